@@ -1,0 +1,302 @@
+//! Findings about a user's data: what is wrong, where, and what to do about it.
+//!
+//! A [`Diagnostic`] means the job ran and found a problem in a file the school wrote;
+//! an [`crate::Error`] means the job could not be done at all. Every diagnostic carries a
+//! stable kebab-case [`Code`] so that schools, scripts and our tests can rely on it
+//! across releases, and a [`Location`] the user can find in their editor or spreadsheet.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+/// How serious a finding is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Severity {
+    /// The file cannot be used as it is.
+    Error,
+    /// The file can be used, but something looks unintended.
+    Warning,
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        })
+    }
+}
+
+macro_rules! codes {
+    ($($(#[$doc:meta])* $variant:ident => $text:literal,)*) => {
+        /// Stable identifiers of every kind of finding. The text form never changes once
+        /// released; add new codes rather than renaming old ones.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum Code {
+            $($(#[$doc])* $variant,)*
+        }
+
+        impl Code {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            /// The stable kebab-case text of the code.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $text,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The file is not valid TOML.
+    TomlSyntax => "toml-syntax",
+    /// A value has the wrong type, e.g. text where a number belongs.
+    WrongType => "wrong-type",
+    /// A key the format does not define (often a typo).
+    UnknownKey => "unknown-key",
+    /// A required key is absent.
+    MissingKey => "missing-key",
+    /// A required text is present but blank.
+    EmptyText => "empty-text",
+    /// The framework id is not lower-case kebab-case.
+    InvalidId => "invalid-id",
+    /// An element, strand or aspect code is malformed.
+    InvalidCode => "invalid-code",
+    /// Two elements, strands or aspects share a code.
+    DuplicateCode => "duplicate-code",
+    /// A strand code does not start with its element's code, or an aspect's with its strand's.
+    CodeNotUnderParent => "code-not-under-parent",
+    /// The framework has no elements.
+    EmptyFramework => "empty-framework",
+    /// An element has no strands.
+    EmptyElement => "empty-element",
+    /// A strand has no aspects.
+    EmptyStrand => "empty-strand",
+    /// One of the five level labels or level statements is missing.
+    MissingLevel => "missing-level",
+    /// Two level statements of one aspect are the same text.
+    DuplicateLevelStatement => "duplicate-level-statement",
+    /// A step up from one level to the next has no improvement actions.
+    MissingImprovementActions => "missing-improvement-actions",
+    /// A benchmark level outside 1 to 5.
+    BenchmarkOutOfRange => "benchmark-out-of-range",
+    /// An aspect lists no kinds of evidence.
+    NoSuggestedEvidence => "no-suggested-evidence",
+    /// An evidence check names a metric the tool does not compute.
+    UnknownMetric => "unknown-metric",
+    /// An evidence check passes a parameter its metric does not take.
+    UnknownMetricParam => "unknown-metric-param",
+    /// An evidence check leaves out a parameter its metric needs.
+    MissingMetricParam => "missing-metric-param",
+    /// A metric parameter has the wrong type or is out of range.
+    InvalidMetricParam => "invalid-metric-param",
+    /// An evidence check has no threshold, or both `at-least` and `at-most`.
+    CheckThreshold => "check-threshold",
+    /// A threshold the metric can never reach (a share above 1, a negative count).
+    ThresholdOutOfRange => "threshold-out-of-range",
+    /// The level a check supports is outside 1 to 5.
+    CheckLevelOutOfRange => "check-level-out-of-range",
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl Serialize for Code {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+/// Where a finding is, in the terms the user sees: a file and, for text files, a line and
+/// column counted from 1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Location {
+    /// The file, as the user named it.
+    pub file: PathBuf,
+    /// Line number, from 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// Column number in characters, from 1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<usize>,
+}
+
+impl Location {
+    /// A whole file.
+    pub fn file(file: &Path) -> Self {
+        Location {
+            file: file.to_path_buf(),
+            line: None,
+            column: None,
+        }
+    }
+
+    /// A line and column in a text file.
+    pub fn at(file: &Path, line: usize, column: usize) -> Self {
+        Location {
+            file: file.to_path_buf(),
+            line: Some(line),
+            column: Some(column),
+        }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.file.display())?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(column) = self.column {
+                write!(f, ":{column}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// One finding about the user's data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// How serious it is.
+    pub severity: Severity,
+    /// The stable identifier of this kind of finding.
+    pub code: Code,
+    /// What is wrong, in a sentence.
+    pub message: String,
+    /// Where it is.
+    pub location: Location,
+    /// What to do about it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error-severity finding.
+    pub fn error(code: Code, location: Location, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            location,
+            help: None,
+        }
+    }
+
+    /// A warning-severity finding.
+    pub fn warning(code: Code, location: Location, message: impl Into<String>) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(code, location, message)
+        }
+    }
+
+    /// Adds the line telling the user what to do.
+    pub fn with_help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    /// `file:line:col: error[code]: message`, then `  help: …` on its own line.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}: {}[{}]: {}",
+            self.location, self.severity, self.code, self.message
+        )?;
+        if let Some(help) = &self.help {
+            write!(f, "\n  help: {help}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every finding of one job, in the order they were found.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct Diagnostics(pub Vec<Diagnostic>);
+
+impl Diagnostics {
+    /// Records a finding.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    /// Whether any finding is an error.
+    pub fn has_errors(&self) -> bool {
+        self.count(Severity::Error) > 0
+    }
+
+    /// How many findings have this severity.
+    pub fn count(&self, severity: Severity) -> usize {
+        self.0.iter().filter(|d| d.severity == severity).count()
+    }
+
+    /// Orders findings by file, line and column so output reads top to bottom.
+    pub fn sort(&mut self) {
+        self.0.sort_by(|a, b| {
+            (&a.location.file, a.location.line, a.location.column, a.code).cmp(&(
+                &b.location.file,
+                b.location.line,
+                b.location.column,
+                b.code,
+            ))
+        });
+    }
+
+    /// Whether there are no findings.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The findings.
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn renders_location_code_and_help() {
+        let d = Diagnostic::error(
+            Code::BenchmarkOutOfRange,
+            Location::at(Path::new("fw.toml"), 42, 5),
+            "benchmark 7 is not a level",
+        )
+        .with_help("use a level from 1 (aspirational) to 5");
+        assert_eq!(
+            d.to_string(),
+            "fw.toml:42:5: error[benchmark-out-of-range]: benchmark 7 is not a level\n  help: use a level from 1 (aspirational) to 5"
+        );
+    }
+
+    #[test]
+    fn codes_are_unique_kebab_case() {
+        let mut seen = std::collections::BTreeSet::new();
+        for code in Code::ALL {
+            let text = code.as_str();
+            assert!(seen.insert(text), "{text} used twice");
+            assert!(
+                text.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{text} is not kebab-case"
+            );
+        }
+    }
+
+    #[test]
+    fn whole_file_location_has_no_line() {
+        assert_eq!(Location::file(Path::new("a.toml")).to_string(), "a.toml");
+    }
+}

@@ -1,0 +1,83 @@
+//! Why a job could not be done at all.
+//!
+//! Problems *in* a user's data are [`crate::diag::Diagnostic`]s; an [`Error`] is for when we
+//! could not read, write or even start. Every variant names the file it concerns so that the
+//! message alone tells the Online Safety Lead where to look.
+
+use std::path::PathBuf;
+
+use crate::diag::Diagnostics;
+
+/// A job that could not be done.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file or folder could not be read.
+    #[error("cannot read {}: {source}", path.display())]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A file or folder could not be written.
+    #[error("cannot write {}: {source}", path.display())]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: std::io::Error,
+    },
+    /// A spreadsheet could not be produced.
+    #[error("cannot write the spreadsheet {}: {source}", path.display())]
+    Spreadsheet {
+        /// The workbook being written.
+        path: PathBuf,
+        /// Why.
+        source: rust_xlsxwriter::XlsxError,
+    },
+    /// A file that holds findings at error severity was needed as input.
+    #[error("{} has {} problem(s) to fix first", path.display(), diagnostics.count(crate::diag::Severity::Error))]
+    Invalid {
+        /// The file.
+        path: PathBuf,
+        /// Its findings, to be shown to the user.
+        diagnostics: Diagnostics,
+    },
+    /// A framework id that is neither embedded nor in the review's `frameworks/` folder.
+    #[error("no framework with id `{id}` (known: {})", known.join(", "))]
+    UnknownFramework {
+        /// The id asked for.
+        id: String,
+        /// The ids that do exist.
+        known: Vec<String>,
+    },
+    /// An aspect code that the framework does not define.
+    #[error("framework `{framework}` has no aspect `{code}`")]
+    UnknownAspect {
+        /// The framework searched.
+        framework: String,
+        /// The code asked for.
+        code: String,
+    },
+    /// A command would overwrite files the school may have edited.
+    #[error("{} already holds files this command would write; nothing was changed:\n{}",
+        dir.display(),
+        existing.iter().map(|p| format!("  {}", p.display())).collect::<Vec<_>>().join("\n"))]
+    WouldOverwrite {
+        /// The folder being written to.
+        dir: PathBuf,
+        /// Each path in the way.
+        existing: Vec<PathBuf>,
+    },
+    /// A value given on the command line or in `review.toml` is not acceptable.
+    #[error("{what}: {message}")]
+    BadInput {
+        /// Which argument or key.
+        what: String,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+/// Shorthand for results whose error is [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,218 @@
+//! Unit tests of framework checking: the embedded framework and each validation rule.
+
+use std::path::Path;
+
+use super::*;
+use crate::diag::{Code, Severity};
+
+fn codes(text: &str) -> Vec<(Code, String)> {
+    check(text, Path::new("f.toml"))
+        .diagnostics
+        .iter()
+        .map(|d| (d.code, d.location.to_string()))
+        .collect()
+}
+
+const MINIMAL: &str = r#"
+id = "tiny"
+title = "Tiny"
+version = "1"
+[levels]
+5 = "a"
+4 = "b"
+3 = "c"
+2 = "d"
+1 = "e"
+[[elements]]
+code = "A"
+name = "Element"
+[[elements.strands]]
+code = "A1"
+name = "Strand"
+[[elements.strands.aspects]]
+code = "A1.1"
+name = "Aspect"
+descriptor = "About it."
+benchmark = 2
+evidence = ["minutes"]
+[elements.strands.aspects.levels]
+5 = "none"
+4 = "some"
+3 = "more"
+2 = "most"
+1 = "all"
+[elements.strands.aspects.actions]
+to-4 = ["x"]
+to-3 = ["x"]
+to-2 = ["x"]
+to-1 = ["x"]
+"#;
+
+#[test]
+fn embedded_default_has_the_21_aspects_with_benchmark_2() {
+    let loaded = load_embedded(DEFAULT_ID).expect("default is embedded");
+    let fw = &loaded.framework;
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(fw.elements.len(), 4);
+    // shared/domain.md lists nine strands (A1, A2, B1–B4, C1, C2, D1).
+    assert_eq!(fw.elements.iter().map(|e| e.strands.len()).sum::<usize>(), 9);
+    assert_eq!(fw.aspects().count(), 21);
+    for (_, _, a) in fw.aspects() {
+        assert_eq!(a.benchmark, 2, "{}", a.code);
+        assert_eq!(a.levels.len(), 5, "{}", a.code);
+        assert_eq!(a.steps.len(), 4, "{}", a.code);
+        assert!(!a.evidence.is_empty(), "{}", a.code);
+    }
+    let with_checks = ["A1.2", "A2.1", "A2.3", "B2.1", "B3.1", "D1.1"];
+    for code in with_checks {
+        let (_, _, a) = fw.aspect(code).expect("aspect exists");
+        assert!(!a.checks.is_empty(), "{code} has evidence checks");
+    }
+}
+
+#[test]
+fn every_embedded_framework_is_valid_and_its_id_matches() {
+    for e in EMBEDDED {
+        let loaded = load_embedded(e.id).expect("loads");
+        assert_eq!(loaded.framework.id, e.id);
+    }
+}
+
+#[test]
+fn minimal_framework_is_valid_and_fills_check_defaults() {
+    let text = format!(
+        "{MINIMAL}[[elements.strands.aspects.checks]]\nmetric = \"training.coverage\"\nparams = {{ group = \"staff\" }}\nat-least = 0.9\nsupports-level = 2\n"
+    );
+    let checked = check(&text, Path::new("f.toml"));
+    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+    let fw = checked.framework.expect("valid");
+    let (_, _, a) = fw.aspect("a1.1").expect("found ignoring case");
+    assert_eq!(a.checks[0].params["months"], ParamValue::Months(24));
+    assert_eq!(a.step_from(5).map(|s| s.to), Some(4));
+    assert_eq!(a.statement(2), Some("most"));
+}
+
+/// The 1-based line of the first line of `text` that starts with `prefix`.
+fn line_of(text: &str, prefix: &str) -> usize {
+    text.lines()
+        .position(|l| l.starts_with(prefix))
+        .expect("the test text has the line")
+        + 1
+}
+
+#[test]
+fn three_problems_are_all_reported_with_places() {
+    let aspect = &MINIMAL[MINIMAL.find("[[elements.strands.aspects]]").expect("has an aspect")..];
+    let text = format!("{MINIMAL}{aspect}")
+        .replacen("benchmark = 2", "benchmark = 7\ncolour = \"red\"", 1);
+    let found = codes(&text);
+    let second_code = text.match_indices("code = \"A1.1\"").nth(1).expect("two aspects").0;
+    let dup_line = text[..second_code].lines().count() + 1;
+    assert_eq!(
+        found,
+        vec![
+            (Code::BenchmarkOutOfRange, format!("f.toml:{}:13", line_of(&text, "benchmark = 7"))),
+            (Code::UnknownKey, format!("f.toml:{}:1", line_of(&text, "colour"))),
+            (Code::DuplicateCode, format!("f.toml:{dup_line}:8")),
+        ]
+    );
+}
+
+#[test]
+fn syntax_errors_are_located() {
+    let found = codes("id = \"x\"\ntitle = \n");
+    assert_eq!(found[0].0, Code::TomlSyntax);
+    assert!(found[0].1.starts_with("f.toml:2:"), "{found:?}");
+}
+
+#[test]
+fn wrong_type_is_located() {
+    let text = MINIMAL.replace("benchmark = 2", "benchmark = \"two\"");
+    let line = line_of(&text, "benchmark");
+    assert_eq!(codes(&text), vec![(Code::WrongType, format!("f.toml:{line}:13"))]);
+}
+
+#[test]
+fn missing_and_duplicate_statements_and_actions() {
+    let text = MINIMAL
+        .replace("3 = \"more\"\n", "")
+        .replace("1 = \"all\"", "1 = \"Most \"")
+        .replace("to-2 = [\"x\"]\n", "");
+    let found: Vec<Code> = codes(&text).into_iter().map(|(c, _)| c).collect();
+    assert_eq!(
+        found,
+        vec![
+            Code::MissingLevel,
+            Code::DuplicateLevelStatement,
+            Code::MissingImprovementActions
+        ]
+    );
+}
+
+#[test]
+fn codes_must_nest_and_groups_must_not_be_empty() {
+    let text = MINIMAL.replace("code = \"A1.1\"", "code = \"B1.1\"");
+    assert_eq!(codes(&text)[0].0, Code::CodeNotUnderParent);
+    let empty = MINIMAL
+        .split("[[elements.strands.aspects]]")
+        .next()
+        .expect("has a prefix")
+        .to_string();
+    assert_eq!(codes(&empty)[0].0, Code::EmptyStrand);
+}
+
+#[test]
+fn checks_are_validated_against_the_metric_catalogue() {
+    let check = |body: &str| {
+        let text = format!("{MINIMAL}[[elements.strands.aspects.checks]]\n{body}\n");
+        codes(&text).into_iter().map(|(c, _)| c).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        check("metric = \"training.nonsense\"\nat-least = 1\nsupports-level = 2"),
+        vec![Code::UnknownMetric]
+    );
+    assert_eq!(
+        check("metric = \"training.coverage\"\nparams = { group = \"staff\", colour = 1 }\nat-least = 0.5\nsupports-level = 2"),
+        vec![Code::UnknownMetricParam]
+    );
+    assert_eq!(
+        check("metric = \"training.coverage\"\nat-least = 0.5\nsupports-level = 2"),
+        vec![Code::MissingMetricParam]
+    );
+    assert_eq!(
+        check("metric = \"training.coverage\"\nparams = { group = \"staff\", months = 0 }\nat-least = 0.5\nsupports-level = 2"),
+        vec![Code::InvalidMetricParam]
+    );
+    assert_eq!(
+        check("metric = \"training.coverage\"\nparams = { group = \"staff\" }\nat-least = 90\nsupports-level = 2"),
+        vec![Code::ThresholdOutOfRange]
+    );
+    assert_eq!(
+        check("metric = \"incidents.count\"\nsupports-level = 2"),
+        vec![Code::CheckThreshold]
+    );
+    assert_eq!(
+        check("metric = \"incidents.count\"\nat-least = 1\nsupports-level = 6"),
+        vec![Code::CheckLevelOutOfRange]
+    );
+}
+
+#[test]
+fn a_framework_without_suggested_evidence_only_warns() {
+    let checked = check(
+        &MINIMAL.replace("evidence = [\"minutes\"]\n", ""),
+        Path::new("f.toml"),
+    );
+    assert_eq!(checked.diagnostics.count(Severity::Warning), 1);
+    assert!(checked.framework.is_some());
+}
+
+#[test]
+fn resolve_reports_unknown_ids_with_the_known_ones() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    match resolve("nope", dir.path()) {
+        Err(Error::UnknownFramework { known, .. }) => assert!(known.contains(&DEFAULT_ID.to_string())),
+        other => panic!("expected an unknown framework, got {other:?}"),
+    }
+    assert!(resolve(DEFAULT_ID, dir.path()).is_ok());
+}

@@ -1,0 +1,50 @@
+//! Writing files so that a crash never leaves a half-written file under its final name.
+//!
+//! Everything the tool writes goes to a temporary file in the same folder first, is flushed,
+//! and is then renamed over the final name in one step.
+
+use std::io::Write;
+use std::path::Path;
+
+use crate::error::{Error, Result};
+
+/// Writes `bytes` to `path` atomically, creating the parent folder if needed.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let write_err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(write_err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".selfreview-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(write_err)?;
+    tmp.write_all(bytes).map_err(write_err)?;
+    tmp.as_file().sync_all().map_err(write_err)?;
+    tmp.persist(path).map_err(|e| write_err(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writes_whole_file_and_leaves_no_temporary() {
+        let dir = tempfile::tempdir().expect("temporary folder for the test");
+        let target = dir.path().join("sub").join("out.txt");
+        write_atomic(&target, b"hello").expect("write succeeds");
+        write_atomic(&target, b"second").expect("overwrite succeeds");
+        assert_eq!(std::fs::read(&target).expect("readable"), b"second");
+        let names: Vec<_> = std::fs::read_dir(target.parent().expect("has parent"))
+            .expect("listable")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, vec![std::ffi::OsString::from("out.txt")]);
+    }
+}

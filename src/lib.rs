@@ -1,0 +1,21 @@
+//! selfreview: an online safety self-review for schools, from framework to evidence pack.
+//!
+//! A school's online safety group scores itself against a framework of aspects (each with
+//! five level statements and a benchmark level), backs its scores with the spreadsheets it
+//! already keeps, sees whether it is ready to apply for the Online Safety Mark, and sends an
+//! assessor a verifiable evidence pack. The pipeline runs framework → workbooks and evidence
+//! import → scoring → reports → pack; each stage takes the previous stage's typed value.
+//! This library holds every stage; the `selfreview` binary only parses arguments and prints.
+
+pub mod diag;
+pub mod error;
+pub mod evidence;
+pub mod framework;
+pub mod fsutil;
+pub mod metrics;
+pub mod review;
+mod tomldoc;
+
+pub use diag::{Code, Diagnostic, Diagnostics, Location, Severity};
+pub use error::{Error, Result};
+pub use framework::Framework;

@@ -1,0 +1,83 @@
+//! Reading the TOML files a school edits, with every problem located at `file:line:col`.
+//!
+//! Both the framework file and `review.toml` go through here: the text is parsed into a
+//! spanned tree (syntax errors are all reported, with their place), deserialised into a raw
+//! serde mirror whose keys are all optional, and every key the mirror does not know is
+//! reported through `serde_ignored`. `deny_unknown_fields` would stop at the first unknown
+//! key; a school fixing a file wants every problem in one pass.
+
+mod source;
+
+use serde::de::DeserializeOwned;
+use toml::de::DeTable;
+
+use crate::diag::{Code, Diagnostic, Diagnostics};
+pub use source::{Seg, SourceMap, TomlPath};
+
+/// A TOML document read for deserialising into `T`.
+pub struct Parsed<'a, T> {
+    /// The raw value, when the text parsed and every value had the right type.
+    pub raw: Option<T>,
+    /// Locates paths in the document for later findings.
+    pub map: SourceMap<'a>,
+    /// Syntax errors, type errors and unknown keys, in the order found.
+    pub diagnostics: Diagnostics,
+}
+
+/// Parses `text` (read from `file`) into `T`; `docs` names where the format is documented.
+pub fn parse<'a, T: DeserializeOwned>(
+    text: &'a str,
+    file: &std::path::Path,
+    docs: &str,
+) -> Parsed<'a, T> {
+    let (tree, syntax) = DeTable::parse_recoverable(text);
+    let mut diagnostics = Diagnostics::default();
+    if !syntax.is_empty() {
+        let map = SourceMap::new(file, text, None);
+        for err in &syntax {
+            let at = map.at_offset(err.span().map_or(0, |s| s.start));
+            diagnostics.push(
+                Diagnostic::error(Code::TomlSyntax, at, first_line(err.message()))
+                    .with_help("fix the TOML syntax here (https://toml.io describes it)"),
+            );
+        }
+        return Parsed {
+            raw: None,
+            map,
+            diagnostics,
+        };
+    }
+    let map = SourceMap::new(file, text, Some(tree.clone()));
+    let mut unknown = Vec::new();
+    let de = serde::de::IntoDeserializer::into_deserializer(tree);
+    let result: Result<T, _> =
+        serde_ignored::deserialize(de, |path| unknown.push(TomlPath::from_ignored(&path)));
+    for path in unknown {
+        diagnostics.push(
+            Diagnostic::error(Code::UnknownKey, map.key(&path), format!("unknown key `{path}`"))
+                .with_help(format!(
+                    "check the spelling against {docs}, or remove the key"
+                )),
+        );
+    }
+    let raw = match result {
+        Ok(raw) => Some(raw),
+        Err(err) => {
+            let at = map.at_offset(err.span().map_or(0, |s| s.start));
+            diagnostics.push(
+                Diagnostic::error(Code::WrongType, at, first_line(err.message()))
+                    .with_help(format!("{docs} gives the type of every key")),
+            );
+            None
+        }
+    };
+    Parsed {
+        raw,
+        map,
+        diagnostics,
+    }
+}
+
+fn first_line(message: &str) -> String {
+    message.lines().next().unwrap_or(message).trim().to_string()
+}
