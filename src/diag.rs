@@ -101,6 +101,12 @@ codes! {
     ThresholdOutOfRange => "threshold-out-of-range",
     /// The level a check supports is outside 1 to 5.
     CheckLevelOutOfRange => "check-level-out-of-range",
+    /// A date in a settings file that is not a real date.
+    InvalidDate => "invalid-date",
+    /// The same reviewer is listed twice.
+    DuplicateReviewer => "duplicate-reviewer",
+    /// An evidence source names a kind the tool does not import.
+    UnknownEvidenceKind => "unknown-evidence-kind",
 }
 
 impl fmt::Display for Code {

@@ -1,1 +1,168 @@
-//! x
+//! The evidence spreadsheets a school already keeps, by kind.
+//!
+//! Each kind has a set of fields the tool understands, each with the header it writes in
+//! its blank templates. The importer recognises these headers (and the common variants
+//! schools use) when it reads a school's own files, so a template filled in by hand always
+//! imports.
+
+pub mod template;
+
+use serde::{Deserialize, Serialize};
+
+/// What an evidence spreadsheet records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Kind {
+    /// Staff and governor training records, or a training needs audit.
+    Training,
+    /// An online safety incident log or a safeguarding system's export.
+    Incidents,
+    /// A register or minutes of meetings.
+    Meetings,
+}
+
+impl Kind {
+    /// Every kind, in the order they are documented.
+    pub const ALL: [Kind; 3] = [Kind::Training, Kind::Incidents, Kind::Meetings];
+
+    /// The name used in `review.toml` and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Training => "training",
+            Kind::Incidents => "incidents",
+            Kind::Meetings => "meetings",
+        }
+    }
+
+    /// The file name `init` gives the blank template.
+    pub fn template_file(self) -> &'static str {
+        match self {
+            Kind::Training => "training-records.xlsx",
+            Kind::Incidents => "incident-log.xlsx",
+            Kind::Meetings => "meeting-register.xlsx",
+        }
+    }
+
+    /// The name of the sheet holding the table in the template.
+    pub fn sheet_name(self) -> &'static str {
+        match self {
+            Kind::Training => "Training",
+            Kind::Incidents => "Incidents",
+            Kind::Meetings => "Meetings",
+        }
+    }
+
+    /// The fields of this kind, in template column order.
+    pub fn fields(self) -> &'static [Field] {
+        match self {
+            Kind::Training => TRAINING,
+            Kind::Incidents => INCIDENTS,
+            Kind::Meetings => MEETINGS,
+        }
+    }
+}
+
+impl std::str::FromStr for Kind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Kind::ALL
+            .into_iter()
+            .find(|k| k.as_str() == s)
+            .ok_or_else(|| format!("`{s}` is not an evidence kind (use training, incidents or meetings)"))
+    }
+}
+
+/// How a field's values are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Value {
+    /// Free text.
+    Text,
+    /// A date (UK order when typed as text).
+    Date,
+    /// A time of day.
+    Time,
+    /// One or more categories, separated by commas or semicolons.
+    Categories,
+}
+
+/// One column the tool understands.
+#[derive(Debug, Clone, Copy)]
+pub struct Field {
+    /// The field's name in `review.toml` column mappings.
+    pub name: &'static str,
+    /// The header the templates use.
+    pub header: &'static str,
+    /// How its values are read.
+    pub value: Value,
+    /// Whether a table without it cannot be used.
+    pub required: bool,
+    /// What to write in it, shown in the template's notes sheet.
+    pub about: &'static str,
+}
+
+const fn field(
+    name: &'static str,
+    header: &'static str,
+    value: Value,
+    required: bool,
+    about: &'static str,
+) -> Field {
+    Field {
+        name,
+        header,
+        value,
+        required,
+        about,
+    }
+}
+
+const TRAINING: &[Field] = &[
+    field("person", "Name", Value::Text, true, "The person trained: a name or initials."),
+    field("role", "Role", Value::Text, true, "Their role, e.g. Teacher, Teaching assistant, Governor, Chair of Governors."),
+    field("course", "Course", Value::Text, false, "What the training was."),
+    field("provider", "Provider", Value::Text, false, "Who delivered it."),
+    field("date", "Date completed", Value::Date, false, "When it was completed, as dd/mm/yyyy. Leave blank for someone not yet trained."),
+    field("next-due", "Next due", Value::Date, false, "When a refresher is due, if known."),
+    field("certificate", "Certificate", Value::Text, false, "Where the certificate is kept, if there is one."),
+];
+
+const INCIDENTS: &[Field] = &[
+    field("date", "Date", Value::Date, true, "When it happened or was reported, as dd/mm/yyyy."),
+    field("time", "Time", Value::Time, false, "The time, as hh:mm."),
+    field("category", "Category", Value::Categories, true, "One or more categories, separated by semicolons, e.g. Cyberbullying; Inappropriate content."),
+    field("year-group", "Year group", Value::Text, false, "The year group concerned. Do not write children's names in this template."),
+    field("description", "Incident", Value::Text, false, "What happened, briefly. Never copied into reports or the evidence pack."),
+    field("action", "Action taken", Value::Text, false, "What was done in response."),
+    field("action-by", "Action taken by", Value::Text, false, "Who took the action."),
+    field("reported-by", "Reported by", Value::Text, false, "Who reported it."),
+    field("status", "Status", Value::Text, false, "Open or Closed."),
+];
+
+const MEETINGS: &[Field] = &[
+    field("date", "Date", Value::Date, true, "When the meeting took place, as dd/mm/yyyy."),
+    field("group", "Group", Value::Text, true, "Which group met, e.g. Online safety group, Governors, Senior leadership."),
+    field("attendees", "Attended", Value::Text, false, "Who attended: names, initials or roles, separated by semicolons."),
+    field("apologies", "Apologies", Value::Text, false, "Who sent apologies."),
+    field("items", "Items", Value::Text, false, "The agenda items or topics discussed, e.g. Policy review; Filtering report."),
+    field("actions-agreed", "Actions agreed", Value::Text, false, "How many actions were agreed, or what they were."),
+    field("actions-completed", "Actions completed", Value::Text, false, "How many earlier actions were reported done."),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kinds_round_trip_and_have_distinct_headers() {
+        for kind in Kind::ALL {
+            assert_eq!(kind.as_str().parse::<Kind>(), Ok(kind));
+            let mut headers: Vec<_> = kind.fields().iter().map(|f| f.header).collect();
+            headers.sort_unstable();
+            headers.dedup();
+            assert_eq!(headers.len(), kind.fields().len());
+            assert!(kind.fields().iter().any(|f| f.required));
+        }
+        assert!("pupils".parse::<Kind>().is_err());
+    }
+}

@@ -1,0 +1,74 @@
+//! Blank evidence spreadsheets that `init` puts in a new review's `evidence/` folder.
+//!
+//! The header row is row 1 of the first sheet, spelled exactly as the importer expects, so a
+//! school that fills in the template never needs a column mapping. A second sheet explains
+//! each column. The bytes are the same on every run (the document date is pinned).
+
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
+
+use super::{Kind, Value};
+
+/// How many rows get the date and time number formats, ready for typing.
+const FORMATTED_ROWS: u32 = 500;
+
+/// The xlsx bytes of the blank template for `kind`.
+pub fn render(kind: Kind) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    let created = ExcelDateTime::from_ymd(2024, 9, 1)?;
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(&format!("{} evidence template", kind.sheet_name()))
+            .set_author("selfreview")
+            .set_creation_datetime(&created),
+    );
+    let header = Format::new()
+        .set_bold()
+        .set_background_color("#DDEBF7")
+        .set_border_bottom(FormatBorder::Thin)
+        .set_text_wrap();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let time = Format::new().set_num_format("hh:mm");
+
+    let sheet = wb.add_worksheet().set_name(kind.sheet_name())?;
+    for (col, field) in (0u16..).zip(kind.fields()) {
+        sheet.write_with_format(0, col, field.header, &header)?;
+        let width = match field.value {
+            Value::Date | Value::Time => 14,
+            Value::Categories => 28,
+            Value::Text if field.name == "description" || field.name == "items" => 40,
+            Value::Text => 20,
+        };
+        sheet.set_column_width(col, width)?;
+        let format = match field.value {
+            Value::Date => Some(&date),
+            Value::Time => Some(&time),
+            _ => None,
+        };
+        if let Some(format) = format {
+            for row in 1..=FORMATTED_ROWS {
+                sheet.write_blank(row, col, format)?;
+            }
+        }
+    }
+    sheet.set_freeze_panes(1, 0)?;
+
+    let notes = wb.add_worksheet().set_name("About")?;
+    let bold = Format::new().set_bold();
+    notes.write_with_format(0, 0, "Column", &bold)?;
+    notes.write_with_format(0, 1, "Needed", &bold)?;
+    notes.write_with_format(0, 2, "What to write", &bold)?;
+    for (row, field) in (1u32..).zip(kind.fields()) {
+        notes.write(row, 0, field.header)?;
+        notes.write(row, 1, if field.required { "yes" } else { "" })?;
+        notes.write(row, 2, field.about)?;
+    }
+    let last = u32::try_from(kind.fields().len()).expect("a handful of fields") + 2;
+    notes.write(
+        last,
+        0,
+        "Keep one row per record below the header on the first sheet. Dates are read day first (dd/mm/yyyy).",
+    )?;
+    notes.set_column_width(0, 20)?;
+    notes.set_column_width(2, 90)?;
+    wb.save_to_buffer()
+}

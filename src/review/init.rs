@@ -1,0 +1,107 @@
+//! `init`: a new review folder with a commented `review.toml` and blank evidence templates.
+//!
+//! Nothing a school may have edited is ever overwritten: every file to be written is planned
+//! first, and if any of them exists, nothing at all is written and the caller is told what is
+//! in the way.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::{Paths, render_template};
+use crate::error::{Error, Result};
+use crate::evidence::{Kind, template};
+use crate::framework::{Loaded, Origin};
+use crate::fsutil::write_atomic;
+
+/// What `init` needs to know.
+#[derive(Debug)]
+pub struct InitOptions<'a> {
+    /// The folder to create or fill.
+    pub dir: &'a Path,
+    /// The school's name.
+    pub school: &'a str,
+    /// The framework chosen; a framework from a file is copied into `frameworks/`.
+    pub framework: &'a Loaded,
+    /// The review date written into `review.toml`.
+    pub review_date: NaiveDate,
+}
+
+/// Creates the review folder and returns the files written, in the order written.
+pub fn init(opts: &InitOptions<'_>) -> Result<Vec<PathBuf>> {
+    let paths = Paths::new(opts.dir);
+    let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
+    if let Origin::File(source) = &opts.framework.origin {
+        let text = std::fs::read(source).map_err(|e| Error::Read {
+            path: source.clone(),
+            source: e,
+        })?;
+        let name = format!("{}.toml", opts.framework.framework.id);
+        files.push((paths.root.join("frameworks").join(name), text));
+    }
+    let review = render_template(opts.school, &opts.framework.framework.id, opts.review_date);
+    files.push((paths.review_file(), review.into_bytes()));
+    for kind in Kind::ALL {
+        let target = paths.evidence().join(kind.template_file());
+        let bytes = template::render(kind).map_err(|source| Error::Spreadsheet {
+            path: target.clone(),
+            source,
+        })?;
+        files.push((target, bytes));
+    }
+    let folders = [paths.scores(), paths.evidence(), paths.out(), paths.history()];
+
+    let mut in_the_way: Vec<PathBuf> = files
+        .iter()
+        .map(|(p, _)| p.clone())
+        .filter(|p| p.symlink_metadata().is_ok())
+        .collect();
+    in_the_way.extend(folders.iter().filter(|f| f.exists() && !f.is_dir()).cloned());
+    if !in_the_way.is_empty() {
+        return Err(Error::WouldOverwrite {
+            dir: paths.root,
+            existing: in_the_way,
+        });
+    }
+
+    for folder in &folders {
+        std::fs::create_dir_all(folder).map_err(|source| Error::Write {
+            path: folder.clone(),
+            source,
+        })?;
+    }
+    let mut written = Vec::new();
+    for (path, bytes) in files {
+        write_atomic(&path, &bytes)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::{DEFAULT_ID, load_embedded};
+
+    #[test]
+    fn second_init_writes_nothing_and_names_what_is_in_the_way() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let fw = load_embedded(DEFAULT_ID).expect("embedded");
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid");
+        let opts = InitOptions {
+            dir: dir.path(),
+            school: "Test School",
+            framework: &fw,
+            review_date: date,
+        };
+        let written = init(&opts).expect("first init works");
+        assert_eq!(written.len(), 4);
+        std::fs::write(dir.path().join("review.toml"), "school = \"edited\"").expect("edit");
+        match init(&opts) {
+            Err(Error::WouldOverwrite { existing, .. }) => assert_eq!(existing.len(), 4),
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        let kept = std::fs::read_to_string(dir.path().join("review.toml")).expect("readable");
+        assert_eq!(kept, "school = \"edited\"");
+    }
+}

@@ -1,0 +1,300 @@
+//! A review folder: its `review.toml` and the standard places inside it.
+//!
+//! ```text
+//! review.toml    school, framework, review date, reviewers, evidence sources, pack options
+//! scores/        one scoring workbook per reviewer
+//! evidence/      the school's spreadsheets and documents
+//! out/           what the tool writes; never edited by hand
+//! history/       dated snapshots of each scored review
+//! frameworks/    the school's own framework files, if any
+//! ```
+
+mod init;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::diag::{Code, Diagnostic, Diagnostics};
+use crate::error::{Error, Result};
+use crate::evidence::Kind;
+use crate::tomldoc::TomlPath;
+pub use init::{InitOptions, init};
+
+/// The name of the settings file at the top of a review folder.
+pub const REVIEW_FILE: &str = "review.toml";
+
+/// Where the commentary-length check starts by default.
+pub const DEFAULT_MIN_COMMENTARY_WORDS: u32 = 40;
+
+/// The standard paths of a review folder.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// The folder itself.
+    pub root: PathBuf,
+}
+
+impl Paths {
+    /// The paths of the review folder at `root`.
+    pub fn new(root: &Path) -> Self {
+        Paths {
+            root: root.to_path_buf(),
+        }
+    }
+
+    /// `review.toml`.
+    pub fn review_file(&self) -> PathBuf {
+        self.root.join(REVIEW_FILE)
+    }
+
+    /// `scores/`, the scoring workbooks.
+    pub fn scores(&self) -> PathBuf {
+        self.root.join("scores")
+    }
+
+    /// `evidence/`, the school's spreadsheets and documents.
+    pub fn evidence(&self) -> PathBuf {
+        self.root.join("evidence")
+    }
+
+    /// `out/`, everything the tool writes for people.
+    pub fn out(&self) -> PathBuf {
+        self.root.join("out")
+    }
+
+    /// `history/`, dated snapshots.
+    pub fn history(&self) -> PathBuf {
+        self.root.join("history")
+    }
+}
+
+/// A validated `review.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Review {
+    /// The school's name.
+    pub school: String,
+    /// The framework id or file, as written.
+    pub framework: String,
+    /// The date evidence is measured back from; `None` means today.
+    pub review_date: Option<NaiveDate>,
+    /// The members of the online safety group scoring the review.
+    pub reviewers: Vec<String>,
+    /// Commentary shorter than this is flagged.
+    pub min_commentary_words: u32,
+    /// The evidence spreadsheets to import.
+    pub evidence: Vec<Source>,
+    /// Whether staff names may appear in the pack.
+    pub staff_names_in_pack: bool,
+}
+
+/// One evidence spreadsheet named in `review.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    /// What it records.
+    pub kind: Kind,
+    /// The file, relative to the review folder.
+    pub path: PathBuf,
+    /// The sheet to read, if not the first with a recognisable header.
+    pub sheet: Option<String>,
+    /// The school's own headers mapped to field names.
+    pub columns: BTreeMap<String, String>,
+    /// The school's own incident categories mapped to the reported ones.
+    pub categories: BTreeMap<String, String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct RawReview {
+    school: Option<String>,
+    framework: Option<String>,
+    review_date: Option<toml::Value>,
+    reviewers: Option<Vec<String>>,
+    min_commentary_words: Option<u32>,
+    evidence: Option<Vec<RawSource>>,
+    pack: Option<RawPack>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawSource {
+    kind: Option<String>,
+    path: Option<String>,
+    sheet: Option<String>,
+    columns: Option<BTreeMap<String, String>>,
+    categories: Option<BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+struct RawPack {
+    staff_names: Option<bool>,
+}
+
+/// Reads `review.toml` from the review folder at `root`.
+pub fn load(root: &Path) -> Result<(Review, Diagnostics)> {
+    let path = Paths::new(root).review_file();
+    let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
+        path: path.clone(),
+        source,
+    })?;
+    let (review, diagnostics) = check(&text, &path);
+    match review {
+        Some(review) if !diagnostics.has_errors() => Ok((review, diagnostics)),
+        _ => Err(Error::Invalid { path, diagnostics }),
+    }
+}
+
+/// Checks the text of a `review.toml`; `file` is the name used in findings.
+pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
+    let parsed = crate::tomldoc::parse::<RawReview>(text, file, "the notes in review.toml");
+    let mut diags = parsed.diagnostics;
+    let Some(raw) = parsed.raw else {
+        return (None, diags);
+    };
+    let map = &parsed.map;
+    let root = TomlPath::default();
+    let required = |value: &Option<String>, key: &str, diags: &mut Diagnostics| {
+        let text = value.as_deref().map(str::trim).unwrap_or("");
+        if text.is_empty() {
+            diags.push(
+                Diagnostic::error(Code::MissingKey, map.value(&root.key(key)), format!("`{key}` is missing or blank"))
+                    .with_help(format!("add `{key} = \"…\"` to review.toml")),
+            );
+        }
+        text.to_string()
+    };
+    let school = required(&raw.school, "school", &mut diags);
+    let framework = required(&raw.framework, "framework", &mut diags);
+    let review_date = raw.review_date.as_ref().and_then(|v| {
+        let date = match v {
+            toml::Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.date.and_then(|d| {
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+            }),
+            toml::Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
+            _ => None,
+        };
+        if date.is_none() {
+            diags.push(
+                Diagnostic::error(Code::InvalidDate, map.value(&root.key("review-date")), format!("review-date {v} is not a date"))
+                    .with_help("write it as year-month-day, e.g. review-date = 2026-11-23"),
+            );
+        }
+        date
+    });
+    let reviewers = reviewers(&raw, map, &mut diags);
+    let evidence = sources(&raw, map, &mut diags);
+    let review = Review {
+        school,
+        framework,
+        review_date,
+        reviewers,
+        min_commentary_words: raw.min_commentary_words.unwrap_or(DEFAULT_MIN_COMMENTARY_WORDS),
+        evidence,
+        staff_names_in_pack: raw.pack.and_then(|p| p.staff_names).unwrap_or(false),
+    };
+    diags.sort();
+    (Some(review), diags)
+}
+
+fn reviewers(raw: &RawReview, map: &crate::tomldoc::SourceMap<'_>, diags: &mut Diagnostics) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (i, name) in raw.reviewers.iter().flatten().enumerate() {
+        let name = name.trim();
+        let at = map.value(&TomlPath::default().key("reviewers").index(i));
+        if name.is_empty() {
+            diags.push(Diagnostic::error(Code::EmptyText, at, "a reviewer's name is blank"));
+        } else if out.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            diags.push(
+                Diagnostic::error(Code::DuplicateReviewer, at, format!("reviewer `{name}` is listed twice"))
+                    .with_help("each reviewer gets one workbook; list each name once"),
+            );
+        } else {
+            out.push(name.to_string());
+        }
+    }
+    out
+}
+
+fn sources(raw: &RawReview, map: &crate::tomldoc::SourceMap<'_>, diags: &mut Diagnostics) -> Vec<Source> {
+    let mut out = Vec::new();
+    for (i, s) in raw.evidence.iter().flatten().enumerate() {
+        let path = TomlPath::default().key("evidence").index(i);
+        let kind = match s.kind.as_deref().map(str::parse::<Kind>) {
+            Some(Ok(kind)) => Some(kind),
+            Some(Err(message)) => {
+                diags.push(Diagnostic::error(Code::UnknownEvidenceKind, map.value(&path.key("kind")), message));
+                None
+            }
+            None => {
+                diags.push(
+                    Diagnostic::error(Code::MissingKey, map.value(&path), "an [[evidence]] table has no `kind`")
+                        .with_help("add kind = \"training\", \"incidents\" or \"meetings\""),
+                );
+                None
+            }
+        };
+        let file = s.path.as_deref().map(str::trim).unwrap_or("");
+        if file.is_empty() {
+            diags.push(
+                Diagnostic::error(Code::MissingKey, map.value(&path), "an [[evidence]] table has no `path`")
+                    .with_help("add path = \"evidence/<file name>\""),
+            );
+        }
+        if let (Some(kind), false) = (kind, file.is_empty()) {
+            out.push(Source {
+                kind,
+                path: PathBuf::from(file),
+                sheet: s.sheet.clone(),
+                columns: s.columns.clone().unwrap_or_default(),
+                categories: s.categories.clone().unwrap_or_default(),
+            });
+        }
+    }
+    out
+}
+
+/// The text of a new `review.toml`, every value properly quoted.
+pub fn render_template(school: &str, framework: &str, review_date: NaiveDate) -> String {
+    let quote = |s: &str| toml::Value::String(s.to_string()).to_string();
+    include_str!("template.toml")
+        .replace("{school}", &quote(school))
+        .replace("{framework}", &quote(framework))
+        .replace("{review_date}", &review_date.format("%Y-%m-%d").to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn template_loads_back_with_the_three_sources() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date");
+        let text = render_template("St Mary's \"Hill\" School", "online-safety-21", date);
+        let (review, diags) = check(&text, Path::new("review.toml"));
+        assert!(diags.is_empty(), "{diags:?}");
+        let review = review.expect("valid");
+        assert_eq!(review.school, "St Mary's \"Hill\" School");
+        assert_eq!(review.review_date, Some(date));
+        assert_eq!(review.evidence.len(), 3);
+        assert_eq!(review.min_commentary_words, 40);
+        assert!(!review.staff_names_in_pack);
+    }
+
+    #[test]
+    fn problems_are_located() {
+        let text = "school = \"\"\nframework = \"x\"\nreview-date = \"23/11/2026\"\nreviewers = [\"A\", \"a\"]\ncolour = 1\n[[evidence]]\nkind = \"pupils\"\npath = \"e.csv\"\n";
+        let (_, diags) = check(text, Path::new("review.toml"));
+        let found: Vec<_> = diags.iter().map(|d| (d.code, d.location.to_string())).collect();
+        assert_eq!(
+            found,
+            vec![
+                (Code::MissingKey, "review.toml:1:10".to_string()),
+                (Code::InvalidDate, "review.toml:3:15".to_string()),
+                (Code::DuplicateReviewer, "review.toml:4:19".to_string()),
+                (Code::UnknownKey, "review.toml:5:1".to_string()),
+                (Code::UnknownEvidenceKind, "review.toml:7:8".to_string()),
+            ]
+        );
+    }
+}
