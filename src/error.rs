@@ -60,7 +60,8 @@ pub enum Error {
         code: String,
     },
     /// A command would overwrite files the school may have edited.
-    #[error("{} already holds files this command would write; nothing was changed:\n{}",
+    #[error("{} already holds files this command would write; nothing was changed:\n{}\n\
+        selfreview never overwrites a file you may have edited: move or rename these to start again",
         dir.display(),
         existing.iter().map(|p| format!("  {}", p.display())).collect::<Vec<_>>().join("\n"))]
     WouldOverwrite {

@@ -54,7 +54,7 @@ pub fn parse<'a, T: DeserializeOwned>(
         serde_ignored::deserialize(de, |path| unknown.push(TomlPath::from_ignored(&path)));
     for path in unknown {
         diagnostics.push(
-            Diagnostic::error(Code::UnknownKey, map.key(&path), format!("unknown key `{path}`"))
+            Diagnostic::error(Code::UnknownKey, map.key(&path), unknown_key_message(&path))
                 .with_help(format!(
                     "check the spelling against {docs}, or remove the key"
                 )),
@@ -75,6 +75,15 @@ pub fn parse<'a, T: DeserializeOwned>(
         raw,
         map,
         diagnostics,
+    }
+}
+
+fn unknown_key_message(path: &TomlPath) -> String {
+    let mut parent = path.clone();
+    match parent.0.pop() {
+        Some(Seg::Key(key)) if parent.0.is_empty() => format!("unknown key `{key}`"),
+        Some(Seg::Key(key)) => format!("unknown key `{key}` in `{parent}`"),
+        _ => format!("unknown key at `{path}`"),
     }
 }
 

@@ -1,0 +1,65 @@
+//! The command line: global options, the subcommands and the exit codes.
+//!
+//! Each subcommand lives in its own file with an `Args` struct (its doc comments are the
+//! `--help` text) and a `run` that calls the library. Only `output.rs` prints.
+
+mod framework;
+mod init;
+pub mod output;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::Context;
+use clap::{Parser, Subcommand};
+
+/// Exit code: the job ran and found no problem at error severity.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: the job ran and found problems at error severity.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: the job could not be done (bad arguments, unreadable file, I/O).
+pub const EXIT_FAILED: u8 = 2;
+
+/// Online safety self-review for schools: score the framework's aspects as a group, back the
+/// scores with the spreadsheets you already keep, and prepare the Online Safety Mark evidence.
+///
+/// Exit codes: 0 done; 1 done, and problems were found that need fixing; 2 could not be done.
+#[derive(Debug, Parser)]
+#[command(name = "selfreview", version, max_term_width = 100)]
+pub struct Cli {
+    /// Run as if started in DIR (the review folder).
+    #[arg(short = 'C', value_name = "DIR", global = true)]
+    pub chdir: Option<PathBuf>,
+
+    /// Print results as JSON on standard output, for scripts.
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Print only errors.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Create a review folder: review.toml, evidence templates, scores/ and out/.
+    Init(init::Args),
+    /// List, show and check self-review frameworks.
+    #[command(subcommand)]
+    Framework(framework::Command),
+}
+
+/// Runs the command line's subcommand and returns the exit code.
+pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
+    if let Some(dir) = &cli.chdir {
+        std::env::set_current_dir(dir)
+            .with_context(|| format!("cannot use {} as the review folder", dir.display()))?;
+    }
+    match cli.command {
+        Command::Init(args) => init::run(&args, out),
+        Command::Framework(cmd) => framework::run(&cmd, out),
+    }
+}

@@ -1,0 +1,84 @@
+//! The one place that prints: human text on a terminal, JSON for scripts.
+//!
+//! Results go to standard output; findings and errors go to standard error in human mode,
+//! so that a school can redirect a listing to a file and still see the problems. With
+//! `--json` everything a script needs is one JSON document on standard output.
+
+use std::fmt::Display;
+
+use selfreview::{Diagnostics, Error, Severity};
+use serde::Serialize;
+
+/// How to print.
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    /// JSON instead of text.
+    pub json: bool,
+    /// Only errors.
+    pub quiet: bool,
+}
+
+impl Output {
+    /// Printing as the global flags ask.
+    pub fn new(json: bool, quiet: bool) -> Self {
+        Output { json, quiet }
+    }
+
+    /// A line of human text for standard output; silent with `--json` or `--quiet`.
+    pub fn info(&self, text: impl Display) {
+        if !self.json && !self.quiet {
+            println!("{text}");
+        }
+    }
+
+    /// A line about a problem, on standard error; shown even with `--quiet`.
+    pub fn problem(&self, text: impl Display) {
+        if !self.json {
+            eprintln!("{text}");
+        }
+    }
+
+    /// A JSON document on standard output.
+    pub fn data<T: Serialize>(&self, value: &T) -> anyhow::Result<()> {
+        println!("{}", serde_json::to_string_pretty(value)?);
+        Ok(())
+    }
+
+    /// Findings, in human form on standard error; warnings are hidden by `--quiet`.
+    pub fn diagnostics(&self, diagnostics: &Diagnostics) {
+        for d in diagnostics.iter() {
+            if self.quiet && d.severity != Severity::Error {
+                continue;
+            }
+            eprintln!("{d}");
+        }
+    }
+
+    /// A job that could not be done: the message, the cause chain and any findings behind it.
+    pub fn failure(&self, err: &anyhow::Error) {
+        let diagnostics = err.downcast_ref::<Error>().and_then(|e| match e {
+            Error::Invalid { diagnostics, .. } => Some(diagnostics),
+            _ => None,
+        });
+        // Our errors already name their cause in their own message; skip a cause whose text
+        // the message before it already ends with, so nothing is said twice.
+        let mut chain: Vec<String> = Vec::new();
+        for cause in err.chain().map(ToString::to_string) {
+            if !chain.last().is_some_and(|prev| prev.ends_with(&cause)) {
+                chain.push(cause);
+            }
+        }
+        if self.json {
+            let doc = serde_json::json!({
+                "error": chain.join(": "),
+                "diagnostics": diagnostics,
+            });
+            println!("{doc:#}");
+            return;
+        }
+        if let Some(diagnostics) = diagnostics {
+            self.diagnostics(diagnostics);
+        }
+        eprintln!("error: {}", chain.join(": "));
+    }
+}
