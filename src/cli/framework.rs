@@ -268,11 +268,12 @@ fn check(files: &[PathBuf], out: &Output) -> anyhow::Result<ExitCode> {
             let warnings = r.diagnostics.count(Severity::Warning);
             match &r.framework {
                 Some(f) if r.ok => out.info(format!(
-                    "{}: ok: {} {} with {} aspects{}",
+                    "{}: ok: {} {} with {} aspect{}{}",
                     r.file.display(),
                     f.id,
                     f.version,
                     f.aspects,
+                    if f.aspects == 1 { "" } else { "s" },
                     plural_warnings(warnings)
                 )),
                 _ => eprintln_summary(out, &r.file, errors, warnings),

@@ -10,13 +10,10 @@ use selfreview::review::{self, InitOptions};
 use super::EXIT_OK;
 use super::output::Output;
 
-/// Creates a review folder: a commented review.toml, blank evidence templates (training
-/// records, incident log, meeting register) and the scores/, evidence/, out/ and history/
-/// folders. Nothing is ever overwritten: if any file it would write exists, it writes
-/// nothing and lists what is in the way.
+/// The arguments of `selfreview init`; the help text is on the subcommand.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The folder to create (default: the current folder).
+    /// The folder to create or fill.
     #[arg(value_name = "DIR", default_value = ".")]
     dir: PathBuf,
     /// The school's name, as reports and the evidence pack should show it.

@@ -46,6 +46,11 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Create a review folder: review.toml, evidence templates, scores/ and out/.
+    ///
+    /// Writes a commented review.toml, blank evidence templates (training records, incident
+    /// log, meeting register) and the scores/, evidence/, out/ and history/ folders. Nothing
+    /// is ever overwritten: if any file it would write exists, it writes nothing and lists
+    /// what is in the way.
     Init(init::Args),
     /// List, show and check self-review frameworks.
     #[command(subcommand)]

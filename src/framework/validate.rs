@@ -146,7 +146,8 @@ impl Validator<'_, '_> {
     }
 
     fn under(&mut self, child: &str, parent: &str, path: &TomlPath, kind: &str) {
-        if child.is_empty() || parent.is_empty() || is_under(child, parent) {
+        // A malformed code has been reported already; saying it is misplaced too adds nothing.
+        if child.is_empty() || parent.is_empty() || !is_code(child) || is_under(child, parent) {
             return;
         }
         let at = self.map.value(&path.key("code"));

@@ -65,7 +65,7 @@ pub fn parse<'a, T: DeserializeOwned>(
         Err(err) => {
             let at = map.at_offset(err.span().map_or(0, |s| s.start));
             diagnostics.push(
-                Diagnostic::error(Code::WrongType, at, first_line(err.message()))
+                Diagnostic::error(Code::WrongType, at, plain_type_message(err.message()))
                     .with_help(format!("{docs} gives the type of every key")),
             );
             None
@@ -85,6 +85,28 @@ fn unknown_key_message(path: &TomlPath) -> String {
         Some(Seg::Key(key)) => format!("unknown key `{key}` in `{parent}`"),
         _ => format!("unknown key at `{path}`"),
     }
+}
+
+/// serde's type messages in words a school can act on ("expected i64" → "a whole number").
+fn plain_type_message(message: &str) -> String {
+    let words = [
+        ("expected i64", "expected a whole number"),
+        ("expected u32", "expected a whole number, 0 or more"),
+        ("expected f64", "expected a number"),
+        ("expected a boolean", "expected true or false"),
+        ("expected a sequence", "expected a list in square brackets"),
+        ("expected a string", "expected text in quotes"),
+        ("invalid type: sequence", "invalid type: a list"),
+        ("invalid type: map", "invalid type: a table"),
+    ];
+    let mut text = first_line(message);
+    for (from, to) in words {
+        text = text.replace(from, to);
+    }
+    if let Some(i) = text.find("expected struct ") {
+        text.replace_range(i.., "expected a table");
+    }
+    text
 }
 
 fn first_line(message: &str) -> String {
