@@ -181,7 +181,12 @@ mod tests {
             let mut params: Vec<_> = m.params.iter().map(|p| p.name).collect();
             params.sort_unstable();
             params.dedup();
-            assert_eq!(params.len(), m.params.len(), "{} repeats a parameter", m.name);
+            assert_eq!(
+                params.len(),
+                m.params.len(),
+                "{} repeats a parameter",
+                m.name
+            );
         }
         assert!(find("training.nonsense").is_none());
     }

@@ -41,7 +41,9 @@ fn shipped_frameworks_pass_their_check() {
         .args(&files)
         .assert()
         .success()
-        .stdout(predicate::str::contains("online-safety-21 1.0.0 with 21 aspects"))
+        .stdout(predicate::str::contains(
+            "online-safety-21 1.0.0 with 21 aspects",
+        ))
         .stderr("");
 }
 
@@ -62,7 +64,10 @@ fn show_prints_all_21_aspects() {
         "B4.2", "C1.1", "C1.2", "C1.3", "C1.4", "C2.1", "C2.2", "C2.3", "C2.4", "D1.1",
     ];
     for code in codes {
-        assert!(text.contains(&format!("    {code} ")), "{code} missing from\n{text}");
+        assert!(
+            text.contains(&format!("    {code} ")),
+            "{code} missing from\n{text}"
+        );
     }
     assert!(text.contains("21 aspects."));
 }
@@ -127,7 +132,13 @@ fn three_problems_are_reported_together_with_places() {
 fn check_json_reports_findings_as_data() {
     let out = selfreview()
         .current_dir(fixtures())
-        .args(["--json", "framework", "check", "framework/three-problems.toml", "framework/valid-minimal.toml"])
+        .args([
+            "--json",
+            "framework",
+            "check",
+            "framework/three-problems.toml",
+            "framework/valid-minimal.toml",
+        ])
         .assert()
         .code(1)
         .get_output()
@@ -142,7 +153,10 @@ fn check_json_reports_findings_as_data() {
         .iter()
         .map(|d| d["code"].as_str().expect("code"))
         .collect();
-    assert_eq!(codes, ["benchmark-out-of-range", "unknown-key", "duplicate-code"]);
+    assert_eq!(
+        codes,
+        ["benchmark-out-of-range", "unknown-key", "duplicate-code"]
+    );
     assert_eq!(bad["diagnostics"][0]["location"]["line"], 25);
     assert_eq!(bad["diagnostics"][0]["location"]["column"], 13);
     assert_eq!(results[1]["ok"], true);
@@ -165,7 +179,9 @@ fn every_framework_code_has_a_fixture_that_produces_it() {
         let expected = format!("{file}:");
         let tag = format!(": {severity}[{}]: ", code.as_str());
         assert!(
-            stderr.lines().any(|l| l.starts_with(&expected) && l.contains(&tag)),
+            stderr
+                .lines()
+                .any(|l| l.starts_with(&expected) && l.contains(&tag)),
             "{file} did not produce a located {tag}:\n{stderr}"
         );
     }
@@ -182,9 +198,14 @@ fn every_review_code_has_a_fixture_that_produces_it() {
             .args(["framework", "show"])
             .assert()
             .code(2)
-            .stderr(predicate::str::contains(format!("review.toml:")))
-            .stderr(predicate::str::contains(format!("error[{}]", code.as_str())))
-            .stderr(predicate::str::contains("review.toml has 1 problem(s) to fix first"));
+            .stderr(predicate::str::contains("review.toml:"))
+            .stderr(predicate::str::contains(format!(
+                "error[{}]",
+                code.as_str()
+            )))
+            .stderr(predicate::str::contains(
+                "review.toml has 1 problem(s) to fix first",
+            ));
     }
 }
 
@@ -194,7 +215,9 @@ fn unreadable_framework_file_is_exit_2_naming_the_file() {
         .args(["framework", "check", "no-such-framework.toml"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot read no-such-framework.toml"));
+        .stderr(predicate::str::contains(
+            "cannot read no-such-framework.toml",
+        ));
 }
 
 #[test]
@@ -219,8 +242,12 @@ fn list_shows_embedded_and_local_frameworks() {
         .success()
         .stdout(predicate::str::contains("online-safety-21"))
         .stdout(predicate::str::contains("built in"))
-        .stdout(predicate::str::is_match(r"tiny\s+0\.1\s+1\s+frameworks/tiny\.toml").expect("regex"))
-        .stdout(predicate::str::contains("frameworks/broken.toml (has errors"));
+        .stdout(
+            predicate::str::is_match(r"tiny\s+0\.1\s+1\s+frameworks/tiny\.toml").expect("regex"),
+        )
+        .stdout(predicate::str::contains(
+            "frameworks/broken.toml (has errors",
+        ));
     // A local framework is found by its id.
     selfreview()
         .arg("-C")
@@ -297,13 +324,57 @@ fn init_templates_read_back_with_their_headers() {
     selfreview()
         .arg("-C")
         .arg(tmp.path())
-        .args(["init", "--school", "Hill Primary", "--review-date", "2026-11-01"])
+        .args([
+            "init",
+            "--school",
+            "Hill Primary",
+            "--review-date",
+            "2026-11-01",
+        ])
         .assert()
         .success();
     let expected: [(&str, &str, &[&str]); 3] = [
-        ("training-records.xlsx", "Training", &["Name", "Role", "Course", "Provider", "Date completed", "Next due", "Certificate"]),
-        ("incident-log.xlsx", "Incidents", &["Date", "Time", "Category", "Year group", "Incident", "Action taken", "Action taken by", "Reported by", "Status"]),
-        ("meeting-register.xlsx", "Meetings", &["Date", "Group", "Attended", "Apologies", "Items", "Actions agreed", "Actions completed"]),
+        (
+            "training-records.xlsx",
+            "Training",
+            &[
+                "Name",
+                "Role",
+                "Course",
+                "Provider",
+                "Date completed",
+                "Next due",
+                "Certificate",
+            ],
+        ),
+        (
+            "incident-log.xlsx",
+            "Incidents",
+            &[
+                "Date",
+                "Time",
+                "Category",
+                "Year group",
+                "Incident",
+                "Action taken",
+                "Action taken by",
+                "Reported by",
+                "Status",
+            ],
+        ),
+        (
+            "meeting-register.xlsx",
+            "Meetings",
+            &[
+                "Date",
+                "Group",
+                "Attended",
+                "Apologies",
+                "Items",
+                "Actions agreed",
+                "Actions completed",
+            ],
+        ),
     ];
     for (file, sheet, headers) in expected {
         let path = tmp.path().join("evidence").join(file);
@@ -328,10 +399,21 @@ fn init_templates_read_back_with_their_headers() {
     selfreview()
         .arg("-C")
         .arg(again.path())
-        .args(["init", "--school", "Hill Primary", "--review-date", "2026-11-01"])
+        .args([
+            "init",
+            "--school",
+            "Hill Primary",
+            "--review-date",
+            "2026-11-01",
+        ])
         .assert()
         .success();
-    for file in ["training-records.xlsx", "incident-log.xlsx", "meeting-register.xlsx", "../review.toml"] {
+    for file in [
+        "training-records.xlsx",
+        "incident-log.xlsx",
+        "meeting-register.xlsx",
+        "../review.toml",
+    ] {
         let a = std::fs::read(tmp.path().join("evidence").join(file)).expect("first");
         let b = std::fs::read(again.path().join("evidence").join(file)).expect("second");
         assert!(a == b, "{file} differs between runs");
@@ -380,7 +462,9 @@ fn bad_arguments_exit_2() {
         .args(["init", "--school", "X", "--review-date", "23/11/2026"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("is not a date written as YYYY-MM-DD"));
+        .stderr(predicate::str::contains(
+            "is not a date written as YYYY-MM-DD",
+        ));
     selfreview().args(["framework", "check"]).assert().code(2);
     selfreview().arg("no-such-command").assert().code(2);
 }
@@ -398,4 +482,30 @@ fn help_texts() {
     insta::assert_snapshot!("help-framework-list", help(&["framework", "list"]));
     insta::assert_snapshot!("help-framework-show", help(&["framework", "show"]));
     insta::assert_snapshot!("help-framework-check", help(&["framework", "check"]));
+}
+
+#[test]
+fn framework_docs_example_is_valid_and_lists_every_metric_and_code() {
+    let docs = std::fs::read_to_string(repo().join("frameworks/README.md")).expect("docs");
+    let example = docs
+        .rsplit("```toml\n")
+        .next()
+        .and_then(|rest| rest.split("```").next())
+        .expect("the docs end with a complete example");
+    let checked = selfreview::framework::check(example, Path::new("frameworks/README.md"));
+    assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
+    assert!(checked.framework.is_some());
+    for metric in selfreview::metrics::CATALOG {
+        assert!(
+            docs.contains(&format!("| `{}` |", metric.name)),
+            "{} undocumented",
+            metric.name
+        );
+    }
+    for code in Code::ALL.iter().filter(|c| !REVIEW_CODES.contains(c)) {
+        assert!(
+            docs.contains(&format!("| `{}` |", code.as_str())),
+            "{code} undocumented"
+        );
+    }
 }

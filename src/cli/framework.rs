@@ -62,7 +62,11 @@ fn list(out: &Output) -> anyhow::Result<ExitCode> {
         rows.push(listed(&loaded.framework, "built in".into()));
     }
     for path in framework::local_files(Path::new("."))? {
-        let source = path.strip_prefix(".").unwrap_or(&path).display().to_string();
+        let source = path
+            .strip_prefix(".")
+            .unwrap_or(&path)
+            .display()
+            .to_string();
         match framework::load_file(&path) {
             Ok(loaded) => rows.push(listed(&loaded.framework, source)),
             Err(Error::Invalid { .. }) => rows.push(Listed {
@@ -80,7 +84,10 @@ fn list(out: &Output) -> anyhow::Result<ExitCode> {
         out.data(&rows)?;
         return Ok(ExitCode::from(EXIT_OK));
     }
-    out.info(format!("{:<24} {:<9} {:>7}  SOURCE", "ID", "VERSION", "ASPECTS"));
+    out.info(format!(
+        "{:<24} {:<9} {:>7}  SOURCE",
+        "ID", "VERSION", "ASPECTS"
+    ));
     for r in &rows {
         match (&r.id, &r.version, r.aspects) {
             (Some(id), Some(version), Some(n)) => {
@@ -149,7 +156,11 @@ fn load_for_show(spec: Option<&str>) -> selfreview::Result<Loaded> {
 fn tree_text(fw: &Framework) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{} {} — {}", fw.id, fw.version, fw.title);
-    let scale: Vec<String> = fw.levels.iter().map(|l| format!("{} {}", l.level, l.text)).collect();
+    let scale: Vec<String> = fw
+        .levels
+        .iter()
+        .map(|l| format!("{} {}", l.level, l.text))
+        .collect();
     let _ = writeln!(s, "Levels: {}", scale.join(" · "));
     for e in &fw.elements {
         let _ = writeln!(s, "\n{}  {}", e.code, e.name);
@@ -161,23 +172,46 @@ fn tree_text(fw: &Framework) -> String {
                     1 => ", 1 evidence check".to_string(),
                     n => format!(", {n} evidence checks"),
                 };
-                let _ = writeln!(s, "    {:<6} {}  (benchmark {}{checks})", a.code, a.name, a.benchmark);
+                let _ = writeln!(
+                    s,
+                    "    {:<6} {}  (benchmark {}{checks})",
+                    a.code, a.name, a.benchmark
+                );
             }
         }
     }
-    let _ = write!(s, "\n{} aspects. `selfreview framework show --aspect CODE` shows one in full.", fw.aspects().count());
+    let _ = write!(
+        s,
+        "\n{} aspects. `selfreview framework show --aspect CODE` shows one in full.",
+        fw.aspects().count()
+    );
     s
 }
 
 fn aspect_text(fw: &Framework, a: &Aspect) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "{}  {}", a.code, a.name);
-    let _ = writeln!(s, "Benchmark for the Online Safety Mark: level {} ({})\n", a.benchmark, fw.level_label(a.benchmark));
+    let _ = writeln!(
+        s,
+        "Benchmark for the Online Safety Mark: level {} ({})\n",
+        a.benchmark,
+        fw.level_label(a.benchmark)
+    );
     let _ = writeln!(s, "{}\n", a.descriptor);
     let _ = writeln!(s, "Levels:");
     for l in &a.levels {
-        let mark = if l.level == a.benchmark { "  ← benchmark" } else { "" };
-        let _ = writeln!(s, "  {} {}{mark}\n    {}", l.level, fw.level_label(l.level), l.text);
+        let mark = if l.level == a.benchmark {
+            "  ← benchmark"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            s,
+            "  {} {}{mark}\n    {}",
+            l.level,
+            fw.level_label(l.level),
+            l.text
+        );
     }
     let _ = writeln!(s, "\nImprovement actions:");
     for step in &a.steps {
@@ -295,6 +329,10 @@ fn eprintln_summary(out: &Output, file: &Path, errors: usize, warnings: usize) {
     out.problem(format!(
         "{}: {errors} error(s){}; fix them and run `selfreview framework check` again",
         file.display(),
-        if warnings > 0 { format!(", {warnings} warning(s)") } else { String::new() }
+        if warnings > 0 {
+            format!(", {warnings} warning(s)")
+        } else {
+            String::new()
+        }
     ));
 }

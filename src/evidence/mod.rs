@@ -69,7 +69,9 @@ impl std::str::FromStr for Kind {
         Kind::ALL
             .into_iter()
             .find(|k| k.as_str() == s)
-            .ok_or_else(|| format!("`{s}` is not an evidence kind (use training, incidents or meetings)"))
+            .ok_or_else(|| {
+                format!("`{s}` is not an evidence kind (use training, incidents or meetings)")
+            })
     }
 }
 
@@ -118,35 +120,161 @@ const fn field(
 }
 
 const TRAINING: &[Field] = &[
-    field("person", "Name", Value::Text, true, "The person trained: a name or initials."),
-    field("role", "Role", Value::Text, true, "Their role, e.g. Teacher, Teaching assistant, Governor, Chair of Governors."),
-    field("course", "Course", Value::Text, false, "What the training was."),
-    field("provider", "Provider", Value::Text, false, "Who delivered it."),
-    field("date", "Date completed", Value::Date, false, "When it was completed, as dd/mm/yyyy. Leave blank for someone not yet trained."),
-    field("next-due", "Next due", Value::Date, false, "When a refresher is due, if known."),
-    field("certificate", "Certificate", Value::Text, false, "Where the certificate is kept, if there is one."),
+    field(
+        "person",
+        "Name",
+        Value::Text,
+        true,
+        "The person trained: a name or initials.",
+    ),
+    field(
+        "role",
+        "Role",
+        Value::Text,
+        true,
+        "Their role, e.g. Teacher, Teaching assistant, Governor, Chair of Governors.",
+    ),
+    field(
+        "course",
+        "Course",
+        Value::Text,
+        false,
+        "What the training was.",
+    ),
+    field(
+        "provider",
+        "Provider",
+        Value::Text,
+        false,
+        "Who delivered it.",
+    ),
+    field(
+        "date",
+        "Date completed",
+        Value::Date,
+        false,
+        "When it was completed, as dd/mm/yyyy. Leave blank for someone not yet trained.",
+    ),
+    field(
+        "next-due",
+        "Next due",
+        Value::Date,
+        false,
+        "When a refresher is due, if known.",
+    ),
+    field(
+        "certificate",
+        "Certificate",
+        Value::Text,
+        false,
+        "Where the certificate is kept, if there is one.",
+    ),
 ];
 
 const INCIDENTS: &[Field] = &[
-    field("date", "Date", Value::Date, true, "When it happened or was reported, as dd/mm/yyyy."),
+    field(
+        "date",
+        "Date",
+        Value::Date,
+        true,
+        "When it happened or was reported, as dd/mm/yyyy.",
+    ),
     field("time", "Time", Value::Time, false, "The time, as hh:mm."),
-    field("category", "Category", Value::Categories, true, "One or more categories, separated by semicolons, e.g. Cyberbullying; Inappropriate content."),
-    field("year-group", "Year group", Value::Text, false, "The year group concerned. Do not write children's names in this template."),
-    field("description", "Incident", Value::Text, false, "What happened, briefly. Never copied into reports or the evidence pack."),
-    field("action", "Action taken", Value::Text, false, "What was done in response."),
-    field("action-by", "Action taken by", Value::Text, false, "Who took the action."),
-    field("reported-by", "Reported by", Value::Text, false, "Who reported it."),
+    field(
+        "category",
+        "Category",
+        Value::Categories,
+        true,
+        "One or more categories, separated by semicolons, e.g. Cyberbullying; Inappropriate content.",
+    ),
+    field(
+        "year-group",
+        "Year group",
+        Value::Text,
+        false,
+        "The year group concerned. Do not write children's names in this template.",
+    ),
+    field(
+        "description",
+        "Incident",
+        Value::Text,
+        false,
+        "What happened, briefly. Never copied into reports or the evidence pack.",
+    ),
+    field(
+        "action",
+        "Action taken",
+        Value::Text,
+        false,
+        "What was done in response.",
+    ),
+    field(
+        "action-by",
+        "Action taken by",
+        Value::Text,
+        false,
+        "Who took the action.",
+    ),
+    field(
+        "reported-by",
+        "Reported by",
+        Value::Text,
+        false,
+        "Who reported it.",
+    ),
     field("status", "Status", Value::Text, false, "Open or Closed."),
 ];
 
 const MEETINGS: &[Field] = &[
-    field("date", "Date", Value::Date, true, "When the meeting took place, as dd/mm/yyyy."),
-    field("group", "Group", Value::Text, true, "Which group met, e.g. Online safety group, Governors, Senior leadership."),
-    field("attendees", "Attended", Value::Text, false, "Who attended: names, initials or roles, separated by semicolons."),
-    field("apologies", "Apologies", Value::Text, false, "Who sent apologies."),
-    field("items", "Items", Value::Text, false, "The agenda items or topics discussed, e.g. Policy review; Filtering report."),
-    field("actions-agreed", "Actions agreed", Value::Text, false, "How many actions were agreed, or what they were."),
-    field("actions-completed", "Actions completed", Value::Text, false, "How many earlier actions were reported done."),
+    field(
+        "date",
+        "Date",
+        Value::Date,
+        true,
+        "When the meeting took place, as dd/mm/yyyy.",
+    ),
+    field(
+        "group",
+        "Group",
+        Value::Text,
+        true,
+        "Which group met, e.g. Online safety group, Governors, Senior leadership.",
+    ),
+    field(
+        "attendees",
+        "Attended",
+        Value::Text,
+        false,
+        "Who attended: names, initials or roles, separated by semicolons.",
+    ),
+    field(
+        "apologies",
+        "Apologies",
+        Value::Text,
+        false,
+        "Who sent apologies.",
+    ),
+    field(
+        "items",
+        "Items",
+        Value::Text,
+        false,
+        "The agenda items or topics discussed, e.g. Policy review; Filtering report.",
+    ),
+    field(
+        "actions-agreed",
+        "Actions agreed",
+        Value::Text,
+        false,
+        "How many actions were agreed, or what they were.",
+    ),
+    field(
+        "actions-completed",
+        "Actions completed",
+        Value::Text,
+        false,
+        "How many earlier actions were reported done.",
+    ),
 ];
 
 #[cfg(test)]

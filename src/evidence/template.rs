@@ -17,7 +17,7 @@ pub fn render(kind: Kind) -> Result<Vec<u8>, XlsxError> {
     let created = ExcelDateTime::from_ymd(2024, 9, 1)?;
     wb.set_properties(
         &DocProperties::new()
-            .set_title(&format!("{} evidence template", kind.sheet_name()))
+            .set_title(format!("{} evidence template", kind.sheet_name()))
             .set_author("selfreview")
             .set_creation_datetime(&created),
     );

@@ -317,7 +317,9 @@ pub fn resolve(spec: &str, review_dir: &Path) -> Result<Loaded> {
     let mut known: Vec<String> = EMBEDDED.iter().map(|e| e.id.to_string()).collect();
     for path in local_files(review_dir)? {
         // A broken local file must not hide the one asked for, so only its id is peeked at.
-        let Ok(loaded) = load_file(&path) else { continue };
+        let Ok(loaded) = load_file(&path) else {
+            continue;
+        };
         if loaded.framework.id == spec {
             return Ok(loaded);
         }

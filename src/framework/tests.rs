@@ -55,7 +55,10 @@ fn embedded_default_has_the_21_aspects_with_benchmark_2() {
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     assert_eq!(fw.elements.len(), 4);
     // shared/domain.md lists nine strands (A1, A2, B1–B4, C1, C2, D1).
-    assert_eq!(fw.elements.iter().map(|e| e.strands.len()).sum::<usize>(), 9);
+    assert_eq!(
+        fw.elements.iter().map(|e| e.strands.len()).sum::<usize>(),
+        9
+    );
     assert_eq!(fw.aspects().count(), 21);
     for (_, _, a) in fw.aspects() {
         assert_eq!(a.benchmark, 2, "{}", a.code);
@@ -102,17 +105,32 @@ fn line_of(text: &str, prefix: &str) -> usize {
 
 #[test]
 fn three_problems_are_all_reported_with_places() {
-    let aspect = &MINIMAL[MINIMAL.find("[[elements.strands.aspects]]").expect("has an aspect")..];
-    let text = format!("{MINIMAL}{aspect}")
-        .replacen("benchmark = 2", "benchmark = 7\ncolour = \"red\"", 1);
+    let aspect = &MINIMAL[MINIMAL
+        .find("[[elements.strands.aspects]]")
+        .expect("has an aspect")..];
+    let text = format!("{MINIMAL}{aspect}").replacen(
+        "benchmark = 2",
+        "benchmark = 7\ncolour = \"red\"",
+        1,
+    );
     let found = codes(&text);
-    let second_code = text.match_indices("code = \"A1.1\"").nth(1).expect("two aspects").0;
+    let second_code = text
+        .match_indices("code = \"A1.1\"")
+        .nth(1)
+        .expect("two aspects")
+        .0;
     let dup_line = text[..second_code].lines().count() + 1;
     assert_eq!(
         found,
         vec![
-            (Code::BenchmarkOutOfRange, format!("f.toml:{}:13", line_of(&text, "benchmark = 7"))),
-            (Code::UnknownKey, format!("f.toml:{}:1", line_of(&text, "colour"))),
+            (
+                Code::BenchmarkOutOfRange,
+                format!("f.toml:{}:13", line_of(&text, "benchmark = 7"))
+            ),
+            (
+                Code::UnknownKey,
+                format!("f.toml:{}:1", line_of(&text, "colour"))
+            ),
             (Code::DuplicateCode, format!("f.toml:{dup_line}:8")),
         ]
     );
@@ -129,7 +147,10 @@ fn syntax_errors_are_located() {
 fn wrong_type_is_located() {
     let text = MINIMAL.replace("benchmark = 2", "benchmark = \"two\"");
     let line = line_of(&text, "benchmark");
-    assert_eq!(codes(&text), vec![(Code::WrongType, format!("f.toml:{line}:13"))]);
+    assert_eq!(
+        codes(&text),
+        vec![(Code::WrongType, format!("f.toml:{line}:13"))]
+    );
 }
 
 #[test]
@@ -172,7 +193,9 @@ fn checks_are_validated_against_the_metric_catalogue() {
         vec![Code::UnknownMetric]
     );
     assert_eq!(
-        check("metric = \"training.coverage\"\nparams = { group = \"staff\", colour = 1 }\nat-least = 0.5\nsupports-level = 2"),
+        check(
+            "metric = \"training.coverage\"\nparams = { group = \"staff\", colour = 1 }\nat-least = 0.5\nsupports-level = 2"
+        ),
         vec![Code::UnknownMetricParam]
     );
     assert_eq!(
@@ -180,11 +203,15 @@ fn checks_are_validated_against_the_metric_catalogue() {
         vec![Code::MissingMetricParam]
     );
     assert_eq!(
-        check("metric = \"training.coverage\"\nparams = { group = \"staff\", months = 0 }\nat-least = 0.5\nsupports-level = 2"),
+        check(
+            "metric = \"training.coverage\"\nparams = { group = \"staff\", months = 0 }\nat-least = 0.5\nsupports-level = 2"
+        ),
         vec![Code::InvalidMetricParam]
     );
     assert_eq!(
-        check("metric = \"training.coverage\"\nparams = { group = \"staff\" }\nat-least = 90\nsupports-level = 2"),
+        check(
+            "metric = \"training.coverage\"\nparams = { group = \"staff\" }\nat-least = 90\nsupports-level = 2"
+        ),
         vec![Code::ThresholdOutOfRange]
     );
     assert_eq!(
@@ -211,7 +238,9 @@ fn a_framework_without_suggested_evidence_only_warns() {
 fn resolve_reports_unknown_ids_with_the_known_ones() {
     let dir = tempfile::tempdir().expect("temporary folder");
     match resolve("nope", dir.path()) {
-        Err(Error::UnknownFramework { known, .. }) => assert!(known.contains(&DEFAULT_ID.to_string())),
+        Err(Error::UnknownFramework { known, .. }) => {
+            assert!(known.contains(&DEFAULT_ID.to_string()))
+        }
         other => panic!("expected an unknown framework, got {other:?}"),
     }
     assert!(resolve(DEFAULT_ID, dir.path()).is_ok());

@@ -49,14 +49,24 @@ pub fn init(opts: &InitOptions<'_>) -> Result<Vec<PathBuf>> {
         })?;
         files.push((target, bytes));
     }
-    let folders = [paths.scores(), paths.evidence(), paths.out(), paths.history()];
+    let folders = [
+        paths.scores(),
+        paths.evidence(),
+        paths.out(),
+        paths.history(),
+    ];
 
     let mut in_the_way: Vec<PathBuf> = files
         .iter()
         .map(|(p, _)| p.clone())
         .filter(|p| p.symlink_metadata().is_ok())
         .collect();
-    in_the_way.extend(folders.iter().filter(|f| f.exists() && !f.is_dir()).cloned());
+    in_the_way.extend(
+        folders
+            .iter()
+            .filter(|f| f.exists() && !f.is_dir())
+            .cloned(),
+    );
     if !in_the_way.is_empty() {
         return Err(Error::WouldOverwrite {
             dir: paths.root,

@@ -158,8 +158,12 @@ pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
         let text = value.as_deref().map(str::trim).unwrap_or("");
         if text.is_empty() {
             diags.push(
-                Diagnostic::error(Code::MissingKey, map.value(&root.key(key)), format!("`{key}` is missing or blank"))
-                    .with_help(format!("add `{key} = \"…\"` to review.toml")),
+                Diagnostic::error(
+                    Code::MissingKey,
+                    map.value(&root.key(key)),
+                    format!("`{key}` is missing or blank"),
+                )
+                .with_help(format!("add `{key} = \"…\"` to review.toml")),
             );
         }
         text.to_string()
@@ -168,16 +172,22 @@ pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
     let framework = required(&raw.framework, "framework", &mut diags);
     let review_date = raw.review_date.as_ref().and_then(|v| {
         let date = match v {
-            toml::Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => d.date.and_then(|d| {
-                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-            }),
+            toml::Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => {
+                d.date.and_then(|d| {
+                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                })
+            }
             toml::Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
             _ => None,
         };
         if date.is_none() {
             diags.push(
-                Diagnostic::error(Code::InvalidDate, map.value(&root.key("review-date")), format!("review-date {v} is not a date"))
-                    .with_help("write it as year-month-day, e.g. review-date = 2026-11-23"),
+                Diagnostic::error(
+                    Code::InvalidDate,
+                    map.value(&root.key("review-date")),
+                    format!("review-date {v} is not a date"),
+                )
+                .with_help("write it as year-month-day, e.g. review-date = 2026-11-23"),
             );
         }
         date
@@ -189,7 +199,9 @@ pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
         framework,
         review_date,
         reviewers,
-        min_commentary_words: raw.min_commentary_words.unwrap_or(DEFAULT_MIN_COMMENTARY_WORDS),
+        min_commentary_words: raw
+            .min_commentary_words
+            .unwrap_or(DEFAULT_MIN_COMMENTARY_WORDS),
         evidence,
         staff_names_in_pack: raw.pack.and_then(|p| p.staff_names).unwrap_or(false),
     };
@@ -197,17 +209,29 @@ pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
     (Some(review), diags)
 }
 
-fn reviewers(raw: &RawReview, map: &crate::tomldoc::SourceMap<'_>, diags: &mut Diagnostics) -> Vec<String> {
+fn reviewers(
+    raw: &RawReview,
+    map: &crate::tomldoc::SourceMap<'_>,
+    diags: &mut Diagnostics,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (i, name) in raw.reviewers.iter().flatten().enumerate() {
         let name = name.trim();
         let at = map.value(&TomlPath::default().key("reviewers").index(i));
         if name.is_empty() {
-            diags.push(Diagnostic::error(Code::EmptyText, at, "a reviewer's name is blank"));
+            diags.push(Diagnostic::error(
+                Code::EmptyText,
+                at,
+                "a reviewer's name is blank",
+            ));
         } else if out.iter().any(|n| n.eq_ignore_ascii_case(name)) {
             diags.push(
-                Diagnostic::error(Code::DuplicateReviewer, at, format!("reviewer `{name}` is listed twice"))
-                    .with_help("each reviewer gets one workbook; list each name once"),
+                Diagnostic::error(
+                    Code::DuplicateReviewer,
+                    at,
+                    format!("reviewer `{name}` is listed twice"),
+                )
+                .with_help("each reviewer gets one workbook; list each name once"),
             );
         } else {
             out.push(name.to_string());
@@ -216,20 +240,32 @@ fn reviewers(raw: &RawReview, map: &crate::tomldoc::SourceMap<'_>, diags: &mut D
     out
 }
 
-fn sources(raw: &RawReview, map: &crate::tomldoc::SourceMap<'_>, diags: &mut Diagnostics) -> Vec<Source> {
+fn sources(
+    raw: &RawReview,
+    map: &crate::tomldoc::SourceMap<'_>,
+    diags: &mut Diagnostics,
+) -> Vec<Source> {
     let mut out = Vec::new();
     for (i, s) in raw.evidence.iter().flatten().enumerate() {
         let path = TomlPath::default().key("evidence").index(i);
         let kind = match s.kind.as_deref().map(str::parse::<Kind>) {
             Some(Ok(kind)) => Some(kind),
             Some(Err(message)) => {
-                diags.push(Diagnostic::error(Code::UnknownEvidenceKind, map.value(&path.key("kind")), message));
+                diags.push(Diagnostic::error(
+                    Code::UnknownEvidenceKind,
+                    map.value(&path.key("kind")),
+                    message,
+                ));
                 None
             }
             None => {
                 diags.push(
-                    Diagnostic::error(Code::MissingKey, map.value(&path), "an [[evidence]] table has no `kind`")
-                        .with_help("add kind = \"training\", \"incidents\" or \"meetings\""),
+                    Diagnostic::error(
+                        Code::MissingKey,
+                        map.value(&path),
+                        "an [[evidence]] table has no `kind`",
+                    )
+                    .with_help("add kind = \"training\", \"incidents\" or \"meetings\""),
                 );
                 None
             }
@@ -237,8 +273,12 @@ fn sources(raw: &RawReview, map: &crate::tomldoc::SourceMap<'_>, diags: &mut Dia
         let file = s.path.as_deref().map(str::trim).unwrap_or("");
         if file.is_empty() {
             diags.push(
-                Diagnostic::error(Code::MissingKey, map.value(&path), "an [[evidence]] table has no `path`")
-                    .with_help("add path = \"evidence/<file name>\""),
+                Diagnostic::error(
+                    Code::MissingKey,
+                    map.value(&path),
+                    "an [[evidence]] table has no `path`",
+                )
+                .with_help("add path = \"evidence/<file name>\""),
             );
         }
         if let (Some(kind), false) = (kind, file.is_empty()) {
@@ -285,7 +325,10 @@ mod tests {
     fn problems_are_located() {
         let text = "school = \"\"\nframework = \"x\"\nreview-date = \"23/11/2026\"\nreviewers = [\"A\", \"a\"]\ncolour = 1\n[[evidence]]\nkind = \"pupils\"\npath = \"e.csv\"\n";
         let (_, diags) = check(text, Path::new("review.toml"));
-        let found: Vec<_> = diags.iter().map(|d| (d.code, d.location.to_string())).collect();
+        let found: Vec<_> = diags
+            .iter()
+            .map(|d| (d.code, d.location.to_string()))
+            .collect();
         assert_eq!(
             found,
             vec![

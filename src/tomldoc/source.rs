@@ -155,10 +155,17 @@ mod tests {
     fn locates_values_keys_and_array_items() {
         let text = "id = \"x\"\n\n[[elements]]\ncode = \"A\"\n\n[[elements.strands]]\ncode = \"A1\"\nname = 7\n";
         let m = map(text);
-        let p = TomlPath::default().key("elements").index(0).key("strands").index(0);
+        let p = TomlPath::default()
+            .key("elements")
+            .index(0)
+            .key("strands")
+            .index(0);
         assert_eq!(m.value(&p.key("name")).to_string(), "f.toml:8:8");
         assert_eq!(m.key(&p.key("name")).to_string(), "f.toml:8:1");
-        assert_eq!(m.value(&TomlPath::default().key("id")).to_string(), "f.toml:1:6");
+        assert_eq!(
+            m.value(&TomlPath::default().key("id")).to_string(),
+            "f.toml:1:6"
+        );
         // A key that does not exist resolves to the table that should hold it.
         let missing = m.value(&p.key("aspects"));
         assert_eq!(missing.line, m.value(&p).line);
