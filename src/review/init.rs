@@ -82,7 +82,14 @@ pub fn init(opts: &InitOptions<'_>) -> Result<Vec<PathBuf>> {
     }
     let mut written = Vec::new();
     for (path, bytes) in files {
-        write_atomic(&path, &bytes)?;
+        if let Err(err) = write_atomic(&path, &bytes) {
+            // Every file written so far is new (nothing was in the way), so removing them
+            // leaves the folder as it was and a second attempt is not refused.
+            for done in &written {
+                let _ = std::fs::remove_file(done);
+            }
+            return Err(err);
+        }
         written.push(path);
     }
     Ok(written)

@@ -1,0 +1,175 @@
+//! Validation of evidence checks against the metric catalogue in [`crate::metrics`].
+
+use std::collections::BTreeMap;
+
+use super::Validator;
+use crate::diag::Code;
+use crate::framework::raw::RawCheck;
+use crate::framework::{Check, ParamValue, Threshold};
+use crate::metrics::{self, ParamKind};
+use crate::tomldoc::TomlPath;
+
+impl Validator<'_, '_> {
+    pub(super) fn check(&mut self, raw: &RawCheck, path: &TomlPath) -> Option<Check> {
+        let metric_name = self.text(&raw.metric, path, "metric");
+        let supports_level = self.level_value(
+            raw.supports_level,
+            path,
+            "supports-level",
+            Code::CheckLevelOutOfRange,
+        );
+        let spec = if metric_name.is_empty() {
+            None
+        } else {
+            let spec = metrics::find(&metric_name);
+            if spec.is_none() {
+                let at = self.map.value(&path.key("metric"));
+                self.error(
+                    Code::UnknownMetric,
+                    at,
+                    format!("no metric is called `{metric_name}`"),
+                )
+                .help = Some(format!("known metrics: {}", metrics::names().join(", ")));
+            }
+            spec
+        };
+        let threshold = self.threshold(raw, path, spec.map(|s| s.value));
+        let spec = spec?;
+        let params = self.params(raw, path, spec);
+        Some(Check {
+            metric: metric_name,
+            params,
+            threshold: threshold?,
+            supports_level,
+            note: raw
+                .note
+                .as_ref()
+                .map(|n| n.trim().to_string())
+                .filter(|n| !n.is_empty()),
+        })
+    }
+
+    fn threshold(
+        &mut self,
+        raw: &RawCheck,
+        path: &TomlPath,
+        kind: Option<metrics::ValueKind>,
+    ) -> Option<Threshold> {
+        let (key, threshold) = match (raw.at_least, raw.at_most) {
+            (Some(v), None) => ("at-least", Threshold::AtLeast(v)),
+            (None, Some(v)) => ("at-most", Threshold::AtMost(v)),
+            (both, _) => {
+                let at = self.map.value(path);
+                let message = if both.is_some() {
+                    "a check has both `at-least` and `at-most`"
+                } else {
+                    "a check has no threshold"
+                };
+                self.error(Code::CheckThreshold, at, message.to_string())
+                    .help = Some("give exactly one of `at-least = …` or `at-most = …`".into());
+                return None;
+            }
+        };
+        let (Threshold::AtLeast(value) | Threshold::AtMost(value)) = threshold;
+        if let Some(kind) = kind.filter(|k| !k.accepts(value)) {
+            let at = self.map.value(&path.key(key));
+            self.error(
+                Code::ThresholdOutOfRange,
+                at,
+                format!(
+                    "{key} {value} can never be met: the metric is {}",
+                    kind.range_text()
+                ),
+            )
+            .help = Some("write shares as fractions, e.g. 0.9 for 90%".into());
+        }
+        Some(threshold)
+    }
+
+    fn params(
+        &mut self,
+        raw: &RawCheck,
+        path: &TomlPath,
+        spec: &metrics::MetricSpec,
+    ) -> BTreeMap<String, ParamValue> {
+        let given = raw.params.clone().unwrap_or_default();
+        let params_path = path.key("params");
+        let mut out = BTreeMap::new();
+        for (name, value) in &given {
+            let Some(param) = spec.param(name) else {
+                let at = self.map.key(&params_path.key(name));
+                let takes: Vec<_> = spec.params.iter().map(|p| p.name).collect();
+                self.error(
+                    Code::UnknownMetricParam,
+                    at,
+                    format!("metric `{}` takes no parameter `{name}`", spec.name),
+                )
+                .help = Some(format!("it takes: {}", takes.join(", ")));
+                continue;
+            };
+            if let Some(v) = self.param_value(param.kind, value, &params_path.key(name)) {
+                out.insert(name.clone(), v);
+            }
+        }
+        for param in spec.params {
+            if out.contains_key(param.name) || given.contains_key(param.name) {
+                continue;
+            }
+            match param.default {
+                Some(d) => {
+                    let v = match param.kind {
+                        ParamKind::Months => ParamValue::Months(
+                            d.parse()
+                                .expect("catalogue month defaults are whole numbers"),
+                        ),
+                        ParamKind::Text => ParamValue::Text(d.to_string()),
+                    };
+                    out.insert(param.name.to_string(), v);
+                }
+                None => {
+                    let at = self.map.value(path);
+                    self.error(
+                        Code::MissingMetricParam,
+                        at,
+                        format!(
+                            "metric `{}` needs the parameter `{}`",
+                            spec.name, param.name
+                        ),
+                    )
+                    .help = Some(format!("add it to `params`: {}", param.about));
+                }
+            }
+        }
+        out
+    }
+
+    fn param_value(
+        &mut self,
+        kind: ParamKind,
+        value: &toml::Value,
+        path: &TomlPath,
+    ) -> Option<ParamValue> {
+        let parsed = match (kind, value) {
+            (ParamKind::Text, toml::Value::String(s)) if !s.trim().is_empty() => {
+                Some(ParamValue::Text(s.trim().to_string()))
+            }
+            (ParamKind::Months, toml::Value::Integer(n)) if (1..=120).contains(n) => {
+                u32::try_from(*n).ok().map(ParamValue::Months)
+            }
+            _ => None,
+        };
+        if parsed.is_none() {
+            let want = match kind {
+                ParamKind::Text => "non-blank text",
+                ParamKind::Months => "a whole number of months from 1 to 120",
+            };
+            let at = self.map.value(path);
+            self.error(
+                Code::InvalidMetricParam,
+                at,
+                format!("`{path}` is {value}, but must be {want}"),
+            );
+        }
+        parsed
+    }
+}

@@ -1,0 +1,76 @@
+//! What every command shares: help texts, global flags, exit codes.
+
+use predicates::prelude::*;
+
+use crate::{fixtures, selfreview};
+
+fn help(args: &[&str]) -> String {
+    let out = selfreview().args(args).arg("--help").assert().success();
+    String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
+}
+
+#[test]
+fn help_texts() {
+    insta::assert_snapshot!("help", help(&[]));
+    insta::assert_snapshot!("help-init", help(&["init"]));
+    insta::assert_snapshot!("help-framework", help(&["framework"]));
+    insta::assert_snapshot!("help-framework-list", help(&["framework", "list"]));
+    insta::assert_snapshot!("help-framework-show", help(&["framework", "show"]));
+    insta::assert_snapshot!("help-framework-check", help(&["framework", "check"]));
+}
+
+#[test]
+fn quiet_hides_results_and_warnings_but_not_errors() {
+    selfreview()
+        .current_dir(fixtures())
+        .args([
+            "-q",
+            "framework",
+            "check",
+            "framework/no-suggested-evidence.toml",
+        ])
+        .assert()
+        .success()
+        .stdout("")
+        .stderr("");
+    selfreview()
+        .current_dir(fixtures())
+        .args(["-q", "framework", "check", "framework/unknown-key.toml"])
+        .assert()
+        .code(1)
+        .stdout("")
+        .stderr(predicate::str::contains("error[unknown-key]"));
+}
+
+#[test]
+fn json_failure_is_a_json_document_with_the_findings() {
+    let out = selfreview()
+        .arg("-C")
+        .arg(fixtures().join("review/invalid-date"))
+        .args(["--json", "framework", "show"])
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("valid JSON");
+    assert!(
+        doc["error"]
+            .as_str()
+            .expect("message")
+            .contains("review.toml")
+    );
+    assert_eq!(doc["diagnostics"][0]["code"], "invalid-date");
+    assert_eq!(doc["diagnostics"][0]["location"]["line"], 4);
+}
+
+#[test]
+fn missing_review_folder_is_exit_2() {
+    selfreview()
+        .args(["-C", "no-such-folder", "framework", "list"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "cannot use no-such-folder as the review folder",
+        ));
+}
