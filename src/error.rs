@@ -19,6 +19,14 @@ pub enum Error {
         /// Why.
         source: std::io::Error,
     },
+    /// A text file that is not UTF-8, e.g. saved as "ANSI" by an older editor.
+    #[error("{} is not saved as UTF-8 text (byte {offset} is not valid UTF-8); open it in a text editor and save it again choosing the UTF-8 encoding", path.display())]
+    NotUtf8 {
+        /// The file.
+        path: PathBuf,
+        /// Where the first invalid byte is.
+        offset: usize,
+    },
     /// A file or folder could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Write {

@@ -8,6 +8,18 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+/// Reads a text file a person edits, naming the file when it is unreadable or not UTF-8.
+pub fn read_text(path: &Path) -> Result<String> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
 /// Writes `bytes` to `path` atomically, creating the parent folder if needed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let write_err = |source| Error::Write {

@@ -271,11 +271,7 @@ struct Summary {
 fn check(files: &[PathBuf], out: &Output) -> anyhow::Result<ExitCode> {
     let mut texts = Vec::new();
     for file in files {
-        let text = std::fs::read_to_string(file).map_err(|source| Error::Read {
-            path: file.clone(),
-            source,
-        })?;
-        texts.push(text);
+        texts.push(selfreview::fsutil::read_text(file)?);
     }
     let mut results = Vec::new();
     for (file, text) in files.iter().zip(&texts) {

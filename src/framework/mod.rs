@@ -246,10 +246,7 @@ pub struct Loaded {
 
 /// Reads and checks a framework file; a file with errors is an [`Error::Invalid`].
 pub fn load_file(path: &Path) -> Result<Loaded> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let text = crate::fsutil::read_text(path)?;
     from_text(&text, path, Origin::File(path.to_path_buf()))
 }
 

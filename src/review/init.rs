@@ -69,7 +69,7 @@ pub fn init(opts: &InitOptions<'_>) -> Result<Vec<PathBuf>> {
     );
     if !in_the_way.is_empty() {
         return Err(Error::WouldOverwrite {
-            dir: paths.root,
+            dir: opts.dir.to_path_buf(),
             existing: in_the_way,
         });
     }

@@ -39,9 +39,13 @@ pub struct Paths {
 impl Paths {
     /// The paths of the review folder at `root`.
     pub fn new(root: &Path) -> Self {
-        Paths {
-            root: root.to_path_buf(),
-        }
+        // Findings then say `review.toml:3:1`, not `./review.toml:3:1`.
+        let root = if root == Path::new(".") {
+            PathBuf::new()
+        } else {
+            root.to_path_buf()
+        };
+        Paths { root }
     }
 
     /// `review.toml`.
@@ -134,10 +138,7 @@ struct RawPack {
 /// Reads `review.toml` from the review folder at `root`.
 pub fn load(root: &Path) -> Result<(Review, Diagnostics)> {
     let path = Paths::new(root).review_file();
-    let text = std::fs::read_to_string(&path).map_err(|source| Error::Read {
-        path: path.clone(),
-        source,
-    })?;
+    let text = crate::fsutil::read_text(&path)?;
     let (review, diagnostics) = check(&text, &path);
     match review {
         Some(review) if !diagnostics.has_errors() => Ok((review, diagnostics)),

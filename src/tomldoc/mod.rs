@@ -30,6 +30,8 @@ pub fn parse<'a, T: DeserializeOwned>(
     file: &std::path::Path,
     docs: &str,
 ) -> Parsed<'a, T> {
+    // Windows editors may save UTF-8 with a byte-order mark, which TOML does not allow.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let (tree, syntax) = DeTable::parse_recoverable(text);
     let mut diagnostics = Diagnostics::default();
     if !syntax.is_empty() {

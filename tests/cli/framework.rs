@@ -264,3 +264,35 @@ fn framework_docs_example_is_valid_and_lists_every_metric_and_code() {
         );
     }
 }
+
+#[test]
+fn files_saved_by_windows_editors_are_read_or_explained() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let text = std::fs::read(fixtures().join("framework/valid-minimal.toml")).expect("fixture");
+    let mut with_bom = b"\xef\xbb\xbf".to_vec();
+    with_bom.extend_from_slice(&text);
+    std::fs::write(tmp.path().join("bom.toml"), with_bom).expect("write");
+    // "Named lead £" saved as Windows-1252: the pound sign is the single byte 0xA3.
+    let ansi = String::from_utf8(text)
+        .expect("fixture is UTF-8")
+        .replace("Named lead", "Named lead \u{1}")
+        .into_bytes()
+        .into_iter()
+        .map(|b| if b == 1 { 0xA3 } else { b })
+        .collect::<Vec<u8>>();
+    std::fs::write(tmp.path().join("ansi.toml"), ansi).expect("write");
+
+    selfreview()
+        .current_dir(tmp.path())
+        .args(["framework", "check", "bom.toml"])
+        .assert()
+        .success();
+    selfreview()
+        .current_dir(tmp.path())
+        .args(["framework", "check", "ansi.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "ansi.toml is not saved as UTF-8 text",
+        ));
+}
