@@ -107,6 +107,24 @@ codes! {
     DuplicateReviewer => "duplicate-reviewer",
     /// An evidence source names a kind the tool does not import.
     UnknownEvidenceKind => "unknown-evidence-kind",
+    /// A file in `scores/` that cannot be opened as a spreadsheet.
+    UnreadableWorkbook => "unreadable-workbook",
+    /// A spreadsheet in `scores/` without the Scores sheet or its header row.
+    NotAScoringWorkbook => "not-a-scoring-workbook",
+    /// A workbook made for another framework than the review's.
+    WorkbookFrameworkMismatch => "workbook-framework-mismatch",
+    /// A workbook made for another version of the review's framework.
+    WorkbookVersionMismatch => "workbook-version-mismatch",
+    /// A level cell holding something other than a level from 1 to 5.
+    InvalidLevel => "invalid-level",
+    /// A row whose code is not an aspect of the framework.
+    UnknownAspectCode => "unknown-aspect-code",
+    /// An aspect of the framework with no row in a workbook.
+    MissingAspectRow => "missing-aspect-row",
+    /// Two rows for the same aspect in one workbook.
+    DuplicateAspectRow => "duplicate-aspect-row",
+    /// A target date that cannot be read as a date.
+    InvalidTargetDate => "invalid-target-date",
 }
 
 impl fmt::Display for Code {
@@ -133,6 +151,9 @@ pub struct Location {
     /// Column number in characters, from 1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub column: Option<usize>,
+    /// A spreadsheet cell such as `Scores!D7`, as the spreadsheet program shows it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cell: Option<String>,
 }
 
 impl Location {
@@ -142,6 +163,7 @@ impl Location {
             file: file.to_path_buf(),
             line: None,
             column: None,
+            cell: None,
         }
     }
 
@@ -151,13 +173,39 @@ impl Location {
             file: file.to_path_buf(),
             line: Some(line),
             column: Some(column),
+            cell: None,
         }
     }
+
+    /// A cell of a spreadsheet; `row` and `col` count from 0, as the reader gives them.
+    pub fn cell(file: &Path, sheet: &str, row: u32, col: u32) -> Self {
+        Location {
+            cell: Some(format!("{sheet}!{}{}", column_letters(col), row + 1)),
+            ..Location::file(file)
+        }
+    }
+}
+
+/// `0` → `A`, `25` → `Z`, `26` → `AA`: spreadsheet column names.
+pub fn column_letters(col: u32) -> String {
+    let mut n = col + 1;
+    let mut letters = Vec::new();
+    while n > 0 {
+        let rem = (n - 1) % 26;
+        letters.push(char::from(
+            b'A' + u8::try_from(rem).expect("a remainder of 26 fits a byte"),
+        ));
+        n = (n - 1) / 26;
+    }
+    letters.iter().rev().collect()
 }
 
 impl fmt::Display for Location {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}", self.file.display())?;
+        if let Some(cell) = &self.cell {
+            write!(f, ": {cell}")?;
+        }
         if let Some(line) = self.line {
             write!(f, ":{line}")?;
             if let Some(column) = self.column {
@@ -299,6 +347,16 @@ mod tests {
                 "{text} is not kebab-case"
             );
         }
+    }
+
+    #[test]
+    fn cells_are_named_as_spreadsheets_name_them() {
+        assert_eq!(column_letters(0), "A");
+        assert_eq!(column_letters(25), "Z");
+        assert_eq!(column_letters(26), "AA");
+        assert_eq!(column_letters(16383), "XFD");
+        let at = Location::cell(Path::new("scores/dsl.xlsx"), "Scores", 6, 3);
+        assert_eq!(at.to_string(), "scores/dsl.xlsx: Scores!D7");
     }
 
     #[test]

@@ -14,7 +14,9 @@ pub mod framework;
 pub mod fsutil;
 pub mod metrics;
 pub mod review;
+pub mod spreadsheet;
 mod tomldoc;
+pub mod workbook;
 
 pub use diag::{Code, Diagnostic, Diagnostics, Location, Severity};
 pub use error::{Error, Result};

@@ -6,6 +6,7 @@
 mod framework;
 mod init;
 pub mod output;
+mod workbook;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -55,6 +56,14 @@ enum Command {
     /// List, show and check self-review frameworks.
     #[command(subcommand)]
     Framework(framework::Command),
+    /// Make scoring workbooks for the online safety group in scores/.
+    ///
+    /// One workbook per reviewer (named with --reviewer, else listed in review.toml), or with
+    /// --group one workbook for a meeting. Each has a row per aspect with a level dropdown,
+    /// commentary, evidence and action columns; the level statements are in a note on each
+    /// aspect and on the Levels sheet. A workbook that already holds entries is never
+    /// replaced without --force.
+    Workbook(workbook::Args),
 }
 
 /// Runs the command line's subcommand and returns the exit code.
@@ -66,5 +75,6 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
     match cli.command {
         Command::Init(args) => init::run(&args, out),
         Command::Framework(cmd) => framework::run(&cmd, out),
+        Command::Workbook(args) => workbook::run(&args, out),
     }
 }

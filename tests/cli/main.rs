@@ -5,6 +5,7 @@
 mod framework;
 mod general;
 mod init;
+mod workbook;
 
 use std::path::{Path, PathBuf};
 
@@ -32,6 +33,28 @@ pub const REVIEW_CODES: [Code; 3] = [
     Code::DuplicateReviewer,
     Code::UnknownEvidenceKind,
 ];
+
+/// Codes about scoring workbooks. `score` will report them through the binary; until it
+/// exists they are exercised by the unit tests in `src/workbook/tests.rs`.
+pub const WORKBOOK_CODES: [Code; 9] = [
+    Code::UnreadableWorkbook,
+    Code::NotAScoringWorkbook,
+    Code::WorkbookFrameworkMismatch,
+    Code::WorkbookVersionMismatch,
+    Code::InvalidLevel,
+    Code::UnknownAspectCode,
+    Code::MissingAspectRow,
+    Code::DuplicateAspectRow,
+    Code::InvalidTargetDate,
+];
+
+/// Codes a framework file can produce: every code not about review.toml or workbooks.
+pub fn framework_codes() -> impl Iterator<Item = Code> {
+    Code::ALL
+        .iter()
+        .copied()
+        .filter(|c| !REVIEW_CODES.contains(c) && !WORKBOOK_CODES.contains(c))
+}
 
 /// Runs `selfreview -C DIR init [ARGS…] --school "Hill Primary" --review-date 2026-11-01`.
 pub fn init_review(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {

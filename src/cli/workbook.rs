@@ -1,0 +1,65 @@
+//! `selfreview workbook`: scoring workbooks for the online safety group.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use selfreview::workbook::{self, Outcome, Request};
+use selfreview::{framework, review};
+
+use super::EXIT_OK;
+use super::output::Output;
+
+/// The arguments of `selfreview workbook`; the help text is on the subcommand.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// A reviewer to make a workbook for; repeat for several (default: `reviewers` in review.toml).
+    #[arg(long, value_name = "NAME")]
+    reviewer: Vec<String>,
+    /// Make one workbook for a group meeting, with a level column per member, an Agreed
+    /// column and a Rationale column.
+    #[arg(long)]
+    group: bool,
+    /// Replace workbooks even if reviewers have already made entries in them.
+    #[arg(long)]
+    force: bool,
+}
+
+pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
+    let here = Path::new(".");
+    let (review, warnings) = review::load(here)?;
+    out.diagnostics(&warnings);
+    let loaded = framework::resolve(&review.framework, here)?;
+    out.diagnostics(&loaded.warnings);
+    let reviewers = if args.reviewer.is_empty() {
+        review.reviewers.clone()
+    } else {
+        args.reviewer.clone()
+    };
+    let dir = review::Paths::new(here).scores();
+    let written = workbook::write_all(
+        &loaded.framework,
+        &Request {
+            dir: &dir,
+            school: &review.school,
+            reviewers: &reviewers,
+            group: args.group,
+            force: args.force,
+        },
+    )?;
+    if out.json {
+        out.data(&written)?;
+        return Ok(ExitCode::from(EXIT_OK));
+    }
+    for w in &written {
+        let what = match w.outcome {
+            Outcome::Created => "created",
+            Outcome::Replaced => "replaced",
+            Outcome::Unchanged => "unchanged",
+        };
+        out.info(format!("{what:>9}  {}  ({})", w.path.display(), w.reviewer));
+    }
+    out.info(
+        "Give each reviewer their workbook. When they are filled in, put them back in scores/.",
+    );
+    Ok(ExitCode::from(EXIT_OK))
+}

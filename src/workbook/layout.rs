@@ -1,0 +1,162 @@
+//! The layout of a scoring workbook, shared by the writer and the reader.
+//!
+//! Everything both sides must agree on lives here: sheet names, column headers, the labels
+//! of the details block on the instructions sheet. The reader finds columns by their header
+//! text rather than their position, so a reviewer who widens, hides or moves a column, or a
+//! spreadsheet program that re-saves the file, does not break the round trip.
+
+/// The sheet with one row per aspect.
+pub const SCORES_SHEET: &str = "Scores";
+/// The sheet with instructions and the workbook's details.
+pub const INSTRUCTIONS_SHEET: &str = "Instructions";
+/// The sheet with every aspect's descriptor and level statements.
+pub const LEVELS_SHEET: &str = "Levels";
+
+/// What the details block calls the format, so the reader knows the file is one of ours.
+pub const FORMAT_NAME: &str = "selfreview scoring workbook 1";
+
+/// Labels of the details block (column A of the instructions sheet; values in column B).
+pub mod detail {
+    /// Which kind of workbook and format version.
+    pub const FORMAT: &str = "Workbook";
+    /// The reviewer's name, or `Group` for a meeting workbook.
+    pub const REVIEWER: &str = "Reviewer";
+    /// Group workbooks: the members, separated by semicolons.
+    pub const MEMBERS: &str = "Members";
+    /// The school.
+    pub const SCHOOL: &str = "School";
+    /// The framework id.
+    pub const FRAMEWORK: &str = "Framework";
+    /// The framework version.
+    pub const VERSION: &str = "Framework version";
+}
+
+/// The reviewer name a group workbook records.
+pub const GROUP_REVIEWER: &str = "Group";
+
+/// The fixed columns before the level columns.
+pub const CODE: &str = "Code";
+/// The aspect name column.
+pub const ASPECT: &str = "Aspect";
+/// The benchmark column.
+pub const BENCHMARK: &str = "Benchmark";
+/// The level column of an individual workbook.
+pub const LEVEL: &str = "Level";
+/// The agreed level column of a group workbook.
+pub const AGREED: &str = "Agreed";
+/// Why the group settled on its agreed level.
+pub const RATIONALE: &str = "Rationale";
+/// The commentary column.
+pub const COMMENTARY: &str = "Commentary";
+/// The evidence column: file names under `evidence/`.
+pub const EVIDENCE: &str = "Evidence";
+/// Planned actions.
+pub const ACTIONS: &str = "Planned actions";
+/// Who owns the actions.
+pub const OWNER: &str = "Owner";
+/// When the actions are due.
+pub const TARGET: &str = "Target date";
+
+/// The columns after the level columns, shared by both kinds of workbook.
+pub const TRAILING: [&str; 5] = [COMMENTARY, EVIDENCE, ACTIONS, OWNER, TARGET];
+
+/// Who a workbook is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// One reviewer's own scores.
+    Individual {
+        /// The reviewer's name.
+        reviewer: String,
+    },
+    /// A meeting of the group: a level column per member, an agreed level and its rationale.
+    Group {
+        /// The members, in column order.
+        members: Vec<String>,
+    },
+}
+
+impl Kind {
+    /// The headers of the scores sheet, in column order.
+    pub fn headers(&self) -> Vec<String> {
+        let mut headers = vec![CODE.to_string(), ASPECT.into(), BENCHMARK.into()];
+        match self {
+            Kind::Individual { .. } => headers.push(LEVEL.into()),
+            Kind::Group { members } => {
+                headers.extend(members.iter().cloned());
+                headers.push(AGREED.into());
+                headers.push(RATIONALE.into());
+            }
+        }
+        headers.extend(TRAILING.iter().map(|h| h.to_string()));
+        headers
+    }
+
+    /// The name recorded as the workbook's reviewer.
+    pub fn reviewer(&self) -> &str {
+        match self {
+            Kind::Individual { reviewer } => reviewer,
+            Kind::Group { .. } => GROUP_REVIEWER,
+        }
+    }
+
+    /// The file name under `scores/`.
+    pub fn file_name(&self) -> String {
+        format!("{}.xlsx", slug(self.reviewer()))
+    }
+}
+
+/// A file-name-safe form of a name: lower-case letters and digits joined by hyphens.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for word in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    if out.is_empty() {
+        "reviewer".to_string()
+    } else {
+        out
+    }
+}
+
+/// Whether two header texts name the same column: case, spacing and a trailing colon do
+/// not matter, since people retype headers.
+pub fn same_header(a: &str, b: &str) -> bool {
+    let norm = |s: &str| {
+        s.trim()
+            .trim_end_matches(':')
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    norm(a) == norm(b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_file_safe() {
+        assert_eq!(slug("Online Safety Lead"), "online-safety-lead");
+        assert_eq!(slug("Mrs O'Brien (DSL)"), "mrs-o-brien-dsl");
+        assert_eq!(slug("  "), "reviewer");
+        assert_eq!(Kind::Group { members: vec![] }.file_name(), "group.xlsx");
+    }
+
+    #[test]
+    fn group_headers_put_members_between_benchmark_and_agreed() {
+        let kind = Kind::Group {
+            members: vec!["DSL".into(), "Head".into()],
+        };
+        let h = kind.headers();
+        assert_eq!(&h[2..6], ["Benchmark", "DSL", "Head", "Agreed"]);
+        assert!(same_header(" level: ", "Level"));
+    }
+}

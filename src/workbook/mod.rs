@@ -1,0 +1,140 @@
+//! Scoring workbooks: one per reviewer, or one for a group meeting.
+//!
+//! [`layout`] is the single description of the workbook that both [`write`] and the reader
+//! use, so a workbook the tool wrote always reads back.
+
+pub mod layout;
+pub mod read;
+pub mod write;
+
+pub use layout::Kind;
+pub use read::{Filled, Row, read};
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::framework::Framework;
+use crate::fsutil::write_atomic;
+
+/// What happened to one workbook file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Outcome {
+    /// A new file.
+    Created,
+    /// An existing file with no entries, or any file with `--force`, replaced.
+    Replaced,
+    /// An existing file already had exactly these bytes.
+    Unchanged,
+}
+
+/// One workbook written.
+#[derive(Debug, Clone, Serialize)]
+pub struct Written {
+    /// The file.
+    pub path: PathBuf,
+    /// Who it is for.
+    pub reviewer: String,
+    /// What happened.
+    pub outcome: Outcome,
+}
+
+/// Which workbooks to write.
+#[derive(Debug)]
+pub struct Request<'a> {
+    /// The folder the workbooks go in (`scores/`).
+    pub dir: &'a Path,
+    /// The school, recorded in each workbook.
+    pub school: &'a str,
+    /// The reviewers: one workbook each, or the members of a group workbook.
+    pub reviewers: &'a [String],
+    /// One group workbook instead of one per reviewer.
+    pub group: bool,
+    /// Replace workbooks even if they have entries.
+    pub force: bool,
+}
+
+/// Writes the requested workbooks. Nothing is written if any existing workbook would lose
+/// entries (unless `force`), or if two reviewers would share a file name.
+pub fn write_all(fw: &Framework, req: &Request<'_>) -> Result<Vec<Written>> {
+    let kinds = kinds(req)?;
+    let mut planned = Vec::new();
+    let mut in_the_way = Vec::new();
+    for kind in kinds {
+        let path = req.dir.join(kind.file_name());
+        let bytes = write::render(fw, &kind, req.school).map_err(|source| Error::Spreadsheet {
+            path: path.clone(),
+            source,
+        })?;
+        let outcome = match std::fs::read(&path) {
+            Err(_) => Outcome::Created,
+            Ok(old) if old == bytes => Outcome::Unchanged,
+            Ok(_) if req.force => Outcome::Replaced,
+            Ok(_) => {
+                let (filled, _) = read(&path, fw);
+                if filled.is_none_or(|f| f.has_entries()) {
+                    in_the_way.push(path.clone());
+                }
+                Outcome::Replaced
+            }
+        };
+        planned.push((path, kind.reviewer().to_string(), bytes, outcome));
+    }
+    if !in_the_way.is_empty() {
+        return Err(Error::WorkbooksHaveEntries {
+            existing: in_the_way,
+        });
+    }
+    let mut written = Vec::new();
+    for (path, reviewer, bytes, outcome) in planned {
+        if outcome != Outcome::Unchanged {
+            write_atomic(&path, &bytes)?;
+        }
+        written.push(Written {
+            path,
+            reviewer,
+            outcome,
+        });
+    }
+    Ok(written)
+}
+
+fn kinds(req: &Request<'_>) -> Result<Vec<Kind>> {
+    let names: Vec<String> = req
+        .reviewers
+        .iter()
+        .map(|r| r.trim().to_string())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if names.is_empty() {
+        return Err(Error::BadInput {
+            what: "reviewers".into(),
+            message: "no reviewers are named; list the online safety group under `reviewers` in review.toml, or give --reviewer NAME".into(),
+        });
+    }
+    let mut slugs: Vec<(String, &str)> = Vec::new();
+    for name in &names {
+        let slug = layout::slug(name);
+        if let Some((_, other)) = slugs.iter().find(|(s, _)| *s == slug) {
+            return Err(Error::BadInput {
+                what: "reviewers".into(),
+                message: format!(
+                    "`{other}` and `{name}` would share the workbook {slug}.xlsx; tell them apart, e.g. by adding a role"
+                ),
+            });
+        }
+        slugs.push((slug, name));
+    }
+    if req.group {
+        return Ok(vec![Kind::Group { members: names }]);
+    }
+    Ok(names
+        .into_iter()
+        .map(|reviewer| Kind::Individual { reviewer })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests;

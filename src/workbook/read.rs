@@ -1,0 +1,484 @@
+//! Reading a filled scoring workbook back, as we wrote it or after Excel or LibreOffice
+//! saved it (xlsx or ods).
+//!
+//! Columns are found by header text (see [`super::layout`]), rows by the aspect code in the
+//! Code column; element and strand heading rows are passed over. Every problem is a finding
+//! naming the file and the cell, so a reviewer can go straight to it.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+use calamine::{Data, DataType, Range, Reader};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::layout::{self, Kind, detail, same_header};
+use crate::diag::{Code, Diagnostic, Diagnostics, Location};
+use crate::framework::Framework;
+use crate::spreadsheet;
+
+/// One aspect's row of a filled workbook.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// The aspect code.
+    pub code: String,
+    /// Where the row is, for findings (0-based sheet row).
+    #[serde(skip)]
+    pub sheet_row: u32,
+    /// Each reviewer's level: one entry for an individual workbook, one per member with a
+    /// level for a group workbook.
+    pub levels: Vec<(String, u8)>,
+    /// A group workbook's agreed level.
+    pub agreed: Option<u8>,
+    /// Why the group agreed that level.
+    pub rationale: String,
+    /// What the school does and how it knows.
+    pub commentary: String,
+    /// File names under `evidence/` cited for the aspect.
+    pub evidence: Vec<String>,
+    /// Planned actions.
+    pub actions: String,
+    /// Who owns them.
+    pub owner: String,
+    /// When they are due.
+    pub target: Option<NaiveDate>,
+}
+
+impl Row {
+    /// Whether a reviewer has entered anything in the row.
+    pub fn has_entries(&self) -> bool {
+        !self.levels.is_empty()
+            || self.agreed.is_some()
+            || self.target.is_some()
+            || !self.evidence.is_empty()
+            || [
+                &self.rationale,
+                &self.commentary,
+                &self.actions,
+                &self.owner,
+            ]
+            .iter()
+            .any(|s| !s.is_empty())
+    }
+}
+
+/// A filled workbook.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Filled {
+    /// The file read.
+    pub path: PathBuf,
+    /// Whose workbook it is.
+    #[serde(skip)]
+    pub kind: Kind,
+    /// The framework id recorded in it.
+    pub framework: String,
+    /// The framework version recorded in it.
+    pub version: String,
+    /// The aspect rows, in sheet order.
+    pub rows: Vec<Row>,
+}
+
+impl Filled {
+    /// Whether any row has entries.
+    pub fn has_entries(&self) -> bool {
+        self.rows.iter().any(Row::has_entries)
+    }
+}
+
+/// Reads the workbook at `path`, checking it against `fw`. Returns `None` when the file is
+/// not a readable scoring workbook; the findings say why.
+pub fn read(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let whole = Location::file(path);
+    let mut book = match spreadsheet::open(path) {
+        Ok(book) => book,
+        Err(why) => {
+            diags.push(
+                Diagnostic::error(
+                    Code::UnreadableWorkbook,
+                    whole,
+                    format!("cannot read this workbook: {why}"),
+                )
+                .with_help("open it in Excel or LibreOffice and save it again as .xlsx or .ods"),
+            );
+            return (None, diags);
+        }
+    };
+    let not_ours = |what: &str| {
+        Diagnostic::error(
+            Code::NotAScoringWorkbook,
+            Location::file(path),
+            format!("this is not a scoring workbook: {what}"),
+        )
+        .with_help(
+            "make scoring workbooks with `selfreview workbook`, and keep only them in scores/",
+        )
+    };
+    let details = book
+        .worksheet_range(layout::INSTRUCTIONS_SHEET)
+        .ok()
+        .map(|r| read_details(&r))
+        .unwrap_or_default();
+    let Ok(range) = book.worksheet_range(layout::SCORES_SHEET) else {
+        diags.push(not_ours(&format!(
+            "it has no sheet called {}",
+            layout::SCORES_SHEET
+        )));
+        return (None, diags);
+    };
+    let Some(table) = find_table(&range) else {
+        diags.push(not_ours(&format!(
+            "the {} sheet has no header row with Code and Level columns",
+            layout::SCORES_SHEET
+        )));
+        return (None, diags);
+    };
+    let framework = details.get(detail::FRAMEWORK).to_string();
+    let version = details.get(detail::VERSION).to_string();
+    check_framework(path, fw, &framework, &version, &mut diags);
+    let kind = match &table.members {
+        Some(members) => Kind::Group {
+            members: members.iter().map(|(_, m)| m.clone()).collect(),
+        },
+        None => Kind::Individual {
+            reviewer: details.get(detail::REVIEWER).to_string(),
+        },
+    };
+    let mut reader = RowReader {
+        path,
+        range: &range,
+        table: &table,
+        kind: &kind,
+        diags: &mut diags,
+    };
+    let rows = reader.rows(fw);
+    let filled = Filled {
+        path: path.to_path_buf(),
+        kind,
+        framework,
+        version,
+        rows,
+    };
+    (Some(filled), diags)
+}
+
+#[derive(Debug, Default)]
+struct Details(Vec<(String, String)>);
+
+impl Details {
+    fn get(&self, label: &str) -> &str {
+        self.0
+            .iter()
+            .find(|(l, _)| same_header(l, label))
+            .map_or("", |(_, v)| v.as_str())
+    }
+}
+
+fn read_details(range: &Range<Data>) -> Details {
+    let rows = range.rows().map(|r| {
+        let cell = |i: usize| r.get(i).map(spreadsheet::text).unwrap_or_default();
+        (cell(0), cell(1))
+    });
+    Details(rows.filter(|(l, _)| !l.is_empty()).collect())
+}
+
+fn check_framework(path: &Path, fw: &Framework, id: &str, version: &str, diags: &mut Diagnostics) {
+    let at = Location::cell(path, layout::INSTRUCTIONS_SHEET, 0, 1);
+    if id != fw.id {
+        let found = if id.is_empty() {
+            "no framework".to_string()
+        } else {
+            format!("framework `{id}`")
+        };
+        diags.push(
+            Diagnostic::error(
+                Code::WorkbookFrameworkMismatch,
+                at,
+                format!("made for {found}, but the review uses `{}`", fw.id),
+            )
+            .with_help(
+                "make a new workbook with `selfreview workbook` and copy the entries across",
+            ),
+        );
+    } else if version != fw.version {
+        diags.push(
+            Diagnostic::warning(
+                Code::WorkbookVersionMismatch,
+                at,
+                format!(
+                    "made for version {version} of `{}`; the review uses version {}",
+                    fw.id, fw.version
+                ),
+            )
+            .with_help("check the level statements still match what the reviewer chose"),
+        );
+    }
+}
+
+/// Where the columns are, as absolute sheet positions.
+struct Table {
+    header_row: u32,
+    code: u32,
+    level: Option<u32>,
+    members: Option<Vec<(u32, String)>>,
+    agreed: Option<u32>,
+    others: Vec<(&'static str, u32)>,
+}
+
+fn find_table(range: &Range<Data>) -> Option<Table> {
+    let (row0, col0) = range.start()?;
+    for (i, row) in range.rows().enumerate() {
+        let headers: Vec<String> = row.iter().map(spreadsheet::text).collect();
+        let find = |name: &str| {
+            headers
+                .iter()
+                .position(|h| same_header(h, name))
+                .map(|c| col0 + u32::try_from(c).expect("sheet columns fit u32"))
+        };
+        let (Some(code), Some(benchmark)) = (find(layout::CODE), find(layout::BENCHMARK)) else {
+            continue;
+        };
+        let level = find(layout::LEVEL);
+        let agreed = find(layout::AGREED);
+        if level.is_none() && agreed.is_none() {
+            continue;
+        }
+        let members = agreed.map(|agreed| {
+            (benchmark + 1..agreed)
+                .filter_map(|c| {
+                    let h = headers.get((c - col0) as usize)?;
+                    (!h.is_empty()).then(|| (c, h.clone()))
+                })
+                .collect()
+        });
+        let mut others = Vec::new();
+        for name in [
+            layout::RATIONALE,
+            layout::COMMENTARY,
+            layout::EVIDENCE,
+            layout::ACTIONS,
+            layout::OWNER,
+            layout::TARGET,
+        ] {
+            if let Some(c) = find(name) {
+                others.push((name, c));
+            }
+        }
+        let header_row = row0 + u32::try_from(i).expect("sheet rows fit u32");
+        return Some(Table {
+            header_row,
+            code,
+            level: level.filter(|_| agreed.is_none()),
+            members,
+            agreed,
+            others,
+        });
+    }
+    None
+}
+
+struct RowReader<'a> {
+    path: &'a Path,
+    range: &'a Range<Data>,
+    table: &'a Table,
+    kind: &'a Kind,
+    diags: &'a mut Diagnostics,
+}
+
+impl RowReader<'_> {
+    fn cell(&self, row: u32, col: u32) -> &Data {
+        self.range.get_value((row, col)).unwrap_or(&Data::Empty)
+    }
+
+    fn text(&self, row: u32, name: &str) -> String {
+        self.table
+            .others
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|&(_, c)| spreadsheet::text(self.cell(row, c)))
+            .unwrap_or_default()
+    }
+
+    fn at(&self, row: u32, col: u32) -> Location {
+        Location::cell(self.path, layout::SCORES_SHEET, row, col)
+    }
+
+    fn rows(&mut self, fw: &Framework) -> Vec<Row> {
+        let structural: BTreeSet<String> = fw
+            .elements
+            .iter()
+            .flat_map(|e| {
+                std::iter::once(e.code.to_ascii_uppercase())
+                    .chain(e.strands.iter().map(|s| s.code.to_ascii_uppercase()))
+            })
+            .collect();
+        let mut rows: Vec<Row> = Vec::new();
+        let end = self.range.end().map_or(0, |(r, _)| r);
+        for r in self.table.header_row + 1..=end {
+            let code = spreadsheet::text(self.cell(r, self.table.code));
+            if code.is_empty() || structural.contains(&code.to_ascii_uppercase()) {
+                continue;
+            }
+            let Some((_, _, aspect)) = fw.aspect(&code) else {
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::UnknownAspectCode,
+                        self.at(r, self.table.code),
+                        format!("`{code}` is not an aspect of `{}`", fw.id),
+                    )
+                    .with_help("keep the Code column as the workbook was made"),
+                );
+                continue;
+            };
+            if let Some(first) = rows.iter().find(|row| row.code == aspect.code) {
+                self.diags.push(Diagnostic::error(
+                    Code::DuplicateAspectRow,
+                    self.at(r, self.table.code),
+                    format!(
+                        "a second row for {}; the first is row {}",
+                        aspect.code,
+                        first.sheet_row + 1
+                    ),
+                ));
+                continue;
+            }
+            let row = self.row(r, aspect.code.clone());
+            rows.push(row);
+        }
+        for (_, _, aspect) in fw.aspects() {
+            if !rows.iter().any(|row| row.code == aspect.code) {
+                self.diags.push(
+                    Diagnostic::error(Code::MissingAspectRow, Location::file(self.path), format!("there is no row for {} {}", aspect.code, aspect.name))
+                        .with_help("make a new workbook with `selfreview workbook` and copy the entries across"),
+                );
+            }
+        }
+        rows
+    }
+
+    fn row(&mut self, r: u32, code: String) -> Row {
+        let mut levels = Vec::new();
+        match (self.kind, &self.table.members, self.table.level) {
+            (Kind::Individual { reviewer }, _, Some(c)) => {
+                levels.extend(self.level(r, c).map(|l| (reviewer.clone(), l)));
+            }
+            (_, Some(members), _) => {
+                for (c, name) in members {
+                    levels.extend(self.level(r, *c).map(|l| (name.clone(), l)));
+                }
+            }
+            _ => {}
+        }
+        let agreed = self.table.agreed.and_then(|c| self.level(r, c));
+        let evidence = self
+            .text(r, layout::EVIDENCE)
+            .split(['\n', ';', ','])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        Row {
+            code,
+            sheet_row: r,
+            levels,
+            agreed,
+            rationale: self.text(r, layout::RATIONALE),
+            commentary: self.text(r, layout::COMMENTARY),
+            evidence,
+            actions: self.text(r, layout::ACTIONS),
+            owner: self.text(r, layout::OWNER),
+            target: self.target(r),
+        }
+    }
+
+    /// A level from 1 to 5; numbers, `"2"` and `"2 - Established"` are all accepted.
+    fn level(&mut self, r: u32, c: u32) -> Option<u8> {
+        let cell = self.cell(r, c).clone();
+        let value = match &cell {
+            Data::Empty => return None,
+            Data::Int(n) => Some(*n as f64),
+            Data::Float(f) => Some(*f),
+            Data::String(s) if s.trim().is_empty() => return None,
+            Data::String(s) => s
+                .trim()
+                .split(|ch: char| !ch.is_ascii_digit())
+                .next()
+                .and_then(|d| d.parse::<f64>().ok()),
+            _ => None,
+        };
+        match value {
+            Some(v) if v.fract() == 0.0 && (1.0..=5.0).contains(&v) => Some(v as u8),
+            _ => {
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::InvalidLevel,
+                        self.at(r, c),
+                        format!("`{}` is not a level", spreadsheet::text(&cell)),
+                    )
+                    .with_help("choose a level from 1 (aspirational) to 5 (nothing in place)"),
+                );
+                None
+            }
+        }
+    }
+
+    fn target(&mut self, r: u32) -> Option<NaiveDate> {
+        let &(_, c) = self
+            .table
+            .others
+            .iter()
+            .find(|(n, _)| *n == layout::TARGET)?;
+        let cell = self.cell(r, c).clone();
+        let date = match &cell {
+            Data::Empty => return None,
+            Data::DateTime(_) | Data::DateTimeIso(_) => cell.as_date(),
+            Data::String(s) if s.trim().is_empty() => return None,
+            Data::String(s) => parse_day_first(s.trim()),
+            _ => None,
+        };
+        if date.is_none() {
+            self.diags.push(
+                Diagnostic::warning(
+                    Code::InvalidTargetDate,
+                    self.at(r, c),
+                    format!("`{}` is not a date", spreadsheet::text(&cell)),
+                )
+                .with_help("write target dates as dd/mm/yyyy"),
+            );
+        }
+        date
+    }
+}
+
+/// `dd/mm/yyyy`, `d.m.yyyy`, `dd-mm-yyyy` or ISO `yyyy-mm-dd`; never month first.
+fn parse_day_first(text: &str) -> Option<NaiveDate> {
+    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return Some(d);
+    }
+    let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return None;
+    };
+    let year: i32 = match y.len() {
+        4 => y.parse().ok()?,
+        2 => 2000 + y.parse::<i32>().ok()?,
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_first_dates() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(parse_day_first("03/02/2027"), d(2027, 2, 3));
+        assert_eq!(parse_day_first("3.2.27"), d(2027, 2, 3));
+        assert_eq!(parse_day_first("2027-02-03"), d(2027, 2, 3));
+        assert_eq!(parse_day_first("31/02/2027"), None);
+        assert_eq!(parse_day_first("1/2/025"), None);
+        assert_eq!(parse_day_first("soon"), None);
+    }
+}

@@ -1,0 +1,256 @@
+//! Round trips: workbooks we write read back, and workbooks filled and re-saved by other
+//! programs (openpyxl, LibreOffice as xlsx and ods) read as the reviewer meant.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::diag::Code;
+use crate::framework::{DEFAULT_ID, load_embedded};
+
+fn framework() -> Framework {
+    load_embedded(DEFAULT_ID).expect("embedded").framework
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/workbooks")
+        .join(name)
+}
+
+#[test]
+fn a_blank_workbook_reads_back_with_every_aspect_and_no_entries() {
+    let fw = framework();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for kind in [
+        Kind::Individual {
+            reviewer: "Online Safety Lead".into(),
+        },
+        Kind::Group {
+            members: vec!["OSL".into(), "DSL".into(), "Head".into()],
+        },
+    ] {
+        let path = dir.path().join(kind.file_name());
+        std::fs::write(
+            &path,
+            write::render(&fw, &kind, "Hill Primary").expect("renders"),
+        )
+        .expect("write");
+        let (filled, diags) = read(&path, &fw);
+        assert!(diags.is_empty(), "{diags:?}");
+        let filled = filled.expect("readable");
+        assert_eq!(filled.kind, kind);
+        assert_eq!(filled.framework, fw.id);
+        assert_eq!(filled.version, fw.version);
+        assert_eq!(filled.rows.len(), 21);
+        assert!(!filled.has_entries());
+    }
+}
+
+#[test]
+fn the_same_request_gives_the_same_bytes() {
+    let fw = framework();
+    let kind = Kind::Individual {
+        reviewer: "DSL".into(),
+    };
+    let a = write::render(&fw, &kind, "Hill Primary").expect("renders");
+    let b = write::render(&fw, &kind, "Hill Primary").expect("renders");
+    assert!(a == b);
+}
+
+#[test]
+fn workbooks_filled_by_openpyxl_and_resaved_by_libreoffice_read_the_same() {
+    let fw = framework();
+    for name in [
+        "dsl-openpyxl.xlsx",
+        "dsl-libreoffice.xlsx",
+        "dsl-libreoffice.ods",
+    ] {
+        let path = fixture(name);
+        let (filled, diags) = read(&path, &fw);
+        let filled = filled.unwrap_or_else(|| panic!("{name} readable: {diags:?}"));
+        assert_eq!(
+            filled.kind,
+            Kind::Individual {
+                reviewer: "DSL".into()
+            },
+            "{name}"
+        );
+        let row = |code: &str| filled.rows.iter().find(|r| r.code == code).expect("row");
+        let a11 = row("A1.1");
+        assert_eq!(a11.levels, vec![("DSL".to_string(), 2)], "{name}");
+        assert!(a11.commentary.starts_with("Roles are set out"), "{name}");
+        assert_eq!(
+            a11.evidence,
+            ["policy.pdf", "roles-briefing.pptx"],
+            "{name}"
+        );
+        assert_eq!(a11.owner, "OSL");
+        assert_eq!(a11.target, NaiveDate::from_ymd_opt(2027, 3, 31), "{name}");
+        assert_eq!(row("A1.2").levels[0].1, 3, "{name}: a level typed as text");
+        assert_eq!(
+            row("A1.2").target,
+            NaiveDate::from_ymd_opt(2027, 1, 31),
+            "{name}"
+        );
+        assert_eq!(row("B2.1").levels[0].1, 1, "{name}");
+        assert!(row("B2.1").commentary.is_empty());
+        assert_eq!(row("C1.1").levels[0].1, 4);
+        assert!(row("A2.1").levels.is_empty());
+        let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::InvalidTargetDate], "{name}: {diags:?}");
+        assert!(filled.has_entries());
+    }
+}
+
+#[test]
+fn problems_in_a_filled_workbook_name_the_cell() {
+    let fw = framework();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("bad.xlsx");
+    // A workbook of our layout, filled badly: level 7, a made-up code, A1.2 left out.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheet = wb
+        .add_worksheet()
+        .set_name(layout::SCORES_SHEET)
+        .expect("name");
+    let headers = Kind::Individual {
+        reviewer: "X".into(),
+    }
+    .headers();
+    for (c, h) in (0u16..).zip(&headers) {
+        sheet.write(0, c, h.as_str()).expect("write");
+    }
+    let mut r = 1;
+    for (_, _, a) in fw.aspects().filter(|(_, _, a)| a.code != "A1.2") {
+        sheet.write(r, 0, a.code.as_str()).expect("write");
+        r += 1;
+    }
+    sheet.write(1, 3, 7).expect("write");
+    sheet.write(r, 0, "Z9.9").expect("write");
+    let info = wb
+        .add_worksheet()
+        .set_name(layout::INSTRUCTIONS_SHEET)
+        .expect("name");
+    info.write(0, 0, layout::detail::FRAMEWORK).expect("write");
+    info.write(0, 1, "another-framework").expect("write");
+    wb.save(&path).expect("save");
+
+    let (filled, diags) = read(&path, &fw);
+    assert!(filled.is_some());
+    let found: Vec<(Code, String)> = diags
+        .iter()
+        .map(|d| (d.code, d.location.cell.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        found,
+        vec![
+            (
+                Code::WorkbookFrameworkMismatch,
+                "Instructions!B1".to_string()
+            ),
+            (Code::InvalidLevel, "Scores!D2".to_string()),
+            (Code::UnknownAspectCode, format!("Scores!A{}", r + 1)),
+            (Code::MissingAspectRow, String::new()),
+        ]
+    );
+}
+
+#[test]
+fn files_that_are_not_workbooks_are_findings_not_failures() {
+    let fw = framework();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let csv = dir.path().join("scores.XLSX");
+    std::fs::write(&csv, "Code,Level\nA1.1,2\n").expect("write");
+    let (filled, diags) = read(&csv, &fw);
+    assert!(filled.is_none());
+    assert_eq!(
+        diags.iter().next().map(|d| d.code),
+        Some(Code::UnreadableWorkbook)
+    );
+
+    let other = dir.path().join("other.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    wb.add_worksheet().write(0, 0, "hello").expect("write");
+    wb.save(&other).expect("save");
+    let (filled, diags) = read(&other, &fw);
+    assert!(filled.is_none());
+    assert_eq!(
+        diags.iter().next().map(|d| d.code),
+        Some(Code::NotAScoringWorkbook)
+    );
+}
+
+#[test]
+fn workbooks_with_entries_are_kept_unless_forced() {
+    let fw = framework();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    std::fs::copy(fixture("dsl-openpyxl.xlsx"), dir.path().join("dsl.xlsx")).expect("copy");
+    let reviewers = vec!["DSL".to_string(), "Head".to_string()];
+    let mut req = Request {
+        dir: dir.path(),
+        school: "Hill Primary",
+        reviewers: &reviewers,
+        group: false,
+        force: false,
+    };
+    match write_all(&fw, &req) {
+        Err(Error::WorkbooksHaveEntries { existing }) => {
+            assert_eq!(existing, [dir.path().join("dsl.xlsx")])
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    assert!(
+        !dir.path().join("head.xlsx").exists(),
+        "nothing is written when one is refused"
+    );
+    req.force = true;
+    let written = write_all(&fw, &req).expect("forced");
+    let outcomes: Vec<Outcome> = written.iter().map(|w| w.outcome).collect();
+    assert_eq!(outcomes, [Outcome::Replaced, Outcome::Created]);
+    req.force = false;
+    let again = write_all(&fw, &req).expect("blank workbooks may be rewritten");
+    assert!(again.iter().all(|w| w.outcome == Outcome::Unchanged));
+}
+
+#[test]
+fn reviewers_must_be_named_and_distinct() {
+    let fw = framework();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    for reviewers in [vec![], vec!["DSL".to_string(), "dsl".to_string()]] {
+        let req = Request {
+            dir: dir.path(),
+            school: "S",
+            reviewers: &reviewers,
+            group: false,
+            force: false,
+        };
+        assert!(matches!(write_all(&fw, &req), Err(Error::BadInput { .. })));
+    }
+}
+
+#[test]
+fn an_older_framework_version_warns_and_a_repeated_row_is_an_error() {
+    let fw = framework();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("dsl.xlsx");
+    // A workbook of an older version whose second row repeats the first row's code.
+    let mut older = fw.clone();
+    older.version = "0.9.0".into();
+    older.elements[0].strands[0].aspects[1].code = "A1.1".into();
+    let kind = Kind::Individual {
+        reviewer: "DSL".into(),
+    };
+    std::fs::write(&path, write::render(&older, &kind, "S").expect("renders")).expect("write");
+    let (_, diags) = read(&path, &fw);
+    let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+    assert_eq!(
+        codes,
+        [
+            Code::WorkbookVersionMismatch,
+            Code::DuplicateAspectRow,
+            Code::MissingAspectRow
+        ]
+    );
+}

@@ -1,0 +1,311 @@
+//! Writing a blank scoring workbook from a framework.
+//!
+//! The workbook opens in Excel and LibreOffice with everything a reviewer needs: a row per
+//! aspect grouped under its element and strand, a level dropdown, the descriptor and level
+//! statements in a note on each aspect and on the Levels sheet, and only the input cells
+//! editable. The bytes depend only on the framework, the reviewer and the school.
+
+use rust_xlsxwriter::{
+    Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Note,
+    ProtectionOptions, Workbook, Worksheet, XlsxError,
+};
+
+use super::layout::{self, Kind, detail};
+use crate::framework::{Aspect, Framework};
+
+struct Formats {
+    header: Format,
+    element: Format,
+    strand: Format,
+    locked: Format,
+    centred: Format,
+    input: Format,
+    level: Format,
+    date: Format,
+    wrap: Format,
+}
+
+impl Formats {
+    fn new() -> Self {
+        let border = |f: Format| f.set_border(FormatBorder::Thin).set_border_color("#BFBFBF");
+        Formats {
+            header: Format::new()
+                .set_bold()
+                .set_text_wrap()
+                .set_background_color("#DDEBF7")
+                .set_border_bottom(FormatBorder::Thin),
+            element: Format::new()
+                .set_bold()
+                .set_font_size(12)
+                .set_background_color("#BDD7EE"),
+            strand: Format::new().set_bold().set_background_color("#E2EFDA"),
+            locked: border(Format::new().set_text_wrap().set_align(FormatAlign::Top)),
+            centred: border(
+                Format::new()
+                    .set_align(FormatAlign::Center)
+                    .set_align(FormatAlign::Top),
+            ),
+            input: border(
+                Format::new()
+                    .set_unlocked()
+                    .set_text_wrap()
+                    .set_align(FormatAlign::Top)
+                    .set_background_color(Color::RGB(0xFF_FF_F2)),
+            ),
+            level: border(
+                Format::new()
+                    .set_unlocked()
+                    .set_align(FormatAlign::Center)
+                    .set_align(FormatAlign::Top)
+                    .set_background_color(Color::RGB(0xFF_FF_F2)),
+            ),
+            date: border(
+                Format::new()
+                    .set_unlocked()
+                    .set_num_format("dd/mm/yyyy")
+                    .set_align(FormatAlign::Top)
+                    .set_background_color(Color::RGB(0xFF_FF_F2)),
+            ),
+            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+        }
+    }
+}
+
+/// The xlsx bytes of a blank scoring workbook.
+pub fn render(fw: &Framework, kind: &Kind, school: &str) -> Result<Vec<u8>, XlsxError> {
+    let mut wb = Workbook::new();
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(format!("Online safety self-review: {}", kind.reviewer()))
+            .set_author("selfreview")
+            .set_company(school)
+            .set_creation_datetime(&ExcelDateTime::from_ymd(2024, 9, 1)?),
+    );
+    let f = Formats::new();
+    scores_sheet(wb.add_worksheet(), fw, kind, &f)?;
+    instructions_sheet(wb.add_worksheet(), fw, kind, school, &f)?;
+    levels_sheet(wb.add_worksheet(), fw, &f)?;
+    wb.save_to_buffer()
+}
+
+fn protect(sheet: &mut Worksheet) {
+    let options = ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        ..ProtectionOptions::new()
+    };
+    sheet.protect_with_options(&options);
+}
+
+fn scores_sheet(
+    sheet: &mut Worksheet,
+    fw: &Framework,
+    kind: &Kind,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(layout::SCORES_SHEET)?;
+    let headers = kind.headers();
+    for (col, header) in (0u16..).zip(&headers) {
+        sheet.write_with_format(0, col, header.as_str(), &f.header)?;
+    }
+    let col_of = |name: &str| -> u16 {
+        let i = headers
+            .iter()
+            .position(|h| h == name)
+            .expect("the layout has this column");
+        u16::try_from(i).expect("a few dozen columns")
+    };
+    let level_cols: Vec<u16> = match kind {
+        Kind::Individual { .. } => vec![col_of(layout::LEVEL)],
+        Kind::Group { members } => members
+            .iter()
+            .map(|m| col_of(m))
+            .chain([col_of(layout::AGREED)])
+            .collect(),
+    };
+    let last_col = u16::try_from(headers.len() - 1).expect("a few dozen columns");
+    let levels = DataValidation::new()
+        .allow_list_strings(&["1", "2", "3", "4", "5"])?
+        .set_input_title("Level")?
+        .set_input_message("Choose 1 (aspirational) to 5 (nothing in place). The Levels sheet and the note on the aspect say what each level means.")?
+        .set_error_title("Not a level")?
+        .set_error_message("Choose a level from 1 to 5.")?;
+
+    let mut row = 1u32;
+    for element in &fw.elements {
+        sheet.write_with_format(row, 0, element.code.as_str(), &f.element)?;
+        sheet.merge_range(row, 1, row, last_col, &element.name, &f.element)?;
+        row += 1;
+        for strand in &element.strands {
+            sheet.write_with_format(row, 0, strand.code.as_str(), &f.strand)?;
+            sheet.merge_range(row, 1, row, last_col, &strand.name, &f.strand)?;
+            row += 1;
+            for aspect in &strand.aspects {
+                aspect_row(sheet, row, fw, aspect, &headers, &level_cols, f)?;
+                for &col in &level_cols {
+                    sheet.add_data_validation(row, col, row, col, &levels)?;
+                }
+                row += 1;
+            }
+        }
+    }
+
+    for (col, header) in (0u16..).zip(&headers) {
+        let width = match header.as_str() {
+            layout::CODE | layout::BENCHMARK => 10.0,
+            layout::ASPECT => 30.0,
+            layout::COMMENTARY => 60.0,
+            layout::EVIDENCE | layout::ACTIONS | layout::RATIONALE => 35.0,
+            layout::OWNER | layout::TARGET => 14.0,
+            _ if level_cols.contains(&col) => 10.0,
+            _ => 14.0,
+        };
+        sheet.set_column_width(col, width)?;
+    }
+    sheet.set_freeze_panes(1, 2)?;
+    protect(sheet);
+    Ok(())
+}
+
+fn aspect_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    fw: &Framework,
+    aspect: &Aspect,
+    headers: &[String],
+    level_cols: &[u16],
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.write_with_format(row, 0, aspect.code.as_str(), &f.locked)?;
+    sheet.write_with_format(row, 1, aspect.name.as_str(), &f.locked)?;
+    sheet.write_with_format(row, 2, aspect.benchmark, &f.centred)?;
+    let note = Note::new(note_text(fw, aspect))
+        .set_author("selfreview")
+        .set_width(520)
+        .set_height(420);
+    sheet.insert_note(row, 1, &note)?;
+    for (col, header) in (0u16..).zip(headers).skip(3) {
+        let format = if level_cols.contains(&col) {
+            &f.level
+        } else if header == layout::TARGET {
+            &f.date
+        } else {
+            &f.input
+        };
+        sheet.write_blank(row, col, format)?;
+    }
+    sheet.set_row_height(row, 45)?;
+    Ok(())
+}
+
+/// The descriptor and the five statements, for the note on each aspect.
+fn note_text(fw: &Framework, aspect: &Aspect) -> String {
+    let mut text = format!("{} {}\n{}\n", aspect.code, aspect.name, aspect.descriptor);
+    for l in &aspect.levels {
+        let mark = if l.level == aspect.benchmark {
+            " (benchmark)"
+        } else {
+            ""
+        };
+        text.push_str(&format!(
+            "\n{} {}{mark}: {}",
+            l.level,
+            fw.level_label(l.level),
+            l.text
+        ));
+    }
+    text
+}
+
+fn instructions_sheet(
+    sheet: &mut Worksheet,
+    fw: &Framework,
+    kind: &Kind,
+    school: &str,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.set_name(layout::INSTRUCTIONS_SHEET)?;
+    let bold = Format::new().set_bold();
+    sheet.write_with_format(
+        0,
+        0,
+        "Online safety self-review: scoring workbook",
+        &Format::new().set_bold().set_font_size(14),
+    )?;
+    let mut details: Vec<(&str, String)> = vec![
+        (detail::FORMAT, layout::FORMAT_NAME.to_string()),
+        (detail::REVIEWER, kind.reviewer().to_string()),
+    ];
+    if let Kind::Group { members } = kind {
+        details.push((detail::MEMBERS, members.join("; ")));
+    }
+    details.push((detail::SCHOOL, school.to_string()));
+    details.push((detail::FRAMEWORK, fw.id.clone()));
+    details.push((detail::VERSION, fw.version.clone()));
+    let mut row = 2u32;
+    for (label, value) in &details {
+        sheet.write_with_format(row, 0, *label, &bold)?;
+        sheet.write(row, 1, value.as_str())?;
+        row += 1;
+    }
+    row += 1;
+    let steps = instructions(kind);
+    for line in steps {
+        sheet.merge_range(row, 0, row, 3, line, &f.wrap)?;
+        sheet.set_row_height(row, 32)?;
+        row += 1;
+    }
+    sheet.set_column_width(0, 22)?;
+    sheet.set_column_width(1, 40)?;
+    sheet.set_column_width(2, 30)?;
+    sheet.set_column_width(3, 30)?;
+    protect(sheet);
+    Ok(())
+}
+
+fn instructions(kind: &Kind) -> Vec<&'static str> {
+    let mut lines = vec![
+        "1. On the Scores sheet, read each aspect's note (hover over the aspect's name) or the Levels sheet, and pick the level statement closest to what happens in school now.",
+        "2. Level 5 means nothing is in place; level 1 is aspirational. The Benchmark column is the level the Online Safety Mark expects.",
+        "3. In Commentary, describe what the school does and how you know: the more specific, the better. An aspect counts as complete only with a level and commentary.",
+        "4. In Evidence, list the file names in the review's evidence folder that show it, separated by semicolons.",
+        "5. Planned actions, Owner and Target date (dd/mm/yyyy) feed the action plan.",
+    ];
+    if let Kind::Group { .. } = kind {
+        lines.push("6. In a group meeting, record each member's level in their column, then the level the group agrees and, in Rationale, why it settled there.");
+    }
+    lines.push("Only the pale yellow cells can be changed. Save the file under the same name; the tool reads xlsx and ods.");
+    lines
+}
+
+fn levels_sheet(sheet: &mut Worksheet, fw: &Framework, f: &Formats) -> Result<(), XlsxError> {
+    sheet.set_name(layout::LEVELS_SHEET)?;
+    let mut headers = vec![
+        layout::CODE.to_string(),
+        layout::ASPECT.to_string(),
+        layout::BENCHMARK.to_string(),
+        "Descriptor".to_string(),
+    ];
+    headers.extend(fw.levels.iter().map(|l| format!("{} {}", l.level, l.text)));
+    for (col, h) in (0u16..).zip(&headers) {
+        sheet.write_with_format(0, col, h.as_str(), &f.header)?;
+    }
+    for (row, (_, _, aspect)) in (1u32..).zip(fw.aspects()) {
+        sheet.write_with_format(row, 0, aspect.code.as_str(), &f.wrap)?;
+        sheet.write_with_format(row, 1, aspect.name.as_str(), &f.wrap)?;
+        sheet.write_with_format(row, 2, aspect.benchmark, &f.wrap)?;
+        sheet.write_with_format(row, 3, aspect.descriptor.as_str(), &f.wrap)?;
+        for (col, l) in (4u16..).zip(&aspect.levels) {
+            sheet.write_with_format(row, col, l.text.as_str(), &f.wrap)?;
+        }
+    }
+    sheet.set_column_width(0, 8)?;
+    sheet.set_column_width(1, 24)?;
+    sheet.set_column_width(2, 10)?;
+    for col in 3u16..9 {
+        sheet.set_column_width(col, 40)?;
+    }
+    sheet.set_freeze_panes(1, 2)?;
+    protect(sheet);
+    Ok(())
+}
