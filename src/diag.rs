@@ -125,6 +125,8 @@ codes! {
     DuplicateAspectRow => "duplicate-aspect-row",
     /// A target date that cannot be read as a date.
     InvalidTargetDate => "invalid-target-date",
+    /// Two workbooks in `scores/` hold the same reviewer's scores.
+    DuplicateReviewerWorkbook => "duplicate-reviewer-workbook",
 }
 
 impl fmt::Display for Code {

@@ -14,6 +14,7 @@ pub mod framework;
 pub mod fsutil;
 pub mod metrics;
 pub mod review;
+pub mod score;
 pub mod spreadsheet;
 mod tomldoc;
 pub mod workbook;

@@ -6,6 +6,7 @@
 mod framework;
 mod init;
 pub mod output;
+mod score;
 mod workbook;
 
 use std::path::PathBuf;
@@ -64,6 +65,16 @@ enum Command {
     /// aspect and on the Levels sheet. A workbook that already holds entries is never
     /// replaced without --force.
     Workbook(workbook::Args),
+    /// Consolidate the workbooks in scores/ and say whether the school is ready for the Mark.
+    ///
+    /// Reads every workbook in scores/ (xlsx or ods, as saved by Excel or LibreOffice),
+    /// reports problems with the file and cell, and for each aspect gives the agreed level
+    /// (the group's where a group workbook records one, otherwise the median, rounded toward
+    /// the weaker level), the spread, the gap to the benchmark, whether it is complete, and
+    /// the commentary check. Then the milestones, the readiness verdict with every reason,
+    /// the disagreements to discuss and the next steps. A dated snapshot goes to history/.
+    /// Exits 1 if a workbook has errors, or with --strict if the review is not ready.
+    Score(score::Args),
 }
 
 /// Runs the command line's subcommand and returns the exit code.
@@ -76,5 +87,6 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
         Command::Init(args) => init::run(&args, out),
         Command::Framework(cmd) => framework::run(&cmd, out),
         Command::Workbook(args) => workbook::run(&args, out),
+        Command::Score(args) => score::run(&args, out),
     }
 }

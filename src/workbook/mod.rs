@@ -138,3 +138,34 @@ fn kinds(req: &Request<'_>) -> Result<Vec<Kind>> {
 
 #[cfg(test)]
 mod tests;
+
+/// Reads every workbook in `dir` (xlsx, xlsm, xls, ods), in file-name order. Lock files that
+/// Excel (`~$…`) and LibreOffice (`.~lock…`) leave beside an open workbook are passed over.
+pub fn read_dir(dir: &Path, fw: &Framework) -> Result<(Vec<Filled>, crate::diag::Diagnostics)> {
+    let read_err = |source| Error::Read {
+        path: dir.to_path_buf(),
+        source,
+    };
+    let mut paths = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(read_err)? {
+        let path = entry.map_err(read_err)?.path();
+        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+        let ext = path
+            .extension()
+            .and_then(|e| e.to_str())
+            .map(str::to_ascii_lowercase);
+        let spreadsheet = matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods"));
+        if spreadsheet && path.is_file() && !name.starts_with("~$") && !name.starts_with('.') {
+            paths.push(path);
+        }
+    }
+    paths.sort();
+    let mut filled = Vec::new();
+    let mut diags = crate::diag::Diagnostics::default();
+    for path in paths {
+        let (book, found) = read(&path, fw);
+        diags.0.extend(found.0);
+        filled.extend(book);
+    }
+    Ok((filled, diags))
+}

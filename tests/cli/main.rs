@@ -5,6 +5,7 @@
 mod framework;
 mod general;
 mod init;
+mod score;
 mod workbook;
 
 use std::path::{Path, PathBuf};
@@ -34,9 +35,10 @@ pub const REVIEW_CODES: [Code; 3] = [
     Code::UnknownEvidenceKind,
 ];
 
-/// Codes about scoring workbooks. `score` will report them through the binary; until it
-/// exists they are exercised by the unit tests in `src/workbook/tests.rs`.
-pub const WORKBOOK_CODES: [Code; 9] = [
+/// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
+/// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
+/// through the binary.
+pub const WORKBOOK_CODES: [Code; 10] = [
     Code::UnreadableWorkbook,
     Code::NotAScoringWorkbook,
     Code::WorkbookFrameworkMismatch,
@@ -46,6 +48,7 @@ pub const WORKBOOK_CODES: [Code; 9] = [
     Code::MissingAspectRow,
     Code::DuplicateAspectRow,
     Code::InvalidTargetDate,
+    Code::DuplicateReviewerWorkbook,
 ];
 
 /// Codes a framework file can produce: every code not about review.toml or workbooks.

@@ -1,0 +1,198 @@
+//! `selfreview score`: consolidate the group's workbooks and judge readiness for the Mark.
+
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::path::Path;
+use std::process::ExitCode;
+
+use selfreview::score::{self, Scored, Settings};
+use selfreview::{Diagnostics, framework, fsutil, review, workbook};
+use serde::Serialize;
+
+use super::output::Output;
+use super::{EXIT_FINDINGS, EXIT_OK};
+
+/// The arguments of `selfreview score`; the help text is on the subcommand.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Exit with code 1 when the review is not ready to apply for the Online Safety Mark.
+    #[arg(long)]
+    strict: bool,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    #[serde(flatten)]
+    scored: &'a Scored,
+    diagnostics: &'a Diagnostics,
+}
+
+pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
+    let here = Path::new(".");
+    let (review, warnings) = review::load(here)?;
+    out.diagnostics(&warnings);
+    let loaded = framework::resolve(&review.framework, here)?;
+    out.diagnostics(&loaded.warnings);
+    let fw = &loaded.framework;
+    let paths = review::Paths::new(here);
+    let (books, mut diags) = workbook::read_dir(&paths.scores(), fw)?;
+    let settings = Settings {
+        school: review.school.clone(),
+        review_date: review
+            .review_date
+            .unwrap_or_else(|| chrono::Local::now().date_naive()),
+        min_commentary_words: review.min_commentary_words,
+    };
+    let (scored, found) = score::score(fw, &settings, &books);
+    diags.0.extend(found.0);
+    diags.sort();
+
+    let snapshot = paths
+        .history()
+        .join(format!("{}.json", settings.review_date.format("%Y-%m-%d")));
+    let doc = Report {
+        scored: &scored,
+        diagnostics: &diags,
+    };
+    fsutil::write_atomic(&snapshot, serde_json::to_string_pretty(&doc)?.as_bytes())?;
+
+    if out.json {
+        out.data(&doc)?;
+    } else {
+        out.diagnostics(&diags);
+        out.info(summary(&scored, fw));
+        out.info(format!("Snapshot saved to {}", snapshot.display()));
+    }
+    let failed = diags.has_errors() || (args.strict && !scored.ready);
+    Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
+}
+
+fn tick(yes: bool) -> &'static str {
+    if yes { "yes" } else { "no" }
+}
+
+fn summary(s: &Scored, fw: &selfreview::Framework) -> String {
+    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let paint = |text: &str, code: &str| {
+        if colour {
+            format!("\x1b[{code}m{text}\x1b[0m")
+        } else {
+            text.to_string()
+        }
+    };
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{}: online safety self-review as of {} ({} {})",
+        s.school,
+        s.review_date.format("%d/%m/%Y"),
+        s.framework,
+        s.framework_version
+    );
+    let names: Vec<&str> = s.workbooks.iter().map(|w| w.reviewer.as_str()).collect();
+    let _ = writeln!(o, "Workbooks: {} ({})", names.len(), names.join(", "));
+    let m = &s.milestones;
+    let _ = writeln!(
+        o,
+        "Milestones: started {} · elements complete {} of {} · progress {} · ready {}\n",
+        tick(m.started),
+        m.elements_complete,
+        s.elements.len(),
+        tick(m.progress),
+        tick(m.ready)
+    );
+    let _ = writeln!(
+        o,
+        "{:<48} {:>6} {:>5}  reviewers",
+        "aspect", "agreed", "bench"
+    );
+    for a in &s.aspects {
+        let agreed = a.agreed.map_or("-".to_string(), |l| l.to_string());
+        let levels: Vec<String> = a
+            .reviewers
+            .iter()
+            .map(|(n, l)| format!("{n} {l}"))
+            .collect();
+        let mut flags = String::new();
+        if a.gap_to_benchmark.is_some_and(|g| g > 0) {
+            flags.push_str(&paint("  below benchmark", "31"));
+        }
+        if a.needs_discussion {
+            flags.push_str("  needs discussion");
+        } else if a.disagreement {
+            flags.push_str("  differ");
+        }
+        if !a.complete {
+            flags.push_str("  incomplete");
+        }
+        let title = format!("{} {}", a.code, a.name);
+        let _ = writeln!(
+            o,
+            "{title:<48} {agreed:>6} {:>5}  {}{flags}",
+            a.benchmark,
+            levels.join(", ")
+        );
+    }
+    if s.ready {
+        let _ = writeln!(
+            o,
+            "\n{}",
+            paint(
+                "Ready to apply for the Online Safety Mark: every aspect meets its benchmark with commentary.",
+                "32"
+            )
+        );
+    } else {
+        let _ = writeln!(
+            o,
+            "\n{}",
+            paint(
+                &format!(
+                    "Not yet ready to apply for the Online Safety Mark ({} reasons):",
+                    s.reasons.len()
+                ),
+                "31"
+            )
+        );
+        for r in &s.reasons {
+            let _ = writeln!(o, "  - {}", r.message);
+        }
+    }
+    if !s.agenda.is_empty() {
+        let _ = writeln!(o, "\nTo discuss (widest disagreement first):");
+        for item in &s.agenda {
+            let levels: Vec<String> = item
+                .levels
+                .iter()
+                .map(|(n, l)| format!("{n} {l}"))
+                .collect();
+            let _ = writeln!(
+                o,
+                "  - {} {}: {}",
+                item.aspect,
+                item.name,
+                levels.join(", ")
+            );
+        }
+    }
+    let below: Vec<_> = s.actions.iter().filter(|p| p.below_benchmark).collect();
+    if !below.is_empty() {
+        let _ = writeln!(o, "\nNext steps for aspects below the benchmark:");
+        for p in below {
+            let _ = writeln!(
+                o,
+                "  - {} {}: from level {} to {} ({})",
+                p.aspect,
+                p.name,
+                p.level,
+                p.next_level,
+                fw.level_label(p.next_level)
+            );
+            for action in &p.improvement_actions {
+                let _ = writeln!(o, "      * {action}");
+            }
+        }
+    }
+    let _ = write!(o, "\nThe full action plan is in the JSON output (--json).");
+    o
+}

@@ -1,0 +1,240 @@
+//! Judging each aspect and the review as a whole against the framework.
+//!
+//! An aspect is complete with an agreed level and commentary. Commentary is sufficient when
+//! its longest entry has at least `min-commentary-words` words; citing no evidence is
+//! reported but does not by itself hold back readiness, since the commentary may describe
+//! evidence the assessor will see on the visit. The review is ready to apply for the Mark
+//! only when every aspect is at or better than its benchmark with sufficient commentary.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::Serialize;
+
+use super::{AgreedBy, AspectScore, Average, Commentary, Planned, Settings, consolidate, round2};
+use crate::framework::{Aspect, Element, Framework, Strand};
+use crate::workbook::{Filled, Kind, Row};
+
+/// Whether an aspect's commentary is enough to show its level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CommentaryCheck {
+    /// Long enough and cites evidence.
+    Ok,
+    /// No commentary at all.
+    Missing,
+    /// Shorter than the review's minimum.
+    TooShort,
+    /// Long enough, but names no evidence.
+    NoEvidence,
+}
+
+/// Why the review is not yet ready to apply for the Mark.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Reason {
+    /// The aspect concerned.
+    pub aspect: String,
+    /// A stable kebab-case kind: `not-scored`, `below-benchmark`, `no-commentary`,
+    /// `commentary-too-short`.
+    pub kind: &'static str,
+    /// The reason in a sentence.
+    pub message: String,
+}
+
+/// How far the review has come.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Milestones {
+    /// Commitment: at least one aspect has been scored or commented on.
+    pub started: bool,
+    /// How many elements have every aspect complete.
+    pub elements_complete: usize,
+    /// Progress: at least two elements complete.
+    pub progress: bool,
+    /// Ready to apply for the Online Safety Mark.
+    pub ready: bool,
+}
+
+fn words(text: &str) -> usize {
+    text.split_whitespace().count()
+}
+
+/// One aspect's rows from every workbook, consolidated and judged.
+pub fn aspect(
+    e: &Element,
+    s: &Strand,
+    a: &Aspect,
+    books: &[&Filled],
+    settings: &Settings,
+) -> AspectScore {
+    let mut reviewers = BTreeMap::new();
+    let mut group_agreed = None;
+    let mut rationale = None;
+    let mut group_commentary = None;
+    let mut commentary = Vec::new();
+    let mut evidence = BTreeSet::new();
+    let mut planned: Option<(bool, Planned)> = None;
+    for book in books {
+        let Some(row) = book.rows.iter().find(|r| r.code == a.code) else {
+            continue;
+        };
+        for (name, level) in &row.levels {
+            reviewers.insert(name.clone(), *level);
+        }
+        evidence.extend(row.evidence.iter().cloned());
+        let is_group = matches!(book.kind, Kind::Group { .. });
+        let entry = (!row.commentary.is_empty()).then(|| Commentary {
+            reviewer: book.kind.reviewer().to_string(),
+            text: row.commentary.clone(),
+            words: words(&row.commentary),
+        });
+        if is_group {
+            group_agreed = group_agreed.or(row.agreed);
+            rationale = rationale.or((!row.rationale.is_empty()).then(|| row.rationale.clone()));
+            group_commentary = group_commentary.or(entry);
+        } else {
+            commentary.extend(entry);
+        }
+        if let Some(p) = planned_of(row) {
+            // The group's plan wins; otherwise the first reviewer's, in file order.
+            if planned
+                .as_ref()
+                .is_none_or(|(from_group, _)| is_group && !from_group)
+            {
+                planned = Some((is_group, p));
+            }
+        }
+    }
+    commentary.sort_by(|x, y| x.reviewer.cmp(&y.reviewer));
+    if let Some(g) = group_commentary {
+        commentary.insert(0, g);
+    }
+    let levels: Vec<u8> = reviewers.values().copied().collect();
+    let (agreed, agreed_by) = match group_agreed {
+        Some(level) => (Some(level), Some(AgreedBy::Group)),
+        None => {
+            let m = consolidate::median_toward_weaker(&levels);
+            (m, m.map(|_| AgreedBy::Median))
+        }
+    };
+    let spread = consolidate::spread(&levels);
+    let evidence: Vec<String> = evidence.into_iter().collect();
+    let longest = commentary.iter().map(|c| c.words).max();
+    let commentary_check = match longest {
+        None => CommentaryCheck::Missing,
+        Some(n) if n < settings.min_commentary_words as usize => CommentaryCheck::TooShort,
+        Some(_) if evidence.is_empty() => CommentaryCheck::NoEvidence,
+        Some(_) => CommentaryCheck::Ok,
+    };
+    AspectScore {
+        code: a.code.clone(),
+        name: a.name.clone(),
+        element: e.code.clone(),
+        strand: s.code.clone(),
+        benchmark: a.benchmark,
+        agreed,
+        agreed_by,
+        rationale,
+        spread,
+        disagreement: spread.is_some_and(|d| d > 0),
+        needs_discussion: spread.is_some_and(|d| d >= 2),
+        gap_to_benchmark: agreed.map(|l| l as i8 - a.benchmark as i8),
+        gap_to_aspirational: agreed.map(|l| l - 1),
+        complete: agreed.is_some() && !commentary.is_empty(),
+        reviewers,
+        commentary,
+        evidence,
+        commentary_check,
+        planned: planned.map(|(_, p)| p),
+    }
+}
+
+fn planned_of(row: &Row) -> Option<Planned> {
+    let any = !row.actions.is_empty() || !row.owner.is_empty() || row.target.is_some();
+    any.then(|| Planned {
+        actions: row.actions.clone(),
+        owner: row.owner.clone(),
+        target: row.target,
+    })
+}
+
+/// Strand and element averages of the agreed levels.
+pub fn averages(fw: &Framework, aspects: &[AspectScore]) -> (Vec<Average>, Vec<Average>) {
+    let average = |code: &str, name: &str, pick: &dyn Fn(&AspectScore) -> bool| {
+        let members: Vec<&AspectScore> = aspects.iter().filter(|a| pick(a)).collect();
+        let levels: Vec<f64> = members
+            .iter()
+            .filter_map(|a| a.agreed)
+            .map(f64::from)
+            .collect();
+        Average {
+            code: code.to_string(),
+            name: name.to_string(),
+            average: (!levels.is_empty())
+                .then(|| round2(levels.iter().sum::<f64>() / levels.len() as f64)),
+            complete: !members.is_empty() && members.iter().all(|a| a.complete),
+        }
+    };
+    let strands = fw
+        .elements
+        .iter()
+        .flat_map(|e| &e.strands)
+        .map(|s| average(&s.code, &s.name, &|a| a.strand == s.code))
+        .collect();
+    let elements = fw
+        .elements
+        .iter()
+        .map(|e| average(&e.code, &e.name, &|a| a.element == e.code))
+        .collect();
+    (strands, elements)
+}
+
+/// The readiness verdict and every reason against it.
+pub fn readiness(aspects: &[AspectScore], settings: &Settings) -> (bool, Vec<Reason>) {
+    let mut reasons = Vec::new();
+    for a in aspects {
+        let mut push = |kind, message: String| {
+            reasons.push(Reason {
+                aspect: a.code.clone(),
+                kind,
+                message: format!("{} {}: {message}", a.code, a.name),
+            })
+        };
+        match a.agreed {
+            None => push("not-scored", "no level has been given yet".into()),
+            Some(level) if level > a.benchmark => {
+                push(
+                    "below-benchmark",
+                    format!("level {level} is below the benchmark of {}", a.benchmark),
+                );
+            }
+            Some(_) => {}
+        }
+        match a.commentary_check {
+            CommentaryCheck::Missing => push("no-commentary", "there is no commentary".into()),
+            CommentaryCheck::TooShort => {
+                let n = a.commentary.iter().map(|c| c.words).max().unwrap_or(0);
+                push(
+                    "commentary-too-short",
+                    format!(
+                        "the commentary has {n} words; at least {} are needed to show how the level is met",
+                        settings.min_commentary_words
+                    ),
+                );
+            }
+            CommentaryCheck::NoEvidence | CommentaryCheck::Ok => {}
+        }
+    }
+    (reasons.is_empty(), reasons)
+}
+
+/// The milestones reached.
+pub fn milestones(aspects: &[AspectScore], elements: &[Average], ready: bool) -> Milestones {
+    let elements_complete = elements.iter().filter(|e| e.complete).count();
+    Milestones {
+        started: aspects
+            .iter()
+            .any(|a| a.agreed.is_some() || !a.commentary.is_empty()),
+        elements_complete,
+        progress: elements_complete >= 2,
+        ready,
+    }
+}

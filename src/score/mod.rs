@@ -1,0 +1,243 @@
+//! Scoring: the group's workbooks consolidated and judged against the framework.
+//!
+//! [`score`] is a pure function from the framework, the review settings and the filled
+//! workbooks to a [`Scored`] review: each aspect's agreed level and spread, the gaps to the
+//! benchmark and to level 1, completeness, commentary checks, milestones, the readiness
+//! verdict for the Online Safety Mark with every reason, the discussion agenda and the
+//! action plan. Reading the workbooks and printing happen elsewhere.
+
+mod consolidate;
+mod judge;
+mod plan;
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::diag::{Code, Diagnostic, Diagnostics, Location};
+use crate::framework::Framework;
+use crate::workbook::{Filled, Kind};
+pub use consolidate::{median_toward_weaker, spread};
+pub use judge::{CommentaryCheck, Milestones, Reason};
+pub use plan::{AgendaItem, PlanItem};
+
+/// What scoring needs besides the framework and the workbooks.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// The school.
+    pub school: String,
+    /// The date the review is scored as of.
+    pub review_date: NaiveDate,
+    /// Commentary shorter than this many words is too thin.
+    pub min_commentary_words: u32,
+}
+
+/// One reviewer's commentary on an aspect.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Commentary {
+    /// Who wrote it (`Group` for a meeting workbook).
+    pub reviewer: String,
+    /// The text.
+    pub text: String,
+    /// Its length in words.
+    pub words: usize,
+}
+
+/// Where an aspect's agreed level came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AgreedBy {
+    /// A group workbook's Agreed column.
+    Group,
+    /// The median of the reviewers' levels, toward the weaker level on a tie.
+    Median,
+}
+
+/// One aspect, scored.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AspectScore {
+    /// Aspect code.
+    pub code: String,
+    /// Aspect name.
+    pub name: String,
+    /// Its element's code.
+    pub element: String,
+    /// Its strand's code.
+    pub strand: String,
+    /// The benchmark level.
+    pub benchmark: u8,
+    /// Each reviewer's level.
+    pub reviewers: BTreeMap<String, u8>,
+    /// The agreed level.
+    pub agreed: Option<u8>,
+    /// Where the agreed level came from.
+    pub agreed_by: Option<AgreedBy>,
+    /// Why the group settled on its agreed level.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub rationale: Option<String>,
+    /// Highest minus lowest reviewer level.
+    pub spread: Option<u8>,
+    /// Reviewers gave different levels.
+    pub disagreement: bool,
+    /// Reviewers are 2 or more levels apart.
+    pub needs_discussion: bool,
+    /// Levels below the benchmark (positive) or better than it (negative).
+    pub gap_to_benchmark: Option<i8>,
+    /// Levels still to climb to level 1.
+    pub gap_to_aspirational: Option<u8>,
+    /// Every non-blank commentary, group first, then reviewers by name.
+    pub commentary: Vec<Commentary>,
+    /// Evidence file names cited, sorted, without repeats.
+    pub evidence: Vec<String>,
+    /// Has an agreed level and commentary.
+    pub complete: bool,
+    /// Whether the commentary is enough to show the level.
+    pub commentary_check: CommentaryCheck,
+    /// Planned actions, owner and target date, where a workbook gives them.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned: Option<Planned>,
+}
+
+/// Planned actions recorded in a workbook.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Planned {
+    /// What.
+    pub actions: String,
+    /// Who.
+    pub owner: String,
+    /// By when.
+    pub target: Option<NaiveDate>,
+}
+
+/// The average agreed level of a strand or element.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Average {
+    /// Strand or element code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// The mean of its aspects' agreed levels, to two decimals; `None` with none agreed.
+    pub average: Option<f64>,
+    /// Every aspect in it is complete.
+    pub complete: bool,
+}
+
+/// A workbook that took part.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Source {
+    /// The file.
+    pub path: PathBuf,
+    /// Whose it is.
+    pub reviewer: String,
+    /// How many aspect rows have entries.
+    pub rows_with_entries: usize,
+}
+
+/// The scored review.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scored {
+    /// The school.
+    pub school: String,
+    /// The review date.
+    pub review_date: NaiveDate,
+    /// Framework id.
+    pub framework: String,
+    /// Framework version.
+    pub framework_version: String,
+    /// The workbooks used.
+    pub workbooks: Vec<Source>,
+    /// Every aspect, in framework order.
+    pub aspects: Vec<AspectScore>,
+    /// Strand averages.
+    pub strands: Vec<Average>,
+    /// Element averages.
+    pub elements: Vec<Average>,
+    /// How far the review has come.
+    pub milestones: Milestones,
+    /// Ready to apply for the Online Safety Mark.
+    pub ready: bool,
+    /// Every reason it is not ready, each naming its aspect.
+    pub reasons: Vec<Reason>,
+    /// The disagreements to discuss, widest first.
+    pub agenda: Vec<AgendaItem>,
+    /// What to do next, below-benchmark aspects first.
+    pub actions: Vec<PlanItem>,
+}
+
+/// Scores the review from the workbooks read. Workbooks are taken in path order, so the
+/// result does not depend on the order they were found in; a second workbook for a
+/// reviewer already seen is left out with a finding.
+pub fn score(fw: &Framework, settings: &Settings, workbooks: &[Filled]) -> (Scored, Diagnostics) {
+    let mut diags = Diagnostics::default();
+    let mut books: Vec<&Filled> = workbooks.iter().collect();
+    books.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut used = Vec::new();
+    for book in books {
+        let names: Vec<String> = match &book.kind {
+            Kind::Individual { reviewer } => vec![reviewer.clone()],
+            Kind::Group { members } => members.clone(),
+        };
+        let clash = names
+            .iter()
+            .find_map(|n| seen.get(&n.to_lowercase()).map(|p| (n, p)));
+        if let Some((name, first)) = clash {
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateReviewerWorkbook,
+                    Location::file(&book.path),
+                    format!(
+                        "`{name}` already has scores in {}; this workbook is left out",
+                        first.display()
+                    ),
+                )
+                .with_help("keep one workbook per reviewer in scores/"),
+            );
+            continue;
+        }
+        for n in names {
+            seen.insert(n.to_lowercase(), book.path.clone());
+        }
+        used.push(book);
+    }
+    let aspects: Vec<AspectScore> = fw
+        .aspects()
+        .map(|(e, s, a)| judge::aspect(e, s, a, &used, settings))
+        .collect();
+    let (strands, elements) = judge::averages(fw, &aspects);
+    let (ready, reasons) = judge::readiness(&aspects, settings);
+    let milestones = judge::milestones(&aspects, &elements, ready);
+    let scored = Scored {
+        school: settings.school.clone(),
+        review_date: settings.review_date,
+        framework: fw.id.clone(),
+        framework_version: fw.version.clone(),
+        workbooks: used
+            .iter()
+            .map(|b| Source {
+                path: b.path.clone(),
+                reviewer: b.kind.reviewer().to_string(),
+                rows_with_entries: b.rows.iter().filter(|r| r.has_entries()).count(),
+            })
+            .collect(),
+        agenda: plan::agenda(&aspects),
+        actions: plan::actions(fw, &aspects),
+        aspects,
+        strands,
+        elements,
+        milestones,
+        ready,
+        reasons,
+    };
+    (scored, diags)
+}
+
+/// Rounds for output in one place, so every report shows the same figures.
+pub fn round2(value: f64) -> f64 {
+    (value * 100.0).round() / 100.0
+}
+
+#[cfg(test)]
+mod tests;

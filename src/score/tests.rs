@@ -1,0 +1,249 @@
+//! Consolidation, readiness, agenda and plan on workbooks built in memory.
+
+use std::path::PathBuf;
+
+use proptest::prelude::*;
+
+use super::*;
+use crate::framework::{DEFAULT_ID, load_embedded};
+use crate::workbook::Row;
+
+fn fw() -> Framework {
+    load_embedded(DEFAULT_ID).expect("embedded").framework
+}
+
+fn settings() -> Settings {
+    Settings {
+        school: "Hill Primary".into(),
+        review_date: NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid"),
+        min_commentary_words: 40,
+    }
+}
+
+const LONG: &str = "The policy names every role and was explained to staff, governors and learners this \
+    term; the online safety lead meets the safeguarding lead every half term and notes are kept, \
+    and staff asked on a learning walk could describe their own part in keeping learners safe online.";
+
+fn row(code: &str, levels: Vec<(&str, u8)>, commentary: &str, evidence: &[&str]) -> Row {
+    Row {
+        code: code.into(),
+        sheet_row: 0,
+        levels: levels
+            .into_iter()
+            .map(|(n, l)| (n.to_string(), l))
+            .collect(),
+        agreed: None,
+        rationale: String::new(),
+        commentary: commentary.into(),
+        evidence: evidence.iter().map(|s| s.to_string()).collect(),
+        actions: String::new(),
+        owner: String::new(),
+        target: None,
+    }
+}
+
+fn individual(name: &str, rows: Vec<Row>) -> Filled {
+    Filled {
+        path: PathBuf::from(format!(
+            "scores/{}.xlsx",
+            crate::workbook::layout::slug(name)
+        )),
+        kind: Kind::Individual {
+            reviewer: name.into(),
+        },
+        framework: DEFAULT_ID.into(),
+        version: "1.0.0".into(),
+        rows,
+    }
+}
+
+/// A reviewer scoring every aspect at `level` with full commentary and evidence.
+fn everything_at(name: &str, level: u8) -> Filled {
+    let rows = fw()
+        .aspects()
+        .map(|(_, _, a)| row(&a.code, vec![(name, level)], LONG, &["policy.pdf"]))
+        .collect();
+    individual(name, rows)
+}
+
+#[test]
+fn three_reviewers_at_1_2_and_3_agree_on_2_and_need_to_talk() {
+    let books = vec![
+        individual("Ann", vec![row("A1.2", vec![("Ann", 1)], "", &[])]),
+        individual("Bob", vec![row("A1.2", vec![("Bob", 2)], "", &[])]),
+        individual("Cat", vec![row("A1.2", vec![("Cat", 3)], "", &[])]),
+    ];
+    let (scored, diags) = score(&fw(), &settings(), &books);
+    assert!(diags.is_empty());
+    let a = scored
+        .aspects
+        .iter()
+        .find(|a| a.code == "A1.2")
+        .expect("scored");
+    assert_eq!(a.agreed, Some(2));
+    assert_eq!(a.agreed_by, Some(AgreedBy::Median));
+    assert_eq!(a.spread, Some(2));
+    assert!(a.disagreement && a.needs_discussion);
+    assert_eq!(scored.agenda[0].aspect, "A1.2");
+    assert_eq!(scored.agenda[0].levels.len(), 3);
+}
+
+#[test]
+fn ready_only_when_every_aspect_meets_its_benchmark_with_commentary() {
+    let (scored, _) = score(&fw(), &settings(), &[everything_at("Ann", 2)]);
+    assert!(scored.ready, "{:?}", scored.reasons);
+    assert!(scored.milestones.started && scored.milestones.progress && scored.milestones.ready);
+    assert_eq!(scored.milestones.elements_complete, 4);
+
+    let mut book = everything_at("Ann", 2);
+    book.rows[2].levels = vec![("Ann".into(), 3)];
+    book.rows[5].commentary = String::new();
+    book.rows[7].commentary = "Taught in computing.".into();
+    let (scored, _) = score(&fw(), &settings(), &[book]);
+    assert!(!scored.ready);
+    let reasons: Vec<(&str, &str)> = scored
+        .reasons
+        .iter()
+        .map(|r| (r.aspect.as_str(), r.kind))
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            ("A1.3", "below-benchmark"),
+            ("A2.3", "no-commentary"),
+            ("B1.2", "commentary-too-short")
+        ]
+    );
+    assert!(
+        scored.reasons[0]
+            .message
+            .contains("level 3 is below the benchmark of 2")
+    );
+    assert!(!scored.milestones.ready);
+}
+
+#[test]
+fn an_empty_review_has_not_started_and_names_every_aspect() {
+    let (scored, _) = score(&fw(), &settings(), &[]);
+    assert!(!scored.milestones.started);
+    assert_eq!(
+        scored
+            .reasons
+            .iter()
+            .filter(|r| r.kind == "not-scored")
+            .count(),
+        21
+    );
+    assert!(scored.actions.is_empty());
+}
+
+#[test]
+fn a_group_workbook_agreed_level_and_rationale_win() {
+    let mut r = row(
+        "B2.1",
+        vec![("Ann", 1), ("Bob", 3)],
+        LONG,
+        &["training.xlsx"],
+    );
+    r.agreed = Some(3);
+    r.rationale = "Two part-time staff missed the last session.".into();
+    r.actions = "Run a catch-up session".into();
+    r.owner = "OSL".into();
+    let group = Filled {
+        path: "scores/group.xlsx".into(),
+        kind: Kind::Group {
+            members: vec!["Ann".into(), "Bob".into()],
+        },
+        framework: DEFAULT_ID.into(),
+        version: "1.0.0".into(),
+        rows: vec![r],
+    };
+    let (scored, _) = score(&fw(), &settings(), &[group]);
+    let a = scored
+        .aspects
+        .iter()
+        .find(|a| a.code == "B2.1")
+        .expect("scored");
+    assert_eq!((a.agreed, a.agreed_by), (Some(3), Some(AgreedBy::Group)));
+    assert_eq!(
+        a.rationale.as_deref(),
+        Some("Two part-time staff missed the last session.")
+    );
+    assert_eq!(a.commentary[0].reviewer, "Group");
+    let plan = &scored.actions[0];
+    assert_eq!(
+        (plan.aspect.as_str(), plan.next_level, plan.below_benchmark),
+        ("B2.1", 2, true)
+    );
+    assert_eq!(plan.planned.as_ref().map(|p| p.owner.as_str()), Some("OSL"));
+    assert!(!plan.improvement_actions.is_empty());
+}
+
+#[test]
+fn a_second_workbook_for_a_reviewer_is_left_out_with_a_finding() {
+    let mut second = everything_at("Ann", 4);
+    second.path = "scores/ann-copy.xlsx".into();
+    let (scored, diags) = score(&fw(), &settings(), &[everything_at("Ann", 2), second]);
+    assert_eq!(
+        diags.iter().next().map(|d| d.code),
+        Some(Code::DuplicateReviewerWorkbook)
+    );
+    assert_eq!(scored.workbooks.len(), 1);
+}
+
+#[test]
+fn the_plan_puts_aspects_furthest_below_benchmark_first() {
+    let mut book = everything_at("Ann", 2);
+    book.rows[20].levels = vec![("Ann".into(), 5)];
+    book.rows[3].levels = vec![("Ann".into(), 3)];
+    book.rows[0].levels = vec![("Ann".into(), 1)];
+    let (scored, _) = score(&fw(), &settings(), &[book]);
+    let order: Vec<&str> = scored
+        .actions
+        .iter()
+        .map(|p| p.aspect.as_str())
+        .take(3)
+        .collect();
+    assert_eq!(order, ["D1.1", "A2.1", "A1.2"]);
+    assert!(
+        scored.actions.iter().all(|p| p.aspect != "A1.1"),
+        "level 1 needs no step"
+    );
+    let d11 = &scored.actions[0];
+    assert_eq!(d11.next_level, 4);
+    let framework = fw();
+    let (_, _, aspect) = framework.aspect("D1.1").expect("aspect");
+    assert_eq!(d11.next_statement, aspect.statement(4).expect("statement"));
+}
+
+proptest! {
+    #[test]
+    fn consolidation_does_not_depend_on_the_order_of_workbooks(
+        levels in proptest::collection::vec(proptest::collection::vec(1u8..=5, 21), 1..6),
+        seed in any::<u64>(),
+    ) {
+        let framework = fw();
+        let books: Vec<Filled> = levels
+            .iter()
+            .enumerate()
+            .map(|(i, ls)| {
+                let name = format!("Reviewer {i}");
+                let rows = framework
+                    .aspects()
+                    .zip(ls)
+                    .map(|((_, _, a), &l)| row(&a.code, vec![(name.as_str(), l)], LONG, &[]))
+                    .collect();
+                individual(&name, rows)
+            })
+            .collect();
+        let mut shuffled = books.clone();
+        let n = shuffled.len();
+        shuffled.rotate_left((seed as usize) % n);
+        if seed % 2 == 0 {
+            shuffled.reverse();
+        }
+        let (a, _) = score(&framework, &settings(), &books);
+        let (b, _) = score(&framework, &settings(), &shuffled);
+        prop_assert_eq!(a, b);
+    }
+}

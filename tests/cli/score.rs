@@ -1,0 +1,127 @@
+//! `selfreview score`.
+
+use std::path::Path;
+
+use predicates::prelude::*;
+
+use crate::{fixtures, init_review, selfreview};
+
+/// A review for DSL and OSL whose DSL workbook was filled with openpyxl and re-saved by
+/// LibreOffice as ods; OSL's workbook is still blank.
+fn review(dir: &Path) {
+    init_review(dir, &[]).success();
+    selfreview()
+        .arg("-C")
+        .arg(dir)
+        .args(["workbook", "--reviewer", "DSL", "--reviewer", "OSL"])
+        .assert()
+        .success();
+    std::fs::remove_file(dir.join("scores/dsl.xlsx")).expect("remove blank");
+    std::fs::copy(
+        fixtures().join("workbooks/dsl-libreoffice.ods"),
+        dir.join("scores/dsl.ods"),
+    )
+    .expect("copy");
+}
+
+#[test]
+fn score_reads_a_workbook_saved_by_libreoffice_and_judges_readiness() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    review(tmp.path());
+    let out = selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .args(["--json", "score"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let aspect = |code: &str| {
+        doc["aspects"]
+            .as_array()
+            .expect("aspects")
+            .iter()
+            .find(|a| a["code"] == code)
+            .expect("aspect")
+            .clone()
+    };
+    let a11 = aspect("A1.1");
+    assert_eq!(a11["reviewers"], serde_json::json!({"DSL": 2}));
+    assert_eq!(a11["agreed"], 2);
+    assert_eq!(a11["benchmark"], 2);
+    assert_eq!(a11["disagreement"], false);
+    assert_eq!(a11["complete"], true);
+    assert_eq!(aspect("C1.1")["agreed"], 4);
+    assert_eq!(aspect("A2.1")["complete"], false);
+    assert_eq!(doc["ready"], false);
+    let reasons: Vec<&str> = doc["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .map(|r| r["message"].as_str().expect("message"))
+        .collect();
+    assert!(reasons.contains(&"C1.1 Filtering: level 4 is below the benchmark of 2"));
+    assert!(reasons.contains(&"A2.1 Online Safety Policy: no level has been given yet"));
+    assert_eq!(doc["milestones"]["started"], true);
+    assert_eq!(doc["milestones"]["progress"], false);
+    assert_eq!(doc["actions"][0]["aspect"], "C1.1");
+    assert_eq!(doc["diagnostics"][0]["code"], "invalid-target-date");
+    assert_eq!(doc["diagnostics"][0]["location"]["cell"], "Scores!I24");
+
+    let snapshot = tmp.path().join("history/2026-11-01.json");
+    let saved: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&snapshot).expect("snapshot written")).expect("JSON");
+    assert_eq!(saved, doc);
+
+    selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .args(["score", "--strict"])
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains(
+            "Not yet ready to apply for the Online Safety Mark",
+        ))
+        .stdout(predicate::str::contains("C1.1 Filtering"));
+}
+
+#[test]
+fn two_workbooks_for_one_reviewer_are_reported() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    review(tmp.path());
+    std::fs::copy(
+        fixtures().join("workbooks/dsl-openpyxl.xlsx"),
+        tmp.path().join("scores/dsl-copy.xlsx"),
+    )
+    .expect("copy");
+    selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .arg("score")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "scores/dsl.ods: error[duplicate-reviewer-workbook]: `DSL` already has scores in scores/dsl-copy.xlsx",
+        ));
+}
+
+#[test]
+fn a_file_that_is_not_a_workbook_is_named_with_the_others_still_scored() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    review(tmp.path());
+    std::fs::write(tmp.path().join("scores/notes.xlsx"), "Code,Level\n").expect("write");
+    std::fs::write(tmp.path().join("scores/~$dsl.xlsx"), "lock").expect("write");
+    selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .arg("score")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "scores/notes.xlsx: error[unreadable-workbook]",
+        ))
+        .stderr(predicate::str::contains("~$").not())
+        .stdout(predicate::str::contains("Workbooks: 2 (DSL, OSL)"));
+}
