@@ -132,6 +132,9 @@ fn summary(s: &Scored, fw: &selfreview::Framework) -> String {
             a.benchmark,
             levels.join(", ")
         );
+        if let Some(rationale) = &a.rationale {
+            let _ = writeln!(o, "{:<48} agreed because: {rationale}", "");
+        }
     }
     if s.ready {
         let _ = writeln!(
