@@ -90,3 +90,15 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
         Command::Score(args) => score::run(&args, out),
     }
 }
+
+/// The review folder we are in: its settings and framework, their warnings printed.
+fn open_review(
+    out: &output::Output,
+) -> anyhow::Result<(selfreview::review::Review, selfreview::framework::Loaded)> {
+    let here = std::path::Path::new(".");
+    let (review, warnings) = selfreview::review::load(here)?;
+    out.diagnostics(&warnings);
+    let loaded = selfreview::framework::resolve(&review.framework, here)?;
+    out.diagnostics(&loaded.warnings);
+    Ok((review, loaded))
+}

@@ -6,7 +6,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use selfreview::score::{self, Scored, Settings};
-use selfreview::{Diagnostics, framework, fsutil, review, workbook};
+use selfreview::{Diagnostics, fsutil, review, workbook};
 use serde::Serialize;
 
 use super::output::Output;
@@ -29,10 +29,7 @@ struct Report<'a> {
 
 pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     let here = Path::new(".");
-    let (review, warnings) = review::load(here)?;
-    out.diagnostics(&warnings);
-    let loaded = framework::resolve(&review.framework, here)?;
-    out.diagnostics(&loaded.warnings);
+    let (review, loaded) = super::open_review(out)?;
     let fw = &loaded.framework;
     let paths = review::Paths::new(here);
     let (books, mut diags) = workbook::read_dir(&paths.scores(), fw)?;

@@ -3,8 +3,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use selfreview::review;
 use selfreview::workbook::{self, Outcome, Request};
-use selfreview::{framework, review};
 
 use super::EXIT_OK;
 use super::output::Output;
@@ -26,10 +26,7 @@ pub struct Args {
 
 pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     let here = Path::new(".");
-    let (review, warnings) = review::load(here)?;
-    out.diagnostics(&warnings);
-    let loaded = framework::resolve(&review.framework, here)?;
-    out.diagnostics(&loaded.warnings);
+    let (review, loaded) = super::open_review(out)?;
     let reviewers = if args.reviewer.is_empty() {
         review.reviewers.clone()
     } else {

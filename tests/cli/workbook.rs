@@ -19,6 +19,11 @@ fn review_with_reviewers(dir: &Path) {
     std::fs::write(&path, text).expect("edit review.toml");
 }
 
+fn first_row(range: &calamine::Range<Data>) -> Vec<String> {
+    let row = range.rows().next().expect("a header row");
+    row.iter().map(|c| c.to_string()).collect()
+}
+
 #[test]
 fn one_workbook_per_reviewer_listed_in_review_toml() {
     let tmp = tempfile::tempdir().expect("temporary folder");
@@ -41,13 +46,7 @@ fn one_workbook_per_reviewer_listed_in_review_toml() {
         open_workbook(tmp.path().join("scores/dsl.xlsx")).expect("calamine opens it");
     assert_eq!(wb.sheet_names(), ["Scores", "Instructions", "Levels"]);
     let scores = wb.worksheet_range("Scores").expect("Scores sheet");
-    let header: Vec<String> = scores
-        .rows()
-        .next()
-        .expect("header")
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let header = first_row(&scores);
     assert_eq!(
         header,
         [
@@ -136,13 +135,7 @@ fn group_workbook_has_a_column_per_member_then_agreed_and_rationale() {
     let mut wb: Xlsx<_> =
         open_workbook(tmp.path().join("scores/group.xlsx")).expect("calamine opens it");
     let scores = wb.worksheet_range("Scores").expect("Scores sheet");
-    let header: Vec<String> = scores
-        .rows()
-        .next()
-        .expect("header")
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
+    let header = first_row(&scores);
     assert_eq!(
         &header[..8],
         [

@@ -5,12 +5,15 @@
 //! Code column; element and strand heading rows are passed over. Every problem is a finding
 //! naming the file and the cell, so a reviewer can go straight to it.
 
-use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, DataType, Range, Reader};
+use calamine::{Data, Range, Reader};
 use chrono::NaiveDate;
 use serde::Serialize;
+
+mod rows;
+
+use rows::RowReader;
 
 use super::layout::{self, Kind, detail, same_header};
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
@@ -216,7 +219,7 @@ fn check_framework(path: &Path, fw: &Framework, id: &str, version: &str, diags: 
 }
 
 /// Where the columns are, as absolute sheet positions.
-struct Table {
+pub(super) struct Table {
     header_row: u32,
     code: u32,
     level: Option<u32>,
@@ -275,210 +278,4 @@ fn find_table(range: &Range<Data>) -> Option<Table> {
         });
     }
     None
-}
-
-struct RowReader<'a> {
-    path: &'a Path,
-    range: &'a Range<Data>,
-    table: &'a Table,
-    kind: &'a Kind,
-    diags: &'a mut Diagnostics,
-}
-
-impl RowReader<'_> {
-    fn cell(&self, row: u32, col: u32) -> &Data {
-        self.range.get_value((row, col)).unwrap_or(&Data::Empty)
-    }
-
-    fn text(&self, row: u32, name: &str) -> String {
-        self.table
-            .others
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|&(_, c)| spreadsheet::text(self.cell(row, c)))
-            .unwrap_or_default()
-    }
-
-    fn at(&self, row: u32, col: u32) -> Location {
-        Location::cell(self.path, layout::SCORES_SHEET, row, col)
-    }
-
-    fn rows(&mut self, fw: &Framework) -> Vec<Row> {
-        let structural: BTreeSet<String> = fw
-            .elements
-            .iter()
-            .flat_map(|e| {
-                std::iter::once(e.code.to_ascii_uppercase())
-                    .chain(e.strands.iter().map(|s| s.code.to_ascii_uppercase()))
-            })
-            .collect();
-        let mut rows: Vec<Row> = Vec::new();
-        let end = self.range.end().map_or(0, |(r, _)| r);
-        for r in self.table.header_row + 1..=end {
-            let code = spreadsheet::text(self.cell(r, self.table.code));
-            if code.is_empty() || structural.contains(&code.to_ascii_uppercase()) {
-                continue;
-            }
-            let Some((_, _, aspect)) = fw.aspect(&code) else {
-                self.diags.push(
-                    Diagnostic::error(
-                        Code::UnknownAspectCode,
-                        self.at(r, self.table.code),
-                        format!("`{code}` is not an aspect of `{}`", fw.id),
-                    )
-                    .with_help("keep the Code column as the workbook was made"),
-                );
-                continue;
-            };
-            if let Some(first) = rows.iter().find(|row| row.code == aspect.code) {
-                self.diags.push(Diagnostic::error(
-                    Code::DuplicateAspectRow,
-                    self.at(r, self.table.code),
-                    format!(
-                        "a second row for {}; the first is row {}",
-                        aspect.code,
-                        first.sheet_row + 1
-                    ),
-                ));
-                continue;
-            }
-            let row = self.row(r, aspect.code.clone());
-            rows.push(row);
-        }
-        for (_, _, aspect) in fw.aspects() {
-            if !rows.iter().any(|row| row.code == aspect.code) {
-                self.diags.push(
-                    Diagnostic::error(Code::MissingAspectRow, Location::file(self.path), format!("there is no row for {} {}", aspect.code, aspect.name))
-                        .with_help("make a new workbook with `selfreview workbook` and copy the entries across"),
-                );
-            }
-        }
-        rows
-    }
-
-    fn row(&mut self, r: u32, code: String) -> Row {
-        let mut levels = Vec::new();
-        match (self.kind, &self.table.members, self.table.level) {
-            (Kind::Individual { reviewer }, _, Some(c)) => {
-                levels.extend(self.level(r, c).map(|l| (reviewer.clone(), l)));
-            }
-            (_, Some(members), _) => {
-                for (c, name) in members {
-                    levels.extend(self.level(r, *c).map(|l| (name.clone(), l)));
-                }
-            }
-            _ => {}
-        }
-        let agreed = self.table.agreed.and_then(|c| self.level(r, c));
-        let evidence = self
-            .text(r, layout::EVIDENCE)
-            .split(['\n', ';', ','])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect();
-        Row {
-            code,
-            sheet_row: r,
-            levels,
-            agreed,
-            rationale: self.text(r, layout::RATIONALE),
-            commentary: self.text(r, layout::COMMENTARY),
-            evidence,
-            actions: self.text(r, layout::ACTIONS),
-            owner: self.text(r, layout::OWNER),
-            target: self.target(r),
-        }
-    }
-
-    /// A level from 1 to 5; numbers, `"2"` and `"2 - Established"` are all accepted.
-    fn level(&mut self, r: u32, c: u32) -> Option<u8> {
-        let cell = self.cell(r, c).clone();
-        let value = match &cell {
-            Data::Empty => return None,
-            Data::Int(n) => Some(*n as f64),
-            Data::Float(f) => Some(*f),
-            Data::String(s) if s.trim().is_empty() => return None,
-            Data::String(s) => s
-                .trim()
-                .split(|ch: char| !ch.is_ascii_digit())
-                .next()
-                .and_then(|d| d.parse::<f64>().ok()),
-            _ => None,
-        };
-        match value {
-            Some(v) if v.fract() == 0.0 && (1.0..=5.0).contains(&v) => Some(v as u8),
-            _ => {
-                self.diags.push(
-                    Diagnostic::error(
-                        Code::InvalidLevel,
-                        self.at(r, c),
-                        format!("`{}` is not a level", spreadsheet::text(&cell)),
-                    )
-                    .with_help("choose a level from 1 (aspirational) to 5 (nothing in place)"),
-                );
-                None
-            }
-        }
-    }
-
-    fn target(&mut self, r: u32) -> Option<NaiveDate> {
-        let &(_, c) = self
-            .table
-            .others
-            .iter()
-            .find(|(n, _)| *n == layout::TARGET)?;
-        let cell = self.cell(r, c).clone();
-        let date = match &cell {
-            Data::Empty => return None,
-            Data::DateTime(_) | Data::DateTimeIso(_) => cell.as_date(),
-            Data::String(s) if s.trim().is_empty() => return None,
-            Data::String(s) => parse_day_first(s.trim()),
-            _ => None,
-        };
-        if date.is_none() {
-            self.diags.push(
-                Diagnostic::warning(
-                    Code::InvalidTargetDate,
-                    self.at(r, c),
-                    format!("`{}` is not a date", spreadsheet::text(&cell)),
-                )
-                .with_help("write target dates as dd/mm/yyyy"),
-            );
-        }
-        date
-    }
-}
-
-/// `dd/mm/yyyy`, `d.m.yyyy`, `dd-mm-yyyy` or ISO `yyyy-mm-dd`; never month first.
-fn parse_day_first(text: &str) -> Option<NaiveDate> {
-    if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Some(d);
-    }
-    let parts: Vec<&str> = text.split(['/', '.', '-']).collect();
-    let [d, m, y] = parts.as_slice() else {
-        return None;
-    };
-    let year: i32 = match y.len() {
-        4 => y.parse().ok()?,
-        2 => 2000 + y.parse::<i32>().ok()?,
-        _ => return None,
-    };
-    NaiveDate::from_ymd_opt(year, m.parse().ok()?, d.parse().ok()?)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn day_first_dates() {
-        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
-        assert_eq!(parse_day_first("03/02/2027"), d(2027, 2, 3));
-        assert_eq!(parse_day_first("3.2.27"), d(2027, 2, 3));
-        assert_eq!(parse_day_first("2027-02-03"), d(2027, 2, 3));
-        assert_eq!(parse_day_first("31/02/2027"), None);
-        assert_eq!(parse_day_first("1/2/025"), None);
-        assert_eq!(parse_day_first("soon"), None);
-    }
 }
