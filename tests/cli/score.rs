@@ -125,3 +125,65 @@ fn a_file_that_is_not_a_workbook_is_named_with_the_others_still_scored() {
         .stderr(predicate::str::contains("~$").not())
         .stdout(predicate::str::contains("Workbooks: 2 (DSL, OSL)"));
 }
+
+#[test]
+fn a_group_workbook_filled_by_openpyxl_gives_agreed_levels_and_the_agenda() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    init_review(tmp.path(), &[]).success();
+    std::fs::copy(
+        fixtures().join("workbooks/group-openpyxl.xlsx"),
+        tmp.path().join("scores/group.xlsx"),
+    )
+    .expect("copy");
+    let out = selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .args(["--json", "score"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let aspect = |code: &str| {
+        doc["aspects"]
+            .as_array()
+            .expect("aspects")
+            .iter()
+            .find(|a| a["code"] == code)
+            .expect("aspect")
+            .clone()
+    };
+    // Three members at 1, 2 and 3 with no agreed level: the median, and a discussion.
+    let a12 = aspect("A1.2");
+    assert_eq!(
+        a12["reviewers"],
+        serde_json::json!({"Ann": 1, "Bob": 2, "Cat": 3})
+    );
+    assert_eq!(a12["agreed"], 2);
+    assert_eq!(a12["agreed_by"], "median");
+    assert_eq!(a12["needs_discussion"], true);
+    // The group's own agreed level and its rationale win over the median.
+    let b21 = aspect("B2.1");
+    assert_eq!(b21["agreed"], 3);
+    assert_eq!(b21["agreed_by"], "group");
+    assert_eq!(
+        b21["rationale"],
+        "Two part-time staff missed the last session."
+    );
+    assert_eq!(doc["agenda"][0]["aspect"], "A1.2");
+    assert_eq!(doc["agenda"][0]["spread"], 2);
+
+    selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .arg("score")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains(
+            "agreed because: Two part-time staff missed the last session.",
+        ))
+        .stdout(predicate::str::contains(
+            "A1.2 Online Safety Group: Ann 1, Bob 2, Cat 3",
+        ));
+}
