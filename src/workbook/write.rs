@@ -88,6 +88,15 @@ pub fn render(fw: &Framework, kind: &Kind, school: &str) -> Result<Vec<u8>, Xlsx
     wb.save_to_buffer()
 }
 
+/// Prints landscape, one page wide, with the header row on every page.
+fn print_setup(sheet: &mut Worksheet) -> Result<(), XlsxError> {
+    sheet.set_landscape();
+    sheet.set_paper_size(9); // A4
+    sheet.set_print_fit_to_pages(1, 0);
+    sheet.set_repeat_rows(0, 0)?;
+    Ok(())
+}
+
 fn protect(sheet: &mut Worksheet) {
     let options = ProtectionOptions {
         format_columns: true,
@@ -163,6 +172,7 @@ fn scores_sheet(
         sheet.set_column_width(col, width)?;
     }
     sheet.set_freeze_panes(1, 2)?;
+    print_setup(sheet)?;
     protect(sheet);
     Ok(())
 }
@@ -306,6 +316,7 @@ fn levels_sheet(sheet: &mut Worksheet, fw: &Framework, f: &Formats) -> Result<()
         sheet.set_column_width(col, 40)?;
     }
     sheet.set_freeze_panes(1, 2)?;
+    print_setup(sheet)?;
     protect(sheet);
     Ok(())
 }
