@@ -86,6 +86,14 @@ pub enum Error {
         /// Each workbook with entries.
         existing: Vec<PathBuf>,
     },
+    /// An evidence spreadsheet that cannot be imported at all.
+    #[error("cannot import {}: {message}", path.display())]
+    Evidence {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong and what to do, in sentences.
+        message: String,
+    },
     /// A value given on the command line or in `review.toml` is not acceptable.
     #[error("{what}: {message}")]
     BadInput {

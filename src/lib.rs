@@ -7,6 +7,7 @@
 //! import → scoring → reports → pack; each stage takes the previous stage's typed value.
 //! This library holds every stage; the `selfreview` binary only parses arguments and prints.
 
+pub mod dates;
 pub mod diag;
 pub mod error;
 pub mod evidence;

@@ -32,7 +32,43 @@ pub fn open(path: &Path) -> Result<Book, String> {
             .map_err(|e| e.to_string()),
         _ => return Err("it is not an xlsx, xlsm, xls or ods spreadsheet".to_string()),
     };
-    opened.map_err(|e| format!("it could not be opened as a .{ext} spreadsheet ({e}); it may be damaged, password-protected or saved in another format"))
+    opened.map_err(|e| match sniff(path) {
+        Sniffed::Text => format!(
+            "it is a text file (probably CSV) with a .{ext} name; rename it to end in .csv"
+        ),
+        Sniffed::Ole if ext != "xls" => "it is password-protected, or an old-style .xls file saved with a newer name; remove the password (or save it again as .xlsx) and try again".to_string(),
+        Sniffed::Empty => "the file is empty".to_string(),
+        _ => format!("it could not be opened as a .{ext} spreadsheet ({e}); it may be damaged or only partly copied: open it in Excel or LibreOffice and save it again"),
+    })
+}
+
+enum Sniffed {
+    Empty,
+    Zip,
+    Ole,
+    Text,
+    Other,
+}
+
+/// What the first bytes say the file really is, whatever its name.
+fn sniff(path: &Path) -> Sniffed {
+    use std::io::Read;
+    let mut head = [0u8; 512];
+    let n = File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .unwrap_or(0);
+    let head = &head[..n];
+    if head.is_empty() {
+        Sniffed::Empty
+    } else if head.starts_with(b"PK") {
+        Sniffed::Zip
+    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
+        Sniffed::Ole
+    } else if !head.contains(&0) {
+        Sniffed::Text
+    } else {
+        Sniffed::Other
+    }
 }
 
 /// The names of a workbook's sheets, in order.
@@ -69,6 +105,13 @@ mod tests {
         let dir = tempfile::tempdir().expect("temporary folder");
         let fake = dir.path().join("SCORES.XLSX");
         std::fs::write(&fake, "name,level\n").expect("write");
-        assert!(why(&fake).contains("could not be opened as a .xlsx spreadsheet"));
+        assert!(why(&fake).contains("text file (probably CSV) with a .xlsx name"));
+        let truncated = dir.path().join("cut.xlsx");
+        std::fs::write(&truncated, b"PK\x03\x04\x14\x00\x00\x00").expect("write");
+        assert!(why(&truncated).contains("damaged or only partly copied"));
+        let locked = dir.path().join("locked.xlsx");
+        std::fs::write(&locked, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0])
+            .expect("write");
+        assert!(why(&locked).contains("password-protected"));
     }
 }

@@ -27,7 +27,7 @@ pub struct Args {
     review_date: Option<NaiveDate>,
 }
 
-fn parse_date(text: &str) -> Result<NaiveDate, String> {
+pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
         .map_err(|_| format!("`{text}` is not a date written as YYYY-MM-DD"))
 }

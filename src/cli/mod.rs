@@ -4,6 +4,7 @@
 //! `--help` text) and a `run` that calls the library. Only `output.rs` prints.
 
 mod framework;
+mod import;
 mod init;
 pub mod output;
 mod score;
@@ -65,6 +66,14 @@ enum Command {
     /// aspect and on the Levels sheet. A workbook that already holds entries is never
     /// replaced without --force.
     Workbook(workbook::Args),
+    /// Read the school's evidence spreadsheets and show what they say.
+    ///
+    /// Reads every [[evidence]] source in review.toml (or, with --kind, the FILEs given):
+    /// xlsx, xlsm, xls, ods or csv. For each it shows the header row found, how each column
+    /// was mapped, how many rows were used and every row skipped with the reason, then the
+    /// metrics as of the review date: training coverage by group, meetings by group, and
+    /// incidents by category and term (counts only; names are never shown).
+    Import(import::Args),
     /// Consolidate the workbooks in scores/ and say whether the school is ready for the Mark.
     ///
     /// Reads every workbook in scores/ (xlsx or ods, as saved by Excel or LibreOffice),
@@ -88,6 +97,7 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
         Command::Framework(cmd) => framework::run(&cmd, out),
         Command::Workbook(args) => workbook::run(&args, out),
         Command::Score(args) => score::run(&args, out),
+        Command::Import(args) => import::run(&args, out),
     }
 }
 

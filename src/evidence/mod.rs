@@ -5,6 +5,12 @@
 //! schools use) when it reads a school's own files, so a template filled in by hand always
 //! imports.
 
+pub mod csvfile;
+pub mod header;
+pub mod import;
+pub mod records;
+pub mod sheet;
+pub mod table;
 pub mod template;
 
 use serde::{Deserialize, Serialize};
@@ -52,7 +58,12 @@ impl Kind {
         }
     }
 
-    /// The fields of this kind, in template column order.
+    /// The fields the blank template has columns for, in column order.
+    pub fn template_fields(self) -> impl Iterator<Item = &'static Field> {
+        self.fields().iter().filter(|f| f.in_template)
+    }
+
+    /// Every field of this kind, in template column order.
     pub fn fields(self) -> &'static [Field] {
         match self {
             Kind::Training => TRAINING,
@@ -101,6 +112,8 @@ pub struct Field {
     pub required: bool,
     /// What to write in it, shown in the template's notes sheet.
     pub about: &'static str,
+    /// Whether the blank template has a column for it.
+    pub in_template: bool,
 }
 
 const fn field(
@@ -116,6 +129,7 @@ const fn field(
         value,
         required,
         about,
+        in_template: true,
     }
 }
 
@@ -133,6 +147,13 @@ const TRAINING: &[Field] = &[
         Value::Text,
         true,
         "Their role, e.g. Teacher, Teaching assistant, Governor, Chair of Governors.",
+    ),
+    field(
+        "group",
+        "Group",
+        Value::Text,
+        false,
+        "Staff, Governors or another group you report on. Leave it blank to go by the role.",
     ),
     field(
         "course",
@@ -184,9 +205,21 @@ const INCIDENTS: &[Field] = &[
         "category",
         "Category",
         Value::Categories,
-        true,
+        false,
         "One or more categories, separated by semicolons, e.g. Cyberbullying; Inappropriate content.",
     ),
+    // Read from safeguarding exports so the pack can be checked for these names; the
+    // template has no such column, so a school using it never writes children's names.
+    Field {
+        in_template: false,
+        ..field(
+            "person",
+            "Pupil",
+            Value::Text,
+            false,
+            "The pupil or person concerned.",
+        )
+    },
     field(
         "year-group",
         "Year group",

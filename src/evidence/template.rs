@@ -30,7 +30,7 @@ pub fn render(kind: Kind) -> Result<Vec<u8>, XlsxError> {
     let time = Format::new().set_num_format("hh:mm");
 
     let sheet = wb.add_worksheet().set_name(kind.sheet_name())?;
-    for (col, field) in (0u16..).zip(kind.fields()) {
+    for (col, field) in (0u16..).zip(kind.template_fields()) {
         sheet.write_with_format(0, col, field.header, &header)?;
         let width = match field.value {
             Value::Date | Value::Time => 14,
@@ -57,12 +57,12 @@ pub fn render(kind: Kind) -> Result<Vec<u8>, XlsxError> {
     notes.write_with_format(0, 0, "Column", &bold)?;
     notes.write_with_format(0, 1, "Needed", &bold)?;
     notes.write_with_format(0, 2, "What to write", &bold)?;
-    for (row, field) in (1u32..).zip(kind.fields()) {
+    for (row, field) in (1u32..).zip(kind.template_fields()) {
         notes.write(row, 0, field.header)?;
         notes.write(row, 1, if field.required { "yes" } else { "" })?;
         notes.write(row, 2, field.about)?;
     }
-    let last = u32::try_from(kind.fields().len()).expect("a handful of fields") + 2;
+    let last = u32::try_from(kind.template_fields().count()).expect("a handful of fields") + 2;
     notes.write(
         last,
         0,

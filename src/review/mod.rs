@@ -106,6 +106,10 @@ pub struct Source {
     pub columns: BTreeMap<String, String>,
     /// The school's own incident categories mapped to the reported ones.
     pub categories: BTreeMap<String, String>,
+    /// Training records: roles mapped to groups (`"Chair" = "governors"`).
+    pub roles: BTreeMap<String, String>,
+    /// Meeting registers: meeting names mapped to groups (`"FGB" = "governors"`).
+    pub groups: BTreeMap<String, String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -127,6 +131,8 @@ struct RawSource {
     sheet: Option<String>,
     columns: Option<BTreeMap<String, String>>,
     categories: Option<BTreeMap<String, String>>,
+    roles: Option<BTreeMap<String, String>>,
+    groups: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -289,6 +295,8 @@ fn sources(
                 sheet: s.sheet.clone(),
                 columns: s.columns.clone().unwrap_or_default(),
                 categories: s.categories.clone().unwrap_or_default(),
+                roles: s.roles.clone().unwrap_or_default(),
+                groups: s.groups.clone().unwrap_or_default(),
             });
         }
     }

@@ -78,6 +78,7 @@ fn init_templates_read_back_with_their_headers() {
             &[
                 "Name",
                 "Role",
+                "Group",
                 "Course",
                 "Provider",
                 "Date completed",

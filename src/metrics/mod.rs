@@ -4,7 +4,11 @@
 //! (`training.coverage` of group `staff` within 24 months). This module is the one list of
 //! those names, their parameters and the range of their values, so that a framework naming
 //! a metric that does not exist, or passing it a parameter it does not take, is caught when
-//! the framework is checked rather than when a school scores its review.
+//! the framework is checked rather than when a school scores its review. [`compute`] holds
+//! the computations themselves.
+
+pub mod compute;
+pub mod terms;
 
 /// What kind of value a parameter takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

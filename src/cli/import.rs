@@ -1,0 +1,213 @@
+//! `selfreview import`: read the school's evidence spreadsheets and show what they say.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use selfreview::evidence::Kind;
+use selfreview::evidence::import::{self, Evidence, Request, SourceReport};
+use selfreview::evidence::records::Mappings;
+use selfreview::metrics::compute::{self, Metrics};
+use selfreview::metrics::terms::Terms;
+use selfreview::review;
+use serde::Serialize;
+
+use super::EXIT_OK;
+use super::output::Output;
+
+/// The arguments of `selfreview import`; the help text is on the subcommand.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Read FILEs directly as this kind (training, incidents or meetings), without a review folder.
+    #[arg(long, value_name = "KIND", requires = "files")]
+    kind: Option<Kind>,
+    /// The files to read with --kind.
+    #[arg(value_name = "FILE", requires = "kind")]
+    files: Vec<PathBuf>,
+    /// The date to compute the metrics for, as YYYY-MM-DD (default: the review date, else today).
+    #[arg(long, value_name = "DATE", value_parser = super::init::parse_date)]
+    as_of: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    as_of: NaiveDate,
+    sources: &'a [SourceReport],
+    metrics: &'a Metrics,
+}
+
+pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
+    let (evidence, reports, review_date) = match args.kind {
+        Some(kind) => {
+            let mut evidence = Evidence::default();
+            let mut reports = Vec::new();
+            let none = Default::default();
+            for file in &args.files {
+                let req = Request {
+                    kind,
+                    path: file,
+                    shown: file,
+                    sheet: None,
+                    columns: &none,
+                    maps: Mappings::default(),
+                };
+                reports.push(import::import(&req, &mut evidence)?);
+            }
+            (evidence, reports, None)
+        }
+        None => {
+            let here = Path::new(".");
+            let (review, warnings) = review::load(here)?;
+            out.diagnostics(&warnings);
+            let (evidence, reports) = import::import_review(&review.evidence, here)?;
+            (evidence, reports, review.review_date)
+        }
+    };
+    let as_of = args
+        .as_of
+        .or(review_date)
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let metrics = compute::compute(&evidence, as_of, &Terms::English);
+    if out.json {
+        out.data(&Report {
+            as_of,
+            sources: &reports,
+            metrics: &metrics,
+        })?;
+    } else {
+        for r in &reports {
+            out.info(source_text(r));
+        }
+        out.info(metrics_text(&metrics));
+    }
+    Ok(ExitCode::from(EXIT_OK))
+}
+
+fn uk(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+fn source_text(r: &SourceReport) -> String {
+    let mut s = String::new();
+    let sheet = r
+        .sheet
+        .as_ref()
+        .map_or(String::new(), |n| format!(", sheet {n}"));
+    let _ = writeln!(
+        s,
+        "{} ({}{sheet}, header on row {})",
+        r.path.display(),
+        r.kind.as_str(),
+        r.header_row
+    );
+    let mapped: Vec<String> = r
+        .columns
+        .iter()
+        .filter_map(|c| c.field.map(|f| format!("{} → {f}", c.header)))
+        .collect();
+    let _ = writeln!(s, "  columns: {}", mapped.join(", "));
+    let unknown = r.unknown_columns();
+    if !unknown.is_empty() {
+        let _ = writeln!(s, "  not used: {}", unknown.join(", "));
+    }
+    let range = r.date_range.map_or(String::new(), |(a, b)| {
+        format!("; dates {} to {}", uk(a), uk(b))
+    });
+    let _ = writeln!(
+        s,
+        "  rows: {} read, {} used, {} skipped{range}",
+        r.rows_read,
+        r.rows_used,
+        r.skipped.len()
+    );
+    for k in &r.skipped {
+        let _ = writeln!(s, "  skipped {}: {}", k.place, k.reason);
+    }
+    if !r.unmapped_categories.is_empty() {
+        let list: Vec<String> = r
+            .unmapped_categories
+            .iter()
+            .map(|(c, n)| format!("{c} ({n})"))
+            .collect();
+        let _ = writeln!(
+            s,
+            "  categories kept as written (add them under [evidence.categories] to group them): {}",
+            list.join(", ")
+        );
+    }
+    s.trim_end().to_string()
+}
+
+fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+fn metrics_text(m: &Metrics) -> String {
+    let mut s = String::new();
+    let _ = writeln!(s, "\nMetrics as of {}:", uk(m.as_of));
+    match &m.training {
+        None => {
+            let _ = writeln!(s, "  training: no training records imported");
+        }
+        Some(groups) => {
+            for g in groups {
+                let _ = writeln!(
+                    s,
+                    "  training ({} months): {} {} of {} trained ({})",
+                    g.months,
+                    g.group,
+                    g.trained,
+                    g.people,
+                    percent(g.share)
+                );
+                if !g.overdue.is_empty() {
+                    let _ = writeln!(s, "    not trained in the window: {}", g.overdue.join(", "));
+                }
+            }
+        }
+    }
+    match &m.meetings {
+        None => {
+            let _ = writeln!(s, "  meetings: no meeting registers imported");
+        }
+        Some(groups) => {
+            for g in groups {
+                let last = g.last.map_or("never".into(), uk);
+                let _ = writeln!(
+                    s,
+                    "  meetings ({} months): {} met {} times, longest gap {} days, last {last}",
+                    g.months, g.group, g.count, g.longest_gap_days
+                );
+            }
+        }
+    }
+    match &m.incidents {
+        None => {
+            let _ = writeln!(s, "  incidents: no incident logs imported");
+        }
+        Some(i) => {
+            let share = |v: Option<f64>| v.map_or("-".into(), percent);
+            let _ = writeln!(
+                s,
+                "  incidents ({} months): {} ({} in the {} months before); action recorded for {}, closed {}",
+                i.months,
+                i.count,
+                i.previous_count,
+                i.months,
+                share(i.actioned_share),
+                share(i.closed_share)
+            );
+            let list = |counts: &[compute::Count]| {
+                counts
+                    .iter()
+                    .map(|c| format!("{} {}", c.label, c.count))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            let _ = writeln!(s, "    by category: {}", list(&i.by_category));
+            let _ = writeln!(s, "    by term: {}", list(&i.by_term));
+        }
+    }
+    s.trim_end().to_string()
+}

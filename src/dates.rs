@@ -1,0 +1,269 @@
+//! Reading dates as schools type them: always day first, never month first.
+//!
+//! Spreadsheets hold real date cells beside dates typed as text (`03/02/2025`, `3.2.25`,
+//! `2 Sept 2024`, `02-Sep-24`, `2024-09-02`), sometimes with a time after them. chrono's
+//! `%Y` would take the `25` of `1/2/25` as the year 25, so the year's width picks the format
+//! here, and two-digit years pivot at 70 as spreadsheet programs do.
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+
+/// Why a text is not a date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateError {
+    /// It does not look like a date at all.
+    Unreadable,
+    /// It looks like a date but names a day that does not exist, such as 31/02/2025.
+    Impossible,
+}
+
+impl DateError {
+    /// A phrase for messages.
+    pub fn describe(self) -> &'static str {
+        match self {
+            DateError::Unreadable => "is not a date",
+            DateError::Impossible => "is not a real date",
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+fn month_from_name(word: &str) -> Option<u32> {
+    let w = word.trim_end_matches('.').to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    let full = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    (1u32..)
+        .zip(MONTHS.iter().zip(full))
+        .find(|(_, (short, long))| {
+            w == **short || long.starts_with(&w) || (w == "sept" && **short == "sep")
+        })
+        .map(|(n, _)| n)
+}
+
+fn year_from(text: &str) -> Option<i32> {
+    if !text.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    match text.len() {
+        4 => text.parse().ok(),
+        2 => {
+            let yy: i32 = text.parse().ok()?;
+            Some(if yy < 70 { 2000 + yy } else { 1900 + yy })
+        }
+        _ => None,
+    }
+}
+
+fn day_from(text: &str) -> Option<u32> {
+    let digits = text
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .trim_end_matches(',');
+    if digits.is_empty() || digits.len() > 2 || !digits.chars().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    digits.parse().ok()
+}
+
+fn build(year: i32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
+    if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+        return Err(DateError::Impossible);
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or(DateError::Impossible)
+}
+
+/// Parses a date typed as text, day first. A time after the date is ignored.
+pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
+    let text = text.trim();
+    // ISO, possibly with a time: 2024-09-02, 2024-09-02T14:30:00, 2024-09-02 14:30
+    let head = text.split(['T', ' ']).next().unwrap_or(text);
+    if head.len() == 10 && head.as_bytes()[4] == b'-' && head.as_bytes()[7] == b'-' {
+        let parts: Vec<&str> = head.split('-').collect();
+        if let [y, m, d] = parts.as_slice()
+            && y.len() == 4
+            && let (Ok(y), Ok(m), Ok(d)) = (y.parse(), m.parse(), d.parse())
+        {
+            return build(y, m, d);
+        }
+    }
+    // Numeric day-month-year: 03/02/2025, 3.2.25, 03-02-2025, with an optional time after.
+    let first = text.split_whitespace().next().unwrap_or("");
+    let numeric: Vec<&str> = first.split(['/', '.', '-']).collect();
+    if numeric.len() == 3
+        && numeric
+            .iter()
+            .all(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()))
+    {
+        let year = year_from(numeric[2]).ok_or(DateError::Unreadable)?;
+        let (Some(day), Ok(month)) = (day_from(numeric[0]), numeric[1].parse::<u32>()) else {
+            return Err(DateError::Unreadable);
+        };
+        return build(year, month, day);
+    }
+    // Words: "2 Sept 2024", "Monday 2nd September 2024", "02-Sep-24", "September 2, 2024".
+    let words: Vec<&str> = text
+        .split(|c: char| c.is_whitespace() || c == '-' || c == '/' || c == ',')
+        .filter(|w| !w.is_empty())
+        .filter(|w| !w.contains(':'))
+        .collect();
+    let month_at = words.iter().position(|w| month_from_name(w).is_some());
+    if let Some(mi) = month_at {
+        let month = month_from_name(words[mi]).expect("position found a month");
+        let year = words
+            .iter()
+            .skip(mi + 1)
+            .find_map(|w| year_from(w).filter(|_| w.len() == 4 || mi > 0));
+        let day = if mi > 0 {
+            day_from(words[mi - 1])
+        } else {
+            words.get(mi + 1).and_then(|w| day_from(w))
+        };
+        let year = year.or_else(|| words.get(mi + 1).and_then(|w| year_from(w)));
+        if let (Some(day), Some(year)) = (day, year) {
+            return build(year, month, day);
+        }
+    }
+    Err(DateError::Unreadable)
+}
+
+/// The date of an Excel serial number (days since 1899-12-30), for numbers in date columns
+/// only. Numbers outside 1990–2100 are refused: in school records they are not dates.
+pub fn from_serial(serial: f64) -> Option<NaiveDate> {
+    if !serial.is_finite() || !(32_874.0..73_051.0).contains(&serial) {
+        return None;
+    }
+    let epoch = NaiveDate::from_ymd_opt(1899, 12, 30).expect("a fixed valid date");
+    epoch.checked_add_signed(Duration::days(serial.trunc() as i64))
+}
+
+/// A time of day typed as text: `14:30`, `14.30`, `2:30pm`, `2.30 pm`.
+pub fn parse_time(text: &str) -> Option<NaiveTime> {
+    let t = text.trim().to_ascii_lowercase().replace(' ', "");
+    let (body, pm) = match (t.strip_suffix("pm"), t.strip_suffix("am")) {
+        (Some(b), _) => (b.to_string(), Some(true)),
+        (_, Some(b)) => (b.to_string(), Some(false)),
+        _ => (t.clone(), None),
+    };
+    let mut parts = body.split([':', '.']);
+    let h: u32 = parts.next()?.parse().ok()?;
+    let m: u32 = parts.next().map_or(Some(0), |p| p.parse().ok())?;
+    let h = match pm {
+        Some(true) if h < 12 => h + 12,
+        Some(false) if h == 12 => 0,
+        _ => h,
+    };
+    NaiveTime::from_hms_opt(h, m, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Result<NaiveDate, DateError> {
+        Ok(NaiveDate::from_ymd_opt(y, m, day).expect("valid test date"))
+    }
+
+    #[test]
+    fn forms_schools_type() {
+        assert_eq!(parse("03/02/2025"), d(2025, 2, 3));
+        assert_eq!(parse("3/2/25"), d(2025, 2, 3));
+        assert_eq!(parse("3.2.2025"), d(2025, 2, 3));
+        assert_eq!(
+            parse("12/01/2024"),
+            d(2024, 1, 12),
+            "day first, never month first"
+        );
+        assert_eq!(parse("2 Sept 2024"), d(2024, 9, 2));
+        assert_eq!(parse("2nd September 2024"), d(2024, 9, 2));
+        assert_eq!(parse("Monday 2 Sep 2024"), d(2024, 9, 2));
+        assert_eq!(parse("02-Sep-24"), d(2024, 9, 2));
+        assert_eq!(parse("September 2, 2024"), d(2024, 9, 2));
+        assert_eq!(parse("2024-09-02"), d(2024, 9, 2));
+        assert_eq!(parse("2024-09-02T14:30:00"), d(2024, 9, 2));
+        assert_eq!(parse("02/09/2024 14:35"), d(2024, 9, 2));
+        assert_eq!(parse(" 1/2/99 "), d(1999, 2, 1));
+    }
+
+    #[test]
+    fn impossible_and_unreadable_dates_are_told_apart() {
+        assert_eq!(parse("31/02/2025"), Err(DateError::Impossible));
+        assert_eq!(parse("29/02/2023"), Err(DateError::Impossible));
+        assert_eq!(parse("13/13/2024"), Err(DateError::Impossible));
+        assert_eq!(parse("1/2/025"), Err(DateError::Unreadable));
+        assert_eq!(parse("next week"), Err(DateError::Unreadable));
+        assert_eq!(parse(""), Err(DateError::Unreadable));
+        assert_eq!(parse("Sept"), Err(DateError::Unreadable));
+    }
+
+    #[test]
+    fn serials_only_in_a_plausible_range() {
+        assert_eq!(from_serial(45_536.0), NaiveDate::from_ymd_opt(2024, 9, 1));
+        assert_eq!(from_serial(3.0), None);
+        assert_eq!(from_serial(1e9), None);
+    }
+
+    #[test]
+    fn times() {
+        assert_eq!(parse_time("14:30"), NaiveTime::from_hms_opt(14, 30, 0));
+        assert_eq!(parse_time("2.30 pm"), NaiveTime::from_hms_opt(14, 30, 0));
+        assert_eq!(parse_time("12am"), NaiveTime::from_hms_opt(0, 0, 0));
+        assert_eq!(parse_time("later"), None);
+    }
+
+    proptest! {
+        #[test]
+        fn every_real_date_reads_back_day_first_in_every_form(days in 0i64..40_000) {
+            let date = NaiveDate::from_ymd_opt(1975, 1, 1).expect("valid") + Duration::days(days);
+            let forms = [
+                date.format("%d/%m/%Y").to_string(),
+                date.format("%-d/%-m/%Y").to_string(),
+                date.format("%d.%m.%Y").to_string(),
+                date.format("%-d %b %Y").to_string(),
+                date.format("%-d %B %Y").to_string(),
+                date.format("%d-%b-%Y").to_string(),
+                date.format("%Y-%m-%d").to_string(),
+            ];
+            for form in forms {
+                prop_assert_eq!(parse(&form), Ok(date), "{}", form);
+            }
+            if (1970..2070).contains(&chrono::Datelike::year(&date)) {
+                let short = date.format("%-d/%-m/%y").to_string();
+                prop_assert_eq!(parse(&short), Ok(date), "{}", short);
+            }
+        }
+
+        #[test]
+        fn impossible_days_are_rejected(year in 1990i32..2100, month in 1u32..=12, day in 29u32..=35) {
+            let text = format!("{day}/{month}/{year}");
+            let real = NaiveDate::from_ymd_opt(year, month, day);
+            match real {
+                Some(date) => prop_assert_eq!(parse(&text), Ok(date)),
+                None => prop_assert_eq!(parse(&text), Err(DateError::Impossible)),
+            }
+        }
+
+        #[test]
+        fn no_text_panics(text in "\\PC{0,24}") {
+            let _ = parse(&text);
+            let _ = parse_time(&text);
+        }
+    }
+}

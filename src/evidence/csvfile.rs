@@ -1,0 +1,202 @@
+//! Reading CSV exports as schools' systems and Excel write them.
+//!
+//! Excel on Windows saves "CSV" in Windows-1252 unless told otherwise, some systems add a
+//! UTF-8 byte-order mark, and European settings use semicolons. The encoding and the
+//! delimiter are detected from the start of the file; rows are then streamed, one at a
+//! time, so a log of a million rows needs no more memory than one row.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use csv::{ByteRecord, ReaderBuilder};
+use encoding_rs::WINDOWS_1252;
+
+use super::table::{SheetRow, Value};
+use crate::error::{Error, Result};
+
+const SAMPLE: usize = 64 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Encoding {
+    Utf8,
+    Windows1252,
+}
+
+/// A CSV file, read row by row.
+pub struct CsvRows {
+    path: std::path::PathBuf,
+    reader: csv::Reader<File>,
+    encoding: Encoding,
+    record: ByteRecord,
+    index: u32,
+}
+
+/// Opens `path` as CSV, detecting encoding and delimiter.
+pub fn open(path: &Path) -> Result<CsvRows> {
+    let read_err = |source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut sample = Vec::with_capacity(SAMPLE);
+    File::open(path)
+        .map_err(read_err)?
+        .take(SAMPLE as u64)
+        .read_to_end(&mut sample)
+        .map_err(read_err)?;
+    let bad = |message: &str| Error::Evidence {
+        path: path.to_path_buf(),
+        message: message.to_string(),
+    };
+    if sample.iter().all(u8::is_ascii_whitespace) {
+        return Err(bad("the file is empty"));
+    }
+    if sample.contains(&0) {
+        return Err(bad(
+            "it is not a text file, so it cannot be read as CSV; if it is a spreadsheet, give it its proper extension (.xlsx, .xls or .ods)",
+        ));
+    }
+    let encoding = detect_encoding(&sample);
+    let delimiter = detect_delimiter(&sample);
+    let reader = ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(delimiter)
+        .from_reader(File::open(path).map_err(read_err)?);
+    Ok(CsvRows {
+        path: path.to_path_buf(),
+        reader,
+        encoding,
+        record: ByteRecord::new(),
+        index: 0,
+    })
+}
+
+fn detect_encoding(sample: &[u8]) -> Encoding {
+    if sample.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        return Encoding::Utf8;
+    }
+    match std::str::from_utf8(sample) {
+        Ok(_) => Encoding::Utf8,
+        // The sample may end part-way through a character; that alone is not a reason to
+        // give up on UTF-8.
+        Err(e) if e.error_len().is_none() => Encoding::Utf8,
+        Err(_) => Encoding::Windows1252,
+    }
+}
+
+/// The delimiter used most on the first lines: comma, semicolon or tab (comma on a tie).
+fn detect_delimiter(sample: &[u8]) -> u8 {
+    let lines: Vec<&[u8]> = sample.split(|&b| b == b'\n').take(20).collect();
+    let count = |d: u8| -> usize {
+        lines
+            .iter()
+            .map(|l| l.iter().filter(|&&b| b == d).count())
+            .sum()
+    };
+    let mut best = (b',', count(b','));
+    for d in [b';', b'\t'] {
+        let n = count(d);
+        if n > best.1 {
+            best = (d, n);
+        }
+    }
+    best.0
+}
+
+impl CsvRows {
+    fn decode(&self, bytes: &[u8]) -> String {
+        match self.encoding {
+            Encoding::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
+            Encoding::Windows1252 => WINDOWS_1252
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+        }
+    }
+}
+
+impl Iterator for CsvRows {
+    type Item = Result<SheetRow>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(false) => None,
+            Ok(true) => {
+                let mut cells: Vec<Value> = Vec::with_capacity(self.record.len());
+                for (i, field) in self.record.iter().enumerate() {
+                    let field = if i == 0 && self.index == 0 {
+                        field.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(field)
+                    } else {
+                        field
+                    };
+                    cells.push(Value::from_text(&self.decode(field)));
+                }
+                let row = SheetRow {
+                    index: self.index,
+                    cells,
+                };
+                self.index += 1;
+                Some(Ok(row))
+            }
+            Err(e) => Some(Err(Error::Evidence {
+                path: self.path.clone(),
+                message: format!(
+                    "it could not be read as CSV near row {}: {e}",
+                    self.index + 1
+                ),
+            })),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rows(bytes: &[u8]) -> Vec<Vec<String>> {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("t.csv");
+        std::fs::write(&path, bytes).expect("write");
+        open(&path)
+            .expect("opens")
+            .map(|r| r.expect("row").cells.iter().map(Value::text).collect())
+            .collect()
+    }
+
+    #[test]
+    fn utf8_with_bom_semicolons_and_crlf() {
+        let got = rows(b"\xEF\xBB\xBFName;Role\r\nZo\xC3\xAB;TA\r\n");
+        assert_eq!(got, [["Name", "Role"], ["Zoë", "TA"]]);
+    }
+
+    #[test]
+    fn windows_1252_and_tabs() {
+        let got = rows(b"Name\tCourse\nO\x92Brien\tE\x96safety \xA35\n");
+        assert_eq!(
+            got,
+            [["Name", "Course"], ["O\u{2019}Brien", "E\u{2013}safety £5"]]
+        );
+    }
+
+    #[test]
+    fn quoted_commas_and_ragged_rows() {
+        let got =
+            rows(b"Date,Category,Details\n01/02/2025,\"Cyberbullying, Gaming\",x\n02/02/2025\n");
+        assert_eq!(got[1], ["01/02/2025", "Cyberbullying, Gaming", "x"]);
+        assert_eq!(got[2], ["02/02/2025"]);
+    }
+
+    #[test]
+    fn empty_and_binary_files_are_refused_with_the_reason() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let empty = dir.path().join("e.csv");
+        std::fs::write(&empty, "  \n").expect("write");
+        let err = open(&empty).err().expect("refused");
+        assert!(err.to_string().contains("the file is empty"), "{err}");
+        let binary = dir.path().join("b.csv");
+        std::fs::write(&binary, b"PK\x03\x04\x00\x00").expect("write");
+        let err = open(&binary).err().expect("refused");
+        assert!(err.to_string().contains("not a text file"), "{err}");
+    }
+}

@@ -1,0 +1,476 @@
+//! Finding the header row of a school's spreadsheet and mapping its columns to fields.
+//!
+//! Real files have title rows above the header ("Online safety log", "Group: Hill
+//! Primary"), and sometimes a two-row header with a merged cell over sub-headings ("Action
+//! taken" over "What?" and "By whom?"). Each of the first rows, and each pair of adjacent
+//! rows, is tried; headers are compared after folding case, punctuation and spacing; the
+//! candidate that maps the most fields, including every required one, wins.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::table::SheetRow;
+use super::{Field, Kind};
+
+/// How many rows from the top may hold the header.
+pub const SEARCH_ROWS: usize = 30;
+
+/// One column of the found header.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Column {
+    /// 0-based column index.
+    #[serde(skip)]
+    pub index: u32,
+    /// Column letter, for people.
+    pub column: String,
+    /// The header text as written (both rows of a two-row header).
+    pub header: String,
+    /// The field it maps to; `None` for a column the tool does not use.
+    pub field: Option<&'static str>,
+}
+
+/// The header found in a sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Header {
+    /// 0-based index of the header's last row; data starts below it.
+    pub last_row: u32,
+    /// 0-based index of its first row (the same as `last_row` for a one-row header).
+    pub first_row: u32,
+    /// Every non-blank header column.
+    pub columns: Vec<Column>,
+}
+
+impl Header {
+    /// The column of a field.
+    pub fn col(&self, field: &str) -> Option<u32> {
+        self.columns
+            .iter()
+            .find(|c| c.field == Some(field))
+            .map(|c| c.index)
+    }
+
+    /// How many fields were mapped.
+    fn mapped(&self) -> usize {
+        self.columns.iter().filter(|c| c.field.is_some()).count()
+    }
+}
+
+/// Why no header was found: the best row seen and what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoHeader {
+    /// The texts of the row that looked most like a header.
+    pub found: Vec<String>,
+    /// The headers the required fields are known by.
+    pub expected: Vec<String>,
+}
+
+/// Lower-case words without punctuation: "Action taken — What?" → "action taken what".
+pub fn normalise(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The header names each field is known by, beyond the template's own header.
+fn aliases(kind: Kind, field: &str) -> &'static [&'static str] {
+    match (kind, field) {
+        (Kind::Training, "person") => &[
+            "name",
+            "staff name",
+            "staff member",
+            "member of staff",
+            "person",
+            "full name",
+            "employee",
+            "trainee",
+            "attendee",
+            "delegate",
+            "governor name",
+        ],
+        (Kind::Training, "role") => &[
+            "role",
+            "position",
+            "job title",
+            "post",
+            "job role",
+            "staff role",
+            "designation",
+        ],
+        (Kind::Training, "group") => &["group", "staff group", "category"],
+        (Kind::Training, "course") => &[
+            "course",
+            "course title",
+            "course name",
+            "training",
+            "training course",
+            "training title",
+            "relevant training in last 12 months",
+            "session",
+            "module",
+        ],
+        (Kind::Training, "provider") => &[
+            "provider",
+            "training provider",
+            "delivered by",
+            "trainer",
+            "organisation",
+        ],
+        (Kind::Training, "date") => &[
+            "date completed",
+            "completed",
+            "completion date",
+            "date of training",
+            "training date",
+            "date attended",
+            "date trained",
+            "completed on",
+            "date",
+        ],
+        (Kind::Training, "next-due") => &[
+            "next due",
+            "due",
+            "expiry",
+            "expires",
+            "expiry date",
+            "renewal date",
+            "refresher due",
+            "review date",
+        ],
+        (Kind::Training, "certificate") => &[
+            "certificate",
+            "cert",
+            "certificate ref",
+            "certificate number",
+        ],
+        (Kind::Incidents, "date") => &[
+            "date",
+            "incident date",
+            "date of incident",
+            "date reported",
+            "date time",
+            "datetime",
+            "date raised",
+            "reported on",
+            "created",
+            "date logged",
+        ],
+        (Kind::Incidents, "time") => &["time", "time of incident"],
+        (Kind::Incidents, "category") => &[
+            "category",
+            "categories",
+            "type",
+            "incident type",
+            "concern type",
+            "nature of incident",
+            "classification",
+            "tags",
+            "category of concern",
+        ],
+        (Kind::Incidents, "year-group") => &["year group", "year", "yr", "class", "form"],
+        (Kind::Incidents, "person") => &[
+            "pupil",
+            "pupil name",
+            "student",
+            "student name",
+            "child",
+            "child name",
+            "learner",
+            "person concerned",
+            "young person",
+            "name",
+        ],
+        (Kind::Incidents, "description") => &[
+            "incident",
+            "details",
+            "description",
+            "summary",
+            "what happened",
+            "concern",
+            "incident details",
+            "concern details",
+        ],
+        (Kind::Incidents, "action") => &[
+            "action taken",
+            "action",
+            "actions",
+            "actions taken",
+            "action taken what",
+            "outcome",
+            "response",
+        ],
+        (Kind::Incidents, "action-by") => &[
+            "action taken by",
+            "action taken by whom",
+            "by whom",
+            "action by",
+            "actioned by",
+            "dealt with by",
+            "assigned to",
+            "handled by",
+        ],
+        (Kind::Incidents, "reported-by") => &[
+            "reported by",
+            "incident reported by",
+            "raised by",
+            "logged by",
+            "recorded by",
+            "reporter",
+            "created by",
+        ],
+        (Kind::Incidents, "status") => &["status", "open closed", "state", "case status"],
+        (Kind::Meetings, "date") => &["date", "meeting date", "date of meeting"],
+        (Kind::Meetings, "group") => &[
+            "group",
+            "meeting",
+            "meeting type",
+            "committee",
+            "body",
+            "forum",
+            "meeting of",
+        ],
+        (Kind::Meetings, "attendees") => &[
+            "attended",
+            "attendees",
+            "present",
+            "attendance",
+            "members present",
+            "who attended",
+        ],
+        (Kind::Meetings, "apologies") => &["apologies", "absent", "apologies received"],
+        (Kind::Meetings, "items") => &[
+            "items",
+            "agenda",
+            "agenda items",
+            "topics",
+            "items discussed",
+            "minutes",
+            "discussion",
+            "notes",
+        ],
+        (Kind::Meetings, "actions-agreed") => {
+            &["actions agreed", "actions", "new actions", "action points"]
+        }
+        (Kind::Meetings, "actions-completed") => {
+            &["actions completed", "completed actions", "actions done"]
+        }
+        _ => &[],
+    }
+}
+
+/// The field a header names, if any: the school's own mapping first, then the template
+/// header and the known variants.
+pub fn field_for(
+    kind: Kind,
+    header: &str,
+    overrides: &BTreeMap<String, String>,
+) -> Option<&'static str> {
+    let h = normalise(header);
+    if h.is_empty() {
+        return None;
+    }
+    if let Some((_, field)) = overrides.iter().find(|(k, _)| normalise(k) == h) {
+        return kind
+            .fields()
+            .iter()
+            .find(|f| f.name == field)
+            .map(|f| f.name);
+    }
+    let fields: &[Field] = kind.fields();
+    fields
+        .iter()
+        .find(|f| normalise(f.header) == h || aliases(kind, f.name).iter().any(|a| *a == h))
+        .map(|f| f.name)
+}
+
+fn columns(kind: Kind, texts: &[String], overrides: &BTreeMap<String, String>) -> Vec<Column> {
+    let mut out: Vec<Column> = Vec::new();
+    for (i, text) in texts.iter().enumerate() {
+        if text.trim().is_empty() {
+            continue;
+        }
+        let field =
+            field_for(kind, text, overrides).filter(|f| !out.iter().any(|c| c.field == Some(f)));
+        let index = u32::try_from(i).expect("columns fit u32");
+        out.push(Column {
+            index,
+            column: crate::diag::column_letters(index),
+            header: text.trim().to_string(),
+            field,
+        });
+    }
+    out
+}
+
+/// The header texts of two rows read as one: a top cell left blank because it was merged
+/// with the one on its left carries that label over the sub-headings below it.
+fn combine(top: &SheetRow, bottom: &SheetRow) -> Vec<String> {
+    let width = top.cells.len().max(bottom.cells.len());
+    let mut out = Vec::with_capacity(width);
+    let mut carried = String::new();
+    for c in 0..width {
+        let c32 = u32::try_from(c).expect("columns fit u32");
+        let t = top.get(c32).text();
+        let b = bottom.get(c32).text();
+        if !t.is_empty() {
+            carried = t.clone();
+        } else if b.is_empty() || c == 0 || bottom.get(c32 - 1).is_empty() {
+            carried.clear();
+        }
+        let label = if t.is_empty() { carried.clone() } else { t };
+        out.push(format!("{label} {b}").trim().to_string());
+    }
+    out
+}
+
+fn has_required(kind: Kind, header: &Header) -> bool {
+    kind.fields()
+        .iter()
+        .filter(|f| f.required)
+        .all(|f| header.col(f.name).is_some())
+}
+
+/// Finds the header among the first rows of a sheet.
+pub fn detect(
+    kind: Kind,
+    rows: &[SheetRow],
+    overrides: &BTreeMap<String, String>,
+) -> Result<Header, NoHeader> {
+    let head = &rows[..rows.len().min(SEARCH_ROWS)];
+    let mut best: Option<Header> = None;
+    let mut best_any: Option<(usize, Vec<String>)> = None;
+    for (i, row) in head.iter().enumerate() {
+        let texts: Vec<String> = row.cells.iter().map(|v| v.text()).collect();
+        let mut candidates = vec![Header {
+            first_row: row.index,
+            last_row: row.index,
+            columns: columns(kind, &texts, overrides),
+        }];
+        if let Some(next) = head.get(i + 1).filter(|n| n.index == row.index + 1) {
+            let both = combine(row, next);
+            candidates.push(Header {
+                first_row: row.index,
+                last_row: next.index,
+                columns: columns(kind, &both, overrides),
+            });
+        }
+        for c in candidates {
+            if best_any.as_ref().is_none_or(|(n, _)| c.mapped() > *n) {
+                best_any = Some((
+                    c.mapped(),
+                    c.columns.iter().map(|col| col.header.clone()).collect(),
+                ));
+            }
+            if has_required(kind, &c) && best.as_ref().is_none_or(|b| c.mapped() > b.mapped()) {
+                best = Some(c);
+            }
+        }
+    }
+    best.ok_or_else(|| NoHeader {
+        found: best_any.map(|(_, f)| f).unwrap_or_default(),
+        expected: kind
+            .fields()
+            .iter()
+            .filter(|f| f.required)
+            .map(|f| f.header.to_string())
+            .collect(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::table::Value;
+    use super::*;
+
+    fn row(index: u32, cells: &[&str]) -> SheetRow {
+        SheetRow {
+            index,
+            cells: cells.iter().map(|c| Value::from_text(c)).collect(),
+        }
+    }
+
+    #[test]
+    fn finds_a_two_row_header_below_title_rows() {
+        let rows = vec![
+            row(0, &["Online Safety Reporting Log"]),
+            row(1, &["Group: Hill Primary"]),
+            row(
+                3,
+                &[
+                    "Date",
+                    "Time",
+                    "Incident",
+                    "Action taken",
+                    "",
+                    "Incident Reported By",
+                    "Signature",
+                ],
+            ),
+            row(4, &["", "", "", "What?", "By whom?", "", ""]),
+            row(
+                5,
+                &[
+                    "02/09/2024",
+                    "10:15",
+                    "x",
+                    "Spoke to pupil",
+                    "OSL",
+                    "TA",
+                    "",
+                ],
+            ),
+        ];
+        let h = detect(Kind::Incidents, &rows, &BTreeMap::new()).expect("found");
+        assert_eq!((h.first_row, h.last_row), (3, 4));
+        assert_eq!(h.col("action"), Some(3));
+        assert_eq!(h.col("action-by"), Some(4));
+        assert_eq!(h.col("reported-by"), Some(5));
+        assert_eq!(h.col("description"), Some(2));
+        let unused: Vec<&str> = h
+            .columns
+            .iter()
+            .filter(|c| c.field.is_none())
+            .map(|c| c.header.as_str())
+            .collect();
+        assert_eq!(unused, ["Signature"]);
+    }
+
+    #[test]
+    fn the_schools_own_mapping_wins() {
+        let rows = vec![
+            row(0, &["Staff member", "Job", "When"]),
+            row(1, &["A", "Teacher", "01/01/2025"]),
+        ];
+        let mut own = BTreeMap::new();
+        own.insert("Job".to_string(), "role".to_string());
+        own.insert("when".to_string(), "date".to_string());
+        let h = detect(Kind::Training, &rows, &own).expect("found");
+        assert_eq!(
+            (h.col("person"), h.col("role"), h.col("date")),
+            (Some(0), Some(1), Some(2))
+        );
+    }
+
+    #[test]
+    fn no_header_says_what_was_found_and_expected() {
+        let rows = vec![row(0, &["Colour", "Shape"]), row(1, &["red", "square"])];
+        let err = detect(Kind::Meetings, &rows, &BTreeMap::new()).expect_err("no header");
+        assert_eq!(err.found, ["Colour", "Shape"]);
+        assert_eq!(err.expected, ["Date", "Group"]);
+    }
+
+    #[test]
+    fn normalising_folds_case_and_punctuation() {
+        assert_eq!(normalise("Action taken — What?"), "action taken what");
+        assert_eq!(normalise("Date/Time"), "date time");
+    }
+}

@@ -1,0 +1,342 @@
+//! Importing one evidence file: open it, find its table, read every row into records, and
+//! account for every row that could not be used.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::header::{self, Column, Header, NoHeader};
+use super::records::{self, Incident, Mappings, Meeting, Outcome, PrivateNames, Training};
+use super::table::{Origin, SheetRow};
+use super::{Kind, csvfile, sheet};
+use crate::diag::Location;
+use crate::error::{Error, Result};
+use crate::spreadsheet;
+
+/// Everything imported from a review's evidence.
+#[derive(Debug, Default, Clone)]
+pub struct Evidence {
+    /// Training records, every source together.
+    pub training: Vec<Training>,
+    /// Incidents.
+    pub incidents: Vec<Incident>,
+    /// Meetings.
+    pub meetings: Vec<Meeting>,
+    /// Names of people incidents concern, for the privacy guard only.
+    pub private: PrivateNames,
+    /// Which kinds had at least one source, so a metric with no source is "not known"
+    /// rather than zero.
+    pub kinds: Vec<Kind>,
+}
+
+/// One source to import.
+#[derive(Debug, Clone)]
+pub struct Request<'a> {
+    /// What it records.
+    pub kind: Kind,
+    /// The file to open.
+    pub path: &'a Path,
+    /// The name to show for it (relative to the review folder).
+    pub shown: &'a Path,
+    /// The sheet to read, if not the first with a recognisable header.
+    pub sheet: Option<&'a str>,
+    /// The school's own header names → fields.
+    pub columns: &'a BTreeMap<String, String>,
+    /// The school's category, role and group mappings.
+    pub maps: Mappings,
+}
+
+/// A row that was not used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Skipped {
+    /// The row as the program numbers it (from 1).
+    pub row: u32,
+    /// Where, for people: `Log!17`, `row 12, column C`.
+    pub place: String,
+    /// Why.
+    pub reason: String,
+}
+
+/// What importing one source found.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SourceReport {
+    /// The file.
+    pub path: PathBuf,
+    /// What it records.
+    pub kind: Kind,
+    /// The sheet read, for spreadsheets.
+    pub sheet: Option<String>,
+    /// The header's row as the program numbers it (its last row, for a two-row header).
+    pub header_row: u32,
+    /// How each header column was mapped.
+    pub columns: Vec<Column>,
+    /// Rows below the header with anything in them.
+    pub rows_read: usize,
+    /// Rows turned into records.
+    pub rows_used: usize,
+    /// Rows not used, with the reason for each.
+    pub skipped: Vec<Skipped>,
+    /// The earliest and latest dates among the records used.
+    pub date_range: Option<(NaiveDate, NaiveDate)>,
+    /// Incident categories not in the school's mapping or the built-in list, with counts.
+    pub unmapped_categories: BTreeMap<String, usize>,
+}
+
+impl SourceReport {
+    /// The header columns the tool does not use.
+    pub fn unknown_columns(&self) -> Vec<&str> {
+        self.columns
+            .iter()
+            .filter(|c| c.field.is_none())
+            .map(|c| c.header.as_str())
+            .collect()
+    }
+}
+
+/// Imports one source into `evidence`.
+pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport> {
+    for (header, field) in req.columns {
+        if !req.kind.fields().iter().any(|f| f.name == field) {
+            let names: Vec<&str> = req.kind.fields().iter().map(|f| f.name).collect();
+            return Err(Error::BadInput {
+                what: format!(
+                    "review.toml, the [[evidence]] entry for {}",
+                    req.shown.display()
+                ),
+                message: format!(
+                    "column `{header}` is mapped to `{field}`, which is not a field of {} records (fields: {})",
+                    req.kind.as_str(),
+                    names.join(", ")
+                ),
+            });
+        }
+    }
+    if !evidence.kinds.contains(&req.kind) {
+        evidence.kinds.push(req.kind);
+    }
+    let ext = req
+        .path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if ext.as_deref() == Some("csv") || ext.as_deref() == Some("txt") {
+        let origin = Origin::new(req.shown, None);
+        let mut rows = csvfile::open(req.path)?;
+        let mut head: Vec<SheetRow> = Vec::new();
+        for row in rows.by_ref().take(header::SEARCH_ROWS) {
+            head.push(row?);
+        }
+        let header = find_header(req, &origin, &head)?;
+        let mut acc = Accumulator::new(req, origin, header, evidence);
+        for row in &head {
+            acc.row(row);
+        }
+        for row in rows {
+            acc.row(&row?);
+        }
+        return Ok(acc.finish());
+    }
+    let mut book = spreadsheet::open(req.path).map_err(|message| Error::Evidence {
+        path: req.shown.to_path_buf(),
+        message,
+    })?;
+    let (name, sheet_rows) = choose_sheet(req, &mut book)?;
+    let origin = Origin::new(req.shown, Some(&name));
+    let header = find_header(req, &origin, &sheet_rows)?;
+    let mut acc = Accumulator::new(req, origin, header, evidence);
+    for row in &sheet_rows {
+        acc.row(row);
+    }
+    Ok(acc.finish())
+}
+
+fn choose_sheet(
+    req: &Request<'_>,
+    book: &mut spreadsheet::Book,
+) -> Result<(String, Vec<SheetRow>)> {
+    let names = spreadsheet::sheet_names(book);
+    if let Some(wanted) = req.sheet {
+        let Some(name) = names.iter().find(|n| n.eq_ignore_ascii_case(wanted.trim())) else {
+            return Err(Error::Evidence {
+                path: req.shown.to_path_buf(),
+                message: format!(
+                    "it has no sheet called `{wanted}` (its sheets: {}); fix `sheet` in review.toml",
+                    names.join(", ")
+                ),
+            });
+        };
+        let rows = sheet::rows(book, req.shown, name)?;
+        return Ok((name.clone(), rows));
+    }
+    let mut first: Option<(String, Vec<SheetRow>)> = None;
+    for name in &names {
+        let rows = sheet::rows(book, req.shown, name)?;
+        if header::detect(req.kind, &rows, req.columns).is_ok() {
+            return Ok((name.clone(), rows));
+        }
+        if first.is_none() {
+            first = Some((name.clone(), rows));
+        }
+    }
+    first.ok_or_else(|| Error::Evidence {
+        path: req.shown.to_path_buf(),
+        message: "it has no sheets".into(),
+    })
+}
+
+fn find_header(req: &Request<'_>, origin: &Origin, rows: &[SheetRow]) -> Result<Header> {
+    header::detect(req.kind, rows, req.columns).map_err(|NoHeader { found, expected }| {
+        let place = origin.sheet.as_ref().map_or(String::new(), |s| format!(" on sheet `{s}`"));
+        let found = if found.is_empty() { "no headings at all".to_string() } else { format!("the headings {}", found.join(" | ")) };
+        Error::Evidence {
+            path: req.shown.to_path_buf(),
+            message: format!(
+                "no header row for {} records was found in its first {} rows{place}: it has {found}, but needs columns for {}; rename the headings, or map them under [evidence.columns] in review.toml",
+                req.kind.as_str(),
+                header::SEARCH_ROWS,
+                expected.join(" and ")
+            ),
+        }
+    })
+}
+
+struct Accumulator<'e> {
+    kind: Kind,
+    maps: Mappings,
+    origin: Origin,
+    header: Header,
+    evidence: &'e mut Evidence,
+    report: SourceReport,
+}
+
+impl<'e> Accumulator<'e> {
+    fn new(req: &Request<'_>, origin: Origin, header: Header, evidence: &'e mut Evidence) -> Self {
+        let report = SourceReport {
+            path: req.shown.to_path_buf(),
+            kind: req.kind,
+            sheet: origin.sheet.clone(),
+            header_row: header.last_row + 1,
+            columns: header.columns.clone(),
+            rows_read: 0,
+            rows_used: 0,
+            skipped: Vec::new(),
+            date_range: None,
+            unmapped_categories: BTreeMap::new(),
+        };
+        Accumulator {
+            kind: req.kind,
+            maps: req.maps.clone(),
+            origin,
+            header,
+            evidence,
+            report,
+        }
+    }
+
+    fn row(&mut self, row: &SheetRow) {
+        if row.index <= self.header.last_row {
+            return;
+        }
+        let (used, date) = match self.kind {
+            Kind::Training => self.take(
+                records::training(row, &self.header, &self.maps),
+                row,
+                |e, t: Training| {
+                    let d = t.date;
+                    e.training.push(t);
+                    d
+                },
+            ),
+            Kind::Incidents => {
+                let outcome = records::incident(
+                    row,
+                    &self.header,
+                    &self.maps,
+                    &mut self.evidence.private,
+                    &mut self.report.unmapped_categories,
+                );
+                self.take(outcome, row, |e, i: Incident| {
+                    let d = i.date;
+                    e.incidents.push(i);
+                    Some(d)
+                })
+            }
+            Kind::Meetings => self.take(
+                records::meeting(row, &self.header, &self.maps),
+                row,
+                |e, m: Meeting| {
+                    let d = m.date;
+                    e.meetings.push(m);
+                    Some(d)
+                },
+            ),
+        };
+        if used && let Some(d) = date {
+            self.report.date_range = Some(match self.report.date_range {
+                None => (d, d),
+                Some((a, b)) => (a.min(d), b.max(d)),
+            });
+        }
+    }
+
+    fn take<T>(
+        &mut self,
+        outcome: Outcome<T>,
+        row: &SheetRow,
+        keep: impl FnOnce(&mut Evidence, T) -> Option<NaiveDate>,
+    ) -> (bool, Option<NaiveDate>) {
+        match outcome {
+            Outcome::Blank => (false, None),
+            Outcome::Used(record) => {
+                self.report.rows_read += 1;
+                self.report.rows_used += 1;
+                (true, keep(self.evidence, record))
+            }
+            Outcome::Skipped { reason, col } => {
+                self.report.rows_read += 1;
+                let at: Location = match col {
+                    Some(c) => self.origin.cell(row.index, c),
+                    None => self.origin.row(row.index),
+                };
+                self.report.skipped.push(Skipped {
+                    row: row.index + 1,
+                    place: at.cell.unwrap_or_default(),
+                    reason,
+                });
+                (false, None)
+            }
+        }
+    }
+
+    fn finish(self) -> SourceReport {
+        self.report
+    }
+}
+
+/// Imports every source a review lists, paths relative to the review folder at `root`.
+pub fn import_review(
+    sources: &[crate::review::Source],
+    root: &Path,
+) -> Result<(Evidence, Vec<SourceReport>)> {
+    let mut evidence = Evidence::default();
+    let mut reports = Vec::new();
+    for s in sources {
+        let path = root.join(&s.path);
+        let req = Request {
+            kind: s.kind,
+            path: &path,
+            shown: &s.path,
+            sheet: s.sheet.as_deref(),
+            columns: &s.columns,
+            maps: Mappings {
+                categories: s.categories.clone(),
+                roles: s.roles.clone(),
+                groups: s.groups.clone(),
+            },
+        };
+        reports.push(import(&req, &mut evidence)?);
+    }
+    Ok((evidence, reports))
+}

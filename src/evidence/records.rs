@@ -1,0 +1,531 @@
+//! Turning one row of a school's spreadsheet into a record, or a reason it was skipped.
+//!
+//! Names of people an incident concerns are kept only in [`PrivateNames`], which never
+//! prints them, never serialises, and exists so the pack can be checked for them.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{NaiveDate, NaiveTime};
+use serde::Serialize;
+
+use super::header::{Header, normalise};
+use super::table::{SheetRow, Value};
+use crate::dates;
+
+/// One person's training, as recorded.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Training {
+    /// The name as written.
+    pub person: String,
+    /// The name folded for matching rows about the same person.
+    #[serde(skip)]
+    pub key: String,
+    /// The role as written.
+    pub role: String,
+    /// The group the person counts in (`staff`, `governors`, …).
+    pub group: String,
+    /// The course.
+    pub course: String,
+    /// When it was completed; `None` for someone listed without training.
+    pub date: Option<NaiveDate>,
+    /// When a refresher is due.
+    pub next_due: Option<NaiveDate>,
+}
+
+/// One incident: only what reports may show (dates and categories, never who or what).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Incident {
+    /// When.
+    pub date: NaiveDate,
+    /// The time, if recorded.
+    pub time: Option<NaiveTime>,
+    /// Categories after mapping.
+    pub categories: Vec<String>,
+    /// The action taken is recorded.
+    pub actioned: bool,
+    /// Recorded as closed or resolved.
+    pub closed: bool,
+}
+
+/// One meeting.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Meeting {
+    /// When.
+    pub date: NaiveDate,
+    /// The group after mapping (`online-safety-group`, `governors`, …).
+    pub group: String,
+    /// How many people attended, where recorded.
+    pub attendees: usize,
+    /// The items, folded for topic searches.
+    #[serde(skip)]
+    pub items: String,
+}
+
+/// Names of children and others an incident concerns. They exist only to check that
+/// nothing the tool writes contains them; they are never shown.
+#[derive(Default, Clone, PartialEq, Eq)]
+pub struct PrivateNames(BTreeSet<String>);
+
+impl PrivateNames {
+    /// Remembers a name as written (first and last name together, as the log holds it).
+    pub fn add(&mut self, name: &str) {
+        let name = name.trim();
+        if name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return;
+        }
+        self.0.insert(name.to_lowercase());
+    }
+
+    /// How many names are held.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether none are held.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether `text` contains any held name, as a whole word, ignoring case.
+    pub fn found_in(&self, text: &str) -> bool {
+        let hay = format!(" {} ", normalise(text));
+        self.0
+            .iter()
+            .any(|n| !normalise(n).is_empty() && hay.contains(&format!(" {} ", normalise(n))))
+    }
+}
+
+impl std::fmt::Debug for PrivateNames {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "PrivateNames({} held)", self.0.len())
+    }
+}
+
+/// What became of a row.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome<T> {
+    /// Nothing in it.
+    Blank,
+    /// Used.
+    Used(T),
+    /// Not used, with the reason, naming the column where one is at fault.
+    Skipped {
+        /// The reason in words.
+        reason: String,
+        /// The column at fault, if one is.
+        col: Option<u32>,
+    },
+}
+
+fn skip<T>(reason: impl Into<String>, col: Option<u32>) -> Outcome<T> {
+    Outcome::Skipped {
+        reason: reason.into(),
+        col,
+    }
+}
+
+/// The school's mappings for one source.
+#[derive(Debug, Clone, Default)]
+pub struct Mappings {
+    /// Categories as written → as reported.
+    pub categories: BTreeMap<String, String>,
+    /// Roles → groups.
+    pub roles: BTreeMap<String, String>,
+    /// Meeting names → groups.
+    pub groups: BTreeMap<String, String>,
+}
+
+fn text(row: &SheetRow, header: &Header, field: &str) -> String {
+    header
+        .col(field)
+        .map(|c| row.get(c).text())
+        .unwrap_or_default()
+}
+
+/// A date column's value; `Err` holds the reason for skipping.
+fn date(row: &SheetRow, header: &Header, field: &str) -> Result<Option<NaiveDate>, String> {
+    let Some(col) = header.col(field) else {
+        return Ok(None);
+    };
+    match row.get(col) {
+        Value::Empty => Ok(None),
+        Value::Date(d) => Ok(Some(*d)),
+        Value::DateTime(t) => Ok(Some(t.date())),
+        Value::Number(n) => dates::from_serial(*n).map(Some).ok_or_else(|| {
+            format!(
+                "the number {} in the date column is not a date",
+                Value::Number(*n).text()
+            )
+        }),
+        other => {
+            let t = other.text();
+            dates::parse(&t)
+                .map(Some)
+                .map_err(|e| format!("`{t}` {}", e.describe()))
+        }
+    }
+}
+
+/// A row with one cell of text that reads like a sentence or a total ("Total staff: 8",
+/// "Log reviewed termly by the group") is a note or footer, not a record. A lone name is not.
+fn is_note(row: &SheetRow) -> bool {
+    let filled: Vec<&Value> = row.cells.iter().filter(|c| !c.is_empty()).collect();
+    let [Value::Text(t)] = filled.as_slice() else {
+        return false;
+    };
+    dates::parse(t).is_err()
+        && (t.contains(':')
+            || t.chars().any(|c| c.is_ascii_digit())
+            || t.split_whitespace().count() > 4)
+}
+
+const NOTE: &str = "a note or footer row";
+
+/// A training row.
+pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Training> {
+    if row.is_blank() {
+        return Outcome::Blank;
+    }
+    if is_note(row) {
+        return skip(NOTE, None);
+    }
+    let date = match date(row, header, "date") {
+        Ok(d) => d,
+        Err(reason) => return skip(reason, header.col("date")),
+    };
+    let person = text(row, header, "person");
+    if person.is_empty() {
+        return skip("no name", header.col("person"));
+    }
+    let role = text(row, header, "role");
+    let explicit = text(row, header, "group");
+    let group = if explicit.is_empty() {
+        group_for_role(&role, &maps.roles)
+    } else {
+        slug(&explicit)
+    };
+    Outcome::Used(Training {
+        key: normalise(&person),
+        person,
+        role,
+        group,
+        course: text(row, header, "course"),
+        date,
+        next_due: date_or_none(row, header, "next-due"),
+    })
+}
+
+fn date_or_none(row: &SheetRow, header: &Header, field: &str) -> Option<NaiveDate> {
+    date(row, header, field).ok().flatten()
+}
+
+/// The group a role counts in: the school's mapping, else governors for governors and
+/// trustees, volunteers for volunteers, and staff for everyone else.
+pub fn group_for_role(role: &str, overrides: &BTreeMap<String, String>) -> String {
+    let r = normalise(role);
+    if let Some((_, g)) = overrides.iter().find(|(k, _)| normalise(k) == r) {
+        return slug(g);
+    }
+    let words: Vec<&str> = r.split(' ').collect();
+    if (r.contains("governor") || r.contains("trustee")) && !words.contains(&"clerk") {
+        "governors".into()
+    } else if r.contains("volunteer") {
+        "volunteers".into()
+    } else {
+        "staff".into()
+    }
+}
+
+fn slug(text: &str) -> String {
+    normalise(text).replace(' ', "-")
+}
+
+/// An incident row; names of the people concerned go into `private`.
+pub fn incident(
+    row: &SheetRow,
+    header: &Header,
+    maps: &Mappings,
+    private: &mut PrivateNames,
+    unmapped: &mut BTreeMap<String, usize>,
+) -> Outcome<Incident> {
+    if row.is_blank() {
+        return Outcome::Blank;
+    }
+    for name in text(row, header, "person").split([';', ',', '\n', '&']) {
+        private.add(name);
+    }
+    if is_note(row) {
+        return skip(NOTE, None);
+    }
+    let date = match date(row, header, "date") {
+        Ok(Some(d)) => d,
+        Ok(None) => return skip("no date", header.col("date")),
+        Err(reason) => return skip(reason, header.col("date")),
+    };
+    let time = header.col("time").and_then(|c| match row.get(c) {
+        Value::DateTime(t) => Some(t.time()),
+        other => dates::parse_time(&other.text()),
+    });
+    let time = time.or_else(|| match header.col("date").map(|c| row.get(c)) {
+        Some(Value::DateTime(t)) => Some(t.time()),
+        _ => None,
+    });
+    let categories = categories(&text(row, header, "category"), &maps.categories, unmapped);
+    let action = normalise(&text(row, header, "action"));
+    let actioned = !action.is_empty()
+        && !["none", "n a", "na", "tbc", "pending", "no action"].contains(&action.as_str());
+    let status = normalise(&text(row, header, "status"));
+    let closed = [
+        "closed",
+        "resolved",
+        "complete",
+        "completed",
+        "done",
+        "finished",
+    ]
+    .contains(&status.as_str());
+    Outcome::Used(Incident {
+        date,
+        time,
+        categories,
+        actioned,
+        closed,
+    })
+}
+
+const CATEGORIES: &[(&str, &[&str])] = &[
+    (
+        "Cyberbullying",
+        &[
+            "cyberbullying",
+            "cyber bullying",
+            "online bullying",
+            "bullying online",
+            "bullying",
+        ],
+    ),
+    (
+        "Inappropriate content",
+        &[
+            "inappropriate content",
+            "harmful content",
+            "explicit content",
+            "pornography",
+            "violent content",
+            "inappropriate website",
+            "inappropriate search",
+        ],
+    ),
+    (
+        "Sharing nudes",
+        &[
+            "sexting",
+            "nudes",
+            "sharing nudes",
+            "youth produced sexual imagery",
+            "indecent images",
+            "nude images",
+        ],
+    ),
+    (
+        "Grooming or unwanted contact",
+        &[
+            "grooming",
+            "online grooming",
+            "unwanted contact",
+            "contact from stranger",
+            "inappropriate contact",
+            "stranger contact",
+        ],
+    ),
+    (
+        "Radicalisation",
+        &["radicalisation", "radicalization", "extremism", "prevent"],
+    ),
+    (
+        "Filtering or monitoring alert",
+        &[
+            "filtering",
+            "filtering alert",
+            "monitoring alert",
+            "filter breach",
+            "blocked site",
+            "monitoring",
+        ],
+    ),
+    (
+        "Misuse of technology",
+        &[
+            "device misuse",
+            "misuse of device",
+            "misuse of technology",
+            "hacking",
+            "unauthorised access",
+            "password sharing",
+            "acceptable use breach",
+            "aup breach",
+        ],
+    ),
+    ("Gaming", &["gaming", "online gaming"]),
+    ("Scams and fraud", &["scam", "scams", "fraud", "phishing"]),
+    (
+        "Self-harm content",
+        &["self harm", "self harm content", "suicide content"],
+    ),
+    ("Data breach", &["data breach", "data protection"]),
+];
+
+/// The category every incident without one is counted under.
+pub const UNCATEGORISED: &str = "Uncategorised";
+
+/// Splits a category cell and maps each part: the school's mapping, then the built-in
+/// names; anything else is kept as written and counted in `unmapped`.
+pub fn categories(
+    cell: &str,
+    own: &BTreeMap<String, String>,
+    unmapped: &mut BTreeMap<String, usize>,
+) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for part in cell
+        .split([';', ',', '/', '|', '\n'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+    {
+        let key = normalise(part);
+        let mapped = own
+            .iter()
+            .find(|(k, _)| normalise(k) == key)
+            .map(|(_, v)| v.trim().to_string())
+            .or_else(|| {
+                CATEGORIES
+                    .iter()
+                    .find(|(_, names)| names.contains(&key.as_str()))
+                    .map(|(c, _)| c.to_string())
+            });
+        let name = mapped.unwrap_or_else(|| {
+            *unmapped.entry(part.to_string()).or_insert(0) += 1;
+            part.to_string()
+        });
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    if out.is_empty() {
+        out.push(UNCATEGORISED.to_string());
+    }
+    out
+}
+
+/// A meeting row.
+pub fn meeting(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Meeting> {
+    if row.is_blank() {
+        return Outcome::Blank;
+    }
+    if is_note(row) {
+        return skip(NOTE, None);
+    }
+    let date = match date(row, header, "date") {
+        Ok(Some(d)) => d,
+        Ok(None) => return skip("no date", header.col("date")),
+        Err(reason) => return skip(reason, header.col("date")),
+    };
+    let group = text(row, header, "group");
+    if group.is_empty() {
+        return skip("no group or meeting name", header.col("group"));
+    }
+    let attendees = text(row, header, "attendees")
+        .split([';', ',', '\n'])
+        .filter(|p| !p.trim().is_empty())
+        .count();
+    Outcome::Used(Meeting {
+        date,
+        group: group_for_meeting(&group, &maps.groups),
+        attendees,
+        items: normalise(&text(row, header, "items")),
+    })
+}
+
+/// The group a meeting belongs to: the school's mapping, else the online safety group,
+/// governors or senior leadership by their usual names, else the name as a slug.
+pub fn group_for_meeting(name: &str, overrides: &BTreeMap<String, String>) -> String {
+    let n = normalise(name);
+    if let Some((_, g)) = overrides.iter().find(|(k, _)| normalise(k) == n) {
+        return slug(g);
+    }
+    let words: Vec<&str> = n.split(' ').collect();
+    if n.contains("online safety") || n.contains("e safety") || n.contains("esafety") {
+        "online-safety-group".into()
+    } else if n.contains("governor") || n.contains("governing") || words.contains(&"fgb") {
+        "governors".into()
+    } else if n.contains("senior leadership") || words.contains(&"slt") {
+        "senior-leadership".into()
+    } else {
+        slug(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_fall_into_groups() {
+        let none = BTreeMap::new();
+        assert_eq!(group_for_role("Chair of Governors", &none), "governors");
+        assert_eq!(group_for_role("Teaching Assistant", &none), "staff");
+        assert_eq!(group_for_role("TA", &none), "staff");
+        assert_eq!(group_for_role("Clerk to the Governors", &none), "staff");
+        assert_eq!(group_for_role("Parent volunteer", &none), "volunteers");
+        let mut own = BTreeMap::new();
+        own.insert(
+            "Clerk to the governors".to_string(),
+            "Governors".to_string(),
+        );
+        assert_eq!(group_for_role("clerk to the Governors", &own), "governors");
+    }
+
+    #[test]
+    fn meetings_fall_into_groups() {
+        let none = BTreeMap::new();
+        assert_eq!(
+            group_for_meeting("Online Safety Group", &none),
+            "online-safety-group"
+        );
+        assert_eq!(
+            group_for_meeting("E-Safety Committee", &none),
+            "online-safety-group"
+        );
+        assert_eq!(group_for_meeting("FGB", &none), "governors");
+        assert_eq!(group_for_meeting("Full Governing Body", &none), "governors");
+        assert_eq!(group_for_meeting("Staff meeting", &none), "staff-meeting");
+    }
+
+    #[test]
+    fn categories_map_and_unmapped_ones_are_counted() {
+        let mut own = BTreeMap::new();
+        own.insert(
+            "Online - Peer on peer".to_string(),
+            "Cyberbullying".to_string(),
+        );
+        let mut unmapped = BTreeMap::new();
+        let got = categories(
+            "Online - peer on peer; Sexting, Tiktok trend",
+            &own,
+            &mut unmapped,
+        );
+        assert_eq!(got, ["Cyberbullying", "Sharing nudes", "Tiktok trend"]);
+        assert_eq!(unmapped.get("Tiktok trend"), Some(&1));
+        assert_eq!(categories("", &own, &mut unmapped), [UNCATEGORISED]);
+    }
+
+    #[test]
+    fn private_names_are_found_but_never_shown() {
+        let mut names = PrivateNames::default();
+        names.add("Jamie Fox");
+        names.add("A");
+        assert_eq!(names.len(), 1);
+        assert!(names.found_in("We spoke to JAMIE FOX on Monday."));
+        assert!(!names.found_in("Jamie Foxton"));
+        assert_eq!(format!("{names:?}"), "PrivateNames(1 held)");
+    }
+}

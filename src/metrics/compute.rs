@@ -1,0 +1,351 @@
+//! Computing the metrics from imported evidence, as of the review date.
+//!
+//! A window of N months is the N months up to and including the as-of date. Training
+//! counts a person as trained when their latest dated training falls in the window; a
+//! person listed without a date counts as not trained. The longest gap between meetings
+//! includes the stretch from the window's start to the first meeting and from the last
+//! meeting to the as-of date, so a group that stopped meeting shows it. Incidents by term
+//! and by month cover every incident up to the as-of date; the other incident figures
+//! cover the window.
+
+use std::collections::BTreeMap;
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+use super::terms::Terms;
+use crate::evidence::Kind;
+use crate::evidence::header::normalise;
+use crate::evidence::import::Evidence;
+use crate::framework::{Check, ParamValue};
+use crate::score::round2;
+
+/// Training coverage of one group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TrainingCoverage {
+    /// The group.
+    pub group: String,
+    /// People in the group.
+    pub people: usize,
+    /// People trained within the window.
+    pub trained: usize,
+    /// `trained / people`, to two decimals.
+    pub share: f64,
+    /// The window in months.
+    pub months: u32,
+    /// People not trained within the window, by name as written.
+    pub overdue: Vec<String>,
+}
+
+/// The meeting pattern of one group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct MeetingPattern {
+    /// The group.
+    pub group: String,
+    /// Meetings within the window.
+    pub count: usize,
+    /// The window in months.
+    pub months: u32,
+    /// The longest stretch without a meeting, in days.
+    pub longest_gap_days: i64,
+    /// The latest meeting on or before the as-of date.
+    pub last: Option<NaiveDate>,
+}
+
+/// A count under a label.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Count {
+    /// The category, term (`2024-25 autumn`) or month (`2024-09`).
+    pub label: String,
+    /// How many incidents.
+    pub count: usize,
+}
+
+/// Incidents, counted; never who or what.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct IncidentSummary {
+    /// The window in months.
+    pub months: u32,
+    /// Incidents within the window.
+    pub count: usize,
+    /// Within the window, by category (an incident may have several).
+    pub by_category: Vec<Count>,
+    /// Every incident up to the as-of date, by term.
+    pub by_term: Vec<Count>,
+    /// Every incident up to the as-of date, by month.
+    pub by_month: Vec<Count>,
+    /// Share of the window's incidents with the action taken recorded.
+    pub actioned_share: Option<f64>,
+    /// Share of the window's incidents recorded as closed.
+    pub closed_share: Option<f64>,
+    /// Incidents in the window of the same length before this one.
+    pub previous_count: usize,
+    /// `count - previous_count`.
+    pub change: i64,
+}
+
+/// Every metric, as of a date.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Metrics {
+    /// The date the metrics are computed for.
+    pub as_of: NaiveDate,
+    /// Training coverage per group over 24 months (`None`: no training records imported).
+    pub training: Option<Vec<TrainingCoverage>>,
+    /// Meetings per group over 12 months (`None`: no meeting registers imported).
+    pub meetings: Option<Vec<MeetingPattern>>,
+    /// Incidents over 12 months (`None`: no incident logs imported).
+    pub incidents: Option<IncidentSummary>,
+}
+
+fn window_start(as_of: NaiveDate, months: u32) -> NaiveDate {
+    as_of
+        .checked_sub_months(Months::new(months))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+fn within(date: NaiveDate, as_of: NaiveDate, months: u32) -> bool {
+    date > window_start(as_of, months) && date <= as_of
+}
+
+/// Coverage of `group` over `months`; `None` when nobody in the records is in the group.
+pub fn training_coverage(
+    e: &Evidence,
+    group: &str,
+    months: u32,
+    as_of: NaiveDate,
+) -> Option<TrainingCoverage> {
+    let mut people: BTreeMap<&str, (&str, Option<NaiveDate>)> = BTreeMap::new();
+    for t in e.training.iter().filter(|t| t.group == group) {
+        let date = t.date.filter(|d| *d <= as_of);
+        let entry = people
+            .entry(t.key.as_str())
+            .or_insert((t.person.as_str(), None));
+        entry.1 = entry.1.max(date);
+    }
+    if people.is_empty() {
+        return None;
+    }
+    let mut overdue: Vec<String> = people
+        .values()
+        .filter(|(_, d)| !d.is_some_and(|d| within(d, as_of, months)))
+        .map(|(name, _)| name.to_string())
+        .collect();
+    overdue.sort();
+    let trained = people.len() - overdue.len();
+    Some(TrainingCoverage {
+        group: group.to_string(),
+        people: people.len(),
+        trained,
+        share: round2(trained as f64 / people.len() as f64),
+        months,
+        overdue,
+    })
+}
+
+/// The meeting pattern of `group` over `months`; `None` when the group never met.
+pub fn meeting_pattern(
+    e: &Evidence,
+    group: &str,
+    months: u32,
+    as_of: NaiveDate,
+) -> Option<MeetingPattern> {
+    let all: Vec<NaiveDate> = e
+        .meetings
+        .iter()
+        .filter(|m| m.group == group && m.date <= as_of)
+        .map(|m| m.date)
+        .collect();
+    if all.is_empty() {
+        return None;
+    }
+    let start = window_start(as_of, months);
+    let mut dates: Vec<NaiveDate> = all
+        .iter()
+        .copied()
+        .filter(|d| within(*d, as_of, months))
+        .collect();
+    dates.sort();
+    dates.dedup();
+    let mut edges = vec![start];
+    edges.extend(&dates);
+    edges.push(as_of);
+    let longest_gap_days = edges
+        .windows(2)
+        .map(|w| (w[1] - w[0]).num_days())
+        .max()
+        .unwrap_or(0);
+    Some(MeetingPattern {
+        group: group.to_string(),
+        count: dates.len(),
+        months,
+        longest_gap_days,
+        last: all.iter().max().copied(),
+    })
+}
+
+/// Incidents over `months`.
+pub fn incident_summary(
+    e: &Evidence,
+    months: u32,
+    as_of: NaiveDate,
+    terms: &Terms,
+) -> IncidentSummary {
+    let window: Vec<_> = e
+        .incidents
+        .iter()
+        .filter(|i| within(i.date, as_of, months))
+        .collect();
+    let previous_start = window_start(window_start(as_of, months), months);
+    let previous_count = e
+        .incidents
+        .iter()
+        .filter(|i| i.date > previous_start && i.date <= window_start(as_of, months))
+        .count();
+    let mut by_category: BTreeMap<&str, usize> = BTreeMap::new();
+    for i in &window {
+        for c in &i.categories {
+            *by_category.entry(c.as_str()).or_insert(0) += 1;
+        }
+    }
+    // Each term with its earliest incident, so terms can be put in time order.
+    let mut by_term: BTreeMap<String, (NaiveDate, usize)> = BTreeMap::new();
+    let mut by_month: BTreeMap<String, usize> = BTreeMap::new();
+    for i in e.incidents.iter().filter(|i| i.date <= as_of) {
+        if let Some(term) = terms.of(i.date) {
+            let entry = by_term.entry(term).or_insert((i.date, 0));
+            entry.0 = entry.0.min(i.date);
+            entry.1 += 1;
+        }
+        *by_month
+            .entry(i.date.format("%Y-%m").to_string())
+            .or_insert(0) += 1;
+    }
+    let mut by_term: Vec<(NaiveDate, Count)> = by_term
+        .into_iter()
+        .map(|(label, (first, count))| (first, Count { label, count }))
+        .collect();
+    by_term.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.label.cmp(&b.1.label)));
+    let count = window.len();
+    let share = |n: usize| (count > 0).then(|| round2(n as f64 / count as f64));
+    let mut by_category: Vec<Count> = by_category
+        .into_iter()
+        .map(|(label, count)| Count {
+            label: label.to_string(),
+            count,
+        })
+        .collect();
+    by_category.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+    IncidentSummary {
+        months,
+        count,
+        by_category,
+        by_term: by_term.into_iter().map(|(_, c)| c).collect(),
+        by_month: by_month
+            .into_iter()
+            .map(|(label, count)| Count { label, count })
+            .collect(),
+        actioned_share: share(window.iter().filter(|i| i.actioned).count()),
+        closed_share: share(window.iter().filter(|i| i.closed).count()),
+        previous_count,
+        change: count as i64 - previous_count as i64,
+    }
+}
+
+/// Every metric with its default window, for the import report.
+pub fn compute(e: &Evidence, as_of: NaiveDate, terms: &Terms) -> Metrics {
+    let groups = |names: Vec<&String>| {
+        let mut g: Vec<String> = names.into_iter().cloned().collect();
+        g.sort();
+        g.dedup();
+        g
+    };
+    let training = e.kinds.contains(&Kind::Training).then(|| {
+        groups(e.training.iter().map(|t| &t.group).collect())
+            .iter()
+            .filter_map(|g| training_coverage(e, g, 24, as_of))
+            .collect()
+    });
+    let meetings = e.kinds.contains(&Kind::Meetings).then(|| {
+        groups(e.meetings.iter().map(|m| &m.group).collect())
+            .iter()
+            .filter_map(|g| meeting_pattern(e, g, 12, as_of))
+            .collect()
+    });
+    let incidents = e
+        .kinds
+        .contains(&Kind::Incidents)
+        .then(|| incident_summary(e, 12, as_of, terms));
+    Metrics {
+        as_of,
+        training,
+        meetings,
+        incidents,
+    }
+}
+
+/// The value of an evidence check's metric, or why it cannot be known.
+pub fn value(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<f64, String> {
+    let text = |k: &str| match check.params.get(k) {
+        Some(ParamValue::Text(t)) => t.clone(),
+        _ => String::new(),
+    };
+    let months = match check.params.get("months") {
+        Some(ParamValue::Months(m)) => *m,
+        _ => 12,
+    };
+    let need = |kind: Kind, what: &str| {
+        if e.kinds.contains(&kind) {
+            Ok(())
+        } else {
+            Err(format!("no {what} were imported"))
+        }
+    };
+    let group = text("group");
+    match check.metric.as_str() {
+        "training.coverage" | "training.overdue" => {
+            need(Kind::Training, "training records")?;
+            let c = training_coverage(e, &group, months, as_of).ok_or_else(|| {
+                format!("nobody in the training records is in the group `{group}`")
+            })?;
+            Ok(if check.metric == "training.coverage" {
+                c.share
+            } else {
+                c.overdue.len() as f64
+            })
+        }
+        "meetings.count" | "meetings.longest-gap-days" => {
+            need(Kind::Meetings, "meeting registers")?;
+            match meeting_pattern(e, &group, months, as_of) {
+                Some(p) if check.metric == "meetings.count" => Ok(p.count as f64),
+                Some(p) => Ok(p.longest_gap_days as f64),
+                None if check.metric == "meetings.count" => Ok(0.0),
+                None => Ok((as_of - window_start(as_of, months)).num_days() as f64),
+            }
+        }
+        "meetings.with-item" => {
+            need(Kind::Meetings, "meeting registers")?;
+            let topic = normalise(&text("topic"));
+            let n = e
+                .meetings
+                .iter()
+                .filter(|m| (group == "any" || m.group == group) && within(m.date, as_of, months))
+                .filter(|m| format!(" {} ", m.items).contains(&format!(" {topic} ")))
+                .count();
+            Ok(n as f64)
+        }
+        "incidents.count" | "incidents.actioned-share" | "incidents.closed-share" => {
+            need(Kind::Incidents, "incident logs")?;
+            let s = incident_summary(e, months, as_of, &Terms::English);
+            match check.metric.as_str() {
+                "incidents.count" => Ok(s.count as f64),
+                "incidents.actioned-share" => s
+                    .actioned_share
+                    .ok_or_else(|| "no incidents in the window".to_string()),
+                _ => s
+                    .closed_share
+                    .ok_or_else(|| "no incidents in the window".to_string()),
+            }
+        }
+        other => Err(format!("the metric `{other}` is not computed")),
+    }
+}

@@ -1,0 +1,98 @@
+//! School terms, for counting incidents by term.
+//!
+//! By default the English school year: autumn from 1 September, spring from 1 January,
+//! summer from Easter Monday. A school with other dates lists its terms in review.toml.
+
+use chrono::{Datelike, Duration, NaiveDate};
+
+/// How dates are put into terms.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum Terms {
+    /// Autumn, spring and summer as above.
+    #[default]
+    English,
+    /// The school's own terms: (name, first day), in date order.
+    Own(Vec<(String, NaiveDate)>),
+}
+
+/// Easter Sunday in the Gregorian calendar (the anonymous algorithm).
+pub fn easter_sunday(year: i32) -> NaiveDate {
+    let a = year % 19;
+    let b = year / 100;
+    let c = year % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(year, month as u32, day as u32)
+        .expect("the algorithm gives a real date")
+}
+
+impl Terms {
+    /// The term a date falls in, e.g. `2024-25 autumn`; `None` before a school's first term.
+    pub fn of(&self, date: NaiveDate) -> Option<String> {
+        match self {
+            Terms::English => {
+                let y = date.year();
+                let summer = easter_sunday(y) + Duration::days(1);
+                let (start_year, term) = if date.month() >= 9 {
+                    (y, "autumn")
+                } else if date < summer {
+                    (y - 1, "spring")
+                } else {
+                    (y - 1, "summer")
+                };
+                Some(format!("{start_year}-{:02} {term}", (start_year + 1) % 100))
+            }
+            Terms::Own(list) => list
+                .iter()
+                .rev()
+                .find(|(_, start)| *start <= date)
+                .map(|(n, _)| n.clone()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("valid")
+    }
+
+    #[test]
+    fn easter_dates() {
+        assert_eq!(easter_sunday(2024), d(2024, 3, 31));
+        assert_eq!(easter_sunday(2025), d(2025, 4, 20));
+        assert_eq!(easter_sunday(2026), d(2026, 4, 5));
+    }
+
+    #[test]
+    fn english_terms() {
+        let t = Terms::English;
+        assert_eq!(t.of(d(2024, 9, 2)).as_deref(), Some("2024-25 autumn"));
+        assert_eq!(t.of(d(2025, 1, 6)).as_deref(), Some("2024-25 spring"));
+        assert_eq!(t.of(d(2025, 4, 20)).as_deref(), Some("2024-25 spring"));
+        assert_eq!(t.of(d(2025, 4, 21)).as_deref(), Some("2024-25 summer"));
+        assert_eq!(t.of(d(2025, 8, 31)).as_deref(), Some("2024-25 summer"));
+    }
+
+    #[test]
+    fn a_schools_own_terms() {
+        let t = Terms::Own(vec![
+            ("Term 1".into(), d(2024, 9, 4)),
+            ("Term 2".into(), d(2024, 10, 28)),
+        ]);
+        assert_eq!(t.of(d(2024, 9, 1)), None);
+        assert_eq!(t.of(d(2024, 10, 1)).as_deref(), Some("Term 1"));
+        assert_eq!(t.of(d(2025, 1, 1)).as_deref(), Some("Term 2"));
+    }
+}
