@@ -72,7 +72,8 @@ enum Command {
     /// xlsx, xlsm, xls, ods or csv. For each it shows the header row found, how each column
     /// was mapped, how many rows were used and every row skipped with the reason, then the
     /// metrics as of the review date: training coverage by group, meetings by group, and
-    /// incidents by category and term (counts only; names are never shown).
+    /// incidents by category and term (counts only: children's names and incident details are
+    /// never shown).
     Import(import::Args),
     /// Consolidate the workbooks in scores/ and say whether the school is ready for the Mark.
     ///

@@ -19,6 +19,7 @@ fn help_texts() {
     insta::assert_snapshot!("help-framework-check", help(&["framework", "check"]));
     insta::assert_snapshot!("help-workbook", help(&["workbook"]));
     insta::assert_snapshot!("help-score", help(&["score"]));
+    insta::assert_snapshot!("help-import", help(&["import"]));
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 mod framework;
 mod general;
+mod import;
 mod init;
 mod score;
 mod workbook;

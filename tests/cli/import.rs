@@ -1,0 +1,437 @@
+//! `selfreview import`: every layout in shared/domain.md, in several formats, with exact
+//! counts and metrics; and every kind of bad file.
+
+use std::path::{Path, PathBuf};
+
+use predicates::prelude::*;
+use serde_json::Value;
+
+use crate::{fixtures, init_review, selfreview};
+
+fn evidence(name: &str) -> PathBuf {
+    fixtures().join("evidence").join(name)
+}
+
+/// `import --json --as-of 2026-11-01 --kind KIND FILES…`, parsed.
+fn import(kind: &str, files: &[&str]) -> Value {
+    let out = selfreview()
+        .current_dir(fixtures().join("evidence"))
+        .args(["--json", "import", "--as-of", "2026-11-01", "--kind", kind])
+        .args(files)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("JSON")
+}
+
+fn fields(source: &Value) -> Vec<(String, Option<String>)> {
+    source["columns"]
+        .as_array()
+        .expect("columns")
+        .iter()
+        .map(|c| {
+            (
+                c["header"].as_str().expect("header").to_string(),
+                c["field"].as_str().map(str::to_string),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn training_records_read_the_same_from_xlsx_xls_and_ods() {
+    for file in [
+        "training-records.xlsx",
+        "training-records.xls",
+        "training-records.ods",
+    ] {
+        let doc = import("training", &[file]);
+        let s = &doc["sources"][0];
+        assert_eq!(s["header_row"], 2, "{file}: below a title row");
+        assert_eq!(s["sheet"], "Staff training");
+        assert_eq!(
+            (s["rows_read"].as_u64(), s["rows_used"].as_u64()),
+            (Some(11), Some(9)),
+            "{file}"
+        );
+        let skipped: Vec<&str> = s["skipped"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|k| k["reason"].as_str().expect("reason"))
+            .collect();
+        assert_eq!(
+            skipped,
+            ["`31/06/2025` is not a real date", "a note or footer row"],
+            "{file}"
+        );
+        assert_eq!(s["skipped"][0]["place"], "Staff training!E11");
+        assert_eq!(
+            s["date_range"],
+            serde_json::json!(["2024-09-02", "2026-10-01"])
+        );
+        let t = &doc["metrics"]["training"];
+        assert_eq!(
+            t[0],
+            serde_json::json!({"group": "governors", "people": 2, "trained": 1, "share": 0.5, "months": 24, "overdue": ["Gail Irwin"]}),
+            "{file}"
+        );
+        assert_eq!(
+            t[1],
+            serde_json::json!({"group": "staff", "people": 6, "trained": 4, "share": 0.67, "months": 24, "overdue": ["Dan Foster", "Finn Hall"]}),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn a_semicolon_csv_with_a_byte_order_mark_reads_names_with_accents() {
+    let doc = import("training", &["training-records.csv"]);
+    let s = &doc["sources"][0];
+    assert_eq!(
+        (s["rows_read"].as_u64(), s["rows_used"].as_u64()),
+        (Some(5), Some(5))
+    );
+    assert_eq!(doc["metrics"]["training"][1]["trained"], 2);
+    assert_eq!(
+        doc["metrics"]["training"][1]["overdue"],
+        serde_json::json!(["Dan Foster", "Finn Hall"])
+    );
+}
+
+#[test]
+fn a_training_needs_audit_lists_its_people_and_its_unused_columns() {
+    let doc = import("training", &["training-audit.xlsx"]);
+    let s = &doc["sources"][0];
+    let f = fields(s);
+    assert!(f.contains(&("Position".into(), Some("role".into()))));
+    assert!(f.contains(&(
+        "Relevant training in last 12 months".into(),
+        Some("course".into())
+    )));
+    assert!(f.contains(&("Review date".into(), Some("next-due".into()))));
+    assert!(f.contains(&("Identified training need".into(), None)));
+    assert_eq!(s["rows_used"], 2);
+    assert_eq!(doc["metrics"]["training"][0]["share"], 0.0);
+}
+
+#[test]
+fn the_reporting_log_with_a_merged_two_row_header_reads_from_xlsx_and_ods() {
+    for file in ["reporting-log.xlsx", "reporting-log.ods"] {
+        let doc = import("incidents", &[file]);
+        let s = &doc["sources"][0];
+        assert_eq!(s["header_row"], 5, "{file}: the header's second row");
+        let f = fields(s);
+        assert!(
+            f.contains(&("Action taken What?".into(), Some("action".into()))),
+            "{file}: {f:?}"
+        );
+        assert!(
+            f.contains(&("Action taken By whom?".into(), Some("action-by".into()))),
+            "{file}"
+        );
+        assert!(f.contains(&("Signature".into(), None)));
+        assert_eq!(
+            (s["rows_read"].as_u64(), s["rows_used"].as_u64()),
+            (Some(7), Some(5)),
+            "{file}"
+        );
+        let i = &doc["metrics"]["incidents"];
+        assert_eq!(i["count"], 5);
+        assert_eq!(i["actioned_share"], 0.8);
+        assert_eq!(
+            i["by_category"],
+            serde_json::json!([{"label": "Uncategorised", "count": 5}])
+        );
+        assert_eq!(
+            i["by_term"],
+            serde_json::json!([{"label": "2025-26 autumn", "count": 1}, {"label": "2026-27 autumn", "count": 4}])
+        );
+    }
+}
+
+#[test]
+fn a_safeguarding_export_with_several_categories_per_incident() {
+    let doc = import("incidents", &["safeguarding-export.csv"]);
+    let s = &doc["sources"][0];
+    assert_eq!(
+        (s["rows_read"].as_u64(), s["rows_used"].as_u64()),
+        (Some(5), Some(4))
+    );
+    assert_eq!(s["skipped"][0]["place"], "row 5, column C");
+    assert_eq!(s["skipped"][0]["reason"], "`13/13/2026` is not a real date");
+    assert_eq!(
+        s["unmapped_categories"],
+        serde_json::json!({"Online - peer on peer": 1, "Tiktok trend": 1})
+    );
+    let i = &doc["metrics"]["incidents"];
+    assert_eq!(i["count"], 4);
+    assert_eq!(i["actioned_share"], 0.75);
+    assert_eq!(i["closed_share"], 0.5);
+    let cats: Vec<(&str, u64)> = i["by_category"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|c| {
+            (
+                c["label"].as_str().expect("label"),
+                c["count"].as_u64().expect("count"),
+            )
+        })
+        .collect();
+    assert_eq!(cats.len(), 6);
+    assert!(cats.contains(&("Sharing nudes", 1)) && cats.contains(&("Cyberbullying", 1)));
+}
+
+#[test]
+fn a_meeting_register_from_xlsx_and_xls() {
+    for file in ["meeting-register.xlsx", "meeting-register.xls"] {
+        let doc = import("meetings", &[file]);
+        let s = &doc["sources"][0];
+        assert_eq!(
+            (s["rows_read"].as_u64(), s["rows_used"].as_u64()),
+            (Some(10), Some(8)),
+            "{file}"
+        );
+        let m = &doc["metrics"]["meetings"];
+        assert_eq!(
+            m[0],
+            serde_json::json!({"group": "governors", "count": 2, "months": 12, "longest_gap_days": 221, "last": "2026-10-07"}),
+            "{file}"
+        );
+        assert_eq!(
+            m[1],
+            serde_json::json!({"group": "online-safety-group", "count": 6, "months": 12, "longest_gap_days": 98, "last": "2026-10-14"}),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn pupil_names_never_reach_the_output() {
+    for json in [true, false] {
+        let mut cmd = selfreview();
+        cmd.current_dir(fixtures().join("evidence"));
+        if json {
+            cmd.arg("--json");
+        }
+        let out = cmd
+            .args([
+                "import",
+                "--as-of",
+                "2026-11-01",
+                "--kind",
+                "incidents",
+                "safeguarding-export.csv",
+                "reporting-log.xlsx",
+            ])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let all = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        for name in [
+            "Jamie Fox",
+            "Ava Singh",
+            "Leo Brown",
+            "Mia Green",
+            "Noah White",
+            "Unkind messages",
+            "Name-calling",
+        ] {
+            assert!(!all.contains(name), "{name} printed");
+        }
+    }
+}
+
+#[test]
+fn a_review_imports_its_sources_with_the_schools_mappings() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    init_review(tmp.path(), &[]).success();
+    for f in [
+        "safeguarding-export.csv",
+        "training-records.xlsx",
+        "meeting-register.xlsx",
+    ] {
+        std::fs::copy(evidence(f), tmp.path().join("evidence").join(f)).expect("copy");
+    }
+    let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("read");
+    let start = review.find("\n[[evidence]]\n").expect("has sources") + 1;
+    let end = review
+        .find("# What the evidence pack")
+        .expect("has pack notes");
+    let sources = r#"[[evidence]]
+kind = "incidents"
+path = "evidence/safeguarding-export.csv"
+[evidence.categories]
+"Online - peer on peer" = "Cyberbullying"
+"Tiktok trend" = "Online challenges"
+
+[[evidence]]
+kind = "training"
+path = "evidence/training-records.xlsx"
+sheet = "staff training"
+[evidence.roles]
+"Chair of Governors" = "governors"
+"Caretaker" = "site staff"
+
+[[evidence]]
+kind = "meetings"
+path = "evidence/meeting-register.xlsx"
+
+"#;
+    let review = format!("{}{sources}{}", &review[..start], &review[end..]);
+    std::fs::write(tmp.path().join("review.toml"), review).expect("write");
+    let out = selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .args(["--json", "import"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&out).expect("JSON");
+    assert_eq!(doc["as_of"], "2026-11-01", "the review date");
+    assert_eq!(
+        doc["sources"][0]["unmapped_categories"],
+        serde_json::json!({})
+    );
+    let cats = &doc["metrics"]["incidents"]["by_category"];
+    // "Cyberbullying; Online - peer on peer" now names one category twice: counted once.
+    let labels: Vec<(&str, u64)> = cats
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|c| {
+            (
+                c["label"].as_str().expect("label"),
+                c["count"].as_u64().expect("count"),
+            )
+        })
+        .collect();
+    assert!(labels.contains(&("Cyberbullying", 1)), "{labels:?}");
+    assert!(labels.contains(&("Online challenges", 1)), "{labels:?}");
+    assert_eq!(labels.len(), 5, "{labels:?}");
+    let groups: Vec<&str> = doc["metrics"]["training"]
+        .as_array()
+        .expect("list")
+        .iter()
+        .map(|g| g["group"].as_str().expect("group"))
+        .collect();
+    assert_eq!(groups, ["governors", "site-staff", "staff"]);
+    assert_eq!(doc["sources"][1]["path"], "evidence/training-records.xlsx");
+}
+
+fn bad(file: &Path, kind: &str) -> String {
+    let out = selfreview()
+        .args(["import", "--kind", kind])
+        .arg(file)
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    String::from_utf8(out.stderr).expect("utf-8")
+}
+
+#[test]
+fn bad_files_are_named_with_what_is_wrong_and_exit_2() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let p = |name: &str| tmp.path().join(name);
+    let real = std::fs::read(evidence("training-records.xlsx")).expect("fixture");
+    std::fs::write(p("empty.xlsx"), b"").expect("write");
+    std::fs::write(p("empty.csv"), b"").expect("write");
+    std::fs::write(p("corrupt.xlsx"), b"\x00\x01\x02 not a workbook \xff").expect("write");
+    std::fs::write(p("truncated.xlsx"), &real[..real.len() / 2]).expect("write");
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(4096, 0);
+    std::fs::write(p("locked.xlsx"), ole).expect("write");
+    std::fs::write(
+        p("Training.XLSX"),
+        std::fs::read(evidence("training-records.csv")).expect("fixture"),
+    )
+    .expect("write");
+    std::fs::write(p("colours.csv"), "Colour,Shape\nred,square\n").expect("write");
+
+    let cases: [(&str, &str); 7] = [
+        ("empty.xlsx", "the file is empty"),
+        ("empty.csv", "the file is empty"),
+        ("corrupt.xlsx", "could not be opened as a .xlsx spreadsheet"),
+        ("truncated.xlsx", "damaged or only partly copied"),
+        ("locked.xlsx", "password-protected"),
+        (
+            "Training.XLSX",
+            "a text file (probably CSV) with a .xlsx name; rename it to end in .csv",
+        ),
+        (
+            "colours.csv",
+            "it has the headings Colour | Shape, but needs columns for Name and Role",
+        ),
+    ];
+    for (name, expected) in cases {
+        let stderr = bad(&p(name), "training");
+        assert!(
+            stderr.contains(&format!("cannot import {}", p(name).display())),
+            "{name}: {stderr}"
+        );
+        assert!(stderr.contains(expected), "{name}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{name}: {stderr}");
+    }
+    let missing = bad(&p("nowhere.xlsx"), "training");
+    assert!(missing.contains("nowhere.xlsx"), "{missing}");
+}
+
+#[test]
+fn a_stray_cell_at_the_far_corner_does_not_exhaust_memory() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let path = tmp.path().join("stray.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["Date", "Group"].iter().enumerate() {
+        ws.write(0, c as u16, *h).expect("write");
+    }
+    ws.write(1, 0, "01/10/2026").expect("write");
+    ws.write(1, 1, "Online Safety Group").expect("write");
+    ws.write(1_048_575, 16_383, "x").expect("write");
+    wb.save(&path).expect("save");
+    let out = selfreview()
+        .args([
+            "--json",
+            "import",
+            "--as-of",
+            "2026-11-01",
+            "--kind",
+            "meetings",
+        ])
+        .arg(&path)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&out).expect("JSON");
+    assert_eq!(doc["sources"][0]["rows_used"], 1);
+    assert_eq!(
+        doc["sources"][0]["rows_read"], 2,
+        "the stray cell's row is read and skipped"
+    );
+}
+
+#[test]
+fn kind_and_files_go_together() {
+    selfreview()
+        .args(["import", "--kind", "training"])
+        .assert()
+        .code(2);
+    selfreview()
+        .args(["import", "--kind", "pupils", "x.csv"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("is not an evidence kind"));
+}
