@@ -127,6 +127,8 @@ codes! {
     InvalidTargetDate => "invalid-target-date",
     /// Two workbooks in `scores/` hold the same reviewer's scores.
     DuplicateReviewerWorkbook => "duplicate-reviewer-workbook",
+    /// An evidence source listed in review.toml that could not be imported.
+    EvidenceNotImported => "evidence-not-imported",
 }
 
 impl fmt::Display for Code {

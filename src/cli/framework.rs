@@ -233,23 +233,11 @@ fn aspect_text(fw: &Framework, a: &Aspect) -> String {
     s.trim_end().to_string()
 }
 
-/// "a claimed level of 2 or better needs training.coverage (group=staff, months=24) ≥ 0.9".
 fn check_text(c: &Check) -> String {
-    let params: Vec<String> = c.params.iter().map(|(k, v)| format!("{k}={v}")).collect();
-    let claim = match c.supports_level {
-        1 => "a claimed level of 1".to_string(),
-        n => format!("a claimed level of {n} or better"),
-    };
-    let mut s = format!(
-        "{claim} needs {} ({}) {}",
-        c.metric,
-        params.join(", "),
-        c.threshold
-    );
-    if let Some(note) = &c.note {
-        let _ = write!(s, ": {note}");
+    match &c.note {
+        Some(note) => format!("{}: {note}", c.describe()),
+        None => c.describe(),
     }
-    s
 }
 
 #[derive(Serialize)]

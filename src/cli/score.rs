@@ -5,8 +5,9 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
+use selfreview::evidence::import::{self, Evidence, Request};
 use selfreview::score::{self, Scored, Settings};
-use selfreview::{Diagnostics, fsutil, review, workbook};
+use selfreview::{Code, Diagnostic, Diagnostics, Location, fsutil, review, workbook};
 use serde::Serialize;
 
 use super::output::Output;
@@ -40,7 +41,8 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
             .unwrap_or_else(|| chrono::Local::now().date_naive()),
         min_commentary_words: review.min_commentary_words,
     };
-    let (scored, found) = score::score(fw, &settings, &books);
+    let evidence = import_evidence(&review, &mut diags);
+    let (scored, found) = score::score(fw, &settings, &books, &evidence);
     diags.0.extend(found.0);
     diags.sort();
 
@@ -62,6 +64,22 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     }
     let failed = diags.has_errors() || (args.strict && !scored.ready);
     Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
+}
+
+/// Imports every evidence source; one that cannot be imported becomes a finding, and the
+/// checks that needed it are reported as not evaluated.
+fn import_evidence(review: &review::Review, diags: &mut Diagnostics) -> Evidence {
+    let mut evidence = Evidence::default();
+    for source in &review.evidence {
+        let path = Path::new(".").join(&source.path);
+        if let Err(err) = import::import(&Request::for_source(source, &path), &mut evidence) {
+            diags.push(
+                Diagnostic::error(Code::EvidenceNotImported, Location::file(&source.path), err.to_string())
+                    .with_help("run `selfreview import` to see the problem, fix the file or review.toml, and score again"),
+            );
+        }
+    }
+    evidence
 }
 
 fn tick(yes: bool) -> &'static str {
@@ -156,6 +174,12 @@ fn summary(s: &Scored, fw: &selfreview::Framework) -> String {
         );
         for r in &s.reasons {
             let _ = writeln!(o, "  - {}", r.message);
+        }
+    }
+    if !s.evidence_findings.is_empty() {
+        let _ = writeln!(o, "\nClaimed levels the school's records do not support:");
+        for f in &s.evidence_findings {
+            let _ = writeln!(o, "  - {}", f.message);
         }
     }
     if !s.agenda.is_empty() {

@@ -324,9 +324,17 @@ pub fn import_review(
     let mut reports = Vec::new();
     for s in sources {
         let path = root.join(&s.path);
-        let req = Request {
+        reports.push(import(&Request::for_source(s, &path), &mut evidence)?);
+    }
+    Ok((evidence, reports))
+}
+
+impl<'a> Request<'a> {
+    /// The request for a source listed in review.toml, found at `path`.
+    pub fn for_source(s: &'a crate::review::Source, path: &'a Path) -> Self {
+        Request {
             kind: s.kind,
-            path: &path,
+            path,
             shown: &s.path,
             sheet: s.sheet.as_deref(),
             columns: &s.columns,
@@ -335,8 +343,6 @@ pub fn import_review(
                 roles: s.roles.clone(),
                 groups: s.groups.clone(),
             },
-        };
-        reports.push(import(&req, &mut evidence)?);
+        }
     }
-    Ok((evidence, reports))
 }

@@ -157,6 +157,36 @@ impl std::fmt::Display for Threshold {
     }
 }
 
+impl Check {
+    /// The rule in words: "a claimed level of 2 or better needs training.coverage
+    /// (group=staff, months=24) ≥ 0.9".
+    pub fn describe(&self) -> String {
+        let params: Vec<String> = self
+            .params
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect();
+        let claim = match self.supports_level {
+            1 => "a claimed level of 1".to_string(),
+            n => format!("a claimed level of {n} or better"),
+        };
+        format!(
+            "{claim} needs {} ({}) {}",
+            self.metric,
+            params.join(", "),
+            self.threshold
+        )
+    }
+
+    /// Whether `value` meets the threshold.
+    pub fn passes(&self, value: f64) -> bool {
+        match self.threshold {
+            Threshold::AtLeast(t) => value >= t,
+            Threshold::AtMost(t) => value <= t,
+        }
+    }
+}
+
 impl Framework {
     /// Every aspect with its element and strand, in framework order.
     pub fn aspects(&self) -> impl Iterator<Item = (&Element, &Strand, &Aspect)> {

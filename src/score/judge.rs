@@ -144,6 +144,7 @@ pub fn aspect(
         evidence,
         commentary_check,
         planned: planned.map(|(_, p)| p),
+        evidence_checks: Vec::new(),
     }
 }
 

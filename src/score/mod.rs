@@ -6,6 +6,7 @@
 //! verdict for the Online Safety Mark with every reason, the discussion agenda and the
 //! action plan. Reading the workbooks and printing happen elsewhere.
 
+mod checks;
 mod consolidate;
 mod judge;
 mod plan;
@@ -17,8 +18,10 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
+use crate::evidence::import::Evidence;
 use crate::framework::Framework;
 use crate::workbook::{Filled, Kind};
+pub use checks::{CheckResult, CheckStatus};
 pub use consolidate::{median_toward_weaker, spread};
 pub use judge::{CommentaryCheck, Milestones, Reason};
 pub use plan::{AgendaItem, PlanItem};
@@ -98,6 +101,8 @@ pub struct AspectScore {
     /// Planned actions, owner and target date, where a workbook gives them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub planned: Option<Planned>,
+    /// The framework's evidence checks that the agreed level calls for, with their results.
+    pub evidence_checks: Vec<CheckResult>,
 }
 
 /// Planned actions recorded in a workbook.
@@ -160,6 +165,8 @@ pub struct Scored {
     pub ready: bool,
     /// Every reason it is not ready, each naming its aspect.
     pub reasons: Vec<Reason>,
+    /// Claimed levels the school's own records do not support, each naming its aspect.
+    pub evidence_findings: Vec<Reason>,
     /// The disagreements to discuss, widest first.
     pub agenda: Vec<AgendaItem>,
     /// What to do next, below-benchmark aspects first.
@@ -169,7 +176,14 @@ pub struct Scored {
 /// Scores the review from the workbooks read. Workbooks are taken in path order, so the
 /// result does not depend on the order they were found in; a second workbook for a
 /// reviewer already seen is left out with a finding.
-pub fn score(fw: &Framework, settings: &Settings, workbooks: &[Filled]) -> (Scored, Diagnostics) {
+/// `evidence` is what was imported from the review's sources (empty if none): the
+/// framework's evidence checks are run against it for every aspect's agreed level.
+pub fn score(
+    fw: &Framework,
+    settings: &Settings,
+    workbooks: &[Filled],
+    evidence: &Evidence,
+) -> (Scored, Diagnostics) {
     let mut diags = Diagnostics::default();
     let mut books: Vec<&Filled> = workbooks.iter().collect();
     books.sort_by(|a, b| a.path.cmp(&b.path));
@@ -204,8 +218,13 @@ pub fn score(fw: &Framework, settings: &Settings, workbooks: &[Filled]) -> (Scor
     }
     let aspects: Vec<AspectScore> = fw
         .aspects()
-        .map(|(e, s, a)| judge::aspect(e, s, a, &used, settings))
+        .map(|(e, s, a)| {
+            let mut scored = judge::aspect(e, s, a, &used, settings);
+            scored.evidence_checks = checks::run(a, scored.agreed, evidence, settings.review_date);
+            scored
+        })
         .collect();
+    let evidence_findings = checks::findings(&aspects);
     let (strands, elements) = judge::averages(fw, &aspects);
     let (ready, reasons) = judge::readiness(&aspects, settings);
     let milestones = judge::milestones(&aspects, &elements, ready);
@@ -230,6 +249,7 @@ pub fn score(fw: &Framework, settings: &Settings, workbooks: &[Filled]) -> (Scor
         milestones,
         ready,
         reasons,
+        evidence_findings,
     };
     (scored, diags)
 }

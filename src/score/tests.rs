@@ -73,7 +73,7 @@ fn three_reviewers_at_1_2_and_3_agree_on_2_and_need_to_talk() {
         individual("Bob", vec![row("A1.2", vec![("Bob", 2)], "", &[])]),
         individual("Cat", vec![row("A1.2", vec![("Cat", 3)], "", &[])]),
     ];
-    let (scored, diags) = score(&fw(), &settings(), &books);
+    let (scored, diags) = score(&fw(), &settings(), &books, &Evidence::default());
     assert!(diags.is_empty());
     let a = scored
         .aspects
@@ -90,7 +90,12 @@ fn three_reviewers_at_1_2_and_3_agree_on_2_and_need_to_talk() {
 
 #[test]
 fn ready_only_when_every_aspect_meets_its_benchmark_with_commentary() {
-    let (scored, _) = score(&fw(), &settings(), &[everything_at("Ann", 2)]);
+    let (scored, _) = score(
+        &fw(),
+        &settings(),
+        &[everything_at("Ann", 2)],
+        &Evidence::default(),
+    );
     assert!(scored.ready, "{:?}", scored.reasons);
     assert!(scored.milestones.started && scored.milestones.progress && scored.milestones.ready);
     assert_eq!(scored.milestones.elements_complete, 4);
@@ -99,7 +104,7 @@ fn ready_only_when_every_aspect_meets_its_benchmark_with_commentary() {
     book.rows[2].levels = vec![("Ann".into(), 3)];
     book.rows[5].commentary = String::new();
     book.rows[7].commentary = "Taught in computing.".into();
-    let (scored, _) = score(&fw(), &settings(), &[book]);
+    let (scored, _) = score(&fw(), &settings(), &[book], &Evidence::default());
     assert!(!scored.ready);
     let reasons: Vec<(&str, &str)> = scored
         .reasons
@@ -124,7 +129,7 @@ fn ready_only_when_every_aspect_meets_its_benchmark_with_commentary() {
 
 #[test]
 fn an_empty_review_has_not_started_and_names_every_aspect() {
-    let (scored, _) = score(&fw(), &settings(), &[]);
+    let (scored, _) = score(&fw(), &settings(), &[], &Evidence::default());
     assert!(!scored.milestones.started);
     assert_eq!(
         scored
@@ -158,7 +163,7 @@ fn a_group_workbook_agreed_level_and_rationale_win() {
         version: "1.0.0".into(),
         rows: vec![r],
     };
-    let (scored, _) = score(&fw(), &settings(), &[group]);
+    let (scored, _) = score(&fw(), &settings(), &[group], &Evidence::default());
     let a = scored
         .aspects
         .iter()
@@ -183,7 +188,12 @@ fn a_group_workbook_agreed_level_and_rationale_win() {
 fn a_second_workbook_for_a_reviewer_is_left_out_with_a_finding() {
     let mut second = everything_at("Ann", 4);
     second.path = "scores/ann-copy.xlsx".into();
-    let (scored, diags) = score(&fw(), &settings(), &[everything_at("Ann", 2), second]);
+    let (scored, diags) = score(
+        &fw(),
+        &settings(),
+        &[everything_at("Ann", 2), second],
+        &Evidence::default(),
+    );
     assert_eq!(
         diags.iter().next().map(|d| d.code),
         Some(Code::DuplicateReviewerWorkbook)
@@ -197,7 +207,7 @@ fn the_plan_puts_aspects_furthest_below_benchmark_first() {
     book.rows[20].levels = vec![("Ann".into(), 5)];
     book.rows[3].levels = vec![("Ann".into(), 3)];
     book.rows[0].levels = vec![("Ann".into(), 1)];
-    let (scored, _) = score(&fw(), &settings(), &[book]);
+    let (scored, _) = score(&fw(), &settings(), &[book], &Evidence::default());
     let order: Vec<&str> = scored
         .actions
         .iter()
@@ -242,8 +252,86 @@ proptest! {
         if seed % 2 == 0 {
             shuffled.reverse();
         }
-        let (a, _) = score(&framework, &settings(), &books);
-        let (b, _) = score(&framework, &settings(), &shuffled);
+        let (a, _) = score(&framework, &settings(), &books, &Evidence::default());
+        let (b, _) = score(&framework, &settings(), &shuffled, &Evidence::default());
         prop_assert_eq!(a, b);
     }
+}
+
+#[test]
+fn claimed_levels_are_checked_against_the_records() {
+    use crate::evidence::Kind as EvidenceKind;
+    use crate::evidence::records::Training;
+    let person = |name: &str, date: Option<(i32, u32, u32)>| Training {
+        person: name.into(),
+        key: name.to_lowercase(),
+        role: "Teacher".into(),
+        group: "staff".into(),
+        course: String::new(),
+        date: date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+        next_due: None,
+    };
+    let evidence = Evidence {
+        training: vec![
+            person("A", Some((2026, 1, 10))),
+            person("B", Some((2025, 6, 1))),
+            person("C", None),
+        ],
+        kinds: vec![EvidenceKind::Training],
+        ..Evidence::default()
+    };
+    let book = everything_at("Ann", 2);
+    let (scored, _) = score(&fw(), &settings(), &[book.clone()], &evidence);
+    let b21 = scored
+        .aspects
+        .iter()
+        .find(|a| a.code == "B2.1")
+        .expect("scored");
+    let statuses: Vec<(u8, CheckStatus, Option<f64>)> = b21
+        .evidence_checks
+        .iter()
+        .map(|c| (c.supports_level, c.status, c.value))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            (3, CheckStatus::Met, Some(0.67)),
+            (2, CheckStatus::NotMet, Some(0.67))
+        ],
+        "the level-1 check is not called for by a claim of 2"
+    );
+    let finding = scored
+        .evidence_findings
+        .iter()
+        .find(|f| f.aspect == "B2.1")
+        .expect("a finding");
+    assert!(
+        finding
+            .message
+            .contains("training.coverage (group=staff, months=24) ≥ 0.9"),
+        "{}",
+        finding.message
+    );
+    assert!(
+        finding.message.contains("the records give 0.67"),
+        "{}",
+        finding.message
+    );
+
+    // Without meeting registers, the group's meeting checks are not evaluated, not failed.
+    let a12 = scored
+        .aspects
+        .iter()
+        .find(|a| a.code == "A1.2")
+        .expect("scored");
+    assert!(
+        a12.evidence_checks
+            .iter()
+            .all(|c| c.status == CheckStatus::NotEvaluated)
+    );
+    assert_eq!(
+        a12.evidence_checks[0].detail.as_deref(),
+        Some("no meeting registers were imported")
+    );
+    assert!(scored.evidence_findings.iter().all(|f| f.aspect != "A1.2"));
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use predicates::prelude::*;
 use serde_json::Value;
 
-use crate::{fixtures, init_review, selfreview};
+use crate::{fixtures, init_review, selfreview, set_sources};
 
 fn evidence(name: &str) -> PathBuf {
     fixtures().join("evidence").join(name)
@@ -261,11 +261,6 @@ fn a_review_imports_its_sources_with_the_schools_mappings() {
     ] {
         std::fs::copy(evidence(f), tmp.path().join("evidence").join(f)).expect("copy");
     }
-    let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("read");
-    let start = review.find("\n[[evidence]]\n").expect("has sources") + 1;
-    let end = review
-        .find("# What the evidence pack")
-        .expect("has pack notes");
     let sources = r#"[[evidence]]
 kind = "incidents"
 path = "evidence/safeguarding-export.csv"
@@ -286,8 +281,7 @@ kind = "meetings"
 path = "evidence/meeting-register.xlsx"
 
 "#;
-    let review = format!("{}{sources}{}", &review[..start], &review[end..]);
-    std::fs::write(tmp.path().join("review.toml"), review).expect("write");
+    set_sources(tmp.path(), sources);
     let out = selfreview()
         .arg("-C")
         .arg(tmp.path())

@@ -39,7 +39,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 10] = [
+pub const WORKBOOK_CODES: [Code; 11] = [
     Code::UnreadableWorkbook,
     Code::NotAScoringWorkbook,
     Code::WorkbookFrameworkMismatch,
@@ -50,6 +50,7 @@ pub const WORKBOOK_CODES: [Code; 10] = [
     Code::DuplicateAspectRow,
     Code::InvalidTargetDate,
     Code::DuplicateReviewerWorkbook,
+    Code::EvidenceNotImported,
 ];
 
 /// Codes a framework file can produce: every code not about review.toml or workbooks.
@@ -69,4 +70,16 @@ pub fn init_review(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
         .args(args)
         .args(["--school", "Hill Primary", "--review-date", "2026-11-01"])
         .assert()
+}
+
+/// Replaces the `[[evidence]]` tables of a review's review.toml with `sources`.
+pub fn set_sources(dir: &Path, sources: &str) {
+    let path = dir.join("review.toml");
+    let review = std::fs::read_to_string(&path).expect("review.toml");
+    let start = review.find("\n[[evidence]]\n").expect("has sources") + 1;
+    let end = review
+        .find("# What the evidence pack")
+        .expect("has pack notes");
+    let review = format!("{}{sources}\n{}", &review[..start], &review[end..]);
+    std::fs::write(path, review).expect("write review.toml");
 }

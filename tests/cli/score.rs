@@ -4,7 +4,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-use crate::{fixtures, init_review, selfreview};
+use crate::{fixtures, init_review, selfreview, set_sources};
 
 /// A review for DSL and OSL whose DSL workbook was filled with openpyxl and re-saved by
 /// LibreOffice as ods; OSL's workbook is still blank.
@@ -186,4 +186,67 @@ fn a_group_workbook_filled_by_openpyxl_gives_agreed_levels_and_the_agenda() {
         .stdout(predicate::str::contains(
             "A1.2 Online Safety Group: Ann 1, Bob 2, Cat 3",
         ));
+}
+
+#[test]
+fn claimed_levels_are_checked_against_the_imported_evidence() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    review(tmp.path());
+    for f in ["training-records.xlsx", "meeting-register.xlsx"] {
+        std::fs::copy(
+            fixtures().join("evidence").join(f),
+            tmp.path().join("evidence").join(f),
+        )
+        .expect("copy");
+    }
+    set_sources(
+        tmp.path(),
+        "[[evidence]]\nkind = \"training\"\npath = \"evidence/training-records.xlsx\"\n\n\
+         [[evidence]]\nkind = \"meetings\"\npath = \"evidence/meeting-register.xlsx\"\n",
+    );
+    let out = selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .args(["--json", "score"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    // DSL scored B2.1 at level 1, but only 4 of 6 staff were trained in two years.
+    let findings: Vec<&str> = doc["evidence_findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .map(|f| f["message"].as_str().expect("message"))
+        .collect();
+    assert!(findings.contains(
+        &"B2.1 Staff: level 1 is claimed, but a claimed level of 2 or better needs training.coverage (group=staff, months=24) ≥ 0.9; the records give 0.67"
+    ), "{findings:?}");
+    // A1.2 at level 3 needs a termly group: six meetings in the year meet it.
+    let a12 = doc["aspects"]
+        .as_array()
+        .expect("aspects")
+        .iter()
+        .find(|a| a["code"] == "A1.2")
+        .expect("A1.2");
+    assert_eq!(a12["evidence_checks"][0]["status"], "met");
+    assert_eq!(a12["evidence_checks"][0]["value"], 6.0);
+
+    // A source that cannot be imported is named, and scoring still goes ahead.
+    set_sources(
+        tmp.path(),
+        "[[evidence]]\nkind = \"training\"\npath = \"evidence/missing.xlsx\"\n",
+    );
+    selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .arg("score")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "evidence/missing.xlsx: error[evidence-not-imported]",
+        ))
+        .stdout(predicate::str::contains("Workbooks: 2"));
 }
