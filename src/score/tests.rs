@@ -281,7 +281,7 @@ fn claimed_levels_are_checked_against_the_records() {
         ..Evidence::default()
     };
     let book = everything_at("Ann", 2);
-    let (scored, _) = score(&fw(), &settings(), &[book.clone()], &evidence);
+    let (scored, _) = score(&fw(), &settings(), &[book], &evidence);
     let b21 = scored
         .aspects
         .iter()
