@@ -38,7 +38,7 @@ struct Report<'a> {
 }
 
 pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
-    let (evidence, reports, review_date) = match args.kind {
+    let (evidence, reports, from_review) = match args.kind {
         Some(kind) => {
             let mut evidence = Evidence::default();
             let mut reports = Vec::new();
@@ -61,14 +61,19 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
             let (review, warnings) = review::load(here)?;
             out.diagnostics(&warnings);
             let (evidence, reports) = import::import_review(&review.evidence, here)?;
-            (evidence, reports, review.review_date)
+            (
+                evidence,
+                reports,
+                Some((review.review_date, review.terms())),
+            )
         }
     };
+    let (review_date, terms) = from_review.unwrap_or((None, Terms::English));
     let as_of = args
         .as_of
         .or(review_date)
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let metrics = compute::compute(&evidence, as_of, &Terms::English);
+    let metrics = compute::compute(&evidence, as_of, &terms);
     if out.json {
         out.data(&Report {
             as_of,

@@ -91,6 +91,20 @@ pub struct Review {
     pub evidence: Vec<Source>,
     /// Whether staff names may appear in the pack.
     pub staff_names_in_pack: bool,
+    /// The school's own terms (name, first day) in date order; empty for the English
+    /// school year's autumn, spring and summer.
+    pub terms: Vec<(String, NaiveDate)>,
+}
+
+impl Review {
+    /// How incident dates are put into terms.
+    pub fn terms(&self) -> crate::metrics::terms::Terms {
+        if self.terms.is_empty() {
+            crate::metrics::terms::Terms::English
+        } else {
+            crate::metrics::terms::Terms::Own(self.terms.clone())
+        }
+    }
 }
 
 /// One evidence spreadsheet named in `review.toml`.
@@ -118,6 +132,7 @@ struct RawReview {
     school: Option<String>,
     framework: Option<String>,
     review_date: Option<toml::Value>,
+    terms: Option<Vec<RawTerm>>,
     reviewers: Option<Vec<String>>,
     min_commentary_words: Option<u32>,
     evidence: Option<Vec<RawSource>>,
@@ -133,6 +148,12 @@ struct RawSource {
     categories: Option<BTreeMap<String, String>>,
     roles: Option<BTreeMap<String, String>>,
     groups: Option<BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct RawTerm {
+    name: Option<String>,
+    starts: Option<toml::Value>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -178,15 +199,7 @@ pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
     let school = required(&raw.school, "school", &mut diags);
     let framework = required(&raw.framework, "framework", &mut diags);
     let review_date = raw.review_date.as_ref().and_then(|v| {
-        let date = match v {
-            toml::Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => {
-                d.date.and_then(|d| {
-                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
-                })
-            }
-            toml::Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
-            _ => None,
-        };
+        let date = toml_date(v);
         if date.is_none() {
             diags.push(
                 Diagnostic::error(
@@ -199,6 +212,7 @@ pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
         }
         date
     });
+    let terms = terms(&raw, map, &mut diags);
     let reviewers = reviewers(&raw, map, &mut diags);
     let evidence = sources(&raw, map, &mut diags);
     let review = Review {
@@ -211,9 +225,61 @@ pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
             .unwrap_or(DEFAULT_MIN_COMMENTARY_WORDS),
         evidence,
         staff_names_in_pack: raw.pack.and_then(|p| p.staff_names).unwrap_or(false),
+        terms,
     };
     diags.sort();
     (Some(review), diags)
+}
+
+/// A date written as a TOML date (`2026-09-03`) or as text in the same form.
+fn toml_date(v: &toml::Value) -> Option<NaiveDate> {
+    match v {
+        toml::Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => {
+            d.date.and_then(|d| {
+                NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+            })
+        }
+        toml::Value::String(s) => NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok(),
+        _ => None,
+    }
+}
+
+fn terms(
+    raw: &RawReview,
+    map: &crate::tomldoc::SourceMap<'_>,
+    diags: &mut Diagnostics,
+) -> Vec<(String, NaiveDate)> {
+    let mut out = Vec::new();
+    for (i, t) in raw.terms.iter().flatten().enumerate() {
+        let path = TomlPath::default().key("terms").index(i);
+        let name = t.name.as_deref().map(str::trim).unwrap_or("");
+        let starts = t.starts.as_ref().and_then(toml_date);
+        if name.is_empty() {
+            diags.push(
+                Diagnostic::error(
+                    Code::MissingKey,
+                    map.value(&path),
+                    "a [[terms]] table has no `name`",
+                )
+                .with_help("add name = \"Autumn 2026\""),
+            );
+        }
+        if starts.is_none() {
+            diags.push(
+                Diagnostic::error(
+                    Code::InvalidDate,
+                    map.value(&path.key("starts")),
+                    "a [[terms]] table needs `starts`, the term's first day",
+                )
+                .with_help("add starts = 2026-09-03"),
+            );
+        }
+        if let (false, Some(d)) = (name.is_empty(), starts) {
+            out.push((name.to_string(), d));
+        }
+    }
+    out.sort_by_key(|(_, d)| *d);
+    out
 }
 
 fn reviewers(

@@ -429,3 +429,34 @@ fn kind_and_files_go_together() {
         .code(2)
         .stderr(predicate::str::contains("is not an evidence kind"));
 }
+
+#[test]
+fn a_school_can_set_its_own_terms() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    init_review(tmp.path(), &[]).success();
+    std::fs::copy(
+        evidence("safeguarding-export.csv"),
+        tmp.path().join("evidence/export.csv"),
+    )
+    .expect("copy");
+    set_sources(
+        tmp.path(),
+        "[[evidence]]\nkind = \"incidents\"\npath = \"evidence/export.csv\"\n\n\
+         [[terms]]\nname = \"Term 1\"\nstarts = 2025-09-03\n\n\
+         [[terms]]\nname = \"Term 4\"\nstarts = 2026-09-02\n",
+    );
+    let out = selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .args(["--json", "import"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&out).expect("JSON");
+    assert_eq!(
+        doc["metrics"]["incidents"]["by_term"],
+        serde_json::json!([{"label": "Term 1", "count": 1}, {"label": "Term 4", "count": 3}])
+    );
+}
