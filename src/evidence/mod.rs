@@ -5,9 +5,11 @@
 //! schools use) when it reads a school's own files, so a template filled in by hand always
 //! imports.
 
+mod aliases;
 pub mod csvfile;
 pub mod header;
 pub mod import;
+pub mod mapping;
 pub mod records;
 pub mod sheet;
 pub mod table;

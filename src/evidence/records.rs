@@ -9,6 +9,7 @@ use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
 use super::header::{Header, normalise};
+use super::mapping::{categories, group_for_meeting, group_for_role, slug};
 use super::table::{SheetRow, Value};
 use crate::dates;
 
@@ -181,6 +182,22 @@ fn is_note(row: &SheetRow) -> bool {
 
 const NOTE: &str = "a note or footer row";
 
+/// The start every incident and meeting row shares: blank rows and notes pass, and the row
+/// needs a readable date.
+fn dated<T>(row: &SheetRow, header: &Header) -> Result<NaiveDate, Outcome<T>> {
+    if row.is_blank() {
+        return Err(Outcome::Blank);
+    }
+    if is_note(row) {
+        return Err(skip(NOTE, None));
+    }
+    match date(row, header, "date") {
+        Ok(Some(d)) => Ok(d),
+        Ok(None) => Err(skip("no date", header.col("date"))),
+        Err(reason) => Err(skip(reason, header.col("date"))),
+    }
+}
+
 /// A training row.
 pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Training> {
     if row.is_blank() {
@@ -219,27 +236,6 @@ fn date_or_none(row: &SheetRow, header: &Header, field: &str) -> Option<NaiveDat
     date(row, header, field).ok().flatten()
 }
 
-/// The group a role counts in: the school's mapping, else governors for governors and
-/// trustees, volunteers for volunteers, and staff for everyone else.
-pub fn group_for_role(role: &str, overrides: &BTreeMap<String, String>) -> String {
-    let r = normalise(role);
-    if let Some((_, g)) = overrides.iter().find(|(k, _)| normalise(k) == r) {
-        return slug(g);
-    }
-    let words: Vec<&str> = r.split(' ').collect();
-    if (r.contains("governor") || r.contains("trustee")) && !words.contains(&"clerk") {
-        "governors".into()
-    } else if r.contains("volunteer") {
-        "volunteers".into()
-    } else {
-        "staff".into()
-    }
-}
-
-fn slug(text: &str) -> String {
-    normalise(text).replace(' ', "-")
-}
-
 /// An incident row; names of the people concerned go into `private`.
 pub fn incident(
     row: &SheetRow,
@@ -254,13 +250,9 @@ pub fn incident(
     for name in text(row, header, "person").split([';', ',', '\n', '&']) {
         private.add(name);
     }
-    if is_note(row) {
-        return skip(NOTE, None);
-    }
-    let date = match date(row, header, "date") {
-        Ok(Some(d)) => d,
-        Ok(None) => return skip("no date", header.col("date")),
-        Err(reason) => return skip(reason, header.col("date")),
+    let date = match dated(row, header) {
+        Ok(d) => d,
+        Err(outcome) => return outcome,
     };
     let time = header.col("time").and_then(|c| match row.get(c) {
         Value::DateTime(t) => Some(t.time()),
@@ -293,141 +285,11 @@ pub fn incident(
     })
 }
 
-const CATEGORIES: &[(&str, &[&str])] = &[
-    (
-        "Cyberbullying",
-        &[
-            "cyberbullying",
-            "cyber bullying",
-            "online bullying",
-            "bullying online",
-            "bullying",
-        ],
-    ),
-    (
-        "Inappropriate content",
-        &[
-            "inappropriate content",
-            "harmful content",
-            "explicit content",
-            "pornography",
-            "violent content",
-            "inappropriate website",
-            "inappropriate search",
-        ],
-    ),
-    (
-        "Sharing nudes",
-        &[
-            "sexting",
-            "nudes",
-            "sharing nudes",
-            "youth produced sexual imagery",
-            "indecent images",
-            "nude images",
-        ],
-    ),
-    (
-        "Grooming or unwanted contact",
-        &[
-            "grooming",
-            "online grooming",
-            "unwanted contact",
-            "contact from stranger",
-            "inappropriate contact",
-            "stranger contact",
-        ],
-    ),
-    (
-        "Radicalisation",
-        &["radicalisation", "radicalization", "extremism", "prevent"],
-    ),
-    (
-        "Filtering or monitoring alert",
-        &[
-            "filtering",
-            "filtering alert",
-            "monitoring alert",
-            "filter breach",
-            "blocked site",
-            "monitoring",
-        ],
-    ),
-    (
-        "Misuse of technology",
-        &[
-            "device misuse",
-            "misuse of device",
-            "misuse of technology",
-            "hacking",
-            "unauthorised access",
-            "password sharing",
-            "acceptable use breach",
-            "aup breach",
-        ],
-    ),
-    ("Gaming", &["gaming", "online gaming"]),
-    ("Scams and fraud", &["scam", "scams", "fraud", "phishing"]),
-    (
-        "Self-harm content",
-        &["self harm", "self harm content", "suicide content"],
-    ),
-    ("Data breach", &["data breach", "data protection"]),
-];
-
-/// The category every incident without one is counted under.
-pub const UNCATEGORISED: &str = "Uncategorised";
-
-/// Splits a category cell and maps each part: the school's mapping, then the built-in
-/// names; anything else is kept as written and counted in `unmapped`.
-pub fn categories(
-    cell: &str,
-    own: &BTreeMap<String, String>,
-    unmapped: &mut BTreeMap<String, usize>,
-) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for part in cell
-        .split([';', ',', '/', '|', '\n'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        let key = normalise(part);
-        let mapped = own
-            .iter()
-            .find(|(k, _)| normalise(k) == key)
-            .map(|(_, v)| v.trim().to_string())
-            .or_else(|| {
-                CATEGORIES
-                    .iter()
-                    .find(|(_, names)| names.contains(&key.as_str()))
-                    .map(|(c, _)| c.to_string())
-            });
-        let name = mapped.unwrap_or_else(|| {
-            *unmapped.entry(part.to_string()).or_insert(0) += 1;
-            part.to_string()
-        });
-        if !out.contains(&name) {
-            out.push(name);
-        }
-    }
-    if out.is_empty() {
-        out.push(UNCATEGORISED.to_string());
-    }
-    out
-}
-
 /// A meeting row.
 pub fn meeting(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Meeting> {
-    if row.is_blank() {
-        return Outcome::Blank;
-    }
-    if is_note(row) {
-        return skip(NOTE, None);
-    }
-    let date = match date(row, header, "date") {
-        Ok(Some(d)) => d,
-        Ok(None) => return skip("no date", header.col("date")),
-        Err(reason) => return skip(reason, header.col("date")),
+    let date = match dated(row, header) {
+        Ok(d) => d,
+        Err(outcome) => return outcome,
     };
     let group = text(row, header, "group");
     if group.is_empty() {
@@ -445,78 +307,9 @@ pub fn meeting(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Meet
     })
 }
 
-/// The group a meeting belongs to: the school's mapping, else the online safety group,
-/// governors or senior leadership by their usual names, else the name as a slug.
-pub fn group_for_meeting(name: &str, overrides: &BTreeMap<String, String>) -> String {
-    let n = normalise(name);
-    if let Some((_, g)) = overrides.iter().find(|(k, _)| normalise(k) == n) {
-        return slug(g);
-    }
-    let words: Vec<&str> = n.split(' ').collect();
-    if n.contains("online safety") || n.contains("e safety") || n.contains("esafety") {
-        "online-safety-group".into()
-    } else if n.contains("governor") || n.contains("governing") || words.contains(&"fgb") {
-        "governors".into()
-    } else if n.contains("senior leadership") || words.contains(&"slt") {
-        "senior-leadership".into()
-    } else {
-        slug(name)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn roles_fall_into_groups() {
-        let none = BTreeMap::new();
-        assert_eq!(group_for_role("Chair of Governors", &none), "governors");
-        assert_eq!(group_for_role("Teaching Assistant", &none), "staff");
-        assert_eq!(group_for_role("TA", &none), "staff");
-        assert_eq!(group_for_role("Clerk to the Governors", &none), "staff");
-        assert_eq!(group_for_role("Parent volunteer", &none), "volunteers");
-        let mut own = BTreeMap::new();
-        own.insert(
-            "Clerk to the governors".to_string(),
-            "Governors".to_string(),
-        );
-        assert_eq!(group_for_role("clerk to the Governors", &own), "governors");
-    }
-
-    #[test]
-    fn meetings_fall_into_groups() {
-        let none = BTreeMap::new();
-        assert_eq!(
-            group_for_meeting("Online Safety Group", &none),
-            "online-safety-group"
-        );
-        assert_eq!(
-            group_for_meeting("E-Safety Committee", &none),
-            "online-safety-group"
-        );
-        assert_eq!(group_for_meeting("FGB", &none), "governors");
-        assert_eq!(group_for_meeting("Full Governing Body", &none), "governors");
-        assert_eq!(group_for_meeting("Staff meeting", &none), "staff-meeting");
-    }
-
-    #[test]
-    fn categories_map_and_unmapped_ones_are_counted() {
-        let mut own = BTreeMap::new();
-        own.insert(
-            "Online - Peer on peer".to_string(),
-            "Cyberbullying".to_string(),
-        );
-        let mut unmapped = BTreeMap::new();
-        let got = categories(
-            "Online - peer on peer; Sexting, Tiktok trend",
-            &own,
-            &mut unmapped,
-        );
-        assert_eq!(got, ["Cyberbullying", "Sharing nudes", "Tiktok trend"]);
-        assert_eq!(unmapped.get("Tiktok trend"), Some(&1));
-        assert_eq!(categories("", &own, &mut unmapped), [UNCATEGORISED]);
-    }
 
     #[test]
     fn private_names_are_found_but_never_shown() {

@@ -6,6 +6,31 @@ use predicates::prelude::*;
 
 use crate::{fixtures, init_review, selfreview, set_sources};
 
+/// `selfreview -C DIR --json score`, which must succeed, parsed.
+fn score_json(dir: &Path) -> serde_json::Value {
+    let out = selfreview()
+        .arg("-C")
+        .arg(dir)
+        .args(["--json", "score"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    serde_json::from_slice(&out).expect("JSON")
+}
+
+/// One aspect of a scored review's JSON.
+fn aspect_of(doc: &serde_json::Value, code: &str) -> serde_json::Value {
+    doc["aspects"]
+        .as_array()
+        .expect("aspects")
+        .iter()
+        .find(|a| a["code"] == code)
+        .expect("aspect")
+        .clone()
+}
+
 /// A review for DSL and OSL whose DSL workbook was filled with openpyxl and re-saved by
 /// LibreOffice as ods; OSL's workbook is still blank.
 fn review(dir: &Path) {
@@ -28,25 +53,8 @@ fn review(dir: &Path) {
 fn score_reads_a_workbook_saved_by_libreoffice_and_judges_readiness() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     review(tmp.path());
-    let out = selfreview()
-        .arg("-C")
-        .arg(tmp.path())
-        .args(["--json", "score"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let doc: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
-    let aspect = |code: &str| {
-        doc["aspects"]
-            .as_array()
-            .expect("aspects")
-            .iter()
-            .find(|a| a["code"] == code)
-            .expect("aspect")
-            .clone()
-    };
+    let doc = score_json(tmp.path());
+    let aspect = |code: &str| aspect_of(&doc, code);
     let a11 = aspect("A1.1");
     assert_eq!(a11["reviewers"], serde_json::json!({"DSL": 2}));
     assert_eq!(a11["agreed"], 2);
@@ -135,25 +143,8 @@ fn a_group_workbook_filled_by_openpyxl_gives_agreed_levels_and_the_agenda() {
         tmp.path().join("scores/group.xlsx"),
     )
     .expect("copy");
-    let out = selfreview()
-        .arg("-C")
-        .arg(tmp.path())
-        .args(["--json", "score"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let doc: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
-    let aspect = |code: &str| {
-        doc["aspects"]
-            .as_array()
-            .expect("aspects")
-            .iter()
-            .find(|a| a["code"] == code)
-            .expect("aspect")
-            .clone()
-    };
+    let doc = score_json(tmp.path());
+    let aspect = |code: &str| aspect_of(&doc, code);
     // Three members at 1, 2 and 3 with no agreed level: the median, and a discussion.
     let a12 = aspect("A1.2");
     assert_eq!(
@@ -204,16 +195,7 @@ fn claimed_levels_are_checked_against_the_imported_evidence() {
         "[[evidence]]\nkind = \"training\"\npath = \"evidence/training-records.xlsx\"\n\n\
          [[evidence]]\nkind = \"meetings\"\npath = \"evidence/meeting-register.xlsx\"\n",
     );
-    let out = selfreview()
-        .arg("-C")
-        .arg(tmp.path())
-        .args(["--json", "score"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let doc: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let doc = score_json(tmp.path());
     // DSL scored B2.1 at level 1, but only 4 of 6 staff were trained in two years.
     let findings: Vec<&str> = doc["evidence_findings"]
         .as_array()
@@ -225,12 +207,7 @@ fn claimed_levels_are_checked_against_the_imported_evidence() {
         &"B2.1 Staff: level 1 is claimed, but a claimed level of 2 or better needs training.coverage (group=staff, months=24) ≥ 0.9; the records give 0.67"
     ), "{findings:?}");
     // A1.2 at level 3 needs a termly group: six meetings in the year meet it.
-    let a12 = doc["aspects"]
-        .as_array()
-        .expect("aspects")
-        .iter()
-        .find(|a| a["code"] == "A1.2")
-        .expect("A1.2");
+    let a12 = aspect_of(&doc, "A1.2");
     assert_eq!(a12["evidence_checks"][0]["status"], "met");
     assert_eq!(a12["evidence_checks"][0]["value"], 6.0);
 
