@@ -52,8 +52,9 @@ pub struct MeetingPattern {
     pub last: Option<NaiveDate>,
 }
 
-/// A count under a label.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A count under a label. In JSON the label is named for what it is: `category`, `term`
+/// or `month`.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Count {
     /// The category, term (`2024-25 autumn`) or month (`2024-09`).
     pub label: String,
@@ -69,10 +70,13 @@ pub struct IncidentSummary {
     /// Incidents within the window.
     pub count: usize,
     /// Within the window, by category (an incident may have several).
+    #[serde(serialize_with = "by_category")]
     pub by_category: Vec<Count>,
     /// Every incident up to the as-of date, by term.
+    #[serde(serialize_with = "by_term")]
     pub by_term: Vec<Count>,
     /// Every incident up to the as-of date, by month.
+    #[serde(serialize_with = "by_month")]
     pub by_month: Vec<Count>,
     /// Share of the window's incidents with the action taken recorded.
     pub actioned_share: Option<f64>,
@@ -82,6 +86,38 @@ pub struct IncidentSummary {
     pub previous_count: usize,
     /// `count - previous_count`.
     pub change: i64,
+}
+
+struct Keyed<'a>(&'static str, &'a Count);
+
+impl Serialize for Keyed<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(2))?;
+        map.serialize_entry(self.0, &self.1.label)?;
+        map.serialize_entry("count", &self.1.count)?;
+        map.end()
+    }
+}
+
+fn keyed<S: serde::Serializer>(
+    counts: &[Count],
+    key: &'static str,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    s.collect_seq(counts.iter().map(|c| Keyed(key, c)))
+}
+
+fn by_category<S: serde::Serializer>(counts: &[Count], s: S) -> Result<S::Ok, S::Error> {
+    keyed(counts, "category", s)
+}
+
+fn by_term<S: serde::Serializer>(counts: &[Count], s: S) -> Result<S::Ok, S::Error> {
+    keyed(counts, "term", s)
+}
+
+fn by_month<S: serde::Serializer>(counts: &[Count], s: S) -> Result<S::Ok, S::Error> {
+    keyed(counts, "month", s)
 }
 
 /// Every metric, as of a date.

@@ -143,46 +143,61 @@ fn the_reporting_log_with_a_merged_two_row_header_reads_from_xlsx_and_ods() {
         assert_eq!(i["actioned_share"], 0.8);
         assert_eq!(
             i["by_category"],
-            serde_json::json!([{"label": "Uncategorised", "count": 5}])
+            serde_json::json!([{"category": "Uncategorised", "count": 5}])
         );
         assert_eq!(
             i["by_term"],
-            serde_json::json!([{"label": "2025-26 autumn", "count": 1}, {"label": "2026-27 autumn", "count": 4}])
+            serde_json::json!([{"term": "2025-26 autumn", "count": 1}, {"term": "2026-27 autumn", "count": 4}])
         );
     }
 }
 
 #[test]
 fn a_safeguarding_export_with_several_categories_per_incident() {
-    let doc = import("incidents", &["safeguarding-export.csv"]);
-    let s = &doc["sources"][0];
-    assert_eq!(
-        (s["rows_read"].as_u64(), s["rows_used"].as_u64()),
-        (Some(5), Some(4))
-    );
-    assert_eq!(s["skipped"][0]["place"], "row 5, column C");
-    assert_eq!(s["skipped"][0]["reason"], "`13/13/2026` is not a real date");
-    assert_eq!(
-        s["unmapped_categories"],
-        serde_json::json!({"Online - peer on peer": 1, "Tiktok trend": 1})
-    );
-    let i = &doc["metrics"]["incidents"];
-    assert_eq!(i["count"], 4);
-    assert_eq!(i["actioned_share"], 0.75);
-    assert_eq!(i["closed_share"], 0.5);
-    let cats: Vec<(&str, u64)> = i["by_category"]
-        .as_array()
-        .expect("list")
-        .iter()
-        .map(|c| {
-            (
-                c["label"].as_str().expect("label"),
-                c["count"].as_u64().expect("count"),
-            )
-        })
-        .collect();
-    assert_eq!(cats.len(), 6);
-    assert!(cats.contains(&("Sharing nudes", 1)) && cats.contains(&("Cyberbullying", 1)));
+    for (file, place) in [
+        ("safeguarding-export.csv", "row 5, column C"),
+        ("safeguarding-export.xlsx", "Export!C5"),
+    ] {
+        let doc = import("incidents", &[file]);
+        let s = &doc["sources"][0];
+        assert_eq!(
+            (s["rows_read"].as_u64(), s["rows_used"].as_u64()),
+            (Some(5), Some(4)),
+            "{file}"
+        );
+        assert_eq!(s["skipped"][0]["place"], place);
+        assert_eq!(s["skipped"][0]["reason"], "`13/13/2026` is not a real date");
+        assert_eq!(
+            s["unmapped_categories"],
+            serde_json::json!({"Online - peer on peer": 1, "Tiktok trend": 1})
+        );
+        let i = &doc["metrics"]["incidents"];
+        assert_eq!(i["count"], 4);
+        assert_eq!(i["actioned_share"], 0.75);
+        assert_eq!(i["closed_share"], 0.5);
+        assert_eq!(i["previous_count"], 0);
+        assert_eq!(
+            i["by_month"],
+            serde_json::json!([
+                {"month": "2025-11", "count": 1},
+                {"month": "2026-09", "count": 2},
+                {"month": "2026-10", "count": 1}
+            ])
+        );
+        let cats: Vec<(&str, u64)> = i["by_category"]
+            .as_array()
+            .expect("list")
+            .iter()
+            .map(|c| {
+                (
+                    c["category"].as_str().expect("category"),
+                    c["count"].as_u64().expect("count"),
+                )
+            })
+            .collect();
+        assert_eq!(cats.len(), 6, "{file}");
+        assert!(cats.contains(&("Sharing nudes", 1)) && cats.contains(&("Cyberbullying", 1)));
+    }
 }
 
 #[test]
@@ -305,7 +320,7 @@ path = "evidence/meeting-register.xlsx"
         .iter()
         .map(|c| {
             (
-                c["label"].as_str().expect("label"),
+                c["category"].as_str().expect("category"),
                 c["count"].as_u64().expect("count"),
             )
         })
@@ -457,6 +472,6 @@ fn a_school_can_set_its_own_terms() {
     let doc: Value = serde_json::from_slice(&out).expect("JSON");
     assert_eq!(
         doc["metrics"]["incidents"]["by_term"],
-        serde_json::json!([{"label": "Term 1", "count": 1}, {"label": "Term 4", "count": 3}])
+        serde_json::json!([{"term": "Term 1", "count": 1}, {"term": "Term 4", "count": 3}])
     );
 }
