@@ -358,9 +358,8 @@ fn bad_files_are_named_with_what_is_wrong_and_exit_2() {
     std::fs::write(p("empty.csv"), b"").expect("write");
     std::fs::write(p("corrupt.xlsx"), b"\x00\x01\x02 not a workbook \xff").expect("write");
     std::fs::write(p("truncated.xlsx"), &real[..real.len() / 2]).expect("write");
-    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
-    ole.resize(4096, 0);
-    std::fs::write(p("locked.xlsx"), ole).expect("write");
+    // Encrypted with a password by msoffcrypto-tool, as Excel does.
+    std::fs::copy(evidence("password-protected.xlsx"), p("locked.xlsx")).expect("copy");
     std::fs::write(
         p("Training.XLSX"),
         std::fs::read(evidence("training-records.csv")).expect("fixture"),
