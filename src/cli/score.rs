@@ -5,9 +5,8 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
-use selfreview::evidence::import::{self, Evidence, Request};
-use selfreview::score::{self, Scored, Settings};
-use selfreview::{Code, Diagnostic, Diagnostics, Location, fsutil, review, workbook};
+use selfreview::score::Scored;
+use selfreview::{Diagnostics, fsutil, pipeline};
 use serde::Serialize;
 
 use super::output::Output;
@@ -29,57 +28,27 @@ struct Report<'a> {
 }
 
 pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
-    let here = Path::new(".");
-    let (review, loaded) = super::open_review(out)?;
-    let fw = &loaded.framework;
-    let paths = review::Paths::new(here);
-    let (books, mut diags) = workbook::read_dir(&paths.scores(), fw)?;
-    let settings = Settings {
-        school: review.school.clone(),
-        review_date: review
-            .review_date
-            .unwrap_or_else(|| chrono::Local::now().date_naive()),
-        min_commentary_words: review.min_commentary_words,
-    };
-    let evidence = import_evidence(&review, &mut diags);
-    let (scored, found) = score::score(fw, &settings, &books, &evidence);
-    diags.0.extend(found.0);
-    diags.sort();
-
-    let snapshot = paths
+    let today = chrono::Local::now().date_naive();
+    let r = pipeline::run(Path::new("."), today)?;
+    let snapshot = r
+        .paths
         .history()
-        .join(format!("{}.json", settings.review_date.format("%Y-%m-%d")));
+        .join(format!("{}.json", r.scored.review_date.format("%Y-%m-%d")));
     let doc = Report {
-        scored: &scored,
-        diagnostics: &diags,
+        scored: &r.scored,
+        diagnostics: &r.diagnostics,
     };
     fsutil::write_atomic(&snapshot, serde_json::to_string_pretty(&doc)?.as_bytes())?;
 
     if out.json {
         out.data(&doc)?;
     } else {
-        out.diagnostics(&diags);
-        out.info(summary(&scored, fw));
+        out.diagnostics(&r.diagnostics);
+        out.info(summary(&r.scored, &r.framework.framework));
         out.info(format!("Snapshot saved to {}", snapshot.display()));
     }
-    let failed = diags.has_errors() || (args.strict && !scored.ready);
+    let failed = r.diagnostics.has_errors() || (args.strict && !r.scored.ready);
     Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
-}
-
-/// Imports every evidence source; one that cannot be imported becomes a finding, and the
-/// checks that needed it are reported as not evaluated.
-fn import_evidence(review: &review::Review, diags: &mut Diagnostics) -> Evidence {
-    let mut evidence = Evidence::default();
-    for source in &review.evidence {
-        let path = Path::new(".").join(&source.path);
-        if let Err(err) = import::import(&Request::for_source(source, &path), &mut evidence) {
-            diags.push(
-                Diagnostic::error(Code::EvidenceNotImported, Location::file(&source.path), err.to_string())
-                    .with_help("run `selfreview import` to see the problem, fix the file or review.toml, and score again"),
-            );
-        }
-    }
-    evidence
 }
 
 fn tick(yes: bool) -> &'static str {

@@ -1,0 +1,73 @@
+//! The whole review, from files to a scored result: what `score`, `report` and `pack` share.
+//!
+//! Reads review.toml and the framework, every workbook in scores/ and every evidence source,
+//! scores the review and computes the metrics. Problems in the school's files are gathered
+//! as findings; only a missing or broken review.toml or framework stops the run.
+
+use std::path::Path;
+
+use crate::diag::{Code, Diagnostic, Diagnostics, Location};
+use crate::error::Result;
+use crate::evidence::import::{self, Evidence, Request};
+use crate::framework::{self, Loaded};
+use crate::metrics::compute::{self, Metrics};
+use crate::review::{self, Paths, Review};
+use crate::score::{self, Scored, Settings};
+use crate::workbook;
+
+/// A review read and scored.
+#[derive(Debug)]
+pub struct Reviewed {
+    /// The settings.
+    pub review: Review,
+    /// The framework.
+    pub framework: Loaded,
+    /// The scored review.
+    pub scored: Scored,
+    /// What the evidence sources held (with the private names, for the privacy guard).
+    pub evidence: Evidence,
+    /// The metrics as of the review date.
+    pub metrics: Metrics,
+    /// Every finding in the school's files, sorted.
+    pub diagnostics: Diagnostics,
+    /// The review folder's standard paths.
+    pub paths: Paths,
+}
+
+/// Reads and scores the review folder at `root`; `today` is used when review.toml sets no
+/// review date.
+pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
+    let paths = Paths::new(root);
+    let (review, mut diagnostics) = review::load(root)?;
+    let framework = framework::resolve(&review.framework, root)?;
+    diagnostics.0.extend(framework.warnings.0.iter().cloned());
+    let (books, found) = workbook::read_dir(&paths.scores(), &framework.framework)?;
+    diagnostics.0.extend(found.0);
+    let settings = Settings {
+        school: review.school.clone(),
+        review_date: review.review_date.unwrap_or(today),
+        min_commentary_words: review.min_commentary_words,
+    };
+    let evidence = import_evidence(&review, root, &mut diagnostics);
+    let (scored, found) = score::score(&framework.framework, &settings, &books, &evidence);
+    diagnostics.0.extend(found.0);
+    diagnostics.sort();
+    let metrics = compute::compute(&evidence, settings.review_date, &review.terms());
+    Ok(Reviewed { review, framework, scored, evidence, metrics, diagnostics, paths })
+}
+
+/// Imports every evidence source; one that cannot be imported becomes a finding, and the
+/// checks that needed it are reported as not evaluated.
+fn import_evidence(review: &Review, root: &Path, diags: &mut Diagnostics) -> Evidence {
+    let mut evidence = Evidence::default();
+    for source in &review.evidence {
+        let path = root.join(&source.path);
+        if let Err(err) = import::import(&Request::for_source(source, &path), &mut evidence) {
+            diags.push(
+                Diagnostic::error(Code::EvidenceNotImported, Location::file(&source.path), err.to_string())
+                    .with_help("run `selfreview import` to see the problem, fix the file or review.toml, and score again"),
+            );
+        }
+    }
+    evidence
+}
