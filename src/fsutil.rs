@@ -38,8 +38,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .map_err(write_err)?;
     tmp.write_all(bytes).map_err(write_err)?;
     tmp.as_file().sync_all().map_err(write_err)?;
+    // Temporary files are private to their owner; the final file gets the permissions of
+    // the one it replaces, or the usual ones for a new document.
+    let permissions = match std::fs::metadata(path) {
+        Ok(old) => old.permissions(),
+        Err(_) => default_permissions(tmp.as_file()).map_err(write_err)?,
+    };
+    std::fs::set_permissions(tmp.path(), permissions).map_err(write_err)?;
     tmp.persist(path).map_err(|e| write_err(e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions(_tmp: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions(tmp: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    // Elsewhere only the read-only flag exists, and a new temporary file does not have it.
+    Ok(tmp.metadata()?.permissions())
 }
 
 #[cfg(test)]
@@ -58,5 +77,18 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, vec![std::ffi::OsString::from("out.txt")]);
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&target)
+                .expect("exists")
+                .permissions()
+                .mode();
+            assert_eq!(
+                mode & 0o777,
+                0o644,
+                "a document others on the machine may read"
+            );
+        }
     }
 }

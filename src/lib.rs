@@ -15,6 +15,7 @@ pub mod framework;
 pub mod fsutil;
 pub mod metrics;
 pub mod pipeline;
+pub mod report;
 pub mod review;
 pub mod score;
 pub mod spreadsheet;

@@ -53,7 +53,15 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     diagnostics.0.extend(found.0);
     diagnostics.sort();
     let metrics = compute::compute(&evidence, settings.review_date, &review.terms());
-    Ok(Reviewed { review, framework, scored, evidence, metrics, diagnostics, paths })
+    Ok(Reviewed {
+        review,
+        framework,
+        scored,
+        evidence,
+        metrics,
+        diagnostics,
+        paths,
+    })
 }
 
 /// Imports every evidence source; one that cannot be imported becomes a finding, and the

@@ -7,6 +7,7 @@ mod framework;
 mod import;
 mod init;
 pub mod output;
+mod report;
 mod score;
 mod workbook;
 
@@ -85,6 +86,15 @@ enum Command {
     /// the disagreements to discuss and the next steps. A dated snapshot goes to history/.
     /// Exits 1 if a workbook has errors, or with --strict if the review is not ready.
     Score(score::Args),
+    /// Write the reports: out/report.html, out/governors.html and out/summary.xlsx.
+    ///
+    /// report.html is the whole review in one file that opens in any browser and prints
+    /// well: the verdict, a radar chart of levels against the benchmark, every aspect with
+    /// its commentary and evidence, the action plan, what the records show (counts only)
+    /// and the points to discuss. governors.html is a short report for the governing body.
+    /// summary.xlsx has the same figures for spreadsheets. Put report.html, governors.html
+    /// or style.css in a templates/ folder of the review to use your own.
+    Report(report::Args),
 }
 
 /// Runs the command line's subcommand and returns the exit code.
@@ -99,6 +109,7 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
         Command::Workbook(args) => workbook::run(&args, out),
         Command::Score(args) => score::run(&args, out),
         Command::Import(args) => import::run(&args, out),
+        Command::Report(args) => report::run(&args, out),
     }
 }
 

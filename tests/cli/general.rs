@@ -20,6 +20,7 @@ fn help_texts() {
     insta::assert_snapshot!("help-workbook", help(&["workbook"]));
     insta::assert_snapshot!("help-score", help(&["score"]));
     insta::assert_snapshot!("help-import", help(&["import"]));
+    insta::assert_snapshot!("help-report", help(&["report"]));
 }
 
 #[test]

@@ -6,6 +6,7 @@ mod framework;
 mod general;
 mod import;
 mod init;
+mod report;
 mod score;
 mod workbook;
 

@@ -1,0 +1,40 @@
+//! `selfreview report`: the HTML report, the governors' report and the summary workbook.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use selfreview::{pipeline, report};
+
+use super::output::Output;
+use super::{EXIT_FINDINGS, EXIT_OK};
+
+/// The arguments of `selfreview report`; the help text is on the subcommand.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub fn run(_args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
+    let here = Path::new(".");
+    let r = pipeline::run(here, chrono::Local::now().date_naive())?;
+    let previous = report::previous_snapshot(&r.paths.history(), r.scored.review_date);
+    let overrides = Path::new("templates");
+    let rendered = report::render(
+        &r,
+        previous.as_ref(),
+        overrides.is_dir().then_some(overrides),
+    )?;
+    let written = report::write(&rendered, &r.paths.out())?;
+    if out.json {
+        out.data(&serde_json::json!({ "written": written, "diagnostics": r.diagnostics }))?;
+    } else {
+        out.diagnostics(&r.diagnostics);
+        for path in &written {
+            out.info(format!("wrote {}", path.display()));
+        }
+        out.info("Open out/report.html in a web browser; print it from there if you need paper.");
+    }
+    Ok(ExitCode::from(if r.diagnostics.has_errors() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }))
+}

@@ -1,0 +1,133 @@
+//! Reports for people: the full HTML report, the governors' report and the summary workbook.
+//!
+//! The HTML is rendered from templates embedded in the binary (`src/report/templates/`);
+//! a school can put its own `report.html`, `governors.html` or `style.css` in the review's
+//! `templates/` folder to replace ours. Undefined variables are errors and HTML is escaped,
+//! so a typo in a template or a `<` in commentary cannot break the page. Everything shown is
+//! a level, commentary, an evidence file name or a count.
+
+mod summary;
+mod svg;
+mod view;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use minijinja::{Environment, UndefinedBehavior};
+
+use crate::error::{Error, Result};
+use crate::fsutil::write_atomic;
+use crate::pipeline::Reviewed;
+pub use view::{Previous, View};
+
+/// The embedded templates: (name, text).
+const TEMPLATES: [(&str, &str); 3] = [
+    ("report.html", include_str!("templates/report.html")),
+    ("governors.html", include_str!("templates/governors.html")),
+    ("style.css", include_str!("templates/style.css")),
+];
+
+/// The three outputs, rendered.
+#[derive(Debug)]
+pub struct Rendered {
+    /// `report.html`.
+    pub report: String,
+    /// `governors.html`.
+    pub governors: String,
+    /// `summary.xlsx`.
+    pub summary: Vec<u8>,
+}
+
+/// Renders every report; `overrides` is a folder whose templates replace ours.
+pub fn render(
+    r: &Reviewed,
+    previous: Option<&Previous>,
+    overrides: Option<&Path>,
+) -> Result<Rendered> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    for (name, text) in TEMPLATES {
+        let own = overrides.map(|d| d.join(name)).filter(|p| p.is_file());
+        let (source, origin) = match &own {
+            Some(path) => (crate::fsutil::read_text(path)?, path.clone()),
+            None => (
+                text.to_string(),
+                PathBuf::from(format!("src/report/templates/{name}")),
+            ),
+        };
+        env.add_template_owned(name, source)
+            .map_err(|e| template_error(&origin, &e))?;
+    }
+    let view = view::build(r, previous);
+    let ctx = minijinja::value::Value::from(minijinja::value::Serde(&view));
+    let render = |name: &str| -> Result<String> {
+        let origin = overrides
+            .map(|d| d.join(name))
+            .filter(|p| p.is_file())
+            .unwrap_or_else(|| PathBuf::from(format!("src/report/templates/{name}")));
+        env.get_template(name)
+            .and_then(|t| t.render(&ctx))
+            .map_err(|e| template_error(&origin, &e))
+    };
+    let summary = summary::render(r).map_err(|source| Error::Spreadsheet {
+        path: PathBuf::from("out/summary.xlsx"),
+        source,
+    })?;
+    Ok(Rendered {
+        report: render("report.html")?,
+        governors: render("governors.html")?,
+        summary,
+    })
+}
+
+fn template_error(path: &Path, e: &minijinja::Error) -> Error {
+    let line = e.line().map_or(String::new(), |l| format!(" at line {l}"));
+    Error::BadInput {
+        what: format!("the template {}", path.display()),
+        message: format!("{e}{line}"),
+    }
+}
+
+/// Writes the rendered reports into `out`, each atomically; returns the paths written.
+pub fn write(rendered: &Rendered, out: &Path) -> Result<Vec<PathBuf>> {
+    let files = [
+        (out.join("report.html"), rendered.report.as_bytes()),
+        (out.join("governors.html"), rendered.governors.as_bytes()),
+        (out.join("summary.xlsx"), rendered.summary.as_slice()),
+    ];
+    let mut written = Vec::new();
+    for (path, bytes) in files {
+        write_atomic(&path, bytes)?;
+        written.push(path);
+    }
+    Ok(written)
+}
+
+/// The latest snapshot in `history` dated before `before`, if any. Snapshots are the JSON
+/// `score` saves as `YYYY-MM-DD.json`; a file that does not read as one is passed over.
+pub fn previous_snapshot(history: &Path, before: NaiveDate) -> Option<Previous> {
+    let mut dated: Vec<(NaiveDate, PathBuf)> = std::fs::read_dir(history)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter_map(|p| {
+            let stem = p.file_stem()?.to_str()?;
+            let date = NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()?;
+            (p.extension()? == "json" && date < before).then_some((date, p))
+        })
+        .collect();
+    dated.sort();
+    let (date, path) = dated.pop()?;
+    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+    let levels: BTreeMap<String, u8> = doc["aspects"]
+        .as_array()?
+        .iter()
+        .filter_map(|a| {
+            Some((
+                a["code"].as_str()?.to_string(),
+                u8::try_from(a["agreed"].as_u64()?).ok()?,
+            ))
+        })
+        .collect();
+    Some(Previous { date, levels })
+}

@@ -1,0 +1,278 @@
+//! `summary.xlsx`: the review at a glance for people who live in spreadsheets.
+//!
+//! A Summary sheet (one row per aspect, reviewers' levels, agreed, benchmark, gap and
+//! status, coloured by conditional formatting, with a chart of levels against the
+//! benchmark), an Action plan sheet with columns to fill in, and an Evidence sheet of the
+//! metrics. The document date is the review date, so the bytes depend only on the review.
+
+use chrono::Datelike;
+use rust_xlsxwriter::{
+    Chart, ChartType, ConditionalFormatText, ConditionalFormatTextRule, DocProperties,
+    ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
+};
+
+use crate::pipeline::Reviewed;
+
+fn header(sheet: &mut Worksheet, headers: &[&str]) -> Result<(), XlsxError> {
+    let bold = Format::new()
+        .set_bold()
+        .set_background_color("#DDEBF7")
+        .set_border_bottom(FormatBorder::Thin)
+        .set_text_wrap();
+    for (c, h) in (0u16..).zip(headers) {
+        sheet.write_with_format(0, c, *h, &bold)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
+
+/// The workbook's bytes.
+pub fn render(r: &Reviewed) -> Result<Vec<u8>, XlsxError> {
+    let s = &r.scored;
+    let mut wb = Workbook::new();
+    let d = s.review_date;
+    let month = u8::try_from(d.month()).expect("months fit a byte");
+    let day = u8::try_from(d.day()).expect("days fit a byte");
+    let year = u16::try_from(d.year()).unwrap_or(2000);
+    wb.set_properties(
+        &DocProperties::new()
+            .set_title(format!("{}: online safety self-review summary", s.school))
+            .set_author("selfreview")
+            .set_creation_datetime(&ExcelDateTime::from_ymd(year, month, day)?),
+    );
+    summary_sheet(wb.add_worksheet(), r)?;
+    plan_sheet(wb.add_worksheet(), r)?;
+    evidence_sheet(wb.add_worksheet(), r)?;
+    wb.save_to_buffer()
+}
+
+fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
+    let s = &r.scored;
+    sheet.set_name("Summary")?;
+    let reviewers: Vec<String> = {
+        let mut names: Vec<String> = s
+            .aspects
+            .iter()
+            .flat_map(|a| a.reviewers.keys().cloned())
+            .collect();
+        names.sort();
+        names.dedup();
+        names
+    };
+    let mut headers: Vec<&str> = vec!["Code", "Aspect", "Element", "Strand"];
+    headers.extend(reviewers.iter().map(String::as_str));
+    headers.extend(["Agreed", "Benchmark", "Gap", "Status", "Complete"]);
+    header(sheet, &headers)?;
+    let first_level_col = 4u16;
+    let agreed_col =
+        first_level_col + u16::try_from(reviewers.len()).expect("a handful of reviewers");
+    for (row, a) in (1u32..).zip(&s.aspects) {
+        sheet.write(row, 0, a.code.as_str())?;
+        sheet.write(row, 1, a.name.as_str())?;
+        sheet.write(row, 2, a.element.as_str())?;
+        sheet.write(row, 3, a.strand.as_str())?;
+        for (c, name) in (first_level_col..).zip(&reviewers) {
+            if let Some(level) = a.reviewers.get(name) {
+                sheet.write(row, c, *level)?;
+            }
+        }
+        if let Some(level) = a.agreed {
+            sheet.write(row, agreed_col, level)?;
+        }
+        sheet.write(row, agreed_col + 1, a.benchmark)?;
+        if let Some(gap) = a.gap_to_benchmark {
+            sheet.write(row, agreed_col + 2, gap)?;
+        }
+        let status = match a.gap_to_benchmark {
+            None => "Not scored".to_string(),
+            Some(g) if g > 0 => "Below benchmark".to_string(),
+            Some(_) => "Meets benchmark".to_string(),
+        };
+        sheet.write(row, agreed_col + 3, status)?;
+        sheet.write(row, agreed_col + 4, if a.complete { "yes" } else { "no" })?;
+    }
+    let last = u32::try_from(s.aspects.len()).expect("a few dozen aspects");
+    let status_col = agreed_col + 3;
+    let red = Format::new().set_background_color("#F8CBAD").set_bold();
+    let green = Format::new().set_background_color("#C6EFCE");
+    let grey = Format::new().set_background_color("#EDEDED");
+    for (text, format) in [("Below", &red), ("Meets", &green), ("Not scored", &grey)] {
+        let rule = ConditionalFormatText::new()
+            .set_rule(ConditionalFormatTextRule::BeginsWith(text.to_string()))
+            .set_format(format);
+        sheet.add_conditional_format(1, status_col, last, status_col, &rule)?;
+    }
+    sheet.set_column_width(1, 40)?;
+    sheet.set_column_width(status_col, 18)?;
+
+    let mut chart = Chart::new(ChartType::Column);
+    chart
+        .title()
+        .set_name("Agreed level and benchmark (1 is best)");
+    chart
+        .add_series()
+        .set_name("Agreed")
+        .set_categories(("Summary", 1, 0, last, 0))
+        .set_values(("Summary", 1, agreed_col, last, agreed_col));
+    chart
+        .add_series()
+        .set_name("Benchmark")
+        .set_categories(("Summary", 1, 0, last, 0))
+        .set_values(("Summary", 1, agreed_col + 1, last, agreed_col + 1));
+    chart.y_axis().set_min(0).set_max(5).set_name("Level");
+    chart.set_width(900).set_height(320);
+    sheet.insert_chart(last + 2, 0, &chart)?;
+    Ok(())
+}
+
+fn plan_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
+    sheet.set_name("Action plan")?;
+    header(
+        sheet,
+        &[
+            "Code",
+            "Aspect",
+            "Level now",
+            "Next level",
+            "What the next level looks like",
+            "Improvement actions",
+            "Planned actions",
+            "Owner",
+            "Target date",
+            "Status",
+        ],
+    )?;
+    let wrap = Format::new().set_text_wrap();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    for (row, p) in (1u32..).zip(&r.scored.actions) {
+        sheet.write(row, 0, p.aspect.as_str())?;
+        sheet.write(row, 1, p.name.as_str())?;
+        sheet.write(row, 2, p.level)?;
+        sheet.write(row, 3, p.next_level)?;
+        sheet.write_with_format(row, 4, p.next_statement.as_str(), &wrap)?;
+        sheet.write_with_format(row, 5, p.improvement_actions.join("\n"), &wrap)?;
+        if let Some(planned) = &p.planned {
+            sheet.write_with_format(row, 6, planned.actions.as_str(), &wrap)?;
+            sheet.write(row, 7, planned.owner.as_str())?;
+            if let Some(t) = planned.target {
+                sheet.write_with_format(row, 8, &t, &date)?;
+            }
+        }
+    }
+    for (c, w) in [
+        (1u16, 30.0),
+        (4, 50.0),
+        (5, 50.0),
+        (6, 35.0),
+        (7, 14.0),
+        (8, 12.0),
+        (9, 14.0),
+    ] {
+        sheet.set_column_width(c, w)?;
+    }
+    Ok(())
+}
+
+fn evidence_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
+    sheet.set_name("Evidence")?;
+    header(
+        sheet,
+        &[
+            "Measure",
+            "Group or category",
+            "Value",
+            "Out of",
+            "Window (months)",
+        ],
+    )?;
+    let mut row = 1u32;
+    let m = &r.metrics;
+    let mut put = |sheet: &mut Worksheet,
+                   what: &str,
+                   who: &str,
+                   value: f64,
+                   of: Option<f64>,
+                   months: Option<u32>|
+     -> Result<(), XlsxError> {
+        sheet.write(row, 0, what)?;
+        sheet.write(row, 1, who)?;
+        sheet.write(row, 2, value)?;
+        if let Some(of) = of {
+            sheet.write(row, 3, of)?;
+        }
+        if let Some(months) = months {
+            sheet.write(row, 4, months)?;
+        }
+        row += 1;
+        Ok(())
+    };
+    for g in m.training.iter().flatten() {
+        put(
+            sheet,
+            "People trained",
+            &g.group,
+            g.trained as f64,
+            Some(g.people as f64),
+            Some(g.months),
+        )?;
+    }
+    for g in m.meetings.iter().flatten() {
+        put(
+            sheet,
+            "Meetings",
+            &g.group,
+            g.count as f64,
+            None,
+            Some(g.months),
+        )?;
+        put(
+            sheet,
+            "Longest gap between meetings (days)",
+            &g.group,
+            g.longest_gap_days as f64,
+            None,
+            Some(g.months),
+        )?;
+    }
+    if let Some(i) = &m.incidents {
+        put(
+            sheet,
+            "Incidents",
+            "all",
+            i.count as f64,
+            None,
+            Some(i.months),
+        )?;
+        put(
+            sheet,
+            "Incidents in the window before",
+            "all",
+            i.previous_count as f64,
+            None,
+            Some(i.months),
+        )?;
+        for c in &i.by_category {
+            put(
+                sheet,
+                "Incidents by category",
+                &c.label,
+                c.count as f64,
+                None,
+                Some(i.months),
+            )?;
+        }
+        for c in &i.by_term {
+            put(
+                sheet,
+                "Incidents by term",
+                &c.label,
+                c.count as f64,
+                None,
+                None,
+            )?;
+        }
+    }
+    sheet.set_column_width(0, 36)?;
+    sheet.set_column_width(1, 28)?;
+    Ok(())
+}

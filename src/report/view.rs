@@ -1,0 +1,553 @@
+//! What the report templates see: plain values built from the scored review and metrics.
+//!
+//! Everything here is safe to show anyone the school shows its review to: levels,
+//! commentary, evidence file names and counts. No child's name and no incident description
+//! exist in the inputs, and staff names from training records are left out (counts only).
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::svg;
+use crate::framework::Framework;
+use crate::metrics::compute::Metrics;
+use crate::pipeline::Reviewed;
+use crate::score::{AgreedBy, AspectScore, CheckStatus, CommentaryCheck, Scored};
+
+/// The agreed levels of an earlier snapshot, for progress and the radar chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Previous {
+    /// The snapshot's review date.
+    pub date: NaiveDate,
+    /// Agreed level by aspect code.
+    pub levels: BTreeMap<String, u8>,
+}
+
+fn uk(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+#[derive(Debug, Serialize)]
+struct Named {
+    name: String,
+    level: u8,
+}
+
+#[derive(Debug, Serialize)]
+struct Said {
+    reviewer: String,
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
+struct AspectRow {
+    code: String,
+    name: String,
+    agreed: Option<u8>,
+    benchmark: u8,
+    status: String,
+    below: bool,
+    complete: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct Group {
+    code: String,
+    name: String,
+    average: Option<f64>,
+    rows: Vec<AspectRow>,
+}
+
+#[derive(Debug, Serialize)]
+struct Element {
+    code: String,
+    name: String,
+    average: Option<f64>,
+    strands: Vec<Group>,
+}
+
+#[derive(Debug, Serialize)]
+struct CheckView {
+    rule: String,
+    value: String,
+    outcome: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Detail {
+    code: String,
+    name: String,
+    descriptor: String,
+    benchmark: u8,
+    agreed: Option<u8>,
+    agreed_label: String,
+    statement: String,
+    agreed_how: String,
+    rationale: Option<String>,
+    reviewers: Vec<Named>,
+    commentary: Vec<Said>,
+    commentary_check: String,
+    evidence: Vec<String>,
+    checks: Vec<CheckView>,
+}
+
+#[derive(Debug, Serialize)]
+struct PlanRow {
+    code: String,
+    name: String,
+    level: u8,
+    next_level: u8,
+    next_label: String,
+    next_statement: String,
+    improvement_actions: Vec<String>,
+    below: bool,
+    planned: String,
+    owner: String,
+    target: String,
+}
+
+#[derive(Debug, Serialize)]
+struct AgendaRow {
+    code: String,
+    name: String,
+    spread: u8,
+    needs_discussion: bool,
+    levels: Vec<Named>,
+    commentary: Vec<Said>,
+}
+
+#[derive(Debug, Serialize)]
+struct CountRow {
+    label: String,
+    count: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct Training {
+    svg: String,
+    rows: Vec<TrainingRow>,
+}
+
+#[derive(Debug, Serialize)]
+struct TrainingRow {
+    group: String,
+    people: usize,
+    trained: usize,
+    percent: String,
+    months: u32,
+}
+
+#[derive(Debug, Serialize)]
+struct Meetings {
+    svg: String,
+    rows: Vec<MeetingRow>,
+}
+
+#[derive(Debug, Serialize)]
+struct MeetingRow {
+    group: String,
+    count: usize,
+    longest_gap_days: i64,
+    last: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Incidents {
+    count: usize,
+    months: u32,
+    previous: usize,
+    actioned: String,
+    closed: String,
+    by_category: Vec<CountRow>,
+    by_term: Vec<CountRow>,
+}
+
+#[derive(Debug, Serialize)]
+struct Progress {
+    since: String,
+    improved: Vec<String>,
+    declined: Vec<String>,
+    unchanged: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct Milestone {
+    name: &'static str,
+    reached: bool,
+}
+
+/// Everything the report and governors' templates use.
+#[derive(Debug, Serialize)]
+pub struct View {
+    school: String,
+    review_date: String,
+    framework_id: String,
+    framework_title: String,
+    framework_version: String,
+    generator: String,
+    ready: bool,
+    reasons: Vec<String>,
+    evidence_findings: Vec<String>,
+    milestones: Vec<Milestone>,
+    elements_complete: usize,
+    element_count: usize,
+    aspects_complete: usize,
+    aspect_count: usize,
+    radar_svg: String,
+    previous_date: Option<String>,
+    elements: Vec<Element>,
+    details: Vec<Detail>,
+    actions: Vec<PlanRow>,
+    agenda: Vec<AgendaRow>,
+    training: Option<Training>,
+    meetings: Option<Meetings>,
+    incidents: Option<Incidents>,
+    progress: Option<Progress>,
+}
+
+fn status(a: &AspectScore) -> (String, bool) {
+    match a.gap_to_benchmark {
+        None => ("Not scored".into(), false),
+        Some(g) if g > 0 => (format!("{g} below benchmark"), true),
+        Some(_) => ("Meets benchmark".into(), false),
+    }
+}
+
+fn percent(share: Option<f64>) -> String {
+    share.map_or("–".to_string(), |s| format!("{:.0}%", s * 100.0))
+}
+
+/// Builds the view of a reviewed review.
+pub fn build(r: &Reviewed, previous: Option<&Previous>) -> View {
+    let fw = &r.framework.framework;
+    let s = &r.scored;
+    let spokes: Vec<svg::Spoke> = s
+        .aspects
+        .iter()
+        .map(|a| svg::Spoke {
+            code: a.code.clone(),
+            agreed: a.agreed,
+            benchmark: a.benchmark,
+            previous: previous.and_then(|p| p.levels.get(&a.code).copied()),
+        })
+        .collect();
+    View {
+        school: s.school.clone(),
+        review_date: uk(s.review_date),
+        framework_id: fw.id.clone(),
+        framework_title: fw.title.clone(),
+        framework_version: fw.version.clone(),
+        generator: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
+        ready: s.ready,
+        reasons: s.reasons.iter().map(|r| r.message.clone()).collect(),
+        evidence_findings: s
+            .evidence_findings
+            .iter()
+            .map(|r| r.message.clone())
+            .collect(),
+        milestones: vec![
+            Milestone {
+                name: "Review started",
+                reached: s.milestones.started,
+            },
+            Milestone {
+                name: "At least two elements complete",
+                reached: s.milestones.progress,
+            },
+            Milestone {
+                name: "Ready to apply for the Online Safety Mark",
+                reached: s.milestones.ready,
+            },
+        ],
+        elements_complete: s.milestones.elements_complete,
+        element_count: s.elements.len(),
+        aspects_complete: s.aspects.iter().filter(|a| a.complete).count(),
+        aspect_count: s.aspects.len(),
+        radar_svg: svg::radar(&spokes),
+        previous_date: previous.map(|p| uk(p.date)),
+        elements: elements(fw, s),
+        details: s.aspects.iter().map(|a| detail(fw, a)).collect(),
+        actions: actions(fw, s),
+        agenda: s
+            .agenda
+            .iter()
+            .map(|a| AgendaRow {
+                code: a.aspect.clone(),
+                name: a.name.clone(),
+                spread: a.spread,
+                needs_discussion: a.needs_discussion,
+                levels: a
+                    .levels
+                    .iter()
+                    .map(|(n, l)| Named {
+                        name: n.clone(),
+                        level: *l,
+                    })
+                    .collect(),
+                commentary: a
+                    .commentary
+                    .iter()
+                    .map(|c| Said {
+                        reviewer: c.reviewer.clone(),
+                        text: c.text.clone(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        training: training(&r.metrics),
+        meetings: meetings(r),
+        incidents: incidents(&r.metrics),
+        progress: previous.map(|p| progress(s, p)),
+    }
+}
+
+fn elements(fw: &Framework, s: &Scored) -> Vec<Element> {
+    let average = |code: &str, list: &[crate::score::Average]| {
+        list.iter().find(|a| a.code == code).and_then(|a| a.average)
+    };
+    fw.elements
+        .iter()
+        .map(|e| Element {
+            code: e.code.clone(),
+            name: e.name.clone(),
+            average: average(&e.code, &s.elements),
+            strands: e
+                .strands
+                .iter()
+                .map(|st| Group {
+                    code: st.code.clone(),
+                    name: st.name.clone(),
+                    average: average(&st.code, &s.strands),
+                    rows: s
+                        .aspects
+                        .iter()
+                        .filter(|a| a.strand == st.code)
+                        .map(|a| {
+                            let (status, below) = status(a);
+                            AspectRow {
+                                code: a.code.clone(),
+                                name: a.name.clone(),
+                                agreed: a.agreed,
+                                benchmark: a.benchmark,
+                                status,
+                                below,
+                                complete: a.complete,
+                            }
+                        })
+                        .collect(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+fn detail(fw: &Framework, a: &AspectScore) -> Detail {
+    let aspect = fw.aspect(&a.code).map(|(_, _, x)| x);
+    let statement = a
+        .agreed
+        .and_then(|l| aspect.and_then(|x| x.statement(l)))
+        .unwrap_or("")
+        .to_string();
+    let agreed_how = match a.agreed_by {
+        Some(AgreedBy::Group) => "agreed by the group".to_string(),
+        Some(AgreedBy::Median) if a.reviewers.len() > 1 => {
+            "the middle of the reviewers' levels".to_string()
+        }
+        Some(AgreedBy::Median) => "the reviewer's level".to_string(),
+        None => String::new(),
+    };
+    let commentary_check = match a.commentary_check {
+        CommentaryCheck::Ok => "",
+        CommentaryCheck::Missing => "No commentary yet.",
+        CommentaryCheck::TooShort => "The commentary is too short to show how the level is met.",
+        CommentaryCheck::NoEvidence => "The commentary cites no evidence.",
+    };
+    Detail {
+        code: a.code.clone(),
+        name: a.name.clone(),
+        descriptor: aspect.map(|x| x.descriptor.clone()).unwrap_or_default(),
+        benchmark: a.benchmark,
+        agreed: a.agreed,
+        agreed_label: a
+            .agreed
+            .map(|l| fw.level_label(l).to_string())
+            .unwrap_or_default(),
+        statement,
+        agreed_how,
+        rationale: a.rationale.clone(),
+        reviewers: a
+            .reviewers
+            .iter()
+            .map(|(n, l)| Named {
+                name: n.clone(),
+                level: *l,
+            })
+            .collect(),
+        commentary: a
+            .commentary
+            .iter()
+            .map(|c| Said {
+                reviewer: c.reviewer.clone(),
+                text: c.text.clone(),
+            })
+            .collect(),
+        commentary_check: commentary_check.to_string(),
+        evidence: a.evidence.clone(),
+        checks: a
+            .evidence_checks
+            .iter()
+            .map(|c| CheckView {
+                rule: c.rule.clone(),
+                value: c.value.map_or("–".to_string(), |v| v.to_string()),
+                outcome: match c.status {
+                    CheckStatus::Met => "met".into(),
+                    CheckStatus::NotMet => "not met".into(),
+                    CheckStatus::NotEvaluated => {
+                        format!("not checked: {}", c.detail.clone().unwrap_or_default())
+                    }
+                },
+            })
+            .collect(),
+    }
+}
+
+fn actions(fw: &Framework, s: &Scored) -> Vec<PlanRow> {
+    s.actions
+        .iter()
+        .map(|p| PlanRow {
+            code: p.aspect.clone(),
+            name: p.name.clone(),
+            level: p.level,
+            next_level: p.next_level,
+            next_label: fw.level_label(p.next_level).to_string(),
+            next_statement: p.next_statement.clone(),
+            improvement_actions: p.improvement_actions.clone(),
+            below: p.below_benchmark,
+            planned: p
+                .planned
+                .as_ref()
+                .map(|x| x.actions.clone())
+                .unwrap_or_default(),
+            owner: p
+                .planned
+                .as_ref()
+                .map(|x| x.owner.clone())
+                .unwrap_or_default(),
+            target: p
+                .planned
+                .as_ref()
+                .and_then(|x| x.target)
+                .map(uk)
+                .unwrap_or_default(),
+        })
+        .collect()
+}
+
+fn training(m: &Metrics) -> Option<Training> {
+    let groups = m.training.as_ref()?;
+    let bars: Vec<svg::Bar> = groups
+        .iter()
+        .map(|g| svg::Bar {
+            label: g.group.clone(),
+            share: g.share,
+            note: format!("{} of {}", g.trained, g.people),
+        })
+        .collect();
+    Some(Training {
+        svg: svg::bars(
+            "Share of each group trained in online safety in the last 24 months",
+            &bars,
+            Some(0.9),
+        ),
+        rows: groups
+            .iter()
+            .map(|g| TrainingRow {
+                group: g.group.clone(),
+                people: g.people,
+                trained: g.trained,
+                percent: percent(Some(g.share)),
+                months: g.months,
+            })
+            .collect(),
+    })
+}
+
+fn meetings(r: &Reviewed) -> Option<Meetings> {
+    let groups = r.metrics.meetings.as_ref()?;
+    let as_of = r.metrics.as_of;
+    let start = as_of
+        .checked_sub_months(chrono::Months::new(12))
+        .unwrap_or(as_of);
+    let rows: Vec<(String, Vec<NaiveDate>)> = groups
+        .iter()
+        .map(|g| {
+            (
+                g.group.clone(),
+                r.evidence
+                    .meetings
+                    .iter()
+                    .filter(|m| m.group == g.group)
+                    .map(|m| m.date)
+                    .collect(),
+            )
+        })
+        .collect();
+    Some(Meetings {
+        svg: svg::timeline(start, as_of, &rows),
+        rows: groups
+            .iter()
+            .map(|g| MeetingRow {
+                group: g.group.clone(),
+                count: g.count,
+                longest_gap_days: g.longest_gap_days,
+                last: g.last.map(uk).unwrap_or_default(),
+            })
+            .collect(),
+    })
+}
+
+fn incidents(m: &Metrics) -> Option<Incidents> {
+    let i = m.incidents.as_ref()?;
+    let rows = |list: &[crate::metrics::compute::Count]| {
+        list.iter()
+            .map(|c| CountRow {
+                label: c.label.clone(),
+                count: c.count,
+            })
+            .collect()
+    };
+    Some(Incidents {
+        count: i.count,
+        months: i.months,
+        previous: i.previous_count,
+        actioned: percent(i.actioned_share),
+        closed: percent(i.closed_share),
+        by_category: rows(&i.by_category),
+        by_term: rows(&i.by_term),
+    })
+}
+
+fn progress(s: &Scored, p: &Previous) -> Progress {
+    let mut improved = Vec::new();
+    let mut declined = Vec::new();
+    let mut unchanged = 0;
+    for a in &s.aspects {
+        match (p.levels.get(&a.code), a.agreed) {
+            (Some(before), Some(now)) if now < *before => {
+                improved.push(format!("{} {} (from {before} to {now})", a.code, a.name))
+            }
+            (Some(before), Some(now)) if now > *before => {
+                declined.push(format!("{} {} (from {before} to {now})", a.code, a.name))
+            }
+            (Some(_), Some(_)) => unchanged += 1,
+            _ => {}
+        }
+    }
+    Progress {
+        since: uk(p.date),
+        improved,
+        declined,
+        unchanged,
+    }
+}
