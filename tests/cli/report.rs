@@ -121,6 +121,14 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
     ] {
         assert!(html.contains(part), "report.html lacks {part}");
     }
+    // Self-contained: nothing to fetch, no scripts.
+    for page in [&html, &read_html(&tmp.path().join("out/governors.html"))] {
+        for banned in ["<script", "<link", " src=", "url("] {
+            assert!(!page.contains(banned), "a report contains {banned}");
+        }
+        let outside = page.replace("http://www.w3.org/2000/svg", "");
+        assert!(!outside.contains("http://") && !outside.contains("https://"));
+    }
     // The overview of the first strand, as a person reads it.
     let start = html
         .find("<tr class=\"strand\"><th colspan=\"5\" scope=\"rowgroup\">A1")
@@ -224,7 +232,8 @@ fn progress_since_the_last_snapshot_is_shown_to_governors() {
     report(tmp.path());
     let governors = read_html(&tmp.path().join("out/governors.html"));
     assert!(
-        governors.contains("Since 01/03/2026, aspects improved: 1; fell back: 1; stayed the same: 1."),
+        governors
+            .contains("Since 01/03/2026, aspects improved: 1; fell back: 1; stayed the same: 1."),
         "{governors}"
     );
     assert!(governors.contains("A1.1 Online Safety Responsibilities (from 3 to 2)"));
