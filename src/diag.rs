@@ -129,6 +129,24 @@ codes! {
     DuplicateReviewerWorkbook => "duplicate-reviewer-workbook",
     /// An evidence source listed in review.toml that could not be imported.
     EvidenceNotImported => "evidence-not-imported",
+    /// Evidence cited in a workbook that is not in the evidence folder.
+    MissingEvidence => "missing-evidence",
+    /// Evidence cited by a path that leads outside the review's evidence folder.
+    UnsafeEvidencePath => "unsafe-evidence-path",
+    /// Cited evidence left out of the pack to protect people's names.
+    EvidenceNotPacked => "evidence-not-packed",
+    /// A name from the incident records found in something the pack would contain.
+    PrivateNameInPack => "private-name-in-pack",
+    /// A pack entry whose size or SHA-256 differs from the manifest.
+    PackEntryAltered => "pack-entry-altered",
+    /// A file the manifest lists that the pack lacks.
+    PackEntryMissing => "pack-entry-missing",
+    /// An entry in the pack that the manifest does not list.
+    PackEntryExtra => "pack-entry-extra",
+    /// An entry name that would write outside a folder when extracted.
+    PackEntryUnsafeName => "pack-entry-unsafe-name",
+    /// A pack whose manifest.json is missing or cannot be read.
+    PackManifestMalformed => "pack-manifest-malformed",
 }
 
 impl fmt::Display for Code {

@@ -14,6 +14,7 @@ pub mod evidence;
 pub mod framework;
 pub mod fsutil;
 pub mod metrics;
+pub mod pack;
 pub mod pipeline;
 pub mod report;
 pub mod review;

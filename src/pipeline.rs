@@ -16,7 +16,7 @@ use crate::score::{self, Scored, Settings};
 use crate::workbook;
 
 /// A review read and scored.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Reviewed {
     /// The settings.
     pub review: Review,
@@ -32,6 +32,8 @@ pub struct Reviewed {
     pub diagnostics: Diagnostics,
     /// The review folder's standard paths.
     pub paths: Paths,
+    /// The workbooks read, for where each piece of evidence was cited.
+    pub workbooks: Vec<crate::workbook::Filled>,
 }
 
 /// Reads and scores the review folder at `root`; `today` is used when review.toml sets no
@@ -61,6 +63,7 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
         metrics,
         diagnostics,
         paths,
+        workbooks: books,
     })
 }
 

@@ -7,6 +7,7 @@ mod framework;
 mod import;
 mod init;
 pub mod output;
+mod pack;
 mod report;
 mod score;
 mod workbook;
@@ -95,6 +96,22 @@ enum Command {
     /// summary.xlsx has the same figures for spreadsheets. Put report.html, governors.html
     /// or style.css in a templates/ folder of the review to use your own.
     Report(report::Args),
+    /// Write the evidence pack for the assessor: one zip with a manifest.
+    ///
+    /// The zip holds the report as index.html (its evidence links open the documents in the
+    /// pack), governors.html, summary.xlsx, a folder per aspect with its commentary and the
+    /// evidence documents the workbooks cite, anonymised evidence summaries as CSV, and
+    /// manifest.json with the size and SHA-256 of every file. It is refused, with every
+    /// reason, if a cited file is missing or outside the evidence folder, or if anything in
+    /// it contains a name from the incident records. Incident spreadsheets are never packed;
+    /// reviewers' and staff names only with `staff-names = true` under [pack] in review.toml.
+    Pack(pack::PackArgs),
+    /// Check an evidence pack against its manifest (for the assessor).
+    ///
+    /// Reports every file that was changed, removed or added since the pack was made, and
+    /// any entry whose name would escape the folder it is extracted to. Nothing is
+    /// extracted. Exits 0 when the pack is intact and 1 otherwise.
+    Verify(pack::VerifyArgs),
 }
 
 /// Runs the command line's subcommand and returns the exit code.
@@ -110,6 +127,8 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
         Command::Score(args) => score::run(&args, out),
         Command::Import(args) => import::run(&args, out),
         Command::Report(args) => report::run(&args, out),
+        Command::Pack(args) => pack::run_pack(&args, out),
+        Command::Verify(args) => pack::run_verify(&args, out),
     }
 }
 

@@ -272,6 +272,8 @@ pub struct Loaded {
     pub origin: Origin,
     /// Its warnings (a loaded framework has no errors).
     pub warnings: Diagnostics,
+    /// The file's text, so a pack can record exactly what the review was scored against.
+    pub text: String,
 }
 
 /// Reads and checks a framework file; a file with errors is an [`Error::Invalid`].
@@ -295,6 +297,7 @@ fn from_text(text: &str, file: &Path, origin: Origin) -> Result<Loaded> {
             framework,
             origin,
             warnings: checked.diagnostics,
+            text: text.to_string(),
         }),
         None => Err(Error::Invalid {
             path: file.to_path_buf(),

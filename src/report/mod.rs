@@ -39,11 +39,25 @@ pub struct Rendered {
     pub summary: Vec<u8>,
 }
 
+/// For each aspect, each cited evidence name → its path inside the evidence pack.
+pub type Links = BTreeMap<String, BTreeMap<String, String>>;
+
 /// Renders every report; `overrides` is a folder whose templates replace ours.
 pub fn render(
     r: &Reviewed,
     previous: Option<&Previous>,
     overrides: Option<&Path>,
+) -> Result<Rendered> {
+    render_with_links(r, previous, overrides, None)
+}
+
+/// Renders every report, linking cited evidence to its place in the pack when `links` is
+/// given.
+pub fn render_with_links(
+    r: &Reviewed,
+    previous: Option<&Previous>,
+    overrides: Option<&Path>,
+    links: Option<&Links>,
 ) -> Result<Rendered> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
@@ -59,7 +73,7 @@ pub fn render(
         env.add_template_owned(name, source)
             .map_err(|e| template_error(&origin, &e))?;
     }
-    let view = view::build(r, previous);
+    let view = view::build(r, previous, links);
     let ctx = minijinja::value::Value::from(minijinja::value::Serde(&view));
     let render = |name: &str| -> Result<String> {
         let origin = overrides

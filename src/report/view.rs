@@ -68,6 +68,12 @@ struct Element {
 }
 
 #[derive(Debug, Serialize)]
+struct EvidenceLink {
+    name: String,
+    href: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
 struct CheckView {
     rule: String,
     value: String,
@@ -88,7 +94,7 @@ struct Detail {
     reviewers: Vec<Named>,
     commentary: Vec<Said>,
     commentary_check: String,
-    evidence: Vec<String>,
+    evidence: Vec<EvidenceLink>,
     checks: Vec<CheckView>,
 }
 
@@ -219,7 +225,7 @@ fn percent(share: Option<f64>) -> String {
 }
 
 /// Builds the view of a reviewed review.
-pub fn build(r: &Reviewed, previous: Option<&Previous>) -> View {
+pub fn build(r: &Reviewed, previous: Option<&Previous>, links: Option<&super::Links>) -> View {
     let fw = &r.framework.framework;
     let s = &r.scored;
     let spokes: Vec<svg::Spoke> = s
@@ -267,7 +273,11 @@ pub fn build(r: &Reviewed, previous: Option<&Previous>) -> View {
         radar_svg: svg::radar(&spokes),
         previous_date: previous.map(|p| uk(p.date)),
         elements: elements(fw, s),
-        details: s.aspects.iter().map(|a| detail(fw, a)).collect(),
+        details: s
+            .aspects
+            .iter()
+            .map(|a| detail(fw, a, links.and_then(|l| l.get(&a.code))))
+            .collect(),
         actions: actions(fw, s),
         agenda: s
             .agenda
@@ -342,7 +352,7 @@ fn elements(fw: &Framework, s: &Scored) -> Vec<Element> {
         .collect()
 }
 
-fn detail(fw: &Framework, a: &AspectScore) -> Detail {
+fn detail(fw: &Framework, a: &AspectScore, links: Option<&BTreeMap<String, String>>) -> Detail {
     let aspect = fw.aspect(&a.code).map(|(_, _, x)| x);
     let statement = a
         .agreed
@@ -393,7 +403,14 @@ fn detail(fw: &Framework, a: &AspectScore) -> Detail {
             })
             .collect(),
         commentary_check: commentary_check.to_string(),
-        evidence: a.evidence.clone(),
+        evidence: a
+            .evidence
+            .iter()
+            .map(|name| EvidenceLink {
+                name: name.clone(),
+                href: links.and_then(|l| l.get(name)).cloned(),
+            })
+            .collect(),
         checks: a
             .evidence_checks
             .iter()

@@ -36,6 +36,7 @@ fn row(code: &str, levels: Vec<(&str, u8)>, commentary: &str, evidence: &[&str])
         rationale: String::new(),
         commentary: commentary.into(),
         evidence: evidence.iter().map(|s| s.to_string()).collect(),
+        evidence_cell: None,
         actions: String::new(),
         owner: String::new(),
         target: None,

@@ -21,6 +21,8 @@ fn help_texts() {
     insta::assert_snapshot!("help-score", help(&["score"]));
     insta::assert_snapshot!("help-import", help(&["import"]));
     insta::assert_snapshot!("help-report", help(&["report"]));
+    insta::assert_snapshot!("help-pack", help(&["pack"]));
+    insta::assert_snapshot!("help-verify", help(&["verify"]));
 }
 
 #[test]

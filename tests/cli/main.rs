@@ -6,6 +6,7 @@ mod framework;
 mod general;
 mod import;
 mod init;
+mod pack;
 mod report;
 mod score;
 mod workbook;
@@ -54,12 +55,24 @@ pub const WORKBOOK_CODES: [Code; 11] = [
     Code::EvidenceNotImported,
 ];
 
-/// Codes a framework file can produce: every code not about review.toml or workbooks.
+/// Codes about the evidence pack and its verification, produced in `tests/cli/pack.rs`.
+pub const PACK_CODES: [Code; 9] = [
+    Code::MissingEvidence,
+    Code::UnsafeEvidencePath,
+    Code::EvidenceNotPacked,
+    Code::PrivateNameInPack,
+    Code::PackEntryAltered,
+    Code::PackEntryMissing,
+    Code::PackEntryExtra,
+    Code::PackEntryUnsafeName,
+    Code::PackManifestMalformed,
+];
+
+/// Codes a framework file can produce: every code not about review.toml, workbooks or packs.
 pub fn framework_codes() -> impl Iterator<Item = Code> {
-    Code::ALL
-        .iter()
-        .copied()
-        .filter(|c| !REVIEW_CODES.contains(c) && !WORKBOOK_CODES.contains(c))
+    Code::ALL.iter().copied().filter(|c| {
+        !REVIEW_CODES.contains(c) && !WORKBOOK_CODES.contains(c) && !PACK_CODES.contains(c)
+    })
 }
 
 /// Runs `selfreview -C DIR init [ARGS…] --school "Hill Primary" --review-date 2026-11-01`.
@@ -83,4 +96,50 @@ pub fn set_sources(dir: &Path, sources: &str) {
         .expect("has pack notes");
     let review = format!("{}{sources}\n{}", &review[..start], &review[end..]);
     std::fs::write(path, review).expect("write review.toml");
+}
+
+/// Writes a scoring workbook of our layout for `reviewer`, as a reviewer would fill it:
+/// rows of (aspect code, level, commentary, evidence).
+pub fn filled_workbook(path: &Path, reviewer: &str, rows: &[(&str, u8, &str, &str)]) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheet = wb.add_worksheet().set_name("Scores").expect("name");
+    for (c, h) in [
+        "Code",
+        "Aspect",
+        "Benchmark",
+        "Level",
+        "Commentary",
+        "Evidence",
+    ]
+    .iter()
+    .enumerate()
+    {
+        sheet.write(0, c as u16, *h).expect("write");
+    }
+    let codes = [
+        "A1.1", "A1.2", "A1.3", "A2.1", "A2.2", "A2.3", "B1.1", "B1.2", "B2.1", "B3.1", "B4.1",
+        "B4.2", "C1.1", "C1.2", "C1.3", "C1.4", "C2.1", "C2.2", "C2.3", "C2.4", "D1.1",
+    ];
+    for (r, code) in (1u32..).zip(codes) {
+        sheet.write(r, 0, code).expect("write");
+        sheet.write(r, 2, 2).expect("write");
+        if let Some((_, level, commentary, evidence)) = rows.iter().find(|(c, ..)| *c == code) {
+            sheet.write(r, 3, *level).expect("write");
+            sheet.write(r, 4, *commentary).expect("write");
+            sheet.write(r, 5, *evidence).expect("write");
+        }
+    }
+    let info = wb.add_worksheet().set_name("Instructions").expect("name");
+    for (r, (label, value)) in [
+        ("Reviewer", reviewer),
+        ("Framework", "online-safety-21"),
+        ("Framework version", "1.0.0"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        info.write(r as u32, 0, *label).expect("write");
+        info.write(r as u32, 1, *value).expect("write");
+    }
+    wb.save(path).expect("save workbook");
 }

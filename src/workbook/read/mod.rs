@@ -39,6 +39,9 @@ pub struct Row {
     pub commentary: String,
     /// File names under `evidence/` cited for the aspect.
     pub evidence: Vec<String>,
+    /// The cell the evidence was cited in, e.g. `Scores!F7`.
+    #[serde(skip)]
+    pub evidence_cell: Option<String>,
     /// Planned actions.
     pub actions: String,
     /// Who owns them.

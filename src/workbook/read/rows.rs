@@ -112,8 +112,15 @@ impl RowReader<'_> {
             .filter(|s| !s.is_empty())
             .map(str::to_string)
             .collect();
+        let evidence_cell = self
+            .table
+            .others
+            .iter()
+            .find(|(n, _)| *n == layout::EVIDENCE)
+            .and_then(|&(_, c)| self.at(r, c).cell);
         Row {
             code,
+            evidence_cell,
             sheet_row: r,
             levels,
             agreed,

@@ -1,0 +1,99 @@
+//! `selfreview pack` and `selfreview verify`: the evidence zip and the assessor's check.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use selfreview::pack::{self, Outcome};
+use selfreview::pipeline;
+
+use super::output::Output;
+use super::{EXIT_FINDINGS, EXIT_OK};
+
+/// The arguments of `selfreview pack`; the help text is on the subcommand.
+#[derive(Debug, clap::Args)]
+pub struct PackArgs {
+    /// Where to write the zip (default: out/<school>-evidence-<review date>.zip).
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+/// The arguments of `selfreview verify`; the help text is on the subcommand.
+#[derive(Debug, clap::Args)]
+pub struct VerifyArgs {
+    /// The evidence pack (zip) to check.
+    #[arg(value_name = "PACK")]
+    pack: PathBuf,
+}
+
+pub fn run_pack(args: &PackArgs, out: &Output) -> anyhow::Result<ExitCode> {
+    let here = Path::new(".");
+    let r = pipeline::run(here, chrono::Local::now().date_naive())?;
+    let templates = Path::new("templates");
+    let outcome = pack::pack(
+        &r,
+        args.output.as_deref(),
+        templates.is_dir().then_some(templates),
+    )?;
+    match outcome {
+        Outcome::Written {
+            path,
+            files,
+            warnings,
+        } => {
+            let mut all = r.diagnostics.clone();
+            all.0.extend(warnings.0);
+            if out.json {
+                out.data(&serde_json::json!({ "pack": path, "files": files, "diagnostics": all }))?;
+            } else {
+                out.diagnostics(&all);
+                out.info(format!(
+                    "wrote {} ({files} files and manifest.json)",
+                    path.display()
+                ));
+                out.info(format!(
+                    "The assessor can check it with: selfreview verify {}",
+                    path.display()
+                ));
+            }
+            Ok(ExitCode::from(if r.diagnostics.has_errors() {
+                EXIT_FINDINGS
+            } else {
+                EXIT_OK
+            }))
+        }
+        Outcome::Refused(findings) => {
+            if out.json {
+                out.data(&serde_json::json!({ "pack": null, "diagnostics": findings }))?;
+            } else {
+                out.diagnostics(&findings);
+                out.problem("The pack was not written: fix the problems above and run `selfreview pack` again.");
+            }
+            Ok(ExitCode::from(EXIT_FINDINGS))
+        }
+    }
+}
+
+pub fn run_verify(args: &VerifyArgs, out: &Output) -> anyhow::Result<ExitCode> {
+    let verified = pack::verify(&args.pack)?;
+    let ok = verified.findings.is_empty();
+    if out.json {
+        out.data(&serde_json::json!({ "intact": ok, "entries_intact": verified.intact, "manifest": verified.manifest, "diagnostics": verified.findings }))?;
+    } else {
+        out.diagnostics(&verified.findings);
+        if ok {
+            let m = verified.manifest.as_ref();
+            out.info(format!(
+                "{}: intact. {} files match the manifest{}.",
+                args.pack.display(),
+                verified.intact,
+                m.map_or(String::new(), |m| format!(
+                    " ({}, review of {}, framework {} {})",
+                    m.school, m.review_date, m.framework.id, m.framework.version
+                ))
+            ));
+        } else {
+            out.problem(format!("{}: NOT intact: {} problem(s). Do not rely on this pack; ask the school to send it again.", args.pack.display(), verified.findings.0.len()));
+        }
+    }
+    Ok(ExitCode::from(if ok { EXIT_OK } else { EXIT_FINDINGS }))
+}

@@ -1,0 +1,85 @@
+//! The evidence pack: one zip the Online Safety Lead sends the assessor.
+//!
+//! It holds the report as `index.html` (its evidence links point inside the pack), the
+//! governors' report and summary workbook, a folder per aspect with its commentary and the
+//! evidence documents the workbooks cite, anonymised evidence summaries as CSV, and
+//! `manifest.json` with the size and SHA-256 of every file. Building it is refused, with
+//! every reason at once, when a cited file is missing or lies outside the evidence folder,
+//! or when anything it would contain holds a name from the incident records.
+
+mod manifest;
+mod plan;
+mod privacy;
+mod verify;
+mod write;
+
+pub use manifest::{Manifest, NAME as MANIFEST};
+pub use verify::{Verified, verify};
+
+use std::path::{Path, PathBuf};
+
+use crate::diag::Diagnostics;
+use crate::error::Result;
+use crate::pipeline::Reviewed;
+
+/// What became of a request for a pack.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Written.
+    Written {
+        /// Where.
+        path: PathBuf,
+        /// Files in it, the manifest aside.
+        files: usize,
+        /// Warnings, e.g. evidence left out to protect names.
+        warnings: Diagnostics,
+    },
+    /// Not written; the findings say why.
+    Refused(Diagnostics),
+}
+
+/// The default file name: `<school-slug>-evidence-<review-date>.zip`.
+pub fn default_name(school: &str, date: chrono::NaiveDate) -> String {
+    let slug = crate::workbook::layout::slug(school);
+    format!("{slug}-evidence-{}.zip", date.format("%Y-%m-%d"))
+}
+
+/// Builds the pack for a reviewed review and writes it to `output` (default:
+/// `out/<default name>`), atomically.
+pub fn pack(r: &Reviewed, output: Option<&Path>, templates: Option<&Path>) -> Result<Outcome> {
+    let plan = plan::plan(r, templates)?;
+    if plan.findings.has_errors() {
+        return Ok(Outcome::Refused(plan.findings));
+    }
+    let guard = plan::guard(r, &plan)?;
+    if guard.has_errors() {
+        let mut all = plan.findings;
+        all.0.extend(guard.0);
+        return Ok(Outcome::Refused(all));
+    }
+    let path = output.map(Path::to_path_buf).unwrap_or_else(|| {
+        r.paths
+            .out()
+            .join(default_name(&r.scored.school, r.scored.review_date))
+    });
+    let files = write::write(r, &plan, &path)?;
+    Ok(Outcome::Written {
+        path,
+        files,
+        warnings: plan.findings,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_names_are_file_safe() {
+        let d = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid");
+        assert_eq!(
+            default_name("St Mary's C of E Primary", d),
+            "st-mary-s-c-of-e-primary-evidence-2026-11-01.zip"
+        );
+    }
+}

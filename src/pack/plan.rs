@@ -1,0 +1,495 @@
+//! Deciding what goes in the pack, and checking it before anything is written.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Component, Path, PathBuf};
+
+use super::privacy;
+use crate::diag::{Code, Diagnostic, Diagnostics, Location};
+use crate::error::{Error, Result};
+use crate::evidence::Kind;
+use crate::pipeline::Reviewed;
+use crate::report;
+
+/// Where an entry's bytes come from.
+#[derive(Debug)]
+pub enum Source {
+    /// Made by the tool.
+    Bytes(Vec<u8>),
+    /// A file in the evidence folder, streamed when written.
+    File(PathBuf),
+}
+
+/// One file of the pack.
+#[derive(Debug)]
+pub struct Entry {
+    /// Its path inside the pack.
+    pub name: String,
+    /// Its content.
+    pub source: Source,
+}
+
+/// Everything the pack will hold, and what was found on the way.
+#[derive(Debug)]
+pub struct Plan {
+    /// The entries, in name order.
+    pub entries: Vec<Entry>,
+    /// Missing or unsafe evidence (errors) and evidence left out (warnings).
+    pub findings: Diagnostics,
+    /// How many entries are evidence documents.
+    pub evidence_documents: usize,
+}
+
+/// A citation of evidence in a workbook.
+struct Cited {
+    aspect: String,
+    text: String,
+    at: Location,
+}
+
+fn citations(r: &Reviewed) -> Vec<Cited> {
+    let mut books: Vec<_> = r.workbooks.iter().collect();
+    books.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut out = Vec::new();
+    for book in books {
+        for row in &book.rows {
+            for text in &row.evidence {
+                let mut at = Location::file(&book.path);
+                at.cell = row.evidence_cell.clone();
+                out.push(Cited {
+                    aspect: row.code.clone(),
+                    text: text.clone(),
+                    at,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The files a citation names: one file, or every file in a cited folder.
+fn resolve(root: &Path, cited: &str) -> std::result::Result<Vec<PathBuf>, (Code, String)> {
+    let c = cited.trim().replace('\\', "/");
+    let rel = c.strip_prefix("evidence/").unwrap_or(&c);
+    let rel_path = Path::new(rel);
+    let unsafe_path = rel_path.is_absolute()
+        || rel.starts_with('/')
+        || rel.chars().nth(1) == Some(':')
+        || rel_path.components().any(|p| {
+            matches!(
+                p,
+                Component::ParentDir | Component::RootDir | Component::Prefix(_)
+            )
+        });
+    if unsafe_path {
+        return Err((
+            Code::UnsafeEvidencePath,
+            format!("`{cited}`, which points outside the evidence folder"),
+        ));
+    }
+    let full = root.join(rel_path);
+    if full.symlink_metadata().is_err() {
+        return Err((
+            Code::MissingEvidence,
+            format!("`{cited}`, which is not in the evidence folder"),
+        ));
+    }
+    let inside = |p: &Path| -> bool {
+        match (p.canonicalize(), root.canonicalize()) {
+            (Ok(p), Ok(r)) => p.starts_with(r),
+            _ => false,
+        }
+    };
+    if !inside(&full) {
+        return Err((
+            Code::UnsafeEvidencePath,
+            format!("`{cited}`, which leads outside the evidence folder through a link"),
+        ));
+    }
+    let mut files = Vec::new();
+    let mut stack = vec![full];
+    while let Some(p) = stack.pop() {
+        if p.is_dir() {
+            let mut children: Vec<PathBuf> = std::fs::read_dir(&p)
+                .map_err(|e| {
+                    (
+                        Code::MissingEvidence,
+                        format!("`{cited}`, which cannot be read: {e}"),
+                    )
+                })?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .collect();
+            children.sort();
+            stack.extend(children.into_iter().rev());
+        } else if inside(&p) {
+            files.push(p);
+        } else {
+            return Err((
+                Code::UnsafeEvidencePath,
+                format!("`{cited}`, which holds a link to a file outside the evidence folder"),
+            ));
+        }
+    }
+    Ok(files)
+}
+
+/// Why a source spreadsheet may not go in the pack, if it may not.
+fn withheld(r: &Reviewed, file: &Path) -> Option<String> {
+    let canon = file.canonicalize().ok()?;
+    let source = r
+        .review
+        .evidence
+        .iter()
+        .find(|s| r.paths.root.join(&s.path).canonicalize().ok().as_ref() == Some(&canon))?;
+    match source.kind {
+        Kind::Incidents => Some(
+            "incident records are never packed; the pack holds their anonymised summary instead"
+                .into(),
+        ),
+        _ if r.review.staff_names_in_pack => None,
+        _ => Some(
+            "it names staff; set `staff-names = true` under [pack] in review.toml to include it"
+                .into(),
+        ),
+    }
+}
+
+fn unique_name(taken: &mut BTreeSet<String>, folder: &str, file: &str) -> String {
+    let (stem, ext) = match file.rsplit_once('.') {
+        Some((s, e)) if !s.is_empty() => (s.to_string(), format!(".{e}")),
+        _ => (file.to_string(), String::new()),
+    };
+    let mut n = 1;
+    loop {
+        let candidate = if n == 1 {
+            format!("{folder}/{file}")
+        } else {
+            format!("{folder}/{stem} ({n}){ext}")
+        };
+        if taken.insert(candidate.clone()) {
+            return candidate;
+        }
+        n += 1;
+    }
+}
+
+/// Plans the pack: resolves every cited document, renders the reports with links into the
+/// pack, and lists every entry.
+pub fn plan(r: &Reviewed, templates: Option<&Path>) -> Result<Plan> {
+    let mut findings = Diagnostics::default();
+    let mut taken = BTreeSet::new();
+    let mut by_source: BTreeMap<(String, PathBuf), String> = BTreeMap::new();
+    let mut links: report::Links = BTreeMap::new();
+    let mut documents: Vec<Entry> = Vec::new();
+    let evidence_root = r.paths.evidence();
+    for c in citations(r) {
+        let files = match resolve(&evidence_root, &c.text) {
+            Ok(files) => files,
+            Err((code, message)) => {
+                let help = if code == Code::MissingEvidence {
+                    "put the file in the evidence folder, or correct its name in the workbook"
+                } else {
+                    "cite files inside the review's evidence folder only"
+                };
+                findings.push(
+                    Diagnostic::error(code, c.at.clone(), format!("{} cites {message}", c.aspect))
+                        .with_help(help),
+                );
+                continue;
+            }
+        };
+        let mut first = None;
+        for file in files {
+            if let Some(why) = withheld(r, &file) {
+                findings.push(Diagnostic::warning(
+                    Code::EvidenceNotPacked,
+                    c.at.clone(),
+                    format!("{}: `{}` is left out of the pack: {why}", c.aspect, c.text),
+                ));
+                continue;
+            }
+            let key = (c.aspect.clone(), file.clone());
+            let name = match by_source.get(&key) {
+                Some(name) => name.clone(),
+                None => {
+                    let file_name = file
+                        .file_name()
+                        .map(|n| n.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    let name =
+                        unique_name(&mut taken, &format!("aspects/{}", c.aspect), &file_name);
+                    by_source.insert(key, name.clone());
+                    documents.push(Entry {
+                        name: name.clone(),
+                        source: Source::File(file.clone()),
+                    });
+                    name
+                }
+            };
+            first.get_or_insert(name);
+        }
+        if let Some(name) = first {
+            links
+                .entry(c.aspect.clone())
+                .or_default()
+                .entry(c.text.clone())
+                .or_insert(name);
+        }
+    }
+    let shown = if r.review.staff_names_in_pack {
+        r.clone()
+    } else {
+        anonymised(r)
+    };
+    let previous = report::previous_snapshot(&r.paths.history(), r.scored.review_date);
+    let rendered = report::render_with_links(&shown, previous.as_ref(), templates, Some(&links))?;
+    let evidence_documents = documents.len();
+    let mut entries = documents;
+    entries.push(Entry {
+        name: "index.html".into(),
+        source: Source::Bytes(rendered.report.into_bytes()),
+    });
+    entries.push(Entry {
+        name: "governors.html".into(),
+        source: Source::Bytes(rendered.governors.into_bytes()),
+    });
+    entries.push(Entry {
+        name: "summary.xlsx".into(),
+        source: Source::Bytes(rendered.summary),
+    });
+    for a in &shown.scored.aspects {
+        if a.agreed.is_some() || !a.commentary.is_empty() {
+            let name = format!("aspects/{}/commentary.txt", a.code);
+            entries.push(Entry {
+                name,
+                source: Source::Bytes(commentary_text(&shown, a).into_bytes()),
+            });
+        }
+    }
+    for (name, bytes) in summaries(r)? {
+        entries.push(Entry {
+            name: format!("evidence-summary/{name}"),
+            source: Source::Bytes(bytes),
+        });
+    }
+    entries.sort_by(|a, b| a.name.cmp(&b.name));
+    Ok(Plan {
+        entries,
+        findings,
+        evidence_documents,
+    })
+}
+
+/// The review with reviewers' names replaced by "Reviewer 1", "Reviewer 2", … in name order.
+fn anonymised(r: &Reviewed) -> Reviewed {
+    let mut out = r.clone();
+    let mut names: Vec<String> = r
+        .scored
+        .aspects
+        .iter()
+        .flat_map(|a| a.reviewers.keys().cloned())
+        .collect();
+    names.extend(
+        r.scored
+            .aspects
+            .iter()
+            .flat_map(|a| a.commentary.iter().map(|c| c.reviewer.clone())),
+    );
+    names.extend(r.scored.workbooks.iter().map(|w| w.reviewer.clone()));
+    names.retain(|n| n != crate::workbook::layout::GROUP_REVIEWER);
+    names.sort();
+    names.dedup();
+    let alias: BTreeMap<String, String> = names
+        .into_iter()
+        .enumerate()
+        .map(|(i, n)| (n, format!("Reviewer {}", i + 1)))
+        .collect();
+    let swap = |n: &str| alias.get(n).cloned().unwrap_or_else(|| n.to_string());
+    for a in &mut out.scored.aspects {
+        a.reviewers = a.reviewers.iter().map(|(n, l)| (swap(n), *l)).collect();
+        for c in &mut a.commentary {
+            c.reviewer = swap(&c.reviewer);
+        }
+    }
+    for item in &mut out.scored.agenda {
+        for (n, _) in &mut item.levels {
+            *n = swap(n);
+        }
+        for c in &mut item.commentary {
+            c.reviewer = swap(&c.reviewer);
+        }
+    }
+    for w in &mut out.scored.workbooks {
+        w.reviewer = swap(&w.reviewer);
+    }
+    out
+}
+
+fn commentary_text(r: &Reviewed, a: &crate::score::AspectScore) -> String {
+    let fw = &r.framework.framework;
+    let mut s = format!("{} {}\n", a.code, a.name);
+    match a.agreed {
+        Some(l) => s.push_str(&format!(
+            "Agreed level: {l} ({}); benchmark: {}\n",
+            fw.level_label(l),
+            a.benchmark
+        )),
+        None => s.push_str(&format!("Not scored; benchmark: {}\n", a.benchmark)),
+    }
+    if !a.reviewers.is_empty() {
+        let levels: Vec<String> = a
+            .reviewers
+            .iter()
+            .map(|(n, l)| format!("{n}: {l}"))
+            .collect();
+        s.push_str(&format!("Levels given: {}\n", levels.join(", ")));
+    }
+    if let Some(rationale) = &a.rationale {
+        s.push_str(&format!("Why the group agreed this level: {rationale}\n"));
+    }
+    for c in &a.commentary {
+        s.push_str(&format!("\n{}:\n{}\n", c.reviewer, c.text));
+    }
+    if !a.evidence.is_empty() {
+        s.push_str(&format!("\nEvidence cited: {}\n", a.evidence.join("; ")));
+    }
+    s
+}
+
+/// The anonymised evidence summaries as CSV: counts only.
+fn summaries(r: &Reviewed) -> Result<Vec<(String, Vec<u8>)>> {
+    let csv_err = |e: csv::Error| Error::BadInput {
+        what: "the evidence summaries".into(),
+        message: e.to_string(),
+    };
+    let table = |header: &[&str], rows: Vec<Vec<String>>| -> Result<Vec<u8>> {
+        let mut w = csv::Writer::from_writer(Vec::new());
+        w.write_record(header).map_err(csv_err)?;
+        for row in rows {
+            w.write_record(&row).map_err(csv_err)?;
+        }
+        w.into_inner().map_err(|e| Error::BadInput {
+            what: "the evidence summaries".into(),
+            message: e.to_string(),
+        })
+    };
+    let m = &r.metrics;
+    let mut out = Vec::new();
+    if let Some(groups) = &m.training {
+        let rows = groups
+            .iter()
+            .map(|g| {
+                vec![
+                    g.group.clone(),
+                    g.people.to_string(),
+                    g.trained.to_string(),
+                    g.share.to_string(),
+                    g.months.to_string(),
+                ]
+            })
+            .collect();
+        out.push((
+            "training-coverage.csv".to_string(),
+            table(&["group", "people", "trained", "share", "months"], rows)?,
+        ));
+    }
+    if let Some(groups) = &m.meetings {
+        let rows = groups
+            .iter()
+            .map(|g| {
+                vec![
+                    g.group.clone(),
+                    g.count.to_string(),
+                    g.months.to_string(),
+                    g.longest_gap_days.to_string(),
+                    g.last.map(|d| d.to_string()).unwrap_or_default(),
+                ]
+            })
+            .collect();
+        out.push((
+            "meetings.csv".to_string(),
+            table(
+                &["group", "count", "months", "longest_gap_days", "last"],
+                rows,
+            )?,
+        ));
+    }
+    if let Some(i) = &m.incidents {
+        let rows = |list: &[crate::metrics::compute::Count]| {
+            list.iter()
+                .map(|c| vec![c.label.clone(), c.count.to_string()])
+                .collect()
+        };
+        out.push((
+            "incidents-by-category.csv".to_string(),
+            table(&["category", "count"], rows(&i.by_category))?,
+        ));
+        out.push((
+            "incidents-by-term.csv".to_string(),
+            table(&["term", "count"], rows(&i.by_term))?,
+        ));
+        out.push((
+            "incidents-by-month.csv".to_string(),
+            table(&["month", "count"], rows(&i.by_month))?,
+        ));
+    }
+    Ok(out)
+}
+
+/// The privacy guard over the whole plan: commentary by aspect and reviewer, then every
+/// entry. Returns the findings; any error refuses the pack.
+pub fn guard(r: &Reviewed, plan: &Plan) -> Result<Diagnostics> {
+    let names = &r.evidence.private;
+    let mut found = Diagnostics::default();
+    if names.is_empty() {
+        return Ok(found);
+    }
+    let help = "take the name out of the workbook or document; the pack must not identify the people incidents concern";
+    for a in &r.scored.aspects {
+        let texts = a
+            .commentary
+            .iter()
+            .map(|c| (c.reviewer.as_str(), c.text.as_str()))
+            .chain(a.rationale.as_deref().map(|t| ("the group's rationale", t)));
+        for (who, text) in texts {
+            if names.found_in(text) {
+                let at = Location::file(Path::new(&format!("aspects/{}/commentary.txt", a.code)));
+                found.push(
+                    Diagnostic::error(Code::PrivateNameInPack, at, format!("the commentary on {} by {who} contains a name from the incident records", a.code))
+                        .with_help(help),
+                );
+            }
+        }
+    }
+    for e in &plan.entries {
+        let hit = match &e.source {
+            Source::Bytes(bytes) if e.name.ends_with(".xlsx") => office_bytes(names, bytes),
+            Source::Bytes(bytes) => privacy::in_text(names, bytes),
+            Source::File(path) => privacy::in_file(names, path).map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?,
+        };
+        if hit {
+            found.push(
+                Diagnostic::error(
+                    Code::PrivateNameInPack,
+                    Location::file(Path::new(&e.name)),
+                    format!("`{}` contains a name from the incident records", e.name),
+                )
+                .with_help(help),
+            );
+        }
+    }
+    Ok(found)
+}
+
+fn office_bytes(names: &crate::evidence::records::PrivateNames, bytes: &[u8]) -> bool {
+    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
+        return false;
+    };
+    (0..zip.len()).any(|i| {
+        zip.by_index(i)
+            .ok()
+            .is_some_and(|part| privacy::in_reader(names, part).unwrap_or(false))
+    })
+}

@@ -1,0 +1,177 @@
+//! Writing the zip: streamed, deterministic, atomic.
+//!
+//! Entries go in name order with a fixed time (the review date), Unix permissions 0644 and
+//! a fixed compression level, so the same review gives the same bytes. Files are streamed
+//! from disk through a SHA-256 hasher straight into the zip, so a 1 GiB video costs a
+//! buffer, not a gigabyte. Formats that are already compressed are stored; text is
+//! deflated; entries of 4 GiB or more use zip64. The zip is written to a temporary file in
+//! the output folder and renamed into place only when complete.
+
+use std::io::{self, Write};
+use std::path::Path;
+
+use chrono::Datelike;
+use sha2::{Digest, Sha256};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipWriter};
+
+use super::manifest::{self, Counts, FileEntry, FrameworkEntry, Manifest};
+use super::plan::{Plan, Source};
+use crate::error::{Error, Result};
+use crate::pipeline::Reviewed;
+
+/// Extensions whose files are already compressed: stored, not deflated again.
+const STORED: [&str; 24] = [
+    "pdf", "jpg", "jpeg", "png", "gif", "webp", "heic", "mp4", "m4v", "mov", "avi", "mkv", "webm",
+    "mp3", "m4a", "zip", "gz", "7z", "docx", "xlsx", "pptx", "odt", "ods", "odp",
+];
+
+struct Hashing<W> {
+    inner: W,
+    hasher: Sha256,
+    size: u64,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hasher.update(&buf[..n]);
+        self.size += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+fn options(r: &Reviewed, name: &str, size: u64) -> Result<SimpleFileOptions> {
+    let d = r.scored.review_date;
+    let year = u16::try_from(d.year().clamp(1980, 2107)).unwrap_or(1980);
+    let month = u8::try_from(d.month()).unwrap_or(1);
+    let day = u8::try_from(d.day()).unwrap_or(1);
+    let time = zip::DateTime::from_date_and_time(year, month, day, 0, 0, 0).map_err(|e| {
+        Error::BadInput {
+            what: "the pack's date".into(),
+            message: e.to_string(),
+        }
+    })?;
+    let ext = name
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let method = if STORED.contains(&ext.as_str()) {
+        CompressionMethod::Stored
+    } else {
+        CompressionMethod::Deflated
+    };
+    let mut options = SimpleFileOptions::default()
+        .compression_method(method)
+        .last_modified_time(time)
+        .unix_permissions(0o644)
+        .system(zip::System::Unix)
+        .large_file(size >= zip::ZIP64_BYTES_THR);
+    if method == CompressionMethod::Deflated {
+        options = options.compression_level(Some(6));
+    }
+    Ok(options)
+}
+
+/// Writes the planned pack to `path`; returns how many files it holds, the manifest aside.
+pub fn write(r: &Reviewed, plan: &Plan, path: &Path) -> Result<usize> {
+    let write_err = |source: io::Error| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let zip_err = |e: zip::result::ZipError| write_err(io::Error::other(e));
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(write_err)?;
+    let tmp = tempfile::Builder::new()
+        .prefix(".selfreview-pack-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .map_err(write_err)?;
+    let mut zip = ZipWriter::new(tmp.as_file());
+    let mut files = Vec::new();
+    for entry in &plan.entries {
+        let size = match &entry.source {
+            Source::Bytes(b) => b.len() as u64,
+            Source::File(p) => std::fs::metadata(p)
+                .map_err(|source| Error::Read {
+                    path: p.clone(),
+                    source,
+                })?
+                .len(),
+        };
+        zip.start_file(entry.name.as_str(), options(r, &entry.name, size)?)
+            .map_err(zip_err)?;
+        let mut sink = Hashing {
+            inner: &mut zip,
+            hasher: Sha256::new(),
+            size: 0,
+        };
+        match &entry.source {
+            Source::Bytes(b) => sink.write_all(b).map_err(write_err)?,
+            Source::File(p) => {
+                let mut f = std::fs::File::open(p).map_err(|source| Error::Read {
+                    path: p.clone(),
+                    source,
+                })?;
+                io::copy(&mut f, &mut sink).map_err(write_err)?;
+            }
+        }
+        files.push(FileEntry {
+            path: entry.name.clone(),
+            size: sink.size,
+            sha256: manifest::hex(&sink.hasher.finalize()),
+        });
+    }
+    let manifest = Manifest {
+        tool: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
+        school: r.scored.school.clone(),
+        review_date: r.scored.review_date.format("%Y-%m-%d").to_string(),
+        framework: FrameworkEntry {
+            id: r.framework.framework.id.clone(),
+            version: r.framework.framework.version.clone(),
+            sha256: manifest::hex(&Sha256::digest(r.framework.text.as_bytes())),
+        },
+        counts: Counts {
+            files: files.len(),
+            evidence_documents: plan.evidence_documents,
+            aspects: r.scored.aspects.len(),
+            aspects_complete: r.scored.aspects.iter().filter(|a| a.complete).count(),
+        },
+        files,
+    };
+    let json = serde_json::to_vec_pretty(&manifest).map_err(|e| write_err(io::Error::other(e)))?;
+    zip.start_file(
+        manifest::NAME,
+        options(r, manifest::NAME, json.len() as u64)?,
+    )
+    .map_err(zip_err)?;
+    zip.write_all(&json).map_err(write_err)?;
+    zip.finish().map_err(zip_err)?;
+    tmp.as_file().sync_all().map_err(write_err)?;
+    let permissions = std::fs::metadata(path).map(|m| m.permissions()).ok();
+    tmp.persist(path).map_err(|e| write_err(e.error))?;
+    if let Some(p) = permissions {
+        std::fs::set_permissions(path, p).map_err(write_err)?;
+    } else {
+        set_default_permissions(path).map_err(write_err)?;
+    }
+    Ok(manifest.counts.files)
+}
+
+#[cfg(unix)]
+fn set_default_permissions(path: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_default_permissions(_path: &Path) -> io::Result<()> {
+    Ok(())
+}
