@@ -78,14 +78,6 @@ pub enum Error {
         /// Each path in the way.
         existing: Vec<PathBuf>,
     },
-    /// Scoring workbooks that already hold a reviewer's entries.
-    #[error("these workbooks already hold entries and were not replaced; nothing was changed:\n{}\n\
-        use --force to replace them (the entries will be lost)",
-        existing.iter().map(|p| format!("  {}", p.display())).collect::<Vec<_>>().join("\n"))]
-    WorkbooksHaveEntries {
-        /// Each workbook with entries.
-        existing: Vec<PathBuf>,
-    },
     /// An evidence spreadsheet that cannot be imported at all.
     #[error("cannot import {}: {message}", path.display())]
     Evidence {

@@ -8,6 +8,7 @@
 //! This library holds every stage; the `selfreview` binary only parses arguments and prints.
 
 pub mod dates;
+pub mod demo;
 pub mod diag;
 pub mod error;
 pub mod evidence;

@@ -67,6 +67,42 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     })
 }
 
+/// What `score --json` prints and `history/` keeps: the scored review and its findings.
+#[derive(Debug, serde::Serialize)]
+pub struct Snapshot<'a> {
+    /// The scored review.
+    #[serde(flatten)]
+    pub scored: &'a Scored,
+    /// The findings in the school's files.
+    pub diagnostics: &'a Diagnostics,
+}
+
+impl Reviewed {
+    /// The snapshot of this review.
+    pub fn snapshot(&self) -> Snapshot<'_> {
+        Snapshot {
+            scored: &self.scored,
+            diagnostics: &self.diagnostics,
+        }
+    }
+
+    /// Saves the snapshot as `history/<review date>.json`, for comparing later reviews.
+    pub fn save_snapshot(&self) -> Result<std::path::PathBuf> {
+        let path = self.paths.history().join(format!(
+            "{}.json",
+            self.scored.review_date.format("%Y-%m-%d")
+        ));
+        let json = serde_json::to_vec_pretty(&self.snapshot()).map_err(|e| {
+            crate::error::Error::Write {
+                path: path.clone(),
+                source: std::io::Error::other(e),
+            }
+        })?;
+        crate::fsutil::write_atomic(&path, &json)?;
+        Ok(path)
+    }
+}
+
 /// Imports every evidence source; one that cannot be imported becomes a finding, and the
 /// checks that needed it are reported as not evaluated.
 fn import_evidence(review: &Review, root: &Path, diags: &mut Diagnostics) -> Evidence {

@@ -3,6 +3,7 @@
 //! Each subcommand lives in its own file with an `Args` struct (its doc comments are the
 //! `--help` text) and a `run` that calls the library. Only `output.rs` prints.
 
+mod demo;
 mod framework;
 mod import;
 mod init;
@@ -50,6 +51,12 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Run a whole review of a fictional school, from workbooks to a verified pack.
+    ///
+    /// Writes the sample review of Oakfield Primary School into DIR (default
+    /// selfreview-demo), then runs workbook, import, score, report, pack and verify on it,
+    /// and says where the report and the pack are. The first thing to try.
+    Demo(demo::Args),
     /// Create a review folder: review.toml, evidence templates, scores/ and out/.
     ///
     /// Writes a commented review.toml, blank evidence templates (training records, incident
@@ -121,6 +128,7 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
             .with_context(|| format!("cannot use {} as the review folder", dir.display()))?;
     }
     match cli.command {
+        Command::Demo(args) => demo::run(&args, out),
         Command::Init(args) => init::run(&args, out),
         Command::Framework(cmd) => framework::run(&cmd, out),
         Command::Workbook(args) => workbook::run(&args, out),

@@ -5,9 +5,8 @@ use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
 
+use selfreview::pipeline;
 use selfreview::score::Scored;
-use selfreview::{Diagnostics, fsutil, pipeline};
-use serde::Serialize;
 
 use super::output::Output;
 use super::{EXIT_FINDINGS, EXIT_OK};
@@ -20,25 +19,11 @@ pub struct Args {
     strict: bool,
 }
 
-#[derive(Serialize)]
-struct Report<'a> {
-    #[serde(flatten)]
-    scored: &'a Scored,
-    diagnostics: &'a Diagnostics,
-}
-
 pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     let today = chrono::Local::now().date_naive();
     let r = pipeline::run(Path::new("."), today)?;
-    let snapshot = r
-        .paths
-        .history()
-        .join(format!("{}.json", r.scored.review_date.format("%Y-%m-%d")));
-    let doc = Report {
-        scored: &r.scored,
-        diagnostics: &r.diagnostics,
-    };
-    fsutil::write_atomic(&snapshot, serde_json::to_string_pretty(&doc)?.as_bytes())?;
+    let snapshot = r.save_snapshot()?;
+    let doc = r.snapshot();
 
     if out.json {
         out.data(&doc)?;

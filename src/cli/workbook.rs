@@ -52,8 +52,18 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
             Outcome::Created => "created",
             Outcome::Replaced => "replaced",
             Outcome::Unchanged => "unchanged",
+            Outcome::Kept => "kept",
         };
-        out.info(format!("{what:>9}  {}  ({})", w.path.display(), w.reviewer));
+        let why = if w.outcome == Outcome::Kept {
+            "; it has entries, so it was left as it is (--force replaces it)"
+        } else {
+            ""
+        };
+        out.info(format!(
+            "{what:>9}  {}  ({}{why})",
+            w.path.display(),
+            w.reviewer
+        ));
     }
     out.info(
         "Give each reviewer their workbook. When they are filled in, put them back in scores/.",

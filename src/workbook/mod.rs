@@ -28,6 +28,9 @@ pub enum Outcome {
     Replaced,
     /// An existing file already had exactly these bytes.
     Unchanged,
+    /// An existing file holds a reviewer's entries (or cannot be read to tell), so it was
+    /// left as it is; `--force` replaces it.
+    Kept,
 }
 
 /// One workbook written.
@@ -56,12 +59,11 @@ pub struct Request<'a> {
     pub force: bool,
 }
 
-/// Writes the requested workbooks. Nothing is written if any existing workbook would lose
-/// entries (unless `force`), or if two reviewers would share a file name.
+/// Writes the requested workbooks. A workbook that already holds entries is kept as it is
+/// unless `force`; nothing is written if two reviewers would share a file name.
 pub fn write_all(fw: &Framework, req: &Request<'_>) -> Result<Vec<Written>> {
     let kinds = kinds(req)?;
-    let mut planned = Vec::new();
-    let mut in_the_way = Vec::new();
+    let mut written = Vec::new();
     for kind in kinds {
         let path = req.dir.join(kind.file_name());
         let bytes = write::render(fw, &kind, req.school).map_err(|source| Error::Spreadsheet {
@@ -72,29 +74,17 @@ pub fn write_all(fw: &Framework, req: &Request<'_>) -> Result<Vec<Written>> {
             Err(_) => Outcome::Created,
             Ok(old) if old == bytes => Outcome::Unchanged,
             Ok(_) if req.force => Outcome::Replaced,
-            Ok(_) => {
-                let (filled, _) = read(&path, fw);
-                if filled.is_none_or(|f| f.has_entries()) {
-                    in_the_way.push(path.clone());
-                }
-                Outcome::Replaced
-            }
+            Ok(_) => match read(&path, fw) {
+                (Some(filled), _) if !filled.has_entries() => Outcome::Replaced,
+                _ => Outcome::Kept,
+            },
         };
-        planned.push((path, kind.reviewer().to_string(), bytes, outcome));
-    }
-    if !in_the_way.is_empty() {
-        return Err(Error::WorkbooksHaveEntries {
-            existing: in_the_way,
-        });
-    }
-    let mut written = Vec::new();
-    for (path, reviewer, bytes, outcome) in planned {
-        if outcome != Outcome::Unchanged {
+        if matches!(outcome, Outcome::Created | Outcome::Replaced) {
             write_atomic(&path, &bytes)?;
         }
         written.push(Written {
             path,
-            reviewer,
+            reviewer: kind.reviewer().to_string(),
             outcome,
         });
     }

@@ -186,7 +186,9 @@ fn files_that_are_not_workbooks_are_findings_not_failures() {
 fn workbooks_with_entries_are_kept_unless_forced() {
     let fw = framework();
     let dir = tempfile::tempdir().expect("temporary folder");
-    std::fs::copy(fixture("dsl-openpyxl.xlsx"), dir.path().join("dsl.xlsx")).expect("copy");
+    let filled = dir.path().join("dsl.xlsx");
+    std::fs::copy(fixture("dsl-openpyxl.xlsx"), &filled).expect("copy");
+    let before = std::fs::read(&filled).expect("read");
     let reviewers = vec!["DSL".to_string(), "Head".to_string()];
     let mut req = Request {
         dir: dir.path(),
@@ -195,20 +197,18 @@ fn workbooks_with_entries_are_kept_unless_forced() {
         group: false,
         force: false,
     };
-    match write_all(&fw, &req) {
-        Err(Error::WorkbooksHaveEntries { existing }) => {
-            assert_eq!(existing, [dir.path().join("dsl.xlsx")])
-        }
-        other => panic!("expected a refusal, got {other:?}"),
-    }
-    assert!(
-        !dir.path().join("head.xlsx").exists(),
-        "nothing is written when one is refused"
+    let written = write_all(&fw, &req).expect("writes the missing one");
+    let outcomes: Vec<Outcome> = written.iter().map(|w| w.outcome).collect();
+    assert_eq!(outcomes, [Outcome::Kept, Outcome::Created]);
+    assert_eq!(
+        std::fs::read(&filled).expect("read"),
+        before,
+        "entries kept"
     );
     req.force = true;
     let written = write_all(&fw, &req).expect("forced");
     let outcomes: Vec<Outcome> = written.iter().map(|w| w.outcome).collect();
-    assert_eq!(outcomes, [Outcome::Replaced, Outcome::Created]);
+    assert_eq!(outcomes, [Outcome::Replaced, Outcome::Unchanged]);
     req.force = false;
     let again = write_all(&fw, &req).expect("blank workbooks may be rewritten");
     assert!(again.iter().all(|w| w.outcome == Outcome::Unchanged));

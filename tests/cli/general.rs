@@ -23,6 +23,7 @@ fn help_texts() {
     insta::assert_snapshot!("help-report", help(&["report"]));
     insta::assert_snapshot!("help-pack", help(&["pack"]));
     insta::assert_snapshot!("help-verify", help(&["verify"]));
+    insta::assert_snapshot!("help-demo", help(&["demo"]));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //!
 //! One integration test crate; each module covers one command.
 
+mod demo;
 mod framework;
 mod general;
 mod import;
