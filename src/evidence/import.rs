@@ -20,8 +20,8 @@ use crate::spreadsheet;
 pub struct Evidence {
     /// Training records, every source together.
     pub training: Vec<Training>,
-    /// Incidents.
-    pub incidents: Vec<Incident>,
+    /// Incidents, as counts.
+    pub incidents: super::tally::IncidentLog,
     /// Meetings.
     pub meetings: Vec<Meeting>,
     /// Names of people incidents concern, for the privacy guard only.
@@ -259,7 +259,7 @@ impl<'e> Accumulator<'e> {
                 );
                 self.take(outcome, row, |e, i: Incident| {
                     let d = i.date;
-                    e.incidents.push(i);
+                    e.incidents.add(i);
                     Some(d)
                 })
             }

@@ -13,6 +13,7 @@ pub mod mapping;
 pub mod records;
 pub mod sheet;
 pub mod table;
+pub mod tally;
 pub mod template;
 
 use serde::{Deserialize, Serialize};

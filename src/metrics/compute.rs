@@ -226,63 +226,63 @@ pub fn incident_summary(
     as_of: NaiveDate,
     terms: &Terms,
 ) -> IncidentSummary {
-    let window: Vec<_> = e
-        .incidents
-        .iter()
-        .filter(|i| within(i.date, as_of, months))
-        .collect();
-    let previous_start = window_start(window_start(as_of, months), months);
-    let previous_count = e
-        .incidents
-        .iter()
-        .filter(|i| i.date > previous_start && i.date <= window_start(as_of, months))
-        .count();
-    let mut by_category: BTreeMap<&str, usize> = BTreeMap::new();
-    for i in &window {
-        for c in &i.categories {
-            *by_category.entry(c.as_str()).or_insert(0) += 1;
-        }
-    }
+    let start = window_start(as_of, months);
+    let previous_start = window_start(start, months);
+    let mut count = 0u64;
+    let mut previous_count = 0u64;
+    let mut actioned = 0u64;
+    let mut closed = 0u64;
+    let mut by_category: BTreeMap<&str, u64> = BTreeMap::new();
     // Each term with its earliest incident, so terms can be put in time order.
-    let mut by_term: BTreeMap<String, (NaiveDate, usize)> = BTreeMap::new();
-    let mut by_month: BTreeMap<String, usize> = BTreeMap::new();
-    for i in e.incidents.iter().filter(|i| i.date <= as_of) {
-        if let Some(term) = terms.of(i.date) {
-            let entry = by_term.entry(term).or_insert((i.date, 0));
-            entry.0 = entry.0.min(i.date);
-            entry.1 += 1;
+    let mut by_term: BTreeMap<String, (NaiveDate, u64)> = BTreeMap::new();
+    let mut by_month: BTreeMap<String, u64> = BTreeMap::new();
+    for t in e.incidents.iter().filter(|t| t.date <= as_of) {
+        if within(t.date, as_of, months) {
+            count += t.count;
+            actioned += if t.actioned { t.count } else { 0 };
+            closed += if t.closed { t.count } else { 0 };
+            for c in &t.categories {
+                *by_category.entry(c).or_insert(0) += t.count;
+            }
+        } else if t.date > previous_start && t.date <= start {
+            previous_count += t.count;
+        }
+        if let Some(term) = terms.of(t.date) {
+            let entry = by_term.entry(term).or_insert((t.date, 0));
+            entry.0 = entry.0.min(t.date);
+            entry.1 += t.count;
         }
         *by_month
-            .entry(i.date.format("%Y-%m").to_string())
-            .or_insert(0) += 1;
+            .entry(t.date.format("%Y-%m").to_string())
+            .or_insert(0) += t.count;
     }
+    let n = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
     let mut by_term: Vec<(NaiveDate, Count)> = by_term
         .into_iter()
-        .map(|(label, (first, count))| (first, Count { label, count }))
+        .map(|(label, (first, c))| (first, Count { label, count: n(c) }))
         .collect();
     by_term.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.label.cmp(&b.1.label)));
-    let count = window.len();
-    let share = |n: usize| (count > 0).then(|| round2(n as f64 / count as f64));
+    let share = |part: u64| (count > 0).then(|| round2(part as f64 / count as f64));
     let mut by_category: Vec<Count> = by_category
         .into_iter()
-        .map(|(label, count)| Count {
+        .map(|(label, c)| Count {
             label: label.to_string(),
-            count,
+            count: n(c),
         })
         .collect();
     by_category.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
     IncidentSummary {
         months,
-        count,
+        count: n(count),
         by_category,
         by_term: by_term.into_iter().map(|(_, c)| c).collect(),
         by_month: by_month
             .into_iter()
-            .map(|(label, count)| Count { label, count })
+            .map(|(label, c)| Count { label, count: n(c) })
             .collect(),
-        actioned_share: share(window.iter().filter(|i| i.actioned).count()),
-        closed_share: share(window.iter().filter(|i| i.closed).count()),
-        previous_count,
+        actioned_share: share(actioned),
+        closed_share: share(closed),
+        previous_count: n(previous_count),
         change: count as i64 - previous_count as i64,
     }
 }
