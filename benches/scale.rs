@@ -29,8 +29,8 @@ const CATEGORIES: [&str; 8] = [
     "Online reputation",
 ];
 const CODES: [&str; 21] = [
-    "A1.1", "A1.2", "A1.3", "A2.1", "A2.2", "A2.3", "B1.1", "B1.2", "B2.1", "B3.1", "B4.1", "B4.2", "C1.1", "C1.2", "C1.3", "C1.4", "C2.1",
-    "C2.2", "C2.3", "C2.4", "D1.1",
+    "A1.1", "A1.2", "A1.3", "A2.1", "A2.2", "A2.3", "B1.1", "B1.2", "B2.1", "B3.1", "B4.1", "B4.2",
+    "C1.1", "C1.2", "C1.3", "C1.4", "C2.1", "C2.2", "C2.3", "C2.4", "D1.1",
 ];
 
 /// A small deterministic generator, so every run measures the same data.
@@ -38,7 +38,10 @@ struct Lcg(u64);
 
 impl Lcg {
     fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         self.0 >> 33
     }
 
@@ -56,25 +59,54 @@ struct Sizes {
 
 fn incident_row(rng: &mut Lcg, i: u64) -> [String; 8] {
     let day = rng.below(1095);
-    let date = chrono::NaiveDate::from_ymd_opt(2023, 11, 2).expect("valid") + chrono::Duration::days(day as i64);
+    let date = chrono::NaiveDate::from_ymd_opt(2023, 11, 2).expect("valid")
+        + chrono::Duration::days(day as i64);
     let cat = CATEGORIES[rng.below(8) as usize];
-    let cats = if rng.below(4) == 0 { format!("{cat}; {}", CATEGORIES[rng.below(8) as usize]) } else { cat.to_string() };
+    let cats = if rng.below(4) == 0 {
+        format!("{cat}; {}", CATEGORIES[rng.below(8) as usize])
+    } else {
+        cat.to_string()
+    };
     [
         format!("Pupil {}", rng.below(900)),
         format!("Year {}", 1 + rng.below(6)),
-        format!("{} {:02}:{:02}", date.format("%d/%m/%Y"), 8 + rng.below(9), rng.below(60)),
+        format!(
+            "{} {:02}:{:02}",
+            date.format("%d/%m/%Y"),
+            8 + rng.below(9),
+            rng.below(60)
+        ),
         cats,
         format!("Details of incident {i}"),
-        if rng.below(10) == 0 { String::new() } else { "Spoke to pupils".into() },
-        if rng.below(3) == 0 { "Open".into() } else { "Closed".into() },
+        if rng.below(10) == 0 {
+            String::new()
+        } else {
+            "Spoke to pupils".into()
+        },
+        if rng.below(3) == 0 {
+            "Open".into()
+        } else {
+            "Closed".into()
+        },
         "Class teacher".into(),
     ]
 }
 
-const HEADER: [&str; 8] = ["Pupil", "Year Group", "Date/Time", "Categories", "Details", "Actions", "Status", "Raised By"];
+const HEADER: [&str; 8] = [
+    "Pupil",
+    "Year Group",
+    "Date/Time",
+    "Categories",
+    "Details",
+    "Actions",
+    "Status",
+    "Raised By",
+];
 
 fn write_csv(path: &Path, rows: u64) {
-    let mut w = csv::Writer::from_writer(BufWriter::new(std::fs::File::create(path).expect("create csv")));
+    let mut w = csv::Writer::from_writer(BufWriter::new(
+        std::fs::File::create(path).expect("create csv"),
+    ));
     w.write_record(HEADER).expect("write");
     let mut rng = Lcg(1);
     for i in 0..rows {
@@ -116,14 +148,28 @@ fn write_video(path: &Path, bytes: u64) {
 }
 
 fn run(bin: &Path, args: &[&str]) {
-    let status = Command::new(bin).args(args).stdout(std::process::Stdio::null()).status().expect("run selfreview");
-    assert!(status.success() || status.code() == Some(1), "selfreview {args:?} failed");
+    let status = Command::new(bin)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .status()
+        .expect("run selfreview");
+    assert!(
+        status.success() || status.code() == Some(1),
+        "selfreview {args:?} failed"
+    );
 }
 
 fn workbook(path: &Path, reviewer: &str, rng: &mut Lcg) {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet().set_name("Scores").expect("name");
-    for (c, h) in (0u16..).zip(["Code", "Aspect", "Benchmark", "Level", "Commentary", "Evidence"]) {
+    for (c, h) in (0u16..).zip([
+        "Code",
+        "Aspect",
+        "Benchmark",
+        "Level",
+        "Commentary",
+        "Evidence",
+    ]) {
         ws.write(0, c, h).expect("write");
     }
     for (r, code) in (1u32..).zip(CODES) {
@@ -133,7 +179,11 @@ fn workbook(path: &Path, reviewer: &str, rng: &mut Lcg) {
         ws.write(r, 4, "The school does this every term and keeps records of it; staff, governors and learners all know their part and the group checks the effect each year.").expect("write");
     }
     let info = wb.add_worksheet().set_name("Instructions").expect("name");
-    for (r, (l, v)) in (0u32..).zip([("Reviewer", reviewer), ("Framework", "online-safety-21"), ("Framework version", "1.0.0")]) {
+    for (r, (l, v)) in (0u32..).zip([
+        ("Reviewer", reviewer),
+        ("Framework", "online-safety-21"),
+        ("Framework version", "1.0.0"),
+    ]) {
         info.write(r, 0, l).expect("write");
         info.write(r, 1, v).expect("write");
     }
@@ -144,10 +194,24 @@ fn review(bin: &Path, dir: &Path, reviewers: usize, video: Option<u64>) {
     if dir.exists() {
         std::fs::remove_dir_all(dir).expect("clean");
     }
-    run(bin, &["init", dir.to_str().expect("utf-8 path"), "--school", "Bench Primary", "--review-date", "2026-11-01"]);
+    run(
+        bin,
+        &[
+            "init",
+            dir.to_str().expect("utf-8 path"),
+            "--school",
+            "Bench Primary",
+            "--review-date",
+            "2026-11-01",
+        ],
+    );
     let mut rng = Lcg(4);
     for n in 0..reviewers {
-        workbook(&dir.join(format!("scores/reviewer-{n:02}.xlsx")), &format!("Reviewer {n:02}"), &mut rng);
+        workbook(
+            &dir.join(format!("scores/reviewer-{n:02}.xlsx")),
+            &format!("Reviewer {n:02}"),
+            &mut rng,
+        );
     }
     if let Some(bytes) = video {
         write_video(&dir.join("evidence/assembly.mp4"), bytes);
@@ -155,19 +219,35 @@ fn review(bin: &Path, dir: &Path, reviewers: usize, video: Option<u64>) {
         let path = dir.join("scores/reviewer-00.xlsx");
         let mut wb = rust_xlsxwriter::Workbook::new();
         let ws = wb.add_worksheet().set_name("Scores").expect("name");
-        for (c, h) in (0u16..).zip(["Code", "Aspect", "Benchmark", "Level", "Commentary", "Evidence"]) {
+        for (c, h) in (0u16..).zip([
+            "Code",
+            "Aspect",
+            "Benchmark",
+            "Level",
+            "Commentary",
+            "Evidence",
+        ]) {
             ws.write(0, c, h).expect("write");
         }
         for (r, code) in (1u32..).zip(CODES) {
             ws.write(r, 0, code).expect("write");
             ws.write(r, 3, 2).expect("write");
-            ws.write(r, 4, "Assemblies on online safety are filmed and shared with parents each term.").expect("write");
+            ws.write(
+                r,
+                4,
+                "Assemblies on online safety are filmed and shared with parents each term.",
+            )
+            .expect("write");
             if code == "B1.1" {
                 ws.write(r, 5, "assembly.mp4").expect("write");
             }
         }
         let info = wb.add_worksheet().set_name("Instructions").expect("name");
-        for (r, (l, v)) in (0u32..).zip([("Reviewer", "Reviewer 00"), ("Framework", "online-safety-21"), ("Framework version", "1.0.0")]) {
+        for (r, (l, v)) in (0u32..).zip([
+            ("Reviewer", "Reviewer 00"),
+            ("Framework", "online-safety-21"),
+            ("Framework version", "1.0.0"),
+        ]) {
             info.write(r, 0, l).expect("write");
             info.write(r, 1, v).expect("write");
         }
@@ -175,8 +255,14 @@ fn review(bin: &Path, dir: &Path, reviewers: usize, video: Option<u64>) {
     }
 }
 
+/// Wall seconds and peak resident memory in MiB.
+type Figures = (f64, f64);
+
+/// A task: selfreview's figures, the alternative's name and its figures.
+type Comparison = (String, Figures, String, Figures);
+
 /// Wall seconds and peak resident memory (MiB) of a command, from GNU time.
-fn measure(label: &str, cmd: &[&str], cwd: &Path) -> (f64, f64) {
+fn measure(label: &str, cmd: &[&str], cwd: &Path) -> Figures {
     let out = Command::new("/usr/bin/time")
         .arg("-f")
         .arg("%e %M")
@@ -189,8 +275,14 @@ fn measure(label: &str, cmd: &[&str], cwd: &Path) -> (f64, f64) {
     let err = String::from_utf8_lossy(&out.stderr);
     let last = err.lines().last().unwrap_or("");
     let mut parts = last.split_whitespace();
-    let secs: f64 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN);
-    let kib: f64 = parts.next().and_then(|s| s.parse().ok()).unwrap_or(f64::NAN);
+    let secs: f64 = parts
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(f64::NAN);
+    let kib: f64 = parts
+        .next()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(f64::NAN);
     let ok = out.status.success() || out.status.code() == Some(1) || out.status.code() == Some(12);
     assert!(ok, "{label} failed: {err}");
     eprintln!("{label}: {secs:.2} s, {:.1} MiB", kib / 1024.0);
@@ -200,9 +292,19 @@ fn measure(label: &str, cmd: &[&str], cwd: &Path) -> (f64, f64) {
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let sizes = if quick {
-        Sizes { csv_rows: 20_000, xlsx_rows: 5_000, video_bytes: 16 << 20, reviewers: 5 }
+        Sizes {
+            csv_rows: 20_000,
+            xlsx_rows: 5_000,
+            video_bytes: 16 << 20,
+            reviewers: 5,
+        }
     } else {
-        Sizes { csv_rows: 1_000_000, xlsx_rows: 200_000, video_bytes: 1 << 30, reviewers: 50 }
+        Sizes {
+            csv_rows: 1_000_000,
+            xlsx_rows: 200_000,
+            video_bytes: 1 << 30,
+            reviewers: 50,
+        }
     };
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_selfreview"));
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
@@ -225,38 +327,124 @@ fn main() {
     let b = bin.to_str().expect("utf-8 path");
     let csv = csv_path.to_str().expect("utf-8 path");
     let xlsx = xlsx_path.to_str().expect("utf-8 path");
-    let pandas = format!("import pandas as pd; pd.read_csv('{csv}', parse_dates=['Date/Time'], date_format='%d/%m/%Y %H:%M')");
-    let pycal = format!("from python_calamine import CalamineWorkbook; CalamineWorkbook.from_path('{xlsx}').get_sheet_by_index(0).to_python()");
-    let openpyxl = format!("import openpyxl; ws = openpyxl.load_workbook('{xlsx}', read_only=True).active; [r for r in ws.iter_rows(values_only=True)]");
+    let pandas = format!(
+        "import pandas as pd; pd.read_csv('{csv}', parse_dates=['Date/Time'], date_format='%d/%m/%Y %H:%M')"
+    );
+    let pycal = format!(
+        "from python_calamine import CalamineWorkbook; CalamineWorkbook.from_path('{xlsx}').get_sheet_by_index(0).to_python()"
+    );
+    let openpyxl = format!(
+        "import openpyxl; ws = openpyxl.load_workbook('{xlsx}', read_only=True).active; [r for r in ws.iter_rows(values_only=True)]"
+    );
 
-    let mut rows: Vec<(String, (f64, f64), String, (f64, f64))> = Vec::new();
+    let mut rows: Vec<Comparison> = Vec::new();
     let import_args = ["import", "--as-of", "2026-11-01", "--kind", "incidents"];
-    let ours_csv = measure("selfreview import csv", &[&[b][..], &import_args[..], &[csv]].concat(), &data);
+    let ours_csv = measure(
+        "selfreview import csv",
+        &[&[b][..], &import_args[..], &[csv]].concat(),
+        &data,
+    );
     let pd = measure("pandas read_csv", &["python3", "-c", &pandas], &data);
-    rows.push((format!("import {} CSV rows", sizes.csv_rows), ours_csv, "pandas read_csv (date parsed)".into(), pd));
-    let ours_xlsx = measure("selfreview import xlsx", &[&[b][..], &import_args[..], &[xlsx]].concat(), &data);
+    rows.push((
+        format!("import {} CSV rows", sizes.csv_rows),
+        ours_csv,
+        "pandas read_csv (date parsed)".into(),
+        pd,
+    ));
+    let ours_xlsx = measure(
+        "selfreview import xlsx",
+        &[&[b][..], &import_args[..], &[xlsx]].concat(),
+        &data,
+    );
     let pc = measure("python-calamine", &["python3", "-c", &pycal], &data);
     let op = measure("openpyxl", &["python3", "-c", &openpyxl], &data);
-    rows.push((format!("import {} xlsx rows", sizes.xlsx_rows), ours_xlsx, "python-calamine to lists".into(), pc));
-    rows.push((format!("import {} xlsx rows", sizes.xlsx_rows), ours_xlsx, "openpyxl read-only".into(), op));
+    rows.push((
+        format!("import {} xlsx rows", sizes.xlsx_rows),
+        ours_xlsx,
+        "python-calamine to lists".into(),
+        pc,
+    ));
+    rows.push((
+        format!("import {} xlsx rows", sizes.xlsx_rows),
+        ours_xlsx,
+        "openpyxl read-only".into(),
+        op,
+    ));
     let zip_out = data.join("zip-out.zip");
     let _ = std::fs::remove_file(&zip_out);
-    let ours_pack = measure("selfreview pack", &[b, "-C", packed.to_str().expect("utf-8"), "pack", "-o", data.join("pack-out.zip").to_str().expect("utf-8")], &data);
-    let z = measure("zip -r", &["zip", "-q", "-r", zip_out.to_str().expect("utf-8"), "evidence"], &packed);
+    let ours_pack = measure(
+        "selfreview pack",
+        &[
+            b,
+            "-C",
+            packed.to_str().expect("utf-8"),
+            "pack",
+            "-o",
+            data.join("pack-out.zip").to_str().expect("utf-8"),
+        ],
+        &data,
+    );
+    let z = measure(
+        "zip -r",
+        &[
+            "zip",
+            "-q",
+            "-r",
+            zip_out.to_str().expect("utf-8"),
+            "evidence",
+        ],
+        &packed,
+    );
     let _ = std::fs::remove_file(&zip_out);
-    let z0 = measure("zip -0 -r", &["zip", "-q", "-0", "-r", zip_out.to_str().expect("utf-8"), "evidence"], &packed);
+    let z0 = measure(
+        "zip -0 -r",
+        &[
+            "zip",
+            "-q",
+            "-0",
+            "-r",
+            zip_out.to_str().expect("utf-8"),
+            "evidence",
+        ],
+        &packed,
+    );
     let _ = std::fs::remove_file(&zip_out);
-    rows.push((format!("pack with a {} MiB video", sizes.video_bytes >> 20), ours_pack, "zip -0 -r".into(), z0));
-    rows.push((format!("pack with a {} MiB video", sizes.video_bytes >> 20), ours_pack, "zip -r".into(), z));
-    let ours_score = measure("selfreview score", &[b, "-C", scored.to_str().expect("utf-8"), "score"], &data);
+    rows.push((
+        format!("pack with a {} MiB video", sizes.video_bytes >> 20),
+        ours_pack,
+        "zip -0 -r".into(),
+        z0,
+    ));
+    rows.push((
+        format!("pack with a {} MiB video", sizes.video_bytes >> 20),
+        ours_pack,
+        "zip -r".into(),
+        z,
+    ));
+    let ours_score = measure(
+        "selfreview score",
+        &[b, "-C", scored.to_str().expect("utf-8"), "score"],
+        &data,
+    );
 
     let mut md = String::new();
-    let _ = writeln!(md, "| task | selfreview | alternative | alternative's figures | time ratio | memory |");
+    let _ = writeln!(
+        md,
+        "| task | selfreview | alternative | alternative's figures | time ratio | memory |"
+    );
     let _ = writeln!(md, "|---|---|---|---|---|---|");
     for (task, (s, m), alt, (as_, am)) in &rows {
-        let _ = writeln!(md, "| {task} | {s:.2} s, {m:.0} MiB | {alt} | {as_:.2} s, {am:.0} MiB | {:.2}× | {m:.0} MiB |", s / as_);
+        let _ = writeln!(
+            md,
+            "| {task} | {s:.2} s, {m:.0} MiB | {alt} | {as_:.2} s, {am:.0} MiB | {:.2}× | {m:.0} MiB |",
+            s / as_
+        );
     }
-    let _ = writeln!(md, "| score {} reviewers' workbooks | {:.2} s, {:.0} MiB | – | – | – | {:.0} MiB |", sizes.reviewers, ours_score.0, ours_score.1, ours_score.1);
+    let _ = writeln!(
+        md,
+        "| score {} reviewers' workbooks | {:.2} s, {:.0} MiB | – | – | – | {:.0} MiB |",
+        sizes.reviewers, ours_score.0, ours_score.1, ours_score.1
+    );
     println!("{md}");
     std::fs::write(data.join("results.md"), md).expect("write results");
 }

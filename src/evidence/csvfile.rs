@@ -30,6 +30,8 @@ pub struct CsvRows {
     encoding: Encoding,
     record: ByteRecord,
     index: u32,
+    /// Columns whose text is needed; others are only noted as holding something.
+    keep: Option<Vec<bool>>,
 }
 
 /// Opens `path` as CSV, detecting encoding and delimiter.
@@ -69,6 +71,7 @@ pub fn open(path: &Path) -> Result<CsvRows> {
         encoding,
         record: ByteRecord::new(),
         index: 0,
+        keep: None,
     })
 }
 
@@ -105,13 +108,26 @@ fn detect_delimiter(sample: &[u8]) -> u8 {
 }
 
 impl CsvRows {
-    fn decode(&self, bytes: &[u8]) -> String {
+    /// From now on, decode only these columns; a cell elsewhere that holds something is
+    /// returned as [`Value::Unread`], so a row is still known not to be blank.
+    pub fn keep_only(&mut self, cols: &[u32]) {
+        let width = cols.iter().max().map_or(0, |m| *m as usize + 1);
+        let mut keep = vec![false; width];
+        for c in cols {
+            keep[*c as usize] = true;
+        }
+        self.keep = Some(keep);
+    }
+
+    fn value(&self, bytes: &[u8]) -> Value {
         match self.encoding {
-            Encoding::Utf8 => String::from_utf8_lossy(bytes).into_owned(),
-            Encoding::Windows1252 => WINDOWS_1252
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned(),
+            Encoding::Utf8 => match std::str::from_utf8(bytes) {
+                Ok(text) => Value::from_text(text),
+                Err(_) => Value::from_text(&String::from_utf8_lossy(bytes)),
+            },
+            Encoding::Windows1252 => {
+                Value::from_text(&WINDOWS_1252.decode_without_bom_handling(bytes).0)
+            }
         }
     }
 }
@@ -130,7 +146,17 @@ impl Iterator for CsvRows {
                     } else {
                         field
                     };
-                    cells.push(Value::from_text(&self.decode(field)));
+                    let wanted = self
+                        .keep
+                        .as_ref()
+                        .is_none_or(|k| k.get(i).copied().unwrap_or(false));
+                    cells.push(if wanted {
+                        self.value(field)
+                    } else if field.iter().all(u8::is_ascii_whitespace) {
+                        Value::Empty
+                    } else {
+                        Value::Unread
+                    });
                 }
                 let row = SheetRow {
                     index: self.index,

@@ -129,6 +129,13 @@ pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport
             head.push(row?);
         }
         let header = find_header(req, &origin, &head)?;
+        let used: Vec<u32> = header
+            .columns
+            .iter()
+            .filter(|c| c.field.is_some_and(|f| records::reads(req.kind, f)))
+            .map(|c| c.index)
+            .collect();
+        rows.keep_only(&used);
         let mut acc = Accumulator::new(req, origin, header, evidence);
         for row in &head {
             acc.row(row);
@@ -205,6 +212,7 @@ fn find_header(req: &Request<'_>, origin: &Origin, rows: &[SheetRow]) -> Result<
 struct Accumulator<'e> {
     kind: Kind,
     maps: Mappings,
+    categories: super::mapping::CategoryMapper,
     origin: Origin,
     header: Header,
     evidence: &'e mut Evidence,
@@ -228,6 +236,7 @@ impl<'e> Accumulator<'e> {
         Accumulator {
             kind: req.kind,
             maps: req.maps.clone(),
+            categories: super::mapping::CategoryMapper::new(&req.maps.categories),
             origin,
             header,
             evidence,
@@ -253,7 +262,7 @@ impl<'e> Accumulator<'e> {
                 let outcome = records::incident(
                     row,
                     &self.header,
-                    &self.maps,
+                    &mut self.categories,
                     &mut self.evidence.private,
                     &mut self.report.unmapped_categories,
                 );

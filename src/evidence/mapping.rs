@@ -119,36 +119,72 @@ pub fn categories(
     own: &BTreeMap<String, String>,
     unmapped: &mut BTreeMap<String, usize>,
 ) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    for part in cell
-        .split([';', ',', '/', '|', '\n'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        let key = normalise(part);
-        let mapped = own
-            .iter()
-            .find(|(k, _)| normalise(k) == key)
-            .map(|(_, v)| v.trim().to_string())
-            .or_else(|| {
+    CategoryMapper::new(own).map(cell, unmapped)
+}
+
+/// Maps category cells for one source, remembering each distinct cell's result: a log
+/// of a million rows usually has a few dozen distinct category cells.
+#[derive(Debug, Clone, Default)]
+pub struct CategoryMapper {
+    own: std::collections::HashMap<String, String>,
+    memo: std::collections::HashMap<String, (Vec<String>, Vec<String>)>,
+}
+
+impl CategoryMapper {
+    /// A mapper with the school's own mapping (keys are compared normalised).
+    pub fn new(own: &BTreeMap<String, String>) -> Self {
+        CategoryMapper {
+            own: own
+                .iter()
+                .map(|(k, v)| (normalise(k), v.trim().to_string()))
+                .collect(),
+            memo: std::collections::HashMap::new(),
+        }
+    }
+
+    /// The categories of a cell; parts mapped nowhere are counted in `unmapped`.
+    pub fn map(&mut self, cell: &str, unmapped: &mut BTreeMap<String, usize>) -> Vec<String> {
+        if !self.memo.contains_key(cell) {
+            let result = self.compute(cell);
+            self.memo.insert(cell.to_string(), result);
+        }
+        let (names, missing) = &self.memo[cell];
+        for part in missing {
+            *unmapped.entry(part.clone()).or_insert(0) += 1;
+        }
+        names.clone()
+    }
+
+    fn compute(&self, cell: &str) -> (Vec<String>, Vec<String>) {
+        let mut out: Vec<String> = Vec::new();
+        let mut missing = Vec::new();
+        for part in cell
+            .split([';', ',', '/', '|', '\n'])
+            .map(str::trim)
+            .filter(|p| !p.is_empty())
+        {
+            let key = normalise(part);
+            let mapped = self.own.get(&key).cloned().or_else(|| {
                 CATEGORIES
                     .iter()
                     .find(|(_, names)| names.contains(&key.as_str()))
                     .map(|(c, _)| c.to_string())
             });
-        let name = mapped.unwrap_or_else(|| {
-            *unmapped.entry(part.to_string()).or_insert(0) += 1;
-            part.to_string()
-        });
-        if !out.contains(&name) {
-            out.push(name);
+            let name = mapped.unwrap_or_else(|| {
+                missing.push(part.to_string());
+                part.to_string()
+            });
+            if !out.contains(&name) {
+                out.push(name);
+            }
         }
+        if out.is_empty() {
+            out.push(UNCATEGORISED.to_string());
+        }
+        (out, missing)
     }
-    if out.is_empty() {
-        out.push(UNCATEGORISED.to_string());
-    }
-    out
 }
+
 /// The group a meeting belongs to: the school's mapping, else the online safety group,
 /// governors or senior leadership by their usual names, else the name as a slug.
 pub fn group_for_meeting(name: &str, overrides: &BTreeMap<String, String>) -> String {

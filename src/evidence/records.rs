@@ -5,11 +5,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{NaiveDate, NaiveTime};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::header::{Header, normalise};
-use super::mapping::{categories, group_for_meeting, group_for_role, slug};
+use super::mapping::{CategoryMapper, group_for_meeting, group_for_role, slug};
 use super::table::{SheetRow, Value};
 use crate::dates;
 
@@ -38,8 +38,6 @@ pub struct Training {
 pub struct Incident {
     /// When.
     pub date: NaiveDate,
-    /// The time, if recorded.
-    pub time: Option<NaiveTime>,
     /// Categories after mapping.
     pub categories: Vec<String>,
     /// The action taken is recorded.
@@ -65,15 +63,17 @@ pub struct Meeting {
 /// Names of children and others an incident concerns. They exist only to check that
 /// nothing the tool writes contains them; they are never shown.
 #[derive(Default, Clone, PartialEq, Eq)]
-pub struct PrivateNames(BTreeSet<String>);
+pub struct PrivateNames(BTreeSet<String>, std::collections::HashSet<String>);
 
 impl PrivateNames {
     /// Remembers a name as written (first and last name together, as the log holds it).
     pub fn add(&mut self, name: &str) {
         let name = name.trim();
-        if name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+        // The same pupil appears on many rows: skip names already seen as written.
+        if self.1.contains(name) || name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             return;
         }
+        self.1.insert(name.to_string());
         self.0.insert(name.to_lowercase());
     }
 
@@ -143,6 +143,21 @@ fn text(row: &SheetRow, header: &Header, field: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A cell as text without copying it when it already is text: the hot path of big logs.
+fn text_ref<'r>(row: &'r SheetRow, header: &Header, field: &str) -> std::borrow::Cow<'r, str> {
+    match header.col(field).map(|c| row.get(c)) {
+        Some(Value::Text(t)) => std::borrow::Cow::Borrowed(t.as_str()),
+        Some(other) => std::borrow::Cow::Owned(other.text()),
+        None => std::borrow::Cow::Borrowed(""),
+    }
+}
+
+/// Whether `text`, ignoring case, spaces and punctuation at its ends, is one of `words`.
+fn is_one_of(text: &str, words: &[&str]) -> bool {
+    let t = text.trim_matches(|c: char| !c.is_alphanumeric());
+    words.iter().any(|w| t.eq_ignore_ascii_case(w))
+}
+
 /// A date column's value; `Err` holds the reason for skipping.
 fn date(row: &SheetRow, header: &Header, field: &str) -> Result<Option<NaiveDate>, String> {
     let Some(col) = header.col(field) else {
@@ -198,6 +213,17 @@ fn dated<T>(row: &SheetRow, header: &Header) -> Result<NaiveDate, Outcome<T>> {
     }
 }
 
+/// Whether the record of `kind` reads `field`; columns of other fields need not be decoded.
+pub fn reads(kind: super::Kind, field: &str) -> bool {
+    use super::Kind;
+    let used: &[&str] = match kind {
+        Kind::Training => &["person", "role", "group", "course", "date", "next-due"],
+        Kind::Incidents => &["person", "date", "category", "action", "status"],
+        Kind::Meetings => &["date", "group", "attendees", "items"],
+    };
+    used.contains(&field)
+}
+
 /// A training row.
 pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Training> {
     if row.is_blank() {
@@ -240,45 +266,40 @@ fn date_or_none(row: &SheetRow, header: &Header, field: &str) -> Option<NaiveDat
 pub fn incident(
     row: &SheetRow,
     header: &Header,
-    maps: &Mappings,
+    mapper: &mut CategoryMapper,
     private: &mut PrivateNames,
     unmapped: &mut BTreeMap<String, usize>,
 ) -> Outcome<Incident> {
     if row.is_blank() {
         return Outcome::Blank;
     }
-    for name in text(row, header, "person").split([';', ',', '\n', '&']) {
+    for name in text_ref(row, header, "person").split([';', ',', '\n', '&']) {
         private.add(name);
     }
     let date = match dated(row, header) {
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
-    let time = header.col("time").and_then(|c| match row.get(c) {
-        Value::DateTime(t) => Some(t.time()),
-        other => dates::parse_time(&other.text()),
-    });
-    let time = time.or_else(|| match header.col("date").map(|c| row.get(c)) {
-        Some(Value::DateTime(t)) => Some(t.time()),
-        _ => None,
-    });
-    let categories = categories(&text(row, header, "category"), &maps.categories, unmapped);
-    let action = normalise(&text(row, header, "action"));
-    let actioned = !action.is_empty()
-        && !["none", "n a", "na", "tbc", "pending", "no action"].contains(&action.as_str());
-    let status = normalise(&text(row, header, "status"));
-    let closed = [
-        "closed",
-        "resolved",
-        "complete",
-        "completed",
-        "done",
-        "finished",
-    ]
-    .contains(&status.as_str());
+    let categories = mapper.map(&text_ref(row, header, "category"), unmapped);
+    let action = text_ref(row, header, "action");
+    let actioned = !action.trim().is_empty()
+        && !is_one_of(
+            &action,
+            &["none", "n/a", "na", "tbc", "pending", "no action"],
+        );
+    let closed = is_one_of(
+        &text_ref(row, header, "status"),
+        &[
+            "closed",
+            "resolved",
+            "complete",
+            "completed",
+            "done",
+            "finished",
+        ],
+    );
     Outcome::Used(Incident {
         date,
-        time,
         categories,
         actioned,
         closed,

@@ -27,6 +27,9 @@ pub enum Value {
     Bool(bool),
     /// A spreadsheet error such as `#REF!`.
     Error(String),
+    /// Something is in the cell, but the tool does not need to read it (a column no field
+    /// uses, in a large CSV).
+    Unread,
 }
 
 impl Value {
@@ -41,6 +44,7 @@ impl Value {
             Value::DateTime(d) => d.format("%d/%m/%Y %H:%M").to_string(),
             Value::Bool(b) => b.to_string(),
             Value::Error(e) => e.clone(),
+            Value::Unread => String::new(),
         }
     }
 

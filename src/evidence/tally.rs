@@ -105,7 +105,6 @@ mod tests {
     fn incident(day: u32, categories: &[&str], actioned: bool) -> Incident {
         Incident {
             date: NaiveDate::from_ymd_opt(2026, 10, day).expect("valid"),
-            time: None,
             categories: categories.iter().map(|c| c.to_string()).collect(),
             actioned,
             closed: false,

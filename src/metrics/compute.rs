@@ -236,7 +236,13 @@ pub fn incident_summary(
     // Each term with its earliest incident, so terms can be put in time order.
     let mut by_term: BTreeMap<String, (NaiveDate, u64)> = BTreeMap::new();
     let mut by_month: BTreeMap<String, u64> = BTreeMap::new();
+    // Tallies come in date order: work out each date's term and month once.
+    let mut current: Option<(NaiveDate, Option<String>, String)> = None;
     for t in e.incidents.iter().filter(|t| t.date <= as_of) {
+        if current.as_ref().is_none_or(|(d, ..)| *d != t.date) {
+            current = Some((t.date, terms.of(t.date), t.date.format("%Y-%m").to_string()));
+        }
+        let (_, term, month) = current.as_ref().expect("set for this date just above");
         if within(t.date, as_of, months) {
             count += t.count;
             actioned += if t.actioned { t.count } else { 0 };
@@ -247,14 +253,12 @@ pub fn incident_summary(
         } else if t.date > previous_start && t.date <= start {
             previous_count += t.count;
         }
-        if let Some(term) = terms.of(t.date) {
-            let entry = by_term.entry(term).or_insert((t.date, 0));
+        if let Some(term) = term {
+            let entry = by_term.entry(term.clone()).or_insert((t.date, 0));
             entry.0 = entry.0.min(t.date);
             entry.1 += t.count;
         }
-        *by_month
-            .entry(t.date.format("%Y-%m").to_string())
-            .or_insert(0) += t.count;
+        *by_month.entry(month.clone()).or_insert(0) += t.count;
     }
     let n = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
     let mut by_term: Vec<(NaiveDate, Count)> = by_term

@@ -7,6 +7,7 @@ mod framework;
 mod general;
 mod import;
 mod init;
+mod interrupt;
 mod pack;
 mod report;
 mod score;
