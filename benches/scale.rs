@@ -261,8 +261,23 @@ type Figures = (f64, f64);
 /// A task: selfreview's figures, the alternative's name and its figures.
 type Comparison = (String, Figures, String, Figures);
 
+/// The median wall time and the largest peak memory of `runs` runs of a command: a
+/// shared disk makes single timings of large writes noisy.
+fn measure(label: &str, cmd: &[&str], cwd: &Path, runs: usize, before_each: &dyn Fn()) -> Figures {
+    let mut times = Vec::new();
+    let mut peak: f64 = 0.0;
+    for _ in 0..runs {
+        before_each();
+        let (t, m) = measure_once(label, cmd, cwd);
+        times.push(t);
+        peak = peak.max(m);
+    }
+    times.sort_by(f64::total_cmp);
+    (times[times.len() / 2], peak)
+}
+
 /// Wall seconds and peak resident memory (MiB) of a command, from GNU time.
-fn measure(label: &str, cmd: &[&str], cwd: &Path) -> Figures {
+fn measure_once(label: &str, cmd: &[&str], cwd: &Path) -> Figures {
     let out = Command::new("/usr/bin/time")
         .arg("-f")
         .arg("%e %M")
@@ -371,31 +386,26 @@ fn main() {
         op,
     ));
     let zip_out = data.join("zip-out.zip");
-    let _ = std::fs::remove_file(&zip_out);
+    let pack_out = data.join("pack-out.zip");
+    let clear = || {
+        let _ = std::fs::remove_file(&zip_out);
+        let _ = std::fs::remove_file(&pack_out);
+    };
+    let video = packed.to_str().expect("utf-8");
     let ours_pack = measure(
         "selfreview pack",
         &[
             b,
             "-C",
-            packed.to_str().expect("utf-8"),
+            video,
             "pack",
             "-o",
-            data.join("pack-out.zip").to_str().expect("utf-8"),
+            pack_out.to_str().expect("utf-8"),
         ],
         &data,
+        3,
+        &clear,
     );
-    let z = measure(
-        "zip -r",
-        &[
-            "zip",
-            "-q",
-            "-r",
-            zip_out.to_str().expect("utf-8"),
-            "evidence",
-        ],
-        &packed,
-    );
-    let _ = std::fs::remove_file(&zip_out);
     let z0 = measure(
         "zip -0 -r",
         &[
@@ -407,8 +417,23 @@ fn main() {
             "evidence",
         ],
         &packed,
+        3,
+        &clear,
     );
-    let _ = std::fs::remove_file(&zip_out);
+    let z = measure(
+        "zip -r",
+        &[
+            "zip",
+            "-q",
+            "-r",
+            zip_out.to_str().expect("utf-8"),
+            "evidence",
+        ],
+        &packed,
+        1,
+        &clear,
+    );
+    clear();
     rows.push((
         format!("pack with a {} MiB video", sizes.video_bytes >> 20),
         ours_pack,
@@ -425,6 +450,8 @@ fn main() {
         "selfreview score",
         &[b, "-C", scored.to_str().expect("utf-8"), "score"],
         &data,
+        3,
+        &nothing,
     );
 
     let mut md = String::new();

@@ -96,6 +96,8 @@ pub fn write(r: &Reviewed, plan: &Plan, path: &Path) -> Result<usize> {
         .map_err(write_err)?;
     let mut zip = ZipWriter::new(tmp.as_file());
     let mut files = Vec::new();
+    // One large buffer for every file: few system calls for a big video, bounded memory.
+    let mut buffer = vec![0u8; 1 << 20];
     for entry in &plan.entries {
         let size = match &entry.source {
             Source::Bytes(b) => b.len() as u64,
@@ -120,7 +122,7 @@ pub fn write(r: &Reviewed, plan: &Plan, path: &Path) -> Result<usize> {
                     path: p.clone(),
                     source,
                 })?;
-                io::copy(&mut f, &mut sink).map_err(write_err)?;
+                copy(&mut f, &mut sink, &mut buffer).map_err(write_err)?;
             }
         }
         files.push(FileEntry {
@@ -163,6 +165,18 @@ pub fn write(r: &Reviewed, plan: &Plan, path: &Path) -> Result<usize> {
         set_default_permissions(path).map_err(write_err)?;
     }
     Ok(manifest.counts.files)
+}
+
+fn copy(from: &mut impl io::Read, to: &mut impl Write, buffer: &mut [u8]) -> io::Result<()> {
+    loop {
+        let n = match from.read(buffer) {
+            Ok(0) => return Ok(()),
+            Ok(n) => n,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        to.write_all(&buffer[..n])?;
+    }
 }
 
 #[cfg(unix)]
