@@ -354,12 +354,21 @@ fn main() {
 
     let mut rows: Vec<Comparison> = Vec::new();
     let import_args = ["import", "--as-of", "2026-11-01", "--kind", "incidents"];
+    let nothing = || {};
     let ours_csv = measure(
         "selfreview import csv",
         &[&[b][..], &import_args[..], &[csv]].concat(),
         &data,
+        3,
+        &nothing,
     );
-    let pd = measure("pandas read_csv", &["python3", "-c", &pandas], &data);
+    let pd = measure(
+        "pandas read_csv",
+        &["python3", "-c", &pandas],
+        &data,
+        3,
+        &nothing,
+    );
     rows.push((
         format!("import {} CSV rows", sizes.csv_rows),
         ours_csv,
@@ -370,9 +379,23 @@ fn main() {
         "selfreview import xlsx",
         &[&[b][..], &import_args[..], &[xlsx]].concat(),
         &data,
+        3,
+        &nothing,
     );
-    let pc = measure("python-calamine", &["python3", "-c", &pycal], &data);
-    let op = measure("openpyxl", &["python3", "-c", &openpyxl], &data);
+    let pc = measure(
+        "python-calamine",
+        &["python3", "-c", &pycal],
+        &data,
+        3,
+        &nothing,
+    );
+    let op = measure(
+        "openpyxl",
+        &["python3", "-c", &openpyxl],
+        &data,
+        1,
+        &nothing,
+    );
     rows.push((
         format!("import {} xlsx rows", sizes.xlsx_rows),
         ours_xlsx,
