@@ -4,6 +4,7 @@
 
 mod demo;
 mod framework;
+mod fuzz;
 mod general;
 mod import;
 mod init;

@@ -1,0 +1,76 @@
+//! Every input that ever troubled a fuzz target (`fuzz/`) runs again here, through the
+//! same library calls, on every `cargo test`: each must give a result or a finding.
+
+use std::path::{Path, PathBuf};
+
+use selfreview::evidence::Kind;
+use selfreview::evidence::import::{Evidence, Request, import};
+
+use crate::fixtures;
+
+fn inputs(target: &str) -> Vec<PathBuf> {
+    let dir = fixtures().join("fuzz").join(target);
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("entry").path())
+        .collect();
+    files.sort();
+    assert!(!files.is_empty(), "no inputs for {target}");
+    files
+}
+
+fn import_as(path: &Path, kind: Kind) {
+    let none = Default::default();
+    let req = Request {
+        kind,
+        path,
+        shown: path,
+        sheet: None,
+        columns: &none,
+        maps: Default::default(),
+    };
+    let _ = import(&req, &mut Evidence::default());
+}
+
+#[test]
+fn csv_import_inputs() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    for input in inputs("csv_import") {
+        let path = tmp.path().join("evidence.csv");
+        std::fs::copy(&input, &path).expect("copy");
+        for kind in Kind::ALL {
+            import_as(&path, kind);
+        }
+    }
+}
+
+#[test]
+fn sheet_import_inputs() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    for input in inputs("sheet_import") {
+        let bytes = std::fs::read(&input).expect("read");
+        let Some((&first, rest)) = bytes.split_first() else {
+            continue;
+        };
+        let ext = ["xlsx", "xls", "ods"][usize::from(first) % 3];
+        let path = tmp.path().join(format!("evidence.{ext}"));
+        std::fs::write(&path, rest).expect("write");
+        import_as(&path, Kind::ALL[usize::from(first / 3) % 3]);
+    }
+}
+
+#[test]
+fn framework_parse_inputs() {
+    for input in inputs("framework_parse") {
+        let text = String::from_utf8_lossy(&std::fs::read(&input).expect("read")).into_owned();
+        let _ = selfreview::framework::check(&text, Path::new("framework.toml"));
+        let _ = selfreview::review::check(&text, Path::new("review.toml"));
+    }
+}
+
+#[test]
+fn verify_pack_inputs() {
+    for input in inputs("verify_pack") {
+        let _ = selfreview::pack::verify(&input);
+    }
+}
