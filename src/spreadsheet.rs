@@ -71,6 +71,15 @@ fn sniff(path: &Path) -> Sniffed {
     }
 }
 
+/// Runs spreadsheet-reading code, turning a panic inside the reader library into a sentence
+/// for the user. Fuzzing found files that make calamine panic (e.g. in its xls container
+/// parser); a damaged file must be reported, not crash the tool.
+pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| {
+        "it is damaged in a way the spreadsheet reader could not handle; open it in Excel or LibreOffice and save it again".to_string()
+    })
+}
+
 /// The names of a workbook's sheets, in order.
 pub fn sheet_names(book: &Book) -> Vec<String> {
     book.sheet_names()

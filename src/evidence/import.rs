@@ -145,11 +145,17 @@ pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport
         }
         return Ok(acc.finish());
     }
-    let mut book = spreadsheet::open(req.path).map_err(|message| Error::Evidence {
+    let read = spreadsheet::guarded(|| {
+        let mut book = spreadsheet::open(req.path).map_err(|message| Error::Evidence {
+            path: req.shown.to_path_buf(),
+            message,
+        })?;
+        choose_sheet(req, &mut book)
+    });
+    let (name, sheet_rows) = read.map_err(|message| Error::Evidence {
         path: req.shown.to_path_buf(),
         message,
-    })?;
-    let (name, sheet_rows) = choose_sheet(req, &mut book)?;
+    })??;
     let origin = Origin::new(req.shown, Some(&name));
     let header = find_header(req, &origin, &sheet_rows)?;
     let mut acc = Accumulator::new(req, origin, header, evidence);

@@ -74,3 +74,22 @@ fn verify_pack_inputs() {
         let _ = selfreview::pack::verify(&input);
     }
 }
+
+#[test]
+fn a_spreadsheet_that_makes_the_reader_panic_is_reported_not_crashed_on() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let bytes =
+        std::fs::read(fixtures().join("fuzz/sheet_import/calamine-cfb-panic.bin")).expect("input");
+    let path = tmp.path().join(format!(
+        "damaged.{}",
+        ["xlsx", "xls", "ods"][usize::from(bytes[0]) % 3]
+    ));
+    std::fs::write(&path, &bytes[1..]).expect("write");
+    crate::selfreview()
+        .args(["import", "--kind", "training"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains("cannot import"))
+        .stderr(predicates::str::contains("damaged"));
+}

@@ -94,6 +94,21 @@ impl Filled {
 /// Reads the workbook at `path`, checking it against `fw`. Returns `None` when the file is
 /// not a readable scoring workbook; the findings say why.
 pub fn read(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) {
+    spreadsheet::guarded(|| read_unguarded(path, fw)).unwrap_or_else(|why| {
+        let mut diags = Diagnostics::default();
+        diags.push(
+            Diagnostic::error(
+                Code::UnreadableWorkbook,
+                Location::file(path),
+                format!("cannot read this workbook: {why}"),
+            )
+            .with_help("open it in Excel or LibreOffice and save it again as .xlsx or .ods"),
+        );
+        (None, diags)
+    })
+}
+
+fn read_unguarded(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let whole = Location::file(path);
     let mut book = match spreadsheet::open(path) {
