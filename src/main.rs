@@ -7,6 +7,14 @@ use clap::Parser;
 mod cli;
 
 fn main() -> ExitCode {
+    // A panic inside the spreadsheet reader is caught and reported as a damaged file; only
+    // other panics, which are bugs, are printed.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if !selfreview::spreadsheet::in_guarded() {
+            default_hook(info);
+        }
+    }));
     let args = cli::Cli::parse();
     let out = cli::output::Output::new(args.json, args.quiet);
     match cli::run(args, &out) {

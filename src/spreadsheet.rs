@@ -75,9 +75,22 @@ fn sniff(path: &Path) -> Sniffed {
 /// for the user. Fuzzing found files that make calamine panic (e.g. in its xls container
 /// parser); a damaged file must be reported, not crash the tool.
 pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(f)).map_err(|_| {
+    GUARDED.with(|g| g.set(g.get() + 1));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    GUARDED.with(|g| g.set(g.get() - 1));
+    result.map_err(|_| {
         "it is damaged in a way the spreadsheet reader could not handle; open it in Excel or LibreOffice and save it again".to_string()
     })
+}
+
+thread_local! {
+    static GUARDED: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+/// Whether this thread is inside [`guarded`], so a panic hook can stay quiet about a panic
+/// that will be reported as a damaged file.
+pub fn in_guarded() -> bool {
+    GUARDED.with(|g| g.get() > 0)
 }
 
 /// The names of a workbook's sheets, in order.
