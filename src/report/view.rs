@@ -212,6 +212,25 @@ pub struct View {
     progress: Option<Progress>,
 }
 
+fn named<'a>(levels: impl Iterator<Item = (&'a String, u8)>) -> Vec<Named> {
+    levels
+        .map(|(name, level)| Named {
+            name: name.clone(),
+            level,
+        })
+        .collect()
+}
+
+fn said(commentary: &[crate::score::Commentary]) -> Vec<Said> {
+    commentary
+        .iter()
+        .map(|c| Said {
+            reviewer: c.reviewer.clone(),
+            text: c.text.clone(),
+        })
+        .collect()
+}
+
 fn status(a: &AspectScore) -> (String, bool) {
     match a.gap_to_benchmark {
         None => ("Not scored".into(), false),
@@ -287,22 +306,8 @@ pub fn build(r: &Reviewed, previous: Option<&Previous>, links: Option<&super::Li
                 name: a.name.clone(),
                 spread: a.spread,
                 needs_discussion: a.needs_discussion,
-                levels: a
-                    .levels
-                    .iter()
-                    .map(|(n, l)| Named {
-                        name: n.clone(),
-                        level: *l,
-                    })
-                    .collect(),
-                commentary: a
-                    .commentary
-                    .iter()
-                    .map(|c| Said {
-                        reviewer: c.reviewer.clone(),
-                        text: c.text.clone(),
-                    })
-                    .collect(),
+                levels: named(a.levels.iter().map(|(n, l)| (n, *l))),
+                commentary: said(&a.commentary),
             })
             .collect(),
         training: training(&r.metrics),
@@ -386,22 +391,8 @@ fn detail(fw: &Framework, a: &AspectScore, links: Option<&BTreeMap<String, Strin
         statement,
         agreed_how,
         rationale: a.rationale.clone(),
-        reviewers: a
-            .reviewers
-            .iter()
-            .map(|(n, l)| Named {
-                name: n.clone(),
-                level: *l,
-            })
-            .collect(),
-        commentary: a
-            .commentary
-            .iter()
-            .map(|c| Said {
-                reviewer: c.reviewer.clone(),
-                text: c.text.clone(),
-            })
-            .collect(),
+        reviewers: named(a.reviewers.iter().map(|(n, l)| (n, *l))),
+        commentary: said(&a.commentary),
         commentary_check: commentary_check.to_string(),
         evidence: a
             .evidence

@@ -93,11 +93,16 @@ pub fn findings(aspects: &[AspectScore]) -> Vec<Reason> {
                 aspect: a.code.clone(),
                 kind: "evidence-does-not-support-level",
                 message: format!(
-                    "{} {}: level {level} is claimed, but {}; the records give {}",
+                    "{} {}: level {level} is claimed, but {}; the records give {}{}",
                     a.code,
                     a.name,
                     r.rule,
-                    r.value.map_or("no value".to_string(), |v| v.to_string())
+                    r.value.map_or("no value".to_string(), |v| v.to_string()),
+                    // The framework's expectation in plain words, for readers who do not
+                    // know the metric names.
+                    r.detail
+                        .as_ref()
+                        .map_or(String::new(), |note| format!(" (expected: {note})"))
                 ),
             });
         }
