@@ -93,3 +93,24 @@ fn a_spreadsheet_that_makes_the_reader_panic_is_reported_not_crashed_on() {
         .stderr(predicates::str::contains("cannot import"))
         .stderr(predicates::str::contains("damaged"));
 }
+
+#[test]
+fn an_xls_whose_sector_chain_loops_is_reported_not_grown_without_end() {
+    // Found by fuzzing: its allocation table sends a chain back on itself, and the reader
+    // grew a buffer past 2 GB following it.
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let bytes =
+        std::fs::read(fixtures().join("fuzz/sheet_import/xls-sector-loop.bin")).expect("input");
+    assert_eq!(usize::from(bytes[0]) % 3, 1, "the input is read as .xls");
+    let path = tmp.path().join("looping.xls");
+    std::fs::write(&path, &bytes[1..]).expect("write");
+    crate::selfreview()
+        .args(["import", "--kind", "incidents"])
+        .arg(&path)
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(format!(
+            "cannot import {}: it is damaged (a chain of sectors inside it loops back on itself)",
+            path.display()
+        )));
+}

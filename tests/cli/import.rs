@@ -431,6 +431,63 @@ fn a_stray_cell_at_the_far_corner_does_not_exhaust_memory() {
     );
 }
 
+/// An .ods file in which one row of filled cells says it repeats across every column of a
+/// million rows: a few hundred bytes that would unfold to sixteen billion cells.
+fn ods_bomb(path: &Path) {
+    use std::io::Write;
+    let file = std::fs::File::create(path).expect("create");
+    let mut zip = zip::ZipWriter::new(file);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).expect("entry");
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .expect("write");
+    zip.start_file("META-INF/manifest.xml", stored)
+        .expect("entry");
+    zip.write_all(b"<?xml version=\"1.0\"?><manifest:manifest/>")
+        .expect("write");
+    zip.start_file("content.xml", stored).expect("entry");
+    zip.write_all(
+        b"<?xml version=\"1.0\"?><office:document-content><office:body><office:spreadsheet>\
+          <table:table table:name=\"Log\"><table:table-row><table:table-cell office:value-type=\"string\"><text:p>Date</text:p></table:table-cell></table:table-row>\
+          <table:table-row table:number-rows-repeated=\"1000000\"><table:table-cell office:value-type=\"float\" office:value=\"1\" table:number-columns-repeated=\"16384\"/></table:table-row>\
+          </table:table></office:spreadsheet></office:body></office:document-content>",
+    )
+    .expect("write");
+    zip.finish().expect("finish");
+}
+
+#[test]
+fn xls_and_ods_files_that_would_exhaust_memory_are_refused_by_name() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let bomb = tmp.path().join("incidents.ods");
+    ods_bomb(&bomb);
+    // The training records fixture with its last cell moved to row 65,536, column 16,384.
+    let far = evidence("stray-far-cell.xls");
+    let cases = [
+        (
+            bomb.as_path(),
+            "an .ods file (its sheet `Log` spans 1,000,001 rows by 16,384 columns)",
+        ),
+        (
+            far.as_path(),
+            "an .xls file (its sheet `Staff training` spans 65,536 rows by 16,384 columns)",
+        ),
+    ];
+    for (path, expected) in cases {
+        let stderr = bad(path, "training");
+        assert!(
+            stderr.contains(&format!(
+                "cannot import {}: reading it would take about",
+                path.display()
+            )),
+            "{stderr}"
+        );
+        assert!(stderr.contains(expected), "{stderr}");
+        assert!(stderr.contains("save it as .xlsx or .csv"), "{stderr}");
+    }
+}
+
 #[test]
 fn kind_and_files_go_together() {
     selfreview()

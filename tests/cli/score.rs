@@ -135,6 +135,27 @@ fn a_file_that_is_not_a_workbook_is_named_with_the_others_still_scored() {
 }
 
 #[test]
+fn a_workbook_too_large_to_read_is_named_with_the_others_still_scored() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    review(tmp.path());
+    std::fs::copy(
+        fixtures().join("evidence/stray-far-cell.xls"),
+        tmp.path().join("scores/far.xls"),
+    )
+    .expect("copy");
+    selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .arg("score")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains(
+            "scores/far.xls: error[unreadable-workbook]: cannot read this workbook: reading it would take about 32 GiB of memory",
+        ))
+        .stdout(predicate::str::contains("Workbooks: 2 (DSL, OSL)"));
+}
+
+#[test]
 fn a_group_workbook_filled_by_openpyxl_gives_agreed_levels_and_the_agenda() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     init_review(tmp.path(), &[]).success();

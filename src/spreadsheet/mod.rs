@@ -2,13 +2,20 @@
 //!
 //! calamine picks a reader from the file extension but matches it case-sensitively, so
 //! `SCORES.XLSX` from a Windows machine would fail with a vague message; we choose the
-//! reader ourselves from the lower-cased extension and say plainly what is wrong.
+//! reader ourselves from the lower-cased extension and say plainly what is wrong. calamine
+//! reads .xls and .ods files whole as it opens them, so those are looked through first
+//! ([`xls`], [`ods`]) and refused when reading them would loop or need more memory than
+//! [`limits::MEMORY_BUDGET`].
 
 use std::fs::File;
 use std::io::BufReader;
 use std::path::Path;
 
 use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsx, open_workbook};
+
+pub mod limits;
+pub mod ods;
+pub mod xls;
 
 /// A workbook opened for reading.
 pub type Book = Sheets<BufReader<File>>;
@@ -24,12 +31,18 @@ pub fn open(path: &Path) -> Result<Book, String> {
         "xlsx" | "xlsm" => open_workbook::<Xlsx<_>, _>(path)
             .map(Sheets::Xlsx)
             .map_err(|e| e.to_string()),
-        "xls" => open_workbook::<Xls<_>, _>(path)
-            .map(Sheets::Xls)
-            .map_err(|e| e.to_string()),
-        "ods" => open_workbook::<Ods<_>, _>(path)
-            .map(Sheets::Ods)
-            .map_err(|e| e.to_string()),
+        "xls" => {
+            affordable(path, &ext)?;
+            open_workbook::<Xls<_>, _>(path)
+                .map(Sheets::Xls)
+                .map_err(|e| e.to_string())
+        }
+        "ods" => {
+            affordable(path, &ext)?;
+            open_workbook::<Ods<_>, _>(path)
+                .map(Sheets::Ods)
+                .map_err(|e| e.to_string())
+        }
         _ => return Err("it is not an xlsx, xlsm, xls or ods spreadsheet".to_string()),
     };
     opened.map_err(|e| match sniff(path) {
@@ -40,6 +53,33 @@ pub fn open(path: &Path) -> Result<Book, String> {
         Sniffed::Empty => "the file is empty".to_string(),
         _ => format!("it could not be opened as a .{ext} spreadsheet ({e}); it may be damaged or only partly copied: open it in Excel or LibreOffice and save it again"),
     })
+}
+
+/// Refuses an .xls or .ods file that calamine could not read without looping or taking more
+/// memory than [`limits::MEMORY_BUDGET`]. A file whose structure the look cannot follow is
+/// let through: calamine then says what is wrong with it.
+fn affordable(path: &Path, ext: &str) -> Result<(), String> {
+    if ext == "xls" {
+        let Ok(bytes) = std::fs::read(path) else {
+            return Ok(());
+        };
+        return match xls::survey(&bytes) {
+            xls::Found::Sheets(costs) => limits::judge(ext, &costs),
+            xls::Found::Loop(why) => Err(why),
+            xls::Found::Unfollowable => Ok(()),
+        };
+    }
+    let Ok(mut zip) = File::open(path)
+        .map_err(|_| ())
+        .and_then(|f| zip::ZipArchive::new(BufReader::new(f)).map_err(|_| ()))
+    else {
+        return Ok(());
+    };
+    let Ok(content) = zip.by_name("content.xml") else {
+        return Ok(());
+    };
+    let costs = ods::survey(content).map_err(|refusal| refusal.sentence())?;
+    limits::judge(ext, &costs)
 }
 
 enum Sniffed {

@@ -1,0 +1,147 @@
+//! How much memory reading an .xls or .ods file may take, and the refusal when it would take
+//! more.
+//!
+//! calamine reads these two formats whole when it opens them and lays every sheet out as a
+//! dense grid, so a sheet with one stray cell a million rows down costs as much as a full one.
+//! A failed allocation ends the process before anything can be reported, so the checks in
+//! [`super::xls`] and [`super::ods`] estimate the cost from the file's structure first and
+//! refuse the file with a sentence instead. xlsx and csv are read row by row and need no such
+//! check.
+
+/// The most an .xls or .ods file may need while it is read. A 65,536-row xls sheet with thirty
+/// columns needs about a tenth of this; the limit only stops files whose layout is damaged or
+/// absurd.
+pub const MEMORY_BUDGET: u64 = 1 << 30;
+
+/// What reading one sheet would hold in memory, estimated from the file's structure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SheetCost {
+    /// The sheet's name as the file gives it.
+    pub name: String,
+    /// Rows of the grid the reader would build.
+    pub rows: u64,
+    /// Columns of the grid the reader would build.
+    pub cols: u64,
+    /// Bytes the reader would hold for the sheet at its peak.
+    pub bytes: u64,
+}
+
+/// Refuses a file whose sheets together would need more than [`MEMORY_BUDGET`]. The sentence
+/// continues "the file …" in the caller's message.
+pub fn judge(format: &str, sheets: &[SheetCost]) -> Result<(), String> {
+    let total = sheets.iter().map(|s| s.bytes).fold(0, u64::saturating_add);
+    if total <= MEMORY_BUDGET {
+        return Ok(());
+    }
+    let widest = sheets
+        .iter()
+        .max_by_key(|s| s.bytes)
+        .expect("a total over the budget comes from at least one sheet");
+    Err(format!(
+        "reading it would take about {} of memory, more than the {} selfreview allows for an \
+         .{format} file (its sheet `{}` spans {} rows by {} columns); delete stray cells far \
+         from the table, or save it as .xlsx or .csv, which are read row by row",
+        human(total),
+        human(MEMORY_BUDGET),
+        widest.name,
+        thousands(widest.rows),
+        thousands(widest.cols),
+    ))
+}
+
+/// The sentence for a file whose internal structure loops back on itself, which would make
+/// the reader run or grow without end.
+pub fn looping(what: &str) -> String {
+    format!(
+        "it is damaged ({what} loops back on itself); open it in Excel or LibreOffice and save \
+         it again"
+    )
+}
+
+/// `bytes` in the largest unit that keeps a whole number in front, as people read sizes.
+fn human(bytes: u64) -> String {
+    const UNITS: [&str; 5] = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit + 1 < UNITS.len() {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 || value >= 10.0 || value.fract() == 0.0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+/// `n` with commas between thousands, as a spreadsheet shows row numbers.
+fn thousands(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sheet(name: &str, rows: u64, cols: u64, bytes: u64) -> SheetCost {
+        SheetCost {
+            name: name.to_string(),
+            rows,
+            cols,
+            bytes,
+        }
+    }
+
+    #[test]
+    fn files_within_the_budget_pass() {
+        assert_eq!(judge("xls", &[]), Ok(()));
+        assert_eq!(judge("xls", &[sheet("Log", 10, 5, MEMORY_BUDGET)]), Ok(()));
+    }
+
+    #[test]
+    fn the_refusal_names_the_widest_sheet_and_the_sizes() {
+        let why = judge(
+            "ods",
+            &[
+                sheet("Notes", 3, 2, 1000),
+                sheet("Log", 1_048_576, 16_384, 3 * MEMORY_BUDGET),
+            ],
+        )
+        .expect_err("three times the budget is refused");
+        assert!(why.starts_with(
+            "reading it would take about 3 GiB of memory, more than the 1 GiB selfreview allows"
+        ));
+        assert!(
+            why.contains("an .ods file (its sheet `Log` spans 1,048,576 rows by 16,384 columns)")
+        );
+        assert!(why.contains("save it as .xlsx or .csv"));
+    }
+
+    #[test]
+    fn the_sum_of_sheets_counts_and_never_overflows() {
+        let half = sheet("Half", 1, 1, MEMORY_BUDGET / 2 + 1);
+        assert!(judge("xls", &[half.clone(), half]).is_err());
+        let huge = sheet("Huge", u64::MAX, u64::MAX, u64::MAX);
+        assert!(judge("xls", &[huge.clone(), huge]).is_err());
+    }
+
+    #[test]
+    fn sizes_read_as_people_write_them() {
+        assert_eq!(human(512), "512 bytes");
+        assert_eq!(human(1536), "1.5 KiB");
+        assert_eq!(human(20 << 20), "20 MiB");
+        assert_eq!(human(1 << 30), "1 GiB");
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(65_536), "65,536");
+        assert_eq!(thousands(1_048_576), "1,048,576");
+    }
+}
