@@ -8,9 +8,9 @@
 //! refuse the file with a sentence instead. xlsx and csv are read row by row and need no such
 //! check.
 
-/// The most an .xls or .ods file may need while it is read. A 65,536-row xls sheet with thirty
-/// columns needs about a tenth of this; the limit only stops files whose layout is damaged or
-/// absurd.
+/// The most an .xls or .ods file may need while it is read. A full 65,536-row xls sheet with
+/// thirty columns needs about 140 MiB; the limit stops files whose layout is damaged or
+/// absurd, not long tables.
 pub const MEMORY_BUDGET: u64 = 1 << 30;
 
 /// What reading one sheet would hold in memory, estimated from the file's structure.
@@ -67,11 +67,12 @@ fn human(bytes: u64) -> String {
         value /= 1024.0;
         unit += 1;
     }
-    if unit == 0 || value >= 10.0 || value.fract() == 0.0 {
-        format!("{value:.0} {}", UNITS[unit])
+    let shown = if unit == 0 || value >= 10.0 {
+        format!("{value:.0}")
     } else {
-        format!("{value:.1} {}", UNITS[unit])
-    }
+        format!("{value:.1}").trim_end_matches(".0").to_string()
+    };
+    format!("{shown} {}", UNITS[unit])
 }
 
 /// `n` with commas between thousands, as a spreadsheet shows row numbers.

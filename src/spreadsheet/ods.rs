@@ -344,17 +344,28 @@ impl<R: Read> Pieces<R> {
         let mut tag = Vec::new();
         let mut quote = None;
         while self.ensure(1)? {
-            let b = self.buf[self.at];
-            self.at += 1;
-            match quote {
-                Some(q) if b == q => quote = None,
-                None if b == b'"' || b == b'\'' => quote = Some(b),
-                None if b == b'>' => break,
-                _ => {}
+            let rest = &self.buf[self.at..];
+            let mut used = 0;
+            let mut done = false;
+            for &b in rest {
+                used += 1;
+                match quote {
+                    Some(q) if b == q => quote = None,
+                    None if b == b'"' || b == b'\'' => quote = Some(b),
+                    None if b == b'>' => {
+                        done = true;
+                        break;
+                    }
+                    _ => {}
+                }
             }
-            tag.push(b);
+            tag.extend_from_slice(&rest[..if done { used - 1 } else { used }]);
+            self.at += used;
             if tag.len() > MAX_PIECE {
                 return Err(Refusal::Piece);
+            }
+            if done {
+                break;
             }
         }
         Ok(tag)
@@ -383,12 +394,18 @@ impl<R: Read> Pieces<R> {
     fn skip_past(&mut self, end: &[u8]) -> Result<(), Refusal> {
         let mut len = 0usize;
         while self.ensure(end.len())? {
-            if self.buf[self.at..].starts_with(end) {
-                self.at += end.len();
+            let rest = &self.buf[self.at..];
+            if let Some(i) = rest.windows(end.len()).position(|w| w == end) {
+                self.at += i + end.len();
+                if len + i > MAX_PIECE {
+                    return Err(Refusal::Piece);
+                }
                 return Ok(());
             }
-            self.at += 1;
-            len += 1;
+            // The marker may straddle the next read: keep its length less one.
+            let used = rest.len() + 1 - end.len();
+            self.at += used;
+            len += used;
             if len > MAX_PIECE {
                 return Err(Refusal::Piece);
             }
@@ -564,6 +581,36 @@ mod tests {
         assert_eq!(survey(tag.as_bytes()), Err(Refusal::Piece));
         let comment = format!("<!--{text}-->");
         assert_eq!(survey(comment.as_bytes()), Err(Refusal::Piece));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_mix_of_pieces_is_surveyed_without_panicking(
+            picks in proptest::collection::vec(0usize..16, 0..200)
+        ) {
+            const PIECES: [&str; 16] = [
+                "<table:table table:name=\"A &amp; B\">",
+                "<table:table-row table:number-rows-repeated=\"70000\">",
+                "<table:table-row>",
+                "<table:table-cell office:value-type=\"float\" table:number-columns-repeated=\"9000\">",
+                "<table:table-cell table:number-columns-repeated=\"x\"/>",
+                "<table:covered-table-cell/>",
+                "</table:table-cell>",
+                "</table:table-row>",
+                "</table:table>",
+                "<text:s text:c=\"99999999999999999999\"/>",
+                "text",
+                "<!--",
+                "-->",
+                "\"",
+                "<",
+                "/>",
+            ];
+            let xml: String = picks.iter().map(|&i| PIECES[i]).collect();
+            if let Ok(costs) = survey(xml.as_bytes()) {
+                let _ = judge("ods", &costs);
+            }
+        }
     }
 
     #[test]

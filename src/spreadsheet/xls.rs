@@ -515,6 +515,33 @@ mod tests {
     }
 
     #[test]
+    fn a_full_thirty_column_sheet_fits_the_budget() {
+        let mut stream = Vec::new();
+        let mut push = |kind: u16, data: &[u8]| {
+            stream.extend(kind.to_le_bytes());
+            stream.extend((data.len() as u16).to_le_bytes());
+            stream.extend(data);
+        };
+        let mut bound = 17u32.to_le_bytes().to_vec();
+        bound.extend([0, 0, 1, 0]);
+        bound.extend(b"L");
+        push(0x0085, &bound);
+        push(0x000A, &[]);
+        push(0x0809, &[0; 8]);
+        let mut dims = 0u32.to_le_bytes().to_vec();
+        dims.extend(65_536u32.to_le_bytes());
+        dims.extend([0, 0, 30, 0, 0, 0]);
+        push(0x0200, &dims);
+        push(0x0203, &[0; 14]);
+        push(0x0203, &[0xFF, 0xFF, 29, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
+        push(0x000A, &[]);
+        let costs = sheet_costs(&stream);
+        assert_eq!((costs[0].rows, costs[0].cols), (65_536, 30));
+        let mib = costs[0].bytes >> 20;
+        assert!((120..160).contains(&mib), "{mib} MiB");
+    }
+
+    #[test]
     fn odd_bytes_are_left_for_calamine() {
         assert!(matches!(survey(b""), Found::Unfollowable));
         assert!(matches!(survey(&[0xD0; 600]), Found::Unfollowable));
@@ -539,7 +566,12 @@ mod fixture_tests {
                 continue;
             }
             let bytes = std::fs::read(&path).expect("fixture reads");
+            let far = path.ends_with("stray-far-cell.xls");
             match survey(&bytes) {
+                Found::Sheets(costs) if far => {
+                    let why = judge("xls", &costs).expect_err("the far cell is refused");
+                    assert!(why.contains("65,536 rows by 16,384 columns"), "{why}");
+                }
                 Found::Sheets(costs) => {
                     assert!(!costs.is_empty(), "{}", path.display());
                     assert!(costs.iter().all(|c| c.rows > 0), "{}", path.display());
