@@ -49,6 +49,55 @@ pub fn judge(format: &str, sheets: &[SheetCost]) -> Result<(), String> {
     ))
 }
 
+/// Refuses an xlsx file whose shared text would need more than [`MEMORY_BUDGET`].
+pub fn judge_text(format: &str, bytes: u64) -> Result<(), String> {
+    if bytes <= MEMORY_BUDGET {
+        return Ok(());
+    }
+    Err(format!(
+        "its table of shared text would take about {} of memory to read, more than the {} \
+         selfreview allows for an .{format} file; it is probably damaged: open it in Excel or \
+         LibreOffice and save it again, or save it as .csv",
+        human(bytes),
+        human(MEMORY_BUDGET),
+    ))
+}
+
+/// Refuses a sheet whose filled cells, at `positions` (row, column from 0), spread so far
+/// that the rectangle around them would need more than [`MEMORY_BUDGET`].
+pub fn judge_extent(
+    sheet: &str,
+    positions: impl Iterator<Item = (u32, u32)>,
+) -> Result<(), String> {
+    let mut bounds: Option<((u32, u32), (u32, u32))> = None;
+    for (r, c) in positions {
+        bounds = Some(match bounds {
+            None => ((r, c), (r, c)),
+            Some(((r0, c0), (r1, c1))) => ((r0.min(r), c0.min(c)), (r1.max(r), c1.max(c))),
+        });
+    }
+    let Some(((r0, c0), (r1, c1))) = bounds else {
+        return Ok(());
+    };
+    let rows = u64::from(r1 - r0) + 1;
+    let cols = u64::from(c1 - c0) + 1;
+    let bytes = rows
+        .saturating_mul(cols)
+        .saturating_mul(std::mem::size_of::<calamine::Data>() as u64);
+    if bytes <= MEMORY_BUDGET {
+        return Ok(());
+    }
+    Err(format!(
+        "its sheet `{sheet}` has entries as far as row {} and column {}, so reading it would \
+         take about {} of memory, more than the {} selfreview allows; delete the stray entries \
+         far from the table and save it again",
+        thousands(u64::from(r1) + 1),
+        crate::diag::column_letters(c1),
+        human(bytes),
+        human(MEMORY_BUDGET),
+    ))
+}
+
 /// The sentence for a file whose internal structure loops back on itself, which would make
 /// the reader run or grow without end.
 pub fn looping(what: &str) -> String {
@@ -132,6 +181,30 @@ mod tests {
         assert!(judge("xls", &[half.clone(), half]).is_err());
         let huge = sheet("Huge", u64::MAX, u64::MAX, u64::MAX);
         assert!(judge("xls", &[huge.clone(), huge]).is_err());
+    }
+
+    #[test]
+    fn a_stray_entry_far_from_the_table_is_named_by_its_row_and_column() {
+        assert_eq!(judge_extent("Scores", std::iter::empty()), Ok(()));
+        assert_eq!(
+            judge_extent("Scores", [(0, 0), (200, 12)].into_iter()),
+            Ok(())
+        );
+        let why = judge_extent("Scores", [(0, 0), (1_048_575, 3), (5, 16_383)].into_iter())
+            .expect_err("the whole grid is refused");
+        assert!(
+            why.starts_with(
+                "its sheet `Scores` has entries as far as row 1,048,576 and column XFD"
+            ),
+            "{why}"
+        );
+    }
+
+    #[test]
+    fn shared_text_over_the_budget_is_refused() {
+        assert_eq!(judge_text("xlsx", MEMORY_BUDGET), Ok(()));
+        let why = judge_text("xlsx", 2400 << 30).expect_err("over the budget");
+        assert!(why.contains("about 2.3 TiB"), "{why}");
     }
 
     #[test]

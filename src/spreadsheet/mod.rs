@@ -13,9 +13,11 @@ use std::path::Path;
 
 use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsx, open_workbook};
 
-pub mod limits;
-pub mod ods;
-pub mod xls;
+mod limits;
+mod ods;
+mod xls;
+mod xlsx;
+mod xml;
 
 /// A workbook opened for reading.
 pub type Book = Sheets<BufReader<File>>;
@@ -28,9 +30,12 @@ pub fn open(path: &Path) -> Result<Book, String> {
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
     let opened = match ext.as_str() {
-        "xlsx" | "xlsm" => open_workbook::<Xlsx<_>, _>(path)
-            .map(Sheets::Xlsx)
-            .map_err(|e| e.to_string()),
+        "xlsx" | "xlsm" => {
+            affordable(path, &ext)?;
+            open_workbook::<Xlsx<_>, _>(path)
+                .map(Sheets::Xlsx)
+                .map_err(|e| e.to_string())
+        }
         "xls" => {
             affordable(path, &ext)?;
             open_workbook::<Xls<_>, _>(path)
@@ -55,9 +60,10 @@ pub fn open(path: &Path) -> Result<Book, String> {
     })
 }
 
-/// Refuses an .xls or .ods file that calamine could not read without looping or taking more
-/// memory than [`limits::MEMORY_BUDGET`]. A file whose structure the look cannot follow is
-/// let through: calamine then says what is wrong with it.
+/// Refuses a file that calamine could not open without looping or taking more memory than
+/// [`limits::MEMORY_BUDGET`]: an .xls or .ods file is read whole, an xlsx file's shared text
+/// is. A file whose structure the look cannot follow is let through: calamine then says what
+/// is wrong with it.
 fn affordable(path: &Path, ext: &str) -> Result<(), String> {
     if ext == "xls" {
         let Ok(bytes) = std::fs::read(path) else {
@@ -75,11 +81,50 @@ fn affordable(path: &Path, ext: &str) -> Result<(), String> {
     else {
         return Ok(());
     };
-    let Ok(content) = zip.by_name("content.xml") else {
-        return Ok(());
+    if ext == "ods" {
+        let Ok(content) = zip.by_name("content.xml") else {
+            return Ok(());
+        };
+        let costs = ods::survey(content).map_err(|refusal| refusal.sentence(ext))?;
+        return limits::judge(ext, &costs);
+    }
+    let tables: Vec<String> = zip
+        .file_names()
+        .filter_map(Result::ok)
+        .filter(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))
+        .map(|n| n.into_owned())
+        .collect();
+    let mut bytes: u64 = 0;
+    for table in tables {
+        let Ok(xml) = zip.by_name(&table) else {
+            continue;
+        };
+        let cost = xlsx::shared_strings_cost(xml).map_err(|refusal| refusal.sentence(ext))?;
+        bytes = bytes.saturating_add(cost);
+    }
+    limits::judge_text(ext, bytes)
+}
+
+/// The cells of sheet `name` as one rectangle. xlsx sheets are streamed first so that a
+/// stray entry far from the table is refused, naming the sheet and how far it reaches,
+/// instead of calamine laying out a grid of billions of cells; .xls and .ods sheets were
+/// checked when the file was opened.
+pub fn range(book: &mut Book, name: &str) -> Result<calamine::Range<Data>, String> {
+    let Sheets::Xlsx(xlsx) = book else {
+        return book.worksheet_range(name).map_err(|e| e.to_string());
     };
-    let costs = ods::survey(content).map_err(|refusal| refusal.sentence())?;
-    limits::judge(ext, &costs)
+    let mut reader = xlsx
+        .worksheet_cells_reader(name)
+        .map_err(|e| e.to_string())?;
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+        if !calamine::DataType::is_empty(cell.get_value()) {
+            let value: Data = cell.get_value().clone().into();
+            cells.push(calamine::Cell::new(cell.get_position(), value));
+        }
+    }
+    limits::judge_extent(name, cells.iter().map(|c| c.get_position()))?;
+    Ok(calamine::Range::from_sparse(cells))
 }
 
 enum Sniffed {

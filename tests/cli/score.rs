@@ -138,9 +138,15 @@ fn a_file_that_is_not_a_workbook_is_named_with_the_others_still_scored() {
 fn a_workbook_too_large_to_read_is_named_with_the_others_still_scored() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     review(tmp.path());
+    // Made from the ordinary fixtures by tests/fixtures/oversized.py.
     std::fs::copy(
         fixtures().join("evidence/stray-far-cell.xls"),
         tmp.path().join("scores/far.xls"),
+    )
+    .expect("copy");
+    std::fs::copy(
+        fixtures().join("workbooks/dsl-stray-far-cell.xlsx"),
+        tmp.path().join("scores/stray.xlsx"),
     )
     .expect("copy");
     selfreview()
@@ -151,6 +157,9 @@ fn a_workbook_too_large_to_read_is_named_with_the_others_still_scored() {
         .code(1)
         .stderr(predicate::str::contains(
             "scores/far.xls: error[unreadable-workbook]: cannot read this workbook: reading it would take about 32 GiB of memory",
+        ))
+        .stderr(predicate::str::contains(
+            "scores/stray.xlsx: error[unreadable-workbook]: cannot read this workbook: its sheet `Scores` has entries as far as row 1,048,576 and column XFD",
         ))
         .stdout(predicate::str::contains("Workbooks: 2 (DSL, OSL)"));
 }

@@ -7,7 +7,7 @@
 
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Range, Reader};
+use calamine::{Data, Range};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -96,16 +96,20 @@ impl Filled {
 pub fn read(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) {
     spreadsheet::guarded(|| read_unguarded(path, fw)).unwrap_or_else(|why| {
         let mut diags = Diagnostics::default();
-        diags.push(
-            Diagnostic::error(
-                Code::UnreadableWorkbook,
-                Location::file(path),
-                format!("cannot read this workbook: {why}"),
-            )
-            .with_help("open it in Excel or LibreOffice and save it again as .xlsx or .ods"),
-        );
+        diags.push(unreadable(Location::file(path), &why));
         (None, diags)
     })
+}
+
+/// The finding for a file that could not be read at all; `why` continues "cannot read this
+/// workbook: …".
+fn unreadable(whole: Location, why: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::UnreadableWorkbook,
+        whole,
+        format!("cannot read this workbook: {why}"),
+    )
+    .with_help("open it in Excel or LibreOffice and save it again as .xlsx or .ods")
 }
 
 fn read_unguarded(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) {
@@ -114,14 +118,7 @@ fn read_unguarded(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) 
     let mut book = match spreadsheet::open(path) {
         Ok(book) => book,
         Err(why) => {
-            diags.push(
-                Diagnostic::error(
-                    Code::UnreadableWorkbook,
-                    whole,
-                    format!("cannot read this workbook: {why}"),
-                )
-                .with_help("open it in Excel or LibreOffice and save it again as .xlsx or .ods"),
-            );
+            diags.push(unreadable(whole, &why));
             return (None, diags);
         }
     };
@@ -135,17 +132,31 @@ fn read_unguarded(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) 
             "make scoring workbooks with `selfreview workbook`, and keep only them in scores/",
         )
     };
-    let details = book
-        .worksheet_range(layout::INSTRUCTIONS_SHEET)
-        .ok()
-        .map(|r| read_details(&r))
-        .unwrap_or_default();
-    let Ok(range) = book.worksheet_range(layout::SCORES_SHEET) else {
+    let names = spreadsheet::sheet_names(&book);
+    let has = |sheet: &str| names.iter().any(|n| n == sheet);
+    if !has(layout::SCORES_SHEET) {
         diags.push(not_ours(&format!(
             "it has no sheet called {}",
             layout::SCORES_SHEET
         )));
         return (None, diags);
+    }
+    let mut details = Details::default();
+    if has(layout::INSTRUCTIONS_SHEET) {
+        match spreadsheet::range(&mut book, layout::INSTRUCTIONS_SHEET) {
+            Ok(r) => details = read_details(&r),
+            Err(why) => {
+                diags.push(unreadable(Location::file(path), &why));
+                return (None, diags);
+            }
+        }
+    }
+    let range = match spreadsheet::range(&mut book, layout::SCORES_SHEET) {
+        Ok(range) => range,
+        Err(why) => {
+            diags.push(unreadable(Location::file(path), &why));
+            return (None, diags);
+        }
     };
     let Some(table) = find_table(&range) else {
         diags.push(not_ours(&format!(
