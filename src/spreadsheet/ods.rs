@@ -34,12 +34,11 @@ pub fn survey(content: impl Read) -> Result<Vec<SheetCost>, Refusal> {
                     if closed {
                         sheets.push(t.cost());
                     } else {
-                        t.open = true;
                         table = Some(t);
                     }
                 }
             }
-            (Some(t), Piece::Close(n)) if n == "table:table" && t.depth == 0 => {
+            (Some(t), Piece::Close(n)) if n == "table:table" && t.cell.is_none() => {
                 sheets.push(t.cost());
                 table = None;
             }
@@ -47,8 +46,10 @@ pub fn survey(content: impl Read) -> Result<Vec<SheetCost>, Refusal> {
             (None, _) => {}
         }
     }
-    if let Some(mut t) = table {
-        sheets.push(t.cost());
+    // calamine reads a sheet until its end tag and, at the end of the content, asks again
+    // for ever.
+    if let Some(t) = table {
+        return Err(Refusal::Unfinished(t.name));
     }
     Ok(sheets)
 }
@@ -56,9 +57,6 @@ pub fn survey(content: impl Read) -> Result<Vec<SheetCost>, Refusal> {
 /// The counters for one sheet while its rows stream past.
 struct Table {
     name: String,
-    open: bool,
-    /// Depth inside a cell's content; 0 between cells.
-    depth: usize,
     rows_total: u64,
     /// The row being read, if any.
     row: Option<Row>,
@@ -93,8 +91,6 @@ impl Table {
     fn new(name: String) -> Self {
         Table {
             name,
-            open: false,
-            depth: 0,
             rows_total: 0,
             row: None,
             cell: None,
@@ -107,25 +103,29 @@ impl Table {
     }
 
     fn take(&mut self, piece: Piece) {
+        // calamine reads a cell's content up to the first end of a cell, whatever lies
+        // between.
         if let Some(cell) = &mut self.cell {
             match piece {
-                Piece::Open { tag, closed } => {
+                Piece::Close(n) if n == "table:table-cell" || n == "table:covered-table-cell" => {
+                    self.end_cell();
+                }
+                Piece::Open { tag, .. } => {
                     cell.filled = true;
                     cell.text = cell.text.saturating_add(tag.len() as u64);
                     if name(&tag) == "text:s" {
-                        let spaces = attr(&tag, "text:c").and_then(|c| c.trim().parse().ok());
-                        cell.text = cell.text.saturating_add(spaces.unwrap_or(u64::MAX));
-                    }
-                    if !closed {
-                        self.depth += 1;
+                        // One space unless counted; a count calamine cannot read fails there.
+                        let spaces = attr(&tag, "text:c")
+                            .map_or(Some(1), |c| c.trim().parse().ok())
+                            .unwrap_or(u64::MAX);
+                        cell.text = cell.text.saturating_add(spaces);
                     }
                 }
                 Piece::Text(len) => {
                     cell.filled = true;
                     cell.text = cell.text.saturating_add(len);
                 }
-                Piece::Close(_) if self.depth > 0 => self.depth -= 1,
-                Piece::Close(_) => self.end_cell(),
+                Piece::Close(_) => {}
             }
             return;
         }
@@ -305,6 +305,44 @@ mod tests {
         );
         let costs = survey(xml.as_bytes()).expect("small content");
         assert!(costs[0].bytes > MEMORY_BUDGET);
+    }
+
+    #[test]
+    fn content_that_stops_inside_a_sheet_is_refused() {
+        // calamine would wait for the sheet's end tag for ever.
+        let xml = format!(
+            "<office:body><table:table table:name=\"Log\"><table:table-row>{}</table:table-row>",
+            cell("a")
+        );
+        assert_eq!(
+            survey(xml.as_bytes()),
+            Err(Refusal::Unfinished("Log".to_string()))
+        );
+        let inside = format!(
+            "<table:table table:name=\"Log\"><table:table-row><table:table-cell office:value-type=\"string\"><text:p>a</table:table></text:p>"
+        );
+        assert_eq!(
+            survey(inside.as_bytes()),
+            Err(Refusal::Unfinished("Log".to_string()))
+        );
+        assert!(
+            Refusal::Unfinished("Log".into())
+                .sentence("ods")
+                .contains("stops part-way through the sheet `Log`")
+        );
+    }
+
+    #[test]
+    fn a_space_without_a_count_is_one_space() {
+        let with = |s: &str| {
+            let xml = content(&format!(
+                "<table:table table:name=\"N\"><table:table-row><table:table-cell office:value-type=\"string\"><text:p>a{s}b</text:p></table:table-cell></table:table-row></table:table>"
+            ));
+            survey(xml.as_bytes()).expect("small")[0].bytes
+        };
+        let plain = with("");
+        assert_eq!(with("<text:s/>"), plain + 2 * ("text:s".len() as u64 + 1));
+        assert!(with("<text:s text:c=\"1000\"/>") > plain + 1000);
     }
 
     proptest::proptest! {

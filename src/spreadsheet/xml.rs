@@ -19,6 +19,9 @@ pub enum Refusal {
     Piece,
     /// The content unpacks to more than [`MAX_CONTENT`].
     Content,
+    /// The content stops part-way through the named sheet, where calamine would wait for the
+    /// sheet's end for ever.
+    Unfinished(String),
 }
 
 impl Refusal {
@@ -34,6 +37,10 @@ impl Refusal {
                 "its content unpacks to more than {} GiB, more than selfreview reads from an \
                  .{format} file; save it as .csv",
                 MAX_CONTENT >> 30
+            ),
+            Refusal::Unfinished(sheet) => format!(
+                "it is damaged (its content stops part-way through the sheet `{sheet}`); open it \
+                 in Excel or LibreOffice and save it again"
             ),
         }
     }
