@@ -318,9 +318,7 @@ mod tests {
             survey(xml.as_bytes()),
             Err(Refusal::Unfinished("Log".to_string()))
         );
-        let inside = format!(
-            "<table:table table:name=\"Log\"><table:table-row><table:table-cell office:value-type=\"string\"><text:p>a</table:table></text:p>"
-        );
+        let inside = "<table:table table:name=\"Log\"><table:table-row><table:table-cell office:value-type=\"string\"><text:p>a</table:table></text:p>";
         assert_eq!(
             survey(inside.as_bytes()),
             Err(Refusal::Unfinished("Log".to_string()))
