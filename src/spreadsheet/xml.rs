@@ -101,7 +101,8 @@ impl<R: Read> Pieces<R> {
                 continue;
             }
             self.at += 1;
-            let tag = String::from_utf8_lossy(&self.tag()?).into_owned();
+            let tag = String::from_utf8(self.tag()?)
+                .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned());
             if let Some(rest) = tag.strip_prefix('/') {
                 return Ok(Some(Piece::Close(rest.trim().to_string())));
             }
@@ -198,19 +199,27 @@ impl<R: Read> Pieces<R> {
         if self.buf.len() - self.at >= n {
             return Ok(true);
         }
+        self.refill(n)
+    }
+
+    /// The slow side of [`Self::ensure`], kept apart so that the frequent check stays small.
+    #[cold]
+    fn refill(&mut self, n: usize) -> Result<bool, Refusal> {
+        const CHUNK: usize = 64 << 10;
         self.buf.drain(..self.at);
         self.at = 0;
-        let mut chunk = [0u8; 64 << 10];
         while self.buf.len() < n {
-            let got = match self.input.read(&mut chunk) {
-                Ok(0) | Err(_) => break,
-                Ok(got) => got,
-            };
+            let old = self.buf.len();
+            self.buf.resize(old + CHUNK, 0);
+            let got = self.input.read(&mut self.buf[old..]).unwrap_or(0);
+            self.buf.truncate(old + got);
+            if got == 0 {
+                break;
+            }
             self.read += got as u64;
             if self.read > MAX_CONTENT {
                 return Err(Refusal::Content);
             }
-            self.buf.extend_from_slice(&chunk[..got]);
         }
         Ok(self.buf.len() >= n)
     }
