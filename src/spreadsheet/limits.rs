@@ -49,6 +49,20 @@ pub fn judge(format: &str, sheets: &[SheetCost]) -> Result<(), String> {
     ))
 }
 
+/// Refuses a file that is itself larger than [`MEMORY_BUDGET`], for a format calamine reads
+/// whole.
+pub fn judge_file(format: &str, size: u64) -> Result<(), String> {
+    if size <= MEMORY_BUDGET {
+        return Ok(());
+    }
+    Err(format!(
+        "it is {} in size, more than the {} selfreview reads from an .{format} file, which is \
+         read whole; save it as .xlsx or .csv",
+        human(size),
+        human(MEMORY_BUDGET),
+    ))
+}
+
 /// Refuses an xlsx file whose shared text would need more than [`MEMORY_BUDGET`].
 pub fn judge_text(format: &str, bytes: u64) -> Result<(), String> {
     if bytes <= MEMORY_BUDGET {
@@ -196,6 +210,16 @@ mod tests {
             why.starts_with(
                 "its sheet `Scores` has entries as far as row 1,048,576 and column XFD"
             ),
+            "{why}"
+        );
+    }
+
+    #[test]
+    fn a_file_larger_than_the_budget_is_refused() {
+        assert_eq!(judge_file("xls", MEMORY_BUDGET), Ok(()));
+        let why = judge_file("xls", 3 << 30).expect_err("over the budget");
+        assert!(
+            why.starts_with("it is 3 GiB in size, more than the 1 GiB"),
             "{why}"
         );
     }

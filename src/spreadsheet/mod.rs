@@ -66,6 +66,13 @@ pub fn open(path: &Path) -> Result<Book, String> {
 /// is wrong with it.
 fn affordable(path: &Path, ext: &str) -> Result<(), String> {
     if ext == "xls" {
+        // calamine reads the container whole, so the look may too; but not before knowing
+        // the file is a compound file of a size calamine could hold.
+        if !matches!(sniff(path), Sniffed::Ole) {
+            return Ok(());
+        }
+        let size = std::fs::metadata(path).map_or(0, |m| m.len());
+        limits::judge_file(ext, size)?;
         let Ok(bytes) = std::fs::read(path) else {
             return Ok(());
         };

@@ -494,6 +494,29 @@ fn files_that_would_exhaust_memory_are_refused_by_name() {
 }
 
 #[test]
+fn an_xls_file_larger_than_memory_allows_is_refused_before_it_is_read() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let path = tmp.path().join("huge.xls");
+    let file = std::fs::File::create(&path).expect("create");
+    {
+        use std::io::Write;
+        (&file)
+            .write_all(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1])
+            .expect("write");
+    }
+    // Sparse: 1.5 GiB long without taking the space.
+    file.set_len(3 << 29).expect("length");
+    let stderr = bad(&path, "training");
+    assert!(
+        stderr.contains(&format!(
+            "cannot import {}: it is 1.5 GiB in size, more than the 1 GiB selfreview reads from an .xls file",
+            path.display()
+        )),
+        "{stderr}"
+    );
+}
+
+#[test]
 fn kind_and_files_go_together() {
     selfreview()
         .args(["import", "--kind", "training"])
