@@ -2,7 +2,8 @@
 //!
 //! xlsx sheets are streamed cell by cell and only rows that hold something are kept, so a
 //! stray formatted cell at XFD1048576 costs one row, not a dense grid of seventeen billion
-//! cells. xls and ods are read through calamine's ranges.
+//! cells. xls and ods are read through calamine's ranges, which `spreadsheet::open` has
+//! already checked will fit in memory.
 
 use std::path::Path;
 

@@ -2,10 +2,13 @@
 //!
 //! calamine picks a reader from the file extension but matches it case-sensitively, so
 //! `SCORES.XLSX` from a Windows machine would fail with a vague message; we choose the
-//! reader ourselves from the lower-cased extension and say plainly what is wrong. calamine
-//! reads .xls and .ods files whole as it opens them, so those are looked through first
-//! ([`xls`], [`ods`]) and refused when reading them would loop or need more memory than
-//! [`limits::MEMORY_BUDGET`].
+//! reader ourselves from the lower-cased extension and say plainly what is wrong.
+//!
+//! A failed allocation ends the process before anything can be reported, and a loop inside
+//! the reader never ends, so files are looked through before calamine opens them: .xls and
+//! .ods files, which calamine reads whole ([`xls`], [`ods`]), and an xlsx file's shared text,
+//! which it loads whole ([`xlsx`]). A file that would loop or need more memory than
+//! [`limits::MEMORY_BUDGET`] is refused with a sentence saying why.
 
 use std::fs::File;
 use std::io::BufReader;

@@ -85,6 +85,9 @@ struct CellRead {
     repeats: u64,
     text: u64,
     filled: bool,
+    /// Inside a comment on the cell, which calamine skips to its end tag and past anything
+    /// else, the cell's own end included.
+    in_annotation: bool,
 }
 
 impl Table {
@@ -104,13 +107,17 @@ impl Table {
 
     fn take(&mut self, piece: Piece) {
         // calamine reads a cell's content up to the first end of a cell, whatever lies
-        // between.
+        // between, except that a comment on the cell runs to the comment's own end.
         if let Some(cell) = &mut self.cell {
             match piece {
+                Piece::Close(n) if cell.in_annotation => {
+                    cell.in_annotation = n != "office:annotation";
+                }
                 Piece::Close(n) if n == "table:table-cell" || n == "table:covered-table-cell" => {
                     self.end_cell();
                 }
-                Piece::Open { tag, .. } => {
+                Piece::Open { tag, closed } => {
+                    cell.in_annotation |= !closed && name(&tag) == "office:annotation";
                     cell.filled = true;
                     cell.text = cell.text.saturating_add(tag.len() as u64);
                     if name(&tag) == "text:s" {
@@ -154,6 +161,7 @@ impl Table {
                         repeats: count(&tag, "table:number-columns-repeated"),
                         text: tag.len() as u64,
                         filled,
+                        in_annotation: false,
                     });
                     if closed {
                         self.end_cell();
@@ -323,6 +331,18 @@ mod tests {
             survey(inside.as_bytes()),
             Err(Refusal::Unfinished("Log".to_string()))
         );
+        // A comment on a cell runs to its own end tag, past the cell's and the sheet's.
+        let comment = content(
+            "<table:table table:name=\"Log\"><table:table-row><table:table-cell office:value-type=\"string\"><office:annotation><text:p>note</text:p></table:table-cell></table:table-row></table:table>",
+        );
+        assert_eq!(
+            survey(comment.as_bytes()),
+            Err(Refusal::Unfinished("Log".to_string()))
+        );
+        let closed = content(
+            "<table:table table:name=\"Log\"><table:table-row><table:table-cell office:value-type=\"string\"><office:annotation><text:p>note</text:p></office:annotation><text:p>a</text:p></table:table-cell></table:table-row></table:table>",
+        );
+        assert!(survey(closed.as_bytes()).is_ok());
         assert!(
             Refusal::Unfinished("Log".into())
                 .sentence("ods")

@@ -117,22 +117,23 @@ fn an_xls_whose_sector_chain_loops_is_reported_not_grown_without_end() {
 
 #[test]
 fn an_ods_whose_content_stops_inside_a_sheet_is_reported_not_waited_on() {
-    // Found by fuzzing the content of an .ods file: the reader asked for the sheet's end tag
-    // for ever once the content ran out.
+    // Found by fuzzing the content of an .ods file: once the content ran out, the reader asked
+    // for ever for the sheet's end tag, or for the end of a comment on a cell.
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let bytes = std::fs::read(fixtures().join("fuzz/sheet_import/ods-unfinished-sheet.bin"))
-        .expect("input");
-    assert_eq!(usize::from(bytes[0]) % 3, 2, "the input is read as .ods");
-    let path = tmp.path().join("cut-short.ods");
-    std::fs::write(&path, &bytes[1..]).expect("write");
-    crate::selfreview()
-        .args(["import", "--kind", "training"])
-        .arg(&path)
-        .timeout(std::time::Duration::from_secs(60))
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(format!(
-            "cannot import {}: it is damaged (its content stops part-way through the sheet `",
-            path.display()
-        )));
+    for input in ["ods-unfinished-sheet.bin", "ods-unfinished-comment.bin"] {
+        let bytes = std::fs::read(fixtures().join("fuzz/sheet_import").join(input)).expect("input");
+        assert_eq!(usize::from(bytes[0]) % 3, 2, "{input} is read as .ods");
+        let path = tmp.path().join("cut-short.ods");
+        std::fs::write(&path, &bytes[1..]).expect("write");
+        crate::selfreview()
+            .args(["import", "--kind", "training"])
+            .arg(&path)
+            .timeout(std::time::Duration::from_secs(60))
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains(format!(
+                "cannot import {}: it is damaged (its content stops part-way through the sheet `",
+                path.display()
+            )));
+    }
 }
