@@ -3,17 +3,15 @@
 //! (2 GiB, above selfreview's 1 GiB budget) catches content whose cost was underestimated.
 #![no_main]
 
+mod common;
+
 use std::io::Write;
 
 use libfuzzer_sys::fuzz_target;
 use selfreview::evidence::Kind;
-use selfreview::evidence::import::{Evidence, Request, import};
 
 fuzz_target!(|data: &[u8]| {
-    // calamine panics on some damaged files and `spreadsheet::guarded` turns those into
-    // findings; libfuzzer-sys would abort on them even when caught.
-    static QUIET: std::sync::Once = std::sync::Once::new();
-    QUIET.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+    common::quiet_panics();
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("evidence.ods");
     let file = std::fs::File::create(&path).expect("create");
@@ -21,20 +19,14 @@ fuzz_target!(|data: &[u8]| {
     let stored =
         zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     zip.start_file("mimetype", stored).expect("entry");
-    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet").expect("write");
-    zip.start_file("META-INF/manifest.xml", stored).expect("entry");
-    zip.write_all(b"<?xml version=\"1.0\"?><manifest:manifest/>").expect("write");
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .expect("write");
+    zip.start_file("META-INF/manifest.xml", stored)
+        .expect("entry");
+    zip.write_all(b"<?xml version=\"1.0\"?><manifest:manifest/>")
+        .expect("write");
     zip.start_file("content.xml", stored).expect("entry");
     zip.write_all(data).expect("write");
     zip.finish().expect("finish");
-    let none = Default::default();
-    let req = Request {
-        kind: Kind::ALL[data.len() % 3],
-        path: &path,
-        shown: &path,
-        sheet: None,
-        columns: &none,
-        maps: Default::default(),
-    };
-    let _ = import(&req, &mut Evidence::default());
+    common::import_as(&path, Kind::ALL[data.len() % 3]);
 });

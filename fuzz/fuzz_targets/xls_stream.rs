@@ -5,15 +5,15 @@
 //! records themselves; `sheet_import` covers damaged containers.
 #![no_main]
 
+mod common;
+
 use std::io::Write;
 
 use libfuzzer_sys::fuzz_target;
 use selfreview::evidence::Kind;
-use selfreview::evidence::import::{Evidence, Request, import};
 
 fuzz_target!(|data: &[u8]| {
-    static QUIET: std::sync::Once = std::sync::Once::new();
-    QUIET.call_once(|| std::panic::set_hook(Box::new(|_| {})));
+    common::quiet_panics();
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("evidence.xls");
     let mut container = cfb::create(&path).expect("create");
@@ -22,14 +22,5 @@ fuzz_target!(|data: &[u8]| {
     drop(stream);
     container.flush().expect("flush");
     drop(container);
-    let none = Default::default();
-    let req = Request {
-        kind: Kind::ALL[data.len() % 3],
-        path: &path,
-        shown: &path,
-        sheet: None,
-        columns: &none,
-        maps: Default::default(),
-    };
-    let _ = import(&req, &mut Evidence::default());
+    common::import_as(&path, Kind::ALL[data.len() % 3]);
 });

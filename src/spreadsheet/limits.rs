@@ -69,7 +69,7 @@ pub fn judge_text(format: &str, bytes: u64) -> Result<(), String> {
         return Ok(());
     }
     Err(format!(
-        "its table of shared text would take about {} of memory to read, more than the {} \
+        "the text stored in it would take about {} of memory to read, more than the {} \
          selfreview allows for an .{format} file; it is probably damaged: open it in Excel or \
          LibreOffice and save it again, or save it as .csv",
         human(bytes),
@@ -114,16 +114,16 @@ pub fn judge_extent(
 
 /// The sentence for a file whose internal structure loops back on itself, which would make
 /// the reader run or grow without end.
-pub fn looping(what: &str) -> String {
-    format!(
-        "it is damaged ({what} loops back on itself); open it in Excel or LibreOffice and save \
-         it again"
-    )
+pub fn looping() -> String {
+    "it is damaged (its inner structure runs round in a circle); open it in Excel or \
+     LibreOffice and save it again"
+        .to_string()
 }
 
-/// `bytes` in the largest unit that keeps a whole number in front, as people read sizes.
+/// `bytes` in the largest unit that keeps a whole number in front, counted in 1024s as
+/// Windows and macOS show file sizes.
 fn human(bytes: u64) -> String {
-    const UNITS: [&str; 5] = ["bytes", "KiB", "MiB", "GiB", "TiB"];
+    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
     let mut value = bytes as f64;
     let mut unit = 0;
     while value >= 1024.0 && unit + 1 < UNITS.len() {
@@ -181,7 +181,7 @@ mod tests {
         )
         .expect_err("three times the budget is refused");
         assert!(why.starts_with(
-            "reading it would take about 3 GiB of memory, more than the 1 GiB selfreview allows"
+            "reading it would take about 3 GB of memory, more than the 1 GB selfreview allows"
         ));
         assert!(
             why.contains("an .ods file (its sheet `Log` spans 1,048,576 rows by 16,384 columns)")
@@ -219,7 +219,7 @@ mod tests {
         assert_eq!(judge_file("xls", MEMORY_BUDGET), Ok(()));
         let why = judge_file("xls", 3 << 30).expect_err("over the budget");
         assert!(
-            why.starts_with("it is 3 GiB in size, more than the 1 GiB"),
+            why.starts_with("it is 3 GB in size, more than the 1 GB"),
             "{why}"
         );
     }
@@ -228,15 +228,15 @@ mod tests {
     fn shared_text_over_the_budget_is_refused() {
         assert_eq!(judge_text("xlsx", MEMORY_BUDGET), Ok(()));
         let why = judge_text("xlsx", 2400 << 30).expect_err("over the budget");
-        assert!(why.contains("about 2.3 TiB"), "{why}");
+        assert!(why.contains("about 2.3 TB"), "{why}");
     }
 
     #[test]
     fn sizes_read_as_people_write_them() {
         assert_eq!(human(512), "512 bytes");
-        assert_eq!(human(1536), "1.5 KiB");
-        assert_eq!(human(20 << 20), "20 MiB");
-        assert_eq!(human(1 << 30), "1 GiB");
+        assert_eq!(human(1536), "1.5 KB");
+        assert_eq!(human(20 << 20), "20 MB");
+        assert_eq!(human(1 << 30), "1 GB");
         assert_eq!(thousands(0), "0");
         assert_eq!(thousands(999), "999");
         assert_eq!(thousands(65_536), "65,536");

@@ -7,6 +7,10 @@
 //! and builds a dense grid spanning each sheet's furthest cells. This walks the same
 //! structures, building nothing but the workbook stream, and reports loops and the memory the
 //! sheets would need. Anything it cannot follow is left for calamine to report as damaged.
+//!
+//! It follows calamine's reading step by step rather than using a compound-file crate such as
+//! `cfb`: a crate that rejected a file calamine accepts would let that file through unchecked,
+//! and one that accepted a file calamine reads differently would check the wrong thing.
 
 use std::mem::size_of;
 
@@ -41,13 +45,13 @@ pub fn survey(bytes: &[u8]) -> Found {
         return Found::Unfollowable;
     };
     if has_loop(&container.fat) {
-        return Found::Loop(looping("a chain of sectors inside it"));
+        return Found::Loop(looping());
     }
     let Some(workbook) = container.workbook_stream() else {
         return Found::Unfollowable;
     };
     if workbook.mini && has_loop(&container.mini_fat) {
-        return Found::Loop(looping("a chain of small sectors inside it"));
+        return Found::Loop(looping());
     }
     Found::Sheets(sheet_costs(&workbook.bytes))
 }
@@ -486,27 +490,43 @@ mod tests {
         assert_eq!(claimed_cells(&[0; 3]), 0);
     }
 
+    /// A workbook stream holding one sheet called `name` with `records` after its BOF.
+    fn one_sheet(name: &str, records: &[(u16, Vec<u8>)]) -> Vec<u8> {
+        let record = |kind: u16, data: &[u8]| {
+            let mut out = kind.to_le_bytes().to_vec();
+            out.extend((data.len() as u16).to_le_bytes());
+            out.extend(data);
+            out
+        };
+        let bound = |at: u32| {
+            let mut data = at.to_le_bytes().to_vec();
+            data.extend([0, 0, name.len() as u8, 0]);
+            data.extend(name.as_bytes());
+            record(0x0085, &data)
+        };
+        // The globals: the sheet's place, which is right after them, and their end.
+        let globals_len = bound(0).len() + 4;
+        let mut stream = bound(globals_len as u32);
+        stream.extend(record(0x000A, &[]));
+        stream.extend(record(0x0809, &[0; 8]));
+        for (kind, data) in records {
+            stream.extend(record(*kind, data));
+        }
+        stream.extend(record(0x000A, &[]));
+        stream
+    }
+
+    /// A Number record at `row`, `col`.
+    fn number(row: u16, col: u16) -> (u16, Vec<u8>) {
+        let mut data = row.to_le_bytes().to_vec();
+        data.extend(col.to_le_bytes());
+        data.extend([0; 10]);
+        (0x0203, data)
+    }
+
     #[test]
     fn sheets_far_cells_widen_the_extent() {
-        let mut stream = Vec::new();
-        let mut push = |kind: u16, data: &[u8]| {
-            stream.extend(kind.to_le_bytes());
-            stream.extend((data.len() as u16).to_le_bytes());
-            stream.extend(data);
-        };
-        // Globals: one sheet starting right after them, 15 + 4 bytes in.
-        let mut bound = 19u32.to_le_bytes().to_vec();
-        bound.extend([0, 0, 3, 0]);
-        bound.extend(b"Log");
-        push(0x0085, &bound);
-        push(0x000A, &[]);
-        push(0x0809, &[0; 8]);
-        push(0x0203, &[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        push(
-            0x0203,
-            &[0xFF, 0xFF, 0xFF, 0x00, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-        );
-        push(0x000A, &[]);
+        let stream = one_sheet("Log", &[number(0, 0), number(0xFFFF, 0xFF)]);
         let costs = sheet_costs(&stream);
         assert_eq!(costs.len(), 1);
         assert_eq!(costs[0].name, "Log");
@@ -516,25 +536,10 @@ mod tests {
 
     #[test]
     fn a_full_thirty_column_sheet_fits_the_budget() {
-        let mut stream = Vec::new();
-        let mut push = |kind: u16, data: &[u8]| {
-            stream.extend(kind.to_le_bytes());
-            stream.extend((data.len() as u16).to_le_bytes());
-            stream.extend(data);
-        };
-        let mut bound = 17u32.to_le_bytes().to_vec();
-        bound.extend([0, 0, 1, 0]);
-        bound.extend(b"L");
-        push(0x0085, &bound);
-        push(0x000A, &[]);
-        push(0x0809, &[0; 8]);
         let mut dims = 0u32.to_le_bytes().to_vec();
         dims.extend(65_536u32.to_le_bytes());
         dims.extend([0, 0, 30, 0, 0, 0]);
-        push(0x0200, &dims);
-        push(0x0203, &[0; 14]);
-        push(0x0203, &[0xFF, 0xFF, 29, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
-        push(0x000A, &[]);
+        let stream = one_sheet("L", &[(0x0200, dims), number(0, 0), number(0xFFFF, 29)]);
         let costs = sheet_costs(&stream);
         assert_eq!((costs[0].rows, costs[0].cols), (65_536, 30));
         let mib = costs[0].bytes >> 20;

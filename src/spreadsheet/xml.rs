@@ -3,6 +3,9 @@
 //! text is counted, not kept; a piece longer than [`MAX_PIECE`] or content longer than
 //! [`MAX_CONTENT`] ends the look with a refusal, since calamine's XML reader would hold such a
 //! piece whole.
+//!
+//! quick-xml, which calamine uses, is not used here for the same reason: it hands out each
+//! event whole, so the look itself would hold a giant piece before it could refuse it.
 
 use std::io::Read;
 
@@ -29,12 +32,12 @@ impl Refusal {
     pub fn sentence(&self, format: &str) -> String {
         match self {
             Refusal::Piece => format!(
-                "one cell or tag in it is longer than {} MiB, more than selfreview reads from an \
+                "one entry in it is longer than {} MB, more than selfreview reads from an \
                  .{format} file; save it as .csv",
                 MAX_PIECE >> 20
             ),
             Refusal::Content => format!(
-                "its content unpacks to more than {} GiB, more than selfreview reads from an \
+                "unpacked, it holds more than {} GB, more than selfreview reads from an \
                  .{format} file; save it as .csv",
                 MAX_CONTENT >> 30
             ),

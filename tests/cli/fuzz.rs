@@ -75,23 +75,38 @@ fn verify_pack_inputs() {
     }
 }
 
+/// Writes the sheet_import input `name` into `dir` as the file it stands for, called `stem`
+/// with the extension its format byte picks.
+fn sheet_input(dir: &Path, name: &str, stem: &str) -> PathBuf {
+    let bytes = std::fs::read(fixtures().join("fuzz/sheet_import").join(name)).expect("input");
+    let ext = ["xlsx", "xls", "ods"][usize::from(bytes[0]) % 3];
+    let path = dir.join(format!("{stem}.{ext}"));
+    std::fs::write(&path, &bytes[1..]).expect("write");
+    path
+}
+
+/// Imports `path` with the real binary and checks it is refused with `message`, exit 2.
+fn refused(path: &Path, message: &str) {
+    crate::selfreview()
+        .args(["import", "--kind", "training"])
+        .arg(path)
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(format!(
+            "cannot import {}: {message}",
+            path.display()
+        )));
+}
+
 #[test]
 fn a_spreadsheet_that_makes_the_reader_panic_is_reported_not_crashed_on() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let bytes =
-        std::fs::read(fixtures().join("fuzz/sheet_import/calamine-cfb-panic.bin")).expect("input");
-    let path = tmp.path().join(format!(
-        "damaged.{}",
-        ["xlsx", "xls", "ods"][usize::from(bytes[0]) % 3]
-    ));
-    std::fs::write(&path, &bytes[1..]).expect("write");
-    crate::selfreview()
-        .args(["import", "--kind", "training"])
-        .arg(&path)
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains("cannot import"))
-        .stderr(predicates::str::contains("damaged"));
+    let path = sheet_input(tmp.path(), "calamine-cfb-panic.bin", "damaged");
+    refused(
+        &path,
+        "it is damaged in a way the spreadsheet reader could not handle",
+    );
 }
 
 #[test]
@@ -99,20 +114,12 @@ fn an_xls_whose_sector_chain_loops_is_reported_not_grown_without_end() {
     // Found by fuzzing: its allocation table sends a chain back on itself, and the reader
     // grew a buffer past 2 GB following it.
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let bytes =
-        std::fs::read(fixtures().join("fuzz/sheet_import/xls-sector-loop.bin")).expect("input");
-    assert_eq!(usize::from(bytes[0]) % 3, 1, "the input is read as .xls");
-    let path = tmp.path().join("looping.xls");
-    std::fs::write(&path, &bytes[1..]).expect("write");
-    crate::selfreview()
-        .args(["import", "--kind", "incidents"])
-        .arg(&path)
-        .assert()
-        .code(2)
-        .stderr(predicates::str::contains(format!(
-            "cannot import {}: it is damaged (a chain of sectors inside it loops back on itself)",
-            path.display()
-        )));
+    let path = sheet_input(tmp.path(), "xls-sector-loop.bin", "looping");
+    assert!(path.ends_with("looping.xls"));
+    refused(
+        &path,
+        "it is damaged (its inner structure runs round in a circle)",
+    );
 }
 
 #[test]
@@ -121,19 +128,11 @@ fn an_ods_whose_content_stops_inside_a_sheet_is_reported_not_waited_on() {
     // for ever for the sheet's end tag, or for the end of a comment on a cell.
     let tmp = tempfile::tempdir().expect("temporary folder");
     for input in ["ods-unfinished-sheet.bin", "ods-unfinished-comment.bin"] {
-        let bytes = std::fs::read(fixtures().join("fuzz/sheet_import").join(input)).expect("input");
-        assert_eq!(usize::from(bytes[0]) % 3, 2, "{input} is read as .ods");
-        let path = tmp.path().join("cut-short.ods");
-        std::fs::write(&path, &bytes[1..]).expect("write");
-        crate::selfreview()
-            .args(["import", "--kind", "training"])
-            .arg(&path)
-            .timeout(std::time::Duration::from_secs(60))
-            .assert()
-            .code(2)
-            .stderr(predicates::str::contains(format!(
-                "cannot import {}: it is damaged (its content stops part-way through the sheet `",
-                path.display()
-            )));
+        let path = sheet_input(tmp.path(), input, "cut-short");
+        assert!(path.ends_with("cut-short.ods"));
+        refused(
+            &path,
+            "it is damaged (its content stops part-way through the sheet `",
+        );
     }
 }

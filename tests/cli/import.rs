@@ -251,15 +251,7 @@ fn pupil_names_never_reach_the_output() {
             String::from_utf8_lossy(&out.stdout),
             String::from_utf8_lossy(&out.stderr)
         );
-        for name in [
-            "Jamie Fox",
-            "Ava Singh",
-            "Leo Brown",
-            "Mia Green",
-            "Noah White",
-            "Unkind messages",
-            "Name-calling",
-        ] {
+        for name in crate::PRIVATE {
             assert!(!all.contains(name), "{name} printed");
         }
     }
@@ -468,19 +460,19 @@ fn files_that_would_exhaust_memory_are_refused_by_name() {
     let cases = [
         (
             bomb.as_path(),
-            "reading it would take about 2.3 TiB of memory, more than the 1 GiB selfreview \
+            "reading it would take about 2.3 TB of memory, more than the 1 GB selfreview \
              allows for an .ods file (its sheet `Log` spans 1,000,001 rows by 16,384 columns)",
         ),
         (
             far.as_path(),
-            "reading it would take about 32 GiB of memory, more than the 1 GiB selfreview \
+            "reading it would take about 32 GB of memory, more than the 1 GB selfreview \
              allows for an .xls file (its sheet `Staff training` spans 65,536 rows by 16,384 \
              columns)",
         ),
         (
             count.as_path(),
-            "its table of shared text would take about 2.2 TiB of memory to read, more than the \
-             1 GiB selfreview allows for an .xlsx file",
+            "the text stored in it would take about 2.2 TB of memory to read, more than the \
+             1 GB selfreview allows for an .xlsx file",
         ),
     ];
     for (path, expected) in cases {
@@ -509,7 +501,7 @@ fn an_xls_file_larger_than_memory_allows_is_refused_before_it_is_read() {
     let stderr = bad(&path, "training");
     assert!(
         stderr.contains(&format!(
-            "cannot import {}: it is 1.5 GiB in size, more than the 1 GiB selfreview reads from an .xls file",
+            "cannot import {}: it is 1.5 GB in size, more than the 1 GB selfreview reads from an .xls file",
             path.display()
         )),
         "{stderr}"

@@ -101,6 +101,36 @@ pub fn set_sources(dir: &Path, sources: &str) {
     std::fs::write(path, review).expect("write review.toml");
 }
 
+/// Words from the imported incident fixtures that must never reach any output.
+pub const PRIVATE: [&str; 8] = [
+    "Jamie Fox",
+    "Ava Singh",
+    "Leo Brown",
+    "Mia Green",
+    "Noah White",
+    "Unkind messages",
+    "Image shared",
+    "Name-calling",
+];
+
+/// A review for DSL and OSL whose DSL workbook was filled with openpyxl and re-saved by
+/// LibreOffice as ods; OSL's workbook is still blank.
+pub fn two_reviewers(dir: &Path) {
+    init_review(dir, &[]).success();
+    selfreview()
+        .arg("-C")
+        .arg(dir)
+        .args(["workbook", "--reviewer", "DSL", "--reviewer", "OSL"])
+        .assert()
+        .success();
+    std::fs::remove_file(dir.join("scores/dsl.xlsx")).expect("remove blank");
+    std::fs::copy(
+        fixtures().join("workbooks/dsl-libreoffice.ods"),
+        dir.join("scores/dsl.ods"),
+    )
+    .expect("copy");
+}
+
 /// Writes a scoring workbook of our layout for `reviewer`, as a reviewer would fill it:
 /// rows of (aspect code, level, commentary, evidence).
 pub fn filled_workbook(path: &Path, reviewer: &str, rows: &[(&str, u8, &str, &str)]) {

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use predicates::prelude::*;
 
-use crate::report::{PRIVATE, full_review};
+use crate::PRIVATE;
+use crate::report::full_review;
 use crate::{filled_workbook, selfreview};
 
 const LONG: &str = "Roles are written into the policy and were explained to every group this term; the online safety lead meets the safeguarding lead each half term and keeps notes, and staff asked on a learning walk could describe their own part.";

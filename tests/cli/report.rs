@@ -5,36 +5,12 @@ use std::path::Path;
 use calamine::{Data, Reader, Xlsx, open_workbook};
 use predicates::prelude::*;
 
-use crate::{fixtures, init_review, selfreview, set_sources};
-
-/// Words from the imported incident fixtures that must never reach any output.
-pub const PRIVATE: [&str; 8] = [
-    "Jamie Fox",
-    "Ava Singh",
-    "Leo Brown",
-    "Mia Green",
-    "Noah White",
-    "Unkind messages",
-    "Image shared",
-    "Name-calling",
-];
+use crate::{PRIVATE, fixtures, selfreview, set_sources, two_reviewers};
 
 /// A review with DSL's LibreOffice-saved workbook, a blank one for OSL, and every kind of
 /// evidence, including an export that names pupils.
 pub fn full_review(dir: &Path) {
-    init_review(dir, &[]).success();
-    selfreview()
-        .arg("-C")
-        .arg(dir)
-        .args(["workbook", "--reviewer", "DSL", "--reviewer", "OSL"])
-        .assert()
-        .success();
-    std::fs::remove_file(dir.join("scores/dsl.xlsx")).expect("remove blank");
-    std::fs::copy(
-        fixtures().join("workbooks/dsl-libreoffice.ods"),
-        dir.join("scores/dsl.ods"),
-    )
-    .expect("copy");
+    two_reviewers(dir);
     for f in [
         "training-records.xlsx",
         "meeting-register.xlsx",

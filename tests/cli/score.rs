@@ -4,7 +4,7 @@ use std::path::Path;
 
 use predicates::prelude::*;
 
-use crate::{fixtures, init_review, selfreview, set_sources};
+use crate::{fixtures, init_review, selfreview, set_sources, two_reviewers};
 
 /// `selfreview -C DIR --json score`, which must succeed, parsed.
 fn score_json(dir: &Path) -> serde_json::Value {
@@ -31,28 +31,10 @@ fn aspect_of(doc: &serde_json::Value, code: &str) -> serde_json::Value {
         .clone()
 }
 
-/// A review for DSL and OSL whose DSL workbook was filled with openpyxl and re-saved by
-/// LibreOffice as ods; OSL's workbook is still blank.
-fn review(dir: &Path) {
-    init_review(dir, &[]).success();
-    selfreview()
-        .arg("-C")
-        .arg(dir)
-        .args(["workbook", "--reviewer", "DSL", "--reviewer", "OSL"])
-        .assert()
-        .success();
-    std::fs::remove_file(dir.join("scores/dsl.xlsx")).expect("remove blank");
-    std::fs::copy(
-        fixtures().join("workbooks/dsl-libreoffice.ods"),
-        dir.join("scores/dsl.ods"),
-    )
-    .expect("copy");
-}
-
 #[test]
 fn score_reads_a_workbook_saved_by_libreoffice_and_judges_readiness() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    review(tmp.path());
+    two_reviewers(tmp.path());
     let doc = score_json(tmp.path());
     let aspect = |code: &str| aspect_of(&doc, code);
     let a11 = aspect("A1.1");
@@ -95,20 +77,20 @@ fn score_reads_a_workbook_saved_by_libreoffice_and_judges_readiness() {
         .stdout(predicate::str::contains("C1.1 Filtering"));
 }
 
+/// Scores the two-reviewer review in `dir` after copying each fixture (path under
+/// tests/fixtures) into scores/ under its new name.
+fn scored_with(dir: &Path, files: &[(&str, &str)]) -> assert_cmd::assert::Assert {
+    two_reviewers(dir);
+    for (fixture, name) in files {
+        std::fs::copy(fixtures().join(fixture), dir.join("scores").join(name)).expect("copy");
+    }
+    selfreview().arg("-C").arg(dir).arg("score").assert()
+}
+
 #[test]
 fn two_workbooks_for_one_reviewer_are_reported() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    review(tmp.path());
-    std::fs::copy(
-        fixtures().join("workbooks/dsl-openpyxl.xlsx"),
-        tmp.path().join("scores/dsl-copy.xlsx"),
-    )
-    .expect("copy");
-    selfreview()
-        .arg("-C")
-        .arg(tmp.path())
-        .arg("score")
-        .assert()
+    scored_with(tmp.path(), &[("workbooks/dsl-openpyxl.xlsx", "dsl-copy.xlsx")])
         .code(1)
         .stderr(predicate::str::contains(
             "scores/dsl.ods: error[duplicate-reviewer-workbook]: `DSL` already has scores in scores/dsl-copy.xlsx",
@@ -118,7 +100,7 @@ fn two_workbooks_for_one_reviewer_are_reported() {
 #[test]
 fn a_file_that_is_not_a_workbook_is_named_with_the_others_still_scored() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    review(tmp.path());
+    two_reviewers(tmp.path());
     std::fs::write(tmp.path().join("scores/notes.xlsx"), "Code,Level\n").expect("write");
     std::fs::write(tmp.path().join("scores/~$dsl.xlsx"), "lock").expect("write");
     selfreview()
@@ -137,26 +119,15 @@ fn a_file_that_is_not_a_workbook_is_named_with_the_others_still_scored() {
 #[test]
 fn a_workbook_too_large_to_read_is_named_with_the_others_still_scored() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    review(tmp.path());
     // Made from the ordinary fixtures by tests/fixtures/oversized.py.
-    std::fs::copy(
-        fixtures().join("evidence/stray-far-cell.xls"),
-        tmp.path().join("scores/far.xls"),
-    )
-    .expect("copy");
-    std::fs::copy(
-        fixtures().join("workbooks/dsl-stray-far-cell.xlsx"),
-        tmp.path().join("scores/stray.xlsx"),
-    )
-    .expect("copy");
-    selfreview()
-        .arg("-C")
-        .arg(tmp.path())
-        .arg("score")
-        .assert()
+    let files = [
+        ("evidence/stray-far-cell.xls", "far.xls"),
+        ("workbooks/dsl-stray-far-cell.xlsx", "stray.xlsx"),
+    ];
+    scored_with(tmp.path(), &files)
         .code(1)
         .stderr(predicate::str::contains(
-            "scores/far.xls: error[unreadable-workbook]: cannot read this workbook: reading it would take about 32 GiB of memory",
+            "scores/far.xls: error[unreadable-workbook]: cannot read this workbook: reading it would take about 32 GB of memory",
         ))
         .stderr(predicate::str::contains(
             "scores/stray.xlsx: error[unreadable-workbook]: cannot read this workbook: its sheet `Scores` has entries as far as row 1,048,576 and column XFD",
@@ -212,7 +183,7 @@ fn a_group_workbook_filled_by_openpyxl_gives_agreed_levels_and_the_agenda() {
 #[test]
 fn claimed_levels_are_checked_against_the_imported_evidence() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    review(tmp.path());
+    two_reviewers(tmp.path());
     for f in ["training-records.xlsx", "meeting-register.xlsx"] {
         std::fs::copy(
             fixtures().join("evidence").join(f),
