@@ -17,6 +17,7 @@ pub mod fsutil;
 pub mod metrics;
 pub mod pack;
 pub mod pipeline;
+pub mod privacy;
 pub mod report;
 pub mod review;
 pub mod score;

@@ -1,0 +1,443 @@
+//! The names the tool must never let out, held as the word sequences a reader would see.
+//!
+//! A person is kept as every way their name is commonly written: forename then surname,
+//! surname then forename (with or without a comma, which folding turns into a space), the
+//! preferred forename in place of the legal one, every forename or only the first, and the
+//! name run together ("JamieFox", as in a user name). Matching is word by word, so "Jamie
+//! Foxton" is not "Jamie Fox". A name of one word only is matched alone unless it is also
+//! a common word ("Grace", "Will"), which would raise false alarms; such a name is matched
+//! only together with another part of it. The names are never shown, printed or
+//! serialised: [`Names`] prints as a count.
+
+use std::collections::{HashMap, HashSet};
+
+use super::fold::words;
+use super::words::{is_common, is_filler};
+
+/// The longest name, in words, that is matched; longer sequences are cut to this.
+pub const MAX_WORDS: usize = 6;
+
+/// One person's name, in parts.
+#[derive(Debug, Default, Clone)]
+pub struct Person<'a> {
+    /// Forenames as recorded: legal, preferred, … (each may hold several words).
+    pub forenames: Vec<&'a str>,
+    /// Surnames as recorded: legal, preferred, ….
+    pub surnames: Vec<&'a str>,
+    /// A whole name in one cell, in either order, "Surname, Forename" or "Forename Surname".
+    pub whole: Vec<&'a str>,
+}
+
+/// Names of children (and others incident records concern) to keep out of every output.
+#[derive(Default, Clone)]
+pub struct Names {
+    vocab: HashMap<String, u32>,
+    variants: Vec<Box<[u32]>>,
+    seen: HashSet<Box<[u32]>>,
+    by_last: HashMap<u32, Vec<u32>>,
+    people: usize,
+}
+
+impl PartialEq for Names {
+    fn eq(&self, other: &Self) -> bool {
+        self.people == other.people && self.variants.len() == other.variants.len()
+    }
+}
+
+impl std::fmt::Debug for Names {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Names({} people held)", self.people)
+    }
+}
+
+type Words = Vec<String>;
+
+impl Names {
+    /// How many people were added.
+    pub fn len(&self) -> usize {
+        self.people
+    }
+
+    /// Whether no one was added.
+    pub fn is_empty(&self) -> bool {
+        self.people == 0
+    }
+
+    /// Adds a person from the parts of their name; returns whether anything could be held.
+    pub fn add_person(&mut self, person: &Person<'_>) -> bool {
+        let forenames = spellings(&person.forenames);
+        let surnames = spellings(&person.surnames);
+        let mut added = false;
+        if !forenames.is_empty() && !surnames.is_empty() {
+            for f in &forenames {
+                for s in &surnames {
+                    added |= self.add_pair(f, s);
+                }
+            }
+        } else {
+            for part in forenames.iter().chain(&surnames) {
+                added |= self.add_whole(part);
+            }
+        }
+        for whole in &person.whole {
+            added |= self.hold_text(whole);
+        }
+        if added {
+            self.people += 1;
+        }
+        added
+    }
+
+    /// Adds the people named in one cell of an incident log: several names separated by
+    /// `/`, `;`, `&`, "and", line breaks or commas, each perhaps with a year group or class
+    /// ("Jamie Fox (Y6) / Sam Lee"), or one "Surname, Forename". Returns how many were held.
+    pub fn add_cell(&mut self, cell: &str) -> usize {
+        let mut held = 0;
+        for piece in people_in_cell(cell) {
+            if self.hold_text(&piece) {
+                held += 1;
+            }
+        }
+        self.people += held;
+        held
+    }
+
+    /// A whole name as one text: every split into forenames and surname, both orders.
+    fn hold_text(&mut self, text: &str) -> bool {
+        let mut any = false;
+        for join in [false, true] {
+            any |= self.hold_spelling(text, join);
+        }
+        any
+    }
+
+    fn hold_spelling(&mut self, text: &str, join: bool) -> bool {
+        if let Some((surname, forename)) = text.split_once(',') {
+            let (s, f) = (words(surname, join), words(forename, join));
+            if !s.is_empty() && !f.is_empty() {
+                return self.add_pair(&f, &s);
+            }
+        }
+        let w: Words = words(text, join)
+            .into_iter()
+            .filter(|w| !is_title(w))
+            .collect();
+        if w.len() < 2 {
+            return self.add_whole(&w);
+        }
+        let mut any = self.add_whole(&w);
+        for k in 1..w.len() {
+            any |= self.add_pair(&w[..k], &w[k..]);
+        }
+        any
+    }
+
+    /// Forenames and surname: both orders, all forenames or the first, and run together.
+    fn add_pair(&mut self, forenames: &[String], surname: &[String]) -> bool {
+        if forenames.is_empty() || surname.is_empty() {
+            return false;
+        }
+        let letters: usize = forenames.iter().chain(surname).map(String::len).sum();
+        if letters < 3 || forenames.iter().chain(surname).all(|w| is_filler(w)) {
+            return false;
+        }
+        let firsts = [forenames.to_vec(), forenames[..1].to_vec()];
+        for f in &firsts {
+            self.insert(&[f.as_slice(), surname].concat());
+            self.insert(&[surname, f.as_slice()].concat());
+            self.insert(&[f.concat() + &surname.concat()]);
+            self.insert(&[surname.concat() + &f.concat()]);
+        }
+        true
+    }
+
+    /// A name of one part (or a part on its own): matched alone unless a common word.
+    fn add_whole(&mut self, name: &[String]) -> bool {
+        let letters: usize = name.iter().map(String::len).sum();
+        if name.is_empty() || letters < 3 || name.iter().all(|w| is_filler(w)) {
+            return false;
+        }
+        if name.len() == 1 && is_common(&name[0]) {
+            return false;
+        }
+        self.insert(name);
+        if name.len() > 1 {
+            self.insert(&[name.concat()]);
+        }
+        true
+    }
+
+    fn insert(&mut self, spelt: &[String]) {
+        let spelt = &spelt[..spelt.len().min(MAX_WORDS)];
+        let ids: Box<[u32]> = spelt
+            .iter()
+            .map(|w| {
+                let next = u32::try_from(self.vocab.len()).expect("fewer than 4 billion words");
+                *self.vocab.entry(w.clone()).or_insert(next)
+            })
+            .collect();
+        if ids.is_empty() || !self.seen.insert(ids.clone()) {
+            return;
+        }
+        let index = u32::try_from(self.variants.len()).expect("fewer than 4 billion variants");
+        let last = *ids.last().expect("not empty");
+        self.by_last.entry(last).or_default().push(index);
+        self.variants.push(ids);
+    }
+
+    /// The id of a folded word, if any name uses it.
+    pub(super) fn word_id(&self, word: &str) -> Option<u32> {
+        self.vocab.get(word).copied()
+    }
+
+    /// Whether the words ending at the newest of `recent` (oldest first) spell a name.
+    pub(super) fn ends_a_name(&self, recent: &[Option<u32>]) -> bool {
+        self.name_length_ending(recent).is_some()
+    }
+
+    /// The length in words of the longest name ending at the newest of `recent`.
+    pub(super) fn name_length_ending(&self, recent: &[Option<u32>]) -> Option<usize> {
+        let Some(Some(last)) = recent.last() else {
+            return None;
+        };
+        self.by_last.get(last)?.iter().filter_map(|&v| {
+            let v = &self.variants[v as usize];
+            let fits = v.len() <= recent.len()
+                && recent[recent.len() - v.len()..]
+                    .iter()
+                    .zip(v.iter())
+                    .all(|(seen, want)| *seen == Some(*want));
+            fits.then_some(v.len())
+        })
+        .max()
+    }
+
+    /// Whether `text` holds a name.
+    pub fn found_in(&self, text: &str) -> bool {
+        let mut s = super::scan::Scanner::new(self);
+        s.push(text);
+        s.finish()
+    }
+}
+
+/// Each part's folded words, and with apostrophes joined where that differs.
+fn spellings(parts: &[&str]) -> Vec<Words> {
+    let mut out: Vec<Words> = Vec::new();
+    for p in parts {
+        for join in [false, true] {
+            let w = words(p, join);
+            if !w.is_empty() && !out.contains(&w) {
+                out.push(w);
+            }
+        }
+    }
+    out
+}
+
+fn is_title(word: &str) -> bool {
+    matches!(word, "mr" | "mrs" | "miss" | "ms" | "mx" | "master" | "dr")
+}
+
+/// Splits a cell naming several people into one text per person, with year groups, classes
+/// and bracketed notes taken out.
+pub fn people_in_cell(cell: &str) -> Vec<String> {
+    let mut plain = String::with_capacity(cell.len());
+    let mut depth = 0usize;
+    for c in cell.chars() {
+        match c {
+            '(' | '[' | '{' => depth += 1,
+            ')' | ']' | '}' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => plain.push(c),
+            _ => {}
+        }
+    }
+    let mut pieces: Vec<String> = Vec::new();
+    for part in plain.split(['/', ';', '&', '+', '\n', '\r', '|', '\\', '\t']) {
+        let mut rest = part.to_string();
+        for joiner in [" and ", " AND ", " And ", " with ", " With "] {
+            rest = rest.replace(joiner, ";");
+        }
+        pieces.extend(rest.split(';').map(str::to_string));
+    }
+    let mut out = Vec::new();
+    for piece in pieces {
+        let piece = drop_year_groups(&piece);
+        let commas: Vec<&str> = piece.split(',').map(str::trim).collect();
+        let counts: Vec<usize> = commas.iter().map(|p| words(p, false).len()).collect();
+        if commas.len() > 1 && counts.iter().all(|&n| n >= 2) {
+            out.extend(commas.iter().map(|s| s.to_string()));
+        } else if commas.len() == 2 || commas.len() == 1 {
+            out.push(piece.trim().to_string());
+        } else {
+            out.extend(commas.iter().map(|s| s.to_string()));
+        }
+    }
+    out.retain(|p| !words(p, false).is_empty());
+    out
+}
+
+/// Removes year groups and classes: "Y6", "Yr 6", "Year 6", "6B", "Reception".
+fn drop_year_groups(text: &str) -> String {
+    let tokens: Vec<&str> = text.split_whitespace().collect();
+    let mut kept: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i].trim_matches(|c: char| !c.is_alphanumeric() && c != ',');
+        let bare = t.trim_end_matches(',').to_ascii_lowercase();
+        let is_year_word = matches!(bare.as_str(), "year" | "yr" | "y" | "class" | "form");
+        let next_is_number = tokens
+            .get(i + 1)
+            .is_some_and(|n| n.trim_matches(|c: char| !c.is_alphanumeric()).starts_with(|c: char| c.is_ascii_digit()));
+        if is_year_word && next_is_number {
+            if tokens[i + 1].ends_with(',') {
+                kept.push(",");
+            }
+            i += 2;
+            continue;
+        }
+        if is_year_group(&bare) {
+            if t.ends_with(',') {
+                kept.push(",");
+            }
+            i += 1;
+            continue;
+        }
+        kept.push(tokens[i]);
+        i += 1;
+    }
+    kept.join(" ").replace(" ,", ",")
+}
+
+fn is_year_group(word: &str) -> bool {
+    let w = word.trim_start_matches("yr").trim_start_matches('y');
+    let digits = w.chars().take_while(char::is_ascii_digit).count();
+    let starts_y = word.starts_with('y');
+    (digits > 0 && w.len() - digits <= 2 && (starts_y || digits == w.len() || w.len() - digits <= 1))
+        || matches!(word, "reception" | "nursery" | "ks1" | "ks2" | "ks3" | "ks4" | "eyfs" | "rec")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn held(cells: &[&str]) -> Names {
+        let mut n = Names::default();
+        for c in cells {
+            n.add_cell(c);
+        }
+        n
+    }
+
+    #[test]
+    fn both_orders_commas_and_accents_match() {
+        let n = held(&["Zoë Ärnström"]);
+        assert!(n.found_in("We spoke to ZOE ARNSTROM today"));
+        assert!(n.found_in("Ärnström, Zoë (Y5)"));
+        assert!(n.found_in("Zoe\u{308}\nA\u{308}rnstro\u{308}m"));
+        assert!(!n.found_in("Zoë went home"));
+        assert!(!n.found_in("Zoë Ärnströms"));
+    }
+
+    #[test]
+    fn a_cell_naming_several_children_yields_each() {
+        let n = held(&["Ömer Yılmaz (Y6) / Łukasz Nowak and Amy Lee, Ben Hart"]);
+        assert_eq!(n.len(), 4);
+        for text in ["Omer Yilmaz", "Nowak, Łukasz", "amy lee", "Hart Ben"] {
+            assert!(n.found_in(text), "{text}");
+        }
+        let n = held(&["Nowak, Łukasz"]);
+        assert_eq!(n.len(), 1);
+        assert!(n.found_in("Łukasz Nowak said"));
+        let n = held(&["Jamie Fox Year 6", "Sam Lee 6B"]);
+        assert!(n.found_in("Jamie Fox") && n.found_in("sam lee"));
+    }
+
+    #[test]
+    fn common_words_need_both_parts_and_fillers_are_not_names() {
+        let n = held(&["Grace", "Will Brown", "whole class", "Unknown"]);
+        assert!(!n.found_in("By the grace of careful planning"));
+        assert!(n.found_in("will brown"));
+        assert!(!n.found_in("the whole class"));
+        let n = held(&["Ömer"]);
+        assert!(n.found_in("Omer was upset"));
+    }
+
+    #[test]
+    fn preferred_names_and_apostrophes() {
+        let mut n = Names::default();
+        n.add_person(&Person {
+            forenames: vec!["Oluwaseun", "Seun"],
+            surnames: vec!["O'Neill"],
+            whole: vec![],
+        });
+        assert!(n.found_in("Seun O’Neill"));
+        assert!(n.found_in("ONeill, Oluwaseun"));
+        assert!(n.found_in("seunoneill"));
+        assert!(!n.found_in("Seun said"));
+    }
+
+    #[test]
+    fn names_never_print() {
+        let n = held(&["Jamie Fox"]);
+        assert_eq!(format!("{n:?}"), "Names(1 people held)");
+    }
+}
+
+/// The folded words of `text` with the byte range each covers in it.
+fn words_at(text: &str) -> Vec<(String, usize, usize)> {
+    use unicode_normalization::UnicodeNormalization;
+    let mut out = Vec::new();
+    let mut word = String::new();
+    let mut start = 0;
+    for (at, c) in text.char_indices() {
+        let end = at + c.len_utf8();
+        let mut brk = false;
+        for d in std::iter::once(c).nfkd() {
+            let before = word.len();
+            match super::fold::fold_char(d, &mut word) {
+                super::fold::Piece::Letter => {
+                    if before == 0 {
+                        start = at;
+                    }
+                }
+                super::fold::Piece::Mark => {}
+                _ => brk = true,
+            }
+        }
+        if brk && !word.is_empty() {
+            out.push((std::mem::take(&mut word), start, at));
+        }
+        if !brk && !word.is_empty() && end == text.len() {
+            out.push((std::mem::take(&mut word), start, end));
+        }
+    }
+    out
+}
+
+/// `text` with every name replaced by the placeholder.
+pub(super) fn redact_words(names: &Names, text: &str) -> String {
+    let found = words_at(text);
+    let mut recent: Vec<Option<u32>> = Vec::new();
+    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    for (i, (word, _, end)) in found.iter().enumerate() {
+        recent.push(names.word_id(word));
+        let from = recent.len().saturating_sub(MAX_WORDS);
+        let window = &recent[from..];
+        if let Some(len) = names.name_length_ending(window) {
+            let first = found[i + 1 - len].1;
+            match cuts.last_mut() {
+                Some(last) if first <= last.1 => last.1 = *end,
+                _ => cuts.push((first, *end)),
+            }
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for (a, b) in cuts {
+        out.push_str(&text[at..a]);
+        out.push_str(super::PLACEHOLDER);
+        at = b;
+    }
+    out.push_str(&text[at..]);
+    out
+}

@@ -1,0 +1,180 @@
+//! Reading any file the pack would hold as the text a person would see in it.
+//!
+//! The kind of file is told from its first bytes, not its name, so a renamed file or one
+//! with no extension is read for what it is. Text is decoded from UTF-8, UTF-16 (by its
+//! byte order mark, or by the pattern of zero bytes) or Windows-1252 ([`text`]); HTML is
+//! tokenised with its tags read as spaces or joins and its entities decoded, and XML is
+//! parsed ([`markup`]); office documents and zip files are opened and every part read,
+//! nested documents too, within a size budget ([`container`]); PDF text layers are
+//! extracted ([`pdf`]); .xls workbooks are read cell by cell. A file that cannot be read as
+//! text (an image, a video, an image-only or encrypted PDF, an older Office document, an
+//! unknown binary) is reported as [`Verdict::Unreadable`] with the reason, because a name
+//! inside it could not be ruled out.
+
+mod container;
+mod markup;
+mod pdf;
+mod text;
+
+use std::io::{Read, Seek, SeekFrom};
+use std::path::Path;
+
+use super::names::Names;
+use super::scan::Scanner;
+
+/// How much decompressed content one file may make the guard read, nested parts included.
+pub const BUDGET: u64 = 2 * 1024 * 1024 * 1024;
+/// How deep documents may nest inside documents.
+pub const MAX_DEPTH: u8 = 6;
+/// The largest PDF or markup file read whole.
+pub const WHOLE_LIMIT: u64 = 256 * 1024 * 1024;
+
+/// What reading a file found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// It was read in full and holds no name.
+    Clean,
+    /// It holds a name (which is never said).
+    Name,
+    /// It could not be read as text; the reason says why, in words for the school.
+    Unreadable(String),
+}
+
+/// The state of one file's reading: the names, what is left of the budget and how deep.
+pub(crate) struct Ctx<'n> {
+    names: &'n Names,
+    budget: u64,
+    depth: u8,
+}
+
+impl<'n> Ctx<'n> {
+    fn new(names: &'n Names) -> Self {
+        Ctx {
+            names,
+            budget: BUDGET,
+            depth: 0,
+        }
+    }
+
+    fn spend(&mut self, bytes: u64) -> Result<(), Verdict> {
+        if bytes > self.budget {
+            return Err(Verdict::Unreadable(
+                "it unpacks to more than 2 GB, too much to search".into(),
+            ));
+        }
+        self.budget -= bytes;
+        Ok(())
+    }
+
+    fn scanner(&self) -> Scanner<'n> {
+        Scanner::new(self.names)
+    }
+}
+
+/// Whether a short text (a file or folder name, a line of a report) holds a name.
+pub fn text_holds_name(names: &Names, text: &str) -> bool {
+    names.found_in(text)
+}
+
+/// Reads a file on disk.
+pub fn file(names: &Names, path: &Path) -> std::io::Result<Verdict> {
+    let f = std::fs::File::open(path)?;
+    let hint = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut ctx = Ctx::new(names);
+    let verdict = any(&mut ctx, std::io::BufReader::new(f), &hint, Some(path))?;
+    Ok(verdict)
+}
+
+/// Reads bytes made in memory (a report, a summary workbook), named `hint`.
+pub fn bytes(names: &Names, bytes: &[u8], hint: &str) -> Verdict {
+    let mut ctx = Ctx::new(names);
+    any(&mut ctx, std::io::Cursor::new(bytes), hint, None)
+        .unwrap_or_else(|e| Verdict::Unreadable(format!("it could not be read ({e})")))
+}
+
+/// What the first bytes say a file is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Format {
+    Zip,
+    Pdf,
+    OldOffice,
+    Media(&'static str),
+    Text(&'static encoding_rs::Encoding),
+    Binary,
+}
+
+/// Reads anything: tells what it is, then reads it that way.
+pub(crate) fn any<R: Read + Seek>(
+    ctx: &mut Ctx<'_>,
+    mut r: R,
+    hint: &str,
+    path: Option<&Path>,
+) -> std::io::Result<Verdict> {
+    let mut head = Vec::with_capacity(8192);
+    (&mut r).take(8192).read_to_end(&mut head)?;
+    r.seek(SeekFrom::Start(0))?;
+    Ok(match sniff(&head) {
+        Format::Zip => container::zip(ctx, r, hint),
+        Format::Pdf => pdf::read(ctx, r),
+        Format::OldOffice => container::old_office(ctx, path, hint),
+        Format::Media(what) => Verdict::Unreadable(format!(
+            "it is {what}, which has no text that selfreview can search"
+        )),
+        Format::Text(encoding) => text::read(ctx, r, encoding, &head, hint)?,
+        Format::Binary => Verdict::Unreadable(
+            "it is not text, and not a kind of document selfreview can read".into(),
+        ),
+    })
+}
+
+/// Tells a file's kind from its first bytes.
+pub(crate) fn sniff(head: &[u8]) -> Format {
+    const MEDIA: &[(&[u8], usize, &str)] = &[
+        (b"\x89PNG", 0, "an image"),
+        (b"\xFF\xD8\xFF", 0, "an image"),
+        (b"GIF8", 0, "an image"),
+        (b"II*\0", 0, "an image"),
+        (b"MM\0*", 0, "an image"),
+        (b"WEBP", 8, "an image"),
+        (b"\0\0\x01\0", 0, "an image"),
+        (b"\xD7\xCD\xC6\x9A", 0, "an image"),
+        (b" EMF", 40, "an image"),
+        (b"8BPS", 0, "an image"),
+        (b"ftyp", 4, "a video or sound recording"),
+        (b"\x1A\x45\xDF\xA3", 0, "a video"),
+        (b"AVI ", 8, "a video"),
+        (b"WAVE", 8, "a sound recording"),
+        (b"ID3", 0, "a sound recording"),
+        (b"OggS", 0, "a sound or video recording"),
+        (b"fLaC", 0, "a sound recording"),
+        (b"\0\0\x01\xBA", 0, "a video"),
+        (b"0&\xB2u", 0, "a video or sound recording"),
+    ];
+    if head.starts_with(b"PK\x03\x04") || head.starts_with(b"PK\x05\x06") {
+        return Format::Zip;
+    }
+    if head.windows(5).take(1024).any(|w| w == b"%PDF-") {
+        return Format::Pdf;
+    }
+    if head.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        return Format::OldOffice;
+    }
+    if head.starts_with(b"BM") && head.len() > 14 && head[6..10] == [0, 0, 0, 0] {
+        return Format::Media("an image");
+    }
+    if head.starts_with(b"\xFF\xFB") || head.starts_with(b"\xFF\xF3") {
+        return Format::Media("a sound recording");
+    }
+    for (magic, at, what) in MEDIA {
+        if head.len() >= at + magic.len() && &head[*at..at + magic.len()] == *magic {
+            return Format::Media(what);
+        }
+    }
+    text::sniff(head).map_or(Format::Binary, Format::Text)
+}
+
+#[cfg(test)]
+mod tests;
