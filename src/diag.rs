@@ -135,8 +135,20 @@ codes! {
     UnsafeEvidencePath => "unsafe-evidence-path",
     /// Cited evidence left out of the pack to protect people's names.
     EvidenceNotPacked => "evidence-not-packed",
-    /// A name from the incident records found in something the pack would contain.
+    /// A child's name found in something the pack would contain.
     PrivateNameInPack => "private-name-in-pack",
+    /// A child's name typed into a scoring workbook: outputs show a placeholder instead.
+    PrivateNameInWorkbook => "private-name-in-workbook",
+    /// A child's name in an evidence record's category or group, which reports would show.
+    PrivateNameInRecords => "private-name-in-records",
+    /// A pupil list or incident log that could not be read, so names cannot be checked for.
+    NamesUnreadable => "names-unreadable",
+    /// No pupil list or incident log with names: nothing to check the pack against.
+    NoSourceOfNames => "no-source-of-names",
+    /// A file the pack would hold that cannot be read as text, so it cannot be searched.
+    UnsearchableEvidence => "unsearchable-evidence",
+    /// A file listed as checked by hand that the evidence folder does not hold.
+    CheckedFileMissing => "checked-file-missing",
     /// A pack entry whose size or SHA-256 differs from the manifest.
     PackEntryAltered => "pack-entry-altered",
     /// A file the manifest lists that the pack lacks.

@@ -86,6 +86,12 @@ pub enum Error {
         /// What is wrong and what to do, in sentences.
         message: String,
     },
+    /// An output that would hold a child's name, caught as a last check before writing.
+    #[error("{} was not written: it would hold a child's name. Run `selfreview score` to see which workbook cell or record holds it, take the name out, and try again", path.display())]
+    NameInOutput {
+        /// The output refused.
+        path: PathBuf,
+    },
     /// A value given on the command line or in `review.toml` is not acceptable.
     #[error("{what}: {message}")]
     BadInput {

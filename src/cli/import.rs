@@ -19,7 +19,7 @@ use super::output::Output;
 /// The arguments of `selfreview import`; the help text is on the subcommand.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Read FILEs directly as this kind (training, incidents or meetings), without a review folder.
+    /// Read FILEs directly as this kind (training, incidents, meetings or pupils), without a review folder.
     #[arg(long, value_name = "KIND", requires = "files")]
     kind: Option<Kind>,
     /// The files to read with --kind.
@@ -68,6 +68,13 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
             )
         }
     };
+    let (mut evidence, mut reports) = (evidence, reports);
+    evidence.withhold_names();
+    for r in &mut reports {
+        if r.kind.names_children() {
+            r.withhold_names(&evidence.private);
+        }
+    }
     let (review_date, terms) = from_review.unwrap_or((None, Terms::English));
     let as_of = args
         .as_of

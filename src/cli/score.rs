@@ -23,9 +23,10 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     let today = chrono::Local::now().date_naive();
     let r = pipeline::run(Path::new("."), today)?;
     let snapshot = r.save_snapshot()?;
-    let doc = r.snapshot();
 
     if out.json {
+        let json = r.snapshot_json(Path::new("score --json"))?;
+        let doc: serde_json::Value = serde_json::from_slice(&json)?;
         out.data(&doc)?;
     } else {
         out.diagnostics(&r.diagnostics);

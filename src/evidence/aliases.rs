@@ -188,6 +188,55 @@ pub(super) fn aliases(kind: Kind, field: &str) -> &'static [&'static str] {
         (Kind::Meetings, "actions-completed") => {
             &["actions completed", "completed actions", "actions done"]
         }
+        (Kind::Pupils, "name") => &[
+            "name",
+            "full name",
+            "pupil",
+            "pupil name",
+            "child",
+            "child name",
+            "child s name",
+            "student",
+            "student name",
+            "learner",
+            "learner name",
+            "name of pupil",
+            "surname forename",
+            "forename surname",
+            "name surname forename",
+            "legal name",
+            "pupil s name",
+        ],
+        (Kind::Pupils, "forename") => &[
+            "forename",
+            "forenames",
+            "first name",
+            "first names",
+            "firstname",
+            "given name",
+            "given names",
+            "legal forename",
+            "legal first name",
+            "christian name",
+        ],
+        (Kind::Pupils, "preferred-forename") => &[
+            "preferred forename",
+            "preferred name",
+            "preferred first name",
+            "known as",
+            "chosen name",
+            "nickname",
+        ],
+        (Kind::Pupils, "surname") => &[
+            "surname",
+            "last name",
+            "lastname",
+            "family name",
+            "preferred surname",
+        ],
+        (Kind::Pupils, "legal-surname") => {
+            &["legal surname", "legal last name", "legal family name"]
+        }
         _ => &[],
     }
 }

@@ -40,6 +40,206 @@ pub struct Header {
     pub first_row: u32,
     /// Every non-blank header column.
     pub columns: Vec<Column>,
+    /// The columns that name people (children, in incident logs and pupil lists).
+    pub people: PeopleColumns,
+}
+
+/// The columns of a sheet that name people, by the part of the name each holds.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PeopleColumns {
+    /// Forenames, legal or preferred.
+    pub forenames: Vec<u32>,
+    /// Surnames.
+    pub surnames: Vec<u32>,
+    /// Whole names, perhaps several to a cell.
+    pub whole: Vec<u32>,
+}
+
+impl PeopleColumns {
+    /// Every column, in no particular order.
+    pub fn all(&self) -> impl Iterator<Item = u32> + '_ {
+        self.forenames
+            .iter()
+            .chain(&self.surnames)
+            .chain(&self.whole)
+            .copied()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.all().next().is_none()
+    }
+}
+
+/// Words of a heading that say the column names people.
+const PERSON_WORDS: &[&str] = &[
+    "aggressor",
+    "aggressors",
+    "alleged",
+    "child",
+    "childs",
+    "children",
+    "cyp",
+    "individual",
+    "individuals",
+    "instigator",
+    "instigators",
+    "involved",
+    "learner",
+    "learners",
+    "name",
+    "names",
+    "people",
+    "perpetrator",
+    "perpetrators",
+    "person",
+    "persons",
+    "pupil",
+    "pupils",
+    "student",
+    "students",
+    "subject",
+    "target",
+    "targets",
+    "victim",
+    "victims",
+    "witness",
+    "witnesses",
+];
+
+/// Words of a heading that say the column is about something else: staff, dates, ids,
+/// descriptions, parents.
+const NOT_PEOPLE_WORDS: &[&str] = &[
+    "action",
+    "actioned",
+    "actions",
+    "address",
+    "age",
+    "assigned",
+    "author",
+    "birth",
+    "by",
+    "carer",
+    "carers",
+    "category",
+    "class",
+    "comment",
+    "comments",
+    "concern",
+    "contact",
+    "contacted",
+    "count",
+    "created",
+    "date",
+    "dealt",
+    "description",
+    "details",
+    "dob",
+    "dsl",
+    "email",
+    "ethnicity",
+    "father",
+    "file",
+    "form",
+    "gender",
+    "group",
+    "guardian",
+    "handled",
+    "happened",
+    "id",
+    "incident",
+    "informed",
+    "lead",
+    "location",
+    "logged",
+    "mother",
+    "no",
+    "notes",
+    "notified",
+    "number",
+    "officer",
+    "outcome",
+    "owner",
+    "parent",
+    "parents",
+    "phone",
+    "raised",
+    "recorded",
+    "ref",
+    "reference",
+    "reported",
+    "reporter",
+    "school",
+    "sex",
+    "signature",
+    "signed",
+    "staff",
+    "status",
+    "summary",
+    "teacher",
+    "teachers",
+    "time",
+    "total",
+    "tutor",
+    "type",
+    "uln",
+    "upn",
+    "what",
+    "year",
+    "yr",
+];
+
+/// Which part of a name a heading's column holds, if it holds one.
+fn person_part(heading: &str) -> Option<fn(&mut PeopleColumns) -> &mut Vec<u32>> {
+    let words: Vec<String> = crate::privacy::fold::words(heading, true);
+    let has = |w: &str| words.iter().any(|x| x == w);
+    if words.iter().any(|w| NOT_PEOPLE_WORDS.contains(&w.as_str())) {
+        return None;
+    }
+    let forename = has("forename")
+        || has("forenames")
+        || has("firstname")
+        || has("preferred")
+        || has("nickname")
+        || has("christian")
+        || (has("known") && has("as"))
+        || ((has("first") || has("given")) && (has("name") || has("names")));
+    let surname = has("surname")
+        || has("surnames")
+        || has("lastname")
+        || ((has("last") || has("family")) && (has("name") || has("names")));
+    match (forename, surname) {
+        (true, false) => Some(|p| &mut p.forenames),
+        (false, true) => Some(|p| &mut p.surnames),
+        (true, true) => Some(|p| &mut p.whole),
+        (false, false) if words.iter().any(|w| PERSON_WORDS.contains(&w.as_str())) => {
+            Some(|p| &mut p.whole)
+        }
+        (false, false) => None,
+    }
+}
+
+/// The columns naming people in an incident log or pupil list: every column mapped to a
+/// name field, and every other column whose heading reads as one ("Child's name",
+/// "Pupil(s) involved", "Victim", "Pupil 2").
+pub fn people_columns(kind: Kind, columns: &[Column]) -> PeopleColumns {
+    let mut people = PeopleColumns::default();
+    if !kind.names_children() {
+        return people;
+    }
+    for c in columns {
+        let part: Option<fn(&mut PeopleColumns) -> &mut Vec<u32>> = match c.field {
+            Some("forename" | "preferred-forename") => Some(|p| &mut p.forenames),
+            Some("surname" | "legal-surname") => Some(|p| &mut p.surnames),
+            Some("name" | "person") => Some(|p| &mut p.whole),
+            Some(_) => None,
+            None => person_part(&c.header),
+        };
+        if let Some(part) = part {
+            part(&mut people).push(c.index);
+        }
+    }
+    people
 }
 
 impl Header {
@@ -148,6 +348,11 @@ fn combine(top: &SheetRow, bottom: &SheetRow) -> Vec<String> {
 }
 
 fn has_required(kind: Kind, header: &Header) -> bool {
+    if kind == Kind::Pupils {
+        return super::PUPIL_NAME_FIELDS
+            .iter()
+            .any(|f| header.col(f).is_some());
+    }
     kind.fields()
         .iter()
         .filter(|f| f.required)
@@ -169,6 +374,7 @@ pub fn detect(
             first_row: row.index,
             last_row: row.index,
             columns: columns(kind, &texts, overrides),
+            people: PeopleColumns::default(),
         }];
         if let Some(next) = head.get(i + 1).filter(|n| n.index == row.index + 1) {
             let both = combine(row, next);
@@ -176,6 +382,7 @@ pub fn detect(
                 first_row: row.index,
                 last_row: next.index,
                 columns: columns(kind, &both, overrides),
+                people: PeopleColumns::default(),
             });
         }
         for c in candidates {
@@ -190,14 +397,20 @@ pub fn detect(
             }
         }
     }
+    if let Some(b) = best.as_mut() {
+        b.people = people_columns(kind, &b.columns);
+    }
     best.ok_or_else(|| NoHeader {
         found: best_any.map(|(_, f)| f).unwrap_or_default(),
-        expected: kind
-            .fields()
-            .iter()
-            .filter(|f| f.required)
-            .map(|f| f.header.to_string())
-            .collect(),
+        expected: if kind == Kind::Pupils {
+            vec!["Name (or Forename and Surname)".to_string()]
+        } else {
+            kind.fields()
+                .iter()
+                .filter(|f| f.required)
+                .map(|f| f.header.to_string())
+                .collect()
+        },
     })
 }
 

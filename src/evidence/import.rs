@@ -8,11 +8,12 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::header::{self, Column, Header, NoHeader};
-use super::records::{self, Incident, Mappings, Meeting, Outcome, PrivateNames, Training};
+use super::records::{self, Incident, Mappings, Meeting, Outcome, Training};
 use super::table::{Origin, SheetRow};
 use super::{Kind, csvfile, sheet};
 use crate::diag::Location;
 use crate::error::{Error, Result};
+use crate::privacy::Names;
 use crate::spreadsheet;
 
 /// Everything imported from a review's evidence.
@@ -24,8 +25,14 @@ pub struct Evidence {
     pub incidents: super::tally::IncidentLog,
     /// Meetings.
     pub meetings: Vec<Meeting>,
-    /// Names of people incidents concern, for the privacy guard only.
-    pub private: PrivateNames,
+    /// Names of pupils and of people incidents concern, for the privacy guard only.
+    pub private: Names,
+    /// How many people the pupil lists named (the only figure a pupil list gives).
+    pub pupils: usize,
+    /// The sources names were learnt from, and how many people each named.
+    pub name_sources: Vec<(PathBuf, Kind, usize)>,
+    /// Pupil lists and incident logs that could not be read: names may be missing.
+    pub unread: Vec<PathBuf>,
     /// Which kinds had at least one source, so a metric with no source is "not known"
     /// rather than zero.
     pub kinds: Vec<Kind>,
@@ -129,12 +136,15 @@ pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport
             head.push(row?);
         }
         let header = find_header(req, &origin, &head)?;
-        let used: Vec<u32> = header
+        let mut used: Vec<u32> = header
             .columns
             .iter()
             .filter(|c| c.field.is_some_and(|f| records::reads(req.kind, f)))
             .map(|c| c.index)
+            .chain(header.people.all())
             .collect();
+        used.sort_unstable();
+        used.dedup();
         rows.keep_only(&used);
         let mut acc = Accumulator::new(req, origin, header, evidence);
         for row in &head {
@@ -223,6 +233,8 @@ struct Accumulator<'e> {
     header: Header,
     evidence: &'e mut Evidence,
     report: SourceReport,
+    people: usize,
+    names_before: usize,
 }
 
 impl<'e> Accumulator<'e> {
@@ -239,7 +251,10 @@ impl<'e> Accumulator<'e> {
             date_range: None,
             unmapped_categories: BTreeMap::new(),
         };
+        let names_before = evidence.private.len();
         Accumulator {
+            people: 0,
+            names_before,
             kind: req.kind,
             maps: req.maps.clone(),
             categories: super::mapping::CategoryMapper::new(&req.maps.categories),
@@ -287,6 +302,15 @@ impl<'e> Accumulator<'e> {
                     Some(d)
                 },
             ),
+            Kind::Pupils => {
+                let before = self.evidence.private.len();
+                let outcome = records::pupil(row, &self.header, &mut self.evidence.private);
+                self.people += self.evidence.private.len() - before;
+                self.take(outcome, row, |e, ()| {
+                    e.pupils += 1;
+                    None
+                })
+            }
         };
         if used && let Some(d) = date {
             self.report.date_range = Some(match self.report.date_range {
@@ -311,6 +335,11 @@ impl<'e> Accumulator<'e> {
             }
             Outcome::Skipped { reason, col } => {
                 self.report.rows_read += 1;
+                let reason = if self.kind.names_children() {
+                    without_values(&reason)
+                } else {
+                    reason
+                };
                 let at: Location = match col {
                     Some(c) => self.origin.cell(row.index, c),
                     None => self.origin.row(row.index),
@@ -326,7 +355,68 @@ impl<'e> Accumulator<'e> {
     }
 
     fn finish(self) -> SourceReport {
+        if self.kind.names_children() {
+            let people = if self.kind == Kind::Pupils {
+                self.people
+            } else {
+                self.evidence.private.len() - self.names_before
+            };
+            self.evidence
+                .name_sources
+                .push((self.report.path.clone(), self.kind, people));
+        }
         self.report
+    }
+}
+
+/// A reason for skipping a row with any cell value in it taken out: for records that name
+/// children, nothing from a cell is ever repeated back.
+fn without_values(reason: &str) -> String {
+    if reason.starts_with("the number ") && reason.contains(" in the date column") {
+        return "a number in the date column is not a date".into();
+    }
+    let mut out = String::new();
+    for (i, part) in reason.split('`').enumerate() {
+        out.push_str(if i % 2 == 1 { "the cell" } else { part });
+    }
+    out
+}
+
+impl Evidence {
+    /// Takes the names this evidence holds out of its incident categories and meeting groups,
+    /// which reports show; returns how many labels held one.
+    pub fn withhold_names(&mut self) -> usize {
+        let names = &self.private;
+        if names.is_empty() {
+            return 0;
+        }
+        let mut held = self
+            .incidents
+            .rename_categories(|label| crate::privacy::redact(names, label));
+        for m in &mut self.meetings {
+            if let Some(clean) = crate::privacy::redact(names, &m.group) {
+                m.group = clean;
+                held += 1;
+            }
+        }
+        held
+    }
+}
+
+impl SourceReport {
+    /// Takes out of this report any heading or category that holds a name: for the terminal
+    /// and JSON, which must never repeat one.
+    pub fn withhold_names(&mut self, names: &Names) {
+        for c in &mut self.columns {
+            if let Some(clean) = crate::privacy::redact(names, &c.header) {
+                c.header = clean;
+            }
+        }
+        let unmapped = std::mem::take(&mut self.unmapped_categories);
+        for (label, n) in unmapped {
+            let label = crate::privacy::redact(names, &label).unwrap_or(label);
+            *self.unmapped_categories.entry(label).or_insert(0) += n;
+        }
     }
 }
 

@@ -28,11 +28,29 @@ pub enum Kind {
     Incidents,
     /// A register or minutes of meetings.
     Meetings,
+    /// The pupil list from the school's management information system: read only to learn
+    /// the names that must never leave, never reported beyond a count.
+    Pupils,
 }
 
 impl Kind {
     /// Every kind, in the order they are documented.
-    pub const ALL: [Kind; 3] = [Kind::Training, Kind::Incidents, Kind::Meetings];
+    pub const ALL: [Kind; 4] = [
+        Kind::Training,
+        Kind::Incidents,
+        Kind::Meetings,
+        Kind::Pupils,
+    ];
+
+    /// The kinds `init` writes a blank template for: a pupil list is exported from the
+    /// school's own system, never typed into a template.
+    pub const TEMPLATES: [Kind; 3] = [Kind::Training, Kind::Incidents, Kind::Meetings];
+
+    /// Whether records of this kind name children: their cell values are never echoed, and
+    /// the files are never packed.
+    pub fn names_children(self) -> bool {
+        matches!(self, Kind::Incidents | Kind::Pupils)
+    }
 
     /// The name used in `review.toml` and on the command line.
     pub fn as_str(self) -> &'static str {
@@ -40,6 +58,7 @@ impl Kind {
             Kind::Training => "training",
             Kind::Incidents => "incidents",
             Kind::Meetings => "meetings",
+            Kind::Pupils => "pupils",
         }
     }
 
@@ -49,6 +68,7 @@ impl Kind {
             Kind::Training => "training-records.xlsx",
             Kind::Incidents => "incident-log.xlsx",
             Kind::Meetings => "meeting-register.xlsx",
+            Kind::Pupils => "pupil-list.csv",
         }
     }
 
@@ -58,6 +78,7 @@ impl Kind {
             Kind::Training => "Training",
             Kind::Incidents => "Incidents",
             Kind::Meetings => "Meetings",
+            Kind::Pupils => "Pupils",
         }
     }
 
@@ -72,6 +93,7 @@ impl Kind {
             Kind::Training => TRAINING,
             Kind::Incidents => INCIDENTS,
             Kind::Meetings => MEETINGS,
+            Kind::Pupils => PUPILS,
         }
     }
 }
@@ -84,7 +106,9 @@ impl std::str::FromStr for Kind {
             .into_iter()
             .find(|k| k.as_str() == s)
             .ok_or_else(|| {
-                format!("`{s}` is not an evidence kind (use training, incidents or meetings)")
+                format!(
+                    "`{s}` is not an evidence kind (use training, incidents, meetings or pupils)"
+                )
             })
     }
 }
@@ -313,6 +337,47 @@ const MEETINGS: &[Field] = &[
     ),
 ];
 
+/// A pupil list needs at least one of these; every one it has is read.
+pub const PUPIL_NAME_FIELDS: [&str; 5] = [
+    "name",
+    "forename",
+    "preferred-forename",
+    "surname",
+    "legal-surname",
+];
+
+const PUPILS: &[Field] = &[
+    field(
+        "name",
+        "Name",
+        Value::Text,
+        false,
+        "The pupil's whole name, as \"Surname, Forename\" or \"Forename Surname\".",
+    ),
+    field(
+        "forename",
+        "Forename",
+        Value::Text,
+        false,
+        "The legal forename.",
+    ),
+    field(
+        "preferred-forename",
+        "Preferred forename",
+        Value::Text,
+        false,
+        "The name the pupil is known by, if different.",
+    ),
+    field("surname", "Surname", Value::Text, false, "The surname."),
+    field(
+        "legal-surname",
+        "Legal surname",
+        Value::Text,
+        false,
+        "The legal surname, if different.",
+    ),
+];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -325,8 +390,8 @@ mod tests {
             headers.sort_unstable();
             headers.dedup();
             assert_eq!(headers.len(), kind.fields().len());
-            assert!(kind.fields().iter().any(|f| f.required));
+            assert!(kind.fields().iter().any(|f| f.required) || kind == Kind::Pupils);
         }
-        assert!("pupils".parse::<Kind>().is_err());
+        assert!("pupil".parse::<Kind>().is_err());
     }
 }

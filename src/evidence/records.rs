@@ -1,9 +1,10 @@
 //! Turning one row of a school's spreadsheet into a record, or a reason it was skipped.
 //!
-//! Names of people an incident concerns are kept only in [`PrivateNames`], which never
-//! prints them, never serialises, and exists so the pack can be checked for them.
+//! Names of people an incident concerns, and of the pupils on a pupil list, are kept only in
+//! [`Names`], which never prints them, never serialises, and exists so that nothing the
+//! tool writes can hold them.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -12,6 +13,7 @@ use super::header::{Header, normalise};
 use super::mapping::{CategoryMapper, group_for_meeting, group_for_role, slug};
 use super::table::{SheetRow, Value};
 use crate::dates;
+use crate::privacy::{Names, Person};
 
 /// One person's training, as recorded.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -58,48 +60,6 @@ pub struct Meeting {
     /// The items, folded for topic searches.
     #[serde(skip)]
     pub items: String,
-}
-
-/// Names of children and others an incident concerns. They exist only to check that
-/// nothing the tool writes contains them; they are never shown.
-#[derive(Default, Clone, PartialEq, Eq)]
-pub struct PrivateNames(BTreeSet<String>, std::collections::HashSet<String>);
-
-impl PrivateNames {
-    /// Remembers a name as written (first and last name together, as the log holds it).
-    pub fn add(&mut self, name: &str) {
-        let name = name.trim();
-        // The same pupil appears on many rows: skip names already seen as written.
-        if self.1.contains(name) || name.chars().filter(|c| c.is_alphabetic()).count() < 2 {
-            return;
-        }
-        self.1.insert(name.to_string());
-        self.0.insert(name.to_lowercase());
-    }
-
-    /// How many names are held.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// Whether none are held.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Whether `text` contains any held name, as a whole word, ignoring case.
-    pub fn found_in(&self, text: &str) -> bool {
-        let hay = format!(" {} ", normalise(text));
-        self.0
-            .iter()
-            .any(|n| !normalise(n).is_empty() && hay.contains(&format!(" {} ", normalise(n))))
-    }
-}
-
-impl std::fmt::Debug for PrivateNames {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "PrivateNames({} held)", self.0.len())
-    }
 }
 
 /// What became of a row.
@@ -220,6 +180,7 @@ pub fn reads(kind: super::Kind, field: &str) -> bool {
         Kind::Training => &["person", "role", "group", "course", "date", "next-due"],
         Kind::Incidents => &["person", "date", "category", "action", "status"],
         Kind::Meetings => &["date", "group", "attendees", "items"],
+        Kind::Pupils => &super::PUPIL_NAME_FIELDS,
     };
     used.contains(&field)
 }
@@ -267,15 +228,13 @@ pub fn incident(
     row: &SheetRow,
     header: &Header,
     mapper: &mut CategoryMapper,
-    private: &mut PrivateNames,
+    private: &mut Names,
     unmapped: &mut BTreeMap<String, usize>,
 ) -> Outcome<Incident> {
     if row.is_blank() {
         return Outcome::Blank;
     }
-    for name in text_ref(row, header, "person").split([';', ',', '\n', '&']) {
-        private.add(name);
-    }
+    learn_names(row, header, private);
     let date = match dated(row, header) {
         Ok(d) => d,
         Err(outcome) => return outcome,
@@ -306,6 +265,43 @@ pub fn incident(
     })
 }
 
+/// Learns the names in a row's person columns; returns how many people it named.
+pub fn learn_names(row: &SheetRow, header: &Header, names: &mut Names) -> usize {
+    let texts = |cols: &[u32]| -> Vec<String> {
+        cols.iter()
+            .map(|c| row.get(*c).text())
+            .filter(|t| !t.trim().is_empty())
+            .collect()
+    };
+    let people = &header.people;
+    let forenames = texts(&people.forenames);
+    let surnames = texts(&people.surnames);
+    let mut held = 0;
+    if !forenames.is_empty() || !surnames.is_empty() {
+        let person = Person {
+            forenames: forenames.iter().map(String::as_str).collect(),
+            surnames: surnames.iter().map(String::as_str).collect(),
+            whole: Vec::new(),
+        };
+        held += usize::from(names.add_person(&person));
+    }
+    for cell in texts(&people.whole) {
+        held += names.add_cell(&cell);
+    }
+    held
+}
+
+/// A pupil list's row: the names are learnt, nothing else is kept.
+pub fn pupil(row: &SheetRow, header: &Header, names: &mut Names) -> Outcome<()> {
+    if row.is_blank() {
+        return Outcome::Blank;
+    }
+    if learn_names(row, header, names) == 0 {
+        return skip("no name that could be read", None);
+    }
+    Outcome::Used(())
+}
+
 /// A meeting row.
 pub fn meeting(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Meeting> {
     let date = match dated(row, header) {
@@ -333,13 +329,42 @@ mod tests {
     use super::*;
 
     #[test]
-    fn private_names_are_found_but_never_shown() {
-        let mut names = PrivateNames::default();
-        names.add("Jamie Fox");
-        names.add("A");
-        assert_eq!(names.len(), 1);
-        assert!(names.found_in("We spoke to JAMIE FOX on Monday."));
-        assert!(!names.found_in("Jamie Foxton"));
-        assert_eq!(format!("{names:?}"), "PrivateNames(1 held)");
+    fn every_person_column_is_learnt() {
+        let texts: Vec<String> = [
+            "Date",
+            "Child's name",
+            "Pupil(s) involved",
+            "Reported by",
+            "Details",
+        ]
+        .iter()
+        .map(|t| t.to_string())
+        .collect();
+        let rows = vec![
+            SheetRow {
+                index: 0,
+                cells: texts.iter().map(|t| Value::from_text(t)).collect(),
+            },
+            SheetRow {
+                index: 1,
+                cells: [
+                    "01/02/2026",
+                    "Ömer Yılmaz (Y6)",
+                    "Amy Lee / Ben Hart",
+                    "Mrs Green",
+                    "Jo said",
+                ]
+                .iter()
+                .map(|t| Value::from_text(t))
+                .collect(),
+            },
+        ];
+        let header =
+            super::super::header::detect(super::super::Kind::Incidents, &rows, &BTreeMap::new())
+                .expect("a header");
+        let mut names = Names::default();
+        assert_eq!(learn_names(&rows[1], &header, &mut names), 3);
+        assert!(names.found_in("OMER YILMAZ") && names.found_in("Hart, Ben"));
+        assert!(!names.found_in("Mrs Green"));
     }
 }

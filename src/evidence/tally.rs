@@ -72,6 +72,21 @@ impl IncidentLog {
         self.total += 1;
     }
 
+    /// Renames every category `rename` gives a new name for; returns how many it renamed.
+    pub fn rename_categories(&mut self, mut rename: impl FnMut(&str) -> Option<String>) -> usize {
+        let mut renamed = 0;
+        for (id, name) in self.names.iter_mut().enumerate() {
+            if let Some(new) = rename(name) {
+                self.ids.remove(name.as_str());
+                let id = u32::try_from(id).expect("fewer than four billion categories");
+                self.ids.insert(new.clone(), id);
+                *name = new;
+                renamed += 1;
+            }
+        }
+        renamed
+    }
+
     /// How many incidents were counted.
     pub fn len(&self) -> u64 {
         self.total

@@ -51,7 +51,7 @@ pub fn pack(r: &Reviewed, output: Option<&Path>, templates: Option<&Path>) -> Re
     if plan.findings.has_errors() {
         return Ok(Outcome::Refused(plan.findings));
     }
-    let guard = plan::guard(r, &plan)?;
+    let guard = privacy::guard(r, &plan);
     if guard.has_errors() {
         let mut all = plan.findings;
         all.0.extend(guard.0);

@@ -3,7 +3,6 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Component, Path, PathBuf};
 
-use super::privacy;
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::error::{Error, Result};
 use crate::evidence::Kind;
@@ -145,6 +144,7 @@ fn withheld(r: &Reviewed, file: &Path) -> Option<String> {
             "incident records are never packed; the pack holds their anonymised summary instead"
                 .into(),
         ),
+        Kind::Pupils => Some("a pupil list is never packed".into()),
         _ if r.review.staff_names_in_pack => None,
         _ => Some(
             "it names staff; set `staff-names = true` under [pack] in review.toml to include it"
@@ -433,63 +433,4 @@ fn summaries(r: &Reviewed) -> Result<Vec<(String, Vec<u8>)>> {
         ));
     }
     Ok(out)
-}
-
-/// The privacy guard over the whole plan: commentary by aspect and reviewer, then every
-/// entry. Returns the findings; any error refuses the pack.
-pub fn guard(r: &Reviewed, plan: &Plan) -> Result<Diagnostics> {
-    let names = &r.evidence.private;
-    let mut found = Diagnostics::default();
-    if names.is_empty() {
-        return Ok(found);
-    }
-    let help = "take the name out of the workbook or document; the pack must not identify the people incidents concern";
-    for a in &r.scored.aspects {
-        let texts = a
-            .commentary
-            .iter()
-            .map(|c| (c.reviewer.as_str(), c.text.as_str()))
-            .chain(a.rationale.as_deref().map(|t| ("the group's rationale", t)));
-        for (who, text) in texts {
-            if names.found_in(text) {
-                let at = Location::file(Path::new(&format!("aspects/{}/commentary.txt", a.code)));
-                found.push(
-                    Diagnostic::error(Code::PrivateNameInPack, at, format!("the commentary on {} by {who} contains a name from the incident records", a.code))
-                        .with_help(help),
-                );
-            }
-        }
-    }
-    for e in &plan.entries {
-        let hit = match &e.source {
-            Source::Bytes(bytes) if e.name.ends_with(".xlsx") => office_bytes(names, bytes),
-            Source::Bytes(bytes) => privacy::in_text(names, bytes),
-            Source::File(path) => privacy::in_file(names, path).map_err(|source| Error::Read {
-                path: path.clone(),
-                source,
-            })?,
-        };
-        if hit {
-            found.push(
-                Diagnostic::error(
-                    Code::PrivateNameInPack,
-                    Location::file(Path::new(&e.name)),
-                    format!("`{}` contains a name from the incident records", e.name),
-                )
-                .with_help(help),
-            );
-        }
-    }
-    Ok(found)
-}
-
-fn office_bytes(names: &crate::evidence::records::PrivateNames, bytes: &[u8]) -> bool {
-    let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(bytes)) else {
-        return false;
-    };
-    (0..zip.len()).any(|i| {
-        zip.by_index(i)
-            .ok()
-            .is_some_and(|part| privacy::in_reader(names, part).unwrap_or(false))
-    })
 }

@@ -1,119 +1,144 @@
-//! The privacy guard: nothing in the pack may contain a name from the incident records.
+//! The privacy guard: no pack is written that could hold a child's name.
 //!
-//! Generated text is checked as it will be written; files are read in chunks (with an
-//! overlap, so a name split across two chunks is still found); office documents, which are
-//! zip files of XML, are opened and each XML part read the same way. A hit names the entry,
-//! and for commentary the aspect and the reviewer, but never the name itself.
+//! It fails closed. Before anything is written it checks that the names it guards against
+//! were learnt: every pupil list and incident log was read, and at least one of them named
+//! someone; otherwise the pack is refused, since an empty search proves nothing. Then every
+//! entry the pack would hold, generated or copied, is read as text by
+//! [`crate::privacy::read`] and searched, its name inside the pack too. An entry that holds a
+//! name is refused; one that cannot be read as text is refused unless review.toml lists it
+//! under `[pack] checked-by-hand`. Names typed into the workbooks were already found while
+//! the review was read (they are findings there) and refuse the pack as well. No message
+//! ever holds a name: each names the file or the cell.
 
-use std::io::Read;
 use std::path::Path;
 
-use crate::evidence::records::PrivateNames;
+use super::plan::{Plan, Source};
+use crate::diag::{Code, Diagnostic, Diagnostics, Location};
+use crate::pipeline::Reviewed;
+use crate::privacy::{Verdict, read};
 
-const CHUNK: usize = 64 * 1024;
-const OVERLAP: usize = 512;
-/// Parts of an office document larger than this are not read whole (a guard against
-/// zip bombs); they are still read in chunks up to this many bytes.
-const PART_LIMIT: u64 = 256 * 1024 * 1024;
+const HELP: &str = "take the name out of the document (or cite another), then run selfreview pack again; the pack must not identify any child";
 
-/// Text as a reader sees it: HTML entities our templates write turned back into characters.
-pub fn unescape(text: &str) -> String {
-    text.replace("&#x27;", "'")
-        .replace("&#x2f;", "/")
-        .replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-/// Whether bytes of text contain a private name.
-pub fn in_text(names: &PrivateNames, bytes: &[u8]) -> bool {
-    names.found_in(&unescape(&String::from_utf8_lossy(bytes)))
-}
-
-/// Whether a stream contains a private name, read in overlapping chunks.
-pub fn in_reader(names: &PrivateNames, mut reader: impl Read) -> std::io::Result<bool> {
-    let mut window: Vec<u8> = Vec::with_capacity(CHUNK + OVERLAP);
-    let mut buf = vec![0u8; CHUNK];
-    loop {
-        let n = reader.read(&mut buf)?;
-        if n == 0 {
-            return Ok(in_text(names, &window));
-        }
-        window.extend_from_slice(&buf[..n]);
-        if in_text(names, &window) {
-            return Ok(true);
-        }
-        let keep = window.len().min(OVERLAP);
-        window.drain(..window.len() - keep);
+/// Checks the whole plan; any error in the result refuses the pack.
+pub fn guard(r: &Reviewed, plan: &Plan) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    if !sources_read(r, plan, &mut found) {
+        return found;
     }
-}
-
-/// What a file on disk is, for the guard.
-fn kind(path: &Path) -> Kind {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    match ext.as_str() {
-        "txt" | "csv" | "html" | "htm" | "md" | "json" | "xml" | "rtf" => Kind::Text,
-        "docx" | "xlsx" | "xlsm" | "pptx" | "odt" | "ods" | "odp" => Kind::Office,
-        _ => Kind::Other,
-    }
-}
-
-enum Kind {
-    Text,
-    Office,
-    Other,
-}
-
-/// Whether a file on disk contains a private name. Formats the guard cannot read inside
-/// (PDF, images, video) are not searched.
-pub fn in_file(names: &PrivateNames, path: &Path) -> std::io::Result<bool> {
-    match kind(path) {
-        Kind::Text => in_reader(names, std::fs::File::open(path)?),
-        Kind::Office => {
-            let Ok(mut zip) = zip::ZipArchive::new(std::fs::File::open(path)?) else {
-                return Ok(false);
-            };
-            for i in 0..zip.len() {
-                let Ok(part) = zip.by_index(i) else { continue };
-                let is_xml = part
-                    .name()
-                    .map(|n| n.ends_with(".xml") || n.ends_with(".rels"))
-                    .unwrap_or(false);
-                if is_xml && in_reader(names, part.take(PART_LIMIT))? {
-                    return Ok(true);
-                }
+    found.0.extend(
+        r.diagnostics
+            .iter()
+            .filter(|d| {
+                matches!(
+                    d.code,
+                    Code::PrivateNameInWorkbook | Code::PrivateNameInRecords
+                )
+            })
+            .cloned(),
+    );
+    let names = &r.evidence.private;
+    for e in &plan.entries {
+        let verdict = if names.found_in(&e.name) {
+            Verdict::Name
+        } else {
+            match &e.source {
+                Source::Bytes(bytes) => read::bytes(names, bytes, &e.name),
+                Source::File(path) => read::file(names, path).unwrap_or_else(|err| {
+                    Verdict::Unreadable(format!("it could not be opened ({err})"))
+                }),
             }
-            Ok(false)
+        };
+        let shown = match &e.source {
+            Source::File(path) => shown_path(r, path),
+            Source::Bytes(_) => e.name.clone(),
+        };
+        match verdict {
+            Verdict::Clean => {}
+            Verdict::Name => found.push(
+                Diagnostic::error(
+                    Code::PrivateNameInPack,
+                    Location::file(Path::new(&shown)),
+                    format!("`{}` would hold a child's name", e.name),
+                )
+                .with_help(HELP),
+            ),
+            Verdict::Unreadable(why) => {
+                if let Source::File(path) = &e.source
+                    && checked_by_hand(r, path)
+                {
+                    continue;
+                }
+                found.push(
+                    Diagnostic::error(
+                        Code::UnsearchableEvidence,
+                        Location::file(Path::new(&shown)),
+                        format!("cannot be searched for children's names: {why}"),
+                    )
+                    .with_help("open it and make sure it shows no child's name; then list it under `checked-by-hand` in the [pack] part of review.toml, or save it in a form that can be searched (text, .docx, .xlsx, a PDF with text)"),
+                );
+            }
         }
-        Kind::Other => Ok(false),
     }
+    found
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn names() -> PrivateNames {
-        let mut n = PrivateNames::default();
-        n.add("Jamie O'Neill");
-        n
+/// Whether the sources of names were all read and named someone; findings say what is wrong.
+fn sources_read(r: &Reviewed, plan: &Plan, found: &mut Diagnostics) -> bool {
+    for path in &r.evidence.unread {
+        found.push(
+            Diagnostic::error(
+                Code::NamesUnreadable,
+                Location::file(path),
+                "this file could not be read, so the pack cannot be checked for the children it names",
+            )
+            .with_help("run `selfreview import` to see what is wrong with it, fix it, and run selfreview pack again"),
+        );
     }
-
-    #[test]
-    fn escaped_html_is_searched_as_read() {
-        assert!(in_text(&names(), b"<p>Spoke to Jamie O&#x27;Neill</p>"));
-        assert!(!in_text(&names(), b"<p>Spoke to the class</p>"));
+    if !r.evidence.unread.is_empty() {
+        return false;
     }
-
-    #[test]
-    fn a_name_across_a_chunk_boundary_is_found() {
-        let mut text = vec![b'x'; CHUNK - 4];
-        text.extend_from_slice(b" Jamie O'Neill was upset");
-        assert!(in_reader(&names(), &text[..]).expect("reads"));
+    let holds_text =
+        plan.evidence_documents > 0 || r.scored.aspects.iter().any(|a| !a.commentary.is_empty());
+    if r.evidence.private.is_empty() && holds_text {
+        let named: Vec<String> = r
+            .evidence
+            .name_sources
+            .iter()
+            .map(|(p, _, _)| format!("`{}`", p.display()))
+            .collect();
+        let message = if named.is_empty() {
+            "no pupil list is listed in review.toml, so the pack cannot be checked for children's names".to_string()
+        } else {
+            format!(
+                "{} named no one that could be read, so the pack cannot be checked for children's names",
+                named.join(" and ")
+            )
+        };
+        found.push(
+            Diagnostic::error(Code::NoSourceOfNames, Location::file(Path::new("review.toml")), message)
+                .with_help("export your pupil list from your management information system into evidence/, and add it to review.toml as [[evidence]] kind = \"pupils\" with its path"),
+        );
+        return false;
     }
+    true
+}
+
+/// The path a person knows a file by: under the review folder where it is.
+fn shown_path(r: &Reviewed, path: &Path) -> String {
+    path.strip_prefix(&r.paths.root)
+        .unwrap_or(path)
+        .display()
+        .to_string()
+}
+
+/// Whether review.toml lists `path` as checked by a person.
+fn checked_by_hand(r: &Reviewed, path: &Path) -> bool {
+    let evidence = r.paths.evidence();
+    let Ok(canon) = path.canonicalize() else {
+        return false;
+    };
+    r.review
+        .checked_by_hand
+        .iter()
+        .any(|c| evidence.join(c).canonicalize().is_ok_and(|p| p == canon))
 }

@@ -200,16 +200,19 @@ impl Names {
         let Some(Some(last)) = recent.last() else {
             return None;
         };
-        self.by_last.get(last)?.iter().filter_map(|&v| {
-            let v = &self.variants[v as usize];
-            let fits = v.len() <= recent.len()
-                && recent[recent.len() - v.len()..]
-                    .iter()
-                    .zip(v.iter())
-                    .all(|(seen, want)| *seen == Some(*want));
-            fits.then_some(v.len())
-        })
-        .max()
+        self.by_last
+            .get(last)?
+            .iter()
+            .filter_map(|&v| {
+                let v = &self.variants[v as usize];
+                let fits = v.len() <= recent.len()
+                    && recent[recent.len() - v.len()..]
+                        .iter()
+                        .zip(v.iter())
+                        .all(|(seen, want)| *seen == Some(*want));
+                fits.then_some(v.len())
+            })
+            .max()
     }
 
     /// Whether `text` holds a name.
@@ -285,9 +288,10 @@ fn drop_year_groups(text: &str) -> String {
         let t = tokens[i].trim_matches(|c: char| !c.is_alphanumeric() && c != ',');
         let bare = t.trim_end_matches(',').to_ascii_lowercase();
         let is_year_word = matches!(bare.as_str(), "year" | "yr" | "y" | "class" | "form");
-        let next_is_number = tokens
-            .get(i + 1)
-            .is_some_and(|n| n.trim_matches(|c: char| !c.is_alphanumeric()).starts_with(|c: char| c.is_ascii_digit()));
+        let next_is_number = tokens.get(i + 1).is_some_and(|n| {
+            n.trim_matches(|c: char| !c.is_alphanumeric())
+                .starts_with(|c: char| c.is_ascii_digit())
+        });
         if is_year_word && next_is_number {
             if tokens[i + 1].ends_with(',') {
                 kept.push(",");
@@ -312,8 +316,13 @@ fn is_year_group(word: &str) -> bool {
     let w = word.trim_start_matches("yr").trim_start_matches('y');
     let digits = w.chars().take_while(char::is_ascii_digit).count();
     let starts_y = word.starts_with('y');
-    (digits > 0 && w.len() - digits <= 2 && (starts_y || digits == w.len() || w.len() - digits <= 1))
-        || matches!(word, "reception" | "nursery" | "ks1" | "ks2" | "ks3" | "ks4" | "eyfs" | "rec")
+    (digits > 0
+        && w.len() - digits <= 2
+        && (starts_y || digits == w.len() || w.len() - digits <= 1))
+        || matches!(
+            word,
+            "reception" | "nursery" | "ks1" | "ks2" | "ks3" | "ks4" | "eyfs" | "rec"
+        )
 }
 
 #[cfg(test)]

@@ -104,12 +104,24 @@ fn template_error(path: &Path, e: &minijinja::Error) -> Error {
 }
 
 /// Writes the rendered reports into `out`, each atomically; returns the paths written.
-pub fn write(rendered: &Rendered, out: &Path) -> Result<Vec<PathBuf>> {
+/// Nothing is written if any of them would hold one of `names`: the names were taken out of
+/// the school's text before rendering, so this is the last check, and it fails closed.
+pub fn write(
+    rendered: &Rendered,
+    out: &Path,
+    names: &crate::privacy::Names,
+) -> Result<Vec<PathBuf>> {
     let files = [
         (out.join("report.html"), rendered.report.as_bytes()),
         (out.join("governors.html"), rendered.governors.as_bytes()),
         (out.join("summary.xlsx"), rendered.summary.as_slice()),
     ];
+    for (path, bytes) in &files {
+        let name = path.to_string_lossy();
+        if crate::privacy::read::bytes(names, bytes, &name) == crate::privacy::Verdict::Name {
+            return Err(Error::NameInOutput { path: path.clone() });
+        }
+    }
     let mut written = Vec::new();
     for (path, bytes) in files {
         write_atomic(&path, bytes)?;

@@ -41,7 +41,7 @@ pub fn init(opts: &InitOptions<'_>) -> Result<Vec<PathBuf>> {
     }
     let review = render_template(opts.school, &opts.framework.framework.id, opts.review_date);
     files.push((paths.review_file(), review.into_bytes()));
-    for kind in Kind::ALL {
+    for kind in Kind::TEMPLATES {
         let target = paths.evidence().join(kind.template_file());
         let bytes = template::render(kind).map_err(|source| Error::Spreadsheet {
             path: target.clone(),

@@ -91,6 +91,9 @@ pub struct Review {
     pub evidence: Vec<Source>,
     /// Whether staff names may appear in the pack.
     pub staff_names_in_pack: bool,
+    /// Files under `evidence/` that cannot be searched for names but that a person has
+    /// checked by hand: `[pack] checked-by-hand`.
+    pub checked_by_hand: Vec<PathBuf>,
     /// The school's own terms (name, first day) in date order; empty for the English
     /// school year's autumn, spring and summer.
     pub terms: Vec<(String, NaiveDate)>,
@@ -160,6 +163,7 @@ struct RawTerm {
 #[serde(rename_all = "kebab-case")]
 struct RawPack {
     staff_names: Option<bool>,
+    checked_by_hand: Option<Vec<String>>,
 }
 
 /// Reads `review.toml` from the review folder at `root`.
@@ -224,7 +228,22 @@ pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
             .min_commentary_words
             .unwrap_or(DEFAULT_MIN_COMMENTARY_WORDS),
         evidence,
-        staff_names_in_pack: raw.pack.and_then(|p| p.staff_names).unwrap_or(false),
+        staff_names_in_pack: raw
+            .pack
+            .as_ref()
+            .and_then(|p| p.staff_names)
+            .unwrap_or(false),
+        checked_by_hand: raw
+            .pack
+            .as_ref()
+            .and_then(|p| p.checked_by_hand.clone())
+            .unwrap_or_default()
+            .iter()
+            .map(|p| {
+                let p = p.trim().replace('\\', "/");
+                PathBuf::from(p.strip_prefix("evidence/").unwrap_or(&p))
+            })
+            .collect(),
         terms,
     };
     diags.sort();
@@ -398,7 +417,7 @@ mod tests {
 
     #[test]
     fn problems_are_located() {
-        let text = "school = \"\"\nframework = \"x\"\nreview-date = \"23/11/2026\"\nreviewers = [\"A\", \"a\"]\ncolour = 1\n[[evidence]]\nkind = \"pupils\"\npath = \"e.csv\"\n";
+        let text = "school = \"\"\nframework = \"x\"\nreview-date = \"23/11/2026\"\nreviewers = [\"A\", \"a\"]\ncolour = 1\n[[evidence]]\nkind = \"pupil\"\npath = \"e.csv\"\n";
         let (_, diags) = check(text, Path::new("review.toml"));
         let found: Vec<_> = diags
             .iter()

@@ -40,6 +40,7 @@ fn row(code: &str, levels: Vec<(&str, u8)>, commentary: &str, evidence: &[&str])
         actions: String::new(),
         owner: String::new(),
         target: None,
+        cells: Vec::new(),
     }
 }
 

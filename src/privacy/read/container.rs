@@ -34,7 +34,11 @@ fn entries<R: Read + Seek>(ctx: &mut Ctx<'_>, archive: &mut zip::ZipArchive<R>) 
         .file_names()
         .flatten()
         .any(|n| n == "[Content_Types].xml" || n == "mimetype");
-    if archive.file_names().flatten().any(|n| ctx.names.found_in(&n)) {
+    if archive
+        .file_names()
+        .flatten()
+        .any(|n| ctx.names.found_in(&n))
+    {
         return Verdict::Name;
     }
     let mut unreadable: Option<String> = None;
@@ -75,12 +79,24 @@ fn entries<R: Read + Seek>(ctx: &mut Ctx<'_>, archive: &mut zip::ZipArchive<R>) 
 /// Furniture of an office document: pictures, fonts, printer settings, thumbnails.
 fn furniture(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    ["/media/", "pictures/", "thumbnail", "/fonts/", "printersettings", "vbaproject.bin"]
-        .iter()
-        .any(|p| lower.contains(p) || lower.starts_with(p.trim_start_matches('/')))
+    [
+        "/media/",
+        "pictures/",
+        "thumbnail",
+        "/fonts/",
+        "printersettings",
+        "vbaproject.bin",
+    ]
+    .iter()
+    .any(|p| lower.contains(p) || lower.starts_with(p.trim_start_matches('/')))
 }
 
-fn part(ctx: &mut Ctx<'_>, mut entry: impl Read, name: &str, office: bool) -> std::io::Result<Verdict> {
+fn part(
+    ctx: &mut Ctx<'_>,
+    mut entry: impl Read,
+    name: &str,
+    office: bool,
+) -> std::io::Result<Verdict> {
     let mut head = Vec::with_capacity(8192);
     (&mut entry).take(8192).read_to_end(&mut head)?;
     let format = sniff(&head);
@@ -138,7 +154,11 @@ pub(super) fn old_office(ctx: &mut Ctx<'_>, path: Option<&Path>, hint: &str) -> 
                 }
             }
         }
-        Ok(if scanner.finish() { Verdict::Name } else { Verdict::Clean })
+        Ok(if scanner.finish() {
+            Verdict::Name
+        } else {
+            Verdict::Clean
+        })
     });
     match read {
         Ok(Ok(v)) => v,

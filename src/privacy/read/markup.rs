@@ -18,16 +18,24 @@ use crate::privacy::scan::Scanner;
 
 /// HTML elements that do not break the text they sit in.
 const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font",
-    "i", "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small",
-    "span", "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
+    "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
 ];
 
 /// XML elements that hold a paragraph of text, inside which runs join.
 const PARAGRAPHS: &[&str] = &["p", "h", "si", "is", "title", "li"];
 /// XML elements inside a paragraph that stand for a space, a tab or a line break.
 const SPACES: &[&str] = &[
-    "tab", "br", "cr", "s", "line-break", "noBreakHyphen", "softHyphen", "sym", "ptab",
+    "tab",
+    "br",
+    "cr",
+    "s",
+    "line-break",
+    "noBreakHyphen",
+    "softHyphen",
+    "sym",
+    "ptab",
 ];
 
 /// A whole markup document: XML if it declares itself so and parses, else HTML.
@@ -115,10 +123,7 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
             Event::Empty(e) => {
                 let name = e.local_name();
                 let name: &str = name.as_ref();
-                if paragraph == 0
-                    || SPACES.contains(&name)
-                    || PARAGRAPHS.contains(&name)
-                {
+                if paragraph == 0 || SPACES.contains(&name) || PARAGRAPHS.contains(&name) {
                     body.brk();
                 }
                 attributes(&e, &mut asides);

@@ -37,20 +37,44 @@ fn utf16_and_windows_text_are_decoded() {
 #[test]
 fn html_entities_and_tags_are_read_as_a_browser_shows_them() {
     let n = names();
-    assert_eq!(bytes(&n, b"<p>Jamie&nbsp;O&#39;Neill</p>", "a.html"), Verdict::Name);
-    assert_eq!(bytes(&n, b"<p><b>Jamie</b> <i>O&rsquo;Neill</i></p>", "a"), Verdict::Name);
-    assert_eq!(bytes(&n, b"<td>Zo&euml;</td><td>&Auml;rnstr&ouml;m</td>", "t.htm"), Verdict::Name);
-    assert_eq!(bytes(&n, b"<img alt=\"Jamie O'Neill\">", "a.html"), Verdict::Name);
-    assert_eq!(bytes(&n, b"<p>Jamie</p><!-- x --><p>Smith</p>", "a.html"), Verdict::Clean);
+    assert_eq!(
+        bytes(&n, b"<p>Jamie&nbsp;O&#39;Neill</p>", "a.html"),
+        Verdict::Name
+    );
+    assert_eq!(
+        bytes(&n, b"<p><b>Jamie</b> <i>O&rsquo;Neill</i></p>", "a"),
+        Verdict::Name
+    );
+    assert_eq!(
+        bytes(&n, b"<td>Zo&euml;</td><td>&Auml;rnstr&ouml;m</td>", "t.htm"),
+        Verdict::Name
+    );
+    assert_eq!(
+        bytes(&n, b"<img alt=\"Jamie O'Neill\">", "a.html"),
+        Verdict::Name
+    );
+    assert_eq!(
+        bytes(&n, b"<p>Jamie</p><!-- x --><p>Smith</p>", "a.html"),
+        Verdict::Clean
+    );
 }
 
 #[test]
 fn office_runs_join_and_embedded_documents_are_opened() {
     let n = names();
     let doc = br#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Spoke to Ja</w:t></w:r><w:r><w:rPr><w:b/></w:rPr><w:t>mie O</w:t></w:r><w:r><w:t>'Neill</w:t></w:r></w:p></w:body></w:document>"#;
-    let docx = zip_of(&[("[Content_Types].xml", b"<Types/>"), ("word/document.xml", doc)]);
+    let docx = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", doc),
+    ]);
     assert_eq!(bytes(&n, &docx, "x.docx"), Verdict::Name);
-    let inner = zip_of(&[("[Content_Types].xml", b"<Types/>"), ("xl/sharedStrings.xml", b"<sst><si><t>Zo\xc3\xab \xc3\x84rnstr\xc3\xb6m</t></si></sst>")]);
+    let inner = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        (
+            "xl/sharedStrings.xml",
+            b"<sst><si><t>Zo\xc3\xab \xc3\x84rnstr\xc3\xb6m</t></si></sst>",
+        ),
+    ]);
     let outer = zip_of(&[
         ("[Content_Types].xml", b"<Types/>"),
         ("word/document.xml", b"<w:document/>"),
@@ -58,10 +82,17 @@ fn office_runs_join_and_embedded_documents_are_opened() {
         ("word/media/logo.png", b"\x89PNG\r\n\x1a\n...."),
     ]);
     assert_eq!(bytes(&n, &outer, "y.docx"), Verdict::Name);
-    let clean = zip_of(&[("[Content_Types].xml", b"<Types/>"), ("word/media/logo.png", b"\x89PNG....")]);
+    let clean = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/media/logo.png", b"\x89PNG...."),
+    ]);
     assert_eq!(bytes(&n, &clean, "z.docx"), Verdict::Clean);
     let plain = zip_of(&[("photos/jamie-oneill.txt", b"hello")]);
-    assert_eq!(bytes(&n, &plain, "p.zip"), Verdict::Name, "a file name inside a zip");
+    assert_eq!(
+        bytes(&n, &plain, "p.zip"),
+        Verdict::Name,
+        "a file name inside a zip"
+    );
     let photo = zip_of(&[("photo.png", b"\x89PNG....")]);
     assert!(matches!(bytes(&n, &photo, "p.zip"), Verdict::Unreadable(_)));
 }

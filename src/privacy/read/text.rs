@@ -62,7 +62,9 @@ pub(super) fn read(
         ));
     }
     let is_markup = start.starts_with('<')
-        || [".html", ".htm", ".xhtml"].iter().any(|e| lower_hint.ends_with(e));
+        || [".html", ".htm", ".xhtml"]
+            .iter()
+            .any(|e| lower_hint.ends_with(e));
     if is_markup {
         let mut bytes = Vec::new();
         (&mut r).take(WHOLE_LIMIT + 1).read_to_end(&mut bytes)?;

@@ -48,6 +48,19 @@ pub struct Row {
     pub owner: String,
     /// When they are due.
     pub target: Option<NaiveDate>,
+    /// The cell of each text column in this row (`Commentary` → `Scores!F7`), for findings.
+    #[serde(skip)]
+    pub cells: Vec<(&'static str, String)>,
+}
+
+impl Row {
+    /// The cell of the column headed `column` in this row, if the workbook has it.
+    pub fn cell(&self, column: &str) -> Option<String> {
+        self.cells
+            .iter()
+            .find(|(c, _)| *c == column)
+            .map(|(_, cell)| cell.clone())
+    }
 }
 
 impl Row {

@@ -118,8 +118,15 @@ impl RowReader<'_> {
             .iter()
             .find(|(n, _)| *n == layout::EVIDENCE)
             .and_then(|&(_, c)| self.at(r, c).cell);
+        let cells = self
+            .table
+            .others
+            .iter()
+            .filter_map(|&(n, c)| self.at(r, c).cell.map(|cell| (n, cell)))
+            .collect();
         Row {
             code,
+            cells,
             evidence_cell,
             sheet_row: r,
             levels,

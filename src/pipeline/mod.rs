@@ -4,6 +4,8 @@
 //! scores the review and computes the metrics. Problems in the school's files are gathered
 //! as findings; only a missing or broken review.toml or framework stops the run.
 
+mod withhold;
+
 use std::path::Path;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
@@ -43,14 +45,26 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     let (review, mut diagnostics) = review::load(root)?;
     let framework = framework::resolve(&review.framework, root)?;
     diagnostics.0.extend(framework.warnings.0.iter().cloned());
-    let (books, found) = workbook::read_dir(&paths.scores(), &framework.framework)?;
+    let (mut books, found) = workbook::read_dir(&paths.scores(), &framework.framework)?;
     diagnostics.0.extend(found.0);
     let settings = Settings {
         school: review.school.clone(),
         review_date: review.review_date.unwrap_or(today),
         min_commentary_words: review.min_commentary_words,
     };
-    let evidence = import_evidence(&review, root, &mut diagnostics);
+    let mut evidence = import_evidence(&review, root, &mut diagnostics);
+    diagnostics
+        .0
+        .extend(withhold::workbooks(&mut books, &evidence.private).0);
+    let name_paths: Vec<&Path> = review
+        .evidence
+        .iter()
+        .filter(|s| s.kind == crate::evidence::Kind::Incidents)
+        .map(|s| s.path.as_path())
+        .collect();
+    diagnostics
+        .0
+        .extend(withhold::records(&mut evidence, &name_paths).0);
     let (scored, found) = score::score(&framework.framework, &settings, &books, &evidence);
     diagnostics.0.extend(found.0);
     diagnostics.sort();
@@ -86,18 +100,34 @@ impl Reviewed {
         }
     }
 
+    /// The snapshot as JSON, refused if it would hold a child's name (the last check:
+    /// names were taken out of the school's text before scoring). `shown` names the output.
+    pub fn snapshot_json(&self, shown: &Path) -> Result<Vec<u8>> {
+        let json = serde_json::to_vec_pretty(&self.snapshot()).map_err(|e| {
+            crate::error::Error::Write {
+                path: shown.to_path_buf(),
+                source: std::io::Error::other(e),
+            }
+        })?;
+        if self
+            .evidence
+            .private
+            .found_in(&String::from_utf8_lossy(&json))
+        {
+            return Err(crate::error::Error::NameInOutput {
+                path: shown.to_path_buf(),
+            });
+        }
+        Ok(json)
+    }
+
     /// Saves the snapshot as `history/<review date>.json`, for comparing later reviews.
     pub fn save_snapshot(&self) -> Result<std::path::PathBuf> {
         let path = self.paths.history().join(format!(
             "{}.json",
             self.scored.review_date.format("%Y-%m-%d")
         ));
-        let json = serde_json::to_vec_pretty(&self.snapshot()).map_err(|e| {
-            crate::error::Error::Write {
-                path: path.clone(),
-                source: std::io::Error::other(e),
-            }
-        })?;
+        let json = self.snapshot_json(&path)?;
         crate::fsutil::write_atomic(&path, &json)?;
         Ok(path)
     }
@@ -110,6 +140,9 @@ fn import_evidence(review: &Review, root: &Path, diags: &mut Diagnostics) -> Evi
     for source in &review.evidence {
         let path = root.join(&source.path);
         if let Err(err) = import::import(&Request::for_source(source, &path), &mut evidence) {
+            if source.kind.names_children() {
+                evidence.unread.push(source.path.clone());
+            }
             diags.push(
                 Diagnostic::error(Code::EvidenceNotImported, Location::file(&source.path), err.to_string())
                     .with_help("run `selfreview import` to see the problem, fix the file or review.toml, and score again"),

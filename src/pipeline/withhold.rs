@@ -1,0 +1,136 @@
+//! Taking children's names out of what the school typed, before anything is scored, shown
+//! or saved.
+//!
+//! A reviewer may write a pupil's name into a commentary, a planned action or an owner cell;
+//! a category or meeting cell may hold one too. Each such text is kept with the name
+//! replaced by [`PLACEHOLDER`], so the report, the history snapshot and `--json` never carry
+//! it, and a finding names the cell (never the name) so the school can take it out at the
+//! source. The finding is an error: `score` and `report` exit 1, and `pack` refuses.
+
+use std::path::Path;
+
+use crate::diag::{Code, Diagnostic, Diagnostics, Location};
+use crate::evidence::import::Evidence;
+use crate::privacy::{Names, PLACEHOLDER, redact};
+use crate::workbook::Filled;
+use crate::workbook::layout::{self, Kind};
+
+const HELP: &str = "write about pupils without naming them (a year group or \"a pupil\" is enough), then score again";
+
+/// Takes names out of every text of every workbook; returns the findings.
+pub fn workbooks(books: &mut [Filled], names: &Names) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    if names.is_empty() {
+        return found;
+    }
+    for book in books.iter_mut() {
+        let path = book.path.clone();
+        reviewers(book, names, &mut found);
+        for row in &mut book.rows {
+            let cells = row.cells.clone();
+            let at = |column: &str| {
+                let mut at = Location::file(&path);
+                at.cell = cells
+                    .iter()
+                    .find(|(c, _)| *c == column)
+                    .map(|(_, c)| c.clone());
+                at
+            };
+            let texts = [
+                (layout::COMMENTARY, &mut row.commentary),
+                (layout::RATIONALE, &mut row.rationale),
+                (layout::ACTIONS, &mut row.actions),
+                (layout::OWNER, &mut row.owner),
+            ];
+            for (column, text) in texts {
+                if let Some(clean) = redact(names, text) {
+                    *text = clean;
+                    found.push(finding(at(column), &row.code, column));
+                }
+            }
+            let mut cited = false;
+            for citation in &mut row.evidence {
+                if let Some(clean) = redact(names, citation) {
+                    *citation = clean;
+                    cited = true;
+                }
+            }
+            if cited {
+                found.push(finding(at(layout::EVIDENCE), &row.code, layout::EVIDENCE));
+            }
+        }
+    }
+    found
+}
+
+fn finding(at: Location, code: &str, column: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::PrivateNameInWorkbook,
+        at,
+        format!(
+            "the {} for {code} names a pupil; reports show {PLACEHOLDER} in its place, and no pack can be made until it is taken out",
+            column.to_lowercase()
+        ),
+    )
+    .with_help(HELP)
+}
+
+/// A reviewer or member named like a pupil (a pupils' representative, say) is shown by role.
+fn reviewers(book: &mut Filled, names: &Names, found: &mut Diagnostics) {
+    let mut renamed = false;
+    match &mut book.kind {
+        Kind::Individual { reviewer } => {
+            if let Some(clean) = redact(names, reviewer) {
+                *reviewer = clean;
+                renamed = true;
+            }
+        }
+        Kind::Group { members } => {
+            for m in members.iter_mut() {
+                if let Some(clean) = redact(names, m) {
+                    *m = clean;
+                    renamed = true;
+                }
+            }
+        }
+    }
+    for row in &mut book.rows {
+        for (who, _) in &mut row.levels {
+            if let Some(clean) = redact(names, who) {
+                *who = clean;
+                renamed = true;
+            }
+        }
+    }
+    if renamed {
+        found.push(
+            Diagnostic::error(
+                Code::PrivateNameInWorkbook,
+                Location::file(&book.path),
+                format!("a reviewer of this workbook is named like a pupil; reports show {PLACEHOLDER} in its place"),
+            )
+            .with_help("name pupils' representatives by their role, e.g. \"Pupil representative (Y6)\", in review.toml and the workbook"),
+        );
+    }
+}
+
+/// Takes names out of incident categories and meeting groups, which reports show.
+pub fn records(evidence: &mut Evidence, sources: &[&Path]) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    let held = evidence.withhold_names();
+    if held > 0 {
+        let at = sources.first().map_or_else(
+            || Location::file(Path::new("review.toml")),
+            |p| Location::file(p),
+        );
+        found.push(
+            Diagnostic::error(
+                Code::PrivateNameInRecords,
+                at,
+                format!("{held} incident categor(ies) or meeting name(s) in the evidence name a pupil; reports show {PLACEHOLDER} in their place"),
+            )
+            .with_help("take the name out of the category or meeting column, then run selfreview again"),
+        );
+    }
+    found
+}
