@@ -185,6 +185,32 @@ def safeguarding_export():
         f.write(buf.getvalue())
 
 
+# The pupil list as a management information system exports it: legal and preferred names
+# in separate columns. The children in the safeguarding export are on it, with the rest of
+# the school; some names carry accents, one is also an everyday word, one has a nickname.
+PUPILS = [
+    ("Alfie", "", "Brooks", "Year 6"), ("Isabella", "Bella", "Grant", "Year 5"),
+    ("Caleb", "", "Fisher", "Year 6"), ("Daisy", "", "Hughes", "Year 4"),
+    ("Ethan", "", "Lloyd", "Year 5"), ("Freya", "", "Mason", "Year 6"),
+    ("Harry", "", "Newton", "Year 3"), ("Isla", "", "Owens", "Year 5"),
+    ("Jack", "", "Palmer", "Year 6"), ("Katie", "", "Quinn", "Year 4"),
+    ("Liam", "", "Rhodes", "Year 6"), ("Maya", "", "Singh", "Year 5"),
+    ("Noah", "", "Turner", "Year 4"), ("Zoë", "", "Ärnström", "Year 3"),
+    ("Łukasz", "", "Nowak", "Year 2"), ("Ömer", "", "Yılmaz", "Year 6"),
+    ("Grace", "", "Adeyemi", "Year 1"), ("Oluwaseun", "Seun", "Okafor", "Reception"),
+    ("Siobhán", "", "O'Sullivan", "Year 2"), ("Amelia", "", "Patel", "Year 1"),
+    ("Oliver", "", "Wright", "Year 3"), ("Poppy", "", "Walsh", "Reception"),
+]
+
+
+def pupil_list():
+    with open(os.path.join(EVIDENCE, "pupil-list.csv"), "w", newline="", encoding="utf-8-sig") as f:
+        w = csv.writer(f)
+        w.writerow(["Legal Forename", "Preferred Forename", "Legal Surname", "Year", "Reg Group"])
+        for forename, preferred, surname, year in PUPILS:
+            w.writerow([forename, preferred, surname, year, year.replace("Year ", "") + "A"])
+
+
 def pdf(path, lines):
     text = "BT /F1 12 Tf 60 780 Td 16 TL " + " ".join(f"({l}) '" for l in lines) + " ET"
     objects = [
@@ -286,8 +312,15 @@ path = "evidence/safeguarding-export.csv"
 "Online challenge" = "Online challenges"
 "Scam" = "Scams and fraud"
 
+# The pupil list: only read to keep every pupil's name out of the reports and the pack.
+[[evidence]]
+kind = "pupils"
+path = "evidence/pupil-list.csv"
+
 [pack]
 staff-names = false
+# The photo cannot be searched for names; the online safety lead has looked at it.
+checked-by-hand = ["documents/school-photo.png"]
 ''')
 
 
@@ -299,4 +332,5 @@ if __name__ == "__main__":
     staff_training()
     meetings()
     safeguarding_export()
+    pupil_list()
     workbooks(binary)

@@ -37,6 +37,7 @@ pub const SAMPLES: &[Sample] = &[
     sample!("evidence/documents/parent-newsletter.html"),
     sample!("evidence/documents/school-photo.png"),
     sample!("evidence/meeting-register.ods"),
+    sample!("evidence/pupil-list.csv"),
     sample!("evidence/safeguarding-export.csv"),
     sample!("evidence/staff-training.xlsx"),
     sample!("review.toml"),

@@ -176,3 +176,60 @@ pub fn filled_workbook(path: &Path, reviewer: &str, rows: &[(&str, u8, &str, &st
     }
     wb.save(path).expect("save workbook");
 }
+
+/// A one-page PDF whose text layer holds `lines` (Helvetica, WinAnsi text), as a school's
+/// word processor would export a short document.
+pub fn text_pdf(lines: &[&str]) -> Vec<u8> {
+    let body: Vec<String> = lines
+        .iter()
+        .map(|l| {
+            format!(
+                "({}) '",
+                l.replace('\\', "\\\\")
+                    .replace('(', "\\(")
+                    .replace(')', "\\)")
+            )
+        })
+        .collect();
+    let text = format!("BT /F1 12 Tf 60 780 Td 16 TL {} ET", body.join(" "));
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{text}\nendstream", text.len()),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>".to_string(),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = out.len();
+    out.extend_from_slice(
+        format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).as_bytes(),
+    );
+    for off in offsets {
+        out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+    }
+    out.extend_from_slice(
+        format!(
+            "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+            objects.len() + 1
+        )
+        .as_bytes(),
+    );
+    out
+}
+
+/// Lists files under `evidence/` as checked by hand in a review's review.toml.
+pub fn set_checked_by_hand(dir: &Path, files: &[&str]) {
+    let path = dir.join("review.toml");
+    let review = std::fs::read_to_string(&path).expect("review.toml");
+    let list: Vec<String> = files.iter().map(|f| format!("{f:?}")).collect();
+    let review = review.replace(
+        "checked-by-hand = []",
+        &format!("checked-by-hand = [{}]", list.join(", ")),
+    );
+    std::fs::write(path, review).expect("write review.toml");
+}

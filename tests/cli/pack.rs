@@ -7,7 +7,7 @@ use predicates::prelude::*;
 
 use crate::PRIVATE;
 use crate::report::full_review;
-use crate::{filled_workbook, selfreview};
+use crate::{filled_workbook, selfreview, set_checked_by_hand, text_pdf};
 
 const LONG: &str = "Roles are written into the policy and were explained to every group this term; the online safety lead meets the safeguarding lead each half term and keeps notes, and staff asked on a learning walk could describe their own part.";
 
@@ -19,10 +19,14 @@ fn packable(dir: &Path) {
     }
     std::fs::create_dir_all(dir.join("evidence/minutes")).expect("mkdir");
     std::fs::create_dir_all(dir.join("evidence/older")).expect("mkdir");
-    std::fs::write(dir.join("evidence/policy.pdf"), b"%PDF-1.4 policy").expect("write");
+    std::fs::write(
+        dir.join("evidence/policy.pdf"),
+        text_pdf(&["Online safety policy", "Approved by governors"]),
+    )
+    .expect("write");
     std::fs::write(
         dir.join("evidence/older/policy.pdf"),
-        b"%PDF-1.4 older policy",
+        text_pdf(&["Online safety policy, 2024 edition"]),
     )
     .expect("write");
     std::fs::write(
@@ -30,7 +34,10 @@ fn packable(dir: &Path) {
         "Minutes: filtering report discussed.",
     )
     .expect("write");
-    std::fs::write(dir.join("evidence/assembly.mp4"), vec![7u8; 3_000_000]).expect("write");
+    let mut video = b"\0\0\0\x20ftypisom".to_vec();
+    video.resize(3_000_000, 7);
+    std::fs::write(dir.join("evidence/assembly.mp4"), video).expect("write");
+    set_checked_by_hand(dir, &["assembly.mp4"]);
     filled_workbook(
         &dir.join("scores/dsl.xlsx"),
         "Dana Smith",
@@ -246,7 +253,10 @@ fn a_pupil_name_in_commentary_refuses_the_pack_without_printing_it() {
         .code(1);
     let out = assert.get_output();
     let stderr = String::from_utf8(out.stderr.clone()).expect("utf-8");
-    assert!(stderr.contains("error[private-name-in-pack]: the commentary on C2.2 by Dana Smith contains a name from the incident records"), "{stderr}");
+    assert!(
+        stderr.contains("scores/dsl.xlsx: Scores!E8: error[private-name-in-workbook]: the commentary for C2.2 names a pupil"),
+        "{stderr}"
+    );
     assert!(
         !stderr.contains("Jamie") && !String::from_utf8_lossy(&out.stdout).contains("Jamie"),
         "the name itself is never printed"

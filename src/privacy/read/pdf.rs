@@ -1,10 +1,18 @@
-//! PDF text layers, through the pdf-extract crate (built on lopdf), which decodes the
-//! fonts' character maps into the text a reader sees. A PDF with no text layer (a scan, a
-//! photo) or one that cannot be opened (damaged, password protected) is unreadable: a name
-//! in it could not be ruled out. The extractor has been known to panic on damaged files;
-//! that is caught and reported as damage.
+//! PDF text layers, through the pdf-extract crate, which decodes the fonts' character maps
+//! into the text a reader sees, on top of lopdf, which opens the file.
+//!
+//! pdf-extract does not follow the two text operators that move to the next line and show a
+//! string in one step (`'` and `"`), which some producers write, so text shown that way
+//! would be missed. Before extracting, each page's content (and each form's) is parsed by
+//! lopdf and those operators are written out as the equivalent `T*` and `Tj`. A PDF with
+//! no text layer (a scan, a photo), or one that cannot be opened (damaged, or protected by a
+//! password other than the empty one), is unreadable: a name in it could not be ruled out.
+//! The extractor has been known to panic on damaged files; that is caught and reported.
 
 use std::io::Read;
+
+use lopdf::content::{Content, Operation};
+use lopdf::{Document, Object};
 
 use super::{Ctx, Verdict, WHOLE_LIMIT};
 
@@ -17,14 +25,10 @@ pub(super) fn read(ctx: &mut Ctx<'_>, r: impl Read) -> Verdict {
     if bytes.len() as u64 > WHOLE_LIMIT {
         return Verdict::Unreadable("it is a PDF larger than 256 MB, too large to search".into());
     }
-    let extracted = crate::spreadsheet::guarded(|| pdf_extract::extract_text_from_mem(&bytes));
-    let text = match extracted {
+    let text = match crate::spreadsheet::guarded(|| extract(&bytes)) {
         Ok(Ok(text)) => text,
-        Ok(Err(_)) | Err(_) => {
-            return Verdict::Unreadable(
-                "it is a PDF that could not be opened (damaged or password protected)".into(),
-            );
-        }
+        Ok(Err(why)) => return Verdict::Unreadable(why),
+        Err(_) => return Verdict::Unreadable("it is a damaged PDF".into()),
     };
     if !text.chars().any(char::is_alphanumeric) {
         return Verdict::Unreadable(
@@ -37,5 +41,74 @@ pub(super) fn read(ctx: &mut Ctx<'_>, r: impl Read) -> Verdict {
         Verdict::Name
     } else {
         Verdict::Clean
+    }
+}
+
+fn extract(bytes: &[u8]) -> Result<String, String> {
+    let damaged = |_| "it is a PDF that could not be opened (it may be damaged)".to_string();
+    let mut doc = Document::load_mem(bytes).map_err(damaged)?;
+    if doc.is_encrypted() && doc.decrypt("").is_err() {
+        return Err("it is a password-protected PDF, so it cannot be searched".into());
+    }
+    spell_out_text_operators(&mut doc);
+    let mut text = String::new();
+    let mut out = pdf_extract::PlainTextOutput::new(&mut text);
+    pdf_extract::output_doc(&doc, &mut out)
+        .map_err(|_| "it is a PDF whose text could not be read (it may be damaged)".to_string())?;
+    Ok(text)
+}
+
+/// Rewrites `'` and `"` as `T*` then `Tj` in every page's and form's content.
+fn spell_out_text_operators(doc: &mut Document) {
+    let mut ids: Vec<lopdf::ObjectId> = doc
+        .get_pages()
+        .values()
+        .flat_map(|page| doc.get_page_contents(*page))
+        .collect();
+    ids.extend(doc.objects.iter().filter_map(|(id, o)| {
+        let Object::Stream(s) = o else { return None };
+        let form = s
+            .dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .is_ok_and(|n| n == b"Form");
+        form.then_some(*id)
+    }));
+    for id in ids {
+        let Some(Object::Stream(stream)) = doc.objects.get_mut(&id) else {
+            continue;
+        };
+        let Ok(plain) = stream.get_plain_content() else {
+            continue;
+        };
+        let Ok(content) = Content::decode(&plain) else {
+            continue;
+        };
+        if !content
+            .operations
+            .iter()
+            .any(|o| o.operator == "'" || o.operator == "\"")
+        {
+            continue;
+        }
+        let mut ops = Vec::with_capacity(content.operations.len() + 8);
+        for op in content.operations {
+            match (op.operator.as_str(), op.operands.as_slice()) {
+                ("'", [s]) => {
+                    ops.push(Operation::new("T*", vec![]));
+                    ops.push(Operation::new("Tj", vec![s.clone()]));
+                }
+                ("\"", [aw, ac, s]) => {
+                    ops.push(Operation::new("Tw", vec![aw.clone()]));
+                    ops.push(Operation::new("Tc", vec![ac.clone()]));
+                    ops.push(Operation::new("T*", vec![]));
+                    ops.push(Operation::new("Tj", vec![s.clone()]));
+                }
+                _ => ops.push(op),
+            }
+        }
+        if let Ok(encoded) = (Content { operations: ops }).encode() {
+            stream.set_plain_content(encoded);
+        }
     }
 }

@@ -113,3 +113,24 @@ fn what_cannot_be_read_is_said_to_be_unreadable() {
         }
     }
 }
+
+#[test]
+fn the_sample_schools_pdf_has_a_text_layer_that_is_read() {
+    let pdf = std::fs::read(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/samples/evidence/documents/online-safety-policy.pdf"
+    ))
+    .expect("sample pdf");
+    // Its lines are shown with the `'` operator, which the extractor alone passes over.
+    let mut n = Names::default();
+    n.add_cell("Oakfield Primary");
+    assert_eq!(bytes(&n, &pdf, "policy.pdf"), Verdict::Name);
+    n = Names::default();
+    n.add_cell("Governing Body");
+    assert_eq!(
+        bytes(&n, &pdf, "policy.pdf"),
+        Verdict::Name,
+        "the second line"
+    );
+    assert_eq!(bytes(&names(), &pdf, "policy.pdf"), Verdict::Clean);
+}
