@@ -48,11 +48,8 @@ pub fn default_name(school: &str, date: chrono::NaiveDate) -> String {
 /// `out/<default name>`), atomically.
 pub fn pack(r: &Reviewed, output: Option<&Path>, templates: Option<&Path>) -> Result<Outcome> {
     let plan = plan::plan(r, templates)?;
-    if plan.findings.has_errors() {
-        return Ok(Outcome::Refused(plan.findings));
-    }
     let guard = privacy::guard(r, &plan);
-    if guard.has_errors() {
+    if plan.findings.has_errors() || guard.has_errors() {
         let mut all = plan.findings;
         all.0.extend(guard.0);
         return Ok(Outcome::Refused(all));
@@ -63,10 +60,12 @@ pub fn pack(r: &Reviewed, output: Option<&Path>, templates: Option<&Path>) -> Re
             .join(default_name(&r.scored.school, r.scored.review_date))
     });
     let files = write::write(r, &plan, &path)?;
+    let mut warnings = plan.findings;
+    warnings.0.extend(guard.0);
     Ok(Outcome::Written {
         path,
         files,
-        warnings: plan.findings,
+        warnings,
     })
 }
 

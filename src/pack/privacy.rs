@@ -36,6 +36,18 @@ pub fn guard(r: &Reviewed, plan: &Plan) -> Diagnostics {
             })
             .cloned(),
     );
+    for listed in &r.review.checked_by_hand {
+        if !r.paths.evidence().join(listed).is_file() {
+            found.push(
+                Diagnostic::warning(
+                    Code::CheckedFileMissing,
+                    Location::file(Path::new("review.toml")),
+                    format!("`{}` is listed under checked-by-hand but is not in the evidence folder", listed.display()),
+                )
+                .with_help("give its path under evidence/, as the workbooks cite it, or take it off the list"),
+            );
+        }
+    }
     let names = &r.evidence.private;
     for e in &plan.entries {
         let verdict = if names.found_in(&e.name) {
@@ -52,13 +64,16 @@ pub fn guard(r: &Reviewed, plan: &Plan) -> Diagnostics {
             Source::File(path) => shown_path(r, path),
             Source::Bytes(_) => e.name.clone(),
         };
+        // A file may be named after a child: its name is shown with the name taken out.
+        let shown = crate::privacy::redact(names, &shown).unwrap_or(shown);
+        let entry = crate::privacy::redact(names, &e.name).unwrap_or_else(|| e.name.clone());
         match verdict {
             Verdict::Clean => {}
             Verdict::Name => found.push(
                 Diagnostic::error(
                     Code::PrivateNameInPack,
                     Location::file(Path::new(&shown)),
-                    format!("`{}` would hold a child's name", e.name),
+                    format!("`{entry}` would hold a child's name"),
                 )
                 .with_help(HELP),
             ),

@@ -50,7 +50,10 @@ fn a_killed_pack_leaves_the_earlier_pack_intact() {
         std::fs::remove_file(f.expect("entry").path()).expect("remove");
     }
     // A large cited file keeps the pack busy long enough to be interrupted.
-    std::fs::write(dir.join("evidence/assembly.mp4"), vec![1u8; 192 << 20]).expect("write video");
+    let mut video = b"\0\0\0\x20ftypisom".to_vec();
+    video.resize(192 << 20, 1);
+    std::fs::write(dir.join("evidence/assembly.mp4"), video).expect("write video");
+    crate::set_checked_by_hand(dir, &["assembly.mp4"]);
     filled_workbook(
         &dir.join("scores/dsl.xlsx"),
         "DSL",

@@ -10,6 +10,7 @@ mod import;
 mod init;
 mod interrupt;
 mod pack;
+mod privacy;
 mod report;
 mod score;
 mod workbook;
@@ -71,10 +72,24 @@ pub const PACK_CODES: [Code; 9] = [
     Code::PackManifestMalformed,
 ];
 
-/// Codes a framework file can produce: every code not about review.toml, workbooks or packs.
+/// Codes about children's names, each produced in `tests/cli/privacy.rs`.
+pub const PRIVACY_CODES: [Code; 6] = [
+    Code::PrivateNameInWorkbook,
+    Code::PrivateNameInRecords,
+    Code::NamesUnreadable,
+    Code::NoSourceOfNames,
+    Code::UnsearchableEvidence,
+    Code::CheckedFileMissing,
+];
+
+/// Codes a framework file can produce: every code not about review.toml, workbooks, packs
+/// or children's names.
 pub fn framework_codes() -> impl Iterator<Item = Code> {
     Code::ALL.iter().copied().filter(|c| {
-        !REVIEW_CODES.contains(c) && !WORKBOOK_CODES.contains(c) && !PACK_CODES.contains(c)
+        !REVIEW_CODES.contains(c)
+            && !WORKBOOK_CODES.contains(c)
+            && !PACK_CODES.contains(c)
+            && !PRIVACY_CODES.contains(c)
     })
 }
 

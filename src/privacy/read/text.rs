@@ -22,10 +22,10 @@ pub(super) fn sniff(head: &[u8]) -> Option<&'static Encoding> {
     let zeros_odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
     let half = head.len() / 2;
     if half > 0 && zeros_odd * 3 > half && zeros_even * 10 < half {
-        return Some(UTF_16LE);
+        return looks_like_text(UTF_16LE, head).then_some(UTF_16LE);
     }
     if half > 0 && zeros_even * 3 > half && zeros_odd * 10 < half {
-        return Some(UTF_16BE);
+        return looks_like_text(UTF_16BE, head).then_some(UTF_16BE);
     }
     if head.contains(&0) {
         return None;
@@ -43,6 +43,19 @@ pub(super) fn sniff(head: &[u8]) -> Option<&'static Encoding> {
         .filter(|b| **b < 0x20 && !matches!(**b, b'\t' | b'\n' | b'\r' | 0x0c | 0x1a | 0x1b))
         .count();
     (controls * 100 <= head.len()).then_some(WINDOWS_1252)
+}
+
+/// Whether `head` decoded as `encoding` reads as text: hardly any control characters.
+fn looks_like_text(encoding: &'static Encoding, head: &[u8]) -> bool {
+    let (text, _) = encoding.decode_without_bom_handling(head);
+    let total = text.chars().count();
+    let odd = text
+        .chars()
+        .filter(|c| {
+            (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || *c == '\u{fffd}'
+        })
+        .count();
+    total > 0 && odd * 100 <= total
 }
 
 /// Reads text in `encoding` whose first bytes are `head`.
