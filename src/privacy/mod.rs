@@ -9,19 +9,13 @@
 pub mod fold;
 pub mod names;
 pub mod read;
+mod redact;
 pub mod scan;
 mod words;
 
 pub use names::{Names, Person};
 pub use read::Verdict;
+pub use redact::redact;
 
 /// What stands in an output where a name was found.
 pub const PLACEHOLDER: &str = "[name removed]";
-
-/// `text` with every name in it replaced by [`PLACEHOLDER`]; `None` when it holds none.
-pub fn redact(names: &Names, text: &str) -> Option<String> {
-    if names.is_empty() || !names.found_in(text) {
-        return None;
-    }
-    Some(names::redact_words(names, text))
-}

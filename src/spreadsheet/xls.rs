@@ -588,8 +588,8 @@ mod fixture_tests {
             }
         }
         assert_eq!(
-            checked, 2,
-            "both .xls fixtures are followed to their sheets"
+            checked, 3,
+            "all three .xls fixtures are followed to their sheets"
         );
     }
 }

@@ -257,7 +257,7 @@ fn a_pupil_name_in_commentary_refuses_the_pack_without_printing_it() {
     let out = assert.get_output();
     let stderr = String::from_utf8(out.stderr.clone()).expect("utf-8");
     assert!(
-        stderr.contains("scores/dsl.xlsx: Scores!E8: error[private-name-in-workbook]: the commentary for C2.2 names a pupil"),
+        stderr.contains("scores/dsl.xlsx: Scores!E19: error[private-name-in-workbook]: the commentary for C2.2 names a pupil"),
         "{stderr}"
     );
     assert!(
