@@ -134,3 +134,97 @@ fn the_sample_schools_pdf_has_a_text_layer_that_is_read() {
     );
     assert_eq!(bytes(&names(), &pdf, "policy.pdf"), Verdict::Clean);
 }
+
+mod placed_at_random {
+    use super::*;
+    use proptest::prelude::*;
+
+    const LETTERS: &[char] = &[
+        'a', 'e', 'i', 'o', 'u', 'b', 'k', 'l', 'm', 'n', 'r', 's', 't', 'z', 'é', 'ö', 'ł', 'ñ',
+        'å', 'ç', 'ı', 'ß',
+    ];
+    const FILLER: &[&str] = &[
+        "the",
+        "group",
+        "met",
+        "termly",
+        "and",
+        "reviewed",
+        "filtering",
+        "staff",
+        "training",
+        "was",
+        "logged",
+        "policy",
+        "governors",
+        "with",
+        "learners",
+        "online",
+        "safety",
+    ];
+
+    fn word() -> impl Strategy<Value = String> {
+        prop::collection::vec(prop::sample::select(LETTERS), 4..9).prop_map(|cs| {
+            let mut chars = cs.into_iter();
+            let first: String = chars
+                .next()
+                .into_iter()
+                .flat_map(char::to_uppercase)
+                .collect();
+            first + &chars.collect::<String>()
+        })
+    }
+
+    fn docx(text: &str, cut: usize) -> Vec<u8> {
+        let cut = text.char_indices().nth(cut).map_or(text.len(), |(i, _)| i);
+        let (a, b) = text.split_at(cut);
+        let body = format!(
+            "<?xml version=\"1.0\"?><w:document xmlns:w=\"w\"><w:body><w:p><w:r><w:t>{a}</w:t></w:r><w:r><w:rPr><w:i/></w:rPr><w:t xml:space=\"preserve\">{b}</w:t></w:r></w:p></w:body></w:document>"
+        );
+        zip_of(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("word/document.xml", body.as_bytes()),
+        ])
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        #[test]
+        fn a_name_anywhere_in_commentary_or_a_document_is_found_and_removed(
+            forename in word(),
+            surname in word(),
+            before in prop::collection::vec(prop::sample::select(FILLER), 0..30),
+            after in prop::collection::vec(prop::sample::select(FILLER), 0..30),
+            reversed in prop::bool::ANY,
+            upper in prop::bool::ANY,
+            decomposed in prop::bool::ANY,
+            cut in 0usize..200,
+        ) {
+            let mut names = Names::default();
+            names.add_cell(&format!("{forename} {surname}"));
+            let mut written = if reversed {
+                format!("{surname}, {forename}")
+            } else {
+                format!("{forename} {surname}")
+            };
+            if upper {
+                written = written.to_uppercase();
+            }
+            if decomposed {
+                use unicode_normalization::UnicodeNormalization;
+                written = written.nfd().collect();
+            }
+            let text = format!("{} {written} {}", before.join(" "), after.join(" "));
+            prop_assert!(names.found_in(&text));
+            let cleaned = crate::privacy::redact(&names, &text).expect("a name to take out");
+            prop_assert!(!names.found_in(&cleaned));
+            prop_assert_eq!(bytes(&names, text.as_bytes(), "notes.txt"), Verdict::Name);
+            let html = format!("<p>{}</p>", text.replace(' ', "&nbsp;<span></span>"));
+            prop_assert_eq!(bytes(&names, html.as_bytes(), "page.html"), Verdict::Name);
+            prop_assert_eq!(bytes(&names, &docx(&text, cut), "notes.docx"), Verdict::Name);
+            let plain = format!("{} {}", before.join(" "), after.join(" "));
+            prop_assert_eq!(bytes(&names, plain.as_bytes(), "clean.txt"), Verdict::Clean);
+        }
+    }
+}
