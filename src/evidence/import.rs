@@ -383,8 +383,9 @@ fn without_values(reason: &str) -> String {
 }
 
 impl Evidence {
-    /// Takes the names this evidence holds out of its incident categories and meeting groups,
-    /// which reports show; returns how many labels held one.
+    /// Takes the names this evidence holds out of its incident categories, meeting groups and
+    /// training records (a pupil trained as a digital leader, say), which reports show;
+    /// returns how many texts held one.
     pub fn withhold_names(&mut self) -> usize {
         let names = &self.private;
         if names.is_empty() {
@@ -397,6 +398,14 @@ impl Evidence {
             if let Some(clean) = crate::privacy::redact(names, &m.group) {
                 m.group = clean;
                 held += 1;
+            }
+        }
+        for t in &mut self.training {
+            for text in [&mut t.person, &mut t.role, &mut t.course] {
+                if let Some(clean) = crate::privacy::redact(names, text) {
+                    *text = clean;
+                    held += 1;
+                }
             }
         }
         held

@@ -69,6 +69,12 @@ pub(super) fn read(
     let (start, _) = encoding.decode_with_bom_removal(&head[..head.len().min(1024)]);
     let start = start.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     let lower_hint = hint.to_ascii_lowercase();
+    let lower_start = start.to_ascii_lowercase();
+    if lower_start.contains("mime-version:") || lower_start.contains("content-transfer-encoding:") {
+        return Ok(Verdict::Unreadable(
+            "it is an email or web archive whose parts are encoded, so its text cannot be searched; save the message or page as PDF or text".into(),
+        ));
+    }
     if start.starts_with("{\\rtf") {
         return Ok(Verdict::Unreadable(
             "it is a rich text (RTF) file, which selfreview cannot read reliably; save it as .docx or PDF".into(),
