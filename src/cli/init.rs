@@ -76,5 +76,11 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
         "Next: list your online safety group under `reviewers` in review.toml, then fill in \
          or replace the evidence templates with the records you already keep.",
     );
+    out.info(
+        "Before you make the evidence pack, add your pupil list so that no child's name can \
+         reach it: export it from your management information system (forename, preferred \
+         forename and surname columns) into evidence/, and add it to review.toml as \
+         [[evidence]] kind = \"pupils\" (the lines are there, commented out).",
+    );
     Ok(ExitCode::from(EXIT_OK))
 }

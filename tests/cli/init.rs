@@ -196,3 +196,41 @@ fn bad_arguments_exit_2() {
     selfreview().args(["framework", "check"]).assert().code(2);
     selfreview().arg("no-such-command").assert().code(2);
 }
+
+#[test]
+fn init_says_how_to_add_the_pupil_list_and_a_pupil_list_added_that_way_is_read() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[])
+        .success()
+        .stdout(predicate::str::contains("kind = \"pupils\""));
+    let review = std::fs::read_to_string(dir.join("review.toml")).expect("written");
+    assert!(
+        !dir.join("evidence/pupil-list.csv").exists(),
+        "no template: it is exported"
+    );
+    // Taking the # from the three lines, as the notes say, lists it.
+    let review = review
+        .replace(
+            "# [[evidence]]\n# kind = \"pupils\"",
+            "[[evidence]]\nkind = \"pupils\"",
+        )
+        .replace(
+            "# path = \"evidence/pupil-list.csv\"",
+            "path = \"evidence/pupil-list.csv\"",
+        );
+    std::fs::write(dir.join("review.toml"), review).expect("edit");
+    std::fs::write(
+        dir.join("evidence/pupil-list.csv"),
+        "Forename,Surname\nAmy,Lee\n",
+    )
+    .expect("write");
+    selfreview()
+        .arg("-C")
+        .arg(dir)
+        .args(["import", "--json"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("\"kind\": \"pupils\""))
+        .stdout(predicate::str::contains("Amy").not());
+}

@@ -232,5 +232,8 @@ mod placed_at_random {
 #[test]
 fn encoded_email_parts_are_not_taken_for_plain_text() {
     let eml = b"From: office@school\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\nSmFtaWUgTydOZWlsbA==\r\n";
-    assert!(matches!(bytes(&names(), eml, "message.eml"), Verdict::Unreadable(_)));
+    assert!(matches!(
+        bytes(&names(), eml, "message.eml"),
+        Verdict::Unreadable(_)
+    ));
 }
