@@ -146,22 +146,54 @@ pub fn two_reviewers(dir: &Path) {
     .expect("copy");
 }
 
+/// One aspect's row of a scoring workbook, as a reviewer fills it.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct AspectRow<'a> {
+    /// The aspect code.
+    pub code: &'a str,
+    /// The level given.
+    pub level: u8,
+    /// Commentary.
+    pub commentary: &'a str,
+    /// Evidence cited.
+    pub evidence: &'a str,
+    /// Planned actions.
+    pub actions: &'a str,
+    /// Who owns them.
+    pub owner: &'a str,
+}
+
 /// Writes a scoring workbook of our layout for `reviewer`, as a reviewer would fill it:
 /// rows of (aspect code, level, commentary, evidence).
 pub fn filled_workbook(path: &Path, reviewer: &str, rows: &[(&str, u8, &str, &str)]) {
+    let rows: Vec<AspectRow<'_>> = rows
+        .iter()
+        .map(|&(code, level, commentary, evidence)| AspectRow {
+            code,
+            level,
+            commentary,
+            evidence,
+            ..AspectRow::default()
+        })
+        .collect();
+    scoring_workbook(path, reviewer, &rows);
+}
+
+/// Writes a scoring workbook of our layout for `reviewer` with every text column.
+pub fn scoring_workbook(path: &Path, reviewer: &str, rows: &[AspectRow<'_>]) {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let sheet = wb.add_worksheet().set_name("Scores").expect("name");
-    for (c, h) in [
+    let heads = [
         "Code",
         "Aspect",
         "Benchmark",
         "Level",
         "Commentary",
         "Evidence",
-    ]
-    .iter()
-    .enumerate()
-    {
+        "Planned actions",
+        "Owner",
+    ];
+    for (c, h) in heads.iter().enumerate() {
         sheet.write(0, c as u16, *h).expect("write");
     }
     let codes = [
@@ -171,10 +203,14 @@ pub fn filled_workbook(path: &Path, reviewer: &str, rows: &[(&str, u8, &str, &st
     for (r, code) in (1u32..).zip(codes) {
         sheet.write(r, 0, code).expect("write");
         sheet.write(r, 2, 2).expect("write");
-        if let Some((_, level, commentary, evidence)) = rows.iter().find(|(c, ..)| *c == code) {
-            sheet.write(r, 3, *level).expect("write");
-            sheet.write(r, 4, *commentary).expect("write");
-            sheet.write(r, 5, *evidence).expect("write");
+        if let Some(row) = rows.iter().find(|row| row.code == code) {
+            sheet.write(r, 3, row.level).expect("write");
+            let texts = [row.commentary, row.evidence, row.actions, row.owner];
+            for (c, text) in (4u16..).zip(texts) {
+                if !text.is_empty() {
+                    sheet.write(r, c, text).expect("write");
+                }
+            }
         }
     }
     let info = wb.add_worksheet().set_name("Instructions").expect("name");

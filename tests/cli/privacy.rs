@@ -5,7 +5,8 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use crate::{
-    PRIVACY_CODES, fixtures, init_review, selfreview, set_checked_by_hand, set_sources, text_pdf,
+    AspectRow, PRIVACY_CODES, fixtures, init_review, scoring_workbook, selfreview,
+    set_checked_by_hand, set_sources, text_pdf,
 };
 
 const CLEAN: &str = "Roles are written into the policy and were explained to every group this term; the online safety lead meets the safeguarding lead each half term and keeps notes, and staff asked on a learning walk could describe their own part.";
@@ -32,54 +33,19 @@ fn review(incidents: &str, pupils: Option<&str>) -> tempfile::TempDir {
 
 /// Writes `scores/osl.xlsx`: rows of (code, commentary, evidence, planned actions, owner).
 fn workbook(dir: &Path, rows: &[(&str, &str, &str, &str, &str)]) {
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let sheet = wb.add_worksheet().set_name("Scores").expect("name");
-    let heads = [
-        "Code",
-        "Aspect",
-        "Benchmark",
-        "Level",
-        "Commentary",
-        "Evidence",
-        "Planned actions",
-        "Owner",
-        "Target date",
-    ];
-    for (c, h) in heads.iter().enumerate() {
-        sheet.write(0, c as u16, *h).expect("write");
-    }
-    let codes = [
-        "A1.1", "A1.2", "A1.3", "A2.1", "A2.2", "A2.3", "B1.1", "B1.2", "B2.1", "B3.1", "B4.1",
-        "B4.2", "C1.1", "C1.2", "C1.3", "C1.4", "C2.1", "C2.2", "C2.3", "C2.4", "D1.1",
-    ];
-    for (r, code) in (1u32..).zip(codes) {
-        sheet.write(r, 0, code).expect("write");
-        sheet.write(r, 2, 2).expect("write");
-        if let Some((_, commentary, evidence, actions, owner)) =
-            rows.iter().find(|(c, ..)| *c == code)
-        {
-            sheet.write(r, 3, 2).expect("write");
-            for (col, text) in [(4, commentary), (5, evidence), (6, actions), (7, owner)] {
-                if !text.is_empty() {
-                    sheet.write(r, col, *text).expect("write");
-                }
-            }
-        }
-    }
-    let info = wb.add_worksheet().set_name("Instructions").expect("name");
-    for (r, (label, value)) in [
-        ("Reviewer", "Online Safety Lead"),
-        ("Framework", "online-safety-21"),
-        ("Framework version", "1.0.0"),
-    ]
-    .iter()
-    .enumerate()
-    {
-        info.write(r as u32, 0, *label).expect("write");
-        info.write(r as u32, 1, *value).expect("write");
-    }
+    let rows: Vec<AspectRow<'_>> = rows
+        .iter()
+        .map(|&(code, commentary, evidence, actions, owner)| AspectRow {
+            code,
+            level: 2,
+            commentary,
+            evidence,
+            actions,
+            owner,
+        })
+        .collect();
     std::fs::create_dir_all(dir.join("scores")).expect("scores");
-    wb.save(dir.join("scores/osl.xlsx")).expect("save");
+    scoring_workbook(&dir.join("scores/osl.xlsx"), "Online Safety Lead", &rows);
 }
 
 fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
