@@ -212,7 +212,15 @@ fn choose_sheet(
 fn find_header(req: &Request<'_>, origin: &Origin, rows: &[SheetRow]) -> Result<Header> {
     header::detect(req.kind, rows, req.columns).map_err(|NoHeader { found, expected }| {
         let place = origin.sheet.as_ref().map_or(String::new(), |s| format!(" on sheet `{s}`"));
-        let found = if found.is_empty() { "no headings at all".to_string() } else { format!("the headings {}", found.join(" | ")) };
+        // The best row may be a row of records: for records that name children, its cells
+        // are not repeated back.
+        let found = if found.is_empty() {
+            "no headings at all".to_string()
+        } else if req.kind.names_children() {
+            "no row that reads as headings".to_string()
+        } else {
+            format!("the headings {}", found.join(" | "))
+        };
         Error::Evidence {
             path: req.shown.to_path_buf(),
             message: format!(

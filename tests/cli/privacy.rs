@@ -491,3 +491,15 @@ fn the_sample_schools_own_documents_raise_no_false_alarm() {
     assert_eq!(status, 0, "{stderr}");
     assert!(!stderr.contains("error["), "{stderr}");
 }
+
+#[test]
+fn a_log_with_no_heading_row_is_described_without_its_cells() {
+    let tmp = review("Jamie Fox,Gaming,Y6\nAva Singh,Scam,Y5\n", None);
+    let (status, stdout, stderr) = run(tmp.path(), &["import"]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(stderr.contains("evidence/incidents.csv"), "{stderr}");
+    assert!(
+        !stderr.contains("Jamie") && !stdout.contains("Jamie"),
+        "{stderr}"
+    );
+}
