@@ -125,7 +125,6 @@ const NOT_PEOPLE_WORDS: &[&str] = &[
     "class",
     "comment",
     "comments",
-    "concern",
     "contact",
     "contacted",
     "count",
@@ -185,8 +184,6 @@ const NOT_PEOPLE_WORDS: &[&str] = &[
     "uln",
     "upn",
     "what",
-    "year",
-    "yr",
 ];
 
 /// Which part of a name a heading's column holds, if it holds one.
@@ -208,7 +205,9 @@ fn person_part(heading: &str) -> Option<fn(&mut PeopleColumns) -> &mut Vec<u32>>
         || has("surnames")
         || has("lastname")
         || ((has("last") || has("family")) && (has("name") || has("names")));
+    let about = (has("concern") && has("for")) || has("concerning") || has("regarding");
     match (forename, surname) {
+        (false, false) if about => Some(|p| &mut p.whole),
         (true, false) => Some(|p| &mut p.forenames),
         (false, true) => Some(|p| &mut p.surnames),
         (true, true) => Some(|p| &mut p.whole),

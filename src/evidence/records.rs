@@ -336,6 +336,9 @@ mod tests {
             "Pupil(s) involved",
             "Reported by",
             "Details",
+            "Concern for",
+            "Name (year)",
+            "Year group",
         ]
         .iter()
         .map(|t| t.to_string())
@@ -353,6 +356,9 @@ mod tests {
                     "Amy Lee / Ben Hart",
                     "Mrs Green",
                     "Jo said",
+                    "Siobhán O'Neill",
+                    "Several pupils in Y5",
+                    "Year 6",
                 ]
                 .iter()
                 .map(|t| Value::from_text(t))
@@ -363,8 +369,10 @@ mod tests {
             super::super::header::detect(super::super::Kind::Incidents, &rows, &BTreeMap::new())
                 .expect("a header");
         let mut names = Names::default();
-        assert_eq!(learn_names(&rows[1], &header, &mut names), 3);
+        assert_eq!(learn_names(&rows[1], &header, &mut names), 4);
         assert!(names.found_in("OMER YILMAZ") && names.found_in("Hart, Ben"));
+        assert!(names.found_in("Siobhan ONeill"));
         assert!(!names.found_in("Mrs Green"));
+        assert!(!names.found_in("several pupils in the class"));
     }
 }
