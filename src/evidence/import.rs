@@ -392,32 +392,44 @@ fn without_values(reason: &str) -> String {
 
 impl Evidence {
     /// Takes the names this evidence holds out of its incident categories, meeting groups and
-    /// training records (a pupil trained as a digital leader, say), which reports show;
-    /// returns how many texts held one.
-    pub fn withhold_names(&mut self) -> usize {
+    /// training records (a pupil trained as a digital leader, say), which reports show.
+    pub fn withhold_names(&mut self) -> Withheld {
         let names = &self.private;
+        let mut held = Withheld::default();
         if names.is_empty() {
-            return 0;
+            return held;
         }
-        let mut held = self
+        held.categories = self
             .incidents
             .rename_categories(|label| crate::privacy::redact(names, label));
         for m in &mut self.meetings {
             if let Some(clean) = crate::privacy::redact(names, &m.group) {
                 m.group = clean;
-                held += 1;
+                held.meetings += 1;
             }
         }
         for t in &mut self.training {
             for text in [&mut t.person, &mut t.role, &mut t.course] {
                 if let Some(clean) = crate::privacy::redact(names, text) {
                     *text = clean;
-                    held += 1;
+                    held.training += 1;
                 }
             }
         }
         held
     }
+}
+
+/// How many texts of each kind of record held a name and were replaced.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Withheld {
+    /// Incident categories.
+    pub categories: usize,
+    /// Meeting names.
+    pub meetings: usize,
+    /// Names, roles and courses in training records: a member of staff may share a pupil's
+    /// name, so these are replaced without a finding.
+    pub training: usize,
 }
 
 impl SourceReport {

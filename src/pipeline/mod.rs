@@ -56,11 +56,10 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     diagnostics
         .0
         .extend(withhold::workbooks(&mut books, &evidence.private).0);
-    let name_paths: Vec<&Path> = review
+    let name_paths: Vec<(&Path, crate::evidence::Kind)> = review
         .evidence
         .iter()
-        .filter(|s| s.kind == crate::evidence::Kind::Incidents)
-        .map(|s| s.path.as_path())
+        .map(|s| (s.path.as_path(), s.kind))
         .collect();
     diagnostics
         .0

@@ -10,6 +10,7 @@
 use std::path::Path;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
+use crate::evidence::Kind as EvidenceKind;
 use crate::evidence::import::Evidence;
 use crate::privacy::{Names, PLACEHOLDER, redact};
 use crate::workbook::Filled;
@@ -114,22 +115,43 @@ fn reviewers(book: &mut Filled, names: &Names, found: &mut Diagnostics) {
     }
 }
 
-/// Takes names out of incident categories and meeting groups, which reports show.
-pub fn records(evidence: &mut Evidence, sources: &[&Path]) -> Diagnostics {
+/// Takes names out of incident categories, meeting names and training records, which
+/// reports show; a finding names the source of each category or meeting name that held one.
+pub fn records(evidence: &mut Evidence, sources: &[(&Path, EvidenceKind)]) -> Diagnostics {
     let mut found = Diagnostics::default();
     let held = evidence.withhold_names();
-    if held > 0 {
-        let at = sources.first().map_or_else(
-            || Location::file(Path::new("review.toml")),
-            |p| Location::file(p),
-        );
+    for (count, kind, what, column) in [
+        (
+            held.categories,
+            EvidenceKind::Incidents,
+            "incident categor(ies)",
+            "category",
+        ),
+        (
+            held.meetings,
+            EvidenceKind::Meetings,
+            "meeting name(s)",
+            "meeting or group",
+        ),
+    ] {
+        if count == 0 {
+            continue;
+        }
+        let at = sources
+            .iter()
+            .filter(|(_, k)| *k == kind)
+            .map(|(p, _)| Location::file(p))
+            .next()
+            .unwrap_or_else(|| Location::file(Path::new("review.toml")));
         found.push(
             Diagnostic::error(
                 Code::PrivateNameInRecords,
                 at,
-                format!("{held} incident categor(ies) or meeting name(s) in the evidence name a pupil; reports show {PLACEHOLDER} in their place"),
+                format!("{count} {what} name a pupil; reports show {PLACEHOLDER} in their place"),
             )
-            .with_help("take the name out of the category or meeting column, then run selfreview again"),
+            .with_help(format!(
+                "take the name out of the {column} column, then run selfreview again"
+            )),
         );
     }
     found

@@ -26,6 +26,22 @@ pub enum Piece {
     Break,
 }
 
+/// Whether `c` is drawn as nothing inside a word: a soft hyphen, a zero-width space or
+/// joiner, a word joiner, a byte order mark. A reader sees the word whole.
+pub fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{200B}'
+            | '\u{200C}'
+            | '\u{200D}'
+            | '\u{2060}'
+            | '\u{FEFF}'
+            | '\u{180E}'
+            | '\u{034F}'
+    )
+}
+
 /// Whether `c` is one of the apostrophes people type in names.
 pub fn is_apostrophe(c: char) -> bool {
     matches!(
@@ -36,7 +52,7 @@ pub fn is_apostrophe(c: char) -> bool {
 
 /// Folds one character of already-decomposed text, appending its letters to `out`.
 pub fn fold_char(c: char, out: &mut String) -> Piece {
-    if is_combining_mark(c) {
+    if is_combining_mark(c) || is_invisible(c) {
         return Piece::Mark;
     }
     if is_apostrophe(c) {
@@ -115,6 +131,10 @@ mod tests {
         assert_eq!(words("Søren Ærø", false), ["soren", "aero"]);
         assert_eq!(words("İlkay Yılmaz", false), ["ilkay", "yilmaz"]);
         assert_eq!(words("ＪＡＭＩＥ", false), ["jamie"]);
+        assert_eq!(
+            words("Al\u{ad}fie Bro\u{200b}oks", false),
+            ["alfie", "brooks"]
+        );
     }
 
     #[test]

@@ -5,7 +5,7 @@
 //! original text, accents, line breaks and all.
 
 use super::PLACEHOLDER;
-use super::names::{MAX_WORDS, Names};
+use super::names::{MAX_WORDS, Names, Seen};
 
 /// `text` with every name in it replaced by [`PLACEHOLDER`]; `None` when it holds none.
 pub fn redact(names: &Names, text: &str) -> Option<String> {
@@ -16,11 +16,12 @@ pub fn redact(names: &Names, text: &str) -> Option<String> {
 }
 
 /// The folded words of `text` with the byte range each covers in it.
-fn words_at(text: &str) -> Vec<(String, usize, usize)> {
+fn words_at(text: &str) -> Vec<(String, usize, usize, bool)> {
     use unicode_normalization::UnicodeNormalization;
     let mut out = Vec::new();
     let mut word = String::new();
     let mut start = 0;
+    let mut capital = false;
     for (at, c) in text.char_indices() {
         let end = at + c.len_utf8();
         let mut brk = false;
@@ -30,6 +31,7 @@ fn words_at(text: &str) -> Vec<(String, usize, usize)> {
                 crate::privacy::fold::Piece::Letter => {
                     if before == 0 {
                         start = at;
+                        capital = d.is_uppercase();
                     }
                 }
                 crate::privacy::fold::Piece::Mark => {}
@@ -37,10 +39,10 @@ fn words_at(text: &str) -> Vec<(String, usize, usize)> {
             }
         }
         if brk && !word.is_empty() {
-            out.push((std::mem::take(&mut word), start, at));
+            out.push((std::mem::take(&mut word), start, at, capital));
         }
         if !brk && !word.is_empty() && end == text.len() {
-            out.push((std::mem::take(&mut word), start, end));
+            out.push((std::mem::take(&mut word), start, end, capital));
         }
     }
     out
@@ -49,10 +51,10 @@ fn words_at(text: &str) -> Vec<(String, usize, usize)> {
 /// `text` with every name replaced by the placeholder.
 fn redact_words(names: &Names, text: &str) -> String {
     let found = words_at(text);
-    let mut recent: Vec<Option<u32>> = Vec::new();
+    let mut recent: Vec<Seen> = Vec::new();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for (i, (word, _, end)) in found.iter().enumerate() {
-        recent.push(names.word_id(word));
+    for (i, (word, _, end, capital)) in found.iter().enumerate() {
+        recent.push((names.word_id(word), *capital));
         let from = recent.len().saturating_sub(MAX_WORDS);
         let window = &recent[from..];
         if let Some(len) = names.name_length_ending(window) {

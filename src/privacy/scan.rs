@@ -8,7 +8,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 use super::fold::{Piece, fold_char};
-use super::names::{MAX_WORDS, Names};
+use super::names::{MAX_WORDS, Names, Seen};
 
 /// Words longer than this are not names; they are not kept whole.
 const MAX_WORD: usize = 64;
@@ -18,7 +18,8 @@ pub struct Scanner<'n> {
     names: &'n Names,
     word: String,
     overlong: bool,
-    recent: Vec<Option<u32>>,
+    recent: Vec<Seen>,
+    capital: bool,
     found: bool,
 }
 
@@ -30,8 +31,14 @@ impl<'n> Scanner<'n> {
             word: String::new(),
             overlong: false,
             recent: Vec::with_capacity(MAX_WORDS + 1),
+            capital: false,
             found: false,
         }
+    }
+
+    /// The names searched for.
+    pub fn names(&self) -> &'n Names {
+        self.names
     }
 
     /// Reads the next piece of text, which continues the last (a word may run across).
@@ -43,6 +50,9 @@ impl<'n> Scanner<'n> {
             let before = self.word.len();
             match fold_char(c, &mut self.word) {
                 Piece::Letter => {
+                    if before == 0 {
+                        self.capital = c.is_uppercase();
+                    }
                     if self.word.len() > MAX_WORD {
                         self.word.truncate(before);
                         self.overlong = true;
@@ -84,7 +94,7 @@ impl<'n> Scanner<'n> {
         if self.recent.len() == MAX_WORDS {
             self.recent.remove(0);
         }
-        self.recent.push(id);
+        self.recent.push((id, self.capital));
         if id.is_some() && self.names.ends_a_name(&self.recent) {
             self.found = true;
         }

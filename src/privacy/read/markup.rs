@@ -3,10 +3,12 @@
 //! HTML goes through html5gum, a tokenizer that follows the WHATWG specification, so
 //! entities (`&nbsp;`, `&#39;`, `&Ouml;`) arrive decoded and broken markup is tolerated as a
 //! browser tolerates it. XML goes through quick-xml, which the spreadsheet reader already
-//! brings in. In both, text inside a paragraph runs on across inline markup ("<b>Ja</b>mie"
-//! and a Word run split mid-word read as "Jamie"), while the end of a paragraph, a cell or a
-//! line break is a space. Attribute values, alternative text and comments are read too, each
-//! on its own.
+//! brings in. Markup between two pieces of text may join them ("<b>Ja</b>mie", a Word run
+//! split mid-word) or part them (a deleted run before the next one), so the text is read
+//! both ways at once: once with inline markup joining and once with every tag a space. The
+//! end of a paragraph, a cell or a line break is always a space. Attribute values are read
+//! too, percent-encoded links decoded and `data:` URLs unpacked, and spreadsheet page
+//! headers and footers with their `&C`-style codes taken out.
 
 use std::borrow::Cow;
 use std::io::BufRead;
@@ -20,7 +22,7 @@ use crate::privacy::scan::Scanner;
 const INLINE: &[&str] = &[
     "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
     "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
-    "strike", "strong", "sub", "sup", "time", "tt", "u", "var",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
 ];
 
 /// XML elements that hold a paragraph of text, inside which runs join.
@@ -33,10 +35,100 @@ const SPACES: &[&str] = &[
     "s",
     "line-break",
     "noBreakHyphen",
-    "softHyphen",
     "sym",
     "ptab",
 ];
+/// Spreadsheet page headers and footers, whose text carries `&L`, `&C`, `&P`-style codes.
+const HEADER_FOOTER: &[&str] = &[
+    "oddHeader",
+    "oddFooter",
+    "evenHeader",
+    "evenFooter",
+    "firstHeader",
+    "firstFooter",
+];
+
+/// The text of one document read three ways: runs joined, every tag a space, and the
+/// asides (attributes, comments) each on their own.
+struct Reading<'n> {
+    joined: Scanner<'n>,
+    split: Scanner<'n>,
+    asides: Scanner<'n>,
+    embedded: Option<String>,
+}
+
+impl<'n> Reading<'n> {
+    fn new(ctx: &Ctx<'n>) -> Self {
+        Reading {
+            joined: ctx.scanner(),
+            split: ctx.scanner(),
+            asides: ctx.scanner(),
+            embedded: None,
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        self.joined.push(t);
+        self.split.push(t);
+    }
+
+    /// A tag: always a space for the split reading, and for the joined one when `breaks`.
+    fn tag(&mut self, breaks: bool) {
+        self.split.brk();
+        if breaks {
+            self.joined.brk();
+        }
+    }
+
+    fn aside(&mut self, t: &str) {
+        self.asides.push(t);
+        self.asides.brk();
+        let decoded = percent_encoding::percent_decode_str(t).decode_utf8_lossy();
+        if decoded != t {
+            self.asides.push(&decoded);
+            self.asides.brk();
+        }
+        if t.trim_start().starts_with("data:") {
+            self.data_url(t.trim());
+        }
+    }
+
+    /// A `data:` URL's content, read as a file of its own (pictures aside).
+    fn data_url(&mut self, url: &str) {
+        let Ok(parsed) = data_url::DataUrl::process(url) else {
+            return;
+        };
+        let Ok((body, _)) = parsed.decode_to_vec() else {
+            return;
+        };
+        let names = self.asides.names();
+        let mut inner = Ctx::new(names);
+        match super::any(&mut inner, std::io::Cursor::new(body), "data URL", None) {
+            Ok(Verdict::Name) => self.embedded = Some(String::new()),
+            Ok(Verdict::Unreadable(why)) if !why.contains("image") => {
+                self.embedded.get_or_insert(why);
+            }
+            _ => {}
+        }
+    }
+
+    fn found(&self) -> bool {
+        self.joined.found()
+            || self.split.found()
+            || self.asides.found()
+            || self.embedded.as_deref() == Some("")
+    }
+
+    fn finish(mut self) -> Verdict {
+        let found = self.joined.finish() | self.split.finish() | self.asides.finish();
+        match self.embedded {
+            _ if found => Verdict::Name,
+            Some(e) if e.is_empty() => Verdict::Name,
+            Some(why) => Verdict::Unreadable(format!("it holds an embedded file: {why}")),
+            None => Verdict::Clean,
+        }
+    }
+}
 
 /// A whole markup document: XML if it declares itself so and parses, else HTML.
 pub(super) fn document(ctx: &mut Ctx<'_>, text: &str) -> Verdict {
@@ -51,49 +143,32 @@ pub(super) fn document(ctx: &mut Ctx<'_>, text: &str) -> Verdict {
 
 /// An HTML page (or anything tag-like that is not well-formed XML).
 pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
-    let mut body = ctx.scanner();
-    let mut asides = ctx.scanner();
+    let mut reading = Reading::new(ctx);
     for token in html5gum::Tokenizer::new(text) {
         let Ok(token) = token;
         match token {
             html5gum::Token::StartTag(tag) => {
-                if !INLINE.contains(&lossy(&tag.name).as_ref()) {
-                    body.brk();
-                }
+                reading.tag(!INLINE.contains(&lossy(&tag.name).as_ref()));
                 for value in tag.attributes.values() {
-                    asides.push(&lossy(&value.value));
-                    asides.brk();
+                    reading.aside(&lossy(&value.value));
                 }
             }
             html5gum::Token::EndTag(tag) => {
-                if !INLINE.contains(&lossy(&tag.name).as_ref()) {
-                    body.brk();
-                }
+                reading.tag(!INLINE.contains(&lossy(&tag.name).as_ref()));
             }
-            html5gum::Token::String(s) => body.push(&lossy(&s.value)),
-            html5gum::Token::Comment(c) => {
-                asides.push(&lossy(&c.value));
-                asides.brk();
-            }
+            html5gum::Token::String(s) => reading.text(&lossy(&s.value)),
+            html5gum::Token::Comment(c) => reading.aside(&lossy(&c.value)),
             html5gum::Token::Doctype(_) | html5gum::Token::Error(_) => {}
         }
-        if body.found() || asides.found() {
+        if reading.found() {
             return Verdict::Name;
         }
     }
-    verdict(&mut [body, asides])
+    reading.finish()
 }
 
 fn lossy(bytes: &[u8]) -> Cow<'_, str> {
     String::from_utf8_lossy(bytes)
-}
-
-fn verdict(scanners: &mut [Scanner<'_>]) -> Verdict {
-    let mut found = false;
-    for s in scanners {
-        found |= s.finish();
-    }
-    if found { Verdict::Name } else { Verdict::Clean }
 }
 
 /// An XML document or part, streamed; an error means it is not well-formed XML.
@@ -102,9 +177,9 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
     let config = reader.config_mut();
     config.check_end_names = false;
     config.allow_unmatched_ends = true;
-    let mut body = ctx.scanner();
-    let mut asides = ctx.scanner();
+    let mut reading = Reading::new(ctx);
     let mut paragraph = 0usize;
+    let mut header_footer = false;
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -112,61 +187,102 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
             Event::Start(e) => {
                 let name = e.local_name();
                 let name: &str = name.as_ref();
+                header_footer = HEADER_FOOTER.contains(&name);
                 if PARAGRAPHS.contains(&name) {
                     paragraph += 1;
-                    body.brk();
-                } else if paragraph == 0 || SPACES.contains(&name) {
-                    body.brk();
                 }
-                attributes(&e, &mut asides);
+                reading.tag(breaks(name, paragraph));
+                attributes(&e, &mut reading);
             }
             Event::Empty(e) => {
                 let name = e.local_name();
                 let name: &str = name.as_ref();
-                if paragraph == 0 || SPACES.contains(&name) || PARAGRAPHS.contains(&name) {
-                    body.brk();
-                }
-                attributes(&e, &mut asides);
+                reading.tag(breaks(name, paragraph));
+                attributes(&e, &mut reading);
             }
             Event::End(e) => {
                 let name = e.local_name();
                 let name: &str = name.as_ref();
+                reading.tag(breaks(name, paragraph));
                 if PARAGRAPHS.contains(&name) {
                     paragraph = paragraph.saturating_sub(1);
-                    body.brk();
-                } else if paragraph == 0 || SPACES.contains(&name) {
-                    body.brk();
                 }
+                header_footer = false;
             }
-            Event::Text(t) => body.push(&t.xml10_content()),
-            Event::CData(t) => body.push(&t.into_inner()),
+            Event::Text(t) if header_footer => reading.text(&without_codes(&t.xml10_content())),
+            Event::Text(t) => reading.text(&t.xml10_content()),
+            Event::CData(t) => reading.text(&t.into_inner()),
             Event::GeneralRef(r) => {
                 if let Ok(Some(c)) = r.resolve_char_ref() {
-                    body.push(c.encode_utf8(&mut [0u8; 4]));
+                    reading.text(c.encode_utf8(&mut [0u8; 4]));
                 } else if let Some(s) = quick_xml::escape::resolve_xml_entity(&r.into_inner()) {
-                    body.push(s);
+                    reading.text(s);
                 }
             }
-            Event::Comment(c) => {
-                asides.push(&c.into_inner());
-                asides.brk();
-            }
+            Event::Comment(c) => reading.aside(&c.into_inner()),
             Event::Eof => break,
             Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
         }
-        if body.found() || asides.found() {
+        if reading.found() {
             return Ok(Verdict::Name);
         }
     }
-    Ok(verdict(&mut [body, asides]))
+    Ok(reading.finish())
 }
 
-fn attributes(e: &quick_xml::events::BytesStart<'_>, scanner: &mut Scanner<'_>) {
+/// Whether an element's start or end parts the text for the joined reading: outside a
+/// paragraph every element does; inside one only paragraphs and spaces do.
+fn breaks(name: &str, paragraph: usize) -> bool {
+    paragraph == 0 || PARAGRAPHS.contains(&name) || SPACES.contains(&name)
+}
+
+/// A page header or footer's text with its codes (`&L`, `&C`, `&R`, `&P`, `&"Arial,Bold"`,
+/// `&12`) turned into spaces.
+fn without_codes(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '&' {
+            out.push(c);
+            continue;
+        }
+        out.push(' ');
+        match chars.next() {
+            Some('"') => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                }
+            }
+            Some(d) if d.is_ascii_digit() => {
+                while chars.peek().is_some_and(char::is_ascii_digit) {
+                    chars.next();
+                }
+            }
+            Some('&') => out.push('&'),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn attributes(e: &quick_xml::events::BytesStart<'_>, reading: &mut Reading<'_>) {
     for a in e.attributes().with_checks(false).flatten() {
         match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
-            Ok(v) => scanner.push(&v),
-            Err(_) => scanner.push(&a.value),
+            Ok(v) => reading.aside(&v),
+            Err(_) => reading.aside(&a.value),
         }
-        scanner.brk();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn header_codes_are_spaces() {
+        assert_eq!(without_codes("&CJamie Fox&R&P"), " Jamie Fox  ");
+        assert_eq!(without_codes("&\"Arial,Bold\"&12Jamie"), "  Jamie");
     }
 }

@@ -25,11 +25,16 @@ pub(super) fn read(ctx: &mut Ctx<'_>, r: impl Read) -> Verdict {
     if bytes.len() as u64 > WHOLE_LIMIT {
         return Verdict::Unreadable("it is a PDF larger than 256 MB, too large to search".into());
     }
-    let text = match crate::spreadsheet::guarded(|| extract(&bytes)) {
-        Ok(Ok(text)) => text,
+    let (text, asides) = match crate::spreadsheet::guarded(|| extract(&bytes)) {
+        Ok(Ok(found)) => found,
         Ok(Err(why)) => return Verdict::Unreadable(why),
         Err(_) => return Verdict::Unreadable("it is a damaged PDF".into()),
     };
+    let mut properties = ctx.scanner();
+    properties.push(&asides);
+    if properties.finish() {
+        return Verdict::Name;
+    }
     if !text.chars().any(char::is_alphanumeric) {
         return Verdict::Unreadable(
             "it is a PDF with no text in it (a scan or a picture), so it cannot be searched".into(),
@@ -37,6 +42,8 @@ pub(super) fn read(ctx: &mut Ctx<'_>, r: impl Read) -> Verdict {
     }
     let mut scanner = ctx.scanner();
     scanner.push(&text);
+    scanner.brk();
+    scanner.push(&asides);
     if scanner.finish() {
         Verdict::Name
     } else {
@@ -44,7 +51,8 @@ pub(super) fn read(ctx: &mut Ctx<'_>, r: impl Read) -> Verdict {
     }
 }
 
-fn extract(bytes: &[u8]) -> Result<String, String> {
+/// The pages' text, and every other string in the file.
+fn extract(bytes: &[u8]) -> Result<(String, String), String> {
     let damaged = |_| "it is a PDF that could not be opened (it may be damaged)".to_string();
     let mut doc = Document::load_mem(bytes).map_err(damaged)?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
@@ -55,7 +63,60 @@ fn extract(bytes: &[u8]) -> Result<String, String> {
     let mut out = pdf_extract::PlainTextOutput::new(&mut text);
     pdf_extract::output_doc(&doc, &mut out)
         .map_err(|_| "it is a PDF whose text could not be read (it may be damaged)".to_string())?;
-    Ok(text)
+    let mut asides = String::new();
+    for object in doc.objects.values() {
+        strings(object, &mut asides);
+    }
+    Ok((text, asides))
+}
+
+/// Every text string held outside the pages' content, each on a line of its own: document
+/// properties, comments and notes, form fields and their values, bookmarks, link targets;
+/// and the XML metadata stream.
+fn strings(object: &Object, out: &mut String) {
+    match object {
+        Object::String(bytes, _) => {
+            out.push_str(&text_string(bytes));
+            out.push('\n');
+        }
+        Object::Name(bytes) => {
+            out.push_str(&String::from_utf8_lossy(bytes));
+            out.push('\n');
+        }
+        Object::Array(items) => items.iter().for_each(|o| strings(o, out)),
+        Object::Dictionary(dict) => dict.iter().for_each(|(_, o)| strings(o, out)),
+        Object::Stream(stream) => {
+            stream.dict.iter().for_each(|(_, o)| strings(o, out));
+            let metadata = stream
+                .dict
+                .get(b"Type")
+                .and_then(Object::as_name)
+                .is_ok_and(|n| n == b"Metadata");
+            if metadata && let Ok(xml) = stream.get_plain_content() {
+                out.push_str(&String::from_utf8_lossy(&xml).replace(['<', '>'], "\n"));
+                out.push('\n');
+            }
+        }
+        _ => {}
+    }
+}
+
+/// A PDF text string: UTF-16 after its byte order mark, else PDFDocEncoding, which matches
+/// Windows-1252 for the letters names use.
+fn text_string(bytes: &[u8]) -> String {
+    if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        encoding_rs::UTF_16BE
+            .decode_without_bom_handling(rest)
+            .0
+            .into_owned()
+    } else if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        String::from_utf8_lossy(rest).into_owned()
+    } else {
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned()
+    }
 }
 
 /// Rewrites `'` and `"` as `T*` then `Tj` in every page's and form's content.

@@ -7,7 +7,10 @@
 
 use std::io::Read;
 
-use encoding_rs::{CoderResult, Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
+use encoding_rs::{
+    CoderResult, Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1250, WINDOWS_1251, WINDOWS_1252,
+    WINDOWS_1253, WINDOWS_1254, WINDOWS_1257,
+};
 
 use super::{Ctx, Verdict, WHOLE_LIMIT, markup};
 
@@ -15,8 +18,9 @@ const CHUNK: usize = 64 * 1024;
 
 /// The encoding of text that starts with `head`, or `None` if it is not text.
 pub(super) fn sniff(head: &[u8]) -> Option<&'static Encoding> {
-    if let Some((encoding, _)) = Encoding::for_bom(head) {
-        return Some(encoding);
+    if let Some((encoding, bom)) = Encoding::for_bom(head) {
+        // A byte order mark followed by what is not text in that encoding is not text.
+        return looks_like_text(encoding, &head[bom..]).then_some(encoding);
     }
     let zeros_even = head.iter().step_by(2).filter(|b| **b == 0).count();
     let zeros_odd = head.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
@@ -49,13 +53,16 @@ pub(super) fn sniff(head: &[u8]) -> Option<&'static Encoding> {
 fn looks_like_text(encoding: &'static Encoding, head: &[u8]) -> bool {
     let (text, _) = encoding.decode_without_bom_handling(head);
     let total = text.chars().count();
+    if total == 0 {
+        return true;
+    }
     let odd = text
         .chars()
         .filter(|c| {
             (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{c}')) || *c == '\u{fffd}'
         })
         .count();
-    total > 0 && odd * 100 <= total
+    odd * 100 <= total
 }
 
 /// Reads text in `encoding` whose first bytes are `head`.
@@ -69,8 +76,7 @@ pub(super) fn read(
     let (start, _) = encoding.decode_with_bom_removal(&head[..head.len().min(1024)]);
     let start = start.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     let lower_hint = hint.to_ascii_lowercase();
-    let lower_start = start.to_ascii_lowercase();
-    if lower_start.contains("mime-version:") || lower_start.contains("content-transfer-encoding:") {
+    if is_email(start) {
         return Ok(Verdict::Unreadable(
             "it is an email or web archive whose parts are encoded, so its text cannot be searched; save the message or page as PDF or text".into(),
         ));
@@ -95,32 +101,61 @@ pub(super) fn read(
         let (decoded, _) = encoding.decode_with_bom_removal(&bytes);
         return Ok(markup::document(ctx, &decoded));
     }
-    let mut decoder = encoding.new_decoder_with_bom_removal();
-    let mut scanner = ctx.scanner();
+    // Text that is not UTF-8 was saved by an older program in its own code page; which one
+    // cannot be told for sure, so it is read in each that European names are written in.
+    let encodings: &[&'static Encoding] = if encoding == WINDOWS_1252 {
+        &[
+            WINDOWS_1252,
+            WINDOWS_1250,
+            WINDOWS_1254,
+            WINDOWS_1257,
+            WINDOWS_1251,
+            WINDOWS_1253,
+        ]
+    } else {
+        &[encoding]
+    };
+    let mut readers: Vec<_> = encodings
+        .iter()
+        .map(|e| (e.new_decoder_with_bom_removal(), ctx.scanner()))
+        .collect();
     let mut buf = vec![0u8; CHUNK];
     let mut out = String::with_capacity(CHUNK * 3 + 16);
     loop {
         let n = r.read(&mut buf)?;
-        let mut input = &buf[..n];
-        loop {
-            out.clear();
-            let (result, read, _) = decoder.decode_to_string(input, &mut out, n == 0);
-            scanner.push(&out);
-            input = &input[read..];
-            if result == CoderResult::InputEmpty {
-                break;
+        for (decoder, scanner) in &mut readers {
+            let mut input = &buf[..n];
+            loop {
+                out.clear();
+                let (result, read, _) = decoder.decode_to_string(input, &mut out, n == 0);
+                scanner.push(&out);
+                input = &input[read..];
+                if result == CoderResult::InputEmpty {
+                    break;
+                }
             }
-        }
-        if scanner.found() {
-            return Ok(Verdict::Name);
+            if scanner.found() {
+                return Ok(Verdict::Name);
+            }
         }
         if n == 0 {
             break;
         }
     }
-    Ok(if scanner.finish() {
-        Verdict::Name
-    } else {
-        Verdict::Clean
-    })
+    let found = readers.iter_mut().fold(false, |f, (_, s)| s.finish() | f);
+    Ok(if found { Verdict::Name } else { Verdict::Clean })
+}
+
+/// Whether text is a saved email (or a web archive, built the same way) whose parts or
+/// header words are encoded (`Content-Transfer-Encoding:`, `=?UTF-8?Q?…?=`): its plain text
+/// is not what a reader sees. An email with nothing encoded is read as the text it is.
+fn is_email(start: &str) -> bool {
+    let lower = start.to_ascii_lowercase();
+    if lower.contains("mime-version:") || lower.contains("content-transfer-encoding:") {
+        return true;
+    }
+    if (lower.contains("?q?") || lower.contains("?b?")) && lower.contains("=?") {
+        return true;
+    }
+    false
 }
