@@ -87,10 +87,17 @@ pub enum Error {
         message: String,
     },
     /// An output that would hold a child's name, caught as a last check before writing.
-    #[error("{} was not written: it would hold a child's name. Run `selfreview score` to see which workbook cell or record holds it, take the name out, and try again", path.display())]
+    #[error("{} was not written: a child's name is still in it after the names found in the workbooks and records were taken out. It may be in a custom template, the framework file or the school's name; take it out and try again", path.display())]
     NameInOutput {
         /// The output refused.
         path: PathBuf,
+    },
+    /// Outputs that carry the school's own text cannot be written while a source of
+    /// children's names is unread: names in that text could not be taken out.
+    #[error("nothing was written: {} could not be read, so children's names cannot be taken out of the commentary. Run `selfreview import` to see what is wrong with it, fix it, and run this again", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" and "))]
+    NamesUnchecked {
+        /// The pupil lists and incident logs that could not be read.
+        paths: Vec<PathBuf>,
     },
     /// A value given on the command line or in `review.toml` is not acceptable.
     #[error("{what}: {message}")]

@@ -136,6 +136,18 @@ fn source_text(r: &SourceReport) -> String {
     for k in &r.skipped {
         let _ = writeln!(s, "  skipped {}: {}", k.place, k.reason);
     }
+    if !r.names_also_from.is_empty() {
+        let counted = if r.kind == Kind::Incidents {
+            " (only this sheet's incidents are counted; `sheet = \"…\"` in review.toml chooses another)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            s,
+            "  names also read from sheets {}{counted}",
+            r.names_also_from.join(", ")
+        );
+    }
     if !r.unmapped_categories.is_empty() {
         let list: Vec<String> = r
             .unmapped_categories

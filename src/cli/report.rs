@@ -15,6 +15,10 @@ pub struct Args {}
 pub fn run(_args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     let here = Path::new(".");
     let r = pipeline::run(here, chrono::Local::now().date_naive())?;
+    if let Err(e) = r.names_checked() {
+        out.diagnostics(&r.diagnostics);
+        return Err(e.into());
+    }
     let previous = report::previous_snapshot(&r.paths.history(), r.scored.review_date);
     let overrides = Path::new("templates");
     let rendered = report::render(

@@ -22,6 +22,10 @@ pub struct Args {
 pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     let today = chrono::Local::now().date_naive();
     let r = pipeline::run(Path::new("."), today)?;
+    if let Err(e) = r.names_checked() {
+        out.diagnostics(&r.diagnostics);
+        return Err(e.into());
+    }
     let snapshot = r.save_snapshot()?;
 
     if out.json {

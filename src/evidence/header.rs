@@ -73,22 +73,31 @@ impl PeopleColumns {
 
 /// Words of a heading that say the column names people.
 const PERSON_WORDS: &[&str] = &[
+    "accused",
+    "affected",
     "aggressor",
     "aggressors",
     "alleged",
+    "bullies",
+    "bully",
     "child",
-    "childs",
     "children",
+    "childs",
+    "complainant",
+    "complainants",
     "cyp",
     "individual",
     "individuals",
     "instigator",
     "instigators",
     "involved",
+    "involving",
     "learner",
     "learners",
     "name",
     "names",
+    "parties",
+    "party",
     "people",
     "perpetrator",
     "perpetrators",
@@ -103,6 +112,8 @@ const PERSON_WORDS: &[&str] = &[
     "targets",
     "victim",
     "victims",
+    "who",
+    "whom",
     "witness",
     "witnesses",
 ];
@@ -122,7 +133,6 @@ const NOT_PEOPLE_WORDS: &[&str] = &[
     "carer",
     "carers",
     "category",
-    "class",
     "comment",
     "comments",
     "contact",
@@ -139,7 +149,6 @@ const NOT_PEOPLE_WORDS: &[&str] = &[
     "ethnicity",
     "father",
     "file",
-    "form",
     "gender",
     "group",
     "guardian",
@@ -190,10 +199,20 @@ const NOT_PEOPLE_WORDS: &[&str] = &[
 fn person_part(heading: &str) -> Option<fn(&mut PeopleColumns) -> &mut Vec<u32>> {
     let words: Vec<String> = crate::privacy::fold::words(heading, true);
     let has = |w: &str| words.iter().any(|x| x == w);
+    // Who a record is about, whatever else the heading says: "Concern raised about",
+    // "Concern for", "Record for", "Regarding".
+    let about = has("about")
+        || has("concerning")
+        || has("regarding")
+        || ((has("concern") || has("record")) && has("for"));
+    if about && !has("by") {
+        return Some(|p| &mut p.whole);
+    }
     if words.iter().any(|w| NOT_PEOPLE_WORDS.contains(&w.as_str())) {
         return None;
     }
     let forename = has("forename")
+        || has("middle")
         || has("forenames")
         || has("firstname")
         || has("preferred")
@@ -205,9 +224,7 @@ fn person_part(heading: &str) -> Option<fn(&mut PeopleColumns) -> &mut Vec<u32>>
         || has("surnames")
         || has("lastname")
         || ((has("last") || has("family")) && (has("name") || has("names")));
-    let about = (has("concern") && has("for")) || has("concerning") || has("regarding");
     match (forename, surname) {
-        (false, false) if about => Some(|p| &mut p.whole),
         (true, false) => Some(|p| &mut p.forenames),
         (false, true) => Some(|p| &mut p.surnames),
         (true, true) => Some(|p| &mut p.whole),
@@ -218,10 +235,22 @@ fn person_part(heading: &str) -> Option<fn(&mut PeopleColumns) -> &mut Vec<u32>>
     }
 }
 
+/// Whether the school's own mapping sends this heading to a name field.
+fn mapped_to_person(heading: &str, overrides: &BTreeMap<String, String>) -> bool {
+    let h = normalise(heading);
+    overrides.iter().any(|(k, field)| {
+        normalise(k) == h && matches!(field.as_str(), "person" | "name" | "forename" | "surname")
+    })
+}
+
 /// The columns naming people in an incident log or pupil list: every column mapped to a
 /// name field, and every other column whose heading reads as one ("Child's name",
 /// "Pupil(s) involved", "Victim", "Pupil 2").
-pub fn people_columns(kind: Kind, columns: &[Column]) -> PeopleColumns {
+pub fn people_columns(
+    kind: Kind,
+    columns: &[Column],
+    overrides: &BTreeMap<String, String>,
+) -> PeopleColumns {
     let mut people = PeopleColumns::default();
     if !kind.names_children() {
         return people;
@@ -232,6 +261,7 @@ pub fn people_columns(kind: Kind, columns: &[Column]) -> PeopleColumns {
             Some("surname" | "legal-surname") => Some(|p| &mut p.surnames),
             Some("name" | "person") => Some(|p| &mut p.whole),
             Some(_) => None,
+            None if mapped_to_person(&c.header, overrides) => Some(|p| &mut p.whole),
             None => person_part(&c.header),
         };
         if let Some(part) = part {
@@ -397,7 +427,19 @@ pub fn detect(
         }
     }
     if let Some(b) = best.as_mut() {
-        b.people = people_columns(kind, &b.columns);
+        b.people = people_columns(kind, &b.columns, overrides);
+        // Shown by `import` as names rather than "not used".
+        let shown = if kind == Kind::Pupils {
+            "name"
+        } else {
+            "person"
+        };
+        let people: Vec<u32> = b.people.all().collect();
+        for c in b.columns.iter_mut().filter(|c| c.field.is_none()) {
+            if people.contains(&c.index) {
+                c.field = Some(shown);
+            }
+        }
     }
     best.ok_or_else(|| NoHeader {
         found: best_any.map(|(_, f)| f).unwrap_or_default(),

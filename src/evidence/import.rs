@@ -89,6 +89,10 @@ pub struct SourceReport {
     pub date_range: Option<(NaiveDate, NaiveDate)>,
     /// Incident categories not in the school's mapping or the built-in list, with counts.
     pub unmapped_categories: BTreeMap<String, usize>,
+    /// Other sheets whose names were learnt too (for incident logs, their records are not
+    /// counted: `sheet` in review.toml chooses the sheet that is).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub names_also_from: Vec<String>,
 }
 
 impl SourceReport {
@@ -160,9 +164,15 @@ pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport
             path: req.shown.to_path_buf(),
             message,
         })?;
-        choose_sheet(req, &mut book)
+        let chosen = choose_sheet(req, &mut book)?;
+        let others = if req.kind.names_children() && req.sheet.is_none() {
+            sheets_naming_people(req, &mut book, &chosen.0)?
+        } else {
+            Vec::new()
+        };
+        Ok::<_, Error>((chosen, others))
     });
-    let (name, sheet_rows) = read.map_err(|message| Error::Evidence {
+    let ((name, sheet_rows), others) = read.map_err(|message| Error::Evidence {
         path: req.shown.to_path_buf(),
         message,
     })??;
@@ -172,7 +182,32 @@ pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport
     for row in &sheet_rows {
         acc.row(row);
     }
+    for (sheet, header, rows) in &others {
+        acc.names_from(sheet, header, rows);
+    }
     Ok(acc.finish())
+}
+
+/// The other sheets of a workbook of records that name children whose headings name people:
+/// every pupil on every sheet must be learnt, not only those on the sheet that is counted.
+fn sheets_naming_people(
+    req: &Request<'_>,
+    book: &mut spreadsheet::Book,
+    chosen: &str,
+) -> Result<Vec<(String, Header, Vec<SheetRow>)>> {
+    let mut out = Vec::new();
+    for name in spreadsheet::sheet_names(book) {
+        if name == chosen {
+            continue;
+        }
+        let rows = sheet::rows(book, req.shown, &name)?;
+        if let Ok(header) = header::detect(req.kind, &rows, req.columns)
+            && !header.people.is_empty()
+        {
+            out.push((name, header, rows));
+        }
+    }
+    Ok(out)
 }
 
 fn choose_sheet(
@@ -258,6 +293,7 @@ impl<'e> Accumulator<'e> {
             skipped: Vec::new(),
             date_range: None,
             unmapped_categories: BTreeMap::new(),
+            names_also_from: Vec::new(),
         };
         let names_before = evidence.private.len();
         Accumulator {
@@ -326,6 +362,22 @@ impl<'e> Accumulator<'e> {
                 Some((a, b)) => (a.min(d), b.max(d)),
             });
         }
+    }
+
+    /// Learns the names on another sheet; only the chosen sheet's records are counted.
+    fn names_from(&mut self, sheet: &str, header: &Header, rows: &[SheetRow]) {
+        let before = self.evidence.private.len();
+        for row in rows.iter().filter(|r| r.index > header.last_row) {
+            if records::learn_names(row, header, &mut self.evidence.private) > 0
+                && self.kind == Kind::Pupils
+            {
+                self.evidence.pupils += 1;
+            }
+        }
+        if self.kind == Kind::Pupils {
+            self.people += self.evidence.private.len() - before;
+        }
+        self.report.names_also_from.push(sheet.to_string());
     }
 
     fn take<T>(
@@ -439,6 +491,11 @@ impl SourceReport {
         for c in &mut self.columns {
             if let Some(clean) = crate::privacy::redact(names, &c.header) {
                 c.header = clean;
+            }
+        }
+        for sheet in self.names_also_from.iter_mut().chain(self.sheet.as_mut()) {
+            if let Some(clean) = crate::privacy::redact(names, sheet) {
+                *sheet = clean;
             }
         }
         let unmapped = std::mem::take(&mut self.unmapped_categories);

@@ -37,7 +37,7 @@ pub fn guard(r: &Reviewed, plan: &Plan) -> Diagnostics {
             .cloned(),
     );
     for listed in &r.review.checked_by_hand {
-        if !r.paths.evidence().join(listed).is_file() {
+        if !r.paths.evidence().join(listed).exists() {
             found.push(
                 Diagnostic::warning(
                     Code::CheckedFileMissing,
@@ -81,6 +81,18 @@ pub fn guard(r: &Reviewed, plan: &Plan) -> Diagnostics {
                 if let Source::File(path) = &e.source
                     && checked_by_hand(r, path)
                 {
+                    // A person has looked at it; what they cannot see, its metadata, is
+                    // still searched.
+                    if read::raw(names, path).unwrap_or(true) {
+                        found.push(
+                            Diagnostic::error(
+                                Code::PrivateNameInPack,
+                                Location::file(Path::new(&shown)),
+                                format!("`{entry}` holds a child's name in its hidden details (a title, author or caption stored in the file)"),
+                            )
+                            .with_help("remove the file's details (in Windows: Properties, Details, Remove properties), or cite another"),
+                        );
+                    }
                     continue;
                 }
                 found.push(
@@ -110,6 +122,23 @@ fn sources_read(r: &Reviewed, plan: &Plan, found: &mut Diagnostics) -> bool {
         );
     }
     if !r.evidence.unread.is_empty() {
+        return false;
+    }
+    let mut empty = false;
+    for (path, kind, people) in &r.evidence.name_sources {
+        if *kind == crate::evidence::Kind::Pupils && *people == 0 {
+            empty = true;
+            found.push(
+                Diagnostic::error(
+                    Code::NamesUnreadable,
+                    Location::file(path),
+                    "this pupil list names no one that could be read, so the pack cannot be checked for the children it should name",
+                )
+                .with_help("export the whole pupil list again, with its name columns, and run selfreview pack again"),
+            );
+        }
+    }
+    if empty {
         return false;
     }
     let holds_text =
@@ -152,8 +181,10 @@ fn checked_by_hand(r: &Reviewed, path: &Path) -> bool {
     let Ok(canon) = path.canonicalize() else {
         return false;
     };
-    r.review
-        .checked_by_hand
-        .iter()
-        .any(|c| evidence.join(c).canonicalize().is_ok_and(|p| p == canon))
+    r.review.checked_by_hand.iter().any(|c| {
+        evidence
+            .join(c)
+            .canonicalize()
+            .is_ok_and(|p| canon.starts_with(p))
+    })
 }

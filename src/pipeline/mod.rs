@@ -64,8 +64,20 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     diagnostics
         .0
         .extend(withhold::records(&mut evidence, &name_paths).0);
-    let (scored, found) = score::score(&framework.framework, &settings, &books, &evidence);
+    let (mut scored, found) = score::score(&framework.framework, &settings, &books, &evidence);
     diagnostics.0.extend(found.0);
+    withhold::scored(&mut scored, &evidence.private);
+    withhold::diagnostics(&mut diagnostics, &evidence.private);
+    if evidence.private.is_empty() && evidence.unread.is_empty() {
+        diagnostics.push(
+            Diagnostic::warning(
+                Code::NoSourceOfNames,
+                Location::file(Path::new("review.toml")),
+                "no pupil list names anyone, so a child's name typed into a workbook cannot be caught; the evidence pack will be refused until one does",
+            )
+            .with_help("export your pupil list into evidence/ and add it to review.toml as [[evidence]] kind = \"pupils\""),
+        );
+    }
     diagnostics.sort();
     let metrics = compute::compute(&evidence, settings.review_date, &review.terms());
     Ok(Reviewed {
@@ -99,9 +111,22 @@ impl Reviewed {
         }
     }
 
+    /// Refuses, when a pupil list or incident log could not be read, to go on to outputs that
+    /// carry the school's own text: names in that text could not be taken out.
+    pub fn names_checked(&self) -> Result<()> {
+        if self.evidence.unread.is_empty() {
+            Ok(())
+        } else {
+            Err(crate::error::Error::NamesUnchecked {
+                paths: self.evidence.unread.clone(),
+            })
+        }
+    }
+
     /// The snapshot as JSON, refused if it would hold a child's name (the last check:
     /// names were taken out of the school's text before scoring). `shown` names the output.
     pub fn snapshot_json(&self, shown: &Path) -> Result<Vec<u8>> {
+        self.names_checked()?;
         let json = serde_json::to_vec_pretty(&self.snapshot()).map_err(|e| {
             crate::error::Error::Write {
                 path: shown.to_path_buf(),

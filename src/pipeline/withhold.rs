@@ -49,14 +49,9 @@ pub fn workbooks(books: &mut [Filled], names: &Names) -> Diagnostics {
                     found.push(finding(at(column), &row.code, column));
                 }
             }
-            let mut cited = false;
-            for citation in &mut row.evidence {
-                if let Some(clean) = redact(names, citation) {
-                    *citation = clean;
-                    cited = true;
-                }
-            }
-            if cited {
+            // The citation is kept as written so the pack can find (and refuse) the file; what
+            // is shown of it is taken care of by [`scored`].
+            if row.evidence.iter().any(|c| names.found_in(c)) {
                 found.push(finding(at(layout::EVIDENCE), &row.code, layout::EVIDENCE));
             }
         }
@@ -155,4 +150,45 @@ pub fn records(evidence: &mut Evidence, sources: &[(&Path, EvidenceKind)]) -> Di
         );
     }
     found
+}
+
+/// Takes names out of what the scored review shows that came from file names: evidence
+/// citations and the workbooks' own paths.
+pub fn scored(scored: &mut crate::score::Scored, names: &Names) {
+    if names.is_empty() {
+        return;
+    }
+    for a in &mut scored.aspects {
+        for citation in &mut a.evidence {
+            if let Some(clean) = redact(names, citation) {
+                *citation = clean;
+            }
+        }
+    }
+    for w in &mut scored.workbooks {
+        if let Some(clean) = redact(names, &w.path.to_string_lossy()) {
+            w.path = clean.into();
+        }
+    }
+}
+
+/// Takes names out of every finding: a child's name typed into a level or date cell, or a
+/// file named after a child, is echoed by the findings about it.
+pub fn diagnostics(found: &mut Diagnostics, names: &Names) {
+    if names.is_empty() {
+        return;
+    }
+    for d in &mut found.0 {
+        if let Some(clean) = redact(names, &d.message) {
+            d.message = clean;
+        }
+        if let Some(help) = d.help.as_mut()
+            && let Some(clean) = redact(names, help)
+        {
+            *help = clean;
+        }
+        if let Some(clean) = redact(names, &d.location.file.to_string_lossy()) {
+            d.location.file = clean.into();
+        }
+    }
 }

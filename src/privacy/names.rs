@@ -453,3 +453,42 @@ mod tests {
         assert_eq!(format!("{n:?}"), "Names(1 people held)");
     }
 }
+
+#[cfg(test)]
+mod more_tests {
+    use super::*;
+
+    fn held(cells: &[&str]) -> Names {
+        let mut n = Names::default();
+        for c in cells {
+            n.add_cell(c);
+        }
+        n
+    }
+
+    #[test]
+    fn middle_names_initials_and_long_whole_names() {
+        let n = held(&["Alfie Brooks", "LANCASTER Phoebe Anne"]);
+        assert!(n.found_in("Alfie James Brooks raised it"));
+        assert!(n.found_in("Alfie B. raised it"));
+        assert!(n.found_in("Phoebe Lancaster") && n.found_in("Phoebe Anne Lancaster"));
+        assert!(!n.found_in("Alfie raised it with Mr Brooks, then left"));
+    }
+
+    #[test]
+    fn everyday_phrases_are_not_names_unless_written_as_names() {
+        let n = held(&["Amber Green", "May Do", "Hope Street"]);
+        assert!(!n.found_in("rated red, amber, green"));
+        assert!(!n.found_in("pupils may do the survey"));
+        assert!(n.found_in("Amber Green joined") && n.found_in("GREEN, Amber"));
+        let n = held(&[
+            "Digital leaders",
+            "Parent concern",
+            "Whole school",
+            "See notes",
+            "Anonymous report",
+            "Year 6",
+        ]);
+        assert!(n.is_empty());
+    }
+}

@@ -48,6 +48,7 @@ pub fn render(
     previous: Option<&Previous>,
     overrides: Option<&Path>,
 ) -> Result<Rendered> {
+    r.names_checked()?;
     render_with_links(r, previous, overrides, None)
 }
 

@@ -57,8 +57,18 @@ fn score_reads_a_workbook_saved_by_libreoffice_and_judges_readiness() {
     assert_eq!(doc["milestones"]["started"], true);
     assert_eq!(doc["milestones"]["progress"], false);
     assert_eq!(doc["actions"][0]["aspect"], "C1.1");
-    assert_eq!(doc["diagnostics"][0]["code"], "invalid-target-date");
-    assert_eq!(doc["diagnostics"][0]["location"]["cell"], "Scores!I24");
+    let found = doc["diagnostics"].as_array().expect("diagnostics");
+    let target = found
+        .iter()
+        .find(|d| d["code"] == "invalid-target-date")
+        .expect("the bad target date is reported");
+    assert_eq!(target["location"]["cell"], "Scores!I24");
+    // No pupil list yet: the school is told names cannot be caught, as a warning.
+    assert!(
+        found
+            .iter()
+            .any(|d| d["code"] == "no-source-of-names" && d["severity"] == "warning")
+    );
 
     let snapshot = tmp.path().join("history/2026-11-01.json");
     let saved: serde_json::Value =

@@ -34,10 +34,14 @@ fn entries<R: Read + Seek>(ctx: &mut Ctx<'_>, archive: &mut zip::ZipArchive<R>) 
         .file_names()
         .flatten()
         .any(|n| n == "[Content_Types].xml" || n == "mimetype");
-    if archive
+    let named = archive
         .file_names()
         .flatten()
-        .any(|n| ctx.names.found_in(&n))
+        .any(|n| ctx.names.found_in(&n));
+    if named
+        || ctx
+            .names
+            .found_in(&String::from_utf8_lossy(archive.comment()))
     {
         return Verdict::Name;
     }
@@ -59,6 +63,9 @@ fn entries<R: Read + Seek>(ctx: &mut Ctx<'_>, archive: &mut zip::ZipArchive<R>) 
             continue;
         }
         let name = entry.name().unwrap_or_default().to_string();
+        if ctx.names.found_in(entry.comment()) {
+            return Verdict::Name;
+        }
         if let Err(v) = ctx.spend(entry.size()) {
             return v;
         }

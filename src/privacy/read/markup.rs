@@ -179,7 +179,7 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
     config.allow_unmatched_ends = true;
     let mut reading = Reading::new(ctx);
     let mut paragraph = 0usize;
-    let mut header_footer = false;
+    let mut header_footer: Option<String> = None;
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -187,7 +187,9 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
             Event::Start(e) => {
                 let name = e.local_name();
                 let name: &str = name.as_ref();
-                header_footer = HEADER_FOOTER.contains(&name);
+                if HEADER_FOOTER.contains(&name) {
+                    header_footer = Some(String::new());
+                }
                 if PARAGRAPHS.contains(&name) {
                     paragraph += 1;
                 }
@@ -207,16 +209,26 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                 if PARAGRAPHS.contains(&name) {
                     paragraph = paragraph.saturating_sub(1);
                 }
-                header_footer = false;
+                if let Some(text) = header_footer.take() {
+                    reading.text(&without_codes(&text));
+                    reading.tag(true);
+                }
             }
-            Event::Text(t) if header_footer => reading.text(&without_codes(&t.xml10_content())),
-            Event::Text(t) => reading.text(&t.xml10_content()),
+            Event::Text(t) => match header_footer.as_mut() {
+                Some(held) => held.push_str(&t.xml10_content()),
+                None => reading.text(&t.xml10_content()),
+            },
             Event::CData(t) => reading.text(&t.into_inner()),
             Event::GeneralRef(r) => {
-                if let Ok(Some(c)) = r.resolve_char_ref() {
-                    reading.text(c.encode_utf8(&mut [0u8; 4]));
-                } else if let Some(s) = quick_xml::escape::resolve_xml_entity(&r.into_inner()) {
-                    reading.text(s);
+                let mut spelt = [0u8; 4];
+                let text = match r.resolve_char_ref() {
+                    Ok(Some(c)) => Some(&*c.encode_utf8(&mut spelt)),
+                    _ => quick_xml::escape::resolve_xml_entity(&r.into_inner()),
+                };
+                match (text, header_footer.as_mut()) {
+                    (Some(t), Some(held)) => held.push_str(t),
+                    (Some(t), None) => reading.text(t),
+                    (None, _) => {}
                 }
             }
             Event::Comment(c) => reading.aside(&c.into_inner()),

@@ -237,3 +237,121 @@ fn encoded_email_parts_are_not_taken_for_plain_text() {
         Verdict::Unreadable(_)
     ));
 }
+
+fn alfie() -> Names {
+    let mut n = Names::default();
+    n.add_cell("Alfie Brooks");
+    n
+}
+
+#[test]
+fn hidden_corners_of_documents_are_read() {
+    let n = alfie();
+    let sheet = br#"<?xml version="1.0"?><worksheet><headerFooter><oddHeader>&amp;CAlfie Brooks&amp;R&amp;P</oddHeader></headerFooter></worksheet>"#;
+    let xlsx = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("xl/worksheets/sheet1.xml", sheet),
+    ]);
+    assert_eq!(bytes(&n, &xlsx, "h.xlsx"), Verdict::Name, "a page header");
+    let deleted = br#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body><w:p><w:del><w:r><w:delText>Alfie Brooks</w:delText></w:r></w:del><w:r><w:t>A pupil</w:t></w:r></w:p></w:body></w:document>"#;
+    let docx = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", deleted),
+    ]);
+    assert_eq!(
+        bytes(&n, &docx, "d.docx"),
+        Verdict::Name,
+        "a tracked deletion"
+    );
+    let soft = br#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body><w:p><w:r><w:t>Al</w:t><w:softHyphen/><w:t>fie Brooks</w:t></w:r></w:p></w:body></w:document>"#;
+    let docx = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", soft),
+    ]);
+    assert_eq!(
+        bytes(&n, &docx, "s.docx"),
+        Verdict::Name,
+        "a soft hyphen element"
+    );
+    for html in [
+        &b"<p>Al&shy;fie Brooks</p>"[..],
+        b"<p>Al&#8203;fie Brooks</p>",
+        b"<a href=\"notes/Alfie%20Brooks.html\">notes</a>",
+        b"<object data=\"data:text/plain;base64,QWxmaWUgQnJvb2tz\"></object>",
+    ] {
+        assert_eq!(
+            bytes(&n, html, "p.html"),
+            Verdict::Name,
+            "{}",
+            String::from_utf8_lossy(html)
+        );
+    }
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    w.set_comment("Alfie Brooks").expect("comment");
+    w.start_file("a.txt", zip::write::SimpleFileOptions::default())
+        .expect("start");
+    let commented = w.finish().expect("finish").into_inner();
+    let back = zip::ZipArchive::new(std::io::Cursor::new(commented.clone())).expect("zip");
+    assert_eq!(back.comment(), b"Alfie Brooks");
+    assert_eq!(
+        bytes(&n, &commented, "c.zip"),
+        Verdict::Name,
+        "a zip comment"
+    );
+}
+
+#[test]
+fn emails_code_pages_and_false_byte_order_marks() {
+    let n = alfie();
+    let eml = b"From: a@b\r\nSubject: =?UTF-8?Q?Concern_re_Alfie_Brooks?=\r\n\r\nSee subject.";
+    assert!(matches!(bytes(&n, eml, "m.eml"), Verdict::Unreadable(_)));
+    let mut polish = Names::default();
+    polish.add_cell("Łukasz Nowak");
+    let (cp1250, _, _) = encoding_rs::WINDOWS_1250.encode("Uczeń Łukasz Nowak");
+    assert_eq!(bytes(&polish, &cp1250, "n.txt"), Verdict::Name);
+    let bogus = b"\xff\xfe\xfd Alfie Brooks";
+    assert_ne!(bytes(&n, bogus, "b.txt"), Verdict::Clean);
+}
+
+#[test]
+fn pdf_properties_comments_and_form_values_are_read() {
+    let n = alfie();
+    let pdf = |extra: &str, info: &str| -> Vec<u8> {
+        let objects = [
+            format!("<< /Type /Catalog /Pages 2 0 R {extra} >>"),
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>".to_string(),
+            "<< /Length 38 >>\nstream\nBT /F1 12 Tf 60 780 Td (Minutes) Tj ET\nendstream".to_string(),
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+            info.to_string(),
+        ];
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (i, o) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend_from_slice(format!("{} 0 obj\n{o}\nendobj\n", i + 1).as_bytes());
+        }
+        let xref = out.len();
+        out.extend_from_slice(b"xref\n0 7\n0000000000 65535 f \n");
+        for off in offsets {
+            out.extend_from_slice(format!("{off:010} 00000 n \n").as_bytes());
+        }
+        out.extend_from_slice(
+            format!("trailer\n<< /Size 7 /Root 1 0 R /Info 6 0 R >>\nstartxref\n{xref}\n%%EOF\n")
+                .as_bytes(),
+        );
+        out
+    };
+    assert_eq!(
+        bytes(&n, &pdf("", "<< /Author (Someone) >>"), "ok.pdf"),
+        Verdict::Clean
+    );
+    assert_eq!(
+        bytes(&n, &pdf("", "<< /Author (Alfie Brooks) >>"), "a.pdf"),
+        Verdict::Name
+    );
+    let utf16 = "<< /Title <FEFF0041006C006600690065002000420072006F006F006B0073> >>";
+    assert_eq!(bytes(&n, &pdf("", utf16), "t.pdf"), Verdict::Name);
+    let form = "/AcroForm << /Fields [<< /T (pupil) /V (Alfie Brooks) >>] >>";
+    assert_eq!(bytes(&n, &pdf(form, "<< >>"), "f.pdf"), Verdict::Name);
+}

@@ -112,12 +112,22 @@ pub(super) fn read(
             WINDOWS_1251,
             WINDOWS_1253,
         ]
+    } else if encoding == UTF_16LE || encoding == UTF_16BE {
+        // Also byte by byte, in case what looked like UTF-16 was not.
+        &[encoding, WINDOWS_1252]
     } else {
         &[encoding]
     };
     let mut readers: Vec<_> = encodings
         .iter()
-        .map(|e| (e.new_decoder_with_bom_removal(), ctx.scanner()))
+        .map(|e| {
+            let decoder = if *e == encoding {
+                e.new_decoder_with_bom_removal()
+            } else {
+                e.new_decoder_without_bom_handling()
+            };
+            (decoder, ctx.scanner())
+        })
         .collect();
     let mut buf = vec![0u8; CHUNK];
     let mut out = String::with_capacity(CHUNK * 3 + 16);
