@@ -11,6 +11,7 @@ mod init;
 mod interrupt;
 mod pack;
 mod privacy;
+mod privacy_edges;
 mod report;
 mod score;
 mod workbook;
@@ -161,6 +162,8 @@ pub struct AspectRow<'a> {
     pub actions: &'a str,
     /// Who owns them.
     pub owner: &'a str,
+    /// Text typed into the Level cell instead of a level, if any.
+    pub level_text: &'a str,
 }
 
 /// Writes a scoring workbook of our layout for `reviewer`, as a reviewer would fill it:
@@ -204,7 +207,11 @@ pub fn scoring_workbook(path: &Path, reviewer: &str, rows: &[AspectRow<'_>]) {
         sheet.write(r, 0, code).expect("write");
         sheet.write(r, 2, 2).expect("write");
         if let Some(row) = rows.iter().find(|row| row.code == code) {
-            sheet.write(r, 3, row.level).expect("write");
+            if row.level_text.is_empty() {
+                sheet.write(r, 3, row.level).expect("write");
+            } else {
+                sheet.write(r, 3, row.level_text).expect("write");
+            }
             let texts = [row.commentary, row.evidence, row.actions, row.owner];
             for (c, text) in (4u16..).zip(texts) {
                 if !text.is_empty() {

@@ -9,13 +9,13 @@ use crate::{
     set_checked_by_hand, set_sources, text_pdf,
 };
 
-const CLEAN: &str = "Roles are written into the policy and were explained to every group this term; the online safety lead meets the safeguarding lead each half term and keeps notes, and staff asked on a learning walk could describe their own part.";
+pub const CLEAN: &str = "Roles are written into the policy and were explained to every group this term; the online safety lead meets the safeguarding lead each half term and keeps notes, and staff asked on a learning walk could describe their own part.";
 
-const ZIP: &str = "out/hill-primary-evidence-2026-11-01.zip";
+pub const ZIP: &str = "out/hill-primary-evidence-2026-11-01.zip";
 
 /// A review whose incident log is `incidents` (CSV text) and whose pupil list, if any, is
 /// `pupils` (CSV text), with one clean workbook.
-fn review(incidents: &str, pupils: Option<&str>) -> tempfile::TempDir {
+pub fn review(incidents: &str, pupils: Option<&str>) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("temporary folder");
     let dir = tmp.path();
     init_review(dir, &[]).success();
@@ -32,7 +32,7 @@ fn review(incidents: &str, pupils: Option<&str>) -> tempfile::TempDir {
 }
 
 /// Writes `scores/osl.xlsx`: rows of (code, commentary, evidence, planned actions, owner).
-fn workbook(dir: &Path, rows: &[(&str, &str, &str, &str, &str)]) {
+pub fn workbook(dir: &Path, rows: &[(&str, &str, &str, &str, &str)]) {
     let rows: Vec<AspectRow<'_>> = rows
         .iter()
         .map(|&(code, commentary, evidence, actions, owner)| AspectRow {
@@ -42,13 +42,14 @@ fn workbook(dir: &Path, rows: &[(&str, &str, &str, &str, &str)]) {
             evidence,
             actions,
             owner,
+            level_text: "",
         })
         .collect();
     std::fs::create_dir_all(dir.join("scores")).expect("scores");
     scoring_workbook(&dir.join("scores/osl.xlsx"), "Online Safety Lead", &rows);
 }
 
-fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
     let out = selfreview()
         .arg("-C")
         .arg(dir)
@@ -63,7 +64,7 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 /// Packs and expects a refusal with `code`, nothing written and no secret printed.
-fn refused(dir: &Path, code: &str, secrets: &[&str]) -> String {
+pub fn refused(dir: &Path, code: &str, secrets: &[&str]) -> String {
     let (status, stdout, stderr) = run(dir, &["pack"]);
     let cited = std::fs::read_dir(dir.join("evidence"))
         .map(|d| {
@@ -88,7 +89,7 @@ fn refused(dir: &Path, code: &str, secrets: &[&str]) -> String {
 }
 
 /// Every text file the review wrote, read as a person would.
-fn outputs(dir: &Path) -> Vec<(PathBuf, String)> {
+pub fn outputs(dir: &Path) -> Vec<(PathBuf, String)> {
     let mut found = Vec::new();
     for sub in ["out", "history"] {
         for e in std::fs::read_dir(dir.join(sub)).expect("folder").flatten() {

@@ -1,0 +1,198 @@
+//! The less obvious routes for a child's name, and the false alarms that would make a school
+//! give up on the guard: each found by trying to break it.
+
+use std::path::Path;
+
+use crate::privacy::{CLEAN, ZIP, outputs, refused, review, run, workbook};
+use crate::{AspectRow, scoring_workbook, set_checked_by_hand, set_sources};
+
+const LOG: &str = "Date,Category,Pupil\n01/10/2026,Gaming,Alfie Brooks\n";
+
+fn no_name_anywhere(dir: &Path, printed: &str, secrets: &[&str]) {
+    for s in secrets {
+        assert!(!printed.contains(s), "`{s}` printed:\n{printed}");
+        for (path, text) in outputs(dir) {
+            assert!(!text.contains(s), "`{s}` in {}", path.display());
+        }
+    }
+}
+
+#[test]
+fn a_name_in_a_level_cell_or_a_workbook_file_name_is_never_repeated() {
+    let tmp = review(LOG, None);
+    let dir = tmp.path();
+    let row = AspectRow {
+        code: "A1.1",
+        level: 2,
+        commentary: CLEAN,
+        level_text: "Alfie Brooks",
+        ..AspectRow::default()
+    };
+    scoring_workbook(&dir.join("scores/osl.xlsx"), "Online Safety Lead", &[row]);
+    std::fs::copy(
+        dir.join("scores/osl.xlsx"),
+        dir.join("scores/Alfie Brooks notes.xlsx"),
+    )
+    .expect("copy");
+    let mut printed = String::new();
+    for args in [&["score"][..], &["score", "--json"], &["report"], &["pack"]] {
+        let (_, stdout, stderr) = run(dir, args);
+        printed.push_str(&stdout);
+        printed.push_str(&stderr);
+    }
+    assert!(printed.contains("invalid-level"), "{printed}");
+    no_name_anywhere(dir, &printed, &["Alfie", "Brooks"]);
+    // The pack may be written (the name is in no file it holds); read back, it holds none.
+    if dir.join(ZIP).exists() {
+        let mut zip =
+            zip::ZipArchive::new(std::fs::File::open(dir.join(ZIP)).expect("pack")).expect("a zip");
+        for i in 0..zip.len() {
+            let mut entry = zip.by_index(i).expect("entry");
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut entry, &mut text);
+            assert!(
+                !text.contains("Alfie") && !text.contains("Brooks"),
+                "{}",
+                entry.name().unwrap_or_default()
+            );
+        }
+    }
+}
+
+#[test]
+fn a_cited_file_named_after_a_child_is_refused_not_called_missing() {
+    let tmp = review(LOG, None);
+    let dir = tmp.path();
+    std::fs::write(dir.join("evidence/Alfie Brooks.txt"), "a note").expect("write");
+    workbook(dir, &[("A1.1", CLEAN, "Alfie Brooks.txt", "", "")]);
+    let stderr = refused(dir, "private-name-in-pack", &["Alfie", "Brooks"]);
+    assert!(!stderr.contains("missing-evidence"), "{stderr}");
+}
+
+#[test]
+fn nothing_carrying_commentary_is_written_while_a_source_of_names_is_unread() {
+    let tmp = review(LOG, None);
+    let dir = tmp.path();
+    std::fs::write(dir.join("evidence/pupils.xlsx"), b"PK\x03\x04 damaged").expect("write");
+    set_sources(
+        dir,
+        "[[evidence]]\nkind = \"pupils\"\npath = \"evidence/pupils.xlsx\"\n",
+    );
+    workbook(dir, &[("A1.1", "Tobias Wainwright raised it.", "", "", "")]);
+    for args in [&["score"][..], &["score", "--json"], &["report"]] {
+        let (status, stdout, stderr) = run(dir, args);
+        assert_eq!(status, 2, "{args:?}: {stderr}");
+        assert!(stderr.contains("evidence/pupils.xlsx"), "{stderr}");
+        assert!(!stdout.contains("Tobias"), "{stdout}");
+    }
+    assert!(
+        outputs(dir).is_empty(),
+        "nothing written to out/ or history/"
+    );
+    refused(dir, "names-unreadable", &[]);
+}
+
+#[test]
+fn a_pupil_list_with_headings_and_no_pupils_refuses_the_pack() {
+    let tmp = review(LOG, Some("Forename,Surname\n"));
+    let stderr = refused(tmp.path(), "names-unreadable", &[]);
+    assert!(stderr.contains("evidence/pupils.csv"), "{stderr}");
+}
+
+#[test]
+fn every_sheet_of_a_pupil_list_is_read() {
+    let tmp = review(LOG, None);
+    let dir = tmp.path();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for (sheet, pupil) in [
+        ("Year 5", ["Maisie", "Hartley"]),
+        ("Year 6", ["Oskar", "Lindqvist"]),
+    ] {
+        let ws = wb.add_worksheet().set_name(sheet).expect("name");
+        ws.write(0, 0, "Forename").expect("write");
+        ws.write(0, 1, "Surname").expect("write");
+        ws.write(1, 0, pupil[0]).expect("write");
+        ws.write(1, 1, pupil[1]).expect("write");
+    }
+    wb.save(dir.join("evidence/pupils.xlsx")).expect("save");
+    set_sources(
+        dir,
+        "[[evidence]]\nkind = \"pupils\"\npath = \"evidence/pupils.xlsx\"\n",
+    );
+    workbook(
+        dir,
+        &[("A1.1", "Oskar Lindqvist spoke to the group.", "", "", "")],
+    );
+    refused(dir, "private-name-in-workbook", &["Oskar", "Lindqvist"]);
+}
+
+#[test]
+fn people_are_learnt_under_the_headings_hand_made_logs_use() {
+    for heading in [
+        "Bully",
+        "Accused",
+        "Concern raised about",
+        "Reported about",
+        "Record for",
+        "Name / class",
+        "Subject of concern",
+        "Complainant",
+    ] {
+        let tmp = review(
+            &format!("Date,Category,{heading}\n01/10/2026,Gaming,Felicity Dunmore\n"),
+            None,
+        );
+        workbook(
+            tmp.path(),
+            &[("A1.1", "Felicity Dunmore was supported.", "", "", "")],
+        );
+        refused(
+            tmp.path(),
+            "private-name-in-workbook",
+            &["Felicity", "Dunmore"],
+        );
+    }
+}
+
+#[test]
+fn a_checked_photo_is_still_searched_for_hidden_details_and_folders_can_be_checked() {
+    let tmp = review(LOG, None);
+    let dir = tmp.path();
+    std::fs::create_dir_all(dir.join("evidence/photos")).expect("mkdir");
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+    png.extend_from_slice(b"\0\0\0\x10tEXtTitle\0Alfie Brooks");
+    std::fs::write(dir.join("evidence/photos/display.png"), &png).expect("write");
+    std::fs::write(
+        dir.join("evidence/photos/hall.png"),
+        b"\x89PNG\r\n\x1a\n\0\0",
+    )
+    .expect("write");
+    set_checked_by_hand(dir, &["photos"]);
+    workbook(dir, &[("A1.1", CLEAN, "photos/hall.png", "", "")]);
+    let (status, _, stderr) = run(dir, &["pack"]);
+    assert_eq!(status, 0, "a checked folder covers its files: {stderr}");
+    std::fs::remove_file(dir.join(ZIP)).expect("remove");
+    workbook(dir, &[("A1.1", CLEAN, "photos/display.png", "", "")]);
+    let stderr = refused(dir, "private-name-in-pack", &["Alfie"]);
+    assert!(stderr.contains("hidden details"), "{stderr}");
+}
+
+#[test]
+fn everyday_words_and_placeholders_raise_no_false_alarm() {
+    let log = "Date,Category,Pupil\n01/10/2026,Gaming,Digital leaders\n02/10/2026,Gaming,Whole school\n03/10/2026,Gaming,See notes\n";
+    let pupils = "Forename,Surname\nAmber,Green\nMay,Do\nWill,Brown\nChloe,\n";
+    let tmp = review(log, Some(pupils));
+    let dir = tmp.path();
+    let text = format!(
+        "{CLEAN} The digital leaders rate each strand red, amber, green; pupils may do the survey and staff will do the rest, with notes for the whole school."
+    );
+    workbook(dir, &[("A1.1", &text, "", "", "")]);
+    let (status, _, stderr) = run(dir, &["pack"]);
+    assert_eq!(status, 0, "{stderr}");
+    std::fs::remove_file(dir.join(ZIP)).expect("remove");
+    workbook(
+        dir,
+        &[("A1.1", "Amber Green and Will Brown led it.", "", "", "")],
+    );
+    refused(dir, "private-name-in-workbook", &["Amber Green"]);
+}
