@@ -87,7 +87,7 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
             "score: {} of {} aspects complete, {below} below the benchmark, {} claimed levels the records do not support: {}. Snapshot in {}.",
             s.aspects.iter().filter(|a| a.complete).count(),
             s.aspects.len(),
-            s.evidence_findings.len(),
+            s.aspects.iter().filter(|a| a.evidenced > a.agreed).count(),
             if s.ready {
                 "ready to apply for the Online Safety Mark"
             } else {

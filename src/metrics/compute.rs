@@ -15,9 +15,7 @@ use serde::Serialize;
 
 use super::terms::Terms;
 use crate::evidence::Kind;
-use crate::evidence::header::normalise;
 use crate::evidence::import::Evidence;
-use crate::framework::{Check, ParamValue};
 use crate::score::round2;
 
 /// Training coverage of one group.
@@ -78,6 +76,10 @@ pub struct IncidentSummary {
     /// Every incident up to the as-of date, by month.
     #[serde(serialize_with = "by_month")]
     pub by_month: Vec<Count>,
+    /// The window's incidents with the action taken recorded.
+    pub actioned: usize,
+    /// The window's incidents recorded as closed.
+    pub closed: usize,
     /// Share of the window's incidents with the action taken recorded.
     pub actioned_share: Option<f64>,
     /// Share of the window's incidents recorded as closed.
@@ -133,13 +135,13 @@ pub struct Metrics {
     pub incidents: Option<IncidentSummary>,
 }
 
-fn window_start(as_of: NaiveDate, months: u32) -> NaiveDate {
+pub(super) fn window_start(as_of: NaiveDate, months: u32) -> NaiveDate {
     as_of
         .checked_sub_months(Months::new(months))
         .unwrap_or(NaiveDate::MIN)
 }
 
-fn within(date: NaiveDate, as_of: NaiveDate, months: u32) -> bool {
+pub(super) fn within(date: NaiveDate, as_of: NaiveDate, months: u32) -> bool {
     date > window_start(as_of, months) && date <= as_of
 }
 
@@ -284,6 +286,8 @@ pub fn incident_summary(
             .into_iter()
             .map(|(label, c)| Count { label, count: n(c) })
             .collect(),
+        actioned: n(actioned),
+        closed: n(closed),
         actioned_share: share(actioned),
         closed_share: share(closed),
         previous_count: n(previous_count),
@@ -320,72 +324,5 @@ pub fn compute(e: &Evidence, as_of: NaiveDate, terms: &Terms) -> Metrics {
         training,
         meetings,
         incidents,
-    }
-}
-
-/// The value of an evidence check's metric, or why it cannot be known.
-pub fn value(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<f64, String> {
-    let text = |k: &str| match check.params.get(k) {
-        Some(ParamValue::Text(t)) => t.clone(),
-        _ => String::new(),
-    };
-    let months = match check.params.get("months") {
-        Some(ParamValue::Months(m)) => *m,
-        _ => 12,
-    };
-    let need = |kind: Kind, what: &str| {
-        if e.kinds.contains(&kind) {
-            Ok(())
-        } else {
-            Err(format!("no {what} were imported"))
-        }
-    };
-    let group = text("group");
-    match check.metric.as_str() {
-        "training.coverage" | "training.overdue" => {
-            need(Kind::Training, "training records")?;
-            let c = training_coverage(e, &group, months, as_of).ok_or_else(|| {
-                format!("nobody in the training records is in the group `{group}`")
-            })?;
-            Ok(if check.metric == "training.coverage" {
-                c.share
-            } else {
-                c.overdue.len() as f64
-            })
-        }
-        "meetings.count" | "meetings.longest-gap-days" => {
-            need(Kind::Meetings, "meeting registers")?;
-            match meeting_pattern(e, &group, months, as_of) {
-                Some(p) if check.metric == "meetings.count" => Ok(p.count as f64),
-                Some(p) => Ok(p.longest_gap_days as f64),
-                None if check.metric == "meetings.count" => Ok(0.0),
-                None => Ok((as_of - window_start(as_of, months)).num_days() as f64),
-            }
-        }
-        "meetings.with-item" => {
-            need(Kind::Meetings, "meeting registers")?;
-            let topic = normalise(&text("topic"));
-            let n = e
-                .meetings
-                .iter()
-                .filter(|m| (group == "any" || m.group == group) && within(m.date, as_of, months))
-                .filter(|m| format!(" {} ", m.items).contains(&format!(" {topic} ")))
-                .count();
-            Ok(n as f64)
-        }
-        "incidents.count" | "incidents.actioned-share" | "incidents.closed-share" => {
-            need(Kind::Incidents, "incident logs")?;
-            let s = incident_summary(e, months, as_of, &Terms::English);
-            match check.metric.as_str() {
-                "incidents.count" => Ok(s.count as f64),
-                "incidents.actioned-share" => s
-                    .actioned_share
-                    .ok_or_else(|| "no incidents in the window".to_string()),
-                _ => s
-                    .closed_share
-                    .ok_or_else(|| "no incidents in the window".to_string()),
-            }
-        }
-        other => Err(format!("the metric `{other}` is not computed")),
     }
 }

@@ -45,6 +45,7 @@ struct AspectRow {
     code: String,
     name: String,
     agreed: Option<u8>,
+    evidenced: Option<u8>,
     benchmark: u8,
     status: String,
     below: bool,
@@ -75,8 +76,8 @@ struct EvidenceLink {
 
 #[derive(Debug, Serialize)]
 struct CheckView {
-    rule: String,
-    value: String,
+    needs: String,
+    fact: String,
     outcome: String,
 }
 
@@ -87,6 +88,8 @@ struct Detail {
     descriptor: String,
     benchmark: u8,
     agreed: Option<u8>,
+    evidenced: Option<u8>,
+    records_differ: Option<String>,
     agreed_label: String,
     statement: String,
     agreed_how: String,
@@ -234,6 +237,9 @@ fn said(commentary: &[crate::score::Commentary]) -> Vec<Said> {
 fn status(a: &AspectScore) -> (String, bool) {
     match a.gap_to_benchmark {
         None => ("Not scored".into(), false),
+        Some(g) if g > 0 && a.evidenced > a.agreed => {
+            (format!("{g} below benchmark on the records"), true)
+        }
         Some(g) if g > 0 => (format!("{g} below benchmark"), true),
         Some(_) => ("Meets benchmark".into(), false),
     }
@@ -344,6 +350,7 @@ fn elements(fw: &Framework, s: &Scored) -> Vec<Element> {
                                 code: a.code.clone(),
                                 name: a.name.clone(),
                                 agreed: a.agreed,
+                                evidenced: a.evidenced,
                                 benchmark: a.benchmark,
                                 status,
                                 below,
@@ -384,6 +391,8 @@ fn detail(fw: &Framework, a: &AspectScore, links: Option<&BTreeMap<String, Strin
         descriptor: aspect.map(|x| x.descriptor.clone()).unwrap_or_default(),
         benchmark: a.benchmark,
         agreed: a.agreed,
+        evidenced: a.evidenced,
+        records_differ: a.records_differ.clone(),
         agreed_label: a
             .agreed
             .map(|l| fw.level_label(l).to_string())
@@ -406,13 +415,19 @@ fn detail(fw: &Framework, a: &AspectScore, links: Option<&BTreeMap<String, Strin
             .evidence_checks
             .iter()
             .map(|c| CheckView {
-                rule: c.rule.clone(),
-                value: c.value.map_or("–".to_string(), |v| v.to_string()),
+                needs: c.needs.clone(),
+                fact: c.fact.clone().unwrap_or_default(),
                 outcome: match c.status {
                     CheckStatus::Met => "met".into(),
                     CheckStatus::NotMet => "not met".into(),
-                    CheckStatus::NotEvaluated => {
-                        format!("not checked: {}", c.detail.clone().unwrap_or_default())
+                    CheckStatus::EvidenceNeeded => {
+                        let why = c.detail.clone().unwrap_or_default();
+                        let required = if c.required {
+                            "; holds back readiness"
+                        } else {
+                            ""
+                        };
+                        format!("evidence needed: {why}{required}")
                     }
                 },
             })

@@ -50,6 +50,10 @@ pub const RATIONALE: &str = "Rationale";
 pub const COMMENTARY: &str = "Commentary";
 /// The evidence column: file names under `evidence/`.
 pub const EVIDENCE: &str = "Evidence";
+/// Where the school's records differ from the claimed level, why: read by scoring, which
+/// then lets the claim stand for readiness and shows the explanation beside the records.
+/// Workbooks made before this column existed are read without it.
+pub const RECORDS_DIFFER: &str = "Why the records differ";
 /// Planned actions.
 pub const ACTIONS: &str = "Planned actions";
 /// Who owns the actions.
@@ -58,7 +62,7 @@ pub const OWNER: &str = "Owner";
 pub const TARGET: &str = "Target date";
 
 /// The columns after the level columns, shared by both kinds of workbook.
-pub const TRAILING: [&str; 5] = [COMMENTARY, EVIDENCE, ACTIONS, OWNER, TARGET];
+pub const TRAILING: [&str; 6] = [COMMENTARY, EVIDENCE, RECORDS_DIFFER, ACTIONS, OWNER, TARGET];
 
 /// Who a workbook is for.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -164,7 +164,7 @@ fn scores_sheet(
             layout::CODE | layout::BENCHMARK => 10.0,
             layout::ASPECT => 30.0,
             layout::COMMENTARY => 60.0,
-            layout::EVIDENCE | layout::ACTIONS | layout::RATIONALE => 35.0,
+            layout::EVIDENCE | layout::ACTIONS | layout::RATIONALE | layout::RECORDS_DIFFER => 35.0,
             layout::OWNER | layout::TARGET => 14.0,
             _ if level_cols.contains(&col) => 10.0,
             _ => 14.0,

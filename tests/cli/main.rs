@@ -12,6 +12,7 @@ mod interrupt;
 mod pack;
 mod report;
 mod score;
+mod verdict;
 mod workbook;
 
 use std::path::{Path, PathBuf};
@@ -133,20 +134,33 @@ pub fn two_reviewers(dir: &Path) {
 
 /// Writes a scoring workbook of our layout for `reviewer`, as a reviewer would fill it:
 /// rows of (aspect code, level, commentary, evidence).
+/// The workbook has no "Why the records differ" column, as workbooks made before it had.
 pub fn filled_workbook(path: &Path, reviewer: &str, rows: &[(&str, u8, &str, &str)]) {
+    filled_workbook_explained(path, reviewer, rows, &[]);
+}
+
+/// As [`filled_workbook`], with a "Why the records differ" column holding `explained`'s
+/// (aspect code, explanation) pairs; with none, the column is left out.
+pub fn filled_workbook_explained(
+    path: &Path,
+    reviewer: &str,
+    rows: &[(&str, u8, &str, &str)],
+    explained: &[(&str, &str)],
+) {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let sheet = wb.add_worksheet().set_name("Scores").expect("name");
-    for (c, h) in [
+    let mut headers = vec![
         "Code",
         "Aspect",
         "Benchmark",
         "Level",
         "Commentary",
         "Evidence",
-    ]
-    .iter()
-    .enumerate()
-    {
+    ];
+    if !explained.is_empty() {
+        headers.push("Why the records differ");
+    }
+    for (c, h) in headers.iter().enumerate() {
         sheet.write(0, c as u16, *h).expect("write");
     }
     let codes = [
@@ -160,6 +174,9 @@ pub fn filled_workbook(path: &Path, reviewer: &str, rows: &[(&str, u8, &str, &st
             sheet.write(r, 3, *level).expect("write");
             sheet.write(r, 4, *commentary).expect("write");
             sheet.write(r, 5, *evidence).expect("write");
+        }
+        if let Some((_, why)) = explained.iter().find(|(c, _)| *c == code) {
+            sheet.write(r, 6, *why).expect("write");
         }
     }
     let info = wb.add_worksheet().set_name("Instructions").expect("name");

@@ -56,6 +56,7 @@ fn one_workbook_per_reviewer_listed_in_review_toml() {
             "Level",
             "Commentary",
             "Evidence",
+            "Why the records differ",
             "Planned actions",
             "Owner",
             "Target date"

@@ -37,6 +37,8 @@ pub struct Row {
     pub rationale: String,
     /// What the school does and how it knows.
     pub commentary: String,
+    /// Why the school's records differ from the level claimed, where they do.
+    pub records_differ: String,
     /// File names under `evidence/` cited for the aspect.
     pub evidence: Vec<String>,
     /// The cell the evidence was cited in, e.g. `Scores!F7`.
@@ -60,6 +62,7 @@ impl Row {
             || [
                 &self.rationale,
                 &self.commentary,
+                &self.records_differ,
                 &self.actions,
                 &self.owner,
             ]
@@ -288,6 +291,7 @@ fn find_table(range: &Range<Data>) -> Option<Table> {
             layout::RATIONALE,
             layout::COMMENTARY,
             layout::EVIDENCE,
+            layout::RECORDS_DIFFER,
             layout::ACTIONS,
             layout::OWNER,
             layout::TARGET,

@@ -126,6 +126,7 @@ impl RowReader<'_> {
             agreed,
             rationale: self.text(r, layout::RATIONALE),
             commentary: self.text(r, layout::COMMENTARY),
+            records_differ: self.text(r, layout::RECORDS_DIFFER),
             evidence,
             actions: self.text(r, layout::ACTIONS),
             owner: self.text(r, layout::OWNER),
