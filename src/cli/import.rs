@@ -119,15 +119,22 @@ fn source_text(r: &SourceReport) -> String {
     let range = r.date_range.map_or(String::new(), |(a, b)| {
         format!("; dates {} to {}", uk(a), uk(b))
     });
+    let noted = match r.noted.len() {
+        0 => String::new(),
+        n => format!(" ({n} with a note below)"),
+    };
     let _ = writeln!(
         s,
-        "  rows: {} read, {} used, {} skipped{range}",
+        "  rows: {} read, {} used{noted}, {} skipped{range}",
         r.rows_read,
         r.rows_used,
         r.skipped.len()
     );
     for k in &r.skipped {
         let _ = writeln!(s, "  skipped {}: {}", k.place, k.reason);
+    }
+    for k in &r.noted {
+        let _ = writeln!(s, "  note {}: {}", k.place, k.reason);
     }
     if !r.unmapped_categories.is_empty() {
         let list: Vec<String> = r

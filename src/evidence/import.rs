@@ -78,6 +78,9 @@ pub struct SourceReport {
     pub rows_used: usize,
     /// Rows not used, with the reason for each.
     pub skipped: Vec<Skipped>,
+    /// Rows used, but read in a way the school should know about (a training row whose
+    /// date cannot be read counts as not trained), with what to know.
+    pub noted: Vec<Skipped>,
     /// The earliest and latest dates among the records used.
     pub date_range: Option<(NaiveDate, NaiveDate)>,
     /// Incident categories not in the school's mapping or the built-in list, with counts.
@@ -236,6 +239,7 @@ impl<'e> Accumulator<'e> {
             rows_read: 0,
             rows_used: 0,
             skipped: Vec::new(),
+            noted: Vec::new(),
             date_range: None,
             unmapped_categories: BTreeMap::new(),
         };
@@ -309,19 +313,31 @@ impl<'e> Accumulator<'e> {
                 self.report.rows_used += 1;
                 (true, keep(self.evidence, record))
             }
+            Outcome::Noted { record, note, col } => {
+                self.report.rows_read += 1;
+                self.report.rows_used += 1;
+                let noted = self.place(row, col, note);
+                self.report.noted.push(noted);
+                (true, keep(self.evidence, record))
+            }
             Outcome::Skipped { reason, col } => {
                 self.report.rows_read += 1;
-                let at: Location = match col {
-                    Some(c) => self.origin.cell(row.index, c),
-                    None => self.origin.row(row.index),
-                };
-                self.report.skipped.push(Skipped {
-                    row: row.index + 1,
-                    place: at.cell.unwrap_or_default(),
-                    reason,
-                });
+                let skipped = self.place(row, col, reason);
+                self.report.skipped.push(skipped);
                 (false, None)
             }
+        }
+    }
+
+    fn place(&self, row: &SheetRow, col: Option<u32>, reason: String) -> Skipped {
+        let at: Location = match col {
+            Some(c) => self.origin.cell(row.index, c),
+            None => self.origin.row(row.index),
+        };
+        Skipped {
+            row: row.index + 1,
+            place: at.cell.unwrap_or_default(),
+            reason,
         }
     }
 

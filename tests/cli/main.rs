@@ -9,6 +9,7 @@ mod general;
 mod import;
 mod init;
 mod interrupt;
+mod lost;
 mod pack;
 mod report;
 mod score;
