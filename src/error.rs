@@ -78,6 +78,14 @@ pub enum Error {
         /// Each path in the way.
         existing: Vec<PathBuf>,
     },
+    /// An output path that would replace something the tool must not replace.
+    #[error("will not write to {}: {why}", path.display())]
+    OutputRefused {
+        /// The path asked for.
+        path: PathBuf,
+        /// Why, and what to do instead.
+        why: String,
+    },
     /// An evidence spreadsheet that cannot be imported at all.
     #[error("cannot import {}: {message}", path.display())]
     Evidence {

@@ -10,6 +10,7 @@ mod import;
 mod init;
 mod interrupt;
 mod lost;
+mod outputs;
 mod pack;
 mod report;
 mod score;
