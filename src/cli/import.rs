@@ -123,9 +123,13 @@ fn source_text(r: &SourceReport) -> String {
         0 => String::new(),
         n => format!(" ({n} with a note below)"),
     };
+    let left_out = match r.rows_left_out {
+        0 => String::new(),
+        n => format!(", {n} left out as not online safety"),
+    };
     let _ = writeln!(
         s,
-        "  rows: {} read, {} used{noted}, {} skipped{range}",
+        "  rows: {} read, {} used{noted}, {} skipped{left_out}{range}",
         r.rows_read,
         r.rows_used,
         r.skipped.len()
@@ -135,6 +139,18 @@ fn source_text(r: &SourceReport) -> String {
     }
     for k in &r.noted {
         let _ = writeln!(s, "  note {}: {}", k.place, k.reason);
+    }
+    if !r.left_out_categories.is_empty() {
+        let list: Vec<String> = r
+            .left_out_categories
+            .iter()
+            .map(|(c, n)| format!("{c} ({n})"))
+            .collect();
+        let _ = writeln!(
+            s,
+            "  left out, not online safety (to count one, map it under [evidence.categories]): {}",
+            list.join(", ")
+        );
     }
     if !r.unmapped_categories.is_empty() {
         let list: Vec<String> = r

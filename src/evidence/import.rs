@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::header::{self, Column, Header, NoHeader};
+use super::mapping::{CategoryMapper, Scope};
 use super::records::{self, Incident, Mappings, Meeting, Outcome, PrivateNames, Training};
 use super::table::{Origin, SheetRow};
 use super::{Kind, csvfile, sheet};
@@ -85,6 +86,11 @@ pub struct SourceReport {
     pub date_range: Option<(NaiveDate, NaiveDate)>,
     /// Incident categories not in the school's mapping or the built-in list, with counts.
     pub unmapped_categories: BTreeMap<String, usize>,
+    /// Incidents left out because none of their categories is about online safety
+    /// (behaviour, attendance, … in a whole-school safeguarding export).
+    pub rows_left_out: usize,
+    /// The categories of the incidents left out, with how many incidents each.
+    pub left_out_categories: BTreeMap<String, usize>,
 }
 
 impl SourceReport {
@@ -221,7 +227,7 @@ fn find_header(req: &Request<'_>, origin: &Origin, rows: &[SheetRow]) -> Result<
 struct Accumulator<'e> {
     kind: Kind,
     maps: Mappings,
-    categories: super::mapping::CategoryMapper,
+    categories: CategoryMapper,
     origin: Origin,
     header: Header,
     evidence: &'e mut Evidence,
@@ -242,11 +248,13 @@ impl<'e> Accumulator<'e> {
             noted: Vec::new(),
             date_range: None,
             unmapped_categories: BTreeMap::new(),
+            rows_left_out: 0,
+            left_out_categories: BTreeMap::new(),
         };
         Accumulator {
             kind: req.kind,
             maps: req.maps.clone(),
-            categories: super::mapping::CategoryMapper::new(&req.maps.categories),
+            categories: CategoryMapper::new(&req.maps.categories),
             origin,
             header,
             evidence,
@@ -276,6 +284,17 @@ impl<'e> Accumulator<'e> {
                     &mut self.evidence.private,
                     &mut self.report.unmapped_categories,
                 );
+                let outcome = match outcome {
+                    Outcome::Used(mut incident) => {
+                        if !self.in_scope(&mut incident) {
+                            self.report.rows_read += 1;
+                            self.report.rows_left_out += 1;
+                            return;
+                        }
+                        Outcome::Used(incident)
+                    }
+                    other => other,
+                };
                 self.take(outcome, row, |e, i: Incident| {
                     let d = i.date;
                     e.incidents.add(i);
@@ -327,6 +346,30 @@ impl<'e> Accumulator<'e> {
                 (false, None)
             }
         }
+    }
+
+    /// Keeps only the incident's online safety categories; with none, counts it as left out
+    /// under each of its categories and says so.
+    fn in_scope(&mut self, incident: &mut Incident) -> bool {
+        let mapper = &self.categories;
+        if incident
+            .categories
+            .iter()
+            .any(|c| mapper.scope(c) == Scope::Online)
+        {
+            incident
+                .categories
+                .retain(|c| mapper.scope(c) == Scope::Online);
+            return true;
+        }
+        for c in &incident.categories {
+            *self
+                .report
+                .left_out_categories
+                .entry(c.clone())
+                .or_insert(0) += 1;
+        }
+        false
     }
 
     fn place(&self, row: &SheetRow, col: Option<u32>, reason: String) -> Skipped {

@@ -13,6 +13,7 @@ mod lost;
 mod outputs;
 mod pack;
 mod report;
+mod scope;
 mod score;
 mod verdict;
 mod workbook;
