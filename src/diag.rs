@@ -127,6 +127,10 @@ codes! {
     InvalidTargetDate => "invalid-target-date",
     /// Two workbooks in `scores/` hold the same reviewer's scores.
     DuplicateReviewerWorkbook => "duplicate-reviewer-workbook",
+    /// A workbook whose name says it is a copy ("dsl (1).xlsx", "Copy of dsl.xlsx").
+    CopiedWorkbook => "copied-workbook",
+    /// A level cell holding a formula whose result was never saved.
+    LevelFormulaWithoutValue => "level-formula-without-value",
     /// An evidence source listed in review.toml that could not be imported.
     EvidenceNotImported => "evidence-not-imported",
     /// Evidence cited in a workbook that is not in the evidence folder.

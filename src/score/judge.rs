@@ -67,6 +67,7 @@ pub fn aspect(
     settings: &Settings,
 ) -> AspectScore {
     let mut reviewers = BTreeMap::new();
+    let mut group_levels = Vec::new();
     let mut group_agreed = None;
     let mut rationale = None;
     let mut differ_group = None;
@@ -79,11 +80,17 @@ pub fn aspect(
         let Some(row) = book.rows.iter().find(|r| r.code == a.code) else {
             continue;
         };
+        let is_group = matches!(book.kind, Kind::Group { .. });
         for (name, level) in &row.levels {
-            reviewers.insert(name.clone(), *level);
+            // A reviewer's own workbook says what they think; the member's column of a
+            // group workbook fills in for reviewers without one.
+            if is_group {
+                group_levels.push((name.clone(), *level));
+            } else {
+                reviewers.insert(name.clone(), *level);
+            }
         }
         evidence.extend(row.evidence.iter().cloned());
-        let is_group = matches!(book.kind, Kind::Group { .. });
         let entry = (!row.commentary.is_empty()).then(|| Commentary {
             reviewer: book.kind.reviewer().to_string(),
             text: row.commentary.clone(),
@@ -110,6 +117,12 @@ pub fn aspect(
             {
                 planned = Some((is_group, p));
             }
+        }
+    }
+    for (name, level) in group_levels {
+        let folded = name.to_lowercase();
+        if !reviewers.keys().any(|k| k.to_lowercase() == folded) {
+            reviewers.insert(name, level);
         }
     }
     commentary.sort_by(|x, y| x.reviewer.cmp(&y.reviewer));

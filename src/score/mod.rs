@@ -194,37 +194,7 @@ pub fn score(
     evidence: &Evidence,
 ) -> (Scored, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let mut books: Vec<&Filled> = workbooks.iter().collect();
-    books.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let mut used = Vec::new();
-    for book in books {
-        let names: Vec<String> = match &book.kind {
-            Kind::Individual { reviewer } => vec![reviewer.clone()],
-            Kind::Group { members } => members.clone(),
-        };
-        let clash = names
-            .iter()
-            .find_map(|n| seen.get(&n.to_lowercase()).map(|p| (n, p)));
-        if let Some((name, first)) = clash {
-            diags.push(
-                Diagnostic::error(
-                    Code::DuplicateReviewerWorkbook,
-                    Location::file(&book.path),
-                    format!(
-                        "`{name}` already has scores in {}; this workbook is left out",
-                        first.display()
-                    ),
-                )
-                .with_help("keep one workbook per reviewer in scores/"),
-            );
-            continue;
-        }
-        for n in names {
-            seen.insert(n.to_lowercase(), book.path.clone());
-        }
-        used.push(book);
-    }
+    let used = choose_workbooks(workbooks, &mut diags);
     let aspects: Vec<AspectScore> = fw
         .aspects()
         .map(|(e, s, a)| {
@@ -267,6 +237,43 @@ pub fn score(
         evidence_findings,
     };
     (scored, diags)
+}
+
+/// The workbooks that take part, in path order so the result does not depend on the order
+/// they were found in: every reviewer's own workbook, and one group workbook. A second
+/// workbook for a reviewer, or a second group workbook, is left out with a finding. A
+/// group workbook beside individual ones is not a duplicate: its agreed levels and
+/// commentary win, and the individual workbooks still show each reviewer's level.
+fn choose_workbooks<'a>(workbooks: &'a [Filled], diags: &mut Diagnostics) -> Vec<&'a Filled> {
+    let mut books: Vec<&Filled> = workbooks.iter().collect();
+    books.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut used = Vec::new();
+    for book in books {
+        let key = match &book.kind {
+            Kind::Individual { reviewer } => reviewer.to_lowercase(),
+            // Reviewer names never equal the group's: `workbook` refuses the reserved name.
+            Kind::Group { .. } => format!("\u{0}{}", crate::workbook::layout::GROUP_REVIEWER),
+        };
+        if let Some(first) = seen.get(&key) {
+            let who = match &book.kind {
+                Kind::Individual { reviewer } => format!("`{reviewer}` already has scores"),
+                Kind::Group { .. } => "the group already has a workbook".to_string(),
+            };
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateReviewerWorkbook,
+                    Location::file(&book.path),
+                    format!("{who} in {}; this workbook is left out", first.display()),
+                )
+                .with_help("keep one workbook per reviewer, and one group workbook, in scores/"),
+            );
+            continue;
+        }
+        seen.insert(key, book.path.clone());
+        used.push(book);
+    }
+    used
 }
 
 /// Rounds for output in one place, so every report shows the same figures.

@@ -137,6 +137,34 @@ pub fn range(book: &mut Book, name: &str) -> Result<calamine::Range<Data>, Strin
     Ok(calamine::Range::from_sparse(cells))
 }
 
+/// The cells of sheet `name` that hold a formula, as absolute (row, column) positions. A
+/// formula cell whose result was never saved reads as empty; this tells the two apart.
+pub fn formula_cells(book: &mut Book, name: &str) -> Result<Vec<(u32, u32)>, String> {
+    let Sheets::Xlsx(xlsx) = book else {
+        let formulas = book.worksheet_formula(name).map_err(|e| e.to_string())?;
+        let (row0, col0) = formulas.start().unwrap_or((0, 0));
+        return Ok(formulas
+            .cells()
+            .filter(|(_, _, f)| !f.is_empty())
+            .map(|(r, c, _)| {
+                let at =
+                    |start: u32, i: usize| start + u32::try_from(i).unwrap_or(u32::MAX - start);
+                (at(row0, r), at(col0, c))
+            })
+            .collect());
+    };
+    let mut reader = xlsx
+        .worksheet_cells_reader(name)
+        .map_err(|e| e.to_string())?;
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
+        if cell.formula.is_some_and(|f| !f.is_empty()) {
+            cells.push(cell.pos);
+        }
+    }
+    Ok(cells)
+}
+
 enum Sniffed {
     Empty,
     Zip,

@@ -109,6 +109,26 @@ impl Kind {
     }
 }
 
+/// Whether a name cannot be a reviewer's: the group's name (or one whose file would be the
+/// group workbook's), or a column heading, which would make a group workbook's member
+/// column impossible to tell from the fixed ones.
+pub fn is_reserved(name: &str) -> bool {
+    let fixed = [
+        GROUP_REVIEWER,
+        CODE,
+        ASPECT,
+        BENCHMARK,
+        LEVEL,
+        AGREED,
+        RATIONALE,
+    ];
+    slug(name) == slug(GROUP_REVIEWER)
+        || fixed
+            .iter()
+            .chain(TRAILING.iter())
+            .any(|h| same_header(h, name))
+}
+
 /// A file-name-safe form of a name: lower-case letters and digits joined by hyphens.
 pub fn slug(name: &str) -> String {
     let mut out = String::new();
@@ -162,5 +182,17 @@ mod tests {
         let h = kind.headers();
         assert_eq!(&h[2..6], ["Benchmark", "DSL", "Head", "Agreed"]);
         assert!(same_header(" level: ", "Level"));
+        for reserved in [
+            "Group",
+            "group!",
+            "GROUP",
+            "Agreed",
+            "commentary",
+            "Target date",
+        ] {
+            assert!(is_reserved(reserved), "{reserved}");
+        }
+        assert!(!is_reserved("Group leader"));
+        assert!(!is_reserved("DSL"));
     }
 }

@@ -6,6 +6,7 @@ mod demo;
 mod framework;
 mod fuzz;
 mod general;
+mod groups;
 mod import;
 mod init;
 mod interrupt;
@@ -48,7 +49,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 11] = [
+pub const WORKBOOK_CODES: [Code; 13] = [
     Code::UnreadableWorkbook,
     Code::NotAScoringWorkbook,
     Code::WorkbookFrameworkMismatch,
@@ -59,6 +60,8 @@ pub const WORKBOOK_CODES: [Code; 11] = [
     Code::DuplicateAspectRow,
     Code::InvalidTargetDate,
     Code::DuplicateReviewerWorkbook,
+    Code::CopiedWorkbook,
+    Code::LevelFormulaWithoutValue,
     Code::EvidenceNotImported,
 ];
 

@@ -161,6 +161,12 @@ fn read_unguarded(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) 
             return (None, diags);
         }
     };
+    // A level typed as a formula whose result was never saved reads as empty: find them, so
+    // such a level is named rather than silently missing.
+    let formulas = spreadsheet::formula_cells(&mut book, layout::SCORES_SHEET)
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
     let Some(table) = find_table(&range) else {
         diags.push(not_ours(&format!(
             "the {} sheet has no header row with Code and Level columns",
@@ -170,7 +176,9 @@ fn read_unguarded(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) 
     };
     let framework = details.get(detail::FRAMEWORK).to_string();
     let version = details.get(detail::VERSION).to_string();
-    check_framework(path, fw, &framework, &version, &mut diags);
+    if !check_framework(path, fw, &framework, &version, &mut diags) {
+        return (None, diags);
+    }
     let kind = match &table.members {
         Some(members) => Kind::Group {
             members: members.iter().map(|(_, m)| m.clone()).collect(),
@@ -184,6 +192,7 @@ fn read_unguarded(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) 
         range: &range,
         table: &table,
         kind: &kind,
+        formulas: &formulas,
         diags: &mut diags,
     };
     let rows = reader.rows(fw);
@@ -217,7 +226,15 @@ fn read_details(range: &Range<Data>) -> Details {
     Details(rows.filter(|(l, _)| !l.is_empty()).collect())
 }
 
-fn check_framework(path: &Path, fw: &Framework, id: &str, version: &str, diags: &mut Diagnostics) {
+/// Whether the workbook was made for the review's framework; one made for another is
+/// named and not counted, since its rows may mean something else.
+fn check_framework(
+    path: &Path,
+    fw: &Framework,
+    id: &str,
+    version: &str,
+    diags: &mut Diagnostics,
+) -> bool {
     let at = Location::cell(path, layout::INSTRUCTIONS_SHEET, 0, 1);
     if id != fw.id {
         let found = if id.is_empty() {
@@ -229,13 +246,18 @@ fn check_framework(path: &Path, fw: &Framework, id: &str, version: &str, diags: 
             Diagnostic::error(
                 Code::WorkbookFrameworkMismatch,
                 at,
-                format!("made for {found}, but the review uses `{}`", fw.id),
+                format!(
+                    "made for {found}, but the review uses `{}`; its levels are not counted",
+                    fw.id
+                ),
             )
             .with_help(
                 "make a new workbook with `selfreview workbook` and copy the entries across",
             ),
         );
-    } else if version != fw.version {
+        return false;
+    }
+    if version != fw.version {
         diags.push(
             Diagnostic::warning(
                 Code::WorkbookVersionMismatch,
@@ -248,6 +270,7 @@ fn check_framework(path: &Path, fw: &Framework, id: &str, version: &str, diags: 
             .with_help("check the level statements still match what the reviewer chose"),
         );
     }
+    true
 }
 
 /// Where the columns are, as absolute sheet positions.
