@@ -135,6 +135,8 @@ codes! {
     EvidenceNotImported => "evidence-not-imported",
     /// Evidence cited in a workbook that is not in the evidence folder.
     MissingEvidence => "missing-evidence",
+    /// Evidence cited in a workbook that is a pipe, socket or device, not a document.
+    EvidenceNotAFile => "evidence-not-a-file",
     /// Evidence cited by a path that leads outside the review's evidence folder.
     UnsafeEvidencePath => "unsafe-evidence-path",
     /// Cited evidence left out of the pack to protect people's names.

@@ -43,8 +43,9 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     let (review, mut diagnostics) = review::load(root)?;
     let framework = framework::resolve(&review.framework, root)?;
     diagnostics.0.extend(framework.warnings.0.iter().cloned());
-    let (books, found) = workbook::read_dir(&paths.scores(), &framework.framework)?;
+    let (mut books, found) = workbook::read_dir(&paths.scores(), &framework.framework)?;
     diagnostics.0.extend(found.0);
+    cite_existing_files(&mut books, &paths.evidence());
     let settings = Settings {
         school: review.school.clone(),
         review_date: review.review_date.unwrap_or(today),
@@ -100,6 +101,19 @@ impl Reviewed {
         })?;
         crate::fsutil::write_atomic(&path, &json)?;
         Ok(path)
+    }
+}
+
+/// Tells the citations in each Evidence cell apart knowing the evidence folder, so a file
+/// whose name holds a comma or semicolon is cited whole (see `workbook::citations`).
+fn cite_existing_files(books: &mut [workbook::Filled], evidence: &Path) {
+    let exists = |name: &str| {
+        let rel = name.trim().replace('\\', "/");
+        let rel = rel.strip_prefix("evidence/").unwrap_or(&rel);
+        workbook::citations::locate(evidence, rel).is_some()
+    };
+    for row in books.iter_mut().flat_map(|b| b.rows.iter_mut()) {
+        row.evidence = workbook::citations::split(&row.evidence_text, &exists);
     }
 }
 

@@ -7,6 +7,7 @@
 //! every reason at once, when a cited file is missing or lies outside the evidence folder,
 //! or when anything it would contain holds a name from the incident records.
 
+mod cite;
 mod manifest;
 mod plan;
 mod privacy;

@@ -3,6 +3,7 @@
 //! [`layout`] is the single description of the workbook that both [`write`] and the reader
 //! use, so a workbook the tool wrote always reads back.
 
+pub mod citations;
 pub mod layout;
 pub mod prefill;
 pub mod read;

@@ -304,6 +304,7 @@ fn a_group_starts_from_its_members_own_levels_and_commentary() {
             records_differ: String::new(),
             evidence: Vec::new(),
             evidence_cell: None,
+            evidence_text: String::new(),
             actions: String::new(),
             owner: String::new(),
             target: None,

@@ -2,6 +2,7 @@
 //!
 //! One integration test crate; each module covers one command.
 
+mod citations;
 mod demo;
 mod framework;
 mod fuzz;
@@ -66,8 +67,9 @@ pub const WORKBOOK_CODES: [Code; 13] = [
 ];
 
 /// Codes about the evidence pack and its verification, produced in `tests/cli/pack.rs`.
-pub const PACK_CODES: [Code; 9] = [
+pub const PACK_CODES: [Code; 10] = [
     Code::MissingEvidence,
+    Code::EvidenceNotAFile,
     Code::UnsafeEvidencePath,
     Code::EvidenceNotPacked,
     Code::PrivateNameInPack,

@@ -38,6 +38,7 @@ fn row(code: &str, levels: Vec<(&str, u8)>, commentary: &str, evidence: &[&str])
         records_differ: String::new(),
         evidence: evidence.iter().map(|s| s.to_string()).collect(),
         evidence_cell: None,
+        evidence_text: String::new(),
         actions: String::new(),
         owner: String::new(),
         target: None,

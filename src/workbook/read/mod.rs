@@ -41,6 +41,10 @@ pub struct Row {
     pub records_differ: String,
     /// File names under `evidence/` cited for the aspect.
     pub evidence: Vec<String>,
+    /// The Evidence cell as written, to tell citations apart again once the evidence
+    /// folder is known (see [`super::citations`]).
+    #[serde(skip)]
+    pub evidence_text: String,
     /// The cell the evidence was cited in, e.g. `Scores!F7`.
     #[serde(skip)]
     pub evidence_cell: Option<String>,

@@ -10,6 +10,7 @@ use super::{Row, Table};
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::framework::Framework;
 use crate::spreadsheet;
+use crate::workbook::citations;
 use crate::workbook::layout::{self, Kind};
 
 pub(super) struct RowReader<'a> {
@@ -107,13 +108,8 @@ impl RowReader<'_> {
             _ => {}
         }
         let agreed = self.table.agreed.and_then(|c| self.level(r, c));
-        let evidence = self
-            .text(r, layout::EVIDENCE)
-            .split(['\n', ';', ','])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect();
+        let evidence_text = self.text(r, layout::EVIDENCE);
+        let evidence = citations::split(&evidence_text, &|_| false);
         let evidence_cell = self
             .table
             .others
@@ -130,6 +126,7 @@ impl RowReader<'_> {
             commentary: self.text(r, layout::COMMENTARY),
             records_differ: self.text(r, layout::RECORDS_DIFFER),
             evidence,
+            evidence_text,
             actions: self.text(r, layout::ACTIONS),
             owner: self.text(r, layout::OWNER),
             target: self.target(r),
