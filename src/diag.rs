@@ -133,6 +133,10 @@ codes! {
     LevelFormulaWithoutValue => "level-formula-without-value",
     /// An evidence source listed in review.toml that could not be imported.
     EvidenceNotImported => "evidence-not-imported",
+    /// review.toml sets no review date, so today's date is used.
+    ReviewDateNotSet => "review-date-not-set",
+    /// Every record of an evidence source is dated before the window the review measures.
+    RecordsPredateWindow => "records-predate-window",
     /// Evidence cited in a workbook that is not in the evidence folder.
     MissingEvidence => "missing-evidence",
     /// Evidence cited in a workbook that is a pipe, socket or device, not a document.

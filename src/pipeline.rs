@@ -8,6 +8,7 @@ use std::path::Path;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::error::Result;
+use crate::evidence::dating;
 use crate::evidence::import::{self, Evidence, Request};
 use crate::framework::{self, Loaded};
 use crate::metrics::compute::{self, Metrics};
@@ -51,7 +52,10 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
         review_date: review.review_date.unwrap_or(today),
         min_commentary_words: review.min_commentary_words,
     };
-    let evidence = import_evidence(&review, root, &mut diagnostics);
+    if review.review_date.is_none() {
+        diagnostics.push(dating::date_not_set(&paths.review_file(), today));
+    }
+    let evidence = import_evidence(&review, root, settings.review_date, &mut diagnostics);
     let (scored, found) = score::score(&framework.framework, &settings, &books, &evidence);
     diagnostics.0.extend(found.0);
     diagnostics.sort();
@@ -119,11 +123,20 @@ fn cite_existing_files(books: &mut [workbook::Filled], evidence: &Path) {
 
 /// Imports every evidence source; one that cannot be imported becomes a finding, and the
 /// checks that needed it are reported as not evaluated.
-fn import_evidence(review: &Review, root: &Path, diags: &mut Diagnostics) -> Evidence {
+fn import_evidence(
+    review: &Review,
+    root: &Path,
+    as_of: chrono::NaiveDate,
+    diags: &mut Diagnostics,
+) -> Evidence {
     let mut evidence = Evidence::default();
     for source in &review.evidence {
         let path = root.join(&source.path);
-        if let Err(err) = import::import(&Request::for_source(source, &path), &mut evidence) {
+        let imported = import::import(&Request::for_source(source, &path), &mut evidence);
+        if let Ok(report) = &imported {
+            diags.0.extend(dating::predates(report, as_of));
+        }
+        if let Err(err) = imported {
             diags.push(
                 Diagnostic::error(Code::EvidenceNotImported, Location::file(&source.path), err.to_string())
                     .with_help("run `selfreview import` to see the problem, fix the file or review.toml, and score again"),

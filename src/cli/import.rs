@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use selfreview::diag::Diagnostics;
 use selfreview::evidence::Kind;
+use selfreview::evidence::dating;
 use selfreview::evidence::import::{self, Evidence, Request, SourceReport};
 use selfreview::evidence::records::Mappings;
 use selfreview::metrics::compute::{self, Metrics};
@@ -68,11 +70,18 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
             )
         }
     };
+    let in_review = from_review.is_some();
     let (review_date, terms) = from_review.unwrap_or((None, Terms::English));
-    let as_of = args
-        .as_of
-        .or(review_date)
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = chrono::Local::now().date_naive();
+    let as_of = args.as_of.or(review_date).unwrap_or(today);
+    let mut found = Diagnostics::default();
+    if in_review && args.as_of.is_none() && review_date.is_none() {
+        found.push(dating::date_not_set(Path::new(review::REVIEW_FILE), today));
+    }
+    found
+        .0
+        .extend(reports.iter().filter_map(|r| dating::predates(r, as_of)));
+    out.diagnostics(&found);
     let metrics = compute::compute(&evidence, as_of, &terms);
     if out.json {
         out.data(&Report {

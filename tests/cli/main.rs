@@ -3,6 +3,7 @@
 //! One integration test crate; each module covers one command.
 
 mod citations;
+mod dates;
 mod demo;
 mod framework;
 mod fuzz;
@@ -50,7 +51,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 13] = [
+pub const WORKBOOK_CODES: [Code; 15] = [
     Code::UnreadableWorkbook,
     Code::NotAScoringWorkbook,
     Code::WorkbookFrameworkMismatch,
@@ -64,6 +65,8 @@ pub const WORKBOOK_CODES: [Code; 13] = [
     Code::CopiedWorkbook,
     Code::LevelFormulaWithoutValue,
     Code::EvidenceNotImported,
+    Code::ReviewDateNotSet,
+    Code::RecordsPredateWindow,
 ];
 
 /// Codes about the evidence pack and its verification, produced in `tests/cli/pack.rs`.
