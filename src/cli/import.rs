@@ -225,13 +225,16 @@ fn metrics_text(m: &Metrics) -> String {
         }
         Some(i) => {
             let share = |v: Option<f64>| v.map_or("-".into(), percent);
+            let before = if i.previous_covered {
+                format!("{} in the {} months before", i.previous_count, i.months)
+            } else {
+                "no earlier records".to_string()
+            };
             let _ = writeln!(
                 s,
-                "  incidents ({} months): {} ({} in the {} months before); action recorded for {}, closed {}",
+                "  incidents ({} months): {} ({before}); action recorded for {}, closed {}",
                 i.months,
                 i.count,
-                i.previous_count,
-                i.months,
                 share(i.actioned_share),
                 share(i.closed_share)
             );

@@ -86,6 +86,12 @@ pub struct IncidentSummary {
     pub closed_share: Option<f64>,
     /// Incidents in the window of the same length before this one.
     pub previous_count: usize,
+    /// The earliest incident on or before the as-of date.
+    pub earliest: Option<NaiveDate>,
+    /// Whether the records reach back into the window before: when the earliest incident
+    /// falls inside this window, there are no earlier records, and `previous_count` is not
+    /// a count of the year before.
+    pub previous_covered: bool,
     /// `count - previous_count`.
     pub change: i64,
 }
@@ -240,7 +246,9 @@ pub fn incident_summary(
     let mut by_month: BTreeMap<String, u64> = BTreeMap::new();
     // Tallies come in date order: work out each date's term and month once.
     let mut current: Option<(NaiveDate, Option<String>, String)> = None;
+    let mut earliest: Option<NaiveDate> = None;
     for t in e.incidents.iter().filter(|t| t.date <= as_of) {
+        earliest = Some(earliest.map_or(t.date, |d| d.min(t.date)));
         if current.as_ref().is_none_or(|(d, ..)| *d != t.date) {
             current = Some((t.date, terms.of(t.date), t.date.format("%Y-%m").to_string()));
         }
@@ -291,6 +299,8 @@ pub fn incident_summary(
         actioned_share: share(actioned),
         closed_share: share(closed),
         previous_count: n(previous_count),
+        earliest,
+        previous_covered: earliest.is_some_and(|d| d <= start),
         change: count as i64 - previous_count as i64,
     }
 }

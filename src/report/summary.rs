@@ -259,14 +259,18 @@ fn evidence_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> 
             None,
             Some(i.months),
         )?;
-        put(
-            sheet,
-            "Incidents in the window before",
-            "all",
-            i.previous_count as f64,
-            None,
-            Some(i.months),
-        )?;
+        // With no records from the window before, there is no figure to give: a 0 would
+        // read as a quiet year.
+        if i.previous_covered {
+            put(
+                sheet,
+                "Incidents in the window before",
+                "all",
+                i.previous_count as f64,
+                None,
+                Some(i.months),
+            )?;
+        }
         for c in &i.by_category {
             put(
                 sheet,

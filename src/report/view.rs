@@ -166,6 +166,10 @@ struct Incidents {
     count: usize,
     months: u32,
     previous: usize,
+    /// The records reach back into the window before; otherwise there is nothing earlier.
+    previous_covered: bool,
+    /// The date of the earliest incident, when the records start inside the window.
+    records_start: String,
     actioned: String,
     closed: String,
     by_category: Vec<CountRow>,
@@ -316,7 +320,7 @@ pub fn build(r: &Reviewed, previous: Option<&Previous>, links: Option<&super::Li
                 commentary: said(&a.commentary),
             })
             .collect(),
-        training: training(&r.metrics),
+        training: training(&r.metrics, fw),
         meetings: meetings(r),
         incidents: incidents(&r.metrics),
         progress: previous.map(|p| progress(s, p)),
@@ -467,7 +471,26 @@ fn actions(fw: &Framework, s: &Scored) -> Vec<PlanRow> {
         .collect()
 }
 
-fn training(m: &Metrics) -> Option<Training> {
+/// The share of `group` trained over `months` that the framework expects at the benchmark:
+/// the highest bound of the training checks a claim at the benchmark level calls for.
+fn expected_share(fw: &Framework, group: &str, months: u32) -> Option<f64> {
+    use crate::framework::{ParamValue, Threshold};
+    fw.aspects()
+        .flat_map(|(_, _, a)| a.checks.iter().map(move |c| (a.benchmark, c)))
+        .filter(|(benchmark, c)| {
+            c.metric == "training.coverage"
+                && c.supports_level >= *benchmark
+                && c.params.get("group") == Some(&ParamValue::Text(group.to_string()))
+                && c.params.get("months") == Some(&ParamValue::Months(months))
+        })
+        .filter_map(|(_, c)| match c.threshold {
+            Threshold::AtLeast(t) => Some(t),
+            Threshold::AtMost(_) => None,
+        })
+        .reduce(f64::max)
+}
+
+fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
     let groups = m.training.as_ref()?;
     let bars: Vec<svg::Bar> = groups
         .iter()
@@ -475,13 +498,13 @@ fn training(m: &Metrics) -> Option<Training> {
             label: g.group.clone(),
             share: g.share,
             note: format!("{} of {}", g.trained, g.people),
+            target: expected_share(fw, &g.group, g.months),
         })
         .collect();
     Some(Training {
         svg: svg::bars(
-            "Share of each group trained in online safety in the last 24 months",
+            "Share of each group trained in online safety in the last 24 months, with the share the framework expects",
             &bars,
-            Some(0.9),
         ),
         rows: groups
             .iter()
@@ -544,6 +567,8 @@ fn incidents(m: &Metrics) -> Option<Incidents> {
         count: i.count,
         months: i.months,
         previous: i.previous_count,
+        previous_covered: i.previous_covered,
+        records_start: i.earliest.map(uk).unwrap_or_default(),
         actioned: percent(i.actioned_share),
         closed: percent(i.closed_share),
         by_category: rows(&i.by_category),

@@ -8,6 +8,7 @@ mod demo;
 mod framework;
 mod fuzz;
 mod general;
+mod governors;
 mod groups;
 mod import;
 mod init;
