@@ -27,6 +27,12 @@ pub enum Error {
         /// Where the first invalid byte is.
         offset: usize,
     },
+    /// A command that needs a review folder was run outside one.
+    #[error("{} is not a review folder: it has no review.toml. Run selfreview inside your review folder, name the folder with `-C DIR` (e.g. `selfreview -C my-review score`), or create one with `selfreview init DIR --school \"Your School\"`", dir.display())]
+    NoReview {
+        /// The folder looked in.
+        dir: PathBuf,
+    },
     /// A file or folder could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Write {

@@ -32,6 +32,10 @@ pub fn open(path: &Path) -> Result<Book, String> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
+    let known = matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods");
+    if let Some(why) = missing(path).filter(|_| known) {
+        return Err(why);
+    }
     let opened = match ext.as_str() {
         "xlsx" | "xlsm" => {
             affordable(path, &ext)?;
@@ -163,6 +167,17 @@ pub fn formula_cells(book: &mut Book, name: &str) -> Result<Vec<(u32, u32)>, Str
         }
     }
     Ok(cells)
+}
+
+/// Why `path` cannot be opened at all, when it is not there or is not a file.
+pub fn missing(path: &Path) -> Option<String> {
+    match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(
+            "there is no such file; check its name and folder (paths in review.toml are relative to the review folder)".to_string(),
+        ),
+        Ok(m) if m.is_dir() => Some("it is a folder, not a file; name a file inside it".to_string()),
+        _ => None,
+    }
 }
 
 enum Sniffed {

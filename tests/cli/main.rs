@@ -5,6 +5,7 @@
 mod citations;
 mod dates;
 mod demo;
+mod first;
 mod framework;
 mod fuzz;
 mod general;

@@ -56,6 +56,12 @@ pub fn open(path: &Path) -> Result<CsvRows> {
         path: path.to_path_buf(),
         source,
     };
+    if let Some(message) = crate::spreadsheet::missing(path) {
+        return Err(Error::Evidence {
+            path: path.to_path_buf(),
+            message,
+        });
+    }
     let mut sample = Vec::with_capacity(SAMPLE);
     File::open(path)
         .map_err(read_err)?
