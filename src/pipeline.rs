@@ -97,6 +97,7 @@ impl Reviewed {
             "{}.json",
             self.scored.review_date.format("%Y-%m-%d")
         ));
+        crate::review::outputs::check_place(&path, &self.paths)?;
         let json = serde_json::to_vec_pretty(&self.snapshot()).map_err(|e| {
             crate::error::Error::Write {
                 path: path.clone(),

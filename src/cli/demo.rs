@@ -104,7 +104,7 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
         previous.as_ref(),
         templates.is_dir().then_some(templates.as_path()),
     )?;
-    let reports = report::write(&rendered, &r.paths.out())?;
+    let reports = report::write(&rendered, &r.paths)?;
     step(5, format!("report: wrote {}.", names(&reports)));
 
     let pack_path = match pack::pack(&r, None, templates.is_dir().then_some(templates.as_path()))? {

@@ -22,7 +22,7 @@ pub fn run(_args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
         previous.as_ref(),
         overrides.is_dir().then_some(overrides),
     )?;
-    let written = report::write(&rendered, &r.paths.out())?;
+    let written = report::write(&rendered, &r.paths)?;
     if out.json {
         out.data(&serde_json::json!({ "written": written, "diagnostics": r.diagnostics }))?;
     } else {

@@ -8,96 +8,24 @@
 //! there (a folder, a device, a pipe, any other file) is left alone and the pack refused.
 
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::error::{Error, Result};
-use crate::review::Paths;
+use crate::review::{Paths, outputs};
 
 /// The largest manifest read to recognise an earlier pack.
 const MANIFEST_LIMIT: u64 = 64 << 20;
 
 /// Checks that a pack may be written to `path` in the review at `paths`.
 pub fn check(path: &Path, paths: &Paths) -> Result<()> {
-    let refuse = |why: String| {
-        Err(Error::OutputRefused {
-            path: path.to_path_buf(),
-            why,
-        })
-    };
-    if let Some(what) = existing_non_file(path) {
-        return refuse(format!(
-            "it is {what}, not a file; give a new file name ending in .zip"
-        ));
-    }
-    let at = resolved(path);
-    let root = paths.root.as_path();
-    let inputs = [
-        ("evidence", paths.evidence()),
-        ("scores", paths.scores()),
-        ("templates", root.join("templates")),
-        ("frameworks", root.join("frameworks")),
-    ];
-    for (name, dir) in inputs {
-        if let Ok(dir) = std::fs::canonicalize(&dir)
-            && at.starts_with(&dir)
-        {
-            return refuse(format!(
-                "it is inside {name}/, which holds the review's own files; write the pack to out/ or outside the review folder"
-            ));
-        }
-    }
-    if std::fs::canonicalize(paths.review_file()).is_ok_and(|r| r == at) {
-        return refuse(
-            "it is review.toml, the review's settings; give the pack another name".into(),
-        );
-    }
+    outputs::check_place(path, paths)?;
     if path.exists() && !is_earlier_pack(path) {
-        return refuse(
-            "a file of that name is already there and it is not an evidence pack made by selfreview, so it is left as it is; give the pack another name, or move that file away first".into(),
-        );
+        return Err(Error::OutputRefused {
+            path: path.to_path_buf(),
+            why: "a file of that name is already there and it is not an evidence pack made by selfreview, so it is left as it is; give the pack another name, or move that file away first".into(),
+        });
     }
     Ok(())
-}
-
-/// What is at `path`, if it exists and is not a regular file (following links).
-fn existing_non_file(path: &Path) -> Option<&'static str> {
-    let meta = std::fs::metadata(path).ok()?;
-    if meta.is_file() {
-        return None;
-    }
-    if meta.is_dir() {
-        return Some("a folder");
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let t = meta.file_type();
-        if t.is_fifo() {
-            return Some("a named pipe");
-        }
-        if t.is_socket() {
-            return Some("a socket");
-        }
-        if t.is_block_device() || t.is_char_device() {
-            return Some("a device");
-        }
-    }
-    Some("not a regular file")
-}
-
-/// `path` with links and `..` resolved as far as it exists.
-fn resolved(path: &Path) -> PathBuf {
-    if let Ok(p) = std::fs::canonicalize(path) {
-        return p;
-    }
-    let parent = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    match (std::fs::canonicalize(parent), path.file_name()) {
-        (Ok(dir), Some(name)) => dir.join(name),
-        _ => path.to_path_buf(),
-    }
 }
 
 /// Whether the file at `path` is a zip whose manifest.json was written by selfreview.

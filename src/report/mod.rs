@@ -103,13 +103,19 @@ fn template_error(path: &Path, e: &minijinja::Error) -> Error {
     }
 }
 
-/// Writes the rendered reports into `out`, each atomically; returns the paths written.
-pub fn write(rendered: &Rendered, out: &Path) -> Result<Vec<PathBuf>> {
+/// Writes the rendered reports into the review's `out/`, each atomically; returns the paths
+/// written. Nothing is written if any of them would land on one of the review's own files
+/// (an out/ folder linked into evidence/, say) or on something that is not a file.
+pub fn write(rendered: &Rendered, paths: &crate::review::Paths) -> Result<Vec<PathBuf>> {
+    let out = paths.out();
     let files = [
         (out.join("report.html"), rendered.report.as_bytes()),
         (out.join("governors.html"), rendered.governors.as_bytes()),
         (out.join("summary.xlsx"), rendered.summary.as_slice()),
     ];
+    for (path, _) in &files {
+        crate::review::outputs::check_place(path, paths)?;
+    }
     let mut written = Vec::new();
     for (path, bytes) in files {
         write_atomic(&path, bytes)?;

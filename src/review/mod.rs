@@ -10,6 +10,7 @@
 //! ```
 
 mod init;
+pub mod outputs;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

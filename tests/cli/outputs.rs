@@ -103,6 +103,35 @@ fn a_named_pipe_as_the_pack_is_refused_at_once() {
         .stderr(predicate::str::contains("it is a named pipe"));
 }
 
+#[cfg(unix)]
+#[test]
+fn reports_are_not_written_through_an_out_folder_linked_into_the_evidence() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    packable(dir, "policy.pdf", b"%PDF-1.4 policy");
+    std::fs::write(dir.join("evidence/report.html"), b"the school's own page").expect("write");
+    std::fs::remove_dir_all(dir.join("out")).expect("remove out");
+    std::os::unix::fs::symlink(dir.join("evidence"), dir.join("out")).expect("link");
+    selfreview()
+        .arg("-C")
+        .arg(dir)
+        .arg("report")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "will not write to out/report.html",
+        ))
+        .stderr(predicate::str::contains("inside evidence/"));
+    assert_eq!(
+        std::fs::read(dir.join("evidence/report.html")).expect("kept"),
+        b"the school's own page"
+    );
+    assert!(
+        !dir.join("evidence/summary.xlsx").exists(),
+        "nothing written"
+    );
+}
+
 #[test]
 fn temporaries_left_by_a_killed_run_are_removed_by_the_next() {
     let tmp = tempfile::tempdir().expect("temporary folder");

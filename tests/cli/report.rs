@@ -89,7 +89,6 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
         "<svg",
         "id=\"aspect-D1.1\"",
         "Filtering (C1.1): level 4 is below the benchmark of 2;",
-        "What the school's records show against the claimed levels",
         "Action plan",
         "Cyberbullying",
         "2026-27 autumn",

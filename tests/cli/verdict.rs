@@ -112,6 +112,12 @@ fn records_that_contradict_the_claims_hold_back_readiness_in_every_output() {
         "report shows both: {html}"
     );
     assert!(html.contains("8 of 16 staff trained in the last two years (50%)"));
+    // In the report too, each aspect's finding is given once, however many lists it fits.
+    assert_eq!(
+        html.matches("<li>Staff (B2.1):").count(),
+        1,
+        "B2.1 listed once in report.html"
+    );
 
     use calamine::{Reader, open_workbook_auto};
     let mut book = open_workbook_auto(tmp.path().join("out/summary.xlsx")).expect("summary");

@@ -63,6 +63,8 @@ pub struct Guard<R> {
     record_len: u64,
     /// Bytes seen so far, to pass over a byte-order mark at the very start.
     seen: u64,
+    /// The last byte was a carriage return: a line feed after it ends no further line.
+    after_cr: bool,
     problem: Option<Problem>,
 }
 
@@ -79,6 +81,7 @@ impl<R: Read> Guard<R> {
             record_line: 1,
             record_len: 0,
             seen: 0,
+            after_cr: false,
             problem: None,
         }
     }
@@ -100,6 +103,14 @@ impl<R: Read> Guard<R> {
         self.record_line = self.line;
     }
 
+    /// Counts lines as editors do, whether they end in LF, CR LF or CR alone.
+    fn count_line(&mut self, b: u8) {
+        if b == b'\r' || (b == b'\n' && !self.after_cr) {
+            self.line += 1;
+        }
+        self.after_cr = b == b'\r';
+    }
+
     fn step(&mut self, b: u8) -> Option<Problem> {
         let newline = b == b'\n' || b == b'\r';
         match self.state {
@@ -113,9 +124,7 @@ impl<R: Read> Guard<R> {
                 self.end_field()
             }
             State::StartField | State::Unquoted | State::QuoteInQuoted if newline => {
-                if b == b'\n' {
-                    self.line += 1;
-                }
+                self.count_line(b);
                 self.end_record();
                 return None;
             }
@@ -129,9 +138,7 @@ impl<R: Read> Guard<R> {
             State::Quoted if b == b'"' => self.state = State::QuoteInQuoted,
             State::Quoted => {}
         }
-        if b == b'\n' {
-            self.line += 1;
-        }
+        self.count_line(b);
         self.field_len += 1;
         self.record_len += 1;
         if self.field_len > MAX_FIELD {
@@ -213,6 +220,15 @@ mod tests {
         assert_eq!(
             run(b"a,b\nc,\"d\"\"\ne,f\n"),
             Some(Problem::Unclosed { line: 2 })
+        );
+        // Lines ending in CR LF, or in CR alone, are counted once each.
+        assert_eq!(
+            run(b"a,b\r\nc,d\r\n\"e,f\r\n"),
+            Some(Problem::Unclosed { line: 3 })
+        );
+        assert_eq!(
+            run(b"a,b\rc,d\r\"e,f\r"),
+            Some(Problem::Unclosed { line: 3 })
         );
     }
 

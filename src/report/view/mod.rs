@@ -122,6 +122,7 @@ pub struct View {
     generator: String,
     ready: bool,
     reasons: Vec<String>,
+    /// Evidence findings about aspects not already among the reasons.
     evidence_findings: Vec<String>,
     milestones: Vec<Milestone>,
     elements_complete: usize,
@@ -197,9 +198,11 @@ pub fn build(r: &Reviewed, previous: Option<&Previous>, links: Option<&super::Li
         generator: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
         ready: s.ready,
         reasons: s.reasons.iter().map(|r| r.message.clone()).collect(),
+        // Each aspect is listed once: a finding already given as a reason is not repeated.
         evidence_findings: s
             .evidence_findings
             .iter()
+            .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
             .map(|r| r.message.clone())
             .collect(),
         milestones: vec![
