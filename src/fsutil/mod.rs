@@ -13,6 +13,13 @@ pub use temporaries::Tracked;
 
 /// Reads a text file a person edits, naming the file when it is unreadable or not UTF-8.
 pub fn read_text(path: &Path) -> Result<String> {
+    // A pipe or device would make the read wait for ever or never end.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(Error::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::other("it is a folder, pipe or device, not a text file"),
+        });
+    }
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,

@@ -169,15 +169,24 @@ pub fn formula_cells(book: &mut Book, name: &str) -> Result<Vec<(u32, u32)>, Str
     Ok(cells)
 }
 
-/// Why `path` cannot be opened at all, when it is not there or is not a file.
+/// Why `path` cannot be opened at all: it is not there, or it is not a regular file (a
+/// folder, or a pipe or device, which would make reading wait for ever or never end). Judged
+/// from the file's type alone, without opening it.
 pub fn missing(path: &Path) -> Option<String> {
-    match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Some(
-            "there is no such file; check its name and folder (paths in review.toml are relative to the review folder)".to_string(),
-        ),
-        Ok(m) if m.is_dir() => Some("it is a folder, not a file; name a file inside it".to_string()),
-        _ => None,
+    let meta = match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Some("there is no such file; check its name and folder (paths in review.toml are relative to the review folder)".to_string());
+        }
+        Err(_) => return None,
+        Ok(meta) => meta,
+    };
+    if meta.is_file() {
+        return None;
     }
+    if meta.is_dir() {
+        return Some("it is a folder, not a file; name a file inside it".to_string());
+    }
+    Some("it is not a regular file (a named pipe, socket or device), so it is not read; name a spreadsheet saved in the folder".to_string())
 }
 
 enum Sniffed {

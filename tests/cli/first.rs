@@ -88,3 +88,28 @@ fn a_missing_evidence_file_is_said_to_be_missing() {
         .stderr(predicate::str::contains("there is no such file"))
         .stderr(predicate::str::contains("empty").not());
 }
+
+#[cfg(unix)]
+#[test]
+fn an_evidence_source_that_is_a_pipe_is_refused_without_waiting() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let pipe = tmp.path().join("records.xlsx");
+    let status = std::process::Command::new("mkfifo")
+        .arg(&pipe)
+        .status()
+        .expect("mkfifo");
+    assert!(status.success());
+    for name in ["records.xlsx", "records.csv"] {
+        let path = tmp.path().join(name);
+        if !path.exists() {
+            std::fs::rename(tmp.path().join("records.xlsx"), &path).expect("rename");
+        }
+        selfreview()
+            .args(["import", "--kind", "training"])
+            .arg(&path)
+            .timeout(std::time::Duration::from_secs(30))
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("it is not a regular file"));
+    }
+}
