@@ -88,6 +88,10 @@ pub struct IncidentSummary {
     pub previous_count: usize,
     /// The earliest incident on or before the as-of date.
     pub earliest: Option<NaiveDate>,
+    /// Incidents the logs hold that were left out as not about online safety, by category,
+    /// whatever their date.
+    #[serde(serialize_with = "by_category")]
+    pub left_out: Vec<Count>,
     /// Whether the records reach back into the window before: when the earliest incident
     /// falls inside this window, there are no earlier records, and `previous_count` is not
     /// a count of the year before.
@@ -300,6 +304,14 @@ pub fn incident_summary(
         closed_share: share(closed),
         previous_count: n(previous_count),
         earliest,
+        left_out: e
+            .left_out
+            .iter()
+            .map(|(label, &count)| Count {
+                label: label.clone(),
+                count,
+            })
+            .collect(),
         previous_covered: earliest.is_some_and(|d| d <= start),
         change: count as i64 - previous_count as i64,
     }

@@ -111,10 +111,14 @@ fn review_toml_brings_a_category_in_or_leaves_one_out_in_every_report() {
         .success();
     for page in ["out/report.html", "out/governors.html"] {
         let html = std::fs::read_to_string(dir.join(page)).expect("report");
-        for other in ["Attendance", "Behaviour"] {
+        for other in ["<td>Attendance</td>", "<td>Behaviour</td>"] {
             assert!(!html.contains(other), "{page} counts {other}");
         }
-        assert!(html.contains("Grooming or unwanted contact"), "{page}");
+        assert!(html.contains("<td>Grooming or unwanted contact</td>"), "{page}");
+        assert!(
+            html.contains("Attendance (2), Behaviour (1), Online Safety (1)"),
+            "{page} says what was left out"
+        );
     }
 }
 

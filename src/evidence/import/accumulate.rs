@@ -162,6 +162,7 @@ impl<'e> Accumulator<'e> {
                 .left_out_categories
                 .entry(c.clone())
                 .or_insert(0) += 1;
+            *self.evidence.left_out.entry(c.clone()).or_insert(0) += 1;
         }
         false
     }

@@ -20,6 +20,9 @@ use accumulate::Accumulator;
 /// Everything imported from a review's evidence.
 #[derive(Debug, Default, Clone)]
 pub struct Evidence {
+    /// Incidents left out as not about online safety, by category, every source together
+    /// (counts only, so reports can say what was left out).
+    pub left_out: BTreeMap<String, usize>,
     /// Training records, every source together.
     pub training: Vec<Training>,
     /// Incidents, as counts.

@@ -8,7 +8,9 @@
 //! it in), then the built-in names below, then any category whose words are about being
 //! online (kept as written, and listed so the school can name it). Everything else is other.
 //! An incident counts when one of its categories is online safety, or when it has no
-//! category at all (an online safety reporting log often has none).
+//! category at all (an online safety reporting log often has none). Plain "Bullying" and
+//! "Self harm" are not taken as online: in a whole-school export they are usually not, and
+//! the school can bring them in with its mapping.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -22,7 +24,6 @@ const CATEGORIES: &[(&str, &[&str])] = &[
             "cyber bullying",
             "online bullying",
             "bullying online",
-            "bullying",
         ],
     ),
     (
@@ -91,7 +92,7 @@ const CATEGORIES: &[(&str, &[&str])] = &[
     ("Scams and fraud", &["scam", "scams", "fraud", "phishing"]),
     (
         "Self-harm content",
-        &["self harm", "self harm content", "suicide content"],
+        &["self harm content", "suicide content", "self harm online"],
     ),
     ("Data breach", &["data breach", "data protection"]),
 ];
@@ -376,5 +377,8 @@ mod tests {
             "only online safety categories kept as written are listed to map"
         );
         assert_eq!(m.scope(UNCATEGORISED), Online);
+        let got = m.map("Bullying; Self harm; Cyber bullying", &mut unmapped);
+        let scopes: Vec<Scope> = got.iter().map(|c| m.scope(c)).collect();
+        assert_eq!(scopes, [Other, Other, Online]);
     }
 }

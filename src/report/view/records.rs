@@ -54,6 +54,8 @@ pub(super) struct Incidents {
     previous_covered: bool,
     /// The date of the earliest incident, when the records start inside the window.
     records_start: String,
+    /// Concerns in the logs left out as not about online safety, e.g. "Attendance (2)".
+    left_out: Vec<String>,
     actioned: String,
     closed: String,
     by_category: Vec<CountRow>,
@@ -158,6 +160,11 @@ pub(super) fn incidents(m: &Metrics) -> Option<Incidents> {
         previous: i.previous_count,
         previous_covered: i.previous_covered,
         records_start: i.earliest.map(uk).unwrap_or_default(),
+        left_out: i
+            .left_out
+            .iter()
+            .map(|c| format!("{} ({})", c.label, c.count))
+            .collect(),
         actioned: percent(i.actioned_share),
         closed: percent(i.closed_share),
         by_category: rows(&i.by_category),
