@@ -114,7 +114,10 @@ fn review_toml_brings_a_category_in_or_leaves_one_out_in_every_report() {
         for other in ["<td>Attendance</td>", "<td>Behaviour</td>"] {
             assert!(!html.contains(other), "{page} counts {other}");
         }
-        assert!(html.contains("<td>Grooming or unwanted contact</td>"), "{page}");
+        assert!(
+            html.contains("<td>Grooming or unwanted contact</td>"),
+            "{page}"
+        );
         assert!(
             html.contains("Attendance (2), Behaviour (1), Online Safety (1)"),
             "{page} says what was left out"
