@@ -127,10 +127,20 @@ codes! {
     InvalidTargetDate => "invalid-target-date",
     /// Two workbooks in `scores/` hold the same reviewer's scores.
     DuplicateReviewerWorkbook => "duplicate-reviewer-workbook",
+    /// A workbook whose name says it is a copy ("dsl (1).xlsx", "Copy of dsl.xlsx").
+    CopiedWorkbook => "copied-workbook",
+    /// A level cell holding a formula whose result was never saved.
+    LevelFormulaWithoutValue => "level-formula-without-value",
     /// An evidence source listed in review.toml that could not be imported.
     EvidenceNotImported => "evidence-not-imported",
+    /// review.toml sets no review date, so today's date is used.
+    ReviewDateNotSet => "review-date-not-set",
+    /// Every record of an evidence source is dated before the window the review measures.
+    RecordsPredateWindow => "records-predate-window",
     /// Evidence cited in a workbook that is not in the evidence folder.
     MissingEvidence => "missing-evidence",
+    /// Evidence cited in a workbook that is a pipe, socket or device, not a document.
+    EvidenceNotAFile => "evidence-not-a-file",
     /// Evidence cited by a path that leads outside the review's evidence folder.
     UnsafeEvidencePath => "unsafe-evidence-path",
     /// Cited evidence left out of the pack to protect people's names.

@@ -27,6 +27,12 @@ pub enum Error {
         /// Where the first invalid byte is.
         offset: usize,
     },
+    /// A command that needs a review folder was run outside one.
+    #[error("{} is not a review folder: it has no review.toml. Run selfreview inside your review folder, name the folder with `-C DIR` (e.g. `selfreview -C my-review score`), or create one with `selfreview init DIR --school \"Your School\"`", dir.display())]
+    NoReview {
+        /// The folder looked in.
+        dir: PathBuf,
+    },
     /// A file or folder could not be written.
     #[error("cannot write {}: {source}", path.display())]
     Write {
@@ -77,6 +83,14 @@ pub enum Error {
         dir: PathBuf,
         /// Each path in the way.
         existing: Vec<PathBuf>,
+    },
+    /// An output path that would replace something the tool must not replace.
+    #[error("will not write to {}: {why}", path.display())]
+    OutputRefused {
+        /// The path asked for.
+        path: PathBuf,
+        /// Why, and what to do instead.
+        why: String,
     },
     /// An evidence spreadsheet that cannot be imported at all.
     #[error("cannot import {}: {message}", path.display())]

@@ -15,6 +15,12 @@ fn main() -> ExitCode {
             default_hook(info);
         }
     }));
+    // Ctrl-C: remove the temporary files being written, so an interrupted pack leaves
+    // nothing behind, then stop as interrupted programs do.
+    let _ = ctrlc::set_handler(|| {
+        selfreview::fsutil::temporaries::remove_live();
+        std::process::exit(130);
+    });
     let args = cli::Cli::parse();
     let out = cli::output::Output::new(args.json, args.quiet);
     match cli::run(args, &out) {

@@ -87,7 +87,7 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
             "score: {} of {} aspects complete, {below} below the benchmark, {} claimed levels the records do not support: {}. Snapshot in {}.",
             s.aspects.iter().filter(|a| a.complete).count(),
             s.aspects.len(),
-            s.evidence_findings.len(),
+            s.aspects.iter().filter(|a| a.evidenced > a.agreed).count(),
             if s.ready {
                 "ready to apply for the Online Safety Mark"
             } else {
@@ -104,7 +104,7 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
         previous.as_ref(),
         templates.is_dir().then_some(templates.as_path()),
     )?;
-    let reports = report::write(&rendered, &r.paths.out(), &r.evidence.private)?;
+    let reports = report::write(&rendered, &r.paths, &r.evidence.private)?;
     step(5, format!("report: wrote {}.", names(&reports)));
 
     let pack_path = match pack::pack(&r, None, templates.is_dir().then_some(templates.as_path()))? {

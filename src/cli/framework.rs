@@ -234,9 +234,14 @@ fn aspect_text(fw: &Framework, a: &Aspect) -> String {
 }
 
 fn check_text(c: &Check) -> String {
+    let required = if c.required {
+        " (required: without these records the level is not counted)"
+    } else {
+        ""
+    };
     match &c.note {
-        Some(note) => format!("{}: {note}", c.describe()),
-        None => c.describe(),
+        Some(note) => format!("{}: {note}{required}", c.describe()),
+        None => format!("{}{required}", c.describe()),
     }
 }
 

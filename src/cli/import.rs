@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
+use selfreview::diag::Diagnostics;
 use selfreview::evidence::Kind;
+use selfreview::evidence::dating;
 use selfreview::evidence::import::{self, Evidence, Request, SourceReport};
 use selfreview::evidence::records::Mappings;
 use selfreview::metrics::compute::{self, Metrics};
@@ -75,11 +77,18 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
             r.withhold_names(&evidence.private);
         }
     }
+    let in_review = from_review.is_some();
     let (review_date, terms) = from_review.unwrap_or((None, Terms::English));
-    let as_of = args
-        .as_of
-        .or(review_date)
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let today = chrono::Local::now().date_naive();
+    let as_of = args.as_of.or(review_date).unwrap_or(today);
+    let mut found = Diagnostics::default();
+    if in_review && args.as_of.is_none() && review_date.is_none() {
+        found.push(dating::date_not_set(Path::new(review::REVIEW_FILE), today));
+    }
+    found
+        .0
+        .extend(reports.iter().filter_map(|r| dating::predates(r, as_of)));
+    out.diagnostics(&found);
     let metrics = compute::compute(&evidence, as_of, &terms);
     if out.json {
         out.data(&Report {
@@ -126,9 +135,17 @@ fn source_text(r: &SourceReport) -> String {
     let range = r.date_range.map_or(String::new(), |(a, b)| {
         format!("; dates {} to {}", uk(a), uk(b))
     });
+    let noted = match r.noted.len() {
+        0 => String::new(),
+        n => format!(" ({n} with a note below)"),
+    };
+    let left_out = match r.rows_left_out {
+        0 => String::new(),
+        n => format!(", {n} left out as not online safety"),
+    };
     let _ = writeln!(
         s,
-        "  rows: {} read, {} used, {} skipped{range}",
+        "  rows: {} read, {} used{noted}, {} skipped{left_out}{range}",
         r.rows_read,
         r.rows_used,
         r.skipped.len()
@@ -146,6 +163,21 @@ fn source_text(r: &SourceReport) -> String {
             s,
             "  names also read from sheets {}{counted}",
             r.names_also_from.join(", ")
+        );
+    }
+    for k in &r.noted {
+        let _ = writeln!(s, "  note {}: {}", k.place, k.reason);
+    }
+    if !r.left_out_categories.is_empty() {
+        let list: Vec<String> = r
+            .left_out_categories
+            .iter()
+            .map(|(c, n)| format!("{c} ({n})"))
+            .collect();
+        let _ = writeln!(
+            s,
+            "  left out, not online safety (to count one, map it under [evidence.categories]): {}",
+            list.join(", ")
         );
     }
     if !r.unmapped_categories.is_empty() {
@@ -212,13 +244,16 @@ fn metrics_text(m: &Metrics) -> String {
         }
         Some(i) => {
             let share = |v: Option<f64>| v.map_or("-".into(), percent);
+            let before = if i.previous_covered {
+                format!("{} in the {} months before", i.previous_count, i.months)
+            } else {
+                "no earlier records".to_string()
+            };
             let _ = writeln!(
                 s,
-                "  incidents ({} months): {} ({} in the {} months before); action recorded for {}, closed {}",
+                "  incidents ({} months): {} ({before}); action recorded for {}, closed {}",
                 i.months,
                 i.count,
-                i.previous_count,
-                i.months,
                 share(i.actioned_share),
                 share(i.closed_share)
             );

@@ -127,6 +127,7 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
         std::env::set_current_dir(dir)
             .with_context(|| format!("cannot use {} as the review folder", dir.display()))?;
     }
+    sweep_leftovers();
     match cli.command {
         Command::Demo(args) => demo::run(&args, out),
         Command::Init(args) => init::run(&args, out),
@@ -137,6 +138,24 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
         Command::Report(args) => report::run(&args, out),
         Command::Pack(args) => pack::run_pack(&args, out),
         Command::Verify(args) => pack::run_verify(&args, out),
+    }
+}
+
+/// In a review folder, removes the temporary files that runs killed part-way left in the
+/// folders the tool writes to.
+fn sweep_leftovers() {
+    let here = std::path::Path::new(".");
+    if !here.join(selfreview::review::REVIEW_FILE).is_file() {
+        return;
+    }
+    let paths = selfreview::review::Paths::new(here);
+    for dir in [
+        here.to_path_buf(),
+        paths.out(),
+        paths.scores(),
+        paths.history(),
+    ] {
+        selfreview::fsutil::temporaries::sweep(&dir);
     }
 }
 

@@ -26,7 +26,7 @@ pub fn run(_args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
         previous.as_ref(),
         overrides.is_dir().then_some(overrides),
     )?;
-    let written = report::write(&rendered, &r.paths.out(), &r.evidence.private)?;
+    let written = report::write(&rendered, &r.paths, &r.evidence.private)?;
     if out.json {
         out.data(&serde_json::json!({ "written": written, "diagnostics": r.diagnostics }))?;
     } else {

@@ -77,11 +77,11 @@ fn summary(s: &Scored, fw: &selfreview::Framework) -> String {
     );
     let _ = writeln!(
         o,
-        "{:<48} {:>6} {:>5}  reviewers",
-        "aspect", "agreed", "bench"
+        "{:<48} {:>7} {:>9} {:>5}  reviewers",
+        "aspect", "claimed", "evidenced", "bench"
     );
     for a in &s.aspects {
-        let agreed = a.agreed.map_or("-".to_string(), |l| l.to_string());
+        let level = |l: Option<u8>| l.map_or("-".to_string(), |l| l.to_string());
         let levels: Vec<String> = a
             .reviewers
             .iter()
@@ -90,6 +90,9 @@ fn summary(s: &Scored, fw: &selfreview::Framework) -> String {
         let mut flags = String::new();
         if a.gap_to_benchmark.is_some_and(|g| g > 0) {
             flags.push_str(&paint("  below benchmark", "31"));
+        }
+        if a.evidenced > a.agreed {
+            flags.push_str(&paint("  records differ", "33"));
         }
         if a.needs_discussion {
             flags.push_str("  needs discussion");
@@ -102,7 +105,9 @@ fn summary(s: &Scored, fw: &selfreview::Framework) -> String {
         let title = format!("{} {}", a.code, a.name);
         let _ = writeln!(
             o,
-            "{title:<48} {agreed:>6} {:>5}  {}{flags}",
+            "{title:<48} {:>7} {:>9} {:>5}  {}{flags}",
+            level(a.agreed),
+            level(a.evidenced),
             a.benchmark,
             levels.join(", ")
         );
@@ -125,7 +130,7 @@ fn summary(s: &Scored, fw: &selfreview::Framework) -> String {
             "\n{}",
             paint(
                 &format!(
-                    "Not yet ready to apply for the Online Safety Mark ({} reasons):",
+                    "Not yet ready to apply for the Online Safety Mark ({} aspects hold it back):",
                     s.reasons.len()
                 ),
                 "31"
@@ -135,9 +140,15 @@ fn summary(s: &Scored, fw: &selfreview::Framework) -> String {
             let _ = writeln!(o, "  - {}", r.message);
         }
     }
-    if !s.evidence_findings.is_empty() {
-        let _ = writeln!(o, "\nClaimed levels the school's records do not support:");
-        for f in &s.evidence_findings {
+    // Each aspect is listed once: findings already given as a reason are not repeated.
+    let more: Vec<_> = s
+        .evidence_findings
+        .iter()
+        .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
+        .collect();
+    if !more.is_empty() {
+        let _ = writeln!(o, "\nWhat the school's records show against other claims:");
+        for f in more {
             let _ = writeln!(o, "  - {}", f.message);
         }
     }

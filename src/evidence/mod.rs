@@ -7,6 +7,7 @@
 
 mod aliases;
 pub mod csvfile;
+pub mod dating;
 pub mod header;
 pub mod import;
 pub mod mapping;

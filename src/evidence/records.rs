@@ -69,6 +69,16 @@ pub enum Outcome<T> {
     Blank,
     /// Used.
     Used(T),
+    /// Used, with something the school should know about how it was read, naming the
+    /// column concerned (a training row whose date cannot be read counts as not trained).
+    Noted {
+        /// The record.
+        record: T,
+        /// What to know, in words.
+        note: String,
+        /// The column concerned.
+        col: Option<u32>,
+    },
     /// Not used, with the reason, naming the column where one is at fault.
     Skipped {
         /// The reason in words.
@@ -193,14 +203,19 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Tra
     if is_note(row) {
         return skip(NOTE, None);
     }
-    let date = match date(row, header, "date") {
-        Ok(d) => d,
-        Err(reason) => return skip(reason, header.col("date")),
-    };
     let person = text(row, header, "person");
     if person.is_empty() {
         return skip("no name", header.col("person"));
     }
+    // A person whose date cannot be read is still one of the people to train: dropping the
+    // row would raise the share trained.
+    let (date, note) = match date(row, header, "date") {
+        Ok(d) => (d, None),
+        Err(reason) => (
+            None,
+            Some(format!("{person}: {reason}; counted as not trained")),
+        ),
+    };
     let role = text(row, header, "role");
     let explicit = text(row, header, "group");
     let group = if explicit.is_empty() {
@@ -208,7 +223,7 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Tra
     } else {
         slug(&explicit)
     };
-    Outcome::Used(Training {
+    let record = Training {
         key: normalise(&person),
         person,
         role,
@@ -216,7 +231,15 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Tra
         course: text(row, header, "course"),
         date,
         next_due: date_or_none(row, header, "next-due"),
-    })
+    };
+    match note {
+        None => Outcome::Used(record),
+        Some(note) => Outcome::Noted {
+            record,
+            note,
+            col: header.col("date"),
+        },
+    }
 }
 
 fn date_or_none(row: &SheetRow, header: &Header, field: &str) -> Option<NaiveDate> {

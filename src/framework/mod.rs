@@ -114,6 +114,9 @@ pub struct Check {
     pub threshold: Threshold,
     /// A claimed level of this or better (numerically lower or equal) needs the check.
     pub supports_level: u8,
+    /// The school's records must be imported to claim the level: a check that cannot be
+    /// evaluated for want of them holds back readiness instead of being passed over.
+    pub required: bool,
     /// The expectation in words, shown beside a failed check.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -111,5 +111,6 @@ pub struct RawCheck {
     pub at_least: Option<f64>,
     pub at_most: Option<f64>,
     pub supports_level: Option<i64>,
+    pub required: Option<bool>,
     pub note: Option<String>,
 }

@@ -91,6 +91,10 @@ fn minimal_framework_is_valid_and_fills_check_defaults() {
     let fw = checked.framework.expect("valid");
     let (_, _, a) = fw.aspect("a1.1").expect("found ignoring case");
     assert_eq!(a.checks[0].params["months"], ParamValue::Months(24));
+    assert!(
+        !a.checks[0].required,
+        "a check is not required unless it says so"
+    );
     assert_eq!(a.step_from(5).map(|s| s.to), Some(4));
     assert_eq!(a.statement(2), Some("most"));
 }
@@ -141,6 +145,26 @@ fn syntax_errors_are_located() {
     let found = codes("id = \"x\"\ntitle = \n");
     assert_eq!(found[0].0, Code::TomlSyntax);
     assert!(found[0].1.starts_with("f.toml:2:"), "{found:?}");
+}
+
+#[test]
+fn a_check_can_be_required_and_the_flag_must_be_true_or_false() {
+    let check_text = |required: &str| {
+        format!(
+            "{MINIMAL}[[elements.strands.aspects.checks]]\nmetric = \"training.coverage\"\nparams = {{ group = \"staff\" }}\nat-least = 0.9\nsupports-level = 2\nrequired = {required}\n"
+        )
+    };
+    let fw = check(&check_text("true"), Path::new("f.toml"))
+        .framework
+        .expect("valid");
+    let (_, _, a) = fw.aspect("A1.1").expect("found");
+    assert!(a.checks[0].required);
+    let text = check_text("\"yes\"");
+    let line = line_of(&text, "required");
+    assert_eq!(
+        codes(&text),
+        vec![(Code::WrongType, format!("f.toml:{line}:12"))]
+    );
 }
 
 #[test]

@@ -15,9 +15,7 @@ use serde::Serialize;
 
 use super::terms::Terms;
 use crate::evidence::Kind;
-use crate::evidence::header::normalise;
 use crate::evidence::import::Evidence;
-use crate::framework::{Check, ParamValue};
 use crate::score::round2;
 
 /// Training coverage of one group.
@@ -78,12 +76,26 @@ pub struct IncidentSummary {
     /// Every incident up to the as-of date, by month.
     #[serde(serialize_with = "by_month")]
     pub by_month: Vec<Count>,
+    /// The window's incidents with the action taken recorded.
+    pub actioned: usize,
+    /// The window's incidents recorded as closed.
+    pub closed: usize,
     /// Share of the window's incidents with the action taken recorded.
     pub actioned_share: Option<f64>,
     /// Share of the window's incidents recorded as closed.
     pub closed_share: Option<f64>,
     /// Incidents in the window of the same length before this one.
     pub previous_count: usize,
+    /// The earliest incident on or before the as-of date.
+    pub earliest: Option<NaiveDate>,
+    /// Incidents the logs hold that were left out as not about online safety, by category,
+    /// whatever their date.
+    #[serde(serialize_with = "by_category")]
+    pub left_out: Vec<Count>,
+    /// Whether the records reach back into the window before: when the earliest incident
+    /// falls inside this window, there are no earlier records, and `previous_count` is not
+    /// a count of the year before.
+    pub previous_covered: bool,
     /// `count - previous_count`.
     pub change: i64,
 }
@@ -133,13 +145,13 @@ pub struct Metrics {
     pub incidents: Option<IncidentSummary>,
 }
 
-fn window_start(as_of: NaiveDate, months: u32) -> NaiveDate {
+pub(super) fn window_start(as_of: NaiveDate, months: u32) -> NaiveDate {
     as_of
         .checked_sub_months(Months::new(months))
         .unwrap_or(NaiveDate::MIN)
 }
 
-fn within(date: NaiveDate, as_of: NaiveDate, months: u32) -> bool {
+pub(super) fn within(date: NaiveDate, as_of: NaiveDate, months: u32) -> bool {
     date > window_start(as_of, months) && date <= as_of
 }
 
@@ -238,7 +250,9 @@ pub fn incident_summary(
     let mut by_month: BTreeMap<String, u64> = BTreeMap::new();
     // Tallies come in date order: work out each date's term and month once.
     let mut current: Option<(NaiveDate, Option<String>, String)> = None;
+    let mut earliest: Option<NaiveDate> = None;
     for t in e.incidents.iter().filter(|t| t.date <= as_of) {
+        earliest = Some(earliest.map_or(t.date, |d| d.min(t.date)));
         if current.as_ref().is_none_or(|(d, ..)| *d != t.date) {
             current = Some((t.date, terms.of(t.date), t.date.format("%Y-%m").to_string()));
         }
@@ -284,9 +298,21 @@ pub fn incident_summary(
             .into_iter()
             .map(|(label, c)| Count { label, count: n(c) })
             .collect(),
+        actioned: n(actioned),
+        closed: n(closed),
         actioned_share: share(actioned),
         closed_share: share(closed),
         previous_count: n(previous_count),
+        earliest,
+        left_out: e
+            .left_out
+            .iter()
+            .map(|(label, &count)| Count {
+                label: label.clone(),
+                count,
+            })
+            .collect(),
+        previous_covered: earliest.is_some_and(|d| d <= start),
         change: count as i64 - previous_count as i64,
     }
 }
@@ -320,72 +346,5 @@ pub fn compute(e: &Evidence, as_of: NaiveDate, terms: &Terms) -> Metrics {
         training,
         meetings,
         incidents,
-    }
-}
-
-/// The value of an evidence check's metric, or why it cannot be known.
-pub fn value(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<f64, String> {
-    let text = |k: &str| match check.params.get(k) {
-        Some(ParamValue::Text(t)) => t.clone(),
-        _ => String::new(),
-    };
-    let months = match check.params.get("months") {
-        Some(ParamValue::Months(m)) => *m,
-        _ => 12,
-    };
-    let need = |kind: Kind, what: &str| {
-        if e.kinds.contains(&kind) {
-            Ok(())
-        } else {
-            Err(format!("no {what} were imported"))
-        }
-    };
-    let group = text("group");
-    match check.metric.as_str() {
-        "training.coverage" | "training.overdue" => {
-            need(Kind::Training, "training records")?;
-            let c = training_coverage(e, &group, months, as_of).ok_or_else(|| {
-                format!("nobody in the training records is in the group `{group}`")
-            })?;
-            Ok(if check.metric == "training.coverage" {
-                c.share
-            } else {
-                c.overdue.len() as f64
-            })
-        }
-        "meetings.count" | "meetings.longest-gap-days" => {
-            need(Kind::Meetings, "meeting registers")?;
-            match meeting_pattern(e, &group, months, as_of) {
-                Some(p) if check.metric == "meetings.count" => Ok(p.count as f64),
-                Some(p) => Ok(p.longest_gap_days as f64),
-                None if check.metric == "meetings.count" => Ok(0.0),
-                None => Ok((as_of - window_start(as_of, months)).num_days() as f64),
-            }
-        }
-        "meetings.with-item" => {
-            need(Kind::Meetings, "meeting registers")?;
-            let topic = normalise(&text("topic"));
-            let n = e
-                .meetings
-                .iter()
-                .filter(|m| (group == "any" || m.group == group) && within(m.date, as_of, months))
-                .filter(|m| format!(" {} ", m.items).contains(&format!(" {topic} ")))
-                .count();
-            Ok(n as f64)
-        }
-        "incidents.count" | "incidents.actioned-share" | "incidents.closed-share" => {
-            need(Kind::Incidents, "incident logs")?;
-            let s = incident_summary(e, months, as_of, &Terms::English);
-            match check.metric.as_str() {
-                "incidents.count" => Ok(s.count as f64),
-                "incidents.actioned-share" => s
-                    .actioned_share
-                    .ok_or_else(|| "no incidents in the window".to_string()),
-                _ => s
-                    .closed_share
-                    .ok_or_else(|| "no incidents in the window".to_string()),
-            }
-        }
-        other => Err(format!("the metric `{other}` is not computed")),
     }
 }

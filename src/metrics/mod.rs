@@ -8,6 +8,7 @@
 //! the computations themselves.
 
 pub mod compute;
+pub mod measure;
 pub mod terms;
 
 /// What kind of value a parameter takes.

@@ -7,9 +7,11 @@
 //! every reason at once, when a cited file is missing or lies outside the evidence folder,
 //! or when anything it would contain holds a name from the incident records.
 
+mod cite;
 mod manifest;
 mod plan;
 mod privacy;
+mod target;
 mod verify;
 mod write;
 
@@ -45,8 +47,15 @@ pub fn default_name(school: &str, date: chrono::NaiveDate) -> String {
 }
 
 /// Builds the pack for a reviewed review and writes it to `output` (default:
-/// `out/<default name>`), atomically.
+/// `out/<default name>`), atomically. An output that would replace one of the review's own
+/// files, or anything but an earlier pack, is refused before anything is built.
 pub fn pack(r: &Reviewed, output: Option<&Path>, templates: Option<&Path>) -> Result<Outcome> {
+    let path = output.map(Path::to_path_buf).unwrap_or_else(|| {
+        r.paths
+            .out()
+            .join(default_name(&r.scored.school, r.scored.review_date))
+    });
+    target::check(&path, &r.paths)?;
     let plan = plan::plan(r, templates)?;
     let guard = privacy::guard(r, &plan);
     if plan.findings.has_errors() || guard.has_errors() {
@@ -54,11 +63,9 @@ pub fn pack(r: &Reviewed, output: Option<&Path>, templates: Option<&Path>) -> Re
         all.0.extend(guard.0);
         return Ok(Outcome::Refused(all));
     }
-    let path = output.map(Path::to_path_buf).unwrap_or_else(|| {
-        r.paths
-            .out()
-            .join(default_name(&r.scored.school, r.scored.review_date))
-    });
+    // A pack killed part-way leaves a large temporary beside the target: clear it first.
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
+    crate::fsutil::temporaries::sweep(dir.unwrap_or(Path::new(".")));
     let files = write::write(r, &plan, &path)?;
     let mut warnings = plan.findings;
     warnings.0.extend(guard.0);

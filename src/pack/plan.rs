@@ -1,9 +1,10 @@
 //! Deciding what goes in the pack, and checking it before anything is written.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Component, Path, PathBuf};
+use std::path::{Path, PathBuf};
 
-use crate::diag::{Code, Diagnostic, Diagnostics, Location};
+use super::cite;
+use crate::diag::{Code, Diagnostic, Diagnostics};
 use crate::error::{Error, Result};
 use crate::evidence::Kind;
 use crate::pipeline::Reviewed;
@@ -36,99 +37,6 @@ pub struct Plan {
     pub findings: Diagnostics,
     /// How many entries are evidence documents.
     pub evidence_documents: usize,
-}
-
-/// A citation of evidence in a workbook.
-struct Cited {
-    aspect: String,
-    text: String,
-    at: Location,
-}
-
-fn citations(r: &Reviewed) -> Vec<Cited> {
-    let mut books: Vec<_> = r.workbooks.iter().collect();
-    books.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut out = Vec::new();
-    for book in books {
-        for row in &book.rows {
-            for text in &row.evidence {
-                let mut at = Location::file(&book.path);
-                at.cell = row.evidence_cell.clone();
-                out.push(Cited {
-                    aspect: row.code.clone(),
-                    text: text.clone(),
-                    at,
-                });
-            }
-        }
-    }
-    out
-}
-
-/// The files a citation names: one file, or every file in a cited folder.
-fn resolve(root: &Path, cited: &str) -> std::result::Result<Vec<PathBuf>, (Code, String)> {
-    let c = cited.trim().replace('\\', "/");
-    let rel = c.strip_prefix("evidence/").unwrap_or(&c);
-    let rel_path = Path::new(rel);
-    let unsafe_path = rel_path.is_absolute()
-        || rel.starts_with('/')
-        || rel.chars().nth(1) == Some(':')
-        || rel_path.components().any(|p| {
-            matches!(
-                p,
-                Component::ParentDir | Component::RootDir | Component::Prefix(_)
-            )
-        });
-    if unsafe_path {
-        return Err((
-            Code::UnsafeEvidencePath,
-            format!("`{cited}`, which points outside the evidence folder"),
-        ));
-    }
-    let full = root.join(rel_path);
-    if full.symlink_metadata().is_err() {
-        return Err((
-            Code::MissingEvidence,
-            format!("`{cited}`, which is not in the evidence folder"),
-        ));
-    }
-    let inside = |p: &Path| -> bool {
-        match (p.canonicalize(), root.canonicalize()) {
-            (Ok(p), Ok(r)) => p.starts_with(r),
-            _ => false,
-        }
-    };
-    if !inside(&full) {
-        return Err((
-            Code::UnsafeEvidencePath,
-            format!("`{cited}`, which leads outside the evidence folder through a link"),
-        ));
-    }
-    let mut files = Vec::new();
-    let mut stack = vec![full];
-    while let Some(p) = stack.pop() {
-        if p.is_dir() {
-            let mut children: Vec<PathBuf> = std::fs::read_dir(&p)
-                .map_err(|e| {
-                    (
-                        Code::MissingEvidence,
-                        format!("`{cited}`, which cannot be read: {e}"),
-                    )
-                })?
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .collect();
-            children.sort();
-            stack.extend(children.into_iter().rev());
-        } else if inside(&p) {
-            files.push(p);
-        } else {
-            return Err((
-                Code::UnsafeEvidencePath,
-                format!("`{cited}`, which holds a link to a file outside the evidence folder"),
-            ));
-        }
-    }
-    Ok(files)
 }
 
 /// Why a source spreadsheet may not go in the pack, if it may not.
@@ -181,14 +89,16 @@ pub fn plan(r: &Reviewed, templates: Option<&Path>) -> Result<Plan> {
     let mut links: report::Links = BTreeMap::new();
     let mut documents: Vec<Entry> = Vec::new();
     let evidence_root = r.paths.evidence();
-    for c in citations(r) {
-        let files = match resolve(&evidence_root, &c.text) {
+    for c in cite::citations(r) {
+        let files = match cite::resolve(&evidence_root, &c.text) {
             Ok(files) => files,
             Err((code, message)) => {
-                let help = if code == Code::MissingEvidence {
-                    "put the file in the evidence folder, or correct its name in the workbook"
-                } else {
-                    "cite files inside the review's evidence folder only"
+                let help = match code {
+                    Code::MissingEvidence => {
+                        "put the file in the evidence folder, or correct its name in the workbook"
+                    }
+                    Code::EvidenceNotAFile => "cite documents: files saved in the evidence folder",
+                    _ => "cite files inside the review's evidence folder only",
                 };
                 findings.push(
                     Diagnostic::error(code, c.at.clone(), format!("{} cites {message}", c.aspect))

@@ -90,10 +90,11 @@ pub fn write(r: &Reviewed, plan: &Plan, path: &Path) -> Result<usize> {
     };
     std::fs::create_dir_all(dir).map_err(write_err)?;
     let tmp = tempfile::Builder::new()
-        .prefix(".selfreview-pack-")
-        .suffix(".tmp")
+        .prefix(&format!("{}pack-", crate::fsutil::temporaries::PREFIX))
+        .suffix(crate::fsutil::temporaries::SUFFIX)
         .tempfile_in(dir)
         .map_err(write_err)?;
+    let _tracked = crate::fsutil::Tracked::new(tmp.as_file(), tmp.path());
     let mut zip = ZipWriter::new(tmp.as_file());
     let mut files = Vec::new();
     // One large buffer for every file: few system calls for a big video, bounded memory.

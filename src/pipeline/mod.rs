@@ -10,6 +10,7 @@ use std::path::Path;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::error::Result;
+use crate::evidence::dating;
 use crate::evidence::import::{self, Evidence, Request};
 use crate::framework::{self, Loaded};
 use crate::metrics::compute::{self, Metrics};
@@ -47,12 +48,16 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     diagnostics.0.extend(framework.warnings.0.iter().cloned());
     let (mut books, found) = workbook::read_dir(&paths.scores(), &framework.framework)?;
     diagnostics.0.extend(found.0);
+    cite_existing_files(&mut books, &paths.evidence());
     let settings = Settings {
         school: review.school.clone(),
         review_date: review.review_date.unwrap_or(today),
         min_commentary_words: review.min_commentary_words,
     };
-    let mut evidence = import_evidence(&review, root, &mut diagnostics);
+    if review.review_date.is_none() {
+        diagnostics.push(dating::date_not_set(&paths.review_file(), today));
+    }
+    let mut evidence = import_evidence(&review, root, settings.review_date, &mut diagnostics);
     diagnostics
         .0
         .extend(withhold::workbooks(&mut books, &evidence.private).0);
@@ -151,19 +156,42 @@ impl Reviewed {
             "{}.json",
             self.scored.review_date.format("%Y-%m-%d")
         ));
+        crate::review::outputs::check_place(&path, &self.paths)?;
         let json = self.snapshot_json(&path)?;
         crate::fsutil::write_atomic(&path, &json)?;
         Ok(path)
     }
 }
 
+/// Tells the citations in each Evidence cell apart knowing the evidence folder, so a file
+/// whose name holds a comma or semicolon is cited whole (see `workbook::citations`).
+fn cite_existing_files(books: &mut [workbook::Filled], evidence: &Path) {
+    let exists = |name: &str| {
+        let rel = name.trim().replace('\\', "/");
+        let rel = rel.strip_prefix("evidence/").unwrap_or(&rel);
+        workbook::citations::locate(evidence, rel).is_some()
+    };
+    for row in books.iter_mut().flat_map(|b| b.rows.iter_mut()) {
+        row.evidence = workbook::citations::split(&row.evidence_text, &exists);
+    }
+}
+
 /// Imports every evidence source; one that cannot be imported becomes a finding, and the
 /// checks that needed it are reported as not evaluated.
-fn import_evidence(review: &Review, root: &Path, diags: &mut Diagnostics) -> Evidence {
+fn import_evidence(
+    review: &Review,
+    root: &Path,
+    as_of: chrono::NaiveDate,
+    diags: &mut Diagnostics,
+) -> Evidence {
     let mut evidence = Evidence::default();
     for source in &review.evidence {
         let path = root.join(&source.path);
-        if let Err(err) = import::import(&Request::for_source(source, &path), &mut evidence) {
+        let imported = import::import(&Request::for_source(source, &path), &mut evidence);
+        if let Ok(report) = &imported {
+            diags.0.extend(dating::predates(report, as_of));
+        }
+        if let Err(err) = imported {
             if source.kind.names_children() {
                 evidence.unread.push(source.path.clone());
             }

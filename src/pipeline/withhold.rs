@@ -40,6 +40,7 @@ pub fn workbooks(books: &mut [Filled], names: &Names) -> Diagnostics {
             let texts = [
                 (layout::COMMENTARY, &mut row.commentary),
                 (layout::RATIONALE, &mut row.rationale),
+                (layout::RECORDS_DIFFER, &mut row.records_differ),
                 (layout::ACTIONS, &mut row.actions),
                 (layout::OWNER, &mut row.owner),
             ];

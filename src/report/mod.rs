@@ -104,20 +104,24 @@ fn template_error(path: &Path, e: &minijinja::Error) -> Error {
     }
 }
 
-/// Writes the rendered reports into `out`, each atomically; returns the paths written.
-/// Nothing is written if any of them would hold one of `names`: the names were taken out of
-/// the school's text before rendering, so this is the last check, and it fails closed.
+/// Writes the rendered reports into the review's `out/`, each atomically; returns the paths
+/// written. Nothing is written if any of them would land on one of the review's own files
+/// (an out/ folder linked into evidence/, say) or on something that is not a file, or if any
+/// would hold one of `names`: the names were taken out of the school's text before
+/// rendering, so this is the last check, and it fails closed.
 pub fn write(
     rendered: &Rendered,
-    out: &Path,
+    paths: &crate::review::Paths,
     names: &crate::privacy::Names,
 ) -> Result<Vec<PathBuf>> {
+    let out = paths.out();
     let files = [
         (out.join("report.html"), rendered.report.as_bytes()),
         (out.join("governors.html"), rendered.governors.as_bytes()),
         (out.join("summary.xlsx"), rendered.summary.as_slice()),
     ];
     for (path, bytes) in &files {
+        crate::review::outputs::check_place(path, paths)?;
         let name = path.to_string_lossy();
         if crate::privacy::read::bytes(names, bytes, &name) == crate::privacy::Verdict::Name {
             return Err(Error::NameInOutput { path: path.clone() });

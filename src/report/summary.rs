@@ -61,7 +61,14 @@ fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
     };
     let mut headers: Vec<&str> = vec!["Code", "Aspect", "Element", "Strand"];
     headers.extend(reviewers.iter().map(String::as_str));
-    headers.extend(["Agreed", "Benchmark", "Gap", "Status", "Complete"]);
+    headers.extend([
+        "Agreed",
+        "Evidenced",
+        "Benchmark",
+        "Gap",
+        "Status",
+        "Complete",
+    ]);
     header(sheet, &headers)?;
     let first_level_col = 4u16;
     let agreed_col =
@@ -79,20 +86,24 @@ fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
         if let Some(level) = a.agreed {
             sheet.write(row, agreed_col, level)?;
         }
-        sheet.write(row, agreed_col + 1, a.benchmark)?;
+        if let Some(level) = a.evidenced {
+            sheet.write(row, agreed_col + 1, level)?;
+        }
+        sheet.write(row, agreed_col + 2, a.benchmark)?;
         if let Some(gap) = a.gap_to_benchmark {
-            sheet.write(row, agreed_col + 2, gap)?;
+            sheet.write(row, agreed_col + 3, gap)?;
         }
         let status = match a.gap_to_benchmark {
-            None => "Not scored".to_string(),
-            Some(g) if g > 0 => "Below benchmark".to_string(),
-            Some(_) => "Meets benchmark".to_string(),
+            None => "Not scored",
+            Some(g) if g > 0 && a.evidenced > a.agreed => "Below benchmark on the records",
+            Some(g) if g > 0 => "Below benchmark",
+            Some(_) => "Meets benchmark",
         };
-        sheet.write(row, agreed_col + 3, status)?;
-        sheet.write(row, agreed_col + 4, if a.complete { "yes" } else { "no" })?;
+        sheet.write(row, agreed_col + 4, status)?;
+        sheet.write(row, agreed_col + 5, if a.complete { "yes" } else { "no" })?;
     }
     let last = u32::try_from(s.aspects.len()).expect("a few dozen aspects");
-    let status_col = agreed_col + 3;
+    let status_col = agreed_col + 4;
     let red = Format::new().set_background_color("#F8CBAD").set_bold();
     let green = Format::new().set_background_color("#C6EFCE");
     let grey = Format::new().set_background_color("#EDEDED");
@@ -108,7 +119,7 @@ fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
     let mut chart = Chart::new(ChartType::Column);
     chart
         .title()
-        .set_name("Agreed level and benchmark (1 is best)");
+        .set_name("Agreed level, level evidenced and benchmark (1 is best)");
     chart
         .add_series()
         .set_name("Agreed")
@@ -116,9 +127,14 @@ fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
         .set_values(("Summary", 1, agreed_col, last, agreed_col));
     chart
         .add_series()
-        .set_name("Benchmark")
+        .set_name("Evidenced")
         .set_categories(("Summary", 1, 0, last, 0))
         .set_values(("Summary", 1, agreed_col + 1, last, agreed_col + 1));
+    chart
+        .add_series()
+        .set_name("Benchmark")
+        .set_categories(("Summary", 1, 0, last, 0))
+        .set_values(("Summary", 1, agreed_col + 2, last, agreed_col + 2));
     chart.y_axis().set_min(0).set_max(5).set_name("Level");
     chart.set_width(900).set_height(320);
     sheet.insert_chart(last + 2, 0, &chart)?;
@@ -243,14 +259,18 @@ fn evidence_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> 
             None,
             Some(i.months),
         )?;
-        put(
-            sheet,
-            "Incidents in the window before",
-            "all",
-            i.previous_count as f64,
-            None,
-            Some(i.months),
-        )?;
+        // With no records from the window before, there is no figure to give: a 0 would
+        // read as a quiet year.
+        if i.previous_covered {
+            put(
+                sheet,
+                "Incidents in the window before",
+                "all",
+                i.previous_count as f64,
+                None,
+                Some(i.months),
+            )?;
+        }
         for c in &i.by_category {
             put(
                 sheet,

@@ -116,12 +116,19 @@ pub struct Bar {
     pub share: f64,
     /// Text printed after the bar, e.g. "18 of 20".
     pub note: String,
+    /// The share expected of this bar's group, marked on the bar when known.
+    pub target: Option<f64>,
 }
 
-/// Horizontal bars of shares, with a marker at `target` when given.
-pub fn bars(title: &str, items: &[Bar], target: Option<f64>) -> String {
+/// Horizontal bars of shares, each with a marker at its own expected share when known.
+pub fn bars(title: &str, items: &[Bar]) -> String {
     let row = 28.0;
     let (label_w, bar_w) = (170.0, 300.0);
+    let row = if items.iter().any(|b| b.target.is_some()) {
+        row + 12.0
+    } else {
+        row
+    };
     let height = row * items.len() as f64 + 30.0;
     let width = label_w + bar_w + 120.0;
     let mut s = format!(
@@ -141,16 +148,17 @@ pub fn bars(title: &str, items: &[Bar], target: Option<f64>) -> String {
             b.share * 100.0,
             esc(&b.note)
         );
-    }
-    if let Some(t) = target {
-        let x = label_w + bar_w * t;
-        let _ = write!(
-            s,
-            r##"<line x1="{x:.1}" y1="4" x2="{x:.1}" y2="{:.1}" stroke="#b00020" stroke-width="2" stroke-dasharray="4 3"/><text x="{x:.1}" y="{:.1}" font-size="11" text-anchor="middle">{:.0}% expected</text>"##,
-            height - 16.0,
-            height - 4.0,
-            t * 100.0
-        );
+        if let Some(t) = b.target {
+            let x = label_w + bar_w * t.clamp(0.0, 1.0);
+            let _ = write!(
+                s,
+                r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="#b00020" stroke-width="3"/><text x="{x:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#b00020">{:.0}% expected</text>"##,
+                y - 3.0,
+                y + 21.0,
+                y + 31.0,
+                t * 100.0
+            );
+        }
     }
     s.push_str("</svg>");
     s
@@ -238,14 +246,37 @@ mod tests {
     fn bars_and_timeline_are_well_formed() {
         let b = bars(
             "Training",
-            &[Bar {
-                label: "staff".into(),
-                share: 0.5,
-                note: "1 of 2".into(),
-            }],
-            Some(0.9),
+            &[
+                Bar {
+                    label: "staff".into(),
+                    share: 0.5,
+                    note: "1 of 2".into(),
+                    target: Some(0.9),
+                },
+                Bar {
+                    label: "governors".into(),
+                    share: 1.0,
+                    note: "2 of 2".into(),
+                    target: Some(0.5),
+                },
+                Bar {
+                    label: "volunteers".into(),
+                    share: 1.0,
+                    note: "1 of 1".into(),
+                    target: None,
+                },
+            ],
         );
         assert!(b.contains("50% (1 of 2)") && b.contains("90% expected"));
+        assert!(
+            b.contains("50% expected"),
+            "each group has its own expectation"
+        );
+        assert_eq!(
+            b.matches("expected").count(),
+            2,
+            "none where nothing is expected"
+        );
         let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).expect("valid");
         let t = timeline(
             d(1, 1),

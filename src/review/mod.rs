@@ -10,6 +10,7 @@
 //! ```
 
 mod init;
+pub mod outputs;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -169,11 +170,30 @@ struct RawPack {
 /// Reads `review.toml` from the review folder at `root`.
 pub fn load(root: &Path) -> Result<(Review, Diagnostics)> {
     let path = Paths::new(root).review_file();
+    if !path.exists() {
+        let dir = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+        return Err(Error::NoReview { dir });
+    }
     let text = crate::fsutil::read_text(&path)?;
     let (review, diagnostics) = check(&text, &path);
     match review {
         Some(review) if !diagnostics.has_errors() => Ok((review, diagnostics)),
         _ => Err(Error::Invalid { path, diagnostics }),
+    }
+}
+
+/// How to write a review date that was given in another form: the same day as
+/// year-month-day when it can be read day first ("20/11/2025"), else an example.
+fn date_help(value: &toml::Value) -> String {
+    let day = value
+        .as_str()
+        .and_then(|text| crate::dates::parse(text).ok());
+    match day {
+        Some(d) => format!(
+            "write it as year-month-day, without quotes: review-date = {}",
+            d.format("%Y-%m-%d")
+        ),
+        None => "write it as year-month-day, without quotes, e.g. review-date = 2026-11-23".into(),
     }
 }
 
@@ -209,9 +229,9 @@ pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
                 Diagnostic::error(
                     Code::InvalidDate,
                     map.value(&root.key("review-date")),
-                    format!("review-date {v} is not a date"),
+                    format!("review-date {v} is not a date in the form TOML reads"),
                 )
-                .with_help("write it as year-month-day, e.g. review-date = 2026-11-23"),
+                .with_help(date_help(v)),
             );
         }
         date
@@ -399,6 +419,17 @@ pub fn render_template(school: &str, framework: &str, review_date: NaiveDate) ->
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_review_date_in_another_form_is_shown_year_month_day() {
+        let help = super::date_help(&toml::Value::String("3.2.2026".into()));
+        assert_eq!(
+            help,
+            "write it as year-month-day, without quotes: review-date = 2026-02-03"
+        );
+        let help = super::date_help(&toml::Value::String("soon".into()));
+        assert!(help.ends_with("e.g. review-date = 2026-11-23"), "{help}");
+    }
+
     use super::*;
 
     #[test]

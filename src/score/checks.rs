@@ -1,18 +1,21 @@
 //! Checking claimed levels against the school's own records.
 //!
 //! A framework check says that a claimed level of N or better needs a metric to meet a
-//! threshold. Each check that an aspect's agreed level calls for is run against the
-//! imported evidence; one the evidence does not meet becomes a finding naming the metric,
-//! its value and the threshold. A check whose evidence was not imported is reported as not
-//! evaluated rather than passed or failed.
+//! threshold. Every check the claimed level calls for is run against the imported evidence.
+//! The **evidenced level** is the best level, from the claim down, whose checks all pass; a
+//! check that cannot be evaluated for want of records ("evidence needed") only counts
+//! against a level when the framework marks it `required`. When the group records in its
+//! workbook why the records differ from its claim, checks not met stop counting against
+//! the claim (the assessor reads the explanation); missing required records still do,
+//! because no explanation replaces importing them.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{AspectScore, Reason};
 use crate::evidence::import::Evidence;
-use crate::framework::{Aspect, Threshold};
-use crate::metrics::compute;
+use crate::framework::{Aspect, LOWEST_LEVEL, Threshold};
+use crate::metrics::measure;
 
 /// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -22,8 +25,8 @@ pub enum CheckStatus {
     Met,
     /// The evidence does not meet the threshold.
     NotMet,
-    /// The evidence needed was not imported.
-    NotEvaluated,
+    /// The records the check needs were not imported, or hold nothing to measure.
+    EvidenceNeeded,
 }
 
 /// One evidence check run against the school's records.
@@ -31,29 +34,48 @@ pub enum CheckStatus {
 pub struct CheckResult {
     /// The metric.
     pub metric: String,
-    /// The rule in words.
+    /// The rule as the framework states it, for readers who know the metric names.
     pub rule: String,
     /// The bound.
     pub threshold: Threshold,
-    /// The level the check is needed for.
+    /// The level the check is needed for (this level or better).
     pub supports_level: u8,
+    /// Whether missing records for this check hold back readiness.
+    pub required: bool,
     /// The metric's value, when it could be computed.
     pub value: Option<f64>,
-    /// Met, not met, or not evaluated.
+    /// What the records show, in words.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
+    /// What the level needs, in words: "level 2 needs 9 in 10".
+    pub needs: String,
+    /// Met, not met, or evidence needed.
     pub status: CheckStatus,
-    /// Why it was not evaluated, or the framework's note on a failed check.
+    /// Why the evidence is needed, or the framework's note on a failed check.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
 }
 
-/// Runs the checks of `aspect` that its agreed level calls for.
+impl CheckResult {
+    /// Whether the check lets a level stand; `explained` when the group has recorded why
+    /// the records differ from its claim.
+    fn lets_stand(&self, explained: bool) -> bool {
+        match self.status {
+            CheckStatus::Met => true,
+            CheckStatus::NotMet => explained,
+            CheckStatus::EvidenceNeeded => !self.required,
+        }
+    }
+}
+
+/// Runs the checks of `aspect` that a claimed level calls for.
 pub fn run(
     aspect: &Aspect,
-    agreed: Option<u8>,
+    claimed: Option<u8>,
     evidence: &Evidence,
     as_of: NaiveDate,
 ) -> Vec<CheckResult> {
-    let Some(level) = agreed else {
+    let Some(level) = claimed else {
         return Vec::new();
     };
     aspect
@@ -61,17 +83,30 @@ pub fn run(
         .iter()
         .filter(|c| level <= c.supports_level)
         .map(|c| {
-            let (value, status, detail) = match compute::value(c, evidence, as_of) {
-                Ok(v) if c.passes(v) => (Some(v), CheckStatus::Met, None),
-                Ok(v) => (Some(v), CheckStatus::NotMet, c.note.clone()),
-                Err(why) => (None, CheckStatus::NotEvaluated, Some(why)),
+            let (value, fact, status, detail) = match measure::measure(c, evidence, as_of) {
+                Ok(m) if c.passes(m.value) => (Some(m.value), Some(m.fact), CheckStatus::Met, None),
+                Ok(m) => (
+                    Some(m.value),
+                    Some(m.fact),
+                    CheckStatus::NotMet,
+                    c.note.clone(),
+                ),
+                Err(why) => (None, None, CheckStatus::EvidenceNeeded, Some(why)),
+            };
+            let at = if c.supports_level == level {
+                format!("level {level}")
+            } else {
+                format!("level {} or better", c.supports_level)
             };
             CheckResult {
                 metric: c.metric.clone(),
                 rule: c.describe(),
                 threshold: c.threshold,
                 supports_level: c.supports_level,
+                required: c.required,
                 value: value.map(super::round2),
+                fact,
+                needs: format!("{at} needs {}", measure::expectation(c)),
                 status,
                 detail,
             }
@@ -79,33 +114,77 @@ pub fn run(
         .collect()
 }
 
-/// Every check not met, as findings naming the aspect, the metric, its value and the bound.
+/// The best level, from `claimed` down to the lowest, that the check results let stand.
+pub fn evidenced(claimed: Option<u8>, results: &[CheckResult], explained: bool) -> Option<u8> {
+    let claimed = claimed?;
+    let level = (claimed..LOWEST_LEVEL)
+        .find(|&n| {
+            results
+                .iter()
+                .filter(|r| n <= r.supports_level)
+                .all(|r| r.lets_stand(explained))
+        })
+        .unwrap_or(LOWEST_LEVEL);
+    Some(level)
+}
+
+/// One finding per aspect whose records differ from its claim or lack what a check needs,
+/// in plain words: "Staff (B2.1): 8 of 16 staff trained in the last two years (50%); level
+/// 2 needs 9 in 10. The records support level 3."
 pub fn findings(aspects: &[AspectScore]) -> Vec<Reason> {
-    let mut out = Vec::new();
-    for a in aspects {
-        for r in a
-            .evidence_checks
-            .iter()
-            .filter(|r| r.status == CheckStatus::NotMet)
-        {
-            let level = a.agreed.unwrap_or(0);
-            out.push(Reason {
-                aspect: a.code.clone(),
-                kind: "evidence-does-not-support-level",
-                message: format!(
-                    "{} {}: level {level} is claimed, but {}; the records give {}{}",
-                    a.code,
-                    a.name,
-                    r.rule,
-                    r.value.map_or("no value".to_string(), |v| v.to_string()),
-                    // The framework's expectation in plain words, for readers who do not
-                    // know the metric names.
-                    r.detail
-                        .as_ref()
-                        .map_or(String::new(), |note| format!(" (expected: {note})"))
-                ),
-            });
+    aspects.iter().filter_map(finding).collect()
+}
+
+fn finding(a: &AspectScore) -> Option<Reason> {
+    let mut parts: Vec<(String, Vec<String>)> = Vec::new();
+    let mut kinds = Vec::new();
+    for r in &a.evidence_checks {
+        let fact = match r.status {
+            CheckStatus::Met => continue,
+            CheckStatus::NotMet => {
+                push_kind(&mut kinds, "evidence-does-not-support-level");
+                r.fact.clone().unwrap_or_default()
+            }
+            CheckStatus::EvidenceNeeded => {
+                push_kind(&mut kinds, "evidence-needed");
+                let why = r.detail.clone().unwrap_or_default();
+                format!("evidence needed: {why}")
+            }
+        };
+        // Several levels' checks often rest on one fact: say the fact once.
+        match parts.iter_mut().find(|(f, _)| *f == fact) {
+            Some((_, needs)) => needs.push(r.needs.clone()),
+            None => parts.push((fact, vec![r.needs.clone()])),
         }
     }
-    out
+    if parts.is_empty() {
+        return None;
+    }
+    let body: Vec<String> = parts
+        .into_iter()
+        .map(|(fact, needs)| format!("{fact}; {}", needs.join(" and ")))
+        .collect();
+    let mut message = format!("{} ({}): {}.", a.name, a.code, body.join("; "));
+    match (a.agreed, a.evidenced, &a.records_differ) {
+        (Some(c), Some(e), None) if e > c => {
+            message.push_str(&format!(
+                " The records support level {e}, not the level {c} claimed."
+            ));
+        }
+        (_, _, Some(why)) => {
+            message.push_str(&format!(" The group records why the records differ: {why}"));
+        }
+        _ => {}
+    }
+    Some(Reason {
+        aspect: a.code.clone(),
+        kinds,
+        message,
+    })
+}
+
+fn push_kind(kinds: &mut Vec<&'static str>, kind: &'static str) {
+    if !kinds.contains(&kind) {
+        kinds.push(kind);
+    }
 }

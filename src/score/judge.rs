@@ -33,10 +33,11 @@ pub enum CommentaryCheck {
 pub struct Reason {
     /// The aspect concerned.
     pub aspect: String,
-    /// A stable kebab-case kind: `not-scored`, `below-benchmark`, `no-commentary`,
-    /// `commentary-too-short`.
-    pub kind: &'static str,
-    /// The reason in a sentence.
+    /// Stable kebab-case kinds, one for each thing wrong with the aspect: `not-scored`,
+    /// `below-benchmark`, `evidence-does-not-support-level`, `evidence-needed`,
+    /// `no-commentary`, `commentary-too-short`.
+    pub kinds: Vec<&'static str>,
+    /// Everything wrong with the aspect, in sentences.
     pub message: String,
 }
 
@@ -66,8 +67,11 @@ pub fn aspect(
     settings: &Settings,
 ) -> AspectScore {
     let mut reviewers = BTreeMap::new();
+    let mut group_levels = Vec::new();
     let mut group_agreed = None;
     let mut rationale = None;
+    let mut differ_group = None;
+    let mut differ_reviewers = Vec::new();
     let mut group_commentary = None;
     let mut commentary = Vec::new();
     let mut evidence = BTreeSet::new();
@@ -76,11 +80,17 @@ pub fn aspect(
         let Some(row) = book.rows.iter().find(|r| r.code == a.code) else {
             continue;
         };
+        let is_group = matches!(book.kind, Kind::Group { .. });
         for (name, level) in &row.levels {
-            reviewers.insert(name.clone(), *level);
+            // A reviewer's own workbook says what they think; the member's column of a
+            // group workbook fills in for reviewers without one.
+            if is_group {
+                group_levels.push((name.clone(), *level));
+            } else {
+                reviewers.insert(name.clone(), *level);
+            }
         }
         evidence.extend(row.evidence.iter().cloned());
-        let is_group = matches!(book.kind, Kind::Group { .. });
         let entry = (!row.commentary.is_empty()).then(|| Commentary {
             reviewer: book.kind.reviewer().to_string(),
             text: row.commentary.clone(),
@@ -90,8 +100,14 @@ pub fn aspect(
             group_agreed = group_agreed.or(row.agreed);
             rationale = rationale.or((!row.rationale.is_empty()).then(|| row.rationale.clone()));
             group_commentary = group_commentary.or(entry);
+            differ_group = differ_group
+                .or((!row.records_differ.is_empty()).then(|| row.records_differ.clone()));
         } else {
             commentary.extend(entry);
+            if !row.records_differ.is_empty() {
+                differ_reviewers
+                    .push((book.kind.reviewer().to_string(), row.records_differ.clone()));
+            }
         }
         if let Some(p) = planned_of(row) {
             // The group's plan wins; otherwise the first reviewer's, in file order.
@@ -101,6 +117,12 @@ pub fn aspect(
             {
                 planned = Some((is_group, p));
             }
+        }
+    }
+    for (name, level) in group_levels {
+        let folded = name.to_lowercase();
+        if !reviewers.keys().any(|k| k.to_lowercase() == folded) {
+            reviewers.insert(name, level);
         }
     }
     commentary.sort_by(|x, y| x.reviewer.cmp(&y.reviewer));
@@ -116,6 +138,14 @@ pub fn aspect(
         }
     };
     let spread = consolidate::spread(&levels);
+    // The group's explanation wins; without a group workbook, the reviewers' in name order.
+    differ_reviewers.sort();
+    let records_differ = differ_group.or_else(|| {
+        (!differ_reviewers.is_empty()).then(|| {
+            let texts: Vec<String> = differ_reviewers.into_iter().map(|(_, t)| t).collect();
+            texts.join(" ")
+        })
+    });
     let evidence: Vec<String> = evidence.into_iter().collect();
     let longest = commentary.iter().map(|c| c.words).max();
     let commentary_check = match longest {
@@ -136,6 +166,9 @@ pub fn aspect(
         spread,
         disagreement: spread.is_some_and(|d| d > 0),
         needs_discussion: spread.is_some_and(|d| d >= 2),
+        evidenced: agreed,
+        counted: agreed,
+        records_differ,
         gap_to_benchmark: agreed.map(|l| l as i8 - a.benchmark as i8),
         gap_to_aspirational: agreed.map(|l| l - 1),
         complete: agreed.is_some() && !commentary.is_empty(),
@@ -188,40 +221,64 @@ pub fn averages(fw: &Framework, aspects: &[AspectScore]) -> (Vec<Average>, Vec<A
     (strands, elements)
 }
 
-/// The readiness verdict and every reason against it.
-pub fn readiness(aspects: &[AspectScore], settings: &Settings) -> (bool, Vec<Reason>) {
+/// The readiness verdict and, for each aspect holding it back, one reason saying everything
+/// that stands in the way. `evidence` holds the evidence findings, one per aspect.
+pub fn readiness(
+    aspects: &[AspectScore],
+    evidence: &[Reason],
+    settings: &Settings,
+) -> (bool, Vec<Reason>) {
     let mut reasons = Vec::new();
     for a in aspects {
-        let mut push = |kind, message: String| {
-            reasons.push(Reason {
-                aspect: a.code.clone(),
-                kind,
-                message: format!("{} {}: {message}", a.code, a.name),
-            })
-        };
-        match a.agreed {
-            None => push("not-scored", "no level has been given yet".into()),
-            Some(level) if level > a.benchmark => {
-                push(
-                    "below-benchmark",
-                    format!("level {level} is below the benchmark of {}", a.benchmark),
-                );
+        let mut kinds = Vec::new();
+        let mut said = Vec::new();
+        match (a.agreed, a.counted) {
+            (None, _) => {
+                kinds.push("not-scored");
+                said.push("no level has been given yet".to_string());
             }
-            Some(_) => {}
+            (Some(level), _) if level > a.benchmark => {
+                kinds.push("below-benchmark");
+                said.push(format!(
+                    "level {level} is below the benchmark of {}",
+                    a.benchmark
+                ));
+            }
+            (Some(_), Some(counted)) if counted > a.benchmark => {
+                let finding = evidence.iter().find(|f| f.aspect == a.code);
+                kinds.extend(finding.map_or(&[][..], |f| f.kinds.as_slice()));
+                let prefix = format!("{} ({}): ", a.name, a.code);
+                let text = finding.map_or(String::new(), |f| {
+                    f.message
+                        .strip_prefix(&prefix)
+                        .unwrap_or(&f.message)
+                        .to_string()
+                });
+                said.push(text.trim_end_matches('.').to_string());
+            }
+            _ => {}
         }
         match a.commentary_check {
-            CommentaryCheck::Missing => push("no-commentary", "there is no commentary".into()),
+            CommentaryCheck::Missing => {
+                kinds.push("no-commentary");
+                said.push("there is no commentary".into());
+            }
             CommentaryCheck::TooShort => {
                 let n = a.commentary.iter().map(|c| c.words).max().unwrap_or(0);
-                push(
-                    "commentary-too-short",
-                    format!(
-                        "the commentary has {n} words; at least {} are needed to show how the level is met",
-                        settings.min_commentary_words
-                    ),
-                );
+                kinds.push("commentary-too-short");
+                said.push(format!(
+                    "the commentary has {n} words; at least {} are needed to show how the level is met",
+                    settings.min_commentary_words
+                ));
             }
             CommentaryCheck::NoEvidence | CommentaryCheck::Ok => {}
+        }
+        if !kinds.is_empty() {
+            reasons.push(Reason {
+                aspect: a.code.clone(),
+                kinds,
+                message: format!("{} ({}): {}.", a.name, a.code, said.join("; ")),
+            });
         }
     }
     (reasons.is_empty(), reasons)

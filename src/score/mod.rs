@@ -73,8 +73,16 @@ pub struct AspectScore {
     pub benchmark: u8,
     /// Each reviewer's level.
     pub reviewers: BTreeMap<String, u8>,
-    /// The agreed level.
+    /// The agreed level: the level the group claims.
     pub agreed: Option<u8>,
+    /// The best level, from the claim down, that the school's records support.
+    pub evidenced: Option<u8>,
+    /// The level readiness and the action plan go by: the evidenced level, or the claim
+    /// where the group records why the records differ.
+    pub counted: Option<u8>,
+    /// Why the records differ from the claim, as the group (or reviewers) recorded it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub records_differ: Option<String>,
     /// Where the agreed level came from.
     pub agreed_by: Option<AgreedBy>,
     /// Why the group settled on its agreed level.
@@ -86,7 +94,7 @@ pub struct AspectScore {
     pub disagreement: bool,
     /// Reviewers are 2 or more levels apart.
     pub needs_discussion: bool,
-    /// Levels below the benchmark (positive) or better than it (negative).
+    /// Levels the counted level is below the benchmark (positive) or better (negative).
     pub gap_to_benchmark: Option<i8>,
     /// Levels still to climb to level 1.
     pub gap_to_aspirational: Option<u8>,
@@ -101,7 +109,7 @@ pub struct AspectScore {
     /// Planned actions, owner and target date, where a workbook gives them.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub planned: Option<Planned>,
-    /// The framework's evidence checks that the agreed level calls for, with their results.
+    /// The framework's evidence checks that the claimed level calls for, with their results.
     pub evidence_checks: Vec<CheckResult>,
 }
 
@@ -163,9 +171,10 @@ pub struct Scored {
     pub milestones: Milestones,
     /// Ready to apply for the Online Safety Mark.
     pub ready: bool,
-    /// Every reason it is not ready, each naming its aspect.
+    /// What holds back readiness: one reason per aspect, naming it.
     pub reasons: Vec<Reason>,
-    /// Claimed levels the school's own records do not support, each naming its aspect.
+    /// Where the school's own records differ from a claimed level, or lack what a check
+    /// needs: one finding per aspect, naming it.
     pub evidence_findings: Vec<Reason>,
     /// The disagreements to discuss, widest first.
     pub agenda: Vec<AgendaItem>,
@@ -185,48 +194,24 @@ pub fn score(
     evidence: &Evidence,
 ) -> (Scored, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let mut books: Vec<&Filled> = workbooks.iter().collect();
-    books.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let mut used = Vec::new();
-    for book in books {
-        let names: Vec<String> = match &book.kind {
-            Kind::Individual { reviewer } => vec![reviewer.clone()],
-            Kind::Group { members } => members.clone(),
-        };
-        let clash = names
-            .iter()
-            .find_map(|n| seen.get(&n.to_lowercase()).map(|p| (n, p)));
-        if let Some((name, first)) = clash {
-            diags.push(
-                Diagnostic::error(
-                    Code::DuplicateReviewerWorkbook,
-                    Location::file(&book.path),
-                    format!(
-                        "`{name}` already has scores in {}; this workbook is left out",
-                        first.display()
-                    ),
-                )
-                .with_help("keep one workbook per reviewer in scores/"),
-            );
-            continue;
-        }
-        for n in names {
-            seen.insert(n.to_lowercase(), book.path.clone());
-        }
-        used.push(book);
-    }
+    let used = choose_workbooks(workbooks, &mut diags);
     let aspects: Vec<AspectScore> = fw
         .aspects()
         .map(|(e, s, a)| {
             let mut scored = judge::aspect(e, s, a, &used, settings);
-            scored.evidence_checks = checks::run(a, scored.agreed, evidence, settings.review_date);
+            let results = checks::run(a, scored.agreed, evidence, settings.review_date);
+            scored.evidenced = checks::evidenced(scored.agreed, &results, false);
+            let explained = scored.records_differ.is_some();
+            scored.counted = checks::evidenced(scored.agreed, &results, explained);
+            scored.gap_to_benchmark = scored.counted.map(|l| l as i8 - a.benchmark as i8);
+            scored.gap_to_aspirational = scored.counted.map(|l| l - 1);
+            scored.evidence_checks = results;
             scored
         })
         .collect();
     let evidence_findings = checks::findings(&aspects);
     let (strands, elements) = judge::averages(fw, &aspects);
-    let (ready, reasons) = judge::readiness(&aspects, settings);
+    let (ready, reasons) = judge::readiness(&aspects, &evidence_findings, settings);
     let milestones = judge::milestones(&aspects, &elements, ready);
     let scored = Scored {
         school: settings.school.clone(),
@@ -252,6 +237,43 @@ pub fn score(
         evidence_findings,
     };
     (scored, diags)
+}
+
+/// The workbooks that take part, in path order so the result does not depend on the order
+/// they were found in: every reviewer's own workbook, and one group workbook. A second
+/// workbook for a reviewer, or a second group workbook, is left out with a finding. A
+/// group workbook beside individual ones is not a duplicate: its agreed levels and
+/// commentary win, and the individual workbooks still show each reviewer's level.
+fn choose_workbooks<'a>(workbooks: &'a [Filled], diags: &mut Diagnostics) -> Vec<&'a Filled> {
+    let mut books: Vec<&Filled> = workbooks.iter().collect();
+    books.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut seen: BTreeMap<String, PathBuf> = BTreeMap::new();
+    let mut used = Vec::new();
+    for book in books {
+        let key = match &book.kind {
+            Kind::Individual { reviewer } => reviewer.to_lowercase(),
+            // Reviewer names never equal the group's: `workbook` refuses the reserved name.
+            Kind::Group { .. } => format!("\u{0}{}", crate::workbook::layout::GROUP_REVIEWER),
+        };
+        if let Some(first) = seen.get(&key) {
+            let who = match &book.kind {
+                Kind::Individual { reviewer } => format!("`{reviewer}` already has scores"),
+                Kind::Group { .. } => "the group already has a workbook".to_string(),
+            };
+            diags.push(
+                Diagnostic::error(
+                    Code::DuplicateReviewerWorkbook,
+                    Location::file(&book.path),
+                    format!("{who} in {}; this workbook is left out", first.display()),
+                )
+                .with_help("keep one workbook per reviewer, and one group workbook, in scores/"),
+            );
+            continue;
+        }
+        seen.insert(key, book.path.clone());
+        used.push(book);
+    }
+    used
 }
 
 /// Rounds for output in one place, so every report shows the same figures.

@@ -29,7 +29,7 @@ pub struct PlanItem {
     pub aspect: String,
     /// Its name.
     pub name: String,
-    /// The agreed level now.
+    /// The level now: the claim, or what the records support where they differ.
     pub level: u8,
     /// The benchmark.
     pub benchmark: u8,
@@ -73,7 +73,7 @@ pub fn agenda(aspects: &[AspectScore]) -> Vec<AgendaItem> {
 pub fn actions(fw: &Framework, aspects: &[AspectScore]) -> Vec<PlanItem> {
     let mut items: Vec<(usize, PlanItem)> = Vec::new();
     for (i, a) in aspects.iter().enumerate() {
-        let Some(level) = a.agreed.filter(|&l| l > 1) else {
+        let Some(level) = a.counted.filter(|&l| l > 1) else {
             continue;
         };
         let Some((_, _, aspect)) = fw.aspect(&a.code) else {

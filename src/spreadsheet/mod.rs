@@ -32,6 +32,10 @@ pub fn open(path: &Path) -> Result<Book, String> {
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase)
         .unwrap_or_default();
+    let known = matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods");
+    if let Some(why) = missing(path).filter(|_| known) {
+        return Err(why);
+    }
     let opened = match ext.as_str() {
         "xlsx" | "xlsm" => {
             affordable(path, &ext)?;
@@ -135,6 +139,54 @@ pub fn range(book: &mut Book, name: &str) -> Result<calamine::Range<Data>, Strin
     }
     limits::judge_extent(name, cells.iter().map(|c| c.get_position()))?;
     Ok(calamine::Range::from_sparse(cells))
+}
+
+/// The cells of sheet `name` that hold a formula, as absolute (row, column) positions. A
+/// formula cell whose result was never saved reads as empty; this tells the two apart.
+pub fn formula_cells(book: &mut Book, name: &str) -> Result<Vec<(u32, u32)>, String> {
+    let Sheets::Xlsx(xlsx) = book else {
+        let formulas = book.worksheet_formula(name).map_err(|e| e.to_string())?;
+        let (row0, col0) = formulas.start().unwrap_or((0, 0));
+        return Ok(formulas
+            .cells()
+            .filter(|(_, _, f)| !f.is_empty())
+            .map(|(r, c, _)| {
+                let at =
+                    |start: u32, i: usize| start + u32::try_from(i).unwrap_or(u32::MAX - start);
+                (at(row0, r), at(col0, c))
+            })
+            .collect());
+    };
+    let mut reader = xlsx
+        .worksheet_cells_reader(name)
+        .map_err(|e| e.to_string())?;
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
+        if cell.formula.is_some_and(|f| !f.is_empty()) {
+            cells.push(cell.pos);
+        }
+    }
+    Ok(cells)
+}
+
+/// Why `path` cannot be opened at all: it is not there, or it is not a regular file (a
+/// folder, or a pipe or device, which would make reading wait for ever or never end). Judged
+/// from the file's type alone, without opening it.
+pub fn missing(path: &Path) -> Option<String> {
+    let meta = match std::fs::metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Some("there is no such file; check its name and folder (paths in review.toml are relative to the review folder)".to_string());
+        }
+        Err(_) => return None,
+        Ok(meta) => meta,
+    };
+    if meta.is_file() {
+        return None;
+    }
+    if meta.is_dir() {
+        return Some("it is a folder, not a file; name a file inside it".to_string());
+    }
+    Some("it is not a regular file (a named pipe, socket or device), so it is not read; name a spreadsheet saved in the folder".to_string())
 }
 
 enum Sniffed {

@@ -37,10 +37,13 @@ pub fn parse<'a, T: DeserializeOwned>(
     if !syntax.is_empty() {
         let map = SourceMap::new(file, text, None);
         for err in &syntax {
-            let at = map.at_offset(err.span().map_or(0, |s| s.start));
+            let offset = err.span().map_or(0, |s| s.start);
+            let at = map.at_offset(offset);
+            let help = unquoted_date(text, offset).unwrap_or_else(|| {
+                "fix the TOML syntax here (https://toml.io describes it)".to_string()
+            });
             diagnostics.push(
-                Diagnostic::error(Code::TomlSyntax, at, first_line(err.message()))
-                    .with_help("fix the TOML syntax here (https://toml.io describes it)"),
+                Diagnostic::error(Code::TomlSyntax, at, first_line(err.message())).with_help(help),
             );
         }
         return Parsed {
@@ -113,4 +116,39 @@ fn plain_type_message(message: &str) -> String {
 
 fn first_line(message: &str) -> String {
     message.lines().next().unwrap_or(message).trim().to_string()
+}
+
+/// When the line a syntax error is on reads `key = 20/11/2025` (a date typed as people
+/// write it, without quotes), the help that says how TOML writes dates.
+fn unquoted_date(text: &str, offset: usize) -> Option<String> {
+    let start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = text[start..].lines().next()?;
+    let (key, value) = line.split_once('=')?;
+    let value = value.split('#').next()?.trim();
+    let date = crate::dates::parse(value).ok()?;
+    let iso = date.format("%Y-%m-%d");
+    Some(format!(
+        "dates in TOML are written year-month-day, without quotes: {} = {iso}",
+        key.trim()
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_typed_without_quotes_gets_the_toml_form() {
+        let text = "school = \"x\"\nreview-date = 20/11/2025 # the day we meet\n";
+        let at = text.find("20/").expect("there");
+        assert_eq!(
+            unquoted_date(text, at).as_deref(),
+            Some(
+                "dates in TOML are written year-month-day, without quotes: review-date = 2025-11-20"
+            )
+        );
+        assert_eq!(unquoted_date("school = Hill\n", 9), None);
+    }
 }

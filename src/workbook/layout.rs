@@ -50,6 +50,10 @@ pub const RATIONALE: &str = "Rationale";
 pub const COMMENTARY: &str = "Commentary";
 /// The evidence column: file names under `evidence/`.
 pub const EVIDENCE: &str = "Evidence";
+/// Where the school's records differ from the claimed level, why: read by scoring, which
+/// then lets the claim stand for readiness and shows the explanation beside the records.
+/// Workbooks made before this column existed are read without it.
+pub const RECORDS_DIFFER: &str = "Why the records differ";
 /// Planned actions.
 pub const ACTIONS: &str = "Planned actions";
 /// Who owns the actions.
@@ -58,7 +62,7 @@ pub const OWNER: &str = "Owner";
 pub const TARGET: &str = "Target date";
 
 /// The columns after the level columns, shared by both kinds of workbook.
-pub const TRAILING: [&str; 5] = [COMMENTARY, EVIDENCE, ACTIONS, OWNER, TARGET];
+pub const TRAILING: [&str; 6] = [COMMENTARY, EVIDENCE, RECORDS_DIFFER, ACTIONS, OWNER, TARGET];
 
 /// Who a workbook is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -103,6 +107,26 @@ impl Kind {
     pub fn file_name(&self) -> String {
         format!("{}.xlsx", slug(self.reviewer()))
     }
+}
+
+/// Whether a name cannot be a reviewer's: the group's name (or one whose file would be the
+/// group workbook's), or a column heading, which would make a group workbook's member
+/// column impossible to tell from the fixed ones.
+pub fn is_reserved(name: &str) -> bool {
+    let fixed = [
+        GROUP_REVIEWER,
+        CODE,
+        ASPECT,
+        BENCHMARK,
+        LEVEL,
+        AGREED,
+        RATIONALE,
+    ];
+    slug(name) == slug(GROUP_REVIEWER)
+        || fixed
+            .iter()
+            .chain(TRAILING.iter())
+            .any(|h| same_header(h, name))
 }
 
 /// A file-name-safe form of a name: lower-case letters and digits joined by hyphens.
@@ -158,5 +182,17 @@ mod tests {
         let h = kind.headers();
         assert_eq!(&h[2..6], ["Benchmark", "DSL", "Head", "Agreed"]);
         assert!(same_header(" level: ", "Level"));
+        for reserved in [
+            "Group",
+            "group!",
+            "GROUP",
+            "Agreed",
+            "commentary",
+            "Target date",
+        ] {
+            assert!(is_reserved(reserved), "{reserved}");
+        }
+        assert!(!is_reserved("Group leader"));
+        assert!(!is_reserved("DSL"));
     }
 }

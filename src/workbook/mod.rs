@@ -3,7 +3,9 @@
 //! [`layout`] is the single description of the workbook that both [`write`] and the reader
 //! use, so a workbook the tool wrote always reads back.
 
+pub mod citations;
 pub mod layout;
+pub mod prefill;
 pub mod read;
 pub mod write;
 
@@ -66,9 +68,19 @@ pub fn write_all(fw: &Framework, req: &Request<'_>) -> Result<Vec<Written>> {
     let mut written = Vec::new();
     for kind in kinds {
         let path = req.dir.join(kind.file_name());
-        let bytes = write::render(fw, &kind, req.school).map_err(|source| Error::Spreadsheet {
-            path: path.clone(),
-            source,
+        let start = match &kind {
+            // A group meeting after individual scoring starts from what members wrote.
+            Kind::Group { members } if req.dir.is_dir() => {
+                let (books, _) = read_dir(req.dir, fw)?;
+                prefill::from_individuals(members, &books)
+            }
+            _ => prefill::Prefill::new(),
+        };
+        let bytes = write::render_from(fw, &kind, req.school, &start).map_err(|source| {
+            Error::Spreadsheet {
+                path: path.clone(),
+                source,
+            }
         })?;
         let outcome = match std::fs::read(&path) {
             Err(_) => Outcome::Created,
@@ -104,6 +116,14 @@ fn kinds(req: &Request<'_>) -> Result<Vec<Kind>> {
             message: "no reviewers are named; list the online safety group under `reviewers` in review.toml, or give --reviewer NAME".into(),
         });
     }
+    if let Some(name) = names.iter().find(|n| layout::is_reserved(n)) {
+        return Err(Error::BadInput {
+            what: "reviewers".into(),
+            message: format!(
+                "`{name}` cannot be a reviewer's name: the workbooks use it for the group or for a column; add a role or initials, e.g. `{name} (OSL)`"
+            ),
+        });
+    }
     let mut slugs: Vec<(String, &str)> = Vec::new();
     for name in &names {
         let slug = layout::slug(name);
@@ -126,11 +146,10 @@ fn kinds(req: &Request<'_>) -> Result<Vec<Kind>> {
         .collect())
 }
 
-#[cfg(test)]
-mod tests;
-
 /// Reads every workbook in `dir` (xlsx, xlsm, xls, ods), in file-name order. Lock files that
 /// Excel (`~$…`) and LibreOffice (`.~lock…`) leave beside an open workbook are passed over.
+/// A copy beside its original ("dsl (1).xlsx" beside "dsl.xlsx", "Copy of dsl.xlsx") is
+/// named and not read, since it would count the reviewer twice or in place of the original.
 pub fn read_dir(dir: &Path, fw: &Framework) -> Result<(Vec<Filled>, crate::diag::Diagnostics)> {
     let read_err = |source| Error::Read {
         path: dir.to_path_buf(),
@@ -152,10 +171,73 @@ pub fn read_dir(dir: &Path, fw: &Framework) -> Result<(Vec<Filled>, crate::diag:
     paths.sort();
     let mut filled = Vec::new();
     let mut diags = crate::diag::Diagnostics::default();
-    for path in paths {
-        let (book, found) = read(&path, fw);
+    let stems: Vec<String> = paths.iter().map(|p| stem(p)).collect();
+    for path in &paths {
+        if let Some(original) = copy_of(&stem(path)) {
+            let beside = stems.contains(&original);
+            diags.push(copied(path, &original, beside));
+            if beside {
+                continue;
+            }
+        }
+        let (book, found) = read(path, fw);
         diags.0.extend(found.0);
         filled.extend(book);
     }
     Ok((filled, diags))
 }
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .unwrap_or("")
+        .trim()
+        .to_lowercase()
+}
+
+/// The name a copy was made from, if `stem` (lower-case) is named as copies are: "x (1)",
+/// "copy of x", "x - copy", "x - copy (2)", "x copy".
+fn copy_of(stem: &str) -> Option<String> {
+    let mut s = stem.trim();
+    if let Some(open) = s.rfind(" (")
+        && s.ends_with(')')
+        && s[open + 2..s.len() - 1].chars().all(|c| c.is_ascii_digit())
+        && s.len() > open + 3
+    {
+        s = s[..open].trim_end();
+        if let Some(base) = s.strip_suffix(" - copy") {
+            return Some(base.trim().to_string());
+        }
+        return Some(s.to_string());
+    }
+    for suffix in [" - copy", " copy"] {
+        if let Some(base) = s.strip_suffix(suffix) {
+            return Some(base.trim().to_string());
+        }
+    }
+    s.strip_prefix("copy of ").map(|b| b.trim().to_string())
+}
+
+fn copied(path: &Path, original: &str, beside: bool) -> crate::diag::Diagnostic {
+    use crate::diag::{Code, Diagnostic, Location};
+    if beside {
+        Diagnostic::error(
+            Code::CopiedWorkbook,
+            Location::file(path),
+            format!(
+                "this looks like a copy of {original}, which is also in scores/; it is not counted"
+            ),
+        )
+        .with_help("keep the one workbook each reviewer filled in: delete or move the other")
+    } else {
+        Diagnostic::warning(
+            Code::CopiedWorkbook,
+            Location::file(path),
+            "this looks like a copy of another workbook; it is counted, as the original is not in scores/".to_string(),
+        )
+        .with_help("rename it to the reviewer's name so that it is clear whose it is")
+    }
+}
+
+#[cfg(test)]
+mod tests;

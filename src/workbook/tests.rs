@@ -108,35 +108,40 @@ fn workbooks_filled_by_openpyxl_and_resaved_by_libreoffice_read_the_same() {
 fn problems_in_a_filled_workbook_name_the_cell() {
     let fw = framework();
     let dir = tempfile::tempdir().expect("temporary folder");
-    let path = dir.path().join("bad.xlsx");
     // A workbook of our layout, filled badly: level 7, a made-up code, A1.2 left out.
-    let mut wb = rust_xlsxwriter::Workbook::new();
-    let sheet = wb
-        .add_worksheet()
-        .set_name(layout::SCORES_SHEET)
-        .expect("name");
-    let headers = Kind::Individual {
-        reviewer: "X".into(),
-    }
-    .headers();
-    for (c, h) in (0u16..).zip(&headers) {
-        sheet.write(0, c, h.as_str()).expect("write");
-    }
-    let mut r = 1;
-    for (_, _, a) in fw.aspects().filter(|(_, _, a)| a.code != "A1.2") {
-        sheet.write(r, 0, a.code.as_str()).expect("write");
-        r += 1;
-    }
-    sheet.write(1, 3, 7).expect("write");
-    sheet.write(r, 0, "Z9.9").expect("write");
-    let info = wb
-        .add_worksheet()
-        .set_name(layout::INSTRUCTIONS_SHEET)
-        .expect("name");
-    info.write(0, 0, layout::detail::FRAMEWORK).expect("write");
-    info.write(0, 1, "another-framework").expect("write");
-    wb.save(&path).expect("save");
-
+    let make = |name: &str, framework: &str| {
+        let path = dir.path().join(name);
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let sheet = wb
+            .add_worksheet()
+            .set_name(layout::SCORES_SHEET)
+            .expect("name");
+        let headers = Kind::Individual {
+            reviewer: "X".into(),
+        }
+        .headers();
+        for (c, h) in (0u16..).zip(&headers) {
+            sheet.write(0, c, h.as_str()).expect("write");
+        }
+        let mut r = 1;
+        for (_, _, a) in fw.aspects().filter(|(_, _, a)| a.code != "A1.2") {
+            sheet.write(r, 0, a.code.as_str()).expect("write");
+            r += 1;
+        }
+        sheet.write(1, 3, 7).expect("write");
+        sheet.write(r, 0, "Z9.9").expect("write");
+        let info = wb
+            .add_worksheet()
+            .set_name(layout::INSTRUCTIONS_SHEET)
+            .expect("name");
+        info.write(0, 0, layout::detail::FRAMEWORK).expect("write");
+        info.write(0, 1, framework).expect("write");
+        info.write(1, 0, layout::detail::VERSION).expect("write");
+        info.write(1, 1, fw.version.as_str()).expect("write");
+        wb.save(&path).expect("save");
+        (path, r)
+    };
+    let (path, r) = make("bad.xlsx", &fw.id);
     let (filled, diags) = read(&path, &fw);
     assert!(filled.is_some());
     let found: Vec<(Code, String)> = diags
@@ -146,14 +151,26 @@ fn problems_in_a_filled_workbook_name_the_cell() {
     assert_eq!(
         found,
         vec![
-            (
-                Code::WorkbookFrameworkMismatch,
-                "Instructions!B1".to_string()
-            ),
             (Code::InvalidLevel, "Scores!D2".to_string()),
             (Code::UnknownAspectCode, format!("Scores!A{}", r + 1)),
             (Code::MissingAspectRow, String::new()),
         ]
+    );
+
+    // Made for another framework: named, and its levels are not counted at all.
+    let (path, _) = make("other.xlsx", "another-framework");
+    let (filled, diags) = read(&path, &fw);
+    assert!(filled.is_none());
+    let found: Vec<(Code, String)> = diags
+        .iter()
+        .map(|d| (d.code, d.location.cell.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(
+        found,
+        [(
+            Code::WorkbookFrameworkMismatch,
+            "Instructions!B1".to_string()
+        )]
     );
 }
 
@@ -253,4 +270,75 @@ fn an_older_framework_version_warns_and_a_repeated_row_is_an_error() {
             Code::MissingAspectRow
         ]
     );
+}
+
+#[test]
+fn copies_are_told_by_their_names() {
+    assert_eq!(super::copy_of("dsl (1)"), Some("dsl".into()));
+    assert_eq!(super::copy_of("copy of dsl"), Some("dsl".into()));
+    assert_eq!(super::copy_of("dsl - copy"), Some("dsl".into()));
+    assert_eq!(super::copy_of("dsl - copy (2)"), Some("dsl".into()));
+    assert_eq!(super::copy_of("dsl copy"), Some("dsl".into()));
+    assert_eq!(super::copy_of("dsl"), None);
+    assert_eq!(super::copy_of("online-safety-lead (osl)"), None);
+    assert_eq!(super::copy_of("dsl ()"), None);
+}
+
+#[test]
+fn a_group_starts_from_its_members_own_levels_and_commentary() {
+    let fw = framework();
+    let book = |name: &str, level: u8, text: &str| Filled {
+        path: PathBuf::from(format!("scores/{name}.xlsx")),
+        kind: Kind::Individual {
+            reviewer: name.into(),
+        },
+        framework: fw.id.clone(),
+        version: fw.version.clone(),
+        rows: vec![Row {
+            code: "A1.1".into(),
+            sheet_row: 4,
+            levels: vec![(name.into(), level)],
+            agreed: None,
+            rationale: String::new(),
+            commentary: text.into(),
+            records_differ: String::new(),
+            evidence: Vec::new(),
+            evidence_cell: None,
+            evidence_text: String::new(),
+            actions: String::new(),
+            owner: String::new(),
+            target: None,
+            cells: Vec::new(),
+        }],
+    };
+    let books = [book("DSL", 3, "Roles written."), book("Head", 2, "")];
+    let start = prefill::from_individuals(&["dsl".into(), "Head".into(), "OSL".into()], &books);
+    let a = &start["A1.1"];
+    assert_eq!(
+        a.levels,
+        [("Head".to_string(), 2), ("dsl".to_string(), 3)]
+            .into_iter()
+            .collect()
+    );
+    assert_eq!(a.commentary, "dsl: Roles written.");
+    let bytes = write::render_from(
+        &fw,
+        &Kind::Group {
+            members: vec!["dsl".into(), "Head".into(), "OSL".into()],
+        },
+        "S",
+        &start,
+    )
+    .expect("renders");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("group.xlsx");
+    std::fs::write(&path, bytes).expect("write");
+    let (filled, diags) = read(&path, &fw);
+    assert!(diags.is_empty(), "{diags:?}");
+    let row = &filled.expect("readable").rows[0];
+    assert_eq!(
+        row.levels,
+        [("dsl".to_string(), 3), ("Head".to_string(), 2)]
+    );
+    assert_eq!(row.agreed, None);
 }

@@ -11,6 +11,7 @@ use rust_xlsxwriter::{
 };
 
 use super::layout::{self, Kind, detail};
+use super::prefill::{Prefill, Start};
 use crate::framework::{Aspect, Framework};
 
 struct Formats {
@@ -73,6 +74,17 @@ impl Formats {
 
 /// The xlsx bytes of a blank scoring workbook.
 pub fn render(fw: &Framework, kind: &Kind, school: &str) -> Result<Vec<u8>, XlsxError> {
+    render_from(fw, kind, school, &Prefill::new())
+}
+
+/// As [`render`], with the rows starting from `prefill` (a group workbook made after the
+/// members' own workbooks).
+pub fn render_from(
+    fw: &Framework,
+    kind: &Kind,
+    school: &str,
+    prefill: &Prefill,
+) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
     wb.set_properties(
         &DocProperties::new()
@@ -82,7 +94,7 @@ pub fn render(fw: &Framework, kind: &Kind, school: &str) -> Result<Vec<u8>, Xlsx
             .set_creation_datetime(&ExcelDateTime::from_ymd(2024, 9, 1)?),
     );
     let f = Formats::new();
-    scores_sheet(wb.add_worksheet(), fw, kind, &f)?;
+    scores_sheet(wb.add_worksheet(), fw, kind, prefill, &f)?;
     instructions_sheet(wb.add_worksheet(), fw, kind, school, &f)?;
     levels_sheet(wb.add_worksheet(), fw, &f)?;
     wb.save_to_buffer()
@@ -110,6 +122,7 @@ fn scores_sheet(
     sheet: &mut Worksheet,
     fw: &Framework,
     kind: &Kind,
+    prefill: &Prefill,
     f: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name(layout::SCORES_SHEET)?;
@@ -150,7 +163,11 @@ fn scores_sheet(
             sheet.merge_range(row, 1, row, last_col, &strand.name, &f.strand)?;
             row += 1;
             for aspect in &strand.aspects {
+                let start = prefill.get(&aspect.code);
                 aspect_row(sheet, row, fw, aspect, &headers, &level_cols, f)?;
+                if let Some(start) = start {
+                    start_row(sheet, row, &headers, start, f)?;
+                }
                 for &col in &level_cols {
                     sheet.add_data_validation(row, col, row, col, &levels)?;
                 }
@@ -164,7 +181,7 @@ fn scores_sheet(
             layout::CODE | layout::BENCHMARK => 10.0,
             layout::ASPECT => 30.0,
             layout::COMMENTARY => 60.0,
-            layout::EVIDENCE | layout::ACTIONS | layout::RATIONALE => 35.0,
+            layout::EVIDENCE | layout::ACTIONS | layout::RATIONALE | layout::RECORDS_DIFFER => 35.0,
             layout::OWNER | layout::TARGET => 14.0,
             _ if level_cols.contains(&col) => 10.0,
             _ => 14.0,
@@ -205,6 +222,24 @@ fn aspect_row(
         sheet.write_blank(row, col, format)?;
     }
     sheet.set_row_height(row, 45)?;
+    Ok(())
+}
+
+/// Writes a row's starting entries over its blank input cells.
+fn start_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    headers: &[String],
+    start: &Start,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    for (col, header) in (0u16..).zip(headers).skip(3) {
+        if let Some(level) = start.levels.get(header) {
+            sheet.write_with_format(row, col, *level, &f.level)?;
+        } else if header == layout::COMMENTARY && !start.commentary.is_empty() {
+            sheet.write_with_format(row, col, start.commentary.as_str(), &f.input)?;
+        }
+    }
     Ok(())
 }
 

@@ -296,3 +296,19 @@ fn files_saved_by_windows_editors_are_read_or_explained() {
             "ansi.toml is not saved as UTF-8 text",
         ));
 }
+
+#[test]
+fn show_marks_the_checks_whose_records_are_required() {
+    selfreview()
+        .args(["framework", "show", "--aspect", "B2.1"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains(
+            "Nine in ten staff trained in the last two years. (required: without these records the level is not counted)",
+        ));
+    selfreview()
+        .args(["framework", "show", "--aspect", "A2.1"])
+        .assert()
+        .success()
+        .stdout(predicates::str::contains("(required").not());
+}

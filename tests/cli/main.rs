@@ -2,18 +2,27 @@
 //!
 //! One integration test crate; each module covers one command.
 
+mod citations;
+mod dates;
 mod demo;
+mod first;
 mod framework;
 mod fuzz;
 mod general;
+mod governors;
+mod groups;
 mod import;
 mod init;
 mod interrupt;
+mod lost;
+mod outputs;
 mod pack;
 mod privacy;
 mod privacy_edges;
 mod report;
+mod scope;
 mod score;
+mod verdict;
 mod workbook;
 
 use std::path::{Path, PathBuf};
@@ -46,7 +55,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 11] = [
+pub const WORKBOOK_CODES: [Code; 15] = [
     Code::UnreadableWorkbook,
     Code::NotAScoringWorkbook,
     Code::WorkbookFrameworkMismatch,
@@ -57,12 +66,17 @@ pub const WORKBOOK_CODES: [Code; 11] = [
     Code::DuplicateAspectRow,
     Code::InvalidTargetDate,
     Code::DuplicateReviewerWorkbook,
+    Code::CopiedWorkbook,
+    Code::LevelFormulaWithoutValue,
     Code::EvidenceNotImported,
+    Code::ReviewDateNotSet,
+    Code::RecordsPredateWindow,
 ];
 
 /// Codes about the evidence pack and its verification, produced in `tests/cli/pack.rs`.
-pub const PACK_CODES: [Code; 9] = [
+pub const PACK_CODES: [Code; 10] = [
     Code::MissingEvidence,
+    Code::EvidenceNotAFile,
     Code::UnsafeEvidencePath,
     Code::EvidenceNotPacked,
     Code::PrivateNameInPack,
@@ -164,11 +178,25 @@ pub struct AspectRow<'a> {
     pub owner: &'a str,
     /// Text typed into the Level cell instead of a level, if any.
     pub level_text: &'a str,
+    /// Why the records differ from the level claimed, if the group said.
+    pub why: &'a str,
 }
 
 /// Writes a scoring workbook of our layout for `reviewer`, as a reviewer would fill it:
 /// rows of (aspect code, level, commentary, evidence).
+/// The workbook has no "Why the records differ" column, as workbooks made before it had.
 pub fn filled_workbook(path: &Path, reviewer: &str, rows: &[(&str, u8, &str, &str)]) {
+    filled_workbook_explained(path, reviewer, rows, &[]);
+}
+
+/// As [`filled_workbook`], with a "Why the records differ" column holding `explained`'s
+/// (aspect code, explanation) pairs; with none, the column is left out.
+pub fn filled_workbook_explained(
+    path: &Path,
+    reviewer: &str,
+    rows: &[(&str, u8, &str, &str)],
+    explained: &[(&str, &str)],
+) {
     let rows: Vec<AspectRow<'_>> = rows
         .iter()
         .map(|&(code, level, commentary, evidence)| AspectRow {
@@ -176,17 +204,22 @@ pub fn filled_workbook(path: &Path, reviewer: &str, rows: &[(&str, u8, &str, &st
             level,
             commentary,
             evidence,
+            why: explained
+                .iter()
+                .find(|(c, _)| *c == code)
+                .map_or("", |(_, why)| why),
             ..AspectRow::default()
         })
         .collect();
     scoring_workbook(path, reviewer, &rows);
 }
 
-/// Writes a scoring workbook of our layout for `reviewer` with every text column.
+/// Writes a scoring workbook of our layout for `reviewer` with every text column; the
+/// "Why the records differ" column only when a row fills it.
 pub fn scoring_workbook(path: &Path, reviewer: &str, rows: &[AspectRow<'_>]) {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let sheet = wb.add_worksheet().set_name("Scores").expect("name");
-    let heads = [
+    let mut headers = vec![
         "Code",
         "Aspect",
         "Benchmark",
@@ -196,7 +229,10 @@ pub fn scoring_workbook(path: &Path, reviewer: &str, rows: &[AspectRow<'_>]) {
         "Planned actions",
         "Owner",
     ];
-    for (c, h) in heads.iter().enumerate() {
+    if rows.iter().any(|r| !r.why.is_empty()) {
+        headers.push("Why the records differ");
+    }
+    for (c, h) in headers.iter().enumerate() {
         sheet.write(0, c as u16, *h).expect("write");
     }
     let codes = [
@@ -212,7 +248,13 @@ pub fn scoring_workbook(path: &Path, reviewer: &str, rows: &[AspectRow<'_>]) {
             } else {
                 sheet.write(r, 3, row.level_text).expect("write");
             }
-            let texts = [row.commentary, row.evidence, row.actions, row.owner];
+            let texts = [
+                row.commentary,
+                row.evidence,
+                row.actions,
+                row.owner,
+                row.why,
+            ];
             for (c, text) in (4u16..).zip(texts) {
                 if !text.is_empty() {
                     sheet.write(r, c, text).expect("write");

@@ -42,7 +42,7 @@ pub fn workbook(dir: &Path, rows: &[(&str, &str, &str, &str, &str)]) {
             evidence,
             actions,
             owner,
-            level_text: "",
+            ..AspectRow::default()
         })
         .collect();
     std::fs::create_dir_all(dir.join("scores")).expect("scores");

@@ -88,8 +88,7 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
         "Not yet ready to apply for the Online Safety Mark",
         "<svg",
         "id=\"aspect-D1.1\"",
-        "C1.1 Filtering: level 4 is below the benchmark of 2",
-        "Claimed levels the school's records do not support",
+        "Filtering (C1.1): level 4 is below the benchmark of 2;",
         "Action plan",
         "Cyberbullying",
         "2026-27 autumn",
@@ -107,17 +106,17 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
     }
     // The overview of the first strand, as a person reads it.
     let start = html
-        .find("<tr class=\"strand\"><th colspan=\"5\" scope=\"rowgroup\">A1")
+        .find("<tr class=\"strand\"><th colspan=\"6\" scope=\"rowgroup\">A1")
         .expect("strand row");
     let end = html[start..]
-        .find("<tr class=\"strand\"><th colspan=\"5\" scope=\"rowgroup\">A2")
+        .find("<tr class=\"strand\"><th colspan=\"6\" scope=\"rowgroup\">A2")
         .expect("next strand")
         + start;
     insta::assert_snapshot!(html[start..end].to_string(), @r##"
-    <tr class="strand"><th colspan="5" scope="rowgroup">A1 Responsibilities · average 2.5</th></tr>
-    <tr><td><a href="#aspect-A1.1">A1.1 Online Safety Responsibilities</a></td><td class="num">2</td><td class="num">2</td><td>Meets benchmark</td><td>yes</td></tr>
-    <tr><td><a href="#aspect-A1.2">A1.2 Online Safety Group</a></td><td class="num">3</td><td class="num">2</td><td class="below">1 below benchmark</td><td>yes</td></tr>
-    <tr><td><a href="#aspect-A1.3">A1.3 Professional Standards</a></td><td class="num">–</td><td class="num">2</td><td>Not scored</td><td>no</td></tr>
+    <tr class="strand"><th colspan="6" scope="rowgroup">A1 Responsibilities · average 2.5</th></tr>
+    <tr><td><a href="#aspect-A1.1">A1.1 Online Safety Responsibilities</a></td><td class="num">2</td><td class="num">2</td><td class="num">2</td><td>Meets benchmark</td><td>yes</td></tr>
+    <tr><td><a href="#aspect-A1.2">A1.2 Online Safety Group</a></td><td class="num">3</td><td class="num">3</td><td class="num">2</td><td class="below">1 below benchmark</td><td>yes</td></tr>
+    <tr><td><a href="#aspect-A1.3">A1.3 Professional Standards</a></td><td class="num">–</td><td class="num">–</td><td class="num">2</td><td>Not scored</td><td>no</td></tr>
     "##);
 
     let governors = read_html(&tmp.path().join("out/governors.html"));
@@ -129,12 +128,20 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
     assert_eq!(names, ["Summary", "Action plan", "Evidence"]);
     let summary = &sheets[0].1;
     assert_eq!(
-        summary[0][..6],
-        ["Code", "Aspect", "Element", "Strand", "DSL", "Agreed"]
+        summary[0][..7],
+        [
+            "Code",
+            "Aspect",
+            "Element",
+            "Strand",
+            "DSL",
+            "Agreed",
+            "Evidenced"
+        ]
     );
     assert_eq!(summary.len(), 22);
     assert_eq!(
-        summary[1][..8],
+        summary[1][..9],
         [
             "A1.1",
             "Online Safety Responsibilities",
@@ -143,17 +150,18 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
             "2",
             "2",
             "2",
+            "2",
             "0"
         ]
     );
-    assert_eq!(summary[13][8], "Below benchmark", "C1.1");
+    assert_eq!(summary[13][9], "Below benchmark", "C1.1");
     let plan = &sheets[1].1;
     assert_eq!(plan[1][0], "C1.1", "furthest below the benchmark first");
     let evidence = &sheets[2].1;
     assert!(
         evidence
             .iter()
-            .any(|r| r[0] == "People trained" && r[1] == "staff" && r[2] == "4" && r[3] == "6")
+            .any(|r| r[0] == "People trained" && r[1] == "staff" && r[2] == "4" && r[3] == "7")
     );
 }
 

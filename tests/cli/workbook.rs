@@ -56,6 +56,7 @@ fn one_workbook_per_reviewer_listed_in_review_toml() {
             "Level",
             "Commentary",
             "Evidence",
+            "Why the records differ",
             "Planned actions",
             "Owner",
             "Target date"
@@ -181,5 +182,7 @@ fn outside_a_review_folder_the_missing_review_toml_is_named() {
         .arg("workbook")
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot read review.toml"));
+        .stderr(predicate::str::contains(
+            "is not a review folder: it has no review.toml",
+        ));
 }

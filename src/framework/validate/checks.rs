@@ -41,6 +41,7 @@ impl Validator<'_, '_> {
             params,
             threshold: threshold?,
             supports_level,
+            required: raw.required.unwrap_or(false),
             note: raw
                 .note
                 .as_ref()

@@ -37,8 +37,14 @@ pub struct Row {
     pub rationale: String,
     /// What the school does and how it knows.
     pub commentary: String,
+    /// Why the school's records differ from the level claimed, where they do.
+    pub records_differ: String,
     /// File names under `evidence/` cited for the aspect.
     pub evidence: Vec<String>,
+    /// The Evidence cell as written, to tell citations apart again once the evidence
+    /// folder is known (see [`super::citations`]).
+    #[serde(skip)]
+    pub evidence_text: String,
     /// The cell the evidence was cited in, e.g. `Scores!F7`.
     #[serde(skip)]
     pub evidence_cell: Option<String>,
@@ -73,6 +79,7 @@ impl Row {
             || [
                 &self.rationale,
                 &self.commentary,
+                &self.records_differ,
                 &self.actions,
                 &self.owner,
             ]
@@ -171,6 +178,12 @@ fn read_unguarded(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) 
             return (None, diags);
         }
     };
+    // A level typed as a formula whose result was never saved reads as empty: find them, so
+    // such a level is named rather than silently missing.
+    let formulas = spreadsheet::formula_cells(&mut book, layout::SCORES_SHEET)
+        .unwrap_or_default()
+        .into_iter()
+        .collect();
     let Some(table) = find_table(&range) else {
         diags.push(not_ours(&format!(
             "the {} sheet has no header row with Code and Level columns",
@@ -180,7 +193,9 @@ fn read_unguarded(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) 
     };
     let framework = details.get(detail::FRAMEWORK).to_string();
     let version = details.get(detail::VERSION).to_string();
-    check_framework(path, fw, &framework, &version, &mut diags);
+    if !check_framework(path, fw, &framework, &version, &mut diags) {
+        return (None, diags);
+    }
     let kind = match &table.members {
         Some(members) => Kind::Group {
             members: members.iter().map(|(_, m)| m.clone()).collect(),
@@ -194,6 +209,7 @@ fn read_unguarded(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) 
         range: &range,
         table: &table,
         kind: &kind,
+        formulas: &formulas,
         diags: &mut diags,
     };
     let rows = reader.rows(fw);
@@ -227,7 +243,15 @@ fn read_details(range: &Range<Data>) -> Details {
     Details(rows.filter(|(l, _)| !l.is_empty()).collect())
 }
 
-fn check_framework(path: &Path, fw: &Framework, id: &str, version: &str, diags: &mut Diagnostics) {
+/// Whether the workbook was made for the review's framework; one made for another is
+/// named and not counted, since its rows may mean something else.
+fn check_framework(
+    path: &Path,
+    fw: &Framework,
+    id: &str,
+    version: &str,
+    diags: &mut Diagnostics,
+) -> bool {
     let at = Location::cell(path, layout::INSTRUCTIONS_SHEET, 0, 1);
     if id != fw.id {
         let found = if id.is_empty() {
@@ -239,13 +263,18 @@ fn check_framework(path: &Path, fw: &Framework, id: &str, version: &str, diags: 
             Diagnostic::error(
                 Code::WorkbookFrameworkMismatch,
                 at,
-                format!("made for {found}, but the review uses `{}`", fw.id),
+                format!(
+                    "made for {found}, but the review uses `{}`; its levels are not counted",
+                    fw.id
+                ),
             )
             .with_help(
                 "make a new workbook with `selfreview workbook` and copy the entries across",
             ),
         );
-    } else if version != fw.version {
+        return false;
+    }
+    if version != fw.version {
         diags.push(
             Diagnostic::warning(
                 Code::WorkbookVersionMismatch,
@@ -258,6 +287,7 @@ fn check_framework(path: &Path, fw: &Framework, id: &str, version: &str, diags: 
             .with_help("check the level statements still match what the reviewer chose"),
         );
     }
+    true
 }
 
 /// Where the columns are, as absolute sheet positions.
@@ -301,6 +331,7 @@ fn find_table(range: &Range<Data>) -> Option<Table> {
             layout::RATIONALE,
             layout::COMMENTARY,
             layout::EVIDENCE,
+            layout::RECORDS_DIFFER,
             layout::ACTIONS,
             layout::OWNER,
             layout::TARGET,

@@ -10,6 +10,7 @@ use super::{Row, Table};
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::framework::Framework;
 use crate::spreadsheet;
+use crate::workbook::citations;
 use crate::workbook::layout::{self, Kind};
 
 pub(super) struct RowReader<'a> {
@@ -17,6 +18,8 @@ pub(super) struct RowReader<'a> {
     pub(super) range: &'a Range<Data>,
     pub(super) table: &'a Table,
     pub(super) kind: &'a Kind,
+    /// Cells holding a formula, whatever their saved value.
+    pub(super) formulas: &'a BTreeSet<(u32, u32)>,
     pub(super) diags: &'a mut Diagnostics,
 }
 
@@ -105,13 +108,8 @@ impl RowReader<'_> {
             _ => {}
         }
         let agreed = self.table.agreed.and_then(|c| self.level(r, c));
-        let evidence = self
-            .text(r, layout::EVIDENCE)
-            .split(['\n', ';', ','])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
-            .collect();
+        let evidence_text = self.text(r, layout::EVIDENCE);
+        let evidence = citations::split(&evidence_text, &|_| false);
         let evidence_cell = self
             .table
             .others
@@ -133,7 +131,9 @@ impl RowReader<'_> {
             agreed,
             rationale: self.text(r, layout::RATIONALE),
             commentary: self.text(r, layout::COMMENTARY),
+            records_differ: self.text(r, layout::RECORDS_DIFFER),
             evidence,
+            evidence_text,
             actions: self.text(r, layout::ACTIONS),
             owner: self.text(r, layout::OWNER),
             target: self.target(r),
@@ -143,11 +143,27 @@ impl RowReader<'_> {
     /// A level from 1 to 5; numbers, `"2"` and `"2 - Established"` are all accepted.
     fn level(&mut self, r: u32, c: u32) -> Option<u8> {
         let cell = self.cell(r, c).clone();
+        let blank = match &cell {
+            Data::Empty => true,
+            Data::String(s) => s.trim().is_empty(),
+            _ => false,
+        };
+        if blank {
+            if self.formulas.contains(&(r, c)) {
+                self.diags.push(
+                    Diagnostic::error(
+                        Code::LevelFormulaWithoutValue,
+                        self.at(r, c),
+                        "the level is a formula whose result was never saved, so it cannot be read; it is not counted".to_string(),
+                    )
+                    .with_help("open the workbook in Excel or LibreOffice and save it again so the result is kept, or type the level as a number"),
+                );
+            }
+            return None;
+        }
         let value = match &cell {
-            Data::Empty => return None,
             Data::Int(n) => Some(*n as f64),
             Data::Float(f) => Some(*f),
-            Data::String(s) if s.trim().is_empty() => return None,
             Data::String(s) => s
                 .trim()
                 .split(|ch: char| !ch.is_ascii_digit())

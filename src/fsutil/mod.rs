@@ -8,8 +8,18 @@ use std::path::Path;
 
 use crate::error::{Error, Result};
 
+pub mod temporaries;
+pub use temporaries::Tracked;
+
 /// Reads a text file a person edits, naming the file when it is unreadable or not UTF-8.
 pub fn read_text(path: &Path) -> Result<String> {
+    // A pipe or device would make the read wait for ever or never end.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return Err(Error::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::other("it is a folder, pipe or device, not a text file"),
+        });
+    }
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
@@ -32,10 +42,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     };
     std::fs::create_dir_all(dir).map_err(write_err)?;
     let mut tmp = tempfile::Builder::new()
-        .prefix(".selfreview-")
-        .suffix(".tmp")
+        .prefix(temporaries::PREFIX)
+        .suffix(temporaries::SUFFIX)
         .tempfile_in(dir)
         .map_err(write_err)?;
+    let _tracked = Tracked::new(tmp.as_file(), tmp.path());
     tmp.write_all(bytes).map_err(write_err)?;
     tmp.as_file().sync_all().map_err(write_err)?;
     // Temporary files are private to their owner; the final file gets the permissions of

@@ -8,17 +8,22 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::header::{self, Column, Header, NoHeader};
-use super::records::{self, Incident, Mappings, Meeting, Outcome, Training};
+use super::records::{self, Mappings, Meeting, Training};
 use super::table::{Origin, SheetRow};
 use super::{Kind, csvfile, sheet};
-use crate::diag::Location;
 use crate::error::{Error, Result};
 use crate::privacy::Names;
 use crate::spreadsheet;
 
+mod accumulate;
+use accumulate::Accumulator;
+
 /// Everything imported from a review's evidence.
 #[derive(Debug, Default, Clone)]
 pub struct Evidence {
+    /// Incidents left out as not about online safety, by category, every source together
+    /// (counts only, so reports can say what was left out).
+    pub left_out: BTreeMap<String, usize>,
     /// Training records, every source together.
     pub training: Vec<Training>,
     /// Incidents, as counts.
@@ -85,10 +90,18 @@ pub struct SourceReport {
     pub rows_used: usize,
     /// Rows not used, with the reason for each.
     pub skipped: Vec<Skipped>,
+    /// Rows used, but read in a way the school should know about (a training row whose
+    /// date cannot be read counts as not trained), with what to know.
+    pub noted: Vec<Skipped>,
     /// The earliest and latest dates among the records used.
     pub date_range: Option<(NaiveDate, NaiveDate)>,
     /// Incident categories not in the school's mapping or the built-in list, with counts.
     pub unmapped_categories: BTreeMap<String, usize>,
+    /// Incidents left out because none of their categories is about online safety
+    /// (behaviour, attendance, … in a whole-school safeguarding export).
+    pub rows_left_out: usize,
+    /// The categories of the incidents left out, with how many incidents each.
+    pub left_out_categories: BTreeMap<String, usize>,
     /// Other sheets whose names were learnt too (for incident logs, their records are not
     /// counted: `sheet` in review.toml chooses the sheet that is).
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -268,180 +281,6 @@ fn find_header(req: &Request<'_>, origin: &Origin, rows: &[SheetRow]) -> Result<
     })
 }
 
-struct Accumulator<'e> {
-    kind: Kind,
-    maps: Mappings,
-    categories: super::mapping::CategoryMapper,
-    origin: Origin,
-    header: Header,
-    evidence: &'e mut Evidence,
-    report: SourceReport,
-    people: usize,
-    names_before: usize,
-}
-
-impl<'e> Accumulator<'e> {
-    fn new(req: &Request<'_>, origin: Origin, header: Header, evidence: &'e mut Evidence) -> Self {
-        let report = SourceReport {
-            path: req.shown.to_path_buf(),
-            kind: req.kind,
-            sheet: origin.sheet.clone(),
-            header_row: header.last_row + 1,
-            columns: header.columns.clone(),
-            rows_read: 0,
-            rows_used: 0,
-            skipped: Vec::new(),
-            date_range: None,
-            unmapped_categories: BTreeMap::new(),
-            names_also_from: Vec::new(),
-        };
-        let names_before = evidence.private.len();
-        Accumulator {
-            people: 0,
-            names_before,
-            kind: req.kind,
-            maps: req.maps.clone(),
-            categories: super::mapping::CategoryMapper::new(&req.maps.categories),
-            origin,
-            header,
-            evidence,
-            report,
-        }
-    }
-
-    fn row(&mut self, row: &SheetRow) {
-        if row.index <= self.header.last_row {
-            return;
-        }
-        let (used, date) = match self.kind {
-            Kind::Training => self.take(
-                records::training(row, &self.header, &self.maps),
-                row,
-                |e, t: Training| {
-                    let d = t.date;
-                    e.training.push(t);
-                    d
-                },
-            ),
-            Kind::Incidents => {
-                let outcome = records::incident(
-                    row,
-                    &self.header,
-                    &mut self.categories,
-                    &mut self.evidence.private,
-                    &mut self.report.unmapped_categories,
-                );
-                self.take(outcome, row, |e, i: Incident| {
-                    let d = i.date;
-                    e.incidents.add(i);
-                    Some(d)
-                })
-            }
-            Kind::Meetings => self.take(
-                records::meeting(row, &self.header, &self.maps),
-                row,
-                |e, m: Meeting| {
-                    let d = m.date;
-                    e.meetings.push(m);
-                    Some(d)
-                },
-            ),
-            Kind::Pupils => {
-                let before = self.evidence.private.len();
-                let outcome = records::pupil(row, &self.header, &mut self.evidence.private);
-                self.people += self.evidence.private.len() - before;
-                self.take(outcome, row, |e, ()| {
-                    e.pupils += 1;
-                    None
-                })
-            }
-        };
-        if used && let Some(d) = date {
-            self.report.date_range = Some(match self.report.date_range {
-                None => (d, d),
-                Some((a, b)) => (a.min(d), b.max(d)),
-            });
-        }
-    }
-
-    /// Learns the names on another sheet; only the chosen sheet's records are counted.
-    fn names_from(&mut self, sheet: &str, header: &Header, rows: &[SheetRow]) {
-        let before = self.evidence.private.len();
-        for row in rows.iter().filter(|r| r.index > header.last_row) {
-            if records::learn_names(row, header, &mut self.evidence.private) > 0
-                && self.kind == Kind::Pupils
-            {
-                self.evidence.pupils += 1;
-            }
-        }
-        if self.kind == Kind::Pupils {
-            self.people += self.evidence.private.len() - before;
-        }
-        self.report.names_also_from.push(sheet.to_string());
-    }
-
-    fn take<T>(
-        &mut self,
-        outcome: Outcome<T>,
-        row: &SheetRow,
-        keep: impl FnOnce(&mut Evidence, T) -> Option<NaiveDate>,
-    ) -> (bool, Option<NaiveDate>) {
-        match outcome {
-            Outcome::Blank => (false, None),
-            Outcome::Used(record) => {
-                self.report.rows_read += 1;
-                self.report.rows_used += 1;
-                (true, keep(self.evidence, record))
-            }
-            Outcome::Skipped { reason, col } => {
-                self.report.rows_read += 1;
-                let reason = if self.kind.names_children() {
-                    without_values(&reason)
-                } else {
-                    reason
-                };
-                let at: Location = match col {
-                    Some(c) => self.origin.cell(row.index, c),
-                    None => self.origin.row(row.index),
-                };
-                self.report.skipped.push(Skipped {
-                    row: row.index + 1,
-                    place: at.cell.unwrap_or_default(),
-                    reason,
-                });
-                (false, None)
-            }
-        }
-    }
-
-    fn finish(self) -> SourceReport {
-        if self.kind.names_children() {
-            let people = if self.kind == Kind::Pupils {
-                self.people
-            } else {
-                self.evidence.private.len() - self.names_before
-            };
-            self.evidence
-                .name_sources
-                .push((self.report.path.clone(), self.kind, people));
-        }
-        self.report
-    }
-}
-
-/// A reason for skipping a row with any cell value in it taken out: for records that name
-/// children, nothing from a cell is ever repeated back.
-fn without_values(reason: &str) -> String {
-    if reason.starts_with("the number ") && reason.contains(" in the date column") {
-        return "a number in the date column is not a date".into();
-    }
-    let mut out = String::new();
-    for (i, part) in reason.split('`').enumerate() {
-        out.push_str(if i % 2 == 1 { "the cell" } else { part });
-    }
-    out
-}
-
 impl Evidence {
     /// Takes the names this evidence holds out of its incident categories, meeting groups and
     /// training records (a pupil trained as a digital leader, say), which reports show.
@@ -454,6 +293,17 @@ impl Evidence {
         held.categories = self
             .incidents
             .rename_categories(|label| crate::privacy::redact(names, label));
+        let left_out = std::mem::take(&mut self.left_out);
+        for (label, n) in left_out {
+            let label = match crate::privacy::redact(names, &label) {
+                Some(clean) => {
+                    held.categories += 1;
+                    clean
+                }
+                None => label,
+            };
+            *self.left_out.entry(label).or_insert(0) += n;
+        }
         for m in &mut self.meetings {
             if let Some(clean) = crate::privacy::redact(names, &m.group) {
                 m.group = clean;
@@ -497,6 +347,11 @@ impl SourceReport {
             if let Some(clean) = crate::privacy::redact(names, sheet) {
                 *sheet = clean;
             }
+        }
+        let left_out = std::mem::take(&mut self.left_out_categories);
+        for (label, n) in left_out {
+            let label = crate::privacy::redact(names, &label).unwrap_or(label);
+            *self.left_out_categories.entry(label).or_insert(0) += n;
         }
         let unmapped = std::mem::take(&mut self.unmapped_categories);
         for (label, n) in unmapped {

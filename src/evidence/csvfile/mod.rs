@@ -4,6 +4,12 @@
 //! UTF-8 byte-order mark, and European settings use semicolons. The encoding and the
 //! delimiter are detected from the start of the file; rows are then streamed, one at a
 //! time, so a log of a million rows needs no more memory than one row.
+//!
+//! The csv crate forgives broken quoting: an opening quote that is never closed makes the
+//! rest of the file one cell, and a cell is held in memory however long it grows. So the
+//! bytes pass through [`Guard`] on their way to the parser; it follows the same quoting
+//! rules, refuses a cell longer than [`MAX_FIELD`] or a row longer than [`MAX_RECORD`], and
+//! refuses a file that ends inside quotes, naming the line where the cell began.
 
 use std::fs::File;
 use std::io::Read;
@@ -17,6 +23,14 @@ use crate::error::{Error, Result};
 
 const SAMPLE: usize = 64 * 1024;
 
+/// The longest cell accepted: far more than any real entry, small enough to hold.
+pub const MAX_FIELD: u64 = 1024 * 1024;
+/// The longest row accepted.
+pub const MAX_RECORD: u64 = 8 * 1024 * 1024;
+
+mod guard;
+use guard::Guard;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Encoding {
     Utf8,
@@ -26,12 +40,14 @@ enum Encoding {
 /// A CSV file, read row by row.
 pub struct CsvRows {
     path: std::path::PathBuf,
-    reader: csv::Reader<File>,
+    reader: csv::Reader<Guard<File>>,
     encoding: Encoding,
     record: ByteRecord,
     index: u32,
     /// Columns whose text is needed; others are only noted as holding something.
     keep: Option<Vec<bool>>,
+    /// A problem was met; nothing more is read.
+    done: bool,
 }
 
 /// Opens `path` as CSV, detecting encoding and delimiter.
@@ -40,6 +56,12 @@ pub fn open(path: &Path) -> Result<CsvRows> {
         path: path.to_path_buf(),
         source,
     };
+    if let Some(message) = crate::spreadsheet::missing(path) {
+        return Err(Error::Evidence {
+            path: path.to_path_buf(),
+            message,
+        });
+    }
     let mut sample = Vec::with_capacity(SAMPLE);
     File::open(path)
         .map_err(read_err)?
@@ -64,7 +86,7 @@ pub fn open(path: &Path) -> Result<CsvRows> {
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(File::open(path).map_err(read_err)?);
+        .from_reader(Guard::new(File::open(path).map_err(read_err)?, delimiter));
     Ok(CsvRows {
         path: path.to_path_buf(),
         reader,
@@ -72,6 +94,7 @@ pub fn open(path: &Path) -> Result<CsvRows> {
         record: ByteRecord::new(),
         index: 0,
         keep: None,
+        done: false,
     })
 }
 
@@ -136,6 +159,9 @@ impl Iterator for CsvRows {
     type Item = Result<SheetRow>;
 
     fn next(&mut self) -> Option<Self::Item> {
+        if self.done {
+            return None;
+        }
         match self.reader.read_byte_record(&mut self.record) {
             Ok(false) => None,
             Ok(true) => {
@@ -165,13 +191,21 @@ impl Iterator for CsvRows {
                 self.index += 1;
                 Some(Ok(row))
             }
-            Err(e) => Some(Err(Error::Evidence {
-                path: self.path.clone(),
-                message: format!(
-                    "it could not be read as CSV near row {}: {e}",
-                    self.index + 1
-                ),
-            })),
+            Err(e) => {
+                let message = match self.reader.get_ref().problem() {
+                    Some(problem) => problem.to_string(),
+                    None => format!(
+                        "it could not be read as CSV near row {}: {e}",
+                        self.index + 1
+                    ),
+                };
+                // Nothing more is read after a problem: the rows after it cannot be trusted.
+                self.done = true;
+                Some(Err(Error::Evidence {
+                    path: self.path.clone(),
+                    message,
+                }))
+            }
         }
     }
 }

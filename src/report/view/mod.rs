@@ -10,10 +10,14 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::svg;
+
+mod aspect;
+mod records;
 use crate::framework::Framework;
-use crate::metrics::compute::Metrics;
 use crate::pipeline::Reviewed;
-use crate::score::{AgreedBy, AspectScore, CheckStatus, CommentaryCheck, Scored};
+use crate::score::{AspectScore, Scored};
+use aspect::{Detail, detail};
+use records::{Incidents, Meetings, Training};
 
 /// The agreed levels of an earlier snapshot, for progress and the radar chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,18 +28,18 @@ pub struct Previous {
     pub levels: BTreeMap<String, u8>,
 }
 
-fn uk(d: NaiveDate) -> String {
+pub(super) fn uk(d: NaiveDate) -> String {
     d.format("%d/%m/%Y").to_string()
 }
 
 #[derive(Debug, Serialize)]
-struct Named {
+pub(super) struct Named {
     name: String,
     level: u8,
 }
 
 #[derive(Debug, Serialize)]
-struct Said {
+pub(super) struct Said {
     reviewer: String,
     text: String,
 }
@@ -45,6 +49,7 @@ struct AspectRow {
     code: String,
     name: String,
     agreed: Option<u8>,
+    evidenced: Option<u8>,
     benchmark: u8,
     status: String,
     below: bool,
@@ -65,37 +70,6 @@ struct Element {
     name: String,
     average: Option<f64>,
     strands: Vec<Group>,
-}
-
-#[derive(Debug, Serialize)]
-struct EvidenceLink {
-    name: String,
-    href: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-struct CheckView {
-    rule: String,
-    value: String,
-    outcome: String,
-}
-
-#[derive(Debug, Serialize)]
-struct Detail {
-    code: String,
-    name: String,
-    descriptor: String,
-    benchmark: u8,
-    agreed: Option<u8>,
-    agreed_label: String,
-    statement: String,
-    agreed_how: String,
-    rationale: Option<String>,
-    reviewers: Vec<Named>,
-    commentary: Vec<Said>,
-    commentary_check: String,
-    evidence: Vec<EvidenceLink>,
-    checks: Vec<CheckView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -124,52 +98,6 @@ struct AgendaRow {
 }
 
 #[derive(Debug, Serialize)]
-struct CountRow {
-    label: String,
-    count: usize,
-}
-
-#[derive(Debug, Serialize)]
-struct Training {
-    svg: String,
-    rows: Vec<TrainingRow>,
-}
-
-#[derive(Debug, Serialize)]
-struct TrainingRow {
-    group: String,
-    people: usize,
-    trained: usize,
-    percent: String,
-    months: u32,
-}
-
-#[derive(Debug, Serialize)]
-struct Meetings {
-    svg: String,
-    rows: Vec<MeetingRow>,
-}
-
-#[derive(Debug, Serialize)]
-struct MeetingRow {
-    group: String,
-    count: usize,
-    longest_gap_days: i64,
-    last: String,
-}
-
-#[derive(Debug, Serialize)]
-struct Incidents {
-    count: usize,
-    months: u32,
-    previous: usize,
-    actioned: String,
-    closed: String,
-    by_category: Vec<CountRow>,
-    by_term: Vec<CountRow>,
-}
-
-#[derive(Debug, Serialize)]
 struct Progress {
     since: String,
     improved: Vec<String>,
@@ -194,6 +122,7 @@ pub struct View {
     generator: String,
     ready: bool,
     reasons: Vec<String>,
+    /// Evidence findings about aspects not already among the reasons.
     evidence_findings: Vec<String>,
     milestones: Vec<Milestone>,
     elements_complete: usize,
@@ -212,7 +141,7 @@ pub struct View {
     progress: Option<Progress>,
 }
 
-fn named<'a>(levels: impl Iterator<Item = (&'a String, u8)>) -> Vec<Named> {
+pub(super) fn named<'a>(levels: impl Iterator<Item = (&'a String, u8)>) -> Vec<Named> {
     levels
         .map(|(name, level)| Named {
             name: name.clone(),
@@ -221,7 +150,7 @@ fn named<'a>(levels: impl Iterator<Item = (&'a String, u8)>) -> Vec<Named> {
         .collect()
 }
 
-fn said(commentary: &[crate::score::Commentary]) -> Vec<Said> {
+pub(super) fn said(commentary: &[crate::score::Commentary]) -> Vec<Said> {
     commentary
         .iter()
         .map(|c| Said {
@@ -234,12 +163,15 @@ fn said(commentary: &[crate::score::Commentary]) -> Vec<Said> {
 fn status(a: &AspectScore) -> (String, bool) {
     match a.gap_to_benchmark {
         None => ("Not scored".into(), false),
+        Some(g) if g > 0 && a.evidenced > a.agreed => {
+            (format!("{g} below benchmark on the records"), true)
+        }
         Some(g) if g > 0 => (format!("{g} below benchmark"), true),
         Some(_) => ("Meets benchmark".into(), false),
     }
 }
 
-fn percent(share: Option<f64>) -> String {
+pub(super) fn percent(share: Option<f64>) -> String {
     share.map_or("–".to_string(), |s| format!("{:.0}%", s * 100.0))
 }
 
@@ -266,9 +198,11 @@ pub fn build(r: &Reviewed, previous: Option<&Previous>, links: Option<&super::Li
         generator: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
         ready: s.ready,
         reasons: s.reasons.iter().map(|r| r.message.clone()).collect(),
+        // Each aspect is listed once: a finding already given as a reason is not repeated.
         evidence_findings: s
             .evidence_findings
             .iter()
+            .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
             .map(|r| r.message.clone())
             .collect(),
         milestones: vec![
@@ -310,9 +244,9 @@ pub fn build(r: &Reviewed, previous: Option<&Previous>, links: Option<&super::Li
                 commentary: said(&a.commentary),
             })
             .collect(),
-        training: training(&r.metrics),
-        meetings: meetings(r),
-        incidents: incidents(&r.metrics),
+        training: records::training(&r.metrics, fw),
+        meetings: records::meetings(r),
+        incidents: records::incidents(&r.metrics),
         progress: previous.map(|p| progress(s, p)),
     }
 }
@@ -344,6 +278,7 @@ fn elements(fw: &Framework, s: &Scored) -> Vec<Element> {
                                 code: a.code.clone(),
                                 name: a.name.clone(),
                                 agreed: a.agreed,
+                                evidenced: a.evidenced,
                                 benchmark: a.benchmark,
                                 status,
                                 below,
@@ -355,69 +290,6 @@ fn elements(fw: &Framework, s: &Scored) -> Vec<Element> {
                 .collect(),
         })
         .collect()
-}
-
-fn detail(fw: &Framework, a: &AspectScore, links: Option<&BTreeMap<String, String>>) -> Detail {
-    let aspect = fw.aspect(&a.code).map(|(_, _, x)| x);
-    let statement = a
-        .agreed
-        .and_then(|l| aspect.and_then(|x| x.statement(l)))
-        .unwrap_or("")
-        .to_string();
-    let agreed_how = match a.agreed_by {
-        Some(AgreedBy::Group) => "agreed by the group".to_string(),
-        Some(AgreedBy::Median) if a.reviewers.len() > 1 => {
-            "the middle of the reviewers' levels".to_string()
-        }
-        Some(AgreedBy::Median) => "the reviewer's level".to_string(),
-        None => String::new(),
-    };
-    let commentary_check = match a.commentary_check {
-        CommentaryCheck::Ok => "",
-        CommentaryCheck::Missing => "No commentary yet.",
-        CommentaryCheck::TooShort => "The commentary is too short to show how the level is met.",
-        CommentaryCheck::NoEvidence => "The commentary cites no evidence.",
-    };
-    Detail {
-        code: a.code.clone(),
-        name: a.name.clone(),
-        descriptor: aspect.map(|x| x.descriptor.clone()).unwrap_or_default(),
-        benchmark: a.benchmark,
-        agreed: a.agreed,
-        agreed_label: a
-            .agreed
-            .map(|l| fw.level_label(l).to_string())
-            .unwrap_or_default(),
-        statement,
-        agreed_how,
-        rationale: a.rationale.clone(),
-        reviewers: named(a.reviewers.iter().map(|(n, l)| (n, *l))),
-        commentary: said(&a.commentary),
-        commentary_check: commentary_check.to_string(),
-        evidence: a
-            .evidence
-            .iter()
-            .map(|name| EvidenceLink {
-                name: name.clone(),
-                href: links.and_then(|l| l.get(name)).cloned(),
-            })
-            .collect(),
-        checks: a
-            .evidence_checks
-            .iter()
-            .map(|c| CheckView {
-                rule: c.rule.clone(),
-                value: c.value.map_or("–".to_string(), |v| v.to_string()),
-                outcome: match c.status {
-                    CheckStatus::Met => "met".into(),
-                    CheckStatus::NotMet => "not met".into(),
-                    CheckStatus::NotEvaluated => {
-                        format!("not checked: {}", c.detail.clone().unwrap_or_default())
-                    }
-                },
-            })
-            .collect(),
-    }
 }
 
 fn actions(fw: &Framework, s: &Scored) -> Vec<PlanRow> {
@@ -450,90 +322,6 @@ fn actions(fw: &Framework, s: &Scored) -> Vec<PlanRow> {
                 .unwrap_or_default(),
         })
         .collect()
-}
-
-fn training(m: &Metrics) -> Option<Training> {
-    let groups = m.training.as_ref()?;
-    let bars: Vec<svg::Bar> = groups
-        .iter()
-        .map(|g| svg::Bar {
-            label: g.group.clone(),
-            share: g.share,
-            note: format!("{} of {}", g.trained, g.people),
-        })
-        .collect();
-    Some(Training {
-        svg: svg::bars(
-            "Share of each group trained in online safety in the last 24 months",
-            &bars,
-            Some(0.9),
-        ),
-        rows: groups
-            .iter()
-            .map(|g| TrainingRow {
-                group: g.group.clone(),
-                people: g.people,
-                trained: g.trained,
-                percent: percent(Some(g.share)),
-                months: g.months,
-            })
-            .collect(),
-    })
-}
-
-fn meetings(r: &Reviewed) -> Option<Meetings> {
-    let groups = r.metrics.meetings.as_ref()?;
-    let as_of = r.metrics.as_of;
-    let start = as_of
-        .checked_sub_months(chrono::Months::new(12))
-        .unwrap_or(as_of);
-    let rows: Vec<(String, Vec<NaiveDate>)> = groups
-        .iter()
-        .map(|g| {
-            (
-                g.group.clone(),
-                r.evidence
-                    .meetings
-                    .iter()
-                    .filter(|m| m.group == g.group)
-                    .map(|m| m.date)
-                    .collect(),
-            )
-        })
-        .collect();
-    Some(Meetings {
-        svg: svg::timeline(start, as_of, &rows),
-        rows: groups
-            .iter()
-            .map(|g| MeetingRow {
-                group: g.group.clone(),
-                count: g.count,
-                longest_gap_days: g.longest_gap_days,
-                last: g.last.map(uk).unwrap_or_default(),
-            })
-            .collect(),
-    })
-}
-
-fn incidents(m: &Metrics) -> Option<Incidents> {
-    let i = m.incidents.as_ref()?;
-    let rows = |list: &[crate::metrics::compute::Count]| {
-        list.iter()
-            .map(|c| CountRow {
-                label: c.label.clone(),
-                count: c.count,
-            })
-            .collect()
-    };
-    Some(Incidents {
-        count: i.count,
-        months: i.months,
-        previous: i.previous_count,
-        actioned: percent(i.actioned_share),
-        closed: percent(i.closed_share),
-        by_category: rows(&i.by_category),
-        by_term: rows(&i.by_term),
-    })
 }
 
 fn progress(s: &Scored, p: &Previous) -> Progress {

@@ -1,0 +1,121 @@
+//! Findings about when a review's records are dated, relative to the review date.
+//!
+//! Every metric looks back a window from the review date (two years of training, one year
+//! of meetings and incidents). A source whose records all end before that window counts
+//! for nothing, and every check on it fails; that nearly always means last year's file, or
+//! a review date left to default to today, so it is said plainly with the file's dates.
+
+use std::path::Path;
+
+use chrono::{Months, NaiveDate};
+
+use super::Kind;
+use super::import::SourceReport;
+use crate::diag::{Code, Diagnostic, Location};
+
+/// The window, in months, the default metrics of a kind of record look back; a pupil list
+/// is not dated and has none.
+pub fn window_months(kind: Kind) -> Option<u32> {
+    match kind {
+        Kind::Training => Some(24),
+        Kind::Meetings | Kind::Incidents => Some(12),
+        Kind::Pupils => None,
+    }
+}
+
+fn uk(d: NaiveDate) -> String {
+    d.format("%d/%m/%Y").to_string()
+}
+
+/// A warning when every dated record of `report` is older than its kind's window.
+pub fn predates(report: &SourceReport, as_of: NaiveDate) -> Option<Diagnostic> {
+    let (first, last) = report.date_range?;
+    let months = window_months(report.kind)?;
+    let start = as_of.checked_sub_months(Months::new(months))?;
+    if last > start {
+        return None;
+    }
+    let span = crate::metrics::measure::window(months);
+    Some(
+        Diagnostic::warning(
+            Code::RecordsPredateWindow,
+            Location::file(&report.path),
+            format!(
+                "every record is dated before {span} the review looks at: they run from {} to {}, and the review date is {}",
+                uk(first),
+                uk(last),
+                uk(as_of)
+            ),
+        )
+        .with_help("import this year's records, or set `review-date` in review.toml to the date the review is for"),
+    )
+}
+
+/// The warning that review.toml sets no review date and `today` is used.
+pub fn date_not_set(review_file: &Path, today: NaiveDate) -> Diagnostic {
+    Diagnostic::warning(
+        Code::ReviewDateNotSet,
+        Location::file(review_file),
+        format!(
+            "no review date is set, so today's date, {}, is used",
+            uk(today)
+        ),
+    )
+    .with_help(format!(
+        "add `review-date = {}` to review.toml so that the review gives the same results on any day",
+        today.format("%Y-%m-%d")
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(kind: Kind, range: Option<(NaiveDate, NaiveDate)>) -> SourceReport {
+        SourceReport {
+            path: "evidence/log.xlsx".into(),
+            kind,
+            sheet: None,
+            header_row: 1,
+            columns: Vec::new(),
+            rows_read: 2,
+            rows_used: 2,
+            skipped: Vec::new(),
+            noted: Vec::new(),
+            date_range: range,
+            unmapped_categories: Default::default(),
+            rows_left_out: 0,
+            left_out_categories: Default::default(),
+            names_also_from: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn sources_older_than_their_window_are_named_with_their_dates() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("valid");
+        let as_of = d(2026, 11, 23);
+        let old = report(Kind::Incidents, Some((d(2024, 9, 1), d(2025, 7, 20))));
+        let warning = predates(&old, as_of).expect("warned");
+        assert_eq!(warning.code, Code::RecordsPredateWindow);
+        assert!(
+            warning.message.contains("from 01/09/2024 to 20/07/2025"),
+            "{}",
+            warning.message
+        );
+        assert!(
+            warning.message.contains("before the last year"),
+            "{}",
+            warning.message
+        );
+        // Training looks back two years, so the same dates are still in its window.
+        assert!(predates(&report(Kind::Training, old.date_range), as_of).is_none());
+        assert!(
+            predates(
+                &report(Kind::Meetings, Some((d(2026, 1, 1), d(2026, 2, 1)))),
+                as_of
+            )
+            .is_none()
+        );
+        assert!(predates(&report(Kind::Meetings, None), as_of).is_none());
+    }
+}

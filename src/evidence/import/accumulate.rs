@@ -1,0 +1,244 @@
+//! Rows folded into records as they are read: each row used, noted, skipped with its
+//! reason, or left out as not about online safety, and counted in the source's report.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use super::{Evidence, Request, Skipped, SourceReport};
+use crate::diag::Location;
+use crate::evidence::Kind;
+use crate::evidence::header::Header;
+use crate::evidence::mapping::{CategoryMapper, Scope};
+use crate::evidence::records::{self, Incident, Mappings, Meeting, Outcome, Training};
+use crate::evidence::table::{Origin, SheetRow};
+
+pub(super) struct Accumulator<'e> {
+    kind: Kind,
+    maps: Mappings,
+    categories: CategoryMapper,
+    origin: Origin,
+    header: Header,
+    evidence: &'e mut Evidence,
+    report: SourceReport,
+    people: usize,
+    names_before: usize,
+}
+
+impl<'e> Accumulator<'e> {
+    pub(super) fn new(
+        req: &Request<'_>,
+        origin: Origin,
+        header: Header,
+        evidence: &'e mut Evidence,
+    ) -> Self {
+        let report = SourceReport {
+            path: req.shown.to_path_buf(),
+            kind: req.kind,
+            sheet: origin.sheet.clone(),
+            header_row: header.last_row + 1,
+            columns: header.columns.clone(),
+            rows_read: 0,
+            rows_used: 0,
+            skipped: Vec::new(),
+            noted: Vec::new(),
+            date_range: None,
+            unmapped_categories: BTreeMap::new(),
+            rows_left_out: 0,
+            left_out_categories: BTreeMap::new(),
+            names_also_from: Vec::new(),
+        };
+        let names_before = evidence.private.len();
+        Accumulator {
+            people: 0,
+            names_before,
+            kind: req.kind,
+            maps: req.maps.clone(),
+            categories: CategoryMapper::new(&req.maps.categories),
+            origin,
+            header,
+            evidence,
+            report,
+        }
+    }
+
+    pub(super) fn row(&mut self, row: &SheetRow) {
+        if row.index <= self.header.last_row {
+            return;
+        }
+        let (used, date) = match self.kind {
+            Kind::Training => self.take(
+                records::training(row, &self.header, &self.maps),
+                row,
+                |e, t: Training| {
+                    let d = t.date;
+                    e.training.push(t);
+                    d
+                },
+            ),
+            Kind::Incidents => {
+                let outcome = records::incident(
+                    row,
+                    &self.header,
+                    &mut self.categories,
+                    &mut self.evidence.private,
+                    &mut self.report.unmapped_categories,
+                );
+                let outcome = match outcome {
+                    Outcome::Used(mut incident) => {
+                        if !self.in_scope(&mut incident) {
+                            self.report.rows_read += 1;
+                            self.report.rows_left_out += 1;
+                            return;
+                        }
+                        Outcome::Used(incident)
+                    }
+                    other => other,
+                };
+                self.take(outcome, row, |e, i: Incident| {
+                    let d = i.date;
+                    e.incidents.add(i);
+                    Some(d)
+                })
+            }
+            Kind::Meetings => self.take(
+                records::meeting(row, &self.header, &self.maps),
+                row,
+                |e, m: Meeting| {
+                    let d = m.date;
+                    e.meetings.push(m);
+                    Some(d)
+                },
+            ),
+            Kind::Pupils => {
+                let before = self.evidence.private.len();
+                let outcome = records::pupil(row, &self.header, &mut self.evidence.private);
+                self.people += self.evidence.private.len() - before;
+                self.take(outcome, row, |e, ()| {
+                    e.pupils += 1;
+                    None
+                })
+            }
+        };
+        if used && let Some(d) = date {
+            self.report.date_range = Some(match self.report.date_range {
+                None => (d, d),
+                Some((a, b)) => (a.min(d), b.max(d)),
+            });
+        }
+    }
+
+    fn take<T>(
+        &mut self,
+        outcome: Outcome<T>,
+        row: &SheetRow,
+        keep: impl FnOnce(&mut Evidence, T) -> Option<NaiveDate>,
+    ) -> (bool, Option<NaiveDate>) {
+        match outcome {
+            Outcome::Blank => (false, None),
+            Outcome::Used(record) => {
+                self.report.rows_read += 1;
+                self.report.rows_used += 1;
+                (true, keep(self.evidence, record))
+            }
+            Outcome::Noted { record, note, col } => {
+                self.report.rows_read += 1;
+                self.report.rows_used += 1;
+                let noted = self.place(row, col, note);
+                self.report.noted.push(noted);
+                (true, keep(self.evidence, record))
+            }
+            Outcome::Skipped { reason, col } => {
+                self.report.rows_read += 1;
+                let reason = if self.kind.names_children() {
+                    without_values(&reason)
+                } else {
+                    reason
+                };
+                let skipped = self.place(row, col, reason);
+                self.report.skipped.push(skipped);
+                (false, None)
+            }
+        }
+    }
+
+    /// Keeps only the incident's online safety categories; with none, counts it as left out
+    /// under each of its categories and says so.
+    fn in_scope(&mut self, incident: &mut Incident) -> bool {
+        let mapper = &self.categories;
+        if incident
+            .categories
+            .iter()
+            .any(|c| mapper.scope(c) == Scope::Online)
+        {
+            incident
+                .categories
+                .retain(|c| mapper.scope(c) == Scope::Online);
+            return true;
+        }
+        for c in &incident.categories {
+            *self
+                .report
+                .left_out_categories
+                .entry(c.clone())
+                .or_insert(0) += 1;
+            *self.evidence.left_out.entry(c.clone()).or_insert(0) += 1;
+        }
+        false
+    }
+
+    fn place(&self, row: &SheetRow, col: Option<u32>, reason: String) -> Skipped {
+        let at: Location = match col {
+            Some(c) => self.origin.cell(row.index, c),
+            None => self.origin.row(row.index),
+        };
+        Skipped {
+            row: row.index + 1,
+            place: at.cell.unwrap_or_default(),
+            reason,
+        }
+    }
+
+    /// Learns the names on another sheet; only the chosen sheet's records are counted.
+    pub(super) fn names_from(&mut self, sheet: &str, header: &Header, rows: &[SheetRow]) {
+        let before = self.evidence.private.len();
+        for row in rows.iter().filter(|r| r.index > header.last_row) {
+            if records::learn_names(row, header, &mut self.evidence.private) > 0
+                && self.kind == Kind::Pupils
+            {
+                self.evidence.pupils += 1;
+            }
+        }
+        if self.kind == Kind::Pupils {
+            self.people += self.evidence.private.len() - before;
+        }
+        self.report.names_also_from.push(sheet.to_string());
+    }
+
+    pub(super) fn finish(self) -> SourceReport {
+        if self.kind.names_children() {
+            let people = if self.kind == Kind::Pupils {
+                self.people
+            } else {
+                self.evidence.private.len() - self.names_before
+            };
+            self.evidence
+                .name_sources
+                .push((self.report.path.clone(), self.kind, people));
+        }
+        self.report
+    }
+}
+
+/// A reason for skipping a row with any cell value in it taken out: for records that name
+/// children, nothing from a cell is ever repeated back.
+fn without_values(reason: &str) -> String {
+    if reason.starts_with("the number ") && reason.contains(" in the date column") {
+        return "a number in the date column is not a date".into();
+    }
+    let mut out = String::new();
+    for (i, part) in reason.split('`').enumerate() {
+        out.push_str(if i % 2 == 1 { "the cell" } else { part });
+    }
+    out
+}

@@ -1,0 +1,87 @@
+//! Mapping what schools write to what the tool reports: incident categories, roles to
+//! groups, meeting names to groups. The school's own mapping in review.toml always comes
+//! first; the built-in names cover the common cases.
+
+use std::collections::BTreeMap;
+
+use super::header::normalise;
+
+mod categories;
+pub use categories::{CategoryMapper, LEAVE_OUT, Scope, UNCATEGORISED, categories};
+
+/// The group a role counts in: the school's mapping, else governors for governors and
+/// trustees, volunteers for volunteers, and staff for everyone else.
+pub fn group_for_role(role: &str, overrides: &BTreeMap<String, String>) -> String {
+    let r = normalise(role);
+    if let Some((_, g)) = overrides.iter().find(|(k, _)| normalise(k) == r) {
+        return slug(g);
+    }
+    let words: Vec<&str> = r.split(' ').collect();
+    if (r.contains("governor") || r.contains("trustee")) && !words.contains(&"clerk") {
+        "governors".into()
+    } else if r.contains("volunteer") {
+        "volunteers".into()
+    } else {
+        "staff".into()
+    }
+}
+
+/// A name as a kebab-case group id: "Site staff" → `site-staff`.
+pub fn slug(text: &str) -> String {
+    normalise(text).replace(' ', "-")
+}
+/// The group a meeting belongs to: the school's mapping, else the online safety group,
+/// governors or senior leadership by their usual names, else the name as a slug.
+pub fn group_for_meeting(name: &str, overrides: &BTreeMap<String, String>) -> String {
+    let n = normalise(name);
+    if let Some((_, g)) = overrides.iter().find(|(k, _)| normalise(k) == n) {
+        return slug(g);
+    }
+    let words: Vec<&str> = n.split(' ').collect();
+    if n.contains("online safety") || n.contains("e safety") || n.contains("esafety") {
+        "online-safety-group".into()
+    } else if n.contains("governor") || n.contains("governing") || words.contains(&"fgb") {
+        "governors".into()
+    } else if n.contains("senior leadership") || words.contains(&"slt") {
+        "senior-leadership".into()
+    } else {
+        slug(name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_fall_into_groups() {
+        let none = BTreeMap::new();
+        assert_eq!(group_for_role("Chair of Governors", &none), "governors");
+        assert_eq!(group_for_role("Teaching Assistant", &none), "staff");
+        assert_eq!(group_for_role("TA", &none), "staff");
+        assert_eq!(group_for_role("Clerk to the Governors", &none), "staff");
+        assert_eq!(group_for_role("Parent volunteer", &none), "volunteers");
+        let mut own = BTreeMap::new();
+        own.insert(
+            "Clerk to the governors".to_string(),
+            "Governors".to_string(),
+        );
+        assert_eq!(group_for_role("clerk to the Governors", &own), "governors");
+    }
+
+    #[test]
+    fn meetings_fall_into_groups() {
+        let none = BTreeMap::new();
+        assert_eq!(
+            group_for_meeting("Online Safety Group", &none),
+            "online-safety-group"
+        );
+        assert_eq!(
+            group_for_meeting("E-Safety Committee", &none),
+            "online-safety-group"
+        );
+        assert_eq!(group_for_meeting("FGB", &none), "governors");
+        assert_eq!(group_for_meeting("Full Governing Body", &none), "governors");
+        assert_eq!(group_for_meeting("Staff meeting", &none), "staff-meeting");
+    }
+}

@@ -1,0 +1,118 @@
+//! The view of one aspect in full: its level and statement, claimed and evidenced, the
+//! commentary, the evidence cited and the evidence checks in plain words.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Named, Said, named, said};
+use crate::framework::Framework;
+use crate::score::{AgreedBy, AspectScore, CheckStatus, CommentaryCheck};
+
+#[derive(Debug, Serialize)]
+pub(super) struct EvidenceLink {
+    name: String,
+    href: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct CheckView {
+    needs: String,
+    fact: String,
+    outcome: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct Detail {
+    code: String,
+    name: String,
+    descriptor: String,
+    benchmark: u8,
+    agreed: Option<u8>,
+    evidenced: Option<u8>,
+    records_differ: Option<String>,
+    agreed_label: String,
+    statement: String,
+    agreed_how: String,
+    rationale: Option<String>,
+    reviewers: Vec<Named>,
+    commentary: Vec<Said>,
+    commentary_check: String,
+    evidence: Vec<EvidenceLink>,
+    checks: Vec<CheckView>,
+}
+
+pub(super) fn detail(
+    fw: &Framework,
+    a: &AspectScore,
+    links: Option<&BTreeMap<String, String>>,
+) -> Detail {
+    let aspect = fw.aspect(&a.code).map(|(_, _, x)| x);
+    let statement = a
+        .agreed
+        .and_then(|l| aspect.and_then(|x| x.statement(l)))
+        .unwrap_or("")
+        .to_string();
+    let agreed_how = match a.agreed_by {
+        Some(AgreedBy::Group) => "agreed by the group".to_string(),
+        Some(AgreedBy::Median) if a.reviewers.len() > 1 => {
+            "the middle of the reviewers' levels".to_string()
+        }
+        Some(AgreedBy::Median) => "the reviewer's level".to_string(),
+        None => String::new(),
+    };
+    let commentary_check = match a.commentary_check {
+        CommentaryCheck::Ok => "",
+        CommentaryCheck::Missing => "No commentary yet.",
+        CommentaryCheck::TooShort => "The commentary is too short to show how the level is met.",
+        CommentaryCheck::NoEvidence => "The commentary cites no evidence.",
+    };
+    Detail {
+        code: a.code.clone(),
+        name: a.name.clone(),
+        descriptor: aspect.map(|x| x.descriptor.clone()).unwrap_or_default(),
+        benchmark: a.benchmark,
+        agreed: a.agreed,
+        evidenced: a.evidenced,
+        records_differ: a.records_differ.clone(),
+        agreed_label: a
+            .agreed
+            .map(|l| fw.level_label(l).to_string())
+            .unwrap_or_default(),
+        statement,
+        agreed_how,
+        rationale: a.rationale.clone(),
+        reviewers: named(a.reviewers.iter().map(|(n, l)| (n, *l))),
+        commentary: said(&a.commentary),
+        commentary_check: commentary_check.to_string(),
+        evidence: a
+            .evidence
+            .iter()
+            .map(|name| EvidenceLink {
+                name: name.clone(),
+                href: links.and_then(|l| l.get(name)).cloned(),
+            })
+            .collect(),
+        checks: a
+            .evidence_checks
+            .iter()
+            .map(|c| CheckView {
+                needs: c.needs.clone(),
+                fact: c.fact.clone().unwrap_or_default(),
+                outcome: match c.status {
+                    CheckStatus::Met => "met".into(),
+                    CheckStatus::NotMet => "not met".into(),
+                    CheckStatus::EvidenceNeeded => {
+                        let why = c.detail.clone().unwrap_or_default();
+                        let required = if c.required {
+                            "; holds back readiness"
+                        } else {
+                            ""
+                        };
+                        format!("evidence needed: {why}{required}")
+                    }
+                },
+            })
+            .collect(),
+    }
+}

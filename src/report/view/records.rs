@@ -1,0 +1,173 @@
+//! The view of what the school's records show: training, meetings and incidents, counts
+//! only, with the framework's expectations beside them.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::{percent, uk};
+use crate::framework::Framework;
+use crate::metrics::compute::Metrics;
+use crate::pipeline::Reviewed;
+use crate::report::svg;
+
+#[derive(Debug, Serialize)]
+pub(super) struct CountRow {
+    label: String,
+    count: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct Training {
+    svg: String,
+    rows: Vec<TrainingRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct TrainingRow {
+    group: String,
+    people: usize,
+    trained: usize,
+    percent: String,
+    months: u32,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct Meetings {
+    svg: String,
+    rows: Vec<MeetingRow>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct MeetingRow {
+    group: String,
+    count: usize,
+    longest_gap_days: i64,
+    last: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct Incidents {
+    count: usize,
+    months: u32,
+    previous: usize,
+    /// The records reach back into the window before; otherwise there is nothing earlier.
+    previous_covered: bool,
+    /// The date of the earliest incident, when the records start inside the window.
+    records_start: String,
+    /// Concerns in the logs left out as not about online safety, e.g. "Attendance (2)".
+    left_out: Vec<String>,
+    actioned: String,
+    closed: String,
+    by_category: Vec<CountRow>,
+    by_term: Vec<CountRow>,
+}
+
+/// The share of `group` trained over `months` that the framework expects at the benchmark:
+/// the highest bound of the training checks a claim at the benchmark level calls for.
+fn expected_share(fw: &Framework, group: &str, months: u32) -> Option<f64> {
+    use crate::framework::{ParamValue, Threshold};
+    fw.aspects()
+        .flat_map(|(_, _, a)| a.checks.iter().map(move |c| (a.benchmark, c)))
+        .filter(|(benchmark, c)| {
+            c.metric == "training.coverage"
+                && c.supports_level >= *benchmark
+                && c.params.get("group") == Some(&ParamValue::Text(group.to_string()))
+                && c.params.get("months") == Some(&ParamValue::Months(months))
+        })
+        .filter_map(|(_, c)| match c.threshold {
+            Threshold::AtLeast(t) => Some(t),
+            Threshold::AtMost(_) => None,
+        })
+        .reduce(f64::max)
+}
+
+pub(super) fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
+    let groups = m.training.as_ref()?;
+    let bars: Vec<svg::Bar> = groups
+        .iter()
+        .map(|g| svg::Bar {
+            label: g.group.clone(),
+            share: g.share,
+            note: format!("{} of {}", g.trained, g.people),
+            target: expected_share(fw, &g.group, g.months),
+        })
+        .collect();
+    Some(Training {
+        svg: svg::bars(
+            "Share of each group trained in online safety in the last 24 months, with the share the framework expects",
+            &bars,
+        ),
+        rows: groups
+            .iter()
+            .map(|g| TrainingRow {
+                group: g.group.clone(),
+                people: g.people,
+                trained: g.trained,
+                percent: percent(Some(g.share)),
+                months: g.months,
+            })
+            .collect(),
+    })
+}
+
+pub(super) fn meetings(r: &Reviewed) -> Option<Meetings> {
+    let groups = r.metrics.meetings.as_ref()?;
+    let as_of = r.metrics.as_of;
+    let start = as_of
+        .checked_sub_months(chrono::Months::new(12))
+        .unwrap_or(as_of);
+    let rows: Vec<(String, Vec<NaiveDate>)> = groups
+        .iter()
+        .map(|g| {
+            (
+                g.group.clone(),
+                r.evidence
+                    .meetings
+                    .iter()
+                    .filter(|m| m.group == g.group)
+                    .map(|m| m.date)
+                    .collect(),
+            )
+        })
+        .collect();
+    Some(Meetings {
+        svg: svg::timeline(start, as_of, &rows),
+        rows: groups
+            .iter()
+            .map(|g| MeetingRow {
+                group: g.group.clone(),
+                count: g.count,
+                longest_gap_days: g.longest_gap_days,
+                last: g.last.map(uk).unwrap_or_default(),
+            })
+            .collect(),
+    })
+}
+
+pub(super) fn incidents(m: &Metrics) -> Option<Incidents> {
+    let i = m.incidents.as_ref()?;
+    let rows = |list: &[crate::metrics::compute::Count]| {
+        list.iter()
+            .map(|c| CountRow {
+                label: c.label.clone(),
+                count: c.count,
+            })
+            .collect()
+    };
+    Some(Incidents {
+        count: i.count,
+        months: i.months,
+        previous: i.previous_count,
+        previous_covered: i.previous_covered,
+        records_start: i.earliest.map(uk).unwrap_or_default(),
+        left_out: i
+            .left_out
+            .iter()
+            .map(|c| format!("{} ({})", c.label, c.count))
+            .collect(),
+        actioned: percent(i.actioned_share),
+        closed: percent(i.closed_share),
+        by_category: rows(&i.by_category),
+        by_term: rows(&i.by_term),
+    })
+}

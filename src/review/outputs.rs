@@ -1,0 +1,86 @@
+//! Where the tool may write: never over the review's own files.
+//!
+//! An output path given on the command line, or an out/ folder that is a link, could lead
+//! into evidence/ or scores/, onto review.toml, or onto a device or pipe. Every output is
+//! checked here first; each command adds its own check of what may already be there.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::review::Paths;
+
+/// Checks that an output may be written to `path` in the review at `paths`: not a folder,
+/// device, pipe or socket, not inside the review's input folders, not review.toml.
+pub fn check_place(path: &Path, paths: &Paths) -> Result<()> {
+    let refuse = |why: String| {
+        Err(Error::OutputRefused {
+            path: path.to_path_buf(),
+            why,
+        })
+    };
+    if let Some(what) = existing_non_file(path) {
+        return refuse(format!("it is {what}, not a file; choose a file name"));
+    }
+    let at = resolved(path);
+    let root = paths.root.as_path();
+    let inputs = [
+        ("evidence", paths.evidence()),
+        ("scores", paths.scores()),
+        ("templates", root.join("templates")),
+        ("frameworks", root.join("frameworks")),
+    ];
+    for (name, dir) in inputs {
+        if let Ok(dir) = std::fs::canonicalize(&dir)
+            && at.starts_with(&dir)
+        {
+            return refuse(format!(
+                "it is inside {name}/, which holds the review's own files; write to out/ or outside the review folder"
+            ));
+        }
+    }
+    if std::fs::canonicalize(paths.review_file()).is_ok_and(|r| r == at) {
+        return refuse("it is review.toml, the review's settings; choose another name".into());
+    }
+    Ok(())
+}
+
+/// What is at `path`, if it exists and is not a regular file (following links).
+fn existing_non_file(path: &Path) -> Option<&'static str> {
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.is_file() {
+        return None;
+    }
+    if meta.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return Some("a named pipe");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
+/// `path` with links and `..` resolved as far as it exists.
+fn resolved(path: &Path) -> PathBuf {
+    if let Ok(p) = std::fs::canonicalize(path) {
+        return p;
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    match (std::fs::canonicalize(parent), path.file_name()) {
+        (Ok(dir), Some(name)) => dir.join(name),
+        _ => path.to_path_buf(),
+    }
+}

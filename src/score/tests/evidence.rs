@@ -1,0 +1,241 @@
+//! Evidence checks in scoring: evidenced levels, explanations, required records, findings.
+
+use super::*;
+
+#[test]
+fn records_that_contradict_a_claim_set_the_level_for_readiness() {
+    let (scored, _) = score(
+        &fw(),
+        &settings(),
+        &[everything_at("Ann", 2)],
+        &half_the_staff(),
+    );
+    let b21 = aspect(&scored, "B2.1");
+    assert_eq!(
+        (b21.agreed, b21.evidenced, b21.counted),
+        (Some(2), Some(3), Some(3))
+    );
+    assert!(!scored.ready);
+    let finding: Vec<&Reason> = scored
+        .evidence_findings
+        .iter()
+        .filter(|f| f.aspect == "B2.1")
+        .collect();
+    assert_eq!(finding.len(), 1, "one finding per aspect");
+    assert_eq!(
+        finding[0].message,
+        "Staff (B2.1): 8 of 16 staff trained in the last two years (50%); level 2 needs 9 in 10. \
+         The records support level 3, not the level 2 claimed."
+    );
+    let reasons: Vec<&Reason> = scored
+        .reasons
+        .iter()
+        .filter(|r| r.aspect == "B2.1")
+        .collect();
+    assert_eq!(reasons.len(), 1);
+    assert_eq!(reasons[0].kinds, ["evidence-does-not-support-level"]);
+    assert!(
+        reasons[0]
+            .message
+            .starts_with("Staff (B2.1): 8 of 16 staff")
+    );
+    let plan = scored
+        .actions
+        .iter()
+        .find(|p| p.aspect == "B2.1")
+        .expect("planned");
+    assert_eq!((plan.level, plan.next_level), (3, 2));
+}
+
+#[test]
+fn the_group_can_record_why_the_records_differ() {
+    let mut book = everything_at("Ann", 2);
+    let at = book
+        .rows
+        .iter()
+        .position(|r| r.code == "B2.1")
+        .expect("row");
+    book.rows[at].records_differ =
+        "Eight new staff joined in September and are booked for November.".into();
+    let (scored, _) = score(&fw(), &settings(), &[book], &half_the_staff());
+    let b21 = aspect(&scored, "B2.1");
+    assert_eq!(
+        (b21.agreed, b21.evidenced, b21.counted),
+        (Some(2), Some(3), Some(2))
+    );
+    assert!(scored.ready, "{:?}", scored.reasons);
+    let f = scored
+        .evidence_findings
+        .iter()
+        .find(|f| f.aspect == "B2.1")
+        .expect("still shown");
+    assert!(
+        f.message
+            .contains("The group records why the records differ: Eight new staff"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn missing_records_hold_back_readiness_only_where_the_check_is_required() {
+    let (scored, _) = score(
+        &fw(),
+        &settings(),
+        &[everything_at("Ann", 2)],
+        &Evidence::default(),
+    );
+    assert!(!scored.ready);
+    let held: Vec<&str> = scored.reasons.iter().map(|r| r.aspect.as_str()).collect();
+    assert_eq!(
+        held,
+        ["A1.2", "B2.1", "B3.1"],
+        "the aspects with required checks"
+    );
+    assert!(
+        scored
+            .reasons
+            .iter()
+            .all(|r| r.kinds == ["evidence-needed"])
+    );
+    let a12 = aspect(&scored, "A1.2");
+    assert_eq!(
+        (a12.agreed, a12.evidenced),
+        (Some(2), Some(4)),
+        "level 4 needs no records"
+    );
+    assert!(
+        a12.evidence_checks
+            .iter()
+            .all(|c| c.status == CheckStatus::EvidenceNeeded)
+    );
+    // The policy check (A2.1) is not required: listed as evidence needed, not holding back.
+    let a21 = aspect(&scored, "A2.1");
+    assert_eq!(a21.counted, Some(2));
+    let f = scored
+        .evidence_findings
+        .iter()
+        .find(|f| f.aspect == "A2.1")
+        .expect("listed");
+    assert_eq!(f.kinds, ["evidence-needed"]);
+    assert!(
+        f.message
+            .contains("evidence needed: no meeting registers were imported"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn the_evidenced_level_is_the_best_level_whose_checks_pass() {
+    let result = |level: u8, status: CheckStatus, required: bool| CheckResult {
+        metric: String::new(),
+        rule: String::new(),
+        threshold: crate::framework::Threshold::AtLeast(1.0),
+        supports_level: level,
+        required,
+        value: None,
+        fact: None,
+        needs: String::new(),
+        status,
+        detail: None,
+    };
+    let r = [
+        result(3, CheckStatus::Met, true),
+        result(2, CheckStatus::NotMet, true),
+        result(1, CheckStatus::NotMet, false),
+    ];
+    assert_eq!(checks::evidenced(Some(1), &r, false), Some(3));
+    assert_eq!(checks::evidenced(Some(1), &r, true), Some(1));
+    assert_eq!(checks::evidenced(None, &r, false), None);
+    let r = [result(3, CheckStatus::NotMet, false)];
+    assert_eq!(checks::evidenced(Some(2), &r, false), Some(4));
+    let r = [result(5, CheckStatus::NotMet, false)];
+    assert_eq!(checks::evidenced(Some(2), &r, false), Some(5));
+    let r = [result(2, CheckStatus::EvidenceNeeded, false)];
+    assert_eq!(checks::evidenced(Some(2), &r, false), Some(2));
+    let r = [result(2, CheckStatus::EvidenceNeeded, true)];
+    assert_eq!(
+        checks::evidenced(Some(2), &r, true),
+        Some(3),
+        "no explanation replaces records"
+    );
+}
+
+#[test]
+fn claimed_levels_are_checked_against_the_records() {
+    use crate::evidence::Kind as EvidenceKind;
+    use crate::evidence::records::Training;
+    let person = |name: &str, date: Option<(i32, u32, u32)>| Training {
+        person: name.into(),
+        key: name.to_lowercase(),
+        role: "Teacher".into(),
+        group: "staff".into(),
+        course: String::new(),
+        date: date.and_then(|(y, m, d)| NaiveDate::from_ymd_opt(y, m, d)),
+        next_due: None,
+    };
+    let evidence = Evidence {
+        training: vec![
+            person("A", Some((2026, 1, 10))),
+            person("B", Some((2025, 6, 1))),
+            person("C", None),
+        ],
+        kinds: vec![EvidenceKind::Training],
+        ..Evidence::default()
+    };
+    let book = everything_at("Ann", 2);
+    let (scored, _) = score(&fw(), &settings(), &[book], &evidence);
+    let b21 = scored
+        .aspects
+        .iter()
+        .find(|a| a.code == "B2.1")
+        .expect("scored");
+    let statuses: Vec<(u8, CheckStatus, Option<f64>)> = b21
+        .evidence_checks
+        .iter()
+        .map(|c| (c.supports_level, c.status, c.value))
+        .collect();
+    assert_eq!(
+        statuses,
+        [
+            (3, CheckStatus::Met, Some(0.67)),
+            (2, CheckStatus::NotMet, Some(0.67))
+        ],
+        "the level-1 check is not called for by a claim of 2"
+    );
+    let finding = scored
+        .evidence_findings
+        .iter()
+        .find(|f| f.aspect == "B2.1")
+        .expect("a finding");
+    assert!(
+        finding
+            .message
+            .contains("2 of 3 staff trained in the last two years (67%); level 2 needs 9 in 10"),
+        "{}",
+        finding.message
+    );
+
+    // Without meeting registers, the group's meeting checks are not evaluated, not failed.
+    let a12 = scored
+        .aspects
+        .iter()
+        .find(|a| a.code == "A1.2")
+        .expect("scored");
+    assert!(
+        a12.evidence_checks
+            .iter()
+            .all(|c| c.status == CheckStatus::EvidenceNeeded)
+    );
+    assert_eq!(
+        a12.evidence_checks[0].detail.as_deref(),
+        Some("no meeting registers were imported")
+    );
+    let a12 = scored
+        .evidence_findings
+        .iter()
+        .find(|f| f.aspect == "A1.2")
+        .expect("evidence needed is listed");
+    assert_eq!(a12.kinds, ["evidence-needed"]);
+}

@@ -1,0 +1,321 @@
+//! Group and individual workbooks side by side: the group's agreed level and commentary
+//! win, individual levels still show the spread; copies, workbooks for another framework
+//! and levels that are formulas without a saved result are named and not counted; a group
+//! workbook made after individual ones starts from them; reserved names are refused.
+
+use std::path::Path;
+
+use predicates::prelude::*;
+
+use crate::{filled_workbook, init_review, selfreview};
+
+const CODES: [&str; 21] = [
+    "A1.1", "A1.2", "A1.3", "A2.1", "A2.2", "A2.3", "B1.1", "B1.2", "B2.1", "B3.1", "B4.1", "B4.2",
+    "C1.1", "C1.2", "C1.3", "C1.4", "C2.1", "C2.2", "C2.3", "C2.4", "D1.1",
+];
+
+const AGREED: &str = "The group agreed this at its meeting, having looked at the records together.";
+
+enum Cell<'a> {
+    Level(u8),
+    Text(&'a str),
+    /// A formula whose result was never saved.
+    Formula,
+}
+
+/// Writes a workbook of our layout: `details` on the Instructions sheet, `headers` on the
+/// Scores sheet, and for every aspect the cells `row` gives after Code, Aspect, Benchmark.
+fn book(
+    path: &Path,
+    details: &[(&str, &str)],
+    headers: &[&str],
+    row: &dyn Fn(&str) -> Vec<Cell<'static>>,
+) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheet = wb.add_worksheet().set_name("Scores").expect("name");
+    for (c, h) in ["Code", "Aspect", "Benchmark"]
+        .iter()
+        .chain(headers)
+        .enumerate()
+    {
+        sheet.write(0, c as u16, *h).expect("write");
+    }
+    for (r, code) in (1u32..).zip(CODES) {
+        sheet.write(r, 0, code).expect("write");
+        sheet.write(r, 2, 2).expect("write");
+        for (c, cell) in (3u16..).zip(row(code)) {
+            match cell {
+                Cell::Level(l) => sheet.write(r, c, l).map(|_| ()),
+                Cell::Text(t) => sheet.write(r, c, t).map(|_| ()),
+                Cell::Formula => sheet
+                    .write_formula(r, c, rust_xlsxwriter::Formula::new("=1+1"))
+                    .map(|_| ()),
+            }
+            .expect("write");
+        }
+    }
+    let info = wb.add_worksheet().set_name("Instructions").expect("name");
+    for (r, (label, value)) in (0u32..).zip(details) {
+        info.write(r, 0, *label).expect("write");
+        info.write(r, 1, *value).expect("write");
+    }
+    let bytes = wb.save_to_buffer().expect("save");
+    std::fs::write(path, without_formula_results(&bytes)).expect("write");
+}
+
+/// The workbook with formulas' saved results taken out, as some programs write them.
+fn without_formula_results(xlsx: &[u8]) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let mut input = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..input.len() {
+        let (name, mut data) = {
+            let mut entry = input.by_index(i).expect("entry");
+            let name = entry.name().expect("name").to_string();
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).expect("read");
+            (name, data)
+        };
+        if name.starts_with("xl/worksheets/") {
+            let text = String::from_utf8(data).expect("XML");
+            data = text
+                .replace("<f>1+1</f><v>0</v>", "<f>1+1</f>")
+                .into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("entry");
+        out.write_all(&data).expect("write");
+    }
+    out.finish().expect("finish").into_inner()
+}
+
+fn details(reviewer: &'static str, framework: &'static str) -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("Reviewer", reviewer),
+        ("Framework", framework),
+        ("Framework version", "1.0.0"),
+    ]
+}
+
+fn individual(dir: &Path, file: &str, reviewer: &'static str, level: u8) {
+    let text: &'static str = if level == 3 {
+        "DSL thinks it is developing."
+    } else {
+        "OSL thinks it is established."
+    };
+    book(
+        &dir.join("scores").join(file),
+        &details(reviewer, "online-safety-21"),
+        &["Level", "Commentary", "Evidence"],
+        &move |_| {
+            vec![
+                Cell::Level(level),
+                Cell::Text(text),
+                Cell::Text("policy.pdf"),
+            ]
+        },
+    );
+}
+
+fn group(dir: &Path, file: &str) {
+    book(
+        &dir.join("scores").join(file),
+        &details("Group", "online-safety-21"),
+        &["DSL", "OSL", "Agreed", "Rationale", "Commentary"],
+        &|_| {
+            vec![
+                Cell::Level(3),
+                Cell::Level(2),
+                Cell::Level(2),
+                Cell::Text("Records seen."),
+                Cell::Text(AGREED),
+            ]
+        },
+    );
+}
+
+fn score(dir: &Path) -> serde_json::Value {
+    let out = selfreview()
+        .arg("-C")
+        .arg(dir)
+        .args(["--json", "score"])
+        .assert();
+    serde_json::from_slice(&out.get_output().stdout).expect("JSON")
+}
+
+fn codes(doc: &serde_json::Value) -> Vec<String> {
+    doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {}",
+                d["code"].as_str().expect("code"),
+                d["location"]["file"].as_str().unwrap_or("")
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_group_wins_beside_individual_workbooks_whatever_the_file_names() {
+    for group_file in ["group.xlsx", "aaa-meeting.xlsx", "zzz-meeting.xlsx"] {
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        let dir = tmp.path();
+        init_review(dir, &[]).success();
+        individual(dir, "dsl.xlsx", "DSL", 3);
+        individual(dir, "osl.xlsx", "OSL", 4);
+        group(dir, group_file);
+        let doc = score(dir);
+        assert!(
+            !codes(&doc)
+                .iter()
+                .any(|c| c.starts_with("duplicate-reviewer-workbook")),
+            "{group_file}: {:?}",
+            codes(&doc)
+        );
+        let a = &doc["aspects"][0];
+        assert_eq!(a["agreed"], 2, "{group_file}");
+        assert_eq!(a["agreed_by"], "group", "{group_file}");
+        assert_eq!(
+            a["reviewers"],
+            serde_json::json!({"DSL": 3, "OSL": 4}),
+            "own workbooks show the spread"
+        );
+        assert_eq!(a["spread"], 1);
+        assert_eq!(a["commentary"][0]["reviewer"], "Group");
+        assert_eq!(a["commentary"][0]["text"], AGREED);
+        assert_eq!(doc["workbooks"].as_array().map(Vec::len), Some(3));
+    }
+}
+
+#[test]
+fn copies_other_frameworks_and_unsaved_formulas_are_named_and_not_counted() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[]).success();
+    individual(dir, "dsl.xlsx", "DSL", 3);
+    individual(dir, "dsl (1).xlsx", "DSL", 5);
+    individual(dir, "Copy of dsl.xlsx", "DSL", 5);
+    book(
+        &dir.join("scores/head.xlsx"),
+        &details("Head", "online-safety-18"),
+        &["Level", "Commentary"],
+        &|_| vec![Cell::Level(1), Cell::Text("From the other framework.")],
+    );
+    book(
+        &dir.join("scores/osl.xlsx"),
+        &details("OSL", "online-safety-21"),
+        &["Level", "Commentary"],
+        &|code| {
+            if code == "B2.1" {
+                vec![Cell::Formula, Cell::Text("Worked out in a formula.")]
+            } else {
+                vec![Cell::Level(2), Cell::Text("Established.")]
+            }
+        },
+    );
+    let doc = score(dir);
+    let found = codes(&doc);
+    for expected in [
+        "copied-workbook scores/dsl (1).xlsx",
+        "copied-workbook scores/Copy of dsl.xlsx",
+        "workbook-framework-mismatch scores/head.xlsx",
+        "level-formula-without-value scores/osl.xlsx",
+    ] {
+        assert!(
+            found.iter().any(|c| c == expected),
+            "{expected} in {found:?}"
+        );
+    }
+    let a = &doc["aspects"][0];
+    assert_eq!(a["reviewers"], serde_json::json!({"DSL": 3, "OSL": 2}));
+    let b21 = doc["aspects"]
+        .as_array()
+        .expect("aspects")
+        .iter()
+        .find(|a| a["code"] == "B2.1")
+        .expect("B2.1");
+    assert_eq!(b21["reviewers"], serde_json::json!({"DSL": 3}));
+    let formula = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "level-formula-without-value")
+        .expect("named");
+    assert_eq!(formula["location"]["cell"], "Scores!D10");
+}
+
+#[test]
+fn a_group_workbook_made_after_individual_ones_starts_from_them() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[]).success();
+    filled_workbook(
+        &dir.join("scores/dsl.xlsx"),
+        "DSL",
+        &[("A1.1", 3, "DSL: roles are written.", "")],
+    );
+    filled_workbook(
+        &dir.join("scores/osl.xlsx"),
+        "OSL",
+        &[("A1.1", 2, "Everyone knows their role.", "")],
+    );
+    selfreview()
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "workbook",
+            "--group",
+            "--reviewer",
+            "DSL",
+            "--reviewer",
+            "OSL",
+        ])
+        .assert()
+        .success();
+    use calamine::{Reader, open_workbook_auto};
+    let mut wb = open_workbook_auto(dir.join("scores/group.xlsx")).expect("group workbook");
+    let sheet = wb.worksheet_range("Scores").expect("Scores");
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .expect("header")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = |h: &str| header.iter().position(|x| x == h).expect(h);
+    let row = sheet.rows().find(|r| r[0] == "A1.1").expect("A1.1");
+    assert_eq!(row[col("DSL")].to_string(), "3");
+    assert_eq!(row[col("OSL")].to_string(), "2");
+    assert_eq!(
+        row[col("Agreed")].to_string(),
+        "",
+        "the group still decides"
+    );
+    assert_eq!(
+        row[col("Commentary")].to_string(),
+        "DSL: DSL: roles are written.\n\nOSL: Everyone knows their role."
+    );
+}
+
+#[test]
+fn reserved_reviewer_names_are_refused() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[]).success();
+    for name in ["Group", "agreed", "Commentary"] {
+        selfreview()
+            .arg("-C")
+            .arg(dir)
+            .args(["workbook", "--reviewer", "DSL", "--reviewer", name])
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "`{name}` cannot be a reviewer's name"
+            )));
+    }
+    assert!(!dir.join("scores/group.xlsx").exists());
+    assert!(!dir.join("scores/dsl.xlsx").exists(), "nothing is written");
+}

@@ -1,0 +1,195 @@
+//! The verdict follows the records: claimed and evidenced levels side by side in every
+//! output, findings in plain words, and `score --strict` failing when the records hold the
+//! review back.
+
+use std::path::Path;
+
+use predicates::prelude::*;
+
+use crate::{
+    filled_workbook, filled_workbook_explained, fixtures, init_review, selfreview, set_sources,
+};
+
+const LONG: &str = "Every member of staff has had the online safety update this year, new staff at \
+    induction; the training log is kept by the office and checked each term by the online safety \
+    lead, who follows up anyone missing and reports the figures to governors in the termly report.";
+
+const EXPLAINED: &str = "Eight teachers joined in September and are booked on the November update.";
+
+/// A review where every aspect is claimed at level 2 with commentary, half the staff are
+/// trained and the online safety group never met; `explained` fills the workbook's "Why the
+/// records differ" column.
+fn review(dir: &Path, explained: &[(&str, &str)]) {
+    init_review(dir, &[]).success();
+    for f in [
+        "half-the-staff-trained.csv",
+        "governors-meet-group-does-not.csv",
+    ] {
+        std::fs::copy(
+            fixtures().join("verdict").join(f),
+            dir.join("evidence").join(f),
+        )
+        .expect("copy");
+    }
+    set_sources(
+        dir,
+        "[[evidence]]\nkind = \"training\"\npath = \"evidence/half-the-staff-trained.csv\"\n\n\
+         [[evidence]]\nkind = \"meetings\"\npath = \"evidence/governors-meet-group-does-not.csv\"\n",
+    );
+    let codes = [
+        "A1.1", "A1.2", "A1.3", "A2.1", "A2.2", "A2.3", "B1.1", "B1.2", "B2.1", "B3.1", "B4.1",
+        "B4.2", "C1.1", "C1.2", "C1.3", "C1.4", "C2.1", "C2.2", "C2.3", "C2.4", "D1.1",
+    ];
+    let rows: Vec<(&str, u8, &str, &str)> =
+        codes.iter().map(|c| (*c, 2, LONG, "policy.pdf")).collect();
+    let path = dir.join("scores/osl.xlsx");
+    if explained.is_empty() {
+        filled_workbook(&path, "OSL", &rows);
+    } else {
+        filled_workbook_explained(&path, "OSL", &rows, explained);
+    }
+}
+
+fn run(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    selfreview().arg("-C").arg(dir).args(args).assert()
+}
+
+fn aspect<'a>(doc: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
+    doc["aspects"]
+        .as_array()
+        .expect("aspects")
+        .iter()
+        .find(|a| a["code"] == code)
+        .expect("aspect")
+}
+
+#[test]
+fn records_that_contradict_the_claims_hold_back_readiness_in_every_output() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    review(tmp.path(), &[]);
+
+    let out = run(tmp.path(), &["score", "--strict"]).code(1);
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(text.contains("claimed evidenced"), "{text}");
+    assert!(
+        text.contains(
+            "Staff (B2.1): 8 of 16 staff trained in the last two years (50%); level 2 needs 9 in 10. \
+             The records support level 3, not the level 2 claimed."
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Online Safety Group (A1.2): the online safety group did not meet in the last year; level 3 or better needs at least 3 meetings and level 2 needs at least 6 meetings"),
+        "{text}"
+    );
+    assert!(text.contains("Not yet ready"), "{text}");
+    // Each aspect is named once in the verdict and findings, however many checks failed.
+    for code in ["(B2.1)", "(A1.2)"] {
+        assert_eq!(text.matches(code).count(), 1, "{code} listed once: {text}");
+    }
+    let json = run(tmp.path(), &["--json", "score"]).success();
+    let doc: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).expect("JSON");
+    assert_eq!(doc["ready"], false);
+    let b21 = aspect(&doc, "B2.1");
+    assert_eq!(
+        (b21["agreed"].as_u64(), b21["evidenced"].as_u64()),
+        (Some(2), Some(3))
+    );
+    assert_eq!(aspect(&doc, "A1.2")["evidenced"], 4);
+    assert_eq!(aspect(&doc, "A1.1")["evidenced"], 2);
+
+    let snapshot: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(tmp.path().join("history/2026-11-01.json")).expect("snapshot"),
+    )
+    .expect("snapshot JSON");
+    assert_eq!(aspect(&snapshot, "B2.1")["evidenced"], 3);
+
+    run(tmp.path(), &["report"]).success();
+    let html = std::fs::read_to_string(tmp.path().join("out/report.html")).expect("report");
+    assert!(html.contains("<th scope=\"col\" class=\"num\">Evidenced</th>"));
+    assert!(
+        html.contains("records support level 3."),
+        "report shows both: {html}"
+    );
+    assert!(html.contains("8 of 16 staff trained in the last two years (50%)"));
+    // In the report too, each aspect's finding is given once, however many lists it fits.
+    assert_eq!(
+        html.matches("<li>Staff (B2.1):").count(),
+        1,
+        "B2.1 listed once in report.html"
+    );
+
+    use calamine::{Reader, open_workbook_auto};
+    let mut book = open_workbook_auto(tmp.path().join("out/summary.xlsx")).expect("summary");
+    let sheet = book.worksheet_range("Summary").expect("Summary sheet");
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .expect("header")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let b21 = sheet.rows().find(|r| r[0] == "B2.1").expect("B2.1 row");
+    assert_eq!(b21[col("Agreed")].to_string(), "2");
+    assert_eq!(b21[col("Evidenced")].to_string(), "3");
+    assert_eq!(
+        b21[col("Status")].to_string(),
+        "Below benchmark on the records"
+    );
+}
+
+#[test]
+fn an_explanation_of_why_the_records_differ_lets_the_claim_stand() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    review(tmp.path(), &[("B2.1", EXPLAINED)]);
+    let json = run(tmp.path(), &["--json", "score"]).success();
+    let doc: serde_json::Value = serde_json::from_slice(&json.get_output().stdout).expect("JSON");
+    let b21 = aspect(&doc, "B2.1");
+    assert_eq!(
+        (
+            b21["agreed"].as_u64(),
+            b21["evidenced"].as_u64(),
+            b21["counted"].as_u64()
+        ),
+        (Some(2), Some(3), Some(2))
+    );
+    assert_eq!(b21["records_differ"], EXPLAINED);
+    let held: Vec<&str> = doc["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .map(|r| r["aspect"].as_str().expect("aspect"))
+        .collect();
+    assert_eq!(
+        held,
+        ["A1.2"],
+        "only the unexplained group meetings hold it back"
+    );
+    run(tmp.path(), &["score"])
+        .success()
+        .stdout(predicate::str::contains(format!(
+            "The group records why the records differ: {EXPLAINED}"
+        )));
+}
+
+#[test]
+fn checks_without_their_records_are_evidence_needed_and_required_ones_block() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    review(tmp.path(), &[]);
+    set_sources(tmp.path(), "");
+    let out = run(tmp.path(), &["score", "--strict"]).code(1);
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    assert!(
+        text.contains("Staff (B2.1): evidence needed: no training records were imported; level 3 or better needs at least half and level 2 needs 9 in 10"),
+        "{text}"
+    );
+    // The policy-review check is not required: listed, but not holding back readiness.
+    assert!(
+        text.contains("What the school's records show against other claims:\n")
+            && text.contains(
+                "Online Safety Policy (A2.1): evidence needed: no meeting registers were imported"
+            ),
+        "{text}"
+    );
+}
