@@ -11,6 +11,7 @@ pub mod dating;
 pub mod header;
 pub mod import;
 pub mod mapping;
+pub mod people;
 pub mod records;
 pub mod sheet;
 pub mod table;

@@ -6,6 +6,7 @@
 //! would hold into that text, or says why it cannot. The names themselves are never shown,
 //! printed or saved: every message names the file or the cell instead.
 
+mod cell;
 pub mod fold;
 pub mod names;
 pub mod read;

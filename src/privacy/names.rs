@@ -11,6 +11,7 @@
 
 use std::collections::{HashMap, HashSet};
 
+use super::cell::people_in_cell;
 use super::fold::words;
 use super::words::{is_common, is_filler};
 
@@ -297,90 +298,6 @@ const ANY_WORD: &str = "\u{0}";
 
 fn is_title(word: &str) -> bool {
     matches!(word, "mr" | "mrs" | "miss" | "ms" | "mx" | "master" | "dr")
-}
-
-/// Splits a cell naming several people into one text per person, with year groups, classes
-/// and bracketed notes taken out.
-pub fn people_in_cell(cell: &str) -> Vec<String> {
-    let mut plain = String::with_capacity(cell.len());
-    let mut depth = 0usize;
-    for c in cell.chars() {
-        match c {
-            '(' | '[' | '{' => depth += 1,
-            ')' | ']' | '}' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => plain.push(c),
-            _ => {}
-        }
-    }
-    let mut pieces: Vec<String> = Vec::new();
-    for part in plain.split(['/', ';', '&', '+', '\n', '\r', '|', '\\', '\t']) {
-        let mut rest = part.to_string();
-        for joiner in [" and ", " AND ", " And ", " with ", " With "] {
-            rest = rest.replace(joiner, ";");
-        }
-        pieces.extend(rest.split(';').map(str::to_string));
-    }
-    let mut out = Vec::new();
-    for piece in pieces {
-        let piece = drop_year_groups(&piece);
-        let commas: Vec<&str> = piece.split(',').map(str::trim).collect();
-        let counts: Vec<usize> = commas.iter().map(|p| words(p, false).len()).collect();
-        if commas.len() > 1 && counts.iter().all(|&n| n >= 2) {
-            out.extend(commas.iter().map(|s| s.to_string()));
-        } else if commas.len() == 2 || commas.len() == 1 {
-            out.push(piece.trim().to_string());
-        } else {
-            out.extend(commas.iter().map(|s| s.to_string()));
-        }
-    }
-    out.retain(|p| !words(p, false).is_empty());
-    out
-}
-
-/// Removes year groups and classes: "Y6", "Yr 6", "Year 6", "6B", "Reception".
-fn drop_year_groups(text: &str) -> String {
-    let tokens: Vec<&str> = text.split_whitespace().collect();
-    let mut kept: Vec<&str> = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let t = tokens[i].trim_matches(|c: char| !c.is_alphanumeric() && c != ',');
-        let bare = t.trim_end_matches(',').to_ascii_lowercase();
-        let is_year_word = matches!(bare.as_str(), "year" | "yr" | "y" | "class" | "form");
-        let next_is_number = tokens.get(i + 1).is_some_and(|n| {
-            n.trim_matches(|c: char| !c.is_alphanumeric())
-                .starts_with(|c: char| c.is_ascii_digit())
-        });
-        if is_year_word && next_is_number {
-            if tokens[i + 1].ends_with(',') {
-                kept.push(",");
-            }
-            i += 2;
-            continue;
-        }
-        if is_year_group(&bare) {
-            if t.ends_with(',') {
-                kept.push(",");
-            }
-            i += 1;
-            continue;
-        }
-        kept.push(tokens[i]);
-        i += 1;
-    }
-    kept.join(" ").replace(" ,", ",")
-}
-
-fn is_year_group(word: &str) -> bool {
-    let w = word.trim_start_matches("yr").trim_start_matches('y');
-    let digits = w.chars().take_while(char::is_ascii_digit).count();
-    let starts_y = word.starts_with('y');
-    (digits > 0
-        && w.len() - digits <= 2
-        && (starts_y || digits == w.len() || w.len() - digits <= 1))
-        || matches!(
-            word,
-            "reception" | "nursery" | "ks1" | "ks2" | "ks3" | "ks4" | "eyfs" | "rec"
-        )
 }
 
 #[cfg(test)]

@@ -18,6 +18,7 @@ mod lost;
 mod outputs;
 mod pack;
 mod privacy;
+mod privacy_documents;
 mod privacy_edges;
 mod report;
 mod scope;
