@@ -132,6 +132,8 @@ fn write_xlsx(path: &Path, rows: u32) {
 
 fn write_video(path: &Path, bytes: u64) {
     let mut w = BufWriter::new(std::fs::File::create(path).expect("create video"));
+    // The start of an MP4 file, so the file is known for the video it stands for.
+    w.write_all(b"\0\0\0\x20ftypisom").expect("write");
     let mut rng = Lcg(3);
     let mut block = vec![0u8; 1 << 20];
     let mut left = bytes;
@@ -145,6 +147,32 @@ fn write_video(path: &Path, bytes: u64) {
         left -= n as u64;
     }
     w.flush().expect("flush");
+}
+
+/// What a pack needs beside the workbooks: the pupil list its names are checked against,
+/// and the video recorded as checked by hand (a video cannot be searched for names).
+fn packable(dir: &Path) {
+    std::fs::write(
+        dir.join("evidence/pupil-list.csv"),
+        "Forename,Surname\nAmy,Lee\nBen,Hart\n",
+    )
+    .expect("write pupil list");
+    let toml = dir.join("review.toml");
+    let text = std::fs::read_to_string(&toml).expect("review.toml");
+    let text = text
+        .replace(
+            "# [[evidence]]\n# kind = \"pupils\"",
+            "[[evidence]]\nkind = \"pupils\"",
+        )
+        .replace(
+            "# path = \"evidence/pupil-list.csv\"",
+            "path = \"evidence/pupil-list.csv\"",
+        )
+        .replace(
+            "checked-by-hand = []",
+            "checked-by-hand = [\"assembly.mp4\"]",
+        );
+    std::fs::write(&toml, text).expect("write review.toml");
 }
 
 fn run(bin: &Path, args: &[&str]) {
@@ -215,6 +243,7 @@ fn review(bin: &Path, dir: &Path, reviewers: usize, video: Option<u64>) {
     }
     if let Some(bytes) = video {
         write_video(&dir.join("evidence/assembly.mp4"), bytes);
+        packable(dir);
         // Cite the video from the first workbook.
         let path = dir.join("scores/reviewer-00.xlsx");
         let mut wb = rust_xlsxwriter::Workbook::new();
