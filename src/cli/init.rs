@@ -28,8 +28,16 @@ pub struct Args {
 }
 
 pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("`{text}` is not a date written as YYYY-MM-DD"))
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
+        // Read day first, as the school wrote it, to show the same day in the form wanted.
+        match selfreview::dates::parse(text) {
+            Ok(d) => format!(
+                "`{text}` is not written year-month-day; for that day write {}",
+                d.format("%Y-%m-%d")
+            ),
+            Err(_) => format!("`{text}` is not a date written year-month-day, e.g. 2026-11-23"),
+        }
+    })
 }
 
 pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {

@@ -128,6 +128,14 @@ pub fn evidenced(claimed: Option<u8>, results: &[CheckResult], explained: bool) 
     Some(level)
 }
 
+/// Whether the records were checked at all: a check ran, or a required one lacked its
+/// records (which counts against the claim).
+pub fn checked(results: &[CheckResult]) -> bool {
+    results
+        .iter()
+        .any(|r| r.status != CheckStatus::EvidenceNeeded || r.required)
+}
+
 /// One finding per aspect whose records differ from its claim or lack what a check needs,
 /// in plain words: "Staff (B2.1): 8 of 16 staff trained in the last two years (50%); level
 /// 2 needs 9 in 10. The records support level 3."

@@ -232,47 +232,24 @@ pub fn readiness(
     for a in aspects {
         let mut kinds = Vec::new();
         let mut said = Vec::new();
-        match (a.agreed, a.counted) {
-            (None, _) => {
-                kinds.push("not-scored");
-                said.push("no level has been given yet".to_string());
+        let (mut on_commentary, mut commentary_said) = (Vec::new(), Vec::new());
+        level_reason(a, &mut kinds, &mut said);
+        commentary_reason(a, settings, &mut on_commentary, &mut commentary_said);
+        let finding = evidence.iter().find(|f| f.aspect == a.code);
+        let blocks = a.agreed.is_some_and(|l| l <= a.benchmark)
+            && a.counted.is_some_and(|l| l > a.benchmark);
+        let listed = blocks || !kinds.is_empty() || !on_commentary.is_empty();
+        if let Some(f) = finding.filter(|_| listed) {
+            // The records' side is said here too, so the aspect is listed once.
+            if blocks {
+                kinds.extend(f.kinds.iter().copied());
             }
-            (Some(level), _) if level > a.benchmark => {
-                kinds.push("below-benchmark");
-                said.push(format!(
-                    "level {level} is below the benchmark of {}",
-                    a.benchmark
-                ));
-            }
-            (Some(_), Some(counted)) if counted > a.benchmark => {
-                let finding = evidence.iter().find(|f| f.aspect == a.code);
-                kinds.extend(finding.map_or(&[][..], |f| f.kinds.as_slice()));
-                let prefix = format!("{} ({}): ", a.name, a.code);
-                let text = finding.map_or(String::new(), |f| {
-                    f.message
-                        .strip_prefix(&prefix)
-                        .unwrap_or(&f.message)
-                        .to_string()
-                });
-                said.push(text.trim_end_matches('.').to_string());
-            }
-            _ => {}
+            let prefix = format!("{} ({}): ", a.name, a.code);
+            let text = f.message.strip_prefix(&prefix).unwrap_or(&f.message);
+            said.push(text.trim_end_matches('.').to_string());
         }
-        match a.commentary_check {
-            CommentaryCheck::Missing => {
-                kinds.push("no-commentary");
-                said.push("there is no commentary".into());
-            }
-            CommentaryCheck::TooShort => {
-                let n = a.commentary.iter().map(|c| c.words).max().unwrap_or(0);
-                kinds.push("commentary-too-short");
-                said.push(format!(
-                    "the commentary has {n} words; at least {} are needed to show how the level is met",
-                    settings.min_commentary_words
-                ));
-            }
-            CommentaryCheck::NoEvidence | CommentaryCheck::Ok => {}
-        }
+        kinds.extend(on_commentary);
+        said.extend(commentary_said);
         if !kinds.is_empty() {
             reasons.push(Reason {
                 aspect: a.code.clone(),
@@ -282,6 +259,46 @@ pub fn readiness(
         }
     }
     (reasons.is_empty(), reasons)
+}
+
+fn level_reason(a: &AspectScore, kinds: &mut Vec<&'static str>, said: &mut Vec<String>) {
+    match a.agreed {
+        None => {
+            kinds.push("not-scored");
+            said.push("no level has been given yet".to_string());
+        }
+        Some(level) if level > a.benchmark => {
+            kinds.push("below-benchmark");
+            said.push(format!(
+                "level {level} is below the benchmark of {}",
+                a.benchmark
+            ));
+        }
+        Some(_) => {}
+    }
+}
+
+fn commentary_reason(
+    a: &AspectScore,
+    settings: &Settings,
+    kinds: &mut Vec<&'static str>,
+    said: &mut Vec<String>,
+) {
+    match a.commentary_check {
+        CommentaryCheck::Missing => {
+            kinds.push("no-commentary");
+            said.push("there is no commentary".into());
+        }
+        CommentaryCheck::TooShort => {
+            let n = a.commentary.iter().map(|c| c.words).max().unwrap_or(0);
+            kinds.push("commentary-too-short");
+            said.push(format!(
+                "the commentary has {n} words; at least {} are needed to show how the level is met",
+                settings.min_commentary_words
+            ));
+        }
+        CommentaryCheck::NoEvidence | CommentaryCheck::Ok => {}
+    }
 }
 
 /// The milestones reached.

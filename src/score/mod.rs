@@ -75,7 +75,9 @@ pub struct AspectScore {
     pub reviewers: BTreeMap<String, u8>,
     /// The agreed level: the level the group claims.
     pub agreed: Option<u8>,
-    /// The best level, from the claim down, that the school's records support.
+    /// The best level, from the claim down, that the school's records support; `None` when
+    /// no records check the claim (no evidence checks apply, or none could be run and none
+    /// is required).
     pub evidenced: Option<u8>,
     /// The level readiness and the action plan go by: the evidenced level, or the claim
     /// where the group records why the records differ.
@@ -200,7 +202,9 @@ pub fn score(
         .map(|(e, s, a)| {
             let mut scored = judge::aspect(e, s, a, &used, settings);
             let results = checks::run(a, scored.agreed, evidence, settings.review_date);
-            scored.evidenced = checks::evidenced(scored.agreed, &results, false);
+            // Only an aspect whose records were actually checked has an evidenced level.
+            scored.evidenced = checks::evidenced(scored.agreed, &results, false)
+                .filter(|_| checks::checked(&results));
             let explained = scored.records_differ.is_some();
             scored.counted = checks::evidenced(scored.agreed, &results, explained);
             scored.gap_to_benchmark = scored.counted.map(|l| l as i8 - a.benchmark as i8);

@@ -113,3 +113,18 @@ fn an_evidence_source_that_is_a_pipe_is_refused_without_waiting() {
             .stderr(predicate::str::contains("it is not a regular file"));
     }
 }
+
+#[test]
+fn a_date_option_in_another_form_is_shown_year_month_day() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    selfreview()
+        .arg("init")
+        .arg(tmp.path().join("review"))
+        .args(["--school", "Hill Primary", "--review-date", "20/11/2025"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "`20/11/2025` is not written year-month-day; for that day write 2025-11-20",
+        ));
+    assert!(!tmp.path().join("review").exists());
+}

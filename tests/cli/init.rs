@@ -191,7 +191,7 @@ fn bad_arguments_exit_2() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains(
-            "is not a date written as YYYY-MM-DD",
+            "`23/11/2026` is not written year-month-day; for that day write 2026-11-23",
         ));
     selfreview().args(["framework", "check"]).assert().code(2);
     selfreview().arg("no-such-command").assert().code(2);

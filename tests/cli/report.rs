@@ -114,7 +114,7 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
         + start;
     insta::assert_snapshot!(html[start..end].to_string(), @r##"
     <tr class="strand"><th colspan="6" scope="rowgroup">A1 Responsibilities · average 2.5</th></tr>
-    <tr><td><a href="#aspect-A1.1">A1.1 Online Safety Responsibilities</a></td><td class="num">2</td><td class="num">2</td><td class="num">2</td><td>Meets benchmark</td><td>yes</td></tr>
+    <tr><td><a href="#aspect-A1.1">A1.1 Online Safety Responsibilities</a></td><td class="num">2</td><td class="num">–</td><td class="num">2</td><td>Meets benchmark</td><td>yes</td></tr>
     <tr><td><a href="#aspect-A1.2">A1.2 Online Safety Group</a></td><td class="num">3</td><td class="num">3</td><td class="num">2</td><td class="below">1 below benchmark</td><td>yes</td></tr>
     <tr><td><a href="#aspect-A1.3">A1.3 Professional Standards</a></td><td class="num">–</td><td class="num">–</td><td class="num">2</td><td>Not scored</td><td>no</td></tr>
     "##);
@@ -149,7 +149,7 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
             "A1",
             "2",
             "2",
-            "2",
+            "",
             "2",
             "0"
         ]

@@ -149,6 +149,13 @@ const ONLINE_WORDS: &[&str] = &[
     "minecraft",
     "streaming",
     "webcam",
+    "nude",
+    "sextortion",
+    "livestream",
+    "livestreaming",
+    "discord",
+    "twitch",
+    "telegram",
 ];
 
 /// Whether a category counts in the online safety review.
@@ -377,8 +384,12 @@ mod tests {
             "only online safety categories kept as written are listed to map"
         );
         assert_eq!(m.scope(UNCATEGORISED), Online);
-        let got = m.map("Bullying; Self harm; Cyber bullying", &mut unmapped);
+        let got = m.map(
+            "Bullying; Self harm; Cyber bullying; E-Safety Concern; Nude image sharing",
+            &mut unmapped,
+        );
+        assert_eq!(got[3], "Online safety (general)");
         let scopes: Vec<Scope> = got.iter().map(|c| m.scope(c)).collect();
-        assert_eq!(scopes, [Other, Other, Online]);
+        assert_eq!(scopes, [Other, Other, Online, Online, Online]);
     }
 }

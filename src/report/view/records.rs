@@ -171,3 +171,19 @@ pub(super) fn incidents(m: &Metrics) -> Option<Incidents> {
         by_term: rows(&i.by_term),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::framework::{DEFAULT_ID, load_embedded};
+
+    #[test]
+    fn each_group_is_expected_what_the_framework_asks_at_the_benchmark() {
+        let fw = load_embedded(DEFAULT_ID).expect("embedded").framework;
+        assert_eq!(expected_share(&fw, "staff", 24), Some(0.9));
+        assert_eq!(expected_share(&fw, "governors", 24), Some(0.5));
+        assert_eq!(expected_share(&fw, "volunteers", 24), None);
+        // The level-1 check over a year is not what the benchmark asks.
+        assert_eq!(expected_share(&fw, "staff", 12), None);
+    }
+}

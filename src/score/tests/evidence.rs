@@ -239,3 +239,35 @@ fn claimed_levels_are_checked_against_the_records() {
         .expect("evidence needed is listed");
     assert_eq!(a12.kinds, ["evidence-needed"]);
 }
+
+#[test]
+fn an_aspect_below_the_benchmark_says_what_its_records_show_in_the_same_reason() {
+    let mut book = everything_at("Ann", 2);
+    let at = book
+        .rows
+        .iter()
+        .position(|r| r.code == "B2.1")
+        .expect("row");
+    book.rows[at].levels = vec![("Ann".into(), 3)];
+    let mut records = half_the_staff();
+    for t in records.training.iter_mut().filter(|t| t.group == "staff") {
+        if t.date.is_some() && t.person != "S0" {
+            t.date = None;
+        }
+    }
+    let (scored, _) = score(&fw(), &settings(), &[book], &records);
+    let b21 = aspect(&scored, "B2.1");
+    assert_eq!((b21.agreed, b21.evidenced), (Some(3), Some(4)));
+    let reasons: Vec<&Reason> = scored
+        .reasons
+        .iter()
+        .filter(|r| r.aspect == "B2.1")
+        .collect();
+    assert_eq!(reasons.len(), 1);
+    assert_eq!(reasons[0].kinds, ["below-benchmark"]);
+    assert_eq!(
+        reasons[0].message,
+        "Staff (B2.1): level 3 is below the benchmark of 2; 1 of 16 staff trained in the last two years (6%); \
+         level 3 needs at least half. The records support level 4, not the level 3 claimed."
+    );
+}
