@@ -26,22 +26,24 @@ pub enum Piece {
     Break,
 }
 
-/// Whether `c` is drawn as nothing inside a word: a soft hyphen, a zero-width space or
-/// joiner, a word joiner, a byte order mark. A reader sees the word whole.
+/// Whether `c` is drawn as nothing inside a word: every Unicode format character (a soft
+/// hyphen, a zero-width space or joiner, a direction mark, a tag), fillers and variation
+/// selectors. A reader sees the word whole.
 pub fn is_invisible(c: char) -> bool {
-    matches!(
-        c,
-        '\u{00AD}'
-            | '\u{200B}'
-            | '\u{200C}'
-            | '\u{200D}'
-            | '\u{2060}'
-            | '\u{FEFF}'
-            | '\u{180E}'
-            | '\u{034F}'
-    )
+    use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+    c.general_category() == GeneralCategory::Format
+        || matches!(
+            c,
+            '\u{034F}'
+                | '\u{115F}'
+                | '\u{1160}'
+                | '\u{3164}'
+                | '\u{FFA0}'
+                | '\u{180B}'..='\u{180F}'
+                | '\u{FE00}'..='\u{FE0F}'
+                | '\u{E0100}'..='\u{E01EF}'
+        )
 }
-
 /// Whether `c` is one of the apostrophes people type in names.
 pub fn is_apostrophe(c: char) -> bool {
     matches!(
