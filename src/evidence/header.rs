@@ -152,9 +152,15 @@ fn combine(top: &SheetRow, bottom: &SheetRow) -> Vec<String> {
 
 fn has_required(kind: Kind, header: &Header) -> bool {
     if kind == Kind::Pupils {
+        // A pupil list's headings vary more than any list of them ("Student Full Name",
+        // "Pupil Surname"): any heading that reads as a name will do.
         return super::PUPIL_NAME_FIELDS
             .iter()
-            .any(|f| header.col(f).is_some());
+            .any(|f| header.col(f).is_some())
+            || header
+                .columns
+                .iter()
+                .any(|c| super::people::person_part(&c.header).is_some());
     }
     kind.fields()
         .iter()

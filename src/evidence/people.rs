@@ -164,7 +164,7 @@ const NOT_PEOPLE_WORDS: &[&str] = &[
 ];
 
 /// Which part of a name a heading's column holds, if it holds one.
-fn person_part(heading: &str) -> Option<fn(&mut PeopleColumns) -> &mut Vec<u32>> {
+pub(super) fn person_part(heading: &str) -> Option<fn(&mut PeopleColumns) -> &mut Vec<u32>> {
     let words: Vec<String> = crate::privacy::fold::words(heading, true);
     let has = |w: &str| words.iter().any(|x| x == w);
     // Who a record is about, whatever else the heading says: "Concern raised about",

@@ -7,6 +7,7 @@
 //! printed or saved: every message names the file or the cell instead.
 
 mod cell;
+mod escapes;
 pub mod fold;
 pub mod names;
 pub mod read;

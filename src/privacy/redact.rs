@@ -12,56 +12,75 @@ pub fn redact(names: &Names, text: &str) -> Option<String> {
     if names.is_empty() || !names.found_in(text) {
         return None;
     }
-    Some(redact_words(names, text))
+    let cleaned = redact_words(names, text);
+    // A name found only once its escapes are decoded ("Alfie%20Brooks") cannot be cut out
+    // word by word: the whole text goes.
+    if names.found_in(&cleaned) {
+        return Some(PLACEHOLDER.to_string());
+    }
+    Some(cleaned)
 }
 
-/// The folded words of `text` with the byte range each covers in it.
-fn words_at(text: &str) -> Vec<(String, usize, usize, bool)> {
+/// The folded words of `text` with the byte range each covers in it and their flags, read
+/// as [`super::scan::Scanner`] reads them; a stop before a word is a `None` between words.
+fn words_at(text: &str) -> Vec<Option<(String, usize, usize, u8)>> {
+    use crate::privacy::fold::{Piece, fold_char};
+    use crate::privacy::scan::{CAPITAL, COMMA, is_stop};
     use unicode_normalization::UnicodeNormalization;
     let mut out = Vec::new();
     let mut word = String::new();
-    let mut start = 0;
-    let mut capital = false;
+    let (mut start, mut flags, mut comma, mut stop, mut last_len) = (0, 0u8, false, false, 0);
     for (at, c) in text.char_indices() {
-        let end = at + c.len_utf8();
-        let mut brk = false;
         for d in std::iter::once(c).nfkd() {
             let before = word.len();
-            match crate::privacy::fold::fold_char(d, &mut word) {
-                crate::privacy::fold::Piece::Letter => {
-                    if before == 0 {
-                        start = at;
-                        capital = d.is_uppercase();
+            match fold_char(d, &mut word) {
+                Piece::Letter if before == 0 => {
+                    start = at;
+                    if stop && last_len > 1 {
+                        out.push(None);
                     }
+                    flags =
+                        if d.is_uppercase() { CAPITAL } else { 0 } | if comma { COMMA } else { 0 };
+                    comma = false;
+                    stop = false;
                 }
-                crate::privacy::fold::Piece::Mark => {}
-                _ => brk = true,
+                Piece::Letter | Piece::Mark => {}
+                Piece::Apostrophe | Piece::Break => {
+                    if !word.is_empty() {
+                        last_len = word.len();
+                        out.push(Some((std::mem::take(&mut word), start, at, flags)));
+                    }
+                    comma |= d == ',';
+                    stop |= is_stop(d);
+                }
             }
         }
-        if brk && !word.is_empty() {
-            out.push((std::mem::take(&mut word), start, at, capital));
-        }
-        if !brk && !word.is_empty() && end == text.len() {
-            out.push((std::mem::take(&mut word), start, end, capital));
-        }
+    }
+    if !word.is_empty() {
+        out.push(Some((word, start, text.len(), flags)));
     }
     out
 }
 
 /// `text` with every name replaced by the placeholder.
 fn redact_words(names: &Names, text: &str) -> String {
-    let found = words_at(text);
     let mut recent: Vec<Seen> = Vec::new();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for (i, (word, _, end, capital)) in found.iter().enumerate() {
-        recent.push((names.word_id(word), *capital));
+    for word in words_at(text) {
+        let Some((word, start, end, flags)) = word else {
+            recent.clear();
+            spans.clear();
+            continue;
+        };
+        recent.push((names.word_id(&word), flags));
+        spans.push((start, end));
         let from = recent.len().saturating_sub(MAX_WORDS);
-        let window = &recent[from..];
-        if let Some(len) = names.name_length_ending(window) {
-            let first = found[i + 1 - len].1;
+        if let Some(len) = names.name_length_ending(&recent[from..]) {
+            let first = spans[spans.len() - len].0;
             match cuts.last_mut() {
-                Some(last) if first <= last.1 => last.1 = *end,
-                _ => cuts.push((first, *end)),
+                Some(last) if first <= last.1 => last.1 = end,
+                _ => cuts.push((first, end)),
             }
         }
     }
@@ -93,6 +112,11 @@ mod tests {
         assert_eq!(
             redact(&n, "Zoe\u{308} A\u{308}rnstro\u{308}m").as_deref(),
             Some("[name removed]")
+        );
+        assert_eq!(
+            redact(&n, "see x.org/Jamie%20Fox").as_deref(),
+            Some("[name removed]"),
+            "an escaped name takes the whole text"
         );
     }
 }

@@ -20,7 +20,54 @@ pub struct Scanner<'n> {
     overlong: bool,
     recent: Vec<Seen>,
     capital: bool,
+    /// Punctuation seen since the last word: a comma, or a stop (full stop, colon, slash,
+    /// bracket, quote…) that no name runs across.
+    comma: bool,
+    stop: bool,
+    last_len: usize,
     found: bool,
+    /// The same text with its escapes decoded (`%20`, `\u0041`), read alongside.
+    decoded: Option<Box<Scanner<'n>>>,
+}
+
+/// A word began with a capital letter.
+pub const CAPITAL: u8 = 1;
+/// A comma stood between this word and the one before.
+pub const COMMA: u8 = 2;
+
+/// Whether `c` ends a sentence or a clause, or sets words apart, so that no name runs across
+/// it ("the Online Safety Mark. Ward 3 …", "Red / Amber / Green").
+pub fn is_stop(c: char) -> bool {
+    matches!(
+        c,
+        '.' | ':'
+            | ';'
+            | '!'
+            | '?'
+            | '/'
+            | '|'
+            | '('
+            | ')'
+            | '['
+            | ']'
+            | '{'
+            | '}'
+            | '<'
+            | '>'
+            | '"'
+            | '\u{201C}'
+            | '\u{201D}'
+            | '\u{AB}'
+            | '\u{BB}'
+            | '\u{2026}'
+            | '\u{2022}'
+            | '\u{2013}'
+            | '\u{2014}'
+            | '='
+            | '+'
+            | '*'
+            | '#'
+    )
 }
 
 impl<'n> Scanner<'n> {
@@ -32,7 +79,11 @@ impl<'n> Scanner<'n> {
             overlong: false,
             recent: Vec::with_capacity(MAX_WORDS + 1),
             capital: false,
+            comma: false,
+            stop: false,
+            last_len: 0,
             found: false,
+            decoded: None,
         }
     }
 
@@ -43,8 +94,16 @@ impl<'n> Scanner<'n> {
 
     /// Reads the next piece of text, which continues the last (a word may run across).
     pub fn push(&mut self, text: &str) {
-        if self.found {
+        if self.found() {
             return;
+        }
+        if let Some(decoded) = super::escapes::decode(text) {
+            let names = self.names;
+            let shadow = self
+                .decoded
+                .get_or_insert_with(|| Box::new(Scanner::new(names)));
+            shadow.push(&decoded);
+            shadow.brk();
         }
         for c in text.nfkd() {
             let before = self.word.len();
@@ -52,6 +111,9 @@ impl<'n> Scanner<'n> {
                 Piece::Letter => {
                     if before == 0 {
                         self.capital = c.is_uppercase();
+                        if self.stop && self.last_len > 1 {
+                            self.recent.clear();
+                        }
                     }
                     if self.word.len() > MAX_WORD {
                         self.word.truncate(before);
@@ -59,7 +121,12 @@ impl<'n> Scanner<'n> {
                     }
                 }
                 Piece::Mark => {}
-                Piece::Apostrophe | Piece::Break => self.end_word(),
+                Piece::Apostrophe => self.end_word(),
+                Piece::Break => {
+                    self.end_word();
+                    self.comma |= c == ',';
+                    self.stop |= is_stop(c);
+                }
             }
         }
     }
@@ -71,13 +138,14 @@ impl<'n> Scanner<'n> {
 
     /// Whether a name has been found so far.
     pub fn found(&self) -> bool {
-        self.found
+        self.found || self.decoded.as_ref().is_some_and(|d| d.found())
     }
 
     /// Ends the text and says whether it held a name.
     pub fn finish(&mut self) -> bool {
         self.end_word();
-        self.found
+        let decoded = self.decoded.as_mut().is_some_and(|d| d.finish());
+        self.found || decoded
     }
 
     fn end_word(&mut self) {
@@ -89,12 +157,16 @@ impl<'n> Scanner<'n> {
         } else {
             self.names.word_id(&self.word)
         };
+        self.last_len = self.word.len();
         self.word.clear();
         self.overlong = false;
         if self.recent.len() == MAX_WORDS {
             self.recent.remove(0);
         }
-        self.recent.push((id, self.capital));
+        let flags = if self.capital { CAPITAL } else { 0 } | if self.comma { COMMA } else { 0 };
+        self.comma = false;
+        self.stop = false;
+        self.recent.push((id, flags));
         if id.is_some() && self.names.ends_a_name(&self.recent) {
             self.found = true;
         }

@@ -196,3 +196,32 @@ fn everyday_words_and_placeholders_raise_no_false_alarm() {
     );
     refused(dir, "private-name-in-workbook", &["Amber Green"]);
 }
+
+#[test]
+fn pupil_lists_under_any_name_headings_are_read() {
+    for heading in [
+        "Student Full Name",
+        "Pupil Surname,Pupil Forename",
+        "Child's first name,Child's surname",
+    ] {
+        let row = if heading.contains(',') {
+            if heading.starts_with("Pupil Surname") {
+                "Lindqvist,Oskar"
+            } else {
+                "Oskar,Lindqvist"
+            }
+        } else {
+            "Oskar Lindqvist"
+        };
+        let tmp = review(LOG, Some(&format!("{heading}\n{row}\n")));
+        workbook(
+            tmp.path(),
+            &[("A1.1", "Oskar Lindqvist spoke.", "", "", "")],
+        );
+        refused(
+            tmp.path(),
+            "private-name-in-workbook",
+            &["Oskar", "Lindqvist"],
+        );
+    }
+}

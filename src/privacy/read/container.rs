@@ -92,7 +92,6 @@ fn furniture(name: &str) -> bool {
         "thumbnail",
         "/fonts/",
         "printersettings",
-        "vbaproject.bin",
     ]
     .iter()
     .any(|p| lower.contains(p) || lower.starts_with(p.trim_start_matches('/')))
@@ -167,6 +166,13 @@ pub(super) fn old_office(ctx: &mut Ctx<'_>, path: Option<&Path>, hint: &str) -> 
             Verdict::Clean
         })
     });
+    // Comments, page headers, number formats and properties are not cells: the file's own
+    // bytes are read too, as the text they are stored as.
+    if let Ok(Ok(Verdict::Clean)) = &read
+        && super::raw_utf16(ctx.names, path).unwrap_or(true)
+    {
+        return Verdict::Name;
+    }
     match read {
         Ok(Ok(v)) => v,
         Ok(Err(why)) | Err(why) => Verdict::Unreadable(format!(

@@ -180,6 +180,7 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
     let mut reading = Reading::new(ctx);
     let mut paragraph = 0usize;
     let mut header_footer: Option<String> = None;
+    let mut held_for = String::new();
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -187,7 +188,8 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
             Event::Start(e) => {
                 let name = e.local_name();
                 let name: &str = name.as_ref();
-                if HEADER_FOOTER.contains(&name) {
+                if HEADER_FOOTER.contains(&name) || name == "f" {
+                    held_for = name.to_string();
                     header_footer = Some(String::new());
                 }
                 if PARAGRAPHS.contains(&name) {
@@ -210,7 +212,15 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                     paragraph = paragraph.saturating_sub(1);
                 }
                 if let Some(text) = header_footer.take() {
-                    reading.text(&without_codes(&text));
+                    if held_for == "f" {
+                        // A formula whose result was never saved: its strings, joined as
+                        // the formula joins them.
+                        reading.text(&text);
+                        reading.tag(true);
+                        reading.text(&joined_strings(&text));
+                    } else {
+                        reading.text(&without_codes(&text));
+                    }
                     reading.tag(true);
                 }
             }
@@ -248,9 +258,21 @@ fn breaks(name: &str, paragraph: usize) -> bool {
     paragraph == 0 || PARAGRAPHS.contains(&name) || SPACES.contains(&name)
 }
 
+/// A spreadsheet formula's quoted strings run together as `&` or CONCAT would join them:
+/// `="Alf"&"ie Bro"&"oks"` reads "Alfie Brooks".
+fn joined_strings(formula: &str) -> String {
+    formula
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .concat()
+        .replace("CHAR(32)", " ")
+}
+
 /// A page header or footer's text with its codes (`&L`, `&C`, `&R`, `&P`, `&"Arial,Bold"`,
 /// `&12`) turned into spaces.
-fn without_codes(text: &str) -> String {
+pub(super) fn without_codes(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
@@ -291,6 +313,15 @@ fn attributes(e: &quick_xml::events::BytesStart<'_>, reading: &mut Reading<'_>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formula_strings_are_joined() {
+        assert_eq!(joined_strings(r#""Alf"&"ie Bro"&"oks""#), "Alfie Brooks");
+        assert_eq!(
+            joined_strings(r#"CONCAT("Alfie"," ","Brooks")"#),
+            "Alfie Brooks"
+        );
+    }
 
     #[test]
     fn header_codes_are_spaces() {

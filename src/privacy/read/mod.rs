@@ -104,26 +104,21 @@ pub fn raw(names: &Names, path: &Path) -> std::io::Result<bool> {
     };
     for (start, len) in spans {
         f.seek(SeekFrom::Start(start))?;
-        let mut utf8 = Scanner::new(names);
-        let mut latin = Scanner::new(names);
-        let mut buf = vec![0u8; 1 << 20];
-        let mut part = (&mut f).take(len);
-        loop {
-            let n = part.read(&mut buf)?;
-            if n == 0 {
-                break;
-            }
-            utf8.push(&String::from_utf8_lossy(&buf[..n]));
-            latin.push(
-                &encoding_rs::WINDOWS_1252
-                    .decode_without_bom_handling(&buf[..n])
-                    .0,
-            );
-            if utf8.found() || latin.found() {
-                return Ok(true);
-            }
-        }
-        if utf8.finish() | latin.finish() {
+        let mut bytes = Vec::new();
+        (&mut f).take(len).read_to_end(&mut bytes)?;
+        // Metadata is stored as ASCII or UTF-8 text among the binary: read both ways, with
+        // the binary bytes as spaces so they do not run on into the words.
+        let ascii: String = bytes
+            .iter()
+            .map(|&b| {
+                if b.is_ascii_alphanumeric() || b" ,.'-".contains(&b) {
+                    b as char
+                } else {
+                    ' '
+                }
+            })
+            .collect();
+        if names.found_in(&ascii) || names.found_in(&String::from_utf8_lossy(&bytes)) {
             return Ok(true);
         }
     }
@@ -131,7 +126,46 @@ pub fn raw(names: &Names, path: &Path) -> std::io::Result<bool> {
 }
 
 /// How much of each end of a large media file [`raw`] reads.
-pub const RAW_EDGE: u64 = 16 * 1024 * 1024;
+pub const RAW_EDGE: u64 = 4 * 1024 * 1024;
+
+/// Reads every byte of an older Office file as UTF-16 and as Windows-1252 text, the two ways
+/// it stores strings, so text outside its cells (comments, page headers) is searched too.
+pub fn raw_utf16(names: &Names, path: &Path) -> std::io::Result<bool> {
+    let bytes = std::fs::read(path)?;
+    // Binary bytes next to a string would run on into its words: read the plain ASCII too.
+    let ascii: String = bytes
+        .iter()
+        .map(|&b| {
+            if b.is_ascii_graphic() || b == b' ' {
+                b as char
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    let mut scanner = Scanner::new(names);
+    scanner.push(&markup::without_codes(&ascii));
+    if scanner.finish() {
+        return Ok(true);
+    }
+    for encoding in [encoding_rs::UTF_16LE, encoding_rs::WINDOWS_1252] {
+        for offset in [0, 1] {
+            let Some(from) = bytes.get(offset..) else {
+                continue;
+            };
+            let mut scanner = Scanner::new(names);
+            let text = encoding.decode_without_bom_handling(from).0;
+            scanner.push(&text);
+            // Page headers and footers keep their `&C`-style codes.
+            scanner.brk();
+            scanner.push(&markup::without_codes(&text));
+            if scanner.finish() {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
+}
 
 /// Reads bytes made in memory (a report, a summary workbook), named `hint`.
 pub fn bytes(names: &Names, bytes: &[u8], hint: &str) -> Verdict {

@@ -25,7 +25,7 @@ pub(super) fn read(ctx: &mut Ctx<'_>, r: impl Read) -> Verdict {
     if bytes.len() as u64 > WHOLE_LIMIT {
         return Verdict::Unreadable("it is a PDF larger than 256 MB, too large to search".into());
     }
-    let (text, asides) = match crate::spreadsheet::guarded(|| extract(&bytes)) {
+    let (text, asides, attached) = match crate::spreadsheet::guarded(|| extract(&bytes)) {
         Ok(Ok(found)) => found,
         Ok(Err(why)) => return Verdict::Unreadable(why),
         Err(_) => return Verdict::Unreadable("it is a damaged PDF".into()),
@@ -34,6 +34,27 @@ pub(super) fn read(ctx: &mut Ctx<'_>, r: impl Read) -> Verdict {
     properties.push(&asides);
     if properties.finish() {
         return Verdict::Name;
+    }
+    // Whatever the file holds uncompressed (metadata a damaged object hides, say) is read
+    // as it is stored, too.
+    let mut stored = ctx.scanner();
+    stored.push(&String::from_utf8_lossy(&bytes));
+    if stored.finish() {
+        return Verdict::Name;
+    }
+    // Files attached to the PDF are read as whatever they are.
+    for file in attached {
+        if let Err(v) = ctx.spend(file.len() as u64) {
+            return v;
+        }
+        match super::any(ctx, std::io::Cursor::new(file), "attachment", None) {
+            Ok(Verdict::Clean) => {}
+            Ok(Verdict::Name) => return Verdict::Name,
+            Ok(Verdict::Unreadable(why)) => {
+                return Verdict::Unreadable(format!("a file attached to it: {why}"));
+            }
+            Err(_) => return Verdict::Unreadable("a file attached to it cannot be read".into()),
+        }
     }
     if !text.chars().any(char::is_alphanumeric) {
         return Verdict::Unreadable(
@@ -51,8 +72,11 @@ pub(super) fn read(ctx: &mut Ctx<'_>, r: impl Read) -> Verdict {
     }
 }
 
-/// The pages' text, and every other string in the file.
-fn extract(bytes: &[u8]) -> Result<(String, String), String> {
+/// The pages' text, every other string in the file, and the files attached to it.
+type Extracted = (String, String, Vec<Vec<u8>>);
+
+/// The pages' text, every other string in the file, and the files attached to it.
+fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     let damaged = |_| "it is a PDF that could not be opened (it may be damaged)".to_string();
     let mut doc = Document::load_mem(bytes).map_err(damaged)?;
     if doc.is_encrypted() && doc.decrypt("").is_err() {
@@ -64,10 +88,23 @@ fn extract(bytes: &[u8]) -> Result<(String, String), String> {
     pdf_extract::output_doc(&doc, &mut out)
         .map_err(|_| "it is a PDF whose text could not be read (it may be damaged)".to_string())?;
     let mut asides = String::new();
+    let mut attached = Vec::new();
     for object in doc.objects.values() {
         strings(object, &mut asides);
+        if let Object::Stream(stream) = object
+            && stream
+                .dict
+                .get(b"Type")
+                .and_then(Object::as_name)
+                .is_ok_and(|n| n == b"EmbeddedFile")
+        {
+            let content = stream
+                .get_plain_content()
+                .map_err(|_| "a file attached to it cannot be unpacked".to_string())?;
+            attached.push(content);
+        }
     }
-    Ok((text, asides))
+    Ok((text, asides, attached))
 }
 
 /// Every text string held outside the pages' content, each on a line of its own: document
@@ -92,7 +129,11 @@ fn strings(object: &Object, out: &mut String) {
                 .get(b"Type")
                 .and_then(Object::as_name)
                 .is_ok_and(|n| n == b"Metadata");
-            if metadata && let Ok(xml) = stream.get_plain_content() {
+            if metadata {
+                // A stream whose length is wrong still holds its text: read it as stored.
+                let xml = stream
+                    .get_plain_content()
+                    .unwrap_or_else(|_| stream.content.clone());
                 out.push_str(&String::from_utf8_lossy(&xml).replace(['<', '>'], "\n"));
                 out.push('\n');
             }

@@ -16,6 +16,31 @@ use super::{Ctx, Verdict, WHOLE_LIMIT, markup};
 
 const CHUNK: usize = 64 * 1024;
 
+/// The code pages European names are written in by older Windows programs.
+const SINGLE_BYTE: [&Encoding; 6] = [
+    WINDOWS_1252,
+    WINDOWS_1250,
+    WINDOWS_1254,
+    WINDOWS_1257,
+    WINDOWS_1251,
+    WINDOWS_1253,
+];
+
+/// The character set a web page or XML file declares in its first bytes, if any.
+fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(2048)]).to_ascii_lowercase();
+    let at = head
+        .find("charset=")
+        .map(|i| i + 8)
+        .or_else(|| head.find("encoding=").map(|i| i + 9))?;
+    let label: String = head[at..]
+        .trim_start_matches(['"', '\''])
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
+        .collect();
+    Encoding::for_label(label.as_bytes())
+}
+
 /// The encoding of text that starts with `head`, or `None` if it is not text.
 pub(super) fn sniff(head: &[u8]) -> Option<&'static Encoding> {
     if let Some((encoding, bom)) = Encoding::for_bom(head) {
@@ -98,20 +123,29 @@ pub(super) fn read(
                 "it is a web page or XML file larger than 256 MB, too large to search".into(),
             ));
         }
-        let (decoded, _) = encoding.decode_with_bom_removal(&bytes);
-        return Ok(markup::document(ctx, &decoded));
+        // A page's own charset, then the code pages older programs save in.
+        let mut tried: Vec<&'static Encoding> = declared_charset(&bytes).into_iter().collect();
+        if encoding != WINDOWS_1252 || !tried.is_empty() {
+            tried.push(encoding);
+        }
+        if encoding == WINDOWS_1252 {
+            tried.extend(SINGLE_BYTE);
+        }
+        let mut verdict = Verdict::Clean;
+        for e in tried {
+            let (decoded, _) = e.decode_with_bom_removal(&bytes);
+            match markup::document(ctx, &decoded) {
+                Verdict::Name => return Ok(Verdict::Name),
+                Verdict::Unreadable(why) => verdict = Verdict::Unreadable(why),
+                Verdict::Clean => {}
+            }
+        }
+        return Ok(verdict);
     }
     // Text that is not UTF-8 was saved by an older program in its own code page; which one
     // cannot be told for sure, so it is read in each that European names are written in.
     let encodings: &[&'static Encoding] = if encoding == WINDOWS_1252 {
-        &[
-            WINDOWS_1252,
-            WINDOWS_1250,
-            WINDOWS_1254,
-            WINDOWS_1257,
-            WINDOWS_1251,
-            WINDOWS_1253,
-        ]
+        &SINGLE_BYTE
     } else if encoding == UTF_16LE || encoding == UTF_16BE {
         // Also byte by byte, in case what looked like UTF-16 was not.
         &[encoding, WINDOWS_1252]
