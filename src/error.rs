@@ -101,7 +101,7 @@ pub enum Error {
         message: String,
     },
     /// An output that would hold a child's name, caught as a last check before writing.
-    #[error("{} was not written: a child's name is still in it after the names found in the workbooks and records were taken out. It may be in a custom template, the framework file or the school's name; take it out and try again", path.display())]
+    #[error("{} was not written: a child's name is still in it after the names found in the workbooks and records were taken out. It may be in review.toml (the school's name, a reviewer, a mapping under [evidence.roles] or [evidence.groups]), a custom template in templates/ or the framework file; take it out and try again", path.display())]
     NameInOutput {
         /// The output refused.
         path: PathBuf,

@@ -73,9 +73,7 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     let (mut evidence, mut reports) = (evidence, reports);
     evidence.withhold_names();
     for r in &mut reports {
-        if r.kind.names_children() {
-            r.withhold_names(&evidence.private);
-        }
+        r.withhold_names(&evidence.private);
     }
     let in_review = from_review.is_some();
     let (review_date, terms) = from_review.unwrap_or((None, Terms::English));

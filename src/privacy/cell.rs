@@ -42,7 +42,7 @@ pub fn people_in_cell(cell: &str) -> Vec<String> {
             out.extend(commas.iter().map(|s| s.to_string()));
         }
     }
-    out.retain(|p| !words(p, false).is_empty());
+    out.retain(|p| is_a_child(p));
     out
 }
 
@@ -90,6 +90,26 @@ fn is_year_group(word: &str) -> bool {
             word,
             "reception" | "nursery" | "ks1" | "ks2" | "ks3" | "ks4" | "eyfs" | "rec"
         )
+}
+
+/// Whether a piece of a cell can name a child: not empty, not an adult by title ("Mr Patel",
+/// "PC Jones"), not an agency's acronym ("CEOP", "NSPCC"), not a note that opens with a
+/// word such as "pupil" or "staff" ("Pupil at St Mary's").
+fn is_a_child(piece: &str) -> bool {
+    let folded = words(piece, false);
+    let Some(first) = folded.first() else {
+        return false;
+    };
+    if folded.iter().any(|w| crate::privacy::scan::is_title(w)) {
+        return false;
+    }
+    if super::words::is_filler(first) {
+        return false;
+    }
+    let letters: Vec<char> = piece.chars().filter(|c| c.is_alphabetic()).collect();
+    let acronym =
+        folded.len() == 1 && letters.len() <= 6 && letters.iter().all(|c| c.is_uppercase());
+    !acronym
 }
 
 #[cfg(test)]

@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::cell::people_in_cell;
 use super::fold::words;
-use super::scan::{CAPITAL, COMMA};
+use super::scan::{CAPITAL, COMMA, JOINED, TITLED};
 use super::words::{is_common, is_filler};
 
 /// The longest name, in words, that is matched; longer sequences are cut to this.
@@ -34,8 +34,10 @@ pub struct Person<'a> {
 #[derive(Debug, Clone)]
 struct Variant {
     words: Box<[u32]>,
-    /// Every word is also an everyday word ("Amber Green", "May Do"): only matched when each
-    /// is written with a capital, as a name is.
+    /// Which words are also everyday words ("May", "Green"): each of those is only matched
+    /// written with a capital, as a name is ("Harry May", not "Harry may need").
+    capitals: Box<[bool]>,
+    /// Every word is an everyday word ("Amber Green"): not matched across a comma either.
     cased: bool,
 }
 
@@ -123,8 +125,10 @@ impl Names {
     /// A whole name as one text: every split into forenames and surname, both orders.
     fn hold_text(&mut self, text: &str) -> bool {
         let mut any = false;
-        for join in [false, true] {
-            any |= self.hold_spelling(text, join);
+        for spelt in std::iter::once(text.to_string()).chain(umlauts_spelt_out(text)) {
+            for join in [false, true] {
+                any |= self.hold_spelling(&spelt, join);
+            }
         }
         any
     }
@@ -226,9 +230,17 @@ impl Names {
             return;
         }
         let cased = spelt.iter().all(|w| w == ANY_WORD || is_common(w));
+        let capitals = spelt
+            .iter()
+            .map(|w| w != ANY_WORD && is_common(w))
+            .collect();
         let index = u32::try_from(self.variants.len()).expect("fewer than 4 billion variants");
         self.by_last.entry(last).or_default().push(index);
-        self.variants.push(Variant { words: ids, cased });
+        self.variants.push(Variant {
+            words: ids,
+            capitals,
+            cased,
+        });
     }
 
     /// The id of a folded word, if any name uses it.
@@ -252,6 +264,12 @@ impl Names {
             .filter_map(|&v| {
                 let v = &self.variants[v as usize];
                 let n = v.words.len();
+                // An address or file name ("alfie.brooks") is written without capitals.
+                let joined = n > 1
+                    && n <= recent.len()
+                    && recent[recent.len() - n + 1..]
+                        .iter()
+                        .all(|(_, f)| f & JOINED != 0);
                 let fits = n <= recent.len()
                     && recent[recent.len() - n..]
                         .iter()
@@ -260,11 +278,17 @@ impl Names {
                         .all(|(i, (&(seen, flags), &want))| {
                             let capital = flags & CAPITAL != 0;
                             let comma = i > 0 && flags & COMMA != 0;
+                            if flags & TITLED != 0 {
+                                // "Mr Hall", "PC Jones": an adult, not a pupil.
+                                return false;
+                            }
                             if want == ANY {
                                 // A middle name is written as a name, within the name.
                                 return capital && !comma;
                             }
-                            seen == Some(want) && (!v.cased || (capital && !comma))
+                            seen == Some(want)
+                                && (capital || joined || !v.capitals[i])
+                                && !(v.cased && comma)
                         });
                 fits.then_some(n)
             })
@@ -282,7 +306,11 @@ impl Names {
 /// Each part's folded words, and with apostrophes joined where that differs.
 fn spellings(parts: &[&str]) -> Vec<Words> {
     let mut out: Vec<Words> = Vec::new();
-    for p in parts {
+    let spelt: Vec<String> = parts
+        .iter()
+        .flat_map(|p| std::iter::once(p.to_string()).chain(umlauts_spelt_out(p)))
+        .collect();
+    for p in &spelt {
         for join in [false, true] {
             let w = name_words(p, join);
             if !w.is_empty() && !out.contains(&w) {
@@ -291,6 +319,22 @@ fn spellings(parts: &[&str]) -> Vec<Words> {
         }
     }
     out
+}
+
+/// A name with German umlauts written out as they are typed without them ("Müller" as
+/// "Mueller"); `None` when it has none.
+fn umlauts_spelt_out(text: &str) -> Option<String> {
+    if !text.contains(['ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü']) {
+        return None;
+    }
+    Some(
+        text.replace('ä', "ae")
+            .replace('ö', "oe")
+            .replace('ü', "ue")
+            .replace('Ä', "Ae")
+            .replace('Ö', "Oe")
+            .replace('Ü', "Ue"),
+    )
 }
 
 /// The folded words of a name: words with digits in them (year groups, ids) are never part
@@ -335,14 +379,14 @@ mod tests {
     fn a_cell_naming_several_children_yields_each() {
         let n = held(&["Ömer Yılmaz (Y6) / Łukasz Nowak and Amy Lee, Ben Hart"]);
         assert_eq!(n.len(), 4);
-        for text in ["Omer Yilmaz", "Nowak, Łukasz", "amy lee", "Hart Ben"] {
+        for text in ["Omer Yilmaz", "Nowak, Łukasz", "AMY LEE", "Hart Ben"] {
             assert!(n.found_in(text), "{text}");
         }
         let n = held(&["Nowak, Łukasz"]);
         assert_eq!(n.len(), 1);
         assert!(n.found_in("Łukasz Nowak said"));
         let n = held(&["Jamie Fox Year 6", "Sam Lee 6B"]);
-        assert!(n.found_in("Jamie Fox") && n.found_in("sam lee"));
+        assert!(n.found_in("Jamie Fox") && n.found_in("Sam Lee"));
     }
 
     #[test]
@@ -423,5 +467,42 @@ mod more_tests {
             "Year 6",
         ]);
         assert!(n.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod adult_tests {
+    use super::*;
+
+    #[test]
+    fn titled_adults_and_lowercase_everyday_words_are_not_pupils() {
+        let mut n = Names::default();
+        for pupil in [
+            "May Hall",
+            "April Green",
+            "Harry May",
+            "Sam Will",
+            "Ali Said",
+        ] {
+            n.add_cell(pupil);
+        }
+        for text in [
+            "Filtering test, Mr Hall, May 2027",
+            "Lead: Mrs Green\nApril 2027 review",
+            "Harry may need a new login.",
+            "Sam will lead the session.",
+            "Mr Ali Said the review went well.",
+        ] {
+            assert!(!n.found_in(text), "{text}");
+        }
+        assert!(n.found_in("Harry May joined") && n.found_in("May Hall joined"));
+        let mut n = Names::default();
+        n.add_cell("Alfie Brooks");
+        assert!(n.found_in("alfie.brooks@pupils.example.org"));
+        assert!(n.found_in("Alfie;Brooks") && n.found_in("Alfie \"Alf\" Brooks"));
+        assert!(n.found_in("q=Alfie+Brooks") && n.found_in("*Alfie* Brooks"));
+        let mut n = Names::default();
+        n.add_cell("Kai Müller");
+        assert!(n.found_in("Kai Mueller") && n.found_in("Kai Muller"));
     }
 }

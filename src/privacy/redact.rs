@@ -25,11 +25,13 @@ pub fn redact(names: &Names, text: &str) -> Option<String> {
 /// as [`super::scan::Scanner`] reads them; a stop before a word is a `None` between words.
 fn words_at(text: &str) -> Vec<Option<(String, usize, usize, u8)>> {
     use crate::privacy::fold::{Piece, fold_char};
-    use crate::privacy::scan::{CAPITAL, COMMA, is_stop};
+    use crate::privacy::scan::{CAPITAL, COMMA, JOINED, TITLED, is_stop, is_title};
     use unicode_normalization::UnicodeNormalization;
     let mut out = Vec::new();
     let mut word = String::new();
-    let (mut start, mut flags, mut comma, mut stop, mut last_len) = (0, 0u8, false, false, 0);
+    let (mut start, mut flags, mut last_len) = (0, 0u8, 0);
+    let (mut comma, mut stop, mut dot, mut titled) = (false, false, false, false);
+    let (mut gap, mut joint) = (0u8, false);
     for (at, c) in text.char_indices() {
         for d in std::iter::once(c).nfkd() {
             let before = word.len();
@@ -39,19 +41,28 @@ fn words_at(text: &str) -> Vec<Option<(String, usize, usize, u8)>> {
                     if stop && last_len > 1 {
                         out.push(None);
                     }
-                    flags =
-                        if d.is_uppercase() { CAPITAL } else { 0 } | if comma { COMMA } else { 0 };
+                    flags = if d.is_uppercase() { CAPITAL } else { 0 }
+                        | if comma { COMMA } else { 0 }
+                        | if titled { TITLED } else { 0 }
+                        | if joint && gap == 1 { JOINED } else { 0 };
+                    gap = 0;
+                    joint = false;
                     comma = false;
                     stop = false;
+                    dot = false;
                 }
                 Piece::Letter | Piece::Mark => {}
                 Piece::Apostrophe | Piece::Break => {
                     if !word.is_empty() {
                         last_len = word.len();
+                        titled = is_title(&word);
                         out.push(Some((std::mem::take(&mut word), start, at, flags)));
                     }
                     comma |= d == ',';
-                    stop |= is_stop(d);
+                    stop |= is_stop(d) || (dot && d.is_whitespace());
+                    dot = d == '.';
+                    gap = gap.saturating_add(1);
+                    joint = gap == 1 && matches!(d, '.' | '_' | '-');
                 }
             }
         }

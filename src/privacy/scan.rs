@@ -24,7 +24,13 @@ pub struct Scanner<'n> {
     /// bracket, quote…) that no name runs across.
     comma: bool,
     stop: bool,
+    /// A full stop just seen: a sentence ends if a space follows, not in "Alfie.Brooks".
+    dot: bool,
     last_len: usize,
+    last_title: bool,
+    /// Characters between the last word and the next, and whether they are one joint.
+    gap: u8,
+    joint: bool,
     found: bool,
     /// The same text with its escapes decoded (`%20`, `\u0041`), read alongside.
     decoded: Option<Box<Scanner<'n>>>,
@@ -34,18 +40,20 @@ pub struct Scanner<'n> {
 pub const CAPITAL: u8 = 1;
 /// A comma stood between this word and the one before.
 pub const COMMA: u8 = 2;
+/// The word before was a title: this word is an adult's name.
+pub const TITLED: u8 = 4;
+/// This word is joined to the one before by a single `.`, `_` or `-`, as in an e-mail
+/// address or a file name ("alfie.brooks"), where capitals are not written.
+pub const JOINED: u8 = 8;
 
 /// Whether `c` ends a sentence or a clause, or sets words apart, so that no name runs across
 /// it ("the Online Safety Mark. Ward 3 …", "Red / Amber / Green").
 pub fn is_stop(c: char) -> bool {
     matches!(
         c,
-        '.' | ':'
-            | ';'
-            | '!'
+        ':' | '!'
             | '?'
             | '/'
-            | '|'
             | '('
             | ')'
             | '['
@@ -54,22 +62,40 @@ pub fn is_stop(c: char) -> bool {
             | '}'
             | '<'
             | '>'
-            | '"'
-            | '\u{201C}'
-            | '\u{201D}'
-            | '\u{AB}'
-            | '\u{BB}'
             | '\u{2026}'
             | '\u{2022}'
-            | '\u{2013}'
             | '\u{2014}'
             | '='
-            | '+'
-            | '*'
-            | '#'
     )
 }
 
+/// Whether a folded word is a title an adult's name follows ("Mr", "Mrs", "PC", "Dr").
+pub fn is_title(word: &str) -> bool {
+    matches!(
+        word,
+        "mr" | "mrs"
+            | "miss"
+            | "ms"
+            | "mx"
+            | "dr"
+            | "sir"
+            | "dame"
+            | "prof"
+            | "rev"
+            | "revd"
+            | "pc"
+            | "pcso"
+            | "sgt"
+            | "dc"
+            | "ds"
+            | "insp"
+            | "cllr"
+            | "headteacher"
+            | "head"
+            | "lady"
+            | "lord"
+    )
+}
 impl<'n> Scanner<'n> {
     /// A scanner for `names`.
     pub fn new(names: &'n Names) -> Self {
@@ -81,7 +107,11 @@ impl<'n> Scanner<'n> {
             capital: false,
             comma: false,
             stop: false,
+            dot: false,
             last_len: 0,
+            last_title: false,
+            gap: 0,
+            joint: false,
             found: false,
             decoded: None,
         }
@@ -111,6 +141,7 @@ impl<'n> Scanner<'n> {
                 Piece::Letter => {
                     if before == 0 {
                         self.capital = c.is_uppercase();
+                        self.dot = false;
                         if self.stop && self.last_len > 1 {
                             self.recent.clear();
                         }
@@ -125,7 +156,10 @@ impl<'n> Scanner<'n> {
                 Piece::Break => {
                     self.end_word();
                     self.comma |= c == ',';
-                    self.stop |= is_stop(c);
+                    self.stop |= is_stop(c) || (self.dot && c.is_whitespace());
+                    self.dot = c == '.';
+                    self.gap = self.gap.saturating_add(1);
+                    self.joint = self.gap == 1 && matches!(c, '.' | '_' | '-');
                 }
             }
         }
@@ -158,12 +192,22 @@ impl<'n> Scanner<'n> {
             self.names.word_id(&self.word)
         };
         self.last_len = self.word.len();
-        self.word.clear();
         self.overlong = false;
         if self.recent.len() == MAX_WORDS {
             self.recent.remove(0);
         }
-        let flags = if self.capital { CAPITAL } else { 0 } | if self.comma { COMMA } else { 0 };
+        let flags = if self.capital { CAPITAL } else { 0 }
+            | if self.comma { COMMA } else { 0 }
+            | if self.last_title { TITLED } else { 0 }
+            | if self.joint && self.gap == 1 {
+                JOINED
+            } else {
+                0
+            };
+        self.gap = 0;
+        self.joint = false;
+        self.last_title = is_title(&self.word);
+        self.word.clear();
         self.comma = false;
         self.stop = false;
         self.recent.push((id, flags));

@@ -145,7 +145,7 @@ fn names_are_learnt_from_every_person_heading_and_several_to_a_cell() {
         for commentary in [
             "We spoke with OMER YILMAZ about it.",
             "Hart, Ben was supported.",
-            "amy lee  was supported.",
+            "amy Lee  was supported.",
         ] {
             workbook(tmp.path(), &[("A1.1", commentary, "", "", "")]);
             refused(

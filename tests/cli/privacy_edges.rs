@@ -225,3 +225,61 @@ fn pupil_lists_under_any_name_headings_are_read() {
         );
     }
 }
+
+#[test]
+fn adults_agencies_dates_and_lowercase_words_raise_no_alarm() {
+    let log = "Date,Category,Pupil,Agencies involved,Others involved\n01/10/2026,Gaming,Alfie Brooks,CEOP,PC Jones\n02/10/2026,Gaming,Pupil at St Mary's,NSPCC,Mrs Okafor (TA)\n";
+    let pupils = "Forename,Surname\nMay,Hall\nApril,Green\nHarry,May\nSam,Will\n";
+    let tmp = review(log, Some(pupils));
+    let dir = tmp.path();
+    let text = format!(
+        "{CLEAN} Referrals to CEOP and the NSPCC were made with PC Jones and Mrs Okafor. Filtering test: Mr Hall, May 2027. Lead: Mrs Green\nApril 2027 review. Harry may need a new login and Sam will lead the session. Pupils at St Mary's joined us."
+    );
+    workbook(dir, &[("A1.1", &text, "", "", "")]);
+    let (status, _, stderr) = run(dir, &["pack"]);
+    assert_eq!(status, 0, "{stderr}");
+}
+
+#[test]
+fn separators_quotes_and_links_do_not_hide_a_name() {
+    let tmp = review(LOG, None);
+    let dir = tmp.path();
+    for (file, text) in [
+        ("list.csv", "Forename;Surname\nAlfie;Brooks\n"),
+        (
+            "links.txt",
+            "https://photos.example.org/search?q=Alfie+Brooks",
+        ),
+        ("nick.txt", "Alfie \"Alf\" Brooks came in."),
+        ("mail.txt", "write to alfie.brooks@pupils.example.org"),
+    ] {
+        std::fs::write(dir.join("evidence").join(file), text).expect("write");
+        workbook(dir, &[("A1.1", CLEAN, file, "", "")]);
+        refused(dir, "private-name-in-pack", &["Alfie", "Brooks"]);
+        std::fs::remove_file(dir.join("evidence").join(file)).expect("remove");
+    }
+}
+
+#[test]
+fn import_takes_a_name_out_of_every_message_and_mapping() {
+    let tmp = review(LOG, None);
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("evidence/training.csv"),
+        "Name,Role,Date completed\nAmy Jones,Teacher,Alfie Brooks\n",
+    )
+    .expect("write");
+    set_sources(
+        dir,
+        "[[evidence]]\nkind = \"incidents\"\npath = \"evidence/incidents.csv\"\n\n[[evidence]]\nkind = \"training\"\npath = \"evidence/training.csv\"\n[evidence.roles]\n\"Teacher\" = \"Alfie Brooks\"\n",
+    );
+    for args in [&["import"][..], &["import", "--json"]] {
+        let (_, stdout, stderr) = run(dir, args);
+        for s in ["Alfie", "alfie", "Brooks", "brooks"] {
+            assert!(
+                !stdout.contains(s) && !stderr.contains(s),
+                "{s} in {args:?}:\n{stdout}{stderr}"
+            );
+        }
+    }
+}

@@ -311,7 +311,7 @@ impl Evidence {
             }
         }
         for t in &mut self.training {
-            for text in [&mut t.person, &mut t.role, &mut t.course] {
+            for text in [&mut t.person, &mut t.role, &mut t.course, &mut t.group] {
                 if let Some(clean) = crate::privacy::redact(names, text) {
                     *text = clean;
                     held.training += 1;
@@ -341,6 +341,11 @@ impl SourceReport {
         for c in &mut self.columns {
             if let Some(clean) = crate::privacy::redact(names, &c.header) {
                 c.header = clean;
+            }
+        }
+        for skipped in self.skipped.iter_mut().chain(self.noted.iter_mut()) {
+            if let Some(clean) = crate::privacy::redact(names, &skipped.reason) {
+                skipped.reason = clean;
             }
         }
         for sheet in self.names_also_from.iter_mut().chain(self.sheet.as_mut()) {

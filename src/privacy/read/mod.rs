@@ -118,7 +118,18 @@ pub fn raw(names: &Names, path: &Path) -> std::io::Result<bool> {
                 }
             })
             .collect();
-        if names.found_in(&ascii) || names.found_in(&String::from_utf8_lossy(&bytes)) {
+        // Windows writes a photo's title and comments as UTF-16 (EXIF XPTitle).
+        let utf16 = |from: usize| {
+            encoding_rs::UTF_16LE
+                .decode_without_bom_handling(bytes.get(from..).unwrap_or_default())
+                .0
+                .into_owned()
+        };
+        if names.found_in(&ascii)
+            || names.found_in(&String::from_utf8_lossy(&bytes))
+            || names.found_in(&utf16(0))
+            || names.found_in(&utf16(1))
+        {
             return Ok(true);
         }
     }
