@@ -13,7 +13,7 @@ use std::collections::{HashMap, HashSet};
 
 use super::cell::people_in_cell;
 use super::fold::words;
-use super::scan::{CAPITAL, COMMA, JOINED, TITLED};
+use super::scan::{CAPITAL, COMMA, JOINED, NEWLINE, TITLED};
 use super::words::{is_common, is_filler};
 
 /// The longest name, in words, that is matched; longer sequences are cut to this.
@@ -288,7 +288,7 @@ impl Names {
                             }
                             seen == Some(want)
                                 && (capital || joined || !v.capitals[i])
-                                && !(v.cased && comma)
+                                && !(v.cased && (comma || (i > 0 && flags & NEWLINE != 0)))
                         });
                 fits.then_some(n)
             })
@@ -504,5 +504,31 @@ mod adult_tests {
         let mut n = Names::default();
         n.add_cell("Kai Müller");
         assert!(n.found_in("Kai Mueller") && n.found_in("Kai Muller"));
+    }
+}
+
+#[cfg(test)]
+mod title_tests {
+    use super::*;
+
+    #[test]
+    fn only_a_title_written_as_one_directly_before_a_name_marks_an_adult() {
+        let mut n = Names::default();
+        n.add_cell("Alfie Brooks");
+        n.add_cell("April Green");
+        for text in [
+            "We will miss Alfie Brooks.",
+            "PC Alfie Brooks logged on",
+            "Mrs\nAlfie Brooks",
+            "Miss: Alfie Brooks",
+            "Miss  Alfie Brooks",
+            "WE WILL MISS ALFIE BROOKS",
+            "mrs.alfie.brooks@x.org",
+        ] {
+            assert!(n.found_in(text), "{text}");
+        }
+        assert!(!n.found_in("Lead: Mrs Green\nApril 2027 review"));
+        assert!(!n.found_in("Key dates for April\nGreen Week is 20-24 April"));
+        assert!(n.found_in("April Green joined"));
     }
 }

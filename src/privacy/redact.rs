@@ -25,13 +25,16 @@ pub fn redact(names: &Names, text: &str) -> Option<String> {
 /// as [`super::scan::Scanner`] reads them; a stop before a word is a `None` between words.
 fn words_at(text: &str) -> Vec<Option<(String, usize, usize, u8)>> {
     use crate::privacy::fold::{Piece, fold_char};
-    use crate::privacy::scan::{CAPITAL, COMMA, JOINED, TITLED, is_stop, is_title};
+    use crate::privacy::scan::{
+        CAPITAL, COMMA, JOINED, NEWLINE, TITLED, is_stop, is_title_before_a_name,
+    };
     use unicode_normalization::UnicodeNormalization;
     let mut out = Vec::new();
     let mut word = String::new();
     let (mut start, mut flags, mut last_len) = (0, 0u8, 0);
     let (mut comma, mut stop, mut dot, mut titled) = (false, false, false, false);
-    let (mut gap, mut joint) = (0u8, false);
+    let (mut gap, mut joint, mut space, mut newline, mut title_case) =
+        (0u8, false, false, false, false);
     for (at, c) in text.char_indices() {
         for d in std::iter::once(c).nfkd() {
             let before = word.len();
@@ -43,19 +46,24 @@ fn words_at(text: &str) -> Vec<Option<(String, usize, usize, u8)>> {
                     }
                     flags = if d.is_uppercase() { CAPITAL } else { 0 }
                         | if comma { COMMA } else { 0 }
-                        | if titled { TITLED } else { 0 }
+                        | if titled && space { TITLED } else { 0 }
+                        | if newline { NEWLINE } else { 0 }
                         | if joint && gap == 1 { JOINED } else { 0 };
                     gap = 0;
                     joint = false;
+                    space = false;
+                    newline = false;
+                    title_case = d.is_uppercase();
                     comma = false;
                     stop = false;
                     dot = false;
                 }
-                Piece::Letter | Piece::Mark => {}
+                Piece::Letter => title_case &= !d.is_uppercase(),
+                Piece::Mark => {}
                 Piece::Apostrophe | Piece::Break => {
                     if !word.is_empty() {
                         last_len = word.len();
-                        titled = is_title(&word);
+                        titled = title_case && is_title_before_a_name(&word);
                         out.push(Some((std::mem::take(&mut word), start, at, flags)));
                     }
                     comma |= d == ',';
@@ -63,6 +71,8 @@ fn words_at(text: &str) -> Vec<Option<(String, usize, usize, u8)>> {
                     dot = d == '.';
                     gap = gap.saturating_add(1);
                     joint = gap == 1 && matches!(d, '.' | '_' | '-');
+                    space = gap == 1 && d == ' ';
+                    newline |= matches!(d, '\n' | '\r' | '\u{2028}' | '\u{2029}');
                 }
             }
         }

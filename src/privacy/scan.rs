@@ -28,9 +28,14 @@ pub struct Scanner<'n> {
     dot: bool,
     last_len: usize,
     last_title: bool,
-    /// Characters between the last word and the next, and whether they are one joint.
+    /// The word being read is written as a title is ("Mr", "Miss"): a capital, then lower case.
+    title_case: bool,
+    /// Characters between the last word and the next, whether they are one joint, one space,
+    /// and whether a line ends among them.
     gap: u8,
     joint: bool,
+    space: bool,
+    newline: bool,
     found: bool,
     /// The same text with its escapes decoded (`%20`, `\u0041`), read alongside.
     decoded: Option<Box<Scanner<'n>>>,
@@ -40,8 +45,10 @@ pub struct Scanner<'n> {
 pub const CAPITAL: u8 = 1;
 /// A comma stood between this word and the one before.
 pub const COMMA: u8 = 2;
-/// The word before was a title: this word is an adult's name.
+/// The word before was a title, a single space away: this word is an adult's name.
 pub const TITLED: u8 = 4;
+/// A line ended between this word and the one before.
+pub const NEWLINE: u8 = 16;
 /// This word is joined to the one before by a single `.`, `_` or `-`, as in an e-mail
 /// address or a file name ("alfie.brooks"), where capitals are not written.
 pub const JOINED: u8 = 8;
@@ -63,10 +70,18 @@ pub fn is_stop(c: char) -> bool {
             | '<'
             | '>'
             | '\u{2026}'
-            | '\u{2022}'
             | '\u{2014}'
-            | '='
     )
+}
+
+/// Whether a folded word is a title written before an adult's name in running text. Titles
+/// that are also everyday abbreviations ("PC" for a computer) are left out.
+pub fn is_title_before_a_name(word: &str) -> bool {
+    is_title(word)
+        && !matches!(
+            word,
+            "pc" | "pcso" | "sgt" | "dc" | "ds" | "insp" | "head" | "headteacher"
+        )
 }
 
 /// Whether a folded word is a title an adult's name follows ("Mr", "Mrs", "PC", "Dr").
@@ -110,8 +125,11 @@ impl<'n> Scanner<'n> {
             dot: false,
             last_len: 0,
             last_title: false,
+            title_case: false,
             gap: 0,
             joint: false,
+            space: false,
+            newline: false,
             found: false,
             decoded: None,
         }
@@ -141,10 +159,14 @@ impl<'n> Scanner<'n> {
                 Piece::Letter => {
                     if before == 0 {
                         self.capital = c.is_uppercase();
+                        self.title_case = self.capital;
                         self.dot = false;
                         if self.stop && self.last_len > 1 {
                             self.recent.clear();
                         }
+                    }
+                    if before > 0 && c.is_uppercase() {
+                        self.title_case = false;
                     }
                     if self.word.len() > MAX_WORD {
                         self.word.truncate(before);
@@ -160,6 +182,8 @@ impl<'n> Scanner<'n> {
                     self.dot = c == '.';
                     self.gap = self.gap.saturating_add(1);
                     self.joint = self.gap == 1 && matches!(c, '.' | '_' | '-');
+                    self.space = self.gap == 1 && c == ' ';
+                    self.newline |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
                 }
             }
         }
@@ -168,6 +192,13 @@ impl<'n> Scanner<'n> {
     /// A boundary: the current word ends here.
     pub fn brk(&mut self) {
         self.end_word();
+    }
+
+    /// A boundary no name runs across (the end of a table row): the words before it are
+    /// forgotten.
+    pub fn part(&mut self) {
+        self.end_word();
+        self.recent.clear();
     }
 
     /// Whether a name has been found so far.
@@ -198,7 +229,12 @@ impl<'n> Scanner<'n> {
         }
         let flags = if self.capital { CAPITAL } else { 0 }
             | if self.comma { COMMA } else { 0 }
-            | if self.last_title { TITLED } else { 0 }
+            | if self.last_title && self.space {
+                TITLED
+            } else {
+                0
+            }
+            | if self.newline { NEWLINE } else { 0 }
             | if self.joint && self.gap == 1 {
                 JOINED
             } else {
@@ -206,7 +242,9 @@ impl<'n> Scanner<'n> {
             };
         self.gap = 0;
         self.joint = false;
-        self.last_title = is_title(&self.word);
+        self.space = false;
+        self.newline = false;
+        self.last_title = self.title_case && is_title_before_a_name(&self.word);
         self.word.clear();
         self.comma = false;
         self.stop = false;

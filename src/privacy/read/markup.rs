@@ -38,6 +38,9 @@ const SPACES: &[&str] = &[
     "sym",
     "ptab",
 ];
+/// Table rows (HTML, Word, spreadsheets, OpenDocument): the last cell of one row and the
+/// first of the next are not one name ("… | April" then "Green Flag | …").
+const ROWS: &[&str] = &["tr", "row", "table-row"];
 /// Spreadsheet page headers and footers, whose text carries `&L`, `&C`, `&P`-style codes.
 const HEADER_FOOTER: &[&str] = &[
     "oddHeader",
@@ -78,6 +81,12 @@ impl<'n> Reading<'n> {
         if breaks {
             self.joined.brk();
         }
+    }
+
+    /// The end of a table row: no name runs across it.
+    fn part(&mut self) {
+        self.joined.part();
+        self.split.part();
     }
 
     fn aside(&mut self, t: &str) {
@@ -154,7 +163,11 @@ pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
                 }
             }
             html5gum::Token::EndTag(tag) => {
-                reading.tag(!INLINE.contains(&lossy(&tag.name).as_ref()));
+                let name = lossy(&tag.name);
+                reading.tag(!INLINE.contains(&name.as_ref()));
+                if ROWS.contains(&name.as_ref()) {
+                    reading.part();
+                }
             }
             html5gum::Token::String(s) => reading.text(&lossy(&s.value)),
             html5gum::Token::Comment(c) => reading.aside(&lossy(&c.value)),
@@ -208,6 +221,9 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                 let name = e.local_name();
                 let name: &str = name.as_ref();
                 reading.tag(breaks(name, paragraph));
+                if ROWS.contains(&name) {
+                    reading.part();
+                }
                 if PARAGRAPHS.contains(&name) {
                     paragraph = paragraph.saturating_sub(1);
                 }

@@ -137,7 +137,7 @@ pub fn raw(names: &Names, path: &Path) -> std::io::Result<bool> {
 }
 
 /// How much of each end of a large media file [`raw`] reads.
-pub const RAW_EDGE: u64 = 4 * 1024 * 1024;
+pub const RAW_EDGE: u64 = 1024 * 1024;
 
 /// Reads every byte of an older Office file as UTF-16 and as Windows-1252 text, the two ways
 /// it stores strings, so text outside its cells (comments, page headers) is searched too.

@@ -432,3 +432,17 @@ fn escapes_charsets_formulas_and_macros() {
         "macros"
     );
 }
+
+#[test]
+fn table_rows_part_names_and_calendars_are_unfolded() {
+    let mut n = Names::default();
+    n.add_cell("April Green");
+    let rows = br#"<?xml version="1.0"?><w:document xmlns:w="w"><w:body><w:tbl><w:tr><w:tc><w:p><w:r><w:t>Send letter</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>April</w:t></w:r></w:p></w:tc></w:tr><w:tr><w:tc><w:p><w:r><w:t>Green Flag</w:t></w:r></w:p></w:tc></w:tr></w:tbl></w:body></w:document>"#;
+    let docx = zip_of(&[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", rows),
+    ]);
+    assert_eq!(bytes(&n, &docx, "m.docx"), Verdict::Clean);
+    let ics = b"BEGIN:VCALENDAR\r\nSUMMARY:Meeting with parents of Alfie Bro\r\n oks about online safety\r\nEND:VCALENDAR\r\n";
+    assert_eq!(bytes(&alfie(), ics, "cal.ics"), Verdict::Name);
+}

@@ -101,6 +101,9 @@ pub(super) fn read(
     let (start, _) = encoding.decode_with_bom_removal(&head[..head.len().min(1024)]);
     let start = start.trim_start_matches(['\u{feff}', ' ', '\t', '\r', '\n']);
     let lower_hint = hint.to_ascii_lowercase();
+    if start.starts_with("BEGIN:VCALENDAR") || start.starts_with("BEGIN:VCARD") {
+        return calendar(ctx, r, encoding);
+    }
     if is_email(start) {
         return Ok(Verdict::Unreadable(
             "it is an email or web archive whose parts are encoded, so its text cannot be searched; save the message or page as PDF or text".into(),
@@ -202,4 +205,35 @@ fn is_email(start: &str) -> bool {
         return true;
     }
     false
+}
+
+/// A calendar or contact file (.ics, .vcf), whose long lines are folded: a line break
+/// followed by a space continues the line, even mid-word ("Alfie Bro" / " oks").
+fn calendar(
+    ctx: &Ctx<'_>,
+    mut r: impl Read,
+    encoding: &'static Encoding,
+) -> std::io::Result<Verdict> {
+    let mut bytes = Vec::new();
+    (&mut r).take(WHOLE_LIMIT + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > WHOLE_LIMIT {
+        return Ok(Verdict::Unreadable(
+            "it is a calendar or contacts file larger than 256 MB, too large to search".into(),
+        ));
+    }
+    let (text, _) = encoding.decode_with_bom_removal(&bytes);
+    let unfolded = text
+        .replace("\r\n ", "")
+        .replace("\r\n\t", "")
+        .replace("\n ", "")
+        .replace("\n\t", "")
+        .replace("\\n", "\n")
+        .replace("\\,", ",");
+    let mut scanner = ctx.scanner();
+    scanner.push(&unfolded);
+    Ok(if scanner.finish() {
+        Verdict::Name
+    } else {
+        Verdict::Clean
+    })
 }
