@@ -20,7 +20,7 @@ fn an_unclosed_quote_stops_the_import_at_the_line_it_opens_on() {
         .code(2)
         .stderr(predicate::str::contains("unclosed-quote.csv"))
         .stderr(predicate::str::contains(
-            "line 2: a cell starts with a quote (\") that is never closed",
+            "line 2: a cell starts with a quote (\") that is not closed on that line",
         ))
         .stdout(predicate::str::contains("1 read").not());
 }

@@ -20,6 +20,7 @@ mod pack;
 mod privacy;
 mod privacy_documents;
 mod privacy_edges;
+mod records;
 mod report;
 mod scope;
 mod score;
