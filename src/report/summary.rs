@@ -68,6 +68,7 @@ fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
         "Gap",
         "Status",
         "Complete",
+        "Why the records differ",
     ]);
     header(sheet, &headers)?;
     let first_level_col = 4u16;
@@ -97,10 +98,19 @@ fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
             None => "Not scored",
             Some(g) if g > 0 && a.evidenced > a.agreed => "Below benchmark on the records",
             Some(g) if g > 0 => "Below benchmark",
+            Some(_) if a.evidenced > a.agreed => "Meets benchmark as explained",
             Some(_) => "Meets benchmark",
         };
         sheet.write(row, agreed_col + 4, status)?;
         sheet.write(row, agreed_col + 5, if a.complete { "yes" } else { "no" })?;
+        // Shown where it lets the claim stand against the records, for the assessor to read.
+        if let Some(why) = a
+            .records_differ
+            .as_deref()
+            .filter(|_| a.evidenced > a.agreed)
+        {
+            sheet.write(row, agreed_col + 6, why)?;
+        }
     }
     let last = u32::try_from(s.aspects.len()).expect("a few dozen aspects");
     let status_col = agreed_col + 4;
@@ -115,6 +125,7 @@ fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
     }
     sheet.set_column_width(1, 40)?;
     sheet.set_column_width(status_col, 18)?;
+    sheet.set_column_width(status_col + 2, 50)?;
 
     let mut chart = Chart::new(ChartType::Column);
     chart

@@ -172,6 +172,62 @@ fn an_explanation_of_why_the_records_differ_lets_the_claim_stand() {
         .stdout(predicate::str::contains(format!(
             "The group records why the records differ: {EXPLAINED}"
         )));
+    run(tmp.path(), &["report"]).success();
+    let (header, rows) = summary_rows(tmp.path());
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let b21 = rows.iter().find(|r| r[0] == "B2.1").expect("B2.1 row");
+    assert_eq!(b21[col("Why the records differ")], EXPLAINED);
+    assert_eq!(b21[col("Status")], "Meets benchmark as explained");
+    let a11 = rows.iter().find(|r| r[0] == "A1.1").expect("A1.1 row");
+    assert_eq!(a11[col("Why the records differ")], "");
+}
+
+/// The Summary sheet of `out/summary.xlsx`: its heading row and the rows under it, as text.
+fn summary_rows(dir: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    use calamine::{Reader, open_workbook_auto};
+    let mut book = open_workbook_auto(dir.join("out/summary.xlsx")).expect("summary");
+    let sheet = book.worksheet_range("Summary").expect("Summary sheet");
+    let mut rows = sheet
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<String>>());
+    let header = rows.next().expect("header");
+    (header, rows.collect())
+}
+
+#[test]
+fn an_explanation_of_a_word_or_a_dash_lets_nothing_stand() {
+    for thin in ["x", "-", "see notes"] {
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        review(tmp.path(), &[("B2.1", thin)]);
+        let out = run(tmp.path(), &["--json", "score"]).success();
+        let doc: serde_json::Value =
+            serde_json::from_slice(&out.get_output().stdout).expect("JSON");
+        let b21 = aspect(&doc, "B2.1");
+        assert_eq!(b21["counted"].as_u64(), Some(3), "{thin}");
+        assert_eq!(b21["records_differ"], serde_json::Value::Null, "{thin}");
+        assert_eq!(doc["ready"], false);
+        let reason = doc["reasons"]
+            .as_array()
+            .expect("reasons")
+            .iter()
+            .find(|r| r["aspect"] == "B2.1")
+            .expect("B2.1 holds the review back");
+        assert!(
+            reason["kinds"]
+                .as_array()
+                .expect("kinds")
+                .contains(&serde_json::json!("explanation-too-short")),
+            "{reason}"
+        );
+        assert!(
+            reason["message"]
+                .as_str()
+                .expect("message")
+                .contains("too few to let the claim stand (an explanation needs at least 10), so it is taken as blank"),
+            "{reason}"
+        );
+        run(tmp.path(), &["score", "--strict"]).code(1);
+    }
 }
 
 #[test]
