@@ -137,6 +137,11 @@ codes! {
     ReviewDateNotSet => "review-date-not-set",
     /// Every record of an evidence source is dated before the window the review measures.
     RecordsPredateWindow => "records-predate-window",
+    /// Every record of an evidence source is dated after the review date.
+    RecordsPostdateReview => "records-postdate-review",
+    /// An evidence source has no column for a field its figures rest on (training dates,
+    /// the action taken on an incident).
+    ColumnNotRecognised => "column-not-recognised",
     /// Evidence cited in a workbook that is not in the evidence folder.
     MissingEvidence => "missing-evidence",
     /// Evidence cited in a workbook that is a pipe, socket or device, not a document.

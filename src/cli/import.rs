@@ -87,7 +87,7 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     }
     found
         .0
-        .extend(reports.iter().filter_map(|r| dating::predates(r, as_of)));
+        .extend(reports.iter().flat_map(|r| dating::findings(r, as_of)));
     out.diagnostics(&found);
     let metrics = compute::compute(&evidence, as_of, &terms);
     if out.json {
@@ -207,7 +207,14 @@ fn metrics_text(m: &Metrics) -> String {
             let _ = writeln!(s, "  training: no training records imported");
         }
         Some(groups) => {
-            for g in groups {
+            for g in groups.iter().filter(|g| !g.dates_recorded) {
+                let _ = writeln!(
+                    s,
+                    "  training ({} months): {} {} listed, dates not recorded",
+                    g.months, g.group, g.people
+                );
+            }
+            for g in groups.iter().filter(|g| g.dates_recorded) {
                 let _ = writeln!(
                     s,
                     "  training ({} months): {} {} of {} trained ({})",
@@ -243,7 +250,11 @@ fn metrics_text(m: &Metrics) -> String {
             let _ = writeln!(s, "  incidents: no incident logs imported");
         }
         Some(i) => {
-            let share = |v: Option<f64>| v.map_or("-".into(), percent);
+            let share = |v: Option<f64>, recorded: bool| match v {
+                _ if !recorded => "not recorded".to_string(),
+                Some(v) => percent(v),
+                None => "-".to_string(),
+            };
             let before = if i.previous_covered {
                 format!("{} in the {} months before", i.previous_count, i.months)
             } else {
@@ -251,11 +262,11 @@ fn metrics_text(m: &Metrics) -> String {
             };
             let _ = writeln!(
                 s,
-                "  incidents ({} months): {} ({before}); action recorded for {}, closed {}",
+                "  incidents ({} months): {} ({before}); with the action taken recorded: {}, closed: {}",
                 i.months,
                 i.count,
-                share(i.actioned_share),
-                share(i.closed_share)
+                share(i.actioned_share, i.actioned_recorded),
+                share(i.closed_share, i.closed_recorded)
             );
             let list = |counts: &[compute::Count]| {
                 counts

@@ -90,6 +90,7 @@ pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured
     match check.metric.as_str() {
         "training.coverage" | "training.overdue" => {
             need(Kind::Training, "training records")?;
+            unrecorded(e, Kind::Training, "date")?;
             training(check, e, &group, months, as_of)
         }
         "meetings.count" | "meetings.longest-gap-days" => {
@@ -121,9 +122,26 @@ pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured
         }
         "incidents.count" | "incidents.actioned-share" | "incidents.closed-share" => {
             need(Kind::Incidents, "incident logs")?;
+            match check.metric.as_str() {
+                "incidents.actioned-share" => unrecorded(e, Kind::Incidents, "action")?,
+                "incidents.closed-share" => unrecorded(e, Kind::Incidents, "status")?,
+                _ => {}
+            }
             incidents(check, e, months, as_of)
         }
         other => Err(format!("the metric `{other}` is not computed")),
+    }
+}
+
+/// Fails, naming the source, when a source of `kind` has no column for `field`.
+fn unrecorded(e: &Evidence, kind: Kind, field: &str) -> Result<(), String> {
+    match e.unrecorded(kind, field) {
+        Some(path) => Err(format!(
+            "{} has {} (map it under [evidence.columns])",
+            path.display(),
+            crate::evidence::unrecorded::what(field)
+        )),
+        None => Ok(()),
     }
 }
 

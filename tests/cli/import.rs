@@ -77,12 +77,12 @@ fn training_records_read_the_same_from_xlsx_xls_and_ods() {
         let t = &doc["metrics"]["training"];
         assert_eq!(
             t[0],
-            serde_json::json!({"group": "governors", "people": 2, "trained": 1, "share": 0.5, "months": 24, "overdue": ["Gail Irwin"]}),
+            serde_json::json!({"group": "governors", "people": 2, "trained": 1, "share": 0.5, "months": 24, "overdue": ["Gail Irwin"], "dates_recorded": true}),
             "{file}"
         );
         assert_eq!(
             t[1],
-            serde_json::json!({"group": "staff", "people": 7, "trained": 4, "share": 0.57, "months": 24, "overdue": ["Dan Foster", "Finn Hall", "Ivy King"]}),
+            serde_json::json!({"group": "staff", "people": 7, "trained": 4, "share": 0.57, "months": 24, "overdue": ["Dan Foster", "Finn Hall", "Ivy King"], "dates_recorded": true}),
             "{file}"
         );
     }

@@ -57,7 +57,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 15] = [
+pub const WORKBOOK_CODES: [Code; 17] = [
     Code::UnreadableWorkbook,
     Code::NotAScoringWorkbook,
     Code::WorkbookFrameworkMismatch,
@@ -73,6 +73,8 @@ pub const WORKBOOK_CODES: [Code; 15] = [
     Code::EvidenceNotImported,
     Code::ReviewDateNotSet,
     Code::RecordsPredateWindow,
+    Code::RecordsPostdateReview,
+    Code::ColumnNotRecognised,
 ];
 
 /// Codes about the evidence pack and its verification, produced in `tests/cli/pack.rs`.

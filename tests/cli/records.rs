@@ -45,3 +45,169 @@ fn a_quote_closed_lines_later_is_refused_naming_its_line() {
     let (stdout, _) = import(tmp.path(), "training", "notes.csv", 0);
     assert!(stdout.contains("2 read, 2 used"), "{stdout}");
 }
+
+/// Writes `text` as `name` in `dir`.
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).expect("write");
+}
+
+#[test]
+fn training_dates_under_the_headings_schools_use_are_read() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    for heading in [
+        "Course date",
+        "Last trained",
+        "Date of course",
+        "Session date",
+        "Date Completed (dd/mm/yy)",
+        "When",
+    ] {
+        write(
+            tmp.path(),
+            "t.csv",
+            &format!(
+                "Name,Role,{heading}\nAmy Lee,Teacher,01/03/2025\nBen Hart,Teacher,01/03/2025\n"
+            ),
+        );
+        let (stdout, stderr) = import(tmp.path(), "training", "t.csv", 0);
+        assert!(
+            stdout.contains(&format!("{heading} → date")),
+            "{heading}: {stdout}"
+        );
+        assert!(
+            stdout.contains("staff 2 of 2 trained (100%)"),
+            "{heading}: {stdout}"
+        );
+        assert!(
+            !stderr.contains("column-not-recognised"),
+            "{heading}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn training_without_a_date_column_is_not_recorded_rather_than_untrained() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    write(
+        tmp.path(),
+        "undated.csv",
+        "Name,Role,Course notes\nAmy Lee,Teacher,01/03/2025\nBen Hart,Teacher,01/03/2025\n",
+    );
+    let (stdout, stderr) = import(tmp.path(), "training", "undated.csv", 0);
+    assert!(
+        stdout.contains("staff 2 listed, dates not recorded"),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("0 of 2"), "{stdout}");
+    assert!(
+        stderr.contains("undated.csv: warning[column-not-recognised]: no column of training dates was recognised (columns not used: Course notes)"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("[evidence.columns]"), "{stderr}");
+
+    // In a review, the training checks are "evidence needed", naming the file.
+    let dir = tmp.path().join("review");
+    std::fs::create_dir(&dir).expect("review folder");
+    crate::init_review(&dir, &[]).success();
+    std::fs::copy(
+        tmp.path().join("undated.csv"),
+        dir.join("evidence/undated.csv"),
+    )
+    .expect("copy");
+    crate::set_sources(
+        &dir,
+        "[[evidence]]\nkind = \"training\"\npath = \"evidence/undated.csv\"\n",
+    );
+    crate::filled_workbook(
+        &dir.join("scores/osl.xlsx"),
+        "OSL",
+        &[("B2.1", 2, "Training is kept up to date.", "policy.pdf")],
+    );
+    let out = selfreview()
+        .arg("-C")
+        .arg(&dir)
+        .args(["--json", "score"])
+        .assert()
+        .get_output()
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let b21 = doc["aspects"]
+        .as_array()
+        .expect("aspects")
+        .iter()
+        .find(|a| a["code"] == "B2.1")
+        .expect("B2.1");
+    let statuses: Vec<&str> = b21["evidence_checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .map(|c| c["status"].as_str().expect("status"))
+        .collect();
+    assert!(!statuses.is_empty());
+    assert!(
+        statuses.iter().all(|s| *s == "evidence-needed"),
+        "{statuses:?}"
+    );
+    let detail = b21["evidence_checks"][0]["detail"]
+        .as_str()
+        .expect("detail");
+    assert!(
+        detail.contains("undated.csv has no column of training dates"),
+        "{detail}"
+    );
+}
+
+#[test]
+fn an_incident_log_without_an_action_column_is_not_recorded_rather_than_none() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    write(
+        tmp.path(),
+        "follow.csv",
+        "Date,Category,Follow up,Status\n01/03/2025,Cyberbullying,Spoke to parents,Closed\n",
+    );
+    let (stdout, stderr) = import(tmp.path(), "incidents", "follow.csv", 0);
+    assert!(stdout.contains("Follow up → action"), "{stdout}");
+    assert!(
+        stdout.contains("with the action taken recorded: 100%, closed: 100%"),
+        "{stdout}"
+    );
+    assert!(!stderr.contains("column-not-recognised"), "{stderr}");
+    for heading in ["What was done", "Next steps"] {
+        write(
+            tmp.path(),
+            "other.csv",
+            &format!("Date,Category,{heading}\n01/03/2025,Cyberbullying,Talked to class\n"),
+        );
+        let (stdout, _) = import(tmp.path(), "incidents", "other.csv", 0);
+        assert!(stdout.contains(&format!("{heading} → action")), "{stdout}");
+    }
+    write(
+        tmp.path(),
+        "bare.csv",
+        "Date,Category\n01/03/2025,Cyberbullying\n",
+    );
+    let (stdout, stderr) = import(tmp.path(), "incidents", "bare.csv", 0);
+    assert!(
+        stdout.contains("with the action taken recorded: not recorded, closed: not recorded"),
+        "{stdout}"
+    );
+    assert!(
+        stderr.contains("bare.csv: warning[column-not-recognised]: no column for the action taken was recognised"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn records_all_dated_after_the_review_date_are_named() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    write(
+        tmp.path(),
+        "later.csv",
+        "Name,Role,Date completed\nAmy Lee,Teacher,03/01/2026\nBen Hart,Teacher,01/10/2026\n",
+    );
+    let (_, stderr) = import(tmp.path(), "training", "later.csv", 0);
+    assert!(
+        stderr.contains("later.csv: warning[records-postdate-review]: every record is dated after the review date (from 03/01/2026 to 01/10/2026)"),
+        "{stderr}"
+    );
+}

@@ -41,6 +41,19 @@ pub struct Evidence {
     /// Which kinds had at least one source, so a metric with no source is "not known"
     /// rather than zero.
     pub kinds: Vec<Kind>,
+    /// Sources with no column for a field their kind's figures rest on, so those figures
+    /// are "not recorded" rather than zero.
+    pub unrecorded: Vec<super::unrecorded::Unrecorded>,
+}
+
+impl Evidence {
+    /// The first source of `kind` with no column for `field`, if one has none.
+    pub fn unrecorded(&self, kind: Kind, field: &str) -> Option<&Path> {
+        self.unrecorded
+            .iter()
+            .find(|u| u.kind == kind && u.field == field)
+            .map(|u| u.path.as_path())
+    }
 }
 
 /// One source to import.
@@ -121,6 +134,14 @@ impl SourceReport {
 
 /// Imports one source into `evidence`.
 pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport> {
+    let report = read(req, evidence)?;
+    evidence
+        .unrecorded
+        .extend(super::unrecorded::lacking(&report));
+    Ok(report)
+}
+
+fn read(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport> {
     for (header, field) in req.columns {
         if !req.kind.fields().iter().any(|f| f.name == field) {
             let names: Vec<&str> = req.kind.fields().iter().map(|f| f.name).collect();

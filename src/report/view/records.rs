@@ -88,7 +88,11 @@ pub(super) fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
         .map(|g| svg::Bar {
             label: g.group.clone(),
             share: g.share,
-            note: format!("{} of {}", g.trained, g.people),
+            note: if g.dates_recorded {
+                format!("{} of {}", g.trained, g.people)
+            } else {
+                "dates not recorded".to_string()
+            },
             target: expected_share(fw, &g.group, g.months),
         })
         .collect();
@@ -103,7 +107,11 @@ pub(super) fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
                 group: g.group.clone(),
                 people: g.people,
                 trained: g.trained,
-                percent: percent(Some(g.share)),
+                percent: if g.dates_recorded {
+                    percent(Some(g.share))
+                } else {
+                    "dates not recorded".to_string()
+                },
                 months: g.months,
             })
             .collect(),
@@ -165,11 +173,20 @@ pub(super) fn incidents(m: &Metrics) -> Option<Incidents> {
             .iter()
             .map(|c| format!("{} ({})", c.label, c.count))
             .collect(),
-        actioned: percent(i.actioned_share),
-        closed: percent(i.closed_share),
+        actioned: recorded(i.actioned_share, i.actioned_recorded),
+        closed: recorded(i.closed_share, i.closed_recorded),
         by_category: rows(&i.by_category),
         by_term: rows(&i.by_term),
     })
+}
+
+/// A share, or "not recorded" when a log has no column for it.
+fn recorded(share: Option<f64>, recorded: bool) -> String {
+    if recorded {
+        percent(share)
+    } else {
+        "not recorded".to_string()
+    }
 }
 
 #[cfg(test)]
