@@ -125,6 +125,8 @@ codes! {
     DuplicateAspectRow => "duplicate-aspect-row",
     /// A target date that cannot be read as a date.
     InvalidTargetDate => "invalid-target-date",
+    /// A workbook whose reviewer is named as the group or a column is ("Group").
+    ReservedReviewerName => "reserved-reviewer-name",
     /// Two workbooks in `scores/` hold the same reviewer's scores.
     DuplicateReviewerWorkbook => "duplicate-reviewer-workbook",
     /// A workbook whose name says it is a copy ("dsl (1).xlsx", "Copy of dsl.xlsx").

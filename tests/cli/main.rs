@@ -57,7 +57,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 17] = [
+pub const WORKBOOK_CODES: [Code; 18] = [
     Code::UnreadableWorkbook,
     Code::NotAScoringWorkbook,
     Code::WorkbookFrameworkMismatch,
@@ -69,6 +69,7 @@ pub const WORKBOOK_CODES: [Code; 17] = [
     Code::InvalidTargetDate,
     Code::DuplicateReviewerWorkbook,
     Code::CopiedWorkbook,
+    Code::ReservedReviewerName,
     Code::LevelFormulaWithoutValue,
     Code::EvidenceNotImported,
     Code::ReviewDateNotSet,
