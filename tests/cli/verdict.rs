@@ -250,3 +250,39 @@ fn checks_without_their_records_are_evidence_needed_and_required_ones_block() {
         "{text}"
     );
 }
+
+#[test]
+fn progress_for_governors_goes_by_the_levels_the_records_support() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    review(tmp.path(), &[]);
+    // Last time B2.1 was claimed at 3 and the records bore it out; now 2 is claimed, but
+    // the records still support only 3: no improvement. A1.3 stood at 4 and now stands at
+    // 2 with no records against it.
+    std::fs::write(
+        tmp.path().join("history/2026-03-01.json"),
+        r#"{"aspects": [{"code": "B2.1", "agreed": 3, "counted": 3}, {"code": "A1.3", "agreed": 4, "counted": 4}]}"#,
+    )
+    .expect("write");
+    run(tmp.path(), &["report"]).success();
+    let governors =
+        std::fs::read_to_string(tmp.path().join("out/governors.html")).expect("governors");
+    assert!(
+        governors.contains("aspects improved: 1; fell back: 0; stayed the same: 1."),
+        "{governors}"
+    );
+    assert!(!governors.contains("B2.1 Staff (from"), "{governors}");
+
+    // Had the records stood at 4 last time, B2.1 improved to 3, and the claim is said.
+    std::fs::write(
+        tmp.path().join("history/2026-03-01.json"),
+        r#"{"aspects": [{"code": "B2.1", "agreed": 4, "counted": 4}]}"#,
+    )
+    .expect("write");
+    run(tmp.path(), &["report"]).success();
+    let governors =
+        std::fs::read_to_string(tmp.path().join("out/governors.html")).expect("governors");
+    assert!(
+        governors.contains("B2.1 Staff (from 4 to 3; level 2 claimed)"),
+        "{governors}"
+    );
+}
