@@ -211,3 +211,49 @@ fn records_all_dated_after_the_review_date_are_named() {
         "{stderr}"
     );
 }
+
+#[test]
+fn sextortion_counts_as_online_safety_and_online_attendance_does_not() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    write(
+        tmp.path(),
+        "log.csv",
+        "Date,Category,Action taken,Status\n\
+         01/03/2025,Sextortion,Police informed,Closed\n\
+         02/03/2025,Sexual extortion,Police informed,Closed\n\
+         03/03/2025,Not online safety,Spoke to parents,Closed\n\
+         04/03/2025,Online attendance,Letter home,Closed\n\
+         05/03/2025,Attendance (online lessons),Letter home,Closed\n",
+    );
+    let out = selfreview()
+        .current_dir(tmp.path())
+        .args([
+            "--json",
+            "import",
+            "--as-of",
+            "2025-11-20",
+            "--kind",
+            "incidents",
+            "log.csv",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let i = &doc["metrics"]["incidents"];
+    assert_eq!(i["count"], 2, "{i}");
+    assert_eq!(
+        i["by_category"],
+        serde_json::json!([{"category": "Sharing nudes", "count": 2}])
+    );
+    let left_out = &doc["sources"][0]["left_out_categories"];
+    for c in [
+        "Not online safety",
+        "Online attendance",
+        "Attendance (online lessons)",
+    ] {
+        assert_eq!(left_out[c], 1, "{c} in {left_out}");
+    }
+}
