@@ -239,8 +239,14 @@ fn metrics_text(m: &Metrics) -> String {
                 let last = g.last.map_or("never".into(), uk);
                 let _ = writeln!(
                     s,
-                    "  meetings ({} months): {} met {} times, longest gap {} days, last {last}",
-                    g.months, g.group, g.count, g.longest_gap_days
+                    "  meetings ({} months): {} met {}, longest gap {} days, last {last}",
+                    g.months,
+                    g.group,
+                    match g.count {
+                        1 => "once".to_string(),
+                        n => format!("{n} times"),
+                    },
+                    g.longest_gap_days
                 );
             }
         }

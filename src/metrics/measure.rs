@@ -60,7 +60,8 @@ fn percent(part: usize, whole: usize) -> String {
     format!("{p:.0}%")
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// A count with its noun: "1 meeting", "3 meetings".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
@@ -202,7 +203,9 @@ fn meetings(
             |p| p.longest_gap_days,
         );
         let fact = if count == 0 {
-            format!("{who} did not meet in {span}, a gap of {days} days")
+            // The meeting count's fact already says the group did not meet: this one says
+            // only the gap, so a finding holding both does not repeat itself.
+            format!("{days} days without a meeting")
         } else {
             format!("the longest gap between meetings of {who} in {span} was {days} days")
         };

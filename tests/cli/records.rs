@@ -257,3 +257,14 @@ fn sextortion_counts_as_online_safety_and_online_attendance_does_not() {
         assert_eq!(left_out[c], 1, "{c} in {left_out}");
     }
 }
+
+#[test]
+fn a_folder_given_to_import_is_said_to_be_a_folder() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    std::fs::create_dir(tmp.path().join("evidence")).expect("folder");
+    let (_, stderr) = import(tmp.path(), "training", "evidence", 2);
+    assert!(
+        stderr.contains("cannot import evidence: it is a folder, not a file"),
+        "{stderr}"
+    );
+}

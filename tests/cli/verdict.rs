@@ -171,7 +171,8 @@ fn an_explanation_of_why_the_records_differ_lets_the_claim_stand() {
         .success()
         .stdout(predicate::str::contains(format!(
             "The group records why the records differ: {EXPLAINED}"
-        )));
+        )))
+        .stdout(predicate::str::contains("(1 aspect holds it back)"));
     run(tmp.path(), &["report"]).success();
     let (header, rows) = summary_rows(tmp.path());
     let col = |name: &str| header.iter().position(|h| h == name).expect(name);
@@ -285,4 +286,22 @@ fn progress_for_governors_goes_by_the_levels_the_records_support() {
         governors.contains("B2.1 Staff (from 4 to 3; level 2 claimed)"),
         "{governors}"
     );
+}
+
+#[test]
+fn a_group_that_never_met_is_said_once_in_its_finding() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    review(tmp.path(), &[]);
+    let out = run(tmp.path(), &["score"]).success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let line = text
+        .lines()
+        .find(|l| l.contains("(A1.2):"))
+        .expect("A1.2 is held back");
+    assert_eq!(
+        line.matches("did not meet in the last year").count(),
+        1,
+        "{line}"
+    );
+    assert!(line.contains("365 days without a meeting"), "{line}");
 }

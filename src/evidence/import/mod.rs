@@ -142,6 +142,13 @@ pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport
 }
 
 fn read(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport> {
+    // A folder, a missing file or a device is said for what it is, whatever its name.
+    if let Some(message) = spreadsheet::missing(req.path) {
+        return Err(Error::Evidence {
+            path: req.shown.to_path_buf(),
+            message,
+        });
+    }
     for (header, field) in req.columns {
         if !req.kind.fields().iter().any(|f| f.name == field) {
             let names: Vec<&str> = req.kind.fields().iter().map(|f| f.name).collect();
