@@ -81,6 +81,9 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     let (review_date, terms) = from_review.unwrap_or((None, Terms::English));
     let today = chrono::Local::now().date_naive();
     let as_of = args.as_of.or(review_date).unwrap_or(today);
+    for r in &mut reports {
+        r.settle(as_of);
+    }
     let mut found = Diagnostics::default();
     if in_review && args.as_of.is_none() && review_date.is_none() {
         found.push(dating::date_not_set(Path::new(review::REVIEW_FILE), today));

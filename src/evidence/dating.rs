@@ -121,6 +121,7 @@ mod tests {
             rows_left_out: 0,
             left_out_categories: Default::default(),
             names_also_from: Vec::new(),
+            training_rows: Vec::new(),
         }
     }
 

@@ -64,12 +64,26 @@ fn training_records_read_the_same_from_xlsx_xls_and_ods() {
             .collect();
         assert_eq!(skipped, ["a note or footer row"], "{file}");
         // A person whose date cannot be read stays in the count, as not trained.
+        let ivy = s["noted"]
+            .as_array()
+            .expect("notes")
+            .iter()
+            .find(|n| {
+                n["reason"]
+                    .as_str()
+                    .is_some_and(|r| r.starts_with("Ivy King"))
+            })
+            .expect("Ivy King noted");
         assert_eq!(
-            s["noted"][0]["reason"],
-            "Ivy King: `31/06/2025` is not a real date; counted as not trained",
+            ivy["reason"], "Ivy King: `31/06/2025` is not a real date; counted as not trained",
             "{file}"
         );
-        assert_eq!(s["noted"][0]["place"], "Staff training!E11");
+        assert_eq!(ivy["place"], "Staff training!E11");
+        // Someone listed with no date is noted too, with the reason.
+        assert_eq!(
+            s["noted"][0]["reason"], "Finn Hall: no date; counted as not trained",
+            "{file}"
+        );
         assert_eq!(
             s["date_range"],
             serde_json::json!(["2024-09-02", "2026-10-01"])

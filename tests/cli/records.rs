@@ -268,3 +268,32 @@ fn a_folder_given_to_import_is_said_to_be_a_folder() {
         "{stderr}"
     );
 }
+
+#[test]
+fn training_notes_say_why_each_person_counts_as_not_trained_and_only_then() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    write(
+        tmp.path(),
+        "notes.csv",
+        "Name,Role,Date completed\n\
+         Amy Lee,Teacher,31/02/2025\n\
+         Amy Lee,Teacher,01/03/2025\n\
+         Ben Hart,Teacher,\n\
+         Cat Doe,Teacher,01/03/2026\n\
+         Dan Fox,Teacher,next week\n",
+    );
+    let (stdout, _) = import(tmp.path(), "training", "notes.csv", 0);
+    for note in [
+        "note row 2, column C: Amy Lee: `31/02/2025` is not a real date; another row gives their date, which is used",
+        "note row 4, column C: Ben Hart: no date; counted as not trained",
+        "note row 5, column C: Cat Doe: dated 01/03/2026, after the review date; counted as not trained",
+        "note row 6, column C: Dan Fox: `next week` is not a date; counted as not trained",
+    ] {
+        assert!(stdout.contains(note), "{note}\n{stdout}");
+    }
+    assert!(
+        !stdout.contains("Amy Lee: `31/02/2025` is not a real date; counted"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("staff 1 of 4 trained (25%)"), "{stdout}");
+}

@@ -16,6 +16,7 @@ use crate::privacy::Names;
 use crate::spreadsheet;
 
 mod accumulate;
+pub mod settle;
 use accumulate::Accumulator;
 
 /// Everything imported from a review's evidence.
@@ -119,6 +120,10 @@ pub struct SourceReport {
     /// counted: `sheet` in review.toml chooses the sheet that is).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub names_also_from: Vec<String>,
+    /// For training records, each person's row with its date, so that notes can be settled
+    /// once the review date is known ([`SourceReport::settle`]).
+    #[serde(skip)]
+    pub training_rows: Vec<settle::PersonRow>,
 }
 
 impl SourceReport {
