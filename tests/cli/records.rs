@@ -297,3 +297,15 @@ fn training_notes_say_why_each_person_counts_as_not_trained_and_only_then() {
     );
     assert!(stdout.contains("staff 1 of 4 trained (25%)"), "{stdout}");
 }
+
+#[test]
+fn unicode_text_saved_by_excel_is_read() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let text = "Name\tRole\tDate completed\r\nZoë Ødegaard\tTeacher\t01/03/2025\r\nBen Hart\tTA\t02/03/2025\r\n";
+    let mut bytes = vec![0xFF, 0xFE];
+    bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    std::fs::write(tmp.path().join("unicode.csv"), bytes).expect("write");
+    let (stdout, _) = import(tmp.path(), "training", "unicode.csv", 0);
+    assert!(stdout.contains("2 read, 2 used"), "{stdout}");
+    assert!(stdout.contains("staff 2 of 2 trained (100%)"), "{stdout}");
+}
