@@ -75,6 +75,11 @@ fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
     let agreed_col =
         first_level_col + u16::try_from(reviewers.len()).expect("a handful of reviewers");
     for (row, a) in (1u32..).zip(&s.aspects) {
+        // The group's explanation is what lets a claim the records fall short of stand.
+        let explained = a
+            .records_differ
+            .as_deref()
+            .filter(|_| a.evidenced > a.agreed && a.counted == a.agreed);
         sheet.write(row, 0, a.code.as_str())?;
         sheet.write(row, 1, a.name.as_str())?;
         sheet.write(row, 2, a.element.as_str())?;
@@ -98,17 +103,12 @@ fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
             None => "Not scored",
             Some(g) if g > 0 && a.evidenced > a.agreed => "Below benchmark on the records",
             Some(g) if g > 0 => "Below benchmark",
-            Some(_) if a.evidenced > a.agreed => "Meets benchmark as explained",
+            Some(_) if explained.is_some() => "Meets benchmark as explained",
             Some(_) => "Meets benchmark",
         };
         sheet.write(row, agreed_col + 4, status)?;
         sheet.write(row, agreed_col + 5, if a.complete { "yes" } else { "no" })?;
-        // Shown where it lets the claim stand against the records, for the assessor to read.
-        if let Some(why) = a
-            .records_differ
-            .as_deref()
-            .filter(|_| a.evidenced > a.agreed)
-        {
+        if let Some(why) = explained {
             sheet.write(row, agreed_col + 6, why)?;
         }
     }
