@@ -155,6 +155,15 @@ fn training_without_a_date_column_is_not_recorded_rather_than_untrained() {
         detail.contains("undated.csv has no column of training dates"),
         "{detail}"
     );
+    selfreview().arg("-C").arg(&dir).arg("report").assert();
+    let governors = std::fs::read_to_string(dir.join("out/governors.html")).expect("governors");
+    assert!(
+        governors.contains(
+            "The training records give no dates for staff, so who is trained is not known."
+        ),
+        "{governors}"
+    );
+    assert!(!governors.contains("0% (0 of 2)"), "{governors}");
 }
 
 #[test]

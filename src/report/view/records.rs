@@ -20,6 +20,9 @@ pub(super) struct CountRow {
 pub(super) struct Training {
     svg: String,
     rows: Vec<TrainingRow>,
+    /// Groups whose records have no dates, so who is trained is not known: left out of the
+    /// chart, where they would read as nobody trained, and named beside it.
+    undated: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -85,16 +88,18 @@ pub(super) fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
     let groups = m.training.as_ref()?;
     let bars: Vec<svg::Bar> = groups
         .iter()
+        .filter(|g| g.dates_recorded)
         .map(|g| svg::Bar {
             label: g.group.clone(),
             share: g.share,
-            note: if g.dates_recorded {
-                format!("{} of {}", g.trained, g.people)
-            } else {
-                "dates not recorded".to_string()
-            },
+            note: format!("{} of {}", g.trained, g.people),
             target: expected_share(fw, &g.group, g.months),
         })
+        .collect();
+    let undated = groups
+        .iter()
+        .filter(|g| !g.dates_recorded)
+        .map(|g| g.group.clone())
         .collect();
     Some(Training {
         svg: svg::bars(
@@ -115,6 +120,7 @@ pub(super) fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
                 months: g.months,
             })
             .collect(),
+        undated,
     })
 }
 
