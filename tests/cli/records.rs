@@ -155,7 +155,12 @@ fn training_without_a_date_column_is_not_recorded_rather_than_untrained() {
         detail.contains("undated.csv has no column of training dates"),
         "{detail}"
     );
-    selfreview().arg("-C").arg(&dir).arg("report").assert();
+    selfreview()
+        .arg("-C")
+        .arg(&dir)
+        .arg("report")
+        .assert()
+        .success();
     let governors = std::fs::read_to_string(dir.join("out/governors.html")).expect("governors");
     assert!(
         governors.contains(
