@@ -323,3 +323,66 @@ fn unicode_text_saved_by_excel_is_read() {
     assert!(stdout.contains("2 read, 2 used"), "{stdout}");
     assert!(stdout.contains("staff 2 of 2 trained (100%)"), "{stdout}");
 }
+
+#[test]
+fn the_action_check_of_a_log_without_an_action_column_is_evidence_needed() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    crate::init_review(dir, &[]).success();
+    write(
+        &dir.join("evidence"),
+        "log.csv",
+        "Date,Category\n01/03/2026,Cyberbullying\n02/04/2026,Gaming\n",
+    );
+    crate::set_sources(
+        dir,
+        "[[evidence]]\nkind = \"incidents\"\npath = \"evidence/log.csv\"\n",
+    );
+    crate::filled_workbook(
+        &dir.join("scores/osl.xlsx"),
+        "OSL",
+        &[(
+            "A2.3",
+            2,
+            "Incidents are logged and acted on.",
+            "policy.pdf",
+        )],
+    );
+    let out = selfreview()
+        .arg("-C")
+        .arg(dir)
+        .args(["--json", "score"])
+        .assert()
+        .get_output()
+        .clone();
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let a23 = doc["aspects"]
+        .as_array()
+        .expect("aspects")
+        .iter()
+        .find(|a| a["code"] == "A2.3")
+        .expect("A2.3");
+    let action: Vec<&serde_json::Value> = a23["evidence_checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .filter(|c| c["metric"] == "incidents.actioned-share")
+        .collect();
+    assert!(!action.is_empty(), "{a23}");
+    for c in action {
+        assert_eq!(c["status"], "evidence-needed", "{c}");
+        assert!(
+            c["detail"]
+                .as_str()
+                .is_some_and(|d| d.contains("evidence/log.csv has no column for the action taken")),
+            "{c}"
+        );
+    }
+    let found: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter_map(|d| d["code"].as_str())
+        .collect();
+    assert!(found.contains(&"column-not-recognised"), "{found:?}");
+}
