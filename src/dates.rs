@@ -142,6 +142,18 @@ pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
     Err(DateError::Unreadable)
 }
 
+/// The day a date written in settings in a form TOML does not take most likely means, to
+/// suggest the TOML form: day first as records are read ("20/11/2025"), or year first with
+/// slashes, dots or spaces ("2025/11/20"), as settings are often written.
+pub fn guess_for_settings(text: &str) -> Option<NaiveDate> {
+    let text = text.trim().trim_matches(['"', '\'']);
+    parse(text).ok().or_else(|| {
+        ["%Y/%m/%d", "%Y.%m.%d", "%Y %m %d", "%Y-%m-%d"]
+            .iter()
+            .find_map(|f| NaiveDate::parse_from_str(text, f).ok())
+    })
+}
+
 /// The date of an Excel serial number (days since 1899-12-30), for numbers in date columns
 /// only. Numbers outside 1990–2100 are refused: in school records they are not dates.
 pub fn from_serial(serial: f64) -> Option<NaiveDate> {
@@ -218,6 +230,15 @@ mod tests {
         assert_eq!(from_serial(45_536.0), NaiveDate::from_ymd_opt(2024, 9, 1));
         assert_eq!(from_serial(3.0), None);
         assert_eq!(from_serial(1e9), None);
+    }
+
+    #[test]
+    fn settings_dates_are_guessed_day_first_or_year_first() {
+        let d = NaiveDate::from_ymd_opt(2025, 11, 20);
+        assert_eq!(guess_for_settings("2025/11/20"), d);
+        assert_eq!(guess_for_settings("\"2025.11.20\""), d);
+        assert_eq!(guess_for_settings("20/11/2025"), d);
+        assert_eq!(guess_for_settings("next week"), None);
     }
 
     #[test]

@@ -125,6 +125,8 @@ codes! {
     DuplicateAspectRow => "duplicate-aspect-row",
     /// A target date that cannot be read as a date.
     InvalidTargetDate => "invalid-target-date",
+    /// A workbook whose reviewer is named as the group or a column is ("Group").
+    ReservedReviewerName => "reserved-reviewer-name",
     /// Two workbooks in `scores/` hold the same reviewer's scores.
     DuplicateReviewerWorkbook => "duplicate-reviewer-workbook",
     /// A workbook whose name says it is a copy ("dsl (1).xlsx", "Copy of dsl.xlsx").
@@ -137,6 +139,11 @@ codes! {
     ReviewDateNotSet => "review-date-not-set",
     /// Every record of an evidence source is dated before the window the review measures.
     RecordsPredateWindow => "records-predate-window",
+    /// Every record of an evidence source is dated after the review date.
+    RecordsPostdateReview => "records-postdate-review",
+    /// An evidence source has no column for a field its figures rest on (training dates,
+    /// the action taken on an incident).
+    ColumnNotRecognised => "column-not-recognised",
     /// Evidence cited in a workbook that is not in the evidence folder.
     MissingEvidence => "missing-evidence",
     /// Evidence cited in a workbook that is a pipe, socket or device, not a document.

@@ -79,13 +79,16 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     let (review_date, terms) = from_review.unwrap_or((None, Terms::English));
     let today = chrono::Local::now().date_naive();
     let as_of = args.as_of.or(review_date).unwrap_or(today);
+    for r in &mut reports {
+        r.settle(as_of);
+    }
     let mut found = Diagnostics::default();
     if in_review && args.as_of.is_none() && review_date.is_none() {
         found.push(dating::date_not_set(Path::new(review::REVIEW_FILE), today));
     }
     found
         .0
-        .extend(reports.iter().filter_map(|r| dating::predates(r, as_of)));
+        .extend(reports.iter().flat_map(|r| dating::findings(r, as_of)));
     out.diagnostics(&found);
     let metrics = compute::compute(&evidence, as_of, &terms);
     if out.json {
@@ -205,7 +208,14 @@ fn metrics_text(m: &Metrics) -> String {
             let _ = writeln!(s, "  training: no training records imported");
         }
         Some(groups) => {
-            for g in groups {
+            for g in groups.iter().filter(|g| !g.dates_recorded) {
+                let _ = writeln!(
+                    s,
+                    "  training ({} months): {} {} listed, dates not recorded",
+                    g.months, g.group, g.people
+                );
+            }
+            for g in groups.iter().filter(|g| g.dates_recorded) {
                 let _ = writeln!(
                     s,
                     "  training ({} months): {} {} of {} trained ({})",
@@ -230,8 +240,14 @@ fn metrics_text(m: &Metrics) -> String {
                 let last = g.last.map_or("never".into(), uk);
                 let _ = writeln!(
                     s,
-                    "  meetings ({} months): {} met {} times, longest gap {} days, last {last}",
-                    g.months, g.group, g.count, g.longest_gap_days
+                    "  meetings ({} months): {} met {}, longest gap {} days, last {last}",
+                    g.months,
+                    g.group,
+                    match g.count {
+                        1 => "once".to_string(),
+                        n => format!("{n} times"),
+                    },
+                    g.longest_gap_days
                 );
             }
         }
@@ -241,7 +257,11 @@ fn metrics_text(m: &Metrics) -> String {
             let _ = writeln!(s, "  incidents: no incident logs imported");
         }
         Some(i) => {
-            let share = |v: Option<f64>| v.map_or("-".into(), percent);
+            let share = |v: Option<f64>, recorded: bool| match v {
+                _ if !recorded => "not recorded".to_string(),
+                Some(v) => percent(v),
+                None => "-".to_string(),
+            };
             let before = if i.previous_covered {
                 format!("{} in the {} months before", i.previous_count, i.months)
             } else {
@@ -249,11 +269,11 @@ fn metrics_text(m: &Metrics) -> String {
             };
             let _ = writeln!(
                 s,
-                "  incidents ({} months): {} ({before}); action recorded for {}, closed {}",
+                "  incidents ({} months): {} ({before}); with the action taken recorded: {}, closed: {}",
                 i.months,
                 i.count,
-                share(i.actioned_share),
-                share(i.closed_share)
+                share(i.actioned_share, i.actioned_recorded),
+                share(i.closed_share, i.closed_recorded)
             );
             let list = |counts: &[compute::Count]| {
                 counts

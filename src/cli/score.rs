@@ -130,8 +130,13 @@ fn summary(s: &Scored, fw: &selfreview::Framework) -> String {
             "\n{}",
             paint(
                 &format!(
-                    "Not yet ready to apply for the Online Safety Mark ({} aspects hold it back):",
-                    s.reasons.len()
+                    "Not yet ready to apply for the Online Safety Mark ({} {} it back):",
+                    selfreview::metrics::measure::plural(s.reasons.len(), "aspect", "aspects"),
+                    if s.reasons.len() == 1 {
+                        "holds"
+                    } else {
+                        "hold"
+                    }
                 ),
                 "31"
             )

@@ -4,6 +4,8 @@
 //! of meetings and incidents). A source whose records all end before that window counts
 //! for nothing, and every check on it fails; that nearly always means last year's file, or
 //! a review date left to default to today, so it is said plainly with the file's dates.
+//! Records all dated after the review date count for nothing either (a review date typed a
+//! year early), and are said plainly the same way.
 
 use std::path::Path;
 
@@ -51,6 +53,38 @@ pub fn predates(report: &SourceReport, as_of: NaiveDate) -> Option<Diagnostic> {
     )
 }
 
+/// A warning when every dated record of `report` is after the review date.
+pub fn postdates(report: &SourceReport, as_of: NaiveDate) -> Option<Diagnostic> {
+    let (first, last) = report.date_range?;
+    if first <= as_of {
+        return None;
+    }
+    Some(
+        Diagnostic::warning(
+            Code::RecordsPostdateReview,
+            Location::file(&report.path),
+            format!(
+                "every record is dated after the review date (from {} to {}), so none of them counts; the review date is {}",
+                uk(first),
+                uk(last),
+                uk(as_of)
+            ),
+        )
+        .with_help("check `review-date` in review.toml: it should be the date the review is for"),
+    )
+}
+
+/// Every finding about one imported source: its dates against the review date, and the
+/// columns its figures need that it lacks.
+pub fn findings(report: &SourceReport, as_of: NaiveDate) -> Vec<Diagnostic> {
+    let mut found: Vec<Diagnostic> = predates(report, as_of)
+        .into_iter()
+        .chain(postdates(report, as_of))
+        .collect();
+    found.extend(super::unrecorded::findings(report));
+    found
+}
+
 /// The warning that review.toml sets no review date and `today` is used.
 pub fn date_not_set(review_file: &Path, today: NaiveDate) -> Diagnostic {
     Diagnostic::warning(
@@ -87,6 +121,7 @@ mod tests {
             rows_left_out: 0,
             left_out_categories: Default::default(),
             names_also_from: Vec::new(),
+            training_rows: Vec::new(),
         }
     }
 
@@ -117,5 +152,24 @@ mod tests {
             .is_none()
         );
         assert!(predates(&report(Kind::Meetings, None), as_of).is_none());
+    }
+
+    #[test]
+    fn sources_dated_after_the_review_are_named_with_their_dates() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("valid");
+        let as_of = d(2024, 11, 20);
+        let later = report(Kind::Training, Some((d(2025, 1, 3), d(2025, 10, 1))));
+        let warning = postdates(&later, as_of).expect("warned");
+        assert_eq!(warning.code, Code::RecordsPostdateReview);
+        assert!(
+            warning.message.contains(
+                "every record is dated after the review date (from 03/01/2025 to 01/10/2025)"
+            ),
+            "{}",
+            warning.message
+        );
+        let straddles = report(Kind::Training, Some((d(2024, 11, 20), d(2025, 10, 1))));
+        assert!(postdates(&straddles, as_of).is_none());
+        assert!(postdates(&report(Kind::Training, None), as_of).is_none());
     }
 }

@@ -17,6 +17,7 @@ pub mod sheet;
 pub mod table;
 pub mod tally;
 pub mod template;
+pub mod unrecorded;
 
 use serde::{Deserialize, Serialize};
 

@@ -210,6 +210,11 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Tra
     // A person whose date cannot be read is still one of the people to train: dropping the
     // row would raise the share trained.
     let (date, note) = match date(row, header, "date") {
+        // With no date column at all the file is named once, not each person.
+        Ok(None) if header.col("date").is_some() => (
+            None,
+            Some(format!("{person}: no date; counted as not trained")),
+        ),
         Ok(d) => (d, None),
         Err(reason) => (
             None,

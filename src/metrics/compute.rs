@@ -33,6 +33,9 @@ pub struct TrainingCoverage {
     pub months: u32,
     /// People not trained within the window, by name as written.
     pub overdue: Vec<String>,
+    /// Whether the training records have dates at all: when a source has no date column,
+    /// nobody can be counted as trained, and `trained` and `share` mean nothing.
+    pub dates_recorded: bool,
 }
 
 /// The meeting pattern of one group.
@@ -80,10 +83,16 @@ pub struct IncidentSummary {
     pub actioned: usize,
     /// The window's incidents recorded as closed.
     pub closed: usize,
-    /// Share of the window's incidents with the action taken recorded.
+    /// Share of the window's incidents with the action taken recorded (`None` with no
+    /// incidents, or when a log has no column for the action taken).
     pub actioned_share: Option<f64>,
-    /// Share of the window's incidents recorded as closed.
+    /// Share of the window's incidents recorded as closed (`None` with no incidents, or
+    /// when a log has no status column).
     pub closed_share: Option<f64>,
+    /// Every log has a column for the action taken.
+    pub actioned_recorded: bool,
+    /// Every log has a status column.
+    pub closed_recorded: bool,
     /// Incidents in the window of the same length before this one.
     pub previous_count: usize,
     /// The earliest incident on or before the as-of date.
@@ -187,6 +196,7 @@ pub fn training_coverage(
         share: round2(trained as f64 / people.len() as f64),
         months,
         overdue,
+        dates_recorded: e.unrecorded(Kind::Training, "date").is_none(),
     })
 }
 
@@ -281,6 +291,8 @@ pub fn incident_summary(
         .collect();
     by_term.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.label.cmp(&b.1.label)));
     let share = |part: u64| (count > 0).then(|| round2(part as f64 / count as f64));
+    let actioned_recorded = e.unrecorded(Kind::Incidents, "action").is_none();
+    let closed_recorded = e.unrecorded(Kind::Incidents, "status").is_none();
     let mut by_category: Vec<Count> = by_category
         .into_iter()
         .map(|(label, c)| Count {
@@ -300,8 +312,10 @@ pub fn incident_summary(
             .collect(),
         actioned: n(actioned),
         closed: n(closed),
-        actioned_share: share(actioned),
-        closed_share: share(closed),
+        actioned_share: share(actioned).filter(|_| actioned_recorded),
+        closed_share: share(closed).filter(|_| closed_recorded),
+        actioned_recorded,
+        closed_recorded,
         previous_count: n(previous_count),
         earliest,
         left_out: e

@@ -60,7 +60,8 @@ fn percent(part: usize, whole: usize) -> String {
     format!("{p:.0}%")
 }
 
-fn plural(n: usize, one: &str, many: &str) -> String {
+/// A count with its noun: "1 meeting", "3 meetings".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
@@ -90,6 +91,7 @@ pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured
     match check.metric.as_str() {
         "training.coverage" | "training.overdue" => {
             need(Kind::Training, "training records")?;
+            unrecorded(e, Kind::Training, "date")?;
             training(check, e, &group, months, as_of)
         }
         "meetings.count" | "meetings.longest-gap-days" => {
@@ -121,9 +123,26 @@ pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured
         }
         "incidents.count" | "incidents.actioned-share" | "incidents.closed-share" => {
             need(Kind::Incidents, "incident logs")?;
+            match check.metric.as_str() {
+                "incidents.actioned-share" => unrecorded(e, Kind::Incidents, "action")?,
+                "incidents.closed-share" => unrecorded(e, Kind::Incidents, "status")?,
+                _ => {}
+            }
             incidents(check, e, months, as_of)
         }
         other => Err(format!("the metric `{other}` is not computed")),
+    }
+}
+
+/// Fails, naming the source, when a source of `kind` has no column for `field`.
+fn unrecorded(e: &Evidence, kind: Kind, field: &str) -> Result<(), String> {
+    match e.unrecorded(kind, field) {
+        Some(path) => Err(format!(
+            "{} has {} (map it under [evidence.columns])",
+            path.display(),
+            crate::evidence::unrecorded::what(field)
+        )),
+        None => Ok(()),
     }
 }
 
@@ -184,7 +203,9 @@ fn meetings(
             |p| p.longest_gap_days,
         );
         let fact = if count == 0 {
-            format!("{who} did not meet in {span}, a gap of {days} days")
+            // The meeting count's fact already says the group did not meet: this one says
+            // only the gap, so a finding holding both does not repeat itself.
+            format!("{days} days without a meeting")
         } else {
             format!("the longest gap between meetings of {who} in {span} was {days} days")
         };

@@ -102,6 +102,29 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
+    fn links_into_the_review_are_refused_as_where_they_lead() {
+        let (dir, paths) = review();
+        let root = dir.path();
+        std::fs::write(root.join("evidence/log.xlsx"), b"x").expect("write");
+        let link = |name: &str, to: &str| {
+            std::os::unix::fs::symlink(to, root.join(name)).expect("link");
+            root.join(name)
+        };
+        let to_file = link("a.zip", "evidence/log.xlsx");
+        assert!(refused(&to_file, &paths).contains("inside evidence/"));
+        let to_settings = link("b.zip", "review.toml");
+        assert!(refused(&to_settings, &paths).contains("review.toml"));
+        // A link to a file not there yet still leads into evidence/.
+        let dangling = link("c.zip", "evidence/new.zip");
+        assert!(refused(&dangling, &paths).contains("inside evidence/"));
+        let chained = link("d.zip", "c.zip");
+        assert!(refused(&chained, &paths).contains("inside evidence/"));
+        let elsewhere = link("e.zip", "out/new.zip");
+        assert!(check(&elsewhere, &paths).is_ok());
+    }
+
+    #[cfg(unix)]
+    #[test]
     fn devices_are_refused_without_being_opened() {
         let (_dir, paths) = review();
         assert!(refused(Path::new("/dev/null"), &paths).contains("a device"));

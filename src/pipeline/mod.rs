@@ -189,7 +189,7 @@ fn import_evidence(
         let path = root.join(&source.path);
         let imported = import::import(&Request::for_source(source, &path), &mut evidence);
         if let Ok(report) = &imported {
-            diags.0.extend(dating::predates(report, as_of));
+            diags.0.extend(dating::findings(report, as_of));
         }
         if let Err(err) = imported {
             if source.kind.names_children() {

@@ -150,15 +150,21 @@ pub fn previous_snapshot(history: &Path, before: NaiveDate) -> Option<Previous> 
     dated.sort();
     let (date, path) = dated.pop()?;
     let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
-    let levels: BTreeMap<String, u8> = doc["aspects"]
-        .as_array()?
-        .iter()
-        .filter_map(|a| {
-            Some((
-                a["code"].as_str()?.to_string(),
-                u8::try_from(a["agreed"].as_u64()?).ok()?,
-            ))
-        })
-        .collect();
-    Some(Previous { date, levels })
+    let aspects = doc["aspects"].as_array()?;
+    let levels_of = |key: &str| -> BTreeMap<String, u8> {
+        aspects
+            .iter()
+            .filter_map(|a| {
+                // A snapshot made before levels were checked against the records has only
+                // the claim.
+                let level = a.get(key).or_else(|| a.get("agreed"))?.as_u64()?;
+                Some((a["code"].as_str()?.to_string(), u8::try_from(level).ok()?))
+            })
+            .collect()
+    };
+    Some(Previous {
+        date,
+        levels: levels_of("agreed"),
+        counted: levels_of("counted"),
+    })
 }

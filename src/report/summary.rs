@@ -68,12 +68,18 @@ fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
         "Gap",
         "Status",
         "Complete",
+        "Why the records differ",
     ]);
     header(sheet, &headers)?;
     let first_level_col = 4u16;
     let agreed_col =
         first_level_col + u16::try_from(reviewers.len()).expect("a handful of reviewers");
     for (row, a) in (1u32..).zip(&s.aspects) {
+        // The group's explanation is what lets a claim the records fall short of stand.
+        let explained = a
+            .records_differ
+            .as_deref()
+            .filter(|_| a.evidenced > a.agreed && a.counted == a.agreed);
         sheet.write(row, 0, a.code.as_str())?;
         sheet.write(row, 1, a.name.as_str())?;
         sheet.write(row, 2, a.element.as_str())?;
@@ -97,10 +103,14 @@ fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
             None => "Not scored",
             Some(g) if g > 0 && a.evidenced > a.agreed => "Below benchmark on the records",
             Some(g) if g > 0 => "Below benchmark",
+            Some(_) if explained.is_some() => "Meets benchmark as explained",
             Some(_) => "Meets benchmark",
         };
         sheet.write(row, agreed_col + 4, status)?;
         sheet.write(row, agreed_col + 5, if a.complete { "yes" } else { "no" })?;
+        if let Some(why) = explained {
+            sheet.write(row, agreed_col + 6, why)?;
+        }
     }
     let last = u32::try_from(s.aspects.len()).expect("a few dozen aspects");
     let status_col = agreed_col + 4;
@@ -115,6 +125,7 @@ fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
     }
     sheet.set_column_width(1, 40)?;
     sheet.set_column_width(status_col, 18)?;
+    sheet.set_column_width(status_col + 2, 50)?;
 
     let mut chart = Chart::new(ChartType::Column);
     chart

@@ -185,9 +185,7 @@ pub fn load(root: &Path) -> Result<(Review, Diagnostics)> {
 /// How to write a review date that was given in another form: the same day as
 /// year-month-day when it can be read day first ("20/11/2025"), else an example.
 fn date_help(value: &toml::Value) -> String {
-    let day = value
-        .as_str()
-        .and_then(|text| crate::dates::parse(text).ok());
+    let day = value.as_str().and_then(crate::dates::guess_for_settings);
     match day {
         Some(d) => format!(
             "write it as year-month-day, without quotes: review-date = {}",

@@ -70,10 +70,21 @@ fn existing_non_file(path: &Path) -> Option<&'static str> {
     Some("not a regular file")
 }
 
-/// `path` with links and `..` resolved as far as it exists.
+/// `path` with links and `..` resolved as far as it exists. A link whose target does not
+/// exist yet is followed too, since writing "to the link" would write where it leads.
 fn resolved(path: &Path) -> PathBuf {
+    resolved_within(path, 40)
+}
+
+fn resolved_within(path: &Path, hops: u32) -> PathBuf {
     if let Ok(p) = std::fs::canonicalize(path) {
         return p;
+    }
+    if hops > 0
+        && let Ok(target) = std::fs::read_link(path)
+    {
+        let base = path.parent().unwrap_or(Path::new("."));
+        return resolved_within(&base.join(target), hops - 1);
     }
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,

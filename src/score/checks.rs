@@ -7,12 +7,14 @@
 //! against a level when the framework marks it `required`. When the group records in its
 //! workbook why the records differ from its claim, checks not met stop counting against
 //! the claim (the assessor reads the explanation); missing required records still do,
-//! because no explanation replaces importing them.
+//! because no explanation replaces importing them. An explanation must say something: one
+//! shorter than a quarter of `min-commentary-words` (and never fewer than
+//! [`MIN_EXPLANATION_WORDS`] words) is taken as blank, so "x" or "-" lets nothing stand.
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{AspectScore, Reason};
+use super::{AspectScore, Reason, ThinExplanation};
 use crate::evidence::import::Evidence;
 use crate::framework::{Aspect, LOWEST_LEVEL, Threshold};
 use crate::metrics::measure;
@@ -128,6 +130,26 @@ pub fn evidenced(claimed: Option<u8>, results: &[CheckResult], explained: bool) 
     Some(level)
 }
 
+/// The fewest words an explanation of why the records differ may have.
+pub const MIN_EXPLANATION_WORDS: usize = 8;
+
+/// The words an explanation needs: a quarter of the commentary's minimum, at least
+/// [`MIN_EXPLANATION_WORDS`].
+pub fn explanation_words(min_commentary_words: u32) -> usize {
+    (min_commentary_words as usize / 4).max(MIN_EXPLANATION_WORDS)
+}
+
+/// Sets aside an explanation too short to let a claim stand, where a check is not met.
+pub fn weigh_explanation(a: &mut AspectScore, results: &[CheckResult], min_commentary_words: u32) {
+    let needed = explanation_words(min_commentary_words);
+    let words = a.records_differ.as_deref().map_or(0, super::judge::words);
+    let matters = results.iter().any(|r| r.status == CheckStatus::NotMet);
+    if a.records_differ.is_some() && words < needed && matters {
+        a.records_differ = None;
+        a.thin_explanation = Some(ThinExplanation { words, needed });
+    }
+}
+
 /// Whether the records were checked at all: a check ran, or a required one lacked its
 /// records (which counts against the claim).
 pub fn checked(results: &[CheckResult]) -> bool {
@@ -183,6 +205,14 @@ fn finding(a: &AspectScore) -> Option<Reason> {
             message.push_str(&format!(" The group records why the records differ: {why}"));
         }
         _ => {}
+    }
+    if let Some(thin) = a.thin_explanation {
+        push_kind(&mut kinds, "explanation-too-short");
+        let plural = if thin.words == 1 { "" } else { "s" };
+        message.push_str(&format!(
+            " Why the records differ holds {} word{plural}, too few to let the claim stand (an explanation needs at least {}), so it is taken as blank.",
+            thin.words, thin.needed
+        ));
     }
     Some(Reason {
         aspect: a.code.clone(),

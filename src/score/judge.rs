@@ -35,7 +35,7 @@ pub struct Reason {
     pub aspect: String,
     /// Stable kebab-case kinds, one for each thing wrong with the aspect: `not-scored`,
     /// `below-benchmark`, `evidence-does-not-support-level`, `evidence-needed`,
-    /// `no-commentary`, `commentary-too-short`.
+    /// `explanation-too-short`, `no-commentary`, `commentary-too-short`.
     pub kinds: Vec<&'static str>,
     /// Everything wrong with the aspect, in sentences.
     pub message: String,
@@ -54,7 +54,7 @@ pub struct Milestones {
     pub ready: bool,
 }
 
-fn words(text: &str) -> usize {
+pub(super) fn words(text: &str) -> usize {
     text.split_whitespace().count()
 }
 
@@ -169,6 +169,7 @@ pub fn aspect(
         evidenced: agreed,
         counted: agreed,
         records_differ,
+        thin_explanation: None,
         gap_to_benchmark: agreed.map(|l| l as i8 - a.benchmark as i8),
         gap_to_aspirational: agreed.map(|l| l - 1),
         complete: agreed.is_some() && !commentary.is_empty(),

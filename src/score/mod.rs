@@ -82,9 +82,14 @@ pub struct AspectScore {
     /// The level readiness and the action plan go by: the evidenced level, or the claim
     /// where the group records why the records differ.
     pub counted: Option<u8>,
-    /// Why the records differ from the claim, as the group (or reviewers) recorded it.
+    /// Why the records differ from the claim, as the group (or reviewers) recorded it, when
+    /// it says enough to let the claim stand.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub records_differ: Option<String>,
+    /// An explanation of why the records differ too short to let the claim stand ("x",
+    /// "-"): taken as blank.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub thin_explanation: Option<ThinExplanation>,
     /// Where the agreed level came from.
     pub agreed_by: Option<AgreedBy>,
     /// Why the group settled on its agreed level.
@@ -113,6 +118,15 @@ pub struct AspectScore {
     pub planned: Option<Planned>,
     /// The framework's evidence checks that the claimed level calls for, with their results.
     pub evidence_checks: Vec<CheckResult>,
+}
+
+/// An explanation of why the records differ that is too short to count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct ThinExplanation {
+    /// Its words.
+    pub words: usize,
+    /// The words an explanation needs.
+    pub needed: usize,
 }
 
 /// Planned actions recorded in a workbook.
@@ -205,6 +219,7 @@ pub fn score(
             // Only an aspect whose records were actually checked has an evidenced level.
             scored.evidenced = checks::evidenced(scored.agreed, &results, false)
                 .filter(|_| checks::checked(&results));
+            checks::weigh_explanation(&mut scored, &results, settings.min_commentary_words);
             let explained = scored.records_differ.is_some();
             scored.counted = checks::evidenced(scored.agreed, &results, explained);
             scored.gap_to_benchmark = scored.counted.map(|l| l as i8 - a.benchmark as i8);

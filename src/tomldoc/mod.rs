@@ -127,7 +127,7 @@ fn unquoted_date(text: &str, offset: usize) -> Option<String> {
     let line = text[start..].lines().next()?;
     let (key, value) = line.split_once('=')?;
     let value = value.split('#').next()?.trim();
-    let date = crate::dates::parse(value).ok()?;
+    let date = crate::dates::guess_for_settings(value)?;
     let iso = date.format("%Y-%m-%d");
     Some(format!(
         "dates in TOML are written year-month-day, without quotes: {} = {iso}",
@@ -150,5 +150,12 @@ mod tests {
             )
         );
         assert_eq!(unquoted_date("school = Hill\n", 9), None);
+        let text = "review-date = 2025/11/20\n";
+        assert_eq!(
+            unquoted_date(text, 14).as_deref(),
+            Some(
+                "dates in TOML are written year-month-day, without quotes: review-date = 2025-11-20"
+            )
+        );
     }
 }

@@ -4,6 +4,7 @@
 //! use, so a workbook the tool wrote always reads back.
 
 pub mod citations;
+mod copies;
 pub mod layout;
 pub mod prefill;
 pub mod read;
@@ -148,8 +149,9 @@ fn kinds(req: &Request<'_>) -> Result<Vec<Kind>> {
 
 /// Reads every workbook in `dir` (xlsx, xlsm, xls, ods), in file-name order. Lock files that
 /// Excel (`~$…`) and LibreOffice (`.~lock…`) leave beside an open workbook are passed over.
-/// A copy beside its original ("dsl (1).xlsx" beside "dsl.xlsx", "Copy of dsl.xlsx") is
-/// named and not read, since it would count the reviewer twice or in place of the original.
+/// A copy beside its original ("dsl (1).xlsx", "dsl 2.xlsx", "DSL.xlsx" or "Copy of Copy of
+/// dsl.xlsx" beside "dsl.xlsx") is named and not read, whichever name sorts first, since it
+/// would count the reviewer twice or in place of the original.
 pub fn read_dir(dir: &Path, fw: &Framework) -> Result<(Vec<Filled>, crate::diag::Diagnostics)> {
     let read_err = |source| Error::Read {
         path: dir.to_path_buf(),
@@ -171,10 +173,8 @@ pub fn read_dir(dir: &Path, fw: &Framework) -> Result<(Vec<Filled>, crate::diag:
     paths.sort();
     let mut filled = Vec::new();
     let mut diags = crate::diag::Diagnostics::default();
-    let stems: Vec<String> = paths.iter().map(|p| stem(p)).collect();
-    for path in &paths {
-        if let Some(original) = copy_of(&stem(path)) {
-            let beside = stems.contains(&original);
+    for (path, copy) in paths.iter().zip(copies::classify(&paths)) {
+        if let Some((original, beside)) = copy {
             diags.push(copied(path, &original, beside));
             if beside {
                 continue;
@@ -185,37 +185,6 @@ pub fn read_dir(dir: &Path, fw: &Framework) -> Result<(Vec<Filled>, crate::diag:
         filled.extend(book);
     }
     Ok((filled, diags))
-}
-
-fn stem(path: &Path) -> String {
-    path.file_stem()
-        .and_then(|s| s.to_str())
-        .unwrap_or("")
-        .trim()
-        .to_lowercase()
-}
-
-/// The name a copy was made from, if `stem` (lower-case) is named as copies are: "x (1)",
-/// "copy of x", "x - copy", "x - copy (2)", "x copy".
-fn copy_of(stem: &str) -> Option<String> {
-    let mut s = stem.trim();
-    if let Some(open) = s.rfind(" (")
-        && s.ends_with(')')
-        && s[open + 2..s.len() - 1].chars().all(|c| c.is_ascii_digit())
-        && s.len() > open + 3
-    {
-        s = s[..open].trim_end();
-        if let Some(base) = s.strip_suffix(" - copy") {
-            return Some(base.trim().to_string());
-        }
-        return Some(s.to_string());
-    }
-    for suffix in [" - copy", " copy"] {
-        if let Some(base) = s.strip_suffix(suffix) {
-            return Some(base.trim().to_string());
-        }
-    }
-    s.strip_prefix("copy of ").map(|b| b.trim().to_string())
 }
 
 fn copied(path: &Path, original: &str, beside: bool) -> crate::diag::Diagnostic {

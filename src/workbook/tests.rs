@@ -273,18 +273,6 @@ fn an_older_framework_version_warns_and_a_repeated_row_is_an_error() {
 }
 
 #[test]
-fn copies_are_told_by_their_names() {
-    assert_eq!(super::copy_of("dsl (1)"), Some("dsl".into()));
-    assert_eq!(super::copy_of("copy of dsl"), Some("dsl".into()));
-    assert_eq!(super::copy_of("dsl - copy"), Some("dsl".into()));
-    assert_eq!(super::copy_of("dsl - copy (2)"), Some("dsl".into()));
-    assert_eq!(super::copy_of("dsl copy"), Some("dsl".into()));
-    assert_eq!(super::copy_of("dsl"), None);
-    assert_eq!(super::copy_of("online-safety-lead (osl)"), None);
-    assert_eq!(super::copy_of("dsl ()"), None);
-}
-
-#[test]
 fn a_group_starts_from_its_members_own_levels_and_commentary() {
     let fw = framework();
     let book = |name: &str, level: u8, text: &str| Filled {

@@ -69,3 +69,32 @@ fn a_source_whose_records_all_predate_the_window_is_named_with_its_dates() {
         .success()
         .stderr(predicate::str::contains("records-predate-window").not());
 }
+
+#[test]
+fn a_review_date_written_year_first_with_slashes_gets_the_toml_form() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[]).success();
+    let path = dir.join("review.toml");
+    let text = std::fs::read_to_string(&path).expect("review.toml");
+    for written in ["2025/11/20", "\"2025/11/20\""] {
+        let changed: String = text
+            .lines()
+            .map(|l| {
+                if l.starts_with("review-date") {
+                    format!("review-date = {written}\n")
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
+        std::fs::write(&path, changed).expect("write");
+        selfreview()
+            .arg("-C")
+            .arg(dir)
+            .arg("score")
+            .assert()
+            .code(2)
+            .stderr(predicate::str::contains("review-date = 2025-11-20"));
+    }
+}

@@ -319,3 +319,63 @@ fn reserved_reviewer_names_are_refused() {
     assert!(!dir.join("scores/group.xlsx").exists());
     assert!(!dir.join("scores/dsl.xlsx").exists(), "nothing is written");
 }
+
+#[test]
+fn every_kind_of_copy_is_named_and_the_original_counted_whatever_sorts_first() {
+    for copy in [
+        "dsl(1).xlsx",
+        "dsl 2.xlsx",
+        "DSL.xlsx",
+        "Copy of Copy of dsl.xlsx",
+        "dsl (1) (1).xlsx",
+    ] {
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        let dir = tmp.path();
+        init_review(dir, &[]).success();
+        individual(dir, "dsl.xlsx", "DSL", 3);
+        individual(dir, copy, "DSL", 5);
+        let doc = score(dir);
+        let found = codes(&doc);
+        assert!(
+            found.contains(&format!("copied-workbook scores/{copy}")),
+            "{copy}: {found:?}"
+        );
+        assert!(
+            !found
+                .iter()
+                .any(|c| c.starts_with("duplicate-reviewer-workbook")),
+            "{copy}: {found:?}"
+        );
+        assert_eq!(
+            doc["aspects"][0]["reviewers"],
+            serde_json::json!({"DSL": 3}),
+            "{copy}: the original's level"
+        );
+    }
+}
+
+#[test]
+fn a_workbook_whose_reviewer_is_called_group_is_not_counted() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[]).success();
+    individual(dir, "dsl.xlsx", "DSL", 3);
+    individual(dir, "team.xlsx", "Group", 5);
+    let doc = score(dir);
+    let found = codes(&doc);
+    assert!(
+        found.contains(&"reserved-reviewer-name scores/team.xlsx".to_string()),
+        "{found:?}"
+    );
+    let d = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "reserved-reviewer-name")
+        .expect("finding");
+    assert_eq!(d["location"]["cell"], "Instructions!B1");
+    assert_eq!(
+        doc["aspects"][0]["reviewers"],
+        serde_json::json!({"DSL": 3})
+    );
+}

@@ -64,12 +64,26 @@ fn training_records_read_the_same_from_xlsx_xls_and_ods() {
             .collect();
         assert_eq!(skipped, ["a note or footer row"], "{file}");
         // A person whose date cannot be read stays in the count, as not trained.
+        let ivy = s["noted"]
+            .as_array()
+            .expect("notes")
+            .iter()
+            .find(|n| {
+                n["reason"]
+                    .as_str()
+                    .is_some_and(|r| r.starts_with("Ivy King"))
+            })
+            .expect("Ivy King noted");
         assert_eq!(
-            s["noted"][0]["reason"],
-            "Ivy King: `31/06/2025` is not a real date; counted as not trained",
+            ivy["reason"], "Ivy King: `31/06/2025` is not a real date; counted as not trained",
             "{file}"
         );
-        assert_eq!(s["noted"][0]["place"], "Staff training!E11");
+        assert_eq!(ivy["place"], "Staff training!E11");
+        // Someone listed with no date is noted too, with the reason.
+        assert_eq!(
+            s["noted"][0]["reason"], "Finn Hall: no date; counted as not trained",
+            "{file}"
+        );
         assert_eq!(
             s["date_range"],
             serde_json::json!(["2024-09-02", "2026-10-01"])
@@ -77,12 +91,12 @@ fn training_records_read_the_same_from_xlsx_xls_and_ods() {
         let t = &doc["metrics"]["training"];
         assert_eq!(
             t[0],
-            serde_json::json!({"group": "governors", "people": 2, "trained": 1, "share": 0.5, "months": 24, "overdue": ["Gail Irwin"]}),
+            serde_json::json!({"group": "governors", "people": 2, "trained": 1, "share": 0.5, "months": 24, "overdue": ["Gail Irwin"], "dates_recorded": true}),
             "{file}"
         );
         assert_eq!(
             t[1],
-            serde_json::json!({"group": "staff", "people": 7, "trained": 4, "share": 0.57, "months": 24, "overdue": ["Dan Foster", "Finn Hall", "Ivy King"]}),
+            serde_json::json!({"group": "staff", "people": 7, "trained": 4, "share": 0.57, "months": 24, "overdue": ["Dan Foster", "Finn Hall", "Ivy King"], "dates_recorded": true}),
             "{file}"
         );
     }

@@ -20,7 +20,7 @@ fn an_unclosed_quote_stops_the_import_at_the_line_it_opens_on() {
         .code(2)
         .stderr(predicate::str::contains("unclosed-quote.csv"))
         .stderr(predicate::str::contains(
-            "line 2: a cell starts with a quote (\") that is never closed",
+            "line 2: a cell starts with a quote (\") that is not closed on that line",
         ))
         .stdout(predicate::str::contains("1 read").not());
 }
@@ -67,9 +67,10 @@ fn people_whose_date_cannot_be_read_count_as_not_trained_with_the_reason() {
         .iter()
         .map(|n| n["reason"].as_str().expect("reason"))
         .collect();
-    assert_eq!(notes.len(), 2, "{notes:?}");
+    assert_eq!(notes.len(), 3, "{notes:?}");
     assert!(notes[0].starts_with("Ben Cole: `31/02/2025`"), "{notes:?}");
     assert!(notes[1].starts_with("Cat Dunn: `next week`"), "{notes:?}");
+    assert_eq!(notes[2], "Dev Ellis: no date; counted as not trained");
     assert!(notes.iter().all(|n| n.ends_with("counted as not trained")));
     let staff = &doc["metrics"]["training"][0];
     assert_eq!(
@@ -83,7 +84,7 @@ fn people_whose_date_cannot_be_read_count_as_not_trained_with_the_reason() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "4 read, 4 used (2 with a note below), 0 skipped",
+            "4 read, 4 used (3 with a note below), 0 skipped",
         ))
         .stdout(predicate::str::contains("staff 1 of 4 trained (25%)"));
 }

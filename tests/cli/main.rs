@@ -20,6 +20,7 @@ mod pack;
 mod privacy;
 mod privacy_documents;
 mod privacy_edges;
+mod records;
 mod report;
 mod scope;
 mod score;
@@ -56,7 +57,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 15] = [
+pub const WORKBOOK_CODES: [Code; 18] = [
     Code::UnreadableWorkbook,
     Code::NotAScoringWorkbook,
     Code::WorkbookFrameworkMismatch,
@@ -68,10 +69,13 @@ pub const WORKBOOK_CODES: [Code; 15] = [
     Code::InvalidTargetDate,
     Code::DuplicateReviewerWorkbook,
     Code::CopiedWorkbook,
+    Code::ReservedReviewerName,
     Code::LevelFormulaWithoutValue,
     Code::EvidenceNotImported,
     Code::ReviewDateNotSet,
     Code::RecordsPredateWindow,
+    Code::RecordsPostdateReview,
+    Code::ColumnNotRecognised,
 ];
 
 /// Codes about the evidence pack and its verification, produced in `tests/cli/pack.rs`.

@@ -89,6 +89,45 @@ fn pack_refuses_to_replace_the_reviews_own_files() {
 
 #[cfg(unix)]
 #[test]
+fn pack_refuses_a_link_that_leads_into_the_reviews_own_files() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    packable(dir, "policy.pdf", &text_pdf(&["Online safety policy"]));
+    let evidence = std::fs::read(dir.join("evidence/training-records.xlsx")).expect("evidence");
+    let link = |name: &str, to: &str| {
+        std::os::unix::fs::symlink(to, dir.join("out").join(name)).expect("link");
+    };
+    link("to-records.zip", "../evidence/training-records.xlsx");
+    link("to-settings.zip", "../review.toml");
+    link("to-new.zip", "../evidence/new-pack.zip");
+    for (target, why) in [
+        ("out/to-records.zip", "inside evidence/"),
+        ("out/to-settings.zip", "it is review.toml"),
+        ("out/to-new.zip", "inside evidence/"),
+    ] {
+        pack_to(dir, Path::new(target))
+            .code(2)
+            .stderr(predicate::str::contains(format!(
+                "will not write to {target}"
+            )))
+            .stderr(predicate::str::contains(why));
+    }
+    assert_eq!(
+        std::fs::read(dir.join("evidence/training-records.xlsx")).expect("kept"),
+        evidence
+    );
+    assert!(!dir.join("evidence/new-pack.zip").exists());
+    assert!(
+        std::fs::symlink_metadata(dir.join("out/to-new.zip"))
+            .expect("still there")
+            .file_type()
+            .is_symlink(),
+        "the link is left as it was"
+    );
+}
+
+#[cfg(unix)]
+#[test]
 fn a_named_pipe_as_the_pack_is_refused_at_once() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     let dir = tmp.path();

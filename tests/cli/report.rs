@@ -217,10 +217,12 @@ fn progress_since_the_last_snapshot_is_shown_to_governors() {
     let governors = read_html(&tmp.path().join("out/governors.html"));
     assert!(
         governors
-            .contains("Since 01/03/2026, aspects improved: 1; fell back: 1; stayed the same: 1."),
+            .contains("Since 01/03/2026, aspects improved: 1; fell back: 2; stayed the same: 0."),
         "{governors}"
     );
     assert!(governors.contains("A1.1 Online Safety Responsibilities (from 3 to 2)"));
+    // B2.1 is still claimed at 1, but the records support only 3: it fell back.
+    assert!(governors.contains("B2.1 Staff (from 1 to 3; level 1 claimed)"));
     let html = read_html(&tmp.path().join("out/report.html"));
     assert!(html.contains("Dotted grey: 01/03/2026"));
 }

@@ -171,7 +171,64 @@ fn an_explanation_of_why_the_records_differ_lets_the_claim_stand() {
         .success()
         .stdout(predicate::str::contains(format!(
             "The group records why the records differ: {EXPLAINED}"
-        )));
+        )))
+        .stdout(predicate::str::contains("(1 aspect holds it back)"));
+    run(tmp.path(), &["report"]).success();
+    let (header, rows) = summary_rows(tmp.path());
+    let col = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let b21 = rows.iter().find(|r| r[0] == "B2.1").expect("B2.1 row");
+    assert_eq!(b21[col("Why the records differ")], EXPLAINED);
+    assert_eq!(b21[col("Status")], "Meets benchmark as explained");
+    let a11 = rows.iter().find(|r| r[0] == "A1.1").expect("A1.1 row");
+    assert_eq!(a11[col("Why the records differ")], "");
+}
+
+/// The Summary sheet of `out/summary.xlsx`: its heading row and the rows under it, as text.
+fn summary_rows(dir: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    use calamine::{Reader, open_workbook_auto};
+    let mut book = open_workbook_auto(dir.join("out/summary.xlsx")).expect("summary");
+    let sheet = book.worksheet_range("Summary").expect("Summary sheet");
+    let mut rows = sheet
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect::<Vec<String>>());
+    let header = rows.next().expect("header");
+    (header, rows.collect())
+}
+
+#[test]
+fn an_explanation_of_a_word_or_a_dash_lets_nothing_stand() {
+    for thin in ["x", "-", "see notes"] {
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        review(tmp.path(), &[("B2.1", thin)]);
+        let out = run(tmp.path(), &["--json", "score"]).success();
+        let doc: serde_json::Value =
+            serde_json::from_slice(&out.get_output().stdout).expect("JSON");
+        let b21 = aspect(&doc, "B2.1");
+        assert_eq!(b21["counted"].as_u64(), Some(3), "{thin}");
+        assert_eq!(b21["records_differ"], serde_json::Value::Null, "{thin}");
+        assert_eq!(doc["ready"], false);
+        let reason = doc["reasons"]
+            .as_array()
+            .expect("reasons")
+            .iter()
+            .find(|r| r["aspect"] == "B2.1")
+            .expect("B2.1 holds the review back");
+        assert!(
+            reason["kinds"]
+                .as_array()
+                .expect("kinds")
+                .contains(&serde_json::json!("explanation-too-short")),
+            "{reason}"
+        );
+        assert!(
+            reason["message"]
+                .as_str()
+                .expect("message")
+                .contains("too few to let the claim stand (an explanation needs at least 10), so it is taken as blank"),
+            "{reason}"
+        );
+        run(tmp.path(), &["score", "--strict"]).code(1);
+    }
 }
 
 #[test]
@@ -193,4 +250,58 @@ fn checks_without_their_records_are_evidence_needed_and_required_ones_block() {
             ),
         "{text}"
     );
+}
+
+#[test]
+fn progress_for_governors_goes_by_the_levels_the_records_support() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    review(tmp.path(), &[]);
+    // Last time B2.1 was claimed at 3 and the records bore it out; now 2 is claimed, but
+    // the records still support only 3: no improvement. A1.3 stood at 4 and now stands at
+    // 2 with no records against it.
+    std::fs::write(
+        tmp.path().join("history/2026-03-01.json"),
+        r#"{"aspects": [{"code": "B2.1", "agreed": 3, "counted": 3}, {"code": "A1.3", "agreed": 4, "counted": 4}]}"#,
+    )
+    .expect("write");
+    run(tmp.path(), &["report"]).success();
+    let governors =
+        std::fs::read_to_string(tmp.path().join("out/governors.html")).expect("governors");
+    assert!(
+        governors.contains("aspects improved: 1; fell back: 0; stayed the same: 1."),
+        "{governors}"
+    );
+    assert!(!governors.contains("B2.1 Staff (from"), "{governors}");
+
+    // Had the records stood at 4 last time, B2.1 improved to 3, and the claim is said.
+    std::fs::write(
+        tmp.path().join("history/2026-03-01.json"),
+        r#"{"aspects": [{"code": "B2.1", "agreed": 4, "counted": 4}]}"#,
+    )
+    .expect("write");
+    run(tmp.path(), &["report"]).success();
+    let governors =
+        std::fs::read_to_string(tmp.path().join("out/governors.html")).expect("governors");
+    assert!(
+        governors.contains("B2.1 Staff (from 4 to 3; level 2 claimed)"),
+        "{governors}"
+    );
+}
+
+#[test]
+fn a_group_that_never_met_is_said_once_in_its_finding() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    review(tmp.path(), &[]);
+    let out = run(tmp.path(), &["score"]).success();
+    let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
+    let line = text
+        .lines()
+        .find(|l| l.contains("(A1.2):"))
+        .expect("A1.2 is held back");
+    assert_eq!(
+        line.matches("did not meet in the last year").count(),
+        1,
+        "{line}"
+    );
+    assert!(line.contains("365 days without a meeting"), "{line}");
 }

@@ -5,6 +5,13 @@
 //! it) and counts lines as a text editor shows them. When a cell grows past
 //! [`super::MAX_FIELD`], a row past [`super::MAX_RECORD`], or the file ends inside quotes,
 //! it stops with an error and keeps the problem, worded for the school, for the caller.
+//!
+//! A quote that is never closed is not the only way to lose rows: a stray opening quote
+//! closed by a quote several lines later makes the rows between one cell, and the file
+//! still ends tidily. So a closing quote must be followed by a delimiter or a line end, and
+//! a quoted cell that runs over lines may not hold a line that reads as a whole row of its
+//! own (as many delimiters as the widest row before it). A notes cell over two lines, with
+//! a comma or two in it, still reads as one cell.
 
 use std::io::{self, Read};
 
@@ -27,6 +34,10 @@ pub enum Problem {
     LongField { line: u64 },
     /// A row longer than the limit.
     LongRecord { line: u64 },
+    /// A quoted cell is closed, but something other than a delimiter or a line end follows.
+    TextAfterQuote { line: u64, at: u64 },
+    /// A quoted cell runs over lines and holds a line that reads as a row of its own.
+    SwallowsRows { line: u64, at: u64 },
 }
 
 impl std::fmt::Display for Problem {
@@ -45,6 +56,14 @@ impl std::fmt::Display for Problem {
                 f,
                 "line {line}: the row that starts here is longer than {} MB; the file is probably damaged",
                 MAX_RECORD / (1024 * 1024)
+            ),
+            Problem::TextAfterQuote { line, at } => write!(
+                f,
+                "line {line}: a cell starts with a quote (\") that is closed on line {at} by a quote with more text straight after it, so the lines between would be read as one cell and their rows lost; a quote on line {line} is probably not closed where it should be: add the missing closing quote, or remove the stray one, and import again"
+            ),
+            Problem::SwallowsRows { line, at } => write!(
+                f,
+                "line {line}: a cell starts with a quote (\") that is not closed on that line, and line {at} inside it reads as a row of its own, so rows would be lost in one cell; add the missing closing quote on line {line}, or remove the opening one, and import again"
             ),
         }
     }
@@ -65,6 +84,13 @@ pub struct Guard<R> {
     seen: u64,
     /// The last byte was a carriage return: a line feed after it ends no further line.
     after_cr: bool,
+    /// Delimiters outside quotes in the current row, and the most in any row so far.
+    record_delims: u64,
+    widest: u64,
+    /// Inside a quoted cell: it has run onto another line, and the delimiters on the line
+    /// of it being read.
+    field_broken: bool,
+    line_delims: u64,
     problem: Option<Problem>,
 }
 
@@ -82,6 +108,10 @@ impl<R: Read> Guard<R> {
             record_len: 0,
             seen: 0,
             after_cr: false,
+            record_delims: 0,
+            widest: 0,
+            field_broken: false,
+            line_delims: 0,
             problem: None,
         }
     }
@@ -95,12 +125,29 @@ impl<R: Read> Guard<R> {
         self.state = State::StartField;
         self.field_len = 0;
         self.field_line = self.line;
+        self.field_broken = false;
+        self.line_delims = 0;
     }
 
     fn end_record(&mut self) {
         self.end_field();
         self.record_len = 0;
         self.record_line = self.line;
+        self.widest = self.widest.max(self.record_delims);
+        self.record_delims = 0;
+    }
+
+    /// A line of a quoted cell, after its first, with as many delimiters as a whole row.
+    fn line_is_a_row(&self) -> bool {
+        self.field_broken && self.widest > 0 && self.line_delims >= self.widest
+    }
+
+    /// Checks the quoted cell that has just been read, before it ends.
+    fn check_quoted(&self) -> Option<Problem> {
+        self.line_is_a_row().then_some(Problem::SwallowsRows {
+            line: self.field_line,
+            at: self.line,
+        })
     }
 
     /// Counts lines as editors do, whether they end in LF, CR LF or CR alone.
@@ -120,22 +167,44 @@ impl<R: Read> Guard<R> {
             }
             // `""` inside quotes is a quote character, and the cell goes on.
             State::QuoteInQuoted if b == b'"' => self.state = State::Quoted,
+            State::QuoteInQuoted if b != self.delimiter && !newline => {
+                return Some(Problem::TextAfterQuote {
+                    line: self.field_line,
+                    at: self.line,
+                });
+            }
             State::StartField | State::Unquoted | State::QuoteInQuoted if b == self.delimiter => {
+                if let Some(problem) = self.check_quoted() {
+                    return Some(problem);
+                }
+                self.record_delims += 1;
                 self.end_field()
             }
             State::StartField | State::Unquoted | State::QuoteInQuoted if newline => {
+                if let Some(problem) = self.check_quoted() {
+                    return Some(problem);
+                }
                 self.count_line(b);
                 self.end_record();
                 return None;
             }
             State::StartField | State::QuoteInQuoted => {
-                if self.state == State::StartField {
-                    self.field_line = self.line;
-                }
+                self.field_line = self.line;
                 self.state = State::Unquoted;
             }
             State::Unquoted => {}
             State::Quoted if b == b'"' => self.state = State::QuoteInQuoted,
+            State::Quoted if b == self.delimiter => self.line_delims += 1,
+            State::Quoted if newline => {
+                // A CR LF pair is one line end, and the line before it is complete.
+                if !(b == b'\n' && self.after_cr)
+                    && let Some(problem) = self.check_quoted()
+                {
+                    return Some(problem);
+                }
+                self.field_broken = true;
+                self.line_delims = 0;
+            }
             State::Quoted => {}
         }
         self.count_line(b);
@@ -216,20 +285,53 @@ mod tests {
         for _ in 0..1000 {
             text.extend_from_slice(b"Bob,02/02/2025\n");
         }
-        assert_eq!(run(&text), Some(Problem::Unclosed { line: 2 }));
+        // The first line inside the cell that reads as a row gives it away.
+        assert_eq!(run(&text), Some(Problem::SwallowsRows { line: 2, at: 3 }));
         assert_eq!(
-            run(b"a,b\nc,\"d\"\"\ne,f\n"),
+            run(b"a,b\nc,\"d\"\"\ne f\n"),
             Some(Problem::Unclosed { line: 2 })
         );
         // Lines ending in CR LF, or in CR alone, are counted once each.
         assert_eq!(
-            run(b"a,b\r\nc,d\r\n\"e,f\r\n"),
+            run(b"a,b\r\nc,d\r\n\"e,f\r\ng\r\n"),
             Some(Problem::Unclosed { line: 3 })
         );
         assert_eq!(
-            run(b"a,b\rc,d\r\"e,f\r"),
+            run(b"a,b\rc,d\r\"e,f\rg\r"),
             Some(Problem::Unclosed { line: 3 })
         );
+    }
+
+    #[test]
+    fn a_stray_quote_closed_lines_later_is_refused() {
+        let rows = b"Ben Hart,Teacher,01/03/2025\nCat Doe,Teacher,01/03/2025\n";
+        let mut text = b"Name,Role,Date\n\"Amy Lee,Teacher,01/03/2025\n".to_vec();
+        text.extend_from_slice(rows);
+        let mut closed_by_name = text.clone();
+        closed_by_name
+            .extend_from_slice(b"\"Dan Fox\",Teacher,01/03/2025\nEve,Teacher,01/03/2025\n");
+        assert_eq!(
+            run(&closed_by_name),
+            Some(Problem::SwallowsRows { line: 2, at: 3 })
+        );
+        // With no whole row between, the quote after the closing one gives it away.
+        let text2 =
+            b"Name,Role,Date\n\"Amy Lee,Teacher,01/03/2025\nDan Fox,\"Teacher\",01/03/2025\n";
+        assert_eq!(run(text2), Some(Problem::TextAfterQuote { line: 2, at: 3 }));
+        // A quoted cell that holds whole rows and closes tidily.
+        assert_eq!(
+            run(b"a,b,c\n\"x,y,z\r\np,q,r\",s\n"),
+            Some(Problem::SwallowsRows { line: 2, at: 3 })
+        );
+    }
+
+    #[test]
+    fn a_notes_cell_over_lines_stays_one_cell() {
+        assert_eq!(
+            run(b"Name,Notes,Date\nAnn,\"Met parents.\nFollow up, next week\",01/02/2025\nBob,x,02/02/2025\n"),
+            None
+        );
+        assert_eq!(run(b"a,b\n\"\",c\n\"say \"\"hi\"\"\",d\n"), None);
     }
 
     #[test]

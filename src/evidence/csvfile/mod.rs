@@ -10,6 +10,10 @@
 //! bytes pass through [`Guard`] on their way to the parser; it follows the same quoting
 //! rules, refuses a cell longer than [`MAX_FIELD`] or a row longer than [`MAX_RECORD`], and
 //! refuses a file that ends inside quotes, naming the line where the cell began.
+//!
+//! Excel's "Unicode Text" is UTF-16 with a byte-order mark (and tabs between cells). It is
+//! text, so it is read: [`utf16::Utf16`] turns it into UTF-8 as it streams, before the
+//! guard and the parser see it.
 
 use std::fs::File;
 use std::io::Read;
@@ -29,6 +33,7 @@ pub const MAX_FIELD: u64 = 1024 * 1024;
 pub const MAX_RECORD: u64 = 8 * 1024 * 1024;
 
 mod guard;
+mod utf16;
 use guard::Guard;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -40,7 +45,7 @@ enum Encoding {
 /// A CSV file, read row by row.
 pub struct CsvRows {
     path: std::path::PathBuf,
-    reader: csv::Reader<Guard<File>>,
+    reader: csv::Reader<Guard<Box<dyn Read>>>,
     encoding: Encoding,
     record: ByteRecord,
     index: u32,
@@ -62,7 +67,7 @@ pub fn open(path: &Path) -> Result<CsvRows> {
             message,
         });
     }
-    let mut sample = Vec::with_capacity(SAMPLE);
+    let mut sample: Vec<u8> = Vec::with_capacity(SAMPLE);
     File::open(path)
         .map_err(read_err)?
         .take(SAMPLE as u64)
@@ -72,12 +77,16 @@ pub fn open(path: &Path) -> Result<CsvRows> {
         path: path.to_path_buf(),
         message: message.to_string(),
     };
+    let wide = utf16::has_bom(&sample);
+    if wide {
+        sample = utf16::decode(&sample);
+    }
     if sample.iter().all(u8::is_ascii_whitespace) {
         return Err(bad("the file is empty"));
     }
     if sample.contains(&0) {
         return Err(bad(
-            "it is not a text file, so it cannot be read as CSV; if it is a spreadsheet, give it its proper extension (.xlsx, .xls or .ods)",
+            "it is not a text file, so it cannot be read as CSV; if it is a spreadsheet, give it its proper extension (.xlsx, .xls or .ods); if it was saved as text from Excel, save it again as \"CSV UTF-8\"",
         ));
     }
     let encoding = detect_encoding(&sample);
@@ -86,7 +95,7 @@ pub fn open(path: &Path) -> Result<CsvRows> {
         .has_headers(false)
         .flexible(true)
         .delimiter(delimiter)
-        .from_reader(Guard::new(File::open(path).map_err(read_err)?, delimiter));
+        .from_reader(Guard::new(source(path, wide).map_err(read_err)?, delimiter));
     Ok(CsvRows {
         path: path.to_path_buf(),
         reader,
@@ -95,6 +104,16 @@ pub fn open(path: &Path) -> Result<CsvRows> {
         index: 0,
         keep: None,
         done: false,
+    })
+}
+
+/// The file's bytes, as UTF-8 when it is UTF-16.
+fn source(path: &Path, wide: bool) -> std::io::Result<Box<dyn Read>> {
+    let file = File::open(path)?;
+    Ok(if wide {
+        Box::new(utf16::Utf16::new(file))
+    } else {
+        Box::new(file)
     })
 }
 
@@ -237,6 +256,17 @@ mod tests {
             got,
             [["Name", "Course"], ["O\u{2019}Brien", "E\u{2013}safety £5"]]
         );
+    }
+
+    #[test]
+    fn utf16_unicode_text_from_excel_is_read() {
+        let text = "Name\tRole\r\nZoë Ødegaard\tTA\r\n";
+        let mut le = vec![0xFF, 0xFE];
+        le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        assert_eq!(rows(&le), [["Name", "Role"], ["Zoë Ødegaard", "TA"]]);
+        let mut be = vec![0xFE, 0xFF];
+        be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
+        assert_eq!(rows(&be), [["Name", "Role"], ["Zoë Ødegaard", "TA"]]);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
+use super::settle::PersonRow;
 use super::{Evidence, Request, Skipped, SourceReport};
 use crate::diag::Location;
 use crate::evidence::Kind;
@@ -47,6 +48,7 @@ impl<'e> Accumulator<'e> {
             rows_left_out: 0,
             left_out_categories: BTreeMap::new(),
             names_also_from: Vec::new(),
+            training_rows: Vec::new(),
         };
         let names_before = evidence.private.len();
         Accumulator {
@@ -67,15 +69,33 @@ impl<'e> Accumulator<'e> {
             return;
         }
         let (used, date) = match self.kind {
-            Kind::Training => self.take(
-                records::training(row, &self.header, &self.maps),
-                row,
-                |e, t: Training| {
+            Kind::Training => {
+                let outcome = records::training(row, &self.header, &self.maps);
+                let person = match &outcome {
+                    Outcome::Used(t) => Some((t.key.clone(), t.person.clone(), t.date, false)),
+                    Outcome::Noted { record: t, .. } => {
+                        Some((t.key.clone(), t.person.clone(), t.date, true))
+                    }
+                    _ => None,
+                };
+                let taken = self.take(outcome, row, |e, t: Training| {
                     let d = t.date;
                     e.training.push(t);
                     d
-                },
-            ),
+                });
+                if let Some((key, person, date, noted)) = person {
+                    let at = self.place(row, self.header.col("date"), String::new());
+                    self.report.training_rows.push(PersonRow {
+                        key,
+                        person,
+                        date,
+                        row: at.row,
+                        place: at.place,
+                        noted: noted.then(|| self.report.noted.len() - 1),
+                    });
+                }
+                taken
+            }
             Kind::Incidents => {
                 let outcome = records::incident(
                     row,

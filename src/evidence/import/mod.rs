@@ -16,6 +16,7 @@ use crate::privacy::Names;
 use crate::spreadsheet;
 
 mod accumulate;
+pub mod settle;
 use accumulate::Accumulator;
 
 /// Everything imported from a review's evidence.
@@ -41,6 +42,19 @@ pub struct Evidence {
     /// Which kinds had at least one source, so a metric with no source is "not known"
     /// rather than zero.
     pub kinds: Vec<Kind>,
+    /// Sources with no column for a field their kind's figures rest on, so those figures
+    /// are "not recorded" rather than zero.
+    pub unrecorded: Vec<super::unrecorded::Unrecorded>,
+}
+
+impl Evidence {
+    /// The first source of `kind` with no column for `field`, if one has none.
+    pub fn unrecorded(&self, kind: Kind, field: &str) -> Option<&Path> {
+        self.unrecorded
+            .iter()
+            .find(|u| u.kind == kind && u.field == field)
+            .map(|u| u.path.as_path())
+    }
 }
 
 /// One source to import.
@@ -106,6 +120,10 @@ pub struct SourceReport {
     /// counted: `sheet` in review.toml chooses the sheet that is).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub names_also_from: Vec<String>,
+    /// For training records, each person's row with its date, so that notes can be settled
+    /// once the review date is known ([`SourceReport::settle`]).
+    #[serde(skip)]
+    pub training_rows: Vec<settle::PersonRow>,
 }
 
 impl SourceReport {
@@ -121,6 +139,21 @@ impl SourceReport {
 
 /// Imports one source into `evidence`.
 pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport> {
+    let report = read(req, evidence)?;
+    evidence
+        .unrecorded
+        .extend(super::unrecorded::lacking(&report));
+    Ok(report)
+}
+
+fn read(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport> {
+    // A folder, a missing file or a device is said for what it is, whatever its name.
+    if let Some(message) = spreadsheet::missing(req.path) {
+        return Err(Error::Evidence {
+            path: req.shown.to_path_buf(),
+            message,
+        });
+    }
     for (header, field) in req.columns {
         if !req.kind.fields().iter().any(|f| f.name == field) {
             let names: Vec<&str> = req.kind.fields().iter().map(|f| f.name).collect();

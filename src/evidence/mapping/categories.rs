@@ -47,6 +47,10 @@ const CATEGORIES: &[(&str, &[&str])] = &[
             "youth produced sexual imagery",
             "indecent images",
             "nude images",
+            "sextortion",
+            "sexual extortion",
+            "sexual extortion online",
+            "financially motivated sexual extortion",
         ],
     ),
     (
@@ -284,13 +288,38 @@ impl CategoryMapper {
                 unknown: false,
             };
         }
-        let online = key.split(' ').any(|w| ONLINE_WORDS.contains(&w)) || key.contains("e safety");
+        let online = about_being_online(&key);
         Mapped {
             name: part.to_string(),
             scope: if online { Scope::Online } else { Scope::Other },
             unknown: true,
         }
     }
+}
+
+/// Words that make a category about something other than being online, whatever else it
+/// says ("Online attendance", "Attendance (online lessons)").
+const OTHER_WORDS: &[&str] = &[
+    "attendance",
+    "absence",
+    "absences",
+    "punctuality",
+    "lateness",
+    "uniform",
+];
+
+/// Whether a category not known by name is about being online: it has a word about being
+/// online, not negated ("Not online safety", "non online") and not about attendance or the
+/// like.
+fn about_being_online(key: &str) -> bool {
+    let words: Vec<&str> = key.split(' ').collect();
+    let online = |w: &&str| ONLINE_WORDS.contains(w) || *w == "safety";
+    let negated = words
+        .windows(2)
+        .any(|p| matches!(p[0], "not" | "non") && online(&p[1]));
+    let elsewhere = words.iter().any(|w| OTHER_WORDS.contains(w));
+    let says_online = words.iter().any(|w| ONLINE_WORDS.contains(w)) || key.contains("e safety");
+    says_online && !negated && !elsewhere
 }
 
 /// The built-in name for a normalised category, trying it as written, then without a
@@ -391,5 +420,21 @@ mod tests {
         assert_eq!(got[3], "Online safety (general)");
         let scopes: Vec<Scope> = got.iter().map(|c| m.scope(c)).collect();
         assert_eq!(scopes, [Other, Other, Online, Online, Online]);
+    }
+
+    #[test]
+    fn sextortion_is_online_and_online_attendance_is_not() {
+        let mut m = CategoryMapper::new(&BTreeMap::new());
+        let mut unmapped = BTreeMap::new();
+        let got = m.map(
+            "Sextortion; Sexual extortion; Not online safety; Online attendance; Attendance (online lessons); Non-online bullying; Nudes - no consent",
+            &mut unmapped,
+        );
+        // Both name one category, counted once for the incident.
+        assert_eq!(got[0], "Sharing nudes");
+        assert_eq!(got.len(), 6, "{got:?}");
+        let scopes: Vec<Scope> = got.iter().map(|c| m.scope(c)).collect();
+        use Scope::{Online, Other};
+        assert_eq!(scopes, [Online, Other, Other, Other, Other, Online]);
     }
 }

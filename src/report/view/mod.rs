@@ -26,6 +26,9 @@ pub struct Previous {
     pub date: NaiveDate,
     /// Agreed level by aspect code.
     pub levels: BTreeMap<String, u8>,
+    /// The level that stood, by aspect code: as the records support it, or as the group
+    /// explained (progress is measured by it, not by the claim).
+    pub counted: BTreeMap<String, u8>,
 }
 
 pub(super) fn uk(d: NaiveDate) -> String {
@@ -329,13 +332,21 @@ fn progress(s: &Scored, p: &Previous) -> Progress {
     let mut declined = Vec::new();
     let mut unchanged = 0;
     for a in &s.aspects {
-        match (p.levels.get(&a.code), a.agreed) {
-            (Some(before), Some(now)) if now < *before => {
-                improved.push(format!("{} {} (from {before} to {now})", a.code, a.name))
-            }
-            (Some(before), Some(now)) if now > *before => {
-                declined.push(format!("{} {} (from {before} to {now})", a.code, a.name))
-            }
+        // A claim the records do not bear out is no progress: the levels that stood are
+        // compared, and a claim beyond them is said.
+        let claimed = match (a.agreed, a.counted) {
+            (Some(c), Some(n)) if c != n => format!("; level {c} claimed"),
+            _ => String::new(),
+        };
+        match (p.counted.get(&a.code), a.counted) {
+            (Some(before), Some(now)) if now < *before => improved.push(format!(
+                "{} {} (from {before} to {now}{claimed})",
+                a.code, a.name
+            )),
+            (Some(before), Some(now)) if now > *before => declined.push(format!(
+                "{} {} (from {before} to {now}{claimed})",
+                a.code, a.name
+            )),
             (Some(_), Some(_)) => unchanged += 1,
             _ => {}
         }

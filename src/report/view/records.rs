@@ -20,6 +20,9 @@ pub(super) struct CountRow {
 pub(super) struct Training {
     svg: String,
     rows: Vec<TrainingRow>,
+    /// Groups whose records have no dates, so who is trained is not known: left out of the
+    /// chart, where they would read as nobody trained, and named beside it.
+    undated: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -85,12 +88,18 @@ pub(super) fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
     let groups = m.training.as_ref()?;
     let bars: Vec<svg::Bar> = groups
         .iter()
+        .filter(|g| g.dates_recorded)
         .map(|g| svg::Bar {
             label: g.group.clone(),
             share: g.share,
             note: format!("{} of {}", g.trained, g.people),
             target: expected_share(fw, &g.group, g.months),
         })
+        .collect();
+    let undated = groups
+        .iter()
+        .filter(|g| !g.dates_recorded)
+        .map(|g| g.group.clone())
         .collect();
     Some(Training {
         svg: svg::bars(
@@ -103,10 +112,15 @@ pub(super) fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
                 group: g.group.clone(),
                 people: g.people,
                 trained: g.trained,
-                percent: percent(Some(g.share)),
+                percent: if g.dates_recorded {
+                    percent(Some(g.share))
+                } else {
+                    "dates not recorded".to_string()
+                },
                 months: g.months,
             })
             .collect(),
+        undated,
     })
 }
 
@@ -165,11 +179,20 @@ pub(super) fn incidents(m: &Metrics) -> Option<Incidents> {
             .iter()
             .map(|c| format!("{} ({})", c.label, c.count))
             .collect(),
-        actioned: percent(i.actioned_share),
-        closed: percent(i.closed_share),
+        actioned: recorded(i.actioned_share, i.actioned_recorded),
+        closed: recorded(i.closed_share, i.closed_recorded),
         by_category: rows(&i.by_category),
         by_term: rows(&i.by_term),
     })
+}
+
+/// A share, or "not recorded" when a log has no column for it.
+fn recorded(share: Option<f64>, recorded: bool) -> String {
+    if recorded {
+        percent(share)
+    } else {
+        "not recorded".to_string()
+    }
 }
 
 #[cfg(test)]

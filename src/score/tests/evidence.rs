@@ -78,6 +78,39 @@ fn the_group_can_record_why_the_records_differ() {
 }
 
 #[test]
+fn an_explanation_too_short_to_say_anything_is_taken_as_blank() {
+    let mut book = everything_at("Ann", 2);
+    let at = book
+        .rows
+        .iter()
+        .position(|r| r.code == "B2.1")
+        .expect("row");
+    book.rows[at].records_differ = "-".into();
+    let (scored, _) = score(&fw(), &settings(), &[book], &half_the_staff());
+    let b21 = aspect(&scored, "B2.1");
+    assert_eq!(
+        (b21.counted, b21.records_differ.as_deref()),
+        (Some(3), None)
+    );
+    assert_eq!(
+        b21.thin_explanation,
+        Some(ThinExplanation {
+            words: 1,
+            needed: 10
+        })
+    );
+    assert!(!scored.ready);
+    let f = scored
+        .evidence_findings
+        .iter()
+        .find(|f| f.aspect == "B2.1")
+        .expect("finding");
+    assert!(f.kinds.contains(&"explanation-too-short"), "{:?}", f.kinds);
+    assert_eq!(checks::explanation_words(40), 10);
+    assert_eq!(checks::explanation_words(12), checks::MIN_EXPLANATION_WORDS);
+}
+
+#[test]
 fn missing_records_hold_back_readiness_only_where_the_check_is_required() {
     let (scored, _) = score(
         &fw(),

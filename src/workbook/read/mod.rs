@@ -204,6 +204,12 @@ fn read_unguarded(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) 
             reviewer: details.get(detail::REVIEWER).to_string(),
         },
     };
+    if let Kind::Individual { reviewer } = &kind
+        && layout::is_reserved(reviewer)
+    {
+        diags.push(reserved(path, details.row(detail::REVIEWER), reviewer));
+        return (None, diags);
+    }
     let mut reader = RowReader {
         path,
         range: &range,
@@ -223,24 +229,47 @@ fn read_unguarded(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) 
     (Some(filled), diags)
 }
 
+/// The Instructions sheet's labelled values, each with its row (from 0).
 #[derive(Debug, Default)]
-struct Details(Vec<(String, String)>);
+struct Details(Vec<(u32, String, String)>);
 
 impl Details {
     fn get(&self, label: &str) -> &str {
         self.0
             .iter()
-            .find(|(l, _)| same_header(l, label))
-            .map_or("", |(_, v)| v.as_str())
+            .find(|(_, l, _)| same_header(l, label))
+            .map_or("", |(_, _, v)| v.as_str())
+    }
+
+    fn row(&self, label: &str) -> u32 {
+        self.0
+            .iter()
+            .find(|(_, l, _)| same_header(l, label))
+            .map_or(0, |(r, _, _)| *r)
     }
 }
 
 fn read_details(range: &Range<Data>) -> Details {
-    let rows = range.rows().map(|r| {
+    let first = range.start().map_or(0, |(r, _)| r);
+    let rows = (first..).zip(range.rows()).map(|(at, r)| {
         let cell = |i: usize| r.get(i).map(spreadsheet::text).unwrap_or_default();
-        (cell(0), cell(1))
+        (at, cell(0), cell(1))
     });
-    Details(rows.filter(|(l, _)| !l.is_empty()).collect())
+    Details(rows.filter(|(_, l, _)| !l.is_empty()).collect())
+}
+
+/// A workbook whose reviewer is named as the group or a column is ("Group"): counted, it
+/// would pass for a reviewer of that name, so it is named and not counted, as review.toml
+/// refuses the name.
+fn reserved(path: &Path, row: u32, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::ReservedReviewerName,
+        Location::cell(path, layout::INSTRUCTIONS_SHEET, row, 1),
+        format!(
+            "the reviewer is named `{name}`, which the workbooks use for the group or for a column, so this workbook is not counted"
+        ),
+    )
+    .with_help("write the reviewer's own name (or role or initials) in that cell; a group's agreed levels belong in a group workbook, made with `selfreview workbook --group`")
 }
 
 /// Whether the workbook was made for the review's framework; one made for another is
