@@ -25,7 +25,7 @@ fn kill_while_writing(mut cmd: std::process::Command, watch: &Path) -> bool {
         .spawn()
         .expect("spawn");
     let start = Instant::now();
-    while start.elapsed() < Duration::from_secs(20) {
+    while start.elapsed() < Duration::from_secs(90) {
         if child.try_wait().expect("poll").is_some() {
             return false;
         }
