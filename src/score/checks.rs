@@ -142,7 +142,10 @@ pub fn explanation_words(min_commentary_words: u32) -> usize {
 /// Sets aside an explanation too short to let a claim stand, where a check is not met.
 pub fn weigh_explanation(a: &mut AspectScore, results: &[CheckResult], min_commentary_words: u32) {
     let needed = explanation_words(min_commentary_words);
-    let words = a.records_differ.as_deref().map_or(0, super::judge::words);
+    let words = a
+        .records_differ
+        .as_deref()
+        .map_or(0, super::judge::different_words);
     let matters = results.iter().any(|r| r.status == CheckStatus::NotMet);
     if a.records_differ.is_some() && words < needed && matters {
         a.records_differ = None;

@@ -54,8 +54,29 @@ pub struct Milestones {
     pub ready: bool,
 }
 
+/// Words of a text: dashes, bullets and other marks on their own do not count.
 pub(super) fn words(text: &str) -> usize {
-    text.split_whitespace().count()
+    text.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Different words of two letters or more: what an explanation says, so that filler
+/// ("x x x x", "TBC TBC TBC") says nothing.
+pub(super) fn different_words(text: &str) -> usize {
+    let mut seen: Vec<String> = text
+        .split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+        .collect();
+    seen.sort();
+    seen.dedup();
+    seen.len()
 }
 
 /// One aspect's rows from every workbook, consolidated and judged.

@@ -53,14 +53,30 @@ fn base(stem: &str, stems: &[String]) -> String {
     while let Some(b) = copy_of(&s).filter(|b| !b.is_empty()) {
         s = b;
     }
-    if let Some((b, n)) = s.rsplit_once(' ')
-        && !n.is_empty()
-        && n.chars().all(|c| c.is_ascii_digit())
-        && stems.iter().any(|t| t == b.trim_end())
-    {
-        s = b.trim_end().to_string();
+    // "dsl 2", "dsl-1", "dsl (copy)", "dsl old", "dsl v2", "dsl final": a marker after a
+    // space, hyphen or underscore, where what is left is the name of another file.
+    for sep in [' ', '-', '_'] {
+        if let Some((b, n)) = s.rsplit_once(sep)
+            && is_version_mark(n)
+            && stems.iter().any(|t| t == b.trim_end())
+        {
+            s = b.trim_end().to_string();
+            break;
+        }
     }
     s
+}
+
+/// What people add to a file's name to mark another version of it.
+fn is_version_mark(mark: &str) -> bool {
+    let m = mark.trim_matches(|c| c == '(' || c == ')');
+    !m.is_empty()
+        && (m.chars().all(|c| c.is_ascii_digit())
+            || (m.starts_with('v') && m[1..].chars().all(|c| c.is_ascii_digit()) && m.len() > 1)
+            || matches!(
+                m,
+                "copy" | "old" | "final" | "new" | "backup" | "draft" | "latest" | "edited"
+            ))
 }
 
 /// For each path, in order: the original's lower-case stem when its name says it is a
@@ -100,6 +116,22 @@ pub(super) fn classify(paths: &[PathBuf]) -> Vec<Option<(String, bool)>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn versions_beside_their_original_are_copies() {
+        let stems: Vec<String> = vec!["dsl".into()];
+        for name in [
+            "dsl-1",
+            "dsl (copy)",
+            "dsl old",
+            "dsl v2",
+            "dsl final",
+            "dsl_2",
+        ] {
+            assert_eq!(base(name, &stems), "dsl", "{name}");
+        }
+        assert_eq!(base("dsl-team", &stems), "dsl-team");
+    }
 
     #[test]
     fn copies_are_told_by_their_names() {

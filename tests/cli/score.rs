@@ -117,10 +117,10 @@ fn scored_with(dir: &Path, files: &[(&str, &str)]) -> assert_cmd::assert::Assert
 #[test]
 fn two_workbooks_for_one_reviewer_are_reported() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    scored_with(tmp.path(), &[("workbooks/dsl-openpyxl.xlsx", "dsl-copy.xlsx")])
+    scored_with(tmp.path(), &[("workbooks/dsl-openpyxl.xlsx", "dsl-from-may.xlsx")])
         .code(1)
         .stderr(predicate::str::contains(
-            "scores/dsl.ods: error[duplicate-reviewer-workbook]: `DSL` already has scores in scores/dsl-copy.xlsx",
+            "scores/dsl.ods: error[duplicate-reviewer-workbook]: `DSL` already has scores in scores/dsl-from-may.xlsx",
         ));
 }
 

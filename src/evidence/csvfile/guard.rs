@@ -91,6 +91,9 @@ pub struct Guard<R> {
     /// of it being read.
     field_broken: bool,
     line_delims: u64,
+    /// Lines of the quoted cell, after its first, that held a delimiter: two such lines are
+    /// rows swallowed, even rows shorter than the widest (trailing cells left off).
+    lines_with_delims: u32,
     problem: Option<Problem>,
 }
 
@@ -112,6 +115,7 @@ impl<R: Read> Guard<R> {
             widest: 0,
             field_broken: false,
             line_delims: 0,
+            lines_with_delims: 0,
             problem: None,
         }
     }
@@ -127,6 +131,7 @@ impl<R: Read> Guard<R> {
         self.field_line = self.line;
         self.field_broken = false;
         self.line_delims = 0;
+        self.lines_with_delims = 0;
     }
 
     fn end_record(&mut self) {
@@ -139,7 +144,9 @@ impl<R: Read> Guard<R> {
 
     /// A line of a quoted cell, after its first, with as many delimiters as a whole row.
     fn line_is_a_row(&self) -> bool {
-        self.field_broken && self.widest > 0 && self.line_delims >= self.widest
+        self.field_broken
+            && ((self.widest > 0 && self.line_delims >= self.widest)
+                || (self.lines_with_delims >= 1 && self.line_delims > 0))
     }
 
     /// Checks the quoted cell that has just been read, before it ends.
@@ -201,6 +208,9 @@ impl<R: Read> Guard<R> {
                     && let Some(problem) = self.check_quoted()
                 {
                     return Some(problem);
+                }
+                if self.field_broken && self.line_delims > 0 {
+                    self.lines_with_delims += 1;
                 }
                 self.field_broken = true;
                 self.line_delims = 0;

@@ -51,6 +51,16 @@ const CATEGORIES: &[(&str, &[&str])] = &[
             "sexual extortion",
             "sexual extortion online",
             "financially motivated sexual extortion",
+            "financially motivated sextortion",
+            "sextortion online",
+            "sex tortion",
+            "semi nudes",
+            "nudes semi nudes",
+            "sharing nudes semi nudes",
+            "deepfake",
+            "deepfakes",
+            "deep fake",
+            "deepfake images",
         ],
     ),
     (
@@ -155,6 +165,8 @@ const ONLINE_WORDS: &[&str] = &[
     "webcam",
     "nude",
     "sextortion",
+    "deepfake",
+    "deepfakes",
     "livestream",
     "livestreaming",
     "discord",
@@ -314,9 +326,13 @@ const OTHER_WORDS: &[&str] = &[
 fn about_being_online(key: &str) -> bool {
     let words: Vec<&str> = key.split(' ').collect();
     let online = |w: &&str| ONLINE_WORDS.contains(w) || *w == "safety";
-    let negated = words
-        .windows(2)
-        .any(|p| matches!(p[0], "not" | "non") && online(&p[1]));
+    // "Not online safety", "Not an online safety concern", "Online safety: no".
+    let negated = words.iter().enumerate().any(|(i, w)| {
+        online(w)
+            && words[i.saturating_sub(3)..i]
+                .iter()
+                .any(|p| matches!(*p, "not" | "non"))
+    }) || matches!(words.last(), Some(&"no"));
     let elsewhere = words.iter().any(|w| OTHER_WORDS.contains(w));
     let says_online = words.iter().any(|w| ONLINE_WORDS.contains(w)) || key.contains("e safety");
     says_online && !negated && !elsewhere
@@ -420,6 +436,16 @@ mod tests {
         assert_eq!(got[3], "Online safety (general)");
         let scopes: Vec<Scope> = got.iter().map(|c| m.scope(c)).collect();
         assert_eq!(scopes, [Other, Other, Online, Online, Online]);
+    }
+
+    #[test]
+    fn negations_and_newer_harms_are_read() {
+        assert!(!about_being_online("not an online safety concern"));
+        assert!(!about_being_online("online safety no"));
+        assert!(about_being_online("online safety"));
+        assert_eq!(built_in("sex tortion"), Some("Sharing nudes"));
+        assert_eq!(built_in("semi nudes"), Some("Sharing nudes"));
+        assert_eq!(built_in("deepfake"), Some("Sharing nudes"));
     }
 
     #[test]

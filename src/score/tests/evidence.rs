@@ -95,7 +95,7 @@ fn an_explanation_too_short_to_say_anything_is_taken_as_blank() {
     assert_eq!(
         b21.thin_explanation,
         Some(ThinExplanation {
-            words: 1,
+            words: 0,
             needed: 10
         })
     );
@@ -108,6 +108,16 @@ fn an_explanation_too_short_to_say_anything_is_taken_as_blank() {
     assert!(f.kinds.contains(&"explanation-too-short"), "{:?}", f.kinds);
     assert_eq!(checks::explanation_words(40), 10);
     assert_eq!(checks::explanation_words(12), checks::MIN_EXPLANATION_WORDS);
+    for filler in [
+        "- - - - - - - - - - - -",
+        "x x x x x x x x x x x x",
+        "TBC TBC TBC TBC TBC TBC TBC TBC TBC TBC",
+    ] {
+        let mut book = everything_at("Ann", 2);
+        book.rows[at].records_differ = filler.into();
+        let (scored, _) = score(&fw(), &settings(), &[book], &half_the_staff());
+        assert!(!scored.ready, "{filler}");
+    }
 }
 
 #[test]
