@@ -125,6 +125,12 @@ pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
     let month_at = words.iter().position(|w| month_from_name(w).is_some());
     if let Some(mi) = month_at {
         let month = month_from_name(words[mi]).expect("position found a month");
+        // A month and a year alone ("March 2025", "Mar-25", Excel's mmm-yy): the first of
+        // the month, never the year taken for a day as well.
+        if mi == 0 && words.len() == 2 {
+            let year = year_from(words[1]).ok_or(DateError::Unreadable)?;
+            return build(year, month, 1);
+        }
         let year = words
             .iter()
             .skip(mi + 1)
@@ -286,5 +292,19 @@ mod tests {
             let _ = parse(&text);
             let _ = parse_time(&text);
         }
+    }
+}
+
+#[cfg(test)]
+mod month_year_tests {
+    use super::*;
+
+    #[test]
+    fn a_month_and_a_year_are_the_first_of_the_month() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).expect("valid");
+        assert_eq!(parse("Mar-25"), Ok(d(2025, 3, 1)));
+        assert_eq!(parse("March 2025"), Ok(d(2025, 3, 1)));
+        assert_eq!(parse("02-Sep-24"), Ok(d(2024, 9, 2)));
+        assert_eq!(parse("September 2, 2024"), Ok(d(2024, 9, 2)));
     }
 }
