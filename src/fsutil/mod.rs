@@ -72,9 +72,47 @@ fn default_permissions(tmp: &std::fs::File) -> std::io::Result<std::fs::Permissi
     Ok(tmp.metadata()?.permissions())
 }
 
+/// What `path` is when it exists and is not a regular file, links followed, judged from its
+/// type without opening it (opening a named pipe would wait for ever): "a folder", "a named
+/// pipe", "a socket", "a device"; `None` for a regular file or nothing at all.
+pub fn not_a_regular_file(path: &Path) -> Option<&'static str> {
+    let meta = std::fs::metadata(path).ok()?;
+    if meta.is_file() {
+        return None;
+    }
+    if meta.is_dir() {
+        return Some("a folder");
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_fifo() {
+            return Some("a named pipe");
+        }
+        if t.is_socket() {
+            return Some("a socket");
+        }
+        if t.is_block_device() || t.is_char_device() {
+            return Some("a device");
+        }
+    }
+    Some("not a regular file")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_folder_is_said_to_be_one_and_a_file_is_not_flagged() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        assert_eq!(not_a_regular_file(dir.path()), Some("a folder"));
+        let file = dir.path().join("f.txt");
+        std::fs::write(&file, "x").expect("write");
+        assert_eq!(not_a_regular_file(&file), None);
+        assert_eq!(not_a_regular_file(&dir.path().join("none")), None);
+    }
 
     #[test]
     fn writes_whole_file_and_leaves_no_temporary() {

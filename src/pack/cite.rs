@@ -118,27 +118,11 @@ pub(super) fn resolve(
     Ok(files)
 }
 
-/// What `path` is when it is not a regular file (links followed), judged without opening it.
+/// What `path` is when it is not a regular file (links followed), judged without opening it;
+/// a link that leads nowhere is named as such.
 fn not_a_file(path: &Path) -> Option<&'static str> {
-    let Ok(meta) = std::fs::metadata(path) else {
+    if std::fs::metadata(path).is_err() {
         return Some("a link to nothing");
-    };
-    if meta.is_file() {
-        return None;
     }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let t = meta.file_type();
-        if t.is_fifo() {
-            return Some("a named pipe");
-        }
-        if t.is_socket() {
-            return Some("a socket");
-        }
-        if t.is_block_device() || t.is_char_device() {
-            return Some("a device");
-        }
-    }
-    Some("not a regular file")
+    crate::fsutil::not_a_regular_file(path)
 }

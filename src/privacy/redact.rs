@@ -1,11 +1,12 @@
 //! Replacing names in a text with a placeholder, for outputs that must keep the rest.
 //!
-//! The text is folded word by word as [`super::scan`] folds it, but each word remembers the
-//! bytes it came from, so the longest name ending at each word can be cut out of the
-//! original text, accents, line breaks and all.
+//! The text is read word by word by the same tokenizer the search uses (`super::scan`), and
+//! each word remembers the bytes it came from, so the longest name ending at each word can
+//! be cut out of the original text, accents, line breaks and all.
 
 use super::PLACEHOLDER;
 use super::names::{MAX_WORDS, Names, Seen};
+use super::scan::{Token, Tokenizer};
 
 /// `text` with every name in it replaced by [`PLACEHOLDER`]; `None` when it holds none.
 pub fn redact(names: &Names, text: &str) -> Option<String> {
@@ -21,90 +22,42 @@ pub fn redact(names: &Names, text: &str) -> Option<String> {
     Some(cleaned)
 }
 
-/// The folded words of `text` with the byte range each covers in it and their flags, read
-/// as [`super::scan::Scanner`] reads them; a stop before a word is a `None` between words.
-fn words_at(text: &str) -> Vec<Option<(String, usize, usize, u8)>> {
-    use crate::privacy::fold::{Piece, fold_char};
-    use crate::privacy::scan::{
-        CAPITAL, COMMA, JOINED, NEWLINE, TITLED, is_stop, is_title_before_a_name,
-    };
-    use unicode_normalization::UnicodeNormalization;
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let (mut start, mut flags, mut last_len) = (0, 0u8, 0);
-    let (mut comma, mut stop, mut dot, mut titled) = (false, false, false, false);
-    let (mut gap, mut joint, mut space, mut newline, mut title_case) =
-        (0u8, false, false, false, false);
-    for (at, c) in text.char_indices() {
-        for d in std::iter::once(c).nfkd() {
-            let before = word.len();
-            match fold_char(d, &mut word) {
-                Piece::Letter if before == 0 => {
-                    start = at;
-                    if stop && last_len > 1 {
-                        out.push(None);
-                    }
-                    flags = if d.is_uppercase() { CAPITAL } else { 0 }
-                        | if comma { COMMA } else { 0 }
-                        | if titled && space { TITLED } else { 0 }
-                        | if newline { NEWLINE } else { 0 }
-                        | if joint && gap == 1 { JOINED } else { 0 };
-                    gap = 0;
-                    joint = false;
-                    space = false;
-                    newline = false;
-                    title_case = d.is_uppercase();
-                    comma = false;
-                    stop = false;
-                    dot = false;
-                }
-                Piece::Letter => title_case &= !d.is_uppercase(),
-                Piece::Mark => {}
-                Piece::Apostrophe | Piece::Break => {
-                    if !word.is_empty() {
-                        last_len = word.len();
-                        titled = title_case && is_title_before_a_name(&word);
-                        out.push(Some((std::mem::take(&mut word), start, at, flags)));
-                    }
-                    comma |= d == ',';
-                    stop |= is_stop(d) || (dot && d.is_whitespace());
-                    dot = d == '.';
-                    gap = gap.saturating_add(1);
-                    joint = gap == 1 && matches!(d, '.' | '_' | '-');
-                    space = gap == 1 && d == ' ';
-                    newline |= matches!(d, '\n' | '\r' | '\u{2028}' | '\u{2029}');
-                }
-            }
-        }
-    }
-    if !word.is_empty() {
-        out.push(Some((word, start, text.len(), flags)));
-    }
-    out
-}
-
 /// `text` with every name replaced by the placeholder.
 fn redact_words(names: &Names, text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let mut tokens = Tokenizer::default();
     let mut recent: Vec<Seen> = Vec::new();
     let mut spans: Vec<(usize, usize)> = Vec::new();
     let mut cuts: Vec<(usize, usize)> = Vec::new();
-    for word in words_at(text) {
-        let Some((word, start, end, flags)) = word else {
-            recent.clear();
-            spans.clear();
-            continue;
-        };
-        recent.push((names.word_id(&word), flags));
-        spans.push((start, end));
-        let from = recent.len().saturating_sub(MAX_WORDS);
-        if let Some(len) = names.name_length_ending(&recent[from..]) {
-            let first = spans[spans.len() - len].0;
-            match cuts.last_mut() {
-                Some(last) if first <= last.1 => last.1 = end,
-                _ => cuts.push((first, end)),
+    let mut start = 0;
+    // The words are read as the search reads them; each remembers the bytes it came from.
+    let mut take = |token: Token<'_>, at: usize| match token {
+        Token::Start { after_stop } => {
+            if after_stop {
+                recent.clear();
+                spans.clear();
+            }
+            start = at;
+        }
+        Token::End { word, flags, .. } => {
+            recent.push((names.word_id(word), flags));
+            spans.push((start, at));
+            let from = recent.len().saturating_sub(MAX_WORDS);
+            if let Some(len) = names.name_length_ending(&recent[from..]) {
+                let first = spans[spans.len() - len].0;
+                match cuts.last_mut() {
+                    Some(last) if first <= last.1 => last.1 = at,
+                    _ => cuts.push((first, at)),
+                }
             }
         }
+    };
+    for (at, c) in text.char_indices() {
+        for d in std::iter::once(c).nfkd() {
+            tokens.feed(d, |t| take(t, at));
+        }
     }
+    tokens.end(|t| take(t, text.len()));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
     for (a, b) in cuts {

@@ -16,12 +16,40 @@ const MAX_WORD: usize = 64;
 /// A search for names through text fed in pieces.
 pub struct Scanner<'n> {
     names: &'n Names,
+    tokens: Tokenizer,
+    recent: Vec<Seen>,
+    found: bool,
+    /// The same text with its escapes decoded (`%20`, `\u0041`), read alongside.
+    decoded: Option<Box<Scanner<'n>>>,
+}
+
+/// What reading a character did to the words.
+pub(super) enum Token<'a> {
+    /// A word began; after a stop (the end of a sentence, a colon…) no name runs across.
+    Start {
+        /// A stop stood before it.
+        after_stop: bool,
+    },
+    /// A word ended: its folded letters, whether it was cut for length, and its flags.
+    End {
+        /// The folded word.
+        word: &'a str,
+        /// It was longer than any name's word.
+        overlong: bool,
+        /// [`CAPITAL`], [`COMMA`], [`TITLED`], [`NEWLINE`], [`JOINED`].
+        flags: u8,
+    },
+}
+
+/// Folds characters into words, with what stands between them: the one reading of text that
+/// both the search ([`Scanner`]) and the redaction (`super::redact`) use.
+#[derive(Default)]
+pub(super) struct Tokenizer {
     word: String,
     overlong: bool,
-    recent: Vec<Seen>,
     capital: bool,
     /// Punctuation seen since the last word: a comma, or a stop (full stop, colon, slash,
-    /// bracket, quote…) that no name runs across.
+    /// bracket…) that no name runs across.
     comma: bool,
     stop: bool,
     /// A full stop just seen: a sentence ends if a space follows, not in "Alfie.Brooks".
@@ -36,9 +64,78 @@ pub struct Scanner<'n> {
     joint: bool,
     space: bool,
     newline: bool,
-    found: bool,
-    /// The same text with its escapes decoded (`%20`, `\u0041`), read alongside.
-    decoded: Option<Box<Scanner<'n>>>,
+}
+
+impl Tokenizer {
+    /// Reads one character of decomposed text.
+    pub(super) fn feed(&mut self, c: char, mut on: impl FnMut(Token<'_>)) {
+        let before = self.word.len();
+        match fold_char(c, &mut self.word) {
+            Piece::Letter => {
+                if before == 0 {
+                    self.capital = c.is_uppercase();
+                    self.title_case = self.capital;
+                    self.dot = false;
+                    on(Token::Start {
+                        after_stop: self.stop && self.last_len > 1,
+                    });
+                } else if c.is_uppercase() {
+                    self.title_case = false;
+                }
+                if self.word.len() > MAX_WORD {
+                    self.word.truncate(before);
+                    self.overlong = true;
+                }
+            }
+            Piece::Mark => {}
+            Piece::Apostrophe => self.end(on),
+            Piece::Break => {
+                self.end(on);
+                self.comma |= c == ',';
+                self.stop |= is_stop(c) || (self.dot && c.is_whitespace());
+                self.dot = c == '.';
+                self.gap = self.gap.saturating_add(1);
+                self.joint = self.gap == 1 && matches!(c, '.' | '_' | '-');
+                self.space = self.gap == 1 && c == ' ';
+                self.newline |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
+            }
+        }
+    }
+
+    /// Ends the word being read, if there is one.
+    pub(super) fn end(&mut self, mut on: impl FnMut(Token<'_>)) {
+        if self.word.is_empty() {
+            return;
+        }
+        let flags = if self.capital { CAPITAL } else { 0 }
+            | if self.comma { COMMA } else { 0 }
+            | if self.last_title && self.space {
+                TITLED
+            } else {
+                0
+            }
+            | if self.newline { NEWLINE } else { 0 }
+            | if self.joint && self.gap == 1 {
+                JOINED
+            } else {
+                0
+            };
+        on(Token::End {
+            word: &self.word,
+            overlong: self.overlong,
+            flags,
+        });
+        self.last_len = self.word.len();
+        self.last_title = self.title_case && is_title_before_a_name(&self.word);
+        self.word.clear();
+        self.overlong = false;
+        self.gap = 0;
+        self.joint = false;
+        self.space = false;
+        self.newline = false;
+        self.comma = false;
+        self.stop = false;
+    }
 }
 
 /// A word began with a capital letter.
@@ -116,20 +213,8 @@ impl<'n> Scanner<'n> {
     pub fn new(names: &'n Names) -> Self {
         Scanner {
             names,
-            word: String::new(),
-            overlong: false,
+            tokens: Tokenizer::default(),
             recent: Vec::with_capacity(MAX_WORDS + 1),
-            capital: false,
-            comma: false,
-            stop: false,
-            dot: false,
-            last_len: 0,
-            last_title: false,
-            title_case: false,
-            gap: 0,
-            joint: false,
-            space: false,
-            newline: false,
             found: false,
             decoded: None,
         }
@@ -154,38 +239,8 @@ impl<'n> Scanner<'n> {
             shadow.brk();
         }
         for c in text.nfkd() {
-            let before = self.word.len();
-            match fold_char(c, &mut self.word) {
-                Piece::Letter => {
-                    if before == 0 {
-                        self.capital = c.is_uppercase();
-                        self.title_case = self.capital;
-                        self.dot = false;
-                        if self.stop && self.last_len > 1 {
-                            self.recent.clear();
-                        }
-                    }
-                    if before > 0 && c.is_uppercase() {
-                        self.title_case = false;
-                    }
-                    if self.word.len() > MAX_WORD {
-                        self.word.truncate(before);
-                        self.overlong = true;
-                    }
-                }
-                Piece::Mark => {}
-                Piece::Apostrophe => self.end_word(),
-                Piece::Break => {
-                    self.end_word();
-                    self.comma |= c == ',';
-                    self.stop |= is_stop(c) || (self.dot && c.is_whitespace());
-                    self.dot = c == '.';
-                    self.gap = self.gap.saturating_add(1);
-                    self.joint = self.gap == 1 && matches!(c, '.' | '_' | '-');
-                    self.space = self.gap == 1 && c == ' ';
-                    self.newline |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
-                }
-            }
+            let (names, recent, found) = (self.names, &mut self.recent, &mut self.found);
+            self.tokens.feed(c, |t| take(names, recent, found, t));
         }
     }
 
@@ -214,43 +269,32 @@ impl<'n> Scanner<'n> {
     }
 
     fn end_word(&mut self) {
-        if self.word.is_empty() {
-            return;
-        }
-        let id = if self.overlong {
-            None
-        } else {
-            self.names.word_id(&self.word)
-        };
-        self.last_len = self.word.len();
-        self.overlong = false;
-        if self.recent.len() == MAX_WORDS {
-            self.recent.remove(0);
-        }
-        let flags = if self.capital { CAPITAL } else { 0 }
-            | if self.comma { COMMA } else { 0 }
-            | if self.last_title && self.space {
-                TITLED
-            } else {
-                0
+        let (names, recent, found) = (self.names, &mut self.recent, &mut self.found);
+        self.tokens.end(|t| take(names, recent, found, t));
+    }
+}
+
+/// Keeps the last words read, and notes when they end a name.
+fn take(names: &Names, recent: &mut Vec<Seen>, found: &mut bool, token: Token<'_>) {
+    match token {
+        Token::Start { after_stop } => {
+            if after_stop {
+                recent.clear();
             }
-            | if self.newline { NEWLINE } else { 0 }
-            | if self.joint && self.gap == 1 {
-                JOINED
-            } else {
-                0
-            };
-        self.gap = 0;
-        self.joint = false;
-        self.space = false;
-        self.newline = false;
-        self.last_title = self.title_case && is_title_before_a_name(&self.word);
-        self.word.clear();
-        self.comma = false;
-        self.stop = false;
-        self.recent.push((id, flags));
-        if id.is_some() && self.names.ends_a_name(&self.recent) {
-            self.found = true;
+        }
+        Token::End {
+            word,
+            overlong,
+            flags,
+        } => {
+            let id = if overlong { None } else { names.word_id(word) };
+            if recent.len() == MAX_WORDS {
+                recent.remove(0);
+            }
+            recent.push((id, flags));
+            if id.is_some() && names.ends_a_name(recent) {
+                *found = true;
+            }
         }
     }
 }
@@ -285,6 +329,6 @@ mod tests {
         s.push(&"x".repeat(10_000));
         s.push("jamie fox");
         assert!(!s.finish(), "the long word swallows `jamie`");
-        assert!(s.word.capacity() < 1024);
+        assert!(s.tokens.word.capacity() < 1024);
     }
 }

@@ -18,7 +18,7 @@ pub fn check_place(path: &Path, paths: &Paths) -> Result<()> {
             why,
         })
     };
-    if let Some(what) = existing_non_file(path) {
+    if let Some(what) = crate::fsutil::not_a_regular_file(path) {
         return refuse(format!("it is {what}, not a file; choose a file name"));
     }
     let at = resolved(path);
@@ -42,32 +42,6 @@ pub fn check_place(path: &Path, paths: &Paths) -> Result<()> {
         return refuse("it is review.toml, the review's settings; choose another name".into());
     }
     Ok(())
-}
-
-/// What is at `path`, if it exists and is not a regular file (following links).
-fn existing_non_file(path: &Path) -> Option<&'static str> {
-    let meta = std::fs::metadata(path).ok()?;
-    if meta.is_file() {
-        return None;
-    }
-    if meta.is_dir() {
-        return Some("a folder");
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        let t = meta.file_type();
-        if t.is_fifo() {
-            return Some("a named pipe");
-        }
-        if t.is_socket() {
-            return Some("a socket");
-        }
-        if t.is_block_device() || t.is_char_device() {
-            return Some("a device");
-        }
-    }
-    Some("not a regular file")
 }
 
 /// `path` with links and `..` resolved as far as it exists. A link whose target does not
