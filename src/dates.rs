@@ -26,6 +26,11 @@ impl DateError {
     }
 }
 
+/// A date as every report and message shows it: day first, `dd/mm/yyyy`.
+pub fn uk(date: NaiveDate) -> String {
+    date.format("%d/%m/%Y").to_string()
+}
+
 const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];

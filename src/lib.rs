@@ -20,8 +20,10 @@ pub mod pipeline;
 pub mod privacy;
 pub mod report;
 pub mod review;
+pub mod rounding;
 pub mod score;
 pub mod spreadsheet;
+pub mod text;
 mod tomldoc;
 pub mod workbook;
 

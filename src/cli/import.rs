@@ -106,9 +106,7 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     Ok(ExitCode::from(EXIT_OK))
 }
 
-fn uk(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
+use selfreview::dates::uk;
 
 fn source_text(r: &SourceReport) -> String {
     let mut s = String::new();

@@ -59,7 +59,7 @@ fn summary(s: &Scored, fw: &selfreview::Framework) -> String {
         o,
         "{}: online safety self-review as of {} ({} {})",
         s.school,
-        s.review_date.format("%d/%m/%Y"),
+        selfreview::dates::uk(s.review_date),
         s.framework,
         s.framework_version
     );

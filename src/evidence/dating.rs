@@ -25,9 +25,7 @@ pub fn window_months(kind: Kind) -> Option<u32> {
     }
 }
 
-fn uk(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
+use crate::dates::uk;
 
 /// A warning when every dated record of `report` is older than its kind's window.
 pub fn predates(report: &SourceReport, as_of: NaiveDate) -> Option<Diagnostic> {

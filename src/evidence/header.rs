@@ -69,21 +69,7 @@ pub struct NoHeader {
     pub expected: Vec<String>,
 }
 
-/// Lower-case words without punctuation: "Action taken — What?" → "action taken what".
-pub fn normalise(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_alphanumeric() {
-                c.to_ascii_lowercase()
-            } else {
-                ' '
-            }
-        })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
+pub use crate::text::normalise;
 
 /// The field a header names, if any: the school's own mapping first, then the template
 /// header and the known variants.

@@ -40,7 +40,7 @@ impl Value {
             Value::Text(t) => t.clone(),
             Value::Number(n) if n.fract() == 0.0 && n.abs() < 1e15 => format!("{n:.0}"),
             Value::Number(n) => n.to_string(),
-            Value::Date(d) => d.format("%d/%m/%Y").to_string(),
+            Value::Date(d) => crate::dates::uk(*d),
             Value::DateTime(d) => d.format("%d/%m/%Y %H:%M").to_string(),
             Value::Bool(b) => b.to_string(),
             Value::Error(e) => e.clone(),

@@ -16,7 +16,7 @@ use serde::Serialize;
 use super::terms::Terms;
 use crate::evidence::Kind;
 use crate::evidence::import::Evidence;
-use crate::score::round2;
+use crate::rounding::round2;
 
 /// Training coverage of one group.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -9,9 +9,9 @@ use chrono::NaiveDate;
 use super::compute::{incident_summary, meeting_pattern, training_coverage, window_start, within};
 use super::terms::Terms;
 use crate::evidence::Kind;
-use crate::evidence::header::normalise;
 use crate::evidence::import::Evidence;
 use crate::framework::{Check, ParamValue};
+use crate::text::normalise;
 
 /// A metric's value and the fact it stands for.
 #[derive(Debug, Clone, PartialEq)]

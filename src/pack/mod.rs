@@ -42,7 +42,10 @@ pub enum Outcome {
 
 /// The default file name: `<school-slug>-evidence-<review-date>.zip`.
 pub fn default_name(school: &str, date: chrono::NaiveDate) -> String {
-    let slug = crate::workbook::layout::slug(school);
+    let mut slug = crate::text::slug(school);
+    if slug.is_empty() {
+        slug = "school".to_string();
+    }
     format!("{slug}-evidence-{}.zip", date.format("%Y-%m-%d"))
 }
 

@@ -189,7 +189,7 @@ pub fn timeline(start: NaiveDate, end: NaiveDate, rows: &[(String, Vec<NaiveDate
                 s,
                 r##"<circle cx="{:.1}" cy="{y:.1}" r="5" fill="#1f5fa8"><title>{}</title></circle>"##,
                 x_of(*d),
-                d.format("%d/%m/%Y")
+                crate::dates::uk(*d)
             );
         }
     }
@@ -197,9 +197,9 @@ pub fn timeline(start: NaiveDate, end: NaiveDate, rows: &[(String, Vec<NaiveDate
     let _ = write!(
         s,
         r##"<text x="{label_w}" y="{y:.1}" font-size="11">{}</text><text x="{:.1}" y="{y:.1}" font-size="11" text-anchor="end">{}</text>"##,
-        start.format("%d/%m/%Y"),
+        crate::dates::uk(start),
         label_w + span_w,
-        end.format("%d/%m/%Y")
+        crate::dates::uk(end)
     );
     s.push_str("</svg>");
     s

@@ -295,10 +295,7 @@ fn choose_workbooks<'a>(workbooks: &'a [Filled], diags: &mut Diagnostics) -> Vec
     used
 }
 
-/// Rounds for output in one place, so every report shows the same figures.
-pub fn round2(value: f64) -> f64 {
-    (value * 100.0).round() / 100.0
-}
+pub use crate::rounding::round2;
 
 #[cfg(test)]
 mod tests;

@@ -129,18 +129,10 @@ pub fn is_reserved(name: &str) -> bool {
             .any(|h| same_header(h, name))
 }
 
-/// A file-name-safe form of a name: lower-case letters and digits joined by hyphens.
+/// A reviewer's name as a file name: [`crate::text::slug`], or `reviewer` when the name has
+/// no letters or digits at all.
 pub fn slug(name: &str) -> String {
-    let mut out = String::new();
-    for word in name
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push('-');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
+    let out = crate::text::slug(name);
     if out.is_empty() {
         "reviewer".to_string()
     } else {

@@ -64,7 +64,7 @@ impl SourceReport {
                         reason: format!(
                             "{}: dated {}, after the review date{NOT_TRAINED}",
                             p.person,
-                            d.format("%d/%m/%Y")
+                            crate::dates::uk(d)
                         ),
                     });
                 }

@@ -31,9 +31,7 @@ pub struct Previous {
     pub counted: BTreeMap<String, u8>,
 }
 
-pub(super) fn uk(d: NaiveDate) -> String {
-    d.format("%d/%m/%Y").to_string()
-}
+pub(super) use crate::dates::uk;
 
 #[derive(Debug, Serialize)]
 pub(super) struct Named {

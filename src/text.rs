@@ -1,0 +1,55 @@
+//! Small text forms shared by several stages: the words of a heading for comparison, and a
+//! name made safe for a file name. They live at the bottom of the library so that evidence,
+//! metrics, workbooks and the pack each use the same rule without importing one another.
+
+/// Lower-case words without punctuation: "Action taken — What?" → "action taken what".
+pub fn normalise(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A file-name-safe form of a name: lower-case letters and digits joined by hyphens; empty
+/// when the name has no letters or digits.
+pub fn slug(name: &str) -> String {
+    let mut out = String::new();
+    for word in name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push('-');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{normalise, slug};
+
+    #[test]
+    fn headings_compare_by_their_words() {
+        assert_eq!(normalise("Action taken — What?"), "action taken what");
+        assert_eq!(normalise("  Date:  "), "date");
+        assert_eq!(normalise("--"), "");
+    }
+
+    #[test]
+    fn names_become_file_names() {
+        assert_eq!(slug("Oakfield Primary School"), "oakfield-primary-school");
+        assert_eq!(slug("St. Mary's C of E"), "st-mary-s-c-of-e");
+        assert_eq!(slug("Zoë Ørsted"), "zoë-ørsted");
+        assert_eq!(slug("!!"), "");
+    }
+}
