@@ -114,8 +114,8 @@ fn listed(fw: &Framework, source: String) -> Listed {
 }
 
 fn show(spec: Option<&str>, aspect: Option<&str>, out: &Output) -> anyhow::Result<ExitCode> {
-    let loaded = load_for_show(spec)?;
-    out.diagnostics(&loaded.warnings);
+    let (loaded, warnings) = load_for_show(spec)?;
+    out.diagnostics(&warnings);
     let fw = &loaded.framework;
     if let Some(code) = aspect {
         let (element, strand, aspect) = fw.aspect(code).ok_or_else(|| Error::UnknownAspect {
@@ -140,17 +140,20 @@ fn show(spec: Option<&str>, aspect: Option<&str>, out: &Output) -> anyhow::Resul
     Ok(ExitCode::from(EXIT_OK))
 }
 
-/// The framework asked for; without one, the review's framework, else the default.
-fn load_for_show(spec: Option<&str>) -> selfreview::Result<Loaded> {
+/// The framework asked for; without one, the review's framework, else the default. With
+/// the warnings to show.
+fn load_for_show(spec: Option<&str>) -> selfreview::Result<(Loaded, selfreview::Diagnostics)> {
     let here = Path::new(".");
-    if let Some(spec) = spec {
-        return framework::resolve(spec, here);
-    }
-    if Path::new(review::REVIEW_FILE).is_file() {
-        let (review, _) = review::load(here)?;
-        return framework::resolve(&review.framework, here);
-    }
-    framework::resolve(framework::DEFAULT_ID, here)
+    let loaded = match spec {
+        Some(spec) => framework::resolve(spec, here)?,
+        None if Path::new(review::REVIEW_FILE).is_file() => {
+            let opened = review::open(here)?;
+            return Ok((opened.framework, opened.warnings));
+        }
+        None => framework::resolve(framework::DEFAULT_ID, here)?,
+    };
+    let warnings = loaded.warnings.clone();
+    Ok((loaded, warnings))
 }
 
 fn tree_text(fw: &Framework) -> String {

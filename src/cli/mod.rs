@@ -160,13 +160,8 @@ fn sweep_leftovers() {
 }
 
 /// The review folder we are in: its settings and framework, their warnings printed.
-fn open_review(
-    out: &output::Output,
-) -> anyhow::Result<(selfreview::review::Review, selfreview::framework::Loaded)> {
-    let here = std::path::Path::new(".");
-    let (review, warnings) = selfreview::review::load(here)?;
-    out.diagnostics(&warnings);
-    let loaded = selfreview::framework::resolve(&review.framework, here)?;
-    out.diagnostics(&loaded.warnings);
-    Ok((review, loaded))
+fn open_review(out: &output::Output) -> anyhow::Result<selfreview::review::Opened> {
+    let opened = selfreview::review::open(std::path::Path::new("."))?;
+    out.diagnostics(&opened.warnings);
+    Ok(opened)
 }

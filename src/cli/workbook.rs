@@ -26,7 +26,11 @@ pub struct Args {
 
 pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     let here = Path::new(".");
-    let (review, loaded) = super::open_review(out)?;
+    let review::Opened {
+        review,
+        framework: loaded,
+        ..
+    } = super::open_review(out)?;
     let reviewers = if args.reviewer.is_empty() {
         review.reviewers.clone()
     } else {

@@ -10,6 +10,7 @@
 //! ```
 
 mod init;
+mod open;
 pub mod outputs;
 
 use std::collections::BTreeMap;
@@ -23,6 +24,7 @@ use crate::error::{Error, Result};
 use crate::evidence::Kind;
 use crate::tomldoc::TomlPath;
 pub use init::{InitOptions, init};
+pub use open::{Opened, open};
 
 /// The name of the settings file at the top of a review folder.
 pub const REVIEW_FILE: &str = "review.toml";
