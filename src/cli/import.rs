@@ -1,6 +1,5 @@
 //! `selfreview import`: read the school's evidence spreadsheets and show what they say.
 
-use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -15,8 +14,8 @@ use selfreview::metrics::terms::Terms;
 use selfreview::review;
 use serde::Serialize;
 
-use super::EXIT_OK;
 use super::output::Output;
+use super::{EXIT_OK, format};
 
 /// The arguments of `selfreview import`; the help text is on the subcommand.
 #[derive(Debug, clap::Args)]
@@ -99,190 +98,9 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
         })?;
     } else {
         for r in &reports {
-            out.info(source_text(r));
+            out.info(format::import::source(r));
         }
-        out.info(metrics_text(&metrics));
+        out.info(format::metrics::metrics(&metrics));
     }
     Ok(ExitCode::from(EXIT_OK))
-}
-
-use selfreview::dates::uk;
-
-fn source_text(r: &SourceReport) -> String {
-    let mut s = String::new();
-    let sheet = r
-        .sheet
-        .as_ref()
-        .map_or(String::new(), |n| format!(", sheet {n}"));
-    let _ = writeln!(
-        s,
-        "{} ({}{sheet}, header on row {})",
-        r.path.display(),
-        r.kind.as_str(),
-        r.header_row
-    );
-    let mapped: Vec<String> = r
-        .columns
-        .iter()
-        .filter_map(|c| c.field.map(|f| format!("{} → {f}", c.header)))
-        .collect();
-    let _ = writeln!(s, "  columns: {}", mapped.join(", "));
-    let unknown = r.unknown_columns();
-    if !unknown.is_empty() {
-        let _ = writeln!(s, "  not used: {}", unknown.join(", "));
-    }
-    let range = r.date_range.map_or(String::new(), |(a, b)| {
-        format!("; dates {} to {}", uk(a), uk(b))
-    });
-    let noted = match r.noted.len() {
-        0 => String::new(),
-        n => format!(" ({n} with a note below)"),
-    };
-    let left_out = match r.rows_left_out {
-        0 => String::new(),
-        n => format!(", {n} left out as not online safety"),
-    };
-    let _ = writeln!(
-        s,
-        "  rows: {} read, {} used{noted}, {} skipped{left_out}{range}",
-        r.rows_read,
-        r.rows_used,
-        r.skipped.len()
-    );
-    for k in &r.skipped {
-        let _ = writeln!(s, "  skipped {}: {}", k.place, k.reason);
-    }
-    if !r.names_also_from.is_empty() {
-        let counted = if r.kind == Kind::Incidents {
-            " (only this sheet's incidents are counted; `sheet = \"…\"` in review.toml chooses another)"
-        } else {
-            ""
-        };
-        let _ = writeln!(
-            s,
-            "  names also read from sheets {}{counted}",
-            r.names_also_from.join(", ")
-        );
-    }
-    for k in &r.noted {
-        let _ = writeln!(s, "  note {}: {}", k.place, k.reason);
-    }
-    if !r.left_out_categories.is_empty() {
-        let list: Vec<String> = r
-            .left_out_categories
-            .iter()
-            .map(|(c, n)| format!("{c} ({n})"))
-            .collect();
-        let _ = writeln!(
-            s,
-            "  left out, not online safety (to count one, map it under [evidence.categories]): {}",
-            list.join(", ")
-        );
-    }
-    if !r.unmapped_categories.is_empty() {
-        let list: Vec<String> = r
-            .unmapped_categories
-            .iter()
-            .map(|(c, n)| format!("{c} ({n})"))
-            .collect();
-        let _ = writeln!(
-            s,
-            "  categories kept as written (add them under [evidence.categories] to group them): {}",
-            list.join(", ")
-        );
-    }
-    s.trim_end().to_string()
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
-}
-
-fn metrics_text(m: &Metrics) -> String {
-    let mut s = String::new();
-    let _ = writeln!(s, "\nMetrics as of {}:", uk(m.as_of));
-    match &m.training {
-        None => {
-            let _ = writeln!(s, "  training: no training records imported");
-        }
-        Some(groups) => {
-            for g in groups.iter().filter(|g| !g.dates_recorded) {
-                let _ = writeln!(
-                    s,
-                    "  training ({} months): {} {} listed, dates not recorded",
-                    g.months, g.group, g.people
-                );
-            }
-            for g in groups.iter().filter(|g| g.dates_recorded) {
-                let _ = writeln!(
-                    s,
-                    "  training ({} months): {} {} of {} trained ({})",
-                    g.months,
-                    g.group,
-                    g.trained,
-                    g.people,
-                    percent(g.share)
-                );
-                if !g.overdue.is_empty() {
-                    let _ = writeln!(s, "    not trained in the window: {}", g.overdue.join(", "));
-                }
-            }
-        }
-    }
-    match &m.meetings {
-        None => {
-            let _ = writeln!(s, "  meetings: no meeting registers imported");
-        }
-        Some(groups) => {
-            for g in groups {
-                let last = g.last.map_or("never".into(), uk);
-                let _ = writeln!(
-                    s,
-                    "  meetings ({} months): {} met {}, longest gap {} days, last {last}",
-                    g.months,
-                    g.group,
-                    match g.count {
-                        1 => "once".to_string(),
-                        n => format!("{n} times"),
-                    },
-                    g.longest_gap_days
-                );
-            }
-        }
-    }
-    match &m.incidents {
-        None => {
-            let _ = writeln!(s, "  incidents: no incident logs imported");
-        }
-        Some(i) => {
-            let share = |v: Option<f64>, recorded: bool| match v {
-                _ if !recorded => "not recorded".to_string(),
-                Some(v) => percent(v),
-                None => "-".to_string(),
-            };
-            let before = if i.previous_covered {
-                format!("{} in the {} months before", i.previous_count, i.months)
-            } else {
-                "no earlier records".to_string()
-            };
-            let _ = writeln!(
-                s,
-                "  incidents ({} months): {} ({before}); with the action taken recorded: {}, closed: {}",
-                i.months,
-                i.count,
-                share(i.actioned_share, i.actioned_recorded),
-                share(i.closed_share, i.closed_recorded)
-            );
-            let list = |counts: &[compute::Count]| {
-                counts
-                    .iter()
-                    .map(|c| format!("{} {}", c.label, c.count))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            };
-            let _ = writeln!(s, "    by category: {}", list(&i.by_category));
-            let _ = writeln!(s, "    by term: {}", list(&i.by_term));
-        }
-    }
-    s.trim_end().to_string()
 }

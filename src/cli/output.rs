@@ -5,6 +5,7 @@
 //! `--json` everything a script needs is one JSON document on standard output.
 
 use std::fmt::Display;
+use std::io::IsTerminal;
 
 use selfreview::{Diagnostics, Error, Severity};
 use serde::Serialize;
@@ -22,6 +23,12 @@ impl Output {
     /// Printing as the global flags ask.
     pub fn new(json: bool, quiet: bool) -> Self {
         Output { json, quiet }
+    }
+
+    /// Whether text for standard output may be coloured: it is a terminal and `NO_COLOR`
+    /// is not set.
+    pub fn colour(&self) -> bool {
+        std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
     }
 
     /// A line of human text for standard output; silent with `--json` or `--quiet`.

@@ -1,0 +1,106 @@
+//! The text `selfreview import` shows for each evidence spreadsheet read: the header row
+//! found, how each column was mapped, and every row used, skipped or noted.
+
+use std::fmt::Write as _;
+
+use selfreview::dates::uk;
+use selfreview::evidence::Kind;
+use selfreview::evidence::import::SourceReport;
+
+/// What was read from one source, with every skipped row and its reason.
+pub fn source(r: &SourceReport) -> String {
+    let mut s = String::new();
+    header_and_columns(&mut s, r);
+    rows(&mut s, r);
+    if !r.names_also_from.is_empty() {
+        let counted = if r.kind == Kind::Incidents {
+            " (only this sheet's incidents are counted; `sheet = \"…\"` in review.toml chooses another)"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            s,
+            "  names also read from sheets {}{counted}",
+            r.names_also_from.join(", ")
+        );
+    }
+    for k in &r.noted {
+        let _ = writeln!(s, "  note {}: {}", k.place, k.reason);
+    }
+    categories(&mut s, r);
+    s.trim_end().to_string()
+}
+
+fn header_and_columns(s: &mut String, r: &SourceReport) {
+    let sheet = r
+        .sheet
+        .as_ref()
+        .map_or(String::new(), |n| format!(", sheet {n}"));
+    let _ = writeln!(
+        s,
+        "{} ({}{sheet}, header on row {})",
+        r.path.display(),
+        r.kind.as_str(),
+        r.header_row
+    );
+    let mapped: Vec<String> = r
+        .columns
+        .iter()
+        .filter_map(|c| c.field.map(|f| format!("{} → {f}", c.header)))
+        .collect();
+    let _ = writeln!(s, "  columns: {}", mapped.join(", "));
+    let unknown = r.unknown_columns();
+    if !unknown.is_empty() {
+        let _ = writeln!(s, "  not used: {}", unknown.join(", "));
+    }
+}
+
+fn rows(s: &mut String, r: &SourceReport) {
+    let range = r.date_range.map_or(String::new(), |(a, b)| {
+        format!("; dates {} to {}", uk(a), uk(b))
+    });
+    let noted = match r.noted.len() {
+        0 => String::new(),
+        n => format!(" ({n} with a note below)"),
+    };
+    let left_out = match r.rows_left_out {
+        0 => String::new(),
+        n => format!(", {n} left out as not online safety"),
+    };
+    let _ = writeln!(
+        s,
+        "  rows: {} read, {} used{noted}, {} skipped{left_out}{range}",
+        r.rows_read,
+        r.rows_used,
+        r.skipped.len()
+    );
+    for k in &r.skipped {
+        let _ = writeln!(s, "  skipped {}: {}", k.place, k.reason);
+    }
+}
+
+/// "Cyberbullying (3), Sexting (1)".
+fn counted(categories: &std::collections::BTreeMap<String, usize>) -> String {
+    categories
+        .iter()
+        .map(|(c, n)| format!("{c} ({n})"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn categories(s: &mut String, r: &SourceReport) {
+    if !r.left_out_categories.is_empty() {
+        let _ = writeln!(
+            s,
+            "  left out, not online safety (to count one, map it under [evidence.categories]): {}",
+            counted(&r.left_out_categories)
+        );
+    }
+    if !r.unmapped_categories.is_empty() {
+        let _ = writeln!(
+            s,
+            "  categories kept as written (add them under [evidence.categories] to group them): {}",
+            counted(&r.unmapped_categories)
+        );
+    }
+}

@@ -1,0 +1,88 @@
+//! What `selfreview score` says after its table: whether the school is ready and what holds
+//! it back, the other findings from the records, the disagreements and the next steps.
+
+use std::fmt::Write as _;
+
+use selfreview::Framework;
+use selfreview::score::Scored;
+
+use super::Paint;
+use super::score::levels;
+
+pub(super) fn verdict(o: &mut String, s: &Scored, paint: Paint) {
+    if s.ready {
+        let _ = writeln!(
+            o,
+            "\n{}",
+            paint.green(
+                "Ready to apply for the Online Safety Mark: every aspect meets its benchmark with commentary."
+            )
+        );
+        return;
+    }
+    let held = format!(
+        "Not yet ready to apply for the Online Safety Mark ({} {} it back):",
+        selfreview::metrics::measure::plural(s.reasons.len(), "aspect", "aspects"),
+        if s.reasons.len() == 1 {
+            "holds"
+        } else {
+            "hold"
+        }
+    );
+    let _ = writeln!(o, "\n{}", paint.red(&held));
+    for r in &s.reasons {
+        let _ = writeln!(o, "  - {}", r.message);
+    }
+}
+
+/// Each aspect is listed once: findings already given as a reason are not repeated.
+pub(super) fn other_findings(o: &mut String, s: &Scored) {
+    let more: Vec<_> = s
+        .evidence_findings
+        .iter()
+        .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
+        .collect();
+    if !more.is_empty() {
+        let _ = writeln!(o, "\nWhat the school's records show against other claims:");
+        for f in more {
+            let _ = writeln!(o, "  - {}", f.message);
+        }
+    }
+}
+
+pub(super) fn agenda(o: &mut String, s: &Scored) {
+    if !s.agenda.is_empty() {
+        let _ = writeln!(o, "\nTo discuss (widest disagreement first):");
+        for item in &s.agenda {
+            let _ = writeln!(
+                o,
+                "  - {} {}: {}",
+                item.aspect,
+                item.name,
+                levels(item.levels.iter().map(|(n, l)| (n, l)))
+            );
+        }
+    }
+}
+
+pub(super) fn next_steps(o: &mut String, s: &Scored, fw: &Framework) {
+    let below: Vec<_> = s.actions.iter().filter(|p| p.below_benchmark).collect();
+    if below.is_empty() {
+        return;
+    }
+    let _ = writeln!(o, "\nNext steps for aspects below the benchmark:");
+    for p in below {
+        let _ = writeln!(
+            o,
+            "  - {} {}: from level {} to {} ({})",
+            p.aspect,
+            p.name,
+            p.level,
+            p.next_level,
+            fw.level_label(p.next_level)
+        );
+        for action in &p.improvement_actions {
+            let _ = writeln!(o, "      * {action}");
+        }
+    }
+}
