@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use selfreview::evidence::import;
 use selfreview::pack::{self, Outcome};
 use selfreview::workbook::{self, Request};
@@ -19,7 +20,7 @@ pub struct Args {
     dir: PathBuf,
 }
 
-pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
+pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
     let dir = args.dir.as_path();
     let step = |n: u8, text: String| out.info(format!("{n}. {text}"));
     let written = demo::write_samples(dir)?;
@@ -73,7 +74,7 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
         ),
     );
 
-    let r = pipeline::run(dir, chrono::Local::now().date_naive())?;
+    let r = pipeline::run(dir, today)?;
     let snapshot = r.save_snapshot()?;
     let s = &r.scored;
     let below = s

@@ -27,7 +27,7 @@ pub struct Args {
     #[arg(value_name = "FILE", requires = "kind")]
     files: Vec<PathBuf>,
     /// The date to compute the metrics for, as YYYY-MM-DD (default: the review date, else today).
-    #[arg(long, value_name = "DATE", value_parser = super::init::parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = super::dates::parse_date)]
     as_of: Option<NaiveDate>,
 }
 
@@ -38,7 +38,7 @@ struct Report<'a> {
     metrics: &'a Metrics,
 }
 
-pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
+pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
     let (evidence, reports, from_review) = match args.kind {
         Some(kind) => {
             let mut evidence = Evidence::default();
@@ -76,7 +76,6 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     }
     let in_review = from_review.is_some();
     let (review_date, terms) = from_review.unwrap_or((None, Terms::English));
-    let today = chrono::Local::now().date_naive();
     let as_of = args.as_of.or(review_date).unwrap_or(today);
     for r in &mut reports {
         r.settle(as_of);

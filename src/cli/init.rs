@@ -23,24 +23,11 @@ pub struct Args {
     #[arg(long, value_name = "ID|FILE", default_value = framework::DEFAULT_ID)]
     framework: String,
     /// The review date, as YYYY-MM-DD (default: today).
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    #[arg(long, value_name = "DATE", value_parser = super::dates::parse_date)]
     review_date: Option<NaiveDate>,
 }
 
-pub(super) fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
-        // Read day first, as the school wrote it, to show the same day in the form wanted.
-        match selfreview::dates::parse(text) {
-            Ok(d) => format!(
-                "`{text}` is not written year-month-day; for that day write {}",
-                d.format("%Y-%m-%d")
-            ),
-            Err(_) => format!("`{text}` is not a date written year-month-day, e.g. 2026-11-23"),
-        }
-    })
-}
-
-pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
+pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
     let school = args.school.trim();
     if school.is_empty() {
         return Err(selfreview::Error::BadInput {
@@ -51,9 +38,7 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     }
     let loaded = framework::resolve(&args.framework, std::path::Path::new("."))?;
     out.diagnostics(&loaded.warnings);
-    let review_date = args
-        .review_date
-        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let review_date = args.review_date.unwrap_or(today);
     let written = review::init(&InitOptions {
         dir: &args.dir,
         school,

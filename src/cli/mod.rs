@@ -4,6 +4,7 @@
 //! `--help` text) and a `run` that calls the library. Only `output.rs` prints.
 
 mod args;
+mod dates;
 mod demo;
 mod format;
 mod framework;
@@ -35,16 +36,17 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
         std::env::set_current_dir(dir)
             .with_context(|| format!("cannot use {} as the review folder", dir.display()))?;
     }
+    let today = dates::today()?;
     sweep_leftovers();
     match cli.command {
-        Command::Demo(args) => demo::run(&args, out),
-        Command::Init(args) => init::run(&args, out),
+        Command::Demo(args) => demo::run(&args, today, out),
+        Command::Init(args) => init::run(&args, today, out),
         Command::Framework(cmd) => framework::run(&cmd, out),
         Command::Workbook(args) => workbook::run(&args, out),
-        Command::Score(args) => score::run(&args, out),
-        Command::Import(args) => import::run(&args, out),
-        Command::Report(args) => report::run(&args, out),
-        Command::Pack(args) => pack::run_pack(&args, out),
+        Command::Score(args) => score::run(&args, today, out),
+        Command::Import(args) => import::run(&args, today, out),
+        Command::Report(args) => report::run(&args, today, out),
+        Command::Pack(args) => pack::run_pack(&args, today, out),
         Command::Verify(args) => pack::run_verify(&args, out),
     }
 }

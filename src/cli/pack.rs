@@ -3,6 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use selfreview::pack::{self, Outcome};
 use selfreview::pipeline;
 
@@ -25,9 +26,9 @@ pub struct VerifyArgs {
     pack: PathBuf,
 }
 
-pub fn run_pack(args: &PackArgs, out: &Output) -> anyhow::Result<ExitCode> {
+pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
     let here = Path::new(".");
-    let r = pipeline::run(here, chrono::Local::now().date_naive())?;
+    let r = pipeline::run(here, today)?;
     let templates = Path::new("templates");
     let outcome = pack::pack(
         &r,

@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use selfreview::{pipeline, report};
 
 use super::output::Output;
@@ -12,9 +13,9 @@ use super::{EXIT_FINDINGS, EXIT_OK};
 #[derive(Debug, clap::Args)]
 pub struct Args {}
 
-pub fn run(_args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
+pub fn run(_args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
     let here = Path::new(".");
-    let r = pipeline::run(here, chrono::Local::now().date_naive())?;
+    let r = pipeline::run(here, today)?;
     if let Err(e) = r.names_checked() {
         out.diagnostics(&r.diagnostics);
         return Err(e.into());

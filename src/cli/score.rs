@@ -3,6 +3,7 @@
 use std::path::Path;
 use std::process::ExitCode;
 
+use chrono::NaiveDate;
 use selfreview::pipeline;
 
 use super::output::Output;
@@ -16,8 +17,7 @@ pub struct Args {
     strict: bool,
 }
 
-pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
-    let today = chrono::Local::now().date_naive();
+pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
     let r = pipeline::run(Path::new("."), today)?;
     if let Err(e) = r.names_checked() {
         out.diagnostics(&r.diagnostics);

@@ -24,6 +24,7 @@ mod records;
 mod report;
 mod scope;
 mod score;
+mod today;
 mod verdict;
 mod workbook;
 
