@@ -1,13 +1,22 @@
-//! The sample review `selfreview demo` writes: Oakfield Primary School, a fictional school.
+//! `selfreview demo`: a fictional school's whole review, from workbooks to a verified pack.
 //!
 //! Every file under `samples/` is embedded in the binary, so the demo needs nothing but the
 //! program: a review.toml, three reviewers' filled workbooks, evidence spreadsheets in
 //! several formats with the mess real ones have, and a few small evidence documents.
+//! [`run`] writes them into a folder of Oakfield Primary School (fictional) and takes them
+//! through every stage a school's own review goes through, reporting each stage as it is
+//! done, so that the first thing a school tries shows the whole product.
 
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
+
 use crate::error::{Error, Result};
+use crate::evidence::import::{self, SourceReport};
 use crate::fsutil::write_atomic;
+use crate::pipeline::{self, Reviewed};
+use crate::workbook::{self, Request};
+use crate::{pack, report, review};
 
 /// One embedded file: its path inside the review folder and its bytes.
 #[derive(Debug, Clone, Copy)]
@@ -74,6 +83,128 @@ pub fn write_samples(dir: &Path) -> Result<Vec<PathBuf>> {
     Ok(written)
 }
 
+/// One stage of the demo, done: handed to the caller as soon as it is, so that a long run
+/// shows its progress.
+#[derive(Debug, Clone, Copy)]
+pub enum Step<'a> {
+    /// The sample review was written: every file.
+    Samples(&'a [PathBuf]),
+    /// Scoring workbooks for the reviewers: the filled-in ones kept, blank ones made.
+    Workbooks(&'a [workbook::Written]),
+    /// The evidence spreadsheets imported.
+    Import(&'a [SourceReport]),
+    /// The review scored, and the snapshot saved in history/.
+    Score {
+        /// The scored review.
+        reviewed: &'a Reviewed,
+        /// The snapshot.
+        snapshot: &'a Path,
+    },
+    /// The reports written.
+    Report(&'a [PathBuf]),
+    /// The evidence pack written, or refused.
+    Pack(&'a pack::Outcome),
+    /// The pack checked against its manifest.
+    Verify(&'a pack::Verified),
+}
+
+/// Everything the demo did.
+#[derive(Debug)]
+pub struct Demo {
+    /// The sample files written.
+    pub samples: Vec<PathBuf>,
+    /// The scoring workbooks, kept or made.
+    pub workbooks: Vec<workbook::Written>,
+    /// What each evidence spreadsheet held.
+    pub sources: Vec<SourceReport>,
+    /// The scored review.
+    pub reviewed: Reviewed,
+    /// The snapshot saved in history/.
+    pub snapshot: PathBuf,
+    /// The reports written, report.html first.
+    pub reports: Vec<PathBuf>,
+    /// The evidence pack written, or refused.
+    pub pack: pack::Outcome,
+    /// The pack checked against its manifest; `None` when it was refused.
+    pub verified: Option<pack::Verified>,
+}
+
+impl Demo {
+    /// Whether the demo ran to the end with an intact pack: anything else is a bug in the
+    /// samples.
+    pub fn succeeded(&self) -> bool {
+        self.verified
+            .as_ref()
+            .is_some_and(|v| v.findings.is_empty())
+    }
+
+    /// The pack written, if it was.
+    pub fn pack_path(&self) -> Option<&Path> {
+        match &self.pack {
+            pack::Outcome::Written { path, .. } => Some(path),
+            pack::Outcome::Refused(_) => None,
+        }
+    }
+}
+
+/// Writes the sample review into `dir` (empty or new) and runs workbook, import, score,
+/// report, pack and verify on it, as of `today` where the review sets no date. Each stage
+/// is handed to `progress` once done; a refused pack is not verified.
+pub fn run(dir: &Path, today: NaiveDate, mut progress: impl FnMut(Step<'_>)) -> Result<Demo> {
+    let samples = write_samples(dir)?;
+    progress(Step::Samples(&samples));
+    let opened = review::open(dir)?;
+    let settings = &opened.review;
+    let workbooks = workbook::write_all(
+        &opened.framework.framework,
+        &Request {
+            dir: &review::Paths::new(dir).scores(),
+            school: &settings.school,
+            reviewers: &settings.reviewers,
+            group: false,
+            force: false,
+        },
+    )?;
+    progress(Step::Workbooks(&workbooks));
+    let (_, sources) = import::import_review(&settings.evidence, dir)?;
+    progress(Step::Import(&sources));
+
+    let reviewed = pipeline::run(dir, today)?;
+    let snapshot = reviewed.save_snapshot()?;
+    progress(Step::Score {
+        reviewed: &reviewed,
+        snapshot: &snapshot,
+    });
+    let templates = dir.join("templates");
+    let templates = templates.is_dir().then_some(templates.as_path());
+    let previous =
+        report::previous_snapshot(&reviewed.paths.history(), reviewed.scored.review_date);
+    let rendered = report::render(&reviewed, previous.as_ref(), templates)?;
+    let reports = report::write(&rendered, &reviewed.paths, &reviewed.evidence.private)?;
+    progress(Step::Report(&reports));
+
+    let outcome = pack::pack(&reviewed, None, templates)?;
+    progress(Step::Pack(&outcome));
+    let verified = match &outcome {
+        pack::Outcome::Written { path, .. } => {
+            let verified = pack::verify(path)?;
+            progress(Step::Verify(&verified));
+            Some(verified)
+        }
+        pack::Outcome::Refused(_) => None,
+    };
+    Ok(Demo {
+        samples,
+        workbooks,
+        sources,
+        reviewed,
+        snapshot,
+        reports,
+        pack: outcome,
+        verified,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,5 +226,42 @@ mod tests {
             write_samples(&target).is_err(),
             "a second demo into the same folder is refused"
         );
+    }
+
+    #[test]
+    fn the_demo_reports_every_stage_in_order_and_ends_with_an_intact_pack() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let target = dir.path().join("demo");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date");
+        let mut stages = Vec::new();
+        let demo = run(&target, today, |step| {
+            stages.push(match step {
+                Step::Samples(_) => "samples",
+                Step::Workbooks(_) => "workbooks",
+                Step::Import(_) => "import",
+                Step::Score { .. } => "score",
+                Step::Report(_) => "report",
+                Step::Pack(_) => "pack",
+                Step::Verify(_) => "verify",
+            });
+        })
+        .expect("the demo runs");
+        assert_eq!(
+            stages,
+            [
+                "samples",
+                "workbooks",
+                "import",
+                "score",
+                "report",
+                "pack",
+                "verify"
+            ]
+        );
+        assert!(demo.succeeded(), "{:?}", demo.verified);
+        assert_eq!(demo.samples.len(), SAMPLES.len());
+        assert!(demo.pack_path().is_some_and(Path::is_file));
+        assert!(demo.snapshot.ends_with("history/2026-11-01.json"));
+        assert_eq!(demo.reports.len(), 3);
     }
 }

@@ -4,13 +4,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use selfreview::evidence::import;
-use selfreview::pack::{self, Outcome};
-use selfreview::workbook::{self, Request};
-use selfreview::{demo, pipeline, report, review};
+use selfreview::demo::{self, Step};
+use selfreview::pack::Outcome;
 
 use super::output::Output;
-use super::{EXIT_FINDINGS, EXIT_OK};
+use super::{EXIT_FINDINGS, EXIT_OK, format};
 
 /// The arguments of `selfreview demo`; the help text is on the subcommand.
 #[derive(Debug, clap::Args)]
@@ -22,145 +20,29 @@ pub struct Args {
 
 pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
     let dir = args.dir.as_path();
-    let step = |n: u8, text: String| out.info(format!("{n}. {text}"));
-    let written = demo::write_samples(dir)?;
-    step(
-        1,
-        format!(
-            "Wrote the sample review of Oakfield Primary School (a fictional school) to {}: {} files.",
-            dir.display(),
-            written.len()
-        ),
-    );
-
-    let (settings, _) = review::load(dir)?;
-    let loaded = selfreview::framework::resolve(&settings.framework, dir)?;
-    let made = workbook::write_all(
-        &loaded.framework,
-        &Request {
-            dir: &review::Paths::new(dir).scores(),
-            school: &settings.school,
-            reviewers: &settings.reviewers,
-            group: false,
-            force: false,
-        },
-    )?;
-    let created: Vec<String> = made
-        .iter()
-        .filter(|w| w.outcome == workbook::Outcome::Created)
-        .map(|w| w.reviewer.clone())
-        .collect();
-    let kept = made
-        .iter()
-        .filter(|w| w.outcome == workbook::Outcome::Kept)
-        .count();
-    step(
-        2,
-        format!(
-            "workbook: kept the {kept} filled-in workbooks; made a blank one for {}.",
-            created.join(", ")
-        ),
-    );
-
-    let (_, sources) = import::import_review(&settings.evidence, dir)?;
-    let used: usize = sources.iter().map(|s| s.rows_used).sum();
-    let skipped: usize = sources.iter().map(|s| s.skipped.len()).sum();
-    step(
-        3,
-        format!(
-            "import: read {} evidence spreadsheets: {used} rows used, {skipped} skipped with a reason (see `selfreview -C {} import`).",
-            sources.len(),
-            dir.display()
-        ),
-    );
-
-    let r = pipeline::run(dir, today)?;
-    let snapshot = r.save_snapshot()?;
-    let s = &r.scored;
-    let below = s
-        .aspects
-        .iter()
-        .filter(|a| a.gap_to_benchmark.is_some_and(|g| g > 0))
-        .count();
-    step(
-        4,
-        format!(
-            "score: {} of {} aspects complete, {below} below the benchmark, {} claimed levels the records do not support: {}. Snapshot in {}.",
-            s.aspects.iter().filter(|a| a.complete).count(),
-            s.aspects.len(),
-            s.aspects.iter().filter(|a| a.evidenced > a.agreed).count(),
-            if s.ready {
-                "ready to apply for the Online Safety Mark"
-            } else {
-                "not yet ready to apply"
-            },
-            snapshot.display()
-        ),
-    );
-
-    let templates = dir.join("templates");
-    let previous = report::previous_snapshot(&r.paths.history(), s.review_date);
-    let rendered = report::render(
-        &r,
-        previous.as_ref(),
-        templates.is_dir().then_some(templates.as_path()),
-    )?;
-    let reports = report::write(&rendered, &r.paths, &r.evidence.private)?;
-    step(5, format!("report: wrote {}.", names(&reports)));
-
-    let pack_path = match pack::pack(&r, None, templates.is_dir().then_some(templates.as_path()))? {
-        Outcome::Written {
-            path,
-            files,
-            warnings,
-        } => {
-            out.diagnostics(&warnings);
-            let left_out = if warnings.is_empty() {
-                ""
-            } else {
-                "; evidence that names people was left out, as the warnings say"
-            };
-            step(
-                6,
-                format!("pack: wrote {} ({files} files){left_out}.", path.display()),
-            );
-            path
+    let done = demo::run(dir, today, |step| {
+        match step {
+            Step::Pack(Outcome::Written { warnings, .. }) => out.diagnostics(warnings),
+            Step::Pack(Outcome::Refused(findings)) => {
+                out.diagnostics(findings);
+                out.problem("The demo's pack was refused; this is a bug in the samples.");
+            }
+            Step::Verify(verified) => out.diagnostics(&verified.findings),
+            _ => {}
         }
-        Outcome::Refused(findings) => {
-            out.diagnostics(&findings);
-            out.problem("The demo's pack was refused; this is a bug in the samples.");
-            return Ok(ExitCode::from(EXIT_FINDINGS));
+        if let Some(line) = format::demo::step(dir, &step) {
+            out.info(line);
         }
+    })?;
+    // A refused pack or one that fails its check was shown by its findings above.
+    let pack = match done.pack_path() {
+        Some(pack) if done.succeeded() => pack,
+        _ => return Ok(ExitCode::from(EXIT_FINDINGS)),
     };
-
-    let verified = pack::verify(&pack_path)?;
-    if !verified.findings.is_empty() {
-        out.diagnostics(&verified.findings);
-        return Ok(ExitCode::from(EXIT_FINDINGS));
-    }
-    step(
-        7,
-        format!(
-            "verify: the pack is intact; all {} files match its manifest.",
-            verified.intact
-        ),
-    );
-    out.info(format!(
-        "\nOpen {} in a web browser to read the review. The pack for the assessor is {}.\nTry `selfreview -C {} score` or look around the folder: it is laid out as your own review would be.",
-        reports[0].display(),
-        pack_path.display(),
-        dir.display()
-    ));
+    out.info(format::demo::closing(dir, &done.reports[0], pack));
     if out.json {
-        out.data(&serde_json::json!({ "dir": dir, "report": reports[0], "pack": pack_path, "ready": s.ready }))?;
+        let ready = done.reviewed.scored.ready;
+        out.data(&serde_json::json!({ "dir": dir, "report": done.reports[0], "pack": pack, "ready": ready }))?;
     }
     Ok(ExitCode::from(EXIT_OK))
-}
-
-fn names(paths: &[PathBuf]) -> String {
-    paths
-        .iter()
-        .map(|p| p.display().to_string())
-        .collect::<Vec<_>>()
-        .join(", ")
 }

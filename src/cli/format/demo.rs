@@ -1,0 +1,112 @@
+//! What `selfreview demo` says: a numbered line per stage, then where to look.
+
+use std::path::{Path, PathBuf};
+
+use selfreview::demo::Step;
+use selfreview::pack::Outcome;
+use selfreview::workbook::Outcome as WriteOutcome;
+
+/// The numbered line for a stage done; `None` for a pack refused or one that failed its
+/// check, which the findings say instead.
+pub fn step(dir: &Path, step: &Step<'_>) -> Option<String> {
+    let (n, text) = match step {
+        Step::Samples(written) => (
+            1,
+            format!(
+                "Wrote the sample review of Oakfield Primary School (a fictional school) to {}: {} files.",
+                dir.display(),
+                written.len()
+            ),
+        ),
+        Step::Workbooks(made) => {
+            let created: Vec<&str> = made
+                .iter()
+                .filter(|w| w.outcome == WriteOutcome::Created)
+                .map(|w| w.reviewer.as_str())
+                .collect();
+            let kept = made
+                .iter()
+                .filter(|w| w.outcome == WriteOutcome::Kept)
+                .count();
+            let created = created.join(", ");
+            let text = format!(
+                "workbook: kept the {kept} filled-in workbooks; made a blank one for {created}."
+            );
+            (2, text)
+        }
+        Step::Import(sources) => (3, import(dir, sources)),
+        Step::Score { reviewed, snapshot } => (4, score(&reviewed.scored, snapshot)),
+        Step::Report(reports) => (5, format!("report: wrote {}.", names(reports))),
+        Step::Pack(Outcome::Written {
+            path,
+            files,
+            warnings,
+        }) => {
+            let left_out = if warnings.is_empty() {
+                ""
+            } else {
+                "; evidence that names people was left out, as the warnings say"
+            };
+            let text = format!("pack: wrote {} ({files} files){left_out}.", path.display());
+            (6, text)
+        }
+        Step::Pack(Outcome::Refused(_)) => return None,
+        Step::Verify(v) if !v.findings.is_empty() => return None,
+        Step::Verify(v) => (
+            7,
+            format!(
+                "verify: the pack is intact; all {} files match its manifest.",
+                v.intact
+            ),
+        ),
+    };
+    Some(format!("{n}. {text}"))
+}
+
+fn import(dir: &Path, sources: &[selfreview::evidence::import::SourceReport]) -> String {
+    let used: usize = sources.iter().map(|s| s.rows_used).sum();
+    let skipped: usize = sources.iter().map(|s| s.skipped.len()).sum();
+    format!(
+        "import: read {} evidence spreadsheets: {used} rows used, {skipped} skipped with a reason (see `selfreview -C {} import`).",
+        sources.len(),
+        dir.display()
+    )
+}
+
+fn score(s: &selfreview::score::Scored, snapshot: &Path) -> String {
+    let below = s
+        .aspects
+        .iter()
+        .filter(|a| a.gap_to_benchmark.is_some_and(|g| g > 0))
+        .count();
+    format!(
+        "score: {} of {} aspects complete, {below} below the benchmark, {} claimed levels the records do not support: {}. Snapshot in {}.",
+        s.aspects.iter().filter(|a| a.complete).count(),
+        s.aspects.len(),
+        s.aspects.iter().filter(|a| a.evidenced > a.agreed).count(),
+        if s.ready {
+            "ready to apply for the Online Safety Mark"
+        } else {
+            "not yet ready to apply"
+        },
+        snapshot.display()
+    )
+}
+
+fn names(paths: &[PathBuf]) -> String {
+    paths
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Where to look once the demo is done.
+pub fn closing(dir: &Path, report: &Path, pack: &Path) -> String {
+    format!(
+        "\nOpen {} in a web browser to read the review. The pack for the assessor is {}.\nTry `selfreview -C {} score` or look around the folder: it is laid out as your own review would be.",
+        report.display(),
+        pack.display(),
+        dir.display()
+    )
+}
