@@ -63,9 +63,8 @@ pub fn write_samples(dir: &Path) -> Result<Vec<PathBuf>> {
     if let Ok(mut entries) = std::fs::read_dir(dir)
         && entries.next().is_some()
     {
-        return Err(Error::BadInput {
-            what: format!("the demo folder {}", dir.display()),
-            message: "it already holds files; name an empty or new folder, e.g. `selfreview demo my-demo`".into(),
+        return Err(Error::DemoFolderNotEmpty {
+            dir: dir.to_path_buf(),
         });
     }
     let mut written = Vec::new();

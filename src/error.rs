@@ -121,6 +121,40 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// Scoring workbooks were asked for, but no reviewer is named.
+    #[error(
+        "reviewers: no reviewers are named; list the online safety group under `reviewers` in review.toml, or give --reviewer NAME"
+    )]
+    NoReviewers,
+    /// A reviewer's name that the workbooks use for the group or for a column.
+    #[error(
+        "reviewers: `{name}` cannot be a reviewer's name: the workbooks use it for the group or for a column; add a role or initials, e.g. `{name} (OSL)`"
+    )]
+    ReservedReviewer {
+        /// The name, as given.
+        name: String,
+    },
+    /// Two reviewers whose workbooks would have the same file name.
+    #[error(
+        "reviewers: `{first}` and `{second}` would share the workbook {file}; tell them apart, e.g. by adding a role"
+    )]
+    SharedWorkbook {
+        /// The reviewer named first.
+        first: String,
+        /// The reviewer named later.
+        second: String,
+        /// The file name under `scores/` both would have.
+        file: String,
+    },
+    /// The folder the demo was asked to write into already holds files.
+    #[error("the demo folder {}: it already holds files; name an empty or new folder, e.g. `selfreview demo my-demo`", dir.display())]
+    DemoFolderNotEmpty {
+        /// The folder.
+        dir: PathBuf,
+    },
+    /// A school's name that is blank.
+    #[error("--school: the school's name is blank")]
+    BlankSchool,
 }
 
 /// Shorthand for results whose error is [`Error`].

@@ -39,22 +39,9 @@ struct Report<'a> {
 }
 
 pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
-    let (evidence, reports, from_review) = match args.kind {
+    let (mut evidence, mut reports, from_review) = match args.kind {
         Some(kind) => {
-            let mut evidence = Evidence::default();
-            let mut reports = Vec::new();
-            let none = Default::default();
-            for file in &args.files {
-                let req = Request {
-                    kind,
-                    path: file,
-                    shown: file,
-                    sheet: None,
-                    columns: &none,
-                    maps: Mappings::default(),
-                };
-                reports.push(import::import(&req, &mut evidence)?);
-            }
+            let (evidence, reports) = read_files(kind, &args.files)?;
             (evidence, reports, None)
         }
         None => {
@@ -62,14 +49,10 @@ pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCo
             let (review, warnings) = review::load(here)?;
             out.diagnostics(&warnings);
             let (evidence, reports) = import::import_review(&review.evidence, here)?;
-            (
-                evidence,
-                reports,
-                Some((review.review_date, review.terms())),
-            )
+            let dating = (review.review_date, review.terms());
+            (evidence, reports, Some(dating))
         }
     };
-    let (mut evidence, mut reports) = (evidence, reports);
     evidence.withhold_names();
     for r in &mut reports {
         r.withhold_names(&evidence.private);
@@ -102,4 +85,23 @@ pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCo
         out.info(format::metrics::metrics(&metrics));
     }
     Ok(ExitCode::from(EXIT_OK))
+}
+
+/// Reads files given on the command line as one kind of evidence, without a review folder.
+fn read_files(kind: Kind, files: &[PathBuf]) -> selfreview::Result<(Evidence, Vec<SourceReport>)> {
+    let mut evidence = Evidence::default();
+    let mut reports = Vec::new();
+    let none = Default::default();
+    for file in files {
+        let req = Request {
+            kind,
+            path: file,
+            shown: file,
+            sheet: None,
+            columns: &none,
+            maps: Mappings::default(),
+        };
+        reports.push(import::import(&req, &mut evidence)?);
+    }
+    Ok((evidence, reports))
 }

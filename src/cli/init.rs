@@ -30,11 +30,7 @@ pub struct Args {
 pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
     let school = args.school.trim();
     if school.is_empty() {
-        return Err(selfreview::Error::BadInput {
-            what: "--school".into(),
-            message: "the school's name is blank".into(),
-        }
-        .into());
+        return Err(selfreview::Error::BlankSchool.into());
     }
     let loaded = framework::resolve(&args.framework, std::path::Path::new("."))?;
     out.diagnostics(&loaded.warnings);

@@ -4,7 +4,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use selfreview::review;
-use selfreview::workbook::{self, Outcome, Request};
+use selfreview::workbook::{self, Request, WriteOutcome};
 
 use super::EXIT_OK;
 use super::output::Output;
@@ -53,12 +53,12 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     }
     for w in &written {
         let what = match w.outcome {
-            Outcome::Created => "created",
-            Outcome::Replaced => "replaced",
-            Outcome::Unchanged => "unchanged",
-            Outcome::Kept => "kept",
+            WriteOutcome::Created => "created",
+            WriteOutcome::Replaced => "replaced",
+            WriteOutcome::Unchanged => "unchanged",
+            WriteOutcome::Kept => "kept",
         };
-        let why = if w.outcome == Outcome::Kept {
+        let why = if w.outcome == WriteOutcome::Kept {
             "; it has entries, so it was left as it is (--force replaces it)"
         } else {
             ""

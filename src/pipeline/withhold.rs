@@ -14,7 +14,7 @@ use crate::evidence::Kind as EvidenceKind;
 use crate::evidence::import::Evidence;
 use crate::privacy::{Names, PLACEHOLDER, redact};
 use crate::workbook::Filled;
-use crate::workbook::layout::{self, Kind};
+use crate::workbook::layout::{self, ScoredBy};
 
 const HELP: &str = "write about pupils without naming them (a year group or \"a pupil\" is enough), then score again";
 
@@ -76,13 +76,13 @@ fn finding(at: Location, code: &str, column: &str) -> Diagnostic {
 fn reviewers(book: &mut Filled, names: &Names, found: &mut Diagnostics) {
     let mut renamed = false;
     match &mut book.kind {
-        Kind::Individual { reviewer } => {
+        ScoredBy::Individual { reviewer } => {
             if let Some(clean) = redact(names, reviewer) {
                 *reviewer = clean;
                 renamed = true;
             }
         }
-        Kind::Group { members } => {
+        ScoredBy::Group { members } => {
             for m in members.iter_mut() {
                 if let Some(clean) = redact(names, m) {
                     *m = clean;

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::{AgreedBy, AspectScore, Average, Commentary, Planned, Settings, consolidate, round2};
 use crate::framework::{Aspect, Element, Framework, Strand};
-use crate::workbook::{Filled, Kind, Row};
+use crate::workbook::{Filled, Row, ScoredBy};
 
 /// Whether an aspect's commentary is enough to show its level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -101,7 +101,7 @@ pub fn aspect(
         let Some(row) = book.rows.iter().find(|r| r.code == a.code) else {
             continue;
         };
-        let is_group = matches!(book.kind, Kind::Group { .. });
+        let is_group = matches!(book.kind, ScoredBy::Group { .. });
         for (name, level) in &row.levels {
             // A reviewer's own workbook says what they think; the member's column of a
             // group workbook fills in for reviewers without one.

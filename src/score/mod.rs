@@ -20,7 +20,7 @@ use serde::Serialize;
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::evidence::import::Evidence;
 use crate::framework::Framework;
-use crate::workbook::{Filled, Kind};
+use crate::workbook::{Filled, ScoredBy};
 pub use checks::{CheckResult, CheckStatus};
 pub use consolidate::{median_toward_weaker, spread};
 pub use judge::{CommentaryCheck, Milestones, Reason};
@@ -270,14 +270,14 @@ fn choose_workbooks<'a>(workbooks: &'a [Filled], diags: &mut Diagnostics) -> Vec
     let mut used = Vec::new();
     for book in books {
         let key = match &book.kind {
-            Kind::Individual { reviewer } => reviewer.to_lowercase(),
+            ScoredBy::Individual { reviewer } => reviewer.to_lowercase(),
             // Reviewer names never equal the group's: `workbook` refuses the reserved name.
-            Kind::Group { .. } => format!("\u{0}{}", crate::workbook::layout::GROUP_REVIEWER),
+            ScoredBy::Group { .. } => format!("\u{0}{}", crate::workbook::layout::GROUP_REVIEWER),
         };
         if let Some(first) = seen.get(&key) {
             let who = match &book.kind {
-                Kind::Individual { reviewer } => format!("`{reviewer}` already has scores"),
-                Kind::Group { .. } => "the group already has a workbook".to_string(),
+                ScoredBy::Individual { reviewer } => format!("`{reviewer}` already has scores"),
+                ScoredBy::Group { .. } => "the group already has a workbook".to_string(),
             };
             diags.push(
                 Diagnostic::error(

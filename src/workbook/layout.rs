@@ -66,7 +66,7 @@ pub const TRAILING: [&str; 6] = [COMMENTARY, EVIDENCE, RECORDS_DIFFER, ACTIONS, 
 
 /// Who a workbook is for.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Kind {
+pub enum ScoredBy {
     /// One reviewer's own scores.
     Individual {
         /// The reviewer's name.
@@ -79,13 +79,13 @@ pub enum Kind {
     },
 }
 
-impl Kind {
+impl ScoredBy {
     /// The headers of the scores sheet, in column order.
     pub fn headers(&self) -> Vec<String> {
         let mut headers = vec![CODE.to_string(), ASPECT.into(), BENCHMARK.into()];
         match self {
-            Kind::Individual { .. } => headers.push(LEVEL.into()),
-            Kind::Group { members } => {
+            ScoredBy::Individual { .. } => headers.push(LEVEL.into()),
+            ScoredBy::Group { members } => {
                 headers.extend(members.iter().cloned());
                 headers.push(AGREED.into());
                 headers.push(RATIONALE.into());
@@ -98,8 +98,8 @@ impl Kind {
     /// The name recorded as the workbook's reviewer.
     pub fn reviewer(&self) -> &str {
         match self {
-            Kind::Individual { reviewer } => reviewer,
-            Kind::Group { .. } => GROUP_REVIEWER,
+            ScoredBy::Individual { reviewer } => reviewer,
+            ScoredBy::Group { .. } => GROUP_REVIEWER,
         }
     }
 
@@ -163,12 +163,15 @@ mod tests {
         assert_eq!(slug("Online Safety Lead"), "online-safety-lead");
         assert_eq!(slug("Mrs O'Brien (DSL)"), "mrs-o-brien-dsl");
         assert_eq!(slug("  "), "reviewer");
-        assert_eq!(Kind::Group { members: vec![] }.file_name(), "group.xlsx");
+        assert_eq!(
+            ScoredBy::Group { members: vec![] }.file_name(),
+            "group.xlsx"
+        );
     }
 
     #[test]
     fn group_headers_put_members_between_benchmark_and_agreed() {
-        let kind = Kind::Group {
+        let kind = ScoredBy::Group {
             members: vec!["DSL".into(), "Head".into()],
         };
         let h = kind.headers();

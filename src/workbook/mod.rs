@@ -10,7 +10,7 @@ pub mod prefill;
 pub mod read;
 pub mod write;
 
-pub use layout::Kind;
+pub use layout::ScoredBy;
 pub use read::{Filled, Row, read};
 
 use std::path::{Path, PathBuf};
@@ -24,7 +24,7 @@ use crate::fsutil::write_atomic;
 /// What happened to one workbook file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Outcome {
+pub enum WriteOutcome {
     /// A new file.
     Created,
     /// An existing file with no entries, or any file with `--force`, replaced.
@@ -44,7 +44,7 @@ pub struct Written {
     /// Who it is for.
     pub reviewer: String,
     /// What happened.
-    pub outcome: Outcome,
+    pub outcome: WriteOutcome,
 }
 
 /// Which workbooks to write.
@@ -65,46 +65,47 @@ pub struct Request<'a> {
 /// Writes the requested workbooks. A workbook that already holds entries is kept as it is
 /// unless `force`; nothing is written if two reviewers would share a file name.
 pub fn write_all(fw: &Framework, req: &Request<'_>) -> Result<Vec<Written>> {
-    let kinds = kinds(req)?;
     let mut written = Vec::new();
-    for kind in kinds {
-        let path = req.dir.join(kind.file_name());
-        let start = match &kind {
+    for scored_by in workbooks_for(req)? {
+        let path = req.dir.join(scored_by.file_name());
+        let start = match &scored_by {
             // A group meeting after individual scoring starts from what members wrote.
-            Kind::Group { members } if req.dir.is_dir() => {
+            ScoredBy::Group { members } if req.dir.is_dir() => {
                 let (books, _) = read_dir(req.dir, fw)?;
                 prefill::from_individuals(members, &books)
             }
             _ => prefill::Prefill::new(),
         };
-        let bytes = write::render_from(fw, &kind, req.school, &start).map_err(|source| {
+        let bytes = write::render_from(fw, &scored_by, req.school, &start).map_err(|source| {
             Error::Spreadsheet {
                 path: path.clone(),
                 source,
             }
         })?;
         let outcome = match std::fs::read(&path) {
-            Err(_) => Outcome::Created,
-            Ok(old) if old == bytes => Outcome::Unchanged,
-            Ok(_) if req.force => Outcome::Replaced,
+            Err(_) => WriteOutcome::Created,
+            Ok(old) if old == bytes => WriteOutcome::Unchanged,
+            Ok(_) if req.force => WriteOutcome::Replaced,
             Ok(_) => match read(&path, fw) {
-                (Some(filled), _) if !filled.has_entries() => Outcome::Replaced,
-                _ => Outcome::Kept,
+                (Some(filled), _) if !filled.has_entries() => WriteOutcome::Replaced,
+                _ => WriteOutcome::Kept,
             },
         };
-        if matches!(outcome, Outcome::Created | Outcome::Replaced) {
+        if matches!(outcome, WriteOutcome::Created | WriteOutcome::Replaced) {
             write_atomic(&path, &bytes)?;
         }
         written.push(Written {
             path,
-            reviewer: kind.reviewer().to_string(),
+            reviewer: scored_by.reviewer().to_string(),
             outcome,
         });
     }
     Ok(written)
 }
 
-fn kinds(req: &Request<'_>) -> Result<Vec<Kind>> {
+/// Who each requested workbook is for; refused if no one is named, a name is one the
+/// workbooks keep for themselves, or two names would share a file.
+fn workbooks_for(req: &Request<'_>) -> Result<Vec<ScoredBy>> {
     let names: Vec<String> = req
         .reviewers
         .iter()
@@ -112,38 +113,29 @@ fn kinds(req: &Request<'_>) -> Result<Vec<Kind>> {
         .filter(|r| !r.is_empty())
         .collect();
     if names.is_empty() {
-        return Err(Error::BadInput {
-            what: "reviewers".into(),
-            message: "no reviewers are named; list the online safety group under `reviewers` in review.toml, or give --reviewer NAME".into(),
-        });
+        return Err(Error::NoReviewers);
     }
     if let Some(name) = names.iter().find(|n| layout::is_reserved(n)) {
-        return Err(Error::BadInput {
-            what: "reviewers".into(),
-            message: format!(
-                "`{name}` cannot be a reviewer's name: the workbooks use it for the group or for a column; add a role or initials, e.g. `{name} (OSL)`"
-            ),
-        });
+        return Err(Error::ReservedReviewer { name: name.clone() });
     }
     let mut slugs: Vec<(String, &str)> = Vec::new();
     for name in &names {
         let slug = layout::slug(name);
         if let Some((_, other)) = slugs.iter().find(|(s, _)| *s == slug) {
-            return Err(Error::BadInput {
-                what: "reviewers".into(),
-                message: format!(
-                    "`{other}` and `{name}` would share the workbook {slug}.xlsx; tell them apart, e.g. by adding a role"
-                ),
+            return Err(Error::SharedWorkbook {
+                first: (*other).to_string(),
+                second: name.clone(),
+                file: format!("{slug}.xlsx"),
             });
         }
         slugs.push((slug, name));
     }
     if req.group {
-        return Ok(vec![Kind::Group { members: names }]);
+        return Ok(vec![ScoredBy::Group { members: names }]);
     }
     Ok(names
         .into_iter()
-        .map(|reviewer| Kind::Individual { reviewer })
+        .map(|reviewer| ScoredBy::Individual { reviewer })
         .collect())
 }
 

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 
-use super::{Filled, Kind};
+use super::{Filled, ScoredBy};
 
 /// One aspect's starting entries.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -26,8 +26,10 @@ pub fn from_individuals(members: &[String], books: &[Filled]) -> Prefill {
     let mut prefill = Prefill::new();
     for member in members {
         let own = books.iter().find(|b| match &b.kind {
-            Kind::Individual { reviewer } => reviewer.trim().eq_ignore_ascii_case(member.trim()),
-            Kind::Group { .. } => false,
+            ScoredBy::Individual { reviewer } => {
+                reviewer.trim().eq_ignore_ascii_case(member.trim())
+            }
+            ScoredBy::Group { .. } => false,
         });
         let Some(book) = own else {
             continue;

@@ -24,10 +24,10 @@ fn a_blank_workbook_reads_back_with_every_aspect_and_no_entries() {
     let fw = framework();
     let dir = tempfile::tempdir().expect("temporary folder");
     for kind in [
-        Kind::Individual {
+        ScoredBy::Individual {
             reviewer: "Online Safety Lead".into(),
         },
-        Kind::Group {
+        ScoredBy::Group {
             members: vec!["OSL".into(), "DSL".into(), "Head".into()],
         },
     ] {
@@ -51,7 +51,7 @@ fn a_blank_workbook_reads_back_with_every_aspect_and_no_entries() {
 #[test]
 fn the_same_request_gives_the_same_bytes() {
     let fw = framework();
-    let kind = Kind::Individual {
+    let kind = ScoredBy::Individual {
         reviewer: "DSL".into(),
     };
     let a = write::render(&fw, &kind, "Hill Primary").expect("renders");
@@ -72,7 +72,7 @@ fn workbooks_filled_by_openpyxl_and_resaved_by_libreoffice_read_the_same() {
         let filled = filled.unwrap_or_else(|| panic!("{name} readable: {diags:?}"));
         assert_eq!(
             filled.kind,
-            Kind::Individual {
+            ScoredBy::Individual {
                 reviewer: "DSL".into()
             },
             "{name}"
@@ -116,7 +116,7 @@ fn problems_in_a_filled_workbook_name_the_cell() {
             .add_worksheet()
             .set_name(layout::SCORES_SHEET)
             .expect("name");
-        let headers = Kind::Individual {
+        let headers = ScoredBy::Individual {
             reviewer: "X".into(),
         }
         .headers();
@@ -215,8 +215,8 @@ fn workbooks_with_entries_are_kept_unless_forced() {
         force: false,
     };
     let written = write_all(&fw, &req).expect("writes the missing one");
-    let outcomes: Vec<Outcome> = written.iter().map(|w| w.outcome).collect();
-    assert_eq!(outcomes, [Outcome::Kept, Outcome::Created]);
+    let outcomes: Vec<WriteOutcome> = written.iter().map(|w| w.outcome).collect();
+    assert_eq!(outcomes, [WriteOutcome::Kept, WriteOutcome::Created]);
     assert_eq!(
         std::fs::read(&filled).expect("read"),
         before,
@@ -224,18 +224,19 @@ fn workbooks_with_entries_are_kept_unless_forced() {
     );
     req.force = true;
     let written = write_all(&fw, &req).expect("forced");
-    let outcomes: Vec<Outcome> = written.iter().map(|w| w.outcome).collect();
-    assert_eq!(outcomes, [Outcome::Replaced, Outcome::Unchanged]);
+    let outcomes: Vec<WriteOutcome> = written.iter().map(|w| w.outcome).collect();
+    assert_eq!(outcomes, [WriteOutcome::Replaced, WriteOutcome::Unchanged]);
     req.force = false;
     let again = write_all(&fw, &req).expect("blank workbooks may be rewritten");
-    assert!(again.iter().all(|w| w.outcome == Outcome::Unchanged));
+    assert!(again.iter().all(|w| w.outcome == WriteOutcome::Unchanged));
 }
 
 #[test]
 fn reviewers_must_be_named_and_distinct() {
     let fw = framework();
     let dir = tempfile::tempdir().expect("temporary folder");
-    for reviewers in [vec![], vec!["DSL".to_string(), "dsl".to_string()]] {
+    let refused = |reviewers: &[&str]| {
+        let reviewers: Vec<String> = reviewers.iter().map(|r| r.to_string()).collect();
         let req = Request {
             dir: dir.path(),
             school: "S",
@@ -243,8 +244,26 @@ fn reviewers_must_be_named_and_distinct() {
             group: false,
             force: false,
         };
-        assert!(matches!(write_all(&fw, &req), Err(Error::BadInput { .. })));
-    }
+        write_all(&fw, &req).expect_err("refused")
+    };
+    assert!(matches!(refused(&[" "]), Error::NoReviewers));
+    assert!(matches!(refused(&["Group"]), Error::ReservedReviewer { name } if name == "Group"));
+    let shared = refused(&["DSL", "dsl"]);
+    assert!(
+        matches!(&shared, Error::SharedWorkbook { first, second, file }
+            if first == "DSL" && second == "dsl" && file == "dsl.xlsx"),
+        "{shared}"
+    );
+    assert_eq!(
+        shared.to_string(),
+        "reviewers: `DSL` and `dsl` would share the workbook dsl.xlsx; tell them apart, e.g. by adding a role"
+    );
+    assert!(
+        std::fs::read_dir(dir.path())
+            .expect("readable")
+            .next()
+            .is_none()
+    );
 }
 
 #[test]
@@ -256,7 +275,7 @@ fn an_older_framework_version_warns_and_a_repeated_row_is_an_error() {
     let mut older = fw.clone();
     older.version = "0.9.0".into();
     older.elements[0].strands[0].aspects[1].code = "A1.1".into();
-    let kind = Kind::Individual {
+    let kind = ScoredBy::Individual {
         reviewer: "DSL".into(),
     };
     std::fs::write(&path, write::render(&older, &kind, "S").expect("renders")).expect("write");
@@ -277,7 +296,7 @@ fn a_group_starts_from_its_members_own_levels_and_commentary() {
     let fw = framework();
     let book = |name: &str, level: u8, text: &str| Filled {
         path: PathBuf::from(format!("scores/{name}.xlsx")),
-        kind: Kind::Individual {
+        kind: ScoredBy::Individual {
             reviewer: name.into(),
         },
         framework: fw.id.clone(),
@@ -311,7 +330,7 @@ fn a_group_starts_from_its_members_own_levels_and_commentary() {
     assert_eq!(a.commentary, "dsl: Roles written.");
     let bytes = write::render_from(
         &fw,
-        &Kind::Group {
+        &ScoredBy::Group {
             members: vec!["dsl".into(), "Head".into(), "OSL".into()],
         },
         "S",

@@ -10,7 +10,7 @@ use rust_xlsxwriter::{
     ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
-use super::layout::{self, Kind, detail};
+use super::layout::{self, ScoredBy, detail};
 use super::prefill::{Prefill, Start};
 use crate::framework::{Aspect, Framework};
 
@@ -73,7 +73,7 @@ impl Formats {
 }
 
 /// The xlsx bytes of a blank scoring workbook.
-pub fn render(fw: &Framework, kind: &Kind, school: &str) -> Result<Vec<u8>, XlsxError> {
+pub fn render(fw: &Framework, kind: &ScoredBy, school: &str) -> Result<Vec<u8>, XlsxError> {
     render_from(fw, kind, school, &Prefill::new())
 }
 
@@ -81,7 +81,7 @@ pub fn render(fw: &Framework, kind: &Kind, school: &str) -> Result<Vec<u8>, Xlsx
 /// members' own workbooks).
 pub fn render_from(
     fw: &Framework,
-    kind: &Kind,
+    kind: &ScoredBy,
     school: &str,
     prefill: &Prefill,
 ) -> Result<Vec<u8>, XlsxError> {
@@ -121,7 +121,7 @@ fn protect(sheet: &mut Worksheet) {
 fn scores_sheet(
     sheet: &mut Worksheet,
     fw: &Framework,
-    kind: &Kind,
+    kind: &ScoredBy,
     prefill: &Prefill,
     f: &Formats,
 ) -> Result<(), XlsxError> {
@@ -138,8 +138,8 @@ fn scores_sheet(
         u16::try_from(i).expect("a few dozen columns")
     };
     let level_cols: Vec<u16> = match kind {
-        Kind::Individual { .. } => vec![col_of(layout::LEVEL)],
-        Kind::Group { members } => members
+        ScoredBy::Individual { .. } => vec![col_of(layout::LEVEL)],
+        ScoredBy::Group { members } => members
             .iter()
             .map(|m| col_of(m))
             .chain([col_of(layout::AGREED)])
@@ -176,7 +176,20 @@ fn scores_sheet(
         }
     }
 
-    for (col, header) in (0u16..).zip(&headers) {
+    column_widths(sheet, &headers, &level_cols)?;
+    sheet.set_freeze_panes(1, 2)?;
+    print_setup(sheet)?;
+    protect(sheet);
+    Ok(())
+}
+
+/// Wide columns for the text a reviewer writes, narrow ones for codes and levels.
+fn column_widths(
+    sheet: &mut Worksheet,
+    headers: &[String],
+    level_cols: &[u16],
+) -> Result<(), XlsxError> {
+    for (col, header) in (0u16..).zip(headers) {
         let width = match header.as_str() {
             layout::CODE | layout::BENCHMARK => 10.0,
             layout::ASPECT => 30.0,
@@ -188,9 +201,6 @@ fn scores_sheet(
         };
         sheet.set_column_width(col, width)?;
     }
-    sheet.set_freeze_panes(1, 2)?;
-    print_setup(sheet)?;
-    protect(sheet);
     Ok(())
 }
 
@@ -265,7 +275,7 @@ fn note_text(fw: &Framework, aspect: &Aspect) -> String {
 fn instructions_sheet(
     sheet: &mut Worksheet,
     fw: &Framework,
-    kind: &Kind,
+    kind: &ScoredBy,
     school: &str,
     f: &Formats,
 ) -> Result<(), XlsxError> {
@@ -281,7 +291,7 @@ fn instructions_sheet(
         (detail::FORMAT, layout::FORMAT_NAME.to_string()),
         (detail::REVIEWER, kind.reviewer().to_string()),
     ];
-    if let Kind::Group { members } = kind {
+    if let ScoredBy::Group { members } = kind {
         details.push((detail::MEMBERS, members.join("; ")));
     }
     details.push((detail::SCHOOL, school.to_string()));
@@ -308,7 +318,7 @@ fn instructions_sheet(
     Ok(())
 }
 
-fn instructions(kind: &Kind) -> Vec<&'static str> {
+fn instructions(kind: &ScoredBy) -> Vec<&'static str> {
     let mut lines = vec![
         "1. On the Scores sheet, read each aspect's note (hover over the aspect's name) or the Levels sheet, and pick the level statement closest to what happens in school now.",
         "2. Level 5 means nothing is in place; level 1 is aspirational. The Benchmark column is the level the Online Safety Mark expects.",
@@ -316,7 +326,7 @@ fn instructions(kind: &Kind) -> Vec<&'static str> {
         "4. In Evidence, list the file names in the review's evidence folder that show it, separated by semicolons.",
         "5. Planned actions, Owner and Target date (dd/mm/yyyy) feed the action plan.",
     ];
-    if let Kind::Group { .. } = kind {
+    if let ScoredBy::Group { .. } = kind {
         lines.push("6. In a group meeting, record each member's level in their column, then the level the group agrees and, in Rationale, why it settled there.");
     }
     lines.push("Only the pale yellow cells can be changed. Save the file under the same name; the tool reads xlsx and ods.");

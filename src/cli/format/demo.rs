@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use selfreview::demo::Step;
 use selfreview::pack::Outcome;
-use selfreview::workbook::Outcome as WriteOutcome;
+use selfreview::workbook::WriteOutcome;
 
 /// The numbered line for a stage done; `None` for a pack refused or one that failed its
 /// check, which the findings say instead.

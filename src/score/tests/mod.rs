@@ -52,7 +52,7 @@ fn individual(name: &str, rows: Vec<Row>) -> Filled {
             "scores/{}.xlsx",
             crate::workbook::layout::slug(name)
         )),
-        kind: Kind::Individual {
+        kind: ScoredBy::Individual {
             reviewer: name.into(),
         },
         framework: DEFAULT_ID.into(),
@@ -160,7 +160,7 @@ fn a_group_workbook_agreed_level_and_rationale_win() {
     r.owner = "OSL".into();
     let group = Filled {
         path: "scores/group.xlsx".into(),
-        kind: Kind::Group {
+        kind: ScoredBy::Group {
             members: vec!["Ann".into(), "Bob".into()],
         },
         framework: DEFAULT_ID.into(),

@@ -5,6 +5,7 @@
 //! Code column; element and strand heading rows are passed over. Every problem is a finding
 //! naming the file and the cell, so a reviewer can go straight to it.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use calamine::{Data, Range};
@@ -15,7 +16,7 @@ mod rows;
 
 use rows::RowReader;
 
-use super::layout::{self, Kind, detail, same_header};
+use super::layout::{self, ScoredBy, detail, same_header};
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::framework::Framework;
 use crate::spreadsheet;
@@ -95,7 +96,7 @@ pub struct Filled {
     pub path: PathBuf,
     /// Whose workbook it is.
     #[serde(skip)]
-    pub kind: Kind,
+    pub kind: ScoredBy,
     /// The framework id recorded in it.
     pub framework: String,
     /// The framework version recorded in it.
@@ -134,99 +135,114 @@ fn unreadable(whole: Location, why: &str) -> Diagnostic {
 
 fn read_unguarded(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) {
     let mut diags = Diagnostics::default();
-    let whole = Location::file(path);
-    let mut book = match spreadsheet::open(path) {
-        Ok(book) => book,
-        Err(why) => {
-            diags.push(unreadable(whole, &why));
-            return (None, diags);
+    let filled = match open_sheets(path) {
+        Ok(sheets) => fill(path, fw, &sheets, &mut diags),
+        Err(finding) => {
+            diags.push(*finding);
+            None
         }
     };
-    let not_ours = |what: &str| {
-        Diagnostic::error(
-            Code::NotAScoringWorkbook,
-            Location::file(path),
-            format!("this is not a scoring workbook: {what}"),
-        )
-        .with_help(
-            "make scoring workbooks with `selfreview workbook`, and keep only them in scores/",
-        )
-    };
+    (filled, diags)
+}
+
+/// What a scoring workbook is read from: its details, its scores sheet and the cells of
+/// that sheet that hold a formula.
+struct Sheets {
+    details: Details,
+    scores: Range<Data>,
+    formulas: BTreeSet<(u32, u32)>,
+}
+
+/// Opens the workbook and reads the sheets a scoring workbook has, or says why it cannot.
+fn open_sheets(path: &Path) -> Result<Sheets, Box<Diagnostic>> {
+    let unreadable = |why: String| Box::new(unreadable(Location::file(path), &why));
+    let mut book = spreadsheet::open(path).map_err(unreadable)?;
     let names = spreadsheet::sheet_names(&book);
     let has = |sheet: &str| names.iter().any(|n| n == sheet);
     if !has(layout::SCORES_SHEET) {
-        diags.push(not_ours(&format!(
-            "it has no sheet called {}",
-            layout::SCORES_SHEET
-        )));
-        return (None, diags);
+        let what = format!("it has no sheet called {}", layout::SCORES_SHEET);
+        return Err(Box::new(not_ours(path, &what)));
     }
-    let mut details = Details::default();
-    if has(layout::INSTRUCTIONS_SHEET) {
-        match spreadsheet::range(&mut book, layout::INSTRUCTIONS_SHEET) {
-            Ok(r) => details = read_details(&r),
-            Err(why) => {
-                diags.push(unreadable(Location::file(path), &why));
-                return (None, diags);
-            }
-        }
-    }
-    let range = match spreadsheet::range(&mut book, layout::SCORES_SHEET) {
-        Ok(range) => range,
-        Err(why) => {
-            diags.push(unreadable(Location::file(path), &why));
-            return (None, diags);
-        }
+    let details = if has(layout::INSTRUCTIONS_SHEET) {
+        read_details(
+            &spreadsheet::range(&mut book, layout::INSTRUCTIONS_SHEET).map_err(unreadable)?,
+        )
+    } else {
+        Details::default()
     };
+    let scores = spreadsheet::range(&mut book, layout::SCORES_SHEET).map_err(unreadable)?;
     // A level typed as a formula whose result was never saved reads as empty: find them, so
     // such a level is named rather than silently missing.
     let formulas = spreadsheet::formula_cells(&mut book, layout::SCORES_SHEET)
         .unwrap_or_default()
         .into_iter()
         .collect();
-    let Some(table) = find_table(&range) else {
-        diags.push(not_ours(&format!(
-            "the {} sheet has no header row with Code and Level columns",
-            layout::SCORES_SHEET
-        )));
-        return (None, diags);
+    Ok(Sheets {
+        details,
+        scores,
+        formulas,
+    })
+}
+
+/// The finding for a file that is readable but not one of our scoring workbooks.
+fn not_ours(path: &Path, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::NotAScoringWorkbook,
+        Location::file(path),
+        format!("this is not a scoring workbook: {what}"),
+    )
+    .with_help("make scoring workbooks with `selfreview workbook`, and keep only them in scores/")
+}
+
+/// Reads the rows of a workbook's sheets, once it is known to be a scoring workbook for
+/// `fw` whose reviewer is not a name the workbooks keep for themselves.
+fn fill(path: &Path, fw: &Framework, sheets: &Sheets, diags: &mut Diagnostics) -> Option<Filled> {
+    let Some(table) = find_table(&sheets.scores) else {
+        diags.push(not_ours(
+            path,
+            &format!(
+                "the {} sheet has no header row with Code and Level columns",
+                layout::SCORES_SHEET
+            ),
+        ));
+        return None;
     };
+    let details = &sheets.details;
     let framework = details.get(detail::FRAMEWORK).to_string();
     let version = details.get(detail::VERSION).to_string();
-    if !check_framework(path, fw, &framework, &version, &mut diags) {
-        return (None, diags);
+    if !check_framework(path, fw, &framework, &version, diags) {
+        return None;
     }
-    let kind = match &table.members {
-        Some(members) => Kind::Group {
+    let scored_by = match &table.members {
+        Some(members) => ScoredBy::Group {
             members: members.iter().map(|(_, m)| m.clone()).collect(),
         },
-        None => Kind::Individual {
+        None => ScoredBy::Individual {
             reviewer: details.get(detail::REVIEWER).to_string(),
         },
     };
-    if let Kind::Individual { reviewer } = &kind
+    if let ScoredBy::Individual { reviewer } = &scored_by
         && layout::is_reserved(reviewer)
     {
         diags.push(reserved(path, details.row(detail::REVIEWER), reviewer));
-        return (None, diags);
+        return None;
     }
     let mut reader = RowReader {
         path,
-        range: &range,
+        range: &sheets.scores,
         table: &table,
-        kind: &kind,
-        formulas: &formulas,
-        diags: &mut diags,
+        scored_by: &scored_by,
+        formulas: &sheets.formulas,
+        diags,
     };
     let rows = reader.rows(fw);
-    let filled = Filled {
+    Some(Filled {
         path: path.to_path_buf(),
-        kind,
+        kind: scored_by,
         framework,
         version,
         rows,
-    };
-    (Some(filled), diags)
+    })
 }
 
 /// The Instructions sheet's labelled values, each with its row (from 0).

@@ -11,13 +11,13 @@ use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::framework::Framework;
 use crate::spreadsheet;
 use crate::workbook::citations;
-use crate::workbook::layout::{self, Kind};
+use crate::workbook::layout::{self, ScoredBy};
 
 pub(super) struct RowReader<'a> {
     pub(super) path: &'a Path,
     pub(super) range: &'a Range<Data>,
     pub(super) table: &'a Table,
-    pub(super) kind: &'a Kind,
+    pub(super) scored_by: &'a ScoredBy,
     /// Cells holding a formula, whatever their saved value.
     pub(super) formulas: &'a BTreeSet<(u32, u32)>,
     pub(super) diags: &'a mut Diagnostics,
@@ -96,8 +96,8 @@ impl RowReader<'_> {
 
     fn row(&mut self, r: u32, code: String) -> Row {
         let mut levels = Vec::new();
-        match (self.kind, &self.table.members, self.table.level) {
-            (Kind::Individual { reviewer }, _, Some(c)) => {
+        match (self.scored_by, &self.table.members, self.table.level) {
+            (ScoredBy::Individual { reviewer }, _, Some(c)) => {
                 levels.extend(self.level(r, c).map(|l| (reviewer.clone(), l)));
             }
             (_, Some(members), _) => {
