@@ -8,7 +8,7 @@ use selfreview::pack::{self, Outcome};
 use selfreview::pipeline;
 
 use super::output::Output;
-use super::{EXIT_FINDINGS, EXIT_OK};
+use super::{EXIT_FINDINGS, EXIT_OK, format};
 
 /// The arguments of `selfreview pack`; the help text is on the subcommand.
 #[derive(Debug, clap::Args)]
@@ -47,14 +47,7 @@ pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Resu
                 out.data(&serde_json::json!({ "pack": path, "files": files, "diagnostics": all }))?;
             } else {
                 out.diagnostics(&all);
-                out.info(format!(
-                    "wrote {} ({files} files and manifest.json)",
-                    path.display()
-                ));
-                out.info(format!(
-                    "The assessor can check it with: selfreview verify {}",
-                    path.display()
-                ));
+                out.info(format::pack::written(&path, files));
             }
             Ok(ExitCode::from(if r.diagnostics.has_errors() {
                 EXIT_FINDINGS
@@ -82,18 +75,9 @@ pub fn run_verify(args: &VerifyArgs, out: &Output) -> anyhow::Result<ExitCode> {
     } else {
         out.diagnostics(&verified.findings);
         if ok {
-            let m = verified.manifest.as_ref();
-            out.info(format!(
-                "{}: intact. {} files match the manifest{}.",
-                args.pack.display(),
-                verified.intact,
-                m.map_or(String::new(), |m| format!(
-                    " ({}, review of {}, framework {} {})",
-                    m.school, m.review_date, m.framework.id, m.framework.version
-                ))
-            ));
+            out.info(format::pack::intact(&args.pack, &verified));
         } else {
-            out.problem(format!("{}: NOT intact: {} problem(s). Do not rely on this pack; ask the school to send it again.", args.pack.display(), verified.findings.0.len()));
+            out.problem(format::pack::not_intact(&args.pack, &verified));
         }
     }
     Ok(ExitCode::from(if ok { EXIT_OK } else { EXIT_FINDINGS }))

@@ -4,10 +4,10 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use selfreview::review;
-use selfreview::workbook::{self, Request, WriteOutcome};
+use selfreview::workbook::{self, Request};
 
-use super::EXIT_OK;
 use super::output::Output;
+use super::{EXIT_OK, format};
 
 /// The arguments of `selfreview workbook`; the help text is on the subcommand.
 #[derive(Debug, clap::Args)]
@@ -26,23 +26,20 @@ pub struct Args {
 
 pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     let here = Path::new(".");
-    let review::Opened {
-        review,
-        framework: loaded,
-        ..
-    } = super::open_review(out)?;
+    let opened = super::open_review(out)?;
+    let review = &opened.review;
     let reviewers = if args.reviewer.is_empty() {
-        review.reviewers.clone()
+        &review.reviewers
     } else {
-        args.reviewer.clone()
+        &args.reviewer
     };
     let dir = review::Paths::new(here).scores();
     let written = workbook::write_all(
-        &loaded.framework,
+        &opened.framework.framework,
         &Request {
             dir: &dir,
             school: &review.school,
-            reviewers: &reviewers,
+            reviewers,
             group: args.group,
             force: args.force,
         },
@@ -52,22 +49,7 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::from(EXIT_OK));
     }
     for w in &written {
-        let what = match w.outcome {
-            WriteOutcome::Created => "created",
-            WriteOutcome::Replaced => "replaced",
-            WriteOutcome::Unchanged => "unchanged",
-            WriteOutcome::Kept => "kept",
-        };
-        let why = if w.outcome == WriteOutcome::Kept {
-            "; it has entries, so it was left as it is (--force replaces it)"
-        } else {
-            ""
-        };
-        out.info(format!(
-            "{what:>9}  {}  ({}{why})",
-            w.path.display(),
-            w.reviewer
-        ));
+        out.info(format::workbook::written(w));
     }
     out.info(
         "Give each reviewer their workbook. When they are filled in, put them back in scores/.",

@@ -7,9 +7,11 @@ pub mod demo;
 pub mod framework;
 pub mod import;
 pub mod metrics;
+pub mod pack;
 pub mod score;
 pub mod show;
 mod verdict;
+pub mod workbook;
 
 /// Colours for text on a terminal: none when standard output is not one, or `NO_COLOR` is
 /// set (see [`super::output::Output::colour`]).
