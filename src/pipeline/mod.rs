@@ -12,7 +12,7 @@ use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::error::Result;
 use crate::evidence::dating;
 use crate::evidence::import::{self, Evidence, Request};
-use crate::framework::{self, Loaded};
+use crate::framework::Loaded;
 use crate::metrics::compute::{self, Metrics};
 use crate::review::{self, Paths, Review};
 use crate::score::{self, Scored, Settings};
@@ -43,9 +43,11 @@ pub struct Reviewed {
 /// review date.
 pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     let paths = Paths::new(root);
-    let (review, mut diagnostics) = review::load(root)?;
-    let framework = framework::resolve(&review.framework, root)?;
-    diagnostics.0.extend(framework.warnings.0.iter().cloned());
+    let review::Opened {
+        review,
+        framework,
+        warnings: mut diagnostics,
+    } = review::open(root)?;
     let (mut books, found) = workbook::read_dir(&paths.scores(), &framework.framework)?;
     diagnostics.0.extend(found.0);
     cite_existing_files(&mut books, &paths.evidence());
