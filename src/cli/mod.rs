@@ -1,7 +1,9 @@
 //! The command line: global options, the subcommands and the exit codes.
 //!
-//! Each subcommand lives in its own file with an `Args` struct (its doc comments are the
-//! `--help` text) and a `run` that calls the library. Only `output.rs` prints.
+//! `args.rs` holds the options and subcommands (their doc comments are the `--help` text).
+//! Each subcommand lives in its own file with an `Args` struct and a `run` that calls the
+//! library; `format/` turns results into the text a person reads, and only `output.rs`
+//! prints. Today's date is read once, in [`run`], and passed to the commands that need it.
 
 mod args;
 mod dates;

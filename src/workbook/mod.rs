@@ -1,7 +1,7 @@
 //! Scoring workbooks: one per reviewer, or one for a group meeting.
 //!
-//! [`layout`] is the single description of the workbook that both [`write`] and the reader
-//! use, so a workbook the tool wrote always reads back.
+//! [`layout`] is the single description of the workbook that both [`write`](mod@write) and
+//! [`read`](mod@read) use, so a workbook the tool wrote always reads back.
 
 pub mod citations;
 mod copies;
