@@ -1,6 +1,6 @@
 //! Scoring workbooks: one per reviewer, or one for a group meeting.
 //!
-//! [`layout`] is the single description of the workbook that both [`write`] and the reader
+//! [`layout`] is the single description of the workbook that both [`mod@write`] and the reader
 //! use, so a workbook the tool wrote always reads back.
 
 pub mod citations;
