@@ -21,6 +21,8 @@ use crate::privacy::Names;
 mod accumulate;
 mod read;
 pub mod settle;
+#[cfg(test)]
+mod tests;
 mod withhold;
 
 pub use withhold::Withheld;
