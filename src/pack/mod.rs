@@ -11,6 +11,7 @@ mod cite;
 mod manifest;
 mod plan;
 mod privacy;
+mod summaries;
 mod target;
 mod verify;
 mod write;

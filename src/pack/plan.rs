@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use super::cite;
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::evidence::Kind;
 use crate::pipeline::Reviewed;
 use crate::report;
@@ -175,7 +175,7 @@ pub fn plan(r: &Reviewed, templates: Option<&Path>) -> Result<Plan> {
             });
         }
     }
-    for (name, bytes) in summaries(r)? {
+    for (name, bytes) in super::summaries::tables(&r.metrics)? {
         entries.push(Entry {
             name: format!("evidence-summary/{name}"),
             source: Source::Bytes(bytes),
@@ -263,84 +263,4 @@ fn commentary_text(r: &Reviewed, a: &crate::score::AspectScore) -> String {
         s.push_str(&format!("\nEvidence cited: {}\n", a.evidence.join("; ")));
     }
     s
-}
-
-/// The anonymised evidence summaries as CSV: counts only.
-fn summaries(r: &Reviewed) -> Result<Vec<(String, Vec<u8>)>> {
-    let csv_err = |e: csv::Error| Error::BadInput {
-        what: "the evidence summaries".into(),
-        message: e.to_string(),
-    };
-    let table = |header: &[&str], rows: Vec<Vec<String>>| -> Result<Vec<u8>> {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(header).map_err(csv_err)?;
-        for row in rows {
-            w.write_record(&row).map_err(csv_err)?;
-        }
-        w.into_inner().map_err(|e| Error::BadInput {
-            what: "the evidence summaries".into(),
-            message: e.to_string(),
-        })
-    };
-    let m = &r.metrics;
-    let mut out = Vec::new();
-    if let Some(groups) = &m.training {
-        let rows = groups
-            .iter()
-            .map(|g| {
-                vec![
-                    g.group.clone(),
-                    g.people.to_string(),
-                    g.trained.to_string(),
-                    g.share.to_string(),
-                    g.months.to_string(),
-                ]
-            })
-            .collect();
-        out.push((
-            "training-coverage.csv".to_string(),
-            table(&["group", "people", "trained", "share", "months"], rows)?,
-        ));
-    }
-    if let Some(groups) = &m.meetings {
-        let rows = groups
-            .iter()
-            .map(|g| {
-                vec![
-                    g.group.clone(),
-                    g.count.to_string(),
-                    g.months.to_string(),
-                    g.longest_gap_days.to_string(),
-                    g.last.map(|d| d.to_string()).unwrap_or_default(),
-                ]
-            })
-            .collect();
-        out.push((
-            "meetings.csv".to_string(),
-            table(
-                &["group", "count", "months", "longest_gap_days", "last"],
-                rows,
-            )?,
-        ));
-    }
-    if let Some(i) = &m.incidents {
-        let rows = |list: &[crate::metrics::compute::Count]| {
-            list.iter()
-                .map(|c| vec![c.label.clone(), c.count.to_string()])
-                .collect()
-        };
-        out.push((
-            "incidents-by-category.csv".to_string(),
-            table(&["category", "count"], rows(&i.by_category))?,
-        ));
-        out.push((
-            "incidents-by-term.csv".to_string(),
-            table(&["term", "count"], rows(&i.by_term))?,
-        ));
-        out.push((
-            "incidents-by-month.csv".to_string(),
-            table(&["month", "count"], rows(&i.by_month))?,
-        ));
-    }
-    Ok(out)
 }

@@ -51,8 +51,8 @@ fn options(r: &Reviewed, name: &str, size: u64) -> Result<SimpleFileOptions> {
     let month = u8::try_from(d.month()).unwrap_or(1);
     let day = u8::try_from(d.day()).unwrap_or(1);
     let time = zip::DateTime::from_date_and_time(year, month, day, 0, 0, 0).map_err(|e| {
-        Error::BadInput {
-            what: "the pack's date".into(),
+        Error::PackDate {
+            date: d,
             message: e.to_string(),
         }
     })?;

@@ -97,10 +97,10 @@ pub fn render_with_links(
 }
 
 fn template_error(path: &Path, e: &minijinja::Error) -> Error {
-    let line = e.line().map_or(String::new(), |l| format!(" at line {l}"));
-    Error::BadInput {
-        what: format!("the template {}", path.display()),
-        message: format!("{e}{line}"),
+    Error::Template {
+        path: path.to_path_buf(),
+        line: e.line(),
+        message: e.to_string(),
     }
 }
 
