@@ -16,7 +16,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use super::manifest::{self, Counts, FileEntry, FrameworkEntry, Manifest};
-use super::plan::{Plan, Source};
+use super::plan::{Content, Plan};
 use crate::error::{Error, Result};
 use crate::pipeline::Reviewed;
 
@@ -100,9 +100,9 @@ pub fn write(r: &Reviewed, plan: &Plan, path: &Path) -> Result<usize> {
     // One large buffer for every file: few system calls for a big video, bounded memory.
     let mut buffer = vec![0u8; 1 << 20];
     for entry in &plan.entries {
-        let size = match &entry.source {
-            Source::Bytes(b) => b.len() as u64,
-            Source::File(p) => std::fs::metadata(p)
+        let size = match &entry.content {
+            Content::Bytes(b) => b.len() as u64,
+            Content::File(p) => std::fs::metadata(p)
                 .map_err(|source| Error::Read {
                     path: p.clone(),
                     source,
@@ -116,9 +116,9 @@ pub fn write(r: &Reviewed, plan: &Plan, path: &Path) -> Result<usize> {
             hasher: Sha256::new(),
             size: 0,
         };
-        match &entry.source {
-            Source::Bytes(b) => sink.write_all(b).map_err(write_err)?,
-            Source::File(p) => {
+        match &entry.content {
+            Content::Bytes(b) => sink.write_all(b).map_err(write_err)?,
+            Content::File(p) => {
                 let mut f = std::fs::File::open(p).map_err(|source| Error::Read {
                     path: p.clone(),
                     source,

@@ -18,8 +18,8 @@ use crate::review::{self, Paths, Review};
 use crate::score::{self, Scored, Settings};
 use crate::workbook;
 
-/// A review read and scored.
-#[derive(Debug, Clone)]
+/// A review read and scored. It is never copied: every later stage borrows it.
+#[derive(Debug)]
 pub struct Reviewed {
     /// The settings.
     pub review: Review,

@@ -6,6 +6,7 @@
 //! so a typo in a template or a `<` in commentary cannot break the page. Everything shown is
 //! a level, commentary, an evidence file name or a count.
 
+mod reviewers;
 mod summary;
 mod svg;
 mod view;
@@ -19,6 +20,7 @@ use minijinja::{Environment, UndefinedBehavior};
 use crate::error::{Error, Result};
 use crate::fsutil::write_atomic;
 use crate::pipeline::Reviewed;
+pub use reviewers::Reviewers;
 pub use view::{Previous, View};
 
 /// The embedded templates: (name, text).
@@ -49,43 +51,40 @@ pub fn render(
     overrides: Option<&Path>,
 ) -> Result<Rendered> {
     r.names_checked()?;
-    render_with_links(r, previous, overrides, None)
+    render_with(r, previous, overrides, None, &Reviewers::as_named())
 }
 
-/// Renders every report, linking cited evidence to its place in the pack when `links` is
-/// given.
-pub fn render_with_links(
+/// Renders every report with cited evidence linked to its place in `links` (the evidence
+/// pack's folders) and reviewers shown as `reviewers` names them.
+pub fn render_linked(
+    r: &Reviewed,
+    previous: Option<&Previous>,
+    overrides: Option<&Path>,
+    links: &Links,
+    reviewers: &Reviewers,
+) -> Result<Rendered> {
+    render_with(r, previous, overrides, Some(links), reviewers)
+}
+
+fn render_with(
     r: &Reviewed,
     previous: Option<&Previous>,
     overrides: Option<&Path>,
     links: Option<&Links>,
+    reviewers: &Reviewers,
 ) -> Result<Rendered> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    for (name, text) in TEMPLATES {
-        let own = overrides.map(|d| d.join(name)).filter(|p| p.is_file());
-        let (source, origin) = match &own {
-            Some(path) => (crate::fsutil::read_text(path)?, path.clone()),
-            None => (
-                text.to_string(),
-                PathBuf::from(format!("src/report/templates/{name}")),
-            ),
-        };
-        env.add_template_owned(name, source)
-            .map_err(|e| template_error(&origin, &e))?;
-    }
-    let view = view::build(r, previous, links);
+    let env = environment(overrides)?;
+    let view = view::build(r, previous, links, reviewers);
     let ctx = minijinja::value::Value::from(minijinja::value::Serde(&view));
     let render = |name: &str| -> Result<String> {
-        let origin = overrides
-            .map(|d| d.join(name))
-            .filter(|p| p.is_file())
-            .unwrap_or_else(|| PathBuf::from(format!("src/report/templates/{name}")));
         env.get_template(name)
             .and_then(|t| t.render(&ctx))
-            .map_err(|e| template_error(&origin, &e))
+            .map_err(|e| {
+                let origin = own(overrides, name).unwrap_or_else(|| ours(name));
+                template_error(&origin, &e)
+            })
     };
-    let summary = summary::render(r).map_err(|source| Error::Spreadsheet {
+    let summary = summary::render(r, reviewers).map_err(|source| Error::Spreadsheet {
         path: PathBuf::from("out/summary.xlsx"),
         source,
     })?;
@@ -94,6 +93,32 @@ pub fn render_with_links(
         governors: render("governors.html")?,
         summary,
     })
+}
+
+/// The template engine with every template loaded: the school's own from `overrides`
+/// where there is one, else ours.
+fn environment(overrides: Option<&Path>) -> Result<Environment<'static>> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    for (name, text) in TEMPLATES {
+        let (source, origin) = match own(overrides, name) {
+            Some(path) => (crate::fsutil::read_text(&path)?, path),
+            None => (text.to_string(), ours(name)),
+        };
+        env.add_template_owned(name, source)
+            .map_err(|e| template_error(&origin, &e))?;
+    }
+    Ok(env)
+}
+
+/// The school's own template `name`, if its templates folder has one.
+fn own(overrides: Option<&Path>, name: &str) -> Option<PathBuf> {
+    overrides.map(|d| d.join(name)).filter(|p| p.is_file())
+}
+
+/// Our template `name`, named by its place in our source tree.
+fn ours(name: &str) -> PathBuf {
+    PathBuf::from(format!("src/report/templates/{name}"))
 }
 
 fn template_error(path: &Path, e: &minijinja::Error) -> Error {

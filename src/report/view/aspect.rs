@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use super::{Named, Said, named, said};
 use crate::framework::Framework;
+use crate::report::Reviewers;
 use crate::score::{AgreedBy, AspectScore, CheckStatus, CommentaryCheck};
 
 #[derive(Debug, Serialize)]
@@ -46,6 +47,7 @@ pub(super) fn detail(
     fw: &Framework,
     a: &AspectScore,
     links: Option<&BTreeMap<String, String>>,
+    reviewers: &Reviewers,
 ) -> Detail {
     let aspect = fw.aspect(&a.code).map(|(_, _, x)| x);
     let statement = a
@@ -82,8 +84,8 @@ pub(super) fn detail(
         statement,
         agreed_how,
         rationale: a.rationale.clone(),
-        reviewers: named(a.reviewers.iter().map(|(n, l)| (n, *l))),
-        commentary: said(&a.commentary),
+        reviewers: named(reviewers.levels(&a.reviewers).into_iter()),
+        commentary: said(&a.commentary, reviewers),
         commentary_check: commentary_check.to_string(),
         evidence: a
             .evidence

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Reviewers;
 use super::svg;
 
 mod aspect;
@@ -142,20 +143,20 @@ pub struct View {
     progress: Option<Progress>,
 }
 
-pub(super) fn named<'a>(levels: impl Iterator<Item = (&'a String, u8)>) -> Vec<Named> {
+pub(super) fn named<'a>(levels: impl Iterator<Item = (&'a str, u8)>) -> Vec<Named> {
     levels
         .map(|(name, level)| Named {
-            name: name.clone(),
+            name: name.to_string(),
             level,
         })
         .collect()
 }
 
-pub(super) fn said(commentary: &[crate::score::Commentary]) -> Vec<Said> {
+pub(super) fn said(commentary: &[crate::score::Commentary], reviewers: &Reviewers) -> Vec<Said> {
     commentary
         .iter()
         .map(|c| Said {
-            reviewer: c.reviewer.clone(),
+            reviewer: reviewers.shown(&c.reviewer).to_string(),
             text: c.text.clone(),
         })
         .collect()
@@ -176,8 +177,13 @@ pub(super) fn percent(share: Option<f64>) -> String {
     share.map_or("–".to_string(), |s| format!("{:.0}%", s * 100.0))
 }
 
-/// Builds the view of a reviewed review.
-pub fn build(r: &Reviewed, previous: Option<&Previous>, links: Option<&super::Links>) -> View {
+/// Builds the view of a reviewed review, its reviewers shown as `reviewers` names them.
+pub fn build(
+    r: &Reviewed,
+    previous: Option<&Previous>,
+    links: Option<&super::Links>,
+    reviewers: &Reviewers,
+) -> View {
     let fw = &r.framework.framework;
     let s = &r.scored;
     let spokes: Vec<svg::Spoke> = s
@@ -230,7 +236,7 @@ pub fn build(r: &Reviewed, previous: Option<&Previous>, links: Option<&super::Li
         details: s
             .aspects
             .iter()
-            .map(|a| detail(fw, a, links.and_then(|l| l.get(&a.code))))
+            .map(|a| detail(fw, a, links.and_then(|l| l.get(&a.code)), reviewers))
             .collect(),
         actions: actions(fw, s),
         agenda: s
@@ -241,8 +247,8 @@ pub fn build(r: &Reviewed, previous: Option<&Previous>, links: Option<&super::Li
                 name: a.name.clone(),
                 spread: a.spread,
                 needs_discussion: a.needs_discussion,
-                levels: named(a.levels.iter().map(|(n, l)| (n, *l))),
-                commentary: said(&a.commentary),
+                levels: named(a.levels.iter().map(|(n, l)| (reviewers.shown(n), *l))),
+                commentary: said(&a.commentary, reviewers),
             })
             .collect(),
         training: records::training(&r.metrics, fw),
