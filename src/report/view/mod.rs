@@ -186,16 +186,6 @@ pub fn build(
 ) -> View {
     let fw = &r.framework.framework;
     let s = &r.scored;
-    let spokes: Vec<svg::Spoke> = s
-        .aspects
-        .iter()
-        .map(|a| svg::Spoke {
-            code: a.code.clone(),
-            agreed: a.agreed,
-            benchmark: a.benchmark,
-            previous: previous.and_then(|p| p.levels.get(&a.code).copied()),
-        })
-        .collect();
     View {
         school: s.school.clone(),
         review_date: uk(s.review_date),
@@ -212,25 +202,12 @@ pub fn build(
             .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
             .map(|r| r.message.clone())
             .collect(),
-        milestones: vec![
-            Milestone {
-                name: "Review started",
-                reached: s.milestones.started,
-            },
-            Milestone {
-                name: "At least two elements complete",
-                reached: s.milestones.progress,
-            },
-            Milestone {
-                name: "Ready to apply for the Online Safety Mark",
-                reached: s.milestones.ready,
-            },
-        ],
+        milestones: milestones(s),
         elements_complete: s.milestones.elements_complete,
         element_count: s.elements.len(),
         aspects_complete: s.aspects.iter().filter(|a| a.complete).count(),
         aspect_count: s.aspects.len(),
-        radar_svg: svg::radar(&spokes),
+        radar_svg: radar(s, previous),
         previous_date: previous.map(|p| uk(p.date)),
         elements: elements(fw, s),
         details: s
@@ -239,23 +216,58 @@ pub fn build(
             .map(|a| detail(fw, a, links.and_then(|l| l.get(&a.code)), reviewers))
             .collect(),
         actions: actions(fw, s),
-        agenda: s
-            .agenda
-            .iter()
-            .map(|a| AgendaRow {
-                code: a.aspect.clone(),
-                name: a.name.clone(),
-                spread: a.spread,
-                needs_discussion: a.needs_discussion,
-                levels: named(a.levels.iter().map(|(n, l)| (reviewers.shown(n), *l))),
-                commentary: said(&a.commentary, reviewers),
-            })
-            .collect(),
+        agenda: agenda(s, reviewers),
         training: records::training(&r.metrics, fw),
         meetings: records::meetings(r),
         incidents: records::incidents(&r.metrics),
         progress: previous.map(|p| progress(s, p)),
     }
+}
+
+fn milestones(s: &Scored) -> Vec<Milestone> {
+    vec![
+        Milestone {
+            name: "Review started",
+            reached: s.milestones.started,
+        },
+        Milestone {
+            name: "At least two elements complete",
+            reached: s.milestones.progress,
+        },
+        Milestone {
+            name: "Ready to apply for the Online Safety Mark",
+            reached: s.milestones.ready,
+        },
+    ]
+}
+
+/// The radar chart of agreed levels against the benchmark, and the earlier review's.
+fn radar(s: &Scored, previous: Option<&Previous>) -> String {
+    let spokes: Vec<svg::Spoke> = s
+        .aspects
+        .iter()
+        .map(|a| svg::Spoke {
+            code: a.code.clone(),
+            agreed: a.agreed,
+            benchmark: a.benchmark,
+            previous: previous.and_then(|p| p.levels.get(&a.code).copied()),
+        })
+        .collect();
+    svg::radar(&spokes)
+}
+
+fn agenda(s: &Scored, reviewers: &Reviewers) -> Vec<AgendaRow> {
+    s.agenda
+        .iter()
+        .map(|a| AgendaRow {
+            code: a.aspect.clone(),
+            name: a.name.clone(),
+            spread: a.spread,
+            needs_discussion: a.needs_discussion,
+            levels: named(a.levels.iter().map(|(n, l)| (reviewers.shown(n), *l))),
+            commentary: said(&a.commentary, reviewers),
+        })
+        .collect()
 }
 
 fn elements(fw: &Framework, s: &Scored) -> Vec<Element> {
