@@ -6,6 +6,13 @@
 //! `manifest.json` with the size and SHA-256 of every file. Building it is refused, with
 //! every reason at once, when a cited file is missing or lies outside the evidence folder,
 //! or when anything it would contain holds a name from the incident records.
+//!
+//! Building runs one way, each stage reading the review and what the stage before made:
+//! `target` checks where the zip may go; `plan` resolves the workbooks' citations
+//! (`cite`) into the documents to copy; `contents` renders the reports, commentary and
+//! `summaries` linked to those documents; `privacy` reads every planned entry and can
+//! refuse the pack; `write` streams the zip and its `manifest`. [`verify()`] is the
+//! assessor's side: it checks a zip against its manifest.
 
 mod cite;
 mod contents;
@@ -56,10 +63,10 @@ pub fn default_name(school: &str, date: chrono::NaiveDate) -> String {
 /// files, or anything but an earlier pack, is refused before anything is built.
 ///
 /// Each stage reads the review and what the stage before it made, nothing more: the place
-/// is checked ([`target`]), the cited documents are planned ([`plan::documents`]), the
-/// reports and summaries are rendered with links to those documents ([`contents`]), the
-/// privacy guard reads every planned entry ([`privacy::guard`]), and only a plan with no
-/// error is written ([`write`]).
+/// is checked (`target`), the cited documents are planned (`plan::documents`), the
+/// reports and summaries are rendered with links to those documents (`contents`), the
+/// privacy guard reads every planned entry (`privacy::guard`), and only a plan with no
+/// error is written (`write`).
 pub fn pack(r: &Reviewed, output: Option<&Path>, templates: Option<&Path>) -> Result<PackOutcome> {
     let path = output.map(Path::to_path_buf).unwrap_or_else(|| {
         r.paths

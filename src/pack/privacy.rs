@@ -1,5 +1,7 @@
 //! The privacy guard: no pack is written that could hold a child's name.
 //!
+//! It is a stage of its own, between planning and writing, so that it sees exactly the
+//! entries that would be written, generated or copied, and a refusal leaves nothing behind.
 //! It fails closed. Before anything is written it checks that the names it guards against
 //! were learnt: every pupil list and incident log was read, and at least one of them named
 //! someone; otherwise the pack is refused, since an empty search proves nothing. Then every

@@ -4,7 +4,9 @@
 //! a school can put its own `report.html`, `governors.html` or `style.css` in the review's
 //! `templates/` folder to replace ours. Undefined variables are errors and HTML is escaped,
 //! so a typo in a template or a `<` in commentary cannot break the page. Everything shown is
-//! a level, commentary, an evidence file name or a count.
+//! a level, commentary, an evidence file name or a count. The evidence pack renders the same
+//! reports with [`render_linked`]: cited evidence linked into the pack and reviewers shown
+//! as [`Reviewers`] names them.
 
 mod reviewers;
 mod summary;

@@ -3,6 +3,7 @@
 //! Everything here is safe to show anyone the school shows its review to: levels,
 //! commentary, evidence file names and counts. No child's name and no incident description
 //! exist in the inputs, and staff names from training records are left out (counts only).
+//! Reviewers are named as [`super::Reviewers`] shows them: in the evidence pack, by number.
 
 use std::collections::BTreeMap;
 
