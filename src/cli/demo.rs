@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use selfreview::evidence::import;
-use selfreview::pack::{self, Outcome};
+use selfreview::pack::{self, PackOutcome};
 use selfreview::workbook::{self, Request};
 use selfreview::{demo, pipeline, report, review};
 
@@ -108,7 +108,7 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
     step(5, format!("report: wrote {}.", names(&reports)));
 
     let pack_path = match pack::pack(&r, None, templates.is_dir().then_some(templates.as_path()))? {
-        Outcome::Written {
+        PackOutcome::Written {
             path,
             files,
             warnings,
@@ -125,7 +125,7 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
             );
             path
         }
-        Outcome::Refused(findings) => {
+        PackOutcome::Refused(findings) => {
             out.diagnostics(&findings);
             out.problem("The demo's pack was refused; this is a bug in the samples.");
             return Ok(ExitCode::from(EXIT_FINDINGS));

@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use selfreview::pack::{self, Outcome};
+use selfreview::pack::{self, PackOutcome};
 use selfreview::pipeline;
 
 use super::output::Output;
@@ -35,7 +35,7 @@ pub fn run_pack(args: &PackArgs, out: &Output) -> anyhow::Result<ExitCode> {
         templates.is_dir().then_some(templates),
     )?;
     match outcome {
-        Outcome::Written {
+        PackOutcome::Written {
             path,
             files,
             warnings,
@@ -61,7 +61,7 @@ pub fn run_pack(args: &PackArgs, out: &Output) -> anyhow::Result<ExitCode> {
                 EXIT_OK
             }))
         }
-        Outcome::Refused(findings) => {
+        PackOutcome::Refused(findings) => {
             if out.json {
                 out.data(&serde_json::json!({ "pack": null, "diagnostics": findings }))?;
             } else {
