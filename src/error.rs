@@ -147,6 +147,14 @@ pub enum Error {
         /// What the zip writer said.
         message: String,
     },
+    /// A column mapping in review.toml names no field of its source's kind.
+    #[error("review.toml, the [[evidence]] entry for {}: {message}", path.display())]
+    ColumnMapping {
+        /// The evidence file the mapping belongs to.
+        path: PathBuf,
+        /// Which column, which field, and the fields there are.
+        message: String,
+    },
 }
 
 /// Shorthand for results whose error is [`Error`].

@@ -21,11 +21,8 @@ pub(super) fn read(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceR
         });
     }
     if let Some(unknown) = req.columns.unknown() {
-        return Err(Error::BadInput {
-            what: format!(
-                "review.toml, the [[evidence]] entry for {}",
-                req.shown.display()
-            ),
+        return Err(Error::ColumnMapping {
+            path: req.shown.to_path_buf(),
             message: unknown.to_string(),
         });
     }

@@ -280,7 +280,7 @@ fn a_mapping_to_no_field_of_the_kind_refuses_the_source() {
     let own = ColumnMap::parse(Kind::Meetings, &written);
     let mut evidence = Evidence::default();
     let err = import(&request(Kind::Meetings, &path, &own), &mut evidence).expect_err("refused");
-    assert!(matches!(err, Error::BadInput { .. }), "{err:?}");
+    assert!(matches!(err, Error::ColumnMapping { .. }), "{err:?}");
     assert!(
         err.to_string().contains(
             "column `Who` is mapped to `person`, which is not a field of meetings records (fields: date, group, attendees, apologies, items, actions-agreed, actions-completed)"
