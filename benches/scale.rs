@@ -356,6 +356,16 @@ fn measure_once(label: &str, cmd: &[&str], cwd: &Path) -> Figures {
     (secs, kib / 1024.0)
 }
 
+/// The generated inputs every comparison reads.
+struct Inputs {
+    bin: PathBuf,
+    data: PathBuf,
+    csv: PathBuf,
+    xlsx: PathBuf,
+    scored: PathBuf,
+    packed: PathBuf,
+}
+
 fn main() {
     let quick = std::env::args().any(|a| a == "--quick");
     let sizes = if quick {
@@ -373,27 +383,59 @@ fn main() {
             reviewers: 50,
         }
     };
+    let inputs = prepare(&sizes);
+    let mut rows = import_rows(&sizes, &inputs);
+    rows.extend(pack_rows(&sizes, &inputs));
+    let b = inputs.bin.to_str().expect("utf-8 path");
+    let nothing = || {};
+    let ours_score = measure(
+        "selfreview score",
+        &[b, "-C", inputs.scored.to_str().expect("utf-8"), "score"],
+        &inputs.data,
+        3,
+        &nothing,
+    );
+    let md = table(&sizes, &rows, ours_score);
+    println!("{md}");
+    std::fs::write(inputs.data.join("results.md"), md).expect("write results");
+}
+
+/// Generates the large inputs once, in target/bench-data, and the review folders.
+fn prepare(sizes: &Sizes) -> Inputs {
     let bin = PathBuf::from(env!("CARGO_BIN_EXE_selfreview"));
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
     std::fs::create_dir_all(&data).expect("data folder");
-    let csv_path = data.join(format!("incidents-{}.csv", sizes.csv_rows));
-    if !csv_path.exists() {
-        eprintln!("generating {}", csv_path.display());
-        write_csv(&csv_path, sizes.csv_rows);
+    let csv = data.join(format!("incidents-{}.csv", sizes.csv_rows));
+    if !csv.exists() {
+        eprintln!("generating {}", csv.display());
+        write_csv(&csv, sizes.csv_rows);
     }
-    let xlsx_path = data.join(format!("incidents-{}.xlsx", sizes.xlsx_rows));
-    if !xlsx_path.exists() {
-        eprintln!("generating {}", xlsx_path.display());
-        write_xlsx(&xlsx_path, sizes.xlsx_rows);
+    let xlsx = data.join(format!("incidents-{}.xlsx", sizes.xlsx_rows));
+    if !xlsx.exists() {
+        eprintln!("generating {}", xlsx.display());
+        write_xlsx(&xlsx, sizes.xlsx_rows);
     }
     let scored = data.join(format!("review-{}", sizes.reviewers));
     review(&bin, &scored, sizes.reviewers, None);
     let packed = data.join("review-video");
     review(&bin, &packed, 1, Some(sizes.video_bytes));
+    Inputs {
+        bin,
+        data,
+        csv,
+        xlsx,
+        scored,
+        packed,
+    }
+}
 
-    let b = bin.to_str().expect("utf-8 path");
-    let csv = csv_path.to_str().expect("utf-8 path");
-    let xlsx = xlsx_path.to_str().expect("utf-8 path");
+/// Importing the incident log as CSV and as xlsx, against pandas, python-calamine and
+/// openpyxl.
+fn import_rows(sizes: &Sizes, inputs: &Inputs) -> Vec<Comparison> {
+    let b = inputs.bin.to_str().expect("utf-8 path");
+    let csv = inputs.csv.to_str().expect("utf-8 path");
+    let xlsx = inputs.xlsx.to_str().expect("utf-8 path");
+    let data = &inputs.data;
     let pandas = format!(
         "import pandas as pd; pd.read_csv('{csv}', parse_dates=['Date/Time'], date_format='%d/%m/%Y %H:%M')"
     );
@@ -411,7 +453,7 @@ fn main() {
     let (ours_csv, pd) = measure_pair(
         ("selfreview import csv", &ours_csv_cmd),
         ("pandas read_csv", &["python3", "-c", &pandas]),
-        &data,
+        data,
         5,
     );
     rows.push((
@@ -424,16 +466,10 @@ fn main() {
     let (ours_xlsx, pc) = measure_pair(
         ("selfreview import xlsx", &ours_xlsx_cmd),
         ("python-calamine", &["python3", "-c", &pycal]),
-        &data,
+        data,
         5,
     );
-    let op = measure(
-        "openpyxl",
-        &["python3", "-c", &openpyxl],
-        &data,
-        1,
-        &nothing,
-    );
+    let op = measure("openpyxl", &["python3", "-c", &openpyxl], data, 1, &nothing);
     rows.push((
         format!("import {} xlsx rows", sizes.xlsx_rows),
         ours_xlsx,
@@ -446,6 +482,15 @@ fn main() {
         "openpyxl read-only".into(),
         op,
     ));
+    rows
+}
+
+/// Packing a review with a large video, against zip with and without compression.
+fn pack_rows(sizes: &Sizes, inputs: &Inputs) -> Vec<Comparison> {
+    let b = inputs.bin.to_str().expect("utf-8 path");
+    let data = &inputs.data;
+    let packed = &inputs.packed;
+    let mut rows: Vec<Comparison> = Vec::new();
     let zip_out = data.join("zip-out.zip");
     let pack_out = data.join("pack-out.zip");
     let clear = || {
@@ -463,7 +508,7 @@ fn main() {
             "-o",
             pack_out.to_str().expect("utf-8"),
         ],
-        &data,
+        data,
         3,
         &clear,
     );
@@ -477,7 +522,7 @@ fn main() {
             zip_out.to_str().expect("utf-8"),
             "evidence",
         ],
-        &packed,
+        packed,
         3,
         &clear,
     );
@@ -490,7 +535,7 @@ fn main() {
             zip_out.to_str().expect("utf-8"),
             "evidence",
         ],
-        &packed,
+        packed,
         1,
         &clear,
     );
@@ -507,21 +552,18 @@ fn main() {
         "zip -r".into(),
         z,
     ));
-    let ours_score = measure(
-        "selfreview score",
-        &[b, "-C", scored.to_str().expect("utf-8"), "score"],
-        &data,
-        3,
-        &nothing,
-    );
+    rows
+}
 
+/// The results as a Markdown table for BENCHMARKS.md.
+fn table(sizes: &Sizes, rows: &[Comparison], ours_score: Figures) -> String {
     let mut md = String::new();
     let _ = writeln!(
         md,
         "| task | selfreview | alternative | alternative's figures | time ratio | memory |"
     );
     let _ = writeln!(md, "|---|---|---|---|---|---|");
-    for (task, (s, m), alt, (as_, am)) in &rows {
+    for (task, (s, m), alt, (as_, am)) in rows {
         let _ = writeln!(
             md,
             "| {task} | {s:.2} s, {m:.0} MiB | {alt} | {as_:.2} s, {am:.0} MiB | {:.2}× | {m:.0} MiB |",
@@ -533,6 +575,5 @@ fn main() {
         "| score {} reviewers' workbooks | {:.2} s, {:.0} MiB | – | – | – | {:.0} MiB |",
         sizes.reviewers, ours_score.0, ours_score.1, ours_score.1
     );
-    println!("{md}");
-    std::fs::write(data.join("results.md"), md).expect("write results");
+    md
 }

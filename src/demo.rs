@@ -102,7 +102,7 @@ pub enum Step<'a> {
     /// The reports written.
     Report(&'a [PathBuf]),
     /// The evidence pack written, or refused.
-    Pack(&'a pack::Outcome),
+    Pack(&'a pack::PackOutcome),
     /// The pack checked against its manifest.
     Verify(&'a pack::Verified),
 }
@@ -123,7 +123,7 @@ pub struct Demo {
     /// The reports written, report.html first.
     pub reports: Vec<PathBuf>,
     /// The evidence pack written, or refused.
-    pub pack: pack::Outcome,
+    pub pack: pack::PackOutcome,
     /// The pack checked against its manifest; `None` when it was refused.
     pub verified: Option<pack::Verified>,
 }
@@ -140,8 +140,8 @@ impl Demo {
     /// The pack written, if it was.
     pub fn pack_path(&self) -> Option<&Path> {
         match &self.pack {
-            pack::Outcome::Written { path, .. } => Some(path),
-            pack::Outcome::Refused(_) => None,
+            pack::PackOutcome::Written { path, .. } => Some(path),
+            pack::PackOutcome::Refused(_) => None,
         }
     }
 }
@@ -185,12 +185,12 @@ pub fn run(dir: &Path, today: NaiveDate, mut progress: impl FnMut(Step<'_>)) -> 
     let outcome = pack::pack(&reviewed, None, templates)?;
     progress(Step::Pack(&outcome));
     let verified = match &outcome {
-        pack::Outcome::Written { path, .. } => {
+        pack::PackOutcome::Written { path, .. } => {
             let verified = pack::verify(path)?;
             progress(Step::Verify(&verified));
             Some(verified)
         }
-        pack::Outcome::Refused(_) => None,
+        pack::PackOutcome::Refused(_) => None,
     };
     Ok(Demo {
         samples,

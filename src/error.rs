@@ -121,6 +121,40 @@ pub enum Error {
         /// What is wrong with it.
         message: String,
     },
+    /// A report template, ours or the school's, that does not parse or cannot be rendered.
+    #[error("the template {}: {message}{}", path.display(), line.map_or(String::new(), |l| format!(" at line {l}")))]
+    Template {
+        /// The template file.
+        path: PathBuf,
+        /// The line the problem is on, when the template engine knows it.
+        line: Option<usize>,
+        /// What the template engine said.
+        message: String,
+    },
+    /// An anonymised evidence summary that could not be written as CSV.
+    #[error("the evidence summaries: {message}")]
+    EvidenceSummary {
+        /// The summary's file name in the pack, e.g. `meetings.csv`.
+        name: String,
+        /// What the CSV writer said.
+        message: String,
+    },
+    /// A review date the zip format cannot hold as its entries' time.
+    #[error("the pack's date: {message}")]
+    PackDate {
+        /// The review date.
+        date: chrono::NaiveDate,
+        /// What the zip writer said.
+        message: String,
+    },
+    /// A column mapping in review.toml names no field of its source's kind.
+    #[error("review.toml, the [[evidence]] entry for {}: {message}", path.display())]
+    ColumnMapping {
+        /// The evidence file the mapping belongs to.
+        path: PathBuf,
+        /// Which column, which field, and the fields there are.
+        message: String,
+    },
     /// Scoring workbooks were asked for, but no reviewer is named.
     #[error(
         "reviewers: no reviewers are named; list the online safety group under `reviewers` in review.toml, or give --reviewer NAME"

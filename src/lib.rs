@@ -7,6 +7,9 @@
 //! import → scoring → reports → pack; each stage takes the previous stage's typed value.
 //! This library holds every stage; the `selfreview` binary only parses arguments and prints.
 
+// The library returns values, findings and errors; only the command line prints.
+#![deny(clippy::print_stdout, clippy::print_stderr, clippy::dbg_macro)]
+
 pub mod dates;
 pub mod demo;
 pub mod diag;

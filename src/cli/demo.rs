@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use selfreview::demo::{self, Step};
-use selfreview::pack::Outcome;
+use selfreview::pack::PackOutcome;
 
 use super::output::Output;
 use super::{EXIT_FINDINGS, EXIT_OK, format};
@@ -22,8 +22,8 @@ pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCo
     let dir = args.dir.as_path();
     let done = demo::run(dir, today, |step| {
         match step {
-            Step::Pack(Outcome::Written { warnings, .. }) => out.diagnostics(warnings),
-            Step::Pack(Outcome::Refused(findings)) => {
+            Step::Pack(PackOutcome::Written { warnings, .. }) => out.diagnostics(warnings),
+            Step::Pack(PackOutcome::Refused(findings)) => {
                 out.diagnostics(findings);
                 out.problem("The demo's pack was refused; this is a bug in the samples.");
             }

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use selfreview::pack::{self, Outcome};
+use selfreview::pack::{self, PackOutcome};
 use selfreview::pipeline;
 
 use super::output::Output;
@@ -36,7 +36,7 @@ pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Resu
         templates.is_dir().then_some(templates),
     )?;
     match outcome {
-        Outcome::Written {
+        PackOutcome::Written {
             path,
             files,
             warnings,
@@ -55,7 +55,7 @@ pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Resu
                 EXIT_OK
             }))
         }
-        Outcome::Refused(findings) => {
+        PackOutcome::Refused(findings) => {
             if out.json {
                 out.data(&serde_json::json!({ "pack": null, "diagnostics": findings }))?;
             } else {

@@ -6,6 +6,9 @@
 //! a review date left to default to today, so it is said plainly with the file's dates.
 //! Records all dated after the review date count for nothing either (a review date typed a
 //! year early), and are said plainly the same way.
+//!
+//! The window is said in words here ([`window`]), for these findings and for the facts the
+//! metrics state, so the two always say it alike.
 
 use std::path::Path;
 
@@ -27,6 +30,26 @@ pub fn window_months(kind: Kind) -> Option<u32> {
 
 use crate::dates::uk;
 
+/// A window of months in words: "the last two years", "the last year", "the last 6 months".
+pub fn window(months: u32) -> String {
+    match months {
+        12 => "the last year".to_string(),
+        m if m % 12 == 0 => format!("the last {} years", number(m / 12)),
+        1 => "the last month".to_string(),
+        m => format!("the last {m} months"),
+    }
+}
+
+/// Small whole numbers in words, as people write them in prose.
+fn number(n: u32) -> String {
+    const WORDS: [&str; 10] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
+    ];
+    WORDS
+        .get(n as usize)
+        .map_or_else(|| n.to_string(), |w| (*w).to_string())
+}
+
 /// A warning when every dated record of `report` is older than its kind's window.
 pub fn predates(report: &SourceReport, as_of: NaiveDate) -> Option<Diagnostic> {
     let (first, last) = report.date_range?;
@@ -35,7 +58,7 @@ pub fn predates(report: &SourceReport, as_of: NaiveDate) -> Option<Diagnostic> {
     if last > start {
         return None;
     }
-    let span = crate::metrics::measure::window(months);
+    let span = window(months);
     Some(
         Diagnostic::warning(
             Code::RecordsPredateWindow,
@@ -150,6 +173,16 @@ mod tests {
             .is_none()
         );
         assert!(predates(&report(Kind::Meetings, None), as_of).is_none());
+    }
+
+    #[test]
+    fn windows_read_as_prose() {
+        assert_eq!(window(24), "the last two years");
+        assert_eq!(window(12), "the last year");
+        assert_eq!(window(6), "the last 6 months");
+        assert_eq!(window(1), "the last month");
+        assert_eq!(window(36), "the last three years");
+        assert_eq!(window(120), "the last 10 years");
     }
 
     #[test]

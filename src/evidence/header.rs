@@ -6,14 +6,12 @@
 //! rows, is tried; headers are compared after folding case, punctuation and spacing; the
 //! candidate that maps the most fields, including every required one, wins.
 
-use std::collections::BTreeMap;
-
 use serde::Serialize;
 
-use super::aliases::aliases;
+use super::people::name_part;
 pub use super::people::{PeopleColumns, people_columns};
 use super::table::SheetRow;
-use super::{Field, Kind};
+use super::{ColumnMap, Field, Kind};
 
 /// How many rows from the top may hold the header.
 pub const SEARCH_ROWS: usize = 30;
@@ -29,7 +27,7 @@ pub struct Column {
     /// The header text as written (both rows of a two-row header).
     pub header: String,
     /// The field it maps to; `None` for a column the tool does not use.
-    pub field: Option<&'static str>,
+    pub field: Option<Field>,
 }
 
 /// The header found in a sheet.
@@ -47,7 +45,7 @@ pub struct Header {
 
 impl Header {
     /// The column of a field.
-    pub fn col(&self, field: &str) -> Option<u32> {
+    pub fn col(&self, field: Field) -> Option<u32> {
         self.columns
             .iter()
             .find(|c| c.field == Some(field))
@@ -73,37 +71,26 @@ pub use crate::text::normalise;
 
 /// The field a header names, if any: the school's own mapping first, then the template
 /// header and the known variants.
-pub fn field_for(
-    kind: Kind,
-    header: &str,
-    overrides: &BTreeMap<String, String>,
-) -> Option<&'static str> {
+pub fn field_for(kind: Kind, header: &str, overrides: &ColumnMap) -> Option<Field> {
     let h = normalise(header);
     if h.is_empty() {
         return None;
     }
-    if let Some((_, field)) = overrides.iter().find(|(k, _)| normalise(k) == h) {
-        return kind
-            .fields()
-            .iter()
-            .find(|f| f.name == field)
-            .map(|f| f.name);
+    if let Some(field) = overrides.get(&h) {
+        return (field.kind() == kind).then_some(field);
     }
-    let fields: &[Field] = kind.fields();
-    fields
-        .iter()
-        .find(|f| normalise(f.header) == h || aliases(kind, f.name).iter().any(|a| *a == h))
-        .map(|f| f.name)
+    kind.fields()
+        .find(|f| normalise(f.header()) == h || f.aliases().contains(&h.as_str()))
 }
 
-fn columns(kind: Kind, texts: &[String], overrides: &BTreeMap<String, String>) -> Vec<Column> {
+fn columns(kind: Kind, texts: &[String], overrides: &ColumnMap) -> Vec<Column> {
     let mut out: Vec<Column> = Vec::new();
     for (i, text) in texts.iter().enumerate() {
         if text.trim().is_empty() {
             continue;
         }
         let field =
-            field_for(kind, text, overrides).filter(|f| !out.iter().any(|c| c.field == Some(f)));
+            field_for(kind, text, overrides).filter(|f| !out.iter().any(|c| c.field == Some(*f)));
         let index = u32::try_from(i).expect("columns fit u32");
         out.push(Column {
             index,
@@ -140,47 +127,26 @@ fn has_required(kind: Kind, header: &Header) -> bool {
     if kind == Kind::Pupils {
         // A pupil list's headings vary more than any list of them ("Student Full Name",
         // "Pupil Surname"): any heading that reads as a name will do.
-        return super::PUPIL_NAME_FIELDS
-            .iter()
-            .any(|f| header.col(f).is_some())
+        return kind
+            .fields()
+            .any(|f| name_part(f).is_some() && header.col(f).is_some())
             || header
                 .columns
                 .iter()
                 .any(|c| super::people::person_part(&c.header).is_some());
     }
     kind.fields()
-        .iter()
-        .filter(|f| f.required)
-        .all(|f| header.col(f.name).is_some())
+        .filter(|f| f.required())
+        .all(|f| header.col(f).is_some())
 }
 
 /// Finds the header among the first rows of a sheet.
-pub fn detect(
-    kind: Kind,
-    rows: &[SheetRow],
-    overrides: &BTreeMap<String, String>,
-) -> Result<Header, NoHeader> {
+pub fn detect(kind: Kind, rows: &[SheetRow], overrides: &ColumnMap) -> Result<Header, NoHeader> {
     let head = &rows[..rows.len().min(SEARCH_ROWS)];
     let mut best: Option<Header> = None;
     let mut best_any: Option<(usize, Vec<String>)> = None;
-    for (i, row) in head.iter().enumerate() {
-        let texts: Vec<String> = row.cells.iter().map(|v| v.text()).collect();
-        let mut candidates = vec![Header {
-            first_row: row.index,
-            last_row: row.index,
-            columns: columns(kind, &texts, overrides),
-            people: PeopleColumns::default(),
-        }];
-        if let Some(next) = head.get(i + 1).filter(|n| n.index == row.index + 1) {
-            let both = combine(row, next);
-            candidates.push(Header {
-                first_row: row.index,
-                last_row: next.index,
-                columns: columns(kind, &both, overrides),
-                people: PeopleColumns::default(),
-            });
-        }
-        for c in candidates {
+    for i in 0..head.len() {
+        for c in candidates(kind, head, i, overrides) {
             if best_any.as_ref().is_none_or(|(n, _)| c.mapped() > *n) {
                 best_any = Some((
                     c.mapped(),
@@ -192,33 +158,66 @@ pub fn detect(
             }
         }
     }
-    if let Some(b) = best.as_mut() {
-        b.people = people_columns(kind, &b.columns, overrides);
-        // Shown by `import` as names rather than "not used".
-        let shown = if kind == Kind::Pupils {
-            "name"
-        } else {
-            "person"
-        };
-        let people: Vec<u32> = b.people.all().collect();
-        for c in b.columns.iter_mut().filter(|c| c.field.is_none()) {
-            if people.contains(&c.index) {
-                c.field = Some(shown);
-            }
+    match best {
+        Some(mut header) => {
+            find_people(kind, &mut header, overrides);
+            Ok(header)
+        }
+        None => Err(NoHeader {
+            found: best_any.map(|(_, f)| f).unwrap_or_default(),
+            expected: expected(kind),
+        }),
+    }
+}
+
+/// The headers row `i` of `head` may start: itself, and with the row below it when that
+/// row is the next in the sheet.
+fn candidates(kind: Kind, head: &[SheetRow], i: usize, overrides: &ColumnMap) -> Vec<Header> {
+    let row = &head[i];
+    let texts: Vec<String> = row.cells.iter().map(|v| v.text()).collect();
+    let mut out = vec![Header {
+        first_row: row.index,
+        last_row: row.index,
+        columns: columns(kind, &texts, overrides),
+        people: PeopleColumns::default(),
+    }];
+    if let Some(next) = head.get(i + 1).filter(|n| n.index == row.index + 1) {
+        let both = combine(row, next);
+        out.push(Header {
+            first_row: row.index,
+            last_row: next.index,
+            columns: columns(kind, &both, overrides),
+            people: PeopleColumns::default(),
+        });
+    }
+    out
+}
+
+/// Notes the header's columns that name people; those no field was found for are shown by
+/// `import` as names rather than "not used".
+fn find_people(kind: Kind, header: &mut Header, overrides: &ColumnMap) {
+    header.people = people_columns(kind, &header.columns, overrides);
+    let Some(shown) = kind.person_field() else {
+        return;
+    };
+    let people: Vec<u32> = header.people.all().collect();
+    for c in header.columns.iter_mut().filter(|c| c.field.is_none()) {
+        if people.contains(&c.index) {
+            c.field = Some(shown);
         }
     }
-    best.ok_or_else(|| NoHeader {
-        found: best_any.map(|(_, f)| f).unwrap_or_default(),
-        expected: if kind == Kind::Pupils {
-            vec!["Name (or Forename and Surname)".to_string()]
-        } else {
-            kind.fields()
-                .iter()
-                .filter(|f| f.required)
-                .map(|f| f.header.to_string())
-                .collect()
-        },
-    })
+}
+
+/// The headings a header of `kind` needs, for saying that none was found.
+fn expected(kind: Kind) -> Vec<String> {
+    if kind == Kind::Pupils {
+        vec!["Name (or Forename and Surname)".to_string()]
+    } else {
+        kind.fields()
+            .filter(|f| f.required())
+            .map(|f| f.header().to_string())
+            .collect()
+    }
 }
 
 #[cfg(test)]
@@ -264,12 +263,12 @@ mod tests {
                 ],
             ),
         ];
-        let h = detect(Kind::Incidents, &rows, &BTreeMap::new()).expect("found");
+        let h = detect(Kind::Incidents, &rows, &ColumnMap::default()).expect("found");
         assert_eq!((h.first_row, h.last_row), (3, 4));
-        assert_eq!(h.col("action"), Some(3));
-        assert_eq!(h.col("action-by"), Some(4));
-        assert_eq!(h.col("reported-by"), Some(5));
-        assert_eq!(h.col("description"), Some(2));
+        assert_eq!(h.col(Field::IncidentAction), Some(3));
+        assert_eq!(h.col(Field::IncidentActionBy), Some(4));
+        assert_eq!(h.col(Field::IncidentReportedBy), Some(5));
+        assert_eq!(h.col(Field::IncidentDescription), Some(2));
         let unused: Vec<&str> = h
             .columns
             .iter()
@@ -285,12 +284,17 @@ mod tests {
             row(0, &["Staff member", "Job", "When"]),
             row(1, &["A", "Teacher", "01/01/2025"]),
         ];
-        let mut own = BTreeMap::new();
+        let mut own = std::collections::BTreeMap::new();
         own.insert("Job".to_string(), "role".to_string());
         own.insert("when".to_string(), "date".to_string());
+        let own = ColumnMap::parse(Kind::Training, &own);
         let h = detect(Kind::Training, &rows, &own).expect("found");
         assert_eq!(
-            (h.col("person"), h.col("role"), h.col("date")),
+            (
+                h.col(Field::TrainingPerson),
+                h.col(Field::TrainingRole),
+                h.col(Field::TrainingDate)
+            ),
             (Some(0), Some(1), Some(2))
         );
     }
@@ -298,7 +302,7 @@ mod tests {
     #[test]
     fn no_header_says_what_was_found_and_expected() {
         let rows = vec![row(0, &["Colour", "Shape"]), row(1, &["red", "square"])];
-        let err = detect(Kind::Meetings, &rows, &BTreeMap::new()).expect_err("no header");
+        let err = detect(Kind::Meetings, &rows, &ColumnMap::default()).expect_err("no header");
         assert_eq!(err.found, ["Colour", "Shape"]);
         assert_eq!(err.expected, ["Date", "Group"]);
     }

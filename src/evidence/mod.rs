@@ -1,25 +1,30 @@
 //! The evidence spreadsheets a school already keeps, by kind.
 //!
-//! Each kind has a set of fields the tool understands, each with the header it writes in
-//! its blank templates. The importer recognises these headers (and the common variants
-//! schools use) when it reads a school's own files, so a template filled in by hand always
-//! imports.
+//! Each kind has a set of fields the tool understands ([`field`]), each with the header it
+//! writes in its blank templates. The importer recognises these headers (and the common
+//! variants schools use) when it reads a school's own files, so a template filled in by hand
+//! always imports. What review.toml says about each file ([`SourceSpec`]) is described here
+//! too, so that importing needs nothing from the review above it.
 
-mod aliases;
 pub mod csvfile;
 pub mod dating;
+pub mod field;
 pub mod header;
 pub mod import;
 pub mod mapping;
 pub mod people;
 pub mod records;
 pub mod sheet;
+pub mod source;
 pub mod table;
 pub mod tally;
 pub mod template;
 pub mod unrecorded;
 
 use serde::{Deserialize, Serialize};
+
+pub use field::{Field, ValueType};
+pub use source::{ColumnMap, SourceSpec, UnknownField};
 
 /// What an evidence spreadsheet records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -86,17 +91,23 @@ impl Kind {
     }
 
     /// The fields the blank template has columns for, in column order.
-    pub fn template_fields(self) -> impl Iterator<Item = &'static Field> {
-        self.fields().iter().filter(|f| f.in_template)
+    pub fn template_fields(self) -> impl Iterator<Item = Field> {
+        self.fields().filter(|f| f.in_template())
     }
 
     /// Every field of this kind, in template column order.
-    pub fn fields(self) -> &'static [Field] {
+    pub fn fields(self) -> impl Iterator<Item = Field> {
+        Field::ALL.iter().copied().filter(move |f| f.kind() == self)
+    }
+
+    /// The field a column naming people is shown as when no field of its own was found
+    /// for it; meeting registers name no one the tool reads.
+    pub fn person_field(self) -> Option<Field> {
         match self {
-            Kind::Training => TRAINING,
-            Kind::Incidents => INCIDENTS,
-            Kind::Meetings => MEETINGS,
-            Kind::Pupils => PUPILS,
+            Kind::Training => Some(Field::TrainingPerson),
+            Kind::Incidents => Some(Field::IncidentPerson),
+            Kind::Meetings => None,
+            Kind::Pupils => Some(Field::PupilName),
         }
     }
 }
@@ -116,271 +127,6 @@ impl std::str::FromStr for Kind {
     }
 }
 
-/// How a field's values are read.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Value {
-    /// Free text.
-    Text,
-    /// A date (UK order when typed as text).
-    Date,
-    /// A time of day.
-    Time,
-    /// One or more categories, separated by commas or semicolons.
-    Categories,
-}
-
-/// One column the tool understands.
-#[derive(Debug, Clone, Copy)]
-pub struct Field {
-    /// The field's name in `review.toml` column mappings.
-    pub name: &'static str,
-    /// The header the templates use.
-    pub header: &'static str,
-    /// How its values are read.
-    pub value: Value,
-    /// Whether a table without it cannot be used.
-    pub required: bool,
-    /// What to write in it, shown in the template's notes sheet.
-    pub about: &'static str,
-    /// Whether the blank template has a column for it.
-    pub in_template: bool,
-}
-
-const fn field(
-    name: &'static str,
-    header: &'static str,
-    value: Value,
-    required: bool,
-    about: &'static str,
-) -> Field {
-    Field {
-        name,
-        header,
-        value,
-        required,
-        about,
-        in_template: true,
-    }
-}
-
-const TRAINING: &[Field] = &[
-    field(
-        "person",
-        "Name",
-        Value::Text,
-        true,
-        "The person trained: a name or initials.",
-    ),
-    field(
-        "role",
-        "Role",
-        Value::Text,
-        true,
-        "Their role, e.g. Teacher, Teaching assistant, Governor, Chair of Governors.",
-    ),
-    field(
-        "group",
-        "Group",
-        Value::Text,
-        false,
-        "Staff, Governors or another group you report on. Leave it blank to go by the role.",
-    ),
-    field(
-        "course",
-        "Course",
-        Value::Text,
-        false,
-        "What the training was.",
-    ),
-    field(
-        "provider",
-        "Provider",
-        Value::Text,
-        false,
-        "Who delivered it.",
-    ),
-    field(
-        "date",
-        "Date completed",
-        Value::Date,
-        false,
-        "When it was completed, as dd/mm/yyyy. Leave blank for someone not yet trained.",
-    ),
-    field(
-        "next-due",
-        "Next due",
-        Value::Date,
-        false,
-        "When a refresher is due, if known.",
-    ),
-    field(
-        "certificate",
-        "Certificate",
-        Value::Text,
-        false,
-        "Where the certificate is kept, if there is one.",
-    ),
-];
-
-const INCIDENTS: &[Field] = &[
-    field(
-        "date",
-        "Date",
-        Value::Date,
-        true,
-        "When it happened or was reported, as dd/mm/yyyy.",
-    ),
-    field("time", "Time", Value::Time, false, "The time, as hh:mm."),
-    field(
-        "category",
-        "Category",
-        Value::Categories,
-        false,
-        "One or more categories, separated by semicolons, e.g. Cyberbullying; Inappropriate content.",
-    ),
-    // Read from safeguarding exports so the pack can be checked for these names; the
-    // template has no such column, so a school using it never writes children's names.
-    Field {
-        in_template: false,
-        ..field(
-            "person",
-            "Pupil",
-            Value::Text,
-            false,
-            "The pupil or person concerned.",
-        )
-    },
-    field(
-        "year-group",
-        "Year group",
-        Value::Text,
-        false,
-        "The year group concerned. Do not write children's names in this template.",
-    ),
-    field(
-        "description",
-        "Incident",
-        Value::Text,
-        false,
-        "What happened, briefly. Never copied into reports or the evidence pack.",
-    ),
-    field(
-        "action",
-        "Action taken",
-        Value::Text,
-        false,
-        "What was done in response.",
-    ),
-    field(
-        "action-by",
-        "Action taken by",
-        Value::Text,
-        false,
-        "Who took the action.",
-    ),
-    field(
-        "reported-by",
-        "Reported by",
-        Value::Text,
-        false,
-        "Who reported it.",
-    ),
-    field("status", "Status", Value::Text, false, "Open or Closed."),
-];
-
-const MEETINGS: &[Field] = &[
-    field(
-        "date",
-        "Date",
-        Value::Date,
-        true,
-        "When the meeting took place, as dd/mm/yyyy.",
-    ),
-    field(
-        "group",
-        "Group",
-        Value::Text,
-        true,
-        "Which group met, e.g. Online safety group, Governors, Senior leadership.",
-    ),
-    field(
-        "attendees",
-        "Attended",
-        Value::Text,
-        false,
-        "Who attended: names, initials or roles, separated by semicolons.",
-    ),
-    field(
-        "apologies",
-        "Apologies",
-        Value::Text,
-        false,
-        "Who sent apologies.",
-    ),
-    field(
-        "items",
-        "Items",
-        Value::Text,
-        false,
-        "The agenda items or topics discussed, e.g. Policy review; Filtering report.",
-    ),
-    field(
-        "actions-agreed",
-        "Actions agreed",
-        Value::Text,
-        false,
-        "How many actions were agreed, or what they were.",
-    ),
-    field(
-        "actions-completed",
-        "Actions completed",
-        Value::Text,
-        false,
-        "How many earlier actions were reported done.",
-    ),
-];
-
-/// A pupil list needs at least one of these; every one it has is read.
-pub const PUPIL_NAME_FIELDS: [&str; 5] = [
-    "name",
-    "forename",
-    "preferred-forename",
-    "surname",
-    "legal-surname",
-];
-
-const PUPILS: &[Field] = &[
-    field(
-        "name",
-        "Name",
-        Value::Text,
-        false,
-        "The pupil's whole name, as \"Surname, Forename\" or \"Forename Surname\".",
-    ),
-    field(
-        "forename",
-        "Forename",
-        Value::Text,
-        false,
-        "The legal forename.",
-    ),
-    field(
-        "preferred-forename",
-        "Preferred forename",
-        Value::Text,
-        false,
-        "The name the pupil is known by, if different.",
-    ),
-    field("surname", "Surname", Value::Text, false, "The surname."),
-    field(
-        "legal-surname",
-        "Legal surname",
-        Value::Text,
-        false,
-        "The legal surname, if different.",
-    ),
-];
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -389,11 +135,11 @@ mod tests {
     fn kinds_round_trip_and_have_distinct_headers() {
         for kind in Kind::ALL {
             assert_eq!(kind.as_str().parse::<Kind>(), Ok(kind));
-            let mut headers: Vec<_> = kind.fields().iter().map(|f| f.header).collect();
+            let mut headers: Vec<_> = kind.fields().map(Field::header).collect();
             headers.sort_unstable();
             headers.dedup();
-            assert_eq!(headers.len(), kind.fields().len());
-            assert!(kind.fields().iter().any(|f| f.required) || kind == Kind::Pupils);
+            assert_eq!(headers.len(), kind.fields().count());
+            assert!(kind.fields().any(Field::required) || kind == Kind::Pupils);
         }
         assert!("pupil".parse::<Kind>().is_err());
     }

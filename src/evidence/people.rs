@@ -7,10 +7,8 @@
 //! people ("pupil", "victim", "involved", "concern raised about"), and words that say it is
 //! about something else (staff who reported or acted, dates, ids, descriptions, parents).
 
-use std::collections::BTreeMap;
-
-use super::Kind;
-use super::header::{Column, normalise};
+use super::header::Column;
+use super::{ColumnMap, Field, Kind};
 
 /// The columns of a sheet that name people, by the part of the name each holds.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -23,7 +21,27 @@ pub struct PeopleColumns {
     pub whole: Vec<u32>,
 }
 
+/// Which part of a person's name a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamePart {
+    /// Forenames, legal or preferred.
+    Forename,
+    /// Surnames.
+    Surname,
+    /// Whole names, perhaps several to a cell.
+    Whole,
+}
+
 impl PeopleColumns {
+    /// The columns holding `part`.
+    fn of_part(&mut self, part: NamePart) -> &mut Vec<u32> {
+        match part {
+            NamePart::Forename => &mut self.forenames,
+            NamePart::Surname => &mut self.surnames,
+            NamePart::Whole => &mut self.whole,
+        }
+    }
+
     /// Every column, in no particular order.
     pub fn all(&self) -> impl Iterator<Item = u32> + '_ {
         self.forenames
@@ -176,8 +194,41 @@ const NOT_PEOPLE_WORDS: &[&str] = &[
     "what",
 ];
 
+/// Which part of a name a field holds, if it holds one.
+pub fn name_part(field: Field) -> Option<NamePart> {
+    use Field::*;
+    match field {
+        PupilForename | PupilPreferredForename => Some(NamePart::Forename),
+        PupilSurname | PupilLegalSurname => Some(NamePart::Surname),
+        PupilName | IncidentPerson | TrainingPerson => Some(NamePart::Whole),
+        TrainingRole
+        | TrainingGroup
+        | TrainingCourse
+        | TrainingProvider
+        | TrainingDate
+        | TrainingNextDue
+        | TrainingCertificate
+        | IncidentDate
+        | IncidentTime
+        | IncidentCategory
+        | IncidentYearGroup
+        | IncidentDescription
+        | IncidentAction
+        | IncidentActionBy
+        | IncidentReportedBy
+        | IncidentStatus
+        | MeetingDate
+        | MeetingGroup
+        | MeetingAttendees
+        | MeetingApologies
+        | MeetingItems
+        | MeetingActionsAgreed
+        | MeetingActionsCompleted => None,
+    }
+}
+
 /// Which part of a name a heading's column holds, if it holds one.
-pub(super) fn person_part(heading: &str) -> Option<fn(&mut PeopleColumns) -> &mut Vec<u32>> {
+pub(super) fn person_part(heading: &str) -> Option<NamePart> {
     let words: Vec<String> = crate::privacy::fold::words(heading, true);
     let has = |w: &str| words.iter().any(|x| x == w);
     // Who a record is about, whatever else the heading says: "Concern raised about",
@@ -187,7 +238,7 @@ pub(super) fn person_part(heading: &str) -> Option<fn(&mut PeopleColumns) -> &mu
         || has("regarding")
         || ((has("concern") || has("record")) && has("for"));
     if about && !has("by") {
-        return Some(|p| &mut p.whole);
+        return Some(NamePart::Whole);
     }
     if words.iter().any(|w| NOT_PEOPLE_WORDS.contains(&w.as_str())) {
         return None;
@@ -206,47 +257,45 @@ pub(super) fn person_part(heading: &str) -> Option<fn(&mut PeopleColumns) -> &mu
         || has("lastname")
         || ((has("last") || has("family")) && (has("name") || has("names")));
     match (forename, surname) {
-        (true, false) => Some(|p| &mut p.forenames),
-        (false, true) => Some(|p| &mut p.surnames),
-        (true, true) => Some(|p| &mut p.whole),
+        (true, false) => Some(NamePart::Forename),
+        (false, true) => Some(NamePart::Surname),
+        (true, true) => Some(NamePart::Whole),
         (false, false) if words.iter().any(|w| PERSON_WORDS.contains(&w.as_str())) => {
-            Some(|p| &mut p.whole)
+            Some(NamePart::Whole)
         }
         (false, false) => None,
     }
 }
 
-/// Whether the school's own mapping sends this heading to a name field.
-fn mapped_to_person(heading: &str, overrides: &BTreeMap<String, String>) -> bool {
-    let h = normalise(heading);
-    overrides.iter().any(|(k, field)| {
-        normalise(k) == h && matches!(field.as_str(), "person" | "name" | "forename" | "surname")
+/// Whether the school's own mapping sends this heading to a whole name, a forename or a
+/// surname: a second heading mapped to the same field finds it taken by the first, and
+/// still names people.
+fn mapped_to_person(heading: &str, overrides: &ColumnMap) -> bool {
+    use Field::*;
+    overrides.get(heading).is_some_and(|f| {
+        matches!(
+            f,
+            TrainingPerson | IncidentPerson | PupilName | PupilForename | PupilSurname
+        )
     })
 }
 
 /// The columns naming people in an incident log or pupil list: every column mapped to a
 /// name field, and every other column whose heading reads as one ("Child's name",
 /// "Pupil(s) involved", "Victim", "Pupil 2").
-pub fn people_columns(
-    kind: Kind,
-    columns: &[Column],
-    overrides: &BTreeMap<String, String>,
-) -> PeopleColumns {
+pub fn people_columns(kind: Kind, columns: &[Column], overrides: &ColumnMap) -> PeopleColumns {
     let mut people = PeopleColumns::default();
     if !kind.names_children() {
         return people;
     }
     for c in columns {
-        let part: Option<fn(&mut PeopleColumns) -> &mut Vec<u32>> = match c.field {
-            Some("forename" | "preferred-forename") => Some(|p| &mut p.forenames),
-            Some("surname" | "legal-surname") => Some(|p| &mut p.surnames),
-            Some("name" | "person") => Some(|p| &mut p.whole),
-            Some(_) => None,
-            None if mapped_to_person(&c.header, overrides) => Some(|p| &mut p.whole),
+        let part = match c.field {
+            Some(field) => name_part(field),
+            None if mapped_to_person(&c.header, overrides) => Some(NamePart::Whole),
             None => person_part(&c.header),
         };
         if let Some(part) = part {
-            part(&mut people).push(c.index);
+            people.of_part(part).push(c.index);
         }
     }
     people

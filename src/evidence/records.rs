@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Field;
 use super::header::{Header, normalise};
 use super::mapping::{CategoryMapper, group_for_meeting, group_for_role, slug};
 use super::table::{SheetRow, Value};
@@ -64,7 +65,7 @@ pub struct Meeting {
 
 /// What became of a row.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome<T> {
+pub enum RowOutcome<T> {
     /// Nothing in it.
     Blank,
     /// Used.
@@ -88,15 +89,15 @@ pub enum Outcome<T> {
     },
 }
 
-fn skip<T>(reason: impl Into<String>, col: Option<u32>) -> Outcome<T> {
-    Outcome::Skipped {
+fn skip<T>(reason: impl Into<String>, col: Option<u32>) -> RowOutcome<T> {
+    RowOutcome::Skipped {
         reason: reason.into(),
         col,
     }
 }
 
 /// The school's mappings for one source.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Mappings {
     /// Categories as written → as reported.
     pub categories: BTreeMap<String, String>,
@@ -106,7 +107,7 @@ pub struct Mappings {
     pub groups: BTreeMap<String, String>,
 }
 
-fn text(row: &SheetRow, header: &Header, field: &str) -> String {
+fn text(row: &SheetRow, header: &Header, field: Field) -> String {
     header
         .col(field)
         .map(|c| row.get(c).text())
@@ -114,7 +115,7 @@ fn text(row: &SheetRow, header: &Header, field: &str) -> String {
 }
 
 /// A cell as text without copying it when it already is text: the hot path of big logs.
-fn text_ref<'r>(row: &'r SheetRow, header: &Header, field: &str) -> std::borrow::Cow<'r, str> {
+fn text_ref<'r>(row: &'r SheetRow, header: &Header, field: Field) -> std::borrow::Cow<'r, str> {
     match header.col(field).map(|c| row.get(c)) {
         Some(Value::Text(t)) => std::borrow::Cow::Borrowed(t.as_str()),
         Some(other) => std::borrow::Cow::Owned(other.text()),
@@ -129,7 +130,7 @@ fn is_one_of(text: &str, words: &[&str]) -> bool {
 }
 
 /// A date column's value; `Err` holds the reason for skipping.
-fn date(row: &SheetRow, header: &Header, field: &str) -> Result<Option<NaiveDate>, String> {
+fn date(row: &SheetRow, header: &Header, field: Field) -> Result<Option<NaiveDate>, String> {
     let Some(col) = header.col(field) else {
         return Ok(None);
     };
@@ -168,50 +169,56 @@ fn is_note(row: &SheetRow) -> bool {
 const NOTE: &str = "a note or footer row";
 
 /// The start every incident and meeting row shares: blank rows and notes pass, and the row
-/// needs a readable date.
-fn dated<T>(row: &SheetRow, header: &Header) -> Result<NaiveDate, Outcome<T>> {
+/// needs a readable date in the `field` column.
+fn dated<T>(row: &SheetRow, header: &Header, field: Field) -> Result<NaiveDate, RowOutcome<T>> {
     if row.is_blank() {
-        return Err(Outcome::Blank);
+        return Err(RowOutcome::Blank);
     }
     if is_note(row) {
         return Err(skip(NOTE, None));
     }
-    match date(row, header, "date") {
+    match date(row, header, field) {
         Ok(Some(d)) => Ok(d),
-        Ok(None) => Err(skip("no date", header.col("date"))),
-        Err(reason) => Err(skip(reason, header.col("date"))),
+        Ok(None) => Err(skip("no date", header.col(field))),
+        Err(reason) => Err(skip(reason, header.col(field))),
     }
 }
 
-/// Whether the record of `kind` reads `field`; columns of other fields need not be decoded.
-pub fn reads(kind: super::Kind, field: &str) -> bool {
-    use super::Kind;
-    let used: &[&str] = match kind {
-        Kind::Training => &["person", "role", "group", "course", "date", "next-due"],
-        Kind::Incidents => &["person", "date", "category", "action", "status"],
-        Kind::Meetings => &["date", "group", "attendees", "items"],
-        Kind::Pupils => &super::PUPIL_NAME_FIELDS,
-    };
-    used.contains(&field)
+/// Whether the records read `field`; columns of other fields need not be decoded.
+pub fn reads(field: Field) -> bool {
+    use Field::*;
+    match field {
+        TrainingPerson | TrainingRole | TrainingGroup | TrainingCourse | TrainingDate
+        | TrainingNextDue => true,
+        TrainingProvider | TrainingCertificate => false,
+        IncidentPerson | IncidentDate | IncidentCategory | IncidentAction | IncidentStatus => true,
+        IncidentTime | IncidentYearGroup | IncidentDescription | IncidentActionBy
+        | IncidentReportedBy => false,
+        MeetingDate | MeetingGroup | MeetingAttendees | MeetingItems => true,
+        MeetingApologies | MeetingActionsAgreed | MeetingActionsCompleted => false,
+        PupilName | PupilForename | PupilPreferredForename | PupilSurname | PupilLegalSurname => {
+            true
+        }
+    }
 }
 
 /// A training row.
-pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Training> {
+pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<Training> {
     if row.is_blank() {
-        return Outcome::Blank;
+        return RowOutcome::Blank;
     }
     if is_note(row) {
         return skip(NOTE, None);
     }
-    let person = text(row, header, "person");
+    let person = text(row, header, Field::TrainingPerson);
     if person.is_empty() {
-        return skip("no name", header.col("person"));
+        return skip("no name", header.col(Field::TrainingPerson));
     }
     // A person whose date cannot be read is still one of the people to train: dropping the
     // row would raise the share trained.
-    let (date, note) = match date(row, header, "date") {
+    let (date, note) = match date(row, header, Field::TrainingDate) {
         // With no date column at all the file is named once, not each person.
-        Ok(None) if header.col("date").is_some() => (
+        Ok(None) if header.col(Field::TrainingDate).is_some() => (
             None,
             Some(format!("{person}: no date; counted as not trained")),
         ),
@@ -221,8 +228,8 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Tra
             Some(format!("{person}: {reason}; counted as not trained")),
         ),
     };
-    let role = text(row, header, "role");
-    let explicit = text(row, header, "group");
+    let role = text(row, header, Field::TrainingRole);
+    let explicit = text(row, header, Field::TrainingGroup);
     let group = if explicit.is_empty() {
         group_for_role(&role, &maps.roles)
     } else {
@@ -233,21 +240,21 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Tra
         person,
         role,
         group,
-        course: text(row, header, "course"),
+        course: text(row, header, Field::TrainingCourse),
         date,
-        next_due: date_or_none(row, header, "next-due"),
+        next_due: date_or_none(row, header, Field::TrainingNextDue),
     };
     match note {
-        None => Outcome::Used(record),
-        Some(note) => Outcome::Noted {
+        None => RowOutcome::Used(record),
+        Some(note) => RowOutcome::Noted {
             record,
             note,
-            col: header.col("date"),
+            col: header.col(Field::TrainingDate),
         },
     }
 }
 
-fn date_or_none(row: &SheetRow, header: &Header, field: &str) -> Option<NaiveDate> {
+fn date_or_none(row: &SheetRow, header: &Header, field: Field) -> Option<NaiveDate> {
     date(row, header, field).ok().flatten()
 }
 
@@ -258,24 +265,24 @@ pub fn incident(
     mapper: &mut CategoryMapper,
     private: &mut Names,
     unmapped: &mut BTreeMap<String, usize>,
-) -> Outcome<Incident> {
+) -> RowOutcome<Incident> {
     if row.is_blank() {
-        return Outcome::Blank;
+        return RowOutcome::Blank;
     }
     learn_names(row, header, private);
-    let date = match dated(row, header) {
+    let date = match dated(row, header, Field::IncidentDate) {
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
-    let categories = mapper.map(&text_ref(row, header, "category"), unmapped);
-    let action = text_ref(row, header, "action");
+    let categories = mapper.map(&text_ref(row, header, Field::IncidentCategory), unmapped);
+    let action = text_ref(row, header, Field::IncidentAction);
     let actioned = !action.trim().is_empty()
         && !is_one_of(
             &action,
             &["none", "n/a", "na", "tbc", "pending", "no action"],
         );
     let closed = is_one_of(
-        &text_ref(row, header, "status"),
+        &text_ref(row, header, Field::IncidentStatus),
         &[
             "closed",
             "resolved",
@@ -285,7 +292,7 @@ pub fn incident(
             "finished",
         ],
     );
-    Outcome::Used(Incident {
+    RowOutcome::Used(Incident {
         date,
         categories,
         actioned,
@@ -320,35 +327,35 @@ pub fn learn_names(row: &SheetRow, header: &Header, names: &mut Names) -> usize 
 }
 
 /// A pupil list's row: the names are learnt, nothing else is kept.
-pub fn pupil(row: &SheetRow, header: &Header, names: &mut Names) -> Outcome<()> {
+pub fn pupil(row: &SheetRow, header: &Header, names: &mut Names) -> RowOutcome<()> {
     if row.is_blank() {
-        return Outcome::Blank;
+        return RowOutcome::Blank;
     }
     if learn_names(row, header, names) == 0 {
         return skip("no name that could be read", None);
     }
-    Outcome::Used(())
+    RowOutcome::Used(())
 }
 
 /// A meeting row.
-pub fn meeting(row: &SheetRow, header: &Header, maps: &Mappings) -> Outcome<Meeting> {
-    let date = match dated(row, header) {
+pub fn meeting(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<Meeting> {
+    let date = match dated(row, header, Field::MeetingDate) {
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
-    let group = text(row, header, "group");
+    let group = text(row, header, Field::MeetingGroup);
     if group.is_empty() {
-        return skip("no group or meeting name", header.col("group"));
+        return skip("no group or meeting name", header.col(Field::MeetingGroup));
     }
-    let attendees = text(row, header, "attendees")
+    let attendees = text(row, header, Field::MeetingAttendees)
         .split([';', ',', '\n'])
         .filter(|p| !p.trim().is_empty())
         .count();
-    Outcome::Used(Meeting {
+    RowOutcome::Used(Meeting {
         date,
         group: group_for_meeting(&group, &maps.groups),
         attendees,
-        items: normalise(&text(row, header, "items")),
+        items: normalise(&text(row, header, Field::MeetingItems)),
     })
 }
 
@@ -393,9 +400,12 @@ mod tests {
                 .collect(),
             },
         ];
-        let header =
-            super::super::header::detect(super::super::Kind::Incidents, &rows, &BTreeMap::new())
-                .expect("a header");
+        let header = super::super::header::detect(
+            super::super::Kind::Incidents,
+            &rows,
+            &super::super::ColumnMap::default(),
+        )
+        .expect("a header");
         let mut names = Names::default();
         assert_eq!(learn_names(&rows[1], &header, &mut names), 4);
         assert!(names.found_in("OMER YILMAZ") && names.found_in("Hart, Ben"));

@@ -4,9 +4,11 @@
 //! school that fills in the template never needs a column mapping. A second sheet explains
 //! each column. The bytes are the same on every run (the document date is pinned).
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, XlsxError};
+use rust_xlsxwriter::{
+    DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
+};
 
-use super::{Kind, Value};
+use super::{Kind, ValueType};
 
 /// How many rows get the date and time number formats, ready for typing.
 const FORMATTED_ROWS: u32 = 500;
@@ -21,6 +23,13 @@ pub fn render(kind: Kind) -> Result<Vec<u8>, XlsxError> {
             .set_author("selfreview")
             .set_creation_datetime(&created),
     );
+    table_sheet(wb.add_worksheet().set_name(kind.sheet_name())?, kind)?;
+    notes_sheet(wb.add_worksheet().set_name("About")?, kind)?;
+    wb.save_to_buffer()
+}
+
+/// The sheet to fill in: the header row, and date and time formats ready below it.
+fn table_sheet(sheet: &mut Worksheet, kind: Kind) -> Result<(), XlsxError> {
     let header = Format::new()
         .set_bold()
         .set_background_color("#DDEBF7")
@@ -28,21 +37,19 @@ pub fn render(kind: Kind) -> Result<Vec<u8>, XlsxError> {
         .set_text_wrap();
     let date = Format::new().set_num_format("dd/mm/yyyy");
     let time = Format::new().set_num_format("hh:mm");
-
-    let sheet = wb.add_worksheet().set_name(kind.sheet_name())?;
     for (col, field) in (0u16..).zip(kind.template_fields()) {
-        sheet.write_with_format(0, col, field.header, &header)?;
-        let width = match field.value {
-            Value::Date | Value::Time => 14,
-            Value::Categories => 28,
-            Value::Text if field.name == "description" || field.name == "items" => 40,
-            Value::Text => 20,
+        sheet.write_with_format(0, col, field.header(), &header)?;
+        let width = match field.value() {
+            ValueType::Date | ValueType::Time => 14,
+            ValueType::Categories => 28,
+            ValueType::LongText => 40,
+            ValueType::Text => 20,
         };
         sheet.set_column_width(col, width)?;
-        let format = match field.value {
-            Value::Date => Some(&date),
-            Value::Time => Some(&time),
-            _ => None,
+        let format = match field.value() {
+            ValueType::Date => Some(&date),
+            ValueType::Time => Some(&time),
+            ValueType::Text | ValueType::LongText | ValueType::Categories => None,
         };
         if let Some(format) = format {
             for row in 1..=FORMATTED_ROWS {
@@ -51,16 +58,19 @@ pub fn render(kind: Kind) -> Result<Vec<u8>, XlsxError> {
         }
     }
     sheet.set_freeze_panes(1, 0)?;
+    Ok(())
+}
 
-    let notes = wb.add_worksheet().set_name("About")?;
+/// The sheet that says what each column is for.
+fn notes_sheet(notes: &mut Worksheet, kind: Kind) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     notes.write_with_format(0, 0, "Column", &bold)?;
     notes.write_with_format(0, 1, "Needed", &bold)?;
     notes.write_with_format(0, 2, "What to write", &bold)?;
     for (row, field) in (1u32..).zip(kind.template_fields()) {
-        notes.write(row, 0, field.header)?;
-        notes.write(row, 1, if field.required { "yes" } else { "" })?;
-        notes.write(row, 2, field.about)?;
+        notes.write(row, 0, field.header())?;
+        notes.write(row, 1, if field.required() { "yes" } else { "" })?;
+        notes.write(row, 2, field.about())?;
     }
     let last = u32::try_from(kind.template_fields().count()).expect("a handful of fields") + 2;
     notes.write(
@@ -70,5 +80,5 @@ pub fn render(kind: Kind) -> Result<Vec<u8>, XlsxError> {
     )?;
     notes.set_column_width(0, 20)?;
     notes.set_column_width(2, 90)?;
-    wb.save_to_buffer()
+    Ok(())
 }

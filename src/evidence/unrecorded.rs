@@ -8,62 +8,64 @@
 
 use std::path::PathBuf;
 
-use super::Kind;
 use super::import::SourceReport;
+use super::{Field, Kind};
 use crate::diag::{Code, Diagnostic, Location};
+
+/// A field the figures of its kind of record rest on, and what lacking it means.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Need {
+    /// The field.
+    pub field: Field,
+    /// What a source without it lacks, in words: "no column of training dates".
+    pub what: &'static str,
+    /// What cannot be known without it.
+    so: &'static str,
+}
+
+/// The fields figures rest on that a source may lack (a source that lacks the fields every
+/// record needs, such as a name, is refused instead).
+const NEEDS: &[Need] = &[
+    Need {
+        field: Field::TrainingDate,
+        what: "no column of training dates",
+        so: "so nobody can be counted as trained and the training checks are \"evidence needed\"",
+    },
+    Need {
+        field: Field::IncidentAction,
+        what: "no column for the action taken",
+        so: "so the share of incidents with the action taken recorded is not known",
+    },
+    Need {
+        field: Field::IncidentStatus,
+        what: "no column for whether an incident is closed",
+        so: "so the share of incidents closed is not known",
+    },
+];
 
 /// A source that has no column for a field its kind's figures rest on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unrecorded {
-    /// What the source records.
-    pub kind: Kind,
-    /// The field it lacks.
-    pub field: &'static str,
+    /// The field it lacks, with what that means.
+    pub need: &'static Need,
     /// The source, as review.toml names it.
     pub path: PathBuf,
 }
 
-/// The fields a kind's figures rest on that a source may lack (a source that lacks the
-/// fields every record needs, such as a name, is refused instead).
-pub fn needed(kind: Kind) -> &'static [&'static str] {
-    match kind {
-        Kind::Training => &["date"],
-        Kind::Incidents => &["action", "status"],
-        Kind::Meetings | Kind::Pupils => &[],
-    }
+/// The fields of `kind` its figures rest on, that a source may lack.
+pub fn needed(kind: Kind) -> impl Iterator<Item = &'static Need> {
+    NEEDS.iter().filter(move |n| n.field.kind() == kind)
 }
 
 /// The fields of [`needed`] that no column of the source was understood as.
 pub fn lacking(report: &SourceReport) -> Vec<Unrecorded> {
     needed(report.kind)
-        .iter()
-        .filter(|f| !report.columns.iter().any(|c| c.field == Some(**f)))
-        .map(|&field| Unrecorded {
-            kind: report.kind,
-            field,
+        .filter(|n| !report.columns.iter().any(|c| c.field == Some(n.field)))
+        .map(|need| Unrecorded {
+            need,
             path: report.path.clone(),
         })
         .collect()
-}
-
-/// What a missing field means, in words: "no column of training dates".
-pub fn what(field: &str) -> &'static str {
-    match field {
-        "date" => "no column of training dates",
-        "action" => "no column for the action taken",
-        _ => "no column for whether an incident is closed",
-    }
-}
-
-/// What cannot be known without it.
-fn so(field: &str) -> &'static str {
-    match field {
-        "date" => {
-            "so nobody can be counted as trained and the training checks are \"evidence needed\""
-        }
-        "action" => "so the share of incidents with the action taken recorded is not known",
-        _ => "so the share of incidents closed is not known",
-    }
 }
 
 /// A warning for each field of [`needed`] the source has no column for, naming the columns
@@ -82,11 +84,11 @@ pub fn findings(report: &SourceReport) -> Vec<Diagnostic> {
             Diagnostic::warning(
                 Code::ColumnNotRecognised,
                 Location::file(&report.path),
-                format!("{} was recognised ({unused}), {}", what(u.field), so(u.field)),
+                format!("{} was recognised ({unused}), {}", u.need.what, u.need.so),
             )
             .with_help(format!(
                 "map the column under [evidence.columns] in review.toml (`\"{example}\" = \"{}\"`), or give it a heading selfreview knows",
-                u.field
+                u.need.field
             ))
         })
         .collect()

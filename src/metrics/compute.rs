@@ -14,8 +14,8 @@ use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
 use super::terms::Terms;
-use crate::evidence::Kind;
 use crate::evidence::import::Evidence;
+use crate::evidence::{Field, Kind};
 use crate::rounding::round2;
 
 /// Training coverage of one group.
@@ -196,7 +196,7 @@ pub fn training_coverage(
         share: round2(trained as f64 / people.len() as f64),
         months,
         overdue,
-        dates_recorded: e.unrecorded(Kind::Training, "date").is_none(),
+        dates_recorded: e.unrecorded(Field::TrainingDate).is_none(),
     })
 }
 
@@ -291,8 +291,8 @@ pub fn incident_summary(
         .collect();
     by_term.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.label.cmp(&b.1.label)));
     let share = |part: u64| (count > 0).then(|| round2(part as f64 / count as f64));
-    let actioned_recorded = e.unrecorded(Kind::Incidents, "action").is_none();
-    let closed_recorded = e.unrecorded(Kind::Incidents, "status").is_none();
+    let actioned_recorded = e.unrecorded(Field::IncidentAction).is_none();
+    let closed_recorded = e.unrecorded(Field::IncidentStatus).is_none();
     let mut by_category: Vec<Count> = by_category
         .into_iter()
         .map(|(label, c)| Count {

@@ -8,8 +8,9 @@ use chrono::NaiveDate;
 
 use super::compute::{incident_summary, meeting_pattern, training_coverage, window_start, within};
 use super::terms::Terms;
-use crate::evidence::Kind;
+use crate::evidence::dating::window;
 use crate::evidence::import::Evidence;
+use crate::evidence::{Field, Kind};
 use crate::framework::{Check, ParamValue};
 use crate::text::normalise;
 
@@ -20,26 +21,6 @@ pub struct Measured {
     pub value: f64,
     /// The fact in words: "8 of 16 staff trained in the last two years (50%)".
     pub fact: String,
-}
-
-/// A window of months in words: "the last two years", "the last year", "the last 6 months".
-pub fn window(months: u32) -> String {
-    match months {
-        12 => "the last year".to_string(),
-        m if m % 12 == 0 => format!("the last {} years", number(m / 12)),
-        1 => "the last month".to_string(),
-        m => format!("the last {m} months"),
-    }
-}
-
-/// Small whole numbers in words, as people write them in prose.
-fn number(n: u32) -> String {
-    const WORDS: [&str; 10] = [
-        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine",
-    ];
-    WORDS
-        .get(n as usize)
-        .map_or_else(|| n.to_string(), |w| (*w).to_string())
 }
 
 /// A group name from the records as words: `online-safety-group` → "the online safety group".
@@ -91,7 +72,7 @@ pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured
     match check.metric.as_str() {
         "training.coverage" | "training.overdue" => {
             need(Kind::Training, "training records")?;
-            unrecorded(e, Kind::Training, "date")?;
+            unrecorded(e, Field::TrainingDate)?;
             training(check, e, &group, months, as_of)
         }
         "meetings.count" | "meetings.longest-gap-days" => {
@@ -124,8 +105,8 @@ pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured
         "incidents.count" | "incidents.actioned-share" | "incidents.closed-share" => {
             need(Kind::Incidents, "incident logs")?;
             match check.metric.as_str() {
-                "incidents.actioned-share" => unrecorded(e, Kind::Incidents, "action")?,
-                "incidents.closed-share" => unrecorded(e, Kind::Incidents, "status")?,
+                "incidents.actioned-share" => unrecorded(e, Field::IncidentAction)?,
+                "incidents.closed-share" => unrecorded(e, Field::IncidentStatus)?,
                 _ => {}
             }
             incidents(check, e, months, as_of)
@@ -134,13 +115,13 @@ pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured
     }
 }
 
-/// Fails, naming the source, when a source of `kind` has no column for `field`.
-fn unrecorded(e: &Evidence, kind: Kind, field: &str) -> Result<(), String> {
-    match e.unrecorded(kind, field) {
-        Some(path) => Err(format!(
+/// Fails, naming the source, when a source has no column for `field`.
+fn unrecorded(e: &Evidence, field: Field) -> Result<(), String> {
+    match e.unrecorded(field) {
+        Some(u) => Err(format!(
             "{} has {} (map it under [evidence.columns])",
-            path.display(),
-            crate::evidence::unrecorded::what(field)
+            u.path.display(),
+            u.need.what
         )),
         None => Ok(()),
     }

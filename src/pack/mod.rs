@@ -6,11 +6,20 @@
 //! `manifest.json` with the size and SHA-256 of every file. Building it is refused, with
 //! every reason at once, when a cited file is missing or lies outside the evidence folder,
 //! or when anything it would contain holds a name from the incident records.
+//!
+//! Building runs one way, each stage reading the review and what the stage before made:
+//! `target` checks where the zip may go; `plan` resolves the workbooks' citations
+//! (`cite`) into the documents to copy; `contents` renders the reports, commentary and
+//! `summaries` linked to those documents; `privacy` reads every planned entry and can
+//! refuse the pack; `write` streams the zip and its `manifest`. [`verify()`] is the
+//! assessor's side: it checks a zip against its manifest.
 
 mod cite;
+mod contents;
 mod manifest;
 mod plan;
 mod privacy;
+mod summaries;
 mod target;
 mod verify;
 mod write;
@@ -26,7 +35,7 @@ use crate::pipeline::Reviewed;
 
 /// What became of a request for a pack.
 #[derive(Debug)]
-pub enum Outcome {
+pub enum PackOutcome {
     /// Written.
     Written {
         /// Where.
@@ -52,30 +61,36 @@ pub fn default_name(school: &str, date: chrono::NaiveDate) -> String {
 /// Builds the pack for a reviewed review and writes it to `output` (default:
 /// `out/<default name>`), atomically. An output that would replace one of the review's own
 /// files, or anything but an earlier pack, is refused before anything is built.
-pub fn pack(r: &Reviewed, output: Option<&Path>, templates: Option<&Path>) -> Result<Outcome> {
+///
+/// Each stage reads the review and what the stage before it made, nothing more: the place
+/// is checked (`target`), the cited documents are planned (`plan::documents`), the
+/// reports and summaries are rendered with links to those documents (`contents`), the
+/// privacy guard reads every planned entry (`privacy::guard`), and only a plan with no
+/// error is written (`write`).
+pub fn pack(r: &Reviewed, output: Option<&Path>, templates: Option<&Path>) -> Result<PackOutcome> {
     let path = output.map(Path::to_path_buf).unwrap_or_else(|| {
         r.paths
             .out()
             .join(default_name(&r.scored.school, r.scored.review_date))
     });
     target::check(&path, &r.paths)?;
-    let plan = plan::plan(r, templates)?;
-    let guard = privacy::guard(r, &plan);
-    if plan.findings.has_errors() || guard.has_errors() {
-        let mut all = plan.findings;
-        all.0.extend(guard.0);
-        return Ok(Outcome::Refused(all));
+    let documents = plan::documents(r);
+    let made = contents::render(r, &documents.links, templates)?;
+    let mut plan = plan::Plan::new(documents, made);
+    let guarded = privacy::guard(r, &plan);
+    let mut findings = std::mem::take(&mut plan.findings);
+    findings.0.extend(guarded.0);
+    if findings.has_errors() {
+        return Ok(PackOutcome::Refused(findings));
     }
     // A pack killed part-way leaves a large temporary beside the target: clear it first.
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
     crate::fsutil::temporaries::sweep(dir.unwrap_or(Path::new(".")));
     let files = write::write(r, &plan, &path)?;
-    let mut warnings = plan.findings;
-    warnings.0.extend(guard.0);
-    Ok(Outcome::Written {
+    Ok(PackOutcome::Written {
         path,
         files,
-        warnings,
+        warnings: findings,
     })
 }
 

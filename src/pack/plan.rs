@@ -1,18 +1,25 @@
-//! Deciding what goes in the pack, and checking it before anything is written.
+//! What the pack will hold: every entry with its name inside the zip and where its bytes
+//! come from.
+//!
+//! Planning is split from writing so that the privacy guard can check every entry, and the
+//! whole pack can be refused, before a byte is written. The evidence documents are planned
+//! first, from the workbooks' citations: each is resolved in the evidence folder, left out
+//! when it is a source spreadsheet that names people, and given a name under its aspect's
+//! folder that no other document takes. Their names inside the pack are the links the
+//! reports are then rendered with ([`super::contents`]).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
-use super::cite;
+use super::cite::{self, Cited, Unresolved};
 use crate::diag::{Code, Diagnostic, Diagnostics};
-use crate::error::{Error, Result};
 use crate::evidence::Kind;
 use crate::pipeline::Reviewed;
-use crate::report;
+use crate::report::Links;
 
 /// Where an entry's bytes come from.
 #[derive(Debug)]
-pub enum Source {
+pub enum Content {
     /// Made by the tool.
     Bytes(Vec<u8>),
     /// A file in the evidence folder, streamed when written.
@@ -25,7 +32,7 @@ pub struct Entry {
     /// Its path inside the pack.
     pub name: String,
     /// Its content.
-    pub source: Source,
+    pub content: Content,
 }
 
 /// Everything the pack will hold, and what was found on the way.
@@ -39,8 +46,100 @@ pub struct Plan {
     pub evidence_documents: usize,
 }
 
+impl Plan {
+    /// The plan of the evidence `documents` and the files `made` by the tool, in name order.
+    pub fn new(documents: Documents, made: Vec<Entry>) -> Self {
+        let evidence_documents = documents.entries.len();
+        let mut entries = documents.entries;
+        entries.extend(made);
+        entries.sort_by(|a, b| a.name.cmp(&b.name));
+        Self {
+            entries,
+            findings: documents.findings,
+            evidence_documents,
+        }
+    }
+}
+
+/// The evidence documents the workbooks cite, planned.
+#[derive(Debug, Default)]
+pub struct Documents {
+    /// One entry per document, in the order first cited.
+    pub entries: Vec<Entry>,
+    /// For each aspect, each citation → the name inside the pack of the first file it names.
+    pub links: Links,
+    /// Citations that cannot be packed (errors) and documents left out (warnings).
+    pub findings: Diagnostics,
+    /// The names given so far, and the name given to each (aspect, file).
+    names: Names,
+}
+
+/// Plans the evidence documents: every citation in every workbook, resolved in the evidence
+/// folder. A citation that cannot be resolved is an error finding; a source spreadsheet that
+/// names people is left out with a warning.
+pub fn documents(r: &Reviewed) -> Documents {
+    let mut documents = Documents::default();
+    let evidence = r.paths.evidence();
+    for c in cite::citations(r) {
+        match cite::resolve(&evidence, c.text) {
+            Ok(files) => documents.add(r, &c, files),
+            Err(why) => documents.findings.push(unresolved(&c, why)),
+        }
+    }
+    documents
+}
+
+impl Documents {
+    /// Adds the files citation `c` names; the first one packed is what the citation links to.
+    fn add(&mut self, r: &Reviewed, c: &Cited<'_>, files: Vec<PathBuf>) {
+        let mut first = None;
+        for file in files {
+            if let Some(why) = withheld(r, &file) {
+                self.findings.push(Diagnostic::warning(
+                    Code::EvidenceNotPacked,
+                    c.at.clone(),
+                    format!("{}: `{}` is left out of the pack: {why}", c.aspect, c.text),
+                ));
+                continue;
+            }
+            let (name, new) = self.names.name(c.aspect, &file);
+            if new {
+                self.entries.push(Entry {
+                    name: name.clone(),
+                    content: Content::File(file),
+                });
+            }
+            first.get_or_insert(name);
+        }
+        if let Some(name) = first {
+            self.links
+                .entry(c.aspect.to_string())
+                .or_default()
+                .entry(c.text.to_string())
+                .or_insert(name);
+        }
+    }
+}
+
+/// The error finding for a citation that cannot be packed.
+fn unresolved(c: &Cited<'_>, why: Unresolved) -> Diagnostic {
+    let help = match why.code {
+        Code::MissingEvidence => {
+            "put the file in the evidence folder, or correct its name in the workbook"
+        }
+        Code::EvidenceNotAFile => "cite documents: files saved in the evidence folder",
+        _ => "cite files inside the review's evidence folder only",
+    };
+    Diagnostic::error(
+        why.code,
+        c.at.clone(),
+        format!("{} cites {}", c.aspect, why.message),
+    )
+    .with_help(help)
+}
+
 /// Why a source spreadsheet may not go in the pack, if it may not.
-fn withheld(r: &Reviewed, file: &Path) -> Option<String> {
+fn withheld(r: &Reviewed, file: &Path) -> Option<&'static str> {
     let canon = file.canonicalize().ok()?;
     let source = r
         .review
@@ -49,298 +148,91 @@ fn withheld(r: &Reviewed, file: &Path) -> Option<String> {
         .find(|s| r.paths.root.join(&s.path).canonicalize().ok().as_ref() == Some(&canon))?;
     match source.kind {
         Kind::Incidents => Some(
-            "incident records are never packed; the pack holds their anonymised summary instead"
-                .into(),
+            "incident records are never packed; the pack holds their anonymised summary instead",
         ),
-        Kind::Pupils => Some("a pupil list is never packed".into()),
+        Kind::Pupils => Some("a pupil list is never packed"),
         _ if r.review.staff_names_in_pack => None,
         _ => Some(
-            "it names staff; set `staff-names = true` under [pack] in review.toml to include it"
-                .into(),
+            "it names staff; set `staff-names = true` under [pack] in review.toml to include it",
         ),
     }
 }
 
-fn unique_name(taken: &mut BTreeSet<String>, folder: &str, file: &str) -> String {
-    let (stem, ext) = match file.rsplit_once('.') {
-        Some((s, e)) if !s.is_empty() => (s.to_string(), format!(".{e}")),
-        _ => (file.to_string(), String::new()),
-    };
-    let mut n = 1;
-    loop {
-        let candidate = if n == 1 {
-            format!("{folder}/{file}")
-        } else {
-            format!("{folder}/{stem} ({n}){ext}")
-        };
-        if taken.insert(candidate.clone()) {
-            return candidate;
-        }
-        n += 1;
-    }
+/// The names evidence documents take inside the pack: `aspects/<aspect>/<file name>`, with
+/// " (2)", " (3)", … before the extension when two files of one name are cited for an
+/// aspect. The same file cited twice for an aspect is packed once.
+#[derive(Debug, Default)]
+struct Names {
+    taken: BTreeSet<String>,
+    given: BTreeMap<(String, PathBuf), String>,
 }
 
-/// Plans the pack: resolves every cited document, renders the reports with links into the
-/// pack, and lists every entry.
-pub fn plan(r: &Reviewed, templates: Option<&Path>) -> Result<Plan> {
-    let mut findings = Diagnostics::default();
-    let mut taken = BTreeSet::new();
-    let mut by_source: BTreeMap<(String, PathBuf), String> = BTreeMap::new();
-    let mut links: report::Links = BTreeMap::new();
-    let mut documents: Vec<Entry> = Vec::new();
-    let evidence_root = r.paths.evidence();
-    for c in cite::citations(r) {
-        let files = match cite::resolve(&evidence_root, &c.text) {
-            Ok(files) => files,
-            Err((code, message)) => {
-                let help = match code {
-                    Code::MissingEvidence => {
-                        "put the file in the evidence folder, or correct its name in the workbook"
-                    }
-                    Code::EvidenceNotAFile => "cite documents: files saved in the evidence folder",
-                    _ => "cite files inside the review's evidence folder only",
-                };
-                findings.push(
-                    Diagnostic::error(code, c.at.clone(), format!("{} cites {message}", c.aspect))
-                        .with_help(help),
-                );
-                continue;
-            }
+impl Names {
+    /// The name of `file` under `aspect`, and whether it is newly given.
+    fn name(&mut self, aspect: &str, file: &Path) -> (String, bool) {
+        let key = (aspect.to_string(), file.to_path_buf());
+        if let Some(name) = self.given.get(&key) {
+            return (name.clone(), false);
+        }
+        let file_name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let name = self.unique(&format!("aspects/{aspect}"), &file_name);
+        self.given.insert(key, name.clone());
+        (name, true)
+    }
+
+    fn unique(&mut self, folder: &str, file: &str) -> String {
+        let (stem, ext) = match file.rsplit_once('.') {
+            Some((s, e)) if !s.is_empty() => (s.to_string(), format!(".{e}")),
+            _ => (file.to_string(), String::new()),
         };
-        let mut first = None;
-        for file in files {
-            if let Some(why) = withheld(r, &file) {
-                findings.push(Diagnostic::warning(
-                    Code::EvidenceNotPacked,
-                    c.at.clone(),
-                    format!("{}: `{}` is left out of the pack: {why}", c.aspect, c.text),
-                ));
-                continue;
-            }
-            let key = (c.aspect.clone(), file.clone());
-            let name = match by_source.get(&key) {
-                Some(name) => name.clone(),
-                None => {
-                    let file_name = file
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
-                    let name =
-                        unique_name(&mut taken, &format!("aspects/{}", c.aspect), &file_name);
-                    by_source.insert(key, name.clone());
-                    documents.push(Entry {
-                        name: name.clone(),
-                        source: Source::File(file.clone()),
-                    });
-                    name
-                }
+        let mut n = 1;
+        loop {
+            let candidate = if n == 1 {
+                format!("{folder}/{file}")
+            } else {
+                format!("{folder}/{stem} ({n}){ext}")
             };
-            first.get_or_insert(name);
-        }
-        if let Some(name) = first {
-            links
-                .entry(c.aspect.clone())
-                .or_default()
-                .entry(c.text.clone())
-                .or_insert(name);
+            if self.taken.insert(candidate.clone()) {
+                return candidate;
+            }
+            n += 1;
         }
     }
-    let shown = if r.review.staff_names_in_pack {
-        r.clone()
-    } else {
-        anonymised(r)
-    };
-    let previous = report::previous_snapshot(&r.paths.history(), r.scored.review_date);
-    let rendered = report::render_with_links(&shown, previous.as_ref(), templates, Some(&links))?;
-    let evidence_documents = documents.len();
-    let mut entries = documents;
-    entries.push(Entry {
-        name: "index.html".into(),
-        source: Source::Bytes(rendered.report.into_bytes()),
-    });
-    entries.push(Entry {
-        name: "governors.html".into(),
-        source: Source::Bytes(rendered.governors.into_bytes()),
-    });
-    entries.push(Entry {
-        name: "summary.xlsx".into(),
-        source: Source::Bytes(rendered.summary),
-    });
-    for a in &shown.scored.aspects {
-        if a.agreed.is_some() || !a.commentary.is_empty() {
-            let name = format!("aspects/{}/commentary.txt", a.code);
-            entries.push(Entry {
-                name,
-                source: Source::Bytes(commentary_text(&shown, a).into_bytes()),
-            });
-        }
-    }
-    for (name, bytes) in summaries(r)? {
-        entries.push(Entry {
-            name: format!("evidence-summary/{name}"),
-            source: Source::Bytes(bytes),
-        });
-    }
-    entries.sort_by(|a, b| a.name.cmp(&b.name));
-    Ok(Plan {
-        entries,
-        findings,
-        evidence_documents,
-    })
 }
 
-/// The review with reviewers' names replaced by "Reviewer 1", "Reviewer 2", … in name order.
-fn anonymised(r: &Reviewed) -> Reviewed {
-    let mut out = r.clone();
-    let mut names: Vec<String> = r
-        .scored
-        .aspects
-        .iter()
-        .flat_map(|a| a.reviewers.keys().cloned())
-        .collect();
-    names.extend(
-        r.scored
-            .aspects
-            .iter()
-            .flat_map(|a| a.commentary.iter().map(|c| c.reviewer.clone())),
-    );
-    names.extend(r.scored.workbooks.iter().map(|w| w.reviewer.clone()));
-    names.retain(|n| n != crate::workbook::layout::GROUP_REVIEWER);
-    names.sort();
-    names.dedup();
-    let alias: BTreeMap<String, String> = names
-        .into_iter()
-        .enumerate()
-        .map(|(i, n)| (n, format!("Reviewer {}", i + 1)))
-        .collect();
-    let swap = |n: &str| alias.get(n).cloned().unwrap_or_else(|| n.to_string());
-    for a in &mut out.scored.aspects {
-        a.reviewers = a.reviewers.iter().map(|(n, l)| (swap(n), *l)).collect();
-        for c in &mut a.commentary {
-            c.reviewer = swap(&c.reviewer);
-        }
-    }
-    for item in &mut out.scored.agenda {
-        for (n, _) in &mut item.levels {
-            *n = swap(n);
-        }
-        for c in &mut item.commentary {
-            c.reviewer = swap(&c.reviewer);
-        }
-    }
-    for w in &mut out.scored.workbooks {
-        w.reviewer = swap(&w.reviewer);
-    }
-    out
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-fn commentary_text(r: &Reviewed, a: &crate::score::AspectScore) -> String {
-    let fw = &r.framework.framework;
-    let mut s = format!("{} {}\n", a.code, a.name);
-    match a.agreed {
-        Some(l) => s.push_str(&format!(
-            "Agreed level: {l} ({}); benchmark: {}\n",
-            fw.level_label(l),
-            a.benchmark
-        )),
-        None => s.push_str(&format!("Not scored; benchmark: {}\n", a.benchmark)),
+    #[test]
+    fn files_of_one_name_are_numbered_and_a_file_cited_twice_is_named_once() {
+        let mut names = Names::default();
+        let policy = Path::new("/r/evidence/policy.pdf");
+        let older = Path::new("/r/evidence/older/policy.pdf");
+        assert_eq!(
+            names.name("A1.1", policy),
+            ("aspects/A1.1/policy.pdf".to_string(), true)
+        );
+        assert_eq!(
+            names.name("A1.1", older),
+            ("aspects/A1.1/policy (2).pdf".to_string(), true)
+        );
+        assert_eq!(
+            names.name("A1.1", policy),
+            ("aspects/A1.1/policy.pdf".to_string(), false)
+        );
+        assert_eq!(
+            names.name("A2.1", older),
+            ("aspects/A2.1/policy.pdf".to_string(), true)
+        );
+        let dotted = Path::new("/r/evidence/.notes");
+        assert_eq!(names.name("A1.1", dotted).0, "aspects/A1.1/.notes");
+        assert_eq!(
+            names.name("A1.1", Path::new("/r/evidence/x/.notes")).0,
+            "aspects/A1.1/.notes (2)"
+        );
     }
-    if !a.reviewers.is_empty() {
-        let levels: Vec<String> = a
-            .reviewers
-            .iter()
-            .map(|(n, l)| format!("{n}: {l}"))
-            .collect();
-        s.push_str(&format!("Levels given: {}\n", levels.join(", ")));
-    }
-    if let Some(rationale) = &a.rationale {
-        s.push_str(&format!("Why the group agreed this level: {rationale}\n"));
-    }
-    for c in &a.commentary {
-        s.push_str(&format!("\n{}:\n{}\n", c.reviewer, c.text));
-    }
-    if !a.evidence.is_empty() {
-        s.push_str(&format!("\nEvidence cited: {}\n", a.evidence.join("; ")));
-    }
-    s
-}
-
-/// The anonymised evidence summaries as CSV: counts only.
-fn summaries(r: &Reviewed) -> Result<Vec<(String, Vec<u8>)>> {
-    let csv_err = |e: csv::Error| Error::BadInput {
-        what: "the evidence summaries".into(),
-        message: e.to_string(),
-    };
-    let table = |header: &[&str], rows: Vec<Vec<String>>| -> Result<Vec<u8>> {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        w.write_record(header).map_err(csv_err)?;
-        for row in rows {
-            w.write_record(&row).map_err(csv_err)?;
-        }
-        w.into_inner().map_err(|e| Error::BadInput {
-            what: "the evidence summaries".into(),
-            message: e.to_string(),
-        })
-    };
-    let m = &r.metrics;
-    let mut out = Vec::new();
-    if let Some(groups) = &m.training {
-        let rows = groups
-            .iter()
-            .map(|g| {
-                vec![
-                    g.group.clone(),
-                    g.people.to_string(),
-                    g.trained.to_string(),
-                    g.share.to_string(),
-                    g.months.to_string(),
-                ]
-            })
-            .collect();
-        out.push((
-            "training-coverage.csv".to_string(),
-            table(&["group", "people", "trained", "share", "months"], rows)?,
-        ));
-    }
-    if let Some(groups) = &m.meetings {
-        let rows = groups
-            .iter()
-            .map(|g| {
-                vec![
-                    g.group.clone(),
-                    g.count.to_string(),
-                    g.months.to_string(),
-                    g.longest_gap_days.to_string(),
-                    g.last.map(|d| d.to_string()).unwrap_or_default(),
-                ]
-            })
-            .collect();
-        out.push((
-            "meetings.csv".to_string(),
-            table(
-                &["group", "count", "months", "longest_gap_days", "last"],
-                rows,
-            )?,
-        ));
-    }
-    if let Some(i) = &m.incidents {
-        let rows = |list: &[crate::metrics::compute::Count]| {
-            list.iter()
-                .map(|c| vec![c.label.clone(), c.count.to_string()])
-                .collect()
-        };
-        out.push((
-            "incidents-by-category.csv".to_string(),
-            table(&["category", "count"], rows(&i.by_category))?,
-        ));
-        out.push((
-            "incidents-by-term.csv".to_string(),
-            table(&["term", "count"], rows(&i.by_term))?,
-        ));
-        out.push((
-            "incidents-by-month.csv".to_string(),
-            table(&["month", "count"], rows(&i.by_month))?,
-        ));
-    }
-    Ok(out)
 }

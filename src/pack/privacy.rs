@@ -1,5 +1,7 @@
 //! The privacy guard: no pack is written that could hold a child's name.
 //!
+//! It is a stage of its own, between planning and writing, so that it sees exactly the
+//! entries that would be written, generated or copied, and a refusal leaves nothing behind.
 //! It fails closed. Before anything is written it checks that the names it guards against
 //! were learnt: every pupil list and incident log was read, and at least one of them named
 //! someone; otherwise the pack is refused, since an empty search proves nothing. Then every
@@ -12,7 +14,7 @@
 
 use std::path::Path;
 
-use super::plan::{Plan, Source};
+use super::plan::{Content, Entry, Plan};
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::pipeline::Reviewed;
 use crate::privacy::{Verdict, read};
@@ -36,6 +38,17 @@ pub fn guard(r: &Reviewed, plan: &Plan) -> Diagnostics {
             })
             .cloned(),
     );
+    checked_files_present(r, &mut found);
+    for e in &plan.entries {
+        if let Some(d) = check_entry(r, e) {
+            found.push(d);
+        }
+    }
+    found
+}
+
+/// Warns of each file listed under `checked-by-hand` that is not in the evidence folder.
+fn checked_files_present(r: &Reviewed, found: &mut Diagnostics) {
     for listed in &r.review.checked_by_hand {
         if !r.paths.evidence().join(listed).exists() {
             found.push(
@@ -48,65 +61,63 @@ pub fn guard(r: &Reviewed, plan: &Plan) -> Diagnostics {
             );
         }
     }
+}
+
+/// Reads one entry as text and searches it, its name too; the error that refuses it, if any.
+fn check_entry(r: &Reviewed, e: &Entry) -> Option<Diagnostic> {
     let names = &r.evidence.private;
-    for e in &plan.entries {
-        let verdict = if names.found_in(&e.name) {
-            Verdict::Name
-        } else {
-            match &e.source {
-                Source::Bytes(bytes) => read::bytes(names, bytes, &e.name),
-                Source::File(path) => read::file(names, path).unwrap_or_else(|err| {
-                    Verdict::Unreadable(format!("it could not be opened ({err})"))
-                }),
-            }
-        };
-        let shown = match &e.source {
-            Source::File(path) => shown_path(r, path),
-            Source::Bytes(_) => e.name.clone(),
-        };
-        // A file may be named after a child: its name is shown with the name taken out.
-        let shown = crate::privacy::redact(names, &shown).unwrap_or(shown);
-        let entry = crate::privacy::redact(names, &e.name).unwrap_or_else(|| e.name.clone());
-        match verdict {
-            Verdict::Clean => {}
-            Verdict::Name => found.push(
-                Diagnostic::error(
-                    Code::PrivateNameInPack,
-                    Location::file(Path::new(&shown)),
-                    format!("`{entry}` would hold a child's name"),
-                )
-                .with_help(HELP),
-            ),
-            Verdict::Unreadable(why) => {
-                if let Source::File(path) = &e.source
-                    && checked_by_hand(r, path)
-                {
-                    // A person has looked at it; what they cannot see, its metadata, is
-                    // still searched.
-                    if read::raw(names, path).unwrap_or(true) {
-                        found.push(
-                            Diagnostic::error(
-                                Code::PrivateNameInPack,
-                                Location::file(Path::new(&shown)),
-                                format!("`{entry}` holds a child's name in its hidden details (a title, author or caption stored in the file)"),
-                            )
-                            .with_help("remove the file's details (in Windows: Properties, Details, Remove properties), or cite another"),
-                        );
-                    }
-                    continue;
-                }
-                found.push(
-                    Diagnostic::error(
-                        Code::UnsearchableEvidence,
-                        Location::file(Path::new(&shown)),
-                        format!("cannot be searched for children's names: {why}"),
-                    )
-                    .with_help("open it and make sure it shows no child's name; then list it under `checked-by-hand` in the [pack] part of review.toml, or save it in a form that can be searched (text, .docx, .xlsx, a PDF with text)"),
-                );
-            }
+    let verdict = if names.found_in(&e.name) {
+        Verdict::Name
+    } else {
+        match &e.content {
+            Content::Bytes(bytes) => read::bytes(names, bytes, &e.name),
+            Content::File(path) => read::file(names, path).unwrap_or_else(|err| {
+                Verdict::Unreadable(format!("it could not be opened ({err})"))
+            }),
         }
+    };
+    let shown = match &e.content {
+        Content::File(path) => shown_path(r, path),
+        Content::Bytes(_) => e.name.clone(),
+    };
+    // A file may be named after a child: its name is shown with the name taken out.
+    let shown = crate::privacy::redact(names, &shown).unwrap_or(shown);
+    let entry = crate::privacy::redact(names, &e.name).unwrap_or_else(|| e.name.clone());
+    let at = Location::file(Path::new(&shown));
+    match verdict {
+        Verdict::Clean => None,
+        Verdict::Name => Some(
+            Diagnostic::error(
+                Code::PrivateNameInPack,
+                at,
+                format!("`{entry}` would hold a child's name"),
+            )
+            .with_help(HELP),
+        ),
+        Verdict::Unreadable(why) => match &e.content {
+            Content::File(path) if checked_by_hand(r, path) => hidden_details(r, path, at, &entry),
+            _ => Some(
+                Diagnostic::error(
+                    Code::UnsearchableEvidence,
+                    at,
+                    format!("cannot be searched for children's names: {why}"),
+                )
+                .with_help("open it and make sure it shows no child's name; then list it under `checked-by-hand` in the [pack] part of review.toml, or save it in a form that can be searched (text, .docx, .xlsx, a PDF with text)"),
+            ),
+        },
     }
-    found
+}
+
+/// A file a person has looked at: what they cannot see, its metadata, is still searched.
+fn hidden_details(r: &Reviewed, path: &Path, at: Location, entry: &str) -> Option<Diagnostic> {
+    read::raw(&r.evidence.private, path).unwrap_or(true).then(|| {
+        Diagnostic::error(
+            Code::PrivateNameInPack,
+            at,
+            format!("`{entry}` holds a child's name in its hidden details (a title, author or caption stored in the file)"),
+        )
+        .with_help("remove the file's details (in Windows: Properties, Details, Remove properties), or cite another")
+    })
 }
 
 /// Whether the sources of names were all read and named someone; findings say what is wrong.

@@ -86,6 +86,37 @@ mod tests {
     }
 
     #[test]
+    fn every_input_folder_and_the_workbooks_in_it_are_refused() {
+        let (dir, paths) = review();
+        let root = dir.path();
+        for d in ["templates", "frameworks"] {
+            std::fs::create_dir(root.join(d)).expect("folder");
+            let why = refused(&root.join(d).join("pack.zip"), &paths);
+            assert!(why.contains(&format!("inside {d}/")), "{why}");
+        }
+        std::fs::write(root.join("scores/dsl.xlsx"), b"PK").expect("write");
+        // Refused for where it is, before what it holds is looked at.
+        assert!(refused(&root.join("scores/dsl.xlsx"), &paths).contains("inside scores/"));
+        assert!(refused(&root.join("out/../evidence/x.zip"), &paths).contains("inside evidence/"));
+        assert!(check(&root.join("evidence/../out/pack.zip"), &paths).is_ok());
+    }
+
+    #[test]
+    fn a_zip_made_by_another_tool_is_not_an_earlier_pack() {
+        let (dir, paths) = review();
+        let path = dir.path().join("out/pack.zip");
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).expect("create"));
+        zip.start_file(
+            super::super::MANIFEST,
+            zip::write::SimpleFileOptions::default(),
+        )
+        .expect("entry");
+        std::io::Write::write_all(&mut zip, br#"{"tool": "packer 2.0"}"#).expect("write");
+        zip.finish().expect("finish");
+        assert!(refused(&path, &paths).contains("not an evidence pack"));
+    }
+
+    #[test]
     fn an_earlier_pack_may_be_replaced() {
         let (dir, paths) = review();
         let path = dir.path().join("out/pack.zip");

@@ -37,59 +37,92 @@ pub fn verify(path: &Path) -> Result<Verified> {
         path: path.to_path_buf(),
         source,
     })?;
-    let mut findings = Diagnostics::default();
-    let at = |entry: &str| {
-        let mut l = Location::file(path);
-        l.cell = Some(entry.to_string());
-        l
-    };
     let mut zip = match zip::ZipArchive::new(file) {
         Ok(z) => z,
         Err(e) => {
-            findings.push(Diagnostic::error(
+            return Ok(unverifiable(Diagnostic::error(
                 Code::PackManifestMalformed,
                 Location::file(path),
                 format!("this is not a readable zip file ({e})"),
-            ));
-            return Ok(Verified {
-                manifest: None,
-                intact: 0,
-                findings,
-            });
+            )));
         }
     };
-    let manifest = read_manifest(&mut zip).map_err(|message| {
-        Diagnostic::error(Code::PackManifestMalformed, at(manifest::NAME), message).with_help(
-            "the pack cannot be checked without its manifest; ask for it to be sent again",
-        )
-    });
-    let manifest = match manifest {
+    let manifest = match read_manifest(&mut zip) {
         Ok(m) => m,
-        Err(d) => {
-            findings.push(d);
-            return Ok(Verified {
-                manifest: None,
-                intact: 0,
-                findings,
-            });
+        Err(message) => {
+            return Ok(unverifiable(
+                Diagnostic::error(
+                    Code::PackManifestMalformed,
+                    at(path, manifest::NAME),
+                    message,
+                )
+                .with_help(
+                    "the pack cannot be checked without its manifest; ask for it to be sent again",
+                ),
+            ));
         }
     };
-    let mut expected: BTreeMap<&str, &manifest::FileEntry> = manifest
-        .files
-        .iter()
-        .map(|f| (f.path.as_str(), f))
-        .collect();
-    let mut intact = 0;
+    let mut check = Check {
+        pack: path,
+        expected: manifest
+            .files
+            .iter()
+            .map(|f| (f.path.as_str(), f))
+            .collect(),
+        intact: 0,
+        findings: Diagnostics::default(),
+    };
     for i in 0..zip.len() {
+        check.entry(&mut zip, i);
+    }
+    let (intact, findings) = check.missing();
+    Ok(Verified {
+        manifest: Some(manifest),
+        intact,
+        findings,
+    })
+}
+
+/// The outcome for a pack that cannot be checked at all, and why.
+fn unverifiable(why: Diagnostic) -> Verified {
+    Verified {
+        manifest: None,
+        intact: 0,
+        findings: Diagnostics(vec![why]),
+    }
+}
+
+/// Where an entry of the pack is, for a finding.
+fn at(pack: &Path, entry: &str) -> Location {
+    let mut l = Location::file(pack);
+    l.cell = Some(entry.to_string());
+    l
+}
+
+/// A pack's entries checked one by one against its manifest.
+struct Check<'a> {
+    /// The pack.
+    pack: &'a Path,
+    /// The manifest's lines not yet matched by an entry, by path.
+    expected: BTreeMap<&'a str, &'a manifest::FileEntry>,
+    /// Entries found intact.
+    intact: usize,
+    findings: Diagnostics,
+}
+
+impl Check<'_> {
+    /// Checks entry `i`: its name is safe, the manifest lists it, and its size and SHA-256
+    /// are the manifest's.
+    fn entry<R: Read + std::io::Seek>(&mut self, zip: &mut zip::ZipArchive<R>, i: usize) {
         let mut entry = match zip.by_index(i) {
             Ok(e) => e,
             Err(e) => {
-                findings.push(Diagnostic::error(
+                self.findings.push(Diagnostic::error(
                     Code::PackEntryAltered,
-                    Location::file(path),
+                    Location::file(self.pack),
                     format!("entry {} cannot be read ({e})", i + 1),
                 ));
-                continue;
+                return;
             }
         };
         let name = entry
@@ -99,77 +132,77 @@ pub fn verify(path: &Path) -> Result<Verified> {
         let safe =
             entry.enclosed_name().is_some() && !name.contains('\\') && !name.starts_with('/');
         if !safe {
-            findings.push(
+            self.findings.push(
                 Diagnostic::error(
                     Code::PackEntryUnsafeName,
-                    at(&name),
+                    at(self.pack, &name),
                     format!(
                         "the entry name `{name}` would write outside the folder it is extracted to"
                     ),
                 )
                 .with_help("do not extract this pack; ask for a new one"),
             );
-            continue;
+            return;
         }
         if name == manifest::NAME || entry.is_dir() {
-            continue;
+            return;
         }
-        let Some(want) = expected.remove(name.as_str()) else {
-            findings.push(Diagnostic::error(
+        let Some(want) = self.expected.remove(name.as_str()) else {
+            self.findings.push(Diagnostic::error(
                 Code::PackEntryExtra,
-                at(&name),
+                at(self.pack, &name),
                 format!("`{name}` is in the pack but not in its manifest"),
             ));
-            continue;
+            return;
         };
-        let mut hasher = Sha256::new();
-        let mut size = 0u64;
-        let mut buf = vec![0u8; 64 * 1024];
-        let mut limited = (&mut entry).take(want.size + 1);
-        loop {
-            match limited.read(&mut buf) {
-                Ok(0) => break,
-                Ok(n) => {
-                    hasher.update(&buf[..n]);
-                    size += n as u64;
-                }
-                Err(e) => {
-                    findings.push(Diagnostic::error(
-                        Code::PackEntryAltered,
-                        at(&name),
-                        format!("`{name}` cannot be read ({e})"),
-                    ));
-                    size = u64::MAX;
-                    break;
-                }
-            }
-        }
-        if size == u64::MAX {
-            continue;
-        }
-        let sha = manifest::hex(&hasher.finalize());
-        if size != want.size || sha != want.sha256 {
-            findings.push(Diagnostic::error(
+        // Read no more than the manifest says, plus one byte to tell that it is longer.
+        match hash(&mut (&mut entry).take(want.size + 1)) {
+            Err(e) => self.findings.push(Diagnostic::error(
                 Code::PackEntryAltered,
-                at(&name),
-                format!("`{name}` has changed since the pack was made (size {size}, manifest {}; SHA-256 {})", want.size, if sha == want.sha256 { "matches" } else { "differs" }),
-            ));
-        } else {
-            intact += 1;
+                at(self.pack, &name),
+                format!("`{name}` cannot be read ({e})"),
+            )),
+            Ok((size, sha)) if size != want.size || sha != want.sha256 => {
+                self.findings.push(Diagnostic::error(
+                    Code::PackEntryAltered,
+                    at(self.pack, &name),
+                    format!("`{name}` has changed since the pack was made (size {size}, manifest {}; SHA-256 {})", want.size, if sha == want.sha256 { "matches" } else { "differs" }),
+                ));
+            }
+            Ok(_) => self.intact += 1,
         }
     }
-    for missing in expected.keys() {
-        findings.push(Diagnostic::error(
-            Code::PackEntryMissing,
-            at(missing),
-            format!("`{missing}` is in the manifest but not in the pack"),
-        ));
+
+    /// Reports every file the manifest lists that no entry matched; returns how many
+    /// entries were intact and every finding.
+    fn missing(mut self) -> (usize, Diagnostics) {
+        for missing in self.expected.keys() {
+            self.findings.push(Diagnostic::error(
+                Code::PackEntryMissing,
+                at(self.pack, missing),
+                format!("`{missing}` is in the manifest but not in the pack"),
+            ));
+        }
+        (self.intact, self.findings)
     }
-    Ok(Verified {
-        manifest: Some(manifest),
-        intact,
-        findings,
-    })
+}
+
+/// The size and SHA-256 (lower-case hex) of everything `reader` gives.
+fn hash(reader: &mut impl Read) -> std::io::Result<(u64, String)> {
+    let mut hasher = Sha256::new();
+    let mut size = 0u64;
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        match reader.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                hasher.update(&buf[..n]);
+                size += n as u64;
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    Ok((size, manifest::hex(&hasher.finalize())))
 }
 
 fn read_manifest<R: std::io::Read + std::io::Seek>(

@@ -16,7 +16,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
 
 use super::manifest::{self, Counts, FileEntry, FrameworkEntry, Manifest};
-use super::plan::{Plan, Source};
+use super::plan::{Content, Entry, Plan};
 use crate::error::{Error, Result};
 use crate::pipeline::Reviewed;
 
@@ -51,8 +51,8 @@ fn options(r: &Reviewed, name: &str, size: u64) -> Result<SimpleFileOptions> {
     let month = u8::try_from(d.month()).unwrap_or(1);
     let day = u8::try_from(d.day()).unwrap_or(1);
     let time = zip::DateTime::from_date_and_time(year, month, day, 0, 0, 0).map_err(|e| {
-        Error::BadInput {
-            what: "the pack's date".into(),
+        Error::PackDate {
+            date: d,
             message: e.to_string(),
         }
     })?;
@@ -79,60 +79,89 @@ fn options(r: &Reviewed, name: &str, size: u64) -> Result<SimpleFileOptions> {
 
 /// Writes the planned pack to `path`; returns how many files it holds, the manifest aside.
 pub fn write(r: &Reviewed, plan: &Plan, path: &Path) -> Result<usize> {
-    let write_err = |source: io::Error| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let zip_err = |e: zip::result::ZipError| write_err(io::Error::other(e));
+    let failed = write_error(path);
+    let zip_failed = |e: zip::result::ZipError| failed(io::Error::other(e));
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir).map_err(write_err)?;
+    std::fs::create_dir_all(dir).map_err(failed)?;
     let tmp = tempfile::Builder::new()
         .prefix(&format!("{}pack-", crate::fsutil::temporaries::PREFIX))
         .suffix(crate::fsutil::temporaries::SUFFIX)
         .tempfile_in(dir)
-        .map_err(write_err)?;
+        .map_err(failed)?;
     let _tracked = crate::fsutil::Tracked::new(tmp.as_file(), tmp.path());
     let mut zip = ZipWriter::new(tmp.as_file());
-    let mut files = Vec::new();
     // One large buffer for every file: few system calls for a big video, bounded memory.
     let mut buffer = vec![0u8; 1 << 20];
+    let mut files = Vec::with_capacity(plan.entries.len());
     for entry in &plan.entries {
-        let size = match &entry.source {
-            Source::Bytes(b) => b.len() as u64,
-            Source::File(p) => std::fs::metadata(p)
-                .map_err(|source| Error::Read {
-                    path: p.clone(),
-                    source,
-                })?
-                .len(),
-        };
-        zip.start_file(entry.name.as_str(), options(r, &entry.name, size)?)
-            .map_err(zip_err)?;
-        let mut sink = Hashing {
-            inner: &mut zip,
-            hasher: Sha256::new(),
-            size: 0,
-        };
-        match &entry.source {
-            Source::Bytes(b) => sink.write_all(b).map_err(write_err)?,
-            Source::File(p) => {
-                let mut f = std::fs::File::open(p).map_err(|source| Error::Read {
-                    path: p.clone(),
-                    source,
-                })?;
-                copy(&mut f, &mut sink, &mut buffer).map_err(write_err)?;
-            }
-        }
-        files.push(FileEntry {
-            path: entry.name.clone(),
-            size: sink.size,
-            sha256: manifest::hex(&sink.hasher.finalize()),
-        });
+        files.push(add(&mut zip, r, entry, &mut buffer, path)?);
     }
-    let manifest = Manifest {
+    let manifest = manifest(r, plan, files);
+    let json = serde_json::to_vec_pretty(&manifest).map_err(|e| failed(io::Error::other(e)))?;
+    zip.start_file(
+        manifest::NAME,
+        options(r, manifest::NAME, json.len() as u64)?,
+    )
+    .map_err(zip_failed)?;
+    zip.write_all(&json).map_err(failed)?;
+    zip.finish().map_err(zip_failed)?;
+    tmp.as_file().sync_all().map_err(failed)?;
+    put_in_place(tmp, path)?;
+    Ok(manifest.counts.files)
+}
+
+/// The error for a failure to write the pack at `path`.
+fn write_error(path: &Path) -> impl Fn(io::Error) -> Error + Copy + '_ {
+    move |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    }
+}
+
+/// Streams one entry into the zip through a hasher; returns its line of the manifest.
+fn add<W: Write + io::Seek>(
+    zip: &mut ZipWriter<W>,
+    r: &Reviewed,
+    entry: &Entry,
+    buffer: &mut [u8],
+    path: &Path,
+) -> Result<FileEntry> {
+    let failed = write_error(path);
+    let read_failed = |p: &Path| {
+        let p = p.to_path_buf();
+        move |source| Error::Read { path: p, source }
+    };
+    let size = match &entry.content {
+        Content::Bytes(b) => b.len() as u64,
+        Content::File(p) => std::fs::metadata(p).map_err(read_failed(p))?.len(),
+    };
+    zip.start_file(entry.name.as_str(), options(r, &entry.name, size)?)
+        .map_err(|e| failed(io::Error::other(e)))?;
+    let mut sink = Hashing {
+        inner: zip,
+        hasher: Sha256::new(),
+        size: 0,
+    };
+    match &entry.content {
+        Content::Bytes(b) => sink.write_all(b).map_err(failed)?,
+        Content::File(p) => {
+            let mut f = std::fs::File::open(p).map_err(read_failed(p))?;
+            copy(&mut f, &mut sink, buffer).map_err(failed)?;
+        }
+    }
+    Ok(FileEntry {
+        path: entry.name.clone(),
+        size: sink.size,
+        sha256: manifest::hex(&sink.hasher.finalize()),
+    })
+}
+
+/// The manifest of a pack holding `files`.
+fn manifest(r: &Reviewed, plan: &Plan, files: Vec<FileEntry>) -> Manifest {
+    Manifest {
         tool: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
         school: r.scored.school.clone(),
         review_date: r.scored.review_date.format("%Y-%m-%d").to_string(),
@@ -148,24 +177,20 @@ pub fn write(r: &Reviewed, plan: &Plan, path: &Path) -> Result<usize> {
             aspects_complete: r.scored.aspects.iter().filter(|a| a.complete).count(),
         },
         files,
-    };
-    let json = serde_json::to_vec_pretty(&manifest).map_err(|e| write_err(io::Error::other(e)))?;
-    zip.start_file(
-        manifest::NAME,
-        options(r, manifest::NAME, json.len() as u64)?,
-    )
-    .map_err(zip_err)?;
-    zip.write_all(&json).map_err(write_err)?;
-    zip.finish().map_err(zip_err)?;
-    tmp.as_file().sync_all().map_err(write_err)?;
-    let permissions = std::fs::metadata(path).map(|m| m.permissions()).ok();
-    tmp.persist(path).map_err(|e| write_err(e.error))?;
-    if let Some(p) = permissions {
-        std::fs::set_permissions(path, p).map_err(write_err)?;
-    } else {
-        set_default_permissions(path).map_err(write_err)?;
     }
-    Ok(manifest.counts.files)
+}
+
+/// Renames the finished zip onto `path`, keeping the permissions of an earlier pack there.
+fn put_in_place(tmp: tempfile::NamedTempFile, path: &Path) -> Result<()> {
+    let failed = write_error(path);
+    let permissions = std::fs::metadata(path).map(|m| m.permissions()).ok();
+    tmp.persist(path).map_err(|e| failed(e.error))?;
+    if let Some(p) = permissions {
+        std::fs::set_permissions(path, p).map_err(failed)?;
+    } else {
+        set_default_permissions(path).map_err(failed)?;
+    }
+    Ok(())
 }
 
 fn copy(from: &mut impl io::Read, to: &mut impl Write, buffer: &mut [u8]) -> io::Result<()> {

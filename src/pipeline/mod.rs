@@ -2,7 +2,9 @@
 //!
 //! Reads review.toml and the framework, every workbook in scores/ and every evidence source,
 //! scores the review and computes the metrics. Problems in the school's files are gathered
-//! as findings; only a missing or broken review.toml or framework stops the run.
+//! as findings; only a missing or broken review.toml or framework stops the run. The
+//! result, [`Reviewed`], holds every imported record; it is made once and every later stage
+//! borrows it.
 
 mod withhold;
 
@@ -18,8 +20,8 @@ use crate::review::{self, Paths, Review};
 use crate::score::{self, Scored, Settings};
 use crate::workbook;
 
-/// A review read and scored.
-#[derive(Debug, Clone)]
+/// A review read and scored. It is never copied: every later stage borrows it.
+#[derive(Debug)]
 pub struct Reviewed {
     /// The settings.
     pub review: Review,

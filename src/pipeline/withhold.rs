@@ -25,12 +25,12 @@ pub fn workbooks(books: &mut [Filled], names: &Names) -> Diagnostics {
         return found;
     }
     for book in books.iter_mut() {
-        let path = book.path.clone();
         reviewers(book, names, &mut found);
+        let path = &book.path;
         for row in &mut book.rows {
-            let cells = row.cells.clone();
+            let cells = &row.cells;
             let at = |column: &str| {
-                let mut at = Location::file(&path);
+                let mut at = Location::file(path);
                 at.cell = cells
                     .iter()
                     .find(|(c, _)| *c == column)

@@ -4,8 +4,11 @@
 //! a school can put its own `report.html`, `governors.html` or `style.css` in the review's
 //! `templates/` folder to replace ours. Undefined variables are errors and HTML is escaped,
 //! so a typo in a template or a `<` in commentary cannot break the page. Everything shown is
-//! a level, commentary, an evidence file name or a count.
+//! a level, commentary, an evidence file name or a count. The evidence pack renders the same
+//! reports with [`render_linked`]: cited evidence linked into the pack and reviewers shown
+//! as [`Reviewers`] names them.
 
+mod reviewers;
 mod summary;
 mod svg;
 mod view;
@@ -19,6 +22,7 @@ use minijinja::{Environment, UndefinedBehavior};
 use crate::error::{Error, Result};
 use crate::fsutil::write_atomic;
 use crate::pipeline::Reviewed;
+pub use reviewers::Reviewers;
 pub use view::{Previous, View};
 
 /// The embedded templates: (name, text).
@@ -49,43 +53,40 @@ pub fn render(
     overrides: Option<&Path>,
 ) -> Result<Rendered> {
     r.names_checked()?;
-    render_with_links(r, previous, overrides, None)
+    render_with(r, previous, overrides, None, &Reviewers::as_named())
 }
 
-/// Renders every report, linking cited evidence to its place in the pack when `links` is
-/// given.
-pub fn render_with_links(
+/// Renders every report with cited evidence linked to its place in `links` (the evidence
+/// pack's folders) and reviewers shown as `reviewers` names them.
+pub fn render_linked(
+    r: &Reviewed,
+    previous: Option<&Previous>,
+    overrides: Option<&Path>,
+    links: &Links,
+    reviewers: &Reviewers,
+) -> Result<Rendered> {
+    render_with(r, previous, overrides, Some(links), reviewers)
+}
+
+fn render_with(
     r: &Reviewed,
     previous: Option<&Previous>,
     overrides: Option<&Path>,
     links: Option<&Links>,
+    reviewers: &Reviewers,
 ) -> Result<Rendered> {
-    let mut env = Environment::new();
-    env.set_undefined_behavior(UndefinedBehavior::Strict);
-    for (name, text) in TEMPLATES {
-        let own = overrides.map(|d| d.join(name)).filter(|p| p.is_file());
-        let (source, origin) = match &own {
-            Some(path) => (crate::fsutil::read_text(path)?, path.clone()),
-            None => (
-                text.to_string(),
-                PathBuf::from(format!("src/report/templates/{name}")),
-            ),
-        };
-        env.add_template_owned(name, source)
-            .map_err(|e| template_error(&origin, &e))?;
-    }
-    let view = view::build(r, previous, links);
+    let env = environment(overrides)?;
+    let view = view::build(r, previous, links, reviewers);
     let ctx = minijinja::value::Value::from(minijinja::value::Serde(&view));
     let render = |name: &str| -> Result<String> {
-        let origin = overrides
-            .map(|d| d.join(name))
-            .filter(|p| p.is_file())
-            .unwrap_or_else(|| PathBuf::from(format!("src/report/templates/{name}")));
         env.get_template(name)
             .and_then(|t| t.render(&ctx))
-            .map_err(|e| template_error(&origin, &e))
+            .map_err(|e| {
+                let origin = own(overrides, name).unwrap_or_else(|| ours(name));
+                template_error(&origin, &e)
+            })
     };
-    let summary = summary::render(r).map_err(|source| Error::Spreadsheet {
+    let summary = summary::render(r, reviewers).map_err(|source| Error::Spreadsheet {
         path: PathBuf::from("out/summary.xlsx"),
         source,
     })?;
@@ -96,11 +97,37 @@ pub fn render_with_links(
     })
 }
 
+/// The template engine with every template loaded: the school's own from `overrides`
+/// where there is one, else ours.
+fn environment(overrides: Option<&Path>) -> Result<Environment<'static>> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    for (name, text) in TEMPLATES {
+        let (source, origin) = match own(overrides, name) {
+            Some(path) => (crate::fsutil::read_text(&path)?, path),
+            None => (text.to_string(), ours(name)),
+        };
+        env.add_template_owned(name, source)
+            .map_err(|e| template_error(&origin, &e))?;
+    }
+    Ok(env)
+}
+
+/// The school's own template `name`, if its templates folder has one.
+fn own(overrides: Option<&Path>, name: &str) -> Option<PathBuf> {
+    overrides.map(|d| d.join(name)).filter(|p| p.is_file())
+}
+
+/// Our template `name`, named by its place in our source tree.
+fn ours(name: &str) -> PathBuf {
+    PathBuf::from(format!("src/report/templates/{name}"))
+}
+
 fn template_error(path: &Path, e: &minijinja::Error) -> Error {
-    let line = e.line().map_or(String::new(), |l| format!(" at line {l}"));
-    Error::BadInput {
-        what: format!("the template {}", path.display()),
-        message: format!("{e}{line}"),
+    Error::Template {
+        path: path.to_path_buf(),
+        line: e.line(),
+        message: e.to_string(),
     }
 }
 

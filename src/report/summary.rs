@@ -11,7 +11,10 @@ use rust_xlsxwriter::{
     ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
+use super::Reviewers;
+use crate::metrics::compute::IncidentSummary;
 use crate::pipeline::Reviewed;
+use crate::score::AspectScore;
 
 fn header(sheet: &mut Worksheet, headers: &[&str]) -> Result<(), XlsxError> {
     let bold = Format::new()
@@ -26,8 +29,8 @@ fn header(sheet: &mut Worksheet, headers: &[&str]) -> Result<(), XlsxError> {
     Ok(())
 }
 
-/// The workbook's bytes.
-pub fn render(r: &Reviewed) -> Result<Vec<u8>, XlsxError> {
+/// The workbook's bytes, its reviewers shown as `reviewers` names them.
+pub fn render(r: &Reviewed, reviewers: &Reviewers) -> Result<Vec<u8>, XlsxError> {
     let s = &r.scored;
     let mut wb = Workbook::new();
     let d = s.review_date;
@@ -40,27 +43,32 @@ pub fn render(r: &Reviewed) -> Result<Vec<u8>, XlsxError> {
             .set_author("selfreview")
             .set_creation_datetime(&ExcelDateTime::from_ymd(year, month, day)?),
     );
-    summary_sheet(wb.add_worksheet(), r)?;
+    summary_sheet(wb.add_worksheet(), r, reviewers)?;
     plan_sheet(wb.add_worksheet(), r)?;
     evidence_sheet(wb.add_worksheet(), r)?;
     wb.save_to_buffer()
 }
 
-fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
+/// The Summary sheet's first column of reviewers' levels.
+const FIRST_LEVEL_COL: u16 = 4;
+
+fn summary_sheet(
+    sheet: &mut Worksheet,
+    r: &Reviewed,
+    reviewers: &Reviewers,
+) -> Result<(), XlsxError> {
     let s = &r.scored;
     sheet.set_name("Summary")?;
-    let reviewers: Vec<String> = {
-        let mut names: Vec<String> = s
-            .aspects
-            .iter()
-            .flat_map(|a| a.reviewers.keys().cloned())
-            .collect();
-        names.sort();
-        names.dedup();
-        names
-    };
+    // A column per reviewer, by the name shown, in the order of those names.
+    let mut columns: Vec<&str> = s
+        .aspects
+        .iter()
+        .flat_map(|a| a.reviewers.keys().map(|n| reviewers.shown(n)))
+        .collect();
+    columns.sort_unstable();
+    columns.dedup();
     let mut headers: Vec<&str> = vec!["Code", "Aspect", "Element", "Strand"];
-    headers.extend(reviewers.iter().map(String::as_str));
+    headers.extend(&columns);
     headers.extend([
         "Agreed",
         "Evidenced",
@@ -71,49 +79,68 @@ fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
         "Why the records differ",
     ]);
     header(sheet, &headers)?;
-    let first_level_col = 4u16;
     let agreed_col =
-        first_level_col + u16::try_from(reviewers.len()).expect("a handful of reviewers");
+        FIRST_LEVEL_COL + u16::try_from(columns.len()).expect("a handful of reviewers");
     for (row, a) in (1u32..).zip(&s.aspects) {
-        // The group's explanation is what lets a claim the records fall short of stand.
-        let explained = a
-            .records_differ
-            .as_deref()
-            .filter(|_| a.evidenced > a.agreed && a.counted == a.agreed);
-        sheet.write(row, 0, a.code.as_str())?;
-        sheet.write(row, 1, a.name.as_str())?;
-        sheet.write(row, 2, a.element.as_str())?;
-        sheet.write(row, 3, a.strand.as_str())?;
-        for (c, name) in (first_level_col..).zip(&reviewers) {
-            if let Some(level) = a.reviewers.get(name) {
-                sheet.write(row, c, *level)?;
-            }
-        }
-        if let Some(level) = a.agreed {
-            sheet.write(row, agreed_col, level)?;
-        }
-        if let Some(level) = a.evidenced {
-            sheet.write(row, agreed_col + 1, level)?;
-        }
-        sheet.write(row, agreed_col + 2, a.benchmark)?;
-        if let Some(gap) = a.gap_to_benchmark {
-            sheet.write(row, agreed_col + 3, gap)?;
-        }
-        let status = match a.gap_to_benchmark {
-            None => "Not scored",
-            Some(g) if g > 0 && a.evidenced > a.agreed => "Below benchmark on the records",
-            Some(g) if g > 0 => "Below benchmark",
-            Some(_) if explained.is_some() => "Meets benchmark as explained",
-            Some(_) => "Meets benchmark",
-        };
-        sheet.write(row, agreed_col + 4, status)?;
-        sheet.write(row, agreed_col + 5, if a.complete { "yes" } else { "no" })?;
-        if let Some(why) = explained {
-            sheet.write(row, agreed_col + 6, why)?;
-        }
+        aspect_row(sheet, row, a, &columns, reviewers, agreed_col)?;
     }
     let last = u32::try_from(s.aspects.len()).expect("a few dozen aspects");
-    let status_col = agreed_col + 4;
+    status_colours(sheet, last, agreed_col + 4)?;
+    sheet.insert_chart(last + 2, 0, &levels_chart(last, agreed_col))?;
+    Ok(())
+}
+
+/// One aspect's row of the Summary sheet: levels from `agreed_col` on.
+fn aspect_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    a: &AspectScore,
+    columns: &[&str],
+    reviewers: &Reviewers,
+    agreed_col: u16,
+) -> Result<(), XlsxError> {
+    // The group's explanation is what lets a claim the records fall short of stand.
+    let explained = a
+        .records_differ
+        .as_deref()
+        .filter(|_| a.evidenced > a.agreed && a.counted == a.agreed);
+    sheet.write(row, 0, a.code.as_str())?;
+    sheet.write(row, 1, a.name.as_str())?;
+    sheet.write(row, 2, a.element.as_str())?;
+    sheet.write(row, 3, a.strand.as_str())?;
+    let levels = reviewers.levels(&a.reviewers);
+    for (c, name) in (FIRST_LEVEL_COL..).zip(columns) {
+        if let Some((_, level)) = levels.iter().find(|(n, _)| n == name) {
+            sheet.write(row, c, *level)?;
+        }
+    }
+    if let Some(level) = a.agreed {
+        sheet.write(row, agreed_col, level)?;
+    }
+    if let Some(level) = a.evidenced {
+        sheet.write(row, agreed_col + 1, level)?;
+    }
+    sheet.write(row, agreed_col + 2, a.benchmark)?;
+    if let Some(gap) = a.gap_to_benchmark {
+        sheet.write(row, agreed_col + 3, gap)?;
+    }
+    let status = match a.gap_to_benchmark {
+        None => "Not scored",
+        Some(g) if g > 0 && a.evidenced > a.agreed => "Below benchmark on the records",
+        Some(g) if g > 0 => "Below benchmark",
+        Some(_) if explained.is_some() => "Meets benchmark as explained",
+        Some(_) => "Meets benchmark",
+    };
+    sheet.write(row, agreed_col + 4, status)?;
+    sheet.write(row, agreed_col + 5, if a.complete { "yes" } else { "no" })?;
+    if let Some(why) = explained {
+        sheet.write(row, agreed_col + 6, why)?;
+    }
+    Ok(())
+}
+
+/// Colours the status column by what it says, and sets the column widths.
+fn status_colours(sheet: &mut Worksheet, last: u32, status_col: u16) -> Result<(), XlsxError> {
     let red = Format::new().set_background_color("#F8CBAD").set_bold();
     let green = Format::new().set_background_color("#C6EFCE");
     let grey = Format::new().set_background_color("#EDEDED");
@@ -126,30 +153,29 @@ fn summary_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
     sheet.set_column_width(1, 40)?;
     sheet.set_column_width(status_col, 18)?;
     sheet.set_column_width(status_col + 2, 50)?;
+    Ok(())
+}
 
+/// The chart of agreed and evidenced levels against the benchmark, aspect by aspect.
+fn levels_chart(last: u32, agreed_col: u16) -> Chart {
     let mut chart = Chart::new(ChartType::Column);
     chart
         .title()
         .set_name("Agreed level, level evidenced and benchmark (1 is best)");
-    chart
-        .add_series()
-        .set_name("Agreed")
-        .set_categories(("Summary", 1, 0, last, 0))
-        .set_values(("Summary", 1, agreed_col, last, agreed_col));
-    chart
-        .add_series()
-        .set_name("Evidenced")
-        .set_categories(("Summary", 1, 0, last, 0))
-        .set_values(("Summary", 1, agreed_col + 1, last, agreed_col + 1));
-    chart
-        .add_series()
-        .set_name("Benchmark")
-        .set_categories(("Summary", 1, 0, last, 0))
-        .set_values(("Summary", 1, agreed_col + 2, last, agreed_col + 2));
+    for (name, col) in [
+        ("Agreed", agreed_col),
+        ("Evidenced", agreed_col + 1),
+        ("Benchmark", agreed_col + 2),
+    ] {
+        chart
+            .add_series()
+            .set_name(name)
+            .set_categories(("Summary", 1, 0, last, 0))
+            .set_values(("Summary", 1, col, last, col));
+    }
     chart.y_axis().set_min(0).set_max(5).set_name("Level");
     chart.set_width(900).set_height(320);
-    sheet.insert_chart(last + 2, 0, &chart)?;
-    Ok(())
+    chart
 }
 
 fn plan_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
@@ -212,30 +238,10 @@ fn evidence_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> 
             "Window (months)",
         ],
     )?;
-    let mut row = 1u32;
     let m = &r.metrics;
-    let mut put = |sheet: &mut Worksheet,
-                   what: &str,
-                   who: &str,
-                   value: f64,
-                   of: Option<f64>,
-                   months: Option<u32>|
-     -> Result<(), XlsxError> {
-        sheet.write(row, 0, what)?;
-        sheet.write(row, 1, who)?;
-        sheet.write(row, 2, value)?;
-        if let Some(of) = of {
-            sheet.write(row, 3, of)?;
-        }
-        if let Some(months) = months {
-            sheet.write(row, 4, months)?;
-        }
-        row += 1;
-        Ok(())
-    };
+    let mut rows = Rows { sheet, next: 1 };
     for g in m.training.iter().flatten() {
-        put(
-            sheet,
+        rows.put(
             "People trained",
             &g.group,
             g.trained as f64,
@@ -244,16 +250,8 @@ fn evidence_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> 
         )?;
     }
     for g in m.meetings.iter().flatten() {
-        put(
-            sheet,
-            "Meetings",
-            &g.group,
-            g.count as f64,
-            None,
-            Some(g.months),
-        )?;
-        put(
-            sheet,
+        rows.put("Meetings", &g.group, g.count as f64, None, Some(g.months))?;
+        rows.put(
             "Longest gap between meetings (days)",
             &g.group,
             g.longest_gap_days as f64,
@@ -262,48 +260,68 @@ fn evidence_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> 
         )?;
     }
     if let Some(i) = &m.incidents {
-        put(
-            sheet,
-            "Incidents",
-            "all",
-            i.count as f64,
-            None,
-            Some(i.months),
-        )?;
-        // With no records from the window before, there is no figure to give: a 0 would
-        // read as a quiet year.
-        if i.previous_covered {
-            put(
-                sheet,
-                "Incidents in the window before",
-                "all",
-                i.previous_count as f64,
-                None,
-                Some(i.months),
-            )?;
-        }
-        for c in &i.by_category {
-            put(
-                sheet,
-                "Incidents by category",
-                &c.label,
-                c.count as f64,
-                None,
-                Some(i.months),
-            )?;
-        }
-        for c in &i.by_term {
-            put(
-                sheet,
-                "Incidents by term",
-                &c.label,
-                c.count as f64,
-                None,
-                None,
-            )?;
-        }
+        incident_rows(&mut rows, i)?;
     }
     sheet.set_column_width(0, 36)?;
     sheet.set_column_width(1, 28)?;
     Ok(())
+}
+
+fn incident_rows(rows: &mut Rows<'_>, i: &IncidentSummary) -> Result<(), XlsxError> {
+    rows.put("Incidents", "all", i.count as f64, None, Some(i.months))?;
+    // With no records from the window before, there is no figure to give: a 0 would read
+    // as a quiet year.
+    if i.previous_covered {
+        rows.put(
+            "Incidents in the window before",
+            "all",
+            i.previous_count as f64,
+            None,
+            Some(i.months),
+        )?;
+    }
+    for c in &i.by_category {
+        rows.put(
+            "Incidents by category",
+            &c.label,
+            c.count as f64,
+            None,
+            Some(i.months),
+        )?;
+    }
+    for c in &i.by_term {
+        rows.put("Incidents by term", &c.label, c.count as f64, None, None)?;
+    }
+    Ok(())
+}
+
+/// The Evidence sheet's rows, written one after another.
+struct Rows<'a> {
+    sheet: &'a mut Worksheet,
+    next: u32,
+}
+
+impl Rows<'_> {
+    /// A measure for a group or category: its value, what it is out of, and the window.
+    fn put(
+        &mut self,
+        what: &str,
+        who: &str,
+        value: f64,
+        of: Option<f64>,
+        months: Option<u32>,
+    ) -> Result<(), XlsxError> {
+        let row = self.next;
+        self.sheet.write(row, 0, what)?;
+        self.sheet.write(row, 1, who)?;
+        self.sheet.write(row, 2, value)?;
+        if let Some(of) = of {
+            self.sheet.write(row, 3, of)?;
+        }
+        if let Some(months) = months {
+            self.sheet.write(row, 4, months)?;
+        }
+        self.next += 1;
+        Ok(())
+    }
 }

@@ -30,6 +30,32 @@ pub struct InitOptions<'a> {
 /// Creates the review folder and returns the files written, in the order written.
 pub fn init(opts: &InitOptions<'_>) -> Result<Vec<PathBuf>> {
     let paths = Paths::new(opts.dir);
+    let files = plan(opts, &paths)?;
+    let folders = [
+        paths.scores(),
+        paths.evidence(),
+        paths.out(),
+        paths.history(),
+    ];
+    let in_the_way = in_the_way(&files, &folders);
+    if !in_the_way.is_empty() {
+        return Err(Error::WouldOverwrite {
+            dir: opts.dir.to_path_buf(),
+            existing: in_the_way,
+        });
+    }
+    for folder in &folders {
+        std::fs::create_dir_all(folder).map_err(|source| Error::Write {
+            path: folder.clone(),
+            source,
+        })?;
+    }
+    write_all(files)
+}
+
+/// Every file `init` writes, with its bytes: a framework from a file, review.toml and the
+/// blank evidence templates.
+fn plan(opts: &InitOptions<'_>, paths: &Paths) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let mut files: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     if let Origin::File(source) = &opts.framework.origin {
         let text = std::fs::read(source).map_err(|e| Error::Read {
@@ -49,37 +75,28 @@ pub fn init(opts: &InitOptions<'_>) -> Result<Vec<PathBuf>> {
         })?;
         files.push((target, bytes));
     }
-    let folders = [
-        paths.scores(),
-        paths.evidence(),
-        paths.out(),
-        paths.history(),
-    ];
+    Ok(files)
+}
 
-    let mut in_the_way: Vec<PathBuf> = files
+/// The planned files that already exist (even as broken links), and the folders that
+/// exist as something other than folders.
+fn in_the_way(files: &[(PathBuf, Vec<u8>)], folders: &[PathBuf]) -> Vec<PathBuf> {
+    let mut found: Vec<PathBuf> = files
         .iter()
         .map(|(p, _)| p.clone())
         .filter(|p| p.symlink_metadata().is_ok())
         .collect();
-    in_the_way.extend(
+    found.extend(
         folders
             .iter()
             .filter(|f| f.exists() && !f.is_dir())
             .cloned(),
     );
-    if !in_the_way.is_empty() {
-        return Err(Error::WouldOverwrite {
-            dir: opts.dir.to_path_buf(),
-            existing: in_the_way,
-        });
-    }
+    found
+}
 
-    for folder in &folders {
-        std::fs::create_dir_all(folder).map_err(|source| Error::Write {
-            path: folder.clone(),
-            source,
-        })?;
-    }
+/// Writes every file, or, when one cannot be written, none.
+fn write_all(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Vec<PathBuf>> {
     let mut written = Vec::new();
     for (path, bytes) in files {
         if let Err(err) = write_atomic(&path, &bytes) {

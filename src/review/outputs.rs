@@ -64,8 +64,34 @@ fn resolved_within(path: &Path, hops: u32) -> PathBuf {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    match (std::fs::canonicalize(parent), path.file_name()) {
-        (Ok(dir), Some(name)) => dir.join(name),
-        _ => path.to_path_buf(),
+    // Folders that do not exist yet are created on the way to the file, so the place is
+    // where the nearest existing folder leads, with the rest of the path below it.
+    match path.file_name() {
+        Some(name) => resolved_within(parent, hops).join(name),
+        None => path.to_path_buf(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check_place;
+    use crate::review::Paths;
+
+    #[test]
+    fn folders_still_to_be_made_inside_the_inputs_are_refused() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("evidence")).expect("evidence folder");
+        std::fs::create_dir_all(root.join("out")).expect("out folder");
+        let paths = Paths::new(root);
+        for inside in ["evidence/new/pack.zip", "evidence/a/b/c/pack.zip"] {
+            let err = check_place(&root.join(inside), &paths).expect_err(inside);
+            assert!(
+                err.to_string().contains("inside evidence/"),
+                "{inside}: {err}"
+            );
+        }
+        check_place(&root.join("out/new/pack.zip"), &paths).expect("out/ is for outputs");
+        check_place(&root.join("elsewhere/pack.zip"), &paths).expect("a new folder of its own");
     }
 }

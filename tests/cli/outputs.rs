@@ -47,6 +47,8 @@ fn pack_refuses_to_replace_the_reviews_own_files() {
         ("review.toml", "it is review.toml"),
         ("evidence/training-records.xlsx", "inside evidence/"),
         ("evidence/new-pack.zip", "inside evidence/"),
+        ("evidence/packs/new-pack.zip", "inside evidence/"),
+        ("scores/2026/a/new-pack.zip", "inside scores/"),
         ("scores/dsl.xlsx", "inside scores/"),
         ("out", "it is a folder"),
     ] {
@@ -73,6 +75,8 @@ fn pack_refuses_to_replace_the_reviews_own_files() {
         workbook
     );
     assert!(!dir.join("evidence/new-pack.zip").exists());
+    assert!(!dir.join("evidence/packs").exists());
+    assert!(!dir.join("scores/2026").exists());
 
     // A zip that is not one of our packs is left alone; an earlier pack is replaced.
     let other = dir.join("out/photos.zip");
@@ -117,6 +121,8 @@ fn pack_refuses_a_link_that_leads_into_the_reviews_own_files() {
         evidence
     );
     assert!(!dir.join("evidence/new-pack.zip").exists());
+    assert!(!dir.join("evidence/packs").exists());
+    assert!(!dir.join("scores/2026").exists());
     assert!(
         std::fs::symlink_metadata(dir.join("out/to-new.zip"))
             .expect("still there")

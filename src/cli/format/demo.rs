@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use selfreview::demo::Step;
-use selfreview::pack::Outcome;
+use selfreview::pack::PackOutcome;
 use selfreview::workbook::WriteOutcome;
 
 /// The numbered line for a stage done; `None` for a pack refused or one that failed its
@@ -37,7 +37,7 @@ pub fn step(dir: &Path, step: &Step<'_>) -> Option<String> {
         Step::Import(sources) => (3, import(dir, sources)),
         Step::Score { reviewed, snapshot } => (4, score(&reviewed.scored, snapshot)),
         Step::Report(reports) => (5, format!("report: wrote {}.", names(reports))),
-        Step::Pack(Outcome::Written {
+        Step::Pack(PackOutcome::Written {
             path,
             files,
             warnings,
@@ -50,7 +50,7 @@ pub fn step(dir: &Path, step: &Step<'_>) -> Option<String> {
             let text = format!("pack: wrote {} ({files} files){left_out}.", path.display());
             (6, text)
         }
-        Step::Pack(Outcome::Refused(_)) => return None,
+        Step::Pack(PackOutcome::Refused(_)) => return None,
         Step::Verify(v) if !v.findings.is_empty() => return None,
         Step::Verify(v) => (
             7,

@@ -165,6 +165,7 @@ impl<R: Read> Guard<R> {
         self.after_cr = b == b'\r';
     }
 
+    /// Follows one byte through the quoting rules; the problem, if it makes one.
     fn step(&mut self, b: u8) -> Option<Problem> {
         let newline = b == b'\n' || b == b'\r';
         match self.state {
@@ -203,20 +204,33 @@ impl<R: Read> Guard<R> {
             State::Quoted if b == b'"' => self.state = State::QuoteInQuoted,
             State::Quoted if b == self.delimiter => self.line_delims += 1,
             State::Quoted if newline => {
-                // A CR LF pair is one line end, and the line before it is complete.
-                if !(b == b'\n' && self.after_cr)
-                    && let Some(problem) = self.check_quoted()
-                {
+                if let Some(problem) = self.quoted_line_end(b) {
                     return Some(problem);
                 }
-                if self.field_broken && self.line_delims > 0 {
-                    self.lines_with_delims += 1;
-                }
-                self.field_broken = true;
-                self.line_delims = 0;
             }
             State::Quoted => {}
         }
+        self.grow(b)
+    }
+
+    /// A line end inside a quoted cell: the line before it must not read as a whole row.
+    fn quoted_line_end(&mut self, b: u8) -> Option<Problem> {
+        // A CR LF pair is one line end, and the line before it is complete.
+        if !(b == b'\n' && self.after_cr)
+            && let Some(problem) = self.check_quoted()
+        {
+            return Some(problem);
+        }
+        if self.field_broken && self.line_delims > 0 {
+            self.lines_with_delims += 1;
+        }
+        self.field_broken = true;
+        self.line_delims = 0;
+        None
+    }
+
+    /// Counts a byte that stays in its cell, refusing a cell or a row grown too long.
+    fn grow(&mut self, b: u8) -> Option<Problem> {
         self.count_line(b);
         self.field_len += 1;
         self.record_len += 1;

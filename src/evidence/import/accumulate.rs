@@ -8,11 +8,11 @@ use chrono::NaiveDate;
 use super::settle::PersonRow;
 use super::{Evidence, Request, Skipped, SourceReport};
 use crate::diag::Location;
-use crate::evidence::Kind;
 use crate::evidence::header::Header;
 use crate::evidence::mapping::{CategoryMapper, Scope};
-use crate::evidence::records::{self, Incident, Mappings, Meeting, Outcome, Training};
+use crate::evidence::records::{self, Incident, Mappings, Meeting, RowOutcome, Training};
 use crate::evidence::table::{Origin, SheetRow};
+use crate::evidence::{Field, Kind};
 
 pub(super) struct Accumulator<'e> {
     kind: Kind,
@@ -64,63 +64,17 @@ impl<'e> Accumulator<'e> {
         }
     }
 
+    /// Reads one row of the sheet; rows of the header and above are passed over.
     pub(super) fn row(&mut self, row: &SheetRow) {
         if row.index <= self.header.last_row {
             return;
         }
         let (used, date) = match self.kind {
-            Kind::Training => {
-                let outcome = records::training(row, &self.header, &self.maps);
-                let person = match &outcome {
-                    Outcome::Used(t) => Some((t.key.clone(), t.person.clone(), t.date, false)),
-                    Outcome::Noted { record: t, .. } => {
-                        Some((t.key.clone(), t.person.clone(), t.date, true))
-                    }
-                    _ => None,
-                };
-                let taken = self.take(outcome, row, |e, t: Training| {
-                    let d = t.date;
-                    e.training.push(t);
-                    d
-                });
-                if let Some((key, person, date, noted)) = person {
-                    let at = self.place(row, self.header.col("date"), String::new());
-                    self.report.training_rows.push(PersonRow {
-                        key,
-                        person,
-                        date,
-                        row: at.row,
-                        place: at.place,
-                        noted: noted.then(|| self.report.noted.len() - 1),
-                    });
-                }
-                taken
-            }
-            Kind::Incidents => {
-                let outcome = records::incident(
-                    row,
-                    &self.header,
-                    &mut self.categories,
-                    &mut self.evidence.private,
-                    &mut self.report.unmapped_categories,
-                );
-                let outcome = match outcome {
-                    Outcome::Used(mut incident) => {
-                        if !self.in_scope(&mut incident) {
-                            self.report.rows_read += 1;
-                            self.report.rows_left_out += 1;
-                            return;
-                        }
-                        Outcome::Used(incident)
-                    }
-                    other => other,
-                };
-                self.take(outcome, row, |e, i: Incident| {
-                    let d = i.date;
-                    e.incidents.add(i);
-                    Some(d)
-                })
-            }
+            Kind::Training => self.training(row),
+            Kind::Incidents => match self.incident(row) {
+                Some(taken) => taken,
+                None => return,
+            },
             Kind::Meetings => self.take(
                 records::meeting(row, &self.header, &self.maps),
                 row,
@@ -148,27 +102,84 @@ impl<'e> Accumulator<'e> {
         }
     }
 
+    /// A training row, kept with the person's other rows so its note can be settled once
+    /// the review date is known.
+    fn training(&mut self, row: &SheetRow) -> (bool, Option<NaiveDate>) {
+        let outcome = records::training(row, &self.header, &self.maps);
+        let person = match &outcome {
+            RowOutcome::Used(t) => Some((t.key.clone(), t.person.clone(), t.date, false)),
+            RowOutcome::Noted { record: t, .. } => {
+                Some((t.key.clone(), t.person.clone(), t.date, true))
+            }
+            RowOutcome::Blank | RowOutcome::Skipped { .. } => None,
+        };
+        let taken = self.take(outcome, row, |e, t: Training| {
+            let d = t.date;
+            e.training.push(t);
+            d
+        });
+        if let Some((key, person, date, noted)) = person {
+            let at = self.place(row, self.header.col(Field::TrainingDate), String::new());
+            self.report.training_rows.push(PersonRow {
+                key,
+                person,
+                date,
+                row: at.row,
+                place: at.place,
+                noted: noted.then(|| self.report.noted.len() - 1),
+            });
+        }
+        taken
+    }
+
+    /// An incident row; `None` when it is left out as not about online safety.
+    fn incident(&mut self, row: &SheetRow) -> Option<(bool, Option<NaiveDate>)> {
+        let outcome = records::incident(
+            row,
+            &self.header,
+            &mut self.categories,
+            &mut self.evidence.private,
+            &mut self.report.unmapped_categories,
+        );
+        let outcome = match outcome {
+            RowOutcome::Used(mut incident) => {
+                if !self.in_scope(&mut incident) {
+                    self.report.rows_read += 1;
+                    self.report.rows_left_out += 1;
+                    return None;
+                }
+                RowOutcome::Used(incident)
+            }
+            other => other,
+        };
+        Some(self.take(outcome, row, |e, i: Incident| {
+            let d = i.date;
+            e.incidents.add(i);
+            Some(d)
+        }))
+    }
+
     fn take<T>(
         &mut self,
-        outcome: Outcome<T>,
+        outcome: RowOutcome<T>,
         row: &SheetRow,
         keep: impl FnOnce(&mut Evidence, T) -> Option<NaiveDate>,
     ) -> (bool, Option<NaiveDate>) {
         match outcome {
-            Outcome::Blank => (false, None),
-            Outcome::Used(record) => {
+            RowOutcome::Blank => (false, None),
+            RowOutcome::Used(record) => {
                 self.report.rows_read += 1;
                 self.report.rows_used += 1;
                 (true, keep(self.evidence, record))
             }
-            Outcome::Noted { record, note, col } => {
+            RowOutcome::Noted { record, note, col } => {
                 self.report.rows_read += 1;
                 self.report.rows_used += 1;
                 let noted = self.place(row, col, note);
                 self.report.noted.push(noted);
                 (true, keep(self.evidence, record))
             }
-            Outcome::Skipped { reason, col } => {
+            RowOutcome::Skipped { reason, col } => {
                 self.report.rows_read += 1;
                 let reason = if self.kind.names_children() {
                     without_values(&reason)

@@ -93,7 +93,7 @@ fn looks_like_text(encoding: &'static Encoding, head: &[u8]) -> bool {
 /// Reads text in `encoding` whose first bytes are `head`.
 pub(super) fn read(
     ctx: &mut Ctx<'_>,
-    mut r: impl Read,
+    r: impl Read,
     encoding: &'static Encoding,
     head: &[u8],
     hint: &str,
@@ -119,32 +119,52 @@ pub(super) fn read(
             .iter()
             .any(|e| lower_hint.ends_with(e));
     if is_markup {
-        let mut bytes = Vec::new();
-        (&mut r).take(WHOLE_LIMIT + 1).read_to_end(&mut bytes)?;
-        if bytes.len() as u64 > WHOLE_LIMIT {
-            return Ok(Verdict::Unreadable(
-                "it is a web page or XML file larger than 256 MB, too large to search".into(),
-            ));
-        }
-        // A page's own charset, then the code pages older programs save in.
-        let mut tried: Vec<&'static Encoding> = declared_charset(&bytes).into_iter().collect();
-        if encoding != WINDOWS_1252 || !tried.is_empty() {
-            tried.push(encoding);
-        }
-        if encoding == WINDOWS_1252 {
-            tried.extend(SINGLE_BYTE);
-        }
-        let mut verdict = Verdict::Clean;
-        for e in tried {
-            let (decoded, _) = e.decode_with_bom_removal(&bytes);
-            match markup::document(ctx, &decoded) {
-                Verdict::Name => return Ok(Verdict::Name),
-                Verdict::Unreadable(why) => verdict = Verdict::Unreadable(why),
-                Verdict::Clean => {}
-            }
-        }
-        return Ok(verdict);
+        return read_markup(ctx, r, encoding);
     }
+    read_plain(ctx, r, encoding)
+}
+
+/// Reads a web page or XML file whole (up to [`WHOLE_LIMIT`]), in its declared charset and
+/// then the code pages older programs save in.
+fn read_markup(
+    ctx: &mut Ctx<'_>,
+    mut r: impl Read,
+    encoding: &'static Encoding,
+) -> std::io::Result<Verdict> {
+    let mut bytes = Vec::new();
+    (&mut r).take(WHOLE_LIMIT + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > WHOLE_LIMIT {
+        return Ok(Verdict::Unreadable(
+            "it is a web page or XML file larger than 256 MB, too large to search".into(),
+        ));
+    }
+    // A page's own charset, then the code pages older programs save in.
+    let mut tried: Vec<&'static Encoding> = declared_charset(&bytes).into_iter().collect();
+    if encoding != WINDOWS_1252 || !tried.is_empty() {
+        tried.push(encoding);
+    }
+    if encoding == WINDOWS_1252 {
+        tried.extend(SINGLE_BYTE);
+    }
+    let mut verdict = Verdict::Clean;
+    for e in tried {
+        let (decoded, _) = e.decode_with_bom_removal(&bytes);
+        match markup::document(ctx, &decoded) {
+            Verdict::Name => return Ok(Verdict::Name),
+            Verdict::Unreadable(why) => verdict = Verdict::Unreadable(why),
+            Verdict::Clean => {}
+        }
+    }
+    Ok(verdict)
+}
+
+/// Reads plain text as it streams, in `encoding` or, when that is a guess, in each code
+/// page it might be.
+fn read_plain(
+    ctx: &mut Ctx<'_>,
+    mut r: impl Read,
+    encoding: &'static Encoding,
+) -> std::io::Result<Verdict> {
     // Text that is not UTF-8 was saved by an older program in its own code page; which one
     // cannot be told for sure, so it is read in each that European names are written in.
     let encodings: &[&'static Encoding] = if encoding == WINDOWS_1252 {

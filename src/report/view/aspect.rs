@@ -7,7 +7,8 @@ use serde::Serialize;
 
 use super::{Named, Said, named, said};
 use crate::framework::Framework;
-use crate::score::{AgreedBy, AspectScore, CheckStatus, CommentaryCheck};
+use crate::report::Reviewers;
+use crate::score::{AgreedBy, AspectScore, CheckResult, CheckStatus, CommentaryCheck};
 
 #[derive(Debug, Serialize)]
 pub(super) struct EvidenceLink {
@@ -46,6 +47,7 @@ pub(super) fn detail(
     fw: &Framework,
     a: &AspectScore,
     links: Option<&BTreeMap<String, String>>,
+    reviewers: &Reviewers,
 ) -> Detail {
     let aspect = fw.aspect(&a.code).map(|(_, _, x)| x);
     let statement = a
@@ -53,20 +55,6 @@ pub(super) fn detail(
         .and_then(|l| aspect.and_then(|x| x.statement(l)))
         .unwrap_or("")
         .to_string();
-    let agreed_how = match a.agreed_by {
-        Some(AgreedBy::Group) => "agreed by the group".to_string(),
-        Some(AgreedBy::Median) if a.reviewers.len() > 1 => {
-            "the middle of the reviewers' levels".to_string()
-        }
-        Some(AgreedBy::Median) => "the reviewer's level".to_string(),
-        None => String::new(),
-    };
-    let commentary_check = match a.commentary_check {
-        CommentaryCheck::Ok => "",
-        CommentaryCheck::Missing => "No commentary yet.",
-        CommentaryCheck::TooShort => "The commentary is too short to show how the level is met.",
-        CommentaryCheck::NoEvidence => "The commentary cites no evidence.",
-    };
     Detail {
         code: a.code.clone(),
         name: a.name.clone(),
@@ -80,11 +68,11 @@ pub(super) fn detail(
             .map(|l| fw.level_label(l).to_string())
             .unwrap_or_default(),
         statement,
-        agreed_how,
+        agreed_how: agreed_how(a),
         rationale: a.rationale.clone(),
-        reviewers: named(a.reviewers.iter().map(|(n, l)| (n, *l))),
-        commentary: said(&a.commentary),
-        commentary_check: commentary_check.to_string(),
+        reviewers: named(reviewers.levels(&a.reviewers).into_iter()),
+        commentary: said(&a.commentary, reviewers),
+        commentary_check: commentary_check(a.commentary_check).to_string(),
         evidence: a
             .evidence
             .iter()
@@ -93,26 +81,49 @@ pub(super) fn detail(
                 href: links.and_then(|l| l.get(name)).cloned(),
             })
             .collect(),
-        checks: a
-            .evidence_checks
-            .iter()
-            .map(|c| CheckView {
-                needs: c.needs.clone(),
-                fact: c.fact.clone().unwrap_or_default(),
-                outcome: match c.status {
-                    CheckStatus::Met => "met".into(),
-                    CheckStatus::NotMet => "not met".into(),
-                    CheckStatus::EvidenceNeeded => {
-                        let why = c.detail.clone().unwrap_or_default();
-                        let required = if c.required {
-                            "; holds back readiness"
-                        } else {
-                            ""
-                        };
-                        format!("evidence needed: {why}{required}")
-                    }
-                },
-            })
-            .collect(),
+        checks: a.evidence_checks.iter().map(check_view).collect(),
+    }
+}
+
+/// How the level was agreed, in words.
+fn agreed_how(a: &AspectScore) -> String {
+    match a.agreed_by {
+        Some(AgreedBy::Group) => "agreed by the group".to_string(),
+        Some(AgreedBy::Median) if a.reviewers.len() > 1 => {
+            "the middle of the reviewers' levels".to_string()
+        }
+        Some(AgreedBy::Median) => "the reviewer's level".to_string(),
+        None => String::new(),
+    }
+}
+
+/// What is wrong with the commentary, if anything, in words.
+fn commentary_check(check: CommentaryCheck) -> &'static str {
+    match check {
+        CommentaryCheck::Ok => "",
+        CommentaryCheck::Missing => "No commentary yet.",
+        CommentaryCheck::TooShort => "The commentary is too short to show how the level is met.",
+        CommentaryCheck::NoEvidence => "The commentary cites no evidence.",
+    }
+}
+
+/// An evidence check: what the level needs, what the records show, and the result.
+fn check_view(c: &CheckResult) -> CheckView {
+    CheckView {
+        needs: c.needs.clone(),
+        fact: c.fact.clone().unwrap_or_default(),
+        outcome: match c.status {
+            CheckStatus::Met => "met".into(),
+            CheckStatus::NotMet => "not met".into(),
+            CheckStatus::EvidenceNeeded => {
+                let why = c.detail.clone().unwrap_or_default();
+                let required = if c.required {
+                    "; holds back readiness"
+                } else {
+                    ""
+                };
+                format!("evidence needed: {why}{required}")
+            }
+        },
     }
 }

@@ -3,12 +3,14 @@
 //! Everything here is safe to show anyone the school shows its review to: levels,
 //! commentary, evidence file names and counts. No child's name and no incident description
 //! exist in the inputs, and staff names from training records are left out (counts only).
+//! Reviewers are named as [`super::Reviewers`] shows them: in the evidence pack, by number.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
+use super::Reviewers;
 use super::svg;
 
 mod aspect;
@@ -142,20 +144,20 @@ pub struct View {
     progress: Option<Progress>,
 }
 
-pub(super) fn named<'a>(levels: impl Iterator<Item = (&'a String, u8)>) -> Vec<Named> {
+pub(super) fn named<'a>(levels: impl Iterator<Item = (&'a str, u8)>) -> Vec<Named> {
     levels
         .map(|(name, level)| Named {
-            name: name.clone(),
+            name: name.to_string(),
             level,
         })
         .collect()
 }
 
-pub(super) fn said(commentary: &[crate::score::Commentary]) -> Vec<Said> {
+pub(super) fn said(commentary: &[crate::score::Commentary], reviewers: &Reviewers) -> Vec<Said> {
     commentary
         .iter()
         .map(|c| Said {
-            reviewer: c.reviewer.clone(),
+            reviewer: reviewers.shown(&c.reviewer).to_string(),
             text: c.text.clone(),
         })
         .collect()
@@ -176,20 +178,15 @@ pub(super) fn percent(share: Option<f64>) -> String {
     share.map_or("–".to_string(), |s| format!("{:.0}%", s * 100.0))
 }
 
-/// Builds the view of a reviewed review.
-pub fn build(r: &Reviewed, previous: Option<&Previous>, links: Option<&super::Links>) -> View {
+/// Builds the view of a reviewed review, its reviewers shown as `reviewers` names them.
+pub fn build(
+    r: &Reviewed,
+    previous: Option<&Previous>,
+    links: Option<&super::Links>,
+    reviewers: &Reviewers,
+) -> View {
     let fw = &r.framework.framework;
     let s = &r.scored;
-    let spokes: Vec<svg::Spoke> = s
-        .aspects
-        .iter()
-        .map(|a| svg::Spoke {
-            code: a.code.clone(),
-            agreed: a.agreed,
-            benchmark: a.benchmark,
-            previous: previous.and_then(|p| p.levels.get(&a.code).copied()),
-        })
-        .collect();
     View {
         school: s.school.clone(),
         review_date: uk(s.review_date),
@@ -206,50 +203,72 @@ pub fn build(r: &Reviewed, previous: Option<&Previous>, links: Option<&super::Li
             .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
             .map(|r| r.message.clone())
             .collect(),
-        milestones: vec![
-            Milestone {
-                name: "Review started",
-                reached: s.milestones.started,
-            },
-            Milestone {
-                name: "At least two elements complete",
-                reached: s.milestones.progress,
-            },
-            Milestone {
-                name: "Ready to apply for the Online Safety Mark",
-                reached: s.milestones.ready,
-            },
-        ],
+        milestones: milestones(s),
         elements_complete: s.milestones.elements_complete,
         element_count: s.elements.len(),
         aspects_complete: s.aspects.iter().filter(|a| a.complete).count(),
         aspect_count: s.aspects.len(),
-        radar_svg: svg::radar(&spokes),
+        radar_svg: radar(s, previous),
         previous_date: previous.map(|p| uk(p.date)),
         elements: elements(fw, s),
         details: s
             .aspects
             .iter()
-            .map(|a| detail(fw, a, links.and_then(|l| l.get(&a.code))))
+            .map(|a| detail(fw, a, links.and_then(|l| l.get(&a.code)), reviewers))
             .collect(),
         actions: actions(fw, s),
-        agenda: s
-            .agenda
-            .iter()
-            .map(|a| AgendaRow {
-                code: a.aspect.clone(),
-                name: a.name.clone(),
-                spread: a.spread,
-                needs_discussion: a.needs_discussion,
-                levels: named(a.levels.iter().map(|(n, l)| (n, *l))),
-                commentary: said(&a.commentary),
-            })
-            .collect(),
+        agenda: agenda(s, reviewers),
         training: records::training(&r.metrics, fw),
         meetings: records::meetings(r),
         incidents: records::incidents(&r.metrics),
         progress: previous.map(|p| progress(s, p)),
     }
+}
+
+fn milestones(s: &Scored) -> Vec<Milestone> {
+    vec![
+        Milestone {
+            name: "Review started",
+            reached: s.milestones.started,
+        },
+        Milestone {
+            name: "At least two elements complete",
+            reached: s.milestones.progress,
+        },
+        Milestone {
+            name: "Ready to apply for the Online Safety Mark",
+            reached: s.milestones.ready,
+        },
+    ]
+}
+
+/// The radar chart of agreed levels against the benchmark, and the earlier review's.
+fn radar(s: &Scored, previous: Option<&Previous>) -> String {
+    let spokes: Vec<svg::Spoke> = s
+        .aspects
+        .iter()
+        .map(|a| svg::Spoke {
+            code: a.code.clone(),
+            agreed: a.agreed,
+            benchmark: a.benchmark,
+            previous: previous.and_then(|p| p.levels.get(&a.code).copied()),
+        })
+        .collect();
+    svg::radar(&spokes)
+}
+
+fn agenda(s: &Scored, reviewers: &Reviewers) -> Vec<AgendaRow> {
+    s.agenda
+        .iter()
+        .map(|a| AgendaRow {
+            code: a.aspect.clone(),
+            name: a.name.clone(),
+            spread: a.spread,
+            needs_discussion: a.needs_discussion,
+            levels: named(a.levels.iter().map(|(n, l)| (reviewers.shown(n), *l))),
+            commentary: said(&a.commentary, reviewers),
+        })
+        .collect()
 }
 
 fn elements(fw: &Framework, s: &Scored) -> Vec<Element> {

@@ -1,0 +1,93 @@
+//! Taking the names of children out of what an import keeps and shows.
+//!
+//! Incident categories, meeting names and training records reach the reports, and an
+//! import's report reaches the terminal and `--json`; a pupil's name typed into any of them
+//! is replaced before they go further.
+
+use super::{Evidence, SourceReport};
+use crate::privacy::{Names, redact};
+
+impl Evidence {
+    /// Takes the names this evidence holds out of its incident categories, meeting groups and
+    /// training records (a pupil trained as a digital leader, say), which reports show.
+    pub fn withhold_names(&mut self) -> Withheld {
+        let names = &self.private;
+        let mut held = Withheld::default();
+        if names.is_empty() {
+            return held;
+        }
+        held.categories = self
+            .incidents
+            .rename_categories(|label| redact(names, label));
+        let left_out = std::mem::take(&mut self.left_out);
+        for (label, n) in left_out {
+            let label = match redact(names, &label) {
+                Some(clean) => {
+                    held.categories += 1;
+                    clean
+                }
+                None => label,
+            };
+            *self.left_out.entry(label).or_insert(0) += n;
+        }
+        for m in &mut self.meetings {
+            if let Some(clean) = redact(names, &m.group) {
+                m.group = clean;
+                held.meetings += 1;
+            }
+        }
+        for t in &mut self.training {
+            for text in [&mut t.person, &mut t.role, &mut t.course, &mut t.group] {
+                if let Some(clean) = redact(names, text) {
+                    *text = clean;
+                    held.training += 1;
+                }
+            }
+        }
+        held
+    }
+}
+
+/// How many texts of each kind of record held a name and were replaced.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Withheld {
+    /// Incident categories.
+    pub categories: usize,
+    /// Meeting names.
+    pub meetings: usize,
+    /// Names, roles and courses in training records: a member of staff may share a pupil's
+    /// name, so these are replaced without a finding.
+    pub training: usize,
+}
+
+impl SourceReport {
+    /// Takes out of this report any heading or category that holds a name: for the terminal
+    /// and JSON, which must never repeat one.
+    pub fn withhold_names(&mut self, names: &Names) {
+        for c in &mut self.columns {
+            if let Some(clean) = redact(names, &c.header) {
+                c.header = clean;
+            }
+        }
+        for skipped in self.skipped.iter_mut().chain(self.noted.iter_mut()) {
+            if let Some(clean) = redact(names, &skipped.reason) {
+                skipped.reason = clean;
+            }
+        }
+        for sheet in self.names_also_from.iter_mut().chain(self.sheet.as_mut()) {
+            if let Some(clean) = redact(names, sheet) {
+                *sheet = clean;
+            }
+        }
+        let left_out = std::mem::take(&mut self.left_out_categories);
+        for (label, n) in left_out {
+            let label = redact(names, &label).unwrap_or(label);
+            *self.left_out_categories.entry(label).or_insert(0) += n;
+        }
+        let unmapped = std::mem::take(&mut self.unmapped_categories);
+        for (label, n) in unmapped {
+            let label = redact(names, &label).unwrap_or(label);
+            *self.unmapped_categories.entry(label).or_insert(0) += n;
+        }
+    }
+}

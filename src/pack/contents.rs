@@ -1,0 +1,88 @@
+//! The files the tool makes for the pack: the reports, each aspect's commentary as text,
+//! and the evidence summaries.
+//!
+//! The reports are the same as `selfreview report` writes, but with every cited document
+//! linked to its place inside the pack, and, unless review.toml turns staff names on, with
+//! reviewers shown as "Reviewer 1", "Reviewer 2", … since the pack leaves the school.
+
+use std::path::Path;
+
+use super::plan::{Content, Entry};
+use super::summaries;
+use crate::error::Result;
+use crate::pipeline::Reviewed;
+use crate::report::{self, Links, Reviewers};
+use crate::score::AspectScore;
+
+/// Renders everything the tool adds to the pack, the reports' evidence links pointing at
+/// `links`; `templates` is a folder whose templates replace ours.
+pub fn render(r: &Reviewed, links: &Links, templates: Option<&Path>) -> Result<Vec<Entry>> {
+    let reviewers = if r.review.staff_names_in_pack {
+        Reviewers::as_named()
+    } else {
+        Reviewers::numbered(&r.scored)
+    };
+    let previous = report::previous_snapshot(&r.paths.history(), r.scored.review_date);
+    let rendered = report::render_linked(r, previous.as_ref(), templates, links, &reviewers)?;
+    let mut entries = vec![
+        generated("index.html", rendered.report.into_bytes()),
+        generated("governors.html", rendered.governors.into_bytes()),
+        generated("summary.xlsx", rendered.summary),
+    ];
+    for a in &r.scored.aspects {
+        if a.agreed.is_some() || !a.commentary.is_empty() {
+            entries.push(generated(
+                &format!("aspects/{}/commentary.txt", a.code),
+                commentary_text(r, a, &reviewers).into_bytes(),
+            ));
+        }
+    }
+    for (name, bytes) in summaries::tables(&r.metrics)? {
+        entries.push(generated(&format!("evidence-summary/{name}"), bytes));
+    }
+    Ok(entries)
+}
+
+fn generated(name: &str, bytes: Vec<u8>) -> Entry {
+    Entry {
+        name: name.to_string(),
+        content: Content::Bytes(bytes),
+    }
+}
+
+/// An aspect's level, the levels given, the group's reasons, the commentary and the
+/// evidence cited, as plain text.
+fn commentary_text(r: &Reviewed, a: &AspectScore, reviewers: &Reviewers) -> String {
+    let fw = &r.framework.framework;
+    let mut s = format!("{} {}\n", a.code, a.name);
+    match a.agreed {
+        Some(l) => s.push_str(&format!(
+            "Agreed level: {l} ({}); benchmark: {}\n",
+            fw.level_label(l),
+            a.benchmark
+        )),
+        None => s.push_str(&format!("Not scored; benchmark: {}\n", a.benchmark)),
+    }
+    if !a.reviewers.is_empty() {
+        let levels: Vec<String> = reviewers
+            .levels(&a.reviewers)
+            .iter()
+            .map(|(n, l)| format!("{n}: {l}"))
+            .collect();
+        s.push_str(&format!("Levels given: {}\n", levels.join(", ")));
+    }
+    if let Some(rationale) = &a.rationale {
+        s.push_str(&format!("Why the group agreed this level: {rationale}\n"));
+    }
+    for c in &a.commentary {
+        s.push_str(&format!(
+            "\n{}:\n{}\n",
+            reviewers.shown(&c.reviewer),
+            c.text
+        ));
+    }
+    if !a.evidence.is_empty() {
+        s.push_str(&format!("\nEvidence cited: {}\n", a.evidence.join("; ")));
+    }
+    s
+}

@@ -1,0 +1,135 @@
+//! The evidence summaries: what the school's records show, as CSV an assessor can open.
+//!
+//! The records themselves never go in the pack (incident logs name children, training
+//! records name staff), yet an assessor wants to see what they show. These tables are made
+//! from the metrics, which hold counts and no names, so they can travel where the records
+//! cannot.
+
+use crate::error::{Error, Result};
+use crate::metrics::compute::{Count, IncidentSummary, MeetingPattern, Metrics, TrainingCoverage};
+
+/// One summary: its file name (under `evidence-summary/` in the pack) and its bytes.
+pub(super) type Summary = (String, Vec<u8>);
+
+/// Every summary the metrics allow, in a fixed order: training coverage, meetings, then
+/// incidents by category, by term and by month.
+pub(super) fn tables(m: &Metrics) -> Result<Vec<Summary>> {
+    let mut out = Vec::new();
+    if let Some(groups) = &m.training {
+        out.push(training(groups)?);
+    }
+    if let Some(groups) = &m.meetings {
+        out.push(meetings(groups)?);
+    }
+    if let Some(i) = &m.incidents {
+        out.extend(incidents(i)?);
+    }
+    Ok(out)
+}
+
+fn training(groups: &[TrainingCoverage]) -> Result<Summary> {
+    let rows = groups.iter().map(|g| {
+        vec![
+            g.group.clone(),
+            g.people.to_string(),
+            g.trained.to_string(),
+            g.share.to_string(),
+            g.months.to_string(),
+        ]
+    });
+    table(
+        "training-coverage.csv",
+        &["group", "people", "trained", "share", "months"],
+        rows,
+    )
+}
+
+fn meetings(groups: &[MeetingPattern]) -> Result<Summary> {
+    let rows = groups.iter().map(|g| {
+        vec![
+            g.group.clone(),
+            g.count.to_string(),
+            g.months.to_string(),
+            g.longest_gap_days.to_string(),
+            g.last.map(|d| d.to_string()).unwrap_or_default(),
+        ]
+    });
+    table(
+        "meetings.csv",
+        &["group", "count", "months", "longest_gap_days", "last"],
+        rows,
+    )
+}
+
+fn incidents(i: &IncidentSummary) -> Result<[Summary; 3]> {
+    let rows = |list: &[Count]| {
+        list.iter()
+            .map(|c| vec![c.label.clone(), c.count.to_string()])
+            .collect::<Vec<_>>()
+    };
+    Ok([
+        table(
+            "incidents-by-category.csv",
+            &["category", "count"],
+            rows(&i.by_category),
+        )?,
+        table(
+            "incidents-by-term.csv",
+            &["term", "count"],
+            rows(&i.by_term),
+        )?,
+        table(
+            "incidents-by-month.csv",
+            &["month", "count"],
+            rows(&i.by_month),
+        )?,
+    ])
+}
+
+/// One CSV table named `name`: the header, then the rows.
+fn table(
+    name: &str,
+    header: &[&str],
+    rows: impl IntoIterator<Item = Vec<String>>,
+) -> Result<Summary> {
+    let failed = |message: String| Error::EvidenceSummary {
+        name: name.to_string(),
+        message,
+    };
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(header).map_err(|e| failed(e.to_string()))?;
+    for row in rows {
+        w.write_record(&row).map_err(|e| failed(e.to_string()))?;
+    }
+    let bytes = w.into_inner().map_err(|e| failed(e.to_string()))?;
+    Ok((name.to_string(), bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_table_is_its_header_then_its_rows_quoted_as_csv() {
+        let (name, bytes) = table(
+            "incidents-by-category.csv",
+            &["category", "count"],
+            [vec![
+                "Cyberbullying, \"group chats\"".to_string(),
+                "3".into(),
+            ]],
+        )
+        .expect("CSV into memory");
+        assert_eq!(name, "incidents-by-category.csv");
+        assert_eq!(
+            String::from_utf8_lossy(&bytes),
+            "category,count\n\"Cyberbullying, \"\"group chats\"\"\",3\n"
+        );
+    }
+
+    #[test]
+    fn a_table_with_no_rows_keeps_its_header() {
+        let (_, bytes) = table("incidents-by-term.csv", &["term", "count"], []).expect("CSV");
+        assert_eq!(bytes, b"term,count\n");
+    }
+}
