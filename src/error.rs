@@ -113,14 +113,6 @@ pub enum Error {
         /// The pupil lists and incident logs that could not be read.
         paths: Vec<PathBuf>,
     },
-    /// A value given on the command line or in `review.toml` is not acceptable.
-    #[error("{what}: {message}")]
-    BadInput {
-        /// Which argument or key.
-        what: String,
-        /// What is wrong with it.
-        message: String,
-    },
     /// A report template, ours or the school's, that does not parse or cannot be rendered.
     #[error("the template {}: {message}{}", path.display(), line.map_or(String::new(), |l| format!(" at line {l}")))]
     Template {
