@@ -3,19 +3,24 @@
 //! A framework is data, never code: it is loaded from a TOML file (the default one is
 //! embedded in the binary), checked with every problem located, and turned into the typed
 //! [`Framework`] every later stage works from. `frameworks/README.md` documents the format.
+//! The metrics an evidence check may name are part of the framework's own vocabulary
+//! ([`Metric`]), so checking a framework needs nothing from the stages that compute them.
 
+mod check;
 mod embedded;
+mod metric;
 mod raw;
 mod validate;
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
+pub use check::{Check, ParamValue, Params, Threshold};
 pub use embedded::{DEFAULT_ID, EMBEDDED, Embedded};
+pub use metric::{Metric, Param, ParamKind, ParamSpec, ValueKind};
 
 /// The lowest level: little or nothing in place.
 pub const LOWEST_LEVEL: u8 = 5;
@@ -100,94 +105,6 @@ pub struct Step {
     pub to: u8,
     /// What to do.
     pub actions: Vec<String>,
-}
-
-/// An evidence check: a claimed level this good or better needs the metric to pass.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub struct Check {
-    /// A name from [`crate::metrics::CATALOG`].
-    pub metric: String,
-    /// Every parameter of the metric, defaults filled in.
-    pub params: BTreeMap<String, ParamValue>,
-    /// The bound the metric's value must meet.
-    pub threshold: Threshold,
-    /// A claimed level of this or better (numerically lower or equal) needs the check.
-    pub supports_level: u8,
-    /// The school's records must be imported to claim the level: a check that cannot be
-    /// evaluated for want of them holds back readiness instead of being passed over.
-    pub required: bool,
-    /// The expectation in words, shown beside a failed check.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub note: Option<String>,
-}
-
-/// A metric parameter's value.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-#[serde(untagged)]
-pub enum ParamValue {
-    /// Free text such as a group name.
-    Text(String),
-    /// A window in months.
-    Months(u32),
-}
-
-impl std::fmt::Display for ParamValue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            ParamValue::Text(t) => f.write_str(t),
-            ParamValue::Months(m) => write!(f, "{m}"),
-        }
-    }
-}
-
-/// The bound in an evidence check.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Threshold {
-    /// The value must be at least this.
-    AtLeast(f64),
-    /// The value must be at most this.
-    AtMost(f64),
-}
-
-impl std::fmt::Display for Threshold {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Threshold::AtLeast(v) => write!(f, "≥ {v}"),
-            Threshold::AtMost(v) => write!(f, "≤ {v}"),
-        }
-    }
-}
-
-impl Check {
-    /// The rule in words: "a claimed level of 2 or better needs training.coverage
-    /// (group=staff, months=24) ≥ 0.9".
-    pub fn describe(&self) -> String {
-        let params: Vec<String> = self
-            .params
-            .iter()
-            .map(|(k, v)| format!("{k}={v}"))
-            .collect();
-        let claim = match self.supports_level {
-            1 => "a claimed level of 1".to_string(),
-            n => format!("a claimed level of {n} or better"),
-        };
-        format!(
-            "{claim} needs {} ({}) {}",
-            self.metric,
-            params.join(", "),
-            self.threshold
-        )
-    }
-
-    /// Whether `value` meets the threshold.
-    pub fn passes(&self, value: f64) -> bool {
-        match self.threshold {
-            Threshold::AtLeast(t) => value >= t,
-            Threshold::AtMost(t) => value <= t,
-        }
-    }
 }
 
 impl Framework {

@@ -90,7 +90,13 @@ fn minimal_framework_is_valid_and_fills_check_defaults() {
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
     let fw = checked.framework.expect("valid");
     let (_, _, a) = fw.aspect("a1.1").expect("found ignoring case");
-    assert_eq!(a.checks[0].params["months"], ParamValue::Months(24));
+    assert_eq!(a.checks[0].metric, Metric::TrainingCoverage);
+    assert_eq!(a.checks[0].params.months(), Some(24));
+    assert_eq!(a.checks[0].params.text(Param::Group), Some("staff"));
+    assert_eq!(
+        a.checks[0].describe(),
+        "a claimed level of 2 or better needs training.coverage (group=staff, months=24) ≥ 0.9"
+    );
     assert!(
         !a.checks[0].required,
         "a check is not required unless it says so"

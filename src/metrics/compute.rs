@@ -15,8 +15,10 @@ use serde::Serialize;
 
 use super::terms::Terms;
 use crate::evidence::import::Evidence;
+use crate::evidence::tally::Tally;
 use crate::evidence::{Field, Kind};
 use crate::rounding::round2;
+use crate::text::normalise;
 
 /// Training coverage of one group.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -51,6 +53,10 @@ pub struct MeetingPattern {
     pub longest_gap_days: i64,
     /// The latest meeting on or before the as-of date.
     pub last: Option<NaiveDate>,
+    /// The days the group met within the window, in order, each once: the meetings
+    /// `count` counts and the longest gap is measured between.
+    #[serde(skip)]
+    pub dates: Vec<NaiveDate>,
 }
 
 /// A count under a label. In JSON the label is named for what it is: `category`, `term`
@@ -141,7 +147,7 @@ fn by_month<S: serde::Serializer>(counts: &[Count], s: S) -> Result<S::Ok, S::Er
     keyed(counts, "month", s)
 }
 
-/// Every metric, as of a date.
+/// Every figure, as of a date, each over its default window.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Metrics {
     /// The date the metrics are computed for.
@@ -154,7 +160,23 @@ pub struct Metrics {
     pub incidents: Option<IncidentSummary>,
 }
 
-pub(super) fn window_start(as_of: NaiveDate, months: u32) -> NaiveDate {
+/// The window of the training figures in [`Metrics`], in months.
+pub const TRAINING_MONTHS: u32 = 24;
+/// The window of the meeting figures in [`Metrics`], in months.
+pub const MEETING_MONTHS: u32 = 12;
+/// The window of the incident figures in [`Metrics`], in months.
+pub const INCIDENT_MONTHS: u32 = 12;
+
+impl Metrics {
+    /// The day the meeting figures' window starts after: meetings after it, up to the
+    /// as-of date, are counted.
+    pub fn meetings_since(&self) -> NaiveDate {
+        window_start(self.as_of, MEETING_MONTHS)
+    }
+}
+
+/// The day a window of `months` up to `as_of` starts after.
+pub fn window_start(as_of: NaiveDate, months: u32) -> NaiveDate {
     as_of
         .checked_sub_months(Months::new(months))
         .unwrap_or(NaiveDate::MIN)
@@ -224,21 +246,47 @@ pub fn meeting_pattern(
         .collect();
     dates.sort();
     dates.dedup();
-    let mut edges = vec![start];
-    edges.extend(&dates);
-    edges.push(as_of);
-    let longest_gap_days = edges
-        .windows(2)
-        .map(|w| (w[1] - w[0]).num_days())
-        .max()
-        .unwrap_or(0);
+    let longest_gap_days = longest_gap(start, &dates, as_of);
     Some(MeetingPattern {
         group: group.to_string(),
         count: dates.len(),
         months,
         longest_gap_days,
         last: all.iter().max().copied(),
+        dates,
     })
+}
+
+/// The group name that stands for every meeting group in `meetings.with-item`.
+pub const ANY_GROUP: &str = "any";
+
+/// The meetings of `group` (or of every group, for [`ANY_GROUP`]) within `months` whose
+/// items mention `topic`, ignoring case.
+pub fn meetings_with_item(
+    e: &Evidence,
+    group: &str,
+    topic: &str,
+    months: u32,
+    as_of: NaiveDate,
+) -> usize {
+    let wanted = format!(" {} ", normalise(topic));
+    e.meetings
+        .iter()
+        .filter(|m| (group == ANY_GROUP || m.group == group) && within(m.date, as_of, months))
+        .filter(|m| format!(" {} ", m.items).contains(&wanted))
+        .count()
+}
+
+/// The longest stretch in days between `start`, each date and `end`.
+fn longest_gap(start: NaiveDate, dates: &[NaiveDate], end: NaiveDate) -> i64 {
+    let mut edges = vec![start];
+    edges.extend(dates);
+    edges.push(end);
+    edges
+        .windows(2)
+        .map(|w| (w[1] - w[0]).num_days())
+        .max()
+        .unwrap_or(0)
 }
 
 /// Incidents over `months`.
@@ -248,86 +296,142 @@ pub fn incident_summary(
     as_of: NaiveDate,
     terms: &Terms,
 ) -> IncidentSummary {
-    let start = window_start(as_of, months);
-    let previous_start = window_start(start, months);
-    let mut count = 0u64;
-    let mut previous_count = 0u64;
-    let mut actioned = 0u64;
-    let mut closed = 0u64;
-    let mut by_category: BTreeMap<&str, u64> = BTreeMap::new();
-    // Each term with its earliest incident, so terms can be put in time order.
-    let mut by_term: BTreeMap<String, (NaiveDate, u64)> = BTreeMap::new();
-    let mut by_month: BTreeMap<String, u64> = BTreeMap::new();
-    // Tallies come in date order: work out each date's term and month once.
-    let mut current: Option<(NaiveDate, Option<String>, String)> = None;
-    let mut earliest: Option<NaiveDate> = None;
+    let mut counts = IncidentCounts::new(as_of, months);
     for t in e.incidents.iter().filter(|t| t.date <= as_of) {
-        earliest = Some(earliest.map_or(t.date, |d| d.min(t.date)));
-        if current.as_ref().is_none_or(|(d, ..)| *d != t.date) {
-            current = Some((t.date, terms.of(t.date), t.date.format("%Y-%m").to_string()));
+        counts.add(&t, terms);
+    }
+    counts.summary(e)
+}
+
+/// Incidents folded into counts as the tallies come, in date order.
+struct IncidentCounts<'a> {
+    as_of: NaiveDate,
+    months: u32,
+    start: NaiveDate,
+    previous_start: NaiveDate,
+    count: u64,
+    previous_count: u64,
+    actioned: u64,
+    closed: u64,
+    by_category: BTreeMap<&'a str, u64>,
+    /// Each term with its earliest incident, so terms can be put in time order.
+    by_term: BTreeMap<String, (NaiveDate, u64)>,
+    by_month: BTreeMap<String, u64>,
+    /// The last date seen with its term and month: tallies come in date order, so each
+    /// date's term and month are worked out once.
+    current: Option<(NaiveDate, Option<String>, String)>,
+    earliest: Option<NaiveDate>,
+}
+
+impl<'a> IncidentCounts<'a> {
+    fn new(as_of: NaiveDate, months: u32) -> Self {
+        let start = window_start(as_of, months);
+        IncidentCounts {
+            as_of,
+            months,
+            start,
+            previous_start: window_start(start, months),
+            count: 0,
+            previous_count: 0,
+            actioned: 0,
+            closed: 0,
+            by_category: BTreeMap::new(),
+            by_term: BTreeMap::new(),
+            by_month: BTreeMap::new(),
+            current: None,
+            earliest: None,
         }
-        let (_, term, month) = current.as_ref().expect("set for this date just above");
-        if within(t.date, as_of, months) {
-            count += t.count;
-            actioned += if t.actioned { t.count } else { 0 };
-            closed += if t.closed { t.count } else { 0 };
+    }
+
+    fn add(&mut self, t: &Tally<'a>, terms: &Terms) {
+        self.earliest = Some(self.earliest.map_or(t.date, |d| d.min(t.date)));
+        if within(t.date, self.as_of, self.months) {
+            self.count += t.count;
+            self.actioned += if t.actioned { t.count } else { 0 };
+            self.closed += if t.closed { t.count } else { 0 };
             for c in &t.categories {
-                *by_category.entry(c).or_insert(0) += t.count;
+                *self.by_category.entry(c).or_insert(0) += t.count;
             }
-        } else if t.date > previous_start && t.date <= start {
-            previous_count += t.count;
+        } else if t.date > self.previous_start && t.date <= self.start {
+            self.previous_count += t.count;
         }
+        let (term, month) = self.term_and_month(t.date, terms);
         if let Some(term) = term {
-            let entry = by_term.entry(term.clone()).or_insert((t.date, 0));
+            let entry = self.by_term.entry(term).or_insert((t.date, 0));
             entry.0 = entry.0.min(t.date);
             entry.1 += t.count;
         }
-        *by_month.entry(month.clone()).or_insert(0) += t.count;
+        *self.by_month.entry(month).or_insert(0) += t.count;
     }
-    let n = |v: u64| usize::try_from(v).unwrap_or(usize::MAX);
-    let mut by_term: Vec<(NaiveDate, Count)> = by_term
-        .into_iter()
-        .map(|(label, (first, c))| (first, Count { label, count: n(c) }))
-        .collect();
-    by_term.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.label.cmp(&b.1.label)));
-    let share = |part: u64| (count > 0).then(|| round2(part as f64 / count as f64));
-    let actioned_recorded = e.unrecorded(Field::IncidentAction).is_none();
-    let closed_recorded = e.unrecorded(Field::IncidentStatus).is_none();
-    let mut by_category: Vec<Count> = by_category
-        .into_iter()
-        .map(|(label, c)| Count {
-            label: label.to_string(),
-            count: n(c),
-        })
-        .collect();
-    by_category.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
-    IncidentSummary {
-        months,
-        count: n(count),
-        by_category,
-        by_term: by_term.into_iter().map(|(_, c)| c).collect(),
-        by_month: by_month
+
+    fn term_and_month(&mut self, date: NaiveDate, terms: &Terms) -> (Option<String>, String) {
+        if self.current.as_ref().is_none_or(|(d, ..)| *d != date) {
+            self.current = Some((date, terms.of(date), date.format("%Y-%m").to_string()));
+        }
+        let (_, term, month) = self.current.as_ref().expect("set for this date just above");
+        (term.clone(), month.clone())
+    }
+
+    fn summary(self, e: &Evidence) -> IncidentSummary {
+        let count = self.count;
+        let share = |part: u64| (count > 0).then(|| round2(part as f64 / count as f64));
+        let actioned_recorded = e.unrecorded(Field::IncidentAction).is_none();
+        let closed_recorded = e.unrecorded(Field::IncidentStatus).is_none();
+        let mut by_category: Vec<Count> = self
+            .by_category
             .into_iter()
-            .map(|(label, c)| Count { label, count: n(c) })
-            .collect(),
-        actioned: n(actioned),
-        closed: n(closed),
-        actioned_share: share(actioned).filter(|_| actioned_recorded),
-        closed_share: share(closed).filter(|_| closed_recorded),
-        actioned_recorded,
-        closed_recorded,
-        previous_count: n(previous_count),
-        earliest,
-        left_out: e
-            .left_out
-            .iter()
-            .map(|(label, &count)| Count {
-                label: label.clone(),
-                count,
-            })
-            .collect(),
-        previous_covered: earliest.is_some_and(|d| d <= start),
-        change: count as i64 - previous_count as i64,
+            .map(|(label, c)| Count::new(label.to_string(), c))
+            .collect();
+        by_category.sort_by(|a, b| b.count.cmp(&a.count).then(a.label.cmp(&b.label)));
+        let mut by_term: Vec<(NaiveDate, Count)> = self
+            .by_term
+            .into_iter()
+            .map(|(label, (first, c))| (first, Count::new(label, c)))
+            .collect();
+        by_term.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.label.cmp(&b.1.label)));
+        IncidentSummary {
+            months: self.months,
+            count: size(count),
+            by_category,
+            by_term: by_term.into_iter().map(|(_, c)| c).collect(),
+            by_month: self
+                .by_month
+                .into_iter()
+                .map(|(label, c)| Count::new(label, c))
+                .collect(),
+            actioned: size(self.actioned),
+            closed: size(self.closed),
+            actioned_share: share(self.actioned).filter(|_| actioned_recorded),
+            closed_share: share(self.closed).filter(|_| closed_recorded),
+            actioned_recorded,
+            closed_recorded,
+            previous_count: size(self.previous_count),
+            earliest: self.earliest,
+            left_out: e
+                .left_out
+                .iter()
+                .map(|(label, &count)| Count {
+                    label: label.clone(),
+                    count,
+                })
+                .collect(),
+            previous_covered: self.earliest.is_some_and(|d| d <= self.start),
+            change: count as i64 - self.previous_count as i64,
+        }
+    }
+}
+
+/// A tally's count as a `usize`, saturating on 32-bit targets.
+fn size(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+impl Count {
+    fn new(label: String, count: u64) -> Count {
+        Count {
+            label,
+            count: size(count),
+        }
     }
 }
 
@@ -342,19 +446,19 @@ pub fn compute(e: &Evidence, as_of: NaiveDate, terms: &Terms) -> Metrics {
     let training = e.kinds.contains(&Kind::Training).then(|| {
         groups(e.training.iter().map(|t| &t.group).collect())
             .iter()
-            .filter_map(|g| training_coverage(e, g, 24, as_of))
+            .filter_map(|g| training_coverage(e, g, TRAINING_MONTHS, as_of))
             .collect()
     });
     let meetings = e.kinds.contains(&Kind::Meetings).then(|| {
         groups(e.meetings.iter().map(|m| &m.group).collect())
             .iter()
-            .filter_map(|g| meeting_pattern(e, g, 12, as_of))
+            .filter_map(|g| meeting_pattern(e, g, MEETING_MONTHS, as_of))
             .collect()
     });
     let incidents = e
         .kinds
         .contains(&Kind::Incidents)
-        .then(|| incident_summary(e, 12, as_of, terms));
+        .then(|| incident_summary(e, INCIDENT_MONTHS, as_of, terms));
     Metrics {
         as_of,
         training,
@@ -362,3 +466,6 @@ pub fn compute(e: &Evidence, as_of: NaiveDate, terms: &Terms) -> Metrics {
         incidents,
     }
 }
+
+#[cfg(test)]
+mod tests;

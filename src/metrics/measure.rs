@@ -6,13 +6,15 @@
 
 use chrono::NaiveDate;
 
-use super::compute::{incident_summary, meeting_pattern, training_coverage, window_start, within};
+use super::compute::{
+    ANY_GROUP, IncidentSummary, TrainingCoverage, incident_summary, meeting_pattern,
+    meetings_with_item, training_coverage, window_start,
+};
 use super::terms::Terms;
 use crate::evidence::dating::window;
 use crate::evidence::import::Evidence;
 use crate::evidence::{Field, Kind};
-use crate::framework::{Check, ParamValue};
-use crate::text::normalise;
+use crate::framework::{Check, Metric, Param, Threshold, ValueKind};
 
 /// A metric's value and the fact it stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,68 +52,56 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
     }
 }
 
+/// Validation fills in every parameter a metric takes, so measuring never lacks one.
+const FILLED: &str = "a validated check has every parameter its metric takes";
+
 /// Measures a check's metric as of a date, or says which evidence is missing.
 pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured, String> {
-    let text = |k: &str| match check.params.get(k) {
-        Some(ParamValue::Text(t)) => t.clone(),
-        _ => String::new(),
-    };
-    let months = match check.params.get("months") {
-        Some(ParamValue::Months(m)) => *m,
-        _ => 12,
-    };
-    let need = |kind: Kind, what: &str| {
-        if e.kinds.contains(&kind) {
-            Ok(())
-        } else {
-            Err(format!("no {what} were imported"))
+    let months = check.params.months().expect(FILLED);
+    let text = |p: Param| check.params.text(p).expect(FILLED);
+    match check.metric {
+        Metric::TrainingCoverage => {
+            training(e, text(Param::Group), months, as_of).map(|c| coverage(&c))
         }
-    };
-    let group = text("group");
-    let span = window(months);
-    match check.metric.as_str() {
-        "training.coverage" | "training.overdue" => {
-            need(Kind::Training, "training records")?;
-            unrecorded(e, Field::TrainingDate)?;
-            training(check, e, &group, months, as_of)
+        Metric::TrainingOverdue => {
+            training(e, text(Param::Group), months, as_of).map(|c| overdue(&c))
         }
-        "meetings.count" | "meetings.longest-gap-days" => {
-            need(Kind::Meetings, "meeting registers")?;
-            meetings(check, e, &group, months, as_of)
+        Metric::MeetingsCount => {
+            need(e, Kind::Meetings, "meeting registers")?;
+            Ok(meeting_count(e, text(Param::Group), months, as_of))
         }
-        "meetings.with-item" => {
-            need(Kind::Meetings, "meeting registers")?;
-            let topic = text("topic");
-            let wanted = format!(" {} ", normalise(&topic));
-            let n = e
-                .meetings
-                .iter()
-                .filter(|m| (group == "any" || m.group == group) && within(m.date, as_of, months))
-                .filter(|m| format!(" {} ", m.items).contains(&wanted))
-                .count();
-            let whose = if group == "any" {
-                String::new()
-            } else {
-                format!(" of {}", group_words(&group))
-            };
-            Ok(Measured {
-                value: n as f64,
-                fact: format!(
-                    "{}{whose} in {span} recorded “{topic}” among the items",
-                    plural(n, "meeting", "meetings")
-                ),
-            })
+        Metric::MeetingsLongestGapDays => {
+            need(e, Kind::Meetings, "meeting registers")?;
+            Ok(longest_gap(e, text(Param::Group), months, as_of))
         }
-        "incidents.count" | "incidents.actioned-share" | "incidents.closed-share" => {
-            need(Kind::Incidents, "incident logs")?;
-            match check.metric.as_str() {
-                "incidents.actioned-share" => unrecorded(e, Field::IncidentAction)?,
-                "incidents.closed-share" => unrecorded(e, Field::IncidentStatus)?,
-                _ => {}
-            }
-            incidents(check, e, months, as_of)
+        Metric::MeetingsWithItem => {
+            need(e, Kind::Meetings, "meeting registers")?;
+            let (group, topic) = (text(Param::Group), text(Param::Topic));
+            Ok(with_item(e, group, topic, months, as_of))
         }
-        other => Err(format!("the metric `{other}` is not computed")),
+        Metric::IncidentsCount => incidents(e, months, as_of).map(|s| incident_count(&s)),
+        Metric::IncidentsActionedShare => {
+            need(e, Kind::Incidents, "incident logs")?;
+            unrecorded(e, Field::IncidentAction)?;
+            let s = incidents(e, months, as_of)?;
+            let what = "have the action taken recorded";
+            incident_share(&s, what, s.actioned_share, s.actioned)
+        }
+        Metric::IncidentsClosedShare => {
+            need(e, Kind::Incidents, "incident logs")?;
+            unrecorded(e, Field::IncidentStatus)?;
+            let s = incidents(e, months, as_of)?;
+            incident_share(&s, "are recorded as closed", s.closed_share, s.closed)
+        }
+    }
+}
+
+/// Fails, saying what was not imported, when no source of `kind` was.
+fn need(e: &Evidence, kind: Kind, what: &str) -> Result<(), String> {
+    if e.kinds.contains(&kind) {
+        Ok(())
+    } else {
+        Err(format!("no {what} were imported"))
     }
 }
 
@@ -127,139 +117,170 @@ fn unrecorded(e: &Evidence, field: Field) -> Result<(), String> {
     }
 }
 
+/// The training coverage of a group, or why it cannot be known.
 fn training(
-    check: &Check,
     e: &Evidence,
     group: &str,
     months: u32,
     as_of: NaiveDate,
-) -> Result<Measured, String> {
-    let c = training_coverage(e, group, months, as_of)
-        .ok_or_else(|| format!("nobody in the training records is in the group `{group}`"))?;
-    let who = group_words(group);
-    let span = window(months);
-    let untrained = c.overdue.len();
-    Ok(if check.metric == "training.coverage" {
-        Measured {
-            value: c.share,
-            fact: format!(
-                "{} of {} {who} trained in {span} ({})",
-                c.trained,
-                c.people,
-                percent(c.trained, c.people)
-            ),
-        }
-    } else {
-        Measured {
-            value: untrained as f64,
-            fact: format!("{untrained} of {} {who} not trained in {span}", c.people),
-        }
-    })
+) -> Result<TrainingCoverage, String> {
+    need(e, Kind::Training, "training records")?;
+    unrecorded(e, Field::TrainingDate)?;
+    training_coverage(e, group, months, as_of)
+        .ok_or_else(|| format!("nobody in the training records is in the group `{group}`"))
 }
 
-fn meetings(
-    check: &Check,
-    e: &Evidence,
-    group: &str,
-    months: u32,
-    as_of: NaiveDate,
-) -> Result<Measured, String> {
-    let who = group_words(group);
-    let span = window(months);
+fn coverage(c: &TrainingCoverage) -> Measured {
+    Measured {
+        value: c.share,
+        fact: format!(
+            "{} of {} {} trained in {} ({})",
+            c.trained,
+            c.people,
+            group_words(&c.group),
+            window(c.months),
+            percent(c.trained, c.people)
+        ),
+    }
+}
+
+fn overdue(c: &TrainingCoverage) -> Measured {
+    let untrained = c.overdue.len();
+    Measured {
+        value: untrained as f64,
+        fact: format!(
+            "{untrained} of {} {} not trained in {}",
+            c.people,
+            group_words(&c.group),
+            window(c.months)
+        ),
+    }
+}
+
+fn meeting_count(e: &Evidence, group: &str, months: u32, as_of: NaiveDate) -> Measured {
+    let (who, span) = (group_words(group), window(months));
+    let count = meeting_pattern(e, group, months, as_of).map_or(0, |p| p.count);
+    let fact = match count {
+        0 => format!("{who} did not meet in {span}"),
+        1 => format!("{who} met once in {span}"),
+        n => format!("{who} met {n} times in {span}"),
+    };
+    Measured {
+        value: count as f64,
+        fact,
+    }
+}
+
+fn longest_gap(e: &Evidence, group: &str, months: u32, as_of: NaiveDate) -> Measured {
     let pattern = meeting_pattern(e, group, months, as_of);
     let count = pattern.as_ref().map_or(0, |p| p.count);
-    Ok(if check.metric == "meetings.count" {
-        let fact = match count {
-            0 => format!("{who} did not meet in {span}"),
-            1 => format!("{who} met once in {span}"),
-            n => format!("{who} met {n} times in {span}"),
-        };
-        Measured {
-            value: count as f64,
-            fact,
-        }
+    let days = pattern.map_or_else(
+        || (as_of - window_start(as_of, months)).num_days(),
+        |p| p.longest_gap_days,
+    );
+    let fact = if count == 0 {
+        // The meeting count's fact already says the group did not meet: this one says
+        // only the gap, so a finding holding both does not repeat itself.
+        format!("{days} days without a meeting")
     } else {
-        let days = pattern.map_or_else(
-            || (as_of - window_start(as_of, months)).num_days(),
-            |p| p.longest_gap_days,
-        );
-        let fact = if count == 0 {
-            // The meeting count's fact already says the group did not meet: this one says
-            // only the gap, so a finding holding both does not repeat itself.
-            format!("{days} days without a meeting")
-        } else {
-            format!("the longest gap between meetings of {who} in {span} was {days} days")
-        };
-        Measured {
-            value: days as f64,
-            fact,
-        }
-    })
+        format!(
+            "the longest gap between meetings of {} in {} was {days} days",
+            group_words(group),
+            window(months)
+        )
+    };
+    Measured {
+        value: days as f64,
+        fact,
+    }
 }
 
-fn incidents(
-    check: &Check,
-    e: &Evidence,
-    months: u32,
-    as_of: NaiveDate,
-) -> Result<Measured, String> {
-    let s = incident_summary(e, months, as_of, &Terms::English);
-    let span = window(months);
-    let n = s.count;
-    let share = |what: &str, part: Option<f64>, of: usize| {
-        let part = part.ok_or_else(|| format!("no incidents were logged in {span}"))?;
-        Ok(Measured {
-            value: part,
-            fact: format!(
-                "{of} of {} in {span} {what} ({})",
-                plural(n, "incident", "incidents"),
-                percent(of, n)
-            ),
-        })
+fn with_item(e: &Evidence, group: &str, topic: &str, months: u32, as_of: NaiveDate) -> Measured {
+    let n = meetings_with_item(e, group, topic, months, as_of);
+    let whose = if group == ANY_GROUP {
+        String::new()
+    } else {
+        format!(" of {}", group_words(group))
     };
-    match check.metric.as_str() {
-        "incidents.count" => Ok(Measured {
-            value: n as f64,
-            fact: format!("{} logged in {span}", plural(n, "incident", "incidents")),
-        }),
-        "incidents.actioned-share" => share(
-            "have the action taken recorded",
-            s.actioned_share,
-            s.actioned,
+    Measured {
+        value: n as f64,
+        fact: format!(
+            "{}{whose} in {} recorded “{topic}” among the items",
+            plural(n, "meeting", "meetings"),
+            window(months)
         ),
-        _ => share("are recorded as closed", s.closed_share, s.closed),
     }
+}
+
+/// The incidents over `months`, when incident logs were imported.
+fn incidents(e: &Evidence, months: u32, as_of: NaiveDate) -> Result<IncidentSummary, String> {
+    need(e, Kind::Incidents, "incident logs")?;
+    Ok(incident_summary(e, months, as_of, &Terms::English))
+}
+
+fn incident_count(s: &IncidentSummary) -> Measured {
+    Measured {
+        value: s.count as f64,
+        fact: format!(
+            "{} logged in {}",
+            plural(s.count, "incident", "incidents"),
+            window(s.months)
+        ),
+    }
+}
+
+/// A share of the window's incidents, `of` of them being `what`.
+fn incident_share(
+    s: &IncidentSummary,
+    what: &str,
+    share: Option<f64>,
+    of: usize,
+) -> Result<Measured, String> {
+    let span = window(s.months);
+    let share = share.ok_or_else(|| format!("no incidents were logged in {span}"))?;
+    Ok(Measured {
+        value: share,
+        fact: format!(
+            "{of} of {} in {span} {what} ({})",
+            plural(s.count, "incident", "incidents"),
+            percent(of, s.count)
+        ),
+    })
 }
 
 /// What a check asks of its metric, in words: "9 in 10", "at least 6 meetings",
 /// "no gap longer than 120 days".
 pub fn expectation(check: &Check) -> String {
-    use crate::framework::Threshold;
-    let kind = super::find(&check.metric).map(|m| m.value);
-    let (one, many) = match check.metric.as_str() {
-        "meetings.count" => ("meeting", "meetings"),
-        "meetings.with-item" => ("such meeting", "such meetings"),
-        "incidents.count" => ("incident", "incidents"),
-        "training.overdue" => ("person untrained", "people untrained"),
-        _ => ("", ""),
-    };
+    let (one, many) = noun(check.metric);
     let count = |v: f64| {
         let n = v.ceil() as usize;
         let words = if n == 1 { one } else { many };
         format!("{n} {words}").trim_end().to_string()
     };
-    match (kind, check.threshold) {
-        (Some(super::ValueKind::Share), Threshold::AtLeast(t)) => share_words(t),
-        (Some(super::ValueKind::Share), Threshold::AtMost(t)) => {
-            format!("no more than {:.0}%", t * 100.0)
+    match (check.metric.value(), check.threshold) {
+        (ValueKind::Share, Threshold::AtLeast(t)) => share_words(t),
+        (ValueKind::Share, Threshold::AtMost(t)) => format!("no more than {:.0}%", t * 100.0),
+        (ValueKind::Days, Threshold::AtMost(t)) => format!("no gap longer than {t} days"),
+        (ValueKind::Days, Threshold::AtLeast(t)) => format!("at least {t} days"),
+        (ValueKind::Count, Threshold::AtMost(t)) if t < 1.0 => {
+            format!("no {many}").trim_end().to_string()
         }
-        (Some(super::ValueKind::Days), Threshold::AtMost(t)) => {
-            format!("no gap longer than {t} days")
-        }
-        (Some(super::ValueKind::Days), Threshold::AtLeast(t)) => format!("at least {t} days"),
-        (_, Threshold::AtMost(t)) if t < 1.0 => format!("no {many}").trim_end().to_string(),
-        (_, Threshold::AtMost(t)) => format!("no more than {}", count(t.floor())),
-        (_, Threshold::AtLeast(t)) => format!("at least {}", count(t)),
+        (ValueKind::Count, Threshold::AtMost(t)) => format!("no more than {}", count(t.floor())),
+        (ValueKind::Count, Threshold::AtLeast(t)) => format!("at least {}", count(t)),
+    }
+}
+
+/// What a count metric counts, one and many; shares and days are said without a noun.
+fn noun(metric: Metric) -> (&'static str, &'static str) {
+    match metric {
+        Metric::MeetingsCount => ("meeting", "meetings"),
+        Metric::MeetingsWithItem => ("such meeting", "such meetings"),
+        Metric::IncidentsCount => ("incident", "incidents"),
+        Metric::TrainingOverdue => ("person untrained", "people untrained"),
+        Metric::TrainingCoverage
+        | Metric::MeetingsLongestGapDays
+        | Metric::IncidentsActionedShare
+        | Metric::IncidentsClosedShare => ("", ""),
     }
 }
 

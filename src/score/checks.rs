@@ -16,8 +16,9 @@ use serde::Serialize;
 
 use super::{AspectScore, Reason, ThinExplanation};
 use crate::evidence::import::Evidence;
-use crate::framework::{Aspect, LOWEST_LEVEL, Threshold};
+use crate::framework::{Aspect, LOWEST_LEVEL, Metric, Threshold};
 use crate::metrics::measure;
+use crate::rounding::round2;
 
 /// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -35,7 +36,7 @@ pub enum CheckStatus {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct CheckResult {
     /// The metric.
-    pub metric: String,
+    pub metric: Metric,
     /// The rule as the framework states it, for readers who know the metric names.
     pub rule: String,
     /// The bound.
@@ -101,12 +102,12 @@ pub fn run(
                 format!("level {} or better", c.supports_level)
             };
             CheckResult {
-                metric: c.metric.clone(),
+                metric: c.metric,
                 rule: c.describe(),
                 threshold: c.threshold,
                 supports_level: c.supports_level,
                 required: c.required,
-                value: value.map(super::round2),
+                value: value.map(round2),
                 fact,
                 needs: format!("{at} needs {}", measure::expectation(c)),
                 status,

@@ -10,8 +10,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::{AgreedBy, AspectScore, Average, Commentary, Planned, Settings, consolidate, round2};
+use super::{AgreedBy, AspectScore, Average, Commentary, Planned, Settings, consolidate};
 use crate::framework::{Aspect, Element, Framework, Strand};
+use crate::rounding::round2;
 use crate::workbook::{Filled, Row, ScoredBy};
 
 /// Whether an aspect's commentary is enough to show its level.

@@ -153,9 +153,9 @@ pub struct Average {
     pub complete: bool,
 }
 
-/// A workbook that took part.
+/// A workbook that took part in the scoring.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Source {
+pub struct WorkbookUsed {
     /// The file.
     pub path: PathBuf,
     /// Whose it is.
@@ -176,7 +176,7 @@ pub struct Scored {
     /// Framework version.
     pub framework_version: String,
     /// The workbooks used.
-    pub workbooks: Vec<Source>,
+    pub workbooks: Vec<WorkbookUsed>,
     /// Every aspect, in framework order.
     pub aspects: Vec<AspectScore>,
     /// Strand averages.
@@ -239,7 +239,7 @@ pub fn score(
         framework_version: fw.version.clone(),
         workbooks: used
             .iter()
-            .map(|b| Source {
+            .map(|b| WorkbookUsed {
                 path: b.path.clone(),
                 reviewer: b.kind.reviewer().to_string(),
                 rows_with_entries: b.rows.iter().filter(|r| r.has_entries()).count(),
@@ -294,8 +294,6 @@ fn choose_workbooks<'a>(workbooks: &'a [Filled], diags: &mut Diagnostics) -> Vec
     }
     used
 }
-
-pub use crate::rounding::round2;
 
 #[cfg(test)]
 mod tests;

@@ -250,11 +250,10 @@ fn framework_docs_example_is_valid_and_lists_every_metric_and_code() {
     let checked = selfreview::framework::check(example, Path::new("frameworks/README.md"));
     assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics);
     assert!(checked.framework.is_some());
-    for metric in selfreview::metrics::CATALOG {
+    for metric in selfreview::framework::Metric::ALL {
         assert!(
-            docs.contains(&format!("| `{}` |", metric.name)),
-            "{} undocumented",
-            metric.name
+            docs.contains(&format!("| `{metric}` |")),
+            "{metric} undocumented"
         );
     }
     for code in framework_codes() {

@@ -1,12 +1,9 @@
-//! Validation of evidence checks against the metric catalogue in [`crate::metrics`].
-
-use std::collections::BTreeMap;
+//! Validation of evidence checks against the metrics in [`crate::framework::Metric`].
 
 use super::Validator;
 use crate::diag::Code;
 use crate::framework::raw::RawCheck;
-use crate::framework::{Check, ParamValue, Threshold};
-use crate::metrics::{self, ParamKind};
+use crate::framework::{Check, Metric, ParamKind, ParamValue, Params, Threshold, ValueKind};
 use crate::tomldoc::TomlPath;
 
 impl Validator<'_, '_> {
@@ -18,26 +15,26 @@ impl Validator<'_, '_> {
             "supports-level",
             Code::CheckLevelOutOfRange,
         );
-        let spec = if metric_name.is_empty() {
+        let metric = if metric_name.is_empty() {
             None
         } else {
-            let spec = metrics::find(&metric_name);
-            if spec.is_none() {
+            let metric = Metric::from_name(&metric_name);
+            if metric.is_none() {
                 let at = self.map.value(&path.key("metric"));
                 self.error(
                     Code::UnknownMetric,
                     at,
                     format!("no metric is called `{metric_name}`"),
                 )
-                .help = Some(format!("known metrics: {}", metrics::names().join(", ")));
+                .help = Some(format!("known metrics: {}", Metric::names().join(", ")));
             }
-            spec
+            metric
         };
-        let threshold = self.threshold(raw, path, spec.map(|s| s.value));
-        let spec = spec?;
-        let params = self.params(raw, path, spec);
+        let threshold = self.threshold(raw, path, metric.map(Metric::value));
+        let metric = metric?;
+        let params = self.params(raw, path, metric);
         Some(Check {
-            metric: metric_name,
+            metric,
             params,
             threshold: threshold?,
             supports_level,
@@ -54,7 +51,7 @@ impl Validator<'_, '_> {
         &mut self,
         raw: &RawCheck,
         path: &TomlPath,
-        kind: Option<metrics::ValueKind>,
+        kind: Option<ValueKind>,
     ) -> Option<Threshold> {
         let (key, threshold) = match (raw.at_least, raw.at_most) {
             (Some(v), None) => ("at-least", Threshold::AtLeast(v)),
@@ -87,57 +84,51 @@ impl Validator<'_, '_> {
         Some(threshold)
     }
 
-    fn params(
-        &mut self,
-        raw: &RawCheck,
-        path: &TomlPath,
-        spec: &metrics::MetricSpec,
-    ) -> BTreeMap<String, ParamValue> {
+    fn params(&mut self, raw: &RawCheck, path: &TomlPath, metric: Metric) -> Params {
         let given = raw.params.clone().unwrap_or_default();
         let params_path = path.key("params");
-        let mut out = BTreeMap::new();
+        let mut out = Params::default();
         for (name, value) in &given {
-            let Some(param) = spec.param(name) else {
+            let Some(spec) = metric.param(name) else {
                 let at = self.map.key(&params_path.key(name));
-                let takes: Vec<_> = spec.params.iter().map(|p| p.name).collect();
+                let takes: Vec<_> = metric.params().iter().map(|p| p.param.name()).collect();
                 self.error(
                     Code::UnknownMetricParam,
                     at,
-                    format!("metric `{}` takes no parameter `{name}`", spec.name),
+                    format!("metric `{metric}` takes no parameter `{name}`"),
                 )
                 .help = Some(format!("it takes: {}", takes.join(", ")));
                 continue;
             };
-            if let Some(v) = self.param_value(param.kind, value, &params_path.key(name)) {
-                out.insert(name.clone(), v);
+            let kind = spec.param.kind();
+            if let Some(v) = self.param_value(kind, value, &params_path.key(name)) {
+                out.insert(spec.param, v);
             }
         }
-        for param in spec.params {
-            if out.contains_key(param.name) || given.contains_key(param.name) {
+        for spec in metric.params() {
+            let name = spec.param.name();
+            if out.contains(spec.param) || given.contains_key(name) {
                 continue;
             }
-            match param.default {
+            match spec.default {
                 Some(d) => {
-                    let v = match param.kind {
+                    let v = match spec.param.kind() {
                         ParamKind::Months => ParamValue::Months(
                             d.parse()
-                                .expect("catalogue month defaults are whole numbers"),
+                                .expect("month defaults in the metric list are whole numbers"),
                         ),
                         ParamKind::Text => ParamValue::Text(d.to_string()),
                     };
-                    out.insert(param.name.to_string(), v);
+                    out.insert(spec.param, v);
                 }
                 None => {
                     let at = self.map.value(path);
                     self.error(
                         Code::MissingMetricParam,
                         at,
-                        format!(
-                            "metric `{}` needs the parameter `{}`",
-                            spec.name, param.name
-                        ),
+                        format!("metric `{metric}` needs the parameter `{name}`"),
                     )
-                    .help = Some(format!("add it to `params`: {}", param.about));
+                    .help = Some(format!("add it to `params`: {}", spec.about));
                 }
             }
         }

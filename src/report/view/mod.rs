@@ -219,7 +219,7 @@ pub fn build(
         actions: actions(fw, s),
         agenda: agenda(s, reviewers),
         training: records::training(&r.metrics, fw),
-        meetings: records::meetings(r),
+        meetings: records::meetings(&r.metrics),
         incidents: records::incidents(&r.metrics),
         progress: previous.map(|p| progress(s, p)),
     }

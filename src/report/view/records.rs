@@ -7,7 +7,6 @@ use serde::Serialize;
 use super::{percent, uk};
 use crate::framework::Framework;
 use crate::metrics::compute::Metrics;
-use crate::pipeline::Reviewed;
 use crate::report::svg;
 
 #[derive(Debug, Serialize)]
@@ -68,14 +67,14 @@ pub(super) struct Incidents {
 /// The share of `group` trained over `months` that the framework expects at the benchmark:
 /// the highest bound of the training checks a claim at the benchmark level calls for.
 fn expected_share(fw: &Framework, group: &str, months: u32) -> Option<f64> {
-    use crate::framework::{ParamValue, Threshold};
+    use crate::framework::{Metric, Param, Threshold};
     fw.aspects()
         .flat_map(|(_, _, a)| a.checks.iter().map(move |c| (a.benchmark, c)))
         .filter(|(benchmark, c)| {
-            c.metric == "training.coverage"
+            c.metric == Metric::TrainingCoverage
                 && c.supports_level >= *benchmark
-                && c.params.get("group") == Some(&ParamValue::Text(group.to_string()))
-                && c.params.get("months") == Some(&ParamValue::Months(months))
+                && c.params.text(Param::Group) == Some(group)
+                && c.params.months() == Some(months)
         })
         .filter_map(|(_, c)| match c.threshold {
             Threshold::AtLeast(t) => Some(t),
@@ -124,28 +123,14 @@ pub(super) fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
     })
 }
 
-pub(super) fn meetings(r: &Reviewed) -> Option<Meetings> {
-    let groups = r.metrics.meetings.as_ref()?;
-    let as_of = r.metrics.as_of;
-    let start = as_of
-        .checked_sub_months(chrono::Months::new(12))
-        .unwrap_or(as_of);
+pub(super) fn meetings(m: &Metrics) -> Option<Meetings> {
+    let groups = m.meetings.as_ref()?;
     let rows: Vec<(String, Vec<NaiveDate>)> = groups
         .iter()
-        .map(|g| {
-            (
-                g.group.clone(),
-                r.evidence
-                    .meetings
-                    .iter()
-                    .filter(|m| m.group == g.group)
-                    .map(|m| m.date)
-                    .collect(),
-            )
-        })
+        .map(|g| (g.group.clone(), g.dates.clone()))
         .collect();
     Some(Meetings {
-        svg: svg::timeline(start, as_of, &rows),
+        svg: svg::timeline(m.meetings_since(), m.as_of, &rows),
         rows: groups
             .iter()
             .map(|g| MeetingRow {

@@ -172,7 +172,7 @@ fn missing_records_hold_back_readiness_only_where_the_check_is_required() {
 #[test]
 fn the_evidenced_level_is_the_best_level_whose_checks_pass() {
     let result = |level: u8, status: CheckStatus, required: bool| CheckResult {
-        metric: String::new(),
+        metric: crate::framework::Metric::IncidentsCount,
         rule: String::new(),
         threshold: crate::framework::Threshold::AtLeast(1.0),
         supports_level: level,

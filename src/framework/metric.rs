@@ -1,0 +1,296 @@
+//! The metrics a framework's evidence checks may name: their names, parameters and values.
+//!
+//! A framework file refers to a metric by name with parameters (`training.coverage` of
+//! group `staff` within 24 months). The names form a closed set, so they are the
+//! [`Metric`] enum: a file naming a metric that does not exist, or passing one a parameter
+//! it does not take, is caught when the framework is checked rather than when a school
+//! scores its review. The vocabulary lives here, with the framework that names it, so that
+//! checking a framework needs nothing from the stages that compute the values
+//! (the metrics stage, above the evidence, computes a value for each [`Metric`]).
+//! Every property of a metric is an exhaustive `match`: a new metric does not compile until
+//! it is described here and computed there.
+
+use serde::{Serialize, Serializer};
+
+/// A metric the tool computes from the school's records.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Metric {
+    /// `training.coverage`: share of a group trained within the window.
+    TrainingCoverage,
+    /// `training.overdue`: people in a group not trained within the window.
+    TrainingOverdue,
+    /// `meetings.count`: meetings of a group within the window.
+    MeetingsCount,
+    /// `meetings.longest-gap-days`: longest stretch between a group's meetings.
+    MeetingsLongestGapDays,
+    /// `meetings.with-item`: meetings whose items mention a topic.
+    MeetingsWithItem,
+    /// `incidents.count`: incidents logged within the window.
+    IncidentsCount,
+    /// `incidents.actioned-share`: share of incidents with the action taken recorded.
+    IncidentsActionedShare,
+    /// `incidents.closed-share`: share of incidents recorded as closed.
+    IncidentsClosedShare,
+}
+
+/// A parameter a metric may take, by its name in a framework file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Param {
+    /// `group`: a group of people or meetings.
+    Group,
+    /// `months`: the window, in months back from the review date.
+    Months,
+    /// `topic`: words looked for in meeting items.
+    Topic,
+}
+
+/// What kind of value a parameter takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParamKind {
+    /// Free text, such as a group name (`staff`, `governors`).
+    Text,
+    /// A whole number of months, from 1 to 120.
+    Months,
+}
+
+/// One parameter a metric takes.
+#[derive(Debug, Clone, Copy)]
+pub struct ParamSpec {
+    /// Which parameter.
+    pub param: Param,
+    /// The value used when a check leaves it out; `None` means a check must give it.
+    pub default: Option<&'static str>,
+    /// What it means.
+    pub about: &'static str,
+}
+
+/// The kind, and so the possible range, of a metric's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueKind {
+    /// A proportion from 0 to 1.
+    Share,
+    /// A number of things, 0 or more.
+    Count,
+    /// A number of days, 0 or more.
+    Days,
+}
+
+impl Param {
+    /// Its name in a framework file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Param::Group => "group",
+            Param::Months => "months",
+            Param::Topic => "topic",
+        }
+    }
+
+    /// The kind of value it takes.
+    pub fn kind(self) -> ParamKind {
+        match self {
+            Param::Group | Param::Topic => ParamKind::Text,
+            Param::Months => ParamKind::Months,
+        }
+    }
+}
+
+impl Serialize for Param {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl ValueKind {
+    /// Whether a threshold can ever be meaningful for this kind of value.
+    pub fn accepts(self, threshold: f64) -> bool {
+        match self {
+            ValueKind::Share => (0.0..=1.0).contains(&threshold),
+            ValueKind::Count | ValueKind::Days => threshold >= 0.0 && threshold.is_finite(),
+        }
+    }
+
+    /// The range in words, for messages.
+    pub fn range_text(self) -> &'static str {
+        match self {
+            ValueKind::Share => "a share from 0 to 1",
+            ValueKind::Count => "a count of 0 or more",
+            ValueKind::Days => "a number of days, 0 or more",
+        }
+    }
+}
+
+const GROUP: ParamSpec = ParamSpec {
+    param: Param::Group,
+    default: None,
+    about: "the group of people or meetings, as the school's evidence names it after mapping (e.g. `staff`, `governors`, `online-safety-group`)",
+};
+
+const fn months(default: &'static str) -> ParamSpec {
+    ParamSpec {
+        param: Param::Months,
+        default: Some(default),
+        about: "the window, in months back from the review date",
+    }
+}
+
+const TRAINING: &[ParamSpec] = &[GROUP, months("24")];
+const MEETINGS: &[ParamSpec] = &[GROUP, months("12")];
+const WITH_ITEM: &[ParamSpec] = &[
+    ParamSpec {
+        param: Param::Group,
+        default: Some("any"),
+        about: "the meeting group, or `any` for every group",
+    },
+    ParamSpec {
+        param: Param::Topic,
+        default: None,
+        about: "words looked for, ignoring case, in the items (e.g. `policy review`)",
+    },
+    months("12"),
+];
+const INCIDENTS: &[ParamSpec] = &[months("12")];
+
+impl Metric {
+    /// Every metric, in the order they are documented. A metric left out of this list
+    /// cannot be named in a framework file.
+    pub const ALL: [Metric; 8] = [
+        Metric::TrainingCoverage,
+        Metric::TrainingOverdue,
+        Metric::MeetingsCount,
+        Metric::MeetingsLongestGapDays,
+        Metric::MeetingsWithItem,
+        Metric::IncidentsCount,
+        Metric::IncidentsActionedShare,
+        Metric::IncidentsClosedShare,
+    ];
+
+    /// Its name in a framework file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Metric::TrainingCoverage => "training.coverage",
+            Metric::TrainingOverdue => "training.overdue",
+            Metric::MeetingsCount => "meetings.count",
+            Metric::MeetingsLongestGapDays => "meetings.longest-gap-days",
+            Metric::MeetingsWithItem => "meetings.with-item",
+            Metric::IncidentsCount => "incidents.count",
+            Metric::IncidentsActionedShare => "incidents.actioned-share",
+            Metric::IncidentsClosedShare => "incidents.closed-share",
+        }
+    }
+
+    /// The metric with this name in a framework file.
+    pub fn from_name(name: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.name() == name)
+    }
+
+    /// The names of every metric, for messages.
+    pub fn names() -> Vec<&'static str> {
+        Metric::ALL.iter().map(|m| m.name()).collect()
+    }
+
+    /// What it measures, as of the review date.
+    pub fn about(self) -> &'static str {
+        match self {
+            Metric::TrainingCoverage => {
+                "share of the people in a group whose latest online safety training falls within the window"
+            }
+            Metric::TrainingOverdue => {
+                "number of people in a group with no online safety training within the window"
+            }
+            Metric::MeetingsCount => "number of meetings of a group held within the window",
+            Metric::MeetingsLongestGapDays => {
+                "longest stretch in days between meetings of a group within the window (counting up to the review date)"
+            }
+            Metric::MeetingsWithItem => {
+                "number of meetings within the window whose agenda items or minutes mention a topic"
+            }
+            Metric::IncidentsCount => "number of online safety incidents logged within the window",
+            Metric::IncidentsActionedShare => {
+                "share of incidents within the window with the action taken recorded"
+            }
+            Metric::IncidentsClosedShare => {
+                "share of incidents within the window recorded as closed"
+            }
+        }
+    }
+
+    /// The kind of its value.
+    pub fn value(self) -> ValueKind {
+        match self {
+            Metric::TrainingCoverage
+            | Metric::IncidentsActionedShare
+            | Metric::IncidentsClosedShare => ValueKind::Share,
+            Metric::TrainingOverdue
+            | Metric::MeetingsCount
+            | Metric::MeetingsWithItem
+            | Metric::IncidentsCount => ValueKind::Count,
+            Metric::MeetingsLongestGapDays => ValueKind::Days,
+        }
+    }
+
+    /// The parameters it takes, in the order they are documented.
+    pub fn params(self) -> &'static [ParamSpec] {
+        match self {
+            Metric::TrainingCoverage | Metric::TrainingOverdue => TRAINING,
+            Metric::MeetingsCount | Metric::MeetingsLongestGapDays => MEETINGS,
+            Metric::MeetingsWithItem => WITH_ITEM,
+            Metric::IncidentsCount
+            | Metric::IncidentsActionedShare
+            | Metric::IncidentsClosedShare => INCIDENTS,
+        }
+    }
+
+    /// The parameter with this name, if the metric takes it.
+    pub fn param(self, name: &str) -> Option<&'static ParamSpec> {
+        self.params().iter().find(|p| p.param.name() == name)
+    }
+}
+
+impl std::fmt::Display for Metric {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl Serialize for Metric {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_unique_and_findable() {
+        for m in Metric::ALL {
+            assert_eq!(Metric::from_name(m.name()), Some(m));
+            let mut params: Vec<_> = m.params().iter().map(|p| p.param).collect();
+            params.sort_unstable();
+            params.dedup();
+            assert_eq!(params.len(), m.params().len(), "{m} repeats a parameter");
+        }
+        assert_eq!(Metric::from_name("training.nonsense"), None);
+        assert_eq!(Metric::names().len(), Metric::ALL.len());
+    }
+
+    #[test]
+    fn share_thresholds_are_bounded() {
+        assert!(ValueKind::Share.accepts(0.9));
+        assert!(!ValueKind::Share.accepts(1.5));
+        assert!(!ValueKind::Count.accepts(-1.0));
+        assert!(ValueKind::Days.accepts(70.0));
+    }
+
+    #[test]
+    fn defaults_match_their_kind() {
+        for m in Metric::ALL {
+            for p in m.params() {
+                if let (ParamKind::Months, Some(d)) = (p.param.kind(), p.default) {
+                    assert!(d.parse::<u32>().is_ok(), "{m} {}", p.param.name());
+                }
+            }
+        }
+    }
+}

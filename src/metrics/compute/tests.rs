@@ -1,0 +1,306 @@
+use chrono::NaiveDate;
+
+use super::*;
+use crate::evidence::records::{Incident, Meeting, Training};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a real date")
+}
+
+/// The review date every test measures as of.
+fn as_of() -> NaiveDate {
+    day(2026, 11, 1)
+}
+
+fn trained(person: &str, group: &str, date: Option<NaiveDate>) -> Training {
+    Training {
+        person: person.into(),
+        key: person.to_lowercase(),
+        role: String::new(),
+        group: group.into(),
+        course: String::new(),
+        date,
+        next_due: None,
+    }
+}
+
+fn meeting(date: NaiveDate, group: &str, items: &str) -> Meeting {
+    Meeting {
+        date,
+        group: group.into(),
+        attendees: 4,
+        items: items.into(),
+    }
+}
+
+fn incident(date: NaiveDate, categories: &[&str], actioned: bool, closed: bool) -> Incident {
+    Incident {
+        date,
+        categories: categories.iter().map(|c| c.to_string()).collect(),
+        actioned,
+        closed,
+    }
+}
+
+/// Staff with every case of training the window has to sort out, and one governor.
+fn training() -> Evidence {
+    Evidence {
+        training: vec![
+            trained("Ann", "staff", Some(day(2026, 3, 1))),
+            // On the day the window starts after: not within it.
+            trained("Bob", "staff", Some(day(2024, 11, 1))),
+            // The latest of several trainings counts.
+            trained("Cat", "staff", Some(day(2023, 5, 1))),
+            trained("cat", "staff", Some(day(2026, 1, 15))),
+            // Listed without a date: not trained.
+            trained("Dan", "staff", None),
+            // Trained after the review date: not yet.
+            trained("Eve", "staff", Some(day(2026, 12, 1))),
+            trained("Fay", "staff", Some(day(2024, 11, 2))),
+            trained("Hal", "staff", None),
+            trained("Gus", "governors", Some(day(2026, 1, 1))),
+        ],
+        kinds: vec![Kind::Training],
+        ..Evidence::default()
+    }
+}
+
+/// The online safety group meeting through the year, governors once, curriculum not at all
+/// within the last year.
+fn meetings() -> Evidence {
+    let osg = "online-safety-group";
+    Evidence {
+        meetings: vec![
+            meeting(day(2025, 11, 1), osg, "terms of reference"),
+            meeting(day(2025, 12, 1), osg, "policy review"),
+            meeting(day(2026, 3, 1), osg, "filtering report"),
+            meeting(day(2026, 3, 1), osg, "filtering report"),
+            meeting(day(2026, 9, 1), osg, "training plan"),
+            meeting(day(2026, 12, 1), osg, "policy review"),
+            meeting(day(2026, 6, 1), "governors", "online safety policy review"),
+            meeting(day(2024, 5, 1), "curriculum", "policy review"),
+        ],
+        kinds: vec![Kind::Meetings],
+        ..Evidence::default()
+    }
+}
+
+/// Incidents before, in and after the window of the year before, in the last year, and
+/// after the review date.
+fn incidents() -> Evidence {
+    let mut e = Evidence {
+        kinds: vec![Kind::Incidents],
+        ..Evidence::default()
+    };
+    e.left_out.insert("attendance".into(), 2);
+    for i in [
+        incident(day(2024, 10, 15), &["gaming"], true, true),
+        incident(day(2024, 10, 15), &["gaming"], true, true),
+        incident(day(2025, 3, 10), &["cyberbullying"], true, true),
+        // On the day the last year starts after: the year before.
+        incident(day(2025, 11, 1), &["gaming"], true, true),
+        incident(day(2025, 12, 5), &["cyberbullying", "gaming"], true, false),
+        incident(day(2026, 2, 10), &["cyberbullying"], true, true),
+        incident(day(2026, 10, 20), &["sexting"], false, false),
+        incident(day(2026, 11, 2), &["gaming"], true, true),
+    ] {
+        e.incidents.add(i);
+    }
+    e
+}
+
+fn counts(list: &[Count]) -> Vec<(&str, usize)> {
+    list.iter().map(|c| (c.label.as_str(), c.count)).collect()
+}
+
+#[test]
+fn windows_run_from_the_day_after_their_start_to_the_as_of_date() {
+    assert_eq!(window_start(as_of(), 12), day(2025, 11, 1));
+    assert!(!within(day(2025, 11, 1), as_of(), 12));
+    assert!(within(day(2025, 11, 2), as_of(), 12));
+    assert!(within(as_of(), as_of(), 12));
+    assert!(!within(day(2026, 11, 2), as_of(), 12));
+}
+
+#[test]
+fn coverage_counts_each_person_of_the_group_by_their_latest_training_in_the_window() {
+    let c = training_coverage(&training(), "staff", 24, as_of()).expect("staff are listed");
+    assert_eq!(c.group, "staff");
+    assert_eq!((c.people, c.trained, c.months), (7, 3, 24));
+    // 3 of 7, to two decimals.
+    assert_eq!(c.share, 0.43);
+    assert!(c.dates_recorded);
+    let g = training_coverage(&training(), "governors", 24, as_of()).expect("listed");
+    assert_eq!((g.people, g.trained, g.share), (1, 1, 1.0));
+    assert_eq!(
+        training_coverage(&training(), "volunteers", 24, as_of()),
+        None
+    );
+}
+
+#[test]
+fn overdue_names_everyone_untrained_in_the_window_in_order() {
+    let c = training_coverage(&training(), "staff", 24, as_of()).expect("listed");
+    assert_eq!(c.overdue, ["Bob", "Dan", "Eve", "Hal"]);
+    // Over a shorter window Fay's training is too old.
+    let c = training_coverage(&training(), "staff", 12, as_of()).expect("listed");
+    assert_eq!(c.overdue, ["Bob", "Dan", "Eve", "Fay", "Hal"]);
+    assert_eq!(c.share, 0.29);
+}
+
+#[test]
+fn meetings_are_counted_once_a_day_within_the_window() {
+    let e = meetings();
+    let p = meeting_pattern(&e, "online-safety-group", 12, as_of()).expect("it met");
+    assert_eq!(p.count, 3);
+    assert_eq!(
+        p.dates,
+        [day(2025, 12, 1), day(2026, 3, 1), day(2026, 9, 1)]
+    );
+    assert_eq!(p.months, 12);
+    // The last meeting on or before the review date.
+    assert_eq!(p.last, Some(day(2026, 9, 1)));
+    assert_eq!(meeting_pattern(&e, "parents", 12, as_of()), None);
+}
+
+#[test]
+fn the_longest_gap_runs_from_the_window_start_to_the_as_of_date() {
+    let e = meetings();
+    let p = meeting_pattern(&e, "online-safety-group", 12, as_of()).expect("it met");
+    // 1 March to 1 September.
+    assert_eq!(p.longest_gap_days, 184);
+    let g = meeting_pattern(&e, "governors", 12, as_of()).expect("it met");
+    // From the window's start, 1 November, to the one meeting on 1 June.
+    assert_eq!((g.count, g.longest_gap_days), (1, 212));
+    // A group that stopped meeting shows the whole window as a gap.
+    let c = meeting_pattern(&e, "curriculum", 12, as_of()).expect("it met once");
+    assert_eq!((c.count, c.longest_gap_days), (0, 365));
+    assert_eq!(c.last, Some(day(2024, 5, 1)));
+    assert!(c.dates.is_empty());
+}
+
+#[test]
+fn meetings_with_an_item_match_whole_words_of_the_topic_ignoring_case() {
+    let e = meetings();
+    let n = |group: &str, topic: &str| meetings_with_item(&e, group, topic, 12, as_of());
+    // The online safety group's December meeting and the governors' June one; the
+    // curriculum meeting is too old and the one in December 2026 too late.
+    assert_eq!(n(ANY_GROUP, "Policy Review"), 2);
+    assert_eq!(n("governors", "policy review"), 1);
+    assert_eq!(n("online-safety-group", "filtering"), 2);
+    assert_eq!(n(ANY_GROUP, "revie"), 0);
+    assert_eq!(
+        meetings_with_item(&e, "curriculum", "policy", 36, as_of()),
+        1
+    );
+}
+
+#[test]
+fn incidents_in_the_window_are_counted_by_category_most_first() {
+    let s = incident_summary(&incidents(), 12, as_of(), &Terms::English);
+    assert_eq!((s.months, s.count), (12, 3));
+    assert_eq!(
+        counts(&s.by_category),
+        [("cyberbullying", 2), ("gaming", 1), ("sexting", 1)]
+    );
+    assert_eq!((s.previous_count, s.change), (2, 1));
+    assert!(s.previous_covered);
+    assert_eq!(s.earliest, Some(day(2024, 10, 15)));
+    assert_eq!(counts(&s.left_out), [("attendance", 2)]);
+}
+
+#[test]
+fn incidents_by_term_and_month_cover_every_incident_up_to_the_as_of_date() {
+    let s = incident_summary(&incidents(), 12, as_of(), &Terms::English);
+    assert_eq!(
+        counts(&s.by_term),
+        [
+            ("2024-25 autumn", 2),
+            ("2024-25 spring", 1),
+            ("2025-26 autumn", 2),
+            ("2025-26 spring", 1),
+            ("2026-27 autumn", 1),
+        ]
+    );
+    assert_eq!(
+        counts(&s.by_month),
+        [
+            ("2024-10", 2),
+            ("2025-03", 1),
+            ("2025-11", 1),
+            ("2025-12", 1),
+            ("2026-02", 1),
+            ("2026-10", 1),
+        ]
+    );
+    // A school's own terms come in time order, not by name, and incidents before its
+    // first term have no term.
+    let own = Terms::Own(vec![
+        ("Term B".into(), day(2025, 9, 1)),
+        ("Term A".into(), day(2026, 1, 1)),
+    ]);
+    let s = incident_summary(&incidents(), 12, as_of(), &own);
+    assert_eq!(counts(&s.by_term), [("Term B", 2), ("Term A", 2)]);
+}
+
+#[test]
+fn shares_of_incidents_are_rounded_to_two_decimals() {
+    let s = incident_summary(&incidents(), 12, as_of(), &Terms::English);
+    assert_eq!((s.actioned, s.closed), (2, 1));
+    assert_eq!(s.actioned_share, Some(0.67));
+    assert_eq!(s.closed_share, Some(0.33));
+    assert!(s.actioned_recorded && s.closed_recorded);
+    // With no incidents in the window there is no share to give.
+    let s = incident_summary(&incidents(), 1, day(2026, 9, 30), &Terms::English);
+    assert_eq!(s.count, 0);
+    assert_eq!((s.actioned_share, s.closed_share), (None, None));
+}
+
+#[test]
+fn records_that_start_inside_the_window_have_no_year_before() {
+    let mut e = Evidence::default();
+    e.incidents
+        .add(incident(day(2026, 2, 1), &["gaming"], true, true));
+    let s = incident_summary(&e, 12, as_of(), &Terms::English);
+    assert_eq!((s.count, s.previous_count, s.change), (1, 0, 1));
+    assert!(!s.previous_covered);
+}
+
+#[test]
+fn compute_gives_each_kind_imported_over_its_default_window() {
+    let mut e = training();
+    let m = compute(&e, as_of(), &Terms::English);
+    let groups: Vec<&str> = m
+        .training
+        .iter()
+        .flatten()
+        .map(|c| c.group.as_str())
+        .collect();
+    assert_eq!(groups, ["governors", "staff"]);
+    assert!(
+        m.training
+            .iter()
+            .flatten()
+            .all(|c| c.months == TRAINING_MONTHS)
+    );
+    // Kinds with no source are not known, rather than zero.
+    assert_eq!((m.meetings, m.incidents), (None, None));
+    e.meetings = meetings().meetings;
+    e.kinds.push(Kind::Meetings);
+    let m = compute(&e, as_of(), &Terms::English);
+    let groups: Vec<(&str, usize)> = m
+        .meetings
+        .iter()
+        .flatten()
+        .map(|p| (p.group.as_str(), p.count))
+        .collect();
+    assert_eq!(
+        groups,
+        [
+            ("curriculum", 0),
+            ("governors", 1),
+            ("online-safety-group", 3)
+        ]
+    );
+    assert_eq!(m.meetings_since(), day(2025, 11, 1));
+}
