@@ -3,13 +3,17 @@
 //! Scoring needs a number to compare with the check's threshold; the people who read the
 //! finding need the fact behind it ("8 of 16 staff trained in the last two years"). Both
 //! come from the same computation here, so the words can never disagree with the number.
+//! Which computation a check calls for is an exhaustive `match` on its
+//! [`Metric`]: a metric added to the framework's list does not compile until it is
+//! measured here.
 
 use chrono::NaiveDate;
 
 use super::compute::{
-    ANY_GROUP, IncidentSummary, TrainingCoverage, incident_summary, meeting_pattern,
-    meetings_with_item, training_coverage, window_start,
+    ANY_GROUP, TrainingCoverage, meeting_pattern, meetings_with_item, training_coverage,
+    window_start,
 };
+use super::incidents::{IncidentSummary, incident_summary};
 use super::terms::Terms;
 use crate::evidence::dating::window;
 use crate::evidence::import::Evidence;

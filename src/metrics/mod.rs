@@ -10,5 +10,6 @@
 //! rather than recounting the records.
 
 pub mod compute;
+pub mod incidents;
 pub mod measure;
 pub mod terms;

@@ -88,94 +88,17 @@ pub fn aspect(
     books: &[&Filled],
     settings: &Settings,
 ) -> AspectScore {
-    let mut reviewers = BTreeMap::new();
-    let mut group_levels = Vec::new();
-    let mut group_agreed = None;
-    let mut rationale = None;
-    let mut differ_group = None;
-    let mut differ_reviewers = Vec::new();
-    let mut group_commentary = None;
-    let mut commentary = Vec::new();
-    let mut evidence = BTreeSet::new();
-    let mut planned: Option<(bool, Planned)> = None;
-    for book in books {
-        let Some(row) = book.rows.iter().find(|r| r.code == a.code) else {
-            continue;
-        };
-        let is_group = matches!(book.kind, ScoredBy::Group { .. });
-        for (name, level) in &row.levels {
-            // A reviewer's own workbook says what they think; the member's column of a
-            // group workbook fills in for reviewers without one.
-            if is_group {
-                group_levels.push((name.clone(), *level));
-            } else {
-                reviewers.insert(name.clone(), *level);
-            }
-        }
-        evidence.extend(row.evidence.iter().cloned());
-        let entry = (!row.commentary.is_empty()).then(|| Commentary {
-            reviewer: book.kind.reviewer().to_string(),
-            text: row.commentary.clone(),
-            words: words(&row.commentary),
-        });
-        if is_group {
-            group_agreed = group_agreed.or(row.agreed);
-            rationale = rationale.or((!row.rationale.is_empty()).then(|| row.rationale.clone()));
-            group_commentary = group_commentary.or(entry);
-            differ_group = differ_group
-                .or((!row.records_differ.is_empty()).then(|| row.records_differ.clone()));
-        } else {
-            commentary.extend(entry);
-            if !row.records_differ.is_empty() {
-                differ_reviewers
-                    .push((book.kind.reviewer().to_string(), row.records_differ.clone()));
-            }
-        }
-        if let Some(p) = planned_of(row) {
-            // The group's plan wins; otherwise the first reviewer's, in file order.
-            if planned
-                .as_ref()
-                .is_none_or(|(from_group, _)| is_group && !from_group)
-            {
-                planned = Some((is_group, p));
-            }
-        }
-    }
-    for (name, level) in group_levels {
-        let folded = name.to_lowercase();
-        if !reviewers.keys().any(|k| k.to_lowercase() == folded) {
-            reviewers.insert(name, level);
-        }
-    }
-    commentary.sort_by(|x, y| x.reviewer.cmp(&y.reviewer));
-    if let Some(g) = group_commentary {
-        commentary.insert(0, g);
-    }
+    let mut rows = Gathered::gather(&a.code, books);
+    let records_differ = rows.records_differ();
+    let rationale = rows.rationale.take();
+    let planned = rows.planned.take().map(|(_, p)| p);
+    let evidence: Vec<String> = std::mem::take(&mut rows.evidence).into_iter().collect();
+    let group_agreed = rows.group_agreed;
+    let (reviewers, commentary) = rows.reviewers_and_commentary();
     let levels: Vec<u8> = reviewers.values().copied().collect();
-    let (agreed, agreed_by) = match group_agreed {
-        Some(level) => (Some(level), Some(AgreedBy::Group)),
-        None => {
-            let m = consolidate::median_toward_weaker(&levels);
-            (m, m.map(|_| AgreedBy::Median))
-        }
-    };
+    let (agreed, agreed_by) = agree(group_agreed, &levels);
     let spread = consolidate::spread(&levels);
-    // The group's explanation wins; without a group workbook, the reviewers' in name order.
-    differ_reviewers.sort();
-    let records_differ = differ_group.or_else(|| {
-        (!differ_reviewers.is_empty()).then(|| {
-            let texts: Vec<String> = differ_reviewers.into_iter().map(|(_, t)| t).collect();
-            texts.join(" ")
-        })
-    });
-    let evidence: Vec<String> = evidence.into_iter().collect();
-    let longest = commentary.iter().map(|c| c.words).max();
-    let commentary_check = match longest {
-        None => CommentaryCheck::Missing,
-        Some(n) if n < settings.min_commentary_words as usize => CommentaryCheck::TooShort,
-        Some(_) if evidence.is_empty() => CommentaryCheck::NoEvidence,
-        Some(_) => CommentaryCheck::Ok,
-    };
+    let commentary_check = commentary_check(&commentary, &evidence, settings);
     AspectScore {
         code: a.code.clone(),
         name: a.name.clone(),
@@ -199,8 +122,140 @@ pub fn aspect(
         commentary,
         evidence,
         commentary_check,
-        planned: planned.map(|(_, p)| p),
+        planned,
         evidence_checks: Vec::new(),
+    }
+}
+
+/// Everything the workbooks say about one aspect, before it is judged.
+#[derive(Default)]
+struct Gathered {
+    /// Each reviewer's level from their own workbook.
+    reviewers: BTreeMap<String, u8>,
+    /// The members' levels in a group workbook.
+    group_levels: Vec<(String, u8)>,
+    group_agreed: Option<u8>,
+    rationale: Option<String>,
+    differ_group: Option<String>,
+    /// Reviewers' explanations of why the records differ, with who wrote them.
+    differ_reviewers: Vec<(String, String)>,
+    group_commentary: Option<Commentary>,
+    commentary: Vec<Commentary>,
+    evidence: BTreeSet<String>,
+    /// The planned actions, and whether they are the group's.
+    planned: Option<(bool, Planned)>,
+}
+
+impl Gathered {
+    /// The aspect's row of every workbook that has one.
+    fn gather(code: &str, books: &[&Filled]) -> Gathered {
+        let mut gathered = Gathered::default();
+        for book in books {
+            if let Some(row) = book.rows.iter().find(|r| r.code == code) {
+                gathered.add(book, row);
+            }
+        }
+        gathered
+    }
+
+    fn add(&mut self, book: &Filled, row: &Row) {
+        let is_group = matches!(book.kind, ScoredBy::Group { .. });
+        for (name, level) in &row.levels {
+            // A reviewer's own workbook says what they think; the member's column of a
+            // group workbook fills in for reviewers without one.
+            if is_group {
+                self.group_levels.push((name.clone(), *level));
+            } else {
+                self.reviewers.insert(name.clone(), *level);
+            }
+        }
+        self.evidence.extend(row.evidence.iter().cloned());
+        let entry = (!row.commentary.is_empty()).then(|| Commentary {
+            reviewer: book.kind.reviewer().to_string(),
+            text: row.commentary.clone(),
+            words: words(&row.commentary),
+        });
+        let differ = (!row.records_differ.is_empty()).then(|| row.records_differ.clone());
+        if is_group {
+            self.group_agreed = self.group_agreed.or(row.agreed);
+            let rationale = (!row.rationale.is_empty()).then(|| row.rationale.clone());
+            self.rationale = self.rationale.take().or(rationale);
+            self.group_commentary = self.group_commentary.take().or(entry);
+            self.differ_group = self.differ_group.take().or(differ);
+        } else {
+            self.commentary.extend(entry);
+            if let Some(text) = differ {
+                let who = book.kind.reviewer().to_string();
+                self.differ_reviewers.push((who, text));
+            }
+        }
+        if let Some(p) = planned_of(row) {
+            // The group's plan wins; otherwise the first reviewer's, in file order.
+            if self
+                .planned
+                .as_ref()
+                .is_none_or(|(from_group, _)| is_group && !from_group)
+            {
+                self.planned = Some((is_group, p));
+            }
+        }
+    }
+
+    /// Why the records differ: the group's explanation wins; without a group workbook,
+    /// the reviewers' in name order.
+    fn records_differ(&self) -> Option<String> {
+        let mut reviewers = self.differ_reviewers.clone();
+        reviewers.sort();
+        self.differ_group.clone().or_else(|| {
+            (!reviewers.is_empty()).then(|| {
+                let texts: Vec<String> = reviewers.into_iter().map(|(_, t)| t).collect();
+                texts.join(" ")
+            })
+        })
+    }
+
+    /// Each reviewer's level, a group workbook's member columns filling in for reviewers
+    /// without a workbook of their own; and the commentary, the group's first, then the
+    /// reviewers' by name.
+    fn reviewers_and_commentary(self) -> (BTreeMap<String, u8>, Vec<Commentary>) {
+        let mut reviewers = self.reviewers;
+        for (name, level) in self.group_levels {
+            let folded = name.to_lowercase();
+            if !reviewers.keys().any(|k| k.to_lowercase() == folded) {
+                reviewers.insert(name, level);
+            }
+        }
+        let mut commentary = self.commentary;
+        commentary.sort_by(|x, y| x.reviewer.cmp(&y.reviewer));
+        if let Some(g) = self.group_commentary {
+            commentary.insert(0, g);
+        }
+        (reviewers, commentary)
+    }
+}
+
+/// The agreed level and where it came from: the group's, else the reviewers' median.
+fn agree(group_agreed: Option<u8>, levels: &[u8]) -> (Option<u8>, Option<AgreedBy>) {
+    match group_agreed {
+        Some(level) => (Some(level), Some(AgreedBy::Group)),
+        None => {
+            let m = consolidate::median_toward_weaker(levels);
+            (m, m.map(|_| AgreedBy::Median))
+        }
+    }
+}
+
+/// Whether the commentary is enough to show the level: judged by its longest entry.
+fn commentary_check(
+    commentary: &[Commentary],
+    evidence: &[String],
+    settings: &Settings,
+) -> CommentaryCheck {
+    match commentary.iter().map(|c| c.words).max() {
+        None => CommentaryCheck::Missing,
+        Some(n) if n < settings.min_commentary_words as usize => CommentaryCheck::TooShort,
+        Some(_) if evidence.is_empty() => CommentaryCheck::NoEvidence,
+        Some(_) => CommentaryCheck::Ok,
     }
 }
 

@@ -19,7 +19,7 @@ use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::evidence::import::Evidence;
-use crate::framework::Framework;
+use crate::framework::{Aspect, Framework};
 use crate::workbook::{Filled, ScoredBy};
 pub use checks::{CheckResult, CheckStatus};
 pub use consolidate::{median_toward_weaker, spread};
@@ -214,18 +214,8 @@ pub fn score(
     let aspects: Vec<AspectScore> = fw
         .aspects()
         .map(|(e, s, a)| {
-            let mut scored = judge::aspect(e, s, a, &used, settings);
-            let results = checks::run(a, scored.agreed, evidence, settings.review_date);
-            // Only an aspect whose records were actually checked has an evidenced level.
-            scored.evidenced = checks::evidenced(scored.agreed, &results, false)
-                .filter(|_| checks::checked(&results));
-            checks::weigh_explanation(&mut scored, &results, settings.min_commentary_words);
-            let explained = scored.records_differ.is_some();
-            scored.counted = checks::evidenced(scored.agreed, &results, explained);
-            scored.gap_to_benchmark = scored.counted.map(|l| l as i8 - a.benchmark as i8);
-            scored.gap_to_aspirational = scored.counted.map(|l| l - 1);
-            scored.evidence_checks = results;
-            scored
+            let scored = judge::aspect(e, s, a, &used, settings);
+            weigh_records(scored, a, evidence, settings)
         })
         .collect();
     let evidence_findings = checks::findings(&aspects);
@@ -256,6 +246,27 @@ pub fn score(
         evidence_findings,
     };
     (scored, diags)
+}
+
+/// An aspect as the workbooks judge it, weighed against the school's records: the level
+/// the records support, and the level that counts.
+fn weigh_records(
+    mut scored: AspectScore,
+    a: &Aspect,
+    evidence: &Evidence,
+    settings: &Settings,
+) -> AspectScore {
+    let results = checks::run(a, scored.agreed, evidence, settings.review_date);
+    // Only an aspect whose records were actually checked has an evidenced level.
+    scored.evidenced =
+        checks::evidenced(scored.agreed, &results, false).filter(|_| checks::checked(&results));
+    checks::weigh_explanation(&mut scored, &results, settings.min_commentary_words);
+    let explained = scored.records_differ.is_some();
+    scored.counted = checks::evidenced(scored.agreed, &results, explained);
+    scored.gap_to_benchmark = scored.counted.map(|l| l as i8 - a.benchmark as i8);
+    scored.gap_to_aspirational = scored.counted.map(|l| l - 1);
+    scored.evidence_checks = results;
+    scored
 }
 
 /// The workbooks that take part, in path order so the result does not depend on the order

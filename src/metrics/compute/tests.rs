@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 
 use super::*;
-use crate::evidence::records::{Incident, Meeting, Training};
+use crate::evidence::records::{Meeting, Training};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a real date")
@@ -30,15 +30,6 @@ fn meeting(date: NaiveDate, group: &str, items: &str) -> Meeting {
         group: group.into(),
         attendees: 4,
         items: items.into(),
-    }
-}
-
-fn incident(date: NaiveDate, categories: &[&str], actioned: bool, closed: bool) -> Incident {
-    Incident {
-        date,
-        categories: categories.iter().map(|c| c.to_string()).collect(),
-        actioned,
-        closed,
     }
 }
 
@@ -83,34 +74,6 @@ fn meetings() -> Evidence {
         kinds: vec![Kind::Meetings],
         ..Evidence::default()
     }
-}
-
-/// Incidents before, in and after the window of the year before, in the last year, and
-/// after the review date.
-fn incidents() -> Evidence {
-    let mut e = Evidence {
-        kinds: vec![Kind::Incidents],
-        ..Evidence::default()
-    };
-    e.left_out.insert("attendance".into(), 2);
-    for i in [
-        incident(day(2024, 10, 15), &["gaming"], true, true),
-        incident(day(2024, 10, 15), &["gaming"], true, true),
-        incident(day(2025, 3, 10), &["cyberbullying"], true, true),
-        // On the day the last year starts after: the year before.
-        incident(day(2025, 11, 1), &["gaming"], true, true),
-        incident(day(2025, 12, 5), &["cyberbullying", "gaming"], true, false),
-        incident(day(2026, 2, 10), &["cyberbullying"], true, true),
-        incident(day(2026, 10, 20), &["sexting"], false, false),
-        incident(day(2026, 11, 2), &["gaming"], true, true),
-    ] {
-        e.incidents.add(i);
-    }
-    e
-}
-
-fn counts(list: &[Count]) -> Vec<(&str, usize)> {
-    list.iter().map(|c| (c.label.as_str(), c.count)).collect()
 }
 
 #[test]
@@ -193,77 +156,6 @@ fn meetings_with_an_item_match_whole_words_of_the_topic_ignoring_case() {
         meetings_with_item(&e, "curriculum", "policy", 36, as_of()),
         1
     );
-}
-
-#[test]
-fn incidents_in_the_window_are_counted_by_category_most_first() {
-    let s = incident_summary(&incidents(), 12, as_of(), &Terms::English);
-    assert_eq!((s.months, s.count), (12, 3));
-    assert_eq!(
-        counts(&s.by_category),
-        [("cyberbullying", 2), ("gaming", 1), ("sexting", 1)]
-    );
-    assert_eq!((s.previous_count, s.change), (2, 1));
-    assert!(s.previous_covered);
-    assert_eq!(s.earliest, Some(day(2024, 10, 15)));
-    assert_eq!(counts(&s.left_out), [("attendance", 2)]);
-}
-
-#[test]
-fn incidents_by_term_and_month_cover_every_incident_up_to_the_as_of_date() {
-    let s = incident_summary(&incidents(), 12, as_of(), &Terms::English);
-    assert_eq!(
-        counts(&s.by_term),
-        [
-            ("2024-25 autumn", 2),
-            ("2024-25 spring", 1),
-            ("2025-26 autumn", 2),
-            ("2025-26 spring", 1),
-            ("2026-27 autumn", 1),
-        ]
-    );
-    assert_eq!(
-        counts(&s.by_month),
-        [
-            ("2024-10", 2),
-            ("2025-03", 1),
-            ("2025-11", 1),
-            ("2025-12", 1),
-            ("2026-02", 1),
-            ("2026-10", 1),
-        ]
-    );
-    // A school's own terms come in time order, not by name, and incidents before its
-    // first term have no term.
-    let own = Terms::Own(vec![
-        ("Term B".into(), day(2025, 9, 1)),
-        ("Term A".into(), day(2026, 1, 1)),
-    ]);
-    let s = incident_summary(&incidents(), 12, as_of(), &own);
-    assert_eq!(counts(&s.by_term), [("Term B", 2), ("Term A", 2)]);
-}
-
-#[test]
-fn shares_of_incidents_are_rounded_to_two_decimals() {
-    let s = incident_summary(&incidents(), 12, as_of(), &Terms::English);
-    assert_eq!((s.actioned, s.closed), (2, 1));
-    assert_eq!(s.actioned_share, Some(0.67));
-    assert_eq!(s.closed_share, Some(0.33));
-    assert!(s.actioned_recorded && s.closed_recorded);
-    // With no incidents in the window there is no share to give.
-    let s = incident_summary(&incidents(), 1, day(2026, 9, 30), &Terms::English);
-    assert_eq!(s.count, 0);
-    assert_eq!((s.actioned_share, s.closed_share), (None, None));
-}
-
-#[test]
-fn records_that_start_inside_the_window_have_no_year_before() {
-    let mut e = Evidence::default();
-    e.incidents
-        .add(incident(day(2026, 2, 1), &["gaming"], true, true));
-    let s = incident_summary(&e, 12, as_of(), &Terms::English);
-    assert_eq!((s.count, s.previous_count, s.change), (1, 0, 1));
-    assert!(!s.previous_covered);
 }
 
 #[test]
