@@ -14,7 +14,7 @@
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::{AspectScore, Reason, ThinExplanation};
+use super::{AspectScore, Reason, Shortfall, ThinExplanation};
 use crate::evidence::import::Evidence;
 use crate::framework::{Aspect, LOWEST_LEVEL, Metric, Threshold};
 use crate::metrics::measure;
@@ -176,11 +176,11 @@ fn finding(a: &AspectScore) -> Option<Reason> {
         let fact = match r.status {
             CheckStatus::Met => continue,
             CheckStatus::NotMet => {
-                push_kind(&mut kinds, "evidence-does-not-support-level");
+                push_kind(&mut kinds, Shortfall::EvidenceDoesNotSupportLevel);
                 r.fact.clone().unwrap_or_default()
             }
             CheckStatus::EvidenceNeeded => {
-                push_kind(&mut kinds, "evidence-needed");
+                push_kind(&mut kinds, Shortfall::EvidenceNeeded);
                 let why = r.detail.clone().unwrap_or_default();
                 format!("evidence needed: {why}")
             }
@@ -211,7 +211,7 @@ fn finding(a: &AspectScore) -> Option<Reason> {
         _ => {}
     }
     if let Some(thin) = a.thin_explanation {
-        push_kind(&mut kinds, "explanation-too-short");
+        push_kind(&mut kinds, Shortfall::ExplanationTooShort);
         let plural = if thin.words == 1 { "" } else { "s" };
         message.push_str(&format!(
             " Why the records differ holds {} word{plural}, too few to let the claim stand (an explanation needs at least {}), so it is taken as blank.",
@@ -225,7 +225,7 @@ fn finding(a: &AspectScore) -> Option<Reason> {
     })
 }
 
-fn push_kind(kinds: &mut Vec<&'static str>, kind: &'static str) {
+fn push_kind(kinds: &mut Vec<Shortfall>, kind: Shortfall) {
     if !kinds.contains(&kind) {
         kinds.push(kind);
     }

@@ -34,12 +34,30 @@ pub enum CommentaryCheck {
 pub struct Reason {
     /// The aspect concerned.
     pub aspect: String,
-    /// Stable kebab-case kinds, one for each thing wrong with the aspect: `not-scored`,
-    /// `below-benchmark`, `evidence-does-not-support-level`, `evidence-needed`,
-    /// `explanation-too-short`, `no-commentary`, `commentary-too-short`.
-    pub kinds: Vec<&'static str>,
+    /// One for each thing wrong with the aspect, in the order the message says them.
+    pub kinds: Vec<Shortfall>,
     /// Everything wrong with the aspect, in sentences.
     pub message: String,
+}
+
+/// One thing that holds an aspect back; in JSON, a stable kebab-case code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Shortfall {
+    /// `not-scored`: no level has been given.
+    NotScored,
+    /// `below-benchmark`: the agreed level is below the benchmark.
+    BelowBenchmark,
+    /// `evidence-does-not-support-level`: a check the claimed level calls for is not met.
+    EvidenceDoesNotSupportLevel,
+    /// `evidence-needed`: the records a check needs were not imported.
+    EvidenceNeeded,
+    /// `explanation-too-short`: why the records differ says too little to count.
+    ExplanationTooShort,
+    /// `no-commentary`: there is no commentary.
+    NoCommentary,
+    /// `commentary-too-short`: the commentary is shorter than the review's minimum.
+    CommentaryTooShort,
 }
 
 /// How far the review has come.
@@ -339,14 +357,14 @@ pub fn readiness(
     (reasons.is_empty(), reasons)
 }
 
-fn level_reason(a: &AspectScore, kinds: &mut Vec<&'static str>, said: &mut Vec<String>) {
+fn level_reason(a: &AspectScore, kinds: &mut Vec<Shortfall>, said: &mut Vec<String>) {
     match a.agreed {
         None => {
-            kinds.push("not-scored");
+            kinds.push(Shortfall::NotScored);
             said.push("no level has been given yet".to_string());
         }
         Some(level) if level > a.benchmark => {
-            kinds.push("below-benchmark");
+            kinds.push(Shortfall::BelowBenchmark);
             said.push(format!(
                 "level {level} is below the benchmark of {}",
                 a.benchmark
@@ -359,17 +377,17 @@ fn level_reason(a: &AspectScore, kinds: &mut Vec<&'static str>, said: &mut Vec<S
 fn commentary_reason(
     a: &AspectScore,
     settings: &Settings,
-    kinds: &mut Vec<&'static str>,
+    kinds: &mut Vec<Shortfall>,
     said: &mut Vec<String>,
 ) {
     match a.commentary_check {
         CommentaryCheck::Missing => {
-            kinds.push("no-commentary");
+            kinds.push(Shortfall::NoCommentary);
             said.push("there is no commentary".into());
         }
         CommentaryCheck::TooShort => {
             let n = a.commentary.iter().map(|c| c.words).max().unwrap_or(0);
-            kinds.push("commentary-too-short");
+            kinds.push(Shortfall::CommentaryTooShort);
             said.push(format!(
                 "the commentary has {n} words; at least {} are needed to show how the level is met",
                 settings.min_commentary_words

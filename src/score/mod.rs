@@ -23,7 +23,7 @@ use crate::framework::{Aspect, Framework};
 use crate::workbook::{Filled, ScoredBy};
 pub use checks::{CheckResult, CheckStatus};
 pub use consolidate::{median_toward_weaker, spread};
-pub use judge::{CommentaryCheck, Milestones, Reason};
+pub use judge::{CommentaryCheck, Milestones, Reason, Shortfall};
 pub use plan::{AgendaItem, PlanItem};
 
 /// What scoring needs besides the framework and the workbooks.

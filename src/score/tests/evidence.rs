@@ -33,7 +33,7 @@ fn records_that_contradict_a_claim_set_the_level_for_readiness() {
         .filter(|r| r.aspect == "B2.1")
         .collect();
     assert_eq!(reasons.len(), 1);
-    assert_eq!(reasons[0].kinds, ["evidence-does-not-support-level"]);
+    assert_eq!(reasons[0].kinds, [Shortfall::EvidenceDoesNotSupportLevel]);
     assert!(
         reasons[0]
             .message
@@ -105,7 +105,11 @@ fn an_explanation_too_short_to_say_anything_is_taken_as_blank() {
         .iter()
         .find(|f| f.aspect == "B2.1")
         .expect("finding");
-    assert!(f.kinds.contains(&"explanation-too-short"), "{:?}", f.kinds);
+    assert!(
+        f.kinds.contains(&Shortfall::ExplanationTooShort),
+        "{:?}",
+        f.kinds
+    );
     assert_eq!(checks::explanation_words(40), 10);
     assert_eq!(checks::explanation_words(12), checks::MIN_EXPLANATION_WORDS);
     for filler in [
@@ -139,7 +143,7 @@ fn missing_records_hold_back_readiness_only_where_the_check_is_required() {
         scored
             .reasons
             .iter()
-            .all(|r| r.kinds == ["evidence-needed"])
+            .all(|r| r.kinds == [Shortfall::EvidenceNeeded])
     );
     let a12 = aspect(&scored, "A1.2");
     assert_eq!(
@@ -160,7 +164,7 @@ fn missing_records_hold_back_readiness_only_where_the_check_is_required() {
         .iter()
         .find(|f| f.aspect == "A2.1")
         .expect("listed");
-    assert_eq!(f.kinds, ["evidence-needed"]);
+    assert_eq!(f.kinds, [Shortfall::EvidenceNeeded]);
     assert!(
         f.message
             .contains("evidence needed: no meeting registers were imported"),
@@ -280,7 +284,7 @@ fn claimed_levels_are_checked_against_the_records() {
         .iter()
         .find(|f| f.aspect == "A1.2")
         .expect("evidence needed is listed");
-    assert_eq!(a12.kinds, ["evidence-needed"]);
+    assert_eq!(a12.kinds, [Shortfall::EvidenceNeeded]);
 }
 
 #[test]
@@ -307,7 +311,7 @@ fn an_aspect_below_the_benchmark_says_what_its_records_show_in_the_same_reason()
         .filter(|r| r.aspect == "B2.1")
         .collect();
     assert_eq!(reasons.len(), 1);
-    assert_eq!(reasons[0].kinds, ["below-benchmark"]);
+    assert_eq!(reasons[0].kinds, [Shortfall::BelowBenchmark]);
     assert_eq!(
         reasons[0].message,
         "Staff (B2.1): level 3 is below the benchmark of 2; 1 of 16 staff trained in the last two years (6%); \

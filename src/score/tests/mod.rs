@@ -110,7 +110,7 @@ fn ready_only_when_every_aspect_meets_its_benchmark_with_commentary() {
     book.rows[7].commentary = "Taught in computing.".into();
     let (scored, _) = score(&fw(), &settings(), &[book], &good_records());
     assert!(!scored.ready);
-    let reasons: Vec<(&str, &str)> = scored
+    let reasons: Vec<(&str, Shortfall)> = scored
         .reasons
         .iter()
         .flat_map(|r| r.kinds.iter().map(|k| (r.aspect.as_str(), *k)))
@@ -118,9 +118,9 @@ fn ready_only_when_every_aspect_meets_its_benchmark_with_commentary() {
     assert_eq!(
         reasons,
         [
-            ("A1.3", "below-benchmark"),
-            ("A2.3", "no-commentary"),
-            ("B1.2", "commentary-too-short")
+            ("A1.3", Shortfall::BelowBenchmark),
+            ("A2.3", Shortfall::NoCommentary),
+            ("B1.2", Shortfall::CommentaryTooShort)
         ]
     );
     assert!(
@@ -139,7 +139,7 @@ fn an_empty_review_has_not_started_and_names_every_aspect() {
         scored
             .reasons
             .iter()
-            .filter(|r| r.kinds.contains(&"not-scored"))
+            .filter(|r| r.kinds.contains(&Shortfall::NotScored))
             .count(),
         21
     );
