@@ -1,4 +1,7 @@
-//! Computing the metrics from imported evidence, as of the review date.
+//! The figures derived from imported evidence, as of the review date: each group's
+//! training coverage and meeting pattern, and [`Metrics`], every figure over its default
+//! window, which the import report, the report and the pack show as they are (the report's
+//! meeting timeline draws the very days counted here, rather than reading the register).
 //!
 //! A window of N months is the N months up to and including the as-of date. Training
 //! counts a person as trained when their latest dated training falls in the window; a

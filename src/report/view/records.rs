@@ -1,5 +1,7 @@
 //! The view of what the school's records show: training, meetings and incidents, counts
-//! only, with the framework's expectations beside them.
+//! only, with the framework's expectations beside them. Every figure is read from the
+//! metrics, never recounted from the records, so a figure in the report and the fact behind
+//! an evidence check come from the same computation.
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -193,5 +195,29 @@ mod tests {
         assert_eq!(expected_share(&fw, "volunteers", 24), None);
         // The level-1 check over a year is not what the benchmark asks.
         assert_eq!(expected_share(&fw, "staff", 12), None);
+    }
+
+    #[test]
+    fn the_meeting_timeline_draws_the_days_the_metrics_counted() {
+        use crate::metrics::compute::MeetingPattern;
+        let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("a real date");
+        let pattern = MeetingPattern {
+            group: "governors".into(),
+            count: 2,
+            months: 12,
+            longest_gap_days: 150,
+            last: Some(day(9, 1)),
+            dates: vec![day(3, 1), day(9, 1)],
+        };
+        let m = Metrics {
+            as_of: day(11, 1),
+            training: None,
+            meetings: Some(vec![pattern]),
+            incidents: None,
+        };
+        let view = meetings(&m).expect("meeting registers were imported");
+        assert_eq!(view.svg.matches("<circle").count(), 2);
+        assert!(view.svg.contains("01/11/2025"), "{}", view.svg);
+        assert_eq!(view.rows[0].last, "01/09/2026");
     }
 }
