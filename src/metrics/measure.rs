@@ -330,3 +330,6 @@ mod tests {
         assert_eq!(share_words(0.85), "at least 85%");
     }
 }
+
+#[cfg(test)]
+mod every_metric;
