@@ -7,6 +7,8 @@
 //! [`Metric`]: a metric added to the framework's list does not compile until it is
 //! measured here.
 
+use std::path::PathBuf;
+
 use chrono::NaiveDate;
 
 use super::compute::{
@@ -60,7 +62,7 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 const FILLED: &str = "a validated check has every parameter its metric takes";
 
 /// Measures a check's metric as of a date, or says which evidence is missing.
-pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured, String> {
+pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured, Unmeasured> {
     let months = check.params.months().expect(FILLED);
     let text = |p: Param| check.params.text(p).expect(FILLED);
     match check.metric {
@@ -100,23 +102,54 @@ pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured
     }
 }
 
+/// Why a check's metric could not be measured: the records it rests on are not there. The
+/// check is then "evidence needed", and the sentence says what to import or map.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum Unmeasured {
+    /// No source of the kind the metric counts was imported.
+    #[error("no {what} were imported")]
+    NotImported {
+        /// The kind of record, in words ("training records").
+        what: &'static str,
+    },
+    /// A source was imported without the column the metric rests on.
+    #[error("{} has {what} (map it under [evidence.columns])", path.display())]
+    NoColumn {
+        /// The source, as review.toml names it.
+        path: PathBuf,
+        /// What is missing, in words ("no column of training dates").
+        what: &'static str,
+    },
+    /// The training records name nobody in the group the check asks about.
+    #[error("nobody in the training records is in the group `{group}`")]
+    NobodyInGroup {
+        /// The group asked about.
+        group: String,
+    },
+    /// A share of incidents was asked for, and none were logged in the window.
+    #[error("no incidents were logged in {span}")]
+    NoIncidents {
+        /// The window, in words ("the last 12 months").
+        span: String,
+    },
+}
+
 /// Fails, saying what was not imported, when no source of `kind` was.
-fn need(e: &Evidence, kind: Kind, what: &str) -> Result<(), String> {
+fn need(e: &Evidence, kind: Kind, what: &'static str) -> Result<(), Unmeasured> {
     if e.kinds.contains(&kind) {
         Ok(())
     } else {
-        Err(format!("no {what} were imported"))
+        Err(Unmeasured::NotImported { what })
     }
 }
 
 /// Fails, naming the source, when a source has no column for `field`.
-fn unrecorded(e: &Evidence, field: Field) -> Result<(), String> {
+fn unrecorded(e: &Evidence, field: Field) -> Result<(), Unmeasured> {
     match e.unrecorded(field) {
-        Some(u) => Err(format!(
-            "{} has {} (map it under [evidence.columns])",
-            u.path.display(),
-            u.need.what
-        )),
+        Some(u) => Err(Unmeasured::NoColumn {
+            path: u.path.clone(),
+            what: u.need.what,
+        }),
         None => Ok(()),
     }
 }
@@ -127,11 +160,12 @@ fn training(
     group: &str,
     months: u32,
     as_of: NaiveDate,
-) -> Result<TrainingCoverage, String> {
+) -> Result<TrainingCoverage, Unmeasured> {
     need(e, Kind::Training, "training records")?;
     unrecorded(e, Field::TrainingDate)?;
-    training_coverage(e, group, months, as_of)
-        .ok_or_else(|| format!("nobody in the training records is in the group `{group}`"))
+    training_coverage(e, group, months, as_of).ok_or_else(|| Unmeasured::NobodyInGroup {
+        group: group.to_string(),
+    })
 }
 
 fn coverage(c: &TrainingCoverage) -> Measured {
@@ -217,7 +251,7 @@ fn with_item(e: &Evidence, group: &str, topic: &str, months: u32, as_of: NaiveDa
 }
 
 /// The incidents over `months`, when incident logs were imported.
-fn incidents(e: &Evidence, months: u32, as_of: NaiveDate) -> Result<IncidentSummary, String> {
+fn incidents(e: &Evidence, months: u32, as_of: NaiveDate) -> Result<IncidentSummary, Unmeasured> {
     need(e, Kind::Incidents, "incident logs")?;
     Ok(incident_summary(e, months, as_of, &Terms::English))
 }
@@ -239,9 +273,9 @@ fn incident_share(
     what: &str,
     share: Option<f64>,
     of: usize,
-) -> Result<Measured, String> {
+) -> Result<Measured, Unmeasured> {
     let span = window(s.months);
-    let share = share.ok_or_else(|| format!("no incidents were logged in {span}"))?;
+    let share = share.ok_or_else(|| Unmeasured::NoIncidents { span: span.clone() })?;
     Ok(Measured {
         value: share,
         fact: format!(

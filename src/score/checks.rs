@@ -94,7 +94,12 @@ pub fn run(
                     CheckStatus::NotMet,
                     c.note.clone(),
                 ),
-                Err(why) => (None, None, CheckStatus::EvidenceNeeded, Some(why)),
+                Err(why) => (
+                    None,
+                    None,
+                    CheckStatus::EvidenceNeeded,
+                    Some(why.to_string()),
+                ),
             };
             let at = if c.supports_level == level {
                 format!("level {level}")
