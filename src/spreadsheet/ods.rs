@@ -15,7 +15,7 @@ use std::mem::size_of;
 use calamine::Data;
 
 use super::limits::SheetCost;
-use super::xml::{Piece, Pieces, Refusal, attr, name, unescape};
+use super::xml::{Piece, Pieces, Refusal, Tag};
 
 /// The most rows and columns calamine keeps in a sheet; it caps repetitions at these.
 const MAX_ROWS: u64 = 1_048_576;
@@ -28,9 +28,9 @@ pub fn survey(content: impl Read) -> Result<Vec<SheetCost>, Refusal> {
     let mut table: Option<Table> = None;
     while let Some(piece) = pieces.next()? {
         match (&mut table, piece) {
-            (None, Piece::Open { tag, closed }) if name(&tag) == "table:table" => {
-                if let Some(title) = attr(&tag, "table:name") {
-                    let mut t = Table::new(unescape(&title));
+            (None, Piece::Open { tag, closed }) if tag.name() == "table:table" => {
+                if let Some(title) = tag.unescaped_attr("table:name") {
+                    let mut t = Table::new(title);
                     if closed {
                         sheets.push(t.cost());
                     } else {
@@ -38,7 +38,7 @@ pub fn survey(content: impl Read) -> Result<Vec<SheetCost>, Refusal> {
                     }
                 }
             }
-            (Some(t), Piece::Close(n)) if n == "table:table" && t.cell.is_none() => {
+            (Some(t), Piece::Close(end)) if end.name() == "table:table" && t.cell.is_none() => {
                 sheets.push(t.cost());
                 table = None;
             }
@@ -47,9 +47,12 @@ pub fn survey(content: impl Read) -> Result<Vec<SheetCost>, Refusal> {
         }
     }
     // calamine reads a sheet until its end tag and, at the end of the content, asks again
-    // for ever.
-    if let Some(t) = table {
-        return Err(Refusal::Unfinished(t.name));
+    // for ever; XML it cannot read stops it with an error, holding what it read so far.
+    if let Some(mut t) = table {
+        if !pieces.broken() {
+            return Err(Refusal::Unfinished(t.name));
+        }
+        sheets.push(t.cost());
     }
     Ok(sheets)
 }
@@ -105,24 +108,27 @@ impl Table {
         }
     }
 
-    fn take(&mut self, piece: Piece) {
+    fn take(&mut self, piece: Piece<'_>) {
         // calamine reads a cell's content up to the first end of a cell, whatever lies
         // between, except that a comment on the cell runs to the comment's own end.
         if let Some(cell) = &mut self.cell {
             match piece {
-                Piece::Close(n) if cell.in_annotation => {
-                    cell.in_annotation = n != "office:annotation";
+                Piece::Close(end) if cell.in_annotation => {
+                    cell.in_annotation = end.name() != "office:annotation";
                 }
-                Piece::Close(n) if n == "table:table-cell" || n == "table:covered-table-cell" => {
+                Piece::Close(end)
+                    if matches!(end.name(), "table:table-cell" | "table:covered-table-cell") =>
+                {
                     self.end_cell();
                 }
                 Piece::Open { tag, closed } => {
-                    cell.in_annotation |= !closed && name(&tag) == "office:annotation";
+                    cell.in_annotation |= !closed && tag.name() == "office:annotation";
                     cell.filled = true;
-                    cell.text = cell.text.saturating_add(tag.len() as u64);
-                    if name(&tag) == "text:s" {
+                    cell.text = cell.text.saturating_add(tag.size());
+                    if tag.name() == "text:s" {
                         // One space unless counted; a count calamine cannot read fails there.
-                        let spaces = attr(&tag, "text:c")
+                        let spaces = tag
+                            .attr("text:c")
                             .map_or(Some(1), |c| c.trim().parse().ok())
                             .unwrap_or(u64::MAX);
                         cell.text = cell.text.saturating_add(spaces);
@@ -132,12 +138,12 @@ impl Table {
                     cell.filled = true;
                     cell.text = cell.text.saturating_add(len);
                 }
-                Piece::Close(_) => {}
+                Piece::Close(_) | Piece::Aside => {}
             }
             return;
         }
         match piece {
-            Piece::Open { tag, closed } => match name(&tag) {
+            Piece::Open { tag, closed } => match tag.name() {
                 "table:table-row" => {
                     let repeats = count(&tag, "table:number-rows-repeated");
                     let repeats = repeats.min(MAX_ROWS.saturating_sub(self.rows_total));
@@ -155,11 +161,11 @@ impl Table {
                     }
                 }
                 "table:table-cell" | "table:covered-table-cell" if self.row.is_some() => {
-                    let filled = attr(&tag, "office:value-type").is_some()
-                        || attr(&tag, "table:formula").is_some();
+                    let filled = tag.attr("office:value-type").is_some()
+                        || tag.attr("table:formula").is_some();
                     self.cell = Some(CellRead {
                         repeats: count(&tag, "table:number-columns-repeated"),
-                        text: tag.len() as u64,
+                        text: tag.size(),
                         filled,
                         in_annotation: false,
                     });
@@ -169,7 +175,7 @@ impl Table {
                 }
                 _ => {}
             },
-            Piece::Close(n) if n == "table:table-row" => self.end_row(),
+            Piece::Close(end) if end.name() == "table:table-row" => self.end_row(),
             _ => {}
         }
     }
@@ -241,8 +247,8 @@ impl Table {
 }
 
 /// A repetition count; calamine refuses a count it cannot read, so such a cell counts once.
-fn count(tag: &str, key: &str) -> u64 {
-    attr(tag, key).map_or(1, |v| v.trim().parse().unwrap_or(1))
+fn count(tag: &Tag<'_>, key: &str) -> u64 {
+    tag.attr(key).map_or(1, |v| v.trim().parse().unwrap_or(1))
 }
 
 #[cfg(test)]

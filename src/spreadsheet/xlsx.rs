@@ -9,7 +9,7 @@
 use std::io::Read;
 use std::mem::size_of;
 
-use super::xml::{Piece, Pieces, Refusal, attr, name};
+use super::xml::{Piece, Pieces, Refusal};
 
 /// Bytes calamine would hold for the shared text in `xml` (an xlsx file's
 /// `sharedStrings.xml`).
@@ -21,9 +21,10 @@ pub fn shared_strings_cost(xml: impl Read) -> Result<u64, Refusal> {
     let mut text: u64 = 0;
     while let Some(piece) = pieces.next()? {
         match piece {
-            Piece::Open { tag, .. } => match local(name(&tag)) {
+            Piece::Open { tag, .. } => match tag.local_name() {
                 "sst" => {
-                    reserved = attr(&tag, "uniqueCount")
+                    reserved = tag
+                        .attr("uniqueCount")
                         .and_then(|n| n.trim().parse::<u64>().ok())
                         .unwrap_or(0);
                 }
@@ -31,7 +32,7 @@ pub fn shared_strings_cost(xml: impl Read) -> Result<u64, Refusal> {
                 _ => {}
             },
             Piece::Text(len) => text = text.saturating_add(len),
-            Piece::Close(_) => {}
+            Piece::Close(_) | Piece::Aside => {}
         }
     }
     // Entries past the reserved room make the list grow by doubling.
@@ -41,11 +42,6 @@ pub fn shared_strings_cost(xml: impl Read) -> Result<u64, Refusal> {
         reserved
     };
     Ok(list.saturating_mul(per_entry).saturating_add(text))
-}
-
-/// An element name without its namespace prefix, as calamine matches it.
-fn local(name: &str) -> &str {
-    name.rsplit(':').next().unwrap_or(name)
 }
 
 #[cfg(test)]
