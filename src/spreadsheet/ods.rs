@@ -109,37 +109,8 @@ impl Table {
     }
 
     fn take(&mut self, piece: Piece<'_>) {
-        // calamine reads a cell's content up to the first end of a cell, whatever lies
-        // between, except that a comment on the cell runs to the comment's own end.
-        if let Some(cell) = &mut self.cell {
-            match piece {
-                Piece::Close(end) if cell.in_annotation => {
-                    cell.in_annotation = end.name() != "office:annotation";
-                }
-                Piece::Close(end)
-                    if matches!(end.name(), "table:table-cell" | "table:covered-table-cell") =>
-                {
-                    self.end_cell();
-                }
-                Piece::Open { tag, closed } => {
-                    cell.in_annotation |= !closed && tag.name() == "office:annotation";
-                    cell.filled = true;
-                    cell.text = cell.text.saturating_add(tag.size());
-                    if tag.name() == "text:s" {
-                        // One space unless counted; a count calamine cannot read fails there.
-                        let spaces = tag
-                            .attr("text:c")
-                            .map_or(Some(1), |c| c.trim().parse().ok())
-                            .unwrap_or(u64::MAX);
-                        cell.text = cell.text.saturating_add(spaces);
-                    }
-                }
-                Piece::Text(len) => {
-                    cell.filled = true;
-                    cell.text = cell.text.saturating_add(len);
-                }
-                Piece::Close(_) | Piece::Aside => {}
-            }
+        if self.cell.is_some() {
+            self.take_in_cell(piece);
             return;
         }
         match piece {
@@ -177,6 +148,40 @@ impl Table {
             },
             Piece::Close(end) if end.name() == "table:table-row" => self.end_row(),
             _ => {}
+        }
+    }
+
+    /// calamine reads a cell's content up to the first end of a cell, whatever lies between,
+    /// except that a comment on the cell runs to the comment's own end.
+    fn take_in_cell(&mut self, piece: Piece<'_>) {
+        let Some(cell) = &mut self.cell else { return };
+        match piece {
+            Piece::Close(end) if cell.in_annotation => {
+                cell.in_annotation = end.name() != "office:annotation";
+            }
+            Piece::Close(end)
+                if matches!(end.name(), "table:table-cell" | "table:covered-table-cell") =>
+            {
+                self.end_cell();
+            }
+            Piece::Open { tag, closed } => {
+                cell.in_annotation |= !closed && tag.name() == "office:annotation";
+                cell.filled = true;
+                cell.text = cell.text.saturating_add(tag.size());
+                if tag.name() == "text:s" {
+                    // One space unless counted; a count calamine cannot read fails there.
+                    let spaces = tag
+                        .attr("text:c")
+                        .map_or(Some(1), |c| c.trim().parse().ok())
+                        .unwrap_or(u64::MAX);
+                    cell.text = cell.text.saturating_add(spaces);
+                }
+            }
+            Piece::Text(len) => {
+                cell.filled = true;
+                cell.text = cell.text.saturating_add(len);
+            }
+            Piece::Close(_) | Piece::Aside => {}
         }
     }
 
