@@ -8,6 +8,8 @@
 //! refuse the file with a sentence instead. xlsx and csv are read row by row and need no such
 //! check.
 
+use super::{Error, Format};
+
 /// The most an .xls or .ods file may need while it is read. A full 65,536-row xls sheet with
 /// thirty columns needs about 140 MiB; the limit stops files whose layout is damaged or
 /// absurd, not long tables.
@@ -26,9 +28,8 @@ pub struct SheetCost {
     pub bytes: u64,
 }
 
-/// Refuses a file whose sheets together would need more than [`MEMORY_BUDGET`]. The sentence
-/// continues "the file …" in the caller's message.
-pub fn judge(format: &str, sheets: &[SheetCost]) -> Result<(), String> {
+/// Refuses a file whose sheets together would need more than [`MEMORY_BUDGET`].
+pub fn judge(format: Format, sheets: &[SheetCost]) -> Result<(), Error> {
     let total = sheets.iter().map(|s| s.bytes).fold(0, u64::saturating_add);
     if total <= MEMORY_BUDGET {
         return Ok(());
@@ -37,52 +38,35 @@ pub fn judge(format: &str, sheets: &[SheetCost]) -> Result<(), String> {
         .iter()
         .max_by_key(|s| s.bytes)
         .expect("a total over the budget comes from at least one sheet");
-    Err(format!(
-        "reading it would take about {} of memory, more than the {} selfreview allows for an \
-         .{format} file (its sheet `{}` spans {} rows by {} columns); delete stray cells far \
-         from the table, or save it as .xlsx or .csv, which are read row by row",
-        human(total),
-        human(MEMORY_BUDGET),
-        widest.name,
-        thousands(widest.rows),
-        thousands(widest.cols),
-    ))
+    Err(Error::OverBudget {
+        format,
+        bytes: total,
+        sheet: widest.name.clone(),
+        rows: widest.rows,
+        cols: widest.cols,
+    })
 }
 
 /// Refuses a file that is itself larger than [`MEMORY_BUDGET`], for a format calamine reads
 /// whole.
-pub fn judge_file(format: &str, size: u64) -> Result<(), String> {
+pub fn judge_file(format: Format, size: u64) -> Result<(), Error> {
     if size <= MEMORY_BUDGET {
         return Ok(());
     }
-    Err(format!(
-        "it is {} in size, more than the {} selfreview reads from an .{format} file, which is \
-         read whole; save it as .xlsx or .csv",
-        human(size),
-        human(MEMORY_BUDGET),
-    ))
+    Err(Error::FileOverBudget { format, size })
 }
 
 /// Refuses an xlsx file whose shared text would need more than [`MEMORY_BUDGET`].
-pub fn judge_text(format: &str, bytes: u64) -> Result<(), String> {
+pub fn judge_text(format: Format, bytes: u64) -> Result<(), Error> {
     if bytes <= MEMORY_BUDGET {
         return Ok(());
     }
-    Err(format!(
-        "the text stored in it would take about {} of memory to read, more than the {} \
-         selfreview allows for an .{format} file; it is probably damaged: open it in Excel or \
-         LibreOffice and save it again, or save it as .csv",
-        human(bytes),
-        human(MEMORY_BUDGET),
-    ))
+    Err(Error::TextOverBudget { format, bytes })
 }
 
 /// Refuses a sheet whose filled cells, at `positions` (row, column from 0), spread so far
 /// that the rectangle around them would need more than [`MEMORY_BUDGET`].
-pub fn judge_extent(
-    sheet: &str,
-    positions: impl Iterator<Item = (u32, u32)>,
-) -> Result<(), String> {
+pub fn judge_extent(sheet: &str, positions: impl Iterator<Item = (u32, u32)>) -> Result<(), Error> {
     let mut bounds: Option<((u32, u32), (u32, u32))> = None;
     for (r, c) in positions {
         bounds = Some(match bounds {
@@ -101,54 +85,12 @@ pub fn judge_extent(
     if bytes <= MEMORY_BUDGET {
         return Ok(());
     }
-    Err(format!(
-        "its sheet `{sheet}` has entries as far as row {} and column {}, so reading it would \
-         take about {} of memory, more than the {} selfreview allows; delete the stray entries \
-         far from the table and save it again",
-        thousands(u64::from(r1) + 1),
-        crate::diag::column_letters(c1),
-        human(bytes),
-        human(MEMORY_BUDGET),
-    ))
-}
-
-/// The sentence for a file whose internal structure loops back on itself, which would make
-/// the reader run or grow without end.
-pub fn looping() -> String {
-    "it is damaged (its inner structure runs round in a circle); open it in Excel or \
-     LibreOffice and save it again"
-        .to_string()
-}
-
-/// `bytes` in the largest unit that keeps a whole number in front, counted in 1024s as
-/// Windows and macOS show file sizes.
-fn human(bytes: u64) -> String {
-    const UNITS: [&str; 5] = ["bytes", "KB", "MB", "GB", "TB"];
-    let mut value = bytes as f64;
-    let mut unit = 0;
-    while value >= 1024.0 && unit + 1 < UNITS.len() {
-        value /= 1024.0;
-        unit += 1;
-    }
-    let shown = if unit == 0 || value >= 10.0 {
-        format!("{value:.0}")
-    } else {
-        format!("{value:.1}").trim_end_matches(".0").to_string()
-    };
-    format!("{shown} {}", UNITS[unit])
-}
-
-/// `n` with commas between thousands, as a spreadsheet shows row numbers.
-fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
+    Err(Error::StrayEntries {
+        sheet: sheet.to_string(),
+        last_row: r1,
+        last_col: c1,
+        bytes,
+    })
 }
 
 #[cfg(test)]
@@ -166,20 +108,21 @@ mod tests {
 
     #[test]
     fn files_within_the_budget_pass() {
-        assert_eq!(judge("xls", &[]), Ok(()));
-        assert_eq!(judge("xls", &[sheet("Log", 10, 5, MEMORY_BUDGET)]), Ok(()));
+        assert!(judge(Format::Xls, &[]).is_ok());
+        assert!(judge(Format::Xls, &[sheet("Log", 10, 5, MEMORY_BUDGET)]).is_ok());
     }
 
     #[test]
     fn the_refusal_names_the_widest_sheet_and_the_sizes() {
         let why = judge(
-            "ods",
+            Format::Ods,
             &[
                 sheet("Notes", 3, 2, 1000),
                 sheet("Log", 1_048_576, 16_384, 3 * MEMORY_BUDGET),
             ],
         )
-        .expect_err("three times the budget is refused");
+        .expect_err("three times the budget is refused")
+        .to_string();
         assert!(why.starts_with(
             "reading it would take about 3 GB of memory, more than the 1 GB selfreview allows"
         ));
@@ -192,20 +135,18 @@ mod tests {
     #[test]
     fn the_sum_of_sheets_counts_and_never_overflows() {
         let half = sheet("Half", 1, 1, MEMORY_BUDGET / 2 + 1);
-        assert!(judge("xls", &[half.clone(), half]).is_err());
+        assert!(judge(Format::Xls, &[half.clone(), half]).is_err());
         let huge = sheet("Huge", u64::MAX, u64::MAX, u64::MAX);
-        assert!(judge("xls", &[huge.clone(), huge]).is_err());
+        assert!(judge(Format::Xls, &[huge.clone(), huge]).is_err());
     }
 
     #[test]
     fn a_stray_entry_far_from_the_table_is_named_by_its_row_and_column() {
-        assert_eq!(judge_extent("Scores", std::iter::empty()), Ok(()));
-        assert_eq!(
-            judge_extent("Scores", [(0, 0), (200, 12)].into_iter()),
-            Ok(())
-        );
+        assert!(judge_extent("Scores", std::iter::empty()).is_ok());
+        assert!(judge_extent("Scores", [(0, 0), (200, 12)].into_iter()).is_ok());
         let why = judge_extent("Scores", [(0, 0), (1_048_575, 3), (5, 16_383)].into_iter())
-            .expect_err("the whole grid is refused");
+            .expect_err("the whole grid is refused")
+            .to_string();
         assert!(
             why.starts_with(
                 "its sheet `Scores` has entries as far as row 1,048,576 and column XFD"
@@ -216,8 +157,10 @@ mod tests {
 
     #[test]
     fn a_file_larger_than_the_budget_is_refused() {
-        assert_eq!(judge_file("xls", MEMORY_BUDGET), Ok(()));
-        let why = judge_file("xls", 3 << 30).expect_err("over the budget");
+        assert!(judge_file(Format::Xls, MEMORY_BUDGET).is_ok());
+        let why = judge_file(Format::Xls, 3 << 30)
+            .expect_err("over the budget")
+            .to_string();
         assert!(
             why.starts_with("it is 3 GB in size, more than the 1 GB"),
             "{why}"
@@ -226,20 +169,10 @@ mod tests {
 
     #[test]
     fn shared_text_over_the_budget_is_refused() {
-        assert_eq!(judge_text("xlsx", MEMORY_BUDGET), Ok(()));
-        let why = judge_text("xlsx", 2400 << 30).expect_err("over the budget");
+        assert!(judge_text(Format::Xlsx, MEMORY_BUDGET).is_ok());
+        let why = judge_text(Format::Xlsx, 2400 << 30)
+            .expect_err("over the budget")
+            .to_string();
         assert!(why.contains("about 2.3 TB"), "{why}");
-    }
-
-    #[test]
-    fn sizes_read_as_people_write_them() {
-        assert_eq!(human(512), "512 bytes");
-        assert_eq!(human(1536), "1.5 KB");
-        assert_eq!(human(20 << 20), "20 MB");
-        assert_eq!(human(1 << 30), "1 GB");
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(65_536), "65,536");
-        assert_eq!(thousands(1_048_576), "1,048,576");
     }
 }

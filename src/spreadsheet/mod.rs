@@ -2,13 +2,14 @@
 //!
 //! calamine picks a reader from the file extension but matches it case-sensitively, so
 //! `SCORES.XLSX` from a Windows machine would fail with a vague message; we choose the
-//! reader ourselves from the lower-cased extension and say plainly what is wrong.
+//! reader ourselves from the lower-cased extension ([`Format`]) and say plainly what is
+//! wrong: every [`Error`] reads as a sentence for the user.
 //!
 //! A failed allocation ends the process before anything can be reported, and a loop inside
 //! the reader never ends, so files are looked through before calamine opens them: .xls and
 //! .ods files, which calamine reads whole ([`xls`], [`ods`]), and an xlsx file's shared text,
 //! which it loads whole ([`xlsx`]). A file that would loop or need more memory than
-//! [`limits::MEMORY_BUDGET`] is refused with a sentence saying why.
+//! [`limits::MEMORY_BUDGET`] is refused with an [`Error`] saying why.
 
 use std::fs::File;
 use std::io::BufReader;
@@ -16,54 +17,86 @@ use std::path::Path;
 
 use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsx, open_workbook};
 
+mod error;
 mod limits;
 mod ods;
 mod xls;
 mod xlsx;
 mod xml;
 
+pub use error::Error;
+
 /// A workbook opened for reading.
 pub type Book = Sheets<BufReader<File>>;
 
-/// Opens an xlsx, xlsm, xls or ods file; the error is a sentence for the user.
-pub fn open(path: &Path) -> Result<Book, String> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .unwrap_or_default();
-    let known = matches!(ext.as_str(), "xlsx" | "xlsm" | "xls" | "ods");
-    if let Some(why) = missing(path).filter(|_| known) {
+/// The spreadsheet formats read, told by the file's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// An Excel workbook.
+    Xlsx,
+    /// An Excel workbook with macros.
+    Xlsm,
+    /// An Excel 97-2003 workbook.
+    Xls,
+    /// An OpenDocument spreadsheet.
+    Ods,
+}
+
+impl Format {
+    /// The format `path`'s extension names, whatever its case.
+    pub fn of(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "xlsx" => Format::Xlsx,
+            "xlsm" => Format::Xlsm,
+            "xls" => Format::Xls,
+            "ods" => Format::Ods,
+            _ => return None,
+        })
+    }
+
+    /// The extension, lower-case and without its dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Xlsx => "xlsx",
+            Format::Xlsm => "xlsm",
+            Format::Xls => "xls",
+            Format::Ods => "ods",
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.extension())
+    }
+}
+
+/// Opens an xlsx, xlsm, xls or ods file.
+pub fn open(path: &Path) -> Result<Book, Error> {
+    let Some(format) = Format::of(path) else {
+        return Err(Error::NotASpreadsheet);
+    };
+    if let Some(why) = missing(path) {
         return Err(why);
     }
-    let opened = match ext.as_str() {
-        "xlsx" | "xlsm" => {
-            affordable(path, &ext)?;
-            open_workbook::<Xlsx<_>, _>(path)
-                .map(Sheets::Xlsx)
-                .map_err(|e| e.to_string())
-        }
-        "xls" => {
-            affordable(path, &ext)?;
-            open_workbook::<Xls<_>, _>(path)
-                .map(Sheets::Xls)
-                .map_err(|e| e.to_string())
-        }
-        "ods" => {
-            affordable(path, &ext)?;
-            open_workbook::<Ods<_>, _>(path)
-                .map(Sheets::Ods)
-                .map_err(|e| e.to_string())
-        }
-        _ => return Err("it is not an xlsx, xlsm, xls or ods spreadsheet".to_string()),
+    affordable(path, format)?;
+    let opened = match format {
+        Format::Xlsx | Format::Xlsm => open_workbook::<Xlsx<_>, _>(path)
+            .map(Sheets::Xlsx)
+            .map_err(|e| e.to_string()),
+        Format::Xls => open_workbook::<Xls<_>, _>(path)
+            .map(Sheets::Xls)
+            .map_err(|e| e.to_string()),
+        Format::Ods => open_workbook::<Ods<_>, _>(path)
+            .map(Sheets::Ods)
+            .map_err(|e| e.to_string()),
     };
-    opened.map_err(|e| match sniff(path) {
-        Sniffed::Text => format!(
-            "it is a text file (probably CSV) with a .{ext} name; rename it to end in .csv"
-        ),
-        Sniffed::Ole if ext != "xls" => "it is password-protected, or an old-style .xls file saved with a newer name; remove the password (or save it again as .xlsx) and try again".to_string(),
-        Sniffed::Empty => "the file is empty".to_string(),
-        _ => format!("it could not be opened as a .{ext} spreadsheet ({e}); it may be damaged or only partly copied: open it in Excel or LibreOffice and save it again"),
+    opened.map_err(|reason| match sniff(path) {
+        Sniffed::Text => Error::TextFile { format },
+        Sniffed::Ole if format != Format::Xls => Error::Protected,
+        Sniffed::Empty => Error::Empty,
+        _ => Error::Damaged { format, reason },
     })
 }
 
@@ -71,21 +104,21 @@ pub fn open(path: &Path) -> Result<Book, String> {
 /// [`limits::MEMORY_BUDGET`]: an .xls or .ods file is read whole, an xlsx file's shared text
 /// is. A file whose structure the look cannot follow is let through: calamine then says what
 /// is wrong with it.
-fn affordable(path: &Path, ext: &str) -> Result<(), String> {
-    if ext == "xls" {
+fn affordable(path: &Path, format: Format) -> Result<(), Error> {
+    if format == Format::Xls {
         // calamine reads the container whole, so the look may too; but not before knowing
         // the file is a compound file of a size calamine could hold.
         if !matches!(sniff(path), Sniffed::Ole) {
             return Ok(());
         }
         let size = std::fs::metadata(path).map_or(0, |m| m.len());
-        limits::judge_file(ext, size)?;
+        limits::judge_file(format, size)?;
         let Ok(bytes) = std::fs::read(path) else {
             return Ok(());
         };
         return match xls::survey(&bytes) {
-            xls::Found::Sheets(costs) => limits::judge(ext, &costs),
-            xls::Found::Loop(why) => Err(why),
+            xls::Found::Sheets(costs) => limits::judge(format, &costs),
+            xls::Found::Loop => Err(Error::Loops),
             xls::Found::Unfollowable => Ok(()),
         };
     }
@@ -95,12 +128,12 @@ fn affordable(path: &Path, ext: &str) -> Result<(), String> {
     else {
         return Ok(());
     };
-    if ext == "ods" {
+    if format == Format::Ods {
         let Ok(content) = zip.by_name("content.xml") else {
             return Ok(());
         };
-        let costs = ods::survey(content).map_err(|refusal| refusal.sentence(ext))?;
-        return limits::judge(ext, &costs);
+        let costs = ods::survey(content).map_err(|refusal| refusal.into_error(format))?;
+        return limits::judge(format, &costs);
     }
     let tables: Vec<String> = zip
         .file_names()
@@ -113,25 +146,23 @@ fn affordable(path: &Path, ext: &str) -> Result<(), String> {
         let Ok(xml) = zip.by_name(&table) else {
             continue;
         };
-        let cost = xlsx::shared_strings_cost(xml).map_err(|refusal| refusal.sentence(ext))?;
+        let cost = xlsx::shared_strings_cost(xml).map_err(|refusal| refusal.into_error(format))?;
         bytes = bytes.saturating_add(cost);
     }
-    limits::judge_text(ext, bytes)
+    limits::judge_text(format, bytes)
 }
 
 /// The cells of sheet `name` as one rectangle. xlsx sheets are streamed first so that a
 /// stray entry far from the table is refused, naming the sheet and how far it reaches,
 /// instead of calamine laying out a grid of billions of cells; .xls and .ods sheets were
 /// checked when the file was opened.
-pub fn range(book: &mut Book, name: &str) -> Result<calamine::Range<Data>, String> {
+pub fn range(book: &mut Book, name: &str) -> Result<calamine::Range<Data>, Error> {
     let Sheets::Xlsx(xlsx) = book else {
-        return book.worksheet_range(name).map_err(|e| e.to_string());
+        return book.worksheet_range(name).map_err(sheet_error);
     };
-    let mut reader = xlsx
-        .worksheet_cells_reader(name)
-        .map_err(|e| e.to_string())?;
+    let mut reader = xlsx.worksheet_cells_reader(name).map_err(sheet_error)?;
     let mut cells = Vec::new();
-    while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
+    while let Some(cell) = reader.next_cell().map_err(sheet_error)? {
         if !calamine::DataType::is_empty(cell.get_value()) {
             let value: Data = cell.get_value().clone().into();
             cells.push(calamine::Cell::new(cell.get_position(), value));
@@ -143,9 +174,9 @@ pub fn range(book: &mut Book, name: &str) -> Result<calamine::Range<Data>, Strin
 
 /// The cells of sheet `name` that hold a formula, as absolute (row, column) positions. A
 /// formula cell whose result was never saved reads as empty; this tells the two apart.
-pub fn formula_cells(book: &mut Book, name: &str) -> Result<Vec<(u32, u32)>, String> {
+pub fn formula_cells(book: &mut Book, name: &str) -> Result<Vec<(u32, u32)>, Error> {
     let Sheets::Xlsx(xlsx) = book else {
-        let formulas = book.worksheet_formula(name).map_err(|e| e.to_string())?;
+        let formulas = book.worksheet_formula(name).map_err(sheet_error)?;
         let (row0, col0) = formulas.start().unwrap_or((0, 0));
         return Ok(formulas
             .cells()
@@ -157,11 +188,9 @@ pub fn formula_cells(book: &mut Book, name: &str) -> Result<Vec<(u32, u32)>, Str
             })
             .collect());
     };
-    let mut reader = xlsx
-        .worksheet_cells_reader(name)
-        .map_err(|e| e.to_string())?;
+    let mut reader = xlsx.worksheet_cells_reader(name).map_err(sheet_error)?;
     let mut cells = Vec::new();
-    while let Some(cell) = reader.next_cell_with_formula().map_err(|e| e.to_string())? {
+    while let Some(cell) = reader.next_cell_with_formula().map_err(sheet_error)? {
         if cell.formula.is_some_and(|f| !f.is_empty()) {
             cells.push(cell.pos);
         }
@@ -169,14 +198,17 @@ pub fn formula_cells(book: &mut Book, name: &str) -> Result<Vec<(u32, u32)>, Str
     Ok(cells)
 }
 
+/// The error from the reader library when it could not read a sheet.
+fn sheet_error(e: impl std::error::Error + Send + Sync + 'static) -> Error {
+    Error::Sheet(Box::new(e))
+}
+
 /// Why `path` cannot be opened at all: it is not there, or it is not a regular file (a
 /// folder, or a pipe or device, which would make reading wait for ever or never end). Judged
 /// from the file's type alone, without opening it.
-pub fn missing(path: &Path) -> Option<String> {
+pub fn missing(path: &Path) -> Option<Error> {
     let meta = match std::fs::metadata(path) {
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Some("there is no such file; check its name and folder (paths in review.toml are relative to the review folder)".to_string());
-        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Some(Error::NotFound),
         Err(_) => return None,
         Ok(meta) => meta,
     };
@@ -184,9 +216,9 @@ pub fn missing(path: &Path) -> Option<String> {
         return None;
     }
     if meta.is_dir() {
-        return Some("it is a folder, not a file; name a file inside it".to_string());
+        return Some(Error::Folder);
     }
-    Some("it is not a regular file (a named pipe, socket or device), so it is not read; name a spreadsheet saved in the folder".to_string())
+    Some(Error::NotAFile)
 }
 
 enum Sniffed {
@@ -218,16 +250,14 @@ fn sniff(path: &Path) -> Sniffed {
     }
 }
 
-/// Runs spreadsheet-reading code, turning a panic inside the reader library into a sentence
-/// for the user. Fuzzing found files that make calamine panic (e.g. in its xls container
+/// Runs spreadsheet-reading code, turning a panic inside the reader library into
+/// [`Error::Panicked`]. Fuzzing found files that make calamine panic (e.g. in its xls container
 /// parser); a damaged file must be reported, not crash the tool.
-pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+pub fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, Error> {
     GUARDED.with(|g| g.set(g.get() + 1));
     let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
     GUARDED.with(|g| g.set(g.get() - 1));
-    result.map_err(|_| {
-        "it is damaged in a way the spreadsheet reader could not handle; open it in Excel or LibreOffice and save it again".to_string()
-    })
+    result.map_err(|_| Error::Panicked)
 }
 
 thread_local! {
@@ -269,7 +299,7 @@ mod tests {
 
     #[test]
     fn unknown_extensions_and_damaged_files_are_explained() {
-        let why = |p: &Path| open(p).err().expect("the file must be refused");
+        let why = |p: &Path| open(p).err().expect("the file must be refused").to_string();
         assert!(why(Path::new("notes.txt")).contains("not an xlsx"));
         let dir = tempfile::tempdir().expect("temporary folder");
         let fake = dir.path().join("SCORES.XLSX");

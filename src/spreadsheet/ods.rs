@@ -259,6 +259,7 @@ fn count(tag: &Tag<'_>, key: &str) -> u64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::spreadsheet::Format;
     use crate::spreadsheet::limits::{MEMORY_BUDGET, judge};
 
     fn content(tables: &str) -> String {
@@ -303,7 +304,7 @@ mod tests {
         ));
         let costs = survey(xml.as_bytes()).expect("small content");
         assert_eq!((costs[0].rows, costs[0].cols), (1, 1));
-        assert!(judge("ods", &costs).is_ok());
+        assert!(judge(Format::Ods, &costs).is_ok());
     }
 
     #[test]
@@ -313,7 +314,9 @@ mod tests {
         );
         let costs = survey(xml.as_bytes()).expect("small content");
         assert_eq!((costs[0].rows, costs[0].cols), (1_000_000, 16_384));
-        let why = judge("ods", &costs).expect_err("sixteen billion cells are refused");
+        let why = judge(Format::Ods, &costs)
+            .expect_err("sixteen billion cells are refused")
+            .to_string();
         assert!(why.contains("sheet `Log` spans 1,000,000 rows by 16,384 columns"));
     }
 
@@ -356,7 +359,8 @@ mod tests {
         assert!(survey(closed.as_bytes()).is_ok());
         assert!(
             Refusal::Unfinished("Log".into())
-                .sentence("ods")
+                .into_error(crate::spreadsheet::Format::Ods)
+                .to_string()
                 .contains("stops part-way through the sheet `Log`")
         );
     }
@@ -399,7 +403,7 @@ mod tests {
             ];
             let xml: String = picks.iter().map(|&i| PIECES[i]).collect();
             if let Ok(costs) = survey(xml.as_bytes()) {
-                let _ = judge("ods", &costs);
+                let _ = judge(Format::Ods, &costs);
             }
         }
     }
@@ -418,7 +422,7 @@ mod tests {
                     continue;
                 };
                 let costs = survey(content).expect("fixture content is small");
-                assert!(judge("ods", &costs).is_ok(), "{}", entry.display());
+                assert!(judge(Format::Ods, &costs).is_ok(), "{}", entry.display());
                 checked += 1;
             }
         }

@@ -61,10 +61,10 @@ pub fn open(path: &Path) -> Result<CsvRows> {
         path: path.to_path_buf(),
         source,
     };
-    if let Some(message) = crate::spreadsheet::missing(path) {
+    if let Some(why) = crate::spreadsheet::missing(path) {
         return Err(Error::Evidence {
             path: path.to_path_buf(),
-            message,
+            message: why.to_string(),
         });
     }
     let mut sample: Vec<u8> = Vec::with_capacity(SAMPLE);

@@ -14,10 +14,10 @@ use crate::spreadsheet;
 /// Reads the source `req` names into `evidence`.
 pub(super) fn read(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport> {
     // A folder, a missing file or a device is said for what it is, whatever its name.
-    if let Some(message) = spreadsheet::missing(req.path) {
+    if let Some(why) = spreadsheet::missing(req.path) {
         return Err(Error::Evidence {
             path: req.shown.to_path_buf(),
-            message,
+            message: why.to_string(),
         });
     }
     if let Some(unknown) = req.columns.unknown() {
@@ -79,9 +79,9 @@ fn read_columns(header: &Header) -> Vec<u32> {
 /// sheets.
 fn read_workbook(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport> {
     let read = spreadsheet::guarded(|| {
-        let mut book = spreadsheet::open(req.path).map_err(|message| Error::Evidence {
+        let mut book = spreadsheet::open(req.path).map_err(|why| Error::Evidence {
             path: req.shown.to_path_buf(),
-            message,
+            message: why.to_string(),
         })?;
         let chosen = choose_sheet(req, &mut book)?;
         let others = if req.kind.names_children() && req.sheet.is_none() {
@@ -91,9 +91,9 @@ fn read_workbook(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceRep
         };
         Ok::<_, Error>((chosen, others))
     });
-    let ((name, sheet_rows), others) = read.map_err(|message| Error::Evidence {
+    let ((name, sheet_rows), others) = read.map_err(|why| Error::Evidence {
         path: req.shown.to_path_buf(),
-        message,
+        message: why.to_string(),
     })??;
     let origin = Origin::new(req.shown, Some(&name));
     let header = find_header(req, &origin, &sheet_rows)?;

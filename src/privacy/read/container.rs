@@ -144,7 +144,7 @@ pub(super) fn old_office(ctx: &mut Ctx<'_>, path: Option<&Path>, hint: &str) -> 
             "it is an older Office document (such as .doc or .ppt) or a password-protected one, which selfreview cannot search; save it as .docx, .pptx, .xlsx or PDF".into(),
         );
     };
-    let read = crate::spreadsheet::guarded(|| -> Result<Verdict, String> {
+    let read = crate::spreadsheet::guarded(|| -> Result<Verdict, crate::spreadsheet::Error> {
         let mut book = crate::spreadsheet::open(path)?;
         let mut scanner = ctx.scanner();
         for sheet in crate::spreadsheet::sheet_names(&book) {

@@ -24,7 +24,7 @@
 //! lay out unchecked. With cfb the look would refuse files that import today, or let through
 //! the very files it exists to stop, so the walk stays by hand.
 
-use super::limits::{SheetCost, looping};
+use super::limits::SheetCost;
 
 mod container;
 mod records;
@@ -37,8 +37,8 @@ use records::sheet_costs;
 pub enum Found {
     /// The sheets and what reading each would cost.
     Sheets(Vec<SheetCost>),
-    /// The file's structure loops; the sentence says which part.
-    Loop(String),
+    /// The file's structure loops.
+    Loop,
     /// The file is not a compound file we can follow; calamine will say what is wrong.
     Unfollowable,
 }
@@ -49,13 +49,13 @@ pub fn survey(bytes: &[u8]) -> Found {
         return Found::Unfollowable;
     };
     if has_loop(&container.fat) {
-        return Found::Loop(looping());
+        return Found::Loop;
     }
     let Some(workbook) = container.workbook_stream() else {
         return Found::Unfollowable;
     };
     if workbook.mini && has_loop(&container.mini_fat) {
-        return Found::Loop(looping());
+        return Found::Loop;
     }
     Found::Sheets(sheet_costs(&workbook.bytes))
 }
@@ -94,6 +94,7 @@ mod tests {
 #[cfg(test)]
 mod fixture_tests {
     use super::*;
+    use crate::spreadsheet::Format;
     use crate::spreadsheet::limits::judge;
 
     #[test]
@@ -109,16 +110,18 @@ mod fixture_tests {
             let far = path.ends_with("stray-far-cell.xls");
             match survey(&bytes) {
                 Found::Sheets(costs) if far => {
-                    let why = judge("xls", &costs).expect_err("the far cell is refused");
+                    let why = judge(Format::Xls, &costs)
+                        .expect_err("the far cell is refused")
+                        .to_string();
                     assert!(why.contains("65,536 rows by 16,384 columns"), "{why}");
                 }
                 Found::Sheets(costs) => {
                     assert!(!costs.is_empty(), "{}", path.display());
                     assert!(costs.iter().all(|c| c.rows > 0), "{}", path.display());
-                    assert!(judge("xls", &costs).is_ok(), "{}", path.display());
+                    assert!(judge(Format::Xls, &costs).is_ok(), "{}", path.display());
                     checked += 1;
                 }
-                Found::Loop(why) => panic!("{}: {why}", path.display()),
+                Found::Loop => panic!("{}: the chains loop", path.display()),
                 Found::Unfollowable => {}
             }
         }

@@ -24,6 +24,8 @@ use std::io::Read;
 
 use quick_xml::events::{BytesEnd, BytesStart, Event};
 
+use super::{Error, Format};
+
 mod capped;
 
 use capped::Capped;
@@ -50,23 +52,12 @@ pub enum Refusal {
 }
 
 impl Refusal {
-    /// The sentence for the user, continuing "the file …".
-    pub fn sentence(&self, format: &str) -> String {
+    /// The error to report for a file of `format`.
+    pub fn into_error(self, format: Format) -> Error {
         match self {
-            Refusal::Piece => format!(
-                "one entry in it is longer than {} MB, more than selfreview reads from an \
-                 .{format} file; save it as .csv",
-                MAX_PIECE >> 20
-            ),
-            Refusal::Content => format!(
-                "unpacked, it holds more than {} GB, more than selfreview reads from an \
-                 .{format} file; save it as .csv",
-                MAX_CONTENT >> 30
-            ),
-            Refusal::Unfinished(sheet) => format!(
-                "it is damaged (its content stops part-way through the sheet `{sheet}`); open it \
-                 in Excel or LibreOffice and save it again"
-            ),
+            Refusal::Piece => Error::PieceTooLong { format },
+            Refusal::Content => Error::ContentTooLarge { format },
+            Refusal::Unfinished(sheet) => Error::Unfinished { sheet },
         }
     }
 }

@@ -124,7 +124,7 @@ pub fn read(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) {
 
 /// The finding for a file that could not be read at all; `why` continues "cannot read this
 /// workbook: …".
-fn unreadable(whole: Location, why: &str) -> Diagnostic {
+fn unreadable(whole: Location, why: &spreadsheet::Error) -> Diagnostic {
     Diagnostic::error(
         Code::UnreadableWorkbook,
         whole,
@@ -155,7 +155,7 @@ struct Sheets {
 
 /// Opens the workbook and reads the sheets a scoring workbook has, or says why it cannot.
 fn open_sheets(path: &Path) -> Result<Sheets, Box<Diagnostic>> {
-    let unreadable = |why: String| Box::new(unreadable(Location::file(path), &why));
+    let unreadable = |why: spreadsheet::Error| Box::new(unreadable(Location::file(path), &why));
     let mut book = spreadsheet::open(path).map_err(unreadable)?;
     let names = spreadsheet::sheet_names(&book);
     let has = |sheet: &str| names.iter().any(|n| n == sheet);
