@@ -20,11 +20,13 @@ use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsx, open_workbook};
 mod error;
 mod limits;
 mod ods;
+pub mod package;
 mod xls;
 mod xlsx;
 mod xml;
 
 pub use error::Error;
+use package::{Budget, Package};
 
 /// A workbook opened for reading.
 pub type Book = Sheets<BufReader<File>>;
@@ -106,50 +108,58 @@ pub fn open(path: &Path) -> Result<Book, Error> {
 /// is wrong with it.
 fn affordable(path: &Path, format: Format) -> Result<(), Error> {
     if format == Format::Xls {
-        // calamine reads the container whole, so the look may too; but not before knowing
-        // the file is a compound file of a size calamine could hold.
-        if !matches!(sniff(path), Sniffed::Ole) {
-            return Ok(());
-        }
-        let size = std::fs::metadata(path).map_or(0, |m| m.len());
-        limits::judge_file(format, size)?;
-        let Ok(bytes) = std::fs::read(path) else {
-            return Ok(());
-        };
-        return match xls::survey(&bytes) {
-            xls::Found::Sheets(costs) => limits::judge(format, &costs),
-            xls::Found::Loop => Err(Error::Loops),
-            xls::Found::Unfollowable => Ok(()),
-        };
+        return affordable_xls(path);
     }
-    let Ok(mut zip) = File::open(path)
-        .map_err(|_| ())
-        .and_then(|f| zip::ZipArchive::new(BufReader::new(f)).map_err(|_| ()))
+    let Some(mut package) = File::open(path)
+        .ok()
+        .and_then(|f| Package::open(BufReader::new(f)))
     else {
         return Ok(());
     };
+    // Every part the look unpacks is charged to the most content it reads from a file.
+    let mut budget = Budget::new(xml::MAX_CONTENT);
+    let over = |_| Error::ContentTooLarge { format };
     if format == Format::Ods {
-        let Ok(content) = zip.by_name("content.xml") else {
+        let Ok(content) = package.part_named("content.xml") else {
             return Ok(());
         };
+        let content = content.read_within(&mut budget).map_err(over)?;
         let costs = ods::survey(content).map_err(|refusal| refusal.into_error(format))?;
         return limits::judge(format, &costs);
     }
-    let tables: Vec<String> = zip
-        .file_names()
-        .filter_map(Result::ok)
+    let tables: Vec<String> = package
+        .names()
         .filter(|n| n.to_ascii_lowercase().ends_with("sharedstrings.xml"))
         .map(|n| n.into_owned())
         .collect();
     let mut bytes: u64 = 0;
     for table in tables {
-        let Ok(xml) = zip.by_name(&table) else {
+        let Ok(xml) = package.part_named(&table) else {
             continue;
         };
+        let xml = xml.read_within(&mut budget).map_err(over)?;
         let cost = xlsx::shared_strings_cost(xml).map_err(|refusal| refusal.into_error(format))?;
         bytes = bytes.saturating_add(cost);
     }
     limits::judge_text(format, bytes)
+}
+
+/// [`affordable`] for an .xls file. calamine reads the container whole, so the look may too;
+/// but not before knowing the file is a compound file of a size calamine could hold.
+fn affordable_xls(path: &Path) -> Result<(), Error> {
+    if !matches!(sniff(path), Sniffed::Ole) {
+        return Ok(());
+    }
+    let size = std::fs::metadata(path).map_or(0, |m| m.len());
+    limits::judge_file(Format::Xls, size)?;
+    let Ok(bytes) = std::fs::read(path) else {
+        return Ok(());
+    };
+    match xls::survey(&bytes) {
+        xls::Found::Sheets(costs) => limits::judge(Format::Xls, &costs),
+        xls::Found::Loop => Err(Error::Loops),
+        xls::Found::Unfollowable => Ok(()),
+    }
 }
 
 /// The cells of sheet `name` as one rectangle. xlsx sheets are streamed first so that a
@@ -312,5 +322,31 @@ mod tests {
         std::fs::write(&locked, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0])
             .expect("write");
         assert!(why(&locked).contains("password-protected"));
+    }
+
+    #[test]
+    fn a_part_recorded_larger_than_the_content_cap_is_refused_unread() {
+        use std::io::Write;
+        let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let options = zip::write::SimpleFileOptions::default();
+        zip.start_file("xl/sharedStrings.xml", options)
+            .expect("a part");
+        zip.write_all(b"<sst uniqueCount=\"1\"><si><t>a</t></si></sst>")
+            .expect("write");
+        let mut bytes = zip.finish().expect("finish").into_inner();
+        // The central directory now records the part as 3 GB unpacked.
+        let central = bytes
+            .windows(4)
+            .rposition(|w| w == b"PK\x01\x02")
+            .expect("a central directory entry");
+        bytes[central + 24..central + 28].copy_from_slice(&(3u32 << 30).to_le_bytes());
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("big.xlsx");
+        std::fs::write(&path, bytes).expect("write");
+        let why = open(&path).err().expect("refused").to_string();
+        assert!(
+            why.starts_with("unpacked, it holds more than 2 GB"),
+            "{why}"
+        );
     }
 }

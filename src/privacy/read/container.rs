@@ -4,7 +4,9 @@
 //! headers and footers, comments, notes, shared text, document properties), with Word and
 //! Calc runs joined inside a paragraph; the name of every part is read too. Documents
 //! embedded in a document, and files inside a plain zip, are read in turn as whatever they
-//! are, up to [`super::MAX_DEPTH`] deep and within [`super::BUDGET`] bytes unpacked.
+//! are, up to [`super::MAX_DEPTH`] deep and within [`super::BUDGET`] bytes unpacked, each
+//! part charged to the budget before it is read ([`crate::spreadsheet::package`], which the
+//! spreadsheet reader opens office documents with too).
 //! Pictures, fonts and printer settings inside an office document are its furniture, not
 //! its text, and are passed over; anything else that cannot be read makes the whole file
 //! unreadable. Of the older Office formats only .xls workbooks can be read, cell by cell,
@@ -14,42 +16,37 @@ use std::io::{Cursor, Read, Seek};
 use std::path::Path;
 
 use super::{Ctx, Format, MAX_DEPTH, Verdict, WHOLE_LIMIT, any, markup, sniff, text};
+use crate::spreadsheet::package::{Package, PartError};
 
 /// A zip file or office document.
 pub(super) fn zip<R: Read + Seek>(ctx: &mut Ctx<'_>, r: R, hint: &str) -> Verdict {
-    let Ok(mut archive) = zip::ZipArchive::new(r) else {
+    let Some(mut package) = Package::open(r) else {
         return Verdict::Unreadable(format!("`{hint}` looks like a zip file but is damaged"));
     };
     if ctx.depth >= MAX_DEPTH {
         return Verdict::Unreadable("it holds documents nested too deeply to search".into());
     }
     ctx.depth += 1;
-    let verdict = entries(ctx, &mut archive);
+    let verdict = entries(ctx, &mut package);
     ctx.depth -= 1;
     verdict
 }
 
-fn entries<R: Read + Seek>(ctx: &mut Ctx<'_>, archive: &mut zip::ZipArchive<R>) -> Verdict {
-    let office = archive
-        .file_names()
-        .flatten()
-        .any(|n| n == "[Content_Types].xml" || n == "mimetype");
-    let named = archive
-        .file_names()
-        .flatten()
-        .any(|n| ctx.names.found_in(&n));
+fn entries<R: Read + Seek>(ctx: &mut Ctx<'_>, package: &mut Package<R>) -> Verdict {
+    let office = package.is_office_document();
+    let named = package.names().any(|n| ctx.names.found_in(&n));
     if named
         || ctx
             .names
-            .found_in(&String::from_utf8_lossy(archive.comment()))
+            .found_in(&String::from_utf8_lossy(package.comment()))
     {
         return Verdict::Name;
     }
     let mut unreadable: Option<String> = None;
-    for i in 0..archive.len() {
-        let entry = match archive.by_index(i) {
+    for i in 0..package.len() {
+        let entry = match package.part(i) {
             Ok(e) => e,
-            Err(zip::result::ZipError::UnsupportedArchive(why)) => {
+            Err(PartError::Unsupported(why)) => {
                 unreadable.get_or_insert(format!("part of it cannot be opened ({why})"));
                 continue;
             }
@@ -62,14 +59,14 @@ fn entries<R: Read + Seek>(ctx: &mut Ctx<'_>, archive: &mut zip::ZipArchive<R>) 
             unreadable.get_or_insert("part of it is password protected".into());
             continue;
         }
-        let name = entry.name().unwrap_or_default().to_string();
+        let name = entry.name().into_owned();
         if ctx.names.found_in(entry.comment()) {
             return Verdict::Name;
         }
-        if let Err(v) = ctx.spend(entry.size()) {
-            return v;
-        }
-        match part(ctx, entry, &name, office) {
+        let Ok(contents) = entry.read_within(&mut ctx.budget) else {
+            return Ctx::too_much();
+        };
+        match part(ctx, contents, &name, office) {
             Ok(Verdict::Name) => return Verdict::Name,
             Ok(Verdict::Clean) => {}
             Ok(Verdict::Unreadable(why)) => {

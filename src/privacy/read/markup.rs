@@ -245,18 +245,11 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                 None => reading.text(&t.xml10_content()),
             },
             Event::CData(t) => reading.text(&t.into_inner()),
-            Event::GeneralRef(r) => {
-                let mut spelt = [0u8; 4];
-                let text = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(&*c.encode_utf8(&mut spelt)),
-                    _ => quick_xml::escape::resolve_xml_entity(&r.into_inner()),
-                };
-                match (text, header_footer.as_mut()) {
-                    (Some(t), Some(held)) => held.push_str(t),
-                    (Some(t), None) => reading.text(t),
-                    (None, _) => {}
-                }
-            }
+            Event::GeneralRef(r) => match (unescaped(&r), header_footer.as_mut()) {
+                (Some(t), Some(held)) => held.push_str(&t),
+                (Some(t), None) => reading.text(&t),
+                (None, _) => {}
+            },
             Event::Comment(c) => reading.aside(&c.into_inner()),
             Event::Eof => break,
             Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
@@ -266,6 +259,15 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
         }
     }
     Ok(reading.finish())
+}
+
+/// What an escape (`&amp;`, `&#233;`) stands for, as quick-xml decodes it; `None` for a name
+/// XML does not define.
+fn unescaped(r: &quick_xml::events::BytesRef<'_>) -> Option<Cow<'static, str>> {
+    match r.resolve_char_ref() {
+        Ok(Some(c)) => Some(Cow::Owned(c.to_string())),
+        _ => quick_xml::escape::resolve_xml_entity(r).map(Cow::Borrowed),
+    }
 }
 
 /// Whether an element's start or end parts the text for the joined reading: outside a

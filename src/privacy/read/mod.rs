@@ -21,6 +21,7 @@ use std::path::Path;
 
 use super::names::Names;
 use super::scan::Scanner;
+use crate::spreadsheet::package::Budget;
 
 /// How much decompressed content one file may make the guard read, nested parts included.
 pub const BUDGET: u64 = 2 * 1024 * 1024 * 1024;
@@ -43,7 +44,7 @@ pub enum Verdict {
 /// The state of one file's reading: the names, what is left of the budget and how deep.
 pub(crate) struct Ctx<'n> {
     names: &'n Names,
-    budget: u64,
+    budget: Budget,
     depth: u8,
 }
 
@@ -51,19 +52,18 @@ impl<'n> Ctx<'n> {
     fn new(names: &'n Names) -> Self {
         Ctx {
             names,
-            budget: BUDGET,
+            budget: Budget::new(BUDGET),
             depth: 0,
         }
     }
 
     fn spend(&mut self, bytes: u64) -> Result<(), Verdict> {
-        if bytes > self.budget {
-            return Err(Verdict::Unreadable(
-                "it unpacks to more than 2 GB, too much to search".into(),
-            ));
-        }
-        self.budget -= bytes;
-        Ok(())
+        self.budget.spend(bytes).map_err(|_| Self::too_much())
+    }
+
+    /// The verdict on a file that unpacks to more than [`BUDGET`].
+    fn too_much() -> Verdict {
+        Verdict::Unreadable("it unpacks to more than 2 GB, too much to search".into())
     }
 
     fn scanner(&self) -> Scanner<'n> {
