@@ -2,16 +2,17 @@
 //! so that a file can be looked through before calamine reads it.
 //!
 //! The pieces come from quick-xml, the parser calamine reads these files with, set up as
-//! calamine sets it up, so the look sees the XML as calamine will. quick-xml hands out each
-//! piece whole, appending it to a buffer, so left to itself it would hold a giant piece
-//! before the look could refuse it. It therefore reads through [`capped::Capped`], a
-//! `BufRead` that hands it no more than one piece's worth of bytes ([`MAX_PIECE`], with the
-//! piece's brackets) between two pieces and no more than [`MAX_CONTENT`] in all, and fails
-//! the read past either cap; the buffer is reused from piece to piece. Text is counted, not
-//! kept, and a run of text is one piece however many escapes (`&amp;`) split it. quick-xml
-//! also keeps the names of the elements still open, so those are counted too, as one piece.
-//! Past a cap the look ends with a [`Refusal`]: calamine's reader would hold such a piece
-//! whole, so it is itself a cost worth refusing.
+//! calamine sets it up (except that an element closing itself, `<a/>`, is left as one piece),
+//! so the look sees the XML as calamine will. quick-xml hands out each piece whole, appending
+//! it to a buffer, so left to itself it would hold a giant piece before the look could refuse
+//! it. It therefore reads through [`capped::Capped`], a `BufRead` that hands it no more than
+//! one piece's worth of bytes ([`MAX_PIECE`], with the piece's brackets) between two pieces and
+//! no more than [`MAX_CONTENT`] in all, and fails the read past either cap; the buffer is
+//! reused from piece to piece. Text is counted, not kept, and a run of text is one piece
+//! however many escapes (`&amp;`) split it. quick-xml also keeps the names of the elements
+//! still open, so those are counted too, as one piece. Past a cap the look ends with a
+//! [`Refusal`]: calamine's reader would hold such a piece whole, so it is itself a cost worth
+//! refusing.
 //!
 //! Content that ends part-way, even inside a tag, or that fails to unpack (as a file cut short
 //! does), ends the look as the end of the content does, so that an unfinished sheet is
@@ -160,6 +161,7 @@ impl<R: Read> Pieces<R> {
         // A piece's own bytes and its two brackets.
         let room = max_piece.saturating_add(2);
         let mut reader = quick_xml::Reader::from_reader(Capped::new(input, room, max_content));
+        // As calamine sets up its reader for sheets and shared text.
         let config = reader.config_mut();
         config.check_end_names = false;
         config.trim_text(false);
