@@ -4,15 +4,9 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use selfreview::diag::Diagnostics;
 use selfreview::evidence::Kind;
-use selfreview::evidence::dating;
-use selfreview::evidence::import::{self, Evidence, Request, SourceReport};
-use selfreview::evidence::records::Mappings;
-use selfreview::metrics::compute::{self, Metrics};
-use selfreview::metrics::terms::Terms;
+use selfreview::pipeline::imported;
 use selfreview::review;
-use serde::Serialize;
 
 use super::output::Output;
 use super::{EXIT_OK, format};
@@ -31,77 +25,24 @@ pub struct Args {
     as_of: Option<NaiveDate>,
 }
 
-#[derive(Serialize)]
-struct Report<'a> {
-    as_of: NaiveDate,
-    sources: &'a [SourceReport],
-    metrics: &'a Metrics,
-}
-
 pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
-    let (mut evidence, mut reports, from_review) = match args.kind {
-        Some(kind) => {
-            let (evidence, reports) = read_files(kind, &args.files)?;
-            (evidence, reports, None)
-        }
+    let imported = match args.kind {
+        Some(kind) => imported::from_files(kind, &args.files, args.as_of, today)?,
         None => {
             let here = Path::new(".");
             let (review, warnings) = review::load(here)?;
             out.diagnostics(&warnings);
-            let (evidence, reports) = import::import_review(&review.evidence, here)?;
-            let dating = (review.review_date, review.terms());
-            (evidence, reports, Some(dating))
+            imported::from_review(&review, here, args.as_of, today)?
         }
     };
-    evidence.withhold_names();
-    for r in &mut reports {
-        r.withhold_names(&evidence.private);
-    }
-    let in_review = from_review.is_some();
-    let (review_date, terms) = from_review.unwrap_or((None, Terms::English));
-    let as_of = args.as_of.or(review_date).unwrap_or(today);
-    for r in &mut reports {
-        r.settle(as_of);
-    }
-    let mut found = Diagnostics::default();
-    if in_review && args.as_of.is_none() && review_date.is_none() {
-        found.push(dating::date_not_set(Path::new(review::REVIEW_FILE), today));
-    }
-    found
-        .0
-        .extend(reports.iter().flat_map(|r| dating::findings(r, as_of)));
-    out.diagnostics(&found);
-    let metrics = compute::compute(&evidence, as_of, &terms);
+    out.diagnostics(&imported.findings);
     if out.json {
-        out.data(&Report {
-            as_of,
-            sources: &reports,
-            metrics: &metrics,
-        })?;
+        out.data(&imported)?;
     } else {
-        for r in &reports {
+        for r in &imported.sources {
             out.info(format::import::source(r));
         }
-        out.info(format::metrics::metrics(&metrics));
+        out.info(format::metrics::metrics(&imported.metrics));
     }
     Ok(ExitCode::from(EXIT_OK))
-}
-
-/// Reads files given on the command line as one kind of evidence, without a review folder.
-fn read_files(kind: Kind, files: &[PathBuf]) -> selfreview::Result<(Evidence, Vec<SourceReport>)> {
-    let mut evidence = Evidence::default();
-    let mut reports = Vec::new();
-    let none = Default::default();
-    for file in files {
-        let req = Request {
-            kind,
-            path: file,
-            shown: file,
-            sheet: None,
-            columns: &none,
-            maps: Mappings::default(),
-        };
-        reports.push(import::import(&req, &mut evidence)?);
-    }
-    Ok((evidence, reports))
 }

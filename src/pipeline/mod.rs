@@ -6,6 +6,7 @@
 //! result, [`Reviewed`], holds every imported record; it is made once and every later stage
 //! borrows it.
 
+pub mod imported;
 mod withhold;
 
 use std::path::Path;
