@@ -388,8 +388,13 @@ fn commentary_reason(
         CommentaryCheck::TooShort => {
             let n = a.commentary.iter().map(|c| c.words).max().unwrap_or(0);
             kinds.push(Shortfall::CommentaryTooShort);
+            let has = if n == 1 {
+                "1 word".to_string()
+            } else {
+                format!("{n} words")
+            };
             said.push(format!(
-                "the commentary has {n} words; at least {} are needed to show how the level is met",
+                "the commentary has {has}; at least {} are needed to show how the level is met",
                 settings.min_commentary_words
             ));
         }

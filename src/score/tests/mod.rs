@@ -129,6 +129,12 @@ fn ready_only_when_every_aspect_meets_its_benchmark_with_commentary() {
             .contains("level 3 is below the benchmark of 2")
     );
     assert!(!scored.milestones.ready);
+
+    let mut book = everything_at("Ann", 2);
+    book.rows[7].commentary = "Computing.".into();
+    let (scored, _) = score(&fw(), &settings(), &[book], &good_records());
+    let short = &scored.reasons[0].message;
+    assert!(short.contains("the commentary has 1 word;"), "{short}");
 }
 
 #[test]
