@@ -101,18 +101,24 @@ mod tests {
         assert!(check(&root.join("evidence/../out/pack.zip"), &paths).is_ok());
     }
 
-    #[test]
-    fn a_zip_made_by_another_tool_is_not_an_earlier_pack() {
-        let (dir, paths) = review();
-        let path = dir.path().join("out/pack.zip");
-        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).expect("create"));
+    /// Writes a zip at `path` whose manifest says `tool` made it.
+    fn zip_made_by(path: &Path, tool: &str) {
+        let mut zip = zip::ZipWriter::new(std::fs::File::create(path).expect("create"));
         zip.start_file(
             super::super::MANIFEST,
             zip::write::SimpleFileOptions::default(),
         )
         .expect("entry");
-        std::io::Write::write_all(&mut zip, br#"{"tool": "packer 2.0"}"#).expect("write");
+        let manifest = format!(r#"{{"tool": "{tool}"}}"#);
+        std::io::Write::write_all(&mut zip, manifest.as_bytes()).expect("write");
         zip.finish().expect("finish");
+    }
+
+    #[test]
+    fn a_zip_made_by_another_tool_is_not_an_earlier_pack() {
+        let (dir, paths) = review();
+        let path = dir.path().join("out/pack.zip");
+        zip_made_by(&path, "packer 2.0");
         assert!(refused(&path, &paths).contains("not an evidence pack"));
     }
 
@@ -120,14 +126,7 @@ mod tests {
     fn an_earlier_pack_may_be_replaced() {
         let (dir, paths) = review();
         let path = dir.path().join("out/pack.zip");
-        let mut zip = zip::ZipWriter::new(std::fs::File::create(&path).expect("create"));
-        zip.start_file(
-            super::super::MANIFEST,
-            zip::write::SimpleFileOptions::default(),
-        )
-        .expect("entry");
-        std::io::Write::write_all(&mut zip, br#"{"tool": "selfreview 0.1.0"}"#).expect("write");
-        zip.finish().expect("finish");
+        zip_made_by(&path, "selfreview 0.1.0");
         assert!(check(&path, &paths).is_ok());
     }
 

@@ -70,12 +70,7 @@ fn names_with_commas_and_accents_are_cited_whole() {
         .assert()
         .success();
     let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
-    let b11 = doc["aspects"]
-        .as_array()
-        .expect("aspects")
-        .iter()
-        .find(|a| a["code"] == "B1.1")
-        .expect("B1.1");
+    let b11 = crate::aspect_json(&doc, "B1.1");
     assert_eq!(
         b11["evidence"],
         serde_json::json!(["minutes, spring 2025.txt", "policy.pdf", "r\u{e9}union.txt"])

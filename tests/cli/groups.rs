@@ -231,12 +231,7 @@ fn copies_other_frameworks_and_unsaved_formulas_are_named_and_not_counted() {
     }
     let a = &doc["aspects"][0];
     assert_eq!(a["reviewers"], serde_json::json!({"DSL": 3, "OSL": 2}));
-    let b21 = doc["aspects"]
-        .as_array()
-        .expect("aspects")
-        .iter()
-        .find(|a| a["code"] == "B2.1")
-        .expect("B2.1");
+    let b21 = crate::aspect_json(&doc, "B2.1");
     assert_eq!(b21["reviewers"], serde_json::json!({"DSL": 3}));
     let formula = doc["diagnostics"]
         .as_array()

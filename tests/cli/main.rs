@@ -38,6 +38,16 @@ pub fn selfreview() -> Command {
     Command::cargo_bin("selfreview").expect("the binary is built for integration tests")
 }
 
+/// The aspect `code` in the JSON of `score --json`.
+pub fn aspect_json<'a>(doc: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
+    doc["aspects"]
+        .as_array()
+        .expect("aspects")
+        .iter()
+        .find(|a| a["code"] == code)
+        .expect("every aspect is in the JSON")
+}
+
 /// `tests/fixtures`.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")

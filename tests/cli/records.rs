@@ -131,12 +131,7 @@ fn training_without_a_date_column_is_not_recorded_rather_than_untrained() {
         .get_output()
         .clone();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let b21 = doc["aspects"]
-        .as_array()
-        .expect("aspects")
-        .iter()
-        .find(|a| a["code"] == "B2.1")
-        .expect("B2.1");
+    let b21 = crate::aspect_json(&doc, "B2.1");
     let statuses: Vec<&str> = b21["evidence_checks"]
         .as_array()
         .expect("checks")
@@ -356,12 +351,7 @@ fn the_action_check_of_a_log_without_an_action_column_is_evidence_needed() {
         .get_output()
         .clone();
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
-    let a23 = doc["aspects"]
-        .as_array()
-        .expect("aspects")
-        .iter()
-        .find(|a| a["code"] == "A2.3")
-        .expect("A2.3");
+    let a23 = crate::aspect_json(&doc, "A2.3");
     let action: Vec<&serde_json::Value> = a23["evidence_checks"]
         .as_array()
         .expect("checks")

@@ -22,13 +22,7 @@ fn score_json(dir: &Path) -> serde_json::Value {
 
 /// One aspect of a scored review's JSON.
 fn aspect_of(doc: &serde_json::Value, code: &str) -> serde_json::Value {
-    doc["aspects"]
-        .as_array()
-        .expect("aspects")
-        .iter()
-        .find(|a| a["code"] == code)
-        .expect("aspect")
-        .clone()
+    crate::aspect_json(doc, code).clone()
 }
 
 #[test]

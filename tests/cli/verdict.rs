@@ -55,12 +55,7 @@ fn run(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
 }
 
 fn aspect<'a>(doc: &'a serde_json::Value, code: &str) -> &'a serde_json::Value {
-    doc["aspects"]
-        .as_array()
-        .expect("aspects")
-        .iter()
-        .find(|a| a["code"] == code)
-        .expect("aspect")
+    crate::aspect_json(doc, code)
 }
 
 #[test]

@@ -124,6 +124,20 @@ pub(super) fn read(
     read_plain(ctx, r, encoding)
 }
 
+/// Reads a file that must be searched whole, up to [`WHOLE_LIMIT`]; past it, the verdict
+/// that `what` is too large to search.
+fn whole(r: &mut impl Read, what: &str) -> std::io::Result<Result<Vec<u8>, Verdict>> {
+    let mut bytes = Vec::new();
+    r.take(WHOLE_LIMIT + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > WHOLE_LIMIT {
+        return Ok(Err(Verdict::Unreadable(format!(
+            "it is {what} larger than {} MB, too large to search",
+            WHOLE_LIMIT >> 20
+        ))));
+    }
+    Ok(Ok(bytes))
+}
+
 /// Reads a web page or XML file whole (up to [`WHOLE_LIMIT`]), in its declared charset and
 /// then the code pages older programs save in.
 fn read_markup(
@@ -131,13 +145,10 @@ fn read_markup(
     mut r: impl Read,
     encoding: &'static Encoding,
 ) -> std::io::Result<Verdict> {
-    let mut bytes = Vec::new();
-    (&mut r).take(WHOLE_LIMIT + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > WHOLE_LIMIT {
-        return Ok(Verdict::Unreadable(
-            "it is a web page or XML file larger than 256 MB, too large to search".into(),
-        ));
-    }
+    let bytes = match whole(&mut r, "a web page or XML file")? {
+        Ok(bytes) => bytes,
+        Err(too_large) => return Ok(too_large),
+    };
     // A page's own charset, then the code pages older programs save in.
     let mut tried: Vec<&'static Encoding> = declared_charset(&bytes).into_iter().collect();
     if encoding != WINDOWS_1252 || !tried.is_empty() {
@@ -234,13 +245,10 @@ fn calendar(
     mut r: impl Read,
     encoding: &'static Encoding,
 ) -> std::io::Result<Verdict> {
-    let mut bytes = Vec::new();
-    (&mut r).take(WHOLE_LIMIT + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > WHOLE_LIMIT {
-        return Ok(Verdict::Unreadable(
-            "it is a calendar or contacts file larger than 256 MB, too large to search".into(),
-        ));
-    }
+    let bytes = match whole(&mut r, "a calendar or contacts file")? {
+        Ok(bytes) => bytes,
+        Err(too_large) => return Ok(too_large),
+    };
     let (text, _) = encoding.decode_with_bom_removal(&bytes);
     let unfolded = text
         .replace("\r\n ", "")

@@ -50,11 +50,7 @@ fn records_that_contradict_a_claim_set_the_level_for_readiness() {
 #[test]
 fn the_group_can_record_why_the_records_differ() {
     let mut book = everything_at("Ann", 2);
-    let at = book
-        .rows
-        .iter()
-        .position(|r| r.code == "B2.1")
-        .expect("row");
+    let at = row_of(&book, "B2.1");
     book.rows[at].records_differ =
         "Eight new staff joined in September and are booked for November.".into();
     let (scored, _) = score(&fw(), &settings(), &[book], &half_the_staff());
@@ -80,11 +76,7 @@ fn the_group_can_record_why_the_records_differ() {
 #[test]
 fn an_explanation_too_short_to_say_anything_is_taken_as_blank() {
     let mut book = everything_at("Ann", 2);
-    let at = book
-        .rows
-        .iter()
-        .position(|r| r.code == "B2.1")
-        .expect("row");
+    let at = row_of(&book, "B2.1");
     book.rows[at].records_differ = "-".into();
     let (scored, _) = score(&fw(), &settings(), &[book], &half_the_staff());
     let b21 = aspect(&scored, "B2.1");
@@ -290,11 +282,7 @@ fn claimed_levels_are_checked_against_the_records() {
 #[test]
 fn an_aspect_below_the_benchmark_says_what_its_records_show_in_the_same_reason() {
     let mut book = everything_at("Ann", 2);
-    let at = book
-        .rows
-        .iter()
-        .position(|r| r.code == "B2.1")
-        .expect("row");
+    let at = row_of(&book, "B2.1");
     book.rows[at].levels = vec![("Ann".into(), 3)];
     let mut records = half_the_staff();
     for t in records.training.iter_mut().filter(|t| t.group == "staff") {
@@ -317,4 +305,12 @@ fn an_aspect_below_the_benchmark_says_what_its_records_show_in_the_same_reason()
         "Staff (B2.1): level 3 is below the benchmark of 2; 1 of 16 staff trained in the last two years (6%); \
          level 3 needs at least half. The records support level 4, not the level 3 claimed."
     );
+}
+
+/// Where the aspect `code` is in a workbook.
+fn row_of(book: &crate::workbook::Filled, code: &str) -> usize {
+    book.rows
+        .iter()
+        .position(|r| r.code == code)
+        .expect("every aspect has a row")
 }
