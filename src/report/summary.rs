@@ -243,17 +243,17 @@ fn evidence_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> 
     for g in m.training.iter().flatten() {
         rows.put(
             "People trained",
-            &g.group,
+            &crate::text::group_name(&g.group),
             g.trained as f64,
             Some(g.people as f64),
             Some(g.months),
         )?;
     }
     for g in m.meetings.iter().flatten() {
-        rows.put("Meetings", &g.group, g.count as f64, None, Some(g.months))?;
+        rows.put("Meetings", &g.name, g.count as f64, None, Some(g.months))?;
         rows.put(
             "Longest gap between meetings (days)",
-            &g.group,
+            &g.name,
             g.longest_gap_days as f64,
             None,
             Some(g.months),

@@ -28,6 +28,7 @@ fn meeting(date: NaiveDate, group: &str, items: &str) -> Meeting {
     Meeting {
         date,
         group: group.into(),
+        name: crate::text::group_name(group),
         attendees: 4,
         items: items.into(),
     }
