@@ -3,7 +3,9 @@
 //! The workbook opens in Excel and LibreOffice with everything a reviewer needs: a row per
 //! aspect grouped under its element and strand, a level dropdown, the descriptor and level
 //! statements in a note on each aspect and on the Levels sheet, and only the input cells
-//! editable. The bytes depend only on the framework, the reviewer and the school.
+//! editable. Every sheet prints on A4, one page wide, its heading row on every page
+//! ([`crate::sheetprint`]). The bytes depend only on the framework, the reviewer and the
+//! school.
 
 use rust_xlsxwriter::{
     Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Note,
@@ -13,6 +15,7 @@ use rust_xlsxwriter::{
 use super::layout::{self, ScoredBy, detail};
 use super::prefill::{Prefill, Start};
 use crate::framework::{Aspect, Framework};
+use crate::sheetprint::{self, Orientation};
 
 struct Formats {
     header: Format,
@@ -100,12 +103,16 @@ pub fn render_from(
     wb.save_to_buffer()
 }
 
-/// Prints landscape, one page wide, with the header row on every page.
-fn print_setup(sheet: &mut Worksheet) -> Result<(), XlsxError> {
-    sheet.set_landscape();
-    sheet.set_paper_size(9); // A4
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(0, 0)?;
+/// Prints in `orientation`, one page wide, with the header row on every page and nothing
+/// beyond `last_row` and `last_col`.
+fn print_setup(
+    sheet: &mut Worksheet,
+    orientation: Orientation,
+    last_row: u32,
+    last_col: u16,
+) -> Result<(), XlsxError> {
+    sheetprint::setup(sheet, orientation, 1)?;
+    sheet.set_print_area(0, 0, last_row, last_col)?;
     Ok(())
 }
 
@@ -130,6 +137,20 @@ fn scores_sheet(
     for (col, header) in (0u16..).zip(&headers) {
         sheet.write_with_format(0, col, header.as_str(), &f.header)?;
     }
+    let level_names: Vec<&str> = match kind {
+        ScoredBy::Individual { .. } => vec![layout::LEVEL],
+        ScoredBy::Group { members } => members
+            .iter()
+            .map(String::as_str)
+            .chain([layout::AGREED])
+            .collect(),
+    };
+    let widths: Vec<f64> = headers
+        .iter()
+        .map(|h| column_width(h, &level_names, fw))
+        .collect();
+    let heading: Vec<(&str, f64)> = headers.iter().map(String::as_str).zip(widths.iter().copied()).collect();
+    sheet.set_row_height(0, sheetprint::height(&heading, 11.0))?;
     let col_of = |name: &str| -> u16 {
         let i = headers
             .iter()
@@ -165,8 +186,19 @@ fn scores_sheet(
             for aspect in &strand.aspects {
                 let start = prefill.get(&aspect.code);
                 aspect_row(sheet, row, fw, aspect, &headers, &level_cols, f)?;
+                let commentary = start.map_or("", |s| s.commentary.as_str());
                 if let Some(start) = start {
                     start_row(sheet, row, &headers, start, f)?;
+                }
+                // A row holding only what the framework says keeps the office program's
+                // height, which grows as a reviewer types; a name or commentary we write
+                // that wraps gets the height it needs.
+                let texts = [
+                    (aspect.name.as_str(), widths[1]),
+                    (commentary, commentary_width(&headers, &widths)),
+                ];
+                if texts.iter().any(|(t, w)| sheetprint::lines(t, *w) > 1) {
+                    sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
                 }
                 for &col in &level_cols {
                     sheet.add_data_validation(row, col, row, col, &levels)?;
@@ -176,32 +208,44 @@ fn scores_sheet(
         }
     }
 
-    column_widths(sheet, &headers, &level_cols)?;
+    for (col, width) in (0u16..).zip(&widths) {
+        sheet.set_column_width(col, *width)?;
+    }
     sheet.set_freeze_panes(1, 2)?;
-    print_setup(sheet)?;
+    print_setup(sheet, Orientation::Landscape, row - 1, last_col)?;
     protect(sheet);
     Ok(())
 }
 
-/// Wide columns for the text a reviewer writes, narrow ones for codes and levels.
-fn column_widths(
-    sheet: &mut Worksheet,
-    headers: &[String],
-    level_cols: &[u16],
-) -> Result<(), XlsxError> {
-    for (col, header) in (0u16..).zip(headers) {
-        let width = match header.as_str() {
-            layout::CODE | layout::BENCHMARK => 10.0,
-            layout::ASPECT => 30.0,
-            layout::COMMENTARY => 60.0,
-            layout::EVIDENCE | layout::ACTIONS | layout::RATIONALE | layout::RECORDS_DIFFER => 35.0,
-            layout::OWNER | layout::TARGET => 14.0,
-            _ if level_cols.contains(&col) => 10.0,
-            _ => 14.0,
-        };
-        sheet.set_column_width(col, width)?;
+/// The width of the Commentary column.
+fn commentary_width(headers: &[String], widths: &[f64]) -> f64 {
+    headers
+        .iter()
+        .zip(widths)
+        .find(|(h, _)| h.as_str() == layout::COMMENTARY)
+        .map_or(50.0, |(_, w)| *w)
+}
+
+/// Wide columns for the text a reviewer writes, narrow ones for codes and levels, and the
+/// Aspect column as wide as the longest aspect name (within reason), so that a name fits
+/// its row without setting the row's height.
+fn column_width(header: &str, level_names: &[&str], fw: &Framework) -> f64 {
+    match header {
+        layout::CODE => 7.0,
+        layout::BENCHMARK => 10.0,
+        layout::ASPECT => {
+            let longest = fw.aspects().map(|(_, _, a)| a.name.chars().count()).max();
+            let chars = longest.unwrap_or(20) as f64;
+            ((chars + 2.0) / 1.15).clamp(24.0, 40.0).ceil()
+        }
+        layout::COMMENTARY => 50.0,
+        layout::EVIDENCE | layout::RECORDS_DIFFER | layout::RATIONALE => 24.0,
+        layout::ACTIONS => 28.0,
+        layout::OWNER => 12.0,
+        layout::TARGET => 11.0,
+        _ if level_names.contains(&header) => 9.0,
+        _ => 12.0,
     }
-    Ok(())
 }
 
 fn aspect_row(
@@ -231,7 +275,6 @@ fn aspect_row(
         };
         sheet.write_blank(row, col, format)?;
     }
-    sheet.set_row_height(row, 45)?;
     Ok(())
 }
 
@@ -255,7 +298,8 @@ fn start_row(
 
 /// The descriptor and the five statements, for the note on each aspect.
 fn note_text(fw: &Framework, aspect: &Aspect) -> String {
-    let mut text = format!("{} {}\n{}\n", aspect.code, aspect.name, aspect.descriptor);
+    let descriptor = crate::text::flow(&aspect.descriptor);
+    let mut text = format!("{} {}\n{descriptor}\n", aspect.code, aspect.name);
     for l in &aspect.levels {
         let mark = if l.level == aspect.benchmark {
             " (benchmark)"
@@ -304,16 +348,20 @@ fn instructions_sheet(
         row += 1;
     }
     row += 1;
-    let steps = instructions(kind);
-    for line in steps {
+    let widths = [22.0, 40.0, 26.0, 26.0];
+    let across: f64 = widths.iter().sum();
+    for line in instructions(kind) {
         sheet.merge_range(row, 0, row, 3, line, &f.wrap)?;
-        sheet.set_row_height(row, 32)?;
+        sheet.set_row_height(row, sheetprint::height(&[(line, across)], 11.0))?;
         row += 1;
     }
-    sheet.set_column_width(0, 22)?;
-    sheet.set_column_width(1, 40)?;
-    sheet.set_column_width(2, 30)?;
-    sheet.set_column_width(3, 30)?;
+    for (col, width) in (0u16..).zip(widths) {
+        sheet.set_column_width(col, width)?;
+    }
+    sheetprint::setup(sheet, Orientation::Portrait, 0)?;
+    sheet.set_print_area(0, 0, row - 1, 3)?;
+    // The instructions are read on one page.
+    sheet.set_print_fit_to_pages(1, 1);
     protect(sheet);
     Ok(())
 }
@@ -333,35 +381,59 @@ fn instructions(kind: &ScoredBy) -> Vec<&'static str> {
     lines
 }
 
+/// The Levels sheet's columns: code, aspect, level, and what the level looks like.
+const LEVELS_WIDTHS: [f64; 4] = [7.0, 24.0, 17.0, 70.0];
+
+/// Every aspect's descriptor and level statements, one below the other so that the sheet
+/// reads down the page, on screen and in print: the aspect's row, then a row per level.
 fn levels_sheet(sheet: &mut Worksheet, fw: &Framework, f: &Formats) -> Result<(), XlsxError> {
     sheet.set_name(layout::LEVELS_SHEET)?;
-    let mut headers = vec![
-        layout::CODE.to_string(),
-        layout::ASPECT.to_string(),
-        layout::BENCHMARK.to_string(),
-        "Descriptor".to_string(),
-    ];
-    headers.extend(fw.levels.iter().map(|l| format!("{} {}", l.level, l.text)));
-    for (col, h) in (0u16..).zip(&headers) {
-        sheet.write_with_format(0, col, h.as_str(), &f.header)?;
+    let headers = [layout::CODE, layout::ASPECT, "Level", "What it looks like"];
+    for (col, h) in (0u16..).zip(headers) {
+        sheet.write_with_format(0, col, h, &f.header)?;
     }
-    for (row, (_, _, aspect)) in (1u32..).zip(fw.aspects()) {
-        sheet.write_with_format(row, 0, aspect.code.as_str(), &f.wrap)?;
-        sheet.write_with_format(row, 1, aspect.name.as_str(), &f.wrap)?;
-        sheet.write_with_format(row, 2, aspect.benchmark, &f.wrap)?;
-        sheet.write_with_format(row, 3, aspect.descriptor.as_str(), &f.wrap)?;
-        for (col, l) in (4u16..).zip(&aspect.levels) {
-            sheet.write_with_format(row, col, l.text.as_str(), &f.wrap)?;
+    let [_, name_w, level_w, text_w] = LEVELS_WIDTHS;
+    let bold = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_align(FormatAlign::Top)
+        .set_background_color("#F2F2F2")
+        .set_border_top(FormatBorder::Thin);
+    let mut row = 1u32;
+    for (_, _, aspect) in fw.aspects() {
+        let benchmark = format!("Benchmark: level {}", aspect.benchmark);
+        let descriptor = crate::text::flow(&aspect.descriptor);
+        sheet.write_with_format(row, 0, aspect.code.as_str(), &bold)?;
+        sheet.write_with_format(row, 1, aspect.name.as_str(), &bold)?;
+        sheet.write_with_format(row, 2, benchmark.as_str(), &bold)?;
+        sheet.write_with_format(row, 3, descriptor.as_str(), &bold)?;
+        let texts = [
+            (aspect.name.as_str(), name_w),
+            (benchmark.as_str(), level_w),
+            (descriptor.as_str(), text_w),
+        ];
+        sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
+        row += 1;
+        for l in &aspect.levels {
+            let mark = if l.level == aspect.benchmark {
+                " (benchmark)"
+            } else {
+                ""
+            };
+            let label = format!("{} {}{mark}", l.level, fw.level_label(l.level));
+            sheet.write_with_format(row, 2, label.as_str(), &f.wrap)?;
+            let text = crate::text::flow(&l.text);
+            sheet.write_with_format(row, 3, text.as_str(), &f.wrap)?;
+            let texts = [(label.as_str(), level_w), (text.as_str(), text_w)];
+            sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
+            row += 1;
         }
     }
-    sheet.set_column_width(0, 8)?;
-    sheet.set_column_width(1, 24)?;
-    sheet.set_column_width(2, 10)?;
-    for col in 3u16..9 {
-        sheet.set_column_width(col, 40)?;
+    for (col, width) in (0u16..).zip(LEVELS_WIDTHS) {
+        sheet.set_column_width(col, width)?;
     }
-    sheet.set_freeze_panes(1, 2)?;
-    print_setup(sheet)?;
+    sheet.set_freeze_panes(1, 0)?;
+    print_setup(sheet, Orientation::Portrait, row - 1, 3)?;
     protect(sheet);
     Ok(())
 }
