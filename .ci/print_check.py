@@ -3,7 +3,12 @@ at most; for a spreadsheet, also that no line of text is drawn over another (wra
 spilling out of a row too short for it lands on the rows below) and that given words all
 reached the page (text cut off by its cell is lost).
 
-    python3 print_check.py FILE.pdf --max-pages N [--no-overlap] [--words FILE.txt]
+    python3 print_check.py FILE.pdf --max-pages N [--no-overlap]
+        [--longest-text-of BOOK.xlsx --min-words N]
+
+--longest-text-of takes the longest text in the workbook's shared strings (in a scoring
+workbook, a commentary), requires it to have at least --min-words words, so the check cannot
+pass on a workbook without long text, and requires every one of its words on the pages.
 
 Page sizes come from `pdfinfo -f 1 -l N`, text boxes from `pdftotext -bbox-layout`, both
 from poppler-utils. Exits 1 naming each page and line at fault.
@@ -13,6 +18,7 @@ import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+import zipfile
 
 A4 = (595.0, 842.0)
 TOLERANCE = 2.0
@@ -70,13 +76,24 @@ def overlaps(found):
     return problems
 
 
-def missing_words(found, path):
-    """Words of the text in `path` that appear on no page."""
+def longest_text(book):
+    """The longest text among a workbook's shared strings."""
+    xml = zipfile.ZipFile(book).read("xl/sharedStrings.xml").decode("utf-8")
+    root = ET.fromstring(re.sub(r'\sxmlns="[^"]+"', "", xml, count=1))
+    texts = ["".join(t.text or "" for t in si.iter("t")) for si in root.iter("si")]
+    return max(texts, key=lambda t: len(t.split()), default="")
+
+
+def words(text):
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def missing_words(found, text):
+    """Words of `text` that appear on no page."""
     printed = set()
     for line in found:
-        printed.update(re.findall(r"[\w']+", line[1].lower()))
-    wanted = re.findall(r"[\w']+", open(path, encoding="utf-8").read().lower())
-    return sorted({w for w in wanted if w not in printed})
+        printed.update(words(line[1]))
+    return sorted({w for w in words(text) if w not in printed})
 
 
 def main():
@@ -84,7 +101,8 @@ def main():
     parser.add_argument("pdf")
     parser.add_argument("--max-pages", type=int, required=True)
     parser.add_argument("--no-overlap", action="store_true")
-    parser.add_argument("--words")
+    parser.add_argument("--longest-text-of")
+    parser.add_argument("--min-words", type=int, default=1)
     args = parser.parse_args()
     problems = []
     sizes = page_sizes(args.pdf)
@@ -93,17 +111,29 @@ def main():
             problems.append(f"page {number} is {size[0]:.0f} x {size[1]:.0f} pt, not A4")
     if len(sizes) > args.max_pages:
         problems.append(f"{len(sizes)} pages, more than the {args.max_pages} allowed")
-    found = lines(args.pdf) if args.no_overlap or args.words else []
+    found = lines(args.pdf) if args.no_overlap or args.longest_text_of else []
     if args.no_overlap:
         problems.extend(overlaps(found))
-    if args.words:
-        lost = missing_words(found, args.words)
+    longest = ""
+    if args.longest_text_of:
+        longest = longest_text(args.longest_text_of)
+        count = len(longest.split())
+        if count < args.min_words:
+            problems.append(
+                f"{args.longest_text_of}: its longest text has {count} words, "
+                f"fewer than the {args.min_words} the check needs"
+            )
+        lost = missing_words(found, longest)
         if lost:
-            problems.append(f"words never printed: {', '.join(lost[:20])}")
+            problems.append(f"words of the longest text never printed: {', '.join(lost[:20])}")
     if problems:
-        sys.exit(f"{args.pdf}:\n  " + "\n  ".join(problems))
+        shown = problems[:20]
+        if len(problems) > len(shown):
+            shown.append(f"and {len(problems) - len(shown)} more")
+        sys.exit(f"{args.pdf}:\n  " + "\n  ".join(shown))
     print(f"{args.pdf}: {len(sizes)} A4 pages (at most {args.max_pages})"
-          + (f"; {len(found)} lines, none over another" if args.no_overlap else ""))
+          + (f"; {len(found)} lines, none over another" if args.no_overlap else "")
+          + (f"; all {len(longest.split())} words of its longest text printed" if longest else ""))
 
 
 if __name__ == "__main__":

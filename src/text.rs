@@ -71,7 +71,10 @@ mod tests {
 
     #[test]
     fn wrapped_text_flows() {
-        assert_eq!(flow("\nWho is\naccountable,\n\nand how.\n"), "Who is accountable,\nand how.");
+        assert_eq!(
+            flow("\nWho is\naccountable,\n\nand how.\n"),
+            "Who is accountable,\nand how."
+        );
         assert_eq!(flow("one"), "one");
     }
 

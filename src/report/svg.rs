@@ -39,7 +39,12 @@ fn point(i: usize, n: usize, dist: f64, c: (f64, f64)) -> (f64, f64) {
     (c.0 + dist * angle.cos(), c.1 + dist * angle.sin())
 }
 
-fn polygon(spokes: &[Spoke], r: f64, c: (f64, f64), level: &dyn Fn(&Spoke) -> Option<u8>) -> String {
+fn polygon(
+    spokes: &[Spoke],
+    r: f64,
+    c: (f64, f64),
+    level: &dyn Fn(&Spoke) -> Option<u8>,
+) -> String {
     spokes
         .iter()
         .enumerate()
@@ -189,10 +194,12 @@ pub fn radar(spokes: &[Spoke]) -> String {
     let r = RADAR_RADIUS;
     let c = (0.0, 0.0);
     let labels = labels(spokes);
-    let bounds = labels.iter().map(|l| l.bounds).fold(
-        (-r - 20.0, -r - 20.0, r + 20.0, r + 20.0),
-        |a, b| (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3)),
-    );
+    let bounds = labels
+        .iter()
+        .map(|l| l.bounds)
+        .fold((-r - 20.0, -r - 20.0, r + 20.0, r + 20.0), |a, b| {
+            (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3))
+        });
     let (x0, y0) = (bounds.0 - 6.0, bounds.1 - 6.0);
     let (w, h) = (bounds.2 - bounds.0 + 12.0, bounds.3 - bounds.1 + 12.0);
     let mut s = format!(

@@ -17,6 +17,7 @@ mod interrupt;
 mod lost;
 mod outputs;
 mod pack;
+mod print;
 mod privacy;
 mod privacy_documents;
 mod privacy_edges;

@@ -6,8 +6,8 @@
 //! keeps the chart's figures beside it and prints on one landscape page.
 
 use rust_xlsxwriter::{
-    Chart, ChartAxisCrossing, ChartFormat, ChartLine, ChartLineDashType, ChartType, Format, FormatBorder, Worksheet,
-    XlsxError,
+    Chart, ChartAxisCrossing, ChartFormat, ChartLine, ChartLineDashType, ChartType, Format,
+    FormatBorder, Worksheet, XlsxError,
 };
 
 use crate::score::AspectScore;

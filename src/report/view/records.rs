@@ -101,7 +101,8 @@ pub(super) fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
     let undated = groups
         .iter()
         .filter(|g| !g.dates_recorded)
-        .map(|g| group_name(&g.group))
+        // Named within a sentence: "no dates for staff".
+        .map(|g| group_name(&g.group).to_lowercase())
         .collect();
     Some(Training {
         svg: svg::bars(

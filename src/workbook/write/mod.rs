@@ -17,6 +17,9 @@ use super::prefill::{Prefill, Start};
 use crate::framework::{Aspect, Framework};
 use crate::sheetprint::{self, Orientation};
 
+mod levels;
+use levels::levels_sheet;
+
 struct Formats {
     header: Format,
     element: Format,
@@ -134,23 +137,6 @@ fn scores_sheet(
 ) -> Result<(), XlsxError> {
     sheet.set_name(layout::SCORES_SHEET)?;
     let headers = kind.headers();
-    for (col, header) in (0u16..).zip(&headers) {
-        sheet.write_with_format(0, col, header.as_str(), &f.header)?;
-    }
-    let level_names: Vec<&str> = match kind {
-        ScoredBy::Individual { .. } => vec![layout::LEVEL],
-        ScoredBy::Group { members } => members
-            .iter()
-            .map(String::as_str)
-            .chain([layout::AGREED])
-            .collect(),
-    };
-    let widths: Vec<f64> = headers
-        .iter()
-        .map(|h| column_width(h, &level_names, fw))
-        .collect();
-    let heading: Vec<(&str, f64)> = headers.iter().map(String::as_str).zip(widths.iter().copied()).collect();
-    sheet.set_row_height(0, sheetprint::height(&heading, 11.0))?;
     let col_of = |name: &str| -> u16 {
         let i = headers
             .iter()
@@ -167,6 +153,7 @@ fn scores_sheet(
             .collect(),
     };
     let last_col = u16::try_from(headers.len() - 1).expect("a few dozen columns");
+    let widths = heading_row(sheet, fw, &headers, &level_cols, f)?;
     let levels = DataValidation::new()
         .allow_list_strings(&["1", "2", "3", "4", "5"])?
         .set_input_title("Level")?
@@ -186,20 +173,11 @@ fn scores_sheet(
             for aspect in &strand.aspects {
                 let start = prefill.get(&aspect.code);
                 aspect_row(sheet, row, fw, aspect, &headers, &level_cols, f)?;
-                let commentary = start.map_or("", |s| s.commentary.as_str());
                 if let Some(start) = start {
                     start_row(sheet, row, &headers, start, f)?;
                 }
-                // A row holding only what the framework says keeps the office program's
-                // height, which grows as a reviewer types; a name or commentary we write
-                // that wraps gets the height it needs.
-                let texts = [
-                    (aspect.name.as_str(), widths[1]),
-                    (commentary, commentary_width(&headers, &widths)),
-                ];
-                if texts.iter().any(|(t, w)| sheetprint::lines(t, *w) > 1) {
-                    sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
-                }
+                let commentary = start.map_or("", |s| s.commentary.as_str());
+                fit_row(sheet, row, &aspect.name, commentary, &headers, &widths)?;
                 for &col in &level_cols {
                     sheet.add_data_validation(row, col, row, col, &levels)?;
                 }
@@ -217,6 +195,48 @@ fn scores_sheet(
     Ok(())
 }
 
+/// Writes the Scores sheet's heading row, as tall as its wrapped headings; returns each
+/// column's width.
+fn heading_row(
+    sheet: &mut Worksheet,
+    fw: &Framework,
+    headers: &[String],
+    level_cols: &[u16],
+    f: &Formats,
+) -> Result<Vec<f64>, XlsxError> {
+    let mut widths = Vec::with_capacity(headers.len());
+    let mut heading = Vec::with_capacity(headers.len());
+    for (col, header) in (0u16..).zip(headers) {
+        sheet.write_with_format(0, col, header.as_str(), &f.header)?;
+        let width = column_width(header, level_cols.contains(&col), fw);
+        widths.push(width);
+        heading.push((header.as_str(), width));
+    }
+    sheet.set_row_height(0, sheetprint::height(&heading, 11.0))?;
+    Ok(widths)
+}
+
+/// An aspect's row holding only what the framework says keeps the office program's height,
+/// which grows as a reviewer types; a name or commentary we write that wraps gets the
+/// height it needs.
+fn fit_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    name: &str,
+    commentary: &str,
+    headers: &[String],
+    widths: &[f64],
+) -> Result<(), XlsxError> {
+    let texts = [
+        (name, widths[1]),
+        (commentary, commentary_width(headers, widths)),
+    ];
+    if texts.iter().any(|(t, w)| sheetprint::lines(t, *w) > 1) {
+        sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
+    }
+    Ok(())
+}
+
 /// The width of the Commentary column.
 fn commentary_width(headers: &[String], widths: &[f64]) -> f64 {
     headers
@@ -229,7 +249,7 @@ fn commentary_width(headers: &[String], widths: &[f64]) -> f64 {
 /// Wide columns for the text a reviewer writes, narrow ones for codes and levels, and the
 /// Aspect column as wide as the longest aspect name (within reason), so that a name fits
 /// its row without setting the row's height.
-fn column_width(header: &str, level_names: &[&str], fw: &Framework) -> f64 {
+fn column_width(header: &str, is_level: bool, fw: &Framework) -> f64 {
     match header {
         layout::CODE => 7.0,
         layout::BENCHMARK => 10.0,
@@ -243,7 +263,7 @@ fn column_width(header: &str, level_names: &[&str], fw: &Framework) -> f64 {
         layout::ACTIONS => 28.0,
         layout::OWNER => 12.0,
         layout::TARGET => 11.0,
-        _ if level_names.contains(&header) => 9.0,
+        _ if is_level => 9.0,
         _ => 12.0,
     }
 }
@@ -379,61 +399,4 @@ fn instructions(kind: &ScoredBy) -> Vec<&'static str> {
     }
     lines.push("Only the pale yellow cells can be changed. Save the file under the same name; the tool reads xlsx and ods.");
     lines
-}
-
-/// The Levels sheet's columns: code, aspect, level, and what the level looks like.
-const LEVELS_WIDTHS: [f64; 4] = [7.0, 24.0, 17.0, 70.0];
-
-/// Every aspect's descriptor and level statements, one below the other so that the sheet
-/// reads down the page, on screen and in print: the aspect's row, then a row per level.
-fn levels_sheet(sheet: &mut Worksheet, fw: &Framework, f: &Formats) -> Result<(), XlsxError> {
-    sheet.set_name(layout::LEVELS_SHEET)?;
-    let headers = [layout::CODE, layout::ASPECT, "Level", "What it looks like"];
-    for (col, h) in (0u16..).zip(headers) {
-        sheet.write_with_format(0, col, h, &f.header)?;
-    }
-    let [_, name_w, level_w, text_w] = LEVELS_WIDTHS;
-    let bold = Format::new()
-        .set_bold()
-        .set_text_wrap()
-        .set_align(FormatAlign::Top)
-        .set_background_color("#F2F2F2")
-        .set_border_top(FormatBorder::Thin);
-    let mut row = 1u32;
-    for (_, _, aspect) in fw.aspects() {
-        let benchmark = format!("Benchmark: level {}", aspect.benchmark);
-        let descriptor = crate::text::flow(&aspect.descriptor);
-        sheet.write_with_format(row, 0, aspect.code.as_str(), &bold)?;
-        sheet.write_with_format(row, 1, aspect.name.as_str(), &bold)?;
-        sheet.write_with_format(row, 2, benchmark.as_str(), &bold)?;
-        sheet.write_with_format(row, 3, descriptor.as_str(), &bold)?;
-        let texts = [
-            (aspect.name.as_str(), name_w),
-            (benchmark.as_str(), level_w),
-            (descriptor.as_str(), text_w),
-        ];
-        sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
-        row += 1;
-        for l in &aspect.levels {
-            let mark = if l.level == aspect.benchmark {
-                " (benchmark)"
-            } else {
-                ""
-            };
-            let label = format!("{} {}{mark}", l.level, fw.level_label(l.level));
-            sheet.write_with_format(row, 2, label.as_str(), &f.wrap)?;
-            let text = crate::text::flow(&l.text);
-            sheet.write_with_format(row, 3, text.as_str(), &f.wrap)?;
-            let texts = [(label.as_str(), level_w), (text.as_str(), text_w)];
-            sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
-            row += 1;
-        }
-    }
-    for (col, width) in (0u16..).zip(LEVELS_WIDTHS) {
-        sheet.set_column_width(col, width)?;
-    }
-    sheet.set_freeze_panes(1, 0)?;
-    print_setup(sheet, Orientation::Portrait, row - 1, 3)?;
-    protect(sheet);
-    Ok(())
 }
