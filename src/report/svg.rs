@@ -173,7 +173,7 @@ fn labels(spokes: &[Spoke]) -> Vec<Label> {
     for (i, spoke) in spokes.iter().enumerate() {
         let shapes = LABEL_SHAPES.map(|shape| label_lines(&spoke.code, &spoke.name, shape));
         let first = || Label::at(i, spokes.len(), RADAR_RADIUS + 14.0, &shapes[0]);
-        let clear = (0..16u8)
+        let clear = (0..60u8)
             .flat_map(|step| {
                 let dist = RADAR_RADIUS + 14.0 + 6.0 * f64::from(step);
                 shapes
@@ -397,6 +397,55 @@ mod tests {
             "previous snapshot drawn"
         );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+    }
+
+    fn spokes(names: &[&str]) -> Vec<Spoke> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Spoke {
+                code: format!("X{i}.1"),
+                name: (*name).to_string(),
+                agreed: Some(2),
+                benchmark: 2,
+                previous: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spoke_labels_are_short_and_never_meet() {
+        assert_eq!(
+            label_lines(
+                "D1.1",
+                "Impact of Online Safety Policy and Practice",
+                (19, 2)
+            ),
+            ["D1.1", "Impact of Online", "Safety Policy and…"]
+        );
+        assert_eq!(label_lines("A", "Staff", (19, 2)), ["A", "Staff"]);
+        assert_eq!(label_lines("A", "", (19, 2)), ["A"]);
+        assert_eq!(
+            label_lines("A", &"x".repeat(30), (13, 3)),
+            ["A".to_string(), format!("{}…", "x".repeat(12))]
+        );
+        let fw = crate::framework::load_embedded(crate::framework::DEFAULT_ID)
+            .expect("embedded")
+            .framework;
+        let names: Vec<&str> = fw.aspects().map(|(_, _, a)| a.name.as_str()).collect();
+        let long = ["Online Safety Education Programme and Curriculum"; 40];
+        for set in [&names[..], &long[..], &names[..1], &names[..2]] {
+            let placed = labels(&spokes(set));
+            assert_eq!(placed.len(), set.len());
+            for (i, a) in placed.iter().enumerate() {
+                for b in &placed[i + 1..] {
+                    assert!(!a.meets(b), "{:?} meets {:?}", a.lines, b.lines);
+                }
+            }
+        }
+        // The picture's box holds every label.
+        let svg = radar(&spokes(&names));
+        assert!(svg.contains(">Online Safety Group</tspan>"), "{svg}");
     }
 
     #[test]
