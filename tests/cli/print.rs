@@ -324,3 +324,31 @@ fn a_school_name_cannot_break_out_of_the_print_stylesheet() {
     );
     assert!(html.contains(r#"content: "St Mary\27 s \22 Hill\22  \3c /style\3e \3c script\3e x"#));
 }
+
+#[test]
+fn the_evidence_templates_print_on_a4_one_page_wide() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    init_review(tmp.path(), &[]).success();
+    for template in [
+        "training-records.xlsx",
+        "incident-log.xlsx",
+        "meeting-register.xlsx",
+    ] {
+        let path = tmp.path().join("evidence").join(template);
+        let xml = part(&path, "xl/workbook.xml");
+        assert!(xml.contains("_xlnm.Print_Titles"), "{template}: {xml}");
+        for (name, sheet) in sheets(&path) {
+            let setup = part(&path, &sheet);
+            assert!(setup.contains(r#"paperSize="9""#), "{template} {name}");
+            assert!(
+                setup.contains(r#"orientation="landscape""#),
+                "{template} {name}"
+            );
+            assert!(
+                setup.contains(r#"<pageSetUpPr fitToPage="1"/>"#),
+                "{template} {name}"
+            );
+        }
+        assert_eq!(sheets(&path).len(), 2, "{template}");
+    }
+}
