@@ -3,8 +3,10 @@ at most; for a spreadsheet, also that no line of text is drawn over another (wra
 spilling out of a row too short for it lands on the rows below) and that given words all
 reached the page (text cut off by its cell is lost).
 
-    python3 print_check.py FILE.pdf --max-pages N [--no-overlap]
+    python3 print_check.py FILE.pdf --max-pages N [--no-overlap] [--on-every-page TEXT]
         [--longest-text-of BOOK.xlsx --min-words N]
+
+--on-every-page requires TEXT (a running head, say) on each page.
 
 --longest-text-of takes the longest text in the workbook's shared strings (in a scoring
 workbook, a commentary), requires it to have at least --min-words words, so the check cannot
@@ -101,6 +103,7 @@ def main():
     parser.add_argument("pdf")
     parser.add_argument("--max-pages", type=int, required=True)
     parser.add_argument("--no-overlap", action="store_true")
+    parser.add_argument("--on-every-page")
     parser.add_argument("--longest-text-of")
     parser.add_argument("--min-words", type=int, default=1)
     args = parser.parse_args()
@@ -111,7 +114,13 @@ def main():
             problems.append(f"page {number} is {size[0]:.0f} x {size[1]:.0f} pt, not A4")
     if len(sizes) > args.max_pages:
         problems.append(f"{len(sizes)} pages, more than the {args.max_pages} allowed")
-    found = lines(args.pdf) if args.no_overlap or args.longest_text_of else []
+    found = lines(args.pdf) if args.no_overlap or args.longest_text_of or args.on_every_page else []
+    if args.on_every_page:
+        wanted = " ".join(args.on_every_page.split())
+        for number in range(1, len(sizes) + 1):
+            text = " ".join(line[1] for line in found if line[0] == number)
+            if wanted not in " ".join(text.split()):
+                problems.append(f"page {number} does not say {wanted!r}")
     if args.no_overlap:
         problems.extend(overlaps(found))
     longest = ""
@@ -133,6 +142,7 @@ def main():
         sys.exit(f"{args.pdf}:\n  " + "\n  ".join(shown))
     print(f"{args.pdf}: {len(sizes)} A4 pages (at most {args.max_pages})"
           + (f"; {len(found)} lines, none over another" if args.no_overlap else "")
+          + (f"; each says {args.on_every_page!r}" if args.on_every_page else "")
           + (f"; all {len(longest.split())} words of its longest text printed" if longest else ""))
 
 
