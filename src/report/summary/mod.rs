@@ -119,7 +119,7 @@ fn summary_sheet(
 }
 
 /// The widths of the Summary sheet's columns of text.
-const ASPECT_WIDTH: f64 = 36.0;
+const ASPECT_WIDTH: f64 = 40.0;
 const STATUS_WIDTH: f64 = 26.0;
 const WHY_WIDTH: f64 = 45.0;
 
@@ -137,26 +137,29 @@ fn aspect_row(
         .records_differ
         .as_deref()
         .filter(|_| a.evidenced > a.agreed && a.counted == a.agreed);
-    sheet.write(row, 0, a.code.as_str())?;
-    sheet.write(row, 2, a.element.as_str())?;
-    sheet.write(row, 3, a.strand.as_str())?;
+    // Every cell reads from the top of its row, as the wrapped ones do.
+    let top = Format::new().set_align(FormatAlign::Top);
+    let number = top.clone().set_align(FormatAlign::Center);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    sheet.write_with_format(row, 0, a.code.as_str(), &top)?;
+    sheet.write_with_format(row, 2, a.element.as_str(), &top)?;
+    sheet.write_with_format(row, 3, a.strand.as_str(), &top)?;
     let levels = reviewers.levels(&a.reviewers);
     for (c, name) in (FIRST_LEVEL_COL..).zip(columns) {
         if let Some((_, level)) = levels.iter().find(|(n, _)| n == name) {
-            sheet.write(row, c, *level)?;
+            sheet.write_with_format(row, c, *level, &number)?;
         }
     }
     if let Some(level) = a.agreed {
-        sheet.write(row, agreed_col, level)?;
+        sheet.write_with_format(row, agreed_col, level, &number)?;
     }
     if let Some(level) = a.evidenced {
-        sheet.write(row, agreed_col + 1, level)?;
+        sheet.write_with_format(row, agreed_col + 1, level, &number)?;
     }
-    sheet.write(row, agreed_col + 2, a.benchmark)?;
+    sheet.write_with_format(row, agreed_col + 2, a.benchmark, &number)?;
     if let Some(gap) = a.gap_to_benchmark {
-        sheet.write(row, agreed_col + 3, gap)?;
+        sheet.write_with_format(row, agreed_col + 3, gap, &number)?;
     }
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let status = match a.gap_to_benchmark {
         None => "Not scored",
         Some(g) if g > 0 && a.evidenced > a.agreed => "Below benchmark on the records",
@@ -164,8 +167,13 @@ fn aspect_row(
         Some(_) if explained.is_some() => "Meets benchmark as explained",
         Some(_) => "Meets benchmark",
     };
-    sheet.write(row, agreed_col + 4, status)?;
-    sheet.write(row, agreed_col + 5, if a.complete { "yes" } else { "no" })?;
+    sheet.write_with_format(row, agreed_col + 4, status, &top)?;
+    sheet.write_with_format(
+        row,
+        agreed_col + 5,
+        if a.complete { "yes" } else { "no" },
+        &top,
+    )?;
     if let Some(why) = explained {
         sheet.write_with_format(row, agreed_col + 6, why, &wrap)?;
     }
