@@ -79,10 +79,16 @@ def overlaps(found):
 
 
 def longest_text(book):
-    """The longest text among a workbook's shared strings."""
-    xml = zipfile.ZipFile(book).read("xl/sharedStrings.xml").decode("utf-8")
-    root = ET.fromstring(re.sub(r'\sxmlns="[^"]+"', "", xml, count=1))
-    texts = ["".join(t.text or "" for t in si.iter("t")) for si in root.iter("si")]
+    """The longest text in a workbook: among its shared strings, and the strings written in
+    its cells (as some writers do instead)."""
+    zf = zipfile.ZipFile(book)
+    texts = []
+    for name in zf.namelist():
+        if name == "xl/sharedStrings.xml" or name.startswith("xl/worksheets/sheet"):
+            xml = zf.read(name).decode("utf-8")
+            root = ET.fromstring(re.sub(r'\sxmlns="[^"]+"', "", xml, count=1))
+            for item in list(root.iter("si")) + list(root.iter("is")):
+                texts.append("".join(t.text or "" for t in item.iter("t")))
     return max(texts, key=lambda t: len(t.split()), default="")
 
 

@@ -92,7 +92,23 @@ def fill(path, reviewer, index):
             notes = DSL_NOTES if index == 1 else GOV_NOTES
             if code in notes:
                 ws.cell(r, headers["Commentary"], notes[code])
+        grow(ws, r, headers)
     wb.save(path)
+
+
+def grow(ws, r, headers):
+    """Makes row r as tall as its wrapped text, as Excel does while a reviewer types: the
+    workbook leaves the rows people fill in at the program's own height."""
+    lines = 1
+    for name, cell in headers.items():
+        text = ws.cell(r, cell).value
+        if not isinstance(text, str):
+            continue
+        width = ws.column_dimensions[openpyxl.utils.get_column_letter(cell)].width or 8.43
+        room = max(1, int(width * 1.2 - 1))
+        lines = max(lines, -(-len(text) // room))
+    if lines > 1:
+        ws.row_dimensions[r].height = 15 * lines + 3
 
 
 def workbooks(binary):
