@@ -252,18 +252,19 @@ fn commentary_width(headers: &[String], widths: &[f64]) -> f64 {
 fn column_width(header: &str, is_level: bool, fw: &Framework) -> f64 {
     match header {
         layout::CODE => 7.0,
-        layout::BENCHMARK => 10.0,
+        layout::BENCHMARK => 9.0,
         layout::ASPECT => {
             let longest = fw.aspects().map(|(_, _, a)| a.name.chars().count()).max();
             let chars = longest.unwrap_or(20) as f64;
             ((chars + 2.0) / 1.15).clamp(24.0, 40.0).ceil()
         }
         layout::COMMENTARY => 50.0,
-        layout::EVIDENCE | layout::RECORDS_DIFFER | layout::RATIONALE => 24.0,
-        layout::ACTIONS => 28.0,
-        layout::OWNER => 12.0,
+        layout::EVIDENCE | layout::RATIONALE => 20.0,
+        layout::RECORDS_DIFFER => 18.0,
+        layout::ACTIONS => 24.0,
+        layout::OWNER => 11.0,
         layout::TARGET => 11.0,
-        _ if is_level => 9.0,
+        _ if is_level => 8.0,
         _ => 12.0,
     }
 }
