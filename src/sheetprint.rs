@@ -1,9 +1,9 @@
 //! How the workbooks selfreview writes look on paper and on screen: A4, one page wide, the
 //! heading rows on every page, and rows tall enough for their wrapped text.
 //!
-//! Row heights are estimated here because neither office program sizes a row to its wrapped
-//! text when it opens a file: Excel keeps the default height until the cell is edited, and
-//! LibreOffice draws the extra lines over the rows below. The estimate wraps the text word
+//! Row heights are estimated here because an office program opening a file does not size a
+//! row to the wrapped text already in it: LibreOffice keeps the default height and draws the
+//! extra lines over the rows below, on screen and in print. The estimate wraps the text word
 //! by word at a column's width, counting a character a little wider than the average in
 //! Calibri 11 (and Carlito, which has the same widths), so a row may come out a line taller
 //! than it needs but not shorter. Rows whose cells are left for a person to fill in are not
