@@ -185,8 +185,12 @@ pub fn run(dir: &Path, today: NaiveDate, mut progress: impl FnMut(Step<'_>)) -> 
     let outcome = pack::pack(&reviewed, None, templates)?;
     progress(Step::Pack(&outcome));
     let verified = match &outcome {
-        pack::PackOutcome::Written { path, .. } => {
-            let verified = pack::verify(path)?;
+        pack::PackOutcome::Written {
+            path, fingerprint, ..
+        } => {
+            // As an assessor would: with the fingerprint the school sends separately.
+            let sent = pack::Fingerprint::from_sha256(fingerprint);
+            let verified = pack::verify(path, Some(&sent))?;
             progress(Step::Verify(&verified));
             Some(verified)
         }

@@ -56,6 +56,9 @@ pub struct Review {
     pub evidence: Vec<SourceSpec>,
     /// Whether staff names may appear in the pack.
     pub staff_names_in_pack: bool,
+    /// Whether the pack carries each reviewer's own commentary beside the agreed
+    /// commentary: `[pack] reviewer-commentary`.
+    pub reviewer_commentary_in_pack: bool,
     /// Files under `evidence/` that cannot be searched for names but that a person has
     /// checked by hand: `[pack] checked-by-hand`.
     pub checked_by_hand: Vec<PathBuf>,

@@ -43,5 +43,6 @@ pub(super) struct RawTerm {
 #[serde(rename_all = "kebab-case")]
 pub(super) struct RawPack {
     pub(super) staff_names: Option<bool>,
+    pub(super) reviewer_commentary: Option<bool>,
     pub(super) checked_by_hand: Option<Vec<String>>,
 }

@@ -40,6 +40,11 @@ pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
             .as_ref()
             .and_then(|p| p.staff_names)
             .unwrap_or(false),
+        reviewer_commentary_in_pack: raw
+            .pack
+            .as_ref()
+            .and_then(|p| p.reviewer_commentary)
+            .unwrap_or(false),
         checked_by_hand: checked_by_hand(&raw),
         terms,
     };

@@ -10,9 +10,13 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::{AgreedBy, AspectScore, Average, Commentary, Planned, Settings, consolidate};
+use super::{
+    AgreedBy, AgreedCommentary, AspectScore, Average, Commentary, CommentaryBy, Planned, Settings,
+    consolidate,
+};
 use crate::framework::{Aspect, Element, Framework, Strand};
 use crate::rounding::round2;
+use crate::workbook::layout::GROUP_REVIEWER;
 use crate::workbook::{Filled, Row, ScoredBy};
 
 /// Whether an aspect's commentary is enough to show its level.
@@ -112,11 +116,25 @@ pub fn aspect(
     let planned = rows.planned.take().map(|(_, p)| p);
     let evidence: Vec<String> = std::mem::take(&mut rows.evidence).into_iter().collect();
     let group_agreed = rows.group_agreed;
+    let has_group = books
+        .iter()
+        .any(|b| matches!(b.kind, ScoredBy::Group { .. }));
     let (reviewers, commentary) = rows.reviewers_and_commentary();
+    let agreed_commentary = agreed_commentary(&commentary, has_group, books.len());
     let levels: Vec<u8> = reviewers.values().copied().collect();
     let (agreed, agreed_by) = agree(group_agreed, &levels);
     let spread = consolidate::spread(&levels);
-    let commentary_check = commentary_check(&commentary, &evidence, settings);
+    // With a group workbook, the agreed commentary is what the assessor reads, so it alone
+    // is judged; otherwise the longest of the reviewers' commentaries.
+    let judged: &[Commentary] = if has_group {
+        commentary
+            .get(..usize::from(agreed_commentary.is_some()))
+            .unwrap_or_default()
+    } else {
+        &commentary
+    };
+    let commentary_check = commentary_check(judged, &evidence, settings);
+    let complete = agreed.is_some() && !judged.is_empty();
     AspectScore {
         code: a.code.clone(),
         name: a.name.clone(),
@@ -135,9 +153,10 @@ pub fn aspect(
         thin_explanation: None,
         gap_to_benchmark: agreed.map(|l| l as i8 - a.benchmark as i8),
         gap_to_aspirational: agreed.map(|l| l - 1),
-        complete: agreed.is_some() && !commentary.is_empty(),
+        complete,
         reviewers,
         commentary,
+        agreed_commentary,
         evidence,
         commentary_check,
         planned,
@@ -188,10 +207,16 @@ impl Gathered {
             }
         }
         self.evidence.extend(row.evidence.iter().cloned());
-        let entry = (!row.commentary.is_empty()).then(|| Commentary {
+        // A group workbook's entry is its agreed commentary; one made before that column
+        // existed had only Commentary, which stood for it.
+        let own = match (&row.agreed_commentary, is_group) {
+            (Some(agreed), true) => agreed,
+            _ => &row.commentary,
+        };
+        let entry = (!own.is_empty()).then(|| Commentary {
             reviewer: book.kind.reviewer().to_string(),
-            text: row.commentary.clone(),
-            words: words(&row.commentary),
+            text: own.clone(),
+            words: words(own),
         });
         let differ = (!row.records_differ.is_empty()).then(|| row.records_differ.clone());
         if is_group {
@@ -250,6 +275,28 @@ impl Gathered {
         }
         (reviewers, commentary)
     }
+}
+
+/// The one commentary for the assessor: the group's (first in `commentary` when there is a
+/// group workbook), or the only reviewer's when one person scored the review alone.
+fn agreed_commentary(
+    commentary: &[Commentary],
+    has_group: bool,
+    books: usize,
+) -> Option<AgreedCommentary> {
+    let (first, by) = match (has_group, books) {
+        (true, _) => (
+            commentary.first().filter(|c| c.reviewer == GROUP_REVIEWER)?,
+            CommentaryBy::Group,
+        ),
+        (false, 1) => (commentary.first()?, CommentaryBy::OnlyReviewer),
+        (false, _) => return None,
+    };
+    Some(AgreedCommentary {
+        text: first.text.clone(),
+        words: first.words,
+        by,
+    })
 }
 
 /// The agreed level and where it came from: the group's, else the reviewers' median.

@@ -40,6 +40,7 @@ pub fn step(dir: &Path, step: &Step<'_>) -> Option<String> {
         Step::Pack(PackOutcome::Written {
             path,
             files,
+            fingerprint,
             warnings,
         }) => {
             let left_out = if warnings.is_empty() {
@@ -47,7 +48,11 @@ pub fn step(dir: &Path, step: &Step<'_>) -> Option<String> {
             } else {
                 "; evidence that names people was left out, as the warnings say"
             };
-            let text = format!("pack: wrote {} ({files} files){left_out}.", path.display());
+            let short = selfreview::pack::Fingerprint::short(fingerprint);
+            let text = format!(
+                "pack: wrote {} ({files} files){left_out}; the fingerprint of its manifest, to send the assessor separately, is {short}.",
+                path.display()
+            );
             (6, text)
         }
         Step::Pack(PackOutcome::Refused(_)) => return None,
@@ -55,7 +60,7 @@ pub fn step(dir: &Path, step: &Step<'_>) -> Option<String> {
         Step::Verify(v) => (
             7,
             format!(
-                "verify: the pack is intact; all {} files match its manifest.",
+                "verify: the pack is intact; all {} files match its manifest, and the manifest has the fingerprint the school sent.",
                 v.intact
             ),
         ),

@@ -18,6 +18,7 @@ mod records;
 use crate::framework::Framework;
 use crate::pipeline::Reviewed;
 use crate::score::{AspectScore, Scored};
+use crate::workbook::layout::GROUP_REVIEWER;
 use aspect::{Detail, detail};
 use records::{Incidents, Meetings, Training};
 
@@ -153,9 +154,12 @@ pub(super) fn named<'a>(levels: impl Iterator<Item = (&'a str, u8)>) -> Vec<Name
         .collect()
 }
 
+/// Reviewers' own commentary, as `reviewers` shows it: none where it is hidden, and never
+/// the group's, which is the agreed commentary and shown as such.
 pub(super) fn said(commentary: &[crate::score::Commentary], reviewers: &Reviewers) -> Vec<Said> {
     commentary
         .iter()
+        .filter(|c| reviewers.shows_commentary() && c.reviewer != GROUP_REVIEWER)
         .map(|c| Said {
             reviewer: reviewers.shown(&c.reviewer).to_string(),
             text: c.text.clone(),
