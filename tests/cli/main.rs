@@ -7,6 +7,7 @@ mod dates;
 mod demo;
 mod first;
 mod framework;
+mod forgery;
 mod fuzz;
 mod general;
 mod governors;
