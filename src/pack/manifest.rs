@@ -51,6 +51,9 @@ pub struct Manifest {
     pub review_date: String,
     /// The framework.
     pub framework: FrameworkEntry,
+    /// Who signed the review off, as review.toml records it (`null` when it does not).
+    #[serde(default)]
+    pub sign_off: Option<crate::review::handover::SignOff>,
     /// Counts.
     pub counts: Counts,
     /// Every file but the manifest, in path order.

@@ -16,6 +16,7 @@
 
 mod cite;
 mod contents;
+mod handover;
 mod manifest;
 mod plan;
 mod privacy;
@@ -83,6 +84,7 @@ pub fn pack(r: &Reviewed, output: Option<&Path>, templates: Option<&Path>) -> Re
     let guarded = privacy::guard(r, &plan);
     let mut findings = std::mem::take(&mut plan.findings);
     findings.0.extend(guarded.0);
+    findings.0.extend(handover::warnings(r).0);
     if findings.has_errors() {
         return Ok(PackOutcome::Refused(findings));
     }

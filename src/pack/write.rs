@@ -171,6 +171,7 @@ fn manifest(r: &Reviewed, plan: &Plan, files: Vec<FileEntry>) -> Manifest {
             version: r.framework.framework.version.clone(),
             sha256: manifest::hex(&Sha256::digest(r.framework.text.as_bytes())),
         },
+        sign_off: r.review.sign_off.clone(),
         counts: Counts {
             files: files.len(),
             evidence_documents: plan.evidence_documents,

@@ -14,6 +14,7 @@
 //! become [`crate::evidence::SourceSpec`]s, which the importer reads without knowing about
 //! review.toml.
 
+pub mod handover;
 mod init;
 mod open;
 pub mod outputs;
@@ -65,6 +66,10 @@ pub struct Review {
     /// The school's own terms (name, first day) in date order; empty for the English
     /// school year's autumn, spring and summer.
     pub terms: Vec<(String, NaiveDate)>,
+    /// Who signed the review off: `[sign-off]`.
+    pub sign_off: Option<handover::SignOff>,
+    /// When the school was last awarded the Online Safety Mark: `[mark]`.
+    pub mark: Option<handover::Mark>,
 }
 
 impl Review {

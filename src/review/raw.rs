@@ -17,6 +17,8 @@ pub(super) struct RawReview {
     pub(super) min_commentary_words: Option<u32>,
     pub(super) evidence: Option<Vec<RawSource>>,
     pub(super) pack: Option<RawPack>,
+    pub(super) sign_off: Option<super::handover::RawSignOff>,
+    pub(super) mark: Option<super::handover::RawMark>,
 }
 
 /// One `[[evidence]]` table.

@@ -47,6 +47,8 @@ pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
             .unwrap_or(false),
         checked_by_hand: checked_by_hand(&raw),
         terms,
+        sign_off: super::handover::sign_off(raw.sign_off.as_ref(), map, &mut diags),
+        mark: super::handover::mark(raw.mark.as_ref(), map, &mut diags),
     };
     diags.sort();
     (Some(review), diags)
@@ -117,7 +119,7 @@ fn checked_by_hand(raw: &RawReview) -> Vec<PathBuf> {
 }
 
 /// A date written as a TOML date (`2026-09-03`) or as text in the same form.
-fn toml_date(v: &toml::Value) -> Option<NaiveDate> {
+pub(super) fn toml_date(v: &toml::Value) -> Option<NaiveDate> {
     match v {
         toml::Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => {
             d.date.and_then(|d| {

@@ -14,6 +14,7 @@ use super::Reviewers;
 use super::svg;
 
 mod aspect;
+mod handover;
 mod records;
 use crate::framework::Framework;
 use crate::pipeline::Reviewed;
@@ -143,6 +144,8 @@ pub struct View {
     meetings: Option<Meetings>,
     incidents: Option<Incidents>,
     progress: Option<Progress>,
+    sign_off: handover::SignOffView,
+    renewal: Option<handover::RenewalView>,
 }
 
 pub(super) fn named<'a>(levels: impl Iterator<Item = (&'a str, u8)>) -> Vec<Named> {
@@ -226,6 +229,8 @@ pub fn build(
         meetings: records::meetings(&r.metrics),
         incidents: records::incidents(&r.metrics),
         progress: previous.map(|p| progress(s, p)),
+        sign_off: handover::sign_off(r.review.sign_off.as_ref()),
+        renewal: r.renewal.as_ref().map(handover::renewal),
     }
 }
 
