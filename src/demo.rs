@@ -49,8 +49,10 @@ pub const SAMPLES: &[Sample] = &[
     sample!("evidence/pupil-list.csv"),
     sample!("evidence/safeguarding-export.csv"),
     sample!("evidence/staff-training.xlsx"),
+    sample!("history/2023-11-20.json"),
     sample!("review.toml"),
     sample!("scores/dsl.xlsx"),
+    sample!("scores/group.xlsx"),
     sample!("scores/link-governor.xlsx"),
     sample!("scores/online-safety-lead.xlsx"),
 ];
