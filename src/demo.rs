@@ -267,6 +267,15 @@ mod tests {
         assert_eq!(demo.samples.len(), SAMPLES.len());
         assert!(demo.pack_path().is_some_and(Path::is_file));
         assert!(demo.snapshot.ends_with("history/2026-11-01.json"));
-        assert_eq!(demo.reports.len(), 3);
+        assert_eq!(demo.reports.len(), 5);
+        assert!(
+            demo.reviewed
+                .scored
+                .aspects
+                .iter()
+                .all(|a| a.agreed_commentary.is_some()),
+            "the sample group agreed every commentary"
+        );
+        assert!(demo.reviewed.renewal.is_some());
     }
 }

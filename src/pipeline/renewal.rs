@@ -184,7 +184,9 @@ mod tests {
     fn the_mark_lasts_three_years_and_a_desk_assessment_is_not_twice_in_a_row() {
         let tmp = tempfile::tempdir().expect("temporary folder");
         let (scored, _) = crate::score::score(
-            &crate::framework::load_embedded(crate::framework::DEFAULT_ID).expect("fw"),
+            &crate::framework::load_embedded(crate::framework::DEFAULT_ID)
+                .expect("fw")
+                .framework,
             &crate::score::Settings {
                 school: "S".into(),
                 review_date: day(2027, 1, 10),
