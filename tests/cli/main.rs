@@ -29,6 +29,7 @@ mod score;
 mod signoff;
 mod today;
 mod verdict;
+mod visit;
 mod workbook;
 
 use std::path::{Path, PathBuf};

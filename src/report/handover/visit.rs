@@ -219,7 +219,7 @@ fn checks(r: &Reviewed) -> Vec<Check> {
             state: state(sign_off.is_some_and(|m| m.is_empty())),
         },
         Check {
-            item: "The pupil list is imported, so the pack can be searched for children's names.".into(),
+            item: "The children's names to keep out are known: the pupil list (or an incident log that names pupils) is imported.".into(),
             state: state(!r.evidence.private.is_empty()),
         },
     ];
