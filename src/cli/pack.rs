@@ -88,7 +88,11 @@ pub fn run_verify(args: &VerifyArgs, out: &Output) -> anyhow::Result<ExitCode> {
     } else {
         out.diagnostics(&verified.findings);
         if ok {
-            out.info(format::pack::intact(&args.pack, &verified, expected.is_some()));
+            out.info(format::pack::intact(
+                &args.pack,
+                &verified,
+                expected.is_some(),
+            ));
         } else {
             out.problem(format::pack::not_intact(&args.pack, &verified));
         }

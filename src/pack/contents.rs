@@ -85,7 +85,9 @@ fn commentary_text(r: &Reviewed, a: &AspectScore, reviewers: &Reviewers) -> Stri
     let own = a.commentary.iter().filter(|c| {
         reviewers.shows_commentary()
             && c.reviewer != GROUP_REVIEWER
-            && a.agreed_commentary.as_ref().is_none_or(|g| g.text != c.text)
+            && a.agreed_commentary
+                .as_ref()
+                .is_none_or(|g| g.text != c.text)
     });
     for c in own {
         s.push_str(&format!(

@@ -95,9 +95,11 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     let renewal = review
         .mark
         .map(|m| renewal::renewal(&m, &scored, &paths.history()));
-    diagnostics
-        .0
-        .extend(renewal.as_ref().and_then(|r| renewal::reminder(r, &paths.review_file())));
+    diagnostics.0.extend(
+        renewal
+            .as_ref()
+            .and_then(|r| renewal::reminder(r, &paths.review_file())),
+    );
     diagnostics.sort();
     let metrics = compute::compute(&evidence, settings.review_date, &review.terms());
     Ok(Reviewed {

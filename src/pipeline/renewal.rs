@@ -79,9 +79,8 @@ pub fn renewal(mark: &Mark, scored: &Scored, history: &Path) -> Renewal {
         due,
         days_left: (due - scored.review_date).num_days(),
         desk_allowed: mark.last_assessment == Assessment::Visit,
-        since: nearest(history, mark.awarded, scored.review_date).map(|(date, levels)| {
-            compare(scored, date, &levels)
-        }),
+        since: nearest(history, mark.awarded, scored.review_date)
+            .map(|(date, levels)| compare(scored, date, &levels)),
     }
 }
 
@@ -203,7 +202,9 @@ mod tests {
         assert_eq!(r.due, day(2027, 2, 28));
         assert_eq!(r.days_left, 49);
         assert!(!r.desk_allowed);
-        let said = reminder(&r, Path::new("review.toml")).expect("due soon").message;
+        let said = reminder(&r, Path::new("review.toml"))
+            .expect("due soon")
+            .message;
         assert!(said.contains("by a full visit"), "{said}");
         let visit = Mark {
             awarded: day(2025, 6, 1),

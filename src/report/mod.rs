@@ -30,7 +30,10 @@ pub use view::{Previous, View};
 const TEMPLATES: [(&str, &str); 5] = [
     ("report.html", include_str!("templates/report.html")),
     ("governors.html", include_str!("templates/governors.html")),
-    ("online-tool.html", include_str!("templates/online-tool.html")),
+    (
+        "online-tool.html",
+        include_str!("templates/online-tool.html"),
+    ),
     ("visit.html", include_str!("templates/visit.html")),
     ("style.css", include_str!("templates/style.css")),
 ];
@@ -157,7 +160,10 @@ pub fn write(
     let files = [
         (out.join("report.html"), rendered.report.as_bytes()),
         (out.join("governors.html"), rendered.governors.as_bytes()),
-        (out.join("online-tool.html"), rendered.online_tool.as_bytes()),
+        (
+            out.join("online-tool.html"),
+            rendered.online_tool.as_bytes(),
+        ),
         (out.join("visit.html"), rendered.visit.as_bytes()),
         (out.join("summary.xlsx"), rendered.summary.as_slice()),
     ];

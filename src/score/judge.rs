@@ -11,12 +11,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 
 use super::{
-    AgreedBy, AgreedCommentary, AspectScore, Average, Commentary, CommentaryBy, Planned, Settings,
-    consolidate,
+    AgreedBy, AspectScore, Average, Commentary, Planned, Settings, commentary, consolidate,
 };
 use crate::framework::{Aspect, Element, Framework, Strand};
 use crate::rounding::round2;
-use crate::workbook::layout::GROUP_REVIEWER;
 use crate::workbook::{Filled, Row, ScoredBy};
 
 /// Whether an aspect's commentary is enough to show its level.
@@ -120,7 +118,7 @@ pub fn aspect(
         .iter()
         .any(|b| matches!(b.kind, ScoredBy::Group { .. }));
     let (reviewers, commentary) = rows.reviewers_and_commentary();
-    let agreed_commentary = agreed_commentary(&commentary, has_group, books.len());
+    let agreed_commentary = commentary::agreed(&commentary, has_group, books.len());
     let levels: Vec<u8> = reviewers.values().copied().collect();
     let (agreed, agreed_by) = agree(group_agreed, &levels);
     let spread = consolidate::spread(&levels);
@@ -133,7 +131,7 @@ pub fn aspect(
     } else {
         &commentary
     };
-    let commentary_check = commentary_check(judged, &evidence, settings);
+    let commentary_check = commentary::check(judged, &evidence, settings);
     let complete = agreed.is_some() && !judged.is_empty();
     AspectScore {
         code: a.code.clone(),
@@ -277,28 +275,6 @@ impl Gathered {
     }
 }
 
-/// The one commentary for the assessor: the group's (first in `commentary` when there is a
-/// group workbook), or the only reviewer's when one person scored the review alone.
-fn agreed_commentary(
-    commentary: &[Commentary],
-    has_group: bool,
-    books: usize,
-) -> Option<AgreedCommentary> {
-    let (first, by) = match (has_group, books) {
-        (true, _) => (
-            commentary.first().filter(|c| c.reviewer == GROUP_REVIEWER)?,
-            CommentaryBy::Group,
-        ),
-        (false, 1) => (commentary.first()?, CommentaryBy::OnlyReviewer),
-        (false, _) => return None,
-    };
-    Some(AgreedCommentary {
-        text: first.text.clone(),
-        words: first.words,
-        by,
-    })
-}
-
 /// The agreed level and where it came from: the group's, else the reviewers' median.
 fn agree(group_agreed: Option<u8>, levels: &[u8]) -> (Option<u8>, Option<AgreedBy>) {
     match group_agreed {
@@ -307,20 +283,6 @@ fn agree(group_agreed: Option<u8>, levels: &[u8]) -> (Option<u8>, Option<AgreedB
             let m = consolidate::median_toward_weaker(levels);
             (m, m.map(|_| AgreedBy::Median))
         }
-    }
-}
-
-/// Whether the commentary is enough to show the level: judged by its longest entry.
-fn commentary_check(
-    commentary: &[Commentary],
-    evidence: &[String],
-    settings: &Settings,
-) -> CommentaryCheck {
-    match commentary.iter().map(|c| c.words).max() {
-        None => CommentaryCheck::Missing,
-        Some(n) if n < settings.min_commentary_words as usize => CommentaryCheck::TooShort,
-        Some(_) if evidence.is_empty() => CommentaryCheck::NoEvidence,
-        Some(_) => CommentaryCheck::Ok,
     }
 }
 

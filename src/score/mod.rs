@@ -7,6 +7,7 @@
 //! action plan. Reading the workbooks and printing happen elsewhere.
 
 mod checks;
+mod commentary;
 mod consolidate;
 mod judge;
 mod plan;

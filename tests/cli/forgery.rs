@@ -123,7 +123,9 @@ fn a_forged_entry_under_a_real_name_and_a_hidden_entry_are_caught() {
     verify(&case)
         .code(1)
         .stderr(predicate::str::contains("error[pack-entry-duplicate]"))
-        .stderr(predicate::str::contains("`index.html` is in the pack 2 times"))
+        .stderr(predicate::str::contains(
+            "`index.html` is in the pack 2 times",
+        ))
         .stderr(predicate::str::contains("NOT intact"));
 
     // The same forged entry, left out of the central directory: an extractor reading the
@@ -133,7 +135,11 @@ fn a_forged_entry_under_a_real_name_and_a_hidden_entry_are_caught() {
     let len = 46 + u16_at(&hidden, at + 28) + u16_at(&hidden, at + 30) + u16_at(&hidden, at + 32);
     hidden.drain(at..at + len);
     let end = hidden.len() - 22;
-    assert_eq!(u32_at(&hidden, end), 0x0605_4b50, "no comment, so the end record is last");
+    assert_eq!(
+        u32_at(&hidden, end),
+        0x0605_4b50,
+        "no comment, so the end record is last"
+    );
     for field in [end + 8, end + 10] {
         let n = u16_at(&hidden, field) - 1;
         hidden[field..field + 2].copy_from_slice(&(n as u16).to_le_bytes());
@@ -145,7 +151,9 @@ fn a_forged_entry_under_a_real_name_and_a_hidden_entry_are_caught() {
     verify(&case)
         .code(1)
         .stderr(predicate::str::contains("error[pack-stray-bytes]"))
-        .stderr(predicate::str::contains("belong to no entry the pack lists"));
+        .stderr(predicate::str::contains(
+            "belong to no entry the pack lists",
+        ));
 }
 
 #[test]
@@ -171,7 +179,9 @@ fn folders_links_and_special_files_are_caught() {
     verify(&case)
         .code(1)
         .stderr(predicate::str::contains("error[pack-entry-not-a-file]"))
-        .stderr(predicate::str::contains("`evidence.html` is a symbolic link"));
+        .stderr(predicate::str::contains(
+            "`evidence.html` is a symbolic link",
+        ));
 
     // A pipe: the file type in the central directory's external attributes changed.
     let mut pipe = rebuilt(&pack, &[("pipe", b"")], |_| {});
@@ -182,7 +192,9 @@ fn folders_links_and_special_files_are_caught() {
     verify(&case)
         .code(1)
         .stderr(predicate::str::contains("error[pack-entry-not-a-file]"))
-        .stderr(predicate::str::contains("`pipe` is marked as a special file"));
+        .stderr(predicate::str::contains(
+            "`pipe` is marked as a special file",
+        ));
 }
 
 #[test]
@@ -208,7 +220,9 @@ fn local_headers_that_disagree_with_the_central_directory_are_each_named() {
         std::fs::write(&case, forged).expect("write");
         verify(&case)
             .code(1)
-            .stderr(predicate::str::contains("error[pack-entry-header-mismatch]"))
+            .stderr(predicate::str::contains(
+                "error[pack-entry-header-mismatch]",
+            ))
             .stderr(predicate::str::contains(format!(
                 "the local header of `governors.html` {said}"
             )));
@@ -237,7 +251,11 @@ fn a_manifest_remade_after_a_change_is_caught_only_by_the_fingerprint() {
     let mut files = entries(&pack);
     let forged_page = b"<p>Every aspect meets the benchmark.</p>".to_vec();
     let mut manifest: serde_json::Value = serde_json::from_slice(
-        &files.iter().find(|(n, _)| n == "manifest.json").expect("manifest").1,
+        &files
+            .iter()
+            .find(|(n, _)| n == "manifest.json")
+            .expect("manifest")
+            .1,
     )
     .expect("json");
     for f in manifest["files"].as_array_mut().expect("files") {
@@ -290,5 +308,10 @@ fn a_manifest_remade_after_a_change_is_caught_only_by_the_fingerprint() {
         .clone();
     let doc: serde_json::Value = serde_json::from_slice(&json).expect("json");
     assert_eq!(doc["fingerprint_checked"], true);
-    assert!(doc["fingerprint"].as_str().expect("hex").starts_with(&typed.to_lowercase()));
+    assert!(
+        doc["fingerprint"]
+            .as_str()
+            .expect("hex")
+            .starts_with(&typed.to_lowercase())
+    );
 }

@@ -27,14 +27,30 @@ pub fn with_group(dir: &Path) {
     for f in std::fs::read_dir(dir.join("scores")).expect("scores") {
         std::fs::remove_file(f.expect("entry").path()).expect("remove");
     }
-    std::fs::write(dir.join("evidence/policy.pdf"), crate::text_pdf(&["Policy"])).expect("pdf");
+    std::fs::write(
+        dir.join("evidence/policy.pdf"),
+        crate::text_pdf(&["Policy"]),
+    )
+    .expect("pdf");
     filled_workbook(&dir.join("scores/dsl.xlsx"), "DSL", &[("A1.1", 2, OWN, "")]);
-    filled_workbook(&dir.join("scores/osl.xlsx"), "OSL", &[("A1.1", 3, "Own words.", "")]);
+    filled_workbook(
+        &dir.join("scores/osl.xlsx"),
+        "OSL",
+        &[("A1.1", 3, "Own words.", "")],
+    );
     std::fs::copy(
         fixtures().join("workbooks/group-agreed-libreoffice.ods"),
         dir.join("scores/group.ods"),
     )
     .expect("copy");
+}
+
+/// Replaces `from` with `to` in review.toml.
+pub fn set(dir: &Path, from: &str, to: &str) {
+    let path = dir.join("review.toml");
+    let review = std::fs::read_to_string(&path).expect("review.toml");
+    assert!(review.contains(from), "{from}");
+    std::fs::write(path, review.replace(from, to)).expect("write");
 }
 
 pub fn append(dir: &Path, text: &str) {
@@ -76,7 +92,18 @@ pub fn entry(zip: &Path, name: &str) -> String {
 fn a_group_workbook_has_agreed_commentary_beside_the_agreed_level_and_rationale() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     crate::init_review(tmp.path(), &[]).success();
-    run(tmp.path(), &["workbook", "--group", "--reviewer", "DSL", "--reviewer", "OSL"]).success();
+    run(
+        tmp.path(),
+        &[
+            "workbook",
+            "--group",
+            "--reviewer",
+            "DSL",
+            "--reviewer",
+            "OSL",
+        ],
+    )
+    .success();
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook(tmp.path().join("scores/group.xlsx")).expect("calamine");
     let range = book.worksheet_range("Scores").expect("scores");
@@ -114,7 +141,10 @@ fn the_agreed_commentary_saved_by_libreoffice_is_what_the_pack_carries() {
     assert_eq!(a11["agreed"], 2);
     let a12 = aspect_json(&doc, "A1.2");
     assert!(a12.get("agreed_commentary").is_none(), "{a12}");
-    assert_eq!(a12["commentary_check"], "missing", "the meeting's notes are not the agreed commentary");
+    assert_eq!(
+        a12["commentary_check"], "missing",
+        "the meeting's notes are not the agreed commentary"
+    );
 
     run(tmp.path(), &["pack"])
         .success()
@@ -122,18 +152,34 @@ fn the_agreed_commentary_saved_by_libreoffice_is_what_the_pack_carries() {
         .stderr(predicate::str::contains("no-group-workbook").not());
     let zip = pack_path(tmp.path());
     let text = entry(&zip, "aspects/A1.1/commentary.txt");
-    assert!(text.contains(&format!("Agreed commentary:\n{AGREED}")), "{text}");
-    assert!(text.contains("Why the group agreed this level: The notes"), "{text}");
+    assert!(
+        text.contains(&format!("Agreed commentary:\n{AGREED}")),
+        "{text}"
+    );
+    assert!(
+        text.contains("Why the group agreed this level: The notes"),
+        "{text}"
+    );
     let index = entry(&zip, "index.html");
     for own in ["missed two meetings", "Own words."] {
-        assert!(!text.contains(own) && !index.contains(own), "{own} went to the assessor");
+        assert!(
+            !text.contains(own) && !index.contains(own),
+            "{own} went to the assessor"
+        );
     }
     assert!(entry(&zip, "aspects/A1.2/commentary.txt").contains("No agreed commentary."));
 
-    append(tmp.path(), "reviewer-commentary = true\n");
+    set(
+        tmp.path(),
+        "reviewer-commentary = false",
+        "reviewer-commentary = true",
+    );
     run(tmp.path(), &["pack"]).success();
     let text = entry(&zip, "aspects/A1.1/commentary.txt");
-    assert!(text.contains("(own commentary):\nI have missed two meetings"), "{text}");
+    assert!(
+        text.contains("(own commentary):\nI have missed two meetings"),
+        "{text}"
+    );
     assert!(entry(&zip, "index.html").contains("missed two meetings"));
 }
 
@@ -141,9 +187,16 @@ fn the_agreed_commentary_saved_by_libreoffice_is_what_the_pack_carries() {
 fn a_wrong_reviewer_commentary_setting_is_named_with_its_place() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     with_group(tmp.path());
-    append(tmp.path(), "reviewer-commentary = \"yes\"\n");
+    set(
+        tmp.path(),
+        "reviewer-commentary = false",
+        "reviewer-commentary = \"yes\"",
+    );
     let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
-    let line = review.lines().count();
+    let line = 1 + review
+        .lines()
+        .position(|l| l.starts_with("reviewer-commentary"))
+        .expect("the key");
     run(tmp.path(), &["pack"])
         .code(2)
         .stderr(predicate::str::contains(format!("review.toml:{line}:")))
@@ -163,7 +216,10 @@ fn without_a_group_workbook_the_pack_says_what_it_carries_instead() {
             "the middle of the reviewers' levels and no commentary at all",
         ));
     let text = entry(&pack_path(tmp.path()), "aspects/A1.1/commentary.txt");
-    assert!(text.contains("No agreed commentary.") && !text.contains("missed two"), "{text}");
+    assert!(
+        text.contains("No agreed commentary.") && !text.contains("missed two"),
+        "{text}"
+    );
 
     // One reviewer alone: their commentary is the school's.
     std::fs::remove_file(tmp.path().join("scores/osl.xlsx")).expect("remove");
@@ -171,7 +227,10 @@ fn without_a_group_workbook_the_pack_says_what_it_carries_instead() {
         .success()
         .stderr(predicate::str::contains("as the only reviewer gave them"));
     let text = entry(&pack_path(tmp.path()), "aspects/A1.1/commentary.txt");
-    assert!(text.contains(&format!("Agreed commentary:\n{OWN}")), "{text}");
+    assert!(
+        text.contains(&format!("Agreed commentary:\n{OWN}")),
+        "{text}"
+    );
 }
 
 #[test]
@@ -181,17 +240,34 @@ fn a_pupil_named_in_the_agreed_commentary_is_withheld_everywhere() {
     std::fs::remove_file(tmp.path().join("scores/group.ods")).expect("remove");
     let mut wb = rust_xlsxwriter::Workbook::new();
     let sheet = wb.add_worksheet().set_name("Scores").expect("name");
-    let headers = ["Code", "Aspect", "Benchmark", "DSL", "Agreed", "Rationale", "Agreed commentary", "Commentary"];
+    let headers = [
+        "Code",
+        "Aspect",
+        "Benchmark",
+        "DSL",
+        "Agreed",
+        "Rationale",
+        "Agreed commentary",
+        "Commentary",
+    ];
     for (c, h) in (0u16..).zip(headers) {
         sheet.write(0, c, h).expect("write");
     }
     sheet.write(1, 0, "A1.1").expect("write");
     sheet.write(1, 4, 2).expect("write");
     sheet
-        .write(1, 6, "After Jamie Fox was targeted we changed the curriculum for every year group.")
+        .write(
+            1,
+            6,
+            "After Jamie Fox was targeted we changed the curriculum for every year group.",
+        )
         .expect("write");
     let info = wb.add_worksheet().set_name("Instructions").expect("name");
-    for (r, (l, v)) in (0u32..).zip([("Reviewer", "Group"), ("Framework", "online-safety-21"), ("Framework version", "1.0.0")]) {
+    for (r, (l, v)) in (0u32..).zip([
+        ("Reviewer", "Group"),
+        ("Framework", "online-safety-21"),
+        ("Framework version", "1.0.0"),
+    ]) {
         info.write(r, 0, l).expect("write");
         info.write(r, 1, v).expect("write");
     }
@@ -201,11 +277,16 @@ fn a_pupil_named_in_the_agreed_commentary_is_withheld_everywhere() {
         .code(1)
         .stderr(predicate::str::contains("error[private-name-in-workbook]"))
         .stderr(predicate::str::contains("Scores!G2"))
-        .stderr(predicate::str::contains("the agreed commentary for A1.1 names a pupil"))
+        .stderr(predicate::str::contains(
+            "the agreed commentary for A1.1 names a pupil",
+        ))
         .stderr(predicate::str::contains("Jamie Fox").not());
     let doc = json(tmp.path(), &["score"]);
     let text = aspect_json(&doc, "A1.1")["agreed_commentary"]["text"].to_string();
-    assert!(text.contains("[name removed]") && !text.contains("Jamie"), "{text}");
+    assert!(
+        text.contains("[name removed]") && !text.contains("Jamie"),
+        "{text}"
+    );
     run(tmp.path(), &["report"]).code(1);
     for page in ["online-tool.html", "visit.html", "report.html"] {
         let html = std::fs::read_to_string(tmp.path().join("out").join(page)).expect(page);

@@ -27,7 +27,10 @@ fn the_sign_off_is_shown_recorded_and_warned_of_until_complete() {
             "the sign-off does not record the chair of governors, the date",
         ));
 
-    append(tmp.path(), "chair-of-governors = \"Mr K. Osei\"\ndate = 2026-10-20\n");
+    append(
+        tmp.path(),
+        "chair-of-governors = \"Mr K. Osei\"\ndate = 2026-10-20\n",
+    );
     run(tmp.path(), &["pack"])
         .success()
         .stderr(predicate::str::contains("sign-off").not());
@@ -47,7 +50,11 @@ fn the_sign_off_is_shown_recorded_and_warned_of_until_complete() {
 }
 
 fn selfreview_verify(zip: &std::path::Path) {
-    crate::selfreview().arg("verify").arg(zip).assert().success();
+    crate::selfreview()
+        .arg("verify")
+        .arg(zip)
+        .assert()
+        .success();
 }
 
 #[test]
@@ -59,7 +66,13 @@ fn bad_sign_off_and_mark_values_are_named_with_their_place() {
         "\n[sign-off]\nheadteacher = \"Mrs J. Hall\"\ndate = \"20/10/2026\"\nsigned = true\n\n[mark]\nlast-assessment = \"online\"\n",
     );
     let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
-    let line = |needle: &str| review.lines().position(|l| l.starts_with(needle)).expect(needle) + 1;
+    let line = |needle: &str| {
+        review
+            .lines()
+            .position(|l| l.starts_with(needle))
+            .expect(needle)
+            + 1
+    };
     run(tmp.path(), &["score"])
         .code(2)
         .stderr(predicate::str::contains(format!(
@@ -74,7 +87,9 @@ fn bad_sign_off_and_mark_values_are_named_with_their_place() {
             "review.toml:{}:19: error[invalid-value]: last-assessment `online`",
             line("last-assessment")
         )))
-        .stderr(predicate::str::contains("error[missing-key]: [mark] has no `awarded` date"));
+        .stderr(predicate::str::contains(
+            "error[missing-key]: [mark] has no `awarded` date",
+        ));
 }
 
 #[test]
@@ -96,7 +111,10 @@ fn reassessment_is_due_three_years_after_the_award_and_changes_are_shown() {
     };
     snapshot("2023-01-10", 4);
     snapshot("2024-04-02", 3);
-    append(tmp.path(), "\n[mark]\nawarded = 2024-03-15\nlast-assessment = \"desk\"\n");
+    append(
+        tmp.path(),
+        "\n[mark]\nawarded = 2024-03-15\nlast-assessment = \"desk\"\n",
+    );
     let doc = json(tmp.path(), &["score"]);
     let r = &doc["renewal"];
     assert_eq!(r["due"], "2027-03-15");
@@ -104,7 +122,13 @@ fn reassessment_is_due_three_years_after_the_award_and_changes_are_shown() {
     assert_eq!(r["desk_allowed"], false);
     assert_eq!(r["since"]["snapshot"], "2024-04-02");
     assert_eq!(r["since"]["improved"][0]["code"], "A1.1");
-    assert_eq!((r["since"]["improved"][0]["from"].as_u64(), r["since"]["improved"][0]["to"].as_u64()), (Some(3), Some(2)));
+    assert_eq!(
+        (
+            r["since"]["improved"][0]["from"].as_u64(),
+            r["since"]["improved"][0]["to"].as_u64()
+        ),
+        (Some(3), Some(2))
+    );
     assert_eq!(r["since"]["declined"][0]["code"], "A1.2");
     run(tmp.path(), &["score"])
         .stdout(predicate::str::contains(
@@ -114,14 +138,20 @@ fn reassessment_is_due_three_years_after_the_award_and_changes_are_shown() {
         .stderr(predicate::str::contains("warning[reassessment-due]"));
     run(tmp.path(), &["report"]);
     let report = std::fs::read_to_string(tmp.path().join("out/report.html")).expect("report");
-    assert!(report.contains("Awarded on 15&#x2f;03&#x2f;2024"), "report shows the award");
+    assert!(
+        report.contains("Awarded on 15&#x2f;03&#x2f;2024"),
+        "report shows the award"
+    );
     assert!(report.contains("a desk assessment is allowed only once between visits"));
     let governors = std::fs::read_to_string(tmp.path().join("out/governors.html")).expect("gov");
     assert!(governors.contains("is due by 15&#x2f;03&#x2f;2027"));
 
     // An award two years back is no reminder yet; a visit allows a desk renewal.
     let toml = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
-    let toml = toml.replace("awarded = 2024-03-15\nlast-assessment = \"desk\"", "awarded = 2025-09-01");
+    let toml = toml.replace(
+        "awarded = 2024-03-15\nlast-assessment = \"desk\"",
+        "awarded = 2025-09-01",
+    );
     std::fs::write(tmp.path().join("review.toml"), toml).expect("write");
     let doc = json(tmp.path(), &["score"]);
     assert_eq!(doc["renewal"]["desk_allowed"], true);
@@ -133,14 +163,25 @@ fn the_init_template_documents_the_sign_off_and_the_award() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     crate::init_review(tmp.path(), &[]).success();
     let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
-    for key in ["# [sign-off]", "# headteacher =", "# chair-of-governors =", "# [mark]", "# awarded =", "# last-assessment =", "reviewer-commentary = false"] {
+    for key in [
+        "# [sign-off]",
+        "# headteacher =",
+        "# chair-of-governors =",
+        "# [mark]",
+        "# awarded =",
+        "# last-assessment =",
+        "reviewer-commentary = false",
+    ] {
         assert!(review.contains(key), "{key} missing from the template");
     }
     // The commented examples, uncommented, load.
     let mut blocks = String::new();
     for table in ["# [sign-off]", "# [mark]"] {
         let at = review.find(table).expect(table);
-        for l in review[at..].lines().take_while(|l| l.starts_with("# ") && !l.starts_with("# (")) {
+        for l in review[at..]
+            .lines()
+            .take_while(|l| l.starts_with("# ") && !l.starts_with("# ("))
+        {
             blocks.push_str(&l[2..]);
             blocks.push('\n');
         }

@@ -32,20 +32,33 @@ fn the_online_tool_page_lays_out_every_aspect_to_copy_field_by_field() {
     }
     let escaped = AGREED.replace('\'', "&#x27;").replace('/', "&#x2f;");
     assert!(
-        html.contains(&format!("<span class=\"value\" id=\"commentary-A1.1\">{escaped}</span>")),
+        html.contains(&format!(
+            "<span class=\"value\" id=\"commentary-A1.1\">{escaped}</span>"
+        )),
         "the agreed commentary is the field's text"
     );
     assert!(html.contains("<span class=\"value\" id=\"level-A1.1\">2</span>"));
-    assert!(html.contains("No agreed commentary yet."), "A1.2 has only notes");
+    assert!(
+        html.contains("No agreed commentary yet."),
+        "A1.2 has only notes"
+    );
     // Copying works offline: inline script, the clipboard API where allowed, and a hidden
     // text box for a page opened from a file; nothing is loaded from elsewhere.
-    for needed in ["navigator.clipboard", "isSecureContext", "execCommand(\"copy\")", "@page { size: A4"] {
+    for needed in [
+        "navigator.clipboard",
+        "isSecureContext",
+        "execCommand(\"copy\")",
+        "@page { size: A4",
+    ] {
         assert!(html.contains(needed), "{needed}");
     }
     for outside in ["src=", "http://", "https://", "<link"] {
         assert!(!html.contains(outside), "{outside}");
     }
-    assert!(!html.contains("missed two meetings"), "only the agreed commentary");
+    assert!(
+        !html.contains("missed two meetings"),
+        "only the agreed commentary"
+    );
 }
 
 #[test]
@@ -68,11 +81,26 @@ fn the_visit_page_has_the_agenda_and_the_desk_check() {
     assert!(html.contains("<td>A1.1 Online Safety Responsibilities</td><td class=\"num\">2</td><td class=\"num\">2</td><td>at the benchmark</td>"));
     assert!(html.contains("A1.2 Online Safety Group</td><td class=\"num\">3</td><td class=\"num\">2</td><td class=\"below\">1 below the benchmark</td>"));
     // The DSL said 2 and the OSL 3 for A1.1 in their own workbooks.
-    assert!(html.contains("A1.1 Online Safety Responsibilities: DSL 2, OSL 3 (spread 1)"), "disagreement");
-    assert!(html.contains("The governor for online safety</td><td>B3.1 Governors"), "whom to meet");
-    assert!(html.contains("<td>policy.pdf</td><td>A1.1</td>"), "the cited document");
-    assert!(html.contains("Aspects that cite no document"), "suggested evidence");
-    assert!(html.contains("class=\"not-done\">Every aspect has an agreed commentary"), "desk check");
+    assert!(
+        html.contains("A1.1 Online Safety Responsibilities: DSL 2, OSL 3 (spread 1)"),
+        "disagreement"
+    );
+    assert!(
+        html.contains("The governor for online safety</td><td>B3.1 Governors"),
+        "whom to meet"
+    );
+    assert!(
+        html.contains("<td>policy.pdf</td><td>A1.1</td>"),
+        "the cited document"
+    );
+    assert!(
+        html.contains("Aspects that cite no document"),
+        "suggested evidence"
+    );
+    assert!(
+        html.contains("class=\"not-done\">Every aspect has an agreed commentary"),
+        "desk check"
+    );
     assert!(html.contains("class=\"done\">The children&#x27;s names to keep out are known"));
     assert!(html.contains("@page { size: A4"));
 }

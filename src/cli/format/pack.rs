@@ -32,7 +32,9 @@ pub fn intact(pack: &Path, verified: &Verified, fingerprint_checked: bool) -> St
     let fingerprint = if fingerprint_checked {
         format!("Its manifest has the fingerprint given ({short}).")
     } else {
-        format!("Fingerprint of its manifest: {short}. Check it is the one the school sent separately (or give it with --fingerprint): without that, a manifest remade after a change would pass.")
+        format!(
+            "Fingerprint of its manifest: {short}. Check it is the one the school sent separately (or give it with --fingerprint): without that, a manifest remade after a change would pass."
+        )
     };
     format!(
         "{}: intact. {} files match the manifest{described}.\n{fingerprint}",

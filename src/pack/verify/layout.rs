@@ -239,7 +239,9 @@ fn entries(file: &mut File) -> Result<(Vec<Central>, u64, u64, u64), String> {
     let tail = read_at(file, len - tail_len, tail_len as usize)?;
     let eocd = (0..tail.len().saturating_sub(21))
         .rev()
-        .find(|&i| u32_at(&tail, i) == EOCD && i + 22 + usize::from(u16_at(&tail, i + 20)) == tail.len())
+        .find(|&i| {
+            u32_at(&tail, i) == EOCD && i + 22 + usize::from(u16_at(&tail, i + 20)) == tail.len()
+        })
         .ok_or("the zip has no end-of-directory record")?;
     let eocd_at = len - tail_len + eocd as u64;
     let (mut count, mut size, mut start) = (
@@ -256,7 +258,11 @@ fn entries(file: &mut File) -> Result<(Vec<Central>, u64, u64, u64), String> {
             if u32_at(&record, 0) != ZIP64_EOCD {
                 return Err("the zip64 end record is not where its locator says".into());
             }
-            (count, size, start) = (u64_at(&record, 32), u64_at(&record, 40), u64_at(&record, 48));
+            (count, size, start) = (
+                u64_at(&record, 32),
+                u64_at(&record, 40),
+                u64_at(&record, 48),
+            );
             tail_start = at;
         }
     }
@@ -283,14 +289,18 @@ fn entries(file: &mut File) -> Result<(Vec<Central>, u64, u64, u64), String> {
 /// The central header at `at`, and where the next starts.
 fn central(dir: &[u8], at: usize) -> Result<(Central, usize), String> {
     if u32_at(dir, at) != CENTRAL || dir.len() < at + 46 {
-        return Err(format!("the central directory is damaged at byte {at} of it"));
+        return Err(format!(
+            "the central directory is damaged at byte {at} of it"
+        ));
     }
     let name_len = usize::from(u16_at(dir, at + 28));
     let extra_len = usize::from(u16_at(dir, at + 30));
     let comment_len = usize::from(u16_at(dir, at + 32));
     let next = at + 46 + name_len + extra_len + comment_len;
     if next > dir.len() {
-        return Err(format!("the central directory is damaged at byte {at} of it"));
+        return Err(format!(
+            "the central directory is damaged at byte {at} of it"
+        ));
     }
     let name = dir[at + 46..at + 46 + name_len].to_vec();
     let extra = &dir[at + 46 + name_len..at + 46 + name_len + extra_len];
@@ -308,7 +318,9 @@ fn central(dir: &[u8], at: usize) -> Result<(Central, usize), String> {
     let mut wide = zip64(extra).into_iter();
     for field in [&mut e.size, &mut e.compressed, &mut e.offset] {
         if *field == u64::from(u32::MAX) {
-            *field = wide.next().ok_or("a zip64 size is missing from the central directory")?;
+            *field = wide
+                .next()
+                .ok_or("a zip64 size is missing from the central directory")?;
         }
     }
     Ok((e, next))
@@ -334,7 +346,9 @@ fn zip64(extra: &[u8]) -> Vec<u64> {
 fn local(file: &mut File, e: &Central) -> Result<(u64, Vec<Problem>), String> {
     let head = read_at(file, e.offset, 30).map_err(|w| format!("is missing: it {w}"))?;
     if u32_at(&head, 0) != LOCAL {
-        return Err("is missing: there is no local header where the central directory points".into());
+        return Err(
+            "is missing: there is no local header where the central directory points".into(),
+        );
     }
     let name_len = usize::from(u16_at(&head, 26));
     let extra_len = usize::from(u16_at(&head, 28));
@@ -363,7 +377,10 @@ fn local(file: &mut File, e: &Central) -> Result<(u64, Vec<Problem>), String> {
         (compressed, size) = if wide {
             (u64_at(&d, skip + 4), u64_at(&d, skip + 12))
         } else {
-            (u64::from(u32_at(&d, skip + 4)), u64::from(u32_at(&d, skip + 8)))
+            (
+                u64::from(u32_at(&d, skip + 4)),
+                u64::from(u32_at(&d, skip + 8)),
+            )
         };
         end += (skip + if wide { 20 } else { 12 }) as u64;
     }
@@ -379,7 +396,10 @@ fn local(file: &mut File, e: &Central) -> Result<(u64, Vec<Problem>), String> {
         ));
     }
     if crc != e.crc {
-        differs.push(format!("gives CRC {crc:08x} where the directory gives {:08x}", e.crc));
+        differs.push(format!(
+            "gives CRC {crc:08x} where the directory gives {:08x}",
+            e.crc
+        ));
     }
     if compressed != e.compressed || size != e.size {
         differs.push(format!(

@@ -73,7 +73,10 @@ const PEOPLE: [(&str, &[&str]); 7] = [
         "Senior leaders and the online safety lead",
         &["responsibilit", "policy", "leadership", "outcome", "impact"],
     ),
-    ("The designated safeguarding lead", &["reporting", "monitoring", "respond"]),
+    (
+        "The designated safeguarding lead",
+        &["reporting", "monitoring", "respond"],
+    ),
     ("The governor for online safety", &["governor"]),
     ("Staff", &["staff", "professional"]),
     (
@@ -101,10 +104,20 @@ pub fn visit(r: &Reviewed) -> VisitView {
             .map(|a| {
                 let levels: Vec<String> =
                     a.levels.iter().map(|(n, l)| format!("{n} {l}")).collect();
-                format!("{} {}: {} (spread {})", a.aspect, a.name, levels.join(", "), a.spread)
+                format!(
+                    "{} {}: {} (spread {})",
+                    a.aspect,
+                    a.name,
+                    levels.join(", "),
+                    a.spread
+                )
             })
             .collect(),
-        unsupported: s.evidence_findings.iter().map(|f| f.message.clone()).collect(),
+        unsupported: s
+            .evidence_findings
+            .iter()
+            .map(|f| f.message.clone())
+            .collect(),
         people: people(r),
         documents: documents(&s.aspects),
         suggested: suggested(r),

@@ -86,7 +86,11 @@ pub(super) fn detail(
         // The only reviewer's commentary is the agreed one: it is not said twice.
         commentary: said(&a.commentary, reviewers)
             .into_iter()
-            .filter(|c| a.agreed_commentary.as_ref().is_none_or(|g| g.text != c.text))
+            .filter(|c| {
+                a.agreed_commentary
+                    .as_ref()
+                    .is_none_or(|g| g.text != c.text)
+            })
             .collect(),
         commentary_check: commentary_check(a.commentary_check).to_string(),
         evidence: a

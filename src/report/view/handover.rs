@@ -65,8 +65,16 @@ pub(super) fn renewal(r: &Renewal) -> RenewalView {
             "a full visit, since the last was a desk assessment and a desk assessment is allowed only once between visits"
         },
         since: r.since.as_ref().map(|s| uk(s.snapshot)),
-        improved: r.since.as_ref().map(|s| list(&s.improved)).unwrap_or_default(),
-        declined: r.since.as_ref().map(|s| list(&s.declined)).unwrap_or_default(),
+        improved: r
+            .since
+            .as_ref()
+            .map(|s| list(&s.improved))
+            .unwrap_or_default(),
+        declined: r
+            .since
+            .as_ref()
+            .map(|s| list(&s.declined))
+            .unwrap_or_default(),
         unchanged: r.since.as_ref().map_or(0, |s| s.unchanged),
     }
 }

@@ -31,7 +31,10 @@ fn the_group_agreed_commentary_is_judged_and_its_working_notes_are_not() {
     let a11 = aspect(&scored, "A1.1");
     assert_eq!(a11.agreed_commentary, None);
     assert_eq!(a11.commentary_check, CommentaryCheck::Missing);
-    assert!(!a11.complete, "a reviewer's commentary does not stand for the group's");
+    assert!(
+        !a11.complete,
+        "a reviewer's commentary does not stand for the group's"
+    );
     assert_eq!(a11.commentary.len(), 1, "the notes are not a commentary");
     let a12 = aspect(&scored, "A1.2");
     let c = a12.agreed_commentary.as_ref().expect("agreed");
@@ -46,18 +49,32 @@ fn an_older_group_workbook_commentary_stands_for_the_agreed_one() {
     r.agreed = Some(2);
     let (scored, _) = score(&fw(), &settings(), &[group(vec![r])], &good_records());
     let a = aspect(&scored, "A1.1");
-    assert_eq!(a.agreed_commentary.as_ref().map(|c| c.by), Some(CommentaryBy::Group));
+    assert_eq!(
+        a.agreed_commentary.as_ref().map(|c| c.by),
+        Some(CommentaryBy::Group)
+    );
     assert_eq!(a.commentary_check, CommentaryCheck::Ok);
 }
 
 #[test]
 fn one_reviewer_alone_gives_the_agreed_commentary_and_several_do_not() {
-    let (alone, _) = score(&fw(), &settings(), &[everything_at("Ann", 2)], &good_records());
-    let c = aspect(&alone, "A1.1").agreed_commentary.as_ref().expect("agreed");
+    let (alone, _) = score(
+        &fw(),
+        &settings(),
+        &[everything_at("Ann", 2)],
+        &good_records(),
+    );
+    let c = aspect(&alone, "A1.1")
+        .agreed_commentary
+        .as_ref()
+        .expect("agreed");
     assert_eq!(c.by, CommentaryBy::OnlyReviewer);
     let books = [everything_at("Ann", 2), everything_at("Bob", 2)];
     let (several, _) = score(&fw(), &settings(), &books, &good_records());
     let a = aspect(&several, "A1.1");
     assert_eq!(a.agreed_commentary, None);
-    assert!(a.complete, "without a group workbook the reviewers' commentary is judged");
+    assert!(
+        a.complete,
+        "without a group workbook the reviewers' commentary is judged"
+    );
 }

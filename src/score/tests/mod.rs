@@ -347,5 +347,5 @@ fn aspect<'a>(scored: &'a Scored, code: &str) -> &'a AspectScore {
         .expect("scored")
 }
 
-mod evidence;
 mod agreed;
+mod evidence;
