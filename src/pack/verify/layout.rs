@@ -145,7 +145,7 @@ fn names(entries: &[Central], problems: &mut Vec<Problem>) {
 /// A folder, link or special file, by its name and its attributes.
 fn kind_of(e: &Central, problems: &mut Vec<Problem>) {
     let name = shown(&e.name);
-    let mode = e.made_by_unix.then_some(e.external >> 16).unwrap_or(0);
+    let mode = if e.made_by_unix { e.external >> 16 } else { 0 };
     let dos_folder = !e.made_by_unix && e.external & 0x10 != 0;
     let what = match mode & 0o170_000 {
         0o040_000 => Some(ProblemKind::Folder),
