@@ -315,3 +315,38 @@ fn a_manifest_remade_after_a_change_is_caught_only_by_the_fingerprint() {
             .starts_with(&typed.to_lowercase())
     );
 }
+
+#[test]
+fn bytes_put_in_front_are_caught_and_a_zip_with_data_descriptors_is_no_false_alarm() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let (pack, fingerprint) = packed(tmp.path());
+    let mut prefixed = b"MZ".repeat(50);
+    prefixed.extend(std::fs::read(&pack).expect("pack"));
+    let case = tmp.path().join("prefixed.zip");
+    std::fs::write(&case, prefixed).expect("write");
+    verify(&case)
+        .code(1)
+        .stderr(predicate::str::contains("error[pack-stray-bytes]"))
+        .stderr(predicate::str::contains("100 bytes were put in front"));
+
+    // Written as a stream, each entry's sizes and CRC follow its data in a descriptor: the
+    // same files, so it verifies, fingerprint and all.
+    let mut out = zip::ZipWriter::new_stream(Vec::new());
+    for (name, bytes) in entries(&pack) {
+        out.start_file(name.as_str(), options()).expect("start");
+        out.write_all(&bytes).expect("write");
+    }
+    let streamed = out.finish().expect("finish").into_inner();
+    assert_eq!(
+        streamed[6] & 0x08,
+        0x08,
+        "the first entry has a data descriptor"
+    );
+    let case = tmp.path().join("streamed.zip");
+    std::fs::write(&case, streamed).expect("write");
+    selfreview()
+        .args(["verify", "--fingerprint", &fingerprint])
+        .arg(&case)
+        .assert()
+        .success();
+}

@@ -24,6 +24,9 @@ const DESCRIPTOR: u32 = 0x0807_4b50;
 /// not a pack.
 const CENTRAL_LIMIT: u64 = 256 * 1024 * 1024;
 
+/// How the message for bytes put in front of the zip starts.
+const PREFIXED: &str = "the zip has been added to:";
+
 /// One problem with the zip's structure, in words, and the entry it concerns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -91,6 +94,7 @@ pub fn check(file: &mut File) -> Vec<Problem> {
                 )));
             }
         }
+        Err(why) if why.starts_with(PREFIXED) => problems.push(stray(why)),
         Err(why) => problems.push(Problem {
             kind: ProblemKind::Unreadable,
             entry: None,
@@ -270,6 +274,19 @@ fn entries(file: &mut File) -> Result<(Vec<Central>, u64, u64, u64), String> {
         return Err("the central directory lies outside the zip".into());
     }
     let dir = read_at(file, start, size as usize)?;
+    if u32_at(&dir, 0) != CENTRAL && size > 0 {
+        // The directory sits where it should if everything had moved along: bytes were put
+        // in front of the zip.
+        let moved = tail_start.checked_sub(size).filter(|&at| at > start);
+        if let Some(at) = moved
+            && u32_at(&read_at(file, at, 4)?, 0) == CENTRAL
+        {
+            return Err(format!(
+                "{PREFIXED} {} bytes were put in front of the zip's first entry",
+                at - start
+            ));
+        }
+    }
     let mut out = Vec::new();
     let mut at = 0usize;
     while at < dir.len() {
