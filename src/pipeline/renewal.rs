@@ -36,6 +36,9 @@ pub struct Renewal {
     pub days_left: i64,
     /// Whether the renewal may be a desk assessment (only when the last was a visit).
     pub desk_allowed: bool,
+    /// The award is dated after the review: a mistyped date.
+    #[serde(skip)]
+    pub after_review: bool,
     /// What changed since the snapshot nearest the award, if history holds one.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub since: Option<Since>,
@@ -79,6 +82,7 @@ pub fn renewal(mark: &Mark, scored: &Scored, history: &Path) -> Renewal {
         due,
         days_left: (due - scored.review_date).num_days(),
         desk_allowed: mark.last_assessment == Assessment::Visit,
+        after_review: mark.awarded > scored.review_date,
         since: nearest(history, mark.awarded, scored.review_date)
             .map(|(date, levels)| compare(scored, date, &levels)),
     }
@@ -86,6 +90,21 @@ pub fn renewal(mark: &Mark, scored: &Scored, history: &Path) -> Renewal {
 
 /// The reminder every run gives within six months of the due date, or once it has passed.
 pub fn reminder(r: &Renewal, review_file: &Path) -> Option<Diagnostic> {
+    if r.after_review {
+        return Some(
+            Diagnostic::warning(
+                Code::InvalidDate,
+                Location::file(review_file),
+                format!(
+                    "[mark] says the Mark was awarded on {}, after the review date",
+                    crate::dates::uk(r.awarded)
+                ),
+            )
+            .with_help(
+                "write the date on the award letter under [mark] awarded, as year-month-day",
+            ),
+        );
+    }
     if r.days_left > REMIND_DAYS {
         return None;
     }
@@ -213,5 +232,14 @@ mod tests {
         let r = renewal(&visit, &scored, tmp.path());
         assert!(r.desk_allowed && r.since.is_none());
         assert!(reminder(&r, Path::new("review.toml")).is_none());
+        let later = Mark {
+            awarded: day(2027, 1, 11),
+            last_assessment: Assessment::Visit,
+        };
+        let said = reminder(
+            &renewal(&later, &scored, tmp.path()),
+            Path::new("review.toml"),
+        );
+        assert_eq!(said.map(|d| d.code), Some(Code::InvalidDate));
     }
 }

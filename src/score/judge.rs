@@ -114,6 +114,7 @@ pub fn aspect(
     let planned = rows.planned.take().map(|(_, p)| p);
     let evidence: Vec<String> = std::mem::take(&mut rows.evidence).into_iter().collect();
     let group_agreed = rows.group_agreed;
+    let group_notes = rows.group_notes;
     let has_group = books
         .iter()
         .any(|b| matches!(b.kind, ScoredBy::Group { .. }));
@@ -155,6 +156,7 @@ pub fn aspect(
         reviewers,
         commentary,
         agreed_commentary,
+        group_notes,
         evidence,
         commentary_check,
         planned,
@@ -175,6 +177,8 @@ struct Gathered {
     /// Reviewers' explanations of why the records differ, with who wrote them.
     differ_reviewers: Vec<(String, String)>,
     group_commentary: Option<Commentary>,
+    /// A group workbook's Commentary column holds its meeting's notes.
+    group_notes: bool,
     commentary: Vec<Commentary>,
     evidence: BTreeSet<String>,
     /// The planned actions, and whether they are the group's.
@@ -218,6 +222,7 @@ impl Gathered {
         });
         let differ = (!row.records_differ.is_empty()).then(|| row.records_differ.clone());
         if is_group {
+            self.group_notes |= row.agreed_commentary.is_some() && !row.commentary.is_empty();
             self.group_agreed = self.group_agreed.or(row.agreed);
             let rationale = (!row.rationale.is_empty()).then(|| row.rationale.clone());
             self.rationale = self.rationale.take().or(rationale);
@@ -390,12 +395,22 @@ fn commentary_reason(
     said: &mut Vec<String>,
 ) {
     match a.commentary_check {
+        // Reviewers wrote commentary, but with a group workbook only the agreed one counts.
+        CommentaryCheck::Missing if !a.commentary.is_empty() || a.group_notes => {
+            kinds.push(Shortfall::NoCommentary);
+            said.push("the group workbook's Agreed commentary is blank; what members wrote elsewhere is not what the assessor reads".into());
+        }
         CommentaryCheck::Missing => {
             kinds.push(Shortfall::NoCommentary);
             said.push("there is no commentary".into());
         }
         CommentaryCheck::TooShort => {
-            let n = a.commentary.iter().map(|c| c.words).max().unwrap_or(0);
+            let longest = a.commentary.iter().map(|c| c.words).max().unwrap_or(0);
+            let n = a
+                .agreed_commentary
+                .as_ref()
+                .filter(|c| c.by == super::CommentaryBy::Group)
+                .map_or(longest, |c| c.words);
             kinds.push(Shortfall::CommentaryTooShort);
             let has = if n == 1 {
                 "1 word".to_string()

@@ -136,6 +136,10 @@ pub struct AspectScore {
     /// or a group that left it blank).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub agreed_commentary: Option<AgreedCommentary>,
+    /// Whether a group workbook holds notes in its Commentary column for the aspect: with no
+    /// agreed commentary, they are likely what was meant to be it.
+    #[serde(skip)]
+    pub group_notes: bool,
     /// Evidence file names cited, sorted, without repeats.
     pub evidence: Vec<String>,
     /// Has an agreed level and commentary.

@@ -299,3 +299,21 @@ fn a_pupil_named_in_the_agreed_commentary_is_withheld_everywhere() {
         .stderr(predicate::str::contains("The pack was not written"));
     assert!(!pack_path(tmp.path()).exists());
 }
+
+#[test]
+fn commentary_typed_beside_a_blank_agreed_commentary_is_named_as_such() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    with_group(tmp.path());
+    let doc = json(tmp.path(), &["score"]);
+    let reason = doc["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .find(|r| r["aspect"] == "A1.2")
+        .expect("A1.2 held back");
+    let said = reason["message"].as_str().expect("message");
+    assert!(
+        said.contains("the group workbook's Agreed commentary is blank"),
+        "{said}"
+    );
+}

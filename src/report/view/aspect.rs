@@ -92,7 +92,13 @@ pub(super) fn detail(
                     .is_none_or(|g| g.text != c.text)
             })
             .collect(),
-        commentary_check: commentary_check(a.commentary_check).to_string(),
+        commentary_check: match a.commentary_check {
+            CommentaryCheck::Missing if !a.commentary.is_empty() || a.group_notes => {
+                "No agreed commentary yet: the group workbook's Agreed commentary is blank."
+            }
+            check => commentary_check(check),
+        }
+        .to_string(),
         evidence: a
             .evidence
             .iter()
