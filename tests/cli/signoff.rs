@@ -190,3 +190,21 @@ fn the_init_template_documents_the_sign_off_and_the_award() {
     let doc = json(tmp.path(), &["score"]);
     assert!(doc["renewal"]["due"].is_string(), "{doc}");
 }
+
+#[test]
+fn a_pupil_named_in_the_sign_off_refuses_the_pack() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    with_group(tmp.path());
+    append(
+        tmp.path(),
+        "\n[sign-off]\nheadteacher = \"Jamie Fox\"\nchair-of-governors = \"Mr K. Osei\"\ndate = 2026-10-20\n",
+    );
+    run(tmp.path(), &["pack"])
+        .code(1)
+        .stderr(predicate::str::contains("error[private-name-in-pack]"))
+        .stderr(predicate::str::contains(
+            "a name under [sign-off] is a pupil's name",
+        ))
+        .stderr(predicate::str::contains("Jamie Fox").not());
+    assert!(!pack_path(tmp.path()).exists());
+}

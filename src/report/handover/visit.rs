@@ -122,7 +122,13 @@ pub fn visit(r: &Reviewed) -> VisitView {
         documents: documents(&s.aspects),
         suggested: suggested(r),
         checks: checks(r),
-        group: r.review.reviewers.clone(),
+        // A pupils' representative named like a pupil is shown as the reports show them.
+        group: r
+            .review
+            .reviewers
+            .iter()
+            .map(|n| crate::privacy::redact(&r.evidence.private, n).unwrap_or_else(|| n.clone()))
+            .collect(),
     }
 }
 
