@@ -43,10 +43,16 @@ pub fn intact(pack: &Path, verified: &Verified, fingerprint_checked: bool) -> St
     )
 }
 
-/// A pack that does not match its manifest.
+/// A pack that does not match its manifest, and the fingerprint of the manifest it holds.
 pub fn not_intact(pack: &Path, verified: &Verified) -> String {
+    let fingerprint = verified.fingerprint.as_deref().map_or(String::new(), |f| {
+        format!(
+            "\nFingerprint of the manifest it holds: {}.",
+            Fingerprint::short(f)
+        )
+    });
     format!(
-        "{}: NOT intact: {} problem(s). Do not rely on this pack; ask the school to send it again.",
+        "{}: NOT intact: {} problem(s). Do not rely on this pack; ask the school to send it again.{fingerprint}",
         pack.display(),
         verified.findings.0.len()
     )
