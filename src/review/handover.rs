@@ -165,7 +165,48 @@ fn not_a_date(map: &SourceMap<'_>, at: &TomlPath, v: &toml::Value, key: &str) ->
         map.value(at),
         format!("{key} {v} is not a date in the form TOML reads"),
     )
-    .with_help(format!(
-        "write it as year-month-day, without quotes, e.g. {key} = 2026-11-23"
-    ))
+    .with_help(super::validate::date_help(v, key))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use crate::diag::Code;
+
+    fn check(tables: &str) -> (Option<crate::review::Review>, Vec<(Code, String, String)>) {
+        let text = format!("school = \"S\"\nframework = \"f\"\n{tables}");
+        let (review, diags) = crate::review::check(&text, Path::new("review.toml"));
+        let found = diags
+            .iter()
+            .map(|d| {
+                (
+                    d.code,
+                    d.location.to_string(),
+                    d.help.clone().unwrap_or_default(),
+                )
+            })
+            .collect();
+        (review, found)
+    }
+
+    #[test]
+    fn a_sign_off_is_read_with_blanks_as_missing() {
+        let (review, found) =
+            check("[sign-off]\nheadteacher = \" Mrs J. Hall \"\nchair-of-governors = \"  \"\n");
+        assert!(found.is_empty(), "{found:?}");
+        let s = review.and_then(|r| r.sign_off).expect("sign-off");
+        assert_eq!(s.headteacher.as_deref(), Some("Mrs J. Hall"));
+        assert_eq!(s.missing(), ["the chair of governors", "the date"]);
+    }
+
+    #[test]
+    fn dates_in_another_form_are_shown_year_month_day() {
+        let (review, found) = check("[mark]\nawarded = \"15/03/2024\"\n[sign-off]\ndate = 3\n");
+        assert_eq!(found[0].0, Code::InvalidDate);
+        assert_eq!(found[0].1, "review.toml:4:11");
+        assert!(found[0].2.ends_with("awarded = 2024-03-15"), "{found:?}");
+        assert_eq!(found[1].1, "review.toml:6:8");
+        assert!(review.expect("read").mark.is_none());
+    }
 }
