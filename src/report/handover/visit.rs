@@ -86,7 +86,7 @@ const PEOPLE: [(&str, &[&str]); 7] = [
     ("Parents and carers", &["famil", "parent"]),
     (
         "The technician or technical provider",
-        &["technical", "filtering", "security", "technology"],
+        &["technical", "filtering", "security", "monitoring"],
     ),
 ];
 
@@ -97,7 +97,7 @@ pub fn visit(r: &Reviewed) -> VisitView {
         school: s.school.clone(),
         review_date: uk(s.review_date),
         generator: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
-        weakest: s.aspects.iter().filter_map(weak).collect(),
+        weakest: weakest(&s.aspects),
         disagreements: s
             .agenda
             .iter()
@@ -130,6 +130,18 @@ pub fn visit(r: &Reviewed) -> VisitView {
             .map(|n| crate::privacy::redact(&r.evidence.private, n).unwrap_or_else(|| n.clone()))
             .collect(),
     }
+}
+
+/// The aspects at or below their benchmark: not scored first, then furthest below, then at
+/// the benchmark, each group in the framework's order.
+fn weakest(aspects: &[AspectScore]) -> Vec<Weak> {
+    let mut weak: Vec<(i8, Weak)> = aspects
+        .iter()
+        .filter_map(|a| Some((a.gap_to_benchmark.unwrap_or(i8::MAX), weak(a)?)))
+        .collect();
+    // A stable sort keeps the framework's order within each gap.
+    weak.sort_by_key(|(gap, _)| std::cmp::Reverse(*gap));
+    weak.into_iter().map(|(_, w)| w).collect()
 }
 
 /// An aspect at or below its benchmark (or not scored), as the records let it stand.
