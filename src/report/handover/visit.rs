@@ -254,6 +254,21 @@ fn checks(r: &Reviewed) -> Vec<Check> {
             state: state(!r.evidence.private.is_empty()),
         },
     ];
+    if let Some(m) = &r.renewal {
+        let how = if m.desk_allowed {
+            "a full visit or a desk assessment"
+        } else {
+            "a full visit, since the last was a desk assessment"
+        };
+        checks.push(Check {
+            item: format!(
+                "Reassessment for the Mark, awarded on {}, is applied for by {} ({how}).",
+                uk(m.awarded),
+                uk(m.due)
+            ),
+            state: "by-hand",
+        });
+    }
     for item in [
         "The agreed levels and commentary are entered in the online tool (out/online-tool.html).",
         "Every photo, scan and video in the pack has been opened and checked for children.",
