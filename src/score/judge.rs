@@ -1,7 +1,9 @@
 //! Judging each aspect and the review as a whole against the framework.
 //!
-//! An aspect is complete with an agreed level and commentary. Commentary is sufficient when
-//! its longest entry has at least `min-commentary-words` words; citing no evidence is
+//! An aspect is complete with an agreed level and commentary: with a group workbook, its
+//! agreed commentary, which is what the assessor reads; otherwise any reviewer's.
+//! Commentary is sufficient when that agreed commentary (or, without a group workbook, the
+//! longest entry) has at least `min-commentary-words` words; citing no evidence is
 //! reported but does not by itself hold back readiness, since the commentary may describe
 //! evidence the assessor will see on the visit. The review is ready to apply for the Mark
 //! only when every aspect is at or better than its benchmark with sufficient commentary.
