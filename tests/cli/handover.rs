@@ -146,6 +146,9 @@ fn the_agreed_commentary_saved_by_libreoffice_is_what_the_pack_carries() {
         "the meeting's notes are not the agreed commentary"
     );
 
+    run(tmp.path(), &["score"]).stdout(predicate::str::contains(
+        "Agreed commentary (what the assessor reads): 1 of 21 aspects",
+    ));
     run(tmp.path(), &["pack"])
         .success()
         .stderr(predicate::str::contains("warning[sign-off-missing]"))
@@ -209,6 +212,9 @@ fn without_a_group_workbook_the_pack_says_what_it_carries_instead() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     with_group(tmp.path());
     std::fs::remove_file(tmp.path().join("scores/group.ods")).expect("remove");
+    run(tmp.path(), &["score"]).stdout(predicate::str::contains(
+        "Agreed commentary: none, as there is no group workbook",
+    ));
     run(tmp.path(), &["pack"])
         .success()
         .stderr(predicate::str::contains("warning[no-group-workbook]"))
