@@ -430,3 +430,47 @@ fn local(file: &mut File, e: &Central) -> Result<(u64, Vec<Problem>), String> {
     let problems = differs.iter().map(|why| mismatch(e, why)).collect();
     Ok((end, problems))
 }
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use super::*;
+
+    fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        for (name, bytes) in entries {
+            let options = zip::write::SimpleFileOptions::default()
+                .system(zip::System::Unix)
+                .unix_permissions(0o644);
+            out.start_file(*name, options).expect("start");
+            out.write_all(bytes).expect("write");
+        }
+        out.finish().expect("finish").into_inner()
+    }
+
+    fn problems(bytes: &[u8]) -> Vec<Problem> {
+        let mut file = tempfile::tempfile().expect("temporary file");
+        file.write_all(bytes).expect("write");
+        check(&mut file)
+    }
+
+    #[test]
+    fn a_zip_as_written_has_no_problems() {
+        let bytes = zip_of(&[("a.txt", b"alpha"), ("b/c.txt", b"beta beta beta")]);
+        assert_eq!(problems(&bytes), []);
+    }
+
+    #[test]
+    fn any_byte_changed_or_cut_off_gives_findings_never_a_panic() {
+        let bytes = zip_of(&[("a.txt", b"alpha"), ("b/c.txt", b"beta beta beta")]);
+        for at in 0..bytes.len() {
+            let mut flipped = bytes.clone();
+            flipped[at] ^= 0xff;
+            let _ = problems(&flipped);
+            let _ = problems(&bytes[..at]);
+        }
+        let found = problems(&bytes[..bytes.len() - 1]);
+        assert_eq!(found.first().map(|p| p.kind), Some(ProblemKind::Unreadable));
+    }
+}
