@@ -258,7 +258,7 @@ fn column_width(header: &str, is_level: bool, fw: &Framework) -> f64 {
             let chars = longest.unwrap_or(20) as f64;
             ((chars + 2.0) / 1.15).clamp(24.0, 40.0).ceil()
         }
-        layout::COMMENTARY => 50.0,
+        layout::COMMENTARY | layout::AGREED_COMMENTARY => 50.0,
         layout::EVIDENCE | layout::RATIONALE => 20.0,
         layout::RECORDS_DIFFER => 18.0,
         layout::ACTIONS => 24.0,
@@ -397,6 +397,7 @@ fn instructions(kind: &ScoredBy) -> Vec<&'static str> {
     ];
     if let ScoredBy::Group { .. } = kind {
         lines.push("6. In a group meeting, record each member's level in their column, then the level the group agrees and, in Rationale, why it settled there.");
+        lines.push("7. In Agreed commentary, write the one commentary the group agrees for the assessor: what the school does, how it meets the benchmark and the evidence that shows it. The Commentary column holds the members' own words as working notes; only the agreed commentary goes in the evidence pack.");
     }
     lines.push("Only the pale yellow cells can be changed. Save the file under the same name; the tool reads xlsx and ods.");
     lines
