@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use selfreview::framework::Framework;
+use selfreview::framework::map::Map;
 use selfreview::{Diagnostics, Severity};
 use serde::Serialize;
 
@@ -80,6 +81,9 @@ pub struct Checked {
     /// What it defines, when it could be read.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub framework: Option<Summary>,
+    /// What it maps, when it is a framework map without errors.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub map: Option<MapSummary>,
     /// Every finding in it.
     pub diagnostics: Diagnostics,
 }
@@ -95,7 +99,36 @@ pub struct Summary {
     pub aspects: usize,
 }
 
+/// What a checked framework map maps.
+#[derive(Debug, Serialize)]
+pub struct MapSummary {
+    /// Its id.
+    pub id: String,
+    /// The framework mapped from.
+    pub from: String,
+    /// The framework mapped to.
+    pub to: String,
+    /// How many aspects of the framework mapped to it lists.
+    pub aspects: usize,
+}
+
 impl Checked {
+    /// The result of checking the framework map `file`.
+    pub fn map(file: &Path, map: Option<&Map>, diagnostics: Diagnostics) -> Self {
+        Checked {
+            file: file.to_path_buf(),
+            ok: !diagnostics.has_errors(),
+            framework: None,
+            map: map.map(|m| MapSummary {
+                id: m.id.clone(),
+                from: m.from.clone(),
+                to: m.to.clone(),
+                aspects: m.aspects.len(),
+            }),
+            diagnostics,
+        }
+    }
+
     /// The result of checking `file`.
     pub fn new(file: &Path, framework: Option<&Framework>, diagnostics: Diagnostics) -> Self {
         Checked {
@@ -106,12 +139,24 @@ impl Checked {
                 version: fw.version.clone(),
                 aspects: fw.aspects().count(),
             }),
+            map: None,
             diagnostics,
         }
     }
 
     /// The line for a file without errors, for standard output; `None` when it has errors.
     pub fn ok_line(&self) -> Option<String> {
+        if let Some(m) = self.map.as_ref().filter(|_| self.ok) {
+            return Some(format!(
+                "{}: ok: map {} from {} to {} with {} aspects{}",
+                self.file.display(),
+                m.id,
+                m.from,
+                m.to,
+                m.aspects,
+                super::plural_warnings(self.diagnostics.count(Severity::Warning))
+            ));
+        }
         let f = self.framework.as_ref().filter(|_| self.ok)?;
         Some(format!(
             "{}: ok: {} {} with {} aspect{}{}",
