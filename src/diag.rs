@@ -145,6 +145,10 @@ codes! {
     CopiedWorkbook => "copied-workbook",
     /// A level cell holding a formula whose result was never saved.
     LevelFormulaWithoutValue => "level-formula-without-value",
+    /// An aspect a move to a revised framework changed, not yet reviewed by the group.
+    ReviewAfterChange => "review-after-change",
+    /// A file in scores/ that would stop a migration leaving the workbooks as they were.
+    MigrationConflict => "migration-conflict",
     /// An evidence source listed in review.toml that could not be imported.
     EvidenceNotImported => "evidence-not-imported",
     /// review.toml sets no review date, so today's date is used.

@@ -163,8 +163,17 @@ pub fn write(
 }
 
 /// The latest snapshot in `history` dated before `before`, if any. Snapshots are the JSON
-/// `score` saves as `YYYY-MM-DD.json`; a file that does not read as one is passed over.
-pub fn previous_snapshot(history: &Path, before: NaiveDate) -> Option<Previous> {
+/// `score` saves as `YYYY-MM-DD.json`; a file that does not read as one is passed over. A
+/// snapshot scored against another framework than `framework` (the review's, found from
+/// `review_dir`) is carried through the framework map between them, as `migrate` carries
+/// the workbooks; without a map its levels cannot be compared and there is no previous
+/// review.
+pub fn previous_snapshot(
+    history: &Path,
+    before: NaiveDate,
+    framework: &str,
+    review_dir: &Path,
+) -> Option<Previous> {
     let mut dated: Vec<(NaiveDate, PathBuf)> = std::fs::read_dir(history)
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -189,9 +198,18 @@ pub fn previous_snapshot(history: &Path, before: NaiveDate) -> Option<Previous> 
             })
             .collect()
     };
+    let (mut levels, mut counted) = (levels_of("agreed"), levels_of("counted"));
+    // A snapshot made before snapshots named their framework is taken to be the review's.
+    if let Some(scored_with) = doc["framework"].as_str()
+        && scored_with != framework
+    {
+        let map = crate::framework::map::find(scored_with, framework, review_dir).ok()??;
+        levels = map.carry_levels(&levels);
+        counted = map.carry_levels(&counted);
+    }
     Some(Previous {
         date,
-        levels: levels_of("agreed"),
-        counted: levels_of("counted"),
+        levels,
+        counted,
     })
 }

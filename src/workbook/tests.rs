@@ -315,6 +315,7 @@ fn a_group_starts_from_its_members_own_levels_and_commentary() {
             actions: String::new(),
             owner: String::new(),
             target: None,
+            change_flag: String::new(),
             cells: Vec::new(),
         }],
     };
