@@ -182,7 +182,9 @@ pub enum Error {
     #[error("--school: the school's name is blank")]
     BlankSchool,
     /// No framework map leads from the review's framework to the one asked for.
-    #[error("no framework map leads from `{from}` to `{to}`, so the review cannot be carried across; nothing was changed. The built-in maps lead from online-safety-21 to online-safety-18; a review's own map goes in its frameworks/maps/ folder (frameworks/README.md describes the format)")]
+    #[error(
+        "no framework map leads from `{from}` to `{to}`, so the review cannot be carried across; nothing was changed. The built-in maps lead from online-safety-21 to online-safety-18; a review's own map goes in its frameworks/maps/ folder (frameworks/README.md describes the format)"
+    )]
     NoMap {
         /// The review's framework.
         from: String,

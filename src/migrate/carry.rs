@@ -33,7 +33,12 @@ pub struct Carried {
 }
 
 /// The rows of `book` (scored against `old`) carried to `new` through `map`.
-pub fn carry(book: &Filled, map: &Map, old: &Framework, new: &Framework) -> (Prefill, Vec<Carried>) {
+pub fn carry(
+    book: &Filled,
+    map: &Map,
+    old: &Framework,
+    new: &Framework,
+) -> (Prefill, Vec<Carried>) {
     let mut prefill = Prefill::new();
     let mut carried = Vec::new();
     for entry in &map.aspects {
@@ -47,7 +52,10 @@ pub fn carry(book: &Filled, map: &Map, old: &Framework, new: &Framework) -> (Pre
             None => r.code.clone(),
         };
         let start = match entry.carry {
-            Carry::Same => rows.first().map(|r| same(&book.kind, r)).unwrap_or_default(),
+            Carry::Same => rows
+                .first()
+                .map(|r| same(&book.kind, r))
+                .unwrap_or_default(),
             Carry::Merged => merged(&book.kind, &rows, &label),
             Carry::New => new_aspect(&book.kind, entry, &rows, &label, new),
         };
@@ -55,7 +63,10 @@ pub fn carry(book: &Filled, map: &Map, old: &Framework, new: &Framework) -> (Pre
         carried.push(Carried {
             code: entry.code.clone(),
             level: start.own,
-            sources: rows.iter().map(|r| (r.code.clone(), own(&book.kind, r))).collect(),
+            sources: rows
+                .iter()
+                .map(|r| (r.code.clone(), own(&book.kind, r)))
+                .collect(),
             commentary_from: match entry.carry {
                 Carry::New => Vec::new(),
                 Carry::Same | Carry::Merged => rows
@@ -182,7 +193,9 @@ fn new_aspect(
         ..Start::default()
     };
     if start.own.is_some() || !start.levels.is_empty() {
-        let name = new.aspect(&entry.code).map_or("", |(_, _, a)| a.name.as_str());
+        let name = new
+            .aspect(&entry.code)
+            .map_or("", |(_, _, a)| a.name.as_str());
         start.flag = format!(
             "{} {name} is new: its level was copied from {} and its commentary is for the group to write. Check the level, write the commentary, then empty this cell.",
             entry.code,

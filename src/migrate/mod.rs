@@ -126,10 +126,12 @@ pub fn migrate(root: &Path, to: &str, today: NaiveDate) -> Result<Migration> {
     let mut workbooks = Vec::new();
     for source in &found.books {
         let (prefill, aspects) = carry::carry(&source.book, &map, old, &new);
-        let bytes = render_from(&new, &source.book.kind, &opened.review.school, &prefill)
-            .map_err(|e| Error::Spreadsheet {
-                path: source.written.clone(),
-                source: e,
+        let bytes =
+            render_from(&new, &source.book.kind, &opened.review.school, &prefill).map_err(|e| {
+                Error::Spreadsheet {
+                    path: source.written.clone(),
+                    source: e,
+                }
             })?;
         if let Some(original) = &source.original {
             writes.push((source.kept.clone(), original.clone()));
@@ -207,7 +209,9 @@ fn changes(map: &map::Map, old: &Framework, new: &Framework) -> Vec<AspectChange
                 .from
                 .iter()
                 .map(|c| {
-                    let name = old.aspect(c).map_or(String::new(), |(_, _, a)| a.name.clone());
+                    let name = old
+                        .aspect(c)
+                        .map_or(String::new(), |(_, _, a)| a.name.clone());
                     (c.clone(), name)
                 })
                 .collect(),

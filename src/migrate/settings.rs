@@ -12,11 +12,16 @@ use crate::error::{Error, Result};
 /// keeps its place and the comment after its value; without one, the key is added among
 /// the top-level settings.
 pub fn with_framework(text: &str, id: &str, path: &Path) -> Result<String> {
-    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| Error::Read {
-        path: path.to_path_buf(),
-        source: std::io::Error::other(e.to_string()),
-    })?;
-    match doc.get_mut("framework").and_then(|item| item.as_value_mut()) {
+    let mut doc: DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| Error::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(e.to_string()),
+        })?;
+    match doc
+        .get_mut("framework")
+        .and_then(|item| item.as_value_mut())
+    {
         Some(old) => {
             let decor = old.decor().clone();
             *old = id.into();
@@ -36,13 +41,15 @@ mod tests {
     #[test]
     fn only_the_framework_changes() {
         let text = "# notes\nschool = \"Hill\"\n\n# which framework\nframework = \"online-safety-21\"   # was set in 2025\nreviewers = [\"DSL\"]\n\n[pack]\nstaff-names = false\n";
-        let out = with_framework(text, "online-safety-18", Path::new("review.toml")).expect("edits");
+        let out =
+            with_framework(text, "online-safety-18", Path::new("review.toml")).expect("edits");
         assert_eq!(
             out,
             text.replace("\"online-safety-21\"", "\"online-safety-18\"")
         );
         let without = "school = \"Hill\"\n\n[pack]\nstaff-names = false\n";
-        let out = with_framework(without, "online-safety-18", Path::new("review.toml")).expect("adds");
+        let out =
+            with_framework(without, "online-safety-18", Path::new("review.toml")).expect("adds");
         let parsed: toml::Table = toml::from_str(&out).expect("still TOML");
         assert_eq!(parsed["framework"].as_str(), Some("online-safety-18"));
         assert!(parsed["pack"].get("framework").is_none());

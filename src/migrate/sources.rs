@@ -82,7 +82,11 @@ pub(super) fn find(paths: &Paths, old: &Framework, new: &Framework) -> Result<Fo
             found.removed.push(book.path.clone());
         }
         found.books.push(Source {
-            kept: if resumed { book.path.clone() } else { kept.join(name) },
+            kept: if resumed {
+                book.path.clone()
+            } else {
+                kept.join(name)
+            },
             book,
             original,
             written,
@@ -102,7 +106,13 @@ pub(super) fn find(paths: &Paths, old: &Framework, new: &Framework) -> Result<Fo
 
 /// After a run that stopped part-way: each workbook at the top of scores/ is replaced by a
 /// new one, removed as already kept, or (anything else) stops the migration.
-fn leftovers(scores: &Path, kept: &Path, new: &Framework, found: &mut Found, diags: &mut Diagnostics) {
+fn leftovers(
+    scores: &Path,
+    kept: &Path,
+    new: &Framework,
+    found: &mut Found,
+    diags: &mut Diagnostics,
+) {
     for path in spreadsheets(scores) {
         if found.books.iter().any(|s| s.written == path) {
             continue;
@@ -141,7 +151,10 @@ fn spreadsheets(dir: &Path) -> Vec<PathBuf> {
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {
             let name = p.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            let ext = p.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
+            let ext = p
+                .extension()
+                .and_then(|e| e.to_str())
+                .map(str::to_ascii_lowercase);
             matches!(ext.as_deref(), Some("xlsx" | "xlsm" | "xls" | "ods"))
                 && p.is_file()
                 && !name.starts_with("~$")

@@ -39,12 +39,16 @@ pub fn text(m: &Migrated) -> String {
             if c.level.is_none() && c.commentary_from.is_empty() && !c.flagged {
                 continue;
             }
-            let level = c.level.map_or("no level".to_string(), |l| format!("level {l}"));
+            let level = c
+                .level
+                .map_or("no level".to_string(), |l| format!("level {l}"));
             let sources = if a.carry == Carry::Merged {
                 let each: Vec<String> = c
                     .sources
                     .iter()
-                    .map(|(code, l)| format!("{code} {}", l.map_or("-".to_string(), |l| l.to_string())))
+                    .map(|(code, l)| {
+                        format!("{code} {}", l.map_or("-".to_string(), |l| l.to_string()))
+                    })
                     .collect();
                 format!(" (from {})", each.join(", "))
             } else {
@@ -79,7 +83,11 @@ pub fn text(m: &Migrated) -> String {
         );
     }
     for r in &m.removed {
-        let _ = writeln!(s, "  {} removed: its copy is kept and its new workbook is .xlsx", r.display());
+        let _ = writeln!(
+            s,
+            "  {} removed: its copy is kept and its new workbook is .xlsx",
+            r.display()
+        );
     }
     let _ = writeln!(
         s,

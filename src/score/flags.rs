@@ -12,7 +12,9 @@ use crate::workbook::{Filled, ScoredBy};
 
 /// A warning for every aspect still flagged, at the flag's cell.
 pub(super) fn findings(fw: &Framework, used: &[&Filled], diags: &mut Diagnostics) {
-    let group = used.iter().any(|b| matches!(b.kind, ScoredBy::Group { .. }));
+    let group = used
+        .iter()
+        .any(|b| matches!(b.kind, ScoredBy::Group { .. }));
     let counted = used
         .iter()
         .filter(|b| !group || matches!(b.kind, ScoredBy::Group { .. }));

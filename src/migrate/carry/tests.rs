@@ -7,8 +7,12 @@ use crate::framework::load_embedded;
 use crate::framework::map::find;
 
 fn frameworks() -> (Framework, Framework, Map) {
-    let old = load_embedded("online-safety-21").expect("built in").framework;
-    let new = load_embedded("online-safety-18").expect("built in").framework;
+    let old = load_embedded("online-safety-21")
+        .expect("built in")
+        .framework;
+    let new = load_embedded("online-safety-18")
+        .expect("built in")
+        .framework;
     let map = find(&old.id, &new.id, std::path::Path::new("/nonexistent"))
         .expect("readable")
         .expect("built in");
@@ -68,17 +72,30 @@ fn merged_aspects_take_the_weaker_level_and_keep_each_commentary() {
     );
     assert!(a11.flag.starts_with("Merged from A1.1 Online Safety Responsibilities (level 2) and A1.3 Professional Standards (level 3)"), "{}", a11.flag);
     let same = &prefill["A1.2"];
-    assert_eq!((same.own, same.commentary.as_str(), same.owner.as_str()), (Some(2), "The group meets.", "OSL"));
+    assert_eq!(
+        (same.own, same.commentary.as_str(), same.owner.as_str()),
+        (Some(2), "The group meets.", "OSL")
+    );
     assert!(same.flag.is_empty());
     let cyber = &prefill["C1.5"];
     assert_eq!(cyber.own, Some(2));
     assert!(cyber.commentary.is_empty());
-    assert!(cyber.flag.starts_with("C1.5 Cyber Security is new"), "{}", cyber.flag);
+    assert!(
+        cyber.flag.starts_with("C1.5 Cyber Security is new"),
+        "{}",
+        cyber.flag
+    );
     assert!(!prefill.contains_key("C2.2"), "a blank row stays blank");
     let c = carried.iter().find(|c| c.code == "A1.1").expect("listed");
     assert_eq!(c.commentary_from, ["A1.1", "A1.3"]);
     assert!(c.flagged);
-    assert!(!carried.iter().find(|c| c.code == "C2.2").expect("listed").flagged);
+    assert!(
+        !carried
+            .iter()
+            .find(|c| c.code == "C2.2")
+            .expect("listed")
+            .flagged
+    );
 }
 
 #[test]
@@ -102,5 +119,8 @@ fn a_group_workbook_merges_member_by_member() {
     assert_eq!(b.levels["Head"], 3);
     assert_eq!(b.own, Some(3));
     assert_eq!(b.target, chrono::NaiveDate::from_ymd_opt(2027, 1, 1));
-    assert_eq!(b.commentary, "From B1.1 Online Safety Education Programme: Lessons are planned.");
+    assert_eq!(
+        b.commentary,
+        "From B1.1 Online Safety Education Programme: Lessons are planned."
+    );
 }
