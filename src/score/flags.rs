@@ -43,3 +43,74 @@ pub(super) fn findings(fw: &Framework, used: &[&Filled], diags: &mut Diagnostics
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use std::path::PathBuf;
+
+    use super::*;
+    use crate::workbook::Row;
+
+    fn book(file: &str, kind: ScoredBy, flag: &str) -> Filled {
+        let row = Row {
+            code: "A1.1".into(),
+            sheet_row: 3,
+            levels: Vec::new(),
+            agreed: None,
+            rationale: String::new(),
+            commentary: String::new(),
+            records_differ: String::new(),
+            evidence: Vec::new(),
+            evidence_text: String::new(),
+            evidence_cell: None,
+            actions: String::new(),
+            owner: String::new(),
+            target: None,
+            change_flag: flag.into(),
+            cells: vec![(layout::CHANGE_FLAG, "Scores!K4".into())],
+        };
+        Filled {
+            path: PathBuf::from(file),
+            kind,
+            framework: "online-safety-18".into(),
+            version: "1.0.0".into(),
+            rows: vec![row],
+        }
+    }
+
+    fn found(books: &[Filled]) -> Vec<String> {
+        let fw = crate::framework::load_embedded("online-safety-18")
+            .expect("built in")
+            .framework;
+        let used: Vec<&Filled> = books.iter().collect();
+        let mut diags = Diagnostics::default();
+        findings(&fw, &used, &mut diags);
+        diags.iter().map(|d| d.location.to_string()).collect()
+    }
+
+    #[test]
+    fn a_flag_counts_until_emptied_and_the_group_clears_it_for_everyone() {
+        let dsl = || ScoredBy::Individual {
+            reviewer: "DSL".into(),
+        };
+        let group = || ScoredBy::Group {
+            members: vec!["DSL".into()],
+        };
+        let flagged = "Merged from A1.1 and A1.3.";
+        assert_eq!(
+            found(&[book("scores/dsl.xlsx", dsl(), flagged)]),
+            ["scores/dsl.xlsx: Scores!K4"]
+        );
+        assert!(found(&[book("scores/dsl.xlsx", dsl(), "  ")]).is_empty());
+        let both = [
+            book("scores/dsl.xlsx", dsl(), flagged),
+            book("scores/group.xlsx", group(), ""),
+        ];
+        assert!(found(&both).is_empty(), "the group has cleared it");
+        let both = [
+            book("scores/dsl.xlsx", dsl(), ""),
+            book("scores/group.xlsx", group(), flagged),
+        ];
+        assert_eq!(found(&both), ["scores/group.xlsx: Scores!K4"]);
+    }
+}
