@@ -7,7 +7,8 @@ use clap::Subcommand;
 use selfreview::framework::{self, EMBEDDED, Loaded};
 use selfreview::{Diagnostics, Error, review};
 
-use super::format::framework::{Checked, Listed};
+use super::format::checked::Checked;
+use super::format::framework::Listed;
 use super::format::show;
 use super::output::Output;
 use super::{EXIT_FINDINGS, EXIT_OK};

@@ -43,7 +43,7 @@ pub enum Migration {
         framework: String,
     },
     /// The review was carried across.
-    Migrated(Migrated),
+    Migrated(Box<Migrated>),
 }
 
 /// A review carried across.
@@ -174,7 +174,7 @@ pub fn migrate(root: &Path, to: &str, today: NaiveDate) -> Result<Migration> {
     }
     write_atomic(&summary_path, summary.as_bytes())?;
     write_atomic(&review_file, settings.as_bytes())?;
-    Ok(Migration::Migrated(migrated))
+    Ok(Migration::Migrated(Box::new(migrated)))
 }
 
 /// Refuses the summary if it may not be written where it goes, or would hold a child's

@@ -30,6 +30,40 @@ pub fn text(m: &Migrated) -> String {
         "The workbooks as they were are kept unchanged in {}/.\n\nAspect by aspect:",
         m.kept.display()
     );
+    aspects(m, &mut s);
+    s.push_str("\nWorkbooks:\n");
+    if m.workbooks.is_empty() {
+        s.push_str("  none were in scores/; make them with `selfreview workbook`\n");
+    }
+    for w in &m.workbooks {
+        let flagged = w.aspects.iter().filter(|c| c.flagged).count();
+        let _ = writeln!(
+            s,
+            "  {} ({}): written from {}; {} aspect{} flagged",
+            w.written.display(),
+            w.reviewer,
+            w.kept.display(),
+            flagged,
+            if flagged == 1 { "" } else { "s" }
+        );
+    }
+    for r in &m.removed {
+        let _ = writeln!(
+            s,
+            "  {} removed: its copy is kept and its new workbook is .xlsx",
+            r.display()
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\nreview.toml now names `{}`. Each flagged aspect is listed by `selfreview score` until the group has checked it and emptied its \"Review after the change\" cell.",
+        m.to
+    );
+    s
+}
+
+/// Each aspect, with what each workbook gave it.
+fn aspects(m: &Migrated, s: &mut String) {
     for a in &m.aspects {
         let _ = writeln!(s, "  {} {}: {}", a.code, a.name, what(a));
         for w in &m.workbooks {
@@ -66,35 +100,6 @@ pub fn text(m: &Migrated) -> String {
             );
         }
     }
-    s.push_str("\nWorkbooks:\n");
-    if m.workbooks.is_empty() {
-        s.push_str("  none were in scores/; make them with `selfreview workbook`\n");
-    }
-    for w in &m.workbooks {
-        let flagged = w.aspects.iter().filter(|c| c.flagged).count();
-        let _ = writeln!(
-            s,
-            "  {} ({}): written from {}; {} aspect{} flagged",
-            w.written.display(),
-            w.reviewer,
-            w.kept.display(),
-            flagged,
-            if flagged == 1 { "" } else { "s" }
-        );
-    }
-    for r in &m.removed {
-        let _ = writeln!(
-            s,
-            "  {} removed: its copy is kept and its new workbook is .xlsx",
-            r.display()
-        );
-    }
-    let _ = writeln!(
-        s,
-        "\nreview.toml now names `{}`. Each flagged aspect is listed by `selfreview score` until the group has checked it and emptied its \"Review after the change\" cell.",
-        m.to
-    );
-    s
 }
 
 /// What happened to an aspect, in words.

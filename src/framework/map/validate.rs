@@ -20,47 +20,7 @@ pub fn validate(
 ) -> (Option<Map>, Diagnostics) {
     let mut diags = Diagnostics::default();
     let root = TomlPath::default();
-    let text = |value: &Option<String>, key: &str, diags: &mut Diagnostics| -> String {
-        let at = map.value(&root.key(key));
-        match value.as_deref().map(str::trim) {
-            None => {
-                diags.push(
-                    Diagnostic::error(
-                        Code::MissingKey,
-                        at,
-                        format!("`{key}` is missing in the file"),
-                    )
-                    .with_help(format!(
-                        "add `{key} = \"…\"`; frameworks/README.md describes framework maps"
-                    )),
-                );
-                String::new()
-            }
-            Some("") => {
-                diags.push(
-                    Diagnostic::error(Code::EmptyText, at, format!("`{key}` is blank"))
-                        .with_help("write the value between the quotes"),
-                );
-                String::new()
-            }
-            Some(t) => t.to_string(),
-        }
-    };
-    let id = text(&raw.map, "map", &mut diags);
-    if !id.is_empty() && !crate::framework::validate::is_kebab(&id) {
-        diags.push(
-            Diagnostic::error(
-                Code::InvalidId,
-                map.value(&root.key("map")),
-                format!("map id `{id}` is not kebab-case"),
-            )
-            .with_help(
-                "use lower-case letters, digits and single hyphens, e.g. `online-safety-21-to-18`",
-            ),
-        );
-    }
-    let from = text(&raw.from, "from", &mut diags);
-    let to = text(&raw.to, "to", &mut diags);
+    let (id, from, to) = header(raw, map, &mut diags);
     let load = |id: &str, key: &str, diags: &mut Diagnostics| {
         if id.is_empty() {
             return None;
@@ -120,6 +80,53 @@ pub fn validate(
     };
     let ok = !diags.has_errors() && source.is_some() && target.is_some();
     (ok.then_some(result), diags)
+}
+
+/// The map's id and the frameworks it names, each reported when missing or blank.
+fn header(raw: &RawMap, map: &SourceMap<'_>, diags: &mut Diagnostics) -> (String, String, String) {
+    let root = TomlPath::default();
+    let text = |value: &Option<String>, key: &str, diags: &mut Diagnostics| -> String {
+        let at = map.value(&root.key(key));
+        match value.as_deref().map(str::trim) {
+            None => {
+                diags.push(
+                    Diagnostic::error(
+                        Code::MissingKey,
+                        at,
+                        format!("`{key}` is missing in the file"),
+                    )
+                    .with_help(format!(
+                        "add `{key} = \"…\"`; frameworks/README.md describes framework maps"
+                    )),
+                );
+                String::new()
+            }
+            Some("") => {
+                diags.push(
+                    Diagnostic::error(Code::EmptyText, at, format!("`{key}` is blank"))
+                        .with_help("write the value between the quotes"),
+                );
+                String::new()
+            }
+            Some(t) => t.to_string(),
+        }
+    };
+    let id = text(&raw.map, "map", diags);
+    if !id.is_empty() && !crate::framework::validate::is_kebab(&id) {
+        diags.push(
+            Diagnostic::error(
+                Code::InvalidId,
+                map.value(&root.key("map")),
+                format!("map id `{id}` is not kebab-case"),
+            )
+            .with_help(
+                "use lower-case letters, digits and single hyphens, e.g. `online-safety-21-to-18`",
+            ),
+        );
+    }
+    let from = text(&raw.from, "from", diags);
+    let to = text(&raw.to, "to", diags);
+    (id, from, to)
 }
 
 /// One `[[aspects]]` entry with the path it was read from; codes checked against the
