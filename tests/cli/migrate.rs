@@ -363,3 +363,60 @@ fn framework_check_locates_each_map_problem() {
         .success()
         .stdout(predicate::str::contains("ok: map online-safety-21-to-18 from online-safety-21 to online-safety-18 with 18 aspects"));
 }
+
+#[test]
+fn a_childs_name_carried_in_commentary_stays_out_of_every_output() {
+    use selfreview::workbook::prefill::{Prefill, Start};
+    use selfreview::workbook::{ScoredBy, write::render_from};
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = sample_school(tmp.path());
+    let fw = selfreview::framework::load_embedded("online-safety-21")
+        .expect("built in")
+        .framework;
+    let mut prefill = Prefill::new();
+    for code in ["A1.3", "C1.3"] {
+        let start = Start {
+            own: Some(2),
+            commentary: "Staff followed the code when Bella Grant's photo was shared.".into(),
+            ..Start::default()
+        };
+        prefill.insert(code.into(), start);
+    }
+    let kind = ScoredBy::Individual {
+        reviewer: "Head".into(),
+    };
+    let bytes = render_from(&fw, &kind, "Oakfield Primary School", &prefill).expect("renders");
+    std::fs::write(dir.join("scores/head.xlsx"), bytes).expect("written");
+    let assert = run(&dir, &["migrate", "--to", "online-safety-18"]).success();
+    let stdout = String::from_utf8(assert.get_output().stdout.clone()).expect("utf-8");
+    let summary = std::fs::read_to_string(dir.join("out/migration-online-safety-21-to-18.txt"))
+        .expect("summary");
+    // The school's own workbook keeps what it wrote, under the old aspect's name.
+    let head = scores(&dir.join("scores/head.xlsx"));
+    assert!(
+        head["A1.1"]["Commentary"]
+            .contains("From A1.3 Professional Standards: Staff followed the code when Bella Grant")
+    );
+    let assert = run(&dir, &["--json", "score"]);
+    let score = String::from_utf8(assert.get_output().stdout.clone()).expect("utf-8");
+    // The name is a finding for the school to fix, as it is before migrating.
+    run(&dir, &["report"])
+        .code(1)
+        .stderr(predicate::str::contains("private-name-in-workbook"));
+    let report = std::fs::read_to_string(dir.join("out/report.html")).expect("report");
+    for text in [&stdout, &summary, &score, &report] {
+        assert!(!text.contains("Grant"), "a child's name reached an output");
+    }
+}
+
+#[test]
+fn names_that_cannot_be_checked_stop_the_migration_before_anything_is_written() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = sample_school(tmp.path());
+    std::fs::write(dir.join("evidence/pupil-list.csv"), b"\xff\xfe\x00broken").expect("broken");
+    let before = files(&dir);
+    run(&dir, &["migrate", "--to", "online-safety-18"])
+        .code(2)
+        .stderr(predicate::str::contains("nothing was written"));
+    assert_eq!(files(&dir), before);
+}
