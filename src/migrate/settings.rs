@@ -12,7 +12,12 @@ use crate::error::{Error, Result};
 /// keeps its place and the comment after its value; without one, the key is added among
 /// the top-level settings.
 pub fn with_framework(text: &str, id: &str, path: &Path) -> Result<String> {
-    let mut doc: DocumentMut = text
+    // Windows editors may save with a byte-order mark and CRLF line ends; both are kept.
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let mut doc: DocumentMut = body
         .parse()
         .map_err(|e: toml_edit::TomlError| Error::Read {
             path: path.to_path_buf(),
@@ -31,7 +36,13 @@ pub fn with_framework(text: &str, id: &str, path: &Path) -> Result<String> {
             doc["framework"] = value(id);
         }
     }
-    Ok(doc.to_string())
+    let out = doc.to_string();
+    let out = if body.contains("\r\n") {
+        out.replace("\r\n", "\n").replace('\n', "\r\n")
+    } else {
+        out
+    };
+    Ok(format!("{bom}{out}"))
 }
 
 #[cfg(test)]
@@ -53,5 +64,9 @@ mod tests {
         let parsed: toml::Table = toml::from_str(&out).expect("still TOML");
         assert_eq!(parsed["framework"].as_str(), Some("online-safety-18"));
         assert!(parsed["pack"].get("framework").is_none());
+        let windows = "\u{feff}school = \"Hill\"\r\nframework = \"online-safety-21\" # ours\r\n";
+        let out =
+            with_framework(windows, "online-safety-18", Path::new("review.toml")).expect("edits");
+        assert_eq!(out, windows.replace("-21", "-18"));
     }
 }
