@@ -2,7 +2,8 @@
 //!
 //! A group meeting usually follows individual scoring: the group workbook then opens with
 //! each member's level in that member's column and the members' commentary gathered in the
-//! Commentary column, so the meeting edits what was written instead of typing it again.
+//! Commentary column, so the meeting edits what was written instead of typing it again. An
+//! aspect a migration flagged in a member's workbook is flagged in the group's too.
 
 use std::collections::BTreeMap;
 
@@ -66,6 +67,10 @@ pub fn from_individuals(members: &[String], books: &[Filled]) -> Prefill {
             let start = prefill.entry(row.code.clone()).or_default();
             if let Some((_, level)) = row.levels.first() {
                 start.levels.insert(member.clone(), *level);
+            }
+            // An aspect a migration flagged stays flagged for the group, which clears it.
+            if start.flag.is_empty() && !row.change_flag.trim().is_empty() {
+                start.flag = row.change_flag.trim().to_string();
             }
             if !row.commentary.trim().is_empty() {
                 if !start.commentary.is_empty() {

@@ -420,3 +420,38 @@ fn names_that_cannot_be_checked_stop_the_migration_before_anything_is_written() 
         .stderr(predicate::str::contains("nothing was written"));
     assert_eq!(files(&dir), before);
 }
+
+#[test]
+fn a_group_workbook_made_after_migrating_keeps_the_flags_for_the_group_to_clear() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = sample_school(tmp.path());
+    run(&dir, &["migrate", "--to", "online-safety-18"]).success();
+    run(
+        &dir,
+        &[
+            "workbook",
+            "--group",
+            "--reviewer",
+            "Online Safety Lead",
+            "--reviewer",
+            "DSL",
+        ],
+    )
+    .success();
+    let group = scores(&dir.join("scores/group.xlsx"));
+    assert!(group["A1.1"]["Review after the change"].starts_with("Merged from"));
+    assert_eq!(group["A1.2"]["Review after the change"], "");
+    let assert = run(&dir, &["--json", "score"]);
+    let doc: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).expect("JSON");
+    let flagged: Vec<&str> = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .filter(|d| d["code"] == "review-after-change")
+        .map(|d| d["location"]["file"].as_str().expect("file"))
+        .collect();
+    assert_eq!(
+        flagged, ["scores/group.xlsx"; 5],
+        "only the group's flags count"
+    );
+}
