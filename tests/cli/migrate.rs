@@ -455,3 +455,58 @@ fn a_group_workbook_made_after_migrating_keeps_the_flags_for_the_group_to_clear(
         "only the group's flags count"
     );
 }
+
+#[test]
+fn a_review_with_its_own_framework_migrates_with_its_own_map() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path().join("review");
+    std::fs::create_dir(&dir).expect("folder");
+    let own = std::fs::read_to_string(repo().join("frameworks/online-safety-21.toml"))
+        .expect("framework")
+        .replace("id = \"online-safety-21\"", "id = \"hill-21\"");
+    let own_path = tmp.path().join("hill-21.toml");
+    std::fs::write(&own_path, own).expect("written");
+    init_review(
+        &dir,
+        &["--framework", own_path.to_str().expect("utf-8 path")],
+    )
+    .success();
+    run(&dir, &["workbook", "--reviewer", "DSL"]).success();
+    run(&dir, &["migrate", "--to", "online-safety-18"])
+        .code(2)
+        .stderr(predicate::str::contains(
+            "no framework map leads from `hill-21`",
+        ));
+    let map = std::fs::read_to_string(repo().join("frameworks/maps/online-safety-21-to-18.toml"))
+        .expect("map")
+        .replace("from = \"online-safety-21\"", "from = \"hill-21\"")
+        .replace(
+            "map = \"online-safety-21-to-18\"",
+            "map = \"hill-21-to-18\"",
+        );
+    let maps = dir.join("frameworks/maps");
+    std::fs::create_dir_all(&maps).expect("maps folder");
+    std::fs::write(
+        maps.join("hill.toml"),
+        map.replace("from = [\"D1.1\"]", "from = [\"D9.9\"]"),
+    )
+    .expect("written");
+    let before = files(&dir);
+    run(&dir, &["migrate", "--to", "online-safety-18"])
+        .code(2)
+        .stderr(predicate::str::contains("frameworks/maps/hill.toml:"))
+        .stderr(predicate::str::contains(
+            "error[map-unknown-aspect]: `hill-21` has no aspect `D9.9`",
+        ));
+    assert_eq!(files(&dir), before);
+    std::fs::write(maps.join("hill.toml"), map).expect("written");
+    run(&dir, &["framework", "check", "frameworks/maps/hill.toml"])
+        .success()
+        .stdout(predicate::str::contains(
+            "ok: map hill-21-to-18 from hill-21 to online-safety-18",
+        ));
+    run(&dir, &["migrate", "--to", "online-safety-18"]).success();
+    assert!(dir.join("scores/hill-21/dsl.xlsx").is_file());
+    assert!(dir.join("out/migration-hill-21-to-18.txt").is_file());
+    run(&dir, &["score"]).success();
+}

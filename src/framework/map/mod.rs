@@ -114,9 +114,17 @@ pub fn check(text: &str, file: &Path, framework: &dyn Fn(&str) -> Option<Framewo
     }
 }
 
-/// The `.toml` files in a review's `frameworks/maps/` folder, sorted by name.
+/// A review's own map files: the `.toml` files in its `frameworks/maps/` folder, then any
+/// map put straight into `frameworks/`, each sorted by name.
 pub fn local_files(review_dir: &Path) -> Result<Vec<PathBuf>> {
-    super::toml_files(&review_dir.join("frameworks").join("maps"))
+    let frameworks = review_dir.join("frameworks");
+    let mut files = super::toml_files(&frameworks.join("maps"))?;
+    for path in super::toml_files(&frameworks)? {
+        if std::fs::read_to_string(&path).is_ok_and(|text| is_map(&text)) {
+            files.push(path);
+        }
+    }
+    Ok(files)
 }
 
 /// The map from framework `from` to framework `to`: the review's own in
