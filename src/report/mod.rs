@@ -213,3 +213,50 @@ pub fn previous_snapshot(
         counted,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snapshot(dir: &Path, date: &str, framework: Option<&str>, levels: &[(&str, u8)]) {
+        let aspects: Vec<serde_json::Value> = levels
+            .iter()
+            .map(|(code, l)| serde_json::json!({ "code": code, "agreed": l, "counted": l }))
+            .collect();
+        let mut doc = serde_json::json!({ "aspects": aspects });
+        if let Some(f) = framework {
+            doc["framework"] = serde_json::json!(f);
+        }
+        std::fs::write(dir.join(format!("{date}.json")), doc.to_string()).expect("written");
+    }
+
+    #[test]
+    fn an_earlier_snapshot_on_another_framework_is_mapped_or_left_out() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).expect("a date");
+        let levels = [("A1.1", 2), ("A1.3", 3), ("C1.3", 2)];
+        snapshot(dir.path(), "2025-11-01", Some("online-safety-21"), &levels);
+        let p = previous_snapshot(dir.path(), day, "online-safety-18", dir.path()).expect("mapped");
+        assert_eq!(
+            p.levels.get("A1.1"),
+            Some(&3),
+            "the weaker of A1.1 and A1.3"
+        );
+        assert_eq!(
+            p.levels.get("C1.5"),
+            Some(&2),
+            "Cyber Security from Technical Security"
+        );
+        assert_eq!(p.levels.get("A1.3"), None);
+        let same =
+            previous_snapshot(dir.path(), day, "online-safety-21", dir.path()).expect("same");
+        assert_eq!(same.levels.get("A1.3"), Some(&3));
+        // No map leads from 18 back to 21, so there is nothing to compare with.
+        snapshot(dir.path(), "2025-12-01", Some("online-safety-18"), &levels);
+        assert!(previous_snapshot(dir.path(), day, "online-safety-21", dir.path()).is_none());
+        // A snapshot from before snapshots named their framework is the review's own.
+        snapshot(dir.path(), "2026-01-01", None, &levels);
+        let old = previous_snapshot(dir.path(), day, "online-safety-18", dir.path()).expect("own");
+        assert_eq!(old.levels.get("A1.3"), Some(&3));
+    }
+}
