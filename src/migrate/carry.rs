@@ -111,7 +111,17 @@ fn same(kind: &ScoredBy, r: &Row) -> Start {
         actions: r.actions.clone(),
         owner: r.owner.clone(),
         target: r.target,
+        target_text: undated(r).to_string(),
         flag: String::new(),
+    }
+}
+
+/// A Target date cell that is not a date, as written; empty when it is a date or blank.
+fn undated(r: &Row) -> &str {
+    if r.target.is_some() {
+        ""
+    } else {
+        r.target_text.trim()
     }
 }
 
@@ -165,8 +175,12 @@ fn merged(kind: &ScoredBy, rows: &[&Row], label: &dyn Fn(&Row) -> String) -> Sta
         actions: labelled(rows, label, |r| &r.actions),
         owner: distinct(rows, |r| &r.owner),
         target: rows.iter().filter_map(|r| r.target).min(),
+        target_text: String::new(),
         flag: String::new(),
     };
+    if start.target.is_none() {
+        start.target_text = distinct(rows, undated);
+    }
     if rows.iter().any(|r| r.has_entries()) {
         let from = standing(kind, rows, label);
         start.flag = format!(

@@ -66,6 +66,7 @@ mod tests {
             actions: String::new(),
             owner: String::new(),
             target: None,
+            target_text: String::new(),
             change_flag: flag.into(),
             cells: vec![(layout::CHANGE_FLAG, "Scores!K4".into())],
         };

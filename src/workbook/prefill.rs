@@ -35,6 +35,8 @@ pub struct Start {
     pub owner: String,
     /// When they are due.
     pub target: Option<NaiveDate>,
+    /// The Target date as written when it is not a date, written back as text.
+    pub target_text: String,
     /// What a move to a revised framework changed, for the group to review.
     pub flag: String,
 }

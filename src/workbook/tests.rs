@@ -317,6 +317,7 @@ fn a_group_starts_from_its_members_own_levels_and_commentary() {
             actions: String::new(),
             owner: String::new(),
             target: None,
+            target_text: String::new(),
             change_flag: String::new(),
             cells: Vec::new(),
         }],
@@ -373,6 +374,7 @@ fn a_carried_workbook_reads_back_every_column_and_its_flags() {
             actions: "Review roles".into(),
             owner: "OSL".into(),
             target: NaiveDate::from_ymd_opt(2027, 3, 31),
+            target_text: String::new(),
             flag: "Merged from A1.1 and A1.3.".into(),
         },
     );

@@ -264,8 +264,9 @@ fn start_row(
             layout::TARGET => {
                 if let Some(date) = start.target {
                     sheet.write_with_format(row, col, &date, &f.date)?;
+                    continue;
                 }
-                continue;
+                &start.target_text
             }
             layout::RATIONALE => &start.rationale,
             layout::COMMENTARY => &start.commentary,

@@ -344,6 +344,20 @@ fn a_group_workbook_and_an_ods_workbook_are_carried_and_json_says_what_happened(
     assert!(group["A1.1"].contains_key("Head") && group["A1.1"].contains_key("Agreed"));
     let dsl = scores(&dir.join("scores/dsl.xlsx"));
     assert_eq!(dsl.len(), 18);
+    // A target typed as words is carried as written, not lost for not being a date.
+    let kept = scores(&dir.join("scores/online-safety-21/dsl.ods"));
+    let worded: Vec<&String> = kept
+        .values()
+        .map(|r| &r["Target date"])
+        .filter(|t| t.as_str() == "next term")
+        .collect();
+    assert!(!worded.is_empty(), "the fixture has a target in words");
+    assert_eq!(
+        dsl.values()
+            .filter(|r| r["Target date"] == "next term")
+            .count(),
+        worded.len()
+    );
     run(&dir, &["score"]).success();
 }
 

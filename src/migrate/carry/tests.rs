@@ -34,6 +34,7 @@ fn row(code: &str, level: Option<u8>, commentary: &str) -> Row {
         actions: String::new(),
         owner: String::new(),
         target: None,
+        target_text: String::new(),
         change_flag: String::new(),
         cells: Vec::new(),
     }

@@ -44,6 +44,7 @@ fn row(code: &str, levels: Vec<(&str, u8)>, commentary: &str, evidence: &[&str])
         actions: String::new(),
         owner: String::new(),
         target: None,
+        target_text: String::new(),
         change_flag: String::new(),
         cells: Vec::new(),
     }

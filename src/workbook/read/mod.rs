@@ -55,6 +55,10 @@ pub struct Row {
     pub owner: String,
     /// When they are due.
     pub target: Option<NaiveDate>,
+    /// The Target date cell as written, kept when it is not a date ("next term") so that
+    /// carrying the row to a revised framework loses nothing.
+    #[serde(skip)]
+    pub target_text: String,
     /// What a move to a revised framework changed in this aspect, still to be reviewed
     /// (the [`layout::CHANGE_FLAG`] column); empty once the group has cleared it.
     pub change_flag: String,
