@@ -56,7 +56,7 @@ pub struct Migrated {
     pub from: String,
     /// The framework it now uses.
     pub to: String,
-    /// The map used, by id and title.
+    /// The id of the framework map used.
     pub map: String,
     /// The map's title.
     pub map_title: String,
