@@ -181,6 +181,18 @@ fn scored_and_reported_on_18_aspects(dir: &Path) {
     let doc: serde_json::Value = serde_json::from_slice(&assert.get_output().stdout).expect("JSON");
     assert_eq!(doc["framework"], "online-safety-18");
     assert_eq!(doc["aspects"].as_array().expect("aspects").len(), 18);
+    // The kept workbooks in scores/online-safety-21/ are not read by scoring.
+    let used: Vec<&str> = doc["workbooks"]
+        .as_array()
+        .expect("workbooks")
+        .iter()
+        .map(|w| w["path"].as_str().expect("path"))
+        .collect();
+    assert_eq!(used.len(), 4, "{used:?}");
+    assert!(
+        used.iter().all(|p| !p.contains("online-safety-21")),
+        "{used:?}"
+    );
     let flagged: Vec<&serde_json::Value> = doc["diagnostics"]
         .as_array()
         .expect("diagnostics")
