@@ -71,7 +71,12 @@ pub fn carry(
                 Carry::New => Vec::new(),
                 Carry::Same | Carry::Merged => rows
                     .iter()
-                    .filter(|r| !r.commentary.trim().is_empty())
+                    .filter(|r| {
+                        !r.commentary.trim().is_empty()
+                            || r.agreed_commentary
+                                .as_deref()
+                                .is_some_and(|c| !c.trim().is_empty())
+                    })
                     .map(|r| r.code.clone())
                     .collect(),
             },
@@ -106,6 +111,7 @@ fn same(kind: &ScoredBy, r: &Row) -> Start {
         own: own(kind, r),
         rationale: r.rationale.clone(),
         commentary: r.commentary.clone(),
+        agreed_commentary: r.agreed_commentary.clone().unwrap_or_default(),
         evidence: r.evidence_text.clone(),
         records_differ: r.records_differ.clone(),
         actions: r.actions.clone(),
@@ -170,6 +176,9 @@ fn merged(kind: &ScoredBy, rows: &[&Row], label: &dyn Fn(&Row) -> String) -> Sta
         own: rows.iter().filter_map(|r| own(kind, r)).max(),
         rationale: labelled(rows, label, |r| &r.rationale),
         commentary: labelled(rows, label, |r| &r.commentary),
+        agreed_commentary: labelled(rows, label, |r| {
+            r.agreed_commentary.as_deref().unwrap_or_default()
+        }),
         evidence: distinct(rows, |r| &r.evidence_text),
         records_differ: labelled(rows, label, |r| &r.records_differ),
         actions: labelled(rows, label, |r| &r.actions),

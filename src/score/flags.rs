@@ -59,6 +59,7 @@ mod tests {
             agreed: None,
             rationale: String::new(),
             commentary: String::new(),
+            agreed_commentary: None,
             records_differ: String::new(),
             evidence: Vec::new(),
             evidence_text: String::new(),

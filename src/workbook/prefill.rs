@@ -25,6 +25,8 @@ pub struct Start {
     pub rationale: String,
     /// The commentary (a group workbook's: the members' commentary under their names).
     pub commentary: String,
+    /// A group workbook's agreed commentary, the one the assessor reads.
+    pub agreed_commentary: String,
     /// The Evidence cell's text.
     pub evidence: String,
     /// Why the records differ from the claim.

@@ -310,6 +310,7 @@ fn a_group_starts_from_its_members_own_levels_and_commentary() {
             agreed: None,
             rationale: String::new(),
             commentary: text.into(),
+            agreed_commentary: None,
             records_differ: String::new(),
             evidence: Vec::new(),
             evidence_cell: None,
@@ -369,6 +370,7 @@ fn a_carried_workbook_reads_back_every_column_and_its_flags() {
             own: Some(3),
             rationale: "The weaker.".into(),
             commentary: "From A1.1: written.".into(),
+            agreed_commentary: "From A1.1: agreed.".into(),
             evidence: "policy.pdf".into(),
             records_differ: String::new(),
             actions: "Review roles".into(),
@@ -408,6 +410,7 @@ fn a_carried_workbook_reads_back_every_column_and_its_flags() {
         ("Review roles", "OSL")
     );
     assert_eq!(a.target, NaiveDate::from_ymd_opt(2027, 3, 31));
+    assert_eq!(a.agreed_commentary.as_deref(), Some("From A1.1: agreed."));
     assert_eq!(a.change_flag, "Merged from A1.1 and A1.3.");
     assert!(a.cell(layout::CHANGE_FLAG).is_some());
     assert_eq!(

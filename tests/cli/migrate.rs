@@ -105,6 +105,7 @@ fn the_sample_school_is_carried_to_18_aspects_end_to_end() {
         "link-governor.xlsx",
         "online-safety-lead.xlsx",
         "computing-lead.xlsx",
+        "group.xlsx",
     ] {
         let kept = std::fs::read(dir.join("scores/online-safety-21").join(name)).expect("kept");
         assert_eq!(&kept, &before[&Path::new("scores").join(name)], "{name}");
@@ -122,6 +123,7 @@ fn the_sample_school_is_carried_to_18_aspects_end_to_end() {
     assert!(settings.contains("# The Computing Lead has no workbook yet"));
 
     new_workbooks_carry_what_the_old_ones_said(&dir);
+    the_agreed_commentary_is_carried(&dir);
 
     // The summary never repeats what the school wrote.
     let old = scores(&dir.join("scores/online-safety-21/online-safety-lead.xlsx"));
@@ -174,6 +176,32 @@ fn new_workbooks_carry_what_the_old_ones_said(dir: &Path) {
     assert_eq!(osl["A1.2"]["Review after the change"], "");
 }
 
+/// The group workbook's agreed commentary, the text the assessor reads, carried as the rest.
+fn the_agreed_commentary_is_carried(dir: &Path) {
+    let group = scores(&dir.join("scores/group.xlsx"));
+    let old = scores(&dir.join("scores/online-safety-21/group.xlsx"));
+    assert!(
+        !old["A1.2"]["Agreed commentary"].is_empty(),
+        "the sample has one"
+    );
+    assert_eq!(
+        group["A1.2"]["Agreed commentary"],
+        old["A1.2"]["Agreed commentary"]
+    );
+    assert_eq!(group["A1.2"]["Agreed"], old["A1.2"]["Agreed"]);
+    for (code, from) in [
+        ("A1.1", "A1.3 Professional Standards"),
+        ("B4.1", "B4.2 Agencies"),
+    ] {
+        let agreed = &group[code]["Agreed commentary"];
+        assert!(
+            agreed.contains(&format!("From {from}: ")),
+            "{code}: {agreed}"
+        );
+    }
+    assert_eq!(group["C1.5"]["Agreed commentary"], "");
+}
+
 /// Scored against the 18 aspects, with every flagged aspect named at its cell; the report
 /// shows last year's 21-aspect review on the radar, mapped to the 18.
 fn scored_and_reported_on_18_aspects(dir: &Path) {
@@ -188,7 +216,7 @@ fn scored_and_reported_on_18_aspects(dir: &Path) {
         .iter()
         .map(|w| w["path"].as_str().expect("path"))
         .collect();
-    assert_eq!(used.len(), 4, "{used:?}");
+    assert_eq!(used.len(), 5, "{used:?}");
     assert!(
         used.iter().all(|p| !p.contains("online-safety-21")),
         "{used:?}"
@@ -199,16 +227,12 @@ fn scored_and_reported_on_18_aspects(dir: &Path) {
         .iter()
         .filter(|d| d["code"] == "review-after-change")
         .collect();
-    assert_eq!(
-        flagged.len(),
-        15,
-        "five aspects in each of three filled workbooks"
-    );
-    assert!(
-        flagged
-            .iter()
-            .all(|d| d["severity"] == "warning" && d["location"]["cell"].is_string())
-    );
+    // The sample school has a group workbook, so the group's flags are the ones that count:
+    // the four merged aspects and Cyber Security.
+    assert_eq!(flagged.len(), 5, "{flagged:?}");
+    assert!(flagged.iter().all(|d| d["severity"] == "warning"
+        && d["location"]["file"] == "scores/group.xlsx"
+        && d["location"]["cell"].is_string()));
 
     // The report shows last year's 21-aspect review on the radar, mapped to the 18.
     run(dir, &["report"]).success();
@@ -250,6 +274,7 @@ fn a_migration_stopped_part_way_is_finished_by_running_it_again() {
         "link-governor.xlsx",
         "online-safety-lead.xlsx",
         "computing-lead.xlsx",
+        "group.xlsx",
     ] {
         std::fs::copy(dir.join("scores").join(name), kept.join(name)).expect("kept");
     }

@@ -27,6 +27,7 @@ fn row(code: &str, level: Option<u8>, commentary: &str) -> Row {
         agreed: None,
         rationale: String::new(),
         commentary: commentary.into(),
+        agreed_commentary: None,
         records_differ: String::new(),
         evidence: Vec::new(),
         evidence_text: String::new(),
@@ -105,6 +106,7 @@ fn a_group_workbook_merges_member_by_member() {
     let mut b11 = row("B1.1", None, "Lessons are planned.");
     b11.levels = vec![("DSL".into(), 2), ("Head".into(), 3)];
     b11.agreed = Some(2);
+    b11.agreed_commentary = Some("We plan lessons for every year.".into());
     b11.target = chrono::NaiveDate::from_ymd_opt(2027, 3, 1);
     let mut b12 = row("B1.2", None, "");
     b12.levels = vec![("DSL".into(), 4), ("Head".into(), 2)];
