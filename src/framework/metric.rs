@@ -19,6 +19,8 @@ pub enum Metric {
     TrainingCoverage,
     /// `training.overdue`: people in a group not trained within the window.
     TrainingOverdue,
+    /// `training.role-coverage`: share of the people holding a role trained within the window.
+    TrainingRoleCoverage,
     /// `meetings.count`: meetings of a group within the window.
     MeetingsCount,
     /// `meetings.longest-gap-days`: longest stretch between a group's meetings.
@@ -42,6 +44,8 @@ pub enum Param {
     Months,
     /// `topic`: words looked for in meeting items.
     Topic,
+    /// `role`: words looked for in the roles of training records.
+    Role,
 }
 
 /// What kind of value a parameter takes.
@@ -82,13 +86,14 @@ impl Param {
             Param::Group => "group",
             Param::Months => "months",
             Param::Topic => "topic",
+            Param::Role => "role",
         }
     }
 
     /// The kind of value it takes.
     pub fn kind(self) -> ParamKind {
         match self {
-            Param::Group | Param::Topic => ParamKind::Text,
+            Param::Group | Param::Topic | Param::Role => ParamKind::Text,
             Param::Months => ParamKind::Months,
         }
     }
@@ -134,6 +139,14 @@ const fn months(default: &'static str) -> ParamSpec {
 }
 
 const TRAINING: &[ParamSpec] = &[GROUP, months("24")];
+const ROLE: &[ParamSpec] = &[
+    ParamSpec {
+        param: Param::Role,
+        default: None,
+        about: "words looked for, ignoring case, in the role column of the training records; alternatives separated by `|` (e.g. `DSL|designated safeguarding lead`)",
+    },
+    months("24"),
+];
 const MEETINGS: &[ParamSpec] = &[GROUP, months("12")];
 const WITH_ITEM: &[ParamSpec] = &[
     ParamSpec {
@@ -153,9 +166,10 @@ const INCIDENTS: &[ParamSpec] = &[months("12")];
 impl Metric {
     /// Every metric, in the order they are documented. A metric left out of this list
     /// cannot be named in a framework file.
-    pub const ALL: [Metric; 8] = [
+    pub const ALL: [Metric; 9] = [
         Metric::TrainingCoverage,
         Metric::TrainingOverdue,
+        Metric::TrainingRoleCoverage,
         Metric::MeetingsCount,
         Metric::MeetingsLongestGapDays,
         Metric::MeetingsWithItem,
@@ -169,6 +183,7 @@ impl Metric {
         match self {
             Metric::TrainingCoverage => "training.coverage",
             Metric::TrainingOverdue => "training.overdue",
+            Metric::TrainingRoleCoverage => "training.role-coverage",
             Metric::MeetingsCount => "meetings.count",
             Metric::MeetingsLongestGapDays => "meetings.longest-gap-days",
             Metric::MeetingsWithItem => "meetings.with-item",
@@ -197,6 +212,9 @@ impl Metric {
             Metric::TrainingOverdue => {
                 "number of people in a group with no online safety training within the window"
             }
+            Metric::TrainingRoleCoverage => {
+                "share of the people whose role mentions the words (such as the DSL) whose latest training falls within the window"
+            }
             Metric::MeetingsCount => "number of meetings of a group held within the window",
             Metric::MeetingsLongestGapDays => {
                 "longest stretch in days between meetings of a group within the window (counting up to the review date)"
@@ -218,6 +236,7 @@ impl Metric {
     pub fn value(self) -> ValueKind {
         match self {
             Metric::TrainingCoverage
+            | Metric::TrainingRoleCoverage
             | Metric::IncidentsActionedShare
             | Metric::IncidentsClosedShare => ValueKind::Share,
             Metric::TrainingOverdue
@@ -232,6 +251,7 @@ impl Metric {
     pub fn params(self) -> &'static [ParamSpec] {
         match self {
             Metric::TrainingCoverage | Metric::TrainingOverdue => TRAINING,
+            Metric::TrainingRoleCoverage => ROLE,
             Metric::MeetingsCount | Metric::MeetingsLongestGapDays => MEETINGS,
             Metric::MeetingsWithItem => WITH_ITEM,
             Metric::IncidentsCount
