@@ -145,7 +145,10 @@ fn date(row: &SheetRow, header: &Header, field: Field) -> Result<Option<NaiveDat
             )
         }),
         other => {
-            let t = other.text();
+            let t = match other {
+                Value::Text(t) => std::borrow::Cow::Borrowed(t.as_str()),
+                other => std::borrow::Cow::Owned(other.text()),
+            };
             dates::parse(&t)
                 .map(Some)
                 .map_err(|e| format!("`{t}` {}", e.describe()))
@@ -156,8 +159,8 @@ fn date(row: &SheetRow, header: &Header, field: Field) -> Result<Option<NaiveDat
 /// A row with one cell of text that reads like a sentence or a total ("Total staff: 8",
 /// "Log reviewed termly by the group") is a note or footer, not a record. A lone name is not.
 fn is_note(row: &SheetRow) -> bool {
-    let filled: Vec<&Value> = row.cells.iter().filter(|c| !c.is_empty()).collect();
-    let [Value::Text(t)] = filled.as_slice() else {
+    let mut filled = row.cells.iter().filter(|c| !c.is_empty());
+    let (Some(Value::Text(t)), None) = (filled.next(), filled.next()) else {
         return false;
     };
     dates::parse(t).is_err()
