@@ -2,8 +2,9 @@
 //!
 //! Excel on Windows saves "CSV" in Windows-1252 unless told otherwise, some systems add a
 //! UTF-8 byte-order mark, and European settings use semicolons. The encoding and the
-//! delimiter are detected from the start of the file; rows are then streamed, one at a
-//! time, so a log of a million rows needs no more memory than one row.
+//! delimiter are detected from the start of the file; rows are then streamed, parsed on a
+//! second thread ([`split`]), so a log of a million rows needs no more memory than a few
+//! batches of rows.
 //!
 //! The csv crate forgives broken quoting: an opening quote that is never closed makes the
 //! rest of the file one cell, and a cell is held in memory however long it grows. So the
@@ -20,6 +21,7 @@ use std::io::Read;
 use std::path::Path;
 
 use csv::{ByteRecord, ReaderBuilder};
+use split::{Message, Split};
 use encoding_rs::WINDOWS_1252;
 
 use super::table::{SheetRow, Value};
@@ -33,6 +35,7 @@ pub const MAX_FIELD: u64 = 1024 * 1024;
 pub const MAX_RECORD: u64 = 8 * 1024 * 1024;
 
 mod guard;
+mod split;
 mod utf16;
 use guard::Guard;
 
@@ -45,9 +48,12 @@ enum Encoding {
 /// A CSV file, read row by row.
 pub struct CsvRows {
     path: std::path::PathBuf,
-    reader: csv::Reader<Guard<Box<dyn Read>>>,
+    split: Split,
     encoding: Encoding,
-    record: ByteRecord,
+    /// The batch of records being taken, how many of it are records, and the next one.
+    batch: Vec<ByteRecord>,
+    filled: usize,
+    at: usize,
     index: u32,
     /// Columns whose text is needed; others are only noted as holding something.
     keep: Option<Vec<bool>>,
@@ -98,9 +104,11 @@ pub fn open(path: &Path) -> Result<CsvRows> {
         .from_reader(Guard::new(source(path, wide).map_err(read_err)?, delimiter));
     Ok(CsvRows {
         path: path.to_path_buf(),
-        reader,
+        split: Split::start(reader).map_err(read_err)?,
         encoding,
-        record: ByteRecord::new(),
+        batch: Vec::new(),
+        filled: 0,
+        at: 0,
         index: 0,
         keep: None,
         done: false,
@@ -108,7 +116,7 @@ pub fn open(path: &Path) -> Result<CsvRows> {
 }
 
 /// The file's bytes, as UTF-8 when it is UTF-16.
-fn source(path: &Path, wide: bool) -> std::io::Result<Box<dyn Read>> {
+fn source(path: &Path, wide: bool) -> std::io::Result<Box<dyn Read + Send>> {
     let file = File::open(path)?;
     Ok(if wide {
         Box::new(utf16::Utf16::new(file))
@@ -161,16 +169,84 @@ impl CsvRows {
         self.keep = Some(keep);
     }
 
-    fn value(&self, bytes: &[u8]) -> Value {
-        match self.encoding {
-            Encoding::Utf8 => match std::str::from_utf8(bytes) {
-                Ok(text) => Value::from_text(text),
-                Err(_) => Value::from_text(&String::from_utf8_lossy(bytes)),
-            },
-            Encoding::Windows1252 => {
-                Value::from_text(&WINDOWS_1252.decode_without_bom_handling(bytes).0)
+    /// Reads the next row into `row`, reusing its cells' room; `None` at the end of the
+    /// file, and after a problem, which is given once.
+    pub fn next_row(&mut self, row: &mut SheetRow) -> Option<Result<()>> {
+        if self.done {
+            return None;
+        }
+        while self.at == self.filled {
+            match self.split.next() {
+                Message::Records(batch, filled) => {
+                    let spent = std::mem::replace(&mut self.batch, batch);
+                    self.split.give_back(spent);
+                    (self.filled, self.at) = (filled, 0);
+                }
+                Message::End => {
+                    self.done = true;
+                    return None;
+                }
+                Message::Failed(message) => {
+                    // Nothing more is read after a problem: the rows after it cannot be
+                    // trusted.
+                    self.done = true;
+                    return Some(Err(Error::Evidence {
+                        path: self.path.clone(),
+                        message,
+                    }));
+                }
             }
         }
+        let record = &self.batch[self.at];
+        self.at += 1;
+        row.index = self.index;
+        row.cells.truncate(record.len());
+        for (i, field) in record.iter().enumerate() {
+            let field = if i == 0 && self.index == 0 {
+                field.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(field)
+            } else {
+                field
+            };
+            let wanted = self
+                .keep
+                .as_ref()
+                .is_none_or(|k| k.get(i).copied().unwrap_or(false));
+            let value = if wanted {
+                decode(self.encoding, field, row.cells.get_mut(i))
+            } else if field.iter().all(u8::is_ascii_whitespace) {
+                Some(Value::Empty)
+            } else {
+                Some(Value::Unread)
+            };
+            match (value, row.cells.get_mut(i)) {
+                (None, _) => {}
+                (Some(value), Some(cell)) => *cell = value,
+                (Some(value), None) => row.cells.push(value),
+            }
+        }
+        self.index += 1;
+        Some(Ok(()))
+    }
+}
+
+/// A field's value as [`Value::from_text`] gives it; `None` when it was written into `cell`,
+/// which held text, in place.
+fn decode(encoding: Encoding, bytes: &[u8], cell: Option<&mut Value>) -> Option<Value> {
+    let text = match encoding {
+        Encoding::Utf8 => match std::str::from_utf8(bytes) {
+            Ok(text) => std::borrow::Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(bytes),
+        },
+        Encoding::Windows1252 => WINDOWS_1252.decode_without_bom_handling(bytes).0,
+    };
+    let t = text.trim();
+    match cell {
+        Some(Value::Text(held)) if !t.is_empty() => {
+            held.clear();
+            held.push_str(t);
+            None
+        }
+        _ => Some(Value::from_text(t)),
     }
 }
 
@@ -178,54 +254,11 @@ impl Iterator for CsvRows {
     type Item = Result<SheetRow>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        if self.done {
-            return None;
-        }
-        match self.reader.read_byte_record(&mut self.record) {
-            Ok(false) => None,
-            Ok(true) => {
-                let mut cells: Vec<Value> = Vec::with_capacity(self.record.len());
-                for (i, field) in self.record.iter().enumerate() {
-                    let field = if i == 0 && self.index == 0 {
-                        field.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(field)
-                    } else {
-                        field
-                    };
-                    let wanted = self
-                        .keep
-                        .as_ref()
-                        .is_none_or(|k| k.get(i).copied().unwrap_or(false));
-                    cells.push(if wanted {
-                        self.value(field)
-                    } else if field.iter().all(u8::is_ascii_whitespace) {
-                        Value::Empty
-                    } else {
-                        Value::Unread
-                    });
-                }
-                let row = SheetRow {
-                    index: self.index,
-                    cells,
-                };
-                self.index += 1;
-                Some(Ok(row))
-            }
-            Err(e) => {
-                let message = match self.reader.get_ref().problem() {
-                    Some(problem) => problem.to_string(),
-                    None => format!(
-                        "it could not be read as CSV near row {}: {e}",
-                        self.index + 1
-                    ),
-                };
-                // Nothing more is read after a problem: the rows after it cannot be trusted.
-                self.done = true;
-                Some(Err(Error::Evidence {
-                    path: self.path.clone(),
-                    message,
-                }))
-            }
-        }
+        let mut row = SheetRow {
+            index: 0,
+            cells: Vec::new(),
+        };
+        Some(self.next_row(&mut row)?.map(|()| row))
     }
 }
 
