@@ -323,8 +323,14 @@ pub fn learn_names(row: &SheetRow, header: &Header, names: &mut Names) -> usize 
         };
         held += usize::from(names.add_person(&person));
     }
-    for cell in texts(&people.whole) {
-        held += names.add_cell(&cell);
+    for c in &people.whole {
+        let cell = match row.get(*c) {
+            Value::Text(t) => std::borrow::Cow::Borrowed(t.as_str()),
+            other => std::borrow::Cow::Owned(other.text()),
+        };
+        if !cell.trim().is_empty() {
+            held += names.add_cell(&cell);
+        }
     }
     held
 }

@@ -5,27 +5,31 @@
 //! categories, actioned, closed). Memory then grows with the days and categories a school
 //! uses, not with the number of rows.
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
 
 use chrono::NaiveDate;
 
 use super::records::Incident;
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Key {
-    date: NaiveDate,
-    categories: Box<[u32]>,
-    actioned: bool,
-    closed: bool,
-}
+/// What incidents are counted by: a date, a set of categories (by its number in
+/// [`IncidentLog::sets`]) and the two flags.
+type Key = (NaiveDate, u32, bool, bool);
 
 /// The incidents of every source, as counts.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IncidentLog {
     names: Vec<String>,
-    ids: HashMap<String, u32>,
-    counts: BTreeMap<Key, u64>,
+    ids: FxHashMap<String, u32>,
+    /// Every distinct set of categories, as sorted category numbers, and each set's number:
+    /// a log uses few sets, so a count's key is small and made without allocating.
+    sets: Vec<Box<[u32]>>,
+    set_ids: FxHashMap<Box<[u32]>, u32>,
+    /// Looked up for every incident: hashed the fast way, as nothing in a key is chosen to
+    /// collide.
+    counts: FxHashMap<Key, u64>,
     total: u64,
+    /// The categories of the incident being counted.
+    scratch: Vec<u32>,
 }
 
 /// Some incidents that share a date, categories and flags.
@@ -46,10 +50,10 @@ pub struct Tally<'a> {
 impl IncidentLog {
     /// Counts one incident.
     pub fn add(&mut self, incident: Incident) {
-        let mut categories: Vec<u32> = incident
-            .categories
-            .into_iter()
-            .map(|c| match self.ids.get(&c) {
+        let mut categories = std::mem::take(&mut self.scratch);
+        categories.clear();
+        for c in incident.categories {
+            categories.push(match self.ids.get(&c) {
                 Some(id) => *id,
                 None => {
                     let id = u32::try_from(self.names.len())
@@ -58,16 +62,22 @@ impl IncidentLog {
                     self.names.push(c);
                     id
                 }
-            })
-            .collect();
+            });
+        }
         categories.sort_unstable();
         categories.dedup();
-        let key = Key {
-            date: incident.date,
-            categories: categories.into_boxed_slice(),
-            actioned: incident.actioned,
-            closed: incident.closed,
+        let set = match self.set_ids.get(categories.as_slice()) {
+            Some(set) => *set,
+            None => {
+                let set = u32::try_from(self.sets.len()).expect("fewer than four billion sets");
+                self.sets.push(categories.as_slice().into());
+                self.set_ids.insert(categories.as_slice().into(), set);
+                set
+            }
         };
+        categories.clear();
+        self.scratch = categories;
+        let key = (incident.date, set, incident.actioned, incident.closed);
         *self.counts.entry(key).or_insert(0) += 1;
         self.total += 1;
     }
@@ -97,17 +107,26 @@ impl IncidentLog {
         self.total == 0
     }
 
-    /// The counts, in date order.
+    /// The counts, in date order, then by categories (by their numbers, in the order they
+    /// were first met) and flags.
     pub fn iter(&self) -> impl Iterator<Item = Tally<'_>> {
-        self.counts.iter().map(|(k, count)| Tally {
-            date: k.date,
-            categories: k
-                .categories
+        let mut keys: Vec<(&Key, &u64)> = self.counts.iter().collect();
+        keys.sort_unstable_by(|(a, _), (b, _)| {
+            (a.0, &self.sets[a.1 as usize], a.2, a.3).cmp(&(
+                b.0,
+                &self.sets[b.1 as usize],
+                b.2,
+                b.3,
+            ))
+        });
+        keys.into_iter().map(|(k, count)| Tally {
+            date: k.0,
+            categories: self.sets[k.1 as usize]
                 .iter()
                 .map(|id| self.names[*id as usize].as_str())
                 .collect(),
-            actioned: k.actioned,
-            closed: k.closed,
+            actioned: k.2,
+            closed: k.3,
             count: *count,
         })
     }

@@ -232,20 +232,51 @@ impl<R: Read> Guard<R> {
     /// How many bytes at the start of `bytes` [`Guard::step`] would only count into the
     /// cell: inside a cell, bytes other than quotes (in quotes), delimiters and line ends;
     /// never so many that the cell or the row would pass its limit, which `step` reports.
-    fn plain_run(&self, bytes: &[u8]) -> usize {
-        let quoted = match self.state {
-            State::Unquoted => false,
-            State::Quoted => true,
-            State::StartField | State::QuoteInQuoted => return 0,
-        };
+    /// A cell that does not start with a quote starts as it does in [`Guard::step`].
+    fn plain_run(&mut self, bytes: &[u8]) -> usize {
         let room = (MAX_FIELD - self.field_len.min(MAX_FIELD))
             .min(MAX_RECORD - self.record_len.min(MAX_RECORD));
         let most = bytes.len().min(usize::try_from(room).unwrap_or(usize::MAX));
         let d = self.delimiter;
-        bytes[..most]
-            .iter()
-            .position(|&c| c == d || c == b'\n' || c == b'\r' || (quoted && c == b'"'))
-            .unwrap_or(most)
+        let quoted = match self.state {
+            State::Unquoted => false,
+            State::Quoted => true,
+            State::StartField
+                if most > 0 && !matches!(bytes[0], b'"' | b'\n' | b'\r') && bytes[0] != d =>
+            {
+                self.field_line = self.line;
+                self.state = State::Unquoted;
+                false
+            }
+            State::StartField | State::QuoteInQuoted => return 0,
+        };
+        let bytes = &bytes[..most];
+        if quoted {
+            bytes
+                .iter()
+                .position(|&c| c == d || c == b'\n' || c == b'\r' || c == b'"')
+                .unwrap_or(most)
+        } else {
+            memchr::memchr3(d, b'\n', b'\r', bytes).unwrap_or(most)
+        }
+    }
+
+    /// A delimiter after a cell without quotes (or after none) ends the cell as it does in
+    /// [`Guard::step`]; `false`, having done nothing, for any other byte or state, or when
+    /// the row would pass its limit, which `step` reports.
+    fn plain_delimiter(&mut self, b: u8) -> bool {
+        if b != self.delimiter
+            || !matches!(self.state, State::StartField | State::Unquoted)
+            || self.record_len >= MAX_RECORD
+        {
+            return false;
+        }
+        self.record_delims += 1;
+        self.end_field();
+        self.after_cr = false;
+        self.field_len += 1;
+        self.record_len += 1;
+        true
     }
 
     /// Counts a byte that stays in its cell, refusing a cell or a row grown too long.
@@ -287,6 +318,11 @@ impl<R: Read> Read for Guard<R> {
             let b = buf[i];
             let at_start = self.seen < 3;
             // Most bytes only lengthen their cell: a run of them is counted at once.
+            if !at_start && self.plain_delimiter(b) {
+                self.seen += 1;
+                i += 1;
+                continue;
+            }
             let run = if at_start {
                 0
             } else {

@@ -21,8 +21,8 @@ use std::io::Read;
 use std::path::Path;
 
 use csv::{ByteRecord, ReaderBuilder};
-use split::{Message, Split};
 use encoding_rs::WINDOWS_1252;
+use split::{Message, Split};
 
 use super::table::{SheetRow, Value};
 use crate::error::{Error, Result};

@@ -11,6 +11,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use super::cell::people_in_cell;
 use super::fold::words;
 use super::scan::{CAPITAL, COMMA, JOINED, NEWLINE, TITLED};
@@ -59,7 +61,7 @@ pub struct Names {
     /// Cells of incident logs already read, with how many people each held: a log names the
     /// same pupils row after row, and a cell read again adds no spelling not already held.
     /// Bounded by [`MAX_CELLS_KEPT`], so a log of ten million different cells stays small.
-    cells: HashMap<Box<str>, usize>,
+    cells: FxHashMap<Box<str>, usize>,
 }
 
 /// The most cells [`Names::add_cell`] remembers; past it, cells are read every time.
