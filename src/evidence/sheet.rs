@@ -2,32 +2,92 @@
 //!
 //! xlsx sheets are streamed cell by cell and given out a row at a time, only rows that hold
 //! something, so a stray formatted cell at XFD1048576 costs one row, not a dense grid of
-//! seventeen billion cells, and a sheet of a million rows is never held. xls and ods are read through calamine's ranges, which `spreadsheet::open` has
-//! already checked will fit in memory.
+//! seventeen billion cells, and a sheet of a million rows is never held. xls and ods are
+//! read through calamine's ranges, which `spreadsheet::open` has already checked will fit
+//! in memory.
+//!
+//! [`each_row`] reads the sheet on the thread that calls it and gives the rows, in batches,
+//! to a second thread, so that parsing the sheet's XML and folding its rows into records
+//! run at once.
 
 use std::path::Path;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::sync_channel;
 
 use calamine::{Data, DataRef, ExcelDateTime, Reader, Sheets};
 use chrono::NaiveDateTime;
 
 use super::table::{SheetRow, Value};
 use crate::error::{Error, Result};
-use crate::spreadsheet::Book;
+use crate::spreadsheet::{self, Book};
 
 /// The rows of sheet `name`, in order, only those with at least one cell.
 pub fn rows(book: &mut Book, path: &Path, name: &str) -> Result<Vec<SheetRow>> {
     let mut rows = Vec::new();
-    each_row(book, path, name, |row| {
+    read_rows(book, path, name, |row| {
         rows.push(row);
         true
     })?;
     Ok(rows)
 }
 
-/// Gives `each` the rows of sheet `name` one at a time, in order, only those with at least
-/// one cell, until it returns `false`: an xlsx sheet is read only as far as it is needed,
-/// and no more than one row of it is held here.
+/// Rows handed to the folding thread at once.
+const BATCH: usize = 256;
+/// Batches read and not yet taken.
+const IN_FLIGHT: usize = 4;
+
+/// Gives `each`, on a thread of its own, the rows of sheet `name` one at a time, in order,
+/// only those with at least one cell, until it returns `false`: an xlsx sheet is read only
+/// about as far as it is needed, and no more than a few batches of its rows are held. A
+/// problem met in reading after `each` said to stop is not one.
 pub fn each_row(
+    book: &mut Book,
+    path: &Path,
+    name: &str,
+    mut each: impl FnMut(SheetRow) -> bool + Send,
+) -> Result<()> {
+    let stop = AtomicBool::new(false);
+    let (send, batches) = sync_channel::<Vec<SheetRow>>(IN_FLIGHT);
+    std::thread::scope(|scope| {
+        let folding = scope.spawn(|| {
+            // A panic here is reported as the file's problem, quietly, as in the reader.
+            spreadsheet::guarded(|| {
+                for batch in batches {
+                    for row in batch {
+                        if !each(row) {
+                            stop.store(true, Ordering::Relaxed);
+                            return;
+                        }
+                    }
+                }
+            })
+        });
+        let mut batch = Vec::with_capacity(BATCH);
+        let read = read_rows(book, path, name, |row| {
+            batch.push(row);
+            if batch.len() == BATCH {
+                let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
+                if send.send(full).is_err() {
+                    return false;
+                }
+            }
+            !stop.load(Ordering::Relaxed)
+        });
+        if !batch.is_empty() {
+            let _ = send.send(batch);
+        }
+        drop(send);
+        match folding.join() {
+            Ok(Ok(())) if stop.load(Ordering::Relaxed) => Ok(()),
+            Ok(Ok(())) => read,
+            // The panic goes on to the reader's guard, which says the file could not be read.
+            _ => std::panic::resume_unwind(Box::new("folding the rows failed")),
+        }
+    })
+}
+
+/// [`each_row`] on the calling thread alone, with no more than one row held here.
+fn read_rows(
     book: &mut Book,
     path: &Path,
     name: &str,
