@@ -276,6 +276,142 @@ mod tests {
             .collect()
     }
 
+    /// The rows as the csv crate gives them straight from the guarded file, one record at a
+    /// time on this thread, decoded field by field: the plain way [`open`] must agree with.
+    fn rows_directly(path: &Path) -> (Vec<Vec<Value>>, Option<String>) {
+        let bytes = std::fs::read(path).expect("read");
+        let wide = utf16::has_bom(&bytes);
+        let mut sample = bytes[..bytes.len().min(SAMPLE)].to_vec();
+        if wide {
+            sample = utf16::decode(&sample);
+        }
+        let encoding = detect_encoding(&sample);
+        let delimiter = detect_delimiter(&sample);
+        let mut reader = ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(delimiter)
+            .from_reader(Guard::new(source(path, wide).expect("open"), delimiter));
+        let mut record = ByteRecord::new();
+        let mut rows = Vec::new();
+        loop {
+            match reader.read_byte_record(&mut record) {
+                Ok(false) => return (rows, None),
+                Ok(true) => {}
+                Err(e) => {
+                    let message = match reader.get_ref().problem() {
+                        Some(problem) => problem.to_string(),
+                        None => format!(
+                            "it could not be read as CSV near row {}: {e}",
+                            rows.len() + 1
+                        ),
+                    };
+                    return (rows, Some(message));
+                }
+            }
+            let cells = record.iter().enumerate().map(|(i, field)| {
+                let field = if i == 0 && rows.is_empty() {
+                    field.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(field)
+                } else {
+                    field
+                };
+                match encoding {
+                    Encoding::Utf8 => Value::from_text(&String::from_utf8_lossy(field)),
+                    Encoding::Windows1252 => {
+                        Value::from_text(&WINDOWS_1252.decode_without_bom_handling(field).0)
+                    }
+                }
+            });
+            rows.push(cells.collect());
+        }
+    }
+
+    /// The rows as [`open`] gives them, into one reused row, and the problem that stopped it.
+    fn rows_split(path: &Path) -> (Vec<Vec<Value>>, Option<String>) {
+        let mut csv = open(path).expect("opens");
+        let mut row = SheetRow {
+            index: 0,
+            cells: Vec::new(),
+        };
+        let mut rows = Vec::new();
+        while let Some(read) = csv.next_row(&mut row) {
+            match read {
+                Ok(()) => {
+                    assert_eq!(row.index as usize, rows.len());
+                    rows.push(row.cells.clone());
+                }
+                Err(e) => {
+                    assert!(csv.next_row(&mut row).is_none(), "nothing after a problem");
+                    let message = e.to_string();
+                    let reason = message
+                        .split_once(": ")
+                        .map_or(message.as_str(), |(_, r)| r);
+                    return (rows, Some(reason.to_string()));
+                }
+            }
+        }
+        (rows, None)
+    }
+
+    /// One cell as a school's export might write it.
+    fn cell() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop_oneof![
+            "[A-Za-z0-9 /:.-]{0,12}",
+            "\"[A-Za-z ,;\t\n\r]{0,12}\"",
+            "\"[a-z]{0,4}\"\"[a-z ,]{0,4}\"",
+            "[ ]{0,2}é[a-z]{0,3}’",
+            "[a-z]{1,3}\"[a-z]{0,3}",
+            "\"[a-z]{0,3}",
+        ]
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn records_parsed_on_a_second_thread_read_as_one_at_a_time(
+            rows in proptest::collection::vec(proptest::collection::vec(cell(), 1..6), 1..30),
+            delimiter in proptest::sample::select(vec![",", ";", "\t"]),
+            line_end in proptest::sample::select(vec!["\n", "\r\n"]),
+            form in 0u8..5,
+        ) {
+            let text: String = rows
+                .iter()
+                .map(|r| r.join(delimiter) + line_end)
+                .collect();
+            let bytes: Vec<u8> = match form {
+                0 => text.into_bytes(),
+                1 => [&[0xEF, 0xBB, 0xBF][..], text.as_bytes()].concat(),
+                2 => WINDOWS_1252.encode(&text).0.into_owned(),
+                3 => [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect(),
+                _ => [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect(),
+            };
+            let dir = tempfile::tempdir().expect("temporary folder");
+            let path = dir.path().join("t.csv");
+            std::fs::write(&path, &bytes).expect("write");
+            if open(&path).is_ok() {
+                proptest::prop_assert_eq!(rows_split(&path), rows_directly(&path));
+            }
+        }
+    }
+
+    #[test]
+    fn batches_of_records_join_up_across_quoted_line_breaks() {
+        let mut text = String::from("Date,Notes,Category\n");
+        for i in 0..5000 {
+            text.push_str(&format!(
+                "0{}/02/2025,\"Met, and\nagreed {i}\",Gaming\n",
+                i % 9 + 1
+            ));
+        }
+        text.push_str("\"never closed,x\n");
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("t.csv");
+        std::fs::write(&path, &text).expect("write");
+        let (rows, problem) = rows_split(&path);
+        assert_eq!((rows.len(), problem.is_some()), (5001, true));
+        assert_eq!((rows, problem), rows_directly(&path));
+    }
+
     #[test]
     fn utf8_with_bom_semicolons_and_crlf() {
         let got = rows(b"\xEF\xBB\xBFName;Role\r\nZo\xC3\xAB;TA\r\n");
