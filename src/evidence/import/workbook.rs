@@ -20,7 +20,7 @@ enum Fold<'e> {
         evidence: &'e mut Evidence,
     },
     /// Its header was found: rows go into records.
-    Folding(Accumulator<'e>),
+    Folding(Box<Accumulator<'e>>),
     /// Its first rows hold no header: the rest is not read.
     Passed {
         head: Vec<SheetRow>,
@@ -78,7 +78,7 @@ fn choose_sheet<'e>(
     let mut first: Option<(String, Vec<SheetRow>)> = None;
     for name in candidates {
         match fold_sheet(req, book, name, evidence)? {
-            Fold::Folding(acc) => return Ok((Ok(acc), name.clone())),
+            Fold::Folding(acc) => return Ok((Ok(*acc), name.clone())),
             Fold::Looking { head, evidence: e } | Fold::Passed { head, evidence: e } => {
                 evidence = e;
                 if first.is_none() {
@@ -125,7 +125,7 @@ fn fold_sheet<'e>(
             for row in &head {
                 acc.row(row);
             }
-            Fold::Folding(acc)
+            Fold::Folding(Box::new(acc))
         }
         Err(_) => Fold::Passed { head, evidence },
     };
