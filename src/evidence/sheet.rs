@@ -24,21 +24,82 @@ use crate::spreadsheet::{self, Book};
 /// The rows of sheet `name`, in order, only those with at least one cell.
 pub fn rows(book: &mut Book, path: &Path, name: &str) -> Result<Vec<SheetRow>> {
     let mut rows = Vec::new();
-    read_rows(book, path, name, |row| {
+    let mut building = Rows::default();
+    let read = read_cells(book, path, name, |r, c, cell| {
+        building.put(r, c, cell, &mut |row| {
+            rows.push(row);
+            true
+        })
+    });
+    read?;
+    building.end(&mut |row| {
         rows.push(row);
         true
-    })?;
+    });
     Ok(rows)
 }
 
-/// Rows handed to the folding thread at once.
-const BATCH: usize = 256;
+/// Cells handed to the folding thread at once.
+const BATCH: usize = 2048;
 /// Batches read and not yet taken.
 const IN_FLIGHT: usize = 4;
 
+/// A cell as read: an xlsx cell still as calamine gives it (its text borrowed from the
+/// workbook), so that the thread that folds the rows also converts them.
+enum Raw<'b> {
+    Ref(DataRef<'b>),
+    Value(Value),
+}
+
+/// What the reading thread sends the folding one.
+enum Message<'b> {
+    Cells(Vec<(u32, u32, Raw<'b>)>),
+    /// The sheet was read to its end: its last row is complete.
+    End,
+}
+
+/// Cells gathered into rows, only those with at least one cell.
+#[derive(Default)]
+struct Rows {
+    row: Option<SheetRow>,
+    /// The rows' taker said to stop.
+    stopped: bool,
+}
+
+impl Rows {
+    /// Puts a cell in the row being built; a cell of another row first gives the row built
+    /// so far to `each`. Whether to read on.
+    fn put(
+        &mut self,
+        r: u32,
+        c: u32,
+        cell: Raw<'_>,
+        each: &mut dyn FnMut(SheetRow) -> bool,
+    ) -> bool {
+        let value = match cell {
+            Raw::Ref(d) => from_ref(&d),
+            Raw::Value(v) => v,
+        };
+        if self.stopped || value.is_empty() {
+            return !self.stopped;
+        }
+        self.stopped = !put(&mut self.row, r, c, value, each);
+        !self.stopped
+    }
+
+    /// The sheet has been read to its end: its last row goes to `each`.
+    fn end(&mut self, each: &mut dyn FnMut(SheetRow) -> bool) {
+        if let Some(last) = self.row.take()
+            && !self.stopped
+        {
+            each(last);
+        }
+    }
+}
+
 /// Gives `each`, on a thread of its own, the rows of sheet `name` one at a time, in order,
 /// only those with at least one cell, until it returns `false`: an xlsx sheet is read only
-/// about as far as it is needed, and no more than a few batches of its rows are held. A
+/// about as far as it is needed, and no more than a few batches of its cells are held. A
 /// problem met in reading after `each` said to stop is not one.
 pub fn each_row(
     book: &mut Book,
@@ -47,14 +108,19 @@ pub fn each_row(
     mut each: impl FnMut(SheetRow) -> bool + Send,
 ) -> Result<()> {
     let stop = AtomicBool::new(false);
-    let (send, batches) = sync_channel::<Vec<SheetRow>>(IN_FLIGHT);
+    let (send, batches) = sync_channel::<Message<'_>>(IN_FLIGHT);
     std::thread::scope(|scope| {
         let folding = scope.spawn(|| {
             // A panic here is reported as the file's problem, quietly, as in the reader.
             spreadsheet::guarded(|| {
-                for batch in batches {
-                    for row in batch {
-                        if !each(row) {
+                let mut building = Rows::default();
+                for message in batches {
+                    let Message::Cells(cells) = message else {
+                        building.end(&mut each);
+                        return;
+                    };
+                    for (r, c, cell) in cells {
+                        if !building.put(r, c, cell, &mut each) {
                             stop.store(true, Ordering::Relaxed);
                             return;
                         }
@@ -63,18 +129,21 @@ pub fn each_row(
             })
         });
         let mut batch = Vec::with_capacity(BATCH);
-        let read = read_rows(book, path, name, |row| {
-            batch.push(row);
+        let read = read_cells(book, path, name, |r, c, cell| {
+            batch.push((r, c, cell));
             if batch.len() == BATCH {
                 let full = std::mem::replace(&mut batch, Vec::with_capacity(BATCH));
-                if send.send(full).is_err() {
+                if send.send(Message::Cells(full)).is_err() {
                     return false;
                 }
             }
             !stop.load(Ordering::Relaxed)
         });
         if !batch.is_empty() {
-            let _ = send.send(batch);
+            let _ = send.send(Message::Cells(batch));
+        }
+        if read.is_ok() {
+            let _ = send.send(Message::End);
         }
         drop(send);
         match folding.join() {
@@ -86,12 +155,13 @@ pub fn each_row(
     })
 }
 
-/// [`each_row`] on the calling thread alone, with no more than one row held here.
-fn read_rows(
-    book: &mut Book,
+/// Gives `cell` every cell of sheet `name` in the order the file holds them, until it
+/// returns `false`.
+fn read_cells<'b>(
+    book: &'b mut Book,
     path: &Path,
     name: &str,
-    mut each: impl FnMut(SheetRow) -> bool,
+    mut cell: impl FnMut(u32, u32, Raw<'b>) -> bool,
 ) -> Result<()> {
     let fail = |e: String| Error::Evidence {
         path: path.to_path_buf(),
@@ -99,37 +169,32 @@ fn read_rows(
             "the sheet `{name}` could not be read ({e}); open the file in Excel or LibreOffice and save it again"
         ),
     };
-    let mut row: Option<SheetRow> = None;
     if let Sheets::Xlsx(xlsx) = book {
         let mut cells = xlsx
             .worksheet_cells_reader(name)
             .map_err(|e| fail(e.to_string()))?;
-        while let Some(cell) = cells.next_cell().map_err(|e| fail(e.to_string()))? {
-            let (r, c) = cell.get_position();
-            let value = from_ref(cell.get_value());
-            if !value.is_empty() && !put(&mut row, r, c, value, &mut each) {
+        while let Some(c) = cells.next_cell().map_err(|e| fail(e.to_string()))? {
+            let (r, col) = c.get_position();
+            if !cell(r, col, Raw::Ref(c.get_value().clone())) {
                 return Ok(());
             }
         }
-    } else {
-        let range = book
-            .worksheet_range(name)
-            .map_err(|e| fail(e.to_string()))?;
-        let (r0, c0) = range.start().unwrap_or((0, 0));
-        for (r, c, data) in range.used_cells() {
-            let value = from_data(data);
-            if value.is_empty() {
-                continue;
-            }
-            let r = r0 + u32::try_from(r).expect("sheet rows fit u32");
-            let c = c0 + u32::try_from(c).expect("sheet columns fit u32");
-            if !put(&mut row, r, c, value, &mut each) {
-                return Ok(());
-            }
-        }
+        return Ok(());
     }
-    if let Some(last) = row {
-        each(last);
+    let range = book
+        .worksheet_range(name)
+        .map_err(|e| fail(e.to_string()))?;
+    let (r0, c0) = range.start().unwrap_or((0, 0));
+    for (r, c, data) in range.used_cells() {
+        let value = from_data(data);
+        if value.is_empty() {
+            continue;
+        }
+        let r = r0 + u32::try_from(r).expect("sheet rows fit u32");
+        let c = c0 + u32::try_from(c).expect("sheet columns fit u32");
+        if !cell(r, c, Raw::Value(value)) {
+            return Ok(());
+        }
     }
     Ok(())
 }
@@ -141,7 +206,7 @@ fn put(
     r: u32,
     c: u32,
     value: Value,
-    each: &mut impl FnMut(SheetRow) -> bool,
+    each: &mut dyn FnMut(SheetRow) -> bool,
 ) -> bool {
     let mut going = true;
     if row.as_ref().is_none_or(|last| last.index != r) {
