@@ -282,3 +282,64 @@ fn from_data(d: &Data) -> Value {
         Data::Empty => Value::Empty,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A workbook of `rows` rows of three cells, some left empty, with a gap of empty rows.
+    fn workbook(dir: &Path, rows: u32) -> std::path::PathBuf {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        let ws = wb.add_worksheet();
+        for r in 0..rows {
+            let r_at = if r < 10 { r } else { r + 5 };
+            ws.write(r_at, 0, format!("Name {r}")).expect("write");
+            if r % 3 != 0 {
+                ws.write(r_at, 2, f64::from(r)).expect("write");
+            }
+        }
+        let path = dir.join("t.xlsx");
+        wb.save(&path).expect("save");
+        path
+    }
+
+    #[test]
+    fn rows_folded_on_a_second_thread_arrive_whole_and_in_order() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = workbook(dir.path(), 3000);
+        let mut book = spreadsheet::open(&path).expect("opens");
+        let all = rows(&mut book, &path, "Sheet1").expect("reads");
+        assert_eq!(all.len(), 3000);
+        assert_eq!(all[10].index, 15, "empty rows are passed over");
+        assert_eq!(
+            all[2].cells,
+            [
+                Value::Text("Name 2".into()),
+                Value::Empty,
+                Value::Number(2.0)
+            ]
+        );
+        let mut streamed = Vec::new();
+        each_row(&mut book, &path, "Sheet1", |row| {
+            streamed.push(row);
+            true
+        })
+        .expect("reads");
+        assert_eq!(streamed, all);
+    }
+
+    #[test]
+    fn reading_stops_when_told() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = workbook(dir.path(), 3000);
+        let mut book = spreadsheet::open(&path).expect("opens");
+        let mut seen = Vec::new();
+        each_row(&mut book, &path, "Sheet1", |row| {
+            seen.push(row.index);
+            seen.len() < 30
+        })
+        .expect("reads");
+        assert_eq!(seen.len(), 30, "no row is given after the answer to stop");
+        assert_eq!(seen[29], 34);
+    }
+}
