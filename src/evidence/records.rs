@@ -125,7 +125,12 @@ fn text_ref<'r>(row: &'r SheetRow, header: &Header, field: Field) -> std::borrow
 
 /// Whether `text`, ignoring case, spaces and punctuation at its ends, is one of `words`.
 fn is_one_of(text: &str, words: &[&str]) -> bool {
-    let t = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let t = if plain(text.as_bytes().first()) && plain(text.as_bytes().last()) {
+        text
+    } else {
+        text.trim_matches(|c: char| !c.is_alphanumeric())
+    };
     words.iter().any(|w| t.eq_ignore_ascii_case(w))
 }
 

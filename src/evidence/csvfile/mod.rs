@@ -239,14 +239,21 @@ fn decode(encoding: Encoding, bytes: &[u8], cell: Option<&mut Value>) -> Option<
         },
         Encoding::Windows1252 => WINDOWS_1252.decode_without_bom_handling(bytes).0,
     };
-    let t = text.trim();
+    // Most cells neither start nor end with a space: they need no trimming.
+    let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace());
+    let t = if plain(text.as_bytes().first()) && plain(text.as_bytes().last()) {
+        &*text
+    } else {
+        text.trim()
+    };
     match cell {
         Some(Value::Text(held)) if !t.is_empty() => {
             held.clear();
             held.push_str(t);
             None
         }
-        _ => Some(Value::from_text(t)),
+        _ if t.is_empty() => Some(Value::Empty),
+        _ => Some(Value::Text(t.to_string())),
     }
 }
 
