@@ -7,7 +7,7 @@
 
 use rustc_hash::FxHashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::records::Incident;
 
@@ -110,16 +110,28 @@ impl IncidentLog {
     /// The counts, in date order, then by categories (by their numbers, in the order they
     /// were first met) and flags.
     pub fn iter(&self) -> impl Iterator<Item = Tally<'_>> {
-        let mut keys: Vec<(&Key, &u64)> = self.counts.iter().collect();
-        keys.sort_unstable_by(|(a, _), (b, _)| {
-            (a.0, &self.sets[a.1 as usize], a.2, a.3).cmp(&(
-                b.0,
-                &self.sets[b.1 as usize],
-                b.2,
-                b.3,
-            ))
-        });
-        keys.into_iter().map(|(k, count)| Tally {
+        // Each set's place among the sets in order, so that a key sorts as one number.
+        let mut order: Vec<u32> = (0..u32::try_from(self.sets.len()).unwrap_or(u32::MAX)).collect();
+        order.sort_unstable_by(|a, b| self.sets[*a as usize].cmp(&self.sets[*b as usize]));
+        let mut rank = vec![0u64; order.len()];
+        for (place, set) in (0u64..).zip(&order) {
+            rank[*set as usize] = place;
+        }
+        let mut keys: Vec<(u64, &Key, &u64)> = self
+            .counts
+            .iter()
+            .map(|(k, count)| {
+                // Every date of chrono's range is within 2^27 days of the common era.
+                let day = u64::try_from(i64::from(k.0.num_days_from_ce()) + (1 << 27)).unwrap_or(0);
+                let packed = (day << 34)
+                    | (rank[k.1 as usize] << 2)
+                    | (u64::from(k.2) << 1)
+                    | u64::from(k.3);
+                (packed, k, count)
+            })
+            .collect();
+        keys.sort_unstable_by_key(|(packed, _, _)| *packed);
+        keys.into_iter().map(|(_, k, count)| Tally {
             date: k.0,
             categories: self.sets[k.1 as usize]
                 .iter()
@@ -143,6 +155,43 @@ mod tests {
             actioned,
             closed: false,
         }
+    }
+
+    #[test]
+    fn counts_come_in_date_then_category_then_flag_order() {
+        let mut log = IncidentLog::default();
+        let far = |y: i32| Incident {
+            date: NaiveDate::from_ymd_opt(y, 1, 1).expect("valid"),
+            categories: vec!["Scam".into()],
+            actioned: false,
+            closed: false,
+        };
+        log.add(incident(3, &["Scam"], true));
+        log.add(incident(3, &["Gaming", "Scam"], false));
+        log.add(incident(3, &["Gaming"], false));
+        log.add(incident(3, &["Gaming"], true));
+        log.add(incident(2, &["Scam"], false));
+        log.add(far(-200_000));
+        log.add(far(200_000));
+        let got: Vec<(NaiveDate, Vec<&str>, bool)> = log
+            .iter()
+            .map(|t| (t.date, t.categories, t.actioned))
+            .collect();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 10, d).expect("valid");
+        let year = |y| NaiveDate::from_ymd_opt(y, 1, 1).expect("valid");
+        // Categories sort by when they were first met: Scam (0) before Gaming (1).
+        assert_eq!(
+            got,
+            [
+                (year(-200_000), vec!["Scam"], false),
+                (day(2), vec!["Scam"], false),
+                (day(3), vec!["Scam"], true),
+                (day(3), vec!["Scam", "Gaming"], false),
+                (day(3), vec!["Gaming"], false),
+                (day(3), vec!["Gaming"], true),
+                (year(200_000), vec!["Scam"], false),
+            ]
+        );
     }
 
     #[test]
