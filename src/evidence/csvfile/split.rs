@@ -18,9 +18,9 @@ use csv::ByteRecord;
 use super::guard::Guard;
 
 /// Records per batch, at most.
-const BATCH: usize = 1024;
+const BATCH: usize = 4096;
 /// Bytes per batch past which it is sent, however few its records.
-const BATCH_BYTES: usize = 256 * 1024;
+const BATCH_BYTES: usize = 1024 * 1024;
 /// Batches sent and not yet taken.
 const IN_FLIGHT: usize = 2;
 /// A record buffer grown past this is dropped when handed back, not kept for reuse.
