@@ -40,7 +40,7 @@ pub fn rows(book: &mut Book, path: &Path, name: &str) -> Result<Vec<SheetRow>> {
 }
 
 /// Cells handed to the folding thread at once.
-const BATCH: usize = 2048;
+const BATCH: usize = 8192;
 /// Batches read and not yet taken.
 const IN_FLIGHT: usize = 4;
 
