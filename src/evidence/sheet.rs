@@ -287,7 +287,8 @@ fn from_data(d: &Data) -> Value {
 mod tests {
     use super::*;
 
-    /// A workbook of `rows` rows of three cells, some left empty, with a gap of empty rows.
+    /// A workbook of `rows` rows of three cells, some left empty, with a gap of empty rows:
+    /// 10,000 rows hold more cells than two batches.
     fn workbook(dir: &Path, rows: u32) -> std::path::PathBuf {
         let mut wb = rust_xlsxwriter::Workbook::new();
         let ws = wb.add_worksheet();
@@ -306,10 +307,10 @@ mod tests {
     #[test]
     fn rows_folded_on_a_second_thread_arrive_whole_and_in_order() {
         let dir = tempfile::tempdir().expect("temporary folder");
-        let path = workbook(dir.path(), 3000);
+        let path = workbook(dir.path(), 10_000);
         let mut book = spreadsheet::open(&path).expect("opens");
         let all = rows(&mut book, &path, "Sheet1").expect("reads");
-        assert_eq!(all.len(), 3000);
+        assert_eq!(all.len(), 10_000);
         assert_eq!(all[10].index, 15, "empty rows are passed over");
         assert_eq!(
             all[2].cells,
@@ -331,7 +332,7 @@ mod tests {
     #[test]
     fn reading_stops_when_told() {
         let dir = tempfile::tempdir().expect("temporary folder");
-        let path = workbook(dir.path(), 3000);
+        let path = workbook(dir.path(), 10_000);
         let mut book = spreadsheet::open(&path).expect("opens");
         let mut seen = Vec::new();
         each_row(&mut book, &path, "Sheet1", |row| {
