@@ -60,12 +60,16 @@ pub struct Names {
     people: usize,
     /// Cells of incident logs already read, with how many people each held: a log names the
     /// same pupils row after row, and a cell read again adds no spelling not already held.
-    /// Bounded by [`MAX_CELLS_KEPT`], so a log of ten million different cells stays small.
+    /// Bounded by [`MAX_CELLS_KEPT`] and [`MAX_CELL_KEPT`], so a log of ten million different
+    /// cells stays small.
     cells: FxHashMap<Box<str>, usize>,
 }
 
 /// The most cells [`Names::add_cell`] remembers; past it, cells are read every time.
 const MAX_CELLS_KEPT: usize = 50_000;
+/// The longest cell, in bytes, [`Names::add_cell`] remembers: people's names are short, and
+/// a long cell is not held (fifty thousand of them could fill the memory).
+const MAX_CELL_KEPT: usize = 120;
 
 impl PartialEq for Names {
     fn eq(&self, other: &Self) -> bool {
@@ -133,7 +137,7 @@ impl Names {
                 held += 1;
             }
         }
-        if self.cells.len() < MAX_CELLS_KEPT {
+        if self.cells.len() < MAX_CELLS_KEPT && cell.len() <= MAX_CELL_KEPT {
             self.cells.insert(cell.into(), held);
         }
         self.people += held;
