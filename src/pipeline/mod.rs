@@ -7,6 +7,7 @@
 //! borrows it.
 
 pub mod imported;
+pub mod renewal;
 mod withhold;
 
 use std::path::Path;
@@ -40,6 +41,9 @@ pub struct Reviewed {
     pub paths: Paths,
     /// The workbooks read, for where each piece of evidence was cited.
     pub workbooks: Vec<crate::workbook::Filled>,
+    /// When the Online Safety Mark is due for reassessment, where review.toml records an
+    /// award.
+    pub renewal: Option<renewal::Renewal>,
 }
 
 /// Reads and scores the review folder at `root`; `today` is used when review.toml sets no
@@ -88,6 +92,14 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
             .with_help("export your pupil list into evidence/ and add it to review.toml as [[evidence]] kind = \"pupils\""),
         );
     }
+    let renewal = review
+        .mark
+        .map(|m| renewal::renewal(&m, &scored, &paths.history()));
+    diagnostics.0.extend(
+        renewal
+            .as_ref()
+            .and_then(|r| renewal::reminder(r, &paths.review_file())),
+    );
     diagnostics.sort();
     let metrics = compute::compute(&evidence, settings.review_date, &review.terms());
     Ok(Reviewed {
@@ -99,6 +111,7 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
         diagnostics,
         paths,
         workbooks: books,
+        renewal,
     })
 }
 
@@ -110,6 +123,9 @@ pub struct Snapshot<'a> {
     pub scored: &'a Scored,
     /// The findings in the school's files.
     pub diagnostics: &'a Diagnostics,
+    /// When the Mark is due for reassessment, where review.toml records an award.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renewal: Option<&'a renewal::Renewal>,
 }
 
 impl Reviewed {
@@ -118,6 +134,7 @@ impl Reviewed {
         Snapshot {
             scored: &self.scored,
             diagnostics: &self.diagnostics,
+            renewal: self.renewal.as_ref(),
         }
     }
 
