@@ -31,6 +31,20 @@ pub enum Metric {
     IncidentsActionedShare,
     /// `incidents.closed-share`: share of incidents recorded as closed.
     IncidentsClosedShare,
+    /// `documents.reviewed`: documents on a topic reviewed within the window.
+    DocumentsReviewed,
+    /// `agreements.signed-share`: share of a group who signed this school year.
+    AgreementsSignedShare,
+    /// `filtering.checks`: filtering checks made within the window.
+    FilteringChecks,
+    /// `filtering.terms-unchecked`: finished terms within the window with no check.
+    FilteringTermsUnchecked,
+    /// `surveys.count`: surveys of a group within the window.
+    SurveysCount,
+    /// `engagement.sessions`: sessions held for parents within the window.
+    EngagementSessions,
+    /// `engagement.communications`: communications sent to parents within the window.
+    EngagementCommunications,
 }
 
 /// A parameter a metric may take, by its name in a framework file.
@@ -42,6 +56,8 @@ pub enum Param {
     Months,
     /// `topic`: words looked for in meeting items.
     Topic,
+    /// `document`: what a key document is about, from [`super::Topic`]'s names.
+    Document,
 }
 
 /// What kind of value a parameter takes.
@@ -51,6 +67,8 @@ pub enum ParamKind {
     Text,
     /// A whole number of months, from 1 to 120.
     Months,
+    /// One of the document topics ([`super::Topic`]).
+    Document,
 }
 
 /// One parameter a metric takes.
@@ -82,6 +100,7 @@ impl Param {
             Param::Group => "group",
             Param::Months => "months",
             Param::Topic => "topic",
+            Param::Document => "document",
         }
     }
 
@@ -90,6 +109,7 @@ impl Param {
         match self {
             Param::Group | Param::Topic => ParamKind::Text,
             Param::Months => ParamKind::Months,
+            Param::Document => ParamKind::Document,
         }
     }
 }
@@ -148,12 +168,34 @@ const WITH_ITEM: &[ParamSpec] = &[
     },
     months("12"),
 ];
-const INCIDENTS: &[ParamSpec] = &[months("12")];
+/// Only a window: incidents, filtering checks, parent engagement.
+const WINDOW: &[ParamSpec] = &[months("12")];
+const DOCUMENTS: &[ParamSpec] = &[
+    ParamSpec {
+        param: Param::Document,
+        default: None,
+        about: "what the document is about: online-safety-policy, acceptable-use, filtering-monitoring, … (frameworks/README.md lists them)",
+    },
+    months("12"),
+];
+const AGREEMENTS: &[ParamSpec] = &[ParamSpec {
+    param: Param::Group,
+    default: None,
+    about: "who signed: `pupils`, `staff`, `governors`, `volunteers` or a group the school names",
+}];
+const SURVEYS: &[ParamSpec] = &[
+    ParamSpec {
+        param: Param::Group,
+        default: Some("any"),
+        about: "who was asked: `learners`, `staff`, `parents`, `governors`, or `any`",
+    },
+    months("12"),
+];
 
 impl Metric {
     /// Every metric, in the order they are documented. A metric left out of this list
     /// cannot be named in a framework file.
-    pub const ALL: [Metric; 8] = [
+    pub const ALL: [Metric; 15] = [
         Metric::TrainingCoverage,
         Metric::TrainingOverdue,
         Metric::MeetingsCount,
@@ -162,6 +204,13 @@ impl Metric {
         Metric::IncidentsCount,
         Metric::IncidentsActionedShare,
         Metric::IncidentsClosedShare,
+        Metric::DocumentsReviewed,
+        Metric::AgreementsSignedShare,
+        Metric::FilteringChecks,
+        Metric::FilteringTermsUnchecked,
+        Metric::SurveysCount,
+        Metric::EngagementSessions,
+        Metric::EngagementCommunications,
     ];
 
     /// Its name in a framework file.
@@ -175,6 +224,13 @@ impl Metric {
             Metric::IncidentsCount => "incidents.count",
             Metric::IncidentsActionedShare => "incidents.actioned-share",
             Metric::IncidentsClosedShare => "incidents.closed-share",
+            Metric::DocumentsReviewed => "documents.reviewed",
+            Metric::AgreementsSignedShare => "agreements.signed-share",
+            Metric::FilteringChecks => "filtering.checks",
+            Metric::FilteringTermsUnchecked => "filtering.terms-unchecked",
+            Metric::SurveysCount => "surveys.count",
+            Metric::EngagementSessions => "engagement.sessions",
+            Metric::EngagementCommunications => "engagement.communications",
         }
     }
 
@@ -211,6 +267,23 @@ impl Metric {
             Metric::IncidentsClosedShare => {
                 "share of incidents within the window recorded as closed"
             }
+            Metric::DocumentsReviewed => {
+                "number of documents on a topic in the policy register last reviewed within the window"
+            }
+            Metric::AgreementsSignedShare => {
+                "share of a group who signed an acceptable use agreement this school year (from 1 September)"
+            }
+            Metric::FilteringChecks => "number of filtering checks recorded within the window",
+            Metric::FilteringTermsUnchecked => {
+                "number of school terms finished within the window in which no filtering check was recorded"
+            }
+            Metric::SurveysCount => "number of surveys of a group within the window",
+            Metric::EngagementSessions => {
+                "number of sessions held for parents and carers within the window"
+            }
+            Metric::EngagementCommunications => {
+                "number of communications sent to parents and carers within the window"
+            }
         }
     }
 
@@ -219,11 +292,18 @@ impl Metric {
         match self {
             Metric::TrainingCoverage
             | Metric::IncidentsActionedShare
-            | Metric::IncidentsClosedShare => ValueKind::Share,
+            | Metric::IncidentsClosedShare
+            | Metric::AgreementsSignedShare => ValueKind::Share,
             Metric::TrainingOverdue
             | Metric::MeetingsCount
             | Metric::MeetingsWithItem
-            | Metric::IncidentsCount => ValueKind::Count,
+            | Metric::IncidentsCount
+            | Metric::DocumentsReviewed
+            | Metric::FilteringChecks
+            | Metric::FilteringTermsUnchecked
+            | Metric::SurveysCount
+            | Metric::EngagementSessions
+            | Metric::EngagementCommunications => ValueKind::Count,
             Metric::MeetingsLongestGapDays => ValueKind::Days,
         }
     }
@@ -236,7 +316,14 @@ impl Metric {
             Metric::MeetingsWithItem => WITH_ITEM,
             Metric::IncidentsCount
             | Metric::IncidentsActionedShare
-            | Metric::IncidentsClosedShare => INCIDENTS,
+            | Metric::IncidentsClosedShare
+            | Metric::FilteringChecks
+            | Metric::FilteringTermsUnchecked
+            | Metric::EngagementSessions
+            | Metric::EngagementCommunications => WINDOW,
+            Metric::DocumentsReviewed => DOCUMENTS,
+            Metric::AgreementsSignedShare => AGREEMENTS,
+            Metric::SurveysCount => SURVEYS,
         }
     }
 

@@ -7,6 +7,7 @@
 //! ([`Metric`]), so checking a framework needs nothing from the stages that compute them.
 
 mod check;
+mod document;
 mod embedded;
 mod metric;
 mod raw;
@@ -19,6 +20,7 @@ use serde::Serialize;
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 pub use check::{Check, ParamValue, Params, Threshold};
+pub use document::Topic;
 pub use embedded::{DEFAULT_ID, EMBEDDED, Embedded};
 pub use metric::{Metric, Param, ParamKind, ParamSpec, ValueKind};
 

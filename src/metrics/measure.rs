@@ -20,7 +20,9 @@ use super::terms::Terms;
 use crate::evidence::dating::window;
 use crate::evidence::import::Evidence;
 use crate::evidence::{Field, Kind};
-use crate::framework::{Check, Metric, Param, Threshold, ValueKind};
+use crate::framework::{Check, Metric, Param, Threshold, Topic, ValueKind};
+
+mod on_registers;
 
 /// A metric's value and the fact it stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +42,7 @@ pub fn group_words(group: &str) -> String {
     }
 }
 
-fn percent(part: usize, whole: usize) -> String {
+pub(super) fn percent(part: usize, whole: usize) -> String {
     let p = if whole == 0 {
         0.0
     } else {
@@ -99,6 +101,32 @@ pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured
             let s = incidents(e, months, as_of)?;
             incident_share(&s, "are recorded as closed", s.closed_share, s.closed)
         }
+        Metric::DocumentsReviewed => {
+            need(e, Kind::Documents, "policy registers")?;
+            let topic = Topic::from_name(text(Param::Document)).expect(FILLED);
+            Ok(on_registers::documents_reviewed(e, topic, months, as_of))
+        }
+        Metric::AgreementsSignedShare => {
+            need(e, Kind::Agreements, "acceptable use agreement records")?;
+            on_registers::signed_share(e, text(Param::Group), as_of)
+        }
+        Metric::FilteringChecks => {
+            need(e, Kind::Filtering, "filtering check logs")?;
+            Ok(on_registers::filtering_checks(e, months, as_of))
+        }
+        Metric::FilteringTermsUnchecked => {
+            need(e, Kind::Filtering, "filtering check logs")?;
+            Ok(on_registers::terms_unchecked(e, months, as_of))
+        }
+        Metric::SurveysCount => {
+            need(e, Kind::Surveys, "survey records")?;
+            Ok(on_registers::surveys(e, text(Param::Group), months, as_of))
+        }
+        Metric::EngagementSessions | Metric::EngagementCommunications => {
+            need(e, Kind::Engagement, "parent engagement records")?;
+            let sessions = check.metric == Metric::EngagementSessions;
+            Ok(on_registers::engagement(e, sessions, months, as_of))
+        }
     }
 }
 
@@ -126,6 +154,12 @@ pub enum Unmeasured {
         /// The group asked about.
         group: String,
     },
+    /// The agreements records list nobody in the group the check asks about.
+    #[error("nobody in the acceptable use agreement records is in the group `{group}`")]
+    NobodySigned {
+        /// The group asked about.
+        group: String,
+    },
     /// A share of incidents was asked for, and none were logged in the window.
     #[error("no incidents were logged in {span}")]
     NoIncidents {
@@ -135,7 +169,7 @@ pub enum Unmeasured {
 }
 
 /// Fails, saying what was not imported, when no source of `kind` was.
-fn need(e: &Evidence, kind: Kind, what: &'static str) -> Result<(), Unmeasured> {
+pub(super) fn need(e: &Evidence, kind: Kind, what: &'static str) -> Result<(), Unmeasured> {
     if e.kinds.contains(&kind) {
         Ok(())
     } else {
@@ -315,7 +349,14 @@ fn noun(metric: Metric) -> (&'static str, &'static str) {
         Metric::MeetingsWithItem => ("such meeting", "such meetings"),
         Metric::IncidentsCount => ("incident", "incidents"),
         Metric::TrainingOverdue => ("person untrained", "people untrained"),
-        Metric::TrainingCoverage
+        Metric::DocumentsReviewed => ("document reviewed", "documents reviewed"),
+        Metric::FilteringChecks => ("filtering check", "filtering checks"),
+        Metric::FilteringTermsUnchecked => ("term unchecked", "terms unchecked"),
+        Metric::SurveysCount => ("survey", "surveys"),
+        Metric::EngagementSessions => ("session", "sessions"),
+        Metric::EngagementCommunications => ("communication", "communications"),
+        Metric::AgreementsSignedShare
+        | Metric::TrainingCoverage
         | Metric::MeetingsLongestGapDays
         | Metric::IncidentsActionedShare
         | Metric::IncidentsClosedShare => ("", ""),

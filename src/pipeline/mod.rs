@@ -17,6 +17,7 @@ use crate::evidence::dating;
 use crate::evidence::import::{self, Evidence, Request};
 use crate::framework::Loaded;
 use crate::metrics::compute::{self, Metrics};
+use crate::metrics::documents;
 use crate::review::{self, Paths, Review};
 use crate::score::{self, Scored, Settings};
 use crate::workbook;
@@ -74,6 +75,12 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     diagnostics
         .0
         .extend(withhold::records(&mut evidence, &name_paths).0);
+    let review_months = documents::review_months(&framework.framework);
+    diagnostics.0.extend(documents::findings(
+        &evidence,
+        &review_months,
+        settings.review_date,
+    ));
     let (mut scored, found) = score::score(&framework.framework, &settings, &books, &evidence);
     diagnostics.0.extend(found.0);
     withhold::scored(&mut scored, &evidence.private);
@@ -89,7 +96,12 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
         );
     }
     diagnostics.sort();
-    let metrics = compute::compute(&evidence, settings.review_date, &review.terms());
+    let metrics = compute::compute(
+        &evidence,
+        settings.review_date,
+        &review.terms(),
+        &review_months,
+    );
     Ok(Reviewed {
         review,
         framework,

@@ -11,6 +11,8 @@
 //! variant, so every `match` over fields is checked by the compiler and says where a new
 //! field must be handled.
 
+mod registers;
+
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -30,6 +32,8 @@ pub enum ValueType {
     Time,
     /// One or more categories, separated by commas or semicolons.
     Categories,
+    /// A whole number of people or things.
+    Count,
 }
 
 /// One row of the table of fields; read through [`Field`]'s methods.
@@ -92,6 +96,7 @@ const fn row(kind: Kind, name: &'static str, header: &'static str, value: ValueT
 // Short names for the table's sake.
 use Kind::{Incidents, Meetings, Pupils, Training};
 use ValueType::{Categories, Date, LongText, Text, Time};
+use registers::*;
 
 fields! {
     /// Training: the person trained.
@@ -279,6 +284,61 @@ fields! {
         aliases: &["actions completed", "completed actions", "actions done"],
         ..row(Meetings, "actions-completed", "Actions completed", Text)
     },
+
+    /// Documents: the document's name or title.
+    DocumentName => DOCUMENT_NAME,
+    /// Documents: who owns it.
+    DocumentOwner => DOCUMENT_OWNER,
+    /// Documents: who approved it.
+    DocumentApprovedBy => DOCUMENT_APPROVED_BY,
+    /// Documents: when it was last reviewed.
+    DocumentLastReviewed => DOCUMENT_LAST_REVIEWED,
+    /// Documents: when the next review is due.
+    DocumentNextDue => DOCUMENT_NEXT_DUE,
+    /// Documents: where it is kept.
+    DocumentKept => DOCUMENT_KEPT,
+
+    /// Agreements: the group the agreement is for.
+    AgreementGroup => AGREEMENT_GROUP,
+    /// Agreements: the person who signed; a pupil's name is never echoed or kept.
+    AgreementPerson => AGREEMENT_PERSON,
+    /// Agreements: how many signed, for a register kept as counts.
+    AgreementSigned => AGREEMENT_SIGNED,
+    /// Agreements: how many are in the group.
+    AgreementOf => AGREEMENT_OF,
+    /// Agreements: when it was signed.
+    AgreementDate => AGREEMENT_DATE,
+
+    /// Filtering: when the check was made.
+    FilteringDate => FILTERING_DATE,
+    /// Filtering: what was tested.
+    FilteringTested => FILTERING_TESTED,
+    /// Filtering: the result.
+    FilteringResult => FILTERING_RESULT,
+    /// Filtering: who made the check.
+    FilteringBy => FILTERING_BY,
+    /// Filtering: what was done about a failure.
+    FilteringAction => FILTERING_ACTION,
+
+    /// Surveys: when the survey ran.
+    SurveyDate => SURVEY_DATE,
+    /// Surveys: who was asked.
+    SurveyGroup => SURVEY_GROUP,
+    /// Surveys: what the survey was.
+    SurveyTitle => SURVEY_TITLE,
+    /// Surveys: how many responded.
+    SurveyResponses => SURVEY_RESPONSES,
+    /// Surveys: what it found.
+    SurveyFindings => SURVEY_FINDINGS,
+
+    /// Engagement: when it happened or was sent.
+    EngagementDate => ENGAGEMENT_DATE,
+    /// Engagement: a session or a communication.
+    EngagementType => ENGAGEMENT_TYPE,
+    /// Engagement: what it was.
+    EngagementTitle => ENGAGEMENT_TITLE,
+    /// Engagement: how many attended.
+    EngagementAttendance => ENGAGEMENT_ATTENDANCE,
 
     /// Pupils: the whole name.
     PupilName => Row {
