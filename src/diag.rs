@@ -149,6 +149,8 @@ codes! {
     /// An aspect has a level, but no evidence cited, no check measured and no record of the
     /// kinds the framework names for it.
     AspectUnevidenced => "aspect-unevidenced",
+    /// A framework's aspect has no check and names no evidence kinds.
+    AspectWithoutRecords => "aspect-without-records",
     /// An evidence source has no column for a field its figures rest on (training dates,
     /// the action taken on an incident).
     ColumnNotRecognised => "column-not-recognised",

@@ -12,6 +12,20 @@
 
 use serde::{Serialize, Serializer};
 
+/// The kinds of record the tool imports that a framework's `evidence-kinds` may name, by
+/// their review.toml names. A metric's name starts with the kind it is measured from
+/// (`training.coverage`), so [`Metric::kind`] is the same vocabulary.
+pub const EVIDENCE_KINDS: [&str; 8] = [
+    "training",
+    "incidents",
+    "meetings",
+    "documents",
+    "agreements",
+    "filtering",
+    "surveys",
+    "engagement",
+];
+
 /// A metric the tool computes from the school's records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Metric {
@@ -234,6 +248,12 @@ impl Metric {
         }
     }
 
+    /// The kind of record it is measured from, by its review.toml name: one of
+    /// [`EVIDENCE_KINDS`].
+    pub fn kind(self) -> &'static str {
+        self.name().split('.').next().expect("a metric's name has a kind before its dot")
+    }
+
     /// The metric with this name in a framework file.
     pub fn from_name(name: &str) -> Option<Metric> {
         Metric::ALL.into_iter().find(|m| m.name() == name)
@@ -360,6 +380,9 @@ mod tests {
         }
         assert_eq!(Metric::from_name("training.nonsense"), None);
         assert_eq!(Metric::names().len(), Metric::ALL.len());
+        for m in Metric::ALL {
+            assert!(EVIDENCE_KINDS.contains(&m.kind()), "{m}");
+        }
     }
 
     #[test]

@@ -58,6 +58,8 @@ pub enum Shortfall {
     NoCommentary,
     /// `commentary-too-short`: the commentary is shorter than the review's minimum.
     CommentaryTooShort,
+    /// `unevidenced`: nothing stands behind the level, and the framework needs something.
+    Unevidenced,
 }
 
 /// How far the review has come.
@@ -142,6 +144,8 @@ pub fn aspect(
         commentary_check,
         planned,
         evidence_checks: Vec::new(),
+        unevidenced: false,
+        evidence_required: false,
     }
 }
 
@@ -346,6 +350,10 @@ pub fn readiness(
         }
         kinds.extend(on_commentary);
         said.extend(commentary_said);
+        if a.unevidenced && a.evidence_required {
+            kinds.push(Shortfall::Unevidenced);
+            said.push("no evidence is cited and none of the records that support it was imported".into());
+        }
         if !kinds.is_empty() {
             reasons.push(Reason {
                 aspect: a.code.clone(),
