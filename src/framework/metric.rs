@@ -251,7 +251,10 @@ impl Metric {
     /// The kind of record it is measured from, by its review.toml name: one of
     /// [`EVIDENCE_KINDS`].
     pub fn kind(self) -> &'static str {
-        self.name().split('.').next().expect("a metric's name has a kind before its dot")
+        self.name()
+            .split('.')
+            .next()
+            .expect("a metric's name has a kind before its dot")
     }
 
     /// The metric with this name in a framework file.

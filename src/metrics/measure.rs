@@ -65,46 +65,47 @@ const FILLED: &str = "a validated check has every parameter its metric takes";
 
 /// Measures a check's metric as of a date, or says which evidence is missing.
 pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured, Unmeasured> {
-    let months = check.params.months().expect(FILLED);
+    // Every metric but `agreements.signed-share` (the school year) takes a window.
+    let months = || check.params.months().expect(FILLED);
     let text = |p: Param| check.params.text(p).expect(FILLED);
     match check.metric {
         Metric::TrainingCoverage => {
-            training(e, text(Param::Group), months, as_of).map(|c| coverage(&c))
+            training(e, text(Param::Group), months(), as_of).map(|c| coverage(&c))
         }
         Metric::TrainingOverdue => {
-            training(e, text(Param::Group), months, as_of).map(|c| overdue(&c))
+            training(e, text(Param::Group), months(), as_of).map(|c| overdue(&c))
         }
         Metric::MeetingsCount => {
             need(e, Kind::Meetings, "meeting registers")?;
-            Ok(meeting_count(e, text(Param::Group), months, as_of))
+            Ok(meeting_count(e, text(Param::Group), months(), as_of))
         }
         Metric::MeetingsLongestGapDays => {
             need(e, Kind::Meetings, "meeting registers")?;
-            Ok(longest_gap(e, text(Param::Group), months, as_of))
+            Ok(longest_gap(e, text(Param::Group), months(), as_of))
         }
         Metric::MeetingsWithItem => {
             need(e, Kind::Meetings, "meeting registers")?;
             let (group, topic) = (text(Param::Group), text(Param::Topic));
-            Ok(with_item(e, group, topic, months, as_of))
+            Ok(with_item(e, group, topic, months(), as_of))
         }
-        Metric::IncidentsCount => incidents(e, months, as_of).map(|s| incident_count(&s)),
+        Metric::IncidentsCount => incidents(e, months(), as_of).map(|s| incident_count(&s)),
         Metric::IncidentsActionedShare => {
             need(e, Kind::Incidents, "incident logs")?;
             unrecorded(e, Field::IncidentAction)?;
-            let s = incidents(e, months, as_of)?;
+            let s = incidents(e, months(), as_of)?;
             let what = "have the action taken recorded";
             incident_share(&s, what, s.actioned_share, s.actioned)
         }
         Metric::IncidentsClosedShare => {
             need(e, Kind::Incidents, "incident logs")?;
             unrecorded(e, Field::IncidentStatus)?;
-            let s = incidents(e, months, as_of)?;
+            let s = incidents(e, months(), as_of)?;
             incident_share(&s, "are recorded as closed", s.closed_share, s.closed)
         }
         Metric::DocumentsReviewed => {
             need(e, Kind::Documents, "policy registers")?;
             let topic = Topic::from_name(text(Param::Document)).expect(FILLED);
-            Ok(on_registers::documents_reviewed(e, topic, months, as_of))
+            Ok(on_registers::documents_reviewed(e, topic, months(), as_of))
         }
         Metric::AgreementsSignedShare => {
             need(e, Kind::Agreements, "acceptable use agreement records")?;
@@ -112,20 +113,25 @@ pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured
         }
         Metric::FilteringChecks => {
             need(e, Kind::Filtering, "filtering check logs")?;
-            Ok(on_registers::filtering_checks(e, months, as_of))
+            Ok(on_registers::filtering_checks(e, months(), as_of))
         }
         Metric::FilteringTermsUnchecked => {
             need(e, Kind::Filtering, "filtering check logs")?;
-            Ok(on_registers::terms_unchecked(e, months, as_of))
+            Ok(on_registers::terms_unchecked(e, months(), as_of))
         }
         Metric::SurveysCount => {
             need(e, Kind::Surveys, "survey records")?;
-            Ok(on_registers::surveys(e, text(Param::Group), months, as_of))
+            Ok(on_registers::surveys(
+                e,
+                text(Param::Group),
+                months(),
+                as_of,
+            ))
         }
         Metric::EngagementSessions | Metric::EngagementCommunications => {
             need(e, Kind::Engagement, "parent engagement records")?;
             let sessions = check.metric == Metric::EngagementSessions;
-            Ok(on_registers::engagement(e, sessions, months, as_of))
+            Ok(on_registers::engagement(e, sessions, months(), as_of))
         }
     }
 }

@@ -352,7 +352,9 @@ pub fn readiness(
         said.extend(commentary_said);
         if a.unevidenced && a.evidence_required {
             kinds.push(Shortfall::Unevidenced);
-            said.push("no evidence is cited and none of the records that support it was imported".into());
+            said.push(
+                "no evidence is cited and none of the records that support it was imported".into(),
+            );
         }
         if !kinds.is_empty() {
             reasons.push(Reason {
