@@ -28,7 +28,10 @@ impl Validator<'_, '_> {
             .filter_map(|(i, c)| self.check(c, &path.key("checks").index(i)))
             .collect::<Vec<_>>();
         let evidence_kinds = self.evidence_kinds(raw, path);
-        if checks.is_empty() && evidence_kinds.is_empty() {
+        // Judged by what is written, so a check already found wrong is not reported twice.
+        let has_checks = raw.checks.as_ref().is_some_and(|l| !l.is_empty());
+        let has_kinds = raw.evidence_kinds.as_ref().is_some_and(|l| !l.is_empty());
+        if !has_checks && !has_kinds {
             let at = self.map.value(path);
             self.warn(
                 Code::AspectWithoutRecords,
