@@ -8,6 +8,7 @@ pub mod framework;
 pub mod import;
 pub mod metrics;
 pub mod pack;
+pub mod registers;
 pub mod score;
 pub mod show;
 mod verdict;

@@ -11,6 +11,7 @@
 //! variant, so every `match` over fields is checked by the compiler and says where a new
 //! field must be handled.
 
+mod logs;
 mod registers;
 
 use std::fmt;
@@ -96,6 +97,7 @@ const fn row(kind: Kind, name: &'static str, header: &'static str, value: ValueT
 // Short names for the table's sake.
 use Kind::{Incidents, Meetings, Pupils, Training};
 use ValueType::{Categories, Date, LongText, Text, Time};
+use logs::*;
 use registers::*;
 
 fields! {

@@ -1,0 +1,135 @@
+//! The lines `selfreview import` shows for the registers: the policy register judged, the
+//! agreements signed this school year, filtering checks by term, surveys and engagement.
+
+use std::fmt::Write as _;
+
+use selfreview::dates::uk;
+use selfreview::metrics::documents::{DocumentSummary, Standing};
+use selfreview::metrics::registers::Registers;
+
+fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// Every register's lines, each saying when none was imported.
+pub fn registers(s: &mut String, r: &Registers) {
+    match &r.documents {
+        None => line(s, "  documents: no policy register imported"),
+        Some(d) => documents(s, d),
+    }
+    match &r.agreements {
+        None => line(
+            s,
+            "  agreements: no acceptable use agreement records imported",
+        ),
+        Some(groups) => {
+            let since = groups.first().map(|g| uk(g.since)).unwrap_or_default();
+            let all: Vec<String> = groups
+                .iter()
+                .map(|g| {
+                    format!(
+                        "{} {} of {} ({})",
+                        g.group,
+                        g.signed,
+                        g.of,
+                        percent(g.share)
+                    )
+                })
+                .collect();
+            line(
+                s,
+                &format!("  agreements (signed since {since}): {}", all.join(", ")),
+            );
+            for g in groups.iter().filter(|g| g.parts.len() > 1) {
+                let parts: Vec<String> = g
+                    .parts
+                    .iter()
+                    .map(|p| format!("{} {} of {}", p.part, p.signed, p.of))
+                    .collect();
+                line(s, &format!("    {}: {}", g.group, parts.join(", ")));
+            }
+        }
+    }
+    match &r.filtering {
+        None => line(s, "  filtering: no filtering check log imported"),
+        Some(f) => {
+            let last = f.last.map_or("never".into(), uk);
+            let unchecked = if f.unchecked.is_empty() {
+                "every finished term checked".to_string()
+            } else {
+                format!("no check in {}", f.unchecked.join(", "))
+            };
+            line(
+                s,
+                &format!(
+                    "  filtering ({} months): {} checks, {} finding something that got through, last {last}; {unchecked}",
+                    f.months, f.checks, f.failed
+                ),
+            );
+        }
+    }
+    match &r.surveys {
+        None => line(s, "  surveys: no survey records imported"),
+        Some(groups) => {
+            let all: Vec<String> = groups
+                .iter()
+                .map(|g| format!("{} {} ({} responses)", g.group, g.count, g.responses))
+                .collect();
+            line(s, &format!("  surveys (12 months): {}", all.join(", ")));
+        }
+    }
+    match &r.engagement {
+        None => line(s, "  engagement: no parent engagement records imported"),
+        Some(g) => line(
+            s,
+            &format!(
+                "  engagement ({} months): {} sessions attended by {}, {} communications, last {}",
+                g.months,
+                g.sessions,
+                g.attendance,
+                g.communications,
+                g.last.map_or("never".into(), uk)
+            ),
+        ),
+    }
+}
+
+fn line(s: &mut String, text: &str) {
+    let _ = writeln!(s, "{text}");
+}
+
+fn documents(s: &mut String, d: &DocumentSummary) {
+    line(
+        s,
+        &format!(
+            "  documents: {} listed, {} overdue, {} reviewed too long ago, {} due in the next 90 days, {} undated",
+            d.documents.len(),
+            d.count(Standing::Overdue),
+            d.count(Standing::Stale),
+            d.count(Standing::DueSoon),
+            d.count(Standing::Undated)
+        ),
+    );
+    for doc in d
+        .documents
+        .iter()
+        .filter(|x| matches!(x.standing, Standing::Overdue | Standing::Stale))
+    {
+        let due = doc.due.map(uk).unwrap_or_default();
+        line(
+            s,
+            &format!("    out of date: “{}” (review was due {due})", doc.name),
+        );
+    }
+    for doc in d.due_soon() {
+        let due = doc.due.map(uk).unwrap_or_default();
+        line(s, &format!("    due soon: “{}” (by {due})", doc.name));
+    }
+    if !d.topics_missing.is_empty() {
+        let missing: Vec<&str> = d.topics_missing.iter().map(|t| t.words()).collect();
+        line(
+            s,
+            &format!("    not in the register: {}", missing.join(", ")),
+        );
+    }
+}
