@@ -63,8 +63,14 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 /// Validation fills in every parameter a metric takes, so measuring never lacks one.
 const FILLED: &str = "a validated check has every parameter its metric takes";
 
-/// Measures a check's metric as of a date, or says which evidence is missing.
-pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured, Unmeasured> {
+/// Measures a check's metric as of a date, with the school's terms for the checks counted
+/// by term, or says which evidence is missing.
+pub fn measure(
+    check: &Check,
+    e: &Evidence,
+    as_of: NaiveDate,
+    terms: &Terms,
+) -> Result<Measured, Unmeasured> {
     // Every metric but `agreements.signed-share` (the school year) takes a window.
     let months = || check.params.months().expect(FILLED);
     let text = |p: Param| check.params.text(p).expect(FILLED);
@@ -88,18 +94,18 @@ pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured
             let (group, topic) = (text(Param::Group), text(Param::Topic));
             Ok(with_item(e, group, topic, months(), as_of))
         }
-        Metric::IncidentsCount => incidents(e, months(), as_of).map(|s| incident_count(&s)),
+        Metric::IncidentsCount => incidents(e, months(), as_of, terms).map(|s| incident_count(&s)),
         Metric::IncidentsActionedShare => {
             need(e, Kind::Incidents, "incident logs")?;
             unrecorded(e, Field::IncidentAction)?;
-            let s = incidents(e, months(), as_of)?;
+            let s = incidents(e, months(), as_of, terms)?;
             let what = "have the action taken recorded";
             incident_share(&s, what, s.actioned_share, s.actioned)
         }
         Metric::IncidentsClosedShare => {
             need(e, Kind::Incidents, "incident logs")?;
             unrecorded(e, Field::IncidentStatus)?;
-            let s = incidents(e, months(), as_of)?;
+            let s = incidents(e, months(), as_of, terms)?;
             incident_share(&s, "are recorded as closed", s.closed_share, s.closed)
         }
         Metric::DocumentsReviewed => {
@@ -113,11 +119,11 @@ pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured
         }
         Metric::FilteringChecks => {
             need(e, Kind::Filtering, "filtering check logs")?;
-            Ok(on_registers::filtering_checks(e, months(), as_of))
+            Ok(on_registers::filtering_checks(e, months(), as_of, terms))
         }
         Metric::FilteringTermsUnchecked => {
             need(e, Kind::Filtering, "filtering check logs")?;
-            Ok(on_registers::terms_unchecked(e, months(), as_of))
+            Ok(on_registers::terms_unchecked(e, months(), as_of, terms))
         }
         Metric::SurveysCount => {
             need(e, Kind::Surveys, "survey records")?;
@@ -291,9 +297,14 @@ fn with_item(e: &Evidence, group: &str, topic: &str, months: u32, as_of: NaiveDa
 }
 
 /// The incidents over `months`, when incident logs were imported.
-fn incidents(e: &Evidence, months: u32, as_of: NaiveDate) -> Result<IncidentSummary, Unmeasured> {
+fn incidents(
+    e: &Evidence,
+    months: u32,
+    as_of: NaiveDate,
+    terms: &Terms,
+) -> Result<IncidentSummary, Unmeasured> {
     need(e, Kind::Incidents, "incident logs")?;
-    Ok(incident_summary(e, months, as_of, &Terms::English))
+    Ok(incident_summary(e, months, as_of, terms))
 }
 
 fn incident_count(s: &IncidentSummary) -> Measured {

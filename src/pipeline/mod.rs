@@ -59,6 +59,7 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
         school: review.school.clone(),
         review_date: review.review_date.unwrap_or(today),
         min_commentary_words: review.min_commentary_words,
+        terms: review.terms(),
     };
     if review.review_date.is_none() {
         diagnostics.push(dating::date_not_set(&paths.review_file(), today));

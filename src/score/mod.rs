@@ -35,6 +35,8 @@ pub struct Settings {
     pub review_date: NaiveDate,
     /// Commentary shorter than this many words is too thin.
     pub min_commentary_words: u32,
+    /// The school's terms, for the checks counted by term.
+    pub terms: crate::metrics::terms::Terms,
 }
 
 /// One reviewer's commentary on an aspect.
@@ -262,7 +264,12 @@ fn weigh_records(
     evidence: &Evidence,
     settings: &Settings,
 ) -> AspectScore {
-    let results = checks::run(a, scored.agreed, evidence, settings.review_date);
+    let results = checks::run(
+        a,
+        scored.agreed,
+        evidence,
+        (settings.review_date, &settings.terms),
+    );
     // Only an aspect whose records were actually checked has an evidenced level.
     scored.evidenced =
         checks::evidenced(scored.agreed, &results, false).filter(|_| checks::checked(&results));

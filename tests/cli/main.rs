@@ -21,6 +21,7 @@ mod privacy;
 mod privacy_documents;
 mod privacy_edges;
 mod records;
+mod registers;
 mod report;
 mod scope;
 mod score;
@@ -68,7 +69,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 18] = [
+pub const WORKBOOK_CODES: [Code; 21] = [
     Code::UnreadableWorkbook,
     Code::NotAScoringWorkbook,
     Code::WorkbookFrameworkMismatch,
@@ -87,6 +88,9 @@ pub const WORKBOOK_CODES: [Code; 18] = [
     Code::RecordsPredateWindow,
     Code::RecordsPostdateReview,
     Code::ColumnNotRecognised,
+    Code::DocumentReviewOverdue,
+    Code::DocumentReviewStale,
+    Code::AspectUnevidenced,
 ];
 
 /// Codes about the evidence pack and its verification, produced in `tests/cli/pack.rs`.

@@ -77,7 +77,8 @@ fn records() -> Evidence {
 }
 
 fn measured(c: &Check) -> (f64, String) {
-    let m = measure(c, &records(), as_of()).expect("the records hold what the check needs");
+    let m = measure(c, &records(), as_of(), &Terms::English)
+        .expect("the records hold what the check needs");
     (m.value, m.fact)
 }
 
@@ -198,9 +199,14 @@ fn incidents_are_measured_within_the_window() {
 fn a_metric_without_its_records_says_what_is_missing() {
     let e = Evidence::default();
     let why = |metric: &str, params: &str| {
-        measure(&check(metric, params, "at-least = 0"), &e, as_of())
-            .expect_err("no records")
-            .to_string()
+        measure(
+            &check(metric, params, "at-least = 0"),
+            &e,
+            as_of(),
+            &Terms::English,
+        )
+        .expect_err("no records")
+        .to_string()
     };
     assert_eq!(
         why("training.coverage", "group = \"staff\""),
@@ -218,6 +224,7 @@ fn a_metric_without_its_records_says_what_is_missing() {
         &check("training.coverage", "group = \"governors\"", "at-least = 0"),
         &records(),
         as_of(),
+        &Terms::English,
     );
     assert_eq!(
         nobody.map_err(|e| e.to_string()),
@@ -227,6 +234,7 @@ fn a_metric_without_its_records_says_what_is_missing() {
         &check("incidents.actioned-share", "months = 1", "at-least = 0"),
         &records(),
         as_of(),
+        &Terms::English,
     );
     assert_eq!(
         quiet.map_err(|e| e.to_string()),
@@ -300,7 +308,8 @@ fn registers() -> Evidence {
 }
 
 fn on_registers(c: &Check) -> (f64, String) {
-    let m = measure(c, &registers(), as_of()).expect("the registers hold what the check needs");
+    let m = measure(c, &registers(), as_of(), &Terms::English)
+        .expect("the registers hold what the check needs");
     (m.value, m.fact)
 }
 
@@ -391,9 +400,14 @@ fn the_registers_are_measured_with_the_facts_behind_them() {
 fn a_register_metric_without_its_records_says_what_is_missing() {
     let e = Evidence::default();
     let why = |metric: &str, params: &str| {
-        measure(&check(metric, params, "at-least = 0"), &e, as_of())
-            .expect_err("no records")
-            .to_string()
+        measure(
+            &check(metric, params, "at-least = 0"),
+            &e,
+            as_of(),
+            &Terms::English,
+        )
+        .expect_err("no records")
+        .to_string()
     };
     assert_eq!(
         why("documents.reviewed", "document = \"images\""),
@@ -420,6 +434,7 @@ fn a_register_metric_without_its_records_says_what_is_missing() {
         ),
         &registers(),
         as_of(),
+        &Terms::English,
     );
     assert_eq!(
         nobody.map_err(|e| e.to_string()),

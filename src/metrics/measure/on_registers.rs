@@ -75,9 +75,13 @@ pub(super) fn signed_share(
 }
 
 /// `filtering.checks`: checks within the window.
-pub(super) fn filtering_checks(e: &Evidence, months: u32, as_of: NaiveDate) -> Measured {
-    let s = registers::filtering(e, months, as_of, &Terms::English)
-        .expect("a filtering log was imported");
+pub(super) fn filtering_checks(
+    e: &Evidence,
+    months: u32,
+    as_of: NaiveDate,
+    terms: &Terms,
+) -> Measured {
+    let s = registers::filtering(e, months, as_of, terms).expect("a filtering log was imported");
     let failed = if s.failed == 0 {
         String::new()
     } else {
@@ -94,9 +98,13 @@ pub(super) fn filtering_checks(e: &Evidence, months: u32, as_of: NaiveDate) -> M
 }
 
 /// `filtering.terms-unchecked`: finished terms in the window with no check.
-pub(super) fn terms_unchecked(e: &Evidence, months: u32, as_of: NaiveDate) -> Measured {
-    let s = registers::filtering(e, months, as_of, &Terms::English)
-        .expect("a filtering log was imported");
+pub(super) fn terms_unchecked(
+    e: &Evidence,
+    months: u32,
+    as_of: NaiveDate,
+    terms: &Terms,
+) -> Measured {
+    let s = registers::filtering(e, months, as_of, terms).expect("a filtering log was imported");
     let n = s.unchecked.len();
     let fact = if n == 0 {
         format!(

@@ -17,6 +17,7 @@ fn settings() -> Settings {
         school: "Hill Primary".into(),
         review_date: NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid"),
         min_commentary_words: 40,
+        terms: crate::metrics::terms::Terms::English,
     }
 }
 
