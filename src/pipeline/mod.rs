@@ -123,6 +123,9 @@ pub struct Snapshot<'a> {
     pub scored: &'a Scored,
     /// The findings in the school's files.
     pub diagnostics: &'a Diagnostics,
+    /// What the policy register, agreements, filtering checks, surveys and parent
+    /// engagement records show as of the review date.
+    pub registers: &'a crate::metrics::registers::Registers,
 }
 
 impl Reviewed {
@@ -131,6 +134,7 @@ impl Reviewed {
         Snapshot {
             scored: &self.scored,
             diagnostics: &self.diagnostics,
+            registers: &self.metrics.registers,
         }
     }
 

@@ -15,6 +15,7 @@ use super::svg;
 
 mod aspect;
 mod records;
+mod registers;
 use crate::framework::Framework;
 use crate::pipeline::Reviewed;
 use crate::score::{AspectScore, Scored};
@@ -141,6 +142,7 @@ pub struct View {
     training: Option<Training>,
     meetings: Option<Meetings>,
     incidents: Option<Incidents>,
+    registers: registers::View,
     progress: Option<Progress>,
 }
 
@@ -221,6 +223,7 @@ pub fn build(
         training: records::training(&r.metrics, fw),
         meetings: records::meetings(&r.metrics),
         incidents: records::incidents(&r.metrics),
+        registers: registers::view(&r.metrics.registers),
         progress: previous.map(|p| progress(s, p)),
     }
 }
