@@ -86,7 +86,7 @@ impl Topic {
     pub fn words(self) -> &'static str {
         match self {
             Topic::OnlineSafetyPolicy => "the online safety policy",
-            Topic::AcceptableUse => "the acceptable use agreements",
+            Topic::AcceptableUse => "the acceptable use agreement",
             Topic::FilteringMonitoring => "the filtering and monitoring review",
             Topic::Safeguarding => "the safeguarding policy",
             Topic::AntiBullying => "the anti-bullying policy",

@@ -37,7 +37,7 @@ pub struct Measured {
 pub fn group_words(group: &str) -> String {
     let words = group.replace(['-', '_'], " ");
     match group {
-        "staff" | "governors" => words,
+        "staff" | "governors" | "pupils" | "learners" | "parents" | "volunteers" => words,
         _ => format!("the {words}"),
     }
 }
