@@ -35,7 +35,10 @@ pub fn step(dir: &Path, step: &Step<'_>) -> Option<String> {
             (2, text)
         }
         Step::Import(sources) => (3, import(dir, sources)),
-        Step::Score { reviewed, snapshot } => (4, score(&reviewed.scored, snapshot)),
+        Step::Score { reviewed, snapshot } => {
+            let text = score(&reviewed.scored, snapshot);
+            (4, format!("{text}{}", documents(reviewed)))
+        }
         Step::Report(reports) => (5, format!("report: wrote {}.", names(reports))),
         Step::Pack(PackOutcome::Written {
             path,
@@ -90,6 +93,21 @@ fn score(s: &selfreview::score::Scored, snapshot: &Path) -> String {
             "not yet ready to apply"
         },
         snapshot.display()
+    )
+}
+
+/// What the policy register shows: the documents out of date and falling due.
+fn documents(r: &selfreview::pipeline::Reviewed) -> String {
+    use selfreview::metrics::documents::Standing;
+    let Some(d) = &r.metrics.registers.documents else {
+        return String::new();
+    };
+    let late = d.count(Standing::Overdue) + d.count(Standing::Stale);
+    format!(
+        " Key documents: {} of {} out of date, {} due for review in the next 90 days.",
+        late,
+        d.documents.len(),
+        d.count(Standing::DueSoon)
     )
 }
 
