@@ -118,13 +118,84 @@ impl Topic {
         Topic::ALL.into_iter().filter(|t| t.matches(&n)).collect()
     }
 
-    fn matches(self, n: &Name) -> bool {
-        let online = n.phrase("online safety")
-            || n.phrase("e safety")
-            || n.has("esafety")
-            || n.phrase("internet safety")
-            || n.phrase("digital safety");
+    /// Words or phrases any one of which in a name says the document is on this topic;
+    /// the online safety policy and filtering are judged by [`Topic::matches`] too.
+    fn phrases(self) -> &'static [&'static str] {
         match self {
+            Topic::OnlineSafetyPolicy => &[],
+            Topic::AcceptableUse => &[
+                "acceptable use",
+                "responsible use",
+                "user agreement",
+                "home school agreement",
+                "aup",
+                "aups",
+                "aua",
+                "auas",
+                "rua",
+            ],
+            Topic::FilteringMonitoring => &["filtering", "filter"],
+            Topic::Safeguarding => &["safeguarding", "child protection"],
+            Topic::AntiBullying => &["bullying", "antibullying"],
+            Topic::DataProtection => &[
+                "data protection",
+                "gdpr",
+                "privacy notice",
+                "data handling",
+                "data breach",
+                "information governance",
+            ],
+            Topic::CyberSecurity => &[
+                "cyber",
+                "cybersecurity",
+                "password",
+                "passwords",
+                "technical security",
+                "information security",
+                "it security",
+                "network security",
+            ],
+            Topic::MobileDevices => &[
+                "mobile",
+                "phones",
+                "mobile phone",
+                "byod",
+                "personal devices",
+            ],
+            Topic::SocialMedia => &["social media", "social networking"],
+            Topic::Images => &[
+                "photography",
+                "photographs",
+                "photos",
+                "images",
+                "video",
+                "videos",
+                "cctv",
+            ],
+            Topic::StaffConduct => &[
+                "code of conduct",
+                "staff conduct",
+                "staff behaviour",
+                "professional standards",
+            ],
+            Topic::GroupTerms => &["terms of reference", "tor"],
+            Topic::Curriculum => &["curriculum", "scheme of work", "schemes of work"],
+        }
+    }
+
+    fn matches(self, n: &Name) -> bool {
+        let online = [
+            "online safety",
+            "e safety",
+            "esafety",
+            "internet safety",
+            "digital safety",
+        ]
+        .iter()
+        .any(|p| n.has(p));
+        match self {
+            // A policy, or a name that is nothing but the topic ("Online Safety 2025"); the
+            // group's terms of reference and the curriculum map are documents of their own.
             Topic::OnlineSafetyPolicy => {
                 online
                     && !Topic::GroupTerms.matches(n)
@@ -135,72 +206,15 @@ impl Topic {
                             "online", "e", "esafety", "internet", "digital", "safety",
                         ]))
             }
-            Topic::AcceptableUse => {
-                n.phrase("acceptable use")
-                    || n.phrase("responsible use")
-                    || n.phrase("user agreement")
-                    || n.phrase("home school agreement")
-                    || ["aup", "aups", "aua", "auas", "aup s", "rua"]
+            // Monitoring alone is too common a word ("monitoring and evaluation").
+            Topic::FilteringMonitoring if n.has("monitoring") => {
+                online
+                    || ["online", "internet", "web", "network", "digital", "it"]
                         .iter()
                         .any(|w| n.has(w))
+                    || self.phrases().iter().any(|p| n.has(p))
             }
-            Topic::FilteringMonitoring => {
-                n.has("filtering")
-                    || n.has("filter")
-                    || (n.has("monitoring")
-                        && (online
-                            || ["online", "internet", "web", "network", "digital", "it"]
-                                .iter()
-                                .any(|w| n.has(w))))
-            }
-            Topic::Safeguarding => n.has("safeguarding") || n.phrase("child protection"),
-            Topic::AntiBullying => n.has("bullying") || n.has("antibullying"),
-            Topic::DataProtection => {
-                n.phrase("data protection")
-                    || n.has("gdpr")
-                    || n.phrase("privacy notice")
-                    || n.phrase("data handling")
-                    || n.phrase("data breach")
-                    || n.phrase("information governance")
-            }
-            Topic::CyberSecurity => {
-                n.has("cyber")
-                    || n.has("cybersecurity")
-                    || n.has("password")
-                    || n.has("passwords")
-                    || n.phrase("technical security")
-                    || n.phrase("information security")
-                    || n.phrase("it security")
-                    || n.phrase("network security")
-            }
-            Topic::MobileDevices => {
-                n.has("mobile")
-                    || n.has("phones")
-                    || n.phrase("mobile phone")
-                    || n.has("byod")
-                    || n.phrase("personal devices")
-            }
-            Topic::SocialMedia => n.phrase("social media") || n.phrase("social networking"),
-            Topic::Images => {
-                n.has("photography")
-                    || n.has("photographs")
-                    || n.has("photos")
-                    || n.has("images")
-                    || n.phrase("digital images")
-                    || n.has("video")
-                    || n.has("videos")
-                    || n.has("cctv")
-            }
-            Topic::StaffConduct => {
-                n.phrase("code of conduct")
-                    || n.phrase("staff conduct")
-                    || n.phrase("staff behaviour")
-                    || n.phrase("professional standards")
-            }
-            Topic::GroupTerms => n.phrase("terms of reference") || n.has("tor"),
-            Topic::Curriculum => {
-                n.has("curriculum") || n.phrase("scheme of work") || n.phrase("schemes of work")
-            }
+            _ => self.phrases().iter().any(|p| n.has(p)),
         }
     }
 }
@@ -213,7 +227,7 @@ struct Name {
 
 impl Name {
     fn new(name: &str) -> Self {
-        let text = normalise(&name.replace('&', " and ").replace('+', " and "));
+        let text = normalise(&name.replace(['&', '+'], " and "));
         Name {
             padded: format!(" {text} "),
             words: text
@@ -226,10 +240,6 @@ impl Name {
 
     fn has(&self, word: &str) -> bool {
         self.padded.contains(&format!(" {word} "))
-    }
-
-    fn phrase(&self, words: &str) -> bool {
-        self.has(words)
     }
 
     /// Whether every word is one of `words`, a year, or a small word: "Online Safety 2025".

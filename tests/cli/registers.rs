@@ -117,6 +117,10 @@ fn a_policy_register_under_a_merged_heading_reads_the_same_from_xlsx_and_ods() {
             "{stderr}"
         );
     }
+}
+
+#[test]
+fn import_says_what_is_out_of_date_and_what_falls_due() {
     let out = selfreview()
         .current_dir(fixtures().join("evidence"))
         .args([
@@ -308,63 +312,81 @@ fn parent_engagement_reads_the_same_from_xlsx_and_ods() {
     }
 }
 
+/// Each register's kind, template file, sheet and headings.
+const TEMPLATES: [(&str, &str, &str, &[&str]); 5] = [
+    (
+        "documents",
+        "policy-register.xlsx",
+        "Documents",
+        &[
+            "Document",
+            "Owner",
+            "Approved by",
+            "Last reviewed",
+            "Next review due",
+            "Where kept",
+        ],
+    ),
+    (
+        "agreements",
+        "acceptable-use-agreements.xlsx",
+        "Agreements",
+        &["Group", "Signed", "Out of", "Date signed"],
+    ),
+    (
+        "filtering",
+        "filtering-checks.xlsx",
+        "Filtering checks",
+        &[
+            "Date",
+            "What was tested",
+            "Result",
+            "Checked by",
+            "Action taken",
+        ],
+    ),
+    (
+        "surveys",
+        "surveys.xlsx",
+        "Surveys",
+        &[
+            "Date",
+            "Who was asked",
+            "Survey",
+            "Responses",
+            "Main findings",
+        ],
+    ),
+    (
+        "engagement",
+        "parent-engagement.xlsx",
+        "Parent engagement",
+        &["Date", "Type", "What", "Attended"],
+    ),
+];
+
+/// The first row of `sheet` in the workbook at `path`, read by calamine.
+fn first_row(path: &Path, sheet: &str) -> Vec<String> {
+    let mut wb: Xlsx<_> = open_workbook(path).expect("calamine opens the template");
+    let range = wb.worksheet_range(sheet).expect("sheet readable");
+    range
+        .rows()
+        .next()
+        .expect("a header row")
+        .iter()
+        .map(|c| match c {
+            Data::String(s) => s.clone(),
+            other => format!("{other:?}"),
+        })
+        .collect()
+}
+
 #[test]
 fn the_register_templates_from_init_read_back_and_import_with_every_heading_known() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     init_review(tmp.path(), &[]).success();
     let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("review.toml");
-    let expected: [(&str, &str, &str, &[&str]); 5] = [
-        (
-            "documents",
-            "policy-register.xlsx",
-            "Documents",
-            &[
-                "Document",
-                "Owner",
-                "Approved by",
-                "Last reviewed",
-                "Next review due",
-                "Where kept",
-            ],
-        ),
-        (
-            "agreements",
-            "acceptable-use-agreements.xlsx",
-            "Agreements",
-            &["Group", "Signed", "Out of", "Date signed"],
-        ),
-        (
-            "filtering",
-            "filtering-checks.xlsx",
-            "Filtering checks",
-            &[
-                "Date",
-                "What was tested",
-                "Result",
-                "Checked by",
-                "Action taken",
-            ],
-        ),
-        (
-            "surveys",
-            "surveys.xlsx",
-            "Surveys",
-            &[
-                "Date",
-                "Who was asked",
-                "Survey",
-                "Responses",
-                "Main findings",
-            ],
-        ),
-        (
-            "engagement",
-            "parent-engagement.xlsx",
-            "Parent engagement",
-            &["Date", "Type", "What", "Attended"],
-        ),
-    ];
-    for (kind, file, sheet, headers) in expected {
+    for (kind, file, sheet, headers) in TEMPLATES {
         assert!(
             review.contains(&format!(
                 "# kind = \"{kind}\"\n# path = \"evidence/{file}\""
@@ -372,18 +394,7 @@ fn the_register_templates_from_init_read_back_and_import_with_every_heading_know
             "{kind} is listed, commented, in review.toml"
         );
         let path = tmp.path().join("evidence").join(file);
-        let mut wb: Xlsx<_> = open_workbook(&path).expect("calamine opens the template");
-        let range = wb.worksheet_range(sheet).expect("sheet readable");
-        let first: Vec<String> = range
-            .rows()
-            .next()
-            .expect("a header row")
-            .iter()
-            .map(|c| match c {
-                Data::String(s) => s.clone(),
-                other => format!("{other:?}"),
-            })
-            .collect();
+        let first = first_row(&path, sheet);
         assert_eq!(first, headers, "{file}");
         let out = selfreview()
             .current_dir(tmp.path().join("evidence"))
@@ -520,8 +531,13 @@ fn score_checks_claims_against_the_registers_and_names_what_has_nothing_behind_i
     assert!(codes.contains(&"document-review-overdue"), "{codes:?}");
     assert!(codes.contains(&"document-review-stale"), "{codes:?}");
     assert!(!codes.contains(&"aspect-unevidenced"), "{codes:?}");
+}
 
-    // Without the registers the same claims have nothing behind them.
+#[test]
+fn without_the_registers_the_same_claims_have_nothing_behind_them() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    registers_review(dir);
     set_sources(dir, "");
     let out = selfreview()
         .arg("-C")
