@@ -626,3 +626,53 @@ fn the_report_lists_what_falls_due_and_the_summary_gives_the_registers_figures()
         "{rows:?}"
     );
 }
+
+#[test]
+fn an_agreements_register_cited_as_evidence_is_never_packed() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    registers_review(dir);
+    let path = dir.join("review.toml");
+    let text = std::fs::read_to_string(&path).expect("review.toml");
+    std::fs::write(
+        &path,
+        text.replace("staff-names = false", "staff-names = true"),
+    )
+    .expect("write");
+    let commentary = "Every class and all staff sign an agreement each September; the returns are counted by class and the gaps are chased by the class teachers, so that almost every pupil has signed.";
+    filled_workbook(
+        &dir.join("scores/osl.xlsx"),
+        "OSL",
+        &[("A2.2", 2, commentary, "acceptable-use-agreements.csv")],
+    );
+    let out = selfreview()
+        .arg("-C")
+        .arg(dir)
+        .arg("pack")
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(
+        stderr.contains("`acceptable-use-agreements.csv` is left out of the pack: records of acceptable use agreements may name pupils"),
+        "{stderr}"
+    );
+    let zip = std::fs::read_dir(dir.join("out"))
+        .expect("out")
+        .map(|e| e.expect("entry").path())
+        .find(|p| p.extension().is_some_and(|x| x == "zip"))
+        .expect("a pack");
+    let mut archive = zip::ZipArchive::new(std::fs::File::open(&zip).expect("pack")).expect("zip");
+    for i in 0..archive.len() {
+        let mut e = archive.by_index(i).expect("entry");
+        let entry = e.name().expect("name").to_string();
+        assert!(!entry.contains("agreements"), "{entry}");
+        let mut bytes = Vec::new();
+        std::io::Read::read_to_end(&mut e, &mut bytes).expect("read");
+        let text = String::from_utf8_lossy(&bytes);
+        for name in ["Zofia", "Kwame", "Fairbairn", "Thistlewood"] {
+            assert!(!text.contains(name), "{name} in {entry}");
+        }
+    }
+}
