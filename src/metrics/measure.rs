@@ -110,11 +110,13 @@ pub fn measure(
         }
         Metric::DocumentsReviewed => {
             need(e, Kind::Documents, "policy registers")?;
+            unrecorded(e, Field::DocumentLastReviewed)?;
             let topic = Topic::from_name(text(Param::Document)).expect(FILLED);
             Ok(on_registers::documents_reviewed(e, topic, months(), as_of))
         }
         Metric::AgreementsSignedShare => {
             need(e, Kind::Agreements, "acceptable use agreement records")?;
+            unrecorded(e, Field::AgreementDate)?;
             on_registers::signed_share(e, text(Param::Group), as_of)
         }
         Metric::FilteringChecks => {

@@ -676,3 +676,41 @@ fn an_agreements_register_cited_as_evidence_is_never_packed() {
         }
     }
 }
+
+#[test]
+fn a_register_without_the_dates_its_figures_rest_on_is_not_recorded_rather_than_none() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let cases = [
+        (
+            "documents",
+            "Document,Owner,Review date\nE-Safety Policy,OSL,Sept 2027\nAUP,DSL,01/01/2026\n",
+            "no column of the dates documents were last reviewed was recognised",
+        ),
+        (
+            "agreements",
+            "Class,Returned,Out of\nYear 1,20,30\nStaff,10,10\n",
+            "no column of the dates agreements were signed was recognised",
+        ),
+    ];
+    for (kind, text, said) in cases {
+        std::fs::write(tmp.path().join("r.csv"), text).expect("write");
+        let out = selfreview()
+            .current_dir(tmp.path())
+            .args(["import", "--as-of", "2026-12-01", "--kind", kind, "r.csv"])
+            .assert()
+            .success()
+            .get_output()
+            .clone();
+        let stdout = String::from_utf8(out.stdout).expect("utf-8");
+        let stderr = String::from_utf8(out.stderr).expect("utf-8");
+        assert!(
+            stderr.contains(&format!("r.csv: warning[column-not-recognised]: {said}")),
+            "{stderr}"
+        );
+        // Every row is still read: the file is named once, not each row.
+        assert!(
+            stdout.contains("rows: 2 read, 2 used, 0 skipped"),
+            "{stdout}"
+        );
+    }
+}

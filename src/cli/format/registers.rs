@@ -22,6 +22,12 @@ pub fn registers(s: &mut String, r: &Registers) {
             s,
             "  agreements: no acceptable use agreement records imported",
         ),
+        Some(groups) if groups.is_empty() => {
+            line(
+                s,
+                "  agreements: nobody can be counted as signed this school year",
+            );
+        }
         Some(groups) => {
             let since = groups.first().map(|g| uk(g.since)).unwrap_or_default();
             let all: Vec<String> = groups

@@ -317,15 +317,21 @@ pub fn agreement(
                 header.col(Field::AgreementSigned),
             );
         }
+        // With no date column at all the source is named once as not recording dates,
+        // rather than every count skipped.
         (Some((n, of_in_cell)), of) => match of.or(of_in_cell) {
-            Some(of) if n <= of && date.is_some() => Agreement {
-                group,
-                part,
-                person: None,
-                signed: n,
-                of,
-                date,
-            },
+            Some(of)
+                if n <= of && (date.is_some() || header.col(Field::AgreementDate).is_none()) =>
+            {
+                Agreement {
+                    group,
+                    part,
+                    person: None,
+                    signed: n,
+                    of,
+                    date,
+                }
+            }
             Some(_) if date.is_none() => {
                 return skip(
                     "a count with no date signed",
