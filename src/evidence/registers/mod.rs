@@ -8,7 +8,7 @@
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::Field;
@@ -153,6 +153,22 @@ fn with_notes<T>(record: T, mut notes: Vec<(String, Option<u32>)>) -> RowOutcome
     RowOutcome::Noted { record, note, col }
 }
 
+/// A review due "September 2026" or "Sep-26" is due by the end of that month, not on its
+/// first day: a date typed as a month and a year alone is moved to the month's last day.
+fn month_end_if_only_a_month(row: &SheetRow, header: &Header, day: NaiveDate) -> NaiveDate {
+    let Some(Value::Text(t)) = header.col(Field::DocumentNextDue).map(|c| row.get(c)) else {
+        return day;
+    };
+    let words = t.split([' ', '-', '/', '.']).filter(|w| !w.is_empty()).count();
+    let has_letters = t.chars().any(char::is_alphabetic);
+    if words != 2 || !has_letters || day.day() != 1 {
+        return day;
+    }
+    day.checked_add_months(chrono::Months::new(1))
+        .and_then(|next| next.pred_opt())
+        .unwrap_or(day)
+}
+
 /// A row of the policy register. A document whose dates cannot be read is still listed,
 /// with a note: dropping it would hide a policy from the review.
 pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
@@ -180,7 +196,8 @@ pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
         Field::DocumentNextDue,
         "next review due",
         &mut notes,
-    );
+    )
+    .map(|d| month_end_if_only_a_month(row, header, d));
     // A footer typed in the name column ("Register checked by the governors: 3 policies")
     // has no dates and nothing else beside it.
     let others = row.cells.iter().filter(|c| !c.is_empty()).count();

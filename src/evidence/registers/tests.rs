@@ -66,7 +66,7 @@ fn a_policy_register_is_read_with_its_dates_typed_several_ways() {
     assert_eq!(first.topics, vec![Topic::OnlineSafetyPolicy]);
     assert_eq!(
         (first.last_reviewed, first.next_due),
-        (Some(d(2025, 9, 3)), Some(d(2026, 9, 1)))
+        (Some(d(2025, 9, 3)), Some(d(2026, 9, 30)))
     );
     assert_eq!(
         e.documents[1].topics,
