@@ -135,7 +135,12 @@ impl Topic {
                 "rua",
             ],
             Topic::FilteringMonitoring => &["filtering", "filter"],
-            Topic::Safeguarding => &["safeguarding", "child protection"],
+            Topic::Safeguarding => &[
+                "safeguarding",
+                "child protection",
+                "keeping children safe",
+                "kcsie",
+            ],
             Topic::AntiBullying => &["bullying", "antibullying"],
             Topic::DataProtection => &[
                 "data protection",
@@ -298,6 +303,7 @@ mod tests {
             ("Web filtering log", &[FilteringMonitoring]),
             ("Online monitoring arrangements", &[FilteringMonitoring]),
             ("Safeguarding & Child Protection Policy", &[Safeguarding]),
+            ("KCSIE 2025 - staff read and signed", &[Safeguarding]),
             ("Anti-bullying policy", &[AntiBullying]),
             ("GDPR / Data Protection Policy", &[DataProtection]),
             ("Password policy", &[CyberSecurity]),

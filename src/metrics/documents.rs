@@ -60,6 +60,9 @@ pub enum Standing {
     Stale,
     /// Neither a last review nor a next review date is recorded.
     Undated,
+    /// Another row of the register is the same document reviewed since (last year's
+    /// "E-Safety Policy 2024" beside this year's "E-Safety Policy 2025").
+    Replaced,
 }
 
 /// One document as the report shows it.
@@ -146,6 +149,48 @@ pub fn standing(
     (standing, due)
 }
 
+/// A document's name without its years, versions and drafts, so that the rows of one
+/// document reviewed year after year are known as one.
+fn family(name: &str) -> String {
+    crate::text::normalise(name)
+        .split(' ')
+        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        .filter(|w| !["v", "version", "draft", "final", "updated", "revised"].contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a later review of the same document is listed: a row of the same name (years
+/// and versions aside) last reviewed later.
+fn replaced(e: &Evidence, d: &Document, as_of: NaiveDate) -> bool {
+    let Some(mine) = d.last_reviewed else {
+        return false;
+    };
+    let name = family(&d.name);
+    e.documents.iter().any(|other| {
+        other
+            .last_reviewed
+            .is_some_and(|theirs| theirs > mine && theirs <= as_of)
+            && family(&other.name) == name
+    })
+}
+
+/// Where `d` stands among the register's documents: replaced by a later review, or as its
+/// own dates say.
+pub fn judged(
+    e: &Evidence,
+    d: &Document,
+    months: &ReviewMonths,
+    as_of: NaiveDate,
+) -> (Standing, Option<NaiveDate>) {
+    let (standing, due) = standing(d, months, as_of);
+    if replaced(e, d, as_of) {
+        (Standing::Replaced, due)
+    } else {
+        (standing, due)
+    }
+}
+
 /// The policy register judged as of `as_of`; `None` when no register was imported.
 pub fn summary(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Option<DocumentSummary> {
     if !e.kinds.contains(&crate::evidence::Kind::Documents) {
@@ -155,7 +200,7 @@ pub fn summary(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Option<
         .documents
         .iter()
         .map(|d| {
-            let (standing, due) = standing(d, months, as_of);
+            let (standing, due) = judged(e, d, months, as_of);
             DocumentStatus {
                 name: d.name.clone(),
                 topics: d.topics.clone(),
@@ -187,7 +232,7 @@ pub fn findings(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Vec<Di
             .place
             .clone()
             .unwrap_or_else(|| Location::file(std::path::Path::new("")));
-        match standing(d, months, as_of) {
+        match judged(e, d, months, as_of) {
             (Standing::Overdue, _) => out.push(
                 Diagnostic::warning(
                     Code::DocumentReviewOverdue,

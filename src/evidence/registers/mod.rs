@@ -159,7 +159,10 @@ fn month_end_if_only_a_month(row: &SheetRow, header: &Header, day: NaiveDate) ->
     let Some(Value::Text(t)) = header.col(Field::DocumentNextDue).map(|c| row.get(c)) else {
         return day;
     };
-    let words = t.split([' ', '-', '/', '.']).filter(|w| !w.is_empty()).count();
+    let words = t
+        .split([' ', '-', '/', '.'])
+        .filter(|w| !w.is_empty())
+        .count();
     let has_letters = t.chars().any(char::is_alphabetic);
     if words != 2 || !has_letters || day.day() != 1 {
         return day;

@@ -173,3 +173,42 @@ fn reviewed_counts_documents_on_a_topic_within_the_window() {
         Some("Online Safety & Acceptable Use Policy")
     );
 }
+
+#[test]
+fn a_document_reviewed_again_under_a_new_year_is_not_out_of_date() {
+    let months = ReviewMonths::from([(Topic::OnlineSafetyPolicy, 12)]);
+    let e = evidence(vec![
+        doc(
+            "E-Safety Policy 2024-25",
+            Some(d(2024, 9, 1)),
+            Some(d(2025, 9, 1)),
+        ),
+        doc(
+            "E-Safety Policy (v3, 2026)",
+            Some(d(2026, 9, 1)),
+            Some(d(2027, 9, 1)),
+        ),
+        // A later row not yet reviewed (a draft dated after the review) replaces nothing.
+        doc("Lettings policy", Some(d(2025, 1, 1)), Some(d(2026, 1, 1))),
+        doc("Lettings policy draft", Some(d(2027, 1, 1)), None),
+    ]);
+    let as_of = d(2026, 12, 1);
+    let s = summary(&e, &months, as_of).expect("imported");
+    let standings: Vec<Standing> = s.documents.iter().map(|x| x.standing).collect();
+    assert_eq!(
+        standings,
+        vec![
+            Standing::Replaced,
+            Standing::Current,
+            Standing::Overdue,
+            Standing::Current
+        ]
+    );
+    let found = findings(&e, &months, as_of);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].message.contains("Lettings policy"),
+        "{}",
+        found[0].message
+    );
+}

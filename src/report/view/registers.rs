@@ -50,6 +50,7 @@ fn standing(s: Standing) -> &'static str {
         Standing::Overdue => "Review overdue",
         Standing::Stale => "Not reviewed in time",
         Standing::Undated => "No review dates",
+        Standing::Replaced => "Replaced by a later review",
     }
 }
 
