@@ -160,31 +160,40 @@ fn family(name: &str) -> String {
         .join(" ")
 }
 
-/// Whether a later review of the same document is listed: a row of the same name (years
-/// and versions aside) last reviewed later.
-fn replaced(e: &Evidence, d: &Document, as_of: NaiveDate) -> bool {
-    let Some(mine) = d.last_reviewed else {
-        return false;
-    };
-    let name = family(&d.name);
-    e.documents.iter().any(|other| {
-        other
-            .last_reviewed
-            .is_some_and(|theirs| theirs > mine && theirs <= as_of)
-            && family(&other.name) == name
-    })
+/// The latest review on or before `as_of` of each document, by [`family`]: a row reviewed
+/// before its document's latest is replaced. Worked out once, so a long register is read
+/// in one pass.
+pub struct Latest(BTreeMap<String, NaiveDate>);
+
+impl Latest {
+    /// The latest reviews of the register's documents as of `as_of`.
+    pub fn of(e: &Evidence, as_of: NaiveDate) -> Self {
+        let mut latest: BTreeMap<String, NaiveDate> = BTreeMap::new();
+        for d in &e.documents {
+            if let Some(r) = d.last_reviewed.filter(|r| *r <= as_of) {
+                let entry = latest.entry(family(&d.name)).or_insert(r);
+                *entry = (*entry).max(r);
+            }
+        }
+        Latest(latest)
+    }
+
+    fn replaces(&self, d: &Document) -> bool {
+        d.last_reviewed
+            .is_some_and(|mine| self.0.get(&family(&d.name)).is_some_and(|l| *l > mine))
+    }
 }
 
 /// Where `d` stands among the register's documents: replaced by a later review, or as its
 /// own dates say.
 pub fn judged(
-    e: &Evidence,
+    latest: &Latest,
     d: &Document,
     months: &ReviewMonths,
     as_of: NaiveDate,
 ) -> (Standing, Option<NaiveDate>) {
     let (standing, due) = standing(d, months, as_of);
-    if replaced(e, d, as_of) {
+    if latest.replaces(d) {
         (Standing::Replaced, due)
     } else {
         (standing, due)
@@ -196,11 +205,12 @@ pub fn summary(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Option<
     if !e.kinds.contains(&crate::evidence::Kind::Documents) {
         return None;
     }
+    let latest = Latest::of(e, as_of);
     let documents = e
         .documents
         .iter()
         .map(|d| {
-            let (standing, due) = judged(e, d, months, as_of);
+            let (standing, due) = judged(&latest, d, months, as_of);
             DocumentStatus {
                 name: d.name.clone(),
                 topics: d.topics.clone(),
@@ -227,12 +237,13 @@ pub fn summary(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Option<
 /// and where the register lists it.
 pub fn findings(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    let latest = Latest::of(e, as_of);
     for d in &e.documents {
         let at = d
             .place
             .clone()
             .unwrap_or_else(|| Location::file(std::path::Path::new("")));
-        match judged(e, d, months, as_of) {
+        match judged(&latest, d, months, as_of) {
             (Standing::Overdue, _) => out.push(
                 Diagnostic::warning(
                     Code::DocumentReviewOverdue,
