@@ -17,45 +17,7 @@ pub fn registers(s: &mut String, r: &Registers) {
         None => line(s, "  documents: no policy register imported"),
         Some(d) => documents(s, d),
     }
-    match &r.agreements {
-        None => line(
-            s,
-            "  agreements: no acceptable use agreement records imported",
-        ),
-        Some(groups) if groups.is_empty() => {
-            line(
-                s,
-                "  agreements: nobody can be counted as signed this school year",
-            );
-        }
-        Some(groups) => {
-            let since = groups.first().map(|g| uk(g.since)).unwrap_or_default();
-            let all: Vec<String> = groups
-                .iter()
-                .map(|g| {
-                    format!(
-                        "{} {} of {} ({})",
-                        g.group,
-                        g.signed,
-                        g.of,
-                        percent(g.share)
-                    )
-                })
-                .collect();
-            line(
-                s,
-                &format!("  agreements (signed since {since}): {}", all.join(", ")),
-            );
-            for g in groups.iter().filter(|g| g.parts.len() > 1) {
-                let parts: Vec<String> = g
-                    .parts
-                    .iter()
-                    .map(|p| format!("{} {} of {}", p.part, p.signed, p.of))
-                    .collect();
-                line(s, &format!("    {}: {}", g.group, parts.join(", ")));
-            }
-        }
-    }
+    agreements(s, r);
     match &r.filtering {
         None => line(s, "  filtering: no filtering check log imported"),
         Some(f) => {
@@ -97,6 +59,48 @@ pub fn registers(s: &mut String, r: &Registers) {
                 g.last.map_or("never".into(), uk)
             ),
         ),
+    }
+}
+
+fn agreements(s: &mut String, r: &Registers) {
+    match &r.agreements {
+        None => line(
+            s,
+            "  agreements: no acceptable use agreement records imported",
+        ),
+        Some(groups) if groups.is_empty() => {
+            line(
+                s,
+                "  agreements: nobody can be counted as signed this school year",
+            );
+        }
+        Some(groups) => {
+            let since = groups.first().map(|g| uk(g.since)).unwrap_or_default();
+            let all: Vec<String> = groups
+                .iter()
+                .map(|g| {
+                    format!(
+                        "{} {} of {} ({})",
+                        g.group,
+                        g.signed,
+                        g.of,
+                        percent(g.share)
+                    )
+                })
+                .collect();
+            line(
+                s,
+                &format!("  agreements (signed since {since}): {}", all.join(", ")),
+            );
+            for g in groups.iter().filter(|g| g.parts.len() > 1) {
+                let parts: Vec<String> = g
+                    .parts
+                    .iter()
+                    .map(|p| format!("{} {} of {}", p.part, p.signed, p.of))
+                    .collect();
+                line(s, &format!("    {}: {}", g.group, parts.join(", ")));
+            }
+        }
     }
 }
 

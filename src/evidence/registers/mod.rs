@@ -321,64 +321,87 @@ pub fn agreement(
         Ok(c) => c.map(|(n, _)| n),
         Err(reason) => return skip(reason, header.col(Field::AgreementOf)),
     };
-    let person = text(row, header, Field::AgreementPerson);
-    let record = match (signed, of) {
-        (None, None) if !person.is_empty() => Agreement {
+    let read = Read {
+        group,
+        part,
+        person: text(row, header, Field::AgreementPerson),
+        signed,
+        of,
+        date,
+        dates_recorded: header.col(Field::AgreementDate).is_some(),
+    };
+    match read.record() {
+        Ok(record) => RowOutcome::Used(record),
+        Err((reason, field)) => skip(reason, header.col(field)),
+    }
+}
+
+/// What a row of an agreements register gives, before it is judged a person, a count or
+/// neither.
+struct Read {
+    group: String,
+    part: String,
+    person: String,
+    signed: Option<(usize, Option<usize>)>,
+    of: Option<usize>,
+    date: Option<NaiveDate>,
+    /// Whether the register has a column of dates signed at all: with none, the source is
+    /// named once as not recording dates rather than every count skipped.
+    dates_recorded: bool,
+}
+
+impl Read {
+    /// The record, or why the row is skipped and the column at fault.
+    fn record(self) -> Result<Agreement, (String, Field)> {
+        let Read {
             group,
             part,
-            person: Some(person_key(&person)),
-            signed: usize::from(date.is_some()),
-            of: 1,
+            person,
+            signed,
+            of,
             date,
-        },
-        (None, None) => {
-            return skip(
-                "no name and no count of who signed",
-                header.col(Field::AgreementSigned),
-            );
-        }
-        // With no date column at all the source is named once as not recording dates,
-        // rather than every count skipped.
-        (Some((n, of_in_cell)), of) => match of.or(of_in_cell) {
-            Some(of)
-                if n <= of && (date.is_some() || header.col(Field::AgreementDate).is_none()) =>
-            {
-                Agreement {
+            dates_recorded,
+        } = self;
+        match (signed, of) {
+            (None, None) if !person.is_empty() => Ok(Agreement {
+                group,
+                part,
+                person: Some(person_key(&person)),
+                signed: usize::from(date.is_some()),
+                of: 1,
+                date,
+            }),
+            (None, None) => Err((
+                "no name and no count of who signed".into(),
+                Field::AgreementSigned,
+            )),
+            (Some((n, of_in_cell)), of) => match of.or(of_in_cell) {
+                Some(of) if n <= of && (date.is_some() || !dates_recorded) => Ok(Agreement {
                     group,
                     part,
                     person: None,
                     signed: n,
                     of,
                     date,
+                }),
+                Some(_) if date.is_none() => {
+                    Err(("a count with no date signed".into(), Field::AgreementDate))
                 }
-            }
-            Some(_) if date.is_none() => {
-                return skip(
-                    "a count with no date signed",
-                    header.col(Field::AgreementDate),
-                );
-            }
-            Some(of) => {
-                return skip(
+                Some(of) => Err((
                     format!("{n} signed out of {of}: more signed than are in the group"),
-                    header.col(Field::AgreementSigned),
-                );
-            }
-            None => {
-                return skip(
-                    "a count of who signed with no number in the group (Out of)",
-                    header.col(Field::AgreementOf),
-                );
-            }
-        },
-        (None, Some(_)) => {
-            return skip(
-                "a number in the group but no count of who signed",
-                header.col(Field::AgreementSigned),
-            );
+                    Field::AgreementSigned,
+                )),
+                None => Err((
+                    "a count of who signed with no number in the group (Out of)".into(),
+                    Field::AgreementOf,
+                )),
+            },
+            (None, Some(_)) => Err((
+                "a number in the group but no count of who signed".into(),
+                Field::AgreementSigned,
+            )),
         }
-    };
-    RowOutcome::Used(record)
+    }
 }
 
 mod logs;
