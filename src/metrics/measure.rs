@@ -111,6 +111,7 @@ pub fn measure(
         Metric::DocumentsReviewed => {
             need(e, Kind::Documents, "policy registers")?;
             unrecorded(e, Field::DocumentLastReviewed)?;
+            held(e.documents.is_empty(), "policy registers")?;
             let topic = Topic::from_name(text(Param::Document)).expect(FILLED);
             Ok(on_registers::documents_reviewed(e, topic, months(), as_of))
         }
@@ -121,14 +122,17 @@ pub fn measure(
         }
         Metric::FilteringChecks => {
             need(e, Kind::Filtering, "filtering check logs")?;
+            held(e.filtering.is_empty(), "filtering check logs")?;
             Ok(on_registers::filtering_checks(e, months(), as_of, terms))
         }
         Metric::FilteringTermsUnchecked => {
             need(e, Kind::Filtering, "filtering check logs")?;
+            held(e.filtering.is_empty(), "filtering check logs")?;
             Ok(on_registers::terms_unchecked(e, months(), as_of, terms))
         }
         Metric::SurveysCount => {
             need(e, Kind::Surveys, "survey records")?;
+            held(e.surveys.is_empty(), "survey records")?;
             Ok(on_registers::surveys(
                 e,
                 text(Param::Group),
@@ -138,6 +142,7 @@ pub fn measure(
         }
         Metric::EngagementSessions | Metric::EngagementCommunications => {
             need(e, Kind::Engagement, "parent engagement records")?;
+            held(e.engagement.is_empty(), "parent engagement records")?;
             let sessions = check.metric == Metric::EngagementSessions;
             Ok(on_registers::engagement(e, sessions, months(), as_of))
         }
@@ -168,6 +173,13 @@ pub enum Unmeasured {
         /// The group asked about.
         group: String,
     },
+    /// The registers of a kind were imported and hold no records at all: a blank template,
+    /// most likely, rather than a school that never checked anything.
+    #[error("the {what} imported hold no records")]
+    NoRecords {
+        /// The kind of record, in words ("policy registers").
+        what: &'static str,
+    },
     /// The agreements records list nobody in the group the check asks about.
     #[error("nobody in the acceptable use agreement records is in the group `{group}`")]
     NobodySigned {
@@ -188,6 +200,15 @@ pub(super) fn need(e: &Evidence, kind: Kind, what: &'static str) -> Result<(), U
         Ok(())
     } else {
         Err(Unmeasured::NotImported { what })
+    }
+}
+
+/// Fails, saying the registers are empty, when `empty`.
+fn held(empty: bool, what: &'static str) -> Result<(), Unmeasured> {
+    if empty {
+        Err(Unmeasured::NoRecords { what })
+    } else {
+        Ok(())
     }
 }
 

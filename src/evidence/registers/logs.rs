@@ -1,7 +1,7 @@
 //! Rows of the logs of filtering checks, surveys and parent engagement: a date, and what
 //! the figures need of the rest of the row.
 
-use super::{Engagement, FilteringCheck, PUPIL_WORDS, Survey, count};
+use super::{Engagement, FilteringCheck, Survey, count, is_learners};
 use crate::evidence::Field;
 use crate::evidence::header::{Header, normalise};
 use crate::evidence::mapping::slug;
@@ -36,15 +36,11 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
 
 /// Who a survey asked, after mapping: learners by any of their names, staff, parents,
 /// governors, else the group as written.
-fn survey_group(text: &str) -> String {
+pub(super) fn survey_group(text: &str) -> String {
     let n = normalise(text);
     let words: Vec<&str> = n.split(' ').collect();
     let any = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    if any(PUPIL_WORDS)
-        || words.iter().any(|w| {
-            w.starts_with('y') && w[1..].chars().all(|c| c.is_ascii_digit()) && w.len() > 1
-        })
-    {
+    if is_learners(&n) {
         "learners".into()
     } else if words
         .iter()

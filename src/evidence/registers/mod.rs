@@ -252,32 +252,98 @@ pub(super) const PUPIL_WORDS: &[&str] = &[
     "juniors",
 ];
 
-/// The group an agreement counts in: pupils by year or class, parents, and otherwise the
-/// groups roles fall into (the school's role mapping first).
+/// Words of a group that say it is adults: staff by their roles, governors, volunteers,
+/// visitors.
+const ADULT_WORDS: &[&str] = &[
+    "staff",
+    "teacher",
+    "teachers",
+    "teaching",
+    "ta",
+    "tas",
+    "assistant",
+    "assistants",
+    "support",
+    "governor",
+    "governors",
+    "trustee",
+    "trustees",
+    "volunteer",
+    "volunteers",
+    "visitor",
+    "visitors",
+    "contractor",
+    "contractors",
+    "admin",
+    "administration",
+    "office",
+    "head",
+    "headteacher",
+    "deputy",
+    "senco",
+    "dsl",
+    "technician",
+    "caretaker",
+    "site",
+    "lunchtime",
+    "midday",
+    "cleaner",
+    "cleaners",
+    "supply",
+    "leader",
+    "leaders",
+    "leadership",
+    "slt",
+    "business",
+    "manager",
+    "employee",
+    "employees",
+    "adults",
+];
+
+/// Whether a group, normalised, is learners: a year, class or key stage, or the groups
+/// learners serve in ("Digital leaders", "School council").
+pub(super) fn is_learners(n: &str) -> bool {
+    n.split(' ')
+        .any(|w| PUPIL_WORDS.contains(&w) || year_code(w))
+        || [
+            "digital leader",
+            "school council",
+            "pupil voice",
+            "learner voice",
+            "student voice",
+            "prefect",
+        ]
+        .iter()
+        .any(|p| n.contains(p))
+}
+
+/// Whether a word is a year group's code: `y4`, `y10`.
+fn year_code(w: &str) -> bool {
+    (2..=3).contains(&w.len()) && w.starts_with('y') && w[1..].chars().all(|c| c.is_ascii_digit())
+}
+
+/// The group an agreement counts in: the school's role mapping first; then pupils by
+/// year, class or key stage, parents, and adults in the groups their roles fall into. A
+/// group that says neither ("Oak", "6B": classes named as schools name them) counts as
+/// pupils, so that the names on its rows are kept out of everything the tool writes.
 fn agreement_group(part: &str, maps: &Mappings) -> String {
     let n = normalise(part);
     if maps.roles.keys().any(|k| normalise(k) == n) {
         return group_for_role(part, &maps.roles);
     }
     let words: Vec<&str> = n.split(' ').collect();
-    let year_code = |w: &&str| {
-        w.len() <= 3
-            && w.starts_with('y')
-            && w[1..].chars().all(|c| c.is_ascii_digit())
-            && w.len() > 1
-    };
-    if words
-        .iter()
-        .any(|w| PUPIL_WORDS.contains(w) || year_code(w))
-    {
+    if is_learners(&n) {
         "pupils".into()
     } else if words
         .iter()
         .any(|w| w.starts_with("parent") || w.starts_with("carer"))
     {
         "parents".into()
-    } else {
+    } else if words.iter().any(|w| ADULT_WORDS.contains(w)) {
         group_for_role(part, &maps.roles)
+    } else {
+        "pupils".into()
     }
 }
 

@@ -202,3 +202,52 @@ fn surveys_and_engagement_are_read_by_who_and_what() {
     );
     assert_eq!(report.skipped[0].reason, "`lots` is not a number");
 }
+
+#[test]
+fn groups_that_sign_agreements_are_pupils_unless_they_say_they_are_adults() {
+    use super::{Mappings, agreement_group};
+    let none = Mappings::default();
+    for (group, want) in [
+        ("Year 4", "pupils"),
+        ("Y10", "pupils"),
+        ("Reception", "pupils"),
+        ("KS2", "pupils"),
+        ("Oak", "pupils"),
+        ("6B", "pupils"),
+        ("Digital leaders", "pupils"),
+        ("Teaching staff", "staff"),
+        ("TAs", "staff"),
+        ("Office", "staff"),
+        ("Governors", "governors"),
+        ("Volunteers", "volunteers"),
+        ("Parents/carers", "parents"),
+    ] {
+        assert_eq!(agreement_group(group, &none), want, "{group}");
+    }
+    let mut maps = Mappings::default();
+    maps.roles.insert("Site team".into(), "staff".into());
+    assert_eq!(agreement_group("Site team", &maps), "staff");
+    assert_eq!(
+        agreement_group("Site Team", &none),
+        "staff",
+        "site is an adult word"
+    );
+}
+
+#[test]
+fn who_a_survey_asked_is_read_from_the_names_schools_give() {
+    use super::logs::survey_group;
+    for (asked, want) in [
+        ("KS2 pupils", "learners"),
+        ("Year 6", "learners"),
+        ("School council", "learners"),
+        ("Digital leaders", "learners"),
+        ("Parents/carers", "parents"),
+        ("Families", "parents"),
+        ("All staff", "staff"),
+        ("Governors", "governors"),
+        ("Local community", "local-community"),
+    ] {
+        assert_eq!(survey_group(asked), want, "{asked}");
+    }
+}
