@@ -739,3 +739,38 @@ fn a_register_without_the_dates_its_figures_rest_on_is_not_recorded_rather_than_
         );
     }
 }
+
+#[test]
+fn framework_show_names_the_records_that_support_an_aspect() {
+    let out = selfreview()
+        .args(["framework", "show", "--aspect", "C2.4"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("utf-8");
+    assert!(
+        text.contains("Records that support it (review.toml kinds): documents, engagement"),
+        "{text}"
+    );
+    let out = selfreview()
+        .args(["--json", "framework", "show", "--aspect", "A2.1"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let doc: Value = serde_json::from_slice(&out).expect("JSON");
+    let aspect = if doc["aspect"].is_object() {
+        &doc["aspect"]
+    } else {
+        &doc
+    };
+    assert_eq!(
+        aspect["evidence_kinds"],
+        serde_json::json!(["documents"]),
+        "{doc}"
+    );
+    assert_eq!(aspect["evidence_required"], true, "{doc}");
+}
