@@ -762,11 +762,7 @@ fn framework_show_names_the_records_that_support_an_aspect() {
         .stdout
         .clone();
     let doc: Value = serde_json::from_slice(&out).expect("JSON");
-    let aspect = if doc["aspect"].is_object() {
-        &doc["aspect"]
-    } else {
-        &doc
-    };
+    let aspect = &doc["aspect"];
     assert_eq!(
         aspect["evidence_kinds"],
         serde_json::json!(["documents"]),
