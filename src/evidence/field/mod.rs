@@ -473,6 +473,21 @@ mod tests {
     }
 
     #[test]
+    fn no_heading_is_given_to_two_fields_of_one_kind() {
+        for kind in Kind::ALL {
+            let mut seen: std::collections::BTreeMap<String, Field> = Default::default();
+            for field in kind.fields() {
+                let own = normalise(field.header());
+                for heading in field.aliases().iter().map(|a| a.to_string()).chain([own]) {
+                    if let Some(first) = seen.insert(heading.clone(), field) {
+                        assert_eq!(first, field, "`{heading}` is {first:?} and {field:?}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_field_shows_and_serialises_as_its_name() {
         assert_eq!(Field::TrainingNextDue.to_string(), "next-due");
         assert_eq!(

@@ -32,6 +32,11 @@ pub(super) const DOCUMENT_NAME: Row = Row {
         "policy procedure",
         "policies",
         "document policy",
+        "name of policy procedure",
+        "policy procedure name",
+        "policy or document",
+        "key document",
+        "documents",
     ],
     ..row(Documents, "document", "Document", Text)
 };
@@ -51,6 +56,11 @@ pub(super) const DOCUMENT_OWNER: Row = Row {
         "author",
         "written by",
         "lead person",
+        "lead member of staff",
+        "member of staff responsible",
+        "staff responsible",
+        "reviewer",
+        "reviewed by",
     ],
     ..row(Documents, "owner", "Owner", Text)
 };
@@ -69,6 +79,11 @@ pub(super) const DOCUMENT_APPROVED_BY: Row = Row {
         "approval body",
         "approval level",
         "committee",
+        "approving committee",
+        "governor committee",
+        "committee responsible",
+        "signed off",
+        "ratification",
     ],
     ..row(Documents, "approved-by", "Approved by", Text)
 };
@@ -100,6 +115,12 @@ pub(super) const DOCUMENT_LAST_REVIEWED: Row = Row {
         "review dates last",
         "review dates last reviewed",
         "review date last",
+        "date of last approval",
+        "last approved",
+        "approved date",
+        "date last approved",
+        "date issued",
+        "issued",
     ],
     ..row(Documents, "last-reviewed", "Last reviewed", Date)
 };
@@ -128,6 +149,11 @@ pub(super) const DOCUMENT_NEXT_DUE: Row = Row {
         "review dates next due",
         "review dates next review due",
         "review date next",
+        "date for next review",
+        "next review by",
+        "review due by",
+        "date due",
+        "next approval due",
     ],
     ..row(Documents, "next-review", "Next review due", Date)
 };
