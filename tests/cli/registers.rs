@@ -770,3 +770,51 @@ fn framework_show_names_the_records_that_support_an_aspect() {
     );
     assert_eq!(aspect["evidence_required"], true, "{doc}");
 }
+
+#[test]
+fn a_childs_name_in_a_document_name_is_withheld_from_findings_and_reports() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    registers_review(dir);
+    std::fs::write(
+        dir.join("evidence/named.csv"),
+        "Document,Last reviewed,Next review due\nOnline safety plan for Kwame Mensah-Boateng,01/01/2025,01/01/2026\n",
+    )
+    .expect("write");
+    let path = dir.join("review.toml");
+    let text = std::fs::read_to_string(&path).expect("review.toml");
+    let text = text.replacen(
+        "[[evidence]]\n",
+        "[[evidence]]\nkind = \"documents\"\npath = \"evidence/named.csv\"\n\n[[evidence]]\n",
+        1,
+    );
+    std::fs::write(&path, text).expect("write");
+    for args in [
+        &["import"][..],
+        &["--json", "import"],
+        &["score"],
+        &["--json", "score"],
+        &["report"],
+    ] {
+        let out = selfreview()
+            .arg("-C")
+            .arg(dir)
+            .args(args)
+            .assert()
+            .get_output()
+            .clone();
+        let shown = String::from_utf8([out.stdout, out.stderr].concat()).expect("utf-8");
+        assert!(
+            !shown.contains("Kwame") && !shown.contains("Mensah"),
+            "{args:?}: {shown}"
+        );
+        if args == ["score"] {
+            assert!(
+                shown.contains("warning[document-review-overdue]: “Online safety plan for [name removed]” was due for review on 01/01/2026"),
+                "{shown}"
+            );
+        }
+    }
+    let html = std::fs::read_to_string(dir.join("out/report.html")).expect("report");
+    assert!(!html.contains("Kwame") && html.contains("Online safety plan for [name removed]"));
+}
