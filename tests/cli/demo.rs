@@ -42,6 +42,15 @@ fn the_demo_runs_every_stage_and_its_pack_verifies() {
     ] {
         assert!(html.contains(fact), "{fact} missing from the report");
     }
+    let governors = std::fs::read_to_string(dir.join("out/governors.html"))
+        .expect("governors' report")
+        .replace("&#x2f;", "/");
+    assert!(
+        governors.contains(
+            "<li>Online Safety Group terms of reference: review overdue (due 15/09/2026)</li>"
+        ),
+        "the governors see what is out of date"
+    );
     for f in [
         "out/report.html",
         "out/governors.html",
