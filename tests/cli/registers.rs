@@ -818,3 +818,31 @@ fn a_childs_name_in_a_document_name_is_withheld_from_findings_and_reports() {
     let html = std::fs::read_to_string(dir.join("out/report.html")).expect("report");
     assert!(!html.contains("Kwame") && html.contains("Online safety plan for [name removed]"));
 }
+
+#[test]
+fn an_agreements_register_that_cannot_be_read_stops_the_reports_as_an_incident_log_does() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    registers_review(dir);
+    std::fs::write(
+        dir.join("evidence/acceptable-use-agreements.xlsx"),
+        b"PK\x03\x04 not really a workbook",
+    )
+    .expect("write");
+    let out = selfreview()
+        .arg("-C")
+        .arg(dir)
+        .arg("report")
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(
+        stderr.contains(
+            "nothing was written: evidence/acceptable-use-agreements.xlsx could not be read"
+        ),
+        "{stderr}"
+    );
+    assert!(!dir.join("out/report.html").exists());
+}
