@@ -15,7 +15,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 
-use super::compute::{window_start, within};
+use super::compute::within;
 use super::terms::Terms;
 use crate::evidence::Kind;
 use crate::evidence::import::Evidence;
@@ -139,7 +139,10 @@ pub struct FilteringSummary {
 fn finished_terms(as_of: NaiveDate, months: u32, terms: &Terms) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let current = terms.of(as_of);
-    let mut day = window_start(as_of, months);
+    // A window reaching before the calendar's start has no terms worth walking through.
+    let Some(mut day) = as_of.checked_sub_months(chrono::Months::new(months)) else {
+        return out;
+    };
     while day < as_of {
         day = day.checked_add_days(Days::new(1)).unwrap_or(as_of);
         if let Some(term) = terms.of(day)

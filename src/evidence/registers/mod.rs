@@ -106,6 +106,9 @@ pub(super) fn count(
         }
         other => {
             let t = other.text();
+            if t.trim_start().starts_with('-') {
+                return Err(format!("`{t}` is not a number"));
+            }
             let numbers: Vec<usize> = t
                 .split(|c: char| !c.is_ascii_digit())
                 .filter(|p| !p.is_empty())

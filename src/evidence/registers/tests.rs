@@ -184,7 +184,8 @@ fn surveys_and_engagement_are_read_by_who_and_what() {
          01/11/2026,Newsletter,Autumn newsletter: gaming and age ratings,\n\
          05/11/2026,,Coffee morning on screen time,9\n\
          07/11/2026,,Text message about a viral challenge,\n\
-         12/11/2026,Letter,Letter home,lots\n",
+         12/11/2026,Letter,Letter home,lots\n\
+         13/11/2026,Workshop,Gaming,-4\n",
     );
     let kinds: Vec<(bool, Option<usize>)> = e
         .engagement
@@ -201,6 +202,7 @@ fn surveys_and_engagement_are_read_by_who_and_what() {
         ]
     );
     assert_eq!(report.skipped[0].reason, "`lots` is not a number");
+    assert_eq!(report.skipped[1].reason, "`-4` is not a number");
 }
 
 #[test]
