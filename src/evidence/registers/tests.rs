@@ -207,7 +207,8 @@ fn surveys_and_engagement_are_read_by_who_and_what() {
 
 #[test]
 fn groups_that_sign_agreements_are_pupils_unless_they_say_they_are_adults() {
-    use super::{Mappings, agreement_group};
+    use super::agreements::agreement_group;
+    use crate::evidence::records::Mappings;
     let none = Mappings::default();
     for (group, want) in [
         ("Year 4", "pupils"),
