@@ -570,6 +570,24 @@ fn without_the_registers_the_same_claims_have_nothing_behind_them() {
             .contains(&Value::from("unevidenced")),
         "{reason}"
     );
+    let out = selfreview()
+        .arg("-C")
+        .arg(dir)
+        .arg("score")
+        .assert()
+        .get_output()
+        .clone();
+    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("C2.4 "))
+        .expect("C2.4 is listed");
+    assert!(line.contains("  no evidence"), "{line}");
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("A1.1 "))
+        .expect("A1.1 is listed");
+    assert!(!line.contains("no evidence"), "{line}");
 }
 
 #[test]
