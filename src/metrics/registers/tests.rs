@@ -160,3 +160,29 @@ fn surveys_and_engagement_are_counted_in_the_window() {
     assert_eq!(groups, vec!["learners", "parents"]);
     assert!(all.documents.is_none() && all.agreements.is_none() && all.filtering.is_none());
 }
+
+#[test]
+fn a_schools_own_terms_decide_which_terms_were_checked() {
+    let check = |date| FilteringCheck {
+        date,
+        failed: false,
+    };
+    let e = Evidence {
+        filtering: vec![check(d(2026, 2, 1)), check(d(2026, 5, 1))],
+        kinds: vec![Kind::Filtering],
+        ..Evidence::default()
+    };
+    let own = Terms::Own(vec![
+        ("Spring 2026".into(), d(2026, 1, 5)),
+        ("Summer 2026".into(), d(2026, 4, 20)),
+        ("Autumn 2026".into(), d(2026, 9, 3)),
+        ("Spring 2027".into(), d(2027, 1, 4)),
+    ]);
+    let s = filtering(&e, 12, d(2026, 12, 1), &own).expect("imported");
+    // Days before the first term listed belong to no term; the autumn term is under way.
+    assert_eq!(s.terms, vec!["Spring 2026", "Summer 2026"]);
+    assert!(s.unchecked.is_empty());
+    // Once spring has begun, the autumn term is over, and had no check.
+    let later = filtering(&e, 12, d(2027, 1, 10), &own).expect("imported");
+    assert_eq!(later.unchecked, vec!["Autumn 2026"]);
+}
