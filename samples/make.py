@@ -3,7 +3,8 @@ fictional school. Every name in it is invented.
 
     cargo build && python3 samples/make.py target/debug/selfreview
 
-The workbooks are made by selfreview and filled in with openpyxl, as reviewers would; the
+The workbooks are made by selfreview and filled in with openpyxl, as reviewers would (the
+group workbook after the members' own, as a meeting would, with the agreed commentary); the
 meeting register is converted to .ods by LibreOffice (soffice must be on the PATH). The
 output is committed; the demo embeds it.
 """
@@ -105,6 +106,65 @@ def workbooks(binary):
             path = os.path.join(review, "scores", name + ".xlsx")
             fill(path, name, i)
             shutil.copy(path, os.path.join(HERE, "scores", name + ".xlsx"))
+
+
+# Where the group meeting settled differently from the online safety lead, and why.
+GROUP_DECISIONS = {
+    "A1.2": (2, "The group has met six times with minutes; the governor's missed meetings do not change that it meets and acts."),
+    "A2.3": (2, "The DSL's level 1 needs evidence of impact beyond the log; the group settled on the established level."),
+    "B1.2": (3, "Learners shape the agreements, but do not yet lead sessions: level 3 until they do."),
+    "C2.1": (2, "The rules have not yet been reviewed with pupils, so the group did not claim level 1."),
+    "C2.4": (2, "The governor's level 1 needs the website's impact to be evaluated; the group agreed level 2."),
+}
+
+
+def fill_group(path):
+    wb = openpyxl.load_workbook(path)
+    ws = wb["Scores"]
+    headers = {c.value: c.column for c in ws[1] if c.value}
+    for row in ws.iter_rows(min_row=2):
+        code = row[headers["Code"] - 1].value
+        entry = next((r for r in ROWS if r[0] == code), None)
+        if entry is None:
+            continue
+        r = row[0].row
+        level, rationale = GROUP_DECISIONS.get(code, (entry[1], ""))
+        ws.cell(r, headers["Agreed"], level)
+        if rationale:
+            ws.cell(r, headers["Rationale"], rationale)
+        ws.cell(r, headers["Agreed commentary"], entry[4])
+        if entry[5]:
+            ws.cell(r, headers["Evidence"], entry[5])
+        if entry[6]:
+            ws.cell(r, headers["Planned actions"], entry[6])
+            ws.cell(r, headers["Owner"], entry[7])
+            ws.cell(r, headers["Target date"], entry[8])
+    wb.save(path)
+
+
+def group_workbook(binary):
+    """The group's meeting workbook, made after the members' own (so it starts from them)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        review = os.path.join(tmp, "review")
+        run(binary, "init", review, "--school", "Oakfield Primary School", "--review-date", "2026-11-01")
+        for name in ["online-safety-lead", "dsl", "link-governor"]:
+            shutil.copy(os.path.join(HERE, "scores", name + ".xlsx"), os.path.join(review, "scores", name + ".xlsx"))
+        run(binary, "-C", review, "workbook", "--group", "--reviewer", "Online Safety Lead", "--reviewer", "DSL", "--reviewer", "Link Governor")
+        path = os.path.join(review, "scores", "group.xlsx")
+        fill_group(path)
+        shutil.copy(path, os.path.join(HERE, "scores", "group.xlsx"))
+
+
+def history():
+    """The snapshot of the review three years ago, just before the Mark was awarded."""
+    os.makedirs(os.path.join(HERE, "history"), exist_ok=True)
+    then = {"A1.2": 3, "A2.2": 3, "B1.2": 4, "B2.1": 3, "B4.1": 3, "B4.2": 3, "C1.3": 3, "D1.1": 3, "C2.1": 2}
+    aspects = [{"code": r[0], "agreed": then.get(r[0], 2), "counted": then.get(r[0], 2)} for r in ROWS]
+    doc = {"school": "Oakfield Primary School", "review_date": "2023-11-20", "framework": "online-safety-21", "aspects": aspects}
+    import json
+    with open(os.path.join(HERE, "history", "2023-11-20.json"), "w") as f:
+        json.dump(doc, f, indent=2)
+        f.write("\n")
 
 
 def staff_training():
@@ -456,6 +516,18 @@ path = "evidence/pupil-list.csv"
 staff-names = false
 # The photo cannot be searched for names; the online safety lead has looked at it.
 checked-by-hand = ["documents/school-photo.png"]
+
+# The headteacher and the chair of governors signed the review off.
+[sign-off]
+headteacher = "Mrs A. Hart"
+chair-of-governors = "Mr O. Price"
+lead = "Mrs E. Shaw"
+date = 2026-11-01
+
+# The Mark was awarded after a visit three years ago: reassessment is due soon.
+[mark]
+awarded = 2023-12-05
+last-assessment = "visit"
 ''')
 
 
@@ -470,3 +542,5 @@ if __name__ == "__main__":
     pupil_list()
     registers()
     workbooks(binary)
+    group_workbook(binary)
+    history()

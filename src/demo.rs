@@ -54,8 +54,10 @@ pub const SAMPLES: &[Sample] = &[
     sample!("evidence/safeguarding-export.csv"),
     sample!("evidence/staff-training.xlsx"),
     sample!("evidence/surveys.csv"),
+    sample!("history/2023-11-20.json"),
     sample!("review.toml"),
     sample!("scores/dsl.xlsx"),
+    sample!("scores/group.xlsx"),
     sample!("scores/link-governor.xlsx"),
     sample!("scores/online-safety-lead.xlsx"),
 ];
@@ -190,8 +192,12 @@ pub fn run(dir: &Path, today: NaiveDate, mut progress: impl FnMut(Step<'_>)) -> 
     let outcome = pack::pack(&reviewed, None, templates)?;
     progress(Step::Pack(&outcome));
     let verified = match &outcome {
-        pack::PackOutcome::Written { path, .. } => {
-            let verified = pack::verify(path)?;
+        pack::PackOutcome::Written {
+            path, fingerprint, ..
+        } => {
+            // As an assessor would: with the fingerprint the school sends separately.
+            let sent = pack::Fingerprint::from_sha256(fingerprint);
+            let verified = pack::verify(path, Some(&sent))?;
             progress(Step::Verify(&verified));
             Some(verified)
         }
@@ -266,6 +272,15 @@ mod tests {
         assert_eq!(demo.samples.len(), SAMPLES.len());
         assert!(demo.pack_path().is_some_and(Path::is_file));
         assert!(demo.snapshot.ends_with("history/2026-11-01.json"));
-        assert_eq!(demo.reports.len(), 3);
+        assert_eq!(demo.reports.len(), 5);
+        assert!(
+            demo.reviewed
+                .scored
+                .aspects
+                .iter()
+                .all(|a| a.agreed_commentary.is_some()),
+            "the sample group agreed every commentary"
+        );
+        assert!(demo.reviewed.renewal.is_some());
     }
 }

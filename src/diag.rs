@@ -186,6 +186,28 @@ codes! {
     PackEntryUnsafeName => "pack-entry-unsafe-name",
     /// A pack whose manifest.json is missing or cannot be read.
     PackManifestMalformed => "pack-manifest-malformed",
+    /// Two entries of the pack under the same name: an extractor keeps one of them.
+    PackEntryDuplicate => "pack-entry-duplicate",
+    /// A folder entry in the pack; the manifest lists files only.
+    PackEntryFolder => "pack-entry-folder",
+    /// An entry marked as a link, device, pipe or socket rather than a file.
+    PackEntryNotAFile => "pack-entry-not-a-file",
+    /// An entry whose local header says something other than the central directory.
+    PackEntryHeaderMismatch => "pack-entry-header-mismatch",
+    /// Bytes in the zip that belong to no entry the central directory lists.
+    PackStrayBytes => "pack-stray-bytes",
+    /// The manifest's fingerprint is not the one the school sent.
+    PackFingerprintMismatch => "pack-fingerprint-mismatch",
+    /// There is no group workbook, so there is no agreed commentary for the assessor.
+    NoGroupWorkbook => "no-group-workbook",
+    /// review.toml records no sign-off of the review.
+    SignOffMissing => "sign-off-missing",
+    /// review.toml's sign-off lacks the headteacher, the chair of governors or the date.
+    SignOffIncomplete => "sign-off-incomplete",
+    /// A value review.toml does not accept for its key.
+    InvalidValue => "invalid-value",
+    /// The Online Safety Mark's three years have run out, or are about to.
+    ReassessmentDue => "reassessment-due",
 }
 
 impl fmt::Display for Code {

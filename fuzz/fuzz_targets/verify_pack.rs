@@ -7,5 +7,5 @@ fuzz_target!(|data: &[u8]| {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("pack.zip");
     std::fs::write(&path, data).expect("write");
-    let _ = selfreview::pack::verify(&path);
+    let _ = selfreview::pack::verify(&path, None);
 });

@@ -87,17 +87,21 @@ pub enum Command {
     /// Write the evidence pack for the assessor: one zip with a manifest.
     ///
     /// The zip holds the report as index.html (its evidence links open the documents in the
-    /// pack), governors.html, summary.xlsx, a folder per aspect with its commentary and the
-    /// evidence documents the workbooks cite, anonymised evidence summaries as CSV, and
-    /// manifest.json with the size and SHA-256 of every file. It is refused, with every
+    /// pack), governors.html, summary.xlsx, a folder per aspect with its agreed level and
+    /// agreed commentary and the evidence documents the workbooks cite, anonymised evidence
+    /// summaries as CSV, and manifest.json with the size and SHA-256 of every file and the
+    /// sign-off. It prints the manifest's fingerprint, to send the assessor separately. It is refused, with every
     /// reason, if a cited file is missing or outside the evidence folder, or if anything in
     /// it contains a name from the incident records. Incident spreadsheets are never packed;
     /// reviewers' and staff names only with `staff-names = true` under [pack] in review.toml.
     Pack(pack::PackArgs),
     /// Check an evidence pack against its manifest (for the assessor).
     ///
-    /// Reports every file that was changed, removed or added since the pack was made, and
-    /// any entry whose name would escape the folder it is extracted to. Nothing is
-    /// extracted. Exits 0 when the pack is intact and 1 otherwise.
+    /// Reports every file that was changed, removed or added since the pack was made, any
+    /// entry whose name would escape the folder it is extracted to, and anything in the zip
+    /// that is not as selfreview writes it: two entries under one name, folders, links and
+    /// special files, local headers that disagree with the directory, hidden bytes. With
+    /// --fingerprint, also that the manifest is the school's. Nothing is extracted. Exits 0
+    /// when the pack is intact and 1 otherwise.
     Verify(pack::VerifyArgs),
 }

@@ -24,6 +24,11 @@ pub struct VerifyArgs {
     /// The evidence pack (zip) to check.
     #[arg(value_name = "PACK")]
     pack: PathBuf,
+    /// The manifest's fingerprint as the school sent it separately (by letter or email);
+    /// spaces and capitals do not matter. Without it, a manifest recomputed after a change
+    /// cannot be told from the school's.
+    #[arg(long, value_name = "HEX")]
+    fingerprint: Option<String>,
 }
 
 pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
@@ -39,15 +44,16 @@ pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Resu
         PackOutcome::Written {
             path,
             files,
+            fingerprint,
             warnings,
         } => {
             let mut all = r.diagnostics.clone();
             all.0.extend(warnings.0);
             if out.json {
-                out.data(&serde_json::json!({ "pack": path, "files": files, "diagnostics": all }))?;
+                out.data(&serde_json::json!({ "pack": path, "files": files, "fingerprint": fingerprint, "diagnostics": all }))?;
             } else {
                 out.diagnostics(&all);
-                out.info(format::pack::written(&path, files));
+                out.info(format::pack::written(&path, files, &fingerprint));
             }
             Ok(ExitCode::from(if r.diagnostics.has_errors() {
                 EXIT_FINDINGS
@@ -68,14 +74,25 @@ pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Resu
 }
 
 pub fn run_verify(args: &VerifyArgs, out: &Output) -> anyhow::Result<ExitCode> {
-    let verified = pack::verify(&args.pack)?;
+    let expected = match &args.fingerprint {
+        Some(text) => Some(
+            pack::Fingerprint::parse(text)
+                .map_err(|why| anyhow::anyhow!("--fingerprint {text}: {why}"))?,
+        ),
+        None => None,
+    };
+    let verified = pack::verify(&args.pack, expected.as_ref())?;
     let ok = verified.findings.is_empty();
     if out.json {
-        out.data(&serde_json::json!({ "intact": ok, "entries_intact": verified.intact, "manifest": verified.manifest, "diagnostics": verified.findings }))?;
+        out.data(&serde_json::json!({ "intact": ok, "entries_intact": verified.intact, "fingerprint": verified.fingerprint, "fingerprint_checked": expected.is_some(), "manifest": verified.manifest, "diagnostics": verified.findings }))?;
     } else {
         out.diagnostics(&verified.findings);
         if ok {
-            out.info(format::pack::intact(&args.pack, &verified));
+            out.info(format::pack::intact(
+                &args.pack,
+                &verified,
+                expected.is_some(),
+            ));
         } else {
             out.problem(format::pack::not_intact(&args.pack, &verified));
         }

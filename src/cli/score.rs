@@ -36,6 +36,9 @@ pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCo
         };
         let summary = super::format::score::summary(&r.scored, &r.framework.framework, paint);
         out.info(summary);
+        if let Some(renewal) = &r.renewal {
+            out.info(super::format::renewal::renewal(renewal));
+        }
         out.info(format!("Snapshot saved to {}", snapshot.display()));
     }
     let failed = r.diagnostics.has_errors() || (args.strict && !r.scored.ready);

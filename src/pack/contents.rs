@@ -13,15 +13,19 @@ use crate::error::Result;
 use crate::pipeline::Reviewed;
 use crate::report::{self, Links, Reviewers};
 use crate::score::AspectScore;
+use crate::workbook::layout::GROUP_REVIEWER;
 
 /// Renders everything the tool adds to the pack, the reports' evidence links pointing at
 /// `links`; `templates` is a folder whose templates replace ours.
 pub fn render(r: &Reviewed, links: &Links, templates: Option<&Path>) -> Result<Vec<Entry>> {
-    let reviewers = if r.review.staff_names_in_pack {
+    let mut reviewers = if r.review.staff_names_in_pack {
         Reviewers::as_named()
     } else {
         Reviewers::numbered(&r.scored)
     };
+    if !r.review.reviewer_commentary_in_pack {
+        reviewers = reviewers.without_commentary();
+    }
     let previous = report::previous_snapshot(&r.paths.history(), r.scored.review_date);
     let rendered = report::render_linked(r, previous.as_ref(), templates, links, &reviewers)?;
     let mut entries = vec![
@@ -74,9 +78,20 @@ fn commentary_text(r: &Reviewed, a: &AspectScore, reviewers: &Reviewers) -> Stri
     if let Some(rationale) = &a.rationale {
         s.push_str(&format!("Why the group agreed this level: {rationale}\n"));
     }
-    for c in &a.commentary {
+    match &a.agreed_commentary {
+        Some(c) => s.push_str(&format!("\nAgreed commentary:\n{}\n", c.text)),
+        None => s.push_str("\nNo agreed commentary.\n"),
+    }
+    let own = a.commentary.iter().filter(|c| {
+        reviewers.shows_commentary()
+            && c.reviewer != GROUP_REVIEWER
+            && a.agreed_commentary
+                .as_ref()
+                .is_none_or(|g| g.text != c.text)
+    });
+    for c in own {
         s.push_str(&format!(
-            "\n{}:\n{}\n",
+            "\n{} (own commentary):\n{}\n",
             reviewers.shown(&c.reviewer),
             c.text
         ));

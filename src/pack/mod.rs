@@ -16,6 +16,7 @@
 
 mod cite;
 mod contents;
+mod handover;
 mod manifest;
 mod plan;
 mod privacy;
@@ -24,7 +25,7 @@ mod target;
 mod verify;
 mod write;
 
-pub use manifest::{Manifest, NAME as MANIFEST};
+pub use manifest::{Fingerprint, Manifest, NAME as MANIFEST};
 pub use verify::{Verified, verify};
 
 use std::path::{Path, PathBuf};
@@ -42,6 +43,9 @@ pub enum PackOutcome {
         path: PathBuf,
         /// Files in it, the manifest aside.
         files: usize,
+        /// The SHA-256 of its manifest, lower-case hex: what the school sends the assessor
+        /// separately, printed short by [`Fingerprint::short`].
+        fingerprint: String,
         /// Warnings, e.g. evidence left out to protect names.
         warnings: Diagnostics,
     },
@@ -80,16 +84,18 @@ pub fn pack(r: &Reviewed, output: Option<&Path>, templates: Option<&Path>) -> Re
     let guarded = privacy::guard(r, &plan);
     let mut findings = std::mem::take(&mut plan.findings);
     findings.0.extend(guarded.0);
+    findings.0.extend(handover::warnings(r).0);
     if findings.has_errors() {
         return Ok(PackOutcome::Refused(findings));
     }
     // A pack killed part-way leaves a large temporary beside the target: clear it first.
     let dir = path.parent().filter(|d| !d.as_os_str().is_empty());
     crate::fsutil::temporaries::sweep(dir.unwrap_or(Path::new(".")));
-    let files = write::write(r, &plan, &path)?;
+    let (files, fingerprint) = write::write(r, &plan, &path)?;
     Ok(PackOutcome::Written {
         path,
         files,
+        fingerprint,
         warnings: findings,
     })
 }

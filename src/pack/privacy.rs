@@ -39,6 +39,7 @@ pub fn guard(r: &Reviewed, plan: &Plan) -> Diagnostics {
             .cloned(),
     );
     checked_files_present(r, &mut found);
+    sign_off_names(r, &mut found);
     for e in &plan.entries {
         if let Some(d) = check_entry(r, e) {
             found.push(d);
@@ -60,6 +61,28 @@ fn checked_files_present(r: &Reviewed, found: &mut Diagnostics) {
                 .with_help("give its path under evidence/, as the workbooks cite it, or take it off the list"),
             );
         }
+    }
+}
+
+/// The sign-off goes into the manifest as well as index.html: its names are searched too.
+fn sign_off_names(r: &Reviewed, found: &mut Diagnostics) {
+    let Some(s) = &r.review.sign_off else {
+        return;
+    };
+    let names = [&s.headteacher, &s.chair_of_governors, &s.lead];
+    if names
+        .iter()
+        .filter_map(|n| n.as_deref())
+        .any(|n| r.evidence.private.found_in(n))
+    {
+        found.push(
+            Diagnostic::error(
+                Code::PrivateNameInPack,
+                Location::file(Path::new("review.toml")),
+                "a name under [sign-off] is a pupil's name; the manifest and index.html would carry it",
+            )
+            .with_help("write the adults' names as they sign (with a title, e.g. \"Mrs J. Hall\"), then pack again"),
+        );
     }
 }
 

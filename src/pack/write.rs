@@ -77,8 +77,9 @@ fn options(r: &Reviewed, name: &str, size: u64) -> Result<SimpleFileOptions> {
     Ok(options)
 }
 
-/// Writes the planned pack to `path`; returns how many files it holds, the manifest aside.
-pub fn write(r: &Reviewed, plan: &Plan, path: &Path) -> Result<usize> {
+/// Writes the planned pack to `path`; returns how many files it holds, the manifest aside,
+/// and the manifest's fingerprint (its SHA-256, lower-case hex).
+pub fn write(r: &Reviewed, plan: &Plan, path: &Path) -> Result<(usize, String)> {
     let failed = write_error(path);
     let zip_failed = |e: zip::result::ZipError| failed(io::Error::other(e));
     let dir = match path.parent() {
@@ -110,7 +111,7 @@ pub fn write(r: &Reviewed, plan: &Plan, path: &Path) -> Result<usize> {
     zip.finish().map_err(zip_failed)?;
     tmp.as_file().sync_all().map_err(failed)?;
     put_in_place(tmp, path)?;
-    Ok(manifest.counts.files)
+    Ok((manifest.counts.files, manifest::hex(&Sha256::digest(&json))))
 }
 
 /// The error for a failure to write the pack at `path`.
@@ -170,6 +171,7 @@ fn manifest(r: &Reviewed, plan: &Plan, files: Vec<FileEntry>) -> Manifest {
             version: r.framework.framework.version.clone(),
             sha256: manifest::hex(&Sha256::digest(r.framework.text.as_bytes())),
         },
+        sign_off: r.review.sign_off.clone(),
         counts: Counts {
             files: files.len(),
             evidence_documents: plan.evidence_documents,

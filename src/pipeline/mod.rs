@@ -7,6 +7,7 @@
 //! borrows it.
 
 pub mod imported;
+pub mod renewal;
 mod withhold;
 
 use std::path::Path;
@@ -41,6 +42,9 @@ pub struct Reviewed {
     pub paths: Paths,
     /// The workbooks read, for where each piece of evidence was cited.
     pub workbooks: Vec<crate::workbook::Filled>,
+    /// When the Online Safety Mark is due for reassessment, where review.toml records an
+    /// award.
+    pub renewal: Option<renewal::Renewal>,
 }
 
 /// Reads and scores the review folder at `root`; `today` is used when review.toml sets no
@@ -96,6 +100,14 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
             .with_help("export your pupil list into evidence/ and add it to review.toml as [[evidence]] kind = \"pupils\""),
         );
     }
+    let renewal = review
+        .mark
+        .map(|m| renewal::renewal(&m, &scored, &paths.history()));
+    diagnostics.0.extend(
+        renewal
+            .as_ref()
+            .and_then(|r| renewal::reminder(r, &paths.review_file())),
+    );
     diagnostics.sort();
     let metrics = compute::compute(
         &evidence,
@@ -112,6 +124,7 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
         diagnostics,
         paths,
         workbooks: books,
+        renewal,
     })
 }
 
@@ -126,6 +139,9 @@ pub struct Snapshot<'a> {
     /// What the policy register, agreements, filtering checks, surveys and parent
     /// engagement records show as of the review date.
     pub registers: &'a crate::metrics::registers::Registers,
+    /// When the Mark is due for reassessment, where review.toml records an award.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renewal: Option<&'a renewal::Renewal>,
 }
 
 impl Reviewed {
@@ -135,6 +151,7 @@ impl Reviewed {
             scored: &self.scored,
             diagnostics: &self.diagnostics,
             registers: &self.metrics.registers,
+            renewal: self.renewal.as_ref(),
         }
     }
 

@@ -37,8 +37,14 @@ pub fn workbooks(books: &mut [Filled], names: &Names) -> Diagnostics {
                     .map(|(_, c)| c.clone());
                 at
             };
+            let had_agreed = row.agreed_commentary.is_some();
+            let mut agreed = row.agreed_commentary.take();
             let texts = [
                 (layout::COMMENTARY, &mut row.commentary),
+                (
+                    layout::AGREED_COMMENTARY,
+                    agreed.get_or_insert_with(String::new),
+                ),
                 (layout::RATIONALE, &mut row.rationale),
                 (layout::RECORDS_DIFFER, &mut row.records_differ),
                 (layout::ACTIONS, &mut row.actions),
@@ -50,6 +56,7 @@ pub fn workbooks(books: &mut [Filled], names: &Names) -> Diagnostics {
                     found.push(finding(at(column), &row.code, column));
                 }
             }
+            row.agreed_commentary = agreed.filter(|_| had_agreed);
             // The citation is kept as written so the pack can find (and refuse) the file; what
             // is shown of it is taken care of by [`scored`].
             if row.evidence.iter().any(|c| names.found_in(c)) {

@@ -8,6 +8,7 @@
 //! reports with [`render_linked`]: cited evidence linked into the pack and reviewers shown
 //! as [`Reviewers`] names them.
 
+mod handover;
 mod reviewers;
 mod summary;
 mod svg;
@@ -26,19 +27,28 @@ pub use reviewers::Reviewers;
 pub use view::{Previous, View};
 
 /// The embedded templates: (name, text).
-const TEMPLATES: [(&str, &str); 3] = [
+const TEMPLATES: [(&str, &str); 5] = [
     ("report.html", include_str!("templates/report.html")),
     ("governors.html", include_str!("templates/governors.html")),
+    (
+        "online-tool.html",
+        include_str!("templates/online-tool.html"),
+    ),
+    ("visit.html", include_str!("templates/visit.html")),
     ("style.css", include_str!("templates/style.css")),
 ];
 
-/// The three outputs, rendered.
+/// The outputs, rendered.
 #[derive(Debug)]
 pub struct Rendered {
     /// `report.html`.
     pub report: String,
     /// `governors.html`.
     pub governors: String,
+    /// `online-tool.html`: the agreed levels and commentary to copy into the online tool.
+    pub online_tool: String,
+    /// `visit.html`: the assessment visit's agenda and the lead's desk check.
+    pub visit: String,
     /// `summary.xlsx`.
     pub summary: Vec<u8>,
 }
@@ -78,9 +88,11 @@ fn render_with(
     let env = environment(overrides)?;
     let view = view::build(r, previous, links, reviewers);
     let ctx = minijinja::value::Value::from(minijinja::value::Serde(&view));
-    let render = |name: &str| -> Result<String> {
+    let tool = minijinja::value::Value::from(minijinja::value::Serde(handover::online_tool(r)));
+    let visit = minijinja::value::Value::from(minijinja::value::Serde(handover::visit::visit(r)));
+    let render_with = |name: &str, ctx: &minijinja::value::Value| -> Result<String> {
         env.get_template(name)
-            .and_then(|t| t.render(&ctx))
+            .and_then(|t| t.render(ctx))
             .map_err(|e| {
                 let origin = own(overrides, name).unwrap_or_else(|| ours(name));
                 template_error(&origin, &e)
@@ -90,9 +102,12 @@ fn render_with(
         path: PathBuf::from("out/summary.xlsx"),
         source,
     })?;
+    let render = |name: &str| render_with(name, &ctx);
     Ok(Rendered {
         report: render("report.html")?,
         governors: render("governors.html")?,
+        online_tool: render_with("online-tool.html", &tool)?,
+        visit: render_with("visit.html", &visit)?,
         summary,
     })
 }
@@ -145,6 +160,11 @@ pub fn write(
     let files = [
         (out.join("report.html"), rendered.report.as_bytes()),
         (out.join("governors.html"), rendered.governors.as_bytes()),
+        (
+            out.join("online-tool.html"),
+            rendered.online_tool.as_bytes(),
+        ),
+        (out.join("visit.html"), rendered.visit.as_bytes()),
         (out.join("summary.xlsx"), rendered.summary.as_slice()),
     ];
     for (path, bytes) in &files {

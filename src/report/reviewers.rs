@@ -15,6 +15,9 @@ use crate::workbook::layout::GROUP_REVIEWER;
 pub struct Reviewers {
     /// Name → the name shown; a name not here is shown as it is.
     shown: BTreeMap<String, String>,
+    /// Reviewers' own commentary is left out: the evidence pack carries only the agreed
+    /// commentary unless review.toml asks for the reviewers' too.
+    hide_commentary: bool,
 }
 
 impl Reviewers {
@@ -42,7 +45,21 @@ impl Reviewers {
             .enumerate()
             .map(|(i, n)| (n.to_string(), format!("Reviewer {}", i + 1)))
             .collect();
-        Self { shown }
+        Self {
+            shown,
+            hide_commentary: false,
+        }
+    }
+
+    /// The same, with reviewers' own commentary left out (the agreed commentary stays).
+    pub fn without_commentary(mut self) -> Self {
+        self.hide_commentary = true;
+        self
+    }
+
+    /// Whether reviewers' own commentary is shown.
+    pub fn shows_commentary(&self) -> bool {
+        !self.hide_commentary
     }
 
     /// The name `name` is shown by.
@@ -79,7 +96,10 @@ mod tests {
             .enumerate()
             .map(|(i, n)| (n.clone(), format!("Reviewer {}", i + 1)))
             .collect();
-        let reviewers = Reviewers { shown: names };
+        let reviewers = Reviewers {
+            shown: names,
+            hide_commentary: false,
+        };
         assert_eq!(reviewers.shown("Ann"), "Reviewer 1");
         assert_eq!(reviewers.shown(GROUP_REVIEWER), GROUP_REVIEWER);
         assert_eq!(reviewers.shown("Someone else"), "Someone else");

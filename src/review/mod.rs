@@ -14,6 +14,7 @@
 //! become [`crate::evidence::SourceSpec`]s, which the importer reads without knowing about
 //! review.toml.
 
+pub mod handover;
 mod init;
 mod open;
 pub mod outputs;
@@ -56,12 +57,19 @@ pub struct Review {
     pub evidence: Vec<SourceSpec>,
     /// Whether staff names may appear in the pack.
     pub staff_names_in_pack: bool,
+    /// Whether the pack carries each reviewer's own commentary beside the agreed
+    /// commentary: `[pack] reviewer-commentary`.
+    pub reviewer_commentary_in_pack: bool,
     /// Files under `evidence/` that cannot be searched for names but that a person has
     /// checked by hand: `[pack] checked-by-hand`.
     pub checked_by_hand: Vec<PathBuf>,
     /// The school's own terms (name, first day) in date order; empty for the English
     /// school year's autumn, spring and summer.
     pub terms: Vec<(String, NaiveDate)>,
+    /// Who signed the review off: `[sign-off]`.
+    pub sign_off: Option<handover::SignOff>,
+    /// When the school was last awarded the Online Safety Mark: `[mark]`.
+    pub mark: Option<handover::Mark>,
 }
 
 impl Review {

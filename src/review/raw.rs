@@ -17,6 +17,8 @@ pub(super) struct RawReview {
     pub(super) min_commentary_words: Option<u32>,
     pub(super) evidence: Option<Vec<RawSource>>,
     pub(super) pack: Option<RawPack>,
+    pub(super) sign_off: Option<super::handover::RawSignOff>,
+    pub(super) mark: Option<super::handover::RawMark>,
 }
 
 /// One `[[evidence]]` table.
@@ -43,5 +45,6 @@ pub(super) struct RawTerm {
 #[serde(rename_all = "kebab-case")]
 pub(super) struct RawPack {
     pub(super) staff_names: Option<bool>,
+    pub(super) reviewer_commentary: Option<bool>,
     pub(super) checked_by_hand: Option<Vec<String>>,
 }

@@ -40,8 +40,15 @@ pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
             .as_ref()
             .and_then(|p| p.staff_names)
             .unwrap_or(false),
+        reviewer_commentary_in_pack: raw
+            .pack
+            .as_ref()
+            .and_then(|p| p.reviewer_commentary)
+            .unwrap_or(false),
         checked_by_hand: checked_by_hand(&raw),
         terms,
+        sign_off: super::handover::sign_off(raw.sign_off.as_ref(), map, &mut diags),
+        mark: super::handover::mark(raw.mark.as_ref(), map, &mut diags),
     };
     diags.sort();
     (Some(review), diags)
@@ -78,7 +85,7 @@ fn review_date(raw: &RawReview, map: &SourceMap<'_>, diags: &mut Diagnostics) ->
                 map.value(&TomlPath::default().key("review-date")),
                 format!("review-date {v} is not a date in the form TOML reads"),
             )
-            .with_help(date_help(v)),
+            .with_help(date_help(v, "review-date")),
         );
     }
     date
@@ -86,14 +93,14 @@ fn review_date(raw: &RawReview, map: &SourceMap<'_>, diags: &mut Diagnostics) ->
 
 /// How to write a review date that was given in another form: the same day as
 /// year-month-day when it can be read day first ("20/11/2025"), else an example.
-fn date_help(value: &toml::Value) -> String {
+pub(super) fn date_help(value: &toml::Value, key: &str) -> String {
     let day = value.as_str().and_then(crate::dates::guess_for_settings);
     match day {
         Some(d) => format!(
-            "write it as year-month-day, without quotes: review-date = {}",
+            "write it as year-month-day, without quotes: {key} = {}",
             d.format("%Y-%m-%d")
         ),
-        None => "write it as year-month-day, without quotes, e.g. review-date = 2026-11-23".into(),
+        None => format!("write it as year-month-day, without quotes, e.g. {key} = 2026-11-23"),
     }
 }
 
@@ -112,7 +119,7 @@ fn checked_by_hand(raw: &RawReview) -> Vec<PathBuf> {
 }
 
 /// A date written as a TOML date (`2026-09-03`) or as text in the same form.
-fn toml_date(v: &toml::Value) -> Option<NaiveDate> {
+pub(super) fn toml_date(v: &toml::Value) -> Option<NaiveDate> {
     match v {
         toml::Value::Datetime(d) if d.time.is_none() && d.offset.is_none() => {
             d.date.and_then(|d| {
@@ -259,12 +266,12 @@ mod tests {
 
     #[test]
     fn a_review_date_in_another_form_is_shown_year_month_day() {
-        let help = date_help(&toml::Value::String("3.2.2026".into()));
+        let help = date_help(&toml::Value::String("3.2.2026".into()), "review-date");
         assert_eq!(
             help,
             "write it as year-month-day, without quotes: review-date = 2026-02-03"
         );
-        let help = date_help(&toml::Value::String("soon".into()));
+        let help = date_help(&toml::Value::String("soon".into()), "review-date");
         assert!(help.ends_with("e.g. review-date = 2026-11-23"), "{help}");
     }
 

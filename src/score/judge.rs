@@ -1,7 +1,9 @@
 //! Judging each aspect and the review as a whole against the framework.
 //!
-//! An aspect is complete with an agreed level and commentary. Commentary is sufficient when
-//! its longest entry has at least `min-commentary-words` words; citing no evidence is
+//! An aspect is complete with an agreed level and commentary: with a group workbook, its
+//! agreed commentary, which is what the assessor reads; otherwise any reviewer's.
+//! Commentary is sufficient when that agreed commentary (or, without a group workbook, the
+//! longest entry) has at least `min-commentary-words` words; citing no evidence is
 //! reported but does not by itself hold back readiness, since the commentary may describe
 //! evidence the assessor will see on the visit. The review is ready to apply for the Mark
 //! only when every aspect is at or better than its benchmark with sufficient commentary.
@@ -10,7 +12,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
-use super::{AgreedBy, AspectScore, Average, Commentary, Planned, Settings, consolidate};
+use super::{
+    AgreedBy, AspectScore, Average, Commentary, Planned, Settings, commentary, consolidate,
+};
 use crate::framework::{Aspect, Element, Framework, Strand};
 use crate::rounding::round2;
 use crate::workbook::{Filled, Row, ScoredBy};
@@ -114,11 +118,26 @@ pub fn aspect(
     let planned = rows.planned.take().map(|(_, p)| p);
     let evidence: Vec<String> = std::mem::take(&mut rows.evidence).into_iter().collect();
     let group_agreed = rows.group_agreed;
+    let group_notes = rows.group_notes;
+    let has_group = books
+        .iter()
+        .any(|b| matches!(b.kind, ScoredBy::Group { .. }));
     let (reviewers, commentary) = rows.reviewers_and_commentary();
+    let agreed_commentary = commentary::agreed(&commentary, has_group, books.len());
     let levels: Vec<u8> = reviewers.values().copied().collect();
     let (agreed, agreed_by) = agree(group_agreed, &levels);
     let spread = consolidate::spread(&levels);
-    let commentary_check = commentary_check(&commentary, &evidence, settings);
+    // With a group workbook, the agreed commentary is what the assessor reads, so it alone
+    // is judged; otherwise the longest of the reviewers' commentaries.
+    let judged: &[Commentary] = if has_group {
+        commentary
+            .get(..usize::from(agreed_commentary.is_some()))
+            .unwrap_or_default()
+    } else {
+        &commentary
+    };
+    let commentary_check = commentary::check(judged, &evidence, settings);
+    let complete = agreed.is_some() && !judged.is_empty();
     AspectScore {
         code: a.code.clone(),
         name: a.name.clone(),
@@ -137,9 +156,11 @@ pub fn aspect(
         thin_explanation: None,
         gap_to_benchmark: agreed.map(|l| l as i8 - a.benchmark as i8),
         gap_to_aspirational: agreed.map(|l| l - 1),
-        complete: agreed.is_some() && !commentary.is_empty(),
+        complete,
         reviewers,
         commentary,
+        agreed_commentary,
+        group_notes,
         evidence,
         commentary_check,
         planned,
@@ -162,6 +183,8 @@ struct Gathered {
     /// Reviewers' explanations of why the records differ, with who wrote them.
     differ_reviewers: Vec<(String, String)>,
     group_commentary: Option<Commentary>,
+    /// A group workbook's Commentary column holds its meeting's notes.
+    group_notes: bool,
     commentary: Vec<Commentary>,
     evidence: BTreeSet<String>,
     /// The planned actions, and whether they are the group's.
@@ -192,13 +215,20 @@ impl Gathered {
             }
         }
         self.evidence.extend(row.evidence.iter().cloned());
-        let entry = (!row.commentary.is_empty()).then(|| Commentary {
+        // A group workbook's entry is its agreed commentary; one made before that column
+        // existed had only Commentary, which stood for it.
+        let own = match (&row.agreed_commentary, is_group) {
+            (Some(agreed), true) => agreed,
+            _ => &row.commentary,
+        };
+        let entry = (!own.is_empty()).then(|| Commentary {
             reviewer: book.kind.reviewer().to_string(),
-            text: row.commentary.clone(),
-            words: words(&row.commentary),
+            text: own.clone(),
+            words: words(own),
         });
         let differ = (!row.records_differ.is_empty()).then(|| row.records_differ.clone());
         if is_group {
+            self.group_notes |= row.agreed_commentary.is_some() && !row.commentary.is_empty();
             self.group_agreed = self.group_agreed.or(row.agreed);
             let rationale = (!row.rationale.is_empty()).then(|| row.rationale.clone());
             self.rationale = self.rationale.take().or(rationale);
@@ -264,20 +294,6 @@ fn agree(group_agreed: Option<u8>, levels: &[u8]) -> (Option<u8>, Option<AgreedB
             let m = consolidate::median_toward_weaker(levels);
             (m, m.map(|_| AgreedBy::Median))
         }
-    }
-}
-
-/// Whether the commentary is enough to show the level: judged by its longest entry.
-fn commentary_check(
-    commentary: &[Commentary],
-    evidence: &[String],
-    settings: &Settings,
-) -> CommentaryCheck {
-    match commentary.iter().map(|c| c.words).max() {
-        None => CommentaryCheck::Missing,
-        Some(n) if n < settings.min_commentary_words as usize => CommentaryCheck::TooShort,
-        Some(_) if evidence.is_empty() => CommentaryCheck::NoEvidence,
-        Some(_) => CommentaryCheck::Ok,
     }
 }
 
@@ -391,12 +407,22 @@ fn commentary_reason(
     said: &mut Vec<String>,
 ) {
     match a.commentary_check {
+        // Reviewers wrote commentary, but with a group workbook only the agreed one counts.
+        CommentaryCheck::Missing if !a.commentary.is_empty() || a.group_notes => {
+            kinds.push(Shortfall::NoCommentary);
+            said.push("the group workbook's Agreed commentary is blank; what members wrote elsewhere is not what the assessor reads".into());
+        }
         CommentaryCheck::Missing => {
             kinds.push(Shortfall::NoCommentary);
             said.push("there is no commentary".into());
         }
         CommentaryCheck::TooShort => {
-            let n = a.commentary.iter().map(|c| c.words).max().unwrap_or(0);
+            let longest = a.commentary.iter().map(|c| c.words).max().unwrap_or(0);
+            let n = a
+                .agreed_commentary
+                .as_ref()
+                .filter(|c| c.by == super::CommentaryBy::Group)
+                .map_or(longest, |c| c.words);
             kinds.push(Shortfall::CommentaryTooShort);
             let has = if n == 1 {
                 "1 word".to_string()

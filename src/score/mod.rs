@@ -7,6 +7,7 @@
 //! action plan. Reading the workbooks and printing happen elsewhere.
 
 mod checks;
+mod commentary;
 mod consolidate;
 mod judge;
 mod plan;
@@ -48,6 +49,28 @@ pub struct Commentary {
     pub text: String,
     /// Its length in words.
     pub words: usize,
+}
+
+/// The one commentary per aspect the assessor reads.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgreedCommentary {
+    /// The text.
+    pub text: String,
+    /// Its length in words.
+    pub words: usize,
+    /// Whose it is.
+    pub by: CommentaryBy,
+}
+
+/// Where an aspect's agreed commentary came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum CommentaryBy {
+    /// A group workbook's Agreed commentary column (or, in a group workbook made before
+    /// that column existed, its Commentary column).
+    Group,
+    /// The only reviewer's own commentary, in a review scored by one person.
+    OnlyReviewer,
 }
 
 /// Where an aspect's agreed level came from.
@@ -107,8 +130,18 @@ pub struct AspectScore {
     pub gap_to_benchmark: Option<i8>,
     /// Levels still to climb to level 1.
     pub gap_to_aspirational: Option<u8>,
-    /// Every non-blank commentary, group first, then reviewers by name.
+    /// Every non-blank commentary, the group's agreed commentary first, then reviewers'
+    /// own by name.
     pub commentary: Vec<Commentary>,
+    /// The one commentary the assessor reads: the group's agreed commentary, or the only
+    /// reviewer's; `None` when neither is written (several reviewers and no group workbook,
+    /// or a group that left it blank).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub agreed_commentary: Option<AgreedCommentary>,
+    /// Whether a group workbook holds notes in its Commentary column for the aspect: with no
+    /// agreed commentary, they are likely what was meant to be it.
+    #[serde(skip)]
+    pub group_notes: bool,
     /// Evidence file names cited, sorted, without repeats.
     pub evidence: Vec<String>,
     /// Has an agreed level and commentary.

@@ -46,7 +46,12 @@ pub const LEVEL: &str = "Level";
 pub const AGREED: &str = "Agreed";
 /// Why the group settled on its agreed level.
 pub const RATIONALE: &str = "Rationale";
-/// The commentary column.
+/// A group workbook's agreed commentary: the one commentary per aspect the assessor reads.
+/// Group workbooks made before this column existed are read without it, their Commentary
+/// column standing for the agreed commentary.
+pub const AGREED_COMMENTARY: &str = "Agreed commentary";
+/// The commentary column: a reviewer's own, or in a group workbook the members' commentary
+/// gathered as the meeting's working notes.
 pub const COMMENTARY: &str = "Commentary";
 /// The evidence column: file names under `evidence/`.
 pub const EVIDENCE: &str = "Evidence";
@@ -72,7 +77,8 @@ pub enum ScoredBy {
         /// The reviewer's name.
         reviewer: String,
     },
-    /// A meeting of the group: a level column per member, an agreed level and its rationale.
+    /// A meeting of the group: a level column per member, an agreed level, its rationale
+    /// and the agreed commentary.
     Group {
         /// The members, in column order.
         members: Vec<String>,
@@ -89,6 +95,7 @@ impl ScoredBy {
                 headers.extend(members.iter().cloned());
                 headers.push(AGREED.into());
                 headers.push(RATIONALE.into());
+                headers.push(AGREED_COMMENTARY.into());
             }
         }
         headers.extend(TRAILING.iter().map(|h| h.to_string()));
@@ -121,6 +128,7 @@ pub fn is_reserved(name: &str) -> bool {
         LEVEL,
         AGREED,
         RATIONALE,
+        AGREED_COMMENTARY,
     ];
     slug(name) == slug(GROUP_REVIEWER)
         || fixed
@@ -182,6 +190,7 @@ mod tests {
             "group!",
             "GROUP",
             "Agreed",
+            "agreed commentary",
             "commentary",
             "Target date",
         ] {

@@ -308,6 +308,7 @@ fn a_group_starts_from_its_members_own_levels_and_commentary() {
             agreed: None,
             rationale: String::new(),
             commentary: text.into(),
+            agreed_commentary: None,
             records_differ: String::new(),
             evidence: Vec::new(),
             evidence_cell: None,

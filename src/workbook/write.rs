@@ -193,7 +193,7 @@ fn column_widths(
         let width = match header.as_str() {
             layout::CODE | layout::BENCHMARK => 10.0,
             layout::ASPECT => 30.0,
-            layout::COMMENTARY => 60.0,
+            layout::COMMENTARY | layout::AGREED_COMMENTARY => 60.0,
             layout::EVIDENCE | layout::ACTIONS | layout::RATIONALE | layout::RECORDS_DIFFER => 35.0,
             layout::OWNER | layout::TARGET => 14.0,
             _ if level_cols.contains(&col) => 10.0,
@@ -328,6 +328,7 @@ fn instructions(kind: &ScoredBy) -> Vec<&'static str> {
     ];
     if let ScoredBy::Group { .. } = kind {
         lines.push("6. In a group meeting, record each member's level in their column, then the level the group agrees and, in Rationale, why it settled there.");
+        lines.push("7. In Agreed commentary, write the one commentary the group agrees for the assessor: what the school does, how it meets the benchmark and the evidence that shows it. The Commentary column holds the members' own words as working notes; only the agreed commentary goes in the evidence pack.");
     }
     lines.push("Only the pale yellow cells can be changed. Save the file under the same name; the tool reads xlsx and ods.");
     lines

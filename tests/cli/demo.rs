@@ -55,6 +55,8 @@ fn the_demo_runs_every_stage_and_its_pack_verifies() {
         "out/report.html",
         "out/governors.html",
         "out/summary.xlsx",
+        "out/online-tool.html",
+        "out/visit.html",
         "scores/computing-lead.xlsx",
         "history/2026-11-01.json",
     ] {

@@ -71,7 +71,7 @@ fn framework_parse_inputs() {
 #[test]
 fn verify_pack_inputs() {
     for input in inputs("verify_pack") {
-        let _ = selfreview::pack::verify(&input);
+        let _ = selfreview::pack::verify(&input, None);
     }
 }
 

@@ -9,7 +9,7 @@ use predicates::prelude::*;
 
 use crate::{filled_workbook, init_review, selfreview};
 
-const CODES: [&str; 21] = [
+pub const CODES: [&str; 21] = [
     "A1.1", "A1.2", "A1.3", "A2.1", "A2.2", "A2.3", "B1.1", "B1.2", "B2.1", "B3.1", "B4.1", "B4.2",
     "C1.1", "C1.2", "C1.3", "C1.4", "C2.1", "C2.2", "C2.3", "C2.4", "D1.1",
 ];

@@ -6,11 +6,13 @@ mod citations;
 mod dates;
 mod demo;
 mod first;
+mod forgery;
 mod framework;
 mod fuzz;
 mod general;
 mod governors;
 mod groups;
+mod handover;
 mod import;
 mod init;
 mod interrupt;
@@ -25,8 +27,10 @@ mod registers;
 mod report;
 mod scope;
 mod score;
+mod signoff;
 mod today;
 mod verdict;
+mod visit;
 mod workbook;
 
 use std::path::{Path, PathBuf};
@@ -107,6 +111,21 @@ pub const PACK_CODES: [Code; 10] = [
     Code::PackManifestMalformed,
 ];
 
+/// Codes about the hand-over to the assessor, each produced in `tests/cli/handover.rs`.
+pub const HANDOVER_CODES: [Code; 11] = [
+    Code::PackEntryDuplicate,
+    Code::PackEntryFolder,
+    Code::PackEntryNotAFile,
+    Code::PackEntryHeaderMismatch,
+    Code::PackStrayBytes,
+    Code::PackFingerprintMismatch,
+    Code::NoGroupWorkbook,
+    Code::SignOffMissing,
+    Code::SignOffIncomplete,
+    Code::InvalidValue,
+    Code::ReassessmentDue,
+];
+
 /// Codes about children's names, each produced in `tests/cli/privacy.rs`.
 pub const PRIVACY_CODES: [Code; 6] = [
     Code::PrivateNameInWorkbook,
@@ -125,6 +144,7 @@ pub fn framework_codes() -> impl Iterator<Item = Code> {
             && !WORKBOOK_CODES.contains(c)
             && !PACK_CODES.contains(c)
             && !PRIVACY_CODES.contains(c)
+            && !HANDOVER_CODES.contains(c)
     })
 }
 

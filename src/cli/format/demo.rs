@@ -36,13 +36,16 @@ pub fn step(dir: &Path, step: &Step<'_>) -> Option<String> {
         }
         Step::Import(sources) => (3, import(dir, sources)),
         Step::Score { reviewed, snapshot } => {
-            let text = score(&reviewed.scored, snapshot);
-            (4, format!("{text}{}", documents(reviewed)))
+            let mut text = score(&reviewed.scored, snapshot);
+            text.push_str(&documents(reviewed));
+            text.push_str(&handover(reviewed));
+            (4, text)
         }
         Step::Report(reports) => (5, format!("report: wrote {}.", names(reports))),
         Step::Pack(PackOutcome::Written {
             path,
             files,
+            fingerprint,
             warnings,
         }) => {
             let left_out = if warnings.is_empty() {
@@ -50,7 +53,11 @@ pub fn step(dir: &Path, step: &Step<'_>) -> Option<String> {
             } else {
                 "; evidence that names people was left out, as the warnings say"
             };
-            let text = format!("pack: wrote {} ({files} files){left_out}.", path.display());
+            let short = selfreview::pack::Fingerprint::short(fingerprint);
+            let text = format!(
+                "pack: wrote {} ({files} files){left_out}; the fingerprint of its manifest, to send the assessor separately, is {short}.",
+                path.display()
+            );
             (6, text)
         }
         Step::Pack(PackOutcome::Refused(_)) => return None,
@@ -58,7 +65,7 @@ pub fn step(dir: &Path, step: &Step<'_>) -> Option<String> {
         Step::Verify(v) => (
             7,
             format!(
-                "verify: the pack is intact; all {} files match its manifest.",
+                "verify: the pack is intact; all {} files match its manifest, and the manifest has the fingerprint the school sent.",
                 v.intact
             ),
         ),
@@ -111,6 +118,32 @@ fn documents(r: &selfreview::pipeline::Reviewed) -> String {
     )
 }
 
+/// The group's agreed commentary, the sign-off and the Mark's renewal, as the sample has them.
+fn handover(r: &selfreview::pipeline::Reviewed) -> String {
+    let agreed = r
+        .scored
+        .aspects
+        .iter()
+        .filter(|a| a.agreed_commentary.is_some())
+        .count();
+    let mut text = format!(
+        "\n   The group workbook (scores/group.xlsx) gives the agreed level and agreed commentary of {agreed} aspects: the pack carries those, not each reviewer's own remarks."
+    );
+    if let Some(s) = &r.review.sign_off
+        && s.missing().is_empty()
+    {
+        text.push_str("\n   review.toml records the sign-off by the headteacher and the chair of governors ([sign-off]).");
+    }
+    if let Some(m) = &r.renewal {
+        text.push_str(&format!(
+            "\n   The Mark was awarded on {}; reassessment is due by {} ([mark] in review.toml).",
+            selfreview::dates::uk(m.awarded),
+            selfreview::dates::uk(m.due)
+        ));
+    }
+    text
+}
+
 fn names(paths: &[PathBuf]) -> String {
     paths
         .iter()
@@ -122,7 +155,7 @@ fn names(paths: &[PathBuf]) -> String {
 /// Where to look once the demo is done.
 pub fn closing(dir: &Path, report: &Path, pack: &Path) -> String {
     format!(
-        "\nOpen {} in a web browser to read the review. The pack for the assessor is {}.\nTry `selfreview -C {} score` or look around the folder: it is laid out as your own review would be.",
+        "\nOpen {} in a web browser to read the review; out/online-tool.html lays out the agreed levels and commentary to copy into the online tool, and out/visit.html is the agenda for the assessment visit. The pack for the assessor is {}.\nTry `selfreview -C {} score` or look around the folder: it is laid out as your own review would be.",
         report.display(),
         pack.display(),
         dir.display()

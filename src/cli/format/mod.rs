@@ -9,6 +9,7 @@ pub mod import;
 pub mod metrics;
 pub mod pack;
 pub mod registers;
+pub mod renewal;
 pub mod score;
 pub mod show;
 mod verdict;

@@ -42,6 +42,24 @@ fn heading(o: &mut String, s: &Scored) {
     );
     let names: Vec<&str> = s.workbooks.iter().map(|w| w.reviewer.as_str()).collect();
     let _ = writeln!(o, "Workbooks: {} ({})", names.len(), names.join(", "));
+    let agreed = s
+        .aspects
+        .iter()
+        .filter(|a| a.agreed_commentary.is_some())
+        .count();
+    let group = names.contains(&selfreview::workbook::layout::GROUP_REVIEWER);
+    if group || names.len() == 1 {
+        let _ = writeln!(
+            o,
+            "Agreed commentary (what the assessor reads): {agreed} of {} aspects",
+            s.aspects.len()
+        );
+    } else if names.len() > 1 {
+        let _ = writeln!(
+            o,
+            "Agreed commentary: none, as there is no group workbook (make one with `selfreview workbook --group`)"
+        );
+    }
     let m = &s.milestones;
     let _ = writeln!(
         o,

@@ -8,7 +8,9 @@ use serde::Serialize;
 use super::{Named, Said, named, said};
 use crate::framework::Framework;
 use crate::report::Reviewers;
-use crate::score::{AgreedBy, AspectScore, CheckResult, CheckStatus, CommentaryCheck};
+use crate::score::{
+    AgreedBy, AspectScore, CheckResult, CheckStatus, CommentaryBy, CommentaryCheck,
+};
 
 #[derive(Debug, Serialize)]
 pub(super) struct EvidenceLink {
@@ -37,6 +39,10 @@ pub(super) struct Detail {
     agreed_how: String,
     rationale: Option<String>,
     reviewers: Vec<Named>,
+    /// The one commentary for the assessor, and whose it is.
+    agreed_commentary: Option<String>,
+    agreed_commentary_by: &'static str,
+    /// Reviewers' own commentary (none in the pack unless review.toml asks).
     commentary: Vec<Said>,
     commentary_check: String,
     evidence: Vec<EvidenceLink>,
@@ -74,8 +80,28 @@ pub(super) fn detail(
         agreed_how: agreed_how(a),
         rationale: a.rationale.clone(),
         reviewers: named(reviewers.levels(&a.reviewers).into_iter()),
-        commentary: said(&a.commentary, reviewers),
-        commentary_check: commentary_check(a.commentary_check).to_string(),
+        agreed_commentary: a.agreed_commentary.as_ref().map(|c| c.text.clone()),
+        agreed_commentary_by: match a.agreed_commentary.as_ref().map(|c| c.by) {
+            Some(CommentaryBy::Group) => "agreed by the group",
+            Some(CommentaryBy::OnlyReviewer) => "the reviewer's",
+            None => "",
+        },
+        // The only reviewer's commentary is the agreed one: it is not said twice.
+        commentary: said(&a.commentary, reviewers)
+            .into_iter()
+            .filter(|c| {
+                a.agreed_commentary
+                    .as_ref()
+                    .is_none_or(|g| g.text != c.text)
+            })
+            .collect(),
+        commentary_check: match a.commentary_check {
+            CommentaryCheck::Missing if !a.commentary.is_empty() || a.group_notes => {
+                "No agreed commentary yet: the group workbook's Agreed commentary is blank."
+            }
+            check => commentary_check(check),
+        }
+        .to_string(),
         evidence: a
             .evidence
             .iter()

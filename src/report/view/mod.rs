@@ -14,11 +14,13 @@ use super::Reviewers;
 use super::svg;
 
 mod aspect;
+mod handover;
 mod records;
 mod registers;
 use crate::framework::Framework;
 use crate::pipeline::Reviewed;
 use crate::score::{AspectScore, Scored};
+use crate::workbook::layout::GROUP_REVIEWER;
 use aspect::{Detail, detail};
 use records::{Incidents, Meetings, Training};
 
@@ -144,6 +146,8 @@ pub struct View {
     incidents: Option<Incidents>,
     registers: registers::View,
     progress: Option<Progress>,
+    sign_off: handover::SignOffView,
+    renewal: Option<handover::RenewalView>,
 }
 
 pub(super) fn named<'a>(levels: impl Iterator<Item = (&'a str, u8)>) -> Vec<Named> {
@@ -155,9 +159,12 @@ pub(super) fn named<'a>(levels: impl Iterator<Item = (&'a str, u8)>) -> Vec<Name
         .collect()
 }
 
+/// Reviewers' own commentary, as `reviewers` shows it: none where it is hidden, and never
+/// the group's, which is the agreed commentary and shown as such.
 pub(super) fn said(commentary: &[crate::score::Commentary], reviewers: &Reviewers) -> Vec<Said> {
     commentary
         .iter()
+        .filter(|c| reviewers.shows_commentary() && c.reviewer != GROUP_REVIEWER)
         .map(|c| Said {
             reviewer: reviewers.shown(&c.reviewer).to_string(),
             text: c.text.clone(),
@@ -225,6 +232,8 @@ pub fn build(
         incidents: records::incidents(&r.metrics),
         registers: registers::view(&r.metrics.registers),
         progress: previous.map(|p| progress(s, p)),
+        sign_off: handover::sign_off(r.review.sign_off.as_ref()),
+        renewal: r.renewal.as_ref().map(handover::renewal),
     }
 }
 

@@ -36,6 +36,7 @@ fn row(code: &str, levels: Vec<(&str, u8)>, commentary: &str, evidence: &[&str])
         agreed: None,
         rationale: String::new(),
         commentary: commentary.into(),
+        agreed_commentary: None,
         records_differ: String::new(),
         evidence: evidence.iter().map(|s| s.to_string()).collect(),
         evidence_cell: None,
@@ -350,4 +351,5 @@ fn aspect<'a>(scored: &'a Scored, code: &str) -> &'a AspectScore {
         .expect("scored")
 }
 
+mod agreed;
 mod evidence;

@@ -36,8 +36,12 @@ pub struct Row {
     pub agreed: Option<u8>,
     /// Why the group agreed that level.
     pub rationale: String,
-    /// What the school does and how it knows.
+    /// What the school does and how it knows: a reviewer's own commentary, or in a group
+    /// workbook the meeting's working notes.
     pub commentary: String,
+    /// A group workbook's agreed commentary; `None` when the workbook has no such column
+    /// (an individual workbook, or a group workbook made before the column existed).
+    pub agreed_commentary: Option<String>,
     /// Why the school's records differ from the level claimed, where they do.
     pub records_differ: String,
     /// File names under `evidence/` cited for the aspect.
@@ -78,8 +82,9 @@ impl Row {
             || self.target.is_some()
             || !self.evidence.is_empty()
             || [
-                &self.rationale,
+                self.rationale.as_str(),
                 &self.commentary,
+                self.agreed_commentary.as_deref().unwrap_or_default(),
                 &self.records_differ,
                 &self.actions,
                 &self.owner,
@@ -374,6 +379,7 @@ fn find_table(range: &Range<Data>) -> Option<Table> {
         let mut others = Vec::new();
         for name in [
             layout::RATIONALE,
+            layout::AGREED_COMMENTARY,
             layout::COMMENTARY,
             layout::EVIDENCE,
             layout::RECORDS_DIFFER,

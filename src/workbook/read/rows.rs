@@ -131,6 +131,12 @@ impl RowReader<'_> {
             agreed,
             rationale: self.text(r, layout::RATIONALE),
             commentary: self.text(r, layout::COMMENTARY),
+            agreed_commentary: self
+                .table
+                .others
+                .iter()
+                .any(|(n, _)| *n == layout::AGREED_COMMENTARY)
+                .then(|| self.text(r, layout::AGREED_COMMENTARY)),
             records_differ: self.text(r, layout::RECORDS_DIFFER),
             evidence,
             evidence_text,

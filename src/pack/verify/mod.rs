@@ -3,7 +3,14 @@
 //! Every entry is streamed through SHA-256 and compared with the manifest; entries the
 //! manifest does not list, entries it lists that are missing, and entry names that would
 //! escape a folder if extracted are all reported. Reads are capped at the size the manifest
-//! gives (plus one byte), so a zip bomb cannot make verification run away.
+//! gives (plus one byte), so a zip bomb cannot make verification run away. The zip's own
+//! structure is checked too ([`layout`]): two entries under one name, folder entries,
+//! links and special files, local headers that disagree with the central directory, and
+//! bytes that belong to no entry. The manifest's own SHA-256 is its fingerprint: the school
+//! sends it separately, and an assessor who gives it to `verify` catches a manifest that
+//! was recomputed after a change.
+
+mod layout;
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -12,7 +19,7 @@ use std::path::Path;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use super::manifest::{self, Manifest};
+use super::manifest::{self, Fingerprint, Manifest};
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::error::{Error, Result};
 
@@ -26,17 +33,24 @@ pub struct Verified {
     pub intact: usize,
     /// Every problem found; none means the pack is intact.
     pub findings: Diagnostics,
+    /// The SHA-256 of manifest.json, lower-case hex, when it could be read.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<String>,
 }
 
 const MANIFEST_LIMIT: u64 = 64 * 1024 * 1024;
 
-/// Verifies the pack at `path`. An unreadable file is an error; a file that is not a zip,
-/// or a zip that does not match its manifest, gives findings.
-pub fn verify(path: &Path) -> Result<Verified> {
-    let file = std::fs::File::open(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+/// Verifies the pack at `path`, and, when `expected` is given, that its manifest's
+/// fingerprint is that one. An unreadable file is an error; a file that is not a zip, or a
+/// zip that does not match its manifest, gives findings.
+pub fn verify(path: &Path, expected: Option<&Fingerprint>) -> Result<Verified> {
+    let open = || {
+        std::fs::File::open(path).map_err(|source| Error::Read {
+            path: path.to_path_buf(),
+            source,
+        })
+    };
+    let file = open()?;
     let mut zip = match zip::ZipArchive::new(file) {
         Ok(z) => z,
         Err(e) => {
@@ -47,7 +61,7 @@ pub fn verify(path: &Path) -> Result<Verified> {
             )));
         }
     };
-    let manifest = match read_manifest(&mut zip) {
+    let (manifest, fingerprint) = match read_manifest(&mut zip) {
         Ok(m) => m,
         Err(message) => {
             return Ok(unverifiable(
@@ -72,15 +86,53 @@ pub fn verify(path: &Path) -> Result<Verified> {
         intact: 0,
         findings: Diagnostics::default(),
     };
+    for problem in layout::check(&mut open()?) {
+        check.findings.push(structure(path, problem));
+    }
     for i in 0..zip.len() {
         check.entry(&mut zip, i);
+    }
+    if let Some(want) = expected
+        && !want.matches(&fingerprint)
+    {
+        check.findings.push(
+            Diagnostic::error(
+                Code::PackFingerprintMismatch,
+                at(path, manifest::NAME),
+                format!(
+                    "the manifest's fingerprint is {}, not the {} given: the manifest is not the one the school made",
+                    Fingerprint::short(&fingerprint),
+                    want
+                ),
+            )
+            .with_help("check the fingerprint against the school's letter or email; if it was copied right, ask the school to send the pack again"),
+        );
     }
     let (intact, findings) = check.missing();
     Ok(Verified {
         manifest: Some(manifest),
         intact,
         findings,
+        fingerprint: Some(fingerprint),
     })
+}
+
+/// The finding for a problem with the zip's structure.
+fn structure(pack: &Path, p: layout::Problem) -> Diagnostic {
+    use layout::ProblemKind as K;
+    let code = match p.kind {
+        K::Duplicate => Code::PackEntryDuplicate,
+        K::Folder => Code::PackEntryFolder,
+        K::NotAFile => Code::PackEntryNotAFile,
+        K::HeaderMismatch | K::Unreadable => Code::PackEntryHeaderMismatch,
+        K::Stray => Code::PackStrayBytes,
+    };
+    let place = match &p.entry {
+        Some(name) => at(pack, name),
+        None => Location::file(pack),
+    };
+    Diagnostic::error(code, place, p.message)
+        .with_help("the zip is not as selfreview wrote it: do not rely on it, and ask the school to send the pack again")
 }
 
 /// The outcome for a pack that cannot be checked at all, and why.
@@ -89,6 +141,7 @@ fn unverifiable(why: Diagnostic) -> Verified {
         manifest: None,
         intact: 0,
         findings: Diagnostics(vec![why]),
+        fingerprint: None,
     }
 }
 
@@ -144,7 +197,11 @@ impl Check<'_> {
             );
             return;
         }
-        if name == manifest::NAME || entry.is_dir() {
+        // Folders, links and special files are named by the structure check.
+        let special = entry
+            .unix_mode()
+            .is_some_and(|m| !matches!(m & 0o170_000, 0 | 0o100_000));
+        if name == manifest::NAME || entry.is_dir() || special {
             return;
         }
         let Some(want) = self.expected.remove(name.as_str()) else {
@@ -205,9 +262,10 @@ fn hash(reader: &mut impl Read) -> std::io::Result<(u64, String)> {
     Ok((size, manifest::hex(&hasher.finalize())))
 }
 
+/// The manifest and its fingerprint (the SHA-256 of its bytes, lower-case hex).
 fn read_manifest<R: std::io::Read + std::io::Seek>(
     zip: &mut zip::ZipArchive<R>,
-) -> std::result::Result<Manifest, String> {
+) -> std::result::Result<(Manifest, String), String> {
     let entry = zip
         .by_name(manifest::NAME)
         .map_err(|_| "the pack has no manifest.json".to_string())?;
@@ -216,6 +274,7 @@ fn read_manifest<R: std::io::Read + std::io::Seek>(
         .take(MANIFEST_LIMIT)
         .read_to_end(&mut bytes)
         .map_err(|e| format!("manifest.json cannot be read ({e})"))?;
-    serde_json::from_slice(&bytes)
-        .map_err(|e| format!("manifest.json is not a selfreview manifest ({e})"))
+    let manifest = serde_json::from_slice(&bytes)
+        .map_err(|e| format!("manifest.json is not a selfreview manifest ({e})"))?;
+    Ok((manifest, manifest::hex(&Sha256::digest(&bytes))))
 }

@@ -1,0 +1,54 @@
+//! What `selfreview score` says about the Online Safety Mark's renewal: when reassessment is
+//! due, by which kind of assessment, and what changed since the award.
+
+use std::fmt::Write as _;
+
+/// When the Mark is due for reassessment and what changed since it was awarded.
+pub fn renewal(r: &selfreview::pipeline::renewal::Renewal) -> String {
+    use selfreview::dates::uk;
+    let mut o = String::new();
+    let when = match r.days_left {
+        d if d < 0 => format!("was due on {} ({} days ago)", uk(r.due), -d),
+        d => format!("is due by {} (in {d} days)", uk(r.due)),
+    };
+    let how = if r.desk_allowed {
+        "a full visit or a desk assessment"
+    } else {
+        "a full visit: the last was a desk assessment, allowed only once between visits"
+    };
+    let _ = writeln!(
+        o,
+        "\nOnline Safety Mark: awarded {}; reassessment {when}, by {how}.",
+        uk(r.awarded)
+    );
+    match &r.since {
+        None => {
+            let _ = write!(
+                o,
+                "No snapshot in history/ from before this review to compare with the award."
+            );
+        }
+        Some(s) => {
+            let list = |c: &[selfreview::pipeline::renewal::Change]| {
+                let items: Vec<String> = c
+                    .iter()
+                    .map(|c| format!("{} {} ({} to {})", c.code, c.name, c.from, c.to))
+                    .collect();
+                if items.is_empty() {
+                    "none".to_string()
+                } else {
+                    items.join(", ")
+                }
+            };
+            let _ = write!(
+                o,
+                "Since the snapshot of {} (the nearest the award): up {}; down {}; {} unchanged.",
+                uk(s.snapshot),
+                list(&s.improved),
+                list(&s.declined),
+                s.unchanged
+            );
+        }
+    }
+    o
+}

@@ -1,0 +1,246 @@
+//! When the Online Safety Mark is due for reassessment, and what has changed since it was
+//! awarded.
+//!
+//! The Mark lasts three years. Renewal is by a full visit or by a desk assessment, and a
+//! desk assessment is allowed only once between full visits, so the next renewal must be a
+//! visit when the last one was a desk assessment. What changed is measured against the
+//! history snapshot nearest the award date (before or after it, but before this review),
+//! comparing the levels that stood (as the records support them, or as the group
+//! explained), as the governors' report compares progress.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use chrono::{Months, NaiveDate};
+use serde::Serialize;
+
+use crate::diag::{Code, Diagnostic, Location};
+use crate::review::handover::{Assessment, Mark};
+use crate::score::Scored;
+
+/// How long the Mark lasts.
+const YEARS: u32 = 3;
+/// Within this many days of the due date, every run reminds the school.
+const REMIND_DAYS: i64 = 183;
+
+/// The renewal of the Mark, as of the review date.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Renewal {
+    /// When it was awarded.
+    pub awarded: NaiveDate,
+    /// How that award was assessed.
+    pub last_assessment: Assessment,
+    /// When reassessment is due: three years after the award.
+    pub due: NaiveDate,
+    /// Days from the review date to the due date; negative once it has passed.
+    pub days_left: i64,
+    /// Whether the renewal may be a desk assessment (only when the last was a visit).
+    pub desk_allowed: bool,
+    /// The award is dated after the review: a mistyped date.
+    #[serde(skip)]
+    pub after_review: bool,
+    /// What changed since the snapshot nearest the award, if history holds one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub since: Option<Since>,
+}
+
+/// Aspect levels now against a snapshot near the award.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Since {
+    /// The snapshot's review date.
+    pub snapshot: NaiveDate,
+    /// Aspects whose level went up (a lower number).
+    pub improved: Vec<Change>,
+    /// Aspects whose level went down.
+    pub declined: Vec<Change>,
+    /// Aspects at the same level.
+    pub unchanged: usize,
+}
+
+/// One aspect's level then and now.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Change {
+    /// The aspect code.
+    pub code: String,
+    /// Its name.
+    pub name: String,
+    /// The level in the snapshot.
+    pub from: u8,
+    /// The level now.
+    pub to: u8,
+}
+
+/// The renewal for a review recorded as awarded the Mark, with history in `history`.
+pub fn renewal(mark: &Mark, scored: &Scored, history: &Path) -> Renewal {
+    let due = mark
+        .awarded
+        .checked_add_months(Months::new(12 * YEARS))
+        .unwrap_or(mark.awarded);
+    Renewal {
+        awarded: mark.awarded,
+        last_assessment: mark.last_assessment,
+        due,
+        days_left: (due - scored.review_date).num_days(),
+        desk_allowed: mark.last_assessment == Assessment::Visit,
+        after_review: mark.awarded > scored.review_date,
+        since: nearest(history, mark.awarded, scored.review_date)
+            .map(|(date, levels)| compare(scored, date, &levels)),
+    }
+}
+
+/// The reminder every run gives within six months of the due date, or once it has passed.
+pub fn reminder(r: &Renewal, review_file: &Path) -> Option<Diagnostic> {
+    if r.after_review {
+        return Some(
+            Diagnostic::warning(
+                Code::InvalidDate,
+                Location::file(review_file),
+                format!(
+                    "[mark] says the Mark was awarded on {}, after the review date",
+                    crate::dates::uk(r.awarded)
+                ),
+            )
+            .with_help(
+                "write the date on the award letter under [mark] awarded, as year-month-day",
+            ),
+        );
+    }
+    if r.days_left > REMIND_DAYS {
+        return None;
+    }
+    let how = if r.desk_allowed {
+        "a full visit or a desk assessment"
+    } else {
+        "a full visit (the last was a desk assessment, and a desk assessment is allowed only once between visits)"
+    };
+    let when = if r.days_left < 0 {
+        format!("was due on {}", crate::dates::uk(r.due))
+    } else {
+        format!("is due by {}", crate::dates::uk(r.due))
+    };
+    Some(
+        Diagnostic::warning(
+            Code::ReassessmentDue,
+            Location::file(review_file),
+            format!(
+                "the Online Safety Mark awarded on {} lasts three years: reassessment {when}, by {how}",
+                crate::dates::uk(r.awarded)
+            ),
+        )
+        .with_help("apply for reassessment in good time; after it, record the new award date under [mark] in review.toml"),
+    )
+}
+
+/// The snapshot in `history` dated nearest `awarded` and before `before`, as levels by
+/// aspect code (the level that stood, or the claim in a snapshot from before levels were
+/// checked against the records).
+fn nearest(
+    history: &Path,
+    awarded: NaiveDate,
+    before: NaiveDate,
+) -> Option<(NaiveDate, BTreeMap<String, u8>)> {
+    let mut dated: Vec<(i64, NaiveDate, std::path::PathBuf)> = std::fs::read_dir(history)
+        .ok()?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter_map(|p| {
+            let stem = p.file_stem()?.to_str()?;
+            let date = NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()?;
+            let json = p.extension()? == "json";
+            (json && date < before).then(|| ((date - awarded).num_days().abs(), date, p))
+        })
+        .collect();
+    dated.sort();
+    dated.into_iter().find_map(|(_, date, path)| {
+        let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+        let levels = doc["aspects"]
+            .as_array()?
+            .iter()
+            .filter_map(|a| {
+                let level = a.get("counted").or_else(|| a.get("agreed"))?.as_u64()?;
+                Some((a["code"].as_str()?.to_string(), u8::try_from(level).ok()?))
+            })
+            .collect();
+        Some((date, levels))
+    })
+}
+
+fn compare(scored: &Scored, snapshot: NaiveDate, then: &BTreeMap<String, u8>) -> Since {
+    let mut since = Since {
+        snapshot,
+        improved: Vec::new(),
+        declined: Vec::new(),
+        unchanged: 0,
+    };
+    for a in &scored.aspects {
+        let (Some(&from), Some(to)) = (then.get(&a.code), a.counted) else {
+            continue;
+        };
+        let change = Change {
+            code: a.code.clone(),
+            name: a.name.clone(),
+            from,
+            to,
+        };
+        match to.cmp(&from) {
+            std::cmp::Ordering::Less => since.improved.push(change),
+            std::cmp::Ordering::Greater => since.declined.push(change),
+            std::cmp::Ordering::Equal => since.unchanged += 1,
+        }
+    }
+    since
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).expect("date")
+    }
+
+    #[test]
+    fn the_mark_lasts_three_years_and_a_desk_assessment_is_not_twice_in_a_row() {
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        let (scored, _) = crate::score::score(
+            &crate::framework::load_embedded(crate::framework::DEFAULT_ID)
+                .expect("fw")
+                .framework,
+            &crate::score::Settings {
+                school: "S".into(),
+                review_date: day(2027, 1, 10),
+                min_commentary_words: 40,
+                terms: crate::metrics::terms::Terms::English,
+            },
+            &[],
+            &crate::evidence::import::Evidence::default(),
+        );
+        let leap = Mark {
+            awarded: day(2024, 2, 29),
+            last_assessment: Assessment::Desk,
+        };
+        let r = renewal(&leap, &scored, tmp.path());
+        assert_eq!(r.due, day(2027, 2, 28));
+        assert_eq!(r.days_left, 49);
+        assert!(!r.desk_allowed);
+        let said = reminder(&r, Path::new("review.toml"))
+            .expect("due soon")
+            .message;
+        assert!(said.contains("by a full visit"), "{said}");
+        let visit = Mark {
+            awarded: day(2025, 6, 1),
+            last_assessment: Assessment::Visit,
+        };
+        let r = renewal(&visit, &scored, tmp.path());
+        assert!(r.desk_allowed && r.since.is_none());
+        assert!(reminder(&r, Path::new("review.toml")).is_none());
+        let later = Mark {
+            awarded: day(2027, 1, 11),
+            last_assessment: Assessment::Visit,
+        };
+        let said = reminder(
+            &renewal(&later, &scored, tmp.path()),
+            Path::new("review.toml"),
+        );
+        assert_eq!(said.map(|d| d.code), Some(Code::InvalidDate));
+    }
+}

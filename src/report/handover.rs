@@ -1,0 +1,96 @@
+//! The two pages the online safety lead uses to hand the review over: `online-tool.html`,
+//! each aspect's agreed level and commentary laid out to copy field by field into the
+//! provider's online tool, and `visit.html`, the agenda for the assessment visit with a
+//! desk-check list. Both are built from the scored review and the metrics, like the other
+//! reports, and written by `report` after the same check for children's names.
+
+use serde::Serialize;
+
+use crate::pipeline::Reviewed;
+use crate::score::CommentaryBy;
+
+pub mod visit;
+
+/// What `online-tool.html` shows.
+#[derive(Debug, Serialize)]
+pub struct ToolView {
+    school: String,
+    review_date: String,
+    framework_title: String,
+    framework_id: String,
+    framework_version: String,
+    generator: String,
+    aspects: Vec<ToolAspect>,
+    /// Aspects with no agreed commentary yet.
+    without_commentary: usize,
+    /// Why there is no agreed commentary at all, when there is none to copy.
+    no_group: bool,
+}
+
+#[derive(Debug, Serialize)]
+struct ToolAspect {
+    code: String,
+    name: String,
+    element: String,
+    strand: String,
+    level: Option<u8>,
+    level_label: String,
+    statement: String,
+    benchmark: u8,
+    commentary: String,
+    commentary_by: &'static str,
+}
+
+/// The view of `online-tool.html`: every aspect in the framework's order.
+pub fn online_tool(r: &Reviewed) -> ToolView {
+    let fw = &r.framework.framework;
+    let s = &r.scored;
+    let aspects: Vec<ToolAspect> = fw
+        .elements
+        .iter()
+        .flat_map(|e| e.strands.iter().map(move |st| (e, st)))
+        .flat_map(|(e, st)| st.aspects.iter().map(move |a| (e, st, a)))
+        .filter_map(|(e, st, a)| {
+            let scored = s.aspects.iter().find(|x| x.code == a.code)?;
+            let agreed = scored.agreed_commentary.as_ref();
+            Some(ToolAspect {
+                code: a.code.clone(),
+                name: a.name.clone(),
+                element: e.name.clone(),
+                strand: st.name.clone(),
+                level: scored.agreed,
+                level_label: scored
+                    .agreed
+                    .map(|l| fw.level_label(l).to_string())
+                    .unwrap_or_default(),
+                statement: scored
+                    .agreed
+                    .and_then(|l| a.statement(l))
+                    .unwrap_or_default()
+                    .to_string(),
+                benchmark: a.benchmark,
+                commentary: agreed.map(|c| c.text.clone()).unwrap_or_default(),
+                commentary_by: match agreed.map(|c| c.by) {
+                    Some(CommentaryBy::Group) => "agreed by the group",
+                    Some(CommentaryBy::OnlyReviewer) => "the only reviewer's",
+                    None => "",
+                },
+            })
+        })
+        .collect();
+    ToolView {
+        school: s.school.clone(),
+        review_date: crate::dates::uk(s.review_date),
+        framework_title: fw.title.clone(),
+        framework_id: fw.id.clone(),
+        framework_version: fw.version.clone(),
+        generator: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
+        without_commentary: aspects.iter().filter(|a| a.commentary.is_empty()).count(),
+        no_group: s.workbooks.len() > 1
+            && !s
+                .workbooks
+                .iter()
+                .any(|w| w.reviewer == crate::workbook::layout::GROUP_REVIEWER),
+        aspects,
+    }
+}

@@ -1,0 +1,285 @@
+//! The view of `visit.html`: the agenda for the assessment visit and the lead's desk-check
+//! list, built from the scored review.
+//!
+//! The assessor's half day goes where the review is weakest, so the agenda starts with the
+//! aspects at or below the benchmark, then the levels the group disagreed on and the claims
+//! the records do not support. Whom to meet follows the people an assessor asks to see
+//! (senior leaders, the governor for online safety, staff, pupils across year groups,
+//! parents), each with the aspects whose strand or name concerns them. The documents to
+//! have ready are those the workbooks cite, and for an aspect that cites none, the kinds of
+//! evidence the framework suggests.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::dates::uk;
+use crate::pipeline::Reviewed;
+use crate::score::AspectScore;
+
+/// What `visit.html` shows.
+#[derive(Debug, Serialize)]
+pub struct VisitView {
+    school: String,
+    review_date: String,
+    generator: String,
+    weakest: Vec<Weak>,
+    disagreements: Vec<String>,
+    unsupported: Vec<String>,
+    people: Vec<Person>,
+    documents: Vec<Document>,
+    suggested: Vec<Suggested>,
+    checks: Vec<Check>,
+    group: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Weak {
+    code: String,
+    name: String,
+    level: Option<u8>,
+    benchmark: u8,
+    status: String,
+}
+
+#[derive(Debug, Serialize)]
+struct Person {
+    role: &'static str,
+    about: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Document {
+    name: String,
+    aspects: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Suggested {
+    aspect: String,
+    kinds: Vec<String>,
+}
+
+#[derive(Debug, Serialize)]
+struct Check {
+    item: String,
+    /// `done`, `not-done` or `by-hand` (the tool cannot tell).
+    state: &'static str,
+}
+
+/// Whom an assessor meets, and the words in a strand's or aspect's name that concern them.
+const PEOPLE: [(&str, &[&str]); 7] = [
+    (
+        "Senior leaders and the online safety lead",
+        &["responsibilit", "policy", "leadership", "outcome", "impact"],
+    ),
+    (
+        "The designated safeguarding lead",
+        &["reporting", "monitoring", "respond"],
+    ),
+    ("The governor for online safety", &["governor"]),
+    ("Staff", &["staff", "professional"]),
+    (
+        "Pupils across the year groups",
+        &["learner", "pupil", "education programme"],
+    ),
+    ("Parents and carers", &["famil", "parent"]),
+    (
+        "The technician or technical provider",
+        &["technical", "filtering", "security", "monitoring"],
+    ),
+];
+
+/// The view of `visit.html`.
+pub fn visit(r: &Reviewed) -> VisitView {
+    let s = &r.scored;
+    VisitView {
+        school: s.school.clone(),
+        review_date: uk(s.review_date),
+        generator: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
+        weakest: weakest(&s.aspects),
+        disagreements: s
+            .agenda
+            .iter()
+            .map(|a| {
+                let levels: Vec<String> =
+                    a.levels.iter().map(|(n, l)| format!("{n} {l}")).collect();
+                format!(
+                    "{} {}: {} (spread {})",
+                    a.aspect,
+                    a.name,
+                    levels.join(", "),
+                    a.spread
+                )
+            })
+            .collect(),
+        unsupported: s
+            .evidence_findings
+            .iter()
+            .map(|f| f.message.clone())
+            .collect(),
+        people: people(r),
+        documents: documents(&s.aspects),
+        suggested: suggested(r),
+        checks: checks(r),
+        // A pupils' representative named like a pupil is shown as the reports show them.
+        group: r
+            .review
+            .reviewers
+            .iter()
+            .map(|n| crate::privacy::redact(&r.evidence.private, n).unwrap_or_else(|| n.clone()))
+            .collect(),
+    }
+}
+
+/// The aspects at or below their benchmark: not scored first, then furthest below, then at
+/// the benchmark, each group in the framework's order.
+fn weakest(aspects: &[AspectScore]) -> Vec<Weak> {
+    let mut weak: Vec<(i8, Weak)> = aspects
+        .iter()
+        .filter_map(|a| Some((a.gap_to_benchmark.unwrap_or(i8::MAX), weak(a)?)))
+        .collect();
+    // A stable sort keeps the framework's order within each gap.
+    weak.sort_by_key(|(gap, _)| std::cmp::Reverse(*gap));
+    weak.into_iter().map(|(_, w)| w).collect()
+}
+
+/// An aspect at or below its benchmark (or not scored), as the records let it stand.
+fn weak(a: &AspectScore) -> Option<Weak> {
+    let status = match a.gap_to_benchmark {
+        None => "not scored".to_string(),
+        Some(0) => "at the benchmark".to_string(),
+        Some(g) if g > 0 => format!("{g} below the benchmark"),
+        Some(_) => return None,
+    };
+    Some(Weak {
+        code: a.code.clone(),
+        name: a.name.clone(),
+        level: a.counted,
+        benchmark: a.benchmark,
+        status,
+    })
+}
+
+fn people(r: &Reviewed) -> Vec<Person> {
+    let fw = &r.framework.framework;
+    PEOPLE
+        .iter()
+        .map(|(role, words)| Person {
+            role,
+            about: fw
+                .aspects()
+                .filter(|(_, st, a)| {
+                    let text = format!("{} {}", st.name, a.name).to_lowercase();
+                    words.iter().any(|w| text.contains(w))
+                })
+                .map(|(_, _, a)| format!("{} {}", a.code, a.name))
+                .collect(),
+        })
+        .collect()
+}
+
+fn documents(aspects: &[AspectScore]) -> Vec<Document> {
+    let mut by_name: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for a in aspects {
+        for e in &a.evidence {
+            by_name.entry(e).or_default().push(a.code.clone());
+        }
+    }
+    by_name
+        .into_iter()
+        .map(|(name, aspects)| Document {
+            name: name.to_string(),
+            aspects,
+        })
+        .collect()
+}
+
+fn suggested(r: &Reviewed) -> Vec<Suggested> {
+    let fw = &r.framework.framework;
+    r.scored
+        .aspects
+        .iter()
+        .filter(|a| a.evidence.is_empty())
+        .filter_map(|a| {
+            let (_, _, aspect) = fw.aspect(&a.code)?;
+            Some(Suggested {
+                aspect: format!("{} {}", a.code, a.name),
+                kinds: aspect.evidence.clone(),
+            })
+        })
+        .collect()
+}
+
+fn checks(r: &Reviewed) -> Vec<Check> {
+    let s = &r.scored;
+    let n = s.aspects.len();
+    let count = |f: &dyn Fn(&AspectScore) -> bool| s.aspects.iter().filter(|a| f(a)).count();
+    let levels = count(&|a| a.agreed.is_some());
+    let agreed = count(&|a| a.agreed_commentary.is_some());
+    let state = |done: bool| if done { "done" } else { "not-done" };
+    let sign_off = r.review.sign_off.as_ref().map(|s| s.missing());
+    let mut checks = vec![
+        Check {
+            item: format!("Every aspect has an agreed level ({levels} of {n})."),
+            state: state(levels == n),
+        },
+        Check {
+            item: format!(
+                "Every aspect has an agreed commentary saying how the benchmark is met and what shows it ({agreed} of {n})."
+            ),
+            state: state(agreed == n),
+        },
+        Check {
+            item: "Every aspect meets the benchmark, as the records support it or the group explains.".into(),
+            state: state(s.ready),
+        },
+        Check {
+            item: format!(
+                "Claims the records do not support are fixed or explained ({} left).",
+                s.evidence_findings.len()
+            ),
+            state: state(s.evidence_findings.is_empty()),
+        },
+        Check {
+            item: match &sign_off {
+                Some(m) if m.is_empty() => "The headteacher and the chair of governors have signed the review off.".into(),
+                Some(m) => format!("The sign-off records {} ([sign-off] in review.toml).", m.join(", ")),
+                None => "The headteacher and the chair of governors sign the review off ([sign-off] in review.toml).".into(),
+            },
+            state: state(sign_off.is_some_and(|m| m.is_empty())),
+        },
+        Check {
+            item: "The children's names to keep out are known: the pupil list (or an incident log that names pupils) is imported.".into(),
+            state: state(!r.evidence.private.is_empty()),
+        },
+    ];
+    if let Some(m) = &r.renewal {
+        let how = if m.desk_allowed {
+            "a full visit or a desk assessment"
+        } else {
+            "a full visit, since the last was a desk assessment"
+        };
+        checks.push(Check {
+            item: format!(
+                "Reassessment for the Mark, awarded on {}, is applied for by {} ({how}).",
+                uk(m.awarded),
+                uk(m.due)
+            ),
+            state: "by-hand",
+        });
+    }
+    for item in [
+        "The agreed levels and commentary are entered in the online tool (out/online-tool.html).",
+        "Every photo, scan and video in the pack has been opened and checked for children.",
+        "The evidence pack is made with `selfreview pack` and checked with `selfreview verify`.",
+        "The manifest's fingerprint is sent to the assessor separately from the pack.",
+        "The people on the agenda know the date and time of the visit.",
+    ] {
+        checks.push(Check {
+            item: item.into(),
+            state: "by-hand",
+        });
+    }
+    checks
+}

@@ -1,0 +1,80 @@
+//! The hand-over to the assessor as the reports show it: who signed the review off, and
+//! when the Online Safety Mark is due for reassessment with what changed since its award.
+
+use serde::Serialize;
+
+use super::uk;
+use crate::pipeline::renewal::{Change, Renewal};
+use crate::review::handover::SignOff;
+
+/// The sign-off as shown: every name and the date, or what is still missing.
+#[derive(Debug, Serialize)]
+pub(super) struct SignOffView {
+    headteacher: String,
+    chair_of_governors: String,
+    lead: String,
+    date: String,
+    missing: String,
+}
+
+/// The renewal as shown.
+#[derive(Debug, Serialize)]
+pub(super) struct RenewalView {
+    awarded: String,
+    due: String,
+    overdue: bool,
+    days: i64,
+    how: &'static str,
+    since: Option<String>,
+    improved: Vec<String>,
+    declined: Vec<String>,
+    unchanged: usize,
+}
+
+pub(super) fn sign_off(s: Option<&SignOff>) -> SignOffView {
+    let s = s.cloned().unwrap_or_default();
+    let or_blank = |v: Option<String>| v.unwrap_or_default();
+    let missing = s.missing();
+    SignOffView {
+        missing: match missing.as_slice() {
+            [] => String::new(),
+            [one] => one.to_string(),
+            [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        },
+        headteacher: or_blank(s.headteacher),
+        chair_of_governors: or_blank(s.chair_of_governors),
+        lead: or_blank(s.lead),
+        date: s.date.map(uk).unwrap_or_default(),
+    }
+}
+
+pub(super) fn renewal(r: &Renewal) -> RenewalView {
+    let list = |c: &[Change]| {
+        c.iter()
+            .map(|c| format!("{} {} (from {} to {})", c.code, c.name, c.from, c.to))
+            .collect()
+    };
+    RenewalView {
+        awarded: uk(r.awarded),
+        due: uk(r.due),
+        overdue: r.days_left < 0,
+        days: r.days_left.abs(),
+        how: if r.desk_allowed {
+            "a full visit or a desk assessment"
+        } else {
+            "a full visit, since the last was a desk assessment and a desk assessment is allowed only once between visits"
+        },
+        since: r.since.as_ref().map(|s| uk(s.snapshot)),
+        improved: r
+            .since
+            .as_ref()
+            .map(|s| list(&s.improved))
+            .unwrap_or_default(),
+        declined: r
+            .since
+            .as_ref()
+            .map(|s| list(&s.declined))
+            .unwrap_or_default(),
+        unchanged: r.since.as_ref().map_or(0, |s| s.unchanged),
+    }
+}

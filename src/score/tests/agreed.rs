@@ -1,0 +1,80 @@
+//! The agreed commentary: the group's, or the only reviewer's; what completeness and the
+//! commentary check judge when a group workbook is there.
+
+use super::*;
+
+fn group(rows: Vec<Row>) -> Filled {
+    Filled {
+        path: "scores/group.xlsx".into(),
+        kind: ScoredBy::Group {
+            members: vec!["Ann".into(), "Bob".into()],
+        },
+        framework: DEFAULT_ID.into(),
+        version: "1.0.0".into(),
+        rows,
+    }
+}
+
+#[test]
+fn the_group_agreed_commentary_is_judged_and_its_working_notes_are_not() {
+    let mut notes_only = row("A1.1", vec![("Ann", 2)], LONG, &["policy.pdf"]);
+    notes_only.agreed = Some(2);
+    notes_only.agreed_commentary = Some(String::new());
+    let mut agreed = row("A1.2", vec![("Ann", 2)], "Ann: a note.", &["policy.pdf"]);
+    agreed.agreed = Some(2);
+    agreed.agreed_commentary = Some(LONG.into());
+    let books = vec![
+        group(vec![notes_only, agreed]),
+        individual("Bob", vec![row("A1.1", vec![("Bob", 2)], LONG, &[])]),
+    ];
+    let (scored, _) = score(&fw(), &settings(), &books, &good_records());
+    let a11 = aspect(&scored, "A1.1");
+    assert_eq!(a11.agreed_commentary, None);
+    assert_eq!(a11.commentary_check, CommentaryCheck::Missing);
+    assert!(
+        !a11.complete,
+        "a reviewer's commentary does not stand for the group's"
+    );
+    assert_eq!(a11.commentary.len(), 1, "the notes are not a commentary");
+    let a12 = aspect(&scored, "A1.2");
+    let c = a12.agreed_commentary.as_ref().expect("agreed");
+    assert_eq!((c.text.as_str(), c.by), (LONG, CommentaryBy::Group));
+    assert!(a12.complete);
+    assert_eq!(a12.commentary[0].text, LONG);
+}
+
+#[test]
+fn an_older_group_workbook_commentary_stands_for_the_agreed_one() {
+    let mut r = row("A1.1", vec![("Ann", 2)], LONG, &["policy.pdf"]);
+    r.agreed = Some(2);
+    let (scored, _) = score(&fw(), &settings(), &[group(vec![r])], &good_records());
+    let a = aspect(&scored, "A1.1");
+    assert_eq!(
+        a.agreed_commentary.as_ref().map(|c| c.by),
+        Some(CommentaryBy::Group)
+    );
+    assert_eq!(a.commentary_check, CommentaryCheck::Ok);
+}
+
+#[test]
+fn one_reviewer_alone_gives_the_agreed_commentary_and_several_do_not() {
+    let (alone, _) = score(
+        &fw(),
+        &settings(),
+        &[everything_at("Ann", 2)],
+        &good_records(),
+    );
+    let c = aspect(&alone, "A1.1")
+        .agreed_commentary
+        .as_ref()
+        .expect("agreed");
+    assert_eq!(c.by, CommentaryBy::OnlyReviewer);
+    let books = [everything_at("Ann", 2), everything_at("Bob", 2)];
+    let (several, _) = score(&fw(), &settings(), &books, &good_records());
+    let a = aspect(&several, "A1.1");
+    assert_eq!(a.agreed_commentary, None);
+    assert!(
+        a.complete,
+        "without a group workbook the reviewers' commentary is judged"
+    );
+}

@@ -1,0 +1,210 @@
+//! `[sign-off]` and `[mark]` in review.toml through the binary: the sign-off in the pack's
+//! index.html and manifest.json and the warnings while it is missing or incomplete; when the
+//! Mark is due for reassessment, by what kind of assessment, and what changed since the
+//! snapshot nearest the award, in score (terminal and --json) and the reports; bad values
+//! named with their line and column.
+
+use predicates::prelude::*;
+
+use crate::handover::{append, entry, json, pack_path, run, with_group};
+
+#[test]
+fn the_sign_off_is_shown_recorded_and_warned_of_until_complete() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    with_group(tmp.path());
+    run(tmp.path(), &["pack"])
+        .success()
+        .stderr(predicate::str::contains("warning[sign-off-missing]"));
+    let manifest: serde_json::Value =
+        serde_json::from_str(&entry(&pack_path(tmp.path()), "manifest.json")).expect("json");
+    assert!(manifest["sign_off"].is_null());
+
+    append(tmp.path(), "\n[sign-off]\nheadteacher = \"Mrs J. Hall\"\n");
+    run(tmp.path(), &["pack"])
+        .success()
+        .stderr(predicate::str::contains("warning[sign-off-incomplete]"))
+        .stderr(predicate::str::contains(
+            "the sign-off does not record the chair of governors, the date",
+        ));
+
+    append(
+        tmp.path(),
+        "chair-of-governors = \"Mr K. Osei\"\ndate = 2026-10-20\n",
+    );
+    run(tmp.path(), &["pack"])
+        .success()
+        .stderr(predicate::str::contains("sign-off").not());
+    let zip = pack_path(tmp.path());
+    let manifest: serde_json::Value =
+        serde_json::from_str(&entry(&zip, "manifest.json")).expect("json");
+    assert_eq!(
+        manifest["sign_off"],
+        serde_json::json!({"headteacher": "Mrs J. Hall", "chair-of-governors": "Mr K. Osei", "date": "2026-10-20"})
+    );
+    let index = entry(&zip, "index.html");
+    assert!(
+        index.contains("Signed off on 20&#x2f;10&#x2f;2026 by Mrs J. Hall (headteacher) and Mr K. Osei (chair of governors)"),
+        "the sign-off is in index.html"
+    );
+    selfreview_verify(&zip);
+}
+
+fn selfreview_verify(zip: &std::path::Path) {
+    crate::selfreview()
+        .arg("verify")
+        .arg(zip)
+        .assert()
+        .success();
+}
+
+#[test]
+fn bad_sign_off_and_mark_values_are_named_with_their_place() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    with_group(tmp.path());
+    append(
+        tmp.path(),
+        "\n[sign-off]\nheadteacher = \"Mrs J. Hall\"\ndate = \"20/10/2026\"\nsigned = true\n\n[mark]\nlast-assessment = \"online\"\n",
+    );
+    let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
+    let line = |needle: &str| {
+        review
+            .lines()
+            .position(|l| l.starts_with(needle))
+            .expect(needle)
+            + 1
+    };
+    run(tmp.path(), &["score"])
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "review.toml:{}:8: error[invalid-date]",
+            line("date =")
+        )))
+        .stderr(predicate::str::contains(format!(
+            "review.toml:{}:1: error[unknown-key]",
+            line("signed")
+        )))
+        .stderr(predicate::str::contains(format!(
+            "review.toml:{}:19: error[invalid-value]: last-assessment `online`",
+            line("last-assessment")
+        )))
+        .stderr(predicate::str::contains(
+            "error[missing-key]: [mark] has no `awarded` date",
+        ));
+}
+
+#[test]
+fn reassessment_is_due_three_years_after_the_award_and_changes_are_shown() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    with_group(tmp.path());
+    // Snapshots before and after the award: the nearer one is compared.
+    std::fs::create_dir_all(tmp.path().join("history")).expect("history");
+    let snapshot = |date: &str, a11: u8| {
+        let doc = serde_json::json!({"aspects": [
+            {"code": "A1.1", "agreed": a11, "counted": a11},
+            {"code": "A1.2", "agreed": 2, "counted": 2},
+        ]});
+        std::fs::write(
+            tmp.path().join(format!("history/{date}.json")),
+            doc.to_string(),
+        )
+        .expect("write");
+    };
+    snapshot("2023-01-10", 4);
+    snapshot("2024-04-02", 3);
+    append(
+        tmp.path(),
+        "\n[mark]\nawarded = 2024-03-15\nlast-assessment = \"desk\"\n",
+    );
+    let doc = json(tmp.path(), &["score"]);
+    let r = &doc["renewal"];
+    assert_eq!(r["due"], "2027-03-15");
+    assert_eq!(r["days_left"], 134);
+    assert_eq!(r["desk_allowed"], false);
+    assert_eq!(r["since"]["snapshot"], "2024-04-02");
+    assert_eq!(r["since"]["improved"][0]["code"], "A1.1");
+    assert_eq!(
+        (
+            r["since"]["improved"][0]["from"].as_u64(),
+            r["since"]["improved"][0]["to"].as_u64()
+        ),
+        (Some(3), Some(2))
+    );
+    assert_eq!(r["since"]["declined"][0]["code"], "A1.2");
+    run(tmp.path(), &["score"])
+        .stdout(predicate::str::contains(
+            "Online Safety Mark: awarded 15/03/2024; reassessment is due by 15/03/2027 (in 134 days), by a full visit",
+        ))
+        .stdout(predicate::str::contains("up A1.1 Online Safety Responsibilities (3 to 2)"))
+        .stderr(predicate::str::contains("warning[reassessment-due]"));
+    run(tmp.path(), &["report"]);
+    let report = std::fs::read_to_string(tmp.path().join("out/report.html")).expect("report");
+    assert!(
+        report.contains("Awarded on 15&#x2f;03&#x2f;2024"),
+        "report shows the award"
+    );
+    assert!(report.contains("a desk assessment is allowed only once between visits"));
+    let governors = std::fs::read_to_string(tmp.path().join("out/governors.html")).expect("gov");
+    assert!(governors.contains("is due by 15&#x2f;03&#x2f;2027"));
+
+    // An award two years back is no reminder yet; a visit allows a desk renewal.
+    let toml = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
+    let toml = toml.replace(
+        "awarded = 2024-03-15\nlast-assessment = \"desk\"",
+        "awarded = 2025-09-01",
+    );
+    std::fs::write(tmp.path().join("review.toml"), toml).expect("write");
+    let doc = json(tmp.path(), &["score"]);
+    assert_eq!(doc["renewal"]["desk_allowed"], true);
+    run(tmp.path(), &["score"]).stderr(predicate::str::contains("reassessment-due").not());
+}
+
+#[test]
+fn the_init_template_documents_the_sign_off_and_the_award() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    crate::init_review(tmp.path(), &[]).success();
+    let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
+    for key in [
+        "# [sign-off]",
+        "# headteacher =",
+        "# chair-of-governors =",
+        "# [mark]",
+        "# awarded =",
+        "# last-assessment =",
+        "reviewer-commentary = false",
+    ] {
+        assert!(review.contains(key), "{key} missing from the template");
+    }
+    // The commented examples, uncommented, load.
+    let mut blocks = String::new();
+    for table in ["# [sign-off]", "# [mark]"] {
+        let at = review.find(table).expect(table);
+        for l in review[at..]
+            .lines()
+            .take_while(|l| l.starts_with("# ") && !l.starts_with("# ("))
+        {
+            blocks.push_str(&l[2..]);
+            blocks.push('\n');
+        }
+    }
+    append(tmp.path(), &format!("\n{blocks}"));
+    let doc = json(tmp.path(), &["score"]);
+    assert!(doc["renewal"]["due"].is_string(), "{doc}");
+}
+
+#[test]
+fn a_pupil_named_in_the_sign_off_refuses_the_pack() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    with_group(tmp.path());
+    append(
+        tmp.path(),
+        "\n[sign-off]\nheadteacher = \"Jamie Fox\"\nchair-of-governors = \"Mr K. Osei\"\ndate = 2026-10-20\n",
+    );
+    run(tmp.path(), &["pack"])
+        .code(1)
+        .stderr(predicate::str::contains("error[private-name-in-pack]"))
+        .stderr(predicate::str::contains(
+            "a name under [sign-off] is a pupil's name",
+        ))
+        .stderr(predicate::str::contains("Jamie Fox").not());
+    assert!(!pack_path(tmp.path()).exists());
+}
