@@ -231,6 +231,21 @@ fn finding(a: &AspectScore) -> Option<Reason> {
     })
 }
 
+/// The readiness reason of an aspect with nothing behind its level, where the framework
+/// needs evidence behind it.
+pub(super) fn unevidenced_reason(
+    a: &AspectScore,
+    kinds: &mut Vec<Shortfall>,
+    said: &mut Vec<String>,
+) {
+    if a.unevidenced && a.evidence_required {
+        kinds.push(Shortfall::Unevidenced);
+        said.push(
+            "no evidence is cited and none of the records that support it was imported".into(),
+        );
+    }
+}
+
 fn push_kind(kinds: &mut Vec<Shortfall>, kind: Shortfall) {
     if !kinds.contains(&kind) {
         kinds.push(kind);

@@ -366,12 +366,7 @@ pub fn readiness(
         }
         kinds.extend(on_commentary);
         said.extend(commentary_said);
-        if a.unevidenced && a.evidence_required {
-            kinds.push(Shortfall::Unevidenced);
-            said.push(
-                "no evidence is cited and none of the records that support it was imported".into(),
-            );
-        }
+        super::checks::unevidenced_reason(a, &mut kinds, &mut said);
         if !kinds.is_empty() {
             reasons.push(Reason {
                 aspect: a.code.clone(),

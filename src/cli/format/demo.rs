@@ -37,7 +37,7 @@ pub fn step(dir: &Path, step: &Step<'_>) -> Option<String> {
         Step::Import(sources) => (3, import(dir, sources)),
         Step::Score { reviewed, snapshot } => {
             let mut text = score(&reviewed.scored, snapshot);
-            text.push_str(&documents(reviewed));
+            text.push_str(&super::documents::demo(reviewed));
             text.push_str(&handover(reviewed));
             (4, text)
         }
@@ -100,21 +100,6 @@ fn score(s: &selfreview::score::Scored, snapshot: &Path) -> String {
             "not yet ready to apply"
         },
         snapshot.display()
-    )
-}
-
-/// What the policy register shows: the documents out of date and falling due.
-fn documents(r: &selfreview::pipeline::Reviewed) -> String {
-    use selfreview::metrics::documents::Standing;
-    let Some(d) = &r.metrics.registers.documents else {
-        return String::new();
-    };
-    let late = d.count(Standing::Overdue) + d.count(Standing::Stale);
-    format!(
-        " Key documents: {} of {} out of date, {} due for review in the next 90 days.",
-        late,
-        d.documents.len(),
-        d.count(Standing::DueSoon)
     )
 }
 

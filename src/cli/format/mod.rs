@@ -4,6 +4,7 @@
 //! call the library and print, and so that the wording of every report is in one place.
 
 pub mod demo;
+pub mod documents;
 pub mod framework;
 pub mod import;
 pub mod metrics;

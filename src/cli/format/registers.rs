@@ -4,7 +4,6 @@
 use std::fmt::Write as _;
 
 use selfreview::dates::uk;
-use selfreview::metrics::documents::{DocumentSummary, Standing};
 use selfreview::metrics::registers::Registers;
 
 fn percent(share: f64) -> String {
@@ -15,7 +14,7 @@ fn percent(share: f64) -> String {
 pub fn registers(s: &mut String, r: &Registers) {
     match &r.documents {
         None => line(s, "  documents: no policy register imported"),
-        Some(d) => documents(s, d),
+        Some(d) => super::documents::documents(s, d),
     }
     agreements(s, r);
     match &r.filtering {
@@ -104,42 +103,6 @@ fn agreements(s: &mut String, r: &Registers) {
     }
 }
 
-fn line(s: &mut String, text: &str) {
+pub(super) fn line(s: &mut String, text: &str) {
     let _ = writeln!(s, "{text}");
-}
-
-fn documents(s: &mut String, d: &DocumentSummary) {
-    line(
-        s,
-        &format!(
-            "  documents: {} listed, {} overdue, {} reviewed too long ago, {} due in the next 90 days, {} undated",
-            d.documents.len(),
-            d.count(Standing::Overdue),
-            d.count(Standing::Stale),
-            d.count(Standing::DueSoon),
-            d.count(Standing::Undated)
-        ),
-    );
-    for doc in d
-        .documents
-        .iter()
-        .filter(|x| matches!(x.standing, Standing::Overdue | Standing::Stale))
-    {
-        let due = doc.due.map(uk).unwrap_or_default();
-        line(
-            s,
-            &format!("    out of date: “{}” (review was due {due})", doc.name),
-        );
-    }
-    for doc in d.due_soon() {
-        let due = doc.due.map(uk).unwrap_or_default();
-        line(s, &format!("    due soon: “{}” (by {due})", doc.name));
-    }
-    if !d.topics_missing.is_empty() {
-        let missing: Vec<&str> = d.topics_missing.iter().map(|t| t.words()).collect();
-        line(
-            s,
-            &format!("    not in the register: {}", missing.join(", ")),
-        );
-    }
 }
