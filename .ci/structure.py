@@ -23,7 +23,7 @@ LAYERS = [
     # reading files
     "spreadsheet", "privacy",
     # the stages, in the order data flows through them
-    "framework", "evidence", "metrics", "workbook", "score", "review", "pipeline",
+    "framework", "evidence", "metrics", "workbook", "score", "review", "pipeline", "migrate",
     "report", "pack", "demo",
 ]
 FILE_LIMIT = 450

@@ -183,8 +183,12 @@ pub fn run(dir: &Path, today: NaiveDate, mut progress: impl FnMut(Step<'_>)) -> 
     });
     let templates = dir.join("templates");
     let templates = templates.is_dir().then_some(templates.as_path());
-    let previous =
-        report::previous_snapshot(&reviewed.paths.history(), reviewed.scored.review_date);
+    let previous = report::previous_snapshot(
+        &reviewed.paths.history(),
+        reviewed.scored.review_date,
+        &reviewed.scored.framework,
+        &reviewed.paths.root,
+    );
     let rendered = report::render(&reviewed, previous.as_ref(), templates)?;
     let reports = report::write(&rendered, &reviewed.paths, &reviewed.evidence.private)?;
     progress(Step::Report(&reports));

@@ -101,6 +101,18 @@ codes! {
     ThresholdOutOfRange => "threshold-out-of-range",
     /// The level a check supports is outside 1 to 5.
     CheckLevelOutOfRange => "check-level-out-of-range",
+    /// A framework map names a framework that is neither built in nor in the review.
+    MapUnknownFramework => "map-unknown-framework",
+    /// A framework map names an aspect code its framework does not have.
+    MapUnknownAspect => "map-unknown-aspect",
+    /// An aspect of the framework mapped from whose work lands nowhere.
+    MapSourceNotCarried => "map-source-not-carried",
+    /// An aspect of the framework mapped to that the map leaves out.
+    MapTargetMissing => "map-target-missing",
+    /// An aspect of the framework mapped to that the map lists twice.
+    MapTargetDuplicated => "map-target-duplicated",
+    /// A map entry with no source aspect, or a new aspect with more than one.
+    MapSourceCount => "map-source-count",
     /// A date in a settings file that is not a real date.
     InvalidDate => "invalid-date",
     /// The same reviewer is listed twice.
@@ -134,6 +146,10 @@ codes! {
     CopiedWorkbook => "copied-workbook",
     /// A level cell holding a formula whose result was never saved.
     LevelFormulaWithoutValue => "level-formula-without-value",
+    /// An aspect a move to a revised framework changed, not yet reviewed by the group.
+    ReviewAfterChange => "review-after-change",
+    /// A file in scores/ that would stop a migration leaving the workbooks as they were.
+    MigrationConflict => "migration-conflict",
     /// An evidence source listed in review.toml that could not be imported.
     EvidenceNotImported => "evidence-not-imported",
     /// review.toml sets no review date, so today's date is used.

@@ -181,6 +181,24 @@ pub enum Error {
     /// A school's name that is blank.
     #[error("--school: the school's name is blank")]
     BlankSchool,
+    /// No framework map leads from the review's framework to the one asked for.
+    #[error(
+        "no framework map leads from `{from}` to `{to}`, so the review cannot be carried across; nothing was changed. The built-in maps lead from online-safety-21 to online-safety-18; a review's own map goes in its frameworks/maps/ folder (frameworks/README.md describes the format)"
+    )]
+    NoMap {
+        /// The review's framework.
+        from: String,
+        /// The framework asked for.
+        to: String,
+    },
+    /// A workbook in scores/ that `migrate` cannot carry across as it is.
+    #[error("{} has {} problem(s) to fix before the review can be carried across; nothing was changed", path.display(), diagnostics.count(crate::diag::Severity::Error))]
+    MigrateBlocked {
+        /// The folder or file with the problems.
+        path: PathBuf,
+        /// The findings, to be shown to the user.
+        diagnostics: Diagnostics,
+    },
 }
 
 /// Shorthand for results whose error is [`Error`].

@@ -18,6 +18,7 @@ pub mod evidence;
 pub mod framework;
 pub mod fsutil;
 pub mod metrics;
+pub mod migrate;
 pub mod pack;
 pub mod pipeline;
 pub mod privacy;

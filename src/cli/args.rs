@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use super::{demo, framework, import, init, pack, report, score, workbook};
+use super::{demo, framework, import, init, migrate, pack, report, score, workbook};
 
 /// Online safety self-review for schools: score the framework's aspects as a group, back the
 /// scores with the spreadsheets you already keep, and prepare the Online Safety Mark evidence.
@@ -75,6 +75,18 @@ pub enum Command {
     /// the disagreements to discuss and the next steps. A dated snapshot goes to history/.
     /// Exits 1 if a workbook has errors, or with --strict if the review is not ready.
     Score(score::Args),
+    /// Carry the review to a revised framework, e.g. from 21 aspects to England's 18.
+    ///
+    /// Keeps every workbook in scores/ exactly as it is, under scores/<old framework>/, and
+    /// writes in its place a workbook for the new framework, filled in through the framework
+    /// map: levels, commentary, evidence and actions carried across. An aspect merged from
+    /// several takes the weaker level and each one's commentary under its old code; a new
+    /// aspect takes its source's level with blank commentary. Both are flagged "Review after
+    /// the change" until the group empties the flag. review.toml then names the new
+    /// framework (its notes kept), and out/migration-<map>.txt says what happened to each
+    /// aspect. Nothing is written if a workbook cannot be read; running it again after it
+    /// has finished changes nothing.
+    Migrate(migrate::Args),
     /// Write the reports: out/report.html, out/governors.html and out/summary.xlsx.
     ///
     /// report.html is the whole review in one file that opens in any browser and prints

@@ -7,7 +7,8 @@ use clap::Subcommand;
 use selfreview::framework::{self, EMBEDDED, Loaded};
 use selfreview::{Diagnostics, Error, review};
 
-use super::format::framework::{Checked, Listed};
+use super::format::checked::Checked;
+use super::format::framework::Listed;
 use super::format::show;
 use super::output::Output;
 use super::{EXIT_FINDINGS, EXIT_OK};
@@ -27,11 +28,13 @@ pub enum Command {
         #[arg(long, value_name = "CODE")]
         aspect: Option<String>,
     },
-    /// Check framework files and report every problem with its line and column.
+    /// Check framework files and framework maps, reporting every problem with its line and
+    /// column.
     ///
-    /// Exits 1 if any file has an error.
+    /// A file with a top-level `map` key is checked as a framework map: both frameworks
+    /// exist, every code exists, every aspect lands somewhere. Exits 1 if any file has an error.
     Check {
-        /// The framework files to check.
+        /// The framework and framework map files to check.
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
     },
@@ -119,10 +122,14 @@ fn check(files: &[PathBuf], out: &Output) -> anyhow::Result<ExitCode> {
     let results: Vec<Checked> = files
         .iter()
         .zip(&texts)
-        .map(|(file, text)| {
-            let checked = framework::check(text, file);
-            Checked::new(file, checked.framework.as_ref(), checked.diagnostics)
-        })
+        .map(
+            |(file, text)| match framework::check_file(text, file, Path::new(".")) {
+                framework::CheckedFile::Framework(c) => {
+                    Checked::new(file, c.framework.as_ref(), c.diagnostics)
+                }
+                framework::CheckedFile::Map(c) => Checked::map(file, c.map.as_ref(), c.diagnostics),
+            },
+        )
         .collect();
     if out.json {
         out.data(&results)?;

@@ -12,6 +12,7 @@ mod format;
 mod framework;
 mod import;
 mod init;
+mod migrate;
 pub mod output;
 mod pack;
 mod report;
@@ -47,6 +48,7 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
         Command::Workbook(args) => workbook::run(&args, out),
         Command::Score(args) => score::run(&args, today, out),
         Command::Import(args) => import::run(&args, today, out),
+        Command::Migrate(args) => migrate::run(&args, today, out),
         Command::Report(args) => report::run(&args, today, out),
         Command::Pack(args) => pack::run_pack(&args, today, out),
         Command::Verify(args) => pack::run_verify(&args, out),

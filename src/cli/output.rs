@@ -64,7 +64,9 @@ impl Output {
     /// A job that could not be done: the message, the cause chain and any findings behind it.
     pub fn failure(&self, err: &anyhow::Error) {
         let diagnostics = err.downcast_ref::<Error>().and_then(|e| match e {
-            Error::Invalid { diagnostics, .. } => Some(diagnostics),
+            Error::Invalid { diagnostics, .. } | Error::MigrateBlocked { diagnostics, .. } => {
+                Some(diagnostics)
+            }
             _ => None,
         });
         // Our errors already name their cause in their own message; skip a cause whose text

@@ -20,7 +20,12 @@ pub fn run(_args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitC
         out.diagnostics(&r.diagnostics);
         return Err(e.into());
     }
-    let previous = report::previous_snapshot(&r.paths.history(), r.scored.review_date);
+    let previous = report::previous_snapshot(
+        &r.paths.history(),
+        r.scored.review_date,
+        &r.scored.framework,
+        &r.paths.root,
+    );
     let overrides = Path::new("templates");
     let rendered = report::render(
         &r,

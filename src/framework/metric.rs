@@ -33,6 +33,8 @@ pub enum Metric {
     TrainingCoverage,
     /// `training.overdue`: people in a group not trained within the window.
     TrainingOverdue,
+    /// `training.role-coverage`: share of the people holding a role trained within the window.
+    TrainingRoleCoverage,
     /// `meetings.count`: meetings of a group within the window.
     MeetingsCount,
     /// `meetings.longest-gap-days`: longest stretch between a group's meetings.
@@ -72,6 +74,8 @@ pub enum Param {
     Topic,
     /// `document`: what a key document is about, from [`super::Topic`]'s names.
     Document,
+    /// `role`: words looked for in the roles of training records.
+    Role,
 }
 
 /// What kind of value a parameter takes.
@@ -115,13 +119,14 @@ impl Param {
             Param::Months => "months",
             Param::Topic => "topic",
             Param::Document => "document",
+            Param::Role => "role",
         }
     }
 
     /// The kind of value it takes.
     pub fn kind(self) -> ParamKind {
         match self {
-            Param::Group | Param::Topic => ParamKind::Text,
+            Param::Group | Param::Topic | Param::Role => ParamKind::Text,
             Param::Months => ParamKind::Months,
             Param::Document => ParamKind::Document,
         }
@@ -168,6 +173,14 @@ const fn months(default: &'static str) -> ParamSpec {
 }
 
 const TRAINING: &[ParamSpec] = &[GROUP, months("24")];
+const ROLE: &[ParamSpec] = &[
+    ParamSpec {
+        param: Param::Role,
+        default: None,
+        about: "words looked for, ignoring case, in the role column of the training records; alternatives separated by `|` (e.g. `DSL|designated safeguarding lead`)",
+    },
+    months("24"),
+];
 const MEETINGS: &[ParamSpec] = &[GROUP, months("12")];
 const WITH_ITEM: &[ParamSpec] = &[
     ParamSpec {
@@ -209,9 +222,10 @@ const SURVEYS: &[ParamSpec] = &[
 impl Metric {
     /// Every metric, in the order they are documented. A metric left out of this list
     /// cannot be named in a framework file.
-    pub const ALL: [Metric; 15] = [
+    pub const ALL: [Metric; 16] = [
         Metric::TrainingCoverage,
         Metric::TrainingOverdue,
+        Metric::TrainingRoleCoverage,
         Metric::MeetingsCount,
         Metric::MeetingsLongestGapDays,
         Metric::MeetingsWithItem,
@@ -232,6 +246,7 @@ impl Metric {
         match self {
             Metric::TrainingCoverage => "training.coverage",
             Metric::TrainingOverdue => "training.overdue",
+            Metric::TrainingRoleCoverage => "training.role-coverage",
             Metric::MeetingsCount => "meetings.count",
             Metric::MeetingsLongestGapDays => "meetings.longest-gap-days",
             Metric::MeetingsWithItem => "meetings.with-item",
@@ -276,6 +291,9 @@ impl Metric {
             Metric::TrainingOverdue => {
                 "number of people in a group with no online safety training within the window"
             }
+            Metric::TrainingRoleCoverage => {
+                "share of the people whose role mentions the words (such as the DSL) whose latest training falls within the window"
+            }
             Metric::MeetingsCount => "number of meetings of a group held within the window",
             Metric::MeetingsLongestGapDays => {
                 "longest stretch in days between meetings of a group within the window (counting up to the review date)"
@@ -314,6 +332,7 @@ impl Metric {
     pub fn value(self) -> ValueKind {
         match self {
             Metric::TrainingCoverage
+            | Metric::TrainingRoleCoverage
             | Metric::IncidentsActionedShare
             | Metric::IncidentsClosedShare
             | Metric::AgreementsSignedShare => ValueKind::Share,
@@ -335,6 +354,7 @@ impl Metric {
     pub fn params(self) -> &'static [ParamSpec] {
         match self {
             Metric::TrainingCoverage | Metric::TrainingOverdue => TRAINING,
+            Metric::TrainingRoleCoverage => ROLE,
             Metric::MeetingsCount | Metric::MeetingsLongestGapDays => MEETINGS,
             Metric::MeetingsWithItem => WITH_ITEM,
             Metric::IncidentsCount

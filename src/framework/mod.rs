@@ -9,6 +9,7 @@
 mod check;
 mod document;
 mod embedded;
+pub mod map;
 mod metric;
 mod raw;
 mod validate;
@@ -21,7 +22,7 @@ use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 pub use check::{Check, ParamValue, Params, Threshold};
 pub use document::Topic;
-pub use embedded::{DEFAULT_ID, EMBEDDED, Embedded};
+pub use embedded::{DEFAULT_ID, EMBEDDED, EMBEDDED_MAPS, Embedded};
 pub use metric::{EVIDENCE_KINDS, Metric, Param, ParamKind, ParamSpec, ValueKind};
 
 /// The lowest level: little or nothing in place.
@@ -194,6 +195,27 @@ pub fn check(text: &str, file: &Path) -> Checked {
     }
 }
 
+/// A file `framework check` was given, checked as what it is: a framework, or a framework
+/// map (a file with a top-level `map` key).
+#[derive(Debug)]
+pub enum CheckedFile {
+    /// A framework file.
+    Framework(Checked),
+    /// A framework map.
+    Map(map::Checked),
+}
+
+/// Checks a framework or framework map file's text; a map's frameworks are looked up as
+/// [`resolve`] finds them from `review_dir`.
+pub fn check_file(text: &str, file: &Path, review_dir: &Path) -> CheckedFile {
+    if map::is_map(text) {
+        let frameworks = |id: &str| resolve(id, review_dir).ok().map(|l| l.framework);
+        CheckedFile::Map(map::check(text, file, &frameworks))
+    } else {
+        CheckedFile::Framework(check(text, file))
+    }
+}
+
 /// A framework ready for use, with where it came from and any warnings.
 #[derive(Debug, Clone)]
 pub struct Loaded {
@@ -237,18 +259,27 @@ fn from_text(text: &str, file: &Path, origin: Origin) -> Result<Loaded> {
     }
 }
 
-/// The `.toml` files in a review's `frameworks/` folder, sorted by name.
+/// The `.toml` files in a review's `frameworks/` folder, sorted by name; framework maps
+/// (in `frameworks/maps/`, or with a top-level `map` key) are not frameworks and are left out.
 pub fn local_files(review_dir: &Path) -> Result<Vec<PathBuf>> {
-    let dir = review_dir.join("frameworks");
+    let files = toml_files(&review_dir.join("frameworks"))?;
+    Ok(files
+        .into_iter()
+        .filter(|p| std::fs::read_to_string(p).map_or(true, |text| !map::is_map(&text)))
+        .collect())
+}
+
+/// The `.toml` files directly in `dir`, sorted by name; none when it is not a folder.
+fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
     if !dir.is_dir() {
         return Ok(Vec::new());
     }
     let read_err = |source| Error::Read {
-        path: dir.clone(),
+        path: dir.to_path_buf(),
         source,
     };
     let mut files = Vec::new();
-    for entry in std::fs::read_dir(&dir).map_err(read_err)? {
+    for entry in std::fs::read_dir(dir).map_err(read_err)? {
         let path = entry.map_err(read_err)?.path();
         let is_toml = path
             .extension()

@@ -49,29 +49,96 @@ to-2 = ["x"]
 to-1 = ["x"]
 "#;
 
-#[test]
-fn embedded_default_has_the_21_aspects_with_benchmark_2() {
-    let loaded = load_embedded(DEFAULT_ID).expect("default is embedded");
-    let fw = &loaded.framework;
+/// The shape both built-in frameworks share: four elements, nine strands (A1, A2, B1–B4,
+/// C1, C2, D1), a benchmark of 2, five levels, four steps and suggested evidence everywhere.
+fn assert_shape(id: &str, aspects: usize, with_checks: &[&str]) -> Framework {
+    let loaded = load_embedded(id).expect("embedded");
+    let fw = loaded.framework;
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     assert_eq!(fw.elements.len(), 4);
-    // shared/domain.md lists nine strands (A1, A2, B1–B4, C1, C2, D1).
     assert_eq!(
         fw.elements.iter().map(|e| e.strands.len()).sum::<usize>(),
         9
     );
-    assert_eq!(fw.aspects().count(), 21);
+    assert_eq!(fw.aspects().count(), aspects);
     for (_, _, a) in fw.aspects() {
         assert_eq!(a.benchmark, 2, "{}", a.code);
         assert_eq!(a.levels.len(), 5, "{}", a.code);
         assert_eq!(a.steps.len(), 4, "{}", a.code);
         assert!(!a.evidence.is_empty(), "{}", a.code);
     }
-    let with_checks = ["A1.2", "A2.1", "A2.3", "B2.1", "B3.1", "D1.1"];
     for code in with_checks {
         let (_, _, a) = fw.aspect(code).expect("aspect exists");
         assert!(!a.checks.is_empty(), "{code} has evidence checks");
     }
+    fw
+}
+
+#[test]
+fn embedded_frameworks_have_their_aspects_with_benchmark_2() {
+    assert_eq!(DEFAULT_ID, "online-safety-18");
+    assert_eq!(EMBEDDED[0].id, DEFAULT_ID, "the default is listed first");
+    let v2 = ["A1.2", "A2.1", "A2.3", "B2.1", "B3.1", "D1.1"];
+    assert_shape("online-safety-21", 21, &v2);
+    let england = [
+        "A1.1", "A1.2", "A2.1", "A2.3", "B2.1", "B3.1", "C1.1", "C1.2", "D1.1",
+    ];
+    let fw = assert_shape(DEFAULT_ID, 18, &england);
+    for gone in [
+        "Professional Standards",
+        "Contribution of Learners",
+        "Agencies",
+        "Social Media",
+    ] {
+        assert!(fw.aspects().all(|(_, _, a)| a.name != gone), "{gone}");
+    }
+    let (_, strand, cyber) = fw.aspect("C1.5").expect("Cyber Security");
+    assert_eq!(
+        (strand.name.as_str(), cyber.name.as_str()),
+        ("Technical", "Cyber Security")
+    );
+}
+
+#[test]
+fn the_18_aspects_check_what_england_expects_today() {
+    let fw = load_embedded(DEFAULT_ID).expect("embedded").framework;
+    let check = |code: &str, metric: Metric, level: u8| -> Check {
+        let (_, _, a) = fw.aspect(code).expect("aspect");
+        a.checks
+            .iter()
+            .find(|c| c.metric == metric && c.supports_level == level)
+            .cloned()
+            .unwrap_or_else(|| panic!("{code} has no {metric} check for level {level}"))
+    };
+    let staff = check("B2.1", Metric::TrainingCoverage, 2);
+    assert_eq!(
+        staff.params.months(),
+        Some(12),
+        "updated at least every year"
+    );
+    assert_eq!(staff.threshold, Threshold::AtLeast(0.9));
+    assert_eq!(
+        check("B2.1", Metric::TrainingCoverage, 3).params.months(),
+        Some(24)
+    );
+    let governors = check("B3.1", Metric::TrainingCoverage, 1);
+    assert_eq!(
+        governors.threshold,
+        Threshold::AtLeast(1.0),
+        "all governors"
+    );
+    for (code, topic) in [("C1.1", "filtering"), ("C1.2", "monitoring")] {
+        let review = check(code, Metric::MeetingsWithItem, 2);
+        assert_eq!(review.params.text(Param::Topic), Some(topic));
+        assert_eq!(review.params.months(), Some(12));
+    }
+    let dsl = check("A1.1", Metric::TrainingRoleCoverage, 2);
+    assert_eq!(dsl.params.months(), Some(24));
+    assert!(
+        dsl.params
+            .text(Param::Role)
+            .is_some_and(|r| r.contains("DSL"))
+    );
 }
 
 #[test]
@@ -292,14 +359,14 @@ fn evidence_required_is_set_for_the_framework_and_overridden_by_an_aspect() {
     let text = text.replace("benchmark = 2", "benchmark = 2\nevidence-required = false");
     let fw = check(&text, Path::new("f.toml")).framework.expect("valid");
     assert!(fw.aspects().all(|(_, _, a)| !a.evidence_required));
-    let embedded = load_embedded(DEFAULT_ID).expect("embedded").framework;
-    assert!(embedded.evidence_required);
-    for (_, _, a) in embedded.aspects() {
-        assert!(
-            !a.checks.is_empty() || !a.evidence_kinds.is_empty(),
-            "{}",
-            a.code
-        );
+    // Every shipped framework has something behind every aspect, and needs it.
+    for shipped in EMBEDDED {
+        let embedded = load_embedded(shipped.id).expect("embedded").framework;
+        assert!(embedded.evidence_required, "{}", shipped.id);
+        for (_, _, a) in embedded.aspects() {
+            let backed = !a.checks.is_empty() || !a.evidence_kinds.is_empty();
+            assert!(backed, "{} {}", shipped.id, a.code);
+        }
     }
 }
 

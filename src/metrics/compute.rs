@@ -20,6 +20,7 @@ pub use super::incidents::{Count, IncidentSummary, incident_summary};
 use super::registers::{Registers, registers};
 use super::terms::Terms;
 use crate::evidence::import::Evidence;
+use crate::evidence::records::Training;
 use crate::evidence::{Field, Kind};
 use crate::rounding::round2;
 use crate::text::normalise;
@@ -112,8 +113,40 @@ pub fn training_coverage(
     months: u32,
     as_of: NaiveDate,
 ) -> Option<TrainingCoverage> {
+    coverage_of(e, group, |t| t.group == group, months, as_of)
+}
+
+/// Coverage over `months` of the people whose role mentions `role` (alternatives separated
+/// by `|`, each matched as whole words, ignoring case); `None` when nobody's role does.
+pub fn training_role_coverage(
+    e: &Evidence,
+    role: &str,
+    months: u32,
+    as_of: NaiveDate,
+) -> Option<TrainingCoverage> {
+    let wanted: Vec<String> = role
+        .split('|')
+        .map(normalise)
+        .filter(|w| !w.is_empty())
+        .map(|w| format!(" {w} "))
+        .collect();
+    let holds = |t: &Training| {
+        let have = format!(" {} ", normalise(&t.role));
+        wanted.iter().any(|w| have.contains(w.as_str()))
+    };
+    coverage_of(e, role, holds, months, as_of)
+}
+
+/// Coverage over `months` of the people whose records pass `counts`, reported as `group`.
+fn coverage_of(
+    e: &Evidence,
+    group: &str,
+    counts: impl Fn(&Training) -> bool,
+    months: u32,
+    as_of: NaiveDate,
+) -> Option<TrainingCoverage> {
     let mut people: BTreeMap<&str, (&str, Option<NaiveDate>)> = BTreeMap::new();
-    for t in e.training.iter().filter(|t| t.group == group) {
+    for t in e.training.iter().filter(|t| counts(t)) {
         let date = t.date.filter(|d| *d <= as_of);
         let entry = people
             .entry(t.key.as_str())

@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 use super::compute::{
     ANY_GROUP, TrainingCoverage, meeting_pattern, meetings_with_item, training_coverage,
-    window_start,
+    training_role_coverage, window_start,
 };
 use super::incidents::{IncidentSummary, incident_summary};
 use super::terms::Terms;
@@ -80,6 +80,9 @@ pub fn measure(
         }
         Metric::TrainingOverdue => {
             training(e, text(Param::Group), months(), as_of).map(|c| overdue(&c))
+        }
+        Metric::TrainingRoleCoverage => {
+            role(e, text(Param::Role), months(), as_of).map(|c| role_coverage(&c))
         }
         Metric::MeetingsCount => {
             need(e, Kind::Meetings, "meeting registers")?;
@@ -186,6 +189,12 @@ pub enum Unmeasured {
         /// The group asked about.
         group: String,
     },
+    /// The training records name nobody whose role mentions the words the check asks about.
+    #[error("nobody in the training records has the role `{role}`")]
+    NobodyInRole {
+        /// The role asked about.
+        role: String,
+    },
     /// A share of incidents was asked for, and none were logged in the window.
     #[error("no incidents were logged in {span}")]
     NoIncidents {
@@ -237,6 +246,21 @@ fn training(
     })
 }
 
+/// The training coverage of the people holding a role, or why it cannot be known.
+fn role(
+    e: &Evidence,
+    role: &str,
+    months: u32,
+    as_of: NaiveDate,
+) -> Result<TrainingCoverage, Unmeasured> {
+    need(e, Kind::Training, "training records")?;
+    unrecorded(e, Field::TrainingDate)?;
+    unrecorded(e, Field::TrainingRole)?;
+    training_role_coverage(e, role, months, as_of).ok_or_else(|| Unmeasured::NobodyInRole {
+        role: role.to_string(),
+    })
+}
+
 fn coverage(c: &TrainingCoverage) -> Measured {
     Measured {
         value: c.share,
@@ -245,6 +269,20 @@ fn coverage(c: &TrainingCoverage) -> Measured {
             c.trained,
             c.people,
             group_words(&c.group),
+            window(c.months),
+            percent(c.trained, c.people)
+        ),
+    }
+}
+
+fn role_coverage(c: &TrainingCoverage) -> Measured {
+    Measured {
+        value: c.share,
+        fact: format!(
+            "{} of {} whose role is {} trained in {} ({})",
+            c.trained,
+            plural(c.people, "person", "people"),
+            c.group.replace('|', " or "),
             window(c.months),
             percent(c.trained, c.people)
         ),
@@ -397,6 +435,7 @@ fn noun(metric: Metric) -> (&'static str, &'static str) {
         Metric::EngagementCommunications => ("communication", "communications"),
         Metric::AgreementsSignedShare
         | Metric::TrainingCoverage
+        | Metric::TrainingRoleCoverage
         | Metric::MeetingsLongestGapDays
         | Metric::IncidentsActionedShare
         | Metric::IncidentsClosedShare => ("", ""),

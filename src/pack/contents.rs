@@ -26,7 +26,12 @@ pub fn render(r: &Reviewed, links: &Links, templates: Option<&Path>) -> Result<V
     if !r.review.reviewer_commentary_in_pack {
         reviewers = reviewers.without_commentary();
     }
-    let previous = report::previous_snapshot(&r.paths.history(), r.scored.review_date);
+    let previous = report::previous_snapshot(
+        &r.paths.history(),
+        r.scored.review_date,
+        &r.scored.framework,
+        &r.paths.root,
+    );
     let rendered = report::render_linked(r, previous.as_ref(), templates, links, &reviewers)?;
     let mut entries = vec![
         generated("index.html", rendered.report.into_bytes()),

@@ -183,8 +183,17 @@ pub fn write(
 }
 
 /// The latest snapshot in `history` dated before `before`, if any. Snapshots are the JSON
-/// `score` saves as `YYYY-MM-DD.json`; a file that does not read as one is passed over.
-pub fn previous_snapshot(history: &Path, before: NaiveDate) -> Option<Previous> {
+/// `score` saves as `YYYY-MM-DD.json`; a file that does not read as one is passed over. A
+/// snapshot scored against another framework than `framework` (the review's, found from
+/// `review_dir`) is carried through the framework map between them, as `migrate` carries
+/// the workbooks; without a map its levels cannot be compared and there is no previous
+/// review.
+pub fn previous_snapshot(
+    history: &Path,
+    before: NaiveDate,
+    framework: &str,
+    review_dir: &Path,
+) -> Option<Previous> {
     let mut dated: Vec<(NaiveDate, PathBuf)> = std::fs::read_dir(history)
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
@@ -209,9 +218,65 @@ pub fn previous_snapshot(history: &Path, before: NaiveDate) -> Option<Previous> 
             })
             .collect()
     };
+    let (mut levels, mut counted) = (levels_of("agreed"), levels_of("counted"));
+    // A snapshot made before snapshots named their framework is taken to be the review's.
+    if let Some(scored_with) = doc["framework"].as_str()
+        && scored_with != framework
+    {
+        let map = crate::framework::map::find(scored_with, framework, review_dir).ok()??;
+        levels = map.carry_levels(&levels);
+        counted = map.carry_levels(&counted);
+    }
     Some(Previous {
         date,
-        levels: levels_of("agreed"),
-        counted: levels_of("counted"),
+        levels,
+        counted,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snapshot(dir: &Path, date: &str, framework: Option<&str>, levels: &[(&str, u8)]) {
+        let aspects: Vec<serde_json::Value> = levels
+            .iter()
+            .map(|(code, l)| serde_json::json!({ "code": code, "agreed": l, "counted": l }))
+            .collect();
+        let mut doc = serde_json::json!({ "aspects": aspects });
+        if let Some(f) = framework {
+            doc["framework"] = serde_json::json!(f);
+        }
+        std::fs::write(dir.join(format!("{date}.json")), doc.to_string()).expect("written");
+    }
+
+    #[test]
+    fn an_earlier_snapshot_on_another_framework_is_mapped_or_left_out() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let day = NaiveDate::from_ymd_opt(2026, 11, 1).expect("a date");
+        let levels = [("A1.1", 2), ("A1.3", 3), ("C1.3", 2)];
+        snapshot(dir.path(), "2025-11-01", Some("online-safety-21"), &levels);
+        let p = previous_snapshot(dir.path(), day, "online-safety-18", dir.path()).expect("mapped");
+        assert_eq!(
+            p.levels.get("A1.1"),
+            Some(&3),
+            "the weaker of A1.1 and A1.3"
+        );
+        assert_eq!(
+            p.levels.get("C1.5"),
+            Some(&2),
+            "Cyber Security from Technical Security"
+        );
+        assert_eq!(p.levels.get("A1.3"), None);
+        let same =
+            previous_snapshot(dir.path(), day, "online-safety-21", dir.path()).expect("same");
+        assert_eq!(same.levels.get("A1.3"), Some(&3));
+        // No map leads from 18 back to 21, so there is nothing to compare with.
+        snapshot(dir.path(), "2025-12-01", Some("online-safety-18"), &levels);
+        assert!(previous_snapshot(dir.path(), day, "online-safety-21", dir.path()).is_none());
+        // A snapshot from before snapshots named their framework is the review's own.
+        snapshot(dir.path(), "2026-01-01", None, &levels);
+        let old = previous_snapshot(dir.path(), day, "online-safety-18", dir.path()).expect("own");
+        assert_eq!(old.levels.get("A1.3"), Some(&3));
+    }
 }

@@ -115,12 +115,12 @@ fn write_all(files: Vec<(PathBuf, Vec<u8>)>) -> Result<Vec<PathBuf>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::framework::{DEFAULT_ID, load_embedded};
+    use crate::framework::load_embedded;
 
     #[test]
     fn second_init_writes_nothing_and_names_what_is_in_the_way() {
         let dir = tempfile::tempdir().expect("temporary folder");
-        let fw = load_embedded(DEFAULT_ID).expect("embedded");
+        let fw = load_embedded("online-safety-21").expect("embedded");
         let date = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid");
         let opts = InitOptions {
             dir: dir.path(),

@@ -9,6 +9,7 @@
 mod checks;
 mod commentary;
 mod consolidate;
+mod flags;
 mod judge;
 mod plan;
 
@@ -251,6 +252,7 @@ pub fn score(
 ) -> (Scored, Diagnostics) {
     let mut diags = Diagnostics::default();
     let used = choose_workbooks(workbooks, &mut diags);
+    flags::findings(fw, &used, &mut diags);
     let aspects: Vec<AspectScore> = fw
         .aspects()
         .map(|(e, s, a)| {

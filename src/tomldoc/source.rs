@@ -90,6 +90,11 @@ impl<'a> SourceMap<'a> {
         }
     }
 
+    /// The file the text was read from.
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+
     /// The location of a byte offset.
     pub fn at_offset(&self, offset: usize) -> Location {
         let offset = offset.min(self.text.len());

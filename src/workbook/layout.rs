@@ -66,6 +66,11 @@ pub const OWNER: &str = "Owner";
 /// When the actions are due.
 pub const TARGET: &str = "Target date";
 
+/// A workbook carried to a revised framework by `migrate`: on each aspect the change
+/// touched (merged from several aspects, or new), what happened and what to check. Scoring
+/// reports a flagged aspect until the cell is emptied. Only migrated workbooks have it.
+pub const CHANGE_FLAG: &str = "Review after the change";
+
 /// The columns after the level columns, shared by both kinds of workbook.
 pub const TRAILING: [&str; 6] = [COMMENTARY, EVIDENCE, RECORDS_DIFFER, ACTIONS, OWNER, TARGET];
 
@@ -86,6 +91,16 @@ pub enum ScoredBy {
 }
 
 impl ScoredBy {
+    /// The headers of the scores sheet, in column order; a workbook carried to a revised
+    /// framework adds [`CHANGE_FLAG`] at the end.
+    pub fn headers_with(&self, flagged: bool) -> Vec<String> {
+        let mut headers = self.headers();
+        if flagged {
+            headers.push(CHANGE_FLAG.to_string());
+        }
+        headers
+    }
+
     /// The headers of the scores sheet, in column order.
     pub fn headers(&self) -> Vec<String> {
         let mut headers = vec![CODE.to_string(), ASPECT.into(), BENCHMARK.into()];
@@ -134,6 +149,7 @@ pub fn is_reserved(name: &str) -> bool {
         || fixed
             .iter()
             .chain(TRAILING.iter())
+            .chain([CHANGE_FLAG].iter())
             .any(|h| same_header(h, name))
 }
 

@@ -2,19 +2,52 @@
 //!
 //! A group meeting usually follows individual scoring: the group workbook then opens with
 //! each member's level in that member's column and the members' commentary gathered in the
-//! Commentary column, so the meeting edits what was written instead of typing it again.
+//! Commentary column, so the meeting edits what was written instead of typing it again. An
+//! aspect a migration flagged in a member's workbook is flagged in the group's too.
 
 use std::collections::BTreeMap;
 
+use chrono::NaiveDate;
+
 use super::{Filled, ScoredBy};
 
-/// One aspect's starting entries.
+/// One aspect's starting entries. A group workbook made after individual scoring fills
+/// the members' levels and commentary; a workbook carried to a revised framework fills
+/// every column.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Start {
     /// Each member's level, by the member's name as the group workbook spells it.
     pub levels: BTreeMap<String, u8>,
-    /// The members' commentary, each under the member's name.
+    /// The workbook's own level: the Level of an individual workbook, the Agreed level of
+    /// a group workbook.
+    pub own: Option<u8>,
+    /// Why the group agreed its level.
+    pub rationale: String,
+    /// The commentary (a group workbook's: the members' commentary under their names).
     pub commentary: String,
+    /// A group workbook's agreed commentary, the one the assessor reads.
+    pub agreed_commentary: String,
+    /// The Evidence cell's text.
+    pub evidence: String,
+    /// Why the records differ from the claim.
+    pub records_differ: String,
+    /// Planned actions.
+    pub actions: String,
+    /// Who owns them.
+    pub owner: String,
+    /// When they are due.
+    pub target: Option<NaiveDate>,
+    /// The Target date as written when it is not a date, written back as text.
+    pub target_text: String,
+    /// What a move to a revised framework changed, for the group to review.
+    pub flag: String,
+}
+
+impl Start {
+    /// Whether the row starts with anything in it.
+    pub fn is_empty(&self) -> bool {
+        *self == Start::default()
+    }
 }
 
 /// Starting entries by aspect code; empty for a workbook that starts blank.
@@ -39,6 +72,10 @@ pub fn from_individuals(members: &[String], books: &[Filled]) -> Prefill {
             if let Some((_, level)) = row.levels.first() {
                 start.levels.insert(member.clone(), *level);
             }
+            // An aspect a migration flagged stays flagged for the group, which clears it.
+            if start.flag.is_empty() && !row.change_flag.trim().is_empty() {
+                start.flag = row.change_flag.trim().to_string();
+            }
             if !row.commentary.trim().is_empty() {
                 if !start.commentary.is_empty() {
                     start.commentary.push_str("\n\n");
@@ -49,6 +86,6 @@ pub fn from_individuals(members: &[String], books: &[Filled]) -> Prefill {
             }
         }
     }
-    prefill.retain(|_, s| !s.levels.is_empty() || !s.commentary.is_empty());
+    prefill.retain(|_, s| !s.is_empty());
     prefill
 }

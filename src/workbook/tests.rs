@@ -7,10 +7,12 @@ use chrono::NaiveDate;
 
 use super::*;
 use crate::diag::Code;
-use crate::framework::{DEFAULT_ID, load_embedded};
+use crate::framework::load_embedded;
 
 fn framework() -> Framework {
-    load_embedded(DEFAULT_ID).expect("embedded").framework
+    load_embedded("online-safety-21")
+        .expect("embedded")
+        .framework
 }
 
 fn fixture(name: &str) -> PathBuf {
@@ -316,6 +318,8 @@ fn a_group_starts_from_its_members_own_levels_and_commentary() {
             actions: String::new(),
             owner: String::new(),
             target: None,
+            target_text: String::new(),
+            change_flag: String::new(),
             cells: Vec::new(),
         }],
     };
@@ -349,4 +353,81 @@ fn a_group_starts_from_its_members_own_levels_and_commentary() {
         [("dsl".to_string(), 3), ("Head".to_string(), 2)]
     );
     assert_eq!(row.agreed, None);
+}
+
+#[test]
+fn a_carried_workbook_reads_back_every_column_and_its_flags() {
+    let fw = framework();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let kind = ScoredBy::Group {
+        members: vec!["OSL".into(), "DSL".into()],
+    };
+    let mut prefill = prefill::Prefill::new();
+    prefill.insert(
+        "A1.1".into(),
+        prefill::Start {
+            levels: [("OSL".to_string(), 2), ("DSL".to_string(), 3)].into(),
+            own: Some(3),
+            rationale: "The weaker.".into(),
+            commentary: "From A1.1: written.".into(),
+            agreed_commentary: "From A1.1: agreed.".into(),
+            evidence: "policy.pdf".into(),
+            records_differ: String::new(),
+            actions: "Review roles".into(),
+            owner: "OSL".into(),
+            target: NaiveDate::from_ymd_opt(2027, 3, 31),
+            target_text: String::new(),
+            flag: "Merged from A1.1 and A1.3.".into(),
+        },
+    );
+    prefill.insert(
+        "A1.2".into(),
+        prefill::Start {
+            own: Some(2),
+            ..prefill::Start::default()
+        },
+    );
+    let path = dir.path().join("group.xlsx");
+    let bytes = write::render_from(&fw, &kind, "Hill Primary", &prefill).expect("renders");
+    std::fs::write(&path, bytes).expect("write");
+    let (filled, diags) = read(&path, &fw);
+    assert!(diags.is_empty(), "{diags:?}");
+    let filled = filled.expect("reads");
+    let row = |code: &str| filled.rows.iter().find(|r| r.code == code).expect("row");
+    let a = row("A1.1");
+    assert_eq!(a.levels, [("OSL".to_string(), 2), ("DSL".to_string(), 3)]);
+    assert_eq!(a.agreed, Some(3));
+    assert_eq!(
+        (
+            a.rationale.as_str(),
+            a.commentary.as_str(),
+            a.evidence_text.as_str()
+        ),
+        ("The weaker.", "From A1.1: written.", "policy.pdf")
+    );
+    assert_eq!(
+        (a.actions.as_str(), a.owner.as_str()),
+        ("Review roles", "OSL")
+    );
+    assert_eq!(a.target, NaiveDate::from_ymd_opt(2027, 3, 31));
+    assert_eq!(a.agreed_commentary.as_deref(), Some("From A1.1: agreed."));
+    assert_eq!(a.change_flag, "Merged from A1.1 and A1.3.");
+    assert!(a.cell(layout::CHANGE_FLAG).is_some());
+    assert_eq!(
+        row("A1.2").change_flag,
+        "",
+        "an aspect the change did not touch"
+    );
+    assert_eq!(row("A1.2").agreed, Some(2));
+    // A workbook without flags has no such column at all.
+    let plain = write::render(&fw, &kind, "Hill Primary").expect("renders");
+    std::fs::write(&path, plain).expect("write");
+    let (filled, _) = read(&path, &fw);
+    assert!(
+        filled
+            .expect("reads")
+            .rows
+            .iter()
+            .all(|r| r.cell(layout::CHANGE_FLAG).is_none())
+    );
 }

@@ -94,8 +94,9 @@ pub fn render_from(
             .set_creation_datetime(&ExcelDateTime::from_ymd(2024, 9, 1)?),
     );
     let f = Formats::new();
-    scores_sheet(wb.add_worksheet(), fw, kind, prefill, &f)?;
-    instructions_sheet(wb.add_worksheet(), fw, kind, school, &f)?;
+    let flagged = prefill.values().any(|s| !s.flag.is_empty());
+    scores_sheet(wb.add_worksheet(), fw, kind, prefill, flagged, &f)?;
+    instructions_sheet(wb.add_worksheet(), fw, kind, school, flagged, &f)?;
     levels_sheet(wb.add_worksheet(), fw, &f)?;
     wb.save_to_buffer()
 }
@@ -123,10 +124,11 @@ fn scores_sheet(
     fw: &Framework,
     kind: &ScoredBy,
     prefill: &Prefill,
+    flagged: bool,
     f: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name(layout::SCORES_SHEET)?;
-    let headers = kind.headers();
+    let headers = kind.headers_with(flagged);
     for (col, header) in (0u16..).zip(&headers) {
         sheet.write_with_format(0, col, header.as_str(), &f.header)?;
     }
@@ -194,7 +196,11 @@ fn column_widths(
             layout::CODE | layout::BENCHMARK => 10.0,
             layout::ASPECT => 30.0,
             layout::COMMENTARY | layout::AGREED_COMMENTARY => 60.0,
-            layout::EVIDENCE | layout::ACTIONS | layout::RATIONALE | layout::RECORDS_DIFFER => 35.0,
+            layout::EVIDENCE
+            | layout::ACTIONS
+            | layout::RATIONALE
+            | layout::RECORDS_DIFFER
+            | layout::CHANGE_FLAG => 35.0,
             layout::OWNER | layout::TARGET => 14.0,
             _ if level_cols.contains(&col) => 10.0,
             _ => 14.0,
@@ -246,8 +252,34 @@ fn start_row(
     for (col, header) in (0u16..).zip(headers).skip(3) {
         if let Some(level) = start.levels.get(header) {
             sheet.write_with_format(row, col, *level, &f.level)?;
-        } else if header == layout::COMMENTARY && !start.commentary.is_empty() {
-            sheet.write_with_format(row, col, start.commentary.as_str(), &f.input)?;
+            continue;
+        }
+        let text = match header.as_str() {
+            layout::LEVEL | layout::AGREED => {
+                if let Some(level) = start.own {
+                    sheet.write_with_format(row, col, level, &f.level)?;
+                }
+                continue;
+            }
+            layout::TARGET => {
+                if let Some(date) = start.target {
+                    sheet.write_with_format(row, col, &date, &f.date)?;
+                    continue;
+                }
+                &start.target_text
+            }
+            layout::RATIONALE => &start.rationale,
+            layout::COMMENTARY => &start.commentary,
+            layout::AGREED_COMMENTARY => &start.agreed_commentary,
+            layout::EVIDENCE => &start.evidence,
+            layout::RECORDS_DIFFER => &start.records_differ,
+            layout::ACTIONS => &start.actions,
+            layout::OWNER => &start.owner,
+            layout::CHANGE_FLAG => &start.flag,
+            _ => continue,
+        };
+        if !text.is_empty() {
+            sheet.write_with_format(row, col, text.as_str(), &f.input)?;
         }
     }
     Ok(())
@@ -277,6 +309,7 @@ fn instructions_sheet(
     fw: &Framework,
     kind: &ScoredBy,
     school: &str,
+    flagged: bool,
     f: &Formats,
 ) -> Result<(), XlsxError> {
     sheet.set_name(layout::INSTRUCTIONS_SHEET)?;
@@ -304,7 +337,11 @@ fn instructions_sheet(
         row += 1;
     }
     row += 1;
-    let steps = instructions(kind);
+    let mut steps = instructions(kind);
+    if flagged {
+        let last = steps.len() - 1;
+        steps.insert(last, "This workbook was carried over from an earlier framework. Where the change touched an aspect, the Review after the change column says how; check the level and commentary together, then empty that cell. Scoring lists every aspect still flagged.");
+    }
     for line in steps {
         sheet.merge_range(row, 0, row, 3, line, &f.wrap)?;
         sheet.set_row_height(row, 32)?;

@@ -16,41 +16,67 @@ fn shipped_frameworks_pass_their_check() {
         .collect();
     files.sort();
     assert!(!files.is_empty());
+    let maps: Vec<PathBuf> = std::fs::read_dir(repo().join("frameworks/maps"))
+        .expect("frameworks/maps/ exists")
+        .map(|e| e.expect("readable entry").path())
+        .collect();
     selfreview()
         .current_dir(repo())
         .args(["framework", "check"])
         .args(&files)
+        .args(&maps)
         .assert()
         .success()
         .stdout(predicate::str::contains(
             "online-safety-21 1.0.0 with 21 aspects",
         ))
+        .stdout(predicate::str::contains(
+            "online-safety-18 1.0.0 with 18 aspects",
+        ))
+        .stdout(predicate::str::contains(
+            "ok: map online-safety-21-to-18 from online-safety-21 to online-safety-18",
+        ))
         .stderr("");
 }
 
 #[test]
-fn show_prints_all_21_aspects() {
+fn show_prints_every_aspect_of_the_default_18_and_of_the_21() {
     let tmp = tempfile::tempdir().expect("temporary folder");
-    let out = selfreview()
-        .current_dir(tmp.path())
-        .args(["framework", "show"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
-    let text = String::from_utf8(out).expect("utf-8");
-    let codes = [
+    let eighteen = [
+        "A1.1", "A1.2", "A2.1", "A2.2", "A2.3", "B1.1", "B2.1", "B3.1", "B4.1", "C1.1", "C1.2",
+        "C1.3", "C1.4", "C1.5", "C2.1", "C2.2", "C2.3", "D1.1",
+    ];
+    let twenty_one = [
         "A1.1", "A1.2", "A1.3", "A2.1", "A2.2", "A2.3", "B1.1", "B1.2", "B2.1", "B3.1", "B4.1",
         "B4.2", "C1.1", "C1.2", "C1.3", "C1.4", "C2.1", "C2.2", "C2.3", "C2.4", "D1.1",
     ];
-    for code in codes {
+    for (args, codes) in [
+        (&["framework", "show"][..], &eighteen[..]),
+        (
+            &["framework", "show", "online-safety-21"][..],
+            &twenty_one[..],
+        ),
+    ] {
+        let out = selfreview()
+            .current_dir(tmp.path())
+            .args(args)
+            .assert()
+            .success()
+            .get_output()
+            .stdout
+            .clone();
+        let text = String::from_utf8(out).expect("utf-8");
+        for code in codes {
+            assert!(
+                text.contains(&format!("    {code} ")),
+                "{code} missing from\n{text}"
+            );
+        }
         assert!(
-            text.contains(&format!("    {code} ")),
-            "{code} missing from\n{text}"
+            text.contains(&format!("{} aspects.", codes.len())),
+            "{text}"
         );
     }
-    assert!(text.contains("21 aspects."));
 }
 
 #[test]
@@ -80,7 +106,7 @@ fn show_json_and_one_aspect_in_full() {
         .stdout(predicate::str::contains("B2.1  Staff"))
         .stdout(predicate::str::contains("from 3 to 2:"))
         .stdout(predicate::str::contains(
-            "a claimed level of 2 or better needs training.coverage (group=staff, months=24) ≥ 0.9",
+            "a claimed level of 2 or better needs training.coverage (group=staff, months=12) ≥ 0.9",
         ));
 
     selfreview()

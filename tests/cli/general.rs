@@ -18,6 +18,7 @@ fn help_texts() {
     insta::assert_snapshot!("help-framework-show", help(&["framework", "show"]));
     insta::assert_snapshot!("help-framework-check", help(&["framework", "check"]));
     insta::assert_snapshot!("help-workbook", help(&["workbook"]));
+    insta::assert_snapshot!("help-migrate", help(&["migrate"]));
     insta::assert_snapshot!("help-score", help(&["score"]));
     insta::assert_snapshot!("help-import", help(&["import"]));
     insta::assert_snapshot!("help-report", help(&["report"]));

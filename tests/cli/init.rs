@@ -32,7 +32,7 @@ fn init_creates_the_folder_and_a_second_run_changes_nothing() {
         .args(["framework", "show"])
         .assert()
         .success()
-        .stdout(predicate::str::contains("online-safety-21 1.0.0"));
+        .stdout(predicate::str::contains("online-safety-18 1.0.0"));
 
     let edited = "school = \"Edited by the school\"\n";
     std::fs::write(dir.join("review.toml"), edited).expect("edit");

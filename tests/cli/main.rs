@@ -17,6 +17,7 @@ mod import;
 mod init;
 mod interrupt;
 mod lost;
+mod migrate;
 mod outputs;
 mod pack;
 mod privacy;
@@ -73,7 +74,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 21] = [
+pub const WORKBOOK_CODES: [Code; 23] = [
     Code::UnreadableWorkbook,
     Code::NotAScoringWorkbook,
     Code::WorkbookFrameworkMismatch,
@@ -95,6 +96,8 @@ pub const WORKBOOK_CODES: [Code; 21] = [
     Code::DocumentReviewOverdue,
     Code::DocumentReviewStale,
     Code::AspectUnevidenced,
+    Code::ReviewAfterChange,
+    Code::MigrationConflict,
 ];
 
 /// Codes about the evidence pack and its verification, produced in `tests/cli/pack.rs`.
@@ -148,13 +151,20 @@ pub fn framework_codes() -> impl Iterator<Item = Code> {
     })
 }
 
-/// Runs `selfreview -C DIR init [ARGS…] --school "Hill Primary" --review-date 2026-11-01`.
+/// Runs `selfreview -C DIR init [ARGS…] --school "Hill Primary" --review-date 2026-11-01`,
+/// on the 21-aspect framework the workbook fixtures were made for unless ARGS name one.
 pub fn init_review(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+    let framework: &[&str] = if args.contains(&"--framework") {
+        &[]
+    } else {
+        &["--framework", "online-safety-21"]
+    };
     selfreview()
         .arg("-C")
         .arg(dir)
         .arg("init")
         .args(args)
+        .args(framework)
         .args(["--school", "Hill Primary", "--review-date", "2026-11-01"])
         .assert()
 }

@@ -761,7 +761,7 @@ fn a_register_without_the_dates_its_figures_rest_on_is_not_recorded_rather_than_
 #[test]
 fn framework_show_names_the_records_that_support_an_aspect() {
     let out = selfreview()
-        .args(["framework", "show", "--aspect", "C2.4"])
+        .args(["framework", "show", "online-safety-21", "--aspect", "C2.4"])
         .assert()
         .success()
         .get_output()
@@ -773,7 +773,14 @@ fn framework_show_names_the_records_that_support_an_aspect() {
         "{text}"
     );
     let out = selfreview()
-        .args(["--json", "framework", "show", "--aspect", "A2.1"])
+        .args([
+            "--json",
+            "framework",
+            "show",
+            "online-safety-21",
+            "--aspect",
+            "A2.1",
+        ])
         .assert()
         .success()
         .get_output()
@@ -787,6 +794,20 @@ fn framework_show_names_the_records_that_support_an_aspect() {
         "{doc}"
     );
     assert_eq!(aspect["evidence_required"], true, "{doc}");
+    // The 18-aspect framework's Online Publishing is backed by the same records.
+    let out = selfreview()
+        .args(["framework", "show", "online-safety-18", "--aspect", "C2.3"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
+    let text = String::from_utf8(out).expect("utf-8");
+    assert!(text.contains("C2.3  Online Publishing"), "{text}");
+    assert!(
+        text.contains("Records that support it (review.toml kinds): documents, engagement"),
+        "{text}"
+    );
 }
 
 #[test]

@@ -140,9 +140,10 @@ fn names(paths: &[PathBuf]) -> String {
 /// Where to look once the demo is done.
 pub fn closing(dir: &Path, report: &Path, pack: &Path) -> String {
     format!(
-        "\nOpen {} in a web browser to read the review; out/online-tool.html lays out the agreed levels and commentary to copy into the online tool, and out/visit.html is the agenda for the assessment visit. The pack for the assessor is {}.\nTry `selfreview -C {} score` or look around the folder: it is laid out as your own review would be.",
+        "\nOpen {} in a web browser to read the review; out/online-tool.html lays out the agreed levels and commentary to copy into the online tool, and out/visit.html is the agenda for the assessment visit. The pack for the assessor is {}.\nTry `selfreview -C {} score` or look around the folder: it is laid out as your own review would be.\nThe sample school scored the 21 aspects of version 2; `selfreview -C {} migrate --to online-safety-18` carries it to England's current 18.",
         report.display(),
         pack.display(),
+        dir.display(),
         dir.display()
     )
 }

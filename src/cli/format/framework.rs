@@ -1,10 +1,7 @@
-//! What `selfreview framework list` and `framework check` show: the listing, and a line per
-//! file checked. The rows are also the shapes of their JSON.
-
-use std::path::{Path, PathBuf};
+//! What `selfreview framework list` shows; the row is also the shape of its JSON. What
+//! `framework check` shows is in [`super::checked`].
 
 use selfreview::framework::Framework;
-use selfreview::{Diagnostics, Severity};
 use serde::Serialize;
 
 /// One framework in the listing; a file with errors has only its source.
@@ -68,74 +65,4 @@ pub fn list(rows: &[Listed]) -> String {
         });
     }
     lines.join("\n")
-}
-
-/// One framework file checked.
-#[derive(Debug, Serialize)]
-pub struct Checked {
-    /// The file.
-    pub file: PathBuf,
-    /// Whether it has no errors.
-    pub ok: bool,
-    /// What it defines, when it could be read.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub framework: Option<Summary>,
-    /// Every finding in it.
-    pub diagnostics: Diagnostics,
-}
-
-/// What a checked file defines.
-#[derive(Debug, Serialize)]
-pub struct Summary {
-    /// Its id.
-    pub id: String,
-    /// Its version.
-    pub version: String,
-    /// How many aspects it has.
-    pub aspects: usize,
-}
-
-impl Checked {
-    /// The result of checking `file`.
-    pub fn new(file: &Path, framework: Option<&Framework>, diagnostics: Diagnostics) -> Self {
-        Checked {
-            file: file.to_path_buf(),
-            ok: !diagnostics.has_errors(),
-            framework: framework.map(|fw| Summary {
-                id: fw.id.clone(),
-                version: fw.version.clone(),
-                aspects: fw.aspects().count(),
-            }),
-            diagnostics,
-        }
-    }
-
-    /// The line for a file without errors, for standard output; `None` when it has errors.
-    pub fn ok_line(&self) -> Option<String> {
-        let f = self.framework.as_ref().filter(|_| self.ok)?;
-        Some(format!(
-            "{}: ok: {} {} with {} aspect{}{}",
-            self.file.display(),
-            f.id,
-            f.version,
-            f.aspects,
-            if f.aspects == 1 { "" } else { "s" },
-            super::plural_warnings(self.diagnostics.count(Severity::Warning))
-        ))
-    }
-
-    /// The line for a file with errors, for standard error.
-    pub fn failed_line(&self) -> String {
-        let warnings = self.diagnostics.count(Severity::Warning);
-        format!(
-            "{}: {} error(s){}; fix them and run `selfreview framework check` again",
-            self.file.display(),
-            self.diagnostics.count(Severity::Error),
-            if warnings > 0 {
-                format!(", {warnings} warning(s)")
-            } else {
-                String::new()
-            }
-        )
-    }
 }

@@ -3,6 +3,7 @@
 //! Kept apart from the subcommand files so that each of those stays a few lines that parse,
 //! call the library and print, and so that the wording of every report is in one place.
 
+pub mod checked;
 pub mod demo;
 pub mod documents;
 pub mod framework;

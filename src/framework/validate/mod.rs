@@ -290,7 +290,7 @@ fn dotted(path: &TomlPath) -> String {
         .join(".")
 }
 
-fn is_kebab(id: &str) -> bool {
+pub(super) fn is_kebab(id: &str) -> bool {
     !id.starts_with('-')
         && !id.ends_with('-')
         && !id.contains("--")

@@ -130,6 +130,34 @@ fn training_is_measured_by_the_latest_training_of_each_person() {
 }
 
 #[test]
+fn a_role_is_found_by_its_words_in_the_role_column() {
+    let dsl = check(
+        "training.role-coverage",
+        "role = \"DSL|designated safeguarding lead\"",
+        "at-least = 1",
+    );
+    let mut e = records();
+    e.training[0].role = "Deputy Head / DSL".into();
+    e.training[2].role = "Designated Safeguarding Lead (deputy)".into();
+    e.training[3].role = "DSLR photography club".into();
+    let m = measure(&dsl, &e, as_of(), &Terms::English).expect("two people hold the role");
+    assert_eq!(
+        (m.value, m.fact),
+        (
+            1.0,
+            "2 of 2 people whose role is DSL or designated safeguarding lead trained in the last two years (100%)".into()
+        )
+    );
+    let nobody = measure(&dsl, &records(), as_of(), &Terms::English).map_err(|e| e.to_string());
+    assert_eq!(
+        nobody,
+        Err(
+            "nobody in the training records has the role `DSL|designated safeguarding lead`".into()
+        )
+    );
+}
+
+#[test]
 fn meetings_are_measured_within_the_window() {
     let count = check(
         "meetings.count",

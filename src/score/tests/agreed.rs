@@ -9,7 +9,7 @@ fn group(rows: Vec<Row>) -> Filled {
         kind: ScoredBy::Group {
             members: vec!["Ann".into(), "Bob".into()],
         },
-        framework: DEFAULT_ID.into(),
+        framework: "online-safety-21".into(),
         version: "1.0.0".into(),
         rows,
     }

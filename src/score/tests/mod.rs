@@ -5,11 +5,13 @@ use std::path::PathBuf;
 use proptest::prelude::*;
 
 use super::*;
-use crate::framework::{DEFAULT_ID, load_embedded};
+use crate::framework::load_embedded;
 use crate::workbook::Row;
 
 fn fw() -> Framework {
-    load_embedded(DEFAULT_ID).expect("embedded").framework
+    load_embedded("online-safety-21")
+        .expect("embedded")
+        .framework
 }
 
 fn settings() -> Settings {
@@ -44,6 +46,8 @@ fn row(code: &str, levels: Vec<(&str, u8)>, commentary: &str, evidence: &[&str])
         actions: String::new(),
         owner: String::new(),
         target: None,
+        target_text: String::new(),
+        change_flag: String::new(),
         cells: Vec::new(),
     }
 }
@@ -57,7 +61,7 @@ fn individual(name: &str, rows: Vec<Row>) -> Filled {
         kind: ScoredBy::Individual {
             reviewer: name.into(),
         },
-        framework: DEFAULT_ID.into(),
+        framework: "online-safety-21".into(),
         version: "1.0.0".into(),
         rows,
     }
@@ -174,7 +178,7 @@ fn a_group_workbook_agreed_level_and_rationale_win() {
         kind: ScoredBy::Group {
             members: vec!["Ann".into(), "Bob".into()],
         },
-        framework: DEFAULT_ID.into(),
+        framework: "online-safety-21".into(),
         version: "1.0.0".into(),
         rows: vec![r],
     };

@@ -59,6 +59,13 @@ pub struct Row {
     pub owner: String,
     /// When they are due.
     pub target: Option<NaiveDate>,
+    /// The Target date cell as written, kept when it is not a date ("next term") so that
+    /// carrying the row to a revised framework loses nothing.
+    #[serde(skip)]
+    pub target_text: String,
+    /// What a move to a revised framework changed in this aspect, still to be reviewed
+    /// (the [`layout::CHANGE_FLAG`] column); empty once the group has cleared it.
+    pub change_flag: String,
     /// The cell of each text column in this row (`Commentary` → `Scores!F7`), for findings.
     #[serde(skip)]
     pub cells: Vec<(&'static str, String)>,
@@ -88,6 +95,7 @@ impl Row {
                 &self.records_differ,
                 &self.actions,
                 &self.owner,
+                &self.change_flag,
             ]
             .iter()
             .any(|s| !s.is_empty())
@@ -386,6 +394,7 @@ fn find_table(range: &Range<Data>) -> Option<Table> {
             layout::ACTIONS,
             layout::OWNER,
             layout::TARGET,
+            layout::CHANGE_FLAG,
         ] {
             if let Some(c) = find(name) {
                 others.push((name, c));

@@ -143,6 +143,8 @@ impl RowReader<'_> {
             actions: self.text(r, layout::ACTIONS),
             owner: self.text(r, layout::OWNER),
             target: self.target(r),
+            target_text: self.text(r, layout::TARGET),
+            change_flag: self.text(r, layout::CHANGE_FLAG),
         }
     }
 

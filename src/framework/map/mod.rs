@@ -1,0 +1,173 @@
+//! Framework maps: how a review scored against one framework carries over to another.
+//!
+//! When a framework is revised (England's self-review went from 21 aspects to 18), a school
+//! part-way through a review should not lose what it wrote. A map file says, for each aspect
+//! of the framework mapped to, where its level and commentary come from: the aspect that
+//! corresponds to it, several aspects merged into it, or (for a new aspect) one aspect whose
+//! level it starts from, with its commentary left for the school to write. A map is data,
+//! checked like a framework file with every problem located; `migrate` and the reports'
+//! comparison with an earlier snapshot both read it. `frameworks/README.md` documents it.
+
+mod raw;
+mod validate;
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use super::{EMBEDDED_MAPS, Framework};
+use crate::diag::Diagnostics;
+use crate::error::{Error, Result};
+
+/// The top-level key that makes a TOML file a framework map rather than a framework.
+pub const MAP_KEY: &str = "map";
+
+/// A validated framework map.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Map {
+    /// The map's id, e.g. `online-safety-21-to-18`.
+    pub id: String,
+    /// A title people see; may be empty.
+    pub title: String,
+    /// A paragraph about the change; may be empty.
+    pub description: String,
+    /// The framework mapped from.
+    pub from: String,
+    /// The framework mapped to.
+    pub to: String,
+    /// One entry per aspect of the framework mapped to, in that framework's order.
+    pub aspects: Vec<Entry>,
+}
+
+/// Where one aspect of the framework mapped to comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    /// The aspect's code in the framework mapped to.
+    pub code: String,
+    /// The codes of the aspects it comes from, in the framework mapped from.
+    pub from: Vec<String>,
+    /// How it carries over.
+    pub carry: Carry,
+    /// What changed, in words; may be empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// How an aspect's work carries over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Carry {
+    /// The same aspect (perhaps under a new code): level and commentary carried as they are.
+    Same,
+    /// Several aspects merged: the weaker level, and each one's commentary under its name.
+    Merged,
+    /// A new aspect: its source's level, commentary left blank.
+    New,
+}
+
+impl Map {
+    /// The levels of `levels` (by source code) carried to the target aspects: each target
+    /// gets the weaker (higher-numbered) of its sources' levels; a target none of whose
+    /// sources has a level is left out.
+    pub fn carry_levels(&self, levels: &BTreeMap<String, u8>) -> BTreeMap<String, u8> {
+        self.aspects
+            .iter()
+            .filter_map(|e| {
+                let weakest = e.from.iter().filter_map(|s| levels.get(s)).max()?;
+                Some((e.code.clone(), *weakest))
+            })
+            .collect()
+    }
+}
+
+/// A map file's text checked: the map if it has no errors, and every finding.
+#[derive(Debug)]
+pub struct Checked {
+    /// The map, when there are no errors.
+    pub map: Option<Map>,
+    /// Every finding, in file order.
+    pub diagnostics: Diagnostics,
+}
+
+/// Whether a TOML text is a framework map: it has a top-level `map` key. Text that is not
+/// TOML at all is not taken for a map, so a framework with a syntax error is reported as one.
+pub fn is_map(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    toml::from_str::<toml::Table>(text).is_ok_and(|t| t.contains_key(MAP_KEY))
+}
+
+/// Checks a map's text; `file` is the name used in findings and `framework` finds the
+/// frameworks it names by id.
+pub fn check(text: &str, file: &Path, framework: &dyn Fn(&str) -> Option<Framework>) -> Checked {
+    let parsed = crate::tomldoc::parse::<raw::RawMap>(text, file, "frameworks/README.md");
+    let mut diagnostics = parsed.diagnostics;
+    let map = parsed.raw.and_then(|raw| {
+        let (map, found) = validate::validate(&raw, &parsed.map, framework);
+        diagnostics.0.extend(found.0);
+        map
+    });
+    diagnostics.sort();
+    Checked {
+        map: map.filter(|_| !diagnostics.has_errors()),
+        diagnostics,
+    }
+}
+
+/// A review's own map files: the `.toml` files in its `frameworks/maps/` folder, then any
+/// map put straight into `frameworks/`, each sorted by name.
+pub fn local_files(review_dir: &Path) -> Result<Vec<PathBuf>> {
+    let frameworks = review_dir.join("frameworks");
+    let mut files = super::toml_files(&frameworks.join("maps"))?;
+    for path in super::toml_files(&frameworks)? {
+        if std::fs::read_to_string(&path).is_ok_and(|text| is_map(&text)) {
+            files.push(path);
+        }
+    }
+    Ok(files)
+}
+
+/// The map from framework `from` to framework `to`: the review's own in
+/// `frameworks/maps/` first, then the built-in ones. `None` when there is none; a map file
+/// with errors for these frameworks is an [`Error::Invalid`].
+pub fn find(from: &str, to: &str, review_dir: &Path) -> Result<Option<Map>> {
+    let frameworks = |id: &str| {
+        super::resolve(id, review_dir)
+            .ok()
+            .map(|loaded| loaded.framework)
+    };
+    let mut candidates: Vec<(PathBuf, String)> = Vec::new();
+    for path in local_files(review_dir)? {
+        candidates.push((path.clone(), crate::fsutil::read_text(&path)?));
+    }
+    for e in EMBEDDED_MAPS {
+        candidates.push((PathBuf::from(e.file_name), e.text.to_string()));
+    }
+    for (path, text) in candidates {
+        if !names(&text, from, to) {
+            continue;
+        }
+        let checked = check(&text, &path, &frameworks);
+        return match checked.map {
+            Some(map) => Ok(Some(map)),
+            None => Err(Error::Invalid {
+                path,
+                diagnostics: checked.diagnostics,
+            }),
+        };
+    }
+    Ok(None)
+}
+
+/// Whether a map's text says it maps `from` to `to`, read without checking the rest.
+fn names(text: &str, from: &str, to: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Ok(table) = toml::from_str::<toml::Table>(text) else {
+        return false;
+    };
+    let key = |k: &str| table.get(k).and_then(toml::Value::as_str);
+    table.contains_key(MAP_KEY) && key("from") == Some(from) && key("to") == Some(to)
+}
+
+#[cfg(test)]
+mod tests;

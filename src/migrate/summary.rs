@@ -1,0 +1,122 @@
+//! The migration summary: aspect by aspect, what happened, and what was done to each
+//! workbook. It names aspects, workbooks and levels, never what the school wrote, so it is
+//! safe to print and to keep in out/.
+
+use std::fmt::Write;
+
+use super::{AspectChange, Migrated};
+use crate::framework::map::Carry;
+
+/// The summary as text, for the terminal and `out/migration-<map>.txt`.
+pub fn text(m: &Migrated) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "{}: the review is carried from `{}` to `{}`{}.",
+        m.school,
+        m.from,
+        m.to,
+        if m.map_title.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", m.map_title)
+        }
+    );
+    if m.resumed {
+        s.push_str("An earlier migration stopped part-way; this one started again from the workbooks it had kept.\n");
+    }
+    let _ = writeln!(
+        s,
+        "The workbooks as they were are kept unchanged in {}/.\n\nAspect by aspect:",
+        m.kept.display()
+    );
+    aspects(m, &mut s);
+    s.push_str("\nWorkbooks:\n");
+    if m.workbooks.is_empty() {
+        s.push_str("  none were in scores/; make them with `selfreview workbook`\n");
+    }
+    for w in &m.workbooks {
+        let flagged = w.aspects.iter().filter(|c| c.flagged).count();
+        let _ = writeln!(
+            s,
+            "  {} ({}): written from {}; {} aspect{} flagged",
+            w.written.display(),
+            w.reviewer,
+            w.kept.display(),
+            flagged,
+            if flagged == 1 { "" } else { "s" }
+        );
+    }
+    for r in &m.removed {
+        let _ = writeln!(
+            s,
+            "  {} removed: its copy is kept and its new workbook is .xlsx",
+            r.display()
+        );
+    }
+    let _ = writeln!(
+        s,
+        "\nreview.toml now names `{}`. Each flagged aspect is listed by `selfreview score` until the group has checked it and emptied its \"Review after the change\" cell.",
+        m.to
+    );
+    s
+}
+
+/// Each aspect, with what each workbook gave it.
+fn aspects(m: &Migrated, s: &mut String) {
+    for a in &m.aspects {
+        let _ = writeln!(s, "  {} {}: {}", a.code, a.name, what(a));
+        for w in &m.workbooks {
+            let Some(c) = w.aspects.iter().find(|c| c.code == a.code) else {
+                continue;
+            };
+            if c.level.is_none() && c.commentary_from.is_empty() && !c.flagged {
+                continue;
+            }
+            let level = c
+                .level
+                .map_or("no level".to_string(), |l| format!("level {l}"));
+            let sources = if a.carry == Carry::Merged {
+                let each: Vec<String> = c
+                    .sources
+                    .iter()
+                    .map(|(code, l)| {
+                        format!("{code} {}", l.map_or("-".to_string(), |l| l.to_string()))
+                    })
+                    .collect();
+                format!(" (from {})", each.join(", "))
+            } else {
+                String::new()
+            };
+            let commentary = match c.commentary_from.as_slice() {
+                [] => String::new(),
+                codes => format!("; commentary from {}", codes.join(", ")),
+            };
+            let flag = if c.flagged { "; flagged" } else { "" };
+            let _ = writeln!(
+                s,
+                "      {}: {level}{sources}{commentary}{flag}",
+                w.written.display()
+            );
+        }
+    }
+}
+
+/// What happened to an aspect, in words.
+fn what(a: &AspectChange) -> String {
+    let named: Vec<String> = a.from.iter().map(|(c, n)| format!("{c} {n}")).collect();
+    match a.carry {
+        Carry::Same if a.from.first().is_some_and(|(c, _)| c == &a.code) => {
+            "carried as it was".to_string()
+        }
+        Carry::Same => format!("carried from {}", named.join("")),
+        Carry::Merged => format!(
+            "merged from {}: the weaker level, each one's commentary under its old code, flagged for review",
+            named.join(" and ")
+        ),
+        Carry::New => format!(
+            "new: level copied from {}, commentary blank, flagged for review",
+            named.join("")
+        ),
+    }
+}
