@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::Field;
 use super::header::{Header, normalise};
-use super::mapping::{CategoryMapper, group_for_meeting, group_for_role, slug};
+use super::mapping::{CategoryMapper, group_for_meeting, group_for_role, meeting_group_name, slug};
 use super::table::{SheetRow, Value};
 use crate::dates;
 use crate::privacy::{Names, Person};
@@ -56,6 +56,9 @@ pub struct Meeting {
     pub date: NaiveDate,
     /// The group after mapping (`online-safety-group`, `governors`, …).
     pub group: String,
+    /// The group in people's words, as reports show it: "Online safety group", or the
+    /// school's own name for it ("DSL/OSL catch-up").
+    pub name: String,
     /// How many people attended, where recorded.
     pub attendees: usize,
     /// The items, folded for topic searches.
@@ -371,6 +374,7 @@ pub fn meeting(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<M
     RowOutcome::Used(Meeting {
         date,
         group: group_for_meeting(&group, &maps.groups),
+        name: meeting_group_name(&group, &maps.groups),
         attendees,
         items: normalise(&text(row, header, Field::MeetingItems)),
     })
