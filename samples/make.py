@@ -361,6 +361,121 @@ def documents():
     png(os.path.join(DOCS, "school-photo.png"))
 
 
+def policy_register():
+    """The policy register, under a merged "Review" heading, with dates typed as people do."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Policies"
+    ws.append(["Oakfield Primary School: policy review schedule"])
+    ws.append([])
+    ws.append(["Document", "Owner", "Approved by", "Review", None, "Where kept"])
+    ws.append([None, None, None, "Last", "Next due", None])
+    ws.merge_cells("D3:E3")
+    rows = [
+        ("Online Safety Policy", "Online safety lead", "Full governing body", "08/07/2026", "July 2027", "Website"),
+        ("Acceptable Use Agreements (staff, KS2, parents)", "Online safety lead", "Headteacher", D(2026, 9, 1), "01/09/2027", "Shared drive"),
+        ("Filtering and monitoring review", "Technician and DSL", "Senior leadership", "23.9.26", "September 2027", "Shared drive"),
+        ("Online Safety Group terms of reference", "Online safety lead", "Online safety group", "15/09/2025", "15/09/2026", "Shared drive"),
+        ("Staff Code of Conduct", "Headteacher", "Full governing body", "20 January 2026", "20/01/2027", "Staff handbook"),
+        ("Data Protection Policy", "Data protection officer", "Full governing body", D(2025, 10, 5), "05/10/2027", "Website"),
+        ("Mobile phones and personal devices", "Headteacher", "Full governing body", "1 March 2026", "March 2028", "Website"),
+        ("Social Media Policy", "Office manager", "Full governing body", "14/11/2024", "14/11/2026", "Website"),
+        ("Photography and images", "Office manager", "Full governing body", "10/09/2026", "10/09/2028", "Website"),
+        ("Password and cyber security procedures", "Technician", "Senior leadership", "10/10/2026", "10/10/2027", "Shared drive"),
+        ("Online safety curriculum map", "Computing lead", "Headteacher", "15/07/2026", "July 2027", "Shared drive"),
+        (),
+        ("Reviewed by the governors' policy committee: 11 documents",),
+    ]
+    for r in rows:
+        ws.append(list(r))
+    wb.save(os.path.join(EVIDENCE, "policy-register.xlsx"))
+
+
+def agreement_returns():
+    """Acceptable use agreements returned this September, counted by class."""
+    rows = [
+        ["Acceptable use agreements returned, September 2026", "", "", ""],
+        ["Class", "Returned", "Number on roll", "Date counted"],
+        ["Reception", "26", "30", "18/09/2026"],
+        ["Year 1", "28", "30", "18/09/2026"],
+        ["Year 2", "27", "30", "18/09/2026"],
+        ["Year 3", "29", "30", "18/09/2026"],
+        ["Year 4", "25", "30", "18/09/2026"],
+        ["Year 5", "24", "30", "18/09/2026"],
+        ["Year 6", "28", "30", "18/09/2026"],
+        ["Staff", "14", "14", "2 Sept 2026"],
+        ["Governors", "5", "6", "12/10/2026"],
+        ["Volunteers", "2", "4", "12/10/2026"],
+        ["", "", "", ""],
+        ["Visitors sign the visitor book, not an agreement", "", "", ""],
+    ]
+    with open(os.path.join(EVIDENCE, "aua-returns.csv"), "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+
+
+def filtering_checks():
+    """The technician's filtering test log: each half term, one failure followed up."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Filtering log"
+    ws.append(["Filtering checks: tested with the SWGfL test site and the provider's categories"])
+    ws.append(["Date of check", "What was tested", "Result", "Checked by", "Action taken"])
+    rows = [
+        ("03/12/2025", "Test site: all categories", "Blocked - pass", "Technician", ""),
+        (D(2026, 2, 12), "Pupil and staff profiles", "Pass", "Technician", ""),
+        ("25.3.26", "Proxy and VPN sites", "Not blocked - reported to provider", "Technician", "Provider added the category; retested 27/03"),
+        ("5 May 2026", "Test site: all categories", "Blocked - pass", "Technician", ""),
+        ("30/06/2026", "New tablets", "Pass", "Technician", ""),
+        (D(2026, 9, 23), "Annual review: test site and search terms", "Pass", "Technician and DSL", ""),
+        ("14/10/2026", "Test site: all categories", "Blocked - pass", "Technician", ""),
+        (),
+        ("Results are reported to the online safety group each term",),
+    ]
+    for r in rows:
+        ws.append(list(r))
+    wb.save(os.path.join(EVIDENCE, "filtering-checks.xlsx"))
+
+
+def surveys():
+    """Surveys so far: only parents, this year and last."""
+    rows = [
+        ["Survey", "Who was asked", "Date", "Responses"],
+        ["Parent online safety survey", "Parents and carers", "June 2026", "90"],
+        ["Parent online safety survey", "Parents and carers", "20/06/2025", "74"],
+    ]
+    with open(os.path.join(EVIDENCE, "surveys.csv"), "w", newline="", encoding="utf-8") as f:
+        csv.writer(f).writerows(rows)
+
+
+def parent_engagement():
+    """Workshops and the newsletter's online safety items."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Parents"
+    ws.append(["Date", "Type", "What", "Parents attending"])
+    rows = [
+        ("21/11/2025", "Newsletter", "Online safety item: age ratings", None),
+        (D(2026, 1, 16), "Newsletter", "Online safety item: new devices", None),
+        ("12/02/2026", "Workshop", "Gaming and online safety", 14),
+        ("13.3.26", "Newsletter", "Online safety item: online challenges", None),
+        ("15 May 2026", "Workshop", "Early phones: what to agree at home", 9),
+        ("26/06/2026", "Website", "Online safety page updated", None),
+        (D(2026, 9, 11), "Newsletter", "Online safety item: the new agreements", None),
+        ("16/10/2026", "Newsletter", "Online safety item: scams", None),
+    ]
+    for r in rows:
+        ws.append(list(r))
+    wb.save(os.path.join(EVIDENCE, "parent-engagement.xlsx"))
+
+
+def registers():
+    policy_register()
+    agreement_returns()
+    filtering_checks()
+    surveys()
+    parent_engagement()
+
+
 def review_toml():
     with open(os.path.join(HERE, "review.toml"), "w") as f:
         f.write('''# The sample review that `selfreview demo` writes: Oakfield Primary School is fictional.
@@ -390,6 +505,26 @@ path = "evidence/safeguarding-export.csv"
 "Unwanted contact" = "Grooming or unwanted contact"
 "Online challenge" = "Online challenges"
 "Scam" = "Scams and fraud"
+
+[[evidence]]
+kind = "documents"
+path = "evidence/policy-register.xlsx"
+
+[[evidence]]
+kind = "agreements"
+path = "evidence/aua-returns.csv"
+
+[[evidence]]
+kind = "filtering"
+path = "evidence/filtering-checks.xlsx"
+
+[[evidence]]
+kind = "surveys"
+path = "evidence/surveys.csv"
+
+[[evidence]]
+kind = "engagement"
+path = "evidence/parent-engagement.xlsx"
 
 # The pupil list: only read to keep every pupil's name out of the reports and the pack.
 [[evidence]]
@@ -424,6 +559,7 @@ if __name__ == "__main__":
     meetings()
     safeguarding_export()
     pupil_list()
+    registers()
     workbooks(binary)
     group_workbook(binary)
     history()

@@ -38,6 +38,7 @@ macro_rules! sample {
 
 /// Every sample file.
 pub const SAMPLES: &[Sample] = &[
+    sample!("evidence/aua-returns.csv"),
     sample!("evidence/documents/acceptable-use-ks2.txt"),
     sample!("evidence/documents/curriculum-map.csv"),
     sample!("evidence/documents/filtering-review.txt"),
@@ -45,10 +46,14 @@ pub const SAMPLES: &[Sample] = &[
     sample!("evidence/documents/osg-terms-of-reference.txt"),
     sample!("evidence/documents/parent-newsletter.html"),
     sample!("evidence/documents/school-photo.png"),
+    sample!("evidence/filtering-checks.xlsx"),
     sample!("evidence/meeting-register.ods"),
+    sample!("evidence/parent-engagement.xlsx"),
+    sample!("evidence/policy-register.xlsx"),
     sample!("evidence/pupil-list.csv"),
     sample!("evidence/safeguarding-export.csv"),
     sample!("evidence/staff-training.xlsx"),
+    sample!("evidence/surveys.csv"),
     sample!("history/2023-11-20.json"),
     sample!("review.toml"),
     sample!("scores/dsl.xlsx"),

@@ -117,7 +117,8 @@ codes! {
     InvalidDate => "invalid-date",
     /// The same reviewer is listed twice.
     DuplicateReviewer => "duplicate-reviewer",
-    /// An evidence source names a kind the tool does not import.
+    /// An evidence source, or a framework's `evidence-kinds`, names a kind the tool does
+    /// not import.
     UnknownEvidenceKind => "unknown-evidence-kind",
     /// A file in `scores/` that cannot be opened as a spreadsheet.
     UnreadableWorkbook => "unreadable-workbook",
@@ -157,6 +158,15 @@ codes! {
     RecordsPredateWindow => "records-predate-window",
     /// Every record of an evidence source is dated after the review date.
     RecordsPostdateReview => "records-postdate-review",
+    /// A document's next review, as its register gives it, is past.
+    DocumentReviewOverdue => "document-review-overdue",
+    /// A document was last reviewed longer ago than the framework's checks allow.
+    DocumentReviewStale => "document-review-stale",
+    /// An aspect has a level, but no evidence cited, no check measured and no record of the
+    /// kinds the framework names for it.
+    AspectUnevidenced => "aspect-unevidenced",
+    /// A framework's aspect has no check and names no evidence kinds.
+    AspectWithoutRecords => "aspect-without-records",
     /// An evidence source has no column for a field its figures rest on (training dates,
     /// the action taken on an incident).
     ColumnNotRecognised => "column-not-recognised",

@@ -110,7 +110,7 @@ pub enum Error {
     /// children's names is unread: names in that text could not be taken out.
     #[error("nothing was written: {} could not be read, so children's names cannot be taken out of the commentary. Run `selfreview import` to see what is wrong with it, fix it, and run this again", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" and "))]
     NamesUnchecked {
-        /// The pupil lists and incident logs that could not be read.
+        /// The pupil lists, incident logs and agreements registers that could not be read.
         paths: Vec<PathBuf>,
     },
     /// A report template, ours or the school's, that does not parse or cannot be rendered.

@@ -14,7 +14,7 @@ use super::{EXIT_OK, format};
 /// The arguments of `selfreview import`; the help text is on the subcommand.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Read FILEs directly as this kind (training, incidents, meetings or pupils), without a review folder.
+    /// Read FILEs directly as this kind (training, incidents, meetings, documents, agreements, filtering, surveys, engagement or pupils), without a review folder.
     #[arg(long, value_name = "KIND", requires = "files")]
     kind: Option<Kind>,
     /// The files to read with --kind.

@@ -23,8 +23,12 @@ use crate::diag::{Code, Diagnostic, Location};
 pub fn window_months(kind: Kind) -> Option<u32> {
     match kind {
         Kind::Training => Some(24),
-        Kind::Meetings | Kind::Incidents => Some(12),
-        Kind::Pupils => None,
+        Kind::Meetings | Kind::Incidents | Kind::Filtering | Kind::Surveys | Kind::Engagement => {
+            Some(12)
+        }
+        // A register of documents or agreements holds records kept for years: an old
+        // review date is a finding about the document, not the file.
+        Kind::Documents | Kind::Agreements | Kind::Pupils => None,
     }
 }
 

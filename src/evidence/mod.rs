@@ -14,6 +14,7 @@ pub mod import;
 pub mod mapping;
 pub mod people;
 pub mod records;
+pub mod registers;
 pub mod sheet;
 pub mod source;
 pub mod table;
@@ -36,6 +37,16 @@ pub enum Kind {
     Incidents,
     /// A register or minutes of meetings.
     Meetings,
+    /// A register of policies and other key documents, with their review dates.
+    Documents,
+    /// Records of acceptable use agreements signed, person by person or as counts by group.
+    Agreements,
+    /// A log of the checks made that the filtering blocks what it should.
+    Filtering,
+    /// Surveys of learners, staff or parents.
+    Surveys,
+    /// Sessions held for parents and carers, and communications sent to them.
+    Engagement,
     /// The pupil list from the school's management information system: read only to learn
     /// the names that must never leave, never reported beyond a count.
     Pupils,
@@ -43,21 +54,46 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order they are documented.
-    pub const ALL: [Kind; 4] = [
+    pub const ALL: [Kind; 9] = [
         Kind::Training,
         Kind::Incidents,
         Kind::Meetings,
+        Kind::Documents,
+        Kind::Agreements,
+        Kind::Filtering,
+        Kind::Surveys,
+        Kind::Engagement,
         Kind::Pupils,
     ];
 
     /// The kinds `init` writes a blank template for: a pupil list is exported from the
     /// school's own system, never typed into a template.
-    pub const TEMPLATES: [Kind; 3] = [Kind::Training, Kind::Incidents, Kind::Meetings];
+    pub const TEMPLATES: [Kind; 8] = [
+        Kind::Training,
+        Kind::Incidents,
+        Kind::Meetings,
+        Kind::Documents,
+        Kind::Agreements,
+        Kind::Filtering,
+        Kind::Surveys,
+        Kind::Engagement,
+    ];
 
-    /// Whether records of this kind name children: their cell values are never echoed, and
-    /// the files are never packed.
+    /// The kinds whose templates `init` lists in review.toml with the `[[evidence]]` lines
+    /// commented out, so a review starts with the three records every school keeps and
+    /// takes on the others when the school fills them in.
+    pub const OPTIONAL: [Kind; 5] = [
+        Kind::Documents,
+        Kind::Agreements,
+        Kind::Filtering,
+        Kind::Surveys,
+        Kind::Engagement,
+    ];
+
+    /// Whether records of this kind may name children: their cell values are never echoed,
+    /// and the files are never packed. An agreements log lists pupils who signed.
     pub fn names_children(self) -> bool {
-        matches!(self, Kind::Incidents | Kind::Pupils)
+        matches!(self, Kind::Incidents | Kind::Pupils | Kind::Agreements)
     }
 
     /// The name used in `review.toml` and on the command line.
@@ -66,6 +102,11 @@ impl Kind {
             Kind::Training => "training",
             Kind::Incidents => "incidents",
             Kind::Meetings => "meetings",
+            Kind::Documents => "documents",
+            Kind::Agreements => "agreements",
+            Kind::Filtering => "filtering",
+            Kind::Surveys => "surveys",
+            Kind::Engagement => "engagement",
             Kind::Pupils => "pupils",
         }
     }
@@ -76,6 +117,11 @@ impl Kind {
             Kind::Training => "training-records.xlsx",
             Kind::Incidents => "incident-log.xlsx",
             Kind::Meetings => "meeting-register.xlsx",
+            Kind::Documents => "policy-register.xlsx",
+            Kind::Agreements => "acceptable-use-agreements.xlsx",
+            Kind::Filtering => "filtering-checks.xlsx",
+            Kind::Surveys => "surveys.xlsx",
+            Kind::Engagement => "parent-engagement.xlsx",
             Kind::Pupils => "pupil-list.csv",
         }
     }
@@ -86,6 +132,11 @@ impl Kind {
             Kind::Training => "Training",
             Kind::Incidents => "Incidents",
             Kind::Meetings => "Meetings",
+            Kind::Documents => "Documents",
+            Kind::Agreements => "Agreements",
+            Kind::Filtering => "Filtering checks",
+            Kind::Surveys => "Surveys",
+            Kind::Engagement => "Parent engagement",
             Kind::Pupils => "Pupils",
         }
     }
@@ -106,7 +157,12 @@ impl Kind {
         match self {
             Kind::Training => Some(Field::TrainingPerson),
             Kind::Incidents => Some(Field::IncidentPerson),
-            Kind::Meetings => None,
+            Kind::Meetings
+            | Kind::Documents
+            | Kind::Filtering
+            | Kind::Surveys
+            | Kind::Engagement => None,
+            Kind::Agreements => Some(Field::AgreementPerson),
             Kind::Pupils => Some(Field::PupilName),
         }
     }
@@ -120,8 +176,11 @@ impl std::str::FromStr for Kind {
             .into_iter()
             .find(|k| k.as_str() == s)
             .ok_or_else(|| {
+                let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+                let (last, rest) = names.split_last().expect("there are kinds");
                 format!(
-                    "`{s}` is not an evidence kind (use training, incidents, meetings or pupils)"
+                    "`{s}` is not an evidence kind (use {} or {last})",
+                    rest.join(", ")
                 )
             })
     }

@@ -200,7 +200,7 @@ pub fn name_part(field: Field) -> Option<NamePart> {
     match field {
         PupilForename | PupilPreferredForename => Some(NamePart::Forename),
         PupilSurname | PupilLegalSurname => Some(NamePart::Surname),
-        PupilName | IncidentPerson | TrainingPerson => Some(NamePart::Whole),
+        PupilName | IncidentPerson | TrainingPerson | AgreementPerson => Some(NamePart::Whole),
         TrainingRole
         | TrainingGroup
         | TrainingCourse
@@ -223,7 +223,31 @@ pub fn name_part(field: Field) -> Option<NamePart> {
         | MeetingApologies
         | MeetingItems
         | MeetingActionsAgreed
-        | MeetingActionsCompleted => None,
+        | MeetingActionsCompleted
+        | DocumentName
+        | DocumentOwner
+        | DocumentApprovedBy
+        | DocumentLastReviewed
+        | DocumentNextDue
+        | DocumentKept
+        | AgreementGroup
+        | AgreementSigned
+        | AgreementOf
+        | AgreementDate
+        | FilteringDate
+        | FilteringTested
+        | FilteringResult
+        | FilteringBy
+        | FilteringAction
+        | SurveyDate
+        | SurveyGroup
+        | SurveyTitle
+        | SurveyResponses
+        | SurveyFindings
+        | EngagementDate
+        | EngagementType
+        | EngagementTitle
+        | EngagementAttendance => None,
     }
 }
 
@@ -275,7 +299,12 @@ fn mapped_to_person(heading: &str, overrides: &ColumnMap) -> bool {
     overrides.get(heading).is_some_and(|f| {
         matches!(
             f,
-            TrainingPerson | IncidentPerson | PupilName | PupilForename | PupilSurname
+            TrainingPerson
+                | IncidentPerson
+                | PupilName
+                | PupilForename
+                | PupilSurname
+                | AgreementPerson
         )
     })
 }

@@ -92,7 +92,7 @@ pub enum RowOutcome<T> {
     },
 }
 
-fn skip<T>(reason: impl Into<String>, col: Option<u32>) -> RowOutcome<T> {
+pub(super) fn skip<T>(reason: impl Into<String>, col: Option<u32>) -> RowOutcome<T> {
     RowOutcome::Skipped {
         reason: reason.into(),
         col,
@@ -110,7 +110,7 @@ pub struct Mappings {
     pub groups: BTreeMap<String, String>,
 }
 
-fn text(row: &SheetRow, header: &Header, field: Field) -> String {
+pub(super) fn text(row: &SheetRow, header: &Header, field: Field) -> String {
     header
         .col(field)
         .map(|c| row.get(c).text())
@@ -127,7 +127,7 @@ fn text_ref<'r>(row: &'r SheetRow, header: &Header, field: Field) -> std::borrow
 }
 
 /// Whether `text`, ignoring case, spaces and punctuation at its ends, is one of `words`.
-fn is_one_of(text: &str, words: &[&str]) -> bool {
+pub(super) fn is_one_of(text: &str, words: &[&str]) -> bool {
     let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
     let t = if plain(text.as_bytes().first()) && plain(text.as_bytes().last()) {
         text
@@ -138,7 +138,11 @@ fn is_one_of(text: &str, words: &[&str]) -> bool {
 }
 
 /// A date column's value; `Err` holds the reason for skipping.
-fn date(row: &SheetRow, header: &Header, field: Field) -> Result<Option<NaiveDate>, String> {
+pub(super) fn date(
+    row: &SheetRow,
+    header: &Header,
+    field: Field,
+) -> Result<Option<NaiveDate>, String> {
     let Some(col) = header.col(field) else {
         return Ok(None);
     };
@@ -166,7 +170,7 @@ fn date(row: &SheetRow, header: &Header, field: Field) -> Result<Option<NaiveDat
 
 /// A row with one cell of text that reads like a sentence or a total ("Total staff: 8",
 /// "Log reviewed termly by the group") is a note or footer, not a record. A lone name is not.
-fn is_note(row: &SheetRow) -> bool {
+pub(super) fn is_note(row: &SheetRow) -> bool {
     let mut filled = row.cells.iter().filter(|c| !c.is_empty());
     let (Some(Value::Text(t)), None) = (filled.next(), filled.next()) else {
         return false;
@@ -177,11 +181,15 @@ fn is_note(row: &SheetRow) -> bool {
             || t.split_whitespace().count() > 4)
 }
 
-const NOTE: &str = "a note or footer row";
+pub(super) const NOTE: &str = "a note or footer row";
 
 /// The start every incident and meeting row shares: blank rows and notes pass, and the row
 /// needs a readable date in the `field` column.
-fn dated<T>(row: &SheetRow, header: &Header, field: Field) -> Result<NaiveDate, RowOutcome<T>> {
+pub(super) fn dated<T>(
+    row: &SheetRow,
+    header: &Header,
+    field: Field,
+) -> Result<NaiveDate, RowOutcome<T>> {
     if row.is_blank() {
         return Err(RowOutcome::Blank);
     }
@@ -210,6 +218,15 @@ pub fn reads(field: Field) -> bool {
         PupilName | PupilForename | PupilPreferredForename | PupilSurname | PupilLegalSurname => {
             true
         }
+        DocumentName | DocumentOwner | DocumentApprovedBy | DocumentLastReviewed
+        | DocumentNextDue => true,
+        DocumentKept => false,
+        AgreementGroup | AgreementPerson | AgreementSigned | AgreementOf | AgreementDate => true,
+        FilteringDate | FilteringResult => true,
+        FilteringTested | FilteringBy | FilteringAction => false,
+        SurveyDate | SurveyGroup | SurveyResponses => true,
+        SurveyTitle | SurveyFindings => false,
+        EngagementDate | EngagementType | EngagementTitle | EngagementAttendance => true,
     }
 }
 

@@ -43,7 +43,7 @@ fn table_sheet(sheet: &mut Worksheet, kind: Kind) -> Result<(), XlsxError> {
     for (col, field) in (0u16..).zip(kind.template_fields()) {
         sheet.write_with_format(0, col, field.header(), &header)?;
         let width = match field.value() {
-            ValueType::Date | ValueType::Time => 14,
+            ValueType::Date | ValueType::Time | ValueType::Count => 14,
             ValueType::Categories => 28,
             ValueType::LongText => 40,
             ValueType::Text => 20,
@@ -52,7 +52,9 @@ fn table_sheet(sheet: &mut Worksheet, kind: Kind) -> Result<(), XlsxError> {
         let format = match field.value() {
             ValueType::Date => Some(&date),
             ValueType::Time => Some(&time),
-            ValueType::Text | ValueType::LongText | ValueType::Categories => None,
+            ValueType::Text | ValueType::LongText | ValueType::Categories | ValueType::Count => {
+                None
+            }
         };
         if let Some(format) = format {
             for row in 1..=FORMATTED_ROWS {

@@ -41,6 +41,16 @@ const NEEDS: &[Need] = &[
         what: "no column for whether an incident is closed",
         so: "so the share of incidents closed is not known",
     },
+    Need {
+        field: Field::DocumentLastReviewed,
+        what: "no column of the dates documents were last reviewed",
+        so: "so no document can be counted as reviewed and the document checks are \"evidence needed\"",
+    },
+    Need {
+        field: Field::AgreementDate,
+        what: "no column of the dates agreements were signed",
+        so: "so nobody can be counted as signed this school year and the agreement checks are \"evidence needed\"",
+    },
 ];
 
 /// A source that has no column for a field its kind's figures rest on.

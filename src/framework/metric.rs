@@ -12,6 +12,20 @@
 
 use serde::{Serialize, Serializer};
 
+/// The kinds of record the tool imports that a framework's `evidence-kinds` may name, by
+/// their review.toml names. A metric's name starts with the kind it is measured from
+/// (`training.coverage`), so [`Metric::kind`] is the same vocabulary.
+pub const EVIDENCE_KINDS: [&str; 8] = [
+    "training",
+    "incidents",
+    "meetings",
+    "documents",
+    "agreements",
+    "filtering",
+    "surveys",
+    "engagement",
+];
+
 /// A metric the tool computes from the school's records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Metric {
@@ -33,6 +47,20 @@ pub enum Metric {
     IncidentsActionedShare,
     /// `incidents.closed-share`: share of incidents recorded as closed.
     IncidentsClosedShare,
+    /// `documents.reviewed`: documents on a topic reviewed within the window.
+    DocumentsReviewed,
+    /// `agreements.signed-share`: share of a group who signed this school year.
+    AgreementsSignedShare,
+    /// `filtering.checks`: filtering checks made within the window.
+    FilteringChecks,
+    /// `filtering.terms-unchecked`: finished terms within the window with no check.
+    FilteringTermsUnchecked,
+    /// `surveys.count`: surveys of a group within the window.
+    SurveysCount,
+    /// `engagement.sessions`: sessions held for parents within the window.
+    EngagementSessions,
+    /// `engagement.communications`: communications sent to parents within the window.
+    EngagementCommunications,
 }
 
 /// A parameter a metric may take, by its name in a framework file.
@@ -44,6 +72,8 @@ pub enum Param {
     Months,
     /// `topic`: words looked for in meeting items.
     Topic,
+    /// `document`: what a key document is about, from [`super::Topic`]'s names.
+    Document,
     /// `role`: words looked for in the roles of training records.
     Role,
 }
@@ -55,6 +85,8 @@ pub enum ParamKind {
     Text,
     /// A whole number of months, from 1 to 120.
     Months,
+    /// One of the document topics ([`super::Topic`]).
+    Document,
 }
 
 /// One parameter a metric takes.
@@ -86,6 +118,7 @@ impl Param {
             Param::Group => "group",
             Param::Months => "months",
             Param::Topic => "topic",
+            Param::Document => "document",
             Param::Role => "role",
         }
     }
@@ -95,6 +128,7 @@ impl Param {
         match self {
             Param::Group | Param::Topic | Param::Role => ParamKind::Text,
             Param::Months => ParamKind::Months,
+            Param::Document => ParamKind::Document,
         }
     }
 }
@@ -161,12 +195,34 @@ const WITH_ITEM: &[ParamSpec] = &[
     },
     months("12"),
 ];
-const INCIDENTS: &[ParamSpec] = &[months("12")];
+/// Only a window: incidents, filtering checks, parent engagement.
+const WINDOW: &[ParamSpec] = &[months("12")];
+const DOCUMENTS: &[ParamSpec] = &[
+    ParamSpec {
+        param: Param::Document,
+        default: None,
+        about: "what the document is about: online-safety-policy, acceptable-use, filtering-monitoring, … (frameworks/README.md lists them)",
+    },
+    months("12"),
+];
+const AGREEMENTS: &[ParamSpec] = &[ParamSpec {
+    param: Param::Group,
+    default: None,
+    about: "who signed: `pupils`, `staff`, `governors`, `volunteers` or a group the school names",
+}];
+const SURVEYS: &[ParamSpec] = &[
+    ParamSpec {
+        param: Param::Group,
+        default: Some("any"),
+        about: "who was asked: `learners`, `staff`, `parents`, `governors`, or `any`",
+    },
+    months("12"),
+];
 
 impl Metric {
     /// Every metric, in the order they are documented. A metric left out of this list
     /// cannot be named in a framework file.
-    pub const ALL: [Metric; 9] = [
+    pub const ALL: [Metric; 16] = [
         Metric::TrainingCoverage,
         Metric::TrainingOverdue,
         Metric::TrainingRoleCoverage,
@@ -176,6 +232,13 @@ impl Metric {
         Metric::IncidentsCount,
         Metric::IncidentsActionedShare,
         Metric::IncidentsClosedShare,
+        Metric::DocumentsReviewed,
+        Metric::AgreementsSignedShare,
+        Metric::FilteringChecks,
+        Metric::FilteringTermsUnchecked,
+        Metric::SurveysCount,
+        Metric::EngagementSessions,
+        Metric::EngagementCommunications,
     ];
 
     /// Its name in a framework file.
@@ -190,7 +253,23 @@ impl Metric {
             Metric::IncidentsCount => "incidents.count",
             Metric::IncidentsActionedShare => "incidents.actioned-share",
             Metric::IncidentsClosedShare => "incidents.closed-share",
+            Metric::DocumentsReviewed => "documents.reviewed",
+            Metric::AgreementsSignedShare => "agreements.signed-share",
+            Metric::FilteringChecks => "filtering.checks",
+            Metric::FilteringTermsUnchecked => "filtering.terms-unchecked",
+            Metric::SurveysCount => "surveys.count",
+            Metric::EngagementSessions => "engagement.sessions",
+            Metric::EngagementCommunications => "engagement.communications",
         }
+    }
+
+    /// The kind of record it is measured from, by its review.toml name: one of
+    /// [`EVIDENCE_KINDS`].
+    pub fn kind(self) -> &'static str {
+        self.name()
+            .split('.')
+            .next()
+            .expect("a metric's name has a kind before its dot")
     }
 
     /// The metric with this name in a framework file.
@@ -229,6 +308,23 @@ impl Metric {
             Metric::IncidentsClosedShare => {
                 "share of incidents within the window recorded as closed"
             }
+            Metric::DocumentsReviewed => {
+                "number of documents on a topic in the policy register last reviewed within the window"
+            }
+            Metric::AgreementsSignedShare => {
+                "share of a group who signed an acceptable use agreement this school year (from 1 September)"
+            }
+            Metric::FilteringChecks => "number of filtering checks recorded within the window",
+            Metric::FilteringTermsUnchecked => {
+                "number of school terms finished within the window in which no filtering check was recorded"
+            }
+            Metric::SurveysCount => "number of surveys of a group within the window",
+            Metric::EngagementSessions => {
+                "number of sessions held for parents and carers within the window"
+            }
+            Metric::EngagementCommunications => {
+                "number of communications sent to parents and carers within the window"
+            }
         }
     }
 
@@ -238,11 +334,18 @@ impl Metric {
             Metric::TrainingCoverage
             | Metric::TrainingRoleCoverage
             | Metric::IncidentsActionedShare
-            | Metric::IncidentsClosedShare => ValueKind::Share,
+            | Metric::IncidentsClosedShare
+            | Metric::AgreementsSignedShare => ValueKind::Share,
             Metric::TrainingOverdue
             | Metric::MeetingsCount
             | Metric::MeetingsWithItem
-            | Metric::IncidentsCount => ValueKind::Count,
+            | Metric::IncidentsCount
+            | Metric::DocumentsReviewed
+            | Metric::FilteringChecks
+            | Metric::FilteringTermsUnchecked
+            | Metric::SurveysCount
+            | Metric::EngagementSessions
+            | Metric::EngagementCommunications => ValueKind::Count,
             Metric::MeetingsLongestGapDays => ValueKind::Days,
         }
     }
@@ -256,7 +359,14 @@ impl Metric {
             Metric::MeetingsWithItem => WITH_ITEM,
             Metric::IncidentsCount
             | Metric::IncidentsActionedShare
-            | Metric::IncidentsClosedShare => INCIDENTS,
+            | Metric::IncidentsClosedShare
+            | Metric::FilteringChecks
+            | Metric::FilteringTermsUnchecked
+            | Metric::EngagementSessions
+            | Metric::EngagementCommunications => WINDOW,
+            Metric::DocumentsReviewed => DOCUMENTS,
+            Metric::AgreementsSignedShare => AGREEMENTS,
+            Metric::SurveysCount => SURVEYS,
         }
     }
 
@@ -293,6 +403,9 @@ mod tests {
         }
         assert_eq!(Metric::from_name("training.nonsense"), None);
         assert_eq!(Metric::names().len(), Metric::ALL.len());
+        for m in Metric::ALL {
+            assert!(EVIDENCE_KINDS.contains(&m.kind()), "{m}");
+        }
     }
 
     #[test]

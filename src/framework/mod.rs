@@ -7,6 +7,7 @@
 //! ([`Metric`]), so checking a framework needs nothing from the stages that compute them.
 
 mod check;
+mod document;
 mod embedded;
 pub mod map;
 mod metric;
@@ -20,8 +21,9 @@ use serde::Serialize;
 use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 pub use check::{Check, ParamValue, Params, Threshold};
+pub use document::Topic;
 pub use embedded::{DEFAULT_ID, EMBEDDED, EMBEDDED_MAPS, Embedded};
-pub use metric::{Metric, Param, ParamKind, ParamSpec, ValueKind};
+pub use metric::{EVIDENCE_KINDS, Metric, Param, ParamKind, ParamSpec, ValueKind};
 
 /// The lowest level: little or nothing in place.
 pub const LOWEST_LEVEL: u8 = 5;
@@ -41,6 +43,9 @@ pub struct Framework {
     pub description: String,
     /// Short labels of the scale, from level 5 down to level 1.
     pub levels: Vec<LevelText>,
+    /// Whether an aspect with no evidence behind it holds back readiness, unless the aspect
+    /// says otherwise (`evidence-required`).
+    pub evidence_required: bool,
     /// The elements, in file order.
     pub elements: Vec<Element>,
 }
@@ -93,6 +98,12 @@ pub struct Aspect {
     pub steps: Vec<Step>,
     /// Kinds of evidence that usually show the aspect.
     pub evidence: Vec<String>,
+    /// The kinds of record the tool imports that support the aspect beyond its checks'
+    /// (`documents`, `surveys`, …), by their review.toml names.
+    pub evidence_kinds: Vec<String>,
+    /// Whether the aspect holds back readiness when nothing stands behind its level: no
+    /// evidence cited, and no record of its checks' or its evidence kinds imported.
+    pub evidence_required: bool,
     /// Rules tying a claimed level to a measurable fact.
     pub checks: Vec<Check>,
 }

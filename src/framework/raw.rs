@@ -17,6 +17,7 @@ pub struct RawFramework {
     pub version: Option<String>,
     pub description: Option<String>,
     pub levels: Option<RawLevels>,
+    pub evidence_required: Option<bool>,
     pub elements: Option<Vec<RawElement>>,
 }
 
@@ -74,6 +75,10 @@ pub struct RawAspect {
     pub levels: Option<RawLevels>,
     pub actions: Option<RawActions>,
     pub evidence: Option<Vec<String>>,
+    #[serde(rename = "evidence-kinds")]
+    pub evidence_kinds: Option<Vec<String>>,
+    #[serde(rename = "evidence-required")]
+    pub evidence_required: Option<bool>,
     pub checks: Option<Vec<RawCheck>>,
 }
 

@@ -35,6 +35,7 @@ name = "Aspect"
 descriptor = "About it."
 benchmark = 2
 evidence = ["minutes"]
+evidence-kinds = ["meetings"]
 [elements.strands.aspects.levels]
 5 = "none"
 4 = "some"
@@ -319,6 +320,54 @@ fn checks_are_validated_against_the_metric_catalogue() {
         check("metric = \"incidents.count\"\nat-least = 1\nsupports-level = 6"),
         vec![Code::CheckLevelOutOfRange]
     );
+}
+
+#[test]
+fn evidence_kinds_are_checked_and_an_aspect_with_nothing_behind_it_warns() {
+    let text = MINIMAL.replace(
+        "evidence-kinds = [\"meetings\"]",
+        "evidence-kinds = [\"meetings\", \"policies\", \"meetings\"]",
+    );
+    let found = codes(&text);
+    assert_eq!(
+        found,
+        vec![(
+            Code::UnknownEvidenceKind,
+            format!("f.toml:{}:31", line_of(&text, "evidence-kinds"))
+        )]
+    );
+    let checked = check(&text.replace(", \"policies\"", ""), Path::new("f.toml"));
+    let fw = checked.framework.expect("valid");
+    let (_, _, a) = fw.aspect("A1.1").expect("the aspect");
+    assert_eq!(a.evidence_kinds, vec!["meetings"]);
+    assert!(!a.evidence_required && !fw.evidence_required);
+    let bare = MINIMAL.replace("evidence-kinds = [\"meetings\"]\n", "");
+    let checked = check(&bare, Path::new("f.toml"));
+    let warned: Vec<Code> = checked.diagnostics.iter().map(|d| d.code).collect();
+    assert_eq!(warned, vec![Code::AspectWithoutRecords]);
+    assert!(checked.framework.is_some(), "only a warning");
+}
+
+#[test]
+fn evidence_required_is_set_for_the_framework_and_overridden_by_an_aspect() {
+    let text = MINIMAL.replace(
+        "version = \"1\"",
+        "version = \"1\"\nevidence-required = true",
+    );
+    let fw = check(&text, Path::new("f.toml")).framework.expect("valid");
+    assert!(fw.evidence_required && fw.aspects().all(|(_, _, a)| a.evidence_required));
+    let text = text.replace("benchmark = 2", "benchmark = 2\nevidence-required = false");
+    let fw = check(&text, Path::new("f.toml")).framework.expect("valid");
+    assert!(fw.aspects().all(|(_, _, a)| !a.evidence_required));
+    // Every shipped framework has something behind every aspect, and needs it.
+    for shipped in EMBEDDED {
+        let embedded = load_embedded(shipped.id).expect("embedded").framework;
+        assert!(embedded.evidence_required, "{}", shipped.id);
+        for (_, _, a) in embedded.aspects() {
+            let backed = !a.checks.is_empty() || !a.evidence_kinds.is_empty();
+            assert!(backed, "{} {}", shipped.id, a.code);
+        }
+    }
 }
 
 #[test]

@@ -15,7 +15,9 @@ use std::collections::BTreeMap;
 use chrono::{Months, NaiveDate};
 use serde::Serialize;
 
+use super::documents::ReviewMonths;
 pub use super::incidents::{Count, IncidentSummary, incident_summary};
+use super::registers::{Registers, registers};
 use super::terms::Terms;
 use crate::evidence::import::Evidence;
 use crate::evidence::records::Training;
@@ -76,6 +78,9 @@ pub struct Metrics {
     pub meetings: Option<Vec<MeetingPattern>>,
     /// Incidents over 12 months (`None`: no incident logs imported).
     pub incidents: Option<IncidentSummary>,
+    /// The policy register, agreements, filtering checks, surveys and parent engagement.
+    #[serde(flatten)]
+    pub registers: Registers,
 }
 
 /// The window of the training figures in [`Metrics`], in months.
@@ -248,8 +253,14 @@ fn longest_gap(start: NaiveDate, dates: &[NaiveDate], end: NaiveDate) -> i64 {
         .unwrap_or(0)
 }
 
-/// Every metric with its default window, for the import report.
-pub fn compute(e: &Evidence, as_of: NaiveDate, terms: &Terms) -> Metrics {
+/// Every metric with its default window, for the import report; documents are judged by
+/// the review intervals the framework asks (`review_months`).
+pub fn compute(
+    e: &Evidence,
+    as_of: NaiveDate,
+    terms: &Terms,
+    review_months: &ReviewMonths,
+) -> Metrics {
     let groups = |names: Vec<&String>| {
         let mut g: Vec<String> = names.into_iter().cloned().collect();
         g.sort();
@@ -277,6 +288,7 @@ pub fn compute(e: &Evidence, as_of: NaiveDate, terms: &Terms) -> Metrics {
         training,
         meetings,
         incidents,
+        registers: registers(e, as_of, terms, review_months),
     }
 }
 

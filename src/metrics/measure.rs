@@ -20,7 +20,12 @@ use super::terms::Terms;
 use crate::evidence::dating::window;
 use crate::evidence::import::Evidence;
 use crate::evidence::{Field, Kind};
-use crate::framework::{Check, Metric, Param, Threshold, ValueKind};
+use crate::framework::{Check, Metric, Param, Topic};
+
+mod on_registers;
+mod words;
+
+pub use words::expectation;
 
 /// A metric's value and the fact it stands for.
 #[derive(Debug, Clone, PartialEq)]
@@ -35,12 +40,12 @@ pub struct Measured {
 pub fn group_words(group: &str) -> String {
     let words = group.replace(['-', '_'], " ");
     match group {
-        "staff" | "governors" => words,
+        "staff" | "governors" | "pupils" | "learners" | "parents" | "volunteers" => words,
         _ => format!("the {words}"),
     }
 }
 
-fn percent(part: usize, whole: usize) -> String {
+pub(super) fn percent(part: usize, whole: usize) -> String {
     let p = if whole == 0 {
         0.0
     } else {
@@ -61,46 +66,91 @@ pub fn plural(n: usize, one: &str, many: &str) -> String {
 /// Validation fills in every parameter a metric takes, so measuring never lacks one.
 const FILLED: &str = "a validated check has every parameter its metric takes";
 
-/// Measures a check's metric as of a date, or says which evidence is missing.
-pub fn measure(check: &Check, e: &Evidence, as_of: NaiveDate) -> Result<Measured, Unmeasured> {
-    let months = check.params.months().expect(FILLED);
+/// Measures a check's metric as of a date, with the school's terms for the checks counted
+/// by term, or says which evidence is missing.
+pub fn measure(
+    check: &Check,
+    e: &Evidence,
+    as_of: NaiveDate,
+    terms: &Terms,
+) -> Result<Measured, Unmeasured> {
+    // Every metric but `agreements.signed-share` (the school year) takes a window.
+    let months = || check.params.months().expect(FILLED);
     let text = |p: Param| check.params.text(p).expect(FILLED);
     match check.metric {
         Metric::TrainingCoverage => {
-            training(e, text(Param::Group), months, as_of).map(|c| coverage(&c))
+            training(e, text(Param::Group), months(), as_of).map(|c| coverage(&c))
         }
         Metric::TrainingOverdue => {
-            training(e, text(Param::Group), months, as_of).map(|c| overdue(&c))
+            training(e, text(Param::Group), months(), as_of).map(|c| overdue(&c))
         }
         Metric::TrainingRoleCoverage => {
-            role(e, text(Param::Role), months, as_of).map(|c| role_coverage(&c))
+            role(e, text(Param::Role), months(), as_of).map(|c| role_coverage(&c))
         }
         Metric::MeetingsCount => {
             need(e, Kind::Meetings, "meeting registers")?;
-            Ok(meeting_count(e, text(Param::Group), months, as_of))
+            Ok(meeting_count(e, text(Param::Group), months(), as_of))
         }
         Metric::MeetingsLongestGapDays => {
             need(e, Kind::Meetings, "meeting registers")?;
-            Ok(longest_gap(e, text(Param::Group), months, as_of))
+            Ok(longest_gap(e, text(Param::Group), months(), as_of))
         }
         Metric::MeetingsWithItem => {
             need(e, Kind::Meetings, "meeting registers")?;
             let (group, topic) = (text(Param::Group), text(Param::Topic));
-            Ok(with_item(e, group, topic, months, as_of))
+            Ok(with_item(e, group, topic, months(), as_of))
         }
-        Metric::IncidentsCount => incidents(e, months, as_of).map(|s| incident_count(&s)),
+        Metric::IncidentsCount => incidents(e, months(), as_of, terms).map(|s| incident_count(&s)),
         Metric::IncidentsActionedShare => {
             need(e, Kind::Incidents, "incident logs")?;
             unrecorded(e, Field::IncidentAction)?;
-            let s = incidents(e, months, as_of)?;
+            let s = incidents(e, months(), as_of, terms)?;
             let what = "have the action taken recorded";
             incident_share(&s, what, s.actioned_share, s.actioned)
         }
         Metric::IncidentsClosedShare => {
             need(e, Kind::Incidents, "incident logs")?;
             unrecorded(e, Field::IncidentStatus)?;
-            let s = incidents(e, months, as_of)?;
+            let s = incidents(e, months(), as_of, terms)?;
             incident_share(&s, "are recorded as closed", s.closed_share, s.closed)
+        }
+        Metric::DocumentsReviewed => {
+            need(e, Kind::Documents, "policy registers")?;
+            unrecorded(e, Field::DocumentLastReviewed)?;
+            held(e.documents.is_empty(), "policy registers")?;
+            let topic = Topic::from_name(text(Param::Document)).expect(FILLED);
+            Ok(on_registers::documents_reviewed(e, topic, months(), as_of))
+        }
+        Metric::AgreementsSignedShare => {
+            need(e, Kind::Agreements, "acceptable use agreement records")?;
+            unrecorded(e, Field::AgreementDate)?;
+            on_registers::signed_share(e, text(Param::Group), as_of)
+        }
+        Metric::FilteringChecks => {
+            need(e, Kind::Filtering, "filtering check logs")?;
+            held(e.filtering.is_empty(), "filtering check logs")?;
+            Ok(on_registers::filtering_checks(e, months(), as_of, terms))
+        }
+        Metric::FilteringTermsUnchecked => {
+            need(e, Kind::Filtering, "filtering check logs")?;
+            held(e.filtering.is_empty(), "filtering check logs")?;
+            Ok(on_registers::terms_unchecked(e, months(), as_of, terms))
+        }
+        Metric::SurveysCount => {
+            need(e, Kind::Surveys, "survey records")?;
+            held(e.surveys.is_empty(), "survey records")?;
+            Ok(on_registers::surveys(
+                e,
+                text(Param::Group),
+                months(),
+                as_of,
+            ))
+        }
+        Metric::EngagementSessions | Metric::EngagementCommunications => {
+            need(e, Kind::Engagement, "parent engagement records")?;
+            held(e.engagement.is_empty(), "parent engagement records")?;
+            let sessions = check.metric == Metric::EngagementSessions;
+            Ok(on_registers::engagement(e, sessions, months(), as_of))
         }
     }
 }
@@ -129,6 +179,19 @@ pub enum Unmeasured {
         /// The group asked about.
         group: String,
     },
+    /// The registers of a kind were imported and hold no records at all: a blank template,
+    /// most likely, rather than a school that never checked anything.
+    #[error("the {what} imported hold no records")]
+    NoRecords {
+        /// The kind of record, in words ("policy registers").
+        what: &'static str,
+    },
+    /// The agreements records list nobody in the group the check asks about.
+    #[error("nobody in the acceptable use agreement records is in the group `{group}`")]
+    NobodySigned {
+        /// The group asked about.
+        group: String,
+    },
     /// The training records name nobody whose role mentions the words the check asks about.
     #[error("nobody in the training records has the role `{role}`")]
     NobodyInRole {
@@ -144,11 +207,20 @@ pub enum Unmeasured {
 }
 
 /// Fails, saying what was not imported, when no source of `kind` was.
-fn need(e: &Evidence, kind: Kind, what: &'static str) -> Result<(), Unmeasured> {
+pub(super) fn need(e: &Evidence, kind: Kind, what: &'static str) -> Result<(), Unmeasured> {
     if e.kinds.contains(&kind) {
         Ok(())
     } else {
         Err(Unmeasured::NotImported { what })
+    }
+}
+
+/// Fails, saying the registers are empty, when `empty`.
+fn held(empty: bool, what: &'static str) -> Result<(), Unmeasured> {
+    if empty {
+        Err(Unmeasured::NoRecords { what })
+    } else {
+        Ok(())
     }
 }
 
@@ -289,9 +361,14 @@ fn with_item(e: &Evidence, group: &str, topic: &str, months: u32, as_of: NaiveDa
 }
 
 /// The incidents over `months`, when incident logs were imported.
-fn incidents(e: &Evidence, months: u32, as_of: NaiveDate) -> Result<IncidentSummary, Unmeasured> {
+fn incidents(
+    e: &Evidence,
+    months: u32,
+    as_of: NaiveDate,
+    terms: &Terms,
+) -> Result<IncidentSummary, Unmeasured> {
     need(e, Kind::Incidents, "incident logs")?;
-    Ok(incident_summary(e, months, as_of, &Terms::English))
+    Ok(incident_summary(e, months, as_of, terms))
 }
 
 fn incident_count(s: &IncidentSummary) -> Measured {
@@ -324,62 +401,9 @@ fn incident_share(
     })
 }
 
-/// What a check asks of its metric, in words: "9 in 10", "at least 6 meetings",
-/// "no gap longer than 120 days".
-pub fn expectation(check: &Check) -> String {
-    let (one, many) = noun(check.metric);
-    let count = |v: f64| {
-        let n = v.ceil() as usize;
-        let words = if n == 1 { one } else { many };
-        format!("{n} {words}").trim_end().to_string()
-    };
-    match (check.metric.value(), check.threshold) {
-        (ValueKind::Share, Threshold::AtLeast(t)) => share_words(t),
-        (ValueKind::Share, Threshold::AtMost(t)) => format!("no more than {:.0}%", t * 100.0),
-        (ValueKind::Days, Threshold::AtMost(t)) => format!("no gap longer than {t} days"),
-        (ValueKind::Days, Threshold::AtLeast(t)) => format!("at least {t} days"),
-        (ValueKind::Count, Threshold::AtMost(t)) if t < 1.0 => {
-            format!("no {many}").trim_end().to_string()
-        }
-        (ValueKind::Count, Threshold::AtMost(t)) => format!("no more than {}", count(t.floor())),
-        (ValueKind::Count, Threshold::AtLeast(t)) => format!("at least {}", count(t)),
-    }
-}
-
-/// What a count metric counts, one and many; shares and days are said without a noun.
-fn noun(metric: Metric) -> (&'static str, &'static str) {
-    match metric {
-        Metric::MeetingsCount => ("meeting", "meetings"),
-        Metric::MeetingsWithItem => ("such meeting", "such meetings"),
-        Metric::IncidentsCount => ("incident", "incidents"),
-        Metric::TrainingOverdue => ("person untrained", "people untrained"),
-        Metric::TrainingCoverage
-        | Metric::TrainingRoleCoverage
-        | Metric::MeetingsLongestGapDays
-        | Metric::IncidentsActionedShare
-        | Metric::IncidentsClosedShare => ("", ""),
-    }
-}
-
-/// A share as people say it: "all", "9 in 10", "3 in 4", "at least half", "at least 85%".
-fn share_words(t: f64) -> String {
-    let tenths = t * 10.0;
-    let quarters = t * 4.0;
-    if t >= 1.0 {
-        "all".to_string()
-    } else if (t - 0.5).abs() < 1e-9 {
-        "at least half".to_string()
-    } else if (tenths - tenths.round()).abs() < 1e-9 {
-        format!("{} in 10", tenths.round())
-    } else if (quarters - quarters.round()).abs() < 1e-9 {
-        format!("{} in 4", quarters.round())
-    } else {
-        format!("at least {:.0}%", t * 100.0)
-    }
-}
-
 #[cfg(test)]
 mod tests {
+    use super::words::share_words;
     use super::*;
 
     #[test]
@@ -406,3 +430,5 @@ mod tests {
 
 #[cfg(test)]
 mod every_metric;
+#[cfg(test)]
+mod every_register;

@@ -10,6 +10,8 @@
 //! rather than recounting the records.
 
 pub mod compute;
+pub mod documents;
 pub mod incidents;
 pub mod measure;
+pub mod registers;
 pub mod terms;

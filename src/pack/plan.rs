@@ -151,6 +151,9 @@ fn withheld(r: &Reviewed, file: &Path) -> Option<&'static str> {
             "incident records are never packed; the pack holds their anonymised summary instead",
         ),
         Kind::Pupils => Some("a pupil list is never packed"),
+        Kind::Agreements => Some(
+            "records of acceptable use agreements may name pupils, so they are never packed; the report gives their figures instead",
+        ),
         _ if r.review.staff_names_in_pack => None,
         _ => Some(
             "it names staff; set `staff-names = true` under [pack] in review.toml to include it",

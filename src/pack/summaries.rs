@@ -7,12 +7,13 @@
 
 use crate::error::{Error, Result};
 use crate::metrics::compute::{Count, IncidentSummary, MeetingPattern, Metrics, TrainingCoverage};
+use crate::metrics::registers::Registers;
 
 /// One summary: its file name (under `evidence-summary/` in the pack) and its bytes.
 pub(super) type Summary = (String, Vec<u8>);
 
-/// Every summary the metrics allow, in a fixed order: training coverage, meetings, then
-/// incidents by category, by term and by month.
+/// Every summary the metrics allow, in a fixed order: training coverage, meetings,
+/// incidents by category, by term and by month, then the registers'.
 pub(super) fn tables(m: &Metrics) -> Result<Vec<Summary>> {
     let mut out = Vec::new();
     if let Some(groups) = &m.training {
@@ -23,6 +24,88 @@ pub(super) fn tables(m: &Metrics) -> Result<Vec<Summary>> {
     }
     if let Some(i) = &m.incidents {
         out.extend(incidents(i)?);
+    }
+    out.extend(registers(&m.registers)?);
+    Ok(out)
+}
+
+/// The registers' summaries: documents with their standing (names and dates, no owners),
+/// agreements signed by group and part, the terms the filtering was checked in, surveys
+/// and parent engagement.
+fn registers(r: &Registers) -> Result<Vec<Summary>> {
+    let mut out = Vec::new();
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    if let Some(d) = &r.documents {
+        let rows = d.documents.iter().map(|x| {
+            let topics: Vec<&str> = x.topics.iter().map(|t| t.name()).collect();
+            let standing = serde_json::to_value(x.standing)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default();
+            vec![
+                x.name.clone(),
+                topics.join(" "),
+                day(x.last_reviewed),
+                day(x.due),
+                standing,
+            ]
+        });
+        let header = [
+            "document",
+            "topics",
+            "last_reviewed",
+            "review_due",
+            "standing",
+        ];
+        out.push(table("documents.csv", &header, rows)?);
+    }
+    if let Some(groups) = &r.agreements {
+        let rows = groups.iter().flat_map(|g| {
+            g.parts.iter().map(move |p| {
+                vec![
+                    g.group.clone(),
+                    p.part.clone(),
+                    p.signed.to_string(),
+                    p.of.to_string(),
+                    g.since.to_string(),
+                ]
+            })
+        });
+        let header = ["group", "part", "signed", "of", "since"];
+        out.push(table("agreements.csv", &header, rows)?);
+    }
+    if let Some(f) = &r.filtering {
+        let rows = f.terms.iter().map(|t| {
+            let checked = if f.unchecked.contains(t) { "no" } else { "yes" };
+            vec![t.clone(), checked.to_string()]
+        });
+        out.push(table(
+            "filtering-checks-by-term.csv",
+            &["term", "checked"],
+            rows,
+        )?);
+    }
+    if let Some(groups) = &r.surveys {
+        let rows = groups.iter().map(|g| {
+            vec![
+                g.group.clone(),
+                g.count.to_string(),
+                g.responses.to_string(),
+                day(g.last),
+            ]
+        });
+        let header = ["asked", "surveys", "responses", "last"];
+        out.push(table("surveys.csv", &header, rows)?);
+    }
+    if let Some(g) = &r.engagement {
+        let row = vec![
+            g.sessions.to_string(),
+            g.attendance.to_string(),
+            g.communications.to_string(),
+            g.months.to_string(),
+        ];
+        let header = ["sessions", "attendance", "communications", "months"];
+        out.push(table("parent-engagement.csv", &header, [row])?);
     }
     Ok(out)
 }

@@ -18,6 +18,7 @@ use crate::evidence::dating;
 use crate::evidence::import::{self, Evidence, Request, SourceReport};
 use crate::evidence::records::Mappings;
 use crate::metrics::compute::{self, Metrics};
+use crate::metrics::documents::{self, ReviewMonths};
 use crate::metrics::terms::Terms;
 use crate::review::{self, Review};
 
@@ -31,7 +32,7 @@ pub struct Imported {
     /// The figures derived from them.
     pub metrics: Metrics,
     /// Findings about dates: records older than their window, dated after the review date,
-    /// or a review date not set.
+    /// a review date not set, or documents whose review is overdue.
     #[serde(skip)]
     pub findings: Diagnostics,
 }
@@ -50,7 +51,17 @@ pub fn from_review(
         findings.push(dating::date_not_set(Path::new(review::REVIEW_FILE), today));
     }
     let as_of = as_of.or(review.review_date).unwrap_or(today);
-    Ok(finish(evidence, reports, as_of, &review.terms(), findings))
+    // Import works without a framework; documents are then judged by their own dates.
+    let months = crate::framework::resolve(&review.framework, root)
+        .map(|f| documents::review_months(&f.framework))
+        .unwrap_or_default();
+    Ok(finish(
+        evidence,
+        reports,
+        as_of,
+        (&review.terms(), &months),
+        findings,
+    ))
 }
 
 /// Reads `files` as evidence of one `kind`, without a review folder. The metrics are for
@@ -77,7 +88,16 @@ pub fn from_files(
     }
     let as_of = as_of.unwrap_or(today);
     let findings = Diagnostics::default();
-    Ok(finish(evidence, reports, as_of, &Terms::English, findings))
+    let months = crate::framework::load_embedded(crate::framework::DEFAULT_ID)
+        .map(|f| documents::review_months(&f.framework))
+        .unwrap_or_default();
+    Ok(finish(
+        evidence,
+        reports,
+        as_of,
+        (&Terms::English, &months),
+        findings,
+    ))
 }
 
 /// Withholds names, settles dates, gathers the date findings and computes the metrics.
@@ -85,7 +105,7 @@ fn finish(
     mut evidence: Evidence,
     mut reports: Vec<SourceReport>,
     as_of: NaiveDate,
-    terms: &Terms,
+    (terms, months): (&Terms, &ReviewMonths),
     mut findings: Diagnostics,
 ) -> Imported {
     evidence.withhold_names();
@@ -96,7 +116,10 @@ fn finish(
     findings
         .0
         .extend(reports.iter().flat_map(|r| dating::findings(r, as_of)));
-    let metrics = compute::compute(&evidence, as_of, terms);
+    findings
+        .0
+        .extend(documents::findings(&evidence, months, as_of));
+    let metrics = compute::compute(&evidence, as_of, terms, months);
     Imported {
         as_of,
         sources: reports,

@@ -18,6 +18,7 @@ use crate::evidence::dating;
 use crate::evidence::import::{self, Evidence, Request};
 use crate::framework::Loaded;
 use crate::metrics::compute::{self, Metrics};
+use crate::metrics::documents;
 use crate::review::{self, Paths, Review};
 use crate::score::{self, Scored, Settings};
 use crate::workbook;
@@ -62,6 +63,7 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
         school: review.school.clone(),
         review_date: review.review_date.unwrap_or(today),
         min_commentary_words: review.min_commentary_words,
+        terms: review.terms(),
     };
     if review.review_date.is_none() {
         diagnostics.push(dating::date_not_set(&paths.review_file(), today));
@@ -78,6 +80,12 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     diagnostics
         .0
         .extend(withhold::records(&mut evidence, &name_paths).0);
+    let review_months = documents::review_months(&framework.framework);
+    diagnostics.0.extend(documents::findings(
+        &evidence,
+        &review_months,
+        settings.review_date,
+    ));
     let (mut scored, found) = score::score(&framework.framework, &settings, &books, &evidence);
     diagnostics.0.extend(found.0);
     withhold::scored(&mut scored, &evidence.private);
@@ -101,7 +109,12 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
             .and_then(|r| renewal::reminder(r, &paths.review_file())),
     );
     diagnostics.sort();
-    let metrics = compute::compute(&evidence, settings.review_date, &review.terms());
+    let metrics = compute::compute(
+        &evidence,
+        settings.review_date,
+        &review.terms(),
+        &review_months,
+    );
     Ok(Reviewed {
         review,
         framework,
@@ -123,6 +136,9 @@ pub struct Snapshot<'a> {
     pub scored: &'a Scored,
     /// The findings in the school's files.
     pub diagnostics: &'a Diagnostics,
+    /// What the policy register, agreements, filtering checks, surveys and parent
+    /// engagement records show as of the review date.
+    pub registers: &'a crate::metrics::registers::Registers,
     /// When the Mark is due for reassessment, where review.toml records an award.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub renewal: Option<&'a renewal::Renewal>,
@@ -134,6 +150,7 @@ impl Reviewed {
         Snapshot {
             scored: &self.scored,
             diagnostics: &self.diagnostics,
+            registers: &self.metrics.registers,
             renewal: self.renewal.as_ref(),
         }
     }

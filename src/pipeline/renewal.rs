@@ -209,6 +209,7 @@ mod tests {
                 school: "S".into(),
                 review_date: day(2027, 1, 10),
                 min_commentary_words: 40,
+                terms: crate::metrics::terms::Terms::English,
             },
             &[],
             &crate::evidence::import::Evidence::default(),

@@ -129,10 +129,13 @@ mod tests {
             review_date: date,
         };
         let written = init(&opts).expect("first init works");
-        assert_eq!(written.len(), 4);
+        // review.toml and a blank template for each kind of record.
+        assert_eq!(written.len(), 1 + crate::evidence::Kind::TEMPLATES.len());
         std::fs::write(dir.path().join("review.toml"), "school = \"edited\"").expect("edit");
         match init(&opts) {
-            Err(Error::WouldOverwrite { existing, .. }) => assert_eq!(existing.len(), 4),
+            Err(Error::WouldOverwrite { existing, .. }) => {
+                assert_eq!(existing.len(), written.len())
+            }
             other => panic!("expected a refusal, got {other:?}"),
         }
         let kept = std::fs::read_to_string(dir.path().join("review.toml")).expect("readable");

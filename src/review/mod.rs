@@ -127,6 +127,36 @@ mod tests {
     }
 
     #[test]
+    fn the_commented_registers_name_the_templates_init_writes() {
+        let date = NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid date");
+        let text = render_template("Hill", "online-safety-21", date);
+        let mut uncommented = text.clone();
+        for kind in crate::evidence::Kind::OPTIONAL {
+            let lines = format!(
+                "[[evidence]]\nkind = \"{}\"\npath = \"evidence/{}\"\n",
+                kind.as_str(),
+                kind.template_file()
+            );
+            let commented: String = lines.lines().map(|l| format!("# {l}\n")).collect();
+            assert!(uncommented.contains(&commented), "{kind:?} is listed");
+            uncommented = uncommented.replace(&commented, &lines);
+        }
+        let (review, diags) = check(&uncommented, Path::new("review.toml"));
+        assert!(diags.is_empty(), "{diags:?}");
+        let sources: Vec<(crate::evidence::Kind, String)> = review
+            .expect("valid")
+            .evidence
+            .iter()
+            .map(|s| (s.kind, s.path.display().to_string()))
+            .collect();
+        let templates: Vec<(crate::evidence::Kind, String)> = crate::evidence::Kind::TEMPLATES
+            .iter()
+            .map(|k| (*k, format!("evidence/{}", k.template_file())))
+            .collect();
+        assert_eq!(sources, templates);
+    }
+
+    #[test]
     fn problems_are_located() {
         let text = "school = \"\"\nframework = \"x\"\nreview-date = \"23/11/2026\"\nreviewers = [\"A\", \"a\"]\ncolour = 1\n[[evidence]]\nkind = \"pupil\"\npath = \"e.csv\"\n";
         let (_, diags) = check(text, Path::new("review.toml"));

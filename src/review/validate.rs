@@ -253,7 +253,7 @@ fn source_kind(
                     map.value(path),
                     "an [[evidence]] table has no `kind`",
                 )
-                .with_help("add kind = \"training\", \"incidents\" or \"meetings\""),
+                .with_help("add kind = \"training\", \"incidents\", \"meetings\", \"documents\", \"agreements\", \"filtering\", \"surveys\", \"engagement\" or \"pupils\""),
             );
             None
         }

@@ -18,6 +18,7 @@ use super::{AspectScore, Reason, Shortfall, ThinExplanation};
 use crate::evidence::import::Evidence;
 use crate::framework::{Aspect, LOWEST_LEVEL, Metric, Threshold};
 use crate::metrics::measure;
+use crate::metrics::terms::Terms;
 use crate::rounding::round2;
 
 /// The outcome of one check.
@@ -76,7 +77,7 @@ pub fn run(
     aspect: &Aspect,
     claimed: Option<u8>,
     evidence: &Evidence,
-    as_of: NaiveDate,
+    (as_of, terms): (NaiveDate, &Terms),
 ) -> Vec<CheckResult> {
     let Some(level) = claimed else {
         return Vec::new();
@@ -86,7 +87,7 @@ pub fn run(
         .iter()
         .filter(|c| level <= c.supports_level)
         .map(|c| {
-            let (value, fact, status, detail) = match measure::measure(c, evidence, as_of) {
+            let (value, fact, status, detail) = match measure::measure(c, evidence, as_of, terms) {
                 Ok(m) if c.passes(m.value) => (Some(m.value), Some(m.fact), CheckStatus::Met, None),
                 Ok(m) => (
                     Some(m.value),
@@ -228,6 +229,21 @@ fn finding(a: &AspectScore) -> Option<Reason> {
         kinds,
         message,
     })
+}
+
+/// The readiness reason of an aspect with nothing behind its level, where the framework
+/// needs evidence behind it.
+pub(super) fn unevidenced_reason(
+    a: &AspectScore,
+    kinds: &mut Vec<Shortfall>,
+    said: &mut Vec<String>,
+) {
+    if a.unevidenced && a.evidence_required {
+        kinds.push(Shortfall::Unevidenced);
+        said.push(
+            "no evidence is cited and none of the records that support it was imported".into(),
+        );
+    }
 }
 
 fn push_kind(kinds: &mut Vec<Shortfall>, kind: Shortfall) {

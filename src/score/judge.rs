@@ -62,6 +62,8 @@ pub enum Shortfall {
     NoCommentary,
     /// `commentary-too-short`: the commentary is shorter than the review's minimum.
     CommentaryTooShort,
+    /// `unevidenced`: nothing stands behind the level, and the framework needs something.
+    Unevidenced,
 }
 
 /// How far the review has come.
@@ -163,6 +165,8 @@ pub fn aspect(
         commentary_check,
         planned,
         evidence_checks: Vec::new(),
+        unevidenced: false,
+        evidence_required: false,
     }
 }
 
@@ -362,6 +366,7 @@ pub fn readiness(
         }
         kinds.extend(on_commentary);
         said.extend(commentary_said);
+        super::checks::unevidenced_reason(a, &mut kinds, &mut said);
         if !kinds.is_empty() {
             reasons.push(Reason {
                 aspect: a.code.clone(),

@@ -37,6 +37,8 @@ pub struct Settings {
     pub review_date: NaiveDate,
     /// Commentary shorter than this many words is too thin.
     pub min_commentary_words: u32,
+    /// The school's terms, for the checks counted by term.
+    pub terms: crate::metrics::terms::Terms,
 }
 
 /// One reviewer's commentary on an aspect.
@@ -152,6 +154,11 @@ pub struct AspectScore {
     pub planned: Option<Planned>,
     /// The framework's evidence checks that the claimed level calls for, with their results.
     pub evidence_checks: Vec<CheckResult>,
+    /// The aspect has a level but nothing behind it: no evidence cited, and no record
+    /// imported of the kinds its checks measure or the framework names for it.
+    pub unevidenced: bool,
+    /// Whether the framework makes an unevidenced aspect hold back readiness.
+    pub evidence_required: bool,
 }
 
 /// An explanation of why the records differ that is too short to count.
@@ -253,6 +260,7 @@ pub fn score(
             weigh_records(scored, a, evidence, settings)
         })
         .collect();
+    unevidenced_findings(&aspects, &used, &mut diags);
     let evidence_findings = checks::findings(&aspects);
     let (strands, elements) = judge::averages(fw, &aspects);
     let (ready, reasons) = judge::readiness(&aspects, &evidence_findings, settings);
@@ -291,7 +299,12 @@ fn weigh_records(
     evidence: &Evidence,
     settings: &Settings,
 ) -> AspectScore {
-    let results = checks::run(a, scored.agreed, evidence, settings.review_date);
+    let results = checks::run(
+        a,
+        scored.agreed,
+        evidence,
+        (settings.review_date, &settings.terms),
+    );
     // Only an aspect whose records were actually checked has an evidenced level.
     scored.evidenced =
         checks::evidenced(scored.agreed, &results, false).filter(|_| checks::checked(&results));
@@ -301,7 +314,58 @@ fn weigh_records(
     scored.gap_to_benchmark = scored.counted.map(|l| l as i8 - a.benchmark as i8);
     scored.gap_to_aspirational = scored.counted.map(|l| l - 1);
     scored.evidence_checks = results;
+    scored.evidence_required = a.evidence_required;
+    scored.unevidenced = scored.agreed.is_some()
+        && scored.evidence.is_empty()
+        && !backing_kinds(a).any(|k| evidence.kinds.iter().any(|i| i.as_str() == k));
     scored
+}
+
+/// The kinds of record that can stand behind an aspect: those its checks measure, and
+/// those the framework names for it.
+fn backing_kinds(a: &Aspect) -> impl Iterator<Item = &str> {
+    a.checks
+        .iter()
+        .map(|c| c.metric.kind())
+        .chain(a.evidence_kinds.iter().map(String::as_str))
+}
+
+/// A warning for each aspect with a level and nothing behind it, at the cell where the
+/// workbook that gave the level cites evidence.
+fn unevidenced_findings(aspects: &[AspectScore], used: &[&Filled], diags: &mut Diagnostics) {
+    for a in aspects.iter().filter(|a| a.unevidenced) {
+        let row = used.iter().find_map(|b| {
+            b.rows
+                .iter()
+                .find(|r| r.code == a.code && r.has_entries())
+                .map(|r| (b, r))
+        });
+        let at = match row {
+            Some((b, r)) => Location {
+                cell: r.evidence_cell.clone(),
+                ..Location::file(&b.path)
+            },
+            None => Location::file(std::path::Path::new("scores")),
+        };
+        let blocks = if a.evidence_required {
+            "; the framework needs evidence behind every aspect, so this holds back readiness"
+        } else {
+            ""
+        };
+        diags.push(
+            Diagnostic::warning(
+                Code::AspectUnevidenced,
+                at,
+                format!(
+                    "{} ({}) is at level {} with no evidence behind it: none is cited, and none of the records that support it was imported{blocks}",
+                    a.name,
+                    a.code,
+                    a.agreed.map_or_else(String::new, |l| l.to_string())
+                ),
+            )
+            .with_help("cite the documents that show it in the workbook's Evidence column, or import the records that support it"),
+        );
+    }
 }
 
 /// The workbooks that take part, in path order so the result does not depend on the order

@@ -24,7 +24,33 @@ fn the_demo_runs_every_stage_and_its_pack_verifies() {
     ] {
         assert!(stdout.contains(step), "{step} missing from:\n{stdout}");
     }
+    // The sample school keeps a policy register; the demo says what it shows.
+    assert!(
+        stdout
+            .contains("Key documents: 1 of 11 out of date, 2 due for review in the next 90 days."),
+        "{stdout}"
+    );
     let dir = tmp.path().join("selfreview-demo");
+    let html = std::fs::read_to_string(dir.join("out/report.html"))
+        .expect("report")
+        .replace("&#x2f;", "/");
+    for fact in [
+        "<li>Social Media Policy: by 14/11/2026</li>",
+        "<li>Staff Code of Conduct: by 20/01/2027</li>",
+        "Every finished term had a check.",
+        "2 sessions for parents and carers in the last 12 months, attended by 23",
+    ] {
+        assert!(html.contains(fact), "{fact} missing from the report");
+    }
+    let governors = std::fs::read_to_string(dir.join("out/governors.html"))
+        .expect("governors' report")
+        .replace("&#x2f;", "/");
+    assert!(
+        governors.contains(
+            "<li>Online Safety Group terms of reference: review overdue (due 15/09/2026)</li>"
+        ),
+        "the governors see what is out of date"
+    );
     for f in [
         "out/report.html",
         "out/governors.html",

@@ -25,6 +25,7 @@ mod privacy;
 mod privacy_documents;
 mod privacy_edges;
 mod records;
+mod registers;
 mod report;
 mod scope;
 mod score;
@@ -74,7 +75,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 20] = [
+pub const WORKBOOK_CODES: [Code; 23] = [
     Code::UnreadableWorkbook,
     Code::NotAScoringWorkbook,
     Code::WorkbookFrameworkMismatch,
@@ -93,6 +94,9 @@ pub const WORKBOOK_CODES: [Code; 20] = [
     Code::RecordsPredateWindow,
     Code::RecordsPostdateReview,
     Code::ColumnNotRecognised,
+    Code::DocumentReviewOverdue,
+    Code::DocumentReviewStale,
+    Code::AspectUnevidenced,
     Code::ReviewAfterChange,
     Code::MigrationConflict,
 ];

@@ -37,6 +37,7 @@ pub fn step(dir: &Path, step: &Step<'_>) -> Option<String> {
         Step::Import(sources) => (3, import(dir, sources)),
         Step::Score { reviewed, snapshot } => {
             let mut text = score(&reviewed.scored, snapshot);
+            text.push_str(&super::documents::demo(reviewed));
             text.push_str(&handover(reviewed));
             (4, text)
         }

@@ -29,6 +29,7 @@ pub fn metrics(m: &Metrics) -> String {
         }
         Some(i) => incidents(&mut s, i),
     }
+    super::registers::registers(&mut s, &m.registers);
     s.trim_end().to_string()
 }
 

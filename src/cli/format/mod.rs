@@ -5,10 +5,12 @@
 
 pub mod checked;
 pub mod demo;
+pub mod documents;
 pub mod framework;
 pub mod import;
 pub mod metrics;
 pub mod pack;
+pub mod registers;
 pub mod renewal;
 pub mod score;
 pub mod show;

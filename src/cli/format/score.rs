@@ -89,6 +89,9 @@ fn aspect_line(o: &mut String, a: &AspectScore, paint: Paint) {
     if a.evidenced > a.agreed {
         flags.push_str(&paint.yellow("  records differ"));
     }
+    if a.unevidenced {
+        flags.push_str(&paint.yellow("  no evidence"));
+    }
     if a.needs_discussion {
         flags.push_str("  needs discussion");
     } else if a.disagreement {

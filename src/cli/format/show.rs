@@ -72,6 +72,18 @@ pub fn aspect(fw: &Framework, a: &Aspect) -> String {
     for e in &a.evidence {
         let _ = writeln!(s, "  - {e}");
     }
+    if !a.evidence_kinds.is_empty() {
+        let needed = if a.evidence_required {
+            "; with none of them imported and no evidence cited, the level holds back readiness"
+        } else {
+            ""
+        };
+        let kinds = a.evidence_kinds.join(", ");
+        let _ = writeln!(
+            s,
+            "\nRecords that support it (review.toml kinds): {kinds}{needed}"
+        );
+    }
     if !a.checks.is_empty() {
         let _ = writeln!(s, "\nEvidence checks:");
         for c in &a.checks {

@@ -11,6 +11,7 @@ use crate::diag::Location;
 use crate::evidence::header::Header;
 use crate::evidence::mapping::{CategoryMapper, Scope};
 use crate::evidence::records::{self, Incident, Mappings, Meeting, RowOutcome, Training};
+use crate::evidence::registers::{self, Agreement, Document};
 use crate::evidence::table::{Origin, SheetRow};
 use crate::evidence::{Field, Kind};
 
@@ -84,6 +85,40 @@ impl<'e> Accumulator<'e> {
                     Some(d)
                 },
             ),
+            Kind::Documents => {
+                let outcome = registers::document(row, &self.header);
+                let place = self.origin.row(row.index);
+                self.take(outcome, row, |e, mut d: Document| {
+                    d.place = Some(place);
+                    let date = d.last_reviewed;
+                    e.documents.push(d);
+                    date
+                })
+            }
+            Kind::Agreements => {
+                let outcome =
+                    registers::agreement(row, &self.header, &self.maps, &mut self.evidence.private);
+                self.take(outcome, row, |e, a: Agreement| {
+                    let date = a.date;
+                    e.agreements.push(a);
+                    date
+                })
+            }
+            Kind::Filtering => self.take(registers::filtering(row, &self.header), row, |e, c| {
+                let date = c.date;
+                e.filtering.push(c);
+                Some(date)
+            }),
+            Kind::Surveys => self.take(registers::survey(row, &self.header), row, |e, s| {
+                let date = s.date;
+                e.surveys.push(s);
+                Some(date)
+            }),
+            Kind::Engagement => self.take(registers::engagement(row, &self.header), row, |e, g| {
+                let date = g.date;
+                e.engagement.push(g);
+                Some(date)
+            }),
             Kind::Pupils => {
                 let before = self.evidence.private.len();
                 let outcome = records::pupil(row, &self.header, &mut self.evidence.private);

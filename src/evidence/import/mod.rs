@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use super::header::Column;
 use super::records::{Mappings, Meeting, Training};
+use super::registers::{Agreement, Document, Engagement, FilteringCheck, Survey};
 use super::unrecorded::Unrecorded;
 use super::{ColumnMap, Field, Kind, SourceSpec};
 use crate::error::Result;
@@ -40,6 +41,16 @@ pub struct Evidence {
     pub incidents: super::tally::IncidentLog,
     /// Meetings.
     pub meetings: Vec<Meeting>,
+    /// The documents of the policy registers.
+    pub documents: Vec<Document>,
+    /// Acceptable use agreements signed, by person or as counts.
+    pub agreements: Vec<Agreement>,
+    /// Filtering checks.
+    pub filtering: Vec<FilteringCheck>,
+    /// Surveys.
+    pub surveys: Vec<Survey>,
+    /// Sessions for parents and communications to them.
+    pub engagement: Vec<Engagement>,
     /// Names of pupils and of people incidents concern, for the privacy guard only.
     pub private: Names,
     /// How many people the pupil lists named (the only figure a pupil list gives).

@@ -48,6 +48,20 @@ impl Evidence {
                 }
             }
         }
+        for d in &mut self.documents {
+            for text in [&mut d.name, &mut d.owner, &mut d.approved_by] {
+                if let Some(clean) = redact(names, text) {
+                    *text = clean;
+                    held.documents += 1;
+                }
+            }
+        }
+        for a in &mut self.agreements {
+            if let Some(clean) = redact(names, &a.part) {
+                a.part = clean;
+                held.documents += 1;
+            }
+        }
         held
     }
 }
@@ -62,6 +76,9 @@ pub struct Withheld {
     /// Names, roles and courses in training records: a member of staff may share a pupil's
     /// name, so these are replaced without a finding.
     pub training: usize,
+    /// Names, owners and approvers of documents, and the parts of groups that signed
+    /// agreements: replaced without a finding, as training records are.
+    pub documents: usize,
 }
 
 impl SourceReport {

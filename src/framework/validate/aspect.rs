@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::{Validator, dotted};
 use crate::diag::Code;
 use crate::framework::raw::RawAspect;
-use crate::framework::{Aspect, LevelText, Step};
+use crate::framework::{Aspect, EVIDENCE_KINDS, LevelText, Step};
 use crate::tomldoc::TomlPath;
 
 impl Validator<'_, '_> {
@@ -26,7 +26,23 @@ impl Validator<'_, '_> {
             .flatten()
             .enumerate()
             .filter_map(|(i, c)| self.check(c, &path.key("checks").index(i)))
-            .collect();
+            .collect::<Vec<_>>();
+        let evidence_kinds = self.evidence_kinds(raw, path);
+        // Judged by what is written, so a check already found wrong is not reported twice.
+        let has_checks = raw.checks.as_ref().is_some_and(|l| !l.is_empty());
+        let has_kinds = raw.evidence_kinds.as_ref().is_some_and(|l| !l.is_empty());
+        if !has_checks && !has_kinds {
+            let at = self.map.value(path);
+            self.warn(
+                Code::AspectWithoutRecords,
+                at,
+                format!("aspect `{code}` has no check and names no evidence kinds, so nothing the school imports can stand behind it"),
+            )
+            .help = Some(format!(
+                "add a check, or `evidence-kinds = [\"documents\"]` naming the records that support it ({})",
+                EVIDENCE_KINDS.join(", ")
+            ));
+        }
         Aspect {
             code,
             name,
@@ -35,8 +51,30 @@ impl Validator<'_, '_> {
             levels,
             steps,
             evidence,
+            evidence_kinds,
+            evidence_required: raw.evidence_required.unwrap_or(self.evidence_required),
             checks,
         }
+    }
+
+    /// The aspect's `evidence-kinds`, each one the tool imports, without repeats.
+    fn evidence_kinds(&mut self, raw: &RawAspect, path: &TomlPath) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for (i, kind) in raw.evidence_kinds.iter().flatten().enumerate() {
+            let kind = kind.trim();
+            if !EVIDENCE_KINDS.contains(&kind) {
+                let at = self.map.value(&path.key("evidence-kinds").index(i));
+                self.error(
+                    Code::UnknownEvidenceKind,
+                    at,
+                    format!("`{kind}` is not a kind of evidence the tool imports"),
+                )
+                .help = Some(format!("use one of {}", EVIDENCE_KINDS.join(", ")));
+            } else if !out.iter().any(|k| k == kind) {
+                out.push(kind.to_string());
+            }
+        }
+        out
     }
 
     /// A level number under `path.key`, which must be 1 to 5.

@@ -3,7 +3,7 @@
 use super::Validator;
 use crate::diag::Code;
 use crate::framework::raw::RawCheck;
-use crate::framework::{Check, Metric, ParamKind, ParamValue, Params, Threshold, ValueKind};
+use crate::framework::{Check, Metric, ParamKind, ParamValue, Params, Threshold, Topic, ValueKind};
 use crate::tomldoc::TomlPath;
 
 impl Validator<'_, '_> {
@@ -117,7 +117,7 @@ impl Validator<'_, '_> {
                             d.parse()
                                 .expect("month defaults in the metric list are whole numbers"),
                         ),
-                        ParamKind::Text => ParamValue::Text(d.to_string()),
+                        ParamKind::Text | ParamKind::Document => ParamValue::Text(d.to_string()),
                     };
                     out.insert(spec.param, v);
                 }
@@ -145,6 +145,11 @@ impl Validator<'_, '_> {
             (ParamKind::Text, toml::Value::String(s)) if !s.trim().is_empty() => {
                 Some(ParamValue::Text(s.trim().to_string()))
             }
+            (ParamKind::Document, toml::Value::String(s))
+                if Topic::from_name(s.trim()).is_some() =>
+            {
+                Some(ParamValue::Text(s.trim().to_string()))
+            }
             (ParamKind::Months, toml::Value::Integer(n)) if (1..=120).contains(n) => {
                 u32::try_from(*n).ok().map(ParamValue::Months)
             }
@@ -152,8 +157,9 @@ impl Validator<'_, '_> {
         };
         if parsed.is_none() {
             let want = match kind {
-                ParamKind::Text => "non-blank text",
-                ParamKind::Months => "a whole number of months from 1 to 120",
+                ParamKind::Text => "non-blank text".to_string(),
+                ParamKind::Months => "a whole number of months from 1 to 120".to_string(),
+                ParamKind::Document => format!("one of {}", Topic::names().join(", ")),
             };
             let at = self.map.value(path);
             self.error(

@@ -19,6 +19,7 @@ pub fn validate(raw: &RawFramework, map: &SourceMap<'_>) -> (Option<Framework>, 
         map,
         diags: Diagnostics::default(),
         codes: HashMap::new(),
+        evidence_required: raw.evidence_required.unwrap_or(false),
     };
     let root = TomlPath::default();
     let id = v.text(&raw.id, &root, "id");
@@ -48,12 +49,14 @@ pub fn validate(raw: &RawFramework, map: &SourceMap<'_>) -> (Option<Framework>, 
         .enumerate()
         .map(|(i, e)| v.element(e, &root.key("elements").index(i)))
         .collect();
+
     let framework = Framework {
         id,
         title,
         version,
         description: raw.description.as_deref().unwrap_or("").trim().to_string(),
         levels,
+        evidence_required: raw.evidence_required.unwrap_or(false),
         elements,
     };
     let ok = !v.diags.has_errors();
@@ -65,6 +68,8 @@ struct Validator<'m, 'a> {
     diags: Diagnostics,
     /// Every element, strand and aspect code seen so far, with where it was first defined.
     codes: HashMap<String, Location>,
+    /// The framework's `evidence-required`, which an aspect's own key overrides.
+    evidence_required: bool,
 }
 
 impl Validator<'_, '_> {

@@ -162,7 +162,7 @@ fn meetings_with_an_item_match_whole_words_of_the_topic_ignoring_case() {
 #[test]
 fn compute_gives_each_kind_imported_over_its_default_window() {
     let mut e = training();
-    let m = compute(&e, as_of(), &Terms::English);
+    let m = compute(&e, as_of(), &Terms::English, &Default::default());
     let groups: Vec<&str> = m
         .training
         .iter()
@@ -180,7 +180,7 @@ fn compute_gives_each_kind_imported_over_its_default_window() {
     assert_eq!((m.meetings, m.incidents), (None, None));
     e.meetings = meetings().meetings;
     e.kinds.push(Kind::Meetings);
-    let m = compute(&e, as_of(), &Terms::English);
+    let m = compute(&e, as_of(), &Terms::English, &Default::default());
     let groups: Vec<(&str, usize)> = m
         .meetings
         .iter()

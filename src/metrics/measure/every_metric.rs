@@ -26,7 +26,7 @@ fn checks(extra: &str) -> Vec<Check> {
     a.checks[1..].to_vec()
 }
 
-fn check(metric: &str, params: &str, threshold: &str) -> Check {
+pub(super) fn check(metric: &str, params: &str, threshold: &str) -> Check {
     checks(&format!(
         "[[elements.strands.aspects.checks]]\nmetric = \"{metric}\"\nparams = {{ {params} }}\n{threshold}\nsupports-level = 2\n"
     ))
@@ -77,7 +77,8 @@ fn records() -> Evidence {
 }
 
 fn measured(c: &Check) -> (f64, String) {
-    let m = measure(c, &records(), as_of()).expect("the records hold what the check needs");
+    let m = measure(c, &records(), as_of(), &Terms::English)
+        .expect("the records hold what the check needs");
     (m.value, m.fact)
 }
 
@@ -90,7 +91,10 @@ fn a_framework_can_name_every_metric() {
                 .params()
                 .iter()
                 .filter(|p| p.default.is_none())
-                .map(|p| format!("{} = \"x\"", p.param.name()))
+                .map(|p| match p.param {
+                    Param::Document => "document = \"online-safety-policy\"".to_string(),
+                    _ => format!("{} = \"x\"", p.param.name()),
+                })
                 .collect::<Vec<_>>()
                 .join(", ");
             format!(
@@ -136,7 +140,7 @@ fn a_role_is_found_by_its_words_in_the_role_column() {
     e.training[0].role = "Deputy Head / DSL".into();
     e.training[2].role = "Designated Safeguarding Lead (deputy)".into();
     e.training[3].role = "DSLR photography club".into();
-    let m = measure(&dsl, &e, as_of()).expect("two people hold the role");
+    let m = measure(&dsl, &e, as_of(), &Terms::English).expect("two people hold the role");
     assert_eq!(
         (m.value, m.fact),
         (
@@ -144,7 +148,7 @@ fn a_role_is_found_by_its_words_in_the_role_column() {
             "2 of 2 people whose role is DSL or designated safeguarding lead trained in the last two years (100%)".into()
         )
     );
-    let nobody = measure(&dsl, &records(), as_of()).map_err(|e| e.to_string());
+    let nobody = measure(&dsl, &records(), as_of(), &Terms::English).map_err(|e| e.to_string());
     assert_eq!(
         nobody,
         Err(
@@ -223,9 +227,14 @@ fn incidents_are_measured_within_the_window() {
 fn a_metric_without_its_records_says_what_is_missing() {
     let e = Evidence::default();
     let why = |metric: &str, params: &str| {
-        measure(&check(metric, params, "at-least = 0"), &e, as_of())
-            .expect_err("no records")
-            .to_string()
+        measure(
+            &check(metric, params, "at-least = 0"),
+            &e,
+            as_of(),
+            &Terms::English,
+        )
+        .expect_err("no records")
+        .to_string()
     };
     assert_eq!(
         why("training.coverage", "group = \"staff\""),
@@ -243,6 +252,7 @@ fn a_metric_without_its_records_says_what_is_missing() {
         &check("training.coverage", "group = \"governors\"", "at-least = 0"),
         &records(),
         as_of(),
+        &Terms::English,
     );
     assert_eq!(
         nobody.map_err(|e| e.to_string()),
@@ -252,6 +262,7 @@ fn a_metric_without_its_records_says_what_is_missing() {
         &check("incidents.actioned-share", "months = 1", "at-least = 0"),
         &records(),
         as_of(),
+        &Terms::English,
     );
     assert_eq!(
         quiet.map_err(|e| e.to_string()),

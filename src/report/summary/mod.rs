@@ -17,6 +17,8 @@ use rust_xlsxwriter::{
 
 use super::Reviewers;
 use crate::metrics::compute::IncidentSummary;
+use crate::metrics::documents::Standing;
+use crate::metrics::registers::{REGISTER_MONTHS, Registers};
 use crate::pipeline::Reviewed;
 use crate::score::AspectScore;
 use crate::sheetprint::{self, Orientation};
@@ -304,6 +306,7 @@ fn evidence_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> 
     if let Some(i) = &m.incidents {
         incident_rows(&mut rows, i)?;
     }
+    register_rows(&mut rows, &m.registers)?;
     let last = rows.next - 1;
     print_table(sheet, Orientation::Portrait, last, 4)?;
     Ok(())
@@ -333,6 +336,79 @@ fn incident_rows(rows: &mut Rows<'_>, i: &IncidentSummary) -> Result<(), XlsxErr
     }
     for c in &i.by_term {
         rows.put("Incidents by term", &c.label, c.count as f64, None, None)?;
+    }
+    Ok(())
+}
+
+/// The registers' figures: documents by standing, agreements signed this school year,
+/// filtering checks, surveys and parent engagement.
+fn register_rows(rows: &mut Rows<'_>, r: &Registers) -> Result<(), XlsxError> {
+    if let Some(d) = &r.documents {
+        let all = Some(d.documents.len() as f64);
+        for (what, standing) in [
+            ("Documents with the review overdue", Standing::Overdue),
+            ("Documents not reviewed in time", Standing::Stale),
+            (
+                "Documents due for review in the next 90 days",
+                Standing::DueSoon,
+            ),
+        ] {
+            rows.put(what, "policy register", d.count(standing) as f64, all, None)?;
+        }
+    }
+    for g in r.agreements.iter().flatten() {
+        let (signed, of) = (g.signed as f64, Some(g.of as f64));
+        rows.put(
+            "Agreements signed this school year",
+            &g.group,
+            signed,
+            of,
+            None,
+        )?;
+    }
+    if let Some(f) = &r.filtering {
+        rows.put(
+            "Filtering checks",
+            "all",
+            f.checks as f64,
+            None,
+            Some(f.months),
+        )?;
+        let terms = Some(f.terms.len() as f64);
+        let missed = f.unchecked.len() as f64;
+        rows.put(
+            "Terms with no filtering check",
+            "all",
+            missed,
+            terms,
+            Some(f.months),
+        )?;
+    }
+    for g in r.surveys.iter().flatten() {
+        rows.put(
+            "Surveys",
+            &g.group,
+            g.count as f64,
+            None,
+            Some(REGISTER_MONTHS),
+        )?;
+    }
+    if let Some(g) = &r.engagement {
+        rows.put(
+            "Sessions for parents",
+            "parents",
+            g.sessions as f64,
+            None,
+            Some(g.months),
+        )?;
+        let sent = g.communications as f64;
+        rows.put(
+            "Communications to parents",
+            "parents",
+            sent,
+            None,
+            Some(g.months),
+        )?;
     }
     Ok(())
 }

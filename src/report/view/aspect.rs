@@ -47,6 +47,8 @@ pub(super) struct Detail {
     commentary_check: String,
     evidence: Vec<EvidenceLink>,
     checks: Vec<CheckView>,
+    /// Nothing stands behind the level: no evidence cited, no supporting record imported.
+    unevidenced: bool,
 }
 
 pub(super) fn detail(
@@ -62,6 +64,7 @@ pub(super) fn detail(
         .unwrap_or("")
         .to_string();
     Detail {
+        unevidenced: a.unevidenced,
         code: a.code.clone(),
         name: a.name.clone(),
         descriptor: aspect.map(|x| x.descriptor.clone()).unwrap_or_default(),

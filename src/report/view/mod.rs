@@ -16,6 +16,7 @@ use super::svg;
 mod aspect;
 mod handover;
 mod records;
+mod registers;
 use crate::framework::Framework;
 use crate::pipeline::Reviewed;
 use crate::score::{AspectScore, Scored};
@@ -143,6 +144,7 @@ pub struct View {
     training: Option<Training>,
     meetings: Option<Meetings>,
     incidents: Option<Incidents>,
+    registers: registers::View,
     progress: Option<Progress>,
     sign_off: handover::SignOffView,
     renewal: Option<handover::RenewalView>,
@@ -228,6 +230,7 @@ pub fn build(
         training: records::training(&r.metrics, fw),
         meetings: records::meetings(&r.metrics),
         incidents: records::incidents(&r.metrics),
+        registers: registers::view(&r.metrics.registers),
         progress: previous.map(|p| progress(s, p)),
         sign_off: handover::sign_off(r.review.sign_off.as_ref()),
         renewal: r.renewal.as_ref().map(handover::renewal),

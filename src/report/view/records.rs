@@ -219,6 +219,7 @@ mod tests {
             training: None,
             meetings: Some(vec![pattern]),
             incidents: None,
+            registers: Default::default(),
         };
         let view = meetings(&m).expect("meeting registers were imported");
         assert_eq!(view.svg.matches("<circle").count(), 2);

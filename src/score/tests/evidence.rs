@@ -314,3 +314,53 @@ fn row_of(book: &crate::workbook::Filled, code: &str) -> usize {
         .position(|r| r.code == code)
         .expect("every aspect has a row")
 }
+
+#[test]
+fn an_aspect_with_nothing_behind_its_level_is_unevidenced_and_holds_back_readiness() {
+    let rows = fw()
+        .aspects()
+        .map(|(_, _, a)| row(&a.code, vec![("Ann", 2)], LONG, &[]))
+        .collect();
+    let meetings_only = Evidence {
+        kinds: vec![crate::evidence::Kind::Meetings],
+        ..Evidence::default()
+    };
+    let (scored, diags) = score(
+        &fw(),
+        &settings(),
+        &[individual("Ann", rows)],
+        &meetings_only,
+    );
+    let unevidenced: Vec<&str> = scored
+        .aspects
+        .iter()
+        .filter(|a| a.unevidenced)
+        .map(|a| a.code.as_str())
+        .collect();
+    // Meeting registers stand behind the aspects whose checks or kinds name meetings.
+    assert!(!unevidenced.contains(&"A1.2") && !unevidenced.contains(&"D1.1"));
+    assert!(unevidenced.contains(&"C2.3") && unevidenced.contains(&"A2.2"));
+    let warned: Vec<&str> = diags
+        .iter()
+        .filter(|d| d.code == Code::AspectUnevidenced)
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(warned.len(), unevidenced.len());
+    assert!(warned.iter().any(|m| {
+        m.starts_with("Digital and Video Images (C2.3) is at level 2 with no evidence behind it")
+    }));
+    let reason = scored
+        .reasons
+        .iter()
+        .find(|r| r.aspect == "C2.3")
+        .expect("held back");
+    assert!(reason.kinds.contains(&Shortfall::Unevidenced), "{reason:?}");
+    // Evidence cited in the workbook stands behind the level too.
+    let (scored, _) = score(
+        &fw(),
+        &settings(),
+        &[everything_at("Ann", 2)],
+        &meetings_only,
+    );
+    assert!(scored.aspects.iter().all(|a| !a.unevidenced));
+}

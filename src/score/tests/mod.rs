@@ -19,6 +19,7 @@ fn settings() -> Settings {
         school: "Hill Primary".into(),
         review_date: NaiveDate::from_ymd_opt(2026, 11, 23).expect("valid"),
         min_commentary_words: 40,
+        terms: crate::metrics::terms::Terms::English,
     }
 }
 
@@ -83,12 +84,15 @@ fn three_reviewers_at_1_2_and_3_agree_on_2_and_need_to_talk() {
         individual("Cat", vec![row("A1.2", vec![("Cat", 3)], "", &[])]),
     ];
     let (scored, diags) = score(&fw(), &settings(), &books, &Evidence::default());
-    assert!(diags.is_empty());
+    // Nothing is cited and no records were imported: the level has nothing behind it.
+    let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+    assert_eq!(codes, vec![Code::AspectUnevidenced]);
     let a = scored
         .aspects
         .iter()
         .find(|a| a.code == "A1.2")
         .expect("scored");
+    assert!(a.unevidenced);
     assert_eq!(a.agreed, Some(2));
     assert_eq!(a.agreed_by, Some(AgreedBy::Median));
     assert_eq!(a.spread, Some(2));

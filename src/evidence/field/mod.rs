@@ -11,6 +11,9 @@
 //! variant, so every `match` over fields is checked by the compiler and says where a new
 //! field must be handled.
 
+mod logs;
+mod registers;
+
 use std::fmt;
 
 use serde::{Serialize, Serializer};
@@ -30,6 +33,8 @@ pub enum ValueType {
     Time,
     /// One or more categories, separated by commas or semicolons.
     Categories,
+    /// A whole number of people or things.
+    Count,
 }
 
 /// One row of the table of fields; read through [`Field`]'s methods.
@@ -92,6 +97,8 @@ const fn row(kind: Kind, name: &'static str, header: &'static str, value: ValueT
 // Short names for the table's sake.
 use Kind::{Incidents, Meetings, Pupils, Training};
 use ValueType::{Categories, Date, LongText, Text, Time};
+use logs::*;
+use registers::*;
 
 fields! {
     /// Training: the person trained.
@@ -280,6 +287,61 @@ fields! {
         ..row(Meetings, "actions-completed", "Actions completed", Text)
     },
 
+    /// Documents: the document's name or title.
+    DocumentName => DOCUMENT_NAME,
+    /// Documents: who owns it.
+    DocumentOwner => DOCUMENT_OWNER,
+    /// Documents: who approved it.
+    DocumentApprovedBy => DOCUMENT_APPROVED_BY,
+    /// Documents: when it was last reviewed.
+    DocumentLastReviewed => DOCUMENT_LAST_REVIEWED,
+    /// Documents: when the next review is due.
+    DocumentNextDue => DOCUMENT_NEXT_DUE,
+    /// Documents: where it is kept.
+    DocumentKept => DOCUMENT_KEPT,
+
+    /// Agreements: the group the agreement is for.
+    AgreementGroup => AGREEMENT_GROUP,
+    /// Agreements: the person who signed; a pupil's name is never echoed or kept.
+    AgreementPerson => AGREEMENT_PERSON,
+    /// Agreements: how many signed, for a register kept as counts.
+    AgreementSigned => AGREEMENT_SIGNED,
+    /// Agreements: how many are in the group.
+    AgreementOf => AGREEMENT_OF,
+    /// Agreements: when it was signed.
+    AgreementDate => AGREEMENT_DATE,
+
+    /// Filtering: when the check was made.
+    FilteringDate => FILTERING_DATE,
+    /// Filtering: what was tested.
+    FilteringTested => FILTERING_TESTED,
+    /// Filtering: the result.
+    FilteringResult => FILTERING_RESULT,
+    /// Filtering: who made the check.
+    FilteringBy => FILTERING_BY,
+    /// Filtering: what was done about a failure.
+    FilteringAction => FILTERING_ACTION,
+
+    /// Surveys: when the survey ran.
+    SurveyDate => SURVEY_DATE,
+    /// Surveys: who was asked.
+    SurveyGroup => SURVEY_GROUP,
+    /// Surveys: what the survey was.
+    SurveyTitle => SURVEY_TITLE,
+    /// Surveys: how many responded.
+    SurveyResponses => SURVEY_RESPONSES,
+    /// Surveys: what it found.
+    SurveyFindings => SURVEY_FINDINGS,
+
+    /// Engagement: when it happened or was sent.
+    EngagementDate => ENGAGEMENT_DATE,
+    /// Engagement: a session or a communication.
+    EngagementType => ENGAGEMENT_TYPE,
+    /// Engagement: what it was.
+    EngagementTitle => ENGAGEMENT_TITLE,
+    /// Engagement: how many attended.
+    EngagementAttendance => ENGAGEMENT_ATTENDANCE,
+
     /// Pupils: the whole name.
     PupilName => Row {
         about: "The pupil's whole name, as \"Surname, Forename\" or \"Forename Surname\".",
@@ -407,6 +469,21 @@ mod tests {
                 assert_eq!(&normalise(alias), alias, "{field:?}");
             }
             assert!(!field.about().is_empty(), "{field:?}");
+        }
+    }
+
+    #[test]
+    fn no_heading_is_given_to_two_fields_of_one_kind() {
+        for kind in Kind::ALL {
+            let mut seen: std::collections::BTreeMap<String, Field> = Default::default();
+            for field in kind.fields() {
+                let own = normalise(field.header());
+                for heading in field.aliases().iter().map(|a| a.to_string()).chain([own]) {
+                    if let Some(first) = seen.insert(heading.clone(), field) {
+                        assert_eq!(first, field, "`{heading}` is {first:?} and {field:?}");
+                    }
+                }
+            }
         }
     }
 

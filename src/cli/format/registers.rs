@@ -1,0 +1,108 @@
+//! The lines `selfreview import` shows for the registers: the policy register judged, the
+//! agreements signed this school year, filtering checks by term, surveys and engagement.
+
+use std::fmt::Write as _;
+
+use selfreview::dates::uk;
+use selfreview::metrics::registers::Registers;
+
+fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
+/// Every register's lines, each saying when none was imported.
+pub fn registers(s: &mut String, r: &Registers) {
+    match &r.documents {
+        None => line(s, "  documents: no policy register imported"),
+        Some(d) => super::documents::documents(s, d),
+    }
+    agreements(s, r);
+    match &r.filtering {
+        None => line(s, "  filtering: no filtering check log imported"),
+        Some(f) => {
+            let last = f.last.map_or("never".into(), uk);
+            let unchecked = if f.unchecked.is_empty() {
+                "every finished term checked".to_string()
+            } else {
+                format!("no check in {}", f.unchecked.join(", "))
+            };
+            line(
+                s,
+                &format!(
+                    "  filtering ({} months): {} checks, {} finding something that got through, last {last}; {unchecked}",
+                    f.months, f.checks, f.failed
+                ),
+            );
+        }
+    }
+    match &r.surveys {
+        None => line(s, "  surveys: no survey records imported"),
+        Some(groups) => {
+            let all: Vec<String> = groups
+                .iter()
+                .map(|g| format!("{} {} ({} responses)", g.group, g.count, g.responses))
+                .collect();
+            line(s, &format!("  surveys (12 months): {}", all.join(", ")));
+        }
+    }
+    match &r.engagement {
+        None => line(s, "  engagement: no parent engagement records imported"),
+        Some(g) => line(
+            s,
+            &format!(
+                "  engagement ({} months): {} sessions attended by {}, {} communications, last {}",
+                g.months,
+                g.sessions,
+                g.attendance,
+                g.communications,
+                g.last.map_or("never".into(), uk)
+            ),
+        ),
+    }
+}
+
+fn agreements(s: &mut String, r: &Registers) {
+    match &r.agreements {
+        None => line(
+            s,
+            "  agreements: no acceptable use agreement records imported",
+        ),
+        Some(groups) if groups.is_empty() => {
+            line(
+                s,
+                "  agreements: nobody can be counted as signed this school year",
+            );
+        }
+        Some(groups) => {
+            let since = groups.first().map(|g| uk(g.since)).unwrap_or_default();
+            let all: Vec<String> = groups
+                .iter()
+                .map(|g| {
+                    format!(
+                        "{} {} of {} ({})",
+                        g.group,
+                        g.signed,
+                        g.of,
+                        percent(g.share)
+                    )
+                })
+                .collect();
+            line(
+                s,
+                &format!("  agreements (signed since {since}): {}", all.join(", ")),
+            );
+            for g in groups.iter().filter(|g| g.parts.len() > 1) {
+                let parts: Vec<String> = g
+                    .parts
+                    .iter()
+                    .map(|p| format!("{} {} of {}", p.part, p.signed, p.of))
+                    .collect();
+                line(s, &format!("    {}: {}", g.group, parts.join(", ")));
+            }
+        }
+    }
+}
+
+pub(super) fn line(s: &mut String, text: &str) {
+    let _ = writeln!(s, "{text}");
+}

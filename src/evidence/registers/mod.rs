@@ -1,0 +1,233 @@
+//! Rows of the registers a school keeps beside its training, incident and meeting records:
+//! the policy register, acceptable use agreements, filtering checks, surveys and parent
+//! engagement, each turned into a record or a reason it was skipped.
+//!
+//! Only what the metrics need is kept. A pupil's name in an agreements register is learnt
+//! for the privacy guard and never kept in the record: a person is held as a hash of the
+//! folded name, so that the same pupil signing twice counts once.
+
+use chrono::{Datelike, NaiveDate};
+use serde::Serialize;
+
+use super::Field;
+use super::header::{Header, normalise};
+use super::records::{self, NOTE, RowOutcome, is_note, skip, text};
+use super::table::{SheetRow, Value};
+use crate::diag::Location;
+use crate::framework::Topic;
+
+/// One document in the policy register.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// The name as written.
+    pub name: String,
+    /// What its name says it is about.
+    pub topics: Vec<Topic>,
+    /// Who owns it, as written.
+    pub owner: String,
+    /// Who approved it, as written.
+    pub approved_by: String,
+    /// When it was last reviewed.
+    pub last_reviewed: Option<NaiveDate>,
+    /// When the next review is due.
+    pub next_due: Option<NaiveDate>,
+    /// Where the register lists it, for findings.
+    #[serde(skip)]
+    pub place: Option<Location>,
+}
+
+/// One row of an acceptable use agreements register: a person, or a count for a group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Agreement {
+    /// The group after mapping: `pupils`, `staff`, `governors`, `volunteers`, `parents`, …
+    pub group: String,
+    /// The group as written ("Year 4", "Teaching staff"), for the breakdown by year.
+    pub part: String,
+    /// A person's row: a hash of the folded name, never the name.
+    #[serde(skip)]
+    pub person: Option<u64>,
+    /// How many signed (1 or 0 for a person).
+    pub signed: usize,
+    /// How many are in the group (1 for a person).
+    pub of: usize,
+    /// When it was signed, or the returns counted.
+    pub date: Option<NaiveDate>,
+}
+
+/// One filtering check.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FilteringCheck {
+    /// When.
+    pub date: NaiveDate,
+    /// Whether the result records something that got through.
+    pub failed: bool,
+}
+
+/// One survey.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Survey {
+    /// When it ran.
+    pub date: NaiveDate,
+    /// Who was asked, after mapping: `learners`, `staff`, `parents`, `governors`, …
+    pub group: String,
+    /// How many responded, where recorded.
+    pub responses: Option<usize>,
+}
+
+/// One session for parents, or one communication to them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Engagement {
+    /// When.
+    pub date: NaiveDate,
+    /// A session (rather than a communication).
+    pub session: bool,
+    /// How many attended, where recorded.
+    pub attendance: Option<usize>,
+}
+
+/// A count column's value: a number, or text such as "28", "28 of 30" or "28/30" (the
+/// second number is returned too); `Err` holds the reason for skipping.
+pub(super) fn count(
+    row: &SheetRow,
+    header: &Header,
+    field: Field,
+) -> Result<Option<(usize, Option<usize>)>, String> {
+    let Some(col) = header.col(field) else {
+        return Ok(None);
+    };
+    match row.get(col) {
+        Value::Empty => Ok(None),
+        Value::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n < 1e9 => {
+            Ok(Some((*n as usize, None)))
+        }
+        other => {
+            let t = other.text();
+            if t.trim_start().starts_with('-') {
+                return Err(format!("`{t}` is not a number"));
+            }
+            let numbers: Vec<usize> = t
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|p| !p.is_empty())
+                .filter_map(|p| p.parse().ok())
+                .collect();
+            match numbers.as_slice() {
+                [n] => Ok(Some((*n, None))),
+                [n, of] if t.contains('/') || normalise(&t).contains(" of ") => {
+                    Ok(Some((*n, Some(*of))))
+                }
+                _ => Err(format!("`{t}` is not a number")),
+            }
+        }
+    }
+}
+
+/// A date cell that, unreadable, makes a note rather than a skipped row.
+fn date_noted(
+    row: &SheetRow,
+    header: &Header,
+    field: Field,
+    what: &str,
+    notes: &mut Vec<(String, Option<u32>)>,
+) -> Option<NaiveDate> {
+    match records::date(row, header, field) {
+        Ok(d) => d,
+        Err(reason) => {
+            notes.push((format!("{what}: {reason}"), header.col(field)));
+            None
+        }
+    }
+}
+
+/// The outcome for a record with the notes gathered while reading it.
+fn with_notes<T>(record: T, mut notes: Vec<(String, Option<u32>)>) -> RowOutcome<T> {
+    if notes.is_empty() {
+        return RowOutcome::Used(record);
+    }
+    let col = notes[0].1;
+    let note = notes
+        .drain(..)
+        .map(|(n, _)| n)
+        .collect::<Vec<_>>()
+        .join("; ");
+    RowOutcome::Noted { record, note, col }
+}
+
+/// A review due "September 2026" or "Sep-26" is due by the end of that month, not on its
+/// first day: a date typed as a month and a year alone is moved to the month's last day.
+fn month_end_if_only_a_month(row: &SheetRow, header: &Header, day: NaiveDate) -> NaiveDate {
+    let Some(Value::Text(t)) = header.col(Field::DocumentNextDue).map(|c| row.get(c)) else {
+        return day;
+    };
+    let words = t
+        .split([' ', '-', '/', '.'])
+        .filter(|w| !w.is_empty())
+        .count();
+    let has_letters = t.chars().any(char::is_alphabetic);
+    if words != 2 || !has_letters || day.day() != 1 {
+        return day;
+    }
+    day.checked_add_months(chrono::Months::new(1))
+        .and_then(|next| next.pred_opt())
+        .unwrap_or(day)
+}
+
+/// A row of the policy register. A document whose dates cannot be read is still listed,
+/// with a note: dropping it would hide a policy from the review.
+pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
+    if row.is_blank() {
+        return RowOutcome::Blank;
+    }
+    let name = text(row, header, Field::DocumentName);
+    if name.is_empty() {
+        if is_note(row) {
+            return skip(NOTE, None);
+        }
+        return skip("no document name", header.col(Field::DocumentName));
+    }
+    let mut notes = Vec::new();
+    let last_reviewed = date_noted(
+        row,
+        header,
+        Field::DocumentLastReviewed,
+        "last reviewed",
+        &mut notes,
+    );
+    let next_due = date_noted(
+        row,
+        header,
+        Field::DocumentNextDue,
+        "next review due",
+        &mut notes,
+    )
+    .map(|d| month_end_if_only_a_month(row, header, d));
+    // A footer typed in the name column ("Register checked by the governors: 3 policies")
+    // has no dates and nothing else beside it.
+    let others = row.cells.iter().filter(|c| !c.is_empty()).count();
+    if others == 1 && last_reviewed.is_none() && next_due.is_none() && is_note(row) {
+        return skip(NOTE, None);
+    }
+    let notes = notes
+        .into_iter()
+        .map(|(n, c)| (format!("{name}: {n}; its review is not tracked"), c))
+        .collect();
+    let record = Document {
+        topics: Topic::of(&name),
+        owner: text(row, header, Field::DocumentOwner),
+        approved_by: text(row, header, Field::DocumentApprovedBy),
+        name,
+        last_reviewed,
+        next_due,
+        place: None,
+    };
+    with_notes(record, notes)
+}
+
+mod agreements;
+mod logs;
+
+pub use agreements::agreement;
+pub(crate) use agreements::is_learners;
+pub use logs::{engagement, filtering, survey};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,256 @@
+//! The registers read from CSV written in a temporary folder: headings recognised, rows
+//! turned into records or skipped with a reason, names of pupils learnt and never kept.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+
+use crate::evidence::import::{Evidence, Request, SourceReport, import};
+use crate::evidence::records::Mappings;
+use crate::evidence::{ColumnMap, Field, Kind};
+use crate::framework::Topic;
+
+fn read(kind: Kind, text: &str) -> (Evidence, SourceReport) {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("register.csv");
+    std::fs::write(&path, text).expect("written");
+    let columns = ColumnMap::default();
+    let req = Request {
+        kind,
+        path: &path,
+        shown: Path::new("evidence/register.csv"),
+        sheet: None,
+        columns: &columns,
+        maps: Mappings::default(),
+    };
+    let mut evidence = Evidence::default();
+    let report = import(&req, &mut evidence).expect("imported");
+    (evidence, report)
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+}
+
+fn fields(report: &SourceReport) -> Vec<Option<Field>> {
+    report.columns.iter().map(|c| c.field).collect()
+}
+
+#[test]
+fn a_policy_register_is_read_with_its_dates_typed_several_ways() {
+    let (e, report) = read(
+        Kind::Documents,
+        "Hill Primary - policy review schedule,,,,\n\
+         Policy,Responsible person,Ratified by,Date of last review,Review due\n\
+         E-Safety Policy,OSL,FGB,3.9.25,Sept 2026\n\
+         Online Safety & Acceptable Use Policy,DSL,Head,12/10/2023,12/10/2024\n\
+         Filtering and monitoring review 2025,Technician,SLT,2025-06-30,\n\
+         Lettings policy,Business manager,FGB,,\n\
+         Staff code of conduct,Head,FGB,Autumn 2025,31/13/2026\n\
+         ,,,,\n\
+         Policies are reviewed by the governors' policy committee: 5 listed,,,,\n",
+    );
+    assert_eq!(report.header_row, 2);
+    assert_eq!(
+        fields(&report),
+        vec![
+            Some(Field::DocumentName),
+            Some(Field::DocumentOwner),
+            Some(Field::DocumentApprovedBy),
+            Some(Field::DocumentLastReviewed),
+            Some(Field::DocumentNextDue),
+        ]
+    );
+    assert_eq!(report.rows_used, 5);
+    let first = &e.documents[0];
+    assert_eq!(first.topics, vec![Topic::OnlineSafetyPolicy]);
+    assert_eq!(
+        (first.last_reviewed, first.next_due),
+        (Some(d(2025, 9, 3)), Some(d(2026, 9, 30)))
+    );
+    assert_eq!(
+        e.documents[1].topics,
+        vec![Topic::OnlineSafetyPolicy, Topic::AcceptableUse]
+    );
+    assert_eq!(e.documents[2].last_reviewed, Some(d(2025, 6, 30)));
+    assert!(e.documents[3].topics.is_empty());
+    // Unreadable dates keep the document, with a note naming it and the cell.
+    assert_eq!(report.noted.len(), 1, "{:?}", report.noted);
+    assert_eq!(report.noted[0].place, "row 7, column D");
+    assert!(
+        report.noted[0]
+            .reason
+            .starts_with("Staff code of conduct: last reviewed: `Autumn 2025` is not a date"),
+        "{}",
+        report.noted[0].reason
+    );
+    assert!(
+        report.noted[0]
+            .reason
+            .contains("`31/13/2026` is not a real date")
+    );
+    assert_eq!(report.skipped.len(), 1);
+    assert_eq!(report.skipped[0].reason, "a note or footer row");
+    let place = e.documents[0].place.as_ref().expect("placed");
+    assert_eq!(place.to_string(), "evidence/register.csv: row 3");
+}
+
+#[test]
+fn agreements_kept_by_count_or_by_person_keep_no_pupil_name() {
+    let (e, report) = read(
+        Kind::Agreements,
+        "Acceptable use agreements returned,,,,\n\
+         Class,Pupil name,Number returned,Number on roll,Date returned\n\
+         Year 3,,27,30,15/09/2026\n\
+         Y4,,28 of 30,,16 Sept 2026\n\
+         Year 5,Amelia Hartley-Sykes,,,20/09/2026\n\
+         Year 5,Tomasz Wiśniewski,,,\n\
+         Teaching staff,,18,19,2026-09-05\n\
+         Governors,,7,6,01/10/2026\n\
+         Volunteers,,3,,01/10/2026\n",
+    );
+    assert_eq!(report.rows_used, 5, "{:?}", report.skipped);
+    let groups: Vec<(&str, usize, usize)> = e
+        .agreements
+        .iter()
+        .map(|a| (a.group.as_str(), a.signed, a.of))
+        .collect();
+    assert_eq!(
+        groups,
+        vec![
+            ("pupils", 27, 30),
+            ("pupils", 28, 30),
+            ("pupils", 1, 1),
+            ("pupils", 0, 1),
+            ("staff", 18, 19)
+        ]
+    );
+    assert!(e.private.found_in("Amelia Hartley-Sykes"));
+    assert!(e.private.found_in("Tomasz Wisniewski"));
+    let reasons: Vec<&str> = report.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        vec![
+            "7 signed out of 6: more signed than are in the group",
+            "a count of who signed with no number in the group (Out of)"
+        ]
+    );
+    let debug = format!("{:?}", e.agreements);
+    assert!(!debug.contains("Amelia"), "{debug}");
+}
+
+#[test]
+fn filtering_checks_know_a_failure_when_they_see_one() {
+    let (e, report) = read(
+        Kind::Filtering,
+        "Date checked,What was tested,Result,Checked by\n\
+         04/09/2026,SWGfL test site,Blocked - pass,Technician\n\
+         12.1.26,Gambling sites,Not blocked,Technician\n\
+         3 March 2026,Proxy sites,FAIL - reported to provider,OSL\n\
+         not yet,Adult content,,\n",
+    );
+    let failed: Vec<bool> = e.filtering.iter().map(|c| c.failed).collect();
+    assert_eq!(failed, vec![false, true, true]);
+    assert_eq!(report.skipped.len(), 1);
+    assert_eq!(report.skipped[0].reason, "`not yet` is not a date");
+}
+
+#[test]
+fn surveys_and_engagement_are_read_by_who_and_what() {
+    let (e, _) = read(
+        Kind::Surveys,
+        "Survey,Respondents,Date of survey,Number of responses\n\
+         Online safety survey,KS2 pupils,01/03/2026,112\n\
+         Staff confidence survey,All staff,2026-05-10,24\n\
+         Parent questionnaire,Parents and carers,20/06/2026,\n",
+    );
+    let groups: Vec<(&str, Option<usize>)> = e
+        .surveys
+        .iter()
+        .map(|s| (s.group.as_str(), s.responses))
+        .collect();
+    assert_eq!(
+        groups,
+        vec![
+            ("learners", Some(112)),
+            ("staff", Some(24)),
+            ("parents", None)
+        ]
+    );
+    let (e, report) = read(
+        Kind::Engagement,
+        "Date,Type,What,Number attended\n\
+         10/10/2026,Workshop,Keeping children safe online,23\n\
+         01/11/2026,Newsletter,Autumn newsletter: gaming and age ratings,\n\
+         05/11/2026,,Coffee morning on screen time,9\n\
+         07/11/2026,,Text message about a viral challenge,\n\
+         12/11/2026,Letter,Letter home,lots\n\
+         13/11/2026,Workshop,Gaming,-4\n",
+    );
+    let kinds: Vec<(bool, Option<usize>)> = e
+        .engagement
+        .iter()
+        .map(|g| (g.session, g.attendance))
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (true, Some(23)),
+            (false, None),
+            (true, Some(9)),
+            (false, None)
+        ]
+    );
+    assert_eq!(report.skipped[0].reason, "`lots` is not a number");
+    assert_eq!(report.skipped[1].reason, "`-4` is not a number");
+}
+
+#[test]
+fn groups_that_sign_agreements_are_pupils_unless_they_say_they_are_adults() {
+    use super::agreements::agreement_group;
+    use crate::evidence::records::Mappings;
+    let none = Mappings::default();
+    for (group, want) in [
+        ("Year 4", "pupils"),
+        ("Y10", "pupils"),
+        ("Reception", "pupils"),
+        ("KS2", "pupils"),
+        ("Oak", "pupils"),
+        ("6B", "pupils"),
+        ("Digital leaders", "pupils"),
+        ("Teaching staff", "staff"),
+        ("TAs", "staff"),
+        ("Office", "staff"),
+        ("Governors", "governors"),
+        ("Volunteers", "volunteers"),
+        ("Parents/carers", "parents"),
+    ] {
+        assert_eq!(agreement_group(group, &none), want, "{group}");
+    }
+    let mut maps = Mappings::default();
+    maps.roles.insert("Site team".into(), "staff".into());
+    assert_eq!(agreement_group("Site team", &maps), "staff");
+    assert_eq!(
+        agreement_group("Site Team", &none),
+        "staff",
+        "site is an adult word"
+    );
+}
+
+#[test]
+fn who_a_survey_asked_is_read_from_the_names_schools_give() {
+    use super::logs::survey_group;
+    for (asked, want) in [
+        ("KS2 pupils", "learners"),
+        ("Year 6", "learners"),
+        ("School council", "learners"),
+        ("Digital leaders", "learners"),
+        ("Parents/carers", "parents"),
+        ("Families", "parents"),
+        ("All staff", "staff"),
+        ("Governors", "governors"),
+        ("Local community", "local-community"),
+    ] {
+        assert_eq!(survey_group(asked), want, "{asked}");
+    }
+}

@@ -1,0 +1,318 @@
+//! Whether the school's key documents are current: each document of the policy register
+//! with its review dates judged as of the review date, what falls due in the next 90 days,
+//! and the findings for a review that is overdue.
+//!
+//! Two things make a document out of date. Its register may say its next review is due on
+//! a day already past; or its last review may be older than the framework's checks allow
+//! for its topic (the online safety policy reviewed in the last 12 months, say). That
+//! interval is read from the framework's `documents.reviewed` checks at the benchmark
+//! ([`review_months`]), so the freshness the report shows and the check that judges a
+//! claim agree.
+
+use std::collections::BTreeMap;
+
+use chrono::{Days, Months, NaiveDate};
+use serde::Serialize;
+
+use crate::dates::uk;
+use crate::diag::{Code, Diagnostic, Location};
+use crate::evidence::import::Evidence;
+use crate::evidence::registers::Document;
+use crate::framework::{Framework, Metric, Param, Topic};
+
+/// How far ahead the report looks for reviews falling due.
+pub const DUE_SOON_DAYS: u64 = 90;
+
+/// The longest time since its last review each topic's documents may go, in months.
+pub type ReviewMonths = BTreeMap<Topic, u32>;
+
+/// The intervals the framework's `documents.reviewed` checks ask at each aspect's
+/// benchmark: for each topic, the shortest.
+pub fn review_months(fw: &Framework) -> ReviewMonths {
+    let mut out = ReviewMonths::new();
+    for (_, _, a) in fw.aspects() {
+        for c in a
+            .checks
+            .iter()
+            .filter(|c| c.metric == Metric::DocumentsReviewed && c.supports_level >= a.benchmark)
+        {
+            let topic = c.params.text(Param::Document).and_then(Topic::from_name);
+            if let (Some(topic), Some(months)) = (topic, c.params.months()) {
+                let entry = out.entry(topic).or_insert(months);
+                *entry = (*entry).min(months);
+            }
+        }
+    }
+    out
+}
+
+/// Where a document stands as of the review date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Standing {
+    /// Reviewed, and nothing falls due in the next 90 days.
+    Current,
+    /// A review falls due in the next 90 days.
+    DueSoon,
+    /// The next review date the register gives is past.
+    Overdue,
+    /// The last review is older than the framework allows for its topic.
+    Stale,
+    /// Neither a last review nor a next review date is recorded.
+    Undated,
+    /// Another row of the register is the same document reviewed since (last year's
+    /// "E-Safety Policy 2024" beside this year's "E-Safety Policy 2025").
+    Replaced,
+}
+
+/// One document as the report shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentStatus {
+    /// The name as written (names of children withheld).
+    pub name: String,
+    /// What it is about.
+    pub topics: Vec<Topic>,
+    /// Its owner as written.
+    pub owner: String,
+    /// Who approved it.
+    pub approved_by: String,
+    /// When it was last reviewed.
+    pub last_reviewed: Option<NaiveDate>,
+    /// When the next review is due: the register's date, else the last review plus the
+    /// framework's interval for its topic.
+    pub due: Option<NaiveDate>,
+    /// Where it stands.
+    pub standing: Standing,
+}
+
+/// The policy register, judged.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DocumentSummary {
+    /// Every document, in the register's order.
+    pub documents: Vec<DocumentStatus>,
+    /// The topics the framework's checks ask about that no document covers.
+    pub topics_missing: Vec<Topic>,
+}
+
+impl DocumentSummary {
+    /// The documents whose review falls due in the next 90 days, soonest first.
+    pub fn due_soon(&self) -> Vec<&DocumentStatus> {
+        let mut due: Vec<&DocumentStatus> = self
+            .documents
+            .iter()
+            .filter(|d| d.standing == Standing::DueSoon)
+            .collect();
+        due.sort_by_key(|d| d.due);
+        due
+    }
+
+    /// How many documents stand so.
+    pub fn count(&self, standing: Standing) -> usize {
+        self.documents
+            .iter()
+            .filter(|d| d.standing == standing)
+            .count()
+    }
+}
+
+/// The day a document's review is next due by the framework's interval for its topics.
+fn due_by_interval(d: &Document, months: &ReviewMonths) -> Option<NaiveDate> {
+    let interval = d.topics.iter().filter_map(|t| months.get(t)).min()?;
+    d.last_reviewed?.checked_add_months(Months::new(*interval))
+}
+
+/// Where `d` stands as of `as_of`, with the day its review is due.
+pub fn standing(
+    d: &Document,
+    months: &ReviewMonths,
+    as_of: NaiveDate,
+) -> (Standing, Option<NaiveDate>) {
+    let by_interval = due_by_interval(d, months);
+    let due = match (d.next_due, by_interval) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let soon = as_of
+        .checked_add_days(Days::new(DUE_SOON_DAYS))
+        .unwrap_or(as_of);
+    let standing = if d.next_due.is_some_and(|n| n < as_of) {
+        Standing::Overdue
+    } else if by_interval.is_some_and(|n| n < as_of) {
+        Standing::Stale
+    } else if d.last_reviewed.is_none() && d.next_due.is_none() {
+        Standing::Undated
+    } else if due.is_some_and(|n| n <= soon) {
+        Standing::DueSoon
+    } else {
+        Standing::Current
+    };
+    (standing, due)
+}
+
+/// A document's name without its years, versions and drafts, so that the rows of one
+/// document reviewed year after year are known as one.
+fn family(name: &str) -> String {
+    crate::text::normalise(name)
+        .split(' ')
+        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
+        .filter(|w| !["v", "version", "draft", "final", "updated", "revised"].contains(w))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The latest review on or before `as_of` of each document, by [`family`]: a row reviewed
+/// before its document's latest is replaced. Worked out once, so a long register is read
+/// in one pass.
+pub struct Latest(BTreeMap<String, NaiveDate>);
+
+impl Latest {
+    /// The latest reviews of the register's documents as of `as_of`.
+    pub fn of(e: &Evidence, as_of: NaiveDate) -> Self {
+        let mut latest: BTreeMap<String, NaiveDate> = BTreeMap::new();
+        for d in &e.documents {
+            if let Some(r) = d.last_reviewed.filter(|r| *r <= as_of) {
+                let entry = latest.entry(family(&d.name)).or_insert(r);
+                *entry = (*entry).max(r);
+            }
+        }
+        Latest(latest)
+    }
+
+    fn replaces(&self, d: &Document) -> bool {
+        d.last_reviewed
+            .is_some_and(|mine| self.0.get(&family(&d.name)).is_some_and(|l| *l > mine))
+    }
+}
+
+/// Where `d` stands among the register's documents: replaced by a later review, or as its
+/// own dates say.
+pub fn judged(
+    latest: &Latest,
+    d: &Document,
+    months: &ReviewMonths,
+    as_of: NaiveDate,
+) -> (Standing, Option<NaiveDate>) {
+    let (standing, due) = standing(d, months, as_of);
+    if latest.replaces(d) {
+        (Standing::Replaced, due)
+    } else {
+        (standing, due)
+    }
+}
+
+/// The policy register judged as of `as_of`; `None` when no register was imported.
+pub fn summary(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Option<DocumentSummary> {
+    if !e.kinds.contains(&crate::evidence::Kind::Documents) {
+        return None;
+    }
+    let latest = Latest::of(e, as_of);
+    let documents = e
+        .documents
+        .iter()
+        .map(|d| {
+            let (standing, due) = judged(&latest, d, months, as_of);
+            DocumentStatus {
+                name: d.name.clone(),
+                topics: d.topics.clone(),
+                owner: d.owner.clone(),
+                approved_by: d.approved_by.clone(),
+                last_reviewed: d.last_reviewed,
+                due,
+                standing,
+            }
+        })
+        .collect();
+    let topics_missing = months
+        .keys()
+        .filter(|t| !e.documents.iter().any(|d| d.topics.contains(t)))
+        .copied()
+        .collect();
+    Some(DocumentSummary {
+        documents,
+        topics_missing,
+    })
+}
+
+/// The findings for documents whose review is overdue or stale, each naming the document
+/// and where the register lists it.
+pub fn findings(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let latest = Latest::of(e, as_of);
+    for d in &e.documents {
+        let at = d
+            .place
+            .clone()
+            .unwrap_or_else(|| Location::file(std::path::Path::new("")));
+        match judged(&latest, d, months, as_of) {
+            (Standing::Overdue, _) => out.push(
+                Diagnostic::warning(
+                    Code::DocumentReviewOverdue,
+                    at,
+                    format!(
+                        "“{}” was due for review on {}, before the review date of {}",
+                        d.name,
+                        d.next_due.map(uk).unwrap_or_default(),
+                        uk(as_of)
+                    ),
+                )
+                .with_help("review the document, then record the new dates in the register"),
+            ),
+            (Standing::Stale, _) => {
+                let interval = d
+                    .topics
+                    .iter()
+                    .filter_map(|t| months.get(t))
+                    .min()
+                    .copied()
+                    .unwrap_or(12);
+                out.push(
+                    Diagnostic::warning(
+                        Code::DocumentReviewStale,
+                        at,
+                        format!(
+                            "“{}” was last reviewed on {}, more than {interval} months before the review date of {}",
+                            d.name,
+                            d.last_reviewed.map(uk).unwrap_or_default(),
+                            uk(as_of)
+                        ),
+                    )
+                    .with_help(format!(
+                        "the framework expects it reviewed at least every {interval} months: review it and record the date in the register"
+                    )),
+                );
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// Documents on `topic` last reviewed within `months` of `as_of`, and the latest review of
+/// any document on it with that document's name.
+pub fn reviewed(
+    e: &Evidence,
+    topic: Topic,
+    months: u32,
+    as_of: NaiveDate,
+) -> (usize, Option<(&Document, NaiveDate)>, usize) {
+    let on_topic: Vec<&Document> = e
+        .documents
+        .iter()
+        .filter(|d| d.topics.contains(&topic))
+        .collect();
+    let within = on_topic
+        .iter()
+        .filter(|d| {
+            d.last_reviewed
+                .is_some_and(|r| super::compute::within(r, as_of, months))
+        })
+        .count();
+    let latest = on_topic
+        .iter()
+        .filter_map(|d| d.last_reviewed.filter(|r| *r <= as_of).map(|r| (*d, r)))
+        .max_by_key(|(_, r)| *r);
+    (within, latest, on_topic.len())
+}
+
+#[cfg(test)]
+mod tests;

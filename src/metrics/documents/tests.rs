@@ -1,0 +1,214 @@
+//! Documents judged as of a date: overdue by their register's date, stale by the
+//! framework's interval, due within 90 days, and the findings that name them.
+
+use chrono::NaiveDate;
+
+use super::*;
+use crate::diag::Code;
+use crate::evidence::Kind;
+use crate::framework::{DEFAULT_ID, load_embedded};
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).expect("valid date")
+}
+
+fn doc(name: &str, last: Option<NaiveDate>, next: Option<NaiveDate>) -> Document {
+    Document {
+        name: name.into(),
+        topics: Topic::of(name),
+        owner: String::new(),
+        approved_by: String::new(),
+        last_reviewed: last,
+        next_due: next,
+        place: Some(Location::file(std::path::Path::new(
+            "evidence/policies.xlsx",
+        ))),
+    }
+}
+
+fn evidence(docs: Vec<Document>) -> Evidence {
+    Evidence {
+        documents: docs,
+        kinds: vec![Kind::Documents],
+        ..Evidence::default()
+    }
+}
+
+#[test]
+fn the_framework_sets_the_interval_its_benchmark_checks_ask() {
+    let fw = load_embedded(DEFAULT_ID).expect("embedded").framework;
+    let months = review_months(&fw);
+    assert_eq!(months.get(&Topic::OnlineSafetyPolicy), Some(&12));
+    assert_eq!(months.get(&Topic::FilteringMonitoring), Some(&12));
+    assert_eq!(months.get(&Topic::AcceptableUse), Some(&12));
+    assert_eq!(months.get(&Topic::DataProtection), Some(&24));
+    assert_eq!(months.get(&Topic::GroupTerms), None);
+}
+
+#[test]
+fn each_document_stands_by_its_dates() {
+    let months = ReviewMonths::from([(Topic::OnlineSafetyPolicy, 12)]);
+    let as_of = d(2026, 12, 1);
+    let cases = [
+        // The register's next review date is past.
+        (
+            doc(
+                "Lettings policy",
+                Some(d(2025, 1, 1)),
+                Some(d(2026, 11, 30)),
+            ),
+            Standing::Overdue,
+            Some(d(2026, 11, 30)),
+        ),
+        // Reviewed 14 months ago: older than the framework allows.
+        (
+            doc(
+                "E-Safety Policy",
+                Some(d(2025, 10, 1)),
+                Some(d(2027, 10, 1)),
+            ),
+            Standing::Stale,
+            Some(d(2026, 10, 1)),
+        ),
+        // Due by the framework's interval in 80 days, whatever the register says.
+        (
+            doc("Online Safety Policy", Some(d(2026, 2, 19)), None),
+            Standing::DueSoon,
+            Some(d(2027, 2, 19)),
+        ),
+        (
+            doc("Lettings policy", Some(d(2026, 2, 1)), Some(d(2027, 3, 1))),
+            Standing::DueSoon,
+            Some(d(2027, 3, 1)),
+        ),
+        (
+            doc("Lettings policy", Some(d(2026, 2, 1)), Some(d(2027, 3, 2))),
+            Standing::Current,
+            Some(d(2027, 3, 2)),
+        ),
+        (doc("Lettings policy", None, None), Standing::Undated, None),
+        // Due today is not yet overdue.
+        (
+            doc("Lettings policy", None, Some(as_of)),
+            Standing::DueSoon,
+            Some(as_of),
+        ),
+    ];
+    for (document, want, due) in cases {
+        assert_eq!(
+            standing(&document, &months, as_of),
+            (want, due),
+            "{document:?}"
+        );
+    }
+}
+
+#[test]
+fn overdue_and_stale_documents_are_findings_naming_them() {
+    let months = ReviewMonths::from([(Topic::OnlineSafetyPolicy, 12)]);
+    let e = evidence(vec![
+        doc("Lettings policy", None, Some(d(2026, 9, 1))),
+        doc("E-Safety Policy", Some(d(2025, 10, 1)), None),
+        doc(
+            "Social media policy",
+            Some(d(2026, 10, 1)),
+            Some(d(2027, 10, 1)),
+        ),
+    ]);
+    let found = findings(&e, &months, d(2026, 12, 1));
+    let codes: Vec<Code> = found.iter().map(|f| f.code).collect();
+    assert_eq!(
+        codes,
+        vec![Code::DocumentReviewOverdue, Code::DocumentReviewStale]
+    );
+    assert_eq!(
+        found[0].message,
+        "“Lettings policy” was due for review on 01/09/2026, before the review date of 01/12/2026"
+    );
+    assert!(
+        found[1]
+            .message
+            .contains("“E-Safety Policy” was last reviewed on 01/10/2025, more than 12 months")
+    );
+    assert_eq!(found[1].location.to_string(), "evidence/policies.xlsx");
+}
+
+#[test]
+fn the_summary_lists_what_falls_due_soonest_first_and_what_no_document_covers() {
+    let months = ReviewMonths::from([
+        (Topic::OnlineSafetyPolicy, 12),
+        (Topic::FilteringMonitoring, 12),
+    ]);
+    let e = evidence(vec![
+        doc("Lettings policy", None, Some(d(2027, 2, 1))),
+        doc("E-Safety Policy", Some(d(2026, 1, 10)), None),
+    ]);
+    let s = summary(&e, &months, d(2026, 12, 1)).expect("a register was imported");
+    let due: Vec<&str> = s.due_soon().iter().map(|d| d.name.as_str()).collect();
+    assert_eq!(due, vec!["E-Safety Policy", "Lettings policy"]);
+    assert_eq!(s.topics_missing, vec![Topic::FilteringMonitoring]);
+    assert_eq!(s.count(Standing::DueSoon), 2);
+    assert!(summary(&Evidence::default(), &months, d(2026, 12, 1)).is_none());
+}
+
+#[test]
+fn reviewed_counts_documents_on_a_topic_within_the_window() {
+    let e = evidence(vec![
+        doc("Online Safety Policy", Some(d(2025, 9, 1)), None),
+        doc(
+            "Online Safety & Acceptable Use Policy",
+            Some(d(2026, 9, 1)),
+            None,
+        ),
+        doc("Acceptable use agreement (KS1)", Some(d(2027, 1, 1)), None),
+    ]);
+    let (within, latest, listed) = reviewed(&e, Topic::OnlineSafetyPolicy, 12, d(2026, 12, 1));
+    assert_eq!((within, listed), (1, 2));
+    assert_eq!(latest.map(|(_, on)| on), Some(d(2026, 9, 1)));
+    // A review dated after the review date does not count.
+    let (within, latest, _) = reviewed(&e, Topic::AcceptableUse, 12, d(2026, 12, 1));
+    assert_eq!(within, 1);
+    assert_eq!(
+        latest.map(|(doc, _)| doc.name.as_str()),
+        Some("Online Safety & Acceptable Use Policy")
+    );
+}
+
+#[test]
+fn a_document_reviewed_again_under_a_new_year_is_not_out_of_date() {
+    let months = ReviewMonths::from([(Topic::OnlineSafetyPolicy, 12)]);
+    let e = evidence(vec![
+        doc(
+            "E-Safety Policy 2024-25",
+            Some(d(2024, 9, 1)),
+            Some(d(2025, 9, 1)),
+        ),
+        doc(
+            "E-Safety Policy (v3, 2026)",
+            Some(d(2026, 9, 1)),
+            Some(d(2027, 9, 1)),
+        ),
+        // A later row not yet reviewed (a draft dated after the review) replaces nothing.
+        doc("Lettings policy", Some(d(2025, 1, 1)), Some(d(2026, 1, 1))),
+        doc("Lettings policy draft", Some(d(2027, 1, 1)), None),
+    ]);
+    let as_of = d(2026, 12, 1);
+    let s = summary(&e, &months, as_of).expect("imported");
+    let standings: Vec<Standing> = s.documents.iter().map(|x| x.standing).collect();
+    assert_eq!(
+        standings,
+        vec![
+            Standing::Replaced,
+            Standing::Current,
+            Standing::Overdue,
+            Standing::Current
+        ]
+    );
+    let found = findings(&e, &months, as_of);
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].message.contains("Lettings policy"),
+        "{}",
+        found[0].message
+    );
+}

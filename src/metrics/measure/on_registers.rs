@@ -1,0 +1,179 @@
+//! The checks on the policy register and the registers beside it, measured with the fact
+//! behind each in words, on the same computations the reports show.
+
+use chrono::NaiveDate;
+
+use super::{Measured, Unmeasured, percent, plural};
+use crate::dates::uk;
+use crate::evidence::dating::window;
+use crate::evidence::import::Evidence;
+use crate::framework::Topic;
+use crate::metrics::documents;
+use crate::metrics::registers::{self, ANY};
+use crate::metrics::terms::Terms;
+
+fn count(n: usize, fact: String) -> Measured {
+    Measured {
+        value: n as f64,
+        fact,
+    }
+}
+
+/// `documents.reviewed`: documents on `topic` reviewed within the window.
+pub(super) fn documents_reviewed(
+    e: &Evidence,
+    topic: Topic,
+    months: u32,
+    as_of: NaiveDate,
+) -> Measured {
+    let (within, latest, listed) = documents::reviewed(e, topic, months, as_of);
+    let what = topic.words();
+    let fact = match latest {
+        _ if listed == 0 => format!("the policy register lists nothing that is {what}"),
+        None => format!("the policy register gives no date of last review for {what}"),
+        Some((d, on)) if within > 0 => {
+            format!(
+                "{what} (“{}”) was last reviewed on {}, within {}",
+                d.name,
+                uk(on),
+                window(months)
+            )
+        }
+        Some((d, on)) => {
+            format!(
+                "{what} (“{}”) was last reviewed on {}, not within {}",
+                d.name,
+                uk(on),
+                window(months)
+            )
+        }
+    };
+    count(within, fact)
+}
+
+/// `agreements.signed-share`: the share of `group` who signed this school year.
+pub(super) fn signed_share(
+    e: &Evidence,
+    group: &str,
+    as_of: NaiveDate,
+) -> Result<Measured, Unmeasured> {
+    let c =
+        registers::agreement_coverage(e, group, as_of).ok_or_else(|| Unmeasured::NobodySigned {
+            group: group.to_string(),
+        })?;
+    Ok(Measured {
+        value: c.share,
+        fact: format!(
+            "{} of {} {} signed an acceptable use agreement since {} ({})",
+            c.signed,
+            c.of,
+            super::group_words(group),
+            uk(c.since),
+            percent(c.signed, c.of)
+        ),
+    })
+}
+
+/// `filtering.checks`: checks within the window.
+pub(super) fn filtering_checks(
+    e: &Evidence,
+    months: u32,
+    as_of: NaiveDate,
+    terms: &Terms,
+) -> Measured {
+    let s = registers::filtering(e, months, as_of, terms).expect("a filtering log was imported");
+    let failed = if s.failed == 0 {
+        String::new()
+    } else {
+        format!(", {} of them finding something that got through", s.failed)
+    };
+    count(
+        s.checks,
+        format!(
+            "{} recorded in {}{failed}",
+            plural(s.checks, "filtering check", "filtering checks"),
+            window(months)
+        ),
+    )
+}
+
+/// `filtering.terms-unchecked`: finished terms in the window with no check.
+pub(super) fn terms_unchecked(
+    e: &Evidence,
+    months: u32,
+    as_of: NaiveDate,
+    terms: &Terms,
+) -> Measured {
+    let s = registers::filtering(e, months, as_of, terms).expect("a filtering log was imported");
+    let n = s.unchecked.len();
+    let fact = if n == 0 {
+        format!(
+            "the filtering was checked in each of the {} finished in {}",
+            plural(s.terms.len(), "term", "terms"),
+            window(months)
+        )
+    } else {
+        format!(
+            "no filtering check was recorded in {n} of the {} finished in {} ({})",
+            plural(s.terms.len(), "term", "terms"),
+            window(months),
+            s.unchecked.join(", ")
+        )
+    };
+    count(n, fact)
+}
+
+/// `surveys.count`: surveys of `group` within the window.
+pub(super) fn surveys(e: &Evidence, group: &str, months: u32, as_of: NaiveDate) -> Measured {
+    let s = registers::surveys(e, group, months, as_of);
+    let of = if group == ANY {
+        String::new()
+    } else {
+        format!(" of {}", group.replace('-', " "))
+    };
+    let responses = if s.count > 0 && s.responses > 0 {
+        format!(", with {}", plural(s.responses, "response", "responses"))
+    } else {
+        String::new()
+    };
+    count(
+        s.count,
+        format!(
+            "{}{of} in {}{responses}",
+            plural(s.count, "survey", "surveys"),
+            window(months)
+        ),
+    )
+}
+
+/// `engagement.sessions` and `engagement.communications`.
+pub(super) fn engagement(e: &Evidence, sessions: bool, months: u32, as_of: NaiveDate) -> Measured {
+    let s = registers::engagement(e, months, as_of);
+    if sessions {
+        let attended = if s.attendance > 0 {
+            format!(
+                ", attended by {}",
+                plural(s.attendance, "parent or carer", "parents and carers")
+            )
+        } else {
+            String::new()
+        };
+        count(
+            s.sessions,
+            format!(
+                "{} for parents and carers in {}{attended}",
+                plural(s.sessions, "session", "sessions"),
+                window(months)
+            ),
+        )
+    } else {
+        count(
+            s.communications,
+            format!(
+                "{} to parents and carers in {}",
+                plural(s.communications, "communication", "communications"),
+                window(months)
+            ),
+        )
+    }
+}

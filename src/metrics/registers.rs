@@ -1,0 +1,329 @@
+//! The figures of the registers beside the policy register: acceptable use agreements
+//! signed this school year, filtering checks term by term, surveys by who was asked, and
+//! parent engagement. Counts only: an agreements register may name pupils, and nothing here
+//! holds a name.
+//!
+//! The school year starts on 1 September, so on 1 December 2026 "this school year" is from
+//! 1 September 2026. A register kept as counts is read by its latest count for each part of
+//! a group (each year group, say): a count from last year leaves that part's signatures at
+//! none this year, with its size still known. Terms are the school's (the English school
+//! year unless review.toml lists its own), and a term still running is not counted as
+//! missed.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, Days, NaiveDate};
+use serde::Serialize;
+
+use super::compute::within;
+use super::terms::Terms;
+use crate::evidence::Kind;
+use crate::evidence::import::Evidence;
+use crate::rounding::round2;
+use crate::text::normalise;
+
+/// The first day of the school year `as_of` falls in.
+pub fn school_year_start(as_of: NaiveDate) -> NaiveDate {
+    let year = if as_of.month() >= 9 {
+        as_of.year()
+    } else {
+        as_of.year() - 1
+    };
+    NaiveDate::from_ymd_opt(year, 9, 1).expect("1 September is a real date")
+}
+
+/// One part of a group (a year group, say) and how many of it signed.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgreementPart {
+    /// The part as the register writes it.
+    pub part: String,
+    /// How many signed this school year.
+    pub signed: usize,
+    /// How many there are.
+    pub of: usize,
+}
+
+/// Agreements signed this school year by one group.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct AgreementCoverage {
+    /// The group.
+    pub group: String,
+    /// How many signed this school year.
+    pub signed: usize,
+    /// How many the group has.
+    pub of: usize,
+    /// `signed / of`, to two decimals.
+    pub share: f64,
+    /// The school year's first day.
+    pub since: NaiveDate,
+    /// Each part of the group, in the order first seen.
+    pub parts: Vec<AgreementPart>,
+}
+
+/// The agreements of `group` signed this school year; `None` when nobody is in it.
+pub fn agreement_coverage(
+    e: &Evidence,
+    group: &str,
+    as_of: NaiveDate,
+) -> Option<AgreementCoverage> {
+    let since = school_year_start(as_of);
+    let this_year = |d: Option<NaiveDate>| d.is_some_and(|d| d >= since && d <= as_of);
+    let mut parts: Vec<(String, String)> = Vec::new();
+    let mut people: BTreeMap<String, BTreeMap<u64, bool>> = BTreeMap::new();
+    let mut counts: BTreeMap<String, (NaiveDate, usize, usize)> = BTreeMap::new();
+    for a in e.agreements.iter().filter(|a| a.group == group) {
+        let key = normalise(&a.part);
+        if !parts.iter().any(|(k, _)| *k == key) {
+            parts.push((key.clone(), a.part.clone()));
+        }
+        match (a.person, a.date) {
+            (Some(p), date) => {
+                let signed = people.entry(key).or_default().entry(p).or_insert(false);
+                *signed |= this_year(date);
+            }
+            (None, Some(date)) if date <= as_of => {
+                let signed = if this_year(Some(date)) { a.signed } else { 0 };
+                let latest = counts.entry(key).or_insert((date, signed, a.of));
+                if date >= latest.0 {
+                    *latest = (date, signed, a.of);
+                }
+            }
+            (None, _) => {}
+        }
+    }
+    let parts: Vec<AgreementPart> = parts
+        .into_iter()
+        .filter_map(|(key, part)| {
+            let persons = people.get(&key);
+            let counted = counts.get(&key);
+            let of = persons.map_or(0, BTreeMap::len) + counted.map_or(0, |c| c.2);
+            let signed = persons.map_or(0, |p| p.values().filter(|s| **s).count())
+                + counted.map_or(0, |c| c.1);
+            (of > 0).then_some(AgreementPart { part, signed, of })
+        })
+        .collect();
+    let of: usize = parts.iter().map(|p| p.of).sum();
+    if of == 0 {
+        return None;
+    }
+    let signed = parts.iter().map(|p| p.signed).sum();
+    Some(AgreementCoverage {
+        group: group.to_string(),
+        signed,
+        of,
+        share: round2(signed as f64 / of as f64),
+        since,
+        parts,
+    })
+}
+
+/// Filtering checks over a window, and the terms with none.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FilteringSummary {
+    /// The window in months.
+    pub months: u32,
+    /// Checks within the window.
+    pub checks: usize,
+    /// Of them, checks whose result records something getting through.
+    pub failed: usize,
+    /// The latest check on or before the as-of date.
+    pub last: Option<NaiveDate>,
+    /// The terms finished within the window, in order.
+    pub terms: Vec<String>,
+    /// Of them, the terms with no check.
+    pub unchecked: Vec<String>,
+}
+
+/// The terms a window of `months` up to `as_of` touches, in order, without the term
+/// `as_of` falls in (it has not finished).
+fn finished_terms(as_of: NaiveDate, months: u32, terms: &Terms) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let current = terms.of(as_of);
+    // A window reaching before the calendar's start has no terms worth walking through.
+    let Some(mut day) = as_of.checked_sub_months(chrono::Months::new(months)) else {
+        return out;
+    };
+    while day < as_of {
+        day = day.checked_add_days(Days::new(1)).unwrap_or(as_of);
+        if let Some(term) = terms.of(day)
+            && Some(&term) != current.as_ref()
+            && out.last() != Some(&term)
+        {
+            out.push(term);
+        }
+    }
+    out
+}
+
+/// The filtering checks over `months`; `None` when no log was imported.
+pub fn filtering(
+    e: &Evidence,
+    months: u32,
+    as_of: NaiveDate,
+    terms: &Terms,
+) -> Option<FilteringSummary> {
+    if !e.kinds.contains(&Kind::Filtering) {
+        return None;
+    }
+    let inside: Vec<_> = e
+        .filtering
+        .iter()
+        .filter(|c| within(c.date, as_of, months))
+        .collect();
+    let checked: BTreeSet<String> = e
+        .filtering
+        .iter()
+        .filter(|c| c.date <= as_of)
+        .filter_map(|c| terms.of(c.date))
+        .collect();
+    let finished = finished_terms(as_of, months, terms);
+    Some(FilteringSummary {
+        months,
+        checks: inside.len(),
+        failed: inside.iter().filter(|c| c.failed).count(),
+        last: e
+            .filtering
+            .iter()
+            .map(|c| c.date)
+            .filter(|d| *d <= as_of)
+            .max(),
+        unchecked: finished
+            .iter()
+            .filter(|t| !checked.contains(*t))
+            .cloned()
+            .collect(),
+        terms: finished,
+    })
+}
+
+/// The surveys of one group over a window.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SurveySummary {
+    /// Who was asked.
+    pub group: String,
+    /// Surveys within the window.
+    pub count: usize,
+    /// Responses recorded for them.
+    pub responses: usize,
+    /// The latest survey on or before the as-of date.
+    pub last: Option<NaiveDate>,
+}
+
+/// The group name that stands for everyone asked, in `surveys.count`.
+pub const ANY: &str = "any";
+
+/// Surveys of `group` (or of anyone, for [`ANY`]) over `months`.
+pub fn surveys(e: &Evidence, group: &str, months: u32, as_of: NaiveDate) -> SurveySummary {
+    let of_group: Vec<_> = e
+        .surveys
+        .iter()
+        .filter(|s| group == ANY || s.group == group)
+        .collect();
+    let inside: Vec<_> = of_group
+        .iter()
+        .filter(|s| within(s.date, as_of, months))
+        .collect();
+    SurveySummary {
+        group: group.to_string(),
+        count: inside.len(),
+        responses: inside.iter().filter_map(|s| s.responses).sum(),
+        last: of_group
+            .iter()
+            .map(|s| s.date)
+            .filter(|d| *d <= as_of)
+            .max(),
+    }
+}
+
+/// Parent engagement over a window.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct EngagementSummary {
+    /// The window in months.
+    pub months: u32,
+    /// Sessions held.
+    pub sessions: usize,
+    /// Parents and carers attending them, where recorded.
+    pub attendance: usize,
+    /// Communications sent.
+    pub communications: usize,
+    /// The latest session or communication on or before the as-of date.
+    pub last: Option<NaiveDate>,
+}
+
+/// Parent engagement over `months`.
+pub fn engagement(e: &Evidence, months: u32, as_of: NaiveDate) -> EngagementSummary {
+    let inside: Vec<_> = e
+        .engagement
+        .iter()
+        .filter(|g| within(g.date, as_of, months))
+        .collect();
+    EngagementSummary {
+        months,
+        sessions: inside.iter().filter(|g| g.session).count(),
+        attendance: inside
+            .iter()
+            .filter(|g| g.session)
+            .filter_map(|g| g.attendance)
+            .sum(),
+        communications: inside.iter().filter(|g| !g.session).count(),
+        last: e
+            .engagement
+            .iter()
+            .map(|g| g.date)
+            .filter(|d| *d <= as_of)
+            .max(),
+    }
+}
+
+/// Every register's figures over their default windows, for the import report and the
+/// reports: `None` for a kind with no source.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Registers {
+    /// The policy register, judged.
+    pub documents: Option<super::documents::DocumentSummary>,
+    /// Agreements signed this school year, by group.
+    pub agreements: Option<Vec<AgreementCoverage>>,
+    /// Filtering checks over 12 months.
+    pub filtering: Option<FilteringSummary>,
+    /// Surveys over 12 months, by who was asked.
+    pub surveys: Option<Vec<SurveySummary>>,
+    /// Parent engagement over 12 months.
+    pub engagement: Option<EngagementSummary>,
+}
+
+/// The window of the filtering, survey and engagement figures, in months.
+pub const REGISTER_MONTHS: u32 = 12;
+
+/// Every register's figures as of `as_of`.
+pub fn registers(
+    e: &Evidence,
+    as_of: NaiveDate,
+    terms: &Terms,
+    review_months: &super::documents::ReviewMonths,
+) -> Registers {
+    let has = |k: Kind| e.kinds.contains(&k);
+    let groups = |names: Vec<&String>| {
+        let set: BTreeSet<&String> = names.into_iter().collect();
+        set.into_iter().cloned().collect::<Vec<String>>()
+    };
+    Registers {
+        documents: super::documents::summary(e, review_months, as_of),
+        agreements: has(Kind::Agreements).then(|| {
+            groups(e.agreements.iter().map(|a| &a.group).collect())
+                .iter()
+                .filter_map(|g| agreement_coverage(e, g, as_of))
+                .collect()
+        }),
+        filtering: filtering(e, REGISTER_MONTHS, as_of, terms),
+        surveys: has(Kind::Surveys).then(|| {
+            groups(e.surveys.iter().map(|s| &s.group).collect())
+                .iter()
+                .map(|g| surveys(e, g, REGISTER_MONTHS, as_of))
+                .collect()
+        }),
+        engagement: has(Kind::Engagement).then(|| engagement(e, REGISTER_MONTHS, as_of)),
+    }
+}
+
+#[cfg(test)]
+mod tests;

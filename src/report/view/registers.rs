@@ -1,0 +1,128 @@
+//! The view of the registers: the policy register judged (what is out of date and what falls
+//! due in the next 90 days), agreements signed this school year, filtering checks by term,
+//! surveys and parent engagement. Read from the metrics, never the records; counts, dates
+//! and document names only (document owners may be staff named in person, so they are left
+//! out, as staff names are elsewhere).
+
+use serde::Serialize;
+
+use super::{percent, uk};
+use crate::metrics::documents::{DUE_SOON_DAYS, Standing};
+use crate::metrics::registers::Registers;
+
+#[derive(Debug, Serialize)]
+pub(super) struct DocumentRow {
+    name: String,
+    last_reviewed: String,
+    due: String,
+    standing: &'static str,
+    late: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct Documents {
+    rows: Vec<DocumentRow>,
+    due_soon: Vec<DocumentRow>,
+    days: u64,
+    missing: Vec<&'static str>,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct Row {
+    label: String,
+    text: String,
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct View {
+    documents: Option<Documents>,
+    agreements: Option<Vec<Row>>,
+    agreements_since: String,
+    filtering: Option<String>,
+    surveys: Option<Vec<Row>>,
+    engagement: Option<String>,
+}
+
+fn standing(s: Standing) -> &'static str {
+    match s {
+        Standing::Current => "Current",
+        Standing::DueSoon => "Due soon",
+        Standing::Overdue => "Review overdue",
+        Standing::Stale => "Not reviewed in time",
+        Standing::Undated => "No review dates",
+        Standing::Replaced => "Replaced by a later review",
+    }
+}
+
+fn documents(r: &Registers) -> Option<Documents> {
+    let d = r.documents.as_ref()?;
+    let row = |x: &crate::metrics::documents::DocumentStatus| DocumentRow {
+        name: x.name.clone(),
+        last_reviewed: x.last_reviewed.map(uk).unwrap_or_default(),
+        due: x.due.map(uk).unwrap_or_default(),
+        standing: standing(x.standing),
+        late: matches!(x.standing, Standing::Overdue | Standing::Stale),
+    };
+    Some(Documents {
+        rows: d.documents.iter().map(row).collect(),
+        due_soon: d.due_soon().into_iter().map(row).collect(),
+        days: DUE_SOON_DAYS,
+        missing: d.topics_missing.iter().map(|t| t.words()).collect(),
+    })
+}
+
+/// The registers' view.
+pub(super) fn view(r: &Registers) -> View {
+    View {
+        documents: documents(r),
+        agreements_since: r
+            .agreements
+            .as_ref()
+            .and_then(|g| g.first())
+            .map(|g| uk(g.since))
+            .unwrap_or_default(),
+        agreements: r.agreements.as_ref().map(|groups| {
+            groups
+                .iter()
+                .map(|g| Row {
+                    label: g.group.replace('-', " "),
+                    text: format!("{} of {} ({})", g.signed, g.of, percent(Some(g.share))),
+                })
+                .collect()
+        }),
+        filtering: r.filtering.as_ref().map(|f| {
+            let terms = if f.unchecked.is_empty() {
+                "Every finished term had a check.".to_string()
+            } else {
+                format!("No check was recorded in {}.", f.unchecked.join(", "))
+            };
+            format!(
+                "{} checks in the last {} months, {} finding something that got through; the last on {}. {terms}",
+                f.checks,
+                f.months,
+                f.failed,
+                f.last.map_or("–".to_string(), uk)
+            )
+        }),
+        surveys: r.surveys.as_ref().map(|groups| {
+            groups
+                .iter()
+                .map(|g| Row {
+                    label: g.group.replace('-', " "),
+                    text: format!(
+                        "{} in the last 12 months, {} responses{}",
+                        g.count,
+                        g.responses,
+                        g.last.map(|d| format!("; the last on {}", uk(d))).unwrap_or_default()
+                    ),
+                })
+                .collect()
+        }),
+        engagement: r.engagement.as_ref().map(|g| {
+            format!(
+                "{} sessions for parents and carers in the last {} months, attended by {}; {} communications sent.",
+                g.sessions, g.months, g.attendance, g.communications
+            )
+        }),
+    }
+}
