@@ -201,6 +201,11 @@ mod placed_at_random {
             decomposed in prop::bool::ANY,
             cut in 0usize..200,
         ) {
+            // A generated word that folds to one a log writes instead of a name ("Añon" is
+            // "anon") is rightly not learnt as a name, so it proves nothing here.
+            let folded = |w: &str| crate::privacy::fold::words(w, true).concat();
+            prop_assume!(!crate::privacy::words::is_filler(&folded(&forename)));
+            prop_assume!(!crate::privacy::words::is_filler(&folded(&surname)));
             let mut names = Names::default();
             names.add_cell(&format!("{forename} {surname}"));
             let mut written = if reversed {
