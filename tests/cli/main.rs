@@ -30,6 +30,7 @@ mod score;
 mod signoff;
 mod today;
 mod verdict;
+mod verify_edges;
 mod visit;
 mod workbook;
 
