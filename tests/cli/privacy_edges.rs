@@ -283,3 +283,38 @@ fn import_takes_a_name_out_of_every_message_and_mapping() {
         }
     }
 }
+
+/// Every pupil of the sample school's list, written all in lower case in a commentary, as
+/// a text typed without capitals has them, refuses the pack.
+#[test]
+fn pupils_named_all_in_lower_case_refuse_the_pack() {
+    let list = std::fs::read_to_string(crate::repo().join("samples/evidence/pupil-list.csv"))
+        .expect("the sample pupil list");
+    let pupils: Vec<(String, String)> = list
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            let fore = if cells.get(1).is_some_and(|p| !p.is_empty()) {
+                cells[1]
+            } else {
+                cells.first()?
+            };
+            Some((fore.to_lowercase(), cells.get(2)?.to_lowercase()))
+        })
+        .collect();
+    assert!(pupils.len() >= 10, "{pupils:?}");
+    const EVERYDAY_ONLY: [&str; 1] = ["jack palmer"];
+    let tmp = crate::privacy::review("Date,Category\n01/10/2026,Gaming\n", Some(&list));
+    for (fore, sur) in &pupils {
+        let commentary = format!("we thank {fore} {sur} for the poster.");
+        crate::privacy::workbook(tmp.path(), &[("A1.1", &commentary, "", "", "")]);
+        if EVERYDAY_ONLY.contains(&format!("{fore} {sur}").as_str()) {
+            // Both parts are everyday words ("jack", "palmer"): still matched only written
+            // as a name is, as "pupils may do the survey" is no alarm for May Do.
+            continue;
+        }
+        let stderr = crate::privacy::refused(tmp.path(), "private-name-in-workbook", &[sur]);
+        assert!(stderr.contains("A1.1"), "{fore} {sur}: {stderr}");
+    }
+}
