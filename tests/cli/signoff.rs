@@ -208,3 +208,32 @@ fn a_pupil_named_in_the_sign_off_refuses_the_pack() {
         .stderr(predicate::str::contains("Jamie Fox").not());
     assert!(!pack_path(tmp.path()).exists());
 }
+
+#[test]
+fn every_sign_off_key_of_the_wrong_type_is_named_at_once() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    with_group(tmp.path());
+    append(
+        tmp.path(),
+        "\n[sign-off]\nheadteacher = 3\nchair-of-governors = \"Mr K. Osei\"\nlead = true\ndate = 2026-10-20\n",
+    );
+    let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
+    let line = |needle: &str| {
+        review
+            .lines()
+            .position(|l| l.starts_with(needle))
+            .expect(needle)
+            + 1
+    };
+    run(tmp.path(), &["score"])
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "review.toml:{}:15: error[wrong-type]: [sign-off] headteacher is 3",
+            line("headteacher")
+        )))
+        .stderr(predicate::str::contains(format!(
+            "review.toml:{}:8: error[wrong-type]: [sign-off] lead is true",
+            line("lead =")
+        )))
+        .stderr(predicate::str::contains("2 problem(s)"));
+}
