@@ -174,6 +174,8 @@ codes! {
     PrivateNameInWorkbook => "private-name-in-workbook",
     /// A child's name in an evidence record's category or group, which reports would show.
     PrivateNameInRecords => "private-name-in-records",
+    /// A child's name under `[sign-off]` in review.toml: outputs show a placeholder instead.
+    PrivateNameInSignOff => "private-name-in-sign-off",
     /// A pupil list or incident log that could not be read, so names cannot be checked for.
     NamesUnreadable => "names-unreadable",
     /// No pupil list or incident log with names: nothing to check the pack against.

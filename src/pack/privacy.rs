@@ -33,7 +33,9 @@ pub fn guard(r: &Reviewed, plan: &Plan) -> Diagnostics {
             .filter(|d| {
                 matches!(
                     d.code,
-                    Code::PrivateNameInWorkbook | Code::PrivateNameInRecords
+                    Code::PrivateNameInWorkbook
+                        | Code::PrivateNameInRecords
+                        | Code::PrivateNameInSignOff
                 )
             })
             .cloned(),

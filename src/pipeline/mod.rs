@@ -51,7 +51,7 @@ pub struct Reviewed {
 pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     let paths = Paths::new(root);
     let review::Opened {
-        review,
+        mut review,
         framework,
         warnings: mut diagnostics,
     } = review::open(root)?;
@@ -70,6 +70,9 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     diagnostics
         .0
         .extend(withhold::workbooks(&mut books, &evidence.private).0);
+    diagnostics
+        .0
+        .extend(withhold::sign_off(review.sign_off.as_mut(), &evidence.private).0);
     let name_paths: Vec<(&Path, crate::evidence::Kind)> = review
         .evidence
         .iter()

@@ -45,6 +45,31 @@ pub struct SignOff {
     pub lead: Option<String>,
     /// The day it was signed off.
     pub date: Option<NaiveDate>,
+    /// Where each name was written in review.toml (`headteacher`, `chair-of-governors`,
+    /// `lead`), for a finding about it; not part of the manifest.
+    #[serde(skip)]
+    pub places: Vec<(&'static str, crate::diag::Location)>,
+}
+
+impl SignOff {
+    /// Each name given, with its key and where it was written.
+    pub fn names_mut(
+        &mut self,
+    ) -> Vec<(&'static str, Option<&crate::diag::Location>, &mut String)> {
+        let places = &self.places;
+        let place = |key: &str| places.iter().find(|(k, _)| *k == key).map(|(_, l)| l);
+        let mut out = Vec::new();
+        for (key, name) in [
+            ("headteacher", &mut self.headteacher),
+            ("chair-of-governors", &mut self.chair_of_governors),
+            ("lead", &mut self.lead),
+        ] {
+            if let Some(name) = name.as_mut() {
+                out.push((key, place(key), name));
+            }
+        }
+        out
+    }
 }
 
 impl SignOff {
@@ -109,6 +134,10 @@ pub(super) fn sign_off(
     let headteacher = text(&raw.headteacher, "headteacher");
     let chair_of_governors = text(&raw.chair_of_governors, "chair-of-governors");
     let lead = text(&raw.lead, "lead");
+    let places = ["headteacher", "chair-of-governors", "lead"]
+        .into_iter()
+        .map(|key| (key, map.value(&table.key(key))))
+        .collect();
     let at = table.key("date");
     let date = raw.date.as_ref().and_then(|v| {
         let d = super::validate::toml_date(v);
@@ -122,6 +151,7 @@ pub(super) fn sign_off(
         chair_of_governors,
         lead,
         date,
+        places,
     })
 }
 

@@ -127,9 +127,10 @@ pub const HANDOVER_CODES: [Code; 11] = [
 ];
 
 /// Codes about children's names, each produced in `tests/cli/privacy.rs`.
-pub const PRIVACY_CODES: [Code; 6] = [
+pub const PRIVACY_CODES: [Code; 7] = [
     Code::PrivateNameInWorkbook,
     Code::PrivateNameInRecords,
+    Code::PrivateNameInSignOff,
     Code::NamesUnreadable,
     Code::NoSourceOfNames,
     Code::UnsearchableEvidence,

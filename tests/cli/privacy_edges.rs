@@ -318,3 +318,33 @@ fn pupils_named_all_in_lower_case_refuse_the_pack() {
         assert!(stderr.contains("A1.1"), "{fore} {sur}: {stderr}");
     }
 }
+
+/// A pupil's name under [sign-off], in any of its keys, is found by score, named by its key
+/// and line, and taken out of what is written.
+#[test]
+fn a_pupil_named_in_any_sign_off_key_is_found_by_score() {
+    let tmp = review("Date,Category,Pupil\n01/10/2026,Gaming,Jamie Fox\n", None);
+    for key in ["headteacher", "chair-of-governors", "lead"] {
+        let path = tmp.path().join("review.toml");
+        let mut text = std::fs::read_to_string(&path).expect("toml");
+        if let Some(at) = text.find("\n[sign-off]") {
+            text.truncate(at);
+        }
+        text.push_str(&format!("\n[sign-off]\n{key} = \"jamie fox\"\n"));
+        std::fs::write(&path, &text).expect("write");
+        let line = text.lines().count();
+        let (status, stdout, stderr) = run(tmp.path(), &["score"]);
+        assert_eq!(status, 1, "{stderr}");
+        assert!(
+            stderr.contains(&format!("review.toml:{line}:"))
+                && stderr.contains(&format!(
+                    "error[private-name-in-sign-off]: [sign-off] {key} is a pupil's name"
+                )),
+            "{key}: {stderr}"
+        );
+        assert!(
+            !stdout.contains("jamie") && !stderr.contains("jamie"),
+            "{stderr}"
+        );
+    }
+}

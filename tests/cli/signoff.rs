@@ -199,14 +199,24 @@ fn a_pupil_named_in_the_sign_off_refuses_the_pack() {
         tmp.path(),
         "\n[sign-off]\nheadteacher = \"Jamie Fox\"\nchair-of-governors = \"Mr K. Osei\"\ndate = 2026-10-20\n",
     );
-    run(tmp.path(), &["pack"])
-        .code(1)
-        .stderr(predicate::str::contains("error[private-name-in-pack]"))
-        .stderr(predicate::str::contains(
-            "a name under [sign-off] is a pupil's name",
-        ))
-        .stderr(predicate::str::contains("Jamie Fox").not());
+    let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
+    let line = review
+        .lines()
+        .position(|l| l.starts_with("headteacher"))
+        .expect("headteacher")
+        + 1;
+    let said = format!(
+        "review.toml:{line}:15: error[private-name-in-sign-off]: [sign-off] headteacher is a pupil's name"
+    );
+    for command in ["score", "report", "pack"] {
+        run(tmp.path(), &[command])
+            .code(1)
+            .stderr(predicate::str::contains(said.as_str()))
+            .stderr(predicate::str::contains("Jamie Fox").not());
+    }
     assert!(!pack_path(tmp.path()).exists());
+    let report = std::fs::read_to_string(tmp.path().join("out/report.html")).expect("report");
+    assert!(!report.contains("Jamie Fox") && report.contains("[name removed]"));
 }
 
 #[test]
