@@ -212,6 +212,8 @@ codes! {
     SignOffMissing => "sign-off-missing",
     /// review.toml's sign-off lacks the headteacher, the chair of governors or the date.
     SignOffIncomplete => "sign-off-incomplete",
+    /// The sign-off's date is after today or the review date, or long before the review.
+    SignOffDateImplausible => "sign-off-date-implausible",
     /// A value review.toml does not accept for its key.
     InvalidValue => "invalid-value",
     /// The Online Safety Mark's three years have run out, or are about to.

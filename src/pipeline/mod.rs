@@ -8,6 +8,7 @@
 
 pub mod imported;
 pub mod renewal;
+mod signoff;
 mod withhold;
 
 use std::path::Path;
@@ -95,6 +96,12 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
             .with_help("export your pupil list into evidence/ and add it to review.toml as [[evidence]] kind = \"pupils\""),
         );
     }
+    diagnostics.0.extend(
+        review
+            .sign_off
+            .as_ref()
+            .and_then(|s| signoff::date_warning(s, settings.review_date, today)),
+    );
     let renewal = review
         .mark
         .map(|m| renewal::renewal(&m, &scored, &paths.history()));

@@ -45,13 +45,18 @@ pub struct SignOff {
     pub lead: Option<String>,
     /// The day it was signed off.
     pub date: Option<NaiveDate>,
-    /// Where each name was written in review.toml (`headteacher`, `chair-of-governors`,
-    /// `lead`), for a finding about it; not part of the manifest.
+    /// Where each key was written in review.toml (`headteacher`, `chair-of-governors`,
+    /// `lead`, `date`), for a finding about it; not part of the manifest.
     #[serde(skip)]
     pub places: Vec<(&'static str, crate::diag::Location)>,
 }
 
 impl SignOff {
+    /// Where `key` was written in review.toml, if it was.
+    pub fn place(&self, key: &str) -> Option<&crate::diag::Location> {
+        self.places.iter().find(|(k, _)| *k == key).map(|(_, l)| l)
+    }
+
     /// Each name given, with its key and where it was written.
     pub fn names_mut(
         &mut self,
@@ -134,7 +139,7 @@ pub(super) fn sign_off(
     let headteacher = text(&raw.headteacher, "headteacher");
     let chair_of_governors = text(&raw.chair_of_governors, "chair-of-governors");
     let lead = text(&raw.lead, "lead");
-    let places = ["headteacher", "chair-of-governors", "lead"]
+    let places = ["headteacher", "chair-of-governors", "lead", "date"]
         .into_iter()
         .map(|key| (key, map.value(&table.key(key))))
         .collect();

@@ -247,3 +247,45 @@ fn every_sign_off_key_of_the_wrong_type_is_named_at_once() {
         )))
         .stderr(predicate::str::contains("2 problem(s)"));
 }
+
+#[test]
+fn a_sign_off_dated_after_today_or_the_review_or_long_before_is_warned_of() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    with_group(tmp.path());
+    append(
+        tmp.path(),
+        "\n[sign-off]\nheadteacher = \"Mrs J. Hall\"\nchair-of-governors = \"Mr K. Osei\"\ndate = 2027-06-01\n",
+    );
+    let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
+    let line = review.lines().count();
+    for (date, said) in [
+        ("2027-06-01", "is after today (2026-12-01)"),
+        ("2026-11-20", "is after the review date (2026-11-01)"),
+        ("2025-09-01", "is more than a year before the review date"),
+    ] {
+        crate::handover::set(
+            tmp.path(),
+            &review.lines().last().expect("date line").to_string(),
+            &format!("date = {date}"),
+        );
+        for command in ["score", "pack"] {
+            crate::selfreview()
+                .env("SELFREVIEW_TODAY", "2026-12-01")
+                .arg("-C")
+                .arg(tmp.path())
+                .arg(command)
+                .assert()
+                .success()
+                .stderr(predicate::str::contains(format!(
+                    "review.toml:{line}:8: warning[sign-off-date-implausible]: the sign-off's date {date} {said}"
+                )));
+        }
+        let now = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
+        crate::handover::set(tmp.path(), &format!("date = {date}"), "date = 2027-06-01");
+        assert!(now.contains(date));
+    }
+    crate::handover::set(tmp.path(), "date = 2027-06-01", "date = 2026-10-20");
+    run(tmp.path(), &["pack"])
+        .success()
+        .stderr(predicate::str::contains("sign-off").not());
+}
