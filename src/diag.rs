@@ -145,6 +145,8 @@ codes! {
     CopiedWorkbook => "copied-workbook",
     /// A level cell holding a formula whose result was never saved.
     LevelFormulaWithoutValue => "level-formula-without-value",
+    /// An agreed commentary typed as a formula whose result was never saved.
+    CommentaryFormulaWithoutValue => "commentary-formula-without-value",
     /// An aspect a move to a revised framework changed, not yet reviewed by the group.
     ReviewAfterChange => "review-after-change",
     /// A file in scores/ that would stop a migration leaving the workbooks as they were.

@@ -374,3 +374,51 @@ fn a_workbook_whose_reviewer_is_called_group_is_not_counted() {
         serde_json::json!({"DSL": 3})
     );
 }
+
+#[test]
+fn an_agreed_commentary_formula_never_saved_is_named_as_one() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[]).success();
+    book(
+        &dir.join("scores/group.xlsx"),
+        &details("Group", "online-safety-21"),
+        &[
+            "DSL",
+            "OSL",
+            "Agreed",
+            "Rationale",
+            "Agreed commentary",
+            "Commentary",
+        ],
+        &|code| {
+            let agreed = if code == "A1.1" {
+                Cell::Formula
+            } else {
+                Cell::Text(AGREED)
+            };
+            vec![
+                Cell::Level(3),
+                Cell::Level(2),
+                Cell::Level(2),
+                Cell::Text("Records seen."),
+                agreed,
+                Cell::Text("DSL: notes."),
+            ]
+        },
+    );
+    let doc = score(dir);
+    let formula = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "commentary-formula-without-value")
+        .unwrap_or_else(|| panic!("named: {:?}", codes(&doc)));
+    assert_eq!(formula["location"]["cell"], "Scores!H2");
+    assert!(
+        formula["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("formula whose result was never saved")),
+        "{formula}"
+    );
+}

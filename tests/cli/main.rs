@@ -74,7 +74,8 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 20] = [
+pub const WORKBOOK_CODES: [Code; 21] = [
+    Code::CommentaryFormulaWithoutValue,
     Code::UnreadableWorkbook,
     Code::NotAScoringWorkbook,
     Code::WorkbookFrameworkMismatch,
@@ -112,7 +113,8 @@ pub const PACK_CODES: [Code; 10] = [
 ];
 
 /// Codes about the hand-over to the assessor, each produced in `tests/cli/handover.rs`.
-pub const HANDOVER_CODES: [Code; 11] = [
+pub const HANDOVER_CODES: [Code; 12] = [
+    Code::SignOffDateImplausible,
     Code::PackEntryDuplicate,
     Code::PackEntryFolder,
     Code::PackEntryNotAFile,
