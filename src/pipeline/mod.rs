@@ -91,7 +91,7 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
             Diagnostic::warning(
                 Code::NoSourceOfNames,
                 Location::file(Path::new("review.toml")),
-                "no pupil list names anyone, so a child's name typed into a workbook cannot be caught; the evidence pack will be refused until one does",
+                "no pupil list names anyone, so a child's name typed into a workbook cannot be caught; `pack` refuses while the pack would hold any text the school typed (commentary, rationale, planned actions or owners, cited documents, the sign-off's names), and makes a pack of levels alone",
             )
             .with_help("export your pupil list into evidence/ and add it to review.toml as [[evidence]] kind = \"pupils\""),
         );

@@ -348,3 +348,27 @@ fn a_pupil_named_in_any_sign_off_key_is_found_by_score() {
         );
     }
 }
+
+/// With no source of names, a pack holding only levels is made, as the warning says, and
+/// any text the school typed (here only the names under [sign-off]) refuses it.
+#[test]
+fn with_no_source_of_names_only_a_pack_of_levels_alone_is_made() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    crate::init_review(dir, &[]).success();
+    crate::privacy::run(dir, &["workbook", "--reviewer", "OSL"]);
+    let (status, _, stderr) = run(dir, &["pack"]);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning[no-source-of-names]")
+            && stderr.contains("makes a pack of levels alone"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("will be refused until"), "{stderr}");
+    let path = dir.join("review.toml");
+    let mut text = std::fs::read_to_string(&path).expect("toml");
+    text.push_str("\n[sign-off]\nheadteacher = \"Mrs J. Hall\"\n");
+    std::fs::write(&path, text).expect("write");
+    std::fs::remove_dir_all(dir.join("out")).expect("out");
+    refused(dir, "no-source-of-names", &[]);
+}
