@@ -147,6 +147,9 @@ codes! {
     LevelFormulaWithoutValue => "level-formula-without-value",
     /// An agreed commentary typed as a formula whose result was never saved.
     CommentaryFormulaWithoutValue => "commentary-formula-without-value",
+    /// A group workbook whose members' notes are gathered in Commentary has no Agreed
+    /// commentary column (deleted or renamed).
+    AgreedCommentaryColumnMissing => "agreed-commentary-column-missing",
     /// An aspect a move to a revised framework changed, not yet reviewed by the group.
     ReviewAfterChange => "review-after-change",
     /// A file in scores/ that would stop a migration leaving the workbooks as they were.

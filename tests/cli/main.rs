@@ -74,7 +74,8 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 21] = [
+pub const WORKBOOK_CODES: [Code; 22] = [
+    Code::AgreedCommentaryColumnMissing,
     Code::CommentaryFormulaWithoutValue,
     Code::UnreadableWorkbook,
     Code::NotAScoringWorkbook,
