@@ -104,12 +104,14 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     );
     let renewal = review
         .mark
-        .map(|m| renewal::renewal(&m, &scored, &paths.history()));
+        .map(|m| renewal::renewal(&m, &scored, &paths.history(), today));
     diagnostics.0.extend(
         renewal
             .as_ref()
             .and_then(|r| renewal::reminder(r, &paths.review_file())),
     );
+    // An award after the review date is a mistyped date: its figures would mislead.
+    let renewal = renewal.filter(|r| !r.after_review);
     diagnostics.sort();
     let metrics = compute::compute(&evidence, settings.review_date, &review.terms());
     Ok(Reviewed {

@@ -118,7 +118,8 @@ fn reassessment_is_due_three_years_after_the_award_and_changes_are_shown() {
     let doc = json(tmp.path(), &["score"]);
     let r = &doc["renewal"];
     assert_eq!(r["due"], "2027-03-15");
-    assert_eq!(r["days_left"], 134);
+    // Counted from today (2026-12-01), not from the review date (2026-11-01).
+    assert_eq!(r["days_left"], 104);
     assert_eq!(r["desk_allowed"], false);
     assert_eq!(r["since"]["snapshot"], "2024-04-02");
     assert_eq!(r["since"]["improved"][0]["code"], "A1.1");
@@ -132,7 +133,7 @@ fn reassessment_is_due_three_years_after_the_award_and_changes_are_shown() {
     assert_eq!(r["since"]["declined"][0]["code"], "A1.2");
     run(tmp.path(), &["score"])
         .stdout(predicate::str::contains(
-            "Online Safety Mark: awarded 15/03/2024; reassessment is due by 15/03/2027 (in 134 days), by a full visit",
+            "Online Safety Mark: awarded 15/03/2024; reassessment is due by 15/03/2027 (in 104 days), by a full visit",
         ))
         .stdout(predicate::str::contains("up A1.1 Online Safety Responsibilities (3 to 2)"))
         .stderr(predicate::str::contains("warning[reassessment-due]"));
@@ -265,7 +266,7 @@ fn a_sign_off_dated_after_today_or_the_review_or_long_before_is_warned_of() {
     ] {
         crate::handover::set(
             tmp.path(),
-            &review.lines().last().expect("date line").to_string(),
+            review.lines().last().expect("date line"),
             &format!("date = {date}"),
         );
         for command in ["score", "pack"] {
