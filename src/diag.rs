@@ -146,6 +146,11 @@ codes! {
     CopiedWorkbook => "copied-workbook",
     /// A level cell holding a formula whose result was never saved.
     LevelFormulaWithoutValue => "level-formula-without-value",
+    /// An agreed commentary typed as a formula whose result was never saved.
+    CommentaryFormulaWithoutValue => "commentary-formula-without-value",
+    /// A group workbook whose members' notes are gathered in Commentary has no Agreed
+    /// commentary column (deleted or renamed).
+    AgreedCommentaryColumnMissing => "agreed-commentary-column-missing",
     /// An aspect a move to a revised framework changed, not yet reviewed by the group.
     ReviewAfterChange => "review-after-change",
     /// A file in scores/ that would stop a migration leaving the workbooks as they were.
@@ -184,6 +189,8 @@ codes! {
     PrivateNameInWorkbook => "private-name-in-workbook",
     /// A child's name in an evidence record's category or group, which reports would show.
     PrivateNameInRecords => "private-name-in-records",
+    /// A child's name under `[sign-off]` in review.toml: outputs show a placeholder instead.
+    PrivateNameInSignOff => "private-name-in-sign-off",
     /// A pupil list or incident log that could not be read, so names cannot be checked for.
     NamesUnreadable => "names-unreadable",
     /// No pupil list or incident log with names: nothing to check the pack against.
@@ -220,6 +227,8 @@ codes! {
     SignOffMissing => "sign-off-missing",
     /// review.toml's sign-off lacks the headteacher, the chair of governors or the date.
     SignOffIncomplete => "sign-off-incomplete",
+    /// The sign-off's date is after today or the review date, or long before the review.
+    SignOffDateImplausible => "sign-off-date-implausible",
     /// A value review.toml does not accept for its key.
     InvalidValue => "invalid-value",
     /// The Online Safety Mark's three years have run out, or are about to.

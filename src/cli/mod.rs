@@ -17,6 +17,7 @@ pub mod output;
 mod pack;
 mod report;
 mod score;
+mod terminal;
 mod workbook;
 
 use std::process::ExitCode;

@@ -7,8 +7,10 @@
 use std::fmt::Display;
 use std::io::IsTerminal;
 
-use selfreview::{Diagnostics, Error, Severity};
+use selfreview::{Diagnostic, Diagnostics, Error, Severity};
 use serde::Serialize;
+
+use super::terminal::{Keep, escape};
 
 /// How to print.
 #[derive(Debug, Clone, Copy)]
@@ -34,14 +36,23 @@ impl Output {
     /// A line of human text for standard output; silent with `--json` or `--quiet`.
     pub fn info(&self, text: impl Display) {
         if !self.json && !self.quiet {
-            println!("{text}");
+            println!("{}", escape(&text.to_string(), self.ours()));
+        }
+    }
+
+    /// What our own text keeps when it is escaped: its line breaks, and its colours when
+    /// standard output is coloured.
+    fn ours(&self) -> Keep {
+        Keep {
+            newlines: true,
+            colours: self.colour(),
         }
     }
 
     /// A line about a problem, on standard error; shown even with `--quiet`.
     pub fn problem(&self, text: impl Display) {
         if !self.json {
-            eprintln!("{text}");
+            eprintln!("{}", escape(&text.to_string(), self.ours()));
         }
     }
 
@@ -57,7 +68,7 @@ impl Output {
             if self.quiet && d.severity != Severity::Error {
                 continue;
             }
-            eprintln!("{d}");
+            eprintln!("{}", shown(d));
         }
     }
 
@@ -88,6 +99,27 @@ impl Output {
         if let Some(diagnostics) = diagnostics {
             self.diagnostics(diagnostics);
         }
-        eprintln!("error: {}", chain.join(": "));
+        eprintln!("error: {}", escape(&chain.join(": "), self.ours()));
     }
+}
+
+/// A finding as [`Diagnostic`]'s own form prints it, each part escaped on its own, line
+/// breaks included, so that a name in it can neither move the cursor nor begin a line.
+fn shown(d: &Diagnostic) -> String {
+    let field = Keep {
+        newlines: false,
+        colours: false,
+    };
+    let mut line = format!(
+        "{}: {}[{}]: {}",
+        escape(&d.location.to_string(), field),
+        d.severity,
+        d.code,
+        escape(&d.message, field)
+    );
+    if let Some(help) = &d.help {
+        line.push_str("\n  help: ");
+        line.push_str(&escape(help, field));
+    }
+    line
 }

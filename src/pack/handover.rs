@@ -18,7 +18,7 @@ pub fn warnings(r: &Reviewed) -> Diagnostics {
                 review_file.clone(),
                 "review.toml records no sign-off: the assessor expects the headteacher and the chair of governors to have signed the review off",
             )
-            .with_help("add [sign-off] with headteacher = \"…\", chair-of-governors = \"…\" and date = 2026-11-20, then pack again"),
+            .with_help(format!("add [sign-off] with headteacher = \"…\", chair-of-governors = \"…\" and the date it was signed off (on or before the review date, e.g. date = {}), then pack again", r.scored.review_date.format("%Y-%m-%d"))),
         ),
         Some(s) if !s.missing().is_empty() => found.push(
             Diagnostic::warning(

@@ -108,15 +108,28 @@ impl Fingerprint {
     /// The short fingerprint of the manifest whose SHA-256 is `full`: its first 32 hex
     /// digits in groups of four.
     pub fn short(full: &str) -> String {
-        let digits: Vec<char> = full.chars().take(SHORT).collect();
-        let groups: Vec<String> = digits.chunks(4).map(|c| c.iter().collect()).collect();
-        groups.join(" ")
+        grouped(full, SHORT)
+    }
+
+    /// The manifest whose SHA-256 is `full` as long as this fingerprint was given: its
+    /// first 32 digits, or all 64 when 64 were given, so that two that differ only after
+    /// the 32nd digit are not shown as the same.
+    pub fn as_long(&self, full: &str) -> String {
+        grouped(full, self.0.len())
     }
 }
 
+/// The first `n` hex digits of `full`, in groups of four.
+fn grouped(full: &str, n: usize) -> String {
+    let digits: Vec<char> = full.chars().take(n).collect();
+    let groups: Vec<String> = digits.chunks(4).map(|c| c.iter().collect()).collect();
+    groups.join(" ")
+}
+
 impl std::fmt::Display for Fingerprint {
+    /// Every digit given, in groups of four.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&Fingerprint::short(&self.0))
+        f.write_str(&grouped(&self.0, self.0.len()))
     }
 }
 
@@ -127,6 +140,14 @@ mod tests {
     #[test]
     fn fingerprints_are_read_as_typed_and_printed_in_groups() {
         let full = "0123456789abcdef0123456789abcdef00000000000000000000000000000000";
+        let long = Fingerprint::from_sha256(full);
+        assert_eq!(
+            long.to_string().split(' ').count(),
+            16,
+            "all 64 digits are shown"
+        );
+        let other = format!("{}1", &full[..63]);
+        assert_ne!(long.as_long(&other), long.to_string());
         let short = Fingerprint::short(full);
         assert_eq!(short, "0123 4567 89ab cdef 0123 4567 89ab cdef");
         for typed in [short.as_str(), "0123456789ABCDEF-0123456789abcdef", full] {

@@ -33,7 +33,9 @@ pub fn guard(r: &Reviewed, plan: &Plan) -> Diagnostics {
             .filter(|d| {
                 matches!(
                     d.code,
-                    Code::PrivateNameInWorkbook | Code::PrivateNameInRecords
+                    Code::PrivateNameInWorkbook
+                        | Code::PrivateNameInRecords
+                        | Code::PrivateNameInSignOff
                 )
             })
             .cloned(),
@@ -175,9 +177,7 @@ fn sources_read(r: &Reviewed, plan: &Plan, found: &mut Diagnostics) -> bool {
     if empty {
         return false;
     }
-    let holds_text =
-        plan.evidence_documents > 0 || r.scored.aspects.iter().any(|a| !a.commentary.is_empty());
-    if r.evidence.private.is_empty() && holds_text {
+    if r.evidence.private.is_empty() && holds_school_text(r, plan) {
         let named: Vec<String> = r
             .evidence
             .name_sources
@@ -199,6 +199,28 @@ fn sources_read(r: &Reviewed, plan: &Plan, found: &mut Diagnostics) -> bool {
         return false;
     }
     true
+}
+
+/// Whether the pack would hold anything the school typed or wrote: documents, any
+/// commentary, rationale, explanation of why the records differ, planned action or owner,
+/// or a name under `[sign-off]`. Only a pack of levels alone may be made with no source of
+/// children's names, since there is nothing in it a name could be typed into.
+fn holds_school_text(r: &Reviewed, plan: &Plan) -> bool {
+    let typed = |t: &Option<String>| t.as_deref().is_some_and(|t| !t.trim().is_empty());
+    plan.evidence_documents > 0
+        || r.scored.aspects.iter().any(|a| {
+            !a.commentary.is_empty()
+                || typed(&a.rationale)
+                || typed(&a.records_differ)
+                || a.planned
+                    .as_ref()
+                    .is_some_and(|p| !p.actions.trim().is_empty() || !p.owner.trim().is_empty())
+        })
+        || r.review.sign_off.as_ref().is_some_and(|s| {
+            [&s.headteacher, &s.chair_of_governors, &s.lead]
+                .iter()
+                .any(|n| n.is_some())
+        })
 }
 
 /// The path a person knows a file by: under the review folder where it is.

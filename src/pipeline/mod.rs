@@ -8,6 +8,7 @@
 
 pub mod imported;
 pub mod renewal;
+mod signoff;
 mod withhold;
 
 use std::path::Path;
@@ -52,7 +53,7 @@ pub struct Reviewed {
 pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     let paths = Paths::new(root);
     let review::Opened {
-        review,
+        mut review,
         framework,
         warnings: mut diagnostics,
     } = review::open(root)?;
@@ -72,6 +73,9 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     diagnostics
         .0
         .extend(withhold::workbooks(&mut books, &evidence.private).0);
+    diagnostics
+        .0
+        .extend(withhold::sign_off(review.sign_off.as_mut(), &evidence.private).0);
     let name_paths: Vec<(&Path, crate::evidence::Kind)> = review
         .evidence
         .iter()
@@ -95,19 +99,27 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
             Diagnostic::warning(
                 Code::NoSourceOfNames,
                 Location::file(Path::new("review.toml")),
-                "no pupil list names anyone, so a child's name typed into a workbook cannot be caught; the evidence pack will be refused until one does",
+                "no pupil list names anyone, so a child's name typed into a workbook cannot be caught; `pack` refuses while the pack would hold any text the school typed (commentary, rationale, planned actions or owners, cited documents, the sign-off's names), and makes a pack of levels alone",
             )
             .with_help("export your pupil list into evidence/ and add it to review.toml as [[evidence]] kind = \"pupils\""),
         );
     }
+    diagnostics.0.extend(
+        review
+            .sign_off
+            .as_ref()
+            .and_then(|s| signoff::date_warning(s, settings.review_date, today)),
+    );
     let renewal = review
         .mark
-        .map(|m| renewal::renewal(&m, &scored, &paths.history()));
+        .map(|m| renewal::renewal(&m, &scored, &paths.history(), today));
     diagnostics.0.extend(
         renewal
             .as_ref()
             .and_then(|r| renewal::reminder(r, &paths.review_file())),
     );
+    // An award after the review date is a mistyped date: its figures would mislead.
+    let renewal = renewal.filter(|r| !r.after_review);
     diagnostics.sort();
     let metrics = compute::compute(
         &evidence,

@@ -32,7 +32,7 @@ pub struct Renewal {
     pub last_assessment: Assessment,
     /// When reassessment is due: three years after the award.
     pub due: NaiveDate,
-    /// Days from the review date to the due date; negative once it has passed.
+    /// Days from today to the due date; negative once it has passed.
     pub days_left: i64,
     /// Whether the renewal may be a desk assessment (only when the last was a visit).
     pub desk_allowed: bool,
@@ -70,8 +70,12 @@ pub struct Change {
     pub to: u8,
 }
 
-/// The renewal for a review recorded as awarded the Mark, with history in `history`.
-pub fn renewal(mark: &Mark, scored: &Scored, history: &Path) -> Renewal {
+/// How far from the award a snapshot may be and still be compared as the award's.
+const NEAREST_DAYS: i64 = 365;
+
+/// The renewal for a review recorded as awarded the Mark, with history in `history`; the
+/// days left to the due date are counted from `today`.
+pub fn renewal(mark: &Mark, scored: &Scored, history: &Path, today: NaiveDate) -> Renewal {
     let due = mark
         .awarded
         .checked_add_months(Months::new(12 * YEARS))
@@ -80,7 +84,7 @@ pub fn renewal(mark: &Mark, scored: &Scored, history: &Path) -> Renewal {
         awarded: mark.awarded,
         last_assessment: mark.last_assessment,
         due,
-        days_left: (due - scored.review_date).num_days(),
+        days_left: (due - today).num_days(),
         desk_allowed: mark.last_assessment == Assessment::Visit,
         after_review: mark.awarded > scored.review_date,
         since: nearest(history, mark.awarded, scored.review_date)
@@ -96,7 +100,7 @@ pub fn reminder(r: &Renewal, review_file: &Path) -> Option<Diagnostic> {
                 Code::InvalidDate,
                 Location::file(review_file),
                 format!(
-                    "[mark] says the Mark was awarded on {}, after the review date",
+                    "[mark] says the Mark was awarded on {}, after the review date, so when reassessment is due and what changed since the award are not worked out",
                     crate::dates::uk(r.awarded)
                 ),
             )
@@ -131,7 +135,8 @@ pub fn reminder(r: &Renewal, review_file: &Path) -> Option<Diagnostic> {
     )
 }
 
-/// The snapshot in `history` dated nearest `awarded` and before `before`, as levels by
+/// The snapshot in `history` dated nearest `awarded` and before `before`, and within
+/// [`NEAREST_DAYS`] of the award (one further away says nothing about the award), as levels by
 /// aspect code (the level that stood, or the claim in a snapshot from before levels were
 /// checked against the records).
 fn nearest(
@@ -146,7 +151,8 @@ fn nearest(
             let stem = p.file_stem()?.to_str()?;
             let date = NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()?;
             let json = p.extension()? == "json";
-            (json && date < before).then(|| ((date - awarded).num_days().abs(), date, p))
+            let apart = (date - awarded).num_days().abs();
+            (json && date < before && apart <= NEAREST_DAYS).then_some((apart, date, p))
         })
         .collect();
     dated.sort();
@@ -218,7 +224,7 @@ mod tests {
             awarded: day(2024, 2, 29),
             last_assessment: Assessment::Desk,
         };
-        let r = renewal(&leap, &scored, tmp.path());
+        let r = renewal(&leap, &scored, tmp.path(), day(2027, 1, 10));
         assert_eq!(r.due, day(2027, 2, 28));
         assert_eq!(r.days_left, 49);
         assert!(!r.desk_allowed);
@@ -230,7 +236,12 @@ mod tests {
             awarded: day(2025, 6, 1),
             last_assessment: Assessment::Visit,
         };
-        let r = renewal(&visit, &scored, tmp.path());
+        let r = renewal(&visit, &scored, tmp.path(), day(2027, 1, 10));
+        assert_eq!(
+            renewal(&visit, &scored, tmp.path(), day(2027, 3, 1)).days_left,
+            (day(2028, 6, 1) - day(2027, 3, 1)).num_days(),
+            "days left are counted from today"
+        );
         assert!(r.desk_allowed && r.since.is_none());
         assert!(reminder(&r, Path::new("review.toml")).is_none());
         let later = Mark {
@@ -238,9 +249,23 @@ mod tests {
             last_assessment: Assessment::Visit,
         };
         let said = reminder(
-            &renewal(&later, &scored, tmp.path()),
+            &renewal(&later, &scored, tmp.path(), day(2027, 1, 10)),
             Path::new("review.toml"),
         );
         assert_eq!(said.map(|d| d.code), Some(Code::InvalidDate));
+        // A snapshot more than a year from the award is not compared as the award's.
+        std::fs::write(tmp.path().join("2023-01-01.json"), r#"{"aspects":[]}"#).expect("write");
+        let far = Mark {
+            awarded: day(2025, 6, 1),
+            last_assessment: Assessment::Visit,
+        };
+        assert!(
+            renewal(&far, &scored, tmp.path(), day(2027, 1, 10))
+                .since
+                .is_none()
+        );
+        std::fs::write(tmp.path().join("2025-01-01.json"), r#"{"aspects":[]}"#).expect("write");
+        let near = renewal(&far, &scored, tmp.path(), day(2027, 1, 10));
+        assert_eq!(near.since.map(|s| s.snapshot), Some(day(2025, 1, 1)));
     }
 }

@@ -79,6 +79,35 @@ fn finding(at: Location, code: &str, column: &str) -> Diagnostic {
     .with_help(HELP)
 }
 
+/// Takes names out of the names under `[sign-off]`, which the reports, the pack's index.html
+/// and its manifest show; a finding names the key and its line in review.toml.
+pub fn sign_off(
+    sign_off: Option<&mut crate::review::handover::SignOff>,
+    names: &Names,
+) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    let Some(s) = sign_off else {
+        return found;
+    };
+    for (key, place, name) in s.names_mut() {
+        if let Some(clean) = redact(names, name) {
+            *name = clean;
+            let at = place
+                .cloned()
+                .unwrap_or_else(|| Location::file(Path::new("review.toml")));
+            found.push(
+                Diagnostic::error(
+                    Code::PrivateNameInSignOff,
+                    at,
+                    format!("[sign-off] {key} is a pupil's name; reports show {PLACEHOLDER} in its place, and no pack can be made until it is changed"),
+                )
+                .with_help("write the adults' names as they sign (with a title, e.g. \"Mrs J. Hall\"), then run this again"),
+            );
+        }
+    }
+    found
+}
+
 /// A reviewer or member named like a pupil (a pupils' representative, say) is shown by role.
 fn reviewers(book: &mut Filled, names: &Names, found: &mut Diagnostics) {
     let mut renamed = false;

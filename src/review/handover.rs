@@ -15,9 +15,11 @@ use crate::tomldoc::{SourceMap, TomlPath};
 #[derive(Debug, Default, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub(super) struct RawSignOff {
-    pub(super) headteacher: Option<String>,
-    pub(super) chair_of_governors: Option<String>,
-    pub(super) lead: Option<String>,
+    // Read as any value and checked here, key by key, so that every key of the wrong type
+    // is named at once rather than the first one only.
+    pub(super) headteacher: Option<toml::Value>,
+    pub(super) chair_of_governors: Option<toml::Value>,
+    pub(super) lead: Option<toml::Value>,
     pub(super) date: Option<toml::Value>,
 }
 
@@ -43,6 +45,36 @@ pub struct SignOff {
     pub lead: Option<String>,
     /// The day it was signed off.
     pub date: Option<NaiveDate>,
+    /// Where each key was written in review.toml (`headteacher`, `chair-of-governors`,
+    /// `lead`, `date`), for a finding about it; not part of the manifest.
+    #[serde(skip)]
+    pub places: Vec<(&'static str, crate::diag::Location)>,
+}
+
+impl SignOff {
+    /// Where `key` was written in review.toml, if it was.
+    pub fn place(&self, key: &str) -> Option<&crate::diag::Location> {
+        self.places.iter().find(|(k, _)| *k == key).map(|(_, l)| l)
+    }
+
+    /// Each name given, with its key and where it was written.
+    pub fn names_mut(
+        &mut self,
+    ) -> Vec<(&'static str, Option<&crate::diag::Location>, &mut String)> {
+        let places = &self.places;
+        let place = |key: &str| places.iter().find(|(k, _)| *k == key).map(|(_, l)| l);
+        let mut out = Vec::new();
+        for (key, name) in [
+            ("headteacher", &mut self.headteacher),
+            ("chair-of-governors", &mut self.chair_of_governors),
+            ("lead", &mut self.lead),
+        ] {
+            if let Some(name) = name.as_mut() {
+                out.push((key, place(key), name));
+            }
+        }
+        out
+    }
 }
 
 impl SignOff {
@@ -88,13 +120,30 @@ pub(super) fn sign_off(
     diags: &mut Diagnostics,
 ) -> Option<SignOff> {
     let raw = raw?;
-    let text = |v: &Option<String>| {
-        v.as_deref()
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .map(str::to_string)
+    let table = TomlPath::default().key("sign-off");
+    let mut text = |v: &Option<toml::Value>, key: &str| match v {
+        None => None,
+        Some(toml::Value::String(s)) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+        Some(other) => {
+            diags.push(
+                Diagnostic::error(
+                    Code::WrongType,
+                    map.value(&table.key(key)),
+                    format!("[sign-off] {key} is {other}, not a name in quotes"),
+                )
+                .with_help(format!("write the name in quotes: {key} = \"Mrs A. Hart\"")),
+            );
+            None
+        }
     };
-    let at = TomlPath::default().key("sign-off").key("date");
+    let headteacher = text(&raw.headteacher, "headteacher");
+    let chair_of_governors = text(&raw.chair_of_governors, "chair-of-governors");
+    let lead = text(&raw.lead, "lead");
+    let places = ["headteacher", "chair-of-governors", "lead", "date"]
+        .into_iter()
+        .map(|key| (key, map.value(&table.key(key))))
+        .collect();
+    let at = table.key("date");
     let date = raw.date.as_ref().and_then(|v| {
         let d = super::validate::toml_date(v);
         if d.is_none() {
@@ -103,10 +152,11 @@ pub(super) fn sign_off(
         d
     });
     Some(SignOff {
-        headteacher: text(&raw.headteacher),
-        chair_of_governors: text(&raw.chair_of_governors),
-        lead: text(&raw.lead),
+        headteacher,
+        chair_of_governors,
+        lead,
         date,
+        places,
     })
 }
 
@@ -198,6 +248,23 @@ mod tests {
         let s = review.and_then(|r| r.sign_off).expect("sign-off");
         assert_eq!(s.headteacher.as_deref(), Some("Mrs J. Hall"));
         assert_eq!(s.missing(), ["the chair of governors", "the date"]);
+    }
+
+    #[test]
+    fn every_key_of_the_wrong_type_is_named_at_once() {
+        let (review, found) = check(
+            "[sign-off]\nheadteacher = 3\nchair-of-governors = \"Mr O. Price\"\nlead = true\ndate = \"soon\"\n",
+        );
+        let codes: Vec<(Code, &str)> = found.iter().map(|f| (f.0, f.1.as_str())).collect();
+        assert_eq!(
+            codes,
+            [
+                (Code::WrongType, "review.toml:4:15"),
+                (Code::WrongType, "review.toml:6:8"),
+                (Code::InvalidDate, "review.toml:7:8"),
+            ]
+        );
+        assert!(review.is_some());
     }
 
     #[test]

@@ -71,7 +71,7 @@ pub fn parse<'a, T: DeserializeOwned>(
             let at = map.at_offset(err.span().map_or(0, |s| s.start));
             diagnostics.push(
                 Diagnostic::error(Code::WrongType, at, plain_type_message(err.message()))
-                    .with_help(format!("{docs} gives the type of every key")),
+                    .with_help(format!("the type of every key is given in {docs}")),
             );
             None
         }

@@ -58,14 +58,14 @@ fn entries(zip: &Path) -> Vec<(String, Vec<u8>)> {
         .collect()
 }
 
-fn options() -> zip::write::SimpleFileOptions {
+pub fn options() -> zip::write::SimpleFileOptions {
     zip::write::SimpleFileOptions::default()
         .system(zip::System::Unix)
         .unix_permissions(0o644)
 }
 
 /// A zip of `before` entries, then the pack's own, then `after`.
-fn rebuilt(
+pub fn rebuilt(
     pack: &Path,
     before: &[(&str, &[u8])],
     add: impl FnOnce(&mut zip::ZipWriter<std::io::Cursor<Vec<u8>>>),

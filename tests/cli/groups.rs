@@ -374,3 +374,115 @@ fn a_workbook_whose_reviewer_is_called_group_is_not_counted() {
         serde_json::json!({"DSL": 3})
     );
 }
+
+#[test]
+fn an_agreed_commentary_formula_never_saved_is_named_as_one() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[]).success();
+    book(
+        &dir.join("scores/group.xlsx"),
+        &details("Group", "online-safety-21"),
+        &[
+            "DSL",
+            "OSL",
+            "Agreed",
+            "Rationale",
+            "Agreed commentary",
+            "Commentary",
+        ],
+        &|code| {
+            let agreed = if code == "A1.1" {
+                Cell::Formula
+            } else {
+                Cell::Text(AGREED)
+            };
+            vec![
+                Cell::Level(3),
+                Cell::Level(2),
+                Cell::Level(2),
+                Cell::Text("Records seen."),
+                agreed,
+                Cell::Text("DSL: notes."),
+            ]
+        },
+    );
+    let doc = score(dir);
+    let formula = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "commentary-formula-without-value")
+        .unwrap_or_else(|| panic!("named: {:?}", codes(&doc)));
+    assert_eq!(formula["location"]["cell"], "Scores!H2");
+    assert!(
+        formula["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("formula whose result was never saved")),
+        "{formula}"
+    );
+}
+
+#[test]
+fn a_group_workbook_that_lost_its_agreed_commentary_column_is_named_and_its_notes_not_taken() {
+    for (headers, at) in [
+        (
+            &[
+                "DSL",
+                "OSL",
+                "Agreed",
+                "Rationale",
+                "Agreed comments",
+                "Commentary",
+            ][..],
+            "Scores!H1",
+        ),
+        (&["DSL", "OSL", "Agreed", "Rationale", "Commentary"][..], ""),
+    ] {
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        let dir = tmp.path();
+        init_review(dir, &[]).success();
+        book(
+            &dir.join("scores/group.xlsx"),
+            &details("Group", "online-safety-21"),
+            headers,
+            &|_| {
+                let mut cells = vec![
+                    Cell::Level(3),
+                    Cell::Level(2),
+                    Cell::Level(2),
+                    Cell::Text("Records seen."),
+                ];
+                if headers.len() == 6 {
+                    cells.push(Cell::Text(AGREED));
+                }
+                cells.push(Cell::Text("DSL: my own remark.\nOSL: mine."));
+                cells
+            },
+        );
+        let doc = score(dir);
+        let found = doc["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .find(|d| d["code"] == "agreed-commentary-column-missing")
+            .unwrap_or_else(|| panic!("{headers:?}: {:?}", codes(&doc)));
+        assert_eq!(found["location"]["file"], "scores/group.xlsx");
+        if at.is_empty() {
+            assert_eq!(found["location"]["cell"], "Scores");
+        } else {
+            assert_eq!(found["location"]["cell"], at);
+            assert!(
+                found["message"]
+                    .as_str()
+                    .is_some_and(|m| m.contains("Agreed comments"))
+            );
+        }
+        let a = &doc["aspects"][0];
+        assert!(a["agreed_commentary"].is_null(), "{a}");
+        assert!(
+            !a.to_string().contains("\"text\":\"DSL: my own remark"),
+            "{a}"
+        );
+    }
+}

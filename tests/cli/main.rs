@@ -32,6 +32,7 @@ mod score;
 mod signoff;
 mod today;
 mod verdict;
+mod verify_edges;
 mod visit;
 mod workbook;
 
@@ -75,7 +76,9 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 23] = [
+pub const WORKBOOK_CODES: [Code; 25] = [
+    Code::AgreedCommentaryColumnMissing,
+    Code::CommentaryFormulaWithoutValue,
     Code::UnreadableWorkbook,
     Code::NotAScoringWorkbook,
     Code::WorkbookFrameworkMismatch,
@@ -116,7 +119,8 @@ pub const PACK_CODES: [Code; 10] = [
 ];
 
 /// Codes about the hand-over to the assessor, each produced in `tests/cli/handover.rs`.
-pub const HANDOVER_CODES: [Code; 11] = [
+pub const HANDOVER_CODES: [Code; 12] = [
+    Code::SignOffDateImplausible,
     Code::PackEntryDuplicate,
     Code::PackEntryFolder,
     Code::PackEntryNotAFile,
@@ -131,9 +135,10 @@ pub const HANDOVER_CODES: [Code; 11] = [
 ];
 
 /// Codes about children's names, each produced in `tests/cli/privacy.rs`.
-pub const PRIVACY_CODES: [Code; 6] = [
+pub const PRIVACY_CODES: [Code; 7] = [
     Code::PrivateNameInWorkbook,
     Code::PrivateNameInRecords,
+    Code::PrivateNameInSignOff,
     Code::NamesUnreadable,
     Code::NoSourceOfNames,
     Code::UnsearchableEvidence,

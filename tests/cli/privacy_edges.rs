@@ -283,3 +283,92 @@ fn import_takes_a_name_out_of_every_message_and_mapping() {
         }
     }
 }
+
+/// Every pupil of the sample school's list, written all in lower case in a commentary, as
+/// a text typed without capitals has them, refuses the pack.
+#[test]
+fn pupils_named_all_in_lower_case_refuse_the_pack() {
+    let list = std::fs::read_to_string(crate::repo().join("samples/evidence/pupil-list.csv"))
+        .expect("the sample pupil list");
+    let pupils: Vec<(String, String)> = list
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let cells: Vec<&str> = l.split(',').collect();
+            let fore = if cells.get(1).is_some_and(|p| !p.is_empty()) {
+                cells[1]
+            } else {
+                cells.first()?
+            };
+            Some((fore.to_lowercase(), cells.get(2)?.to_lowercase()))
+        })
+        .collect();
+    assert!(pupils.len() >= 10, "{pupils:?}");
+    const EVERYDAY_ONLY: [&str; 1] = ["jack palmer"];
+    let tmp = crate::privacy::review("Date,Category\n01/10/2026,Gaming\n", Some(&list));
+    for (fore, sur) in &pupils {
+        let commentary = format!("we thank {fore} {sur} for the poster.");
+        crate::privacy::workbook(tmp.path(), &[("A1.1", &commentary, "", "", "")]);
+        if EVERYDAY_ONLY.contains(&format!("{fore} {sur}").as_str()) {
+            // Both parts are everyday words ("jack", "palmer"): still matched only written
+            // as a name is, as "pupils may do the survey" is no alarm for May Do.
+            continue;
+        }
+        let stderr = crate::privacy::refused(tmp.path(), "private-name-in-workbook", &[sur]);
+        assert!(stderr.contains("A1.1"), "{fore} {sur}: {stderr}");
+    }
+}
+
+/// A pupil's name under [sign-off], in any of its keys, is found by score, named by its key
+/// and line, and taken out of what is written.
+#[test]
+fn a_pupil_named_in_any_sign_off_key_is_found_by_score() {
+    let tmp = review("Date,Category,Pupil\n01/10/2026,Gaming,Jamie Fox\n", None);
+    for key in ["headteacher", "chair-of-governors", "lead"] {
+        let path = tmp.path().join("review.toml");
+        let mut text = std::fs::read_to_string(&path).expect("toml");
+        if let Some(at) = text.find("\n[sign-off]") {
+            text.truncate(at);
+        }
+        text.push_str(&format!("\n[sign-off]\n{key} = \"jamie fox\"\n"));
+        std::fs::write(&path, &text).expect("write");
+        let line = text.lines().count();
+        let (status, stdout, stderr) = run(tmp.path(), &["score"]);
+        assert_eq!(status, 1, "{stderr}");
+        assert!(
+            stderr.contains(&format!("review.toml:{line}:"))
+                && stderr.contains(&format!(
+                    "error[private-name-in-sign-off]: [sign-off] {key} is a pupil's name"
+                )),
+            "{key}: {stderr}"
+        );
+        assert!(
+            !stdout.contains("jamie") && !stderr.contains("jamie"),
+            "{stderr}"
+        );
+    }
+}
+
+/// With no source of names, a pack holding only levels is made, as the warning says, and
+/// any text the school typed (here only the names under [sign-off]) refuses it.
+#[test]
+fn with_no_source_of_names_only_a_pack_of_levels_alone_is_made() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    crate::init_review(dir, &[]).success();
+    crate::privacy::run(dir, &["workbook", "--reviewer", "OSL"]);
+    let (status, _, stderr) = run(dir, &["pack"]);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(
+        stderr.contains("warning[no-source-of-names]")
+            && stderr.contains("makes a pack of levels alone"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("will be refused until"), "{stderr}");
+    let path = dir.join("review.toml");
+    let mut text = std::fs::read_to_string(&path).expect("toml");
+    text.push_str("\n[sign-off]\nheadteacher = \"Mrs J. Hall\"\n");
+    std::fs::write(&path, text).expect("write");
+    std::fs::remove_dir_all(dir.join("out")).expect("out");
+    refused(dir, "no-source-of-names", &[]);
+}

@@ -118,7 +118,8 @@ fn reassessment_is_due_three_years_after_the_award_and_changes_are_shown() {
     let doc = json(tmp.path(), &["score"]);
     let r = &doc["renewal"];
     assert_eq!(r["due"], "2027-03-15");
-    assert_eq!(r["days_left"], 134);
+    // Counted from today (2026-12-01), not from the review date (2026-11-01).
+    assert_eq!(r["days_left"], 104);
     assert_eq!(r["desk_allowed"], false);
     assert_eq!(r["since"]["snapshot"], "2024-04-02");
     assert_eq!(r["since"]["improved"][0]["code"], "A1.1");
@@ -132,7 +133,7 @@ fn reassessment_is_due_three_years_after_the_award_and_changes_are_shown() {
     assert_eq!(r["since"]["declined"][0]["code"], "A1.2");
     run(tmp.path(), &["score"])
         .stdout(predicate::str::contains(
-            "Online Safety Mark: awarded 15/03/2024; reassessment is due by 15/03/2027 (in 134 days), by a full visit",
+            "Online Safety Mark: awarded 15/03/2024; reassessment is due by 15/03/2027 (in 104 days), by a full visit",
         ))
         .stdout(predicate::str::contains("up A1.1 Online Safety Responsibilities (3 to 2)"))
         .stderr(predicate::str::contains("warning[reassessment-due]"));
@@ -199,12 +200,93 @@ fn a_pupil_named_in_the_sign_off_refuses_the_pack() {
         tmp.path(),
         "\n[sign-off]\nheadteacher = \"Jamie Fox\"\nchair-of-governors = \"Mr K. Osei\"\ndate = 2026-10-20\n",
     );
-    run(tmp.path(), &["pack"])
-        .code(1)
-        .stderr(predicate::str::contains("error[private-name-in-pack]"))
-        .stderr(predicate::str::contains(
-            "a name under [sign-off] is a pupil's name",
-        ))
-        .stderr(predicate::str::contains("Jamie Fox").not());
+    let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
+    let line = review
+        .lines()
+        .position(|l| l.starts_with("headteacher"))
+        .expect("headteacher")
+        + 1;
+    let said = format!(
+        "review.toml:{line}:15: error[private-name-in-sign-off]: [sign-off] headteacher is a pupil's name"
+    );
+    for command in ["score", "report", "pack"] {
+        run(tmp.path(), &[command])
+            .code(1)
+            .stderr(predicate::str::contains(said.as_str()))
+            .stderr(predicate::str::contains("Jamie Fox").not());
+    }
     assert!(!pack_path(tmp.path()).exists());
+    let report = std::fs::read_to_string(tmp.path().join("out/report.html")).expect("report");
+    assert!(!report.contains("Jamie Fox") && report.contains("[name removed]"));
+}
+
+#[test]
+fn every_sign_off_key_of_the_wrong_type_is_named_at_once() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    with_group(tmp.path());
+    append(
+        tmp.path(),
+        "\n[sign-off]\nheadteacher = 3\nchair-of-governors = \"Mr K. Osei\"\nlead = true\ndate = 2026-10-20\n",
+    );
+    let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
+    let line = |needle: &str| {
+        review
+            .lines()
+            .position(|l| l.starts_with(needle))
+            .expect(needle)
+            + 1
+    };
+    run(tmp.path(), &["score"])
+        .code(2)
+        .stderr(predicate::str::contains(format!(
+            "review.toml:{}:15: error[wrong-type]: [sign-off] headteacher is 3",
+            line("headteacher")
+        )))
+        .stderr(predicate::str::contains(format!(
+            "review.toml:{}:8: error[wrong-type]: [sign-off] lead is true",
+            line("lead =")
+        )))
+        .stderr(predicate::str::contains("2 problem(s)"));
+}
+
+#[test]
+fn a_sign_off_dated_after_today_or_the_review_or_long_before_is_warned_of() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    with_group(tmp.path());
+    append(
+        tmp.path(),
+        "\n[sign-off]\nheadteacher = \"Mrs J. Hall\"\nchair-of-governors = \"Mr K. Osei\"\ndate = 2027-06-01\n",
+    );
+    let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
+    let line = review.lines().count();
+    for (date, said) in [
+        ("2027-06-01", "is after today (2026-12-01)"),
+        ("2026-11-20", "is after the review date (2026-11-01)"),
+        ("2025-09-01", "is more than a year before the review date"),
+    ] {
+        crate::handover::set(
+            tmp.path(),
+            review.lines().last().expect("date line"),
+            &format!("date = {date}"),
+        );
+        for command in ["score", "pack"] {
+            crate::selfreview()
+                .env("SELFREVIEW_TODAY", "2026-12-01")
+                .arg("-C")
+                .arg(tmp.path())
+                .arg(command)
+                .assert()
+                .success()
+                .stderr(predicate::str::contains(format!(
+                    "review.toml:{line}:8: warning[sign-off-date-implausible]: the sign-off's date {date} {said}"
+                )));
+        }
+        let now = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
+        crate::handover::set(tmp.path(), &format!("date = {date}"), "date = 2027-06-01");
+        assert!(now.contains(date));
+    }
+    crate::handover::set(tmp.path(), "date = 2027-06-01", "date = 2026-10-20");
+    run(tmp.path(), &["pack"])
+        .success()
+        .stderr(predicate::str::contains("sign-off").not());
 }

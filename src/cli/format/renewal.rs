@@ -25,7 +25,7 @@ pub fn renewal(r: &selfreview::pipeline::renewal::Renewal) -> String {
         None => {
             let _ = write!(
                 o,
-                "No snapshot in history/ from before this review to compare with the award."
+                "No snapshot in history/ from before this review and within a year of the award to compare with it."
             );
         }
         Some(s) => {

@@ -41,9 +41,19 @@ pub struct Verified {
 const MANIFEST_LIMIT: u64 = 64 * 1024 * 1024;
 
 /// Verifies the pack at `path`, and, when `expected` is given, that its manifest's
-/// fingerprint is that one. An unreadable file is an error; a file that is not a zip, or a
-/// zip that does not match its manifest, gives findings.
+/// fingerprint is that one. A file that cannot be read (missing, unreadable, a folder, a
+/// named pipe or a device, refused before it is opened so that a pipe cannot make it wait)
+/// is an error; a file that was read but is not a sound zip (empty, not a zip, cut short),
+/// or a zip that does not match its manifest, gives findings.
 pub fn verify(path: &Path, expected: Option<&Fingerprint>) -> Result<Verified> {
+    if let Some(what) = crate::fsutil::not_a_regular_file(path) {
+        return Err(Error::Read {
+            path: path.to_path_buf(),
+            source: std::io::Error::other(format!(
+                "it is not a regular file ({what}): name the pack's .zip file"
+            )),
+        });
+    }
     let open = || {
         std::fs::File::open(path).map_err(|source| Error::Read {
             path: path.to_path_buf(),
@@ -101,7 +111,7 @@ pub fn verify(path: &Path, expected: Option<&Fingerprint>) -> Result<Verified> {
                 at(path, manifest::NAME),
                 format!(
                     "the manifest's fingerprint is {}, not the {} given: the manifest is not the one the school made",
-                    Fingerprint::short(&fingerprint),
+                    want.as_long(&fingerprint),
                     want
                 ),
             )

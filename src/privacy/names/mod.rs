@@ -292,6 +292,15 @@ impl Names {
                     && recent[recent.len() - n + 1..]
                         .iter()
                         .all(|(_, f)| f & JOINED != 0);
+                // A name with a part no everyday word spells ("adeyemi"), written all
+                // in lower case ("grace adeyemi"), is written as a name is in a text
+                // typed without capitals: its everyday parts need no capital then.
+                let all_lower = n > 1
+                    && !v.cased
+                    && n <= recent.len()
+                    && recent[recent.len() - n..]
+                        .iter()
+                        .all(|(_, f)| f & CAPITAL == 0);
                 let fits = n <= recent.len()
                     && recent[recent.len() - n..]
                         .iter()
@@ -309,7 +318,7 @@ impl Names {
                                 return capital && !comma;
                             }
                             seen == Some(want)
-                                && (capital || joined || !v.capitals[i])
+                                && (capital || joined || all_lower || !v.capitals[i])
                                 && !(v.cased && (comma || (i > 0 && flags & NEWLINE != 0)))
                         });
                 fits.then_some(n)

@@ -156,6 +156,50 @@ fn only_a_title_written_as_one_directly_before_a_name_marks_an_adult() {
 }
 
 #[test]
+fn a_whole_name_typed_in_lower_case_is_found_when_a_part_is_no_everyday_word() {
+    let pupils = [
+        "Grace Adeyemi",
+        "Daisy Hughes",
+        "Caleb Fisher",
+        "Alfie Brooks",
+        "Harry May",
+        "Ruby Patel",
+        "Will Okafor",
+        "Rose Nowak",
+        "Lily Chen",
+        "Hope Mensah",
+    ];
+    let n = held(&pupils);
+    for pupil in pupils {
+        let lower = pupil.to_lowercase();
+        let text = format!("we thank {lower} for their help");
+        assert!(n.found_in(&text), "{text}");
+        let (fore, sur) = lower.split_once(' ').expect("two parts");
+        let text = format!("thanks to {sur}, {fore} for the poster");
+        assert!(n.found_in(&text), "{text}");
+    }
+    // The everyday word alone, or beside a name written with a capital, is still no alarm.
+    for text in [
+        "Harry may need a new login.",
+        "By the grace of careful planning",
+        "we will hope for the best",
+        "staff will grace the event",
+    ] {
+        assert!(!n.found_in(text), "{text}");
+    }
+    // A name made only of everyday words still needs its capitals.
+    let n = held(&["Amber Green", "Will Brown", "May Do"]);
+    for text in [
+        "rated red, amber, green",
+        "the staff will brown the toast",
+        "pupils may do the survey",
+        "lights go amber green then red",
+    ] {
+        assert!(!n.found_in(text), "{text}");
+    }
+}
+
+#[test]
 fn a_cell_read_again_counts_its_people_again_and_holds_nothing_new() {
     let cell = "Jamie Fox (Y6) / Sam Lee";
     let mut once = Names::default();

@@ -12,6 +12,7 @@ use calamine::{Data, Range};
 use chrono::NaiveDate;
 use serde::Serialize;
 
+mod agreed;
 mod rows;
 
 use rows::RowReader;
@@ -248,7 +249,8 @@ fn fill(path: &Path, fw: &Framework, sheets: &Sheets, diags: &mut Diagnostics) -
         formulas: &sheets.formulas,
         diags,
     };
-    let rows = reader.rows(fw);
+    let mut rows = reader.rows(fw);
+    agreed::check(path, &sheets.scores, &table, &scored_by, &mut rows, diags);
     Some(Filled {
         path: path.to_path_buf(),
         kind: scored_by,

@@ -131,12 +131,7 @@ impl RowReader<'_> {
             agreed,
             rationale: self.text(r, layout::RATIONALE),
             commentary: self.text(r, layout::COMMENTARY),
-            agreed_commentary: self
-                .table
-                .others
-                .iter()
-                .any(|(n, _)| *n == layout::AGREED_COMMENTARY)
-                .then(|| self.text(r, layout::AGREED_COMMENTARY)),
+            agreed_commentary: self.agreed_commentary(r),
             records_differ: self.text(r, layout::RECORDS_DIFFER),
             evidence,
             evidence_text,
@@ -146,6 +141,28 @@ impl RowReader<'_> {
             target_text: self.text(r, layout::TARGET),
             change_flag: self.text(r, layout::CHANGE_FLAG),
         }
+    }
+
+    /// The agreed commentary, when the workbook has the column; a formula there whose
+    /// result was never saved reads as empty, and is named as such rather than as blank.
+    fn agreed_commentary(&mut self, r: u32) -> Option<String> {
+        let &(_, c) = self
+            .table
+            .others
+            .iter()
+            .find(|(n, _)| *n == layout::AGREED_COMMENTARY)?;
+        let text = self.text(r, layout::AGREED_COMMENTARY);
+        if text.trim().is_empty() && self.formulas.contains(&(r, c)) {
+            self.diags.push(
+                Diagnostic::error(
+                    Code::CommentaryFormulaWithoutValue,
+                    self.at(r, c),
+                    "the agreed commentary is a formula whose result was never saved, so it cannot be read; the aspect has no agreed commentary until it is".to_string(),
+                )
+                .with_help("open the workbook in Excel or LibreOffice and save it again so the result is kept, or type the commentary as text"),
+            );
+        }
+        Some(text)
     }
 
     /// A level from 1 to 5; numbers, `"2"` and `"2 - Established"` are all accepted.
