@@ -561,3 +561,89 @@ fn a_review_with_its_own_framework_migrates_with_its_own_map() {
     assert!(dir.join("out/migration-hill-21-to-18.txt").is_file());
     run(&dir, &["score"]).success();
 }
+
+/// The files a migration changes: scores/ and review.toml.
+fn scores_and_settings(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    files(dir)
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("scores") || p == Path::new("review.toml"))
+        .collect()
+}
+
+#[test]
+fn a_migration_stopped_before_every_workbook_was_kept_is_finished_without_losing_one() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = sample_school(tmp.path());
+    let whole = tmp.path().join("whole");
+    copy_tree(&dir, &whole);
+    run(&whole, &["migrate", "--to", "online-safety-18"]).success();
+    // Stopped (Ctrl-C) after keeping two of the five workbooks.
+    let kept = dir.join("scores/online-safety-21");
+    std::fs::create_dir_all(&kept).expect("kept folder");
+    for name in ["computing-lead.xlsx", "dsl.xlsx"] {
+        std::fs::copy(dir.join("scores").join(name), kept.join(name)).expect("kept");
+    }
+    run(&dir, &["migrate", "--to", "online-safety-18"]).success();
+    assert_eq!(scores_and_settings(&dir), scores_and_settings(&whole));
+}
+
+#[test]
+fn a_kept_copy_that_cannot_be_written_stops_the_migration_and_a_rerun_finishes_it() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = sample_school(tmp.path());
+    let whole = tmp.path().join("whole");
+    copy_tree(&dir, &whole);
+    run(&whole, &["migrate", "--to", "online-safety-18"]).success();
+    let before = scores_and_settings(&dir);
+    // A folder where one kept copy goes: keeping fails part-way.
+    let blocked = dir.join("scores/online-safety-21/link-governor.xlsx");
+    std::fs::create_dir_all(&blocked).expect("folder in the way");
+    run(&dir, &["migrate", "--to", "online-safety-18"])
+        .code(2)
+        .stderr(predicate::str::contains("link-governor.xlsx"));
+    let top = |m: Vec<(PathBuf, Vec<u8>)>| -> Vec<(PathBuf, Vec<u8>)> {
+        m.into_iter()
+            .filter(|(p, _)| !p.starts_with("scores/online-safety-21"))
+            .collect()
+    };
+    assert_eq!(top(scores_and_settings(&dir)), top(before));
+    std::fs::remove_dir(&blocked).expect("folder removed");
+    run(&dir, &["migrate", "--to", "online-safety-18"]).success();
+    assert_eq!(scores_and_settings(&dir), scores_and_settings(&whole));
+}
+
+#[test]
+fn a_new_workbook_that_cannot_be_renamed_in_leaves_its_original_and_a_rerun_finishes() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path().join("review");
+    std::fs::create_dir(&dir).expect("folder");
+    init_review(&dir, &["--framework", "online-safety-21"]).success();
+    let ods = dir.join("scores/dsl.ods");
+    std::fs::copy(fixtures().join("workbooks/dsl-libreoffice.ods"), &ods).expect("copied");
+    // The .ods is written anew as dsl.xlsx; a folder in that place stops the renames.
+    let blocked = dir.join("scores/dsl.xlsx");
+    std::fs::create_dir(&blocked).expect("folder in the way");
+    run(&dir, &["migrate", "--to", "online-safety-18"]).code(2);
+    assert!(ods.is_file(), "the workbook stays until it is replaced");
+    assert!(dir.join("scores/online-safety-21/dsl.ods").is_file());
+    let settings = || std::fs::read_to_string(dir.join("review.toml")).expect("settings");
+    assert!(settings().contains("online-safety-21"));
+    std::fs::remove_dir(&blocked).expect("folder removed");
+    run(&dir, &["migrate", "--to", "online-safety-18"]).success();
+    assert!(!ods.exists());
+    assert!(blocked.is_file());
+    assert!(settings().contains("online-safety-18"));
+}
+
+#[test]
+fn a_workbook_changed_after_it_was_kept_is_named_with_its_kept_copy() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = sample_school(tmp.path());
+    let kept = dir.join("scores/online-safety-21");
+    std::fs::create_dir_all(&kept).expect("kept folder");
+    std::fs::copy(dir.join("scores/dsl.xlsx"), kept.join("dsl.xlsx")).expect("kept");
+    std::fs::copy(dir.join("scores/group.xlsx"), dir.join("scores/dsl.xlsx")).expect("changed");
+    run(&dir, &["migrate", "--to", "online-safety-18"])
+        .code(2)
+        .stderr(predicate::str::contains("online-safety-21/dsl.xlsx"));
+}
