@@ -94,7 +94,7 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     }
     let renewal = review
         .mark
-        .map(|m| renewal::renewal(&m, &scored, &paths.history()));
+        .map(|m| renewal::renewal(&m, &scored, &paths.history(), root));
     diagnostics.0.extend(
         renewal
             .as_ref()

@@ -647,3 +647,40 @@ fn a_workbook_changed_after_it_was_kept_is_named_with_its_kept_copy() {
         .code(2)
         .stderr(predicate::str::contains("online-safety-21/dsl.xlsx"));
 }
+
+#[test]
+fn the_change_since_the_award_is_mapped_as_the_progress_since_the_last_review_is() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    selfreview()
+        .current_dir(tmp.path())
+        .args(["demo", "school"])
+        .assert()
+        .success();
+    let dir = tmp.path().join("school");
+    let at = |args: &[&str]| {
+        selfreview()
+            .arg("-C")
+            .arg(&dir)
+            .env("SELFREVIEW_TODAY", "2026-12-01")
+            .args(args)
+            .assert()
+    };
+    at(&["migrate", "--to", "online-safety-18"]).success();
+    // C1.5 Cyber Security is new: only the map gives it a level then.
+    at(&["score"]).success().stdout(
+        predicate::str::contains("C1.5 Cyber Security (3 to 2)")
+            .and(predicate::str::contains("14 unchanged")),
+    );
+    at(&["report"]).success();
+    let governors = std::fs::read_to_string(dir.join("out/governors.html")).expect("governors");
+    assert!(
+        governors.contains("4 aspects up, 0 down, 14 unchanged"),
+        "{governors}"
+    );
+    assert!(
+        governors.contains("improved: 4; fell back: 0; stayed the same: 14"),
+        "{governors}"
+    );
+    let report = std::fs::read_to_string(dir.join("out/report.html")).expect("report");
+    assert!(report.contains("C1.5 Cyber Security (from 3 to 2)"));
+}
