@@ -684,3 +684,52 @@ fn the_change_since_the_award_is_mapped_as_the_progress_since_the_last_review_is
     let report = std::fs::read_to_string(dir.join("out/report.html")).expect("report");
     assert!(report.contains("C1.5 Cyber Security (from 3 to 2)"));
 }
+
+#[test]
+fn a_merged_aspect_the_group_has_not_agreed_in_full_is_carried_without_a_level() {
+    use selfreview::workbook::ScoredBy;
+    use selfreview::workbook::prefill::{Prefill, Start};
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path().join("review");
+    std::fs::create_dir(&dir).expect("folder");
+    init_review(&dir, &["--framework", "online-safety-21"]).success();
+    let fw = selfreview::framework::load_embedded("online-safety-21")
+        .expect("built in")
+        .framework;
+    let start = |members: &[(&str, u8)], agreed: Option<u8>| Start {
+        levels: members.iter().map(|(m, l)| (m.to_string(), *l)).collect(),
+        own: agreed,
+        commentary: "Written by the group.".into(),
+        ..Start::default()
+    };
+    let mut prefill = Prefill::new();
+    prefill.insert(
+        "B1.1".into(),
+        start(&[("Head", 2), ("Governor", 3)], Some(2)),
+    );
+    // Contribution of Learners: the members scored it, the group has not agreed it yet.
+    prefill.insert("B1.2".into(), start(&[("Head", 3), ("Governor", 4)], None));
+    let kind = ScoredBy::Group {
+        members: vec!["Head".into(), "Governor".into()],
+    };
+    let bytes =
+        selfreview::workbook::write::render_from(&fw, &kind, "School", &prefill).expect("rendered");
+    std::fs::write(dir.join("scores/group.xlsx"), bytes).expect("written");
+    run(&dir, &["migrate", "--to", "online-safety-18"])
+        .success()
+        .stdout(predicate::str::contains(
+            "scores/group.xlsx: no level, left blank as a source has none (from B1.1 2, B1.2 -)",
+        ));
+    let rows = scores(&dir.join("scores/group.xlsx"));
+    let b11 = &rows["B1.1"];
+    assert_eq!(
+        b11["Agreed"], "",
+        "the group's level for B1.1 alone would claim more"
+    );
+    let flag = b11
+        .iter()
+        .find(|(k, _)| k.starts_with("Review after"))
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default();
+    assert!(flag.contains("the level is left blank"), "{flag}");
+}
