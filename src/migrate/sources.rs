@@ -55,6 +55,8 @@ pub(super) fn find(paths: &Paths, old: &Framework, new: &Framework) -> Result<Fo
         removed: Vec::new(),
     };
     let mut diags = Diagnostics::default();
+    diags.0.extend(open_workbooks(&scores));
+    diags.0.extend(open_workbooks(&kept));
     let (books, read) = if resumed {
         workbook::read_dir(&kept, old)?
     } else if scores.is_dir() {
@@ -183,6 +185,45 @@ fn leftovers(
         }
     }
     Ok(())
+}
+
+/// Each workbook in `dir` that Excel (`~$name.xlsx`) or LibreOffice (`.~lock.name.xlsx#`)
+/// has open, by the lock file it leaves beside it: replacing a workbook someone has open
+/// fails on Windows, or is lost when they save it, so the migration waits until it is closed.
+fn open_workbooks(dir: &Path) -> Vec<Diagnostic> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut locks: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("~$") || (n.starts_with(".~lock.") && n.ends_with('#')))
+        .collect();
+    locks.sort();
+    locks
+        .into_iter()
+        .map(|lock| {
+            let named = match lock.strip_prefix("~$") {
+                Some(rest) => rest.to_string(),
+                None => lock[".~lock.".len()..lock.len() - 1].to_string(),
+            };
+            // Excel shortens a long name's lock file by its first characters.
+            let workbook = spreadsheets(dir)
+                .into_iter()
+                .filter_map(|p| p.file_name()?.to_str().map(str::to_string))
+                .find(|n| *n == named || (named.len() > 4 && n.ends_with(&named)))
+                .unwrap_or(named);
+            Diagnostic::error(
+                Code::MigrationConflict,
+                Location::file(&dir.join(&workbook)),
+                format!(
+                    "this workbook looks open in Excel or LibreOffice (the lock file {lock} is beside it), so it cannot be replaced safely"
+                ),
+            )
+            .with_help(format!(
+                "close it in every program that has it open (if no one has, delete {lock}), then run `selfreview migrate` again"
+            ))
+        })
+        .collect()
 }
 
 /// A workbook at the top of scores/ changed since an earlier run kept a copy of it.

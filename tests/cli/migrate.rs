@@ -733,3 +733,26 @@ fn a_merged_aspect_the_group_has_not_agreed_in_full_is_carried_without_a_level()
         .unwrap_or_default();
     assert!(flag.contains("the level is left blank"), "{flag}");
 }
+
+#[test]
+fn a_workbook_open_in_excel_or_libreoffice_stops_the_migration_with_nothing_changed() {
+    for (lock, workbook) in [
+        ("~$dsl.xlsx", "scores/dsl.xlsx"),
+        (".~lock.group.xlsx#", "scores/group.xlsx"),
+        // Excel shortens a long name's lock file.
+        ("~$line-safety-lead.xlsx", "scores/online-safety-lead.xlsx"),
+    ] {
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        let dir = sample_school(tmp.path());
+        std::fs::write(dir.join("scores").join(lock), b"\x0bDSL Person").expect("lock file");
+        let before = files(&dir);
+        run(&dir, &["migrate", "--to", "online-safety-18"])
+            .code(2)
+            .stderr(
+                predicate::str::contains(format!("{workbook}: error[migration-conflict]"))
+                    .and(predicate::str::contains("looks open"))
+                    .and(predicate::str::contains(lock)),
+            );
+        assert!(files(&dir) == before, "nothing changed with {lock}");
+    }
+}
