@@ -111,7 +111,8 @@ pub const PACK_CODES: [Code; 10] = [
 ];
 
 /// Codes about the hand-over to the assessor, each produced in `tests/cli/handover.rs`.
-pub const HANDOVER_CODES: [Code; 11] = [
+pub const HANDOVER_CODES: [Code; 12] = [
+    Code::PackChangesNotReviewed,
     Code::PackEntryDuplicate,
     Code::PackEntryFolder,
     Code::PackEntryNotAFile,

@@ -756,3 +756,29 @@ fn a_workbook_open_in_excel_or_libreoffice_stops_the_migration_with_nothing_chan
         assert!(files(&dir) == before, "nothing changed with {lock}");
     }
 }
+
+#[test]
+fn a_pack_made_before_the_changed_aspects_are_reviewed_says_so() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = sample_school(tmp.path());
+    run(&dir, &["pack"])
+        .success()
+        .stderr(predicate::str::contains("pack-changes-not-reviewed").not());
+    run(&dir, &["migrate", "--to", "online-safety-18"]).success();
+    run(&dir, &["pack"]).success().stderr(
+        predicate::str::contains("review.toml: warning[pack-changes-not-reviewed]: 5 aspects")
+            .and(predicate::str::contains("(A1.1, B1.1, B4.1, C1.5, C2.3)"))
+            .and(predicate::str::contains("the sign-off dated 01/11/2026")),
+    );
+    run(&dir, &["report"]).success();
+    let visit = std::fs::read_to_string(dir.join("out/visit.html")).expect("visit");
+    assert!(
+        visit.contains("cell (5 left: A1.1, B1.1, B4.1, C1.5, C2.3)"),
+        "{visit}"
+    );
+    let report = std::fs::read_to_string(dir.join("out/report.html")).expect("report");
+    assert!(
+        report.contains("Still flagged for review after the change: A1.1"),
+        "{report}"
+    );
+}
