@@ -180,8 +180,52 @@ impl Reviewed {
         ));
         crate::review::outputs::check_place(&path, &self.paths)?;
         let json = self.snapshot_json(&path)?;
+        self.keep_other_framework(&path)?;
         crate::fsutil::write_atomic(&path, &json)?;
         Ok(path)
+    }
+
+    /// A snapshot of the same date scored on another framework (the review before a
+    /// migration) is kept as `history/<date>.<framework>.json` rather than replaced, so the
+    /// reports still find it as the previous review.
+    fn keep_other_framework(&self, path: &Path) -> Result<()> {
+        let Ok(old) = std::fs::read(path) else {
+            return Ok(());
+        };
+        let doc: serde_json::Value = serde_json::from_slice(&old).unwrap_or_default();
+        let Some(framework) = doc["framework"].as_str() else {
+            return Ok(());
+        };
+        let safe = !framework.is_empty()
+            && framework
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if framework == self.scored.framework || !safe {
+            return Ok(());
+        }
+        let kept = path.with_file_name(format!(
+            "{}.{framework}.json",
+            self.scored.review_date.format("%Y-%m-%d")
+        ));
+        crate::review::outputs::check_place(&kept, &self.paths)?;
+        crate::fsutil::copy_verified(&kept, &old)
+    }
+}
+
+/// The review date of a snapshot file in history/: `<date>.json`, or
+/// `<date>.<framework>.json` for one kept when a migration's first score replaced it; the
+/// second says whether it is such a kept one.
+pub fn snapshot_date(path: &Path) -> Option<(chrono::NaiveDate, bool)> {
+    if path.extension()? != "json" {
+        return None;
+    }
+    let stem = path.file_stem()?.to_str()?;
+    let (date, rest) = (stem.get(..10)?, stem.get(10..)?);
+    let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    match rest {
+        "" => Some((date, false)),
+        r if r.len() > 1 && r.starts_with('.') => Some((date, true)),
+        _ => None,
     }
 }
 
@@ -224,4 +268,26 @@ fn import_evidence(
         }
     }
     evidence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshot_names_are_a_date_with_or_without_the_framework_kept_on_it() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a date");
+        let read = |n: &str| snapshot_date(Path::new(n));
+        assert_eq!(read("history/2026-11-01.json"), Some((day, false)));
+        assert_eq!(read("2026-11-01.online-safety-21.json"), Some((day, true)));
+        for not in [
+            "2026-11-01.txt",
+            "2026-11-01x.json",
+            "2026-11-01..json",
+            "notes.json",
+            "2026-13-01.json",
+        ] {
+            assert_eq!(read(not), None, "{not}");
+        }
+    }
 }

@@ -165,10 +165,9 @@ fn nearest(
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter_map(|p| {
-            let stem = p.file_stem()?.to_str()?;
-            let date = NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()?;
-            let json = p.extension()? == "json";
-            (json && date < before).then(|| ((date - awarded).num_days().abs(), date, p))
+            let (date, kept) = super::snapshot_date(&p)?;
+            (date < before || (kept && date == before))
+                .then(|| ((date - awarded).num_days().abs(), date, p))
         })
         .collect();
     dated.sort();

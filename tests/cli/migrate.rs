@@ -782,3 +782,30 @@ fn a_pack_made_before_the_changed_aspects_are_reviewed_says_so() {
         "{report}"
     );
 }
+
+#[test]
+fn the_first_score_after_migrating_on_the_same_date_keeps_the_old_snapshot_as_the_last_review() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    selfreview()
+        .current_dir(tmp.path())
+        .args(["demo", "school"])
+        .assert()
+        .success();
+    let dir = tmp.path().join("school");
+    let old = std::fs::read(dir.join("history/2026-11-01.json")).expect("snapshot");
+    run(&dir, &["migrate", "--to", "online-safety-18"]).success();
+    run(&dir, &["score"]).success();
+    let kept = dir.join("history/2026-11-01.online-safety-21.json");
+    assert_eq!(std::fs::read(&kept).expect("kept"), old);
+    let new = std::fs::read_to_string(dir.join("history/2026-11-01.json")).expect("new");
+    assert!(new.contains("\"online-safety-18\""));
+    // A second score replaces only its own snapshot.
+    run(&dir, &["score"]).success();
+    assert_eq!(std::fs::read(&kept).expect("kept"), old);
+    run(&dir, &["report"]).success();
+    let governors = std::fs::read_to_string(dir.join("out/governors.html")).expect("governors");
+    assert!(
+        governors.contains("Since 01&#x2f;11&#x2f;2026, aspects improved"),
+        "{governors}"
+    );
+}
