@@ -93,7 +93,24 @@ def fill(path, reviewer, index):
             notes = DSL_NOTES if index == 1 else GOV_NOTES
             if code in notes:
                 ws.cell(r, headers["Commentary"], notes[code])
+        grow(ws, r, headers)
     wb.save(path)
+
+
+def grow(ws, r, headers):
+    """Makes row r as tall as its wrapped text, as Excel does while a reviewer types: the
+    workbook leaves the rows people fill in at the program's own height."""
+    lines = 1
+    for name, cell in headers.items():
+        text = ws.cell(r, cell).value
+        if not isinstance(text, str):
+            continue
+        width = ws.column_dimensions[openpyxl.utils.get_column_letter(cell)].width or 8.43
+        room = max(1, int(width * 1.1 - 2))
+        lines = max(lines, sum(-(-max(len(p), 1) // room) for p in text.split("\n")))
+    height = 15 * lines + 3
+    if lines > 1 and height > (ws.row_dimensions[r].height or 0):
+        ws.row_dimensions[r].height = height
 
 
 def workbooks(binary):
@@ -139,6 +156,8 @@ def fill_group(path):
             ws.cell(r, headers["Planned actions"], entry[6])
             ws.cell(r, headers["Owner"], entry[7])
             ws.cell(r, headers["Target date"], entry[8])
+    # The rows are already as tall as the members' commentary the workbook gathered, which
+    # is longer than the agreed commentary written beside it.
     wb.save(path)
 
 

@@ -96,6 +96,14 @@ fn build(year: i32, month: u32, day: u32) -> Result<NaiveDate, DateError> {
 /// Parses a date typed as text, day first. A time after the date is ignored.
 pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
     let text = text.trim();
+    match day_first_fast(text) {
+        Some(date) => date,
+        None => parse_long(text),
+    }
+}
+
+/// [`parse`] of trimmed text, form by form.
+fn parse_long(text: &str) -> Result<NaiveDate, DateError> {
     // ISO, possibly with a time: 2024-09-02, 2024-09-02T14:30:00, 2024-09-02 14:30
     let head = text.split(['T', ' ']).next().unwrap_or(text);
     if head.len() == 10 && head.as_bytes()[4] == b'-' && head.as_bytes()[7] == b'-' {
@@ -151,6 +159,29 @@ pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
         }
     }
     Err(DateError::Unreadable)
+}
+
+/// `dd/mm/yyyy`, alone or before a space and a time, as most logs write every date: read
+/// straight from its digits. `None` for any other form, which [`parse`] reads the long way
+/// (with the same result for this form, as a test checks).
+fn day_first_fast(text: &str) -> Option<Result<NaiveDate, DateError>> {
+    let b = text.as_bytes();
+    if b.len() < 10
+        || b[2] != b'/'
+        || b[5] != b'/'
+        || b.get(10).is_some_and(|c| !matches!(c, b' ' | b'\t'))
+    {
+        return None;
+    }
+    let digits = [0, 1, 3, 4, 6, 7, 8, 9];
+    if !digits.iter().all(|&i| b[i].is_ascii_digit()) {
+        return None;
+    }
+    let n = |i: usize| u32::from(b[i] - b'0');
+    let day = n(0) * 10 + n(1);
+    let month = n(3) * 10 + n(4);
+    let year = n(6) * 1000 + n(7) * 100 + n(8) * 10 + n(9);
+    Some(build(i32::try_from(year).ok()?, month, day))
 }
 
 /// The day a date written in settings in a form TOML does not take most likely means, to
@@ -261,6 +292,20 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_fast_day_first_path_reads_as_the_long_way_does(
+            text in "[0-9]{2}/[0-9]{2}/[0-9]{4}([ \t\u{a0}Tx:,/-][0-9: ]{0,6})?",
+            other in "[0-9/ .:\tT-]{0,14}",
+        ) {
+            for t in [text.as_str(), other.as_str()] {
+                let t = t.trim();
+                if let Some(fast) = day_first_fast(t) {
+                    prop_assert_eq!(fast, parse_long(t), "{}", t);
+                }
+            }
+            prop_assert!(day_first_fast(text.trim()).is_some() || !text[10..].starts_with([' ', '\t']));
+        }
+
         #[test]
         fn every_real_date_reads_back_day_first_in_every_form(days in 0i64..40_000) {
             let date = NaiveDate::from_ymd_opt(1975, 1, 1).expect("valid") + Duration::days(days);

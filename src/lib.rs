@@ -26,6 +26,7 @@ pub mod report;
 pub mod review;
 pub mod rounding;
 pub mod score;
+pub mod sheetprint;
 pub mod spreadsheet;
 pub mod text;
 mod tomldoc;

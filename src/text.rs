@@ -34,9 +34,57 @@ pub fn slug(name: &str) -> String {
     out
 }
 
+/// Text as it flows in a cell: the line breaks a framework file wraps its long texts with
+/// become spaces, and a blank line between paragraphs stays one line break.
+pub fn flow(text: &str) -> String {
+    text.split("\n\n")
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// A group id in people's words, for a report: the usual groups by their usual names
+/// (`online-safety-group` → "Online safety group"), any other id with its hyphens as spaces
+/// and a capital first letter (`site-staff` → "Site staff").
+pub fn group_name(id: &str) -> String {
+    match id {
+        "online-safety-group" => "Online safety group".to_string(),
+        "senior-leadership" => "Senior leadership".to_string(),
+        "governors" => "Governors".to_string(),
+        "staff" => "Staff".to_string(),
+        "volunteers" => "Volunteers".to_string(),
+        _ => {
+            let words = id.replace('-', " ");
+            let mut chars = words.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{normalise, slug};
+    use super::{flow, group_name, normalise, slug};
+
+    #[test]
+    fn wrapped_text_flows() {
+        assert_eq!(
+            flow("\nWho is\naccountable,\n\nand how.\n"),
+            "Who is accountable,\nand how."
+        );
+        assert_eq!(flow("one"), "one");
+    }
+
+    #[test]
+    fn groups_are_named_in_words() {
+        assert_eq!(group_name("online-safety-group"), "Online safety group");
+        assert_eq!(group_name("governors"), "Governors");
+        assert_eq!(group_name("site-staff"), "Site staff");
+        assert_eq!(group_name(""), "");
+    }
 
     #[test]
     fn headings_compare_by_their_words() {

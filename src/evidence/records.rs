@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::Field;
 use super::header::{Header, normalise};
-use super::mapping::{CategoryMapper, group_for_meeting, group_for_role, slug};
+use super::mapping::{CategoryMapper, group_for_meeting, group_for_role, meeting_group_name, slug};
 use super::table::{SheetRow, Value};
 use crate::dates;
 use crate::privacy::{Names, Person};
@@ -56,6 +56,9 @@ pub struct Meeting {
     pub date: NaiveDate,
     /// The group after mapping (`online-safety-group`, `governors`, …).
     pub group: String,
+    /// The group in people's words, as reports show it: "Online safety group", or the
+    /// school's own name for it ("DSL/OSL catch-up").
+    pub name: String,
     /// How many people attended, where recorded.
     pub attendees: usize,
     /// The items, folded for topic searches.
@@ -125,7 +128,12 @@ fn text_ref<'r>(row: &'r SheetRow, header: &Header, field: Field) -> std::borrow
 
 /// Whether `text`, ignoring case, spaces and punctuation at its ends, is one of `words`.
 fn is_one_of(text: &str, words: &[&str]) -> bool {
-    let t = text.trim_matches(|c: char| !c.is_alphanumeric());
+    let plain = |b: Option<&u8>| b.is_some_and(u8::is_ascii_alphanumeric);
+    let t = if plain(text.as_bytes().first()) && plain(text.as_bytes().last()) {
+        text
+    } else {
+        text.trim_matches(|c: char| !c.is_alphanumeric())
+    };
     words.iter().any(|w| t.eq_ignore_ascii_case(w))
 }
 
@@ -145,7 +153,10 @@ fn date(row: &SheetRow, header: &Header, field: Field) -> Result<Option<NaiveDat
             )
         }),
         other => {
-            let t = other.text();
+            let t = match other {
+                Value::Text(t) => std::borrow::Cow::Borrowed(t.as_str()),
+                other => std::borrow::Cow::Owned(other.text()),
+            };
             dates::parse(&t)
                 .map(Some)
                 .map_err(|e| format!("`{t}` {}", e.describe()))
@@ -156,8 +167,8 @@ fn date(row: &SheetRow, header: &Header, field: Field) -> Result<Option<NaiveDat
 /// A row with one cell of text that reads like a sentence or a total ("Total staff: 8",
 /// "Log reviewed termly by the group") is a note or footer, not a record. A lone name is not.
 fn is_note(row: &SheetRow) -> bool {
-    let filled: Vec<&Value> = row.cells.iter().filter(|c| !c.is_empty()).collect();
-    let [Value::Text(t)] = filled.as_slice() else {
+    let mut filled = row.cells.iter().filter(|c| !c.is_empty());
+    let (Some(Value::Text(t)), None) = (filled.next(), filled.next()) else {
         return false;
     };
     dates::parse(t).is_err()
@@ -320,8 +331,14 @@ pub fn learn_names(row: &SheetRow, header: &Header, names: &mut Names) -> usize 
         };
         held += usize::from(names.add_person(&person));
     }
-    for cell in texts(&people.whole) {
-        held += names.add_cell(&cell);
+    for c in &people.whole {
+        let cell = match row.get(*c) {
+            Value::Text(t) => std::borrow::Cow::Borrowed(t.as_str()),
+            other => std::borrow::Cow::Owned(other.text()),
+        };
+        if !cell.trim().is_empty() {
+            held += names.add_cell(&cell);
+        }
     }
     held
 }
@@ -354,6 +371,7 @@ pub fn meeting(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<M
     RowOutcome::Used(Meeting {
         date,
         group: group_for_meeting(&group, &maps.groups),
+        name: meeting_group_name(&group, &maps.groups),
         attendees,
         items: normalise(&text(row, header, Field::MeetingItems)),
     })

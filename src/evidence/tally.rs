@@ -5,27 +5,31 @@
 //! categories, actioned, closed). Memory then grows with the days and categories a school
 //! uses, not with the number of rows.
 
-use std::collections::{BTreeMap, HashMap};
+use rustc_hash::FxHashMap;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use super::records::Incident;
 
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
-struct Key {
-    date: NaiveDate,
-    categories: Box<[u32]>,
-    actioned: bool,
-    closed: bool,
-}
+/// What incidents are counted by: a date, a set of categories (by its number in
+/// [`IncidentLog::sets`]) and the two flags.
+type Key = (NaiveDate, u32, bool, bool);
 
 /// The incidents of every source, as counts.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct IncidentLog {
     names: Vec<String>,
-    ids: HashMap<String, u32>,
-    counts: BTreeMap<Key, u64>,
+    ids: FxHashMap<String, u32>,
+    /// Every distinct set of categories, as sorted category numbers, and each set's number:
+    /// a log uses few sets, so a count's key is small and made without allocating.
+    sets: Vec<Box<[u32]>>,
+    set_ids: FxHashMap<Box<[u32]>, u32>,
+    /// Looked up for every incident: hashed the fast way, as nothing in a key is chosen to
+    /// collide.
+    counts: FxHashMap<Key, u64>,
     total: u64,
+    /// The categories of the incident being counted.
+    scratch: Vec<u32>,
 }
 
 /// Some incidents that share a date, categories and flags.
@@ -46,10 +50,10 @@ pub struct Tally<'a> {
 impl IncidentLog {
     /// Counts one incident.
     pub fn add(&mut self, incident: Incident) {
-        let mut categories: Vec<u32> = incident
-            .categories
-            .into_iter()
-            .map(|c| match self.ids.get(&c) {
+        let mut categories = std::mem::take(&mut self.scratch);
+        categories.clear();
+        for c in incident.categories {
+            categories.push(match self.ids.get(&c) {
                 Some(id) => *id,
                 None => {
                     let id = u32::try_from(self.names.len())
@@ -58,16 +62,22 @@ impl IncidentLog {
                     self.names.push(c);
                     id
                 }
-            })
-            .collect();
+            });
+        }
         categories.sort_unstable();
         categories.dedup();
-        let key = Key {
-            date: incident.date,
-            categories: categories.into_boxed_slice(),
-            actioned: incident.actioned,
-            closed: incident.closed,
+        let set = match self.set_ids.get(categories.as_slice()) {
+            Some(set) => *set,
+            None => {
+                let set = u32::try_from(self.sets.len()).expect("fewer than four billion sets");
+                self.sets.push(categories.as_slice().into());
+                self.set_ids.insert(categories.as_slice().into(), set);
+                set
+            }
         };
+        categories.clear();
+        self.scratch = categories;
+        let key = (incident.date, set, incident.actioned, incident.closed);
         *self.counts.entry(key).or_insert(0) += 1;
         self.total += 1;
     }
@@ -97,17 +107,38 @@ impl IncidentLog {
         self.total == 0
     }
 
-    /// The counts, in date order.
+    /// The counts, in date order, then by categories (by their numbers, in the order they
+    /// were first met) and flags.
     pub fn iter(&self) -> impl Iterator<Item = Tally<'_>> {
-        self.counts.iter().map(|(k, count)| Tally {
-            date: k.date,
-            categories: k
-                .categories
+        // Each set's place among the sets in order, so that a key sorts as one number.
+        let mut order: Vec<u32> = (0..u32::try_from(self.sets.len()).unwrap_or(u32::MAX)).collect();
+        order.sort_unstable_by(|a, b| self.sets[*a as usize].cmp(&self.sets[*b as usize]));
+        let mut rank = vec![0u64; order.len()];
+        for (place, set) in (0u64..).zip(&order) {
+            rank[*set as usize] = place;
+        }
+        let mut keys: Vec<(u64, &Key, &u64)> = self
+            .counts
+            .iter()
+            .map(|(k, count)| {
+                // Every date of chrono's range is within 2^27 days of the common era.
+                let day = u64::try_from(i64::from(k.0.num_days_from_ce()) + (1 << 27)).unwrap_or(0);
+                let packed = (day << 34)
+                    | (rank[k.1 as usize] << 2)
+                    | (u64::from(k.2) << 1)
+                    | u64::from(k.3);
+                (packed, k, count)
+            })
+            .collect();
+        keys.sort_unstable_by_key(|(packed, _, _)| *packed);
+        keys.into_iter().map(|(_, k, count)| Tally {
+            date: k.0,
+            categories: self.sets[k.1 as usize]
                 .iter()
                 .map(|id| self.names[*id as usize].as_str())
                 .collect(),
-            actioned: k.actioned,
-            closed: k.closed,
+            actioned: k.2,
+            closed: k.3,
             count: *count,
         })
     }
@@ -124,6 +155,43 @@ mod tests {
             actioned,
             closed: false,
         }
+    }
+
+    #[test]
+    fn counts_come_in_date_then_category_then_flag_order() {
+        let mut log = IncidentLog::default();
+        let far = |y: i32| Incident {
+            date: NaiveDate::from_ymd_opt(y, 1, 1).expect("valid"),
+            categories: vec!["Scam".into()],
+            actioned: false,
+            closed: false,
+        };
+        log.add(incident(3, &["Scam"], true));
+        log.add(incident(3, &["Gaming", "Scam"], false));
+        log.add(incident(3, &["Gaming"], false));
+        log.add(incident(3, &["Gaming"], true));
+        log.add(incident(2, &["Scam"], false));
+        log.add(far(-200_000));
+        log.add(far(200_000));
+        let got: Vec<(NaiveDate, Vec<&str>, bool)> = log
+            .iter()
+            .map(|t| (t.date, t.categories, t.actioned))
+            .collect();
+        let day = |d| NaiveDate::from_ymd_opt(2026, 10, d).expect("valid");
+        let year = |y| NaiveDate::from_ymd_opt(y, 1, 1).expect("valid");
+        // Categories sort by when they were first met: Scam (0) before Gaming (1).
+        assert_eq!(
+            got,
+            [
+                (year(-200_000), vec!["Scam"], false),
+                (day(2), vec!["Scam"], false),
+                (day(3), vec!["Scam"], true),
+                (day(3), vec!["Scam", "Gaming"], false),
+                (day(3), vec!["Gaming"], false),
+                (day(3), vec!["Gaming"], true),
+                (year(200_000), vec!["Scam"], false),
+            ]
+        );
     }
 
     #[test]

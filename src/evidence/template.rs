@@ -2,13 +2,16 @@
 //!
 //! The header row is row 1 of the first sheet, spelled exactly as the importer expects, so a
 //! school that fills in the template never needs a column mapping. A second sheet explains
-//! each column. The bytes are the same on every run (the document date is pinned).
+//! each column. Both print on A4, one page wide, the header row on every page of the first
+//! ([`crate::sheetprint`]). The bytes are the same on every run (the document date is
+//! pinned).
 
 use rust_xlsxwriter::{
     DocProperties, ExcelDateTime, Format, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 use super::{Kind, ValueType};
+use crate::sheetprint::{self, Orientation};
 
 /// How many rows get the date and time number formats, ready for typing.
 const FORMATTED_ROWS: u32 = 500;
@@ -58,6 +61,7 @@ fn table_sheet(sheet: &mut Worksheet, kind: Kind) -> Result<(), XlsxError> {
         }
     }
     sheet.set_freeze_panes(1, 0)?;
+    sheetprint::setup(sheet, Orientation::Landscape, 1)?;
     Ok(())
 }
 
@@ -67,10 +71,15 @@ fn notes_sheet(notes: &mut Worksheet, kind: Kind) -> Result<(), XlsxError> {
     notes.write_with_format(0, 0, "Column", &bold)?;
     notes.write_with_format(0, 1, "Needed", &bold)?;
     notes.write_with_format(0, 2, "What to write", &bold)?;
+    let wrap = rust_xlsxwriter::Format::new()
+        .set_text_wrap()
+        .set_align(rust_xlsxwriter::FormatAlign::Top);
     for (row, field) in (1u32..).zip(kind.template_fields()) {
-        notes.write(row, 0, field.header())?;
-        notes.write(row, 1, if field.required() { "yes" } else { "" })?;
-        notes.write(row, 2, field.about())?;
+        notes.write_with_format(row, 0, field.header(), &wrap)?;
+        notes.write_with_format(row, 1, if field.required() { "yes" } else { "" }, &wrap)?;
+        notes.write_with_format(row, 2, field.about(), &wrap)?;
+        let texts = [(field.header(), 20.0), (field.about(), 90.0)];
+        notes.set_row_height(row, sheetprint::height(&texts, 11.0))?;
     }
     let last = u32::try_from(kind.template_fields().count()).expect("a handful of fields") + 2;
     notes.write(
@@ -80,5 +89,6 @@ fn notes_sheet(notes: &mut Worksheet, kind: Kind) -> Result<(), XlsxError> {
     )?;
     notes.set_column_width(0, 20)?;
     notes.set_column_width(2, 90)?;
+    sheetprint::setup(notes, Orientation::Landscape, 1)?;
     Ok(())
 }

@@ -48,6 +48,9 @@ pub struct TrainingCoverage {
 pub struct MeetingPattern {
     /// The group.
     pub group: String,
+    /// The group in people's words: the name its meetings are most often given (the first
+    /// in order of those given as often), as reports show it.
+    pub name: String,
     /// Meetings within the window.
     pub count: usize,
     /// The window in months.
@@ -194,8 +197,17 @@ pub fn meeting_pattern(
     dates.sort();
     dates.dedup();
     let longest_gap_days = longest_gap(start, &dates, as_of);
+    let mut names: BTreeMap<&str, usize> = BTreeMap::new();
+    for m in e.meetings.iter().filter(|m| m.group == group) {
+        *names.entry(m.name.as_str()).or_insert(0) += 1;
+    }
+    let name = names
+        .iter()
+        .max_by(|a, b| a.1.cmp(b.1).then(b.0.cmp(a.0)))
+        .map_or_else(|| crate::text::group_name(group), |(n, _)| (*n).to_string());
     Some(MeetingPattern {
         group: group.to_string(),
+        name,
         count: dates.len(),
         months,
         longest_gap_days,

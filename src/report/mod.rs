@@ -117,6 +117,7 @@ fn render_with(
 fn environment(overrides: Option<&Path>) -> Result<Environment<'static>> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.add_filter("css_string", css_string);
     for (name, text) in TEMPLATES {
         let (source, origin) = match own(overrides, name) {
             Some(path) => (crate::fsutil::read_text(&path)?, path),
@@ -126,6 +127,23 @@ fn environment(overrides: Option<&Path>) -> Result<Environment<'static>> {
             .map_err(|e| template_error(&origin, &e))?;
     }
     Ok(env)
+}
+
+/// `text` as a quoted CSS string, for the running head of a printed page. Quotes and
+/// backslashes are escaped, and so is every character that could end the style element or
+/// the line, so a school name can never break out of the stylesheet.
+fn css_string(text: &str) -> minijinja::value::Value {
+    let mut quoted = String::with_capacity(text.len() + 2);
+    quoted.push('"');
+    for c in text.chars() {
+        if matches!(c, '"' | '\\' | '<' | '>' | '&' | '\'') || c.is_control() {
+            quoted.push_str(&format!("\\{:x} ", u32::from(c)));
+        } else {
+            quoted.push(c);
+        }
+    }
+    quoted.push('"');
+    minijinja::value::Value::from_safe_string(quoted)
 }
 
 /// The school's own template `name`, if its templates folder has one.

@@ -15,10 +15,12 @@ fn esc(text: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// One spoke of the radar: an aspect's code and its levels (1 best … 5), if any.
+/// One spoke of the radar: an aspect's code and name and its levels (1 best … 5), if any.
 pub struct Spoke {
-    /// The aspect code, the spoke's label.
+    /// The aspect code, the first line of the spoke's label.
     pub code: String,
+    /// The aspect name, shortened under the code.
+    pub name: String,
     /// The agreed level now.
     pub agreed: Option<u8>,
     /// The benchmark level.
@@ -32,12 +34,17 @@ fn radius(level: Option<u8>, r: f64) -> f64 {
     level.map_or(0.0, |l| f64::from(6 - l.clamp(1, 5)) / 5.0 * r)
 }
 
-fn point(i: usize, n: usize, dist: f64, c: f64) -> (f64, f64) {
+fn point(i: usize, n: usize, dist: f64, c: (f64, f64)) -> (f64, f64) {
     let angle = std::f64::consts::TAU * i as f64 / n as f64 - std::f64::consts::FRAC_PI_2;
-    (c + dist * angle.cos(), c + dist * angle.sin())
+    (c.0 + dist * angle.cos(), c.1 + dist * angle.sin())
 }
 
-fn polygon(spokes: &[Spoke], r: f64, c: f64, level: impl Fn(&Spoke) -> Option<u8>) -> String {
+fn polygon(
+    spokes: &[Spoke],
+    r: f64,
+    c: (f64, f64),
+    level: &dyn Fn(&Spoke) -> Option<u8>,
+) -> String {
     spokes
         .iter()
         .enumerate()
@@ -49,59 +56,206 @@ fn polygon(spokes: &[Spoke], r: f64, c: f64, level: impl Fn(&Spoke) -> Option<u8
         .join(" ")
 }
 
-/// A radar chart of agreed levels against the benchmark (better levels further out).
+/// The radius of the radar's level-1 ring.
+const RADAR_RADIUS: f64 = 205.0;
+/// The shapes a spoke label's name may take, tried in turn where labels crowd: at most so
+/// many lines of at most so many characters, shortened with an ellipsis beyond.
+const LABEL_SHAPES: [(usize, usize); 2] = [(19, 2), (13, 3)];
+/// The height of a label's line, and the width of one of its characters as drawn (an
+/// estimate a little above the average width at the labels' size, so boxes do not meet).
+const LABEL_LINE: f64 = 12.0;
+const LABEL_CHAR: f64 = 5.3;
+
+/// The lines of a spoke's label: the code, then the name wrapped at word boundaries into at
+/// most `most` lines of `chars` characters, the last ending in "…" when the name runs on.
+fn label_lines(code: &str, name: &str, (chars, most): (usize, usize)) -> Vec<String> {
+    let mut wrapped: Vec<String> = Vec::new();
+    for word in name.split_whitespace() {
+        match wrapped.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= chars => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => wrapped.push(word.to_string()),
+        }
+    }
+    if wrapped.len() > most {
+        // The name runs on past its lines: the last ends in an ellipsis.
+        wrapped.truncate(most);
+        let last = &mut wrapped[most - 1];
+        *last = format!("{}…", last.chars().take(chars - 1).collect::<String>());
+    }
+    for line in &mut wrapped {
+        if line.chars().count() > chars {
+            // One word longer than a line is cut too.
+            *line = format!("{}…", line.chars().take(chars - 1).collect::<String>());
+        }
+    }
+    let mut lines = vec![code.to_string()];
+    lines.extend(wrapped);
+    lines
+}
+
+/// A spoke's label, placed beside the rim.
+struct Label {
+    /// How far out along its spoke the label sits.
+    dist: f64,
+    x: f64,
+    top: f64,
+    anchor: &'static str,
+    lines: Vec<String>,
+    /// The box the label takes: left, top, right, bottom.
+    bounds: (f64, f64, f64, f64),
+}
+
+impl Label {
+    /// The label of spoke `i` of `n` at `dist` from the centre, anchored away from the
+    /// chart so that it never crosses it: left of the spoke on the left half, right on the
+    /// right, and stacked upwards above the centre and downwards below it.
+    fn at(i: usize, n: usize, dist: f64, lines: &[String]) -> Label {
+        let (x, y) = point(i, n, dist, (0.0, 0.0));
+        let (dx, dy) = (x / dist, y / dist);
+        let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let width = widest as f64 * LABEL_CHAR;
+        let height = LABEL_LINE * lines.len() as f64;
+        let (anchor, left) = if dx > 0.15 {
+            ("start", x)
+        } else if dx < -0.15 {
+            ("end", x - width)
+        } else {
+            ("middle", x - width / 2.0)
+        };
+        let top = y - height * (1.0 - dy) / 2.0;
+        Label {
+            dist,
+            x,
+            top,
+            anchor,
+            lines: lines.to_vec(),
+            bounds: (left, top, left + width, top + height),
+        }
+    }
+
+    fn meets(&self, other: &Label) -> bool {
+        let (a, b) = (self.bounds, other.bounds);
+        a.0 < b.2 + 2.0 && b.0 < a.2 + 2.0 && a.1 < b.3 + 1.0 && b.1 < a.3 + 1.0
+    }
+
+    fn draw(&self, s: &mut String) {
+        let x = self.x;
+        let _ = write!(
+            s,
+            r#"<text x="{x:.1}" y="{:.1}" font-size="10.5" text-anchor="{}">"#,
+            self.top + LABEL_LINE - 2.5,
+            self.anchor
+        );
+        for (k, line) in self.lines.iter().enumerate() {
+            let (dy, weight) = if k == 0 {
+                (0.0, r#" font-weight="bold""#)
+            } else {
+                (LABEL_LINE, "")
+            };
+            let _ = write!(
+                s,
+                r#"<tspan x="{x:.1}" dy="{dy}"{weight}>{}</tspan>"#,
+                esc(line)
+            );
+        }
+        s.push_str("</text>");
+    }
+}
+
+/// Every spoke's label, each narrowed or moved further out along its spoke until it clears
+/// the labels already placed: around the top and bottom the spokes are closer than a label
+/// is wide.
+fn labels(spokes: &[Spoke]) -> Vec<Label> {
+    let mut placed: Vec<Label> = Vec::with_capacity(spokes.len());
+    for (i, spoke) in spokes.iter().enumerate() {
+        let shapes = LABEL_SHAPES.map(|shape| label_lines(&spoke.code, &spoke.name, shape));
+        let first = || Label::at(i, spokes.len(), RADAR_RADIUS + 14.0, &shapes[0]);
+        let clear = (0..60u8)
+            .flat_map(|step| {
+                let dist = RADAR_RADIUS + 14.0 + 6.0 * f64::from(step);
+                shapes
+                    .iter()
+                    .map(move |lines| Label::at(i, spokes.len(), dist, lines))
+            })
+            .find(|label| !placed.iter().any(|p| p.meets(label)));
+        let label = clear.unwrap_or_else(first);
+        placed.push(label);
+    }
+    placed
+}
+
+/// A radar chart of agreed levels against the benchmark (better levels further out), each
+/// spoke labelled with the aspect's code and a short form of its name. The centre is at the
+/// origin; the view box reaches as far as the rim and the labels do.
 pub fn radar(spokes: &[Spoke]) -> String {
-    let (size, c, r) = (520.0, 260.0, 200.0);
+    let r = RADAR_RADIUS;
+    let c = (0.0, 0.0);
+    let labels = labels(spokes);
+    let bounds = labels
+        .iter()
+        .map(|l| l.bounds)
+        .fold((-r - 20.0, -r - 20.0, r + 20.0, r + 20.0), |a, b| {
+            (a.0.min(b.0), a.1.min(b.1), a.2.max(b.2), a.3.max(b.3))
+        });
+    let (x0, y0) = (bounds.0 - 6.0, bounds.1 - 6.0);
+    let (w, h) = (bounds.2 - bounds.0 + 12.0, bounds.3 - bounds.1 + 12.0);
     let mut s = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {size}" width="{size}" height="{size}" role="img" aria-labelledby="radar-title"><title id="radar-title">Agreed levels against the benchmark for each aspect; level 1 is at the rim</title>"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.0} {y0:.0} {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="img" aria-labelledby="radar-title"><title id="radar-title">Agreed levels against the benchmark for each aspect; level 1 is at the rim</title>"#
     );
     if spokes.is_empty() {
         s.push_str("</svg>");
         return s;
     }
+    let ring = |level: &dyn Fn(&Spoke) -> Option<u8>| polygon(spokes, r, c, level);
     for level in 1..=5u8 {
-        let pts = polygon(spokes, r, c, |_| Some(level));
+        let pts = ring(&|_: &Spoke| Some(level));
         let _ = write!(
             s,
             r##"<polygon points="{pts}" fill="none" stroke="#d0d0d0" stroke-width="1"/>"##
         );
     }
-    for (i, spoke) in spokes.iter().enumerate() {
+    for (i, label) in labels.iter().enumerate() {
         let (x, y) = point(i, spokes.len(), r, c);
         let _ = write!(
             s,
-            r##"<line x1="{c}" y1="{c}" x2="{x:.1}" y2="{y:.1}" stroke="#e0e0e0"/>"##
+            r##"<line x1="0" y1="0" x2="{x:.1}" y2="{y:.1}" stroke="#e0e0e0"/>"##
         );
-        let (lx, ly) = point(i, spokes.len(), r + 24.0, c);
-        let _ = write!(
-            s,
-            r#"<text x="{lx:.1}" y="{ly:.1}" font-size="12" text-anchor="middle" dominant-baseline="middle">{}</text>"#,
-            esc(&spoke.code)
-        );
+        if label.dist > r + 14.0 {
+            // A label moved out to clear its neighbours is tied to its spoke.
+            let (x1, y1) = point(i, spokes.len(), r + 4.0, c);
+            let (x2, y2) = point(i, spokes.len(), label.dist - 3.0, c);
+            let _ = write!(
+                s,
+                r##"<line x1="{x1:.1}" y1="{y1:.1}" x2="{x2:.1}" y2="{y2:.1}" stroke="#9a9a9a" stroke-width="0.8"/>"##
+            );
+        }
+        label.draw(&mut s);
     }
     if spokes.iter().any(|s| s.previous.is_some()) {
-        let pts = polygon(spokes, r, c, |s| s.previous);
+        let pts = ring(&|sp: &Spoke| sp.previous);
         let _ = write!(
             s,
             r##"<polygon points="{pts}" fill="none" stroke="#7f7f7f" stroke-width="2" stroke-dasharray="2 4"/>"##
         );
     }
-    let bench = polygon(spokes, r, c, |s| Some(s.benchmark));
+    let bench = ring(&|sp: &Spoke| Some(sp.benchmark));
     let _ = write!(
         s,
         r##"<polygon points="{bench}" fill="none" stroke="#b00020" stroke-width="2" stroke-dasharray="8 5"/>"##
     );
-    let agreed = polygon(spokes, r, c, |s| s.agreed);
+    let agreed = ring(&|sp: &Spoke| sp.agreed);
     let _ = write!(
         s,
         r##"<polygon points="{agreed}" fill="#1f5fa8" fill-opacity="0.25" stroke="#1f5fa8" stroke-width="3"/>"##
     );
     for level in 1..=5u8 {
-        let (_, y) = point(0, 1, radius(Some(level), r), c);
+        let y = -radius(Some(level), r);
         let _ = write!(
             s,
-            r##"<text x="{:.1}" y="{y:.1}" font-size="10" fill="#555">{level}</text>"##,
-            c + 4.0
+            r##"<text x="4" y="{y:.1}" font-size="10" fill="#555">{level}</text>"##
         );
     }
     s.push_str("</svg>");
@@ -217,18 +371,21 @@ mod tests {
         let svg = radar(&[
             Spoke {
                 code: "A<1>".into(),
+                name: "Online Safety & Responsibilities".into(),
                 agreed: Some(2),
                 benchmark: 2,
                 previous: None,
             },
             Spoke {
                 code: "B".into(),
+                name: "Group".into(),
                 agreed: None,
                 benchmark: 2,
                 previous: Some(3),
             },
             Spoke {
                 code: "C".into(),
+                name: "Impact of Online Safety Policy and Practice".into(),
                 agreed: Some(1),
                 benchmark: 2,
                 previous: None,
@@ -240,6 +397,55 @@ mod tests {
             "previous snapshot drawn"
         );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+    }
+
+    fn spokes(names: &[&str]) -> Vec<Spoke> {
+        names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Spoke {
+                code: format!("X{i}.1"),
+                name: (*name).to_string(),
+                agreed: Some(2),
+                benchmark: 2,
+                previous: None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn spoke_labels_are_short_and_never_meet() {
+        assert_eq!(
+            label_lines(
+                "D1.1",
+                "Impact of Online Safety Policy and Practice",
+                (19, 2)
+            ),
+            ["D1.1", "Impact of Online", "Safety Policy and…"]
+        );
+        assert_eq!(label_lines("A", "Staff", (19, 2)), ["A", "Staff"]);
+        assert_eq!(label_lines("A", "", (19, 2)), ["A"]);
+        assert_eq!(
+            label_lines("A", &"x".repeat(30), (13, 3)),
+            ["A".to_string(), format!("{}…", "x".repeat(12))]
+        );
+        let fw = crate::framework::load_embedded(crate::framework::DEFAULT_ID)
+            .expect("embedded")
+            .framework;
+        let names: Vec<&str> = fw.aspects().map(|(_, _, a)| a.name.as_str()).collect();
+        let long = ["Online Safety Education Programme and Curriculum"; 40];
+        for set in [&names[..], &long[..], &names[..1], &names[..2]] {
+            let placed = labels(&spokes(set));
+            assert_eq!(placed.len(), set.len());
+            for (i, a) in placed.iter().enumerate() {
+                for b in &placed[i + 1..] {
+                    assert!(!a.meets(b), "{:?} meets {:?}", a.lines, b.lines);
+                }
+            }
+        }
+        // The picture's box holds every label.
+        let svg = radar(&spokes(&names));
+        assert!(svg.contains(">Online Safety Group</tspan>"), "{svg}");
     }
 
     #[test]

@@ -230,12 +230,12 @@ fn a_meeting_register_from_xlsx_and_xls() {
         let m = &doc["metrics"]["meetings"];
         assert_eq!(
             m[0],
-            serde_json::json!({"group": "governors", "count": 2, "months": 12, "longest_gap_days": 221, "last": "2026-10-07"}),
+            serde_json::json!({"group": "governors", "name": "Governors", "count": 2, "months": 12, "longest_gap_days": 221, "last": "2026-10-07"}),
             "{file}"
         );
         assert_eq!(
             m[1],
-            serde_json::json!({"group": "online-safety-group", "count": 6, "months": 12, "longest_gap_days": 98, "last": "2026-10-14"}),
+            serde_json::json!({"group": "online-safety-group", "name": "Online safety group", "count": 6, "months": 12, "longest_gap_days": 98, "last": "2026-10-14"}),
             "{file}"
         );
     }

@@ -20,6 +20,7 @@ mod lost;
 mod migrate;
 mod outputs;
 mod pack;
+mod print;
 mod privacy;
 mod privacy_documents;
 mod privacy_edges;

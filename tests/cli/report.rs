@@ -92,7 +92,7 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
         "Action plan",
         "Cyberbullying",
         "2026-27 autumn",
-        "online-safety-group",
+        "<td>Online safety group</td>",
     ] {
         assert!(html.contains(part), "report.html lacks {part}");
     }
@@ -125,7 +125,7 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
 
     let sheets = cells(&tmp.path().join("out/summary.xlsx"));
     let names: Vec<&str> = sheets.iter().map(|(n, _)| n.as_str()).collect();
-    assert_eq!(names, ["Summary", "Action plan", "Evidence"]);
+    assert_eq!(names, ["Summary", "Chart", "Action plan", "Evidence"]);
     let summary = &sheets[0].1;
     assert_eq!(
         summary[0][..7],
@@ -155,13 +155,13 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
         ]
     );
     assert_eq!(summary[13][9], "Below benchmark", "C1.1");
-    let plan = &sheets[1].1;
+    let plan = &sheets[2].1;
     assert_eq!(plan[1][0], "C1.1", "furthest below the benchmark first");
-    let evidence = &sheets[2].1;
+    let evidence = &sheets[3].1;
     assert!(
         evidence
             .iter()
-            .any(|r| r[0] == "People trained" && r[1] == "staff" && r[2] == "4" && r[3] == "7")
+            .any(|r| r[0] == "People trained" && r[1] == "Staff" && r[2] == "4" && r[3] == "7")
     );
 }
 

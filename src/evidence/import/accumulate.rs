@@ -230,19 +230,25 @@ impl<'e> Accumulator<'e> {
         }
     }
 
-    /// Learns the names on another sheet; only the chosen sheet's records are counted.
-    pub(super) fn names_from(&mut self, sheet: &str, header: &Header, rows: &[SheetRow]) {
+    /// Learns the names in a row of another sheet, whose header is `header`; only the chosen
+    /// sheet's records are counted. [`Accumulator::names_done`] ends the sheet.
+    pub(super) fn names_row(&mut self, header: &Header, row: &SheetRow) {
+        if row.index <= header.last_row {
+            return;
+        }
         let before = self.evidence.private.len();
-        for row in rows.iter().filter(|r| r.index > header.last_row) {
-            if records::learn_names(row, header, &mut self.evidence.private) > 0
-                && self.kind == Kind::Pupils
-            {
-                self.evidence.pupils += 1;
-            }
+        if records::learn_names(row, header, &mut self.evidence.private) > 0
+            && self.kind == Kind::Pupils
+        {
+            self.evidence.pupils += 1;
         }
         if self.kind == Kind::Pupils {
             self.people += self.evidence.private.len() - before;
         }
+    }
+
+    /// Another sheet's names are all learnt.
+    pub(super) fn names_done(&mut self, sheet: &str) {
         self.report.names_also_from.push(sheet.to_string());
     }
 

@@ -24,6 +24,7 @@ pub mod settle;
 #[cfg(test)]
 mod tests;
 mod withhold;
+mod workbook;
 
 pub use withhold::Withheld;
 

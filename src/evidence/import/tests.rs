@@ -407,3 +407,30 @@ fn a_review_imports_each_source_it_lists_from_its_folder() {
     assert_eq!(evidence.meetings[0].group, "governors");
     assert_eq!(evidence.training[0].group, "governors");
 }
+
+#[test]
+fn a_pupils_name_in_a_meetings_name_is_taken_out_of_the_name_reports_show() {
+    let (_incidents_dir, incidents) = file(
+        "incidents.csv",
+        "Date,Pupil,Category\n03/10/2025,Zara Quinn,Cyberbullying\n",
+    );
+    let (_meetings_dir, meetings) = file(
+        "meetings.csv",
+        "Date,Group\n01/10/2025,Catch-up about Zara Quinn\n",
+    );
+    let mut evidence = Evidence::default();
+    for (kind, path) in [(Kind::Incidents, &incidents), (Kind::Meetings, &meetings)] {
+        import(&request(kind, path, &ColumnMap::default()), &mut evidence).expect("imported");
+    }
+    assert_eq!(evidence.meetings[0].name, "Catch-up about Zara Quinn");
+    let held = evidence.withhold_names();
+    assert_eq!(
+        held.meetings, 1,
+        "one meeting, counted once for both its texts"
+    );
+    let m = &evidence.meetings[0];
+    for text in [&m.group, &m.name] {
+        assert!(!text.contains("Zara") && !text.contains("zara"), "{text}");
+    }
+    assert!(m.name.contains(PLACEHOLDER), "{}", m.name);
+}

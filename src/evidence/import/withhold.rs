@@ -31,10 +31,14 @@ impl Evidence {
             *self.left_out.entry(label).or_insert(0) += n;
         }
         for m in &mut self.meetings {
-            if let Some(clean) = redact(names, &m.group) {
-                m.group = clean;
-                held.meetings += 1;
+            let mut held_here = false;
+            for text in [&mut m.group, &mut m.name] {
+                if let Some(clean) = redact(names, text) {
+                    *text = clean;
+                    held_here = true;
+                }
             }
+            held.meetings += usize::from(held_here);
         }
         for t in &mut self.training {
             for text in [&mut t.person, &mut t.role, &mut t.course, &mut t.group] {

@@ -12,7 +12,9 @@
 //! "Self harm" are not taken as online: in a whole-school export they are usually not, and
 //! the school can bring them in with its mapping.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::evidence::header::normalise;
 
@@ -207,8 +209,9 @@ struct Mapped {
 #[derive(Debug, Clone, Default)]
 pub struct CategoryMapper {
     own: HashMap<String, String>,
-    memo: HashMap<String, Vec<Mapped>>,
-    other: HashSet<String>,
+    /// Looked up for every row of a log: hashed the fast way (the text is the school's own).
+    memo: FxHashMap<String, Vec<Mapped>>,
+    other: FxHashSet<String>,
 }
 
 impl CategoryMapper {
@@ -219,8 +222,8 @@ impl CategoryMapper {
                 .iter()
                 .map(|(k, v)| (normalise(k), v.trim().to_string()))
                 .collect(),
-            memo: HashMap::new(),
-            other: HashSet::new(),
+            memo: FxHashMap::default(),
+            other: FxHashSet::default(),
         }
     }
 

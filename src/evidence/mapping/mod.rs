@@ -30,6 +30,31 @@ pub fn group_for_role(role: &str, overrides: &BTreeMap<String, String>) -> Strin
 pub fn slug(text: &str) -> String {
     normalise(text).replace(' ', "-")
 }
+/// The name a meeting's group is shown by: the usual groups by their usual names, a name the
+/// school's mapping gives as written there, else the meeting's name as the register writes
+/// it ("DSL/OSL catch-up", not `dsl-osl-catch-up`).
+pub fn meeting_group_name(name: &str, overrides: &BTreeMap<String, String>) -> String {
+    let group = group_for_meeting(name, overrides);
+    if matches!(
+        group.as_str(),
+        "online-safety-group" | "governors" | "senior-leadership"
+    ) {
+        return crate::text::group_name(&group);
+    }
+    let n = normalise(name);
+    let written = overrides
+        .iter()
+        .find(|(k, _)| normalise(k) == n)
+        .map_or(name, |(_, g)| g.as_str());
+    let written = written.split_whitespace().collect::<Vec<_>>().join(" ");
+    if written == group {
+        // The mapping gave the group's id itself.
+        crate::text::group_name(&group)
+    } else {
+        written
+    }
+}
+
 /// The group a meeting belongs to: the school's mapping, else the online safety group,
 /// governors or senior leadership by their usual names, else the name as a slug.
 pub fn group_for_meeting(name: &str, overrides: &BTreeMap<String, String>) -> String {
@@ -67,6 +92,25 @@ mod tests {
             "Governors".to_string(),
         );
         assert_eq!(group_for_role("clerk to the Governors", &own), "governors");
+    }
+
+    #[test]
+    fn meeting_groups_keep_the_schools_words() {
+        let none = BTreeMap::new();
+        assert_eq!(
+            meeting_group_name("DSL/OSL  catch-up", &none),
+            "DSL/OSL catch-up"
+        );
+        assert_eq!(meeting_group_name("FGB", &none), "Governors");
+        assert_eq!(
+            meeting_group_name("E-Safety Committee", &none),
+            "Online safety group"
+        );
+        let mut own = BTreeMap::new();
+        own.insert("Catch-up".to_string(), "Leads' catch-up".to_string());
+        own.insert("Huddle".to_string(), "site-team".to_string());
+        assert_eq!(meeting_group_name("catch-up", &own), "Leads' catch-up");
+        assert_eq!(meeting_group_name("Huddle", &own), "Site team");
     }
 
     #[test]

@@ -28,6 +28,7 @@ fn meeting(date: NaiveDate, group: &str, items: &str) -> Meeting {
     Meeting {
         date,
         group: group.into(),
+        name: crate::text::group_name(group),
         attendees: 4,
         items: items.into(),
     }
@@ -195,4 +196,32 @@ fn compute_gives_each_kind_imported_over_its_default_window() {
         ]
     );
     assert_eq!(m.meetings_since(), day(2025, 11, 1));
+}
+
+#[test]
+fn a_group_is_named_as_its_meetings_most_often_are() {
+    let named = |date, name: &str| Meeting {
+        name: name.into(),
+        ..meeting(date, "dsl-osl-catch-up", "")
+    };
+    let mut e = Evidence {
+        meetings: vec![
+            named(day(2026, 2, 1), "DSL OSL catch up"),
+            named(day(2026, 3, 1), "DSL/OSL catch-up"),
+            named(day(2026, 4, 1), "DSL/OSL catch-up"),
+        ],
+        ..Evidence::default()
+    };
+    let as_of = day(2026, 11, 1);
+    let name = |e: &Evidence| {
+        meeting_pattern(e, "dsl-osl-catch-up", 12, as_of)
+            .expect("the group met")
+            .name
+    };
+    assert_eq!(name(&e), "DSL/OSL catch-up");
+    // As often one way as the other: the first in order, whatever the register's order.
+    e.meetings.truncate(2);
+    assert_eq!(name(&e), "DSL OSL catch up");
+    e.meetings.reverse();
+    assert_eq!(name(&e), "DSL OSL catch up");
 }

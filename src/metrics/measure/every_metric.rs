@@ -47,6 +47,7 @@ fn records() -> Evidence {
     let meeting = |date, items: &str| Meeting {
         date,
         group: "online-safety-group".into(),
+        name: "Online safety group".into(),
         attendees: 5,
         items: items.into(),
     };

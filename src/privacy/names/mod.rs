@@ -11,6 +11,8 @@
 
 use std::collections::{HashMap, HashSet};
 
+use rustc_hash::FxHashMap;
+
 use super::cell::people_in_cell;
 use super::fold::words;
 use super::scan::{CAPITAL, COMMA, JOINED, NEWLINE, TITLED};
@@ -56,7 +58,18 @@ pub struct Names {
     seen: HashSet<Box<[u32]>>,
     by_last: HashMap<u32, Vec<u32>>,
     people: usize,
+    /// Cells of incident logs already read, with how many people each held: a log names the
+    /// same pupils row after row, and a cell read again adds no spelling not already held.
+    /// Bounded by [`MAX_CELLS_KEPT`] and [`MAX_CELL_KEPT`], so a log of ten million different
+    /// cells stays small.
+    cells: FxHashMap<Box<str>, usize>,
 }
+
+/// The most cells [`Names::add_cell`] remembers; past it, cells are read every time.
+const MAX_CELLS_KEPT: usize = 50_000;
+/// The longest cell, in bytes, [`Names::add_cell`] remembers: people's names are short, and
+/// a long cell is not held (fifty thousand of them could fill the memory).
+const MAX_CELL_KEPT: usize = 120;
 
 impl PartialEq for Names {
     fn eq(&self, other: &Self) -> bool {
@@ -112,11 +125,20 @@ impl Names {
     /// `/`, `;`, `&`, "and", line breaks or commas, each perhaps with a year group or class
     /// ("Jamie Fox (Y6) / Sam Lee"), or one "Surname, Forename". Returns how many were held.
     pub fn add_cell(&mut self, cell: &str) -> usize {
+        // What a cell holds depends on its text alone, and holding a spelling twice keeps
+        // one: a cell read before adds only its count of people again.
+        if let Some(&held) = self.cells.get(cell) {
+            self.people += held;
+            return held;
+        }
         let mut held = 0;
         for piece in people_in_cell(cell) {
             if self.hold_text(&piece) {
                 held += 1;
             }
+        }
+        if self.cells.len() < MAX_CELLS_KEPT && cell.len() <= MAX_CELL_KEPT {
+            self.cells.insert(cell.into(), held);
         }
         self.people += held;
         held

@@ -154,3 +154,19 @@ fn only_a_title_written_as_one_directly_before_a_name_marks_an_adult() {
     assert!(!n.found_in("Key dates for April\nGreen Week is 20-24 April"));
     assert!(n.found_in("April Green joined"));
 }
+
+#[test]
+fn a_cell_read_again_counts_its_people_again_and_holds_nothing_new() {
+    let cell = "Jamie Fox (Y6) / Sam Lee";
+    let mut once = Names::default();
+    once.add_cell(cell);
+    let mut twice = Names::default();
+    assert_eq!((twice.add_cell(cell), twice.add_cell(cell)), (2, 2));
+    assert_eq!(twice.len(), 2 * once.len());
+    assert_eq!(twice.variants.len(), once.variants.len());
+    assert!(twice.found_in("I saw Sam Lee today"));
+    // A long cell is read every time, not remembered.
+    let long = "Jamie Fox and ".repeat(10) + "Sam Lee";
+    assert_eq!(twice.add_cell(&long), twice.add_cell(&long));
+    assert!(!twice.cells.contains_key(long.as_str()));
+}

@@ -261,6 +261,7 @@ fn radar(s: &Scored, previous: Option<&Previous>) -> String {
         .iter()
         .map(|a| svg::Spoke {
             code: a.code.clone(),
+            name: a.name.clone(),
             agreed: a.agreed,
             benchmark: a.benchmark,
             previous: previous.and_then(|p| p.levels.get(&a.code).copied()),

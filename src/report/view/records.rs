@@ -10,6 +10,7 @@ use super::{percent, uk};
 use crate::framework::Framework;
 use crate::metrics::compute::Metrics;
 use crate::report::svg;
+use crate::text::group_name;
 
 #[derive(Debug, Serialize)]
 pub(super) struct CountRow {
@@ -91,7 +92,7 @@ pub(super) fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
         .iter()
         .filter(|g| g.dates_recorded)
         .map(|g| svg::Bar {
-            label: g.group.clone(),
+            label: group_name(&g.group),
             share: g.share,
             note: format!("{} of {}", g.trained, g.people),
             target: expected_share(fw, &g.group, g.months),
@@ -100,7 +101,8 @@ pub(super) fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
     let undated = groups
         .iter()
         .filter(|g| !g.dates_recorded)
-        .map(|g| g.group.clone())
+        // Named within a sentence: "no dates for staff".
+        .map(|g| group_name(&g.group).to_lowercase())
         .collect();
     Some(Training {
         svg: svg::bars(
@@ -110,7 +112,7 @@ pub(super) fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
         rows: groups
             .iter()
             .map(|g| TrainingRow {
-                group: g.group.clone(),
+                group: group_name(&g.group),
                 people: g.people,
                 trained: g.trained,
                 percent: if g.dates_recorded {
@@ -129,14 +131,14 @@ pub(super) fn meetings(m: &Metrics) -> Option<Meetings> {
     let groups = m.meetings.as_ref()?;
     let rows: Vec<(String, Vec<NaiveDate>)> = groups
         .iter()
-        .map(|g| (g.group.clone(), g.dates.clone()))
+        .map(|g| (g.name.clone(), g.dates.clone()))
         .collect();
     Some(Meetings {
         svg: svg::timeline(m.meetings_since(), m.as_of, &rows),
         rows: groups
             .iter()
             .map(|g| MeetingRow {
-                group: g.group.clone(),
+                group: g.name.clone(),
                 count: g.count,
                 longest_gap_days: g.longest_gap_days,
                 last: g.last.map(uk).unwrap_or_default(),
@@ -205,6 +207,7 @@ mod tests {
         let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).expect("a real date");
         let pattern = MeetingPattern {
             group: "governors".into(),
+            name: "Governors".into(),
             count: 2,
             months: 12,
             longest_gap_days: 150,

@@ -305,6 +305,7 @@ fn good_records() -> Evidence {
     let meeting = |m, group: &str, items: &str| Meeting {
         date: day(2026, m, 10),
         group: group.into(),
+        name: crate::text::group_name(group),
         attendees: 5,
         items: items.into(),
     };

@@ -3,7 +3,9 @@
 //! The workbook opens in Excel and LibreOffice with everything a reviewer needs: a row per
 //! aspect grouped under its element and strand, a level dropdown, the descriptor and level
 //! statements in a note on each aspect and on the Levels sheet, and only the input cells
-//! editable. The bytes depend only on the framework, the reviewer and the school.
+//! editable. Every sheet prints on A4, one page wide, its heading row on every page
+//! ([`crate::sheetprint`]). The bytes depend only on the framework, the reviewer and the
+//! school.
 
 use rust_xlsxwriter::{
     Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Note,
@@ -13,6 +15,10 @@ use rust_xlsxwriter::{
 use super::layout::{self, ScoredBy, detail};
 use super::prefill::{Prefill, Start};
 use crate::framework::{Aspect, Framework};
+use crate::sheetprint::{self, Orientation};
+
+mod levels;
+use levels::levels_sheet;
 
 struct Formats {
     header: Format,
@@ -101,12 +107,16 @@ pub fn render_from(
     wb.save_to_buffer()
 }
 
-/// Prints landscape, one page wide, with the header row on every page.
-fn print_setup(sheet: &mut Worksheet) -> Result<(), XlsxError> {
-    sheet.set_landscape();
-    sheet.set_paper_size(9); // A4
-    sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_repeat_rows(0, 0)?;
+/// Prints in `orientation`, one page wide, with the header row on every page and nothing
+/// beyond `last_row` and `last_col`.
+fn print_setup(
+    sheet: &mut Worksheet,
+    orientation: Orientation,
+    last_row: u32,
+    last_col: u16,
+) -> Result<(), XlsxError> {
+    sheetprint::setup(sheet, orientation, 1)?;
+    sheet.set_print_area(0, 0, last_row, last_col)?;
     Ok(())
 }
 
@@ -129,9 +139,6 @@ fn scores_sheet(
 ) -> Result<(), XlsxError> {
     sheet.set_name(layout::SCORES_SHEET)?;
     let headers = kind.headers_with(flagged);
-    for (col, header) in (0u16..).zip(&headers) {
-        sheet.write_with_format(0, col, header.as_str(), &f.header)?;
-    }
     let col_of = |name: &str| -> u16 {
         let i = headers
             .iter()
@@ -148,6 +155,7 @@ fn scores_sheet(
             .collect(),
     };
     let last_col = u16::try_from(headers.len() - 1).expect("a few dozen columns");
+    let widths = heading_row(sheet, fw, &headers, &level_cols, f)?;
     let levels = DataValidation::new()
         .allow_list_strings(&["1", "2", "3", "4", "5"])?
         .set_input_title("Level")?
@@ -170,6 +178,8 @@ fn scores_sheet(
                 if let Some(start) = start {
                     start_row(sheet, row, &headers, start, f)?;
                 }
+                let commentary = start.map_or("", |s| s.commentary.as_str());
+                fit_row(sheet, row, &aspect.name, commentary, &headers, &widths)?;
                 for &col in &level_cols {
                     sheet.add_data_validation(row, col, row, col, &levels)?;
                 }
@@ -178,36 +188,87 @@ fn scores_sheet(
         }
     }
 
-    column_widths(sheet, &headers, &level_cols)?;
+    for (col, width) in (0u16..).zip(&widths) {
+        sheet.set_column_width(col, *width)?;
+    }
     sheet.set_freeze_panes(1, 2)?;
-    print_setup(sheet)?;
+    print_setup(sheet, Orientation::Landscape, row - 1, last_col)?;
     protect(sheet);
     Ok(())
 }
 
-/// Wide columns for the text a reviewer writes, narrow ones for codes and levels.
-fn column_widths(
+/// Writes the Scores sheet's heading row, as tall as its wrapped headings; returns each
+/// column's width.
+fn heading_row(
     sheet: &mut Worksheet,
+    fw: &Framework,
     headers: &[String],
     level_cols: &[u16],
-) -> Result<(), XlsxError> {
+    f: &Formats,
+) -> Result<Vec<f64>, XlsxError> {
+    let mut widths = Vec::with_capacity(headers.len());
+    let mut heading = Vec::with_capacity(headers.len());
     for (col, header) in (0u16..).zip(headers) {
-        let width = match header.as_str() {
-            layout::CODE | layout::BENCHMARK => 10.0,
-            layout::ASPECT => 30.0,
-            layout::COMMENTARY | layout::AGREED_COMMENTARY => 60.0,
-            layout::EVIDENCE
-            | layout::ACTIONS
-            | layout::RATIONALE
-            | layout::RECORDS_DIFFER
-            | layout::CHANGE_FLAG => 35.0,
-            layout::OWNER | layout::TARGET => 14.0,
-            _ if level_cols.contains(&col) => 10.0,
-            _ => 14.0,
-        };
-        sheet.set_column_width(col, width)?;
+        sheet.write_with_format(0, col, header.as_str(), &f.header)?;
+        let width = column_width(header, level_cols.contains(&col), fw);
+        widths.push(width);
+        heading.push((header.as_str(), width));
+    }
+    sheet.set_row_height(0, sheetprint::height(&heading, 11.0))?;
+    Ok(widths)
+}
+
+/// An aspect's row holding only what the framework says keeps the office program's height,
+/// which grows as a reviewer types; a name or commentary we write that wraps gets the
+/// height it needs.
+fn fit_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    name: &str,
+    commentary: &str,
+    headers: &[String],
+    widths: &[f64],
+) -> Result<(), XlsxError> {
+    let texts = [
+        (name, widths[1]),
+        (commentary, commentary_width(headers, widths)),
+    ];
+    if texts.iter().any(|(t, w)| sheetprint::lines(t, *w) > 1) {
+        sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
     }
     Ok(())
+}
+
+/// The width of the Commentary column.
+fn commentary_width(headers: &[String], widths: &[f64]) -> f64 {
+    headers
+        .iter()
+        .zip(widths)
+        .find(|(h, _)| h.as_str() == layout::COMMENTARY)
+        .map_or(50.0, |(_, w)| *w)
+}
+
+/// Wide columns for the text a reviewer writes, narrow ones for codes and levels, and the
+/// Aspect column as wide as the longest aspect name (within reason), so that a name fits
+/// its row without setting the row's height.
+fn column_width(header: &str, is_level: bool, fw: &Framework) -> f64 {
+    match header {
+        layout::CODE => 7.0,
+        layout::BENCHMARK => 9.0,
+        layout::ASPECT => {
+            let longest = fw.aspects().map(|(_, _, a)| a.name.chars().count()).max();
+            let chars = longest.unwrap_or(20) as f64;
+            ((chars + 2.0) / 1.15).clamp(24.0, 40.0).ceil()
+        }
+        layout::COMMENTARY | layout::AGREED_COMMENTARY => 50.0,
+        layout::EVIDENCE | layout::RATIONALE | layout::CHANGE_FLAG => 20.0,
+        layout::RECORDS_DIFFER => 18.0,
+        layout::ACTIONS => 24.0,
+        layout::OWNER => 11.0,
+        layout::TARGET => 11.0,
+        _ if is_level => 8.0,
+        _ => 12.0,
+    }
 }
 
 fn aspect_row(
@@ -237,7 +298,6 @@ fn aspect_row(
         };
         sheet.write_blank(row, col, format)?;
     }
-    sheet.set_row_height(row, 45)?;
     Ok(())
 }
 
@@ -287,7 +347,8 @@ fn start_row(
 
 /// The descriptor and the five statements, for the note on each aspect.
 fn note_text(fw: &Framework, aspect: &Aspect) -> String {
-    let mut text = format!("{} {}\n{}\n", aspect.code, aspect.name, aspect.descriptor);
+    let descriptor = crate::text::flow(&aspect.descriptor);
+    let mut text = format!("{} {}\n{descriptor}\n", aspect.code, aspect.name);
     for l in &aspect.levels {
         let mark = if l.level == aspect.benchmark {
             " (benchmark)"
@@ -337,6 +398,8 @@ fn instructions_sheet(
         row += 1;
     }
     row += 1;
+    let widths = [22.0, 40.0, 26.0, 26.0];
+    let across: f64 = widths.iter().sum();
     let mut steps = instructions(kind);
     if flagged {
         let last = steps.len() - 1;
@@ -344,13 +407,16 @@ fn instructions_sheet(
     }
     for line in steps {
         sheet.merge_range(row, 0, row, 3, line, &f.wrap)?;
-        sheet.set_row_height(row, 32)?;
+        sheet.set_row_height(row, sheetprint::height(&[(line, across)], 11.0))?;
         row += 1;
     }
-    sheet.set_column_width(0, 22)?;
-    sheet.set_column_width(1, 40)?;
-    sheet.set_column_width(2, 30)?;
-    sheet.set_column_width(3, 30)?;
+    for (col, width) in (0u16..).zip(widths) {
+        sheet.set_column_width(col, width)?;
+    }
+    sheetprint::setup(sheet, Orientation::Portrait, 0)?;
+    sheet.set_print_area(0, 0, row - 1, 3)?;
+    // The instructions are read on one page.
+    sheet.set_print_fit_to_pages(1, 1);
     protect(sheet);
     Ok(())
 }
@@ -369,37 +435,4 @@ fn instructions(kind: &ScoredBy) -> Vec<&'static str> {
     }
     lines.push("Only the pale yellow cells can be changed. Save the file under the same name; the tool reads xlsx and ods.");
     lines
-}
-
-fn levels_sheet(sheet: &mut Worksheet, fw: &Framework, f: &Formats) -> Result<(), XlsxError> {
-    sheet.set_name(layout::LEVELS_SHEET)?;
-    let mut headers = vec![
-        layout::CODE.to_string(),
-        layout::ASPECT.to_string(),
-        layout::BENCHMARK.to_string(),
-        "Descriptor".to_string(),
-    ];
-    headers.extend(fw.levels.iter().map(|l| format!("{} {}", l.level, l.text)));
-    for (col, h) in (0u16..).zip(&headers) {
-        sheet.write_with_format(0, col, h.as_str(), &f.header)?;
-    }
-    for (row, (_, _, aspect)) in (1u32..).zip(fw.aspects()) {
-        sheet.write_with_format(row, 0, aspect.code.as_str(), &f.wrap)?;
-        sheet.write_with_format(row, 1, aspect.name.as_str(), &f.wrap)?;
-        sheet.write_with_format(row, 2, aspect.benchmark, &f.wrap)?;
-        sheet.write_with_format(row, 3, aspect.descriptor.as_str(), &f.wrap)?;
-        for (col, l) in (4u16..).zip(&aspect.levels) {
-            sheet.write_with_format(row, col, l.text.as_str(), &f.wrap)?;
-        }
-    }
-    sheet.set_column_width(0, 8)?;
-    sheet.set_column_width(1, 24)?;
-    sheet.set_column_width(2, 10)?;
-    for col in 3u16..9 {
-        sheet.set_column_width(col, 40)?;
-    }
-    sheet.set_freeze_panes(1, 2)?;
-    print_setup(sheet)?;
-    protect(sheet);
-    Ok(())
 }

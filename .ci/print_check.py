@@ -1,0 +1,156 @@
+"""Checks a document as a real program printed it to PDF: every page is A4, and so many pages
+at most; for a spreadsheet, also that no line of text is drawn over another (wrapped text
+spilling out of a row too short for it lands on the rows below) and that given words all
+reached the page (text cut off by its cell is lost).
+
+    python3 print_check.py FILE.pdf --max-pages N [--no-overlap] [--on-every-page TEXT]
+        [--longest-text-of BOOK.xlsx --min-words N]
+
+--on-every-page requires TEXT (a running head, say) on each page.
+
+--longest-text-of takes the longest text in the workbook's shared strings (in a scoring
+workbook, a commentary), requires it to have at least --min-words words, so the check cannot
+pass on a workbook without long text, and requires every one of its words on the pages.
+
+Page sizes come from `pdfinfo -f 1 -l N`, text boxes from `pdftotext -bbox-layout`, both
+from poppler-utils. Exits 1 naming each page and line at fault.
+"""
+import argparse
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+import zipfile
+
+A4 = (595.0, 842.0)
+TOLERANCE = 2.0
+
+
+def page_sizes(pdf):
+    info = subprocess.run(["pdfinfo", pdf], capture_output=True, text=True, check=True).stdout
+    pages = int(re.search(r"^Pages:\s+(\d+)", info, re.M).group(1))
+    sizes = subprocess.run(
+        ["pdfinfo", "-f", "1", "-l", str(pages), pdf], capture_output=True, text=True, check=True
+    ).stdout
+    found = [
+        (float(w), float(h))
+        for w, h in re.findall(r"^Page\s+\d+\s+size:\s+([\d.]+) x ([\d.]+)", sizes, re.M)
+    ]
+    return found or [tuple(map(float, re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info).groups()))]
+
+
+def is_a4(size):
+    w, h = sorted(size)
+    return abs(w - A4[0]) <= TOLERANCE and abs(h - A4[1]) <= TOLERANCE
+
+
+def lines(pdf):
+    """Each page's text lines: (page number, text, x0, y0, x1, y1)."""
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # pdftotext writes XHTML; the namespace is dropped so the tags read plainly.
+    root = ET.fromstring(re.sub(r'\sxmlns="[^"]+"', "", xml, count=1))
+    out = []
+    for number, page in enumerate(root.iter("page"), start=1):
+        for line in page.iter("line"):
+            words = [w.text or "" for w in line.iter("word")]
+            box = [float(line.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")]
+            out.append((number, " ".join(words), *box))
+    return out
+
+
+def overlaps(found):
+    """Pairs of lines on the same page whose boxes cross by more than a sliver: two lines
+    of text drawn over each other."""
+    problems = []
+    by_page = {}
+    for line in found:
+        by_page.setdefault(line[0], []).append(line)
+    for page, items in sorted(by_page.items()):
+        for i, a in enumerate(items):
+            for b in items[i + 1:]:
+                dx = min(a[4], b[4]) - max(a[2], b[2])
+                dy = min(a[5], b[5]) - max(a[3], b[3])
+                shorter = min(a[5] - a[3], b[5] - b[3])
+                if dx > 1.0 and dy > 0.3 * shorter:
+                    problems.append(f"page {page}: {a[1][:50]!r} is drawn over {b[1][:50]!r}")
+    return problems
+
+
+def longest_text(book):
+    """The longest text in a workbook: among its shared strings, and the strings written in
+    its cells (as some writers do instead)."""
+    zf = zipfile.ZipFile(book)
+    texts = []
+    for name in zf.namelist():
+        if name == "xl/sharedStrings.xml" or name.startswith("xl/worksheets/sheet"):
+            xml = zf.read(name).decode("utf-8")
+            root = ET.fromstring(re.sub(r'\sxmlns="[^"]+"', "", xml, count=1))
+            for item in list(root.iter("si")) + list(root.iter("is")):
+                texts.append("".join(t.text or "" for t in item.iter("t")))
+    return max(texts, key=lambda t: len(t.split()), default="")
+
+
+def words(text):
+    return re.findall(r"[^\W_]+", text.lower())
+
+
+def missing_words(found, text):
+    """Words of `text` that appear on no page."""
+    printed = set()
+    for line in found:
+        printed.update(words(line[1]))
+    return sorted({w for w in words(text) if w not in printed})
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("pdf")
+    parser.add_argument("--max-pages", type=int, required=True)
+    parser.add_argument("--no-overlap", action="store_true")
+    parser.add_argument("--on-every-page")
+    parser.add_argument("--longest-text-of")
+    parser.add_argument("--min-words", type=int, default=1)
+    args = parser.parse_args()
+    problems = []
+    sizes = page_sizes(args.pdf)
+    for number, size in enumerate(sizes, start=1):
+        if not is_a4(size):
+            problems.append(f"page {number} is {size[0]:.0f} x {size[1]:.0f} pt, not A4")
+    if len(sizes) > args.max_pages:
+        problems.append(f"{len(sizes)} pages, more than the {args.max_pages} allowed")
+    found = lines(args.pdf) if args.no_overlap or args.longest_text_of or args.on_every_page else []
+    if args.on_every_page:
+        wanted = " ".join(args.on_every_page.split())
+        for number in range(1, len(sizes) + 1):
+            text = " ".join(line[1] for line in found if line[0] == number)
+            if wanted not in " ".join(text.split()):
+                problems.append(f"page {number} does not say {wanted!r}")
+    if args.no_overlap:
+        problems.extend(overlaps(found))
+    longest = ""
+    if args.longest_text_of:
+        longest = longest_text(args.longest_text_of)
+        count = len(longest.split())
+        if count < args.min_words:
+            problems.append(
+                f"{args.longest_text_of}: its longest text has {count} words, "
+                f"fewer than the {args.min_words} the check needs"
+            )
+        lost = missing_words(found, longest)
+        if lost:
+            problems.append(f"words of the longest text never printed: {', '.join(lost[:20])}")
+    if problems:
+        shown = problems[:20]
+        if len(problems) > len(shown):
+            shown.append(f"and {len(problems) - len(shown)} more")
+        sys.exit(f"{args.pdf}:\n  " + "\n  ".join(shown))
+    print(f"{args.pdf}: {len(sizes)} A4 pages (at most {args.max_pages})"
+          + (f"; {len(found)} lines, none over another" if args.no_overlap else "")
+          + (f"; each says {args.on_every_page!r}" if args.on_every_page else "")
+          + (f"; all {len(longest.split())} words of its longest text printed" if longest else ""))
+
+
+if __name__ == "__main__":
+    main()

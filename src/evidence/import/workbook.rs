@@ -1,0 +1,207 @@
+//! A workbook's sheets folded into records as they stream: the header is looked for in a
+//! sheet's first rows, and every row after them goes straight into the [`Accumulator`], so
+//! a sheet of a million rows is never held. For records that name children, every other
+//! sheet whose headings name people is streamed the same way for its names.
+
+use super::accumulate::Accumulator;
+use super::read::find_header;
+use super::{Evidence, Request, SourceReport};
+use crate::error::{Error, Result};
+use crate::evidence::header::{self, Header, SEARCH_ROWS};
+use crate::evidence::sheet;
+use crate::evidence::table::{Origin, SheetRow};
+use crate::spreadsheet::{self, Book};
+
+/// How far reading one sheet has got.
+enum Fold<'e> {
+    /// Its first rows, kept until the header is found in them.
+    Looking {
+        head: Vec<SheetRow>,
+        evidence: &'e mut Evidence,
+    },
+    /// Its header was found: rows go into records.
+    Folding(Box<Accumulator<'e>>),
+    /// Its first rows hold no header: the rest is not read.
+    Passed {
+        head: Vec<SheetRow>,
+        evidence: &'e mut Evidence,
+    },
+}
+
+/// An xlsx, xls or ods workbook: the chosen sheet's records, and the names on its other
+/// sheets.
+pub(super) fn read(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport> {
+    let fail = |why: spreadsheet::Error| Error::Evidence {
+        path: req.shown.to_path_buf(),
+        message: why.to_string(),
+    };
+    spreadsheet::guarded(|| {
+        let mut book = spreadsheet::open(req.path).map_err(fail)?;
+        let (mut acc, chosen) = choose_sheet(req, &mut book, evidence)?;
+        if req.kind.names_children() && req.sheet.is_none() {
+            for name in spreadsheet::sheet_names(&book) {
+                if name != chosen {
+                    names_on(req, &mut book, &name, acc.as_mut().ok())?;
+                }
+            }
+        }
+        acc.map(Accumulator::finish)
+    })
+    .map_err(fail)?
+}
+
+/// Streams the sheet that holds the records: the one `sheet` names, else the first whose
+/// first rows hold a header. With none, the error for the sheet that was to be read (the
+/// first), and its name.
+fn choose_sheet<'e>(
+    req: &Request<'_>,
+    book: &mut Book,
+    evidence: &'e mut Evidence,
+) -> Result<(Result<Accumulator<'e>>, String)> {
+    let names = spreadsheet::sheet_names(book);
+    let candidates: Vec<&String> = match req.sheet {
+        Some(wanted) => {
+            let Some(name) = names.iter().find(|n| n.eq_ignore_ascii_case(wanted.trim())) else {
+                return Err(Error::Evidence {
+                    path: req.shown.to_path_buf(),
+                    message: format!(
+                        "it has no sheet called `{wanted}` (its sheets: {}); fix `sheet` in review.toml",
+                        names.join(", ")
+                    ),
+                });
+            };
+            vec![name]
+        }
+        None => names.iter().collect(),
+    };
+    let mut evidence = evidence;
+    let mut first: Option<(String, Vec<SheetRow>)> = None;
+    for name in candidates {
+        match fold_sheet(req, book, name, evidence)? {
+            Fold::Folding(acc) => return Ok((Ok(*acc), name.clone())),
+            Fold::Looking { head, evidence: e } | Fold::Passed { head, evidence: e } => {
+                evidence = e;
+                if first.is_none() {
+                    first = Some((name.clone(), head));
+                }
+            }
+        }
+    }
+    let Some((name, head)) = first else {
+        return Err(Error::Evidence {
+            path: req.shown.to_path_buf(),
+            message: "it has no sheets".into(),
+        });
+    };
+    let origin = Origin::new(req.shown, Some(&name));
+    let err = find_header(req, &origin, &head)
+        .err()
+        .ok_or_else(|| Error::Evidence {
+            path: req.shown.to_path_buf(),
+            message: "its header could not be read twice alike".into(),
+        })?;
+    Ok((Err(err), name))
+}
+
+/// Streams sheet `name` into records if its first rows hold a header.
+fn fold_sheet<'e>(
+    req: &Request<'_>,
+    book: &mut Book,
+    name: &str,
+    evidence: &'e mut Evidence,
+) -> Result<Fold<'e>> {
+    let mut state = Some(Fold::Looking {
+        head: Vec::new(),
+        evidence,
+    });
+    let decide = |head: Vec<SheetRow>, evidence: &'e mut Evidence| match header::detect(
+        req.kind,
+        &head,
+        req.columns,
+    ) {
+        Ok(header) => {
+            let origin = Origin::new(req.shown, Some(name));
+            let mut acc = Accumulator::new(req, origin, header, evidence);
+            for row in &head {
+                acc.row(row);
+            }
+            Fold::Folding(Box::new(acc))
+        }
+        Err(_) => Fold::Passed { head, evidence },
+    };
+    sheet::each_row(book, req.shown, name, |row| {
+        let next = match state.take().expect("a state between rows") {
+            Fold::Looking { mut head, evidence } => {
+                head.push(row);
+                if head.len() < SEARCH_ROWS {
+                    Fold::Looking { head, evidence }
+                } else {
+                    decide(head, evidence)
+                }
+            }
+            Fold::Folding(mut acc) => {
+                acc.row(&row);
+                Fold::Folding(acc)
+            }
+            passed @ Fold::Passed { .. } => passed,
+        };
+        let going = !matches!(next, Fold::Passed { .. });
+        state = Some(next);
+        going
+    })?;
+    Ok(match state.take().expect("a state after the rows") {
+        Fold::Looking { head, evidence } => decide(head, evidence),
+        done => done,
+    })
+}
+
+/// Streams another sheet of a workbook of records that name children for its names, if its
+/// headings name people: every pupil on every sheet must be learnt, not only those on the
+/// sheet that is counted. Without `acc` (the records' sheet had no header) the sheet is
+/// still read, so that a sheet that cannot be read is said to be so.
+fn names_on(
+    req: &Request<'_>,
+    book: &mut Book,
+    name: &str,
+    mut acc: Option<&mut Accumulator<'_>>,
+) -> Result<()> {
+    let mut head: Vec<SheetRow> = Vec::new();
+    let mut people: Option<Header> = None;
+    let mut decided = false;
+    let decide = |head: &[SheetRow], acc: &mut Option<&mut Accumulator<'_>>| {
+        let found = header::detect(req.kind, head, req.columns)
+            .ok()
+            .filter(|h| !h.people.is_empty());
+        if let (Some(header), Some(acc)) = (&found, acc.as_mut()) {
+            for row in head {
+                acc.names_row(header, row);
+            }
+        }
+        found
+    };
+    sheet::each_row(book, req.shown, name, |row| {
+        if decided {
+            if let (Some(header), Some(acc)) = (&people, acc.as_mut()) {
+                acc.names_row(header, &row);
+            }
+            return people.is_some();
+        }
+        head.push(row);
+        if head.len() < SEARCH_ROWS {
+            return true;
+        }
+        decided = true;
+        people = decide(&head, &mut acc);
+        head.clear();
+        people.is_some()
+    })?;
+    if !decided {
+        people = decide(&head, &mut acc);
+    }
+    if people.is_some()
+        && let Some(acc) = acc
+    {
+        acc.names_done(name);
+    }
+    Ok(())
+}

@@ -1,0 +1,354 @@
+//! How the outputs print: the xlsx print settings read back from the files' XML parts, and
+//! the HTML reports' print stylesheet, radar labels, subtitle and group names.
+//!
+//! CI also prints the demo's reports through Chromium and its workbooks through LibreOffice
+//! and checks the PDFs (`.ci/print_check.py`); these tests pin what makes that work.
+
+use std::io::Read;
+use std::path::Path;
+
+use calamine::{Reader, Xlsx, open_workbook};
+
+use crate::{AspectRow, init_review, scoring_workbook, selfreview, set_sources};
+
+/// The text of `part` inside the xlsx at `path`.
+fn part(path: &Path, part: &str) -> String {
+    let file = std::fs::File::open(path).expect("the workbook opens");
+    let mut zip = zip::ZipArchive::new(file).expect("an xlsx is a zip");
+    let mut text = String::new();
+    zip.by_name(part)
+        .unwrap_or_else(|_| panic!("{} has {part}", path.display()))
+        .read_to_string(&mut text)
+        .expect("XML is text");
+    text
+}
+
+/// The sheet names of a workbook in order, each with its worksheet part.
+fn sheets(path: &Path) -> Vec<(String, String)> {
+    let wb: Xlsx<_> = open_workbook(path).expect("calamine opens it");
+    wb.sheet_names()
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| (name, format!("xl/worksheets/sheet{}.xml", i + 1)))
+        .collect()
+}
+
+/// Asserts that every sheet prints on A4, one page wide, in the orientation `landscape`
+/// names for it, and that `titled` sheets repeat their heading row on every page.
+fn assert_prints(path: &Path, landscape: &[&str], titled: &[&str]) {
+    let workbook = part(path, "xl/workbook.xml");
+    for (i, (name, sheet)) in sheets(path).iter().enumerate() {
+        let xml = part(path, sheet);
+        let setup = xml
+            .split("<pageSetup ")
+            .nth(1)
+            .and_then(|s| s.split("/>").next())
+            .unwrap_or_else(|| panic!("{name} has a page setup"));
+        assert!(setup.contains(r#"paperSize="9""#), "{name} on A4: {setup}");
+        let orientation = if landscape.contains(&name.as_str()) {
+            "landscape"
+        } else {
+            "portrait"
+        };
+        assert!(
+            setup.contains(&format!(r#"orientation="{orientation}""#)),
+            "{name} {orientation}: {setup}"
+        );
+        assert!(
+            !setup.contains("fitToWidth=") || setup.contains(r#"fitToWidth="1""#),
+            "{name} one page wide: {setup}"
+        );
+        assert!(
+            xml.contains(r#"<pageSetUpPr fitToPage="1"/>"#),
+            "{name} is fitted to the page"
+        );
+        assert!(xml.contains("&amp;P of &amp;N"), "{name} numbers its pages");
+        let local = format!(r#"localSheetId="{i}""#);
+        let defined = |kind: &str| {
+            workbook
+                .split("<definedName ")
+                .any(|d| d.contains(kind) && d.contains(&local))
+        };
+        assert!(defined("_xlnm.Print_Area"), "{name} has a print area");
+        if titled.contains(&name.as_str()) {
+            assert!(
+                workbook.contains(&format!(
+                    r#"<definedName name="_xlnm.Print_Titles" {local}>'{name}'!$1:$1</definedName>"#
+                )) || workbook.contains(&format!(
+                    r#"<definedName name="_xlnm.Print_Titles" {local}>{name}!$1:$1</definedName>"#
+                )),
+                "{name} repeats its heading row: {workbook}"
+            );
+        }
+    }
+}
+
+/// The height of row `row` (1-based, as the XML numbers it) of a sheet part, if one is set.
+fn row_height(xml: &str, row: u32) -> Option<f64> {
+    let start = xml.find(&format!(r#"<row r="{row}" "#))?;
+    let tag = &xml[start..start + xml[start..].find('>')?];
+    let ht = tag.split(r#"ht=""#).nth(1)?.split('"').next()?;
+    ht.parse().ok()
+}
+
+/// A commentary of `words` words, as a reviewer might write at length.
+fn long_commentary(words: usize) -> String {
+    let sentence = "The online safety group meets every half term with the DSL, the technician, \
+                    two parents and four digital leaders, and its minutes record actions";
+    sentence
+        .split_whitespace()
+        .cycle()
+        .take(words)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn scoring_workbooks_print_on_a4_one_page_wide_with_their_headings_repeated() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    init_review(tmp.path(), &[]).success();
+    selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .args(["workbook", "--reviewer", "DSL", "--reviewer", "OSL"])
+        .assert()
+        .success();
+    let osl = tmp.path().join("scores/osl.xlsx");
+    assert_prints(&osl, &["Scores"], &["Scores", "Levels"]);
+    // The Instructions sheet prints on one page.
+    let instructions = part(&osl, "xl/worksheets/sheet2.xml");
+    assert!(
+        instructions.contains(r#"fitToHeight="1""#) || !instructions.contains("fitToHeight="),
+        "{instructions}"
+    );
+    // A blank row is left for the office program to size as the reviewer types.
+    let scores = part(&osl, "xl/worksheets/sheet1.xml");
+    assert_eq!(
+        row_height(&scores, 4),
+        None,
+        "A1.1's row keeps its own height"
+    );
+
+    // DSL writes 73 words on A1.2; the group workbook gathers them, and its row is as tall
+    // as they wrap to.
+    let commentary = long_commentary(73);
+    scoring_workbook(
+        &tmp.path().join("scores/dsl.xlsx"),
+        "DSL",
+        &[AspectRow {
+            code: "A1.2",
+            level: 2,
+            commentary: &commentary,
+            ..AspectRow::default()
+        }],
+    );
+    selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .args([
+            "workbook",
+            "--group",
+            "--reviewer",
+            "DSL",
+            "--reviewer",
+            "OSL",
+        ])
+        .assert()
+        .success();
+    let group = tmp.path().join("scores/group.xlsx");
+    assert_prints(&group, &["Scores"], &["Scores", "Levels"]);
+    let scores = part(&group, "xl/worksheets/sheet1.xml");
+    // Rows: headings, element A, strand A1, A1.1, then A1.2.
+    let height = row_height(&scores, 5).expect("the long commentary's row has a height");
+    // 460 characters in a column 50 wide: at least seven lines of 15 points.
+    assert!(height >= 7.0 * 15.0, "{height}");
+    assert!(scores.contains(r#"<row r="5" "#) && scores.contains(r#"customHeight="1""#));
+}
+
+/// A review whose meeting register names a meeting in the school's own words.
+fn review_with_meetings(dir: &Path) {
+    init_review(dir, &[]).success();
+    std::fs::write(
+        dir.join("evidence/meetings.csv"),
+        "Date,Group,Attended,Items\n\
+         14/01/2026,DSL/OSL catch-up,DSL; OSL,Incident log\n\
+         11/03/2026,DSL/OSL catch-up,DSL; OSL,Filtering report\n\
+         20/05/2026,Online Safety Group,OSL; DSL; Parents,Policy review\n",
+    )
+    .expect("write the register");
+    set_sources(
+        dir,
+        "[[evidence]]\nkind = \"meetings\"\npath = \"evidence/meetings.csv\"\n",
+    );
+    selfreview()
+        .arg("-C")
+        .arg(dir)
+        .args(["workbook", "--reviewer", "OSL"])
+        .assert()
+        .success();
+    selfreview()
+        .arg("-C")
+        .arg(dir)
+        .arg("report")
+        .assert()
+        .success();
+}
+
+#[test]
+fn the_summary_workbook_prints_every_sheet_and_names_groups_in_words() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    review_with_meetings(tmp.path());
+    let summary = tmp.path().join("out/summary.xlsx");
+    assert_prints(
+        &summary,
+        &["Summary", "Chart", "Action plan"],
+        &["Summary", "Action plan", "Evidence"],
+    );
+    // The chart and its figures print on one page, its axis from level 5 up to level 1.
+    let chart = part(&summary, "xl/worksheets/sheet2.xml");
+    assert!(
+        chart.contains(r#"fitToHeight="1""#) || !chart.contains("fitToHeight="),
+        "{chart}"
+    );
+    let drawing = part(&summary, "xl/charts/chart1.xml");
+    assert!(
+        drawing.contains(r#"<c:orientation val="maxMin"/>"#),
+        "level 1 at the top"
+    );
+    assert!(drawing.contains(r#"<c:majorUnit val="1"/>"#), "whole steps");
+    let mut wb: Xlsx<_> = open_workbook(&summary).expect("calamine opens it");
+    // The chart's figures are the levels themselves, an aspect a row below the headings.
+    let figures = wb.worksheet_range("Chart").expect("a Chart sheet");
+    let a11: Vec<String> = figures
+        .rows()
+        .nth(2)
+        .expect("A1.1")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    assert_eq!(
+        a11[..5],
+        ["A1.1", "Online Safety Responsibilities", "", "", "2"]
+    );
+    let evidence = wb.worksheet_range("Evidence").expect("an Evidence sheet");
+    let groups: Vec<String> = evidence.rows().map(|r| r[1].to_string()).collect();
+    assert!(groups.iter().any(|g| g == "DSL/OSL catch-up"), "{groups:?}");
+    assert!(
+        groups.iter().any(|g| g == "Online safety group"),
+        "{groups:?}"
+    );
+    assert!(
+        !groups
+            .iter()
+            .any(|g| g.contains("catch-up") && g.contains("dsl-"))
+    );
+}
+
+#[test]
+fn the_reports_print_on_a4_with_the_school_on_every_page_and_name_what_they_show() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    review_with_meetings(tmp.path());
+    let out = tmp.path().join("out");
+    for page in ["report.html", "governors.html"] {
+        let html = std::fs::read_to_string(out.join(page)).expect("written");
+        assert!(html.contains("size: A4"), "{page}: A4 pages");
+        assert!(
+            html.contains("@top-left { content: \"Hill Primary"),
+            "{page}: running head"
+        );
+        assert!(html.contains("counter(pages)"), "{page}: page numbers");
+        assert!(
+            html.contains("break-inside: avoid"),
+            "{page}: rows kept whole"
+        );
+        assert!(
+            html.contains("break-after: avoid"),
+            "{page}: headings kept with text"
+        );
+        // The radar names its spokes, not only codes.
+        assert!(html.contains(">Online Safety Group</tspan>"), "{page}");
+        assert!(html.contains(">Acceptable Use</tspan>"), "{page}");
+    }
+    let report = std::fs::read_to_string(out.join("report.html")).expect("written");
+    let governors = std::fs::read_to_string(out.join("governors.html")).expect("written");
+    assert!(
+        report.contains("Online safety self-review (21 aspects) as of 01&#x2f;11&#x2f;2026 · framework online-safety-21, version 1.0.0"),
+        "the subtitle names the framework once"
+    );
+    assert!(!report.contains("(online-safety-21 1.0.0)"));
+    assert_eq!(report.matches("Online safety self-review (21").count(), 1);
+    for html in [&report, &governors] {
+        assert!(
+            html.contains("DSL&#x2f;OSL catch-up"),
+            "the school's own words"
+        );
+        assert!(!html.contains("dsl-osl-catch-up"), "no internal id");
+        assert!(!html.contains(">online-safety-group<"), "no internal id");
+    }
+    assert!(report.contains("<td>Online safety group</td>"));
+}
+
+#[test]
+fn a_school_name_cannot_break_out_of_the_print_stylesheet() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .args([
+            "init",
+            "--school",
+            "St Mary's \"Hill\" </style><script>x</script>",
+            "--review-date",
+            "2026-11-01",
+        ])
+        .assert()
+        .success();
+    selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .args(["workbook", "--reviewer", "OSL"])
+        .assert()
+        .success();
+    selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .arg("report")
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(tmp.path().join("out/report.html")).expect("written");
+    assert!(!html.contains("<script>"), "no markup from the name");
+    assert_eq!(
+        html.matches("</style>").count(),
+        2,
+        "only our style elements close"
+    );
+    assert!(html.contains(r#"content: "St Mary\27 s \22 Hill\22  \3c /style\3e \3c script\3e x"#));
+}
+
+#[test]
+fn the_evidence_templates_print_on_a4_one_page_wide() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    init_review(tmp.path(), &[]).success();
+    for template in [
+        "training-records.xlsx",
+        "incident-log.xlsx",
+        "meeting-register.xlsx",
+    ] {
+        let path = tmp.path().join("evidence").join(template);
+        let xml = part(&path, "xl/workbook.xml");
+        assert!(xml.contains("_xlnm.Print_Titles"), "{template}: {xml}");
+        for (name, sheet) in sheets(&path) {
+            let setup = part(&path, &sheet);
+            assert!(setup.contains(r#"paperSize="9""#), "{template} {name}");
+            assert!(
+                setup.contains(r#"orientation="landscape""#),
+                "{template} {name}"
+            );
+            assert!(
+                setup.contains(r#"<pageSetUpPr fitToPage="1"/>"#),
+                "{template} {name}"
+            );
+        }
+        assert_eq!(sheets(&path).len(), 2, "{template}");
+    }
+}
