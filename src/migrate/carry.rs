@@ -167,8 +167,8 @@ fn standing(kind: &ScoredBy, rows: &[&Row], label: &dyn Fn(&Row) -> String) -> V
 /// The weaker of the sources' levels, or none when any source has no level: a source not
 /// yet scored may be weaker than every one that is, so the others' level could claim more
 /// than the school supports.
-fn weaker_of_all(levels: impl Iterator<Item = Option<u8>>) -> Option<u8> {
-    levels.fold(Some(0), |acc, l| Some(acc?.max(l?)))
+fn weaker_of_all(mut levels: impl Iterator<Item = Option<u8>>) -> Option<u8> {
+    levels.try_fold(0, |acc, l| Some(acc.max(l?)))
 }
 
 fn merged(kind: &ScoredBy, rows: &[&Row], label: &dyn Fn(&Row) -> String) -> Start {
