@@ -153,6 +153,8 @@ codes! {
     AgreedCommentaryColumnMissing => "agreed-commentary-column-missing",
     /// An aspect a move to a revised framework changed, not yet reviewed by the group.
     ReviewAfterChange => "review-after-change",
+    /// A pack made while aspects a framework change touched are still flagged for review.
+    PackChangesNotReviewed => "pack-changes-not-reviewed",
     /// A file in scores/ that would stop a migration leaving the workbooks as they were.
     MigrationConflict => "migration-conflict",
     /// An evidence source listed in review.toml that could not be imported.

@@ -82,8 +82,12 @@ pub fn lines(text: &str, width: f64) -> usize {
         .sum()
 }
 
+/// The tallest row Excel accepts, in points: a taller one makes Excel repair the file.
+pub const MAX_ROW_POINTS: f64 = 409.0;
+
 /// The height in points of a row whose cells hold `cells` (each a text and its column's
-/// width), with `size` the font size in points; at least one line.
+/// width), with `size` the font size in points; at least one line and at most
+/// [`MAX_ROW_POINTS`], since Excel refuses taller rows (text past it is cut in print).
 pub fn height(cells: &[(&str, f64)], size: f64) -> f64 {
     let most = cells
         .iter()
@@ -91,7 +95,7 @@ pub fn height(cells: &[(&str, f64)], size: f64) -> f64 {
         .max()
         .unwrap_or(1)
         .max(1);
-    most as f64 * LINE_POINTS * size / 11.0 + 3.0
+    (most as f64 * LINE_POINTS * size / 11.0 + 3.0).min(MAX_ROW_POINTS)
 }
 
 #[cfg(test)]
@@ -118,5 +122,11 @@ mod tests {
         assert!(h >= 6.0 * LINE_POINTS, "{h}");
         assert!(h < 60.0 * LINE_POINTS, "{h}");
         assert_eq!(height(&[], 11.0), LINE_POINTS + 3.0);
+    }
+
+    #[test]
+    fn no_row_is_taller_than_excel_allows() {
+        let words = ["commentary"; 3000].join(" ");
+        assert_eq!(height(&[(&words, 60.0)], 11.0), MAX_ROW_POINTS);
     }
 }

@@ -60,6 +60,76 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     Ok(())
 }
 
+/// Writes `bytes` to `path` atomically, then reads the file back and checks it holds
+/// exactly those bytes: for a copy that is all that is left of a file once it is replaced.
+pub fn copy_verified(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic(path, bytes)?;
+    let back = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if back != bytes {
+        return Err(Error::Write {
+            path: path.to_path_buf(),
+            source: std::io::Error::other("the copy written differs from the file it copies"),
+        });
+    }
+    Ok(())
+}
+
+/// A file written in full to a temporary beside its final name, not yet renamed over it:
+/// several are staged, then all renamed in, so that a failure while writing any of them
+/// changes none. Dropped without [`Staged::commit`], the temporary is removed.
+#[derive(Debug)]
+pub struct Staged {
+    tmp: tempfile::NamedTempFile,
+    path: std::path::PathBuf,
+    _tracked: Tracked,
+}
+
+/// Writes `bytes` to a temporary beside `path`, ready to be renamed over it.
+pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
+    let write_err = |source| Error::Write {
+        path: path.to_path_buf(),
+        source,
+    };
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir).map_err(write_err)?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(temporaries::PREFIX)
+        .suffix(temporaries::SUFFIX)
+        .tempfile_in(dir)
+        .map_err(write_err)?;
+    let tracked = Tracked::new(tmp.as_file(), tmp.path());
+    tmp.write_all(bytes).map_err(write_err)?;
+    tmp.as_file().sync_all().map_err(write_err)?;
+    let permissions = match std::fs::metadata(path) {
+        Ok(old) => old.permissions(),
+        Err(_) => default_permissions(tmp.as_file()).map_err(write_err)?,
+    };
+    std::fs::set_permissions(tmp.path(), permissions).map_err(write_err)?;
+    Ok(Staged {
+        tmp,
+        path: path.to_path_buf(),
+        _tracked: tracked,
+    })
+}
+
+impl Staged {
+    /// Renames the temporary over the final name.
+    pub fn commit(self) -> Result<()> {
+        let path = self.path;
+        self.tmp.persist(&path).map_err(|e| Error::Write {
+            path: path.clone(),
+            source: e.error,
+        })?;
+        Ok(())
+    }
+}
+
 #[cfg(unix)]
 fn default_permissions(_tmp: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
     use std::os::unix::fs::PermissionsExt;

@@ -2,7 +2,8 @@
 //! framework starts from, and a record of what was done for the summary.
 //!
 //! An aspect with one source takes that row as it is. A merged aspect takes the weaker
-//! (higher-numbered) of its sources' levels, reviewer by reviewer, and each source's texts
+//! (higher-numbered) of its sources' levels, reviewer by reviewer (none when a source has
+//! no level), and each source's texts
 //! under its old code and name, so nothing the school wrote is lost; a new aspect takes its
 //! source's levels with every text left blank. Both are flagged for the group to review,
 //! with the flag saying what was done. A blank row stays blank and is not flagged.
@@ -163,17 +164,32 @@ fn standing(kind: &ScoredBy, rows: &[&Row], label: &dyn Fn(&Row) -> String) -> V
         .collect()
 }
 
+/// The weaker of the sources' levels, or none when any source has no level: a source not
+/// yet scored may be weaker than every one that is, so the others' level could claim more
+/// than the school supports.
+fn weaker_of_all(mut levels: impl Iterator<Item = Option<u8>>) -> Option<u8> {
+    levels.try_fold(0, |acc, l| Some(acc.max(l?)))
+}
+
 fn merged(kind: &ScoredBy, rows: &[&Row], label: &dyn Fn(&Row) -> String) -> Start {
     let mut levels: BTreeMap<String, u8> = BTreeMap::new();
-    for r in rows {
-        for (member, level) in members(kind, r) {
-            let weaker = levels.get(&member).map_or(level, |l| level.max(*l));
-            levels.insert(member, weaker);
+    let everyone: std::collections::BTreeSet<String> = rows
+        .iter()
+        .flat_map(|r| members(kind, r).into_keys())
+        .collect();
+    for member in everyone {
+        let each = rows.iter().map(|r| members(kind, r).get(&member).copied());
+        if let Some(level) = weaker_of_all(each) {
+            levels.insert(member, level);
         }
     }
     let mut start = Start {
         levels,
-        own: rows.iter().filter_map(|r| own(kind, r)).max(),
+        own: if rows.is_empty() {
+            None
+        } else {
+            weaker_of_all(rows.iter().map(|r| own(kind, r)))
+        },
         rationale: labelled(rows, label, |r| &r.rationale),
         commentary: labelled(rows, label, |r| &r.commentary),
         agreed_commentary: labelled(rows, label, |r| {
@@ -192,8 +208,13 @@ fn merged(kind: &ScoredBy, rows: &[&Row], label: &dyn Fn(&Row) -> String) -> Sta
     }
     if rows.iter().any(|r| r.has_entries()) {
         let from = standing(kind, rows, label);
+        let level = if rows.iter().any(|r| own(kind, r).is_some()) && start.own.is_none() {
+            "the level is left blank, as not every one of them has a level to take the weaker of"
+        } else {
+            "the level is the weaker of theirs"
+        };
         start.flag = format!(
-            "Merged from {}: the level is the weaker of theirs, and each one's commentary is kept under its old code. Check the level and commentary together, then empty this cell.",
+            "Merged from {}: {level}, and each one's commentary is kept under its old code. Check the level and commentary together, then empty this cell.",
             and_list(&from)
         );
     }

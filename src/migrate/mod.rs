@@ -10,8 +10,10 @@
 //! Everything is planned before anything is written: the workbooks are read (one that
 //! cannot be read stops the migration with nothing written), the new workbooks rendered,
 //! the summary checked for children's names. The writes then go in an order that a run
-//! stopped part-way can be finished by running it again: the kept copies first, then the
-//! new workbooks, the summary, and review.toml last. A run that finds review.toml already
+//! stopped at any point can be finished by running it again: every workbook is first kept
+//! (each copy read back and checked byte for byte), then every new workbook is written to a
+//! temporary file beside its final name, then they are all renamed in, then the summary,
+//! and review.toml last. A run that finds review.toml already
 //! naming the new framework does nothing.
 
 pub mod carry;
@@ -27,7 +29,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::framework::map::{self, Carry};
 use crate::framework::{self, Framework};
-use crate::fsutil::write_atomic;
+use crate::fsutil::{copy_verified, stage, write_atomic};
 use crate::review::{self, Paths};
 use crate::workbook::write::render_from;
 use carry::Carried;
@@ -122,6 +124,7 @@ pub fn migrate(root: &Path, to: &str, today: NaiveDate) -> Result<Migration> {
     })?;
     let paths = Paths::new(root);
     let found = sources::find(&paths, old, &new)?;
+    let mut kept: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut writes: Vec<(PathBuf, Vec<u8>)> = Vec::new();
     let mut workbooks = Vec::new();
     for source in &found.books {
@@ -134,7 +137,7 @@ pub fn migrate(root: &Path, to: &str, today: NaiveDate) -> Result<Migration> {
                 }
             })?;
         if let Some(original) = &source.original {
-            writes.push((source.kept.clone(), original.clone()));
+            kept.push((source.kept.clone(), original.clone()));
         }
         writes.push((source.written.clone(), bytes));
         workbooks.push(WorkbookCarried {
@@ -163,8 +166,15 @@ pub fn migrate(root: &Path, to: &str, today: NaiveDate) -> Result<Migration> {
     let review_file = paths.review_file();
     let settings = crate::fsutil::read_text(&review_file)?;
     let settings = settings::with_framework(&settings, &new.id, &review_file)?;
-    for (path, bytes) in &writes {
-        write_atomic(path, bytes)?;
+    for (path, bytes) in &kept {
+        copy_verified(path, bytes)?;
+    }
+    let staged = writes
+        .iter()
+        .map(|(path, bytes)| stage(path, bytes))
+        .collect::<Result<Vec<_>>>()?;
+    for file in staged {
+        file.commit()?;
     }
     for path in &found.removed {
         std::fs::remove_file(path).map_err(|source| Error::Write {

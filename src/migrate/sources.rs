@@ -6,6 +6,7 @@
 //! are the starting point, and what is left at the top of scores/ must be either a kept
 //! workbook not yet replaced or one that run wrote for the new framework.
 
+use std::ops::Not;
 use std::path::{Path, PathBuf};
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
@@ -38,99 +39,207 @@ pub(super) struct Found {
 }
 
 /// The workbooks to carry from `old` to `new`, or every reason they cannot be.
+///
+/// A workbook's kept copy in `scores/<old framework>/` wins over the file of that name at
+/// the top of scores/, which an earlier run may already have replaced; a workbook at the
+/// top with no kept copy yet is kept now. So a run stopped at any point, even before every
+/// workbook was kept, is finished by running it again, and no workbook is lost.
 pub(super) fn find(paths: &Paths, old: &Framework, new: &Framework) -> Result<Found> {
     let scores = paths.scores();
     let kept = scores.join(&old.id);
     let resumed = !spreadsheets(&kept).is_empty();
-    let from = if resumed { &kept } else { &scores };
-    let (books, mut diags) = if from.is_dir() {
-        workbook::read_dir(from, old)?
-    } else {
-        (Vec::new(), Diagnostics::default())
-    };
     let mut found = Found {
         books: Vec::new(),
         kept: kept.clone(),
         resumed,
         removed: Vec::new(),
     };
+    let mut diags = Diagnostics::default();
+    diags.0.extend(open_workbooks(&scores));
+    diags.0.extend(open_workbooks(&kept));
+    let (books, read) = if resumed {
+        workbook::read_dir(&kept, old)?
+    } else if scores.is_dir() {
+        workbook::read_dir(&scores, old)?
+    } else {
+        (Vec::new(), Diagnostics::default())
+    };
+    diags.0.extend(read.0);
     for book in books {
-        let name = book.path.file_name().map(PathBuf::from).unwrap_or_default();
-        let stem = book.path.file_stem().map(PathBuf::from).unwrap_or_default();
-        let written = scores.join(stem).with_extension("xlsx");
-        if let Some(other) = found.books.iter().find(|s| s.written == written) {
-            diags.push(conflict(
-                &book.path,
-                format!(
-                    "its workbook for `{}` would be {}, as would that of {}",
-                    new.id,
-                    written.display(),
-                    other.book.path.display()
-                ),
-            ));
-            continue;
-        }
         let original = if resumed {
             None
         } else {
-            Some(std::fs::read(&book.path).map_err(|source| Error::Read {
-                path: book.path.clone(),
-                source,
-            })?)
+            Some(bytes(&book.path)?)
         };
-        if !resumed && book.path != written {
-            found.removed.push(book.path.clone());
-        }
-        found.books.push(Source {
-            kept: if resumed {
-                book.path.clone()
-            } else {
-                kept.join(name)
-            },
-            book,
-            original,
-            written,
-        });
+        let copy = kept.join(book.path.file_name().unwrap_or_default());
+        add(&mut found, &mut diags, new, book, original, copy, &scores);
     }
     if resumed {
-        leftovers(&scores, &kept, new, &mut found, &mut diags);
+        leftovers(&scores, old, new, &mut found, &mut diags)?;
     }
     if diags.has_errors() {
         return Err(Error::MigrateBlocked {
-            path: from.clone(),
+            path: if resumed { kept } else { scores },
             diagnostics: diags,
         });
     }
     Ok(found)
 }
 
-/// After a run that stopped part-way: each workbook at the top of scores/ is replaced by a
-/// new one, removed as already kept, or (anything else) stops the migration.
+fn bytes(path: &Path) -> Result<Vec<u8>> {
+    std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// Adds `book` to carry, unless its new workbook would have the name another's has.
+fn add(
+    found: &mut Found,
+    diags: &mut Diagnostics,
+    new: &Framework,
+    book: Filled,
+    original: Option<Vec<u8>>,
+    kept: PathBuf,
+    scores: &Path,
+) {
+    let stem = book.path.file_stem().map(PathBuf::from).unwrap_or_default();
+    let written = scores.join(stem).with_extension("xlsx");
+    if let Some(other) = found.books.iter().find(|s| s.written == written) {
+        diags.push(conflict(
+            &book.path,
+            format!(
+                "its workbook for `{}` would be {}, as would that of {}",
+                new.id,
+                written.display(),
+                other.book.path.display()
+            ),
+        ));
+        return;
+    }
+    let top = scores.join(book.path.file_name().unwrap_or_default());
+    if original.is_some() && top != written {
+        found.removed.push(top);
+    }
+    found.books.push(Source {
+        kept,
+        book,
+        original,
+        written,
+    });
+}
+
+/// After a run that stopped part-way, each workbook at the top of scores/: one with a kept
+/// copy is that copy or its replacement (the kept copy wins), one with none is kept now,
+/// and one a kept workbook is carried to is that run's new workbook.
 fn leftovers(
     scores: &Path,
-    kept: &Path,
+    old: &Framework,
     new: &Framework,
     found: &mut Found,
     diags: &mut Diagnostics,
-) {
+) -> Result<()> {
     for path in spreadsheets(scores) {
-        if found.books.iter().any(|s| s.written == path) {
+        let name = path.file_name().map(PathBuf::from).unwrap_or_default();
+        let copy = found.kept.join(&name);
+        let target = found.books.iter().any(|s| s.written == path);
+        let is_new = || workbook::read(&path, new).1.has_errors().not();
+        if copy.is_file() {
+            let same =
+                matches!((std::fs::read(&path), std::fs::read(&copy)), (Ok(a), Ok(b)) if a == b);
+            let (book, read) = workbook::read(&path, old);
+            if !same && book.is_some() && !read.has_errors() {
+                diags.push(changed_since_kept(&path, &copy));
+            } else if !target {
+                found.removed.push(path);
+            }
             continue;
         }
-        let copy = kept.join(path.file_name().unwrap_or_default());
-        let same = matches!((std::fs::read(&path), std::fs::read(&copy)), (Ok(a), Ok(b)) if a == b);
-        if same {
-            found.removed.push(path);
+        if target {
+            if !is_new() {
+                diags.push(conflict(
+                    &path,
+                    format!(
+                        "a workbook kept in {} is carried to this name, and this is not its new workbook",
+                        found.kept.display()
+                    ),
+                ));
+            }
             continue;
         }
-        let ours = workbook::read(&path, new).0.is_some();
-        let why = if ours {
-            "it was made for the new framework, but no kept workbook leads to it".to_string()
-        } else {
-            format!("it is not among the workbooks kept in {}", kept.display())
-        };
-        diags.push(conflict(&path, why));
+        let (book, read) = workbook::read(&path, old);
+        match book {
+            Some(book) if !read.has_errors() => {
+                let original = Some(bytes(&path)?);
+                add(found, diags, new, book, original, copy, scores);
+            }
+            _ if is_new() => diags.push(conflict(
+                &path,
+                format!(
+                    "it was made for `{}`, but no workbook kept in {} leads to it",
+                    new.id,
+                    found.kept.display()
+                ),
+            )),
+            _ => diags.0.extend(read.0),
+        }
     }
+    Ok(())
+}
+
+/// Each workbook in `dir` that Excel (`~$name.xlsx`) or LibreOffice (`.~lock.name.xlsx#`)
+/// has open, by the lock file it leaves beside it: replacing a workbook someone has open
+/// fails on Windows, or is lost when they save it, so the migration waits until it is closed.
+fn open_workbooks(dir: &Path) -> Vec<Diagnostic> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut locks: Vec<String> = entries
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("~$") || (n.starts_with(".~lock.") && n.ends_with('#')))
+        .collect();
+    locks.sort();
+    locks
+        .into_iter()
+        .map(|lock| {
+            let named = match lock.strip_prefix("~$") {
+                Some(rest) => rest.to_string(),
+                None => lock[".~lock.".len()..lock.len() - 1].to_string(),
+            };
+            // Excel shortens a long name's lock file by its first characters.
+            let workbook = spreadsheets(dir)
+                .into_iter()
+                .filter_map(|p| p.file_name()?.to_str().map(str::to_string))
+                .find(|n| *n == named || (named.len() > 4 && n.ends_with(&named)))
+                .unwrap_or(named);
+            Diagnostic::error(
+                Code::MigrationConflict,
+                Location::file(&dir.join(&workbook)),
+                format!(
+                    "this workbook looks open in Excel or LibreOffice (the lock file {lock} is beside it), so it cannot be replaced safely"
+                ),
+            )
+            .with_help(format!(
+                "close it in every program that has it open (if no one has, delete {lock}), then run `selfreview migrate` again"
+            ))
+        })
+        .collect()
+}
+
+/// A workbook at the top of scores/ changed since an earlier run kept a copy of it.
+fn changed_since_kept(path: &Path, copy: &Path) -> Diagnostic {
+    Diagnostic::error(
+        Code::MigrationConflict,
+        Location::file(path),
+        format!(
+            "this workbook differs from the copy of it kept as {}, and neither is replaced",
+            copy.display()
+        ),
+    )
+    .with_help(format!(
+        "keep the right one as {} and move the other out of scores/, then run `selfreview migrate` again",
+        copy.display()
+    ))
 }
 
 fn conflict(path: &Path, why: String) -> Diagnostic {

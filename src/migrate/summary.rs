@@ -73,9 +73,15 @@ fn aspects(m: &Migrated, s: &mut String) {
             if c.level.is_none() && c.commentary_from.is_empty() && !c.flagged {
                 continue;
             }
-            let level = c
-                .level
-                .map_or("no level".to_string(), |l| format!("level {l}"));
+            let unscored = c.sources.iter().any(|(_, l)| l.is_none())
+                && c.sources.iter().any(|(_, l)| l.is_some());
+            let level = match c.level {
+                Some(l) => format!("level {l}"),
+                None if a.carry == Carry::Merged && unscored => {
+                    "no level, left blank as a source has none".to_string()
+                }
+                None => "no level".to_string(),
+            };
             let sources = if a.carry == Carry::Merged {
                 let each: Vec<String> = c
                     .sources

@@ -1,5 +1,7 @@
-//! What the pack warns of before it goes to the assessor: a review not signed off, and a
-//! review without a group workbook, whose pack then has no agreed commentary to carry.
+//! What the pack warns of before it goes to the assessor: a review not signed off, aspects
+//! a move to a revised framework changed and the group has not yet reviewed (which no
+//! sign-off can have covered), and a review without a group workbook, whose pack then has
+//! no agreed commentary to carry.
 
 use std::path::Path;
 
@@ -30,6 +32,9 @@ pub fn warnings(r: &Reviewed) -> Diagnostics {
         ),
         Some(_) => {}
     }
+    if let Some(d) = not_reviewed(r, review_file.clone()) {
+        found.push(d);
+    }
     if let Some(d) = without_group(r, review_file) {
         found.push(d);
     }
@@ -57,5 +62,36 @@ fn without_group(r: &Reviewed, at: Location) -> Option<Diagnostic> {
             format!("there is no group workbook, so the pack carries {used}"),
         )
         .with_help("the assessor reads one agreed commentary per aspect: make a group workbook with `selfreview workbook --group`, write the Agreed commentary in the meeting, and pack again"),
+    )
+}
+
+/// Aspects still flagged "review after the change": their levels and commentary are as the
+/// migration left them, and a sign-off given while they are flagged did not cover them.
+fn not_reviewed(r: &Reviewed, at: Location) -> Option<Diagnostic> {
+    let codes = crate::score::flagged(&r.diagnostics);
+    if codes.is_empty() {
+        return None;
+    }
+    let signed = match r.review.sign_off.as_ref().and_then(|s| s.date) {
+        Some(d) => format!(
+            "; the sign-off dated {} was given before the group reviewed them",
+            crate::dates::uk(d)
+        ),
+        None => String::new(),
+    };
+    Some(
+        Diagnostic::warning(
+            Code::PackChangesNotReviewed,
+            at,
+            format!(
+                "{} aspect{} changed by the move to `{}` {} still flagged for review after the change ({}), so the pack carries their levels and commentary as the migration left them{signed}",
+                codes.len(),
+                if codes.len() == 1 { "" } else { "s" },
+                r.scored.framework,
+                if codes.len() == 1 { "is" } else { "are" },
+                codes.join(", ")
+            ),
+        )
+        .with_help("review each flagged aspect with the group and empty its “Review after the change” cell, have the review signed off again, then pack again"),
     )
 }

@@ -95,31 +95,9 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     withhold::scored(&mut scored, &evidence.private);
     withhold::diagnostics(&mut diagnostics, &evidence.private);
     if evidence.private.is_empty() && evidence.unread.is_empty() {
-        diagnostics.push(
-            Diagnostic::warning(
-                Code::NoSourceOfNames,
-                Location::file(Path::new("review.toml")),
-                "no pupil list names anyone, so a child's name typed into a workbook cannot be caught; `pack` refuses while the pack would hold any text the school typed (commentary, rationale, planned actions or owners, cited documents, the sign-off's names), and makes a pack of levels alone",
-            )
-            .with_help("export your pupil list into evidence/ and add it to review.toml as [[evidence]] kind = \"pupils\""),
-        );
+        diagnostics.push(no_source_of_names());
     }
-    diagnostics.0.extend(
-        review
-            .sign_off
-            .as_ref()
-            .and_then(|s| signoff::date_warning(s, settings.review_date, today)),
-    );
-    let renewal = review
-        .mark
-        .map(|m| renewal::renewal(&m, &scored, &paths.history(), today));
-    diagnostics.0.extend(
-        renewal
-            .as_ref()
-            .and_then(|r| renewal::reminder(r, &paths.review_file())),
-    );
-    // An award after the review date is a mistyped date: its figures would mislead.
-    let renewal = renewal.filter(|r| !r.after_review);
+    let renewal = handover(&review, &scored, &paths, root, today, &mut diagnostics);
     diagnostics.sort();
     let metrics = compute::compute(
         &evidence,
@@ -138,6 +116,44 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
         workbooks: books,
         renewal,
     })
+}
+
+/// The warning that no pupil list names anyone, so typed names cannot be caught.
+fn no_source_of_names() -> Diagnostic {
+    Diagnostic::warning(
+        Code::NoSourceOfNames,
+        Location::file(Path::new("review.toml")),
+        "no pupil list names anyone, so a child's name typed into a workbook cannot be caught; `pack` refuses while the pack would hold any text the school typed (commentary, rationale, planned actions or owners, cited documents, the sign-off's names), and makes a pack of levels alone",
+    )
+    .with_help("export your pupil list into evidence/ and add it to review.toml as [[evidence]] kind = \"pupils\"")
+}
+
+/// What review.toml records of the hand-over: a sign-off whose date does not fit the review
+/// is warned of, and an award of the Mark gives the renewal, with a reminder as it falls due.
+fn handover(
+    review: &review::Review,
+    scored: &Scored,
+    paths: &Paths,
+    root: &Path,
+    today: chrono::NaiveDate,
+    diagnostics: &mut Diagnostics,
+) -> Option<renewal::Renewal> {
+    diagnostics.0.extend(
+        review
+            .sign_off
+            .as_ref()
+            .and_then(|s| signoff::date_warning(s, scored.review_date, today)),
+    );
+    let renewal = review
+        .mark
+        .map(|m| renewal::renewal(&m, scored, &paths.history(), root, today));
+    diagnostics.0.extend(
+        renewal
+            .as_ref()
+            .and_then(|r| renewal::reminder(r, &paths.review_file())),
+    );
+    // An award after the review date is a mistyped date: its figures would mislead.
+    renewal.filter(|r| !r.after_review)
 }
 
 /// What `score --json` prints and `history/` keeps: the scored review and its findings.
@@ -209,8 +225,52 @@ impl Reviewed {
         ));
         crate::review::outputs::check_place(&path, &self.paths)?;
         let json = self.snapshot_json(&path)?;
+        self.keep_other_framework(&path)?;
         crate::fsutil::write_atomic(&path, &json)?;
         Ok(path)
+    }
+
+    /// A snapshot of the same date scored on another framework (the review before a
+    /// migration) is kept as `history/<date>.<framework>.json` rather than replaced, so the
+    /// reports still find it as the previous review.
+    fn keep_other_framework(&self, path: &Path) -> Result<()> {
+        let Ok(old) = std::fs::read(path) else {
+            return Ok(());
+        };
+        let doc: serde_json::Value = serde_json::from_slice(&old).unwrap_or_default();
+        let Some(framework) = doc["framework"].as_str() else {
+            return Ok(());
+        };
+        let safe = !framework.is_empty()
+            && framework
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if framework == self.scored.framework || !safe {
+            return Ok(());
+        }
+        let kept = path.with_file_name(format!(
+            "{}.{framework}.json",
+            self.scored.review_date.format("%Y-%m-%d")
+        ));
+        crate::review::outputs::check_place(&kept, &self.paths)?;
+        crate::fsutil::copy_verified(&kept, &old)
+    }
+}
+
+/// The review date of a snapshot file in history/: `<date>.json`, or
+/// `<date>.<framework>.json` for one kept when a migration's first score replaced it; the
+/// second says whether it is such a kept one.
+pub fn snapshot_date(path: &Path) -> Option<(chrono::NaiveDate, bool)> {
+    if path.extension()? != "json" {
+        return None;
+    }
+    let stem = path.file_stem()?.to_str()?;
+    let (date, rest) = (stem.get(..10)?, stem.get(10..)?);
+    let date = chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    match rest {
+        "" => Some((date, false)),
+        r if r.len() > 1 && r.starts_with('.') => Some((date, true)),
+        _ => None,
     }
 }
 
@@ -253,4 +313,26 @@ fn import_evidence(
         }
     }
     evidence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snapshot_names_are_a_date_with_or_without_the_framework_kept_on_it() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a date");
+        let read = |n: &str| snapshot_date(Path::new(n));
+        assert_eq!(read("history/2026-11-01.json"), Some((day, false)));
+        assert_eq!(read("2026-11-01.online-safety-21.json"), Some((day, true)));
+        for not in [
+            "2026-11-01.txt",
+            "2026-11-01x.json",
+            "2026-11-01..json",
+            "notes.json",
+            "2026-13-01.json",
+        ] {
+            assert_eq!(read(not), None, "{not}");
+        }
+    }
 }

@@ -49,6 +49,10 @@ pub struct Renewal {
 pub struct Since {
     /// The snapshot's review date.
     pub snapshot: NaiveDate,
+    /// The framework the snapshot was scored on, when no framework map leads from it to the
+    /// review's, so that its levels cannot be compared (the lists are then empty).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unmapped: Option<String>,
     /// Aspects whose level went up (a lower number).
     pub improved: Vec<Change>,
     /// Aspects whose level went down.
@@ -74,8 +78,16 @@ pub struct Change {
 const NEAREST_DAYS: i64 = 365;
 
 /// The renewal for a review recorded as awarded the Mark, with history in `history`; the
-/// days left to the due date are counted from `today`.
-pub fn renewal(mark: &Mark, scored: &Scored, history: &Path, today: NaiveDate) -> Renewal {
+/// days left to the due date are counted from `today`, and a snapshot scored on another
+/// framework is carried through the framework map found from `review_dir`, as the progress
+/// since the last review is.
+pub fn renewal(
+    mark: &Mark,
+    scored: &Scored,
+    history: &Path,
+    review_dir: &Path,
+    today: NaiveDate,
+) -> Renewal {
     let due = mark
         .awarded
         .checked_add_months(Months::new(12 * YEARS))
@@ -87,8 +99,23 @@ pub fn renewal(mark: &Mark, scored: &Scored, history: &Path, today: NaiveDate) -
         days_left: (due - today).num_days(),
         desk_allowed: mark.last_assessment == Assessment::Visit,
         after_review: mark.awarded > scored.review_date,
-        since: nearest(history, mark.awarded, scored.review_date)
-            .map(|(date, levels)| compare(scored, date, &levels)),
+        since: nearest(history, mark.awarded, scored.review_date).map(
+            |(date, framework, levels)| match framework {
+                Some(f) if f != scored.framework => {
+                    match crate::framework::map::find(&f, &scored.framework, review_dir) {
+                        Ok(Some(map)) => compare(scored, date, &map.carry_levels(&levels)),
+                        _ => Since {
+                            snapshot: date,
+                            unmapped: Some(f),
+                            improved: Vec::new(),
+                            declined: Vec::new(),
+                            unchanged: 0,
+                        },
+                    }
+                }
+                _ => compare(scored, date, &levels),
+            },
+        ),
     }
 }
 
@@ -136,23 +163,23 @@ pub fn reminder(r: &Renewal, review_file: &Path) -> Option<Diagnostic> {
 }
 
 /// The snapshot in `history` dated nearest `awarded` and before `before`, and within
-/// [`NEAREST_DAYS`] of the award (one further away says nothing about the award), as levels by
-/// aspect code (the level that stood, or the claim in a snapshot from before levels were
-/// checked against the records).
+/// [`NEAREST_DAYS`] of the award (one further away says nothing about the award): its date,
+/// the framework it names (older snapshots name none), and its levels by aspect code (the
+/// level that stood, or the claim in a snapshot from before levels were checked against the
+/// records).
 fn nearest(
     history: &Path,
     awarded: NaiveDate,
     before: NaiveDate,
-) -> Option<(NaiveDate, BTreeMap<String, u8>)> {
+) -> Option<(NaiveDate, Option<String>, BTreeMap<String, u8>)> {
     let mut dated: Vec<(i64, NaiveDate, std::path::PathBuf)> = std::fs::read_dir(history)
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter_map(|p| {
-            let stem = p.file_stem()?.to_str()?;
-            let date = NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()?;
-            let json = p.extension()? == "json";
+            let (date, kept) = super::snapshot_date(&p)?;
             let apart = (date - awarded).num_days().abs();
-            (json && date < before && apart <= NEAREST_DAYS).then_some((apart, date, p))
+            ((date < before || (kept && date == before)) && apart <= NEAREST_DAYS)
+                .then_some((apart, date, p))
         })
         .collect();
     dated.sort();
@@ -166,13 +193,14 @@ fn nearest(
                 Some((a["code"].as_str()?.to_string(), u8::try_from(level).ok()?))
             })
             .collect();
-        Some((date, levels))
+        Some((date, doc["framework"].as_str().map(str::to_string), levels))
     })
 }
 
 fn compare(scored: &Scored, snapshot: NaiveDate, then: &BTreeMap<String, u8>) -> Since {
     let mut since = Since {
         snapshot,
+        unmapped: None,
         improved: Vec::new(),
         declined: Vec::new(),
         unchanged: 0,
@@ -224,7 +252,7 @@ mod tests {
             awarded: day(2024, 2, 29),
             last_assessment: Assessment::Desk,
         };
-        let r = renewal(&leap, &scored, tmp.path(), day(2027, 1, 10));
+        let r = renewal(&leap, &scored, tmp.path(), tmp.path(), day(2027, 1, 10));
         assert_eq!(r.due, day(2027, 2, 28));
         assert_eq!(r.days_left, 49);
         assert!(!r.desk_allowed);
@@ -236,9 +264,9 @@ mod tests {
             awarded: day(2025, 6, 1),
             last_assessment: Assessment::Visit,
         };
-        let r = renewal(&visit, &scored, tmp.path(), day(2027, 1, 10));
+        let r = renewal(&visit, &scored, tmp.path(), tmp.path(), day(2027, 1, 10));
         assert_eq!(
-            renewal(&visit, &scored, tmp.path(), day(2027, 3, 1)).days_left,
+            renewal(&visit, &scored, tmp.path(), tmp.path(), day(2027, 3, 1)).days_left,
             (day(2028, 6, 1) - day(2027, 3, 1)).num_days(),
             "days left are counted from today"
         );
@@ -249,7 +277,7 @@ mod tests {
             last_assessment: Assessment::Visit,
         };
         let said = reminder(
-            &renewal(&later, &scored, tmp.path(), day(2027, 1, 10)),
+            &renewal(&later, &scored, tmp.path(), tmp.path(), day(2027, 1, 10)),
             Path::new("review.toml"),
         );
         assert_eq!(said.map(|d| d.code), Some(Code::InvalidDate));
@@ -260,12 +288,45 @@ mod tests {
             last_assessment: Assessment::Visit,
         };
         assert!(
-            renewal(&far, &scored, tmp.path(), day(2027, 1, 10))
+            renewal(&far, &scored, tmp.path(), tmp.path(), day(2027, 1, 10))
                 .since
                 .is_none()
         );
         std::fs::write(tmp.path().join("2025-01-01.json"), r#"{"aspects":[]}"#).expect("write");
-        let near = renewal(&far, &scored, tmp.path(), day(2027, 1, 10));
+        let near = renewal(&far, &scored, tmp.path(), tmp.path(), day(2027, 1, 10));
         assert_eq!(near.since.map(|s| s.snapshot), Some(day(2025, 1, 1)));
+    }
+
+    #[test]
+    fn a_snapshot_on_another_framework_is_compared_through_the_map_or_said_to_have_none() {
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        let fw = crate::framework::load_embedded(crate::framework::DEFAULT_ID)
+            .expect("fw")
+            .framework;
+        let (scored, _) = crate::score::score(
+            &fw,
+            &crate::score::Settings {
+                school: "S".into(),
+                review_date: day(2027, 1, 10),
+                min_commentary_words: 40,
+                terms: crate::metrics::terms::Terms::English,
+            },
+            &[],
+            &crate::evidence::import::Evidence::default(),
+        );
+        let doc = serde_json::json!({
+            "framework": "online-safety-99",
+            "aspects": [{ "code": "A1.1", "agreed": 3, "counted": 3 }],
+        });
+        std::fs::write(tmp.path().join("2024-06-01.json"), doc.to_string()).expect("written");
+        let mark = Mark {
+            awarded: day(2024, 6, 1),
+            last_assessment: Assessment::Visit,
+        };
+        let since = renewal(&mark, &scored, tmp.path(), tmp.path(), day(2027, 1, 10))
+            .since
+            .expect("the snapshot is found");
+        assert_eq!(since.unmapped.as_deref(), Some("online-safety-99"));
+        assert_eq!((since.improved.len(), since.unchanged), (0, 0));
     }
 }

@@ -201,7 +201,8 @@ pub fn write(
 }
 
 /// The latest snapshot in `history` dated before `before`, if any. Snapshots are the JSON
-/// `score` saves as `YYYY-MM-DD.json`; a file that does not read as one is passed over. A
+/// `score` saves as `YYYY-MM-DD.json` (or `YYYY-MM-DD.<framework>.json`, kept when the first
+/// score after a migration on the same date replaced it, which counts as before); a file that does not read as one is passed over. A
 /// snapshot scored against another framework than `framework` (the review's, found from
 /// `review_dir`) is carried through the framework map between them, as `migrate` carries
 /// the workbooks; without a map its levels cannot be compared and there is no previous
@@ -216,9 +217,9 @@ pub fn previous_snapshot(
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter_map(|p| {
-            let stem = p.file_stem()?.to_str()?;
-            let date = NaiveDate::parse_from_str(stem, "%Y-%m-%d").ok()?;
-            (p.extension()? == "json" && date < before).then_some((date, p))
+            // One kept from the day of a migration is the review before it.
+            let (date, kept) = crate::pipeline::snapshot_date(&p)?;
+            (date < before || (kept && date == before)).then_some((date, p))
         })
         .collect();
     dated.sort();

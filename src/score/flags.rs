@@ -44,6 +44,20 @@ pub(super) fn findings(fw: &Framework, used: &[&Filled], diags: &mut Diagnostics
     }
 }
 
+/// The codes of the aspects still flagged among `diags`, in order, each once.
+pub fn flagged(diags: &Diagnostics) -> Vec<String> {
+    let mut codes: Vec<String> = diags
+        .0
+        .iter()
+        .filter(|d| d.code == Code::ReviewAfterChange)
+        .filter_map(|d| d.message.split_whitespace().next())
+        .map(|c| c.trim_end_matches(':').to_string())
+        .collect();
+    codes.sort_unstable();
+    codes.dedup();
+    codes
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
@@ -114,5 +128,32 @@ mod tests {
             book("scores/group.xlsx", group(), flagged),
         ];
         assert_eq!(found(&both), ["scores/group.xlsx: Scores!K4"]);
+    }
+
+    #[test]
+    fn the_flagged_aspects_are_listed_once_each_in_order() {
+        let mut diags = Diagnostics::default();
+        for (code, message) in [
+            (
+                Code::ReviewAfterChange,
+                "C1.5 Cyber Security: review after the change: new",
+            ),
+            (
+                Code::ReviewAfterChange,
+                "A1.1 Online Safety Responsibilities: review after",
+            ),
+            (
+                Code::ReviewAfterChange,
+                "C1.5 Cyber Security: review after the change: new",
+            ),
+            (Code::CopiedWorkbook, "B1.1 is not a flag"),
+        ] {
+            diags.push(Diagnostic::warning(
+                code,
+                Location::file(&PathBuf::from("x")),
+                message,
+            ));
+        }
+        assert_eq!(flagged(&diags), ["A1.1", "C1.5"]);
     }
 }

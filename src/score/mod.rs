@@ -10,6 +10,7 @@ mod checks;
 mod commentary;
 mod consolidate;
 mod flags;
+pub use flags::flagged;
 mod judge;
 mod plan;
 

@@ -337,3 +337,15 @@ fn show_marks_the_checks_whose_records_are_required() {
         .success()
         .stdout(predicates::str::contains("(required").not());
 }
+
+#[test]
+fn the_families_aspect_seeks_parents_and_carers_views() {
+    selfreview()
+        .args(["framework", "show", "online-safety-18", "--aspect", "B4.1"])
+        .assert()
+        .success()
+        .stdout(
+            predicate::str::contains("parents' and carers' views are sought through a survey")
+                .and(predicate::str::contains("the school's views are sought").not()),
+        );
+}

@@ -82,3 +82,56 @@ fn missing_review_folder_is_exit_2() {
             "cannot use no-such-folder as the review folder",
         ));
 }
+
+/// Runs the binary with stdout or stderr (or both) connected to a pipe whose reader has
+/// gone, as `selfreview score --json | head -c 10` leaves it; returns the exit status and
+/// what reached the other stream.
+fn with_closed_pipe(
+    dir: &std::path::Path,
+    args: &[&str],
+    close_stdout: bool,
+) -> (Option<i32>, String) {
+    use std::process::Stdio;
+    let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin("selfreview"));
+    cmd.arg("-C")
+        .arg(dir)
+        .args(args)
+        .env("SELFREVIEW_TODAY", "2026-11-01")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().expect("started");
+    let (out, err) = (child.stdout.take(), child.stderr.take());
+    let kept = if close_stdout {
+        drop(out);
+        err.map(std::io::read_to_string)
+    } else {
+        drop(err);
+        out.map(std::io::read_to_string)
+    };
+    let text = kept.and_then(Result::ok).unwrap_or_default();
+    (child.wait().expect("finished").code(), text)
+}
+
+#[test]
+fn output_to_a_closed_pipe_stops_quietly_without_a_panic() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    selfreview()
+        .current_dir(tmp.path())
+        .args(["demo", "school"])
+        .assert()
+        .success();
+    let dir = tmp.path().join("school");
+    for args in [
+        &["score", "--json"][..],
+        &["score"][..],
+        &["framework", "show", "online-safety-18"][..],
+    ] {
+        let (code, stderr) = with_closed_pipe(&dir, args, true);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+    // Warnings go to stderr: closing it stops the run quietly too.
+    let (code, _) = with_closed_pipe(&dir, &["score"], false);
+    assert!(matches!(code, Some(0 | 1)), "{code:?}");
+}

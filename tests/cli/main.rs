@@ -119,8 +119,9 @@ pub const PACK_CODES: [Code; 10] = [
 ];
 
 /// Codes about the hand-over to the assessor, each produced in `tests/cli/handover.rs`.
-pub const HANDOVER_CODES: [Code; 12] = [
+pub const HANDOVER_CODES: [Code; 13] = [
     Code::SignOffDateImplausible,
+    Code::PackChangesNotReviewed,
     Code::PackEntryDuplicate,
     Code::PackEntryFolder,
     Code::PackEntryNotAFile,

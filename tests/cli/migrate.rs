@@ -561,3 +561,253 @@ fn a_review_with_its_own_framework_migrates_with_its_own_map() {
     assert!(dir.join("out/migration-hill-21-to-18.txt").is_file());
     run(&dir, &["score"]).success();
 }
+
+/// The files a migration changes: scores/ and review.toml.
+fn scores_and_settings(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    files(dir)
+        .into_iter()
+        .filter(|(p, _)| p.starts_with("scores") || p == Path::new("review.toml"))
+        .collect()
+}
+
+#[test]
+fn a_migration_stopped_before_every_workbook_was_kept_is_finished_without_losing_one() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = sample_school(tmp.path());
+    let whole = tmp.path().join("whole");
+    copy_tree(&dir, &whole);
+    run(&whole, &["migrate", "--to", "online-safety-18"]).success();
+    // Stopped (Ctrl-C) after keeping two of the five workbooks.
+    let kept = dir.join("scores/online-safety-21");
+    std::fs::create_dir_all(&kept).expect("kept folder");
+    for name in ["computing-lead.xlsx", "dsl.xlsx"] {
+        std::fs::copy(dir.join("scores").join(name), kept.join(name)).expect("kept");
+    }
+    run(&dir, &["migrate", "--to", "online-safety-18"]).success();
+    assert_eq!(scores_and_settings(&dir), scores_and_settings(&whole));
+}
+
+#[test]
+fn a_kept_copy_that_cannot_be_written_stops_the_migration_and_a_rerun_finishes_it() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = sample_school(tmp.path());
+    let whole = tmp.path().join("whole");
+    copy_tree(&dir, &whole);
+    run(&whole, &["migrate", "--to", "online-safety-18"]).success();
+    let before = scores_and_settings(&dir);
+    // A folder where one kept copy goes: keeping fails part-way.
+    let blocked = dir.join("scores/online-safety-21/link-governor.xlsx");
+    std::fs::create_dir_all(&blocked).expect("folder in the way");
+    run(&dir, &["migrate", "--to", "online-safety-18"])
+        .code(2)
+        .stderr(predicate::str::contains("link-governor.xlsx"));
+    let top = |m: Vec<(PathBuf, Vec<u8>)>| -> Vec<(PathBuf, Vec<u8>)> {
+        m.into_iter()
+            .filter(|(p, _)| !p.starts_with("scores/online-safety-21"))
+            .collect()
+    };
+    assert_eq!(top(scores_and_settings(&dir)), top(before));
+    std::fs::remove_dir(&blocked).expect("folder removed");
+    run(&dir, &["migrate", "--to", "online-safety-18"]).success();
+    assert_eq!(scores_and_settings(&dir), scores_and_settings(&whole));
+}
+
+#[test]
+fn a_new_workbook_that_cannot_be_renamed_in_leaves_its_original_and_a_rerun_finishes() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path().join("review");
+    std::fs::create_dir(&dir).expect("folder");
+    init_review(&dir, &["--framework", "online-safety-21"]).success();
+    let ods = dir.join("scores/dsl.ods");
+    std::fs::copy(fixtures().join("workbooks/dsl-libreoffice.ods"), &ods).expect("copied");
+    // The .ods is written anew as dsl.xlsx; a folder in that place stops the renames.
+    let blocked = dir.join("scores/dsl.xlsx");
+    std::fs::create_dir(&blocked).expect("folder in the way");
+    run(&dir, &["migrate", "--to", "online-safety-18"]).code(2);
+    assert!(ods.is_file(), "the workbook stays until it is replaced");
+    assert!(dir.join("scores/online-safety-21/dsl.ods").is_file());
+    let settings = || std::fs::read_to_string(dir.join("review.toml")).expect("settings");
+    assert!(settings().contains("online-safety-21"));
+    std::fs::remove_dir(&blocked).expect("folder removed");
+    run(&dir, &["migrate", "--to", "online-safety-18"]).success();
+    assert!(!ods.exists());
+    assert!(blocked.is_file());
+    assert!(settings().contains("online-safety-18"));
+}
+
+#[test]
+fn a_workbook_changed_after_it_was_kept_is_named_with_its_kept_copy() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = sample_school(tmp.path());
+    let kept = dir.join("scores/online-safety-21");
+    std::fs::create_dir_all(&kept).expect("kept folder");
+    std::fs::copy(dir.join("scores/dsl.xlsx"), kept.join("dsl.xlsx")).expect("kept");
+    std::fs::copy(dir.join("scores/group.xlsx"), dir.join("scores/dsl.xlsx")).expect("changed");
+    run(&dir, &["migrate", "--to", "online-safety-18"])
+        .code(2)
+        .stderr(predicate::str::contains("online-safety-21/dsl.xlsx"));
+}
+
+#[test]
+fn the_change_since_the_award_is_mapped_as_the_progress_since_the_last_review_is() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    selfreview()
+        .current_dir(tmp.path())
+        .args(["demo", "school"])
+        .assert()
+        .success();
+    let dir = tmp.path().join("school");
+    let at = |args: &[&str]| {
+        selfreview()
+            .arg("-C")
+            .arg(&dir)
+            .env("SELFREVIEW_TODAY", "2026-12-01")
+            .args(args)
+            .assert()
+    };
+    at(&["migrate", "--to", "online-safety-18"]).success();
+    at(&["report"]).success();
+    let governors = std::fs::read_to_string(dir.join("out/governors.html")).expect("governors");
+    assert!(
+        governors.contains("4 aspects up, 0 down, 14 unchanged"),
+        "{governors}"
+    );
+    assert!(
+        governors.contains("improved: 4; fell back: 0; stayed the same: 14"),
+        "{governors}"
+    );
+    let report = std::fs::read_to_string(dir.join("out/report.html")).expect("report");
+    assert!(report.contains("C1.5 Cyber Security (from 3 to 2)"));
+    // Scored after the report, as a score first would keep the day's old snapshot as the
+    // last review.
+    // C1.5 Cyber Security is new: only the map gives it a level then.
+    at(&["score"]).success().stdout(
+        predicate::str::contains("C1.5 Cyber Security (3 to 2)")
+            .and(predicate::str::contains("14 unchanged")),
+    );
+}
+
+#[test]
+fn a_merged_aspect_the_group_has_not_agreed_in_full_is_carried_without_a_level() {
+    use selfreview::workbook::ScoredBy;
+    use selfreview::workbook::prefill::{Prefill, Start};
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path().join("review");
+    std::fs::create_dir(&dir).expect("folder");
+    init_review(&dir, &["--framework", "online-safety-21"]).success();
+    let fw = selfreview::framework::load_embedded("online-safety-21")
+        .expect("built in")
+        .framework;
+    let start = |members: &[(&str, u8)], agreed: Option<u8>| Start {
+        levels: members.iter().map(|(m, l)| (m.to_string(), *l)).collect(),
+        own: agreed,
+        commentary: "Written by the group.".into(),
+        ..Start::default()
+    };
+    let mut prefill = Prefill::new();
+    prefill.insert(
+        "B1.1".into(),
+        start(&[("Head", 2), ("Governor", 3)], Some(2)),
+    );
+    // Contribution of Learners: the members scored it, the group has not agreed it yet.
+    prefill.insert("B1.2".into(), start(&[("Head", 3), ("Governor", 4)], None));
+    let kind = ScoredBy::Group {
+        members: vec!["Head".into(), "Governor".into()],
+    };
+    let bytes =
+        selfreview::workbook::write::render_from(&fw, &kind, "School", &prefill).expect("rendered");
+    std::fs::write(dir.join("scores/group.xlsx"), bytes).expect("written");
+    run(&dir, &["migrate", "--to", "online-safety-18"])
+        .success()
+        .stdout(predicate::str::contains(
+            "scores/group.xlsx: no level, left blank as a source has none (from B1.1 2, B1.2 -)",
+        ));
+    let rows = scores(&dir.join("scores/group.xlsx"));
+    let b11 = &rows["B1.1"];
+    assert_eq!(
+        b11["Agreed"], "",
+        "the group's level for B1.1 alone would claim more"
+    );
+    let flag = b11
+        .iter()
+        .find(|(k, _)| k.starts_with("Review after"))
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_default();
+    assert!(flag.contains("the level is left blank"), "{flag}");
+}
+
+#[test]
+fn a_workbook_open_in_excel_or_libreoffice_stops_the_migration_with_nothing_changed() {
+    for (lock, workbook) in [
+        ("~$dsl.xlsx", "scores/dsl.xlsx"),
+        (".~lock.group.xlsx#", "scores/group.xlsx"),
+        // Excel shortens a long name's lock file.
+        ("~$line-safety-lead.xlsx", "scores/online-safety-lead.xlsx"),
+    ] {
+        let tmp = tempfile::tempdir().expect("temporary folder");
+        let dir = sample_school(tmp.path());
+        std::fs::write(dir.join("scores").join(lock), b"\x0bDSL Person").expect("lock file");
+        let before = files(&dir);
+        run(&dir, &["migrate", "--to", "online-safety-18"])
+            .code(2)
+            .stderr(
+                predicate::str::contains(format!("{workbook}: error[migration-conflict]"))
+                    .and(predicate::str::contains("looks open"))
+                    .and(predicate::str::contains(lock)),
+            );
+        assert!(files(&dir) == before, "nothing changed with {lock}");
+    }
+}
+
+#[test]
+fn a_pack_made_before_the_changed_aspects_are_reviewed_says_so() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = sample_school(tmp.path());
+    run(&dir, &["pack"])
+        .success()
+        .stderr(predicate::str::contains("pack-changes-not-reviewed").not());
+    run(&dir, &["migrate", "--to", "online-safety-18"]).success();
+    run(&dir, &["pack"]).success().stderr(
+        predicate::str::contains("review.toml: warning[pack-changes-not-reviewed]: 5 aspects")
+            .and(predicate::str::contains("(A1.1, B1.1, B4.1, C1.5, C2.3)"))
+            .and(predicate::str::contains("the sign-off dated 01/11/2026")),
+    );
+    run(&dir, &["report"]).success();
+    let visit = std::fs::read_to_string(dir.join("out/visit.html")).expect("visit");
+    assert!(
+        visit.contains("cell (5 left: A1.1, B1.1, B4.1, C1.5, C2.3)"),
+        "{visit}"
+    );
+    let report = std::fs::read_to_string(dir.join("out/report.html")).expect("report");
+    assert!(
+        report.contains("Still flagged for review after the change: A1.1"),
+        "{report}"
+    );
+}
+
+#[test]
+fn the_first_score_after_migrating_on_the_same_date_keeps_the_old_snapshot_as_the_last_review() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    selfreview()
+        .current_dir(tmp.path())
+        .args(["demo", "school"])
+        .assert()
+        .success();
+    let dir = tmp.path().join("school");
+    let old = std::fs::read(dir.join("history/2026-11-01.json")).expect("snapshot");
+    run(&dir, &["migrate", "--to", "online-safety-18"]).success();
+    run(&dir, &["score"]).success();
+    let kept = dir.join("history/2026-11-01.online-safety-21.json");
+    assert_eq!(std::fs::read(&kept).expect("kept"), old);
+    let new = std::fs::read_to_string(dir.join("history/2026-11-01.json")).expect("new");
+    assert!(new.contains("\"online-safety-18\""));
+    // A second score replaces only its own snapshot.
+    run(&dir, &["score"]).success();
+    assert_eq!(std::fs::read(&kept).expect("kept"), old);
+    run(&dir, &["report"]).success();
+    let governors = std::fs::read_to_string(dir.join("out/governors.html")).expect("governors");
+    assert!(
+        governors.contains("Since 01&#x2f;11&#x2f;2026, aspects improved"),
+        "{governors}"
+    );
+}

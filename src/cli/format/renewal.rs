@@ -28,6 +28,14 @@ pub fn renewal(r: &selfreview::pipeline::renewal::Renewal) -> String {
                 "No snapshot in history/ from before this review and within a year of the award to compare with it."
             );
         }
+        Some(s) if s.unmapped.is_some() => {
+            let _ = write!(
+                o,
+                "The snapshot of {} (the nearest the award) was scored on `{}`, and no framework map leads from it to this review's framework, so its levels cannot be compared.",
+                uk(s.snapshot),
+                s.unmapped.as_deref().unwrap_or_default()
+            );
+        }
         Some(s) => {
             let list = |c: &[selfreview::pipeline::renewal::Change]| {
                 let items: Vec<String> = c

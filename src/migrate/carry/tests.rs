@@ -127,3 +127,41 @@ fn a_group_workbook_merges_member_by_member() {
         "From B1.1 Online Safety Education Programme: Lessons are planned."
     );
 }
+
+#[test]
+fn a_merged_aspect_with_a_source_not_scored_is_left_without_a_level_and_flagged_so() {
+    let (old, new, map) = frameworks();
+    let mut b11 = row("B1.1", None, "Lessons are planned.");
+    b11.levels = vec![("DSL".into(), 2), ("Head".into(), 3)];
+    b11.agreed = Some(2);
+    let mut b12 = row("B1.2", None, "Pupils lead assemblies.");
+    b12.levels = vec![("DSL".into(), 4)];
+    b12.agreed = None;
+    let mut filled = book(vec![b11, b12]);
+    filled.kind = ScoredBy::Group {
+        members: vec!["DSL".into(), "Head".into()],
+    };
+    let (prefill, carried) = carry(&filled, &map, &old, &new);
+    let b = &prefill["B1.1"];
+    assert_eq!(
+        b.own, None,
+        "no agreed level for B1.2, so none for the merged aspect"
+    );
+    assert_eq!(b.levels.get("DSL"), Some(&4));
+    assert_eq!(b.levels.get("Head"), None, "Head gave B1.2 no level");
+    assert!(b.flag.contains("the level is left blank"), "{}", b.flag);
+    let c = carried.iter().find(|c| c.code == "B1.1").expect("listed");
+    assert_eq!(c.level, None);
+    // An individual's workbook: one source scored, one not.
+    let filled = book(vec![
+        row("A1.1", Some(2), "Duties are written."),
+        row("A1.3", None, "Staff sign a code."),
+    ]);
+    let (prefill, _) = carry(&filled, &map, &old, &new);
+    assert_eq!(prefill["A1.1"].own, None);
+    assert!(
+        prefill["A1.1"]
+            .flag
+            .contains("A1.3 Professional Standards (no level)")
+    );
+}

@@ -254,6 +254,7 @@ fn checks(r: &Reviewed) -> Vec<Check> {
             state: state(!r.evidence.private.is_empty()),
         },
     ];
+    checks.extend(flagged(r));
     if let Some(m) = &r.renewal {
         let how = if m.desk_allowed {
             "a full visit or a desk assessment"
@@ -282,4 +283,18 @@ fn checks(r: &Reviewed) -> Vec<Check> {
         });
     }
     checks
+}
+
+/// While aspects a framework change touched are flagged, clearing them (and signing off
+/// again) is on the list.
+fn flagged(r: &Reviewed) -> Option<Check> {
+    let flagged = crate::score::flagged(&r.diagnostics);
+    (!flagged.is_empty()).then(|| Check {
+        item: format!(
+            "The group reviews each aspect the framework change touched and empties its “Review after the change” cell ({} left: {}), then the review is signed off again.",
+            flagged.len(),
+            flagged.join(", ")
+        ),
+        state: "not-done",
+    })
 }

@@ -26,6 +26,7 @@ pub(super) struct RenewalView {
     days: i64,
     how: &'static str,
     since: Option<String>,
+    unmapped: Option<String>,
     improved: Vec<String>,
     declined: Vec<String>,
     unchanged: usize,
@@ -65,6 +66,7 @@ pub(super) fn renewal(r: &Renewal) -> RenewalView {
             "a full visit, since the last was a desk assessment and a desk assessment is allowed only once between visits"
         },
         since: r.since.as_ref().map(|s| uk(s.snapshot)),
+        unmapped: r.since.as_ref().and_then(|s| s.unmapped.clone()),
         improved: r
             .since
             .as_ref()

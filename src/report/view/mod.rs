@@ -148,6 +148,8 @@ pub struct View {
     progress: Option<Progress>,
     sign_off: handover::SignOffView,
     renewal: Option<handover::RenewalView>,
+    /// The aspects still flagged for review after a framework change.
+    flagged: Vec<String>,
 }
 
 pub(super) fn named<'a>(levels: impl Iterator<Item = (&'a str, u8)>) -> Vec<Named> {
@@ -234,6 +236,7 @@ pub fn build(
         progress: previous.map(|p| progress(s, p)),
         sign_off: handover::sign_off(r.review.sign_off.as_ref()),
         renewal: r.renewal.as_ref().map(handover::renewal),
+        flagged: crate::score::flagged(&r.diagnostics),
     }
 }
 
