@@ -49,6 +49,21 @@ pub enum Error {
         /// Why.
         source: rust_xlsxwriter::XlsxError,
     },
+    /// A cell of a workbook would hold more text than a spreadsheet cell can.
+    #[error(
+        "cannot write {}: the {column} for {aspect} would be {chars} characters, more than the 32,767 a spreadsheet cell can hold; shorten what is written for {aspect} in the workbooks it is gathered from, then make the workbook again",
+        path.display()
+    )]
+    CellTooLong {
+        /// The workbook being written.
+        path: PathBuf,
+        /// The aspect whose row it is.
+        aspect: String,
+        /// The column, as its heading reads.
+        column: &'static str,
+        /// How many characters it would hold.
+        chars: usize,
+    },
     /// A file that holds findings at error severity was needed as input.
     #[error("{} has {} problem(s) to fix first", path.display(), diagnostics.count(crate::diag::Severity::Error))]
     Invalid {

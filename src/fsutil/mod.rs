@@ -30,34 +30,10 @@ pub fn read_text(path: &Path) -> Result<String> {
     })
 }
 
-/// Writes `bytes` to `path` atomically, creating the parent folder if needed.
+/// Writes `bytes` to `path` atomically, creating the parent folder if needed: a temporary
+/// beside it, synced, then renamed over it.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let write_err = |source| Error::Write {
-        path: path.to_path_buf(),
-        source,
-    };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir).map_err(write_err)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(temporaries::PREFIX)
-        .suffix(temporaries::SUFFIX)
-        .tempfile_in(dir)
-        .map_err(write_err)?;
-    let _tracked = Tracked::new(tmp.as_file(), tmp.path());
-    tmp.write_all(bytes).map_err(write_err)?;
-    tmp.as_file().sync_all().map_err(write_err)?;
-    // Temporary files are private to their owner; the final file gets the permissions of
-    // the one it replaces, or the usual ones for a new document.
-    let permissions = match std::fs::metadata(path) {
-        Ok(old) => old.permissions(),
-        Err(_) => default_permissions(tmp.as_file()).map_err(write_err)?,
-    };
-    std::fs::set_permissions(tmp.path(), permissions).map_err(write_err)?;
-    tmp.persist(path).map_err(|e| write_err(e.error))?;
-    Ok(())
+    stage(path, bytes)?.commit()
 }
 
 /// Writes `bytes` to `path` atomically, then reads the file back and checks it holds
@@ -110,6 +86,8 @@ pub fn stage(path: &Path, bytes: &[u8]) -> Result<Staged> {
         Ok(old) => old.permissions(),
         Err(_) => default_permissions(tmp.as_file()).map_err(write_err)?,
     };
+    // Temporary files are private to their owner; the final file gets the permissions of
+    // the one it replaces, or the usual ones for a new document.
     std::fs::set_permissions(tmp.path(), permissions).map_err(write_err)?;
     Ok(Staged {
         tmp,

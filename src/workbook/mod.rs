@@ -76,6 +76,17 @@ pub fn write_all(fw: &Framework, req: &Request<'_>) -> Result<Vec<Written>> {
             }
             _ => prefill::Prefill::new(),
         };
+        if let Some((aspect, (column, chars))) = start
+            .iter()
+            .find_map(|(code, s)| Some((code, s.too_long()?)))
+        {
+            return Err(Error::CellTooLong {
+                path,
+                aspect: aspect.clone(),
+                column,
+                chars,
+            });
+        }
         let bytes = write::render_from(fw, &scored_by, req.school, &start).map_err(|source| {
             Error::Spreadsheet {
                 path: path.clone(),

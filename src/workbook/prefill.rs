@@ -50,6 +50,28 @@ impl Start {
     }
 }
 
+/// The most characters a spreadsheet cell holds.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+impl Start {
+    /// The first text of the row, by its column's heading, longer than a spreadsheet cell
+    /// holds, with its length: gathered commentary from many members can grow that long.
+    pub fn too_long(&self) -> Option<(&'static str, usize)> {
+        [
+            ("commentary gathered", &self.commentary),
+            ("agreed commentary", &self.agreed_commentary),
+            ("rationale", &self.rationale),
+            ("evidence", &self.evidence),
+            ("why the records differ", &self.records_differ),
+            ("planned actions", &self.actions),
+            ("owner", &self.owner),
+        ]
+        .into_iter()
+        .map(|(column, text)| (column, text.chars().count()))
+        .find(|(_, chars)| *chars > MAX_CELL_CHARS)
+    }
+}
+
 /// Starting entries by aspect code; empty for a workbook that starts blank.
 pub type Prefill = BTreeMap<String, Start>;
 

@@ -486,3 +486,42 @@ fn a_group_workbook_that_lost_its_agreed_commentary_column_is_named_and_its_note
         );
     }
 }
+
+#[test]
+fn a_group_workbook_whose_gathered_commentary_would_overflow_a_cell_names_the_aspect() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[]).success();
+    // Two members each near the limit of a cell: gathered, they are past it.
+    let long = "online ".repeat(3000);
+    filled_workbook(
+        &dir.join("scores/dsl.xlsx"),
+        "DSL",
+        &[("A1.2", 3, &long, "")],
+    );
+    filled_workbook(
+        &dir.join("scores/osl.xlsx"),
+        "OSL",
+        &[("A1.2", 2, &long, "")],
+    );
+    let out = selfreview()
+        .arg("-C")
+        .arg(dir)
+        .args([
+            "workbook",
+            "--group",
+            "--reviewer",
+            "DSL",
+            "--reviewer",
+            "OSL",
+        ])
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("A1.2"), "{err}");
+    assert!(err.contains("32,767"), "{err}");
+    assert!(!err.contains("exceeds Excel's limit"), "{err}");
+    assert!(!dir.join("scores/group.xlsx").exists(), "nothing half made");
+}
