@@ -168,8 +168,12 @@ pub(super) fn date(
     }
 }
 
+/// What a footer row is headed when it adds up the rows above it.
+pub(super) const TOTALS: &[&str] = &["total", "totals", "grand total", "sub-total", "subtotal"];
+
 /// A row with one cell of text that reads like a sentence or a total ("Total staff: 8",
-/// "Log reviewed termly by the group") is a note or footer, not a record. A lone name is not.
+/// "Log reviewed termly by the group", "Total") is a note or footer, not a record. A lone
+/// name is not.
 pub(super) fn is_note(row: &SheetRow) -> bool {
     let mut filled = row.cells.iter().filter(|c| !c.is_empty());
     let (Some(Value::Text(t)), None) = (filled.next(), filled.next()) else {
@@ -178,7 +182,8 @@ pub(super) fn is_note(row: &SheetRow) -> bool {
     dates::parse(t).is_err()
         && (t.contains(':')
             || t.chars().any(|c| c.is_ascii_digit())
-            || t.split_whitespace().count() > 4)
+            || t.split_whitespace().count() > 4
+            || is_one_of(t, TOTALS))
 }
 
 pub(super) const NOTE: &str = "a note or footer row";

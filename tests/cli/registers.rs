@@ -885,3 +885,34 @@ fn an_agreements_register_that_cannot_be_read_stops_the_reports_as_an_incident_l
     );
     assert!(!dir.join("out/report.html").exists());
 }
+
+#[test]
+fn a_total_row_at_the_foot_of_a_register_is_a_footer_not_a_document() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let text = "Document,Owner,Last reviewed,Next review due\n\
+                Online Safety Policy,OSL,01/09/2026,01/09/2027\n\
+                Acceptable Use Policy,DSL,01/10/2026,01/10/2027\n\
+                Total,2,,\n\
+                Grand total,,,\n";
+    std::fs::write(tmp.path().join("r.csv"), text).expect("write");
+    let out = selfreview()
+        .current_dir(tmp.path())
+        .args([
+            "--json",
+            "import",
+            "--as-of",
+            "2026-12-01",
+            "--kind",
+            "documents",
+            "r.csv",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let json = String::from_utf8(out.stdout).expect("utf-8");
+    assert!(!json.contains("\"Total\""), "{json}");
+    assert!(!json.contains("\"Grand total\""), "{json}");
+    assert!(json.contains("Online Safety Policy"), "{json}");
+    assert!(json.contains("a note or footer row"), "{json}");
+}

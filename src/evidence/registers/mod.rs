@@ -201,9 +201,11 @@ pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
     )
     .map(|d| month_end_if_only_a_month(row, header, d));
     // A footer typed in the name column ("Register checked by the governors: 3 policies")
-    // has no dates and nothing else beside it.
+    // has no dates and nothing else beside it; a "Total" row has no dates, whatever count
+    // stands beside it.
     let others = row.cells.iter().filter(|c| !c.is_empty()).count();
-    if others == 1 && last_reviewed.is_none() && next_due.is_none() && is_note(row) {
+    let total = records::is_one_of(&name, records::TOTALS);
+    if last_reviewed.is_none() && next_due.is_none() && (total || (others == 1 && is_note(row))) {
         return skip(NOTE, None);
     }
     let notes = notes
