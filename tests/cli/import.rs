@@ -568,3 +568,15 @@ fn a_school_can_set_its_own_terms() {
         serde_json::json!([{"term": "Term 1", "count": 1}, {"term": "Term 4", "count": 3}])
     );
 }
+
+#[test]
+fn import_names_meeting_groups_in_the_registers_words_not_by_id() {
+    selfreview()
+        .current_dir(fixtures().join("evidence"))
+        .args(["import", "--as-of", "2026-12-01", "--kind", "meetings"])
+        .arg(evidence("meeting-register.xlsx"))
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Online safety group met"))
+        .stdout(predicate::str::contains("online-safety-group met").not());
+}

@@ -68,7 +68,7 @@ fn meetings(s: &mut String, groups: &[MeetingPattern]) {
             s,
             "  meetings ({} months): {} met {}, longest gap {} days, last {last}",
             g.months,
-            g.group,
+            g.name,
             match g.count {
                 1 => "once".to_string(),
                 n => format!("{n} times"),
