@@ -193,7 +193,7 @@ pub enum Unmeasured {
         group: String,
     },
     /// The training records name nobody whose role mentions the words the check asks about.
-    #[error("nobody in the training records has the role `{role}`")]
+    #[error("nobody in the training records has the role {}", role.split('|').map(str::trim).collect::<Vec<_>>().join(" or "))]
     NobodyInRole {
         /// The role asked about.
         role: String,

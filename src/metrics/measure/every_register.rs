@@ -3,7 +3,7 @@
 
 use chrono::NaiveDate;
 
-use super::every_metric::check;
+use super::every_metric::{check, unmeasured};
 use super::*;
 use crate::evidence::registers::{Agreement, Document, Engagement, FilteringCheck, Survey};
 
@@ -171,17 +171,7 @@ fn the_registers_are_measured_with_the_facts_behind_them() {
 
 #[test]
 fn a_register_metric_without_its_records_says_what_is_missing() {
-    let e = Evidence::default();
-    let why = |metric: &str, params: &str| {
-        measure(
-            &check(metric, params, "at-least = 0"),
-            &e,
-            as_of(),
-            &Terms::English,
-        )
-        .expect_err("no records")
-        .to_string()
-    };
+    let why = unmeasured;
     assert_eq!(
         why("documents.reviewed", "document = \"images\""),
         "no policy registers were imported"
