@@ -164,7 +164,8 @@ fn a_role_is_found_by_its_words_in_the_role_column() {
     assert_eq!(
         nobody,
         Err(
-            "nobody in the training records has the role DSL or designated safeguarding lead".into()
+            "nobody in the training records has the role DSL or designated safeguarding lead"
+                .into()
         )
     );
 }
