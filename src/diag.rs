@@ -136,6 +136,8 @@ codes! {
     MissingAspectRow => "missing-aspect-row",
     /// Two rows for the same aspect in one workbook.
     DuplicateAspectRow => "duplicate-aspect-row",
+    /// A level or date typed on a row that continues an aspect's text, where it is not read.
+    LevelOnContinuationRow => "level-on-continuation-row",
     /// A target date that cannot be read as a date.
     InvalidTargetDate => "invalid-target-date",
     /// A workbook whose reviewer is named as the group or a column is ("Group").

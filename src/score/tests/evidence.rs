@@ -74,6 +74,37 @@ fn the_group_can_record_why_the_records_differ() {
 }
 
 #[test]
+fn reviewers_who_give_the_same_explanation_are_heard_once() {
+    let reason = "Eight new staff joined in September and are booked for November.";
+    let books: Vec<_> = ["Ann", "Bea", "Cal"]
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let mut book = everything_at(name, 2);
+            let at = row_of(&book, "B2.1");
+            book.rows[at].records_differ = if i == 1 {
+                format!("  {}  ", reason.to_uppercase())
+            } else {
+                reason.to_string()
+            };
+            book
+        })
+        .collect();
+    let mut other = everything_at("Dan", 2);
+    let at = row_of(&other, "B2.1");
+    other.rows[at].records_differ = "The register is being updated by the office.".into();
+    let mut all = books;
+    all.push(other);
+    let (scored, _) = score(&fw(), &settings(), &all, &half_the_staff());
+    let said = aspect(&scored, "B2.1")
+        .records_differ
+        .clone()
+        .expect("explained");
+    assert_eq!(said.matches("booked for November").count(), 1, "{said}");
+    assert!(said.contains("The register is being updated"), "{said}");
+}
+
+#[test]
 fn an_explanation_too_short_to_say_anything_is_taken_as_blank() {
     let mut book = everything_at("Ann", 2);
     let at = row_of(&book, "B2.1");

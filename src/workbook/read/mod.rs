@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 mod agreed;
+mod continued;
 mod rows;
 
 use rows::RowReader;
@@ -354,6 +355,8 @@ fn check_framework(
 pub(super) struct Table {
     header_row: u32,
     code: u32,
+    /// The Aspect column, where a continuation row is marked.
+    aspect: Option<u32>,
     level: Option<u32>,
     members: Option<Vec<(u32, String)>>,
     agreed: Option<u32>,
@@ -406,6 +409,7 @@ fn find_table(range: &Range<Data>) -> Option<Table> {
         return Some(Table {
             header_row,
             code,
+            aspect: find(layout::ASPECT),
             level: level.filter(|_| agreed.is_none()),
             members,
             agreed,
