@@ -1,4 +1,4 @@
-//! `selfreview framework list|show|check`.
+//! `selfreview framework list|show|check|export`.
 
 use std::path::{Path, PathBuf};
 
@@ -348,4 +348,102 @@ fn the_families_aspect_seeks_parents_and_carers_views() {
             predicate::str::contains("parents' and carers' views are sought through a survey")
                 .and(predicate::str::contains("the school's views are sought").not()),
         );
+}
+
+#[test]
+fn export_writes_a_built_in_framework_byte_for_byte_and_it_checks_clean() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    for (id, shipped) in [
+        ("online-safety-18", "frameworks/online-safety-18.toml"),
+        ("online-safety-21", "frameworks/online-safety-21.toml"),
+        (
+            "online-safety-21-to-18",
+            "frameworks/maps/online-safety-21-to-18.toml",
+        ),
+    ] {
+        let file = format!("{id}.toml");
+        selfreview()
+            .current_dir(dir)
+            .args(["framework", "export", id, "-o", &file])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("framework check"));
+        let written = std::fs::read(dir.join(&file)).expect("written");
+        assert!(
+            written == std::fs::read(repo().join(shipped)).expect("shipped"),
+            "{id}"
+        );
+    }
+    selfreview()
+        .current_dir(dir)
+        .args([
+            "framework",
+            "check",
+            "online-safety-18.toml",
+            "online-safety-21.toml",
+        ])
+        .assert()
+        .success();
+    // The map checks against the built-in frameworks it names.
+    selfreview()
+        .current_dir(dir)
+        .args(["framework", "check", "online-safety-21-to-18.toml"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn export_never_replaces_a_file_without_force_nor_writes_into_the_review() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    std::fs::write(dir.join("mine.toml"), "my own framework").expect("write");
+    selfreview()
+        .current_dir(dir)
+        .args(["framework", "export", "online-safety-18", "-o", "mine.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("mine.toml")).expect("kept"),
+        "my own framework"
+    );
+    selfreview()
+        .current_dir(dir)
+        .args([
+            "framework",
+            "export",
+            "online-safety-18",
+            "-o",
+            "mine.toml",
+            "--force",
+        ])
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(dir.join("mine.toml"))
+            .expect("replaced")
+            .contains("online-safety-18")
+    );
+    selfreview()
+        .current_dir(dir)
+        .args(["framework", "export", "no-such", "-o", "x.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("online-safety-18"));
+    assert!(!dir.join("x.toml").exists());
+    std::fs::create_dir(dir.join("evidence")).expect("folder");
+    selfreview()
+        .current_dir(dir)
+        .args([
+            "framework",
+            "export",
+            "online-safety-18",
+            "-o",
+            "evidence/f.toml",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("evidence/"));
+    assert!(!dir.join("evidence/f.toml").exists());
 }
