@@ -30,24 +30,14 @@ pub const A4: u8 = 9;
 /// The height of one line of text in the default font (Calibri 11), in points.
 pub const LINE_POINTS: f64 = 15.0;
 
-/// What heads every printed page of a workbook: the school, and the date its figures are
-/// as of or, for a workbook filled in later, the day it is printed.
+/// What heads every printed page of a workbook: the school, and the review date its
+/// figures and scores are as of.
 #[derive(Debug, Clone, Copy)]
 pub struct Running<'a> {
     /// The school.
     pub school: &'a str,
-    /// The date the page speaks for.
-    pub date: Dated,
-}
-
-/// The date at the head of a printed page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Dated {
-    /// The figures are as of this day (the review date).
-    AsOf(chrono::NaiveDate),
-    /// The office program writes the day the page is printed: a workbook's scores are as of
-    /// whenever it is printed.
-    Printed,
+    /// The review date.
+    pub date: chrono::NaiveDate,
 }
 
 /// The most characters of the school's name the page head shows: the head, with its field
@@ -63,11 +53,8 @@ impl Running<'_> {
         }
         // `&` starts a field code in a page head; `&&` is the character itself.
         let school = school.replace('&', "&&");
-        let date = match self.date {
-            Dated::AsOf(day) => format!("as of {}", crate::dates::uk(day)),
-            Dated::Printed => "printed &D".to_string(),
-        };
-        format!("&L&8{school}&R&8{date}")
+        let date = crate::dates::uk(self.date);
+        format!("&L&8{school}&R&8online safety self-review as of {date}")
     }
 }
 
@@ -292,18 +279,21 @@ mod tests {
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a day");
         let head = Running {
             school: "St Mary & St John",
-            date: Dated::AsOf(day),
+            date: day,
         }
         .header();
-        assert_eq!(head, "&L&8St Mary && St John&R&8as of 01/11/2026");
+        assert_eq!(
+            head,
+            "&L&8St Mary && St John&R&8online safety self-review as of 01/11/2026"
+        );
         let long = "School ".repeat(100);
         let head = Running {
             school: &long,
-            date: Dated::Printed,
+            date: day,
         }
         .header();
         assert!(head.encode_utf16().count() <= 255, "{head}");
-        assert!(head.ends_with("&R&8printed &D"));
+        assert!(head.ends_with("as of 01/11/2026"));
     }
 
     #[test]

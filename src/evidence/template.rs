@@ -11,16 +11,17 @@ use rust_xlsxwriter::{
 };
 
 use super::{Kind, ValueType};
-use crate::sheetprint::{self, Dated, Orientation, Running};
+use crate::sheetprint::{self, Orientation, Running};
 
 /// How many rows get the date and time number formats, ready for typing.
 const FORMATTED_ROWS: u32 = 500;
 
-/// The xlsx bytes of the blank template for `kind`, headed with `school` when printed.
-pub fn render(kind: Kind, school: &str) -> Result<Vec<u8>, XlsxError> {
+/// The xlsx bytes of the blank template for `kind`, headed with `school` and the review
+/// date when printed.
+pub fn render(kind: Kind, school: &str, as_of: chrono::NaiveDate) -> Result<Vec<u8>, XlsxError> {
     let running = Running {
         school,
-        date: Dated::Printed,
+        date: as_of,
     };
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_ymd(2024, 9, 1)?;

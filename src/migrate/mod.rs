@@ -129,13 +129,14 @@ pub fn migrate(root: &Path, to: &str, today: NaiveDate) -> Result<Migration> {
     let mut workbooks = Vec::new();
     for source in &found.books {
         let (prefill, aspects) = carry::carry(&source.book, &map, old, &new);
-        let bytes =
-            render_from(&new, &source.book.kind, &opened.review.school, &prefill).map_err(|e| {
-                Error::Spreadsheet {
-                    path: source.written.clone(),
-                    source: e,
-                }
-            })?;
+        let as_of = opened.review.review_date.unwrap_or(today);
+        let school = &opened.review.school;
+        let bytes = render_from(&new, &source.book.kind, school, as_of, &prefill).map_err(|e| {
+            Error::Spreadsheet {
+                path: source.written.clone(),
+                source: e,
+            }
+        })?;
         if let Some(original) = &source.original {
             kept.push((source.kept.clone(), original.clone()));
         }

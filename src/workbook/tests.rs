@@ -36,7 +36,7 @@ fn a_blank_workbook_reads_back_with_every_aspect_and_no_entries() {
         let path = dir.path().join(kind.file_name());
         std::fs::write(
             &path,
-            write::render(&fw, &kind, "Hill Primary").expect("renders"),
+            write::render(&fw, &kind, "Hill Primary", review_day()).expect("renders"),
         )
         .expect("write");
         let (filled, diags) = read(&path, &fw);
@@ -56,8 +56,8 @@ fn the_same_request_gives_the_same_bytes() {
     let kind = ScoredBy::Individual {
         reviewer: "DSL".into(),
     };
-    let a = write::render(&fw, &kind, "Hill Primary").expect("renders");
-    let b = write::render(&fw, &kind, "Hill Primary").expect("renders");
+    let a = write::render(&fw, &kind, "Hill Primary", review_day()).expect("renders");
+    let b = write::render(&fw, &kind, "Hill Primary", review_day()).expect("renders");
     assert!(a == b);
 }
 
@@ -215,6 +215,7 @@ fn workbooks_with_entries_are_kept_unless_forced() {
         reviewers: &reviewers,
         group: false,
         force: false,
+        as_of: review_day(),
     };
     let written = write_all(&fw, &req).expect("writes the missing one");
     let outcomes: Vec<WriteOutcome> = written.iter().map(|w| w.outcome).collect();
@@ -245,6 +246,7 @@ fn reviewers_must_be_named_and_distinct() {
             reviewers: &reviewers,
             group: false,
             force: false,
+            as_of: review_day(),
         };
         write_all(&fw, &req).expect_err("refused")
     };
@@ -280,7 +282,11 @@ fn an_older_framework_version_warns_and_a_repeated_row_is_an_error() {
     let kind = ScoredBy::Individual {
         reviewer: "DSL".into(),
     };
-    std::fs::write(&path, write::render(&older, &kind, "S").expect("renders")).expect("write");
+    std::fs::write(
+        &path,
+        write::render(&older, &kind, "S", review_day()).expect("renders"),
+    )
+    .expect("write");
     let (_, diags) = read(&path, &fw);
     let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
     assert_eq!(
@@ -339,6 +345,7 @@ fn a_group_starts_from_its_members_own_levels_and_commentary() {
             members: vec!["dsl".into(), "Head".into(), "OSL".into()],
         },
         "S",
+        review_day(),
         &start,
     )
     .expect("renders");
@@ -388,7 +395,8 @@ fn a_carried_workbook_reads_back_every_column_and_its_flags() {
         },
     );
     let path = dir.path().join("group.xlsx");
-    let bytes = write::render_from(&fw, &kind, "Hill Primary", &prefill).expect("renders");
+    let bytes =
+        write::render_from(&fw, &kind, "Hill Primary", review_day(), &prefill).expect("renders");
     std::fs::write(&path, bytes).expect("write");
     let (filled, diags) = read(&path, &fw);
     assert!(diags.is_empty(), "{diags:?}");
@@ -420,7 +428,7 @@ fn a_carried_workbook_reads_back_every_column_and_its_flags() {
     );
     assert_eq!(row("A1.2").agreed, Some(2));
     // A workbook without flags has no such column at all.
-    let plain = write::render(&fw, &kind, "Hill Primary").expect("renders");
+    let plain = write::render(&fw, &kind, "Hill Primary", review_day()).expect("renders");
     std::fs::write(&path, plain).expect("write");
     let (filled, _) = read(&path, &fw);
     assert!(
@@ -462,7 +470,8 @@ fn long_notes(fw: &Framework, words: usize) -> (prefill::Prefill, ScoredBy) {
 fn notes_too_long_for_a_row_go_on_in_continuation_rows_and_read_back_whole() {
     let fw = framework();
     let (prefill, kind) = long_notes(&fw, 500);
-    let bytes = write::render_from(&fw, &kind, "Hill Primary", &prefill).expect("renders");
+    let bytes =
+        write::render_from(&fw, &kind, "Hill Primary", review_day(), &prefill).expect("renders");
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("group.xlsx");
     std::fs::write(&path, &bytes).expect("write");
@@ -518,7 +527,7 @@ fn notes_longer_than_a_cell_holds_are_written_over_rows_instead_of_refused() {
                 ..prefill::Start::default()
             },
         );
-        let bytes = write::render_from(&fw, &kind, "S", &own).expect("renders");
+        let bytes = write::render_from(&fw, &kind, "S", review_day(), &own).expect("renders");
         std::fs::write(dir.path().join(kind.file_name()), bytes).expect("write");
     }
     let req = Request {
@@ -527,6 +536,7 @@ fn notes_longer_than_a_cell_holds_are_written_over_rows_instead_of_refused() {
         reviewers: &members,
         group: true,
         force: false,
+        as_of: review_day(),
     };
     let written = write_all(&fw, &req).expect("made, not refused");
     assert_eq!(written[0].outcome, WriteOutcome::Created);
@@ -561,7 +571,7 @@ fn notes_longer_than_a_cell_holds_are_written_over_rows_instead_of_refused() {
         },
     );
     assert!(own["A1.1"].too_long().is_some());
-    assert!(write::render_from(&fw, &kind, "S", &own).is_err());
+    assert!(write::render_from(&fw, &kind, "S", review_day(), &own).is_err());
 }
 
 #[test]
@@ -572,7 +582,7 @@ fn a_level_typed_on_a_continuation_row_is_named_and_not_counted() {
     let path = dir.path().join("group.xlsx");
     std::fs::write(
         &path,
-        write::render_from(&fw, &kind, "S", &prefill).expect("renders"),
+        write::render_from(&fw, &kind, "S", review_day(), &prefill).expect("renders"),
     )
     .expect("write");
     // Re-save with a level in the first continuation row's Agreed cell and the member's.
@@ -655,4 +665,9 @@ fn part_of(bytes: &[u8], name: &str) -> String {
         .read_to_string(&mut text)
         .expect("text");
     text
+}
+
+/// The review date the workbooks in these tests are made for.
+fn review_day() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a day")
 }

@@ -76,7 +76,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 25] = [
+pub const WORKBOOK_CODES: [Code; 26] = [
     Code::AgreedCommentaryColumnMissing,
     Code::CommentaryFormulaWithoutValue,
     Code::UnreadableWorkbook,
@@ -87,6 +87,7 @@ pub const WORKBOOK_CODES: [Code; 25] = [
     Code::UnknownAspectCode,
     Code::MissingAspectRow,
     Code::DuplicateAspectRow,
+    Code::LevelOnContinuationRow,
     Code::InvalidTargetDate,
     Code::DuplicateReviewerWorkbook,
     Code::CopiedWorkbook,

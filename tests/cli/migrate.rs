@@ -436,7 +436,14 @@ fn a_childs_name_carried_in_commentary_stays_out_of_every_output() {
     let kind = ScoredBy::Individual {
         reviewer: "Head".into(),
     };
-    let bytes = render_from(&fw, &kind, "Oakfield Primary School", &prefill).expect("renders");
+    let bytes = render_from(
+        &fw,
+        &kind,
+        "Oakfield Primary School",
+        review_day(),
+        &prefill,
+    )
+    .expect("renders");
     std::fs::write(dir.join("scores/head.xlsx"), bytes).expect("written");
     let assert = run(&dir, &["migrate", "--to", "online-safety-18"]).success();
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).expect("utf-8");
@@ -715,7 +722,8 @@ fn a_merged_aspect_the_group_has_not_agreed_in_full_is_carried_without_a_level()
         members: vec!["Head".into(), "Governor".into()],
     };
     let bytes =
-        selfreview::workbook::write::render_from(&fw, &kind, "School", &prefill).expect("rendered");
+        selfreview::workbook::write::render_from(&fw, &kind, "School", review_day(), &prefill)
+            .expect("rendered");
     std::fs::write(dir.join("scores/group.xlsx"), bytes).expect("written");
     run(&dir, &["migrate", "--to", "online-safety-18"])
         .success()
@@ -810,4 +818,9 @@ fn the_first_score_after_migrating_on_the_same_date_keeps_the_old_snapshot_as_th
         governors.contains("Since 01&#x2f;11&#x2f;2026, aspects improved"),
         "{governors}"
     );
+}
+
+/// The review date the workbooks in these tests are made for.
+fn review_day() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a day")
 }

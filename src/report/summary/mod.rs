@@ -22,7 +22,7 @@ use crate::metrics::compute::IncidentSummary;
 use crate::metrics::documents::Standing;
 use crate::metrics::registers::{REGISTER_MONTHS, Registers};
 use crate::pipeline::Reviewed;
-use crate::sheetprint::{self, Dated, Orientation, Running};
+use crate::sheetprint::{self, Orientation, Running};
 
 /// Writes the heading row of a sheet whose columns are `columns` (heading and width), sized
 /// to its wrapped headings, frozen on screen and repeated on every printed page.
@@ -71,7 +71,7 @@ pub fn render(r: &Reviewed, reviewers: &Reviewers) -> Result<Vec<u8>, XlsxError>
     );
     let running = Running {
         school: &s.school,
-        date: Dated::AsOf(d),
+        date: d,
     };
     overview::summary_sheet(wb.add_worksheet(), r, reviewers, &running)?;
     if overview::columns(r, reviewers).len() > overview::MAX_REVIEWER_COLUMNS {

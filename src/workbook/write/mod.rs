@@ -13,9 +13,11 @@ use rust_xlsxwriter::{
 };
 
 use super::layout::{self, ScoredBy, detail};
+use chrono::NaiveDate;
+
 use super::prefill::Prefill;
 use crate::framework::Framework;
-use crate::sheetprint::{self, Dated, Orientation, Running};
+use crate::sheetprint::{self, Orientation, Running};
 
 mod aspects;
 mod levels;
@@ -87,9 +89,14 @@ impl Formats {
     }
 }
 
-/// The xlsx bytes of a blank scoring workbook.
-pub fn render(fw: &Framework, kind: &ScoredBy, school: &str) -> Result<Vec<u8>, XlsxError> {
-    render_from(fw, kind, school, &Prefill::new())
+/// The xlsx bytes of a blank scoring workbook for the review of `school` as of `as_of`.
+pub fn render(
+    fw: &Framework,
+    kind: &ScoredBy,
+    school: &str,
+    as_of: NaiveDate,
+) -> Result<Vec<u8>, XlsxError> {
+    render_from(fw, kind, school, as_of, &Prefill::new())
 }
 
 /// As [`render`], with the rows starting from `prefill` (a group workbook made after the
@@ -98,6 +105,7 @@ pub fn render_from(
     fw: &Framework,
     kind: &ScoredBy,
     school: &str,
+    as_of: NaiveDate,
     prefill: &Prefill,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
@@ -110,10 +118,9 @@ pub fn render_from(
     );
     let f = Formats::new();
     let flagged = prefill.values().any(|s| !s.flag.is_empty());
-    // A workbook's entries are as of the day it is printed.
     let running = Running {
         school,
-        date: Dated::Printed,
+        date: as_of,
     };
     scores_sheet(wb.add_worksheet(), fw, kind, prefill, flagged, &f, &running)?;
     instructions_sheet(wb.add_worksheet(), fw, kind, flagged, &f, &running)?;
