@@ -87,6 +87,27 @@ pub fn setup(
     Ok(())
 }
 
+/// The widest, in column units, a sheet may be and still print one page wide at a size
+/// that can be read: A4 landscape holds about 150 units at full size, so this many print at
+/// about three quarters of it.
+pub const READABLE_UNITS: f64 = 200.0;
+
+/// The scale, in percent, of a sheet too wide for one readable page.
+pub const FLOW_SCALE: u16 = 80;
+
+/// Keeps a sheet `across` units wide readable in print: one page wide while it fits at a
+/// readable size (as [`setup`] sets), and otherwise at [`FLOW_SCALE`] with columns 0 to
+/// `repeat_to` repeated at the left of every page and the pages of a row band printed one
+/// after another, so that each row reads across consecutive pages.
+pub fn keep_readable(sheet: &mut Worksheet, across: f64, repeat_to: u16) -> Result<(), XlsxError> {
+    if across > READABLE_UNITS {
+        sheet.set_print_scale(FLOW_SCALE);
+        sheet.set_repeat_columns(0, repeat_to)?;
+        sheet.set_page_order(false);
+    }
+    Ok(())
+}
+
 /// A column's width for `texts` (the heading among them): wide enough for the longest, in
 /// the xlsx unit, and within `least` and `most`; text longer than `most` allows must wrap.
 pub fn width_for<'a>(texts: impl IntoIterator<Item = &'a str>, least: f64, most: f64) -> f64 {

@@ -201,10 +201,6 @@ fn status_colours(sheet: &mut Worksheet, last: u32, status_col: u16) -> Result<(
     Ok(())
 }
 
-/// The widest, in column units, the Reviewers sheet may be and still print one page wide
-/// at a readable size (A4 landscape holds about 150 units at full size).
-const READABLE_UNITS: f64 = 200.0;
-
 /// Writes the Reviewers sheet: a row per reviewer, a column per aspect.
 pub fn reviewers_sheet(
     sheet: &mut Worksheet,
@@ -244,11 +240,7 @@ pub fn reviewers_sheet(
     let last_col = u16::try_from(aspects.len()).expect("a few dozen aspects");
     print_table(sheet, Orientation::Landscape, last_row, last_col, running)?;
     let across: f64 = headers.iter().map(|(_, w)| w).sum();
-    if across > READABLE_UNITS {
-        // Too many aspects for one readable page: full size, the names repeated on each.
-        sheet.set_print_scale(100);
-        sheet.set_repeat_columns(0, 0)?;
-    }
+    sheetprint::keep_readable(sheet, across, 0)?;
     sheet.set_freeze_panes(1, 1)?;
     Ok(())
 }

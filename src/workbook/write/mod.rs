@@ -212,6 +212,9 @@ fn scores_sheet(
     }
     sheet.set_freeze_panes(1, 2)?;
     print_setup(sheet, Orientation::Landscape, row - 1, last_col, running)?;
+    // A big group's level columns would shrink the page past reading: the code and the
+    // aspect's name then head every page instead.
+    sheetprint::keep_readable(sheet, widths.iter().sum(), 1)?;
     protect(sheet);
     Ok(())
 }
