@@ -20,6 +20,7 @@ use crate::framework::Framework;
 use crate::sheetprint::{self, Orientation, Running};
 
 mod aspects;
+mod fitted;
 mod levels;
 use levels::levels_sheet;
 
@@ -125,7 +126,7 @@ pub fn render_from(
     scores_sheet(wb.add_worksheet(), fw, kind, prefill, flagged, &f, &running)?;
     instructions_sheet(wb.add_worksheet(), fw, kind, flagged, &f, &running)?;
     levels_sheet(wb.add_worksheet(), fw, &f, &running)?;
-    wb.save_to_buffer()
+    fitted::leave_rows_to_fit(&wb.save_to_buffer()?)
 }
 
 /// Prints in `orientation`, one page wide, with the header row on every page and nothing
