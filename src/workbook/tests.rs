@@ -671,3 +671,53 @@ fn part_of(bytes: &[u8], name: &str) -> String {
 fn review_day() -> chrono::NaiveDate {
     chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a day")
 }
+
+#[test]
+fn rows_people_fill_in_are_never_marked_as_sized_by_hand() {
+    let fw = framework();
+    let (prefill, kind) = long_notes(&fw, 500);
+    let bytes = write::render_from(&fw, &kind, "S", review_day(), &prefill).expect("renders");
+    let sheet = part_of(&bytes, "xl/worksheets/sheet1.xml");
+    let rows: Vec<&str> = sheet
+        .split("<row ")
+        .skip(1)
+        .map(|r| r.split('>').next().unwrap_or(""))
+        .collect();
+    assert!(
+        rows[0].contains(r#"customHeight="1""#),
+        "the heading row keeps its height"
+    );
+    assert!(
+        rows.iter().skip(1).any(|r| r.contains(" ht=")),
+        "gathered notes get a height"
+    );
+    assert!(
+        rows.iter().skip(1).all(|r| !r.contains("customHeight")),
+        "{rows:?}"
+    );
+    // The parts other than the Scores sheet are copied as rust_xlsxwriter wrote them, and
+    // the same request still gives the same bytes.
+    let again = write::render_from(&fw, &kind, "S", review_day(), &prefill).expect("renders");
+    assert!(bytes == again);
+}
+
+#[test]
+fn a_big_groups_workbook_filled_by_openpyxl_reads_every_members_level_once() {
+    let fw = framework();
+    let (filled, diags) = read(&fixture("group-30-openpyxl.xlsx"), &fw);
+    assert!(diags.is_empty(), "{diags:?}");
+    let filled = filled.expect("readable");
+    let ScoredBy::Group { members } = &filled.kind else {
+        panic!("a group workbook")
+    };
+    assert_eq!(members.len(), 30);
+    assert_eq!(filled.rows.len(), 21);
+    for row in &filled.rows {
+        assert_eq!(row.levels.len(), 30, "{}", row.code);
+        assert_eq!(row.agreed, Some(2));
+        assert!(
+            row.commentary
+                .starts_with("Teacher 01 with a rather long job title: ")
+        );
+    }
+}
