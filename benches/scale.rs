@@ -342,20 +342,21 @@ fn measure(label: &str, cmd: &[&str], cwd: &Path, runs: usize, before_each: &dyn
 /// Like [`measure`] for selfreview and its alternatives together, taking turns run by run
 /// so that a slow spell on a shared machine falls on all, not on whichever ran last.
 fn measure_turns(commands: &[(&str, &[&str])], cwd: &Path, runs: usize) -> Vec<Figures> {
-    measure_turns_with(commands, cwd, runs, &|| {})
+    measure_turns_with(commands, cwd, runs, &|_| {})
 }
 
-/// As [`measure_turns`], calling `before` ahead of every run (outside the timing).
+/// As [`measure_turns`], calling `before` with the command's index ahead of each of its
+/// runs (outside the timing).
 fn measure_turns_with(
     commands: &[(&str, &[&str])],
     cwd: &Path,
     runs: usize,
-    before: &dyn Fn(),
+    before: &dyn Fn(usize),
 ) -> Vec<Figures> {
     let mut figures: Vec<(Vec<f64>, f64)> = vec![(Vec::new(), 0.0); commands.len()];
     for _ in 0..runs {
         for (i, (label, cmd)) in commands.iter().enumerate() {
-            before();
+            before(i);
             let (t, m) = measure_once(label, cmd, cwd);
             figures[i].0.push(t);
             figures[i].1 = figures[i].1.max(m);
@@ -636,14 +637,16 @@ fn pack_rows(sizes: &Sizes, inputs: &Inputs, only: &Only) -> Vec<Comparison> {
     );
     let ours: &[&str] = &[b, "-C", video, "pack", "-o", pack_out_s];
     let zip0: &[&str] = &["zip", "-q", "-0", "-r", zip_out_s, "evidence"];
+    // Each removes only its own output, so the last pack is still there to look at.
     let figures = measure_turns_with(
         &[("selfreview pack", ours), ("zip -0 -r", zip0)],
         packed,
         3,
-        &clear,
+        &|turn| {
+            let _ = std::fs::remove_file(if turn == 0 { &pack_out } else { &zip_out });
+        },
     );
-    // A refused pack, or one that left the video out, would be timed as a fast pack; the
-    // last turn's pack is still there to look at.
+    // A refused pack, or one that left the video out, would be timed as a fast pack.
     let packed_bytes = std::fs::metadata(&pack_out).map_or(0, |m| m.len());
     assert!(
         packed_bytes > sizes.video_bytes,
