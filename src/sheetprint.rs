@@ -40,16 +40,25 @@ pub struct Running<'a> {
     pub date: chrono::NaiveDate,
 }
 
-/// The most characters of the school's name the page head shows: the head, with its field
-/// codes, must stay within the 255 characters Excel allows.
-const SCHOOL_CHARS: usize = 120;
+/// The most UTF-16 units of the school's name the page head shows (each `&` doubled): the
+/// head, with its field codes and date, must stay within the 255 Excel allows, or the
+/// spreadsheet library leaves it out.
+const SCHOOL_UNITS: usize = 160;
 
 impl Running<'_> {
     /// The page head: the school on the left, the date on the right, in small type.
     pub fn header(&self) -> String {
-        let mut school: String = self.school.trim().chars().take(SCHOOL_CHARS).collect();
-        if self.school.trim().chars().count() > SCHOOL_CHARS {
-            school.push('…');
+        let whole = self.school.trim();
+        let mut school = String::new();
+        let mut units = 0;
+        for c in whole.chars() {
+            let cost = c.len_utf16() * if c == '&' { 2 } else { 1 };
+            if units + cost > SCHOOL_UNITS {
+                school.push('…');
+                break;
+            }
+            units += cost;
+            school.push(c);
         }
         // `&` starts a field code in a page head; `&&` is the character itself.
         let school = school.replace('&', "&&");
@@ -307,14 +316,16 @@ mod tests {
             head,
             "&L&8St Mary && St John&R&8online safety self-review as of 01/11/2026"
         );
-        let long = "School ".repeat(100);
-        let head = Running {
-            school: &long,
-            date: day,
+        for long in ["School ".repeat(100), "🏫&".repeat(100)] {
+            let head = Running {
+                school: &long,
+                date: day,
+            }
+            .header();
+            assert!(head.encode_utf16().count() <= 255, "{head}");
+            assert!(head.ends_with("as of 01/11/2026"));
+            assert!(head.contains('…'));
         }
-        .header();
-        assert!(head.encode_utf16().count() <= 255, "{head}");
-        assert!(head.ends_with("as of 01/11/2026"));
     }
 
     #[test]
