@@ -255,26 +255,14 @@ impl Gathered {
 
     /// Why the records differ: the group's explanation wins; without a group workbook,
     /// the reviewers' in name order, each different explanation once (reviewers who
-    /// copied the same words, whatever their spacing or case, give one).
+    /// copied the same words, whatever their spacing, case or punctuation, give one).
     fn records_differ(&self) -> Option<String> {
         let mut reviewers = self.differ_reviewers.clone();
         reviewers.sort();
-        self.differ_group.clone().or_else(|| {
-            let mut seen: Vec<String> = Vec::new();
-            let mut texts: Vec<String> = Vec::new();
-            for (_, text) in reviewers {
-                let key = text
-                    .split_whitespace()
-                    .collect::<Vec<_>>()
-                    .join(" ")
-                    .to_lowercase();
-                if !seen.contains(&key) {
-                    seen.push(key);
-                    texts.push(text);
-                }
-            }
-            (!texts.is_empty()).then(|| texts.join(" "))
-        })
+        let mut seen = BTreeSet::new();
+        reviewers.retain(|(_, t)| seen.insert(crate::text::normalise(t)));
+        let texts: Vec<String> = reviewers.into_iter().map(|(_, t)| t).collect();
+        (self.differ_group.clone()).or_else(|| (!texts.is_empty()).then(|| texts.join(" ")))
     }
 
     /// Each reviewer's level, a group workbook's member columns filling in for reviewers

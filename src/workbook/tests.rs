@@ -480,7 +480,7 @@ fn notes_too_long_for_a_row_go_on_in_continuation_rows_and_read_back_whole() {
     let scores = calamine::Reader::worksheet_range(&mut book, layout::SCORES_SHEET).expect("sheet");
     let continued: Vec<u32> = (0u32..)
         .zip(scores.rows())
-        .filter(|(_, r)| r[0].to_string() == "A1.1" && r[1].to_string().ends_with("(continued)"))
+        .filter(|(_, r)| r[0] == "A1.1" && r[1].to_string().ends_with("(continued)"))
         .map(|(i, _)| i)
         .collect();
     assert!(continued.len() >= 4, "{continued:?}");

@@ -284,8 +284,12 @@ fn register_rows(rows: &mut Rows, r: &Registers) -> Result<(), XlsxError> {
     Ok(())
 }
 
+/// One row of the Evidence sheet: a measure, for whom, its value, what it is out of and
+/// its window in months.
+type Measure = (String, String, f64, Option<f64>, Option<u32>);
+
 /// The Evidence sheet's rows, gathered so that its columns can be as wide as what they hold.
-struct Rows(Vec<(String, String, f64, Option<f64>, Option<u32>)>);
+struct Rows(Vec<Measure>);
 
 impl Rows {
     /// A measure for a group or category: its value, what it is out of, and the window.
