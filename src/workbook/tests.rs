@@ -442,7 +442,7 @@ fn a_carried_workbook_reads_back_every_column_and_its_flags() {
 
 /// A group workbook whose gathered commentary for A1.1 runs to `chars` characters or more,
 /// from ten members of 500 words each, written and read back.
-fn long_notes(fw: &Framework, words: usize) -> (prefill::Prefill, ScoredBy) {
+fn long_notes(words: usize) -> (prefill::Prefill, ScoredBy) {
     let members: Vec<String> = (1..=10).map(|i| format!("Teacher {i:02}")).collect();
     let mut start = prefill::Start::default();
     let said: Vec<String> = members
@@ -462,14 +462,13 @@ fn long_notes(fw: &Framework, words: usize) -> (prefill::Prefill, ScoredBy) {
     }
     let mut prefill = prefill::Prefill::new();
     prefill.insert("A1.1".into(), start);
-    let _ = fw;
     (prefill, ScoredBy::Group { members })
 }
 
 #[test]
 fn notes_too_long_for_a_row_go_on_in_continuation_rows_and_read_back_whole() {
     let fw = framework();
-    let (prefill, kind) = long_notes(&fw, 500);
+    let (prefill, kind) = long_notes(500);
     let bytes =
         write::render_from(&fw, &kind, "Hill Primary", review_day(), &prefill).expect("renders");
     let dir = tempfile::tempdir().expect("temporary folder");
@@ -577,7 +576,7 @@ fn notes_longer_than_a_cell_holds_are_written_over_rows_instead_of_refused() {
 #[test]
 fn a_level_typed_on_a_continuation_row_is_named_and_not_counted() {
     let fw = framework();
-    let (prefill, kind) = long_notes(&fw, 300);
+    let (prefill, kind) = long_notes(300);
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("group.xlsx");
     std::fs::write(
@@ -675,7 +674,7 @@ fn review_day() -> chrono::NaiveDate {
 #[test]
 fn rows_people_fill_in_are_never_marked_as_sized_by_hand() {
     let fw = framework();
-    let (prefill, kind) = long_notes(&fw, 500);
+    let (prefill, kind) = long_notes(500);
     let bytes = write::render_from(&fw, &kind, "S", review_day(), &prefill).expect("renders");
     let sheet = part_of(&bytes, "xl/worksheets/sheet1.xml");
     let rows: Vec<&str> = sheet
