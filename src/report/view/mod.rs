@@ -45,6 +45,13 @@ pub(super) struct Named {
     level: u8,
 }
 
+/// An aspect listed by name only, as nobody has scored it yet.
+#[derive(Debug, Serialize)]
+struct Unscored {
+    code: String,
+    name: String,
+}
+
 #[derive(Debug, Serialize)]
 struct AspectRow {
     code: String,
@@ -137,8 +144,8 @@ pub struct View {
     elements: Vec<Element>,
     /// Aspects with a level, commentary or evidence, in full.
     details: Vec<Detail>,
-    /// Aspects nobody has scored or written about yet, by code and name.
-    unscored: Vec<String>,
+    /// Aspects nobody has scored or written about yet.
+    unscored: Vec<Unscored>,
     /// How many aspects have a level: with none, the reports say so instead of showing
     /// empty tables and a chart without a line on it.
     scored_count: usize,
@@ -225,7 +232,10 @@ pub fn build(
             .aspects
             .iter()
             .filter(|a| !started(a))
-            .map(|a| format!("{} {}", a.code, a.name))
+            .map(|a| Unscored {
+                code: a.code.clone(),
+                name: a.name.clone(),
+            })
             .collect(),
         scored_count: s.aspects.iter().filter(|a| a.agreed.is_some()).count(),
         any_planned: s.actions.iter().any(|p| p.planned.is_some()),
