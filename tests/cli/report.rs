@@ -121,6 +121,9 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
 
     let governors = read_html(&tmp.path().join("out/governors.html"));
     assert!(governors.contains("report to governors"));
+    // The incident tables print whole, side by side, never a row or two left on a page.
+    assert!(governors.contains(r#"<div class="side-by-side"><table class="whole">"#));
+    assert!(html.contains(r#"<div class="side-by-side"><table class="whole">"#));
     assert!(governors.contains("This is the first scored review"));
 
     let sheets = cells(&tmp.path().join("out/summary.xlsx"));
