@@ -103,7 +103,7 @@ def longest_text(book):
 
 
 class Headings(html.parser.HTMLParser):
-    """The text of each h1, h2 and h3 of an HTML page."""
+    """The text of each h1, h2 and h3 of an HTML page, with its level."""
 
     def __init__(self):
         super().__init__()
@@ -117,7 +117,7 @@ class Headings(html.parser.HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("h1", "h2", "h3") and self.depth:
             self.depth -= 1
-            self.found.append(" ".join("".join(self.text).split()))
+            self.found.append((" ".join("".join(self.text).split()), int(tag[1])))
 
     def handle_data(self, data):
         if self.depth:
@@ -128,24 +128,30 @@ def headings(page_file):
     parser = Headings()
     with open(page_file, encoding="utf-8") as f:
         parser.feed(f.read())
-    return [h for h in parser.found if h]
+    return [h for h in parser.found if h[0]]
 
 
 def stranded(found, titles, pages):
     """Headings printed with fewer than three lines after them on their page while what
-    they head runs on over the page (the next page does not start with a heading). A
-    heading is a line that starts one of `titles` and stands taller than the page's usual
-    line, so a table cell of the same words is not taken for one. The running head and the
-    page number, in the margins, are left out."""
+    they head runs on over the page: the next page does not start with a heading of the
+    same level or above. A heading is a line that starts one of `titles` and stands taller
+    than the page's usual line, so a table cell of the same words is not taken for one.
+    The running head and the page number, in the margins, are left out."""
     def body(number):
         items = sorted((l for l in found if l[0] == number), key=lambda l: (l[3], l[2]))
         return [l for l in items if l[3] > TOP_MARGIN and not re.fullmatch(r"Page \d+ of \d+", l[1])]
 
-    def is_heading(line, usual):
+    def level(line, usual):
+        """The heading level of `line`, or None when it is not a heading."""
         text = " ".join(line[1].split())
-        return line[5] - line[3] >= usual * 1.08 and len(text) > 3 and any(
-            t.startswith(text) or text.startswith(t) for t in titles
-        )
+        if line[5] - line[3] < usual * 1.08 or len(text) <= 3:
+            return None
+        # A heading that wraps prints its first line alone: a long enough start counts.
+        levels = [
+            n for t, n in titles
+            if text.startswith(t) or (t.startswith(text) and len(text) >= max(12, len(t) // 2))
+        ]
+        return min(levels) if levels else None
 
     def usual(lines):
         heights = sorted(l[5] - l[3] for l in lines)
@@ -157,10 +163,12 @@ def stranded(found, titles, pages):
         if not lines_here or not lines_next:
             continue
         height = usual(lines_here)
-        continues = not is_heading(lines_next[0], usual(lines_next))
+        starts = level(lines_next[0], usual(lines_next))
         for i, line in enumerate(lines_here):
-            after = len(lines_here) - i - 1
-            if after < 3 and continues and is_heading(line, height):
+            # Lines after it, the cells of one table row counted once.
+            after = len({round(l[3]) for l in lines_here[i + 1:]})
+            this = level(line, height) if after < 3 else None
+            if this is not None and (starts is None or starts > this):
                 problems.append(
                     f"page {number}: the heading {' '.join(line[1].split())[:60]!r} is left at "
                     f"the foot of the page with {after} line(s) after it"
