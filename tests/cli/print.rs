@@ -417,7 +417,11 @@ fn thirty_reviewers_giving_one_reason_are_counted_once_and_their_commentary_kept
         .success();
     let report = std::fs::read_to_string(tmp.path().join("out/report.html")).expect("written");
     // Once under the aspect and once in the verdict's reason, not thirty times in each.
-    assert_eq!(report.matches(why).count(), 2, "the reason once in each place");
+    assert_eq!(
+        report.matches(why).count(),
+        2,
+        "the reason once in each place"
+    );
     assert!(report.contains("<strong>Why the records differ (30 reviewers):</strong>"));
     assert!(report.contains("30 reviewers: 20 at level 2, 10 at level 3."));
     // Each reviewer's 500 words are shown by their start, the whole a click away; the
