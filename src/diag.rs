@@ -221,6 +221,8 @@ codes! {
     PackEntryHeaderMismatch => "pack-entry-header-mismatch",
     /// Bytes in the zip that belong to no entry the central directory lists.
     PackStrayBytes => "pack-stray-bytes",
+    /// The zip's own structure is damaged: cut short, its end record repeated or wrong.
+    PackDamaged => "pack-damaged",
     /// The manifest's fingerprint is not the one the school sent.
     PackFingerprintMismatch => "pack-fingerprint-mismatch",
     /// There is no group workbook, so there is no agreed commentary for the assessor.

@@ -119,7 +119,7 @@ pub const PACK_CODES: [Code; 10] = [
 ];
 
 /// Codes about the hand-over to the assessor, each produced in `tests/cli/handover.rs`.
-pub const HANDOVER_CODES: [Code; 13] = [
+pub const HANDOVER_CODES: [Code; 14] = [
     Code::SignOffDateImplausible,
     Code::PackChangesNotReviewed,
     Code::PackEntryDuplicate,
@@ -127,6 +127,7 @@ pub const HANDOVER_CODES: [Code; 13] = [
     Code::PackEntryNotAFile,
     Code::PackEntryHeaderMismatch,
     Code::PackStrayBytes,
+    Code::PackDamaged,
     Code::PackFingerprintMismatch,
     Code::NoGroupWorkbook,
     Code::SignOffMissing,
