@@ -7,7 +7,8 @@
 //! whether they accept bytes after it, so each of these is a pack that may show one thing
 //! to one program and another to the next.
 
-use super::layout::{EOCD, Problem, ProblemKind, u16_at, u32_at};
+use super::layout::{EOCD, Problem, ProblemKind};
+use super::raw::{u16_at, u32_at};
 
 /// The end record's fixed part; its comment follows.
 pub const FIXED: usize = 22;

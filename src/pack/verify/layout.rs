@@ -12,9 +12,9 @@
 //! past the end.
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
 
 use super::end;
+use super::raw::{read_at, u16_at, u32_at, u64_at};
 
 pub(super) const EOCD: u32 = 0x0605_4b50;
 const ZIP64_LOCATOR: u32 = 0x0706_4b50;
@@ -211,30 +211,6 @@ fn coverage(spans: &mut [(u64, u64, String)], dir_start: u64, problems: &mut Vec
             "the last entry runs into the central directory".to_string(),
         ));
     }
-}
-
-fn read_at(file: &mut File, at: u64, len: usize) -> Result<Vec<u8>, String> {
-    let mut buf = vec![0u8; len];
-    file.seek(SeekFrom::Start(at))
-        .and_then(|_| file.read_exact(&mut buf))
-        .map_err(|e| format!("cannot be read at byte {at} ({e})"))?;
-    Ok(buf)
-}
-
-pub(super) fn u16_at(b: &[u8], at: usize) -> u16 {
-    b.get(at..at + 2)
-        .map_or(0, |x| u16::from_le_bytes([x[0], x[1]]))
-}
-
-pub(super) fn u32_at(b: &[u8], at: usize) -> u32 {
-    b.get(at..at + 4)
-        .map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
-}
-
-fn u64_at(b: &[u8], at: usize) -> u64 {
-    b.get(at..at + 8).map_or(0, |x| {
-        u64::from_le_bytes([x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]])
-    })
 }
 
 /// What the walk of the central directory found: its entries, where it starts and ends,

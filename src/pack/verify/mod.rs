@@ -14,6 +14,7 @@
 
 mod end;
 mod layout;
+mod raw;
 
 use std::collections::BTreeMap;
 use std::io::Read;
