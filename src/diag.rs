@@ -155,6 +155,8 @@ codes! {
     ReviewAfterChange => "review-after-change",
     /// A pack made while aspects a framework change touched are still flagged for review.
     PackChangesNotReviewed => "pack-changes-not-reviewed",
+    /// Two of a review's framework maps lead between the same two frameworks.
+    MapConflict => "map-conflict",
     /// A file in scores/ that would stop a migration leaving the workbooks as they were.
     MigrationConflict => "migration-conflict",
     /// An evidence source listed in review.toml that could not be imported.

@@ -62,6 +62,8 @@ pub struct Migrated {
     pub map: String,
     /// The map's title.
     pub map_title: String,
+    /// Where the map was found: its file in the review folder, or that it is built in.
+    pub map_source: String,
     /// Where the workbooks as they were are kept.
     pub kept: PathBuf,
     /// Whether an earlier run stopped part-way and this one finished it.
@@ -154,6 +156,7 @@ pub fn migrate(root: &Path, to: &str, today: NaiveDate) -> Result<Migration> {
         to: new.id.clone(),
         map: map.id.clone(),
         map_title: map.title.clone(),
+        map_source: map.source.clone(),
         kept: relative(root, &found.kept),
         resumed: found.resumed,
         aspects: changes(&map, old, &new),

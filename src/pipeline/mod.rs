@@ -57,6 +57,7 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
         framework,
         warnings: mut diagnostics,
     } = review::open(root)?;
+    diagnostics.0.extend(crate::framework::map::survey(root).0);
     let (mut books, found) = workbook::read_dir(&paths.scores(), &framework.framework)?;
     diagnostics.0.extend(found.0);
     cite_existing_files(&mut books, &paths.evidence());

@@ -17,6 +17,7 @@ mod import;
 mod init;
 mod interrupt;
 mod lost;
+mod maps;
 mod migrate;
 mod outputs;
 mod pack;
@@ -136,6 +137,9 @@ pub const HANDOVER_CODES: [Code; 14] = [
     Code::ReassessmentDue,
 ];
 
+/// Codes about a review's own framework maps, each produced in `tests/cli/maps.rs`.
+pub const MAP_CODES: [Code; 1] = [Code::MapConflict];
+
 /// Codes about children's names, each produced in `tests/cli/privacy.rs`.
 pub const PRIVACY_CODES: [Code; 7] = [
     Code::PrivateNameInWorkbook,
@@ -156,6 +160,7 @@ pub fn framework_codes() -> impl Iterator<Item = Code> {
             && !PACK_CODES.contains(c)
             && !PRIVACY_CODES.contains(c)
             && !HANDOVER_CODES.contains(c)
+            && !MAP_CODES.contains(c)
     })
 }
 

@@ -10,7 +10,7 @@ use predicates::prelude::*;
 use crate::{fixtures, init_review, repo, selfreview};
 
 /// Every file under `dir` with its bytes.
-fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut all = BTreeMap::new();
     let mut todo = vec![dir.to_path_buf()];
     while let Some(d) = todo.pop() {
@@ -29,7 +29,7 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// The sample school after `demo`, with its snapshot dated a year earlier, as a review made
 /// last year on the 21 aspects would be.
-fn sample_school(tmp: &Path) -> PathBuf {
+pub fn sample_school(tmp: &Path) -> PathBuf {
     selfreview()
         .current_dir(tmp)
         .args(["demo", "school"])
@@ -44,7 +44,7 @@ fn sample_school(tmp: &Path) -> PathBuf {
     dir
 }
 
-fn run(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+pub fn run(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
     selfreview()
         .arg("-C")
         .arg(dir)
