@@ -168,7 +168,7 @@ pub fn migrate(root: &Path, to: &str, today: NaiveDate) -> Result<Migration> {
     guard(root, today, &paths, &summary_path, summary.as_bytes())?;
     let review_file = paths.review_file();
     let settings = crate::fsutil::read_text(&review_file)?;
-    let settings = settings::with_framework(&settings, &new.id, &review_file)?;
+    let settings = settings::with_framework(&settings, &new.id, today, &review_file)?;
     for (path, bytes) in &kept {
         copy_verified(path, bytes)?;
     }

@@ -145,6 +145,11 @@ fn handover(
             .as_ref()
             .and_then(|s| signoff::date_warning(s, scored.review_date, today)),
     );
+    if let (Some(s), Some(changed)) = (&review.sign_off, review.framework_changed) {
+        diagnostics
+            .0
+            .extend(signoff::before_change(s, changed, &scored.framework));
+    }
     let renewal = review
         .mark
         .map(|m| renewal::renewal(&m, scored, &paths.history(), root, today));

@@ -73,3 +73,68 @@ fn a_broken_or_second_map_is_named_and_the_map_used_is_said() {
             "through the framework map `online-safety-21-to-18` (built in)",
         ));
 }
+
+/// `migrate` keeps the day it carried the review across in review.toml, and a sign-off
+/// dated before it is warned of by score and report, with or without aspects still flagged.
+#[test]
+fn a_sign_off_before_the_framework_changed_is_warned_of() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = sample_school(tmp.path());
+    crate::selfreview()
+        .arg("-C")
+        .arg(&dir)
+        .env("SELFREVIEW_TODAY", "2026-11-20")
+        .args(["migrate", "--to", "online-safety-18"])
+        .assert()
+        .success();
+    let settings = std::fs::read_to_string(dir.join("review.toml")).expect("review.toml");
+    assert!(
+        settings.contains("\nframework-changed = 2026-11-20\n"),
+        "{settings}"
+    );
+    let warned = "warning[sign-off-date-implausible]: the sign-off's date 2026-11-01 is before the review was carried to `online-safety-18` on 2026-11-20";
+    run(&dir, &["score"]).stderr(predicate::str::contains(warned));
+
+    // A review whose flags are all cleared (here: one that has none) is still warned.
+    let other = tempfile::tempdir().expect("temporary folder");
+    let fresh = other.path();
+    crate::init_review(fresh, &["--framework", "online-safety-18"]).success();
+    let path = fresh.join("review.toml");
+    let mut text = std::fs::read_to_string(&path).expect("review.toml");
+    text = text.replacen("\n[", "\nframework-changed = 2026-10-20\n\n[", 1);
+    text.push_str("\n[sign-off]\nheadteacher = \"Mrs A. Hart\"\nchair-of-governors = \"Mr O. Price\"\ndate = 2026-10-01\n");
+    std::fs::write(&path, &text).expect("written");
+    let line = text
+        .lines()
+        .position(|l| l == "date = 2026-10-01")
+        .expect("there")
+        + 1;
+    for command in ["score", "report"] {
+        run(fresh, &[command]).stderr(predicate::str::contains(format!(
+            "review.toml:{line}:8: warning[sign-off-date-implausible]: the sign-off's date 2026-10-01 is before the review was carried to `online-safety-18` on 2026-10-20"
+        )));
+    }
+    // Signed off again after the change: no warning.
+    std::fs::write(
+        &path,
+        text.replace("date = 2026-10-01", "date = 2026-10-25"),
+    )
+    .expect("written");
+    run(fresh, &["score"]).stderr(predicate::str::contains("carried to").not());
+}
+
+/// A framework file named on the command line is shown as it was typed.
+#[test]
+fn a_framework_file_given_to_migrate_is_shown_as_typed() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = sample_school(tmp.path());
+    std::fs::write(tmp.path().join("ours.toml"), "id = \n").expect("written");
+    run(&dir, &["migrate", "--to", "../ours.toml"])
+        .code(2)
+        .stderr(predicate::str::contains("../ours.toml:1:"))
+        .stderr(predicate::str::contains("./../").not());
+    run(&dir, &["migrate", "--to", "../none.toml"])
+        .code(2)
+        .stderr(predicate::str::contains("cannot read ../none.toml"))
+        .stderr(predicate::str::contains("./../").not());
+}

@@ -110,7 +110,8 @@ fn the_sample_school_is_carried_to_18_aspects_end_to_end() {
         let kept = std::fs::read(dir.join("scores/online-safety-21").join(name)).expect("kept");
         assert_eq!(&kept, &before[&Path::new("scores").join(name)], "{name}");
     }
-    // review.toml: only the framework line changed, its notes kept.
+    // review.toml: only the framework line changed and the day it changed added after the
+    // top-level settings, its notes kept.
     let settings = std::fs::read_to_string(dir.join("review.toml")).expect("review.toml");
     let was = String::from_utf8(before[Path::new("review.toml")].clone()).expect("utf-8");
     assert_eq!(
@@ -118,6 +119,10 @@ fn the_sample_school_is_carried_to_18_aspects_end_to_end() {
         was.replace(
             "framework = \"online-safety-21\"",
             "framework = \"online-safety-18\""
+        )
+        .replace(
+            "min-commentary-words = 40\n",
+            "min-commentary-words = 40\nframework-changed = 2026-11-01\n"
         )
     );
     assert!(settings.contains("# The Computing Lead has no workbook yet"));
