@@ -72,7 +72,8 @@ pub fn verify(path: &Path, expected: Option<&Fingerprint>) -> Result<Verified> {
         .collect();
     let mut zip = match zip::ZipArchive::new(open()?) {
         Ok(z) => z,
-        Err(e) if layout.is_empty() => {
+        // A file that is no zip at all is said to be that, more plainly than its damage.
+        Err(e) if layout.is_empty() || !begins_as_a_zip(path) => {
             return Ok(unverifiable(Diagnostic::error(
                 Code::PackManifestMalformed,
                 Location::file(path),
@@ -160,6 +161,15 @@ fn structure(pack: &Path, p: layout::Problem) -> Diagnostic {
     };
     Diagnostic::error(code, place, p.message)
         .with_help("the zip is not as selfreview wrote it: do not rely on it, and ask the school to send the pack again")
+}
+
+/// Whether the file begins as a zip does: with an entry, or with the end record of an
+/// empty zip.
+fn begins_as_a_zip(path: &Path) -> bool {
+    let mut head = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| matches!(head, [0x50, 0x4b, 3 | 5, 4 | 6]))
 }
 
 /// The outcome for a pack whose structure is too damaged to check its entries.
