@@ -57,6 +57,50 @@ pub fn aspect_json<'a>(doc: &'a serde_json::Value, code: &str) -> &'a serde_json
         .expect("every aspect is in the JSON")
 }
 
+/// A sheet of a workbook read back with calamine, as a spreadsheet program shows it: each
+/// row whose first cell is an aspect code (`A1.1`), by that code, its cells by the heading
+/// above them, with dates written day first as the school reads them.
+pub fn rows_by_code(
+    path: &Path,
+    sheet: &str,
+) -> std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> {
+    use calamine::{Data, DataType, Reader};
+    let mut wb = calamine::open_workbook_auto(path).expect("calamine opens it");
+    let range = wb.worksheet_range(sheet).expect("the sheet");
+    let cell = |c: &Data| match c {
+        Data::DateTime(_) | Data::DateTimeIso(_) => c
+            .as_date()
+            .map_or_else(|| c.to_string(), |d| d.format("%d/%m/%Y").to_string()),
+        _ => c.to_string(),
+    };
+    let mut rows = range.rows();
+    let header: Vec<String> = rows
+        .next()
+        .expect("header")
+        .iter()
+        .map(Data::to_string)
+        .collect();
+    rows.filter(|r| r[0].to_string().contains('.'))
+        .map(|r| {
+            let cells = header
+                .iter()
+                .zip(r)
+                .map(|(h, c)| (h.clone(), cell(c)))
+                .collect();
+            (r[0].to_string(), cells)
+        })
+        .collect()
+}
+
+/// The number, from 1, of the first line of `text` that starts with `start`, as a finding
+/// names it (`review.toml:12:8`).
+pub fn line_of(text: &str, start: &str) -> usize {
+    text.lines()
+        .position(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no line starts with {start:?}"))
+        + 1
+}
+
 /// `tests/fixtures`.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")

@@ -104,11 +104,7 @@ fn a_sign_off_before_the_framework_changed_is_warned_of() {
     text = text.replacen("\n[", "\nframework-changed = 2026-10-20\n\n[", 1);
     text.push_str("\n[sign-off]\nheadteacher = \"Mrs A. Hart\"\nchair-of-governors = \"Mr O. Price\"\ndate = 2026-10-01\n");
     std::fs::write(&path, &text).expect("written");
-    let line = text
-        .lines()
-        .position(|l| l == "date = 2026-10-01")
-        .expect("there")
-        + 1;
+    let line = crate::line_of(&text, "date = 2026-10-01");
     for command in ["score", "report"] {
         run(fresh, &[command]).stderr(predicate::str::contains(format!(
             "review.toml:{line}:8: warning[sign-off-date-implausible]: the sign-off's date 2026-10-01 is before the review was carried to `online-safety-18` on 2026-10-20"

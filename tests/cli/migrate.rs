@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, DataType, Reader, open_workbook_auto};
 use predicates::prelude::*;
 
 use crate::{fixtures, init_review, repo, selfreview};
@@ -55,35 +54,7 @@ pub fn run(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
 
 /// The Scores sheet of a workbook: each aspect's row by code, cells by header.
 fn scores(path: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
-    let mut wb = open_workbook_auto(path).expect("calamine opens it");
-    let sheet = wb.worksheet_range("Scores").expect("Scores");
-    let mut rows = sheet.rows();
-    let header: Vec<String> = rows
-        .next()
-        .expect("header")
-        .iter()
-        .map(Data::to_string)
-        .collect();
-    rows.filter(|r| r[0].to_string().contains('.'))
-        .map(|r| {
-            let cells = header
-                .iter()
-                .zip(r)
-                .map(|(h, c)| (h.clone(), cell(c)))
-                .collect();
-            (r[0].to_string(), cells)
-        })
-        .collect()
-}
-
-/// A cell as the school reads it: dates day first, whether typed as text or a real date.
-fn cell(c: &Data) -> String {
-    match c {
-        Data::DateTime(_) | Data::DateTimeIso(_) => c
-            .as_date()
-            .map_or_else(|| c.to_string(), |d| d.format("%d/%m/%Y").to_string()),
-        _ => c.to_string(),
-    }
+    crate::rows_by_code(path, "Scores")
 }
 
 #[test]
