@@ -134,3 +134,34 @@ fn a_framework_file_given_to_migrate_is_shown_as_typed() {
         .stderr(predicate::str::contains("cannot read ../none.toml"))
         .stderr(predicate::str::contains("./../").not());
 }
+
+/// A map of the review's that reads as TOML but does not fit its frameworks is named by
+/// score at its first problem, and migrate refuses it with every problem listed.
+#[test]
+fn a_map_with_errors_is_named_by_score_and_refused_by_migrate() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = sample_school(tmp.path());
+    let maps = dir.join("frameworks/maps");
+    std::fs::create_dir_all(&maps).expect("folder");
+    let map = std::fs::read_to_string(repo().join(BUILT_IN)).expect("the built-in map");
+    let wrong = map.replacen("from = [\"A1.2\"]", "from = [\"A1.2\", \"Z9.9\"]", 1);
+    assert_ne!(wrong, map);
+    std::fs::write(maps.join("ours.toml"), &wrong).expect("written");
+    let line = crate::line_of(&wrong, "from = [\"A1.2\", \"Z9.9\"]");
+    run(&dir, &["score"])
+        .stderr(predicate::str::contains(format!(
+            "frameworks/maps/ours.toml:{line}:"
+        )))
+        .stderr(predicate::str::contains(
+            "warning[map-unknown-aspect]: this framework map has 1 problem(s), so nothing uses it",
+        ));
+    let before = files(&dir);
+    run(&dir, &["migrate", "--to", "online-safety-18"])
+        .code(2)
+        .stderr(predicate::str::contains("error[map-unknown-aspect]"))
+        .stderr(predicate::str::contains(
+            "frameworks/maps/ours.toml has 1 problem(s) to fix first",
+        ))
+        .stderr(predicate::str::contains("./frameworks").not());
+    assert_eq!(files(&dir), before, "nothing changed");
+}

@@ -152,8 +152,9 @@ pub fn find(from: &str, to: &str, review_dir: &Path) -> Result<Option<Map>> {
     let mut mine: Vec<(PathBuf, String)> = Vec::new();
     for path in local_files(review_dir)? {
         let text = crate::fsutil::read_text(&path)?;
+        // Named as the school finds it in the review folder from here on.
+        let path = path.strip_prefix(review_dir).unwrap_or(&path).to_path_buf();
         if !is_toml(&text) {
-            let path = path.strip_prefix(review_dir).unwrap_or(&path).to_path_buf();
             let checked = check(&text, &path, &frameworks);
             return Err(Error::Invalid {
                 path,
@@ -230,6 +231,7 @@ pub fn survey(review_dir: &Path) -> Diagnostics {
             continue;
         }
         if let Some(pair) = pair_of(&text) {
+            found.0.extend(with_errors(&text, &path, review_dir));
             pairs.entry(pair).or_default().push(path);
         }
     }
@@ -249,6 +251,35 @@ pub fn survey(review_dir: &Path) -> Diagnostics {
         }
     }
     found
+}
+
+/// For a map with errors, the warning at its first: the map is not used until it is
+/// fixed, and `framework check` lists the rest.
+fn with_errors(text: &str, path: &Path, review_dir: &Path) -> Option<crate::diag::Diagnostic> {
+    let frameworks = |id: &str| {
+        super::resolve(id, review_dir)
+            .ok()
+            .map(|loaded| loaded.framework)
+    };
+    let checked = check(text, path, &frameworks);
+    let errors = checked.diagnostics.count(crate::diag::Severity::Error);
+    let first = checked
+        .diagnostics
+        .0
+        .into_iter()
+        .find(|d| d.severity == crate::diag::Severity::Error)?;
+    Some(crate::diag::Diagnostic {
+        severity: crate::diag::Severity::Warning,
+        message: format!(
+            "this framework map has {errors} problem(s), so nothing uses it; the first: {}",
+            first.message
+        ),
+        help: Some(format!(
+            "`selfreview framework check {}` lists them all",
+            path.display()
+        )),
+        ..first
+    })
 }
 
 /// Whether `text` is TOML at all.
