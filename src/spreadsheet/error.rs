@@ -46,6 +46,15 @@ pub enum Error {
         /// What its name says.
         named: Format,
     },
+    /// A web page or XML file under a spreadsheet's name, as some systems export.
+    #[error(
+        "it is a web page or XML file with a .{format} name, not a workbook (some systems \
+         export these as spreadsheets); open it in Excel or LibreOffice and save it as .xlsx"
+    )]
+    Markup {
+        /// The format its name claims.
+        format: Format,
+    },
     /// A compound file under a newer name: password-protected, or an old .xls renamed.
     #[error(
         "it is password-protected, or an old-style .xls file saved with a newer name; remove \

@@ -104,6 +104,7 @@ pub fn open(path: &Path) -> Result<Book, Error> {
             });
         }
         Sniffed::Text => return Err(Error::TextFile { format }),
+        Sniffed::Markup => return Err(Error::Markup { format }),
         _ => {}
     }
     affordable(path, format)?;

@@ -22,6 +22,8 @@ pub enum Sniffed {
     Ole,
     /// Text: CSV, most likely.
     Text,
+    /// A web page or an XML file: what some systems export under an .xls name.
+    Markup,
     /// Anything else.
     Other,
 }
@@ -45,7 +47,12 @@ pub fn sniff(path: &Path) -> Sniffed {
     } else if head.starts_with(&OLE) {
         compound(path)
     } else if !head.contains(&0) {
-        Sniffed::Text
+        let text = head.strip_prefix(b"\xef\xbb\xbf").unwrap_or(head);
+        if text.trim_ascii_start().starts_with(b"<") {
+            Sniffed::Markup
+        } else {
+            Sniffed::Text
+        }
     } else {
         Sniffed::Other
     }

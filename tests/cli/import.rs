@@ -596,6 +596,12 @@ fn a_file_renamed_to_another_formats_ending_is_named_for_what_it_is() {
     copy("training-records.xls", "xls-named.ods");
     copy("training-records.csv", "csv-named.ods");
     copy("training-records.csv", "csv-named.xls");
+    std::fs::write(
+        p("export.xls"),
+        "\u{feff}<html><body><table><tr><td>Name</td></tr></table></body></html>",
+    )
+    .expect("write");
+    std::fs::write(p("flat.ods"), "<?xml version=\"1.0\"?>\n<office:document/>").expect("write");
     let cases = [
         (
             "xlsx-named.ods",
@@ -624,6 +630,14 @@ fn a_file_renamed_to_another_formats_ending_is_named_for_what_it_is() {
         (
             "csv-named.xls",
             "a text file (probably CSV) with a .xls name; rename it to end in .csv",
+        ),
+        (
+            "export.xls",
+            "a web page or XML file with a .xls name, not a workbook",
+        ),
+        (
+            "flat.ods",
+            "a web page or XML file with a .ods name, not a workbook",
         ),
     ];
     for (name, expected) in cases {
