@@ -157,6 +157,8 @@ codes! {
     ReviewAfterChange => "review-after-change",
     /// A pack made while aspects a framework change touched are still flagged for review.
     PackChangesNotReviewed => "pack-changes-not-reviewed",
+    /// Two of a review's framework maps lead between the same two frameworks.
+    MapConflict => "map-conflict",
     /// A file in scores/ that would stop a migration leaving the workbooks as they were.
     MigrationConflict => "migration-conflict",
     /// An evidence source listed in review.toml that could not be imported.
@@ -223,6 +225,8 @@ codes! {
     PackEntryHeaderMismatch => "pack-entry-header-mismatch",
     /// Bytes in the zip that belong to no entry the central directory lists.
     PackStrayBytes => "pack-stray-bytes",
+    /// The zip's own structure is damaged: cut short, its end record repeated or wrong.
+    PackDamaged => "pack-damaged",
     /// The manifest's fingerprint is not the one the school sent.
     PackFingerprintMismatch => "pack-fingerprint-mismatch",
     /// There is no group workbook, so there is no agreed commentary for the assessor.

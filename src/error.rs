@@ -206,6 +206,22 @@ pub enum Error {
         /// The framework asked for.
         to: String,
     },
+    /// Two of the review's framework maps lead between the same frameworks.
+    #[error(
+        "two framework maps lead from `{from}` to `{to}`, {} and {}: keep one of them in frameworks/maps/ and remove the other, so it is clear which is meant",
+        first.display(),
+        second.display()
+    )]
+    MapConflict {
+        /// The framework mapped from.
+        from: String,
+        /// The framework mapped to.
+        to: String,
+        /// The first map file, by name.
+        first: PathBuf,
+        /// The second.
+        second: PathBuf,
+    },
     /// A workbook in scores/ that `migrate` cannot carry across as it is.
     #[error("{} has {} problem(s) to fix before the review can be carried across; nothing was changed", path.display(), diagnostics.count(crate::diag::Severity::Error))]
     MigrateBlocked {

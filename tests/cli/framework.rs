@@ -447,3 +447,70 @@ fn export_never_replaces_a_file_without_force_nor_writes_into_the_review() {
         .stderr(predicate::str::contains("evidence/"));
     assert!(!dir.join("evidence/f.toml").exists());
 }
+
+/// `framework check` on `text` written as a file: its exit code and what it printed.
+fn check_text(text: &str) -> (i32, String) {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(tmp.path().join("f.toml"), text).expect("written");
+    let out = selfreview()
+        .current_dir(tmp.path())
+        .args(["framework", "check", "f.toml"])
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every wrong type in a file is reported at once; a syntax error only once, where it is,
+/// not again for every line after it; a key set twice is named with both its lines.
+#[test]
+fn wrong_types_all_at_once_one_syntax_error_and_duplicate_keys_named() {
+    let valid =
+        std::fs::read_to_string(fixtures().join("framework/valid-minimal.toml")).expect("fixture");
+    let wrong = valid
+        .replace("version = \"0.1\"", "version = 1")
+        .replace("benchmark = 2", "benchmark = \"two\"")
+        .replace(
+            "evidence = [\"The policy naming the lead\"]",
+            "evidence = \"The policy\"",
+        )
+        .replace("at-least = 0.9", "at-least = \"most\"");
+    let (status, stderr) = check_text(&wrong);
+    assert_eq!(status, 1, "{stderr}");
+    for place in [
+        "f.toml:4:11:",
+        "f.toml:25:13:",
+        "f.toml:26:12:",
+        "f.toml:44:12:",
+    ] {
+        assert!(
+            stderr.contains(&format!("{place} error[wrong-type]")),
+            "{place}:\n{stderr}"
+        );
+    }
+
+    let unclosed = valid.replace("[[elements.strands]]", "[[elements.strands]");
+    let (status, stderr) = check_text(&unclosed);
+    assert_eq!(status, 1, "{stderr}");
+    assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
+    assert!(stderr.contains("f.toml:17:"), "{stderr}");
+
+    let twice = valid.replace(
+        "name = \"Named lead\"",
+        "name = \"Named lead\"\nname = \"Lead\"",
+    );
+    let (status, stderr) = check_text(&twice);
+    assert_eq!(status, 1, "{stderr}");
+    assert!(
+        stderr.contains("f.toml:24:1: error[toml-syntax]: duplicate key `name`: it is set on line 23 and again on line 24"),
+        "{stderr}"
+    );
+    let header = format!("{valid}\n[levels]\n5 = \"x\"\n");
+    let (_, stderr) = check_text(&header);
+    assert!(
+        stderr.contains("duplicate key `levels`: it is set on line 6 and again on line"),
+        "{stderr}"
+    );
+}

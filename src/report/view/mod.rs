@@ -35,6 +35,9 @@ pub struct Previous {
     /// The level that stood, by aspect code: as the records support it, or as the group
     /// explained (progress is measured by it, not by the claim).
     pub counted: BTreeMap<String, u8>,
+    /// The framework the snapshot was scored on and the map its levels were carried
+    /// through (named with where it was found), when that is not the review's framework.
+    pub mapped: Option<(String, String)>,
 }
 
 pub(super) use crate::dates::uk;

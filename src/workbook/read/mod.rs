@@ -140,6 +140,15 @@ pub fn read(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) {
 /// The finding for a file that could not be read at all; `why` continues "cannot read this
 /// workbook: …".
 fn unreadable(whole: Location, why: &spreadsheet::Error) -> Diagnostic {
+    if let spreadsheet::Error::TextFile { format } = why {
+        // Renamed to .csv it would not be read either: scores/ holds workbooks only.
+        return Diagnostic::error(
+            Code::UnreadableWorkbook,
+            whole,
+            format!("cannot read this workbook: it is a text file (probably CSV) with a .{format} name, and scores/ takes only scoring workbooks (.xlsx, .xlsm, .xls or .ods), not CSV"),
+        )
+        .with_help("make a scoring workbook with `selfreview workbook --reviewer NAME` and copy the levels and commentary into it, or move this file out of scores/");
+    }
     Diagnostic::error(
         Code::UnreadableWorkbook,
         whole,
