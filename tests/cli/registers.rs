@@ -101,9 +101,13 @@ fn a_policy_register_under_a_merged_heading_reads_the_same_from_xlsx_and_ods() {
         assert_eq!(documents[3]["due"], "2027-02-01");
         // Dates typed as 10/11/2026, Sept 2027, a serial number and 1st February 2026.
         assert_eq!(documents[0]["due"], "2026-11-10");
-        // "Sept 2027" is due by the end of September; a year after its review of
-        // 03/09/2026 comes first.
-        assert_eq!(documents[1]["due"], "2027-09-03");
+        // "Sept 2027" is due by the end of September: the register's own date stands,
+        // though a year after its review of 03/09/2026 comes first.
+        assert_eq!(documents[1]["due"], "2027-09-30");
+        assert_eq!(documents[1]["due_computed"], false);
+        // With no next review date, the framework's 12 months after the last review.
+        assert_eq!(documents[2]["due"], "2026-10-20");
+        assert_eq!(documents[2]["due_computed"], true);
         assert_eq!(documents[2]["last_reviewed"], "2025-10-20");
         assert_eq!(documents[3]["last_reviewed"], "2026-02-01");
         assert!(
@@ -693,7 +697,13 @@ fn an_agreements_register_cited_as_evidence_is_never_packed() {
     )
     .expect("read");
     assert!(
-        summary.starts_with("document,topics,last_reviewed,review_due,standing\nE-Safety Policy,online-safety-policy,2025-11-10,2026-11-10,overdue\n"),
+        summary.starts_with("document,topics,last_reviewed,review_due,review_due_from,standing\nE-Safety Policy,online-safety-policy,2025-11-10,2026-11-10,register,overdue\n"),
+        "{summary}"
+    );
+    // The date a review falls due is the register's where it gives one, and said to be
+    // worked out where it does not: the same dates import and the report show.
+    assert!(
+        summary.contains("\nFiltering and monitoring review 2025,filtering-monitoring,2025-10-20,2026-10-20,worked out from the last review,stale\n"),
         "{summary}"
     );
     for name in [

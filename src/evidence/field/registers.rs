@@ -121,6 +121,9 @@ pub(super) const DOCUMENT_LAST_REVIEWED: Row = Row {
         "date last approved",
         "date issued",
         "issued",
+        "last",
+        "previous review",
+        "last renewed",
     ],
     ..row(Documents, "last-reviewed", "Last reviewed", Date)
 };
@@ -154,6 +157,10 @@ pub(super) const DOCUMENT_NEXT_DUE: Row = Row {
         "review due by",
         "date due",
         "next approval due",
+        "next",
+        "renewal due",
+        "renew by",
+        "due date",
     ],
     ..row(Documents, "next-review", "Next review due", Date)
 };
