@@ -70,7 +70,10 @@ pub fn agreement_coverage(
     let this_year = |d: Option<NaiveDate>| d.is_some_and(|d| d >= since && d <= as_of);
     let mut parts: Vec<(String, String)> = Vec::new();
     let mut people: BTreeMap<String, BTreeMap<u64, bool>> = BTreeMap::new();
-    let mut counts: BTreeMap<String, (NaiveDate, usize, usize)> = BTreeMap::new();
+    // The latest count of each part on or before `as_of`; a count with no date that can be
+    // read, or dated after `as_of`, gives the part's size with none signed, and only while
+    // no dated count does.
+    let mut counts: BTreeMap<String, (Option<NaiveDate>, usize, usize)> = BTreeMap::new();
     for a in e.agreements.iter().filter(|a| a.group == group) {
         let key = normalise(&a.part);
         if !parts.iter().any(|(k, _)| *k == key) {
@@ -81,13 +84,15 @@ pub fn agreement_coverage(
                 let signed = people.entry(key).or_default().entry(p).or_insert(false);
                 *signed |= this_year(date);
             }
-            (None, Some(date)) if date <= as_of => {
-                let signed = if this_year(Some(date)) { a.signed } else { 0 };
+            (None, date) if date.is_some() || a.date_missing => {
+                let signed = if this_year(date) { a.signed } else { 0 };
+                let date = date.filter(|d| *d <= as_of);
                 let latest = counts.entry(key).or_insert((date, signed, a.of));
                 if date >= latest.0 {
                     *latest = (date, signed, a.of);
                 }
             }
+            // A register that records no dates at all is named once, as not recording them.
             (None, _) => {}
         }
     }
