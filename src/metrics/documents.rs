@@ -246,7 +246,7 @@ pub fn judged(
 /// The policy register judged as of `as_of`; `None` when no register was imported, or
 /// when every register imported holds no records (the metrics then say "no records yet").
 pub fn summary(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Option<DocumentSummary> {
-    if !e.kinds.contains(&crate::evidence::Kind::Documents) || e.documents.is_empty() {
+    if !e.holds_records(crate::evidence::Kind::Documents) || e.documents.is_empty() {
         return None;
     }
     let latest = Latest::of(e, as_of);

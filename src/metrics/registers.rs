@@ -160,14 +160,15 @@ fn finished_terms(as_of: NaiveDate, months: u32, terms: &Terms) -> Vec<String> {
     out
 }
 
-/// The filtering checks over `months`; `None` when no log was imported.
+/// The filtering checks over `months`; `None` when no log was imported, or none imported
+/// holds a check.
 pub fn filtering(
     e: &Evidence,
     months: u32,
     as_of: NaiveDate,
     terms: &Terms,
 ) -> Option<FilteringSummary> {
-    if !e.kinds.contains(&Kind::Filtering) {
+    if !e.holds_records(Kind::Filtering) {
         return None;
     }
     let inside: Vec<_> = e
@@ -306,7 +307,8 @@ pub fn registers(
     terms: &Terms,
     review_months: &super::documents::ReviewMonths,
 ) -> Registers {
-    let has = |k: Kind| e.kinds.contains(&k);
+    // A kind whose files hold no records has no figures: the outputs say "no records yet".
+    let has = |k: Kind| e.holds_records(k);
     let groups = |names: Vec<&String>| {
         let set: BTreeSet<&String> = names.into_iter().collect();
         set.into_iter().cloned().collect::<Vec<String>>()

@@ -240,9 +240,7 @@ pub(super) fn unevidenced_reason(
 ) {
     if a.unevidenced && a.evidence_required {
         kinds.push(Shortfall::Unevidenced);
-        said.push(
-            "no evidence is cited and none of the records that support it was imported".into(),
-        );
+        said.push(format!("no evidence behind it: {}", a.nothing_behind()));
     }
 }
 
