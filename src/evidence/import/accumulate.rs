@@ -27,7 +27,12 @@ pub(super) struct Accumulator<'e> {
     names_before: usize,
     /// Agreement rows held until the whole Signed column is read.
     agreements: Vec<registers::Pending>,
+    /// Each document listed so far, with the row it was first listed on.
+    documents_seen: BTreeMap<DocumentKey, u32>,
 }
+
+/// What makes two rows of a policy register the same document.
+type DocumentKey = (String, String, String, Option<NaiveDate>, Option<NaiveDate>);
 
 impl<'e> Accumulator<'e> {
     pub(super) fn new(
@@ -56,6 +61,7 @@ impl<'e> Accumulator<'e> {
         let names_before = evidence.private.len();
         Accumulator {
             agreements: Vec::new(),
+            documents_seen: BTreeMap::new(),
             people: 0,
             names_before,
             kind: req.kind,
@@ -89,7 +95,7 @@ impl<'e> Accumulator<'e> {
                 },
             ),
             Kind::Documents => {
-                let outcome = registers::document(row, &self.header);
+                let outcome = self.once(registers::document(row, &self.header), row.index);
                 let place = self.origin.row(row.index);
                 self.take(outcome, row.index, |e, mut d: Document| {
                     d.place = Some(place);
@@ -147,6 +153,34 @@ impl<'e> Accumulator<'e> {
         };
         if used && let Some(d) = date {
             self.widen(d);
+        }
+    }
+
+    /// A document listed again on a later row with the same name, owner, approver and
+    /// dates is one document: the copy is skipped, naming the row it repeats.
+    fn once(&mut self, outcome: RowOutcome<Document>, row: u32) -> RowOutcome<Document> {
+        let (RowOutcome::Used(d) | RowOutcome::Noted { record: d, .. }) = &outcome else {
+            return outcome;
+        };
+        let key = (
+            d.name.clone(),
+            d.owner.clone(),
+            d.approved_by.clone(),
+            d.last_reviewed,
+            d.next_due,
+        );
+        match self.documents_seen.get(&key) {
+            Some(first) => RowOutcome::Skipped {
+                reason: format!(
+                    "the same document with the same dates as row {}: listed once",
+                    first + 1
+                ),
+                col: None,
+            },
+            None => {
+                self.documents_seen.insert(key, row);
+                outcome
+            }
         }
     }
 
