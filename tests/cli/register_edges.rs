@@ -183,7 +183,7 @@ fn blank_review(dir: &Path) {
 }
 
 #[test]
-fn blank_templates_hold_no_records_and_stand_behind_no_aspect() {
+fn import_says_blank_templates_hold_no_records_yet() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     let dir = tmp.path();
     blank_review(dir);
@@ -235,7 +235,13 @@ fn blank_templates_hold_no_records_and_stand_behind_no_aspect() {
     ] {
         assert_eq!(metrics[kind], Value::Null, "{kind}");
     }
+}
 
+#[test]
+fn an_aspect_backed_only_by_blank_templates_is_unevidenced_naming_them() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    blank_review(dir);
     let scored = selfreview()
         .arg("-C")
         .arg(dir)
@@ -288,7 +294,13 @@ fn blank_templates_hold_no_records_and_stand_behind_no_aspect() {
             .all(|f| !f.contains("no filtering check was recorded")),
         "{facts:?}"
     );
+}
 
+#[test]
+fn the_report_says_blank_templates_hold_no_records_yet() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    blank_review(dir);
     selfreview()
         .arg("-C")
         .arg(dir)
