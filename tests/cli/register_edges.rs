@@ -80,7 +80,7 @@ fn review_dates_under_a_merged_heading_read_alike_from_xlsx_xls_ods_and_csv() {
         assert_eq!(
             texts(&source["skipped"], "reason"),
             vec![
-                format!("the same document with the same dates as row {first}: listed once")
+                format!("the same document with the same dates as row {first}: taken once")
                     .as_str(),
                 "a note or footer row",
                 "a note or footer row"

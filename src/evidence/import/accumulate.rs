@@ -27,12 +27,10 @@ pub(super) struct Accumulator<'e> {
     names_before: usize,
     /// Agreement rows held until the whole Signed column is read.
     agreements: Vec<registers::Pending>,
-    /// Each document listed so far, with the row it was first listed on.
-    documents_seen: BTreeMap<DocumentKey, u32>,
+    /// Each document or meeting taken so far, as [`Accumulator::once`] knows it, with the
+    /// row it was first on (policy registers and meeting registers are small).
+    seen: BTreeMap<String, u32>,
 }
-
-/// What makes two rows of a policy register the same document.
-type DocumentKey = (String, String, String, Option<NaiveDate>, Option<NaiveDate>);
 
 impl<'e> Accumulator<'e> {
     pub(super) fn new(
@@ -61,7 +59,7 @@ impl<'e> Accumulator<'e> {
         let names_before = evidence.private.len();
         Accumulator {
             agreements: Vec::new(),
-            documents_seen: BTreeMap::new(),
+            seen: BTreeMap::new(),
             people: 0,
             names_before,
             kind: req.kind,
@@ -85,17 +83,29 @@ impl<'e> Accumulator<'e> {
                 Some(taken) => taken,
                 None => return,
             },
-            Kind::Meetings => self.take(
-                records::meeting(row, &self.header, &self.maps),
-                row.index,
-                |e, m: Meeting| {
+            Kind::Meetings => {
+                let outcome = self.once(
+                    records::meeting(row, &self.header, &self.maps),
+                    row.index,
+                    |m| format!("{:?}", (m.date, &m.name, m.attendees, &m.items)),
+                    "the same meeting",
+                );
+                self.take(outcome, row.index, |e, m: Meeting| {
                     let d = m.date;
                     e.meetings.push(m);
                     Some(d)
-                },
-            ),
+                })
+            }
             Kind::Documents => {
-                let outcome = self.once(registers::document(row, &self.header), row.index);
+                let outcome = self.once(
+                    registers::document(row, &self.header),
+                    row.index,
+                    |d| {
+                        let dates = (d.last_reviewed, d.next_due);
+                        format!("{:?}", (&d.name, &d.owner, &d.approved_by, dates))
+                    },
+                    "the same document with the same dates",
+                );
                 let place = self.origin.row(row.index);
                 self.take(outcome, row.index, |e, mut d: Document| {
                     d.place = Some(place);
@@ -156,29 +166,27 @@ impl<'e> Accumulator<'e> {
         }
     }
 
-    /// A document listed again on a later row with the same name, owner, approver and
-    /// dates is one document: the copy is skipped, naming the row it repeats.
-    fn once(&mut self, outcome: RowOutcome<Document>, row: u32) -> RowOutcome<Document> {
-        let (RowOutcome::Used(d) | RowOutcome::Noted { record: d, .. }) = &outcome else {
+    /// A record that repeats one on an earlier row (a document listed again with the same
+    /// name, owner, approver and dates; a meeting copied with the same date, group,
+    /// attendance and items) is one record: the copy is skipped, naming the row it repeats,
+    /// so that it is neither listed nor counted twice.
+    fn once<T>(
+        &mut self,
+        outcome: RowOutcome<T>,
+        row: u32,
+        key: impl Fn(&T) -> String,
+        copy: &str,
+    ) -> RowOutcome<T> {
+        let (RowOutcome::Used(r) | RowOutcome::Noted { record: r, .. }) = &outcome else {
             return outcome;
         };
-        let key = (
-            d.name.clone(),
-            d.owner.clone(),
-            d.approved_by.clone(),
-            d.last_reviewed,
-            d.next_due,
-        );
-        match self.documents_seen.get(&key) {
+        match self.seen.get(&key(r)) {
             Some(first) => RowOutcome::Skipped {
-                reason: format!(
-                    "the same document with the same dates as row {}: listed once",
-                    first + 1
-                ),
+                reason: format!("{copy} as row {}: taken once", first + 1),
                 col: None,
             },
             None => {
-                self.documents_seen.insert(key, row);
+                self.seen.insert(key(r), row);
                 outcome
             }
         }
