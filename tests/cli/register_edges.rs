@@ -323,3 +323,41 @@ fn the_report_says_blank_templates_hold_no_records_yet() {
     );
     assert!(!html.contains("No check was recorded"), "filtering terms");
 }
+
+#[test]
+fn a_meeting_copied_onto_a_second_row_counts_once() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let file = tmp.path().join("meetings.csv");
+    std::fs::write(
+        &file,
+        "Date,Group,Attended,Items\n\
+         10/09/2026,Online Safety Group,OSL; DSL; Head,Filtering review\n\
+         15/10/2026,Online Safety Group,OSL; DSL,Policy\n\
+         10/09/2026,Online Safety Group,OSL; DSL; Head,Filtering review\n\
+         10/09/2026,Online Safety Group,OSL; DSL; Head,Survey results\n",
+    )
+    .expect("written");
+    let out = selfreview()
+        .args([
+            "--json",
+            "import",
+            "--as-of",
+            "2026-12-01",
+            "--kind",
+            "meetings",
+        ])
+        .arg(&file)
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let source = &doc["sources"][0];
+    assert_eq!(
+        texts(&source["skipped"], "reason"),
+        vec!["the same meeting as row 2: taken once"]
+    );
+    assert_eq!(texts(&source["skipped"], "place"), vec!["row 4"]);
+    // A second row of the same day about something else is kept: its items count.
+    assert_eq!(source["rows_used"], 3, "{doc}");
+}

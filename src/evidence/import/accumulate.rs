@@ -83,37 +83,8 @@ impl<'e> Accumulator<'e> {
                 Some(taken) => taken,
                 None => return,
             },
-            Kind::Meetings => {
-                let outcome = self.once(
-                    records::meeting(row, &self.header, &self.maps),
-                    row.index,
-                    |m| format!("{:?}", (m.date, &m.name, m.attendees, &m.items)),
-                    "the same meeting",
-                );
-                self.take(outcome, row.index, |e, m: Meeting| {
-                    let d = m.date;
-                    e.meetings.push(m);
-                    Some(d)
-                })
-            }
-            Kind::Documents => {
-                let outcome = self.once(
-                    registers::document(row, &self.header),
-                    row.index,
-                    |d| {
-                        let dates = (d.last_reviewed, d.next_due);
-                        format!("{:?}", (&d.name, &d.owner, &d.approved_by, dates))
-                    },
-                    "the same document with the same dates",
-                );
-                let place = self.origin.row(row.index);
-                self.take(outcome, row.index, |e, mut d: Document| {
-                    d.place = Some(place);
-                    let date = d.last_reviewed;
-                    e.documents.push(d);
-                    date
-                })
-            }
+            Kind::Meetings => self.meeting(row),
+            Kind::Documents => self.document(row),
             Kind::Agreements => {
                 match registers::agreement(
                     row,
@@ -190,6 +161,41 @@ impl<'e> Accumulator<'e> {
                 outcome
             }
         }
+    }
+
+    /// A meeting row, counted once however many rows repeat it.
+    fn meeting(&mut self, row: &SheetRow) -> (bool, Option<NaiveDate>) {
+        let outcome = self.once(
+            records::meeting(row, &self.header, &self.maps),
+            row.index,
+            |m| format!("{:?}", (m.date, &m.name, m.attendees, &m.items)),
+            "the same meeting",
+        );
+        self.take(outcome, row.index, |e, m: Meeting| {
+            let d = m.date;
+            e.meetings.push(m);
+            Some(d)
+        })
+    }
+
+    /// A policy register's row, listed once however many rows repeat it.
+    fn document(&mut self, row: &SheetRow) -> (bool, Option<NaiveDate>) {
+        let outcome = self.once(
+            registers::document(row, &self.header),
+            row.index,
+            |d| {
+                let dates = (d.last_reviewed, d.next_due);
+                format!("{:?}", (&d.name, &d.owner, &d.approved_by, dates))
+            },
+            "the same document with the same dates",
+        );
+        let place = self.origin.row(row.index);
+        self.take(outcome, row.index, |e, mut d: Document| {
+            d.place = Some(place);
+            let date = d.last_reviewed;
+            e.documents.push(d);
+            date
+        })
     }
 
     /// Takes in the earliest and latest dates of the records used.
