@@ -195,8 +195,14 @@ pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport
         .unrecorded
         .extend(super::unrecorded::lacking(&report));
     evidence.sources.push(req.kind);
+    let listed = (req.shown.to_path_buf(), req.kind);
     if report.rows_used == 0 && report.rows_left_out == 0 {
-        evidence.empty.push((req.shown.to_path_buf(), req.kind));
+        // A file listed twice is one file: it is named once.
+        if evidence.empty.contains(&listed) {
+            evidence.sources.pop();
+        } else {
+            evidence.empty.push(listed);
+        }
     }
     Ok(report)
 }
