@@ -79,8 +79,18 @@ pub fn field_for(kind: Kind, header: &str, overrides: &ColumnMap) -> Option<Fiel
     if let Some(field) = overrides.get(&h) {
         return (field.kind() == kind).then_some(field);
     }
-    kind.fields()
-        .find(|f| normalise(f.header()) == h || f.aliases().contains(&h.as_str()))
+    let known = |h: &str| {
+        kind.fields()
+            .find(|f| normalise(f.header()) == h || f.aliases().contains(&h))
+    };
+    // "Signed (Y/N)", "Returned? Yes/No": a heading that says how to fill it in is still
+    // the heading before it.
+    known(&h).or_else(|| {
+        [" y n", " yes no", " y or n", " yes or no", " tick"]
+            .iter()
+            .find_map(|how| h.strip_suffix(how))
+            .and_then(known)
+    })
 }
 
 /// One heading cell as it may be read: its text, and for a sub-heading under a parent
@@ -414,6 +424,23 @@ mod tests {
                 assert_eq!(h.col(Field::DocumentName), Some(0), "{case}");
                 assert_eq!(h.col(Field::DocumentKept), Some(5), "{case}");
             }
+        }
+    }
+
+    #[test]
+    fn a_heading_that_says_how_to_fill_it_in_is_still_its_heading() {
+        let none = ColumnMap::default();
+        for heading in [
+            "Signed (Y/N)",
+            "AUA signed (Y/N)",
+            "Returned? Yes/No",
+            "Signed - tick",
+        ] {
+            assert_eq!(
+                field_for(Kind::Agreements, heading, &none),
+                Some(Field::AgreementSigned),
+                "{heading}"
+            );
         }
     }
 

@@ -175,11 +175,17 @@ fn judge(
     dates_recorded: bool,
 ) -> RowOutcome<Agreement> {
     let at = header.col(Field::AgreementSigned);
+    // The column as the school heads it ("Returned", "Signed (Y/N)").
+    let heading = header
+        .columns
+        .iter()
+        .find(|c| c.field == Some(Field::AgreementSigned))
+        .map_or("Signed", |c| c.header.as_str());
     let other = |what: &str, most: &str| {
         let of_column = if column == Column::Mixed {
-            format!("the Signed column holds as many {most} as {what}s")
+            format!("the {heading} column holds as many {most} as {what}s")
         } else {
-            format!("most of the Signed column holds {most}")
+            format!("most of the {heading} column holds {most}")
         };
         format!(
             "`{}` is a {what}, but {of_column}: keep the column to counts for groups or to a mark for each person",
@@ -205,7 +211,7 @@ fn judge(
             Ok(None) if p.person.is_some() => person(p, Some(n == 1), None, header, dates_recorded),
             _ => skip(
                 format!(
-                    "`{}` in the Signed column could be a count or a yes/no mark: give each person's name beside a mark, or the number in the group (Out of) beside a count",
+                    "`{}` in the {heading} column could be a count or a yes/no mark: give each person's name beside a mark, or the number in the group (Out of) beside a count",
                     p.typed
                 ),
                 at,
