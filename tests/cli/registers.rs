@@ -619,6 +619,12 @@ fn the_report_lists_what_falls_due_and_the_summary_gives_the_registers_figures()
         "due list"
     );
     assert!(html.contains("<td>E-Safety Policy</td><td>10/11/2025</td><td>10/11/2026</td><td class=\"below\">Review overdue</td>"));
+    // The register gives no next review date: the one worked out is shown as such, the
+    // same date import, the findings and the pack give.
+    assert!(
+        html.contains("<td>Filtering and monitoring review 2025</td><td>20/10/2025</td><td>20/10/2026 (worked out from the last review)</td><td class=\"below\">Not reviewed in time</td>"),
+        "worked-out due date"
+    );
     assert!(html.contains("No check was recorded in 2025-26 summer."));
     assert!(html.contains("Signed since 01/09/2026, the start of the school year"));
     for name in ["Zofia", "Kwame", "Fairbairn", "Thistlewood", "Okafor"] {
