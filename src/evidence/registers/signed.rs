@@ -205,10 +205,16 @@ fn judge(
         (Signed::ZeroOne(n), Column::Marks) => {
             person(p, Some(n == 1), None, header, dates_recorded)
         }
+        // A one beside a name with no group size is that person's mark, whatever else the
+        // column holds: as a count it could be read no way at all.
+        (Signed::ZeroOne(n), Column::Counts | Column::Undecided)
+            if p.person.is_some() && p.of == Ok(None) =>
+        {
+            person(p, Some(n == 1), None, header, dates_recorded)
+        }
         (Signed::ZeroOne(n), Column::Counts) => group(p, n, None, header, dates_recorded),
         (Signed::ZeroOne(n), Column::Undecided) => match p.of {
             Ok(Some(_)) => group(p, n, None, header, dates_recorded),
-            Ok(None) if p.person.is_some() => person(p, Some(n == 1), None, header, dates_recorded),
             _ => skip(
                 format!(
                     "`{}` in the {heading} column could be a count or a yes/no mark: give each person's name beside a mark, or the number in the group (Out of) beside a count",

@@ -372,6 +372,16 @@ fn a_signed_column_of_counts_keeps_its_ones_as_counts_and_a_mixed_column_is_name
             ),
         ]
     );
+    // A stray count in a column of a person's ones leaves the ones as marks.
+    let (e, report) = read(
+        Kind::Agreements,
+        "Name,Group,Signed,Date\n\
+         Alfie Brooks,Year 6,1,03/09/2026\n\
+         Zoe Quennell,Year 6,0,\n\
+         Amy Pond,Year 6,2,03/09/2026\n",
+    );
+    assert_eq!(shares(&e), vec![("pupils".into(), 1, 2)]);
+    assert_eq!(report.skipped.len(), 1, "{:?}", report.skipped);
     // Only ones and nothing beside them to say which: the row says it cannot tell.
     let (_, report) = read(Kind::Agreements, "Group,Signed,Date\nYear 6,1,03/09/2026\n");
     assert!(
