@@ -8,6 +8,13 @@ reached the page (text cut off by its cell is lost).
 
 --on-every-page requires TEXT (a running head, say) on each page.
 
+--headings-of takes the HTML that was printed and requires every heading in it (h1 to h3)
+to be followed on its page by at least three lines of text, or to end the document: a
+heading, or a heading and its first line, left at the foot of a page is an error.
+
+--margin PT requires every line of text to keep PT points from each edge of the page: a
+running head that wraps grows out of its margin towards the edge.
+
 --longest-text-of takes the longest text in the workbook's shared strings (in a scoring
 workbook, a commentary), requires it to have at least --min-words words, so the check cannot
 pass on a workbook without long text, and requires every one of its words on the pages.
@@ -16,6 +23,7 @@ Page sizes come from `pdfinfo -f 1 -l N`, text boxes from `pdftotext -bbox-layou
 from poppler-utils. Exits 1 naming each page and line at fault.
 """
 import argparse
+import html.parser
 import re
 import subprocess
 import sys
@@ -23,6 +31,8 @@ import xml.etree.ElementTree as ET
 import zipfile
 
 A4 = (595.0, 842.0)
+# Text above this (in points from the top) is in the top margin: the running head.
+TOP_MARGIN = 40.0
 TOLERANCE = 2.0
 
 
@@ -47,8 +57,8 @@ def is_a4(size):
 def lines(pdf):
     """Each page's text lines: (page number, text, x0, y0, x1, y1)."""
     xml = subprocess.run(
-        ["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, text=True, check=True
-    ).stdout
+        ["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8", errors="replace")
     # pdftotext writes XHTML; the namespace is dropped so the tags read plainly.
     root = ET.fromstring(re.sub(r'\sxmlns="[^"]+"', "", xml, count=1))
     out = []
@@ -92,6 +102,93 @@ def longest_text(book):
     return max(texts, key=lambda t: len(t.split()), default="")
 
 
+class Headings(html.parser.HTMLParser):
+    """The text of each h1, h2 and h3 of an HTML page, with its level."""
+
+    def __init__(self):
+        super().__init__()
+        self.found, self.depth, self.text = [], 0, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("h1", "h2", "h3"):
+            self.depth += 1
+            self.text = []
+
+    def handle_endtag(self, tag):
+        if tag in ("h1", "h2", "h3") and self.depth:
+            self.depth -= 1
+            self.found.append((" ".join("".join(self.text).split()), int(tag[1])))
+
+    def handle_data(self, data):
+        if self.depth:
+            self.text.append(data)
+
+
+def headings(page_file):
+    parser = Headings()
+    with open(page_file, encoding="utf-8") as f:
+        parser.feed(f.read())
+    return [h for h in parser.found if h[0]]
+
+
+def stranded(found, titles, pages):
+    """Headings printed with fewer than three lines after them on their page while what
+    they head runs on over the page: the next page does not start with a heading of the
+    same level or above. A heading is a line that starts one of `titles` and stands taller
+    than the page's usual line, so a table cell of the same words is not taken for one.
+    The running head and the page number, in the margins, are left out."""
+    def body(number):
+        items = sorted((l for l in found if l[0] == number), key=lambda l: (l[3], l[2]))
+        return [l for l in items if l[3] > TOP_MARGIN and not re.fullmatch(r"Page \d+ of \d+", l[1])]
+
+    def level(line, usual):
+        """The heading level of `line`, or None when it is not a heading."""
+        text = " ".join(line[1].split())
+        if line[5] - line[3] < usual * 1.08 or len(text) <= 3:
+            return None
+        # A heading that wraps prints its first line alone: a long enough start counts.
+        levels = [
+            n for t, n in titles
+            if text.startswith(t) or (t.startswith(text) and len(text) >= max(12, len(t) // 2))
+        ]
+        return min(levels) if levels else None
+
+    def usual(lines):
+        heights = sorted(l[5] - l[3] for l in lines)
+        return heights[len(heights) // 2] if heights else 0
+
+    problems = []
+    for number in range(1, pages):
+        lines_here, lines_next = body(number), body(number + 1)
+        if not lines_here or not lines_next:
+            continue
+        height = usual(lines_here)
+        starts = level(lines_next[0], usual(lines_next))
+        for i, line in enumerate(lines_here):
+            # Lines after it, the cells of one table row counted once.
+            after = len({round(l[3]) for l in lines_here[i + 1:]})
+            this = level(line, height) if after < 3 else None
+            if this is not None and (starts is None or starts > this):
+                problems.append(
+                    f"page {number}: the heading {' '.join(line[1].split())[:60]!r} is left at "
+                    f"the foot of the page with {after} line(s) after it"
+                )
+                break
+    return problems
+
+
+def outside(found, sizes, margin):
+    problems = []
+    for number, text, x0, y0, x1, y1 in found:
+        w, h = sizes[min(number, len(sizes)) - 1]
+        if x0 < margin or y0 < margin or x1 > w - margin or y1 > h - margin:
+            problems.append(
+                f"page {number}: {text[:50]!r} lies within {margin:g} pt of the page's edge "
+                f"(at {x0:.0f}, {y0:.0f} to {x1:.0f}, {y1:.0f})"
+            )
+    return problems
+
+
 def words(text):
     return re.findall(r"[^\W_]+", text.lower())
 
@@ -112,6 +209,8 @@ def main():
     parser.add_argument("--on-every-page")
     parser.add_argument("--longest-text-of")
     parser.add_argument("--min-words", type=int, default=1)
+    parser.add_argument("--headings-of")
+    parser.add_argument("--margin", type=float)
     args = parser.parse_args()
     problems = []
     sizes = page_sizes(args.pdf)
@@ -120,7 +219,16 @@ def main():
             problems.append(f"page {number} is {size[0]:.0f} x {size[1]:.0f} pt, not A4")
     if len(sizes) > args.max_pages:
         problems.append(f"{len(sizes)} pages, more than the {args.max_pages} allowed")
-    found = lines(args.pdf) if args.no_overlap or args.longest_text_of or args.on_every_page else []
+    wanted_lines = (args.no_overlap or args.longest_text_of or args.on_every_page
+                    or args.headings_of or args.margin is not None)
+    found = lines(args.pdf) if wanted_lines else []
+    if args.headings_of:
+        titles = headings(args.headings_of)
+        if not titles:
+            problems.append(f"{args.headings_of} has no headings to check")
+        problems.extend(stranded(found, titles, len(sizes)))
+    if args.margin is not None:
+        problems.extend(outside(found, sizes, args.margin))
     if args.on_every_page:
         wanted = " ".join(args.on_every_page.split())
         for number in range(1, len(sizes) + 1):
@@ -149,6 +257,8 @@ def main():
     print(f"{args.pdf}: {len(sizes)} A4 pages (at most {args.max_pages})"
           + (f"; {len(found)} lines, none over another" if args.no_overlap else "")
           + (f"; each says {args.on_every_page!r}" if args.on_every_page else "")
+          + ("; no heading left at a page's foot" if args.headings_of else "")
+          + (f"; all text {args.margin:g} pt or more inside the edges" if args.margin is not None else "")
           + (f"; all {len(longest.split())} words of its longest text printed" if longest else ""))
 
 

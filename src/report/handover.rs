@@ -25,6 +25,8 @@ pub struct ToolView {
     without_commentary: usize,
     /// Why there is no agreed commentary at all, when there is none to copy.
     no_group: bool,
+    /// How many aspects have an agreed level.
+    scored_count: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -86,6 +88,7 @@ pub fn online_tool(r: &Reviewed) -> ToolView {
         framework_version: fw.version.clone(),
         generator: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
         without_commentary: aspects.iter().filter(|a| a.commentary.is_empty()).count(),
+        scored_count: aspects.iter().filter(|a| a.level.is_some()).count(),
         no_group: s.workbooks.len() > 1
             && !s
                 .workbooks

@@ -118,6 +118,7 @@ fn environment(overrides: Option<&Path>) -> Result<Environment<'static>> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.add_filter("css_string", css_string);
+    env.add_filter("shorten", shorten);
     for (name, text) in TEMPLATES {
         let (source, origin) = match own(overrides, name) {
             Some(path) => (crate::fsutil::read_text(&path)?, path),
@@ -144,6 +145,20 @@ fn css_string(text: &str) -> minijinja::value::Value {
     }
     quoted.push('"');
     minijinja::value::Value::from_safe_string(quoted)
+}
+
+/// `text` in at most `most` characters: cut at a space where it runs on, and ended with
+/// "…". A running head of a very long school name stays on one line, inside the margin.
+fn shorten(text: &str, most: usize) -> String {
+    if text.chars().count() <= most {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(most.saturating_sub(1)).collect();
+    let at_space = cut.trim_end().rfind(' ').filter(|i| *i > most / 2);
+    format!(
+        "{}…",
+        at_space.map_or(cut.as_str(), |i| &cut[..i]).trim_end()
+    )
 }
 
 /// The school's own template `name`, if its templates folder has one.
@@ -256,6 +271,21 @@ pub fn previous_snapshot(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_name_is_shortened_at_a_space() {
+        assert_eq!(shorten("Hill Primary School", 60), "Hill Primary School");
+        let long = "St Mary's and All Angels Academy Trust of the Very Long Name Primary School";
+        let short = shorten(long, 60);
+        assert_eq!(
+            short,
+            "St Mary's and All Angels Academy Trust of the Very Long…"
+        );
+        assert!(short.chars().count() <= 60);
+        let unbroken = "x".repeat(100);
+        assert_eq!(shorten(&unbroken, 10), format!("{}…", "x".repeat(9)));
+        assert_eq!(shorten("🏫📚✨ مدرسة النور", 4), "🏫📚✨…");
+    }
 
     fn snapshot(dir: &Path, date: &str, framework: Option<&str>, levels: &[(&str, u8)]) {
         let aspects: Vec<serde_json::Value> = levels

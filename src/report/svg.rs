@@ -29,9 +29,11 @@ pub struct Spoke {
     pub previous: Option<u8>,
 }
 
-/// Distance from the centre for a level: level 1 at the rim, level 5 a fifth of the way.
+/// Distance from the centre for a level: level 1 at the rim, level 5 (nothing in place) at
+/// the centre, each level a ring between; an aspect not scored is drawn at the centre too.
+/// The axis has a tick for each level and nothing else.
 fn radius(level: Option<u8>, r: f64) -> f64 {
-    level.map_or(0.0, |l| f64::from(6 - l.clamp(1, 5)) / 5.0 * r)
+    level.map_or(0.0, |l| f64::from(5 - l.clamp(1, 5)) / 4.0 * r)
 }
 
 fn point(i: usize, n: usize, dist: f64, c: (f64, f64)) -> (f64, f64) {
@@ -56,8 +58,9 @@ fn polygon(
         .join(" ")
 }
 
-/// The radius of the radar's level-1 ring.
-const RADAR_RADIUS: f64 = 205.0;
+/// The radius of the radar's level-1 ring: small beside its labels, so that the chart
+/// printed a third of a page high still has labels that can be read.
+const RADAR_RADIUS: f64 = 135.0;
 /// The shapes a spoke label's name may take, tried in turn where labels crowd: at most so
 /// many lines of at most so many characters, shortened with an ellipsis beyond.
 const LABEL_SHAPES: [(usize, usize); 2] = [(19, 2), (13, 3)];
@@ -66,9 +69,72 @@ const LABEL_SHAPES: [(usize, usize); 2] = [(19, 2), (13, 3)];
 const LABEL_LINE: f64 = 12.0;
 const LABEL_CHAR: f64 = 5.3;
 
-/// The lines of a spoke's label: the code, then the name wrapped at word boundaries into at
-/// most `most` lines of `chars` characters, the last ending in "…" when the name runs on.
-fn label_lines(code: &str, name: &str, (chars, most): (usize, usize)) -> Vec<String> {
+/// Small words a short name can do without.
+const SMALL_WORDS: [&str; 9] = ["of", "and", "the", "for", "in", "on", "to", "with", "&"];
+
+/// The forms of an aspect's name to try on a label, longest first: the name; without
+/// "Online Safety", which every aspect is about; without small words; without both.
+fn short_names(name: &str) -> Vec<String> {
+    let without_topic = |text: &str| {
+        let words: Vec<&str> = text.split_whitespace().collect();
+        let mut kept = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let pair = words.get(i..i + 2).map(|p| p.join(" ").to_lowercase());
+            if pair.as_deref() == Some("online safety") && words.len() > 2 {
+                i += 2;
+            } else {
+                kept.push(words[i]);
+                i += 1;
+            }
+        }
+        kept.join(" ")
+    };
+    let without_small = |text: &str| {
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .filter(|w| !SMALL_WORDS.contains(&w.to_lowercase().as_str()))
+            .collect();
+        words.join(" ")
+    };
+    let mut forms = vec![
+        name.to_string(),
+        without_topic(name),
+        without_small(name),
+        without_small(&without_topic(name)),
+    ];
+    forms.retain(|f| !f.is_empty());
+    forms.dedup();
+    forms
+}
+
+/// `name` wrapped at word boundaries into at most `most` lines of `chars` characters, if it
+/// fits.
+fn wrap(name: &str, (chars, most): (usize, usize)) -> Option<Vec<String>> {
+    let mut wrapped: Vec<String> = Vec::new();
+    for word in name.split_whitespace() {
+        match wrapped.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= chars => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => wrapped.push(word.to_string()),
+        }
+    }
+    let fits = wrapped.len() <= most && wrapped.iter().all(|l| l.chars().count() <= chars);
+    fits.then_some(wrapped)
+}
+
+/// The lines of a spoke's label: the code, then the first short form of the name that fits
+/// in at most `most` lines of `chars` characters; only a name no form of which fits is cut,
+/// its last line ending in "…".
+fn label_lines(code: &str, name: &str, shape: (usize, usize)) -> Vec<String> {
+    if let Some(lines) = short_names(name).iter().find_map(|f| wrap(f, shape)) {
+        let mut all = vec![code.to_string()];
+        all.extend(lines);
+        return all;
+    }
+    let (chars, most) = shape;
     let mut wrapped: Vec<String> = Vec::new();
     for word in name.split_whitespace() {
         match wrapped.last_mut() {
@@ -210,7 +276,8 @@ pub fn radar(spokes: &[Spoke]) -> String {
         return s;
     }
     let ring = |level: &dyn Fn(&Spoke) -> Option<u8>| polygon(spokes, r, c, level);
-    for level in 1..=5u8 {
+    // A ring for each level but the centre's.
+    for level in 1..=4u8 {
         let pts = ring(&|_: &Spoke| Some(level));
         let _ = write!(
             s,
@@ -252,10 +319,10 @@ pub fn radar(spokes: &[Spoke]) -> String {
         r##"<polygon points="{agreed}" fill="#1f5fa8" fill-opacity="0.25" stroke="#1f5fa8" stroke-width="3"/>"##
     );
     for level in 1..=5u8 {
-        let y = -radius(Some(level), r);
+        let y = -radius(Some(level), r) - 2.0;
         let _ = write!(
             s,
-            r##"<text x="4" y="{y:.1}" font-size="10" fill="#555">{level}</text>"##
+            r##"<text x="3" y="{y:.1}" font-size="9" fill="#555">{level}</text>"##
         );
     }
     s.push_str("</svg>");
@@ -366,7 +433,8 @@ mod tests {
     #[test]
     fn radar_puts_level_1_at_the_rim_and_escapes_labels() {
         assert_eq!(radius(Some(1), 200.0), 200.0);
-        assert_eq!(radius(Some(5), 200.0), 40.0);
+        assert_eq!(radius(Some(5), 200.0), 0.0);
+        assert_eq!(radius(Some(3), 200.0), 100.0);
         assert_eq!(radius(None, 200.0), 0.0);
         let svg = radar(&[
             Spoke {
@@ -421,7 +489,11 @@ mod tests {
                 "Impact of Online Safety Policy and Practice",
                 (19, 2)
             ),
-            ["D1.1", "Impact of Online", "Safety Policy and…"]
+            ["D1.1", "Impact of Policy", "and Practice"]
+        );
+        assert_eq!(
+            label_lines("X", "Supercalifragilistic Expialidocious Things", (13, 3)),
+            ["X", "Supercalifra…", "Expialidocio…", "Things"]
         );
         assert_eq!(label_lines("A", "Staff", (19, 2)), ["A", "Staff"]);
         assert_eq!(label_lines("A", "", (19, 2)), ["A"]);
@@ -441,6 +513,20 @@ mod tests {
                 for b in &placed[i + 1..] {
                     assert!(!a.meets(b), "{:?} meets {:?}", a.lines, b.lines);
                 }
+            }
+        }
+        // Every aspect of both shipped frameworks has a short name that fits, uncut.
+        for id in ["online-safety-21", "online-safety-18"] {
+            let fw = crate::framework::load_embedded(id)
+                .expect("embedded")
+                .framework;
+            let names: Vec<&str> = fw.aspects().map(|(_, _, a)| a.name.as_str()).collect();
+            for label in labels(&spokes(&names)) {
+                assert!(
+                    label.lines.iter().all(|l| !l.contains('…')),
+                    "{id}: {:?}",
+                    label.lines
+                );
             }
         }
         // The picture's box holds every label.

@@ -156,6 +156,7 @@ pub fn weigh_explanation(a: &mut AspectScore, results: &[CheckResult], min_comme
     let matters = results.iter().any(|r| r.status == CheckStatus::NotMet);
     if a.records_differ.is_some() && words < needed && matters {
         a.records_differ = None;
+        a.explanations.clear();
         a.thin_explanation = Some(ThinExplanation { words, needed });
     }
 }

@@ -114,6 +114,10 @@ pub struct AspectScore {
     /// it says enough to let the claim stand.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub records_differ: Option<String>,
+    /// The explanations behind `records_differ`, each once with the reviewers who gave it
+    /// (none for the group's).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub explanations: Vec<Explanation>,
     /// An explanation of why the records differ too short to let the claim stand ("x",
     /// "-"): taken as blank.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -180,6 +184,15 @@ impl AspectScore {
             ),
         }
     }
+}
+
+/// One explanation of why the records differ from the claim, and who gave it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Explanation {
+    /// What it says.
+    pub text: String,
+    /// The reviewers who wrote it in their own workbooks, by name; empty for the group's.
+    pub by: Vec<String>,
 }
 
 /// An explanation of why the records differ that is too short to count.

@@ -8,6 +8,7 @@ use std::io::Read;
 use std::path::Path;
 
 use calamine::{Reader, Xlsx, open_workbook};
+use predicates::prelude::*;
 
 use crate::{AspectRow, init_review, scoring_workbook, selfreview, set_sources};
 
@@ -173,19 +174,24 @@ fn review_with_meetings(dir: &Path) {
         "Date,Group,Attended,Items\n\
          14/01/2026,DSL/OSL catch-up,DSL; OSL,Incident log\n\
          11/03/2026,DSL/OSL catch-up,DSL; OSL,Filtering report\n\
-         20/05/2026,Online Safety Group,OSL; DSL; Parents,Policy review\n",
+         20/05/2026,Online Safety Group,OSL; DSL; Parents,Policy review\n\
+         17/06/2026,Governors' committee on Online Safety and Wellbeing,Chair; OSL,Filtering\n",
     )
     .expect("write the register");
     set_sources(
         dir,
         "[[evidence]]\nkind = \"meetings\"\npath = \"evidence/meetings.csv\"\n",
     );
-    selfreview()
-        .arg("-C")
-        .arg(dir)
-        .args(["workbook", "--reviewer", "OSL"])
-        .assert()
-        .success();
+    scoring_workbook(
+        &dir.join("scores/osl.xlsx"),
+        "OSL",
+        &[AspectRow {
+            code: "A1.2",
+            level: 2,
+            commentary: &long_commentary(50),
+            ..AspectRow::default()
+        }],
+    );
     selfreview()
         .arg("-C")
         .arg(dir)
@@ -265,6 +271,12 @@ fn the_reports_print_on_a4_with_the_school_on_every_page_and_name_what_they_show
             html.contains("break-after: avoid"),
             "{page}: headings kept with text"
         );
+        // The radar is one block with its heading, sized to share the first page.
+        assert!(
+            html.contains(r#"<section class="radar" aria-labelledby="radar"><div class="keep">"#),
+            "{page}"
+        );
+        assert!(html.contains(".radar .chart svg { height: 96mm;"), "{page}");
         // The radar names its spokes, not only codes.
         assert!(html.contains(">Online Safety Group</tspan>"), "{page}");
         assert!(html.contains(">Acceptable Use</tspan>"), "{page}");
@@ -272,11 +284,39 @@ fn the_reports_print_on_a4_with_the_school_on_every_page_and_name_what_they_show
     let report = std::fs::read_to_string(out.join("report.html")).expect("written");
     let governors = std::fs::read_to_string(out.join("governors.html")).expect("written");
     assert!(
-        report.contains("Online safety self-review (21 aspects) as of 01&#x2f;11&#x2f;2026 · framework online-safety-21, version 1.0.0"),
+        report.contains(
+            "<p class=\"meta\">Online safety self-review (21 aspects), version 1.0.0 · as of 01&#x2f;11&#x2f;2026</p>"
+        ),
         "the subtitle names the framework once"
     );
     assert!(!report.contains("(online-safety-21 1.0.0)"));
     assert_eq!(report.matches("Online safety self-review (21").count(), 1);
+    let tool = std::fs::read_to_string(out.join("online-tool.html")).expect("written");
+    let subtitle = tool
+        .split("<p class=\"meta\">")
+        .nth(1)
+        .and_then(|t| t.split("</p>").next())
+        .expect("a subtitle");
+    assert_eq!(subtitle.matches("21").count(), 1, "{subtitle}");
+    // Each aspect's heading, descriptor and level are one block the printer never splits,
+    // and that block is never split in print.
+    let article = report
+        .split(r#"<article class="aspect" id="aspect-A1.2">"#)
+        .nth(1)
+        .expect("A1.2 is scored");
+    assert!(article.starts_with("\n<div class=\"keep\">"), "{article}");
+    let keep = article.split("</div>").next().expect("closed");
+    assert!(
+        keep.contains("<h3>A1.2 Online Safety Group</h3>") && keep.contains("class=\"statement\"")
+    );
+    assert!(report.contains(".keep, table.whole, .side-by-side { break-inside: avoid;"));
+    // Aspects nobody scored are listed by name, each still a place the overview links to.
+    assert!(
+        report.contains(r#"<span id="aspect-A1.1">A1.1 Online Safety Responsibilities</span>"#)
+    );
+    assert!(!report.contains(r#"<article class="aspect" id="aspect-A1.1">"#));
+    // The action plan has no column for plans nobody wrote.
+    assert!(!report.contains(r#"<th scope="col">Planned</th>"#));
     for html in [&report, &governors] {
         assert!(
             html.contains("DSL&#x2f;OSL catch-up"),
@@ -286,6 +326,123 @@ fn the_reports_print_on_a4_with_the_school_on_every_page_and_name_what_they_show
         assert!(!html.contains(">online-safety-group<"), "no internal id");
     }
     assert!(report.contains("<td>Online safety group</td>"));
+    // A committee whose name mentions online safety is a group of its own: the online
+    // safety group met once, not twice.
+    assert!(
+        report.contains("<td>Governors&#x27; committee on Online Safety and Wellbeing</td>"),
+        "{report}"
+    );
+    assert!(report.contains(r#"<td>Online safety group</td><td class="num">1</td>"#));
+}
+
+#[test]
+fn a_review_with_nothing_scored_says_so_instead_of_printing_empty_tables() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    init_review(tmp.path(), &[]).success();
+    selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .arg("score")
+        .assert()
+        .stdout(predicates::str::contains(
+            "Workbooks: none read (make one in scores/ for each member of the group with `selfreview workbook`)",
+        ))
+        .stdout(predicates::str::contains("Workbooks: 0 ()").not());
+    selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .arg("report")
+        .assert()
+        .success();
+    let read =
+        |name: &str| std::fs::read_to_string(tmp.path().join("out").join(name)).expect("written");
+    let (report, governors, visit, tool) = (
+        read("report.html"),
+        read("governors.html"),
+        read("visit.html"),
+        read("online-tool.html"),
+    );
+    for html in [&report, &governors, &visit, &tool] {
+        assert!(html.contains("Nothing is scored yet"), "{html}");
+        assert!(
+            !html.contains("<tbody>\n</tbody>"),
+            "no empty table: {html}"
+        );
+    }
+    for (html, empty) in [
+        (&report, "The reviewers agree on every aspect"),
+        (&report, r#"aria-labelledby="radar""#),
+        (&report, r#"<th scope="col">Category</th>"#),
+        (&report, "No aspect has a level below 1"),
+        (&governors, r#"aria-labelledby="radar""#),
+        (&governors, "aspects stand in the way"),
+        (&visit, "The reviewers agreed on every aspect"),
+        (&visit, "support every level they check"),
+        (&visit, "(0 left)"),
+    ] {
+        assert!(!html.contains(empty), "{empty}");
+    }
+    assert!(report.contains("The training records list nobody yet."));
+    assert!(report.contains("The incident logs record no incidents in the last 12 months."));
+    assert!(visit.contains(
+        r#"<li class="not-done">Claims the records do not support are fixed or explained: nothing is scored yet"#
+    ));
+}
+
+#[test]
+fn thirty_reviewers_giving_one_reason_are_counted_once_and_their_commentary_kept_short() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    init_review(tmp.path(), &[]).success();
+    let why = "New staff are booked on the course next term and the register is being updated.";
+    let other = "Two teachers who joined in October are booked on the course for the spring term.";
+    let commentary = long_commentary(500);
+    for i in 1..=30 {
+        let name = format!("Teacher {i:02}");
+        scoring_workbook(
+            &tmp.path().join(format!("scores/teacher-{i:02}.xlsx")),
+            &name,
+            &[AspectRow {
+                code: "B2.1",
+                level: 2 + u8::from(i % 3 == 0),
+                commentary: &commentary,
+                why: if i == 30 { other } else { why },
+                ..AspectRow::default()
+            }],
+        );
+    }
+    selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .arg("report")
+        .assert()
+        .success();
+    let report = std::fs::read_to_string(tmp.path().join("out/report.html")).expect("written");
+    // Once under the aspect and once in the verdict's reason, not thirty times in each.
+    assert_eq!(
+        report.matches(why).count(),
+        2,
+        "the reason once in each place"
+    );
+    assert!(report.contains(&format!(
+        "<li><strong>29 reviewers:</strong> {why}</li><li><strong>Teacher 30:</strong> {other}</li>"
+    )));
+    assert!(report.contains("30 reviewers: 20 at level 2, 10 at level 3."));
+    // Each reviewer's 500 words are shown by their start, the whole a click away; the
+    // agenda points to them rather than printing them again.
+    assert_eq!(report.matches("<details><summary>").count(), 30);
+    assert_eq!(report.matches("(the start of 500 words)").count(), 30);
+    let agenda = report
+        .split(r#"<h2 id="agenda">"#)
+        .nth(1)
+        .expect("an agenda");
+    assert!(
+        agenda.contains(r##"<a href="#aspect-B2.1">B2.1 Staff</a>"##),
+        "{agenda}"
+    );
+    assert!(
+        !agenda.contains("The online safety group meets"),
+        "{agenda}"
+    );
 }
 
 #[test]

@@ -166,6 +166,21 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
 }
 
 #[test]
+fn the_incident_tables_print_whole_side_by_side() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    full_review(tmp.path());
+    report(tmp.path());
+    // Never a row or two of a table left on a page of its own.
+    for page in ["report.html", "governors.html"] {
+        let html = read_html(&tmp.path().join("out").join(page));
+        assert!(
+            html.contains(r#"<div class="side-by-side"><table class="whole">"#),
+            "{page}"
+        );
+    }
+}
+
+#[test]
 fn no_pupil_name_or_incident_description_reaches_any_output() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     full_review(tmp.path());

@@ -41,7 +41,14 @@ fn heading(o: &mut String, s: &Scored) {
         s.framework_version
     );
     let names: Vec<&str> = s.workbooks.iter().map(|w| w.reviewer.as_str()).collect();
-    let _ = writeln!(o, "Workbooks: {} ({})", names.len(), names.join(", "));
+    if names.is_empty() {
+        let _ = writeln!(
+            o,
+            "Workbooks: none read (make one in scores/ for each member of the group with `selfreview workbook`)"
+        );
+    } else {
+        let _ = writeln!(o, "Workbooks: {} ({})", names.len(), names.join(", "));
+    }
     let agreed = s
         .aspects
         .iter()

@@ -56,23 +56,55 @@ pub fn meeting_group_name(name: &str, overrides: &BTreeMap<String, String>) -> S
 }
 
 /// The group a meeting belongs to: the school's mapping, else the online safety group,
-/// governors or senior leadership by their usual names, else the name as a slug.
+/// governors or senior leadership when the register's group or meeting type names nothing
+/// but that group ("Online Safety Group", "E-Safety Committee", "FGB", "Full Governing
+/// Body", "SLT meeting"), else the name as a slug. The whole name decides, not a phrase
+/// inside it: "Governors' committee on Online Safety and Wellbeing" is a group of its own,
+/// neither the online safety group nor the governing body.
 pub fn group_for_meeting(name: &str, overrides: &BTreeMap<String, String>) -> String {
     let n = normalise(name);
     if let Some((_, g)) = overrides.iter().find(|(k, _)| normalise(k) == n) {
         return slug(g);
     }
-    let words: Vec<&str> = n.split(' ').collect();
-    if n.contains("online safety") || n.contains("e safety") || n.contains("esafety") {
-        "online-safety-group".into()
-    } else if n.contains("governor") || n.contains("governing") || words.contains(&"fgb") {
-        "governors".into()
-    } else if n.contains("senior leadership") || words.contains(&"slt") {
-        "senior-leadership".into()
-    } else {
-        slug(name)
+    let words: Vec<&str> = n
+        .split(' ')
+        .filter(|w| !MEETING_WORDS.contains(w) && !w.chars().all(|c| c.is_ascii_digit()))
+        .collect();
+    let only = |allowed: &[&str]| !words.is_empty() && words.iter().all(|w| allowed.contains(w));
+    match words.as_slice() {
+        ["online", "safety"] | ["e", "safety"] | ["esafety"] | ["osg"] => {
+            "online-safety-group".into()
+        }
+        _ if only(&["governors", "governor", "governing", "fgb", "lgb", "local"])
+            && words != ["local"] =>
+        {
+            "governors".into()
+        }
+        ["senior", "leadership"] | ["slt"] => "senior-leadership".into(),
+        _ => slug(name),
     }
 }
+
+/// Words that say what kind of gathering a meeting was or when, not whose: left out when
+/// the register's group is matched to a usual group.
+const MEETING_WORDS: [&str; 16] = [
+    "meeting",
+    "meetings",
+    "committee",
+    "group",
+    "team",
+    "body",
+    "board",
+    "full",
+    "the",
+    "of",
+    "termly",
+    "term",
+    "autumn",
+    "spring",
+    "summer",
+    "minutes",
+];
 
 #[cfg(test)]
 mod tests {
@@ -127,5 +159,64 @@ mod tests {
         assert_eq!(group_for_meeting("FGB", &none), "governors");
         assert_eq!(group_for_meeting("Full Governing Body", &none), "governors");
         assert_eq!(group_for_meeting("Staff meeting", &none), "staff-meeting");
+        assert_eq!(group_for_meeting("Governors' meeting", &none), "governors");
+        assert_eq!(
+            group_for_meeting("Local Governing Body", &none),
+            "governors"
+        );
+        assert_eq!(group_for_meeting("Governing Board", &none), "governors");
+        assert_eq!(group_for_meeting("SLT meeting", &none), "senior-leadership");
+        assert_eq!(
+            group_for_meeting("Senior Leadership Team", &none),
+            "senior-leadership"
+        );
+        assert_eq!(
+            group_for_meeting("Online safety group meeting (autumn 2026)", &none),
+            "online-safety-group"
+        );
+    }
+
+    #[test]
+    fn a_group_is_decided_by_its_whole_name_not_a_phrase_inside_it() {
+        let none = BTreeMap::new();
+        for (name, id) in [
+            (
+                "Governors' committee on Online Safety and Wellbeing",
+                "governors-committee-on-online-safety-and-wellbeing",
+            ),
+            (
+                "Online Safety and Wellbeing Group",
+                "online-safety-and-wellbeing-group",
+            ),
+            (
+                "Parents' forum on online safety",
+                "parents-forum-on-online-safety",
+            ),
+            (
+                "Curriculum committee (governors)",
+                "curriculum-committee-governors",
+            ),
+            (
+                "Staff briefing: online safety",
+                "staff-briefing-online-safety",
+            ),
+            ("SLT online safety review", "slt-online-safety-review"),
+        ] {
+            assert_eq!(group_for_meeting(name, &none), id, "{name}");
+        }
+        assert_eq!(
+            meeting_group_name("Governors' committee on Online Safety and Wellbeing", &none),
+            "Governors' committee on Online Safety and Wellbeing"
+        );
+        // The school's mapping still puts such a group where it says.
+        let mut own = BTreeMap::new();
+        own.insert(
+            "Governors' committee on Online Safety and Wellbeing".to_string(),
+            "online-safety-group".to_string(),
+        );
+        assert_eq!(
+            group_for_meeting("governors committee on online safety and wellbeing", &own),
+            "online-safety-group"
+        );
     }
 }

@@ -31,6 +31,8 @@ pub struct VisitView {
     suggested: Vec<Suggested>,
     checks: Vec<Check>,
     group: Vec<String>,
+    /// How many aspects have an agreed level: with none, the agenda says so.
+    scored_count: usize,
 }
 
 #[derive(Debug, Serialize)]
@@ -122,6 +124,7 @@ pub fn visit(r: &Reviewed) -> VisitView {
         documents: documents(&s.aspects),
         suggested: suggested(r),
         checks: checks(r),
+        scored_count: s.aspects.iter().filter(|a| a.agreed.is_some()).count(),
         // A pupils' representative named like a pupil is shown as the reports show them.
         group: r
             .review
@@ -235,11 +238,15 @@ fn checks(r: &Reviewed) -> Vec<Check> {
             state: state(s.ready),
         },
         Check {
-            item: format!(
-                "Claims the records do not support are fixed or explained ({} left).",
-                s.evidence_findings.len()
-            ),
-            state: state(s.evidence_findings.is_empty()),
+            item: if levels == 0 {
+                "Claims the records do not support are fixed or explained: nothing is scored yet, so no claim has been checked.".into()
+            } else {
+                format!(
+                    "Claims the records do not support are fixed or explained ({} left).",
+                    s.evidence_findings.len()
+                )
+            },
+            state: state(levels > 0 && s.evidence_findings.is_empty()),
         },
         Check {
             item: match &sign_off {

@@ -5,11 +5,11 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Named, Said, named, said};
+use super::{Named, Said, excerpted, named, said};
 use crate::framework::Framework;
 use crate::report::Reviewers;
 use crate::score::{
-    AgreedBy, AspectScore, CheckResult, CheckStatus, CommentaryBy, CommentaryCheck,
+    AgreedBy, AspectScore, CheckResult, CheckStatus, CommentaryBy, CommentaryCheck, Explanation,
 };
 
 #[derive(Debug, Serialize)]
@@ -34,11 +34,15 @@ pub(super) struct Detail {
     agreed: Option<u8>,
     evidenced: Option<u8>,
     records_differ: Option<String>,
+    /// Each different explanation of why the records differ once, with who gave it.
+    explanations: Vec<ExplanationView>,
     agreed_label: String,
     statement: String,
     agreed_how: String,
     rationale: Option<String>,
     reviewers: Vec<Named>,
+    /// Many reviewers' levels in brief, counted by level, instead of each by name.
+    reviewers_in_brief: Option<String>,
     /// The one commentary for the assessor, and whose it is.
     agreed_commentary: Option<String>,
     agreed_commentary_by: &'static str,
@@ -50,6 +54,53 @@ pub(super) struct Detail {
     /// Nothing stands behind the level: no evidence cited, no supporting record imported
     /// (or only files holding none); why, in words, else empty.
     unevidenced: String,
+}
+
+/// Whether there is anything to say of an aspect beyond the framework's own words: a
+/// level, commentary or evidence. An aspect nobody has scored is only listed by name.
+pub(super) fn started(a: &AspectScore) -> bool {
+    a.agreed.is_some() || !a.commentary.is_empty() || !a.evidence.is_empty()
+}
+
+#[derive(Debug, Serialize)]
+pub(super) struct ExplanationView {
+    /// Who gave it: empty for the group's, else the reviewers named or counted.
+    by: String,
+    text: String,
+}
+
+/// Reviewers named one by one up to so many; more are counted.
+const NAMED_REVIEWERS: usize = 6;
+
+fn explanation(e: &Explanation, reviewers: &Reviewers) -> ExplanationView {
+    let names: Vec<&str> = e.by.iter().map(|n| reviewers.shown(n)).collect();
+    let by = match names.as_slice() {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [first @ .., last] if names.len() <= 3 => format!("{} and {last}", first.join(", ")),
+        _ => format!("{} reviewers", names.len()),
+    };
+    ExplanationView {
+        by,
+        text: e.text.clone(),
+    }
+}
+
+/// "30 reviewers: 12 at level 2, 18 at level 3", where there are too many to name.
+pub(super) fn in_brief<'a>(levels: impl ExactSizeIterator<Item = &'a u8>) -> Option<String> {
+    let many = levels.len();
+    if many <= NAMED_REVIEWERS {
+        return None;
+    }
+    let mut counts: BTreeMap<u8, usize> = BTreeMap::new();
+    for level in levels {
+        *counts.entry(*level).or_default() += 1;
+    }
+    let each: Vec<String> = counts
+        .iter()
+        .map(|(level, n)| format!("{n} at level {level}"))
+        .collect();
+    Some(format!("{many} reviewers: {}", each.join(", ")))
 }
 
 pub(super) fn detail(
@@ -77,6 +128,11 @@ pub(super) fn detail(
         agreed: a.agreed,
         evidenced: a.evidenced,
         records_differ: a.records_differ.clone(),
+        explanations: a
+            .explanations
+            .iter()
+            .map(|e| explanation(e, reviewers))
+            .collect(),
         agreed_label: a
             .agreed
             .map(|l| fw.level_label(l).to_string())
@@ -85,6 +141,7 @@ pub(super) fn detail(
         agreed_how: agreed_how(a),
         rationale: a.rationale.clone(),
         reviewers: named(reviewers.levels(&a.reviewers).into_iter()),
+        reviewers_in_brief: in_brief(a.reviewers.values()),
         agreed_commentary: a.agreed_commentary.as_ref().map(|c| c.text.clone()),
         agreed_commentary_by: match a.agreed_commentary.as_ref().map(|c| c.by) {
             Some(CommentaryBy::Group) => "agreed by the group",
@@ -92,14 +149,16 @@ pub(super) fn detail(
             None => "",
         },
         // The only reviewer's commentary is the agreed one: it is not said twice.
-        commentary: said(&a.commentary, reviewers)
-            .into_iter()
-            .filter(|c| {
-                a.agreed_commentary
-                    .as_ref()
-                    .is_none_or(|g| g.text != c.text)
-            })
-            .collect(),
+        commentary: excerpted(
+            said(&a.commentary, reviewers)
+                .into_iter()
+                .filter(|c| {
+                    a.agreed_commentary
+                        .as_ref()
+                        .is_none_or(|g| g.text != c.text)
+                })
+                .collect(),
+        ),
         commentary_check: match a.commentary_check {
             CommentaryCheck::Missing if !a.commentary.is_empty() || a.group_notes => {
                 "No agreed commentary yet: the group workbook's Agreed commentary is blank."

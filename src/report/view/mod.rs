@@ -17,12 +17,13 @@ mod aspect;
 mod handover;
 mod records;
 mod registers;
+mod said;
 use crate::framework::Framework;
 use crate::pipeline::Reviewed;
 use crate::score::{AspectScore, Scored};
-use crate::workbook::layout::GROUP_REVIEWER;
-use aspect::{Detail, detail};
+use aspect::{Detail, detail, started};
 use records::{Incidents, Meetings, Training};
+pub(super) use said::{Said, excerpted, said};
 
 /// The agreed levels of an earlier snapshot, for progress and the radar chart.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,10 +45,11 @@ pub(super) struct Named {
     level: u8,
 }
 
+/// An aspect listed by name only, as nobody has scored it yet.
 #[derive(Debug, Serialize)]
-pub(super) struct Said {
-    reviewer: String,
-    text: String,
+struct Unscored {
+    code: String,
+    name: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -100,6 +102,8 @@ struct AgendaRow {
     spread: u8,
     needs_discussion: bool,
     levels: Vec<Named>,
+    /// Many reviewers' levels counted by level, instead of each by name.
+    levels_in_brief: Option<String>,
     commentary: Vec<Said>,
 }
 
@@ -138,8 +142,17 @@ pub struct View {
     radar_svg: String,
     previous_date: Option<String>,
     elements: Vec<Element>,
+    /// Aspects with a level, commentary or evidence, in full.
     details: Vec<Detail>,
+    /// Aspects nobody has scored or written about yet.
+    unscored: Vec<Unscored>,
+    /// How many aspects have a level: with none, the reports say so instead of showing
+    /// empty tables and a chart without a line on it.
+    scored_count: usize,
     actions: Vec<PlanRow>,
+    /// Whether any row of the action plan has planned actions, an owner or a date.
+    any_planned: bool,
+
     agenda: Vec<AgendaRow>,
     training: Option<Training>,
     meetings: Option<Meetings>,
@@ -159,19 +172,6 @@ pub(super) fn named<'a>(levels: impl Iterator<Item = (&'a str, u8)>) -> Vec<Name
         .map(|(name, level)| Named {
             name: name.to_string(),
             level,
-        })
-        .collect()
-}
-
-/// Reviewers' own commentary, as `reviewers` shows it: none where it is hidden, and never
-/// the group's, which is the agreed commentary and shown as such.
-pub(super) fn said(commentary: &[crate::score::Commentary], reviewers: &Reviewers) -> Vec<Said> {
-    commentary
-        .iter()
-        .filter(|c| reviewers.shows_commentary() && c.reviewer != GROUP_REVIEWER)
-        .map(|c| Said {
-            reviewer: reviewers.shown(&c.reviewer).to_string(),
-            text: c.text.clone(),
         })
         .collect()
 }
@@ -227,8 +227,20 @@ pub fn build(
         details: s
             .aspects
             .iter()
+            .filter(|a| started(a))
             .map(|a| detail(fw, a, links.and_then(|l| l.get(&a.code)), reviewers))
             .collect(),
+        unscored: s
+            .aspects
+            .iter()
+            .filter(|a| !started(a))
+            .map(|a| Unscored {
+                code: a.code.clone(),
+                name: a.name.clone(),
+            })
+            .collect(),
+        scored_count: s.aspects.iter().filter(|a| a.agreed.is_some()).count(),
+        any_planned: s.actions.iter().any(|p| p.planned.is_some()),
         actions: actions(fw, s),
         agenda: agenda(s, reviewers),
         training: records::training(&r.metrics, fw),
@@ -290,6 +302,7 @@ fn agenda(s: &Scored, reviewers: &Reviewers) -> Vec<AgendaRow> {
             spread: a.spread,
             needs_discussion: a.needs_discussion,
             levels: named(a.levels.iter().map(|(n, l)| (reviewers.shown(n), *l))),
+            levels_in_brief: aspect::in_brief(a.levels.iter().map(|(_, l)| l)),
             commentary: said(&a.commentary, reviewers),
         })
         .collect()

@@ -74,6 +74,40 @@ fn the_group_can_record_why_the_records_differ() {
 }
 
 #[test]
+fn reviewers_who_give_the_same_explanation_are_named_once_beside_it() {
+    let same = "New staff are booked on the course next term and the register is being updated.";
+    let other = "Two teachers joined in October; their training is booked for the spring term.";
+    let books: Vec<Filled> = (1..=30)
+        .map(|i| {
+            let mut book = everything_at(&format!("Teacher {i:02}"), 2);
+            let at = row_of(&book, "B2.1");
+            // One reviewer words it with other spacing; one gives another reason.
+            book.rows[at].records_differ = match i {
+                7 => same.replace(' ', "  "),
+                30 => other.to_string(),
+                _ => same.to_string(),
+            };
+            book
+        })
+        .collect();
+    let (scored, _) = score(&fw(), &settings(), &books, &half_the_staff());
+    let b21 = aspect(&scored, "B2.1");
+    assert_eq!(b21.explanations.len(), 2, "{:?}", b21.explanations);
+    assert_eq!(b21.explanations[0].text, same);
+    assert_eq!(b21.explanations[0].by.len(), 29);
+    assert_eq!(b21.explanations[1].by, ["Teacher 30"]);
+    let why = b21.records_differ.as_deref().expect("explained");
+    assert_eq!(why.matches("New staff are booked").count(), 1, "{why}");
+    assert!(why.contains(other));
+    let f = scored
+        .evidence_findings
+        .iter()
+        .find(|f| f.aspect == "B2.1")
+        .expect("still shown");
+    assert_eq!(f.message.matches("New staff are booked").count(), 1);
+}
+
+#[test]
 fn an_explanation_too_short_to_say_anything_is_taken_as_blank() {
     let mut book = everything_at("Ann", 2);
     let at = row_of(&book, "B2.1");

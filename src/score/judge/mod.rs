@@ -8,16 +8,15 @@
 //! evidence the assessor will see on the visit. The review is ready to apply for the Mark
 //! only when every aspect is at or better than its benchmark with sufficient commentary.
 
-use std::collections::{BTreeMap, BTreeSet};
-
 use serde::Serialize;
 
-use super::{
-    AgreedBy, AspectScore, Average, Commentary, Planned, Settings, commentary, consolidate,
-};
+use super::{AgreedBy, AspectScore, Average, Commentary, Settings, commentary, consolidate};
 use crate::framework::{Aspect, Element, Framework, Strand};
 use crate::rounding::round2;
-use crate::workbook::{Filled, Row, ScoredBy};
+use crate::workbook::{Filled, ScoredBy};
+
+mod gathered;
+use gathered::Gathered;
 
 /// Whether an aspect's commentary is enough to show its level.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -113,7 +112,11 @@ pub fn aspect(
     settings: &Settings,
 ) -> AspectScore {
     let mut rows = Gathered::gather(&a.code, books);
-    let records_differ = rows.records_differ();
+    let explanations = rows.records_differ();
+    let records_differ = (!explanations.is_empty()).then(|| {
+        let texts: Vec<&str> = explanations.iter().map(|e| e.text.as_str()).collect();
+        texts.join(" ")
+    });
     let rationale = rows.rationale.take();
     let planned = rows.planned.take().map(|(_, p)| p);
     let evidence: Vec<String> = std::mem::take(&mut rows.evidence).into_iter().collect();
@@ -153,6 +156,7 @@ pub fn aspect(
         evidenced: agreed,
         counted: agreed,
         records_differ,
+        explanations,
         thin_explanation: None,
         gap_to_benchmark: agreed.map(|l| l as i8 - a.benchmark as i8),
         gap_to_aspirational: agreed.map(|l| l - 1),
@@ -171,122 +175,6 @@ pub fn aspect(
     }
 }
 
-/// Everything the workbooks say about one aspect, before it is judged.
-#[derive(Default)]
-struct Gathered {
-    /// Each reviewer's level from their own workbook.
-    reviewers: BTreeMap<String, u8>,
-    /// The members' levels in a group workbook.
-    group_levels: Vec<(String, u8)>,
-    group_agreed: Option<u8>,
-    rationale: Option<String>,
-    differ_group: Option<String>,
-    /// Reviewers' explanations of why the records differ, with who wrote them.
-    differ_reviewers: Vec<(String, String)>,
-    group_commentary: Option<Commentary>,
-    /// A group workbook's Commentary column holds its meeting's notes.
-    group_notes: bool,
-    commentary: Vec<Commentary>,
-    evidence: BTreeSet<String>,
-    /// The planned actions, and whether they are the group's.
-    planned: Option<(bool, Planned)>,
-}
-
-impl Gathered {
-    /// The aspect's row of every workbook that has one.
-    fn gather(code: &str, books: &[&Filled]) -> Gathered {
-        let mut gathered = Gathered::default();
-        for book in books {
-            if let Some(row) = book.rows.iter().find(|r| r.code == code) {
-                gathered.add(book, row);
-            }
-        }
-        gathered
-    }
-
-    fn add(&mut self, book: &Filled, row: &Row) {
-        let is_group = matches!(book.kind, ScoredBy::Group { .. });
-        for (name, level) in &row.levels {
-            // A reviewer's own workbook says what they think; the member's column of a
-            // group workbook fills in for reviewers without one.
-            if is_group {
-                self.group_levels.push((name.clone(), *level));
-            } else {
-                self.reviewers.insert(name.clone(), *level);
-            }
-        }
-        self.evidence.extend(row.evidence.iter().cloned());
-        // A group workbook's entry is its agreed commentary; one made before that column
-        // existed had only Commentary, which stood for it.
-        let own = match (&row.agreed_commentary, is_group) {
-            (Some(agreed), true) => agreed,
-            _ => &row.commentary,
-        };
-        let entry = (!own.is_empty()).then(|| Commentary {
-            reviewer: book.kind.reviewer().to_string(),
-            text: own.clone(),
-            words: words(own),
-        });
-        let differ = (!row.records_differ.is_empty()).then(|| row.records_differ.clone());
-        if is_group {
-            self.group_notes |= row.agreed_commentary.is_some() && !row.commentary.is_empty();
-            self.group_agreed = self.group_agreed.or(row.agreed);
-            let rationale = (!row.rationale.is_empty()).then(|| row.rationale.clone());
-            self.rationale = self.rationale.take().or(rationale);
-            self.group_commentary = self.group_commentary.take().or(entry);
-            self.differ_group = self.differ_group.take().or(differ);
-        } else {
-            self.commentary.extend(entry);
-            if let Some(text) = differ {
-                let who = book.kind.reviewer().to_string();
-                self.differ_reviewers.push((who, text));
-            }
-        }
-        if let Some(p) = planned_of(row) {
-            // The group's plan wins; otherwise the first reviewer's, in file order.
-            if self
-                .planned
-                .as_ref()
-                .is_none_or(|(from_group, _)| is_group && !from_group)
-            {
-                self.planned = Some((is_group, p));
-            }
-        }
-    }
-
-    /// Why the records differ: the group's explanation wins; without a group workbook,
-    /// the reviewers' in name order.
-    fn records_differ(&self) -> Option<String> {
-        let mut reviewers = self.differ_reviewers.clone();
-        reviewers.sort();
-        self.differ_group.clone().or_else(|| {
-            (!reviewers.is_empty()).then(|| {
-                let texts: Vec<String> = reviewers.into_iter().map(|(_, t)| t).collect();
-                texts.join(" ")
-            })
-        })
-    }
-
-    /// Each reviewer's level, a group workbook's member columns filling in for reviewers
-    /// without a workbook of their own; and the commentary, the group's first, then the
-    /// reviewers' by name.
-    fn reviewers_and_commentary(self) -> (BTreeMap<String, u8>, Vec<Commentary>) {
-        let mut reviewers = self.reviewers;
-        for (name, level) in self.group_levels {
-            let folded = name.to_lowercase();
-            if !reviewers.keys().any(|k| k.to_lowercase() == folded) {
-                reviewers.insert(name, level);
-            }
-        }
-        let mut commentary = self.commentary;
-        commentary.sort_by(|x, y| x.reviewer.cmp(&y.reviewer));
-        if let Some(g) = self.group_commentary {
-            commentary.insert(0, g);
-        }
-        (reviewers, commentary)
-    }
-}
-
 /// The agreed level and where it came from: the group's, else the reviewers' median.
 fn agree(group_agreed: Option<u8>, levels: &[u8]) -> (Option<u8>, Option<AgreedBy>) {
     match group_agreed {
@@ -296,15 +184,6 @@ fn agree(group_agreed: Option<u8>, levels: &[u8]) -> (Option<u8>, Option<AgreedB
             (m, m.map(|_| AgreedBy::Median))
         }
     }
-}
-
-fn planned_of(row: &Row) -> Option<Planned> {
-    let any = !row.actions.is_empty() || !row.owner.is_empty() || row.target.is_some();
-    any.then(|| Planned {
-        actions: row.actions.clone(),
-        owner: row.owner.clone(),
-        target: row.target,
-    })
 }
 
 /// Strand and element averages of the agreed levels.
