@@ -171,21 +171,6 @@ pub struct AspectScore {
     pub evidence_required: bool,
 }
 
-impl AspectScore {
-    /// Why an unevidenced aspect has nothing behind it, in words: nothing cited, and the
-    /// records that support it not imported, or imported and empty.
-    pub fn nothing_behind(&self) -> String {
-        match self.empty_records.as_slice() {
-            [] => "none is cited, and none of the records that support it was imported".into(),
-            [one] => format!("none is cited, and the {one} file holds no records"),
-            [first @ .., last] => format!(
-                "none is cited, and the {} and {last} files hold no records",
-                first.join(", ")
-            ),
-        }
-    }
-}
-
 /// One explanation of why the records differ from the claim, and who gave it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Explanation {
