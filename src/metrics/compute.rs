@@ -22,7 +22,6 @@ use super::terms::Terms;
 use crate::evidence::import::Evidence;
 use crate::evidence::records::Training;
 use crate::evidence::{Field, Kind};
-use crate::rounding::round2;
 use crate::text::normalise;
 
 /// Training coverage of one group.
@@ -34,7 +33,8 @@ pub struct TrainingCoverage {
     pub people: usize,
     /// People trained within the window.
     pub trained: usize,
-    /// `trained / people`, to two decimals.
+    /// `trained / people`, exact; JSON shows it rounded down to two decimals.
+    #[serde(serialize_with = "crate::rounding::serialize_share")]
     pub share: f64,
     /// The window in months.
     pub months: u32,
@@ -174,7 +174,7 @@ fn coverage_of(
         group: group.to_string(),
         people: people.len(),
         trained,
-        share: round2(trained as f64 / people.len() as f64),
+        share: trained as f64 / people.len() as f64,
         months,
         overdue,
         dates_recorded: e.unrecorded(Field::TrainingDate).is_none(),

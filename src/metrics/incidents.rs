@@ -16,7 +16,6 @@ use super::terms::Terms;
 use crate::evidence::Field;
 use crate::evidence::import::Evidence;
 use crate::evidence::tally::Tally;
-use crate::rounding::round2;
 
 /// A count under a label. In JSON the label is named for what it is: `category`, `term`
 /// or `month`.
@@ -50,9 +49,11 @@ pub struct IncidentSummary {
     pub closed: usize,
     /// Share of the window's incidents with the action taken recorded (`None` with no
     /// incidents, or when a log has no column for the action taken).
+    #[serde(serialize_with = "crate::rounding::serialize_optional_share")]
     pub actioned_share: Option<f64>,
     /// Share of the window's incidents recorded as closed (`None` with no incidents, or
     /// when a log has no status column).
+    #[serde(serialize_with = "crate::rounding::serialize_optional_share")]
     pub closed_share: Option<f64>,
     /// Every log has a column for the action taken.
     pub actioned_recorded: bool,
@@ -191,7 +192,7 @@ impl<'a> IncidentCounts<'a> {
 
     fn summary(self, e: &Evidence) -> IncidentSummary {
         let count = self.count;
-        let share = |part: u64| (count > 0).then(|| round2(part as f64 / count as f64));
+        let share = |part: u64| (count > 0).then(|| part as f64 / count as f64);
         let actioned_recorded = e.unrecorded(Field::IncidentAction).is_none();
         let closed_recorded = e.unrecorded(Field::IncidentStatus).is_none();
         let mut by_category: Vec<Count> = self
@@ -353,11 +354,11 @@ mod tests {
     }
 
     #[test]
-    fn shares_of_incidents_are_rounded_to_two_decimals() {
+    fn shares_of_incidents_are_exact() {
         let s = incident_summary(&incidents(), 12, as_of(), &Terms::English);
         assert_eq!((s.actioned, s.closed), (2, 1));
-        assert_eq!(s.actioned_share, Some(0.67));
-        assert_eq!(s.closed_share, Some(0.33));
+        assert_eq!(s.actioned_share, Some(2.0 / 3.0));
+        assert_eq!(s.closed_share, Some(1.0 / 3.0));
         assert!(s.actioned_recorded && s.closed_recorded);
         // With no incidents in the window there is no share to give.
         let s = incident_summary(&incidents(), 1, day(2026, 9, 30), &Terms::English);

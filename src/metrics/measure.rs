@@ -45,13 +45,9 @@ pub fn group_words(group: &str) -> String {
     }
 }
 
+/// `part` of `whole` as a whole percent, rounded down as every output shows shares.
 pub(super) fn percent(part: usize, whole: usize) -> String {
-    let p = if whole == 0 {
-        0.0
-    } else {
-        part as f64 * 100.0 / whole as f64
-    };
-    format!("{p:.0}%")
+    crate::rounding::percent_of(part, whole)
 }
 
 /// A count with its noun: "1 meeting", "3 meetings".

@@ -19,7 +19,6 @@ use super::compute::within;
 use super::terms::Terms;
 use crate::evidence::Kind;
 use crate::evidence::import::Evidence;
-use crate::rounding::round2;
 use crate::text::normalise;
 
 /// The first day of the school year `as_of` falls in.
@@ -52,7 +51,8 @@ pub struct AgreementCoverage {
     pub signed: usize,
     /// How many the group has.
     pub of: usize,
-    /// `signed / of`, to two decimals.
+    /// `signed / of`, exact; JSON shows it rounded down to two decimals.
+    #[serde(serialize_with = "crate::rounding::serialize_share")]
     pub share: f64,
     /// The school year's first day.
     pub since: NaiveDate,
@@ -116,7 +116,7 @@ pub fn agreement_coverage(
         group: group.to_string(),
         signed,
         of,
-        share: round2(signed as f64 / of as f64),
+        share: signed as f64 / of as f64,
         since,
         parts,
     })

@@ -361,12 +361,12 @@ pub fn bars(title: &str, items: &[Bar]) -> String {
         let w = bar_w * b.share.clamp(0.0, 1.0);
         let _ = write!(
             s,
-            r##"<text x="0" y="{:.1}" font-size="12">{}</text><rect x="{label_w}" y="{y:.1}" width="{bar_w}" height="18" fill="#eeeeee"/><rect x="{label_w}" y="{y:.1}" width="{w:.1}" height="18" fill="#1f5fa8"/><text x="{:.1}" y="{:.1}" font-size="12">{:.0}% ({})</text>"##,
+            r##"<text x="0" y="{:.1}" font-size="12">{}</text><rect x="{label_w}" y="{y:.1}" width="{bar_w}" height="18" fill="#eeeeee"/><rect x="{label_w}" y="{y:.1}" width="{w:.1}" height="18" fill="#1f5fa8"/><text x="{:.1}" y="{:.1}" font-size="12">{} ({})</text>"##,
             y + 13.0,
             esc(&b.label),
             label_w + bar_w + 6.0,
             y + 13.0,
-            b.share * 100.0,
+            crate::rounding::percent(b.share),
             esc(&b.note)
         );
         if let Some(t) = b.target {

@@ -16,10 +16,10 @@ use serde::Serialize;
 
 use super::{AspectScore, Reason, Shortfall, ThinExplanation};
 use crate::evidence::import::Evidence;
-use crate::framework::{Aspect, LOWEST_LEVEL, Metric, Threshold};
+use crate::framework::{Aspect, Check, LOWEST_LEVEL, Metric, Threshold};
 use crate::metrics::measure;
 use crate::metrics::terms::Terms;
-use crate::rounding::round2;
+use crate::rounding::{down2, up2};
 
 /// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -113,7 +113,7 @@ pub fn run(
                 threshold: c.threshold,
                 supports_level: c.supports_level,
                 required: c.required,
-                value: value.map(round2),
+                value: value.map(|v| shown(c, v)),
                 fact,
                 needs: format!("{at} needs {}", measure::expectation(c)),
                 status,
@@ -121,6 +121,16 @@ pub fn run(
             }
         })
         .collect()
+}
+
+/// A check's value as its JSON shows it: to two decimals, rounded away from passing, so the
+/// figure shown never reads as meeting a threshold the exact value misses (an exact value of
+/// 0.8995 against "at least 0.9" shows 0.89, not 0.9).
+fn shown(c: &Check, value: f64) -> f64 {
+    match c.threshold {
+        Threshold::AtLeast(_) => down2(value),
+        Threshold::AtMost(_) => up2(value),
+    }
 }
 
 /// The best level, from `claimed` down to the lowest, that the check results let stand.

@@ -31,6 +31,7 @@ mod registers;
 mod report;
 mod scope;
 mod score;
+mod shares;
 mod signoff;
 mod today;
 mod verdict;

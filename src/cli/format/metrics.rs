@@ -56,9 +56,7 @@ pub(super) fn absent(s: &mut String, empty: &Empty, kind: Kind, not_imported: &s
 /// The files of each kind imported that hold no records.
 pub(super) type Empty = std::collections::BTreeMap<Kind, Vec<std::path::PathBuf>>;
 
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
-}
+use selfreview::rounding::percent;
 
 fn training(s: &mut String, groups: &[TrainingCoverage]) {
     for g in groups.iter().filter(|g| !g.dates_recorded) {

@@ -9,9 +9,7 @@ use selfreview::metrics::registers::Registers;
 
 use super::metrics::{Empty, absent};
 
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
-}
+use selfreview::rounding::percent;
 
 /// Every register's lines, each saying when none was imported.
 pub fn registers(s: &mut String, r: &Registers, empty: &Empty) {

@@ -220,8 +220,8 @@ fn incidents_are_measured_within_the_window() {
     assert_eq!(
         measured(&actioned),
         (
-            0.67,
-            "2 of 3 incidents in the last year have the action taken recorded (67%)".into()
+            2.0 / 3.0,
+            "2 of 3 incidents in the last year have the action taken recorded (66%)".into()
         )
     );
     assert_eq!(expectation(&actioned), "all");

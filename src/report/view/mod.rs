@@ -191,7 +191,7 @@ fn status(a: &AspectScore) -> (String, bool) {
 }
 
 pub(super) fn percent(share: Option<f64>) -> String {
-    share.map_or("–".to_string(), |s| format!("{:.0}%", s * 100.0))
+    share.map_or("–".to_string(), crate::rounding::percent)
 }
 
 /// Builds the view of a reviewed review, its reviewers shown as `reviewers` names them.
