@@ -149,12 +149,26 @@ fn interval(d: &Document, months: &ReviewMonths) -> Option<u32> {
     d.topics.iter().filter_map(|t| months.get(t)).min().copied()
 }
 
+/// The day a review on `last` falls due again, `months` later.
+pub fn review_due(last: NaiveDate, months: u32) -> Option<NaiveDate> {
+    last.checked_add_months(Months::new(months))
+}
+
+/// The one rule for whether a review still stands, used by the registers, the reports, the
+/// pack and the checks alike: a review on `last`, repeated every `months`, stands from that
+/// day up to and including the day it falls due again. A policy reviewed exactly a year
+/// before the review date is still within the year and due that day; a day earlier, it is
+/// too old. A review dated after `as_of` does not stand (it has not happened yet).
+pub fn review_stands(last: NaiveDate, months: u32, as_of: NaiveDate) -> bool {
+    last <= as_of && review_due(last, months).is_none_or(|due| as_of <= due)
+}
+
 /// Where `d` stands as of `as_of` by its own dates. The register's next review date is the
 /// due date when it gives one; the framework's interval after the last review only stands
 /// in for it when it gives none, and still judges whether the last review is too old.
 pub fn status(d: &Document, months: &ReviewMonths, as_of: NaiveDate) -> DocumentStatus {
     let interval = interval(d, months);
-    let by_interval = interval.and_then(|m| d.last_reviewed?.checked_add_months(Months::new(m)));
+    let by_interval = interval.and_then(|m| review_due(d.last_reviewed?, m));
     let due = d.next_due.or(by_interval);
     let soon = as_of
         .checked_add_days(Days::new(DUE_SOON_DAYS))
@@ -162,8 +176,12 @@ pub fn status(d: &Document, months: &ReviewMonths, as_of: NaiveDate) -> Document
     let overdue = d.next_due.is_some_and(|n| n < as_of);
     // Overdue by a register date no later than the framework's allows says it all; a
     // register that allowed longer than the framework leaves the document late both ways.
-    let stale_after_months = interval.filter(|_| {
-        by_interval.is_some_and(|n| n < as_of && !(overdue && d.next_due.is_some_and(|r| r <= n)))
+    let stale_after_months = interval.filter(|&m| {
+        d.last_reviewed
+            .is_some_and(|last| last <= as_of && !review_stands(last, m, as_of))
+            && !(overdue
+                && d.next_due
+                    .is_some_and(|r| by_interval.is_some_and(|n| r <= n)))
     });
     let standing = if overdue {
         Standing::Overdue
@@ -332,7 +350,7 @@ pub fn reviewed(
         .iter()
         .filter(|d| {
             d.last_reviewed
-                .is_some_and(|r| super::compute::within(r, as_of, months))
+                .is_some_and(|r| review_stands(r, months, as_of))
         })
         .count();
     let latest = on_topic

@@ -361,3 +361,78 @@ fn a_meeting_copied_onto_a_second_row_counts_once() {
     // A second row of the same day about something else is kept: its items count.
     assert_eq!(source["rows_used"], 3, "{doc}");
 }
+
+/// The A2.1 check's status and fact, and the import's lines, for an online safety policy
+/// last reviewed on `last` in a review dated 01/11/2026.
+fn reviewed_on(last: &str) -> (String, String, String) {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[]).success();
+    std::fs::write(
+        dir.join("evidence/policies.csv"),
+        format!("Document,Owner,Last reviewed,Next review\nOnline Safety Policy,OSL,{last},\n"),
+    )
+    .expect("write the register");
+    set_sources(
+        dir,
+        "[[evidence]]\nkind = \"documents\"\npath = \"evidence/policies.csv\"\n\n",
+    );
+    let commentary = "The policy is reviewed by the group every year, approved by governors, and shared with staff, pupils and parents each September.";
+    filled_workbook(
+        &dir.join("scores/osl.xlsx"),
+        "OSL",
+        &[("A2.1", 2, commentary, "")],
+    );
+    let out = selfreview()
+        .env("SELFREVIEW_TODAY", "2026-11-01")
+        .arg("-C")
+        .arg(dir)
+        .args(["--json", "score"])
+        .assert()
+        .get_output()
+        .clone();
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let check = aspect_json(&doc, "A2.1")["evidence_checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .find(|c| {
+            c["metric"] == "documents.reviewed"
+                && c["needs"].as_str().unwrap_or("").starts_with("level 2 ")
+        })
+        .expect("the review check")
+        .clone();
+    let out = selfreview()
+        .env("SELFREVIEW_TODAY", "2026-11-01")
+        .arg("-C")
+        .arg(dir)
+        .arg("import")
+        .assert()
+        .get_output()
+        .clone();
+    (
+        check["status"].as_str().unwrap_or("").to_string(),
+        check["fact"].as_str().unwrap_or("").to_string(),
+        String::from_utf8(out.stdout).expect("utf-8"),
+    )
+}
+
+#[test]
+fn a_review_exactly_a_year_ago_is_due_today_in_the_register_and_met_in_the_checks() {
+    let (status, fact, text) = reviewed_on("01/11/2025");
+    assert_eq!(status, "met", "{fact}");
+    assert!(text.contains("0 reviewed too long ago"), "{text}");
+    assert!(
+        text.contains("due soon: “Online Safety Policy” (by 01/11/2026"),
+        "{text}"
+    );
+    // A day earlier, it is too old everywhere.
+    let (status, fact, text) = reviewed_on("31/10/2025");
+    assert_eq!(status, "not-met", "{fact}");
+    assert!(fact.contains("not within the last year"), "{fact}");
+    assert!(text.contains("1 reviewed too long ago"), "{text}");
+    // A day later it stands everywhere.
+    let (status, _, text) = reviewed_on("02/11/2025");
+    assert_eq!(status, "met");
+    assert!(text.contains("0 reviewed too long ago"), "{text}");
+}

@@ -250,3 +250,27 @@ fn a_document_reviewed_again_under_a_new_year_is_not_out_of_date() {
         found[0].message
     );
 }
+
+#[test]
+fn a_review_exactly_a_year_ago_stands_until_the_end_of_that_day_in_the_register_and_the_checks() {
+    let as_of = d(2026, 12, 1);
+    let months = ReviewMonths::from([(Topic::OnlineSafetyPolicy, 12)]);
+    for (last, stands) in [
+        (d(2025, 12, 1), true),
+        (d(2025, 12, 2), true),
+        (d(2025, 11, 30), false),
+        (d(2026, 12, 1), true),
+        (d(2026, 12, 2), false),
+    ] {
+        assert_eq!(super::review_stands(last, 12, as_of), stands, "{last}");
+        let mut policy = doc("Online Safety Policy", Some(last), None);
+        policy.topics = vec![Topic::OnlineSafetyPolicy];
+        let status = super::status(&policy, &months, as_of);
+        if last <= as_of {
+            assert_eq!(status.standing == Standing::Stale, !stands, "{last}");
+        }
+        let e = evidence(vec![policy]);
+        let (within, ..) = super::reviewed(&e, Topic::OnlineSafetyPolicy, 12, as_of);
+        assert_eq!(within == 1, stands, "{last}");
+    }
+}
