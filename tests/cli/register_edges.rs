@@ -436,3 +436,42 @@ fn a_review_exactly_a_year_ago_is_due_today_in_the_register_and_met_in_the_check
     assert_eq!(status, "met");
     assert!(text.contains("0 reviewed too long ago"), "{text}");
 }
+
+/// `import --kind KIND` of a CSV file holding `csv`, as text.
+fn import_csv(kind: &str, csv: &str) -> String {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(tmp.path().join("log.csv"), csv).expect("write the log");
+    let out = selfreview()
+        .current_dir(tmp.path())
+        .args(["import", "--as-of", "2026-12-01", "--kind", kind, "log.csv"])
+        .assert()
+        .get_output()
+        .clone();
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn a_number_marked_not_known_keeps_its_row_and_thousands_are_read() {
+    let text = import_csv(
+        "engagement",
+        "Date,Type,What,Attended\n01/11/2026,Letter,Letter home,n/a\n02/11/2026,Newsletter,News,-\n03/11/2026,Workshop,Gaming,none\n",
+    );
+    assert!(
+        text.contains("3 used (3 with a note below), 0 skipped"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note row 2, column D: attendance `n/a` taken as not known"),
+        "{text}"
+    );
+    assert!(text.contains("2 communications"), "{text}");
+    let text = import_csv(
+        "surveys",
+        "Survey,Who was asked,Date,Responses\nPupil voice,Pupils,01/10/2026,\"1,204\"\nParents,Parents,02/10/2026,n/a\n",
+    );
+    assert!(
+        text.contains("2 used (1 with a note below), 0 skipped"),
+        "{text}"
+    );
+    assert!(text.contains("learners 1 (1204 responses)"), "{text}");
+}

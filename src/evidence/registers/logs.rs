@@ -1,7 +1,7 @@
 //! Rows of the logs of filtering checks, surveys and parent engagement: a date, and what
 //! the figures need of the rest of the row.
 
-use super::{Engagement, FilteringCheck, Survey, count, is_learners};
+use super::{Engagement, FilteringCheck, Survey, is_learners, optional_count, with_notes};
 use crate::evidence::Field;
 use crate::evidence::header::{Header, normalise};
 use crate::evidence::mapping::slug;
@@ -66,15 +66,18 @@ pub fn survey(row: &SheetRow, header: &Header) -> RowOutcome<Survey> {
     if group.is_empty() {
         return skip("no group asked", header.col(Field::SurveyGroup));
     }
-    let responses = match count(row, header, Field::SurveyResponses) {
-        Ok(c) => c.map(|(n, _)| n),
-        Err(reason) => return skip(reason, header.col(Field::SurveyResponses)),
-    };
-    RowOutcome::Used(Survey {
+    let mut notes = Vec::new();
+    let responses =
+        match optional_count(row, header, Field::SurveyResponses, "responses", &mut notes) {
+            Ok(c) => c,
+            Err(reason) => return skip(reason, header.col(Field::SurveyResponses)),
+        };
+    let survey = Survey {
         date,
         group: survey_group(&group),
         responses,
-    })
+    };
+    with_notes(survey, notes)
 }
 
 /// Words that say a parent engagement row is a session rather than a communication.
@@ -111,8 +114,15 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
-    let attendance = match count(row, header, Field::EngagementAttendance) {
-        Ok(c) => c.map(|(n, _)| n),
+    let mut notes = Vec::new();
+    let attendance = match optional_count(
+        row,
+        header,
+        Field::EngagementAttendance,
+        "attendance",
+        &mut notes,
+    ) {
+        Ok(c) => c,
         Err(reason) => return skip(reason, header.col(Field::EngagementAttendance)),
     };
     let kind = normalise(&text(row, header, Field::EngagementType));
@@ -124,9 +134,10 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
         says(&kind)
             || (attendance.is_some() && !kind.contains("letter") && !kind.contains("newsletter"))
     };
-    RowOutcome::Used(Engagement {
+    let engagement = Engagement {
         date,
         session,
         attendance,
-    })
+    };
+    with_notes(engagement, notes)
 }

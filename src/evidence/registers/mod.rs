@@ -105,7 +105,7 @@ pub(super) fn count(
             Ok(Some((*n as usize, None)))
         }
         other => {
-            let t = other.text();
+            let t = without_thousands_separators(&other.text());
             if t.trim_start().starts_with('-') {
                 return Err(format!("`{t}` is not a number"));
             }
@@ -123,6 +123,67 @@ pub(super) fn count(
             }
         }
     }
+}
+
+/// `text` with the commas that separate thousands taken out: "1,204" → "1204",
+/// "1,204 of 1,530" → "1204 of 1530". A comma is a separator only between a digit and
+/// exactly three more digits; "3,4" is left alone (and is then not one number).
+fn without_thousands_separators(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
+    chars
+        .iter()
+        .enumerate()
+        .filter(|&(i, c)| {
+            let separator = *c == ','
+                && i > 0
+                && digit(i - 1)
+                && (1..=3).all(|k| digit(i + k))
+                && !digit(i + 4);
+            !separator
+        })
+        .map(|(_, c)| *c)
+        .collect()
+}
+
+/// What a school writes in a number column to say the number is not known.
+const UNKNOWN: &[&str] = &[
+    "n/a",
+    "na",
+    "n.a.",
+    "-",
+    "–",
+    "—",
+    "none",
+    "unknown",
+    "not known",
+    "not recorded",
+    "?",
+    "tbc",
+    "nil",
+];
+
+/// An optional count column's value, where a mark such as `n/a`, `-` or `none` says the
+/// number is not known: the row is kept without it, and the note says so.
+pub(super) fn optional_count(
+    row: &SheetRow,
+    header: &Header,
+    field: Field,
+    what: &str,
+    notes: &mut Vec<(String, Option<u32>)>,
+) -> Result<Option<usize>, String> {
+    if let Some(col) = header.col(field) {
+        let t = row.get(col).text();
+        let mark = t.trim().to_lowercase();
+        if UNKNOWN.contains(&mark.as_str()) {
+            notes.push((
+                format!("{what} `{}` taken as not known", t.trim()),
+                Some(col),
+            ));
+            return Ok(None);
+        }
+    }
+    count(row, header, field).map(|c| c.map(|(n, _)| n))
 }
 
 /// A date cell that, unreadable, makes a note rather than a skipped row.
@@ -143,7 +204,7 @@ fn date_noted(
 }
 
 /// The outcome for a record with the notes gathered while reading it.
-fn with_notes<T>(record: T, mut notes: Vec<(String, Option<u32>)>) -> RowOutcome<T> {
+pub(super) fn with_notes<T>(record: T, mut notes: Vec<(String, Option<u32>)>) -> RowOutcome<T> {
     if notes.is_empty() {
         return RowOutcome::Used(record);
     }

@@ -420,3 +420,13 @@ fn a_count_whose_date_cannot_be_read_keeps_its_group_in_the_total() {
     );
     assert_eq!(report.skipped[0].reason, "a note or footer row");
 }
+
+#[test]
+fn commas_that_separate_thousands_are_read_and_others_are_not() {
+    use super::without_thousands_separators as strip;
+    assert_eq!(strip("1,204"), "1204");
+    assert_eq!(strip("12,345,678"), "12345678");
+    assert_eq!(strip("1,204 of 1,530"), "1204 of 1530");
+    assert_eq!(strip("3,4"), "3,4");
+    assert_eq!(strip("1,2345"), "1,2345");
+}
