@@ -173,6 +173,9 @@ codes! {
     DocumentReviewOverdue => "document-review-overdue",
     /// A document was last reviewed longer ago than the framework's checks allow.
     DocumentReviewStale => "document-review-stale",
+    /// A document's review dates cannot both be right: a last review after the review
+    /// date, or a next review before the last.
+    DocumentReviewDatesWrong => "document-review-dates-wrong",
     /// An aspect has a level, but no evidence cited, no check measured and no record of the
     /// kinds the framework names for it.
     AspectUnevidenced => "aspect-unevidenced",

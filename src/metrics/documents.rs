@@ -78,8 +78,14 @@ pub struct DocumentStatus {
     pub owner: String,
     /// Who approved it.
     pub approved_by: String,
-    /// When it was last reviewed.
+    /// When it was last reviewed; `None` when the register gives no date, or one after
+    /// the review date (`reviewed_after`).
     pub last_reviewed: Option<NaiveDate>,
+    /// A last review the register dates after the review date (a slip in the year, most
+    /// often): not used as a last review, by the checks or anywhere else.
+    pub reviewed_after: Option<NaiveDate>,
+    /// A next review the register dates before the document's own last review.
+    pub next_before_last: bool,
     /// When the next review is due: the register's own date where it gives one; else the
     /// last review plus the framework's interval for its topic (`due_computed`).
     pub due: Option<NaiveDate>,
@@ -167,6 +173,12 @@ pub fn review_stands(last: NaiveDate, months: u32, as_of: NaiveDate) -> bool {
 /// due date when it gives one; the framework's interval after the last review only stands
 /// in for it when it gives none, and still judges whether the last review is too old.
 pub fn status(d: &Document, months: &ReviewMonths, as_of: NaiveDate) -> DocumentStatus {
+    let reviewed_after = d.last_reviewed.filter(|r| *r > as_of);
+    let next_before_last = d.next_due.zip(d.last_reviewed).is_some_and(|(n, l)| n < l);
+    let d = &Document {
+        last_reviewed: d.last_reviewed.filter(|r| *r <= as_of),
+        ..d.clone()
+    };
     let interval = interval(d, months);
     let by_interval = interval.and_then(|m| review_due(d.last_reviewed?, m));
     let due = d.next_due.or(by_interval);
@@ -187,7 +199,7 @@ pub fn status(d: &Document, months: &ReviewMonths, as_of: NaiveDate) -> Document
         Standing::Overdue
     } else if stale_after_months.is_some() {
         Standing::Stale
-    } else if d.last_reviewed.is_none() && d.next_due.is_none() {
+    } else if d.last_reviewed.is_none() && (d.next_due.is_none() || reviewed_after.is_some()) {
         Standing::Undated
     } else if due.is_some_and(|n| n <= soon) {
         Standing::DueSoon
@@ -200,6 +212,8 @@ pub fn status(d: &Document, months: &ReviewMonths, as_of: NaiveDate) -> Document
         owner: d.owner.clone(),
         approved_by: d.approved_by.clone(),
         last_reviewed: d.last_reviewed,
+        reviewed_after,
+        next_before_last,
         due,
         due_computed: d.next_due.is_none() && by_interval.is_some(),
         standing,
@@ -310,6 +324,34 @@ pub fn findings(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Vec<Di
                     ),
                 )
                 .with_help("review the document, then record the new dates in the register"),
+            );
+        }
+        if let Some(ahead) = d.reviewed_after {
+            out.push(
+                Diagnostic::warning(
+                    Code::DocumentReviewDatesWrong,
+                    at.clone(),
+                    format!(
+                        "“{}” is given as last reviewed on {}, after the review date of {}, so it is not taken as a last review anywhere",
+                        d.name,
+                        uk(ahead),
+                        uk(as_of)
+                    ),
+                )
+                .with_help("check the year typed in the register's last review date"),
+            );
+        }
+        if d.next_before_last {
+            out.push(
+                Diagnostic::warning(
+                    Code::DocumentReviewDatesWrong,
+                    at.clone(),
+                    format!(
+                        "“{}” has its next review dated before its own last review",
+                        d.name
+                    ),
+                )
+                .with_help("check the dates typed in the register's row"),
             );
         }
         if let Some(interval) = d.stale_after_months {

@@ -239,10 +239,14 @@ fn a_document_reviewed_again_under_a_new_year_is_not_out_of_date() {
             Standing::Replaced,
             Standing::Current,
             Standing::Overdue,
-            Standing::Current
+            // Its date after the review date is not a last review: it is undated.
+            Standing::Undated
         ]
     );
-    let found = findings(&e, &months, as_of);
+    let found: Vec<_> = findings(&e, &months, as_of)
+        .into_iter()
+        .filter(|f| f.code != Code::DocumentReviewDatesWrong)
+        .collect();
     assert_eq!(found.len(), 1);
     assert!(
         found[0].message.contains("Lettings policy"),
@@ -273,4 +277,40 @@ fn a_review_exactly_a_year_ago_stands_until_the_end_of_that_day_in_the_register_
         let (within, ..) = super::reviewed(&e, Topic::OnlineSafetyPolicy, 12, as_of);
         assert_eq!(within == 1, stands, "{last}");
     }
+}
+
+#[test]
+fn a_last_review_after_the_review_date_is_not_taken_as_a_last_review_and_is_warned_of() {
+    let as_of = d(2026, 12, 1);
+    let months = ReviewMonths::from([(Topic::OnlineSafetyPolicy, 12)]);
+    let mut policy = doc(
+        "Online Safety Policy",
+        Some(d(2026, 12, 15)),
+        Some(d(2027, 12, 15)),
+    );
+    policy.topics = vec![Topic::OnlineSafetyPolicy];
+    let status = super::status(&policy, &months, as_of);
+    assert_eq!(status.last_reviewed, None);
+    assert_eq!(status.reviewed_after, Some(d(2026, 12, 15)));
+    assert_eq!(status.standing, Standing::Undated);
+    let backwards = doc(
+        "Social media policy",
+        Some(d(2026, 1, 1)),
+        Some(d(2025, 6, 1)),
+    );
+    let e = evidence(vec![policy, backwards]);
+    let codes: Vec<Code> = super::findings(&e, &months, as_of)
+        .iter()
+        .map(|f| f.code)
+        .collect();
+    assert_eq!(
+        codes
+            .iter()
+            .filter(|c| **c == Code::DocumentReviewDatesWrong)
+            .count(),
+        2,
+        "{codes:?}"
+    );
+    let (within, latest, _) = super::reviewed(&e, Topic::OnlineSafetyPolicy, 12, as_of);
+    assert_eq!((within, latest.map(|l| l.1)), (0, None));
 }
