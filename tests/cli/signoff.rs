@@ -7,6 +7,7 @@
 use predicates::prelude::*;
 
 use crate::handover::{append, entry, json, pack_path, run, with_group};
+use crate::selfreview;
 
 #[test]
 fn the_sign_off_is_shown_recorded_and_warned_of_until_complete() {
@@ -109,7 +110,14 @@ fn reassessment_is_due_three_years_after_the_award_and_changes_are_shown() {
         tmp.path(),
         "\n[mark]\nawarded = 2024-03-15\nlast-assessment = \"desk\"\n",
     );
-    let doc = json(tmp.path(), &["score"]);
+    let out = selfreview()
+        .env("SELFREVIEW_TODAY", "2026-12-01")
+        .arg("-C")
+        .arg(tmp.path())
+        .args(["--json", "score"])
+        .output()
+        .expect("runs");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let r = &doc["renewal"];
     assert_eq!(r["due"], "2027-03-15");
     // Counted from today (2026-12-01), not from the review date (2026-11-01).
@@ -125,7 +133,12 @@ fn reassessment_is_due_three_years_after_the_award_and_changes_are_shown() {
         (Some(3), Some(2))
     );
     assert_eq!(r["since"]["declined"][0]["code"], "A1.2");
-    run(tmp.path(), &["score"])
+    selfreview()
+        .env("SELFREVIEW_TODAY", "2026-12-01")
+        .arg("-C")
+        .arg(tmp.path())
+        .arg("score")
+        .assert()
         .stdout(predicate::str::contains(
             "Online Safety Mark: awarded 15/03/2024; reassessment is due by 15/03/2027 (in 104 days), by a full visit",
         ))
