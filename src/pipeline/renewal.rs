@@ -182,9 +182,10 @@ fn nearest(
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter_map(|p| {
-            let (date, kept) = super::snapshot_date(&p)?;
+            // One of the review's own date, kept from before a migration, is this review.
+            let (date, _kept) = super::snapshot_date(&p)?;
             let apart = (date - awarded).num_days().abs();
-            ((date < before || (kept && date == before)) && apart <= NEAREST_DAYS)
+            (date < before && apart <= NEAREST_DAYS)
                 .then_some((apart, date, p))
         })
         .collect();

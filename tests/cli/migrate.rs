@@ -786,7 +786,7 @@ fn a_pack_made_before_the_changed_aspects_are_reviewed_says_so() {
 }
 
 #[test]
-fn the_first_score_after_migrating_on_the_same_date_keeps_the_old_snapshot_as_the_last_review() {
+fn the_first_score_after_migrating_on_the_same_date_keeps_the_old_snapshot_but_compares_with_the_earlier_review() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     selfreview()
         .current_dir(tmp.path())
@@ -805,9 +805,17 @@ fn the_first_score_after_migrating_on_the_same_date_keeps_the_old_snapshot_as_th
     run(&dir, &["score"]).success();
     assert_eq!(std::fs::read(&kept).expect("kept"), old);
     run(&dir, &["report"]).success();
+    // The kept snapshot is this review before the change: the last review is the demo's
+    // earlier one, of 20/11/2023, on the radar and in the governors' progress.
     let governors = std::fs::read_to_string(dir.join("out/governors.html")).expect("governors");
     assert!(
-        governors.contains("Since 01&#x2f;11&#x2f;2026, aspects improved"),
+        governors.contains("Since 20&#x2f;11&#x2f;2023, aspects improved"),
         "{governors}"
+    );
+    assert!(!governors.contains("Since 01&#x2f;11&#x2f;2026"), "{governors}");
+    let report = std::fs::read_to_string(dir.join("out/report.html")).expect("report");
+    assert!(
+        report.contains("Dotted grey: 20&#x2f;11&#x2f;2023"),
+        "the radar's previous review"
     );
 }
