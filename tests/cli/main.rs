@@ -19,6 +19,7 @@ mod interrupt;
 mod lost;
 mod migrate;
 mod outputs;
+mod plain;
 mod pack;
 mod print;
 mod privacy;

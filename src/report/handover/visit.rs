@@ -280,7 +280,7 @@ fn checks(r: &Reviewed) -> Vec<Check> {
     for item in [
         "The agreed levels and commentary are entered in the online tool (out/online-tool.html).",
         "Every photo, scan and video in the pack has been opened and checked for children.",
-        "The evidence pack is made with `selfreview pack` and checked with `selfreview verify`.",
+        "The evidence pack is made with the command selfreview pack and checked with selfreview verify.",
         "The manifest's fingerprint is sent to the assessor separately from the pack.",
         "The people on the agenda know the date and time of the visit.",
     ] {
