@@ -185,8 +185,7 @@ fn nearest(
             // One of the review's own date, kept from before a migration, is this review.
             let (date, _kept) = super::snapshot_date(&p)?;
             let apart = (date - awarded).num_days().abs();
-            (date < before && apart <= NEAREST_DAYS)
-                .then_some((apart, date, p))
+            (date < before && apart <= NEAREST_DAYS).then_some((apart, date, p))
         })
         .collect();
     dated.sort();

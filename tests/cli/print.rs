@@ -379,9 +379,14 @@ fn a_review_with_nothing_scored_says_so_instead_of_printing_empty_tables() {
         (&visit, "The reviewers agreed on every aspect"),
         (&visit, "support every level they check"),
         (&visit, "(0 left)"),
+        (&tool, "No agreed level yet"),
+        (&tool, "Copy</button>"),
     ] {
         assert!(!html.contains(empty), "{empty}");
     }
+    // The page for the online tool lists what is to be scored instead of empty fields.
+    assert!(tool.contains("aspects to score</h2>"), "{tool}");
+    assert!(tool.contains("<li>A1.1 "), "{tool}");
     assert!(report.contains("The training records list nobody yet."));
     assert!(report.contains("The incident logs record no incidents in the last 12 months."));
     assert!(visit.contains(

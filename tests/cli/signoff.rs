@@ -311,15 +311,29 @@ fn the_reports_count_reassessment_from_the_review_date_whatever_the_day() {
             .args(["report", "-q"])
             .assert()
             .success();
-        ["report.html", "governors.html", "visit.html", "online-tool.html"]
-            .map(|f| std::fs::read_to_string(dir.join("out").join(f)).expect("written"))
+        [
+            "report.html",
+            "governors.html",
+            "visit.html",
+            "online-tool.html",
+        ]
+        .map(|f| std::fs::read_to_string(dir.join("out").join(f)).expect("written"))
     };
     let before = outputs("2026-12-01");
     // The demo's Mark is due on 05/12/2026, 34 days after its review of 01/11/2026.
-    assert!(before[0].contains("34 days after this review's date"), "report");
-    assert!(before[1].contains("34 days after this review's date"), "governors");
+    assert!(
+        before[0].contains("34 days after this review's date"),
+        "report"
+    );
+    assert!(
+        before[1].contains("34 days after this review's date"),
+        "governors"
+    );
     let after = outputs("2027-03-01");
-    for (i, name) in ["report", "governors", "visit", "online-tool"].iter().enumerate() {
+    for (i, name) in ["report", "governors", "visit", "online-tool"]
+        .iter()
+        .enumerate()
+    {
         assert_eq!(before[i], after[i], "{name}.html changed with the day");
     }
     let doc = |today: &str| {

@@ -12,8 +12,15 @@ pub fn renewal(r: &selfreview::pipeline::renewal::Renewal) -> String {
         d => format!("{d} days after this review's date"),
     };
     let when = match r.days_from_today {
-        d if d < 0 => format!("was due on {} ({from_review}; {} days ago today)", uk(r.due), -d),
-        d => format!("is due by {} ({from_review}; in {d} days from today)", uk(r.due)),
+        d if d < 0 => format!(
+            "was due on {} ({from_review}; {} days ago today)",
+            uk(r.due),
+            -d
+        ),
+        d => format!(
+            "is due by {} ({from_review}; in {d} days from today)",
+            uk(r.due)
+        ),
     };
     let how = if r.desk_allowed {
         "a full visit or a desk assessment"

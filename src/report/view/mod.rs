@@ -126,7 +126,6 @@ struct Milestone {
 pub struct View {
     school: String,
     review_date: String,
-    framework_id: String,
     framework_title: String,
     framework_version: String,
     generator: String,
@@ -201,7 +200,6 @@ pub fn build(
     View {
         school: s.school.clone(),
         review_date: uk(s.review_date),
-        framework_id: fw.id.clone(),
         framework_title: fw.title.clone(),
         framework_version: fw.version.clone(),
         generator: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
