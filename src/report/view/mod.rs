@@ -14,6 +14,7 @@ use super::Reviewers;
 use super::svg;
 
 mod aspect;
+mod brief;
 mod handover;
 mod records;
 mod registers;
@@ -131,8 +132,13 @@ pub struct View {
     generator: String,
     ready: bool,
     reasons: Vec<String>,
-    /// Evidence findings about aspects not already among the reasons.
+    /// The reasons grouped by what holds the aspects back, when there are too many to give
+    /// in full on the first page.
+    reasons_brief: Vec<brief::Group>,
+    /// Evidence findings about aspects not already among the reasons: the first few.
     evidence_findings: Vec<String>,
+    /// How many more evidence findings there are than are listed.
+    findings_more: usize,
     milestones: Vec<Milestone>,
     elements_complete: usize,
     element_count: usize,
@@ -197,6 +203,14 @@ pub fn build(
 ) -> View {
     let fw = &r.framework.framework;
     let s = &r.scored;
+    // Each aspect is listed once: a finding already given as a reason is not repeated.
+    let findings: Vec<String> = s
+        .evidence_findings
+        .iter()
+        .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
+        .map(|r| r.message.clone())
+        .collect();
+    let findings = brief::first(&findings, brief::IN_FULL.saturating_sub(s.reasons.len()).max(2));
     View {
         school: s.school.clone(),
         review_date: uk(s.review_date),
@@ -205,13 +219,9 @@ pub fn build(
         generator: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
         ready: s.ready,
         reasons: s.reasons.iter().map(|r| r.message.clone()).collect(),
-        // Each aspect is listed once: a finding already given as a reason is not repeated.
-        evidence_findings: s
-            .evidence_findings
-            .iter()
-            .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
-            .map(|r| r.message.clone())
-            .collect(),
+        reasons_brief: brief::groups(s),
+        evidence_findings: findings.0,
+        findings_more: findings.1,
         milestones: milestones(s),
         elements_complete: s.milestones.elements_complete,
         element_count: s.elements.len(),
