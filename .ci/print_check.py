@@ -10,7 +10,9 @@ reached the page (text cut off by its cell is lost).
 
 --headings-of takes the HTML that was printed and requires every heading in it (h1 to h3)
 to be followed on its page by at least three lines of text, or to end the document: a
-heading, or a heading and its first line, left at the foot of a page is an error.
+heading, or a heading and its first line, left at the foot of a page is an error. A label
+heading a list (<p class="label">, such as "Evidence cited:") must be followed on its
+page by at least its first item.
 
 --margin PT requires every line of text to keep PT points from each edge of the page: a
 running head that wraps grows out of its margin towards the edge.
@@ -102,22 +104,31 @@ def longest_text(book):
     return max(texts, key=lambda t: len(t.split()), default="")
 
 
+# The level given to a label (a paragraph of class "label", such as "Evidence cited:") that
+# heads a list: below every heading, and printed at the body's size.
+LABEL = 4
+
+
 class Headings(html.parser.HTMLParser):
-    """The text of each h1, h2 and h3 of an HTML page, with its level."""
+    """The text of each h1, h2 and h3 of an HTML page, with its level, and of each label
+    (<p class="label">) with the level LABEL."""
 
     def __init__(self):
         super().__init__()
-        self.found, self.depth, self.text = [], 0, []
+        self.found, self.depth, self.text, self.tag = [], 0, [], None
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("h1", "h2", "h3"):
+        label = tag == "p" and "label" in (dict(attrs).get("class") or "").split()
+        if tag in ("h1", "h2", "h3") or label:
             self.depth += 1
             self.text = []
+            self.tag = tag
 
     def handle_endtag(self, tag):
-        if tag in ("h1", "h2", "h3") and self.depth:
+        if self.depth and tag == self.tag and tag in ("h1", "h2", "h3", "p"):
             self.depth -= 1
-            self.found.append((" ".join("".join(self.text).split()), int(tag[1])))
+            level = LABEL if tag == "p" else int(tag[1])
+            self.found.append((" ".join("".join(self.text).split()), level))
 
     def handle_data(self, data):
         if self.depth:
@@ -142,14 +153,17 @@ def stranded(found, titles, pages):
         return [l for l in items if l[3] > TOP_MARGIN and not re.fullmatch(r"Page \d+ of \d+", l[1])]
 
     def level(line, usual):
-        """The heading level of `line`, or None when it is not a heading."""
+        """The heading level of `line`, or None when it is not a heading. A label is one
+        when the whole line is its text, whatever its height."""
         text = " ".join(line[1].split())
+        if any(n == LABEL and text == t for t, n in titles):
+            return LABEL
         if line[5] - line[3] < usual * 1.08 or len(text) <= 3:
             return None
         # A heading that wraps prints its first line alone: a long enough start counts.
         levels = [
             n for t, n in titles
-            if text.startswith(t) or (t.startswith(text) and len(text) >= max(12, len(t) // 2))
+            if n != LABEL and text.startswith(t) or (t.startswith(text) and len(text) >= max(12, len(t) // 2))
         ]
         return min(levels) if levels else None
 
@@ -168,6 +182,9 @@ def stranded(found, titles, pages):
             # Lines after it, the cells of one table row counted once.
             after = len({round(l[3]) for l in lines_here[i + 1:]})
             this = level(line, height) if after < 3 else None
+            # A label needs only its first item after it.
+            if this == LABEL and after >= 1:
+                this = None
             if this is not None and (starts is None or starts > this):
                 problems.append(
                     f"page {number}: the heading {' '.join(line[1].split())[:60]!r} is left at "
