@@ -17,6 +17,13 @@ page by at least its first item.
 --margin PT requires every line of text to keep PT points from each edge of the page: a
 running head that wraps grows out of its margin towards the edge.
 
+--min-fill PCT requires the text of every page but the last to reach at least PCT percent
+of the way down the page: a block kept whole and moved to the next page leaves its page
+part empty.
+
+--on-page-1 TEXT (given any number of times) requires TEXT on the first page, such as the
+radar's heading and the sign-off's.
+
 --longest-text-of takes the longest text in the workbook's shared strings (in a scoring
 workbook, a commentary), requires it to have at least --min-words words, so the check cannot
 pass on a workbook without long text, and requires every one of its words on the pages.
@@ -168,7 +175,10 @@ def stranded(found, titles, pages):
         return min(levels) if levels else None
 
     def usual(lines):
-        heights = sorted(l[5] - l[3] for l in lines)
+        # Lines of running text: a chart's short labels, printed smaller, are left out, so
+        # that a page with a chart does not make its ordinary lines look like headings.
+        text = [l for l in lines if len(l[1]) > 25] or lines
+        heights = sorted(l[5] - l[3] for l in text)
         return heights[len(heights) // 2] if heights else 0
 
     problems = []
@@ -206,6 +216,35 @@ def outside(found, sizes, margin):
     return problems
 
 
+def fill(found, sizes):
+    """How far down each page its body text reaches, as a share of the page's height: the
+    running head and the page number, in the margins, are left out."""
+    reach = {}
+    for number, text, _x0, y0, _x1, y1 in found:
+        if y0 <= TOP_MARGIN or re.fullmatch(r"Page \d+ of \d+", " ".join(text.split())):
+            continue
+        h = sizes[min(number, len(sizes)) - 1][1]
+        reach[number] = max(reach.get(number, 0.0), y1 / h)
+    return [reach.get(n, 0.0) for n in range(1, len(sizes) + 1)]
+
+
+def too_empty(found, sizes, least):
+    """Pages before the last whose body stops short of `least` percent of the page: what
+    followed was moved whole to the next page, leaving this one part empty."""
+    return [
+        f"page {n}: its text reaches only {100 * share:.0f}% of the way down the page "
+        f"(at least {least:g}% is expected of every page but the last)"
+        for n, share in enumerate(fill(found, sizes)[:-1], start=1)
+        if 100 * share < least
+    ]
+
+
+def missing_on_first(found, wanted):
+    """The texts of `wanted` that page 1 does not print."""
+    text = " ".join(" ".join(line[1] for line in found if line[0] == 1).split())
+    return [f"page 1 does not say {w!r}" for w in wanted if " ".join(w.split()) not in text]
+
+
 def words(text):
     return re.findall(r"[^\W_]+", text.lower())
 
@@ -228,6 +267,8 @@ def main():
     parser.add_argument("--min-words", type=int, default=1)
     parser.add_argument("--headings-of")
     parser.add_argument("--margin", type=float)
+    parser.add_argument("--min-fill", type=float)
+    parser.add_argument("--on-page-1", action="append", default=[])
     args = parser.parse_args()
     problems = []
     sizes = page_sizes(args.pdf)
@@ -237,7 +278,8 @@ def main():
     if len(sizes) > args.max_pages:
         problems.append(f"{len(sizes)} pages, more than the {args.max_pages} allowed")
     wanted_lines = (args.no_overlap or args.longest_text_of or args.on_every_page
-                    or args.headings_of or args.margin is not None)
+                    or args.headings_of or args.margin is not None
+                    or args.min_fill is not None or args.on_page_1)
     found = lines(args.pdf) if wanted_lines else []
     if args.headings_of:
         titles = headings(args.headings_of)
@@ -246,6 +288,9 @@ def main():
         problems.extend(stranded(found, titles, len(sizes)))
     if args.margin is not None:
         problems.extend(outside(found, sizes, args.margin))
+    if args.min_fill is not None:
+        problems.extend(too_empty(found, sizes, args.min_fill))
+    problems.extend(missing_on_first(found, args.on_page_1))
     if args.on_every_page:
         wanted = " ".join(args.on_every_page.split())
         for number in range(1, len(sizes) + 1):
@@ -276,6 +321,8 @@ def main():
           + (f"; each says {args.on_every_page!r}" if args.on_every_page else "")
           + ("; no heading left at a page's foot" if args.headings_of else "")
           + (f"; all text {args.margin:g} pt or more inside the edges" if args.margin is not None else "")
+          + (f"; every page but the last {args.min_fill:g}% full or more" if args.min_fill is not None else "")
+          + (f"; page 1 says {', '.join(map(repr, args.on_page_1))}" if args.on_page_1 else "")
           + (f"; all {len(longest.split())} words of its longest text printed" if longest else ""))
 
 

@@ -58,7 +58,7 @@ fn no_backtick_key_or_framework_id_reaches_the_html_reports() {
     }
     let report = read(&dir, "report.html");
     assert!(
-        report.contains("nobody in the training records is in the staff group"),
+        report.contains("Nobody in the training records is in the staff group"),
         "the finding in words"
     );
     // The framework is named once, by its title and version, in the subtitle.

@@ -58,7 +58,11 @@ pub fn groups(s: &Scored) -> Vec<Group> {
     ORDER
         .iter()
         .filter_map(|&kind| {
-            let held: Vec<&Reason> = s.reasons.iter().filter(|r| r.kinds.contains(&kind)).collect();
+            let held: Vec<&Reason> = s
+                .reasons
+                .iter()
+                .filter(|r| r.kinds.contains(&kind))
+                .collect();
             (!held.is_empty()).then(|| Group {
                 what: words(kind),
                 count: held.len(),

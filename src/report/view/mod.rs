@@ -94,7 +94,13 @@ struct PlanRow {
     planned: String,
     owner: String,
     target: String,
+    /// So long that kept whole it would leave much of a page empty: it may run over a page.
+    tall: bool,
 }
+
+/// A printed table row of more words than this may run over a page; a shorter one is kept
+/// whole.
+const TALL_ROW_WORDS: usize = 150;
 
 #[derive(Debug, Serialize)]
 struct AgendaRow {
@@ -210,7 +216,10 @@ pub fn build(
         .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
         .map(|r| r.message.clone())
         .collect();
-    let findings = brief::first(&findings, brief::IN_FULL.saturating_sub(s.reasons.len()).max(2));
+    let findings = brief::first(
+        &findings,
+        brief::IN_FULL.saturating_sub(s.reasons.len()).max(2),
+    );
     View {
         school: s.school.clone(),
         review_date: uk(s.review_date),
@@ -350,9 +359,17 @@ fn elements(fw: &Framework, s: &Scored) -> Vec<Element> {
 }
 
 fn actions(fw: &Framework, s: &Scored) -> Vec<PlanRow> {
+    let words = |t: &str| t.split_whitespace().count();
     s.actions
         .iter()
         .map(|p| PlanRow {
+            tall: words(&p.next_statement)
+                + p.improvement_actions
+                    .iter()
+                    .map(|a| words(a))
+                    .sum::<usize>()
+                + p.planned.as_ref().map_or(0, |x| words(&x.actions))
+                > TALL_ROW_WORDS,
             code: p.aspect.clone(),
             name: p.name.clone(),
             level: p.level,
