@@ -41,6 +41,8 @@ fn point(i: usize, n: usize, dist: f64, c: (f64, f64)) -> (f64, f64) {
     (c.0 + dist * angle.cos(), c.1 + dist * angle.sin())
 }
 
+/// The points of a ring through each spoke's level. A spoke without one (an aspect nobody
+/// scored) is left out, not drawn at the centre, where it would read as level 5.
 fn polygon(
     spokes: &[Spoke],
     r: f64,
@@ -50,9 +52,9 @@ fn polygon(
     spokes
         .iter()
         .enumerate()
-        .map(|(i, s)| {
-            let (x, y) = point(i, spokes.len(), radius(level(s), r), c);
-            format!("{x:.1},{y:.1}")
+        .filter_map(|(i, s)| {
+            let (x, y) = point(i, spokes.len(), radius(Some(level(s)?), r), c);
+            Some(format!("{x:.1},{y:.1}"))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -202,6 +204,27 @@ impl Label {
         }
     }
 
+    /// The line tying a label moved out along spoke `i` of `n` to the rim, if it was moved.
+    fn leader(&self, i: usize, n: usize) -> Option<((f64, f64), (f64, f64))> {
+        (self.dist > RADAR_RADIUS + 14.0).then(|| {
+            (
+                point(i, n, RADAR_RADIUS + 4.0, (0.0, 0.0)),
+                point(i, n, self.dist - 3.0, (0.0, 0.0)),
+            )
+        })
+    }
+
+    /// Whether the line from `a` to `b` runs through this label (with a little room).
+    fn crossed_by(&self, (a, b): ((f64, f64), (f64, f64))) -> bool {
+        let (l, t, r, bottom) = self.bounds;
+        let steps = (((b.0 - a.0).hypot(b.1 - a.1)) / 1.5).ceil().max(1.0) as usize;
+        (0..=steps).any(|k| {
+            let f = k as f64 / steps as f64;
+            let (x, y) = (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f);
+            x > l - 1.5 && x < r + 1.5 && y > t - 1.0 && y < bottom + 1.0
+        })
+    }
+
     fn meets(&self, other: &Label) -> bool {
         let (a, b) = (self.bounds, other.bounds);
         a.0 < b.2 + 2.0 && b.0 < a.2 + 2.0 && a.1 < b.3 + 1.0 && b.1 < a.3 + 1.0
@@ -232,25 +255,54 @@ impl Label {
 }
 
 /// Every spoke's label, each narrowed or moved further out along its spoke until it clears
-/// the labels already placed: around the top and bottom the spokes are closer than a label
-/// is wide.
+/// the labels already placed, and neither its line to the rim nor theirs runs through
+/// another label: around the top and bottom the spokes are closer than a label is wide.
+/// The spokes are taken clockwise, else anticlockwise when a label then finds no clear
+/// place (a label pushed out has its line run past its neighbour on the side it was
+/// placed after); with so many spokes that neither clears every line, labels only clear
+/// each other, and a label that cannot is left where it first goes.
 fn labels(spokes: &[Spoke]) -> Vec<Label> {
-    let mut placed: Vec<Label> = Vec::with_capacity(spokes.len());
-    for (i, spoke) in spokes.iter().enumerate() {
+    let n = spokes.len();
+    let clockwise: Vec<usize> = (0..n).collect();
+    let anticlockwise: Vec<usize> = (0..n).rev().collect();
+    place(spokes, &clockwise, true, false)
+        .or_else(|| place(spokes, &anticlockwise, true, false))
+        .or_else(|| place(spokes, &clockwise, false, false))
+        .or_else(|| place(spokes, &clockwise, false, true))
+        .unwrap_or_default()
+}
+
+/// The labels placed in the order of `order`, clear of each other and, with `lines`, of
+/// each other's lines to the rim; without `anyway`, none when one finds no clear place.
+fn place(spokes: &[Spoke], order: &[usize], lines: bool, anyway: bool) -> Option<Vec<Label>> {
+    let n = spokes.len();
+    let mut placed: Vec<Option<Label>> = (0..n).map(|_| None).collect();
+    for &i in order {
+        let spoke = &spokes[i];
         let shapes = LABEL_SHAPES.map(|shape| label_lines(&spoke.code, &spoke.name, shape));
-        let first = || Label::at(i, spokes.len(), RADAR_RADIUS + 14.0, &shapes[0]);
         let clear = (0..60u8)
             .flat_map(|step| {
                 let dist = RADAR_RADIUS + 14.0 + 6.0 * f64::from(step);
-                shapes
-                    .iter()
-                    .map(move |lines| Label::at(i, spokes.len(), dist, lines))
+                shapes.iter().map(move |lines| Label::at(i, n, dist, lines))
             })
-            .find(|label| !placed.iter().any(|p| p.meets(label)));
-        let label = clear.unwrap_or_else(first);
-        placed.push(label);
+            .find(|label| {
+                let own = label.leader(i, n).filter(|_| lines);
+                placed.iter().enumerate().all(|(j, p)| {
+                    p.as_ref().is_none_or(|p| {
+                        !p.meets(label)
+                            && !own.is_some_and(|line| p.crossed_by(line))
+                            && !(lines && p.leader(j, n).is_some_and(|line| label.crossed_by(line)))
+                    })
+                })
+            });
+        let label = match clear {
+            Some(label) => label,
+            None if anyway => Label::at(i, n, RADAR_RADIUS + 14.0, &shapes[0]),
+            None => return None,
+        };
+        placed[i] = Some(label);
     }
-    placed
+    placed.into_iter().collect()
 }
 
 /// A radar chart of agreed levels against the benchmark (better levels further out), each
@@ -318,6 +370,7 @@ pub fn radar(spokes: &[Spoke]) -> String {
         s,
         r##"<polygon points="{agreed}" fill="#1f5fa8" fill-opacity="0.25" stroke="#1f5fa8" stroke-width="3"/>"##
     );
+    marks(&mut s, spokes, r);
     for level in 1..=5u8 {
         let y = -radius(Some(level), r) - 2.0;
         let _ = write!(
@@ -327,6 +380,28 @@ pub fn radar(spokes: &[Spoke]) -> String {
     }
     s.push_str("</svg>");
     s
+}
+
+/// A dot at each agreed level, so that one or two scored aspects show even where their ring
+/// has no area, and a hollow circle at the rim of each spoke nobody scored.
+fn marks(s: &mut String, spokes: &[Spoke], r: f64) {
+    for (i, spoke) in spokes.iter().enumerate() {
+        let (x, y, style) = match spoke.agreed {
+            Some(level) => {
+                let (x, y) = point(i, spokes.len(), radius(Some(level), r), (0.0, 0.0));
+                (x, y, r##"r="3" fill="#1f5fa8""##)
+            }
+            None => {
+                let (x, y) = point(i, spokes.len(), r, (0.0, 0.0));
+                (
+                    x,
+                    y,
+                    r##"r="4" fill="#fff" stroke="#1f5fa8" stroke-width="1.5""##,
+                )
+            }
+        };
+        let _ = write!(s, r#"<circle cx="{x:.1}" cy="{y:.1}" {style}/>"#);
+    }
 }
 
 /// One bar: a label and a share from 0 to 1.
@@ -465,6 +540,23 @@ mod tests {
             "previous snapshot drawn"
         );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        // B, nobody's score, is a hollow circle at the rim, not a point at the centre.
+        assert!(svg.contains(r##"r="4" fill="#fff""##), "{svg}");
+        assert_eq!(svg.matches(r##"r="3" fill="#1f5fa8""##).count(), 2, "{svg}");
+        let shaded = svg
+            .split(r#"fill-opacity="0.25""#)
+            .next()
+            .and_then(|s| s.rsplit("points=\"").next())
+            .expect("the agreed ring");
+        assert_eq!(
+            shaded.matches(',').count(),
+            2,
+            "two scored points: {shaded}"
+        );
+        assert!(
+            !shaded.contains("0.0,0.0"),
+            "nothing at the centre: {shaded}"
+        );
     }
 
     fn spokes(names: &[&str]) -> Vec<Spoke> {
@@ -506,12 +598,29 @@ mod tests {
             .framework;
         let names: Vec<&str> = fw.aspects().map(|(_, _, a)| a.name.as_str()).collect();
         let long = ["Online Safety Education Programme and Curriculum"; 40];
-        for set in [&names[..], &long[..], &names[..1], &names[..2]] {
+        let fw18 = crate::framework::load_embedded("online-safety-18")
+            .expect("embedded")
+            .framework;
+        let names18: Vec<&str> = fw18.aspects().map(|(_, _, a)| a.name.as_str()).collect();
+        for set in [
+            &names[..],
+            &names18[..],
+            &long[..],
+            &names[..1],
+            &names[..2],
+        ] {
             let placed = labels(&spokes(set));
             assert_eq!(placed.len(), set.len());
             for (i, a) in placed.iter().enumerate() {
                 for b in &placed[i + 1..] {
                     assert!(!a.meets(b), "{:?} meets {:?}", a.lines, b.lines);
+                }
+                // No line tying a label to its spoke runs through another label, with
+                // the frameworks' spokes (forty long names cannot all clear every line).
+                if let Some(line) = a.leader(i, set.len()).filter(|_| set.len() < 40) {
+                    for (j, b) in placed.iter().enumerate().filter(|(j, _)| *j != i) {
+                        assert!(!b.crossed_by(line), "{j}: {:?} crossed", b.lines);
+                    }
                 }
             }
         }

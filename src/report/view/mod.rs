@@ -152,6 +152,8 @@ pub struct View {
     aspect_count: usize,
     radar_svg: String,
     previous_date: Option<String>,
+    /// Some aspects have a level and some none: the radar marks those with none.
+    radar_unscored: bool,
     elements: Vec<Element>,
     /// Aspects with a level, commentary or evidence, in full.
     details: Vec<Detail>,
@@ -238,6 +240,7 @@ pub fn build(
         aspect_count: s.aspects.len(),
         radar_svg: radar(s, previous),
         previous_date: previous.map(|p| uk(p.date)),
+        radar_unscored: s.aspects.iter().any(|a| a.agreed.is_none()),
         elements: elements(fw, s),
         details: s
             .aspects
