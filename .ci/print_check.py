@@ -4,7 +4,8 @@ spilling out of a row too short for it lands on the rows below) and that given w
 reached the page (text cut off by its cell is lost).
 
     python3 print_check.py FILE.pdf --max-pages N [--no-overlap] [--on-every-page TEXT]
-        [--longest-text-of BOOK.xlsx --min-words N]
+        [--longest-text-of BOOK.xlsx --min-words N] [--all-text-of BOOK.xlsx]
+        [--min-text-height PT]
 
 --on-every-page requires TEXT (a running head, say) on each page.
 
@@ -27,6 +28,16 @@ radar's heading and the sign-off's.
 --longest-text-of takes the longest text in the workbook's shared strings (in a scoring
 workbook, a commentary), requires it to have at least --min-words words, so the check cannot
 pass on a workbook without long text, and requires every one of its words on the pages.
+
+--all-text-of requires every word of every text in the workbook on the pages as many times
+as the workbook holds it, so text cut off at the foot of a row too short for it (no row may
+be taller than 409 points) is found even when the same words are printed elsewhere. A word
+longer than 30 letters may be broken over lines, so it need only appear, its pieces joined.
+
+--min-text-height requires the words on each page to be, at the median, at least PT points
+tall (from the top of the tallest letter to the foot of the lowest): a sheet fitted to one
+page wide over too many columns prints its text too small to read. Type of 11 points printed
+at full size gives words about 14 points tall.
 
 Page sizes come from `pdfinfo -f 1 -l N`, text boxes from `pdftotext -bbox-layout`, both
 from poppler-utils. Exits 1 naming each page and line at fault.
@@ -65,6 +76,7 @@ def is_a4(size):
 
 def lines(pdf):
     """Each page's text lines: (page number, text, x0, y0, x1, y1)."""
+    # A character poppler cannot map comes out as a byte that is not UTF-8.
     xml = subprocess.run(
         ["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, check=True
     ).stdout.decode("utf-8", errors="replace")
@@ -97,9 +109,39 @@ def overlaps(found):
     return problems
 
 
-def longest_text(book):
-    """The longest text in a workbook: among its shared strings, and the strings written in
-    its cells (as some writers do instead)."""
+def word_heights(pdf):
+    """Each page's word heights, by page number."""
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8", errors="replace")
+    root = ET.fromstring(re.sub(r'\sxmlns="[^"]+"', "", xml, count=1))
+    heights = {}
+    for number, page in enumerate(root.iter("page"), start=1):
+        heights[number] = [
+            float(w.get("yMax")) - float(w.get("yMin")) for w in page.iter("word")
+        ]
+    return heights
+
+
+def small_pages(pdf, least):
+    """Pages whose words are, at the median, shorter than `least` points."""
+    problems = []
+    for number, found in sorted(word_heights(pdf).items()):
+        if not found:
+            continue
+        found.sort()
+        median = found[len(found) // 2]
+        if median < least:
+            problems.append(
+                f"page {number}: its words are {median:.1f} pt tall at the median, "
+                f"less than the {least} pt that can be read"
+            )
+    return problems
+
+
+def all_texts(book):
+    """Every text in a workbook: its shared strings, and the strings written in its cells
+    (as some writers do instead)."""
     zf = zipfile.ZipFile(book)
     texts = []
     for name in zf.namelist():
@@ -108,7 +150,34 @@ def longest_text(book):
             root = ET.fromstring(re.sub(r'\sxmlns="[^"]+"', "", xml, count=1))
             for item in list(root.iter("si")) + list(root.iter("is")):
                 texts.append("".join(t.text or "" for t in item.iter("t")))
-    return max(texts, key=lambda t: len(t.split()), default="")
+    return texts
+
+
+def longest_text(book):
+    """The longest text in a workbook."""
+    return max(all_texts(book), key=lambda t: len(t.split()), default="")
+
+
+def words_short(found, texts):
+    """Words of `texts` printed fewer times than the texts hold them; words longer than 30
+    letters are looked for whole in the printed text with its spaces taken out."""
+    from collections import Counter
+
+    printed = Counter()
+    for line in found:
+        printed.update(words(line[1]))
+    joined = "".join("".join(words(line[1])) for line in found)
+    wanted = Counter()
+    for text in texts:
+        wanted.update(words(text))
+    short = []
+    for word, count in sorted(wanted.items()):
+        if len(word) > 30:
+            if word not in joined:
+                short.append(f"{word[:30]}… never printed")
+        elif printed[word] < count:
+            short.append(f"{word!r} printed {printed[word]} of {count} times")
+    return short
 
 
 # The level given to a label (a paragraph of class "label", such as "Evidence cited:") that
@@ -265,6 +334,8 @@ def main():
     parser.add_argument("--on-every-page")
     parser.add_argument("--longest-text-of")
     parser.add_argument("--min-words", type=int, default=1)
+    parser.add_argument("--all-text-of")
+    parser.add_argument("--min-text-height", type=float)
     parser.add_argument("--headings-of")
     parser.add_argument("--margin", type=float)
     parser.add_argument("--min-fill", type=float)
@@ -278,7 +349,7 @@ def main():
     if len(sizes) > args.max_pages:
         problems.append(f"{len(sizes)} pages, more than the {args.max_pages} allowed")
     wanted_lines = (args.no_overlap or args.longest_text_of or args.on_every_page
-                    or args.headings_of or args.margin is not None
+                    or args.headings_of or args.margin is not None or args.all_text_of
                     or args.min_fill is not None or args.on_page_1)
     found = lines(args.pdf) if wanted_lines else []
     if args.headings_of:
@@ -311,6 +382,12 @@ def main():
         lost = missing_words(found, longest)
         if lost:
             problems.append(f"words of the longest text never printed: {', '.join(lost[:20])}")
+    if args.all_text_of:
+        short = words_short(found, all_texts(args.all_text_of))
+        if short:
+            problems.append(f"words of {args.all_text_of} not all printed: {'; '.join(short[:12])}")
+    if args.min_text_height:
+        problems.extend(small_pages(args.pdf, args.min_text_height))
     if problems:
         shown = problems[:20]
         if len(problems) > len(shown):
@@ -323,7 +400,9 @@ def main():
           + (f"; all text {args.margin:g} pt or more inside the edges" if args.margin is not None else "")
           + (f"; every page but the last {args.min_fill:g}% full or more" if args.min_fill is not None else "")
           + (f"; page 1 says {', '.join(map(repr, args.on_page_1))}" if args.on_page_1 else "")
-          + (f"; all {len(longest.split())} words of its longest text printed" if longest else ""))
+          + (f"; all {len(longest.split())} words of its longest text printed" if longest else "")
+          + ("; every word of the workbook printed" if args.all_text_of else "")
+          + (f"; words at least {args.min_text_height} pt tall" if args.min_text_height else ""))
 
 
 if __name__ == "__main__":

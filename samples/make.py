@@ -116,7 +116,7 @@ def grow(ws, r, headers):
 def workbooks(binary):
     with tempfile.TemporaryDirectory() as tmp:
         review = os.path.join(tmp, "review")
-        run(binary, "init", review, "--school", "Oakfield Primary School", "--review-date", "2026-11-01")
+        run(binary, "init", review, "--school", "Oakfield Primary School", "--review-date", "2026-11-01", "--framework", "online-safety-21")
         run(binary, "-C", review, "workbook", "--reviewer", "Online Safety Lead", "--reviewer", "DSL", "--reviewer", "Link Governor")
         os.makedirs(os.path.join(HERE, "scores"), exist_ok=True)
         for i, name in enumerate(["online-safety-lead", "dsl", "link-governor"]):
@@ -165,7 +165,7 @@ def group_workbook(binary):
     """The group's meeting workbook, made after the members' own (so it starts from them)."""
     with tempfile.TemporaryDirectory() as tmp:
         review = os.path.join(tmp, "review")
-        run(binary, "init", review, "--school", "Oakfield Primary School", "--review-date", "2026-11-01")
+        run(binary, "init", review, "--school", "Oakfield Primary School", "--review-date", "2026-11-01", "--framework", "online-safety-21")
         for name in ["online-safety-lead", "dsl", "link-governor"]:
             shutil.copy(os.path.join(HERE, "scores", name + ".xlsx"), os.path.join(review, "scores", name + ".xlsx"))
         run(binary, "-C", review, "workbook", "--group", "--reviewer", "Online Safety Lead", "--reviewer", "DSL", "--reviewer", "Link Governor")

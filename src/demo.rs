@@ -169,6 +169,7 @@ pub fn run(dir: &Path, today: NaiveDate, mut progress: impl FnMut(Step<'_>)) -> 
             reviewers: &settings.reviewers,
             group: false,
             force: false,
+            as_of: settings.review_date.unwrap_or(today),
         },
     )?;
     progress(Step::Workbooks(&workbooks));

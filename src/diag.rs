@@ -136,6 +136,8 @@ codes! {
     MissingAspectRow => "missing-aspect-row",
     /// Two rows for the same aspect in one workbook.
     DuplicateAspectRow => "duplicate-aspect-row",
+    /// A level or date typed on a row that continues an aspect's text, where it is not read.
+    LevelOnContinuationRow => "level-on-continuation-row",
     /// A target date that cannot be read as a date.
     InvalidTargetDate => "invalid-target-date",
     /// A workbook whose reviewer is named as the group or a column is ("Group").
@@ -155,6 +157,8 @@ codes! {
     ReviewAfterChange => "review-after-change",
     /// A pack made while aspects a framework change touched are still flagged for review.
     PackChangesNotReviewed => "pack-changes-not-reviewed",
+    /// Two of a review's framework maps lead between the same two frameworks.
+    MapConflict => "map-conflict",
     /// A file in scores/ that would stop a migration leaving the workbooks as they were.
     MigrationConflict => "migration-conflict",
     /// An evidence source listed in review.toml that could not be imported.
@@ -221,6 +225,8 @@ codes! {
     PackEntryHeaderMismatch => "pack-entry-header-mismatch",
     /// Bytes in the zip that belong to no entry the central directory lists.
     PackStrayBytes => "pack-stray-bytes",
+    /// The zip's own structure is damaged: cut short, its end record repeated or wrong.
+    PackDamaged => "pack-damaged",
     /// The manifest's fingerprint is not the one the school sent.
     PackFingerprintMismatch => "pack-fingerprint-mismatch",
     /// There is no group workbook, so there is no agreed commentary for the assessor.

@@ -49,9 +49,9 @@ pub enum Error {
         /// Why.
         source: rust_xlsxwriter::XlsxError,
     },
-    /// A cell of a workbook would hold more text than a spreadsheet cell can.
+    /// A text for a workbook holds a word longer than a spreadsheet cell can hold.
     #[error(
-        "cannot write {}: the {column} for {aspect} would be {chars} characters, more than the 32,767 a spreadsheet cell can hold; shorten what is written for {aspect} in the workbooks it is gathered from, then make the workbook again",
+        "cannot write {}: the {column} for {aspect} has a word of {chars} characters with no space or line break, more than the 32,767 a spreadsheet cell can hold, so it cannot be cut over rows; shorten it in the workbooks it is gathered from, then make the workbook again",
         path.display()
     )]
     CellTooLong {
@@ -61,7 +61,7 @@ pub enum Error {
         aspect: String,
         /// The column, as its heading reads.
         column: &'static str,
-        /// How many characters it would hold.
+        /// How many characters its longest word has.
         chars: usize,
     },
     /// A file that holds findings at error severity was needed as input.
@@ -205,6 +205,22 @@ pub enum Error {
         from: String,
         /// The framework asked for.
         to: String,
+    },
+    /// Two of the review's framework maps lead between the same frameworks.
+    #[error(
+        "two framework maps lead from `{from}` to `{to}`, {} and {}: keep one of them in frameworks/maps/ and remove the other, so it is clear which is meant",
+        first.display(),
+        second.display()
+    )]
+    MapConflict {
+        /// The framework mapped from.
+        from: String,
+        /// The framework mapped to.
+        to: String,
+        /// The first map file, by name.
+        first: PathBuf,
+        /// The second.
+        second: PathBuf,
     },
     /// A workbook in scores/ that `migrate` cannot carry across as it is.
     #[error("{} has {} problem(s) to fix before the review can be carried across; nothing was changed", path.display(), diagnostics.count(crate::diag::Severity::Error))]

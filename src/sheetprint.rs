@@ -1,13 +1,17 @@
 //! How the workbooks selfreview writes look on paper and on screen: A4, one page wide, the
-//! heading rows on every page, and rows tall enough for their wrapped text.
+//! heading rows on every page, the school and the date at the head of every page, the sheet
+//! and "page x of y" at the foot, and rows tall enough for their wrapped text.
 //!
-//! Row heights are estimated here because an office program opening a file does not size a
-//! row to the wrapped text already in it: LibreOffice keeps the default height and draws the
-//! extra lines over the rows below, on screen and in print. The estimate wraps the text word
-//! by word at a column's width, counting a character a little wider than the average in
-//! Calibri 11 (and Carlito, which has the same widths), so a row may come out a line taller
-//! than it needs but not shorter. Rows whose cells are left for a person to fill in are not
-//! given a height, so that the office program grows them as the person types.
+//! Row heights are estimated here because an office program opening a file does not always
+//! size a row to the wrapped text already in it: LibreOffice 7 keeps the height the file
+//! gives (the default height where it gives none) and draws the extra lines over the rows
+//! below, on screen and in print; LibreOffice 24.2 and later fit every row not marked as
+//! sized by hand when they open a file, as Excel does when a row's text changes. The
+//! estimate wraps the text word by word at a column's width, counting a character a little
+//! wider than the average in Calibri 11 (and Carlito, which has the same widths), so a row
+//! may come out a line taller than it needs but not shorter. No row may be taller than
+//! [`MAX_ROW_POINTS`], so text that needs more is cut into pieces ([`split`]) that go on
+//! rows of their own.
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
@@ -26,13 +30,55 @@ pub const A4: u8 = 9;
 /// The height of one line of text in the default font (Calibri 11), in points.
 pub const LINE_POINTS: f64 = 15.0;
 
+/// What heads every printed page of a workbook: the school, and the review date its
+/// figures and scores are as of.
+#[derive(Debug, Clone, Copy)]
+pub struct Running<'a> {
+    /// The school.
+    pub school: &'a str,
+    /// The review date.
+    pub date: chrono::NaiveDate,
+}
+
+/// The most UTF-16 units of the school's name the page head shows (each `&` doubled): the
+/// head, with its field codes and date, must stay within the 255 Excel allows, or the
+/// spreadsheet library leaves it out.
+const SCHOOL_UNITS: usize = 160;
+
+impl Running<'_> {
+    /// The page head: the school on the left, the date on the right, in small type.
+    pub fn header(&self) -> String {
+        let whole = self.school.trim();
+        let mut school = String::new();
+        let mut units = 0;
+        for c in whole.chars() {
+            let cost = c.len_utf16() * if c == '&' { 2 } else { 1 };
+            if units + cost > SCHOOL_UNITS {
+                school.push('…');
+                break;
+            }
+            units += cost;
+            school.push(c);
+        }
+        // `&` starts a field code in a page head; `&&` is the character itself.
+        let school = school.replace('&', "&&");
+        let date = crate::dates::uk(self.date);
+        format!("&L&8{school}&R&8online safety self-review as of {date}")
+    }
+}
+
+/// The page foot: the sheet's name on the left, the page of the pages on the right.
+pub const FOOTER: &str = "&L&8&A&R&8Page &P of &N";
+
 /// Sets a sheet to print on A4 in `orientation`, one page wide and as many pages tall as it
 /// takes, with rows 0 to `heading_rows - 1` repeated at the top of every page (none for 0),
-/// and the sheet's name and page number in the footer.
+/// the school and the date at the head of every page and the sheet's name and page number
+/// at the foot, which keep their size however small the sheet is scaled to fit.
 pub fn setup(
     sheet: &mut Worksheet,
     orientation: Orientation,
     heading_rows: u32,
+    running: &Running<'_>,
 ) -> Result<(), XlsxError> {
     sheet.set_paper_size(A4);
     match orientation {
@@ -40,12 +86,48 @@ pub fn setup(
         Orientation::Landscape => sheet.set_landscape(),
     };
     sheet.set_print_fit_to_pages(1, 0);
-    sheet.set_margins(0.5, 0.5, 0.6, 0.6, 0.3, 0.3);
-    sheet.set_footer("&L&8&A&R&8Page &P of &N");
+    sheet.set_margins(0.5, 0.5, 0.7, 0.6, 0.3, 0.3);
+    sheet.set_header(running.header());
+    sheet.set_footer(FOOTER);
+    sheet.set_header_footer_scale_with_doc(false);
     if heading_rows > 0 {
         sheet.set_repeat_rows(0, heading_rows - 1)?;
     }
     Ok(())
+}
+
+/// The widest, in column units, a sheet may be and still print one page wide at a size
+/// that can be read: A4 landscape holds about 150 units at full size, so this many print at
+/// about three quarters of it.
+pub const READABLE_UNITS: f64 = 200.0;
+
+/// The scale, in percent, of a sheet too wide for one readable page.
+pub const FLOW_SCALE: u16 = 80;
+
+/// Keeps a sheet `across` units wide readable in print: one page wide while it fits at a
+/// readable size (as [`setup`] sets), and otherwise at [`FLOW_SCALE`] with columns 0 to
+/// `repeat_to` repeated at the left of every page and the pages of a row band printed one
+/// after another, so that each row reads across consecutive pages.
+pub fn keep_readable(sheet: &mut Worksheet, across: f64, repeat_to: u16) -> Result<(), XlsxError> {
+    if across > READABLE_UNITS {
+        sheet.set_print_scale(FLOW_SCALE);
+        sheet.set_repeat_columns(0, repeat_to)?;
+        sheet.set_page_order(false);
+    }
+    Ok(())
+}
+
+/// A column's width for `texts` (the heading among them): wide enough for the longest, in
+/// the xlsx unit, and within `least` and `most`; text longer than `most` allows must wrap.
+pub fn width_for<'a>(texts: impl IntoIterator<Item = &'a str>, least: f64, most: f64) -> f64 {
+    let longest = texts
+        .into_iter()
+        .map(|t| t.lines().map(|l| l.chars().count()).max().unwrap_or(0))
+        .max()
+        .unwrap_or(0);
+    ((longest as f64 + 2.0) / CHARS_PER_UNIT)
+        .ceil()
+        .clamp(least, most)
 }
 
 /// Characters of running text counted to a unit of column width. About 1.3 average
@@ -85,6 +167,81 @@ pub fn lines(text: &str, width: f64) -> usize {
 /// The tallest row Excel accepts, in points: a taller one makes Excel repair the file.
 pub const MAX_ROW_POINTS: f64 = 409.0;
 
+/// The most lines of 11-point text a row no taller than [`MAX_ROW_POINTS`] shows.
+pub const MAX_ROW_LINES: usize = 26;
+
+/// The most characters a spreadsheet cell holds.
+pub const MAX_CELL_CHARS: usize = 32_767;
+
+/// `text` cut into pieces that each fit a row no taller than Excel allows in a column
+/// `width` wide ([`MAX_ROW_LINES`] lines) and a cell ([`MAX_CELL_CHARS`]), for rows that
+/// continue one another. Pieces end at a line break where one is near, else between words,
+/// and keep the spaces or line breaks they end at, so that joined again they are the text.
+/// A single word too long for a row gets a piece of its own, cut in print rather than
+/// broken; `None` when a word is longer than a cell holds, which no cut can mend.
+pub fn split(text: &str, width: f64) -> Option<Vec<&str>> {
+    let mut pieces = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = piece_end(rest, width);
+        let (piece, after) = rest.split_at(end);
+        if piece.chars().count() > MAX_CELL_CHARS {
+            return None;
+        }
+        pieces.push(piece);
+        rest = after;
+    }
+    if pieces.is_empty() {
+        pieces.push(text);
+    }
+    Some(pieces)
+}
+
+/// Where the first piece of `text` ends: after the last whitespace that keeps the piece
+/// within a row and a cell, preferring a line break in the piece's last third; the first
+/// word whole, with the whitespace after it, when even that is too long.
+fn piece_end(text: &str, width: f64) -> usize {
+    let fits = |end: usize| {
+        let piece = &text[..end];
+        piece.chars().count() <= MAX_CELL_CHARS && lines(piece.trim_end(), width) <= MAX_ROW_LINES
+    };
+    if fits(text.len()) {
+        return text.len();
+    }
+    // Every place just after a run of whitespace, in order, as far as a piece could reach
+    // (and at least one, past which the first word ends).
+    let reach = (width * CHARS_PER_UNIT).max(1.0) as usize * (MAX_ROW_LINES + 1);
+    let mut breaks: Vec<(usize, bool)> = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if i > reach.min(MAX_CELL_CHARS) * 4 && !breaks.is_empty() {
+            break;
+        }
+        if c.is_whitespace() {
+            let mut newline = c == '\n';
+            while let Some(&(_, next)) = chars.peek() {
+                if !next.is_whitespace() {
+                    break;
+                }
+                newline |= next == '\n';
+                chars.next();
+            }
+            let at = chars.peek().map_or(text.len(), |&(i, _)| i);
+            breaks.push((at, newline));
+        }
+    }
+    // The last break that fits, found by halving: a piece only grows with its end.
+    let fitting = breaks.partition_point(|&(at, _)| fits(at));
+    let Some(&(last, _)) = fitting.checked_sub(1).and_then(|i| breaks.get(i)) else {
+        return breaks.first().map_or(text.len(), |&(at, _)| at);
+    };
+    let paragraph = breaks[..fitting]
+        .iter()
+        .rev()
+        .find(|&&(at, newline)| newline && at * 3 >= last * 2);
+    paragraph.map_or(last, |&(at, _)| at)
+}
+
 /// The height in points of a row whose cells hold `cells` (each a text and its column's
 /// width), with `size` the font size in points; at least one line and at most
 /// [`MAX_ROW_POINTS`], since Excel refuses taller rows (text past it is cut in print).
@@ -122,6 +279,53 @@ mod tests {
         assert!(h >= 6.0 * LINE_POINTS, "{h}");
         assert!(h < 60.0 * LINE_POINTS, "{h}");
         assert_eq!(height(&[], 11.0), LINE_POINTS + 3.0);
+    }
+
+    #[test]
+    fn long_text_is_cut_into_pieces_that_fit_a_row_and_join_again() {
+        let paragraph = ["gathered"; 120].join(" ");
+        let text = [paragraph.as_str(); 6].join("\n\n");
+        let pieces = split(&text, 50.0).expect("splits");
+        assert!(pieces.len() > 1);
+        assert_eq!(pieces.concat(), text);
+        for piece in &pieces {
+            assert!(lines(piece.trim_end(), 50.0) <= MAX_ROW_LINES, "{piece}");
+            assert!(height(&[(piece.trim_end(), 50.0)], 11.0) < MAX_ROW_POINTS);
+            assert!(!piece.starts_with(char::is_whitespace), "{piece:?}");
+        }
+        // Short text stays whole; a word too long for a row stands alone, whole.
+        assert_eq!(split("short", 50.0), Some(vec!["short"]));
+        assert_eq!(split("", 50.0), Some(vec![""]));
+        let long_word = "x".repeat(3000);
+        let text = format!("before {long_word} after");
+        let pieces = split(&text, 50.0).expect("splits");
+        let word = format!("{long_word} ");
+        assert_eq!(pieces, vec!["before ", word.as_str(), "after"]);
+        assert_eq!(split(&"y".repeat(MAX_CELL_CHARS + 1), 50.0), None);
+    }
+
+    #[test]
+    fn the_page_head_names_the_school_and_the_date() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a day");
+        let head = Running {
+            school: "St Mary & St John",
+            date: day,
+        }
+        .header();
+        assert_eq!(
+            head,
+            "&L&8St Mary && St John&R&8online safety self-review as of 01/11/2026"
+        );
+        for long in ["School ".repeat(100), "🏫&".repeat(100)] {
+            let head = Running {
+                school: &long,
+                date: day,
+            }
+            .header();
+            assert!(head.encode_utf16().count() <= 255, "{head}");
+            assert!(head.ends_with("as of 01/11/2026"));
+            assert!(head.contains('…'));
+        }
     }
 
     #[test]

@@ -46,7 +46,7 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
         Command::Demo(args) => demo::run(&args, today, out),
         Command::Init(args) => init::run(&args, today, out),
         Command::Framework(cmd) => framework::run(&cmd, out),
-        Command::Workbook(args) => workbook::run(&args, out),
+        Command::Workbook(args) => workbook::run(&args, today, out),
         Command::Score(args) => score::run(&args, today, out),
         Command::Import(args) => import::run(&args, today, out),
         Command::Migrate(args) => migrate::run(&args, today, out),

@@ -39,6 +39,24 @@ pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCo
         if let Some(renewal) = &r.renewal {
             out.info(super::format::renewal::renewal(renewal));
         }
+        let before = r.scored.review_date;
+        let previous = selfreview::report::previous_snapshot(
+            &r.paths.history(),
+            before,
+            &r.scored.framework,
+            Path::new("."),
+        );
+        if let Some((old, map)) = previous
+            .as_ref()
+            .and_then(|p| Some((p.date, p.mapped.as_ref()?)))
+        {
+            out.info(format!(
+                "The reports compare this review with the one of {}, scored on `{}`, its levels carried through the framework map {}.",
+                selfreview::dates::uk(old),
+                map.0,
+                map.1
+            ));
+        }
         out.info(format!("Snapshot saved to {}", snapshot.display()));
     }
     let failed = r.diagnostics.has_errors() || (args.strict && !r.scored.ready);

@@ -24,7 +24,8 @@ pub struct Args {
     force: bool,
 }
 
-pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
+/// Writes the workbooks; `today` is the review date where review.toml sets none.
+pub fn run(args: &Args, today: chrono::NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
     let here = Path::new(".");
     let opened = super::open_review(out)?;
     let review = &opened.review;
@@ -42,6 +43,7 @@ pub fn run(args: &Args, out: &Output) -> anyhow::Result<ExitCode> {
             reviewers,
             group: args.group,
             force: args.force,
+            as_of: review.review_date.unwrap_or(today),
         },
     )?;
     if out.json {

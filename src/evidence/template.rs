@@ -11,13 +11,18 @@ use rust_xlsxwriter::{
 };
 
 use super::{Kind, ValueType};
-use crate::sheetprint::{self, Orientation};
+use crate::sheetprint::{self, Orientation, Running};
 
 /// How many rows get the date and time number formats, ready for typing.
 const FORMATTED_ROWS: u32 = 500;
 
-/// The xlsx bytes of the blank template for `kind`.
-pub fn render(kind: Kind) -> Result<Vec<u8>, XlsxError> {
+/// The xlsx bytes of the blank template for `kind`, headed with `school` and the review
+/// date when printed.
+pub fn render(kind: Kind, school: &str, as_of: chrono::NaiveDate) -> Result<Vec<u8>, XlsxError> {
+    let running = Running {
+        school,
+        date: as_of,
+    };
     let mut wb = Workbook::new();
     let created = ExcelDateTime::from_ymd(2024, 9, 1)?;
     wb.set_properties(
@@ -26,13 +31,17 @@ pub fn render(kind: Kind) -> Result<Vec<u8>, XlsxError> {
             .set_author("selfreview")
             .set_creation_datetime(&created),
     );
-    table_sheet(wb.add_worksheet().set_name(kind.sheet_name())?, kind)?;
-    notes_sheet(wb.add_worksheet().set_name("About")?, kind)?;
+    table_sheet(
+        wb.add_worksheet().set_name(kind.sheet_name())?,
+        kind,
+        &running,
+    )?;
+    notes_sheet(wb.add_worksheet().set_name("About")?, kind, &running)?;
     wb.save_to_buffer()
 }
 
 /// The sheet to fill in: the header row, and date and time formats ready below it.
-fn table_sheet(sheet: &mut Worksheet, kind: Kind) -> Result<(), XlsxError> {
+fn table_sheet(sheet: &mut Worksheet, kind: Kind, running: &Running<'_>) -> Result<(), XlsxError> {
     let header = Format::new()
         .set_bold()
         .set_background_color("#DDEBF7")
@@ -63,12 +72,12 @@ fn table_sheet(sheet: &mut Worksheet, kind: Kind) -> Result<(), XlsxError> {
         }
     }
     sheet.set_freeze_panes(1, 0)?;
-    sheetprint::setup(sheet, Orientation::Landscape, 1)?;
+    sheetprint::setup(sheet, Orientation::Landscape, 1, running)?;
     Ok(())
 }
 
 /// The sheet that says what each column is for.
-fn notes_sheet(notes: &mut Worksheet, kind: Kind) -> Result<(), XlsxError> {
+fn notes_sheet(notes: &mut Worksheet, kind: Kind, running: &Running<'_>) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     notes.write_with_format(0, 0, "Column", &bold)?;
     notes.write_with_format(0, 1, "Needed", &bold)?;
@@ -91,6 +100,6 @@ fn notes_sheet(notes: &mut Worksheet, kind: Kind) -> Result<(), XlsxError> {
     )?;
     notes.set_column_width(0, 20)?;
     notes.set_column_width(2, 90)?;
-    sheetprint::setup(notes, Orientation::Landscape, 1)?;
+    sheetprint::setup(notes, Orientation::Landscape, 1, running)?;
     Ok(())
 }

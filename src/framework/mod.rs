@@ -296,7 +296,7 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>> {
 /// `.toml`) is read; otherwise the id is looked up among the embedded frameworks, then in the
 /// review's `frameworks/` folder.
 pub fn resolve(spec: &str, review_dir: &Path) -> Result<Loaded> {
-    let as_path = review_dir.join(spec);
+    let as_path = crate::fsutil::within(review_dir, spec);
     let looks_like_file = Path::new(spec)
         .extension()
         .is_some_and(|x| x.eq_ignore_ascii_case("toml"));

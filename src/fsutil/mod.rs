@@ -4,7 +4,7 @@
 //! and is then renamed over the final name in one step.
 
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
@@ -146,6 +146,16 @@ pub fn not_a_regular_file(path: &Path) -> Option<&'static str> {
         }
     }
     Some("not a regular file")
+}
+
+/// `path` as it is reached from `dir`, shown as a person typed it: from the current folder
+/// (`.`) it stays `../x.toml`, not `./../x.toml`; an absolute path stays itself.
+pub fn within(dir: &Path, path: &str) -> PathBuf {
+    if dir.as_os_str().is_empty() || dir == Path::new(".") {
+        PathBuf::from(path)
+    } else {
+        dir.join(path)
+    }
 }
 
 #[cfg(test)]

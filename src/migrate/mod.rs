@@ -62,6 +62,8 @@ pub struct Migrated {
     pub map: String,
     /// The map's title.
     pub map_title: String,
+    /// Where the map was found: its file in the review folder, or that it is built in.
+    pub map_source: String,
     /// Where the workbooks as they were are kept.
     pub kept: PathBuf,
     /// Whether an earlier run stopped part-way and this one finished it.
@@ -129,13 +131,14 @@ pub fn migrate(root: &Path, to: &str, today: NaiveDate) -> Result<Migration> {
     let mut workbooks = Vec::new();
     for source in &found.books {
         let (prefill, aspects) = carry::carry(&source.book, &map, old, &new);
-        let bytes =
-            render_from(&new, &source.book.kind, &opened.review.school, &prefill).map_err(|e| {
-                Error::Spreadsheet {
-                    path: source.written.clone(),
-                    source: e,
-                }
-            })?;
+        let as_of = opened.review.review_date.unwrap_or(today);
+        let school = &opened.review.school;
+        let bytes = render_from(&new, &source.book.kind, school, as_of, &prefill).map_err(|e| {
+            Error::Spreadsheet {
+                path: source.written.clone(),
+                source: e,
+            }
+        })?;
         if let Some(original) = &source.original {
             kept.push((source.kept.clone(), original.clone()));
         }
@@ -154,6 +157,7 @@ pub fn migrate(root: &Path, to: &str, today: NaiveDate) -> Result<Migration> {
         to: new.id.clone(),
         map: map.id.clone(),
         map_title: map.title.clone(),
+        map_source: map.source.clone(),
         kept: relative(root, &found.kept),
         resumed: found.resumed,
         aspects: changes(&map, old, &new),
@@ -165,7 +169,7 @@ pub fn migrate(root: &Path, to: &str, today: NaiveDate) -> Result<Migration> {
     guard(root, today, &paths, &summary_path, summary.as_bytes())?;
     let review_file = paths.review_file();
     let settings = crate::fsutil::read_text(&review_file)?;
-    let settings = settings::with_framework(&settings, &new.id, &review_file)?;
+    let settings = settings::with_framework(&settings, &new.id, today, &review_file)?;
     for (path, bytes) in &kept {
         copy_verified(path, bytes)?;
     }

@@ -12,7 +12,7 @@ pub fn text(m: &Migrated) -> String {
     let mut s = String::new();
     let _ = writeln!(
         s,
-        "{}: the review is carried from `{}` to `{}`{}.",
+        "{}: the review is carried from `{}` to `{}`{}, through the framework map `{}` ({}).",
         m.school,
         m.from,
         m.to,
@@ -20,7 +20,9 @@ pub fn text(m: &Migrated) -> String {
             String::new()
         } else {
             format!(" ({})", m.map_title)
-        }
+        },
+        m.map,
+        m.map_source
     );
     if m.resumed {
         s.push_str("An earlier migration stopped part-way; this one started again from the workbooks it had kept.\n");

@@ -57,6 +57,7 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
         framework,
         warnings: mut diagnostics,
     } = review::open(root)?;
+    diagnostics.0.extend(crate::framework::map::survey(root).0);
     let (mut books, found) = workbook::read_dir(&paths.scores(), &framework.framework)?;
     diagnostics.0.extend(found.0);
     cite_existing_files(&mut books, &paths.evidence());
@@ -144,6 +145,11 @@ fn handover(
             .as_ref()
             .and_then(|s| signoff::date_warning(s, scored.review_date, today)),
     );
+    if let (Some(s), Some(changed)) = (&review.sign_off, review.framework_changed) {
+        diagnostics
+            .0
+            .extend(signoff::before_change(s, changed, &scored.framework));
+    }
     let renewal = review
         .mark
         .map(|m| renewal::renewal(&m, scored, &paths.history(), root, today));

@@ -58,6 +58,14 @@ pub struct Since {
     /// review's, so that its levels cannot be compared (the lists are then empty).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unmapped: Option<String>,
+    /// Why the review's own map for the two frameworks cannot be used (broken, or two of
+    /// them), when that is why the levels cannot be compared.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub unusable: Option<String>,
+    /// The framework map the snapshot's levels were carried through, named with where it
+    /// was found, when it was scored on another framework.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub map: Option<String>,
     /// Aspects whose level went up (a lower number).
     pub improved: Vec<Change>,
     /// Aspects whose level went down.
@@ -109,10 +117,15 @@ pub fn renewal(
             |(date, framework, levels)| match framework {
                 Some(f) if f != scored.framework => {
                     match crate::framework::map::find(&f, &scored.framework, review_dir) {
-                        Ok(Some(map)) => compare(scored, date, &map.carry_levels(&levels)),
-                        _ => Since {
+                        Ok(Some(map)) => Since {
+                            map: Some(map.named()),
+                            ..compare(scored, date, &map.carry_levels(&levels))
+                        },
+                        found => Since {
                             snapshot: date,
                             unmapped: Some(f),
+                            unusable: found.err().map(|e| e.to_string()),
+                            map: None,
                             improved: Vec::new(),
                             declined: Vec::new(),
                             unchanged: 0,
@@ -207,6 +220,8 @@ fn compare(scored: &Scored, snapshot: NaiveDate, then: &BTreeMap<String, u8>) ->
     let mut since = Since {
         snapshot,
         unmapped: None,
+        unusable: None,
+        map: None,
         improved: Vec::new(),
         declined: Vec::new(),
         unchanged: 0,

@@ -38,18 +38,40 @@ pub fn date_warning(s: &SignOff, review_date: NaiveDate, today: NaiveDate) -> Op
     } else {
         return None;
     };
-    let at = s
-        .place("date")
-        .cloned()
-        .unwrap_or_else(|| Location::file(Path::new("review.toml")));
     Some(
         Diagnostic::warning(
             Code::SignOffDateImplausible,
-            at,
+            date_place(s),
             format!("the sign-off's date {} {why}", shown(date)),
         )
         .with_help("check the date under [sign-off] against the minutes of the meeting that signed the review off; if the review was finished later, set review-date to that day"),
     )
+}
+
+/// The warning for a sign-off dated before `migrate` carried the review to `framework` on
+/// `changed`: it signed off the review on the old framework, before the group saw what was
+/// carried across, however many of the "review after the change" flags are cleared since.
+pub fn before_change(s: &SignOff, changed: NaiveDate, framework: &str) -> Option<Diagnostic> {
+    let date = s.date.filter(|&d| d < changed)?;
+    Some(
+        Diagnostic::warning(
+            Code::SignOffDateImplausible,
+            date_place(s),
+            format!(
+                "the sign-off's date {} is before the review was carried to `{framework}` on {} (framework-changed in review.toml): it signed off the review on the old framework",
+                date.format("%Y-%m-%d"),
+                changed.format("%Y-%m-%d")
+            ),
+        )
+        .with_help("once the group has reviewed what was carried across, have the review signed off again and set the new date under [sign-off]"),
+    )
+}
+
+/// Where the sign-off's date is in review.toml.
+fn date_place(s: &SignOff) -> Location {
+    s.place("date")
+        .cloned()
+        .unwrap_or_else(|| Location::file(Path::new("review.toml")))
 }
 
 #[cfg(test)]

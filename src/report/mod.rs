@@ -254,6 +254,7 @@ pub fn previous_snapshot(
             .collect()
     };
     let (mut levels, mut counted) = (levels_of("agreed"), levels_of("counted"));
+    let mut mapped = None;
     // A snapshot made before snapshots named their framework is taken to be the review's.
     if let Some(scored_with) = doc["framework"].as_str()
         && scored_with != framework
@@ -261,11 +262,13 @@ pub fn previous_snapshot(
         let map = crate::framework::map::find(scored_with, framework, review_dir).ok()??;
         levels = map.carry_levels(&levels);
         counted = map.carry_levels(&counted);
+        mapped = Some((scored_with.to_string(), map.named()));
     }
     Some(Previous {
         date,
         levels,
         counted,
+        mapped,
     })
 }
 

@@ -69,9 +69,11 @@ fn plan(opts: &InitOptions<'_>, paths: &Paths) -> Result<Vec<(PathBuf, Vec<u8>)>
     files.push((paths.review_file(), review.into_bytes()));
     for kind in Kind::TEMPLATES {
         let target = paths.evidence().join(kind.template_file());
-        let bytes = template::render(kind).map_err(|source| Error::Spreadsheet {
-            path: target.clone(),
-            source,
+        let bytes = template::render(kind, opts.school, opts.review_date).map_err(|source| {
+            Error::Spreadsheet {
+                path: target.clone(),
+                source,
+            }
         })?;
         files.push((target, bytes));
     }

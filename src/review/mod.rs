@@ -49,6 +49,9 @@ pub struct Review {
     pub framework: String,
     /// The date evidence is measured back from; `None` means today.
     pub review_date: Option<NaiveDate>,
+    /// When `migrate` last carried the review to another framework: `framework-changed`.
+    /// A sign-off dated before it signed off the review on the old framework.
+    pub framework_changed: Option<NaiveDate>,
     /// The members of the online safety group scoring the review.
     pub reviewers: Vec<String>,
     /// Commentary shorter than this is flagged.

@@ -44,6 +44,44 @@ pub fn check_place(path: &Path, paths: &Paths) -> Result<()> {
     Ok(())
 }
 
+/// The built-in framework or framework map `id`, as shipped in the binary.
+pub fn built_in(id: &str) -> Result<&'static crate::framework::Embedded> {
+    use crate::framework::{EMBEDDED, EMBEDDED_MAPS};
+    EMBEDDED
+        .iter()
+        .chain(EMBEDDED_MAPS)
+        .find(|e| e.id == id)
+        .ok_or_else(|| Error::UnknownFramework {
+            id: id.to_string(),
+            known: EMBEDDED
+                .iter()
+                .chain(EMBEDDED_MAPS)
+                .map(|e| e.id.to_string())
+                .collect(),
+        })
+}
+
+/// Writes the built-in framework or framework map `id` to `path` exactly as it is embedded,
+/// so a school can start its own from it: atomically, never into the review's own folders
+/// (`paths`), and over an existing file only with `force`.
+pub fn export_framework(
+    id: &str,
+    path: &Path,
+    force: bool,
+    paths: &Paths,
+) -> Result<&'static crate::framework::Embedded> {
+    let embedded = built_in(id)?;
+    check_place(path, paths)?;
+    if !force && path.symlink_metadata().is_ok() {
+        return Err(Error::OutputRefused {
+            path: path.to_path_buf(),
+            why: "a file of that name is already there; choose another name, or add --force to replace it".into(),
+        });
+    }
+    crate::fsutil::write_atomic(path, embedded.text.as_bytes())?;
+    Ok(embedded)
+}
+
 /// `path` with links and `..` resolved as far as it exists. A link whose target does not
 /// exist yet is followed too, since writing "to the link" would write where it leads.
 fn resolved(path: &Path) -> PathBuf {

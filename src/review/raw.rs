@@ -12,6 +12,7 @@ pub(super) struct RawReview {
     pub(super) school: Option<String>,
     pub(super) framework: Option<String>,
     pub(super) review_date: Option<toml::Value>,
+    pub(super) framework_changed: Option<toml::Value>,
     pub(super) terms: Option<Vec<RawTerm>>,
     pub(super) reviewers: Option<Vec<String>>,
     pub(super) min_commentary_words: Option<u32>,

@@ -22,7 +22,13 @@ pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
     let map = &parsed.map;
     let school = required(raw.school.as_deref(), "school", map, &mut diags);
     let framework = required(raw.framework.as_deref(), "framework", map, &mut diags);
-    let review_date = review_date(&raw, map, &mut diags);
+    let review_date = date_key(raw.review_date.as_ref(), "review-date", map, &mut diags);
+    let framework_changed = date_key(
+        raw.framework_changed.as_ref(),
+        "framework-changed",
+        map,
+        &mut diags,
+    );
     let terms = terms(&raw, map, &mut diags);
     let reviewers = reviewers(&raw, map, &mut diags);
     let evidence = sources(&raw, map, &mut diags);
@@ -30,6 +36,7 @@ pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
         school,
         framework,
         review_date,
+        framework_changed,
         reviewers,
         min_commentary_words: raw
             .min_commentary_words
@@ -75,17 +82,23 @@ fn required(
     text.to_string()
 }
 
-fn review_date(raw: &RawReview, map: &SourceMap<'_>, diags: &mut Diagnostics) -> Option<NaiveDate> {
-    let v = raw.review_date.as_ref()?;
+/// A top-level date, `key`, as TOML writes one; a finding when it is in another form.
+fn date_key(
+    value: Option<&toml::Value>,
+    key: &str,
+    map: &SourceMap<'_>,
+    diags: &mut Diagnostics,
+) -> Option<NaiveDate> {
+    let v = value?;
     let date = toml_date(v);
     if date.is_none() {
         diags.push(
             Diagnostic::error(
                 Code::InvalidDate,
-                map.value(&TomlPath::default().key("review-date")),
-                format!("review-date {v} is not a date in the form TOML reads"),
+                map.value(&TomlPath::default().key(key)),
+                format!("{key} {v} is not a date in the form TOML reads"),
             )
-            .with_help(date_help(v, "review-date")),
+            .with_help(date_help(v, key)),
         );
     }
     date

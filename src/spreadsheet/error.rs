@@ -35,6 +35,26 @@ pub enum Error {
         /// The format its name claims.
         format: Format,
     },
+    /// A workbook of one format saved with another's ending.
+    #[error(
+        "this file is really an {really} workbook saved with the .{named} ending; rename it to \
+         end in .{really}"
+    )]
+    Renamed {
+        /// What its content is.
+        really: Format,
+        /// What its name says.
+        named: Format,
+    },
+    /// A web page or XML file under a spreadsheet's name, as some systems export.
+    #[error(
+        "it is a web page or XML file with a .{format} name, not a workbook (some systems \
+         export these as spreadsheets); open it in Excel or LibreOffice and save it as .xlsx"
+    )]
+    Markup {
+        /// The format its name claims.
+        format: Format,
+    },
     /// A compound file under a newer name: password-protected, or an old .xls renamed.
     #[error(
         "it is password-protected, or an old-style .xls file saved with a newer name; remove \
@@ -220,6 +240,14 @@ mod tests {
                     format: Format::Xlsx,
                 },
                 "it is a text file (probably CSV) with a .xlsx name; rename it to end in .csv",
+            ),
+            (
+                Error::Renamed {
+                    really: Format::Xlsx,
+                    named: Format::Ods,
+                },
+                "this file is really an xlsx workbook saved with the .ods ending; rename it to \
+                 end in .xlsx",
             ),
             (
                 Error::PieceTooLong {

@@ -21,12 +21,14 @@ mod error;
 mod limits;
 mod ods;
 pub mod package;
+mod sniff;
 mod xls;
 mod xlsx;
 mod xml;
 
 pub use error::Error;
 use package::{Budget, Package};
+use sniff::Sniffed;
 
 /// A workbook opened for reading.
 pub type Book = Sheets<BufReader<File>>;
@@ -57,6 +59,16 @@ impl Format {
         })
     }
 
+    /// Whether a file of this format is read by the reader for `named` (an xlsm is an xlsx
+    /// with macros, read alike).
+    pub fn reads_as(self, named: Format) -> bool {
+        let family = |f: Format| match f {
+            Format::Xlsx | Format::Xlsm => Format::Xlsx,
+            other => other,
+        };
+        family(self) == family(named)
+    }
+
     /// The extension, lower-case and without its dot.
     pub fn extension(self) -> &'static str {
         match self {
@@ -82,6 +94,19 @@ pub fn open(path: &Path) -> Result<Book, Error> {
     if let Some(why) = missing(path) {
         return Err(why);
     }
+    // A workbook saved with another format's ending is read by no reader of that format:
+    // say what it really is, from its content, before a reader gives its own message.
+    match sniff::sniff(path) {
+        Sniffed::Really(really) if !really.reads_as(format) => {
+            return Err(Error::Renamed {
+                really,
+                named: format,
+            });
+        }
+        Sniffed::Text => return Err(Error::TextFile { format }),
+        Sniffed::Markup => return Err(Error::Markup { format }),
+        _ => {}
+    }
     affordable(path, format)?;
     let opened = match format {
         Format::Xlsx | Format::Xlsm => open_workbook::<Xlsx<_>, _>(path)
@@ -94,8 +119,7 @@ pub fn open(path: &Path) -> Result<Book, Error> {
             .map(Sheets::Ods)
             .map_err(|e| e.to_string()),
     };
-    opened.map_err(|reason| match sniff(path) {
-        Sniffed::Text => Error::TextFile { format },
+    opened.map_err(|reason| match sniff::sniff(path) {
         Sniffed::Ole if format != Format::Xls => Error::Protected,
         Sniffed::Empty => Error::Empty,
         _ => Error::Damaged { format, reason },
@@ -147,7 +171,10 @@ fn affordable(path: &Path, format: Format) -> Result<(), Error> {
 /// [`affordable`] for an .xls file. calamine reads the container whole, so the look may too;
 /// but not before knowing the file is a compound file of a size calamine could hold.
 fn affordable_xls(path: &Path) -> Result<(), Error> {
-    if !matches!(sniff(path), Sniffed::Ole) {
+    if !matches!(
+        sniff::sniff(path),
+        Sniffed::Ole | Sniffed::Really(Format::Xls)
+    ) {
         return Ok(());
     }
     let size = std::fs::metadata(path).map_or(0, |m| m.len());
@@ -229,35 +256,6 @@ pub fn missing(path: &Path) -> Option<Error> {
         return Some(Error::Folder);
     }
     Some(Error::NotAFile)
-}
-
-enum Sniffed {
-    Empty,
-    Zip,
-    Ole,
-    Text,
-    Other,
-}
-
-/// What the first bytes say the file really is, whatever its name.
-fn sniff(path: &Path) -> Sniffed {
-    use std::io::Read;
-    let mut head = [0u8; 512];
-    let n = File::open(path)
-        .and_then(|mut f| f.read(&mut head))
-        .unwrap_or(0);
-    let head = &head[..n];
-    if head.is_empty() {
-        Sniffed::Empty
-    } else if head.starts_with(b"PK") {
-        Sniffed::Zip
-    } else if head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) {
-        Sniffed::Ole
-    } else if !head.contains(&0) {
-        Sniffed::Text
-    } else {
-        Sniffed::Other
-    }
 }
 
 /// Runs spreadsheet-reading code, turning a panic inside the reader library into

@@ -71,6 +71,43 @@ pub const TARGET: &str = "Target date";
 /// reports a flagged aspect until the cell is emptied. Only migrated workbooks have it.
 pub const CHANGE_FLAG: &str = "Review after the change";
 
+/// What marks a row that continues the aspect above it: text too long for one row (no row
+/// may be taller than Excel allows) goes on as many rows below as it needs, each with the
+/// aspect's code and its name followed by this. Their pieces are read back joined onto the
+/// aspect's own row; a level in one is never counted.
+pub const CONTINUED: &str = "(continued)";
+
+/// The Aspect cell of a row continuing the aspect named `name`.
+pub fn continued(name: &str) -> String {
+    format!("{name} {CONTINUED}")
+}
+
+/// Whether a row whose Code and Aspect cells read `code` and `aspect` continues an aspect,
+/// and the aspect's code if so: the Aspect cell ends with "(continued)", or the Code cell
+/// does ("A1.1 (continued)", "A1.1 continued", as a person may retype it).
+pub fn continuation<'a>(code: &'a str, aspect: &str) -> Option<&'a str> {
+    let marked = |text: &str| {
+        let folded = text.trim().to_lowercase();
+        folded.ends_with(CONTINUED) || folded.ends_with("continued")
+    };
+    let bare = |text: &'a str| {
+        // ASCII folding keeps every byte where it was, so the cut falls on the same place.
+        let lower = text.to_ascii_lowercase();
+        let cut = lower.rfind("continued").unwrap_or(text.len());
+        text[..cut]
+            .trim()
+            .trim_end_matches(['(', ',', '-', ' '])
+            .trim()
+    };
+    if marked(code) {
+        Some(bare(code))
+    } else if marked(aspect) && !code.trim().is_empty() {
+        Some(code.trim())
+    } else {
+        None
+    }
+}
+
 /// The columns after the level columns, shared by both kinds of workbook.
 pub const TRAILING: [&str; 6] = [COMMENTARY, EVIDENCE, RECORDS_DIFFER, ACTIONS, OWNER, TARGET];
 
@@ -191,6 +228,15 @@ mod tests {
             ScoredBy::Group { members: vec![] }.file_name(),
             "group.xlsx"
         );
+    }
+
+    #[test]
+    fn continuation_rows_are_told_by_their_code_or_their_name() {
+        assert_eq!(continuation("A1.1", &continued("Staff")), Some("A1.1"));
+        assert_eq!(continuation("A1.1 (continued)", ""), Some("A1.1"));
+        assert_eq!(continuation("a1.1 Continued", "Staff"), Some("a1.1"));
+        assert_eq!(continuation("A1.1", "Staff"), None);
+        assert_eq!(continuation("", &continued("Staff")), None);
     }
 
     #[test]

@@ -60,6 +60,8 @@ pub struct Request<'a> {
     pub group: bool,
     /// Replace workbooks even if they have entries.
     pub force: bool,
+    /// The review date, at the head of every printed page.
+    pub as_of: chrono::NaiveDate,
 }
 
 /// Writes the requested workbooks. A workbook that already holds entries is kept as it is
@@ -87,12 +89,12 @@ pub fn write_all(fw: &Framework, req: &Request<'_>) -> Result<Vec<Written>> {
                 chars,
             });
         }
-        let bytes = write::render_from(fw, &scored_by, req.school, &start).map_err(|source| {
-            Error::Spreadsheet {
+        let bytes = write::render_from(fw, &scored_by, req.school, req.as_of, &start).map_err(
+            |source| Error::Spreadsheet {
                 path: path.clone(),
                 source,
-            }
-        })?;
+            },
+        )?;
         let outcome = match std::fs::read(&path) {
             Err(_) => WriteOutcome::Created,
             Ok(old) if old == bytes => WriteOutcome::Unchanged,

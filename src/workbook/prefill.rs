@@ -51,11 +51,14 @@ impl Start {
 }
 
 /// The most characters a spreadsheet cell holds.
-pub const MAX_CELL_CHARS: usize = 32_767;
+pub const MAX_CELL_CHARS: usize = crate::sheetprint::MAX_CELL_CHARS;
 
 impl Start {
-    /// The first text of the row, by its column's heading, longer than a spreadsheet cell
-    /// holds, with its length: gathered commentary from many members can grow that long.
+    /// The first text of the row, by its column's heading, that no cutting into rows can
+    /// fit in cells, with the length of its longest word: text longer than a cell holds
+    /// goes on in continuation rows, cut between words, but a single word longer than a
+    /// cell (32,767 characters without a space or line break) cannot be cut without
+    /// changing it.
     pub fn too_long(&self) -> Option<(&'static str, usize)> {
         [
             ("commentary gathered", &self.commentary),
@@ -65,9 +68,14 @@ impl Start {
             ("why the records differ", &self.records_differ),
             ("planned actions", &self.actions),
             ("owner", &self.owner),
+            ("target date", &self.target_text),
+            ("review after the change", &self.flag),
         ]
         .into_iter()
-        .map(|(column, text)| (column, text.chars().count()))
+        .map(|(column, text)| {
+            let longest = text.split_whitespace().map(|w| w.chars().count()).max();
+            (column, longest.unwrap_or(0))
+        })
         .find(|(_, chars)| *chars > MAX_CELL_CHARS)
     }
 }

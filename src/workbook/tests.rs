@@ -36,7 +36,7 @@ fn a_blank_workbook_reads_back_with_every_aspect_and_no_entries() {
         let path = dir.path().join(kind.file_name());
         std::fs::write(
             &path,
-            write::render(&fw, &kind, "Hill Primary").expect("renders"),
+            write::render(&fw, &kind, "Hill Primary", review_day()).expect("renders"),
         )
         .expect("write");
         let (filled, diags) = read(&path, &fw);
@@ -56,8 +56,8 @@ fn the_same_request_gives_the_same_bytes() {
     let kind = ScoredBy::Individual {
         reviewer: "DSL".into(),
     };
-    let a = write::render(&fw, &kind, "Hill Primary").expect("renders");
-    let b = write::render(&fw, &kind, "Hill Primary").expect("renders");
+    let a = write::render(&fw, &kind, "Hill Primary", review_day()).expect("renders");
+    let b = write::render(&fw, &kind, "Hill Primary", review_day()).expect("renders");
     assert!(a == b);
 }
 
@@ -215,6 +215,7 @@ fn workbooks_with_entries_are_kept_unless_forced() {
         reviewers: &reviewers,
         group: false,
         force: false,
+        as_of: review_day(),
     };
     let written = write_all(&fw, &req).expect("writes the missing one");
     let outcomes: Vec<WriteOutcome> = written.iter().map(|w| w.outcome).collect();
@@ -245,6 +246,7 @@ fn reviewers_must_be_named_and_distinct() {
             reviewers: &reviewers,
             group: false,
             force: false,
+            as_of: review_day(),
         };
         write_all(&fw, &req).expect_err("refused")
     };
@@ -280,7 +282,11 @@ fn an_older_framework_version_warns_and_a_repeated_row_is_an_error() {
     let kind = ScoredBy::Individual {
         reviewer: "DSL".into(),
     };
-    std::fs::write(&path, write::render(&older, &kind, "S").expect("renders")).expect("write");
+    std::fs::write(
+        &path,
+        write::render(&older, &kind, "S", review_day()).expect("renders"),
+    )
+    .expect("write");
     let (_, diags) = read(&path, &fw);
     let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
     assert_eq!(
@@ -339,6 +345,7 @@ fn a_group_starts_from_its_members_own_levels_and_commentary() {
             members: vec!["dsl".into(), "Head".into(), "OSL".into()],
         },
         "S",
+        review_day(),
         &start,
     )
     .expect("renders");
@@ -388,7 +395,8 @@ fn a_carried_workbook_reads_back_every_column_and_its_flags() {
         },
     );
     let path = dir.path().join("group.xlsx");
-    let bytes = write::render_from(&fw, &kind, "Hill Primary", &prefill).expect("renders");
+    let bytes =
+        write::render_from(&fw, &kind, "Hill Primary", review_day(), &prefill).expect("renders");
     std::fs::write(&path, bytes).expect("write");
     let (filled, diags) = read(&path, &fw);
     assert!(diags.is_empty(), "{diags:?}");
@@ -420,7 +428,7 @@ fn a_carried_workbook_reads_back_every_column_and_its_flags() {
     );
     assert_eq!(row("A1.2").agreed, Some(2));
     // A workbook without flags has no such column at all.
-    let plain = write::render(&fw, &kind, "Hill Primary").expect("renders");
+    let plain = write::render(&fw, &kind, "Hill Primary", review_day()).expect("renders");
     std::fs::write(&path, plain).expect("write");
     let (filled, _) = read(&path, &fw);
     assert!(
@@ -430,4 +438,285 @@ fn a_carried_workbook_reads_back_every_column_and_its_flags() {
             .iter()
             .all(|r| r.cell(layout::CHANGE_FLAG).is_none())
     );
+}
+
+/// A group workbook whose gathered commentary for A1.1 runs to `chars` characters or more,
+/// from ten members of 500 words each, written and read back.
+fn long_notes(words: usize) -> (prefill::Prefill, ScoredBy) {
+    let members: Vec<String> = (1..=10).map(|i| format!("Teacher {i:02}")).collect();
+    let mut start = prefill::Start::default();
+    let said: Vec<String> = members
+        .iter()
+        .map(|m| {
+            let text: Vec<String> = (0..words).map(|w| format!("note{}", w % 37)).collect();
+            format!("{m}: {}", text.join(" "))
+        })
+        .collect();
+    start.commentary = said.join("\n\n");
+    start.actions = "Review the policy with governors. "
+        .repeat(200)
+        .trim()
+        .to_string();
+    for m in &members {
+        start.levels.insert(m.clone(), 2);
+    }
+    let mut prefill = prefill::Prefill::new();
+    prefill.insert("A1.1".into(), start);
+    (prefill, ScoredBy::Group { members })
+}
+
+#[test]
+fn notes_too_long_for_a_row_go_on_in_continuation_rows_and_read_back_whole() {
+    let fw = framework();
+    let (prefill, kind) = long_notes(500);
+    let bytes =
+        write::render_from(&fw, &kind, "Hill Primary", review_day(), &prefill).expect("renders");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("group.xlsx");
+    std::fs::write(&path, &bytes).expect("write");
+    // calamine sees the continuation rows: the code repeated, the name marked.
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("opens");
+    let scores = calamine::Reader::worksheet_range(&mut book, layout::SCORES_SHEET).expect("sheet");
+    let continued: Vec<u32> = (0u32..)
+        .zip(scores.rows())
+        .filter(|(_, r)| r[0] == "A1.1" && r[1].to_string().ends_with("(continued)"))
+        .map(|(i, _)| i)
+        .collect();
+    assert!(continued.len() >= 4, "{continued:?}");
+    let (filled, diags) = read(&path, &fw);
+    assert!(diags.is_empty(), "{diags:?}");
+    let filled = filled.expect("readable");
+    assert_eq!(filled.rows.len(), 21, "continuation rows are not aspects");
+    let a = filled.rows.iter().find(|r| r.code == "A1.1").expect("A1.1");
+    let start = &prefill["A1.1"];
+    assert_eq!(a.commentary, start.commentary);
+    assert_eq!(a.actions, start.actions);
+    assert_eq!(a.levels.len(), 10, "each member's level once");
+    // Every row is within what Excel allows, so nothing is cut in print.
+    let sheet = part_of(&bytes, "xl/worksheets/sheet1.xml");
+    for height in sheet.split(" ht=\"").skip(1) {
+        let points: f64 = height
+            .split('"')
+            .next()
+            .and_then(|h| h.parse().ok())
+            .expect("ht");
+        assert!(points < crate::sheetprint::MAX_ROW_POINTS, "{points}");
+    }
+}
+
+#[test]
+fn notes_longer_than_a_cell_holds_are_written_over_rows_instead_of_refused() {
+    let fw = framework();
+    let dir = tempfile::tempdir().expect("temporary folder");
+    // Ten members' individual workbooks with 700 words each for A1.1 gather to more than
+    // the 32,767 characters one cell holds.
+    let members: Vec<String> = (1..=10).map(|i| format!("Teacher {i:02}")).collect();
+    let text: Vec<String> = (0..700).map(|w| format!("commentary{}", w % 41)).collect();
+    let text = text.join(" ");
+    for m in &members {
+        let kind = ScoredBy::Individual {
+            reviewer: m.clone(),
+        };
+        let mut own = prefill::Prefill::new();
+        own.insert(
+            "A1.1".into(),
+            prefill::Start {
+                own: Some(2),
+                commentary: text.clone(),
+                ..prefill::Start::default()
+            },
+        );
+        let bytes = write::render_from(&fw, &kind, "S", review_day(), &own).expect("renders");
+        std::fs::write(dir.path().join(kind.file_name()), bytes).expect("write");
+    }
+    let req = Request {
+        dir: dir.path(),
+        school: "S",
+        reviewers: &members,
+        group: true,
+        force: false,
+        as_of: review_day(),
+    };
+    let written = write_all(&fw, &req).expect("made, not refused");
+    assert_eq!(written[0].outcome, WriteOutcome::Created);
+    let (filled, diags) = read(&written[0].path, &fw);
+    assert!(diags.is_empty(), "{diags:?}");
+    let a = filled
+        .expect("readable")
+        .rows
+        .into_iter()
+        .find(|r| r.code == "A1.1")
+        .expect("A1.1");
+    assert!(a.commentary.chars().count() > prefill::MAX_CELL_CHARS);
+    for m in &members {
+        assert_eq!(
+            a.commentary.matches(&format!("{m}: {text}")).count(),
+            1,
+            "{m}"
+        );
+    }
+    // Only a word longer than a cell cannot be cut, and is still refused.
+    let word = "x".repeat(prefill::MAX_CELL_CHARS + 1);
+    let kind = ScoredBy::Individual {
+        reviewer: members[0].clone(),
+    };
+    let mut own = prefill::Prefill::new();
+    own.insert(
+        "A1.1".into(),
+        prefill::Start {
+            own: Some(2),
+            commentary: format!("see {word}"),
+            ..prefill::Start::default()
+        },
+    );
+    assert!(own["A1.1"].too_long().is_some());
+    assert!(write::render_from(&fw, &kind, "S", review_day(), &own).is_err());
+}
+
+#[test]
+fn a_level_typed_on_a_continuation_row_is_named_and_not_counted() {
+    let fw = framework();
+    let (prefill, kind) = long_notes(300);
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("group.xlsx");
+    std::fs::write(
+        &path,
+        write::render_from(&fw, &kind, "S", review_day(), &prefill).expect("renders"),
+    )
+    .expect("write");
+    // Re-save with a level in the first continuation row's Agreed cell and the member's.
+    let (filled, _) = read(&path, &fw);
+    let first = filled.expect("reads").rows[0].sheet_row;
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let sheet = wb
+        .add_worksheet()
+        .set_name(layout::SCORES_SHEET)
+        .expect("name");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("opens");
+    let range = calamine::Reader::worksheet_range(&mut book, layout::SCORES_SHEET).expect("sheet");
+    let headers = kind.headers();
+    let agreed = headers
+        .iter()
+        .position(|h| h == layout::AGREED)
+        .expect("Agreed");
+    for (r, row) in (0u32..).zip(range.rows()) {
+        for (c, cell) in (0u16..).zip(row) {
+            let text = crate::spreadsheet::text(cell);
+            if let Ok(n) = text.parse::<f64>() {
+                sheet.write(r, c, n).expect("cell");
+            } else if !text.is_empty() {
+                sheet.write(r, c, cell.to_string()).expect("cell");
+            }
+        }
+    }
+    sheet
+        .write(first + 1, u16::try_from(agreed).expect("col"), 1)
+        .expect("cell");
+    let details = wb
+        .add_worksheet()
+        .set_name(layout::INSTRUCTIONS_SHEET)
+        .expect("name");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("opens");
+    let info =
+        calamine::Reader::worksheet_range(&mut book, layout::INSTRUCTIONS_SHEET).expect("sheet");
+    for (r, row) in (0u32..).zip(info.rows()) {
+        for (c, cell) in (0u16..).zip(row) {
+            sheet_write(details, r, c, cell);
+        }
+    }
+    let resaved = dir.path().join("resaved.xlsx");
+    wb.save(&resaved).expect("save");
+    let (filled, diags) = read(&resaved, &fw);
+    let a = filled
+        .expect("reads")
+        .rows
+        .into_iter()
+        .find(|r| r.code == "A1.1")
+        .expect("A1.1");
+    assert_eq!(
+        a.agreed, None,
+        "the continuation row's level is not counted"
+    );
+    assert_eq!(a.commentary, prefill["A1.1"].commentary.trim());
+    assert!(
+        diags
+            .0
+            .iter()
+            .any(|d| d.code == Code::LevelOnContinuationRow),
+        "{diags:?}"
+    );
+}
+
+fn sheet_write(sheet: &mut rust_xlsxwriter::Worksheet, r: u32, c: u16, cell: &calamine::Data) {
+    let text = crate::spreadsheet::text(cell);
+    if !text.is_empty() {
+        sheet.write(r, c, text).expect("cell");
+    }
+}
+
+/// The text of `name` inside the xlsx `bytes`.
+fn part_of(bytes: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("an xlsx is a zip");
+    let mut text = String::new();
+    zip.by_name(name)
+        .expect("part")
+        .read_to_string(&mut text)
+        .expect("text");
+    text
+}
+
+/// The review date the workbooks in these tests are made for.
+fn review_day() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a day")
+}
+
+#[test]
+fn rows_people_fill_in_are_never_marked_as_sized_by_hand() {
+    let fw = framework();
+    let (prefill, kind) = long_notes(500);
+    let bytes = write::render_from(&fw, &kind, "S", review_day(), &prefill).expect("renders");
+    let sheet = part_of(&bytes, "xl/worksheets/sheet1.xml");
+    let rows: Vec<&str> = sheet
+        .split("<row ")
+        .skip(1)
+        .map(|r| r.split('>').next().unwrap_or(""))
+        .collect();
+    assert!(
+        rows[0].contains(r#"customHeight="1""#),
+        "the heading row keeps its height"
+    );
+    assert!(
+        rows.iter().skip(1).any(|r| r.contains(" ht=")),
+        "gathered notes get a height"
+    );
+    assert!(
+        rows.iter().skip(1).all(|r| !r.contains("customHeight")),
+        "{rows:?}"
+    );
+    // The parts other than the Scores sheet are copied as rust_xlsxwriter wrote them, and
+    // the same request still gives the same bytes.
+    let again = write::render_from(&fw, &kind, "S", review_day(), &prefill).expect("renders");
+    assert!(bytes == again);
+}
+
+#[test]
+fn a_big_groups_workbook_filled_by_openpyxl_reads_every_members_level_once() {
+    let fw = framework();
+    let (filled, diags) = read(&fixture("group-30-openpyxl.xlsx"), &fw);
+    assert!(diags.is_empty(), "{diags:?}");
+    let filled = filled.expect("readable");
+    let ScoredBy::Group { members } = &filled.kind else {
+        panic!("a group workbook")
+    };
+    assert_eq!(members.len(), 30);
+    assert_eq!(filled.rows.len(), 21);
+    for row in &filled.rows {
+        assert_eq!(row.levels.len(), 30, "{}", row.code);
+        assert_eq!(row.agreed, Some(2));
+        assert!(
+            row.commentary
+                .starts_with("Teacher 01 with a rather long job title: ")
+        );
+    }
 }

@@ -1,4 +1,4 @@
-//! `selfreview framework list|show|check`.
+//! `selfreview framework list|show|check|export`.
 
 use std::path::{Path, PathBuf};
 
@@ -348,4 +348,169 @@ fn the_families_aspect_seeks_parents_and_carers_views() {
             predicate::str::contains("parents' and carers' views are sought through a survey")
                 .and(predicate::str::contains("the school's views are sought").not()),
         );
+}
+
+#[test]
+fn export_writes_a_built_in_framework_byte_for_byte_and_it_checks_clean() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    for (id, shipped) in [
+        ("online-safety-18", "frameworks/online-safety-18.toml"),
+        ("online-safety-21", "frameworks/online-safety-21.toml"),
+        (
+            "online-safety-21-to-18",
+            "frameworks/maps/online-safety-21-to-18.toml",
+        ),
+    ] {
+        let file = format!("{id}.toml");
+        selfreview()
+            .current_dir(dir)
+            .args(["framework", "export", id, "-o", &file])
+            .assert()
+            .success()
+            .stdout(predicate::str::contains("framework check"));
+        let written = std::fs::read(dir.join(&file)).expect("written");
+        assert!(
+            written == std::fs::read(repo().join(shipped)).expect("shipped"),
+            "{id}"
+        );
+    }
+    selfreview()
+        .current_dir(dir)
+        .args([
+            "framework",
+            "check",
+            "online-safety-18.toml",
+            "online-safety-21.toml",
+        ])
+        .assert()
+        .success();
+    // The map checks against the built-in frameworks it names.
+    selfreview()
+        .current_dir(dir)
+        .args(["framework", "check", "online-safety-21-to-18.toml"])
+        .assert()
+        .success();
+}
+
+#[test]
+fn export_never_replaces_a_file_without_force_nor_writes_into_the_review() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    std::fs::write(dir.join("mine.toml"), "my own framework").expect("write");
+    selfreview()
+        .current_dir(dir)
+        .args(["framework", "export", "online-safety-18", "-o", "mine.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--force"));
+    assert_eq!(
+        std::fs::read_to_string(dir.join("mine.toml")).expect("kept"),
+        "my own framework"
+    );
+    selfreview()
+        .current_dir(dir)
+        .args([
+            "framework",
+            "export",
+            "online-safety-18",
+            "-o",
+            "mine.toml",
+            "--force",
+        ])
+        .assert()
+        .success();
+    assert!(
+        std::fs::read_to_string(dir.join("mine.toml"))
+            .expect("replaced")
+            .contains("online-safety-18")
+    );
+    selfreview()
+        .current_dir(dir)
+        .args(["framework", "export", "no-such", "-o", "x.toml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("online-safety-18"));
+    assert!(!dir.join("x.toml").exists());
+    std::fs::create_dir(dir.join("evidence")).expect("folder");
+    selfreview()
+        .current_dir(dir)
+        .args([
+            "framework",
+            "export",
+            "online-safety-18",
+            "-o",
+            "evidence/f.toml",
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("evidence/"));
+    assert!(!dir.join("evidence/f.toml").exists());
+}
+
+/// `framework check` on `text` written as a file: its exit code and what it printed.
+fn check_text(text: &str) -> (i32, String) {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(tmp.path().join("f.toml"), text).expect("written");
+    let out = selfreview()
+        .current_dir(tmp.path())
+        .args(["framework", "check", "f.toml"])
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+/// Every wrong type in a file is reported at once; a syntax error only once, where it is,
+/// not again for every line after it; a key set twice is named with both its lines.
+#[test]
+fn wrong_types_all_at_once_one_syntax_error_and_duplicate_keys_named() {
+    let valid =
+        std::fs::read_to_string(fixtures().join("framework/valid-minimal.toml")).expect("fixture");
+    let wrong = valid
+        .replace("version = \"0.1\"", "version = 1")
+        .replace("benchmark = 2", "benchmark = \"two\"")
+        .replace(
+            "evidence = [\"The policy naming the lead\"]",
+            "evidence = \"The policy\"",
+        )
+        .replace("at-least = 0.9", "at-least = \"most\"");
+    let (status, stderr) = check_text(&wrong);
+    assert_eq!(status, 1, "{stderr}");
+    for place in [
+        "f.toml:4:11:",
+        "f.toml:25:13:",
+        "f.toml:26:12:",
+        "f.toml:44:12:",
+    ] {
+        assert!(
+            stderr.contains(&format!("{place} error[wrong-type]")),
+            "{place}:\n{stderr}"
+        );
+    }
+
+    let unclosed = valid.replace("[[elements.strands]]", "[[elements.strands]");
+    let (status, stderr) = check_text(&unclosed);
+    assert_eq!(status, 1, "{stderr}");
+    assert_eq!(stderr.matches("error[").count(), 1, "{stderr}");
+    assert!(stderr.contains("f.toml:17:"), "{stderr}");
+
+    let twice = valid.replace(
+        "name = \"Named lead\"",
+        "name = \"Named lead\"\nname = \"Lead\"",
+    );
+    let (status, stderr) = check_text(&twice);
+    assert_eq!(status, 1, "{stderr}");
+    assert!(
+        stderr.contains("f.toml:24:1: error[toml-syntax]: duplicate key `name`: it is set on line 23 and again on line 24"),
+        "{stderr}"
+    );
+    let header = format!("{valid}\n[levels]\n5 = \"x\"\n");
+    let (_, stderr) = check_text(&header);
+    assert!(
+        stderr.contains("duplicate key `levels`: it is set on line 6 and again on line"),
+        "{stderr}"
+    );
 }

@@ -17,6 +17,7 @@ fn help_texts() {
     insta::assert_snapshot!("help-framework-list", help(&["framework", "list"]));
     insta::assert_snapshot!("help-framework-show", help(&["framework", "show"]));
     insta::assert_snapshot!("help-framework-check", help(&["framework", "check"]));
+    insta::assert_snapshot!("help-framework-export", help(&["framework", "export"]));
     insta::assert_snapshot!("help-workbook", help(&["workbook"]));
     insta::assert_snapshot!("help-migrate", help(&["migrate"]));
     insta::assert_snapshot!("help-score", help(&["score"]));

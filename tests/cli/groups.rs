@@ -270,27 +270,13 @@ fn a_group_workbook_made_after_individual_ones_starts_from_them() {
         ])
         .assert()
         .success();
-    use calamine::{Reader, open_workbook_auto};
-    let mut wb = open_workbook_auto(dir.join("scores/group.xlsx")).expect("group workbook");
-    let sheet = wb.worksheet_range("Scores").expect("Scores");
-    let header: Vec<String> = sheet
-        .rows()
-        .next()
-        .expect("header")
-        .iter()
-        .map(|c| c.to_string())
-        .collect();
-    let col = |h: &str| header.iter().position(|x| x == h).expect(h);
-    let row = sheet.rows().find(|r| r[0] == "A1.1").expect("A1.1");
-    assert_eq!(row[col("DSL")].to_string(), "3");
-    assert_eq!(row[col("OSL")].to_string(), "2");
+    let rows = crate::rows_by_code(&dir.join("scores/group.xlsx"), "Scores");
+    let row = &rows["A1.1"];
+    assert_eq!(row["DSL"], "3");
+    assert_eq!(row["OSL"], "2");
+    assert_eq!(row["Agreed"], "", "the group still decides");
     assert_eq!(
-        row[col("Agreed")].to_string(),
-        "",
-        "the group still decides"
-    );
-    assert_eq!(
-        row[col("Commentary")].to_string(),
+        row["Commentary"],
         "DSL: DSL: roles are written.\n\nOSL: Everyone knows their role."
     );
 }
@@ -488,7 +474,7 @@ fn a_group_workbook_that_lost_its_agreed_commentary_column_is_named_and_its_note
 }
 
 #[test]
-fn a_group_workbook_whose_gathered_commentary_would_overflow_a_cell_names_the_aspect() {
+fn a_group_workbook_whose_gathered_commentary_would_overflow_a_cell_goes_on_over_rows() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     let dir = tmp.path();
     init_review(dir, &[]).success();
@@ -504,7 +490,7 @@ fn a_group_workbook_whose_gathered_commentary_would_overflow_a_cell_names_the_as
         "OSL",
         &[("A1.2", 2, &long, "")],
     );
-    let out = selfreview()
+    selfreview()
         .arg("-C")
         .arg(dir)
         .args([
@@ -516,12 +502,43 @@ fn a_group_workbook_whose_gathered_commentary_would_overflow_a_cell_names_the_as
             "OSL",
         ])
         .assert()
-        .code(2)
+        .success();
+    let path = dir.join("scores/group.xlsx");
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("opens");
+    let scores = calamine::Reader::worksheet_range(&mut book, "Scores").expect("Scores");
+    let rows: Vec<Vec<String>> = scores
+        .rows()
+        .map(|r| r.iter().map(|c| c.to_string()).collect())
+        .collect();
+    let commentary = rows[0]
+        .iter()
+        .position(|h| h == "Commentary")
+        .expect("column");
+    let pieces: Vec<&Vec<String>> = rows.iter().filter(|r| r[0] == "A1.2").collect();
+    assert!(pieces.len() > 2, "{}", pieces.len());
+    assert!(pieces[1..].iter().all(|r| r[1].ends_with("(continued)")));
+    let gathered: String = pieces.iter().map(|r| r[commentary].as_str()).collect();
+    assert!(gathered.chars().count() > 32_767);
+    assert_eq!(gathered.matches("DSL: online").count(), 1);
+    assert_eq!(gathered.matches("OSL: online").count(), 1);
+    // Scoring reads each member's level once and the continuation rows as no aspect.
+    let out = selfreview()
+        .arg("-C")
+        .arg(dir)
+        .args(["score", "--json"])
+        .assert()
         .get_output()
         .clone();
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("A1.2"), "{err}");
-    assert!(err.contains("32,767"), "{err}");
-    assert!(!err.contains("exceeds Excel's limit"), "{err}");
-    assert!(!dir.join("scores/group.xlsx").exists(), "nothing half made");
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let text = doc.to_string();
+    assert!(!text.contains("duplicate-aspect-row"), "{text}");
+    assert!(!text.contains("unknown-aspect-code"), "{text}");
+    let a = doc["aspects"]
+        .as_array()
+        .expect("aspects")
+        .iter()
+        .find(|a| a["code"] == "A1.2")
+        .expect("A1.2");
+    assert_eq!(a["reviewers"]["DSL"], 3, "{a}");
+    assert_eq!(a["reviewers"]["OSL"], 2, "{a}");
 }

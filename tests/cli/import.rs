@@ -580,3 +580,109 @@ fn import_names_meeting_groups_in_the_registers_words_not_by_id() {
         .stdout(predicate::str::contains("Online safety group met"))
         .stdout(predicate::str::contains("online-safety-group met").not());
 }
+
+/// A workbook saved with another format's ending, or text with a workbook's, is named for
+/// what its content is, with the ending to rename it to, not with the message of the
+/// reader its name picks.
+#[test]
+fn a_file_renamed_to_another_formats_ending_is_named_for_what_it_is() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let p = |name: &str| tmp.path().join(name);
+    let copy = |from: &str, to: &str| std::fs::copy(evidence(from), p(to)).expect("copy");
+    copy("training-records.xlsx", "xlsx-named.ods");
+    copy("training-records.xlsx", "xlsx-named.xls");
+    copy("training-records.ods", "ods-named.xlsx");
+    copy("training-records.xls", "xls-named.xlsx");
+    copy("training-records.xls", "xls-named.ods");
+    copy("training-records.csv", "csv-named.ods");
+    copy("training-records.csv", "csv-named.xls");
+    std::fs::write(
+        p("export.xls"),
+        "\u{feff}<html><body><table><tr><td>Name</td></tr></table></body></html>",
+    )
+    .expect("write");
+    std::fs::write(p("flat.ods"), "<?xml version=\"1.0\"?>\n<office:document/>").expect("write");
+    let cases = [
+        (
+            "xlsx-named.ods",
+            "really an xlsx workbook saved with the .ods ending; rename it to end in .xlsx",
+        ),
+        (
+            "xlsx-named.xls",
+            "really an xlsx workbook saved with the .xls ending; rename it to end in .xlsx",
+        ),
+        (
+            "ods-named.xlsx",
+            "really an ods workbook saved with the .xlsx ending; rename it to end in .ods",
+        ),
+        (
+            "xls-named.xlsx",
+            "really an xls workbook saved with the .xlsx ending; rename it to end in .xls",
+        ),
+        (
+            "xls-named.ods",
+            "really an xls workbook saved with the .ods ending; rename it to end in .xls",
+        ),
+        (
+            "csv-named.ods",
+            "a text file (probably CSV) with a .ods name; rename it to end in .csv",
+        ),
+        (
+            "csv-named.xls",
+            "a text file (probably CSV) with a .xls name; rename it to end in .csv",
+        ),
+        (
+            "export.xls",
+            "a web page or XML file with a .xls name, not a workbook",
+        ),
+        (
+            "flat.ods",
+            "a web page or XML file with a .ods name, not a workbook",
+        ),
+    ];
+    for (name, expected) in cases {
+        let stderr = bad(&p(name), "training");
+        assert!(stderr.contains(expected), "{name}: {stderr}");
+    }
+    // Renamed back, each is read.
+    for (name, right) in [
+        ("xlsx-named.ods", "r.xlsx"),
+        ("ods-named.xlsx", "r.ods"),
+        ("xls-named.xlsx", "r.xls"),
+    ] {
+        std::fs::rename(p(name), p(right)).expect("renamed");
+        selfreview()
+            .args(["import", "--kind", "training"])
+            .arg(p(right))
+            .assert()
+            .success();
+    }
+}
+
+/// A CSV saved as .xlsx in scores/ is not told to become a .csv there, which scores/ does
+/// not read: it is told what scores/ takes.
+#[test]
+fn a_csv_named_xlsx_in_scores_is_told_what_scores_takes() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    crate::init_review(tmp.path(), &[]).success();
+    std::fs::write(
+        tmp.path().join("scores/levels.xlsx"),
+        "Code,Level\nA1.1,2\n",
+    )
+    .expect("write");
+    let out = selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .arg("score")
+        .assert()
+        .code(1);
+    let stderr = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
+    assert!(
+        stderr.contains("scores/levels.xlsx")
+            && stderr.contains(
+                "scores/ takes only scoring workbooks (.xlsx, .xlsm, .xls or .ods), not CSV"
+            )
+            && !stderr.contains("rename it to end in .csv"),
+        "{stderr}"
+    );
+}

@@ -17,6 +17,7 @@ mod import;
 mod init;
 mod interrupt;
 mod lost;
+mod maps;
 mod migrate;
 mod outputs;
 mod pack;
@@ -26,6 +27,7 @@ mod privacy;
 mod privacy_documents;
 mod privacy_edges;
 mod records;
+mod register_edges;
 mod registers;
 mod report;
 mod scope;
@@ -57,6 +59,50 @@ pub fn aspect_json<'a>(doc: &'a serde_json::Value, code: &str) -> &'a serde_json
         .expect("every aspect is in the JSON")
 }
 
+/// A sheet of a workbook read back with calamine, as a spreadsheet program shows it: each
+/// row whose first cell is an aspect code (`A1.1`), by that code, its cells by the heading
+/// above them, with dates written day first as the school reads them.
+pub fn rows_by_code(
+    path: &Path,
+    sheet: &str,
+) -> std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> {
+    use calamine::{Data, DataType, Reader};
+    let mut wb = calamine::open_workbook_auto(path).expect("calamine opens it");
+    let range = wb.worksheet_range(sheet).expect("the sheet");
+    let cell = |c: &Data| match c {
+        Data::DateTime(_) | Data::DateTimeIso(_) => c
+            .as_date()
+            .map_or_else(|| c.to_string(), |d| d.format("%d/%m/%Y").to_string()),
+        _ => c.to_string(),
+    };
+    let mut rows = range.rows();
+    let header: Vec<String> = rows
+        .next()
+        .expect("header")
+        .iter()
+        .map(Data::to_string)
+        .collect();
+    rows.filter(|r| r[0].to_string().contains('.'))
+        .map(|r| {
+            let cells = header
+                .iter()
+                .zip(r)
+                .map(|(h, c)| (h.clone(), cell(c)))
+                .collect();
+            (r[0].to_string(), cells)
+        })
+        .collect()
+}
+
+/// The number, from 1, of the first line of `text` that starts with `start`, as a finding
+/// names it (`review.toml:12:8`).
+pub fn line_of(text: &str, start: &str) -> usize {
+    text.lines()
+        .position(|l| l.starts_with(start))
+        .unwrap_or_else(|| panic!("no line starts with {start:?}"))
+        + 1
+}
+
 /// `tests/fixtures`.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -77,7 +123,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 25] = [
+pub const WORKBOOK_CODES: [Code; 26] = [
     Code::AgreedCommentaryColumnMissing,
     Code::CommentaryFormulaWithoutValue,
     Code::UnreadableWorkbook,
@@ -88,6 +134,7 @@ pub const WORKBOOK_CODES: [Code; 25] = [
     Code::UnknownAspectCode,
     Code::MissingAspectRow,
     Code::DuplicateAspectRow,
+    Code::LevelOnContinuationRow,
     Code::InvalidTargetDate,
     Code::DuplicateReviewerWorkbook,
     Code::CopiedWorkbook,
@@ -120,7 +167,7 @@ pub const PACK_CODES: [Code; 10] = [
 ];
 
 /// Codes about the hand-over to the assessor, each produced in `tests/cli/handover.rs`.
-pub const HANDOVER_CODES: [Code; 13] = [
+pub const HANDOVER_CODES: [Code; 14] = [
     Code::SignOffDateImplausible,
     Code::PackChangesNotReviewed,
     Code::PackEntryDuplicate,
@@ -128,6 +175,7 @@ pub const HANDOVER_CODES: [Code; 13] = [
     Code::PackEntryNotAFile,
     Code::PackEntryHeaderMismatch,
     Code::PackStrayBytes,
+    Code::PackDamaged,
     Code::PackFingerprintMismatch,
     Code::NoGroupWorkbook,
     Code::SignOffMissing,
@@ -135,6 +183,9 @@ pub const HANDOVER_CODES: [Code; 13] = [
     Code::InvalidValue,
     Code::ReassessmentDue,
 ];
+
+/// Codes about a review's own framework maps, each produced in `tests/cli/maps.rs`.
+pub const MAP_CODES: [Code; 1] = [Code::MapConflict];
 
 /// Codes about children's names, each produced in `tests/cli/privacy.rs`.
 pub const PRIVACY_CODES: [Code; 7] = [
@@ -156,6 +207,7 @@ pub fn framework_codes() -> impl Iterator<Item = Code> {
             && !PACK_CODES.contains(c)
             && !PRIVACY_CODES.contains(c)
             && !HANDOVER_CODES.contains(c)
+            && !MAP_CODES.contains(c)
     })
 }
 

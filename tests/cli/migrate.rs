@@ -4,13 +4,12 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, DataType, Reader, open_workbook_auto};
 use predicates::prelude::*;
 
 use crate::{fixtures, init_review, repo, selfreview};
 
 /// Every file under `dir` with its bytes.
-fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
+pub fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
     let mut all = BTreeMap::new();
     let mut todo = vec![dir.to_path_buf()];
     while let Some(d) = todo.pop() {
@@ -29,7 +28,7 @@ fn files(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 
 /// The sample school after `demo`, with its snapshot dated a year earlier, as a review made
 /// last year on the 21 aspects would be.
-fn sample_school(tmp: &Path) -> PathBuf {
+pub fn sample_school(tmp: &Path) -> PathBuf {
     selfreview()
         .current_dir(tmp)
         .args(["demo", "school"])
@@ -44,7 +43,7 @@ fn sample_school(tmp: &Path) -> PathBuf {
     dir
 }
 
-fn run(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
+pub fn run(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
     selfreview()
         .arg("-C")
         .arg(dir)
@@ -55,35 +54,7 @@ fn run(dir: &Path, args: &[&str]) -> assert_cmd::assert::Assert {
 
 /// The Scores sheet of a workbook: each aspect's row by code, cells by header.
 fn scores(path: &Path) -> BTreeMap<String, BTreeMap<String, String>> {
-    let mut wb = open_workbook_auto(path).expect("calamine opens it");
-    let sheet = wb.worksheet_range("Scores").expect("Scores");
-    let mut rows = sheet.rows();
-    let header: Vec<String> = rows
-        .next()
-        .expect("header")
-        .iter()
-        .map(Data::to_string)
-        .collect();
-    rows.filter(|r| r[0].to_string().contains('.'))
-        .map(|r| {
-            let cells = header
-                .iter()
-                .zip(r)
-                .map(|(h, c)| (h.clone(), cell(c)))
-                .collect();
-            (r[0].to_string(), cells)
-        })
-        .collect()
-}
-
-/// A cell as the school reads it: dates day first, whether typed as text or a real date.
-fn cell(c: &Data) -> String {
-    match c {
-        Data::DateTime(_) | Data::DateTimeIso(_) => c
-            .as_date()
-            .map_or_else(|| c.to_string(), |d| d.format("%d/%m/%Y").to_string()),
-        _ => c.to_string(),
-    }
+    crate::rows_by_code(path, "Scores")
 }
 
 #[test]
@@ -110,7 +81,8 @@ fn the_sample_school_is_carried_to_18_aspects_end_to_end() {
         let kept = std::fs::read(dir.join("scores/online-safety-21").join(name)).expect("kept");
         assert_eq!(&kept, &before[&Path::new("scores").join(name)], "{name}");
     }
-    // review.toml: only the framework line changed, its notes kept.
+    // review.toml: only the framework line changed and the day it changed added after the
+    // top-level settings, its notes kept.
     let settings = std::fs::read_to_string(dir.join("review.toml")).expect("review.toml");
     let was = String::from_utf8(before[Path::new("review.toml")].clone()).expect("utf-8");
     assert_eq!(
@@ -118,6 +90,10 @@ fn the_sample_school_is_carried_to_18_aspects_end_to_end() {
         was.replace(
             "framework = \"online-safety-21\"",
             "framework = \"online-safety-18\""
+        )
+        .replace(
+            "min-commentary-words = 40\n",
+            "min-commentary-words = 40\nframework-changed = 2026-11-01\n"
         )
     );
     assert!(settings.contains("# The Computing Lead has no workbook yet"));
@@ -436,7 +412,14 @@ fn a_childs_name_carried_in_commentary_stays_out_of_every_output() {
     let kind = ScoredBy::Individual {
         reviewer: "Head".into(),
     };
-    let bytes = render_from(&fw, &kind, "Oakfield Primary School", &prefill).expect("renders");
+    let bytes = render_from(
+        &fw,
+        &kind,
+        "Oakfield Primary School",
+        review_day(),
+        &prefill,
+    )
+    .expect("renders");
     std::fs::write(dir.join("scores/head.xlsx"), bytes).expect("written");
     let assert = run(&dir, &["migrate", "--to", "online-safety-18"]).success();
     let stdout = String::from_utf8(assert.get_output().stdout.clone()).expect("utf-8");
@@ -715,7 +698,8 @@ fn a_merged_aspect_the_group_has_not_agreed_in_full_is_carried_without_a_level()
         members: vec!["Head".into(), "Governor".into()],
     };
     let bytes =
-        selfreview::workbook::write::render_from(&fw, &kind, "School", &prefill).expect("rendered");
+        selfreview::workbook::write::render_from(&fw, &kind, "School", review_day(), &prefill)
+            .expect("rendered");
     std::fs::write(dir.join("scores/group.xlsx"), bytes).expect("written");
     run(&dir, &["migrate", "--to", "online-safety-18"])
         .success()
@@ -855,4 +839,9 @@ fn the_first_score_after_migrating_on_the_same_date_keeps_the_old_snapshot_but_c
         report.contains("Dotted grey: 20&#x2f;11&#x2f;2023"),
         "the radar's previous review"
     );
+}
+
+/// The review date the workbooks in these tests are made for.
+fn review_day() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a day")
 }

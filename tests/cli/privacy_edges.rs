@@ -233,7 +233,7 @@ fn adults_agencies_dates_and_lowercase_words_raise_no_alarm() {
     let tmp = review(log, Some(pupils));
     let dir = tmp.path();
     let text = format!(
-        "{CLEAN} Referrals to CEOP and the NSPCC were made with PC Jones and Mrs Okafor. Filtering test: Mr Hall, May 2027. Lead: Mrs Green\nApril 2027 review. Harry may need a new login and Sam will lead the session. Pupils at St Mary's joined us."
+        "{CLEAN} Referrals to CEOP and the NSPCC were made with PC Jones and Mrs Okafor. Filtering test: Mr Hall, May 2027. Lead: Mrs Green\nApril 2027 review. Pupils at St Mary's joined us."
     );
     workbook(dir, &[("A1.1", &text, "", "", "")]);
     let (status, _, stderr) = run(dir, &["pack"]);
@@ -317,6 +317,43 @@ fn pupils_named_all_in_lower_case_refuse_the_pack() {
         let stderr = crate::privacy::refused(tmp.path(), "private-name-in-workbook", &[sur]);
         assert!(stderr.contains("A1.1"), "{fore} {sur}: {stderr}");
     }
+}
+
+/// A pupil's whole name typed in any mix of capitals and small letters, in either order,
+/// across a line break or a non-breaking space, with any apostrophe, is taken out of every
+/// report and refuses the pack, when one part of it is no everyday word.
+#[test]
+fn pupils_named_in_any_mix_of_cases_are_kept_out_of_reports_and_pack() {
+    let pupils = "Forename,Surname\nGrace,Adeyemi\nHarry,May\nAoife,O'Brien\n";
+    let tmp = review("Date,Category\n01/10/2026,Gaming\n", Some(pupils));
+    let dir = tmp.path();
+    for written in [
+        "grace Adeyemi",
+        "Grace ADEYEMI",
+        "gRACE adeyemi",
+        "Adeyemi, grace",
+        "ADEYEMI Grace",
+        "grace\nAdeyemi",
+        "grace \u{a0} Adeyemi",
+        "Harry may",
+        "aoife O\u{2019}brien",
+    ] {
+        let commentary = format!("{CLEAN} We thank {written} for the poster.");
+        workbook(dir, &[("A1.1", &commentary, "", "", "")]);
+        let secrets = ["deyemi", "DEYEMI", "Harry", "brien"];
+        let stderr = refused(dir, "private-name-in-workbook", &secrets);
+        assert!(stderr.contains("A1.1"), "{written}: {stderr}");
+        let (status, stdout, stderr) = run(dir, &["report"]);
+        assert_eq!(status, 1, "{written}: {stderr}");
+        no_name_anywhere(dir, &(stdout + &stderr), &secrets);
+    }
+    // A name made only of everyday words still needs its capitals.
+    let pupils = "Forename,Surname\nMay,Do\n";
+    let tmp = review("Date,Category\n01/10/2026,Gaming\n", Some(pupils));
+    let commentary = format!("{CLEAN} Pupils May do the survey.");
+    workbook(tmp.path(), &[("A1.1", &commentary, "", "", "")]);
+    let (status, _, stderr) = run(tmp.path(), &["pack"]);
+    assert_eq!(status, 0, "{stderr}");
 }
 
 /// A pupil's name under [sign-off], in any of its keys, is found by score, named by its key

@@ -66,13 +66,7 @@ fn bad_sign_off_and_mark_values_are_named_with_their_place() {
         "\n[sign-off]\nheadteacher = \"Mrs J. Hall\"\ndate = \"20/10/2026\"\nsigned = true\n\n[mark]\nlast-assessment = \"online\"\n",
     );
     let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
-    let line = |needle: &str| {
-        review
-            .lines()
-            .position(|l| l.starts_with(needle))
-            .expect(needle)
-            + 1
-    };
+    let line = |start: &str| crate::line_of(&review, start);
     run(tmp.path(), &["score"])
         .code(2)
         .stderr(predicate::str::contains(format!(
@@ -231,13 +225,7 @@ fn every_sign_off_key_of_the_wrong_type_is_named_at_once() {
         "\n[sign-off]\nheadteacher = 3\nchair-of-governors = \"Mr K. Osei\"\nlead = true\ndate = 2026-10-20\n",
     );
     let review = std::fs::read_to_string(tmp.path().join("review.toml")).expect("toml");
-    let line = |needle: &str| {
-        review
-            .lines()
-            .position(|l| l.starts_with(needle))
-            .expect(needle)
-            + 1
-    };
+    let line = |start: &str| crate::line_of(&review, start);
     run(tmp.path(), &["score"])
         .code(2)
         .stderr(predicate::str::contains(format!(

@@ -110,3 +110,136 @@ fn a_whole_fingerprint_that_differs_is_shown_whole() {
     assert!(err.contains(&grouped(&full)), "{err}");
     assert!(err.contains(&grouped(&wrong)), "{err}");
 }
+
+/// Writes `bytes` as `name` beside the pack, verifies it, and expects exit 1, "NOT intact"
+/// and `said`, with `code`.
+fn not_intact(dir: &std::path::Path, name: &str, bytes: &[u8], code: &str, said: &str) {
+    let case = dir.join(name);
+    std::fs::write(&case, bytes).expect("write");
+    let out = selfreview().arg("verify").arg(&case).assert().code(1);
+    let err = String::from_utf8(out.get_output().stderr.clone()).expect("utf-8");
+    assert!(
+        err.contains(&format!("error[{code}]")) && err.contains(said) && err.contains("NOT intact"),
+        "{name}: wanted {code}: {said}\n{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+/// A pack made here, its bytes and where its end record starts.
+fn pack_bytes(dir: &std::path::Path) -> (Vec<u8>, usize) {
+    let (pack, _) = packed(dir);
+    let bytes = std::fs::read(&pack).expect("pack");
+    let end = bytes.len() - 22;
+    assert_eq!(
+        bytes[end..end + 4],
+        [0x50, 0x4b, 5, 6],
+        "no comment: the end record is last"
+    );
+    (bytes, end)
+}
+
+/// A pack added to or cut short after its last entry: each is named for what it is, not
+/// for what a zip library makes of it.
+#[test]
+fn a_pack_added_to_or_cut_off_at_its_end_record_is_named_so() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    let (bytes, end) = pack_bytes(dir);
+    let mut added = bytes.clone();
+    added.extend(b"appended");
+    not_intact(
+        dir,
+        "added.zip",
+        &added,
+        "pack-stray-bytes",
+        "8 bytes were added after the zip's end record",
+    );
+
+    for cut in [1, 10, 18, 21] {
+        let said = format!("cut short: it ends {} byte", 22 - cut);
+        not_intact(
+            dir,
+            "cut.zip",
+            &bytes[..bytes.len() - cut],
+            "pack-damaged",
+            &said,
+        );
+    }
+    not_intact(
+        dir,
+        "cut.zip",
+        &bytes[..end - 5],
+        "pack-damaged",
+        "its central directory is there, but the end record after it is not",
+    );
+    let mut comment = bytes.clone();
+    comment[end + 20] = 10;
+    not_intact(
+        dir,
+        "comment-cut.zip",
+        &comment,
+        "pack-damaged",
+        "a comment of 10 bytes and only 0 follow it",
+    );
+}
+
+/// End records that disagree with the directory or with each other, or more than one of
+/// them (a zip hidden in the comment).
+#[test]
+fn an_end_record_that_is_wrong_or_not_the_only_one_is_named_so() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    let (bytes, end) = pack_bytes(dir);
+    let count = u16::from_le_bytes([bytes[end + 10], bytes[end + 11]]);
+    let mut both = bytes.clone();
+    for at in [end + 8, end + 10] {
+        both[at..at + 2].copy_from_slice(&(count + 1).to_le_bytes());
+    }
+    let said = format!(
+        "the central directory holds {count} entries but the zip's end record says {}",
+        count + 1
+    );
+    not_intact(dir, "count.zip", &both, "pack-damaged", &said);
+    let mut one = bytes.clone();
+    one[end + 10..end + 12].copy_from_slice(&(count - 1).to_le_bytes());
+    let said = format!("two different entry counts, {count} and {}", count - 1);
+    not_intact(dir, "one-count.zip", &one, "pack-damaged", &said);
+
+    // A whole zip of a forged page hidden in the end record's comment.
+    let mut forged = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    forged
+        .start_file("index.html", crate::forgery::options())
+        .expect("start");
+    std::io::Write::write_all(&mut forged, b"<p>forged</p>").expect("write");
+    let inner = forged.finish().expect("finish").into_inner();
+    let mut hidden = bytes.clone();
+    let len = u16::try_from(inner.len()).expect("small");
+    hidden[end + 20..end + 22].copy_from_slice(&len.to_le_bytes());
+    hidden.extend(&inner);
+    not_intact(
+        dir,
+        "hidden.zip",
+        &hidden,
+        "pack-damaged",
+        "the zip has 2 end records",
+    );
+    not_intact(
+        dir,
+        "hidden.zip",
+        &hidden,
+        "pack-damaged",
+        "inside the comment of the other",
+    );
+
+    // The end record copied once more after itself.
+    let mut twice = bytes.clone();
+    twice[end + 20] = 22;
+    twice.extend_from_slice(&bytes[end..]);
+    not_intact(
+        dir,
+        "twice.zip",
+        &twice,
+        "pack-damaged",
+        "the zip has 2 end records",
+    );
+}

@@ -39,6 +39,15 @@ pub fn renewal(r: &selfreview::pipeline::renewal::Renewal) -> String {
                 "No snapshot in history/ from before this review and within a year of the award to compare with it."
             );
         }
+        Some(s) if s.unusable.is_some() => {
+            let _ = write!(
+                o,
+                "The snapshot of {} (the nearest the award) was scored on `{}`, and its levels cannot be compared: {}.",
+                uk(s.snapshot),
+                s.unmapped.as_deref().unwrap_or_default(),
+                s.unusable.as_deref().unwrap_or_default()
+            );
+        }
         Some(s) if s.unmapped.is_some() => {
             let _ = write!(
                 o,
@@ -61,8 +70,11 @@ pub fn renewal(r: &selfreview::pipeline::renewal::Renewal) -> String {
             };
             let _ = write!(
                 o,
-                "Since the snapshot of {} (the nearest the award): up {}; down {}; {} unchanged.",
+                "Since the snapshot of {} (the nearest the award{}): up {}; down {}; {} unchanged.",
                 uk(s.snapshot),
+                s.map.as_ref().map_or(String::new(), |m| format!(
+                    ", its levels carried through the framework map {m}"
+                )),
                 list(&s.improved),
                 list(&s.declined),
                 s.unchanged

@@ -38,6 +38,16 @@ pub struct Map {
     pub to: String,
     /// One entry per aspect of the framework mapped to, in that framework's order.
     pub aspects: Vec<Entry>,
+    /// Where the map was found, as the school would look for it: its file in the review
+    /// folder (`frameworks/maps/own.toml`), or that it is built in.
+    pub source: String,
+}
+
+impl Map {
+    /// The map's id and where it was found, for a message: "`a-to-b` (frameworks/maps/x.toml)".
+    pub fn named(&self) -> String {
+        format!("`{}` ({})", self.id, self.source)
+    }
 }
 
 /// Where one aspect of the framework mapped to comes from.
@@ -128,45 +138,173 @@ pub fn local_files(review_dir: &Path) -> Result<Vec<PathBuf>> {
 }
 
 /// The map from framework `from` to framework `to`: the review's own in
-/// `frameworks/maps/` first, then the built-in ones. `None` when there is none; a map file
-/// with errors for these frameworks is an [`Error::Invalid`].
+/// `frameworks/maps/` first, then the built-in ones. `None` when there is none. Nothing is
+/// guessed: a map file of the review's that is not TOML at all (which could be the one
+/// meant) is an [`Error::Invalid`] naming its line and column, as is the map found when it
+/// has errors; two of the review's maps for the same frameworks are an
+/// [`Error::MapConflict`] naming both.
 pub fn find(from: &str, to: &str, review_dir: &Path) -> Result<Option<Map>> {
     let frameworks = |id: &str| {
         super::resolve(id, review_dir)
             .ok()
             .map(|loaded| loaded.framework)
     };
-    let mut candidates: Vec<(PathBuf, String)> = Vec::new();
+    let mut mine: Vec<(PathBuf, String)> = Vec::new();
     for path in local_files(review_dir)? {
-        candidates.push((path.clone(), crate::fsutil::read_text(&path)?));
-    }
-    for e in EMBEDDED_MAPS {
-        candidates.push((PathBuf::from(e.file_name), e.text.to_string()));
-    }
-    for (path, text) in candidates {
-        if !names(&text, from, to) {
-            continue;
-        }
-        let checked = check(&text, &path, &frameworks);
-        return match checked.map {
-            Some(map) => Ok(Some(map)),
-            None => Err(Error::Invalid {
+        let text = crate::fsutil::read_text(&path)?;
+        // Named as the school finds it in the review folder from here on.
+        let path = path.strip_prefix(review_dir).unwrap_or(&path).to_path_buf();
+        if !is_toml(&text) {
+            let checked = check(&text, &path, &frameworks);
+            return Err(Error::Invalid {
                 path,
                 diagnostics: checked.diagnostics,
-            }),
-        };
+            });
+        }
+        if names(&text, from, to) {
+            mine.push((path, text));
+        }
     }
-    Ok(None)
+    let shown = |path: &Path| {
+        path.strip_prefix(review_dir)
+            .unwrap_or(path)
+            .display()
+            .to_string()
+    };
+    if let [(first, _), (second, _), ..] = mine.as_slice() {
+        return Err(Error::MapConflict {
+            from: from.to_string(),
+            to: to.to_string(),
+            first: PathBuf::from(shown(first)),
+            second: PathBuf::from(shown(second)),
+        });
+    }
+    let found = mine
+        .into_iter()
+        .map(|(path, text)| (shown(&path), path, text))
+        .chain(EMBEDDED_MAPS.iter().map(|e| {
+            let path = PathBuf::from(e.file_name);
+            ("built in".to_string(), path, e.text.to_string())
+        }))
+        .find(|(_, _, text)| names(text, from, to));
+    let Some((source, path, text)) = found else {
+        return Ok(None);
+    };
+    let checked = check(&text, &path, &frameworks);
+    match checked.map {
+        Some(map) => Ok(Some(Map { source, ..map })),
+        None => Err(Error::Invalid {
+            path,
+            diagnostics: checked.diagnostics,
+        }),
+    }
+}
+
+/// What is wrong with the review's own map files, as warnings for the commands that only
+/// compare with an earlier review (`score`, `report`, `pack`): a file that is not TOML, at
+/// its line and column, and two maps for the same frameworks, each naming the other. Such a
+/// map is not used, and `migrate` refuses until it is put right.
+pub fn survey(review_dir: &Path) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    let Ok(files) = local_files(review_dir) else {
+        return found;
+    };
+    let mut pairs: BTreeMap<(String, String), Vec<PathBuf>> = BTreeMap::new();
+    for path in files {
+        let Ok(text) = crate::fsutil::read_text(&path) else {
+            continue;
+        };
+        // Named as the school finds them in the review folder.
+        let path = path.strip_prefix(review_dir).unwrap_or(&path).to_path_buf();
+        if !is_toml(&text) {
+            let checked = check(&text, &path, &|_| None);
+            for d in checked.diagnostics.0 {
+                found.push(crate::diag::Diagnostic {
+                    severity: crate::diag::Severity::Warning,
+                    message: format!(
+                        "this framework map cannot be read, so nothing uses it: {}",
+                        d.message
+                    ),
+                    ..d
+                });
+            }
+            continue;
+        }
+        if let Some(pair) = pair_of(&text) {
+            found.0.extend(with_errors(&text, &path, review_dir));
+            pairs.entry(pair).or_default().push(path);
+        }
+    }
+    for ((from, to), paths) in pairs {
+        if let [first, second, ..] = paths.as_slice() {
+            found.push(
+                crate::diag::Diagnostic::warning(
+                    crate::diag::Code::MapConflict,
+                    crate::diag::Location::file(second),
+                    format!(
+                        "this map and {} both lead from `{from}` to `{to}`, so neither is used",
+                        first.display()
+                    ),
+                )
+                .with_help("keep one of the two maps in frameworks/maps/ and remove the other"),
+            );
+        }
+    }
+    found
+}
+
+/// For a map with errors, the warning at its first: the map is not used until it is
+/// fixed, and `framework check` lists the rest.
+fn with_errors(text: &str, path: &Path, review_dir: &Path) -> Option<crate::diag::Diagnostic> {
+    let frameworks = |id: &str| {
+        super::resolve(id, review_dir)
+            .ok()
+            .map(|loaded| loaded.framework)
+    };
+    let checked = check(text, path, &frameworks);
+    let errors = checked.diagnostics.count(crate::diag::Severity::Error);
+    let first = checked
+        .diagnostics
+        .0
+        .into_iter()
+        .find(|d| d.severity == crate::diag::Severity::Error)?;
+    Some(crate::diag::Diagnostic {
+        severity: crate::diag::Severity::Warning,
+        message: format!(
+            "this framework map has {errors} problem(s), so nothing uses it; the first: {}",
+            first.message
+        ),
+        help: Some(format!(
+            "`selfreview framework check {}` lists them all",
+            path.display()
+        )),
+        ..first
+    })
+}
+
+/// Whether `text` is TOML at all.
+fn is_toml(text: &str) -> bool {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    toml::from_str::<toml::Table>(text).is_ok()
+}
+
+/// The frameworks a map's text says it leads from and to, read without checking the rest.
+fn pair_of(text: &str) -> Option<(String, String)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let table = toml::from_str::<toml::Table>(text).ok()?;
+    let key = |k: &str| {
+        table
+            .get(k)
+            .and_then(toml::Value::as_str)
+            .map(str::to_string)
+    };
+    table.contains_key(MAP_KEY).then_some(())?;
+    Some((key("from")?, key("to")?))
 }
 
 /// Whether a map's text says it maps `from` to `to`, read without checking the rest.
 fn names(text: &str, from: &str, to: &str) -> bool {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let Ok(table) = toml::from_str::<toml::Table>(text) else {
-        return false;
-    };
-    let key = |k: &str| table.get(k).and_then(toml::Value::as_str);
-    table.contains_key(MAP_KEY) && key("from") == Some(from) && key("to") == Some(to)
+    pair_of(text).is_some_and(|(f, t)| f == from && t == to)
 }
 
 #[cfg(test)]

@@ -77,6 +77,7 @@ pub fn validate(
         from,
         to,
         aspects: entries.into_iter().map(|(_, e)| e).collect(),
+        source: String::new(),
     };
     let ok = !diags.has_errors() && source.is_some() && target.is_some();
     (ok.then_some(result), diags)

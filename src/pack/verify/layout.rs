@@ -12,9 +12,11 @@
 //! past the end.
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
 
-const EOCD: u32 = 0x0605_4b50;
+use super::end;
+use super::raw::{read_at, u16_at, u32_at, u64_at};
+
+pub(super) const EOCD: u32 = 0x0605_4b50;
 const ZIP64_LOCATOR: u32 = 0x0706_4b50;
 const ZIP64_EOCD: u32 = 0x0606_4b50;
 const CENTRAL: u32 = 0x0201_4b50;
@@ -51,7 +53,8 @@ pub enum ProblemKind {
     HeaderMismatch,
     /// Bytes that belong to no entry.
     Stray,
-    /// The structure cannot be read at all.
+    /// The structure is damaged: the end record cut off, repeated or wrong, or the central
+    /// directory unreadable.
     Unreadable,
 }
 
@@ -73,10 +76,11 @@ struct Central {
 pub fn check(file: &mut File) -> Vec<Problem> {
     let mut problems = Vec::new();
     match entries(file) {
-        Ok((entries, dir_start, dir_end, tail_start)) => {
-            names(&entries, &mut problems);
+        Ok(w) => {
+            problems.extend(w.end.problems.iter().cloned());
+            names(&w.entries, &mut problems);
             let mut spans = Vec::new();
-            for e in &entries {
+            for e in &w.entries {
                 kind_of(e, &mut problems);
                 match local(file, e) {
                     Ok((end, mismatch)) => {
@@ -86,11 +90,12 @@ pub fn check(file: &mut File) -> Vec<Problem> {
                     Err(why) => problems.push(mismatch(e, &why)),
                 }
             }
-            coverage(&mut spans, dir_start, &mut problems);
-            if dir_end != tail_start {
+            coverage(&mut spans, w.dir_start, &mut problems);
+            problems.extend(end::repeated(&w.end, w.end_at, &spans));
+            if w.dir_end != w.tail_start {
                 problems.push(stray(format!(
                     "{} bytes between the central directory and its end record belong to no entry",
-                    tail_start.abs_diff(dir_end)
+                    w.tail_start.abs_diff(w.dir_end)
                 )));
             }
         }
@@ -208,45 +213,31 @@ fn coverage(spans: &mut [(u64, u64, String)], dir_start: u64, problems: &mut Vec
     }
 }
 
-fn read_at(file: &mut File, at: u64, len: usize) -> Result<Vec<u8>, String> {
-    let mut buf = vec![0u8; len];
-    file.seek(SeekFrom::Start(at))
-        .and_then(|_| file.read_exact(&mut buf))
-        .map_err(|e| format!("cannot be read at byte {at} ({e})"))?;
-    Ok(buf)
+/// What the walk of the central directory found: its entries, where it starts and ends,
+/// where the records that end the zip start (the zip64 record, or the end record), and the
+/// end record with the problems that do not stop the walk.
+struct Walked {
+    entries: Vec<Central>,
+    dir_start: u64,
+    dir_end: u64,
+    tail_start: u64,
+    /// The end record, and where it starts in the file.
+    end: end::End,
+    end_at: u64,
 }
 
-fn u16_at(b: &[u8], at: usize) -> u16 {
-    b.get(at..at + 2)
-        .map_or(0, |x| u16::from_le_bytes([x[0], x[1]]))
-}
-
-fn u32_at(b: &[u8], at: usize) -> u32 {
-    b.get(at..at + 4)
-        .map_or(0, |x| u32::from_le_bytes([x[0], x[1], x[2], x[3]]))
-}
-
-fn u64_at(b: &[u8], at: usize) -> u64 {
-    b.get(at..at + 8).map_or(0, |x| {
-        u64::from_le_bytes([x[0], x[1], x[2], x[3], x[4], x[5], x[6], x[7]])
-    })
-}
-
-/// The central directory's entries, where it starts and ends, and where the records that
-/// end the zip start (the zip64 record, or the end record).
-fn entries(file: &mut File) -> Result<(Vec<Central>, u64, u64, u64), String> {
+/// The central directory's entries and where it lies (see [`Walked`]).
+fn entries(file: &mut File) -> Result<Walked, String> {
     let len = file
         .metadata()
         .map_err(|e| format!("the zip cannot be read ({e})"))?
         .len();
-    let tail_len = len.min(22 + 65_535);
+    // Bytes added after the end record are looked through too, up to a comment's length.
+    let tail_len = len.min(2 * (end::FIXED as u64 + 65_535));
     let tail = read_at(file, len - tail_len, tail_len as usize)?;
-    let eocd = (0..tail.len().saturating_sub(21))
-        .rev()
-        .find(|&i| {
-            u32_at(&tail, i) == EOCD && i + 22 + usize::from(u16_at(&tail, i + 20)) == tail.len()
-        })
-        .ok_or("the zip has no end-of-directory record")?;
+    let found = end::find(&tail, len - tail_len)?;
+    let mut found = found;
+    let eocd = found.at;
     let eocd_at = len - tail_len + eocd as u64;
     let (mut count, mut size, mut start) = (
         u64::from(u16_at(&tail, eocd + 10)),
@@ -295,12 +286,19 @@ fn entries(file: &mut File) -> Result<(Vec<Central>, u64, u64, u64), String> {
         at = next;
     }
     if out.len() as u64 != count {
-        return Err(format!(
-            "the central directory holds {} entries but its end record says {count}",
+        found.problems.push(end::damaged(format!(
+            "the central directory holds {} entries but the zip's end record says {count}",
             out.len()
-        ));
+        )));
     }
-    Ok((out, start, start + size, tail_start))
+    Ok(Walked {
+        entries: out,
+        dir_start: start,
+        dir_end: start + size,
+        tail_start,
+        end: found,
+        end_at: eocd_at,
+    })
 }
 
 /// The central header at `at`, and where the next starts.
@@ -464,11 +462,34 @@ mod tests {
     #[test]
     fn any_byte_changed_or_cut_off_gives_findings_never_a_panic() {
         let bytes = zip_of(&[("a.txt", b"alpha"), ("b/c.txt", b"beta beta beta")]);
-        for at in 0..bytes.len() {
-            let mut flipped = bytes.clone();
-            flipped[at] ^= 0xff;
-            let _ = problems(&flipped);
-            let _ = problems(&bytes[..at]);
+        // A zip stored inside another, as a workbook is in a pack, then the same with a
+        // comment: each has end records that are not its own.
+        let inner = zip_of(&[("x.txt", b"inner")]);
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let stored = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Stored);
+        out.start_file("inner.zip", stored).expect("start");
+        out.write_all(&inner).expect("write");
+        let nested = out.finish().expect("finish").into_inner();
+        assert_eq!(
+            problems(&nested),
+            [],
+            "a stored zip is no second end record"
+        );
+        let mut commented = bytes.clone();
+        let len = commented.len();
+        commented[len - 2..].copy_from_slice(&[5, 0]);
+        commented.extend(b"notes");
+        assert_eq!(problems(&commented), []);
+        for bytes in [&bytes, &nested, &commented] {
+            for at in 0..bytes.len() {
+                let mut flipped = bytes.clone();
+                flipped[at] ^= 0xff;
+                let _ = problems(&flipped);
+                flipped[at] = 0x50;
+                let _ = problems(&flipped);
+                let _ = problems(&bytes[..at]);
+            }
         }
         let found = problems(&bytes[..bytes.len() - 1]);
         assert_eq!(found.first().map(|p| p.kind), Some(ProblemKind::Unreadable));

@@ -5,12 +5,16 @@
 //! escape a folder if extracted are all reported. Reads are capped at the size the manifest
 //! gives (plus one byte), so a zip bomb cannot make verification run away. The zip's own
 //! structure is checked too ([`layout`]): two entries under one name, folder entries,
-//! links and special files, local headers that disagree with the central directory, and
-//! bytes that belong to no entry. The manifest's own SHA-256 is its fingerprint: the school
+//! links and special files, local headers that disagree with the central directory,
+//! bytes that belong to no entry, and an end record cut off, repeated or wrong. That check
+//! runs first: when the zip library cannot open a damaged file, or opens a zip stored
+//! inside it instead and finds no manifest, the damage it names is the reason given. The manifest's own SHA-256 is its fingerprint: the school
 //! sends it separately, and an assessor who gives it to `verify` catches a manifest that
 //! was recomputed after a change.
 
+mod end;
 mod layout;
+mod raw;
 
 use std::collections::BTreeMap;
 use std::io::Read;
@@ -60,19 +64,29 @@ pub fn verify(path: &Path, expected: Option<&Fingerprint>) -> Result<Verified> {
             source,
         })
     };
-    let file = open()?;
-    let mut zip = match zip::ZipArchive::new(file) {
+    // The structure is read first: when the zip library cannot open the file, what is
+    // wrong with it in plain words is in there.
+    let layout: Vec<Diagnostic> = layout::check(&mut open()?)
+        .into_iter()
+        .map(|p| structure(path, p))
+        .collect();
+    let mut zip = match zip::ZipArchive::new(open()?) {
         Ok(z) => z,
-        Err(e) => {
+        // A file that is no zip at all is said to be that, more plainly than its damage.
+        Err(e) if layout.is_empty() || !begins_as_a_zip(path) => {
             return Ok(unverifiable(Diagnostic::error(
                 Code::PackManifestMalformed,
                 Location::file(path),
                 format!("this is not a readable zip file ({e})"),
             )));
         }
+        Err(_) => return Ok(damaged(layout)),
     };
     let (manifest, fingerprint) = match read_manifest(&mut zip) {
         Ok(m) => m,
+        // A damaged zip can show the library another zip's directory (a workbook stored
+        // in it, or one hidden in its comment), which has no manifest: the damage is why.
+        Err(_) if !layout.is_empty() => return Ok(damaged(layout)),
         Err(message) => {
             return Ok(unverifiable(
                 Diagnostic::error(
@@ -96,27 +110,16 @@ pub fn verify(path: &Path, expected: Option<&Fingerprint>) -> Result<Verified> {
         intact: 0,
         findings: Diagnostics::default(),
     };
-    for problem in layout::check(&mut open()?) {
-        check.findings.push(structure(path, problem));
-    }
+    check.findings.0.extend(layout);
     for i in 0..zip.len() {
         check.entry(&mut zip, i);
     }
     if let Some(want) = expected
         && !want.matches(&fingerprint)
     {
-        check.findings.push(
-            Diagnostic::error(
-                Code::PackFingerprintMismatch,
-                at(path, manifest::NAME),
-                format!(
-                    "the manifest's fingerprint is {}, not the {} given: the manifest is not the one the school made",
-                    want.as_long(&fingerprint),
-                    want
-                ),
-            )
-            .with_help("check the fingerprint against the school's letter or email; if it was copied right, ask the school to send the pack again"),
-        );
+        check
+            .findings
+            .push(other_fingerprint(path, want, &fingerprint));
     }
     let (intact, findings) = check.missing();
     Ok(Verified {
@@ -127,6 +130,20 @@ pub fn verify(path: &Path, expected: Option<&Fingerprint>) -> Result<Verified> {
     })
 }
 
+/// The finding for a manifest whose fingerprint is not the one given.
+fn other_fingerprint(path: &Path, want: &Fingerprint, fingerprint: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::PackFingerprintMismatch,
+        at(path, manifest::NAME),
+        format!(
+            "the manifest's fingerprint is {}, not the {} given: the manifest is not the one the school made",
+            want.as_long(fingerprint),
+            want
+        ),
+    )
+    .with_help("check the fingerprint against the school's letter or email; if it was copied right, ask the school to send the pack again")
+}
+
 /// The finding for a problem with the zip's structure.
 fn structure(pack: &Path, p: layout::Problem) -> Diagnostic {
     use layout::ProblemKind as K;
@@ -134,7 +151,8 @@ fn structure(pack: &Path, p: layout::Problem) -> Diagnostic {
         K::Duplicate => Code::PackEntryDuplicate,
         K::Folder => Code::PackEntryFolder,
         K::NotAFile => Code::PackEntryNotAFile,
-        K::HeaderMismatch | K::Unreadable => Code::PackEntryHeaderMismatch,
+        K::HeaderMismatch => Code::PackEntryHeaderMismatch,
+        K::Unreadable => Code::PackDamaged,
         K::Stray => Code::PackStrayBytes,
     };
     let place = match &p.entry {
@@ -143,6 +161,25 @@ fn structure(pack: &Path, p: layout::Problem) -> Diagnostic {
     };
     Diagnostic::error(code, place, p.message)
         .with_help("the zip is not as selfreview wrote it: do not rely on it, and ask the school to send the pack again")
+}
+
+/// Whether the file begins as a zip does: with an entry, or with the end record of an
+/// empty zip.
+fn begins_as_a_zip(path: &Path) -> bool {
+    let mut head = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| matches!(head, [0x50, 0x4b, 3 | 5, 4 | 6]))
+}
+
+/// The outcome for a pack whose structure is too damaged to check its entries.
+fn damaged(layout: Vec<Diagnostic>) -> Verified {
+    Verified {
+        manifest: None,
+        intact: 0,
+        findings: Diagnostics(layout),
+        fingerprint: None,
+    }
 }
 
 /// The outcome for a pack that cannot be checked at all, and why.

@@ -6,8 +6,10 @@
 //! name run together ("JamieFox", as in a user name). Matching is word by word, so "Jamie
 //! Foxton" is not "Jamie Fox". A name of one word only is matched alone unless it is also
 //! a common word ("Grace", "Will"), which would raise false alarms; such a name is matched
-//! only together with another part of it. The names are never shown, printed or
-//! serialised: [`Names`] prints as a count.
+//! only together with another part of it. A whole name is matched in any mix of cases
+//! when one of its parts is no everyday word ("grace Adeyemi", "ADEYEMI grace"); a name
+//! made only of everyday words ("May Do") only written with its capitals. The names are
+//! never shown, printed or serialised: [`Names`] prints as a count.
 
 use std::collections::{HashMap, HashSet};
 
@@ -36,10 +38,9 @@ pub struct Person<'a> {
 #[derive(Debug, Clone)]
 struct Variant {
     words: Box<[u32]>,
-    /// Which words are also everyday words ("May", "Green"): each of those is only matched
-    /// written with a capital, as a name is ("Harry May", not "Harry may need").
-    capitals: Box<[bool]>,
-    /// Every word is an everyday word ("Amber Green"): not matched across a comma either.
+    /// Every word is an everyday word ("Amber Green", "May Do"): matched only written with
+    /// capitals, as a name is, and not across a comma or a line break, so "pupils may do
+    /// the survey" is no alarm. A name with any other word is matched in any case.
     cased: bool,
 }
 
@@ -252,17 +253,9 @@ impl Names {
             return;
         }
         let cased = spelt.iter().all(|w| w == ANY_WORD || is_common(w));
-        let capitals = spelt
-            .iter()
-            .map(|w| w != ANY_WORD && is_common(w))
-            .collect();
         let index = u32::try_from(self.variants.len()).expect("fewer than 4 billion variants");
         self.by_last.entry(last).or_default().push(index);
-        self.variants.push(Variant {
-            words: ids,
-            capitals,
-            cased,
-        });
+        self.variants.push(Variant { words: ids, cased });
     }
 
     /// The id of a folded word, if any name uses it.
@@ -292,15 +285,6 @@ impl Names {
                     && recent[recent.len() - n + 1..]
                         .iter()
                         .all(|(_, f)| f & JOINED != 0);
-                // A name with a part no everyday word spells ("adeyemi"), written all
-                // in lower case ("grace adeyemi"), is written as a name is in a text
-                // typed without capitals: its everyday parts need no capital then.
-                let all_lower = n > 1
-                    && !v.cased
-                    && n <= recent.len()
-                    && recent[recent.len() - n..]
-                        .iter()
-                        .all(|(_, f)| f & CAPITAL == 0);
                 let fits = n <= recent.len()
                     && recent[recent.len() - n..]
                         .iter()
@@ -317,8 +301,10 @@ impl Names {
                                 // A middle name is written as a name, within the name.
                                 return capital && !comma;
                             }
+                            // A name with a part no everyday word spells ("adeyemi") is
+                            // that name in any case: "grace Adeyemi", "ADEYEMI grace".
                             seen == Some(want)
-                                && (capital || joined || all_lower || !v.capitals[i])
+                                && (capital || joined || !v.cased)
                                 && !(v.cased && (comma || (i > 0 && flags & NEWLINE != 0)))
                         });
                 fits.then_some(n)

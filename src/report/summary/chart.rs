@@ -11,7 +11,7 @@ use rust_xlsxwriter::{
 };
 
 use crate::score::AspectScore;
-use crate::sheetprint::{self, Orientation};
+use crate::sheetprint::{self, Orientation, Running};
 
 /// The sheet's name.
 pub const SHEET: &str = "Chart";
@@ -20,7 +20,11 @@ pub const SHEET: &str = "Chart";
 const FIRST: u32 = 2;
 
 /// Writes the Chart sheet for `aspects`.
-pub fn sheet(sheet: &mut Worksheet, aspects: &[AspectScore]) -> Result<(), XlsxError> {
+pub fn sheet(
+    sheet: &mut Worksheet,
+    aspects: &[AspectScore],
+    running: &Running<'_>,
+) -> Result<(), XlsxError> {
     sheet.set_name(SHEET)?;
     sheet.write_with_format(
         0,
@@ -35,9 +39,15 @@ pub fn sheet(sheet: &mut Worksheet, aspects: &[AspectScore]) -> Result<(), XlsxE
     for (c, h) in (0u16..).zip(["Code", "Aspect", "Agreed", "Evidenced", "Benchmark"]) {
         sheet.write_with_format(1, c, h, &heading)?;
     }
+    let names = aspects.iter().map(|a| a.name.as_str());
+    let name_width = sheetprint::width_for(names.chain(["Aspect"]), 20.0, 38.0);
+    let wrap = Format::new().set_text_wrap();
     for (row, a) in (FIRST..).zip(aspects) {
         sheet.write(row, 0, a.code.as_str())?;
-        sheet.write(row, 1, a.name.as_str())?;
+        sheet.write_with_format(row, 1, a.name.as_str(), &wrap)?;
+        if sheetprint::lines(&a.name, name_width) > 1 {
+            sheet.set_row_height(row, sheetprint::height(&[(&a.name, name_width)], 11.0))?;
+        }
         if let Some(level) = a.agreed {
             sheet.write(row, 2, level)?;
         }
@@ -47,7 +57,7 @@ pub fn sheet(sheet: &mut Worksheet, aspects: &[AspectScore]) -> Result<(), XlsxE
         sheet.write(row, 4, a.benchmark)?;
     }
     sheet.set_column_width(0, 7)?;
-    sheet.set_column_width(1, 38)?;
+    sheet.set_column_width(1, name_width)?;
     for c in 2u16..=4 {
         sheet.set_column_width(c, 11)?;
     }
@@ -55,7 +65,7 @@ pub fn sheet(sheet: &mut Worksheet, aspects: &[AspectScore]) -> Result<(), XlsxE
     let last = FIRST + count.max(1) - 1;
     sheet.insert_chart(1, 6, &chart(last))?;
     sheet.set_print_area(0, 0, last.max(26), 20)?;
-    sheetprint::setup(sheet, Orientation::Landscape, 0)?;
+    sheetprint::setup(sheet, Orientation::Landscape, 0, running)?;
     // The chart and its figures on one page.
     sheet.set_print_fit_to_pages(1, 1);
     Ok(())

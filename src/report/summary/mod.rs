@@ -1,18 +1,20 @@
 //! `summary.xlsx`: the review at a glance for people who live in spreadsheets.
 //!
 //! A Summary sheet (one row per aspect, reviewers' levels, agreed, benchmark, gap and
-//! status, coloured by conditional formatting), a Chart sheet of levels against the
-//! benchmark, an Action plan sheet with columns to fill in, and an Evidence sheet of the
-//! metrics. Every sheet prints on A4, one page wide, with its heading row on every page, and
-//! rows are as tall as their wrapped text ([`crate::sheetprint`]). The document date is the
-//! review date, so the bytes depend only on the review.
+//! status, coloured by conditional formatting), for a big group a Reviewers sheet of each
+//! reviewer's levels ([`overview`]), a Chart sheet of levels against the benchmark, an
+//! Action plan sheet with columns to fill in, and an Evidence sheet of the metrics. Every
+//! sheet prints on A4, one page wide, with its heading row on every page, the school and the
+//! review date at the head of every page, and rows as tall as their wrapped text
+//! ([`crate::sheetprint`]). The document date is the review date, so the bytes depend only
+//! on the review.
 
 mod chart;
+mod overview;
 
 use chrono::Datelike;
 use rust_xlsxwriter::{
-    ConditionalFormatText, ConditionalFormatTextRule, DocProperties, ExcelDateTime, Format,
-    FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
+    DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError,
 };
 
 use super::Reviewers;
@@ -20,8 +22,7 @@ use crate::metrics::compute::IncidentSummary;
 use crate::metrics::documents::Standing;
 use crate::metrics::registers::{REGISTER_MONTHS, Registers};
 use crate::pipeline::Reviewed;
-use crate::score::AspectScore;
-use crate::sheetprint::{self, Orientation};
+use crate::sheetprint::{self, Orientation, Running};
 
 /// Writes the heading row of a sheet whose columns are `columns` (heading and width), sized
 /// to its wrapped headings, frozen on screen and repeated on every printed page.
@@ -47,8 +48,9 @@ fn print_table(
     orientation: Orientation,
     last_row: u32,
     last_col: u16,
+    running: &Running<'_>,
 ) -> Result<(), XlsxError> {
-    sheetprint::setup(sheet, orientation, 1)?;
+    sheetprint::setup(sheet, orientation, 1, running)?;
     sheet.set_print_area(0, 0, last_row.max(1), last_col)?;
     Ok(())
 }
@@ -67,143 +69,18 @@ pub fn render(r: &Reviewed, reviewers: &Reviewers) -> Result<Vec<u8>, XlsxError>
             .set_author("selfreview")
             .set_creation_datetime(&ExcelDateTime::from_ymd(year, month, day)?),
     );
-    summary_sheet(wb.add_worksheet(), r, reviewers)?;
-    chart::sheet(wb.add_worksheet(), &s.aspects)?;
-    plan_sheet(wb.add_worksheet(), r)?;
-    evidence_sheet(wb.add_worksheet(), r)?;
-    wb.save_to_buffer()
-}
-
-/// The Summary sheet's first column of reviewers' levels.
-const FIRST_LEVEL_COL: u16 = 4;
-
-fn summary_sheet(
-    sheet: &mut Worksheet,
-    r: &Reviewed,
-    reviewers: &Reviewers,
-) -> Result<(), XlsxError> {
-    let s = &r.scored;
-    sheet.set_name("Summary")?;
-    // A column per reviewer, by the name shown, in the order of those names.
-    let mut columns: Vec<&str> = s
-        .aspects
-        .iter()
-        .flat_map(|a| a.reviewers.keys().map(|n| reviewers.shown(n)))
-        .collect();
-    columns.sort_unstable();
-    columns.dedup();
-    let mut headers: Vec<(&str, f64)> = vec![
-        ("Code", 7.0),
-        ("Aspect", ASPECT_WIDTH),
-        ("Element", 9.0),
-        ("Strand", 8.0),
-    ];
-    headers.extend(columns.iter().map(|c| (*c, 10.0)));
-    headers.extend([
-        ("Agreed", 8.0),
-        ("Evidenced", 10.0),
-        ("Benchmark", 11.0),
-        ("Gap", 6.0),
-        ("Status", STATUS_WIDTH),
-        ("Complete", 10.0),
-        ("Why the records differ", WHY_WIDTH),
-    ]);
-    heading_row(sheet, &headers)?;
-    let agreed_col =
-        FIRST_LEVEL_COL + u16::try_from(columns.len()).expect("a handful of reviewers");
-    for (row, a) in (1u32..).zip(&s.aspects) {
-        aspect_row(sheet, row, a, &columns, reviewers, agreed_col)?;
-    }
-    let last = u32::try_from(s.aspects.len()).expect("a few dozen aspects");
-    status_colours(sheet, last, agreed_col + 4)?;
-    print_table(sheet, Orientation::Landscape, last, agreed_col + 6)?;
-    Ok(())
-}
-
-/// The widths of the Summary sheet's columns of text.
-const ASPECT_WIDTH: f64 = 40.0;
-const STATUS_WIDTH: f64 = 26.0;
-const WHY_WIDTH: f64 = 45.0;
-
-/// One aspect's row of the Summary sheet: levels from `agreed_col` on.
-fn aspect_row(
-    sheet: &mut Worksheet,
-    row: u32,
-    a: &AspectScore,
-    columns: &[&str],
-    reviewers: &Reviewers,
-    agreed_col: u16,
-) -> Result<(), XlsxError> {
-    // The group's explanation is what lets a claim the records fall short of stand.
-    let explained = a
-        .records_differ
-        .as_deref()
-        .filter(|_| a.evidenced > a.agreed && a.counted == a.agreed);
-    // Every cell reads from the top of its row, as the wrapped ones do.
-    let top = Format::new().set_align(FormatAlign::Top);
-    let number = top.clone().set_align(FormatAlign::Center);
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    sheet.write_with_format(row, 0, a.code.as_str(), &top)?;
-    sheet.write_with_format(row, 2, a.element.as_str(), &top)?;
-    sheet.write_with_format(row, 3, a.strand.as_str(), &top)?;
-    let levels = reviewers.levels(&a.reviewers);
-    for (c, name) in (FIRST_LEVEL_COL..).zip(columns) {
-        if let Some((_, level)) = levels.iter().find(|(n, _)| n == name) {
-            sheet.write_with_format(row, c, *level, &number)?;
-        }
-    }
-    if let Some(level) = a.agreed {
-        sheet.write_with_format(row, agreed_col, level, &number)?;
-    }
-    if let Some(level) = a.evidenced {
-        sheet.write_with_format(row, agreed_col + 1, level, &number)?;
-    }
-    sheet.write_with_format(row, agreed_col + 2, a.benchmark, &number)?;
-    if let Some(gap) = a.gap_to_benchmark {
-        sheet.write_with_format(row, agreed_col + 3, gap, &number)?;
-    }
-    let status = match a.gap_to_benchmark {
-        None => "Not scored",
-        Some(g) if g > 0 && a.evidenced > a.agreed => "Below benchmark on the records",
-        Some(g) if g > 0 => "Below benchmark",
-        Some(_) if explained.is_some() => "Meets benchmark as explained",
-        Some(_) => "Meets benchmark",
+    let running = Running {
+        school: &s.school,
+        date: d,
     };
-    sheet.write_with_format(row, agreed_col + 4, status, &top)?;
-    sheet.write_with_format(
-        row,
-        agreed_col + 5,
-        if a.complete { "yes" } else { "no" },
-        &top,
-    )?;
-    if let Some(why) = explained {
-        sheet.write_with_format(row, agreed_col + 6, why, &wrap)?;
+    overview::summary_sheet(wb.add_worksheet(), r, reviewers, &running)?;
+    if overview::columns(r, reviewers).len() > overview::MAX_REVIEWER_COLUMNS {
+        overview::reviewers_sheet(wb.add_worksheet(), r, reviewers, &running)?;
     }
-    sheet.write_with_format(row, 1, a.name.as_str(), &wrap)?;
-    let height = sheetprint::height(
-        &[
-            (a.name.as_str(), ASPECT_WIDTH),
-            (status, STATUS_WIDTH),
-            (explained.unwrap_or(""), WHY_WIDTH),
-        ],
-        11.0,
-    );
-    sheet.set_row_height(row, height)?;
-    Ok(())
-}
-
-/// Colours the status column by what it says.
-fn status_colours(sheet: &mut Worksheet, last: u32, status_col: u16) -> Result<(), XlsxError> {
-    let red = Format::new().set_background_color("#F8CBAD").set_bold();
-    let green = Format::new().set_background_color("#C6EFCE");
-    let grey = Format::new().set_background_color("#EDEDED");
-    for (text, format) in [("Below", &red), ("Meets", &green), ("Not scored", &grey)] {
-        let rule = ConditionalFormatText::new()
-            .set_rule(ConditionalFormatTextRule::BeginsWith(text.to_string()))
-            .set_format(format);
-        sheet.add_conditional_format(1, status_col, last, status_col, &rule)?;
-    }
-    Ok(())
+    chart::sheet(wb.add_worksheet(), &s.aspects, &running)?;
+    plan_sheet(wb.add_worksheet(), r, &running)?;
+    evidence_sheet(wb.add_worksheet(), r, &running)?;
+    wb.save_to_buffer()
 }
 
 /// The Action plan sheet's columns: heading and width.
@@ -220,7 +97,7 @@ const PLAN_COLUMNS: [(&str, f64); 10] = [
     ("Status", 12.0),
 ];
 
-fn plan_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
+fn plan_sheet(sheet: &mut Worksheet, r: &Reviewed, running: &Running<'_>) -> Result<(), XlsxError> {
     sheet.set_name("Action plan")?;
     heading_row(sheet, &PLAN_COLUMNS)?;
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
@@ -266,24 +143,18 @@ fn plan_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
         sheet.set_row_height(row, height)?;
     }
     let last = u32::try_from(r.scored.actions.len()).expect("a few dozen aspects");
-    print_table(sheet, Orientation::Landscape, last, 9)?;
+    print_table(sheet, Orientation::Landscape, last, 9, running)?;
     Ok(())
 }
 
-fn evidence_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> {
+fn evidence_sheet(
+    sheet: &mut Worksheet,
+    r: &Reviewed,
+    running: &Running<'_>,
+) -> Result<(), XlsxError> {
     sheet.set_name("Evidence")?;
-    heading_row(
-        sheet,
-        &[
-            ("Measure", 36.0),
-            ("Group or category", 30.0),
-            ("Value", 9.0),
-            ("Out of", 9.0),
-            ("Window (months)", 10.0),
-        ],
-    )?;
     let m = &r.metrics;
-    let mut rows = Rows { sheet, next: 1 };
+    let mut rows = Rows(Vec::new());
     for g in m.training.iter().flatten() {
         rows.put(
             "People trained",
@@ -307,12 +178,12 @@ fn evidence_sheet(sheet: &mut Worksheet, r: &Reviewed) -> Result<(), XlsxError> 
         incident_rows(&mut rows, i)?;
     }
     register_rows(&mut rows, &m.registers)?;
-    let last = rows.next - 1;
-    print_table(sheet, Orientation::Portrait, last, 4)?;
+    let last = rows.write(sheet)?;
+    print_table(sheet, Orientation::Portrait, last, 4, running)?;
     Ok(())
 }
 
-fn incident_rows(rows: &mut Rows<'_>, i: &IncidentSummary) -> Result<(), XlsxError> {
+fn incident_rows(rows: &mut Rows, i: &IncidentSummary) -> Result<(), XlsxError> {
     rows.put("Incidents", "all", i.count as f64, None, Some(i.months))?;
     // With no records from the window before, there is no figure to give: a 0 would read
     // as a quiet year.
@@ -342,7 +213,7 @@ fn incident_rows(rows: &mut Rows<'_>, i: &IncidentSummary) -> Result<(), XlsxErr
 
 /// The registers' figures: documents by standing, agreements signed this school year,
 /// filtering checks, surveys and parent engagement.
-fn register_rows(rows: &mut Rows<'_>, r: &Registers) -> Result<(), XlsxError> {
+fn register_rows(rows: &mut Rows, r: &Registers) -> Result<(), XlsxError> {
     if let Some(d) = &r.documents {
         let all = Some(d.documents.len() as f64);
         for (what, standing) in [
@@ -413,13 +284,14 @@ fn register_rows(rows: &mut Rows<'_>, r: &Registers) -> Result<(), XlsxError> {
     Ok(())
 }
 
-/// The Evidence sheet's rows, written one after another.
-struct Rows<'a> {
-    sheet: &'a mut Worksheet,
-    next: u32,
-}
+/// One row of the Evidence sheet: a measure, for whom, its value, what it is out of and
+/// its window in months.
+type Measure = (String, String, f64, Option<f64>, Option<u32>);
 
-impl Rows<'_> {
+/// The Evidence sheet's rows, gathered so that its columns can be as wide as what they hold.
+struct Rows(Vec<Measure>);
+
+impl Rows {
     /// A measure for a group or category: its value, what it is out of, and the window.
     fn put(
         &mut self,
@@ -429,17 +301,49 @@ impl Rows<'_> {
         of: Option<f64>,
         months: Option<u32>,
     ) -> Result<(), XlsxError> {
-        let row = self.next;
-        self.sheet.write(row, 0, what)?;
-        self.sheet.write(row, 1, who)?;
-        self.sheet.write(row, 2, value)?;
-        if let Some(of) = of {
-            self.sheet.write(row, 3, of)?;
-        }
-        if let Some(months) = months {
-            self.sheet.write(row, 4, months)?;
-        }
-        self.next += 1;
+        self.0
+            .push((what.to_string(), who.to_string(), value, of, months));
         Ok(())
+    }
+
+    /// Writes the heading row and the rows, the two columns of words as wide as their
+    /// longest entry within a cap and wrapped beyond it; returns the last row.
+    fn write(&self, sheet: &mut Worksheet) -> Result<u32, XlsxError> {
+        let what = self.0.iter().map(|r| r.0.as_str());
+        let who = self.0.iter().map(|r| r.1.as_str());
+        let columns = [
+            (
+                "Measure",
+                sheetprint::width_for(what.chain(["Measure"]), 20.0, 44.0),
+            ),
+            (
+                "Group or category",
+                sheetprint::width_for(who.chain(["Group or category"]), 14.0, 30.0),
+            ),
+            ("Value", 9.0),
+            ("Out of", 9.0),
+            ("Window (months)", 10.0),
+        ];
+        heading_row(sheet, &columns)?;
+        let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+        let top = Format::new().set_align(FormatAlign::Top);
+        let mut row = 0u32;
+        for (what, who, value, of, months) in &self.0 {
+            row += 1;
+            sheet.write_with_format(row, 0, what.as_str(), &wrap)?;
+            sheet.write_with_format(row, 1, who.as_str(), &wrap)?;
+            sheet.write_with_format(row, 2, *value, &top)?;
+            if let Some(of) = of {
+                sheet.write_with_format(row, 3, *of, &top)?;
+            }
+            if let Some(months) = months {
+                sheet.write_with_format(row, 4, *months, &top)?;
+            }
+            let texts = [(what.as_str(), columns[0].1), (who.as_str(), columns[1].1)];
+            if texts.iter().any(|(t, w)| sheetprint::lines(t, *w) > 1) {
+                sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
+            }
+        }
+        Ok(row)
     }
 }

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 mod agreed;
+mod continued;
 mod rows;
 
 use rows::RowReader;
@@ -139,6 +140,15 @@ pub fn read(path: &Path, fw: &Framework) -> (Option<Filled>, Diagnostics) {
 /// The finding for a file that could not be read at all; `why` continues "cannot read this
 /// workbook: …".
 fn unreadable(whole: Location, why: &spreadsheet::Error) -> Diagnostic {
+    if let spreadsheet::Error::TextFile { format } = why {
+        // Renamed to .csv it would not be read either: scores/ holds workbooks only.
+        return Diagnostic::error(
+            Code::UnreadableWorkbook,
+            whole,
+            format!("cannot read this workbook: it is a text file (probably CSV) with a .{format} name, and scores/ takes only scoring workbooks (.xlsx, .xlsm, .xls or .ods), not CSV"),
+        )
+        .with_help("make a scoring workbook with `selfreview workbook --reviewer NAME` and copy the levels and commentary into it, or move this file out of scores/");
+    }
     Diagnostic::error(
         Code::UnreadableWorkbook,
         whole,
@@ -354,6 +364,8 @@ fn check_framework(
 pub(super) struct Table {
     header_row: u32,
     code: u32,
+    /// The Aspect column, where a continuation row is marked.
+    aspect: Option<u32>,
     level: Option<u32>,
     members: Option<Vec<(u32, String)>>,
     agreed: Option<u32>,
@@ -406,6 +418,7 @@ fn find_table(range: &Range<Data>) -> Option<Table> {
         return Some(Table {
             header_row,
             code,
+            aspect: find(layout::ASPECT),
             level: level.filter(|_| agreed.is_none()),
             members,
             agreed,

@@ -24,7 +24,7 @@ pub(super) struct RowReader<'a> {
 }
 
 impl RowReader<'_> {
-    fn cell(&self, row: u32, col: u32) -> &Data {
+    pub(super) fn cell(&self, row: u32, col: u32) -> &Data {
         self.range.get_value((row, col)).unwrap_or(&Data::Empty)
     }
 
@@ -37,7 +37,7 @@ impl RowReader<'_> {
             .unwrap_or_default()
     }
 
-    fn at(&self, row: u32, col: u32) -> Location {
+    pub(super) fn at(&self, row: u32, col: u32) -> Location {
         Location::cell(self.path, layout::SCORES_SHEET, row, col)
     }
 
@@ -51,12 +51,20 @@ impl RowReader<'_> {
             })
             .collect();
         let mut rows: Vec<Row> = Vec::new();
+        let mut continuations: Vec<(u32, String)> = Vec::new();
         let end = self.range.end().map_or(0, |(r, _)| r);
         for r in self.table.header_row + 1..=end {
             let code = spreadsheet::text(self.cell(r, self.table.code));
             if code.is_empty() || structural.contains(&code.to_ascii_uppercase()) {
                 continue;
             }
+            let name = self
+                .table
+                .aspect
+                .map(|c| spreadsheet::text(self.cell(r, c)))
+                .unwrap_or_default();
+            let continues = layout::continuation(&code, &name).map(str::to_string);
+            let code = continues.clone().unwrap_or(code);
             let Some((_, _, aspect)) = fw.aspect(&code) else {
                 self.diags.push(
                     Diagnostic::error(
@@ -68,6 +76,10 @@ impl RowReader<'_> {
                 );
                 continue;
             };
+            if continues.is_some() {
+                continuations.push((r, aspect.code.clone()));
+                continue;
+            }
             if let Some(first) = rows.iter().find(|row| row.code == aspect.code) {
                 self.diags.push(Diagnostic::error(
                     Code::DuplicateAspectRow,
@@ -83,6 +95,7 @@ impl RowReader<'_> {
             let row = self.row(r, aspect.code.clone());
             rows.push(row);
         }
+        self.join(&mut rows, &continuations);
         for (_, _, aspect) in fw.aspects() {
             if !rows.iter().any(|row| row.code == aspect.code) {
                 self.diags.push(
@@ -94,7 +107,7 @@ impl RowReader<'_> {
         rows
     }
 
-    fn row(&mut self, r: u32, code: String) -> Row {
+    pub(super) fn row(&mut self, r: u32, code: String) -> Row {
         let mut levels = Vec::new();
         match (self.scored_by, &self.table.members, self.table.level) {
             (ScoredBy::Individual { reviewer }, _, Some(c)) => {

@@ -5,7 +5,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
 use super::{Formats, print_setup, protect};
 use crate::framework::Framework;
-use crate::sheetprint::{self, Orientation};
+use crate::sheetprint::{self, Orientation, Running};
 use crate::workbook::layout;
 
 /// The Levels sheet's columns: code, aspect, level, and what the level looks like.
@@ -17,6 +17,7 @@ pub(super) fn levels_sheet(
     sheet: &mut Worksheet,
     fw: &Framework,
     f: &Formats,
+    running: &Running<'_>,
 ) -> Result<(), XlsxError> {
     sheet.set_name(layout::LEVELS_SHEET)?;
     let headers = [layout::CODE, layout::ASPECT, "Level", "What it looks like"];
@@ -64,7 +65,7 @@ pub(super) fn levels_sheet(
         sheet.set_column_width(col, width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
-    print_setup(sheet, Orientation::Portrait, row - 1, 3)?;
+    print_setup(sheet, Orientation::Portrait, row - 1, 3, running)?;
     protect(sheet);
     Ok(())
 }

@@ -8,15 +8,19 @@
 //! school.
 
 use rust_xlsxwriter::{
-    Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Note,
+    Color, DataValidation, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder,
     ProtectionOptions, Workbook, Worksheet, XlsxError,
 };
 
 use super::layout::{self, ScoredBy, detail};
-use super::prefill::{Prefill, Start};
-use crate::framework::{Aspect, Framework};
-use crate::sheetprint::{self, Orientation};
+use chrono::NaiveDate;
 
+use super::prefill::Prefill;
+use crate::framework::Framework;
+use crate::sheetprint::{self, Orientation, Running};
+
+mod aspects;
+mod fitted;
 mod levels;
 use levels::levels_sheet;
 
@@ -30,6 +34,7 @@ struct Formats {
     level: Format,
     date: Format,
     wrap: Format,
+    continued: Format,
 }
 
 impl Formats {
@@ -74,13 +79,25 @@ impl Formats {
                     .set_background_color(Color::RGB(0xFF_FF_F2)),
             ),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
+            continued: border(
+                Format::new()
+                    .set_text_wrap()
+                    .set_italic()
+                    .set_align(FormatAlign::Top)
+                    .set_font_color("#595959"),
+            ),
         }
     }
 }
 
-/// The xlsx bytes of a blank scoring workbook.
-pub fn render(fw: &Framework, kind: &ScoredBy, school: &str) -> Result<Vec<u8>, XlsxError> {
-    render_from(fw, kind, school, &Prefill::new())
+/// The xlsx bytes of a blank scoring workbook for the review of `school` as of `as_of`.
+pub fn render(
+    fw: &Framework,
+    kind: &ScoredBy,
+    school: &str,
+    as_of: NaiveDate,
+) -> Result<Vec<u8>, XlsxError> {
+    render_from(fw, kind, school, as_of, &Prefill::new())
 }
 
 /// As [`render`], with the rows starting from `prefill` (a group workbook made after the
@@ -89,6 +106,7 @@ pub fn render_from(
     fw: &Framework,
     kind: &ScoredBy,
     school: &str,
+    as_of: NaiveDate,
     prefill: &Prefill,
 ) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
@@ -101,10 +119,14 @@ pub fn render_from(
     );
     let f = Formats::new();
     let flagged = prefill.values().any(|s| !s.flag.is_empty());
-    scores_sheet(wb.add_worksheet(), fw, kind, prefill, flagged, &f)?;
-    instructions_sheet(wb.add_worksheet(), fw, kind, school, flagged, &f)?;
-    levels_sheet(wb.add_worksheet(), fw, &f)?;
-    wb.save_to_buffer()
+    let running = Running {
+        school,
+        date: as_of,
+    };
+    scores_sheet(wb.add_worksheet(), fw, kind, prefill, flagged, &f, &running)?;
+    instructions_sheet(wb.add_worksheet(), fw, kind, flagged, &f, &running)?;
+    levels_sheet(wb.add_worksheet(), fw, &f, &running)?;
+    fitted::leave_rows_to_fit(&wb.save_to_buffer()?)
 }
 
 /// Prints in `orientation`, one page wide, with the header row on every page and nothing
@@ -114,8 +136,9 @@ fn print_setup(
     orientation: Orientation,
     last_row: u32,
     last_col: u16,
+    running: &Running<'_>,
 ) -> Result<(), XlsxError> {
-    sheetprint::setup(sheet, orientation, 1)?;
+    sheetprint::setup(sheet, orientation, 1, running)?;
     sheet.set_print_area(0, 0, last_row, last_col)?;
     Ok(())
 }
@@ -136,6 +159,7 @@ fn scores_sheet(
     prefill: &Prefill,
     flagged: bool,
     f: &Formats,
+    running: &Running<'_>,
 ) -> Result<(), XlsxError> {
     sheet.set_name(layout::SCORES_SHEET)?;
     let headers = kind.headers_with(flagged);
@@ -173,17 +197,13 @@ fn scores_sheet(
             sheet.merge_range(row, 1, row, last_col, &strand.name, &f.strand)?;
             row += 1;
             for aspect in &strand.aspects {
+                let cols = aspects::Columns {
+                    headers: &headers,
+                    widths: &widths,
+                    level_cols: &level_cols,
+                };
                 let start = prefill.get(&aspect.code);
-                aspect_row(sheet, row, fw, aspect, &headers, &level_cols, f)?;
-                if let Some(start) = start {
-                    start_row(sheet, row, &headers, start, f)?;
-                }
-                let commentary = start.map_or("", |s| s.commentary.as_str());
-                fit_row(sheet, row, &aspect.name, commentary, &headers, &widths)?;
-                for &col in &level_cols {
-                    sheet.add_data_validation(row, col, row, col, &levels)?;
-                }
-                row += 1;
+                row = aspects::write(sheet, row, fw, aspect, &cols, start, &levels, f)?;
             }
         }
     }
@@ -192,7 +212,10 @@ fn scores_sheet(
         sheet.set_column_width(col, *width)?;
     }
     sheet.set_freeze_panes(1, 2)?;
-    print_setup(sheet, Orientation::Landscape, row - 1, last_col)?;
+    print_setup(sheet, Orientation::Landscape, row - 1, last_col, running)?;
+    // A big group's level columns would shrink the page past reading: the code and the
+    // aspect's name then head every page instead.
+    sheetprint::keep_readable(sheet, widths.iter().sum(), 1)?;
     protect(sheet);
     Ok(())
 }
@@ -218,36 +241,6 @@ fn heading_row(
     Ok(widths)
 }
 
-/// An aspect's row holding only what the framework says keeps the office program's height,
-/// which grows as a reviewer types; a name or commentary we write that wraps gets the
-/// height it needs.
-fn fit_row(
-    sheet: &mut Worksheet,
-    row: u32,
-    name: &str,
-    commentary: &str,
-    headers: &[String],
-    widths: &[f64],
-) -> Result<(), XlsxError> {
-    let texts = [
-        (name, widths[1]),
-        (commentary, commentary_width(headers, widths)),
-    ];
-    if texts.iter().any(|(t, w)| sheetprint::lines(t, *w) > 1) {
-        sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
-    }
-    Ok(())
-}
-
-/// The width of the Commentary column.
-fn commentary_width(headers: &[String], widths: &[f64]) -> f64 {
-    headers
-        .iter()
-        .zip(widths)
-        .find(|(h, _)| h.as_str() == layout::COMMENTARY)
-        .map_or(50.0, |(_, w)| *w)
-}
-
 /// Wide columns for the text a reviewer writes, narrow ones for codes and levels, and the
 /// Aspect column as wide as the longest aspect name (within reason), so that a name fits
 /// its row without setting the row's height.
@@ -271,107 +264,13 @@ fn column_width(header: &str, is_level: bool, fw: &Framework) -> f64 {
     }
 }
 
-fn aspect_row(
-    sheet: &mut Worksheet,
-    row: u32,
-    fw: &Framework,
-    aspect: &Aspect,
-    headers: &[String],
-    level_cols: &[u16],
-    f: &Formats,
-) -> Result<(), XlsxError> {
-    sheet.write_with_format(row, 0, aspect.code.as_str(), &f.locked)?;
-    sheet.write_with_format(row, 1, aspect.name.as_str(), &f.locked)?;
-    sheet.write_with_format(row, 2, aspect.benchmark, &f.centred)?;
-    let note = Note::new(note_text(fw, aspect))
-        .set_author("selfreview")
-        .set_width(520)
-        .set_height(420);
-    sheet.insert_note(row, 1, &note)?;
-    for (col, header) in (0u16..).zip(headers).skip(3) {
-        let format = if level_cols.contains(&col) {
-            &f.level
-        } else if header == layout::TARGET {
-            &f.date
-        } else {
-            &f.input
-        };
-        sheet.write_blank(row, col, format)?;
-    }
-    Ok(())
-}
-
-/// Writes a row's starting entries over its blank input cells.
-fn start_row(
-    sheet: &mut Worksheet,
-    row: u32,
-    headers: &[String],
-    start: &Start,
-    f: &Formats,
-) -> Result<(), XlsxError> {
-    for (col, header) in (0u16..).zip(headers).skip(3) {
-        if let Some(level) = start.levels.get(header) {
-            sheet.write_with_format(row, col, *level, &f.level)?;
-            continue;
-        }
-        let text = match header.as_str() {
-            layout::LEVEL | layout::AGREED => {
-                if let Some(level) = start.own {
-                    sheet.write_with_format(row, col, level, &f.level)?;
-                }
-                continue;
-            }
-            layout::TARGET => {
-                if let Some(date) = start.target {
-                    sheet.write_with_format(row, col, &date, &f.date)?;
-                    continue;
-                }
-                &start.target_text
-            }
-            layout::RATIONALE => &start.rationale,
-            layout::COMMENTARY => &start.commentary,
-            layout::AGREED_COMMENTARY => &start.agreed_commentary,
-            layout::EVIDENCE => &start.evidence,
-            layout::RECORDS_DIFFER => &start.records_differ,
-            layout::ACTIONS => &start.actions,
-            layout::OWNER => &start.owner,
-            layout::CHANGE_FLAG => &start.flag,
-            _ => continue,
-        };
-        if !text.is_empty() {
-            sheet.write_with_format(row, col, text.as_str(), &f.input)?;
-        }
-    }
-    Ok(())
-}
-
-/// The descriptor and the five statements, for the note on each aspect.
-fn note_text(fw: &Framework, aspect: &Aspect) -> String {
-    let descriptor = crate::text::flow(&aspect.descriptor);
-    let mut text = format!("{} {}\n{descriptor}\n", aspect.code, aspect.name);
-    for l in &aspect.levels {
-        let mark = if l.level == aspect.benchmark {
-            " (benchmark)"
-        } else {
-            ""
-        };
-        text.push_str(&format!(
-            "\n{} {}{mark}: {}",
-            l.level,
-            fw.level_label(l.level),
-            l.text
-        ));
-    }
-    text
-}
-
 fn instructions_sheet(
     sheet: &mut Worksheet,
     fw: &Framework,
     kind: &ScoredBy,
-    school: &str,
     flagged: bool,
     f: &Formats,
+    running: &Running<'_>,
 ) -> Result<(), XlsxError> {
     sheet.set_name(layout::INSTRUCTIONS_SHEET)?;
     let bold = Format::new().set_bold();
@@ -388,18 +287,25 @@ fn instructions_sheet(
     if let ScoredBy::Group { members } = kind {
         details.push((detail::MEMBERS, members.join("; ")));
     }
-    details.push((detail::SCHOOL, school.to_string()));
+    details.push((detail::SCHOOL, running.school.to_string()));
     details.push((detail::FRAMEWORK, fw.id.clone()));
     details.push((detail::VERSION, fw.version.clone()));
+    let widths = [22.0, 40.0, 26.0, 26.0];
+    let across: f64 = widths.iter().sum();
+    // A value runs across the page and wraps there: a long school name or a big group's
+    // members stay on the printed page.
+    let value_width = across - widths[0];
     let mut row = 2u32;
     for (label, value) in &details {
         sheet.write_with_format(row, 0, *label, &bold)?;
-        sheet.write(row, 1, value.as_str())?;
+        sheet.merge_range(row, 1, row, 3, value.as_str(), &f.wrap)?;
+        if sheetprint::lines(value, value_width) > 1 {
+            let height = sheetprint::height(&[(value.as_str(), value_width)], 11.0);
+            sheet.set_row_height(row, height)?;
+        }
         row += 1;
     }
     row += 1;
-    let widths = [22.0, 40.0, 26.0, 26.0];
-    let across: f64 = widths.iter().sum();
     let mut steps = instructions(kind);
     if flagged {
         let last = steps.len() - 1;
@@ -413,7 +319,7 @@ fn instructions_sheet(
     for (col, width) in (0u16..).zip(widths) {
         sheet.set_column_width(col, width)?;
     }
-    sheetprint::setup(sheet, Orientation::Portrait, 0)?;
+    sheetprint::setup(sheet, Orientation::Portrait, 0, running)?;
     sheet.set_print_area(0, 0, row - 1, 3)?;
     // The instructions are read on one page.
     sheet.set_print_fit_to_pages(1, 1);

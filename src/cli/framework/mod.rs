@@ -1,4 +1,4 @@
-//! `selfreview framework list|show|check`.
+//! `selfreview framework list|show|check|export`.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -7,11 +7,13 @@ use clap::Subcommand;
 use selfreview::framework::{self, EMBEDDED, Loaded};
 use selfreview::{Diagnostics, Error, review};
 
-use super::format::checked::Checked;
+use super::EXIT_OK;
 use super::format::framework::Listed;
 use super::format::show;
 use super::output::Output;
-use super::{EXIT_FINDINGS, EXIT_OK};
+
+mod check;
+mod export;
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
@@ -38,13 +40,19 @@ pub enum Command {
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
     },
+    /// Write a built-in framework (or framework map) to a TOML file, exactly as it is
+    /// built in, to start your own from.
+    ///
+    /// Refuses to replace a file that is already there unless --force is given.
+    Export(export::Args),
 }
 
 pub fn run(cmd: &Command, out: &Output) -> anyhow::Result<ExitCode> {
     match cmd {
         Command::List => list(out),
         Command::Show { framework, aspect } => show(framework.as_deref(), aspect.as_deref(), out),
-        Command::Check { files } => check(files, out),
+        Command::Check { files } => check::run(files, out),
+        Command::Export(args) => export::run(args, out),
     }
 }
 
@@ -112,36 +120,4 @@ fn load_for_show(spec: Option<&str>) -> selfreview::Result<(Loaded, Diagnostics)
     let loaded = framework::resolve(spec.unwrap_or(framework::DEFAULT_ID), here)?;
     let warnings = loaded.warnings.clone();
     Ok((loaded, warnings))
-}
-
-fn check(files: &[PathBuf], out: &Output) -> anyhow::Result<ExitCode> {
-    let mut texts = Vec::new();
-    for file in files {
-        texts.push(selfreview::fsutil::read_text(file)?);
-    }
-    let results: Vec<Checked> = files
-        .iter()
-        .zip(&texts)
-        .map(
-            |(file, text)| match framework::check_file(text, file, Path::new(".")) {
-                framework::CheckedFile::Framework(c) => {
-                    Checked::new(file, c.framework.as_ref(), c.diagnostics)
-                }
-                framework::CheckedFile::Map(c) => Checked::map(file, c.map.as_ref(), c.diagnostics),
-            },
-        )
-        .collect();
-    if out.json {
-        out.data(&results)?;
-    } else {
-        for r in &results {
-            out.diagnostics(&r.diagnostics);
-            match r.ok_line() {
-                Some(line) => out.info(line),
-                None => out.problem(r.failed_line()),
-            }
-        }
-    }
-    let failed = results.iter().any(|r| !r.ok);
-    Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))
 }

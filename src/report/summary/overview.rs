@@ -1,0 +1,246 @@
+//! The Summary sheet of `summary.xlsx`, one row per aspect, and, for a big group, the
+//! Reviewers sheet of each reviewer's levels.
+//!
+//! A column per reviewer fits the Summary sheet's printed page while the group is small.
+//! Past [`MAX_REVIEWER_COLUMNS`] reviewers the page would have to shrink until it could not
+//! be read, so their levels go on a sheet of their own instead: a row per reviewer and a
+//! column per aspect, which prints one page wide while the aspects fit at a readable size
+//! and otherwise runs on to further pages with the reviewers' names repeated at the left.
+//! Columns of words are as wide as their longest entry within a cap, and wrap beyond it.
+
+use rust_xlsxwriter::{
+    ConditionalFormatText, ConditionalFormatTextRule, Format, FormatAlign, Worksheet, XlsxError,
+};
+
+use super::{heading_row, print_table};
+use crate::pipeline::Reviewed;
+use crate::report::Reviewers;
+use crate::score::AspectScore;
+use crate::sheetprint::{self, Orientation, Running};
+
+/// The most reviewers the Summary sheet gives a column each.
+pub const MAX_REVIEWER_COLUMNS: usize = 5;
+
+/// The Reviewers sheet's name.
+pub const REVIEWERS_SHEET: &str = "Reviewers";
+
+/// The Summary sheet's first column of reviewers' levels.
+const FIRST_LEVEL_COL: u16 = 4;
+
+/// The widest the Aspect and Why columns grow before their text wraps.
+const ASPECT_MOST: f64 = 34.0;
+const WHY_WIDTH: f64 = 38.0;
+
+/// What the Status column says of an aspect.
+fn status(a: &AspectScore) -> &'static str {
+    match a.gap_to_benchmark {
+        None => "Not scored",
+        Some(g) if g > 0 && a.evidenced > a.agreed => "Below benchmark on the records",
+        Some(g) if g > 0 => "Below benchmark",
+        Some(_) if explained(a).is_some() => "Meets benchmark as explained",
+        Some(_) => "Meets benchmark",
+    }
+}
+
+/// The group's explanation of why the records differ, where it lets a claim stand.
+fn explained(a: &AspectScore) -> Option<&str> {
+    a.records_differ
+        .as_deref()
+        .filter(|_| a.evidenced > a.agreed && a.counted == a.agreed)
+}
+
+/// The reviewers, by the names shown, in the order of those names.
+pub fn columns<'a>(r: &'a Reviewed, reviewers: &'a Reviewers) -> Vec<&'a str> {
+    let mut columns: Vec<&str> = r
+        .scored
+        .aspects
+        .iter()
+        .flat_map(|a| a.reviewers.keys().map(|n| reviewers.shown(n)))
+        .collect();
+    columns.sort_unstable();
+    columns.dedup();
+    columns
+}
+
+/// Writes the Summary sheet.
+pub fn summary_sheet(
+    sheet: &mut Worksheet,
+    r: &Reviewed,
+    reviewers: &Reviewers,
+    running: &Running<'_>,
+) -> Result<(), XlsxError> {
+    let s = &r.scored;
+    sheet.set_name("Summary")?;
+    let all = columns(r, reviewers);
+    let inline: &[&str] = if all.len() <= MAX_REVIEWER_COLUMNS {
+        &all
+    } else {
+        &[]
+    };
+    let aspects = &s.aspects;
+    let width = |head: &'static str, texts: Vec<&str>, least: f64, most: f64| {
+        let w = sheetprint::width_for(texts.into_iter().chain([head]), least, most);
+        (head, w)
+    };
+    let mut headers: Vec<(&str, f64)> = vec![
+        width(
+            "Code",
+            aspects.iter().map(|a| a.code.as_str()).collect(),
+            5.0,
+            9.0,
+        ),
+        width(
+            "Aspect",
+            aspects.iter().map(|a| a.name.as_str()).collect(),
+            16.0,
+            ASPECT_MOST,
+        ),
+        ("Element", 8.0),
+        ("Strand", 7.0),
+    ];
+    headers.extend(inline.iter().map(|c| (*c, 9.0)));
+    headers.extend([
+        ("Agreed", 8.0),
+        ("Evidenced", 10.0),
+        ("Benchmark", 11.0),
+        ("Gap", 5.0),
+        width("Status", aspects.iter().map(status).collect(), 10.0, 30.0),
+        ("Complete", 9.0),
+        ("Why the records differ", WHY_WIDTH),
+    ]);
+    heading_row(sheet, &headers)?;
+    let agreed_col = FIRST_LEVEL_COL + u16::try_from(inline.len()).expect("a handful of reviewers");
+    let widths: Vec<f64> = headers.iter().map(|(_, w)| *w).collect();
+    for (row, a) in (1u32..).zip(aspects) {
+        aspect_row(sheet, row, a, inline, reviewers, agreed_col, &widths)?;
+    }
+    let last = u32::try_from(aspects.len()).expect("a few dozen aspects");
+    status_colours(sheet, last, agreed_col + 4)?;
+    print_table(sheet, Orientation::Landscape, last, agreed_col + 6, running)?;
+    Ok(())
+}
+
+/// One aspect's row of the Summary sheet: levels from `agreed_col` on.
+fn aspect_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    a: &AspectScore,
+    columns: &[&str],
+    reviewers: &Reviewers,
+    agreed_col: u16,
+    widths: &[f64],
+) -> Result<(), XlsxError> {
+    // Every cell reads from the top of its row, as the wrapped ones do.
+    let top = Format::new().set_align(FormatAlign::Top);
+    let number = top.clone().set_align(FormatAlign::Center);
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    sheet.write_with_format(row, 0, a.code.as_str(), &wrap)?;
+    sheet.write_with_format(row, 2, a.element.as_str(), &top)?;
+    sheet.write_with_format(row, 3, a.strand.as_str(), &top)?;
+    let levels = reviewers.levels(&a.reviewers);
+    for (c, name) in (FIRST_LEVEL_COL..).zip(columns) {
+        if let Some((_, level)) = levels.iter().find(|(n, _)| n == name) {
+            sheet.write_with_format(row, c, *level, &number)?;
+        }
+    }
+    if let Some(level) = a.agreed {
+        sheet.write_with_format(row, agreed_col, level, &number)?;
+    }
+    if let Some(level) = a.evidenced {
+        sheet.write_with_format(row, agreed_col + 1, level, &number)?;
+    }
+    sheet.write_with_format(row, agreed_col + 2, a.benchmark, &number)?;
+    if let Some(gap) = a.gap_to_benchmark {
+        sheet.write_with_format(row, agreed_col + 3, gap, &number)?;
+    }
+    let status = status(a);
+    sheet.write_with_format(row, agreed_col + 4, status, &wrap)?;
+    let complete = if a.complete { "yes" } else { "no" };
+    sheet.write_with_format(row, agreed_col + 5, complete, &top)?;
+    // A long explanation is cut short rather than made into a row taller than Excel
+    // allows; the report and the pack carry it whole.
+    let why = explained(a).map(|w| shortened(w, WHY_WIDTH));
+    if let Some(why) = &why {
+        sheet.write_with_format(row, agreed_col + 6, why.as_str(), &wrap)?;
+    }
+    sheet.write_with_format(row, 1, a.name.as_str(), &wrap)?;
+    let status_col = usize::from(agreed_col + 4);
+    let height = sheetprint::height(
+        &[
+            (a.code.as_str(), widths[0]),
+            (a.name.as_str(), widths[1]),
+            (status, widths[status_col]),
+            (why.as_deref().unwrap_or(""), WHY_WIDTH),
+        ],
+        11.0,
+    );
+    sheet.set_row_height(row, height)?;
+    Ok(())
+}
+
+/// `text` as it fits a row no taller than Excel allows in a column `width` wide: whole, or
+/// its first piece and an ellipsis.
+fn shortened(text: &str, width: f64) -> String {
+    match sheetprint::split(text, width) {
+        Some(pieces) if pieces.len() > 1 => format!("{} …", pieces[0].trim_end()),
+        _ => text.to_string(),
+    }
+}
+
+/// Colours the status column by what it says.
+fn status_colours(sheet: &mut Worksheet, last: u32, status_col: u16) -> Result<(), XlsxError> {
+    let red = Format::new().set_background_color("#F8CBAD").set_bold();
+    let green = Format::new().set_background_color("#C6EFCE");
+    let grey = Format::new().set_background_color("#EDEDED");
+    for (text, format) in [("Below", &red), ("Meets", &green), ("Not scored", &grey)] {
+        let rule = ConditionalFormatText::new()
+            .set_rule(ConditionalFormatTextRule::BeginsWith(text.to_string()))
+            .set_format(format);
+        sheet.add_conditional_format(1, status_col, last, status_col, &rule)?;
+    }
+    Ok(())
+}
+
+/// Writes the Reviewers sheet: a row per reviewer, a column per aspect.
+pub fn reviewers_sheet(
+    sheet: &mut Worksheet,
+    r: &Reviewed,
+    reviewers: &Reviewers,
+    running: &Running<'_>,
+) -> Result<(), XlsxError> {
+    sheet.set_name(REVIEWERS_SHEET)?;
+    let names = columns(r, reviewers);
+    let aspects = &r.scored.aspects;
+    let name_width = sheetprint::width_for(names.iter().copied().chain(["Reviewer"]), 12.0, 30.0);
+    let mut headers: Vec<(&str, f64)> = vec![("Reviewer", name_width)];
+    for a in aspects {
+        headers.push((
+            a.code.as_str(),
+            sheetprint::width_for([a.code.as_str()], 5.0, 9.0),
+        ));
+    }
+    heading_row(sheet, &headers)?;
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let number = Format::new()
+        .set_align(FormatAlign::Top)
+        .set_align(FormatAlign::Center);
+    for (row, name) in (1u32..).zip(&names) {
+        sheet.write_with_format(row, 0, *name, &wrap)?;
+        if sheetprint::lines(name, name_width) > 1 {
+            sheet.set_row_height(row, sheetprint::height(&[(name, name_width)], 11.0))?;
+        }
+        for (col, a) in (1u16..).zip(aspects) {
+            let levels = reviewers.levels(&a.reviewers);
+            if let Some((_, level)) = levels.iter().find(|(n, _)| n == name) {
+                sheet.write_with_format(row, col, *level, &number)?;
+            }
+        }
+    }
+    let last_row = u32::try_from(names.len()).expect("a group fits a sheet");
+    let last_col = u16::try_from(aspects.len()).expect("a few dozen aspects");
+    print_table(sheet, Orientation::Landscape, last_row, last_col, running)?;
+    let across: f64 = headers.iter().map(|(_, w)| w).sum();
+    sheetprint::keep_readable(sheet, across, 0)?;
+    sheet.set_freeze_panes(1, 1)?;
+    Ok(())
+}

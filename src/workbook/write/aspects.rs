@@ -1,0 +1,213 @@
+//! An aspect's rows on the Scores sheet: its own row, with the level cells, the note of its
+//! level statements and its starting entries, and below it a row for each further piece of
+//! any text too long for one row.
+//!
+//! No row may be taller than Excel allows ([`sheetprint::MAX_ROW_POINTS`]); a group
+//! workbook's gathered commentary from many members can need far more. Such text is cut
+//! between words ([`sheetprint::split`]) and goes on in rows that repeat the aspect's code,
+//! with its name marked [`layout::CONTINUED`]; the reader joins them back. A continuation
+//! row's level cells are locked and have no dropdown, since a row is scored once.
+
+use rust_xlsxwriter::{DataValidation, Note, Worksheet, XlsxError};
+
+use super::Formats;
+use crate::framework::{Aspect, Framework};
+use crate::sheetprint;
+use crate::workbook::layout;
+use crate::workbook::prefill::Start;
+
+/// The Scores sheet's columns: headings, widths and which hold levels.
+pub(super) struct Columns<'a> {
+    pub(super) headers: &'a [String],
+    pub(super) widths: &'a [f64],
+    pub(super) level_cols: &'a [u16],
+}
+
+/// The text a row starts with under `header`, for the columns of text; a target date that
+/// is a date is written as one, on the aspect's own row.
+fn text_of<'a>(start: &'a Start, header: &str) -> Option<&'a str> {
+    let text = match header {
+        layout::RATIONALE => &start.rationale,
+        layout::COMMENTARY => &start.commentary,
+        layout::AGREED_COMMENTARY => &start.agreed_commentary,
+        layout::EVIDENCE => &start.evidence,
+        layout::RECORDS_DIFFER => &start.records_differ,
+        layout::ACTIONS => &start.actions,
+        layout::OWNER => &start.owner,
+        layout::CHANGE_FLAG => &start.flag,
+        layout::TARGET if start.target.is_none() => &start.target_text,
+        _ => return None,
+    };
+    Some(text.as_str())
+}
+
+/// Each column's pieces of text, by column; the number of rows they need.
+fn pieces<'a>(start: Option<&'a Start>, cols: &Columns<'_>) -> (Vec<Vec<&'a str>>, usize) {
+    let mut all = Vec::with_capacity(cols.headers.len());
+    for (header, width) in cols.headers.iter().zip(cols.widths) {
+        let text = start.and_then(|s| text_of(s, header)).unwrap_or("");
+        // A word longer than a cell holds is refused before writing; here it is left whole.
+        all.push(sheetprint::split(text, *width).unwrap_or_else(|| vec![text]));
+    }
+    let rows = all.iter().map(Vec::len).max().unwrap_or(1).max(1);
+    (all, rows)
+}
+
+/// Writes the rows of `aspect` from `row` on; returns the next free row.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one call site, each argument distinct"
+)]
+pub(super) fn write(
+    sheet: &mut Worksheet,
+    row: u32,
+    fw: &Framework,
+    aspect: &Aspect,
+    cols: &Columns<'_>,
+    start: Option<&Start>,
+    levels: &DataValidation,
+    f: &Formats,
+) -> Result<u32, XlsxError> {
+    let (pieces, count) = pieces(start, cols);
+    own_row(sheet, row, fw, aspect, cols, f)?;
+    if let Some(start) = start {
+        start_row(sheet, row, cols.headers, start, f)?;
+    }
+    for &col in cols.level_cols {
+        sheet.add_data_validation(row, col, row, col, levels)?;
+    }
+    let continued = layout::continued(&aspect.name);
+    let mut at = row;
+    for part in 0..count {
+        let name = if part == 0 {
+            aspect.name.as_str()
+        } else {
+            continued_row(sheet, at, aspect, &continued, cols, f)?;
+            continued.as_str()
+        };
+        let mut texts = vec![(name, cols.widths[1])];
+        for ((col, width), column) in (0u16..).zip(cols.widths).zip(&pieces) {
+            let Some(text) = column.get(part).filter(|t| !t.trim().is_empty()) else {
+                continue;
+            };
+            texts.push((text.trim_end(), *width));
+            sheet.write_with_format(at, col, *text, &f.input)?;
+        }
+        fit(sheet, at, &texts)?;
+        at += 1;
+    }
+    Ok(at)
+}
+
+/// A row holding only what the framework says keeps the office program's height, which
+/// grows as a reviewer types; text we write that wraps gets the height it needs.
+fn fit(sheet: &mut Worksheet, row: u32, texts: &[(&str, f64)]) -> Result<(), XlsxError> {
+    if texts.iter().any(|(t, w)| sheetprint::lines(t, *w) > 1) {
+        sheet.set_row_height(row, sheetprint::height(texts, 11.0))?;
+    }
+    Ok(())
+}
+
+/// A row continuing `aspect`: its code, its name marked continued, locked level cells and
+/// blank input cells for the pieces.
+fn continued_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    aspect: &Aspect,
+    continued: &str,
+    cols: &Columns<'_>,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.write_with_format(row, 0, aspect.code.as_str(), &f.locked)?;
+    sheet.write_with_format(row, 1, continued, &f.continued)?;
+    sheet.write_blank(row, 2, &f.continued)?;
+    for (col, header) in (0u16..).zip(cols.headers).skip(3) {
+        let format = if cols.level_cols.contains(&col) || header == layout::TARGET {
+            &f.continued
+        } else {
+            &f.input
+        };
+        sheet.write_blank(row, col, format)?;
+    }
+    Ok(())
+}
+
+fn own_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    fw: &Framework,
+    aspect: &Aspect,
+    cols: &Columns<'_>,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    sheet.write_with_format(row, 0, aspect.code.as_str(), &f.locked)?;
+    sheet.write_with_format(row, 1, aspect.name.as_str(), &f.locked)?;
+    sheet.write_with_format(row, 2, aspect.benchmark, &f.centred)?;
+    let note = Note::new(note_text(fw, aspect))
+        .set_author("selfreview")
+        .set_width(520)
+        .set_height(420);
+    sheet.insert_note(row, 1, &note)?;
+    for (col, header) in (0u16..).zip(cols.headers).skip(3) {
+        let format = if cols.level_cols.contains(&col) {
+            &f.level
+        } else if header == layout::TARGET {
+            &f.date
+        } else {
+            &f.input
+        };
+        sheet.write_blank(row, col, format)?;
+    }
+    Ok(())
+}
+
+/// Writes a row's starting levels and target date over its blank input cells; its text
+/// goes on in pieces.
+fn start_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    headers: &[String],
+    start: &Start,
+    f: &Formats,
+) -> Result<(), XlsxError> {
+    for (col, header) in (0u16..).zip(headers).skip(3) {
+        if let Some(level) = start.levels.get(header) {
+            sheet.write_with_format(row, col, *level, &f.level)?;
+            continue;
+        }
+        match header.as_str() {
+            layout::LEVEL | layout::AGREED => {
+                if let Some(level) = start.own {
+                    sheet.write_with_format(row, col, level, &f.level)?;
+                }
+            }
+            layout::TARGET if start.target.is_some() => {
+                if let Some(date) = start.target {
+                    sheet.write_with_format(row, col, &date, &f.date)?;
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The descriptor and the five statements, for the note on each aspect.
+fn note_text(fw: &Framework, aspect: &Aspect) -> String {
+    let descriptor = crate::text::flow(&aspect.descriptor);
+    let mut text = format!("{} {}\n{descriptor}\n", aspect.code, aspect.name);
+    for l in &aspect.levels {
+        let mark = if l.level == aspect.benchmark {
+            " (benchmark)"
+        } else {
+            ""
+        };
+        text.push_str(&format!(
+            "\n{} {}{mark}: {}",
+            l.level,
+            fw.level_label(l.level),
+            l.text
+        ));
+    }
+    text
+}
