@@ -89,7 +89,6 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
         "<svg",
         "id=\"aspect-D1.1\"",
         "<strong>Below the benchmark (",
-        "Each aspect's section below says in full what holds it back.",
         "Action plan",
         "Cyberbullying",
         "2026-27 autumn",

@@ -1,19 +1,9 @@
-//! Inline SVG charts for the reports: no scripts, nothing fetched, readable in print.
-//!
-//! Colour is never the only signal: series differ in line style too, and every chart has a
-//! text legend and a table beside it in the report.
+//! The radar chart: each aspect's agreed level against the benchmark and the previous
+//! review, its spokes labelled clear of each other and of the lines tying them to the rim.
 
 use std::fmt::Write as _;
 
-use chrono::NaiveDate;
-
-/// Escapes text for SVG.
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use super::esc;
 
 /// One spoke of the radar: an aspect's code and name and its levels (1 best … 5), if any.
 pub struct Spoke {
@@ -289,9 +279,10 @@ fn place(spokes: &[Spoke], order: &[usize], lines: bool, anyway: bool) -> Option
                 let own = label.leader(i, n).filter(|_| lines);
                 placed.iter().enumerate().all(|(j, p)| {
                     p.as_ref().is_none_or(|p| {
-                        !p.meets(label)
-                            && !own.is_some_and(|line| p.crossed_by(line))
-                            && !(lines && p.leader(j, n).is_some_and(|line| label.crossed_by(line)))
+                        let theirs = p.leader(j, n).filter(|_| lines);
+                        !(p.meets(label)
+                            || own.is_some_and(|line| p.crossed_by(line))
+                            || theirs.is_some_and(|line| label.crossed_by(line)))
                     })
                 })
             });
@@ -402,103 +393,6 @@ fn marks(s: &mut String, spokes: &[Spoke], r: f64) {
         };
         let _ = write!(s, r#"<circle cx="{x:.1}" cy="{y:.1}" {style}/>"#);
     }
-}
-
-/// One bar: a label and a share from 0 to 1.
-pub struct Bar {
-    /// What the bar is for.
-    pub label: String,
-    /// The share, 0 to 1.
-    pub share: f64,
-    /// Text printed after the bar, e.g. "18 of 20".
-    pub note: String,
-    /// The share expected of this bar's group, marked on the bar when known.
-    pub target: Option<f64>,
-}
-
-/// Horizontal bars of shares, each with a marker at its own expected share when known.
-pub fn bars(title: &str, items: &[Bar]) -> String {
-    let row = 28.0;
-    let (label_w, bar_w) = (170.0, 300.0);
-    let row = if items.iter().any(|b| b.target.is_some()) {
-        row + 12.0
-    } else {
-        row
-    };
-    let height = row * items.len() as f64 + 30.0;
-    let width = label_w + bar_w + 120.0;
-    let mut s = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{}">"#,
-        esc(title)
-    );
-    for (i, b) in items.iter().enumerate() {
-        let y = 10.0 + row * i as f64;
-        let w = bar_w * b.share.clamp(0.0, 1.0);
-        let _ = write!(
-            s,
-            r##"<text x="0" y="{:.1}" font-size="12">{}</text><rect x="{label_w}" y="{y:.1}" width="{bar_w}" height="18" fill="#eeeeee"/><rect x="{label_w}" y="{y:.1}" width="{w:.1}" height="18" fill="#1f5fa8"/><text x="{:.1}" y="{:.1}" font-size="12">{:.0}% ({})</text>"##,
-            y + 13.0,
-            esc(&b.label),
-            label_w + bar_w + 6.0,
-            y + 13.0,
-            b.share * 100.0,
-            esc(&b.note)
-        );
-        if let Some(t) = b.target {
-            let x = label_w + bar_w * t.clamp(0.0, 1.0);
-            let _ = write!(
-                s,
-                r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="#b00020" stroke-width="3"/><text x="{x:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#b00020">{:.0}% expected</text>"##,
-                y - 3.0,
-                y + 21.0,
-                y + 31.0,
-                t * 100.0
-            );
-        }
-    }
-    s.push_str("</svg>");
-    s
-}
-
-/// A timeline of meetings: one row per group, a mark per meeting over the window.
-pub fn timeline(start: NaiveDate, end: NaiveDate, rows: &[(String, Vec<NaiveDate>)]) -> String {
-    let (label_w, span_w, row) = (170.0, 400.0, 26.0);
-    let height = row * rows.len() as f64 + 34.0;
-    let width = label_w + span_w + 20.0;
-    let days = (end - start).num_days().max(1) as f64;
-    let x_of =
-        |d: NaiveDate| label_w + span_w * ((d - start).num_days() as f64 / days).clamp(0.0, 1.0);
-    let mut s = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="Meetings by group over the last twelve months">"#
-    );
-    for (i, (group, dates)) in rows.iter().enumerate() {
-        let y = 14.0 + row * i as f64;
-        let _ = write!(
-            s,
-            r##"<text x="0" y="{:.1}" font-size="12">{}</text><line x1="{label_w}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#cccccc"/>"##,
-            y + 4.0,
-            esc(group),
-            label_w + span_w
-        );
-        for d in dates.iter().filter(|d| **d >= start && **d <= end) {
-            let _ = write!(
-                s,
-                r##"<circle cx="{:.1}" cy="{y:.1}" r="5" fill="#1f5fa8"><title>{}</title></circle>"##,
-                x_of(*d),
-                crate::dates::uk(*d)
-            );
-        }
-    }
-    let y = height - 8.0;
-    let _ = write!(
-        s,
-        r##"<text x="{label_w}" y="{y:.1}" font-size="11">{}</text><text x="{:.1}" y="{y:.1}" font-size="11" text-anchor="end">{}</text>"##,
-        crate::dates::uk(start),
-        label_w + span_w,
-        crate::dates::uk(end)
-    );
-    s.push_str("</svg>");
-    s
 }
 
 #[cfg(test)]
@@ -641,49 +535,5 @@ mod tests {
         // The picture's box holds every label.
         let svg = radar(&spokes(&names));
         assert!(svg.contains(">Online Safety Group</tspan>"), "{svg}");
-    }
-
-    #[test]
-    fn bars_and_timeline_are_well_formed() {
-        let b = bars(
-            "Training",
-            &[
-                Bar {
-                    label: "staff".into(),
-                    share: 0.5,
-                    note: "1 of 2".into(),
-                    target: Some(0.9),
-                },
-                Bar {
-                    label: "governors".into(),
-                    share: 1.0,
-                    note: "2 of 2".into(),
-                    target: Some(0.5),
-                },
-                Bar {
-                    label: "volunteers".into(),
-                    share: 1.0,
-                    note: "1 of 1".into(),
-                    target: None,
-                },
-            ],
-        );
-        assert!(b.contains("50% (1 of 2)") && b.contains("90% expected"));
-        assert!(
-            b.contains("50% expected"),
-            "each group has its own expectation"
-        );
-        assert_eq!(
-            b.matches("expected").count(),
-            2,
-            "none where nothing is expected"
-        );
-        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).expect("valid");
-        let t = timeline(
-            d(1, 1),
-            d(12, 31),
-            &[("governors".into(), vec![d(6, 1), d(10, 1)])],
-        );
-        assert_eq!(t.matches("<circle").count(), 2);
     }
 }
