@@ -129,8 +129,9 @@ fn reassessment_is_due_three_years_after_the_award_and_changes_are_shown() {
     assert_eq!(r["since"]["declined"][0]["code"], "A1.2");
     run(tmp.path(), &["score"])
         .stdout(predicate::str::contains(
-            "Online Safety Mark: awarded 15/03/2024; reassessment is due by 15/03/2027 (134 days after this review's date; in 104 days from today), by a full visit",
+            "Online Safety Mark: awarded 15/03/2024; reassessment is due by 15/03/2027 (134 days after this review's date; in ",
         ))
+        .stdout(predicate::str::contains("days from today), by a full visit"))
         .stdout(predicate::str::contains("up A1.1 Online Safety Responsibilities (3 to 2)"))
         .stderr(predicate::str::contains("warning[reassessment-due]"));
     run(tmp.path(), &["report"]);
