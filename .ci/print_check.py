@@ -256,7 +256,9 @@ def stranded(found, titles, pages):
         if not lines_here or not lines_next:
             continue
         height = usual(lines_here)
-        starts = level(lines_next[0], usual(lines_next))
+        # The page's closing footer ("Made by selfreview …") ends every section before it.
+        closing = lines_next[0][1].startswith("Made by ")
+        starts = 0 if closing else level(lines_next[0], usual(lines_next))
         for i, line in enumerate(lines_here):
             # Lines after it, the cells of one table row counted once.
             after = len({round(l[3]) for l in lines_here[i + 1:]})
