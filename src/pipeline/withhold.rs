@@ -210,14 +210,26 @@ pub fn scored(scored: &mut crate::score::Scored, names: &Names) {
 }
 
 /// Takes names out of every finding: a child's name typed into a level or date cell, or a
-/// file named after a child, is echoed by the findings about it.
+/// file named after a child, is echoed by the findings about it. A name in a workbook's
+/// cell that a finding echoes (a level or a date with a name in it) is also a
+/// `private-name-in-workbook` error at that cell, as a name in a text column is.
 pub fn diagnostics(found: &mut Diagnostics, names: &Names) {
     if names.is_empty() {
         return;
     }
+    let mut named = Vec::new();
     for d in &mut found.0 {
         if let Some(clean) = redact(names, &d.message) {
             d.message = clean;
+            let in_cell = d
+                .location
+                .cell
+                .as_deref()
+                .is_some_and(|c| c.starts_with(&format!("{}!", layout::SCORES_SHEET)))
+                && d.code != Code::PrivateNameInWorkbook;
+            if in_cell {
+                named.push(d.location.clone());
+            }
         }
         if let Some(help) = d.help.as_mut()
             && let Some(clean) = redact(names, help)
@@ -227,5 +239,15 @@ pub fn diagnostics(found: &mut Diagnostics, names: &Names) {
         if let Some(clean) = redact(names, &d.location.file.to_string_lossy()) {
             d.location.file = clean.into();
         }
+    }
+    for at in named {
+        found.push(
+            Diagnostic::error(
+                Code::PrivateNameInWorkbook,
+                at,
+                format!("this cell names a pupil; findings show {PLACEHOLDER} in its place, and no pack can be made until it is taken out"),
+            )
+            .with_help(HELP),
+        );
     }
 }

@@ -60,6 +60,37 @@ fn a_name_in_a_level_cell_or_a_workbook_file_name_is_never_repeated() {
 }
 
 #[test]
+fn a_level_cell_with_a_name_beside_the_level_is_no_level_and_names_a_pupil() {
+    for typed in [
+        "2 (Alfie Brooks)",
+        "2 Alfie Brooks",
+        "2 - Alfie Brooks",
+        "Alfie Brooks",
+    ] {
+        let tmp = review(LOG, None);
+        let dir = tmp.path();
+        let row = AspectRow {
+            code: "A1.1",
+            level: 2,
+            commentary: CLEAN,
+            level_text: typed,
+            ..AspectRow::default()
+        };
+        scoring_workbook(&dir.join("scores/osl.xlsx"), "Online Safety Lead", &[row]);
+        let (code, stdout, stderr) = run(dir, &["score"]);
+        let printed = format!("{stdout}{stderr}");
+        assert_eq!(code, 1, "{typed}: {printed}");
+        assert!(
+            printed.contains("invalid-level") && printed.contains("private-name-in-workbook"),
+            "{typed}: {printed}"
+        );
+        no_name_anywhere(dir, &printed, &["Alfie", "Brooks"]);
+        let (_, stdout, stderr) = run(dir, &["pack"]);
+        assert!(!dir.join(ZIP).exists(), "{typed}: {stdout}{stderr}");
+    }
+}
+
+#[test]
 fn a_cited_file_named_after_a_child_is_refused_not_called_missing() {
     let tmp = review(LOG, None);
     let dir = tmp.path();
