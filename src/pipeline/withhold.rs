@@ -108,6 +108,29 @@ pub fn sign_off(
     found
 }
 
+/// Each of `reviewers` named like a pupil, as an error at the line of review.toml (`file`,
+/// whose text is `toml`) that holds it, or at review.toml alone when it was given on the
+/// command line.
+pub fn reviewer_names(reviewers: &[String], names: &Names, file: &Path, toml: &str) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    for name in reviewers.iter().filter(|r| names.found_in(r)) {
+        let mut at = Location::file(file);
+        at.line = toml
+            .lines()
+            .position(|l| l.contains(&format!("\"{name}\"")))
+            .map(|i| i + 1);
+        found.push(
+            Diagnostic::error(
+                Code::PrivateNameInWorkbook,
+                at,
+                format!("the reviewer {PLACEHOLDER} is named like a pupil; no workbook is made, since its file name and every sheet would show the name"),
+            )
+            .with_help("name pupils' representatives by their role, e.g. \"Pupil representative (Y6)\", in review.toml, then make the workbooks again"),
+        );
+    }
+    found
+}
+
 /// A reviewer or member named like a pupil (a pupils' representative, say) is shown by role.
 fn reviewers(book: &mut Filled, names: &Names, found: &mut Diagnostics) {
     let mut renamed = false;

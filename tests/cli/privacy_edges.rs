@@ -440,3 +440,42 @@ fn with_no_source_of_names_only_a_pack_of_levels_alone_is_made() {
     std::fs::remove_dir_all(dir.join("out")).expect("out");
     refused(dir, "no-source-of-names", &[]);
 }
+
+#[test]
+fn a_reviewer_named_like_a_pupil_gets_no_workbook_and_the_name_is_not_printed() {
+    let tmp = review(LOG, None);
+    let dir = tmp.path();
+    let toml = std::fs::read_to_string(dir.join("review.toml")).expect("review.toml");
+    let line = toml
+        .lines()
+        .position(|l| l.starts_with("reviewers"))
+        .expect("a reviewers line");
+    let toml: Vec<String> = toml
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == line {
+                "reviewers = [\"Online Safety Lead\", \"Alfie Brooks\"]".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    std::fs::write(dir.join("review.toml"), toml.join("\n") + "\n").expect("write");
+    for args in [
+        &["workbook"][..],
+        &["workbook", "--reviewer", "alfie brooks"],
+    ] {
+        let (code, stdout, stderr) = run(dir, args);
+        let printed = format!("{stdout}{stderr}");
+        assert_eq!(code, 1, "{printed}");
+        assert!(printed.contains("private-name-in-workbook"), "{printed}");
+        no_name_anywhere(dir, &printed, &["Alfie", "alfie", "Brooks", "brooks"]);
+        assert!(!dir.join("scores/alfie-brooks.xlsx").exists(), "{printed}");
+    }
+    let (_, _, stderr) = run(dir, &["workbook"]);
+    assert!(
+        stderr.contains(&format!("review.toml:{}", line + 1)),
+        "{stderr}"
+    );
+}
