@@ -170,7 +170,8 @@ fn reviewers(book: &mut Filled, names: &Names, found: &mut Diagnostics) {
     }
 }
 
-/// Takes names out of incident categories, meeting names and training records, which
+/// Takes names out of incident categories, meeting names, training records, document titles
+/// and agreement groups, which
 /// reports show; a finding names the source of each category or meeting name that held one.
 pub fn records(evidence: &mut Evidence, sources: &[(&Path, EvidenceKind)]) -> Diagnostics {
     let mut found = Diagnostics::default();
@@ -187,6 +188,24 @@ pub fn records(evidence: &mut Evidence, sources: &[(&Path, EvidenceKind)]) -> Di
             EvidenceKind::Meetings,
             "meeting name(s)",
             "meeting or group",
+        ),
+        (
+            held.training,
+            EvidenceKind::Training,
+            "role(s), course(s) or group(s) in training records",
+            "role, course and group",
+        ),
+        (
+            held.documents,
+            EvidenceKind::Documents,
+            "document title(s)",
+            "document",
+        ),
+        (
+            held.agreements,
+            EvidenceKind::Agreements,
+            "group(s) in the agreements register",
+            "group",
         ),
     ] {
         if count == 0 {

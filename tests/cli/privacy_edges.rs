@@ -479,3 +479,54 @@ fn a_reviewer_named_like_a_pupil_gets_no_workbook_and_the_name_is_not_printed() 
         "{stderr}"
     );
 }
+
+#[test]
+fn a_name_in_a_training_course_or_a_document_title_is_a_private_name_in_records_error() {
+    let cases = [
+        (
+            "training",
+            "Name,Role,Course,Date completed\nAmy Jones,Teacher,Course with Alfie Brooks,01/09/2026\n",
+        ),
+        (
+            "documents",
+            "Document,Last reviewed,Next review due\nPlan for Alfie Brooks,01/01/2026,01/01/2027\n",
+        ),
+    ];
+    for (kind, csv) in cases {
+        let tmp = review(LOG, None);
+        let dir = tmp.path();
+        std::fs::write(dir.join("evidence/records.csv"), csv).expect("write");
+        set_sources(
+            dir,
+            &format!(
+                "[[evidence]]\nkind = \"incidents\"\npath = \"evidence/incidents.csv\"\n\n[[evidence]]\nkind = \"{kind}\"\npath = \"evidence/records.csv\"\n"
+            ),
+        );
+        let (code, stdout, stderr) = run(dir, &["score"]);
+        let printed = format!("{stdout}{stderr}");
+        assert_eq!(code, 1, "{kind}: {printed}");
+        assert!(
+            printed.contains("records.csv: error[private-name-in-records]"),
+            "{kind}: {printed}"
+        );
+        no_name_anywhere(dir, &printed, &["Alfie", "Brooks"]);
+        refused(dir, "private-name-in-records", &["Alfie", "Brooks"]);
+    }
+    // A member of staff who shares a pupil's name is replaced, with no error.
+    let tmp = review(LOG, None);
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("evidence/records.csv"),
+        "Name,Role,Course,Date completed\nAlfie Brooks,Teacher,Safeguarding,01/09/2026\n",
+    )
+    .expect("write");
+    set_sources(
+        dir,
+        "[[evidence]]\nkind = \"incidents\"\npath = \"evidence/incidents.csv\"\n\n[[evidence]]\nkind = \"training\"\npath = \"evidence/records.csv\"\n",
+    );
+    let (_, stdout, stderr) = run(dir, &["score"]);
+    assert!(
+        !stderr.contains("private-name-in-records"),
+        "{stdout}{stderr}"
+    );
+}
