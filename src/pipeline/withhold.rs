@@ -171,8 +171,8 @@ fn reviewers(book: &mut Filled, names: &Names, found: &mut Diagnostics) {
 }
 
 /// Takes names out of incident categories, meeting names, training records, document titles
-/// and agreement groups, which
-/// reports show; a finding names the source of each category or meeting name that held one.
+/// and agreement groups, which reports show; a finding names the source of each kind of
+/// record that held one.
 pub fn records(evidence: &mut Evidence, sources: &[(&Path, EvidenceKind)]) -> Diagnostics {
     let mut found = Diagnostics::default();
     let held = evidence.withhold_names();
