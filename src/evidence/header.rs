@@ -79,34 +79,98 @@ pub fn field_for(kind: Kind, header: &str, overrides: &ColumnMap) -> Option<Fiel
     if let Some(field) = overrides.get(&h) {
         return (field.kind() == kind).then_some(field);
     }
-    kind.fields()
-        .find(|f| normalise(f.header()) == h || f.aliases().contains(&h.as_str()))
+    let known = |h: &str| {
+        kind.fields()
+            .find(|f| normalise(f.header()) == h || f.aliases().contains(&h))
+    };
+    // "Signed (Y/N)", "Returned? Yes/No": a heading that says how to fill it in is still
+    // the heading before it.
+    known(&h).or_else(|| {
+        [" y n", " yes no", " y or n", " yes or no", " tick"]
+            .iter()
+            .find_map(|how| h.strip_suffix(how))
+            .and_then(known)
+    })
 }
 
-fn columns(kind: Kind, texts: &[String], overrides: &ColumnMap) -> Vec<Column> {
+/// One heading cell as it may be read: its text, and for a sub-heading under a parent
+/// heading spanning several columns, the other ways of reading it, tried in order when the
+/// two together name no field.
+struct Heading {
+    text: String,
+    others: Vec<String>,
+}
+
+impl Heading {
+    fn plain(text: String) -> Self {
+        Heading {
+            text,
+            others: Vec::new(),
+        }
+    }
+}
+
+/// Headings that name a policy's last review in one register and its next in another:
+/// taken as the next review unless another column names that.
+const EITHER_REVIEW: &[&str] = &["review date", "date of review"];
+
+fn columns(kind: Kind, texts: &[Heading], overrides: &ColumnMap) -> Vec<Column> {
     let mut out: Vec<Column> = Vec::new();
-    for (i, text) in texts.iter().enumerate() {
-        if text.trim().is_empty() {
+    let free = |f: Field, out: &[Column]| !out.iter().any(|c| c.field == Some(f));
+    for (i, heading) in texts.iter().enumerate() {
+        if heading.text.trim().is_empty() {
             continue;
         }
-        let field =
-            field_for(kind, text, overrides).filter(|f| !out.iter().any(|c| c.field == Some(*f)));
+        let wanted = std::iter::once(&heading.text)
+            .chain(&heading.others)
+            .find_map(|t| field_for(kind, t, overrides));
+        if let Some(f) = wanted
+            && !free(f, &out)
+        {
+            make_room(&mut out, f);
+        }
+        let field = wanted.filter(|f| free(*f, &out));
         let index = u32::try_from(i).expect("columns fit u32");
         out.push(Column {
             index,
             column: crate::diag::column_letters(index),
-            header: text.trim().to_string(),
+            header: heading.text.trim().to_string(),
             field,
         });
     }
     out
 }
 
+/// A second column naming the next review when an earlier one took it with a heading that
+/// can mean either review ("Review date" beside "Next review"): the earlier one is then the
+/// last review, if no column names that.
+fn make_room(out: &mut [Column], wanted: Field) {
+    if wanted != Field::DocumentNextDue
+        || out
+            .iter()
+            .any(|c| c.field == Some(Field::DocumentLastReviewed))
+    {
+        return;
+    }
+    if let Some(c) = out.iter_mut().find(|c| {
+        c.field == Some(wanted)
+            && EITHER_REVIEW
+                .iter()
+                .any(|e| normalise(&c.header).ends_with(e))
+    }) {
+        c.field = Some(Field::DocumentLastReviewed);
+    }
+}
+
 /// The header texts of two rows read as one: a top cell left blank because it was merged
-/// with the one on its left carries that label over the sub-headings below it.
-fn combine(top: &SheetRow, bottom: &SheetRow) -> Vec<String> {
+/// with the one on its left carries that label over the sub-headings below it. A
+/// sub-heading under a label spanning several columns ("Review" over "Reviewed on" and
+/// "Next review"; "Dates" over "Last" and "Next due") may also be read alone, or with each
+/// word of the label, since schools put any parent heading over the sub-headings they use.
+fn combine(top: &SheetRow, bottom: &SheetRow) -> Vec<Heading> {
     let width = top.cells.len().max(bottom.cells.len());
-    let mut out = Vec::with_capacity(width);
+    // Each column's label, and whether it was carried there from the left.
+    let mut labels: Vec<(String, bool)> = Vec::with_capacity(width);
     let mut carried = String::new();
     for c in 0..width {
         let c32 = u32::try_from(c).expect("columns fit u32");
@@ -117,10 +181,31 @@ fn combine(top: &SheetRow, bottom: &SheetRow) -> Vec<String> {
         } else if b.is_empty() || c == 0 || bottom.get(c32 - 1).is_empty() {
             carried.clear();
         }
-        let label = if t.is_empty() { carried.clone() } else { t };
-        out.push(format!("{label} {b}").trim().to_string());
+        let spread = t.is_empty() && !carried.is_empty();
+        labels.push((if t.is_empty() { carried.clone() } else { t }, spread));
     }
-    out
+    (0..width)
+        .map(|c| {
+            let (label, spread) = &labels[c];
+            let b = bottom
+                .get(u32::try_from(c).expect("columns fit u32"))
+                .text();
+            let text = format!("{label} {b}").trim().to_string();
+            let spans = *spread || labels.get(c + 1).is_some_and(|(_, s)| *s);
+            if !spans || b.is_empty() || label.is_empty() {
+                return Heading::plain(text);
+            }
+            let words: Vec<String> = normalise(label).split(' ').map(str::to_string).collect();
+            let others = std::iter::once(b.clone())
+                .chain(
+                    words
+                        .iter()
+                        .flat_map(|w| [format!("{w} {b}"), format!("{b} {w}")]),
+                )
+                .collect();
+            Heading { text, others }
+        })
+        .collect()
 }
 
 fn has_required(kind: Kind, header: &Header) -> bool {
@@ -174,7 +259,7 @@ pub fn detect(kind: Kind, rows: &[SheetRow], overrides: &ColumnMap) -> Result<He
 /// row is the next in the sheet.
 fn candidates(kind: Kind, head: &[SheetRow], i: usize, overrides: &ColumnMap) -> Vec<Header> {
     let row = &head[i];
-    let texts: Vec<String> = row.cells.iter().map(|v| v.text()).collect();
+    let texts: Vec<Heading> = row.cells.iter().map(|v| Heading::plain(v.text())).collect();
     let mut out = vec![Header {
         first_row: row.index,
         last_row: row.index,
@@ -182,13 +267,26 @@ fn candidates(kind: Kind, head: &[SheetRow], i: usize, overrides: &ColumnMap) ->
         people: PeopleColumns::default(),
     }];
     if let Some(next) = head.get(i + 1).filter(|n| n.index == row.index + 1) {
-        let both = combine(row, next);
-        out.push(Header {
+        let both = Header {
             first_row: row.index,
             last_row: next.index,
-            columns: columns(kind, &both, overrides),
+            columns: columns(kind, &combine(row, next), overrides),
             people: PeopleColumns::default(),
-        });
+        };
+        // A title over the whole header spans every column too: the two rows are one header
+        // only when they name more than the lower row does alone.
+        let below: Vec<Heading> = next
+            .cells
+            .iter()
+            .map(|v| Heading::plain(v.text()))
+            .collect();
+        let alone = columns(kind, &below, overrides)
+            .iter()
+            .filter(|c| c.field.is_some())
+            .count();
+        if both.mapped() > alone {
+            out.push(both);
+        }
     }
     out
 }
@@ -276,6 +374,86 @@ mod tests {
             .map(|c| c.header.as_str())
             .collect();
         assert_eq!(unused, ["Signature"]);
+    }
+
+    #[test]
+    fn review_sub_headings_are_read_under_any_parent_heading() {
+        let subs = [
+            ("Reviewed on", "Next review"),
+            ("Last reviewed", "Next due"),
+            ("Date reviewed", "Due"),
+            ("Last review", "Review due"),
+            ("Review date", "Next review"),
+            ("Review date", "Renewal date"),
+            ("Last", "Next due"),
+            ("Last", "Next"),
+        ];
+        for parent in ["Review", "Review dates", "Dates", "Policy review"] {
+            for (last, next) in subs {
+                let rows = vec![
+                    row(0, &["Policy register 2026"]),
+                    row(
+                        2,
+                        &[
+                            "Policy name",
+                            "Owner",
+                            "Ratified by",
+                            parent,
+                            "",
+                            "Location",
+                        ],
+                    ),
+                    row(3, &["", "", "", last, next, ""]),
+                    row(
+                        4,
+                        &[
+                            "E-Safety Policy",
+                            "OSL",
+                            "FGB",
+                            "3.2.25",
+                            "Sept 2026",
+                            "Web",
+                        ],
+                    ),
+                ];
+                let h = detect(Kind::Documents, &rows, &ColumnMap::default()).expect("found");
+                let case = format!("{parent} over {last} / {next}");
+                assert_eq!((h.first_row, h.last_row), (2, 3), "{case}");
+                assert_eq!(h.col(Field::DocumentLastReviewed), Some(3), "{case}");
+                assert_eq!(h.col(Field::DocumentNextDue), Some(4), "{case}");
+                assert_eq!(h.col(Field::DocumentName), Some(0), "{case}");
+                assert_eq!(h.col(Field::DocumentKept), Some(5), "{case}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_heading_that_says_how_to_fill_it_in_is_still_its_heading() {
+        let none = ColumnMap::default();
+        for heading in [
+            "Signed (Y/N)",
+            "AUA signed (Y/N)",
+            "Returned? Yes/No",
+            "Signed - tick",
+        ] {
+            assert_eq!(
+                field_for(Kind::Agreements, heading, &none),
+                Some(Field::AgreementSigned),
+                "{heading}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_title_over_the_header_is_not_read_as_a_parent_heading() {
+        let rows = vec![
+            row(0, &["Policies", "", ""]),
+            row(1, &["Policy", "Last reviewed", "Next review"]),
+            row(2, &["E-Safety Policy", "3.2.25", "Sept 2026"]),
+        ];
+        let h = detect(Kind::Documents, &rows, &ColumnMap::default()).expect("found");
+        assert_eq!((h.first_row, h.last_row), (1, 1));
+        assert_eq!(h.columns[1].header, "Last reviewed");
     }
 
     #[test]

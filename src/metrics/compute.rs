@@ -81,6 +81,10 @@ pub struct Metrics {
     /// The policy register, agreements, filtering checks, surveys and parent engagement.
     #[serde(flatten)]
     pub registers: Registers,
+    /// The kinds imported whose every file holds no records (blank templates, most likely),
+    /// with those files as review.toml names them: their figures are `None`, and every
+    /// output says "no records yet" rather than figures of nothing.
+    pub no_records_yet: std::collections::BTreeMap<Kind, Vec<std::path::PathBuf>>,
 }
 
 /// The window of the training figures in [`Metrics`], in months.
@@ -267,21 +271,20 @@ pub fn compute(
         g.dedup();
         g
     };
-    let training = e.kinds.contains(&Kind::Training).then(|| {
+    let training = e.holds_records(Kind::Training).then(|| {
         groups(e.training.iter().map(|t| &t.group).collect())
             .iter()
             .filter_map(|g| training_coverage(e, g, TRAINING_MONTHS, as_of))
             .collect()
     });
-    let meetings = e.kinds.contains(&Kind::Meetings).then(|| {
+    let meetings = e.holds_records(Kind::Meetings).then(|| {
         groups(e.meetings.iter().map(|m| &m.group).collect())
             .iter()
             .filter_map(|g| meeting_pattern(e, g, MEETING_MONTHS, as_of))
             .collect()
     });
     let incidents = e
-        .kinds
-        .contains(&Kind::Incidents)
+        .holds_records(Kind::Incidents)
         .then(|| incident_summary(e, INCIDENT_MONTHS, as_of, terms));
     Metrics {
         as_of,
@@ -289,6 +292,11 @@ pub fn compute(
         meetings,
         incidents,
         registers: registers(e, as_of, terms, review_months),
+        no_records_yet: e
+            .no_records_yet()
+            .into_iter()
+            .map(|k| (k, e.empty_of(k).map(std::path::Path::to_path_buf).collect()))
+            .collect(),
     }
 }
 

@@ -65,7 +65,9 @@ pub enum Standing {
     Replaced,
 }
 
-/// One document as the report shows it.
+/// One document as the report shows it. Every output (the findings, `import`, the
+/// reports, the pack's documents.csv, `--json`) reads these fields, so that none can give
+/// a document another due date or standing.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct DocumentStatus {
     /// The name as written (names of children withheld).
@@ -78,11 +80,28 @@ pub struct DocumentStatus {
     pub approved_by: String,
     /// When it was last reviewed.
     pub last_reviewed: Option<NaiveDate>,
-    /// When the next review is due: the register's date, else the last review plus the
-    /// framework's interval for its topic.
+    /// When the next review is due: the register's own date where it gives one; else the
+    /// last review plus the framework's interval for its topic (`due_computed`).
     pub due: Option<NaiveDate>,
-    /// Where it stands.
+    /// Whether `due` was worked out from the last review, the register giving none.
+    pub due_computed: bool,
+    /// Where it stands: the more pressing of its standings, when it has two.
     pub standing: Standing,
+    /// The register's next review date is past.
+    pub overdue: bool,
+    /// The last review is older than the framework allows for its topic: the months it
+    /// allows.
+    pub stale_after_months: Option<u32>,
+    /// Where the register lists it, for findings.
+    #[serde(skip)]
+    pub place: Option<Location>,
+}
+
+impl DocumentStatus {
+    /// Whether it is out of date: overdue, or not reviewed in time, or both.
+    pub fn late(&self) -> bool {
+        self.overdue || self.stale_after_months.is_some()
+    }
 }
 
 /// The policy register, judged.
@@ -106,38 +125,49 @@ impl DocumentSummary {
         due
     }
 
-    /// How many documents stand so.
+    /// How many documents stand so. A document both overdue and not reviewed in time
+    /// counts under each.
     pub fn count(&self, standing: Standing) -> usize {
         self.documents
             .iter()
-            .filter(|d| d.standing == standing)
+            .filter(|d| match standing {
+                Standing::Overdue => d.overdue,
+                Standing::Stale => d.stale_after_months.is_some(),
+                other => d.standing == other,
+            })
             .count()
+    }
+
+    /// How many documents are out of date, each counted once.
+    pub fn late(&self) -> usize {
+        self.documents.iter().filter(|d| d.late()).count()
     }
 }
 
-/// The day a document's review is next due by the framework's interval for its topics.
-fn due_by_interval(d: &Document, months: &ReviewMonths) -> Option<NaiveDate> {
-    let interval = d.topics.iter().filter_map(|t| months.get(t)).min()?;
-    d.last_reviewed?.checked_add_months(Months::new(*interval))
+/// The framework's interval for a document's topics: the shortest, in months.
+fn interval(d: &Document, months: &ReviewMonths) -> Option<u32> {
+    d.topics.iter().filter_map(|t| months.get(t)).min().copied()
 }
 
-/// Where `d` stands as of `as_of`, with the day its review is due.
-pub fn standing(
-    d: &Document,
-    months: &ReviewMonths,
-    as_of: NaiveDate,
-) -> (Standing, Option<NaiveDate>) {
-    let by_interval = due_by_interval(d, months);
-    let due = match (d.next_due, by_interval) {
-        (Some(a), Some(b)) => Some(a.min(b)),
-        (a, b) => a.or(b),
-    };
+/// Where `d` stands as of `as_of` by its own dates. The register's next review date is the
+/// due date when it gives one; the framework's interval after the last review only stands
+/// in for it when it gives none, and still judges whether the last review is too old.
+pub fn status(d: &Document, months: &ReviewMonths, as_of: NaiveDate) -> DocumentStatus {
+    let interval = interval(d, months);
+    let by_interval = interval.and_then(|m| d.last_reviewed?.checked_add_months(Months::new(m)));
+    let due = d.next_due.or(by_interval);
     let soon = as_of
         .checked_add_days(Days::new(DUE_SOON_DAYS))
         .unwrap_or(as_of);
-    let standing = if d.next_due.is_some_and(|n| n < as_of) {
+    let overdue = d.next_due.is_some_and(|n| n < as_of);
+    // Overdue by a register date no later than the framework's allows says it all; a
+    // register that allowed longer than the framework leaves the document late both ways.
+    let stale_after_months = interval.filter(|_| {
+        by_interval.is_some_and(|n| n < as_of && !(overdue && d.next_due.is_some_and(|r| r <= n)))
+    });
+    let standing = if overdue {
         Standing::Overdue
-    } else if by_interval.is_some_and(|n| n < as_of) {
+    } else if stale_after_months.is_some() {
         Standing::Stale
     } else if d.last_reviewed.is_none() && d.next_due.is_none() {
         Standing::Undated
@@ -146,7 +176,19 @@ pub fn standing(
     } else {
         Standing::Current
     };
-    (standing, due)
+    DocumentStatus {
+        name: d.name.clone(),
+        topics: d.topics.clone(),
+        owner: d.owner.clone(),
+        approved_by: d.approved_by.clone(),
+        last_reviewed: d.last_reviewed,
+        due,
+        due_computed: d.next_due.is_none() && by_interval.is_some(),
+        standing,
+        overdue,
+        stale_after_months,
+        place: d.place.clone(),
+    }
 }
 
 /// A document's name without its years, versions and drafts, so that the rows of one
@@ -184,43 +226,34 @@ impl Latest {
     }
 }
 
-/// Where `d` stands among the register's documents: replaced by a later review, or as its
-/// own dates say.
+/// Where `d` stands among the register's documents: replaced by a later review (and then
+/// neither overdue nor late), or as its own dates say.
 pub fn judged(
     latest: &Latest,
     d: &Document,
     months: &ReviewMonths,
     as_of: NaiveDate,
-) -> (Standing, Option<NaiveDate>) {
-    let (standing, due) = standing(d, months, as_of);
+) -> DocumentStatus {
+    let mut s = status(d, months, as_of);
     if latest.replaces(d) {
-        (Standing::Replaced, due)
-    } else {
-        (standing, due)
+        s.standing = Standing::Replaced;
+        s.overdue = false;
+        s.stale_after_months = None;
     }
+    s
 }
 
-/// The policy register judged as of `as_of`; `None` when no register was imported.
+/// The policy register judged as of `as_of`; `None` when no register was imported, or
+/// when every register imported holds no records (the metrics then say "no records yet").
 pub fn summary(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Option<DocumentSummary> {
-    if !e.kinds.contains(&crate::evidence::Kind::Documents) {
+    if !e.holds_records(crate::evidence::Kind::Documents) || e.documents.is_empty() {
         return None;
     }
     let latest = Latest::of(e, as_of);
     let documents = e
         .documents
         .iter()
-        .map(|d| {
-            let (standing, due) = judged(&latest, d, months, as_of);
-            DocumentStatus {
-                name: d.name.clone(),
-                topics: d.topics.clone(),
-                owner: d.owner.clone(),
-                approved_by: d.approved_by.clone(),
-                last_reviewed: d.last_reviewed,
-                due,
-                standing,
-            }
-        })
+        .map(|d| judged(&latest, d, months, as_of))
         .collect();
     let topics_missing = months
         .keys()
@@ -233,55 +266,50 @@ pub fn summary(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Option<
     })
 }
 
-/// The findings for documents whose review is overdue or stale, each naming the document
-/// and where the register lists it.
+/// The findings for documents whose review is overdue or whose last review is too old
+/// (both, for a document that is both), each naming the document and where the register
+/// lists it. They are read from [`summary`], as every report is.
 pub fn findings(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let latest = Latest::of(e, as_of);
-    for d in &e.documents {
+    let Some(s) = summary(e, months, as_of) else {
+        return out;
+    };
+    for d in &s.documents {
         let at = d
             .place
             .clone()
             .unwrap_or_else(|| Location::file(std::path::Path::new("")));
-        match judged(&latest, d, months, as_of) {
-            (Standing::Overdue, _) => out.push(
+        if d.overdue {
+            out.push(
                 Diagnostic::warning(
                     Code::DocumentReviewOverdue,
-                    at,
+                    at.clone(),
                     format!(
                         "“{}” was due for review on {}, before the review date of {}",
                         d.name,
-                        d.next_due.map(uk).unwrap_or_default(),
+                        d.due.map(uk).unwrap_or_default(),
                         uk(as_of)
                     ),
                 )
                 .with_help("review the document, then record the new dates in the register"),
-            ),
-            (Standing::Stale, _) => {
-                let interval = d
-                    .topics
-                    .iter()
-                    .filter_map(|t| months.get(t))
-                    .min()
-                    .copied()
-                    .unwrap_or(12);
-                out.push(
-                    Diagnostic::warning(
-                        Code::DocumentReviewStale,
-                        at,
-                        format!(
-                            "“{}” was last reviewed on {}, more than {interval} months before the review date of {}",
-                            d.name,
-                            d.last_reviewed.map(uk).unwrap_or_default(),
-                            uk(as_of)
-                        ),
-                    )
-                    .with_help(format!(
-                        "the framework expects it reviewed at least every {interval} months: review it and record the date in the register"
-                    )),
-                );
-            }
-            _ => {}
+            );
+        }
+        if let Some(interval) = d.stale_after_months {
+            out.push(
+                Diagnostic::warning(
+                    Code::DocumentReviewStale,
+                    at,
+                    format!(
+                        "“{}” was last reviewed on {}, more than {interval} months before the review date of {}",
+                        d.name,
+                        d.last_reviewed.map(uk).unwrap_or_default(),
+                        uk(as_of)
+                    ),
+                )
+                .with_help(format!(
+                    "the framework expects it reviewed at least every {interval} months: review it and record the date in the register"
+                )),
+            );
         }
     }
     out

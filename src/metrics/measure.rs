@@ -206,12 +206,16 @@ pub enum Unmeasured {
     },
 }
 
-/// Fails, saying what was not imported, when no source of `kind` was.
+/// Fails, saying what was not imported, when no source of `kind` was; and saying the
+/// sources are empty when every one imported holds no records (a blank template shows
+/// nothing, whatever the check counts).
 pub(super) fn need(e: &Evidence, kind: Kind, what: &'static str) -> Result<(), Unmeasured> {
-    if e.kinds.contains(&kind) {
-        Ok(())
-    } else {
+    if !e.kinds.contains(&kind) {
         Err(Unmeasured::NotImported { what })
+    } else if !e.holds_records(kind) {
+        Err(Unmeasured::NoRecords { what })
+    } else {
+        Ok(())
     }
 }
 

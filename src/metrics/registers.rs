@@ -70,7 +70,10 @@ pub fn agreement_coverage(
     let this_year = |d: Option<NaiveDate>| d.is_some_and(|d| d >= since && d <= as_of);
     let mut parts: Vec<(String, String)> = Vec::new();
     let mut people: BTreeMap<String, BTreeMap<u64, bool>> = BTreeMap::new();
-    let mut counts: BTreeMap<String, (NaiveDate, usize, usize)> = BTreeMap::new();
+    // The latest count of each part on or before `as_of`; a count with no date that can be
+    // read, or dated after `as_of`, gives the part's size with none signed, and only while
+    // no dated count does.
+    let mut counts: BTreeMap<String, (Option<NaiveDate>, usize, usize)> = BTreeMap::new();
     for a in e.agreements.iter().filter(|a| a.group == group) {
         let key = normalise(&a.part);
         if !parts.iter().any(|(k, _)| *k == key) {
@@ -81,13 +84,15 @@ pub fn agreement_coverage(
                 let signed = people.entry(key).or_default().entry(p).or_insert(false);
                 *signed |= this_year(date);
             }
-            (None, Some(date)) if date <= as_of => {
-                let signed = if this_year(Some(date)) { a.signed } else { 0 };
+            (None, date) if date.is_some() || a.date_missing => {
+                let signed = if this_year(date) { a.signed } else { 0 };
+                let date = date.filter(|d| *d <= as_of);
                 let latest = counts.entry(key).or_insert((date, signed, a.of));
                 if date >= latest.0 {
                     *latest = (date, signed, a.of);
                 }
             }
+            // A register that records no dates at all is named once, as not recording them.
             (None, _) => {}
         }
     }
@@ -155,14 +160,15 @@ fn finished_terms(as_of: NaiveDate, months: u32, terms: &Terms) -> Vec<String> {
     out
 }
 
-/// The filtering checks over `months`; `None` when no log was imported.
+/// The filtering checks over `months`; `None` when no log was imported, or none imported
+/// holds a check.
 pub fn filtering(
     e: &Evidence,
     months: u32,
     as_of: NaiveDate,
     terms: &Terms,
 ) -> Option<FilteringSummary> {
-    if !e.kinds.contains(&Kind::Filtering) {
+    if !e.holds_records(Kind::Filtering) {
         return None;
     }
     let inside: Vec<_> = e
@@ -301,7 +307,8 @@ pub fn registers(
     terms: &Terms,
     review_months: &super::documents::ReviewMonths,
 ) -> Registers {
-    let has = |k: Kind| e.kinds.contains(&k);
+    // A kind whose files hold no records has no figures: the outputs say "no records yet".
+    let has = |k: Kind| e.holds_records(k);
     let groups = |names: Vec<&String>| {
         let set: BTreeSet<&String> = names.into_iter().collect();
         set.into_iter().cloned().collect::<Vec<String>>()

@@ -7,6 +7,7 @@
 
 use crate::error::{Error, Result};
 use crate::metrics::compute::{Count, IncidentSummary, MeetingPattern, Metrics, TrainingCoverage};
+use crate::metrics::documents::Standing;
 use crate::metrics::registers::Registers;
 
 /// One summary: its file name (under `evidence-summary/` in the pack) and its bytes.
@@ -36,28 +37,7 @@ fn registers(r: &Registers) -> Result<Vec<Summary>> {
     let mut out = Vec::new();
     let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     if let Some(d) = &r.documents {
-        let rows = d.documents.iter().map(|x| {
-            let topics: Vec<&str> = x.topics.iter().map(|t| t.name()).collect();
-            let standing = serde_json::to_value(x.standing)
-                .ok()
-                .and_then(|v| v.as_str().map(str::to_string))
-                .unwrap_or_default();
-            vec![
-                x.name.clone(),
-                topics.join(" "),
-                day(x.last_reviewed),
-                day(x.due),
-                standing,
-            ]
-        });
-        let header = [
-            "document",
-            "topics",
-            "last_reviewed",
-            "review_due",
-            "standing",
-        ];
-        out.push(table("documents.csv", &header, rows)?);
+        out.push(documents(d)?);
     }
     if let Some(groups) = &r.agreements {
         let rows = groups.iter().flat_map(|g| {
@@ -108,6 +88,49 @@ fn registers(r: &Registers) -> Result<Vec<Summary>> {
         out.push(table("parent-engagement.csv", &header, [row])?);
     }
     Ok(out)
+}
+
+/// The policy register: each document's dates, where its due date comes from, and its
+/// standing (names and dates, no owners).
+fn documents(d: &crate::metrics::documents::DocumentSummary) -> Result<Summary> {
+    let day = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let rows = d.documents.iter().map(|x| {
+        let topics: Vec<&str> = x.topics.iter().map(|t| t.name()).collect();
+        let name = |s: Standing| {
+            serde_json::to_value(s)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .unwrap_or_default()
+        };
+        // A document both overdue and not reviewed in time is said to be both.
+        let standing = if x.overdue && x.stale_after_months.is_some() {
+            format!("{} {}", name(Standing::Overdue), name(Standing::Stale))
+        } else {
+            name(x.standing)
+        };
+        let due_from = match (x.due, x.due_computed) {
+            (None, _) => "",
+            (Some(_), true) => "worked out from the last review",
+            (Some(_), false) => "register",
+        };
+        vec![
+            x.name.clone(),
+            topics.join(" "),
+            day(x.last_reviewed),
+            day(x.due),
+            due_from.to_string(),
+            standing,
+        ]
+    });
+    let header = [
+        "document",
+        "topics",
+        "last_reviewed",
+        "review_due",
+        "review_due_from",
+        "standing",
+    ];
+    table("documents.csv", &header, rows)
 }
 
 fn training(groups: &[TrainingCoverage]) -> Result<Summary> {

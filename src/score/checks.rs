@@ -232,6 +232,21 @@ fn finding(a: &AspectScore) -> Option<Reason> {
     })
 }
 
+impl AspectScore {
+    /// Why an unevidenced aspect has nothing behind it, in words: nothing cited, and the
+    /// records that support it not imported, or imported and empty.
+    pub fn nothing_behind(&self) -> String {
+        match self.empty_records.as_slice() {
+            [] => "none is cited, and none of the records that support it was imported".into(),
+            [one] => format!("none is cited, and the {one} file holds no records"),
+            [first @ .., last] => format!(
+                "none is cited, and the {} and {last} files hold no records",
+                first.join(", ")
+            ),
+        }
+    }
+}
+
 /// The readiness reason of an aspect with nothing behind its level, where the framework
 /// needs evidence behind it.
 pub(super) fn unevidenced_reason(
@@ -241,9 +256,7 @@ pub(super) fn unevidenced_reason(
 ) {
     if a.unevidenced && a.evidence_required {
         kinds.push(Shortfall::Unevidenced);
-        said.push(
-            "no evidence is cited and none of the records that support it was imported".into(),
-        );
+        said.push(format!("no evidence behind it: {}", a.nothing_behind()));
     }
 }
 

@@ -21,6 +21,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::diag::{Code, Diagnostic, Diagnostics, Location};
+use crate::evidence::Kind;
 use crate::evidence::import::Evidence;
 use crate::framework::{Aspect, Framework};
 use crate::workbook::{Filled, ScoredBy};
@@ -162,6 +163,10 @@ pub struct AspectScore {
     /// The aspect has a level but nothing behind it: no evidence cited, and no record
     /// imported of the kinds its checks measure or the framework names for it.
     pub unevidenced: bool,
+    /// For an unevidenced aspect, the files of those kinds that were imported and hold no
+    /// records (blank templates, most likely), as review.toml names them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub empty_records: Vec<String>,
     /// Whether the framework makes an unevidenced aspect hold back readiness.
     pub evidence_required: bool,
 }
@@ -329,9 +334,22 @@ fn weigh_records(
     scored.gap_to_aspirational = scored.counted.map(|l| l - 1);
     scored.evidence_checks = results;
     scored.evidence_required = a.evidence_required;
+    // A kind backs the aspect only when its sources hold a record: a blank template
+    // imported shows nothing.
+    let backing: Vec<Kind> = Kind::ALL
+        .into_iter()
+        .filter(|k| backing_kinds(a).any(|b| b == k.as_str()))
+        .collect();
     scored.unevidenced = scored.agreed.is_some()
         && scored.evidence.is_empty()
-        && !backing_kinds(a).any(|k| evidence.kinds.iter().any(|i| i.as_str() == k));
+        && !backing.iter().any(|k| evidence.holds_records(*k));
+    if scored.unevidenced {
+        scored.empty_records = backing
+            .iter()
+            .flat_map(|k| evidence.empty_of(*k))
+            .map(|p| p.display().to_string())
+            .collect();
+    }
     scored
 }
 
@@ -371,10 +389,11 @@ fn unevidenced_findings(aspects: &[AspectScore], used: &[&Filled], diags: &mut D
                 Code::AspectUnevidenced,
                 at,
                 format!(
-                    "{} ({}) is at level {} with no evidence behind it: none is cited, and none of the records that support it was imported{blocks}",
+                    "{} ({}) is at level {} with no evidence behind it: {}{blocks}",
                     a.name,
                     a.code,
-                    a.agreed.map_or_else(String::new, |l| l.to_string())
+                    a.agreed.map_or_else(String::new, |l| l.to_string()),
+                    a.nothing_behind()
                 ),
             )
             .with_help("cite the documents that show it in the workbook's Evidence column, or import the records that support it"),

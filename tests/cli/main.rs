@@ -26,6 +26,7 @@ mod privacy;
 mod privacy_documents;
 mod privacy_edges;
 mod records;
+mod register_edges;
 mod registers;
 mod report;
 mod scope;

@@ -101,9 +101,13 @@ fn a_policy_register_under_a_merged_heading_reads_the_same_from_xlsx_and_ods() {
         assert_eq!(documents[3]["due"], "2027-02-01");
         // Dates typed as 10/11/2026, Sept 2027, a serial number and 1st February 2026.
         assert_eq!(documents[0]["due"], "2026-11-10");
-        // "Sept 2027" is due by the end of September; a year after its review of
-        // 03/09/2026 comes first.
-        assert_eq!(documents[1]["due"], "2027-09-03");
+        // "Sept 2027" is due by the end of September: the register's own date stands,
+        // though a year after its review of 03/09/2026 comes first.
+        assert_eq!(documents[1]["due"], "2027-09-30");
+        assert_eq!(documents[1]["due_computed"], false);
+        // With no next review date, the framework's 12 months after the last review.
+        assert_eq!(documents[2]["due"], "2026-10-20");
+        assert_eq!(documents[2]["due_computed"], true);
         assert_eq!(documents[2]["last_reviewed"], "2025-10-20");
         assert_eq!(documents[3]["last_reviewed"], "2026-02-01");
         assert!(
@@ -225,11 +229,13 @@ fn agreement_returns_are_counted_by_group_and_a_pupil_register_names_no_one() {
     ] {
         assert!(!shown.contains(name), "{name} was shown: {shown}");
     }
+    // The pupil whose date cannot be read still counts among the pupils, as not shown
+    // signed, and the row says so without repeating the cell.
     assert!(
-        shown.contains("skipped row 6, column C: the cell is not a date"),
+        shown.contains("note row 6, column C: the cell is not a date; counted as not shown signed this school year"),
         "{shown}"
     );
-    assert!(shown.contains("pupils 2 of 3 (67%)"), "{shown}");
+    assert!(shown.contains("pupils 2 of 4 (50%)"), "{shown}");
 }
 
 #[test]
@@ -508,7 +514,7 @@ fn score_checks_claims_against_the_registers_and_names_what_has_nothing_behind_i
     );
     assert!(
         a22.iter()
-            .any(|f| f.starts_with("not-met 112 of 153 pupils signed")),
+            .any(|f| f.starts_with("not-met 112 of 154 pupils signed")),
         "{a22:?}"
     );
     let b41 = facts("B4.1");
@@ -613,6 +619,12 @@ fn the_report_lists_what_falls_due_and_the_summary_gives_the_registers_figures()
         "due list"
     );
     assert!(html.contains("<td>E-Safety Policy</td><td>10/11/2025</td><td>10/11/2026</td><td class=\"below\">Review overdue</td>"));
+    // The register gives no next review date: the one worked out is shown as such, the
+    // same date import, the findings and the pack give.
+    assert!(
+        html.contains("<td>Filtering and monitoring review 2025</td><td>20/10/2025</td><td>20/10/2026 (worked out from the last review)</td><td class=\"below\">Not reviewed in time</td>"),
+        "worked-out due date"
+    );
     assert!(html.contains("No check was recorded in 2025-26 summer."));
     assert!(html.contains("Signed since 01/09/2026, the start of the school year"));
     for name in ["Zofia", "Kwame", "Fairbairn", "Thistlewood", "Okafor"] {
@@ -629,7 +641,7 @@ fn the_report_lists_what_falls_due_and_the_summary_gives_the_registers_figures()
             .any(|r| r[0] == what && r[1] == who && r[2] == value && r[3] == of)
     };
     assert!(
-        has("Agreements signed this school year", "pupils", "112", "153"),
+        has("Agreements signed this school year", "pupils", "112", "154"),
         "{rows:?}"
     );
     assert!(
@@ -693,7 +705,13 @@ fn an_agreements_register_cited_as_evidence_is_never_packed() {
     )
     .expect("read");
     assert!(
-        summary.starts_with("document,topics,last_reviewed,review_due,standing\nE-Safety Policy,online-safety-policy,2025-11-10,2026-11-10,overdue\n"),
+        summary.starts_with("document,topics,last_reviewed,review_due,review_due_from,standing\nE-Safety Policy,online-safety-policy,2025-11-10,2026-11-10,register,overdue\n"),
+        "{summary}"
+    );
+    // The date a review falls due is the register's where it gives one, and said to be
+    // worked out where it does not: the same dates import and the report show.
+    assert!(
+        summary.contains("\nFiltering and monitoring review 2025,filtering-monitoring,2025-10-20,2026-10-20,worked out from the last review,stale\n"),
         "{summary}"
     );
     for name in [

@@ -2,7 +2,7 @@
 //! or falling due, and the sentence the demo says about the sample school's register.
 
 use selfreview::dates::uk;
-use selfreview::metrics::documents::{DocumentSummary, Standing};
+use selfreview::metrics::documents::{DocumentStatus, DocumentSummary, Standing};
 
 use super::registers::line;
 
@@ -11,7 +11,7 @@ pub fn demo(r: &selfreview::pipeline::Reviewed) -> String {
     let Some(d) = &r.metrics.registers.documents else {
         return String::new();
     };
-    let late = d.count(Standing::Overdue) + d.count(Standing::Stale);
+    let late = d.late();
     format!(
         " Key documents: {} of {} out of date, {} due for review in the next 90 days.",
         late,
@@ -33,20 +33,17 @@ pub fn documents(s: &mut String, d: &DocumentSummary) {
             d.count(Standing::Undated)
         ),
     );
-    for doc in d
-        .documents
-        .iter()
-        .filter(|x| matches!(x.standing, Standing::Overdue | Standing::Stale))
-    {
-        let due = doc.due.map(uk).unwrap_or_default();
+    for doc in d.documents.iter().filter(|x| x.late()) {
         line(
             s,
-            &format!("    out of date: “{}” (review was due {due})", doc.name),
+            &format!("    out of date: “{}” ({})", doc.name, lateness(doc)),
         );
     }
     for doc in d.due_soon() {
-        let due = doc.due.map(uk).unwrap_or_default();
-        line(s, &format!("    due soon: “{}” (by {due})", doc.name));
+        line(
+            s,
+            &format!("    due soon: “{}” (by {})", doc.name, due(doc)),
+        );
     }
     if !d.topics_missing.is_empty() {
         let missing: Vec<&str> = d.topics_missing.iter().map(|t| t.words()).collect();
@@ -55,4 +52,29 @@ pub fn documents(s: &mut String, d: &DocumentSummary) {
             &format!("    not in the register: {}", missing.join(", ")),
         );
     }
+}
+
+/// A document's due date, saying when it was worked out from the last review because the
+/// register gives none.
+fn due(doc: &DocumentStatus) -> String {
+    match doc.due {
+        Some(d) if doc.due_computed => format!("{}, worked out from the last review", uk(d)),
+        Some(d) => uk(d),
+        None => String::new(),
+    }
+}
+
+/// Why a document is out of date: its review overdue, its last review too old, or both.
+fn lateness(doc: &DocumentStatus) -> String {
+    let mut why = Vec::new();
+    if doc.overdue {
+        why.push(format!("review was due {}", due(doc)));
+    }
+    if let Some(months) = doc.stale_after_months {
+        why.push(format!(
+            "last reviewed {}, more than {months} months ago",
+            doc.last_reviewed.map(uk).unwrap_or_default()
+        ));
+    }
+    why.join("; ")
 }

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use selfreview::dates::uk;
+use selfreview::evidence::Kind;
 use selfreview::metrics::compute::{
     Count, IncidentSummary, MeetingPattern, Metrics, TrainingCoverage,
 };
@@ -11,27 +12,49 @@ use selfreview::metrics::compute::{
 pub fn metrics(m: &Metrics) -> String {
     let mut s = String::new();
     let _ = writeln!(s, "\nMetrics as of {}:", uk(m.as_of));
+    let empty = &m.no_records_yet;
     match &m.training {
-        None => {
-            let _ = writeln!(s, "  training: no training records imported");
-        }
+        None => absent(
+            &mut s,
+            empty,
+            Kind::Training,
+            "no training records imported",
+        ),
         Some(groups) => training(&mut s, groups),
     }
     match &m.meetings {
-        None => {
-            let _ = writeln!(s, "  meetings: no meeting registers imported");
-        }
+        None => absent(
+            &mut s,
+            empty,
+            Kind::Meetings,
+            "no meeting registers imported",
+        ),
         Some(groups) => meetings(&mut s, groups),
     }
     match &m.incidents {
-        None => {
-            let _ = writeln!(s, "  incidents: no incident logs imported");
-        }
+        None => absent(&mut s, empty, Kind::Incidents, "no incident logs imported"),
         Some(i) => incidents(&mut s, i),
     }
-    super::registers::registers(&mut s, &m.registers);
+    super::registers::registers(&mut s, &m.registers, empty);
     s.trim_end().to_string()
 }
+
+/// The line for a kind with no figures: its files imported hold no records yet, or none
+/// was imported.
+pub(super) fn absent(s: &mut String, empty: &Empty, kind: Kind, not_imported: &str) {
+    let said = match empty.get(&kind).map(Vec::as_slice) {
+        Some([one]) => format!("no records yet: {} holds none", one.display()),
+        Some(files) if !files.is_empty() => {
+            let files: Vec<String> = files.iter().map(|f| f.display().to_string()).collect();
+            format!("no records yet: {} hold none", files.join(", "))
+        }
+        _ => not_imported.to_string(),
+    };
+    let _ = writeln!(s, "  {}: {said}", kind.as_str());
+}
+
+/// The files of each kind imported that hold no records.
+pub(super) type Empty = std::collections::BTreeMap<Kind, Vec<std::path::PathBuf>>;
 
 fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)

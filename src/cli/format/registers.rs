@@ -4,21 +4,24 @@
 use std::fmt::Write as _;
 
 use selfreview::dates::uk;
+use selfreview::evidence::Kind;
 use selfreview::metrics::registers::Registers;
+
+use super::metrics::{Empty, absent};
 
 fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
 }
 
 /// Every register's lines, each saying when none was imported.
-pub fn registers(s: &mut String, r: &Registers) {
+pub fn registers(s: &mut String, r: &Registers, empty: &Empty) {
     match &r.documents {
-        None => line(s, "  documents: no policy register imported"),
+        None => absent(s, empty, Kind::Documents, "no policy register imported"),
         Some(d) => super::documents::documents(s, d),
     }
-    agreements(s, r);
+    agreements(s, r, empty);
     match &r.filtering {
-        None => line(s, "  filtering: no filtering check log imported"),
+        None => absent(s, empty, Kind::Filtering, "no filtering check log imported"),
         Some(f) => {
             let last = f.last.map_or("never".into(), uk);
             let unchecked = if f.unchecked.is_empty() {
@@ -36,7 +39,7 @@ pub fn registers(s: &mut String, r: &Registers) {
         }
     }
     match &r.surveys {
-        None => line(s, "  surveys: no survey records imported"),
+        None => absent(s, empty, Kind::Surveys, "no survey records imported"),
         Some(groups) => {
             let all: Vec<String> = groups
                 .iter()
@@ -46,7 +49,12 @@ pub fn registers(s: &mut String, r: &Registers) {
         }
     }
     match &r.engagement {
-        None => line(s, "  engagement: no parent engagement records imported"),
+        None => absent(
+            s,
+            empty,
+            Kind::Engagement,
+            "no parent engagement records imported",
+        ),
         Some(g) => line(
             s,
             &format!(
@@ -61,11 +69,13 @@ pub fn registers(s: &mut String, r: &Registers) {
     }
 }
 
-fn agreements(s: &mut String, r: &Registers) {
+fn agreements(s: &mut String, r: &Registers, empty: &Empty) {
     match &r.agreements {
-        None => line(
+        None => absent(
             s,
-            "  agreements: no acceptable use agreement records imported",
+            empty,
+            Kind::Agreements,
+            "no acceptable use agreement records imported",
         ),
         Some(groups) if groups.is_empty() => {
             line(

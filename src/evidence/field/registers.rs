@@ -121,6 +121,9 @@ pub(super) const DOCUMENT_LAST_REVIEWED: Row = Row {
         "date last approved",
         "date issued",
         "issued",
+        "last",
+        "previous review",
+        "last renewed",
     ],
     ..row(Documents, "last-reviewed", "Last reviewed", Date)
 };
@@ -154,6 +157,10 @@ pub(super) const DOCUMENT_NEXT_DUE: Row = Row {
         "review due by",
         "date due",
         "next approval due",
+        "next",
+        "renewal due",
+        "renew by",
+        "due date",
     ],
     ..row(Documents, "next-review", "Next review due", Date)
 };
@@ -221,7 +228,7 @@ pub(super) const AGREEMENT_PERSON: Row = Row {
 };
 /// Agreements: how many signed, for a register kept as counts.
 pub(super) const AGREEMENT_SIGNED: Row = Row {
-    about: "How many in the group signed. Leave blank when each row is one person.",
+    about: "How many in the group signed; or, when each row is one person, whether they signed (Y/N, a tick, or the date).",
     aliases: &[
         "signed",
         "number signed",
@@ -236,6 +243,16 @@ pub(super) const AGREEMENT_SIGNED: Row = Row {
         "agreements returned",
         "returns signed",
         "returns returned",
+        "signed y n",
+        "signed yes no",
+        "returned y n",
+        "aua signed",
+        "aua returned",
+        "agreement signed",
+        "signed agreement",
+        "form returned",
+        "form signed",
+        "has signed",
     ],
     ..row(Agreements, "signed", "Signed", Count)
 };

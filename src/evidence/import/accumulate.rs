@@ -25,6 +25,11 @@ pub(super) struct Accumulator<'e> {
     report: SourceReport,
     people: usize,
     names_before: usize,
+    /// Agreement rows held until the whole Signed column is read.
+    agreements: Vec<registers::Pending>,
+    /// Each document or meeting taken so far, as [`Accumulator::once`] knows it, with the
+    /// row it was first on (policy registers and meeting registers are small).
+    seen: BTreeMap<String, u32>,
 }
 
 impl<'e> Accumulator<'e> {
@@ -53,6 +58,8 @@ impl<'e> Accumulator<'e> {
         };
         let names_before = evidence.private.len();
         Accumulator {
+            agreements: Vec::new(),
+            seen: BTreeMap::new(),
             people: 0,
             names_before,
             kind: req.kind,
@@ -76,65 +83,152 @@ impl<'e> Accumulator<'e> {
                 Some(taken) => taken,
                 None => return,
             },
-            Kind::Meetings => self.take(
-                records::meeting(row, &self.header, &self.maps),
-                row,
-                |e, m: Meeting| {
-                    let d = m.date;
-                    e.meetings.push(m);
-                    Some(d)
+            Kind::Meetings => self.meeting(row),
+            Kind::Documents => self.document(row),
+            Kind::Agreements => {
+                match registers::agreement(
+                    row,
+                    &self.header,
+                    &self.maps,
+                    &mut self.evidence.private,
+                ) {
+                    Ok(pending) => {
+                        self.agreements.push(pending);
+                        return;
+                    }
+                    Err(outcome) => self.agreement(outcome, row.index),
+                }
+            }
+            Kind::Filtering => self.take(
+                registers::filtering(row, &self.header),
+                row.index,
+                |e, c| {
+                    let date = c.date;
+                    e.filtering.push(c);
+                    Some(date)
                 },
             ),
-            Kind::Documents => {
-                let outcome = registers::document(row, &self.header);
-                let place = self.origin.row(row.index);
-                self.take(outcome, row, |e, mut d: Document| {
-                    d.place = Some(place);
-                    let date = d.last_reviewed;
-                    e.documents.push(d);
-                    date
-                })
-            }
-            Kind::Agreements => {
-                let outcome =
-                    registers::agreement(row, &self.header, &self.maps, &mut self.evidence.private);
-                self.take(outcome, row, |e, a: Agreement| {
-                    let date = a.date;
-                    e.agreements.push(a);
-                    date
-                })
-            }
-            Kind::Filtering => self.take(registers::filtering(row, &self.header), row, |e, c| {
-                let date = c.date;
-                e.filtering.push(c);
-                Some(date)
-            }),
-            Kind::Surveys => self.take(registers::survey(row, &self.header), row, |e, s| {
+            Kind::Surveys => self.take(registers::survey(row, &self.header), row.index, |e, s| {
                 let date = s.date;
                 e.surveys.push(s);
                 Some(date)
             }),
-            Kind::Engagement => self.take(registers::engagement(row, &self.header), row, |e, g| {
-                let date = g.date;
-                e.engagement.push(g);
-                Some(date)
-            }),
+            Kind::Engagement => self.take(
+                registers::engagement(row, &self.header),
+                row.index,
+                |e, g| {
+                    let date = g.date;
+                    e.engagement.push(g);
+                    Some(date)
+                },
+            ),
             Kind::Pupils => {
                 let before = self.evidence.private.len();
                 let outcome = records::pupil(row, &self.header, &mut self.evidence.private);
                 self.people += self.evidence.private.len() - before;
-                self.take(outcome, row, |e, ()| {
+                self.take(outcome, row.index, |e, ()| {
                     e.pupils += 1;
                     None
                 })
             }
         };
         if used && let Some(d) = date {
-            self.report.date_range = Some(match self.report.date_range {
-                None => (d, d),
-                Some((a, b)) => (a.min(d), b.max(d)),
-            });
+            self.widen(d);
         }
+    }
+
+    /// A record that repeats one on an earlier row (a document listed again with the same
+    /// name, owner, approver and dates; a meeting copied with the same date, group,
+    /// attendance and items) is one record: the copy is skipped, naming the row it repeats,
+    /// so that it is neither listed nor counted twice.
+    fn once<T>(
+        &mut self,
+        outcome: RowOutcome<T>,
+        row: u32,
+        key: impl Fn(&T) -> String,
+        copy: &str,
+    ) -> RowOutcome<T> {
+        let (RowOutcome::Used(r) | RowOutcome::Noted { record: r, .. }) = &outcome else {
+            return outcome;
+        };
+        match self.seen.get(&key(r)) {
+            Some(first) => RowOutcome::Skipped {
+                reason: format!("{copy} as row {}: taken once", first + 1),
+                col: None,
+            },
+            None => {
+                self.seen.insert(key(r), row);
+                outcome
+            }
+        }
+    }
+
+    /// A meeting row, counted once however many rows repeat it.
+    fn meeting(&mut self, row: &SheetRow) -> (bool, Option<NaiveDate>) {
+        let outcome = self.once(
+            records::meeting(row, &self.header, &self.maps),
+            row.index,
+            |m| format!("{:?}", (m.date, &m.name, m.attendees, &m.items)),
+            "the same meeting",
+        );
+        self.take(outcome, row.index, |e, m: Meeting| {
+            let d = m.date;
+            e.meetings.push(m);
+            Some(d)
+        })
+    }
+
+    /// A policy register's row, listed once however many rows repeat it.
+    fn document(&mut self, row: &SheetRow) -> (bool, Option<NaiveDate>) {
+        let outcome = self.once(
+            registers::document(row, &self.header),
+            row.index,
+            |d| {
+                let dates = (d.last_reviewed, d.next_due);
+                format!("{:?}", (&d.name, &d.owner, &d.approved_by, dates))
+            },
+            "the same document with the same dates",
+        );
+        let place = self.origin.row(row.index);
+        self.take(outcome, row.index, |e, mut d: Document| {
+            d.place = Some(place);
+            let date = d.last_reviewed;
+            e.documents.push(d);
+            date
+        })
+    }
+
+    /// Takes in the earliest and latest dates of the records used.
+    fn widen(&mut self, d: NaiveDate) {
+        self.report.date_range = Some(match self.report.date_range {
+            None => (d, d),
+            Some((a, b)) => (a.min(d), b.max(d)),
+        });
+    }
+
+    /// An agreement row's outcome, once the register's Signed column is known.
+    fn agreement(&mut self, outcome: RowOutcome<Agreement>, row: u32) -> (bool, Option<NaiveDate>) {
+        self.take(outcome, row, |e, a: Agreement| {
+            let date = a.date;
+            e.agreements.push(a);
+            date
+        })
+    }
+
+    /// The agreement rows held until the whole Signed column was read, judged together and
+    /// taken in the register's order.
+    fn settle_agreements(&mut self) {
+        let pending = std::mem::take(&mut self.agreements);
+        if pending.is_empty() {
+            return;
+        }
+        for (row, outcome) in registers::settle(pending, &self.header) {
+            if let (true, Some(d)) = self.agreement(outcome, row) {
+                self.widen(d);
+            }
+        }
+        self.report.skipped.sort_by_key(|s| s.row);
+        self.report.noted.sort_by_key(|s| s.row);
     }
 
     /// A training row, kept with the person's other rows so its note can be settled once
@@ -148,13 +242,17 @@ impl<'e> Accumulator<'e> {
             }
             RowOutcome::Blank | RowOutcome::Skipped { .. } => None,
         };
-        let taken = self.take(outcome, row, |e, t: Training| {
+        let taken = self.take(outcome, row.index, |e, t: Training| {
             let d = t.date;
             e.training.push(t);
             d
         });
         if let Some((key, person, date, noted)) = person {
-            let at = self.place(row, self.header.col(Field::TrainingDate), String::new());
+            let at = self.place(
+                row.index,
+                self.header.col(Field::TrainingDate),
+                String::new(),
+            );
             self.report.training_rows.push(PersonRow {
                 key,
                 person,
@@ -187,7 +285,7 @@ impl<'e> Accumulator<'e> {
             }
             other => other,
         };
-        Some(self.take(outcome, row, |e, i: Incident| {
+        Some(self.take(outcome, row.index, |e, i: Incident| {
             let d = i.date;
             e.incidents.add(i);
             Some(d)
@@ -197,7 +295,7 @@ impl<'e> Accumulator<'e> {
     fn take<T>(
         &mut self,
         outcome: RowOutcome<T>,
-        row: &SheetRow,
+        row: u32,
         keep: impl FnOnce(&mut Evidence, T) -> Option<NaiveDate>,
     ) -> (bool, Option<NaiveDate>) {
         match outcome {
@@ -210,6 +308,11 @@ impl<'e> Accumulator<'e> {
             RowOutcome::Noted { record, note, col } => {
                 self.report.rows_read += 1;
                 self.report.rows_used += 1;
+                let note = if self.kind.names_children() {
+                    without_values(&note)
+                } else {
+                    note
+                };
                 let noted = self.place(row, col, note);
                 self.report.noted.push(noted);
                 (true, keep(self.evidence, record))
@@ -253,13 +356,13 @@ impl<'e> Accumulator<'e> {
         false
     }
 
-    fn place(&self, row: &SheetRow, col: Option<u32>, reason: String) -> Skipped {
+    fn place(&self, row: u32, col: Option<u32>, reason: String) -> Skipped {
         let at: Location = match col {
-            Some(c) => self.origin.cell(row.index, c),
-            None => self.origin.row(row.index),
+            Some(c) => self.origin.cell(row, c),
+            None => self.origin.row(row),
         };
         Skipped {
-            row: row.index + 1,
+            row: row + 1,
             place: at.cell.unwrap_or_default(),
             reason,
         }
@@ -287,7 +390,8 @@ impl<'e> Accumulator<'e> {
         self.report.names_also_from.push(sheet.to_string());
     }
 
-    pub(super) fn finish(self) -> SourceReport {
+    pub(super) fn finish(mut self) -> SourceReport {
+        self.settle_agreements();
         if self.kind.names_children() {
             let people = if self.kind == Kind::Pupils {
                 self.people

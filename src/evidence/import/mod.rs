@@ -62,12 +62,46 @@ pub struct Evidence {
     /// Which kinds had at least one source, so a metric with no source is "not known"
     /// rather than zero.
     pub kinds: Vec<Kind>,
+    /// The kind of each source imported, in order.
+    pub sources: Vec<Kind>,
     /// Sources with no column for a field their kind's figures rest on, so those figures
     /// are "not recorded" rather than zero.
     pub unrecorded: Vec<Unrecorded>,
+    /// Sources that hold no record at all (a blank template, or only footers and rows that
+    /// were skipped), as review.toml names them, with their kind: a kind all of whose
+    /// sources are so stands behind nothing.
+    pub empty: Vec<(PathBuf, Kind)>,
 }
 
 impl Evidence {
+    /// Whether a source of `kind` was imported and holds at least one record. An incident
+    /// log whose incidents are all left out as not about online safety holds records: it
+    /// shows none were online.
+    pub fn holds_records(&self, kind: Kind) -> bool {
+        let sources = self.sources_of(kind);
+        self.kinds.contains(&kind) && !(sources > 0 && sources == self.empty_of(kind).count())
+    }
+
+    /// The sources of `kind` that hold no records, as review.toml names them.
+    pub fn empty_of(&self, kind: Kind) -> impl Iterator<Item = &Path> {
+        self.empty
+            .iter()
+            .filter(move |(_, k)| *k == kind)
+            .map(|(p, _)| p.as_path())
+    }
+
+    /// The kinds imported whose every source holds no records, in the documented order.
+    pub fn no_records_yet(&self) -> Vec<Kind> {
+        Kind::ALL
+            .into_iter()
+            .filter(|k| self.kinds.contains(k) && !self.holds_records(*k))
+            .collect()
+    }
+
+    fn sources_of(&self, kind: Kind) -> usize {
+        self.sources.iter().filter(|k| **k == kind).count()
+    }
+
     /// The first source with no column for `field`, if one has none.
     pub fn unrecorded(&self, field: Field) -> Option<&Unrecorded> {
         self.unrecorded.iter().find(|u| u.need.field == field)
@@ -160,6 +194,16 @@ pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport
     evidence
         .unrecorded
         .extend(super::unrecorded::lacking(&report));
+    evidence.sources.push(req.kind);
+    let listed = (req.shown.to_path_buf(), req.kind);
+    if report.rows_used == 0 && report.rows_left_out == 0 {
+        // A file listed twice is one file: it is named once.
+        if evidence.empty.contains(&listed) {
+            evidence.sources.pop();
+        } else {
+            evidence.empty.push(listed);
+        }
+    }
     Ok(report)
 }
 

@@ -5,9 +5,7 @@
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use chrono::NaiveDate;
-
-use super::{Agreement, count};
+use super::{Agreement, Pending};
 use crate::evidence::Field;
 use crate::evidence::header::{Header, normalise};
 use crate::evidence::mapping::group_for_role;
@@ -145,119 +143,34 @@ fn person_key(name: &str) -> u64 {
     h.finish()
 }
 
-/// A row of an agreements register. A pupil's name is learnt into `private` and never
-/// kept; a row is a person when it names one and gives no count.
+/// A row of an agreements register, read as far as it can be before the whole Signed
+/// column is known ([`super::settle`] finishes it); `Err` for a row that is blank or
+/// skipped whatever the column holds. A pupil's name is learnt into `private` and never
+/// kept.
 pub fn agreement(
     row: &SheetRow,
     header: &Header,
     maps: &Mappings,
     private: &mut Names,
-) -> RowOutcome<Agreement> {
+) -> Result<Pending, RowOutcome<Agreement>> {
     if row.is_blank() {
-        return RowOutcome::Blank;
+        return Err(RowOutcome::Blank);
     }
     let part = text(row, header, Field::AgreementGroup);
     let group = agreement_group(&part, maps);
     if group == "pupils" || part.is_empty() {
         records::learn_names(row, header, private);
     }
-    if is_note(row) {
-        return skip(NOTE, None);
+    // A Total row at the foot adds up the groups above it: it is no group of its own.
+    let total = records::is_one_of(&part, records::TOTALS)
+        || normalise(&part).split(' ').next() == Some("total");
+    if is_note(row) || total {
+        return Err(skip(NOTE, None));
     }
     if part.is_empty() {
-        return skip("no group", header.col(Field::AgreementGroup));
+        return Err(skip("no group", header.col(Field::AgreementGroup)));
     }
-    let date = match records::date(row, header, Field::AgreementDate) {
-        Ok(d) => d,
-        Err(reason) => return skip(reason, header.col(Field::AgreementDate)),
-    };
-    let signed = match count(row, header, Field::AgreementSigned) {
-        Ok(c) => c,
-        Err(reason) => return skip(reason, header.col(Field::AgreementSigned)),
-    };
-    let of = match count(row, header, Field::AgreementOf) {
-        Ok(c) => c.map(|(n, _)| n),
-        Err(reason) => return skip(reason, header.col(Field::AgreementOf)),
-    };
-    let read = Read {
-        group,
-        part,
-        person: text(row, header, Field::AgreementPerson),
-        signed,
-        of,
-        date,
-        dates_recorded: header.col(Field::AgreementDate).is_some(),
-    };
-    match read.record() {
-        Ok(record) => RowOutcome::Used(record),
-        Err((reason, field)) => skip(reason, header.col(field)),
-    }
-}
-
-/// What a row of an agreements register gives, before it is judged a person, a count or
-/// neither.
-struct Read {
-    group: String,
-    part: String,
-    person: String,
-    signed: Option<(usize, Option<usize>)>,
-    of: Option<usize>,
-    date: Option<NaiveDate>,
-    /// Whether the register has a column of dates signed at all: with none, the source is
-    /// named once as not recording dates rather than every count skipped.
-    dates_recorded: bool,
-}
-
-impl Read {
-    /// The record, or why the row is skipped and the column at fault.
-    fn record(self) -> Result<Agreement, (String, Field)> {
-        let Read {
-            group,
-            part,
-            person,
-            signed,
-            of,
-            date,
-            dates_recorded,
-        } = self;
-        match (signed, of) {
-            (None, None) if !person.is_empty() => Ok(Agreement {
-                group,
-                part,
-                person: Some(person_key(&person)),
-                signed: usize::from(date.is_some()),
-                of: 1,
-                date,
-            }),
-            (None, None) => Err((
-                "no name and no count of who signed".into(),
-                Field::AgreementSigned,
-            )),
-            (Some((n, of_in_cell)), of) => match of.or(of_in_cell) {
-                Some(of) if n <= of && (date.is_some() || !dates_recorded) => Ok(Agreement {
-                    group,
-                    part,
-                    person: None,
-                    signed: n,
-                    of,
-                    date,
-                }),
-                Some(_) if date.is_none() => {
-                    Err(("a count with no date signed".into(), Field::AgreementDate))
-                }
-                Some(of) => Err((
-                    format!("{n} signed out of {of}: more signed than are in the group"),
-                    Field::AgreementSigned,
-                )),
-                None => Err((
-                    "a count of who signed with no number in the group (Out of)".into(),
-                    Field::AgreementOf,
-                )),
-            },
-            (None, Some(_)) => Err((
-                "a number in the group but no count of who signed".into(),
-                Field::AgreementSigned,
-            )),
-        }
-    }
+    let person = text(row, header, Field::AgreementPerson);
+    let person = (!person.is_empty()).then(|| person_key(&person));
+    Ok(Pending::new(row, header, (group, part), person))
 }

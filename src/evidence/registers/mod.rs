@@ -52,6 +52,10 @@ pub struct Agreement {
     pub of: usize,
     /// When it was signed, or the returns counted.
     pub date: Option<NaiveDate>,
+    /// The register records dates, and this count's is blank or cannot be read: its group
+    /// still counts, with none signed this school year.
+    #[serde(skip)]
+    pub date_missing: bool,
 }
 
 /// One filtering check.
@@ -226,10 +230,12 @@ pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
 
 mod agreements;
 mod logs;
+mod signed;
 
 pub use agreements::agreement;
 pub(crate) use agreements::is_learners;
 pub use logs::{engagement, filtering, survey};
+pub use signed::{Pending, settle};
 
 #[cfg(test)]
 mod tests;

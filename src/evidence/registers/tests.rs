@@ -254,3 +254,169 @@ fn who_a_survey_asked_is_read_from_the_names_schools_give() {
         assert_eq!(survey_group(asked), want, "{asked}");
     }
 }
+
+/// Each group's rows added up as (group, signed this school year, of): one row for each
+/// person and each part in these registers, so no row stands in for another.
+fn shares(e: &Evidence) -> Vec<(String, usize, usize)> {
+    let this_year = |d: Option<NaiveDate>| d.is_some_and(|d| d >= self::d(2026, 9, 1));
+    let mut out: std::collections::BTreeMap<String, (usize, usize)> = Default::default();
+    for a in &e.agreements {
+        let entry = out.entry(a.group.clone()).or_default();
+        entry.0 += if this_year(a.date) { a.signed } else { 0 };
+        entry.1 += a.of;
+    }
+    out.into_iter().map(|(g, (s, of))| (g, s, of)).collect()
+}
+
+#[test]
+fn a_signed_column_of_marks_is_read_as_marks_whatever_mark_is_used() {
+    for (yes, no) in [
+        ("Y", "N"),
+        ("Yes", "No"),
+        ("✓", "✗"),
+        ("x", ""),
+        ("TRUE", "FALSE"),
+        ("1", "0"),
+    ] {
+        let (e, report) = read(
+            Kind::Agreements,
+            &format!(
+                "Pupil,Class,Signed,Date returned\n\
+                 Alfie Brooks,Year 6,{yes},3.9.26\n\
+                 Zoe Quennell,6B,{yes},2 Sept 2026\n\
+                 Xanthe Marlowe-Pike,Oak,{no},\n\
+                 Bartholomew Ingleby,Year 5,{yes},31/02/2026\n\
+                 Mr Hall,Teaching staff,{yes},1/9/2026\n"
+            ),
+        );
+        assert!(report.skipped.is_empty(), "{yes}: {:?}", report.skipped);
+        assert_eq!(
+            shares(&e),
+            vec![("pupils".into(), 2, 4), ("staff".into(), 1, 1)],
+            "{yes}/{no}"
+        );
+        // The pupil whose date cannot be read still counts, and the row says why.
+        let noted: Vec<(&str, &str)> = report
+            .noted
+            .iter()
+            .map(|n| (n.place.as_str(), n.reason.as_str()))
+            .collect();
+        assert_eq!(
+            noted,
+            vec![(
+                "row 5, column D",
+                "the cell is not a real date; counted as not shown signed this school year"
+            )],
+            "{yes}"
+        );
+    }
+    // A date typed in the Signed column is a yes on that day, read where the date column's
+    // own date cannot be.
+    let (e, report) = read(
+        Kind::Agreements,
+        "Pupil,Class,Signed,Date returned
+         Alfie Brooks,Year 6,03/09/2026,
+         Zoe Quennell,Year 6,,
+         Bartholomew Ingleby,Year 6,04/09/2026,31/02/2026
+",
+    );
+    assert_eq!(shares(&e), vec![("pupils".into(), 2, 3)]);
+    assert!(
+        report.skipped.is_empty() && report.noted.is_empty(),
+        "{report:?}"
+    );
+}
+
+#[test]
+fn a_signed_column_of_counts_keeps_its_ones_as_counts_and_a_mixed_column_is_named() {
+    let (e, report) = read(
+        Kind::Agreements,
+        "Group,Signed,Out of,Date\n\
+         Year 3,27,30,15/09/2026\n\
+         Governors,1,2,01/10/2026\n\
+         Volunteers,0,3,01/10/2026\n",
+    );
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert_eq!(
+        shares(&e),
+        vec![
+            ("governors".into(), 1, 2),
+            ("pupils".into(), 27, 30),
+            ("volunteers".into(), 0, 3)
+        ]
+    );
+    let (e, report) = read(
+        Kind::Agreements,
+        "Name,Group,Signed,Date\n\
+         Alfie Brooks,Year 6,Y,03/09/2026\n\
+         Zoe Quennell,Year 6,Y,03/09/2026\n\
+         Mr Hall,Staff,12,03/09/2026\n\
+         Amy Pond,Year 6,maybe,03/09/2026\n",
+    );
+    assert_eq!(shares(&e), vec![("pupils".into(), 2, 2)]);
+    let skipped: Vec<(&str, &str)> = report
+        .skipped
+        .iter()
+        .map(|s| (s.place.as_str(), s.reason.as_str()))
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![
+            (
+                "row 4, column C",
+                "the cell is a count, but most of the Signed column holds yes/no marks: keep the column to counts for groups or to a mark for each person"
+            ),
+            (
+                "row 5, column C",
+                "the cell is neither a count nor a yes/no mark"
+            ),
+        ]
+    );
+    // A stray count in a column of a person's ones leaves the ones as marks.
+    let (e, report) = read(
+        Kind::Agreements,
+        "Name,Group,Signed,Date\n\
+         Alfie Brooks,Year 6,1,03/09/2026\n\
+         Zoe Quennell,Year 6,0,\n\
+         Amy Pond,Year 6,2,03/09/2026\n",
+    );
+    assert_eq!(shares(&e), vec![("pupils".into(), 1, 2)]);
+    assert_eq!(report.skipped.len(), 1, "{:?}", report.skipped);
+    // Only ones and nothing beside them to say which: the row says it cannot tell.
+    let (_, report) = read(Kind::Agreements, "Group,Signed,Date\nYear 6,1,03/09/2026\n");
+    assert!(
+        report.skipped[0]
+            .reason
+            .starts_with("the cell in the Signed column could be a count or a yes/no mark"),
+        "{:?}",
+        report.skipped
+    );
+}
+
+#[test]
+fn a_count_whose_date_cannot_be_read_keeps_its_group_in_the_total() {
+    let (e, report) = read(
+        Kind::Agreements,
+        "Year group,Number returned,Number on roll,Date counted\n\
+         Year 6,28,30,03/09/2026\n\
+         Year 5,27,30,last week\n\
+         Year 4,20,28,\n\
+         Total,75,88,\n",
+    );
+    assert_eq!(shares(&e), vec![("pupils".into(), 28, 88)]);
+    let reasons: Vec<&str> = report.noted.iter().map(|n| n.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        vec![
+            "the cell is not a date; its group counted as none signed this school year",
+            "a count with no date; its group counted as none signed this school year"
+        ]
+    );
+    assert_eq!(
+        report.skipped.len(),
+        1,
+        "the Total row: {:?}",
+        report.skipped
+    );
+    assert_eq!(report.skipped[0].reason, "a note or footer row");
+}

@@ -60,7 +60,8 @@ fn each_document_stands_by_its_dates() {
             Standing::Overdue,
             Some(d(2026, 11, 30)),
         ),
-        // Reviewed 14 months ago: older than the framework allows.
+        // Reviewed 14 months ago: older than the framework allows, though the register's
+        // own next review date, which stays the due date, is a year off.
         (
             doc(
                 "E-Safety Policy",
@@ -68,7 +69,7 @@ fn each_document_stands_by_its_dates() {
                 Some(d(2027, 10, 1)),
             ),
             Standing::Stale,
-            Some(d(2026, 10, 1)),
+            Some(d(2027, 10, 1)),
         ),
         // Due by the framework's interval in 80 days, whatever the register says.
         (
@@ -95,9 +96,11 @@ fn each_document_stands_by_its_dates() {
         ),
     ];
     for (document, want, due) in cases {
+        let s = status(&document, &months, as_of);
+        assert_eq!((s.standing, s.due), (want, due), "{document:?}");
         assert_eq!(
-            standing(&document, &months, as_of),
-            (want, due),
+            s.due_computed,
+            document.next_due.is_none() && due.is_some(),
             "{document:?}"
         );
     }
@@ -134,6 +137,39 @@ fn overdue_and_stale_documents_are_findings_naming_them() {
 }
 
 #[test]
+fn the_registers_own_due_date_wins_and_a_document_both_overdue_and_stale_is_both() {
+    let months = ReviewMonths::from([(Topic::OnlineSafetyPolicy, 12)]);
+    let as_of = d(2026, 12, 1);
+    // Reviewed in February 2025, due (the register says) at the end of September 2026:
+    // overdue by the register and stale by the framework's 12 months.
+    let e = evidence(vec![doc(
+        "E-Safety Policy 2024-25",
+        Some(d(2025, 2, 3)),
+        Some(d(2026, 9, 30)),
+    )]);
+    let s = summary(&e, &months, as_of).expect("imported");
+    let x = &s.documents[0];
+    assert_eq!((x.due, x.due_computed), (Some(d(2026, 9, 30)), false));
+    assert!(x.overdue && x.stale_after_months == Some(12) && x.late());
+    assert_eq!(
+        (s.count(Standing::Overdue), s.count(Standing::Stale)),
+        (1, 1)
+    );
+    assert_eq!(s.late(), 1);
+    let found = findings(&e, &months, as_of);
+    let codes: Vec<Code> = found.iter().map(|f| f.code).collect();
+    assert_eq!(
+        codes,
+        vec![Code::DocumentReviewOverdue, Code::DocumentReviewStale]
+    );
+    assert!(found[0].message.contains("due for review on 30/09/2026"));
+    // With no next review date in the register, the interval's date is used, and said to be.
+    let e = evidence(vec![doc("E-Safety Policy", Some(d(2026, 2, 3)), None)]);
+    let x = summary(&e, &months, as_of).expect("imported").documents[0].clone();
+    assert_eq!((x.due, x.due_computed), (Some(d(2027, 2, 3)), true));
+}
+
+#[test]
 fn the_summary_lists_what_falls_due_soonest_first_and_what_no_document_covers() {
     let months = ReviewMonths::from([
         (Topic::OnlineSafetyPolicy, 12),
@@ -149,6 +185,8 @@ fn the_summary_lists_what_falls_due_soonest_first_and_what_no_document_covers() 
     assert_eq!(s.topics_missing, vec![Topic::FilteringMonitoring]);
     assert_eq!(s.count(Standing::DueSoon), 2);
     assert!(summary(&Evidence::default(), &months, d(2026, 12, 1)).is_none());
+    // A register imported with no records in it has no summary: there is nothing to judge.
+    assert!(summary(&evidence(Vec::new()), &months, d(2026, 12, 1)).is_none());
 }
 
 #[test]

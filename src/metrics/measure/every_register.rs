@@ -34,6 +34,7 @@ fn registers() -> Evidence {
         signed,
         of,
         date: Some(date),
+        date_missing: false,
     };
     Evidence {
         documents: vec![

@@ -17,6 +17,7 @@ fn count(group: &str, part: &str, signed: usize, of: usize, date: NaiveDate) -> 
         signed,
         of,
         date: Some(date),
+        date_missing: false,
     }
 }
 
@@ -28,6 +29,7 @@ fn person(key: u64, date: Option<NaiveDate>) -> Agreement {
         signed: usize::from(date.is_some()),
         of: 1,
         date,
+        date_missing: false,
     }
 }
 

@@ -51,8 +51,9 @@ pub(super) struct Detail {
     commentary_check: String,
     evidence: Vec<EvidenceLink>,
     checks: Vec<CheckView>,
-    /// Nothing stands behind the level: no evidence cited, no supporting record imported.
-    unevidenced: bool,
+    /// Nothing stands behind the level: no evidence cited, no supporting record imported
+    /// (or only files holding none); why, in words, else empty.
+    unevidenced: String,
 }
 
 /// Whether there is anything to say of an aspect beyond the framework's own words: a
@@ -115,7 +116,11 @@ pub(super) fn detail(
         .unwrap_or("")
         .to_string();
     Detail {
-        unevidenced: a.unevidenced,
+        unevidenced: if a.unevidenced {
+            a.nothing_behind()
+        } else {
+            String::new()
+        },
         code: a.code.clone(),
         name: a.name.clone(),
         descriptor: aspect.map(|x| x.descriptor.clone()).unwrap_or_default(),

@@ -166,6 +166,8 @@ pub struct View {
     renewal: Option<handover::RenewalView>,
     /// The aspects still flagged for review after a framework change.
     flagged: Vec<String>,
+    /// The kinds of record imported whose files hold none yet.
+    no_records: Vec<&'static str>,
 }
 
 pub(super) fn named<'a>(levels: impl Iterator<Item = (&'a str, u8)>) -> Vec<Named> {
@@ -248,6 +250,12 @@ pub fn build(
         meetings: records::meetings(&r.metrics),
         incidents: records::incidents(&r.metrics),
         registers: registers::view(&r.metrics.registers),
+        no_records: r
+            .metrics
+            .no_records_yet
+            .keys()
+            .map(|k| k.as_str())
+            .collect(),
         progress: previous.map(|p| progress(s, p)),
         sign_off: handover::sign_off(r.review.sign_off.as_ref()),
         renewal: r.renewal.as_ref().map(handover::renewal),

@@ -220,6 +220,7 @@ mod tests {
             meetings: Some(vec![pattern]),
             incidents: None,
             registers: Default::default(),
+            no_records_yet: Default::default(),
         };
         let view = meetings(&m).expect("meeting registers were imported");
         assert_eq!(view.svg.matches("<circle").count(), 2);

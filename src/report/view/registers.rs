@@ -59,9 +59,17 @@ fn documents(r: &Registers) -> Option<Documents> {
     let row = |x: &crate::metrics::documents::DocumentStatus| DocumentRow {
         name: x.name.clone(),
         last_reviewed: x.last_reviewed.map(uk).unwrap_or_default(),
-        due: x.due.map(uk).unwrap_or_default(),
-        standing: standing(x.standing),
-        late: matches!(x.standing, Standing::Overdue | Standing::Stale),
+        due: match x.due {
+            Some(d) if x.due_computed => format!("{} (worked out from the last review)", uk(d)),
+            Some(d) => uk(d),
+            None => String::new(),
+        },
+        standing: if x.overdue && x.stale_after_months.is_some() {
+            "Review overdue; not reviewed in time"
+        } else {
+            standing(x.standing)
+        },
+        late: x.late(),
     };
     Some(Documents {
         rows: d.documents.iter().map(row).collect(),

@@ -170,6 +170,7 @@ pub fn aspect(
         planned,
         evidence_checks: Vec::new(),
         unevidenced: false,
+        empty_records: Vec::new(),
         evidence_required: false,
     }
 }

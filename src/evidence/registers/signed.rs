@@ -1,0 +1,344 @@
+//! What the Signed column of an agreements register means, decided from the whole column.
+//!
+//! Schools keep the column two ways: a count for each group ("28", "28 of 30"), or a mark
+//! beside each person's name (Y/N, Yes/No, ✓/✗, x, TRUE/FALSE, or the date it was signed).
+//! One cell cannot say which: a `1` is a count of one or a yes. So each row is read as far
+//! as it can be ([`Pending`]) and the rows are judged together once the file is read
+//! ([`settle`]): the column is counts or marks as most of its cells say, a `1` or `0` is
+//! read the column's way, and a cell of the other kind is skipped with the reason, naming
+//! its row and column. The rows are held only that long, without names (a person is a
+//! hash), and agreements registers run to a school's roll, not to millions of rows.
+//!
+//! A person whose agreement date cannot be read, or who is marked signed with no date,
+//! still counts among the people of their group, as not shown signed this school year:
+//! dropping them would raise the share signed. A count with no readable date likewise
+//! keeps its group's size, with none signed this year.
+
+use chrono::NaiveDate;
+
+use super::{Agreement, count};
+use crate::dates;
+use crate::evidence::Field;
+use crate::evidence::header::Header;
+use crate::evidence::records::{RowOutcome, is_one_of, skip, text};
+use crate::evidence::table::{SheetRow, Value};
+
+/// Marks that say a person signed.
+const YES: &[&str] = &[
+    "y", "yes", "x", "true", "signed", "returned", "received", "done", "ok", "tick", "ticked",
+    "agreed",
+];
+
+/// Ticks and crosses, which are read as typed: a tick is a yes, a cross a no.
+const TICKS: &[&str] = &["✓", "✔", "☑", "✅", "√"];
+const CROSSES: &[&str] = &["✗", "✘", "☒", "❌", "×"];
+
+/// Marks that say a person has not signed.
+const NO: &[&str] = &[
+    "n",
+    "no",
+    "false",
+    "not signed",
+    "not returned",
+    "unsigned",
+    "outstanding",
+    "missing",
+    "awaiting",
+    "pending",
+];
+
+/// What one Signed cell holds, before the column is known.
+#[derive(Debug, Clone, PartialEq)]
+pub(super) enum Signed {
+    /// Nothing.
+    Blank,
+    /// A count, with the group's size when typed in the cell ("28 of 30").
+    Count(usize, Option<usize>),
+    /// A yes or a no; a date typed in the column is a yes on that day.
+    Mark(bool, Option<NaiveDate>),
+    /// `0` or `1`: a count or a mark, as the rest of the column says.
+    ZeroOne(usize),
+    /// Neither, with the reason.
+    Neither(String),
+}
+
+/// Reads the Signed cell of a row.
+pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
+    let Some(col) = header.col(Field::AgreementSigned) else {
+        return Signed::Blank;
+    };
+    let cell = row.get(col);
+    match cell {
+        Value::Empty | Value::Unread => return Signed::Blank,
+        Value::Bool(b) => return Signed::Mark(*b, None),
+        Value::Date(d) => return Signed::Mark(true, Some(*d)),
+        Value::DateTime(t) => return Signed::Mark(true, Some(t.date())),
+        Value::Number(n) if *n == 0.0 || *n == 1.0 => return Signed::ZeroOne(*n as usize),
+        Value::Text(t) if t.trim() == "0" || t.trim() == "1" => {
+            return Signed::ZeroOne(usize::from(t.trim() == "1"));
+        }
+        Value::Text(t) if TICKS.contains(&t.trim()) => return Signed::Mark(true, None),
+        Value::Text(t) if CROSSES.contains(&t.trim()) => return Signed::Mark(false, None),
+        Value::Text(t) if is_one_of(t, YES) => return Signed::Mark(true, None),
+        Value::Text(t) if is_one_of(t, NO) => return Signed::Mark(false, None),
+        _ => {}
+    }
+    match count(row, header, Field::AgreementSigned) {
+        Ok(Some((n, of))) => Signed::Count(n, of),
+        Ok(None) => Signed::Blank,
+        Err(_) => match dates::parse(&cell.text()) {
+            Ok(d) => Signed::Mark(true, Some(d)),
+            Err(_) => Signed::Neither(format!(
+                "`{}` is neither a count nor a yes/no mark",
+                cell.text()
+            )),
+        },
+    }
+}
+
+/// A row of an agreements register read as far as it can be before the whole Signed
+/// column is known.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pending {
+    /// The row, 0-based.
+    pub index: u32,
+    pub(super) group: String,
+    pub(super) part: String,
+    /// A person's row: a hash of the folded name.
+    pub(super) person: Option<u64>,
+    pub(super) signed: Signed,
+    /// The Signed cell as typed, for the reasons.
+    pub(super) typed: String,
+    pub(super) of: Result<Option<usize>, String>,
+    pub(super) date: Result<Option<NaiveDate>, String>,
+}
+
+impl Pending {
+    pub(super) fn new(
+        row: &SheetRow,
+        header: &Header,
+        (group, part): (String, String),
+        person: Option<u64>,
+    ) -> Self {
+        Pending {
+            index: row.index,
+            group,
+            part,
+            person,
+            signed: read(row, header),
+            typed: text(row, header, Field::AgreementSigned),
+            of: count(row, header, Field::AgreementOf).map(|c| c.map(|(n, _)| n)),
+            date: crate::evidence::records::date(row, header, Field::AgreementDate),
+        }
+    }
+}
+
+/// What the Signed column holds, as most of its cells say.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Column {
+    Counts,
+    Marks,
+    /// As many of each: neither way can be taken.
+    Mixed,
+    /// Only blanks, `0`s and `1`s: each row says by what is beside it.
+    Undecided,
+}
+
+/// The rows of one register judged together: the Signed column is read as most of its
+/// cells say, and each row becomes a record or a reason, in the register's order.
+pub fn settle(rows: Vec<Pending>, header: &Header) -> Vec<(u32, RowOutcome<Agreement>)> {
+    let marks = rows
+        .iter()
+        .filter(|p| matches!(p.signed, Signed::Mark(..)))
+        .count();
+    let counts = rows
+        .iter()
+        .filter(|p| matches!(p.signed, Signed::Count(..)))
+        .count();
+    let column = match (marks, counts) {
+        (0, 0) => Column::Undecided,
+        (m, c) if m > c => Column::Marks,
+        (m, c) if c > m => Column::Counts,
+        _ => Column::Mixed,
+    };
+    let dates_recorded = header.col(Field::AgreementDate).is_some();
+    rows.into_iter()
+        .map(|p| (p.index, judge(p, column, header, dates_recorded)))
+        .collect()
+}
+
+/// One row, the column being known.
+fn judge(
+    p: Pending,
+    column: Column,
+    header: &Header,
+    dates_recorded: bool,
+) -> RowOutcome<Agreement> {
+    let at = header.col(Field::AgreementSigned);
+    // The column as the school heads it ("Returned", "Signed (Y/N)").
+    let heading = header
+        .columns
+        .iter()
+        .find(|c| c.field == Some(Field::AgreementSigned))
+        .map_or("Signed", |c| c.header.as_str());
+    let other = |what: &str, most: &str| {
+        let of_column = if column == Column::Mixed {
+            format!("the {heading} column holds as many {most} as {what}s")
+        } else {
+            format!("most of the {heading} column holds {most}")
+        };
+        format!(
+            "`{}` is a {what}, but {of_column}: keep the column to counts for groups or to a mark for each person",
+            p.typed
+        )
+    };
+    match (p.signed.clone(), column) {
+        (Signed::Neither(reason), _) => skip(reason, at),
+        (Signed::Mark(..), Column::Counts | Column::Mixed) => {
+            skip(other("yes/no mark", "counts"), at)
+        }
+        (Signed::Count(..), Column::Marks | Column::Mixed) => {
+            skip(other("count", "yes/no marks"), at)
+        }
+        (Signed::ZeroOne(_), Column::Mixed) => skip(other("count or a yes/no mark", "counts"), at),
+        (Signed::Mark(yes, on), _) => person(p, Some(yes), on, header, dates_recorded),
+        (Signed::ZeroOne(n), Column::Marks) => {
+            person(p, Some(n == 1), None, header, dates_recorded)
+        }
+        // A one beside a name with no group size is that person's mark, whatever else the
+        // column holds: as a count it could be read no way at all.
+        (Signed::ZeroOne(n), Column::Counts | Column::Undecided)
+            if p.person.is_some() && p.of == Ok(None) =>
+        {
+            person(p, Some(n == 1), None, header, dates_recorded)
+        }
+        (Signed::ZeroOne(n), Column::Counts) => group(p, n, None, header, dates_recorded),
+        (Signed::ZeroOne(n), Column::Undecided) => match p.of {
+            Ok(Some(_)) => group(p, n, None, header, dates_recorded),
+            _ => skip(
+                format!(
+                    "`{}` in the {heading} column could be a count or a yes/no mark: give each person's name beside a mark, or the number in the group (Out of) beside a count",
+                    p.typed
+                ),
+                at,
+            ),
+        },
+        (Signed::Count(n, of), _) => group(p, n, of, header, dates_recorded),
+        (Signed::Blank, Column::Marks) => person(p, Some(false), None, header, dates_recorded),
+        (Signed::Blank, _) => match (&p.of, p.person) {
+            (Ok(None), Some(_)) => person(p, None, None, header, dates_recorded),
+            (Ok(None), None) => skip("no name and no count of who signed", at),
+            (Ok(Some(_)), _) => skip("a number in the group but no count of who signed", at),
+            (Err(reason), _) => skip(reason.clone(), header.col(Field::AgreementOf)),
+        },
+    }
+}
+
+const NOT_SHOWN: &str = "counted as not shown signed this school year";
+
+/// A person's row: `mark` is the Signed column's yes or no (`None` with no such column:
+/// then a date says they signed), `on` a date typed in that column.
+fn person(
+    p: Pending,
+    mark: Option<bool>,
+    on: Option<NaiveDate>,
+    header: &Header,
+    dates_recorded: bool,
+) -> RowOutcome<Agreement> {
+    let Some(key) = p.person else {
+        return skip(
+            "a yes/no mark with no name beside it",
+            header.col(Field::AgreementPerson),
+        );
+    };
+    let date_col = header.col(Field::AgreementDate);
+    let (date, note) = match (mark, p.date) {
+        (Some(false), Ok(Some(_))) => (
+            None,
+            Some((
+                format!("a date, but not marked signed; {NOT_SIGNED}"),
+                header.col(Field::AgreementSigned),
+            )),
+        ),
+        (Some(false), _) => (None, None),
+        (_, Err(reason)) => match on {
+            Some(d) => (Some(d), None),
+            None => (None, Some((format!("{reason}; {NOT_SHOWN}"), date_col))),
+        },
+        (Some(true), Ok(None)) if on.is_none() && dates_recorded => (
+            None,
+            Some((format!("marked signed with no date; {NOT_SHOWN}"), date_col)),
+        ),
+        (_, Ok(d)) => (d.or(on), None),
+    };
+    let record = Agreement {
+        group: p.group,
+        part: p.part,
+        person: Some(key),
+        signed: usize::from(date.is_some()),
+        of: 1,
+        date,
+        date_missing: false,
+    };
+    noted(record, note)
+}
+
+const NOT_SIGNED: &str = "counted as not signed";
+
+/// A group's count: `n` signed, out of `of_cell` when the cell gives it, else the Out of
+/// column's number.
+fn group(
+    p: Pending,
+    n: usize,
+    of_cell: Option<usize>,
+    header: &Header,
+    dates_recorded: bool,
+) -> RowOutcome<Agreement> {
+    let of = match p.of {
+        Ok(of) => of.or(of_cell),
+        Err(reason) => return skip(reason, header.col(Field::AgreementOf)),
+    };
+    let Some(of) = of else {
+        return skip(
+            "a count of who signed with no number in the group (Out of)",
+            header.col(Field::AgreementOf),
+        );
+    };
+    if n > of {
+        return skip(
+            format!("{n} signed out of {of}: more signed than are in the group"),
+            header.col(Field::AgreementSigned),
+        );
+    }
+    let none_this_year = "its group counted as none signed this school year";
+    let date_col = header.col(Field::AgreementDate);
+    let (date, note) = match p.date {
+        Ok(Some(d)) => (Some(d), None),
+        Ok(None) if !dates_recorded => (None, None),
+        Ok(None) => (
+            None,
+            Some((format!("a count with no date; {none_this_year}"), date_col)),
+        ),
+        Err(reason) => (
+            None,
+            Some((format!("{reason}; {none_this_year}"), date_col)),
+        ),
+    };
+    let record = Agreement {
+        group: p.group,
+        part: p.part,
+        person: None,
+        signed: n,
+        of,
+        date,
+        date_missing: note.is_some(),
+    };
+    noted(record, note)
+}
+
+fn noted(record: Agreement, note: Option<(String, Option<u32>)>) -> RowOutcome<Agreement> {
+    match note {
+        None => RowOutcome::Used(record),
+        Some((note, col)) => RowOutcome::Noted { record, note, col },
+    }
+}
