@@ -439,10 +439,7 @@ fn local(file: &mut File, e: &Central) -> Result<(u64, Vec<Problem>), String> {
         differs.push("disagrees on where the sizes are kept".to_string());
     }
     if e.method == 0 && e.compressed != e.size {
-        differs.push(format!(
-            "is stored uncompressed, yet its sizes are {} and {}",
-            e.compressed, e.size
-        ));
+        differs.push(format!("is stored, yet its sizes are {compressed}/{size}"));
     }
     differs.extend(fields::local(&head, extra, &e.fields));
     let problems = differs.iter().map(|why| mismatch(e, why)).collect();
