@@ -36,6 +36,7 @@ mod signoff;
 mod today;
 mod verdict;
 mod verify_edges;
+mod verify_fields;
 mod visit;
 mod workbook;
 
