@@ -11,10 +11,19 @@ reached the page (text cut off by its cell is lost).
 
 --headings-of takes the HTML that was printed and requires every heading in it (h1 to h3)
 to be followed on its page by at least three lines of text, or to end the document: a
-heading, or a heading and its first line, left at the foot of a page is an error.
+heading, or a heading and its first line, left at the foot of a page is an error. A label
+heading a list (<p class="label">, such as "Evidence cited:") must be followed on its
+page by at least its first item.
 
 --margin PT requires every line of text to keep PT points from each edge of the page: a
 running head that wraps grows out of its margin towards the edge.
+
+--min-fill PCT requires the text of every page but the last to reach at least PCT percent
+of the way down the page: a block kept whole and moved to the next page leaves its page
+part empty.
+
+--on-page-1 TEXT (given any number of times) requires TEXT on the first page, such as the
+radar's heading and the sign-off's.
 
 --longest-text-of takes the longest text in the workbook's shared strings (in a scoring
 workbook, a commentary), requires it to have at least --min-words words, so the check cannot
@@ -171,22 +180,31 @@ def words_short(found, texts):
     return short
 
 
+# The level given to a label (a paragraph of class "label", such as "Evidence cited:") that
+# heads a list: below every heading, and printed at the body's size.
+LABEL = 4
+
+
 class Headings(html.parser.HTMLParser):
-    """The text of each h1, h2 and h3 of an HTML page, with its level."""
+    """The text of each h1, h2 and h3 of an HTML page, with its level, and of each label
+    (<p class="label">) with the level LABEL."""
 
     def __init__(self):
         super().__init__()
-        self.found, self.depth, self.text = [], 0, []
+        self.found, self.depth, self.text, self.tag = [], 0, [], None
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("h1", "h2", "h3"):
+        label = tag == "p" and "label" in (dict(attrs).get("class") or "").split()
+        if tag in ("h1", "h2", "h3") or label:
             self.depth += 1
             self.text = []
+            self.tag = tag
 
     def handle_endtag(self, tag):
-        if tag in ("h1", "h2", "h3") and self.depth:
+        if self.depth and tag == self.tag and tag in ("h1", "h2", "h3", "p"):
             self.depth -= 1
-            self.found.append((" ".join("".join(self.text).split()), int(tag[1])))
+            level = LABEL if tag == "p" else int(tag[1])
+            self.found.append((" ".join("".join(self.text).split()), level))
 
     def handle_data(self, data):
         if self.depth:
@@ -211,19 +229,25 @@ def stranded(found, titles, pages):
         return [l for l in items if l[3] > TOP_MARGIN and not re.fullmatch(r"Page \d+ of \d+", l[1])]
 
     def level(line, usual):
-        """The heading level of `line`, or None when it is not a heading."""
+        """The heading level of `line`, or None when it is not a heading. A label is one
+        when the whole line is its text, whatever its height."""
         text = " ".join(line[1].split())
+        if any(n == LABEL and text == t for t, n in titles):
+            return LABEL
         if line[5] - line[3] < usual * 1.08 or len(text) <= 3:
             return None
         # A heading that wraps prints its first line alone: a long enough start counts.
         levels = [
             n for t, n in titles
-            if text.startswith(t) or (t.startswith(text) and len(text) >= max(12, len(t) // 2))
+            if n != LABEL and text.startswith(t) or (t.startswith(text) and len(text) >= max(12, len(t) // 2))
         ]
         return min(levels) if levels else None
 
     def usual(lines):
-        heights = sorted(l[5] - l[3] for l in lines)
+        # Lines of running text: a chart's short labels, printed smaller, are left out, so
+        # that a page with a chart does not make its ordinary lines look like headings.
+        text = [l for l in lines if len(l[1]) > 25] or lines
+        heights = sorted(l[5] - l[3] for l in text)
         return heights[len(heights) // 2] if heights else 0
 
     problems = []
@@ -232,11 +256,16 @@ def stranded(found, titles, pages):
         if not lines_here or not lines_next:
             continue
         height = usual(lines_here)
-        starts = level(lines_next[0], usual(lines_next))
+        # The page's closing footer ("Made by selfreview …") ends every section before it.
+        closing = lines_next[0][1].startswith("Made by ")
+        starts = 0 if closing else level(lines_next[0], usual(lines_next))
         for i, line in enumerate(lines_here):
             # Lines after it, the cells of one table row counted once.
             after = len({round(l[3]) for l in lines_here[i + 1:]})
             this = level(line, height) if after < 3 else None
+            # A label needs only its first item after it.
+            if this == LABEL and after >= 1:
+                this = None
             if this is not None and (starts is None or starts > this):
                 problems.append(
                     f"page {number}: the heading {' '.join(line[1].split())[:60]!r} is left at "
@@ -256,6 +285,35 @@ def outside(found, sizes, margin):
                 f"(at {x0:.0f}, {y0:.0f} to {x1:.0f}, {y1:.0f})"
             )
     return problems
+
+
+def fill(found, sizes):
+    """How far down each page its body text reaches, as a share of the page's height: the
+    running head and the page number, in the margins, are left out."""
+    reach = {}
+    for number, text, _x0, y0, _x1, y1 in found:
+        if y0 <= TOP_MARGIN or re.fullmatch(r"Page \d+ of \d+", " ".join(text.split())):
+            continue
+        h = sizes[min(number, len(sizes)) - 1][1]
+        reach[number] = max(reach.get(number, 0.0), y1 / h)
+    return [reach.get(n, 0.0) for n in range(1, len(sizes) + 1)]
+
+
+def too_empty(found, sizes, least):
+    """Pages before the last whose body stops short of `least` percent of the page: what
+    followed was moved whole to the next page, leaving this one part empty."""
+    return [
+        f"page {n}: its text reaches only {100 * share:.0f}% of the way down the page "
+        f"(at least {least:g}% is expected of every page but the last)"
+        for n, share in enumerate(fill(found, sizes)[:-1], start=1)
+        if 100 * share < least
+    ]
+
+
+def missing_on_first(found, wanted):
+    """The texts of `wanted` that page 1 does not print."""
+    text = " ".join(" ".join(line[1] for line in found if line[0] == 1).split())
+    return [f"page 1 does not say {w!r}" for w in wanted if " ".join(w.split()) not in text]
 
 
 def words(text):
@@ -282,6 +340,8 @@ def main():
     parser.add_argument("--min-text-height", type=float)
     parser.add_argument("--headings-of")
     parser.add_argument("--margin", type=float)
+    parser.add_argument("--min-fill", type=float)
+    parser.add_argument("--on-page-1", action="append", default=[])
     args = parser.parse_args()
     problems = []
     sizes = page_sizes(args.pdf)
@@ -291,7 +351,8 @@ def main():
     if len(sizes) > args.max_pages:
         problems.append(f"{len(sizes)} pages, more than the {args.max_pages} allowed")
     wanted_lines = (args.no_overlap or args.longest_text_of or args.on_every_page
-                    or args.headings_of or args.margin is not None or args.all_text_of)
+                    or args.headings_of or args.margin is not None or args.all_text_of
+                    or args.min_fill is not None or args.on_page_1)
     found = lines(args.pdf) if wanted_lines else []
     if args.headings_of:
         titles = headings(args.headings_of)
@@ -300,6 +361,9 @@ def main():
         problems.extend(stranded(found, titles, len(sizes)))
     if args.margin is not None:
         problems.extend(outside(found, sizes, args.margin))
+    if args.min_fill is not None:
+        problems.extend(too_empty(found, sizes, args.min_fill))
+    problems.extend(missing_on_first(found, args.on_page_1))
     if args.on_every_page:
         wanted = " ".join(args.on_every_page.split())
         for number in range(1, len(sizes) + 1):
@@ -336,6 +400,8 @@ def main():
           + (f"; each says {args.on_every_page!r}" if args.on_every_page else "")
           + ("; no heading left at a page's foot" if args.headings_of else "")
           + (f"; all text {args.margin:g} pt or more inside the edges" if args.margin is not None else "")
+          + (f"; every page but the last {args.min_fill:g}% full or more" if args.min_fill is not None else "")
+          + (f"; page 1 says {', '.join(map(repr, args.on_page_1))}" if args.on_page_1 else "")
           + (f"; all {len(longest.split())} words of its longest text printed" if longest else "")
           + ("; every word of the workbook printed" if args.all_text_of else "")
           + (f"; words at least {args.min_text_height} pt tall" if args.min_text_height else ""))

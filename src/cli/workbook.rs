@@ -7,7 +7,7 @@ use selfreview::review;
 use selfreview::workbook::{self, Request};
 
 use super::output::Output;
-use super::{EXIT_OK, format};
+use super::{EXIT_FINDINGS, EXIT_OK, format};
 
 /// The arguments of `selfreview workbook`; the help text is on the subcommand.
 #[derive(Debug, clap::Args)]
@@ -34,6 +34,11 @@ pub fn run(args: &Args, today: chrono::NaiveDate, out: &Output) -> anyhow::Resul
     } else {
         &args.reviewer
     };
+    let named = selfreview::pipeline::pupil_named_reviewers(here, review, reviewers, today);
+    if !named.0.is_empty() {
+        out.diagnostics(&named);
+        return Ok(ExitCode::from(EXIT_FINDINGS));
+    }
     let dir = review::Paths::new(here).scores();
     let written = workbook::write_all(
         &opened.framework.framework,

@@ -170,7 +170,7 @@ pub enum Unmeasured {
         what: &'static str,
     },
     /// The training records name nobody in the group the check asks about.
-    #[error("nobody in the training records is in the group `{group}`")]
+    #[error("nobody in the training records is in the {group} group")]
     NobodyInGroup {
         /// The group asked about.
         group: String,
@@ -183,7 +183,7 @@ pub enum Unmeasured {
         what: &'static str,
     },
     /// The agreements records list nobody in the group the check asks about.
-    #[error("nobody in the acceptable use agreement records is in the group `{group}`")]
+    #[error("nobody in the acceptable use agreement records is in the {group} group")]
     NobodySigned {
         /// The group asked about.
         group: String,

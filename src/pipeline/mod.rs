@@ -295,6 +295,28 @@ fn cite_existing_files(books: &mut [workbook::Filled], evidence: &Path) {
 
 /// Imports every evidence source; one that cannot be imported becomes a finding, and the
 /// checks that needed it are reported as not evaluated.
+/// The reviewers among `reviewers` named like a pupil on the review's lists of names, as
+/// errors naming the line of review.toml (or the `--reviewer` given) that holds each, the
+/// name removed: a workbook is named after its reviewer and shows the name on every sheet,
+/// so none is made for such a name.
+pub fn pupil_named_reviewers(
+    root: &Path,
+    review: &Review,
+    reviewers: &[String],
+    today: chrono::NaiveDate,
+) -> Diagnostics {
+    let mut ignored = Diagnostics::default();
+    let evidence = import_evidence(
+        review,
+        root,
+        review.review_date.unwrap_or(today),
+        &mut ignored,
+    );
+    let file = Paths::new(root).review_file();
+    let text = std::fs::read_to_string(&file).unwrap_or_default();
+    withhold::reviewer_names(reviewers, &evidence.private, &file, &text)
+}
+
 fn import_evidence(
     review: &Review,
     root: &Path,

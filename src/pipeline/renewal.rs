@@ -32,8 +32,13 @@ pub struct Renewal {
     pub last_assessment: Assessment,
     /// When reassessment is due: three years after the award.
     pub due: NaiveDate,
-    /// Days from today to the due date; negative once it has passed.
-    pub days_left: i64,
+    /// Days from the review date to the due date; negative when it had passed by then. The
+    /// reports count from the review date so that one review always gives the same files.
+    pub days_after_review: i64,
+    /// Days from today to the due date; negative once it has passed. Only the terminal's
+    /// reminders use it, labelled as today's, so it is not written to `score --json`.
+    #[serde(skip)]
+    pub days_from_today: i64,
     /// Whether the renewal may be a desk assessment (only when the last was a visit).
     pub desk_allowed: bool,
     /// The award is dated after the review: a mistyped date.
@@ -104,7 +109,8 @@ pub fn renewal(
         awarded: mark.awarded,
         last_assessment: mark.last_assessment,
         due,
-        days_left: (due - today).num_days(),
+        days_after_review: (due - scored.review_date).num_days(),
+        days_from_today: (due - today).num_days(),
         desk_allowed: mark.last_assessment == Assessment::Visit,
         after_review: mark.awarded > scored.review_date,
         since: nearest(history, mark.awarded, scored.review_date).map(
@@ -149,7 +155,7 @@ pub fn reminder(r: &Renewal, review_file: &Path) -> Option<Diagnostic> {
             ),
         );
     }
-    if r.days_left > REMIND_DAYS {
+    if r.days_from_today > REMIND_DAYS {
         return None;
     }
     let how = if r.desk_allowed {
@@ -157,7 +163,7 @@ pub fn reminder(r: &Renewal, review_file: &Path) -> Option<Diagnostic> {
     } else {
         "a full visit (the last was a desk assessment, and a desk assessment is allowed only once between visits)"
     };
-    let when = if r.days_left < 0 {
+    let when = if r.days_from_today < 0 {
         format!("was due on {}", crate::dates::uk(r.due))
     } else {
         format!("is due by {}", crate::dates::uk(r.due))
@@ -189,10 +195,10 @@ fn nearest(
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter_map(|p| {
-            let (date, kept) = super::snapshot_date(&p)?;
+            // One of the review's own date, kept from before a migration, is this review.
+            let (date, _kept) = super::snapshot_date(&p)?;
             let apart = (date - awarded).num_days().abs();
-            ((date < before || (kept && date == before)) && apart <= NEAREST_DAYS)
-                .then_some((apart, date, p))
+            (date < before && apart <= NEAREST_DAYS).then_some((apart, date, p))
         })
         .collect();
     dated.sort();
@@ -269,7 +275,7 @@ mod tests {
         };
         let r = renewal(&leap, &scored, tmp.path(), tmp.path(), day(2027, 1, 10));
         assert_eq!(r.due, day(2027, 2, 28));
-        assert_eq!(r.days_left, 49);
+        assert_eq!(r.days_from_today, 49);
         assert!(!r.desk_allowed);
         let said = reminder(&r, Path::new("review.toml"))
             .expect("due soon")
@@ -280,11 +286,18 @@ mod tests {
             last_assessment: Assessment::Visit,
         };
         let r = renewal(&visit, &scored, tmp.path(), tmp.path(), day(2027, 1, 10));
+        let later_day = renewal(&visit, &scored, tmp.path(), tmp.path(), day(2027, 3, 1));
         assert_eq!(
-            renewal(&visit, &scored, tmp.path(), tmp.path(), day(2027, 3, 1)).days_left,
+            later_day.days_from_today,
             (day(2028, 6, 1) - day(2027, 3, 1)).num_days(),
-            "days left are counted from today"
+            "the reminder's days are counted from today"
         );
+        assert_eq!(
+            later_day.days_after_review,
+            (day(2028, 6, 1) - scored.review_date).num_days(),
+            "the reports' days are counted from the review date"
+        );
+        assert_eq!(later_day.days_after_review, r.days_after_review);
         assert!(r.desk_allowed && r.since.is_none());
         assert!(reminder(&r, Path::new("review.toml")).is_none());
         let later = Mark {

@@ -108,6 +108,29 @@ pub fn sign_off(
     found
 }
 
+/// Each of `reviewers` named like a pupil, as an error at the line of review.toml (`file`,
+/// whose text is `toml`) that holds it, or at review.toml alone when it was given on the
+/// command line.
+pub fn reviewer_names(reviewers: &[String], names: &Names, file: &Path, toml: &str) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    for name in reviewers.iter().filter(|r| names.found_in(r)) {
+        let mut at = Location::file(file);
+        at.line = toml
+            .lines()
+            .position(|l| l.contains(&format!("\"{name}\"")))
+            .map(|i| i + 1);
+        found.push(
+            Diagnostic::error(
+                Code::PrivateNameInWorkbook,
+                at,
+                format!("the reviewer {PLACEHOLDER} is named like a pupil; no workbook is made, since its file name and every sheet would show the name"),
+            )
+            .with_help("name pupils' representatives by their role, e.g. \"Pupil representative (Y6)\", in review.toml, then make the workbooks again"),
+        );
+    }
+    found
+}
+
 /// A reviewer or member named like a pupil (a pupils' representative, say) is shown by role.
 fn reviewers(book: &mut Filled, names: &Names, found: &mut Diagnostics) {
     let mut renamed = false;
@@ -147,8 +170,9 @@ fn reviewers(book: &mut Filled, names: &Names, found: &mut Diagnostics) {
     }
 }
 
-/// Takes names out of incident categories, meeting names and training records, which
-/// reports show; a finding names the source of each category or meeting name that held one.
+/// Takes names out of incident categories, meeting names, training records, document titles
+/// and agreement groups, which reports show; a finding names the source of each kind of
+/// record that held one.
 pub fn records(evidence: &mut Evidence, sources: &[(&Path, EvidenceKind)]) -> Diagnostics {
     let mut found = Diagnostics::default();
     let held = evidence.withhold_names();
@@ -164,6 +188,24 @@ pub fn records(evidence: &mut Evidence, sources: &[(&Path, EvidenceKind)]) -> Di
             EvidenceKind::Meetings,
             "meeting name(s)",
             "meeting or group",
+        ),
+        (
+            held.training,
+            EvidenceKind::Training,
+            "role(s), course(s) or group(s) in training records",
+            "role, course and group",
+        ),
+        (
+            held.documents,
+            EvidenceKind::Documents,
+            "document title(s)",
+            "document",
+        ),
+        (
+            held.agreements,
+            EvidenceKind::Agreements,
+            "group(s) in the agreements register",
+            "group",
         ),
     ] {
         if count == 0 {
@@ -210,14 +252,26 @@ pub fn scored(scored: &mut crate::score::Scored, names: &Names) {
 }
 
 /// Takes names out of every finding: a child's name typed into a level or date cell, or a
-/// file named after a child, is echoed by the findings about it.
+/// file named after a child, is echoed by the findings about it. A name in a workbook's
+/// cell that a finding echoes (a level or a date with a name in it) is also a
+/// `private-name-in-workbook` error at that cell, as a name in a text column is.
 pub fn diagnostics(found: &mut Diagnostics, names: &Names) {
     if names.is_empty() {
         return;
     }
+    let mut named = Vec::new();
     for d in &mut found.0 {
         if let Some(clean) = redact(names, &d.message) {
             d.message = clean;
+            let in_cell = d
+                .location
+                .cell
+                .as_deref()
+                .is_some_and(|c| c.starts_with(&format!("{}!", layout::SCORES_SHEET)))
+                && d.code != Code::PrivateNameInWorkbook;
+            if in_cell {
+                named.push(d.location.clone());
+            }
         }
         if let Some(help) = d.help.as_mut()
             && let Some(clean) = redact(names, help)
@@ -227,5 +281,15 @@ pub fn diagnostics(found: &mut Diagnostics, names: &Names) {
         if let Some(clean) = redact(names, &d.location.file.to_string_lossy()) {
             d.location.file = clean.into();
         }
+    }
+    for at in named {
+        found.push(
+            Diagnostic::error(
+                Code::PrivateNameInWorkbook,
+                at,
+                format!("this cell names a pupil; findings show {PLACEHOLDER} in its place, and no pack can be made until it is taken out"),
+            )
+            .with_help(HELP),
+        );
     }
 }

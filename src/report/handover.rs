@@ -17,7 +17,6 @@ pub struct ToolView {
     school: String,
     review_date: String,
     framework_title: String,
-    framework_id: String,
     framework_version: String,
     generator: String,
     aspects: Vec<ToolAspect>,
@@ -27,6 +26,8 @@ pub struct ToolView {
     no_group: bool,
     /// How many aspects have an agreed level.
     scored_count: usize,
+    /// The aspects still flagged for review after a framework change.
+    flagged: Vec<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -41,12 +42,16 @@ struct ToolAspect {
     benchmark: u8,
     commentary: String,
     commentary_by: &'static str,
+    /// Still flagged for review after a framework change: its level and commentary were
+    /// carried from the old framework and are not yet reviewed.
+    flagged: bool,
 }
 
 /// The view of `online-tool.html`: every aspect in the framework's order.
 pub fn online_tool(r: &Reviewed) -> ToolView {
     let fw = &r.framework.framework;
     let s = &r.scored;
+    let flagged = crate::score::flagged(&r.diagnostics);
     let aspects: Vec<ToolAspect> = fw
         .elements
         .iter()
@@ -77,6 +82,7 @@ pub fn online_tool(r: &Reviewed) -> ToolView {
                     Some(CommentaryBy::OnlyReviewer) => "the only reviewer's",
                     None => "",
                 },
+                flagged: flagged.contains(&a.code),
             })
         })
         .collect();
@@ -84,7 +90,6 @@ pub fn online_tool(r: &Reviewed) -> ToolView {
         school: s.school.clone(),
         review_date: crate::dates::uk(s.review_date),
         framework_title: fw.title.clone(),
-        framework_id: fw.id.clone(),
         framework_version: fw.version.clone(),
         generator: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
         without_commentary: aspects.iter().filter(|a| a.commentary.is_empty()).count(),
@@ -95,5 +100,6 @@ pub fn online_tool(r: &Reviewed) -> ToolView {
                 .iter()
                 .any(|w| w.reviewer == crate::workbook::layout::GROUP_REVIEWER),
         aspects,
+        flagged,
     }
 }

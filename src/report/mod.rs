@@ -217,7 +217,9 @@ pub fn write(
 
 /// The latest snapshot in `history` dated before `before`, if any. Snapshots are the JSON
 /// `score` saves as `YYYY-MM-DD.json` (or `YYYY-MM-DD.<framework>.json`, kept when the first
-/// score after a migration on the same date replaced it, which counts as before); a file that does not read as one is passed over. A
+/// score after a migration on the same date replaced it). One of the review's own date, on
+/// any framework, is this review before or after a change and never the previous review;
+/// a file that does not read as one is passed over. A
 /// snapshot scored against another framework than `framework` (the review's, found from
 /// `review_dir`) is carried through the framework map between them, as `migrate` carries
 /// the workbooks; without a map its levels cannot be compared and there is no previous
@@ -232,9 +234,8 @@ pub fn previous_snapshot(
         .ok()?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter_map(|p| {
-            // One kept from the day of a migration is the review before it.
-            let (date, kept) = crate::pipeline::snapshot_date(&p)?;
-            (date < before || (kept && date == before)).then_some((date, p))
+            let (date, _kept) = crate::pipeline::snapshot_date(&p)?;
+            (date < before).then_some((date, p))
         })
         .collect();
     dated.sort();

@@ -168,7 +168,7 @@ fn folders_links_and_special_files_are_caught() {
     verify(&case)
         .code(1)
         .stderr(predicate::str::contains("error[pack-entry-folder]"))
-        .stderr(predicate::str::contains("`aspects/` is a folder entry"));
+        .stderr(predicate::str::contains("`aspects/` is marked as a folder"));
 
     let link = rebuilt(&pack, &[], |z| {
         z.add_symlink("evidence.html", "/etc/passwd", options())

@@ -45,12 +45,20 @@ fn the_governors_report_takes_its_expectations_from_the_framework() {
     );
     // What stands in the way, listed rather than counted.
     assert!(html.contains("aspects stand in the way:"));
+    // Twenty aspects unscored and one the records do not support: more than fit beside
+    // the radar on the first page, so they are grouped by what holds them back.
     assert!(html.contains(
-        "<li>Staff (B2.1): 8 of 16 staff trained in the last two years (50%); level 2 needs 9 in 10"
-    ));
+        "<li><strong>The records do not support the level claimed (1):</strong> Staff (B2.1).</li>"
+    ), "{html}");
     assert!(
-        html.contains("<li>Online Safety Responsibilities (A1.1): no level has been given yet")
+        html.contains("<li><strong>Not scored yet (20):</strong>"),
+        "{html}"
     );
+    assert!(
+        html.contains("; and 14 more.</li>"),
+        "at most six named: {html}"
+    );
+    assert!(html.contains("The self-review report says in full what holds each aspect back."));
     assert!(!html.contains("the full report lists them"));
     // The log starts this year: no comparison with an empty year before.
     assert!(

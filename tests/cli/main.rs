@@ -21,6 +21,7 @@ mod maps;
 mod migrate;
 mod outputs;
 mod pack;
+mod plain;
 mod print;
 mod privacy;
 mod privacy_documents;
@@ -36,6 +37,7 @@ mod signoff;
 mod today;
 mod verdict;
 mod verify_edges;
+mod verify_fields;
 mod visit;
 mod workbook;
 

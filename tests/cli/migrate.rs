@@ -767,10 +767,44 @@ fn a_pack_made_before_the_changed_aspects_are_reviewed_says_so() {
         report.contains("Still flagged for review after the change: A1.1"),
         "{report}"
     );
+    // The desk check agrees with the report: the sign-off given before does not cover them.
+    assert!(visit.contains(
+        r#"<li class="not-done">The headteacher and the chair of governors signed the review off, but that sign-off does not cover the aspects still flagged"#
+    ));
+    assert!(
+        !visit.contains("have signed the review off"),
+        "ticked as signed"
+    );
+    // The page for the online tool marks each flagged aspect, and only those, as not yet
+    // reviewed, beside the carried commentary.
+    let tool = std::fs::read_to_string(dir.join("out/online-tool.html")).expect("tool");
+    assert!(
+        tool.contains("Not yet reviewed after the framework change: A1.1, B1.1, B4.1, C1.5, C2.3.")
+    );
+    let article = |code: &str| {
+        let start = tool
+            .find(&format!("id=\"aspect-{code}\""))
+            .expect("aspect shown");
+        let end = start + tool[start..].find("</article>").expect("closed");
+        tool[start..end].to_string()
+    };
+    let c23 = article("C2.3");
+    assert!(
+        c23.contains("(not yet reviewed after the framework change)"),
+        "{c23}"
+    );
+    assert!(
+        c23.contains("From C2.4"),
+        "the carried commentary is shown: {c23}"
+    );
+    assert!(tool.contains(r#"<article class="aspect unreviewed" id="aspect-C2.3">"#));
+    let a12 = article("A1.2");
+    assert!(!a12.contains("not yet reviewed"), "{a12}");
 }
 
 #[test]
-fn the_first_score_after_migrating_on_the_same_date_keeps_the_old_snapshot_as_the_last_review() {
+fn the_first_score_after_migrating_on_the_same_date_keeps_the_old_snapshot_but_compares_with_the_earlier_review()
+ {
     let tmp = tempfile::tempdir().expect("temporary folder");
     selfreview()
         .current_dir(tmp.path())
@@ -789,10 +823,21 @@ fn the_first_score_after_migrating_on_the_same_date_keeps_the_old_snapshot_as_th
     run(&dir, &["score"]).success();
     assert_eq!(std::fs::read(&kept).expect("kept"), old);
     run(&dir, &["report"]).success();
+    // The kept snapshot is this review before the change: the last review is the demo's
+    // earlier one, of 20/11/2023, on the radar and in the governors' progress.
     let governors = std::fs::read_to_string(dir.join("out/governors.html")).expect("governors");
     assert!(
-        governors.contains("Since 01&#x2f;11&#x2f;2026, aspects improved"),
+        governors.contains("Since 20&#x2f;11&#x2f;2023, aspects improved"),
         "{governors}"
+    );
+    assert!(
+        !governors.contains("Since 01&#x2f;11&#x2f;2026"),
+        "{governors}"
+    );
+    let report = std::fs::read_to_string(dir.join("out/report.html")).expect("report");
+    assert!(
+        report.contains("Dotted grey: 20&#x2f;11&#x2f;2023"),
+        "the radar's previous review"
     );
 }
 

@@ -402,9 +402,14 @@ fn a_review_with_nothing_scored_says_so_instead_of_printing_empty_tables() {
         (&visit, "The reviewers agreed on every aspect"),
         (&visit, "support every level they check"),
         (&visit, "(0 left)"),
+        (&tool, "No agreed level yet"),
+        (&tool, "Copy</button>"),
     ] {
         assert!(!html.contains(empty), "{empty}");
     }
+    // The page for the online tool lists what is to be scored instead of empty fields.
+    assert!(tool.contains("aspects to score</h2>"), "{tool}");
+    assert!(tool.contains("<li>A1.1 "), "{tool}");
     // The blank templates `init` wrote hold no records yet, and the report says so.
     assert!(report.contains("No records yet: the training records imported hold none."));
     assert!(report.contains("No records yet: the incident logs imported hold none."));
@@ -441,14 +446,16 @@ fn thirty_reviewers_giving_one_reason_are_counted_once_and_their_commentary_kept
         .assert()
         .success();
     let report = std::fs::read_to_string(tmp.path().join("out/report.html")).expect("written");
-    // Once under the aspect and once in the verdict's reason, not thirty times in each.
-    assert_eq!(
-        report.matches(why).count(),
-        2,
-        "the reason once in each place"
-    );
+    // Once under the aspect, not thirty times; the verdict, with more aspects in the way
+    // than fit beside the radar, groups them and leaves the reasons to each aspect.
+    assert_eq!(report.matches(why).count(), 1, "the reason once");
+    assert!(report.contains("Each aspect's section below says in full what holds it back."));
+    // The label prints with the first explanation; the second follows in a list of its own.
     assert!(report.contains(&format!(
-        "<li><strong>29 reviewers:</strong> {why}</li><li><strong>Teacher 30:</strong> {other}</li>"
+        "<p class=\"label\"><strong>Why the records differ:</strong></p><ul class=\"tight first\"><li><strong>29 reviewers:</strong> {why}</li></ul></div>"
+    )), "{report}");
+    assert!(report.contains(&format!(
+        "<ul class=\"tight rest\"><li><strong>Teacher 30:</strong> {other}</li></ul>"
     )));
     assert!(report.contains("30 reviewers: 20 at level 2, 10 at level 3."));
     // Each reviewer's 500 words are shown by their start, the whole a click away; the

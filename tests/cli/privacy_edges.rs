@@ -60,6 +60,37 @@ fn a_name_in_a_level_cell_or_a_workbook_file_name_is_never_repeated() {
 }
 
 #[test]
+fn a_level_cell_with_a_name_beside_the_level_is_no_level_and_names_a_pupil() {
+    for typed in [
+        "2 (Alfie Brooks)",
+        "2 Alfie Brooks",
+        "2 - Alfie Brooks",
+        "Alfie Brooks",
+    ] {
+        let tmp = review(LOG, None);
+        let dir = tmp.path();
+        let row = AspectRow {
+            code: "A1.1",
+            level: 2,
+            commentary: CLEAN,
+            level_text: typed,
+            ..AspectRow::default()
+        };
+        scoring_workbook(&dir.join("scores/osl.xlsx"), "Online Safety Lead", &[row]);
+        let (code, stdout, stderr) = run(dir, &["score"]);
+        let printed = format!("{stdout}{stderr}");
+        assert_eq!(code, 1, "{typed}: {printed}");
+        assert!(
+            printed.contains("invalid-level") && printed.contains("private-name-in-workbook"),
+            "{typed}: {printed}"
+        );
+        no_name_anywhere(dir, &printed, &["Alfie", "Brooks"]);
+        let (_, stdout, stderr) = run(dir, &["pack"]);
+        assert!(!dir.join(ZIP).exists(), "{typed}: {stdout}{stderr}");
+    }
+}
+
+#[test]
 fn a_cited_file_named_after_a_child_is_refused_not_called_missing() {
     let tmp = review(LOG, None);
     let dir = tmp.path();
@@ -408,4 +439,94 @@ fn with_no_source_of_names_only_a_pack_of_levels_alone_is_made() {
     std::fs::write(&path, text).expect("write");
     std::fs::remove_dir_all(dir.join("out")).expect("out");
     refused(dir, "no-source-of-names", &[]);
+}
+
+#[test]
+fn a_reviewer_named_like_a_pupil_gets_no_workbook_and_the_name_is_not_printed() {
+    let tmp = review(LOG, None);
+    let dir = tmp.path();
+    let toml = std::fs::read_to_string(dir.join("review.toml")).expect("review.toml");
+    let line = toml
+        .lines()
+        .position(|l| l.starts_with("reviewers"))
+        .expect("a reviewers line");
+    let toml: Vec<String> = toml
+        .lines()
+        .enumerate()
+        .map(|(i, l)| {
+            if i == line {
+                "reviewers = [\"Online Safety Lead\", \"Alfie Brooks\"]".to_string()
+            } else {
+                l.to_string()
+            }
+        })
+        .collect();
+    std::fs::write(dir.join("review.toml"), toml.join("\n") + "\n").expect("write");
+    for args in [
+        &["workbook"][..],
+        &["workbook", "--reviewer", "alfie brooks"],
+    ] {
+        let (code, stdout, stderr) = run(dir, args);
+        let printed = format!("{stdout}{stderr}");
+        assert_eq!(code, 1, "{printed}");
+        assert!(printed.contains("private-name-in-workbook"), "{printed}");
+        no_name_anywhere(dir, &printed, &["Alfie", "alfie", "Brooks", "brooks"]);
+        assert!(!dir.join("scores/alfie-brooks.xlsx").exists(), "{printed}");
+    }
+    let (_, _, stderr) = run(dir, &["workbook"]);
+    assert!(
+        stderr.contains(&format!("review.toml:{}", line + 1)),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_name_in_a_training_course_or_a_document_title_is_a_private_name_in_records_error() {
+    let cases = [
+        (
+            "training",
+            "Name,Role,Course,Date completed\nAmy Jones,Teacher,Course with Alfie Brooks,01/09/2026\n",
+        ),
+        (
+            "documents",
+            "Document,Last reviewed,Next review due\nPlan for Alfie Brooks,01/01/2026,01/01/2027\n",
+        ),
+    ];
+    for (kind, csv) in cases {
+        let tmp = review(LOG, None);
+        let dir = tmp.path();
+        std::fs::write(dir.join("evidence/records.csv"), csv).expect("write");
+        set_sources(
+            dir,
+            &format!(
+                "[[evidence]]\nkind = \"incidents\"\npath = \"evidence/incidents.csv\"\n\n[[evidence]]\nkind = \"{kind}\"\npath = \"evidence/records.csv\"\n"
+            ),
+        );
+        let (code, stdout, stderr) = run(dir, &["score"]);
+        let printed = format!("{stdout}{stderr}");
+        assert_eq!(code, 1, "{kind}: {printed}");
+        assert!(
+            printed.contains("records.csv: error[private-name-in-records]"),
+            "{kind}: {printed}"
+        );
+        no_name_anywhere(dir, &printed, &["Alfie", "Brooks"]);
+        refused(dir, "private-name-in-records", &["Alfie", "Brooks"]);
+    }
+    // A member of staff who shares a pupil's name is replaced, with no error.
+    let tmp = review(LOG, None);
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("evidence/records.csv"),
+        "Name,Role,Course,Date completed\nAlfie Brooks,Teacher,Safeguarding,01/09/2026\n",
+    )
+    .expect("write");
+    set_sources(
+        dir,
+        "[[evidence]]\nkind = \"incidents\"\npath = \"evidence/incidents.csv\"\n\n[[evidence]]\nkind = \"training\"\npath = \"evidence/records.csv\"\n",
+    );
+    let (_, stdout, stderr) = run(dir, &["score"]);
+    assert!(
+        !stderr.contains("private-name-in-records"),
+        "{stdout}{stderr}"
+    );
 }

@@ -88,7 +88,7 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
         "Not yet ready to apply for the Online Safety Mark",
         "<svg",
         "id=\"aspect-D1.1\"",
-        "Filtering (C1.1): level 4 is below the benchmark of 2;",
+        "<strong>Below the benchmark (",
         "Action plan",
         "Cyberbullying",
         "2026-27 autumn",

@@ -120,8 +120,10 @@ fn reassessment_is_due_three_years_after_the_award_and_changes_are_shown() {
     let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     let r = &doc["renewal"];
     assert_eq!(r["due"], "2027-03-15");
-    // Counted from today (2026-12-01), not from the review date (2026-11-01).
-    assert_eq!(r["days_left"], 104);
+    // Counted from the review date (2026-11-01), not from today (2026-12-01), so that the
+    // same review always gives the same figures; today's count is not written.
+    assert_eq!(r["days_after_review"], 134);
+    assert!(r.get("days_left").is_none() && r.get("days_from_today").is_none());
     assert_eq!(r["desk_allowed"], false);
     assert_eq!(r["since"]["snapshot"], "2024-04-02");
     assert_eq!(r["since"]["improved"][0]["code"], "A1.1");
@@ -140,8 +142,9 @@ fn reassessment_is_due_three_years_after_the_award_and_changes_are_shown() {
         .arg("score")
         .assert()
         .stdout(predicate::str::contains(
-            "Online Safety Mark: awarded 15/03/2024; reassessment is due by 15/03/2027 (in 104 days), by a full visit",
+            "Online Safety Mark: awarded 15/03/2024; reassessment is due by 15/03/2027 (134 days after this review's date; in ",
         ))
+        .stdout(predicate::str::contains("days from today), by a full visit"))
         .stdout(predicate::str::contains("up A1.1 Online Safety Responsibilities (3 to 2)"))
         .stderr(predicate::str::contains("warning[reassessment-due]"));
     run(tmp.path(), &["report"]);
@@ -290,4 +293,61 @@ fn a_sign_off_dated_after_today_or_the_review_or_long_before_is_warned_of() {
     run(tmp.path(), &["pack"])
         .success()
         .stderr(predicate::str::contains("sign-off").not());
+}
+
+#[test]
+fn the_reports_count_reassessment_from_the_review_date_whatever_the_day() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    crate::selfreview()
+        .current_dir(tmp.path())
+        .env("SELFREVIEW_TODAY", "2026-12-01")
+        .args(["demo", "--quiet", "school"])
+        .assert()
+        .success();
+    let dir = tmp.path().join("school");
+    let outputs = |today: &str| {
+        crate::selfreview()
+            .arg("-C")
+            .arg(&dir)
+            .env("SELFREVIEW_TODAY", today)
+            .args(["report", "-q"])
+            .assert()
+            .success();
+        [
+            "report.html",
+            "governors.html",
+            "visit.html",
+            "online-tool.html",
+        ]
+        .map(|f| std::fs::read_to_string(dir.join("out").join(f)).expect("written"))
+    };
+    let before = outputs("2026-12-01");
+    // The demo's Mark is due on 05/12/2026, 34 days after its review of 01/11/2026.
+    assert!(
+        before[0].contains("34 days after this review's date"),
+        "report"
+    );
+    assert!(
+        before[1].contains("34 days after this review's date"),
+        "governors"
+    );
+    let after = outputs("2027-03-01");
+    for (i, name) in ["report", "governors", "visit", "online-tool"]
+        .iter()
+        .enumerate()
+    {
+        assert_eq!(before[i], after[i], "{name}.html changed with the day");
+    }
+    let doc = |today: &str| {
+        let out = crate::selfreview()
+            .arg("-C")
+            .arg(&dir)
+            .env("SELFREVIEW_TODAY", today)
+            .args(["--json", "score"])
+            .output()
+            .expect("runs");
+        serde_json::from_slice::<serde_json::Value>(&out.stdout).expect("json")["renewal"].clone()
+    };
+    assert_eq!(doc("2026-12-01"), doc("2027-03-01"));
+    assert_eq!(doc("2026-12-01")["days_after_review"], 34);
 }

@@ -7,9 +7,20 @@ use std::fmt::Write as _;
 pub fn renewal(r: &selfreview::pipeline::renewal::Renewal) -> String {
     use selfreview::dates::uk;
     let mut o = String::new();
-    let when = match r.days_left {
-        d if d < 0 => format!("was due on {} ({} days ago)", uk(r.due), -d),
-        d => format!("is due by {} (in {d} days)", uk(r.due)),
+    let from_review = match r.days_after_review {
+        d if d < 0 => format!("{} days before this review's date", -d),
+        d => format!("{d} days after this review's date"),
+    };
+    let when = match r.days_from_today {
+        d if d < 0 => format!(
+            "was due on {} ({from_review}; {} days ago today)",
+            uk(r.due),
+            -d
+        ),
+        d => format!(
+            "is due by {} ({from_review}; in {d} days from today)",
+            uk(r.due)
+        ),
     };
     let how = if r.desk_allowed {
         "a full visit or a desk assessment"

@@ -41,7 +41,11 @@ impl Evidence {
             held.meetings += usize::from(held_here);
         }
         for t in &mut self.training {
-            for text in [&mut t.person, &mut t.role, &mut t.course, &mut t.group] {
+            // A member of staff may share a pupil's name: the person is replaced alone.
+            if let Some(clean) = redact(names, &t.person) {
+                t.person = clean;
+            }
+            for text in [&mut t.role, &mut t.course, &mut t.group] {
                 if let Some(clean) = redact(names, text) {
                     *text = clean;
                     held.training += 1;
@@ -49,17 +53,21 @@ impl Evidence {
             }
         }
         for d in &mut self.documents {
-            for text in [&mut d.name, &mut d.owner, &mut d.approved_by] {
+            // Owners and approvers are adults, who may share a pupil's name.
+            for text in [&mut d.owner, &mut d.approved_by] {
                 if let Some(clean) = redact(names, text) {
                     *text = clean;
-                    held.documents += 1;
                 }
+            }
+            if let Some(clean) = redact(names, &d.name) {
+                d.name = clean;
+                held.documents += 1;
             }
         }
         for a in &mut self.agreements {
             if let Some(clean) = redact(names, &a.part) {
                 a.part = clean;
-                held.documents += 1;
+                held.agreements += 1;
             }
         }
         held
@@ -73,12 +81,14 @@ pub struct Withheld {
     pub categories: usize,
     /// Meeting names.
     pub meetings: usize,
-    /// Names, roles and courses in training records: a member of staff may share a pupil's
-    /// name, so these are replaced without a finding.
+    /// Roles, courses and groups in training records (the person trained is replaced
+    /// without a finding: a member of staff may share a pupil's name).
     pub training: usize,
-    /// Names, owners and approvers of documents, and the parts of groups that signed
-    /// agreements: replaced without a finding, as training records are.
+    /// Document titles in the policy register (owners and approvers are replaced without
+    /// a finding, as the people trained are).
     pub documents: usize,
+    /// The parts of groups that signed acceptable use agreements.
+    pub agreements: usize,
 }
 
 impl SourceReport {

@@ -86,10 +86,23 @@ pub fn group_for_meeting(name: &str, overrides: &BTreeMap<String, String>) -> St
 }
 
 /// Words that say what kind of gathering a meeting was or when, not whose: left out when
-/// the register's group is matched to a usual group.
-const MEETING_WORDS: [&str; 16] = [
+/// the register's group is matched to a usual group, so "SLT briefing", "Governors'
+/// update" and "OSG catch-up" are found as "SLT meeting" is.
+const MEETING_WORDS: [&str; 28] = [
     "meeting",
     "meetings",
+    "briefing",
+    "briefings",
+    "catch",
+    "up",
+    "catchup",
+    "update",
+    "updates",
+    "review",
+    "reviews",
+    "session",
+    "sessions",
+    "huddle",
     "committee",
     "group",
     "team",
@@ -166,6 +179,19 @@ mod tests {
         );
         assert_eq!(group_for_meeting("Governing Board", &none), "governors");
         assert_eq!(group_for_meeting("SLT meeting", &none), "senior-leadership");
+        // Any word for the kind of gathering after the group's name, as "meeting" is.
+        for (name, id) in [
+            ("SLT briefing", "senior-leadership"),
+            ("Senior leadership catch-up", "senior-leadership"),
+            ("SLT update", "senior-leadership"),
+            ("Governors' update", "governors"),
+            ("FGB review session", "governors"),
+            ("OSG catch up", "online-safety-group"),
+            ("E-safety huddle", "online-safety-group"),
+            ("Staff briefing", "staff-briefing"),
+        ] {
+            assert_eq!(group_for_meeting(name, &none), id, "{name}");
+        }
         assert_eq!(
             group_for_meeting("Senior Leadership Team", &none),
             "senior-leadership"

@@ -259,7 +259,7 @@ fn a_metric_without_its_records_says_what_is_missing() {
     );
     assert_eq!(
         nobody.map_err(|e| e.to_string()),
-        Err("nobody in the training records is in the group `governors`".into())
+        Err("nobody in the training records is in the governors group".into())
     );
     let quiet = measure(
         &check("incidents.actioned-share", "months = 1", "at-least = 0"),

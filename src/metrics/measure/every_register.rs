@@ -202,6 +202,6 @@ fn a_register_metric_without_its_records_says_what_is_missing() {
     );
     assert_eq!(
         nobody.map_err(|e| e.to_string()),
-        Err("nobody in the acceptable use agreement records is in the group `governors`".into())
+        Err("nobody in the acceptable use agreement records is in the governors group".into())
     );
 }

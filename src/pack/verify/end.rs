@@ -70,12 +70,29 @@ pub fn find(tail: &[u8], tail_at: u64) -> Result<End, String> {
             ),
         });
     }
-    let others = signs
+    let others: Vec<(u64, bool)> = signs
         .iter()
         .copied()
         .filter(|&i| i != at && fits(i) && before_it(tail, i, tail_at))
         .map(|i| (tail_at + i as u64, i > at && i < end))
         .collect();
+    let comment = usize::from(u16_at(tail, at + 20));
+    if comment > 0 && !others.iter().any(|o| o.1) {
+        // Its text is not shown: it is not the school's, and could hold anything.
+        problems.push(Problem {
+            kind: ProblemKind::Stray,
+            entry: None,
+            message: format!(
+                "the zip carries a comment of {comment} byte{}, which selfreview never writes; extractors such as unzip show it whenever the pack is opened",
+                if comment == 1 { "" } else { "s" }
+            ),
+        });
+    }
+    if u16_at(tail, at + 4) != 0 || u16_at(tail, at + 6) != 0 {
+        problems.push(damaged(
+            "the zip's end record gives disk numbers other than 0; a pack is one file".into(),
+        ));
+    }
     let (here, total) = (u16_at(tail, at + 8), u16_at(tail, at + 10));
     if here != total {
         problems.push(damaged(format!(

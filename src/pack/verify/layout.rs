@@ -14,6 +14,7 @@
 use std::fs::File;
 
 use super::end;
+use super::fields::{self, Fields};
 use super::raw::{read_at, u16_at, u32_at, u64_at};
 
 pub(super) const EOCD: u32 = 0x0605_4b50;
@@ -70,6 +71,9 @@ struct Central {
     size: u64,
     external: u32,
     offset: u64,
+    /// The other fields, which the writer always writes the same way.
+    fields: Fields,
+    extra: Vec<u8>,
 }
 
 /// Every problem with the structure of the zip in `file`.
@@ -82,6 +86,12 @@ pub fn check(file: &mut File) -> Vec<Problem> {
             let mut spans = Vec::new();
             for e in &w.entries {
                 kind_of(e, &mut problems);
+                let odd = fields::central(&e.fields, e.external, &e.extra);
+                problems.extend(odd.iter().map(|why| Problem {
+                    kind: ProblemKind::HeaderMismatch,
+                    entry: Some(shown(&e.name)),
+                    message: format!("the directory entry of `{}` {why}", shown(&e.name)),
+                }));
                 match local(file, e) {
                     Ok((end, mismatch)) => {
                         problems.extend(mismatch);
@@ -155,7 +165,8 @@ fn names(entries: &[Central], problems: &mut Vec<Problem>) {
 fn kind_of(e: &Central, problems: &mut Vec<Problem>) {
     let name = shown(&e.name);
     let mode = if e.made_by_unix { e.external >> 16 } else { 0 };
-    let dos_folder = !e.made_by_unix && e.external & 0x10 != 0;
+    // Windows extractors take the DOS attribute, whatever system made the entry.
+    let dos_folder = e.external & 0x10 != 0;
     let what = match mode & 0o170_000 {
         0o040_000 => Some(ProblemKind::Folder),
         0 | 0o100_000 if name.ends_with('/') || dos_folder => Some(ProblemKind::Folder),
@@ -164,7 +175,7 @@ fn kind_of(e: &Central, problems: &mut Vec<Problem>) {
     };
     let message = match (what, mode & 0o170_000) {
         (Some(ProblemKind::Folder), _) => format!(
-            "`{name}` is a folder entry; a pack lists files only, and its manifest does not list this"
+            "`{name}` is marked as a folder; a pack holds files only, and an extractor would make a folder here"
         ),
         (Some(_), 0o120_000) => format!(
             "`{name}` is a symbolic link, not a file: extracted, it would point somewhere else"
@@ -329,6 +340,8 @@ fn central(dir: &[u8], at: usize) -> Result<(Central, usize), String> {
         size: u64::from(u32_at(dir, at + 24)),
         external: u32_at(dir, at + 38),
         offset: u64::from(u32_at(dir, at + 42)),
+        fields: Fields::central(&dir[at..at + 46]),
+        extra: extra.to_vec(),
     };
     let mut wide = zip64(extra).into_iter();
     for field in [&mut e.size, &mut e.compressed, &mut e.offset] {
@@ -425,6 +438,10 @@ fn local(file: &mut File, e: &Central) -> Result<(u64, Vec<Problem>), String> {
     if flags & 0x08 != e.flags & 0x08 {
         differs.push("disagrees on where the sizes are kept".to_string());
     }
+    if e.method == 0 && e.compressed != e.size {
+        differs.push(format!("is stored, yet its sizes are {compressed}/{size}"));
+    }
+    differs.extend(fields::local(&head, extra, &e.fields));
     let problems = differs.iter().map(|why| mismatch(e, why)).collect();
     Ok((end, problems))
 }
@@ -480,7 +497,11 @@ mod tests {
         let len = commented.len();
         commented[len - 2..].copy_from_slice(&[5, 0]);
         commented.extend(b"notes");
-        assert_eq!(problems(&commented), []);
+        let found = problems(&commented);
+        assert!(
+            found.len() == 1 && found[0].message.contains("a comment of 5 bytes"),
+            "{found:?}"
+        );
         for bytes in [&bytes, &nested, &commented] {
             for at in 0..bytes.len() {
                 let mut flipped = bytes.clone();

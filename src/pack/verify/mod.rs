@@ -13,6 +13,7 @@
 //! was recomputed after a change.
 
 mod end;
+mod fields;
 mod layout;
 mod raw;
 
@@ -66,10 +67,10 @@ pub fn verify(path: &Path, expected: Option<&Fingerprint>) -> Result<Verified> {
     };
     // The structure is read first: when the zip library cannot open the file, what is
     // wrong with it in plain words is in there.
-    let layout: Vec<Diagnostic> = layout::check(&mut open()?)
-        .into_iter()
-        .map(|p| structure(path, p))
-        .collect();
+    let problems = layout::check(&mut open()?);
+    // An entry the structure check names is there, though it may not read as a file.
+    let named: Vec<String> = problems.iter().filter_map(|p| p.entry.clone()).collect();
+    let layout: Vec<Diagnostic> = problems.into_iter().map(|p| structure(path, p)).collect();
     let mut zip = match zip::ZipArchive::new(open()?) {
         Ok(z) => z,
         // A file that is no zip at all is said to be that, more plainly than its damage.
@@ -121,7 +122,7 @@ pub fn verify(path: &Path, expected: Option<&Fingerprint>) -> Result<Verified> {
             .findings
             .push(other_fingerprint(path, want, &fingerprint));
     }
-    let (intact, findings) = check.missing();
+    let (intact, findings) = check.missing(&named);
     Ok(Verified {
         manifest: Some(manifest),
         intact,
@@ -266,6 +267,13 @@ impl Check<'_> {
                 at(self.pack, &name),
                 format!("`{name}` cannot be read ({e})"),
             )),
+            Ok((size, sha)) if size == want.size && sha == want.sha256 && entry.size() != size => {
+                self.findings.push(Diagnostic::error(
+                    Code::PackEntryHeaderMismatch,
+                    at(self.pack, &name),
+                    format!("the zip's headers give `{name}` a size of {} bytes, but its data holds {size}", entry.size()),
+                ));
+            }
             Ok((size, sha)) if size != want.size || sha != want.sha256 => {
                 self.findings.push(Diagnostic::error(
                     Code::PackEntryAltered,
@@ -279,8 +287,12 @@ impl Check<'_> {
 
     /// Reports every file the manifest lists that no entry matched; returns how many
     /// entries were intact and every finding.
-    fn missing(mut self) -> (usize, Diagnostics) {
-        for missing in self.expected.keys() {
+    fn missing(mut self, named: &[String]) -> (usize, Diagnostics) {
+        let listed = self
+            .expected
+            .keys()
+            .filter(|m| !named.iter().any(|n| n == *m));
+        for missing in listed {
             self.findings.push(Diagnostic::error(
                 Code::PackEntryMissing,
                 at(self.pack, missing),

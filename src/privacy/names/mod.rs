@@ -100,11 +100,12 @@ impl Names {
     /// Adds a person from the parts of their name; returns whether anything could be held.
     pub fn add_person(&mut self, person: &Person<'_>) -> bool {
         let forenames = spellings(&person.forenames);
-        let surnames = spellings(&person.surnames);
+        let surnames = joined_particles(spellings(&person.surnames));
         let mut added = false;
         if !forenames.is_empty() && !surnames.is_empty() {
-            for f in &forenames {
-                for s in &surnames {
+            // Half of a double-barrelled name counts only with the other name.
+            for f in &with_halves(forenames.clone()) {
+                for s in &with_halves(surnames.clone()) {
                     added |= self.add_pair(f, s);
                 }
             }
@@ -320,6 +321,61 @@ impl Names {
     }
 }
 
+/// The spellings, and each word of a spelling of several words on its own: half of a
+/// double-barrelled name ("Marie" of "Anna-Marie", "Smith" of "Smith-Jones") is still the
+/// child's name when written with the other name.
+fn with_halves(mut spellings: Vec<Words>) -> Vec<Words> {
+    let halves: Vec<Words> = spellings
+        .iter()
+        .filter(|w| w.len() > 1)
+        .flat_map(|w| w.iter().map(|h| vec![h.clone()]))
+        .collect();
+    for h in halves {
+        if !spellings.contains(&h) {
+            spellings.push(h);
+        }
+    }
+    spellings
+}
+
+/// The spellings, and a surname that starts with a particle written apart ("Ó Briain",
+/// "Mac Giolla", "De Souza", "Van Dyke") run together as well ("OBriain"), as a surname
+/// with an apostrophe is ("O'Sullivan" as "OSullivan").
+fn joined_particles(mut spellings: Vec<Words>) -> Vec<Words> {
+    let joined: Vec<Words> = spellings
+        .iter()
+        .filter(|w| {
+            w.len() > 1
+                && matches!(
+                    w[0].as_str(),
+                    "o" | "mc"
+                        | "mac"
+                        | "de"
+                        | "van"
+                        | "von"
+                        | "di"
+                        | "da"
+                        | "le"
+                        | "la"
+                        | "du"
+                        | "ni"
+                        | "nic"
+                )
+        })
+        .map(|w| {
+            let mut j = vec![w[0].clone() + &w[1]];
+            j.extend(w[2..].iter().cloned());
+            j
+        })
+        .collect();
+    for j in joined {
+        if !spellings.contains(&j) {
+            spellings.push(j);
+        }
+    }
+    spellings
+}
+
 /// Each part's folded words, and with apostrophes joined where that differs.
 fn spellings(parts: &[&str]) -> Vec<Words> {
     let mut out: Vec<Words> = Vec::new();
@@ -338,20 +394,35 @@ fn spellings(parts: &[&str]) -> Vec<Words> {
     out
 }
 
-/// A name with German umlauts written out as they are typed without them ("Müller" as
-/// "Mueller"); `None` when it has none.
-fn umlauts_spelt_out(text: &str) -> Option<String> {
-    if !text.contains(['ä', 'ö', 'ü', 'Ä', 'Ö', 'Ü']) {
-        return None;
-    }
-    Some(
-        text.replace('ä', "ae")
-            .replace('ö', "oe")
-            .replace('ü', "ue")
-            .replace('Ä', "Ae")
-            .replace('Ö', "Oe")
-            .replace('Ü', "Ue"),
-    )
+/// A name with its umlauts and Nordic letters written out as they are typed without them
+/// ("Müller" as "Mueller", "Ørsted" as "Oersted", "Åsa" as "Aasa"), each letter either way
+/// ("Arnstroem" for "Ärnström"): every other spelling, none when it has none of them. The
+/// plain spelling (ä as a) comes from the fold itself.
+fn umlauts_spelt_out(text: &str) -> Vec<String> {
+    const MOST: usize = 6;
+    let spelt = |c: char| match c {
+        'ä' | 'Ä' => Some("ae"),
+        'ö' | 'Ö' | 'ø' | 'Ø' => Some("oe"),
+        'ü' | 'Ü' => Some("ue"),
+        'å' | 'Å' => Some("aa"),
+        _ => None,
+    };
+    let places: Vec<usize> = text
+        .char_indices()
+        .filter(|(_, c)| spelt(*c).is_some())
+        .map(|(i, _)| i)
+        .take(MOST)
+        .collect();
+    (1..1usize << places.len())
+        .map(|mask| {
+            text.char_indices()
+                .map(|(i, c)| match places.iter().position(|&p| p == i) {
+                    Some(k) if mask & (1 << k) != 0 => spelt(c).unwrap_or_default().to_string(),
+                    _ => c.to_string(),
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// The folded words of a name: words with digits in them (year groups, ids) are never part

@@ -374,3 +374,47 @@ fn a_cell_read_again_counts_its_people_again_and_holds_nothing_new() {
     assert_eq!(twice.add_cell(&long), twice.add_cell(&long));
     assert!(!twice.cells.contains_key(long.as_str()));
 }
+
+#[test]
+fn halves_of_double_barrelled_names_particles_and_spelt_out_letters_match() {
+    let mut n = Names::default();
+    for (f, s) in [
+        ("Anna-Marie", "Smith-Jones"),
+        ("Dáithí", "Ó Briain"),
+        ("Zoë", "Ärnström"),
+    ] {
+        n.add_person(&Person {
+            forenames: vec![f],
+            surnames: vec![s],
+            whole: vec![],
+        });
+    }
+    for text in [
+        "Anna-Marie Smith helped.",
+        "Marie Smith-Jones helped.",
+        "Marie Smith helped.",
+        "Anna Jones helped.",
+        "Daithi OBriain helped.",
+        "Daithi O Briain helped.",
+        "Zoe Arnstroem helped.",
+        "Zoe Aernstrom helped.",
+        "Zoe Aernstroem helped.",
+    ] {
+        assert!(n.found_in(text), "{text}");
+    }
+    for text in ["Marie helped.", "Smith helped.", "Anna and Jones", "Briain"] {
+        assert!(!n.found_in(text), "{text}");
+    }
+}
+
+#[test]
+fn any_mix_of_spelt_out_and_plain_letters_is_the_same_name() {
+    let forms = |name: &str| umlauts_spelt_out(name);
+    let all = forms("Ärnström");
+    assert!(all.contains(&"Ärnstroem".to_string()) && all.contains(&"aernström".to_string()));
+    assert_eq!(all.len(), 3, "{all:?}");
+    assert!(forms("Smith").is_empty());
+    assert_eq!(forms("Åsa Ørsted").len(), 3);
+    // However many such letters, the spellings stay bounded.
+    assert!(forms("äöüäöüäöüäöü").len() < 64);
+}

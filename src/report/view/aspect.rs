@@ -200,23 +200,39 @@ fn commentary_check(check: CommentaryCheck) -> &'static str {
     }
 }
 
-/// An evidence check: what the level needs, what the records show, and the result.
+/// An evidence check: what the level needs, what the records show, and the result. When
+/// the records could not show anything, why not is what they show, and the result says only
+/// that evidence is needed.
 fn check_view(c: &CheckResult) -> CheckView {
+    let needed = c.status == CheckStatus::EvidenceNeeded;
+    let (fact, why) = match (&c.fact, &c.detail) {
+        (Some(f), d) => (f.clone(), d.clone().filter(|_| needed)),
+        (None, Some(d)) if needed => (capitalised(d), None),
+        (None, _) => (String::new(), None),
+    };
     CheckView {
         needs: c.needs.clone(),
-        fact: c.fact.clone().unwrap_or_default(),
+        fact,
         outcome: match c.status {
             CheckStatus::Met => "met".into(),
             CheckStatus::NotMet => "not met".into(),
             CheckStatus::EvidenceNeeded => {
-                let why = c.detail.clone().unwrap_or_default();
+                let why = why.map(|w| format!(": {w}")).unwrap_or_default();
                 let required = if c.required {
                     "; holds back readiness"
                 } else {
                     ""
                 };
-                format!("evidence needed: {why}{required}")
+                format!("evidence needed{why}{required}")
             }
         },
     }
+}
+
+/// `text` with its first letter in capitals, as the start of a table cell.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| {
+        first.to_uppercase().chain(chars).collect()
+    })
 }

@@ -58,8 +58,8 @@ pub(super) fn renewal(r: &Renewal) -> RenewalView {
     RenewalView {
         awarded: uk(r.awarded),
         due: uk(r.due),
-        overdue: r.days_left < 0,
-        days: r.days_left.abs(),
+        overdue: r.days_after_review < 0,
+        days: r.days_after_review.abs(),
         how: if r.desk_allowed {
             "a full visit or a desk assessment"
         } else {

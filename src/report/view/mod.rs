@@ -14,6 +14,7 @@ use super::Reviewers;
 use super::svg;
 
 mod aspect;
+mod brief;
 mod handover;
 mod records;
 mod registers;
@@ -96,7 +97,13 @@ struct PlanRow {
     planned: String,
     owner: String,
     target: String,
+    /// So long that kept whole it would leave much of a page empty: it may run over a page.
+    tall: bool,
 }
+
+/// A printed table row of more words than this may run over a page; a shorter one is kept
+/// whole.
+const TALL_ROW_WORDS: usize = 150;
 
 #[derive(Debug, Serialize)]
 struct AgendaRow {
@@ -129,14 +136,18 @@ struct Milestone {
 pub struct View {
     school: String,
     review_date: String,
-    framework_id: String,
     framework_title: String,
     framework_version: String,
     generator: String,
     ready: bool,
     reasons: Vec<String>,
-    /// Evidence findings about aspects not already among the reasons.
+    /// The reasons grouped by what holds the aspects back, when there are too many to give
+    /// in full on the first page.
+    reasons_brief: Vec<brief::Group>,
+    /// Evidence findings about aspects not already among the reasons: the first few.
     evidence_findings: Vec<String>,
+    /// How many more evidence findings there are than are listed.
+    findings_more: usize,
     milestones: Vec<Milestone>,
     elements_complete: usize,
     element_count: usize,
@@ -144,6 +155,8 @@ pub struct View {
     aspect_count: usize,
     radar_svg: String,
     previous_date: Option<String>,
+    /// Some aspects have a level and some none: the radar marks those with none.
+    radar_unscored: bool,
     elements: Vec<Element>,
     /// Aspects with a level, commentary or evidence, in full.
     details: Vec<Detail>,
@@ -203,22 +216,28 @@ pub fn build(
 ) -> View {
     let fw = &r.framework.framework;
     let s = &r.scored;
+    // Each aspect is listed once: a finding already given as a reason is not repeated.
+    let findings: Vec<String> = s
+        .evidence_findings
+        .iter()
+        .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
+        .map(|r| r.message.clone())
+        .collect();
+    let findings = brief::first(
+        &findings,
+        brief::IN_FULL.saturating_sub(s.reasons.len()).max(2),
+    );
     View {
         school: s.school.clone(),
         review_date: uk(s.review_date),
-        framework_id: fw.id.clone(),
         framework_title: fw.title.clone(),
         framework_version: fw.version.clone(),
         generator: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
         ready: s.ready,
         reasons: s.reasons.iter().map(|r| r.message.clone()).collect(),
-        // Each aspect is listed once: a finding already given as a reason is not repeated.
-        evidence_findings: s
-            .evidence_findings
-            .iter()
-            .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
-            .map(|r| r.message.clone())
-            .collect(),
+        reasons_brief: brief::groups(s),
+        evidence_findings: findings.0,
+        findings_more: findings.1,
         milestones: milestones(s),
         elements_complete: s.milestones.elements_complete,
         element_count: s.elements.len(),
@@ -226,6 +245,7 @@ pub fn build(
         aspect_count: s.aspects.len(),
         radar_svg: radar(s, previous),
         previous_date: previous.map(|p| uk(p.date)),
+        radar_unscored: s.aspects.iter().any(|a| a.agreed.is_none()),
         elements: elements(fw, s),
         details: s
             .aspects
@@ -353,9 +373,17 @@ fn elements(fw: &Framework, s: &Scored) -> Vec<Element> {
 }
 
 fn actions(fw: &Framework, s: &Scored) -> Vec<PlanRow> {
+    let words = |t: &str| t.split_whitespace().count();
     s.actions
         .iter()
         .map(|p| PlanRow {
+            tall: words(&p.next_statement)
+                + p.improvement_actions
+                    .iter()
+                    .map(|a| words(a))
+                    .sum::<usize>()
+                + p.planned.as_ref().map_or(0, |x| words(&x.actions))
+                > TALL_ROW_WORDS,
             code: p.aspect.clone(),
             name: p.name.clone(),
             level: p.level,

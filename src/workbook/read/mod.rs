@@ -257,6 +257,7 @@ fn fill(path: &Path, fw: &Framework, sheets: &Sheets, diags: &mut Diagnostics) -
         table: &table,
         scored_by: &scored_by,
         formulas: &sheets.formulas,
+        labels: &fw.levels,
         diags,
     };
     let mut rows = reader.rows(fw);

@@ -20,6 +20,8 @@ pub(super) struct RowReader<'a> {
     pub(super) scored_by: &'a ScoredBy,
     /// Cells holding a formula, whatever their saved value.
     pub(super) formulas: &'a BTreeSet<(u32, u32)>,
+    /// The framework's level labels, which may follow the level's number.
+    pub(super) labels: &'a [crate::framework::LevelText],
     pub(super) diags: &'a mut Diagnostics,
 }
 
@@ -178,7 +180,9 @@ impl RowReader<'_> {
         Some(text)
     }
 
-    /// A level from 1 to 5; numbers, `"2"` and `"2 - Established"` are all accepted.
+    /// A level from 1 to 5; numbers, `"2"` and `"2 - Established"` (the level's own label
+    /// after its number) are all accepted, and nothing else: a cell that holds more than
+    /// the level, a name or a note, is not a level.
     fn level(&mut self, r: u32, c: u32) -> Option<u8> {
         let cell = self.cell(r, c).clone();
         let blank = match &cell {
@@ -202,11 +206,7 @@ impl RowReader<'_> {
         let value = match &cell {
             Data::Int(n) => Some(*n as f64),
             Data::Float(f) => Some(*f),
-            Data::String(s) => s
-                .trim()
-                .split(|ch: char| !ch.is_ascii_digit())
-                .next()
-                .and_then(|d| d.parse::<f64>().ok()),
+            Data::String(s) => level_text(s, self.labels).map(f64::from),
             _ => None,
         };
         match value {
@@ -253,6 +253,24 @@ impl RowReader<'_> {
     }
 }
 
+/// The level a text cell gives: its number alone, or followed by a dash, colon or full
+/// stop (or only a space) and the framework's label for that level.
+fn level_text(text: &str, labels: &[crate::framework::LevelText]) -> Option<u8> {
+    let text = text.trim();
+    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    let level: u8 = text[..digits].parse().ok()?;
+    let rest = text[digits..].trim_start_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':' | '.')
+    });
+    let label = labels
+        .iter()
+        .find(|l| l.level == level)
+        .map(|l| l.text.trim());
+    let fits = rest.is_empty()
+        || label.is_some_and(|l| !l.is_empty() && rest.trim_end().eq_ignore_ascii_case(l));
+    fits.then_some(level)
+}
+
 /// `dd/mm/yyyy`, `d.m.yyyy`, `dd-mm-yyyy` or ISO `yyyy-mm-dd`; never month first.
 fn parse_day_first(text: &str) -> Option<NaiveDate> {
     if let Ok(d) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
@@ -283,5 +301,45 @@ mod tests {
         assert_eq!(parse_day_first("31/02/2027"), None);
         assert_eq!(parse_day_first("1/2/025"), None);
         assert_eq!(parse_day_first("soon"), None);
+    }
+}
+
+#[cfg(test)]
+mod level_tests {
+    use super::level_text;
+    use crate::framework::LevelText;
+
+    #[test]
+    fn a_level_is_its_number_or_its_number_and_its_own_label_and_nothing_more() {
+        let labels = [LevelText {
+            level: 2,
+            text: "Established".to_string(),
+        }];
+        for ok in [
+            "2",
+            " 2 ",
+            "2 - Established",
+            "2: established",
+            "2 Established",
+        ] {
+            assert_eq!(level_text(ok, &labels), Some(2), "{ok}");
+        }
+        for not in [
+            "2 (Alfie Brooks)",
+            "2 Caleb Fisher",
+            "2 - Developing",
+            "2.5",
+            "2 Established and more",
+            "Alfie",
+            "",
+            "3 - Established",
+        ] {
+            assert_eq!(level_text(not, &labels), None, "{not}");
+        }
+        assert_eq!(
+            level_text("3", &labels),
+            Some(3),
+            "the range is checked by the caller"
+        );
     }
 }

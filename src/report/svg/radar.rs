@@ -1,19 +1,9 @@
-//! Inline SVG charts for the reports: no scripts, nothing fetched, readable in print.
-//!
-//! Colour is never the only signal: series differ in line style too, and every chart has a
-//! text legend and a table beside it in the report.
+//! The radar chart: each aspect's agreed level against the benchmark and the previous
+//! review, its spokes labelled clear of each other and of the lines tying them to the rim.
 
 use std::fmt::Write as _;
 
-use chrono::NaiveDate;
-
-/// Escapes text for SVG.
-fn esc(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use super::esc;
 
 /// One spoke of the radar: an aspect's code and name and its levels (1 best … 5), if any.
 pub struct Spoke {
@@ -41,6 +31,8 @@ fn point(i: usize, n: usize, dist: f64, c: (f64, f64)) -> (f64, f64) {
     (c.0 + dist * angle.cos(), c.1 + dist * angle.sin())
 }
 
+/// The points of a ring through each spoke's level. A spoke without one (an aspect nobody
+/// scored) is left out, not drawn at the centre, where it would read as level 5.
 fn polygon(
     spokes: &[Spoke],
     r: f64,
@@ -50,9 +42,9 @@ fn polygon(
     spokes
         .iter()
         .enumerate()
-        .map(|(i, s)| {
-            let (x, y) = point(i, spokes.len(), radius(level(s), r), c);
-            format!("{x:.1},{y:.1}")
+        .filter_map(|(i, s)| {
+            let (x, y) = point(i, spokes.len(), radius(Some(level(s)?), r), c);
+            Some(format!("{x:.1},{y:.1}"))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -202,6 +194,27 @@ impl Label {
         }
     }
 
+    /// The line tying a label moved out along spoke `i` of `n` to the rim, if it was moved.
+    fn leader(&self, i: usize, n: usize) -> Option<((f64, f64), (f64, f64))> {
+        (self.dist > RADAR_RADIUS + 14.0).then(|| {
+            (
+                point(i, n, RADAR_RADIUS + 4.0, (0.0, 0.0)),
+                point(i, n, self.dist - 3.0, (0.0, 0.0)),
+            )
+        })
+    }
+
+    /// Whether the line from `a` to `b` runs through this label (with a little room).
+    fn crossed_by(&self, (a, b): ((f64, f64), (f64, f64))) -> bool {
+        let (l, t, r, bottom) = self.bounds;
+        let steps = (((b.0 - a.0).hypot(b.1 - a.1)) / 1.5).ceil().max(1.0) as usize;
+        (0..=steps).any(|k| {
+            let f = k as f64 / steps as f64;
+            let (x, y) = (a.0 + (b.0 - a.0) * f, a.1 + (b.1 - a.1) * f);
+            x > l - 1.5 && x < r + 1.5 && y > t - 1.0 && y < bottom + 1.0
+        })
+    }
+
     fn meets(&self, other: &Label) -> bool {
         let (a, b) = (self.bounds, other.bounds);
         a.0 < b.2 + 2.0 && b.0 < a.2 + 2.0 && a.1 < b.3 + 1.0 && b.1 < a.3 + 1.0
@@ -232,25 +245,55 @@ impl Label {
 }
 
 /// Every spoke's label, each narrowed or moved further out along its spoke until it clears
-/// the labels already placed: around the top and bottom the spokes are closer than a label
-/// is wide.
+/// the labels already placed, and neither its line to the rim nor theirs runs through
+/// another label: around the top and bottom the spokes are closer than a label is wide.
+/// The spokes are taken clockwise, else anticlockwise when a label then finds no clear
+/// place (a label pushed out has its line run past its neighbour on the side it was
+/// placed after); with so many spokes that neither clears every line, labels only clear
+/// each other, and a label that cannot is left where it first goes.
 fn labels(spokes: &[Spoke]) -> Vec<Label> {
-    let mut placed: Vec<Label> = Vec::with_capacity(spokes.len());
-    for (i, spoke) in spokes.iter().enumerate() {
+    let n = spokes.len();
+    let clockwise: Vec<usize> = (0..n).collect();
+    let anticlockwise: Vec<usize> = (0..n).rev().collect();
+    place(spokes, &clockwise, true, false)
+        .or_else(|| place(spokes, &anticlockwise, true, false))
+        .or_else(|| place(spokes, &clockwise, false, false))
+        .or_else(|| place(spokes, &clockwise, false, true))
+        .unwrap_or_default()
+}
+
+/// The labels placed in the order of `order`, clear of each other and, with `lines`, of
+/// each other's lines to the rim; without `anyway`, none when one finds no clear place.
+fn place(spokes: &[Spoke], order: &[usize], lines: bool, anyway: bool) -> Option<Vec<Label>> {
+    let n = spokes.len();
+    let mut placed: Vec<Option<Label>> = (0..n).map(|_| None).collect();
+    for &i in order {
+        let spoke = &spokes[i];
         let shapes = LABEL_SHAPES.map(|shape| label_lines(&spoke.code, &spoke.name, shape));
-        let first = || Label::at(i, spokes.len(), RADAR_RADIUS + 14.0, &shapes[0]);
         let clear = (0..60u8)
             .flat_map(|step| {
                 let dist = RADAR_RADIUS + 14.0 + 6.0 * f64::from(step);
-                shapes
-                    .iter()
-                    .map(move |lines| Label::at(i, spokes.len(), dist, lines))
+                shapes.iter().map(move |lines| Label::at(i, n, dist, lines))
             })
-            .find(|label| !placed.iter().any(|p| p.meets(label)));
-        let label = clear.unwrap_or_else(first);
-        placed.push(label);
+            .find(|label| {
+                let own = label.leader(i, n).filter(|_| lines);
+                placed.iter().enumerate().all(|(j, p)| {
+                    p.as_ref().is_none_or(|p| {
+                        let theirs = p.leader(j, n).filter(|_| lines);
+                        !(p.meets(label)
+                            || own.is_some_and(|line| p.crossed_by(line))
+                            || theirs.is_some_and(|line| label.crossed_by(line)))
+                    })
+                })
+            });
+        let label = match clear {
+            Some(label) => label,
+            None if anyway => Label::at(i, n, RADAR_RADIUS + 14.0, &shapes[0]),
+            None => return None,
+        };
+        placed[i] = Some(label);
     }
-    placed
+    placed.into_iter().collect()
 }
 
 /// A radar chart of agreed levels against the benchmark (better levels further out), each
@@ -318,6 +361,7 @@ pub fn radar(spokes: &[Spoke]) -> String {
         s,
         r##"<polygon points="{agreed}" fill="#1f5fa8" fill-opacity="0.25" stroke="#1f5fa8" stroke-width="3"/>"##
     );
+    marks(&mut s, spokes, r);
     for level in 1..=5u8 {
         let y = -radius(Some(level), r) - 2.0;
         let _ = write!(
@@ -329,101 +373,26 @@ pub fn radar(spokes: &[Spoke]) -> String {
     s
 }
 
-/// One bar: a label and a share from 0 to 1.
-pub struct Bar {
-    /// What the bar is for.
-    pub label: String,
-    /// The share, 0 to 1.
-    pub share: f64,
-    /// Text printed after the bar, e.g. "18 of 20".
-    pub note: String,
-    /// The share expected of this bar's group, marked on the bar when known.
-    pub target: Option<f64>,
-}
-
-/// Horizontal bars of shares, each with a marker at its own expected share when known.
-pub fn bars(title: &str, items: &[Bar]) -> String {
-    let row = 28.0;
-    let (label_w, bar_w) = (170.0, 300.0);
-    let row = if items.iter().any(|b| b.target.is_some()) {
-        row + 12.0
-    } else {
-        row
-    };
-    let height = row * items.len() as f64 + 30.0;
-    let width = label_w + bar_w + 120.0;
-    let mut s = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="{}">"#,
-        esc(title)
-    );
-    for (i, b) in items.iter().enumerate() {
-        let y = 10.0 + row * i as f64;
-        let w = bar_w * b.share.clamp(0.0, 1.0);
-        let _ = write!(
-            s,
-            r##"<text x="0" y="{:.1}" font-size="12">{}</text><rect x="{label_w}" y="{y:.1}" width="{bar_w}" height="18" fill="#eeeeee"/><rect x="{label_w}" y="{y:.1}" width="{w:.1}" height="18" fill="#1f5fa8"/><text x="{:.1}" y="{:.1}" font-size="12">{} ({})</text>"##,
-            y + 13.0,
-            esc(&b.label),
-            label_w + bar_w + 6.0,
-            y + 13.0,
-            crate::rounding::percent(b.share),
-            esc(&b.note)
-        );
-        if let Some(t) = b.target {
-            let x = label_w + bar_w * t.clamp(0.0, 1.0);
-            let _ = write!(
-                s,
-                r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="#b00020" stroke-width="3"/><text x="{x:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#b00020">{:.0}% expected</text>"##,
-                y - 3.0,
-                y + 21.0,
-                y + 31.0,
-                t * 100.0
-            );
-        }
+/// A dot at each agreed level, so that one or two scored aspects show even where their ring
+/// has no area, and a hollow circle at the rim of each spoke nobody scored.
+fn marks(s: &mut String, spokes: &[Spoke], r: f64) {
+    for (i, spoke) in spokes.iter().enumerate() {
+        let (x, y, style) = match spoke.agreed {
+            Some(level) => {
+                let (x, y) = point(i, spokes.len(), radius(Some(level), r), (0.0, 0.0));
+                (x, y, r##"r="3" fill="#1f5fa8""##)
+            }
+            None => {
+                let (x, y) = point(i, spokes.len(), r, (0.0, 0.0));
+                (
+                    x,
+                    y,
+                    r##"r="4" fill="#fff" stroke="#1f5fa8" stroke-width="1.5""##,
+                )
+            }
+        };
+        let _ = write!(s, r#"<circle cx="{x:.1}" cy="{y:.1}" {style}/>"#);
     }
-    s.push_str("</svg>");
-    s
-}
-
-/// A timeline of meetings: one row per group, a mark per meeting over the window.
-pub fn timeline(start: NaiveDate, end: NaiveDate, rows: &[(String, Vec<NaiveDate>)]) -> String {
-    let (label_w, span_w, row) = (170.0, 400.0, 26.0);
-    let height = row * rows.len() as f64 + 34.0;
-    let width = label_w + span_w + 20.0;
-    let days = (end - start).num_days().max(1) as f64;
-    let x_of =
-        |d: NaiveDate| label_w + span_w * ((d - start).num_days() as f64 / days).clamp(0.0, 1.0);
-    let mut s = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-label="Meetings by group over the last twelve months">"#
-    );
-    for (i, (group, dates)) in rows.iter().enumerate() {
-        let y = 14.0 + row * i as f64;
-        let _ = write!(
-            s,
-            r##"<text x="0" y="{:.1}" font-size="12">{}</text><line x1="{label_w}" y1="{y:.1}" x2="{:.1}" y2="{y:.1}" stroke="#cccccc"/>"##,
-            y + 4.0,
-            esc(group),
-            label_w + span_w
-        );
-        for d in dates.iter().filter(|d| **d >= start && **d <= end) {
-            let _ = write!(
-                s,
-                r##"<circle cx="{:.1}" cy="{y:.1}" r="5" fill="#1f5fa8"><title>{}</title></circle>"##,
-                x_of(*d),
-                crate::dates::uk(*d)
-            );
-        }
-    }
-    let y = height - 8.0;
-    let _ = write!(
-        s,
-        r##"<text x="{label_w}" y="{y:.1}" font-size="11">{}</text><text x="{:.1}" y="{y:.1}" font-size="11" text-anchor="end">{}</text>"##,
-        crate::dates::uk(start),
-        label_w + span_w,
-        crate::dates::uk(end)
-    );
-    s.push_str("</svg>");
-    s
 }
 
 #[cfg(test)]
@@ -465,6 +434,23 @@ mod tests {
             "previous snapshot drawn"
         );
         assert!(svg.starts_with("<svg") && svg.ends_with("</svg>"));
+        // B, nobody's score, is a hollow circle at the rim, not a point at the centre.
+        assert!(svg.contains(r##"r="4" fill="#fff""##), "{svg}");
+        assert_eq!(svg.matches(r##"r="3" fill="#1f5fa8""##).count(), 2, "{svg}");
+        let shaded = svg
+            .split(r#"fill-opacity="0.25""#)
+            .next()
+            .and_then(|s| s.rsplit("points=\"").next())
+            .expect("the agreed ring");
+        assert_eq!(
+            shaded.matches(',').count(),
+            2,
+            "two scored points: {shaded}"
+        );
+        assert!(
+            !shaded.contains("0.0,0.0"),
+            "nothing at the centre: {shaded}"
+        );
     }
 
     fn spokes(names: &[&str]) -> Vec<Spoke> {
@@ -506,12 +492,29 @@ mod tests {
             .framework;
         let names: Vec<&str> = fw.aspects().map(|(_, _, a)| a.name.as_str()).collect();
         let long = ["Online Safety Education Programme and Curriculum"; 40];
-        for set in [&names[..], &long[..], &names[..1], &names[..2]] {
+        let fw18 = crate::framework::load_embedded("online-safety-18")
+            .expect("embedded")
+            .framework;
+        let names18: Vec<&str> = fw18.aspects().map(|(_, _, a)| a.name.as_str()).collect();
+        for set in [
+            &names[..],
+            &names18[..],
+            &long[..],
+            &names[..1],
+            &names[..2],
+        ] {
             let placed = labels(&spokes(set));
             assert_eq!(placed.len(), set.len());
             for (i, a) in placed.iter().enumerate() {
                 for b in &placed[i + 1..] {
                     assert!(!a.meets(b), "{:?} meets {:?}", a.lines, b.lines);
+                }
+                // No line tying a label to its spoke runs through another label, with
+                // the frameworks' spokes (forty long names cannot all clear every line).
+                if let Some(line) = a.leader(i, set.len()).filter(|_| set.len() < 40) {
+                    for (j, b) in placed.iter().enumerate().filter(|(j, _)| *j != i) {
+                        assert!(!b.crossed_by(line), "{j}: {:?} crossed", b.lines);
+                    }
                 }
             }
         }
@@ -532,49 +535,5 @@ mod tests {
         // The picture's box holds every label.
         let svg = radar(&spokes(&names));
         assert!(svg.contains(">Online Safety Group</tspan>"), "{svg}");
-    }
-
-    #[test]
-    fn bars_and_timeline_are_well_formed() {
-        let b = bars(
-            "Training",
-            &[
-                Bar {
-                    label: "staff".into(),
-                    share: 0.5,
-                    note: "1 of 2".into(),
-                    target: Some(0.9),
-                },
-                Bar {
-                    label: "governors".into(),
-                    share: 1.0,
-                    note: "2 of 2".into(),
-                    target: Some(0.5),
-                },
-                Bar {
-                    label: "volunteers".into(),
-                    share: 1.0,
-                    note: "1 of 1".into(),
-                    target: None,
-                },
-            ],
-        );
-        assert!(b.contains("50% (1 of 2)") && b.contains("90% expected"));
-        assert!(
-            b.contains("50% expected"),
-            "each group has its own expectation"
-        );
-        assert_eq!(
-            b.matches("expected").count(),
-            2,
-            "none where nothing is expected"
-        );
-        let d = |m, day| NaiveDate::from_ymd_opt(2026, m, day).expect("valid");
-        let t = timeline(
-            d(1, 1),
-            d(12, 31),
-            &[("governors".into(), vec![d(6, 1), d(10, 1)])],
-        );
-        assert_eq!(t.matches("<circle").count(), 2);
     }
 }
