@@ -261,6 +261,10 @@ pub fn diagnostics(found: &mut Diagnostics, names: &Names) {
     }
     let mut named = Vec::new();
     for d in &mut found.0 {
+        // The file first: a finding about a cell is repeated at its location, file and all.
+        if let Some(clean) = redact(names, &d.location.file.to_string_lossy()) {
+            d.location.file = clean.into();
+        }
         if let Some(clean) = redact(names, &d.message) {
             d.message = clean;
             let in_cell = d
@@ -277,9 +281,6 @@ pub fn diagnostics(found: &mut Diagnostics, names: &Names) {
             && let Some(clean) = redact(names, help)
         {
             *help = clean;
-        }
-        if let Some(clean) = redact(names, &d.location.file.to_string_lossy()) {
-            d.location.file = clean.into();
         }
     }
     for at in named {
