@@ -100,19 +100,25 @@ fn short_names(name: &str) -> Vec<String> {
     forms
 }
 
-/// `name` wrapped at word boundaries into at most `most` lines of `chars` characters, if it
-/// fits.
-fn wrap(name: &str, (chars, most): (usize, usize)) -> Option<Vec<String>> {
-    let mut wrapped: Vec<String> = Vec::new();
+/// `name`'s words in lines of at most `chars` characters, a longer word on a line of its own.
+fn words_in_lines(name: &str, chars: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
     for word in name.split_whitespace() {
-        match wrapped.last_mut() {
+        match lines.last_mut() {
             Some(line) if line.chars().count() + 1 + word.chars().count() <= chars => {
                 line.push(' ');
                 line.push_str(word);
             }
-            _ => wrapped.push(word.to_string()),
+            _ => lines.push(word.to_string()),
         }
     }
+    lines
+}
+
+/// `name` wrapped at word boundaries into at most `most` lines of `chars` characters, if it
+/// fits.
+fn wrap(name: &str, (chars, most): (usize, usize)) -> Option<Vec<String>> {
+    let wrapped = words_in_lines(name, chars);
     let fits = wrapped.len() <= most && wrapped.iter().all(|l| l.chars().count() <= chars);
     fits.then_some(wrapped)
 }
@@ -127,16 +133,7 @@ fn label_lines(code: &str, name: &str, shape: (usize, usize)) -> Vec<String> {
         return all;
     }
     let (chars, most) = shape;
-    let mut wrapped: Vec<String> = Vec::new();
-    for word in name.split_whitespace() {
-        match wrapped.last_mut() {
-            Some(line) if line.chars().count() + 1 + word.chars().count() <= chars => {
-                line.push(' ');
-                line.push_str(word);
-            }
-            _ => wrapped.push(word.to_string()),
-        }
-    }
+    let mut wrapped = words_in_lines(name, chars);
     if wrapped.len() > most {
         // The name runs on past its lines: the last ends in an ellipsis.
         wrapped.truncate(most);
