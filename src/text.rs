@@ -18,6 +18,12 @@ pub fn normalise(text: &str) -> String {
         .join(" ")
 }
 
+/// `n` and the word for it, one or many: "1 session", "2 sessions", "0 sessions". Every
+/// count the tool writes in words goes through here, so none reads "1 sessions".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A file-name-safe form of a name: lower-case letters and digits joined by hyphens; empty
 /// when the name has no letters or digits.
 pub fn slug(name: &str) -> String {

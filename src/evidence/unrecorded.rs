@@ -67,10 +67,12 @@ pub fn needed(kind: Kind) -> impl Iterator<Item = &'static Need> {
     NEEDS.iter().filter(move |n| n.field.kind() == kind)
 }
 
-/// The fields of [`needed`] that no column of the source was understood as.
+/// The fields of [`needed`] that no column of the source was understood as (an agreements
+/// register whose Signed column holds the dates lacks no column of dates).
 pub fn lacking(report: &SourceReport) -> Vec<Unrecorded> {
     needed(report.kind)
         .filter(|n| !report.columns.iter().any(|c| c.field == Some(n.field)))
+        .filter(|n| !(n.field == Field::AgreementDate && report.signed_dates))
         .map(|need| Unrecorded {
             need,
             path: report.path.clone(),

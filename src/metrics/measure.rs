@@ -50,14 +50,7 @@ pub(super) fn percent(part: usize, whole: usize) -> String {
     crate::rounding::percent_of(part, whole)
 }
 
-/// A count with its noun: "1 meeting", "3 meetings".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
-}
+pub use crate::text::plural;
 
 /// Validation fills in every parameter a metric takes, so measuring never lacks one.
 const FILLED: &str = "a validated check has every parameter its metric takes";

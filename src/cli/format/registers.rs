@@ -86,20 +86,27 @@ fn agreements(s: &mut String, r: &Registers, empty: &Empty) {
             let all: Vec<String> = groups
                 .iter()
                 .map(|g| {
-                    format!(
-                        "{} {} of {} ({})",
-                        g.group,
-                        g.signed,
-                        g.of,
-                        percent(g.share)
-                    )
+                    if g.dates_recorded {
+                        format!(
+                            "{} {} of {} ({})",
+                            g.group,
+                            g.signed,
+                            g.of,
+                            percent(g.share)
+                        )
+                    } else {
+                        format!("{} {}, {UNDATED}", g.group, people(g.of))
+                    }
                 })
                 .collect();
             line(
                 s,
                 &format!("  agreements (signed since {since}): {}", all.join(", ")),
             );
-            for g in groups.iter().filter(|g| g.parts.len() > 1) {
+            for g in groups
+                .iter()
+                .filter(|g| g.parts.len() > 1 && g.dates_recorded)
+            {
                 let parts: Vec<String> = g
                     .parts
                     .iter()
@@ -109,6 +116,14 @@ fn agreements(s: &mut String, r: &Registers, empty: &Empty) {
             }
         }
     }
+}
+
+/// What the figures say of a group whose registers give no dates of signing, as the
+/// checks on it are "evidence needed".
+const UNDATED: &str = "who signed this school year not known (no dates of signing recorded)";
+
+fn people(n: usize) -> String {
+    selfreview::text::plural(n, "person", "people")
 }
 
 pub(super) fn line(s: &mut String, text: &str) {

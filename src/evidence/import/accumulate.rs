@@ -55,6 +55,7 @@ impl<'e> Accumulator<'e> {
             left_out_categories: BTreeMap::new(),
             names_also_from: Vec::new(),
             training_rows: Vec::new(),
+            signed_dates: false,
         };
         let names_before = evidence.private.len();
         Accumulator {
@@ -222,7 +223,9 @@ impl<'e> Accumulator<'e> {
         if pending.is_empty() {
             return;
         }
-        for (row, outcome) in registers::settle(pending, &self.header) {
+        let settled = registers::settle(pending, &self.header);
+        self.report.signed_dates = settled.dates_in_signed;
+        for (row, outcome) in settled.rows {
             if let (true, Some(d)) = self.agreement(outcome, row) {
                 self.widen(d);
             }

@@ -296,7 +296,7 @@ mod signed;
 pub use agreements::agreement;
 pub(crate) use agreements::is_learners;
 pub use logs::{engagement, filtering, survey};
-pub use signed::{Pending, settle};
+pub use signed::{Pending, Settled, settle};
 
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::{percent, uk};
 use crate::metrics::documents::{DUE_SOON_DAYS, Standing};
 use crate::metrics::registers::Registers;
+use crate::text::plural;
 
 #[derive(Debug, Serialize)]
 pub(super) struct DocumentRow {
@@ -94,7 +95,14 @@ pub(super) fn view(r: &Registers) -> View {
                 .iter()
                 .map(|g| Row {
                     label: g.group.replace('-', " "),
-                    text: format!("{} of {} ({})", g.signed, g.of, percent(Some(g.share))),
+                    text: if g.dates_recorded {
+                        format!("{} of {} ({})", g.signed, g.of, percent(Some(g.share)))
+                    } else {
+                        format!(
+                            "{}; who signed this school year is not known, as the register gives no dates of signing",
+                            plural(g.of, "person", "people")
+                        )
+                    },
                 })
                 .collect()
         }),
