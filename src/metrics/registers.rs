@@ -137,6 +137,9 @@ pub struct FilteringSummary {
     pub checks: usize,
     /// Of them, checks whose result records something getting through.
     pub failed: usize,
+    /// Of them, checks whose result cannot be read as a pass or a failure (or is blank):
+    /// made, but not counted as passed.
+    pub unclear: usize,
     /// The latest check on or before the as-of date.
     pub last: Option<NaiveDate>,
     /// The terms finished within the window, in order.
@@ -193,6 +196,7 @@ pub fn filtering(
         months,
         checks: inside.len(),
         failed: inside.iter().filter(|c| c.failed).count(),
+        unclear: inside.iter().filter(|c| c.unclear).count(),
         last: e
             .filtering
             .iter()

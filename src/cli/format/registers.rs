@@ -10,6 +10,7 @@ use selfreview::metrics::registers::Registers;
 use super::metrics::{Empty, absent};
 
 use selfreview::rounding::percent;
+use selfreview::text::plural;
 
 /// Every register's lines, each saying when none was imported.
 pub fn registers(s: &mut String, r: &Registers, empty: &Empty) {
@@ -27,11 +28,21 @@ pub fn registers(s: &mut String, r: &Registers, empty: &Empty) {
             } else {
                 format!("no check in {}", f.unchecked.join(", "))
             };
+            let unclear = if f.unclear == 0 {
+                String::new()
+            } else {
+                format!(
+                    ", {} with a result that does not say whether the filter held",
+                    f.unclear
+                )
+            };
             line(
                 s,
                 &format!(
-                    "  filtering ({} months): {} checks, {} finding something that got through, last {last}; {unchecked}",
-                    f.months, f.checks, f.failed
+                    "  filtering ({} months): {}, {} finding something that got through{unclear}, last {last}; {unchecked}",
+                    f.months,
+                    plural(f.checks, "check", "checks"),
+                    f.failed
                 ),
             );
         }
@@ -123,7 +134,7 @@ fn agreements(s: &mut String, r: &Registers, empty: &Empty) {
 const UNDATED: &str = "who signed this school year not known (no dates of signing recorded)";
 
 fn people(n: usize) -> String {
-    selfreview::text::plural(n, "person", "people")
+    plural(n, "person", "people")
 }
 
 pub(super) fn line(s: &mut String, text: &str) {

@@ -65,6 +65,8 @@ pub struct FilteringCheck {
     pub date: NaiveDate,
     /// Whether the result records something that got through.
     pub failed: bool,
+    /// Whether the result cannot be read as either (or is blank): not a pass.
+    pub unclear: bool,
 }
 
 /// One survey.
@@ -269,7 +271,7 @@ pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
     // has no dates and nothing else beside it; a "Total" row has no dates, whatever count
     // stands beside it.
     let others = row.cells.iter().filter(|c| !c.is_empty()).count();
-    let total = records::is_one_of(&name, records::TOTALS);
+    let total = records::is_total(&name);
     if last_reviewed.is_none() && next_due.is_none() && (total || (others == 1 && is_note(row))) {
         return skip(NOTE, None);
     }

@@ -156,6 +156,83 @@ fn filtering_checks_know_a_failure_when_they_see_one() {
 }
 
 #[test]
+fn a_filtering_result_that_says_anything_got_through_fails_and_an_unclear_one_never_passes() {
+    use super::logs::got_through;
+    for failed in [
+        "Partially blocked",
+        "partly blocked",
+        "some allowed",
+        "Blocked, but some allowed",
+        "not fully blocked",
+        "Allowed",
+        "Accessible",
+        "Failed",
+        "Fail",
+        "FAIL - reported to provider",
+        "Not blocked",
+        "Got through",
+        "Reached",
+        "Loaded",
+        "Unblocked",
+        "Passed - not all blocked",
+        "Issues found",
+        "No",
+        "x",
+        "✗",
+    ] {
+        assert_eq!(got_through(failed), Some(true), "{failed}");
+    }
+    for held in [
+        "Blocked",
+        "blocked - pass",
+        "Pass",
+        "OK",
+        "Filtered",
+        "Not accessible",
+        "Page failed to load",
+        "No issues",
+        "Nothing got through",
+        "Yes",
+        "✓",
+    ] {
+        assert_eq!(got_through(held), Some(false), "{held}");
+    }
+    for unclear in ["", "n/a", "see notes", "checked", "Mostly", "TBC"] {
+        assert_eq!(got_through(unclear), None, "{unclear}");
+    }
+}
+
+#[test]
+fn a_filtering_check_whose_result_cannot_be_read_is_kept_as_made_and_not_passed() {
+    let (e, report) = read(
+        Kind::Filtering,
+        "Date checked,What was tested,Result,Checked by\n\
+         04/09/2026,SWGfL test site,see notes,Technician\n\
+         12.1.26,Gambling sites,,Technician\n",
+    );
+    let read: Vec<(bool, bool)> = e.filtering.iter().map(|c| (c.failed, c.unclear)).collect();
+    assert_eq!(read, vec![(false, true), (false, true)]);
+    let notes: Vec<(&str, &str)> = report
+        .noted
+        .iter()
+        .map(|n| (n.place.as_str(), n.reason.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        vec![
+            (
+                "row 2, column C",
+                "`see notes` does not say whether the filter blocked the content; not counted as a pass"
+            ),
+            (
+                "row 3, column C",
+                "no result recorded; not counted as a pass"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn surveys_and_engagement_are_read_by_who_and_what() {
     let (e, _) = read(
         Kind::Surveys,

@@ -47,10 +47,12 @@ fn registers() -> Evidence {
             FilteringCheck {
                 date: day(2025, 11, 20),
                 failed: false,
+                unclear: false,
             },
             FilteringCheck {
                 date: day(2026, 6, 1),
                 failed: true,
+                unclear: false,
             },
         ],
         surveys: vec![Survey {

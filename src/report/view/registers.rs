@@ -112,9 +112,17 @@ pub(super) fn view(r: &Registers) -> View {
             } else {
                 format!("No check was recorded in {}.", f.unchecked.join(", "))
             };
+            let unclear = if f.unclear == 0 {
+                String::new()
+            } else {
+                format!(
+                    ", {} with a result that does not say whether the filter held (not counted as passed)",
+                    f.unclear
+                )
+            };
             format!(
-                "{} checks in the last {} months, {} finding something that got through; the last on {}. {terms}",
-                f.checks,
+                "{} in the last {} months, {} finding something that got through{unclear}; the last on {}. {terms}",
+                plural(f.checks, "check", "checks"),
                 f.months,
                 f.failed,
                 f.last.map_or("–".to_string(), uk)
