@@ -165,6 +165,24 @@ const UNKNOWN: &[&str] = &[
     "nil",
 ];
 
+/// Whether a number cell says the number is not given: `n/a`, `-`, `none`, `nil`, … .
+pub(super) fn not_given(text: &str) -> bool {
+    UNKNOWN.contains(&text.trim().to_lowercase().as_str())
+}
+
+/// A count column's value where a mark such as `n/a` or `-` is no number at all (`None`),
+/// never a count of nought and never a reason to skip the row.
+pub(super) fn given_count(
+    row: &SheetRow,
+    header: &Header,
+    field: Field,
+) -> Result<Option<(usize, Option<usize>)>, String> {
+    match header.col(field) {
+        Some(col) if not_given(&row.get(col).text()) => Ok(None),
+        _ => count(row, header, field),
+    }
+}
+
 /// An optional count column's value, where a mark such as `n/a`, `-` or `none` says the
 /// number is not known: the row is kept without it, and the note says so.
 pub(super) fn optional_count(
@@ -176,8 +194,7 @@ pub(super) fn optional_count(
 ) -> Result<Option<usize>, String> {
     if let Some(col) = header.col(field) {
         let t = row.get(col).text();
-        let mark = t.trim().to_lowercase();
-        if UNKNOWN.contains(&mark.as_str()) {
+        if not_given(&t) {
             notes.push((
                 format!("{what} `{}` taken as not known", t.trim()),
                 Some(col),

@@ -20,7 +20,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Agreement, count};
+use super::{Agreement, count, given_count, not_given};
 use crate::dates;
 use crate::evidence::Field;
 use crate::evidence::header::Header;
@@ -87,6 +87,8 @@ pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
         Value::Text(t) if CROSSES.contains(&t.trim()) => return Signed::Mark(false, None),
         Value::Text(t) if is_one_of(t, YES) => return Signed::Mark(true, None),
         Value::Text(t) if is_one_of(t, NO) => return Signed::Mark(false, None),
+        // `n/a`, `-`, `none`: nothing given, as a blank cell gives nothing.
+        Value::Text(t) if not_given(t) => return Signed::Blank,
         _ => {}
     }
     // A date is read before a count: `Sept 2026` holds a number, but it is the month the
@@ -137,7 +139,7 @@ impl Pending {
             person,
             signed: read(row, header),
             typed: text(row, header, Field::AgreementSigned),
-            of: count(row, header, Field::AgreementOf).map(|c| c.map(|(n, _)| n)),
+            of: given_count(row, header, Field::AgreementOf).map(|c| c.map(|(n, _)| n)),
             date: crate::evidence::records::date(row, header, Field::AgreementDate),
         }
     }
@@ -263,7 +265,10 @@ fn judge(
         (Signed::Blank, _) => match (&p.of, p.person) {
             (Ok(None), Some(_)) => person(p, None, None, header, dates_recorded),
             (Ok(None), None) => skip("no name and no count of who signed", at),
-            (Ok(Some(_)), _) => skip("a number in the group but no count of who signed", at),
+            (Ok(Some(_)), _) => skip(
+                "a number in the group but no count of who signed, so no share can be worked out",
+                at,
+            ),
             (Err(reason), _) => skip(reason.clone(), header.col(Field::AgreementOf)),
         },
     }
