@@ -73,7 +73,16 @@ pub fn group_name(id: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{flow, group_name, normalise, slug};
+    use super::{flow, group_name, normalise, plural, slug};
+
+    #[test]
+    fn a_count_agrees_with_its_number() {
+        assert_eq!(plural(0, "session", "sessions"), "0 sessions");
+        assert_eq!(plural(1, "session", "sessions"), "1 session");
+        assert_eq!(plural(2, "session", "sessions"), "2 sessions");
+        assert_eq!(plural(1, "person", "people"), "1 person");
+        assert_eq!(plural(2, "person", "people"), "2 people");
+    }
 
     #[test]
     fn wrapped_text_flows() {

@@ -360,19 +360,26 @@ pub fn findings(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Vec<Di
                     Code::DocumentReviewStale,
                     at,
                     format!(
-                        "“{}” was last reviewed on {}, more than {interval} months before the review date of {}",
+                        "“{}” was last reviewed on {}, more than {} before the review date of {}",
                         d.name,
                         d.last_reviewed.map(uk).unwrap_or_default(),
+                        months_words(interval),
                         uk(as_of)
                     ),
                 )
                 .with_help(format!(
-                    "the framework expects it reviewed at least every {interval} months: review it and record the date in the register"
+                    "the framework expects it reviewed at least every {}: review it and record the date in the register",
+                    months_words(interval)
                 )),
             );
         }
     }
     out
+}
+
+/// A number of months in words: "1 month", "12 months".
+pub fn months_words(n: u32) -> String {
+    crate::text::plural(n as usize, "month", "months")
 }
 
 /// Documents on `topic` last reviewed within `months` of `as_of`, and the latest review of

@@ -52,7 +52,14 @@ pub fn registers(s: &mut String, r: &Registers, empty: &Empty) {
         Some(groups) => {
             let all: Vec<String> = groups
                 .iter()
-                .map(|g| format!("{} {} ({} responses)", g.group, g.count, g.responses))
+                .map(|g| {
+                    format!(
+                        "{} {} ({})",
+                        g.group,
+                        g.count,
+                        plural(g.responses, "response", "responses")
+                    )
+                })
                 .collect();
             line(s, &format!("  surveys (12 months): {}", all.join(", ")));
         }
@@ -67,11 +74,11 @@ pub fn registers(s: &mut String, r: &Registers, empty: &Empty) {
         Some(g) => line(
             s,
             &format!(
-                "  engagement ({} months): {} sessions attended by {}, {} communications, last {}",
+                "  engagement ({} months): {} attended by {}, {}, last {}",
                 g.months,
-                g.sessions,
+                plural(g.sessions, "session", "sessions"),
                 g.attendance,
-                g.communications,
+                plural(g.communications, "communication", "communications"),
                 g.last.map_or("never".into(), uk)
             ),
         ),

@@ -134,9 +134,9 @@ pub(super) fn view(r: &Registers) -> View {
                 .map(|g| Row {
                     label: g.group.replace('-', " "),
                     text: format!(
-                        "{} in the last 12 months, {} responses{}",
+                        "{} in the last 12 months, {}{}",
                         g.count,
-                        g.responses,
+                        plural(g.responses, "response", "responses"),
                         g.last.map(|d| format!("; the last on {}", uk(d))).unwrap_or_default()
                     ),
                 })
@@ -144,8 +144,11 @@ pub(super) fn view(r: &Registers) -> View {
         }),
         engagement: r.engagement.as_ref().map(|g| {
             format!(
-                "{} sessions for parents and carers in the last {} months, attended by {}; {} communications sent.",
-                g.sessions, g.months, g.attendance, g.communications
+                "{} for parents and carers in the last {} months, attended by {}; {} sent.",
+                plural(g.sessions, "session", "sessions"),
+                g.months,
+                g.attendance,
+                plural(g.communications, "communication", "communications")
             )
         }),
     }
