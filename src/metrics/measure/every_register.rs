@@ -25,6 +25,8 @@ fn registers() -> Evidence {
         approved_by: String::new(),
         last_reviewed: last,
         next_due: None,
+        every_months: None,
+        cells: Default::default(),
         place: None,
     };
     let agreed = |group: &str, signed, of, date| Agreement {
