@@ -219,7 +219,10 @@ fn a_signed_column_of_dates_gives_one_reading_in_every_output() {
     assert_eq!(staff_json["dates_recorded"], true);
     assert_eq!(staff["status"], "not-met", "{staff}");
     assert!(
-        staff["fact"].as_str().unwrap_or("").starts_with("2 of 7 staff signed"),
+        staff["fact"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("2 of 7 staff signed"),
         "{staff}"
     );
     assert!(html.contains("2 of 7 (28%)"), "the report agrees");
@@ -233,7 +236,9 @@ fn a_register_of_marks_with_no_dates_says_who_signed_is_not_known_in_every_outpu
         agreements_everywhere("agreements-undated-marks.csv");
     assert!(stderr.contains("column-not-recognised"), "{stderr}");
     assert!(
-        text.contains("staff 3 people, who signed this school year not known (no dates of signing recorded)"),
+        text.contains(
+            "staff 3 people, who signed this school year not known (no dates of signing recorded)"
+        ),
         "{text}"
     );
     assert!(!text.contains("0 of 3"), "{text}");
