@@ -562,7 +562,7 @@ fn a_document_typed_again_in_another_case_spacing_or_date_form_is_listed_once() 
     assert_eq!(
         names
             .iter()
-            .filter(|n| n.eq_ignore_ascii_case(&"online safety policy"))
+            .filter(|n| n.eq_ignore_ascii_case("online safety policy"))
             .count(),
         1,
         "{names:?}"
