@@ -47,6 +47,11 @@ const NEEDS: &[Need] = &[
         so: "so no document can be counted as reviewed and the document checks are \"evidence needed\"",
     },
     Need {
+        field: Field::FilteringResult,
+        what: "no column for the result of each filtering check",
+        so: "so no check can be counted as passed: each is counted as made, with a result that does not say whether the filter held",
+    },
+    Need {
         field: Field::AgreementDate,
         what: "no column of the dates agreements were signed",
         so: "so nobody can be counted as signed this school year and the agreement checks are \"evidence needed\"",

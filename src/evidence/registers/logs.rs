@@ -155,6 +155,7 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
     let col = header.col(Field::FilteringResult);
     match (read, col) {
         (Some(_), _) => RowOutcome::Used(check),
+        // With no result column the log is named once, as not recording results.
         (None, None) => RowOutcome::Used(check),
         (None, Some(_)) if typed.trim().is_empty() => RowOutcome::Noted {
             record: check,
