@@ -17,9 +17,40 @@ pub(super) struct Frequency {
     pub ambiguous: bool,
 }
 
-/// Words that only frame the frequency: "reviewed every year", "once a term".
+/// Words that only frame the frequency: "reviewed every year", "once a term", "annually
+/// in September", "yearly, autumn term".
 const FRAME: &[&str] = &[
-    "every", "each", "once", "a", "per", "reviewed", "review", "to", "be",
+    "every",
+    "each",
+    "once",
+    "a",
+    "per",
+    "reviewed",
+    "review",
+    "to",
+    "be",
+    "in",
+    "the",
+    "by",
+    "during",
+    "at",
+    "autumn",
+    "spring",
+    "summer",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "sept",
+    "sep",
+    "october",
+    "november",
+    "december",
 ];
 
 /// Phrases (after [`FRAME`] words are dropped) and their months.
@@ -52,6 +83,18 @@ const PHRASES: &[(&str, u32)] = &[
     ("three yearly", 36),
 ];
 
+/// Phrases that name a span rather than say how often, read as a frequency only after
+/// "every", "each", "once" or "per".
+const BARE: &[&str] = &[
+    "year",
+    "annum",
+    "term",
+    "half term",
+    "month",
+    "quarter",
+    "other year",
+];
+
 /// Words that mean twice a year to some and every two years to others.
 const AMBIGUOUS: &[&str] = &["biannually", "biannual", "bi annually", "bi annual"];
 
@@ -71,8 +114,16 @@ fn number(w: &str) -> Option<u32> {
 /// The frequency `text` gives, if it gives one and nothing else.
 pub(super) fn frequency(text: &str) -> Option<Frequency> {
     let n = normalise(text);
+    // "Year" or "autumn term" alone is when, not how often: a bare noun is a frequency
+    // only after "every", "each", "once a" or "per".
+    let every = n
+        .split(' ')
+        .any(|w| ["every", "each", "once", "per"].contains(&w));
     let words: Vec<&str> = n.split(' ').filter(|w| !FRAME.contains(w)).collect();
     let phrase = words.join(" ");
+    if !every && BARE.contains(&phrase.as_str()) {
+        return None;
+    }
     if AMBIGUOUS.contains(&phrase.as_str()) {
         return Some(Frequency {
             months: 6,
@@ -126,6 +177,8 @@ mod tests {
             ("Twice a year", 6),
             ("Quarterly", 3),
             ("Monthly", 1),
+            ("Annually in September", 12),
+            ("Yearly (autumn)", 12),
         ] {
             assert_eq!(
                 frequency(typed),
