@@ -210,6 +210,10 @@ fn a_signed_column_of_dates_gives_one_reading_in_every_output() {
     assert!(text.contains("1 skipped"), "{text}");
     assert!(!text.contains("a count"), "{text}");
     assert!(!stderr.contains("column-not-recognised"), "{stderr}");
+    assert!(
+        stderr.contains("evidence/agreements-signed-dates.csv: row 7, column C: warning[agreement-dates-unreadable]: 3 people in the register are counted in their group but not as signed this school year, as the date of signing cannot be read or is missing (row 7, column C; row 8, column C; row 9, column C)"),
+        "{stderr}"
+    );
     let staff_json = &json["metrics"]["agreements"][0];
     assert_eq!(
         (staff_json["signed"].as_u64(), staff_json["of"].as_u64()),

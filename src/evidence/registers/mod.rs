@@ -292,6 +292,7 @@ pub use agreements::agreement;
 pub(crate) use agreements::is_learners;
 pub use document::document;
 pub use logs::{engagement, filtering, survey};
+pub(crate) use signed::NOT_SHOWN;
 pub use signed::{Pending, Settled, settle};
 
 #[cfg(test)]

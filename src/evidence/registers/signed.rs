@@ -274,7 +274,9 @@ fn judge(
     }
 }
 
-const NOT_SHOWN: &str = "counted as not shown signed this school year";
+/// How a note ends for a person counted in their group but not shown signed this school
+/// year, for the warning that gathers them.
+pub(crate) const NOT_SHOWN: &str = "counted as not shown signed this school year";
 
 /// A person's row: `mark` is the Signed column's yes or no (`None` with no such column:
 /// then a date says they signed), `on` a date typed in that column.
