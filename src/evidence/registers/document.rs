@@ -109,9 +109,18 @@ pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
     if last_reviewed.is_none() && next_due.is_none() && (total || (others == 1 && is_note(row))) {
         return skip(NOTE, None);
     }
+    // The notes are joined into one line for the row: the document is named once, at its
+    // head.
     let notes = notes
         .into_iter()
-        .map(|(n, c)| (format!("{name}: {n}"), c))
+        .enumerate()
+        .map(|(i, (n, c))| {
+            if i == 0 {
+                (format!("{name}: {n}"), c)
+            } else {
+                (n, c)
+            }
+        })
         .collect();
     let record = Document {
         topics: Topic::of(&name),
