@@ -204,6 +204,7 @@ fn finding(a: &AspectScore) -> Option<Reason> {
         };
         // Several levels' checks often rest on one fact: say the fact once.
         match parts.iter_mut().find(|(f, _)| *f == fact) {
+            Some((_, needs)) if needs.contains(&r.needs) => {}
             Some((_, needs)) => needs.push(r.needs.clone()),
             None => parts.push((fact, vec![r.needs.clone()])),
         }
