@@ -28,6 +28,7 @@ mod privacy_documents;
 mod privacy_edges;
 mod records;
 mod register_edges;
+mod register_truth;
 mod registers;
 mod report;
 mod scope;
