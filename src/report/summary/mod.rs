@@ -20,7 +20,7 @@ use rust_xlsxwriter::{
 use super::Reviewers;
 use crate::metrics::compute::IncidentSummary;
 use crate::metrics::documents::Standing;
-use crate::metrics::registers::{REGISTER_MONTHS, Registers};
+use crate::metrics::registers::{FilteringSummary, REGISTER_MONTHS, Registers};
 use crate::pipeline::Reviewed;
 use crate::sheetprint::{self, Orientation, Running};
 
@@ -240,45 +240,7 @@ fn register_rows(rows: &mut Rows, r: &Registers) -> Result<(), XlsxError> {
         );
     }
     if let Some(f) = &r.filtering {
-        rows.put(
-            "Filtering checks",
-            "all",
-            f.checks as f64,
-            None,
-            Some(f.months),
-        )?;
-        let (checks, months) = (Some(f.checks as f64), Some(f.months));
-        rows.put(
-            "Filtering checks finding something that got through",
-            "all",
-            f.failed as f64,
-            checks,
-            months,
-        )?;
-        rows.put(
-            "Filtering checks whose result does not say whether the filter held",
-            "all",
-            f.unclear as f64,
-            checks,
-            months,
-        )?;
-        let terms = Some(f.terms.len() as f64);
-        let missed = f.unchecked.len() as f64;
-        rows.put(
-            "Terms with no filtering check",
-            "all",
-            missed,
-            terms,
-            months,
-        )?;
-        let none_passed = f.none_passed.len() as f64;
-        rows.put(
-            "Terms in which no filtering check passed",
-            "all",
-            none_passed,
-            terms,
-            months,
-        )?;
+        filtering_rows(rows, f)?;
     }
     for g in r.surveys.iter().flatten() {
         rows.put(
@@ -320,6 +282,51 @@ impl Value {
     fn known(n: Option<f64>) -> Self {
         n.map_or(Value::NotKnown, Value::Number)
     }
+}
+
+/// The filtering checks: how many, how many found something getting through or do not
+/// say, the terms missed and the terms in which no check passed, as the report gives them.
+fn filtering_rows(rows: &mut Rows, f: &FilteringSummary) -> Result<(), XlsxError> {
+    rows.put(
+        "Filtering checks",
+        "all",
+        f.checks as f64,
+        None,
+        Some(f.months),
+    )?;
+    let (checks, months) = (Some(f.checks as f64), Some(f.months));
+    rows.put(
+        "Filtering checks finding something that got through",
+        "all",
+        f.failed as f64,
+        checks,
+        months,
+    )?;
+    rows.put(
+        "Filtering checks whose result does not say whether the filter held",
+        "all",
+        f.unclear as f64,
+        checks,
+        months,
+    )?;
+    let terms = Some(f.terms.len() as f64);
+    let missed = f.unchecked.len() as f64;
+    rows.put(
+        "Terms with no filtering check",
+        "all",
+        missed,
+        terms,
+        months,
+    )?;
+    let none_passed = f.none_passed.len() as f64;
+    rows.put(
+        "Terms in which no filtering check passed",
+        "all",
+        none_passed,
+        terms,
+        months,
+    )?;
+    Ok(())
 }
 
 /// One row of the Evidence sheet: a measure, for whom, its value, what it is out of and
