@@ -409,7 +409,7 @@ fn halves_of_double_barrelled_names_particles_and_spelt_out_letters_match() {
 
 #[test]
 fn any_mix_of_spelt_out_and_plain_letters_is_the_same_name() {
-    let forms = |name: &str| umlauts_spelt_out(name);
+    let forms = |name: &str| spell::umlauts_spelt_out(name);
     let all = forms("Ärnström");
     assert!(all.contains(&"Ärnstroem".to_string()) && all.contains(&"aernström".to_string()));
     assert_eq!(all.len(), 3, "{all:?}");
