@@ -19,7 +19,9 @@ use super::cell::people_in_cell;
 use super::fold::Spelling;
 use super::scan::{CAPITAL, COMMA, JOINED, NEWLINE, TITLED};
 use super::words::{is_common, is_filler};
-use spell::{composed_forms, is_title, name_words, spellings, with_halves, with_joinings};
+use spell::{
+    composed_forms, is_particle, is_title, name_words, spellings, with_halves, with_joinings,
+};
 
 mod spell;
 
@@ -203,7 +205,7 @@ impl Names {
         if (3..=5).contains(&w.len()) {
             for (i, a) in w.iter().enumerate() {
                 for (j, b) in w.iter().enumerate() {
-                    if i != j && a.len() > 1 && b.len() > 1 {
+                    if i != j && a.len() > 1 && b.len() > 1 && !is_particle(a) && !is_particle(b) {
                         self.insert(&[a.clone(), b.clone()]);
                     }
                 }
@@ -285,11 +287,6 @@ impl Names {
     /// The id of a folded word, if any name uses it.
     pub(super) fn word_id(&self, word: &str) -> Option<u32> {
         self.vocab.get(word).copied()
-    }
-
-    /// Whether the words ending at the newest of `recent` (oldest first) spell a name.
-    pub(super) fn ends_a_name(&self, recent: &[Seen]) -> bool {
-        self.name_length_ending(recent).is_some()
     }
 
     /// The length in words of the longest name ending at the newest of `recent`.

@@ -74,7 +74,7 @@ fn joinings(w: &[String]) -> Vec<Words> {
 }
 
 /// Whether a folded word is a particle of a surname, written apart or joined.
-fn is_particle(word: &str) -> bool {
+pub(super) fn is_particle(word: &str) -> bool {
     matches!(
         word,
         "o" | "mc"

@@ -418,3 +418,45 @@ fn any_mix_of_spelt_out_and_plain_letters_is_the_same_name() {
     // However many such letters, the spellings stay bounded.
     assert!(forms("äöüäöüäöüäöü").len() < 64);
 }
+
+#[test]
+fn a_logs_whole_name_cell_is_held_every_way_a_pupil_lists_name_is() {
+    let n = held(&["Grace Smith-Jones", "Liam O Brien", "Pieter van der Berg"]);
+    for text in [
+        "Grace Smith helped.",
+        "Grace Jones helped.",
+        "Grace Smithjones helped.",
+        "Liam OBrien helped.",
+        "Liam O'Brien helped.",
+        "Pieter Vanderberg helped.",
+        "Pieter Van derBerg helped.",
+        "Pieter Berg helped.",
+    ] {
+        assert!(n.found_in(text), "{text}");
+    }
+    for text in ["Pieter van Houten", "Liam said", "van der Waals"] {
+        assert!(!n.found_in(text), "{text}");
+    }
+}
+
+#[test]
+fn look_alike_letters_and_either_form_of_an_accent_are_the_same_name() {
+    let mut n = Names::default();
+    n.add_person(&Person {
+        forenames: vec!["Zoe\u{308}"],
+        surnames: vec!["Mu\u{308}ller"],
+        whole: vec![],
+    });
+    n.add_cell("Grace Adeyemi");
+    for text in [
+        "Zoë Müller",
+        "Zoe Mueller",
+        "Zoe Muller",
+        "Gr\u{430}ce Adeyemi",
+        "Gr\u{430}\u{441}\u{435} \u{391}deyemi",
+        "Ｇｒａｃｅ Ａｄｅｙｅｍｉ",
+        "Gra\u{301}ce Adeyemi",
+    ] {
+        assert!(n.found_in(text), "{text}");
+    }
+}
