@@ -6,6 +6,7 @@
 //! that are not joined (two table cells, two paragraphs): a word ends there. The words are
 //! read as written and with a word's spaced-out or hyphenated pieces joined ([`join`]).
 
+mod bidi;
 mod join;
 mod tokens;
 
@@ -24,8 +25,10 @@ pub struct Scanner<'n> {
     names: &'n Names,
     tokens: Tokenizer,
     readings: Readings,
+    bidi: bidi::Bidi,
     found: bool,
-    /// The same text with its escapes decoded (`%20`, `\u0041`), read alongside.
+    /// The same text with its escapes decoded (`%20`, `\u0041`), and in the order it is
+    /// shown where direction controls reorder it ([`bidi`]), read alongside.
     decoded: Option<Box<Scanner<'n>>>,
 }
 
@@ -36,6 +39,7 @@ impl<'n> Scanner<'n> {
             names,
             tokens: Tokenizer::default(),
             readings: Readings::default(),
+            bidi: bidi::Bidi::default(),
             found: false,
             decoded: None,
         }
@@ -52,17 +56,24 @@ impl<'n> Scanner<'n> {
             return;
         }
         if let Some(decoded) = super::escapes::decode(text) {
-            let names = self.names;
-            let shadow = self
-                .decoded
-                .get_or_insert_with(|| Box::new(Scanner::new(names)));
-            shadow.push(&decoded);
-            shadow.brk();
+            self.shadow().push(&decoded);
+            self.shadow().brk();
+        }
+        if let Some(shown) = self.bidi.shown(text) {
+            self.shadow().push(&shown);
+            self.shadow().brk();
         }
         for c in text.nfkd() {
             let (names, readings, found) = (self.names, &mut self.readings, &mut self.found);
             self.tokens.feed(c, |t| take(names, readings, found, t));
         }
+    }
+
+    /// The scanner reading the text another way (escapes decoded, in the order shown).
+    fn shadow(&mut self) -> &mut Scanner<'n> {
+        let names = self.names;
+        self.decoded
+            .get_or_insert_with(|| Box::new(Scanner::new(names)))
     }
 
     /// A boundary: the current word ends here.
@@ -75,6 +86,7 @@ impl<'n> Scanner<'n> {
     pub fn part(&mut self) {
         self.end_word();
         self.found |= self.readings.part(self.names).is_some();
+        self.bidi.part();
     }
 
     /// Whether a name has been found so far.
@@ -181,6 +193,21 @@ mod tests {
         ] {
             assert!(!names.found_in(text), "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_name_turned_round_by_a_direction_override_is_found() {
+        let names = grace();
+        assert!(names.found_in("\u{202E}imeyedA ecarG\u{202C}"));
+        assert!(names.found_in("ok \u{2067}\u{202E}imeyedA\u{202C} Grace\u{2069}"));
+        let mut s = Scanner::new(&names);
+        s.push("note \u{202E}imeye");
+        s.push("dA ecarG");
+        assert!(s.finish(), "an override open across two pieces");
+        assert!(
+            names.found_in("\u{202E}Grace Adeyemi\u{202C}"),
+            "as stored, too"
+        );
     }
 
     #[test]
