@@ -38,6 +38,20 @@ const TEMPLATES: [(&str, &str); 5] = [
     ("style.css", include_str!("templates/style.css")),
 ];
 
+/// The scripts of the embedded templates, word for word: the only scripts an output's page
+/// may run (the name guard refuses a page running any other, as a school's template might).
+pub fn own_scripts() -> &'static [&'static str] {
+    static SCRIPTS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        TEMPLATES
+            .iter()
+            .flat_map(|(_, text)| text.split("<script>").skip(1))
+            .filter_map(|rest| rest.split_once("</script>"))
+            .map(|(code, _)| code.trim())
+            .collect()
+    });
+    &SCRIPTS
+}
+
 /// The outputs, rendered.
 #[derive(Debug)]
 pub struct Rendered {
@@ -203,8 +217,17 @@ pub fn write(
     for (path, bytes) in &files {
         crate::review::outputs::check_place(path, paths)?;
         let name = path.to_string_lossy();
-        if crate::privacy::read::bytes(names, bytes, &name) == crate::privacy::Verdict::Name {
-            return Err(Error::NameInOutput { path: path.clone() });
+        match crate::privacy::read::output(names, bytes, &name, own_scripts()) {
+            crate::privacy::Verdict::Clean => {}
+            crate::privacy::Verdict::Name => {
+                return Err(Error::NameInOutput { path: path.clone() });
+            }
+            crate::privacy::Verdict::Unreadable(why) => {
+                return Err(Error::OutputUnsearchable {
+                    path: path.clone(),
+                    why,
+                });
+            }
         }
     }
     let mut written = Vec::new();
