@@ -399,12 +399,25 @@ pub(super) fn without_codes(text: &str) -> String {
     out
 }
 
+/// An XML element's attributes, read as asides; a script element, an event handler or a
+/// script link (an SVG picture or an XHTML page may hold them) refuses the document.
 fn attributes(e: &quick_xml::events::BytesStart<'_>, reading: &mut Reading<'_>) {
+    let name = e.local_name();
+    let name: &str = name.as_ref();
+    if name.eq_ignore_ascii_case("script") {
+        reading.built = Some(script::SCRIPT);
+    }
     for a in e.attributes().with_checks(false).flatten() {
-        match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
-            Ok(v) => reading.aside(&v),
-            Err(_) => reading.aside(&a.value),
+        let value = match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
+            Ok(v) => v.into_owned(),
+            Err(_) => a.value.to_string(),
+        };
+        let key = a.key.local_name();
+        let key: &str = key.as_ref();
+        if script::attribute_runs(key, &value) {
+            reading.built = Some(script::SCRIPT);
         }
+        reading.aside(&value);
     }
 }
 

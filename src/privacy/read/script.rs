@@ -29,10 +29,12 @@ pub(super) fn runs(script_type: Option<&str>) -> bool {
     !data
 }
 
-/// Whether an attribute runs a script: an event handler, or a script link as its value.
+/// Whether an attribute runs a script: an event handler (`on` and a small-letter event
+/// name: HTML's reader lowers names, and SVG's are lower case, while office documents'
+/// attributes such as `onlyVisible` are not handlers), or a script link as its value.
 pub(super) fn attribute_runs(name: &str, value: &str) -> bool {
-    let name = name.to_ascii_lowercase();
-    if name.len() > 2 && name.starts_with("on") {
+    if name.len() > 2 && name.starts_with("on") && name[2..].bytes().all(|b| b.is_ascii_lowercase())
+    {
         return true;
     }
     // Browsers drop white space and control characters from a link before reading its scheme.
@@ -81,7 +83,7 @@ mod tests {
     fn scripts_handlers_and_script_links_run_and_data_blocks_do_not() {
         assert!(runs(None) && runs(Some("module")) && runs(Some("text/javascript")));
         assert!(!runs(Some("application/ld+json")) && !runs(Some("text/x-template")));
-        assert!(attribute_runs("onLoad", "x()"));
+        assert!(attribute_runs("onload", "x()") && !attribute_runs("onlyVisible", "1"));
         assert!(attribute_runs("href", " java\tscript:alert(1)"));
         assert!(attribute_runs("src", "VBScript:x"));
         assert!(!attribute_runs("href", "https://example.org/javascript:"));
