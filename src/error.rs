@@ -137,6 +137,13 @@ pub enum Error {
         /// The pupil lists, incident logs and agreements registers that could not be read.
         paths: Vec<PathBuf>,
     },
+    /// Scoring workbooks show their reviewer's name on every sheet: none is written while a
+    /// source of children's names is unread, since the reviewers cannot be checked against it.
+    #[error("no workbook was written: {} could not be read, so the reviewers' names cannot be checked against the children's names (a workbook shows its reviewer's name on every sheet). Run `selfreview import` to see what is wrong with it, fix it, and run this again", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" and "))]
+    ReviewersUnchecked {
+        /// The pupil lists, incident logs and agreements registers that could not be read.
+        paths: Vec<PathBuf>,
+    },
     /// A report template, ours or the school's, that does not parse or cannot be rendered.
     #[error("the template {}: {message}{}", path.display(), line.map_or(String::new(), |l| format!(" at line {l}")))]
     Template {

@@ -26,6 +26,7 @@ mod print;
 mod privacy;
 mod privacy_documents;
 mod privacy_edges;
+mod privacy_forms;
 mod records;
 mod register_edges;
 mod registers;
