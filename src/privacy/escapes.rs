@@ -25,7 +25,7 @@ pub fn decode(text: &str) -> Option<String> {
                 .decode_utf8_lossy()
                 .into_owned();
         }
-        if out.contains('&') {
+        if has_reference(&out) {
             out = references(&out);
         }
         if out.contains('\\') {
@@ -36,6 +36,24 @@ pub fn decode(text: &str) -> Option<String> {
         }
     }
     (out != text).then_some(out)
+}
+
+/// Whether `text` holds what may be a character reference: `&#`, or `&`, letters and `;`.
+/// A plain "Parents & carers" is not read again.
+fn has_reference(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr_iter(b'&', bytes).any(|at| {
+        let rest = &bytes[at + 1..];
+        if rest.first() == Some(&b'#') {
+            return true;
+        }
+        let letters = rest
+            .iter()
+            .take(33)
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        letters > 1 && rest.get(letters) == Some(&b';')
+    })
 }
 
 /// HTML's character references decoded, as a browser decodes them in a page's text.
@@ -112,6 +130,7 @@ mod tests {
         );
         assert_eq!(decode("&amp;amp;#71;race").as_deref(), Some("Grace"));
         assert_eq!(decode("Parents & carers <b>"), None);
+        assert!(!has_reference("Parents & carers; R&D") && has_reference("x &Ouml;mer"));
         assert_eq!(decode("plain text"), None);
         assert_eq!(decode("100% sure"), None);
     }

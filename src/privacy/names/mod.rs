@@ -21,6 +21,7 @@ use super::scan::{CAPITAL, COMMA, JOINED, NEWLINE, TITLED};
 use super::words::{is_common, is_filler};
 use spell::{
     composed_forms, is_particle, is_title, name_words, spellings, with_halves, with_joinings,
+    with_particles_apart,
 };
 
 mod spell;
@@ -129,7 +130,7 @@ impl Names {
     /// together or apart, and half of a double-barrelled name with the other name.
     fn add_parts(&mut self, forenames: Vec<Words>, surnames: Vec<Words>) -> bool {
         let forenames = with_halves(with_joinings(forenames));
-        let surnames = with_halves(with_joinings(surnames));
+        let surnames = with_particles_apart(with_halves(with_joinings(surnames)));
         let mut added = false;
         for f in &forenames {
             for s in &surnames {

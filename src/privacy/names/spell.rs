@@ -55,6 +55,55 @@ pub(super) fn with_joinings(mut spellings: Vec<Words>) -> Vec<Words> {
     spellings
 }
 
+/// The spellings, and each with a surname's particle run together into a word written apart
+/// again ("Vanderberg" as "Van der Berg", "Van Derberg" and "Vander Berg"; "OBrien" as
+/// "O Brien"; "McDonald" as "Mc Donald"): a log may write it run together and the text apart.
+/// The core left over is no half of the name.
+pub(super) fn with_particles_apart(mut spellings: Vec<Words>) -> Vec<Words> {
+    let mut apart: Vec<Words> = Vec::new();
+    for w in &spellings {
+        for (i, word) in w.iter().enumerate() {
+            for pieces in particles_apart(word) {
+                let mut spelt = w[..i].to_vec();
+                spelt.extend(pieces);
+                spelt.extend(w[i + 1..].iter().cloned());
+                apart.push(spelt);
+            }
+        }
+    }
+    for a in apart {
+        if !spellings.contains(&a) {
+            spellings.push(a);
+        }
+    }
+    spellings
+}
+
+/// A word that starts with particles, cut after each: "vanderberg" as "van derberg",
+/// "van der berg" and "vander berg". The core must keep three letters.
+fn particles_apart(word: &str) -> Vec<Words> {
+    const JOINED: &[&str] = &[
+        "vander", "vanden", "vonder", "van", "von", "mac", "mc", "de", "del", "der", "den", "di",
+        "da", "du", "le", "la", "o",
+    ];
+    let mut out = Vec::new();
+    for p in JOINED {
+        let Some(rest) = word.strip_prefix(p) else {
+            continue;
+        };
+        if rest.len() < 3 {
+            continue;
+        }
+        out.push(vec![p.to_string(), rest.to_string()]);
+        for more in particles_apart(rest) {
+            let mut pieces = vec![p.to_string()];
+            pieces.extend(more);
+            out.push(pieces);
+        }
+    }
+    out
+}
+
 /// Every way of running some of the words together, but the one that runs none.
 fn joinings(w: &[String]) -> Vec<Words> {
     let gaps = w.len() - 1;
@@ -208,6 +257,21 @@ mod tests {
         assert!(halves.contains(&w(&["berg"])));
         assert!(!halves.contains(&w(&["van"])) && !halves.contains(&w(&["der"])));
         assert_eq!(with_joinings(vec![w(&["smith"])]).len(), 1);
+        let apart = with_particles_apart(vec![w(&["vanderberg"])]);
+        for want in [
+            w(&["van", "derberg"]),
+            w(&["van", "der", "berg"]),
+            w(&["vander", "berg"]),
+        ] {
+            assert!(apart.contains(&want), "{want:?} in {apart:?}");
+        }
+        assert!(with_particles_apart(vec![w(&["obrien"])]).contains(&w(&["o", "brien"])));
+        assert_eq!(with_particles_apart(vec![w(&["smith"])]).len(), 1);
+        assert_eq!(
+            with_particles_apart(vec![w(&["dean"])]).len(),
+            1,
+            "no core of three"
+        );
     }
 
     #[test]
