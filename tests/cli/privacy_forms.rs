@@ -26,6 +26,7 @@ const FORMS: &[&str] = &[
     "GraceAdeyemi",
     "grace adeyemi",
     "Grace Ade-\nyemi",
+    "Gr ace Ade yemi",
     "Gra\u{ad}ce Ade\u{ad}\nyemi",
     "Gra\u{200b}ce Ade\u{200d}yemi",
     "Grace\u{2060}Adeyemi",

@@ -3,10 +3,11 @@
 //!
 //! A name can be written in pieces a reader still reads as one word: its letters spaced out
 //! or dotted ("G r a c e  A d e y e m i", "G.r.a.c.e", "A-D-E-Y-E-M-I"), or cut by a
-//! hyphen at the end of a line ("Ade-" then "yemi"). The second reading joins them: a run
-//! of single letters each one space or joint apart is one word (a double space, or a capital
-//! after a small letter as in "a G r a c e", starts the next), and a word goes on across a
-//! hyphen and a line break. Both readings look for names, so joining can only find more.
+//! hyphen at the end of a line ("Ade-" then "yemi"), or broken by a space ("Gr ace"). The
+//! second reading joins them: a run of single letters each one space or joint apart is one
+//! word (a double space, or a capital after a small letter as in "a G r a c e", starts the
+//! next), a word goes on across a hyphen and a line break, and a word with a capital and the
+//! small-letter word one space after it are one word when together they spell a name's. Both readings look for names, so joining can only find more.
 //! The second one is searched only within [`MAX_WORDS`] words of a word it joined: where
 //! nothing was joined it is the first reading over again.
 
@@ -61,6 +62,25 @@ struct Pending {
     overlong: bool,
 }
 
+/// Whether `word` is the rest of a name's word broken by a space ("Gr ace", "Ade yemi",
+/// "G race"): the piece before is one word written with a capital, this one is in small
+/// letters one space after it, neither is a name's word on its own (a single letter aside,
+/// which may be an initial), and the two together are a word of a name. Ordinary words
+/// broken apart ("to aid an") are written in small letters, and are not joined; nor are
+/// two parts of a name ("AMBER green").
+fn broken_word(names: &Names, p: &Pending, word: &str, flags: u8) -> bool {
+    if p.pieces != 1 || p.flags & CAPITAL == 0 || flags & (CAPITAL | SPACED) != SPACED {
+        return false;
+    }
+    if p.id.is_some() && p.word.len() > 1 {
+        return false;
+    }
+    let mut whole = String::with_capacity(p.word.len() + word.len());
+    whole.push_str(&p.word);
+    whole.push_str(word);
+    names.word_id(&whole).is_some()
+}
+
 /// Both readings of one text.
 #[derive(Default)]
 pub(crate) struct Readings {
@@ -91,7 +111,8 @@ impl Readings {
                 || (p.letters
                     && single
                     && flags & SPACED != 0
-                    && (p.last_capital || flags & CAPITAL == 0)));
+                    && (p.last_capital || flags & CAPITAL == 0))
+                || (id.is_none() && broken_word(names, p, word, flags)));
         if joins {
             let p = &mut self.pending;
             if p.word.len() + word.len() > MAX_WORD {

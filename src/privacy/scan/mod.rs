@@ -181,6 +181,9 @@ mod tests {
             "Grace Ade-\nyemi",
             "Gra-\n  ce Adeyemi",
             "Grace Ade\u{ad}\nyemi",
+            "Gr ace Adeyemi",
+            "Grace Ade yemi",
+            "G race Adeyemi",
         ] {
             assert!(names.found_in(text), "{text:?}");
         }
@@ -190,6 +193,8 @@ mod tests {
             "Ade- yemi",
             "Grace Ade - yemi",
             "plan A B then C",
+            "Gr ace ADE YEMI",
+            "gr ace ade yemi",
         ] {
             assert!(!names.found_in(text), "{text:?}");
         }
