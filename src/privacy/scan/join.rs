@@ -68,17 +68,17 @@ struct Pending {
 /// which may be an initial), and the two together are a word of a name. Ordinary words
 /// broken apart ("to aid an") are written in small letters, and are not joined; nor are
 /// two parts of a name ("AMBER green").
-fn broken_word(names: &Names, p: &Pending, word: &str, flags: u8) -> bool {
+fn broken_word(names: &Names, p: &Pending, word: &str, flags: u8, whole: &mut String) -> bool {
     if p.pieces != 1 || p.flags & CAPITAL == 0 || flags & (CAPITAL | SPACED) != SPACED {
         return false;
     }
     if p.id.is_some() && p.word.len() > 1 {
         return false;
     }
-    let mut whole = String::with_capacity(p.word.len() + word.len());
+    whole.clear();
     whole.push_str(&p.word);
     whole.push_str(word);
-    names.word_id(&whole).is_some()
+    names.word_id(whole).is_some()
 }
 
 /// Both readings of one text.
@@ -89,6 +89,8 @@ pub(crate) struct Readings {
     pending: Pending,
     /// Words given to the joined reading since the last it joined.
     since_join: usize,
+    /// Room for two pieces put together, kept so that trying them allocates nothing.
+    scratch: String,
 }
 
 impl Readings {
@@ -112,7 +114,7 @@ impl Readings {
                     && single
                     && flags & SPACED != 0
                     && (p.last_capital || flags & CAPITAL == 0))
-                || (id.is_none() && broken_word(names, p, word, flags)));
+                || (id.is_none() && broken_word(names, p, word, flags, &mut self.scratch)));
         if joins {
             let p = &mut self.pending;
             if p.word.len() + word.len() > MAX_WORD {

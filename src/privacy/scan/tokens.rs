@@ -25,7 +25,7 @@ pub(crate) enum Token<'a> {
 }
 
 /// Folds characters into words, with what stands between them: the one reading of text that
-/// both the search ([`Scanner`]) and the redaction (`super::redact`) use.
+/// both the search ([`super::Scanner`]) and the redaction (`crate::privacy::redact`) use.
 #[derive(Default)]
 pub(crate) struct Tokenizer {
     pub(super) word: String,
