@@ -53,11 +53,17 @@ pub(super) fn key(index: usize) -> String {
     column_number_to_name(n)
 }
 
+/// The tallest, in points, a member's name turned up its column may make the heading row,
+/// which is printed on every page: about eight lines of text.
+const TURNED_POINTS: f64 = 120.0;
+
 /// Whether `members` would make a group's Scores sheet with the `others` headings wider
-/// than prints readably.
+/// than prints readably, or a name turned up its column would make the heading row on
+/// every page taller than [`TURNED_POINTS`].
 pub(super) fn hides(members: &[String], others: &[String], fw: &Framework) -> bool {
     let rest: f64 = others.iter().map(|h| width(h, false, true, fw)).sum();
     rest + MEMBER_WIDTH * members.len() as f64 > GROUP_UNITS
+        || members.iter().any(|m| turned_height(m) > TURNED_POINTS)
 }
 
 /// The width of the Levels given column for `members`: enough that their letters and
@@ -268,6 +274,27 @@ mod tests {
         assert!(turned_height("Benchmark") > turned_height("Bench mark"));
         // "Online Safety" and "Lead": the longer line is thirteen characters.
         assert!(long > 13.0 * 4.0 && long < 13.0 * 7.0, "{long}");
+    }
+
+    #[test]
+    fn a_few_members_print_in_their_own_columns_unless_a_name_is_too_long_to_turn() {
+        let fw = crate::framework::load_embedded("online-safety-21")
+            .expect("embedded")
+            .framework;
+        let others: Vec<String> =
+            crate::workbook::layout::ScoredBy::Group { members: vec![] }.headers();
+        let names = |n: usize, name: &str| -> Vec<String> {
+            (1..=n).map(|i| format!("{name} {i}")).collect()
+        };
+        assert!(!hides(&names(5, "Teacher"), &others, &fw));
+        assert!(hides(&names(6, "Teacher"), &others, &fw));
+        let long = "Teacher with responsibility for computing and online safety across the school";
+        assert!(hides(&names(2, long), &others, &fw));
+        assert!(!hides(
+            &names(2, "Teacher 01 with a rather long job title"),
+            &others,
+            &fw
+        ));
     }
 
     #[test]
