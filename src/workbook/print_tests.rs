@@ -70,10 +70,7 @@ fn heading_and_first(path: &Path) -> (Vec<String>, Vec<Data>) {
         .iter()
         .map(|c| c.to_string())
         .collect();
-    let first = rows
-        .find(|r| r[0].to_string() == "A1.1")
-        .expect("A1.1")
-        .to_vec();
+    let first = rows.find(|r| r[0] == "A1.1").expect("A1.1").to_vec();
     (heading, first)
 }
 
