@@ -102,6 +102,30 @@ pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
     }
 }
 
+/// Whether `text` is meant as a date even when [`parse`] cannot read it: a date naming a
+/// day that does not exist (`31/09/2026`), or text naming a month or a term of a year
+/// (`Sept`, `Spring 2026`). A cell like that is a date typed wrongly, never a number,
+/// though it holds one.
+pub fn looks_like_date(text: &str) -> bool {
+    if !matches!(parse(text), Err(DateError::Unreadable)) {
+        return true;
+    }
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = words
+        .iter()
+        .any(|w| w.chars().all(char::is_alphabetic) && month_from_name(w).is_some());
+    let year = words
+        .iter()
+        .any(|w| w.len() == 4 && w.parse::<u32>().is_ok_and(|y| (1990..=2100).contains(&y)));
+    let season = words.iter().any(|w| {
+        ["spring", "summer", "autumn", "winter", "term"].contains(&w.to_lowercase().as_str())
+    });
+    month || (year && season)
+}
+
 /// [`parse`] of trimmed text, form by form.
 fn parse_long(text: &str) -> Result<NaiveDate, DateError> {
     // ISO, possibly with a time: 2024-09-02, 2024-09-02T14:30:00, 2024-09-02 14:30
@@ -233,6 +257,22 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Result<NaiveDate, DateError> {
         Ok(NaiveDate::from_ymd_opt(y, m, day).expect("valid test date"))
+    }
+
+    #[test]
+    fn dates_typed_wrongly_still_look_like_dates() {
+        for t in [
+            "31/09/2026",
+            "Sept",
+            "Spring 2026",
+            "autumn term 2025",
+            "99/99/9999",
+        ] {
+            assert!(looks_like_date(t), "{t}");
+        }
+        for t in ["28", "28 of 30", "28/30", "2026", "yes", "n/a", ""] {
+            assert!(!looks_like_date(t), "{t}");
+        }
     }
 
     #[test]

@@ -176,6 +176,9 @@ codes! {
     /// A document's review dates cannot both be right: a last review after the review
     /// date, or a next review before the last.
     DocumentReviewDatesWrong => "document-review-dates-wrong",
+    /// People in an agreements register whose date of signing cannot be read, or who are
+    /// marked signed with no date: in their group, not shown signed this school year.
+    AgreementDatesUnreadable => "agreement-dates-unreadable",
     /// An aspect has a level, but no evidence cited, no check measured and no record of the
     /// kinds the framework names for it.
     AspectUnevidenced => "aspect-unevidenced",

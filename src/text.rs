@@ -18,6 +18,12 @@ pub fn normalise(text: &str) -> String {
         .join(" ")
 }
 
+/// `n` and the word for it, one or many: "1 session", "2 sessions", "0 sessions". Every
+/// count the tool writes in words goes through here, so none reads "1 sessions".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// A file-name-safe form of a name: lower-case letters and digits joined by hyphens; empty
 /// when the name has no letters or digits.
 pub fn slug(name: &str) -> String {
@@ -67,7 +73,16 @@ pub fn group_name(id: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{flow, group_name, normalise, slug};
+    use super::{flow, group_name, normalise, plural, slug};
+
+    #[test]
+    fn a_count_agrees_with_its_number() {
+        assert_eq!(plural(0, "session", "sessions"), "0 sessions");
+        assert_eq!(plural(1, "session", "sessions"), "1 session");
+        assert_eq!(plural(2, "session", "sessions"), "2 sessions");
+        assert_eq!(plural(1, "person", "people"), "1 person");
+        assert_eq!(plural(2, "person", "people"), "2 people");
+    }
 
     #[test]
     fn wrapped_text_flows() {

@@ -107,7 +107,48 @@ pub fn findings(report: &SourceReport, as_of: NaiveDate) -> Vec<Diagnostic> {
         .chain(postdates(report, as_of))
         .collect();
     found.extend(super::unrecorded::findings(report));
+    found.extend(not_shown_signed(report));
     found
+}
+
+/// The people of an agreements register counted in their group but not as signed this
+/// school year because their date of signing cannot be read or is missing: one warning
+/// for the file, naming each row and column (the first few, for a long register).
+fn not_shown_signed(report: &SourceReport) -> Option<Diagnostic> {
+    if report.kind != Kind::Agreements {
+        return None;
+    }
+    let places: Vec<&str> = report
+        .noted
+        .iter()
+        .filter(|n| n.reason.ends_with(super::registers::NOT_SHOWN))
+        .map(|n| n.place.as_str())
+        .collect();
+    let first = places.first()?;
+    const SHOWN: usize = 5;
+    let mut listed = places
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join("; ");
+    if places.len() > SHOWN {
+        listed.push_str(&format!("; and {} more", places.len() - SHOWN));
+    }
+    let people = crate::text::plural(places.len(), "person", "people");
+    let are = if places.len() == 1 { "is" } else { "are" };
+    let mut at = Location::file(&report.path);
+    at.cell = Some((*first).to_string());
+    Some(
+        Diagnostic::warning(
+            Code::AgreementDatesUnreadable,
+            at,
+            format!(
+                "{people} in the register {are} counted in their group but not as signed this school year, as the date of signing cannot be read or is missing ({listed})"
+            ),
+        )
+        .with_help("type each date signed as a day, a month and a year (05/09/2026), then import again"),
+    )
 }
 
 /// The warning that review.toml sets no review date and `today` is used.
@@ -147,6 +188,7 @@ mod tests {
             left_out_categories: Default::default(),
             names_also_from: Vec::new(),
             training_rows: Vec::new(),
+            signed_dates: false,
         }
     }
 

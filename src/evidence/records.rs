@@ -168,8 +168,18 @@ pub(super) fn date(
     }
 }
 
-/// What a footer row is headed when it adds up the rows above it.
-pub(super) const TOTALS: &[&str] = &["total", "totals", "grand total", "sub-total", "subtotal"];
+/// Whether a cell heads a footer that adds up the rows above it: "Total", "Totals",
+/// "Grand total", "Sub-total", "Subtotal", alone or followed by what they add up ("Total
+/// staff", "Totals: 28").
+pub(super) fn is_total(text: &str) -> bool {
+    let n = crate::text::normalise(text);
+    let mut words = n.split(' ');
+    match words.next() {
+        Some("total" | "totals" | "subtotal" | "subtotals") => true,
+        Some("grand" | "sub") => matches!(words.next(), Some("total" | "totals")),
+        _ => false,
+    }
+}
 
 /// A row with one cell of text that reads like a sentence or a total ("Total staff: 8",
 /// "Log reviewed termly by the group", "Total") is a note or footer, not a record. A lone
@@ -183,7 +193,7 @@ pub(super) fn is_note(row: &SheetRow) -> bool {
         && (t.contains(':')
             || t.chars().any(|c| c.is_ascii_digit())
             || t.split_whitespace().count() > 4
-            || is_one_of(t, TOTALS))
+            || is_total(t))
 }
 
 pub(super) const NOTE: &str = "a note or footer row";

@@ -47,6 +47,11 @@ const NEEDS: &[Need] = &[
         so: "so no document can be counted as reviewed and the document checks are \"evidence needed\"",
     },
     Need {
+        field: Field::FilteringResult,
+        what: "no column for the result of each filtering check",
+        so: "so no check can be counted as passed: each is counted as made, with a result that does not say whether the filter held",
+    },
+    Need {
         field: Field::AgreementDate,
         what: "no column of the dates agreements were signed",
         so: "so nobody can be counted as signed this school year and the agreement checks are \"evidence needed\"",
@@ -67,10 +72,12 @@ pub fn needed(kind: Kind) -> impl Iterator<Item = &'static Need> {
     NEEDS.iter().filter(move |n| n.field.kind() == kind)
 }
 
-/// The fields of [`needed`] that no column of the source was understood as.
+/// The fields of [`needed`] that no column of the source was understood as (an agreements
+/// register whose Signed column holds the dates lacks no column of dates).
 pub fn lacking(report: &SourceReport) -> Vec<Unrecorded> {
     needed(report.kind)
         .filter(|n| !report.columns.iter().any(|c| c.field == Some(n.field)))
+        .filter(|n| !(n.field == Field::AgreementDate && report.signed_dates))
         .map(|need| Unrecorded {
             need,
             path: report.path.clone(),

@@ -14,10 +14,9 @@ use std::collections::BTreeMap;
 use chrono::{Days, Months, NaiveDate};
 use serde::Serialize;
 
-use crate::dates::uk;
-use crate::diag::{Code, Diagnostic, Location};
+use crate::diag::Location;
 use crate::evidence::import::Evidence;
-use crate::evidence::registers::Document;
+use crate::evidence::registers::{DateCells, Document};
 use crate::framework::{Framework, Metric, Param, Topic};
 
 /// How far ahead the report looks for reviews falling due.
@@ -89,8 +88,11 @@ pub struct DocumentStatus {
     /// When the next review is due: the register's own date where it gives one; else the
     /// last review plus the framework's interval for its topic (`due_computed`).
     pub due: Option<NaiveDate>,
-    /// Whether `due` was worked out from the last review, the register giving none.
+    /// Whether `due` was worked out from the last review, the register giving no date.
     pub due_computed: bool,
+    /// How often the register says the document is reviewed, in months, where it gives
+    /// that instead of a next review date: `due` is then that long after the last review.
+    pub every_months: Option<u32>,
     /// Where it stands: the more pressing of its standings, when it has two.
     pub standing: Standing,
     /// The register's next review date is past.
@@ -101,6 +103,9 @@ pub struct DocumentStatus {
     /// Where the register lists it, for findings.
     #[serde(skip)]
     pub place: Option<Location>,
+    /// The cells of its review dates, for findings about them.
+    #[serde(skip)]
+    pub cells: DateCells,
 }
 
 impl DocumentStatus {
@@ -181,19 +186,22 @@ pub fn status(d: &Document, months: &ReviewMonths, as_of: NaiveDate) -> Document
     };
     let interval = interval(d, months);
     let by_interval = interval.and_then(|m| review_due(d.last_reviewed?, m));
-    let due = d.next_due.or(by_interval);
+    // The register's own word: its next review date, or how often it says the document
+    // is reviewed ("Annually") after the last review.
+    let by_register = d
+        .next_due
+        .or_else(|| review_due(d.last_reviewed?, d.every_months?));
+    let due = by_register.or(by_interval);
     let soon = as_of
         .checked_add_days(Days::new(DUE_SOON_DAYS))
         .unwrap_or(as_of);
-    let overdue = d.next_due.is_some_and(|n| n < as_of);
+    let overdue = by_register.is_some_and(|n| n < as_of);
     // Overdue by a register date no later than the framework's allows says it all; a
     // register that allowed longer than the framework leaves the document late both ways.
     let stale_after_months = interval.filter(|&m| {
         d.last_reviewed
             .is_some_and(|last| last <= as_of && !review_stands(last, m, as_of))
-            && !(overdue
-                && d.next_due
-                    .is_some_and(|r| by_interval.is_some_and(|n| r <= n)))
+            && !(overdue && by_register.is_some_and(|r| by_interval.is_some_and(|n| r <= n)))
     });
     let standing = if overdue {
         Standing::Overdue
@@ -215,11 +223,13 @@ pub fn status(d: &Document, months: &ReviewMonths, as_of: NaiveDate) -> Document
         reviewed_after,
         next_before_last,
         due,
-        due_computed: d.next_due.is_none() && by_interval.is_some(),
+        due_computed: d.next_due.is_none() && due.is_some(),
+        every_months: d.every_months,
         standing,
         overdue,
         stale_after_months,
         place: d.place.clone(),
+        cells: d.cells.clone(),
     }
 }
 
@@ -298,81 +308,9 @@ pub fn summary(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Option<
     })
 }
 
-/// The findings for documents whose review is overdue or whose last review is too old
-/// (both, for a document that is both), each naming the document and where the register
-/// lists it. They are read from [`summary`], as every report is.
-pub fn findings(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let Some(s) = summary(e, months, as_of) else {
-        return out;
-    };
-    for d in &s.documents {
-        let at = d
-            .place
-            .clone()
-            .unwrap_or_else(|| Location::file(std::path::Path::new("")));
-        if d.overdue {
-            out.push(
-                Diagnostic::warning(
-                    Code::DocumentReviewOverdue,
-                    at.clone(),
-                    format!(
-                        "“{}” was due for review on {}, before the review date of {}",
-                        d.name,
-                        d.due.map(uk).unwrap_or_default(),
-                        uk(as_of)
-                    ),
-                )
-                .with_help("review the document, then record the new dates in the register"),
-            );
-        }
-        if let Some(ahead) = d.reviewed_after {
-            out.push(
-                Diagnostic::warning(
-                    Code::DocumentReviewDatesWrong,
-                    at.clone(),
-                    format!(
-                        "“{}” is given as last reviewed on {}, after the review date of {}, so it is not taken as a last review anywhere",
-                        d.name,
-                        uk(ahead),
-                        uk(as_of)
-                    ),
-                )
-                .with_help("check the year typed in the register's last review date"),
-            );
-        }
-        if d.next_before_last {
-            out.push(
-                Diagnostic::warning(
-                    Code::DocumentReviewDatesWrong,
-                    at.clone(),
-                    format!(
-                        "“{}” has its next review dated before its own last review",
-                        d.name
-                    ),
-                )
-                .with_help("check the dates typed in the register's row"),
-            );
-        }
-        if let Some(interval) = d.stale_after_months {
-            out.push(
-                Diagnostic::warning(
-                    Code::DocumentReviewStale,
-                    at,
-                    format!(
-                        "“{}” was last reviewed on {}, more than {interval} months before the review date of {}",
-                        d.name,
-                        d.last_reviewed.map(uk).unwrap_or_default(),
-                        uk(as_of)
-                    ),
-                )
-                .with_help(format!(
-                    "the framework expects it reviewed at least every {interval} months: review it and record the date in the register"
-                )),
-            );
-        }
-    }
-    out
+/// A number of months in words: "1 month", "12 months".
+pub fn months_words(n: u32) -> String {
+    crate::text::plural(n as usize, "month", "months")
 }
 
 /// Documents on `topic` last reviewed within `months` of `as_of`, and the latest review of
@@ -401,6 +339,9 @@ pub fn reviewed(
         .max_by_key(|(_, r)| *r);
     (within, latest, on_topic.len())
 }
+
+mod findings;
+pub use findings::findings;
 
 #[cfg(test)]
 mod tests;

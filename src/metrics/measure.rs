@@ -50,13 +50,11 @@ pub(super) fn percent(part: usize, whole: usize) -> String {
     crate::rounding::percent_of(part, whole)
 }
 
-/// A count with its noun: "1 meeting", "3 meetings".
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    if n == 1 {
-        format!("1 {one}")
-    } else {
-        format!("{n} {many}")
-    }
+pub use crate::text::plural;
+
+/// A count of days, never below nought, for [`plural`].
+fn days_n(days: i64) -> usize {
+    usize::try_from(days).unwrap_or(0)
 }
 
 /// Validation fills in every parameter a metric takes, so measuring never lacks one.
@@ -329,12 +327,13 @@ fn longest_gap(e: &Evidence, group: &str, months: u32, as_of: NaiveDate) -> Meas
     let fact = if count == 0 {
         // The meeting count's fact already says the group did not meet: this one says
         // only the gap, so a finding holding both does not repeat itself.
-        format!("{days} days without a meeting")
+        format!("{} without a meeting", plural(days_n(days), "day", "days"))
     } else {
         format!(
-            "the longest gap between meetings of {} in {} was {days} days",
+            "the longest gap between meetings of {} in {} was {}",
             group_words(group),
-            window(months)
+            window(months),
+            plural(days_n(days), "day", "days")
         )
     };
     Measured {

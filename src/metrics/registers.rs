@@ -17,8 +17,8 @@ use serde::Serialize;
 
 use super::compute::within;
 use super::terms::Terms;
-use crate::evidence::Kind;
 use crate::evidence::import::Evidence;
+use crate::evidence::{Field, Kind};
 use crate::text::normalise;
 
 /// The first day of the school year `as_of` falls in.
@@ -58,6 +58,11 @@ pub struct AgreementCoverage {
     pub since: NaiveDate,
     /// Each part of the group, in the order first seen.
     pub parts: Vec<AgreementPart>,
+    /// Whether the registers record when people signed. A register that gives no dates
+    /// (no column of them, and none in its Signed column) cannot show who signed this
+    /// school year: `signed` is then 0 and every output says it is not known, as the
+    /// checks on it are "evidence needed".
+    pub dates_recorded: bool,
 }
 
 /// The agreements of `group` signed this school year; `None` when nobody is in it.
@@ -119,6 +124,7 @@ pub fn agreement_coverage(
         share: signed as f64 / of as f64,
         since,
         parts,
+        dates_recorded: e.unrecorded(Field::AgreementDate).is_none(),
     })
 }
 
@@ -131,6 +137,9 @@ pub struct FilteringSummary {
     pub checks: usize,
     /// Of them, checks whose result records something getting through.
     pub failed: usize,
+    /// Of them, checks whose result cannot be read as a pass or a failure (or is blank):
+    /// made, but not counted as passed.
+    pub unclear: usize,
     /// The latest check on or before the as-of date.
     pub last: Option<NaiveDate>,
     /// The terms finished within the window, in order.
@@ -187,6 +196,7 @@ pub fn filtering(
         months,
         checks: inside.len(),
         failed: inside.iter().filter(|c| c.failed).count(),
+        unclear: inside.iter().filter(|c| c.unclear).count(),
         last: e
             .filtering
             .iter()

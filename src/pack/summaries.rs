@@ -42,10 +42,16 @@ fn registers(r: &Registers) -> Result<Vec<Summary>> {
     if let Some(groups) = &r.agreements {
         let rows = groups.iter().flat_map(|g| {
             g.parts.iter().map(move |p| {
+                // With no dates of signing, who signed this school year is not known.
+                let signed = if g.dates_recorded {
+                    p.signed.to_string()
+                } else {
+                    "not recorded".to_string()
+                };
                 vec![
                     g.group.clone(),
                     p.part.clone(),
-                    p.signed.to_string(),
+                    signed,
                     p.of.to_string(),
                     g.since.to_string(),
                 ]

@@ -119,6 +119,10 @@ fn environment(overrides: Option<&Path>) -> Result<Environment<'static>> {
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     env.add_filter("css_string", css_string);
     env.add_filter("shorten", shorten);
+    // `{{ n|counted("incident", "incidents") }}`: "1 incident", "2 incidents".
+    env.add_filter("counted", |n: usize, one: &str, many: &str| {
+        crate::text::plural(n, one, many)
+    });
     for (name, text) in TEMPLATES {
         let (source, origin) = match own(overrides, name) {
             Some(path) => (crate::fsutil::read_text(&path)?, path),

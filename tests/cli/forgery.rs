@@ -59,9 +59,15 @@ fn entries(zip: &Path) -> Vec<(String, Vec<u8>)> {
 }
 
 pub fn options() -> zip::write::SimpleFileOptions {
+    // Dated as the pack writer dates every entry: midnight on the review date of the
+    // packs these tests rebuild (01/11/2026), so a rebuilt zip differs only where a test
+    // means it to.
+    let review_date =
+        zip::DateTime::from_date_and_time(2026, 11, 1, 0, 0, 0).expect("a date a zip can hold");
     zip::write::SimpleFileOptions::default()
         .system(zip::System::Unix)
         .unix_permissions(0o644)
+        .last_modified_time(review_date)
 }
 
 /// A zip of `before` entries, then the pack's own, then `after`.

@@ -140,7 +140,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 27] = [
+pub const WORKBOOK_CODES: [Code; 28] = [
     Code::AgreedCommentaryColumnMissing,
     Code::CommentaryFormulaWithoutValue,
     Code::UnreadableWorkbook,
@@ -165,6 +165,7 @@ pub const WORKBOOK_CODES: [Code; 27] = [
     Code::DocumentReviewOverdue,
     Code::DocumentReviewStale,
     Code::DocumentReviewDatesWrong,
+    Code::AgreementDatesUnreadable,
     Code::AspectUnevidenced,
     Code::ReviewAfterChange,
     Code::MigrationConflict,

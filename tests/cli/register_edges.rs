@@ -475,3 +475,193 @@ fn a_number_marked_not_known_keeps_its_row_and_thousands_are_read() {
     );
     assert!(text.contains("learners 1 (1204 responses)"), "{text}");
 }
+
+#[test]
+fn review_dates_that_cannot_both_be_right_are_warned_of_naming_the_row_and_the_column() {
+    let (doc, _, stderr) = import("documents", "policy-register-slips.csv");
+    // A last review after the review date: the cell, its heading, and what is done.
+    assert!(
+        stderr.contains("policy-register-slips.csv: row 4, column C: warning[document-review-dates-wrong]: “Filtering and monitoring review”: its last review, 15/12/2026 (“Last reviewed”, column C), is after the review date of 01/12/2026, so it is not taken as a last review anywhere"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("help: check the year typed in the “Last reviewed” column of this row"),
+        "{stderr}"
+    );
+    // A next review before the last: both columns named, at the next review's cell.
+    assert!(
+        stderr.contains("policy-register-slips.csv: row 5, column D: warning[document-review-dates-wrong]: “Social media policy”: its next review, 01/06/2025 (“Next review”, column D), is dated before its last review, 01/01/2026 (“Last reviewed”, column C), so one of the two dates is wrong"),
+        "{stderr}"
+    );
+    let documents = &doc["metrics"]["documents"]["documents"];
+    assert_eq!(documents[1]["last_reviewed"], Value::Null);
+    assert_eq!(documents[1]["reviewed_after"], "2026-12-15");
+}
+
+#[test]
+fn a_review_frequency_gives_the_due_date_it_says_and_the_note_says_so() {
+    let (doc, text, _) = import("documents", "policy-register-slips.csv");
+    let noted = texts(&doc["sources"][0]["noted"], "reason");
+    assert_eq!(
+        noted,
+        vec![
+            "Online Safety Policy: next review due: `Annually` says how often, not a date: the next review is worked out as 12 months after the last review",
+            "Images policy: next review due: `Every 2 years` says how often, not a date: the next review is worked out as 24 months after the last review",
+            "Mobile devices policy: next review due: `Termly` says how often, not a date: the next review would be worked out as 4 months after the last review, but the register gives no last review date",
+            "Data protection policy: next review due: `Bi-annually` can mean twice a year or every two years, not a date: the next review is worked out as 6 months after the last review, the sooner of the two",
+            "Staff code of conduct: next review due: `TBC` is not a date, so the register gives no next review date",
+        ]
+    );
+    assert!(!text.contains("not tracked"), "{text}");
+    let documents = &doc["metrics"]["documents"]["documents"];
+    let by_name = |name: &str| {
+        documents
+            .as_array()
+            .expect("documents")
+            .iter()
+            .find(|d| d["name"] == name)
+            .expect(name)
+            .clone()
+    };
+    let policy = by_name("Online Safety Policy");
+    assert_eq!(
+        (
+            &policy["due"],
+            &policy["due_computed"],
+            &policy["every_months"]
+        ),
+        (
+            &Value::from("2027-09-01"),
+            &Value::from(true),
+            &Value::from(12)
+        )
+    );
+    // Every two years after 01/10/2024 was 01/10/2026: overdue by the register's own rule.
+    let images = by_name("Images policy");
+    assert_eq!(images["due"], "2026-10-01");
+    assert_eq!(images["standing"], "overdue");
+    assert!(
+        text.contains("out of date: “Images policy” (review was due 01/10/2026, worked out from the last review"),
+        "{text}"
+    );
+    assert_eq!(by_name("Mobile devices policy")["standing"], "undated");
+    assert_eq!(by_name("Data protection policy")["due"], "2026-12-01");
+}
+
+#[test]
+fn a_document_typed_again_in_another_case_spacing_or_date_form_is_listed_once() {
+    let (doc, text, _) = import("documents", "policy-register-slips.csv");
+    let source = &doc["sources"][0];
+    assert_eq!(
+        texts(&source["skipped"], "reason"),
+        vec!["the same document with the same dates as row 2: taken once"]
+    );
+    assert_eq!(texts(&source["skipped"], "place"), vec!["row 3"]);
+    let documents = &doc["metrics"]["documents"]["documents"];
+    let names = texts(documents, "name");
+    assert_eq!(
+        names
+            .iter()
+            .filter(|n| n.eq_ignore_ascii_case("online safety policy"))
+            .count(),
+        1,
+        "{names:?}"
+    );
+    // The same document with different dates is listed twice, the earlier review
+    // replaced by the later.
+    let standings: Vec<(&str, &str)> = names
+        .iter()
+        .zip(texts(documents, "standing"))
+        .filter(|(n, _)| n.eq_ignore_ascii_case("staff code of conduct"))
+        .map(|(n, s)| (*n, s))
+        .collect();
+    assert_eq!(
+        standings,
+        vec![
+            ("Staff code of conduct", "replaced"),
+            ("Staff Code of Conduct", "current")
+        ]
+    );
+    assert!(text.contains("documents: 8 listed"), "{text}");
+}
+
+#[test]
+fn a_filtering_result_saying_anything_got_through_fails_and_an_unreadable_one_is_not_a_pass() {
+    let (doc, text, _) = import("filtering", "filtering-results.csv");
+    let f = &doc["metrics"]["filtering"];
+    assert_eq!(
+        (
+            f["checks"].as_u64(),
+            f["failed"].as_u64(),
+            f["unclear"].as_u64()
+        ),
+        (Some(14), Some(11), Some(2)),
+        "{f}"
+    );
+    assert!(
+        text.contains("14 checks, 11 finding something that got through, 2 with a result that does not say whether the filter held"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note row 14, column C: `see notes` does not say whether the filter blocked the content; not counted as a pass"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note row 15, column C: no result recorded; not counted as a pass"),
+        "{text}"
+    );
+}
+
+#[test]
+fn counts_of_one_are_written_in_the_singular() {
+    let text = import_csv(
+        "engagement",
+        "Date,Type,What,Attended\n01/11/2026,Workshop,Gaming,12\n02/11/2026,Newsletter,News,\n",
+    );
+    assert!(
+        text.contains("1 session attended by 12, 1 communication,"),
+        "{text}"
+    );
+    let text = import_csv(
+        "engagement",
+        "Date,Type,What,Attended\n01/11/2026,Workshop,Gaming,12\n03/11/2026,Workshop,Online,8\n02/11/2026,Newsletter,News,\n05/11/2026,Letter,Letter home,\n",
+    );
+    assert!(
+        text.contains("2 sessions attended by 20, 2 communications,"),
+        "{text}"
+    );
+    let text = import_csv(
+        "surveys",
+        "Survey,Who was asked,Date,Responses\nPupil voice,Pupils,01/10/2026,1\n",
+    );
+    assert!(text.contains("learners 1 (1 response)"), "{text}");
+    let text = import_csv(
+        "filtering",
+        "Date,What was tested,Result\n02/09/2026,Test site,Blocked\n",
+    );
+    assert!(text.contains("(12 months): 1 check, 0 finding"), "{text}");
+}
+
+#[test]
+fn numbers_not_given_in_an_agreements_register_are_neither_errors_nor_noughts() {
+    let text = import_csv(
+        "agreements",
+        "Group,Signed,Out of,Date\nStaff,8,10,05/09/2026\nGovernors,n/a,9,05/09/2026\nYear 7,\"1,204\",\"1,530\",05/09/2026\n",
+    );
+    assert!(text.contains("staff 8 of 10 (80%)"), "{text}");
+    assert!(text.contains("pupils 1204 of 1530 (78%)"), "{text}");
+    assert!(!text.contains("governors 0 of 9"), "{text}");
+    assert!(
+        text.contains("skipped row 3, column B: a number in the group but no count of who signed, so no share can be worked out"),
+        "{text}"
+    );
+    let text = import_csv(
+        "agreements",
+        "Name,Role,Signed,Out of,Date\nA Bee,Teacher,Y,n/a,05/09/2026\nC Dee,TA,-,-,\nTotal,,1,,\n",
+    );
+    assert!(text.contains("staff 1 of 2 (50%)"), "{text}");
+    assert!(
+        text.contains("skipped row 4: a note or footer row"),
+        "{text}"
+    );
+}

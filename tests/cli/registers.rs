@@ -82,7 +82,7 @@ fn a_policy_register_under_a_merged_heading_reads_the_same_from_xlsx_and_ods() {
         assert_eq!(
             texts(&source["noted"], "reason"),
             vec![
-                "Social media policy: last reviewed: `TBC` is not a date; its review is not tracked"
+                "Social media policy: last reviewed: `TBC` is not a date, so the register gives no last review date"
             ]
         );
         assert_eq!(texts(&source["noted"], "place"), vec!["Policies!D12"]);

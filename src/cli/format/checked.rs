@@ -85,12 +85,12 @@ impl Checked {
     pub fn ok_line(&self) -> Option<String> {
         if let Some(m) = self.map.as_ref().filter(|_| self.ok) {
             return Some(format!(
-                "{}: ok: map {} from {} to {} with {} aspects{}",
+                "{}: ok: map {} from {} to {} with {}{}",
                 self.file.display(),
                 m.id,
                 m.from,
                 m.to,
-                m.aspects,
+                selfreview::text::plural(m.aspects, "aspect", "aspects"),
                 super::plural_warnings(self.diagnostics.count(Severity::Warning))
             ));
         }

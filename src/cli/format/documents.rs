@@ -72,8 +72,9 @@ fn lateness(doc: &DocumentStatus) -> String {
     }
     if let Some(months) = doc.stale_after_months {
         why.push(format!(
-            "last reviewed {}, more than {months} months ago",
-            doc.last_reviewed.map(uk).unwrap_or_default()
+            "last reviewed {}, more than {} ago",
+            doc.last_reviewed.map(uk).unwrap_or_default(),
+            selfreview::metrics::documents::months_words(months)
         ));
     }
     why.join("; ")

@@ -87,14 +87,18 @@ fn meetings(s: &mut String, groups: &[MeetingPattern]) {
         let last = g.last.map_or("never".into(), uk);
         let _ = writeln!(
             s,
-            "  meetings ({} months): {} met {}, longest gap {} days, last {last}",
+            "  meetings ({} months): {} met {}, longest gap {}, last {last}",
             g.months,
             g.name,
             match g.count {
                 1 => "once".to_string(),
                 n => format!("{n} times"),
             },
-            g.longest_gap_days
+            selfreview::text::plural(
+                usize::try_from(g.longest_gap_days).unwrap_or(0),
+                "day",
+                "days"
+            )
         );
     }
 }

@@ -10,6 +10,7 @@ use selfreview::metrics::registers::Registers;
 use super::metrics::{Empty, absent};
 
 use selfreview::rounding::percent;
+use selfreview::text::plural;
 
 /// Every register's lines, each saying when none was imported.
 pub fn registers(s: &mut String, r: &Registers, empty: &Empty) {
@@ -27,11 +28,21 @@ pub fn registers(s: &mut String, r: &Registers, empty: &Empty) {
             } else {
                 format!("no check in {}", f.unchecked.join(", "))
             };
+            let unclear = if f.unclear == 0 {
+                String::new()
+            } else {
+                format!(
+                    ", {} with a result that does not say whether the filter held",
+                    f.unclear
+                )
+            };
             line(
                 s,
                 &format!(
-                    "  filtering ({} months): {} checks, {} finding something that got through, last {last}; {unchecked}",
-                    f.months, f.checks, f.failed
+                    "  filtering ({} months): {}, {} finding something that got through{unclear}, last {last}; {unchecked}",
+                    f.months,
+                    plural(f.checks, "check", "checks"),
+                    f.failed
                 ),
             );
         }
@@ -41,7 +52,14 @@ pub fn registers(s: &mut String, r: &Registers, empty: &Empty) {
         Some(groups) => {
             let all: Vec<String> = groups
                 .iter()
-                .map(|g| format!("{} {} ({} responses)", g.group, g.count, g.responses))
+                .map(|g| {
+                    format!(
+                        "{} {} ({})",
+                        g.group,
+                        g.count,
+                        plural(g.responses, "response", "responses")
+                    )
+                })
                 .collect();
             line(s, &format!("  surveys (12 months): {}", all.join(", ")));
         }
@@ -56,11 +74,11 @@ pub fn registers(s: &mut String, r: &Registers, empty: &Empty) {
         Some(g) => line(
             s,
             &format!(
-                "  engagement ({} months): {} sessions attended by {}, {} communications, last {}",
+                "  engagement ({} months): {} attended by {}, {}, last {}",
                 g.months,
-                g.sessions,
+                plural(g.sessions, "session", "sessions"),
                 g.attendance,
-                g.communications,
+                plural(g.communications, "communication", "communications"),
                 g.last.map_or("never".into(), uk)
             ),
         ),
@@ -86,20 +104,27 @@ fn agreements(s: &mut String, r: &Registers, empty: &Empty) {
             let all: Vec<String> = groups
                 .iter()
                 .map(|g| {
-                    format!(
-                        "{} {} of {} ({})",
-                        g.group,
-                        g.signed,
-                        g.of,
-                        percent(g.share)
-                    )
+                    if g.dates_recorded {
+                        format!(
+                            "{} {} of {} ({})",
+                            g.group,
+                            g.signed,
+                            g.of,
+                            percent(g.share)
+                        )
+                    } else {
+                        format!("{} {}, {UNDATED}", g.group, people(g.of))
+                    }
                 })
                 .collect();
             line(
                 s,
                 &format!("  agreements (signed since {since}): {}", all.join(", ")),
             );
-            for g in groups.iter().filter(|g| g.parts.len() > 1) {
+            for g in groups
+                .iter()
+                .filter(|g| g.parts.len() > 1 && g.dates_recorded)
+            {
                 let parts: Vec<String> = g
                     .parts
                     .iter()
@@ -109,6 +134,14 @@ fn agreements(s: &mut String, r: &Registers, empty: &Empty) {
             }
         }
     }
+}
+
+/// What the figures say of a group whose registers give no dates of signing, as the
+/// checks on it are "evidence needed".
+const UNDATED: &str = "who signed this school year not known (no dates of signing recorded)";
+
+fn people(n: usize) -> String {
+    plural(n, "person", "people")
 }
 
 pub(super) fn line(s: &mut String, text: &str) {

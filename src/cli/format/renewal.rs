@@ -3,23 +3,29 @@
 
 use std::fmt::Write as _;
 
+/// A number of days with its noun: "1 day", "30 days".
+fn days(n: i64) -> String {
+    selfreview::text::plural(usize::try_from(n).unwrap_or(0), "day", "days")
+}
+
 /// When the Mark is due for reassessment and what changed since it was awarded.
 pub fn renewal(r: &selfreview::pipeline::renewal::Renewal) -> String {
     use selfreview::dates::uk;
     let mut o = String::new();
     let from_review = match r.days_after_review {
-        d if d < 0 => format!("{} days before this review's date", -d),
-        d => format!("{d} days after this review's date"),
+        d if d < 0 => format!("{} before this review's date", days(-d)),
+        d => format!("{} after this review's date", days(d)),
     };
     let when = match r.days_from_today {
         d if d < 0 => format!(
-            "was due on {} ({from_review}; {} days ago today)",
+            "was due on {} ({from_review}; {} ago today)",
             uk(r.due),
-            -d
+            days(-d)
         ),
         d => format!(
-            "is due by {} ({from_review}; in {d} days from today)",
-            uk(r.due)
+            "is due by {} ({from_review}; in {} from today)",
+            uk(r.due),
+            days(d)
         ),
     };
     let how = if r.desk_allowed {

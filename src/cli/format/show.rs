@@ -34,8 +34,8 @@ pub fn tree(fw: &Framework) -> String {
     }
     let _ = write!(
         s,
-        "\n{} aspects. `selfreview framework show --aspect CODE` shows one in full.",
-        fw.aspects().count()
+        "\n{}. `selfreview framework show --aspect CODE` shows one in full.",
+        selfreview::text::plural(fw.aspects().count(), "aspect", "aspects")
     );
     s
 }

@@ -14,6 +14,7 @@ use crate::evidence::records::{self, Incident, Mappings, Meeting, RowOutcome, Tr
 use crate::evidence::registers::{self, Agreement, Document};
 use crate::evidence::table::{Origin, SheetRow};
 use crate::evidence::{Field, Kind};
+use crate::text::normalise;
 
 pub(super) struct Accumulator<'e> {
     kind: Kind,
@@ -55,6 +56,7 @@ impl<'e> Accumulator<'e> {
             left_out_categories: BTreeMap::new(),
             names_also_from: Vec::new(),
             training_rows: Vec::new(),
+            signed_dates: false,
         };
         let names_before = evidence.private.len();
         Accumulator {
@@ -140,7 +142,9 @@ impl<'e> Accumulator<'e> {
     /// A record that repeats one on an earlier row (a document listed again with the same
     /// name, owner, approver and dates; a meeting copied with the same date, group,
     /// attendance and items) is one record: the copy is skipped, naming the row it repeats,
-    /// so that it is neither listed nor counted twice.
+    /// so that it is neither listed nor counted twice. Words are compared without case,
+    /// spacing or punctuation ("Online Safety Policy" and "online safety policy "), and
+    /// dates as days, however they were typed; the first row's spelling is kept.
     fn once<T>(
         &mut self,
         outcome: RowOutcome<T>,
@@ -168,7 +172,10 @@ impl<'e> Accumulator<'e> {
         let outcome = self.once(
             records::meeting(row, &self.header, &self.maps),
             row.index,
-            |m| format!("{:?}", (m.date, &m.name, m.attendees, &m.items)),
+            |m| {
+                let words = (normalise(&m.name), normalise(&m.items));
+                format!("{:?}", (m.date, words, m.attendees))
+            },
             "the same meeting",
         );
         self.take(outcome, row.index, |e, m: Meeting| {
@@ -184,14 +191,17 @@ impl<'e> Accumulator<'e> {
             registers::document(row, &self.header),
             row.index,
             |d| {
-                let dates = (d.last_reviewed, d.next_due);
-                format!("{:?}", (&d.name, &d.owner, &d.approved_by, dates))
+                let dates = (d.last_reviewed, d.next_due, d.every_months);
+                let words = [&d.name, &d.owner, &d.approved_by].map(|w| normalise(w));
+                format!("{:?}", (words, dates))
             },
             "the same document with the same dates",
         );
         let place = self.origin.row(row.index);
+        let cells = registers::DateCells::of(&self.origin, &self.header, row.index);
         self.take(outcome, row.index, |e, mut d: Document| {
             d.place = Some(place);
+            d.cells = cells;
             let date = d.last_reviewed;
             e.documents.push(d);
             date
@@ -222,7 +232,9 @@ impl<'e> Accumulator<'e> {
         if pending.is_empty() {
             return;
         }
-        for (row, outcome) in registers::settle(pending, &self.header) {
+        let settled = registers::settle(pending, &self.header);
+        self.report.signed_dates = settled.dates_in_signed;
+        for (row, outcome) in settled.rows {
             if let (true, Some(d)) = self.agreement(outcome, row) {
                 self.widen(d);
             }

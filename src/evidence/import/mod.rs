@@ -175,6 +175,10 @@ pub struct SourceReport {
     /// once the review date is known ([`SourceReport::settle`]).
     #[serde(skip)]
     pub training_rows: Vec<settle::PersonRow>,
+    /// For agreements registers, the Signed column gives the dates people signed, so the
+    /// register records dates without a column of its own for them.
+    #[serde(skip)]
+    pub signed_dates: bool,
 }
 
 impl SourceReport {

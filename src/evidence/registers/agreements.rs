@@ -157,20 +157,32 @@ pub fn agreement(
         return Err(RowOutcome::Blank);
     }
     let part = text(row, header, Field::AgreementGroup);
+    // A Total row at the foot adds up the rows above it, whether the register is kept by
+    // group (Total in the group column) or by person (Total in the name column, or in
+    // the first cell): it is no group and no person, and names nobody.
+    let person = text(row, header, Field::AgreementPerson);
+    let first = row
+        .cells
+        .iter()
+        .find(|c| !c.is_empty())
+        .map(|c| c.text())
+        .unwrap_or_default();
+    let total = [&part, &person, &first]
+        .iter()
+        .any(|t| records::is_total(t));
+    if total {
+        return Err(skip(NOTE, None));
+    }
     let group = agreement_group(&part, maps);
     if group == "pupils" || part.is_empty() {
         records::learn_names(row, header, private);
     }
-    // A Total row at the foot adds up the groups above it: it is no group of its own.
-    let total = records::is_one_of(&part, records::TOTALS)
-        || normalise(&part).split(' ').next() == Some("total");
-    if is_note(row) || total {
+    if is_note(row) {
         return Err(skip(NOTE, None));
     }
     if part.is_empty() {
         return Err(skip("no group", header.col(Field::AgreementGroup)));
     }
-    let person = text(row, header, Field::AgreementPerson);
     let person = (!person.is_empty()).then(|| person_key(&person));
     Ok(Pending::new(row, header, (group, part), person))
 }

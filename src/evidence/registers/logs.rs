@@ -5,33 +5,172 @@ use super::{Engagement, FilteringCheck, Survey, is_learners, optional_count, wit
 use crate::evidence::Field;
 use crate::evidence::header::{Header, normalise};
 use crate::evidence::mapping::slug;
-use crate::evidence::records::{RowOutcome, dated, is_one_of, skip, text};
+use crate::evidence::records::{RowOutcome, dated, skip, text};
 use crate::evidence::table::SheetRow;
 
-/// A row of the filtering checks log.
+/// Results that say content got through, whatever else the cell says: a block that was
+/// partial is a failed check.
+const GOT_THROUGH: &[&str] = &[
+    "partially blocked",
+    "partly blocked",
+    "part blocked",
+    "not fully blocked",
+    "not all blocked",
+    "not completely blocked",
+    "not blocked",
+    "unblocked",
+    "some allowed",
+    "some accessible",
+    "some got through",
+    "some loaded",
+    "some reached",
+    "some not blocked",
+    "not ok",
+    "not okay",
+    "not working",
+    "not filtered",
+    "not denied",
+    "fail",
+    "failed",
+    "fails",
+    "failure",
+    "breach",
+];
+
+/// Results that say the filter held, read once the phrases above are ruled out.
+const HELD: &[&str] = &[
+    "blocked",
+    "all blocked",
+    "pass",
+    "passed",
+    "passes",
+    "ok",
+    "okay",
+    "filtered",
+    "denied",
+    "refused",
+    "prevented",
+    "working",
+    "as expected",
+    "correct",
+    "satisfactory",
+    "no issues",
+    "no issue",
+    "no problems",
+    "no problem",
+    "no concerns",
+    "nothing got through",
+    "none got through",
+    "not accessible",
+    "inaccessible",
+    "not allowed",
+    "not reached",
+    "not loaded",
+    "did not load",
+    "didn t load",
+    "could not access",
+    "couldn t access",
+    "access denied",
+    "no access",
+    "access blocked",
+];
+
+/// Results that say content got through, read last, since "not accessible" and "no
+/// issues" above hold the same words.
+const REACHED: &[&str] = &[
+    "allowed",
+    "accessible",
+    "accessed",
+    "got through",
+    "reached",
+    "loaded",
+    "opened",
+    "visible",
+    "issue",
+    "issues",
+    "problem",
+    "problems",
+    "concern",
+];
+
+/// Phrases that say the filter held though they hold a word of failure: the page
+/// "failed to load".
+const FAILED_TO_LOAD: &[&str] = &[
+    "failed to load",
+    "fails to load",
+    "failed to open",
+    "failed to connect",
+    "could not load",
+    "would not load",
+];
+
+/// What a filtering check's result says: `Some(true)` content got through (the check
+/// failed), `Some(false)` the filter held, `None` it cannot be told. An unclear result is
+/// never a pass: it fails closed.
+pub(crate) fn got_through(result: &str) -> Option<bool> {
+    let t = result.trim();
+    if ["✓", "✔", "☑", "✅"].contains(&t) {
+        return Some(false);
+    }
+    if ["✗", "✘", "☒", "❌"].contains(&t) {
+        return Some(true);
+    }
+    let n = normalise(t);
+    // A single letter or a bare yes/no is read as the whole answer, never as a word
+    // within a longer result ("N/A" is not a no).
+    match n.as_str() {
+        "y" | "yes" => return Some(false),
+        "n" | "no" | "x" => return Some(true),
+        _ => {}
+    }
+    let padded = format!(" {n} ");
+    let has = |list: &[&str]| list.iter().any(|w| padded.contains(&format!(" {w} ")));
+    if has(FAILED_TO_LOAD) {
+        Some(false)
+    } else if has(GOT_THROUGH) {
+        Some(true)
+    } else if has(HELD) {
+        Some(false)
+    } else if has(REACHED) {
+        Some(true)
+    } else {
+        None
+    }
+}
+
+/// A row of the filtering checks log. A result that cannot be read (or none) keeps the
+/// check, as a check made, with a note naming the cell: it is not counted as a pass.
 pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> {
     let date = match dated(row, header, Field::FilteringDate) {
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
-    let result = normalise(&text(row, header, Field::FilteringResult));
-    let padded = format!(" {result} ");
-    let failed = [
-        " fail ",
-        " failed ",
-        " not blocked ",
-        " unblocked ",
-        " accessible ",
-        " allowed ",
-        " got through ",
-        " issue ",
-        " problem ",
-        " breach ",
-    ]
-    .iter()
-    .any(|w| padded.contains(w))
-        || is_one_of(&result, &["no", "x"]);
-    RowOutcome::Used(FilteringCheck { date, failed })
+    let typed = text(row, header, Field::FilteringResult);
+    let read = got_through(&typed);
+    let check = FilteringCheck {
+        date,
+        failed: read == Some(true),
+        unclear: read.is_none(),
+    };
+    let col = header.col(Field::FilteringResult);
+    match (read, col) {
+        (Some(_), _) => RowOutcome::Used(check),
+        // With no result column the log is named once, as not recording results.
+        (None, None) => RowOutcome::Used(check),
+        (None, Some(_)) if typed.trim().is_empty() => RowOutcome::Noted {
+            record: check,
+            note: "no result recorded; not counted as a pass".into(),
+            col,
+        },
+        (None, Some(_)) => RowOutcome::Noted {
+            record: check,
+            note: format!(
+                "`{}` does not say whether the filter blocked the content; not counted as a pass",
+                typed.trim()
+            ),
+            col,
+        },
+    }
 }
 
 /// Who a survey asked, after mapping: learners by any of their names, staff, parents,

@@ -6,13 +6,13 @@
 //! for the privacy guard and never kept in the record: a person is held as a hash of the
 //! folded name, so that the same pupil signing twice counts once.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Field;
 use super::header::{Header, normalise};
-use super::records::{self, NOTE, RowOutcome, is_note, skip, text};
-use super::table::{SheetRow, Value};
+use super::records::{self, RowOutcome};
+use super::table::{Origin, SheetRow, Value};
 use crate::diag::Location;
 use crate::framework::Topic;
 
@@ -31,9 +31,55 @@ pub struct Document {
     pub last_reviewed: Option<NaiveDate>,
     /// When the next review is due.
     pub next_due: Option<NaiveDate>,
+    /// How often the register says it is reviewed, in months, where its next review cell
+    /// gives that instead of a date ("Annually"): the next review is then due that long
+    /// after the last.
+    pub every_months: Option<u32>,
     /// Where the register lists it, for findings.
     #[serde(skip)]
     pub place: Option<Location>,
+    /// The cells of its review dates, for findings about them.
+    #[serde(skip)]
+    pub cells: DateCells,
+}
+
+/// A cell of the register, with its column's heading as the school typed it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cell {
+    /// Where it is: `row 4, column C`, `Policies!C4`.
+    pub at: Location,
+    /// The column's heading: "Last reviewed", "Date of last review".
+    pub heading: String,
+    /// The column's letters: `B`.
+    pub letters: String,
+}
+
+/// The cells of a document's review dates.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DateCells {
+    /// The last review's cell.
+    pub last_reviewed: Option<Cell>,
+    /// The next review's cell.
+    pub next_due: Option<Cell>,
+}
+
+impl DateCells {
+    /// The cells of row `row` (0-based) of a register with `header`, read from `origin`.
+    pub fn of(origin: &Origin, header: &Header, row: u32) -> Self {
+        let cell = |field: Field| {
+            let column = header.columns.iter().find(|c| c.field == Some(field))?;
+            let col = header.col(field)?;
+            Some(Cell {
+                at: origin.cell(row, col),
+                heading: column.header.clone(),
+                letters: crate::diag::column_letters(col),
+            })
+        };
+        DateCells {
+            last_reviewed: cell(Field::DocumentLastReviewed),
+            next_due: cell(Field::DocumentNextDue),
+        }
+    }
 }
 
 /// One row of an acceptable use agreements register: a person, or a count for a group.
@@ -65,6 +111,8 @@ pub struct FilteringCheck {
     pub date: NaiveDate,
     /// Whether the result records something that got through.
     pub failed: bool,
+    /// Whether the result cannot be read as either (or is blank): not a pass.
+    pub unclear: bool,
 }
 
 /// One survey.
@@ -163,6 +211,24 @@ const UNKNOWN: &[&str] = &[
     "nil",
 ];
 
+/// Whether a number cell says the number is not given: `n/a`, `-`, `none`, `nil`, … .
+pub(super) fn not_given(text: &str) -> bool {
+    UNKNOWN.contains(&text.trim().to_lowercase().as_str())
+}
+
+/// A count column's value where a mark such as `n/a` or `-` is no number at all (`None`),
+/// never a count of nought and never a reason to skip the row.
+pub(super) fn given_count(
+    row: &SheetRow,
+    header: &Header,
+    field: Field,
+) -> Result<Option<(usize, Option<usize>)>, String> {
+    match header.col(field) {
+        Some(col) if not_given(&row.get(col).text()) => Ok(None),
+        _ => count(row, header, field),
+    }
+}
+
 /// An optional count column's value, where a mark such as `n/a`, `-` or `none` says the
 /// number is not known: the row is kept without it, and the note says so.
 pub(super) fn optional_count(
@@ -174,8 +240,7 @@ pub(super) fn optional_count(
 ) -> Result<Option<usize>, String> {
     if let Some(col) = header.col(field) {
         let t = row.get(col).text();
-        let mark = t.trim().to_lowercase();
-        if UNKNOWN.contains(&mark.as_str()) {
+        if not_given(&t) {
             notes.push((
                 format!("{what} `{}` taken as not known", t.trim()),
                 Some(col),
@@ -217,86 +282,18 @@ pub(super) fn with_notes<T>(record: T, mut notes: Vec<(String, Option<u32>)>) ->
     RowOutcome::Noted { record, note, col }
 }
 
-/// A review due "September 2026" or "Sep-26" is due by the end of that month, not on its
-/// first day: a date typed as a month and a year alone is moved to the month's last day.
-fn month_end_if_only_a_month(row: &SheetRow, header: &Header, day: NaiveDate) -> NaiveDate {
-    let Some(Value::Text(t)) = header.col(Field::DocumentNextDue).map(|c| row.get(c)) else {
-        return day;
-    };
-    let words = t
-        .split([' ', '-', '/', '.'])
-        .filter(|w| !w.is_empty())
-        .count();
-    let has_letters = t.chars().any(char::is_alphabetic);
-    if words != 2 || !has_letters || day.day() != 1 {
-        return day;
-    }
-    day.checked_add_months(chrono::Months::new(1))
-        .and_then(|next| next.pred_opt())
-        .unwrap_or(day)
-}
-
-/// A row of the policy register. A document whose dates cannot be read is still listed,
-/// with a note: dropping it would hide a policy from the review.
-pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
-    if row.is_blank() {
-        return RowOutcome::Blank;
-    }
-    let name = text(row, header, Field::DocumentName);
-    if name.is_empty() {
-        if is_note(row) {
-            return skip(NOTE, None);
-        }
-        return skip("no document name", header.col(Field::DocumentName));
-    }
-    let mut notes = Vec::new();
-    let last_reviewed = date_noted(
-        row,
-        header,
-        Field::DocumentLastReviewed,
-        "last reviewed",
-        &mut notes,
-    );
-    let next_due = date_noted(
-        row,
-        header,
-        Field::DocumentNextDue,
-        "next review due",
-        &mut notes,
-    )
-    .map(|d| month_end_if_only_a_month(row, header, d));
-    // A footer typed in the name column ("Register checked by the governors: 3 policies")
-    // has no dates and nothing else beside it; a "Total" row has no dates, whatever count
-    // stands beside it.
-    let others = row.cells.iter().filter(|c| !c.is_empty()).count();
-    let total = records::is_one_of(&name, records::TOTALS);
-    if last_reviewed.is_none() && next_due.is_none() && (total || (others == 1 && is_note(row))) {
-        return skip(NOTE, None);
-    }
-    let notes = notes
-        .into_iter()
-        .map(|(n, c)| (format!("{name}: {n}; its review is not tracked"), c))
-        .collect();
-    let record = Document {
-        topics: Topic::of(&name),
-        owner: text(row, header, Field::DocumentOwner),
-        approved_by: text(row, header, Field::DocumentApprovedBy),
-        name,
-        last_reviewed,
-        next_due,
-        place: None,
-    };
-    with_notes(record, notes)
-}
-
 mod agreements;
+mod document;
+mod frequency;
 mod logs;
 mod signed;
 
 pub use agreements::agreement;
 pub(crate) use agreements::is_learners;
+pub use document::document;
 pub use logs::{engagement, filtering, survey};
-pub use signed::{Pending, settle};
+pub(crate) use signed::NOT_SHOWN;
+pub use signed::{Pending, Settled, settle};
 
 #[cfg(test)]
 mod tests;

@@ -9,6 +9,10 @@
 //! its row and column. The rows are held only that long, without names (a person is a
 //! hash), and agreements registers run to a school's roll, not to millions of rows.
 //!
+//! A Signed column of dates is a column of marks: a date is a yes on that day, read before
+//! any count (`Sept 2026` is a month, not 2026 signatures), and the register then records
+//! when people signed just as one with a column of dates does.
+//!
 //! A person whose agreement date cannot be read, or who is marked signed with no date,
 //! still counts among the people of their group, as not shown signed this school year:
 //! dropping them would raise the share signed. A count with no readable date likewise
@@ -16,7 +20,7 @@
 
 use chrono::NaiveDate;
 
-use super::{Agreement, count};
+use super::{Agreement, count, given_count, not_given};
 use crate::dates;
 use crate::evidence::Field;
 use crate::evidence::header::Header;
@@ -58,6 +62,8 @@ pub(super) enum Signed {
     Mark(bool, Option<NaiveDate>),
     /// `0` or `1`: a count or a mark, as the rest of the column says.
     ZeroOne(usize),
+    /// A date that cannot be read (`31/09/2026`): a person's mark whose day is not known.
+    BadDate(String),
     /// Neither, with the reason.
     Neither(String),
 }
@@ -81,18 +87,24 @@ pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
         Value::Text(t) if CROSSES.contains(&t.trim()) => return Signed::Mark(false, None),
         Value::Text(t) if is_one_of(t, YES) => return Signed::Mark(true, None),
         Value::Text(t) if is_one_of(t, NO) => return Signed::Mark(false, None),
+        // `n/a`, `-`, `none`: nothing given, as a blank cell gives nothing.
+        Value::Text(t) if not_given(t) => return Signed::Blank,
         _ => {}
+    }
+    // A date is read before a count: `Sept 2026` holds a number, but it is the month the
+    // agreement was signed, and `31/09/2026` is a date typed wrongly, not three numbers.
+    let typed = cell.text();
+    match dates::parse(&typed) {
+        Ok(d) => return Signed::Mark(true, Some(d)),
+        Err(e) if dates::looks_like_date(&typed) => {
+            return Signed::BadDate(format!("`{}` {}", typed.trim(), e.describe()));
+        }
+        Err(_) => {}
     }
     match count(row, header, Field::AgreementSigned) {
         Ok(Some((n, of))) => Signed::Count(n, of),
         Ok(None) => Signed::Blank,
-        Err(_) => match dates::parse(&cell.text()) {
-            Ok(d) => Signed::Mark(true, Some(d)),
-            Err(_) => Signed::Neither(format!(
-                "`{}` is neither a count nor a yes/no mark",
-                cell.text()
-            )),
-        },
+        Err(_) => Signed::Neither(format!("`{typed}` is neither a count nor a yes/no mark")),
     }
 }
 
@@ -127,7 +139,7 @@ impl Pending {
             person,
             signed: read(row, header),
             typed: text(row, header, Field::AgreementSigned),
-            of: count(row, header, Field::AgreementOf).map(|c| c.map(|(n, _)| n)),
+            of: given_count(row, header, Field::AgreementOf).map(|c| c.map(|(n, _)| n)),
             date: crate::evidence::records::date(row, header, Field::AgreementDate),
         }
     }
@@ -146,10 +158,10 @@ enum Column {
 
 /// The rows of one register judged together: the Signed column is read as most of its
 /// cells say, and each row becomes a record or a reason, in the register's order.
-pub fn settle(rows: Vec<Pending>, header: &Header) -> Vec<(u32, RowOutcome<Agreement>)> {
+pub fn settle(rows: Vec<Pending>, header: &Header) -> Settled {
     let marks = rows
         .iter()
-        .filter(|p| matches!(p.signed, Signed::Mark(..)))
+        .filter(|p| matches!(p.signed, Signed::Mark(..) | Signed::BadDate(_)))
         .count();
     let counts = rows
         .iter()
@@ -161,10 +173,31 @@ pub fn settle(rows: Vec<Pending>, header: &Header) -> Vec<(u32, RowOutcome<Agree
         (m, c) if c > m => Column::Counts,
         _ => Column::Mixed,
     };
-    let dates_recorded = header.col(Field::AgreementDate).is_some();
-    rows.into_iter()
+    // A Signed column of marks that holds dates records when each person signed, as a
+    // column of its own would: a yes with no date then cannot show this school year.
+    let dates_in_signed = column == Column::Marks
+        && rows
+            .iter()
+            .any(|p| matches!(p.signed, Signed::Mark(_, Some(_)) | Signed::BadDate(_)));
+    let dates_recorded = header.col(Field::AgreementDate).is_some() || dates_in_signed;
+    let rows = rows
+        .into_iter()
         .map(|p| (p.index, judge(p, column, header, dates_recorded)))
-        .collect()
+        .collect();
+    Settled {
+        rows,
+        dates_in_signed,
+    }
+}
+
+/// A register's rows judged together.
+#[derive(Debug)]
+pub struct Settled {
+    /// Each row's record or reason, in the register's order.
+    pub rows: Vec<(u32, RowOutcome<Agreement>)>,
+    /// The Signed column gives the dates people signed: the register records dates, with
+    /// or without a column of its own for them.
+    pub dates_in_signed: bool,
 }
 
 /// One row, the column being known.
@@ -194,9 +227,13 @@ fn judge(
     };
     match (p.signed.clone(), column) {
         (Signed::Neither(reason), _) => skip(reason, at),
+        (Signed::Mark(_, Some(_)) | Signed::BadDate(_), Column::Counts | Column::Mixed) => {
+            skip(other("date", "counts"), at)
+        }
         (Signed::Mark(..), Column::Counts | Column::Mixed) => {
             skip(other("yes/no mark", "counts"), at)
         }
+        (Signed::BadDate(reason), _) => unreadable(p, reason, header),
         (Signed::Count(..), Column::Marks | Column::Mixed) => {
             skip(other("count", "yes/no marks"), at)
         }
@@ -228,13 +265,18 @@ fn judge(
         (Signed::Blank, _) => match (&p.of, p.person) {
             (Ok(None), Some(_)) => person(p, None, None, header, dates_recorded),
             (Ok(None), None) => skip("no name and no count of who signed", at),
-            (Ok(Some(_)), _) => skip("a number in the group but no count of who signed", at),
+            (Ok(Some(_)), _) => skip(
+                "a number in the group but no count of who signed, so no share can be worked out",
+                at,
+            ),
             (Err(reason), _) => skip(reason.clone(), header.col(Field::AgreementOf)),
         },
     }
 }
 
-const NOT_SHOWN: &str = "counted as not shown signed this school year";
+/// How a note ends for a person counted in their group but not shown signed this school
+/// year, for the warning that gathers them.
+pub(crate) const NOT_SHOWN: &str = "counted as not shown signed this school year";
 
 /// A person's row: `mark` is the Signed column's yes or no (`None` with no such column:
 /// then a date says they signed), `on` a date typed in that column.
@@ -267,7 +309,10 @@ fn person(
         },
         (Some(true), Ok(None)) if on.is_none() && dates_recorded => (
             None,
-            Some((format!("marked signed with no date; {NOT_SHOWN}"), date_col)),
+            Some((
+                format!("marked signed with no date; {NOT_SHOWN}"),
+                date_col.or(header.col(Field::AgreementSigned)),
+            )),
         ),
         (_, Ok(d)) => (d.or(on), None),
     };
@@ -281,6 +326,33 @@ fn person(
         date_missing: false,
     };
     noted(record, note)
+}
+
+/// A person whose Signed cell is a date that cannot be read: one of their group, not
+/// shown signed this school year, as the note says.
+fn unreadable(p: Pending, reason: String, header: &Header) -> RowOutcome<Agreement> {
+    let Some(key) = p.person else {
+        return skip(
+            "a date signed with no name beside it",
+            header.col(Field::AgreementPerson),
+        );
+    };
+    let record = Agreement {
+        group: p.group,
+        part: p.part,
+        person: Some(key),
+        signed: 0,
+        of: 1,
+        date: None,
+        date_missing: false,
+    };
+    noted(
+        record,
+        Some((
+            format!("{reason}; {NOT_SHOWN}"),
+            header.col(Field::AgreementSigned),
+        )),
+    )
 }
 
 const NOT_SIGNED: &str = "counted as not signed";

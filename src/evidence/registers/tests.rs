@@ -156,6 +156,83 @@ fn filtering_checks_know_a_failure_when_they_see_one() {
 }
 
 #[test]
+fn a_filtering_result_that_says_anything_got_through_fails_and_an_unclear_one_never_passes() {
+    use super::logs::got_through;
+    for failed in [
+        "Partially blocked",
+        "partly blocked",
+        "some allowed",
+        "Blocked, but some allowed",
+        "not fully blocked",
+        "Allowed",
+        "Accessible",
+        "Failed",
+        "Fail",
+        "FAIL - reported to provider",
+        "Not blocked",
+        "Got through",
+        "Reached",
+        "Loaded",
+        "Unblocked",
+        "Passed - not all blocked",
+        "Issues found",
+        "No",
+        "x",
+        "✗",
+    ] {
+        assert_eq!(got_through(failed), Some(true), "{failed}");
+    }
+    for held in [
+        "Blocked",
+        "blocked - pass",
+        "Pass",
+        "OK",
+        "Filtered",
+        "Not accessible",
+        "Page failed to load",
+        "No issues",
+        "Nothing got through",
+        "Yes",
+        "✓",
+    ] {
+        assert_eq!(got_through(held), Some(false), "{held}");
+    }
+    for unclear in ["", "n/a", "see notes", "checked", "Mostly", "TBC"] {
+        assert_eq!(got_through(unclear), None, "{unclear}");
+    }
+}
+
+#[test]
+fn a_filtering_check_whose_result_cannot_be_read_is_kept_as_made_and_not_passed() {
+    let (e, report) = read(
+        Kind::Filtering,
+        "Date checked,What was tested,Result,Checked by\n\
+         04/09/2026,SWGfL test site,see notes,Technician\n\
+         12.1.26,Gambling sites,,Technician\n",
+    );
+    let read: Vec<(bool, bool)> = e.filtering.iter().map(|c| (c.failed, c.unclear)).collect();
+    assert_eq!(read, vec![(false, true), (false, true)]);
+    let notes: Vec<(&str, &str)> = report
+        .noted
+        .iter()
+        .map(|n| (n.place.as_str(), n.reason.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        vec![
+            (
+                "row 2, column C",
+                "`see notes` does not say whether the filter blocked the content; not counted as a pass"
+            ),
+            (
+                "row 3, column C",
+                "no result recorded; not counted as a pass"
+            ),
+        ]
+    );
+}
+
+#[test]
 fn surveys_and_engagement_are_read_by_who_and_what() {
     let (e, _) = read(
         Kind::Surveys,
@@ -429,4 +506,133 @@ fn commas_that_separate_thousands_are_read_and_others_are_not() {
     assert_eq!(strip("1,204 of 1,530"), "1204 of 1530");
     assert_eq!(strip("3,4"), "3,4");
     assert_eq!(strip("1,2345"), "1,2345");
+}
+
+#[test]
+fn a_signed_column_of_dates_counts_every_person_and_records_when_they_signed() {
+    let (e, report) = read(
+        Kind::Agreements,
+        "Staff AUP 2026\n\
+         Name,Role,Signed\n\
+         A Bee,Teacher,05/09/2026\n\
+         C Dee,TA,\n\
+         E Fox,Teacher,Sept 2026\n\
+         G Ho,Teacher,20/07/2026\n\
+         I Jo,Teacher,✓\n\
+         K Lo,Teacher,31/09/2026\n\
+         M No,Teacher,Spring 2026\n\
+         Total,,7\n",
+    );
+    // Every person stays in the group; the month counts as signed in it; the date that
+    // names no real day and the term are not shown signed this school year.
+    assert!(report.signed_dates);
+    assert_eq!(report.rows_used, 7, "{:?}", report.skipped);
+    assert_eq!(shares(&e), vec![("staff".into(), 2, 7)]);
+    assert_eq!(e.agreements[2].date, Some(d(2026, 9, 1)));
+    let noted: Vec<(&str, &str)> = report
+        .noted
+        .iter()
+        .map(|n| (n.place.as_str(), n.reason.as_str()))
+        .collect();
+    assert_eq!(
+        noted,
+        vec![
+            (
+                "row 7, column C",
+                "marked signed with no date; counted as not shown signed this school year"
+            ),
+            (
+                "row 8, column C",
+                "the cell is not a real date; counted as not shown signed this school year"
+            ),
+            (
+                "row 9, column C",
+                "the cell is not a date; counted as not shown signed this school year"
+            ),
+        ]
+    );
+    // The Total row is a footer, not a person with no group.
+    let skipped: Vec<&str> = report.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert_eq!(skipped, vec!["a note or footer row"]);
+    assert!(crate::evidence::unrecorded::lacking(&report).is_empty());
+}
+
+#[test]
+fn a_register_of_yes_and_no_with_no_dates_lacks_the_dates_of_signing() {
+    let (_, report) = read(
+        Kind::Agreements,
+        "Name,Role,Signed\nA Bee,Teacher,Y\nC Dee,TA,N\n",
+    );
+    assert!(!report.signed_dates);
+    let lacking: Vec<Field> = crate::evidence::unrecorded::lacking(&report)
+        .iter()
+        .map(|u| u.need.field)
+        .collect();
+    assert_eq!(lacking, vec![Field::AgreementDate]);
+}
+
+#[test]
+fn every_kind_of_total_row_is_a_footer_in_either_layout() {
+    for total in [
+        "Total",
+        "Totals",
+        "Grand total",
+        "Sub-total",
+        "Subtotal",
+        "TOTAL:",
+        "Total staff",
+    ] {
+        let (e, report) = read(
+            Kind::Agreements,
+            &format!("Name,Role,Signed,Date\nA Bee,Teacher,Y,05/09/2026\n{total},,1,\n"),
+        );
+        assert_eq!(shares(&e), vec![("staff".into(), 1, 1)], "{total}");
+        let skipped: Vec<&str> = report.skipped.iter().map(|s| s.reason.as_str()).collect();
+        assert_eq!(skipped, vec!["a note or footer row"], "{total}");
+        let (e, report) = read(
+            Kind::Agreements,
+            &format!("Group,Signed,Out of,Date\nStaff,8,10,05/09/2026\n{total},8,10,\n"),
+        );
+        assert_eq!(shares(&e), vec![("staff".into(), 8, 10)], "{total}");
+        assert_eq!(report.skipped.len(), 1, "{total}");
+        assert_eq!(report.skipped[0].reason, "a note or footer row", "{total}");
+    }
+}
+
+#[test]
+fn a_number_not_given_in_an_agreements_register_is_no_number_and_no_nought() {
+    for mark in ["n/a", "N/A", "-", "–", "none", "nil"] {
+        // Beside a person, an Out of that is not given is no matter.
+        let (e, report) = read(
+            Kind::Agreements,
+            &format!("Name,Role,Signed,Out of,Date\nA Bee,Teacher,Y,{mark},05/09/2026\n"),
+        );
+        assert_eq!(shares(&e), vec![("staff".into(), 1, 1)], "{mark}");
+        assert!(report.skipped.is_empty(), "{mark}: {:?}", report.skipped);
+        // A group's count not given is not a count of none: the row gives no share.
+        let (e, report) = read(
+            Kind::Agreements,
+            &format!(
+                "Group,Signed,Out of,Date\nStaff,8,10,05/09/2026\nGovernors,{mark},9,05/09/2026\n"
+            ),
+        );
+        assert_eq!(shares(&e), vec![("staff".into(), 8, 10)], "{mark}");
+        assert_eq!(
+            report.skipped[0].reason,
+            "a number in the group but no count of who signed, so no share can be worked out",
+            "{mark}"
+        );
+        // Beside a person in a column of marks, not given is not signed.
+        let (e, _) = read(
+            Kind::Agreements,
+            &format!("Name,Role,Signed\nA Bee,Teacher,05/09/2026\nC Dee,TA,{mark}\n"),
+        );
+        assert_eq!(shares(&e), vec![("staff".into(), 1, 2)], "{mark}");
+    }
+    let (e, report) = read(
+        Kind::Agreements,
+        "Group,Signed,Out of,Date\nYear 7,\"1,204\",\"1,530\",05/09/2026\n",
+    );
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert_eq!(shares(&e), vec![("pupils".into(), 1204, 1530)]);
 }

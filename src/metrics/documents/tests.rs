@@ -20,6 +20,8 @@ fn doc(name: &str, last: Option<NaiveDate>, next: Option<NaiveDate>) -> Document
         approved_by: String::new(),
         last_reviewed: last,
         next_due: next,
+        every_months: None,
+        cells: Default::default(),
         place: Some(Location::file(std::path::Path::new(
             "evidence/policies.xlsx",
         ))),

@@ -25,6 +25,8 @@ fn registers() -> Evidence {
         approved_by: String::new(),
         last_reviewed: last,
         next_due: None,
+        every_months: None,
+        cells: Default::default(),
         place: None,
     };
     let agreed = |group: &str, signed, of, date| Agreement {
@@ -47,10 +49,12 @@ fn registers() -> Evidence {
             FilteringCheck {
                 date: day(2025, 11, 20),
                 failed: false,
+                unclear: false,
             },
             FilteringCheck {
                 date: day(2026, 6, 1),
                 failed: true,
+                unclear: false,
             },
         ],
         surveys: vec![Survey {

@@ -82,11 +82,17 @@ pub(super) fn filtering_checks(
     terms: &Terms,
 ) -> Measured {
     let s = registers::filtering(e, months, as_of, terms).expect("a filtering log was imported");
-    let failed = if s.failed == 0 {
+    let mut failed = if s.failed == 0 {
         String::new()
     } else {
         format!(", {} of them finding something that got through", s.failed)
     };
+    if s.unclear > 0 {
+        failed.push_str(&format!(
+            ", {} with a result that does not say whether the filter held",
+            s.unclear
+        ));
+    }
     count(
         s.checks,
         format!(

@@ -3,6 +3,12 @@
 
 use crate::framework::{Check, Metric, Threshold, ValueKind};
 
+/// A number of days a check names, with its noun: "1 day", "120 days".
+fn days(t: f64) -> String {
+    let word = if t == 1.0 { "day" } else { "days" };
+    format!("{t} {word}")
+}
+
 /// What a check asks of its metric, in words: "9 in 10", "at least 6 meetings",
 /// "no gap longer than 120 days".
 pub fn expectation(check: &Check) -> String {
@@ -15,8 +21,8 @@ pub fn expectation(check: &Check) -> String {
     match (check.metric.value(), check.threshold) {
         (ValueKind::Share, Threshold::AtLeast(t)) => share_words(t),
         (ValueKind::Share, Threshold::AtMost(t)) => format!("no more than {:.0}%", t * 100.0),
-        (ValueKind::Days, Threshold::AtMost(t)) => format!("no gap longer than {t} days"),
-        (ValueKind::Days, Threshold::AtLeast(t)) => format!("at least {t} days"),
+        (ValueKind::Days, Threshold::AtMost(t)) => format!("no gap longer than {}", days(t)),
+        (ValueKind::Days, Threshold::AtLeast(t)) => format!("at least {}", days(t)),
         (ValueKind::Count, Threshold::AtMost(t)) if t < 1.0 => {
             format!("no {many}").trim_end().to_string()
         }

@@ -80,6 +80,7 @@ fn a_term_without_a_filtering_check_is_named_and_the_current_term_is_not() {
     let check = |date| FilteringCheck {
         date,
         failed: false,
+        unclear: false,
     };
     let e = Evidence {
         filtering: vec![
@@ -168,6 +169,7 @@ fn a_schools_own_terms_decide_which_terms_were_checked() {
     let check = |date| FilteringCheck {
         date,
         failed: false,
+        unclear: false,
     };
     let e = Evidence {
         filtering: vec![check(d(2026, 2, 1)), check(d(2026, 5, 1))],

@@ -227,7 +227,9 @@ fn register_rows(rows: &mut Rows, r: &Registers) -> Result<(), XlsxError> {
             rows.put(what, "policy register", d.count(standing) as f64, all, None)?;
         }
     }
-    for g in r.agreements.iter().flatten() {
+    // A group whose registers give no dates of signing has no count signed this school
+    // year to show: the checks on it are "evidence needed", and the report says why.
+    for g in r.agreements.iter().flatten().filter(|g| g.dates_recorded) {
         let (signed, of) = (g.signed as f64, Some(g.of as f64));
         rows.put(
             "Agreements signed this school year",

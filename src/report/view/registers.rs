@@ -9,6 +9,7 @@ use serde::Serialize;
 use super::{percent, uk};
 use crate::metrics::documents::{DUE_SOON_DAYS, Standing};
 use crate::metrics::registers::Registers;
+use crate::text::plural;
 
 #[derive(Debug, Serialize)]
 pub(super) struct DocumentRow {
@@ -94,7 +95,14 @@ pub(super) fn view(r: &Registers) -> View {
                 .iter()
                 .map(|g| Row {
                     label: g.group.replace('-', " "),
-                    text: format!("{} of {} ({})", g.signed, g.of, percent(Some(g.share))),
+                    text: if g.dates_recorded {
+                        format!("{} of {} ({})", g.signed, g.of, percent(Some(g.share)))
+                    } else {
+                        format!(
+                            "{}; who signed this school year is not known, as the register gives no dates of signing",
+                            plural(g.of, "person", "people")
+                        )
+                    },
                 })
                 .collect()
         }),
@@ -104,9 +112,17 @@ pub(super) fn view(r: &Registers) -> View {
             } else {
                 format!("No check was recorded in {}.", f.unchecked.join(", "))
             };
+            let unclear = if f.unclear == 0 {
+                String::new()
+            } else {
+                format!(
+                    ", {} with a result that does not say whether the filter held (not counted as passed)",
+                    f.unclear
+                )
+            };
             format!(
-                "{} checks in the last {} months, {} finding something that got through; the last on {}. {terms}",
-                f.checks,
+                "{} in the last {} months, {} finding something that got through{unclear}; the last on {}. {terms}",
+                plural(f.checks, "check", "checks"),
                 f.months,
                 f.failed,
                 f.last.map_or("–".to_string(), uk)
@@ -118,9 +134,9 @@ pub(super) fn view(r: &Registers) -> View {
                 .map(|g| Row {
                     label: g.group.replace('-', " "),
                     text: format!(
-                        "{} in the last 12 months, {} responses{}",
+                        "{} in the last 12 months, {}{}",
                         g.count,
-                        g.responses,
+                        plural(g.responses, "response", "responses"),
                         g.last.map(|d| format!("; the last on {}", uk(d))).unwrap_or_default()
                     ),
                 })
@@ -128,8 +144,11 @@ pub(super) fn view(r: &Registers) -> View {
         }),
         engagement: r.engagement.as_ref().map(|g| {
             format!(
-                "{} sessions for parents and carers in the last {} months, attended by {}; {} communications sent.",
-                g.sessions, g.months, g.attendance, g.communications
+                "{} for parents and carers in the last {} months, attended by {}; {} sent.",
+                plural(g.sessions, "session", "sessions"),
+                g.months,
+                g.attendance,
+                plural(g.communications, "communication", "communications")
             )
         }),
     }
