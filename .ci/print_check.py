@@ -91,6 +91,13 @@ def lines(pdf):
     return out
 
 
+def turned(line):
+    """Whether a line of text runs up the page rather than across it: pdftotext gives no
+    direction, but a line of three letters or more written across is wider than tall."""
+    letters = len("".join(line[1].split()))
+    return letters >= 3 and (line[5] - line[3]) > 1.2 * (line[4] - line[2])
+
+
 def overlaps(found):
     """Pairs of lines on the same page whose boxes cross by more than a sliver: two lines
     of text drawn over each other."""
@@ -104,6 +111,11 @@ def overlaps(found):
                 dx = min(a[4], b[4]) - max(a[2], b[2])
                 dy = min(a[5], b[5]) - max(a[3], b[3])
                 shorter = min(a[5] - a[3], b[5] - b[3])
+                if turned(a) and turned(b):
+                    # Lines that run up the page (a heading turned up a narrow column)
+                    # stand side by side: their widths are their heights.
+                    dx, dy = dy, dx
+                    shorter = min(a[4] - a[2], b[4] - b[2])
                 if dx > 1.0 and dy > 0.3 * shorter:
                     problems.append(f"page {page}: {a[1][:50]!r} is drawn over {b[1][:50]!r}")
     return problems
