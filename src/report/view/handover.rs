@@ -66,7 +66,12 @@ pub(super) fn renewal(r: &Renewal) -> RenewalView {
             "a full visit, since the last was a desk assessment and a desk assessment is allowed only once between visits"
         },
         since: r.since.as_ref().map(|s| uk(s.snapshot)),
-        unmapped: r.since.as_ref().and_then(|s| s.unmapped.clone()),
+        // The framework by its title (or described), never by its id.
+        unmapped: r
+            .since
+            .as_ref()
+            .filter(|s| s.unmapped.is_some())
+            .map(|s| super::in_words(s.unmapped_title.as_deref())),
         improved: r
             .since
             .as_ref()
