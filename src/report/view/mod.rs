@@ -24,8 +24,8 @@ use crate::framework::Framework;
 use crate::pipeline::Reviewed;
 use crate::score::{AspectScore, Scored};
 use aspect::{Detail, detail, started};
-use records::{Incidents, Meetings, Training};
 pub(super) use progress::in_words;
+use records::{Incidents, Meetings, Training};
 pub(super) use said::{Said, excerpted, said};
 
 /// The agreed levels of an earlier snapshot, for progress and the radar chart.
@@ -411,4 +411,3 @@ fn actions(fw: &Framework, s: &Scored) -> Vec<PlanRow> {
         })
         .collect()
 }
-
