@@ -1,7 +1,7 @@
 //! `verify` on packs whose header fields were changed while every file's bytes stayed the
 //! same: a zip comment, a DOS folder attribute, an encryption flag, sizes that do not fit
 //! the data, a Unicode-path extra field that renames an entry, and any one byte changed in
-//! the headers of an entry or in the end record.
+//! the headers of an entry or in the end record, and an entry given another date.
 
 use crate::forgery::packed;
 use crate::selfreview;
@@ -94,4 +94,22 @@ fn any_one_byte_changed_in_the_headers_or_the_end_record_is_not_intact() {
             verified(tmp.path(), &format!("flip-{i}-{flip}.zip"), &changed);
         }
     }
+}
+
+#[test]
+fn an_entry_redated_in_both_its_headers_is_not_intact() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let (pack, _) = packed(tmp.path());
+    let bytes = std::fs::read(&pack).expect("pack");
+    let (central, local, _) = places(&bytes);
+    // The day field is the low five bits of the date: the next day, in both headers.
+    let mut redated = bytes.clone();
+    for at in [central + 14, local + 12] {
+        redated[at] += 1;
+    }
+    let err = verified(tmp.path(), "redated.zip", &redated);
+    assert!(
+        err.contains("is dated 02/11/2026 00:00") && err.contains("(01/11/2026)"),
+        "{err}"
+    );
 }

@@ -204,8 +204,12 @@ struct Mapped {
     unknown: bool,
 }
 
-/// Maps category cells for one source, remembering each distinct cell's result: a log
-/// of a million rows usually has a few dozen distinct category cells.
+/// How many distinct category cells a mapper remembers.
+const MEMO_LIMIT: usize = 4096;
+
+/// Maps category cells for one source, remembering each distinct cell's result (up to
+/// [`MEMO_LIMIT`] of them): a log of a million rows usually has a few dozen distinct
+/// category cells.
 #[derive(Debug, Clone, Default)]
 pub struct CategoryMapper {
     own: HashMap<String, String>,
@@ -230,14 +234,25 @@ impl CategoryMapper {
     /// The categories of a cell, online safety and other alike; online safety parts
     /// mapped nowhere are counted in `unmapped`.
     pub fn map(&mut self, cell: &str, unmapped: &mut BTreeMap<String, usize>) -> Vec<String> {
-        if !self.memo.contains_key(cell) {
-            let result = self.compute(cell);
-            for m in result.iter().filter(|m| m.scope == Scope::Other) {
-                self.other.insert(m.name.clone());
+        let computed;
+        let mapped = match self.memo.get(cell) {
+            Some(m) => m,
+            None => {
+                let result = self.compute(cell);
+                for m in result.iter().filter(|m| m.scope == Scope::Other) {
+                    self.other.insert(m.name.clone());
+                }
+                // A column of free text has as many distinct cells as rows: past the
+                // limit each is worked out afresh, so memory stays flat.
+                if self.memo.len() < MEMO_LIMIT {
+                    self.memo.insert(cell.to_string(), result);
+                    &self.memo[cell]
+                } else {
+                    computed = result;
+                    &computed
+                }
             }
-            self.memo.insert(cell.to_string(), result);
-        }
-        let mapped = &self.memo[cell];
+        };
         for m in mapped
             .iter()
             .filter(|m| m.unknown && m.scope == Scope::Online)
@@ -439,6 +454,24 @@ mod tests {
         assert_eq!(got[3], "Online safety (general)");
         let scopes: Vec<Scope> = got.iter().map(|c| m.scope(c)).collect();
         assert_eq!(scopes, [Other, Other, Online, Online, Online]);
+    }
+
+    #[test]
+    fn a_free_text_category_column_is_mapped_in_bounded_memory() {
+        let mut m = CategoryMapper::new(&BTreeMap::new());
+        let mut unmapped = BTreeMap::new();
+        for i in 0..MEMO_LIMIT + 50 {
+            let got = m.map(&format!("Cyberbullying; note {i}"), &mut unmapped);
+            assert_eq!(got, ["Cyberbullying".to_string(), format!("note {i}")]);
+        }
+        assert_eq!(m.memo.len(), MEMO_LIMIT);
+        // Past the limit, a cell seen before is worked out again to the same answer.
+        let last = format!("Cyberbullying; note {}", MEMO_LIMIT + 49);
+        assert_eq!(
+            m.map(&last, &mut unmapped)[1],
+            format!("note {}", MEMO_LIMIT + 49)
+        );
+        assert_eq!(m.memo.len(), MEMO_LIMIT);
     }
 
     #[test]

@@ -21,6 +21,7 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
 
+use chrono::Datelike;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
@@ -110,6 +111,7 @@ pub fn verify(path: &Path, expected: Option<&Fingerprint>) -> Result<Verified> {
             .collect(),
         intact: 0,
         findings: Diagnostics::default(),
+        dated: writer_date(&manifest.review_date),
     };
     check.findings.0.extend(layout);
     for i in 0..zip.len() {
@@ -209,6 +211,18 @@ struct Check<'a> {
     /// Entries found intact.
     intact: usize,
     findings: Diagnostics,
+    /// The date the pack writer gives every entry: midnight on the manifest's review date.
+    dated: Option<zip::DateTime>,
+}
+
+/// The date and time the pack writer gives every entry of a pack whose manifest names
+/// `review_date` (YYYY-MM-DD): midnight that day, the year held to what a zip can store.
+fn writer_date(review_date: &str) -> Option<zip::DateTime> {
+    let d = chrono::NaiveDate::parse_from_str(review_date, "%Y-%m-%d").ok()?;
+    let year = u16::try_from(d.year().clamp(1980, 2107)).ok()?;
+    let month = u8::try_from(d.month()).ok()?;
+    let day = u8::try_from(d.day()).ok()?;
+    zip::DateTime::from_date_and_time(year, month, day, 0, 0, 0).ok()
 }
 
 impl Check<'_> {
@@ -250,8 +264,10 @@ impl Check<'_> {
             .unix_mode()
             .is_some_and(|m| !matches!(m & 0o170_000, 0 | 0o100_000));
         if name == manifest::NAME || entry.is_dir() || special {
+            self.dated_as_written(&name, entry.last_modified());
             return;
         }
+        self.dated_as_written(&name, entry.last_modified());
         let Some(want) = self.expected.remove(name.as_str()) else {
             self.findings.push(Diagnostic::error(
                 Code::PackEntryExtra,
@@ -283,6 +299,35 @@ impl Check<'_> {
             }
             Ok(_) => self.intact += 1,
         }
+    }
+
+    /// Reports an entry dated otherwise than the writer dates every entry: a pack whose
+    /// dates were changed was rewritten by something else, even if its files are the same.
+    fn dated_as_written(&mut self, name: &str, date: Option<zip::DateTime>) {
+        let Some(want) = self.dated else { return };
+        if date == Some(want) {
+            return;
+        }
+        let given = date.map_or("no date".to_string(), |d| {
+            format!(
+                "{:02}/{:02}/{} {:02}:{:02}",
+                d.day(),
+                d.month(),
+                d.year(),
+                d.hour(),
+                d.minute()
+            )
+        });
+        self.findings.push(Diagnostic::error(
+            Code::PackEntryHeaderMismatch,
+            at(self.pack, name),
+            format!(
+                "`{name}` is dated {given}; the pack writer dates every entry midnight on the review date ({:02}/{:02}/{})",
+                want.day(),
+                want.month(),
+                want.year()
+            ),
+        ));
     }
 
     /// Reports every file the manifest lists that no entry matched; returns how many
@@ -336,4 +381,145 @@ fn read_manifest<R: std::io::Read + std::io::Seek>(
     let manifest = serde_json::from_slice(&bytes)
         .map_err(|e| format!("manifest.json is not a selfreview manifest ({e})"))?;
     Ok((manifest, manifest::hex(&Sha256::digest(&bytes))))
+}
+
+#[cfg(test)]
+mod tests {
+    use std::io::Write;
+
+    use sha2::{Digest, Sha256};
+
+    use super::*;
+
+    /// A pack as the writer makes one, dated midnight on `date`: a stored file, a deflated
+    /// file, a file with zip64 sizes, and the manifest that lists them.
+    fn pack_dated(date: (u16, u8, u8)) -> Vec<u8> {
+        let files: [(&str, &[u8], bool); 3] = [
+            ("evidence/photo.png", b"not really a picture", false),
+            (
+                "report.html",
+                b"<p>the report, the report, the report</p>",
+                false,
+            ),
+            (
+                "scores/big.xlsx",
+                b"a workbook that might have been large",
+                true,
+            ),
+        ];
+        let time =
+            zip::DateTime::from_date_and_time(date.0, date.1, date.2, 0, 0, 0).expect("a real day");
+        let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+        let mut listed = Vec::new();
+        for (name, bytes, large) in files {
+            let method = if name.ends_with(".png") {
+                zip::CompressionMethod::Stored
+            } else {
+                zip::CompressionMethod::Deflated
+            };
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(method)
+                .last_modified_time(time)
+                .unix_permissions(0o644)
+                .system(zip::System::Unix)
+                .large_file(large);
+            out.start_file(name, options).expect("start");
+            out.write_all(bytes).expect("write");
+            listed.push(serde_json::json!({
+                "path": name,
+                "size": bytes.len(),
+                "sha256": manifest::hex(&Sha256::digest(bytes)),
+            }));
+        }
+        let manifest = serde_json::json!({
+            "tool": "selfreview",
+            "school": "Hill Primary",
+            "review_date": "2026-11-01",
+            "framework": {"id": "online-safety-18", "version": "1.0.0", "sha256": "00"},
+            "counts": {"files": 3, "evidence_documents": 1, "aspects": 18, "aspects_complete": 0},
+            "files": listed,
+        });
+        let options = zip::write::SimpleFileOptions::default()
+            .last_modified_time(time)
+            .unix_permissions(0o644)
+            .system(zip::System::Unix);
+        out.start_file(manifest::NAME, options).expect("start");
+        out.write_all(manifest.to_string().as_bytes())
+            .expect("write");
+        out.finish().expect("finish").into_inner()
+    }
+
+    fn verified(bytes: &[u8]) -> Verified {
+        let file = tempfile::NamedTempFile::new().expect("temporary file");
+        std::fs::write(file.path(), bytes).expect("write");
+        verify(file.path(), None).expect("read")
+    }
+
+    fn u16_at(b: &[u8], at: usize) -> usize {
+        usize::from(u16::from_le_bytes([b[at], b[at + 1]]))
+    }
+
+    /// Every byte of every local header, central header and end record of `bytes`.
+    fn header_bytes(bytes: &[u8]) -> Vec<usize> {
+        let zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+        let mut places = Vec::new();
+        let mut dir_end = 0;
+        for i in 0..zip.len() {
+            let (local, central) = {
+                let mut zip = zip.clone();
+                let e = zip.by_index_raw(i).expect("entry");
+                (e.header_start() as usize, e.central_header_start() as usize)
+            };
+            let local_len = 30 + u16_at(bytes, local + 26) + u16_at(bytes, local + 28);
+            let central_len = 46
+                + u16_at(bytes, central + 28)
+                + u16_at(bytes, central + 30)
+                + u16_at(bytes, central + 32);
+            places.extend(local..local + local_len);
+            places.extend(central..central + central_len);
+            dir_end = dir_end.max(central + central_len);
+        }
+        places.extend(dir_end..bytes.len());
+        places
+    }
+
+    #[test]
+    fn a_pack_as_written_is_intact() {
+        let v = verified(&pack_dated((2026, 11, 1)));
+        assert_eq!(v.intact, 3, "{:?}", v.findings);
+        assert!(v.findings.0.is_empty(), "{:?}", v.findings);
+    }
+
+    #[test]
+    fn an_entry_dated_otherwise_than_the_review_date_is_not_intact() {
+        let v = verified(&pack_dated((2026, 11, 2)));
+        let said: Vec<&str> = v.findings.0.iter().map(|d| d.message.as_str()).collect();
+        assert_eq!(said.len(), 4, "{said:?}");
+        assert!(
+            said.iter()
+                .all(|m| m.contains("is dated 02/11/2026 00:00") && m.contains("(01/11/2026)")),
+            "{said:?}"
+        );
+    }
+
+    #[test]
+    fn any_one_bit_changed_in_any_entrys_headers_or_the_end_records_is_not_intact() {
+        let bytes = pack_dated((2026, 11, 1));
+        let places = header_bytes(&bytes);
+        // The zip64 entry's local header carries its sizes in a zip64 extra field (id 1).
+        let zip64 = bytes.windows(4).filter(|w| *w == [1, 0, 16, 0]).count();
+        assert!(zip64 >= 1, "no zip64 extra field");
+        assert!(places.len() > 300, "{} header bytes", places.len());
+        for at in places {
+            for bit in 0..8 {
+                let mut changed = bytes.clone();
+                changed[at] ^= 1 << bit;
+                let v = verified(&changed);
+                assert!(
+                    !v.findings.0.is_empty(),
+                    "bit {bit} of byte {at} changed went unseen"
+                );
+            }
+        }
+    }
 }
