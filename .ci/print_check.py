@@ -27,6 +27,10 @@ part empty.
 --on-page-1 TEXT (given any number of times) requires TEXT on the first page, such as the
 radar's heading and the sign-off's.
 
+--page-1-through TEXT requires everything before the first line starting TEXT (the heading
+that follows what the first page must hold) to print on the first page: that line is on
+page 1, or is the first line of page 2.
+
 --longest-text-of takes the longest text in the workbook's shared strings (in a scoring
 workbook, a commentary), requires it to have at least --min-words words, so the check cannot
 pass on a workbook without long text, and requires every one of its words on the pages.
@@ -386,6 +390,22 @@ def missing_on_first(found, wanted):
     return [f"page 1 does not say {w!r}" for w in wanted if " ".join(w.split()) not in text]
 
 
+def spills(found, heading):
+    """What runs over from page 1 onto page 2 before the first line starting `heading`."""
+    body = sorted(
+        (l for l in found if l[3] > TOP_MARGIN and not re.fullmatch(r"Page \d+ of \d+", l[1])),
+        key=lambda l: (l[0], l[3], l[2]),
+    )
+    at = next((l for l in body if " ".join(l[1].split()).startswith(heading)), None)
+    if at is None:
+        return [f"no line starts {heading!r}"]
+    second = [l for l in body if l[0] == 2]
+    if at[0] == 1 or (at[0] == 2 and second and second[0] is at):
+        return []
+    first = second[0][1][:60] if second else "nothing"
+    return [f"page 2 starts with {first!r}: what comes before {heading!r} runs over from page 1"]
+
+
 def words(text):
     return re.findall(r"[^\W_]+", text.lower())
 
@@ -412,6 +432,7 @@ def main():
     parser.add_argument("--margin", type=float)
     parser.add_argument("--min-fill", type=float)
     parser.add_argument("--on-page-1", action="append", default=[])
+    parser.add_argument("--page-1-through")
     args = parser.parse_args()
     problems = []
     sizes = page_sizes(args.pdf)
@@ -422,7 +443,7 @@ def main():
         problems.append(f"{len(sizes)} pages, more than the {args.max_pages} allowed")
     wanted_lines = (args.no_overlap or args.longest_text_of or args.on_every_page
                     or args.headings_of or args.margin is not None or args.all_text_of
-                    or args.min_fill is not None or args.on_page_1)
+                    or args.min_fill is not None or args.on_page_1 or args.page_1_through)
     found = lines(args.pdf) if wanted_lines else []
     if args.headings_of:
         titles = headings(args.headings_of)
@@ -435,6 +456,8 @@ def main():
     if args.min_fill is not None:
         problems.extend(too_empty(found, sizes, args.min_fill))
     problems.extend(missing_on_first(found, args.on_page_1))
+    if args.page_1_through:
+        problems.extend(spills(found, args.page_1_through))
     if args.on_every_page:
         wanted = " ".join(args.on_every_page.split())
         for number in range(1, len(sizes) + 1):
@@ -474,6 +497,7 @@ def main():
           + (f"; all text {args.margin:g} pt or more inside the edges" if args.margin is not None else "")
           + (f"; every page but the last {args.min_fill:g}% full or more" if args.min_fill is not None else "")
           + (f"; page 1 says {', '.join(map(repr, args.on_page_1))}" if args.on_page_1 else "")
+          + (f"; page 1 holds all before {args.page_1_through!r}" if args.page_1_through else "")
           + (f"; all {len(longest.split())} words of its longest text printed" if longest else "")
           + ("; every word of the workbook printed" if args.all_text_of else "")
           + (f"; words at least {args.min_text_height} pt tall" if args.min_text_height else ""))

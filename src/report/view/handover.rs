@@ -27,10 +27,20 @@ pub(super) struct RenewalView {
     how: &'static str,
     since: Option<String>,
     unmapped: Option<String>,
+    /// How many aspects went up and down since the award.
+    up: usize,
+    down: usize,
+    /// The first few of each, named; the rest are counted, so that the sign-off, with the
+    /// Mark under it, stays on the report's first page.
     improved: Vec<String>,
+    improved_more: usize,
     declined: Vec<String>,
+    declined_more: usize,
     unchanged: usize,
 }
+
+/// Aspects named under the Mark in each direction; the rest are counted.
+const NAMED: usize = 6;
 
 pub(super) fn sign_off(s: Option<&SignOff>) -> SignOffView {
     let s = s.cloned().unwrap_or_default();
@@ -50,11 +60,24 @@ pub(super) fn sign_off(s: Option<&SignOff>) -> SignOffView {
 }
 
 pub(super) fn renewal(r: &Renewal) -> RenewalView {
-    let list = |c: &[Change]| {
+    let list = |c: &[Change]| -> Vec<String> {
         c.iter()
             .map(|c| format!("{} {} (from {} to {})", c.code, c.name, c.from, c.to))
             .collect()
     };
+    let improved = r
+        .since
+        .as_ref()
+        .map(|s| list(&s.improved))
+        .unwrap_or_default();
+    let declined = r
+        .since
+        .as_ref()
+        .map(|s| list(&s.declined))
+        .unwrap_or_default();
+    let (up, down) = (improved.len(), declined.len());
+    let (improved, improved_more) = super::brief::first(&improved, NAMED);
+    let (declined, declined_more) = super::brief::first(&declined, NAMED);
     RenewalView {
         awarded: uk(r.awarded),
         due: uk(r.due),
@@ -72,16 +95,12 @@ pub(super) fn renewal(r: &Renewal) -> RenewalView {
             .as_ref()
             .filter(|s| s.unmapped.is_some())
             .map(|s| super::in_words(s.unmapped_title.as_deref())),
-        improved: r
-            .since
-            .as_ref()
-            .map(|s| list(&s.improved))
-            .unwrap_or_default(),
-        declined: r
-            .since
-            .as_ref()
-            .map(|s| list(&s.declined))
-            .unwrap_or_default(),
+        up,
+        down,
+        improved,
+        improved_more,
+        declined,
+        declined_more,
         unchanged: r.since.as_ref().map_or(0, |s| s.unchanged),
     }
 }
