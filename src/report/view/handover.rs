@@ -42,6 +42,58 @@ pub(super) struct RenewalView {
 /// Aspects named under the Mark in each direction; the rest are counted.
 const NAMED: usize = 6;
 
+impl SignOffView {
+    /// The lines the sign-off prints, for the first page's measure.
+    pub(super) fn texts(&self) -> Vec<String> {
+        let mut texts = Vec::new();
+        if !(self.headteacher.is_empty() && self.chair_of_governors.is_empty()) {
+            texts.push(format!(
+                "Signed off on {} by {} (headteacher) and {} (chair of governors), with {} (online safety lead).",
+                self.date, self.headteacher, self.chair_of_governors, self.lead
+            ));
+        }
+        if !self.missing.is_empty() {
+            // The longest of the two sentences the report gives.
+            texts.push(format!(
+                "The sign-off does not yet record {}: the headteacher and the chair of governors sign the review off, and the online safety lead writes their names and the date in the review's settings file, review.toml.",
+                self.missing
+            ));
+        }
+        texts
+    }
+}
+
+impl RenewalView {
+    /// The lines the Mark prints under the sign-off, its heading first.
+    pub(super) fn texts(&self) -> Vec<String> {
+        let mut texts = vec![
+            "The Online Safety Mark".to_string(),
+            format!(
+                "Awarded on {}. Reassessment is due by {}, {} days after this review's date, by {}.",
+                self.awarded, self.due, self.days, self.how
+            ),
+        ];
+        if let Some(unmapped) = &self.unmapped {
+            texts.push(format!(
+                "The review of the one nearest the award, was scored on {unmapped}, and no framework map leads from it to this review's framework, so its levels cannot be compared."
+            ));
+        } else {
+            texts.push(
+                "Since the review of 01/01/2000, the one nearest the award: 0 aspects up.".into(),
+            );
+        }
+        for (list, more) in [
+            (&self.improved, self.improved_more),
+            (&self.declined, self.declined_more),
+        ] {
+            if !list.is_empty() {
+                texts.push(format!("Up: {}; and {more} more.", list.join("; ")));
+            }
+        }
+        texts
+    }
+}
+
 pub(super) fn sign_off(s: Option<&SignOff>) -> SignOffView {
     let s = s.cloned().unwrap_or_default();
     let or_blank = |v: Option<String>| v.unwrap_or_default();

@@ -15,6 +15,7 @@ use super::svg;
 
 mod aspect;
 mod brief;
+mod first_page;
 mod handover;
 mod progress;
 mod records;
@@ -152,6 +153,8 @@ pub struct View {
     aspects_complete: usize,
     aspect_count: usize,
     radar_svg: String,
+    /// How tall the radar prints, in millimetres, so that the first page holds the sign-off.
+    radar_mm: u32,
     previous_date: Option<String>,
     /// Some aspects have a level and some none: the radar marks those with none.
     radar_unscored: bool,
@@ -225,7 +228,7 @@ pub fn build(
         &findings,
         brief::IN_FULL.saturating_sub(s.reasons.len()).max(2),
     );
-    View {
+    let mut view = View {
         school: s.school.clone(),
         review_date: uk(s.review_date),
         framework_title: fw.title.clone(),
@@ -242,6 +245,7 @@ pub fn build(
         aspects_complete: s.aspects.iter().filter(|a| a.complete).count(),
         aspect_count: s.aspects.len(),
         radar_svg: radar(s, previous),
+        radar_mm: first_page::FULL_MM,
         previous_date: previous
             .filter(|p| p.uncomparable.is_none())
             .map(|p| uk(p.date)),
@@ -280,7 +284,9 @@ pub fn build(
         sign_off: handover::sign_off(r.review.sign_off.as_ref()),
         renewal: r.renewal.as_ref().map(handover::renewal),
         flagged: crate::score::flagged(&r.diagnostics),
-    }
+    };
+    view.radar_mm = first_page::radar_mm(&view);
+    view
 }
 
 fn milestones(s: &Scored) -> Vec<Milestone> {
