@@ -16,6 +16,8 @@ const LEAST_MM: u32 = 60;
 const FITS: f64 = 24.0;
 /// One printed line of the report's body text, in millimetres, with its spacing.
 const LINE_MM: f64 = 4.6;
+/// Characters on a line of the title (the school's name, in 18 point type).
+const TITLE_CHARS: usize = 55;
 /// Characters on a printed line inside the verdict's box (about 180 mm of 9 point type,
 /// the fewest of any line on the page).
 const LINE_CHARS: usize = 105;
@@ -51,6 +53,9 @@ pub fn radar_mm(v: &View) -> u32 {
     if let Some(r) = &v.renewal {
         text.extend(r.texts());
     }
+    // A school's name too long for one line of the title takes two body lines a line.
+    let title = v.school.chars().count().div_ceil(TITLE_CHARS).max(1) - 1;
+    text.extend(std::iter::repeat_n("x".to_string(), 2 * title));
     // The headings of what stands in the way and of the findings.
     let headings =
         f64::from(u8::from(!v.reasons.is_empty()) + u8::from(!v.evidence_findings.is_empty()));
