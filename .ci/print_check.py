@@ -470,6 +470,27 @@ def too_wide(found, sizes, book):
     return problems
 
 
+def head_crowded(found, pages, text, gap=6.0):
+    """Pages where the page head's `text` (on the right) does not stand apart from what is
+    printed left of it on its line: a school's name running into or under it."""
+    problems = []
+    for number in range(1, pages + 1):
+        page = [line for line in found if line[0] == number]
+        head = [line for line in page if text in " ".join(line[1].split())]
+        if not head:
+            problems.append(f"page {number} does not say {text!r}")
+            continue
+        line = min(head, key=lambda l: l[3])
+        if not " ".join(line[1].split()).startswith(text):
+            problems.append(f"page {number}: the page head runs into {text!r}: {line[1][:80]!r}")
+            continue
+        for other in page:
+            same = other is not line and other[3] < line[5] and line[3] < other[5]
+            if same and other[2] < line[2] and other[4] > line[2] - gap:
+                problems.append(f"page {number}: {other[1][:60]!r} runs up to {text!r}")
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("pdf")
@@ -486,6 +507,7 @@ def main():
     parser.add_argument("--on-page-1", action="append", default=[])
     parser.add_argument("--page-1-through")
     parser.add_argument("--one-page-wide")
+    parser.add_argument("--head-clear")
     args = parser.parse_args()
     problems = []
     sizes = page_sizes(args.pdf)
@@ -496,7 +518,8 @@ def main():
         problems.append(f"{len(sizes)} pages, more than the {args.max_pages} allowed")
     wanted_lines = (args.no_overlap or args.longest_text_of or args.on_every_page
                     or args.headings_of or args.margin is not None or args.all_text_of
-                    or args.min_fill is not None or args.on_page_1 or args.page_1_through or args.one_page_wide)
+                    or args.min_fill is not None or args.on_page_1 or args.page_1_through or args.one_page_wide
+                    or args.head_clear)
     found = lines(args.pdf) if wanted_lines else []
     if args.headings_of:
         titles = headings(args.headings_of)
@@ -519,6 +542,8 @@ def main():
                 problems.append(f"page {number} does not say {wanted!r}")
     if args.one_page_wide:
         problems.extend(too_wide(found, sizes, args.one_page_wide))
+    if args.head_clear:
+        problems.extend(head_crowded(found, len(sizes), args.head_clear))
     if args.no_overlap:
         problems.extend(overlaps(found))
     longest = ""
@@ -554,6 +579,7 @@ def main():
           + (f"; page 1 says {', '.join(map(repr, args.on_page_1))}" if args.on_page_1 else "")
           + (f"; page 1 holds all before {args.page_1_through!r}" if args.page_1_through else "")
           + ("; every sheet one page wide" if args.one_page_wide else "")
+          + (f"; {args.head_clear!r} clear of the school" if args.head_clear else "")
           + (f"; all {len(longest.split())} words of its longest text printed" if longest else "")
           + ("; every word of the workbook printed" if args.all_text_of else "")
           + (f"; words at least {args.min_text_height} pt tall" if args.min_text_height else ""))
