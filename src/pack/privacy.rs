@@ -149,7 +149,7 @@ fn hidden_details(r: &Reviewed, path: &Path, at: Location, entry: &str) -> Optio
 }
 
 /// Whether the sources of names were all read and named someone; findings say what is wrong
-/// (a pupil list that names no one is told of where the review is read, for every command).
+/// (a pupil list that names no one is among the unread, and is told of as naming no one).
 fn sources_read(r: &Reviewed, plan: &Plan, found: &mut Diagnostics) -> bool {
     let empty_list = |path: &std::path::PathBuf| {
         r.evidence.name_sources.iter().any(|(p, kind, people)| {
@@ -166,8 +166,21 @@ fn sources_read(r: &Reviewed, plan: &Plan, found: &mut Diagnostics) -> bool {
             .with_help("run `selfreview import` to see what is wrong with it, fix it, and run selfreview pack again"),
         );
     }
-    // A pupil list that names no one is among the unread, its finding made by the pipeline.
-    if !r.evidence.unread.is_empty() {
+    let mut refused = !r.evidence.unread.is_empty();
+    for (path, kind, people) in &r.evidence.name_sources {
+        if *kind == crate::evidence::Kind::Pupils && *people == 0 {
+            refused = true;
+            found.push(
+                Diagnostic::error(
+                    Code::NamesUnreadable,
+                    Location::file(path),
+                    "this pupil list names no one that could be read, so the pack cannot be checked for the children it should name",
+                )
+                .with_help("export the whole pupil list again, with its name columns, and run selfreview pack again"),
+            );
+        }
+    }
+    if refused {
         return false;
     }
     if r.evidence.private.is_empty() && holds_school_text(r, plan) {
