@@ -319,17 +319,7 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                     paragraph = paragraph.saturating_sub(1);
                 }
                 if let Some(text) = header_footer.take() {
-                    if held_for == "f" {
-                        // A formula whose result was never saved: its strings, joined as
-                        // the formula joins them.
-                        reading.text(&text);
-                        reading.tag(true);
-                        reading.text(&joined_strings(&text));
-                        cell.formula(&text);
-                    } else {
-                        reading.text(&without_codes(&text));
-                    }
-                    reading.tag(true);
+                    held(&mut reading, &mut cell, &held_for, &text);
                 }
             }
             Event::Text(t) => match header_footer.as_mut() {
@@ -362,6 +352,21 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
     Ok(reading.finish())
 }
 
+/// A formula or a page header or footer, read when its element ends.
+fn held(reading: &mut Reading<'_>, cell: &mut script::Cell, held_for: &str, text: &str) {
+    if held_for == "f" {
+        // A formula whose result may never have been saved: its strings, joined as the
+        // formula joins them.
+        reading.text(text);
+        reading.tag(true);
+        reading.text(&script::joined_strings(text));
+        cell.formula(text);
+    } else {
+        reading.text(&without_codes(text));
+    }
+    reading.tag(true);
+}
+
 /// What an escape (`&amp;`, `&#233;`) stands for, as quick-xml decodes it; `None` for a name
 /// XML does not define.
 fn unescaped(r: &quick_xml::events::BytesRef<'_>) -> Option<Cow<'static, str>> {
@@ -375,18 +380,6 @@ fn unescaped(r: &quick_xml::events::BytesRef<'_>) -> Option<Cow<'static, str>> {
 /// paragraph every element does; inside one only paragraphs and spaces do.
 fn breaks(name: &str, paragraph: usize) -> bool {
     paragraph == 0 || PARAGRAPHS.contains(&name) || SPACES.contains(&name)
-}
-
-/// A spreadsheet formula's quoted strings run together as `&` or CONCAT would join them:
-/// `="Alf"&"ie Bro"&"oks"` reads "Alfie Brooks".
-fn joined_strings(formula: &str) -> String {
-    formula
-        .split('"')
-        .skip(1)
-        .step_by(2)
-        .collect::<Vec<_>>()
-        .concat()
-        .replace("CHAR(32)", " ")
 }
 
 /// A page header or footer's text with its codes (`&L`, `&C`, `&R`, `&P`, `&"Arial,Bold"`,
@@ -454,9 +447,12 @@ mod tests {
 
     #[test]
     fn formula_strings_are_joined() {
-        assert_eq!(joined_strings(r#""Alf"&"ie Bro"&"oks""#), "Alfie Brooks");
         assert_eq!(
-            joined_strings(r#"CONCAT("Alfie"," ","Brooks")"#),
+            script::joined_strings(r#""Alf"&"ie Bro"&"oks""#),
+            "Alfie Brooks"
+        );
+        assert_eq!(
+            script::joined_strings(r#"CONCAT("Alfie"," ","Brooks")"#),
             "Alfie Brooks"
         );
     }

@@ -52,6 +52,18 @@ pub(super) fn attribute_refused(tag: &str, key: &str, value: &str) -> Option<&'s
     }
 }
 
+/// A spreadsheet formula's quoted strings run together as `&` or CONCAT would join them:
+/// `="Alf"&"ie Bro"&"oks"` reads "Alfie Brooks".
+pub(super) fn joined_strings(formula: &str) -> String {
+    formula
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .concat()
+        .replace("CHAR(32)", " ")
+}
+
 /// Whether a formula builds text in a way its quoted strings run together do not show:
 /// a function (`CHAR(71)`, `MID(…)`, a lookup) outside its strings. Plain joined strings and
 /// `CHAR(32)` for a space are read by joining them.
