@@ -203,6 +203,9 @@ codes! {
     PrivateNameInRecords => "private-name-in-records",
     /// A child's name under `[sign-off]` in review.toml: outputs show a placeholder instead.
     PrivateNameInSignOff => "private-name-in-sign-off",
+    /// A child's name in review.toml's own text (the school's name): outputs show a
+    /// placeholder instead.
+    PrivateNameInSettings => "private-name-in-settings",
     /// A pupil list or incident log that could not be read, so names cannot be checked for.
     NamesUnreadable => "names-unreadable",
     /// No pupil list or incident log with names: nothing to check the pack against.

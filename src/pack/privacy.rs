@@ -36,6 +36,7 @@ pub fn guard(r: &Reviewed, plan: &Plan) -> Diagnostics {
                     Code::PrivateNameInWorkbook
                         | Code::PrivateNameInRecords
                         | Code::PrivateNameInSignOff
+                        | Code::PrivateNameInSettings
                 )
             })
             .cloned(),
@@ -147,9 +148,15 @@ fn hidden_details(r: &Reviewed, path: &Path, at: Location, entry: &str) -> Optio
     })
 }
 
-/// Whether the sources of names were all read and named someone; findings say what is wrong.
+/// Whether the sources of names were all read and named someone; findings say what is wrong
+/// (a pupil list that names no one is among the unread, and is told of as naming no one).
 fn sources_read(r: &Reviewed, plan: &Plan, found: &mut Diagnostics) -> bool {
-    for path in &r.evidence.unread {
+    let empty_list = |path: &std::path::PathBuf| {
+        r.evidence.name_sources.iter().any(|(p, kind, people)| {
+            p == path && *kind == crate::evidence::Kind::Pupils && *people == 0
+        })
+    };
+    for path in r.evidence.unread.iter().filter(|p| !empty_list(p)) {
         found.push(
             Diagnostic::error(
                 Code::NamesUnreadable,
@@ -159,13 +166,10 @@ fn sources_read(r: &Reviewed, plan: &Plan, found: &mut Diagnostics) -> bool {
             .with_help("run `selfreview import` to see what is wrong with it, fix it, and run selfreview pack again"),
         );
     }
-    if !r.evidence.unread.is_empty() {
-        return false;
-    }
-    let mut empty = false;
+    let mut refused = !r.evidence.unread.is_empty();
     for (path, kind, people) in &r.evidence.name_sources {
         if *kind == crate::evidence::Kind::Pupils && *people == 0 {
-            empty = true;
+            refused = true;
             found.push(
                 Diagnostic::error(
                     Code::NamesUnreadable,
@@ -176,7 +180,7 @@ fn sources_read(r: &Reviewed, plan: &Plan, found: &mut Diagnostics) -> bool {
             );
         }
     }
-    if empty {
+    if refused {
         return false;
     }
     if r.evidence.private.is_empty() && holds_school_text(r, plan) {

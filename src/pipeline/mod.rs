@@ -61,7 +61,7 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     let (mut books, found) = workbook::read_dir(&paths.scores(), &framework.framework)?;
     diagnostics.0.extend(found.0);
     cite_existing_files(&mut books, &paths.evidence());
-    let settings = Settings {
+    let mut settings = Settings {
         school: review.school.clone(),
         review_date: review.review_date.unwrap_or(today),
         min_commentary_words: review.min_commentary_words,
@@ -77,6 +77,10 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     diagnostics
         .0
         .extend(withhold::sign_off(review.sign_off.as_mut(), &evidence.private).0);
+    let toml = std::fs::read_to_string(paths.review_file()).unwrap_or_default();
+    let school = withhold::school(&mut review.school, &evidence.private, &toml);
+    diagnostics.0.extend(school.0);
+    settings.school.clone_from(&review.school);
     let name_paths: Vec<(&Path, crate::evidence::Kind)> = review
         .evidence
         .iter()
@@ -315,7 +319,9 @@ pub fn pupil_named_reviewers(
         &mut imported,
     );
     if !evidence.unread.is_empty() {
-        imported.0.retain(|d| d.code == Code::EvidenceNotImported);
+        imported
+            .0
+            .retain(|d| matches!(d.code, Code::EvidenceNotImported | Code::NamesUnreadable));
         let refused = crate::error::Error::ReviewersUnchecked {
             paths: evidence.unread.clone(),
         };
@@ -346,9 +352,21 @@ fn import_evidence(
     let mut evidence = Evidence::default();
     for source in &review.evidence {
         let path = root.join(&source.path);
+        let before = evidence.name_sources.len();
         let imported = import::import(&Request::for_source(source, &path), &mut evidence);
         if let Ok(report) = &imported {
             diags.0.extend(dating::findings(report, as_of));
+        }
+        // A pupil list that names no one (its heading row alone) is as good as an unread one.
+        if evidence.name_sources[before..]
+            .iter()
+            .any(|(_, kind, people)| *kind == crate::evidence::Kind::Pupils && *people == 0)
+        {
+            evidence.unread.push(source.path.clone());
+            diags.push(
+                Diagnostic::error(Code::NamesUnreadable, Location::file(&source.path), "this pupil list names no one that could be read, so children's names cannot be taken out of the school's text")
+                    .with_help("export the whole pupil list again, with its name columns and its pupils, and run this again"),
+            );
         }
         if let Err(err) = imported {
             if source.kind.names_children() {

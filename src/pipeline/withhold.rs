@@ -108,6 +108,29 @@ pub fn sign_off(
     found
 }
 
+/// Takes a name out of the school's name (`school =` in review.toml, whose text is `toml`),
+/// which every output shows; a finding names its line.
+pub fn school(school: &mut String, names: &Names, toml: &str) -> Diagnostics {
+    let mut found = Diagnostics::default();
+    if let Some(clean) = redact(names, school) {
+        *school = clean;
+        let mut at = Location::file(Path::new("review.toml"));
+        at.line = toml
+            .lines()
+            .position(|l| l.trim_start().starts_with("school"))
+            .map(|i| i + 1);
+        found.push(
+            Diagnostic::error(
+                Code::PrivateNameInSettings,
+                at,
+                format!("`school` in review.toml names a pupil; reports show {PLACEHOLDER} in its place, and no pack can be made until it is changed"),
+            )
+            .with_help("write the school's name as it is, without a pupil's name in it, then run this again"),
+        );
+    }
+    found
+}
+
 /// Each of `reviewers` named like a pupil, as an error at the line of review.toml (`file`,
 /// whose text is `toml`) that holds it, or at review.toml alone when it was given on the
 /// command line.
@@ -206,6 +229,12 @@ pub fn records(evidence: &mut Evidence, sources: &[(&Path, EvidenceKind)]) -> Di
             EvidenceKind::Agreements,
             "group(s) in the agreements register",
             "group",
+        ),
+        (
+            held.surveys,
+            EvidenceKind::Surveys,
+            "survey group(s) asked",
+            "who was asked",
         ),
     ] {
         if count == 0 {

@@ -31,18 +31,13 @@ fn redact_words(names: &Names, text: &str) -> String {
     let mut start = 0;
     // The words are read as the search reads them; each remembers the bytes it came from.
     let mut take = |token: Token<'_>, at: usize, cuts: &mut Vec<Span>| match token {
-        Token::Start { after_stop } => {
-            if after_stop {
-                cuts.extend(readings.part(names));
-            }
-            start = at;
-        }
+        Token::Start => start = at,
         Token::End {
             word,
             flags,
             overlong,
         } => {
-            let id = if overlong { None } else { names.word_id(word) };
+            let id = if overlong { None } else { names.read_id(word) };
             cuts.extend(
                 readings
                     .word(names, word, (id, flags), overlong, (start, at))

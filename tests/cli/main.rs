@@ -208,11 +208,12 @@ pub const HANDOVER_CODES: [Code; 14] = [
 /// Codes about a review's own framework maps, each produced in `tests/cli/maps.rs`.
 pub const MAP_CODES: [Code; 1] = [Code::MapConflict];
 
-/// Codes about children's names, each produced in `tests/cli/privacy.rs`.
-pub const PRIVACY_CODES: [Code; 7] = [
+/// Codes about children's names, each produced in `tests/cli/privacy*.rs`.
+pub const PRIVACY_CODES: [Code; 8] = [
     Code::PrivateNameInWorkbook,
     Code::PrivateNameInRecords,
     Code::PrivateNameInSignOff,
+    Code::PrivateNameInSettings,
     Code::NamesUnreadable,
     Code::NoSourceOfNames,
     Code::UnsearchableEvidence,

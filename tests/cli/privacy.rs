@@ -116,6 +116,7 @@ fn every_privacy_code_is_produced_here() {
         include_str!("privacy.rs"),
         include_str!("privacy_documents.rs"),
         include_str!("privacy_edges.rs"),
+        include_str!("privacy_forms.rs"),
     ]
     .concat();
     for code in PRIVACY_CODES {

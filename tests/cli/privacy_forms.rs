@@ -44,6 +44,15 @@ const FORMS: &[&str] = &[
     "Pieter Berg",
     "Marie Smith",
     "Anna Smithjones",
+    "Grace \u{2014} Adeyemi",
+    "Grace \u{2026} Adeyemi",
+    "Grace: Adeyemi",
+    "Grace (Adeyemi)",
+    "Grace/Adeyemi",
+    "G\u{b7}r\u{b7}a\u{b7}c\u{b7}e Adeyemi",
+    "G\u{2022}r\u{2022}a\u{2022}c\u{2022}e A\u{2022}d\u{2022}e\u{2022}y\u{2022}e\u{2022}m\u{2022}i",
+    "G,r,a,c,e A,d,e,y,e,m,i",
+    "Gr4ce Ad3yemi",
 ];
 
 fn pupils_review() -> tempfile::TempDir {
@@ -288,4 +297,115 @@ fn workbook_without_a_pupil_list_is_written_with_a_warning() {
             .next()
             .is_some()
     );
+}
+
+#[test]
+fn a_page_shown_otherwise_than_stored_or_built_from_outside_is_refused_with_its_path() {
+    for (file, page) in [
+        ("bdo.html", r#"<p><bdo dir="rtl">imeyedA ecarG</bdo></p>"#),
+        (
+            "css.html",
+            "<style>p{direction:rtl;unicode-bidi:bidi-override}</style><p>imeyedA ecarG</p>",
+        ),
+        (
+            "linked.html",
+            r#"<link rel="stylesheet" href="s.css"><p data-a="Gr" data-b="ace">x</p>"#,
+        ),
+        (
+            "data.xml",
+            r#"<?xml-stylesheet type="text/xsl" href="a.xsl"?><r><a>Gr</a><b>ace</b></r>"#,
+        ),
+        (
+            "ent.svg",
+            r#"<!DOCTYPE svg [<!ENTITY a "Grace">]><svg><text>&a; Adeyemi</text></svg>"#,
+        ),
+        (
+            "refresh.html",
+            r#"<meta http-equiv="refresh" content="0;url=javascript:go()"><p>Our week</p>"#,
+        ),
+    ] {
+        let tmp = pupils_review();
+        let dir = tmp.path();
+        let (status, printed) = cite(dir, file, page);
+        assert_eq!(status, 1, "{file}: {printed}");
+        assert!(
+            printed.contains("error[unsearchable-evidence]") && printed.contains(file),
+            "{file}: {printed}"
+        );
+        assert!(!dir.join(ZIP).exists());
+        assert!(!printed.contains("Adeyemi"), "{printed}");
+    }
+    let tmp = pupils_review();
+    let (_, printed) = cite(
+        tmp.path(),
+        "tspan.svg",
+        "<svg><text><tspan>Gra</tspan><tspan>ce</tspan> <tspan>Adeyemi</tspan></text></svg>",
+    );
+    assert!(printed.contains("error[private-name-in-pack]"), "{printed}");
+}
+
+#[test]
+fn a_pupil_list_that_names_no_one_is_refused_by_every_command_as_unreadable() {
+    for command in [
+        &["score"][..],
+        &["report"],
+        &["workbook", "--force"],
+        &["pack"],
+    ] {
+        let tmp = review(LOG, Some("Forename,Surname\n"));
+        let dir = tmp.path();
+        let text = format!("{CLEAN} Grace Adeyemi helped.");
+        workbook(dir, &[("A1.1", &text, "", "", "")]);
+        let (status, _, stderr) = run(dir, command);
+        let want = if command[0] == "pack" { 1 } else { 2 };
+        assert_eq!(status, want, "{command:?}: {stderr}");
+        assert!(
+            stderr.contains("evidence/pupils.csv: error[names-unreadable]")
+                && stderr.contains("names no one"),
+            "{command:?}: {stderr}"
+        );
+        for sub in ["history", "out"] {
+            let written = std::fs::read_dir(dir.join(sub)).map_or(0, |d| d.count());
+            assert_eq!(written, 0, "{command:?} wrote into {sub}/");
+        }
+    }
+}
+
+#[test]
+fn a_name_in_the_schools_name_or_who_a_survey_asked_is_a_finding_at_its_place() {
+    let tmp = pupils_review();
+    let dir = tmp.path();
+    std::fs::write(
+        dir.join("evidence/surveys.csv"),
+        "Date,Who was asked,Responses\n01/10/2026,Grace Adeyemi,20\n",
+    )
+    .expect("write");
+    let toml = std::fs::read_to_string(dir.join("review.toml")).expect("read");
+    let toml = toml.replacen("school = \"", "school = \"Grace Adeyemi ", 1);
+    std::fs::write(dir.join("review.toml"), &toml).expect("write");
+    let mut sources = String::new();
+    for (kind, path) in [
+        ("incidents", "incidents"),
+        ("pupils", "pupils"),
+        ("surveys", "surveys"),
+    ] {
+        sources.push_str(&format!(
+            "[[evidence]]\nkind = \"{kind}\"\npath = \"evidence/{path}.csv\"\n\n"
+        ));
+    }
+    set_sources(dir, &sources);
+    let toml = std::fs::read_to_string(dir.join("review.toml")).expect("read");
+    let (status, _, stderr) = run(dir, &["report"]);
+    assert_eq!(status, 1, "{stderr}");
+    let line = crate::line_of(&toml, "school");
+    assert!(
+        stderr.contains(&format!(
+            "review.toml:{line}: error[private-name-in-settings]"
+        )) && stderr.contains("evidence/surveys.csv: error[private-name-in-records]"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("Adeyemi"), "{stderr}");
+    for (path, written) in outputs(dir) {
+        assert!(!written.contains("Adeyemi"), "{}", path.display());
+    }
 }

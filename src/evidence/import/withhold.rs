@@ -70,6 +70,13 @@ impl Evidence {
                 held.agreements += 1;
             }
         }
+        for s in &mut self.surveys {
+            // The group is kept as written when it is none of the usual ones.
+            if let Some(clean) = redact(names, &s.group) {
+                s.group = clean;
+                held.surveys += 1;
+            }
+        }
         held
     }
 }
@@ -89,6 +96,8 @@ pub struct Withheld {
     pub documents: usize,
     /// The parts of groups that signed acceptable use agreements.
     pub agreements: usize,
+    /// Who surveys asked.
+    pub surveys: usize,
 }
 
 impl SourceReport {

@@ -17,7 +17,7 @@ use rustc_hash::FxHashMap;
 
 use super::cell::people_in_cell;
 use super::fold::Spelling;
-use super::scan::{CAPITAL, COMMA, JOINED, NEWLINE, TITLED};
+use super::scan::{CAPITAL, COMMA, JOINED, NEWLINE, STOPPED, TITLED};
 use super::words::{is_common, is_filler};
 use spell::{
     composed_forms, is_particle, is_title, name_words, spellings, with_halves, with_joinings,
@@ -290,6 +290,22 @@ impl Names {
         self.vocab.get(word).copied()
     }
 
+    /// The id of a word as it is read: as written, or with digits written for the letters
+    /// they look like ("Gr4ce", "Ad3yemi"; a 1 for an i or an l).
+    pub(crate) fn read_id(&self, word: &str) -> Option<u32> {
+        let id = self.word_id(word);
+        if id.is_some() || !word.bytes().any(|b| b.is_ascii_digit()) {
+            return id;
+        }
+        if !word.bytes().any(|b| b.is_ascii_alphabetic()) {
+            return None;
+        }
+        ['i', 'l'].into_iter().find_map(|one| {
+            let letters: String = word.chars().map(|c| digit_letter(c, one)).collect();
+            self.word_id(&letters)
+        })
+    }
+
     /// The length in words of the longest name ending at the newest of `recent`.
     pub(super) fn name_length_ending(&self, recent: &[Seen]) -> Option<usize> {
         let Some((Some(last), _)) = recent.last() else {
@@ -329,7 +345,18 @@ impl Names {
                                 && (capital || joined || !v.cased)
                                 && !(v.cased && (comma || (i > 0 && flags & NEWLINE != 0)))
                         });
-                fits.then_some(n)
+                // Across a stop ("Grace: Adeyemi", "Grace (Adeyemi)"), every part is written
+                // as a name is, with a capital; a name of everyday words does not run across.
+                let stopped = fits
+                    && recent[recent.len() - n + 1..]
+                        .iter()
+                        .any(|(_, f)| f & STOPPED != 0);
+                let across = !stopped
+                    || (!v.cased
+                        && recent[recent.len() - n..]
+                            .iter()
+                            .all(|(_, f)| f & CAPITAL != 0));
+                (fits && across).then_some(n)
             })
             .max()
     }
@@ -339,6 +366,21 @@ impl Names {
         let mut s = super::scan::Scanner::new(self);
         s.push(text);
         s.finish()
+    }
+}
+
+/// The letter a digit is written for (`one` for a 1), or the character itself.
+fn digit_letter(c: char, one: char) -> char {
+    match c {
+        '0' => 'o',
+        '1' => one,
+        '3' => 'e',
+        '4' => 'a',
+        '5' => 's',
+        '7' => 't',
+        '8' => 'b',
+        '9' => 'g',
+        _ => c,
     }
 }
 

@@ -22,11 +22,11 @@ use crate::privacy::scan::Scanner;
 const INLINE: &[&str] = &[
     "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
     "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
-    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr",
+    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "tspan", "textpath",
 ];
 
 /// XML elements that hold a paragraph of text, inside which runs join.
-const PARAGRAPHS: &[&str] = &["p", "h", "si", "is", "title", "li"];
+const PARAGRAPHS: &[&str] = &["p", "h", "si", "is", "title", "li", "text"];
 /// XML elements inside a paragraph that stand for a space, a tab or a line break.
 const SPACES: &[&str] = &[
     "tab",
@@ -131,8 +131,8 @@ impl<'n> Reading<'n> {
     /// Style sheet text: its strings are read run together, and `attr()` builds text.
     fn style(&mut self, css: &str) {
         self.styles.push(&script::css_strings(css));
-        if script::css_builds_text(css) {
-            self.built.get_or_insert(script::STYLE);
+        if let Some(why) = script::css_refused(css) {
+            self.built.get_or_insert(why);
         }
     }
 
@@ -186,6 +186,9 @@ pub(super) fn document(ctx: &mut Ctx<'_>, text: &str) -> Verdict {
 /// A page that runs a script is refused ([`script`]) unless the page is the tool's own.
 pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
     let mut reading = Reading::new(ctx);
+    if script::defines_entities(text) {
+        reading.built = Some(script::ENTITIES);
+    }
     let mut emitter = html5gum::DefaultEmitter::default();
     emitter.naively_switch_states(true);
     let mut in_style = false;
@@ -214,6 +217,9 @@ pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
                     let (key, value) = (lossy(key), lossy(&value.value));
                     if script::attribute_runs(&key, &value) {
                         reading.built = Some(script::SCRIPT);
+                    }
+                    if let Some(why) = script::attribute_refused(&name, &key, &value) {
+                        reading.built.get_or_insert(why);
                     }
                     match key.to_ascii_lowercase().as_str() {
                         "style" => reading.style(&value),
@@ -274,6 +280,7 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
     let mut paragraph = 0usize;
     let mut header_footer: Option<String> = None;
     let mut held_for = String::new();
+    let mut cell = script::Cell::default();
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -288,6 +295,7 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                 if PARAGRAPHS.contains(&name) {
                     paragraph += 1;
                 }
+                cell.start(name);
                 reading.tag(breaks(name, paragraph));
                 attributes(&e, &mut reading);
             }
@@ -304,25 +312,22 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                 if ROWS.contains(&name) {
                     reading.part();
                 }
+                if let Some(why) = cell.end(name) {
+                    reading.built.get_or_insert(why);
+                }
                 if PARAGRAPHS.contains(&name) {
                     paragraph = paragraph.saturating_sub(1);
                 }
                 if let Some(text) = header_footer.take() {
-                    if held_for == "f" {
-                        // A formula whose result was never saved: its strings, joined as
-                        // the formula joins them.
-                        reading.text(&text);
-                        reading.tag(true);
-                        reading.text(&joined_strings(&text));
-                    } else {
-                        reading.text(&without_codes(&text));
-                    }
-                    reading.tag(true);
+                    held(&mut reading, &mut cell, &held_for, &text);
                 }
             }
             Event::Text(t) => match header_footer.as_mut() {
                 Some(held) => held.push_str(&t.xml10_content()),
-                None => reading.text(&t.xml10_content()),
+                None => {
+                    cell.text(&t.xml10_content());
+                    reading.text(&t.xml10_content());
+                }
             },
             Event::CData(t) => reading.text(&t.into_inner()),
             Event::GeneralRef(r) => match (unescaped(&r), header_footer.as_mut()) {
@@ -332,6 +337,12 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
             },
             Event::Comment(c) => reading.aside(&c.into_inner()),
             Event::Eof => break,
+            Event::PI(p) if p.trim_ascii_start().starts_with("xml-stylesheet") => {
+                reading.built.get_or_insert(script::LINKED);
+            }
+            Event::DocType(d) if script::defines_entities(&d) => {
+                reading.built.get_or_insert(script::ENTITIES);
+            }
             Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
         }
         if reading.found() {
@@ -339,6 +350,21 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
         }
     }
     Ok(reading.finish())
+}
+
+/// A formula or a page header or footer, read when its element ends.
+fn held(reading: &mut Reading<'_>, cell: &mut script::Cell, held_for: &str, text: &str) {
+    if held_for == "f" {
+        // A formula whose result may never have been saved: its strings, joined as the
+        // formula joins them.
+        reading.text(text);
+        reading.tag(true);
+        reading.text(&script::joined_strings(text));
+        cell.formula(text);
+    } else {
+        reading.text(&without_codes(text));
+    }
+    reading.tag(true);
 }
 
 /// What an escape (`&amp;`, `&#233;`) stands for, as quick-xml decodes it; `None` for a name
@@ -354,18 +380,6 @@ fn unescaped(r: &quick_xml::events::BytesRef<'_>) -> Option<Cow<'static, str>> {
 /// paragraph every element does; inside one only paragraphs and spaces do.
 fn breaks(name: &str, paragraph: usize) -> bool {
     paragraph == 0 || PARAGRAPHS.contains(&name) || SPACES.contains(&name)
-}
-
-/// A spreadsheet formula's quoted strings run together as `&` or CONCAT would join them:
-/// `="Alf"&"ie Bro"&"oks"` reads "Alfie Brooks".
-fn joined_strings(formula: &str) -> String {
-    formula
-        .split('"')
-        .skip(1)
-        .step_by(2)
-        .collect::<Vec<_>>()
-        .concat()
-        .replace("CHAR(32)", " ")
 }
 
 /// A page header or footer's text with its codes (`&L`, `&C`, `&R`, `&P`, `&"Arial,Bold"`,
@@ -417,6 +431,12 @@ fn attributes(e: &quick_xml::events::BytesStart<'_>, reading: &mut Reading<'_>) 
         if script::attribute_runs(key, &value) {
             reading.built = Some(script::SCRIPT);
         }
+        if let Some(why) = script::attribute_refused(name, key, &value) {
+            reading.built.get_or_insert(why);
+        }
+        if key == "style" {
+            reading.style(&value);
+        }
         reading.aside(&value);
     }
 }
@@ -427,9 +447,12 @@ mod tests {
 
     #[test]
     fn formula_strings_are_joined() {
-        assert_eq!(joined_strings(r#""Alf"&"ie Bro"&"oks""#), "Alfie Brooks");
         assert_eq!(
-            joined_strings(r#"CONCAT("Alfie"," ","Brooks")"#),
+            script::joined_strings(r#""Alf"&"ie Bro"&"oks""#),
+            "Alfie Brooks"
+        );
+        assert_eq!(
+            script::joined_strings(r#"CONCAT("Alfie"," ","Brooks")"#),
             "Alfie Brooks"
         );
     }

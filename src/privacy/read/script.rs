@@ -9,13 +9,131 @@
 //! or a `javascript:` or `vbscript:` link. Data blocks (`<script type="application/json">`,
 //! templates) run nothing and are read as text. A style sheet shows text through `content`:
 //! its quoted strings are read run together ([`css_strings`]), and `attr()`, which shows an
-//! attribute's value among them, is refused like a script ([`css_builds_text`]).
+//! attribute's value among them, is refused like a script ([`css_refused`]), as are text shown in
+//! another order than stored, linked style sheets and transforms, a document's own entities
+//! and a spreadsheet formula that builds text whose result was never saved.
 
 /// Why a page is refused when it runs a script.
 pub(super) const SCRIPT: &str = "it is a web page that runs a script, which can build text as the page opens, so what it shows cannot be searched; save the page as PDF, or open it, make sure it shows no child's name and list it as checked by hand";
 
 /// Why a page is refused when its style sheet shows attributes' text.
 pub(super) const STYLE: &str = "it is a web page whose style sheet builds text from the page's attributes (`attr()`), so what it shows cannot be searched; save the page as PDF, or open it, make sure it shows no child's name and list it as checked by hand";
+
+/// Why a page is refused when its markup or style sheet shows its text in another order.
+pub(super) const DIRECTION: &str = "it is a web page whose markup or style sheet shows text in another order than it is stored in (`<bdo>`, `dir=\"rtl\"`, `direction: rtl`, `unicode-bidi: bidi-override`), so what it shows cannot be searched; save the page as PDF, or open it, make sure it shows no child's name and list it as checked by hand";
+
+/// Why a document is refused when it takes its look from a file outside it.
+pub(super) const LINKED: &str = "it is a document that takes what it shows from a linked style sheet or transform (`<link rel=\"stylesheet\">`, `@import`, `<?xml-stylesheet?>`), whose text can build words from the document's pieces, so what it shows cannot be searched; save it as PDF, or open it, make sure it shows no child's name and list it as checked by hand";
+
+/// Why a document is refused when it defines its own entities.
+pub(super) const ENTITIES: &str = "it is a document that defines its own entities (`<!ENTITY …>` in its DOCTYPE), which put text together as it opens, so what it shows cannot be searched; save it as PDF, or open it, make sure it shows no child's name and list it as checked by hand";
+
+/// Why a spreadsheet is refused when a formula builds text and no result was saved.
+pub(super) const FORMULA: &str = "it is a spreadsheet with a formula that builds text (`CHAR`, `CONCAT`, `MID`, a lookup…) whose result was never saved, so what the cell shows cannot be searched; open it in Excel or LibreOffice and save it, so each formula's result is kept, and try again";
+
+/// Whether a document defines entities of its own in an internal DTD subset.
+pub(super) fn defines_entities(text: &str) -> bool {
+    text.as_bytes()
+        .windows(8)
+        .any(|w| w.eq_ignore_ascii_case(b"<!entity"))
+}
+
+/// Why an element with this attribute shows what cannot be read from the file: text shown
+/// right to left (`<bdo>`, `dir="rtl"`), or a linked style sheet.
+pub(super) fn attribute_refused(tag: &str, key: &str, value: &str) -> Option<&'static str> {
+    let value = value.trim().to_ascii_lowercase();
+    match key.to_ascii_lowercase().as_str() {
+        _ if tag == "bdo" => Some(DIRECTION),
+        "dir" if value == "rtl" => Some(DIRECTION),
+        "rel" if tag == "link" && value.split_ascii_whitespace().any(|r| r == "stylesheet") => {
+            Some(LINKED)
+        }
+        _ => None,
+    }
+}
+
+/// A spreadsheet formula's quoted strings run together as `&` or CONCAT would join them:
+/// `="Alf"&"ie Bro"&"oks"` reads "Alfie Brooks".
+pub(super) fn joined_strings(formula: &str) -> String {
+    formula
+        .split('"')
+        .skip(1)
+        .step_by(2)
+        .collect::<Vec<_>>()
+        .concat()
+        .replace("CHAR(32)", " ")
+}
+
+/// Whether a formula builds text in a way its quoted strings run together do not show:
+/// a function (`CHAR(71)`, `MID(…)`, a lookup) outside its strings. Plain joined strings and
+/// `CHAR(32)` for a space are read by joining them.
+pub(super) fn formula_builds_text(formula: &str) -> bool {
+    let outside: String = formula.split('"').step_by(2).collect::<Vec<_>>().concat();
+    let outside = outside.to_ascii_uppercase().replace("CHAR(32)", "");
+    [
+        "CHAR(",
+        "UNICHAR(",
+        "CONCAT",
+        "TEXTJOIN(",
+        "MID",
+        "LEFT",
+        "RIGHT",
+        "SUBSTITUTE(",
+        "REPLACE",
+        "LOOKUP(",
+        "INDEX(",
+        "INDIRECT(",
+        "CHOOSE(",
+        "TEXT(",
+        "PROPER(",
+        "LOWER(",
+        "UPPER(",
+        "REPT(",
+        "TRIM(",
+        "CLEAN(",
+        "ENCODEURL(",
+        "FILTERXML(",
+        "WEBSERVICE(",
+    ]
+    .iter()
+    .any(|f| outside.contains(f))
+}
+
+/// A spreadsheet cell as its XML streams: whether its formula builds text and whether it
+/// kept a result (`<v>`), which is what the cell shows and is read as text.
+#[derive(Default)]
+pub(super) struct Cell {
+    builds: bool,
+    in_value: bool,
+    valued: bool,
+}
+
+impl Cell {
+    /// An element starts: a cell (`c`) begins afresh, a value (`v`) opens.
+    pub(super) fn start(&mut self, name: &str) {
+        match name {
+            "c" => *self = Cell::default(),
+            "v" => self.in_value = true,
+            _ => {}
+        }
+    }
+
+    /// Text inside the element last started.
+    pub(super) fn text(&mut self, text: &str) {
+        self.valued |= self.in_value && !text.trim().is_empty();
+    }
+
+    /// The cell's formula.
+    pub(super) fn formula(&mut self, formula: &str) {
+        self.builds |= formula_builds_text(formula);
+    }
+
+    /// An element ends; at a cell's end, why it cannot be searched, if it cannot.
+    pub(super) fn end(&mut self, name: &str) -> Option<&'static str> {
+        self.in_value &= name != "v";
+        (name == "c" && self.builds && !self.valued).then_some(FORMULA)
+    }
+}
 
 /// Whether a `<script>` with this `type` attribute (if any) runs: every type but data blocks.
 pub(super) fn runs(script_type: Option<&str>) -> bool {
@@ -37,22 +155,48 @@ pub(super) fn attribute_runs(name: &str, value: &str) -> bool {
     {
         return true;
     }
-    // Browsers drop white space and control characters from a link before reading its scheme.
+    // A refresh (`<meta http-equiv="refresh" content="0;url=…">`) goes to the link after `url=`.
+    let lower = value.to_ascii_lowercase();
+    let refresh = lower.find("url=").map(|i| &value[i + 4..]);
+    std::iter::once(value).chain(refresh).any(script_link)
+}
+
+/// Whether a link runs a script. Browsers drop white space and control characters from a
+/// link, and a refresh's quotes round it, before reading its scheme.
+fn script_link(value: &str) -> bool {
     let scheme: String = value
         .chars()
-        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .filter(|c| !c.is_whitespace() && !c.is_control() && !matches!(c, '"' | '\''))
         .take(11)
         .collect::<String>()
         .to_ascii_lowercase();
     scheme.starts_with("javascript:") || scheme.starts_with("vbscript:")
 }
 
-/// Whether a style sheet (or a `style` attribute) shows an attribute's text: `attr(`, its
-/// escapes decoded first.
-pub(super) fn css_builds_text(css: &str) -> bool {
+/// Why a style sheet (or a `style` attribute) makes what a page shows unsearchable, its
+/// escapes decoded and its white space dropped first: `attr(` shows an attribute's text,
+/// `direction: rtl` and the bidi overrides show text in another order, `@import` brings in a
+/// sheet from outside, and a `javascript:` link runs a script.
+pub(super) fn css_refused(css: &str) -> Option<&'static str> {
     let decoded = crate::privacy::escapes::decode(css);
-    let css = decoded.as_deref().unwrap_or(css).to_ascii_lowercase();
-    css.contains("attr(")
+    let css: String = decoded
+        .as_deref()
+        .unwrap_or(css)
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if css.contains("attr(") {
+        Some(STYLE)
+    } else if css.contains("javascript:") || css.contains("vbscript:") {
+        Some(SCRIPT)
+    } else if css.contains("direction:rtl") || css.contains("-override") {
+        Some(DIRECTION)
+    } else if css.contains("@import") {
+        Some(LINKED)
+    } else {
+        None
+    }
 }
 
 /// The quoted strings of a style sheet run together, as `content: "Gra" "ce"` shows them,
@@ -96,8 +240,53 @@ mod tests {
             css_strings(r#"p::before{content:"Gra"} p::after{content:'ce \"A\"'}"#),
             r#"Grace \"A\""#
         );
-        assert!(css_builds_text("a::after { content: ATTR(data-x) }"));
-        assert!(css_builds_text(r"a::after { content: \61ttr(data-x) }"));
-        assert!(!css_builds_text("p { color: red }"));
+        assert_eq!(
+            css_refused("a::after { content: ATTR(data-x) }"),
+            Some(STYLE)
+        );
+        assert_eq!(
+            css_refused(r"a::after { content: \61ttr(data-x) }"),
+            Some(STYLE)
+        );
+        assert_eq!(css_refused("p { color: red }"), None);
+    }
+
+    #[test]
+    fn reversing_linking_and_script_urls_in_style_sheets_are_refused() {
+        assert_eq!(css_refused("p{direction: RTL}"), Some(DIRECTION));
+        assert_eq!(
+            css_refused("p{unicode-bidi:bidi-override}"),
+            Some(DIRECTION)
+        );
+        assert_eq!(css_refused("@import url(s.css);"), Some(LINKED));
+        assert_eq!(
+            css_refused("b{background:url( javascript:x)}"),
+            Some(SCRIPT)
+        );
+        assert_eq!(css_refused("p{direction:ltr}"), None);
+    }
+
+    #[test]
+    fn reversed_text_linked_sheets_and_refresh_scripts_are_refused() {
+        assert_eq!(attribute_refused("bdo", "dir", "rtl"), Some(DIRECTION));
+        assert_eq!(attribute_refused("p", "DIR", " rtl "), Some(DIRECTION));
+        assert_eq!(attribute_refused("p", "dir", "ltr"), None);
+        assert_eq!(attribute_refused("link", "rel", "Stylesheet"), Some(LINKED));
+        assert_eq!(attribute_refused("link", "rel", "icon"), None);
+        assert!(attribute_runs("content", "0; URL='javascript:alert(1)'"));
+        assert!(!attribute_runs("content", "0; url=https://example.org/"));
+        assert!(defines_entities("<!DOCTYPE r [<!Entity a \"Gra\">]>"));
+        assert!(!defines_entities("<!DOCTYPE html><p>entity</p>"));
+    }
+
+    #[test]
+    fn formulas_that_build_text_are_told_from_joined_strings() {
+        assert!(formula_builds_text(r#"CHAR(71)&"race Adeyemi""#));
+        assert!(formula_builds_text(r#"MID("xGrace",2,5)"#));
+        assert!(formula_builds_text("TEXTJOIN(\" \",TRUE,A1:A2)"));
+        assert!(formula_builds_text("VLOOKUP(A1,B:C,2,FALSE)"));
+        assert!(!formula_builds_text(r#""Alf"&"ie"&CHAR(32)&"Brooks""#));
+        assert!(!formula_builds_text("SUM(A1:A3)"));
+        assert!(!formula_builds_text(r#"IF(A1>2,"x","y")"#));
     }
 }

@@ -536,3 +536,71 @@ fn an_svg_or_xhtml_document_that_runs_a_script_is_refused() {
         "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><text>Hi</text></svg>";
     assert_eq!(bytes(&grace(), clean.as_bytes(), "a.svg"), Verdict::Clean);
 }
+
+#[test]
+fn pages_shown_otherwise_than_stored_and_unsaved_text_formulas_are_unsearchable() {
+    let n = names();
+    for (page, hint) in [
+        (
+            &br#"<p><bdo dir="rtl">llieN'O eimaJ</bdo></p>"#[..],
+            "a.html",
+        ),
+        (br#"<p dir="rtl">llieN'O eimaJ</p>"#, "a.html"),
+        (
+            br#"<style>p{direction:rtl;unicode-bidi:bidi-override}</style><p>x</p>"#,
+            "a.html",
+        ),
+        (
+            br#"<link rel="stylesheet" href="s.css"><p data-a="Ja">x</p>"#,
+            "a.html",
+        ),
+        (br#"<style>@import "s.css";</style><p>x</p>"#, "a.html"),
+        (
+            br#"<meta http-equiv="refresh" content="0;url=javascript:go()">"#,
+            "a.html",
+        ),
+        (
+            br#"<p style="background:url(javascript:go())">x</p>"#,
+            "a.html",
+        ),
+        (br#"<iframe src=" javascript:go()"></iframe>"#, "a.html"),
+        (
+            br#"<?xml-stylesheet type="text/xsl" href="a.xsl"?><r><a>Ja</a></r>"#,
+            "a.xml",
+        ),
+        (br#"<!DOCTYPE r [<!ENTITY a "Ja">]><r>&a;mie</r>"#, "a.xml"),
+        (
+            br#"<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY a "Ja">]><svg><text>&a;</text></svg>"#,
+            "a.svg",
+        ),
+    ] {
+        let verdict = bytes(&n, page, hint);
+        assert!(
+            matches!(verdict, Verdict::Unreadable(_)),
+            "{}: {verdict:?}",
+            String::from_utf8_lossy(page)
+        );
+    }
+    let svg = br#"<svg xmlns="http://www.w3.org/2000/svg"><text><tspan>Ja</tspan><tspan>mie</tspan> <tspan>O'Neill</tspan></text></svg>"#;
+    assert_eq!(bytes(&n, svg, "a.svg"), Verdict::Name);
+    let sheet = |cell: &str| {
+        let xml = format!(
+            r#"<?xml version="1.0"?><worksheet><sheetData><row r="1">{cell}</row></sheetData></worksheet>"#
+        );
+        zip_of(&[
+            ("[Content_Types].xml", b"<Types/>"),
+            ("xl/worksheets/sheet1.xml", xml.as_bytes()),
+        ])
+    };
+    let built = sheet(r#"<c r="A1" t="str"><f>CHAR(74)&amp;"amie O'Neill"</f><v></v></c>"#);
+    assert!(matches!(
+        bytes(&n, &built, "f.xlsx"),
+        Verdict::Unreadable(_)
+    ));
+    let cached = sheet(r#"<c r="A1" t="str"><f>CHAR(74)&amp;"amie"</f><v>Jamie O'Neill</v></c>"#);
+    assert_eq!(bytes(&n, &cached, "f.xlsx"), Verdict::Name);
+    let saved = sheet(r#"<c r="A1" t="str"><f>CHAR(74)&amp;"ohn"</f><v>John</v></c>"#);
+    assert_eq!(bytes(&n, &saved, "f.xlsx"), Verdict::Clean);
+    let sum = sheet(r#"<c r="A1"><f>SUM(B1:B3)</f></c>"#);
+    assert_eq!(bytes(&n, &sum, "f.xlsx"), Verdict::Clean);
+}

@@ -8,18 +8,16 @@ pub(super) const MAX_WORD: usize = 64;
 
 /// What reading a character did to the words.
 pub(crate) enum Token<'a> {
-    /// A word began; after a stop (the end of a sentence, a colon…) no name runs across.
-    Start {
-        /// A stop stood before it.
-        after_stop: bool,
-    },
+    /// A word began.
+    Start,
     /// A word ended: its folded letters, whether it was cut for length, and its flags.
     End {
         /// The folded word.
         word: &'a str,
         /// It was longer than any name's word.
         overlong: bool,
-        /// [`CAPITAL`], [`COMMA`], [`TITLED`], [`NEWLINE`], [`JOINED`].
+        /// [`CAPITAL`], [`COMMA`], [`TITLED`], [`NEWLINE`], [`JOINED`], [`SPACED`],
+        /// [`LINE_HYPHEN`], [`STOPPED`].
         flags: u8,
     },
 }
@@ -70,9 +68,7 @@ impl Tokenizer {
                     self.capital = c.is_uppercase();
                     self.title_case = self.capital;
                     self.dot = false;
-                    on(Token::Start {
-                        after_stop: self.stop && self.last_len > 1,
-                    });
+                    on(Token::Start);
                 } else if c.is_uppercase() {
                     self.title_case = false;
                 }
@@ -95,7 +91,8 @@ impl Tokenizer {
                 self.gap = self.gap.saturating_add(1);
                 self.joint = self.gap == 1 && matches!(c, '.' | '_' | '-');
                 self.space = self.gap == 1 && c == ' ';
-                self.spaced = self.gap == 1 && (c.is_whitespace() || matches!(c, '.' | '_' | '-'));
+                // Any one mark between letters may space them out: "G·r·a·c·e", "G,r,a,c,e".
+                self.spaced = self.gap == 1;
                 if self.gap == 1 {
                     let dash = matches!(c, '-' | '\u{2010}' | '\u{2011}');
                     self.hyphen = self.soft || dash;
@@ -136,6 +133,11 @@ impl Tokenizer {
                 LINE_HYPHEN
             } else {
                 0
+            }
+            | if self.stop && self.last_len > 1 {
+                STOPPED
+            } else {
+                0
             };
         on(Token::End {
             word: &self.word,
@@ -169,15 +171,21 @@ pub const NEWLINE: u8 = 16;
 /// This word is joined to the one before by a single `.`, `_` or `-`, as in an e-mail
 /// address or a file name ("alfie.brooks"), where capitals are not written.
 pub const JOINED: u8 = 8;
-/// One space or joint stands between this word and the one before: if both are single
-/// letters, they may be one word spaced out ("G r a c e", "G.r.a.c.e").
+/// One character (a space, a joint, any punctuation or symbol) stands between this word and
+/// the one before: if both are single letters, they may be one word spaced out ("G r a c e",
+/// "G.r.a.c.e", "G•r•a•c•e").
 pub const SPACED: u8 = 32;
 /// This word goes on from the one before across a hyphen and a line break ("Ade-" then
 /// "yemi" on the next line), or a soft hyphen where the line broke.
 pub const LINE_HYPHEN: u8 = 64;
 
-/// Whether `c` ends a sentence or a clause, or sets words apart, so that no name runs across
-/// it ("the Online Safety Mark. Ward 3 …", "Red / Amber / Green").
+/// A stop stood between this word and the one before (the word before longer than an
+/// initial): a name made only of everyday words does not run across it.
+pub const STOPPED: u8 = 128;
+
+/// Whether `c` ends a sentence or a clause, or sets words apart, so that a name made only of
+/// everyday words does not run across it ("the Online Safety Mark. Ward 3 …", "Red / Amber /
+/// Green"); any other name does ("Grace: Adeyemi", "Grace (Adeyemi)").
 pub fn is_stop(c: char) -> bool {
     matches!(
         c,
