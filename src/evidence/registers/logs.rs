@@ -104,9 +104,54 @@ const FAILED_TO_LOAD: &[&str] = &[
     "would not load",
 ];
 
+/// Words that, beside a result saying the filter held, make an exception to it: something
+/// got through ("No issues found except YouTube", "Blocked on laptops but not on iPads").
+const EXCEPTIONS: &[&str] = &[
+    "except",
+    "excepting",
+    "excluding",
+    "apart from",
+    "other than",
+    "save for",
+    "but not",
+    "not on",
+    "not for",
+    "not in",
+    "not with",
+];
+
+/// Words that qualify a result saying the filter held, so it no longer plainly says so:
+/// "Mostly blocked", "Blocked - NOT", "Blocked (after fix)".
+const QUALIFIERS: &[&str] = &[
+    "but", "not", "no", "some", "mostly", "most", "partly", "partially", "part", "largely",
+    "mainly", "nearly", "almost", "half", "sometimes", "occasionally", "intermittently",
+    "intermittent", "maybe", "possibly", "probably", "perhaps", "seems", "seemed", "appears",
+    "think", "unsure", "unclear", "unknown", "only", "until", "after", "once", "eventually",
+    "initially", "fixed", "except", "though", "although", "however", "yet", "sort",
+];
+
+/// Takes every phrase of `list` out of `padded` (longest first, so "all blocked" goes
+/// before "blocked"), saying whether any was there.
+fn take(padded: &mut String, list: &[&str]) -> bool {
+    let mut phrases = list.to_vec();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let mut found = false;
+    for p in phrases {
+        let spaced = format!(" {p} ");
+        while padded.contains(&spaced) {
+            *padded = padded.replacen(&spaced, " ", 1);
+            found = true;
+        }
+    }
+    found
+}
+
 /// What a filtering check's result says: `Some(true)` content got through (the check
-/// failed), `Some(false)` the filter held, `None` it cannot be told. An unclear result is
-/// never a pass: it fails closed.
+/// failed), `Some(false)` the filter held, `None` it cannot be told. A result is a pass
+/// only when it plainly says the filter held and nothing else in it qualifies that (a
+/// question mark, "but", "not", "some", "mostly"…); one that makes an exception ("except",
+/// "but not") or says anything reached the screen is a fail. An unclear result is never a
+/// pass: it fails closed.
 pub(crate) fn got_through(result: &str) -> Option<bool> {
     let t = result.trim();
     if ["✓", "✔", "☑", "✅"].contains(&t) {
@@ -119,23 +164,21 @@ pub(crate) fn got_through(result: &str) -> Option<bool> {
     // A single letter or a bare yes/no is read as the whole answer, never as a word
     // within a longer result ("N/A" is not a no).
     match n.as_str() {
-        "y" | "yes" => return Some(false),
-        "n" | "no" | "x" => return Some(true),
+        "y" | "yes" if !t.contains('?') => return Some(false),
+        "n" | "no" | "x" if !t.contains('?') => return Some(true),
         _ => {}
     }
-    let padded = format!(" {n} ");
-    let has = |list: &[&str]| list.iter().any(|w| padded.contains(&format!(" {w} ")));
-    if has(FAILED_TO_LOAD) {
-        Some(false)
-    } else if has(GOT_THROUGH) {
-        Some(true)
-    } else if has(HELD) {
-        Some(false)
-    } else if has(REACHED) {
-        Some(true)
-    } else {
-        None
+    let mut rest = format!(" {n} ");
+    let has = |rest: &str, list: &[&str]| list.iter().any(|w| rest.contains(&format!(" {w} ")));
+    let loaded = take(&mut rest, FAILED_TO_LOAD);
+    if has(&rest, GOT_THROUGH) {
+        return (!t.contains('?')).then_some(true);
     }
+    let held = take(&mut rest, HELD) || loaded;
+    if has(&rest, REACHED) || (held && has(&rest, EXCEPTIONS)) {
+        return (!t.contains('?')).then_some(true);
+    }
+    (held && !t.contains('?') && !has(&rest, QUALIFIERS)).then_some(false)
 }
 
 /// A row of the filtering checks log. A result that cannot be read (or none) keeps the

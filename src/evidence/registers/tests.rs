@@ -179,6 +179,12 @@ fn a_filtering_result_that_says_anything_got_through_fails_and_an_unclear_one_ne
         "No",
         "x",
         "✗",
+        "Pass - some images got through",
+        "Blocked on laptops but not on iPads",
+        "No issues found except YouTube",
+        "Blocked apart from one site",
+        "All blocked other than BBC iPlayer",
+        "Filtered but some allowed",
     ] {
         assert_eq!(got_through(failed), Some(true), "{failed}");
     }
@@ -192,12 +198,35 @@ fn a_filtering_result_that_says_anything_got_through_fails_and_an_unclear_one_ne
         "Page failed to load",
         "No issues",
         "Nothing got through",
+        "Blocked - pass",
+        "All blocked",
+        "Blocked, could not access",
+        "Did not load",
         "Yes",
         "✓",
     ] {
         assert_eq!(got_through(held), Some(false), "{held}");
     }
-    for unclear in ["", "n/a", "see notes", "checked", "Mostly", "TBC"] {
+    for unclear in [
+        "",
+        "n/a",
+        "see notes",
+        "checked",
+        "Mostly",
+        "TBC",
+        "Mostly blocked",
+        "Blocked - NOT",
+        "OK?",
+        "Blocked?",
+        "Yes?",
+        "Got through?",
+        "Partly filtered",
+        "Blocked (after fix)",
+        "Blocked but slow",
+        "Some blocked",
+        "Seems blocked",
+        "Blocked on most devices",
+    ] {
         assert_eq!(got_through(unclear), None, "{unclear}");
     }
 }
