@@ -665,3 +665,30 @@ fn numbers_not_given_in_an_agreements_register_are_neither_errors_nor_noughts() 
         "{text}"
     );
 }
+
+#[test]
+fn a_filtering_result_that_is_qualified_or_asks_a_question_is_never_a_pass() {
+    let text = import_csv(
+        "filtering",
+        "Date checked,What was tested,Result\n\
+         01/10/2026,a,Blocked\n\
+         02/10/2026,b,OK?\n\
+         03/10/2026,c,Blocked on laptops but not on iPads\n\
+         04/10/2026,d,Mostly blocked\n\
+         05/10/2026,e,Blocked?\n\
+         06/10/2026,f,Pass - some images got through\n\
+         07/10/2026,g,No issues found except YouTube\n\
+         08/10/2026,h,Blocked - NOT\n\
+         09/10/2026,i,Not accessible\n",
+    );
+    assert!(
+        text.contains("9 checks, 3 finding something that got through, 4 with a result that does not say whether the filter held"),
+        "{text}"
+    );
+    for (row, typed) in [(3, "OK?"), (5, "Mostly blocked"), (6, "Blocked?"), (9, "Blocked - NOT")] {
+        assert!(
+            text.contains(&format!("note row {row}, column C: `{typed}` does not say whether the filter blocked the content; not counted as a pass")),
+            "{typed}: {text}"
+        );
+    }
+}
