@@ -685,10 +685,45 @@ fn a_filtering_result_that_is_qualified_or_asks_a_question_is_never_a_pass() {
         text.contains("9 checks, 3 finding something that got through, 4 with a result that does not say whether the filter held"),
         "{text}"
     );
-    for (row, typed) in [(3, "OK?"), (5, "Mostly blocked"), (6, "Blocked?"), (9, "Blocked - NOT")] {
+    for (row, typed) in [
+        (3, "OK?"),
+        (5, "Mostly blocked"),
+        (6, "Blocked?"),
+        (9, "Blocked - NOT"),
+    ] {
         assert!(
             text.contains(&format!("note row {row}, column C: `{typed}` does not say whether the filter blocked the content; not counted as a pass")),
             "{typed}: {text}"
         );
     }
+}
+
+#[test]
+fn a_check_survey_or_session_on_the_anniversary_day_is_within_the_last_year_as_a_review_is() {
+    let text = import_csv(
+        "filtering",
+        "Date checked,What was tested,Result\n01/12/2025,a,Blocked\n30/11/2025,b,Blocked\n",
+    );
+    assert!(
+        text.contains(
+            "filtering (12 months): 1 check, 0 finding something that got through, last 01/12/2025"
+        ),
+        "{text}"
+    );
+    let text = import_csv(
+        "surveys",
+        "Date,Who was asked,Responses\n01/12/2025,Parents,20\n30/11/2025,Staff,10\n",
+    );
+    assert!(
+        text.contains("parents 1 (20 responses), staff 0 (0 responses)"),
+        "{text}"
+    );
+    let text = import_csv(
+        "engagement",
+        "Date,Type,What,Attended\n01/12/2025,Workshop,Gaming,12\n30/11/2025,Newsletter,News,\n",
+    );
+    assert!(
+        text.contains("1 session attended by 12, 0 communications, last 01/12/2025"),
+        "{text}"
+    );
 }
