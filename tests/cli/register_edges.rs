@@ -727,3 +727,69 @@ fn a_check_survey_or_session_on_the_anniversary_day_is_within_the_last_year_as_a
         "{text}"
     );
 }
+
+#[test]
+fn a_survey_session_or_check_typed_again_is_taken_once_naming_the_first_row() {
+    let text = import_csv(
+        "engagement",
+        "Date,Type,What,Attended\n\
+         01/11/2026,Newsletter,Online safety newsletter,\n\
+         1 Nov 2026,newsletter , online  safety newsletter.,\n\
+         2026-11-01,NEWSLETTER,Online Safety Newsletter,\n\
+         02/11/2026,Workshop,Gaming,\"1,2\"\n\
+         03/11/2026,Workshop,Gaming,12\n\
+         03/11/2026,workshop,gaming,12\n",
+    );
+    assert!(
+        text.contains("skipped row 3: the same communication as row 2: taken once"),
+        "{text}"
+    );
+    assert!(
+        text.contains("skipped row 4: the same communication as row 2: taken once"),
+        "{text}"
+    );
+    assert!(
+        text.contains("skipped row 7: the same session as row 6: taken once"),
+        "{text}"
+    );
+    assert!(text.contains("1 communication"), "{text}");
+    let text = import_csv(
+        "surveys",
+        "Survey,Who was asked,Date,Responses\nPupil voice,Pupils,01/10/2026,\"1,204\"\nPupil voice,pupils,1/10/2026,1204\nPupil voice,Staff,01/10/2026,30\n",
+    );
+    assert!(
+        text.contains("skipped row 3: the same survey as row 2: taken once"),
+        "{text}"
+    );
+    assert!(text.contains("learners 1 (1204 responses)"), "{text}");
+    let text = import_csv(
+        "filtering",
+        "Date checked,What was tested,Result\n01/10/2026,Adult,Blocked\n1 Oct 2026,adult,blocked\n",
+    );
+    assert!(
+        text.contains("skipped row 3: the same filtering check as row 2: taken once"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_person_listed_again_in_an_agreements_register_is_noted_as_counted_once() {
+    let text = import_csv(
+        "agreements",
+        "Name,Group,Date signed\nAmy Lee,Year 3,05/09/2026\namy  lee,Year 3,5 Sept 2026\nBen Hart,Year 3,\nMrs Hall,Teaching staff,02/09/2026\nmrs hall,Teaching Staff,02/09/2026\nMrs Hall,Governors,02/09/2026\n",
+    );
+    assert!(
+        text.contains("6 read, 6 used (2 with a note below)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note row 3: the same person as row 2, in the same group: counted once"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note row 6: the same person as row 5, in the same group: counted once"),
+        "{text}"
+    );
+    assert!(!text.contains("Amy") && !text.contains("amy"), "{text}");
+    assert!(text.contains("pupils 1 of 2 (50%)"), "{text}");
+}
