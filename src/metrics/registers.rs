@@ -256,8 +256,11 @@ pub fn surveys(e: &Evidence, group: &str, months: u32, as_of: NaiveDate) -> Surv
 pub struct EngagementSummary {
     /// The window in months.
     pub months: u32,
-    /// Sessions held.
+    /// Sessions held that parents attended: a session recorded as attended by nobody is
+    /// not one (it is in `unattended`); one whose attendance is not recorded is.
     pub sessions: usize,
+    /// Sessions recorded as attended by nobody.
+    pub unattended: usize,
     /// Parents and carers attending them, where recorded.
     pub attendance: usize,
     /// Communications sent.
@@ -275,7 +278,14 @@ pub fn engagement(e: &Evidence, months: u32, as_of: NaiveDate) -> EngagementSumm
         .collect();
     EngagementSummary {
         months,
-        sessions: inside.iter().filter(|g| g.session).count(),
+        sessions: inside
+            .iter()
+            .filter(|g| g.session && g.attendance != Some(0))
+            .count(),
+        unattended: inside
+            .iter()
+            .filter(|g| g.session && g.attendance == Some(0))
+            .count(),
         attendance: inside
             .iter()
             .filter(|g| g.session)

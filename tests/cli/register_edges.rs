@@ -793,3 +793,33 @@ fn a_person_listed_again_in_an_agreements_register_is_noted_as_counted_once() {
     assert!(!text.contains("Amy") && !text.contains("amy"), "{text}");
     assert!(text.contains("pupils 1 of 2 (50%)"), "{text}");
 }
+
+#[test]
+fn a_cancelled_session_is_skipped_and_one_nobody_attended_does_not_count_as_held() {
+    let text = import_csv(
+        "engagement",
+        "Date,Type,What,Attended\n\
+         10/10/2026,Workshop,Online safety workshop,0\n\
+         11/10/2026,Workshop (cancelled),Online safety workshop,\n\
+         12/10/2026,Coffee morning,Online safety,cancelled\n\
+         13/10/2026,Parent workshop,Gaming,did not run\n\
+         14/10/2026,Workshop,Gaming,14\n",
+    );
+    assert!(text.contains("skipped row 3, column B: `Workshop (cancelled)` says it did not take place; not counted"), "{text}");
+    assert!(
+        text.contains(
+            "skipped row 5, column D: `did not run` says it did not take place; not counted"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "note row 2, column D: attended by nobody: not counted as a session parents attended"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 session attended by 14 (1 more attended by nobody)"),
+        "{text}"
+    );
+}

@@ -326,13 +326,56 @@ const SESSION_WORDS: &[&str] = &[
     "surgery",
 ];
 
+/// Words that say a session or communication did not take place.
+const CANCELLED: &[&str] = &[
+    "cancelled",
+    "canceled",
+    "cancelled due",
+    "postponed",
+    "did not run",
+    "didn t run",
+    "did not go ahead",
+    "didn t go ahead",
+    "did not happen",
+    "not held",
+    "not run",
+    "called off",
+    "rescheduled",
+    "abandoned",
+    "not sent",
+];
+
+/// The cell of a parent engagement row (type, what, attendance) saying it did not take
+/// place, with its field, if any does.
+fn cancelled(row: &SheetRow, header: &Header) -> Option<(Field, String)> {
+    [
+        Field::EngagementType,
+        Field::EngagementTitle,
+        Field::EngagementAttendance,
+    ]
+    .into_iter()
+    .map(|f| (f, text(row, header, f)))
+    .find(|(_, typed)| {
+        let padded = format!(" {} ", normalise(typed));
+        CANCELLED.iter().any(|w| padded.contains(&format!(" {w} ")))
+    })
+}
+
 /// A row of the parent engagement log: a session when its type says so or attendance is
-/// recorded, otherwise a communication.
+/// recorded, otherwise a communication. One that says it was cancelled, postponed or did
+/// not run is skipped with that reason; a session attended by nobody is kept with a note,
+/// and the figures do not count it as a session parents attended.
 pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
     let date = match dated(row, header, Field::EngagementDate) {
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
+    if let Some((field, typed)) = cancelled(row, header) {
+        return skip(
+            format!("`{}` says it did not take place; not counted", typed.trim()),
+            header.col(field),
+        );
+    }
     let mut notes = Vec::new();
     let attendance = match optional_count(
         row,
@@ -353,6 +396,12 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
         says(&kind)
             || (attendance.is_some() && !kind.contains("letter") && !kind.contains("newsletter"))
     };
+    if session && attendance == Some(0) {
+        notes.push((
+            "attended by nobody: not counted as a session parents attended".to_string(),
+            header.col(Field::EngagementAttendance),
+        ));
+    }
     let engagement = Engagement {
         date,
         session,

@@ -665,3 +665,37 @@ fn a_number_not_given_in_an_agreements_register_is_no_number_and_no_nought() {
     assert!(report.skipped.is_empty(), "{:?}", report.skipped);
     assert_eq!(shares(&e), vec![("pupils".into(), 1204, 1530)]);
 }
+
+#[test]
+fn a_cancelled_session_is_skipped_and_one_attended_by_nobody_is_noted() {
+    let (e, report) = read(
+        Kind::Engagement,
+        "Date,Type,What,Attended\n\
+         10/10/2026,Workshop,Online safety workshop,0\n\
+         11/10/2026,Workshop (cancelled),Online safety workshop,\n\
+         12/10/2026,Coffee morning,Online safety,cancelled\n\
+         13/10/2026,Workshop,Gaming - postponed,\n\
+         14/10/2026,Talk,Did not run,\n\
+         15/10/2026,Workshop,Gaming,14\n",
+    );
+    let kept: Vec<(bool, Option<usize>)> = e
+        .engagement
+        .iter()
+        .map(|g| (g.session, g.attendance))
+        .collect();
+    assert_eq!(kept, vec![(true, Some(0)), (true, Some(14))]);
+    let reasons: Vec<&str> = report.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        vec![
+            "`Workshop (cancelled)` says it did not take place; not counted",
+            "`cancelled` says it did not take place; not counted",
+            "`Gaming - postponed` says it did not take place; not counted",
+            "`Did not run` says it did not take place; not counted",
+        ]
+    );
+    assert_eq!(
+        report.noted[0].reason,
+        "attended by nobody: not counted as a session parents attended"
+    );
+}

@@ -164,10 +164,18 @@ pub(super) fn engagement(e: &Evidence, sessions: bool, months: u32, as_of: Naive
         } else {
             String::new()
         };
+        let unattended = if s.unattended > 0 {
+            format!(
+                "; {} attended by nobody not counted",
+                plural(s.unattended, "session", "sessions")
+            )
+        } else {
+            String::new()
+        };
         count(
             s.sessions,
             format!(
-                "{} for parents and carers in {}{attended}",
+                "{} for parents and carers in {}{attended}{unattended}",
                 plural(s.sessions, "session", "sessions"),
                 window(months)
             ),
