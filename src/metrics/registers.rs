@@ -19,7 +19,7 @@ use super::compute::within;
 use super::terms::Terms;
 use crate::evidence::import::Evidence;
 use crate::evidence::{Field, Kind};
-use crate::text::normalise;
+use crate::text::{normalise, plural};
 
 /// The first day of the school year `as_of` falls in.
 pub fn school_year_start(as_of: NaiveDate) -> NaiveDate {
@@ -219,10 +219,30 @@ pub struct SurveySummary {
     pub group: String,
     /// Surveys within the window.
     pub count: usize,
-    /// Responses recorded for them.
-    pub responses: usize,
+    /// Responses recorded for them; `None` (not known) when there were surveys and none
+    /// of them recorded its responses. A survey whose responses are not known is left out
+    /// of the sum and counted in `responses_not_known`.
+    pub responses: Option<usize>,
+    /// Surveys within the window whose responses are not recorded.
+    pub responses_not_known: usize,
     /// The latest survey on or before the as-of date.
     pub last: Option<NaiveDate>,
+}
+
+impl SurveySummary {
+    /// The responses in words, every output's the same: "80 responses", "responses not
+    /// known", or "80 responses, 1 survey's not known".
+    pub fn responses_in_words(&self) -> String {
+        match (self.responses, self.responses_not_known) {
+            (None, _) => "responses not known".to_string(),
+            (Some(n), 0) => plural(n, "response", "responses"),
+            (Some(n), unknown) => format!(
+                "{}, {} not known",
+                plural(n, "response", "responses"),
+                plural(unknown, "survey's", "surveys'")
+            ),
+        }
+    }
 }
 
 /// The group name that stands for everyone asked, in `surveys.count`.
@@ -242,7 +262,9 @@ pub fn surveys(e: &Evidence, group: &str, months: u32, as_of: NaiveDate) -> Surv
     SurveySummary {
         group: group.to_string(),
         count: inside.len(),
-        responses: inside.iter().filter_map(|s| s.responses).sum(),
+        responses: (inside.is_empty() || inside.iter().any(|s| s.responses.is_some()))
+            .then(|| inside.iter().filter_map(|s| s.responses).sum()),
+        responses_not_known: inside.iter().filter(|s| s.responses.is_none()).count(),
         last: of_group
             .iter()
             .map(|s| s.date)
@@ -261,6 +283,8 @@ pub struct EngagementSummary {
     pub sessions: usize,
     /// Sessions recorded as attended by nobody.
     pub unattended: usize,
+    /// Sessions whose attendance is not recorded, left out of `attendance`.
+    pub attendance_not_known: usize,
     /// Parents and carers attending them, where recorded.
     pub attendance: usize,
     /// Communications sent.
@@ -285,6 +309,10 @@ pub fn engagement(e: &Evidence, months: u32, as_of: NaiveDate) -> EngagementSumm
         unattended: inside
             .iter()
             .filter(|g| g.session && g.attendance == Some(0))
+            .count(),
+        attendance_not_known: inside
+            .iter()
+            .filter(|g| g.session && g.attendance.is_none())
             .count(),
         attendance: inside
             .iter()

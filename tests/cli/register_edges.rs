@@ -823,3 +823,65 @@ fn a_cancelled_session_is_skipped_and_one_nobody_attended_does_not_count_as_held
         "{text}"
     );
 }
+
+#[test]
+fn numbers_not_known_are_never_nought_and_a_figure_that_is_no_count_keeps_its_row() {
+    let text = import_csv(
+        "surveys",
+        "Survey,Who was asked,Date,Responses\nA,Parents,01/10/2026,n/a\nB,Parents,02/10/2026,-\nC,Staff,03/10/2026,20\nD,Staff,04/10/2026,-5\nE,Staff,05/10/2026,about 200\nF,Pupils,06/10/2026,30+\nG,Pupils,07/10/2026,12.7\nH,Pupils,08/10/2026,1e20\n",
+    );
+    assert!(
+        text.contains("8 read, 8 used (7 with a note below), 0 skipped"),
+        "{text}"
+    );
+    assert!(text.contains("note row 5, column D: responses `-5` is not a whole number of people: the row counts without it"), "{text}");
+    assert!(
+        text.contains("note row 6, column D: responses `about 200` is approximate: taken as 200"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note row 7, column D: responses `30+` is approximate: taken as 30"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note row 9, column D: responses `1e20` is not a whole number of people"),
+        "{text}"
+    );
+    assert!(
+        text.contains("learners 3 (30 responses, 2 surveys' not known), parents 2 (responses not known), staff 3 (220 responses, 1 survey's not known)"),
+        "{text}"
+    );
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(
+        tmp.path().join("s.csv"),
+        "Survey,Who was asked,Date,Responses\nA,Parents,01/10/2026,n/a\n",
+    )
+    .expect("write");
+    let out = selfreview()
+        .current_dir(tmp.path())
+        .args([
+            "--json",
+            "import",
+            "--as-of",
+            "2026-12-01",
+            "--kind",
+            "surveys",
+            "s.csv",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let parents = &doc["metrics"]["surveys"][0];
+    assert_eq!(parents["responses"], Value::Null, "{parents}");
+    assert_eq!(parents["responses_not_known"], 1, "{parents}");
+    let text = import_csv(
+        "engagement",
+        "Date,Type,What,Attended\n01/11/2026,Workshop,A,n/a\n02/11/2026,Workshop,B,10\n03/11/2026,Workshop,C,c. 40\n04/11/2026,Workshop,D,2.5\n",
+    );
+    assert!(
+        text.contains("4 sessions attended by at least 50 (2 sessions' attendance not known)"),
+        "{text}"
+    );
+}

@@ -15,14 +15,7 @@ pub(super) fn surveys(s: &mut String, r: &Registers, empty: &Empty) {
         Some(groups) => {
             let all: Vec<String> = groups
                 .iter()
-                .map(|g| {
-                    format!(
-                        "{} {} ({})",
-                        g.group,
-                        g.count,
-                        plural(g.responses, "response", "responses")
-                    )
-                })
+                .map(|g| format!("{} {} ({})", g.group, g.count, g.responses_in_words()))
                 .collect();
             line(s, &format!("  surveys (12 months): {}", all.join(", ")));
         }
@@ -31,31 +24,31 @@ pub(super) fn surveys(s: &mut String, r: &Registers, empty: &Empty) {
 
 /// Sessions and communications for parents in the last year.
 pub(super) fn engagement(s: &mut String, r: &Registers, empty: &Empty) {
-    match &r.engagement {
-        None => absent(
-            s,
-            empty,
-            Kind::Engagement,
-            "no parent engagement records imported",
+    let Some(g) = &r.engagement else {
+        let none = "no parent engagement records imported";
+        return absent(s, empty, Kind::Engagement, none);
+    };
+    let attended = match g.attendance_not_known {
+        n if n > 0 && n == g.sessions => ", attendance not known".to_string(),
+        0 => format!(" attended by {}", g.attendance),
+        n => format!(
+            " attended by at least {} ({} not known)",
+            g.attendance,
+            plural(n, "session's attendance", "sessions' attendance")
         ),
-        Some(g) => line(
-            s,
-            &format!(
-                "  engagement ({} months): {} attended by {}{}, {}, last {}",
-                g.months,
-                plural(g.sessions, "session", "sessions"),
-                g.attendance,
-                if g.unattended > 0 {
-                    format!(
-                        " ({} attended by nobody)",
-                        plural(g.unattended, "more", "more")
-                    )
-                } else {
-                    String::new()
-                },
-                plural(g.communications, "communication", "communications"),
-                g.last.map_or("never".into(), uk)
-            ),
+    };
+    let nobody = match g.unattended {
+        0 => String::new(),
+        n => format!(" ({} attended by nobody)", plural(n, "more", "more")),
+    };
+    line(
+        s,
+        &format!(
+            "  engagement ({} months): {}{attended}{nobody}, {}, last {}",
+            g.months,
+            plural(g.sessions, "session", "sessions"),
+            plural(g.communications, "communication", "communications"),
+            g.last.map_or("never".into(), uk)
         ),
-    }
+    );
 }

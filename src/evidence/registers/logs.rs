@@ -286,11 +286,7 @@ pub fn survey(row: &SheetRow, header: &Header) -> RowOutcome<Survey> {
         return skip("no group asked", header.col(Field::SurveyGroup));
     }
     let mut notes = Vec::new();
-    let responses =
-        match optional_count(row, header, Field::SurveyResponses, "responses", &mut notes) {
-            Ok(c) => c,
-            Err(reason) => return skip(reason, header.col(Field::SurveyResponses)),
-        };
+    let responses = optional_count(row, header, Field::SurveyResponses, "responses", &mut notes);
     let survey = Survey {
         date,
         group: survey_group(&group),
@@ -377,16 +373,13 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
         );
     }
     let mut notes = Vec::new();
-    let attendance = match optional_count(
+    let attendance = optional_count(
         row,
         header,
         Field::EngagementAttendance,
         "attendance",
         &mut notes,
-    ) {
-        Ok(c) => c,
-        Err(reason) => return skip(reason, header.col(Field::EngagementAttendance)),
-    };
+    );
     let kind = normalise(&text(row, header, Field::EngagementType));
     let title = normalise(&text(row, header, Field::EngagementTitle));
     let says = |t: &str| t.split(' ').any(|w| SESSION_WORDS.contains(&w));

@@ -137,8 +137,8 @@ pub(super) fn surveys(e: &Evidence, group: &str, months: u32, as_of: NaiveDate) 
     } else {
         format!(" of {}", group.replace('-', " "))
     };
-    let responses = if s.count > 0 && s.responses > 0 {
-        format!(", with {}", plural(s.responses, "response", "responses"))
+    let responses = if s.count > 0 && s.responses != Some(0) {
+        format!(", with {}", s.responses_in_words())
     } else {
         String::new()
     };

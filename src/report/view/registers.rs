@@ -136,7 +136,7 @@ pub(super) fn view(r: &Registers) -> View {
                     text: format!(
                         "{} in the last 12 months, {}{}",
                         g.count,
-                        plural(g.responses, "response", "responses"),
+                        g.responses_in_words(),
                         g.last.map(|d| format!("; the last on {}", uk(d))).unwrap_or_default()
                     ),
                 })
