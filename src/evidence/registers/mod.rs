@@ -303,8 +303,9 @@ const APPROXIMATE: &[&str] = &[
 /// Whether a count as typed says it is approximate.
 fn approximate(typed: &str) -> bool {
     typed.contains(['+', '~', '>', '<', '≈'])
-        || normalise(typed)
-            .split(' ')
+        || typed
+            .to_lowercase()
+            .split(|c: char| !c.is_alphabetic())
             .any(|w| APPROXIMATE.contains(&w))
 }
 

@@ -304,11 +304,21 @@ fn surveys_and_engagement_are_read_by_who_and_what() {
             (true, Some(23)),
             (false, None),
             (true, Some(9)),
-            (false, None)
+            (false, None),
+            // A figure that is no count keeps its row, without the figure.
+            (false, None),
+            (true, None)
         ]
     );
-    assert_eq!(report.skipped[0].reason, "`lots` is not a number");
-    assert_eq!(report.skipped[1].reason, "`-4` is not a number");
+    assert!(report.skipped.is_empty());
+    let notes: Vec<&str> = report.noted.iter().map(|n| n.reason.as_str()).collect();
+    assert_eq!(
+        notes,
+        vec![
+            "attendance `lots` is not a whole number of people: the row counts without it",
+            "attendance `-4` is not a whole number of people: the row counts without it",
+        ]
+    );
 }
 
 #[test]
@@ -698,4 +708,22 @@ fn a_cancelled_session_is_skipped_and_one_attended_by_nobody_is_noted() {
         report.noted[0].reason,
         "attended by nobody: not counted as a session parents attended"
     );
+}
+
+#[test]
+fn a_count_said_to_be_approximate_is_known_as_one() {
+    for typed in [
+        "about 200",
+        "30+",
+        "c. 40",
+        "~25",
+        "approx. 12",
+        "over 50",
+        "40ish",
+    ] {
+        assert!(super::approximate(typed), "{typed}");
+    }
+    for typed in ["200", "1,204", "28 of 30", "28/30", "12 parents"] {
+        assert!(!super::approximate(typed), "{typed}");
+    }
 }
