@@ -885,3 +885,51 @@ fn numbers_not_known_are_never_nought_and_a_figure_that_is_no_count_keeps_its_ro
         "{text}"
     );
 }
+
+#[test]
+fn csv_rows_are_numbered_as_a_spreadsheet_program_shows_them_below_blank_lines_and_quoted_breaks() {
+    let text = import_csv(
+        "training",
+        "\u{feff}Training record\r\n\r\nName,Role,Course,Date completed\r\nAnn Lee,Teacher,\"Online safety\r\nlevel 1\",01/09/2026\r\n\r\nBob Hart,TA,Online safety,not yet\r\n",
+    );
+    assert!(text.contains("(training, header on row 3)"), "{text}");
+    assert!(
+        text.contains("note row 7, column D: Bob Hart: `not yet` is not a date"),
+        "{text}"
+    );
+    let text = import_csv(
+        "incidents",
+        "Date,Incident,Category,Action\n\n01/10/2026,\"Pupil shared\nimage\",Sexting,Yes\n\n\nsoon,x,Gaming,Yes\n",
+    );
+    assert!(
+        text.contains("skipped row 7, column A: the cell is not a date"),
+        "{text}"
+    );
+    let text = import_csv(
+        "meetings",
+        "Meeting register\n\nDate,Meeting,Attendees,Items\n01/10/2026,Online safety group,4,\"Filtering\nreport\"\n\nwhen,Online safety group,4,x\n",
+    );
+    assert!(text.contains("(meetings, header on row 3)"), "{text}");
+    assert!(
+        text.contains("skipped row 7, column A: `when` is not a date"),
+        "{text}"
+    );
+    let text = import_csv(
+        "agreements",
+        "Acceptable use agreements - counts\n\nClass,Number returned,Out of,Date counted\nYear 1,28,30,05/09/2026\n\nYear 5,29,30,31/09/2026\nGrand total,,,\n",
+    );
+    assert!(text.contains("(agreements, header on row 3)"), "{text}");
+    assert!(text.contains("note row 6, column D:"), "{text}");
+    assert!(
+        text.contains("skipped row 7: a note or footer row"),
+        "{text}"
+    );
+    let text = import_csv(
+        "documents",
+        "Policy register\n\nPolicy,Last reviewed,Next review\nOnline Safety Policy,01/09/2025,01/09/2026\n\nImages Policy,01/10/2026,Annually\n",
+    );
+    assert!(
+        text.contains("note row 6, column C: Images Policy"),
+        "{text}"
+    );
+}

@@ -376,6 +376,16 @@ impl<R: Read> Read for Guard<R> {
 mod tests {
     use super::*;
 
+    #[test]
+    fn each_row_is_known_by_the_line_it_begins_on_past_blank_lines_and_quoted_breaks() {
+        let bytes = b"\xef\xbb\xbfA,B\r\n\r\n1,\"x\r\ny\"\r\n\n\n2,z\r3,w";
+        let mut g = Guard::new(&bytes[..], b',');
+        let mut sink = Vec::new();
+        g.read_to_end(&mut sink).expect("reads");
+        let starts: Vec<u64> = std::iter::from_fn(|| g.take_start()).collect();
+        assert_eq!(starts, vec![1, 3, 7, 8]);
+    }
+
     fn run(bytes: &[u8]) -> Option<Problem> {
         let mut g = Guard::new(bytes, b',');
         let mut sink = Vec::new();

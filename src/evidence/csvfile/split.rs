@@ -107,7 +107,10 @@ fn read_all(
                     // The parser's own line is that of the blank lines before the row, if
                     // any: the guard knows the line the row began on.
                     if let Some(line) = reader.get_mut().take_start() {
-                        let mut at = batch[n].position().cloned().unwrap_or_else(csv::Position::new);
+                        let mut at = batch[n]
+                            .position()
+                            .cloned()
+                            .unwrap_or_else(csv::Position::new);
                         at.set_line(line);
                         batch[n].set_position(Some(at));
                     }
