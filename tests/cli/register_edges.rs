@@ -933,3 +933,40 @@ fn csv_rows_are_numbered_as_a_spreadsheet_program_shows_them_below_blank_lines_a
         "{text}"
     );
 }
+
+#[test]
+fn rows_of_totals_under_every_log_are_footers_not_dates_that_cannot_be_read() {
+    for (kind, csv) in [
+        (
+            "surveys",
+            "Date,Who was asked,Survey,Responses\n01/10/2026,Parents,A,20\nTotal,,,20\nGrand total,,,20\n",
+        ),
+        (
+            "engagement",
+            "Date,Type,What,Attended\n01/10/2026,Workshop,A,20\nTotal,,,20\nGrand total,,,20\n",
+        ),
+        (
+            "filtering",
+            "Date checked,What was tested,Result\n01/10/2026,A,Blocked\nTotal,1,\nGrand total,1,\n",
+        ),
+        (
+            "meetings",
+            "Date,Meeting,Attendees,Items\n01/10/2026,Online safety group,4,Filtering\nTotal,,4,\nGrand total,,4,\n",
+        ),
+        (
+            "incidents",
+            "Date,Incident,Category,Action\n01/10/2026,x,Gaming,Yes\nTotal,1,,\nGrand total,1,,\n",
+        ),
+    ] {
+        let text = import_csv(kind, csv);
+        assert!(
+            text.contains("skipped row 3: a note or footer row"),
+            "{kind}: {text}"
+        );
+        assert!(
+            text.contains("skipped row 4: a note or footer row"),
+            "{kind}: {text}"
+        );
+        assert!(!text.contains("is not a date"), "{kind}: {text}");
+    }
+}
