@@ -253,7 +253,7 @@ pub fn surveys(e: &Evidence, group: &str, months: u32, as_of: NaiveDate) -> Surv
     let of_group: Vec<_> = e
         .surveys
         .iter()
-        .filter(|s| group == ANY || s.group == group)
+        .filter(|s| group == ANY || s.groups.iter().any(|g| g == group))
         .collect();
     let inside: Vec<_> = of_group
         .iter()
@@ -371,7 +371,7 @@ pub fn registers(
         }),
         filtering: filtering(e, REGISTER_MONTHS, as_of, terms),
         surveys: has(Kind::Surveys).then(|| {
-            groups(e.surveys.iter().map(|s| &s.group).collect())
+            groups(e.surveys.iter().flat_map(|s| &s.groups).collect())
                 .iter()
                 .map(|g| surveys(e, g, REGISTER_MONTHS, as_of))
                 .collect()

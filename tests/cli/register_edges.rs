@@ -970,3 +970,16 @@ fn rows_of_totals_under_every_log_are_footers_not_dates_that_cannot_be_read() {
         assert!(!text.contains("is not a date"), "{kind}: {text}");
     }
 }
+
+#[test]
+fn a_survey_of_several_groups_counts_for_each_and_other_groups_are_shown_in_words() {
+    let text = import_csv(
+        "surveys",
+        "Date,Who was asked,Survey,Responses\n01/10/2026,Staff & governors,Confidence,30\n02/10/2026,Parents and pupils,Home use,100\n03/10/2026,Whole school,Wellbeing,400\n",
+    );
+    assert!(
+        text.contains("governors 1 (30 responses), learners 1 (100 responses), parents 1 (100 responses), staff 1 (30 responses), whole school 1 (400 responses)"),
+        "{text}"
+    );
+    assert!(!text.contains("whole-school"), "{text}");
+}

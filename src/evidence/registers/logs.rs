@@ -4,7 +4,6 @@
 use super::{Engagement, FilteringCheck, Survey, is_learners, optional_count, with_notes};
 use crate::evidence::Field;
 use crate::evidence::header::{Header, normalise};
-use crate::evidence::mapping::slug;
 use crate::evidence::records::{RowOutcome, dated, skip, text};
 use crate::evidence::table::SheetRow;
 
@@ -253,26 +252,64 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
     }
 }
 
-/// Who a survey asked, after mapping: learners by any of their names, staff, parents,
-/// governors, else the group as written.
-pub(super) fn survey_group(text: &str) -> String {
-    let n = normalise(text);
-    let words: Vec<&str> = n.split(' ').collect();
+/// Who one part of a survey's "who was asked" cell names: learners by any of their names,
+/// staff, parents, governors; `None` for anyone else. Only the words before "of", "for" or
+/// "in" say who ("Parents of Year 6" asked parents).
+fn named_group(part: &str) -> Option<&'static str> {
+    let n = normalise(part);
+    let head = n
+        .split(" of ")
+        .next()
+        .and_then(|h| h.split(" for ").next())
+        .and_then(|h| h.split(" in ").next())
+        .unwrap_or(&n);
+    let words: Vec<&str> = head.split(' ').collect();
     let any = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    if is_learners(&n) {
-        "learners".into()
+    if is_learners(head) {
+        Some("learners")
     } else if words
         .iter()
         .any(|w| w.starts_with("parent") || w.starts_with("carer") || *w == "families")
     {
-        "parents".into()
+        Some("parents")
     } else if any(&["governor", "governors", "trustees", "trustee"]) {
-        "governors".into()
+        Some("governors")
     } else if any(&["staff", "teachers", "teacher", "employees", "colleagues"]) {
-        "staff".into()
+        Some("staff")
     } else {
-        slug(text)
+        None
     }
+}
+
+/// Every group a survey asked, after mapping: a cell naming several ("Staff & governors",
+/// "Parents and pupils") gives each, so the survey counts for each; a group that is none
+/// of learners, staff, parents and governors is kept in words ("whole school").
+pub(super) fn survey_groups(text: &str) -> Vec<String> {
+    let spaced = format!(" {} ", text.to_lowercase());
+    let mut groups: Vec<String> = Vec::new();
+    for part in spaced
+        .split(['&', '+', ';'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" or "))
+        .filter(|p| !normalise(p).is_empty())
+    {
+        // "Staff/governors" is two groups, "Years 5/6" and "Parents/carers" one.
+        let pieces: Option<Vec<&str>> = part.split([',', '/']).map(named_group).collect();
+        let found = match (pieces, named_group(part)) {
+            (Some(pieces), _) => pieces.into_iter().map(str::to_string).collect(),
+            (None, Some(one)) => vec![one.to_string()],
+            (None, None) => vec![normalise(part)],
+        };
+        for group in found {
+            if !groups.contains(&group) {
+                groups.push(group);
+            }
+        }
+    }
+    if groups.is_empty() {
+        groups.push(normalise(text));
+    }
+    groups
 }
 
 /// A row of the surveys log.
@@ -289,7 +326,7 @@ pub fn survey(row: &SheetRow, header: &Header) -> RowOutcome<Survey> {
     let responses = optional_count(row, header, Field::SurveyResponses, "responses", &mut notes);
     let survey = Survey {
         date,
-        group: survey_group(&group),
+        groups: survey_groups(&group),
         responses,
     };
     with_notes(survey, notes)

@@ -120,8 +120,9 @@ pub struct FilteringCheck {
 pub struct Survey {
     /// When it ran.
     pub date: NaiveDate,
-    /// Who was asked, after mapping: `learners`, `staff`, `parents`, `governors`, …
-    pub group: String,
+    /// Who was asked, after mapping: `learners`, `staff`, `parents`, `governors`, or
+    /// another group in words (`whole school`); a survey of several groups names each.
+    pub groups: Vec<String>,
     /// How many responded, where recorded.
     pub responses: Option<usize>,
 }

@@ -273,7 +273,7 @@ fn surveys_and_engagement_are_read_by_who_and_what() {
     let groups: Vec<(&str, Option<usize>)> = e
         .surveys
         .iter()
-        .map(|s| (s.group.as_str(), s.responses))
+        .map(|s| (s.groups[0].as_str(), s.responses))
         .collect();
     assert_eq!(
         groups,
@@ -355,19 +355,29 @@ fn groups_that_sign_agreements_are_pupils_unless_they_say_they_are_adults() {
 
 #[test]
 fn who_a_survey_asked_is_read_from_the_names_schools_give() {
-    use super::logs::survey_group;
+    use super::logs::survey_groups;
     for (asked, want) in [
-        ("KS2 pupils", "learners"),
-        ("Year 6", "learners"),
-        ("School council", "learners"),
-        ("Digital leaders", "learners"),
-        ("Parents/carers", "parents"),
-        ("Families", "parents"),
-        ("All staff", "staff"),
-        ("Governors", "governors"),
-        ("Local community", "local-community"),
+        ("KS2 pupils", vec!["learners"]),
+        ("Year 6", vec!["learners"]),
+        ("Year 5/6", vec!["learners"]),
+        ("School council", vec!["learners"]),
+        ("Digital leaders", vec!["learners"]),
+        ("Parents/carers", vec!["parents"]),
+        ("Parents of Year 6 pupils", vec!["parents"]),
+        ("Families", vec!["parents"]),
+        ("All staff", vec!["staff"]),
+        ("Governors", vec!["governors"]),
+        ("Staff & governors", vec!["staff", "governors"]),
+        ("Staff/governors", vec!["staff", "governors"]),
+        ("Parents and pupils", vec!["parents", "learners"]),
+        (
+            "Pupils, staff and parents",
+            vec!["learners", "staff", "parents"],
+        ),
+        ("Whole school", vec!["whole school"]),
+        ("Local community", vec!["local community"]),
     ] {
-        assert_eq!(survey_group(asked), want, "{asked}");
+        assert_eq!(survey_groups(asked), want, "{asked}");
     }
 }
 

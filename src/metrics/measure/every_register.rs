@@ -59,7 +59,7 @@ fn registers() -> Evidence {
         ],
         surveys: vec![Survey {
             date: day(2026, 3, 1),
-            group: "learners".into(),
+            groups: vec!["learners".into()],
             responses: Some(80),
         }],
         engagement: vec![

@@ -109,17 +109,17 @@ fn surveys_and_engagement_are_counted_in_the_window() {
         surveys: vec![
             Survey {
                 date: d(2026, 3, 1),
-                group: "learners".into(),
+                groups: vec!["learners".into()],
                 responses: Some(100),
             },
             Survey {
                 date: d(2025, 3, 1),
-                group: "learners".into(),
+                groups: vec!["learners".into()],
                 responses: Some(90),
             },
             Survey {
                 date: d(2026, 6, 1),
-                group: "parents".into(),
+                groups: vec!["parents".into()],
                 responses: None,
             },
         ],
