@@ -983,3 +983,24 @@ fn a_survey_of_several_groups_counts_for_each_and_other_groups_are_shown_in_word
     );
     assert!(!text.contains("whole-school"), "{text}");
 }
+
+#[test]
+fn a_count_of_who_signed_not_known_or_never_saved_is_given_its_own_reason() {
+    let (_, text, _) = import("agreements", "agreements-unsaved-formula.xlsx");
+    assert!(
+        text.contains("skipped Sheet!B3: the count of who signed is a formula whose value was never saved: open the file in your spreadsheet program, save it there, and import again"),
+        "{text}"
+    );
+    let text = import_csv(
+        "agreements",
+        "Group,Signed,Out of,Date\nStaff,8,10,05/09/2026\nGovernors,n/a,9,05/09/2026\nVolunteers,,4,05/09/2026\n",
+    );
+    assert!(
+        text.contains("skipped row 3, column B: the count of who signed is marked as not known, so no share can be worked out"),
+        "{text}"
+    );
+    assert!(
+        text.contains("skipped row 4, column B: a number in the group but no count of who signed, so no share can be worked out"),
+        "{text}"
+    );
+}

@@ -351,7 +351,7 @@ pub use agreements::agreement;
 pub(crate) use agreements::is_learners;
 pub use document::document;
 pub use logs::{engagement, filtering, survey};
-pub(crate) use signed::NOT_SHOWN;
+pub(crate) use signed::{NO_COUNT, NOT_SHOWN};
 pub use signed::{Pending, Settled, settle};
 
 #[cfg(test)]

@@ -668,7 +668,7 @@ fn a_number_not_given_in_an_agreements_register_is_no_number_and_no_nought() {
         assert_eq!(shares(&e), vec![("staff".into(), 8, 10)], "{mark}");
         assert_eq!(
             report.skipped[0].reason,
-            "a number in the group but no count of who signed, so no share can be worked out",
+            "the count of who signed is marked as not known, so no share can be worked out",
             "{mark}"
         );
         // Beside a person in a column of marks, not given is not signed.

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use super::Accumulator;
+use crate::evidence::Field;
 use crate::evidence::records::RowOutcome;
 use crate::evidence::registers::{self, Agreement};
 use crate::text::normalise;
@@ -35,6 +36,24 @@ fn noted_again(outcome: RowOutcome<Agreement>, first: u32) -> RowOutcome<Agreeme
 }
 
 impl Accumulator<'_> {
+    /// A group's count of who signed that is blank only because it is a formula whose
+    /// value was never saved says so, and what to do.
+    fn unsaved(&self, outcome: RowOutcome<Agreement>, row: u32) -> RowOutcome<Agreement> {
+        let signed = self.header.col(Field::AgreementSigned);
+        match outcome {
+            RowOutcome::Skipped { reason, col }
+                if reason == registers::NO_COUNT
+                    && signed.is_some_and(|c| self.formulas.contains(&(row, c))) =>
+            {
+                RowOutcome::Skipped {
+                    reason: "the count of who signed is a formula whose value was never saved: open the file in your spreadsheet program, save it there, and import again".into(),
+                    col,
+                }
+            }
+            other => other,
+        }
+    }
+
     /// An agreement row's outcome, once the register's Signed column is known.
     pub(super) fn agreement(
         &mut self,
@@ -68,7 +87,7 @@ impl Accumulator<'_> {
             };
             let outcome = match person.map(|key| *people.entry(key).or_insert(row)) {
                 Some(first) if first != row => noted_again(outcome, first + 1),
-                _ => outcome,
+                _ => self.unsaved(outcome, row),
             };
             if let (true, Some(d)) = self.agreement(outcome, row) {
                 self.widen(d);

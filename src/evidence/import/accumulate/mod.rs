@@ -35,6 +35,8 @@ pub(super) struct Accumulator<'e> {
     /// [`Accumulator::once`] knows it, with the row it was first on (these registers and
     /// logs are small).
     seen: BTreeMap<String, u32>,
+    /// The cells (row, column) of the sheet that hold a formula, where a blank one matters.
+    formulas: std::collections::BTreeSet<(u32, u32)>,
 }
 
 impl<'e> Accumulator<'e> {
@@ -66,6 +68,7 @@ impl<'e> Accumulator<'e> {
         Accumulator {
             agreements: Vec::new(),
             seen: BTreeMap::new(),
+            formulas: std::collections::BTreeSet::new(),
             people: 0,
             names_before,
             kind: req.kind,
@@ -191,6 +194,12 @@ impl<'e> Accumulator<'e> {
             e.documents.push(d);
             date
         })
+    }
+
+    /// The cells of the sheet that hold a formula, so that one read blank because its value
+    /// was never saved can be told from a blank cell.
+    pub(super) fn formulas(&mut self, cells: impl IntoIterator<Item = (u32, u32)>) {
+        self.formulas.extend(cells);
     }
 
     /// Takes in the earliest and latest dates of the records used.
