@@ -132,6 +132,7 @@ pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
         every_months,
         place: None,
         cells: Default::default(),
+        name_at: None,
     };
     with_notes(record, notes)
 }

@@ -41,6 +41,9 @@ pub struct Document {
     /// The cells of its review dates, for findings about them.
     #[serde(skip)]
     pub cells: DateCells,
+    /// The cell of its name, for a finding that it names a pupil.
+    #[serde(skip)]
+    pub name_at: Option<Location>,
 }
 
 /// A cell of the register, with its column's heading as the school typed it.

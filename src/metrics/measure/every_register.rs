@@ -28,6 +28,7 @@ fn registers() -> Evidence {
         every_months: None,
         cells: Default::default(),
         place: None,
+        name_at: None,
     };
     let agreed = |group: &str, signed, of, date| Agreement {
         group: group.into(),

@@ -187,9 +187,12 @@ impl<'e> Accumulator<'e> {
         );
         let place = self.origin.row(row.index);
         let cells = registers::DateCells::of(&self.origin, &self.header, row.index);
+        let name_at =
+            (self.header.col(Field::DocumentName)).map(|c| self.origin.cell(row.index, c));
         self.take(outcome, row.index, |e, mut d: Document| {
             d.place = Some(place);
             d.cells = cells;
+            d.name_at = name_at;
             let date = d.last_reviewed;
             e.documents.push(d);
             date
