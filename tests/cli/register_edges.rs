@@ -1004,3 +1004,45 @@ fn a_count_of_who_signed_not_known_or_never_saved_is_given_its_own_reason() {
         "{text}"
     );
 }
+
+#[test]
+fn a_pupils_name_in_a_document_title_is_an_error_at_its_cell_in_import_and_score() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[]).success();
+    std::fs::write(
+        dir.join("evidence/pupils.csv"),
+        "Forename,Surname\nAlfie,Brooks\nZainab,Okoro\n",
+    )
+    .expect("write the pupil list");
+    std::fs::write(
+        dir.join("evidence/policies.csv"),
+        "Policy,Last reviewed,Next review\nOnline Safety Policy,01/09/2026,01/09/2027\nAlfie Brooks behaviour plan,01/10/2026,Termly\n",
+    )
+    .expect("write the register");
+    set_sources(
+        dir,
+        "[[evidence]]\nkind = \"pupils\"\npath = \"evidence/pupils.csv\"\n\n[[evidence]]\nkind = \"documents\"\npath = \"evidence/policies.csv\"\n",
+    );
+    let said = "evidence/policies.csv: row 3, column A: error[private-name-in-records]: this document title names a pupil; reports show [name removed] in its place";
+    for command in ["import", "score"] {
+        let out = selfreview()
+            .arg("-C")
+            .arg(dir)
+            .arg(command)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8(out.stderr).expect("utf-8");
+        let stdout = String::from_utf8(out.stdout).expect("utf-8");
+        assert!(stderr.contains(said), "{command}: {stderr}");
+        assert!(!stderr.contains("(s)"), "{command}: {stderr}");
+        for text in [&stderr, &stdout] {
+            assert!(
+                !text.contains("Alfie") && !text.contains("Brooks"),
+                "{command}: {text}"
+            );
+        }
+    }
+}
