@@ -9,11 +9,13 @@ reached the page (text cut off by its cell is lost).
 
 --on-every-page requires TEXT (a running head, say) on each page.
 
---headings-of takes the HTML that was printed and requires every heading in it (h1 to h3)
+--headings-of takes the HTML that was printed and requires every heading in it (h1 to h4)
 to be followed on its page by at least three lines of text, or to end the document: a
 heading, or a heading and its first line, left at the foot of a page is an error. A label
 heading a list (<p class="label">, such as "Evidence cited:") must be followed on its
-page by at least its first item.
+page by at least its first item. A table's heading row, and its caption, must be followed
+on their page by at least the table's first row: the heading row is printed again at the
+head of every page the table runs onto, so one left alone at a page's foot heads nothing.
 
 --margin PT requires every line of text to keep PT points from each edge of the page: a
 running head that wraps grows out of its margin towards the edge.
@@ -24,6 +26,10 @@ part empty.
 
 --on-page-1 TEXT (given any number of times) requires TEXT on the first page, such as the
 radar's heading and the sign-off's.
+
+--page-1-through TEXT requires everything before the first line starting TEXT (the heading
+that follows what the first page must hold) to print on the first page: that line is on
+page 1, or is the first line of page 2.
 
 --longest-text-of takes the longest text in the workbook's shared strings (in a scoring
 workbook, a commentary), requires it to have at least --min-words words, so the check cannot
@@ -91,6 +97,13 @@ def lines(pdf):
     return out
 
 
+def turned(line):
+    """Whether a line of text runs up the page rather than across it: pdftotext gives no
+    direction, but a line of three letters or more written across is wider than tall."""
+    letters = len("".join(line[1].split()))
+    return letters >= 3 and (line[5] - line[3]) > 1.2 * (line[4] - line[2])
+
+
 def overlaps(found):
     """Pairs of lines on the same page whose boxes cross by more than a sliver: two lines
     of text drawn over each other."""
@@ -104,6 +117,11 @@ def overlaps(found):
                 dx = min(a[4], b[4]) - max(a[2], b[2])
                 dy = min(a[5], b[5]) - max(a[3], b[3])
                 shorter = min(a[5] - a[3], b[5] - b[3])
+                if turned(a) and turned(b):
+                    # Lines that run up the page (a heading turned up a narrow column)
+                    # stand side by side: their widths are their heights.
+                    dx, dy = dy, dx
+                    shorter = min(a[4] - a[2], b[4] - b[2])
                 if dx > 1.0 and dy > 0.3 * shorter:
                     problems.append(f"page {page}: {a[1][:50]!r} is drawn over {b[1][:50]!r}")
     return problems
@@ -182,40 +200,108 @@ def words_short(found, texts):
 
 # The level given to a label (a paragraph of class "label", such as "Evidence cited:") that
 # heads a list: below every heading, and printed at the body's size.
-LABEL = 4
+LABEL = 5
+
+
+HEADINGS = ("h1", "h2", "h3", "h4")
 
 
 class Headings(html.parser.HTMLParser):
-    """The text of each h1, h2 and h3 of an HTML page, with its level, and of each label
-    (<p class="label">) with the level LABEL."""
+    """The text of each h1 to h4 of an HTML page, with its level, and of each label
+    (<p class="label">) with the level LABEL; and each table's caption and heading row (the
+    text of each of its cells), in `tables`."""
 
     def __init__(self):
         super().__init__()
         self.found, self.depth, self.text, self.tag = [], 0, [], None
+        self.tables, self.part, self.cell = [], None, None
 
     def handle_starttag(self, tag, attrs):
         label = tag == "p" and "label" in (dict(attrs).get("class") or "").split()
-        if tag in ("h1", "h2", "h3") or label:
+        if tag in HEADINGS or label:
             self.depth += 1
             self.text = []
             self.tag = tag
+        if tag == "table":
+            self.tables.append({"caption": [], "head": []})
+        elif tag in ("caption", "thead") and self.tables:
+            self.part = tag
+        elif tag in ("th", "td") and self.part == "thead":
+            self.cell = []
+        elif tag == "br" and self.cell is not None:
+            self.cell.append(" ")
 
     def handle_endtag(self, tag):
-        if self.depth and tag == self.tag and tag in ("h1", "h2", "h3", "p"):
+        if self.depth and tag == self.tag and tag in HEADINGS + ("p",):
             self.depth -= 1
             level = LABEL if tag == "p" else int(tag[1])
             self.found.append((" ".join("".join(self.text).split()), level))
+        if tag in ("th", "td") and self.cell is not None:
+            self.tables[-1]["head"].append(" ".join("".join(self.cell).split()))
+            self.cell = None
+        elif tag in ("caption", "thead"):
+            self.part = None
 
     def handle_data(self, data):
         if self.depth:
             self.text.append(data)
+        if self.part == "caption":
+            self.tables[-1]["caption"].append(data)
+        elif self.cell is not None:
+            self.cell.append(data)
 
 
-def headings(page_file):
+def parsed(page_file):
     parser = Headings()
     with open(page_file, encoding="utf-8") as f:
         parser.feed(f.read())
-    return [h for h in parser.found if h[0]]
+    return parser
+
+
+def headings(page_file):
+    return [h for h in parsed(page_file).found if h[0]]
+
+
+def table_heads(page_file):
+    """Each table's caption (or "") and heading row's cells, for tables with either."""
+    out = []
+    for table in parsed(page_file).tables:
+        caption = " ".join("".join(table["caption"]).split())
+        cells = [c for c in table["head"] if c]
+        if (caption or cells) and (caption, cells) not in out:
+            out.append((caption, cells))
+    return out
+
+
+def heads_left(found, tables, pages):
+    """Tables whose caption or heading row is the last thing on a page before the last:
+    what follows a line starting the caption, or the heading row's first cell, is nothing
+    but the caption's and the heading row's own words."""
+    from collections import Counter
+
+    problems = []
+    for number in range(1, pages):
+        body = sorted(
+            (l for l in found if l[0] == number and l[3] > TOP_MARGIN
+             and not re.fullmatch(r"Page \d+ of \d+", l[1])),
+            key=lambda l: (l[3], l[2]),
+        )
+        for caption, cells in tables:
+            own = Counter(words(caption + " " + " ".join(cells)))
+            starts = [s for s in (caption, cells[0] if cells else "") if s]
+            for line in body:
+                text = " ".join(line[1].split())
+                if not any(text.startswith(" ".join(s.split()[:4])) for s in starts):
+                    continue
+                rest = Counter(w for l in body if l[3] >= line[3] - 0.5 for w in words(l[1]))
+                if rest and not rest - own:
+                    what = "caption" if caption and text.startswith(caption.split()[0]) else "heading row"
+                    problems.append(
+                        f"page {number}: a table's {what} {text[:60]!r} is left at the foot "
+                        f"of the page without the table's first row"
+                    )
+                    break
+    return problems
 
 
 def stranded(found, titles, pages):
@@ -316,6 +402,22 @@ def missing_on_first(found, wanted):
     return [f"page 1 does not say {w!r}" for w in wanted if " ".join(w.split()) not in text]
 
 
+def spills(found, heading):
+    """What runs over from page 1 onto page 2 before the first line starting `heading`."""
+    body = sorted(
+        (l for l in found if l[3] > TOP_MARGIN and not re.fullmatch(r"Page \d+ of \d+", l[1])),
+        key=lambda l: (l[0], l[3], l[2]),
+    )
+    at = next((l for l in body if " ".join(l[1].split()).startswith(heading)), None)
+    if at is None:
+        return [f"no line starts {heading!r}"]
+    second = [l for l in body if l[0] == 2]
+    if at[0] == 1 or (at[0] == 2 and second and second[0] is at):
+        return []
+    first = second[0][1][:60] if second else "nothing"
+    return [f"page 2 starts with {first!r}: what comes before {heading!r} runs over from page 1"]
+
+
 def words(text):
     return re.findall(r"[^\W_]+", text.lower())
 
@@ -342,6 +444,7 @@ def main():
     parser.add_argument("--margin", type=float)
     parser.add_argument("--min-fill", type=float)
     parser.add_argument("--on-page-1", action="append", default=[])
+    parser.add_argument("--page-1-through")
     args = parser.parse_args()
     problems = []
     sizes = page_sizes(args.pdf)
@@ -352,18 +455,21 @@ def main():
         problems.append(f"{len(sizes)} pages, more than the {args.max_pages} allowed")
     wanted_lines = (args.no_overlap or args.longest_text_of or args.on_every_page
                     or args.headings_of or args.margin is not None or args.all_text_of
-                    or args.min_fill is not None or args.on_page_1)
+                    or args.min_fill is not None or args.on_page_1 or args.page_1_through)
     found = lines(args.pdf) if wanted_lines else []
     if args.headings_of:
         titles = headings(args.headings_of)
         if not titles:
             problems.append(f"{args.headings_of} has no headings to check")
         problems.extend(stranded(found, titles, len(sizes)))
+        problems.extend(heads_left(found, table_heads(args.headings_of), len(sizes)))
     if args.margin is not None:
         problems.extend(outside(found, sizes, args.margin))
     if args.min_fill is not None:
         problems.extend(too_empty(found, sizes, args.min_fill))
     problems.extend(missing_on_first(found, args.on_page_1))
+    if args.page_1_through:
+        problems.extend(spills(found, args.page_1_through))
     if args.on_every_page:
         wanted = " ".join(args.on_every_page.split())
         for number in range(1, len(sizes) + 1):
@@ -398,10 +504,12 @@ def main():
     print(f"{args.pdf}: {len(sizes)} A4 pages (at most {args.max_pages})"
           + (f"; {len(found)} lines, none over another" if args.no_overlap else "")
           + (f"; each says {args.on_every_page!r}" if args.on_every_page else "")
-          + ("; no heading left at a page's foot" if args.headings_of else "")
+          + ("; no heading, label, caption or table heading row left at a page's foot"
+             if args.headings_of else "")
           + (f"; all text {args.margin:g} pt or more inside the edges" if args.margin is not None else "")
           + (f"; every page but the last {args.min_fill:g}% full or more" if args.min_fill is not None else "")
           + (f"; page 1 says {', '.join(map(repr, args.on_page_1))}" if args.on_page_1 else "")
+          + (f"; page 1 holds all before {args.page_1_through!r}" if args.page_1_through else "")
           + (f"; all {len(longest.split())} words of its longest text printed" if longest else "")
           + ("; every word of the workbook printed" if args.all_text_of else "")
           + (f"; words at least {args.min_text_height} pt tall" if args.min_text_height else ""))

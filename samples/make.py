@@ -142,7 +142,9 @@ def fill_group(path):
     for row in ws.iter_rows(min_row=2):
         code = row[headers["Code"] - 1].value
         entry = next((r for r in ROWS if r[0] == code), None)
-        if entry is None:
+        # A row that continues the aspect above it (the members' long commentary goes on
+        # there) takes none of the group's entries.
+        if entry is None or str(row[headers["Aspect"] - 1].value).endswith("(continued)"):
             continue
         r = row[0].row
         level, rationale = GROUP_DECISIONS.get(code, (entry[1], ""))
@@ -156,8 +158,7 @@ def fill_group(path):
             ws.cell(r, headers["Planned actions"], entry[6])
             ws.cell(r, headers["Owner"], entry[7])
             ws.cell(r, headers["Target date"], entry[8])
-    # The rows are already as tall as the members' commentary the workbook gathered, which
-    # is longer than the agreed commentary written beside it.
+        grow(ws, r, headers)
     wb.save(path)
 
 

@@ -121,10 +121,26 @@ pub enum Error {
         /// The output refused.
         path: PathBuf,
     },
+    /// An output whose text cannot all be searched for children's names, so it is not
+    /// written: a custom template's page that runs a script of its own, say.
+    #[error("{} was not written: {why}, so selfreview cannot make sure it shows no child's name. If it comes from a custom template in templates/, take the script out of the template and try again", path.display())]
+    OutputUnsearchable {
+        /// The output refused.
+        path: PathBuf,
+        /// Why its text cannot be searched.
+        why: String,
+    },
     /// Outputs that carry the school's own text cannot be written while a source of
     /// children's names is unread: names in that text could not be taken out.
     #[error("nothing was written: {} could not be read, so children's names cannot be taken out of the commentary. Run `selfreview import` to see what is wrong with it, fix it, and run this again", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" and "))]
     NamesUnchecked {
+        /// The pupil lists, incident logs and agreements registers that could not be read.
+        paths: Vec<PathBuf>,
+    },
+    /// Scoring workbooks show their reviewer's name on every sheet: none is written while a
+    /// source of children's names is unread, since the reviewers cannot be checked against it.
+    #[error("no workbook was written: {} could not be read, so the reviewers' names cannot be checked against the children's names (a workbook shows its reviewer's name on every sheet). Run `selfreview import` to see what is wrong with it, fix it, and run this again", paths.iter().map(|p| p.display().to_string()).collect::<Vec<_>>().join(" and "))]
+    ReviewersUnchecked {
         /// The pupil lists, incident logs and agreements registers that could not be read.
         paths: Vec<PathBuf>,
     },

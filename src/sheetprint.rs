@@ -180,10 +180,19 @@ pub const MAX_CELL_CHARS: usize = 32_767;
 /// A single word too long for a row gets a piece of its own, cut in print rather than
 /// broken; `None` when a word is longer than a cell holds, which no cut can mend.
 pub fn split(text: &str, width: f64) -> Option<Vec<&str>> {
+    split_within(text, width, MAX_ROW_LINES)
+}
+
+/// As [`split`], with pieces of at most `most` lines (and never more than
+/// [`MAX_ROW_LINES`]): a sheet whose rows are mostly long text packs more of them on a page
+/// in shorter rows, since a row is never split over two pages, and a page that cannot take
+/// the next tall row whole is left part empty.
+pub fn split_within(text: &str, width: f64, most: usize) -> Option<Vec<&str>> {
+    let most = most.clamp(1, MAX_ROW_LINES);
     let mut pieces = Vec::new();
     let mut rest = text;
     while !rest.is_empty() {
-        let end = piece_end(rest, width);
+        let end = piece_end(rest, width, most);
         let (piece, after) = rest.split_at(end);
         if piece.chars().count() > MAX_CELL_CHARS {
             return None;
@@ -200,17 +209,17 @@ pub fn split(text: &str, width: f64) -> Option<Vec<&str>> {
 /// Where the first piece of `text` ends: after the last whitespace that keeps the piece
 /// within a row and a cell, preferring a line break in the piece's last third; the first
 /// word whole, with the whitespace after it, when even that is too long.
-fn piece_end(text: &str, width: f64) -> usize {
+fn piece_end(text: &str, width: f64, most: usize) -> usize {
     let fits = |end: usize| {
         let piece = &text[..end];
-        piece.chars().count() <= MAX_CELL_CHARS && lines(piece.trim_end(), width) <= MAX_ROW_LINES
+        piece.chars().count() <= MAX_CELL_CHARS && lines(piece.trim_end(), width) <= most
     };
     if fits(text.len()) {
         return text.len();
     }
     // Every place just after a run of whitespace, in order, as far as a piece could reach
     // (and at least one, past which the first word ends).
-    let reach = (width * CHARS_PER_UNIT).max(1.0) as usize * (MAX_ROW_LINES + 1);
+    let reach = (width * CHARS_PER_UNIT).max(1.0) as usize * (most + 1);
     let mut breaks: Vec<(usize, bool)> = Vec::new();
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
@@ -302,6 +311,21 @@ mod tests {
         let word = format!("{long_word} ");
         assert_eq!(pieces, vec!["before ", word.as_str(), "after"]);
         assert_eq!(split(&"y".repeat(MAX_CELL_CHARS + 1), 50.0), None);
+    }
+
+    #[test]
+    fn pieces_can_be_kept_shorter_than_a_row_allows() {
+        let text = ["gathered"; 400].join(" ");
+        let long = split(&text, 40.0).expect("splits");
+        let short = split_within(&text, 40.0, 10).expect("splits");
+        assert!(short.len() > long.len());
+        assert_eq!(short.concat(), text);
+        for piece in &short {
+            assert!(lines(piece.trim_end(), 40.0) <= 10, "{piece}");
+        }
+        // Never longer than a row allows, whatever is asked.
+        let most = split_within(&text, 40.0, 1000).expect("splits");
+        assert_eq!(most, long);
     }
 
     #[test]

@@ -34,9 +34,14 @@ pub fn run(args: &Args, today: chrono::NaiveDate, out: &Output) -> anyhow::Resul
     } else {
         &args.reviewer
     };
-    let named = selfreview::pipeline::pupil_named_reviewers(here, review, reviewers, today);
-    if !named.0.is_empty() {
+    let (named, checked) =
+        selfreview::pipeline::pupil_named_reviewers(here, review, reviewers, today);
+    if let Err(e) = checked {
         out.diagnostics(&named);
+        return Err(e.into());
+    }
+    out.diagnostics(&named);
+    if named.has_errors() {
         return Ok(ExitCode::from(EXIT_FINDINGS));
     }
     let dir = review::Paths::new(here).scores();

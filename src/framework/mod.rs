@@ -323,5 +323,22 @@ pub fn resolve(spec: &str, review_dir: &Path) -> Result<Loaded> {
     })
 }
 
+/// The title of the framework with id `id`, as a reader knows it ("Online safety
+/// self-review (21 aspects)"): an embedded framework's, or one in the review's `frameworks/`
+/// folder; `None` when neither holds it. The reports name a framework by its title, never by
+/// its id. Only ids are looked up, never a path, since the id may come from an old snapshot.
+pub fn title_of(id: &str, review_dir: &Path) -> Option<String> {
+    if let Some(e) = EMBEDDED.iter().find(|e| e.id == id) {
+        let checked = check(e.text, Path::new(e.file_name));
+        return checked.framework.map(|f| f.title);
+    }
+    local_files(review_dir)
+        .ok()?
+        .iter()
+        .filter_map(|path| load_file(path).ok())
+        .find(|l| l.framework.id == id)
+        .map(|l| l.framework.title)
+}
+
 #[cfg(test)]
 mod tests;

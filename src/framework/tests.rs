@@ -391,3 +391,31 @@ fn resolve_reports_unknown_ids_with_the_known_ones() {
     }
     assert!(resolve(DEFAULT_ID, dir.path()).is_ok());
 }
+
+#[test]
+fn a_framework_is_titled_by_its_id_from_the_binary_or_the_review_folder() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    assert_eq!(
+        title_of("online-safety-21", dir.path()).as_deref(),
+        Some("Online safety self-review (21 aspects)")
+    );
+    assert_eq!(title_of("online-safety-99", dir.path()), None);
+    // The school's own, in its review's frameworks/ folder, by the id inside it.
+    let own = EMBEDDED[1]
+        .text
+        .replacen("id = \"online-safety-21\"", "id = \"hill-own-1\"", 1)
+        .replacen(
+            "title = \"Online safety self-review (21 aspects)\"",
+            "title = \"Hill's own review\"",
+            1,
+        );
+    assert!(own.contains("hill-own-1") && own.contains("Hill's own review"));
+    std::fs::create_dir(dir.path().join("frameworks")).expect("folder");
+    std::fs::write(dir.path().join("frameworks/own.toml"), own).expect("write");
+    assert_eq!(
+        title_of("hill-own-1", dir.path()).as_deref(),
+        Some("Hill's own review")
+    );
+    // An id is never read as a path.
+    assert_eq!(title_of("frameworks/own.toml", dir.path()), None);
+}

@@ -95,7 +95,9 @@ fn check_entry(r: &Reviewed, e: &Entry) -> Option<Diagnostic> {
         Verdict::Name
     } else {
         match &e.content {
-            Content::Bytes(bytes) => read::bytes(names, bytes, &e.name),
+            Content::Bytes(bytes) => {
+                read::output(names, bytes, &e.name, crate::report::own_scripts())
+            }
             Content::File(path) => read::file(names, path).unwrap_or_else(|err| {
                 Verdict::Unreadable(format!("it could not be opened ({err})"))
             }),

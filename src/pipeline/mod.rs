@@ -298,23 +298,43 @@ fn cite_existing_files(books: &mut [workbook::Filled], evidence: &Path) {
 /// The reviewers among `reviewers` named like a pupil on the review's lists of names, as
 /// errors naming the line of review.toml (or the `--reviewer` given) that holds each, the
 /// name removed: a workbook is named after its reviewer and shows the name on every sheet,
-/// so none is made for such a name.
+/// so none is made for such a name. When a pupil list or incident log cannot be read the
+/// check cannot be made: the second part is then the error that refuses, and the first the
+/// findings that say what is wrong with each such file.
 pub fn pupil_named_reviewers(
     root: &Path,
     review: &Review,
     reviewers: &[String],
     today: chrono::NaiveDate,
-) -> Diagnostics {
-    let mut ignored = Diagnostics::default();
+) -> (Diagnostics, Result<()>) {
+    let mut imported = Diagnostics::default();
     let evidence = import_evidence(
         review,
         root,
         review.review_date.unwrap_or(today),
-        &mut ignored,
+        &mut imported,
     );
+    if !evidence.unread.is_empty() {
+        imported.0.retain(|d| d.code == Code::EvidenceNotImported);
+        let refused = crate::error::Error::ReviewersUnchecked {
+            paths: evidence.unread.clone(),
+        };
+        return (imported, Err(refused));
+    }
     let file = Paths::new(root).review_file();
     let text = std::fs::read_to_string(&file).unwrap_or_default();
-    withhold::reviewer_names(reviewers, &evidence.private, &file, &text)
+    let mut found = withhold::reviewer_names(reviewers, &evidence.private, &file, &text);
+    if evidence.private.is_empty() {
+        found.push(
+            Diagnostic::warning(
+                Code::NoSourceOfNames,
+                Location::file(Path::new("review.toml")),
+                "no pupil list names anyone, so the reviewers' names cannot be checked against the children's; the workbooks are written all the same, as `score` and `report` run",
+            )
+            .with_help("export your pupil list into evidence/ and add it to review.toml as [[evidence]] kind = \"pupils\""),
+        );
+    }
+    (found, Ok(()))
 }
 
 fn import_evidence(

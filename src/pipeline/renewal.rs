@@ -58,6 +58,10 @@ pub struct Since {
     /// review's, so that its levels cannot be compared (the lists are then empty).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub unmapped: Option<String>,
+    /// That framework's title, as the reports name it, when selfreview or the review's
+    /// `frameworks/` folder holds it.
+    #[serde(skip)]
+    pub unmapped_title: Option<String>,
     /// Why the review's own map for the two frameworks cannot be used (broken, or two of
     /// them), when that is why the levels cannot be compared.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -123,6 +127,7 @@ pub fn renewal(
                         },
                         found => Since {
                             snapshot: date,
+                            unmapped_title: crate::framework::title_of(&f, review_dir),
                             unmapped: Some(f),
                             unusable: found.err().map(|e| e.to_string()),
                             map: None,
@@ -220,6 +225,7 @@ fn compare(scored: &Scored, snapshot: NaiveDate, then: &BTreeMap<String, u8>) ->
     let mut since = Since {
         snapshot,
         unmapped: None,
+        unmapped_title: None,
         unusable: None,
         map: None,
         improved: Vec::new(),

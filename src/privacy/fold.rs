@@ -8,6 +8,15 @@
 //! lower-cased with their full mapping, and letters with no decomposition (ł, ø, ß, æ, ı)
 //! are transliterated to ASCII by the `deunicode` crate. Both the names and the text searched
 //! go through the same fold, so any consistent transliteration matches itself.
+//!
+//! Letters of other scripts drawn like Latin ones (a Cyrillic "а" in "Grаce", a Greek "Α",
+//! a Cherokee "Ꮐ") are read as the Latin letter they look like: the reader sees "Grace".
+//! Which letter each looks like is the confusable table of Unicode's security mechanisms
+//! (UTS #39), taken from the `unicode-security` crate of the same Rust project as
+//! `unicode-normalization` rather than copied into a list of our own, which would miss the
+//! hundreds of rarer look-alikes. That is [`Spelling::Look`], how every text is read.
+//! A name is also held as it sounds ([`Spelling::Sound`], the transliteration alone), since
+//! a Cyrillic or Greek name written in Latin letters is spelt by sound, not by look.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -53,8 +62,22 @@ pub fn is_apostrophe(c: char) -> bool {
     )
 }
 
+/// How a letter of another script is spelt in the folded words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Spelling {
+    /// As the Latin letter it is drawn like, if any, else transliterated: how text is read.
+    Look,
+    /// Transliterated by sound only: a second spelling held for names.
+    Sound,
+}
+
 /// Folds one character of already-decomposed text, appending its letters to `out`.
 pub fn fold_char(c: char, out: &mut String) -> Piece {
+    fold_char_as(c, out, Spelling::Look)
+}
+
+/// [`fold_char`] with letters of other scripts spelt as `spelling` says.
+pub fn fold_char_as(c: char, out: &mut String, spelling: Spelling) -> Piece {
     if is_combining_mark(c) || is_invisible(c) {
         return Piece::Mark;
     }
@@ -66,6 +89,9 @@ pub fn fold_char(c: char, out: &mut String) -> Piece {
     }
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
+        return Piece::Letter;
+    }
+    if spelling == Spelling::Look && looks_latin(c, out) {
         return Piece::Letter;
     }
     let mut any = false;
@@ -90,13 +116,48 @@ pub fn fold_char(c: char, out: &mut String) -> Piece {
     if any { Piece::Letter } else { Piece::Break }
 }
 
+/// Appends the Latin letters `c` is drawn like (UTS #39's skeleton, marks dropped) when they
+/// are plain ASCII letters, and says whether it did. The table's prototype for a capital I
+/// is a small l (the two are drawn alike); folded text is lower case, so a capital that
+/// looks like I is read as i.
+fn looks_latin(c: char, out: &mut String) -> bool {
+    let mut buf = [0u8; 4];
+    let mut latin = [0u8; 8];
+    let mut n = 0;
+    let mut small_l = false;
+    for p in unicode_security::skeleton(c.encode_utf8(&mut buf)) {
+        if is_combining_mark(p) {
+            continue;
+        }
+        if !p.is_ascii_alphanumeric() || n == latin.len() {
+            return false;
+        }
+        small_l = p == 'l';
+        latin[n] = p.to_ascii_lowercase() as u8;
+        n += 1;
+    }
+    if n == 0 {
+        return false;
+    }
+    if n == 1 && small_l && c.is_uppercase() {
+        latin[0] = b'i';
+    }
+    out.extend(latin[..n].iter().map(|&b| b as char));
+    true
+}
+
 /// The folded words of `text`. With `join_apostrophes`, "O'Neill" is one word `oneill`;
 /// without, two words `o` and `neill`.
 pub fn words(text: &str, join_apostrophes: bool) -> Vec<String> {
+    words_as(text, join_apostrophes, Spelling::Look)
+}
+
+/// [`words`] with letters of other scripts spelt as `spelling` says.
+pub fn words_as(text: &str, join_apostrophes: bool, spelling: Spelling) -> Vec<String> {
     let mut out = Vec::new();
     let mut word = String::new();
     for c in text.nfkd() {
-        match fold_char(c, &mut word) {
+        match fold_char_as(c, &mut word, spelling) {
             Piece::Letter | Piece::Mark => {}
             Piece::Apostrophe if join_apostrophes => {}
             Piece::Apostrophe | Piece::Break => {
@@ -146,5 +207,28 @@ mod tests {
         assert_eq!(words("O’Neill-Smith", false), ["o", "neill", "smith"]);
         assert_eq!(words("O’Neill-Smith", true), ["oneill", "smith"]);
         assert_eq!(folded("  Pupil(s)   involved "), "pupil s involved");
+    }
+
+    #[test]
+    fn letters_of_other_scripts_read_as_the_latin_letters_they_look_like() {
+        // Cyrillic а, с, е, р; Greek Α, Ι, ο; a Cherokee letter drawn like G.
+        assert_eq!(words("Gr\u{430}\u{441}\u{435}", false), ["grace"]);
+        assert_eq!(words("\u{420}\u{43e}\u{440}py", false), ["poppy"]);
+        assert_eq!(
+            words("\u{391}LF\u{399}E \u{3bf}wen", false),
+            ["alfie", "owen"]
+        );
+        assert_eq!(words("\u{13c0}race", false), ["grace"]);
+        // By sound, every letter is transliterated.
+        assert_eq!(
+            words_as(
+                "\u{414}\u{43c}\u{438}\u{442}\u{440}\u{438}\u{439}",
+                false,
+                Spelling::Sound
+            ),
+            ["dmitrii"]
+        );
+        // Latin letters keep their fold.
+        assert_eq!(words("Søren Łukasz ı", false), ["soren", "lukasz", "i"]);
     }
 }

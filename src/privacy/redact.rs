@@ -5,8 +5,8 @@
 //! be cut out of the original text, accents, line breaks and all.
 
 use super::PLACEHOLDER;
-use super::names::{MAX_WORDS, Names, Seen};
-use super::scan::{Token, Tokenizer};
+use super::names::Names;
+use super::scan::{Readings, Span, Token, Tokenizer};
 
 /// `text` with every name in it replaced by [`PLACEHOLDER`]; `None` when it holds none.
 pub fn redact(names: &Names, text: &str) -> Option<String> {
@@ -26,46 +26,59 @@ pub fn redact(names: &Names, text: &str) -> Option<String> {
 fn redact_words(names: &Names, text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     let mut tokens = Tokenizer::default();
-    let mut recent: Vec<Seen> = Vec::new();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    let mut cuts: Vec<(usize, usize)> = Vec::new();
+    let mut readings = Readings::default();
+    let mut cuts: Vec<Span> = Vec::new();
     let mut start = 0;
     // The words are read as the search reads them; each remembers the bytes it came from.
-    let mut take = |token: Token<'_>, at: usize| match token {
+    let mut take = |token: Token<'_>, at: usize, cuts: &mut Vec<Span>| match token {
         Token::Start { after_stop } => {
             if after_stop {
-                recent.clear();
-                spans.clear();
+                cuts.extend(readings.part(names));
             }
             start = at;
         }
-        Token::End { word, flags, .. } => {
-            recent.push((names.word_id(word), flags));
-            spans.push((start, at));
-            let from = recent.len().saturating_sub(MAX_WORDS);
-            if let Some(len) = names.name_length_ending(&recent[from..]) {
-                let first = spans[spans.len() - len].0;
-                match cuts.last_mut() {
-                    Some(last) if first <= last.1 => last.1 = at,
-                    _ => cuts.push((first, at)),
-                }
-            }
+        Token::End {
+            word,
+            flags,
+            overlong,
+        } => {
+            let id = if overlong { None } else { names.word_id(word) };
+            cuts.extend(
+                readings
+                    .word(names, word, (id, flags), overlong, (start, at))
+                    .into_iter()
+                    .flatten(),
+            );
         }
     };
     for (at, c) in text.char_indices() {
         for d in std::iter::once(c).nfkd() {
-            tokens.feed(d, |t| take(t, at));
+            tokens.feed(d, |t| take(t, at, &mut cuts));
         }
     }
-    tokens.end(|t| take(t, text.len()));
+    tokens.end(|t| take(t, text.len(), &mut cuts));
+    cuts.extend(readings.end(names));
     let mut out = String::with_capacity(text.len());
     let mut at = 0;
-    for (a, b) in cuts {
+    for (a, b) in merged(cuts) {
         out.push_str(&text[at..a]);
         out.push_str(PLACEHOLDER);
         at = b;
     }
     out.push_str(&text[at..]);
+    out
+}
+
+/// The spans in order, those that overlap or touch made one.
+fn merged(mut cuts: Vec<Span>) -> Vec<Span> {
+    cuts.sort_unstable();
+    let mut out: Vec<Span> = Vec::with_capacity(cuts.len());
+    for (a, b) in cuts {
+        match out.last_mut() {
+            Some(last) if a <= last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
     out
 }
 
@@ -91,6 +104,20 @@ mod tests {
             redact(&n, "see x.org/Jamie%20Fox").as_deref(),
             Some("[name removed]"),
             "an escaped name takes the whole text"
+        );
+    }
+
+    #[test]
+    fn a_name_in_pieces_is_cut_out_whole() {
+        let mut n = Names::default();
+        n.add_cell("Grace Adeyemi");
+        assert_eq!(
+            redact(&n, "Spoke to G r a c e  A d e y e m i today.").as_deref(),
+            Some("Spoke to [name removed] today.")
+        );
+        assert_eq!(
+            redact(&n, "Spoke to Grace Ade-\nyemi and G.r.a.c.e Adeyemi.").as_deref(),
+            Some("Spoke to [name removed] and [name removed].")
         );
     }
 }

@@ -38,6 +38,20 @@ const TEMPLATES: [(&str, &str); 5] = [
     ("style.css", include_str!("templates/style.css")),
 ];
 
+/// The scripts of the embedded templates, word for word: the only scripts an output's page
+/// may run (the name guard refuses a page running any other, as a school's template might).
+pub fn own_scripts() -> &'static [&'static str] {
+    static SCRIPTS: std::sync::LazyLock<Vec<&'static str>> = std::sync::LazyLock::new(|| {
+        TEMPLATES
+            .iter()
+            .flat_map(|(_, text)| text.split("<script>").skip(1))
+            .filter_map(|rest| rest.split_once("</script>"))
+            .map(|(code, _)| code.trim())
+            .collect()
+    });
+    &SCRIPTS
+}
+
 /// The outputs, rendered.
 #[derive(Debug)]
 pub struct Rendered {
@@ -207,8 +221,17 @@ pub fn write(
     for (path, bytes) in &files {
         crate::review::outputs::check_place(path, paths)?;
         let name = path.to_string_lossy();
-        if crate::privacy::read::bytes(names, bytes, &name) == crate::privacy::Verdict::Name {
-            return Err(Error::NameInOutput { path: path.clone() });
+        match crate::privacy::read::output(names, bytes, &name, own_scripts()) {
+            crate::privacy::Verdict::Clean => {}
+            crate::privacy::Verdict::Name => {
+                return Err(Error::NameInOutput { path: path.clone() });
+            }
+            crate::privacy::Verdict::Unreadable(why) => {
+                return Err(Error::OutputUnsearchable {
+                    path: path.clone(),
+                    why,
+                });
+            }
         }
     }
     let mut written = Vec::new();
@@ -226,8 +249,8 @@ pub fn write(
 /// a file that does not read as one is passed over. A
 /// snapshot scored against another framework than `framework` (the review's, found from
 /// `review_dir`) is carried through the framework map between them, as `migrate` carries
-/// the workbooks; without a map its levels cannot be compared and there is no previous
-/// review.
+/// the workbooks; without a map its levels cannot be compared, and the previous review is
+/// returned named (its date and its framework in words) with no levels.
 pub fn previous_snapshot(
     history: &Path,
     before: NaiveDate,
@@ -258,21 +281,32 @@ pub fn previous_snapshot(
             .collect()
     };
     let (mut levels, mut counted) = (levels_of("agreed"), levels_of("counted"));
-    let mut mapped = None;
+    let (mut mapped, mut uncomparable) = (None, None);
     // A snapshot made before snapshots named their framework is taken to be the review's.
     if let Some(scored_with) = doc["framework"].as_str()
         && scored_with != framework
     {
-        let map = crate::framework::map::find(scored_with, framework, review_dir).ok()??;
-        levels = map.carry_levels(&levels);
-        counted = map.carry_levels(&counted);
-        mapped = Some((scored_with.to_string(), map.named()));
+        match crate::framework::map::find(scored_with, framework, review_dir) {
+            Ok(Some(map)) => {
+                levels = map.carry_levels(&levels);
+                counted = map.carry_levels(&counted);
+                mapped = Some((scored_with.to_string(), map.named()));
+            }
+            // No map, or none that can be used: the review is named, its levels are not.
+            _ => {
+                let title = crate::framework::title_of(scored_with, review_dir);
+                uncomparable = Some(view::in_words(title.as_deref()));
+                levels.clear();
+                counted.clear();
+            }
+        }
     }
     Some(Previous {
         date,
         levels,
         counted,
         mapped,
+        uncomparable,
     })
 }
 
@@ -328,9 +362,22 @@ mod tests {
         let same =
             previous_snapshot(dir.path(), day, "online-safety-21", dir.path()).expect("same");
         assert_eq!(same.levels.get("A1.3"), Some(&3));
-        // No map leads from 18 back to 21, so there is nothing to compare with.
+        // No map leads from 18 back to 21: the review is named, by its framework's title,
+        // and has no levels to compare.
         snapshot(dir.path(), "2025-12-01", Some("online-safety-18"), &levels);
-        assert!(previous_snapshot(dir.path(), day, "online-safety-21", dir.path()).is_none());
+        let unmapped =
+            previous_snapshot(dir.path(), day, "online-safety-21", dir.path()).expect("named");
+        assert_eq!(
+            unmapped.uncomparable.as_deref(),
+            Some("Online safety self-review (18 aspects, England)")
+        );
+        assert!(unmapped.levels.is_empty() && unmapped.counted.is_empty());
+        // A framework nobody holds is described, never named by its id.
+        snapshot(dir.path(), "2025-12-02", Some("online-safety-99"), &levels);
+        let unknown =
+            previous_snapshot(dir.path(), day, "online-safety-21", dir.path()).expect("named");
+        let words = unknown.uncomparable.expect("uncomparable");
+        assert!(!words.contains("online-safety-99"), "{words}");
         // A snapshot from before snapshots named their framework is the review's own.
         snapshot(dir.path(), "2026-01-01", None, &levels);
         let old = previous_snapshot(dir.path(), day, "online-safety-18", dir.path()).expect("own");

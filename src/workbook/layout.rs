@@ -11,6 +11,8 @@ pub const SCORES_SHEET: &str = "Scores";
 pub const INSTRUCTIONS_SHEET: &str = "Instructions";
 /// The sheet with every aspect's descriptor and level statements.
 pub const LEVELS_SHEET: &str = "Levels";
+/// A big group's sheet naming the member behind each letter of [`LEVELS_GIVEN`].
+pub const REVIEWERS_SHEET: &str = "Reviewers";
 
 /// What the details block calls the format, so the reader knows the file is one of ours.
 pub const FORMAT_NAME: &str = "selfreview scoring workbook 1";
@@ -44,6 +46,11 @@ pub const BENCHMARK: &str = "Benchmark";
 pub const LEVEL: &str = "Level";
 /// The agreed level column of a group workbook.
 pub const AGREED: &str = "Agreed";
+/// A big group's members' levels gathered in one cell after the agreed level ("A: 2, B: 3"),
+/// each under the letter the [`REVIEWERS_SHEET`] gives the member, for when their own
+/// columns are too many to print readably and are hidden. Written as a formula over the
+/// members' columns, which stay what the reader reads; the reader passes over this one.
+pub const LEVELS_GIVEN: &str = "Levels given";
 /// Why the group settled on its agreed level.
 pub const RATIONALE: &str = "Rationale";
 /// A group workbook's agreed commentary: the one commentary per aspect the assessor reads.
@@ -181,6 +188,7 @@ pub fn is_reserved(name: &str) -> bool {
         AGREED,
         RATIONALE,
         AGREED_COMMENTARY,
+        LEVELS_GIVEN,
     ];
     slug(name) == slug(GROUP_REVIEWER)
         || fixed

@@ -214,4 +214,6 @@ fn copied(path: &Path, original: &str, beside: bool) -> crate::diag::Diagnostic 
 }
 
 #[cfg(test)]
+mod print_tests;
+#[cfg(test)]
 mod tests;

@@ -70,6 +70,15 @@ pub fn options() -> zip::write::SimpleFileOptions {
         .last_modified_time(review_date)
 }
 
+/// As [`options`], dated as the pack writer dates every entry of [`packed`]'s pack:
+/// midnight on its review date, so that a zip remade with them differs from the pack only
+/// where a test changes it.
+fn as_dated() -> zip::write::SimpleFileOptions {
+    let midnight =
+        zip::DateTime::from_date_and_time(2026, 11, 1, 0, 0, 0).expect("a date a zip holds");
+    options().last_modified_time(midnight)
+}
+
 /// A zip of `before` entries, then the pack's own, then `after`.
 pub fn rebuilt(
     pack: &Path,
@@ -282,7 +291,7 @@ fn a_manifest_remade_after_a_change_is_caught_only_by_the_fingerprint() {
     }
     let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     for (name, bytes) in &files {
-        out.start_file(name.as_str(), options()).expect("start");
+        out.start_file(name.as_str(), as_dated()).expect("start");
         out.write_all(bytes).expect("write");
     }
     let case = tmp.path().join("remade.zip");
@@ -339,7 +348,7 @@ fn bytes_put_in_front_are_caught_and_a_zip_with_data_descriptors_is_no_false_ala
     // same files, so it verifies, fingerprint and all.
     let mut out = zip::ZipWriter::new_stream(Vec::new());
     for (name, bytes) in entries(&pack) {
-        out.start_file(name.as_str(), options()).expect("start");
+        out.start_file(name.as_str(), as_dated()).expect("start");
         out.write_all(&bytes).expect("write");
     }
     let streamed = out.finish().expect("finish").into_inner();

@@ -1,5 +1,6 @@
 //! The governors' report: each group's expected training share from the framework, what
-//! stands in the way listed, and no "0 the year before" when the records start this year.
+//! stands in the way listed, no "0 the year before" when the records start this year, and
+//! an earlier review on a framework no map leads from named in words.
 
 use crate::{fixtures, init_review, selfreview, set_sources};
 
@@ -105,4 +106,80 @@ fn a_log_reaching_into_the_year_before_is_compared_with_it() {
         .success();
     let doc: serde_json::Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
     assert_eq!(doc["metrics"]["incidents"]["previous_covered"], false);
+}
+
+/// The demo, its earlier review (the one nearest the Mark's award) relabelled as scored on
+/// `framework`, scored and reported again.
+fn demo_earlier_on(tmp: &std::path::Path, framework: &str) -> std::path::PathBuf {
+    let run = |dir: &std::path::Path, args: &[&str]| {
+        selfreview()
+            .current_dir(dir)
+            .env("SELFREVIEW_TODAY", "2026-12-01")
+            .args(args)
+            .assert()
+            .success();
+    };
+    run(tmp, &["demo", "--quiet", "school"]);
+    let dir = tmp.join("school");
+    let snapshot = dir.join("history/2023-11-20.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&snapshot).expect("snapshot")).expect("JSON");
+    doc["framework"] = serde_json::json!(framework);
+    std::fs::write(&snapshot, doc.to_string()).expect("write");
+    run(&dir, &["score", "-q"]);
+    run(&dir, &["report", "-q"]);
+    dir
+}
+
+#[test]
+fn an_earlier_review_no_map_leads_from_is_named_by_its_title_and_said_not_comparable() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    // No map leads from the 18 aspects back to the demo's 21.
+    let dir = demo_earlier_on(tmp.path(), "online-safety-18");
+    let read = |name: &str| std::fs::read_to_string(dir.join("out").join(name)).expect(name);
+    let governors = read("governors.html");
+    assert!(
+        governors.contains(
+            "The last review, of 20&#x2f;11&#x2f;2023, was scored on Online safety self-review (18 aspects, England). \
+             No framework map carries its levels to this review's framework, Online safety self-review (21 aspects), \
+             so the two cannot be compared level by level."
+        ),
+        "{governors}"
+    );
+    assert!(!governors.contains("This is the first scored review"));
+    assert!(
+        governors.contains("was scored on Online safety self-review (18 aspects, England), and no framework map leads from it to this one, so its levels cannot be compared."),
+        "the Mark's paragraph names the framework in words"
+    );
+    let report = read("report.html");
+    assert!(report.contains(
+        "was scored on Online safety self-review (18 aspects, England), and no framework map"
+    ));
+    // The radar draws no earlier review it cannot place, and its legend names none.
+    assert!(!report.contains("Dotted grey") && !governors.contains("Dotted grey"));
+    for name in [
+        "report.html",
+        "governors.html",
+        "visit.html",
+        "online-tool.html",
+    ] {
+        assert!(
+            !read(name).contains("online-safety-18"),
+            "{name} names a framework by its id"
+        );
+    }
+}
+
+#[test]
+fn an_earlier_review_on_a_framework_nobody_holds_is_described_not_named_by_its_id() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = demo_earlier_on(tmp.path(), "county-review-2019");
+    for name in ["report.html", "governors.html"] {
+        let html = std::fs::read_to_string(dir.join("out").join(name)).expect(name);
+        assert!(!html.contains("county-review-2019"), "{name} names the id");
+        assert!(
+            html.contains("was scored on a framework that neither selfreview nor this review&#x27;s frameworks folder holds"),
+            "{name} describes it"
+        );
+    }
 }

@@ -26,6 +26,7 @@ mod print;
 mod privacy;
 mod privacy_documents;
 mod privacy_edges;
+mod privacy_forms;
 mod records;
 mod register_edges;
 mod registers;
@@ -63,7 +64,8 @@ pub fn aspect_json<'a>(doc: &'a serde_json::Value, code: &str) -> &'a serde_json
 
 /// A sheet of a workbook read back with calamine, as a spreadsheet program shows it: each
 /// row whose first cell is an aspect code (`A1.1`), by that code, its cells by the heading
-/// above them, with dates written day first as the school reads them.
+/// above them, with dates written day first as the school reads them; the rows that
+/// continue an aspect's text are joined onto it.
 pub fn rows_by_code(
     path: &Path,
     sheet: &str,
@@ -84,16 +86,30 @@ pub fn rows_by_code(
         .iter()
         .map(Data::to_string)
         .collect();
-    rows.filter(|r| r[0].to_string().contains('.'))
-        .map(|r| {
-            let cells = header
-                .iter()
-                .zip(r)
-                .map(|(h, c)| (h.clone(), cell(c)))
-                .collect();
-            (r[0].to_string(), cells)
-        })
-        .collect()
+    let mut out: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> =
+        std::collections::BTreeMap::new();
+    for r in rows.filter(|r| r[0].to_string().contains('.')) {
+        let code = r[0].to_string();
+        let cells = header.iter().zip(r).map(|(h, c)| (h.clone(), cell(c)));
+        // A row continuing the aspect above it (text too long for one row) is joined onto
+        // the aspect's own row, as the reader joins it.
+        let continues = r
+            .get(1)
+            .is_some_and(|c| c.to_string().ends_with("(continued)"));
+        match out.get_mut(&code) {
+            Some(own) if continues => {
+                for (h, text) in cells {
+                    if let Some(value) = own.get_mut(&h).filter(|_| !text.is_empty()) {
+                        value.push_str(&text);
+                    }
+                }
+            }
+            _ => {
+                out.insert(code, cells.collect());
+            }
+        }
+    }
+    out
 }
 
 /// The number, from 1, of the first line of `text` that starts with `start`, as a finding

@@ -351,3 +351,44 @@ fn the_reports_count_reassessment_from_the_review_date_whatever_the_day() {
     assert_eq!(doc("2026-12-01"), doc("2027-03-01"));
     assert_eq!(doc("2026-12-01")["days_after_review"], 34);
 }
+
+/// With every aspect changed since the award, the report names the first six each way and
+/// counts the rest, so the sign-off with the Mark under it stays on the first page.
+#[test]
+fn many_changes_since_the_award_are_named_in_brief_and_counted() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let run = |dir: &std::path::Path, args: &[&str]| {
+        selfreview()
+            .current_dir(dir)
+            .env("SELFREVIEW_TODAY", "2026-12-01")
+            .args(args)
+            .assert()
+            .success();
+    };
+    run(tmp.path(), &["demo", "--quiet", "school"]);
+    let dir = tmp.path().join("school");
+    let snapshot = dir.join("history/2023-11-20.json");
+    let mut doc: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&snapshot).expect("snapshot")).expect("JSON");
+    for aspect in doc["aspects"].as_array_mut().expect("aspects") {
+        aspect["agreed"] = serde_json::json!(5);
+        aspect["counted"] = serde_json::json!(5);
+    }
+    std::fs::write(&snapshot, doc.to_string()).expect("write");
+    run(&dir, &["score", "-q"]);
+    run(&dir, &["report", "-q"]);
+    let report = std::fs::read_to_string(dir.join("out/report.html")).expect("report");
+    assert!(
+        report.contains("the one nearest the award: 21 aspects up, 0 down, 0 unchanged."),
+        "the counts are whole"
+    );
+    let up = report
+        .split("<p>Up: ")
+        .nth(1)
+        .and_then(|s| s.split("</p>").next())
+        .expect("the aspects up");
+    assert_eq!(up.matches(" (from 5 to ").count(), 6, "{up}");
+    assert!(up.ends_with("; and 15 more."), "{up}");
+    let governors = std::fs::read_to_string(dir.join("out/governors.html")).expect("governors");
+    assert!(governors.contains("21 aspects up, 0 down, 0 unchanged"));
+}

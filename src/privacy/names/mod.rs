@@ -16,12 +16,20 @@ use std::collections::{HashMap, HashSet};
 use rustc_hash::FxHashMap;
 
 use super::cell::people_in_cell;
-use super::fold::words;
+use super::fold::Spelling;
 use super::scan::{CAPITAL, COMMA, JOINED, NEWLINE, TITLED};
 use super::words::{is_common, is_filler};
+use spell::{
+    composed_forms, is_particle, is_title, name_words, spellings, with_halves, with_joinings,
+    with_particles_apart,
+};
+
+mod spell;
 
 /// The longest name, in words, that is matched; longer sequences are cut to this.
 pub const MAX_WORDS: usize = 6;
+/// The most words a cell's name may have to be held in every spelling of its parts.
+const MOST_SPELT: usize = 4;
 
 /// One person's name, in parts.
 #[derive(Debug, Default, Clone)]
@@ -100,15 +108,10 @@ impl Names {
     /// Adds a person from the parts of their name; returns whether anything could be held.
     pub fn add_person(&mut self, person: &Person<'_>) -> bool {
         let forenames = spellings(&person.forenames);
-        let surnames = joined_particles(spellings(&person.surnames));
+        let surnames = spellings(&person.surnames);
         let mut added = false;
         if !forenames.is_empty() && !surnames.is_empty() {
-            // Half of a double-barrelled name counts only with the other name.
-            for f in &with_halves(forenames.clone()) {
-                for s in &with_halves(surnames.clone()) {
-                    added |= self.add_pair(f, s);
-                }
-            }
+            added |= self.add_parts(forenames, surnames);
         } else {
             for part in forenames.iter().chain(&surnames) {
                 added |= self.add_whole(part);
@@ -119,6 +122,20 @@ impl Names {
         }
         if added {
             self.people += 1;
+        }
+        added
+    }
+
+    /// Every spelling of the forenames with every spelling of the surname: each run
+    /// together or apart, and half of a double-barrelled name with the other name.
+    fn add_parts(&mut self, forenames: Vec<Words>, surnames: Vec<Words>) -> bool {
+        let forenames = with_halves(with_joinings(forenames));
+        let surnames = with_particles_apart(with_halves(with_joinings(surnames)));
+        let mut added = false;
+        for f in &forenames {
+            for s in &surnames {
+                added |= self.add_pair(f, s);
+            }
         }
         added
     }
@@ -149,22 +166,25 @@ impl Names {
     /// A whole name as one text: every split into forenames and surname, both orders.
     fn hold_text(&mut self, text: &str) -> bool {
         let mut any = false;
-        for spelt in std::iter::once(text.to_string()).chain(umlauts_spelt_out(text)) {
-            for join in [false, true] {
-                any |= self.hold_spelling(&spelt, join);
+        for spelt in composed_forms(text) {
+            for spelling in [Spelling::Look, Spelling::Sound] {
+                for join in [false, true] {
+                    any |= self.hold_spelling(&spelt, join, spelling);
+                }
             }
         }
         any
     }
 
-    fn hold_spelling(&mut self, text: &str, join: bool) -> bool {
+    fn hold_spelling(&mut self, text: &str, join: bool, spelling: Spelling) -> bool {
         if let Some((surname, forename)) = text.split_once(',') {
-            let (s, f) = (name_words(surname, join), name_words(forename, join));
+            let s = name_words(surname, join, spelling);
+            let f = name_words(forename, join, spelling);
             if !s.is_empty() && !f.is_empty() {
-                return self.add_pair(&f, &s);
+                return self.add_parts(vec![f], vec![s]);
             }
         }
-        let w: Words = name_words(text, join)
+        let w: Words = name_words(text, join, spelling)
             .into_iter()
             .filter(|w| !is_title(w))
             .collect();
@@ -173,14 +193,20 @@ impl Names {
         }
         let mut any = self.add_whole(&w);
         for k in 1..w.len() {
-            any |= self.add_pair(&w[..k], &w[k..]);
+            // A short name is held every way its parts are (halves, run together), as a
+            // pupil list's is; a long cell only as written, so it stays cheap.
+            any |= if w.len() <= MOST_SPELT {
+                self.add_parts(vec![w[..k].to_vec()], vec![w[k..].to_vec()])
+            } else {
+                self.add_pair(&w[..k], &w[k..])
+            };
         }
         // "LANCASTER Phoebe Anne": which word is the surname cannot be told, so every two
         // of its words make a name.
         if (3..=5).contains(&w.len()) {
             for (i, a) in w.iter().enumerate() {
                 for (j, b) in w.iter().enumerate() {
-                    if i != j && a.len() > 1 && b.len() > 1 {
+                    if i != j && a.len() > 1 && b.len() > 1 && !is_particle(a) && !is_particle(b) {
                         self.insert(&[a.clone(), b.clone()]);
                     }
                 }
@@ -264,11 +290,6 @@ impl Names {
         self.vocab.get(word).copied()
     }
 
-    /// Whether the words ending at the newest of `recent` (oldest first) spell a name.
-    pub(super) fn ends_a_name(&self, recent: &[Seen]) -> bool {
-        self.name_length_ending(recent).is_some()
-    }
-
     /// The length in words of the longest name ending at the newest of `recent`.
     pub(super) fn name_length_ending(&self, recent: &[Seen]) -> Option<usize> {
         let Some((Some(last), _)) = recent.last() else {
@@ -321,125 +342,8 @@ impl Names {
     }
 }
 
-/// The spellings, and each word of a spelling of several words on its own: half of a
-/// double-barrelled name ("Marie" of "Anna-Marie", "Smith" of "Smith-Jones") is still the
-/// child's name when written with the other name.
-fn with_halves(mut spellings: Vec<Words>) -> Vec<Words> {
-    let halves: Vec<Words> = spellings
-        .iter()
-        .filter(|w| w.len() > 1)
-        .flat_map(|w| w.iter().map(|h| vec![h.clone()]))
-        .collect();
-    for h in halves {
-        if !spellings.contains(&h) {
-            spellings.push(h);
-        }
-    }
-    spellings
-}
-
-/// The spellings, and a surname that starts with a particle written apart ("Ó Briain",
-/// "Mac Giolla", "De Souza", "Van Dyke") run together as well ("OBriain"), as a surname
-/// with an apostrophe is ("O'Sullivan" as "OSullivan").
-fn joined_particles(mut spellings: Vec<Words>) -> Vec<Words> {
-    let joined: Vec<Words> = spellings
-        .iter()
-        .filter(|w| {
-            w.len() > 1
-                && matches!(
-                    w[0].as_str(),
-                    "o" | "mc"
-                        | "mac"
-                        | "de"
-                        | "van"
-                        | "von"
-                        | "di"
-                        | "da"
-                        | "le"
-                        | "la"
-                        | "du"
-                        | "ni"
-                        | "nic"
-                )
-        })
-        .map(|w| {
-            let mut j = vec![w[0].clone() + &w[1]];
-            j.extend(w[2..].iter().cloned());
-            j
-        })
-        .collect();
-    for j in joined {
-        if !spellings.contains(&j) {
-            spellings.push(j);
-        }
-    }
-    spellings
-}
-
-/// Each part's folded words, and with apostrophes joined where that differs.
-fn spellings(parts: &[&str]) -> Vec<Words> {
-    let mut out: Vec<Words> = Vec::new();
-    let spelt: Vec<String> = parts
-        .iter()
-        .flat_map(|p| std::iter::once(p.to_string()).chain(umlauts_spelt_out(p)))
-        .collect();
-    for p in &spelt {
-        for join in [false, true] {
-            let w = name_words(p, join);
-            if !w.is_empty() && !out.contains(&w) {
-                out.push(w);
-            }
-        }
-    }
-    out
-}
-
-/// A name with its umlauts and Nordic letters written out as they are typed without them
-/// ("Müller" as "Mueller", "Ørsted" as "Oersted", "Åsa" as "Aasa"), each letter either way
-/// ("Arnstroem" for "Ärnström"): every other spelling, none when it has none of them. The
-/// plain spelling (ä as a) comes from the fold itself.
-fn umlauts_spelt_out(text: &str) -> Vec<String> {
-    const MOST: usize = 6;
-    let spelt = |c: char| match c {
-        'ä' | 'Ä' => Some("ae"),
-        'ö' | 'Ö' | 'ø' | 'Ø' => Some("oe"),
-        'ü' | 'Ü' => Some("ue"),
-        'å' | 'Å' => Some("aa"),
-        _ => None,
-    };
-    let places: Vec<usize> = text
-        .char_indices()
-        .filter(|(_, c)| spelt(*c).is_some())
-        .map(|(i, _)| i)
-        .take(MOST)
-        .collect();
-    (1..1usize << places.len())
-        .map(|mask| {
-            text.char_indices()
-                .map(|(i, c)| match places.iter().position(|&p| p == i) {
-                    Some(k) if mask & (1 << k) != 0 => spelt(c).unwrap_or_default().to_string(),
-                    _ => c.to_string(),
-                })
-                .collect()
-        })
-        .collect()
-}
-
-/// The folded words of a name: words with digits in them (year groups, ids) are never part
-/// of one.
-fn name_words(text: &str, join: bool) -> Words {
-    words(text, join)
-        .into_iter()
-        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
-        .collect()
-}
-
 /// What a middle-name place is spelt as before it becomes [`ANY`].
 const ANY_WORD: &str = "\u{0}";
-
-fn is_title(word: &str) -> bool {
-    matches!(word, "mr" | "mrs" | "miss" | "ms" | "mx" | "master" | "dr")
-}
 
 #[cfg(test)]
 mod tests;

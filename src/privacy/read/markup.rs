@@ -15,7 +15,7 @@ use std::io::BufRead;
 
 use quick_xml::events::Event;
 
-use super::{Ctx, Verdict};
+use super::{Ctx, Verdict, script};
 use crate::privacy::scan::Scanner;
 
 /// HTML elements that do not break the text they sit in.
@@ -57,7 +57,12 @@ struct Reading<'n> {
     joined: Scanner<'n>,
     split: Scanner<'n>,
     asides: Scanner<'n>,
+    /// A page's style strings run together.
+    styles: Scanner<'n>,
     embedded: Option<String>,
+    /// Why what the page shows cannot be read from it: it runs a script, or its style
+    /// sheet shows attributes' text.
+    built: Option<&'static str>,
 }
 
 impl<'n> Reading<'n> {
@@ -66,7 +71,9 @@ impl<'n> Reading<'n> {
             joined: ctx.scanner(),
             split: ctx.scanner(),
             asides: ctx.scanner(),
+            styles: ctx.scanner(),
             embedded: None,
+            built: None,
         }
     }
 
@@ -121,20 +128,44 @@ impl<'n> Reading<'n> {
         }
     }
 
+    /// Style sheet text: its strings are read run together, and `attr()` builds text.
+    fn style(&mut self, css: &str) {
+        self.styles.push(&script::css_strings(css));
+        if script::css_builds_text(css) {
+            self.built.get_or_insert(script::STYLE);
+        }
+    }
+
+    /// A page held in an attribute (`srcdoc`), read as a page of its own.
+    fn page(&mut self, ctx: &Ctx<'_>, text: &str) {
+        match html(ctx, text) {
+            Verdict::Name => self.embedded = Some(String::new()),
+            Verdict::Unreadable(why) => {
+                self.embedded.get_or_insert(why);
+            }
+            Verdict::Clean => {}
+        }
+    }
+
     fn found(&self) -> bool {
         self.joined.found()
             || self.split.found()
             || self.asides.found()
+            || self.styles.found()
             || self.embedded.as_deref() == Some("")
     }
 
     fn finish(mut self) -> Verdict {
-        let found = self.joined.finish() | self.split.finish() | self.asides.finish();
-        match self.embedded {
+        let found = self.joined.finish()
+            | self.split.finish()
+            | self.asides.finish()
+            | self.styles.finish();
+        match (self.embedded, self.built) {
             _ if found => Verdict::Name,
-            Some(e) if e.is_empty() => Verdict::Name,
-            Some(why) => Verdict::Unreadable(format!("it holds an embedded file: {why}")),
-            None => Verdict::Clean,
+            (Some(e), _) if e.is_empty() => Verdict::Name,
+            (_, Some(why)) => Verdict::Unreadable(why.to_string()),
+            (Some(why), None) => Verdict::Unreadable(format!("it holds an embedded file: {why}")),
+            (None, None) => Verdict::Clean,
         }
     }
 }
@@ -150,32 +181,81 @@ pub(super) fn document(ctx: &mut Ctx<'_>, text: &str) -> Verdict {
     html(ctx, text)
 }
 
-/// An HTML page (or anything tag-like that is not well-formed XML).
+/// An HTML page (or anything tag-like that is not well-formed XML). The tokenizer reads a
+/// script's or a style sheet's content as text, as a browser does, rather than as tags.
+/// A page that runs a script is refused ([`script`]) unless the page is the tool's own.
 pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
     let mut reading = Reading::new(ctx);
-    for token in html5gum::Tokenizer::new(text) {
+    let mut emitter = html5gum::DefaultEmitter::default();
+    emitter.naively_switch_states(true);
+    let mut in_style = false;
+    // The text of a script that runs, kept to compare with the tool's own scripts.
+    let mut in_script: Option<String> = None;
+    for token in html5gum::Tokenizer::new_with_emitter(text, emitter) {
         let Ok(token) = token;
         match token {
             html5gum::Token::StartTag(tag) => {
-                reading.tag(!INLINE.contains(&lossy(&tag.name).as_ref()));
-                for value in tag.attributes.values() {
-                    reading.aside(&lossy(&value.value));
+                let name = lossy(&tag.name).to_ascii_lowercase();
+                reading.tag(!INLINE.contains(&name.as_str()));
+                if name == "script" {
+                    let kind = tag
+                        .attributes
+                        .get(b"type".as_slice())
+                        .map(|t| lossy(&t.value));
+                    if script::runs(kind.as_deref()) {
+                        in_script = Some(String::new());
+                    }
+                    if tag.attributes.contains_key(b"src".as_slice()) {
+                        reading.built = Some(script::SCRIPT);
+                    }
+                }
+                in_style = name == "style";
+                for (key, value) in &tag.attributes {
+                    let (key, value) = (lossy(key), lossy(&value.value));
+                    if script::attribute_runs(&key, &value) {
+                        reading.built = Some(script::SCRIPT);
+                    }
+                    match key.to_ascii_lowercase().as_str() {
+                        "style" => reading.style(&value),
+                        "srcdoc" => reading.page(ctx, &value),
+                        _ => {}
+                    }
+                    reading.aside(&value);
                 }
             }
             html5gum::Token::EndTag(tag) => {
                 let name = lossy(&tag.name);
                 reading.tag(!INLINE.contains(&name.as_ref()));
+                in_style = false;
+                if let Some(code) = in_script.take()
+                    && !ctx.own_scripts.contains(&code.trim())
+                {
+                    reading.built = Some(script::SCRIPT);
+                }
                 if ROWS.contains(&name.as_ref()) {
                     reading.part();
                 }
             }
-            html5gum::Token::String(s) => reading.text(&lossy(&s.value)),
+            html5gum::Token::String(s) => {
+                let s = lossy(&s.value);
+                reading.text(&s);
+                if let Some(code) = in_script.as_mut() {
+                    code.push_str(&s);
+                }
+                if in_style {
+                    reading.style(&s);
+                }
+            }
             html5gum::Token::Comment(c) => reading.aside(&lossy(&c.value)),
             html5gum::Token::Doctype(_) | html5gum::Token::Error(_) => {}
         }
         if reading.found() {
             return Verdict::Name;
         }
+    }
+    if in_script.is_some() {
+        // A script that runs to the end of the page.
+        reading.built = Some(script::SCRIPT);
     }
     reading.finish()
 }
@@ -319,12 +399,25 @@ pub(super) fn without_codes(text: &str) -> String {
     out
 }
 
+/// An XML element's attributes, read as asides; a script element, an event handler or a
+/// script link (an SVG picture or an XHTML page may hold them) refuses the document.
 fn attributes(e: &quick_xml::events::BytesStart<'_>, reading: &mut Reading<'_>) {
+    let name = e.local_name();
+    let name: &str = name.as_ref();
+    if name.eq_ignore_ascii_case("script") {
+        reading.built = Some(script::SCRIPT);
+    }
     for a in e.attributes().with_checks(false).flatten() {
-        match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
-            Ok(v) => reading.aside(&v),
-            Err(_) => reading.aside(&a.value),
+        let value = match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
+            Ok(v) => v.into_owned(),
+            Err(_) => a.value.to_string(),
+        };
+        let key = a.key.local_name();
+        let key: &str = key.as_ref();
+        if script::attribute_runs(key, &value) {
+            reading.built = Some(script::SCRIPT);
         }
+        reading.aside(&value);
     }
 }
 

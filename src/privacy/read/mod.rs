@@ -14,6 +14,7 @@
 mod container;
 mod markup;
 mod pdf;
+mod script;
 mod text;
 
 use std::io::{Read, Seek, SeekFrom};
@@ -46,6 +47,10 @@ pub(crate) struct Ctx<'n> {
     names: &'n Names,
     budget: Budget,
     depth: u8,
+    /// The scripts of the tool's own pages: such a script only copies text the page
+    /// already shows, and the school's text in the page is escaped, so it is no reason to
+    /// refuse the page. Any other script is.
+    own_scripts: &'n [&'n str],
 }
 
 impl<'n> Ctx<'n> {
@@ -54,6 +59,7 @@ impl<'n> Ctx<'n> {
             names,
             budget: Budget::new(BUDGET),
             depth: 0,
+            own_scripts: &[],
         }
     }
 
@@ -180,7 +186,14 @@ pub fn raw_utf16(names: &Names, path: &Path) -> std::io::Result<bool> {
 
 /// Reads bytes made in memory (a report, a summary workbook), named `hint`.
 pub fn bytes(names: &Names, bytes: &[u8], hint: &str) -> Verdict {
+    output(names, bytes, hint, &[])
+}
+
+/// Reads an output the tool made, whose pages may run `own_scripts` (the scripts of its
+/// templates, word for word) and no other.
+pub fn output(names: &Names, bytes: &[u8], hint: &str, own_scripts: &[&str]) -> Verdict {
     let mut ctx = Ctx::new(names);
+    ctx.own_scripts = own_scripts;
     any(&mut ctx, std::io::Cursor::new(bytes), hint, None)
         .unwrap_or_else(|e| Verdict::Unreadable(format!("it could not be read ({e})")))
 }

@@ -451,3 +451,88 @@ fn table_rows_part_names_and_calendars_are_unfolded() {
     let ics = b"BEGIN:VCALENDAR\r\nSUMMARY:Meeting with parents of Alfie Bro\r\n oks about online safety\r\nEND:VCALENDAR\r\n";
     assert_eq!(bytes(&alfie(), ics, "cal.ics"), Verdict::Name);
 }
+
+fn grace() -> Names {
+    let mut n = Names::default();
+    n.add_cell("Grace Adeyemi");
+    n
+}
+
+fn refused_as_built(page: &str) -> bool {
+    matches!(bytes(&grace(), page.as_bytes(), "page.html"), Verdict::Unreadable(why) if why.contains("web page"))
+}
+
+#[test]
+fn a_page_whose_script_or_style_builds_text_is_refused() {
+    for page in [
+        r#"<html><body><script>document.write("Grace Ade"+"yemi")</script></body></html>"#,
+        "<p>x</p><script>document.write(String.fromCharCode(71,114,97,99,101))</script>",
+        "<script type=module>import('./x.js')</script>",
+        "<script src=names.js></script><p>Hello</p>",
+        "<body onload=\"go()\"><p>Hello</p></body>",
+        "<a href=\" JavaScript:go()\">link</a>",
+        "<svg><script>x()</script></svg>",
+        "<style>p::after{content: attr(data-a) attr(data-b)}</style><p data-a=Gra data-b=ce>",
+        "<iframe srcdoc=\"<script>go()</script>\"></iframe>",
+        "<p>open <script>x()",
+    ] {
+        assert!(refused_as_built(page), "{page}");
+    }
+    // What a browser shows through entities, attributes, comments and style strings is read.
+    for page in [
+        "<p>&#71;race Adeyemi</p>",
+        "<p>&amp;#71;race &amp;#x41;deyemi</p>",
+        "<img alt=\"Grace Adeyemi\">",
+        "<p data-who=\"Adeyemi, Grace\">x</p>",
+        "<!-- Grace Adeyemi -->",
+        "<style>p::before{content:\"Grace Ade\"} p::after{content:\"yemi\"}</style>",
+        "<iframe srcdoc=\"<p>Grace Adeyemi</p>\"></iframe>",
+        "<script type=\"application/ld+json\">{\"n\":\"Grace Adeyemi\"}</script>",
+        "<p>G r a c e A d e y e m i</p>",
+    ] {
+        assert_eq!(
+            bytes(&grace(), page.as_bytes(), "page.html"),
+            Verdict::Name,
+            "{page}"
+        );
+    }
+    for page in [
+        "<script type=\"application/json\">{\"a\":1}</script><p>A grace period</p>",
+        "<style>li::before{content:\"\\2022\"}</style><ul><li>Item</li></ul>",
+    ] {
+        assert_eq!(
+            bytes(&grace(), page.as_bytes(), "page.html"),
+            Verdict::Clean,
+            "{page}"
+        );
+    }
+}
+
+#[test]
+fn the_tools_own_script_is_allowed_in_its_own_outputs_only() {
+    let own = "var a = 1;";
+    let page = format!("<p>Hello</p><script>\n{own}\n</script>");
+    assert_eq!(
+        output(&grace(), page.as_bytes(), "p.html", &[own]),
+        Verdict::Clean
+    );
+    assert!(refused_as_built(&page));
+    let other = "<script>var a = 2;</script>";
+    assert!(matches!(
+        output(&grace(), other.as_bytes(), "p.html", &[own]),
+        Verdict::Unreadable(_)
+    ));
+}
+
+#[test]
+fn an_svg_or_xhtml_document_that_runs_a_script_is_refused() {
+    for doc in [
+        "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><script>x()</script><text>Hi</text></svg>",
+        "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\" onload=\"x()\"><text>Hi</text></svg>",
+    ] {
+        assert!(refused_as_built(doc), "{doc}");
+    }
+    let clean =
+        "<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"><text>Hi</text></svg>";
+    assert_eq!(bytes(&grace(), clean.as_bytes(), "a.svg"), Verdict::Clean);
+}

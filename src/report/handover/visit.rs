@@ -298,8 +298,8 @@ fn sign_off_check(r: &Reviewed) -> Check {
                 flagged_codes.join(", ")
             ),
             Some(m) if m.is_empty() => "The headteacher and the chair of governors have signed the review off.".into(),
-            Some(m) => format!("The sign-off records {} ([sign-off] in review.toml).", m.join(", ")),
-            None => "The headteacher and the chair of governors sign the review off ([sign-off] in review.toml).".into(),
+            Some(m) => format!("The sign-off records {}: the online safety lead adds what is missing to the review's settings file, review.toml.", m.join(", ")),
+            None => "The headteacher and the chair of governors sign the review off, and the online safety lead writes their names and the date in the review's settings file, review.toml.".into(),
         },
         state: state(sign_off.is_some_and(|m| m.is_empty()) && flagged_codes.is_empty()),
     }

@@ -56,10 +56,41 @@ const RADAR_RADIUS: f64 = 135.0;
 /// The shapes a spoke label's name may take, tried in turn where labels crowd: at most so
 /// many lines of at most so many characters, shortened with an ellipsis beyond.
 const LABEL_SHAPES: [(usize, usize); 2] = [(19, 2), (13, 3)];
-/// The height of a label's line, and the width of one of its characters as drawn (an
-/// estimate a little above the average width at the labels' size, so boxes do not meet).
+/// The height of a label's line, and its type's size.
 const LABEL_LINE: f64 = 12.0;
-const LABEL_CHAR: f64 = 5.3;
+const LABEL_SIZE: f64 = 10.5;
+/// The least room left between two labels' boxes, across and down: about two spaces, so
+/// that two names side by side never read as one.
+const LABEL_GAP: (f64, f64) = (6.0, 2.0);
+
+/// The advance widths of Arial's (and Helvetica's, Liberation Sans's) printable ASCII
+/// characters, space to tilde, in thousandths of the type's size: the reports name Arial
+/// after Segoe UI, and a browser without either draws a font of the same widths.
+const ARIAL: [u16; 95] = [
+    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278,
+    278, // space to /
+    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556, // 0 to ?
+    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, // @ to O
+    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556, // P to _
+    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, // ` to o
+    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, // p to ~
+];
+
+/// How wide `line` is drawn at the labels' size, a little over Arial's widths (Segoe UI,
+/// named first, is a little wider; bold, as the code line is, wider again). A character
+/// outside ASCII is taken as wide as a capital M, an ellipsis as wide as the type is tall.
+fn text_width(line: &str, bold: bool) -> f64 {
+    let thousandths: u32 = line
+        .chars()
+        .map(|c| match c {
+            ' '..='~' => u32::from(ARIAL[c as usize - 32]),
+            '…' => 1000,
+            _ => 833,
+        })
+        .sum();
+    let widen = if bold { 1.16 } else { 1.06 };
+    f64::from(thousandths) / 1000.0 * LABEL_SIZE * widen
+}
 
 /// Small words a short name can do without.
 const SMALL_WORDS: [&str; 9] = ["of", "and", "the", "for", "in", "on", "to", "with", "&"];
@@ -170,8 +201,11 @@ impl Label {
     fn at(i: usize, n: usize, dist: f64, lines: &[String]) -> Label {
         let (x, y) = point(i, n, dist, (0.0, 0.0));
         let (dx, dy) = (x / dist, y / dist);
-        let widest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-        let width = widest as f64 * LABEL_CHAR;
+        let width = lines
+            .iter()
+            .enumerate()
+            .map(|(k, l)| text_width(l, k == 0))
+            .fold(0.0, f64::max);
         let height = LABEL_LINE * lines.len() as f64;
         let (anchor, left) = if dx > 0.15 {
             ("start", x)
@@ -212,16 +246,18 @@ impl Label {
         })
     }
 
+    /// Whether `other`'s box overlaps this one's or comes within [`LABEL_GAP`] of it.
     fn meets(&self, other: &Label) -> bool {
         let (a, b) = (self.bounds, other.bounds);
-        a.0 < b.2 + 2.0 && b.0 < a.2 + 2.0 && a.1 < b.3 + 1.0 && b.1 < a.3 + 1.0
+        let (across, down) = LABEL_GAP;
+        a.0 < b.2 + across && b.0 < a.2 + across && a.1 < b.3 + down && b.1 < a.3 + down
     }
 
     fn draw(&self, s: &mut String) {
         let x = self.x;
         let _ = write!(
             s,
-            r#"<text x="{x:.1}" y="{:.1}" font-size="10.5" text-anchor="{}">"#,
+            r#"<text x="{x:.1}" y="{:.1}" font-size="{LABEL_SIZE}" text-anchor="{}">"#,
             self.top + LABEL_LINE - 2.5,
             self.anchor
         );
@@ -532,5 +568,77 @@ mod tests {
         // The picture's box holds every label.
         let svg = radar(&spokes(&names));
         assert!(svg.contains(">Online Safety Group</tspan>"), "{svg}");
+    }
+    /// How far apart two boxes are across and down (negative where they overlap).
+    fn apart(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> (f64, f64) {
+        ((b.0 - a.2).max(a.0 - b.2), (b.1 - a.3).max(a.1 - b.3))
+    }
+
+    #[test]
+    fn no_two_labels_touch_in_either_framework_or_with_long_custom_names() {
+        // A box is at least as wide as Arial draws its text ("Agencies" is 43.2 at 10.5).
+        assert!(text_width("Agencies", false) >= 43.2);
+        assert!(text_width("B4.2", true) >= 4.0 * 556.0 / 1000.0 * 10.5);
+        assert!(text_width("Ünïcödé…", false) > text_width("Unicode", false));
+        let custom = [
+            "Leadership Responsibilities for Safeguarding Pupils Online",
+            "Whole-School Policy Review and Governance Arrangements",
+            "Acceptable Use Agreements for Learners, Staff and Visitors",
+            "Reporting, Responding and Recording of Concerns",
+            "Curriculum Progression from Early Years to Year Six",
+            "Pupil Voice and Digital Leaders Programme",
+            "Professional Development for Teaching and Support Staff",
+            "Governing Body Oversight and Training",
+            "Engagement with Parents, Carers and the Wider Community",
+            "Filtering, Monitoring and Technical Safeguards",
+            "Data Protection, Breach Handling and Retention",
+            "Mobile Devices, Wearables and Personal Technology",
+            "Images, Video and Publishing Consent",
+            "Measuring Impact through Surveys and Incident Trends",
+        ];
+        let mut sets: Vec<(String, Vec<String>)> = ["online-safety-21", "online-safety-18"]
+            .iter()
+            .map(|id| {
+                let fw = crate::framework::load_embedded(id)
+                    .expect("embedded")
+                    .framework;
+                let names = fw.aspects().map(|(_, _, a)| a.name.clone()).collect();
+                ((*id).to_string(), names)
+            })
+            .collect();
+        sets.push((
+            "custom".into(),
+            custom.iter().map(|s| (*s).to_string()).collect(),
+        ));
+        for (id, names) in &sets {
+            let names: Vec<&str> = names.iter().map(String::as_str).collect();
+            let placed = labels(&spokes(&names));
+            assert_eq!(placed.len(), names.len());
+            for (i, a) in placed.iter().enumerate() {
+                for b in &placed[i + 1..] {
+                    let (across, down) = apart(a.bounds, b.bounds);
+                    assert!(
+                        across >= 5.0 || down >= 1.5,
+                        "{id}: {:?} and {:?} are {across:.1} apart across and {down:.1} down",
+                        a.lines,
+                        b.lines
+                    );
+                }
+            }
+        }
+        // The two the sample school's radar drew side by side at its foot.
+        let fw = crate::framework::load_embedded("online-safety-21")
+            .expect("embedded")
+            .framework;
+        let names: Vec<&str> = fw.aspects().map(|(_, _, a)| a.name.as_str()).collect();
+        let placed = labels(&spokes(&names));
+        let find = |name: &str| {
+            placed
+                .iter()
+                .find(|l| l.lines.iter().any(|x| x == name))
+                .unwrap_or_else(|| panic!("{name} labelled"))
+        };
+        let (across, down) = apart(find("Agencies").bounds, find("Families").bounds);
+        assert!(across >= 5.0 || down >= 1.5, "{across:.1} {down:.1}");
     }
 }

@@ -25,6 +25,19 @@ pub struct Group {
     more: usize,
 }
 
+impl Group {
+    /// The group's text as the verdict prints it, for measuring how long it runs.
+    pub fn text(&self) -> String {
+        format!(
+            "{} ({}): {}; and {} more.",
+            self.what,
+            self.count,
+            self.named.join("; "),
+            self.more
+        )
+    }
+}
+
 fn words(kind: Shortfall) -> &'static str {
     match kind {
         Shortfall::NotScored => "Not scored yet",

@@ -27,9 +27,71 @@ pub(super) struct RenewalView {
     how: &'static str,
     since: Option<String>,
     unmapped: Option<String>,
+    /// How many aspects went up and down since the award.
+    up: usize,
+    down: usize,
+    /// The first few of each, named; the rest are counted, so that the sign-off, with the
+    /// Mark under it, stays on the report's first page.
     improved: Vec<String>,
+    improved_more: usize,
     declined: Vec<String>,
+    declined_more: usize,
     unchanged: usize,
+}
+
+/// Aspects named under the Mark in each direction; the rest are counted.
+const NAMED: usize = 6;
+
+impl SignOffView {
+    /// The lines the sign-off prints, for the first page's measure.
+    pub(super) fn texts(&self) -> Vec<String> {
+        let mut texts = Vec::new();
+        if !(self.headteacher.is_empty() && self.chair_of_governors.is_empty()) {
+            texts.push(format!(
+                "Signed off on {} by {} (headteacher) and {} (chair of governors), with {} (online safety lead).",
+                self.date, self.headteacher, self.chair_of_governors, self.lead
+            ));
+        }
+        if !self.missing.is_empty() {
+            // The longest of the two sentences the report gives.
+            texts.push(format!(
+                "The sign-off does not yet record {}: the headteacher and the chair of governors sign the review off, and the online safety lead writes their names and the date in the review's settings file, review.toml.",
+                self.missing
+            ));
+        }
+        texts
+    }
+}
+
+impl RenewalView {
+    /// The lines the Mark prints under the sign-off, its heading first.
+    pub(super) fn texts(&self) -> Vec<String> {
+        let mut texts = vec![
+            "The Online Safety Mark".to_string(),
+            format!(
+                "Awarded on {}. Reassessment is due by {}, {} days after this review's date, by {}.",
+                self.awarded, self.due, self.days, self.how
+            ),
+        ];
+        if let Some(unmapped) = &self.unmapped {
+            texts.push(format!(
+                "The review of the one nearest the award, was scored on {unmapped}, and no framework map leads from it to this review's framework, so its levels cannot be compared."
+            ));
+        } else {
+            texts.push(
+                "Since the review of 01/01/2000, the one nearest the award: 0 aspects up.".into(),
+            );
+        }
+        for (list, more) in [
+            (&self.improved, self.improved_more),
+            (&self.declined, self.declined_more),
+        ] {
+            if !list.is_empty() {
+                texts.push(format!("Up: {}; and {more} more.", list.join("; ")));
+            }
+        }
+        texts
+    }
 }
 
 pub(super) fn sign_off(s: Option<&SignOff>) -> SignOffView {
@@ -50,11 +112,24 @@ pub(super) fn sign_off(s: Option<&SignOff>) -> SignOffView {
 }
 
 pub(super) fn renewal(r: &Renewal) -> RenewalView {
-    let list = |c: &[Change]| {
+    let list = |c: &[Change]| -> Vec<String> {
         c.iter()
             .map(|c| format!("{} {} (from {} to {})", c.code, c.name, c.from, c.to))
             .collect()
     };
+    let improved = r
+        .since
+        .as_ref()
+        .map(|s| list(&s.improved))
+        .unwrap_or_default();
+    let declined = r
+        .since
+        .as_ref()
+        .map(|s| list(&s.declined))
+        .unwrap_or_default();
+    let (up, down) = (improved.len(), declined.len());
+    let (improved, improved_more) = super::brief::first(&improved, NAMED);
+    let (declined, declined_more) = super::brief::first(&declined, NAMED);
     RenewalView {
         awarded: uk(r.awarded),
         due: uk(r.due),
@@ -66,17 +141,18 @@ pub(super) fn renewal(r: &Renewal) -> RenewalView {
             "a full visit, since the last was a desk assessment and a desk assessment is allowed only once between visits"
         },
         since: r.since.as_ref().map(|s| uk(s.snapshot)),
-        unmapped: r.since.as_ref().and_then(|s| s.unmapped.clone()),
-        improved: r
+        // The framework by its title (or described), never by its id.
+        unmapped: r
             .since
             .as_ref()
-            .map(|s| list(&s.improved))
-            .unwrap_or_default(),
-        declined: r
-            .since
-            .as_ref()
-            .map(|s| list(&s.declined))
-            .unwrap_or_default(),
+            .filter(|s| s.unmapped.is_some())
+            .map(|s| super::in_words(s.unmapped_title.as_deref())),
+        up,
+        down,
+        improved,
+        improved_more,
+        declined,
+        declined_more,
         unchanged: r.since.as_ref().map_or(0, |s| s.unchanged),
     }
 }

@@ -15,7 +15,9 @@ use super::svg;
 
 mod aspect;
 mod brief;
+mod first_page;
 mod handover;
+mod progress;
 mod records;
 mod registers;
 mod said;
@@ -23,6 +25,7 @@ use crate::framework::Framework;
 use crate::pipeline::Reviewed;
 use crate::score::{AspectScore, Scored};
 use aspect::{Detail, detail, started};
+pub(super) use progress::in_words;
 use records::{Incidents, Meetings, Training};
 pub(super) use said::{Said, excerpted, said};
 
@@ -39,6 +42,10 @@ pub struct Previous {
     /// The framework the snapshot was scored on and the map its levels were carried
     /// through (named with where it was found), when that is not the review's framework.
     pub mapped: Option<(String, String)>,
+    /// The framework the snapshot was scored on, in words, when no framework map carries
+    /// its levels to the review's: `levels` and `counted` are then empty, and the reports
+    /// say the two cannot be compared.
+    pub uncomparable: Option<String>,
 }
 
 pub(super) use crate::dates::uk;
@@ -118,14 +125,6 @@ struct AgendaRow {
 }
 
 #[derive(Debug, Serialize)]
-struct Progress {
-    since: String,
-    improved: Vec<String>,
-    declined: Vec<String>,
-    unchanged: usize,
-}
-
-#[derive(Debug, Serialize)]
 struct Milestone {
     name: &'static str,
     reached: bool,
@@ -154,6 +153,8 @@ pub struct View {
     aspects_complete: usize,
     aspect_count: usize,
     radar_svg: String,
+    /// How tall the radar prints, in millimetres, so that the first page holds the sign-off.
+    radar_mm: u32,
     previous_date: Option<String>,
     /// Some aspects have a level and some none: the radar marks those with none.
     radar_unscored: bool,
@@ -174,7 +175,7 @@ pub struct View {
     meetings: Option<Meetings>,
     incidents: Option<Incidents>,
     registers: registers::View,
-    progress: Option<Progress>,
+    progress: Option<progress::Progress>,
     sign_off: handover::SignOffView,
     renewal: Option<handover::RenewalView>,
     /// The aspects still flagged for review after a framework change.
@@ -227,7 +228,7 @@ pub fn build(
         &findings,
         brief::IN_FULL.saturating_sub(s.reasons.len()).max(2),
     );
-    View {
+    let mut view = View {
         school: s.school.clone(),
         review_date: uk(s.review_date),
         framework_title: fw.title.clone(),
@@ -244,7 +245,10 @@ pub fn build(
         aspects_complete: s.aspects.iter().filter(|a| a.complete).count(),
         aspect_count: s.aspects.len(),
         radar_svg: radar(s, previous),
-        previous_date: previous.map(|p| uk(p.date)),
+        radar_mm: first_page::FULL_MM,
+        previous_date: previous
+            .filter(|p| p.uncomparable.is_none())
+            .map(|p| uk(p.date)),
         radar_unscored: s.aspects.iter().any(|a| a.agreed.is_none()),
         elements: elements(fw, s),
         details: s
@@ -276,11 +280,13 @@ pub fn build(
             .keys()
             .map(|k| k.as_str())
             .collect(),
-        progress: previous.map(|p| progress(s, p)),
+        progress: previous.map(|p| progress::progress(s, p)),
         sign_off: handover::sign_off(r.review.sign_off.as_ref()),
         renewal: r.renewal.as_ref().map(handover::renewal),
         flagged: crate::score::flagged(&r.diagnostics),
-    }
+    };
+    view.radar_mm = first_page::radar_mm(&view);
+    view
 }
 
 fn milestones(s: &Scored) -> Vec<Milestone> {
@@ -410,36 +416,4 @@ fn actions(fw: &Framework, s: &Scored) -> Vec<PlanRow> {
                 .unwrap_or_default(),
         })
         .collect()
-}
-
-fn progress(s: &Scored, p: &Previous) -> Progress {
-    let mut improved = Vec::new();
-    let mut declined = Vec::new();
-    let mut unchanged = 0;
-    for a in &s.aspects {
-        // A claim the records do not bear out is no progress: the levels that stood are
-        // compared, and a claim beyond them is said.
-        let claimed = match (a.agreed, a.counted) {
-            (Some(c), Some(n)) if c != n => format!("; level {c} claimed"),
-            _ => String::new(),
-        };
-        match (p.counted.get(&a.code), a.counted) {
-            (Some(before), Some(now)) if now < *before => improved.push(format!(
-                "{} {} (from {before} to {now}{claimed})",
-                a.code, a.name
-            )),
-            (Some(before), Some(now)) if now > *before => declined.push(format!(
-                "{} {} (from {before} to {now}{claimed})",
-                a.code, a.name
-            )),
-            (Some(_), Some(_)) => unchanged += 1,
-            _ => {}
-        }
-    }
-    Progress {
-        since: uk(p.date),
-        improved,
-        declined,
-        unchanged,
-    }
 }

@@ -11,6 +11,7 @@
 use rust_xlsxwriter::{DataValidation, Note, Worksheet, XlsxError};
 
 use super::Formats;
+use super::columns::{self, Members};
 use crate::framework::{Aspect, Framework};
 use crate::sheetprint;
 use crate::workbook::layout;
@@ -21,6 +22,11 @@ pub(super) struct Columns<'a> {
     pub(super) headers: &'a [String],
     pub(super) widths: &'a [f64],
     pub(super) level_cols: &'a [u16],
+    /// A big group's Levels given column, its members and their names, when their own
+    /// columns are hidden.
+    pub(super) given: Option<(u16, &'a Members, &'a [String])>,
+    /// The most lines of text a row holds before the text goes on in the next.
+    pub(super) piece_lines: usize,
 }
 
 /// The text a row starts with under `header`, for the columns of text; a target date that
@@ -47,7 +53,8 @@ fn pieces<'a>(start: Option<&'a Start>, cols: &Columns<'_>) -> (Vec<Vec<&'a str>
     for (header, width) in cols.headers.iter().zip(cols.widths) {
         let text = start.and_then(|s| text_of(s, header)).unwrap_or("");
         // A word longer than a cell holds is refused before writing; here it is left whole.
-        all.push(sheetprint::split(text, *width).unwrap_or_else(|| vec![text]));
+        let split = sheetprint::split_within(text, *width, cols.piece_lines);
+        all.push(split.unwrap_or_else(|| vec![text]));
     }
     let rows = all.iter().map(Vec::len).max().unwrap_or(1).max(1);
     (all, rows)
@@ -76,6 +83,14 @@ pub(super) fn write(
     for &col in cols.level_cols {
         sheet.add_data_validation(row, col, row, col, levels)?;
     }
+    let given = match cols.given {
+        Some((col, members, names)) => {
+            let (formula, result) = columns::levels_given(members, row, start, names);
+            sheet.write_formula_with_format(row, col, formula, &f.locked)?;
+            Some((result, cols.widths[usize::from(col)]))
+        }
+        None => None,
+    };
     let continued = layout::continued(&aspect.name);
     let mut at = row;
     for part in 0..count {
@@ -86,6 +101,9 @@ pub(super) fn write(
             continued.as_str()
         };
         let mut texts = vec![(name, cols.widths[1])];
+        if let (0, Some((result, width))) = (part, &given) {
+            texts.push((result.as_str(), *width));
+        }
         for ((col, width), column) in (0u16..).zip(cols.widths).zip(&pieces) {
             let Some(text) = column.get(part).filter(|t| !t.trim().is_empty()) else {
                 continue;
@@ -122,7 +140,10 @@ fn continued_row(
     sheet.write_with_format(row, 1, continued, &f.continued)?;
     sheet.write_blank(row, 2, &f.continued)?;
     for (col, header) in (0u16..).zip(cols.headers).skip(3) {
-        let format = if cols.level_cols.contains(&col) || header == layout::TARGET {
+        let format = if cols.level_cols.contains(&col)
+            || header == layout::TARGET
+            || header == layout::LEVELS_GIVEN
+        {
             &f.continued
         } else {
             &f.input

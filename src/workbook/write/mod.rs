@@ -20,6 +20,7 @@ use crate::framework::Framework;
 use crate::sheetprint::{self, Orientation, Running};
 
 mod aspects;
+mod columns;
 mod fitted;
 mod levels;
 use levels::levels_sheet;
@@ -123,9 +124,15 @@ pub fn render_from(
         school,
         date: as_of,
     };
-    scores_sheet(wb.add_worksheet(), fw, kind, prefill, flagged, &f, &running)?;
-    instructions_sheet(wb.add_worksheet(), fw, kind, flagged, &f, &running)?;
+    let members = scores_sheet(wb.add_worksheet(), fw, kind, prefill, flagged, &f, &running)?;
+    let hidden = members.as_ref().is_some_and(|m| m.hidden);
+    instructions_sheet(wb.add_worksheet(), fw, kind, flagged, hidden, &f, &running)?;
     levels_sheet(wb.add_worksheet(), fw, &f, &running)?;
+    if let (Some(members), ScoredBy::Group { members: names }) = (&members, kind)
+        && members.hidden
+    {
+        columns::reviewers_sheet(wb.add_worksheet(), members, names, &f, &running)?;
+    }
     fitted::leave_rows_to_fit(&wb.save_to_buffer()?)
 }
 
@@ -160,9 +167,9 @@ fn scores_sheet(
     flagged: bool,
     f: &Formats,
     running: &Running<'_>,
-) -> Result<(), XlsxError> {
+) -> Result<Option<columns::Members>, XlsxError> {
     sheet.set_name(layout::SCORES_SHEET)?;
-    let headers = kind.headers_with(flagged);
+    let (headers, members) = scores_headers(fw, kind, flagged);
     let col_of = |name: &str| -> u16 {
         let i = headers
             .iter()
@@ -170,22 +177,42 @@ fn scores_sheet(
             .expect("the layout has this column");
         u16::try_from(i).expect("a few dozen columns")
     };
-    let level_cols: Vec<u16> = match kind {
-        ScoredBy::Individual { .. } => vec![col_of(layout::LEVEL)],
-        ScoredBy::Group { members } => members
+    let level_cols: Vec<u16> = match &members {
+        None => vec![col_of(layout::LEVEL)],
+        Some(m) => m
+            .keyed
             .iter()
-            .map(|m| col_of(m))
+            .map(|(c, _)| *c)
             .chain([col_of(layout::AGREED)])
             .collect(),
     };
     let last_col = u16::try_from(headers.len() - 1).expect("a few dozen columns");
-    let widths = heading_row(sheet, fw, &headers, &level_cols, f)?;
+    let widths = columns::heading_row(sheet, fw, &headers, &level_cols, members.as_ref(), f)?;
     let levels = DataValidation::new()
         .allow_list_strings(&["1", "2", "3", "4", "5"])?
         .set_input_title("Level")?
         .set_input_message("Choose 1 (aspirational) to 5 (nothing in place). The Levels sheet and the note on the aspect say what each level means.")?
         .set_error_title("Not a level")?
         .set_error_message("Choose a level from 1 to 5.")?;
+    let names = match kind {
+        ScoredBy::Group { members } => members.as_slice(),
+        ScoredBy::Individual { .. } => &[],
+    };
+    let given = members
+        .as_ref()
+        .filter(|m| m.hidden)
+        .map(|m| (col_of(layout::LEVELS_GIVEN), m, names));
+    let cols = aspects::Columns {
+        headers: &headers,
+        widths: &widths,
+        level_cols: &level_cols,
+        given,
+        piece_lines: if members.is_some() {
+            columns::GROUP_PIECE_LINES
+        } else {
+            sheetprint::MAX_ROW_LINES
+        },
+    };
 
     let mut row = 1u32;
     for element in &fw.elements {
@@ -197,11 +224,6 @@ fn scores_sheet(
             sheet.merge_range(row, 1, row, last_col, &strand.name, &f.strand)?;
             row += 1;
             for aspect in &strand.aspects {
-                let cols = aspects::Columns {
-                    headers: &headers,
-                    widths: &widths,
-                    level_cols: &level_cols,
-                };
                 let start = prefill.get(&aspect.code);
                 row = aspects::write(sheet, row, fw, aspect, &cols, start, &levels, f)?;
             }
@@ -213,55 +235,52 @@ fn scores_sheet(
     }
     sheet.set_freeze_panes(1, 2)?;
     print_setup(sheet, Orientation::Landscape, row - 1, last_col, running)?;
-    // A big group's level columns would shrink the page past reading: the code and the
-    // aspect's name then head every page instead.
-    sheetprint::keep_readable(sheet, widths.iter().sum(), 1)?;
+    // A sheet too wide to read on one page prints at a readable size over several, the
+    // code and the aspect's name heading every page; a group's is laid out to fit one.
+    let hidden = |col: &u16| {
+        members
+            .as_ref()
+            .is_some_and(|m| m.hidden && m.keyed.iter().any(|(c, _)| c == col))
+    };
+    let across: f64 = (0u16..)
+        .zip(&widths)
+        .filter(|(c, _)| !hidden(c))
+        .map(|(_, w)| w)
+        .sum();
+    if members.is_none() || across > columns::GROUP_UNITS {
+        sheetprint::keep_readable(sheet, across, 1)?;
+    }
     protect(sheet);
-    Ok(())
+    Ok(members)
 }
 
-/// Writes the Scores sheet's heading row, as tall as its wrapped headings; returns each
-/// column's width.
-fn heading_row(
-    sheet: &mut Worksheet,
+/// The Scores sheet's headings, and for a group where its members' level columns are and
+/// whether they are hidden (then with a `Levels given` column after the agreed level).
+fn scores_headers(
     fw: &Framework,
-    headers: &[String],
-    level_cols: &[u16],
-    f: &Formats,
-) -> Result<Vec<f64>, XlsxError> {
-    let mut widths = Vec::with_capacity(headers.len());
-    let mut heading = Vec::with_capacity(headers.len());
-    for (col, header) in (0u16..).zip(headers) {
-        sheet.write_with_format(0, col, header.as_str(), &f.header)?;
-        let width = column_width(header, level_cols.contains(&col), fw);
-        widths.push(width);
-        heading.push((header.as_str(), width));
+    kind: &ScoredBy,
+    flagged: bool,
+) -> (Vec<String>, Option<columns::Members>) {
+    let mut headers = kind.headers_with(flagged);
+    let ScoredBy::Group { members } = kind else {
+        return (headers, None);
+    };
+    let others: Vec<String> = headers
+        .iter()
+        .filter(|h| !members.contains(h))
+        .cloned()
+        .collect();
+    let hidden = columns::hides(members, &others, fw);
+    if hidden && let Some(at) = headers.iter().position(|h| h == layout::AGREED) {
+        headers.insert(at + 1, layout::LEVELS_GIVEN.to_string());
     }
-    sheet.set_row_height(0, sheetprint::height(&heading, 11.0))?;
-    Ok(widths)
-}
-
-/// Wide columns for the text a reviewer writes, narrow ones for codes and levels, and the
-/// Aspect column as wide as the longest aspect name (within reason), so that a name fits
-/// its row without setting the row's height.
-fn column_width(header: &str, is_level: bool, fw: &Framework) -> f64 {
-    match header {
-        layout::CODE => 7.0,
-        layout::BENCHMARK => 9.0,
-        layout::ASPECT => {
-            let longest = fw.aspects().map(|(_, _, a)| a.name.chars().count()).max();
-            let chars = longest.unwrap_or(20) as f64;
-            ((chars + 2.0) / 1.15).clamp(24.0, 40.0).ceil()
-        }
-        layout::COMMENTARY | layout::AGREED_COMMENTARY => 50.0,
-        layout::EVIDENCE | layout::RATIONALE | layout::CHANGE_FLAG => 20.0,
-        layout::RECORDS_DIFFER => 18.0,
-        layout::ACTIONS => 24.0,
-        layout::OWNER => 11.0,
-        layout::TARGET => 11.0,
-        _ if is_level => 8.0,
-        _ => 12.0,
-    }
+    // Members sit between the benchmark and the agreed level, in order.
+    let keyed = (3u16..)
+        .zip(members)
+        .enumerate()
+        .map(|(i, (col, _))| (col, columns::key(i)))
+        .collect();
+    (headers, Some(columns::Members { hidden, keyed }))
 }
 
 fn instructions_sheet(
@@ -269,6 +288,7 @@ fn instructions_sheet(
     fw: &Framework,
     kind: &ScoredBy,
     flagged: bool,
+    hidden: bool,
     f: &Formats,
     running: &Running<'_>,
 ) -> Result<(), XlsxError> {
@@ -306,7 +326,7 @@ fn instructions_sheet(
         row += 1;
     }
     row += 1;
-    let mut steps = instructions(kind);
+    let mut steps = instructions(kind, hidden);
     if flagged {
         let last = steps.len() - 1;
         steps.insert(last, "This workbook was carried over from an earlier framework. Where the change touched an aspect, the Review after the change column says how; check the level and commentary together, then empty that cell. Scoring lists every aspect still flagged.");
@@ -327,7 +347,7 @@ fn instructions_sheet(
     Ok(())
 }
 
-fn instructions(kind: &ScoredBy) -> Vec<&'static str> {
+fn instructions(kind: &ScoredBy, hidden: bool) -> Vec<&'static str> {
     let mut lines = vec![
         "1. On the Scores sheet, read each aspect's note (hover over the aspect's name) or the Levels sheet, and pick the level statement closest to what happens in school now.",
         "2. Level 5 means nothing is in place; level 1 is aspirational. The Benchmark column is the level the Online Safety Mark expects.",
@@ -337,6 +357,9 @@ fn instructions(kind: &ScoredBy) -> Vec<&'static str> {
     ];
     if let ScoredBy::Group { .. } = kind {
         lines.push("6. In a group meeting, record each member's level in their column, then the level the group agrees and, in Rationale, why it settled there.");
+        if hidden {
+            lines.push("The members are too many for their own level columns to print at a size that can be read, so those columns are hidden and Levels given shows each member's level under the letter the Reviewers sheet gives them. To type a member's level, unhide the columns between Benchmark and Agreed.");
+        }
         lines.push("7. In Agreed commentary, write the one commentary the group agrees for the assessor: what the school does, how it meets the benchmark and the evidence that shows it. The Commentary column holds the members' own words as working notes; only the agreed commentary goes in the evidence pack.");
     }
     lines.push("Only the pale yellow cells can be changed. Save the file under the same name; the tool reads xlsx and ods.");

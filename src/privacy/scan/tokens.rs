@@ -1,30 +1,13 @@
-//! Reading text for names as it streams: pieces of any size, in any number.
-//!
-//! A [`Scanner`] folds characters into words as they arrive and keeps only the last few
-//! words, so a name split across two reads, two runs of a document or two lines is found,
-//! and memory does not grow with the text. [`Scanner::brk`] marks a boundary between pieces
-//! that are not joined (two table cells, two paragraphs): a word ends there.
+//! Folding characters into words, with what stands between them: the one reading of text
+//! that both the search ([`super::Scanner`]) and the redaction (`crate::privacy::redact`) use.
 
-use unicode_normalization::UnicodeNormalization;
-
-use super::fold::{Piece, fold_char};
-use super::names::{MAX_WORDS, Names, Seen};
+use crate::privacy::fold::{Piece, fold_char};
 
 /// Words longer than this are not names; they are not kept whole.
-const MAX_WORD: usize = 64;
-
-/// A search for names through text fed in pieces.
-pub struct Scanner<'n> {
-    names: &'n Names,
-    tokens: Tokenizer,
-    recent: Vec<Seen>,
-    found: bool,
-    /// The same text with its escapes decoded (`%20`, `\u0041`), read alongside.
-    decoded: Option<Box<Scanner<'n>>>,
-}
+pub(super) const MAX_WORD: usize = 64;
 
 /// What reading a character did to the words.
-pub(super) enum Token<'a> {
+pub(crate) enum Token<'a> {
     /// A word began; after a stop (the end of a sentence, a colon…) no name runs across.
     Start {
         /// A stop stood before it.
@@ -42,10 +25,10 @@ pub(super) enum Token<'a> {
 }
 
 /// Folds characters into words, with what stands between them: the one reading of text that
-/// both the search ([`Scanner`]) and the redaction (`super::redact`) use.
+/// both the search ([`super::Scanner`]) and the redaction (`crate::privacy::redact`) use.
 #[derive(Default)]
-pub(super) struct Tokenizer {
-    word: String,
+pub(crate) struct Tokenizer {
+    pub(super) word: String,
     overlong: bool,
     capital: bool,
     /// Punctuation seen since the last word: a comma, or a stop (full stop, colon, slash,
@@ -64,14 +47,25 @@ pub(super) struct Tokenizer {
     joint: bool,
     space: bool,
     newline: bool,
+    /// The one character between the last word and the next is a space or a joint: the
+    /// words may be the letters of one word spaced out ("G r a c e").
+    spaced: bool,
+    /// The gap opens with a hyphen, or the word before ended in a soft hyphen: with a line
+    /// break in it, the word goes on after the break ("Ade-" / "yemi").
+    hyphen: bool,
+    /// Nothing but white space stands in the gap after its first character.
+    blank_after: bool,
+    /// A soft hyphen stands after the last letter read.
+    soft: bool,
 }
 
 impl Tokenizer {
     /// Reads one character of decomposed text.
-    pub(super) fn feed(&mut self, c: char, mut on: impl FnMut(Token<'_>)) {
+    pub(crate) fn feed(&mut self, c: char, mut on: impl FnMut(Token<'_>)) {
         let before = self.word.len();
         match fold_char(c, &mut self.word) {
             Piece::Letter => {
+                self.soft = false;
                 if before == 0 {
                     self.capital = c.is_uppercase();
                     self.title_case = self.capital;
@@ -87,7 +81,11 @@ impl Tokenizer {
                     self.overlong = true;
                 }
             }
-            Piece::Mark => {}
+            Piece::Mark => {
+                if c == '\u{ad}' && before > 0 {
+                    self.soft = true;
+                }
+            }
             Piece::Apostrophe => self.end(on),
             Piece::Break => {
                 self.end(on);
@@ -97,13 +95,22 @@ impl Tokenizer {
                 self.gap = self.gap.saturating_add(1);
                 self.joint = self.gap == 1 && matches!(c, '.' | '_' | '-');
                 self.space = self.gap == 1 && c == ' ';
+                self.spaced = self.gap == 1 && (c.is_whitespace() || matches!(c, '.' | '_' | '-'));
+                if self.gap == 1 {
+                    let dash = matches!(c, '-' | '\u{2010}' | '\u{2011}');
+                    self.hyphen = self.soft || dash;
+                    self.blank_after = dash || c.is_whitespace();
+                } else {
+                    self.blank_after &= c.is_whitespace();
+                }
+                self.soft = false;
                 self.newline |= matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}');
             }
         }
     }
 
     /// Ends the word being read, if there is one.
-    pub(super) fn end(&mut self, mut on: impl FnMut(Token<'_>)) {
+    pub(crate) fn end(&mut self, mut on: impl FnMut(Token<'_>)) {
         if self.word.is_empty() {
             return;
         }
@@ -117,6 +124,16 @@ impl Tokenizer {
             | if self.newline { NEWLINE } else { 0 }
             | if self.joint && self.gap == 1 {
                 JOINED
+            } else {
+                0
+            }
+            | if self.spaced && self.gap == 1 {
+                SPACED
+            } else {
+                0
+            }
+            | if self.hyphen && self.blank_after && self.newline {
+                LINE_HYPHEN
             } else {
                 0
             };
@@ -133,6 +150,9 @@ impl Tokenizer {
         self.joint = false;
         self.space = false;
         self.newline = false;
+        self.spaced = false;
+        self.hyphen = false;
+        self.blank_after = false;
         self.comma = false;
         self.stop = false;
     }
@@ -149,6 +169,12 @@ pub const NEWLINE: u8 = 16;
 /// This word is joined to the one before by a single `.`, `_` or `-`, as in an e-mail
 /// address or a file name ("alfie.brooks"), where capitals are not written.
 pub const JOINED: u8 = 8;
+/// One space or joint stands between this word and the one before: if both are single
+/// letters, they may be one word spaced out ("G r a c e", "G.r.a.c.e").
+pub const SPACED: u8 = 32;
+/// This word goes on from the one before across a hyphen and a line break ("Ade-" then
+/// "yemi" on the next line), or a soft hyphen where the line broke.
+pub const LINE_HYPHEN: u8 = 64;
 
 /// Whether `c` ends a sentence or a clause, or sets words apart, so that no name runs across
 /// it ("the Online Safety Mark. Ward 3 …", "Red / Amber / Green").
@@ -207,128 +233,4 @@ pub fn is_title(word: &str) -> bool {
             | "lady"
             | "lord"
     )
-}
-impl<'n> Scanner<'n> {
-    /// A scanner for `names`.
-    pub fn new(names: &'n Names) -> Self {
-        Scanner {
-            names,
-            tokens: Tokenizer::default(),
-            recent: Vec::with_capacity(MAX_WORDS + 1),
-            found: false,
-            decoded: None,
-        }
-    }
-
-    /// The names searched for.
-    pub fn names(&self) -> &'n Names {
-        self.names
-    }
-
-    /// Reads the next piece of text, which continues the last (a word may run across).
-    pub fn push(&mut self, text: &str) {
-        if self.found() {
-            return;
-        }
-        if let Some(decoded) = super::escapes::decode(text) {
-            let names = self.names;
-            let shadow = self
-                .decoded
-                .get_or_insert_with(|| Box::new(Scanner::new(names)));
-            shadow.push(&decoded);
-            shadow.brk();
-        }
-        for c in text.nfkd() {
-            let (names, recent, found) = (self.names, &mut self.recent, &mut self.found);
-            self.tokens.feed(c, |t| take(names, recent, found, t));
-        }
-    }
-
-    /// A boundary: the current word ends here.
-    pub fn brk(&mut self) {
-        self.end_word();
-    }
-
-    /// A boundary no name runs across (the end of a table row): the words before it are
-    /// forgotten.
-    pub fn part(&mut self) {
-        self.end_word();
-        self.recent.clear();
-    }
-
-    /// Whether a name has been found so far.
-    pub fn found(&self) -> bool {
-        self.found || self.decoded.as_ref().is_some_and(|d| d.found())
-    }
-
-    /// Ends the text and says whether it held a name.
-    pub fn finish(&mut self) -> bool {
-        self.end_word();
-        let decoded = self.decoded.as_mut().is_some_and(|d| d.finish());
-        self.found || decoded
-    }
-
-    fn end_word(&mut self) {
-        let (names, recent, found) = (self.names, &mut self.recent, &mut self.found);
-        self.tokens.end(|t| take(names, recent, found, t));
-    }
-}
-
-/// Keeps the last words read, and notes when they end a name.
-fn take(names: &Names, recent: &mut Vec<Seen>, found: &mut bool, token: Token<'_>) {
-    match token {
-        Token::Start { after_stop } => {
-            if after_stop {
-                recent.clear();
-            }
-        }
-        Token::End {
-            word,
-            overlong,
-            flags,
-        } => {
-            let id = if overlong { None } else { names.word_id(word) };
-            if recent.len() == MAX_WORDS {
-                recent.remove(0);
-            }
-            recent.push((id, flags));
-            if id.is_some() && names.ends_a_name(recent) {
-                *found = true;
-            }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_name_across_pieces_and_boundaries_is_found() {
-        let mut names = Names::default();
-        names.add_cell("Jamie O'Neill");
-        let mut s = Scanner::new(&names);
-        s.push("spoke to Ja");
-        s.push("mie");
-        s.brk();
-        s.push("O’Ne");
-        s.push("ill today");
-        assert!(s.finish());
-        let mut s = Scanner::new(&names);
-        s.push("Ja");
-        s.brk();
-        s.push("mie O'Neill");
-        assert!(!s.finish(), "a boundary splits a word");
-    }
-
-    #[test]
-    fn long_words_do_not_grow_memory_or_match() {
-        let mut names = Names::default();
-        names.add_cell("Jamie Fox");
-        let mut s = Scanner::new(&names);
-        s.push(&"x".repeat(10_000));
-        s.push("jamie fox");
-        assert!(!s.finish(), "the long word swallows `jamie`");
-        assert!(s.tokens.word.capacity() < 1024);
-    }
 }

@@ -1,0 +1,227 @@
+//! Reading text for names as it streams: pieces of any size, in any number.
+//!
+//! A [`Scanner`] folds characters into words as they arrive and keeps only the last few
+//! words, so a name split across two reads, two runs of a document or two lines is found,
+//! and memory does not grow with the text. [`Scanner::brk`] marks a boundary between pieces
+//! that are not joined (two table cells, two paragraphs): a word ends there. The words are
+//! read as written and with a word's spaced-out or hyphenated pieces joined ([`join`]).
+
+mod bidi;
+mod join;
+mod tokens;
+
+use unicode_normalization::UnicodeNormalization;
+
+use super::names::Names;
+pub(crate) use join::{Readings, Span};
+pub use tokens::{
+    CAPITAL, COMMA, JOINED, LINE_HYPHEN, NEWLINE, SPACED, TITLED, is_stop, is_title,
+    is_title_before_a_name,
+};
+pub(crate) use tokens::{Token, Tokenizer};
+
+/// A search for names through text fed in pieces.
+pub struct Scanner<'n> {
+    names: &'n Names,
+    tokens: Tokenizer,
+    readings: Readings,
+    bidi: bidi::Bidi,
+    found: bool,
+    /// The same text with its escapes decoded (`%20`, `\u0041`), and in the order it is
+    /// shown where direction controls reorder it ([`bidi`]), read alongside.
+    decoded: Option<Box<Scanner<'n>>>,
+}
+
+impl<'n> Scanner<'n> {
+    /// A scanner for `names`.
+    pub fn new(names: &'n Names) -> Self {
+        Scanner {
+            names,
+            tokens: Tokenizer::default(),
+            readings: Readings::default(),
+            bidi: bidi::Bidi::default(),
+            found: false,
+            decoded: None,
+        }
+    }
+
+    /// The names searched for.
+    pub fn names(&self) -> &'n Names {
+        self.names
+    }
+
+    /// Reads the next piece of text, which continues the last (a word may run across).
+    pub fn push(&mut self, text: &str) {
+        if self.found() {
+            return;
+        }
+        if let Some(decoded) = super::escapes::decode(text) {
+            self.shadow().push(&decoded);
+            self.shadow().brk();
+        }
+        if let Some(shown) = self.bidi.shown(text) {
+            self.shadow().push(&shown);
+            self.shadow().brk();
+        }
+        for c in text.nfkd() {
+            let (names, readings, found) = (self.names, &mut self.readings, &mut self.found);
+            self.tokens.feed(c, |t| take(names, readings, found, t));
+        }
+    }
+
+    /// The scanner reading the text another way (escapes decoded, in the order shown).
+    fn shadow(&mut self) -> &mut Scanner<'n> {
+        let names = self.names;
+        self.decoded
+            .get_or_insert_with(|| Box::new(Scanner::new(names)))
+    }
+
+    /// A boundary: the current word ends here.
+    pub fn brk(&mut self) {
+        self.end_word();
+    }
+
+    /// A boundary no name runs across (the end of a table row): the words before it are
+    /// forgotten.
+    pub fn part(&mut self) {
+        self.end_word();
+        self.found |= self.readings.part(self.names).is_some();
+        self.bidi.part();
+    }
+
+    /// Whether a name has been found so far.
+    pub fn found(&self) -> bool {
+        self.found || self.decoded.as_ref().is_some_and(|d| d.found())
+    }
+
+    /// Ends the text and says whether it held a name.
+    pub fn finish(&mut self) -> bool {
+        self.end_word();
+        self.found |= self.readings.end(self.names).is_some();
+        let decoded = self.decoded.as_mut().is_some_and(|d| d.finish());
+        self.found || decoded
+    }
+
+    fn end_word(&mut self) {
+        let (names, readings, found) = (self.names, &mut self.readings, &mut self.found);
+        self.tokens.end(|t| take(names, readings, found, t));
+    }
+}
+
+/// Keeps the last words read, and notes when they end a name.
+fn take(names: &Names, readings: &mut Readings, found: &mut bool, token: Token<'_>) {
+    match token {
+        Token::Start { after_stop } => {
+            if after_stop {
+                *found |= readings.part(names).is_some();
+            }
+        }
+        Token::End {
+            word,
+            overlong,
+            flags,
+        } => {
+            let id = if overlong { None } else { names.word_id(word) };
+            let ends = readings.word(names, word, (id, flags), overlong, (0, 0));
+            *found |= ends.iter().any(Option::is_some);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_name_across_pieces_and_boundaries_is_found() {
+        let mut names = Names::default();
+        names.add_cell("Jamie O'Neill");
+        let mut s = Scanner::new(&names);
+        s.push("spoke to Ja");
+        s.push("mie");
+        s.brk();
+        s.push("O’Ne");
+        s.push("ill today");
+        assert!(s.finish());
+        let mut s = Scanner::new(&names);
+        s.push("Ja");
+        s.brk();
+        s.push("mie O'Neill");
+        assert!(!s.finish(), "a boundary splits a word");
+    }
+
+    #[test]
+    fn long_words_do_not_grow_memory_or_match() {
+        let mut names = Names::default();
+        names.add_cell("Jamie Fox");
+        let mut s = Scanner::new(&names);
+        s.push(&"x".repeat(10_000));
+        s.push("jamie fox");
+        assert!(!s.finish(), "the long word swallows `jamie`");
+        assert!(s.tokens.word.capacity() < 1024);
+    }
+
+    fn grace() -> Names {
+        let mut names = Names::default();
+        names.add_cell("Grace Adeyemi");
+        names
+    }
+
+    #[test]
+    fn a_name_spaced_out_dotted_or_hyphenated_at_a_line_end_is_found() {
+        let names = grace();
+        for text in [
+            "G r a c e  A d e y e m i",
+            "G r a c e A d e y e m i",
+            "met G.r.a.c.e Adeyemi",
+            "G-r-a-c-e A-d-e-y-e-m-i",
+            "Grace A d e y e m i",
+            "I saw a G r a c e A d e y e m i",
+            "A D E Y E M I, G R A C E",
+            "Grace Ade-\nyemi",
+            "Gra-\n  ce Adeyemi",
+            "Grace Ade\u{ad}\nyemi",
+            "Gr ace Adeyemi",
+            "Grace Ade yemi",
+            "G race Adeyemi",
+        ] {
+            assert!(names.found_in(text), "{text:?}");
+        }
+        for text in [
+            "a b c d e",
+            "Grace period",
+            "Ade- yemi",
+            "Grace Ade - yemi",
+            "plan A B then C",
+            "Gr ace ADE YEMI",
+            "gr ace ade yemi",
+        ] {
+            assert!(!names.found_in(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_turned_round_by_a_direction_override_is_found() {
+        let names = grace();
+        assert!(names.found_in("\u{202E}imeyedA ecarG\u{202C}"));
+        assert!(names.found_in("ok \u{2067}\u{202E}imeyedA\u{202C} Grace\u{2069}"));
+        let mut s = Scanner::new(&names);
+        s.push("note \u{202E}imeye");
+        s.push("dA ecarG");
+        assert!(s.finish(), "an override open across two pieces");
+        assert!(
+            names.found_in("\u{202E}Grace Adeyemi\u{202C}"),
+            "as stored, too"
+        );
+    }
+
+    #[test]
+    fn a_name_in_pieces_is_found_across_pushes() {
+        let names = grace();
+        let mut s = Scanner::new(&names);
+        s.push("G r a c ");
+        s.push("e A d e y ");
+        s.push("e m i");
+        assert!(s.finish());
+    }
+}

@@ -1,0 +1,175 @@
+//! How group workbooks print, read back: a small group's level columns print beside the
+//! agreed level, a big group's are hidden behind Levels given, and either way (and in a
+//! group workbook made by the layout that printed every column at full width) the reader
+//! finds every member's level and the agreed one.
+
+use std::io::Read;
+use std::path::Path;
+
+use calamine::{Data, Reader};
+
+use super::*;
+use crate::framework::load_embedded;
+
+fn framework() -> Framework {
+    load_embedded("online-safety-21")
+        .expect("embedded")
+        .framework
+}
+
+fn day() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a day")
+}
+
+/// A group of `n` members, each with a level on every aspect, and the agreed level 3,
+/// made into a workbook.
+fn group(n: usize, dir: &Path) -> (Vec<String>, std::path::PathBuf) {
+    let fw = framework();
+    let members: Vec<String> = (1..=n).map(|i| format!("Teacher {i:02}")).collect();
+    let mut prefill = prefill::Prefill::new();
+    for (_, _, aspect) in fw.aspects() {
+        let levels = (0u8..)
+            .zip(&members)
+            .map(|(i, m)| (m.clone(), 1 + i % 5))
+            .collect();
+        let start = prefill::Start {
+            levels,
+            own: Some(3),
+            ..prefill::Start::default()
+        };
+        prefill.insert(aspect.code.clone(), start);
+    }
+    let kind = ScoredBy::Group {
+        members: members.clone(),
+    };
+    let bytes = write::render_from(&fw, &kind, "Hill Primary", day(), &prefill).expect("renders");
+    let path = dir.join("group.xlsx");
+    std::fs::write(&path, bytes).expect("written");
+    (members, path)
+}
+
+fn part(path: &Path, name: &str) -> String {
+    let file = std::fs::File::open(path).expect("opens");
+    let mut zip = zip::ZipArchive::new(file).expect("a zip");
+    let mut xml = String::new();
+    zip.by_name(name)
+        .expect("part")
+        .read_to_string(&mut xml)
+        .expect("text");
+    xml
+}
+
+/// The Scores sheet's heading row, and the row of A1.1.
+fn heading_and_first(path: &Path) -> (Vec<String>, Vec<Data>) {
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(path).expect("opens");
+    let range = book.worksheet_range(layout::SCORES_SHEET).expect("sheet");
+    let mut rows = range.rows();
+    let heading = rows
+        .next()
+        .expect("a heading")
+        .iter()
+        .map(|c| c.to_string())
+        .collect();
+    let first = rows.find(|r| r[0] == "A1.1").expect("A1.1").to_vec();
+    (heading, first)
+}
+
+#[test]
+fn a_small_groups_level_columns_print_beside_the_agreed_level_with_their_names_turned_up() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let (members, path) = group(3, dir.path());
+    let (heading, _) = heading_and_first(&path);
+    assert!(!heading.iter().any(|h| h == layout::LEVELS_GIVEN));
+    let scores = part(&path, "xl/worksheets/sheet1.xml");
+    assert!(!scores.contains(r#"hidden="1""#), "no column is hidden");
+    let styles = part(&path, "xl/styles.xml");
+    assert!(
+        styles.contains(r#"textRotation="90""#),
+        "headings turned up"
+    );
+    // One page wide, not spread over several at a fixed scale.
+    assert!(scores.contains(r#"fitToHeight="0""#), "{scores:.2000}");
+    assert!(!scores.contains("scale="));
+    let book = part(&path, "xl/workbook.xml");
+    assert!(!book.contains(layout::REVIEWERS_SHEET));
+    let (filled, diags) = read(&path, &framework());
+    assert!(diags.is_empty(), "{diags:?}");
+    let row = &filled.expect("readable").rows[0];
+    assert_eq!(row.levels.len(), members.len());
+    assert_eq!(row.agreed, Some(3));
+}
+
+#[test]
+fn a_big_groups_levels_are_gathered_under_letters_and_its_own_columns_hidden() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let (members, path) = group(30, dir.path());
+    let (heading, first) = heading_and_first(&path);
+    let given = heading
+        .iter()
+        .position(|h| h == layout::LEVELS_GIVEN)
+        .expect("a Levels given column");
+    assert_eq!(heading[given - 1], layout::AGREED, "after the agreed level");
+    // The saved result of the formula is each member's level under the member's letter.
+    let levels: Vec<String> = (0..30)
+        .map(|i| format!("{}: {}", columns_key(i), 1 + i % 5))
+        .collect();
+    assert_eq!(first[given].to_string(), levels.join(", "));
+    let scores = part(&path, "xl/worksheets/sheet1.xml");
+    assert!(scores.contains(r#"hidden="1""#));
+    assert!(
+        scores.contains("<f>MID(IF(D4=\"\",\"\",\", A: \"&amp;D4)"),
+        "{scores:.3000}"
+    );
+    // The Reviewers sheet spells out each letter.
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("opens");
+    let reviewers = book
+        .worksheet_range(layout::REVIEWERS_SHEET)
+        .expect("sheet");
+    let named: Vec<(String, String)> = reviewers
+        .rows()
+        .skip(1)
+        .take(30)
+        .map(|r| (r[0].to_string(), r[1].to_string()))
+        .collect();
+    assert_eq!(named[0], ("A".to_string(), members[0].clone()));
+    assert_eq!(named[29], ("AD".to_string(), members[29].clone()));
+    // The reader still reads each member's own column, hidden as it is.
+    let (filled, diags) = read(&path, &framework());
+    assert!(diags.is_empty(), "{diags:?}");
+    let filled = filled.expect("readable");
+    for row in &filled.rows {
+        assert_eq!(row.levels.len(), 30, "{}", row.code);
+        assert_eq!(row.agreed, Some(3), "{}", row.code);
+    }
+    assert_eq!(filled.rows[0].levels[29], (members[29].clone(), 5));
+}
+
+fn columns_key(i: usize) -> String {
+    rust_xlsxwriter::column_number_to_name(u16::try_from(i).expect("small"))
+}
+
+#[test]
+fn a_group_workbook_made_by_the_wide_layout_still_reads() {
+    // The demo's group workbook as the layout before this one made it (every member's
+    // column at full width) and openpyxl filled it: three members and the agreed levels.
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/workbooks/group-old-layout.xlsx");
+    let (filled, diags) = read(&path, &framework());
+    assert!(diags.is_empty(), "{diags:?}");
+    let filled = filled.expect("readable");
+    let ScoredBy::Group { members } = &filled.kind else {
+        panic!("a group workbook")
+    };
+    assert_eq!(members, &["Online Safety Lead", "DSL", "Link Governor"]);
+    assert_eq!(filled.rows.len(), 21);
+    let a12 = filled.rows.iter().find(|r| r.code == "A1.2").expect("A1.2");
+    assert_eq!(a12.agreed, Some(2));
+    assert_eq!(a12.levels.len(), 3);
+    assert_eq!(a12.levels[2], ("Link Governor".to_string(), 3));
+    assert!(
+        a12.agreed_commentary
+            .as_deref()
+            .is_some_and(|c| c.starts_with("The online safety group has terms of reference"))
+    );
+    assert!(a12.rationale.starts_with("The group has met six times"));
+}

@@ -1,0 +1,291 @@
+//! A child's name in the forms that hide it from a plain search: spaced out, dotted, run
+//! together, hyphenated at a line's end, turned round by direction controls, written with
+//! look-alike letters of other scripts, with invisible characters inside, in either Unicode
+//! form, built by a web page's script or written as character references, and a surname's
+//! particles or half of a double-barrelled name. Each is tried where a school types text:
+//! workbook commentary, cited file names, the documents in the pack, register titles and
+//! incident-log cells. And the everyday words that must not raise an alarm.
+
+use std::path::Path;
+
+use crate::privacy::{CLEAN, ZIP, outputs, refused, review, run, workbook};
+use crate::set_sources;
+
+const LOG: &str = "Date,Category,Pupil\n01/10/2026,Gaming,Unknown\n";
+
+/// The pupil list: a composed and a decomposed accent, a particle, a double-barrelled name.
+const PUPILS: &str = "Forename,Surname\nGrace,Adeyemi\nZoe\u{308},Mu\u{308}ller\nPieter,van der Berg\nAnna-Marie,Smith-Jones\n";
+
+/// Forms of the pupils' names that a reader sees as the name.
+const FORMS: &[&str] = &[
+    "G r a c e  A d e y e m i",
+    "G.r.a.c.e Adeyemi",
+    "G-r-a-c-e A-d-e-y-e-m-i",
+    "Grace-Adeyemi",
+    "Grace_Adeyemi",
+    "GraceAdeyemi",
+    "grace adeyemi",
+    "Grace Ade-\nyemi",
+    "Gr ace Ade yemi",
+    "Gra\u{ad}ce Ade\u{ad}\nyemi",
+    "Gra\u{200b}ce Ade\u{200d}yemi",
+    "Grace\u{2060}Adeyemi",
+    "\u{feff}Grace Adeyemi",
+    "\u{202e}imeyedA ecarG\u{202c}",
+    "\u{2067}Grace Adeyemi\u{2069}",
+    "Ｇｒａｃｅ Ａｄｅｙｅｍｉ",
+    "Gr\u{430}ce Adeyemi",
+    "Gr\u{430}\u{441}\u{435} \u{391}deyemi",
+    "Gra\u{301}ce Adeyemi",
+    "Zoë Müller",
+    "Zoe Mueller",
+    "Pieter Vanderberg",
+    "Pieter van der Berg",
+    "Pieter Berg",
+    "Marie Smith",
+    "Anna Smithjones",
+];
+
+fn pupils_review() -> tempfile::TempDir {
+    review(LOG, Some(PUPILS))
+}
+
+#[test]
+fn every_form_of_a_name_in_commentary_refuses_the_pack() {
+    for form in FORMS {
+        let tmp = pupils_review();
+        let dir = tmp.path();
+        let text = format!("{CLEAN} We spoke with {form} about it.");
+        workbook(dir, &[("A1.1", &text, "", "", "")]);
+        refused(
+            dir,
+            "private-name-in-workbook",
+            &[form, "Adeyemi", "Müller"],
+        );
+    }
+}
+
+#[test]
+fn every_form_of_a_name_is_taken_out_of_the_reports() {
+    let tmp = pupils_review();
+    let dir = tmp.path();
+    let rows: Vec<(String, &str)> = FORMS
+        .iter()
+        .map(|f| (format!("{CLEAN} Then {f} said so."), "A1.1"))
+        .collect();
+    let codes = [
+        "A1.1", "A1.2", "A2.1", "A2.2", "A2.3", "B1.1", "B2.1", "B3.1",
+    ];
+    for chunk in rows.chunks(codes.len()) {
+        let typed: Vec<(&str, &str, &str, &str, &str)> = chunk
+            .iter()
+            .zip(codes)
+            .map(|((text, _), code)| (code, text.as_str(), "", "", ""))
+            .collect();
+        workbook(dir, &typed);
+        let (status, stdout, stderr) = run(dir, &["report"]);
+        assert_ne!(status, 2, "{stderr}");
+        assert!(dir.join("out/report.html").exists(), "{stderr}");
+        let printed = format!("{stdout}{stderr}");
+        for (text, _) in chunk {
+            let form = text.rsplit("Then ").next().unwrap_or_default();
+            let form = form.trim_end_matches(" said so.");
+            for (path, written) in outputs(dir) {
+                assert!(!written.contains(form), "{form:?} in {}", path.display());
+            }
+            assert!(!printed.contains(form), "{form:?} printed");
+        }
+        for secret in ["Adeyemi", "imeyedA", "A d e y e m i", "Vanderberg"] {
+            for (path, written) in outputs(dir) {
+                assert!(!written.contains(secret), "{secret} in {}", path.display());
+            }
+        }
+    }
+}
+
+#[test]
+fn a_cited_file_named_after_a_child_in_any_form_is_refused() {
+    for file in [
+        "GraceAdeyemi-work.png",
+        "grace_adeyemi_photo.jpg",
+        "G.r.a.c.e.Adeyemi.txt",
+        "adeyemi.grace.txt",
+        "Gr\u{430}ce Adeyemi.txt",
+    ] {
+        let tmp = pupils_review();
+        let dir = tmp.path();
+        std::fs::write(dir.join("evidence").join(file), "a note").expect("write");
+        workbook(dir, &[("A1.1", CLEAN, file, "", "")]);
+        refused(dir, "private-name-in-pack", &["Adeyemi"]);
+    }
+}
+
+/// Cites a document holding `content` as `file` and packs; returns what was printed.
+fn cite(dir: &Path, file: &str, content: &str) -> (i32, String) {
+    std::fs::write(dir.join("evidence").join(file), content).expect("write");
+    workbook(dir, &[("A1.1", CLEAN, file, "", "")]);
+    let (status, stdout, stderr) = run(dir, &["pack"]);
+    (status, format!("{stdout}{stderr}"))
+}
+
+#[test]
+fn a_web_page_that_builds_its_text_by_script_is_refused_with_its_path() {
+    for page in [
+        r#"<html><body><script>document.write("Grace Ade"+"yemi")</script></body></html>"#,
+        "<p>Our week</p><script>document.body.append(String.fromCharCode(71,114,97,99,101))</script>",
+        "<body onload=\"show()\"><p>Our week</p></body>",
+        "<a href=\"javascript:show()\">Our week</a>",
+        "<style>p::after{content:attr(data-a)}</style><p data-a=\"x\">Our week</p>",
+    ] {
+        let tmp = pupils_review();
+        let dir = tmp.path();
+        let (status, printed) = cite(dir, "newsletter.html", page);
+        assert_eq!(status, 1, "{page}: {printed}");
+        assert!(
+            printed.contains("error[unsearchable-evidence]")
+                && printed.contains("newsletter.html")
+                && printed.contains("web page"),
+            "{page}: {printed}"
+        );
+        assert!(!dir.join(ZIP).exists());
+        assert!(!printed.contains("Adeyemi"), "{printed}");
+    }
+}
+
+#[test]
+fn a_name_in_a_web_pages_references_attributes_comments_or_styles_is_found() {
+    for page in [
+        "<p>&#71;race Adeyemi</p>",
+        "<p>&amp;#71;race &amp;#x41;deyemi</p>",
+        "<p>Gr&auml;ce</p><p title=\"Grace Adeyemi\">Our week</p>",
+        "<img alt=\"Adeyemi, Grace\" src=\"a.png\">",
+        "<p data-pupil=\"Grace Adeyemi\">Our week</p>",
+        "<!-- Grace Adeyemi --><p>Our week</p>",
+        "<style>h1::before{content:\"Grace \"} h1::after{content:\"Adeyemi\"}</style><h1>Week</h1>",
+        "<p>G r a c e A d e y e m i</p>",
+    ] {
+        let tmp = pupils_review();
+        let dir = tmp.path();
+        let (status, printed) = cite(dir, "newsletter.html", page);
+        assert_eq!(status, 1, "{page}: {printed}");
+        assert!(
+            printed.contains("error[private-name-in-pack]") && printed.contains("newsletter.html"),
+            "{page}: {printed}"
+        );
+    }
+}
+
+#[test]
+fn a_name_in_pieces_in_a_register_title_is_a_private_name_in_records_error() {
+    for title in ["Plan for G r a c e Adeyemi", "Plan for Gr\u{430}ce Adeyemi"] {
+        let tmp = pupils_review();
+        let dir = tmp.path();
+        std::fs::write(
+            dir.join("evidence/register.csv"),
+            format!("Document,Last reviewed,Next review due\n{title},01/01/2026,01/01/2027\n"),
+        )
+        .expect("write");
+        set_sources(
+            dir,
+            "[[evidence]]\nkind = \"incidents\"\npath = \"evidence/incidents.csv\"\n\n[[evidence]]\nkind = \"pupils\"\npath = \"evidence/pupils.csv\"\n\n[[evidence]]\nkind = \"documents\"\npath = \"evidence/register.csv\"\n",
+        );
+        let (_, stdout, stderr) = run(dir, &["score"]);
+        assert!(
+            stderr.contains("error[private-name-in-records]"),
+            "{title}: {stdout}{stderr}"
+        );
+        refused(dir, "private-name-in-records", &["Adeyemi"]);
+    }
+}
+
+#[test]
+fn an_incident_logs_whole_name_cell_guards_every_spelling_of_the_name() {
+    for (cell, typed) in [
+        ("Grace Smith-Jones", "Grace Smith"),
+        ("Grace Smith-Jones", "Grace Jones"),
+        ("Liam O Brien", "Liam OBrien"),
+        ("Liam OBrien", "Liam O'Brien"),
+        ("Pieter van der Berg", "Pieter Vanderberg"),
+        ("Pieter Vanderberg", "Pieter Vanderberg"),
+        ("Zoe\u{308} Mu\u{308}ller", "Zoe Mueller"),
+    ] {
+        let log = format!("Date,Category,Pupil\n01/10/2026,Gaming,{cell}\n");
+        let tmp = review(&log, None);
+        let dir = tmp.path();
+        workbook(
+            dir,
+            &[("A1.1", &format!("{CLEAN} {typed} helped."), "", "", "")],
+        );
+        refused(dir, "private-name-in-workbook", &[typed]);
+    }
+}
+
+#[test]
+fn everyday_words_spaced_letters_and_particles_alone_raise_no_alarm() {
+    let tmp = pupils_review();
+    let dir = tmp.path();
+    let text = format!(
+        "{CLEAN} Staff have a grace period of a week; results are graded A B C; the van der Waals talk and the Berg report were shared in May."
+    );
+    workbook(dir, &[("A1.1", &text, "", "", "")]);
+    let (_, stdout, stderr) = run(dir, &["pack"]);
+    assert!(
+        !stderr.contains("private-name") && dir.join(ZIP).exists(),
+        "{stdout}{stderr}"
+    );
+}
+
+#[test]
+fn workbook_refuses_while_the_pupil_list_cannot_be_read_and_writes_nothing() {
+    for (file, bytes) in [
+        ("pupils.xlsx", &b"PK\x03\x04 damaged"[..]),
+        ("pupils.csv", &b"\xff\xfe\x00\x00\x00"[..]),
+    ] {
+        let tmp = pupils_review();
+        let dir = tmp.path();
+        std::fs::remove_dir_all(dir.join("scores")).expect("clear");
+        std::fs::write(dir.join("evidence").join(file), bytes).expect("write");
+        set_sources(
+            dir,
+            &format!("[[evidence]]\nkind = \"pupils\"\npath = \"evidence/{file}\"\n"),
+        );
+        let (status, _, stderr) = run(dir, &["workbook"]);
+        assert_eq!(status, 2, "{file}: {stderr}");
+        assert!(
+            stderr.contains(&format!("evidence/{file}"))
+                && stderr.contains("no workbook was written"),
+            "{file}: {stderr}"
+        );
+        assert!(
+            !dir.join("scores").exists()
+                || std::fs::read_dir(dir.join("scores"))
+                    .expect("dir")
+                    .next()
+                    .is_none()
+        );
+    }
+    // A pupil list named in review.toml but not there is refused the same way.
+    let tmp = pupils_review();
+    let dir = tmp.path();
+    std::fs::remove_file(dir.join("evidence/pupils.csv")).expect("remove");
+    let (status, _, stderr) = run(dir, &["workbook", "--force"]);
+    assert_eq!(status, 2, "{stderr}");
+    assert!(stderr.contains("evidence/pupils.csv"), "{stderr}");
+}
+
+#[test]
+fn workbook_without_a_pupil_list_is_written_with_a_warning() {
+    let tmp = review(LOG, None);
+    let dir = tmp.path();
+    std::fs::remove_dir_all(dir.join("scores")).expect("clear");
+    set_sources(dir, "");
+    let (status, _, stderr) = run(dir, &["workbook", "--reviewer", "Online Safety Lead"]);
+    assert_eq!(status, 0, "{stderr}");
+    assert!(stderr.contains("warning[no-source-of-names]"), "{stderr}");
+    assert!(
+        std::fs::read_dir(dir.join("scores"))
+            .expect("scores")
+            .next()
+            .is_some()
+    );
+}
