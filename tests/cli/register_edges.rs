@@ -652,7 +652,7 @@ fn numbers_not_given_in_an_agreements_register_are_neither_errors_nor_noughts() 
     assert!(text.contains("pupils 1204 of 1530 (78%)"), "{text}");
     assert!(!text.contains("governors 0 of 9"), "{text}");
     assert!(
-        text.contains("skipped row 3, column B: a number in the group but no count of who signed, so no share can be worked out"),
+        text.contains("skipped row 3, column B: the count of who signed is marked as not known, so no share can be worked out"),
         "{text}"
     );
     let text = import_csv(
