@@ -430,6 +430,67 @@ def missing_words(found, text):
     return sorted({w for w in words(text) if w not in printed})
 
 
+def last_headings(book):
+    """For each sheet of a workbook whose heading row is printed on every page, the words of
+    its rightmost heading shown (hidden columns are not printed)."""
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+    wb = openpyxl.load_workbook(book)
+    out = {}
+    for ws in wb.worksheets:
+        if not ws.print_title_rows:
+            continue
+        shown = [c for c in ws[1] if c.value not in (None, "")
+                 and not ws.column_dimensions[get_column_letter(c.column)].hidden]
+        if shown:
+            out[ws.title] = words(str(shown[-1].value))
+    return out
+
+
+def too_wide(found, sizes, book):
+    """Pages of a workbook's sheet that do not show the sheet's rightmost heading at their
+    head: the sheet printed more than one page wide. A page's sheet is named at its foot."""
+    wanted = last_headings(book)
+    if not wanted:
+        return [f"{book} has no sheet with a heading row printed on every page"]
+    problems = []
+    for number, (_, height) in enumerate(sizes, start=1):
+        page = [line for line in found if line[0] == number]
+        foot = {line[1].strip() for line in page if line[3] > height * 0.9}
+        sheet = next((name for name in wanted if name in foot), None)
+        if sheet is None:
+            continue
+        head = set()
+        for line in page:
+            if line[5] < height * 0.4:
+                head.update(words(line[1]))
+        if not set(wanted[sheet]) <= head:
+            problems.append(f"page {number} ({sheet}) lacks its last heading "
+                            f"{' '.join(wanted[sheet])!r}: printed more than one page wide")
+    return problems
+
+
+def head_crowded(found, pages, text, gap=6.0):
+    """Pages where the page head's `text` (on the right) does not stand apart from what is
+    printed left of it on its line: a school's name running into or under it."""
+    problems = []
+    for number in range(1, pages + 1):
+        page = [line for line in found if line[0] == number]
+        head = [line for line in page if text in " ".join(line[1].split())]
+        if not head:
+            problems.append(f"page {number} does not say {text!r}")
+            continue
+        line = min(head, key=lambda l: l[3])
+        if not " ".join(line[1].split()).startswith(text):
+            problems.append(f"page {number}: the page head runs into {text!r}: {line[1][:80]!r}")
+            continue
+        for other in page:
+            same = other is not line and other[3] < line[5] and line[3] < other[5]
+            if same and other[2] < line[2] and other[4] > line[2] - gap:
+                problems.append(f"page {number}: {other[1][:60]!r} runs up to {text!r}")
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("pdf")
@@ -445,6 +506,8 @@ def main():
     parser.add_argument("--min-fill", type=float)
     parser.add_argument("--on-page-1", action="append", default=[])
     parser.add_argument("--page-1-through")
+    parser.add_argument("--one-page-wide")
+    parser.add_argument("--head-clear")
     args = parser.parse_args()
     problems = []
     sizes = page_sizes(args.pdf)
@@ -455,7 +518,8 @@ def main():
         problems.append(f"{len(sizes)} pages, more than the {args.max_pages} allowed")
     wanted_lines = (args.no_overlap or args.longest_text_of or args.on_every_page
                     or args.headings_of or args.margin is not None or args.all_text_of
-                    or args.min_fill is not None or args.on_page_1 or args.page_1_through)
+                    or args.min_fill is not None or args.on_page_1 or args.page_1_through or args.one_page_wide
+                    or args.head_clear)
     found = lines(args.pdf) if wanted_lines else []
     if args.headings_of:
         titles = headings(args.headings_of)
@@ -476,6 +540,10 @@ def main():
             text = " ".join(line[1] for line in found if line[0] == number)
             if wanted not in " ".join(text.split()):
                 problems.append(f"page {number} does not say {wanted!r}")
+    if args.one_page_wide:
+        problems.extend(too_wide(found, sizes, args.one_page_wide))
+    if args.head_clear:
+        problems.extend(head_crowded(found, len(sizes), args.head_clear))
     if args.no_overlap:
         problems.extend(overlaps(found))
     longest = ""
@@ -510,6 +578,8 @@ def main():
           + (f"; every page but the last {args.min_fill:g}% full or more" if args.min_fill is not None else "")
           + (f"; page 1 says {', '.join(map(repr, args.on_page_1))}" if args.on_page_1 else "")
           + (f"; page 1 holds all before {args.page_1_through!r}" if args.page_1_through else "")
+          + ("; every sheet one page wide" if args.one_page_wide else "")
+          + (f"; {args.head_clear!r} clear of the school" if args.head_clear else "")
           + (f"; all {len(longest.split())} words of its longest text printed" if longest else "")
           + ("; every word of the workbook printed" if args.all_text_of else "")
           + (f"; words at least {args.min_text_height} pt tall" if args.min_text_height else ""))

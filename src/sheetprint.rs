@@ -45,15 +45,43 @@ pub struct Running<'a> {
 /// spreadsheet library leaves it out.
 const SCHOOL_UNITS: usize = 160;
 
+/// The width in points of the page head's line on A4 in `orientation`, within the left
+/// and right margins [`setup`] sets (half an inch each).
+fn head_points(orientation: Orientation) -> f64 {
+    match orientation {
+        Orientation::Portrait => 595.0 - 72.0,
+        Orientation::Landscape => 842.0 - 72.0,
+    }
+}
+
+/// The width counted for a character of the page head's 8-point type: a little wider than
+/// the average in Calibri, for capitals and wide letters.
+const HEAD_CHAR_POINTS: f64 = 4.4;
+
+/// The space kept between the school on the left and the date on the right, in points.
+const HEAD_GAP_POINTS: f64 = 24.0;
+
 impl Running<'_> {
-    /// The page head: the school on the left, the date on the right, in small type.
-    pub fn header(&self) -> String {
+    /// The page head for a sheet printed in `orientation`: the school on the left, the
+    /// date on the right, in small type. A school's name too long to sit beside the date
+    /// on the page's line is shortened, ending in "…", so the two never run into each
+    /// other, as the HTML reports shorten it.
+    pub fn header(&self, orientation: Orientation) -> String {
+        let date = format!(
+            "online safety self-review as of {}",
+            crate::dates::uk(self.date)
+        );
+        let room = head_points(orientation) - HEAD_GAP_POINTS;
+        let chars = (room / HEAD_CHAR_POINTS) as usize;
+        // A space between them, and room for the "…".
+        let chars = chars.saturating_sub(date.chars().count() + 2);
         let whole = self.school.trim();
         let mut school = String::new();
         let mut units = 0;
-        for c in whole.chars() {
+        for (count, c) in whole.chars().enumerate() {
             let cost = c.len_utf16() * if c == '&' { 2 } else { 1 };
-            if units + cost > SCHOOL_UNITS {
+            if units + cost > SCHOOL_UNITS || count >= chars {
+                school.truncate(school.trim_end().len());
                 school.push('…');
                 break;
             }
@@ -62,8 +90,7 @@ impl Running<'_> {
         }
         // `&` starts a field code in a page head; `&&` is the character itself.
         let school = school.replace('&', "&&");
-        let date = crate::dates::uk(self.date);
-        format!("&L&8{school}&R&8online safety self-review as of {date}")
+        format!("&L&8{school}&R&8{date}")
     }
 }
 
@@ -87,7 +114,7 @@ pub fn setup(
     };
     sheet.set_print_fit_to_pages(1, 0);
     sheet.set_margins(0.5, 0.5, 0.7, 0.6, 0.3, 0.3);
-    sheet.set_header(running.header());
+    sheet.set_header(running.header(orientation));
     sheet.set_footer(FOOTER);
     sheet.set_header_footer_scale_with_doc(false);
     if heading_rows > 0 {
@@ -335,7 +362,7 @@ mod tests {
             school: "St Mary & St John",
             date: day,
         }
-        .header();
+        .header(Orientation::Portrait);
         assert_eq!(
             head,
             "&L&8St Mary && St John&R&8online safety self-review as of 01/11/2026"
@@ -345,11 +372,60 @@ mod tests {
                 school: &long,
                 date: day,
             }
-            .header();
+            .header(Orientation::Landscape);
             assert!(head.encode_utf16().count() <= 255, "{head}");
             assert!(head.ends_with("as of 01/11/2026"));
             assert!(head.contains('…'));
         }
+    }
+
+    #[test]
+    fn a_long_school_name_is_shortened_to_sit_beside_the_date() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("a day");
+        let name = "The Blessed Sacrament Catholic Voluntary Aided Primary School and Nursery, Upper Wharfedale Federation of Schools";
+        let running = Running {
+            school: name,
+            date: day,
+        };
+        let school = |o| {
+            let head = running.header(o);
+            let left = head.strip_prefix("&L&8").expect("the school on the left");
+            left.split("&R&8")
+                .next()
+                .expect("the date on the right")
+                .to_string()
+        };
+        let (portrait, landscape) = (
+            school(Orientation::Portrait),
+            school(Orientation::Landscape),
+        );
+        // The school and the date fit the line, in the widths counted for small type.
+        for (o, s) in [
+            (Orientation::Portrait, &portrait),
+            (Orientation::Landscape, &landscape),
+        ] {
+            let chars = (s.chars().count() + 43) as f64;
+            assert!(
+                chars * HEAD_CHAR_POINTS + HEAD_GAP_POINTS <= head_points(o),
+                "{s}"
+            );
+        }
+        assert!(
+            portrait.ends_with('…') && !portrait.ends_with(" …"),
+            "{portrait}"
+        );
+        assert!(portrait.chars().count() < landscape.chars().count());
+        assert!(name.starts_with(portrait.trim_end_matches('…')));
+        // A name that fits is left whole.
+        let short = Running {
+            school: "Hill Primary School",
+            date: day,
+        };
+        assert!(
+            short
+                .header(Orientation::Portrait)
+                .contains("&L&8Hill Primary School&R")
+        );
     }
 
     #[test]

@@ -50,6 +50,23 @@ pub fn flow(text: &str) -> String {
         .join("\n")
 }
 
+/// `text` with its first letter in capitals, as the start of a sentence or a table cell;
+/// unchanged when its first word is a path, a file name, a code or an id
+/// ("evidence/agreements.xlsx", "filtering-checks.csv", "A2.1", "iPad"), whose letters are
+/// part of what it names.
+pub fn capitalise(text: &str) -> String {
+    let first_word = text.split_whitespace().next().unwrap_or_default();
+    let word = first_word.trim_end_matches([',', ';', ':', ')', '”', '’']);
+    let named = word.contains(['/', '\\', '.', '_', '-', '@'])
+        || word.chars().any(|c| c.is_ascii_digit())
+        || word.chars().skip(1).any(char::is_uppercase);
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) if !named => first.to_uppercase().chain(chars).collect(),
+        _ => text.to_string(),
+    }
+}
+
 /// A group id in people's words, for a report: the usual groups by their usual names
 /// (`online-safety-group` → "Online safety group"), any other id with its hyphens as spaces
 /// and a capital first letter (`site-staff` → "Site staff").
@@ -60,20 +77,31 @@ pub fn group_name(id: &str) -> String {
         "governors" => "Governors".to_string(),
         "staff" => "Staff".to_string(),
         "volunteers" => "Volunteers".to_string(),
-        _ => {
-            let words = id.replace('-', " ");
-            let mut chars = words.chars();
-            chars
-                .next()
-                .map(|first| first.to_uppercase().chain(chars).collect())
-                .unwrap_or_default()
-        }
+        _ => capitalise(&id.replace('-', " ")),
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{flow, group_name, normalise, plural, slug};
+    use super::{capitalise, flow, group_name, normalise, plural, slug};
+
+    #[test]
+    fn a_sentence_starts_with_a_capital_but_a_path_or_code_keeps_its_letters() {
+        assert_eq!(
+            capitalise("the register holds no dates"),
+            "The register holds no dates"
+        );
+        assert_eq!(
+            capitalise("evidence/acceptable-use-agreements.xlsx has no column"),
+            "evidence/acceptable-use-agreements.xlsx has no column"
+        );
+        assert_eq!(capitalise("policy.csv: no rows"), "policy.csv: no rows");
+        assert_eq!(capitalise("filtering-checks.csv"), "filtering-checks.csv");
+        assert_eq!(capitalise("a2.1 is flagged"), "a2.1 is flagged");
+        assert_eq!(capitalise("iPad rules"), "iPad rules");
+        assert_eq!(capitalise("year 6"), "Year 6");
+        assert_eq!(capitalise(""), "");
+    }
 
     #[test]
     fn a_count_agrees_with_its_number() {

@@ -113,6 +113,25 @@ impl DocumentStatus {
     pub fn late(&self) -> bool {
         self.overdue || self.stale_after_months.is_some()
     }
+
+    /// What is wrong with its review dates, in words, as the `document-review-dates-wrong`
+    /// warnings say it: a last review after the review date, a next review before the last.
+    pub fn dates_wrong(&self, as_of: NaiveDate) -> Option<String> {
+        let uk = crate::dates::uk;
+        if let Some(ahead) = self.reviewed_after {
+            return Some(format!(
+                "its last review, {}, is after the review date of {}, so it is not taken as a last review",
+                uk(ahead),
+                uk(as_of)
+            ));
+        }
+        let last = self.last_reviewed.filter(|_| self.next_before_last)?;
+        Some(format!(
+            "its next review, {}, is dated before its last review, {}, so one of the two dates is wrong",
+            self.due.map(uk).unwrap_or_default(),
+            uk(last)
+        ))
+    }
 }
 
 /// The policy register, judged.
@@ -313,8 +332,34 @@ pub fn months_words(n: u32) -> String {
     crate::text::plural(n as usize, "month", "months")
 }
 
-/// Documents on `topic` last reviewed within `months` of `as_of`, and the latest review of
-/// any document on it with that document's name.
+/// Why a document whose last review falls within a check's window is still not current:
+/// the register's own dates say its review is overdue, or cannot both be right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NotCurrent {
+    /// The register's next review (its date, or how often after the last review) was due
+    /// on this day, before the review date.
+    Overdue(NaiveDate),
+    /// The register's next review is dated on this day, before the last review itself.
+    NextBeforeLast(NaiveDate),
+}
+
+/// Whether the register's own dates keep `d` from counting as current as of `as_of`, as
+/// [`status`] judges them: a next review dated before the last review, or a next review
+/// (the register's date, or how often after the last review) already past. A last review
+/// after `as_of` is not a last review, as everywhere else.
+pub fn not_current(d: &Document, as_of: NaiveDate) -> Option<NotCurrent> {
+    let last = d.last_reviewed.filter(|r| *r <= as_of);
+    if let Some(next) = d.next_due.filter(|n| last.is_some_and(|l| *n < l)) {
+        return Some(NotCurrent::NextBeforeLast(next));
+    }
+    let due = d.next_due.or_else(|| review_due(last?, d.every_months?))?;
+    (due < as_of).then_some(NotCurrent::Overdue(due))
+}
+
+/// Documents on `topic` last reviewed within `months` of `as_of` whose register does not
+/// show them overdue ([`not_current`]): the document a check leans on must be current by
+/// its own dates as well as by the framework's. Then the document to name: the latest so
+/// counted, or else the latest reviewed of any on the topic; and how many are on it.
 pub fn reviewed(
     e: &Evidence,
     topic: Topic,
@@ -326,17 +371,21 @@ pub fn reviewed(
         .iter()
         .filter(|d| d.topics.contains(&topic))
         .collect();
-    let within = on_topic
-        .iter()
-        .filter(|d| {
-            d.last_reviewed
-                .is_some_and(|r| review_stands(r, months, as_of))
-        })
-        .count();
-    let latest = on_topic
-        .iter()
-        .filter_map(|d| d.last_reviewed.filter(|r| *r <= as_of).map(|r| (*d, r)))
-        .max_by_key(|(_, r)| *r);
+    let counts = |d: &Document| {
+        d.last_reviewed
+            .is_some_and(|r| review_stands(r, months, as_of))
+            && not_current(d, as_of).is_none()
+    };
+    let within = on_topic.iter().filter(|d| counts(d)).count();
+    let dated = || {
+        on_topic
+            .iter()
+            .filter_map(|d| d.last_reviewed.filter(|r| *r <= as_of).map(|r| (*d, r)))
+    };
+    let latest = dated()
+        .filter(|(d, _)| counts(d))
+        .max_by_key(|(_, r)| *r)
+        .or_else(|| dated().max_by_key(|(_, r)| *r));
     (within, latest, on_topic.len())
 }
 

@@ -146,6 +146,62 @@ pub struct FilteringSummary {
     pub terms: Vec<String>,
     /// Of them, the terms with no check.
     pub unchecked: Vec<String>,
+    /// Each finished term with its checks and their results, in order.
+    pub by_term: Vec<TermChecks>,
+    /// Of the finished terms, those with checks of which none passed: checked, but every
+    /// check found something getting through or does not say whether the filter held.
+    pub none_passed: Vec<String>,
+}
+
+/// The filtering checks of one finished term.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TermChecks {
+    /// The term.
+    pub term: String,
+    /// Checks made in it.
+    pub checks: usize,
+    /// Of them, checks the filter held.
+    pub passed: usize,
+    /// Of them, checks finding something that got through.
+    pub failed: usize,
+    /// Of them, checks whose result does not say whether the filter held.
+    pub unclear: usize,
+}
+
+impl TermChecks {
+    /// The term's checks in a word or two, as every output gives them: "no check",
+    /// "passed", "some failed", "failed" (none passed and at least one found something
+    /// getting through) or "unclear" (none passed and none failed).
+    pub fn outcome(&self) -> &'static str {
+        match (self.checks, self.passed, self.failed) {
+            (0, _, _) => "no check",
+            (n, p, _) if p == n => "passed",
+            (_, p, _) if p > 0 => "some failed",
+            (_, _, f) if f > 0 => "failed",
+            _ => "unclear",
+        }
+    }
+}
+
+impl FilteringSummary {
+    /// The finished terms in words, as every output gives them: which had no check, and
+    /// which had checks of which none passed ("every finished term had a check; in
+    /// 2025-26 spring no check passed"). A term counts as checked when a check was made in
+    /// it, whatever its result, so the terms whose checks all failed are named beside it.
+    pub fn terms_words(&self) -> String {
+        let mut out = if self.unchecked.is_empty() {
+            "every finished term had a check".to_string()
+        } else {
+            format!("no check was recorded in {}", self.unchecked.join(", "))
+        };
+        if !self.none_passed.is_empty() {
+            out.push_str(&format!(
+                "; in {} no check passed",
+                self.none_passed.join(" and ")
+            ));
+        }
+        out
+    }
 }
 
 /// The terms a window of `months` up to `as_of` touches, in order, without the term
@@ -185,13 +241,27 @@ pub fn filtering(
         .iter()
         .filter(|c| within(c.date, as_of, months))
         .collect();
-    let checked: BTreeSet<String> = e
-        .filtering
-        .iter()
-        .filter(|c| c.date <= as_of)
-        .filter_map(|c| terms.of(c.date))
+    let mut by_term: Vec<TermChecks> = finished_terms(as_of, months, terms)
+        .into_iter()
+        .map(|term| TermChecks {
+            term,
+            checks: 0,
+            passed: 0,
+            failed: 0,
+            unclear: 0,
+        })
         .collect();
-    let finished = finished_terms(as_of, months, terms);
+    for c in e.filtering.iter().filter(|c| c.date <= as_of) {
+        let Some(term) = terms.of(c.date) else {
+            continue;
+        };
+        if let Some(t) = by_term.iter_mut().find(|t| t.term == term) {
+            t.checks += 1;
+            t.failed += usize::from(c.failed);
+            t.unclear += usize::from(c.unclear && !c.failed);
+            t.passed += usize::from(!c.failed && !c.unclear);
+        }
+    }
     Some(FilteringSummary {
         months,
         checks: inside.len(),
@@ -203,12 +273,18 @@ pub fn filtering(
             .map(|c| c.date)
             .filter(|d| *d <= as_of)
             .max(),
-        unchecked: finished
+        unchecked: by_term
             .iter()
-            .filter(|t| !checked.contains(*t))
-            .cloned()
+            .filter(|t| t.checks == 0)
+            .map(|t| t.term.clone())
             .collect(),
-        terms: finished,
+        none_passed: by_term
+            .iter()
+            .filter(|t| t.checks > 0 && t.passed == 0)
+            .map(|t| t.term.clone())
+            .collect(),
+        terms: by_term.iter().map(|t| t.term.clone()).collect(),
+        by_term,
     })
 }
 

@@ -61,15 +61,20 @@ fn registers(r: &Registers) -> Result<Vec<Summary>> {
         out.push(table("agreements.csv", &header, rows)?);
     }
     if let Some(f) = &r.filtering {
-        let rows = f.terms.iter().map(|t| {
-            let checked = if f.unchecked.contains(t) { "no" } else { "yes" };
-            vec![t.clone(), checked.to_string()]
+        // Each term's checks with their results, so a term whose checks all failed never
+        // reads as a term that passed.
+        let rows = f.by_term.iter().map(|t| {
+            vec![
+                t.term.clone(),
+                t.checks.to_string(),
+                t.passed.to_string(),
+                t.failed.to_string(),
+                t.unclear.to_string(),
+                t.outcome().to_string(),
+            ]
         });
-        out.push(table(
-            "filtering-checks-by-term.csv",
-            &["term", "checked"],
-            rows,
-        )?);
+        let header = ["term", "checks", "passed", "failed", "unclear", "outcome"];
+        out.push(table("filtering-checks-by-term.csv", &header, rows)?);
     }
     if let Some(groups) = &r.surveys {
         let rows = groups.iter().map(|g| {

@@ -100,6 +100,42 @@ pub fn from_files(
     ))
 }
 
+/// A policy register row that gives how often (`Annually`) and a last review dated after
+/// the review date has no next review worked out, since that last review is not taken as
+/// one anywhere: its note, written before the review date was known, is made to say so.
+fn settle_frequencies(reports: &mut [SourceReport], e: &Evidence, as_of: NaiveDate) {
+    for d in e.documents.iter().filter(|d| d.last_reviewed > Some(as_of)) {
+        let Some(months) = d.every_months else {
+            continue;
+        };
+        let every = crate::text::plural(months as usize, "month", "months");
+        let (from, to) = (
+            crate::evidence::registers::worked_out(&every),
+            format!(
+                "the next review would be worked out as {every} after the last review, but that last review is dated after the review date, so no next review date is worked out"
+            ),
+        );
+        let row = d.place.as_ref().and_then(|p| {
+            p.cell
+                .as_deref()?
+                .rsplit("row ")
+                .next()?
+                .parse::<u32>()
+                .ok()
+        });
+        let head = format!("{}: ", d.name);
+        for r in reports.iter_mut().filter(|r| r.kind == Kind::Documents) {
+            for n in r
+                .noted
+                .iter_mut()
+                .filter(|n| n.reason.starts_with(&head) && row.is_none_or(|row| row == n.row))
+            {
+                n.reason = n.reason.replace(&from, &to);
+            }
+        }
+    }
+}
+
 /// Withholds names, settles dates, gathers the date findings and computes the metrics.
 fn finish(
     mut evidence: Evidence,
@@ -119,6 +155,7 @@ fn finish(
         r.withhold_names(&evidence.private);
         r.settle(as_of);
     }
+    settle_frequencies(&mut reports, &evidence, as_of);
     findings
         .0
         .extend(reports.iter().flat_map(|r| dating::findings(r, as_of)));

@@ -51,7 +51,7 @@ pub struct CheckResult {
     /// What the records show, in words.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fact: Option<String>,
-    /// What the level needs, in words: "level 2 needs 9 in 10".
+    /// What the level needs, in words: "level 2 needs 9 in 10 staff trained in the last year".
     pub needs: String,
     /// Met, not met, or evidence needed.
     pub status: CheckStatus,
@@ -181,7 +181,7 @@ pub fn checked(results: &[CheckResult]) -> bool {
 
 /// One finding per aspect whose records differ from its claim or lack what a check needs,
 /// in plain words: "Staff (B2.1): 8 of 16 staff trained in the last two years (50%); level
-/// 2 needs 9 in 10. The records support level 3."
+/// 2 needs 9 in 10 staff trained in the last two years. The records support level 3."
 pub fn findings(aspects: &[AspectScore]) -> Vec<Reason> {
     aspects.iter().filter_map(finding).collect()
 }
@@ -204,6 +204,7 @@ fn finding(a: &AspectScore) -> Option<Reason> {
         };
         // Several levels' checks often rest on one fact: say the fact once.
         match parts.iter_mut().find(|(f, _)| *f == fact) {
+            Some((_, needs)) if needs.contains(&r.needs) => {}
             Some((_, needs)) => needs.push(r.needs.clone()),
             None => parts.push((fact, vec![r.needs.clone()])),
         }

@@ -29,6 +29,7 @@ mod privacy_edges;
 mod privacy_forms;
 mod records;
 mod register_edges;
+mod register_truth;
 mod registers;
 mod report;
 mod scope;

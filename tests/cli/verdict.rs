@@ -68,8 +68,8 @@ fn records_that_contradict_the_claims_hold_back_readiness_in_every_output() {
     assert!(text.contains("claimed evidenced"), "{text}");
     assert!(
         text.contains(
-            "Staff (B2.1): 8 of 16 staff trained in the last two years (50%); level 2 needs 9 in 10. \
-             The records support level 3, not the level 2 claimed."
+            "Staff (B2.1): 8 of 16 staff trained in the last two years (50%); level 2 needs 9 in 10 \
+             staff trained in the last two years. The records support level 3, not the level 2 claimed."
         ),
         "{text}"
     );
@@ -221,7 +221,7 @@ fn checks_without_their_records_are_evidence_needed_and_required_ones_block() {
     let out = run(tmp.path(), &["score", "--strict"]).code(1);
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(
-        text.contains("Staff (B2.1): evidence needed: no training records were imported; level 3 or better needs at least half and level 2 needs 9 in 10"),
+        text.contains("Staff (B2.1): evidence needed: no training records were imported; level 3 or better needs at least half the staff trained in the last two years and level 2 needs 9 in 10 staff trained in the last two years"),
         "{text}"
     );
     // The policy-review check is not required: listed, but not holding back readiness.

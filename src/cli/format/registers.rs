@@ -23,11 +23,7 @@ pub fn registers(s: &mut String, r: &Registers, empty: &Empty) {
         None => absent(s, empty, Kind::Filtering, "no filtering check log imported"),
         Some(f) => {
             let last = f.last.map_or("never".into(), uk);
-            let unchecked = if f.unchecked.is_empty() {
-                "every finished term checked".to_string()
-            } else {
-                format!("no check in {}", f.unchecked.join(", "))
-            };
+            let unchecked = f.terms_words();
             let unclear = if f.unclear == 0 {
                 String::new()
             } else {

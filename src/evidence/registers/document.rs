@@ -31,6 +31,13 @@ fn month_end_if_only_a_month(row: &SheetRow, header: &Header, day: NaiveDate) ->
         .unwrap_or(day)
 }
 
+/// A frequency's note for a row with a last review: "the next review is worked out as 12
+/// months after the last review". Settled once the review date is known, for a last review
+/// dated after it (then no next review is worked out at all).
+pub fn worked_out(every: &str) -> String {
+    format!("the next review is worked out as {every} after the last review")
+}
+
 /// The next review cell: a date, or how often the document is reviewed, with the note the
 /// school should read when it is not a plain date.
 fn next_review(
@@ -53,7 +60,7 @@ fn next_review(
             };
             let every = plural(f.months as usize, "month", "months");
             let how = if reviewed {
-                format!("the next review is worked out as {every} after the last review")
+                worked_out(&every)
             } else {
                 format!(
                     "the next review would be worked out as {every} after the last review, but the register gives no last review date"

@@ -352,7 +352,7 @@ mod signed;
 
 pub use agreements::agreement;
 pub(crate) use agreements::is_learners;
-pub use document::document;
+pub use document::{document, worked_out};
 pub use logs::{engagement, filtering, survey};
 pub(crate) use signed::{NO_COUNT, NOT_SHOWN};
 pub use signed::{Pending, Settled, settle};

@@ -317,3 +317,77 @@ fn a_last_review_after_the_review_date_is_not_taken_as_a_last_review_and_is_warn
     let (within, latest, _) = super::reviewed(&e, Topic::OnlineSafetyPolicy, 12, as_of);
     assert_eq!((within, latest.map(|l| l.1)), (0, None));
 }
+
+#[test]
+fn a_document_overdue_by_its_register_or_dated_wrongly_is_not_counted_as_reviewed() {
+    let as_of = d(2026, 12, 1);
+    // Reviewed within two years, but its register's own date says the review was due in May.
+    let overdue = doc(
+        "Cyber Security Policy",
+        Some(d(2025, 11, 1)),
+        Some(d(2026, 5, 1)),
+    );
+    // The same by how often: six months after the last review.
+    let every = Document {
+        every_months: Some(6),
+        ..doc("Cyber Security Policy", Some(d(2025, 11, 1)), None)
+    };
+    // A next review dated before the last review.
+    let wrong = doc(
+        "Mobile Devices Policy",
+        Some(d(2026, 6, 1)),
+        Some(d(2026, 1, 1)),
+    );
+    assert_eq!(
+        not_current(&overdue, as_of),
+        Some(NotCurrent::Overdue(d(2026, 5, 1)))
+    );
+    assert_eq!(
+        not_current(&every, as_of),
+        Some(NotCurrent::Overdue(d(2026, 5, 1)))
+    );
+    assert_eq!(
+        not_current(&wrong, as_of),
+        Some(NotCurrent::NextBeforeLast(d(2026, 1, 1)))
+    );
+    for (topic, d_) in [
+        (Topic::CyberSecurity, &overdue),
+        (Topic::CyberSecurity, &every),
+        (Topic::MobileDevices, &wrong),
+    ] {
+        let e = evidence(vec![d_.clone()]);
+        let (within, latest, listed) = reviewed(&e, topic, 24, as_of);
+        assert_eq!((within, listed), (0, 1), "{}", d_.name);
+        assert_eq!(latest.map(|(x, _)| x.name.as_str()), Some(d_.name.as_str()));
+    }
+    // A current document beside an overdue one on the same topic still counts, and is named.
+    let current = doc("Cyber Security Procedures", Some(d(2026, 3, 1)), None);
+    let e = evidence(vec![current.clone(), overdue.clone()]);
+    let (within, latest, _) = reviewed(&e, Topic::CyberSecurity, 24, as_of);
+    assert_eq!(within, 1);
+    assert_eq!(
+        latest.map(|(x, _)| x.name.as_str()),
+        Some("Cyber Security Procedures")
+    );
+    // The report's words for dates that cannot be right.
+    let months = ReviewMonths::new();
+    let s = status(&wrong, &months, as_of);
+    assert_eq!(
+        s.dates_wrong(as_of).as_deref(),
+        Some(
+            "its next review, 01/01/2026, is dated before its last review, 01/06/2026, so one of the two dates is wrong"
+        )
+    );
+    let ahead = status(
+        &doc("Social Media Policy", Some(d(2026, 12, 15)), None),
+        &months,
+        as_of,
+    );
+    assert_eq!(
+        ahead.dates_wrong(as_of).as_deref(),
+        Some(
+            "its last review, 15/12/2026, is after the review date of 01/12/2026, so it is not taken as a last review"
+        )
+    );
+    assert_eq!(status(&current, &months, as_of).dates_wrong(as_of), None);
+}

@@ -128,7 +128,10 @@ fn training_is_measured_by_the_latest_training_of_each_person() {
             "3 of 4 staff trained in the last two years (75%)".into()
         )
     );
-    assert_eq!(expectation(&coverage), "9 in 10");
+    assert_eq!(
+        expectation(&coverage),
+        "9 in 10 staff trained in the last two years"
+    );
     let overdue = check(
         "training.overdue",
         "group = \"staff\", months = 12",
@@ -224,7 +227,10 @@ fn incidents_are_measured_within_the_window() {
             "2 of 3 incidents in the last year have the action taken recorded (66%)".into()
         )
     );
-    assert_eq!(expectation(&actioned), "all");
+    assert_eq!(
+        expectation(&actioned),
+        "all incidents with the action taken recorded, in the last year"
+    );
     let closed = check("incidents.closed-share", "months = 9", "at-least = 0.5");
     assert_eq!(
         measured(&closed),
@@ -233,7 +239,10 @@ fn incidents_are_measured_within_the_window() {
             "1 of 2 incidents in the last 9 months are recorded as closed (50%)".into()
         )
     );
-    assert_eq!(expectation(&closed), "at least half");
+    assert_eq!(
+        expectation(&closed),
+        "at least half the incidents closed, in the last 9 months"
+    );
 }
 
 #[test]

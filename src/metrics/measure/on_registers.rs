@@ -8,7 +8,7 @@ use crate::dates::uk;
 use crate::evidence::dating::window;
 use crate::evidence::import::Evidence;
 use crate::framework::Topic;
-use crate::metrics::documents;
+use crate::metrics::documents::{self, NotCurrent};
 use crate::metrics::registers::{self, ANY};
 use crate::metrics::terms::Terms;
 
@@ -34,6 +34,24 @@ pub(super) fn documents_reviewed(
         Some((d, on)) if within > 0 => {
             format!(
                 "{what} (“{}”) was last reviewed on {}, within {}",
+                d.name,
+                uk(on),
+                window(months)
+            )
+        }
+        Some((d, on)) if documents::review_stands(on, months, as_of) => {
+            let why = match documents::not_current(d, as_of) {
+                Some(NotCurrent::NextBeforeLast(next)) => format!(
+                    "the register dates its next review {}, before that last review, so one of the two dates is wrong and it is not taken as current",
+                    uk(next)
+                ),
+                Some(NotCurrent::Overdue(due)) => {
+                    format!("its next review was due on {}, so it is overdue", uk(due))
+                }
+                None => "it is not taken as current".to_string(),
+            };
+            format!(
+                "{what} (“{}”) was last reviewed on {}, within {}, but {why}",
                 d.name,
                 uk(on),
                 window(months)
@@ -112,7 +130,7 @@ pub(super) fn terms_unchecked(
 ) -> Measured {
     let s = registers::filtering(e, months, as_of, terms).expect("a filtering log was imported");
     let n = s.unchecked.len();
-    let fact = if n == 0 {
+    let mut fact = if n == 0 {
         format!(
             "the filtering was checked in each of the {} finished in {}",
             plural(s.terms.len(), "term", "terms"),
@@ -126,6 +144,15 @@ pub(super) fn terms_unchecked(
             s.unchecked.join(", ")
         )
     };
+    // A term is checked when a check was made in it, whatever it found; the terms in which
+    // none passed are said beside it, so a met check never hides a failing filter.
+    if !s.none_passed.is_empty() {
+        fact.push_str(&format!(
+            ", but in {} no check passed ({})",
+            plural(s.none_passed.len(), "term", "terms"),
+            s.none_passed.join(", ")
+        ));
+    }
     count(n, fact)
 }
 

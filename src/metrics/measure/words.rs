@@ -1,7 +1,8 @@
 //! What a check asks of its metric, in the words a finding says it: "9 in 10", "at least
 //! 6 meetings", "no gap longer than 120 days".
 
-use crate::framework::{Check, Metric, Threshold, ValueKind};
+use crate::evidence::dating::window;
+use crate::framework::{Check, Metric, Param, Threshold, ValueKind};
 
 /// A number of days a check names, with its noun: "1 day", "120 days".
 fn days(t: f64) -> String {
@@ -19,8 +20,10 @@ pub fn expectation(check: &Check) -> String {
         format!("{n} {words}").trim_end().to_string()
     };
     match (check.metric.value(), check.threshold) {
-        (ValueKind::Share, Threshold::AtLeast(t)) => share_words(t),
-        (ValueKind::Share, Threshold::AtMost(t)) => format!("no more than {:.0}%", t * 100.0),
+        (ValueKind::Share, Threshold::AtLeast(t)) => share_of(check, &share_words(t)),
+        (ValueKind::Share, Threshold::AtMost(t)) => {
+            share_of(check, &format!("no more than {:.0}%", t * 100.0))
+        }
         (ValueKind::Days, Threshold::AtMost(t)) => format!("no gap longer than {}", days(t)),
         (ValueKind::Days, Threshold::AtLeast(t)) => format!("at least {}", days(t)),
         (ValueKind::Count, Threshold::AtMost(t)) if t < 1.0 => {
@@ -28,6 +31,56 @@ pub fn expectation(check: &Check) -> String {
         }
         (ValueKind::Count, Threshold::AtMost(t)) => format!("no more than {}", count(t.floor())),
         (ValueKind::Count, Threshold::AtLeast(t)) => format!("at least {}", count(t)),
+    }
+}
+
+/// A share said with whom it counts and what they did, so that two checks on different
+/// groups never read alike: "9 in 10 staff trained in the last year", "3 in 4 pupils signed
+/// this school year", "all the people whose role is DSL trained in the last two years".
+fn share_of(check: &Check, share: &str) -> String {
+    let text = |p: Param| check.params.text(p).unwrap_or_default();
+    let months = || check.params.months().map(window).unwrap_or_default();
+    let (who, did) = match check.metric {
+        Metric::TrainingCoverage => (
+            people(text(Param::Group)),
+            format!("trained in {}", months()),
+        ),
+        Metric::TrainingRoleCoverage => {
+            let role: Vec<&str> = text(Param::Role).split('|').map(str::trim).collect();
+            (
+                format!("the people whose role is {}", role.join(" or ")),
+                format!("trained in {}", months()),
+            )
+        }
+        Metric::AgreementsSignedShare => (
+            people(text(Param::Group)),
+            "signed this school year".to_string(),
+        ),
+        Metric::IncidentsActionedShare => (
+            "incidents".to_string(),
+            format!("with the action taken recorded, in {}", months()),
+        ),
+        Metric::IncidentsClosedShare => {
+            ("incidents".to_string(), format!("closed, in {}", months()))
+        }
+        _ => return share.to_string(),
+    };
+    let whole = match who.strip_prefix("the ") {
+        Some(rest) if share == "at least half" || share == "all" => format!("{share} the {rest}"),
+        Some(_) => format!("{share} of {who}"),
+        None if share == "at least half" => format!("{share} the {who}"),
+        None if share.ends_with('%') => format!("{share} of {who}"),
+        None => format!("{share} {who}"),
+    };
+    format!("{whole} {did}")
+}
+
+/// A group of people as a check names it: "staff", "pupils", "the online safety group".
+fn people(group: &str) -> String {
+    if group == crate::metrics::compute::ANY_GROUP {
+        "people".to_string()
+    } else {
+        super::group_words(group)
     }
 }
 

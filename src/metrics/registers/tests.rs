@@ -205,3 +205,53 @@ fn a_schools_own_terms_decide_which_terms_were_checked() {
     let later = filtering(&e, 12, d(2027, 1, 10), &own).expect("imported");
     assert_eq!(later.unchecked, vec!["Autumn 2026"]);
 }
+
+#[test]
+fn a_term_whose_checks_all_failed_is_checked_and_named_as_none_passed() {
+    let check = |date, failed, unclear| FilteringCheck {
+        date,
+        failed,
+        unclear,
+    };
+    let e = Evidence {
+        filtering: vec![
+            check(d(2025, 9, 12), false, false),
+            check(d(2025, 10, 1), true, false),
+            check(d(2026, 1, 15), true, false),
+            check(d(2026, 4, 20), false, true),
+        ],
+        kinds: vec![Kind::Filtering],
+        ..Evidence::default()
+    };
+    let s = filtering(&e, 12, d(2026, 12, 1), &Terms::English).expect("imported");
+    assert!(s.unchecked.is_empty());
+    assert_eq!(s.none_passed, vec!["2025-26 spring", "2025-26 summer"]);
+    let outcomes: Vec<(&str, usize, usize, usize, usize, &str)> = s
+        .by_term
+        .iter()
+        .map(|t| {
+            let o = t.outcome();
+            (t.term.as_str(), t.checks, t.passed, t.failed, t.unclear, o)
+        })
+        .collect();
+    assert_eq!(
+        outcomes,
+        vec![
+            ("2025-26 autumn", 2, 1, 1, 0, "some failed"),
+            ("2025-26 spring", 1, 0, 1, 0, "failed"),
+            ("2025-26 summer", 1, 0, 0, 1, "unclear"),
+        ]
+    );
+    assert_eq!(
+        s.terms_words(),
+        "every finished term had a check; in 2025-26 spring and 2025-26 summer no check passed"
+    );
+    let none = TermChecks {
+        term: "2025-26 autumn".into(),
+        checks: 0,
+        passed: 0,
+        failed: 0,
+        unclear: 0,
+    };
+    assert_eq!(none.outcome(), "no check");
+}

@@ -254,6 +254,7 @@ fn checks(r: &Reviewed) -> Vec<Check> {
         },
     ];
     checks.extend(flagged(r));
+    checks.extend(register_dates(r));
     if let Some(m) = &r.renewal {
         let how = if m.desk_allowed {
             "a full visit or a desk assessment"
@@ -303,6 +304,54 @@ fn sign_off_check(r: &Reviewed) -> Check {
         },
         state: state(sign_off.is_some_and(|m| m.is_empty()) && flagged_codes.is_empty()),
     }
+}
+
+/// With a policy register imported: its documents reviewed in time, and its review dates
+/// right, each document whose dates cannot be right named with what is wrong, as the
+/// `document-review-dates-wrong` warnings say it.
+fn register_dates(r: &Reviewed) -> Vec<Check> {
+    let Some(d) = &r.metrics.registers.documents else {
+        return Vec::new();
+    };
+    let as_of = r.scored.review_date;
+    let state = |done: bool| if done { "done" } else { "not-done" };
+    let late: Vec<&str> = d
+        .documents
+        .iter()
+        .filter(|x| x.late())
+        .map(|x| x.name.as_str())
+        .collect();
+    let wrong: Vec<String> = d
+        .documents
+        .iter()
+        .filter_map(|x| x.dates_wrong(as_of).map(|w| format!("{}: {w}", x.name)))
+        .collect();
+    vec![
+        Check {
+            item: if late.is_empty() {
+                "Every document of the policy register is reviewed in time.".into()
+            } else {
+                format!(
+                    "Every document of the policy register is reviewed in time ({} out of date: {}).",
+                    late.len(),
+                    late.join("; ")
+                )
+            },
+            state: state(late.is_empty()),
+        },
+        Check {
+            item: if wrong.is_empty() {
+                "The policy register's review dates can all be right.".into()
+            } else {
+                format!(
+                    "The policy register's review dates are put right ({} with dates that cannot be right: {}).",
+                    wrong.len(),
+                    wrong.join("; ")
+                )
+            },
+            state: state(wrong.is_empty()),
+        },
+    ]
 }
 
 /// While aspects a framework change touched are flagged, clearing them (and signing off

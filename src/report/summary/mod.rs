@@ -20,7 +20,7 @@ use rust_xlsxwriter::{
 use super::Reviewers;
 use crate::metrics::compute::IncidentSummary;
 use crate::metrics::documents::Standing;
-use crate::metrics::registers::{REGISTER_MONTHS, Registers};
+use crate::metrics::registers::{FilteringSummary, REGISTER_MONTHS, Registers};
 use crate::pipeline::Reviewed;
 use crate::sheetprint::{self, Orientation, Running};
 
@@ -228,34 +228,19 @@ fn register_rows(rows: &mut Rows, r: &Registers) -> Result<(), XlsxError> {
         }
     }
     // A group whose registers give no dates of signing has no count signed this school
-    // year to show: the checks on it are "evidence needed", and the report says why.
-    for g in r.agreements.iter().flatten().filter(|g| g.dates_recorded) {
-        let (signed, of) = (g.signed as f64, Some(g.of as f64));
-        rows.put(
+    // year to show: its row says "not known", with the group's size, as the report does.
+    for g in r.agreements.iter().flatten() {
+        let signed = Value::known(g.dates_recorded.then_some(g.signed as f64));
+        rows.put_value(
             "Agreements signed this school year",
             &g.group,
             signed,
-            of,
+            Some(g.of as f64),
             None,
-        )?;
+        );
     }
     if let Some(f) = &r.filtering {
-        rows.put(
-            "Filtering checks",
-            "all",
-            f.checks as f64,
-            None,
-            Some(f.months),
-        )?;
-        let terms = Some(f.terms.len() as f64);
-        let missed = f.unchecked.len() as f64;
-        rows.put(
-            "Terms with no filtering check",
-            "all",
-            missed,
-            terms,
-            Some(f.months),
-        )?;
+        filtering_rows(rows, f)?;
     }
     for g in r.surveys.iter().flatten() {
         rows.put(
@@ -286,9 +271,67 @@ fn register_rows(rows: &mut Rows, r: &Registers) -> Result<(), XlsxError> {
     Ok(())
 }
 
+/// A figure of the Evidence sheet: a number, or "not known" where the records cannot give it.
+#[derive(Debug, Clone, Copy)]
+enum Value {
+    Number(f64),
+    NotKnown,
+}
+
+impl Value {
+    fn known(n: Option<f64>) -> Self {
+        n.map_or(Value::NotKnown, Value::Number)
+    }
+}
+
+/// The filtering checks: how many, how many found something getting through or do not
+/// say, the terms missed and the terms in which no check passed, as the report gives them.
+fn filtering_rows(rows: &mut Rows, f: &FilteringSummary) -> Result<(), XlsxError> {
+    rows.put(
+        "Filtering checks",
+        "all",
+        f.checks as f64,
+        None,
+        Some(f.months),
+    )?;
+    let (checks, months) = (Some(f.checks as f64), Some(f.months));
+    rows.put(
+        "Filtering checks finding something that got through",
+        "all",
+        f.failed as f64,
+        checks,
+        months,
+    )?;
+    rows.put(
+        "Filtering checks whose result does not say whether the filter held",
+        "all",
+        f.unclear as f64,
+        checks,
+        months,
+    )?;
+    let terms = Some(f.terms.len() as f64);
+    let missed = f.unchecked.len() as f64;
+    rows.put(
+        "Terms with no filtering check",
+        "all",
+        missed,
+        terms,
+        months,
+    )?;
+    let none_passed = f.none_passed.len() as f64;
+    rows.put(
+        "Terms in which no filtering check passed",
+        "all",
+        none_passed,
+        terms,
+        months,
+    )?;
+    Ok(())
+}
+
 /// One row of the Evidence sheet: a measure, for whom, its value, what it is out of and
 /// its window in months.
-type Measure = (String, String, f64, Option<f64>, Option<u32>);
+type Measure = (String, String, Value, Option<f64>, Option<u32>);
 
 /// The Evidence sheet's rows, gathered so that its columns can be as wide as what they hold.
 struct Rows(Vec<Measure>);
@@ -303,9 +346,21 @@ impl Rows {
         of: Option<f64>,
         months: Option<u32>,
     ) -> Result<(), XlsxError> {
+        self.put_value(what, who, Value::Number(value), of, months);
+        Ok(())
+    }
+
+    /// A measure whose value may not be known.
+    fn put_value(
+        &mut self,
+        what: &str,
+        who: &str,
+        value: Value,
+        of: Option<f64>,
+        months: Option<u32>,
+    ) {
         self.0
             .push((what.to_string(), who.to_string(), value, of, months));
-        Ok(())
     }
 
     /// Writes the heading row and the rows, the two columns of words as wide as their
@@ -334,7 +389,10 @@ impl Rows {
             row += 1;
             sheet.write_with_format(row, 0, what.as_str(), &wrap)?;
             sheet.write_with_format(row, 1, who.as_str(), &wrap)?;
-            sheet.write_with_format(row, 2, *value, &top)?;
+            match value {
+                Value::Number(n) => sheet.write_with_format(row, 2, *n, &top)?,
+                Value::NotKnown => sheet.write_with_format(row, 2, "not known", &top)?,
+            };
             if let Some(of) = of {
                 sheet.write_with_format(row, 3, *of, &top)?;
             }

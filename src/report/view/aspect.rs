@@ -207,7 +207,7 @@ fn check_view(c: &CheckResult) -> CheckView {
     let needed = c.status == CheckStatus::EvidenceNeeded;
     let (fact, why) = match (&c.fact, &c.detail) {
         (Some(f), d) => (f.clone(), d.clone().filter(|_| needed)),
-        (None, Some(d)) if needed => (capitalised(d), None),
+        (None, Some(d)) if needed => (crate::text::capitalise(d), None),
         (None, _) => (String::new(), None),
     };
     CheckView {
@@ -227,12 +227,4 @@ fn check_view(c: &CheckResult) -> CheckView {
             }
         },
     }
-}
-
-/// `text` with its first letter in capitals, as the start of a table cell.
-fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    chars.next().map_or_else(String::new, |first| {
-        first.to_uppercase().chain(chars).collect()
-    })
 }

@@ -273,7 +273,7 @@ pub fn build(
         training: records::training(&r.metrics, fw),
         meetings: records::meetings(&r.metrics),
         incidents: records::incidents(&r.metrics),
-        registers: registers::view(&r.metrics.registers),
+        registers: registers::view(&r.metrics.registers, s.review_date),
         no_records: r
             .metrics
             .no_records_yet

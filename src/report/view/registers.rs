@@ -4,10 +4,11 @@
 //! and document names only (document owners may be staff named in person, so they are left
 //! out, as staff names are elsewhere).
 
+use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{percent, uk};
-use crate::metrics::documents::{DUE_SOON_DAYS, Standing};
+use crate::metrics::documents::{DUE_SOON_DAYS, DocumentStatus, Standing};
 use crate::metrics::registers::Registers;
 use crate::text::plural;
 
@@ -16,8 +17,12 @@ pub(super) struct DocumentRow {
     name: String,
     last_reviewed: String,
     due: String,
-    standing: &'static str,
+    standing: String,
     late: bool,
+    /// Out of date, undated or with dates that cannot be right: what governors are shown,
+    /// in `said`, since each can keep an aspect's check from being met.
+    attention: bool,
+    said: String,
 }
 
 #[derive(Debug, Serialize)]
@@ -55,9 +60,43 @@ fn standing(s: Standing) -> &'static str {
     }
 }
 
-fn documents(r: &Registers) -> Option<Documents> {
+/// Why a document needs attention, in words, for governors: "review overdue (due
+/// 01/09/2026, worked out from the last review)", "no review dates in the register, so it
+/// cannot be shown to be current", with what is wrong with its dates after it.
+fn said(x: &DocumentStatus, as_of: NaiveDate) -> String {
+    let due = x.due.map(|d| {
+        let how = if x.due_computed {
+            ", worked out from the last review"
+        } else {
+            ""
+        };
+        format!(" (due {}{how})", uk(d))
+    });
+    let mut out = Vec::new();
+    if x.overdue {
+        out.push(format!("review overdue{}", due.clone().unwrap_or_default()));
+    }
+    if let Some(months) = x.stale_after_months {
+        out.push(format!(
+            "not reviewed in time: last reviewed on {}, more than {} before the review date",
+            x.last_reviewed.map(uk).unwrap_or_default(),
+            crate::metrics::documents::months_words(months)
+        ));
+    }
+    if x.standing == Standing::Undated {
+        out.push(if x.reviewed_after.is_some() {
+            "no review date that can be used, so it cannot be shown to be current".into()
+        } else {
+            "no review dates in the register, so it cannot be shown to be current".into()
+        });
+    }
+    out.extend(x.dates_wrong(as_of));
+    out.join("; ")
+}
+
+fn documents(r: &Registers, as_of: NaiveDate) -> Option<Documents> {
     let d = r.documents.as_ref()?;
-    let row = |x: &crate::metrics::documents::DocumentStatus| DocumentRow {
+    let row = |x: &DocumentStatus| DocumentRow {
         name: x.name.clone(),
         last_reviewed: x.last_reviewed.map(uk).unwrap_or_default(),
         due: match x.due {
@@ -65,12 +104,22 @@ fn documents(r: &Registers) -> Option<Documents> {
             Some(d) => uk(d),
             None => String::new(),
         },
-        standing: if x.overdue && x.stale_after_months.is_some() {
-            "Review overdue; not reviewed in time"
-        } else {
-            standing(x.standing)
+        standing: {
+            let standing = if x.overdue && x.stale_after_months.is_some() {
+                "Review overdue; not reviewed in time"
+            } else {
+                standing(x.standing)
+            };
+            // Dates that cannot be right are said where the document is, as the warnings
+            // say them, so the reader of the report sees why its dates are not used.
+            match x.dates_wrong(as_of) {
+                Some(wrong) => format!("{standing}: {wrong}"),
+                None => standing.to_string(),
+            }
         },
-        late: x.late(),
+        late: x.late() || x.dates_wrong(as_of).is_some(),
+        attention: x.late() || x.standing == Standing::Undated || x.dates_wrong(as_of).is_some(),
+        said: said(x, as_of),
     };
     Some(Documents {
         rows: d.documents.iter().map(row).collect(),
@@ -81,9 +130,9 @@ fn documents(r: &Registers) -> Option<Documents> {
 }
 
 /// The registers' view.
-pub(super) fn view(r: &Registers) -> View {
+pub(super) fn view(r: &Registers, as_of: NaiveDate) -> View {
     View {
-        documents: documents(r),
+        documents: documents(r, as_of),
         agreements_since: r
             .agreements
             .as_ref()
@@ -107,11 +156,7 @@ pub(super) fn view(r: &Registers) -> View {
                 .collect()
         }),
         filtering: r.filtering.as_ref().map(|f| {
-            let terms = if f.unchecked.is_empty() {
-                "Every finished term had a check.".to_string()
-            } else {
-                format!("No check was recorded in {}.", f.unchecked.join(", "))
-            };
+            let terms = format!("{}.", crate::text::capitalise(&f.terms_words()));
             let unclear = if f.unclear == 0 {
                 String::new()
             } else {

@@ -24,8 +24,8 @@ fn records_that_contradict_a_claim_set_the_level_for_readiness() {
     assert_eq!(finding.len(), 1, "one finding per aspect");
     assert_eq!(
         finding[0].message,
-        "Staff (B2.1): 8 of 16 staff trained in the last two years (50%); level 2 needs 9 in 10. \
-         The records support level 3, not the level 2 claimed."
+        "Staff (B2.1): 8 of 16 staff trained in the last two years (50%); level 2 needs 9 in 10 \
+         staff trained in the last two years. The records support level 3, not the level 2 claimed."
     );
     let reasons: Vec<&Reason> = scored
         .reasons
@@ -338,7 +338,7 @@ fn an_aspect_below_the_benchmark_says_what_its_records_show_in_the_same_reason()
     assert_eq!(
         reasons[0].message,
         "Staff (B2.1): level 3 is below the benchmark of 2; 1 of 16 staff trained in the last two years (6%); \
-         level 3 needs at least half. The records support level 4, not the level 3 claimed."
+         level 3 needs at least half the staff trained in the last two years. The records support level 4, not the level 3 claimed."
     );
 }
 

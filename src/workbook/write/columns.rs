@@ -126,6 +126,50 @@ fn turned_height(text: &str) -> f64 {
     (f64::from(along) * 7.0 + 5.0) * 0.75 + 6.0
 }
 
+/// Each column's width, before any is narrowed to [`fit`] the page.
+fn widths(
+    fw: &Framework,
+    headers: &[String],
+    level_cols: &[u16],
+    members: Option<&Members>,
+) -> Vec<f64> {
+    (0u16..)
+        .zip(headers)
+        .map(|(col, header)| {
+            let member = members.and_then(|m| m.keyed.iter().find(|(c, _)| *c == col).map(|_| m));
+            match member {
+                Some(m) if m.hidden => HIDDEN_MEMBER_WIDTH,
+                Some(_) => MEMBER_WIDTH,
+                None if header == layout::LEVELS_GIVEN => {
+                    given_width(members.map_or(0, |m| m.keyed.len()))
+                }
+                None => width(header, level_cols.contains(&col), members.is_some(), fw),
+            }
+        })
+        .collect()
+}
+
+/// The narrowest a text column is made so that a sheet fits one page wide.
+const LEAST_TEXT_WIDTH: f64 = 12.0;
+
+/// Narrows the text columns (those wider than [`LEAST_TEXT_WIDTH`]) of a sheet wider than
+/// `most` units, each by the same share of what it has above that, until the sheet is
+/// `most` wide: a column added to the layout (a workbook carried to a revised framework
+/// gains one) or a long aspect name then still prints one page wide at a readable size,
+/// the text taking a line or two more. The codes and levels keep their widths.
+fn fit(widths: &mut [f64], most: f64) {
+    let total: f64 = widths.iter().sum();
+    let spare: f64 = widths.iter().map(|w| (w - LEAST_TEXT_WIDTH).max(0.0)).sum();
+    if total <= most || spare <= 0.0 {
+        return;
+    }
+    let keep = (1.0 - (total - most) / spare).max(0.0);
+    for w in widths.iter_mut().filter(|w| **w > LEAST_TEXT_WIDTH) {
+        // Whole units, rounded down so the sheet ends within `most`.
+        *w = (LEAST_TEXT_WIDTH + (*w - LEAST_TEXT_WIDTH) * keep).floor();
+    }
+}
+
 /// Writes the Scores sheet's heading row, as tall as its wrapped headings (and a group's
 /// names turned up their columns); returns each column's width. `members` are the columns
 /// of a group's members' levels, and `hidden` whether they are hidden.
@@ -139,21 +183,15 @@ pub(super) fn heading_row(
 ) -> Result<Vec<f64>, XlsxError> {
     let group = members.is_some();
     let turned = f.header.clone().set_rotation(90);
-    let mut widths = Vec::with_capacity(headers.len());
+    let mut widths = widths(fw, headers, level_cols, members);
+    if !group {
+        fit(&mut widths, sheetprint::READABLE_UNITS);
+    }
     let mut heading = Vec::with_capacity(headers.len());
     let mut tallest: f64 = 0.0;
-    for (col, header) in (0u16..).zip(headers) {
+    for ((col, header), &width) in (0u16..).zip(headers).zip(&widths) {
         let member = members.and_then(|m| m.keyed.iter().find(|(c, _)| *c == col).map(|_| m));
         let level = group && [layout::BENCHMARK, layout::AGREED].contains(&header.as_str());
-        let width = match member {
-            Some(m) if m.hidden => HIDDEN_MEMBER_WIDTH,
-            Some(_) => MEMBER_WIDTH,
-            None if header == layout::LEVELS_GIVEN => {
-                given_width(members.map_or(0, |m| m.keyed.len()))
-            }
-            None => width(header, level_cols.contains(&col), group, fw),
-        };
-        widths.push(width);
         match member {
             None if level => {
                 sheet.write_with_format(0, col, header.as_str(), &turned)?;
@@ -295,6 +333,39 @@ mod tests {
             &others,
             &fw
         ));
+    }
+
+    #[test]
+    fn a_reviewers_sheet_with_the_column_a_framework_change_adds_fits_one_page_wide() {
+        let fw = crate::framework::load_embedded("online-safety-21")
+            .expect("embedded")
+            .framework;
+        let kind = crate::workbook::layout::ScoredBy::Individual {
+            reviewer: "DSL".into(),
+        };
+        let headers = kind.headers_with(true);
+        let level = headers.iter().position(|h| h == layout::LEVEL);
+        let level = u16::try_from(level.expect("a level column")).expect("few columns");
+        let mut w = widths(&fw, &headers, &[level], None);
+        let before: f64 = w.iter().sum();
+        // Without narrowing, the column added by a change to the framework makes it too wide.
+        assert!(before > sheetprint::READABLE_UNITS, "{before}");
+        let narrow: Vec<f64> = w.clone();
+        fit(&mut w, sheetprint::READABLE_UNITS);
+        let after: f64 = w.iter().sum();
+        assert!(after <= sheetprint::READABLE_UNITS, "{after}");
+        assert!(after > sheetprint::READABLE_UNITS - 10.0, "{after}");
+        for (old, new) in narrow.iter().zip(&w) {
+            if *old <= LEAST_TEXT_WIDTH {
+                assert_eq!(old, new);
+            } else {
+                assert!(new < old && *new >= LEAST_TEXT_WIDTH, "{old} {new}");
+            }
+        }
+        // A sheet that fits is left as it is.
+        let mut fits = vec![7.0, 30.0, 50.0];
+        fit(&mut fits, sheetprint::READABLE_UNITS);
+        assert_eq!(fits, vec![7.0, 30.0, 50.0]);
     }
 
     #[test]
