@@ -9,7 +9,7 @@ use selfreview::pipeline::imported;
 use selfreview::review;
 
 use super::output::Output;
-use super::{EXIT_OK, format};
+use super::{EXIT_FINDINGS, EXIT_OK, format};
 
 /// The arguments of `selfreview import`; the help text is on the subcommand.
 #[derive(Debug, clap::Args)]
@@ -44,5 +44,12 @@ pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCo
         }
         out.info(format::metrics::metrics(&imported.metrics));
     }
-    Ok(ExitCode::from(EXIT_OK))
+    // A finding at error severity (a pupil's name where reports would show it) is a
+    // problem the lead must fix: the import was done, with problems.
+    let code = if imported.findings.has_errors() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    };
+    Ok(ExitCode::from(code))
 }

@@ -59,7 +59,7 @@ pub fn predates(report: &SourceReport, as_of: NaiveDate) -> Option<Diagnostic> {
     let (first, last) = report.date_range?;
     let months = window_months(report.kind)?;
     let start = as_of.checked_sub_months(Months::new(months))?;
-    if last > start {
+    if last >= start {
         return None;
     }
     let span = window(months);

@@ -213,9 +213,23 @@ pub(super) fn dated<T>(
     }
     match date(row, header, field) {
         Ok(Some(d)) => Ok(d),
+        // A row of totals under a log ("Grand total", "Total sessions: 4") is a footer,
+        // whatever its other cells add up.
+        _ if is_totals(row) => Err(skip(NOTE, None)),
         Ok(None) => Err(skip("no date", header.col(field))),
         Err(reason) => Err(skip(reason, header.col(field))),
     }
+}
+
+/// Whether a row's first cell that holds text says it is a row of totals.
+fn is_totals(row: &SheetRow) -> bool {
+    row.cells
+        .iter()
+        .find_map(|c| match c {
+            Value::Text(t) if !t.trim().is_empty() => Some(t),
+            _ => None,
+        })
+        .is_some_and(|t| is_total(t))
 }
 
 /// Whether the records read `field`; columns of other fields need not be decoded.

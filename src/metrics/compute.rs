@@ -102,15 +102,19 @@ impl Metrics {
     }
 }
 
-/// The day a window of `months` up to `as_of` starts after.
+/// The first day of a window of `months` up to `as_of`: a record dated that day, exactly
+/// `months` before, is within the window.
 pub fn window_start(as_of: NaiveDate, months: u32) -> NaiveDate {
     as_of
         .checked_sub_months(Months::new(months))
         .unwrap_or(NaiveDate::MIN)
 }
 
+/// Whether a record dated `date` is within the `months` up to `as_of`: the same rule as a
+/// document's review ([`super::documents::review_stands`]), so a filtering check, survey,
+/// meeting or session on the anniversary day counts as a policy reviewed that day does.
 pub(super) fn within(date: NaiveDate, as_of: NaiveDate, months: u32) -> bool {
-    date > window_start(as_of, months) && date <= as_of
+    super::documents::review_stands(date, months, as_of)
 }
 
 /// Coverage of `group` over `months`; `None` when nobody in the records is in the group.

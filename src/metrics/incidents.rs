@@ -170,7 +170,7 @@ impl<'a> IncidentCounts<'a> {
             for c in &t.categories {
                 *self.by_category.entry(c).or_insert(0) += t.count;
             }
-        } else if t.date > self.previous_start && t.date <= self.start {
+        } else if t.date >= self.previous_start && t.date < self.start {
             self.previous_count += t.count;
         }
         let (term, month) = self.term_and_month(t.date, terms);
@@ -289,8 +289,8 @@ mod tests {
             incident(day(2024, 10, 15), &["gaming"], true, true),
             incident(day(2024, 10, 15), &["gaming"], true, true),
             incident(day(2025, 3, 10), &["cyberbullying"], true, true),
-            // On the day the last year starts after: the year before.
-            incident(day(2025, 11, 1), &["gaming"], true, true),
+            // The day before the last year's first day: the year before.
+            incident(day(2025, 10, 31), &["gaming"], true, true),
             incident(day(2025, 12, 5), &["cyberbullying", "gaming"], true, false),
             incident(day(2026, 2, 10), &["cyberbullying"], true, true),
             incident(day(2026, 10, 20), &["sexting"], false, false),
@@ -337,7 +337,7 @@ mod tests {
             [
                 ("2024-10", 2),
                 ("2025-03", 1),
-                ("2025-11", 1),
+                ("2025-10", 1),
                 ("2025-12", 1),
                 ("2026-02", 1),
                 ("2026-10", 1),

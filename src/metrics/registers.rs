@@ -288,52 +288,18 @@ pub fn filtering(
     })
 }
 
-/// The surveys of one group over a window.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct SurveySummary {
-    /// Who was asked.
-    pub group: String,
-    /// Surveys within the window.
-    pub count: usize,
-    /// Responses recorded for them.
-    pub responses: usize,
-    /// The latest survey on or before the as-of date.
-    pub last: Option<NaiveDate>,
-}
-
-/// The group name that stands for everyone asked, in `surveys.count`.
-pub const ANY: &str = "any";
-
-/// Surveys of `group` (or of anyone, for [`ANY`]) over `months`.
-pub fn surveys(e: &Evidence, group: &str, months: u32, as_of: NaiveDate) -> SurveySummary {
-    let of_group: Vec<_> = e
-        .surveys
-        .iter()
-        .filter(|s| group == ANY || s.group == group)
-        .collect();
-    let inside: Vec<_> = of_group
-        .iter()
-        .filter(|s| within(s.date, as_of, months))
-        .collect();
-    SurveySummary {
-        group: group.to_string(),
-        count: inside.len(),
-        responses: inside.iter().filter_map(|s| s.responses).sum(),
-        last: of_group
-            .iter()
-            .map(|s| s.date)
-            .filter(|d| *d <= as_of)
-            .max(),
-    }
-}
-
 /// Parent engagement over a window.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct EngagementSummary {
     /// The window in months.
     pub months: u32,
-    /// Sessions held.
+    /// Sessions held that parents attended: a session recorded as attended by nobody is
+    /// not one (it is in `unattended`); one whose attendance is not recorded is.
     pub sessions: usize,
+    /// Sessions recorded as attended by nobody.
+    pub unattended: usize,
+    /// Sessions whose attendance is not recorded, left out of `attendance`.
+    pub attendance_not_known: usize,
     /// Parents and carers attending them, where recorded.
     pub attendance: usize,
     /// Communications sent.
@@ -351,7 +317,18 @@ pub fn engagement(e: &Evidence, months: u32, as_of: NaiveDate) -> EngagementSumm
         .collect();
     EngagementSummary {
         months,
-        sessions: inside.iter().filter(|g| g.session).count(),
+        sessions: inside
+            .iter()
+            .filter(|g| g.session && g.attendance != Some(0))
+            .count(),
+        unattended: inside
+            .iter()
+            .filter(|g| g.session && g.attendance == Some(0))
+            .count(),
+        attendance_not_known: inside
+            .iter()
+            .filter(|g| g.session && g.attendance.is_none())
+            .count(),
         attendance: inside
             .iter()
             .filter(|g| g.session)
@@ -409,7 +386,7 @@ pub fn registers(
         }),
         filtering: filtering(e, REGISTER_MONTHS, as_of, terms),
         surveys: has(Kind::Surveys).then(|| {
-            groups(e.surveys.iter().map(|s| &s.group).collect())
+            groups(e.surveys.iter().flat_map(|s| &s.groups).collect())
                 .iter()
                 .map(|g| surveys(e, g, REGISTER_MONTHS, as_of))
                 .collect()
@@ -417,6 +394,10 @@ pub fn registers(
         engagement: has(Kind::Engagement).then(|| engagement(e, REGISTER_MONTHS, as_of)),
     }
 }
+
+mod surveys;
+
+pub use surveys::{ANY, SurveySummary, surveys};
 
 #[cfg(test)]
 mod tests;

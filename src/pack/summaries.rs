@@ -81,7 +81,8 @@ fn registers(r: &Registers) -> Result<Vec<Summary>> {
             vec![
                 g.group.clone(),
                 g.count.to_string(),
-                g.responses.to_string(),
+                g.responses
+                    .map_or("not known".to_string(), |n| n.to_string()),
                 day(g.last),
             ]
         });

@@ -144,7 +144,13 @@ fn finish(
     (terms, months): (&Terms, &ReviewMonths),
     mut findings: Diagnostics,
 ) -> Imported {
-    evidence.withhold_names();
+    // A pupil's name in what the reports would show is an error at its cell, at import as
+    // at score, so the lead can take it out before anything is written.
+    let sources: Vec<(&std::path::Path, crate::evidence::Kind)> =
+        reports.iter().map(|r| (r.path.as_path(), r.kind)).collect();
+    findings
+        .0
+        .extend(super::withhold::records(&mut evidence, &sources).0);
     for r in &mut reports {
         r.withhold_names(&evidence.private);
         r.settle(as_of);

@@ -199,35 +199,57 @@ fn reviewers(book: &mut Filled, names: &Names, found: &mut Diagnostics) {
 pub fn records(evidence: &mut Evidence, sources: &[(&Path, EvidenceKind)]) -> Diagnostics {
     let mut found = Diagnostics::default();
     let held = evidence.withhold_names();
+    let source = |kind: EvidenceKind| {
+        sources
+            .iter()
+            .filter(|(_, k)| *k == kind)
+            .map(|(p, _)| Location::file(p))
+            .next()
+            .unwrap_or_else(|| Location::file(Path::new("review.toml")))
+    };
+    // Each document title is named by its cell, so the lead can find it.
+    for at in &held.documents {
+        found.push(
+            Diagnostic::error(
+                Code::PrivateNameInRecords,
+                at.clone()
+                    .unwrap_or_else(|| source(EvidenceKind::Documents)),
+                format!(
+                    "this document title names a pupil; reports show {PLACEHOLDER} in its place"
+                ),
+            )
+            .with_help("take the name out of the document column, then run selfreview again"),
+        );
+    }
     for (count, kind, what, column) in [
         (
             held.categories,
             EvidenceKind::Incidents,
-            "incident categor(ies)",
+            ("incident category", "incident categories"),
             "category",
         ),
         (
             held.meetings,
             EvidenceKind::Meetings,
-            "meeting name(s)",
+            ("meeting name", "meeting names"),
             "meeting or group",
         ),
         (
             held.training,
             EvidenceKind::Training,
-            "role(s), course(s) or group(s) in training records",
+            (
+                "role, course or group in the training records",
+                "roles, courses or groups in the training records",
+            ),
             "role, course and group",
-        ),
-        (
-            held.documents,
-            EvidenceKind::Documents,
-            "document title(s)",
-            "document",
         ),
         (
             held.agreements,
             EvidenceKind::Agreements,
-            "group(s) in the agreements register",
+            (
+                "group in the agreements register",
+                "groups in the agreements register",
+            ),
             "group",
         ),
         (
@@ -240,17 +262,19 @@ pub fn records(evidence: &mut Evidence, sources: &[(&Path, EvidenceKind)]) -> Di
         if count == 0 {
             continue;
         }
-        let at = sources
-            .iter()
-            .filter(|(_, k)| *k == kind)
-            .map(|(p, _)| Location::file(p))
-            .next()
-            .unwrap_or_else(|| Location::file(Path::new("review.toml")));
+        let (names, their) = if count == 1 {
+            ("names", "its")
+        } else {
+            ("name", "their")
+        };
         found.push(
             Diagnostic::error(
                 Code::PrivateNameInRecords,
-                at,
-                format!("{count} {what} name a pupil; reports show {PLACEHOLDER} in their place"),
+                source(kind),
+                format!(
+                    "{} {names} a pupil; reports show {PLACEHOLDER} in {their} place",
+                    crate::text::plural(count, what.0, what.1)
+                ),
             )
             .with_help(format!(
                 "take the name out of the {column} column, then run selfreview again"

@@ -652,7 +652,7 @@ fn numbers_not_given_in_an_agreements_register_are_neither_errors_nor_noughts() 
     assert!(text.contains("pupils 1204 of 1530 (78%)"), "{text}");
     assert!(!text.contains("governors 0 of 9"), "{text}");
     assert!(
-        text.contains("skipped row 3, column B: a number in the group but no count of who signed, so no share can be worked out"),
+        text.contains("skipped row 3, column B: the count of who signed is marked as not known, so no share can be worked out"),
         "{text}"
     );
     let text = import_csv(
@@ -664,4 +664,385 @@ fn numbers_not_given_in_an_agreements_register_are_neither_errors_nor_noughts() 
         text.contains("skipped row 4: a note or footer row"),
         "{text}"
     );
+}
+
+#[test]
+fn a_filtering_result_that_is_qualified_or_asks_a_question_is_never_a_pass() {
+    let text = import_csv(
+        "filtering",
+        "Date checked,What was tested,Result\n\
+         01/10/2026,a,Blocked\n\
+         02/10/2026,b,OK?\n\
+         03/10/2026,c,Blocked on laptops but not on iPads\n\
+         04/10/2026,d,Mostly blocked\n\
+         05/10/2026,e,Blocked?\n\
+         06/10/2026,f,Pass - some images got through\n\
+         07/10/2026,g,No issues found except YouTube\n\
+         08/10/2026,h,Blocked - NOT\n\
+         09/10/2026,i,Not accessible\n",
+    );
+    assert!(
+        text.contains("9 checks, 3 finding something that got through, 4 with a result that does not say whether the filter held"),
+        "{text}"
+    );
+    for (row, typed) in [
+        (3, "OK?"),
+        (5, "Mostly blocked"),
+        (6, "Blocked?"),
+        (9, "Blocked - NOT"),
+    ] {
+        assert!(
+            text.contains(&format!("note row {row}, column C: `{typed}` does not say whether the filter blocked the content; not counted as a pass")),
+            "{typed}: {text}"
+        );
+    }
+}
+
+#[test]
+fn a_check_survey_or_session_on_the_anniversary_day_is_within_the_last_year_as_a_review_is() {
+    let text = import_csv(
+        "filtering",
+        "Date checked,What was tested,Result\n01/12/2025,a,Blocked\n30/11/2025,b,Blocked\n",
+    );
+    assert!(
+        text.contains(
+            "filtering (12 months): 1 check, 0 finding something that got through, last 01/12/2025"
+        ),
+        "{text}"
+    );
+    let text = import_csv(
+        "surveys",
+        "Date,Who was asked,Responses\n01/12/2025,Parents,20\n30/11/2025,Staff,10\n",
+    );
+    assert!(
+        text.contains("parents 1 (20 responses), staff 0 (0 responses)"),
+        "{text}"
+    );
+    let text = import_csv(
+        "engagement",
+        "Date,Type,What,Attended\n01/12/2025,Workshop,Gaming,12\n30/11/2025,Newsletter,News,\n",
+    );
+    assert!(
+        text.contains("1 session attended by 12, 0 communications, last 01/12/2025"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_survey_session_or_check_typed_again_is_taken_once_naming_the_first_row() {
+    let text = import_csv(
+        "engagement",
+        "Date,Type,What,Attended\n\
+         01/11/2026,Newsletter,Online safety newsletter,\n\
+         1 Nov 2026,newsletter , online  safety newsletter.,\n\
+         2026-11-01,NEWSLETTER,Online Safety Newsletter,\n\
+         02/11/2026,Workshop,Gaming,\"1,2\"\n\
+         03/11/2026,Workshop,Gaming,12\n\
+         03/11/2026,workshop,gaming,12\n",
+    );
+    assert!(
+        text.contains("skipped row 3: the same communication as row 2: taken once"),
+        "{text}"
+    );
+    assert!(
+        text.contains("skipped row 4: the same communication as row 2: taken once"),
+        "{text}"
+    );
+    assert!(
+        text.contains("skipped row 7: the same session as row 6: taken once"),
+        "{text}"
+    );
+    assert!(text.contains("1 communication"), "{text}");
+    let text = import_csv(
+        "surveys",
+        "Survey,Who was asked,Date,Responses\nPupil voice,Pupils,01/10/2026,\"1,204\"\nPupil voice,pupils,1/10/2026,1204\nPupil voice,Staff,01/10/2026,30\n",
+    );
+    assert!(
+        text.contains("skipped row 3: the same survey as row 2: taken once"),
+        "{text}"
+    );
+    assert!(text.contains("learners 1 (1204 responses)"), "{text}");
+    let text = import_csv(
+        "filtering",
+        "Date checked,What was tested,Result\n01/10/2026,Adult,Blocked\n1 Oct 2026,adult,blocked\n",
+    );
+    assert!(
+        text.contains("skipped row 3: the same filtering check as row 2: taken once"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_person_listed_again_in_an_agreements_register_is_noted_as_counted_once() {
+    let text = import_csv(
+        "agreements",
+        "Name,Group,Date signed\nAmy Lee,Year 3,05/09/2026\namy  lee,Year 3,5 Sept 2026\nBen Hart,Year 3,\nMrs Hall,Teaching staff,02/09/2026\nmrs hall,Teaching Staff,02/09/2026\nMrs Hall,Governors,02/09/2026\n",
+    );
+    assert!(
+        text.contains("6 read, 6 used (2 with a note below)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note row 3: the same person as row 2, in the same group: counted once"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note row 6: the same person as row 5, in the same group: counted once"),
+        "{text}"
+    );
+    assert!(!text.contains("Amy") && !text.contains("amy"), "{text}");
+    assert!(text.contains("pupils 1 of 2 (50%)"), "{text}");
+}
+
+#[test]
+fn a_cancelled_session_is_skipped_and_one_nobody_attended_does_not_count_as_held() {
+    let text = import_csv(
+        "engagement",
+        "Date,Type,What,Attended\n\
+         10/10/2026,Workshop,Online safety workshop,0\n\
+         11/10/2026,Workshop (cancelled),Online safety workshop,\n\
+         12/10/2026,Coffee morning,Online safety,cancelled\n\
+         13/10/2026,Parent workshop,Gaming,did not run\n\
+         14/10/2026,Workshop,Gaming,14\n",
+    );
+    assert!(text.contains("skipped row 3, column B: `Workshop (cancelled)` says it did not take place; not counted"), "{text}");
+    assert!(
+        text.contains(
+            "skipped row 5, column D: `did not run` says it did not take place; not counted"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "note row 2, column D: attended by nobody: not counted as a session parents attended"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("1 session attended by 14 (1 more attended by nobody)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn numbers_not_known_are_never_nought_and_a_figure_that_is_no_count_keeps_its_row() {
+    let text = import_csv(
+        "surveys",
+        "Survey,Who was asked,Date,Responses\nA,Parents,01/10/2026,n/a\nB,Parents,02/10/2026,-\nC,Staff,03/10/2026,20\nD,Staff,04/10/2026,-5\nE,Staff,05/10/2026,about 200\nF,Pupils,06/10/2026,30+\nG,Pupils,07/10/2026,12.7\nH,Pupils,08/10/2026,1e20\n",
+    );
+    assert!(
+        text.contains("8 read, 8 used (7 with a note below), 0 skipped"),
+        "{text}"
+    );
+    assert!(text.contains("note row 5, column D: responses `-5` is not a whole number of people: the row counts without it"), "{text}");
+    assert!(
+        text.contains("note row 6, column D: responses `about 200` is approximate: taken as 200"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note row 7, column D: responses `30+` is approximate: taken as 30"),
+        "{text}"
+    );
+    assert!(
+        text.contains("note row 9, column D: responses `1e20` is not a whole number of people"),
+        "{text}"
+    );
+    assert!(
+        text.contains("learners 3 (30 responses, 2 surveys' not known), parents 2 (responses not known), staff 3 (220 responses, 1 survey's not known)"),
+        "{text}"
+    );
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(
+        tmp.path().join("s.csv"),
+        "Survey,Who was asked,Date,Responses\nA,Parents,01/10/2026,n/a\n",
+    )
+    .expect("write");
+    let out = selfreview()
+        .current_dir(tmp.path())
+        .args([
+            "--json",
+            "import",
+            "--as-of",
+            "2026-12-01",
+            "--kind",
+            "surveys",
+            "s.csv",
+        ])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let parents = &doc["metrics"]["surveys"][0];
+    assert_eq!(parents["responses"], Value::Null, "{parents}");
+    assert_eq!(parents["responses_not_known"], 1, "{parents}");
+    let text = import_csv(
+        "engagement",
+        "Date,Type,What,Attended\n01/11/2026,Workshop,A,n/a\n02/11/2026,Workshop,B,10\n03/11/2026,Workshop,C,c. 40\n04/11/2026,Workshop,D,2.5\n",
+    );
+    assert!(
+        text.contains("4 sessions attended by at least 50 (2 sessions' attendance not known)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn csv_rows_are_numbered_as_a_spreadsheet_program_shows_them_below_blank_lines_and_quoted_breaks() {
+    let text = import_csv(
+        "training",
+        "\u{feff}Training record\r\n\r\nName,Role,Course,Date completed\r\nAnn Lee,Teacher,\"Online safety\r\nlevel 1\",01/09/2026\r\n\r\nBob Hart,TA,Online safety,not yet\r\n",
+    );
+    assert!(text.contains("(training, header on row 3)"), "{text}");
+    assert!(
+        text.contains("note row 7, column D: Bob Hart: `not yet` is not a date"),
+        "{text}"
+    );
+    let text = import_csv(
+        "incidents",
+        "Date,Incident,Category,Action\n\n01/10/2026,\"Pupil shared\nimage\",Sexting,Yes\n\n\nsoon,x,Gaming,Yes\n",
+    );
+    assert!(
+        text.contains("skipped row 7, column A: the cell is not a date"),
+        "{text}"
+    );
+    let text = import_csv(
+        "meetings",
+        "Meeting register\n\nDate,Meeting,Attendees,Items\n01/10/2026,Online safety group,4,\"Filtering\nreport\"\n\nwhen,Online safety group,4,x\n",
+    );
+    assert!(text.contains("(meetings, header on row 3)"), "{text}");
+    assert!(
+        text.contains("skipped row 7, column A: `when` is not a date"),
+        "{text}"
+    );
+    let text = import_csv(
+        "agreements",
+        "Acceptable use agreements - counts\n\nClass,Number returned,Out of,Date counted\nYear 1,28,30,05/09/2026\n\nYear 5,29,30,31/09/2026\nGrand total,,,\n",
+    );
+    assert!(text.contains("(agreements, header on row 3)"), "{text}");
+    assert!(text.contains("note row 6, column D:"), "{text}");
+    assert!(
+        text.contains("skipped row 7: a note or footer row"),
+        "{text}"
+    );
+    let text = import_csv(
+        "documents",
+        "Policy register\n\nPolicy,Last reviewed,Next review\nOnline Safety Policy,01/09/2025,01/09/2026\n\nImages Policy,01/10/2026,Annually\n",
+    );
+    assert!(
+        text.contains("note row 6, column C: Images Policy"),
+        "{text}"
+    );
+}
+
+#[test]
+fn rows_of_totals_under_every_log_are_footers_not_dates_that_cannot_be_read() {
+    for (kind, csv) in [
+        (
+            "surveys",
+            "Date,Who was asked,Survey,Responses\n01/10/2026,Parents,A,20\nTotal,,,20\nGrand total,,,20\n",
+        ),
+        (
+            "engagement",
+            "Date,Type,What,Attended\n01/10/2026,Workshop,A,20\nTotal,,,20\nGrand total,,,20\n",
+        ),
+        (
+            "filtering",
+            "Date checked,What was tested,Result\n01/10/2026,A,Blocked\nTotal,1,\nGrand total,1,\n",
+        ),
+        (
+            "meetings",
+            "Date,Meeting,Attendees,Items\n01/10/2026,Online safety group,4,Filtering\nTotal,,4,\nGrand total,,4,\n",
+        ),
+        (
+            "incidents",
+            "Date,Incident,Category,Action\n01/10/2026,x,Gaming,Yes\nTotal,1,,\nGrand total,1,,\n",
+        ),
+    ] {
+        let text = import_csv(kind, csv);
+        assert!(
+            text.contains("skipped row 3: a note or footer row"),
+            "{kind}: {text}"
+        );
+        assert!(
+            text.contains("skipped row 4: a note or footer row"),
+            "{kind}: {text}"
+        );
+        assert!(!text.contains("is not a date"), "{kind}: {text}");
+    }
+}
+
+#[test]
+fn a_survey_of_several_groups_counts_for_each_and_other_groups_are_shown_in_words() {
+    let text = import_csv(
+        "surveys",
+        "Date,Who was asked,Survey,Responses\n01/10/2026,Staff & governors,Confidence,30\n02/10/2026,Parents and pupils,Home use,100\n03/10/2026,Whole school,Wellbeing,400\n",
+    );
+    assert!(
+        text.contains("governors 1 (30 responses), learners 1 (100 responses), parents 1 (100 responses), staff 1 (30 responses), whole school 1 (400 responses)"),
+        "{text}"
+    );
+    assert!(!text.contains("whole-school"), "{text}");
+}
+
+#[test]
+fn a_count_of_who_signed_not_known_or_never_saved_is_given_its_own_reason() {
+    let (_, text, _) = import("agreements", "agreements-unsaved-formula.xlsx");
+    assert!(
+        text.contains("skipped Sheet!B3: the count of who signed is a formula whose value was never saved: open the file in your spreadsheet program, save it there, and import again"),
+        "{text}"
+    );
+    let text = import_csv(
+        "agreements",
+        "Group,Signed,Out of,Date\nStaff,8,10,05/09/2026\nGovernors,n/a,9,05/09/2026\nVolunteers,,4,05/09/2026\n",
+    );
+    assert!(
+        text.contains("skipped row 3, column B: the count of who signed is marked as not known, so no share can be worked out"),
+        "{text}"
+    );
+    assert!(
+        text.contains("skipped row 4, column B: a number in the group but no count of who signed, so no share can be worked out"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_pupils_name_in_a_document_title_is_an_error_at_its_cell_in_import_and_score() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[]).success();
+    std::fs::write(
+        dir.join("evidence/pupils.csv"),
+        "Forename,Surname\nAlfie,Brooks\nZainab,Okoro\n",
+    )
+    .expect("write the pupil list");
+    std::fs::write(
+        dir.join("evidence/policies.csv"),
+        "Policy,Last reviewed,Next review\nOnline Safety Policy,01/09/2026,01/09/2027\nAlfie Brooks behaviour plan,01/10/2026,Termly\n",
+    )
+    .expect("write the register");
+    set_sources(
+        dir,
+        "[[evidence]]\nkind = \"pupils\"\npath = \"evidence/pupils.csv\"\n\n[[evidence]]\nkind = \"documents\"\npath = \"evidence/policies.csv\"\n",
+    );
+    let said = "evidence/policies.csv: row 3, column A: error[private-name-in-records]: this document title names a pupil; reports show [name removed] in its place";
+    for command in ["import", "score"] {
+        let out = selfreview()
+            .arg("-C")
+            .arg(dir)
+            .arg(command)
+            .assert()
+            .code(1)
+            .get_output()
+            .clone();
+        let stderr = String::from_utf8(out.stderr).expect("utf-8");
+        let stdout = String::from_utf8(out.stdout).expect("utf-8");
+        assert!(stderr.contains(said), "{command}: {stderr}");
+        assert!(!stderr.contains("(s)"), "{command}: {stderr}");
+        for text in [&stderr, &stdout] {
+            assert!(
+                !text.contains("Alfie") && !text.contains("Brooks"),
+                "{command}: {text}"
+            );
+        }
+    }
 }

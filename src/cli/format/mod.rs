@@ -8,6 +8,7 @@ pub mod demo;
 pub mod documents;
 pub mod framework;
 pub mod import;
+mod logs;
 pub mod metrics;
 pub mod pack;
 pub mod registers;

@@ -43,42 +43,8 @@ pub fn registers(s: &mut String, r: &Registers, empty: &Empty) {
             );
         }
     }
-    match &r.surveys {
-        None => absent(s, empty, Kind::Surveys, "no survey records imported"),
-        Some(groups) => {
-            let all: Vec<String> = groups
-                .iter()
-                .map(|g| {
-                    format!(
-                        "{} {} ({})",
-                        g.group,
-                        g.count,
-                        plural(g.responses, "response", "responses")
-                    )
-                })
-                .collect();
-            line(s, &format!("  surveys (12 months): {}", all.join(", ")));
-        }
-    }
-    match &r.engagement {
-        None => absent(
-            s,
-            empty,
-            Kind::Engagement,
-            "no parent engagement records imported",
-        ),
-        Some(g) => line(
-            s,
-            &format!(
-                "  engagement ({} months): {} attended by {}, {}, last {}",
-                g.months,
-                plural(g.sessions, "session", "sessions"),
-                g.attendance,
-                plural(g.communications, "communication", "communications"),
-                g.last.map_or("never".into(), uk)
-            ),
-        ),
-    }
+    super::logs::surveys(s, r, empty);
+    super::logs::engagement(s, r, empty);
 }
 
 fn agreements(s: &mut String, r: &Registers, empty: &Empty) {

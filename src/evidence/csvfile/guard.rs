@@ -13,6 +13,7 @@
 //! own (as many delimiters as the widest row before it). A notes cell over two lines, with
 //! a comma or two in it, still reads as one cell.
 
+use std::collections::VecDeque;
 use std::io::{self, Read};
 
 use super::{MAX_FIELD, MAX_RECORD};
@@ -95,6 +96,11 @@ pub struct Guard<R> {
     /// rows swallowed, even rows shorter than the widest (trailing cells left off).
     lines_with_delims: u32,
     problem: Option<Problem>,
+    /// The line each row read so far began on, for the rows the CSV parser has not yet
+    /// taken: it passes over blank lines and counts a quoted cell's line breaks as its own,
+    /// so it cannot give the line a spreadsheet program shows. It never runs more than a
+    /// buffer's worth of rows behind.
+    starts: VecDeque<u64>,
 }
 
 impl<R: Read> Guard<R> {
@@ -117,7 +123,14 @@ impl<R: Read> Guard<R> {
             line_delims: 0,
             lines_with_delims: 0,
             problem: None,
+            starts: VecDeque::new(),
         }
+    }
+
+    /// The line (from 1) the next row the parser gives began on, as a spreadsheet program
+    /// numbers it: blank lines and the line breaks inside quoted cells counted.
+    pub fn take_start(&mut self) -> Option<u64> {
+        self.starts.pop_front()
     }
 
     /// The problem that stopped reading, if one did.
@@ -135,6 +148,10 @@ impl<R: Read> Guard<R> {
     }
 
     fn end_record(&mut self) {
+        // A blank line is no row to the parser: only a row with something in it is one.
+        if self.record_len > 0 {
+            self.starts.push_back(self.record_line);
+        }
         self.end_field();
         self.record_len = 0;
         self.record_line = self.line;
@@ -311,6 +328,8 @@ impl<R: Read> Read for Guard<R> {
                 });
                 return Err(io::Error::new(io::ErrorKind::InvalidData, "damaged CSV"));
             }
+            // The last row, with no line end after it.
+            self.end_record();
             return Ok(0);
         }
         let mut i = 0;
@@ -340,6 +359,8 @@ impl<R: Read> Read for Guard<R> {
             i += 1;
             // A byte-order mark is not part of the first cell.
             if at_start && matches!(b, 0xEF | 0xBB | 0xBF) && self.line == 1 {
+                // The parser keeps the mark in the first cell: a row of it alone is a row.
+                self.record_len += 1;
                 continue;
             }
             if let Some(problem) = self.step(b) {
@@ -354,6 +375,16 @@ impl<R: Read> Read for Guard<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn each_row_is_known_by_the_line_it_begins_on_past_blank_lines_and_quoted_breaks() {
+        let bytes = b"\xef\xbb\xbfA,B\r\n\r\n1,\"x\r\ny\"\r\n\n\n2,z\r3,w";
+        let mut g = Guard::new(&bytes[..], b',');
+        let mut sink = Vec::new();
+        g.read_to_end(&mut sink).expect("reads");
+        let starts: Vec<u64> = std::iter::from_fn(|| g.take_start()).collect();
+        assert_eq!(starts, vec![1, 3, 7, 8]);
+    }
 
     fn run(bytes: &[u8]) -> Option<Problem> {
         let mut g = Guard::new(bytes, b',');

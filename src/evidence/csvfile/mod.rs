@@ -199,7 +199,11 @@ impl CsvRows {
         }
         let record = &self.batch[self.at];
         self.at += 1;
-        row.index = self.index;
+        // The row as a spreadsheet program numbers it on opening the file: the line the
+        // record starts on, counting blank lines and the lines inside quoted cells, from 0.
+        row.index = record.position().map_or(self.index, |p| {
+            u32::try_from(p.line().saturating_sub(1)).unwrap_or(u32::MAX)
+        });
         row.cells.truncate(record.len());
         for (i, field) in record.iter().enumerate() {
             let field = if i == 0 && self.index == 0 {
@@ -309,8 +313,8 @@ mod tests {
                     let message = match reader.get_ref().problem() {
                         Some(problem) => problem.to_string(),
                         None => format!(
-                            "it could not be read as CSV near row {}: {e}",
-                            rows.len() + 1
+                            "it could not be read as CSV near line {}: {e}",
+                            reader.position().line()
                         ),
                     };
                     return (rows, Some(message));
@@ -344,7 +348,7 @@ mod tests {
         while let Some(read) = csv.next_row(&mut row) {
             match read {
                 Ok(()) => {
-                    assert_eq!(row.index as usize, rows.len());
+                    assert!(row.index as usize >= rows.len(), "rows numbered by line");
                     rows.push(row.cells.clone());
                 }
                 Err(e) => {

@@ -94,7 +94,6 @@ fn read_all(
     send: &SyncSender<Message>,
     returned: &Receiver<Vec<ByteRecord>>,
 ) {
-    let mut count: u64 = 0;
     loop {
         let mut batch = returned.try_recv().unwrap_or_default();
         let (mut n, mut bytes) = (0, 0);
@@ -105,6 +104,16 @@ fn read_all(
             }
             match reader.read_byte_record(&mut batch[n]) {
                 Ok(true) => {
+                    // The parser's own line is that of the blank lines before the row, if
+                    // any: the guard knows the line the row began on.
+                    if let Some(line) = reader.get_mut().take_start() {
+                        let mut at = batch[n]
+                            .position()
+                            .cloned()
+                            .unwrap_or_else(csv::Position::new);
+                        at.set_line(line);
+                        batch[n].set_position(Some(at));
+                    }
                     bytes += batch[n].as_slice().len() + batch[n].len();
                     n += 1;
                 }
@@ -116,8 +125,8 @@ fn read_all(
                     let message = match reader.get_ref().problem() {
                         Some(problem) => problem.to_string(),
                         None => format!(
-                            "it could not be read as CSV near row {}: {e}",
-                            count + n as u64 + 1
+                            "it could not be read as CSV near line {}: {e}",
+                            reader.position().line()
                         ),
                     };
                     last = Some(Message::Failed(message));
@@ -125,7 +134,6 @@ fn read_all(
                 }
             }
         }
-        count += n as u64;
         if n > 0 && send.send(Message::Records(batch, n)).is_err() {
             return;
         }

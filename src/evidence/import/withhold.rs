@@ -61,7 +61,8 @@ impl Evidence {
             }
             if let Some(clean) = redact(names, &d.name) {
                 d.name = clean;
-                held.documents += 1;
+                let at = d.name_at.clone().or_else(|| d.place.clone());
+                held.documents.push(at);
             }
         }
         for a in &mut self.agreements {
@@ -82,7 +83,7 @@ impl Evidence {
 }
 
 /// How many texts of each kind of record held a name and were replaced.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Withheld {
     /// Incident categories.
     pub categories: usize,
@@ -91,9 +92,9 @@ pub struct Withheld {
     /// Roles, courses and groups in training records (the person trained is replaced
     /// without a finding: a member of staff may share a pupil's name).
     pub training: usize,
-    /// Document titles in the policy register (owners and approvers are replaced without
-    /// a finding, as the people trained are).
-    pub documents: usize,
+    /// The cell of each document title in the policy register that named a pupil (owners
+    /// and approvers are replaced without a finding, as the people trained are).
+    pub documents: Vec<Option<crate::diag::Location>>,
     /// The parts of groups that signed acceptable use agreements.
     pub agreements: usize,
     /// Who surveys asked.

@@ -8,8 +8,8 @@ use super::read::find_header;
 use super::{Evidence, Request, SourceReport};
 use crate::error::{Error, Result};
 use crate::evidence::header::{self, Header, SEARCH_ROWS};
-use crate::evidence::sheet;
 use crate::evidence::table::{Origin, SheetRow};
+use crate::evidence::{Kind, sheet};
 use crate::spreadsheet::{self, Book};
 
 /// How far reading one sheet has got.
@@ -78,7 +78,16 @@ fn choose_sheet<'e>(
     let mut first: Option<(String, Vec<SheetRow>)> = None;
     for name in candidates {
         match fold_sheet(req, book, name, evidence)? {
-            Fold::Folding(acc) => return Ok((Ok(*acc), name.clone())),
+            Fold::Folding(mut acc) => {
+                // An agreements register's counts may be formulas: one never saved reads
+                // blank, and the lead is told to save the file rather than given no reason.
+                if req.kind == Kind::Agreements
+                    && let Ok(cells) = spreadsheet::formula_cells(book, name)
+                {
+                    acc.formulas(cells);
+                }
+                return Ok((Ok(*acc), name.clone()));
+            }
             Fold::Looking { head, evidence: e } | Fold::Passed { head, evidence: e } => {
                 evidence = e;
                 if first.is_none() {

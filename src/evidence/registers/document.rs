@@ -139,6 +139,7 @@ pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
         every_months,
         place: None,
         cells: Default::default(),
+        name_at: None,
     };
     with_notes(record, notes)
 }

@@ -4,7 +4,6 @@
 use super::{Engagement, FilteringCheck, Survey, is_learners, optional_count, with_notes};
 use crate::evidence::Field;
 use crate::evidence::header::{Header, normalise};
-use crate::evidence::mapping::slug;
 use crate::evidence::records::{RowOutcome, dated, skip, text};
 use crate::evidence::table::SheetRow;
 
@@ -104,9 +103,91 @@ const FAILED_TO_LOAD: &[&str] = &[
     "would not load",
 ];
 
+/// Words that, beside a result saying the filter held, make an exception to it: something
+/// got through ("No issues found except YouTube", "Blocked on laptops but not on iPads").
+const EXCEPTIONS: &[&str] = &[
+    "except",
+    "excepting",
+    "excluding",
+    "apart from",
+    "other than",
+    "save for",
+    "but not",
+    "not on",
+    "not for",
+    "not in",
+    "not with",
+];
+
+/// Words that qualify a result saying the filter held, so it no longer plainly says so:
+/// "Mostly blocked", "Blocked - NOT", "Blocked (after fix)".
+const QUALIFIERS: &[&str] = &[
+    "but",
+    "not",
+    "no",
+    "some",
+    "mostly",
+    "most",
+    "partly",
+    "partially",
+    "part",
+    "largely",
+    "mainly",
+    "nearly",
+    "almost",
+    "half",
+    "sometimes",
+    "occasionally",
+    "intermittently",
+    "intermittent",
+    "maybe",
+    "possibly",
+    "probably",
+    "perhaps",
+    "seems",
+    "seemed",
+    "appears",
+    "think",
+    "unsure",
+    "unclear",
+    "unknown",
+    "only",
+    "until",
+    "after",
+    "once",
+    "eventually",
+    "initially",
+    "fixed",
+    "except",
+    "though",
+    "although",
+    "however",
+    "yet",
+    "sort",
+];
+
+/// Takes every phrase of `list` out of `padded` (longest first, so "all blocked" goes
+/// before "blocked"), saying whether any was there.
+fn take(padded: &mut String, list: &[&str]) -> bool {
+    let mut phrases = list.to_vec();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let mut found = false;
+    for p in phrases {
+        let spaced = format!(" {p} ");
+        while padded.contains(&spaced) {
+            *padded = padded.replacen(&spaced, " ", 1);
+            found = true;
+        }
+    }
+    found
+}
+
 /// What a filtering check's result says: `Some(true)` content got through (the check
-/// failed), `Some(false)` the filter held, `None` it cannot be told. An unclear result is
-/// never a pass: it fails closed.
+/// failed), `Some(false)` the filter held, `None` it cannot be told. A result is a pass
+/// only when it plainly says the filter held and nothing else in it qualifies that (a
+/// question mark, "but", "not", "some", "mostly"…); one that makes an exception ("except",
+/// "but not") or says anything reached the screen is a fail. An unclear result is never a
+/// pass: it fails closed.
 pub(crate) fn got_through(result: &str) -> Option<bool> {
     let t = result.trim();
     if ["✓", "✔", "☑", "✅"].contains(&t) {
@@ -119,23 +200,21 @@ pub(crate) fn got_through(result: &str) -> Option<bool> {
     // A single letter or a bare yes/no is read as the whole answer, never as a word
     // within a longer result ("N/A" is not a no).
     match n.as_str() {
-        "y" | "yes" => return Some(false),
-        "n" | "no" | "x" => return Some(true),
+        "y" | "yes" if !t.contains('?') => return Some(false),
+        "n" | "no" | "x" if !t.contains('?') => return Some(true),
         _ => {}
     }
-    let padded = format!(" {n} ");
-    let has = |list: &[&str]| list.iter().any(|w| padded.contains(&format!(" {w} ")));
-    if has(FAILED_TO_LOAD) {
-        Some(false)
-    } else if has(GOT_THROUGH) {
-        Some(true)
-    } else if has(HELD) {
-        Some(false)
-    } else if has(REACHED) {
-        Some(true)
-    } else {
-        None
+    let mut rest = format!(" {n} ");
+    let has = |rest: &str, list: &[&str]| list.iter().any(|w| rest.contains(&format!(" {w} ")));
+    let loaded = take(&mut rest, FAILED_TO_LOAD);
+    if has(&rest, GOT_THROUGH) {
+        return (!t.contains('?')).then_some(true);
     }
+    let held = take(&mut rest, HELD) || loaded;
+    if has(&rest, REACHED) || (held && has(&rest, EXCEPTIONS)) {
+        return (!t.contains('?')).then_some(true);
+    }
+    (held && !t.contains('?') && !has(&rest, QUALIFIERS)).then_some(false)
 }
 
 /// A row of the filtering checks log. A result that cannot be read (or none) keeps the
@@ -173,26 +252,64 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
     }
 }
 
-/// Who a survey asked, after mapping: learners by any of their names, staff, parents,
-/// governors, else the group as written.
-pub(super) fn survey_group(text: &str) -> String {
-    let n = normalise(text);
-    let words: Vec<&str> = n.split(' ').collect();
+/// Who one part of a survey's "who was asked" cell names: learners by any of their names,
+/// staff, parents, governors; `None` for anyone else. Only the words before "of", "for" or
+/// "in" say who ("Parents of Year 6" asked parents).
+fn named_group(part: &str) -> Option<&'static str> {
+    let n = normalise(part);
+    let head = n
+        .split(" of ")
+        .next()
+        .and_then(|h| h.split(" for ").next())
+        .and_then(|h| h.split(" in ").next())
+        .unwrap_or(&n);
+    let words: Vec<&str> = head.split(' ').collect();
     let any = |list: &[&str]| words.iter().any(|w| list.contains(w));
-    if is_learners(&n) {
-        "learners".into()
+    if is_learners(head) {
+        Some("learners")
     } else if words
         .iter()
         .any(|w| w.starts_with("parent") || w.starts_with("carer") || *w == "families")
     {
-        "parents".into()
+        Some("parents")
     } else if any(&["governor", "governors", "trustees", "trustee"]) {
-        "governors".into()
+        Some("governors")
     } else if any(&["staff", "teachers", "teacher", "employees", "colleagues"]) {
-        "staff".into()
+        Some("staff")
     } else {
-        slug(text)
+        None
     }
+}
+
+/// Every group a survey asked, after mapping: a cell naming several ("Staff & governors",
+/// "Parents and pupils") gives each, so the survey counts for each; a group that is none
+/// of learners, staff, parents and governors is kept in words ("whole school").
+pub(super) fn survey_groups(text: &str) -> Vec<String> {
+    let spaced = format!(" {} ", text.to_lowercase());
+    let mut groups: Vec<String> = Vec::new();
+    for part in spaced
+        .split(['&', '+', ';'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" or "))
+        .filter(|p| !normalise(p).is_empty())
+    {
+        // "Staff/governors" is two groups, "Years 5/6" and "Parents/carers" one.
+        let pieces: Option<Vec<&str>> = part.split([',', '/']).map(named_group).collect();
+        let found = match (pieces, named_group(part)) {
+            (Some(pieces), _) => pieces.into_iter().map(str::to_string).collect(),
+            (None, Some(one)) => vec![one.to_string()],
+            (None, None) => vec![normalise(part)],
+        };
+        for group in found {
+            if !groups.contains(&group) {
+                groups.push(group);
+            }
+        }
+    }
+    if groups.is_empty() {
+        groups.push(normalise(text));
+    }
+    groups
 }
 
 /// A row of the surveys log.
@@ -206,14 +323,10 @@ pub fn survey(row: &SheetRow, header: &Header) -> RowOutcome<Survey> {
         return skip("no group asked", header.col(Field::SurveyGroup));
     }
     let mut notes = Vec::new();
-    let responses =
-        match optional_count(row, header, Field::SurveyResponses, "responses", &mut notes) {
-            Ok(c) => c,
-            Err(reason) => return skip(reason, header.col(Field::SurveyResponses)),
-        };
+    let responses = optional_count(row, header, Field::SurveyResponses, "responses", &mut notes);
     let survey = Survey {
         date,
-        group: survey_group(&group),
+        groups: survey_groups(&group),
         responses,
     };
     with_notes(survey, notes)
@@ -246,24 +359,64 @@ const SESSION_WORDS: &[&str] = &[
     "surgery",
 ];
 
+/// Words that say a session or communication did not take place.
+const CANCELLED: &[&str] = &[
+    "cancelled",
+    "canceled",
+    "cancelled due",
+    "postponed",
+    "did not run",
+    "didn t run",
+    "did not go ahead",
+    "didn t go ahead",
+    "did not happen",
+    "not held",
+    "not run",
+    "called off",
+    "rescheduled",
+    "abandoned",
+    "not sent",
+];
+
+/// The cell of a parent engagement row (type, what, attendance) saying it did not take
+/// place, with its field, if any does.
+fn cancelled(row: &SheetRow, header: &Header) -> Option<(Field, String)> {
+    [
+        Field::EngagementType,
+        Field::EngagementTitle,
+        Field::EngagementAttendance,
+    ]
+    .into_iter()
+    .map(|f| (f, text(row, header, f)))
+    .find(|(_, typed)| {
+        let padded = format!(" {} ", normalise(typed));
+        CANCELLED.iter().any(|w| padded.contains(&format!(" {w} ")))
+    })
+}
+
 /// A row of the parent engagement log: a session when its type says so or attendance is
-/// recorded, otherwise a communication.
+/// recorded, otherwise a communication. One that says it was cancelled, postponed or did
+/// not run is skipped with that reason; a session attended by nobody is kept with a note,
+/// and the figures do not count it as a session parents attended.
 pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
     let date = match dated(row, header, Field::EngagementDate) {
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
+    if let Some((field, typed)) = cancelled(row, header) {
+        return skip(
+            format!("`{}` says it did not take place; not counted", typed.trim()),
+            header.col(field),
+        );
+    }
     let mut notes = Vec::new();
-    let attendance = match optional_count(
+    let attendance = optional_count(
         row,
         header,
         Field::EngagementAttendance,
         "attendance",
         &mut notes,
-    ) {
-        Ok(c) => c,
-        Err(reason) => return skip(reason, header.col(Field::EngagementAttendance)),
-    };
+    );
     let kind = normalise(&text(row, header, Field::EngagementType));
     let title = normalise(&text(row, header, Field::EngagementTitle));
     let says = |t: &str| t.split(' ').any(|w| SESSION_WORDS.contains(&w));
@@ -273,6 +426,12 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
         says(&kind)
             || (attendance.is_some() && !kind.contains("letter") && !kind.contains("newsletter"))
     };
+    if session && attendance == Some(0) {
+        notes.push((
+            "attended by nobody: not counted as a session parents attended".to_string(),
+            header.col(Field::EngagementAttendance),
+        ));
+    }
     let engagement = Engagement {
         date,
         session,

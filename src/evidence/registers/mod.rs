@@ -41,6 +41,9 @@ pub struct Document {
     /// The cells of its review dates, for findings about them.
     #[serde(skip)]
     pub cells: DateCells,
+    /// The cell of its name, for a finding that it names a pupil.
+    #[serde(skip)]
+    pub name_at: Option<Location>,
 }
 
 /// A cell of the register, with its column's heading as the school typed it.
@@ -120,8 +123,9 @@ pub struct FilteringCheck {
 pub struct Survey {
     /// When it ran.
     pub date: NaiveDate,
-    /// Who was asked, after mapping: `learners`, `staff`, `parents`, `governors`, …
-    pub group: String,
+    /// Who was asked, after mapping: `learners`, `staff`, `parents`, `governors`, or
+    /// another group in words (`whole school`); a survey of several groups names each.
+    pub groups: Vec<String>,
     /// How many responded, where recorded.
     pub responses: Option<usize>,
 }
@@ -237,18 +241,76 @@ pub(super) fn optional_count(
     field: Field,
     what: &str,
     notes: &mut Vec<(String, Option<u32>)>,
-) -> Result<Option<usize>, String> {
-    if let Some(col) = header.col(field) {
-        let t = row.get(col).text();
-        if not_given(&t) {
+) -> Option<usize> {
+    let col = header.col(field)?;
+    let t = row.get(col).text();
+    if not_given(&t) {
+        notes.push((
+            format!("{what} `{}` taken as not known", t.trim()),
+            Some(col),
+        ));
+        return None;
+    }
+    match count(row, header, field) {
+        Ok(Some((n, _))) => {
+            let typed = row.get(col).text();
+            if approximate(&typed) {
+                notes.push((
+                    format!("{what} `{}` is approximate: taken as {n}", typed.trim()),
+                    Some(col),
+                ));
+            }
+            Some(n)
+        }
+        Ok(None) => None,
+        // A figure that cannot be a count of people (-5, 12.7, 1e20) is left out, not the
+        // row: the session or survey still happened.
+        Err(_) => {
             notes.push((
-                format!("{what} `{}` taken as not known", t.trim()),
+                format!(
+                    "{what} `{}` is not a whole number of people: the row counts without it",
+                    row.get(col).text().trim()
+                ),
                 Some(col),
             ));
-            return Ok(None);
+            None
         }
     }
-    count(row, header, field).map(|c| c.map(|(n, _)| n))
+}
+
+/// Words and marks that say a number is approximate: "about 200", "30+", "c. 40", "~25".
+const APPROXIMATE: &[&str] = &[
+    "about",
+    "approx",
+    "approximately",
+    "around",
+    "roughly",
+    "c",
+    "ca",
+    "circa",
+    "est",
+    "estimated",
+    "over",
+    "nearly",
+    "almost",
+    "under",
+    "least",
+    "more",
+    "less",
+    "fewer",
+    "plus",
+    "odd",
+    "ish",
+    "some",
+];
+
+/// Whether a count as typed says it is approximate.
+fn approximate(typed: &str) -> bool {
+    typed.contains(['+', '~', '>', '<', '≈'])
+        || typed
+            .to_lowercase()
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| APPROXIMATE.contains(&w))
 }
 
 /// A date cell that, unreadable, makes a note rather than a skipped row.
@@ -292,7 +354,7 @@ pub use agreements::agreement;
 pub(crate) use agreements::is_learners;
 pub use document::{document, worked_out};
 pub use logs::{engagement, filtering, survey};
-pub(crate) use signed::NOT_SHOWN;
+pub(crate) use signed::{NO_COUNT, NOT_SHOWN};
 pub use signed::{Pending, Settled, settle};
 
 #[cfg(test)]

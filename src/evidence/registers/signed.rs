@@ -68,6 +68,10 @@ pub(super) enum Signed {
     Neither(String),
 }
 
+/// Why a group's row with its size but a blank count of who signed is skipped.
+pub(crate) const NO_COUNT: &str =
+    "a number in the group but no count of who signed, so no share can be worked out";
+
 /// Reads the Signed cell of a row.
 pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
     let Some(col) = header.col(Field::AgreementSigned) else {
@@ -265,10 +269,12 @@ fn judge(
         (Signed::Blank, _) => match (&p.of, p.person) {
             (Ok(None), Some(_)) => person(p, None, None, header, dates_recorded),
             (Ok(None), None) => skip("no name and no count of who signed", at),
-            (Ok(Some(_)), _) => skip(
-                "a number in the group but no count of who signed, so no share can be worked out",
+            // `n/a` or `-`: said not to be known, rather than left blank.
+            (Ok(Some(_)), _) if !p.typed.trim().is_empty() => skip(
+                "the count of who signed is marked as not known, so no share can be worked out",
                 at,
             ),
+            (Ok(Some(_)), _) => skip(NO_COUNT, at),
             (Err(reason), _) => skip(reason.clone(), header.col(Field::AgreementOf)),
         },
     }

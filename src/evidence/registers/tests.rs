@@ -179,6 +179,12 @@ fn a_filtering_result_that_says_anything_got_through_fails_and_an_unclear_one_ne
         "No",
         "x",
         "✗",
+        "Pass - some images got through",
+        "Blocked on laptops but not on iPads",
+        "No issues found except YouTube",
+        "Blocked apart from one site",
+        "All blocked other than BBC iPlayer",
+        "Filtered but some allowed",
     ] {
         assert_eq!(got_through(failed), Some(true), "{failed}");
     }
@@ -192,12 +198,35 @@ fn a_filtering_result_that_says_anything_got_through_fails_and_an_unclear_one_ne
         "Page failed to load",
         "No issues",
         "Nothing got through",
+        "Blocked - pass",
+        "All blocked",
+        "Blocked, could not access",
+        "Did not load",
         "Yes",
         "✓",
     ] {
         assert_eq!(got_through(held), Some(false), "{held}");
     }
-    for unclear in ["", "n/a", "see notes", "checked", "Mostly", "TBC"] {
+    for unclear in [
+        "",
+        "n/a",
+        "see notes",
+        "checked",
+        "Mostly",
+        "TBC",
+        "Mostly blocked",
+        "Blocked - NOT",
+        "OK?",
+        "Blocked?",
+        "Yes?",
+        "Got through?",
+        "Partly filtered",
+        "Blocked (after fix)",
+        "Blocked but slow",
+        "Some blocked",
+        "Seems blocked",
+        "Blocked on most devices",
+    ] {
         assert_eq!(got_through(unclear), None, "{unclear}");
     }
 }
@@ -244,7 +273,7 @@ fn surveys_and_engagement_are_read_by_who_and_what() {
     let groups: Vec<(&str, Option<usize>)> = e
         .surveys
         .iter()
-        .map(|s| (s.group.as_str(), s.responses))
+        .map(|s| (s.groups[0].as_str(), s.responses))
         .collect();
     assert_eq!(
         groups,
@@ -275,11 +304,21 @@ fn surveys_and_engagement_are_read_by_who_and_what() {
             (true, Some(23)),
             (false, None),
             (true, Some(9)),
-            (false, None)
+            (false, None),
+            // A figure that is no count keeps its row, without the figure.
+            (false, None),
+            (true, None)
         ]
     );
-    assert_eq!(report.skipped[0].reason, "`lots` is not a number");
-    assert_eq!(report.skipped[1].reason, "`-4` is not a number");
+    assert!(report.skipped.is_empty());
+    let notes: Vec<&str> = report.noted.iter().map(|n| n.reason.as_str()).collect();
+    assert_eq!(
+        notes,
+        vec![
+            "attendance `lots` is not a whole number of people: the row counts without it",
+            "attendance `-4` is not a whole number of people: the row counts without it",
+        ]
+    );
 }
 
 #[test]
@@ -316,19 +355,29 @@ fn groups_that_sign_agreements_are_pupils_unless_they_say_they_are_adults() {
 
 #[test]
 fn who_a_survey_asked_is_read_from_the_names_schools_give() {
-    use super::logs::survey_group;
+    use super::logs::survey_groups;
     for (asked, want) in [
-        ("KS2 pupils", "learners"),
-        ("Year 6", "learners"),
-        ("School council", "learners"),
-        ("Digital leaders", "learners"),
-        ("Parents/carers", "parents"),
-        ("Families", "parents"),
-        ("All staff", "staff"),
-        ("Governors", "governors"),
-        ("Local community", "local-community"),
+        ("KS2 pupils", vec!["learners"]),
+        ("Year 6", vec!["learners"]),
+        ("Year 5/6", vec!["learners"]),
+        ("School council", vec!["learners"]),
+        ("Digital leaders", vec!["learners"]),
+        ("Parents/carers", vec!["parents"]),
+        ("Parents of Year 6 pupils", vec!["parents"]),
+        ("Families", vec!["parents"]),
+        ("All staff", vec!["staff"]),
+        ("Governors", vec!["governors"]),
+        ("Staff & governors", vec!["staff", "governors"]),
+        ("Staff/governors", vec!["staff", "governors"]),
+        ("Parents and pupils", vec!["parents", "learners"]),
+        (
+            "Pupils, staff and parents",
+            vec!["learners", "staff", "parents"],
+        ),
+        ("Whole school", vec!["whole school"]),
+        ("Local community", vec!["local community"]),
     ] {
-        assert_eq!(survey_group(asked), want, "{asked}");
+        assert_eq!(survey_groups(asked), want, "{asked}");
     }
 }
 
@@ -619,7 +668,7 @@ fn a_number_not_given_in_an_agreements_register_is_no_number_and_no_nought() {
         assert_eq!(shares(&e), vec![("staff".into(), 8, 10)], "{mark}");
         assert_eq!(
             report.skipped[0].reason,
-            "a number in the group but no count of who signed, so no share can be worked out",
+            "the count of who signed is marked as not known, so no share can be worked out",
             "{mark}"
         );
         // Beside a person in a column of marks, not given is not signed.
@@ -635,4 +684,56 @@ fn a_number_not_given_in_an_agreements_register_is_no_number_and_no_nought() {
     );
     assert!(report.skipped.is_empty(), "{:?}", report.skipped);
     assert_eq!(shares(&e), vec![("pupils".into(), 1204, 1530)]);
+}
+
+#[test]
+fn a_cancelled_session_is_skipped_and_one_attended_by_nobody_is_noted() {
+    let (e, report) = read(
+        Kind::Engagement,
+        "Date,Type,What,Attended\n\
+         10/10/2026,Workshop,Online safety workshop,0\n\
+         11/10/2026,Workshop (cancelled),Online safety workshop,\n\
+         12/10/2026,Coffee morning,Online safety,cancelled\n\
+         13/10/2026,Workshop,Gaming - postponed,\n\
+         14/10/2026,Talk,Did not run,\n\
+         15/10/2026,Workshop,Gaming,14\n",
+    );
+    let kept: Vec<(bool, Option<usize>)> = e
+        .engagement
+        .iter()
+        .map(|g| (g.session, g.attendance))
+        .collect();
+    assert_eq!(kept, vec![(true, Some(0)), (true, Some(14))]);
+    let reasons: Vec<&str> = report.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert_eq!(
+        reasons,
+        vec![
+            "`Workshop (cancelled)` says it did not take place; not counted",
+            "`cancelled` says it did not take place; not counted",
+            "`Gaming - postponed` says it did not take place; not counted",
+            "`Did not run` says it did not take place; not counted",
+        ]
+    );
+    assert_eq!(
+        report.noted[0].reason,
+        "attended by nobody: not counted as a session parents attended"
+    );
+}
+
+#[test]
+fn a_count_said_to_be_approximate_is_known_as_one() {
+    for typed in [
+        "about 200",
+        "30+",
+        "c. 40",
+        "~25",
+        "approx. 12",
+        "over 50",
+        "40ish",
+    ] {
+        assert!(super::approximate(typed), "{typed}");
+    }
+    for typed in ["200", "1,204", "28 of 30", "28/30", "12 parents"] {
+        assert!(!super::approximate(typed), "{typed}");
+    }
 }

@@ -39,8 +39,8 @@ fn training() -> Evidence {
     Evidence {
         training: vec![
             trained("Ann", "staff", Some(day(2026, 3, 1))),
-            // On the day the window starts after: not within it.
-            trained("Bob", "staff", Some(day(2024, 11, 1))),
+            // The day before the window's first day: not within it.
+            trained("Bob", "staff", Some(day(2024, 10, 31))),
             // The latest of several trainings counts.
             trained("Cat", "staff", Some(day(2023, 5, 1))),
             trained("cat", "staff", Some(day(2026, 1, 15))),
@@ -63,7 +63,7 @@ fn meetings() -> Evidence {
     let osg = "online-safety-group";
     Evidence {
         meetings: vec![
-            meeting(day(2025, 11, 1), osg, "terms of reference"),
+            meeting(day(2025, 10, 31), osg, "terms of reference"),
             meeting(day(2025, 12, 1), osg, "policy review"),
             meeting(day(2026, 3, 1), osg, "filtering report"),
             meeting(day(2026, 3, 1), osg, "filtering report"),
@@ -78,10 +78,24 @@ fn meetings() -> Evidence {
 }
 
 #[test]
-fn windows_run_from_the_day_after_their_start_to_the_as_of_date() {
+fn windows_run_from_the_anniversary_day_to_the_as_of_date_as_a_review_stands() {
     assert_eq!(window_start(as_of(), 12), day(2025, 11, 1));
-    assert!(!within(day(2025, 11, 1), as_of(), 12));
+    assert!(!within(day(2025, 10, 31), as_of(), 12));
+    assert!(within(day(2025, 11, 1), as_of(), 12));
     assert!(within(day(2025, 11, 2), as_of(), 12));
+    for date in [
+        day(2025, 10, 31),
+        day(2025, 11, 1),
+        day(2026, 6, 1),
+        as_of(),
+        day(2026, 11, 2),
+    ] {
+        assert_eq!(
+            within(date, as_of(), 12),
+            crate::metrics::documents::review_stands(date, 12, as_of()),
+            "{date}"
+        );
+    }
     assert!(within(as_of(), as_of(), 12));
     assert!(!within(day(2026, 11, 2), as_of(), 12));
 }

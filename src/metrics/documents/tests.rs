@@ -25,6 +25,7 @@ fn doc(name: &str, last: Option<NaiveDate>, next: Option<NaiveDate>) -> Document
         place: Some(Location::file(std::path::Path::new(
             "evidence/policies.xlsx",
         ))),
+        name_at: None,
     }
 }
 

@@ -28,6 +28,7 @@ fn registers() -> Evidence {
         every_months: None,
         cells: Default::default(),
         place: None,
+        name_at: None,
     };
     let agreed = |group: &str, signed, of, date| Agreement {
         group: group.into(),
@@ -59,7 +60,7 @@ fn registers() -> Evidence {
         ],
         surveys: vec![Survey {
             date: day(2026, 3, 1),
-            group: "learners".into(),
+            groups: vec!["learners".into()],
             responses: Some(80),
         }],
         engagement: vec![

@@ -164,8 +164,8 @@ pub(super) fn surveys(e: &Evidence, group: &str, months: u32, as_of: NaiveDate) 
     } else {
         format!(" of {}", group.replace('-', " "))
     };
-    let responses = if s.count > 0 && s.responses > 0 {
-        format!(", with {}", plural(s.responses, "response", "responses"))
+    let responses = if s.count > 0 && s.responses != Some(0) {
+        format!(", with {}", s.responses_in_words())
     } else {
         String::new()
     };
@@ -191,10 +191,18 @@ pub(super) fn engagement(e: &Evidence, sessions: bool, months: u32, as_of: Naive
         } else {
             String::new()
         };
+        let unattended = if s.unattended > 0 {
+            format!(
+                "; {} attended by nobody not counted",
+                plural(s.unattended, "session", "sessions")
+            )
+        } else {
+            String::new()
+        };
         count(
             s.sessions,
             format!(
-                "{} for parents and carers in {}{attended}",
+                "{} for parents and carers in {}{attended}{unattended}",
                 plural(s.sessions, "session", "sessions"),
                 window(months)
             ),

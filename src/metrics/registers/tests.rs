@@ -109,17 +109,17 @@ fn surveys_and_engagement_are_counted_in_the_window() {
         surveys: vec![
             Survey {
                 date: d(2026, 3, 1),
-                group: "learners".into(),
+                groups: vec!["learners".into()],
                 responses: Some(100),
             },
             Survey {
                 date: d(2025, 3, 1),
-                group: "learners".into(),
+                groups: vec!["learners".into()],
                 responses: Some(90),
             },
             Survey {
                 date: d(2026, 6, 1),
-                group: "parents".into(),
+                groups: vec!["parents".into()],
                 responses: None,
             },
         ],
@@ -139,6 +139,18 @@ fn surveys_and_engagement_are_counted_in_the_window() {
                 session: true,
                 attendance: Some(50),
             },
+            // Held, but nobody came: not a session parents attended.
+            Engagement {
+                date: d(2026, 9, 1),
+                session: true,
+                attendance: Some(0),
+            },
+            // Attendance not recorded: held, and counted.
+            Engagement {
+                date: d(2026, 9, 2),
+                session: true,
+                attendance: None,
+            },
         ],
         kinds: vec![Kind::Surveys, Kind::Engagement],
         ..Evidence::default()
@@ -147,11 +159,14 @@ fn surveys_and_engagement_are_counted_in_the_window() {
     let learners = surveys(&e, "learners", 12, as_of);
     assert_eq!(
         (learners.count, learners.responses, learners.last),
-        (1, 100, Some(d(2026, 3, 1)))
+        (1, Some(100), Some(d(2026, 3, 1)))
     );
     assert_eq!(surveys(&e, ANY, 12, as_of).count, 2);
     let g = engagement(&e, 12, as_of);
-    assert_eq!((g.sessions, g.attendance, g.communications), (1, 20, 1));
+    assert_eq!(
+        (g.sessions, g.unattended, g.attendance, g.communications),
+        (2, 1, 20, 1)
+    );
     let all = registers(&e, as_of, &Terms::English, &Default::default());
     let groups: Vec<&str> = all
         .surveys

@@ -181,7 +181,7 @@ pub(super) fn view(r: &Registers, as_of: NaiveDate) -> View {
                     text: format!(
                         "{} in the last 12 months, {}{}",
                         g.count,
-                        plural(g.responses, "response", "responses"),
+                        g.responses_in_words(),
                         g.last.map(|d| format!("; the last on {}", uk(d))).unwrap_or_default()
                     ),
                 })

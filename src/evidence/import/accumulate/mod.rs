@@ -11,10 +11,13 @@ use crate::diag::Location;
 use crate::evidence::header::Header;
 use crate::evidence::mapping::{CategoryMapper, Scope};
 use crate::evidence::records::{self, Incident, Mappings, Meeting, RowOutcome, Training};
-use crate::evidence::registers::{self, Agreement, Document};
+use crate::evidence::registers::{self, Document};
 use crate::evidence::table::{Origin, SheetRow};
 use crate::evidence::{Field, Kind};
 use crate::text::normalise;
+
+mod agreements;
+mod logs;
 
 pub(super) struct Accumulator<'e> {
     kind: Kind,
@@ -28,9 +31,12 @@ pub(super) struct Accumulator<'e> {
     names_before: usize,
     /// Agreement rows held until the whole Signed column is read.
     agreements: Vec<registers::Pending>,
-    /// Each document or meeting taken so far, as [`Accumulator::once`] knows it, with the
-    /// row it was first on (policy registers and meeting registers are small).
+    /// Each document, meeting, filtering check, survey or engagement taken so far, as
+    /// [`Accumulator::once`] knows it, with the row it was first on (these registers and
+    /// logs are small).
     seen: BTreeMap<String, u32>,
+    /// The cells (row, column) of the sheet that hold a formula, where a blank one matters.
+    formulas: std::collections::BTreeSet<(u32, u32)>,
 }
 
 impl<'e> Accumulator<'e> {
@@ -62,6 +68,7 @@ impl<'e> Accumulator<'e> {
         Accumulator {
             agreements: Vec::new(),
             seen: BTreeMap::new(),
+            formulas: std::collections::BTreeSet::new(),
             people: 0,
             names_before,
             kind: req.kind,
@@ -101,29 +108,9 @@ impl<'e> Accumulator<'e> {
                     Err(outcome) => self.agreement(outcome, row.index),
                 }
             }
-            Kind::Filtering => self.take(
-                registers::filtering(row, &self.header),
-                row.index,
-                |e, c| {
-                    let date = c.date;
-                    e.filtering.push(c);
-                    Some(date)
-                },
-            ),
-            Kind::Surveys => self.take(registers::survey(row, &self.header), row.index, |e, s| {
-                let date = s.date;
-                e.surveys.push(s);
-                Some(date)
-            }),
-            Kind::Engagement => self.take(
-                registers::engagement(row, &self.header),
-                row.index,
-                |e, g| {
-                    let date = g.date;
-                    e.engagement.push(g);
-                    Some(date)
-                },
-            ),
+            Kind::Filtering => self.filtering(row),
+            Kind::Surveys => self.survey(row),
+            Kind::Engagement => self.engagement(row),
             Kind::Pupils => {
                 let before = self.evidence.private.len();
                 let outcome = records::pupil(row, &self.header, &mut self.evidence.private);
@@ -141,7 +128,8 @@ impl<'e> Accumulator<'e> {
 
     /// A record that repeats one on an earlier row (a document listed again with the same
     /// name, owner, approver and dates; a meeting copied with the same date, group,
-    /// attendance and items) is one record: the copy is skipped, naming the row it repeats,
+    /// attendance and items; a filtering check, survey or engagement typed again with the
+    /// same date, words and figures) is one record: the copy is skipped, naming the row it repeats,
     /// so that it is neither listed nor counted twice. Words are compared without case,
     /// spacing or punctuation ("Online Safety Policy" and "online safety policy "), and
     /// dates as days, however they were typed; the first row's spelling is kept.
@@ -199,13 +187,22 @@ impl<'e> Accumulator<'e> {
         );
         let place = self.origin.row(row.index);
         let cells = registers::DateCells::of(&self.origin, &self.header, row.index);
+        let name_at =
+            (self.header.col(Field::DocumentName)).map(|c| self.origin.cell(row.index, c));
         self.take(outcome, row.index, |e, mut d: Document| {
             d.place = Some(place);
             d.cells = cells;
+            d.name_at = name_at;
             let date = d.last_reviewed;
             e.documents.push(d);
             date
         })
+    }
+
+    /// The cells of the sheet that hold a formula, so that one read blank because its value
+    /// was never saved can be told from a blank cell.
+    pub(super) fn formulas(&mut self, cells: impl IntoIterator<Item = (u32, u32)>) {
+        self.formulas.extend(cells);
     }
 
     /// Takes in the earliest and latest dates of the records used.
@@ -214,33 +211,6 @@ impl<'e> Accumulator<'e> {
             None => (d, d),
             Some((a, b)) => (a.min(d), b.max(d)),
         });
-    }
-
-    /// An agreement row's outcome, once the register's Signed column is known.
-    fn agreement(&mut self, outcome: RowOutcome<Agreement>, row: u32) -> (bool, Option<NaiveDate>) {
-        self.take(outcome, row, |e, a: Agreement| {
-            let date = a.date;
-            e.agreements.push(a);
-            date
-        })
-    }
-
-    /// The agreement rows held until the whole Signed column was read, judged together and
-    /// taken in the register's order.
-    fn settle_agreements(&mut self) {
-        let pending = std::mem::take(&mut self.agreements);
-        if pending.is_empty() {
-            return;
-        }
-        let settled = registers::settle(pending, &self.header);
-        self.report.signed_dates = settled.dates_in_signed;
-        for (row, outcome) in settled.rows {
-            if let (true, Some(d)) = self.agreement(outcome, row) {
-                self.widen(d);
-            }
-        }
-        self.report.skipped.sort_by_key(|s| s.row);
-        self.report.noted.sort_by_key(|s| s.row);
     }
 
     /// A training row, kept with the person's other rows so its note can be settled once
