@@ -255,7 +255,7 @@ pub fn records(evidence: &mut Evidence, sources: &[(&Path, EvidenceKind)]) -> Di
         (
             held.surveys,
             EvidenceKind::Surveys,
-            "survey group(s) asked",
+            ("survey group asked", "survey groups asked"),
             "who was asked",
         ),
     ] {

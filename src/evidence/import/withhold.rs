@@ -72,11 +72,15 @@ impl Evidence {
             }
         }
         for s in &mut self.surveys {
-            // The group is kept as written when it is none of the usual ones.
-            if let Some(clean) = redact(names, &s.group) {
-                s.group = clean;
-                held.surveys += 1;
+            // A group is kept as written when it is none of the usual ones.
+            let mut named = false;
+            for g in &mut s.groups {
+                if let Some(clean) = redact(names, g) {
+                    *g = clean;
+                    named = true;
+                }
             }
+            held.surveys += usize::from(named);
         }
         held
     }
