@@ -221,7 +221,43 @@ pub fn records(evidence: &mut Evidence, sources: &[(&Path, EvidenceKind)]) -> Di
             .with_help("take the name out of the document column, then run selfreview again"),
         );
     }
-    for (count, kind, what, column) in [
+    for (count, kind, what, column) in kinds_held(&held) {
+        if count == 0 {
+            continue;
+        }
+        let (names, their) = if count == 1 {
+            ("names", "its")
+        } else {
+            ("name", "their")
+        };
+        found.push(
+            Diagnostic::error(
+                Code::PrivateNameInRecords,
+                source(kind),
+                format!(
+                    "{} {names} a pupil; reports show {PLACEHOLDER} in {their} place",
+                    crate::text::plural(count, what.0, what.1)
+                ),
+            )
+            .with_help(format!(
+                "take the name out of the {column} column, then run selfreview again"
+            )),
+        );
+    }
+    found
+}
+
+/// Each kind of record whose texts held a name: how many, the kind, what a text is called
+/// (one, many), and the column the lead takes the name out of.
+type Held = (
+    usize,
+    EvidenceKind,
+    (&'static str, &'static str),
+    &'static str,
+);
+
+fn kinds_held(held: &crate::pipeline::import::Withheld) -> [Held; 5] {
+    [
         (
             held.categories,
             EvidenceKind::Incidents,
@@ -258,30 +294,7 @@ pub fn records(evidence: &mut Evidence, sources: &[(&Path, EvidenceKind)]) -> Di
             ("survey group asked", "survey groups asked"),
             "who was asked",
         ),
-    ] {
-        if count == 0 {
-            continue;
-        }
-        let (names, their) = if count == 1 {
-            ("names", "its")
-        } else {
-            ("name", "their")
-        };
-        found.push(
-            Diagnostic::error(
-                Code::PrivateNameInRecords,
-                source(kind),
-                format!(
-                    "{} {names} a pupil; reports show {PLACEHOLDER} in {their} place",
-                    crate::text::plural(count, what.0, what.1)
-                ),
-            )
-            .with_help(format!(
-                "take the name out of the {column} column, then run selfreview again"
-            )),
-        );
-    }
-    found
+    ]
 }
 
 /// Takes names out of what the scored review shows that came from file names: evidence
