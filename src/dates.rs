@@ -35,7 +35,9 @@ const MONTHS: [&str; 12] = [
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
 ];
 
-fn month_from_name(word: &str) -> Option<u32> {
+/// The month a name or its short form gives ("Sept", "sep", "September"; three letters
+/// at least), if it names one.
+pub(crate) fn month_from_name(word: &str) -> Option<u32> {
     let w = word.trim_end_matches('.').to_ascii_lowercase();
     if w.len() < 3 {
         return None;

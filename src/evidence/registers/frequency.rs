@@ -5,6 +5,7 @@
 //! months or years), which no date or duration crate reads; each is matched whole, so a
 //! note or a name in the cell is never taken for a frequency.
 
+use crate::dates;
 use crate::text::normalise;
 
 /// A review frequency read from the register.
@@ -18,39 +19,11 @@ pub(super) struct Frequency {
 }
 
 /// Words that only frame the frequency: "reviewed every year", "once a term", "annually
-/// in September", "yearly, autumn term".
+/// in September", "yearly, autumn term". The name of a month frames it too
+/// ([`dates::month_from_name`]).
 const FRAME: &[&str] = &[
-    "every",
-    "each",
-    "once",
-    "a",
-    "per",
-    "reviewed",
-    "review",
-    "to",
-    "be",
-    "in",
-    "the",
-    "by",
-    "during",
-    "at",
-    "autumn",
-    "spring",
-    "summer",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "sept",
-    "sep",
-    "october",
-    "november",
-    "december",
+    "every", "each", "once", "a", "per", "reviewed", "review", "to", "be", "in", "the", "by",
+    "during", "at", "autumn", "spring", "summer",
 ];
 
 /// Phrases (after [`FRAME`] words are dropped) and their months.
@@ -119,7 +92,10 @@ pub(super) fn frequency(text: &str) -> Option<Frequency> {
     let every = n
         .split(' ')
         .any(|w| ["every", "each", "once", "per"].contains(&w));
-    let words: Vec<&str> = n.split(' ').filter(|w| !FRAME.contains(w)).collect();
+    let words: Vec<&str> = n
+        .split(' ')
+        .filter(|w| !FRAME.contains(w) && dates::month_from_name(w).is_none())
+        .collect();
     let phrase = words.join(" ");
     if !every && BARE.contains(&phrase.as_str()) {
         return None;
