@@ -122,6 +122,14 @@ pub fn line_of(text: &str, start: &str) -> usize {
         + 1
 }
 
+/// Asserts that `text` holds every one of `parts`, naming the first it lacks.
+#[track_caller]
+pub fn says(text: &str, parts: &[&str]) {
+    for part in parts {
+        assert!(text.contains(part), "{part:?} is not in:\n{text}");
+    }
+}
+
 /// `tests/fixtures`.
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
