@@ -122,6 +122,18 @@ pub fn line_of(text: &str, start: &str) -> usize {
         + 1
 }
 
+/// The standard output of `selfreview -C dir ARGS`, which must succeed.
+#[track_caller]
+pub fn stdout_of(dir: &Path, args: &[&str]) -> String {
+    let out = selfreview()
+        .arg("-C")
+        .arg(dir)
+        .args(args)
+        .assert()
+        .success();
+    String::from_utf8(out.get_output().stdout.clone()).expect("utf-8")
+}
+
 /// Asserts that `text` holds every one of `parts`, naming the first it lacks.
 #[track_caller]
 pub fn says(text: &str, parts: &[&str]) {

@@ -8,6 +8,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::says;
+use crate::stdout_of;
 use crate::{aspect_json, filled_workbook, fixtures, init_review, selfreview, set_sources};
 
 /// `import --as-of 2026-12-01 --kind KIND FILE`, as JSON and as text, with the findings.
@@ -188,15 +189,7 @@ fn import_says_blank_templates_hold_no_records_yet() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     let dir = tmp.path();
     blank_review(dir);
-    let out = selfreview()
-        .arg("-C")
-        .arg(dir)
-        .arg("import")
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let text = stdout_of(dir, &["import"]);
     for (kind, file) in [
         ("training", "training-records.xlsx"),
         ("filtering", "filtering-checks.xlsx"),

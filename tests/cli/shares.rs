@@ -7,6 +7,7 @@ use std::path::Path;
 use serde_json::Value;
 
 use crate::says;
+use crate::stdout_of;
 use crate::{aspect_json, filled_workbook, init_review, selfreview, set_sources};
 
 /// A review whose agreements register holds `returned` of `on_roll` pupils, with A2.2
@@ -74,15 +75,7 @@ fn a_share_just_below_its_threshold_does_not_meet_it_and_is_not_shown_rounded_up
     assert_eq!(nine_in_ten.2, 0.89, "{checks:?}");
     assert!(nine_in_ten.3.ends_with("(89%)"), "{checks:?}");
 
-    let out = selfreview()
-        .arg("-C")
-        .arg(dir)
-        .arg("import")
-        .assert()
-        .success()
-        .get_output()
-        .clone();
-    let text = String::from_utf8(out.stdout).expect("utf-8");
+    let text = stdout_of(dir, &["import"]);
     assert!(text.contains("pupils 179 of 199 (89%)"), "{text}");
     let out = selfreview()
         .arg("-C")
