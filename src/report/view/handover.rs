@@ -64,30 +64,40 @@ impl SignOffView {
 }
 
 impl RenewalView {
-    /// The lines the Mark prints under the sign-off, its heading first.
+    /// The lines the Mark prints under the sign-off, its heading first, for the first
+    /// page's measure: the report template's sentences with this review's figures.
     pub(super) fn texts(&self) -> Vec<String> {
+        let when = if self.overdue {
+            format!("was due on {}, {} days before", self.due, self.days)
+        } else {
+            format!("is due by {}, {} days after", self.due, self.days)
+        };
         let mut texts = vec![
             "The Online Safety Mark".to_string(),
             format!(
-                "Awarded on {}. Reassessment is due by {}, {} days after this review's date, by {}.",
-                self.awarded, self.due, self.days, self.how
+                "Awarded on {}. Reassessment {when} this review's date, by {}.",
+                self.awarded, self.how
             ),
         ];
+        let since = self.since.as_deref().unwrap_or_default();
         if let Some(unmapped) = &self.unmapped {
             texts.push(format!(
-                "The review of the one nearest the award, was scored on {unmapped}, and no framework map leads from it to this review's framework, so its levels cannot be compared."
+                "The review of {since}, the one nearest the award, was scored on {unmapped}, and no framework map leads from it to this one, so its levels cannot be compared."
+            ));
+        } else if self.since.is_some() {
+            texts.push(format!(
+                "Since the review of {since}, the one nearest the award: {} aspects up, {} down, {} unchanged.",
+                self.up, self.down, self.unchanged
             ));
         } else {
-            texts.push(
-                "Since the review of 01/01/2000, the one nearest the award: 0 aspects up.".into(),
-            );
+            texts.push("No earlier review in history/ to compare with the award.".into());
         }
-        for (list, more) in [
-            (&self.improved, self.improved_more),
-            (&self.declined, self.declined_more),
+        for (label, list, more) in [
+            ("Up", &self.improved, self.improved_more),
+            ("Down", &self.declined, self.declined_more),
         ] {
             if !list.is_empty() {
-                texts.push(format!("Up: {}; and {more} more.", list.join("; ")));
+                texts.push(format!("{label}: {}; and {more} more.", list.join("; ")));
             }
         }
         texts
