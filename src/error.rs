@@ -65,7 +65,7 @@ pub enum Error {
         chars: usize,
     },
     /// A file that holds findings at error severity was needed as input.
-    #[error("{} has {} problem(s) to fix first", path.display(), diagnostics.count(crate::diag::Severity::Error))]
+    #[error("{} has {} to fix first", path.display(), crate::text::plural(diagnostics.count(crate::diag::Severity::Error), "problem", "problems"))]
     Invalid {
         /// The file.
         path: PathBuf,
@@ -239,7 +239,7 @@ pub enum Error {
         second: PathBuf,
     },
     /// A workbook in scores/ that `migrate` cannot carry across as it is.
-    #[error("{} has {} problem(s) to fix before the review can be carried across; nothing was changed", path.display(), diagnostics.count(crate::diag::Severity::Error))]
+    #[error("{} has {} to fix before the review can be carried across; nothing was changed", path.display(), crate::text::plural(diagnostics.count(crate::diag::Severity::Error), "problem", "problems"))]
     MigrateBlocked {
         /// The folder or file with the problems.
         path: PathBuf,

@@ -211,7 +211,7 @@ fn every_review_code_has_a_fixture_that_produces_it() {
                 code.as_str()
             )))
             .stderr(predicate::str::contains(
-                "review.toml has 1 problem(s) to fix first",
+                "review.toml has 1 problem to fix first",
             ));
     }
 }

@@ -153,14 +153,14 @@ fn a_map_with_errors_is_named_by_score_and_refused_by_migrate() {
             "frameworks/maps/ours.toml:{line}:"
         )))
         .stderr(predicate::str::contains(
-            "warning[map-unknown-aspect]: this framework map has 1 problem(s), so nothing uses it",
+            "warning[map-unknown-aspect]: this framework map has 1 problem, so nothing uses it",
         ));
     let before = files(&dir);
     run(&dir, &["migrate", "--to", "online-safety-18"])
         .code(2)
         .stderr(predicate::str::contains("error[map-unknown-aspect]"))
         .stderr(predicate::str::contains(
-            "frameworks/maps/ours.toml has 1 problem(s) to fix first",
+            "frameworks/maps/ours.toml has 1 problem to fix first",
         ))
         .stderr(predicate::str::contains("./frameworks").not());
     assert_eq!(files(&dir), before, "nothing changed");

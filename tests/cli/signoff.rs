@@ -250,7 +250,7 @@ fn every_sign_off_key_of_the_wrong_type_is_named_at_once() {
             "review.toml:{}:8: error[wrong-type]: [sign-off] lead is true",
             line("lead =")
         )))
-        .stderr(predicate::str::contains("2 problem(s)"));
+        .stderr(predicate::str::contains("2 problems"));
 }
 
 #[test]

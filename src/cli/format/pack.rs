@@ -52,8 +52,8 @@ pub fn not_intact(pack: &Path, verified: &Verified) -> String {
         )
     });
     format!(
-        "{}: NOT intact: {} problem(s). Do not rely on this pack; ask the school to send it again.{fingerprint}",
+        "{}: NOT intact: {}. Do not rely on this pack; ask the school to send it again.{fingerprint}",
         pack.display(),
-        verified.findings.0.len()
+        selfreview::text::plural(verified.findings.0.len(), "problem", "problems")
     )
 }

@@ -271,7 +271,8 @@ fn with_errors(text: &str, path: &Path, review_dir: &Path) -> Option<crate::diag
     Some(crate::diag::Diagnostic {
         severity: crate::diag::Severity::Warning,
         message: format!(
-            "this framework map has {errors} problem(s), so nothing uses it; the first: {}",
+            "this framework map has {}, so nothing uses it; the first: {}",
+            crate::text::plural(errors, "problem", "problems"),
             first.message
         ),
         help: Some(format!(
