@@ -131,7 +131,7 @@ fn three_problems_are_reported_together_with_places() {
       help: check the spelling against frameworks/README.md, or remove the key
     framework/three-problems.toml:49:8: error[duplicate-code]: code `A1.1` is already used at line 22
       help: give every element, strand and aspect its own code
-    framework/three-problems.toml: 3 error(s); fix them and run `selfreview framework check` again
+    framework/three-problems.toml: 3 errors; fix them and run `selfreview framework check` again
     ");
 }
 

@@ -110,11 +110,14 @@ impl Checked {
     pub fn failed_line(&self) -> String {
         let warnings = self.diagnostics.count(Severity::Warning);
         format!(
-            "{}: {} error(s){}; fix them and run `selfreview framework check` again",
+            "{}: {}{}; fix them and run `selfreview framework check` again",
             self.file.display(),
-            self.diagnostics.count(Severity::Error),
+            selfreview::text::plural(self.diagnostics.count(Severity::Error), "error", "errors"),
             if warnings > 0 {
-                format!(", {warnings} warning(s)")
+                format!(
+                    ", {}",
+                    selfreview::text::plural(warnings, "warning", "warnings")
+                )
             } else {
                 String::new()
             }
