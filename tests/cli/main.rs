@@ -2,6 +2,7 @@
 //!
 //! One integration test crate; each module covers one command.
 
+mod agree_again;
 mod citations;
 mod dates;
 mod demo;
