@@ -5,8 +5,10 @@
 //! One cell cannot say which: a `1` is a count of one or a yes. So each row is read as far
 //! as it can be ([`Pending`]) and the rows are judged together once the file is read
 //! ([`settle`]): the column is counts or marks as most of its cells say, a `1` or `0` is
-//! read the column's way, and a cell of the other kind is skipped with the reason, naming
-//! its row and column. The rows are held only that long, without names (a person is a
+//! read the column's way, and a cell of the other kind (or one that is neither) gives no
+//! count: the row keeps its group's number, or its person, with none signed, and a note
+//! names its row and column. Only a row that gives no number and no person is skipped, so
+//! a cell that cannot be read never raises the share signed. The rows are held only that long, without names (a person is a
 //! hash), and agreements registers run to a school's roll, not to millions of rows.
 //!
 //! A Signed column of dates is a column of marks: a date is a yes on that day, read before
@@ -16,7 +18,8 @@
 //! A person whose agreement date cannot be read, or who is marked signed with no date,
 //! still counts among the people of their group, as not shown signed this school year:
 //! dropping them would raise the share signed. A count with no readable date likewise
-//! keeps its group's size, with none signed this year.
+//! keeps its group's size, with none signed this year, as does a count in a register that
+//! records no dates at all.
 
 use chrono::NaiveDate;
 
@@ -68,9 +71,8 @@ pub(super) enum Signed {
     Neither(String),
 }
 
-/// Why a group's row with its size but a blank count of who signed is skipped.
-pub(crate) const NO_COUNT: &str =
-    "a number in the group but no count of who signed, so no share can be worked out";
+/// Why a group's row with its size but a blank count of who signed gives none signed.
+pub(crate) const NO_COUNT: &str = "a number in the group but no count of who signed";
 
 /// Reads the Signed cell of a row.
 pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
@@ -230,18 +232,24 @@ fn judge(
         )
     };
     match (p.signed.clone(), column) {
-        (Signed::Neither(reason), _) => skip(reason, at),
+        (Signed::Neither(reason), _) => unread(p, reason, None, header),
         (Signed::Mark(_, Some(_)) | Signed::BadDate(_), Column::Counts | Column::Mixed) => {
-            skip(other("date", "counts"), at)
+            let reason = other("date", "counts");
+            unread(p, reason, None, header)
         }
         (Signed::Mark(..), Column::Counts | Column::Mixed) => {
-            skip(other("yes/no mark", "counts"), at)
+            let reason = other("yes/no mark", "counts");
+            unread(p, reason, None, header)
         }
         (Signed::BadDate(reason), _) => unreadable(p, reason, header),
         (Signed::Count(..), Column::Marks | Column::Mixed) => {
-            skip(other("count", "yes/no marks"), at)
+            let reason = other("count", "yes/no marks");
+            unread(p, reason, None, header)
         }
-        (Signed::ZeroOne(_), Column::Mixed) => skip(other("count or a yes/no mark", "counts"), at),
+        (Signed::ZeroOne(_), Column::Mixed) => {
+            let reason = other("count or a yes/no mark", "counts");
+            unread(p, reason, None, header)
+        }
         (Signed::Mark(yes, on), _) => person(p, Some(yes), on, header, dates_recorded),
         (Signed::ZeroOne(n), Column::Marks) => {
             person(p, Some(n == 1), None, header, dates_recorded)
@@ -270,14 +278,40 @@ fn judge(
             (Ok(None), Some(_)) => person(p, None, None, header, dates_recorded),
             (Ok(None), None) => skip("no name and no count of who signed", at),
             // `n/a` or `-`: said not to be known, rather than left blank.
-            (Ok(Some(_)), _) if !p.typed.trim().is_empty() => skip(
-                "the count of who signed is marked as not known, so no share can be worked out",
-                at,
-            ),
-            (Ok(Some(_)), _) => skip(NO_COUNT, at),
+            (Ok(Some(_)), _) if !p.typed.trim().is_empty() => {
+                let reason = "the count of who signed is marked as not known".to_string();
+                unread(p, reason, None, header)
+            }
+            (Ok(Some(_)), _) => unread(p, NO_COUNT.to_string(), None, header),
             (Err(reason), _) => skip(reason.clone(), header.col(Field::AgreementOf)),
         },
     }
+}
+
+/// How a note ends for a group whose count of who signed cannot be read.
+pub(crate) const GROUP_NONE: &str = "its group's number counted with none signed";
+
+/// A row whose Signed cell gives no count that can be read: the group's number (`of`, else
+/// the Out of column's) still counts, with none of it signed, and a person's row counts the
+/// person as not signed, each noted at the cell. Only a row that gives neither is skipped:
+/// leaving out a number the row gives would raise the share signed.
+fn unread(p: Pending, reason: String, of: Option<usize>, header: &Header) -> RowOutcome<Agreement> {
+    let at = header.col(Field::AgreementSigned);
+    let (person, of, ends) = match (of.or(p.of.clone().ok().flatten()), p.person) {
+        (Some(of), _) => (None, of, GROUP_NONE),
+        (None, Some(key)) => (Some(key), 1, NOT_SIGNED),
+        (None, None) => return skip(reason, at),
+    };
+    let record = Agreement {
+        group: p.group,
+        part: p.part,
+        person,
+        signed: 0,
+        of,
+        date: p.date.ok().flatten(),
+        date_missing: false,
+    };
+    noted(record, Some((format!("{reason}; {ends}"), at)))
 }
 
 /// How a note ends for a person counted in their group but not shown signed this school
@@ -377,16 +411,16 @@ fn group(
         Err(reason) => return skip(reason, header.col(Field::AgreementOf)),
     };
     let Some(of) = of else {
-        return skip(
-            "a count of who signed with no number in the group (Out of)",
-            header.col(Field::AgreementOf),
-        );
+        let reason = "a count of who signed with no number in the group (Out of)";
+        // Beside a name, the person still counts, as not signed.
+        return match p.person {
+            Some(_) => unread(p, reason.to_string(), None, header),
+            None => skip(reason, header.col(Field::AgreementOf)),
+        };
     };
     if n > of {
-        return skip(
-            format!("{n} signed out of {of}: more signed than are in the group"),
-            header.col(Field::AgreementSigned),
-        );
+        let reason = format!("{n} signed out of {of}: more signed than are in the group");
+        return unread(p, reason, Some(of), header);
     }
     let none_this_year = "its group counted as none signed this school year";
     let date_col = header.col(Field::AgreementDate);
