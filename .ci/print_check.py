@@ -4,6 +4,7 @@ spilling out of a row too short for it lands on the rows below) and that given w
 reached the page (text cut off by its cell is lost).
 
     python3 print_check.py FILE.pdf --max-pages N [--no-overlap] [--on-every-page TEXT]
+        [--printed-whole TEXT]
         [--longest-text-of BOOK.xlsx --min-words N] [--all-text-of BOOK.xlsx]
         [--min-text-height PT]
 
@@ -39,6 +40,11 @@ pass on a workbook without long text, and requires every one of its words on the
 as the workbook holds it, so text cut off at the foot of a row too short for it (no row may
 be taller than 409 points) is found even when the same words are printed elsewhere. A word
 longer than 30 letters may be broken over lines, so it need only appear, its pieces joined.
+
+--printed-whole TEXT (given any number of times) requires TEXT, a long link or word, on the
+pages whole: its letters in order, wherever lines break it. A word run past the page's
+margin is cut off there and never printed whole; a page made wider than the paper by it is
+printed smaller, which --min-text-height finds.
 
 --min-text-height requires the words on each page to be, at the median, at least PT points
 tall (from the top of the tallest letter to the foot of the lowest): a sheet fitted to one
@@ -491,6 +497,14 @@ def head_crowded(found, pages, text, gap=6.0):
     return problems
 
 
+def not_whole(found, texts):
+    """The texts of `texts` that are not printed whole: their letters, spaces taken out,
+    are not found in the pages' text with its spaces and line breaks taken out."""
+    joined = "".join("".join(line[1].split()) for line in found)
+    return [f"{t[:40]!r}… is not printed whole (cut off at the margin?)"
+            for t in texts if "".join(t.split()) not in joined]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("pdf")
@@ -508,6 +522,7 @@ def main():
     parser.add_argument("--page-1-through")
     parser.add_argument("--one-page-wide")
     parser.add_argument("--head-clear")
+    parser.add_argument("--printed-whole", action="append", default=[])
     args = parser.parse_args()
     problems = []
     sizes = page_sizes(args.pdf)
@@ -519,7 +534,7 @@ def main():
     wanted_lines = (args.no_overlap or args.longest_text_of or args.on_every_page
                     or args.headings_of or args.margin is not None or args.all_text_of
                     or args.min_fill is not None or args.on_page_1 or args.page_1_through or args.one_page_wide
-                    or args.head_clear)
+                    or args.head_clear or args.printed_whole)
     found = lines(args.pdf) if wanted_lines else []
     if args.headings_of:
         titles = headings(args.headings_of)
@@ -544,6 +559,7 @@ def main():
         problems.extend(too_wide(found, sizes, args.one_page_wide))
     if args.head_clear:
         problems.extend(head_crowded(found, len(sizes), args.head_clear))
+    problems.extend(not_whole(found, args.printed_whole))
     if args.no_overlap:
         problems.extend(overlaps(found))
     longest = ""
@@ -582,6 +598,8 @@ def main():
           + (f"; {args.head_clear!r} clear of the school" if args.head_clear else "")
           + (f"; all {len(longest.split())} words of its longest text printed" if longest else "")
           + ("; every word of the workbook printed" if args.all_text_of else "")
+          + (f"; {len(args.printed_whole)} long {'word' if len(args.printed_whole) == 1 else 'words'} printed whole"
+             if args.printed_whole else "")
           + (f"; words at least {args.min_text_height} pt tall" if args.min_text_height else ""))
 
 
