@@ -46,6 +46,12 @@ pages whole: its letters in order, wherever lines break it. A word run past the 
 margin is cut off there and never printed whole; a page made wider than the paper by it is
 printed smaller, which --min-text-height finds.
 
+--rows-kept SHEET requires, on every page of a workbook's sheet SHEET (named at the page's
+foot) but the last, that the last row begun on the page is not a heading row: a row whose
+first column holds an aspect's code (such as A1.1), the row the Levels sheet heads each
+aspect's levels with. Rows are told by where their first word starts: under the first
+heading of the sheet's heading row (Code), or under its third (Level) for a level's row.
+
 --min-text-height requires the words on each page to be, at the median, at least PT points
 tall (from the top of the tallest letter to the foot of the lowest): a sheet fitted to one
 page wide over too many columns prints its text too small to read. Type of 11 points printed
@@ -505,6 +511,57 @@ def not_whole(found, texts):
             for t in texts if "".join(t.split()) not in joined]
 
 
+CODE = re.compile(r"[A-Z]\d+\.\d+")
+
+
+def words_of(pdf):
+    """Each page's words: (page number, text, x0, y0, x1, y1)."""
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8", errors="replace")
+    root = ET.fromstring(re.sub(r'\sxmlns="[^"]+"', "", xml, count=1))
+    out = []
+    for number, page in enumerate(root.iter("page"), start=1):
+        for w in page.iter("word"):
+            box = [float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")]
+            out.append((number, w.text or "", *box))
+    return out
+
+
+def headings_at_foot(pdf, sizes, sheet):
+    """Pages of `sheet` before its last whose last row begun is an aspect's heading row."""
+    found = words_of(pdf)
+    pages = []
+    for number, (_, height) in enumerate(sizes, start=1):
+        page = [w for w in found if w[0] == number]
+        foot = [w[3] for w in page if w[1] == sheet and w[3] > height * 0.9]
+        if foot:
+            pages.append((min(foot), page))
+    problems = []
+    if not pages:
+        return [f"no page is of the sheet {sheet!r}"]
+    for foot, page in pages[:-1]:
+        head = sorted((w for w in page if w[3] < 80), key=lambda w: (w[3], w[2]))
+        code = next((w for w in head if w[1] == "Code"), None)
+        level = next((w for w in head if w[1] == "Level"), None)
+        if code is None or level is None:
+            problems.append(f"page {page[0][0]}: no heading row with Code and Level")
+            continue
+        starts = [
+            (w[3], "heading" if CODE.fullmatch(w[1]) else "level", w)
+            for w in page
+            if code[5] < w[3] and w[5] < foot
+            and ((abs(w[2] - code[2]) < 2 and CODE.fullmatch(w[1]))
+                 or (abs(w[2] - level[2]) < 2 and re.fullmatch(r"[1-5]", w[1])))
+        ]
+        if starts and max(starts)[1] == "heading":
+            problems.append(
+                f"page {page[0][0]}: the heading row of {max(starts)[2][1]} is the last row on "
+                f"the page, its levels on the next"
+            )
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("pdf")
@@ -523,6 +580,7 @@ def main():
     parser.add_argument("--one-page-wide")
     parser.add_argument("--head-clear")
     parser.add_argument("--printed-whole", action="append", default=[])
+    parser.add_argument("--rows-kept")
     args = parser.parse_args()
     problems = []
     sizes = page_sizes(args.pdf)
@@ -560,6 +618,8 @@ def main():
     if args.head_clear:
         problems.extend(head_crowded(found, len(sizes), args.head_clear))
     problems.extend(not_whole(found, args.printed_whole))
+    if args.rows_kept:
+        problems.extend(headings_at_foot(args.pdf, sizes, args.rows_kept))
     if args.no_overlap:
         problems.extend(overlaps(found))
     longest = ""
@@ -600,7 +660,8 @@ def main():
           + ("; every word of the workbook printed" if args.all_text_of else "")
           + (f"; {len(args.printed_whole)} long {'word' if len(args.printed_whole) == 1 else 'words'} printed whole"
              if args.printed_whole else "")
-          + (f"; words at least {args.min_text_height} pt tall" if args.min_text_height else ""))
+          + (f"; words at least {args.min_text_height} pt tall" if args.min_text_height else "")
+          + (f"; no heading row of {args.rows_kept} left at a page's foot" if args.rows_kept else ""))
 
 
 if __name__ == "__main__":

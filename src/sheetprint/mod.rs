@@ -15,6 +15,10 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
+mod pages;
+
+pub use pages::{breaks, scale_to_width};
+
 /// Which way a sheet prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Orientation {
