@@ -14,7 +14,7 @@ use crate::set_sources;
 const LOG: &str = "Date,Category,Pupil\n01/10/2026,Gaming,Unknown\n";
 
 /// The pupil list: a composed and a decomposed accent, a particle, a double-barrelled name.
-const PUPILS: &str = "Forename,Surname\nGrace,Adeyemi\nZoe\u{308},Mu\u{308}ller\nPieter,van der Berg\nAnna-Marie,Smith-Jones\n";
+const PUPILS: &str = "Forename,Surname\nGrace,Adeyemi\nZoe\u{308},Mu\u{308}ller\nPieter,van der Berg\nAnna-Marie,Smith-Jones\nHope,Kowalczyk\n";
 
 /// Forms of the pupils' names that a reader sees as the name.
 const FORMS: &[&str] = &[
@@ -53,6 +53,25 @@ const FORMS: &[&str] = &[
     "G\u{2022}r\u{2022}a\u{2022}c\u{2022}e A\u{2022}d\u{2022}e\u{2022}y\u{2022}e\u{2022}m\u{2022}i",
     "G,r,a,c,e A,d,e,y,e,m,i",
     "Gr4ce Ad3yemi",
+    // Initials: the surname with the forename's, the forename with the surname's.
+    "G. Adeyemi",
+    "G Adeyemi",
+    "Adeyemi, G.",
+    "Adeyemi G",
+    "G.A. Adeyemi",
+    "G A Adeyemi",
+    "Grace A.",
+    "Hope K.",
+    "Hope Kowalczyk",
+    // E-mail addresses built from the name.
+    "gadeyemi@hillprimary.org.uk",
+    "grace.adeyemi@hillprimary.org.uk",
+    "g.adeyemi@hillprimary.org.uk",
+    "adeyemig@hillprimary.org.uk",
+    "adeyemi.g@hillprimary.org.uk",
+    "grace.a@hillprimary.org.uk",
+    "gracea@hillprimary.org.uk",
+    "gadeyemi2015@hillprimary.org.uk",
 ];
 
 fn pupils_review() -> tempfile::TempDir {

@@ -53,7 +53,7 @@ struct Pending {
     active: bool,
     id: Option<u32>,
     word: String,
-    flags: u8,
+    flags: u16,
     span: Span,
     pieces: usize,
     /// Made only of single letters so far, the last of them a capital.
@@ -68,7 +68,7 @@ struct Pending {
 /// which may be an initial), and the two together are a word of a name. Ordinary words
 /// broken apart ("to aid an") are written in small letters, and are not joined; nor are
 /// two parts of a name ("AMBER green").
-fn broken_word(names: &Names, p: &Pending, word: &str, flags: u8, whole: &mut String) -> bool {
+fn broken_word(names: &Names, p: &Pending, word: &str, flags: u16, whole: &mut String) -> bool {
     if p.pieces != 1 || p.flags & CAPITAL == 0 || flags & (CAPITAL | SPACED) != SPACED {
         return false;
     }

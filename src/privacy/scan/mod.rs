@@ -15,8 +15,8 @@ use unicode_normalization::UnicodeNormalization;
 use super::names::Names;
 pub(crate) use join::{Readings, Span};
 pub use tokens::{
-    CAPITAL, COMMA, JOINED, LINE_HYPHEN, NEWLINE, SPACED, STOPPED, TITLED, is_stop, is_title,
-    is_title_before_a_name,
+    AT, CAPITAL, COMMA, DOTTED, JOINED, LINE_HYPHEN, NEWLINE, SPACED, STOPPED, TITLED, is_stop,
+    is_title, is_title_before_a_name,
 };
 pub(crate) use tokens::{Token, Tokenizer};
 
@@ -117,7 +117,7 @@ fn take(names: &Names, readings: &mut Readings, found: &mut bool, token: Token<'
             overlong,
             flags,
         } => {
-            let id = if overlong { None } else { names.read_id(word) };
+            let id = if overlong { None } else { names.id_of(word, flags) };
             let ends = readings.word(names, word, (id, flags), overlong, (0, 0));
             *found |= ends.iter().any(Option::is_some);
         }

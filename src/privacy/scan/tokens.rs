@@ -17,8 +17,8 @@ pub(crate) enum Token<'a> {
         /// It was longer than any name's word.
         overlong: bool,
         /// [`CAPITAL`], [`COMMA`], [`TITLED`], [`NEWLINE`], [`JOINED`], [`SPACED`],
-        /// [`LINE_HYPHEN`], [`STOPPED`].
-        flags: u8,
+        /// [`LINE_HYPHEN`], [`STOPPED`], [`DOTTED`], [`AT`].
+        flags: u16,
     },
 }
 
@@ -84,7 +84,7 @@ impl Tokenizer {
             }
             Piece::Apostrophe => self.end(on),
             Piece::Break => {
-                self.end(on);
+                self.end_before(c, on);
                 self.comma |= c == ',';
                 self.stop |= is_stop(c) || (self.dot && c.is_whitespace());
                 self.dot = c == '.';
@@ -107,11 +107,24 @@ impl Tokenizer {
     }
 
     /// Ends the word being read, if there is one.
-    pub(crate) fn end(&mut self, mut on: impl FnMut(Token<'_>)) {
+    pub(crate) fn end(&mut self, on: impl FnMut(Token<'_>)) {
+        self.end_before('\0', on);
+    }
+
+    /// Ends the word being read at `next`, the character after it: a full stop straight
+    /// after a word is an initial's ("G. Adeyemi"), an `@` ends an e-mail address's local
+    /// part.
+    fn end_before(&mut self, next: char, mut on: impl FnMut(Token<'_>)) {
         if self.word.is_empty() {
             return;
         }
-        let flags = if self.capital { CAPITAL } else { 0 }
+        let after = match next {
+            '.' => DOTTED,
+            '@' => AT,
+            _ => 0,
+        };
+        let flags = after
+            | if self.capital { CAPITAL } else { 0 }
             | if self.comma { COMMA } else { 0 }
             | if self.last_title && self.space {
                 TITLED
@@ -161,27 +174,31 @@ impl Tokenizer {
 }
 
 /// A word began with a capital letter.
-pub const CAPITAL: u8 = 1;
+pub const CAPITAL: u16 = 1;
 /// A comma stood between this word and the one before.
-pub const COMMA: u8 = 2;
+pub const COMMA: u16 = 2;
 /// The word before was a title, a single space away: this word is an adult's name.
-pub const TITLED: u8 = 4;
+pub const TITLED: u16 = 4;
 /// A line ended between this word and the one before.
-pub const NEWLINE: u8 = 16;
+pub const NEWLINE: u16 = 16;
 /// This word is joined to the one before by a single `.`, `_` or `-`, as in an e-mail
 /// address or a file name ("alfie.brooks"), where capitals are not written.
-pub const JOINED: u8 = 8;
+pub const JOINED: u16 = 8;
 /// One character (a space, a joint, any punctuation or symbol) stands between this word and
 /// the one before: if both are single letters, they may be one word spaced out ("G r a c e",
 /// "G.r.a.c.e", "G•r•a•c•e").
-pub const SPACED: u8 = 32;
+pub const SPACED: u16 = 32;
 /// This word goes on from the one before across a hyphen and a line break ("Ade-" then
 /// "yemi" on the next line), or a soft hyphen where the line broke.
-pub const LINE_HYPHEN: u8 = 64;
+pub const LINE_HYPHEN: u16 = 64;
 
 /// A stop stood between this word and the one before (the word before longer than an
 /// initial): a name made only of everyday words does not run across it.
-pub const STOPPED: u8 = 128;
+pub const STOPPED: u16 = 128;
+/// A full stop stands straight after this word, as after an initial ("G. Adeyemi").
+pub const DOTTED: u16 = 256;
+/// An `@` stands straight after this word: it ends an e-mail address's local part.
+pub const AT: u16 = 512;
 
 /// Whether `c` ends a sentence or a clause, or sets words apart, so that a name made only of
 /// everyday words does not run across it ("the Online Safety Mark. Ward 3 …", "Red / Amber /
