@@ -72,6 +72,22 @@ const FORMS: &[&str] = &[
     "grace.a@hillprimary.org.uk",
     "gracea@hillprimary.org.uk",
     "gadeyemi2015@hillprimary.org.uk",
+    // Markup a program shows as nothing, splitting the name.
+    "**Gr**ace Adeyemi",
+    "_Grace_ _Adeyemi_",
+    "~~Gr~~ace Adeyemi",
+    "[Grace](https://hillprimary.org.uk) Adeyemi",
+    "Gr<b>ace</b> Adeyemi",
+    "Gr<span class=\"x\">ace</span> Adeyemi",
+    "Grace=20Adeyemi",
+    "Gra=\nce Adeyemi",
+    "Gra=\r\nce Adeyemi",
+    "=47race Adeyemi",
+    "Gra\r\n ce Adeyemi",
+    "Gra\n\tce Adeyemi",
+    "=?UTF-8?Q?Grace_Adeyemi?=",
+    "=?UTF-8?B?R3JhY2UgQWRleWVtaQ==?=",
+    "=?UTF-8?Q?Gr?= =?UTF-8?Q?ace?= Adeyemi",
 ];
 
 fn pupils_review() -> tempfile::TempDir {
@@ -154,6 +170,54 @@ fn cite(dir: &Path, file: &str, content: &str) -> (i32, String) {
     workbook(dir, &[("A1.1", CLEAN, file, "", "")]);
     let (status, stdout, stderr) = run(dir, &["pack"]);
     (status, format!("{stdout}{stderr}"))
+}
+
+#[test]
+fn a_name_split_by_markup_in_a_cited_note_calendar_card_or_email_is_found() {
+    for (file, content) in [
+        ("notes.md", "# Our week\n\n**Gr**ace Adeyemi led the assembly.\n"),
+        ("notes.txt", "We met Gr<i>ace</i> Adeyemi."),
+        (
+            "invite.ics",
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Meeting with Gra\r\n ce Adeyemi\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        ),
+        (
+            "later.ics",
+            "X-NOTE:exported\nBEGIN:VCALENDAR\nSUMMARY:Gra\n\tce Adeyemi\nEND:VCALENDAR\n",
+        ),
+        (
+            "card.vcf",
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nNOTE;ENCODING=QUOTED-PRINTABLE:Gra=\r\nce=20Adeyemi\r\nEND:VCARD\r\n",
+        ),
+        (
+            "message.eml",
+            "From: office@hillprimary.org.uk\r\nSubject: =?UTF-8?B?R3JhY2UgQWRleWVtaQ==?=\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nA note.\r\n",
+        ),
+        (
+            "body.eml",
+            "From: office@hillprimary.org.uk\r\nMIME-Version: 1.0\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nWe met =47ra=\r\nce Adeyemi.\r\n",
+        ),
+    ] {
+        let tmp = pupils_review();
+        let dir = tmp.path();
+        let (status, printed) = cite(dir, file, content);
+        assert_eq!(status, 1, "{file}: {printed}");
+        assert!(
+            printed.contains("error[private-name-in-pack]") && printed.contains(file),
+            "{file}: {printed}"
+        );
+        assert!(!printed.contains("Adeyemi"), "{printed}");
+    }
+    // A plain email is packed; one with a part in base64 is refused as unsearchable.
+    let tmp = pupils_review();
+    let plain = "From: office@hillprimary.org.uk\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nThe assembly went=\r\n well.\r\n";
+    let (status, printed) = cite(tmp.path(), "plain.eml", plain);
+    assert_eq!(status, 0, "{printed}");
+    let tmp = pupils_review();
+    let base64 = plain.replace("quoted-printable", "base64");
+    let (status, printed) = cite(tmp.path(), "coded.eml", &base64);
+    assert_eq!(status, 1, "{printed}");
+    assert!(printed.contains("error[unsearchable-evidence]") && printed.contains("coded.eml"));
 }
 
 #[test]

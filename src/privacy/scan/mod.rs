@@ -59,6 +59,10 @@ impl<'n> Scanner<'n> {
             self.shadow().push(&decoded);
             self.shadow().brk();
         }
+        if let Some(shown) = super::shown::shown(text) {
+            self.shadow().push(&shown);
+            self.shadow().brk();
+        }
         if let Some(shown) = self.bidi.shown(text) {
             self.shadow().push(&shown);
             self.shadow().brk();
@@ -221,6 +225,29 @@ mod tests {
             "A/B/C tests",
             "Y6 4A",
         ] {
+            assert!(!names.found_in(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_split_by_markup_quoted_printable_folding_or_encoded_words_is_found() {
+        let names = grace();
+        for text in [
+            "**Gr**ace Adeyemi",
+            "_Grace_ _Adeyemi_",
+            "Gr<b>ace</b> Adeyemi",
+            "Grace=20Adeyemi",
+            "Gra=\nce Adeyemi",
+            "=47race Adeyemi",
+            "SUMMARY:Gra\r\n ce Adeyemi",
+            "=?UTF-8?Q?Grace_Adeyemi?=",
+            "=?UTF-8?B?R3JhY2UgQWRleWVtaQ==?=",
+        ] {
+            assert!(names.found_in(text), "{text:?}");
+            let cleaned = crate::privacy::redact(&names, text).expect("a name to take out");
+            assert!(!names.found_in(&cleaned), "{text:?} -> {cleaned:?}");
+        }
+        for text in ["**Grace** period", "x = 2 * y", "<b>Gr</b> and <i>ace</i>"] {
             assert!(!names.found_in(text), "{text:?}");
         }
     }
