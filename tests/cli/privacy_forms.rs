@@ -88,6 +88,18 @@ const FORMS: &[&str] = &[
     "=?UTF-8?Q?Grace_Adeyemi?=",
     "=?UTF-8?B?R3JhY2UgQWRleWVtaQ==?=",
     "=?UTF-8?Q?Gr?= =?UTF-8?Q?ace?= Adeyemi",
+    // A symbol standing for one letter, the rest of the name written out.
+    "Gr*ce Adeyemi",
+    "Gr@ce Adeyemi",
+    "Gr_ce Adeyemi",
+    "Gr?ce Adeyemi",
+    "Gr#ce Adeyemi",
+    "Grace Ad$yemi",
+    "Gr@ce Ad3yemi",
+    "*race Adeyemi",
+    "Grace Adeyem*",
+    "Gr2ce Adeyemi",
+    "Adeyem# Grace",
 ];
 
 fn pupils_review() -> tempfile::TempDir {
@@ -490,5 +502,78 @@ fn a_name_in_the_schools_name_or_who_a_survey_asked_is_a_finding_at_its_place() 
     assert!(!stderr.contains("Adeyemi"), "{stderr}");
     for (path, written) in outputs(dir) {
         assert!(!written.contains("Adeyemi"), "{}", path.display());
+    }
+}
+
+/// An xlsx with one formula cell at B3 of sheet `Plan`, saved with `result`.
+fn xlsx_with_formula(path: &Path, formula: &str, result: &str) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Plan").expect("name");
+    sheet.write_string(0, 0, "Gra").expect("cell");
+    sheet.write_string(0, 1, "ce Adeyemi").expect("cell");
+    let formula = rust_xlsxwriter::Formula::new(formula).set_result(result);
+    sheet.write_formula(2, 1, formula).expect("formula");
+    book.save(path).expect("save");
+}
+
+/// An ods with one formula cell at B3 of sheet `Plan`, saved with the value `result`.
+fn ods_with_formula(path: &Path, formula: &str, result: &str) {
+    use std::io::Write;
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Plan"><table:table-row><table:table-cell office:value-type="string"><text:p>Our plan</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell/></table:table-row><table:table-row><table:table-cell/><table:table-cell table:formula="{formula}" office:value-type="string" office:string-value="{result}"><text:p>{result}</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let file = std::fs::File::create(path).expect("create");
+    let mut zip = zip::ZipWriter::new(file);
+    let stored = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet".to_string()),
+        ("content.xml", content),
+        ("META-INF/manifest.xml", r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#.to_string()),
+    ] {
+        zip.start_file(name, stored).expect("entry");
+        zip.write_all(bytes.as_bytes()).expect("write");
+    }
+    zip.finish().expect("finish");
+}
+
+#[test]
+fn a_formula_is_judged_by_what_it_shows_whatever_result_was_saved() {
+    for (file, formula, result) in [
+        ("plan.xlsx", r#"="Gra"&"ce "&CHAR(65)&"deyemi""#, "0"),
+        ("plan.xlsx", r#"=CONCATENATE("Gr","ace Adeyemi")"#, ""),
+        ("plan.ods", "of:=&quot;Gra&quot;&amp;&quot;ce Adeyemi&quot;", "0"),
+    ] {
+        let tmp = pupils_review();
+        let dir = tmp.path();
+        let path = dir.join("evidence").join(file);
+        if file.ends_with(".ods") {
+            ods_with_formula(&path, formula, result);
+        } else {
+            xlsx_with_formula(&path, formula, result);
+        }
+        workbook(dir, &[("A1.1", CLEAN, file, "", "")]);
+        let printed = refused(dir, "private-name-in-pack", &["Adeyemi"]);
+        assert!(printed.contains(file), "{formula}: {printed}");
+    }
+    for (file, formula, result) in [
+        ("refs.xlsx", "=A1&B1", "0"),
+        ("refs.xlsx", "=TEXTJOIN(\"\",TRUE,A1:B1)", ""),
+        ("refs.ods", "of:=[.A1]&amp;[.B1]", "0"),
+    ] {
+        let tmp = pupils_review();
+        let dir = tmp.path();
+        let path = dir.join("evidence").join(file);
+        if file.ends_with(".ods") {
+            ods_with_formula(&path, formula, result);
+        } else {
+            xlsx_with_formula(&path, formula, result);
+        }
+        workbook(dir, &[("A1.1", CLEAN, file, "", "")]);
+        let printed = refused(dir, "unsearchable-evidence", &["Adeyemi"]);
+        assert!(
+            printed.contains(file) && printed.contains("sheet `Plan`, cell B3"),
+            "{formula}: {printed}"
+        );
     }
 }

@@ -25,10 +25,12 @@ use spell::{
 };
 
 mod initials;
+mod masked;
 mod matching;
 mod spell;
 
 use initials::Shape;
+pub(crate) use masked::MASK;
 
 /// The longest name, in words, that is matched; longer sequences are cut to this.
 pub const MAX_WORDS: usize = 6;
@@ -246,6 +248,7 @@ impl Names {
             self.insert(&[f.as_slice(), &[any(), any()], surname].concat());
         }
         self.add_initials(&forenames[0], surname);
+        self.add_masked(&forenames[..1], surname);
         true
     }
 
@@ -317,14 +320,16 @@ impl Names {
     /// e-mail address is read without the digits at its end ("gadeyemi2015@").
     pub(crate) fn id_of(&self, word: &str, flags: u16) -> Option<u32> {
         let id = self.read_id(word);
-        if id.is_some() || flags & AT == 0 {
+        if id.is_some() {
             return id;
         }
         let letters = word.trim_end_matches(|c: char| c.is_ascii_digit());
-        if letters.len() == word.len() || letters.is_empty() {
-            return None;
+        if flags & AT != 0 && letters.len() < word.len() && !letters.is_empty() {
+            if let Some(id) = self.read_id(letters) {
+                return Some(id);
+            }
         }
-        self.read_id(letters)
+        self.masked_id(word, flags)
     }
 
     /// The id of a word as it is read: as written, or with digits written for the letters

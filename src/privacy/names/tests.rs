@@ -560,3 +560,35 @@ fn an_email_address_built_from_a_name_is_the_name() {
         assert_eq!(found, text == "May I.", "{text:?}");
     }
 }
+
+#[test]
+fn a_symbol_for_one_letter_with_the_other_part_written_out_is_the_name() {
+    let n = held(&["Grace Adeyemi", "Amy Lee"]);
+    for text in [
+        "Gr*ce Adeyemi",
+        "Gr@ce Adeyemi",
+        "Gr_ce Adeyemi",
+        "Gr?ce Adeyemi",
+        "Grace Ad$yemi",
+        "Gr@ce Ad3yemi",
+        "*race Adeyemi",
+        "Grace Adeyem*",
+        "Gr2ce Adeyemi",
+        "Adeyem# Grace",
+        "Am* Lee",
+    ] {
+        assert!(n.found_in(text), "{text:?}");
+        let cleaned = crate::privacy::redact(&n, text).expect("a name to take out");
+        assert!(!n.found_in(&cleaned), "{text:?} -> {cleaned:?}");
+    }
+    for text in [
+        "Gr*ce",
+        "Gr**ce Adeyemi",
+        "G*ac* Adeyemi",
+        "Grace Adeyem.",
+        "Am Lee",
+        "A* Lee",
+    ] {
+        assert!(!n.found_in(text), "{text:?}");
+    }
+}

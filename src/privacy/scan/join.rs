@@ -11,8 +11,8 @@
 //! The second one is searched only within [`MAX_WORDS`] words of a word it joined: where
 //! nothing was joined it is the first reading over again.
 
-use super::tokens::{CAPITAL, LINE_HYPHEN, MAX_WORD, SPACED};
-use crate::privacy::names::{MAX_WORDS, Names, Seen};
+use super::tokens::{CAPITAL, LINE_HYPHEN, MAX_WORD, SPACED, SYMBOL};
+use crate::privacy::names::{MASK, MAX_WORDS, Names, Seen};
 
 /// The bytes of a text a word came from (unused where only finding matters).
 pub(crate) type Span = (usize, usize);
@@ -81,6 +81,20 @@ fn broken_word(names: &Names, p: &Pending, word: &str, flags: u16, whole: &mut S
     names.word_id(whole).is_some()
 }
 
+/// Whether the one symbol between the piece before and `word` stands for a letter of a
+/// name's word ("Gr*ce", "Gr@ce", "Gr_ce"): together, with the symbol as one unknown
+/// letter, they spell a word of a name with a letter masked (`crate::privacy::names`).
+fn masked_word(names: &Names, p: &Pending, word: &str, flags: u16, whole: &mut String) -> bool {
+    if p.pieces != 1 || flags & SYMBOL == 0 {
+        return false;
+    }
+    whole.clear();
+    whole.push_str(&p.word);
+    whole.push(MASK);
+    whole.push_str(word);
+    names.word_id(whole).is_some()
+}
+
 /// Both readings of one text.
 #[derive(Default)]
 pub(crate) struct Readings {
@@ -115,8 +129,13 @@ impl Readings {
                     && flags & SPACED != 0
                     && (p.last_capital || flags & CAPITAL == 0))
                 || (id.is_none() && broken_word(names, p, word, flags, &mut self.scratch)));
-        if joins {
+        let masked =
+            !joins && p.active && masked_word(names, p, word, flags, &mut self.scratch);
+        if joins || masked {
             let p = &mut self.pending;
+            if masked {
+                p.word.push(MASK);
+            }
             if p.word.len() + word.len() > MAX_WORD {
                 p.overlong = true;
             } else {

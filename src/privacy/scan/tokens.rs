@@ -55,6 +55,12 @@ pub(crate) struct Tokenizer {
     blank_after: bool,
     /// A soft hyphen stands after the last letter read.
     soft: bool,
+    /// The one character between the last word and the next is no space: it may stand for
+    /// a letter ("Gr*ce").
+    symbol: bool,
+    /// The last character before the next word is a symbol that may stand for a letter
+    /// ("*race").
+    symbol_before: bool,
 }
 
 impl Tokenizer {
@@ -93,6 +99,8 @@ impl Tokenizer {
                 self.space = self.gap == 1 && c == ' ';
                 // Any one mark between letters may space them out: "G·r·a·c·e", "G,r,a,c,e".
                 self.spaced = self.gap == 1;
+                self.symbol = self.gap == 1 && !c.is_whitespace();
+                self.symbol_before = stands_for_letter(c);
                 if self.gap == 1 {
                     let dash = matches!(c, '-' | '\u{2010}' | '\u{2011}');
                     self.hyphen = self.soft || dash;
@@ -120,7 +128,8 @@ impl Tokenizer {
         }
         let after = match next {
             '.' => DOTTED,
-            '@' => AT,
+            '@' => AT | SYMBOL_AFTER,
+            c if stands_for_letter(c) => SYMBOL_AFTER,
             _ => 0,
         };
         let flags = after
@@ -147,6 +156,12 @@ impl Tokenizer {
             } else {
                 0
             }
+            | if self.symbol && self.gap == 1 {
+                SYMBOL
+            } else {
+                0
+            }
+            | if self.symbol_before { SYMBOL_BEFORE } else { 0 }
             | if self.stop && self.last_len > 1 {
                 STOPPED
             } else {
@@ -170,6 +185,8 @@ impl Tokenizer {
         self.blank_after = false;
         self.comma = false;
         self.stop = false;
+        self.symbol = false;
+        self.symbol_before = false;
     }
 }
 
@@ -199,6 +216,47 @@ pub const STOPPED: u16 = 128;
 pub const DOTTED: u16 = 256;
 /// An `@` stands straight after this word: it ends an e-mail address's local part.
 pub const AT: u16 = 512;
+
+/// One character, no space, stands between this word and the one before: if together they
+/// spell a name's word with one letter in its place, it stands for that letter ("Gr*ce").
+pub const SYMBOL: u16 = 1024;
+/// A symbol that may stand for a letter ([`stands_for_letter`]) stands straight before
+/// this word ("*race").
+pub const SYMBOL_BEFORE: u16 = 2048;
+/// A symbol that may stand for a letter stands straight after this word ("Adeyem*").
+pub const SYMBOL_AFTER: u16 = 4096;
+
+/// Whether `c`, at the start or the end of a word, may stand for a letter of it ("*race",
+/// "Adeyem#"): a symbol, not the punctuation a sentence puts after or before a word.
+pub fn stands_for_letter(c: char) -> bool {
+    !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && !c.is_control()
+        && !matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '\''
+                | '"'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '<'
+                | '>'
+                | '/'
+                | '-'
+                | '\u{2010}'..='\u{2015}'
+                | '\u{2018}'..='\u{201f}'
+                | '\u{2026}'
+                | '\u{0}'
+        )
+}
 
 /// Whether `c` ends a sentence or a clause, or sets words apart, so that a name made only of
 /// everyday words does not run across it ("the Online Safety Mark. Ward 3 …", "Red / Amber /
