@@ -78,7 +78,11 @@ fn without_tags(text: &str) -> String {
     while let Some(at) = rest.find('<') {
         out.push_str(&rest[..at]);
         let tag = &rest[at + 1..];
-        let end = tag.as_bytes().iter().take(LONGEST_TAG).position(|&b| b == b'>');
+        let end = tag
+            .as_bytes()
+            .iter()
+            .take(LONGEST_TAG)
+            .position(|&b| b == b'>');
         let name: String = tag
             .trim_start_matches('/')
             .chars()
@@ -86,7 +90,9 @@ fn without_tags(text: &str) -> String {
             .collect::<String>()
             .to_ascii_lowercase();
         match end {
-            Some(end) if !name.is_empty() && name.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+            Some(end)
+                if !name.is_empty() && name.starts_with(|c: char| c.is_ascii_alphabetic()) =>
+            {
                 if !INLINE.contains(&name.as_str()) {
                     out.push(' ');
                 }

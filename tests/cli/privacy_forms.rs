@@ -187,7 +187,10 @@ fn cite(dir: &Path, file: &str, content: &str) -> (i32, String) {
 #[test]
 fn a_name_split_by_markup_in_a_cited_note_calendar_card_or_email_is_found() {
     for (file, content) in [
-        ("notes.md", "# Our week\n\n**Gr**ace Adeyemi led the assembly.\n"),
+        (
+            "notes.md",
+            "# Our week\n\n**Gr**ace Adeyemi led the assembly.\n",
+        ),
         ("notes.txt", "We met Gr<i>ace</i> Adeyemi."),
         (
             "invite.ics",
@@ -524,8 +527,8 @@ fn ods_with_formula(path: &Path, formula: &str, result: &str) {
     );
     let file = std::fs::File::create(path).expect("create");
     let mut zip = zip::ZipWriter::new(file);
-    let stored = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Stored);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
     for (name, bytes) in [
         ("mimetype", "application/vnd.oasis.opendocument.spreadsheet".to_string()),
         ("content.xml", content),
@@ -542,7 +545,11 @@ fn a_formula_is_judged_by_what_it_shows_whatever_result_was_saved() {
     for (file, formula, result) in [
         ("plan.xlsx", r#"="Gra"&"ce "&CHAR(65)&"deyemi""#, "0"),
         ("plan.xlsx", r#"=CONCATENATE("Gr","ace Adeyemi")"#, ""),
-        ("plan.ods", "of:=&quot;Gra&quot;&amp;&quot;ce Adeyemi&quot;", "0"),
+        (
+            "plan.ods",
+            "of:=&quot;Gra&quot;&amp;&quot;ce Adeyemi&quot;",
+            "0",
+        ),
     ] {
         let tmp = pupils_review();
         let dir = tmp.path();

@@ -54,7 +54,10 @@ impl Names {
         };
         let surname_whole = surname.concat();
         if surname_whole.chars().count() > 1 {
-            self.insert_shaped(&[[f.clone()].as_slice(), surname].concat(), Shape::Initial(0));
+            self.insert_shaped(
+                &[[f.clone()].as_slice(), surname].concat(),
+                Shape::Initial(0),
+            );
             let middle = [f.clone(), ANY_WORD.to_string()];
             self.insert_shaped(&[middle.as_slice(), surname].concat(), Shape::Initial(0));
             let at = u8::try_from(surname.len().min(super::MAX_WORDS - 1)).unwrap_or(0);

@@ -479,7 +479,12 @@ fn look_alike_letters_and_either_form_of_an_accent_are_the_same_name() {
 
 #[test]
 fn a_listed_part_with_the_other_parts_initial_is_the_name() {
-    let n = held(&["Grace Adeyemi", "Hope Kowalczyk", "Chloe Davies", "Amber Green"]);
+    let n = held(&[
+        "Grace Adeyemi",
+        "Hope Kowalczyk",
+        "Chloe Davies",
+        "Amber Green",
+    ]);
     for text in [
         "G. Adeyemi",
         "G Adeyemi",
@@ -526,7 +531,12 @@ fn an_initial_is_never_tried_against_every_pupil() {
         .collect();
     let n = held(&cells.iter().map(String::as_str).collect::<Vec<_>>());
     assert_eq!(n.len(), 2000);
-    let most = n.by_pair.values().chain(n.by_last.values()).map(Vec::len).max();
+    let most = n
+        .by_pair
+        .values()
+        .chain(n.by_last.values())
+        .map(Vec::len)
+        .max();
     assert!(most.unwrap_or(0) < 20, "{most:?} variants share one key");
     assert!(n.found_in("Jokkkk A.") && !n.found_in("Jokkkk B."));
 }

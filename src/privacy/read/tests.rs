@@ -311,7 +311,11 @@ fn hidden_corners_of_documents_are_read() {
 fn emails_code_pages_and_false_byte_order_marks() {
     let n = alfie();
     let eml = b"From: a@b\r\nSubject: =?UTF-8?Q?Concern_re_Alfie_Brooks?=\r\n\r\nSee subject.";
-    assert_eq!(bytes(&n, eml, "m.eml"), Verdict::Name, "an encoded word is decoded");
+    assert_eq!(
+        bytes(&n, eml, "m.eml"),
+        Verdict::Name,
+        "an encoded word is decoded"
+    );
     let mut polish = Names::default();
     polish.add_cell("Łukasz Nowak");
     let (cp1250, _, _) = encoding_rs::WINDOWS_1250.encode("Uczeń Łukasz Nowak");

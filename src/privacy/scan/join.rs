@@ -129,8 +129,7 @@ impl Readings {
                     && flags & SPACED != 0
                     && (p.last_capital || flags & CAPITAL == 0))
                 || (id.is_none() && broken_word(names, p, word, flags, &mut self.scratch)));
-        let masked =
-            !joins && p.active && masked_word(names, p, word, flags, &mut self.scratch);
+        let masked = !joins && p.active && masked_word(names, p, word, flags, &mut self.scratch);
         if joins || masked {
             let p = &mut self.pending;
             if masked {

@@ -121,7 +121,11 @@ fn take(names: &Names, readings: &mut Readings, found: &mut bool, token: Token<'
             overlong,
             flags,
         } => {
-            let id = if overlong { None } else { names.id_of(word, flags) };
+            let id = if overlong {
+                None
+            } else {
+                names.id_of(word, flags)
+            };
             let ends = readings.word(names, word, (id, flags), overlong, (0, 0));
             *found |= ends.iter().any(Option::is_some);
         }
