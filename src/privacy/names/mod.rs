@@ -324,10 +324,12 @@ impl Names {
             return id;
         }
         let letters = word.trim_end_matches(|c: char| c.is_ascii_digit());
-        if flags & AT != 0 && letters.len() < word.len() && !letters.is_empty() {
-            if let Some(id) = self.read_id(letters) {
-                return Some(id);
-            }
+        if flags & AT != 0
+            && letters.len() < word.len()
+            && !letters.is_empty()
+            && let Some(id) = self.read_id(letters)
+        {
+            return Some(id);
         }
         self.masked_id(word, flags)
     }
