@@ -13,6 +13,7 @@ pub mod names;
 pub mod read;
 mod redact;
 pub mod scan;
+mod shown;
 mod words;
 
 pub use names::{Names, Person};

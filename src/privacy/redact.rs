@@ -37,7 +37,11 @@ fn redact_words(names: &Names, text: &str) -> String {
             flags,
             overlong,
         } => {
-            let id = if overlong { None } else { names.read_id(word) };
+            let id = if overlong {
+                None
+            } else {
+                names.id_of(word, flags)
+            };
             cuts.extend(
                 readings
                     .word(names, word, (id, flags), overlong, (start, at))

@@ -235,6 +235,18 @@ pub fn formula_cells(book: &mut Book, name: &str) -> Result<Vec<(u32, u32)>, Err
     Ok(cells)
 }
 
+/// Every formula of sheet `name`, at its absolute (row, column) position.
+pub fn formulas(book: &mut Book, name: &str) -> Result<Vec<(u32, u32, String)>, Error> {
+    let formulas = book.worksheet_formula(name).map_err(sheet_error)?;
+    let (row0, col0) = formulas.start().unwrap_or((0, 0));
+    let at = |start: u32, i: usize| start.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
+    Ok(formulas
+        .cells()
+        .filter(|(_, _, f)| !f.is_empty())
+        .map(|(r, c, f)| (at(row0, r), at(col0, c), f.clone()))
+        .collect())
+}
+
 /// The error from the reader library when it could not read a sheet.
 fn sheet_error(e: impl std::error::Error + Send + Sync + 'static) -> Error {
     Error::Sheet(Box::new(e))

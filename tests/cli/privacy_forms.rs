@@ -14,7 +14,7 @@ use crate::set_sources;
 const LOG: &str = "Date,Category,Pupil\n01/10/2026,Gaming,Unknown\n";
 
 /// The pupil list: a composed and a decomposed accent, a particle, a double-barrelled name.
-const PUPILS: &str = "Forename,Surname\nGrace,Adeyemi\nZoe\u{308},Mu\u{308}ller\nPieter,van der Berg\nAnna-Marie,Smith-Jones\n";
+const PUPILS: &str = "Forename,Surname\nGrace,Adeyemi\nZoe\u{308},Mu\u{308}ller\nPieter,van der Berg\nAnna-Marie,Smith-Jones\nHope,Kowalczyk\n";
 
 /// Forms of the pupils' names that a reader sees as the name.
 const FORMS: &[&str] = &[
@@ -53,6 +53,53 @@ const FORMS: &[&str] = &[
     "G\u{2022}r\u{2022}a\u{2022}c\u{2022}e A\u{2022}d\u{2022}e\u{2022}y\u{2022}e\u{2022}m\u{2022}i",
     "G,r,a,c,e A,d,e,y,e,m,i",
     "Gr4ce Ad3yemi",
+    // Initials: the surname with the forename's, the forename with the surname's.
+    "G. Adeyemi",
+    "G Adeyemi",
+    "Adeyemi, G.",
+    "Adeyemi G",
+    "G.A. Adeyemi",
+    "G A Adeyemi",
+    "Grace A.",
+    "Hope K.",
+    "Hope Kowalczyk",
+    // E-mail addresses built from the name.
+    "gadeyemi@hillprimary.org.uk",
+    "grace.adeyemi@hillprimary.org.uk",
+    "g.adeyemi@hillprimary.org.uk",
+    "adeyemig@hillprimary.org.uk",
+    "adeyemi.g@hillprimary.org.uk",
+    "grace.a@hillprimary.org.uk",
+    "gracea@hillprimary.org.uk",
+    "gadeyemi2015@hillprimary.org.uk",
+    // Markup a program shows as nothing, splitting the name.
+    "**Gr**ace Adeyemi",
+    "_Grace_ _Adeyemi_",
+    "~~Gr~~ace Adeyemi",
+    "[Grace](https://hillprimary.org.uk) Adeyemi",
+    "Gr<b>ace</b> Adeyemi",
+    "Gr<span class=\"x\">ace</span> Adeyemi",
+    "Grace=20Adeyemi",
+    "Gra=\nce Adeyemi",
+    "Gra=\r\nce Adeyemi",
+    "=47race Adeyemi",
+    "Gra\r\n ce Adeyemi",
+    "Gra\n\tce Adeyemi",
+    "=?UTF-8?Q?Grace_Adeyemi?=",
+    "=?UTF-8?B?R3JhY2UgQWRleWVtaQ==?=",
+    "=?UTF-8?Q?Gr?= =?UTF-8?Q?ace?= Adeyemi",
+    // A symbol standing for one letter, the rest of the name written out.
+    "Gr*ce Adeyemi",
+    "Gr@ce Adeyemi",
+    "Gr_ce Adeyemi",
+    "Gr?ce Adeyemi",
+    "Gr#ce Adeyemi",
+    "Grace Ad$yemi",
+    "Gr@ce Ad3yemi",
+    "*race Adeyemi",
+    "Grace Adeyem*",
+    "Gr2ce Adeyemi",
+    "Adeyem# Grace",
 ];
 
 fn pupils_review() -> tempfile::TempDir {
@@ -135,6 +182,57 @@ fn cite(dir: &Path, file: &str, content: &str) -> (i32, String) {
     workbook(dir, &[("A1.1", CLEAN, file, "", "")]);
     let (status, stdout, stderr) = run(dir, &["pack"]);
     (status, format!("{stdout}{stderr}"))
+}
+
+#[test]
+fn a_name_split_by_markup_in_a_cited_note_calendar_card_or_email_is_found() {
+    for (file, content) in [
+        (
+            "notes.md",
+            "# Our week\n\n**Gr**ace Adeyemi led the assembly.\n",
+        ),
+        ("notes.txt", "We met Gr<i>ace</i> Adeyemi."),
+        (
+            "invite.ics",
+            "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\nSUMMARY:Meeting with Gra\r\n ce Adeyemi\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n",
+        ),
+        (
+            "later.ics",
+            "X-NOTE:exported\nBEGIN:VCALENDAR\nSUMMARY:Gra\n\tce Adeyemi\nEND:VCALENDAR\n",
+        ),
+        (
+            "card.vcf",
+            "BEGIN:VCARD\r\nVERSION:2.1\r\nNOTE;ENCODING=QUOTED-PRINTABLE:Gra=\r\nce=20Adeyemi\r\nEND:VCARD\r\n",
+        ),
+        (
+            "message.eml",
+            "From: office@hillprimary.org.uk\r\nSubject: =?UTF-8?B?R3JhY2UgQWRleWVtaQ==?=\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nA note.\r\n",
+        ),
+        (
+            "body.eml",
+            "From: office@hillprimary.org.uk\r\nMIME-Version: 1.0\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nWe met =47ra=\r\nce Adeyemi.\r\n",
+        ),
+    ] {
+        let tmp = pupils_review();
+        let dir = tmp.path();
+        let (status, printed) = cite(dir, file, content);
+        assert_eq!(status, 1, "{file}: {printed}");
+        assert!(
+            printed.contains("error[private-name-in-pack]") && printed.contains(file),
+            "{file}: {printed}"
+        );
+        assert!(!printed.contains("Adeyemi"), "{printed}");
+    }
+    // A plain email is packed; one with a part in base64 is refused as unsearchable.
+    let tmp = pupils_review();
+    let plain = "From: office@hillprimary.org.uk\r\nMIME-Version: 1.0\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: quoted-printable\r\n\r\nThe assembly went=\r\n well.\r\n";
+    let (status, printed) = cite(tmp.path(), "plain.eml", plain);
+    assert_eq!(status, 0, "{printed}");
+    let tmp = pupils_review();
+    let base64 = plain.replace("quoted-printable", "base64");
+    let (status, printed) = cite(tmp.path(), "coded.eml", &base64);
+    assert_eq!(status, 1, "{printed}");
+    assert!(printed.contains("error[unsearchable-evidence]") && printed.contains("coded.eml"));
 }
 
 #[test]
@@ -407,5 +505,82 @@ fn a_name_in_the_schools_name_or_who_a_survey_asked_is_a_finding_at_its_place() 
     assert!(!stderr.contains("Adeyemi"), "{stderr}");
     for (path, written) in outputs(dir) {
         assert!(!written.contains("Adeyemi"), "{}", path.display());
+    }
+}
+
+/// An xlsx with one formula cell at B3 of sheet `Plan`, saved with `result`.
+fn xlsx_with_formula(path: &Path, formula: &str, result: &str) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet().set_name("Plan").expect("name");
+    sheet.write_string(0, 0, "Gra").expect("cell");
+    sheet.write_string(0, 1, "ce Adeyemi").expect("cell");
+    let formula = rust_xlsxwriter::Formula::new(formula).set_result(result);
+    sheet.write_formula(2, 1, formula).expect("formula");
+    book.save(path).expect("save");
+}
+
+/// An ods with one formula cell at B3 of sheet `Plan`, saved with the value `result`.
+fn ods_with_formula(path: &Path, formula: &str, result: &str) {
+    use std::io::Write;
+    let content = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" office:version="1.2"><office:body><office:spreadsheet><table:table table:name="Plan"><table:table-row><table:table-cell office:value-type="string"><text:p>Our plan</text:p></table:table-cell></table:table-row><table:table-row><table:table-cell/></table:table-row><table:table-row><table:table-cell/><table:table-cell table:formula="{formula}" office:value-type="string" office:string-value="{result}"><text:p>{result}</text:p></table:table-cell></table:table-row></table:table></office:spreadsheet></office:body></office:document-content>"#
+    );
+    let file = std::fs::File::create(path).expect("create");
+    let mut zip = zip::ZipWriter::new(file);
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, bytes) in [
+        ("mimetype", "application/vnd.oasis.opendocument.spreadsheet".to_string()),
+        ("content.xml", content),
+        ("META-INF/manifest.xml", r#"<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"><manifest:file-entry manifest:full-path="/" manifest:media-type="application/vnd.oasis.opendocument.spreadsheet"/><manifest:file-entry manifest:full-path="content.xml" manifest:media-type="text/xml"/></manifest:manifest>"#.to_string()),
+    ] {
+        zip.start_file(name, stored).expect("entry");
+        zip.write_all(bytes.as_bytes()).expect("write");
+    }
+    zip.finish().expect("finish");
+}
+
+#[test]
+fn a_formula_is_judged_by_what_it_shows_whatever_result_was_saved() {
+    for (file, formula, result) in [
+        ("plan.xlsx", r#"="Gra"&"ce "&CHAR(65)&"deyemi""#, "0"),
+        ("plan.xlsx", r#"=CONCATENATE("Gr","ace Adeyemi")"#, ""),
+        (
+            "plan.ods",
+            "of:=&quot;Gra&quot;&amp;&quot;ce Adeyemi&quot;",
+            "0",
+        ),
+    ] {
+        let tmp = pupils_review();
+        let dir = tmp.path();
+        let path = dir.join("evidence").join(file);
+        if file.ends_with(".ods") {
+            ods_with_formula(&path, formula, result);
+        } else {
+            xlsx_with_formula(&path, formula, result);
+        }
+        workbook(dir, &[("A1.1", CLEAN, file, "", "")]);
+        let printed = refused(dir, "private-name-in-pack", &["Adeyemi"]);
+        assert!(printed.contains(file), "{formula}: {printed}");
+    }
+    for (file, formula, result) in [
+        ("refs.xlsx", "=A1&B1", "0"),
+        ("refs.xlsx", "=TEXTJOIN(\"\",TRUE,A1:B1)", ""),
+        ("refs.ods", "of:=[.A1]&amp;[.B1]", "0"),
+    ] {
+        let tmp = pupils_review();
+        let dir = tmp.path();
+        let path = dir.join("evidence").join(file);
+        if file.ends_with(".ods") {
+            ods_with_formula(&path, formula, result);
+        } else {
+            xlsx_with_formula(&path, formula, result);
+        }
+        workbook(dir, &[("A1.1", CLEAN, file, "", "")]);
+        let printed = refused(dir, "unsearchable-evidence", &["Adeyemi"]);
+        assert!(
+            printed.contains(file) && printed.contains("sheet `Plan`, cell B3"),
+            "{formula}: {printed}"
+        );
     }
 }

@@ -17,14 +17,20 @@ use rustc_hash::FxHashMap;
 
 use super::cell::people_in_cell;
 use super::fold::Spelling;
-use super::scan::{CAPITAL, COMMA, JOINED, NEWLINE, STOPPED, TITLED};
+use super::scan::AT;
 use super::words::{is_common, is_filler};
 use spell::{
     composed_forms, is_particle, is_title, name_words, spellings, with_halves, with_joinings,
     with_particles_apart,
 };
 
+mod initials;
+mod masked;
+mod matching;
 mod spell;
+
+use initials::Shape;
+pub(crate) use masked::MASK;
 
 /// The longest name, in words, that is matched; longer sequences are cut to this.
 pub const MAX_WORDS: usize = 6;
@@ -49,7 +55,10 @@ struct Variant {
     /// Every word is an everyday word ("Amber Green", "May Do"): matched only written with
     /// capitals, as a name is, and not across a comma or a line break, so "pupils may do
     /// the survey" is no alarm. A name with any other word is matched in any case.
+    /// An initial does not count: "Grace A." is cased, as "Grace" is an everyday word.
     cased: bool,
+    /// Whether it holds an initial, and where ([`Shape`]).
+    shape: Shape,
 }
 
 /// A place in a variant that any word fills.
@@ -57,15 +66,18 @@ const ANY: u32 = u32::MAX;
 
 /// A word as read from a text: its id among the names' words, and its flags
 /// ([`super::scan::CAPITAL`], [`super::scan::COMMA`]).
-pub type Seen = (Option<u32>, u8);
+pub type Seen = (Option<u32>, u16);
 
 /// Names of children (and others incident records concern) to keep out of every output.
 #[derive(Default, Clone)]
 pub struct Names {
     vocab: HashMap<String, u32>,
     variants: Vec<Variant>,
-    seen: HashSet<Box<[u32]>>,
+    seen: HashSet<(Box<[u32]>, Shape)>,
     by_last: HashMap<u32, Vec<u32>>,
+    /// Variants that end in one letter (an initial, "Grace A."), by their last two words, so
+    /// that every "A" in a text is not tried against every pupil whose surname starts so.
+    by_pair: HashMap<(u32, u32), Vec<u32>>,
     people: usize,
     /// Cells of incident logs already read, with how many people each held: a log names the
     /// same pupils row after row, and a cell read again adds no spelling not already held.
@@ -235,12 +247,8 @@ impl Names {
             self.insert(&[f.as_slice(), &[any()], surname].concat());
             self.insert(&[f.as_slice(), &[any(), any()], surname].concat());
         }
-        // The forename and the surname's initial: "Alfie B."
-        let first = &forenames[0];
-        if !is_common(first) && first.len() > 2 {
-            let initial: String = surname[0].chars().take(1).collect();
-            self.insert(&[first.clone(), initial]);
-        }
+        self.add_initials(&forenames[0], surname);
+        self.add_masked(&forenames[..1], surname);
         true
     }
 
@@ -261,6 +269,11 @@ impl Names {
     }
 
     fn insert(&mut self, spelt: &[String]) {
+        self.insert_shaped(spelt, Shape::Whole);
+    }
+
+    /// Holds one way of writing a name, of the given shape.
+    fn insert_shaped(&mut self, spelt: &[String], shape: Shape) {
         let spelt = &spelt[..spelt.len().min(MAX_WORDS)];
         let ids: Box<[u32]> = spelt
             .iter()
@@ -276,13 +289,26 @@ impl Names {
             Some(&last) if last != ANY && ids[0] != ANY => last,
             _ => return,
         };
-        if !self.seen.insert(ids.clone()) {
+        if !self.seen.insert((ids.clone(), shape)) {
             return;
         }
-        let cased = spelt.iter().all(|w| w == ANY_WORD || is_common(w));
+        let cased = spelt
+            .iter()
+            .enumerate()
+            .all(|(i, w)| w == ANY_WORD || shape.is_initial(i) || is_common(w));
         let index = u32::try_from(self.variants.len()).expect("fewer than 4 billion variants");
-        self.by_last.entry(last).or_default().push(index);
-        self.variants.push(Variant { words: ids, cased });
+        let before = ids.len().checked_sub(2).map(|i| ids[i]);
+        match before {
+            Some(before) if before != ANY && spelt[spelt.len() - 1].chars().count() == 1 => {
+                self.by_pair.entry((before, last)).or_default().push(index);
+            }
+            _ => self.by_last.entry(last).or_default().push(index),
+        }
+        self.variants.push(Variant {
+            words: ids,
+            cased,
+            shape,
+        });
     }
 
     /// The id of a folded word, if any name uses it.
@@ -290,9 +316,27 @@ impl Names {
         self.vocab.get(word).copied()
     }
 
+    /// The id of a word as the scanner reads it, with its flags: the local part of an
+    /// e-mail address is read without the digits at its end ("gadeyemi2015@").
+    pub(crate) fn id_of(&self, word: &str, flags: u16) -> Option<u32> {
+        let id = self.read_id(word);
+        if id.is_some() {
+            return id;
+        }
+        let letters = word.trim_end_matches(|c: char| c.is_ascii_digit());
+        if flags & AT != 0
+            && letters.len() < word.len()
+            && !letters.is_empty()
+            && let Some(id) = self.read_id(letters)
+        {
+            return Some(id);
+        }
+        self.masked_id(word, flags)
+    }
+
     /// The id of a word as it is read: as written, or with digits written for the letters
     /// they look like ("Gr4ce", "Ad3yemi"; a 1 for an i or an l).
-    pub(crate) fn read_id(&self, word: &str) -> Option<u32> {
+    fn read_id(&self, word: &str) -> Option<u32> {
         let id = self.word_id(word);
         if id.is_some() || !word.bytes().any(|b| b.is_ascii_digit()) {
             return id;
@@ -308,55 +352,21 @@ impl Names {
 
     /// The length in words of the longest name ending at the newest of `recent`.
     pub(super) fn name_length_ending(&self, recent: &[Seen]) -> Option<usize> {
-        let Some((Some(last), _)) = recent.last() else {
+        let Some(&(Some(last), _)) = recent.last() else {
             return None;
         };
+        let before = match recent.len().checked_sub(2).map(|i| recent[i].0) {
+            Some(Some(before)) => self.by_pair.get(&(before, last)),
+            _ => None,
+        };
         self.by_last
-            .get(last)?
-            .iter()
+            .get(&last)
+            .into_iter()
+            .chain(before)
+            .flatten()
             .filter_map(|&v| {
                 let v = &self.variants[v as usize];
-                let n = v.words.len();
-                // An address or file name ("alfie.brooks") is written without capitals.
-                let joined = n > 1
-                    && n <= recent.len()
-                    && recent[recent.len() - n + 1..]
-                        .iter()
-                        .all(|(_, f)| f & JOINED != 0);
-                let fits = n <= recent.len()
-                    && recent[recent.len() - n..]
-                        .iter()
-                        .zip(v.words.iter())
-                        .enumerate()
-                        .all(|(i, (&(seen, flags), &want))| {
-                            let capital = flags & CAPITAL != 0;
-                            let comma = i > 0 && flags & COMMA != 0;
-                            if flags & TITLED != 0 {
-                                // "Mr Hall", "PC Jones": an adult, not a pupil.
-                                return false;
-                            }
-                            if want == ANY {
-                                // A middle name is written as a name, within the name.
-                                return capital && !comma;
-                            }
-                            // A name with a part no everyday word spells ("adeyemi") is
-                            // that name in any case: "grace Adeyemi", "ADEYEMI grace".
-                            seen == Some(want)
-                                && (capital || joined || !v.cased)
-                                && !(v.cased && (comma || (i > 0 && flags & NEWLINE != 0)))
-                        });
-                // Across a stop ("Grace: Adeyemi", "Grace (Adeyemi)"), every part is written
-                // as a name is, with a capital; a name of everyday words does not run across.
-                let stopped = fits
-                    && recent[recent.len() - n + 1..]
-                        .iter()
-                        .any(|(_, f)| f & STOPPED != 0);
-                let across = !stopped
-                    || (!v.cased
-                        && recent[recent.len() - n..]
-                            .iter()
-                            .all(|(_, f)| f & CAPITAL != 0));
-                (fits && across).then_some(n)
+                v.fits(recent).then_some(v.words.len())
             })
             .max()
     }

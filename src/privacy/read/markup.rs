@@ -17,13 +17,7 @@ use quick_xml::events::Event;
 
 use super::{Ctx, Verdict, script};
 use crate::privacy::scan::Scanner;
-
-/// HTML elements that do not break the text they sit in.
-const INLINE: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "big", "cite", "code", "data", "del", "dfn", "em", "font", "i",
-    "ins", "kbd", "label", "mark", "nobr", "q", "rp", "rt", "ruby", "s", "samp", "small", "span",
-    "strike", "strong", "sub", "sup", "time", "tt", "u", "var", "wbr", "tspan", "textpath",
-];
+use crate::privacy::shown::INLINE;
 
 /// XML elements that hold a paragraph of text, inside which runs join.
 const PARAGRAPHS: &[&str] = &["p", "h", "si", "is", "title", "li", "text"];

@@ -105,9 +105,7 @@ pub(super) fn read(
         return calendar(ctx, r, encoding);
     }
     if is_email(start) {
-        return Ok(Verdict::Unreadable(
-            "it is an email or web archive whose parts are encoded, so its text cannot be searched; save the message or page as PDF or text".into(),
-        ));
+        return email(ctx, r, encoding);
     }
     if start.starts_with("{\\rtf") {
         return Ok(Verdict::Unreadable(
@@ -224,18 +222,61 @@ fn read_plain(
     Ok(if found { Verdict::Name } else { Verdict::Clean })
 }
 
-/// Whether text is a saved email (or a web archive, built the same way) whose parts or
-/// header words are encoded (`Content-Transfer-Encoding:`, `=?UTF-8?Q?…?=`): its plain text
-/// is not what a reader sees. An email with nothing encoded is read as the text it is.
+/// Whether text is a saved email (or a web archive, built the same way) with MIME parts or
+/// encoded header words (`Content-Transfer-Encoding:`, `=?UTF-8?Q?…?=`).
 fn is_email(start: &str) -> bool {
     let lower = start.to_ascii_lowercase();
-    if lower.contains("mime-version:") || lower.contains("content-transfer-encoding:") {
-        return true;
+    lower.contains("mime-version:")
+        || lower.contains("content-transfer-encoding:")
+        || ((lower.contains("?q?") || lower.contains("?b?")) && lower.contains("=?"))
+}
+
+/// A saved email: read as a mail program shows it (folded headers joined, encoded words
+/// and quoted-printable decoded, by the search's second reading, `crate::privacy::shown`)
+/// when every part is plain text written out or quoted-printable; a part in base64 or
+/// another encoding, or one that is a web page or a file, is not searched here, so the
+/// message is refused.
+fn email(ctx: &Ctx<'_>, mut r: impl Read, encoding: &'static Encoding) -> std::io::Result<Verdict> {
+    let bytes = match whole(&mut r, "an email")? {
+        Ok(bytes) => bytes,
+        Err(too_large) => return Ok(too_large),
+    };
+    let (text, _) = encoding.decode_with_bom_removal(&bytes);
+    let lower = text.to_ascii_lowercase();
+    let value = |at: usize| {
+        lower[at..]
+            .trim_start()
+            .split([';', '\r', '\n'])
+            .next()
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    };
+    let heading = |name: &str| {
+        lower
+            .match_indices(name)
+            .filter(|(at, _)| *at == 0 || lower.as_bytes()[at - 1] == b'\n')
+            .map(|(at, _)| value(at + name.len()))
+            .collect::<Vec<_>>()
+    };
+    let plain_encoding = heading("content-transfer-encoding:")
+        .iter()
+        .all(|e| matches!(e.as_str(), "7bit" | "8bit" | "binary" | "quoted-printable"));
+    let plain_parts = heading("content-type:").iter().all(|t| {
+        t.starts_with("text/plain") || t.starts_with("multipart/") || t.starts_with("message/")
+    });
+    if !plain_encoding || !plain_parts {
+        return Ok(Verdict::Unreadable(
+            "it is an email or web archive with a part in base64, a web page or an attached file, so its text cannot be searched; save the message or page as PDF or text".into(),
+        ));
     }
-    if (lower.contains("?q?") || lower.contains("?b?")) && lower.contains("=?") {
-        return true;
-    }
-    false
+    let mut scanner = ctx.scanner();
+    scanner.push(&text);
+    Ok(if scanner.finish() {
+        Verdict::Name
+    } else {
+        Verdict::Clean
+    })
 }
 
 /// A calendar or contact file (.ics, .vcf), whose long lines are folded: a line break

@@ -11,8 +11,8 @@
 //! The second one is searched only within [`MAX_WORDS`] words of a word it joined: where
 //! nothing was joined it is the first reading over again.
 
-use super::tokens::{CAPITAL, LINE_HYPHEN, MAX_WORD, SPACED};
-use crate::privacy::names::{MAX_WORDS, Names, Seen};
+use super::tokens::{CAPITAL, LINE_HYPHEN, MAX_WORD, SPACED, SYMBOL};
+use crate::privacy::names::{MASK, MAX_WORDS, Names, Seen};
 
 /// The bytes of a text a word came from (unused where only finding matters).
 pub(crate) type Span = (usize, usize);
@@ -53,7 +53,7 @@ struct Pending {
     active: bool,
     id: Option<u32>,
     word: String,
-    flags: u8,
+    flags: u16,
     span: Span,
     pieces: usize,
     /// Made only of single letters so far, the last of them a capital.
@@ -68,7 +68,7 @@ struct Pending {
 /// which may be an initial), and the two together are a word of a name. Ordinary words
 /// broken apart ("to aid an") are written in small letters, and are not joined; nor are
 /// two parts of a name ("AMBER green").
-fn broken_word(names: &Names, p: &Pending, word: &str, flags: u8, whole: &mut String) -> bool {
+fn broken_word(names: &Names, p: &Pending, word: &str, flags: u16, whole: &mut String) -> bool {
     if p.pieces != 1 || p.flags & CAPITAL == 0 || flags & (CAPITAL | SPACED) != SPACED {
         return false;
     }
@@ -77,6 +77,20 @@ fn broken_word(names: &Names, p: &Pending, word: &str, flags: u8, whole: &mut St
     }
     whole.clear();
     whole.push_str(&p.word);
+    whole.push_str(word);
+    names.word_id(whole).is_some()
+}
+
+/// Whether the one symbol between the piece before and `word` stands for a letter of a
+/// name's word ("Gr*ce", "Gr@ce", "Gr_ce"): together, with the symbol as one unknown
+/// letter, they spell a word of a name with a letter masked (`crate::privacy::names`).
+fn masked_word(names: &Names, p: &Pending, word: &str, flags: u16, whole: &mut String) -> bool {
+    if p.pieces != 1 || flags & SYMBOL == 0 {
+        return false;
+    }
+    whole.clear();
+    whole.push_str(&p.word);
+    whole.push(MASK);
     whole.push_str(word);
     names.word_id(whole).is_some()
 }
@@ -115,8 +129,12 @@ impl Readings {
                     && flags & SPACED != 0
                     && (p.last_capital || flags & CAPITAL == 0))
                 || (id.is_none() && broken_word(names, p, word, flags, &mut self.scratch)));
-        if joins {
+        let masked = !joins && p.active && masked_word(names, p, word, flags, &mut self.scratch);
+        if joins || masked {
             let p = &mut self.pending;
+            if masked {
+                p.word.push(MASK);
+            }
             if p.word.len() + word.len() > MAX_WORD {
                 p.overlong = true;
             } else {

@@ -15,8 +15,8 @@ use unicode_normalization::UnicodeNormalization;
 use super::names::Names;
 pub(crate) use join::{Readings, Span};
 pub use tokens::{
-    CAPITAL, COMMA, JOINED, LINE_HYPHEN, NEWLINE, SPACED, STOPPED, TITLED, is_stop, is_title,
-    is_title_before_a_name,
+    AT, CAPITAL, COMMA, DOTTED, JOINED, LINE_HYPHEN, NEWLINE, SPACED, STOPPED, SYMBOL,
+    SYMBOL_AFTER, SYMBOL_BEFORE, TITLED, is_stop, is_title, is_title_before_a_name,
 };
 pub(crate) use tokens::{Token, Tokenizer};
 
@@ -57,6 +57,10 @@ impl<'n> Scanner<'n> {
         }
         if let Some(decoded) = super::escapes::decode(text) {
             self.shadow().push(&decoded);
+            self.shadow().brk();
+        }
+        if let Some(shown) = super::shown::shown(text) {
+            self.shadow().push(&shown);
             self.shadow().brk();
         }
         if let Some(shown) = self.bidi.shown(text) {
@@ -117,7 +121,11 @@ fn take(names: &Names, readings: &mut Readings, found: &mut bool, token: Token<'
             overlong,
             flags,
         } => {
-            let id = if overlong { None } else { names.read_id(word) };
+            let id = if overlong {
+                None
+            } else {
+                names.id_of(word, flags)
+            };
             let ends = readings.word(names, word, (id, flags), overlong, (0, 0));
             *found |= ends.iter().any(Option::is_some);
         }
@@ -221,6 +229,29 @@ mod tests {
             "A/B/C tests",
             "Y6 4A",
         ] {
+            assert!(!names.found_in(text), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn a_name_split_by_markup_quoted_printable_folding_or_encoded_words_is_found() {
+        let names = grace();
+        for text in [
+            "**Gr**ace Adeyemi",
+            "_Grace_ _Adeyemi_",
+            "Gr<b>ace</b> Adeyemi",
+            "Grace=20Adeyemi",
+            "Gra=\nce Adeyemi",
+            "=47race Adeyemi",
+            "SUMMARY:Gra\r\n ce Adeyemi",
+            "=?UTF-8?Q?Grace_Adeyemi?=",
+            "=?UTF-8?B?R3JhY2UgQWRleWVtaQ==?=",
+        ] {
+            assert!(names.found_in(text), "{text:?}");
+            let cleaned = crate::privacy::redact(&names, text).expect("a name to take out");
+            assert!(!names.found_in(&cleaned), "{text:?} -> {cleaned:?}");
+        }
+        for text in ["**Grace** period", "x = 2 * y", "<b>Gr</b> and <i>ace</i>"] {
             assert!(!names.found_in(text), "{text:?}");
         }
     }

@@ -17,8 +17,8 @@ pub(crate) enum Token<'a> {
         /// It was longer than any name's word.
         overlong: bool,
         /// [`CAPITAL`], [`COMMA`], [`TITLED`], [`NEWLINE`], [`JOINED`], [`SPACED`],
-        /// [`LINE_HYPHEN`], [`STOPPED`].
-        flags: u8,
+        /// [`LINE_HYPHEN`], [`STOPPED`], [`DOTTED`], [`AT`].
+        flags: u16,
     },
 }
 
@@ -55,6 +55,12 @@ pub(crate) struct Tokenizer {
     blank_after: bool,
     /// A soft hyphen stands after the last letter read.
     soft: bool,
+    /// The one character between the last word and the next is no space: it may stand for
+    /// a letter ("Gr*ce").
+    symbol: bool,
+    /// The last character before the next word is a symbol that may stand for a letter
+    /// ("*race").
+    symbol_before: bool,
 }
 
 impl Tokenizer {
@@ -84,7 +90,7 @@ impl Tokenizer {
             }
             Piece::Apostrophe => self.end(on),
             Piece::Break => {
-                self.end(on);
+                self.end_before(c, on);
                 self.comma |= c == ',';
                 self.stop |= is_stop(c) || (self.dot && c.is_whitespace());
                 self.dot = c == '.';
@@ -93,6 +99,8 @@ impl Tokenizer {
                 self.space = self.gap == 1 && c == ' ';
                 // Any one mark between letters may space them out: "G·r·a·c·e", "G,r,a,c,e".
                 self.spaced = self.gap == 1;
+                self.symbol = self.gap == 1 && !c.is_whitespace();
+                self.symbol_before = stands_for_letter(c);
                 if self.gap == 1 {
                     let dash = matches!(c, '-' | '\u{2010}' | '\u{2011}');
                     self.hyphen = self.soft || dash;
@@ -107,11 +115,25 @@ impl Tokenizer {
     }
 
     /// Ends the word being read, if there is one.
-    pub(crate) fn end(&mut self, mut on: impl FnMut(Token<'_>)) {
+    pub(crate) fn end(&mut self, on: impl FnMut(Token<'_>)) {
+        self.end_before('\0', on);
+    }
+
+    /// Ends the word being read at `next`, the character after it: a full stop straight
+    /// after a word is an initial's ("G. Adeyemi"), an `@` ends an e-mail address's local
+    /// part.
+    fn end_before(&mut self, next: char, mut on: impl FnMut(Token<'_>)) {
         if self.word.is_empty() {
             return;
         }
-        let flags = if self.capital { CAPITAL } else { 0 }
+        let after = match next {
+            '.' => DOTTED,
+            '@' => AT | SYMBOL_AFTER,
+            c if stands_for_letter(c) => SYMBOL_AFTER,
+            _ => 0,
+        };
+        let flags = after
+            | if self.capital { CAPITAL } else { 0 }
             | if self.comma { COMMA } else { 0 }
             | if self.last_title && self.space {
                 TITLED
@@ -134,6 +156,12 @@ impl Tokenizer {
             } else {
                 0
             }
+            | if self.symbol && self.gap == 1 {
+                SYMBOL
+            } else {
+                0
+            }
+            | if self.symbol_before { SYMBOL_BEFORE } else { 0 }
             | if self.stop && self.last_len > 1 {
                 STOPPED
             } else {
@@ -157,31 +185,78 @@ impl Tokenizer {
         self.blank_after = false;
         self.comma = false;
         self.stop = false;
+        self.symbol = false;
+        self.symbol_before = false;
     }
 }
 
 /// A word began with a capital letter.
-pub const CAPITAL: u8 = 1;
+pub const CAPITAL: u16 = 1;
 /// A comma stood between this word and the one before.
-pub const COMMA: u8 = 2;
+pub const COMMA: u16 = 2;
 /// The word before was a title, a single space away: this word is an adult's name.
-pub const TITLED: u8 = 4;
+pub const TITLED: u16 = 4;
 /// A line ended between this word and the one before.
-pub const NEWLINE: u8 = 16;
+pub const NEWLINE: u16 = 16;
 /// This word is joined to the one before by a single `.`, `_` or `-`, as in an e-mail
 /// address or a file name ("alfie.brooks"), where capitals are not written.
-pub const JOINED: u8 = 8;
+pub const JOINED: u16 = 8;
 /// One character (a space, a joint, any punctuation or symbol) stands between this word and
 /// the one before: if both are single letters, they may be one word spaced out ("G r a c e",
 /// "G.r.a.c.e", "G•r•a•c•e").
-pub const SPACED: u8 = 32;
+pub const SPACED: u16 = 32;
 /// This word goes on from the one before across a hyphen and a line break ("Ade-" then
 /// "yemi" on the next line), or a soft hyphen where the line broke.
-pub const LINE_HYPHEN: u8 = 64;
+pub const LINE_HYPHEN: u16 = 64;
 
 /// A stop stood between this word and the one before (the word before longer than an
 /// initial): a name made only of everyday words does not run across it.
-pub const STOPPED: u8 = 128;
+pub const STOPPED: u16 = 128;
+/// A full stop stands straight after this word, as after an initial ("G. Adeyemi").
+pub const DOTTED: u16 = 256;
+/// An `@` stands straight after this word: it ends an e-mail address's local part.
+pub const AT: u16 = 512;
+
+/// One character, no space, stands between this word and the one before: if together they
+/// spell a name's word with one letter in its place, it stands for that letter ("Gr*ce").
+pub const SYMBOL: u16 = 1024;
+/// A symbol that may stand for a letter ([`stands_for_letter`]) stands straight before
+/// this word ("*race").
+pub const SYMBOL_BEFORE: u16 = 2048;
+/// A symbol that may stand for a letter stands straight after this word ("Adeyem*").
+pub const SYMBOL_AFTER: u16 = 4096;
+
+/// Whether `c`, at the start or the end of a word, may stand for a letter of it ("*race",
+/// "Adeyem#"): a symbol, not the punctuation a sentence puts after or before a word.
+pub fn stands_for_letter(c: char) -> bool {
+    !c.is_alphanumeric()
+        && !c.is_whitespace()
+        && !c.is_control()
+        && !matches!(
+            c,
+            '.' | ','
+                | ';'
+                | ':'
+                | '!'
+                | '?'
+                | '\''
+                | '"'
+                | '('
+                | ')'
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '<'
+                | '>'
+                | '/'
+                | '-'
+                | '\u{2010}'..='\u{2015}'
+                | '\u{2018}'..='\u{201f}'
+                | '\u{2026}'
+                | '\u{0}'
+        )
+}
 
 /// Whether `c` ends a sentence or a clause, or sets words apart, so that a name made only of
 /// everyday words does not run across it ("the Online Safety Mark. Ward 3 …", "Red / Amber /

@@ -1,0 +1,65 @@
+//! Whether the last words read are one way of writing a name ([`Variant::fits`]).
+
+use super::{ANY, Seen, Variant};
+use crate::privacy::scan::{AT, CAPITAL, COMMA, DOTTED, JOINED, NEWLINE, STOPPED, TITLED};
+
+impl Variant {
+    /// Whether the newest words of `recent` are this way of writing the name.
+    pub(super) fn fits(&self, recent: &[Seen]) -> bool {
+        let n = self.words.len();
+        if n > recent.len() {
+            return false;
+        }
+        let words = &recent[recent.len() - n..];
+        if self.shape.is_local() && words[n - 1].1 & AT == 0 {
+            // "gadeyemi" is a name only as an e-mail address's local part.
+            return false;
+        }
+        // An address or file name ("alfie.brooks") is written without capitals.
+        let joined = n > 1 && words[1..].iter().all(|(_, f)| f & JOINED != 0);
+        let fits = words
+            .iter()
+            .zip(self.words.iter())
+            .enumerate()
+            .all(|(i, (&seen, &want))| self.word_fits(i, seen, want, joined));
+        if !fits {
+            return false;
+        }
+        // Across a stop ("Grace: Adeyemi", "Grace (Adeyemi)"), every part is written as a
+        // name is, with a capital; a name of everyday words, or with an initial, does not
+        // run across.
+        let stopped = words[1..].iter().any(|(_, f)| f & STOPPED != 0);
+        !stopped
+            || (!self.cased
+                && !self.shape.has_initial()
+                && words.iter().all(|(_, f)| f & CAPITAL != 0))
+    }
+
+    /// Whether the word seen at place `i` is the word `want` the variant has there.
+    fn word_fits(&self, i: usize, (seen, flags): Seen, want: u32, joined: bool) -> bool {
+        let capital = flags & CAPITAL != 0;
+        let comma = i > 0 && flags & COMMA != 0;
+        if flags & TITLED != 0 {
+            // "Mr Hall", "PC Jones": an adult, not a pupil.
+            return false;
+        }
+        if want == ANY {
+            // A middle name is written as a name, within the name.
+            return capital && !comma;
+        }
+        if seen != Some(want) {
+            return false;
+        }
+        if self.shape.is_initial(i) {
+            // An initial with a part no everyday word spells is the name in any case ("g
+            // Adeyemi"); where the part written out is an everyday word, the initial is a
+            // capital with its full stop ("Grace A.", so "May I ask" is no alarm), except
+            // in an address ("grace.a@").
+            return joined || !self.cased || (capital && flags & DOTTED != 0);
+        }
+        // A name with a part no everyday word spells ("adeyemi") is that name in any
+        // case: "grace Adeyemi", "ADEYEMI grace".
+        (capital || joined || !self.cased)
+            && !(self.cased && (comma || (i > 0 && flags & NEWLINE != 0)))
+    }
+}
