@@ -3,10 +3,10 @@
 //!
 //! The value axis runs from level 5 at the foot to level 1 at the top, in whole steps, so a
 //! taller bar is a better level, as a spoke reaching further out is on the radar. An aspect
-//! no evidence check applies to has no evidenced level, and so no Evidenced bar: on a chart
-//! where taller is better a missing bar would read as the worst level, so such an aspect is
-//! marked at the foot ("no evidence check", in the legend) and named in a note under the
-//! chart, and its Evidenced figure says "no check". The chart fills the first printed page,
+//! whose claimed level no imported record checks has no evidenced level, and so no Evidenced
+//! bar: on a chart where taller is better a missing bar would read as the worst level, so
+//! such an aspect is marked at the foot (named in the legend) and in a note under the chart,
+//! and its Evidenced figure says "no check". The chart fills the first printed page,
 //! in type as large as the sheet's; its figures follow on the next.
 
 use rust_xlsxwriter::{
@@ -32,7 +32,7 @@ const NOTE: u32 = 29;
 const HEAD: u32 = 31;
 const FIRST: u32 = HEAD + 1;
 
-/// The hidden column that places the "no evidence check" marks at the chart's foot, and
+/// The hidden column that places the "no records check the level" marks at the chart's foot, and
 /// the last column printed (the chart reaches it).
 const MARK_COL: u16 = 5;
 const LAST_COL: u16 = 11;
@@ -102,6 +102,7 @@ fn figures(sheet: &mut Worksheet, aspects: &[AspectScore]) -> Result<f64, XlsxEr
         }
         match a.evidenced {
             Some(level) => sheet.write_with_format(row, 3, level, &top)?,
+            None if a.agreed.is_none() => sheet.write_with_format(row, 3, "not scored", &none)?,
             None => {
                 sheet.write_with_format(row, MARK_COL, FOOT, &top)?;
                 sheet.write_with_format(row, 3, "no check", &none)?
@@ -118,22 +119,34 @@ fn figures(sheet: &mut Worksheet, aspects: &[AspectScore]) -> Result<f64, XlsxEr
     Ok(name_width)
 }
 
-/// The note under the chart naming the aspects with no Evidenced bar, wrapped across the
-/// chart's `width` in pixels; none when every aspect has one.
+/// The note under the chart naming the aspects with no Evidenced bar and those with no bar
+/// at all, wrapped across the chart's `width` in pixels; none when every aspect has both.
 fn note(sheet: &mut Worksheet, aspects: &[AspectScore], width: f64) -> Result<(), XlsxError> {
-    let codes: Vec<&str> = aspects
-        .iter()
-        .filter(|a| a.evidenced.is_none())
-        .map(|a| a.code.as_str())
-        .collect();
-    if codes.is_empty() {
+    let codes = |unchecked: bool| -> Vec<&str> {
+        aspects
+            .iter()
+            .filter(|a| a.evidenced.is_none() && (a.agreed.is_some() == unchecked))
+            .map(|a| a.code.as_str())
+            .collect()
+    };
+    let (unchecked, unscored) = (codes(true), codes(false));
+    let mut said = Vec::new();
+    if !unchecked.is_empty() {
+        said.push(format!(
+            "No Evidenced bar for {}: no imported record checks the level claimed, so the records give no level (marked “no records check the level” at the foot). A missing bar is not the lowest level.",
+            unchecked.join(", ")
+        ));
+    }
+    if !unscored.is_empty() {
+        said.push(format!(
+            "No bars for {}: not scored yet.",
+            unscored.join(", ")
+        ));
+    }
+    if said.is_empty() {
         return Ok(());
     }
-    let text = format!(
-        "No Evidenced bar for {}: no evidence check applies to {}, so the records give no level (marked “no evidence check” at the foot). A missing bar is not the lowest level.",
-        codes.join(", "),
-        if codes.len() == 1 { "it" } else { "them" }
-    );
+    let text = said.join(" ");
     let format = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     sheet.merge_range(NOTE, 0, NOTE, LAST_COL, &text, &format)?;
     let units = (width - 5.0) / 7.0;
@@ -149,7 +162,7 @@ fn font(size: u8) -> ChartFont {
 }
 
 /// Bars for the agreed and evidenced levels, a dashed line for the benchmark and a mark at
-/// the foot for an aspect with no evidence check, on a value axis from 5 at the foot to 1 at
+/// the foot for an aspect whose level no record checks, on a value axis from 5 at the foot to 1 at
 /// the top.
 fn chart(last: u32) -> Chart {
     let mut chart = Chart::new(ChartType::Column);
@@ -180,7 +193,7 @@ fn chart(last: u32) -> Chart {
         );
     lines
         .add_series()
-        .set_name("No evidence check (so no Evidenced bar)")
+        .set_name("No records check the level (so no Evidenced bar)")
         .set_categories((SHEET, FIRST, 0, last, 0))
         .set_values((SHEET, FIRST, MARK_COL, last, MARK_COL))
         .set_format(ChartFormat::new().set_no_line())

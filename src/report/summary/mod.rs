@@ -3,8 +3,9 @@
 //! A Summary sheet (one row per aspect, reviewers' levels, agreed, benchmark, gap and
 //! status, coloured by conditional formatting), for a big group a Reviewers sheet of each
 //! reviewer's levels ([`overview`]), a Chart sheet of levels against the benchmark, an
-//! Action plan sheet with columns to fill in, and an Evidence sheet of the metrics. Every
-//! sheet prints on A4, one page wide, with its heading row on every page, the school and the
+//! Action plan sheet with columns to fill in, and an Evidence sheet of the metrics; a sheet
+//! with nothing to show says why in a line. Every sheet prints on A4 landscape, one page
+//! wide, the tables at one scale, with its heading row on every page, the school and the
 //! review date at the head of every page, and rows as tall as their wrapped text
 //! ([`crate::sheetprint`]). The document date is the review date, so the bytes depend only
 //! on the review.
@@ -25,8 +26,9 @@ use crate::pipeline::Reviewed;
 use crate::sheetprint::{self, Orientation, Running};
 
 /// Writes the heading row of a sheet whose columns are `columns` (heading and width), sized
-/// to its wrapped headings, frozen on screen and repeated on every printed page.
-fn heading_row(sheet: &mut Worksheet, columns: &[(&str, f64)]) -> Result<(), XlsxError> {
+/// to its wrapped headings in bold, frozen on screen and repeated on every printed page.
+/// Returns the sheet's width in the xlsx unit, for the scale it prints at.
+fn heading_row(sheet: &mut Worksheet, columns: &[(&str, f64)]) -> Result<f64, XlsxError> {
     let bold = Format::new()
         .set_bold()
         .set_background_color("#DDEBF7")
@@ -37,8 +39,19 @@ fn heading_row(sheet: &mut Worksheet, columns: &[(&str, f64)]) -> Result<(), Xls
         sheet.write_with_format(0, c, *h, &bold)?;
         sheet.set_column_width(c, *width)?;
     }
-    sheet.set_row_height(0, sheetprint::height(columns, 11.0))?;
+    let bold: Vec<(&str, f64)> = columns
+        .iter()
+        .map(|(h, w)| (*h, w / sheetprint::BOLD_WIDER))
+        .collect();
+    sheet.set_row_height(0, sheetprint::height(&bold, 11.0))?;
     sheet.set_freeze_panes(1, 0)?;
+    Ok(columns.iter().map(|(_, w)| w).sum())
+}
+
+/// Says in row 1 of a sheet with no rows why it has none, in a line of its own.
+fn empty_line(sheet: &mut Worksheet, why: &str) -> Result<(), XlsxError> {
+    let format = Format::new().set_italic().set_align(FormatAlign::Top);
+    sheet.write_with_format(1, 0, why, &format)?;
     Ok(())
 }
 
@@ -73,13 +86,30 @@ pub fn render(r: &Reviewed, reviewers: &Reviewers) -> Result<Vec<u8>, XlsxError>
         school: &s.school,
         date: d,
     };
-    overview::summary_sheet(wb.add_worksheet(), r, reviewers, &running)?;
+    // Every table prints at one scale, that of the widest fitted one page wide, so that a
+    // narrow sheet's type is no larger than a wide one's; a sheet too wide to be read one
+    // page wide runs on over pages at its own (`sheetprint::keep_readable`).
+    let mut widths = vec![(
+        "Summary",
+        overview::summary_sheet(wb.add_worksheet(), r, reviewers, &running)?,
+    )];
     if overview::columns(r, reviewers).len() > overview::MAX_REVIEWER_COLUMNS {
-        overview::reviewers_sheet(wb.add_worksheet(), r, reviewers, &running)?;
+        let across = overview::reviewers_sheet(wb.add_worksheet(), r, reviewers, &running)?;
+        if across <= sheetprint::READABLE_UNITS {
+            widths.push((overview::REVIEWERS_SHEET, across));
+        }
     }
     chart::sheet(wb.add_worksheet(), &s.aspects, &running)?;
-    plan_sheet(wb.add_worksheet(), r, &running)?;
-    evidence_sheet(wb.add_worksheet(), r, &running)?;
+    widths.push(("Action plan", plan_sheet(wb.add_worksheet(), r, &running)?));
+    widths.push(("Evidence", evidence_sheet(wb.add_worksheet(), r, &running)?));
+    let scale = widths
+        .iter()
+        .map(|(_, across)| sheetprint::fit_scale([*across]))
+        .min()
+        .unwrap_or(100);
+    for (name, _) in &widths {
+        wb.worksheet_from_name(name)?.set_print_scale(scale);
+    }
     wb.save_to_buffer()
 }
 
@@ -97,9 +127,25 @@ const PLAN_COLUMNS: [(&str, f64); 10] = [
     ("Status", 12.0),
 ];
 
-fn plan_sheet(sheet: &mut Worksheet, r: &Reviewed, running: &Running<'_>) -> Result<(), XlsxError> {
+/// Writes the Action plan sheet; returns its width.
+fn plan_sheet(
+    sheet: &mut Worksheet,
+    r: &Reviewed,
+    running: &Running<'_>,
+) -> Result<f64, XlsxError> {
     sheet.set_name("Action plan")?;
-    heading_row(sheet, &PLAN_COLUMNS)?;
+    let across = heading_row(sheet, &PLAN_COLUMNS)?;
+    if r.scored.actions.is_empty() {
+        let scored = r.scored.aspects.iter().any(|a| a.agreed.is_some());
+        empty_line(
+            sheet,
+            if scored {
+                "Nothing to plan: every scored aspect is at level 1, the aspirational level."
+            } else {
+                "Nothing to plan yet: no aspect has an agreed level."
+            },
+        )?;
+    }
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let top = Format::new().set_align(FormatAlign::Top);
     let date = Format::new()
@@ -144,14 +190,15 @@ fn plan_sheet(sheet: &mut Worksheet, r: &Reviewed, running: &Running<'_>) -> Res
     }
     let last = u32::try_from(r.scored.actions.len()).expect("a few dozen aspects");
     print_table(sheet, Orientation::Landscape, last, 9, running)?;
-    Ok(())
+    Ok(across)
 }
 
+/// Writes the Evidence sheet; returns its width.
 fn evidence_sheet(
     sheet: &mut Worksheet,
     r: &Reviewed,
     running: &Running<'_>,
-) -> Result<(), XlsxError> {
+) -> Result<f64, XlsxError> {
     sheet.set_name("Evidence")?;
     let m = &r.metrics;
     let mut rows = Rows(Vec::new());
@@ -178,9 +225,16 @@ fn evidence_sheet(
         incident_rows(&mut rows, i)?;
     }
     register_rows(&mut rows, &m.registers)?;
-    let last = rows.write(sheet)?;
-    print_table(sheet, Orientation::Portrait, last, 4, running)?;
-    Ok(())
+    let (last, across) = rows.write(sheet)?;
+    if last == 0 {
+        empty_line(
+            sheet,
+            "No figures yet: no records have been imported, or those imported hold none.",
+        )?;
+    }
+    // Landscape, as every other sheet: one rule for the page head and the scale.
+    print_table(sheet, Orientation::Landscape, last, 4, running)?;
+    Ok(across)
 }
 
 fn incident_rows(rows: &mut Rows, i: &IncidentSummary) -> Result<(), XlsxError> {
@@ -364,8 +418,9 @@ impl Rows {
     }
 
     /// Writes the heading row and the rows, the two columns of words as wide as their
-    /// longest entry within a cap and wrapped beyond it; returns the last row.
-    fn write(&self, sheet: &mut Worksheet) -> Result<u32, XlsxError> {
+    /// longest entry within a cap and wrapped beyond it; returns the last row and the
+    /// sheet's width.
+    fn write(&self, sheet: &mut Worksheet) -> Result<(u32, f64), XlsxError> {
         let what = self.0.iter().map(|r| r.0.as_str());
         let who = self.0.iter().map(|r| r.1.as_str());
         let columns = [
@@ -381,7 +436,7 @@ impl Rows {
             ("Out of", 9.0),
             ("Window (months)", 10.0),
         ];
-        heading_row(sheet, &columns)?;
+        let across = heading_row(sheet, &columns)?;
         let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
         let top = Format::new().set_align(FormatAlign::Top);
         let mut row = 0u32;
@@ -404,6 +459,6 @@ impl Rows {
                 sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
             }
         }
-        Ok(row)
+        Ok((row, across))
     }
 }
