@@ -11,6 +11,8 @@
 //! on the review.
 
 mod chart;
+#[cfg(test)]
+mod fits;
 mod overview;
 
 use chrono::Datelike;
@@ -460,5 +462,70 @@ impl Rows {
             }
         }
         Ok((row, across))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn day() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("a day")
+    }
+
+    fn bytes(root: &Path) -> Vec<u8> {
+        let r = crate::pipeline::run(root, day()).expect("the review runs");
+        render(&r, &Reviewers::as_named()).expect("renders")
+    }
+
+    #[test]
+    fn every_cell_of_the_demo_fits_its_column_or_its_row() {
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let misfits = fits::misfits(&bytes(&samples));
+        assert!(misfits.is_empty(), "{misfits:#?}");
+    }
+
+    #[test]
+    fn every_cell_of_a_new_review_fits_its_column_or_its_row() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let root = dir.path().join("review");
+        let framework = crate::framework::load_embedded("online-safety-18").expect("shipped");
+        crate::review::init(&crate::review::InitOptions {
+            dir: &root,
+            school: "The Blessed Saint Bartholomew and All Angels Church of England Voluntary Aided Primary School",
+            framework: &framework,
+            review_date: day(),
+        })
+        .expect("made");
+        let misfits = fits::misfits(&bytes(&root));
+        assert!(misfits.is_empty(), "{misfits:#?}");
+    }
+
+    #[test]
+    fn the_check_finds_text_cut_by_its_row() {
+        let mut wb = Workbook::new();
+        let sheet = wb.add_worksheet();
+        let wrap = Format::new().set_text_wrap();
+        let bold = Format::new().set_bold();
+        sheet.set_column_width(0, 10).expect("sized");
+        sheet.set_column_width(1, 27).expect("sized");
+        sheet.set_column_width(2, 9).expect("sized");
+        sheet
+            .write_with_format(0, 0, "several words that wrap over lines", &wrap)
+            .expect("written");
+        sheet.set_row_height(0, 18).expect("sized");
+        // Thirty characters of bold text in a column sized for thirty of regular text.
+        sheet
+            .write_with_format(1, 1, "Below benchmark on the records", &bold)
+            .expect("written");
+        sheet.write(1, 2, "yes").expect("written");
+        sheet.write(2, 1, "fits").expect("written");
+        let bytes = wb.save_to_buffer().expect("saved");
+        let misfits = fits::misfits(&bytes);
+        assert_eq!(misfits.len(), 2, "{misfits:#?}");
+        assert!(misfits[0].starts_with("Sheet1!A1"), "{}", misfits[0]);
+        assert!(misfits[1].starts_with("Sheet1!B2"), "{}", misfits[1]);
     }
 }
