@@ -265,7 +265,7 @@ fn the_summary_workbook_prints_every_sheet_and_names_groups_in_words() {
     let figures = wb.worksheet_range("Chart").expect("a Chart sheet");
     let a11: Vec<String> = figures
         .rows()
-        .find(|r| r[0].to_string() == "A1.1")
+        .find(|r| r[0] == "A1.1")
         .expect("A1.1")
         .iter()
         .map(|c| c.to_string())

@@ -76,7 +76,7 @@ fn shared(xml: &str) -> Vec<String> {
             Event::Start(e) if e.name().0 == "t" => inside = true,
             Event::End(e) if e.name().0 == "t" => inside = false,
             Event::Text(t) if inside => {
-                current.push_str(&t.xml10_content().into_owned());
+                current.push_str(&t.xml10_content());
             }
             Event::GeneralRef(r) if inside => {
                 let name = r.as_ref().to_string();
