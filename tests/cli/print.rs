@@ -272,7 +272,13 @@ fn the_summary_workbook_prints_every_sheet_and_names_groups_in_words() {
         .collect();
     assert_eq!(
         a11[..5],
-        ["A1.1", "Online Safety Responsibilities", "", "not scored", "2"]
+        [
+            "A1.1",
+            "Online Safety Responsibilities",
+            "",
+            "not scored",
+            "2"
+        ]
     );
     let evidence = wb.worksheet_range("Evidence").expect("an Evidence sheet");
     let groups: Vec<String> = evidence.rows().map(|r| r[1].to_string()).collect();

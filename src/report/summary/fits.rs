@@ -9,7 +9,7 @@ use std::io::Read;
 
 use quick_xml::events::Event;
 
-use crate::sheetprint::{self, BOLD_WIDER, LINE_POINTS};
+use crate::sheetprint::{self, BOLD_WIDER};
 
 /// What a cell's format does to its text.
 #[derive(Debug, Clone, Copy, Default)]
@@ -255,9 +255,10 @@ impl Sheet {
             let room = self.room(c) * 11.0 / c.look.size / if bold { BOLD_WIDER } else { 1.0 };
             let lines = sheetprint::lines(&c.text, room);
             let height = self.heights.get(&c.row).copied();
-            let needed = lines as f64 * LINE_POINTS * c.look.size / 11.0;
+            let needed = sheetprint::height(&[(&c.text, room * c.look.size / 11.0)], c.look.size);
             let fits = match (c.look.wrap, height) {
-                (true, Some(h)) => needed <= h + 0.01,
+                // A height is kept in whole pixels, three quarters of a point.
+                (true, Some(h)) => needed <= h + 0.75 && needed < sheetprint::MAX_ROW_POINTS,
                 _ => lines == 1,
             };
             if !fits {

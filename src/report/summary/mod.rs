@@ -106,7 +106,7 @@ pub fn render(r: &Reviewed, reviewers: &Reviewers) -> Result<Vec<u8>, XlsxError>
     widths.push(("Evidence", evidence_sheet(wb.add_worksheet(), r, &running)?));
     let scale = widths
         .iter()
-        .map(|(_, across)| sheetprint::fit_scale([*across]))
+        .map(|(_, across)| sheetprint::scale_to_width(&[*across], Orientation::Landscape))
         .min()
         .unwrap_or(100);
     for (name, _) in &widths {
