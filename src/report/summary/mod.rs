@@ -29,8 +29,8 @@ use crate::sheetprint::{self, Orientation, Running};
 
 /// Writes the heading row of a sheet whose columns are `columns` (heading and width), sized
 /// to its wrapped headings in bold, frozen on screen and repeated on every printed page.
-/// Returns the sheet's width in the xlsx unit, for the scale it prints at.
-fn heading_row(sheet: &mut Worksheet, columns: &[(&str, f64)]) -> Result<f64, XlsxError> {
+/// Returns the columns' widths in the xlsx unit, for the scale the sheet prints at.
+fn heading_row(sheet: &mut Worksheet, columns: &[(&str, f64)]) -> Result<Vec<f64>, XlsxError> {
     let bold = Format::new()
         .set_bold()
         .set_background_color("#DDEBF7")
@@ -47,7 +47,7 @@ fn heading_row(sheet: &mut Worksheet, columns: &[(&str, f64)]) -> Result<f64, Xl
         .collect();
     sheet.set_row_height(0, sheetprint::height(&bold, 11.0))?;
     sheet.set_freeze_panes(1, 0)?;
-    Ok(columns.iter().map(|(_, w)| w).sum())
+    Ok(columns.iter().map(|(_, w)| *w).collect())
 }
 
 /// Says in row 1 of a sheet with no rows why it has none, in a line of its own.
@@ -97,7 +97,7 @@ pub fn render(r: &Reviewed, reviewers: &Reviewers) -> Result<Vec<u8>, XlsxError>
     )];
     if overview::columns(r, reviewers).len() > overview::MAX_REVIEWER_COLUMNS {
         let across = overview::reviewers_sheet(wb.add_worksheet(), r, reviewers, &running)?;
-        if across <= sheetprint::READABLE_UNITS {
+        if across.iter().sum::<f64>() <= sheetprint::READABLE_UNITS {
             widths.push((overview::REVIEWERS_SHEET, across));
         }
     }
@@ -106,7 +106,7 @@ pub fn render(r: &Reviewed, reviewers: &Reviewers) -> Result<Vec<u8>, XlsxError>
     widths.push(("Evidence", evidence_sheet(wb.add_worksheet(), r, &running)?));
     let scale = widths
         .iter()
-        .map(|(_, across)| sheetprint::scale_to_width(&[*across], Orientation::Landscape))
+        .map(|(_, across)| sheetprint::scale_to_width(across, Orientation::Landscape))
         .min()
         .unwrap_or(100);
     for (name, _) in &widths {
@@ -129,12 +129,12 @@ const PLAN_COLUMNS: [(&str, f64); 10] = [
     ("Status", 12.0),
 ];
 
-/// Writes the Action plan sheet; returns its width.
+/// Writes the Action plan sheet; returns its columns' widths.
 fn plan_sheet(
     sheet: &mut Worksheet,
     r: &Reviewed,
     running: &Running<'_>,
-) -> Result<f64, XlsxError> {
+) -> Result<Vec<f64>, XlsxError> {
     sheet.set_name("Action plan")?;
     let across = heading_row(sheet, &PLAN_COLUMNS)?;
     if r.scored.actions.is_empty() {
@@ -195,12 +195,12 @@ fn plan_sheet(
     Ok(across)
 }
 
-/// Writes the Evidence sheet; returns its width.
+/// Writes the Evidence sheet; returns its columns' widths.
 fn evidence_sheet(
     sheet: &mut Worksheet,
     r: &Reviewed,
     running: &Running<'_>,
-) -> Result<f64, XlsxError> {
+) -> Result<Vec<f64>, XlsxError> {
     sheet.set_name("Evidence")?;
     let m = &r.metrics;
     let mut rows = Rows(Vec::new());
@@ -421,8 +421,8 @@ impl Rows {
 
     /// Writes the heading row and the rows, the two columns of words as wide as their
     /// longest entry within a cap and wrapped beyond it; returns the last row and the
-    /// sheet's width.
-    fn write(&self, sheet: &mut Worksheet) -> Result<(u32, f64), XlsxError> {
+    /// columns' widths.
+    fn write(&self, sheet: &mut Worksheet) -> Result<(u32, Vec<f64>), XlsxError> {
         let what = self.0.iter().map(|r| r.0.as_str());
         let who = self.0.iter().map(|r| r.1.as_str());
         let columns = [

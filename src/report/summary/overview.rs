@@ -62,13 +62,13 @@ pub fn columns<'a>(r: &'a Reviewed, reviewers: &'a Reviewers) -> Vec<&'a str> {
     columns
 }
 
-/// Writes the Summary sheet; returns its width.
+/// Writes the Summary sheet; returns its columns' widths.
 pub fn summary_sheet(
     sheet: &mut Worksheet,
     r: &Reviewed,
     reviewers: &Reviewers,
     running: &Running<'_>,
-) -> Result<f64, XlsxError> {
+) -> Result<Vec<f64>, XlsxError> {
     let s = &r.scored;
     sheet.set_name("Summary")?;
     let all = columns(r, reviewers);
@@ -210,13 +210,14 @@ fn status_colours(sheet: &mut Worksheet, last: u32, status_col: u16) -> Result<(
     Ok(())
 }
 
-/// Writes the Reviewers sheet: a row per reviewer, a column per aspect; returns its width.
+/// Writes the Reviewers sheet: a row per reviewer, a column per aspect; returns its
+/// columns' widths.
 pub fn reviewers_sheet(
     sheet: &mut Worksheet,
     r: &Reviewed,
     reviewers: &Reviewers,
     running: &Running<'_>,
-) -> Result<f64, XlsxError> {
+) -> Result<Vec<f64>, XlsxError> {
     sheet.set_name(REVIEWERS_SHEET)?;
     let names = columns(r, reviewers);
     let aspects = &r.scored.aspects;
@@ -248,8 +249,8 @@ pub fn reviewers_sheet(
     let last_row = u32::try_from(names.len()).expect("a group fits a sheet");
     let last_col = u16::try_from(aspects.len()).expect("a few dozen aspects");
     print_table(sheet, Orientation::Landscape, last_row, last_col, running)?;
-    let across: f64 = headers.iter().map(|(_, w)| w).sum();
-    sheetprint::keep_readable(sheet, across, 0)?;
+    let across: Vec<f64> = headers.iter().map(|(_, w)| *w).collect();
+    sheetprint::keep_readable(sheet, across.iter().sum(), 0)?;
     sheet.set_freeze_panes(1, 1)?;
     Ok(across)
 }
