@@ -339,7 +339,7 @@ mod tests {
         // Within 15% of what LibreOffice prints: lines of Carlito 11 about 11.1 points
         // apart, 20 of them taking about 222 points.
         let twenty = height(&[(&["word"; 20].join("\n"), 60.0)], 11.0);
-        assert!(twenty <= 222.0 * 1.15 && twenty >= 222.0, "{twenty}");
+        assert!((222.0..=222.0 * 1.15).contains(&twenty), "{twenty}");
     }
 
     #[test]
