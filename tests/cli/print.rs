@@ -371,10 +371,7 @@ fn the_reports_print_on_a4_with_the_school_on_every_page_and_name_what_they_show
     // The action plan has no column for plans nobody wrote.
     assert!(!report.contains(r#"<th scope="col">Planned</th>"#));
     for html in [&report, &governors] {
-        assert!(
-            html.contains("DSL&#x2f;OSL catch-up"),
-            "the school's own words"
-        );
+        assert!(html.contains("DSL&#x2f;OSL catch-up"), "the school's words");
         assert!(!html.contains("dsl-osl-catch-up"), "no internal id");
         assert!(!html.contains(">online-safety-group<"), "no internal id");
     }
