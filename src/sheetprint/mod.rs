@@ -206,6 +206,10 @@ pub fn lines(text: &str, width: f64) -> usize {
         .sum()
 }
 
+/// How much wider bold text is counted than regular: a column or row sized for bold text
+/// (a heading row, a status in bold) is estimated at its width divided by this.
+pub const BOLD_WIDER: f64 = 1.12;
+
 /// The tallest row Excel accepts, in points: a taller one makes Excel repair the file.
 pub const MAX_ROW_POINTS: f64 = 409.0;
 

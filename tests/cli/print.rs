@@ -67,13 +67,15 @@ fn assert_prints(path: &Path, landscape: &[&str], titled: &[&str]) {
             .unwrap_or_default();
         // Fitted one page wide, or, too wide for that at a readable size, printed at 80%
         // with its first columns on every page.
+        // Or, in summary.xlsx, at the one scale of all its tables, which fits the widest.
         let fitted = xml.contains(r#"<pageSetUpPr fitToPage="1"/>"#);
         let flowed = setup.contains(r#"scale="80""#) && titles.contains("!$A:$");
+        let scaled = setup.contains("scale=") && titled.contains(&name.as_str());
         // The Levels sheet: at a scale that fits its columns, its pages broken by aspect.
         let broken = setup.contains("scale=") && xml.contains("<rowBreaks");
         assert!(
-            fitted || flowed || broken,
-            "{name} is fitted to the page or flows: {setup} {titles}"
+            fitted || flowed || scaled || broken,
+            "{name} is fitted to the page, flows or is scaled: {setup} {titles}"
         );
         assert!(xml.contains("&amp;P of &amp;N"), "{name} numbers its pages");
         assert!(
@@ -232,15 +234,27 @@ fn the_summary_workbook_prints_every_sheet_and_names_groups_in_words() {
     let summary = tmp.path().join("out/summary.xlsx");
     assert_prints(
         &summary,
-        &["Summary", "Chart", "Action plan"],
+        &["Summary", "Chart", "Action plan", "Evidence"],
         &["Summary", "Action plan", "Evidence"],
     );
-    // The chart and its figures print on one page, its axis from level 5 up to level 1.
+    // Every table at one scale, so that none prints larger than another.
+    let scale = |sheet: &str| {
+        let xml = part(&summary, sheet);
+        xml.split("scale=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .map(str::to_string)
+    };
+    let scales: Vec<_> = [1, 3, 4]
+        .iter()
+        .map(|i| scale(&format!("xl/worksheets/sheet{i}.xml")))
+        .collect();
+    assert!(scales[0].is_some(), "{scales:?}");
+    assert!(scales.iter().all(|s| *s == scales[0]), "{scales:?}");
+    // The chart fills its page, its figures on the next, its axis from level 5 up to 1.
     let chart = part(&summary, "xl/worksheets/sheet2.xml");
-    assert!(
-        chart.contains(r#"fitToHeight="1""#) || !chart.contains("fitToHeight="),
-        "{chart}"
-    );
+    assert!(chart.contains("<rowBreaks"), "{chart}");
+    assert!(chart.contains(r#"fitToWidth="1""#) || !chart.contains("fitToWidth="));
     let drawing = part(&summary, "xl/charts/chart1.xml");
     assert!(
         drawing.contains(r#"<c:orientation val="maxMin"/>"#),
@@ -248,18 +262,25 @@ fn the_summary_workbook_prints_every_sheet_and_names_groups_in_words() {
     );
     assert!(drawing.contains(r#"<c:majorUnit val="1"/>"#), "whole steps");
     let mut wb: Xlsx<_> = open_workbook(&summary).expect("calamine opens it");
-    // The chart's figures are the levels themselves, an aspect a row below the headings.
+    // The chart's figures are the levels themselves, an aspect a row below the headings; an
+    // aspect not scored says so where its evidenced level would be.
     let figures = wb.worksheet_range("Chart").expect("a Chart sheet");
     let a11: Vec<String> = figures
         .rows()
-        .nth(2)
+        .find(|r| r[0] == "A1.1")
         .expect("A1.1")
         .iter()
         .map(|c| c.to_string())
         .collect();
     assert_eq!(
         a11[..5],
-        ["A1.1", "Online Safety Responsibilities", "", "", "2"]
+        [
+            "A1.1",
+            "Online Safety Responsibilities",
+            "",
+            "not scored",
+            "2"
+        ]
     );
     let evidence = wb.worksheet_range("Evidence").expect("an Evidence sheet");
     let groups: Vec<String> = evidence.rows().map(|r| r[1].to_string()).collect();
@@ -350,10 +371,7 @@ fn the_reports_print_on_a4_with_the_school_on_every_page_and_name_what_they_show
     // The action plan has no column for plans nobody wrote.
     assert!(!report.contains(r#"<th scope="col">Planned</th>"#));
     for html in [&report, &governors] {
-        assert!(
-            html.contains("DSL&#x2f;OSL catch-up"),
-            "the school's own words"
-        );
+        assert!(html.contains("DSL&#x2f;OSL catch-up"), "the school's words");
         assert!(!html.contains("dsl-osl-catch-up"), "no internal id");
         assert!(!html.contains(">online-safety-group<"), "no internal id");
     }
@@ -473,6 +491,13 @@ fn thirty_reviewers_giving_one_reason_are_counted_once_and_their_commentary_kept
     // agenda points to them rather than printing them again.
     assert_eq!(report.matches("<details><summary>").count(), 30);
     assert_eq!(report.matches("(the start of 500 words)").count(), 30);
+    // On paper, where nothing opens, the report says once where the whole of it is.
+    assert_eq!(
+        report
+            .matches("the whole of it is in that reviewer's scoring workbook")
+            .count(),
+        1
+    );
     let agenda = report
         .split(r#"<h2 id="agenda">"#)
         .nth(1)

@@ -2,12 +2,17 @@
 //! benchmark, read as the report's radar is read, better higher up.
 //!
 //! The value axis runs from level 5 at the foot to level 1 at the top, in whole steps, so a
-//! taller bar is a better level, as a spoke reaching further out is on the radar. The sheet
-//! keeps the chart's figures beside it and prints on one landscape page.
+//! taller bar is a better level, as a spoke reaching further out is on the radar. An aspect
+//! whose claimed level no imported record checks has no evidenced level, and so no Evidenced
+//! bar: on a chart where taller is better a missing bar would read as the worst level, so
+//! such an aspect is marked at the foot (named in the legend) and in a note under the chart,
+//! and its Evidenced figure says "no check". The chart fills the first printed page,
+//! in type as large as the sheet's; its figures follow on the next.
 
 use rust_xlsxwriter::{
-    Chart, ChartAxisCrossing, ChartFormat, ChartLine, ChartLineDashType, ChartType, Format,
-    FormatBorder, Worksheet, XlsxError,
+    Chart, ChartAxisCrossing, ChartFont, ChartFormat, ChartLegendPosition, ChartLine,
+    ChartLineDashType, ChartMarker, ChartMarkerType, ChartSolidFill, ChartType, Format,
+    FormatAlign, FormatBorder, Worksheet, XlsxError,
 };
 
 use crate::score::AspectScore;
@@ -16,8 +21,24 @@ use crate::sheetprint::{self, Orientation, Running};
 /// The sheet's name.
 pub const SHEET: &str = "Chart";
 
-/// The first row of figures, below the title and the heading row.
-const FIRST: u32 = 2;
+/// The chart's size in pixels: the width of A4 landscape within its margins at full size,
+/// and the height that leaves room for the title above and the note below.
+const CHART_WIDTH: u32 = 1010;
+const CHART_HEIGHT: u32 = 540;
+
+/// The row of the note under the chart, the heading row of the figures (the first row of
+/// the second page) and their first row.
+const NOTE: u32 = 29;
+const HEAD: u32 = 31;
+const FIRST: u32 = HEAD + 1;
+
+/// The hidden column that places the "no records check the level" marks at the chart's foot, and
+/// the last column printed (the chart reaches it).
+const MARK_COL: u16 = 5;
+const LAST_COL: u16 = 11;
+
+/// The level below level 5 that the axis shows without a label: the foot of the chart.
+const FOOT: u8 = 6;
 
 /// Writes the Chart sheet for `aspects`.
 pub fn sheet(
@@ -32,63 +53,134 @@ pub fn sheet(
         "Levels against the benchmark: level 1 (aspirational) at the top, so a taller bar is a better level",
         &Format::new().set_bold().set_font_size(12),
     )?;
+    let name_width = figures(sheet, aspects)?;
+    // The columns the chart spans: those of the figures, then even ones to its right edge.
+    let used: f64 = [7.0, name_width, 11.0, 11.0, 11.0]
+        .iter()
+        .map(|w| w * 7.0 + 5.0)
+        .sum();
+    let rest = ((f64::from(CHART_WIDTH) - used) / 6.0).max(64.0);
+    for c in MARK_COL + 1..=LAST_COL {
+        sheet.set_column_width(c, ((rest - 5.0) / 7.0).max(8.43))?;
+    }
+    let count = u32::try_from(aspects.len()).expect("a few dozen aspects");
+    let last = FIRST + count.max(1) - 1;
+    sheet.insert_chart(1, 0, &chart(last))?;
+    note(sheet, aspects, used + rest * 6.0)?;
+    sheet.set_print_area(0, 0, last, LAST_COL)?;
+    sheetprint::setup(sheet, Orientation::Landscape, 0, running)?;
+    sheet.set_page_breaks(&[HEAD])?;
+    Ok(())
+}
+
+/// Writes the chart's figures from [`HEAD`] down; returns the Aspect column's width.
+fn figures(sheet: &mut Worksheet, aspects: &[AspectScore]) -> Result<f64, XlsxError> {
     let heading = Format::new()
         .set_bold()
         .set_background_color("#DDEBF7")
         .set_border_bottom(FormatBorder::Thin);
     for (c, h) in (0u16..).zip(["Code", "Aspect", "Agreed", "Evidenced", "Benchmark"]) {
-        sheet.write_with_format(1, c, h, &heading)?;
+        sheet.write_with_format(HEAD, c, h, &heading)?;
     }
     let names = aspects.iter().map(|a| a.name.as_str());
     let name_width = sheetprint::width_for(names.chain(["Aspect"]), 20.0, 38.0);
-    let wrap = Format::new().set_text_wrap();
+    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    let top = Format::new().set_align(FormatAlign::Top);
+    let none = Format::new()
+        .set_align(FormatAlign::Top)
+        .set_align(FormatAlign::Right)
+        .set_italic()
+        .set_font_color("#555555");
     for (row, a) in (FIRST..).zip(aspects) {
-        sheet.write(row, 0, a.code.as_str())?;
+        sheet.write_with_format(row, 0, a.code.as_str(), &top)?;
         sheet.write_with_format(row, 1, a.name.as_str(), &wrap)?;
         if sheetprint::lines(&a.name, name_width) > 1 {
             sheet.set_row_height(row, sheetprint::height(&[(&a.name, name_width)], 11.0))?;
         }
         if let Some(level) = a.agreed {
-            sheet.write(row, 2, level)?;
+            sheet.write_with_format(row, 2, level, &top)?;
         }
-        if let Some(level) = a.evidenced {
-            sheet.write(row, 3, level)?;
-        }
-        sheet.write(row, 4, a.benchmark)?;
+        match a.evidenced {
+            Some(level) => sheet.write_with_format(row, 3, level, &top)?,
+            None if a.agreed.is_none() => sheet.write_with_format(row, 3, "not scored", &none)?,
+            None => {
+                sheet.write_with_format(row, MARK_COL, FOOT, &top)?;
+                sheet.write_with_format(row, 3, "no check", &none)?
+            }
+        };
+        sheet.write_with_format(row, 4, a.benchmark, &top)?;
     }
     sheet.set_column_width(0, 7)?;
     sheet.set_column_width(1, name_width)?;
     for c in 2u16..=4 {
         sheet.set_column_width(c, 11)?;
     }
-    let count = u32::try_from(aspects.len()).expect("a few dozen aspects");
-    let last = FIRST + count.max(1) - 1;
-    sheet.insert_chart(1, 6, &chart(last))?;
-    sheet.set_print_area(0, 0, last.max(26), 20)?;
-    sheetprint::setup(sheet, Orientation::Landscape, 0, running)?;
-    // The chart and its figures on one page.
-    sheet.set_print_fit_to_pages(1, 1);
+    sheet.set_column_hidden(MARK_COL)?;
+    Ok(name_width)
+}
+
+/// The note under the chart naming the aspects with no Evidenced bar and those with no bar
+/// at all, wrapped across the chart's `width` in pixels; none when every aspect has both.
+fn note(sheet: &mut Worksheet, aspects: &[AspectScore], width: f64) -> Result<(), XlsxError> {
+    let codes = |unchecked: bool| -> Vec<&str> {
+        aspects
+            .iter()
+            .filter(|a| a.evidenced.is_none() && (a.agreed.is_some() == unchecked))
+            .map(|a| a.code.as_str())
+            .collect()
+    };
+    let (unchecked, unscored) = (codes(true), codes(false));
+    let mut said = Vec::new();
+    if !unchecked.is_empty() {
+        said.push(format!(
+            "No Evidenced bar for {}: no imported record checks the level claimed, so the records give no level (marked “no records check the level” at the foot). A missing bar is not the lowest level.",
+            unchecked.join(", ")
+        ));
+    }
+    if !unscored.is_empty() {
+        said.push(format!(
+            "No bars for {}: not scored yet.",
+            unscored.join(", ")
+        ));
+    }
+    if said.is_empty() {
+        return Ok(());
+    }
+    let text = said.join(" ");
+    let format = Format::new().set_text_wrap().set_align(FormatAlign::Top);
+    sheet.merge_range(NOTE, 0, NOTE, LAST_COL, &text, &format)?;
+    let units = (width - 5.0) / 7.0;
+    sheet.set_row_height(NOTE, sheetprint::height(&[(&text, units)], 11.0))?;
     Ok(())
 }
 
-/// Bars for the agreed and evidenced levels and a dashed line for the benchmark, on a value
-/// axis from 5 at the foot to 1 at the top.
+/// Type of a size that reads beside the sheet's own 11-point text.
+fn font(size: u8) -> ChartFont {
+    let mut font = ChartFont::new();
+    font.set_size(size);
+    font
+}
+
+/// Bars for the agreed and evidenced levels, a dashed line for the benchmark and a mark at
+/// the foot for an aspect whose level no record checks, on a value axis from 5 at the foot to 1 at
+/// the top.
 fn chart(last: u32) -> Chart {
     let mut chart = Chart::new(ChartType::Column);
     chart
         .title()
-        .set_name("Each aspect's level against the benchmark (higher is better)");
+        .set_name("Each aspect's level against the benchmark (higher is better)")
+        .set_font(&font(14));
     for col in [2u16, 3] {
         chart
             .add_series()
-            .set_name((SHEET, 1, col))
+            .set_name((SHEET, HEAD, col))
             .set_categories((SHEET, FIRST, 0, last, 0))
             .set_values((SHEET, FIRST, col, last, col));
     }
-    let mut benchmark = Chart::new(ChartType::Line);
-    benchmark
+    let mut lines = Chart::new(ChartType::Line);
+    lines
         .add_series()
-        .set_name((SHEET, 1, 4))
+        .set_name((SHEET, HEAD, 4))
         .set_categories((SHEET, FIRST, 0, last, 0))
         .set_values((SHEET, FIRST, 4, last, 4))
         .set_format(
@@ -99,19 +191,47 @@ fn chart(last: u32) -> Chart {
                     .set_dash_type(ChartLineDashType::Dash),
             ),
         );
-    chart.combine(&benchmark);
+    lines
+        .add_series()
+        .set_name("No records check the level (so no Evidenced bar)")
+        .set_categories((SHEET, FIRST, 0, last, 0))
+        .set_values((SHEET, FIRST, MARK_COL, last, MARK_COL))
+        .set_format(ChartFormat::new().set_no_line())
+        .set_marker(
+            ChartMarker::new()
+                .set_type(ChartMarkerType::X)
+                .set_size(11)
+                .set_format(
+                    ChartFormat::new()
+                        .set_solid_fill(ChartSolidFill::new().set_color("#000000"))
+                        .set_line(ChartLine::new().set_color("#000000").set_width(2)),
+                ),
+        );
+    chart.combine(&lines);
     // Levels run from 5 at the foot to 1 at the top; the bars rise from below level 5, and
     // the axis's sixth step, below level 5, has no label.
     chart
         .y_axis()
         .set_name("Level (1 aspirational … 5 nothing in place)")
+        .set_name_font(&font(11))
+        .set_font(&font(11))
         .set_min(1)
-        .set_max(6)
+        .set_max(FOOT)
         .set_major_unit(1)
         .set_reverse()
         .set_crossing(ChartAxisCrossing::Max)
         .set_num_format("[=6]\"\";0");
-    chart.x_axis().set_name("Aspect");
-    chart.set_width(860).set_height(460);
+    chart
+        .x_axis()
+        .set_name("Aspect")
+        .set_name_font(&font(11))
+        .set_font(&font(11));
+    chart
+        .legend()
+        .set_position(ChartLegendPosition::Bottom)
+        .set_font(&font(11));
+    // The marks sit in a hidden column, which a chart leaves out unless told.
+    chart.show_hidden_data();
+    chart.set_width(CHART_WIDTH).set_height(CHART_HEIGHT);
     chart
 }

@@ -3,13 +3,16 @@
 //! A Summary sheet (one row per aspect, reviewers' levels, agreed, benchmark, gap and
 //! status, coloured by conditional formatting), for a big group a Reviewers sheet of each
 //! reviewer's levels ([`overview`]), a Chart sheet of levels against the benchmark, an
-//! Action plan sheet with columns to fill in, and an Evidence sheet of the metrics. Every
-//! sheet prints on A4, one page wide, with its heading row on every page, the school and the
+//! Action plan sheet with columns to fill in, and an Evidence sheet of the metrics; a sheet
+//! with nothing to show says why in a line. Every sheet prints on A4 landscape, one page
+//! wide, the tables at one scale, with its heading row on every page, the school and the
 //! review date at the head of every page, and rows as tall as their wrapped text
 //! ([`crate::sheetprint`]). The document date is the review date, so the bytes depend only
 //! on the review.
 
 mod chart;
+#[cfg(test)]
+mod fits;
 mod overview;
 
 use chrono::Datelike;
@@ -25,8 +28,9 @@ use crate::pipeline::Reviewed;
 use crate::sheetprint::{self, Orientation, Running};
 
 /// Writes the heading row of a sheet whose columns are `columns` (heading and width), sized
-/// to its wrapped headings, frozen on screen and repeated on every printed page.
-fn heading_row(sheet: &mut Worksheet, columns: &[(&str, f64)]) -> Result<(), XlsxError> {
+/// to its wrapped headings in bold, frozen on screen and repeated on every printed page.
+/// Returns the columns' widths in the xlsx unit, for the scale the sheet prints at.
+fn heading_row(sheet: &mut Worksheet, columns: &[(&str, f64)]) -> Result<Vec<f64>, XlsxError> {
     let bold = Format::new()
         .set_bold()
         .set_background_color("#DDEBF7")
@@ -37,8 +41,19 @@ fn heading_row(sheet: &mut Worksheet, columns: &[(&str, f64)]) -> Result<(), Xls
         sheet.write_with_format(0, c, *h, &bold)?;
         sheet.set_column_width(c, *width)?;
     }
-    sheet.set_row_height(0, sheetprint::height(columns, 11.0))?;
+    let bold: Vec<(&str, f64)> = columns
+        .iter()
+        .map(|(h, w)| (*h, w / sheetprint::BOLD_WIDER))
+        .collect();
+    sheet.set_row_height(0, sheetprint::height(&bold, 11.0))?;
     sheet.set_freeze_panes(1, 0)?;
+    Ok(columns.iter().map(|(_, w)| *w).collect())
+}
+
+/// Says in row 1 of a sheet with no rows why it has none, in a line of its own.
+fn empty_line(sheet: &mut Worksheet, why: &str) -> Result<(), XlsxError> {
+    let format = Format::new().set_italic().set_align(FormatAlign::Top);
+    sheet.write_with_format(1, 0, why, &format)?;
     Ok(())
 }
 
@@ -73,13 +88,30 @@ pub fn render(r: &Reviewed, reviewers: &Reviewers) -> Result<Vec<u8>, XlsxError>
         school: &s.school,
         date: d,
     };
-    overview::summary_sheet(wb.add_worksheet(), r, reviewers, &running)?;
+    // Every table prints at one scale, that of the widest fitted one page wide, so that a
+    // narrow sheet's type is no larger than a wide one's; a sheet too wide to be read one
+    // page wide runs on over pages at its own (`sheetprint::keep_readable`).
+    let mut widths = vec![(
+        "Summary",
+        overview::summary_sheet(wb.add_worksheet(), r, reviewers, &running)?,
+    )];
     if overview::columns(r, reviewers).len() > overview::MAX_REVIEWER_COLUMNS {
-        overview::reviewers_sheet(wb.add_worksheet(), r, reviewers, &running)?;
+        let across = overview::reviewers_sheet(wb.add_worksheet(), r, reviewers, &running)?;
+        if across.iter().sum::<f64>() <= sheetprint::READABLE_UNITS {
+            widths.push((overview::REVIEWERS_SHEET, across));
+        }
     }
     chart::sheet(wb.add_worksheet(), &s.aspects, &running)?;
-    plan_sheet(wb.add_worksheet(), r, &running)?;
-    evidence_sheet(wb.add_worksheet(), r, &running)?;
+    widths.push(("Action plan", plan_sheet(wb.add_worksheet(), r, &running)?));
+    widths.push(("Evidence", evidence_sheet(wb.add_worksheet(), r, &running)?));
+    let scale = widths
+        .iter()
+        .map(|(_, across)| sheetprint::scale_to_width(across, Orientation::Landscape))
+        .min()
+        .unwrap_or(100);
+    for (name, _) in &widths {
+        wb.worksheet_from_name(name)?.set_print_scale(scale);
+    }
     wb.save_to_buffer()
 }
 
@@ -97,9 +129,25 @@ const PLAN_COLUMNS: [(&str, f64); 10] = [
     ("Status", 12.0),
 ];
 
-fn plan_sheet(sheet: &mut Worksheet, r: &Reviewed, running: &Running<'_>) -> Result<(), XlsxError> {
+/// Writes the Action plan sheet; returns its columns' widths.
+fn plan_sheet(
+    sheet: &mut Worksheet,
+    r: &Reviewed,
+    running: &Running<'_>,
+) -> Result<Vec<f64>, XlsxError> {
     sheet.set_name("Action plan")?;
-    heading_row(sheet, &PLAN_COLUMNS)?;
+    let across = heading_row(sheet, &PLAN_COLUMNS)?;
+    if r.scored.actions.is_empty() {
+        let scored = r.scored.aspects.iter().any(|a| a.agreed.is_some());
+        empty_line(
+            sheet,
+            if scored {
+                "Nothing to plan: every scored aspect is at level 1, the aspirational level."
+            } else {
+                "Nothing to plan yet: no aspect has an agreed level."
+            },
+        )?;
+    }
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let top = Format::new().set_align(FormatAlign::Top);
     let date = Format::new()
@@ -144,14 +192,15 @@ fn plan_sheet(sheet: &mut Worksheet, r: &Reviewed, running: &Running<'_>) -> Res
     }
     let last = u32::try_from(r.scored.actions.len()).expect("a few dozen aspects");
     print_table(sheet, Orientation::Landscape, last, 9, running)?;
-    Ok(())
+    Ok(across)
 }
 
+/// Writes the Evidence sheet; returns its columns' widths.
 fn evidence_sheet(
     sheet: &mut Worksheet,
     r: &Reviewed,
     running: &Running<'_>,
-) -> Result<(), XlsxError> {
+) -> Result<Vec<f64>, XlsxError> {
     sheet.set_name("Evidence")?;
     let m = &r.metrics;
     let mut rows = Rows(Vec::new());
@@ -178,9 +227,16 @@ fn evidence_sheet(
         incident_rows(&mut rows, i)?;
     }
     register_rows(&mut rows, &m.registers)?;
-    let last = rows.write(sheet)?;
-    print_table(sheet, Orientation::Portrait, last, 4, running)?;
-    Ok(())
+    let (last, across) = rows.write(sheet)?;
+    if last == 0 {
+        empty_line(
+            sheet,
+            "No figures yet: no records have been imported, or those imported hold none.",
+        )?;
+    }
+    // Landscape, as every other sheet: one rule for the page head and the scale.
+    print_table(sheet, Orientation::Landscape, last, 4, running)?;
+    Ok(across)
 }
 
 fn incident_rows(rows: &mut Rows, i: &IncidentSummary) -> Result<(), XlsxError> {
@@ -382,8 +438,9 @@ impl Rows {
     }
 
     /// Writes the heading row and the rows, the two columns of words as wide as their
-    /// longest entry within a cap and wrapped beyond it; returns the last row.
-    fn write(&self, sheet: &mut Worksheet) -> Result<u32, XlsxError> {
+    /// longest entry within a cap and wrapped beyond it; returns the last row and the
+    /// columns' widths.
+    fn write(&self, sheet: &mut Worksheet) -> Result<(u32, Vec<f64>), XlsxError> {
         let what = self.0.iter().map(|r| r.0.as_str());
         let who = self.0.iter().map(|r| r.1.as_str());
         let columns = [
@@ -399,7 +456,7 @@ impl Rows {
             ("Out of", 9.0),
             ("Window (months)", 10.0),
         ];
-        heading_row(sheet, &columns)?;
+        let across = heading_row(sheet, &columns)?;
         let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
         let top = Format::new().set_align(FormatAlign::Top);
         let mut row = 0u32;
@@ -422,6 +479,71 @@ impl Rows {
                 sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
             }
         }
-        Ok(row)
+        Ok((row, across))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    use super::*;
+
+    fn day() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("a day")
+    }
+
+    fn bytes(root: &Path) -> Vec<u8> {
+        let r = crate::pipeline::run(root, day()).expect("the review runs");
+        render(&r, &Reviewers::as_named()).expect("renders")
+    }
+
+    #[test]
+    fn every_cell_of_the_demo_fits_its_column_or_its_row() {
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let misfits = fits::misfits(&bytes(&samples));
+        assert!(misfits.is_empty(), "{misfits:#?}");
+    }
+
+    #[test]
+    fn every_cell_of_a_new_review_fits_its_column_or_its_row() {
+        let dir = tempfile::tempdir().expect("a folder");
+        let root = dir.path().join("review");
+        let framework = crate::framework::load_embedded("online-safety-18").expect("shipped");
+        crate::review::init(&crate::review::InitOptions {
+            dir: &root,
+            school: "The Blessed Saint Bartholomew and All Angels Church of England Voluntary Aided Primary School",
+            framework: &framework,
+            review_date: day(),
+        })
+        .expect("made");
+        let misfits = fits::misfits(&bytes(&root));
+        assert!(misfits.is_empty(), "{misfits:#?}");
+    }
+
+    #[test]
+    fn the_check_finds_text_cut_by_its_row() {
+        let mut wb = Workbook::new();
+        let sheet = wb.add_worksheet();
+        let wrap = Format::new().set_text_wrap();
+        let bold = Format::new().set_bold();
+        sheet.set_column_width(0, 10).expect("sized");
+        sheet.set_column_width(1, 27).expect("sized");
+        sheet.set_column_width(2, 9).expect("sized");
+        sheet
+            .write_with_format(0, 0, "several words that wrap over lines", &wrap)
+            .expect("written");
+        sheet.set_row_height(0, 18).expect("sized");
+        // Thirty characters of bold text in a column sized for thirty of regular text.
+        sheet
+            .write_with_format(1, 1, "Below benchmark on the records", &bold)
+            .expect("written");
+        sheet.write(1, 2, "yes").expect("written");
+        sheet.write(2, 1, "fits").expect("written");
+        let bytes = wb.save_to_buffer().expect("saved");
+        let misfits = fits::misfits(&bytes);
+        assert_eq!(misfits.len(), 2, "{misfits:#?}");
+        assert!(misfits[0].starts_with("Sheet1!A1"), "{}", misfits[0]);
+        assert!(misfits[1].starts_with("Sheet1!B2"), "{}", misfits[1]);
     }
 }

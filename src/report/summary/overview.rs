@@ -62,13 +62,13 @@ pub fn columns<'a>(r: &'a Reviewed, reviewers: &'a Reviewers) -> Vec<&'a str> {
     columns
 }
 
-/// Writes the Summary sheet.
+/// Writes the Summary sheet; returns its columns' widths.
 pub fn summary_sheet(
     sheet: &mut Worksheet,
     r: &Reviewed,
     reviewers: &Reviewers,
     running: &Running<'_>,
-) -> Result<(), XlsxError> {
+) -> Result<Vec<f64>, XlsxError> {
     let s = &r.scored;
     sheet.set_name("Summary")?;
     let all = columns(r, reviewers);
@@ -104,11 +104,11 @@ pub fn summary_sheet(
         ("Evidenced", 10.0),
         ("Benchmark", 11.0),
         ("Gap", 5.0),
-        width("Status", aspects.iter().map(status).collect(), 10.0, 30.0),
+        status_width(aspects),
         ("Complete", 9.0),
         ("Why the records differ", WHY_WIDTH),
     ]);
-    heading_row(sheet, &headers)?;
+    let across = heading_row(sheet, &headers)?;
     let agreed_col = FIRST_LEVEL_COL + u16::try_from(inline.len()).expect("a handful of reviewers");
     let widths: Vec<f64> = headers.iter().map(|(_, w)| *w).collect();
     for (row, a) in (1u32..).zip(aspects) {
@@ -117,7 +117,15 @@ pub fn summary_sheet(
     let last = u32::try_from(aspects.len()).expect("a few dozen aspects");
     status_colours(sheet, last, agreed_col + 4)?;
     print_table(sheet, Orientation::Landscape, last, agreed_col + 6, running)?;
-    Ok(())
+    Ok(across)
+}
+
+/// The Status column: as wide as its longest status in bold (a status below the benchmark
+/// is coloured and bold), so that none wraps.
+fn status_width(aspects: &[AspectScore]) -> (&'static str, f64) {
+    let statuses = aspects.iter().map(status).chain(["Status"]);
+    let w = sheetprint::width_for(statuses, 10.0, 30.0) * sheetprint::BOLD_WIDER;
+    ("Status", w.ceil())
 }
 
 /// One aspect's row of the Summary sheet: levels from `agreed_col` on.
@@ -153,8 +161,11 @@ fn aspect_row(
     if let Some(gap) = a.gap_to_benchmark {
         sheet.write_with_format(row, agreed_col + 3, gap, &number)?;
     }
+    // A status is a few words on one line: in a font wider than the one the column is
+    // sized for, it shrinks to fit rather than wrapping in a row one line tall.
     let status = status(a);
-    sheet.write_with_format(row, agreed_col + 4, status, &wrap)?;
+    let one_line = top.clone().set_shrink();
+    sheet.write_with_format(row, agreed_col + 4, status, &one_line)?;
     let complete = if a.complete { "yes" } else { "no" };
     sheet.write_with_format(row, agreed_col + 5, complete, &top)?;
     // A long explanation is cut short rather than made into a row taller than Excel
@@ -164,12 +175,10 @@ fn aspect_row(
         sheet.write_with_format(row, agreed_col + 6, why.as_str(), &wrap)?;
     }
     sheet.write_with_format(row, 1, a.name.as_str(), &wrap)?;
-    let status_col = usize::from(agreed_col + 4);
     let height = sheetprint::height(
         &[
             (a.code.as_str(), widths[0]),
             (a.name.as_str(), widths[1]),
-            (status, widths[status_col]),
             (why.as_deref().unwrap_or(""), WHY_WIDTH),
         ],
         11.0,
@@ -201,13 +210,14 @@ fn status_colours(sheet: &mut Worksheet, last: u32, status_col: u16) -> Result<(
     Ok(())
 }
 
-/// Writes the Reviewers sheet: a row per reviewer, a column per aspect.
+/// Writes the Reviewers sheet: a row per reviewer, a column per aspect; returns its
+/// columns' widths.
 pub fn reviewers_sheet(
     sheet: &mut Worksheet,
     r: &Reviewed,
     reviewers: &Reviewers,
     running: &Running<'_>,
-) -> Result<(), XlsxError> {
+) -> Result<Vec<f64>, XlsxError> {
     sheet.set_name(REVIEWERS_SHEET)?;
     let names = columns(r, reviewers);
     let aspects = &r.scored.aspects;
@@ -239,8 +249,8 @@ pub fn reviewers_sheet(
     let last_row = u32::try_from(names.len()).expect("a group fits a sheet");
     let last_col = u16::try_from(aspects.len()).expect("a few dozen aspects");
     print_table(sheet, Orientation::Landscape, last_row, last_col, running)?;
-    let across: f64 = headers.iter().map(|(_, w)| w).sum();
-    sheetprint::keep_readable(sheet, across, 0)?;
+    let across: Vec<f64> = headers.iter().map(|(_, w)| *w).collect();
+    sheetprint::keep_readable(sheet, across.iter().sum(), 0)?;
     sheet.set_freeze_panes(1, 1)?;
-    Ok(())
+    Ok(across)
 }

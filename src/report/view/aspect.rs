@@ -23,6 +23,9 @@ pub(super) struct CheckView {
     needs: String,
     fact: String,
     outcome: String,
+    /// The outcome is a word or two ("met", "not met"), printed on one line so that it
+    /// never breaks in a narrow column.
+    brief: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -56,6 +59,13 @@ pub(super) struct Detail {
     /// Nothing stands behind the level: no evidence cited, no supporting record imported
     /// (or only files holding none); why, in words, else empty.
     unevidenced: String,
+}
+
+impl Detail {
+    /// Whether any reviewer's own commentary is shown by its start.
+    pub(super) fn excerpted(&self) -> bool {
+        self.commentary.iter().any(Said::is_excerpt)
+    }
 }
 
 /// Whether there is anything to say of an aspect beyond the framework's own words: a
@@ -230,21 +240,23 @@ fn check_view(c: &CheckResult) -> CheckView {
         (None, Some(d)) if needed => (crate::text::capitalise(d), None),
         (None, _) => (String::new(), None),
     };
+    let outcome = match c.status {
+        CheckStatus::Met => "met".into(),
+        CheckStatus::NotMet => "not met".into(),
+        CheckStatus::EvidenceNeeded => {
+            let why = why.map(|w| format!(": {w}")).unwrap_or_default();
+            let required = if c.required {
+                "; holds back readiness"
+            } else {
+                ""
+            };
+            format!("evidence needed{why}{required}")
+        }
+    };
     CheckView {
         needs: c.needs.clone(),
         fact,
-        outcome: match c.status {
-            CheckStatus::Met => "met".into(),
-            CheckStatus::NotMet => "not met".into(),
-            CheckStatus::EvidenceNeeded => {
-                let why = why.map(|w| format!(": {w}")).unwrap_or_default();
-                let required = if c.required {
-                    "; holds back readiness"
-                } else {
-                    ""
-                };
-                format!("evidence needed{why}{required}")
-            }
-        },
+        brief: outcome.split_whitespace().count() <= 2,
+        outcome,
     }
 }

@@ -163,6 +163,9 @@ pub struct View {
     details: Vec<Detail>,
     /// Aspects nobody has scored or written about yet.
     unscored: Vec<Unscored>,
+    /// Some reviewer's own commentary is shown by its start: the printed page says once
+    /// where the whole of it is, since nothing on paper opens.
+    excerpted: bool,
     /// How many aspects have a level: with none, the reports say so instead of showing
     /// empty tables and a chart without a line on it.
     scored_count: usize,
@@ -227,17 +230,7 @@ pub fn build(
 ) -> View {
     let fw = &r.framework.framework;
     let s = &r.scored;
-    // Each aspect is listed once: a finding already given as a reason is not repeated.
-    let findings: Vec<String> = s
-        .evidence_findings
-        .iter()
-        .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
-        .map(|r| r.message.clone())
-        .collect();
-    let findings = brief::first(
-        &findings,
-        brief::IN_FULL.saturating_sub(s.reasons.len()).max(2),
-    );
+    let findings = findings(s);
     let mut view = View {
         school: s.school.clone(),
         review_date: uk(s.review_date),
@@ -276,6 +269,7 @@ pub fn build(
                 name: a.name.clone(),
             })
             .collect(),
+        excerpted: false,
         scored_count: s.aspects.iter().filter(|a| a.agreed.is_some()).count(),
         any_planned: s.actions.iter().any(|p| p.planned.is_some()),
         actions: actions(fw, s),
@@ -296,8 +290,24 @@ pub fn build(
         flagged: crate::score::flagged(&r.diagnostics),
     };
     view.radar_mm = first_page::radar_mm(&view);
+    view.excerpted = view.details.iter().any(Detail::excerpted);
     view.radar_svg = radar(s, previous, view.radar_mm);
     view
+}
+
+/// The evidence findings the first page lists, the first few and how many more. Each
+/// aspect is listed once: a finding already given as a reason is not repeated.
+fn findings(s: &Scored) -> (Vec<String>, usize) {
+    let findings: Vec<String> = s
+        .evidence_findings
+        .iter()
+        .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
+        .map(|r| r.message.clone())
+        .collect();
+    brief::first(
+        &findings,
+        brief::IN_FULL.saturating_sub(s.reasons.len()).max(2),
+    )
 }
 
 fn milestones(s: &Scored) -> Vec<Milestone> {

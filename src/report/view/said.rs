@@ -17,6 +17,13 @@ pub(in crate::report) struct Said {
     words: usize,
 }
 
+impl Said {
+    /// Whether it is shown by its start.
+    pub(super) fn is_excerpt(&self) -> bool {
+        self.excerpt.is_some()
+    }
+}
+
 /// An aspect's reviewers' own commentary read in full up to so many words between them;
 /// beyond, each long one is shown by its first [`EXCERPT_WORDS`] words.
 const FULL_WORDS: usize = 250;

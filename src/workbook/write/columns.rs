@@ -111,12 +111,18 @@ pub(super) fn width(header: &str, is_level: bool, group: bool, fw: &Framework) -
     }
 }
 
+/// How much longer a turned heading's longest word is counted than its characters in
+/// Calibri: the heading is bold, and where neither Calibri nor Carlito is installed an office
+/// program prints it in a wider font (DejaVu Sans Bold is about 1.4 times as wide), in which
+/// a heading sized to the letter would break mid-word ("Benchma / rk").
+const WORD_WIDER: f64 = 1.5;
+
 /// The height in points of a heading turned up a column [`MEMBER_WIDTH`] wide, which
-/// holds two lines of it: as long as the longer line once the name is wrapped in two.
+/// holds two lines of it: as long as the longer line once the name is wrapped in two, and
+/// never shorter than its longest word counted [`WORD_WIDER`], so no word is broken.
 fn turned_height(text: &str) -> f64 {
-    // A word is not broken: the line is at least as long as the longest.
     let word = text.split_whitespace().map(|w| w.chars().count()).max();
-    let least = (word.unwrap_or(1) as f64 + 1.0) / 1.2;
+    let least = (word.unwrap_or(1) as f64 + 1.0) / 1.2 * WORD_WIDER;
     let along = (1..=80u32)
         .filter(|&units| f64::from(units) >= least)
         .find(|&units| sheetprint::lines(text, f64::from(units)) <= 2)
@@ -312,6 +318,13 @@ mod tests {
         assert!(turned_height("Benchmark") > turned_height("Bench mark"));
         // "Online Safety" and "Lead": the longer line is thirteen characters.
         assert!(long > 13.0 * 4.0 && long < 13.0 * 7.0, "{long}");
+        // "Benchmark" bold in DejaVu Sans, the widest stand-in for Calibri, is about 72
+        // points long: the heading row holds it whole.
+        assert!(
+            turned_height("Benchmark") >= 72.0,
+            "{}",
+            turned_height("Benchmark")
+        );
     }
 
     #[test]
