@@ -108,6 +108,7 @@ pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
     match count(row, header, Field::AgreementSigned) {
         Ok(Some((n, of))) => Signed::Count(n, of),
         Ok(None) => Signed::Blank,
+        Err(reason) if reason.contains(super::TOO_MANY) => Signed::Neither(reason),
         Err(_) => Signed::Neither(format!("`{typed}` is neither a count nor a yes/no mark")),
     }
 }
@@ -230,6 +231,14 @@ fn judge(
         )
     };
     match (p.signed.clone(), column) {
+        // Beside a name, anything but a clear signature ("Refused", "Absent", "Lost
+        // form", a stray number) is not one: the person stays in their group, not signed.
+        (Signed::Neither(_) | Signed::Count(..), Column::Marks | Column::Undecided)
+            if p.person.is_some() =>
+        {
+            let note = format!("`{}` is not a signature; {NOT_SIGNED}", p.typed.trim());
+            also(person(p, Some(false), None, header, dates_recorded), note, at)
+        }
         (Signed::Neither(reason), _) => skip(reason, at),
         (Signed::Mark(_, Some(_)) | Signed::BadDate(_), Column::Counts | Column::Mixed) => {
             skip(other("date", "counts"), at)
@@ -412,6 +421,19 @@ fn group(
         date_missing: note.is_some(),
     };
     noted(record, note)
+}
+
+/// `outcome` with `note` beside any note it has.
+fn also(outcome: RowOutcome<Agreement>, note: String, at: Option<u32>) -> RowOutcome<Agreement> {
+    match outcome {
+        RowOutcome::Used(record) => RowOutcome::Noted { record, note, col: at },
+        RowOutcome::Noted { record, note: had, col } => RowOutcome::Noted {
+            record,
+            note: format!("{note}; {had}"),
+            col,
+        },
+        other => other,
+    }
 }
 
 fn noted(record: Agreement, note: Option<(String, Option<u32>)>) -> RowOutcome<Agreement> {

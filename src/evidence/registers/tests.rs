@@ -22,6 +22,7 @@ fn read(kind: Kind, text: &str) -> (Evidence, SourceReport) {
         sheet: None,
         columns: &columns,
         maps: Mappings::default(),
+        as_of: None,
     };
     let mut evidence = Evidence::default();
     let report = import(&req, &mut evidence).expect("imported");
