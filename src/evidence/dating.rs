@@ -248,6 +248,7 @@ mod tests {
             left_out_categories: Default::default(),
             names_also_from: Vec::new(),
             training_rows: Vec::new(),
+            unplaced_groups: Vec::new(),
             signed_dates: false,
         }
     }

@@ -390,7 +390,6 @@ fn a_review_imports_each_source_it_lists_from_its_folder() {
         sheet: None,
         columns: ColumnMap::default(),
         maps: Mappings::default(),
-        as_of: None,
     };
     let sources = [
         spec(Kind::Meetings, "evidence/meetings.csv"),

@@ -168,6 +168,9 @@ const ONLINE: &[&str] = &[
     "computing",
     "selfies",
     "influencers",
+    "viral",
+    "challenge",
+    "challenges",
 ];
 
 /// Words that, in a meeting's title, name one parent rather than parents.
@@ -180,7 +183,7 @@ fn holds(padded: &str, list: &[&str]) -> bool {
 
 /// The cell of a row (type, what, attendance) saying it did not take place or has not
 /// yet, with its field, if any does.
-fn not_held(row: &SheetRow, header: &Header) -> Option<(Field, String)> {
+fn not_held(row: &SheetRow, header: &Header) -> Option<(Field, String, &'static str)> {
     [
         Field::EngagementType,
         Field::EngagementTitle,
@@ -188,13 +191,19 @@ fn not_held(row: &SheetRow, header: &Header) -> Option<(Field, String)> {
     ]
     .into_iter()
     .map(|f| (f, text(row, header, f)))
-    .find(|(f, typed)| {
-        let padded = format!(" {} ", normalise(typed));
+    .find_map(|(f, typed)| {
+        let padded = format!(" {} ", normalise(&typed));
         let not_yet = NOT_HELD
             .iter()
-            .filter(|w| *f != Field::EngagementAttendance || !CONFIRMING.contains(w))
+            .filter(|w| f != Field::EngagementAttendance || !CONFIRMING.contains(w))
             .any(|w| padded.contains(&format!(" {w} ")));
-        holds(&padded, CANCELLED) || not_yet
+        if holds(&padded, CANCELLED) {
+            Some((f, typed, "did not take place"))
+        } else if not_yet {
+            Some((f, typed, "has not taken place (planned, provisional, moved or too few signed up)"))
+        } else {
+            None
+        }
     })
 }
 
@@ -226,12 +235,9 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
-    if let Some((field, typed)) = not_held(row, header) {
+    if let Some((field, typed, why)) = not_held(row, header) {
         return skip(
-            format!(
-                "`{}` says it did not take place, or has not yet; not counted",
-                typed.trim()
-            ),
+            format!("`{}` says it {why}; not counted", typed.trim()),
             header.col(field),
         );
     }

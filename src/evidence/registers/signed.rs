@@ -423,14 +423,14 @@ fn group(
     noted(record, note)
 }
 
-/// `outcome` with `note` beside any note it has.
+/// `outcome` with `note` in place of any note it had: a person marked not signed has
+/// none but that a date beside the mark is not taken, which `note` says for them.
 fn also(outcome: RowOutcome<Agreement>, note: String, at: Option<u32>) -> RowOutcome<Agreement> {
     match outcome {
-        RowOutcome::Used(record) => RowOutcome::Noted { record, note, col: at },
-        RowOutcome::Noted { record, note: had, col } => RowOutcome::Noted {
+        RowOutcome::Used(record) | RowOutcome::Noted { record, .. } => RowOutcome::Noted {
             record,
-            note: format!("{note}; {had}"),
-            col,
+            note,
+            col: at,
         },
         other => other,
     }
