@@ -152,10 +152,17 @@ fn same_day_counts(report: &SourceReport) -> Option<Diagnostic> {
             let rest = s.reason.strip_prefix(prefix)?;
             let other = rest.trim_start().split(':').next()?;
             let other: u32 = other.parse().ok()?;
-            Some(format!("rows {} and {}", other.min(s.row), other.max(s.row)))
+            Some(format!(
+                "rows {} and {}",
+                other.min(s.row),
+                other.max(s.row)
+            ))
         })
         .collect();
-    let first = report.skipped.iter().find(|s| s.reason.starts_with(prefix))?;
+    let first = report
+        .skipped
+        .iter()
+        .find(|s| s.reason.starts_with(prefix))?;
     let mut at = Location::file(&report.path);
     at.cell = Some(first.place.clone());
     Some(

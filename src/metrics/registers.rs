@@ -18,8 +18,8 @@ use serde::Serialize;
 use super::compute::within;
 use super::terms::Terms;
 use crate::evidence::import::Evidence;
-use crate::evidence::{Field, Kind};
 use crate::evidence::registers::part_key;
+use crate::evidence::{Field, Kind};
 use crate::text::plural;
 
 /// The first day of the school year `as_of` falls in.

@@ -87,7 +87,13 @@ fn registers(r: &Registers) -> Result<Vec<Summary>> {
                 day(g.last),
             ]
         });
-        let header = ["asked", "surveys", "responses", "responses_not_known", "last"];
+        let header = [
+            "asked",
+            "surveys",
+            "responses",
+            "responses_not_known",
+            "last",
+        ];
         out.push(table("surveys.csv", &header, rows)?);
     }
     if let Some(g) = &r.engagement {

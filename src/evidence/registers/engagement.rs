@@ -174,7 +174,9 @@ const ONLINE: &[&str] = &[
 ];
 
 /// Words that, in a meeting's title, name one parent rather than parents.
-const ONE_PARENT: &[&str] = &["parent", "carer", "mum", "dad", "mother", "father", "guardian"];
+const ONE_PARENT: &[&str] = &[
+    "parent", "carer", "mum", "dad", "mother", "father", "guardian",
+];
 
 /// Whether `padded` (normalised, a space each side) holds any of `list` as words.
 fn holds(padded: &str, list: &[&str]) -> bool {
@@ -200,7 +202,11 @@ fn not_held(row: &SheetRow, header: &Header) -> Option<(Field, String, &'static 
         if holds(&padded, CANCELLED) {
             Some((f, typed, "did not take place"))
         } else if not_yet {
-            Some((f, typed, "has not taken place (planned, provisional, moved or too few signed up)"))
+            Some((
+                f,
+                typed,
+                "has not taken place (planned, provisional, moved or too few signed up)",
+            ))
         } else {
             None
         }
@@ -212,17 +218,31 @@ fn not_held(row: &SheetRow, header: &Header) -> Option<(Field, String, &'static 
 fn one_to_one(kind: &str, title: &str) -> bool {
     let both = format!(" {kind} {title} ");
     let meeting = holds(&both, &["meeting", "meet", "call", "conversation", "chat"]);
-    holds(&both, &["1 1", "1 to 1", "one to one", "individual", "home visit"])
-        || (meeting && holds(&both, ONE_PARENT))
+    holds(
+        &both,
+        &["1 1", "1 to 1", "one to one", "individual", "home visit"],
+    ) || (meeting && holds(&both, ONE_PARENT))
 }
 
 /// Attendance written as words that say nobody came: nought.
 fn nobody(typed: &str) -> bool {
     let n = normalise(typed);
     !n.chars().any(|c| c.is_ascii_digit())
-        && ["nobody", "no one", "noone", "none", "nil", "zero", "no parents", "no carers", "no families", "no attendees", "no show"]
-            .iter()
-            .any(|w| n == *w || n.starts_with(&format!("{w} ")))
+        && [
+            "nobody",
+            "no one",
+            "noone",
+            "none",
+            "nil",
+            "zero",
+            "no parents",
+            "no carers",
+            "no families",
+            "no attendees",
+            "no show",
+        ]
+        .iter()
+        .any(|w| n == *w || n.starts_with(&format!("{w} ")))
 }
 
 /// A row of the parent engagement log: a session when its type says so or attendance is
@@ -252,7 +272,9 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
     if !holds(&format!(" {kind} {title} "), ONLINE) {
         return skip(
             "its type and title do not say it is about online safety; not counted",
-            header.col(Field::EngagementTitle).or(header.col(Field::EngagementType)),
+            header
+                .col(Field::EngagementTitle)
+                .or(header.col(Field::EngagementType)),
         );
     }
     let mut notes = Vec::new();
@@ -260,7 +282,13 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
     let attendance = if nobody(&typed) {
         Some(0)
     } else {
-        optional_count(row, header, Field::EngagementAttendance, "attendance", &mut notes)
+        optional_count(
+            row,
+            header,
+            Field::EngagementAttendance,
+            "attendance",
+            &mut notes,
+        )
     };
     let says = |t: &str| t.split(' ').any(|w| SESSION_WORDS.contains(&w));
     let session = if kind.is_empty() {

@@ -31,8 +31,23 @@ pub(crate) enum Who {
 
 /// Words for parents and carers, however a school writes them.
 const PARENT_WORDS: &[&str] = &[
-    "parent", "parents", "carer", "carers", "mum", "mums", "mother", "mothers", "dad", "dads",
-    "father", "fathers", "family", "families", "guardian", "guardians", "grandparents",
+    "parent",
+    "parents",
+    "carer",
+    "carers",
+    "mum",
+    "mums",
+    "mother",
+    "mothers",
+    "dad",
+    "dads",
+    "father",
+    "fathers",
+    "family",
+    "families",
+    "guardian",
+    "guardians",
+    "grandparents",
 ];
 
 /// Words for governors and trustees.
@@ -53,16 +68,82 @@ const VOLUNTEER_WORDS: &[&str] = &["volunteer", "volunteers", "helpers", "helper
 
 /// Words for staff by their roles and for the adults who work in a school.
 const STAFF_WORDS: &[&str] = &[
-    "staff", "teacher", "teachers", "teaching", "ta", "tas", "assistant", "assistants",
-    "support", "employee", "employees", "colleagues", "adults", "head", "headteacher",
-    "deputy", "senco", "dsl", "slt", "leadership", "admin", "administration", "office",
-    "business", "manager", "managers", "technician", "technicians", "caretaker", "site",
-    "lunchtime", "midday", "mdsa", "mdsas", "cleaner", "cleaners", "cleaning", "supply",
-    "agency", "pgce", "scitt", "ect", "ects", "nqt", "nqts", "trainee", "trainees", "kitchen",
-    "catering", "cook", "cooks", "chef", "coach", "coaches", "instructor", "instructors",
-    "tutor", "tutors", "peripatetic", "nurse", "therapist", "therapists", "contractor",
-    "contractors", "visitor", "visitors", "practitioner", "practitioners", "nursery nurses",
-    "hlta", "hltas", "lsa", "lsas", "ssa", "clerk", "librarian",
+    "staff",
+    "teacher",
+    "teachers",
+    "teaching",
+    "ta",
+    "tas",
+    "assistant",
+    "assistants",
+    "support",
+    "employee",
+    "employees",
+    "colleagues",
+    "adults",
+    "head",
+    "headteacher",
+    "deputy",
+    "senco",
+    "dsl",
+    "slt",
+    "leadership",
+    "admin",
+    "administration",
+    "office",
+    "business",
+    "manager",
+    "managers",
+    "technician",
+    "technicians",
+    "caretaker",
+    "site",
+    "lunchtime",
+    "midday",
+    "mdsa",
+    "mdsas",
+    "cleaner",
+    "cleaners",
+    "cleaning",
+    "supply",
+    "agency",
+    "pgce",
+    "scitt",
+    "ect",
+    "ects",
+    "nqt",
+    "nqts",
+    "trainee",
+    "trainees",
+    "kitchen",
+    "catering",
+    "cook",
+    "cooks",
+    "chef",
+    "coach",
+    "coaches",
+    "instructor",
+    "instructors",
+    "tutor",
+    "tutors",
+    "peripatetic",
+    "nurse",
+    "therapist",
+    "therapists",
+    "contractor",
+    "contractors",
+    "visitor",
+    "visitors",
+    "practitioner",
+    "practitioners",
+    "nursery nurses",
+    "hlta",
+    "hltas",
+    "lsa",
+    "lsas",
+    "ssa",
+    "clerk",
+    "librarian",
 ];
 
 /// Words that say a group is pupils.
@@ -145,7 +226,9 @@ fn year_code(w: &str) -> bool {
 fn class_code(w: &str) -> bool {
     let digits = w.chars().take_while(char::is_ascii_digit).count();
     let rest = &w[digits..];
-    (1..=2).contains(&digits) && (1..=2).contains(&rest.len()) && rest.chars().all(|c| c.is_ascii_lowercase())
+    (1..=2).contains(&digits)
+        && (1..=2).contains(&rest.len())
+        && rest.chars().all(|c| c.is_ascii_lowercase())
 }
 
 /// Numbers in words, as a year group may be written ("year three").
@@ -161,9 +244,10 @@ pub(crate) fn part_key(part: &str) -> String {
     let n = normalise(part);
     let mut words: Vec<String> = Vec::new();
     for w in n.split(' ').filter(|w| !w.is_empty()) {
-        let year = ["year", "yr", "y"]
-            .iter()
-            .find_map(|p| w.strip_prefix(p).filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit())));
+        let year = ["year", "yr", "y"].iter().find_map(|p| {
+            w.strip_prefix(p)
+                .filter(|r| !r.is_empty() && r.chars().all(|c| c.is_ascii_digit()))
+        });
         match (w, year) {
             (_, Some(n)) => {
                 words.push("year".into());
@@ -190,9 +274,13 @@ pub(crate) fn part_key(part: &str) -> String {
         words.remove(0);
     }
     while words.len() > 1
-        && ["pupils", "children", "class", "group", "learners", "students"]
-            .contains(&words[words.len() - 1].as_str())
-        && words[..words.len() - 1].iter().any(|w| w == "year" || w == "reception")
+        && [
+            "pupils", "children", "class", "group", "learners", "students",
+        ]
+        .contains(&words[words.len() - 1].as_str())
+        && words[..words.len() - 1]
+            .iter()
+            .any(|w| w == "year" || w == "reception")
     {
         words.pop();
     }
@@ -232,7 +320,15 @@ mod tests {
 
     #[test]
     fn one_class_written_many_ways_is_one_part() {
-        for text in ["Year 3", "Y3", "Yr 3", "year three", "YR3", "Year 03", "Year 3 pupils"] {
+        for text in [
+            "Year 3",
+            "Y3",
+            "Yr 3",
+            "year three",
+            "YR3",
+            "Year 03",
+            "Year 3 pupils",
+        ] {
             assert_eq!(part_key(text), "year 3", "{text}");
         }
         assert_eq!(part_key("All staff"), "staff");

@@ -152,7 +152,10 @@ pub(super) fn count(
     if let Some((n, of)) = counted
         && (n > MOST_PEOPLE || of.is_some_and(|of| of > MOST_PEOPLE))
     {
-        let typed = header.col(field).map(|c| row.get(c).text()).unwrap_or_default();
+        let typed = header
+            .col(field)
+            .map(|c| row.get(c).text())
+            .unwrap_or_default();
         return Err(format!("`{}` {TOO_MANY}", typed.trim()));
     }
     Ok(counted)
@@ -376,16 +379,16 @@ pub(super) fn with_notes<T>(record: T, mut notes: Vec<(String, Option<u32>)>) ->
 mod agreements;
 mod document;
 mod engagement;
-mod groups;
 mod frequency;
+mod groups;
 mod logs;
 mod signed;
 
-pub use agreements::agreement;
 pub(crate) use agreements::UNPLACED;
-pub(crate) use groups::{Who, part_key, who};
+pub use agreements::agreement;
 pub use document::{document, worked_out};
 pub use engagement::engagement;
+pub(crate) use groups::{Who, part_key, who};
 pub use logs::{filtering, survey};
 pub(crate) use signed::{NO_COUNT, NOT_SHOWN};
 pub use signed::{Pending, Settled, settle};

@@ -237,7 +237,11 @@ fn judge(
             if p.person.is_some() =>
         {
             let note = format!("`{}` is not a signature; {NOT_SIGNED}", p.typed.trim());
-            also(person(p, Some(false), None, header, dates_recorded), note, at)
+            also(
+                person(p, Some(false), None, header, dates_recorded),
+                note,
+                at,
+            )
         }
         (Signed::Neither(reason), _) => skip(reason, at),
         (Signed::Mark(_, Some(_)) | Signed::BadDate(_), Column::Counts | Column::Mixed) => {

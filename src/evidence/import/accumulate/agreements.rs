@@ -94,8 +94,7 @@ impl Accumulator<'_> {
 
     /// Keeps the group of a row whose group cannot be placed, for the warning that names it.
     pub(super) fn unplaced(&mut self, outcome: &RowOutcome<Agreement>, row: &SheetRow) {
-        if !matches!(outcome, RowOutcome::Skipped { reason, .. } if reason == registers::UNPLACED)
-        {
+        if !matches!(outcome, RowOutcome::Skipped { reason, .. } if reason == registers::UNPLACED) {
             return;
         }
         let group = text(row, &self.header, Field::AgreementGroup);
@@ -105,7 +104,10 @@ impl Accumulator<'_> {
             group.split_whitespace().collect::<Vec<_>>().join(" ")
         };
         let list = &mut self.report.unplaced_groups;
-        match list.iter_mut().find(|(g, _)| normalise(g) == normalise(&group)) {
+        match list
+            .iter_mut()
+            .find(|(g, _)| normalise(g) == normalise(&group))
+        {
             Some((_, rows)) => rows.push(row.index + 1),
             None => list.push((group, vec![row.index + 1])),
         }
