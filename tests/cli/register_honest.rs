@@ -87,7 +87,7 @@ fn a_pupil_whose_form_was_refused_lost_or_sent_home_stays_in_the_class_as_not_si
         &text,
         &[
             "11 used (5 with a note below), 0 skipped",
-            "note row 8, column C: the cell is not a signature; counted as not signed",
+            "note row 8, column C: the cell is neither a count nor a yes/no mark; counted as not signed",
             "pupils 6 of 11 (54%)",
         ],
     );

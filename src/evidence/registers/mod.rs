@@ -390,7 +390,7 @@ pub use document::{document, worked_out};
 pub use engagement::engagement;
 pub(crate) use groups::{Who, part_key, who};
 pub use logs::{filtering, survey};
-pub(crate) use signed::{NO_COUNT, NOT_SHOWN};
+pub(crate) use signed::{GROUP_NONE, NO_COUNT, NOT_SHOWN};
 pub use signed::{Pending, Settled, settle};
 
 #[cfg(test)]
