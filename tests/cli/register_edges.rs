@@ -616,10 +616,10 @@ fn counts_of_one_are_written_in_the_singular() {
     );
     let text = import_csv(
         "engagement",
-        "Date,Type,What,Attended\n01/11/2026,Workshop,Gaming,12\n03/11/2026,Workshop,Online,8\n02/11/2026,Newsletter,News,\n05/11/2026,Letter,Letter home,\n",
+        "Date,Type,What,Attended\n01/11/2026,Workshop,Gaming,12\n03/11/2026,Workshop,Online,8\n02/11/2026,Newsletter,Online safety news,\n05/11/2026,Letter,Letter home about apps,\n",
     );
     assert!(
-        text.contains("2 sessions attended by 20, 2 communications,"),
+        text.contains("2 sessions, attended by 20 parents and carers, 2 communications,"),
         "{text}"
     );
     let text = import_csv(

@@ -86,7 +86,7 @@ fn a_pupil_whose_form_was_refused_lost_or_sent_home_stays_in_the_class_as_not_si
     says(
         &text,
         &[
-            "11 used (5 with a note below), 0 skipped",
+            "12 used (5 with a note below), 0 skipped",
             "note row 8, column C: the cell is neither a count nor a yes/no mark; counted as not signed",
             "pupils 6 of 11 (54%)",
         ],
@@ -152,7 +152,8 @@ fn one_class_recounted_under_other_spellings_is_one_class_at_its_latest_count() 
     says(
         &text,
         &[
-            "skipped row 2, column B: an earlier count of the same group than row 5: replaced by it",
+            "skipped row 2, column B: an earlier count of the same group than row 3: replaced by it",
+            "skipped row 3, column B: an earlier count of the same group than row 4",
             "skipped row 4, column B: an earlier count of the same group than row 5",
             "skipped row 6, column B: an earlier count of the same group than row 7",
         ],
