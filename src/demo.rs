@@ -173,7 +173,11 @@ pub fn run(dir: &Path, today: NaiveDate, mut progress: impl FnMut(Step<'_>)) -> 
         },
     )?;
     progress(Step::Workbooks(&workbooks));
-    let (_, sources) = import::import_review(&settings.evidence, dir)?;
+    let (_, sources) = import::import_review(
+        &settings.evidence,
+        dir,
+        Some(settings.review_date.unwrap_or(today)),
+    )?;
     progress(Step::Import(&sources));
 
     let reviewed = pipeline::run(dir, today)?;

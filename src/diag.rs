@@ -179,6 +179,10 @@ codes! {
     /// People in an agreements register whose date of signing cannot be read, or who are
     /// marked signed with no date: in their group, not shown signed this school year.
     AgreementDatesUnreadable => "agreement-dates-unreadable",
+    /// Groups of an agreements register that cannot be placed: not counted as anyone.
+    AgreementGroupUnplaced => "agreement-group-unplaced",
+    /// Two different counts of one group on one day: the lower share is taken.
+    AgreementCountsConflict => "agreement-counts-conflict",
     /// An aspect has a level, but no evidence cited, no check measured and no record of the
     /// kinds the framework names for it.
     AspectUnevidenced => "aspect-unevidenced",

@@ -108,7 +108,74 @@ pub fn findings(report: &SourceReport, as_of: NaiveDate) -> Vec<Diagnostic> {
         .collect();
     found.extend(super::unrecorded::findings(report));
     found.extend(not_shown_signed(report));
+    found.extend(unplaced_groups(report));
+    found.extend(same_day_counts(report));
     found
+}
+
+/// The groups of an agreements register that are not placed as anyone: one warning
+/// naming each with its rows.
+fn unplaced_groups(report: &SourceReport) -> Option<Diagnostic> {
+    let (_, first_rows) = report.unplaced_groups.first()?;
+    let listed = report
+        .unplaced_groups
+        .iter()
+        .map(|(g, rows)| {
+            let rows: Vec<String> = rows.iter().map(u32::to_string).collect();
+            let word = if rows.len() == 1 { "row" } else { "rows" };
+            format!("“{g}” ({word} {})", rows.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut at = Location::file(&report.path);
+    at.cell = first_rows.first().map(|r| format!("row {r}"));
+    Some(
+        Diagnostic::warning(
+            Code::AgreementGroupUnplaced,
+            at,
+            format!(
+                "groups selfreview cannot place as pupils, parents, staff, governors or volunteers are not counted as anyone: {listed}"
+            ),
+        )
+        .with_help("name the group as the register means it (\"Year 4\", \"Teaching staff\"), or map it under [evidence.roles] in review.toml (`\"Oak\" = \"pupils\"`)"),
+    )
+}
+
+/// Two different counts of one group on the same day: one warning naming the rows of
+/// each pair.
+fn same_day_counts(report: &SourceReport) -> Option<Diagnostic> {
+    let prefix = crate::evidence::import::SAME_DAY;
+    let pairs: Vec<String> = report
+        .skipped
+        .iter()
+        .filter_map(|s| {
+            let rest = s.reason.strip_prefix(prefix)?;
+            let other = rest.trim_start().split(':').next()?;
+            let other: u32 = other.parse().ok()?;
+            Some(format!(
+                "rows {} and {}",
+                other.min(s.row),
+                other.max(s.row)
+            ))
+        })
+        .collect();
+    let first = report
+        .skipped
+        .iter()
+        .find(|s| s.reason.starts_with(prefix))?;
+    let mut at = Location::file(&report.path);
+    at.cell = Some(first.place.clone());
+    Some(
+        Diagnostic::warning(
+            Code::AgreementCountsConflict,
+            at,
+            format!(
+                "the register gives different counts of the same group on the same day ({}): the lower share of each is taken",
+                pairs.join("; ")
+            ),
+        )
+        .with_help("keep one count for each group on each day, the one that is right, and import again"),
+    )
 }
 
 /// The people of an agreements register counted in their group but not as signed this
@@ -188,6 +255,7 @@ mod tests {
             left_out_categories: Default::default(),
             names_also_from: Vec::new(),
             training_rows: Vec::new(),
+            unplaced_groups: Vec::new(),
             signed_dates: false,
         }
     }

@@ -18,8 +18,9 @@ use serde::Serialize;
 use super::compute::within;
 use super::terms::Terms;
 use crate::evidence::import::Evidence;
+use crate::evidence::registers::part_key;
 use crate::evidence::{Field, Kind};
-use crate::text::normalise;
+use crate::text::plural;
 
 /// The first day of the school year `as_of` falls in.
 pub fn school_year_start(as_of: NaiveDate) -> NaiveDate {
@@ -80,7 +81,7 @@ pub fn agreement_coverage(
     // the part's size with none signed, and only while no dated count does.
     let mut counts: BTreeMap<String, (Option<NaiveDate>, usize, usize)> = BTreeMap::new();
     for a in e.agreements.iter().filter(|a| a.group == group) {
-        let key = normalise(&a.part);
+        let key = part_key(&a.part);
         if !parts.iter().any(|(k, _)| *k == key) {
             parts.push((key.clone(), a.part.clone()));
         }
@@ -96,7 +97,9 @@ pub fn agreement_coverage(
                 let signed = if this_year(date) { a.signed } else { 0 };
                 let date = date.filter(|d| *d <= as_of);
                 let latest = counts.entry(key).or_insert((date, signed, a.of));
-                if date >= latest.0 {
+                // Two counts of one day (in two registers) stand as the lower share.
+                let lower = signed * latest.2 < latest.1 * a.of;
+                if date > latest.0 || (date == latest.0 && lower) {
                     *latest = (date, signed, a.of);
                 }
             }
@@ -314,6 +317,31 @@ pub struct EngagementSummary {
     pub last: Option<NaiveDate>,
 }
 
+impl EngagementSummary {
+    /// The sessions' attendance in words, every output's the same: "attended by 40
+    /// parents and carers", "attended by at least 40 parents and carers (2 sessions'
+    /// attendance not known)", "attendance not known"; then the sessions attended by
+    /// nobody, which are not counted. Empty with no session at all.
+    pub fn attendance_in_words(&self) -> String {
+        let people = plural(self.attendance, "parent or carer", "parents and carers");
+        let mut out = match (self.sessions, self.attendance_not_known) {
+            (0, _) => String::new(),
+            (s, n) if n == s => "attendance not known".to_string(),
+            (_, 0) => format!("attended by {people}"),
+            (_, n) => format!(
+                "attended by at least {people} ({} not known)",
+                plural(n, "session's attendance", "sessions' attendance")
+            ),
+        };
+        if self.unattended > 0 {
+            let nobody = plural(self.unattended, "session", "sessions");
+            let sep = if out.is_empty() { "" } else { "; " };
+            out.push_str(&format!("{sep}{nobody} attended by nobody not counted"));
+        }
+        out
+    }
+}
+
 /// Parent engagement over `months`.
 pub fn engagement(e: &Evidence, months: u32, as_of: NaiveDate) -> EngagementSummary {
     let inside: Vec<_> = e
@@ -392,7 +420,10 @@ pub fn registers(
         }),
         filtering: filtering(e, REGISTER_MONTHS, as_of, terms),
         surveys: has(Kind::Surveys).then(|| {
-            groups(e.surveys.iter().flat_map(|s| &s.groups).collect())
+            let unknown = e.surveys.iter().any(|s| s.groups.is_empty());
+            let mut asked = groups(e.surveys.iter().flat_map(|s| &s.groups).collect());
+            asked.extend(unknown.then(|| NOT_KNOWN.to_string()));
+            asked
                 .iter()
                 .map(|g| surveys(e, g, REGISTER_MONTHS, as_of))
                 .collect()
@@ -403,7 +434,7 @@ pub fn registers(
 
 mod surveys;
 
-pub use surveys::{ANY, SurveySummary, surveys};
+pub use surveys::{ANY, NOT_KNOWN, SurveySummary, surveys};
 
 #[cfg(test)]
 mod tests;

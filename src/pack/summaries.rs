@@ -83,23 +83,52 @@ fn registers(r: &Registers) -> Result<Vec<Summary>> {
                 g.count.to_string(),
                 g.responses
                     .map_or("not known".to_string(), |n| n.to_string()),
+                g.responses_not_known.to_string(),
                 day(g.last),
             ]
         });
-        let header = ["asked", "surveys", "responses", "last"];
+        let header = [
+            "asked",
+            "surveys",
+            "responses",
+            "responses_not_known",
+            "last",
+        ];
         out.push(table("surveys.csv", &header, rows)?);
     }
     if let Some(g) = &r.engagement {
-        let row = vec![
-            g.sessions.to_string(),
-            g.attendance.to_string(),
-            g.communications.to_string(),
-            g.months.to_string(),
-        ];
-        let header = ["sessions", "attendance", "communications", "months"];
-        out.push(table("parent-engagement.csv", &header, [row])?);
+        out.push(engagement(g)?);
     }
     Ok(out)
+}
+
+/// The parent engagement figures: attendance is the sum of the sessions whose attendance is
+/// known, beside how many are not known.
+fn engagement(g: &crate::metrics::registers::EngagementSummary) -> Result<Summary> {
+    // Attendance is the sum of the sessions whose attendance is known: "not known"
+    // when none is, and the count of the others beside it.
+    let attendance = if g.sessions > 0 && g.attendance_not_known == g.sessions {
+        "not known".to_string()
+    } else {
+        g.attendance.to_string()
+    };
+    let row = vec![
+        g.sessions.to_string(),
+        attendance,
+        g.attendance_not_known.to_string(),
+        g.unattended.to_string(),
+        g.communications.to_string(),
+        g.months.to_string(),
+    ];
+    let header = [
+        "sessions",
+        "attendance",
+        "attendance_not_known",
+        "attended_by_nobody",
+        "communications",
+        "months",
+    ];
+    table("parent-engagement.csv", &header, [row])
 }
 
 /// The policy register: each document's dates, where its due date comes from, and its

@@ -45,12 +45,12 @@ pub fn from_review(
     as_of: Option<NaiveDate>,
     today: NaiveDate,
 ) -> Result<Imported> {
-    let (evidence, reports) = import::import_review(&review.evidence, root)?;
     let mut findings = Diagnostics::default();
     if as_of.is_none() && review.review_date.is_none() {
         findings.push(dating::date_not_set(Path::new(review::REVIEW_FILE), today));
     }
     let as_of = as_of.or(review.review_date).unwrap_or(today);
+    let (evidence, reports) = import::import_review(&review.evidence, root, Some(as_of))?;
     // Import works without a framework; documents are then judged by their own dates.
     let months = crate::framework::resolve(&review.framework, root)
         .map(|f| documents::review_months(&f.framework))
@@ -75,6 +75,7 @@ pub fn from_files(
     let mut evidence = Evidence::default();
     let mut reports = Vec::new();
     let none = Default::default();
+    let as_of = as_of.unwrap_or(today);
     for file in files {
         let req = Request {
             kind,
@@ -83,10 +84,10 @@ pub fn from_files(
             sheet: None,
             columns: &none,
             maps: Mappings::default(),
+            as_of: Some(as_of),
         };
         reports.push(import::import(&req, &mut evidence)?);
     }
-    let as_of = as_of.unwrap_or(today);
     let findings = Diagnostics::default();
     let months = crate::framework::load_embedded(crate::framework::DEFAULT_ID)
         .map(|f| documents::review_months(&f.framework))

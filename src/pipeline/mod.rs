@@ -353,7 +353,11 @@ fn import_evidence(
     for source in &review.evidence {
         let path = root.join(&source.path);
         let before = evidence.name_sources.len();
-        let imported = import::import(&Request::for_source(source, &path), &mut evidence);
+        let req = Request {
+            as_of: Some(as_of),
+            ..Request::for_source(source, &path)
+        };
+        let imported = import::import(&req, &mut evidence);
         if let Ok(report) = &imported {
             diags.0.extend(dating::findings(report, as_of));
         }

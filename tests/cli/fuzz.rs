@@ -28,6 +28,7 @@ fn import_as(path: &Path, kind: Kind) {
         sheet: None,
         columns: &none,
         maps: Default::default(),
+        as_of: None,
     };
     let _ = import(&req, &mut Evidence::default());
 }

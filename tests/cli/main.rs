@@ -31,6 +31,7 @@ mod privacy_edges;
 mod privacy_forms;
 mod records;
 mod register_edges;
+mod register_honest;
 mod register_truth;
 mod registers;
 mod report;
@@ -164,7 +165,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 28] = [
+pub const WORKBOOK_CODES: [Code; 30] = [
     Code::AgreedCommentaryColumnMissing,
     Code::CommentaryFormulaWithoutValue,
     Code::UnreadableWorkbook,
@@ -190,6 +191,8 @@ pub const WORKBOOK_CODES: [Code; 28] = [
     Code::DocumentReviewStale,
     Code::DocumentReviewDatesWrong,
     Code::AgreementDatesUnreadable,
+    Code::AgreementGroupUnplaced,
+    Code::AgreementCountsConflict,
     Code::AspectUnevidenced,
     Code::ReviewAfterChange,
     Code::MigrationConflict,

@@ -126,27 +126,28 @@ fn review_dates_under_a_merged_heading_read_alike_from_xlsx_xls_ods_and_csv() {
 fn a_signed_column_of_marks_counts_each_person_and_a_bad_date_still_counts() {
     let (doc, text, _) = import("agreements", "agreements-marked.xlsx");
     let source = &doc["sources"][0];
-    assert_eq!(source["rows_used"], 7, "{source}");
-    assert_eq!(source["skipped"], serde_json::json!([]), "{source}");
+    // The class "Oak" says nothing of who it is: its row is not counted as anyone.
+    assert_eq!(source["rows_used"], 6, "{source}");
+    assert_eq!(texts(&source["skipped"], "place"), vec!["AUA!B4"]);
     assert_eq!(
         texts(&source["noted"], "reason"),
         vec!["the cell is not a real date; counted as not shown signed this school year"]
     );
     assert_eq!(texts(&source["noted"], "place"), vec!["AUA!D5"]);
     let groups = &doc["metrics"]["agreements"];
-    // Y, a TRUE cell and a date cell signed; a blank did not; the tick whose date cannot
-    // be read stays among the five pupils, not shown signed.
+    // Y, a TRUE cell and a date cell signed; the tick whose date cannot be read stays
+    // among the four pupils, not shown signed.
     assert_eq!(texts(groups, "group"), vec!["pupils", "staff"]);
     assert_eq!(
         (groups[0]["signed"].as_u64(), groups[0]["of"].as_u64()),
-        (Some(3), Some(5))
+        (Some(3), Some(4))
     );
     assert_eq!(
         (groups[1]["signed"].as_u64(), groups[1]["of"].as_u64()),
         (Some(1), Some(2))
     );
     assert!(
-        text.contains("pupils 3 of 5 (60%), staff 1 of 2 (50%)"),
+        text.contains("pupils 3 of 4 (75%), staff 1 of 2 (50%)"),
         "{text}"
     );
     let shown = format!("{doc}{text}");
@@ -449,7 +450,7 @@ fn import_csv(kind: &str, csv: &str) -> String {
 fn a_number_marked_not_known_keeps_its_row_and_thousands_are_read() {
     let text = import_csv(
         "engagement",
-        "Date,Type,What,Attended\n01/11/2026,Letter,Letter home,n/a\n02/11/2026,Newsletter,News,-\n03/11/2026,Workshop,Gaming,none\n",
+        "Date,Type,What,Attended\n01/11/2026,Letter,Letter home about apps,n/a\n02/11/2026,Newsletter,Online safety news,-\n03/11/2026,Workshop,Gaming,not known\n",
     );
     says(
         &text,
@@ -607,18 +608,18 @@ fn a_filtering_result_saying_anything_got_through_fails_and_an_unreadable_one_is
 fn counts_of_one_are_written_in_the_singular() {
     let text = import_csv(
         "engagement",
-        "Date,Type,What,Attended\n01/11/2026,Workshop,Gaming,12\n02/11/2026,Newsletter,News,\n",
+        "Date,Type,What,Attended\n01/11/2026,Workshop,Gaming,12\n02/11/2026,Newsletter,Online safety news,\n",
     );
     assert!(
-        text.contains("1 session attended by 12, 1 communication,"),
+        text.contains("1 session, attended by 12 parents and carers, 1 communication,"),
         "{text}"
     );
     let text = import_csv(
         "engagement",
-        "Date,Type,What,Attended\n01/11/2026,Workshop,Gaming,12\n03/11/2026,Workshop,Online,8\n02/11/2026,Newsletter,News,\n05/11/2026,Letter,Letter home,\n",
+        "Date,Type,What,Attended\n01/11/2026,Workshop,Gaming,12\n03/11/2026,Workshop,Online,8\n02/11/2026,Newsletter,Online safety news,\n05/11/2026,Letter,Letter home about apps,\n",
     );
     assert!(
-        text.contains("2 sessions attended by 20, 2 communications,"),
+        text.contains("2 sessions, attended by 20 parents and carers, 2 communications,"),
         "{text}"
     );
     let text = import_csv(
@@ -712,10 +713,12 @@ fn a_check_survey_or_session_on_the_anniversary_day_is_within_the_last_year_as_a
     );
     let text = import_csv(
         "engagement",
-        "Date,Type,What,Attended\n01/12/2025,Workshop,Gaming,12\n30/11/2025,Newsletter,News,\n",
+        "Date,Type,What,Attended\n01/12/2025,Workshop,Gaming,12\n30/11/2025,Newsletter,Online safety news,\n",
     );
     assert!(
-        text.contains("1 session attended by 12, 0 communications, last 01/12/2025"),
+        text.contains(
+            "1 session, attended by 12 parents and carers, 0 communications, last 01/12/2025"
+        ),
         "{text}"
     );
 }
@@ -805,7 +808,9 @@ fn a_cancelled_session_is_skipped_and_one_nobody_attended_does_not_count_as_held
         "{text}"
     );
     assert!(
-        text.contains("1 session attended by 14 (1 more attended by nobody)"),
+        text.contains(
+            "1 session, attended by 14 parents and carers; 1 session attended by nobody not counted"
+        ),
         "{text}"
     );
 }
@@ -854,10 +859,10 @@ fn numbers_not_known_are_never_nought_and_a_figure_that_is_no_count_keeps_its_ro
     assert_eq!(parents["responses_not_known"], 1, "{parents}");
     let text = import_csv(
         "engagement",
-        "Date,Type,What,Attended\n01/11/2026,Workshop,A,n/a\n02/11/2026,Workshop,B,10\n03/11/2026,Workshop,C,c. 40\n04/11/2026,Workshop,D,2.5\n",
+        "Date,Type,What,Attended\n01/11/2026,Workshop,Gaming A,n/a\n02/11/2026,Workshop,Gaming B,10\n03/11/2026,Workshop,Gaming C,c. 40\n04/11/2026,Workshop,Gaming D,2.5\n",
     );
     assert!(
-        text.contains("4 sessions attended by at least 50 (2 sessions' attendance not known)"),
+        text.contains("4 sessions, attended by at least 50 parents and carers (2 sessions' attendance not known)"),
         "{text}"
     );
 }

@@ -28,23 +28,14 @@ pub(super) fn engagement(s: &mut String, r: &Registers, empty: &Empty) {
         let none = "no parent engagement records imported";
         return absent(s, empty, Kind::Engagement, none);
     };
-    let attended = match g.attendance_not_known {
-        n if n > 0 && n == g.sessions => ", attendance not known".to_string(),
-        0 => format!(" attended by {}", g.attendance),
-        n => format!(
-            " attended by at least {} ({} not known)",
-            g.attendance,
-            plural(n, "session's attendance", "sessions' attendance")
-        ),
-    };
-    let nobody = match g.unattended {
-        0 => String::new(),
-        n => format!(" ({} attended by nobody)", plural(n, "more", "more")),
+    let attended = match g.attendance_in_words() {
+        words if words.is_empty() => String::new(),
+        words => format!(", {words}"),
     };
     line(
         s,
         &format!(
-            "  engagement ({} months): {}{attended}{nobody}, {}, last {}",
+            "  engagement ({} months): {}{attended}, {}, last {}",
             g.months,
             plural(g.sessions, "session", "sessions"),
             plural(g.communications, "communication", "communications"),

@@ -27,6 +27,7 @@ mod tests;
 mod withhold;
 mod workbook;
 
+pub(crate) use accumulate::SAME_DAY;
 pub use withhold::Withheld;
 
 /// Everything imported from a review's evidence.
@@ -123,6 +124,9 @@ pub struct Request<'a> {
     pub columns: &'a ColumnMap,
     /// The school's category, role and group mappings.
     pub maps: Mappings,
+    /// The date the review is for, when known: a register's row dated after it is
+    /// skipped with that reason, so it neither raises nor lowers a figure.
+    pub as_of: Option<NaiveDate>,
 }
 
 /// A row that was not used.
@@ -179,6 +183,11 @@ pub struct SourceReport {
     /// register records dates without a column of its own for them.
     #[serde(skip)]
     pub signed_dates: bool,
+    /// For agreements registers, the groups it names that the tool cannot place as pupils,
+    /// parents, staff, governors or volunteers, as written, with the rows (from 1) of
+    /// each, for the warning that names them.
+    #[serde(skip)]
+    pub unplaced_groups: Vec<(String, Vec<u32>)>,
 }
 
 impl SourceReport {
@@ -211,13 +220,22 @@ pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport
     Ok(report)
 }
 
-/// Imports every source a review lists, paths relative to the review folder at `root`.
-pub fn import_review(sources: &[SourceSpec], root: &Path) -> Result<(Evidence, Vec<SourceReport>)> {
+/// Imports every source a review lists, paths relative to the review folder at `root`,
+/// for the review date `as_of` when it is known.
+pub fn import_review(
+    sources: &[SourceSpec],
+    root: &Path,
+    as_of: Option<NaiveDate>,
+) -> Result<(Evidence, Vec<SourceReport>)> {
     let mut evidence = Evidence::default();
     let mut reports = Vec::new();
     for s in sources {
         let path = root.join(&s.path);
-        reports.push(import(&Request::for_source(s, &path), &mut evidence)?);
+        let req = Request {
+            as_of,
+            ..Request::for_source(s, &path)
+        };
+        reports.push(import(&req, &mut evidence)?);
     }
     Ok((evidence, reports))
 }
@@ -232,6 +250,7 @@ impl<'a> Request<'a> {
             sheet: s.sheet.as_deref(),
             columns: &s.columns,
             maps: s.maps.clone(),
+            as_of: None,
         }
     }
 }

@@ -26,6 +26,7 @@ fn request<'a>(kind: Kind, path: &'a Path, columns: &'a ColumnMap) -> Request<'a
         sheet: None,
         columns,
         maps: Mappings::default(),
+        as_of: None,
     }
 }
 
@@ -394,7 +395,7 @@ fn a_review_imports_each_source_it_lists_from_its_folder() {
         spec(Kind::Meetings, "evidence/meetings.csv"),
         spec(Kind::Training, "evidence/training.csv"),
     ];
-    let (evidence, reports) = import_review(&sources, dir.path()).expect("imported");
+    let (evidence, reports) = import_review(&sources, dir.path(), None).expect("imported");
     let paths: Vec<&Path> = reports.iter().map(|r| r.path.as_path()).collect();
     assert_eq!(
         paths,

@@ -5,7 +5,8 @@
 
 use std::hash::{DefaultHasher, Hash, Hasher};
 
-use super::{Agreement, Pending};
+use super::groups::{Who, who};
+use super::{Agreement, Pending, not_given};
 use crate::evidence::Field;
 use crate::evidence::header::{Header, normalise};
 use crate::evidence::mapping::group_for_role;
@@ -13,129 +14,29 @@ use crate::evidence::records::{self, Mappings, NOTE, RowOutcome, is_note, skip, 
 use crate::evidence::table::SheetRow;
 use crate::privacy::Names;
 
-/// Words of a group that say it is pupils: a year group, a class, a key stage.
-const PUPIL_WORDS: &[&str] = &[
-    "pupil",
-    "pupils",
-    "learner",
-    "learners",
-    "student",
-    "students",
-    "children",
-    "child",
-    "year",
-    "yr",
-    "reception",
-    "nursery",
-    "class",
-    "form",
-    "ks1",
-    "ks2",
-    "ks3",
-    "ks4",
-    "ks5",
-    "key",
-    "eyfs",
-    "sixth",
-    "foundation",
-    "infants",
-    "juniors",
-];
-
-/// Words of a group that say it is adults: staff by their roles, governors, volunteers,
-/// visitors.
-const ADULT_WORDS: &[&str] = &[
-    "staff",
-    "teacher",
-    "teachers",
-    "teaching",
-    "ta",
-    "tas",
-    "assistant",
-    "assistants",
-    "support",
-    "governor",
-    "governors",
-    "trustee",
-    "trustees",
-    "volunteer",
-    "volunteers",
-    "visitor",
-    "visitors",
-    "contractor",
-    "contractors",
-    "admin",
-    "administration",
-    "office",
-    "head",
-    "headteacher",
-    "deputy",
-    "senco",
-    "dsl",
-    "technician",
-    "caretaker",
-    "site",
-    "lunchtime",
-    "midday",
-    "cleaner",
-    "cleaners",
-    "supply",
-    "leader",
-    "leaders",
-    "leadership",
-    "slt",
-    "business",
-    "manager",
-    "employee",
-    "employees",
-    "adults",
-];
-
-/// Whether a group, normalised, is learners: a year, class or key stage, or the groups
-/// learners serve in ("Digital leaders", "School council").
-pub(crate) fn is_learners(n: &str) -> bool {
-    n.split(' ')
-        .any(|w| PUPIL_WORDS.contains(&w) || year_code(w))
-        || [
-            "digital leader",
-            "school council",
-            "pupil voice",
-            "learner voice",
-            "student voice",
-            "prefect",
-        ]
-        .iter()
-        .any(|p| n.contains(p))
-}
-
-/// Whether a word is a year group's code: `y4`, `y10`.
-fn year_code(w: &str) -> bool {
-    (2..=3).contains(&w.len()) && w.starts_with('y') && w[1..].chars().all(|c| c.is_ascii_digit())
-}
-
-/// The group an agreement counts in: the school's role mapping first; then pupils by
-/// year, class or key stage, parents, and adults in the groups their roles fall into. A
-/// group that says neither ("Oak", "6B": classes named as schools name them) counts as
-/// pupils, so that the names on its rows are kept out of everything the tool writes.
-pub(super) fn agreement_group(part: &str, maps: &Mappings) -> String {
+/// The group an agreement counts in: the school's role mapping first; then who the
+/// group's words say it is ([`who`]): pupils by year, class or key stage, parents,
+/// governors, volunteers, or staff by their roles. `None` for a group whose words say none
+/// of these ("Oak", "Blue team"): it is not counted as anyone, and a warning names it.
+pub(super) fn agreement_group(part: &str, maps: &Mappings) -> Option<String> {
     let n = normalise(part);
     if maps.roles.keys().any(|k| normalise(k) == n) {
-        return group_for_role(part, &maps.roles);
+        return Some(group_for_role(part, &maps.roles));
     }
-    let words: Vec<&str> = n.split(' ').collect();
-    if is_learners(&n) {
-        "pupils".into()
-    } else if words
-        .iter()
-        .any(|w| w.starts_with("parent") || w.starts_with("carer"))
-    {
-        "parents".into()
-    } else if words.iter().any(|w| ADULT_WORDS.contains(w)) {
-        group_for_role(part, &maps.roles)
-    } else {
-        "pupils".into()
-    }
+    Some(
+        match who(part)? {
+            Who::Learners => "pupils",
+            Who::Parents => "parents",
+            Who::Governors => "governors",
+            Who::Volunteers => "volunteers",
+            Who::Staff => return Some(group_for_role(part, &maps.roles)),
+        }
+        .to_string(),
+    )
 }
+
+/// Why a row of a group the tool cannot place is not counted.
+pub(crate) const UNPLACED: &str = "the group is not one selfreview can place as pupils (a year, class or key stage), parents, staff, governors or volunteers, so the row is not counted as anyone";
 
 fn person_key(name: &str) -> u64 {
     let mut h = DefaultHasher::new();
@@ -156,7 +57,10 @@ pub fn agreement(
     if row.is_blank() {
         return Err(RowOutcome::Blank);
     }
-    let part = text(row, header, Field::AgreementGroup);
+    // `n/a` or `-` in the group column names no group.
+    let part = Some(text(row, header, Field::AgreementGroup))
+        .filter(|t| !not_given(t))
+        .unwrap_or_default();
     // A Total row at the foot adds up the rows above it, whether the register is kept by
     // group (Total in the group column) or by person (Total in the name column, or in
     // the first cell): it is no group and no person, and names nobody.
@@ -174,7 +78,9 @@ pub fn agreement(
         return Err(skip(NOTE, None));
     }
     let group = agreement_group(&part, maps);
-    if group == "pupils" || part.is_empty() {
+    // A group that is not placed may be a class named as a school names it ("Oak"): its
+    // names are learnt as pupils' are, so that none of them is shown anywhere.
+    if group.as_deref().is_none_or(|g| g == "pupils") {
         records::learn_names(row, header, private);
     }
     if is_note(row) {
@@ -183,6 +89,9 @@ pub fn agreement(
     if part.is_empty() {
         return Err(skip("no group", header.col(Field::AgreementGroup)));
     }
+    let Some(group) = group else {
+        return Err(skip(UNPLACED, header.col(Field::AgreementGroup)));
+    };
     let person = (!person.is_empty()).then(|| person_key(&person));
     Ok(Pending::new(row, header, (group, part), person))
 }

@@ -148,6 +148,31 @@ pub(super) fn count(
     header: &Header,
     field: Field,
 ) -> Result<Option<(usize, Option<usize>)>, String> {
+    let counted = read_count(row, header, field)?;
+    if let Some((n, of)) = counted
+        && (n > MOST_PEOPLE || of.is_some_and(|of| of > MOST_PEOPLE))
+    {
+        let typed = header
+            .col(field)
+            .map(|c| row.get(c).text())
+            .unwrap_or_default();
+        return Err(format!("`{}` {TOO_MANY}", typed.trim()));
+    }
+    Ok(counted)
+}
+
+/// The most people a count in a school's register can be: more is a figure typed wrongly
+/// (a date, a phone number, a key held down), and is not used.
+pub(crate) const MOST_PEOPLE: usize = 10_000;
+
+/// How the reason ends for a count of more people than a school has.
+pub(crate) const TOO_MANY: &str = "is more people than a school has, so it is not used";
+
+fn read_count(
+    row: &SheetRow,
+    header: &Header,
+    field: Field,
+) -> Result<Option<(usize, Option<usize>)>, String> {
     let Some(col) = header.col(field) else {
         return Ok(None);
     };
@@ -263,6 +288,13 @@ pub(super) fn optional_count(
             Some(n)
         }
         Ok(None) => None,
+        Err(reason) if reason.ends_with(TOO_MANY) => {
+            notes.push((
+                format!("{what} {reason}: the row counts without it"),
+                Some(col),
+            ));
+            None
+        }
         // A figure that cannot be a count of people (-5, 12.7, 1e20) is left out, not the
         // row: the session or survey still happened.
         Err(_) => {
@@ -346,14 +378,18 @@ pub(super) fn with_notes<T>(record: T, mut notes: Vec<(String, Option<u32>)>) ->
 
 mod agreements;
 mod document;
+mod engagement;
 mod frequency;
+mod groups;
 mod logs;
 mod signed;
 
+pub(crate) use agreements::UNPLACED;
 pub use agreements::agreement;
-pub(crate) use agreements::is_learners;
 pub use document::{document, worked_out};
-pub use logs::{engagement, filtering, survey};
+pub use engagement::engagement;
+pub(crate) use groups::{Who, part_key, who};
+pub use logs::{filtering, survey};
 pub(crate) use signed::{GROUP_NONE, NO_COUNT, NOT_SHOWN};
 pub use signed::{Pending, Settled, settle};
 

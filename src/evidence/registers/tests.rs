@@ -22,6 +22,7 @@ fn read(kind: Kind, text: &str) -> (Evidence, SourceReport) {
         sheet: None,
         columns: &columns,
         maps: Mappings::default(),
+        as_of: None,
     };
     let mut evidence = Evidence::default();
     let report = import(&req, &mut evidence).expect("imported");
@@ -294,7 +295,7 @@ fn surveys_and_engagement_are_read_by_who_and_what() {
          01/11/2026,Newsletter,Autumn newsletter: gaming and age ratings,\n\
          05/11/2026,,Coffee morning on screen time,9\n\
          07/11/2026,,Text message about a viral challenge,\n\
-         12/11/2026,Letter,Letter home,lots\n\
+         12/11/2026,Letter,Letter home about apps,lots\n\
          13/11/2026,Workshop,Gaming,-4\n",
     );
     let kinds: Vec<(bool, Option<usize>)> = e
@@ -326,33 +327,41 @@ fn surveys_and_engagement_are_read_by_who_and_what() {
 }
 
 #[test]
-fn groups_that_sign_agreements_are_pupils_unless_they_say_they_are_adults() {
+fn groups_that_sign_agreements_are_placed_by_their_words_or_not_at_all() {
     use super::agreements::agreement_group;
     use crate::evidence::records::Mappings;
     let none = Mappings::default();
     for (group, want) in [
-        ("Year 4", "pupils"),
-        ("Y10", "pupils"),
-        ("Reception", "pupils"),
-        ("KS2", "pupils"),
-        ("Oak", "pupils"),
-        ("6B", "pupils"),
-        ("Digital leaders", "pupils"),
-        ("Teaching staff", "staff"),
-        ("TAs", "staff"),
-        ("Office", "staff"),
-        ("Governors", "governors"),
-        ("Volunteers", "volunteers"),
-        ("Parents/carers", "parents"),
+        ("Year 4", Some("pupils")),
+        ("Y10", Some("pupils")),
+        ("Reception", Some("pupils")),
+        ("KS2", Some("pupils")),
+        ("6B", Some("pupils")),
+        ("Digital leaders", Some("pupils")),
+        ("Teaching staff", Some("staff")),
+        ("Class teachers", Some("staff")),
+        ("PGCE students", Some("staff")),
+        ("Kitchen", Some("staff")),
+        ("Sports coaches", Some("staff")),
+        ("TAs", Some("staff")),
+        ("Office", Some("staff")),
+        ("Governors", Some("governors")),
+        ("Local governing body", Some("governors")),
+        ("Volunteers", Some("volunteers")),
+        ("Parents/carers", Some("parents")),
+        ("Y6 parents", Some("parents")),
+        ("Oak", None),
+        ("Blue team", None),
     ] {
-        assert_eq!(agreement_group(group, &none), want, "{group}");
+        let got = agreement_group(group, &none);
+        assert_eq!(got.as_deref(), want, "{group}");
     }
     let mut maps = Mappings::default();
-    maps.roles.insert("Site team".into(), "staff".into());
-    assert_eq!(agreement_group("Site team", &maps), "staff");
+    maps.roles.insert("Oak".into(), "pupils".into());
+    assert_eq!(agreement_group("Oak", &maps).as_deref(), Some("pupils"));
     assert_eq!(
-        agreement_group("Site Team", &none),
-        "staff",
+        agreement_group("Site Team", &none).as_deref(),
+        Some("staff"),
         "site is an adult word"
     );
 }
@@ -414,7 +423,7 @@ fn a_signed_column_of_marks_is_read_as_marks_whatever_mark_is_used() {
                 "Pupil,Class,Signed,Date returned\n\
                  Alfie Brooks,Year 6,{yes},3.9.26\n\
                  Zoe Quennell,6B,{yes},2 Sept 2026\n\
-                 Xanthe Marlowe-Pike,Oak,{no},\n\
+                 Xanthe Marlowe-Pike,Year 4,{no},\n\
                  Bartholomew Ingleby,Year 5,{yes},31/02/2026\n\
                  Mr Hall,Teaching staff,{yes},1/9/2026\n"
             ),

@@ -193,26 +193,14 @@ pub(super) fn surveys(e: &Evidence, group: &str, months: u32, as_of: NaiveDate) 
 pub(super) fn engagement(e: &Evidence, sessions: bool, months: u32, as_of: NaiveDate) -> Measured {
     let s = registers::engagement(e, months, as_of);
     if sessions {
-        let attended = if s.attendance > 0 {
-            format!(
-                ", attended by {}",
-                plural(s.attendance, "parent or carer", "parents and carers")
-            )
-        } else {
-            String::new()
-        };
-        let unattended = if s.unattended > 0 {
-            format!(
-                "; {} attended by nobody not counted",
-                plural(s.unattended, "session", "sessions")
-            )
-        } else {
-            String::new()
+        let attended = match s.attendance_in_words() {
+            words if words.is_empty() => String::new(),
+            words => format!(", {words}"),
         };
         count(
             s.sessions,
             format!(
-                "{} for parents and carers in {}{attended}{unattended}",
+                "{} for parents and carers in {}{attended}",
                 plural(s.sessions, "session", "sessions"),
                 window(months)
             ),

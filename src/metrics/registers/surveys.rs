@@ -44,12 +44,21 @@ impl SurveySummary {
 /// The group name that stands for everyone asked, in `surveys.count`.
 pub const ANY: &str = "any";
 
-/// Surveys of `group` (or of anyone, for [`ANY`]) over `months`.
+/// The group name that stands for the surveys whose register does not say who was asked
+/// (`-`, `n/a`): they count among surveys of anyone, and of no group in particular.
+pub const NOT_KNOWN: &str = "not known";
+
+/// Surveys of `group` (or of anyone, for [`ANY`]; of no group the register names, for
+/// [`NOT_KNOWN`]) over `months`.
 pub fn surveys(e: &Evidence, group: &str, months: u32, as_of: NaiveDate) -> SurveySummary {
     let of_group: Vec<_> = e
         .surveys
         .iter()
-        .filter(|s| group == ANY || s.groups.iter().any(|g| g == group))
+        .filter(|s| {
+            group == ANY
+                || (group == NOT_KNOWN && s.groups.is_empty())
+                || s.groups.iter().any(|g| g == group)
+        })
         .collect();
     let inside: Vec<_> = of_group
         .iter()

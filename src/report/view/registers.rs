@@ -258,11 +258,14 @@ pub(super) fn view(r: &Registers, as_of: NaiveDate) -> View {
                 .collect()
         }),
         engagement: r.engagement.as_ref().map(|g| {
+            let attended = match g.attendance_in_words() {
+                words if words.is_empty() => String::new(),
+                words => format!(", {words}"),
+            };
             format!(
-                "{} for parents and carers in the last {} months, attended by {}; {} sent.",
+                "{} for parents and carers in the last {} months{attended}; {} sent.",
                 plural(g.sessions, "session", "sessions"),
                 g.months,
-                g.attendance,
                 plural(g.communications, "communication", "communications")
             )
         }),

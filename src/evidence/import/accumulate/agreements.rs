@@ -8,9 +8,34 @@ use chrono::NaiveDate;
 
 use super::Accumulator;
 use crate::evidence::Field;
-use crate::evidence::records::RowOutcome;
-use crate::evidence::registers::{self, Agreement};
+use crate::evidence::records::{RowOutcome, text};
+use crate::evidence::registers::{self, Agreement, part_key};
+use crate::evidence::table::SheetRow;
 use crate::text::normalise;
+
+/// How the reason begins for a count replaced by another of the same group on the same
+/// day, for the warning that names both rows.
+pub(crate) const SAME_DAY: &str = "a different count of the same group on the same day as row";
+
+/// Whether count `a` is a lower share signed than count `b`: the less favourable of two.
+fn lower(a: &Agreement, b: &Agreement) -> bool {
+    // signed/of < signed/of, in whole numbers.
+    (a.signed as u128) * (b.of as u128) < (b.signed as u128) * (a.of as u128)
+}
+
+/// Which of two counts of one group stands, and why the other does not: the later
+/// count, or on the same day the lower share (the other row is then named in a warning).
+/// `true` when the first stands.
+fn stands(first: &Agreement, second: &Agreement) -> (bool, &'static str) {
+    match first.date.cmp(&second.date) {
+        std::cmp::Ordering::Greater => (true, "later"),
+        std::cmp::Ordering::Less => (false, "later"),
+        std::cmp::Ordering::Equal if first.signed == second.signed && first.of == second.of => {
+            (true, "same")
+        }
+        std::cmp::Ordering::Equal => (!lower(second, first), "conflict"),
+    }
+}
 
 /// The note on a person's row that repeats an earlier one.
 fn repeat_note(first: u32) -> String {
@@ -71,6 +96,84 @@ impl Accumulator<'_> {
         })
     }
 
+    /// Keeps the group of a row whose group cannot be placed, for the warning that names it.
+    pub(super) fn unplaced(&mut self, outcome: &RowOutcome<Agreement>, row: &SheetRow) {
+        if !matches!(outcome, RowOutcome::Skipped { reason, .. } if reason == registers::UNPLACED) {
+            return;
+        }
+        let group = text(row, &self.header, Field::AgreementGroup);
+        let group = if self.evidence.private.found_in(&group) {
+            "(a group whose name holds a child's name)".to_string()
+        } else {
+            group.split_whitespace().collect::<Vec<_>>().join(" ")
+        };
+        let list = &mut self.report.unplaced_groups;
+        match list
+            .iter_mut()
+            .find(|(g, _)| normalise(g) == normalise(&group))
+        {
+            Some((_, rows)) => rows.push(row.index + 1),
+            None => list.push((group, vec![row.index + 1])),
+        }
+    }
+
+    /// The counts of one register, each group's latest standing: an earlier count of a
+    /// group ("Year 3", "Y3", "year three" are one) is skipped, naming the row that
+    /// replaces it; two different counts on the same day stand as the lower share, and the
+    /// other is skipped naming it, for a warning.
+    fn latest_counts(
+        &self,
+        rows: Vec<(u32, RowOutcome<Agreement>)>,
+    ) -> Vec<(u32, RowOutcome<Agreement>)> {
+        let key = |o: &RowOutcome<Agreement>| match o {
+            RowOutcome::Used(a) | RowOutcome::Noted { record: a, .. } if a.person.is_none() => {
+                Some((a.group.clone(), part_key(&a.part)))
+            }
+            _ => None,
+        };
+        let record = |o: &RowOutcome<Agreement>| match o {
+            RowOutcome::Used(a) | RowOutcome::Noted { record: a, .. } => Some(a.clone()),
+            _ => None,
+        };
+        // Each group's standing row, and why each other row does not stand.
+        let mut standing: BTreeMap<(String, String), (u32, Agreement)> = BTreeMap::new();
+        let mut fallen: BTreeMap<u32, String> = BTreeMap::new();
+        for (row, outcome) in &rows {
+            let (Some(k), Some(a)) = (key(outcome), record(outcome)) else {
+                continue;
+            };
+            let Some((at, held)) = standing.get(&k).cloned() else {
+                standing.insert(k, (*row, a));
+                continue;
+            };
+            let (first, why) = stands(&held, &a);
+            let (won, lost) = if first { (at, *row) } else { (*row, at) };
+            let reason = match why {
+                "same" => format!("the same count as row {}: taken once", won + 1),
+                "later" => format!(
+                    "an earlier count of the same group than row {}: replaced by it",
+                    won + 1
+                ),
+                _ => format!(
+                    "{SAME_DAY} {}: the lower share, on row {}, is taken",
+                    won + 1,
+                    won + 1
+                ),
+            };
+            fallen.insert(lost, reason);
+            if !first {
+                standing.insert(k, (*row, a));
+            }
+        }
+        let col = self.header.col(Field::AgreementSigned);
+        rows.into_iter()
+            .map(|(row, outcome)| match fallen.remove(&row) {
+                Some(reason) => (row, RowOutcome::Skipped { reason, col }),
+                None => (row, outcome),
+            })
+            .collect()
+    }
+
     /// The agreement rows held until the whole Signed column was read, judged together and
     /// taken in the register's order; a person's row repeating an earlier one of the same
     /// group (as the figures know a person: the folded name) is noted as counted once.
@@ -81,8 +184,17 @@ impl Accumulator<'_> {
         }
         let settled = registers::settle(pending, &self.header);
         self.report.signed_dates = settled.dates_in_signed;
+        let rows = settled
+            .rows
+            .into_iter()
+            .map(|(row, o)| {
+                let o = self.after_review(o, |a| a.date, Field::AgreementDate);
+                (row, o)
+            })
+            .collect();
+        let rows = self.latest_counts(rows);
         let mut people: BTreeMap<(String, String, u64), u32> = BTreeMap::new();
-        for (row, outcome) in settled.rows {
+        for (row, outcome) in rows {
             let person = match &outcome {
                 RowOutcome::Used(a) | RowOutcome::Noted { record: a, .. } => {
                     a.person.map(|p| (a.group.clone(), normalise(&a.part), p))

@@ -30,8 +30,10 @@ impl Accumulator<'_> {
                 Field::FilteringBy,
             ],
         );
+        let read = registers::filtering(row, &self.header);
+        let read = self.after_review(read, |c| Some(c.date), Field::FilteringDate);
         let outcome = self.once(
-            registers::filtering(row, &self.header),
+            read,
             row.index,
             |c| format!("{:?}", ("filtering", c.date, &words)),
             "the same filtering check",
@@ -46,8 +48,10 @@ impl Accumulator<'_> {
     /// A survey, counted once however many rows repeat it.
     pub(super) fn survey(&mut self, row: &SheetRow) -> (bool, Option<NaiveDate>) {
         let words = self.words(row, &[Field::SurveyTitle, Field::SurveyGroup]);
+        let read = registers::survey(row, &self.header);
+        let read = self.after_review(read, |s| Some(s.date), Field::SurveyDate);
         let outcome = self.once(
-            registers::survey(row, &self.header),
+            read,
             row.index,
             |s| format!("{:?}", ("survey", s.date, &words, s.responses)),
             "the same survey",
@@ -63,6 +67,7 @@ impl Accumulator<'_> {
     pub(super) fn engagement(&mut self, row: &SheetRow) -> (bool, Option<NaiveDate>) {
         let words = self.words(row, &[Field::EngagementType, Field::EngagementTitle]);
         let read = registers::engagement(row, &self.header);
+        let read = self.after_review(read, |g| Some(g.date), Field::EngagementDate);
         let copy = match &read {
             RowOutcome::Used(g) | RowOutcome::Noted { record: g, .. } if !g.session => {
                 "the same communication"

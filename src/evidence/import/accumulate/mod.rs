@@ -19,9 +19,12 @@ use crate::text::normalise;
 mod agreements;
 mod logs;
 
+pub(crate) use agreements::SAME_DAY;
+
 pub(super) struct Accumulator<'e> {
     kind: Kind,
     maps: Mappings,
+    as_of: Option<NaiveDate>,
     categories: CategoryMapper,
     origin: Origin,
     header: Header,
@@ -40,6 +43,34 @@ pub(super) struct Accumulator<'e> {
 }
 
 impl<'e> Accumulator<'e> {
+    /// A record dated after the review date is skipped with that reason: it neither raises
+    /// nor lowers a figure. Its date still widens the source's dates, so that a source all
+    /// of whose records are after the review date is warned of as such.
+    fn after_review<T>(
+        &mut self,
+        outcome: RowOutcome<T>,
+        date: impl Fn(&T) -> Option<NaiveDate>,
+        field: Field,
+    ) -> RowOutcome<T> {
+        let (RowOutcome::Used(r) | RowOutcome::Noted { record: r, .. }) = &outcome else {
+            return outcome;
+        };
+        match (date(r), self.as_of) {
+            (Some(d), Some(as_of)) if d > as_of => {
+                self.widen(d);
+                RowOutcome::Skipped {
+                    reason: format!(
+                        "dated {}, after the review date ({}): not counted",
+                        crate::dates::uk(d),
+                        crate::dates::uk(as_of)
+                    ),
+                    col: self.header.col(field),
+                }
+            }
+            _ => outcome,
+        }
+    }
+
     pub(super) fn new(
         req: &Request<'_>,
         origin: Origin,
@@ -63,6 +94,7 @@ impl<'e> Accumulator<'e> {
             names_also_from: Vec::new(),
             training_rows: Vec::new(),
             signed_dates: false,
+            unplaced_groups: Vec::new(),
         };
         let names_before = evidence.private.len();
         Accumulator {
@@ -73,6 +105,7 @@ impl<'e> Accumulator<'e> {
             names_before,
             kind: req.kind,
             maps: req.maps.clone(),
+            as_of: req.as_of,
             categories: CategoryMapper::new(&req.maps.categories),
             origin,
             header,
@@ -105,7 +138,10 @@ impl<'e> Accumulator<'e> {
                         self.agreements.push(pending);
                         return;
                     }
-                    Err(outcome) => self.agreement(outcome, row.index),
+                    Err(outcome) => {
+                        self.unplaced(&outcome, row);
+                        self.agreement(outcome, row.index)
+                    }
                 }
             }
             Kind::Filtering => self.filtering(row),

@@ -114,6 +114,7 @@ pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
     match count(row, header, Field::AgreementSigned) {
         Ok(Some((n, of))) => Signed::Count(n, of),
         Ok(None) => Signed::Blank,
+        Err(reason) if reason.contains(super::TOO_MANY) => Signed::Neither(reason),
         Err(_) => Signed::Neither(format!("`{typed}` is neither a count nor a yes/no mark")),
     }
 }
