@@ -248,7 +248,7 @@ pub fn reads(field: Field) -> bool {
             true
         }
         DocumentName | DocumentOwner | DocumentApprovedBy | DocumentLastReviewed
-        | DocumentNextDue => true,
+        | DocumentNextDue | DocumentApprovedOn | DocumentFrequency | DocumentStatus => true,
         DocumentKept => false,
         AgreementGroup | AgreementPerson | AgreementSigned | AgreementOf | AgreementDate => true,
         FilteringDate | FilteringResult => true,

@@ -86,6 +86,11 @@ impl<'e> Accumulator<'e> {
         if row.index <= self.header.last_row {
             return;
         }
+        if let Some(reason) = registers::section_heading(row, self.kind) {
+            let outcome: RowOutcome<()> = RowOutcome::Skipped { reason, col: None };
+            self.take(outcome, row.index, |_, ()| None);
+            return;
+        }
         let (used, date) = match self.kind {
             Kind::Training => self.training(row),
             Kind::Incidents => match self.incident(row) {
@@ -186,12 +191,12 @@ impl<'e> Accumulator<'e> {
             "the same document with the same dates",
         );
         let place = self.origin.row(row.index);
-        let cells = registers::DateCells::of(&self.origin, &self.header, row.index);
+        let (origin, header, index) = (self.origin.clone(), self.header.clone(), row.index);
         let name_at =
             (self.header.col(Field::DocumentName)).map(|c| self.origin.cell(row.index, c));
         self.take(outcome, row.index, |e, mut d: Document| {
             d.place = Some(place);
-            d.cells = cells;
+            d.cells = registers::DateCells::of(&origin, &header, index, d.last_from);
             d.name_at = name_at;
             let date = d.last_reviewed;
             e.documents.push(d);
