@@ -30,6 +30,26 @@ pub fn clip(text: &str, max: usize) -> String {
     }
 }
 
+/// `message` with every piece of it quoted between backticks cut to [`QUOTE_CHARS`]: a
+/// message that repeats a cell stays one line, however long the cell.
+pub fn clip_quotes(message: &str) -> String {
+    if !message.contains('`') {
+        return message.to_string();
+    }
+    message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                clip(part, QUOTE_CHARS)
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
+}
+
 /// `n` and the word for it, one or many: "1 session", "2 sessions", "0 sessions". Every
 /// count the tool writes in words goes through here, so none reads "1 sessions".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
@@ -105,6 +125,8 @@ mod tests {
         assert_eq!(cut.chars().count(), 81);
         assert!(cut.ends_with('…'));
         assert_eq!(clip(&"x".repeat(80), 80), "x".repeat(80));
+        let said = super::clip_quotes(&format!("`{}` is not a date; `ok`", "y".repeat(300)));
+        assert_eq!(said, format!("`{}…` is not a date; `ok`", "y".repeat(80)));
     }
 
     #[test]

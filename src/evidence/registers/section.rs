@@ -4,6 +4,7 @@
 //! counted as a row whose date cannot be read.
 
 use crate::evidence::Kind;
+use crate::evidence::records;
 use crate::evidence::table::{SheetRow, Value};
 
 /// Words that say a lone cell of a policy register names a document, not a section.
@@ -41,6 +42,10 @@ pub fn heading(row: &SheetRow, kind: Kind) -> Option<String> {
         return None;
     };
     let text = text.trim();
+    // A footer ("Printed 01/12/2026", "Total") is said to be one by the reader of each row.
+    if records::is_note(row) || records::is_total(text) {
+        return None;
+    }
     let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
     let capitals = letters.len() >= 3 && letters.iter().all(|c| !c.is_lowercase());
     let words = crate::text::normalise(text);

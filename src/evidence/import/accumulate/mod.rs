@@ -298,7 +298,7 @@ impl<'e> Accumulator<'e> {
                 let note = if self.kind.names_children() {
                     without_values(&note)
                 } else {
-                    note
+                    crate::text::clip_quotes(&note)
                 };
                 let noted = self.place(row, col, note);
                 self.report.noted.push(noted);
@@ -309,7 +309,7 @@ impl<'e> Accumulator<'e> {
                 let reason = if self.kind.names_children() {
                     without_values(&reason)
                 } else {
-                    reason
+                    crate::text::clip_quotes(&reason)
                 };
                 let skipped = self.place(row, col, reason);
                 self.report.skipped.push(skipped);
