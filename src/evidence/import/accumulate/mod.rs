@@ -61,6 +61,8 @@ impl<'e> Accumulator<'e> {
             rows_left_out: 0,
             left_out_categories: BTreeMap::new(),
             names_also_from: Vec::new(),
+            sheets_unread: Vec::new(),
+            sheets_read: 1,
             training_rows: Vec::new(),
             signed_dates: false,
         };
@@ -370,6 +372,30 @@ impl<'e> Accumulator<'e> {
         if self.kind == Kind::Pupils {
             self.people += self.evidence.private.len() - before;
         }
+    }
+
+    /// The header records are read under.
+    pub(super) fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// Goes on to another sheet of the same workbook whose headings map the same fields:
+    /// its rows are read as more of the same records, and their places name that sheet.
+    pub(super) fn next_sheet(&mut self, origin: Origin, header: Header, name: &str) {
+        self.origin = origin;
+        self.header = header;
+        // The cells that hold a formula are the first sheet's.
+        self.formulas.clear();
+        self.report.sheets_read += 1;
+        self.report.sheet = Some(match self.report.sheet.take() {
+            Some(read) => format!("{read}, {name}"),
+            None => name.to_string(),
+        });
+    }
+
+    /// A sheet of the workbook that was not read, with why.
+    pub(super) fn sheet_unread(&mut self, name: &str, why: &str) {
+        self.report.sheets_unread.push(format!("{name} ({why})"));
     }
 
     /// Another sheet's names are all learnt.
