@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::fsutil::write_atomic;
 use crate::pipeline::Reviewed;
 pub use reviewers::Reviewers;
-pub use view::{Previous, View};
+pub use view::{Previous, View, not_scored};
 
 /// The embedded templates: (name, text).
 const TEMPLATES: [(&str, &str); 5] = [

@@ -363,7 +363,7 @@ pub use document::{document, worked_out};
 pub use filtering::filtering;
 pub use logs::{engagement, survey};
 pub use section::heading as section_heading;
-pub(crate) use signed::{NO_COUNT, NOT_SHOWN};
+pub(crate) use signed::{GROUP_NONE, NO_COUNT, NOT_SHOWN};
 pub use signed::{Pending, Settled, settle};
 
 #[cfg(test)]
