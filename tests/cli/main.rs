@@ -32,6 +32,7 @@ mod privacy_forms;
 mod records;
 mod register_edges;
 mod register_truth;
+mod register_words;
 mod registers;
 mod report;
 mod scope;
