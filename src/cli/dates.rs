@@ -65,16 +65,16 @@ mod tests {
 
     #[test]
     fn a_day_past_the_end_of_its_month_is_said_not_to_be_a_real_day() {
-        let said = parse_date("2026-02-30").unwrap_err();
+        let said = parse_date("2026-02-30").expect_err("refused");
         assert!(
             said.contains("February 2026 has 28 days: it is not a real day"),
             "{said}"
         );
-        let said = parse_date("2026-13-01").unwrap_err();
+        let said = parse_date("2026-13-01").expect_err("refused");
         assert!(said.contains("there is no month 13"), "{said}");
         assert!(
             parse_date("soon")
-                .unwrap_err()
+                .expect_err("refused")
                 .contains("not a date written")
         );
     }

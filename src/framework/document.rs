@@ -165,8 +165,21 @@ impl Topic {
             Topic::Safeguarding if any(&["kcsie", "keeping children safe"]) => true,
             Topic::Images if n.has("consent") => true,
             Topic::StaffConduct if any(&["code of conduct", "professional standards"]) => true,
-            _ => any(POLICIES) || any(AGREEMENTS),
+            // A name that is nothing but the topic ("Mobile phones and personal devices",
+            // "Photography and images") is the register's name for its policy.
+            _ => any(POLICIES) || any(AGREEMENTS) || self.only_topic(n),
         }
+    }
+
+    /// Whether every word of the name is a word of this topic's phrases, a year or a
+    /// small word.
+    fn only_topic(self, n: &Name) -> bool {
+        let words: Vec<&str> = self.phrases().iter().flat_map(|p| p.split(' ')).collect();
+        n.words.iter().all(|w| {
+            words.contains(&w.as_str())
+                || w.chars().all(|c| c.is_ascii_digit())
+                || ["and", "the", "of", "for", "in", "use", "school"].contains(&w.as_str())
+        })
     }
 
     /// Words or phrases any one of which in a name says the document is on this topic;
@@ -430,6 +443,8 @@ mod tests {
             ("GDPR / Data Protection Policy", &[DataProtection]),
             ("Password policy", &[CyberSecurity]),
             ("Mobile phones and devices policy", &[MobileDevices]),
+            ("Mobile phones and personal devices", &[MobileDevices]),
+            ("Photography and images", &[Images]),
             ("Social Media Policy", &[SocialMedia]),
             ("Photography and video consent", &[Images]),
             ("Staff Code of Conduct", &[StaffConduct]),
@@ -456,8 +471,7 @@ mod tests {
             "Cyber security incident report",
             "Acceptable use poster",
             "Mobile phone lockers purchase",
-            "Mobile phones and devices",
-            "Social media",
+            "Social media lockers",
             "",
         ] {
             assert_eq!(Topic::of(name), Vec::<Topic>::new(), "{name}");

@@ -393,11 +393,6 @@ fn not_made(result: &str) -> bool {
     !finding
 }
 
-/// Quoted cell text, cut to a length a message can hold.
-fn quoted(typed: &str) -> String {
-    crate::text::clip(typed.trim(), crate::text::QUOTE_CHARS)
-}
-
 /// A row of the filtering checks log. A row whose result says the check was not made
 /// ("Not done", "Cancelled") is skipped with that reason. A result that cannot be read (or
 /// none) keeps the check, as a check made, with a note naming the cell: it is not counted
@@ -413,7 +408,7 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
         return skip(
             format!(
                 "`{}` says the check was not made; not counted as a check",
-                quoted(&typed)
+                typed.trim()
             ),
             col,
         );
@@ -442,7 +437,7 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
             record: check,
             note: format!(
                 "`{}` does not say whether the filter blocked the content; not counted as a pass",
-                quoted(&typed)
+                typed.trim()
             ),
             col,
         },
