@@ -26,6 +26,8 @@ pub struct ToolView {
     no_group: bool,
     /// How many aspects have an agreed level.
     scored_count: usize,
+    /// Aspects with an agreed level, or levels given that the group has not agreed.
+    given_count: usize,
     /// The aspects still flagged for review after a framework change.
     flagged: Vec<String>,
 }
@@ -102,6 +104,10 @@ pub fn online_tool(r: &Reviewed) -> ToolView {
         generator: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
         without_commentary: aspects.iter().filter(|a| a.commentary.is_empty()).count(),
         scored_count: aspects.iter().filter(|a| a.level.is_some()).count(),
+        given_count: aspects
+            .iter()
+            .filter(|a| a.level.is_some() || !a.not_agreed.is_empty())
+            .count(),
         no_group: s.workbooks.len() > 1
             && !s
                 .workbooks
