@@ -4,6 +4,7 @@ spilling out of a row too short for it lands on the rows below) and that given w
 reached the page (text cut off by its cell is lost).
 
     python3 print_check.py FILE.pdf --max-pages N [--no-overlap] [--on-every-page TEXT]
+        [--printed-whole TEXT]
         [--longest-text-of BOOK.xlsx --min-words N] [--all-text-of BOOK.xlsx]
         [--min-text-height PT]
 
@@ -39,6 +40,17 @@ pass on a workbook without long text, and requires every one of its words on the
 as the workbook holds it, so text cut off at the foot of a row too short for it (no row may
 be taller than 409 points) is found even when the same words are printed elsewhere. A word
 longer than 30 letters may be broken over lines, so it need only appear, its pieces joined.
+
+--printed-whole TEXT (given any number of times) requires TEXT, a long link or word, on the
+pages whole: its letters in order, wherever lines break it. A word run past the page's
+margin is cut off there and never printed whole; a page made wider than the paper by it is
+printed smaller, which --min-text-height finds.
+
+--rows-kept SHEET requires, on every page of a workbook's sheet SHEET (named at the page's
+foot) but the last, that the last row begun on the page is not a heading row: a row whose
+first column holds an aspect's code (such as A1.1), the row the Levels sheet heads each
+aspect's levels with. Rows are told by where their first word starts: under the first
+heading of the sheet's heading row (Code), or under its third (Level) for a level's row.
 
 --min-text-height requires the words on each page to be, at the median, at least PT points
 tall (from the top of the tallest letter to the foot of the lowest): a sheet fitted to one
@@ -491,6 +503,65 @@ def head_crowded(found, pages, text, gap=6.0):
     return problems
 
 
+def not_whole(found, texts):
+    """The texts of `texts` that are not printed whole: their letters, spaces taken out,
+    are not found in the pages' text with its spaces and line breaks taken out."""
+    joined = "".join("".join(line[1].split()) for line in found)
+    return [f"{t[:40]!r}… is not printed whole (cut off at the margin?)"
+            for t in texts if "".join(t.split()) not in joined]
+
+
+CODE = re.compile(r"[A-Z]\d+\.\d+")
+
+
+def words_of(pdf):
+    """Each page's words: (page number, text, x0, y0, x1, y1)."""
+    xml = subprocess.run(
+        ["pdftotext", "-bbox-layout", pdf, "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8", errors="replace")
+    root = ET.fromstring(re.sub(r'\sxmlns="[^"]+"', "", xml, count=1))
+    out = []
+    for number, page in enumerate(root.iter("page"), start=1):
+        for w in page.iter("word"):
+            box = [float(w.get(k)) for k in ("xMin", "yMin", "xMax", "yMax")]
+            out.append((number, w.text or "", *box))
+    return out
+
+
+def headings_at_foot(pdf, sizes, sheet):
+    """Pages of `sheet` before its last whose last row begun is an aspect's heading row."""
+    found = words_of(pdf)
+    pages = []
+    for number, (_, height) in enumerate(sizes, start=1):
+        page = [w for w in found if w[0] == number]
+        foot = [w[3] for w in page if w[1] == sheet and w[3] > height * 0.9]
+        if foot:
+            pages.append((min(foot), page))
+    problems = []
+    if not pages:
+        return [f"no page is of the sheet {sheet!r}"]
+    for foot, page in pages[:-1]:
+        head = sorted((w for w in page if w[3] < 80), key=lambda w: (w[3], w[2]))
+        code = next((w for w in head if w[1] == "Code"), None)
+        level = next((w for w in head if w[1] == "Level"), None)
+        if code is None or level is None:
+            problems.append(f"page {page[0][0]}: no heading row with Code and Level")
+            continue
+        starts = [
+            (w[3], "heading" if CODE.fullmatch(w[1]) else "level", w)
+            for w in page
+            if code[5] < w[3] and w[5] < foot
+            and ((abs(w[2] - code[2]) < 2 and CODE.fullmatch(w[1]))
+                 or (abs(w[2] - level[2]) < 2 and re.fullmatch(r"[1-5]", w[1])))
+        ]
+        if starts and max(starts)[1] == "heading":
+            problems.append(
+                f"page {page[0][0]}: the heading row of {max(starts)[2][1]} is the last row on "
+                f"the page, its levels on the next"
+            )
+    return problems
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("pdf")
@@ -508,6 +579,8 @@ def main():
     parser.add_argument("--page-1-through")
     parser.add_argument("--one-page-wide")
     parser.add_argument("--head-clear")
+    parser.add_argument("--printed-whole", action="append", default=[])
+    parser.add_argument("--rows-kept")
     args = parser.parse_args()
     problems = []
     sizes = page_sizes(args.pdf)
@@ -519,7 +592,7 @@ def main():
     wanted_lines = (args.no_overlap or args.longest_text_of or args.on_every_page
                     or args.headings_of or args.margin is not None or args.all_text_of
                     or args.min_fill is not None or args.on_page_1 or args.page_1_through or args.one_page_wide
-                    or args.head_clear)
+                    or args.head_clear or args.printed_whole)
     found = lines(args.pdf) if wanted_lines else []
     if args.headings_of:
         titles = headings(args.headings_of)
@@ -544,6 +617,9 @@ def main():
         problems.extend(too_wide(found, sizes, args.one_page_wide))
     if args.head_clear:
         problems.extend(head_crowded(found, len(sizes), args.head_clear))
+    problems.extend(not_whole(found, args.printed_whole))
+    if args.rows_kept:
+        problems.extend(headings_at_foot(args.pdf, sizes, args.rows_kept))
     if args.no_overlap:
         problems.extend(overlaps(found))
     longest = ""
@@ -582,7 +658,10 @@ def main():
           + (f"; {args.head_clear!r} clear of the school" if args.head_clear else "")
           + (f"; all {len(longest.split())} words of its longest text printed" if longest else "")
           + ("; every word of the workbook printed" if args.all_text_of else "")
-          + (f"; words at least {args.min_text_height} pt tall" if args.min_text_height else ""))
+          + (f"; {len(args.printed_whole)} long {'word' if len(args.printed_whole) == 1 else 'words'} printed whole"
+             if args.printed_whole else "")
+          + (f"; words at least {args.min_text_height} pt tall" if args.min_text_height else "")
+          + (f"; no heading row of {args.rows_kept} left at a page's foot" if args.rows_kept else ""))
 
 
 if __name__ == "__main__":

@@ -173,3 +173,41 @@ fn a_group_workbook_made_by_the_wide_layout_still_reads() {
     );
     assert!(a12.rationale.starts_with("The group has met six times"));
 }
+
+#[test]
+fn the_levels_sheet_breaks_its_pages_before_an_aspects_heading_row() {
+    for name in ["online-safety-18", "online-safety-21"] {
+        let fw = load_embedded(name).expect("embedded").framework;
+        let kind = ScoredBy::Individual {
+            reviewer: "DSL".to_string(),
+        };
+        let bytes = write::render_from(&fw, &kind, "Hill Primary", day(), &prefill::Prefill::new())
+            .expect("renders");
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("dsl.xlsx");
+        std::fs::write(&path, bytes).expect("written");
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("opens");
+        let range = book.worksheet_range(layout::LEVELS_SHEET).expect("sheet");
+        let codes: Vec<String> = range.rows().map(|r| r[0].to_string()).collect();
+        let levels = part(&path, "xl/worksheets/sheet3.xml");
+        assert!(
+            levels.contains(r#"<pageSetup paperSize="9" scale=""#),
+            "{name}: {levels:.300}"
+        );
+        // A break's id is the last row of its page, counted from 1: the row after it, the
+        // first of the next page, heads an aspect.
+        let breaks: Vec<usize> = levels
+            .split("<brk id=\"")
+            .skip(1)
+            .map(|b| b.split('"').next().expect("an id").parse().expect("a row"))
+            .collect();
+        assert!(breaks.len() >= 4, "{name}: {breaks:?}");
+        for b in breaks {
+            let first = &codes[b];
+            assert!(
+                fw.aspects().any(|(_, _, a)| a.code == *first),
+                "{name}: row {b} is {first:?}"
+            );
+        }
+    }
+}

@@ -92,7 +92,7 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
         "Action plan",
         "Cyberbullying",
         "2026-27 autumn",
-        "<td>Online safety group</td>",
+        "<td class=\"text\">Online safety group</td>",
     ] {
         assert!(html.contains(part), "report.html lacks {part}");
     }
@@ -114,9 +114,9 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
         + start;
     insta::assert_snapshot!(html[start..end].to_string(), @r##"
     <tr class="strand"><th colspan="6" scope="rowgroup">A1 Responsibilities · average 2.5</th></tr>
-    <tr><td><a href="#aspect-A1.1">A1.1 Online Safety Responsibilities</a></td><td class="num">2</td><td class="num">–</td><td class="num">2</td><td>Meets benchmark</td><td>yes</td></tr>
-    <tr><td><a href="#aspect-A1.2">A1.2 Online Safety Group</a></td><td class="num">3</td><td class="num">3</td><td class="num">2</td><td class="below">1 below benchmark</td><td>yes</td></tr>
-    <tr><td><a href="#aspect-A1.3">A1.3 Professional Standards</a></td><td class="num">–</td><td class="num">–</td><td class="num">2</td><td>Not scored</td><td>no</td></tr>
+    <tr><td class="text"><a href="#aspect-A1.1">A1.1 Online Safety Responsibilities</a></td><td class="num">2</td><td class="num">–</td><td class="num">2</td><td>Meets benchmark</td><td>yes</td></tr>
+    <tr><td class="text"><a href="#aspect-A1.2">A1.2 Online Safety Group</a></td><td class="num">3</td><td class="num">3</td><td class="num">2</td><td class="below">1 below benchmark</td><td>yes</td></tr>
+    <tr><td class="text"><a href="#aspect-A1.3">A1.3 Professional Standards</a></td><td class="num">–</td><td class="num">–</td><td class="num">2</td><td>Not scored</td><td>no</td></tr>
     "##);
 
     let governors = read_html(&tmp.path().join("out/governors.html"));

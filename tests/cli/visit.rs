@@ -78,13 +78,13 @@ fn the_visit_page_has_the_agenda_and_the_desk_check() {
         assert!(html.contains(heading), "{heading}");
     }
     // A1.1 is agreed at the benchmark, A1.2 one below.
-    assert!(html.contains("<td>A1.1 Online Safety Responsibilities</td><td class=\"num\">2</td><td class=\"num\">2</td><td>at the benchmark</td>"));
+    assert!(html.contains("<td class=\"text\">A1.1 Online Safety Responsibilities</td><td class=\"num\">2</td><td class=\"num\">2</td><td>at the benchmark</td>"));
     assert!(html.contains("A1.2 Online Safety Group</td><td class=\"num\">3</td><td class=\"num\">2</td><td class=\"below\">1 below the benchmark</td>"));
     let below = html
-        .find("<td>A1.2 Online Safety Group</td>")
+        .find("<td class=\"text\">A1.2 Online Safety Group</td>")
         .expect("A1.2");
     let at = html
-        .find("<td>A1.1 Online Safety Responsibilities</td>")
+        .find("<td class=\"text\">A1.1 Online Safety Responsibilities</td>")
         .expect("A1.1");
     assert!(below < at, "the aspects below the benchmark come first");
     // The DSL said 2 and the OSL 3 for A1.1 in their own workbooks.
@@ -93,11 +93,11 @@ fn the_visit_page_has_the_agenda_and_the_desk_check() {
         "disagreement"
     );
     assert!(
-        html.contains("The governor for online safety</td><td>B3.1 Governors"),
+        html.contains("The governor for online safety</td><td class=\"text\">B3.1 Governors"),
         "whom to meet"
     );
     assert!(
-        html.contains("<td>policy.pdf</td><td>A1.1</td>"),
+        html.contains("<td class=\"text\">policy.pdf</td><td>A1.1</td>"),
         "the cited document"
     );
     assert!(

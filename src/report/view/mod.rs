@@ -254,7 +254,7 @@ pub fn build(
         element_count: s.elements.len(),
         aspects_complete: s.aspects.iter().filter(|a| a.complete).count(),
         aspect_count: s.aspects.len(),
-        radar_svg: radar(s, previous),
+        radar_svg: String::new(),
         radar_mm: first_page::FULL_MM,
         previous_date: previous
             .filter(|p| p.uncomparable.is_none())
@@ -296,6 +296,7 @@ pub fn build(
         flagged: crate::score::flagged(&r.diagnostics),
     };
     view.radar_mm = first_page::radar_mm(&view);
+    view.radar_svg = radar(s, previous, view.radar_mm);
     view
 }
 
@@ -316,8 +317,9 @@ fn milestones(s: &Scored) -> Vec<Milestone> {
     ]
 }
 
-/// The radar chart of agreed levels against the benchmark, and the earlier review's.
-fn radar(s: &Scored, previous: Option<&Previous>) -> String {
+/// The radar chart of agreed levels against the benchmark, and the earlier review's, for
+/// printing `mm` millimetres high.
+fn radar(s: &Scored, previous: Option<&Previous>, mm: u32) -> String {
     let spokes: Vec<svg::Spoke> = s
         .aspects
         .iter()
@@ -329,7 +331,7 @@ fn radar(s: &Scored, previous: Option<&Previous>) -> String {
             previous: previous.and_then(|p| p.levels.get(&a.code).copied()),
         })
         .collect();
-    svg::radar(&spokes)
+    svg::radar(&spokes, f64::from(mm) * 72.0 / 25.4)
 }
 
 fn agenda(s: &Scored, reviewers: &Reviewers) -> Vec<AgendaRow> {

@@ -1,5 +1,7 @@
 //! The Levels sheet of a scoring workbook: every aspect's descriptor and level statements,
-//! one below the other, so that the sheet reads down the page on screen and in print.
+//! one below the other, so that the sheet reads down the page on screen and in print. It
+//! prints one page wide at a scale set from its columns' widths, with a page break before
+//! any aspect whose heading row and levels would not all fit on what is left of a page.
 
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 
@@ -32,6 +34,8 @@ pub(super) fn levels_sheet(
         .set_background_color("#F2F2F2")
         .set_border_top(FormatBorder::Thin);
     let mut row = 1u32;
+    // Each aspect's row heights, its heading row's first.
+    let mut groups: Vec<Vec<f64>> = Vec::new();
     for (_, _, aspect) in fw.aspects() {
         let benchmark = format!("Benchmark: level {}", aspect.benchmark);
         let descriptor = crate::text::flow(&aspect.descriptor);
@@ -44,7 +48,9 @@ pub(super) fn levels_sheet(
             (benchmark.as_str(), level_w),
             (descriptor.as_str(), text_w),
         ];
-        sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
+        let height = sheetprint::height(&texts, 11.0);
+        sheet.set_row_height(row, height)?;
+        groups.push(vec![height]);
         row += 1;
         for l in &aspect.levels {
             let mark = if l.level == aspect.benchmark {
@@ -57,7 +63,9 @@ pub(super) fn levels_sheet(
             let text = crate::text::flow(&l.text);
             sheet.write_with_format(row, 3, text.as_str(), &f.wrap)?;
             let texts = [(label.as_str(), level_w), (text.as_str(), text_w)];
-            sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
+            let height = sheetprint::height(&texts, 11.0);
+            sheet.set_row_height(row, height)?;
+            groups.last_mut().expect("the aspect's own").push(height);
             row += 1;
         }
     }
@@ -66,6 +74,13 @@ pub(super) fn levels_sheet(
     }
     sheet.set_freeze_panes(1, 0)?;
     print_setup(sheet, Orientation::Portrait, row - 1, 3, running)?;
+    let scale = sheetprint::scale_to_width(&LEVELS_WIDTHS, Orientation::Portrait);
+    sheet.set_print_scale(scale);
+    // The heading row's height is the program's own for one line, counted as the most
+    // that takes.
+    let heading = sheetprint::height(&[], 11.0);
+    let breaks = sheetprint::breaks(&groups, 1, heading, scale, Orientation::Portrait);
+    sheet.set_page_breaks(&breaks)?;
     protect(sheet);
     Ok(())
 }
