@@ -18,6 +18,38 @@ pub fn normalise(text: &str) -> String {
         .join(" ")
 }
 
+/// How many characters of a cell a message quotes before cutting it short.
+pub const QUOTE_CHARS: usize = 80;
+
+/// `text` cut to `max` characters with "…" after, so that a message quoting a cell of
+/// thousands of characters stays one readable line; shorter text as it is.
+pub fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        Some((end, _)) => format!("{}…", text[..end].trim_end()),
+        None => text.to_string(),
+    }
+}
+
+/// `message` with every piece of it quoted between backticks cut to [`QUOTE_CHARS`]: a
+/// message that repeats a cell stays one line, however long the cell.
+pub fn clip_quotes(message: &str) -> String {
+    if !message.contains('`') {
+        return message.to_string();
+    }
+    message
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                clip(part, QUOTE_CHARS)
+            } else {
+                part.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("`")
+}
+
 /// `n` and the word for it, one or many: "1 session", "2 sessions", "0 sessions". Every
 /// count the tool writes in words goes through here, so none reads "1 sessions".
 pub fn plural(n: usize, one: &str, many: &str) -> String {
@@ -83,7 +115,19 @@ pub fn group_name(id: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{capitalise, flow, group_name, normalise, plural, slug};
+    use super::{capitalise, clip, flow, group_name, normalise, plural, slug};
+
+    #[test]
+    fn a_long_cell_is_cut_short_with_a_mark_and_a_short_one_kept() {
+        assert_eq!(clip("Blocked", 80), "Blocked");
+        let long = "é".repeat(5000);
+        let cut = clip(&long, 80);
+        assert_eq!(cut.chars().count(), 81);
+        assert!(cut.ends_with('…'));
+        assert_eq!(clip(&"x".repeat(80), 80), "x".repeat(80));
+        let said = super::clip_quotes(&format!("`{}` is not a date; `ok`", "y".repeat(300)));
+        assert_eq!(said, format!("`{}…` is not a date; `ok`", "y".repeat(80)));
+    }
 
     #[test]
     fn a_sentence_starts_with_a_capital_but_a_path_or_code_keeps_its_letters() {

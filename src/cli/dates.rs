@@ -29,7 +29,53 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
                 "`{text}` is not written year-month-day; for that day write {}",
                 d.format("%Y-%m-%d")
             ),
-            Err(_) => format!("`{text}` is not a date written year-month-day, e.g. 2026-11-23"),
+            Err(_) => match not_a_real_day(text.trim()) {
+                Some(why) => format!("`{text}` is written year-month-day, but {why}"),
+                None => format!("`{text}` is not a date written year-month-day, e.g. 2026-11-23"),
+            },
         }
     })
+}
+
+/// Why year-month-day numbers name no day of the calendar ("February 2026 has 28 days"),
+/// when the text is in that form.
+fn not_a_real_day(text: &str) -> Option<String> {
+    let parts: Vec<&str> = text.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    if y.len() != 4 || !(1..=2).contains(&m.len()) || !(1..=2).contains(&d.len()) {
+        return None;
+    }
+    let (y, m, d): (i32, u32, u32) = (y.parse().ok()?, m.parse().ok()?, d.parse().ok()?);
+    if !(1..=12).contains(&m) {
+        return Some(format!("there is no month {m}: it is not a real day"));
+    }
+    let first = NaiveDate::from_ymd_opt(y, m, 1)?;
+    let next = first.checked_add_months(chrono::Months::new(1))?;
+    let days = next.signed_duration_since(first).num_days();
+    let month = first.format("%B %Y");
+    (i64::from(d) > days || d == 0)
+        .then(|| format!("{month} has {days} days: it is not a real day"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_date;
+
+    #[test]
+    fn a_day_past_the_end_of_its_month_is_said_not_to_be_a_real_day() {
+        let said = parse_date("2026-02-30").expect_err("refused");
+        assert!(
+            said.contains("February 2026 has 28 days: it is not a real day"),
+            "{said}"
+        );
+        let said = parse_date("2026-13-01").expect_err("refused");
+        assert!(said.contains("there is no month 13"), "{said}");
+        assert!(
+            parse_date("soon")
+                .expect_err("refused")
+                .contains("not a date written")
+        );
+    }
 }

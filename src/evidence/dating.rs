@@ -254,6 +254,8 @@ mod tests {
             rows_left_out: 0,
             left_out_categories: Default::default(),
             names_also_from: Vec::new(),
+            sheets_unread: Vec::new(),
+            sheets_read: 1,
             training_rows: Vec::new(),
             unplaced_groups: Vec::new(),
             signed_dates: false,

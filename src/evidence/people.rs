@@ -230,6 +230,9 @@ pub fn name_part(field: Field) -> Option<NamePart> {
         | DocumentLastReviewed
         | DocumentNextDue
         | DocumentKept
+        | DocumentApprovedOn
+        | DocumentFrequency
+        | DocumentStatus
         | AgreementGroup
         | AgreementSigned
         | AgreementOf

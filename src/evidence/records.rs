@@ -151,10 +151,13 @@ pub(super) fn date(
         Value::Date(d) => Ok(Some(*d)),
         Value::DateTime(t) => Ok(Some(t.date())),
         Value::Number(n) => dates::from_serial(*n).map(Some).ok_or_else(|| {
-            format!(
-                "the number {} in the date column is not a date",
-                Value::Number(*n).text()
-            )
+            let typed = Value::Number(*n).text();
+            let shown = if typed.len() > 15 {
+                format!("{n:e}")
+            } else {
+                typed
+            };
+            format!("the number {shown} in the date column is not a date")
         }),
         other => {
             let t = match other {
@@ -248,7 +251,7 @@ pub fn reads(field: Field) -> bool {
             true
         }
         DocumentName | DocumentOwner | DocumentApprovedBy | DocumentLastReviewed
-        | DocumentNextDue => true,
+        | DocumentNextDue | DocumentApprovedOn | DocumentFrequency | DocumentStatus => true,
         DocumentKept => false,
         AgreementGroup | AgreementPerson | AgreementSigned | AgreementOf | AgreementDate => true,
         FilteringDate | FilteringResult => true,

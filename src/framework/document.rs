@@ -115,7 +115,71 @@ impl Topic {
     /// name the vocabulary does not know.
     pub fn of(name: &str) -> Vec<Topic> {
         let n = Name::new(name);
-        Topic::ALL.into_iter().filter(|t| t.matches(&n)).collect()
+        if NOT_DOCUMENTS.iter().any(|w| n.has(w)) {
+            return Vec::new();
+        }
+        Topic::ALL
+            .into_iter()
+            .filter(|t| t.matches(&n) && t.kind_named(&n))
+            .collect()
+    }
+
+    /// Whether the name says what kind of document it is, as the topic needs: a policy
+    /// (or procedure, guidance, code…) for most, a review or arrangements for filtering and
+    /// monitoring, an agreement for acceptable use, a map or scheme of work for the
+    /// curriculum. "Mobile phone lockers purchase" names the topic and no document.
+    fn kind_named(self, n: &Name) -> bool {
+        let any = |list: &[&str]| list.iter().any(|w| n.has(w));
+        match self {
+            // Judged whole by [`Topic::matches`]: the policy, or the topic's name alone.
+            Topic::OnlineSafetyPolicy => true,
+            Topic::GroupTerms => true,
+            Topic::AcceptableUse => {
+                any(&["aup", "aups", "aua", "auas", "rua"]) || any(AGREEMENTS) || any(POLICIES)
+            }
+            Topic::FilteringMonitoring => any(REVIEWS) || any(POLICIES),
+            Topic::Curriculum => {
+                let online = [
+                    "online safety",
+                    "e safety",
+                    "esafety",
+                    "internet safety",
+                    "digital safety",
+                    "digital literacy",
+                    "digital citizenship",
+                ];
+                any(&online)
+                    && any(&[
+                        "map",
+                        "maps",
+                        "scheme",
+                        "schemes",
+                        "plan",
+                        "plans",
+                        "overview",
+                        "progression",
+                        "policy",
+                        "framework",
+                    ])
+            }
+            Topic::Safeguarding if any(&["kcsie", "keeping children safe"]) => true,
+            Topic::Images if n.has("consent") => true,
+            Topic::StaffConduct if any(&["code of conduct", "professional standards"]) => true,
+            // A name that is nothing but the topic ("Mobile phones and personal devices",
+            // "Photography and images") is the register's name for its policy.
+            _ => any(POLICIES) || any(AGREEMENTS) || self.only_topic(n),
+        }
+    }
+
+    /// Whether every word of the name is a word of this topic's phrases, a year or a
+    /// small word.
+    fn only_topic(self, n: &Name) -> bool {
+        let words: Vec<&str> = self.phrases().iter().flat_map(|p| p.split(' ')).collect();
+        n.words.iter().all(|w| {
+            words.contains(&w.as_str())
+                || w.chars().all(|c| c.is_ascii_digit())
+                || ["and", "the", "of", "for", "in", "use", "school"].contains(&w.as_str())
+        })
     }
 
     /// Words or phrases any one of which in a name says the document is on this topic;
@@ -224,6 +288,77 @@ impl Topic {
     }
 }
 
+/// Words that say a row of the register is not a key document at all, whatever topic it
+/// names: a log, a contract, a poster, an incident report, a purchase.
+const NOT_DOCUMENTS: &[&str] = &[
+    "log",
+    "logs",
+    "contract",
+    "contracts",
+    "poster",
+    "posters",
+    "incident",
+    "incidents",
+    "purchase",
+    "purchases",
+    "invoice",
+    "invoices",
+    "quote",
+    "quotation",
+    "receipt",
+    "order",
+    "lockers",
+    "leaflet",
+    "leaflets",
+    "flyer",
+    "flyers",
+    "newsletter",
+    "minutes",
+    "certificate",
+    "certificates",
+    "sticker",
+    "stickers",
+    "display",
+    "licence",
+    "license",
+    "subscription",
+];
+
+/// Words that name a policy or a document of its standing.
+const POLICIES: &[&str] = &[
+    "policy",
+    "policies",
+    "procedure",
+    "procedures",
+    "guidance",
+    "guidelines",
+    "statement",
+    "code",
+    "rules",
+    "protocol",
+    "protocols",
+    "notice",
+    "notices",
+    "strategy",
+    "charter",
+];
+
+/// Words that name an agreement.
+const AGREEMENTS: &[&str] = &["agreement", "agreements", "consent", "form", "forms"];
+
+/// Words that name a review or the arrangements it reviews.
+const REVIEWS: &[&str] = &[
+    "review",
+    "reviews",
+    "reviewed",
+    "arrangements",
+    "provision",
+    "audit",
+    "assessment",
+    "self assessment",
+    "plan",
+];
+
 /// A document's name as words: lower case, punctuation as spaces, `&` as "and".
 struct Name {
     padded: String,
@@ -300,14 +435,16 @@ mod tests {
                 "Filtering and monitoring review 2025",
                 &[FilteringMonitoring],
             ),
-            ("Web filtering log", &[FilteringMonitoring]),
+            ("Web filtering review", &[FilteringMonitoring]),
             ("Online monitoring arrangements", &[FilteringMonitoring]),
             ("Safeguarding & Child Protection Policy", &[Safeguarding]),
             ("KCSIE 2025 - staff read and signed", &[Safeguarding]),
             ("Anti-bullying policy", &[AntiBullying]),
             ("GDPR / Data Protection Policy", &[DataProtection]),
             ("Password policy", &[CyberSecurity]),
-            ("Mobile phones and devices", &[MobileDevices]),
+            ("Mobile phones and devices policy", &[MobileDevices]),
+            ("Mobile phones and personal devices", &[MobileDevices]),
+            ("Photography and images", &[Images]),
             ("Social Media Policy", &[SocialMedia]),
             ("Photography and video consent", &[Images]),
             ("Staff Code of Conduct", &[StaffConduct]),
@@ -327,6 +464,14 @@ mod tests {
             "Safety at work",
             "Online learning timetable",
             "Lettings policy",
+            "Web filtering contract",
+            "Web filtering log",
+            "Curriculum map (maths)",
+            "Data protection breach log",
+            "Cyber security incident report",
+            "Acceptable use poster",
+            "Mobile phone lockers purchase",
+            "Social media lockers",
             "",
         ] {
             assert_eq!(Topic::of(name), Vec::<Topic>::new(), "{name}");

@@ -207,9 +207,7 @@ pub fn status(d: &Document, months: &ReviewMonths, as_of: NaiveDate) -> Document
     let by_interval = interval.and_then(|m| review_due(d.last_reviewed?, m));
     // The register's own word: its next review date, or how often it says the document
     // is reviewed ("Annually") after the last review.
-    let by_register = d
-        .next_due
-        .or_else(|| review_due(d.last_reviewed?, d.every_months?));
+    let by_register = register_due(d, d.last_reviewed);
     let due = by_register.or(by_interval);
     let soon = as_of
         .checked_add_days(Days::new(DUE_SOON_DAYS))
@@ -352,8 +350,18 @@ pub fn not_current(d: &Document, as_of: NaiveDate) -> Option<NotCurrent> {
     if let Some(next) = d.next_due.filter(|n| last.is_some_and(|l| *n < l)) {
         return Some(NotCurrent::NextBeforeLast(next));
     }
-    let due = d.next_due.or_else(|| review_due(last?, d.every_months?))?;
+    let due = register_due(d, last)?;
     (due < as_of).then_some(NotCurrent::Overdue(due))
+}
+
+/// When the register says `d` is next due: its next review date, or how often it says the
+/// document is reviewed after the `last` review, the sooner when it gives both.
+fn register_due(d: &Document, last: Option<NaiveDate>) -> Option<NaiveDate> {
+    let by_frequency = last.zip(d.every_months).and_then(|(l, m)| review_due(l, m));
+    match (d.next_due, by_frequency) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    }
 }
 
 /// Documents on `topic` last reviewed within `months` of `as_of` whose register does not

@@ -180,6 +180,15 @@ pub enum Unmeasured {
         /// The kind of record, in words ("policy registers").
         what: &'static str,
     },
+    /// Every source of the kind was listed but could not be read: the check rests on no
+    /// records because none could be opened, not because the school kept none.
+    #[error("{} could not be read ({why})", path.display())]
+    Unreadable {
+        /// The source, as review.toml names it.
+        path: PathBuf,
+        /// Why, in words.
+        why: String,
+    },
     /// The agreements records list nobody in the group the check asks about.
     #[error("nobody in the acceptable use agreement records is in the {group} group")]
     NobodySigned {
@@ -204,7 +213,12 @@ pub enum Unmeasured {
 /// sources are empty when every one imported holds no records (a blank template shows
 /// nothing, whatever the check counts).
 pub(super) fn need(e: &Evidence, kind: Kind, what: &'static str) -> Result<(), Unmeasured> {
-    if !e.kinds.contains(&kind) {
+    if let Some((path, why)) = e.unreadable_of(kind) {
+        Err(Unmeasured::Unreadable {
+            path: path.to_path_buf(),
+            why: why.trim_end_matches('.').to_string(),
+        })
+    } else if !e.kinds.contains(&kind) {
         Err(Unmeasured::NotImported { what })
     } else if !e.holds_records(kind) {
         Err(Unmeasured::NoRecords { what })

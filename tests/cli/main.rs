@@ -33,6 +33,7 @@ mod records;
 mod register_edges;
 mod register_honest;
 mod register_truth;
+mod register_words;
 mod registers;
 mod report;
 mod scope;

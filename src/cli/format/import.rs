@@ -24,6 +24,9 @@ pub fn source(r: &SourceReport) -> String {
             r.names_also_from.join(", ")
         );
     }
+    if !r.sheets_unread.is_empty() {
+        let _ = writeln!(s, "  sheets not read: {}", r.sheets_unread.join("; "));
+    }
     for k in &r.noted {
         let _ = writeln!(s, "  note {}: {}", k.place, k.reason);
     }
@@ -32,10 +35,10 @@ pub fn source(r: &SourceReport) -> String {
 }
 
 fn header_and_columns(s: &mut String, r: &SourceReport) {
-    let sheet = r
-        .sheet
-        .as_ref()
-        .map_or(String::new(), |n| format!(", sheet {n}"));
+    let sheet = r.sheet.as_ref().map_or(String::new(), |n| {
+        let many = if r.sheets_read > 1 { "sheets" } else { "sheet" };
+        format!(", {many} {n}")
+    });
     let _ = writeln!(
         s,
         "{} ({}{sheet}, header on row {})",

@@ -299,6 +299,12 @@ fields! {
     DocumentNextDue => DOCUMENT_NEXT_DUE,
     /// Documents: where it is kept.
     DocumentKept => DOCUMENT_KEPT,
+    /// Documents: when it was approved.
+    DocumentApprovedOn => DOCUMENT_APPROVED_ON,
+    /// Documents: how often it is reviewed.
+    DocumentFrequency => DOCUMENT_FREQUENCY,
+    /// Documents: whether it is in force.
+    DocumentStatus => DOCUMENT_STATUS,
 
     /// Agreements: the group the agreement is for.
     AgreementGroup => AGREEMENT_GROUP,

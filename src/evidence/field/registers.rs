@@ -89,7 +89,7 @@ pub(super) const DOCUMENT_APPROVED_BY: Row = Row {
 };
 /// Documents: when it was last reviewed.
 pub(super) const DOCUMENT_LAST_REVIEWED: Row = Row {
-    about: "When it was last reviewed or approved, as dd/mm/yyyy.",
+    about: "When it was last reviewed, as dd/mm/yyyy.",
     aliases: &[
         "last reviewed",
         "date last reviewed",
@@ -99,14 +99,6 @@ pub(super) const DOCUMENT_LAST_REVIEWED: Row = Row {
         "reviewed",
         "reviewed on",
         "date reviewed",
-        "date approved",
-        "approved on",
-        "approval date",
-        "date adopted",
-        "adopted",
-        "date ratified",
-        "ratified",
-        "date agreed",
         "last updated",
         "updated",
         "date of review",
@@ -115,12 +107,6 @@ pub(super) const DOCUMENT_LAST_REVIEWED: Row = Row {
         "review dates last",
         "review dates last reviewed",
         "review date last",
-        "date of last approval",
-        "last approved",
-        "approved date",
-        "date last approved",
-        "date issued",
-        "issued",
         "last",
         "previous review",
         "last renewed",
@@ -163,6 +149,72 @@ pub(super) const DOCUMENT_NEXT_DUE: Row = Row {
         "due date",
     ],
     ..row(Documents, "next-review", "Next review due", Date)
+};
+/// Documents: when it was approved, the date of its last review where the register gives
+/// no review date of its own.
+pub(super) const DOCUMENT_APPROVED_ON: Row = Row {
+    about: "When it was approved or adopted, as dd/mm/yyyy: used as its last review when no review date is given.",
+    in_template: false,
+    aliases: &[
+        "date approved",
+        "approved on",
+        "approval date",
+        "date adopted",
+        "adopted",
+        "adopted on",
+        "date ratified",
+        "ratified",
+        "ratified on",
+        "date agreed",
+        "agreed on",
+        "date of last approval",
+        "date of approval",
+        "last approved",
+        "approved date",
+        "date last approved",
+        "date issued",
+        "issued",
+        "issue date",
+    ],
+    ..row(Documents, "approved-on", "Date approved", Date)
+};
+/// Documents: how often it is reviewed.
+pub(super) const DOCUMENT_FREQUENCY: Row = Row {
+    about: "How often it is reviewed, e.g. Annually, Termly, Every 2 years.",
+    in_template: false,
+    aliases: &[
+        "review frequency",
+        "frequency",
+        "frequency of review",
+        "review cycle",
+        "cycle",
+        "review period",
+        "review interval",
+        "reviewed every",
+        "how often",
+        "how often reviewed",
+        "review schedule",
+        "renewal frequency",
+    ],
+    ..row(Documents, "frequency", "Review frequency", Text)
+};
+/// Documents: whether it is in force: a draft, withdrawn or superseded one backs no check.
+pub(super) const DOCUMENT_STATUS: Row = Row {
+    about: "Whether it is in force, e.g. Approved, Draft, Withdrawn, Superseded.",
+    in_template: false,
+    aliases: &[
+        "status",
+        "document status",
+        "policy status",
+        "approval status",
+        "current status",
+        "state",
+        "stage",
+        "in force",
+        "current",
+        "live",
+    ],
+    ..row(Documents, "status", "Status", Text)
 };
 /// Documents: where it is kept.
 pub(super) const DOCUMENT_KEPT: Row = Row {

@@ -72,6 +72,10 @@ pub struct Evidence {
     /// were skipped), as review.toml names them, with their kind: a kind all of whose
     /// sources are so stands behind nothing.
     pub empty: Vec<(PathBuf, Kind)>,
+    /// Sources that could not be read at all (a `sheet` the workbook does not have, a file
+    /// that is not a spreadsheet), as review.toml names them, with their kind and why: a
+    /// kind none of whose sources could be read is said to be unreadable, not empty.
+    pub unreadable: Vec<(PathBuf, Kind, String)>,
 }
 
 impl Evidence {
@@ -101,6 +105,18 @@ impl Evidence {
 
     fn sources_of(&self, kind: Kind) -> usize {
         self.sources.iter().filter(|k| **k == kind).count()
+    }
+
+    /// The first source of `kind` that could not be read, with why, when no source of
+    /// `kind` was read at all.
+    pub fn unreadable_of(&self, kind: Kind) -> Option<(&Path, &str)> {
+        if self.sources_of(kind) > 0 {
+            return None;
+        }
+        self.unreadable
+            .iter()
+            .find(|(_, k, _)| *k == kind)
+            .map(|(p, _, why)| (p.as_path(), why.as_str()))
     }
 
     /// The first source with no column for `field`, if one has none.
@@ -175,6 +191,14 @@ pub struct SourceReport {
     /// counted: `sheet` in review.toml chooses the sheet that is).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub names_also_from: Vec<String>,
+    /// Other sheets of the workbook whose rows were not read as records, each with why (its
+    /// headings differ from the sheets read, or it has none of this kind's).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub sheets_unread: Vec<String>,
+    /// How many sheets of the workbook the records were read from (their names are
+    /// `sheet`, joined).
+    #[serde(skip)]
+    pub sheets_read: usize,
     /// For training records, each person's row with its date, so that notes can be settled
     /// once the review date is known ([`SourceReport::settle`]).
     #[serde(skip)]
@@ -203,7 +227,19 @@ impl SourceReport {
 
 /// Imports one source into `evidence`.
 pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport> {
-    let report = read::read(req, evidence)?;
+    let report = match read::read(req, evidence) {
+        Ok(report) => report,
+        Err(err) => {
+            let why = match &err {
+                crate::error::Error::Evidence { message, .. } => message.clone(),
+                other => other.to_string(),
+            };
+            evidence
+                .unreadable
+                .push((req.shown.to_path_buf(), req.kind, why));
+            return Err(err);
+        }
+    };
     evidence
         .unrecorded
         .extend(super::unrecorded::lacking(&report));

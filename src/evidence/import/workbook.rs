@@ -38,9 +38,21 @@ pub(super) fn read(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceR
     spreadsheet::guarded(|| {
         let mut book = spreadsheet::open(req.path).map_err(fail)?;
         let (mut acc, chosen) = choose_sheet(req, &mut book, evidence)?;
+        let mut folded = vec![chosen.clone()];
+        if req.sheet.is_none()
+            && let Ok(acc) = acc.as_mut()
+        {
+            let names = spreadsheet::sheet_names(&book);
+            let after = names.iter().skip_while(|n| **n != chosen).skip(1);
+            for name in after {
+                if fold_more(req, &mut book, name, acc)? {
+                    folded.push(name.clone());
+                }
+            }
+        }
         if req.kind.names_children() && req.sheet.is_none() {
             for name in spreadsheet::sheet_names(&book) {
-                if name != chosen {
+                if !folded.contains(&name) {
                     names_on(req, &mut book, &name, acc.as_mut().ok())?;
                 }
             }
@@ -161,6 +173,75 @@ fn fold_sheet<'e>(
     Ok(match state.take().expect("a state after the rows") {
         Fold::Looking { head, evidence } => decide(head, evidence),
         done => done,
+    })
+}
+
+/// The fields a header maps, in a form two sheets' headers can be compared by.
+fn fields_of(header: &Header) -> Vec<String> {
+    let mut fields: Vec<String> = header
+        .columns
+        .iter()
+        .filter_map(|c| c.field.map(|f| f.to_string()))
+        .collect();
+    fields.sort();
+    fields
+}
+
+/// Streams a sheet after the one the records were found on into the same records, when
+/// its headings map the same fields (a log kept one sheet per term); says whether it did.
+/// A sheet with other headings, or none, is named in the report as not read, with why.
+fn fold_more(
+    req: &Request<'_>,
+    book: &mut Book,
+    name: &str,
+    acc: &mut Accumulator<'_>,
+) -> Result<bool> {
+    let mut head: Vec<SheetRow> = Vec::new();
+    let mut same: Option<bool> = None;
+    let decide = |head: &[SheetRow], acc: &mut Accumulator<'_>| {
+        let found = header::detect(req.kind, head, req.columns).ok();
+        let alike = found
+            .as_ref()
+            .is_some_and(|h| fields_of(h) == fields_of(acc.header()));
+        match found {
+            Some(header) if alike => {
+                acc.next_sheet(Origin::new(req.shown, Some(name)), header, name);
+                for row in head {
+                    acc.row(row);
+                }
+            }
+            Some(_) => acc.sheet_unread(name, "its headings are not those of the sheets read"),
+            None if head.iter().all(SheetRow::is_blank) => {}
+            None => acc.sheet_unread(
+                name,
+                &format!(
+                    "no headings of {} records were found on it",
+                    req.kind.as_str()
+                ),
+            ),
+        }
+        alike
+    };
+    sheet::each_row(book, req.shown, name, |row| {
+        match same {
+            Some(true) => {
+                acc.row(&row);
+                return true;
+            }
+            Some(false) => return false,
+            None => head.push(row),
+        }
+        if head.len() < SEARCH_ROWS {
+            return true;
+        }
+        let alike = decide(&head, acc);
+        same = Some(alike);
+        head.clear();
+        alike
+    })?;
+    Ok(match same {
+        Some(alike) => alike,
+        None => decide(&head, acc),
     })
 }
 

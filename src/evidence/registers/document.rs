@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::frequency::frequency;
+use super::frequency::{Frequency, frequency};
 use super::{Document, date_noted, with_notes};
 use crate::evidence::Field;
 use crate::evidence::header::Header;
@@ -38,8 +38,33 @@ pub fn worked_out(every: &str) -> String {
     format!("the next review is worked out as {every} after the last review")
 }
 
-/// The next review cell: a date, or how often the document is reviewed, with the note the
-/// school should read when it is not a plain date.
+/// The note for a frequency read from `typed`, in the next review cell or a column of its
+/// own.
+fn frequency_note(what: &str, typed: &str, f: Frequency, reviewed: bool) -> String {
+    let every = plural(f.months as usize, "month", "months");
+    let how = if reviewed {
+        worked_out(&every)
+    } else {
+        format!(
+            "the next review would be worked out as {every} after the last review, but the register gives no last review date"
+        )
+    };
+    let typed = crate::text::clip(typed.trim(), crate::text::QUOTE_CHARS);
+    if what == "review frequency" {
+        format!("{what}: `{typed}`: {how}")
+    } else if f.ambiguous {
+        format!(
+            "{what}: `{typed}` can mean twice a year or every two years, not a date: {how}, the sooner of the two"
+        )
+    } else {
+        format!("{what}: `{typed}` says how often, not a date: {how}")
+    }
+}
+
+/// The next review cell: a date, or how often the document is reviewed (there, or in a
+/// column of review frequencies), with the note the school should read when it is not a
+/// plain date. A frequency column beside a next review date is kept too: the review then
+/// falls due on the sooner of the two.
 fn next_review(
     row: &SheetRow,
     header: &Header,
@@ -47,44 +72,128 @@ fn next_review(
     notes: &mut Vec<(String, Option<u32>)>,
 ) -> (Option<NaiveDate>, Option<u32>) {
     let col = header.col(Field::DocumentNextDue);
-    match records::date(row, header, Field::DocumentNextDue) {
+    let often = text(row, header, Field::DocumentFrequency);
+    let column = frequency(&often);
+    let (date, cell) = match records::date(row, header, Field::DocumentNextDue) {
         Ok(d) => (d.map(|d| month_end_if_only_a_month(row, header, d)), None),
         Err(reason) => {
             let typed = text(row, header, Field::DocumentNextDue);
-            let Some(f) = frequency(&typed) else {
-                notes.push((
-                    format!("next review due: {reason}, so the register gives no next review date"),
-                    col,
-                ));
-                return (None, None);
-            };
-            let every = plural(f.months as usize, "month", "months");
-            let how = if reviewed {
-                worked_out(&every)
-            } else {
-                format!(
-                    "the next review would be worked out as {every} after the last review, but the register gives no last review date"
-                )
-            };
-            let note = if f.ambiguous {
-                format!(
-                    "next review due: `{}` can mean twice a year or every two years, not a date: {how}, the sooner of the two",
-                    typed.trim()
-                )
-            } else {
-                format!(
-                    "next review due: `{}` says how often, not a date: {how}",
-                    typed.trim()
-                )
-            };
-            notes.push((note, col));
-            (None, Some(f.months))
+            match frequency(&typed) {
+                Some(f) => {
+                    notes.push((frequency_note("next review due", &typed, f, reviewed), col));
+                    (None, Some(f.months))
+                }
+                None => {
+                    notes.push((
+                        format!(
+                            "next review due: {reason}, so the register gives no next review date"
+                        ),
+                        col,
+                    ));
+                    (None, None)
+                }
+            }
         }
+    };
+    let every = match (cell, column) {
+        (Some(a), Some(b)) => Some(a.min(b.months)),
+        (a, b) => a.or(b.map(|f| f.months)),
+    };
+    if let Some(f) = column.filter(|_| date.is_none() && cell.is_none()) {
+        let at = header.col(Field::DocumentFrequency);
+        notes.push((frequency_note("review frequency", &often, f, reviewed), at));
     }
+    (date, every)
+}
+
+/// Words of a document's status, or of its name, that say it is not in force, and what
+/// they say it is.
+const NOT_IN_FORCE: &[(&str, &str)] = &[
+    ("draft", "a draft"),
+    ("drafted", "a draft"),
+    ("not yet approved", "not yet approved"),
+    ("not approved", "not approved"),
+    ("unapproved", "not approved"),
+    ("awaiting approval", "not yet approved"),
+    ("pending approval", "not yet approved"),
+    ("awaiting ratification", "not yet approved"),
+    ("to be approved", "not yet approved"),
+    ("for approval", "not yet approved"),
+    ("withdrawn", "withdrawn"),
+    ("no longer used", "withdrawn"),
+    ("no longer in use", "withdrawn"),
+    ("not in use", "withdrawn"),
+    ("retired", "withdrawn"),
+    ("discontinued", "withdrawn"),
+    ("archived", "withdrawn"),
+    ("obsolete", "withdrawn"),
+    ("superseded", "superseded"),
+    ("replaced by", "superseded"),
+    ("expired", "expired"),
+];
+
+/// What the status cell or the name says the document is, when it is not in force: the
+/// words typed and what they mean, with the column they are in.
+fn not_in_force(
+    row: &SheetRow,
+    header: &Header,
+    name: &str,
+) -> Option<(String, &'static str, Field)> {
+    [Field::DocumentStatus, Field::DocumentName]
+        .into_iter()
+        .map(|f| {
+            (
+                f,
+                if f == Field::DocumentName {
+                    name.to_string()
+                } else {
+                    text(row, header, f)
+                },
+            )
+        })
+        .find_map(|(f, typed)| {
+            let padded = format!(" {} ", crate::text::normalise(&typed));
+            NOT_IN_FORCE
+                .iter()
+                .find(|(w, _)| padded.contains(&format!(" {w} ")))
+                .map(|(_, what)| (typed, *what, f))
+        })
+}
+
+/// The last review: the register's review date, or, where it gives none, the date the
+/// document was approved. An approval date never stands in for a review date the register
+/// gives, however much later it is. Says which column it came from.
+fn last_review(
+    row: &SheetRow,
+    header: &Header,
+    notes: &mut Vec<(String, Option<u32>)>,
+) -> (Option<NaiveDate>, Field) {
+    let reviewed = date_noted(
+        row,
+        header,
+        Field::DocumentLastReviewed,
+        "last reviewed",
+        notes,
+    );
+    let blank = text(row, header, Field::DocumentLastReviewed)
+        .trim()
+        .is_empty();
+    if reviewed.is_none() && blank && header.col(Field::DocumentApprovedOn).is_some() {
+        let approved = date_noted(row, header, Field::DocumentApprovedOn, "approved", notes);
+        if let Some((note, _)) = notes.last_mut().filter(|_| approved.is_none()) {
+            note.push_str(", so the register gives no date of its last review");
+        }
+        return (approved, Field::DocumentApprovedOn);
+    }
+    if let Some((note, _)) = notes.last_mut().filter(|_| reviewed.is_none()) {
+        note.push_str(", so the register gives no last review date");
+    }
+    (reviewed, Field::DocumentLastReviewed)
 }
 
 /// A row of the policy register. A document whose dates cannot be read is still listed,
-/// with a note: dropping it would hide a policy from the review.
+/// with a note: dropping it would hide a policy from the review. A draft, or one withdrawn
+/// or superseded, is skipped with that reason: it backs no check.
 pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
     if row.is_blank() {
         return RowOutcome::Blank;
@@ -96,17 +205,23 @@ pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
         }
         return skip("no document name", header.col(Field::DocumentName));
     }
-    let mut notes = Vec::new();
-    let last_reviewed = date_noted(
-        row,
-        header,
-        Field::DocumentLastReviewed,
-        "last reviewed",
-        &mut notes,
-    );
-    if let Some((note, _)) = notes.last_mut() {
-        note.push_str(", so the register gives no last review date");
+    if let Some((typed, what, field)) = not_in_force(row, header, &name) {
+        let clip = |t: &str| crate::text::clip(t.trim(), crate::text::QUOTE_CHARS);
+        let said = if field == Field::DocumentName {
+            String::new()
+        } else {
+            format!(": `{}` says so", clip(&typed))
+        };
+        return skip(
+            format!(
+                "{} is {what}{said}; a document not in force backs no check, so it is not listed",
+                clip(&name)
+            ),
+            header.col(field),
+        );
     }
+    let mut notes = Vec::new();
+    let (last_reviewed, last_from) = last_review(row, header, &mut notes);
     let (next_due, every_months) = next_review(row, header, last_reviewed.is_some(), &mut notes);
     // A footer typed in the name column ("Register checked by the governors: 3 policies")
     // has no dates and nothing else beside it; a "Total" row has no dates, whatever count
@@ -137,6 +252,7 @@ pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
         last_reviewed,
         next_due,
         every_months,
+        last_from,
         place: None,
         cells: Default::default(),
         name_at: None,

@@ -79,14 +79,63 @@ fn number(w: &str) -> Option<u32> {
         "four" => Some(4),
         "five" => Some(5),
         "six" => Some(6),
+        "seven" => Some(7),
+        "eight" => Some(8),
+        "nine" => Some(9),
+        "ten" => Some(10),
+        "eleven" => Some(11),
+        "twelve" => Some(12),
         "eighteen" => Some(18),
+        "twenty four" | "twentyfour" => Some(24),
+        "thirty six" | "thirtysix" => Some(36),
         _ => None,
     })
 }
 
-/// The frequency `text` gives, if it gives one and nothing else.
+/// Words after "or" that only allow an earlier review: "Annually or sooner if needed",
+/// "Every 2 years, or when guidance changes".
+const SOONER: &[&str] = &[
+    "sooner",
+    "earlier",
+    "if",
+    "when",
+    "as",
+    "needed",
+    "required",
+    "necessary",
+    "appropriate",
+    "guidance",
+    "legislation",
+    "law",
+    "changes",
+    "change",
+    "there",
+    "is",
+    "are",
+    "a",
+    "any",
+    "in",
+    "the",
+    "of",
+    "event",
+    "following",
+    "after",
+    "incident",
+    "update",
+    "updates",
+];
+
+/// The frequency `text` gives, if it gives one and nothing else but, after "or", words
+/// that only allow an earlier review ("Annually or sooner if needed").
 pub(super) fn frequency(text: &str) -> Option<Frequency> {
-    let n = normalise(text);
+    let n = normalise(text)
+        .replace("twenty four", "24")
+        .replace("thirty six", "36");
+    let (n, rest) = n.split_once(" or ").unwrap_or((&n, ""));
+    if !rest.split(' ').all(|w| w.is_empty() || SOONER.contains(&w)) {
+        return None;
+    }
+    let n = n.to_string();
     // "Year" or "autumn term" alone is when, not how often: a bare noun is a frequency
     // only after "every", "each", "once a" or "per".
     let every = n
@@ -155,6 +204,11 @@ mod tests {
             ("Monthly", 1),
             ("Annually in September", 12),
             ("Yearly (autumn)", 12),
+            ("Every twelve months", 12),
+            ("Every twenty four months", 24),
+            ("Annually or sooner if needed", 12),
+            ("Every 2 years, or sooner if guidance changes", 24),
+            ("Annually (or as required)", 12),
         ] {
             assert_eq!(
                 frequency(typed),
@@ -180,6 +234,8 @@ mod tests {
             "When the law changes",
             "Autumn 2025",
             "Every 0 years",
+            "Annually or every 2 years",
+            "Annually or when the head decides",
             "2026",
             "",
         ] {

@@ -35,6 +35,10 @@ pub struct Document {
     /// gives that instead of a date ("Annually"): the next review is then due that long
     /// after the last.
     pub every_months: Option<u32>,
+    /// The column its last review was read from: the review date's, or, where the
+    /// register gives none, the approval date's.
+    #[serde(skip)]
+    pub last_from: Field,
     /// Where the register lists it, for findings.
     #[serde(skip)]
     pub place: Option<Location>,
@@ -67,8 +71,9 @@ pub struct DateCells {
 }
 
 impl DateCells {
-    /// The cells of row `row` (0-based) of a register with `header`, read from `origin`.
-    pub fn of(origin: &Origin, header: &Header, row: u32) -> Self {
+    /// The cells of row `row` (0-based) of a register with `header`, read from `origin`,
+    /// the last review's from the column `last` of the two it may come from.
+    pub fn of(origin: &Origin, header: &Header, row: u32, last: Field) -> Self {
         let cell = |field: Field| {
             let column = header.columns.iter().find(|c| c.field == Some(field))?;
             let col = header.col(field)?;
@@ -79,7 +84,7 @@ impl DateCells {
             })
         };
         DateCells {
-            last_reviewed: cell(Field::DocumentLastReviewed),
+            last_reviewed: cell(last),
             next_due: cell(Field::DocumentNextDue),
         }
     }
@@ -379,17 +384,21 @@ pub(super) fn with_notes<T>(record: T, mut notes: Vec<(String, Option<u32>)>) ->
 mod agreements;
 mod document;
 mod engagement;
+mod filtering;
 mod frequency;
 mod groups;
 mod logs;
+mod section;
 mod signed;
 
 pub(crate) use agreements::UNPLACED;
 pub use agreements::agreement;
 pub use document::{document, worked_out};
 pub use engagement::engagement;
+pub use filtering::filtering;
 pub(crate) use groups::{Who, part_key, who};
-pub use logs::{filtering, survey};
+pub use logs::survey;
+pub use section::heading as section_heading;
 pub(crate) use signed::{GROUP_NONE, NO_COUNT, NOT_SHOWN};
 pub use signed::{Pending, Settled, settle};
 

@@ -21,6 +21,7 @@ fn doc(name: &str, last: Option<NaiveDate>, next: Option<NaiveDate>) -> Document
         last_reviewed: last,
         next_due: next,
         every_months: None,
+        last_from: crate::evidence::Field::DocumentLastReviewed,
         cells: Default::default(),
         place: Some(Location::file(std::path::Path::new(
             "evidence/policies.xlsx",

@@ -26,6 +26,7 @@ fn registers() -> Evidence {
         last_reviewed: last,
         next_due: None,
         every_months: None,
+        last_from: crate::evidence::Field::DocumentLastReviewed,
         cells: Default::default(),
         place: None,
         name_at: None,

@@ -279,6 +279,10 @@ fn register_rows(rows: &mut Rows, r: &Registers) -> Result<(), XlsxError> {
                 "Documents due for review in the next 90 days",
                 Standing::DueSoon,
             ),
+            (
+                "Documents with no review date that can be used",
+                Standing::Undated,
+            ),
         ] {
             rows.put(what, "policy register", d.count(standing) as f64, all, None)?;
         }

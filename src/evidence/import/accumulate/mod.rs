@@ -92,6 +92,8 @@ impl<'e> Accumulator<'e> {
             rows_left_out: 0,
             left_out_categories: BTreeMap::new(),
             names_also_from: Vec::new(),
+            sheets_unread: Vec::new(),
+            sheets_read: 1,
             training_rows: Vec::new(),
             signed_dates: false,
             unplaced_groups: Vec::new(),
@@ -117,6 +119,11 @@ impl<'e> Accumulator<'e> {
     /// Reads one row of the sheet; rows of the header and above are passed over.
     pub(super) fn row(&mut self, row: &SheetRow) {
         if row.index <= self.header.last_row {
+            return;
+        }
+        if let Some(reason) = registers::section_heading(row, self.kind) {
+            let outcome: RowOutcome<()> = RowOutcome::Skipped { reason, col: None };
+            self.take(outcome, row.index, |_, ()| None);
             return;
         }
         let (used, date) = match self.kind {
@@ -222,12 +229,12 @@ impl<'e> Accumulator<'e> {
             "the same document with the same dates",
         );
         let place = self.origin.row(row.index);
-        let cells = registers::DateCells::of(&self.origin, &self.header, row.index);
+        let (origin, header, index) = (self.origin.clone(), self.header.clone(), row.index);
         let name_at =
             (self.header.col(Field::DocumentName)).map(|c| self.origin.cell(row.index, c));
         self.take(outcome, row.index, |e, mut d: Document| {
             d.place = Some(place);
-            d.cells = cells;
+            d.cells = registers::DateCells::of(&origin, &header, index, d.last_from);
             d.name_at = name_at;
             let date = d.last_reviewed;
             e.documents.push(d);
@@ -329,7 +336,7 @@ impl<'e> Accumulator<'e> {
                 let note = if self.kind.names_children() {
                     without_values(&note)
                 } else {
-                    note
+                    crate::text::clip_quotes(&note)
                 };
                 let noted = self.place(row, col, note);
                 self.report.noted.push(noted);
@@ -340,7 +347,7 @@ impl<'e> Accumulator<'e> {
                 let reason = if self.kind.names_children() {
                     without_values(&reason)
                 } else {
-                    reason
+                    crate::text::clip_quotes(&reason)
                 };
                 let skipped = self.place(row, col, reason);
                 self.report.skipped.push(skipped);
@@ -401,6 +408,30 @@ impl<'e> Accumulator<'e> {
         if self.kind == Kind::Pupils {
             self.people += self.evidence.private.len() - before;
         }
+    }
+
+    /// The header records are read under.
+    pub(super) fn header(&self) -> &Header {
+        &self.header
+    }
+
+    /// Goes on to another sheet of the same workbook whose headings map the same fields:
+    /// its rows are read as more of the same records, and their places name that sheet.
+    pub(super) fn next_sheet(&mut self, origin: Origin, header: Header, name: &str) {
+        self.origin = origin;
+        self.header = header;
+        // The cells that hold a formula are the first sheet's.
+        self.formulas.clear();
+        self.report.sheets_read += 1;
+        self.report.sheet = Some(match self.report.sheet.take() {
+            Some(read) => format!("{read}, {name}"),
+            None => name.to_string(),
+        });
+    }
+
+    /// A sheet of the workbook that was not read, with why.
+    pub(super) fn sheet_unread(&mut self, name: &str, why: &str) {
+        self.report.sheets_unread.push(format!("{name} ({why})"));
     }
 
     /// Another sheet's names are all learnt.

@@ -1,0 +1,534 @@
+//! Rows of the filtering checks log, and what a check's result says.
+//!
+//! A result is a pass only when it plainly says everything tested was blocked and nothing
+//! in it qualifies that. The reading is a list of words allowed beside "blocked", not a
+//! list of words that spoil it: a school's log says what got through in endless ways
+//! ("Blocked, YouTube available", "All blocked bar one", "Blocked 9/10"), and any word not
+//! known to be harmless leaves the result unclear, never a pass.
+
+use super::FilteringCheck;
+use crate::evidence::Field;
+use crate::evidence::header::{Header, normalise};
+use crate::evidence::records::{RowOutcome, dated, skip, text};
+use crate::evidence::table::SheetRow;
+
+/// Phrases that say content got through, whatever else the cell says: a block that was
+/// partial is a failed check.
+const GOT_THROUGH: &[&str] = &[
+    "partially blocked",
+    "partly blocked",
+    "part blocked",
+    "not fully blocked",
+    "not all blocked",
+    "not completely blocked",
+    "not blocked",
+    "unblocked",
+    "some allowed",
+    "some accessible",
+    "some got through",
+    "some loaded",
+    "some reached",
+    "some not blocked",
+    "not ok",
+    "not okay",
+    "not working",
+    "not filtered",
+    "not denied",
+    "not caught",
+    "not picked up",
+    "fail",
+    "failed",
+    "fails",
+    "failure",
+    "breach",
+];
+
+/// Phrases that say the filter held, read once the phrases above are ruled out.
+const HELD: &[&str] = &[
+    "blocked",
+    "all blocked",
+    "pass",
+    "passed",
+    "passes",
+    "filtered",
+    "denied",
+    "refused",
+    "prevented",
+    "nothing got through",
+    "none got through",
+    "not accessible",
+    "inaccessible",
+    "not allowed",
+    "not reached",
+    "not loaded",
+    "did not load",
+    "didn t load",
+    "could not access",
+    "couldn t access",
+    "access denied",
+    "no access",
+    "access blocked",
+];
+
+/// Words that say the check went well without saying what happened to the content:
+/// harmless beside "blocked", never a pass alone ("Working", "Worked", "OK", "No issues").
+const VAGUE: &[&str] = &[
+    "ok",
+    "okay",
+    "working",
+    "worked",
+    "works",
+    "fine",
+    "good",
+    "as expected",
+    "correct",
+    "satisfactory",
+    "no issues",
+    "no issue",
+    "no problems",
+    "no problem",
+    "no concerns",
+    "done",
+    "complete",
+    "completed",
+];
+
+/// Words that say content got through, read after the phrases above, since "not
+/// accessible" and "no issues" hold the same words.
+const REACHED: &[&str] = &[
+    "allowed",
+    "accessible",
+    "accessed",
+    "available",
+    "unfiltered",
+    "missed",
+    "got through",
+    "slipped",
+    "leaked",
+    "reached",
+    "loaded",
+    "opened",
+    "visible",
+    "issue",
+    "issues",
+    "problem",
+    "problems",
+    "concern",
+];
+
+/// Phrases that say the filter held though they hold a word of failure: the page
+/// "failed to load".
+const FAILED_TO_LOAD: &[&str] = &[
+    "failed to load",
+    "fails to load",
+    "failed to open",
+    "failed to connect",
+    "could not load",
+    "would not load",
+];
+
+/// Words that, beside a result saying the filter held, make an exception to it: something
+/// got through ("No issues found except YouTube", "All blocked bar one").
+const EXCEPTIONS: &[&str] = &[
+    "except",
+    "excepting",
+    "excluding",
+    "apart from",
+    "other than",
+    "save for",
+    "bar",
+    "barring",
+    "besides",
+    "but not",
+    "not on",
+    "not for",
+    "not in",
+    "not with",
+];
+
+/// Words that may stand beside "blocked" in a plain pass: "All sites fully blocked",
+/// "Blocked by the filter on all devices". Any other word leaves a result unclear.
+const FILLER: &[&str] = &[
+    "all",
+    "everything",
+    "every",
+    "each",
+    "fully",
+    "completely",
+    "entirely",
+    "totally",
+    "successfully",
+    "correctly",
+    "properly",
+    "content",
+    "site",
+    "sites",
+    "website",
+    "websites",
+    "page",
+    "pages",
+    "url",
+    "urls",
+    "search",
+    "searches",
+    "term",
+    "terms",
+    "category",
+    "categories",
+    "test",
+    "tests",
+    "tested",
+    "check",
+    "checked",
+    "the",
+    "a",
+    "an",
+    "was",
+    "were",
+    "is",
+    "are",
+    "been",
+    "as",
+    "by",
+    "filter",
+    "filtering",
+    "and",
+    "on",
+    "device",
+    "devices",
+    "it",
+    "them",
+    "they",
+    "yes",
+    "y",
+    "at",
+    "school",
+    "network",
+];
+
+/// Results that say the check was not made at all, at the start of the cell ("Not done",
+/// "Cancelled", "Missed - technician off sick").
+const NOT_MADE: &[&str] = &[
+    "not done",
+    "not carried out",
+    "not completed",
+    "not checked",
+    "not tested",
+    "not possible",
+    "not yet",
+    "no check",
+    "no test",
+    "cancelled",
+    "canceled",
+    "postponed",
+    "rescheduled",
+    "missed",
+    "skipped",
+    "did not happen",
+    "didn t happen",
+    "to do",
+    "todo",
+    "outstanding",
+    "pending",
+];
+
+/// Marks that say no: beside a result, something got through.
+const CROSSES: &[char] = &['✗', '✘', '☒', '❌', '❎', '✕', '✖'];
+/// Marks that say yes.
+const TICKS: &[char] = &['✓', '✔', '☑', '✅'];
+
+/// What the result column's heading asks, which is what a bare yes or no answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Asks {
+    /// Whether the content was blocked ("Blocked?", "Was it blocked?"): yes is a pass.
+    Blocked,
+    /// Whether the content could be reached ("Accessible?", "Site loaded?"): yes is a fail.
+    Reached,
+    /// Neither ("Result", "Outcome"): a bare yes or no does not say which.
+    Unclear,
+}
+
+impl Asks {
+    /// What a result column headed `heading` asks.
+    pub(crate) fn of(heading: &str) -> Asks {
+        let words = format!(" {} ", normalise(heading));
+        let any = |list: &[&str]| list.iter().any(|w| words.contains(&format!(" {w} ")));
+        let reached = [
+            "accessible",
+            "accessed",
+            "access",
+            "reachable",
+            "reached",
+            "loaded",
+            "load",
+            "loads",
+            "allowed",
+            "visible",
+            "open",
+            "opened",
+            "opens",
+            "got through",
+            "get through",
+            "not blocked",
+            "unblocked",
+            "unfiltered",
+            "not filtered",
+        ];
+        if any(&reached) {
+            Asks::Reached
+        } else if any(&["blocked", "filtered", "block", "denied", "prevented"]) {
+            Asks::Blocked
+        } else {
+            Asks::Unclear
+        }
+    }
+}
+
+/// Takes every phrase of `list` out of `padded` (longest first, so "all blocked" goes
+/// before "blocked"), saying whether any was there.
+fn take(padded: &mut String, list: &[&str]) -> bool {
+    let mut phrases = list.to_vec();
+    phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+    let mut found = false;
+    for p in phrases {
+        let spaced = format!(" {p} ");
+        while padded.contains(&spaced) {
+            *padded = padded.replacen(&spaced, " ", 1);
+            found = true;
+        }
+    }
+    found
+}
+
+/// The counts a result gives as "9/10", "9 of 10" or "9 out of 10": whether any says fewer
+/// than all, and the text with those that say all (10/10) taken out.
+fn fractions(text: &str) -> (bool, String) {
+    let joined = text
+        .to_lowercase()
+        .replace(" out of ", "/")
+        .replace(" of ", "/")
+        .replace(" / ", "/");
+    let mut partial = false;
+    let mut kept = Vec::new();
+    for word in joined.split_whitespace() {
+        let core = word.trim_matches(|c: char| !c.is_ascii_digit());
+        let pair = core
+            .split_once('/')
+            .and_then(|(a, b)| Some((a.parse::<u64>().ok()?, b.parse::<u64>().ok()?)));
+        match pair {
+            Some((n, m)) if n < m => partial = true,
+            Some(_) => {}
+            None => kept.push(word),
+        }
+    }
+    (partial, kept.join(" "))
+}
+
+/// A bare answer to the heading's question: yes, no, a tick or a cross alone.
+fn bare(t: &str, asks: Asks) -> Option<Option<bool>> {
+    let n = normalise(t);
+    let yes = matches!(n.as_str(), "y" | "yes" | "true") || (n.is_empty() && t.contains(TICKS));
+    let no = matches!(n.as_str(), "n" | "no" | "false");
+    let cross = n.is_empty() && t.contains(CROSSES) || n == "x";
+    Some(match asks {
+        _ if !(yes || no || cross) => return None,
+        Asks::Blocked => Some(!yes),
+        Asks::Reached if cross => None,
+        Asks::Reached => Some(yes),
+        Asks::Unclear => cross.then_some(true),
+    })
+}
+
+/// What a filtering check's result says, under a column whose heading asks `asks`:
+/// `Some(true)` content got through (the check failed), `Some(false)` the filter held,
+/// `None` it cannot be told. A pass only when the result plainly says the filter held and
+/// every other word in it is one of [`FILLER`] or [`VAGUE`]; one that makes an exception
+/// ("except", "bar"), gives fewer than all ("9/10"), bears a cross, or says anything
+/// reached the screen ("available", "missed", "unfiltered") is a fail. An unclear result
+/// is never a pass: it fails closed.
+pub(crate) fn got_through(result: &str, asks: Asks) -> Option<bool> {
+    let t = result.trim();
+    if t.contains('?') {
+        return None;
+    }
+    if let Some(answer) = bare(t, asks) {
+        return answer;
+    }
+    let (partial, rest) = fractions(t);
+    if partial || t.contains(CROSSES) {
+        return Some(true);
+    }
+    let mut rest = format!(" {} ", normalise(&rest));
+    let has = |rest: &str, list: &[&str]| list.iter().any(|w| rest.contains(&format!(" {w} ")));
+    let loaded = take(&mut rest, FAILED_TO_LOAD);
+    if has(&rest, GOT_THROUGH) {
+        return Some(true);
+    }
+    let held = take(&mut rest, HELD) || loaded;
+    let vague = take(&mut rest, VAGUE);
+    if has(&rest, REACHED) || ((held || vague) && has(&rest, EXCEPTIONS)) {
+        return Some(true);
+    }
+    let plain = rest.split_whitespace().all(|w| FILLER.contains(&w));
+    (held && plain).then_some(false)
+}
+
+/// Whether a result says the check was not made: it starts with a phrase of [`NOT_MADE`]
+/// and what follows gives a reason ("Missed - technician off sick"), not a finding:
+/// "Missed 2 sites" is a check that found two.
+fn not_made(result: &str) -> bool {
+    let n = normalise(result);
+    let Some(p) = NOT_MADE
+        .iter()
+        .find(|p| n == **p || n.starts_with(&format!("{p} ")))
+    else {
+        return false;
+    };
+    let after = format!(" {} ", n[p.len()..].trim());
+    let says = |list: &[&str]| list.iter().any(|w| after.contains(&format!(" {w} ")));
+    let finding = after.chars().any(|c| c.is_ascii_digit())
+        || says(HELD)
+        || says(GOT_THROUGH)
+        || says(REACHED);
+    !finding
+}
+
+/// A row of the filtering checks log. A row whose result says the check was not made
+/// ("Not done", "Cancelled") is skipped with that reason. A result that cannot be read (or
+/// none) keeps the check, as a check made, with a note naming the cell: it is not counted
+/// as a pass.
+pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> {
+    let date = match dated(row, header, Field::FilteringDate) {
+        Ok(d) => d,
+        Err(outcome) => return outcome,
+    };
+    let col = header.col(Field::FilteringResult);
+    let typed = text(row, header, Field::FilteringResult);
+    if not_made(&typed) {
+        return skip(
+            format!(
+                "`{}` says the check was not made; not counted as a check",
+                typed.trim()
+            ),
+            col,
+        );
+    }
+    let heading = header
+        .columns
+        .iter()
+        .find(|c| c.field == Some(Field::FilteringResult))
+        .map_or("", |c| c.header.as_str());
+    let read = got_through(&typed, Asks::of(heading));
+    let check = FilteringCheck {
+        date,
+        failed: read == Some(true),
+        unclear: read.is_none(),
+    };
+    match (read, col) {
+        (Some(_), _) => RowOutcome::Used(check),
+        // With no result column the log is named once, as not recording results.
+        (None, None) => RowOutcome::Used(check),
+        (None, Some(_)) if typed.trim().is_empty() => RowOutcome::Noted {
+            record: check,
+            note: "no result recorded; not counted as a pass".into(),
+            col,
+        },
+        (None, Some(_)) => RowOutcome::Noted {
+            record: check,
+            note: format!(
+                "`{}` does not say whether the filter blocked the content; not counted as a pass",
+                typed.trim()
+            ),
+            col,
+        },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Asks, got_through, not_made};
+
+    #[test]
+    fn a_result_that_qualifies_blocked_in_any_way_is_no_pass() {
+        for failed in [
+            "Blocked ❌",
+            "Blocked 9/10",
+            "9 of 10 blocked",
+            "9 out of 10 blocked",
+            "All blocked bar one",
+            "Blocked, YouTube available",
+            "Blocked - 2 sites missed",
+            "Blocked. Note: guest wifi unfiltered",
+            "Blocked except on guest wifi",
+        ] {
+            assert_eq!(got_through(failed, Asks::Unclear), Some(true), "{failed}");
+        }
+        for unclear in [
+            "Working",
+            "Worked",
+            "Works fine",
+            "Blocked. Note: guest wifi checked separately",
+            "Blocked on staff laptops",
+            "Blocked (2 sites)",
+            "Blocked - see notes",
+        ] {
+            assert_eq!(got_through(unclear, Asks::Unclear), None, "{unclear}");
+        }
+        for held in [
+            "Blocked",
+            "Blocked 10/10",
+            "10 of 10 blocked",
+            "All sites fully blocked",
+            "Blocked by the filter on all devices",
+            "Blocked - working as expected",
+            "Blocked ✓",
+        ] {
+            assert_eq!(got_through(held, Asks::Unclear), Some(false), "{held}");
+        }
+    }
+
+    #[test]
+    fn a_bare_yes_or_no_answers_the_question_its_heading_asks() {
+        assert_eq!(Asks::of("Accessible?"), Asks::Reached);
+        assert_eq!(Asks::of("Could the site be accessed?"), Asks::Reached);
+        assert_eq!(Asks::of("Site loaded"), Asks::Reached);
+        assert_eq!(Asks::of("Was it blocked?"), Asks::Blocked);
+        assert_eq!(Asks::of("Filtered (Y/N)"), Asks::Blocked);
+        assert_eq!(Asks::of("Result"), Asks::Unclear);
+        let read = |r: &str, asks| got_through(r, asks);
+        assert_eq!(read("Y", Asks::Reached), Some(true));
+        assert_eq!(read("Yes", Asks::Reached), Some(true));
+        assert_eq!(read("N", Asks::Reached), Some(false));
+        assert_eq!(read("Y", Asks::Blocked), Some(false));
+        assert_eq!(read("✓", Asks::Blocked), Some(false));
+        assert_eq!(read("No", Asks::Blocked), Some(true));
+        assert_eq!(read("Y", Asks::Unclear), None);
+        assert_eq!(read("N", Asks::Unclear), None);
+        assert_eq!(read("❌", Asks::Unclear), Some(true));
+        // Words say what they say whatever the heading asks.
+        assert_eq!(read("Blocked", Asks::Reached), Some(false));
+        assert_eq!(read("Loaded", Asks::Blocked), Some(true));
+    }
+
+    #[test]
+    fn a_result_saying_the_check_was_not_made_is_told_from_one_that_found_something() {
+        for skipped in [
+            "Not done",
+            "Cancelled",
+            "Missed - technician off sick",
+            "Postponed to next week",
+            "not yet",
+        ] {
+            assert!(not_made(skipped), "{skipped}");
+        }
+        for made in [
+            "Missed 2 sites",
+            "Blocked",
+            "Not blocked",
+            "Missed - YouTube got through",
+            "",
+        ] {
+            assert!(!not_made(made), "{made}");
+        }
+    }
+}
