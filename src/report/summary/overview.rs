@@ -159,7 +159,7 @@ fn aspect_row(
     sheet.write_with_format(row, agreed_col + 5, complete, &top)?;
     // A long explanation is cut short rather than made into a row taller than Excel
     // allows; the report and the pack carry it whole.
-    let why = explained(a).map(|w| shortened(w, WHY_WIDTH));
+    let why = a.records_differ.as_deref().map(|w| shortened(w, WHY_WIDTH));
     if let Some(why) = &why {
         sheet.write_with_format(row, agreed_col + 6, why.as_str(), &wrap)?;
     }

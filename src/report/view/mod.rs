@@ -270,7 +270,7 @@ pub fn build(
         any_planned: s.actions.iter().any(|p| p.planned.is_some()),
         actions: actions(fw, s),
         agenda: agenda(s, reviewers),
-        training: records::training(&r.metrics, fw),
+        training: records::training(&r.metrics, &r.evidence, fw),
         meetings: records::meetings(&r.metrics),
         incidents: records::incidents(&r.metrics),
         registers: registers::view(&r.metrics.registers, s.review_date),
