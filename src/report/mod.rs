@@ -282,14 +282,16 @@ pub fn previous_snapshot(
     };
     let (mut levels, mut counted) = (levels_of("agreed"), levels_of("counted"));
     let (mut mapped, mut uncomparable) = (None, None);
+    let mut not_comparable = Vec::new();
     // A snapshot made before snapshots named their framework is taken to be the review's.
     if let Some(scored_with) = doc["framework"].as_str()
         && scored_with != framework
     {
         match crate::framework::map::find(scored_with, framework, review_dir) {
             Ok(Some(map)) => {
-                levels = map.carry_levels(&levels);
-                counted = map.carry_levels(&counted);
+                // Only aspects carried as they are compare like with like.
+                (levels, _) = map.comparable_levels(&levels);
+                (counted, not_comparable) = map.comparable_levels(&counted);
                 mapped = Some((scored_with.to_string(), map.named()));
             }
             // No map, or none that can be used: the review is named, its levels are not.
@@ -307,6 +309,7 @@ pub fn previous_snapshot(
         counted,
         mapped,
         uncomparable,
+        not_comparable,
     })
 }
 

@@ -85,6 +85,18 @@ pub fn renewal(r: &selfreview::pipeline::renewal::Renewal) -> String {
                 list(&s.declined),
                 s.unchanged
             );
+            if !s.not_comparable.is_empty() {
+                let named: Vec<String> = s
+                    .not_comparable
+                    .iter()
+                    .map(|c| format!("{} {}", c.code, c.name))
+                    .collect();
+                let _ = write!(
+                    o,
+                    " Not compared, as the framework change made them from other aspects, so the earlier review gave them no level of their own: {}.",
+                    named.join(", ")
+                );
+            }
         }
     }
     o

@@ -46,6 +46,10 @@ pub struct Previous {
     /// its levels to the review's: `levels` and `counted` are then empty, and the reports
     /// say the two cannot be compared.
     pub uncomparable: Option<String>,
+    /// The aspects a framework map made from other aspects (merged or new), by code: the
+    /// level it carries to them is a copy of other aspects' levels, so they are left out of
+    /// `levels` and `counted` and named as not compared.
+    pub not_comparable: Vec<String>,
 }
 
 pub(super) use crate::dates::uk;

@@ -7,8 +7,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{percent, uk};
-use crate::framework::Framework;
 use crate::evidence::import::Evidence;
+use crate::framework::Framework;
 use crate::metrics::compute::{Metrics, TRAINING_MONTHS, TrainingCoverage, training_coverage};
 use crate::report::svg;
 use crate::text::group_name;
@@ -154,9 +154,13 @@ pub(super) fn training(m: &Metrics, e: &Evidence, fw: &Framework) -> Option<Trai
         .map(|g| group_name(&g.group).to_lowercase())
         .collect();
     let title = if shown.iter().any(|(g, _)| g.months != TRAINING_MONTHS) {
-        format!("Share of each group trained in online safety in the last {TRAINING_MONTHS} months, and over the window a check measures where it asks another, each with the share the framework expects")
+        format!(
+            "Share of each group trained in online safety in the last {TRAINING_MONTHS} months, and over the window a check measures where it asks another, each with the share the framework expects"
+        )
     } else {
-        format!("Share of each group trained in online safety in the last {TRAINING_MONTHS} months, with the share the framework expects")
+        format!(
+            "Share of each group trained in online safety in the last {TRAINING_MONTHS} months, with the share the framework expects"
+        )
     };
     Some(Training {
         svg: svg::bars(&title, &bars),
