@@ -9,6 +9,7 @@
 //! as [`Reviewers`] names them.
 
 mod handover;
+pub(crate) mod reached;
 mod reviewers;
 mod summary;
 mod svg;
@@ -23,6 +24,7 @@ use minijinja::{Environment, UndefinedBehavior};
 use crate::error::{Error, Result};
 use crate::fsutil::write_atomic;
 use crate::pipeline::Reviewed;
+pub use reached::{group_agreed, reached};
 pub use reviewers::Reviewers;
 pub use view::{Previous, View};
 

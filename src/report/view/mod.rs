@@ -170,6 +170,8 @@ pub struct View {
     /// How many aspects have a level: with none, the reports say so instead of showing
     /// empty tables and a chart without a line on it.
     scored_count: usize,
+    /// How the levels shown were reached, when the group did not agree them all.
+    levels_reached: String,
     actions: Vec<PlanRow>,
     /// Whether any row of the action plan has planned actions, an owner or a date.
     any_planned: bool,
@@ -271,6 +273,7 @@ pub fn build(
             })
             .collect(),
         scored_count: s.aspects.iter().filter(|a| a.agreed.is_some()).count(),
+        levels_reached: crate::report::reached::tally(&s.aspects),
         any_planned: s.actions.iter().any(|p| p.planned.is_some()),
         actions: actions(fw, s),
         agenda: agenda(s, reviewers),
