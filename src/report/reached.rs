@@ -42,8 +42,14 @@ pub fn tally(aspects: &[AspectScore]) -> String {
     let parts: Vec<String> = counts
         .iter()
         .map(|(how, n)| match *how {
-            "agreed by the group" => format!("{n} {} agreed by the group", if *n == 1 { "was" } else { "were" }),
-            how => format!("{n} {} the {how}, not agreed by the group", if *n == 1 { "is" } else { "are" }),
+            "agreed by the group" => format!(
+                "{n} {} agreed by the group",
+                if *n == 1 { "was" } else { "were" }
+            ),
+            how => format!(
+                "{n} {} {how}, not agreed by the group",
+                if *n == 1 { "is" } else { "are" }
+            ),
         })
         .collect();
     format!(
@@ -84,7 +90,11 @@ mod tests {
         assert!(group_agreed(&a));
         let mut b = a.clone();
         b.agreed_by = Some(AgreedBy::Median);
-        assert_eq!(tally(&[a.clone()]), "", "all the group's own: nothing to add");
+        assert_eq!(
+            tally(&[a.clone()]),
+            "",
+            "all the group's own: nothing to add"
+        );
         assert_eq!(
             tally(&[a, b]),
             "Of the 2 levels shown, 1 was agreed by the group; 1 is the middle of the reviewers' levels, not agreed by the group."
