@@ -24,7 +24,7 @@ use minijinja::{Environment, UndefinedBehavior};
 use crate::error::{Error, Result};
 use crate::fsutil::write_atomic;
 use crate::pipeline::Reviewed;
-pub use reached::{group_agreed, reached};
+pub use reached::{group_agreed, reached, records_support};
 pub use reviewers::Reviewers;
 pub use view::{Previous, View};
 

@@ -22,6 +22,17 @@ pub fn group_agreed(a: &AspectScore) -> bool {
     a.agreed.is_some() && a.agreed_by == Some(AgreedBy::Group)
 }
 
+/// The level the school's records support, when an imported record measured one of the
+/// aspect's checks: with none measured (no records imported, or none that check it), the
+/// records support nothing, and no level is said to be theirs.
+pub fn records_support(a: &AspectScore) -> Option<u8> {
+    let measured = a
+        .evidence_checks
+        .iter()
+        .any(|c| c.status != crate::score::CheckStatus::EvidenceNeeded);
+    a.evidenced.filter(|_| measured)
+}
+
 /// How the levels shown were reached, in a sentence, when the group did not agree every
 /// one of them: "Of the 18 levels shown, 6 were agreed by the group; 12 are the middle of
 /// the reviewers' levels, not agreed by the group." Empty when the group agreed them all.
@@ -80,6 +91,8 @@ mod tests {
         );
         let mut a = scored.aspects[0].clone();
         assert_eq!(reached(&a), "");
+        a.evidenced = Some(3);
+        assert_eq!(records_support(&a), None, "no records checked it");
         a.agreed = Some(3);
         a.agreed_by = Some(AgreedBy::Median);
         a.reviewers = [("A".to_string(), 2), ("B".to_string(), 3)].into();

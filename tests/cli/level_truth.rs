@@ -113,3 +113,106 @@ fn a_training_bar_beside_a_threshold_shows_the_window_its_check_measures() {
         "{report}"
     );
 }
+
+#[test]
+fn a_level_written_plainly_is_read_and_one_that_cannot_be_read_stops_every_output() {
+    use crate::AspectRow;
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[]).success();
+    let row = |code, level_text| AspectRow {
+        code,
+        level_text,
+        commentary: "Written down and shared with staff.",
+        ..AspectRow::default()
+    };
+    let book = dir.join("scores/dsl.xlsx");
+    let plain = [
+        row("A1.1", "Level 1"),
+        row("A1.2", "L2"),
+        row("A1.3", "Two"),
+        row("A2.1", "3 (Developing)"),
+        row("A2.2", "Established"),
+    ];
+    crate::scoring_workbook(&book, "DSL", &plain);
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(dir, &["score", "--json"])).expect("json");
+    for (code, level) in [("A1.1", 1), ("A1.2", 2), ("A1.3", 2), ("A2.1", 3), ("A2.2", 2)] {
+        assert_eq!(
+            crate::aspect_json(&json, code)["agreed"],
+            level,
+            "{code} is read"
+        );
+    }
+    // A number with another level's label leaves doubt: it is no level, named at its cell,
+    // and nothing is written from a review that cannot be read in full.
+    let mut doubtful = plain.to_vec();
+    doubtful[0] = row("A1.1", "2 - Developing");
+    crate::scoring_workbook(&book, "DSL", &doubtful);
+    let refused = selfreview()
+        .arg("-C")
+        .arg(dir)
+        .arg("report")
+        .assert()
+        .code(1);
+    let said = String::from_utf8_lossy(&refused.get_output().stderr).to_string()
+        + &String::from_utf8_lossy(&refused.get_output().stdout);
+    assert!(said.contains("invalid-level"), "{said}");
+    assert!(said.contains("dsl.xlsx") && said.contains("Scores!D2"), "{said}");
+    assert!(said.contains("Nothing was written"), "{said}");
+    assert!(
+        std::fs::read_dir(dir.join("out")).map_or(0, |d| d.count()) == 0,
+        "no report from a review that cannot be read"
+    );
+    selfreview()
+        .arg("-C")
+        .arg(dir)
+        .arg("pack")
+        .assert()
+        .code(1);
+    assert!(
+        std::fs::read_dir(dir.join("out")).map_or(0, |d| d.count()) == 0,
+        "no pack either"
+    );
+    let before = std::fs::read_dir(dir.join("history")).map_or(0, |d| d.count());
+    selfreview().arg("-C").arg(dir).arg("score").assert().code(1);
+    assert_eq!(
+        std::fs::read_dir(dir.join("history")).map_or(0, |d| d.count()),
+        before,
+        "no snapshot of a review that cannot be read"
+    );
+}
+
+#[test]
+fn a_short_commentary_leaves_the_aspect_incomplete_and_no_records_support_nothing() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[]).success();
+    crate::filled_workbook(
+        &dir.join("scores/dsl.xlsx"),
+        "DSL",
+        &[("B2.1", 2, "Staff are trained every year.", "")],
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(dir, &["score", "--json"])).expect("json");
+    let b21 = crate::aspect_json(&json, "B2.1");
+    assert_eq!(
+        b21["complete"], false,
+        "a commentary too short to count stands in the way, so the aspect is not complete"
+    );
+    selfreview()
+        .arg("-C")
+        .arg(dir)
+        .arg("report")
+        .assert()
+        .success();
+    let report = text(&dir.join("out/report.html"));
+    assert!(
+        report.contains("Claimed level 2; no imported records check this level, so the records support none."),
+        "{report}"
+    );
+    assert!(!report.contains("the school's records support level"), "{report}");
+    let rows = crate::rows_by_code(&dir.join("out/summary.xlsx"), "Summary");
+    assert_eq!(rows["B2.1"]["Complete"], "no");
+    assert_eq!(rows["B2.1"]["Evidenced"], "", "no records: nothing evidenced");
+}

@@ -154,7 +154,7 @@ fn aspect_row(
     }
     let from = crate::report::reached(a);
     sheet.write_with_format(row, agreed_col + 1, from, &wrap)?;
-    if let Some(level) = a.evidenced {
+    if let Some(level) = crate::report::records_support(a) {
         sheet.write_with_format(row, agreed_col + 2, level, &number)?;
     }
     sheet.write_with_format(row, agreed_col + 3, a.benchmark, &number)?;

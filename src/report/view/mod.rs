@@ -371,7 +371,7 @@ fn elements(fw: &Framework, s: &Scored) -> Vec<Element> {
                                 code: a.code.clone(),
                                 name: a.name.clone(),
                                 agreed: a.agreed,
-                                evidenced: a.evidenced,
+                                evidenced: crate::report::records_support(a),
                                 benchmark: a.benchmark,
                                 status,
                                 below,
