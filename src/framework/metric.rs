@@ -53,7 +53,8 @@ pub enum Metric {
     AgreementsSignedShare,
     /// `filtering.checks`: filtering checks made within the window.
     FilteringChecks,
-    /// `filtering.terms-unchecked`: finished terms within the window with no check.
+    /// `filtering.terms-unchecked`: finished terms within the window with no check that
+    /// passed (none made, or every one failed or was unclear).
     FilteringTermsUnchecked,
     /// `surveys.count`: surveys of a group within the window.
     SurveysCount,
@@ -316,7 +317,7 @@ impl Metric {
             }
             Metric::FilteringChecks => "number of filtering checks recorded within the window",
             Metric::FilteringTermsUnchecked => {
-                "number of school terms finished within the window in which no filtering check was recorded"
+                "number of school terms finished within the window with no filtering check that passed (none recorded, or every one found something getting through or was unclear)"
             }
             Metric::SurveysCount => "number of surveys of a group within the window",
             Metric::EngagementSessions => {

@@ -75,9 +75,9 @@ pub fn agreement_coverage(
     let this_year = |d: Option<NaiveDate>| d.is_some_and(|d| d >= since && d <= as_of);
     let mut parts: Vec<(String, String)> = Vec::new();
     let mut people: BTreeMap<String, BTreeMap<u64, bool>> = BTreeMap::new();
-    // The latest count of each part on or before `as_of`; a count with no date that can be
-    // read, or dated after `as_of`, gives the part's size with none signed, and only while
-    // no dated count does.
+    // The latest count of each part on or before `as_of`; a count with no date (none given,
+    // none that can be read, or the register has no dates), or dated after `as_of`, gives
+    // the part's size with none signed, and only while no dated count does.
     let mut counts: BTreeMap<String, (Option<NaiveDate>, usize, usize)> = BTreeMap::new();
     for a in e.agreements.iter().filter(|a| a.group == group) {
         let key = normalise(&a.part);
@@ -89,7 +89,10 @@ pub fn agreement_coverage(
                 let signed = people.entry(key).or_default().entry(p).or_insert(false);
                 *signed |= this_year(date);
             }
-            (None, date) if date.is_some() || a.date_missing => {
+            // A count with no date (a register with no dates at all, too) keeps its
+            // group's size, with none shown signed this school year: the outputs say who
+            // signed is not known, and the register is named once as giving no dates.
+            (None, date) => {
                 let signed = if this_year(date) { a.signed } else { 0 };
                 let date = date.filter(|d| *d <= as_of);
                 let latest = counts.entry(key).or_insert((date, signed, a.of));
@@ -97,8 +100,6 @@ pub fn agreement_coverage(
                     *latest = (date, signed, a.of);
                 }
             }
-            // A register that records no dates at all is named once, as not recording them.
-            (None, _) => {}
         }
     }
     let parts: Vec<AgreementPart> = parts
@@ -185,19 +186,24 @@ impl TermChecks {
 
 impl FilteringSummary {
     /// The finished terms in words, as every output gives them: which had no check, and
-    /// which had checks of which none passed ("every finished term had a check; in
-    /// 2025-26 spring no check passed"). A term counts as checked when a check was made in
-    /// it, whatever its result, so the terms whose checks all failed are named beside it.
+    /// which had checks of which none passed ("every finished term had a check, but in
+    /// 2025-26 spring no check passed, so those terms do not count as checked"). A term
+    /// counts as checked only when a check in it passed.
     pub fn terms_words(&self) -> String {
-        let mut out = if self.unchecked.is_empty() {
-            "every finished term had a check".to_string()
-        } else {
-            format!("no check was recorded in {}", self.unchecked.join(", "))
+        let mut out = match (self.unchecked.is_empty(), self.none_passed.is_empty()) {
+            (true, true) => "every finished term had a check that passed".to_string(),
+            (true, false) => "every finished term had a check".to_string(),
+            (false, _) => format!("no check was recorded in {}", self.unchecked.join(", ")),
         };
         if !self.none_passed.is_empty() {
             out.push_str(&format!(
-                "; in {} no check passed",
-                self.none_passed.join(" and ")
+                ", but in {} no check passed, so {} not count as checked",
+                self.none_passed.join(" and "),
+                if self.none_passed.len() == 1 {
+                    "that term does"
+                } else {
+                    "those terms do"
+                }
             ));
         }
         out

@@ -31,6 +31,9 @@ pub struct Carried {
     pub commentary_from: Vec<String>,
     /// Whether the aspect is flagged for review after the change.
     pub flagged: bool,
+    /// A group workbook's aspect carried with no Agreed level, as the group had not agreed
+    /// every aspect it came from: the group agrees it again.
+    pub agree_again: bool,
 }
 
 /// The rows of `book` (scored against `old`) carried to `new` through `map`.
@@ -82,6 +85,10 @@ pub fn carry(
                     .collect(),
             },
             flagged: !start.flag.is_empty(),
+            agree_again: matches!(book.kind, ScoredBy::Group { .. })
+                && entry.carry != Carry::Same
+                && start.own.is_none()
+                && !start.flag.is_empty(),
         });
         if !start.is_empty() {
             prefill.insert(entry.code.clone(), start);
@@ -154,12 +161,16 @@ fn distinct(rows: &[&Row], text: fn(&Row) -> &str) -> String {
     seen.join("; ")
 }
 
-/// How each source stood, for a flag: "A1.1 Online Safety Responsibilities (level 2)".
+/// How each source stood, for a flag: "A1.1 Online Safety Responsibilities (level 2)", or
+/// in a group workbook "(agreed at level 2)" and "(no agreed level)".
 fn standing(kind: &ScoredBy, rows: &[&Row], label: &dyn Fn(&Row) -> String) -> Vec<String> {
+    let group = matches!(kind, ScoredBy::Group { .. });
     rows.iter()
-        .map(|r| match own(kind, r) {
-            Some(l) => format!("{} (level {l})", label(r)),
-            None => format!("{} (no level)", label(r)),
+        .map(|r| match (own(kind, r), group) {
+            (Some(l), true) => format!("{} (agreed at level {l})", label(r)),
+            (None, true) => format!("{} (no agreed level)", label(r)),
+            (Some(l), false) => format!("{} (level {l})", label(r)),
+            (None, false) => format!("{} (no level)", label(r)),
         })
         .collect()
 }
@@ -207,18 +218,35 @@ fn merged(kind: &ScoredBy, rows: &[&Row], label: &dyn Fn(&Row) -> String) -> Sta
         start.target_text = distinct(rows, undated);
     }
     if rows.iter().any(|r| r.has_entries()) {
-        let from = standing(kind, rows, label);
-        let level = if rows.iter().any(|r| own(kind, r).is_some()) && start.own.is_none() {
-            "the level is left blank, as not every one of them has a level to take the weaker of"
-        } else {
-            "the level is the weaker of theirs"
-        };
-        start.flag = format!(
-            "Merged from {}: {level}, and each one's commentary is kept under its old code. Check the level and commentary together, then empty this cell.",
-            and_list(&from)
-        );
+        start.flag = merged_flag(kind, rows, label, start.own.is_some());
     }
     start
+}
+
+/// The flag of a merged aspect: where it came from and what was done with the level. A
+/// group workbook's aspect left without an Agreed level is to be agreed again: no level
+/// the group did not give is carried, and what it had agreed for each source is named.
+fn merged_flag(
+    kind: &ScoredBy,
+    rows: &[&Row],
+    label: &dyn Fn(&Row) -> String,
+    has_level: bool,
+) -> String {
+    let from = and_list(&standing(kind, rows, label));
+    let keeps = "each one's commentary is kept under its old code";
+    if matches!(kind, ScoredBy::Group { .. }) && !has_level {
+        return format!(
+            "To be agreed again: merged from {from}. No level is carried, as the group had not agreed every one of them, and {keeps}. Agree a level for the merged aspect, write it in Agreed, check the commentary, then empty this cell."
+        );
+    }
+    let level = if !has_level && rows.iter().any(|r| own(kind, r).is_some()) {
+        "the level is left blank, as not every one of them has a level to take the weaker of"
+    } else {
+        "the level is the weaker of theirs"
+    };
+    format!(
+        "Merged from {from}: {level}, and {keeps}. Check the level and commentary together, then empty this cell."
+    )
 }
 
 fn new_aspect(

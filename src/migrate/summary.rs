@@ -56,6 +56,7 @@ pub fn text(m: &Migrated) -> String {
             r.display()
         );
     }
+    again(m, &mut s);
     let _ = writeln!(
         s,
         "\nreview.toml now names `{}`. Each flagged aspect is listed by `selfreview score` until the group has checked it and emptied its \"Review after the change\" cell.",
@@ -78,13 +79,17 @@ fn aspects(m: &Migrated, s: &mut String) {
             let unscored = c.sources.iter().any(|(_, l)| l.is_none())
                 && c.sources.iter().any(|(_, l)| l.is_some());
             let level = match c.level {
+                None if c.agree_again => format!(
+                    "to be agreed again, no level carried (the group {})",
+                    agreed_each(&c.sources)
+                ),
                 Some(l) => format!("level {l}"),
                 None if a.carry == Carry::Merged && unscored => {
                     "no level, left blank as a source has none".to_string()
                 }
                 None => "no level".to_string(),
             };
-            let sources = if a.carry == Carry::Merged {
+            let sources = if a.carry == Carry::Merged && !c.agree_again {
                 let each: Vec<String> = c
                     .sources
                     .iter()
@@ -107,6 +112,42 @@ fn aspects(m: &Migrated, s: &mut String) {
                 w.written.display()
             );
         }
+    }
+}
+
+/// The aspects a group workbook carried with no Agreed level, for the group to agree again.
+fn again(m: &Migrated, s: &mut String) {
+    let named: Vec<String> = m
+        .aspects
+        .iter()
+        .filter(|a| {
+            m.workbooks
+                .iter()
+                .any(|w| w.aspects.iter().any(|c| c.code == a.code && c.agree_again))
+        })
+        .map(|a| format!("{} {}", a.code, a.name))
+        .collect();
+    if !named.is_empty() {
+        let _ = writeln!(
+            s,
+            "\nThe group must agree these aspects again: {}. The group had not agreed every aspect each one came from, so no level is carried and none is claimed until the group writes one in Agreed.",
+            named.join("; ")
+        );
+    }
+}
+
+/// What the group had agreed for each source: "agreed B1.1 at level 3 and did not agree B1.2".
+fn agreed_each(sources: &[(String, Option<u8>)]) -> String {
+    let each: Vec<String> = sources
+        .iter()
+        .map(|(code, l)| match l {
+            Some(l) => format!("agreed {code} at level {l}"),
+            None => format!("did not agree {code}"),
+        })
+        .collect();
+    match each.as_slice() {
+        [rest @ .., last] if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => each.join(""),
     }
 }
 

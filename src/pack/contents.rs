@@ -39,7 +39,7 @@ pub fn render(r: &Reviewed, links: &Links, templates: Option<&Path>) -> Result<V
         generated("summary.xlsx", rendered.summary),
     ];
     for a in &r.scored.aspects {
-        if a.agreed.is_some() || !a.commentary.is_empty() {
+        if a.agreed.is_some() || a.not_agreed.is_some() || !a.commentary.is_empty() {
             entries.push(generated(
                 &format!("aspects/{}/commentary.txt", a.code),
                 commentary_text(r, a, &reviewers).into_bytes(),
@@ -76,7 +76,11 @@ fn commentary_text(r: &Reviewed, a: &AspectScore, reviewers: &Reviewers) -> Stri
             report::reached(a),
             a.benchmark
         )),
-        None => s.push_str(&format!("Not scored; benchmark: {}\n", a.benchmark)),
+        None => s.push_str(&format!(
+            "{}; benchmark: {}\n",
+            report::not_scored(a),
+            a.benchmark
+        )),
     }
     if !a.reviewers.is_empty() {
         let levels: Vec<String> = reviewers

@@ -46,7 +46,7 @@ fn registers(r: &Registers) -> Result<Vec<Summary>> {
                 let signed = if g.dates_recorded {
                     p.signed.to_string()
                 } else {
-                    "not recorded".to_string()
+                    "not known".to_string()
                 };
                 vec![
                     g.group.clone(),

@@ -45,6 +45,9 @@ struct ToolAspect {
     benchmark: u8,
     commentary: String,
     commentary_by: &'static str,
+    /// With no agreed level though levels were given, why: "To be agreed again" or "Not
+    /// agreed by the group"; else empty.
+    not_agreed: &'static str,
     /// Still flagged for review after a framework change: its level and commentary were
     /// carried from the old framework and are not yet reviewed.
     flagged: bool,
@@ -89,6 +92,11 @@ pub fn online_tool(r: &Reviewed) -> ToolView {
                     Some(CommentaryBy::Group) => "agreed by the group",
                     Some(CommentaryBy::OnlyReviewer) => "the only reviewer's",
                     None => "",
+                },
+                not_agreed: if scored.not_agreed.is_some() {
+                    super::view::not_scored(scored)
+                } else {
+                    ""
                 },
                 flagged: flagged.contains(&a.code),
             })

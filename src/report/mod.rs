@@ -26,7 +26,7 @@ use crate::fsutil::write_atomic;
 use crate::pipeline::Reviewed;
 pub use reached::{group_agreed, reached, records_support};
 pub use reviewers::Reviewers;
-pub use view::{Previous, View};
+pub use view::{Previous, View, not_scored};
 
 /// The embedded templates: (name, text).
 const TEMPLATES: [(&str, &str); 5] = [

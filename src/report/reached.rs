@@ -1,19 +1,26 @@
 //! How each aspect's level was reached, in the same few words in every output, so that no
 //! output calls a level agreed that the group did not agree: a group workbook's Agreed
-//! level is "agreed by the group"; without one, the middle of the reviewers' levels (or a
-//! lone reviewer's level) is said to be just that.
+//! level is "agreed by the group"; one a framework change carried is "carried … for the
+//! group to check"; without a group workbook, the middle of the reviewers' levels (or a
+//! lone reviewer's level) is said to be just that; and with one whose Agreed cell is blank
+//! or could not be read, or after a merge the group must agree again, no level is claimed.
 
-use crate::score::{AgreedBy, AspectScore};
+use crate::score::{AgreedBy, AspectScore, NotAgreedWhy};
 
 /// How an aspect's level was reached, in a few words for a table's cell; empty when it has
 /// no level.
 pub fn reached(a: &AspectScore) -> &'static str {
-    match a.agreed_by {
-        Some(AgreedBy::Group) => "agreed by the group",
-        Some(AgreedBy::Median) if a.reviewers.len() > 1 => "the middle of the reviewers' levels",
-        Some(AgreedBy::Median) => "the only reviewer's level",
-        None if !a.reviewers.is_empty() => "not agreed by the group",
-        None => "",
+    match (a.agreed_by, a.not_agreed.as_ref().map(|n| n.why)) {
+        (Some(AgreedBy::Group), _) => "agreed by the group",
+        (Some(AgreedBy::Carried), _) => "carried by the framework change, for the group to check",
+        (Some(AgreedBy::Median), _) if a.reviewers.len() > 1 => {
+            "the middle of the reviewers' levels"
+        }
+        (Some(AgreedBy::Median), _) => "the only reviewer's level",
+        (None, Some(NotAgreedWhy::AgreeAgain)) => "to be agreed again",
+        (None, Some(NotAgreedWhy::Blank)) => "not agreed by the group",
+        (None, None) if !a.reviewers.is_empty() => "not agreed by the group",
+        (None, None) => "",
     }
 }
 

@@ -15,11 +15,13 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{AspectScore, Reason, Shortfall, ThinExplanation};
+use crate::diag::{Code, Diagnostic, Diagnostics, Location};
 use crate::evidence::import::Evidence;
 use crate::framework::{Aspect, Check, LOWEST_LEVEL, Metric, Threshold};
 use crate::metrics::measure;
 use crate::metrics::terms::Terms;
 use crate::rounding::{down2, up2};
+use crate::workbook::Filled;
 
 /// The outcome of one check.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -274,5 +276,48 @@ pub(super) fn unevidenced_reason(
 fn push_kind(kinds: &mut Vec<Shortfall>, kind: Shortfall) {
     if !kinds.contains(&kind) {
         kinds.push(kind);
+    }
+}
+
+/// A warning for each aspect with a level and nothing behind it, at the cell where the
+/// workbook that gave the level cites evidence.
+pub(super) fn unevidenced_findings(
+    aspects: &[AspectScore],
+    used: &[&Filled],
+    diags: &mut Diagnostics,
+) {
+    for a in aspects.iter().filter(|a| a.unevidenced) {
+        let row = used.iter().find_map(|b| {
+            b.rows
+                .iter()
+                .find(|r| r.code == a.code && r.has_entries())
+                .map(|r| (b, r))
+        });
+        let at = match row {
+            Some((b, r)) => Location {
+                cell: r.evidence_cell.clone(),
+                ..Location::file(&b.path)
+            },
+            None => Location::file(std::path::Path::new("scores")),
+        };
+        let blocks = if a.evidence_required {
+            "; the framework needs evidence behind every aspect, so this holds back readiness"
+        } else {
+            ""
+        };
+        diags.push(
+            Diagnostic::warning(
+                Code::AspectUnevidenced,
+                at,
+                format!(
+                    "{} ({}) is at level {} with no evidence behind it: {}{blocks}",
+                    a.name,
+                    a.code,
+                    a.agreed.map_or_else(String::new, |l| l.to_string()),
+                    a.nothing_behind()
+                ),
+            )
+            .with_help("cite the documents that show it in the workbook's Evidence column, or import the records that support it"),
+        );
     }
 }

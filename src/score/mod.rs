@@ -27,7 +27,9 @@ use crate::framework::{Aspect, Framework};
 use crate::workbook::{Filled, ScoredBy};
 pub use checks::{CheckResult, CheckStatus};
 pub use consolidate::{median_toward_weaker, spread};
-pub use judge::{CommentaryCheck, Milestones, Reason, Shortfall};
+pub use judge::{
+    CommentaryCheck, Milestones, NotAgreed, NotAgreedWhy, Reason, Shortfall, described,
+};
 pub use plan::{AgendaItem, PlanItem};
 
 /// What scoring needs besides the framework and the workbooks.
@@ -82,8 +84,12 @@ pub enum CommentaryBy {
 pub enum AgreedBy {
     /// A group workbook's Agreed column.
     Group,
-    /// The median of the reviewers' levels, toward the weaker level on a tie.
+    /// The median of the reviewers' levels, toward the weaker level on a tie: only where
+    /// there is no group workbook.
     Median,
+    /// A group workbook's Agreed level as a framework change carried it (the weakest the
+    /// group had agreed for the aspects merged into it), until the group checks it.
+    Carried,
 }
 
 /// One aspect, scored.
@@ -124,6 +130,9 @@ pub struct AspectScore {
     pub thin_explanation: Option<ThinExplanation>,
     /// Where the agreed level came from.
     pub agreed_by: Option<AgreedBy>,
+    /// Why a group workbook gives no agreed level though levels were given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub not_agreed: Option<NotAgreed>,
     /// Why the group settled on its agreed level.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub rationale: Option<String>,
@@ -279,7 +288,7 @@ pub fn score(
             weigh_records(scored, a, evidence, settings)
         })
         .collect();
-    unevidenced_findings(&aspects, &used, &mut diags);
+    checks::unevidenced_findings(&aspects, &used, &mut diags);
     let evidence_findings = checks::findings(&aspects);
     let (strands, elements) = judge::averages(fw, &aspects);
     let (ready, reasons) = judge::readiness(&aspects, &evidence_findings, settings);
@@ -360,45 +369,6 @@ fn backing_kinds(a: &Aspect) -> impl Iterator<Item = &str> {
         .iter()
         .map(|c| c.metric.kind())
         .chain(a.evidence_kinds.iter().map(String::as_str))
-}
-
-/// A warning for each aspect with a level and nothing behind it, at the cell where the
-/// workbook that gave the level cites evidence.
-fn unevidenced_findings(aspects: &[AspectScore], used: &[&Filled], diags: &mut Diagnostics) {
-    for a in aspects.iter().filter(|a| a.unevidenced) {
-        let row = used.iter().find_map(|b| {
-            b.rows
-                .iter()
-                .find(|r| r.code == a.code && r.has_entries())
-                .map(|r| (b, r))
-        });
-        let at = match row {
-            Some((b, r)) => Location {
-                cell: r.evidence_cell.clone(),
-                ..Location::file(&b.path)
-            },
-            None => Location::file(std::path::Path::new("scores")),
-        };
-        let blocks = if a.evidence_required {
-            "; the framework needs evidence behind every aspect, so this holds back readiness"
-        } else {
-            ""
-        };
-        diags.push(
-            Diagnostic::warning(
-                Code::AspectUnevidenced,
-                at,
-                format!(
-                    "{} ({}) is at level {} with no evidence behind it: {}{blocks}",
-                    a.name,
-                    a.code,
-                    a.agreed.map_or_else(String::new, |l| l.to_string()),
-                    a.nothing_behind()
-                ),
-            )
-            .with_help("cite the documents that show it in the workbook's Evidence column, or import the records that support it"),
-        );
-    }
 }
 
 /// The workbooks that take part, in path order so the result does not depend on the order

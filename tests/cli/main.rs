@@ -2,6 +2,8 @@
 //!
 //! One integration test crate; each module covers one command.
 
+mod agree_again;
+mod agreement_counts;
 mod citations;
 mod dates;
 mod demo;

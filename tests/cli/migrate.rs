@@ -722,7 +722,7 @@ fn a_merged_aspect_the_group_has_not_agreed_in_full_is_carried_without_a_level()
     run(&dir, &["migrate", "--to", "online-safety-18"])
         .success()
         .stdout(predicate::str::contains(
-            "scores/group.xlsx: no level, left blank as a source has none (from B1.1 2, B1.2 -)",
+            "scores/group.xlsx: to be agreed again, no level carried (the group agreed B1.1 at level 2 and did not agree B1.2)",
         ));
     let rows = scores(&dir.join("scores/group.xlsx"));
     let b11 = &rows["B1.1"];
@@ -735,7 +735,7 @@ fn a_merged_aspect_the_group_has_not_agreed_in_full_is_carried_without_a_level()
         .find(|(k, _)| k.starts_with("Review after"))
         .map(|(_, v)| v.as_str())
         .unwrap_or_default();
-    assert!(flag.contains("the level is left blank"), "{flag}");
+    assert!(flag.contains("To be agreed again"), "{flag}");
 }
 
 #[test]

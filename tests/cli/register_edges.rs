@@ -640,10 +640,13 @@ fn numbers_not_given_in_an_agreements_register_are_neither_errors_nor_noughts() 
         "Group,Signed,Out of,Date\nStaff,8,10,05/09/2026\nGovernors,n/a,9,05/09/2026\nYear 7,\"1,204\",\"1,530\",05/09/2026\n",
     );
     says(&text, &["staff 8 of 10 (80%)", "pupils 1204 of 1530 (78%)"]);
-    assert!(!text.contains("governors 0 of 9"), "{text}");
-    assert!(
-        text.contains("skipped row 3, column B: the count of who signed is marked as not known, so no share can be worked out"),
-        "{text}"
+    // Not known is no count: the group keeps its number, with none of it shown signed.
+    says(
+        &text,
+        &[
+            "governors 0 of 9",
+            "note row 3, column B: the count of who signed is marked as not known; its group's number counted with none signed",
+        ],
     );
     let text = import_csv(
         "agreements",
@@ -967,7 +970,7 @@ fn a_survey_of_several_groups_counts_for_each_and_other_groups_are_shown_in_word
 fn a_count_of_who_signed_not_known_or_never_saved_is_given_its_own_reason() {
     let (_, text, _) = import("agreements", "agreements-unsaved-formula.xlsx");
     assert!(
-        text.contains("skipped Sheet!B3: the count of who signed is a formula whose value was never saved: open the file in your spreadsheet program, save it there, and import again"),
+        text.contains("note Sheet!B3: the count of who signed is a formula whose value was never saved: open the file in your spreadsheet program, save it there, and import again; its group's number counted with none signed"),
         "{text}"
     );
     let text = import_csv(
@@ -977,8 +980,8 @@ fn a_count_of_who_signed_not_known_or_never_saved_is_given_its_own_reason() {
     says(
         &text,
         &[
-            "skipped row 3, column B: the count of who signed is marked as not known, so no share can be worked out",
-            "skipped row 4, column B: a number in the group but no count of who signed, so no share can be worked out",
+            "note row 3, column B: the count of who signed is marked as not known; its group's number counted with none signed",
+            "note row 4, column B: a number in the group but no count of who signed; its group's number counted with none signed",
         ],
     );
 }

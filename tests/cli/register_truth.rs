@@ -124,20 +124,29 @@ fn row<'a>(
 #[test]
 fn terms_whose_filtering_checks_all_failed_are_named_in_every_output() {
     let r = everything();
-    // Spring's only check was partly blocked and summer's let content through: both terms
-    // were checked, so the termly check is met, and its fact says what the checks found.
+    // Spring's only check was partly blocked and summer's let content through: a term
+    // counts as checked only with a check that passed, so the termly check is not met, and
+    // the terms whose checks all failed are named as the reason in every output.
     let (status, fact) = r.check("C1.1", "filtering.terms-unchecked");
-    assert_eq!(status, "met");
+    assert_eq!(status, "not-met");
+    let why = "no filtering check passed in 2 of the 3 terms finished in the last year: in 2025-26 spring and 2025-26 summer every check found something getting through or did not say whether the filter held";
+    assert!(fact.ends_with(why), "{fact}");
+    assert!(r.text.contains(why), "the terminal names the terms");
+    let reason = r.score["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .find(|x| x["aspect"] == "C1.1")
+        .expect("C1.1 holds readiness back");
     assert!(
-        fact.ends_with(
-            "checked in each of the 3 terms finished in the last year, but in 2 terms no check passed (2025-26 spring, 2025-26 summer)"
-        ),
-        "{fact}"
+        reason["message"].as_str().unwrap_or("").contains(why),
+        "{reason}"
     );
     let html = r.out("report.html");
+    assert!(html.contains(why), "the report names the terms");
     assert!(
         html.contains(
-            "Every finished term had a check; in 2025-26 spring and 2025-26 summer no check passed."
+            "Every finished term had a check, but in 2025-26 spring and 2025-26 summer no check passed, so those terms do not count as checked."
         ),
         "the report says which terms failed"
     );
@@ -148,6 +157,19 @@ fn terms_whose_filtering_checks_all_failed_are_named_in_every_output() {
     assert_eq!((failed.2.as_str(), failed.3.as_str()), ("3", "6"));
     let terms = row(&rows, "Terms in which no filtering check passed");
     assert_eq!((terms.2.as_str(), terms.3.as_str()), ("2", "3"));
+    let unchecked = row(
+        &rows,
+        "Terms not counted as checked: no filtering check passed",
+    );
+    assert_eq!((unchecked.2.as_str(), unchecked.3.as_str()), ("2", "3"));
+    for term in ["2025-26 spring", "2025-26 summer"] {
+        assert!(
+            rows.iter().any(
+                |x| x.0 == "Term whose filtering checks all failed or were unclear" && x.1 == term
+            ),
+            "{term} is named in {rows:?}"
+        );
+    }
     // The pack's summary in the zip carries the same figures as the one in out/.
     let csv = crate::handover::entry(&r.pack, "evidence-summary/filtering-checks-by-term.csv");
     assert_eq!(
@@ -160,7 +182,7 @@ fn terms_whose_filtering_checks_all_failed_are_named_in_every_output() {
         ]
     );
     let index = plain(&crate::handover::entry(&r.pack, "index.html"));
-    assert!(index.contains("in 2025-26 spring and 2025-26 summer no check passed"));
+    assert!(index.contains("in 2025-26 spring and 2025-26 summer no check passed, so those terms do not count as checked"));
 }
 
 #[test]
@@ -305,4 +327,27 @@ fn agreements_with_no_dates_of_signing_are_in_the_summary_as_not_known_and_paths
         "the path as typed"
     );
     assert!(!html.contains("Evidence/agreements-undated-marks.csv"));
+}
+
+#[test]
+fn governors_see_the_terms_the_filtering_held_in_and_those_it_failed_in_plain_words() {
+    let r = everything();
+    let html = r.out("governors.html");
+    let start = html
+        .find("<h2 id=\"filtering\">Filtering</h2>")
+        .expect("a filtering section");
+    let section = &html[start
+        ..html[start..]
+            .find("</section>")
+            .map_or(html.len(), |e| start + e)];
+    crate::says(
+        section,
+        &[
+            "Of the 3 school terms that finished in the last 12 months, the filtering was checked and held in 1: autumn term 2025-26.",
+            "In spring term 2025-26 and summer term 2025-26 every check found something getting through or did not say whether the filter held, so those terms do not count as checked.",
+        ],
+    );
+    for code in ["C1.1", "terms-unchecked", "none_passed", "2025-26 spring"] {
+        assert!(!section.contains(code), "{code} in {section}");
+    }
 }

@@ -167,14 +167,16 @@ fn a_group_workbook_filled_by_openpyxl_gives_agreed_levels_and_the_agenda() {
     .expect("copy");
     let doc = score_json(tmp.path());
     let aspect = |code: &str| aspect_of(&doc, code);
-    // Three members at 1, 2 and 3 with no agreed level: the median, and a discussion.
+    // Three members at 1, 2 and 3 with no agreed level: the group has agreed none, so
+    // none is claimed; the middle level is shown for the meeting, and it is discussed.
     let a12 = aspect("A1.2");
     assert_eq!(
         a12["reviewers"],
         serde_json::json!({"Ann": 1, "Bob": 2, "Cat": 3})
     );
-    assert_eq!(a12["agreed"], 2);
-    assert_eq!(a12["agreed_by"], "median");
+    assert_eq!(a12["agreed"], serde_json::Value::Null);
+    assert_eq!(a12["not_agreed"]["why"], "blank");
+    assert_eq!(a12["not_agreed"]["middle"], 2);
     assert_eq!(a12["needs_discussion"], true);
     // The group's own agreed level and its rationale win over the median.
     let b21 = aspect("B2.1");

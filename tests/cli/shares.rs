@@ -250,5 +250,9 @@ fn a_register_of_marks_with_no_dates_says_who_signed_is_not_known_in_every_outpu
         "the report agrees"
     );
     assert!(!html.contains("0 of 3"), "the report agrees");
-    assert!(csv.contains("staff,Teacher,not recorded,2,"), "{csv}");
+    assert!(csv.contains("staff,Teacher,not known,2,"), "{csv}");
+    assert!(
+        !csv.contains("not recorded"),
+        "one wording in every output: {csv}"
+    );
 }

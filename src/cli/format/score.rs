@@ -3,7 +3,7 @@
 use std::fmt::Write as _;
 
 use selfreview::Framework;
-use selfreview::score::{AspectScore, Scored};
+use selfreview::score::{AspectScore, NotAgreedWhy, Scored};
 
 use super::{Paint, verdict};
 
@@ -99,6 +99,11 @@ fn aspect_line(o: &mut String, a: &AspectScore, paint: Paint) {
     if a.unevidenced {
         flags.push_str(&paint.yellow("  no evidence"));
     }
+    match a.not_agreed.as_ref().map(|n| n.why) {
+        Some(NotAgreedWhy::AgreeAgain) => flags.push_str(&paint.red("  to be agreed again")),
+        Some(NotAgreedWhy::Blank) => flags.push_str(&paint.red("  not agreed")),
+        None => {}
+    }
     if a.needs_discussion {
         flags.push_str("  needs discussion");
     } else if a.disagreement {
@@ -122,5 +127,12 @@ fn aspect_line(o: &mut String, a: &AspectScore, paint: Paint) {
     );
     if let Some(rationale) = &a.rationale {
         let _ = writeln!(o, "{:<48} agreed because: {rationale}", "");
+    }
+    if let Some(n) = &a.not_agreed {
+        let how = selfreview::score::described(None, Some(n), a.reviewers.len());
+        let middle = n.middle.map_or_else(String::new, |m| {
+            format!("; the reviewers' middle level is {m}, not counted")
+        });
+        let _ = writeln!(o, "{:<48} no level is claimed: {how}{middle}", "");
     }
 }

@@ -354,7 +354,7 @@ pub use agreements::agreement;
 pub(crate) use agreements::is_learners;
 pub use document::{document, worked_out};
 pub use logs::{engagement, filtering, survey};
-pub(crate) use signed::{NO_COUNT, NOT_SHOWN};
+pub(crate) use signed::{GROUP_NONE, NO_COUNT, NOT_SHOWN};
 pub use signed::{Pending, Settled, settle};
 
 #[cfg(test)]

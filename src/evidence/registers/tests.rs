@@ -109,7 +109,7 @@ fn agreements_kept_by_count_or_by_person_keep_no_pupil_name() {
          Governors,,7,6,01/10/2026\n\
          Volunteers,,3,,01/10/2026\n",
     );
-    assert_eq!(report.rows_used, 5, "{:?}", report.skipped);
+    assert_eq!(report.rows_used, 6, "{:?}", report.skipped);
     let groups: Vec<(&str, usize, usize)> = e
         .agreements
         .iter()
@@ -122,7 +122,8 @@ fn agreements_kept_by_count_or_by_person_keep_no_pupil_name() {
             ("pupils", 28, 30),
             ("pupils", 1, 1),
             ("pupils", 0, 1),
-            ("staff", 18, 19)
+            ("staff", 18, 19),
+            ("governors", 0, 6)
         ]
     );
     assert!(e.private.found_in("Amelia Hartley-Sykes"));
@@ -130,10 +131,13 @@ fn agreements_kept_by_count_or_by_person_keep_no_pupil_name() {
     let reasons: Vec<&str> = report.skipped.iter().map(|s| s.reason.as_str()).collect();
     assert_eq!(
         reasons,
-        vec![
-            "7 signed out of 6: more signed than are in the group",
-            "a count of who signed with no number in the group (Out of)"
-        ]
+        vec!["a count of who signed with no number in the group (Out of)"]
+    );
+    // More signed than the group holds cannot be read: the group keeps its number, with
+    // none of it shown signed.
+    assert_eq!(
+        report.noted[0].reason,
+        "7 signed out of 6: more signed than are in the group; its group's number counted with none signed"
     );
     let debug = format!("{:?}", e.agreements);
     assert!(!debug.contains("Amelia"), "{debug}");
@@ -479,22 +483,28 @@ fn a_signed_column_of_counts_keeps_its_ones_as_counts_and_a_mixed_column_is_name
          Mr Hall,Staff,12,03/09/2026\n\
          Amy Pond,Year 6,maybe,03/09/2026\n",
     );
-    assert_eq!(shares(&e), vec![("pupils".into(), 2, 2)]);
-    let skipped: Vec<(&str, &str)> = report
-        .skipped
+    // A person whose mark cannot be read stays in their group, as not signed: leaving
+    // them out would raise the share.
+    assert_eq!(
+        shares(&e),
+        vec![("pupils".into(), 2, 3), ("staff".into(), 0, 1)]
+    );
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    let noted: Vec<(&str, &str)> = report
+        .noted
         .iter()
         .map(|s| (s.place.as_str(), s.reason.as_str()))
         .collect();
     assert_eq!(
-        skipped,
+        noted,
         vec![
             (
                 "row 4, column C",
-                "the cell is a count, but most of the Signed column holds yes/no marks: keep the column to counts for groups or to a mark for each person"
+                "the cell is a count, but most of the Signed column holds yes/no marks: keep the column to counts for groups or to a mark for each person; counted as not signed"
             ),
             (
                 "row 5, column C",
-                "the cell is neither a count nor a yes/no mark"
+                "the cell is neither a count nor a yes/no mark; counted as not signed"
             ),
         ]
     );
@@ -506,8 +516,9 @@ fn a_signed_column_of_counts_keeps_its_ones_as_counts_and_a_mixed_column_is_name
          Zoe Quennell,Year 6,0,\n\
          Amy Pond,Year 6,2,03/09/2026\n",
     );
-    assert_eq!(shares(&e), vec![("pupils".into(), 1, 2)]);
-    assert_eq!(report.skipped.len(), 1, "{:?}", report.skipped);
+    assert_eq!(shares(&e), vec![("pupils".into(), 1, 3)]);
+    assert!(report.skipped.is_empty(), "{:?}", report.skipped);
+    assert_eq!(report.noted.len(), 1, "{:?}", report.noted);
     // Only ones and nothing beside them to say which: the row says it cannot tell.
     let (_, report) = read(Kind::Agreements, "Group,Signed,Date\nYear 6,1,03/09/2026\n");
     assert!(
@@ -658,17 +669,23 @@ fn a_number_not_given_in_an_agreements_register_is_no_number_and_no_nought() {
         );
         assert_eq!(shares(&e), vec![("staff".into(), 1, 1)], "{mark}");
         assert!(report.skipped.is_empty(), "{mark}: {:?}", report.skipped);
-        // A group's count not given is not a count of none: the row gives no share.
+        // A group's count not given is no count: the group keeps its number, with none
+        // of it shown signed, so the share can never rise for it.
         let (e, report) = read(
             Kind::Agreements,
             &format!(
                 "Group,Signed,Out of,Date\nStaff,8,10,05/09/2026\nGovernors,{mark},9,05/09/2026\n"
             ),
         );
-        assert_eq!(shares(&e), vec![("staff".into(), 8, 10)], "{mark}");
         assert_eq!(
-            report.skipped[0].reason,
-            "the count of who signed is marked as not known, so no share can be worked out",
+            shares(&e),
+            vec![("governors".into(), 0, 9), ("staff".into(), 8, 10)],
+            "{mark}"
+        );
+        assert!(report.skipped.is_empty(), "{mark}: {:?}", report.skipped);
+        assert_eq!(
+            report.noted[0].reason,
+            "the count of who signed is marked as not known; its group's number counted with none signed",
             "{mark}"
         );
         // Beside a person in a column of marks, not given is not signed.

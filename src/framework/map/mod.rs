@@ -78,14 +78,17 @@ pub enum Carry {
 
 impl Map {
     /// The levels of `levels` (by source code) carried to the target aspects: each target
-    /// gets the weaker (higher-numbered) of its sources' levels; a target none of whose
-    /// sources has a level is left out.
+    /// gets the weaker (higher-numbered) of its sources' levels; a target any of whose
+    /// sources has no level is left out.
     pub fn carry_levels(&self, levels: &BTreeMap<String, u8>) -> BTreeMap<String, u8> {
         self.aspects
             .iter()
             .filter_map(|e| {
-                let weakest = e.from.iter().filter_map(|s| levels.get(s)).max()?;
-                Some((e.code.clone(), *weakest))
+                // A source with no level may be weaker than every one with a level, so
+                // the others' level could claim more than the review gave.
+                let each: Option<Vec<u8>> = e.from.iter().map(|s| levels.get(s).copied()).collect();
+                let weakest = each?.into_iter().max()?;
+                Some((e.code.clone(), weakest))
             })
             .collect()
     }

@@ -121,7 +121,10 @@ pub(super) fn filtering_checks(
     )
 }
 
-/// `filtering.terms-unchecked`: finished terms in the window with no check.
+/// `filtering.terms-unchecked`: finished terms in the window with no check that passed. A
+/// term counts as checked only when a check in it found the filter holding (a failure put
+/// right by a passing re-check in the same term counts); a term whose checks all failed or
+/// do not say whether the filter held is not checked, and is named as such.
 pub(super) fn terms_unchecked(
     e: &Evidence,
     months: u32,
@@ -129,31 +132,38 @@ pub(super) fn terms_unchecked(
     terms: &Terms,
 ) -> Measured {
     let s = registers::filtering(e, months, as_of, terms).expect("a filtering log was imported");
-    let n = s.unchecked.len();
-    let mut fact = if n == 0 {
-        format!(
-            "the filtering was checked in each of the {} finished in {}",
-            plural(s.terms.len(), "term", "terms"),
-            window(months)
-        )
-    } else {
-        format!(
-            "no filtering check was recorded in {n} of the {} finished in {} ({})",
-            plural(s.terms.len(), "term", "terms"),
-            window(months),
+    let n = s.unchecked.len() + s.none_passed.len();
+    let finished = format!(
+        "{} finished in {}",
+        plural(s.terms.len(), "term", "terms"),
+        window(months)
+    );
+    if n == 0 {
+        return count(
+            0,
+            format!("a filtering check passed in each of the {finished}"),
+        );
+    }
+    let mut why = Vec::new();
+    if !s.unchecked.is_empty() {
+        why.push(format!(
+            "no check was recorded in {}",
             s.unchecked.join(", ")
-        )
-    };
-    // A term is checked when a check was made in it, whatever it found; the terms in which
-    // none passed are said beside it, so a met check never hides a failing filter.
-    if !s.none_passed.is_empty() {
-        fact.push_str(&format!(
-            ", but in {} no check passed ({})",
-            plural(s.none_passed.len(), "term", "terms"),
-            s.none_passed.join(", ")
         ));
     }
-    count(n, fact)
+    if !s.none_passed.is_empty() {
+        why.push(format!(
+            "in {} every check found something getting through or did not say whether the filter held",
+            s.none_passed.join(" and ")
+        ));
+    }
+    count(
+        n,
+        format!(
+            "no filtering check passed in {n} of the {finished}: {}",
+            why.join("; ")
+        ),
+    )
 }
 
 /// `surveys.count`: surveys of `group` within the window.

@@ -93,7 +93,10 @@ fn noun(metric: Metric) -> (&'static str, &'static str) {
         Metric::TrainingOverdue => ("person untrained", "people untrained"),
         Metric::DocumentsReviewed => ("document reviewed", "documents reviewed"),
         Metric::FilteringChecks => ("filtering check", "filtering checks"),
-        Metric::FilteringTermsUnchecked => ("term unchecked", "terms unchecked"),
+        Metric::FilteringTermsUnchecked => (
+            "term without a passing check",
+            "terms without a passing check",
+        ),
         Metric::SurveysCount => ("survey", "surveys"),
         Metric::EngagementSessions => ("session", "sessions"),
         Metric::EngagementCommunications => ("communication", "communications"),

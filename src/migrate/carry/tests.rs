@@ -149,16 +149,25 @@ fn a_merged_aspect_with_a_source_not_scored_is_left_without_a_level_and_flagged_
     );
     assert_eq!(b.levels.get("DSL"), Some(&4));
     assert_eq!(b.levels.get("Head"), None, "Head gave B1.2 no level");
-    assert!(b.flag.contains("the level is left blank"), "{}", b.flag);
+    for part in [
+        "To be agreed again",
+        "B1.1 Online Safety Education Programme (agreed at level 2)",
+        "B1.2 Contribution of Learners (no agreed level)",
+        "No level is carried",
+    ] {
+        assert!(b.flag.contains(part), "{part:?} is not in {}", b.flag);
+    }
     let c = carried.iter().find(|c| c.code == "B1.1").expect("listed");
-    assert_eq!(c.level, None);
+    assert_eq!((c.level, c.agree_again), (None, true));
     // An individual's workbook: one source scored, one not.
     let filled = book(vec![
         row("A1.1", Some(2), "Duties are written."),
         row("A1.3", None, "Staff sign a code."),
     ]);
-    let (prefill, _) = carry(&filled, &map, &old, &new);
+    let (prefill, carried) = carry(&filled, &map, &old, &new);
     assert_eq!(prefill["A1.1"].own, None);
+    assert!(prefill["A1.1"].flag.contains("the level is left blank"));
+    assert!(!carried[0].agree_again, "only a group agrees a level");
     assert!(
         prefill["A1.1"]
             .flag

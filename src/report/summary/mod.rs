@@ -285,7 +285,8 @@ impl Value {
 }
 
 /// The filtering checks: how many, how many found something getting through or do not
-/// say, the terms missed and the terms in which no check passed, as the report gives them.
+/// say, the terms missed, the terms in which no check passed (each named), and the terms
+/// not counted as checked, as the report gives them.
 fn filtering_rows(rows: &mut Rows, f: &FilteringSummary) -> Result<(), XlsxError> {
     rows.put(
         "Filtering checks",
@@ -326,6 +327,23 @@ fn filtering_rows(rows: &mut Rows, f: &FilteringSummary) -> Result<(), XlsxError
         terms,
         months,
     )?;
+    // A term counts as checked only with a check that passed: the termly check goes by this.
+    rows.put(
+        "Terms not counted as checked: no filtering check passed",
+        "all",
+        missed + none_passed,
+        terms,
+        months,
+    )?;
+    for t in f.by_term.iter().filter(|t| f.none_passed.contains(&t.term)) {
+        rows.put(
+            "Term whose filtering checks all failed or were unclear",
+            &t.term,
+            t.checks as f64,
+            None,
+            months,
+        )?;
+    }
     Ok(())
 }
 

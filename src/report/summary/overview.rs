@@ -34,7 +34,7 @@ const WHY_WIDTH: f64 = 38.0;
 /// What the Status column says of an aspect.
 fn status(a: &AspectScore) -> &'static str {
     match a.gap_to_benchmark {
-        None => "Not scored",
+        None => crate::report::view::not_scored(a),
         Some(g) if g > 0 && a.evidenced > a.agreed => "Below benchmark on the records",
         Some(g) if g > 0 => "Below benchmark",
         Some(_) if explained(a).is_some() => "Meets benchmark as explained",

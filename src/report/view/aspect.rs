@@ -9,7 +9,7 @@ use super::{Named, Said, excerpted, named, said};
 use crate::framework::Framework;
 use crate::report::Reviewers;
 use crate::score::{
-    AgreedBy, AspectScore, CheckResult, CheckStatus, CommentaryBy, CommentaryCheck, Explanation,
+    AspectScore, CheckResult, CheckStatus, CommentaryBy, CommentaryCheck, Explanation, NotAgreedWhy,
 };
 
 #[derive(Debug, Serialize)]
@@ -39,6 +39,8 @@ pub(super) struct Detail {
     agreed_label: String,
     statement: String,
     agreed_how: String,
+    /// With no agreed level, why the group has agreed none, in a sentence; else empty.
+    not_agreed: String,
     rationale: Option<String>,
     reviewers: Vec<Named>,
     /// Many reviewers' levels in brief, counted by level, instead of each by name.
@@ -59,7 +61,10 @@ pub(super) struct Detail {
 /// Whether there is anything to say of an aspect beyond the framework's own words: a
 /// level, commentary or evidence. An aspect nobody has scored is only listed by name.
 pub(super) fn started(a: &AspectScore) -> bool {
-    a.agreed.is_some() || !a.commentary.is_empty() || !a.evidence.is_empty()
+    a.agreed.is_some()
+        || a.not_agreed.is_some()
+        || !a.commentary.is_empty()
+        || !a.evidence.is_empty()
 }
 
 #[derive(Debug, Serialize)]
@@ -139,6 +144,7 @@ pub(super) fn detail(
             .unwrap_or_default(),
         statement,
         agreed_how: agreed_how(a),
+        not_agreed: not_agreed(a),
         rationale: a.rationale.clone(),
         reviewers: named(reviewers.levels(&a.reviewers).into_iter()),
         reviewers_in_brief: in_brief(a.reviewers.values()),
@@ -178,16 +184,30 @@ pub(super) fn detail(
     }
 }
 
-/// How the level was agreed, in words.
+/// How the level was agreed, or why the group has agreed none, in words.
 fn agreed_how(a: &AspectScore) -> String {
-    match a.agreed_by {
-        Some(AgreedBy::Group) => "agreed by the group".to_string(),
-        Some(AgreedBy::Median) if a.reviewers.len() > 1 => {
-            "the middle of the reviewers' levels".to_string()
-        }
-        Some(AgreedBy::Median) => "the reviewer's level".to_string(),
-        None => String::new(),
+    crate::score::described(a.agreed_by, a.not_agreed.as_ref(), a.reviewers.len())
+}
+
+/// Why the group has agreed no level, with the reviewers' middle level (never counted) and,
+/// after a framework change, what the group had agreed for the aspects merged into it.
+fn not_agreed(a: &AspectScore) -> String {
+    let Some(n) = &a.not_agreed else {
+        return String::new();
+    };
+    let mut said = match n.why {
+        NotAgreedWhy::AgreeAgain => "To be agreed again after the framework change: no level is claimed until the group writes one in its Agreed column.".to_string(),
+        NotAgreedWhy::Blank => "Not agreed by the group: its Agreed level is blank, so no level is claimed.".to_string(),
+    };
+    if let Some(m) = n.middle {
+        said.push_str(&format!(
+            " The reviewers' middle level is {m}; it is not counted."
+        ));
     }
+    if let Some(change) = &n.change {
+        said.push_str(&format!(" The workbook says: {change}"));
+    }
+    said
 }
 
 /// What is wrong with the commentary, if anything, in words.

@@ -41,6 +41,8 @@ impl Group {
 fn words(kind: Shortfall) -> &'static str {
     match kind {
         Shortfall::NotScored => "Not scored yet",
+        Shortfall::AgreeAgain => "To be agreed again after the framework change",
+        Shortfall::NotAgreed => "Not agreed by the group",
         Shortfall::BelowBenchmark => "Below the benchmark",
         Shortfall::EvidenceDoesNotSupportLevel => "The records do not support the level claimed",
         Shortfall::EvidenceNeeded => "Evidence needed: records a check needs were not imported",
@@ -51,8 +53,10 @@ fn words(kind: Shortfall) -> &'static str {
     }
 }
 
-const ORDER: [Shortfall; 8] = [
+const ORDER: [Shortfall; 10] = [
     Shortfall::NotScored,
+    Shortfall::AgreeAgain,
+    Shortfall::NotAgreed,
     Shortfall::BelowBenchmark,
     Shortfall::EvidenceDoesNotSupportLevel,
     Shortfall::EvidenceNeeded,

@@ -201,12 +201,22 @@ pub(super) fn named<'a>(levels: impl Iterator<Item = (&'a str, u8)>) -> Vec<Name
 
 fn status(a: &AspectScore) -> (String, bool) {
     match a.gap_to_benchmark {
-        None => ("Not scored".into(), false),
+        None => (not_scored(a).into(), false),
         Some(g) if g > 0 && a.evidenced > a.agreed => {
             (format!("{g} below benchmark on the records"), true)
         }
         Some(g) if g > 0 => (format!("{g} below benchmark"), true),
         Some(_) => ("Meets benchmark".into(), false),
+    }
+}
+
+/// What is said of an aspect with no agreed level: never scored, or given levels the group
+/// has not agreed.
+pub fn not_scored(a: &AspectScore) -> &'static str {
+    match a.not_agreed.as_ref().map(|n| n.why) {
+        Some(crate::score::NotAgreedWhy::AgreeAgain) => "To be agreed again",
+        Some(crate::score::NotAgreedWhy::Blank) => "Not agreed by the group",
+        None => "Not scored",
     }
 }
 

@@ -45,6 +45,8 @@ pub(super) struct View {
     agreements: Option<Vec<Row>>,
     agreements_since: String,
     filtering: Option<String>,
+    /// The filtering by term for governors: the terms it held in and those it failed in.
+    filtering_governors: Option<String>,
     surveys: Option<Vec<Row>>,
     engagement: Option<String>,
 }
@@ -129,6 +131,73 @@ fn documents(r: &Registers, as_of: NaiveDate) -> Option<Documents> {
     })
 }
 
+/// A term as people say it: "2025-26 spring" is "spring term 2025-26"; a school's own
+/// term names are as the school wrote them.
+fn term_words(term: &str) -> String {
+    match term.split_once(' ') {
+        Some((year, name))
+            if year.len() == 7
+                && year.chars().filter(char::is_ascii_digit).count() == 6
+                && !name.contains(' ') =>
+        {
+            format!("{name} term {year}")
+        }
+        _ => term.to_string(),
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+fn and_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+/// The filtering by term, for governors: the terms in which a check passed, the terms whose
+/// checks all failed or were unclear, and the terms with no check, in sentences.
+fn for_governors(f: &crate::metrics::registers::FilteringSummary) -> String {
+    let words = |terms: Vec<&String>| {
+        and_list(&terms.into_iter().map(|t| term_words(t)).collect::<Vec<_>>())
+    };
+    let held: Vec<&String> = f
+        .by_term
+        .iter()
+        .filter(|t| t.passed > 0)
+        .map(|t| &t.term)
+        .collect();
+    let mut out = format!(
+        "Of the {} that finished in the last {} months, the filtering was checked and held in {}",
+        plural(f.terms.len(), "school term", "school terms"),
+        f.months,
+        held.len()
+    );
+    out.push_str(&if held.is_empty() {
+        ".".to_string()
+    } else {
+        format!(": {}.", words(held))
+    });
+    if !f.none_passed.is_empty() {
+        let those = if f.none_passed.len() == 1 {
+            "that term does"
+        } else {
+            "those terms do"
+        };
+        out.push_str(&format!(
+            " In {} every check found something getting through or did not say whether the filter held, so {those} not count as checked.",
+            words(f.none_passed.iter().collect())
+        ));
+    }
+    if !f.unchecked.is_empty() {
+        out.push_str(&format!(
+            " No check was recorded in {}.",
+            words(f.unchecked.iter().collect())
+        ));
+    }
+    out
+}
+
 /// The registers' view.
 pub(super) fn view(r: &Registers, as_of: NaiveDate) -> View {
     View {
@@ -173,6 +242,7 @@ pub(super) fn view(r: &Registers, as_of: NaiveDate) -> View {
                 f.last.map_or("–".to_string(), uk)
             )
         }),
+        filtering_governors: r.filtering.as_ref().map(for_governors),
         surveys: r.surveys.as_ref().map(|groups| {
             groups
                 .iter()

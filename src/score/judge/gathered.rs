@@ -16,6 +16,8 @@ pub(super) struct Gathered {
     /// The members' levels in a group workbook.
     pub(super) group_levels: Vec<(String, u8)>,
     pub(super) group_agreed: Option<u8>,
+    /// What the group workbook's "Review after the change" cell says, when it says anything.
+    pub(super) group_flag: Option<String>,
     pub(super) rationale: Option<String>,
     pub(super) differ_group: Option<String>,
     /// Reviewers' explanations of why the records differ, with who wrote them.
@@ -68,6 +70,10 @@ impl Gathered {
         if is_group {
             self.group_notes |= row.agreed_commentary.is_some() && !row.commentary.is_empty();
             self.group_agreed = self.group_agreed.or(row.agreed);
+            let flag = row.change_flag.trim();
+            if self.group_flag.is_none() && !flag.is_empty() {
+                self.group_flag = Some(flag.to_string());
+            }
             let rationale = (!row.rationale.is_empty()).then(|| row.rationale.clone());
             self.rationale = self.rationale.take().or(rationale);
             self.group_commentary = self.group_commentary.take().or(entry);

@@ -11,12 +11,14 @@
 
 use serde::Serialize;
 
-use super::{AgreedBy, AspectScore, Average, Commentary, Settings, commentary, consolidate};
+use super::{AspectScore, Average, Commentary, Settings, commentary, consolidate};
 use crate::framework::{Aspect, Element, Framework, Strand};
 use crate::rounding::round2;
 use crate::workbook::{Filled, ScoredBy};
 
+mod agreement;
 mod gathered;
+pub use agreement::{NotAgreed, NotAgreedWhy, described};
 use gathered::Gathered;
 
 /// Whether an aspect's commentary is enough to show its level.
@@ -50,6 +52,11 @@ pub struct Reason {
 pub enum Shortfall {
     /// `not-scored`: no level has been given.
     NotScored,
+    /// `agree-again`: a framework change merged the aspect from aspects the group had not
+    /// all agreed; no level is claimed until the group agrees one.
+    AgreeAgain,
+    /// `not-agreed`: the group workbook's Agreed level is blank though levels were given.
+    NotAgreed,
     /// `below-benchmark`: the agreed level is below the benchmark.
     BelowBenchmark,
     /// `evidence-does-not-support-level`: a check the claimed level calls for is not met.
@@ -118,18 +125,18 @@ pub fn aspect(
         let texts: Vec<&str> = explanations.iter().map(|e| e.text.as_str()).collect();
         texts.join(" ")
     });
-    let rationale = rows.rationale.take();
-    let planned = rows.planned.take().map(|(_, p)| p);
-    let evidence: Vec<String> = std::mem::take(&mut rows.evidence).into_iter().collect();
-    let group_agreed = rows.group_agreed;
-    let group_notes = rows.group_notes;
     let has_group = books
         .iter()
         .any(|b| matches!(b.kind, ScoredBy::Group { .. }));
+    let rationale = rows.rationale.take();
+    let planned = rows.planned.take().map(|(_, p)| p);
+    let evidence: Vec<String> = std::mem::take(&mut rows.evidence).into_iter().collect();
+    let group_notes = rows.group_notes;
+    let group = (rows.group_agreed, rows.group_flag.take());
     let (reviewers, commentary) = rows.reviewers_and_commentary();
-    let agreed_commentary = commentary::agreed(&commentary, has_group, books.len());
     let levels: Vec<u8> = reviewers.values().copied().collect();
-    let (agreed, agreed_by) = agree(group_agreed, &levels);
+    let (agreed, agreed_by, not_agreed) = agreement::agree(group, has_group, &levels);
+    let agreed_commentary = commentary::agreed(&commentary, has_group, books.len());
     let spread = consolidate::spread(&levels);
     // With a group workbook, the agreed commentary is what the assessor reads, so it alone
     // is judged; otherwise the longest of the reviewers' commentaries.
@@ -157,6 +164,7 @@ pub fn aspect(
         benchmark: a.benchmark,
         agreed,
         agreed_by,
+        not_agreed,
         rationale,
         spread,
         disagreement: spread.is_some_and(|d| d > 0),
@@ -180,17 +188,6 @@ pub fn aspect(
         unevidenced: false,
         empty_records: Vec::new(),
         evidence_required: false,
-    }
-}
-
-/// The agreed level and where it came from: the group's, else the reviewers' median.
-fn agree(group_agreed: Option<u8>, levels: &[u8]) -> (Option<u8>, Option<AgreedBy>) {
-    match group_agreed {
-        Some(level) => (Some(level), Some(AgreedBy::Group)),
-        None => {
-            let m = consolidate::median_toward_weaker(levels);
-            (m, m.map(|_| AgreedBy::Median))
-        }
     }
 }
 
@@ -268,6 +265,11 @@ pub fn readiness(
 
 fn level_reason(a: &AspectScore, kinds: &mut Vec<Shortfall>, said: &mut Vec<String>) {
     match a.agreed {
+        None if a.not_agreed.is_some() => {
+            let (kind, text) = a.not_agreed.as_ref().map(agreement::reason).unzip();
+            kinds.extend(kind);
+            said.extend(text);
+        }
         None => {
             kinds.push(Shortfall::NotScored);
             said.push("no level has been given yet".to_string());
@@ -327,7 +329,7 @@ pub fn milestones(aspects: &[AspectScore], elements: &[Average], ready: bool) ->
     Milestones {
         started: aspects
             .iter()
-            .any(|a| a.agreed.is_some() || !a.commentary.is_empty()),
+            .any(|a| a.agreed.is_some() || !a.reviewers.is_empty() || !a.commentary.is_empty()),
         elements_complete,
         progress: elements_complete >= 2,
         ready,

@@ -78,3 +78,36 @@ fn one_reviewer_alone_gives_the_agreed_commentary_and_several_do_not() {
         "without a group workbook the reviewers' commentary is judged"
     );
 }
+
+#[test]
+fn a_blank_agreed_cell_never_makes_the_review_ready() {
+    let rows = |blank: Option<&str>| {
+        fw().aspects()
+            .map(|(_, _, a)| {
+                let mut r = row(&a.code, vec![("Ann", 1), ("Bob", 1)], LONG, &["policy.pdf"]);
+                r.agreed = (Some(a.code.as_str()) != blank).then_some(2);
+                r.agreed_commentary = Some(LONG.into());
+                r
+            })
+            .collect()
+    };
+    let (all, _) = score(&fw(), &settings(), &[group(rows(None))], &good_records());
+    assert!(all.ready, "{:?}", all.reasons);
+    let (scored, _) = score(
+        &fw(),
+        &settings(),
+        &[group(rows(Some("A1.2")))],
+        &good_records(),
+    );
+    assert!(!scored.ready, "the group has not agreed A1.2");
+    let a = aspect(&scored, "A1.2");
+    assert_eq!((a.agreed, a.complete), (None, false));
+    assert_eq!(a.not_agreed.as_ref().and_then(|n| n.middle), Some(1));
+    assert_eq!(scored.reasons.len(), 1);
+    assert_eq!(scored.reasons[0].kinds, [Shortfall::NotAgreed]);
+    assert!(
+        scored.reasons[0]
+            .message
+            .starts_with("Online Safety Group (A1.2): not agreed by the group")
+    );
+}

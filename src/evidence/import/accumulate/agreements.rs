@@ -41,12 +41,16 @@ impl Accumulator<'_> {
     fn unsaved(&self, outcome: RowOutcome<Agreement>, row: u32) -> RowOutcome<Agreement> {
         let signed = self.header.col(Field::AgreementSigned);
         match outcome {
-            RowOutcome::Skipped { reason, col }
-                if reason == registers::NO_COUNT
+            RowOutcome::Noted { record, note, col }
+                if note.starts_with(registers::NO_COUNT)
                     && signed.is_some_and(|c| self.formulas.contains(&(row, c))) =>
             {
-                RowOutcome::Skipped {
-                    reason: "the count of who signed is a formula whose value was never saved: open the file in your spreadsheet program, save it there, and import again".into(),
+                RowOutcome::Noted {
+                    record,
+                    note: format!(
+                        "the count of who signed is a formula whose value was never saved: open the file in your spreadsheet program, save it there, and import again; {}",
+                        registers::GROUP_NONE
+                    ),
                     col,
                 }
             }

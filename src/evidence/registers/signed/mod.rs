@@ -5,8 +5,10 @@
 //! One cell cannot say which: a `1` is a count of one or a yes. So each row is read as far
 //! as it can be ([`Pending`]) and the rows are judged together once the file is read
 //! ([`settle`]): the column is counts or marks as most of its cells say, a `1` or `0` is
-//! read the column's way, and a cell of the other kind is skipped with the reason, naming
-//! its row and column. The rows are held only that long, without names (a person is a
+//! read the column's way, and a cell of the other kind (or one that is neither) gives no
+//! count: the row keeps its group's number, or its person, with none signed, and a note
+//! names its row and column. Only a row that gives no number and no person is skipped, so
+//! a cell that cannot be read never raises the share signed. The rows are held only that long, without names (a person is a
 //! hash), and agreements registers run to a school's roll, not to millions of rows.
 //!
 //! A Signed column of dates is a column of marks: a date is a yes on that day, read before
@@ -16,7 +18,10 @@
 //! A person whose agreement date cannot be read, or who is marked signed with no date,
 //! still counts among the people of their group, as not shown signed this school year:
 //! dropping them would raise the share signed. A count with no readable date likewise
-//! keeps its group's size, with none signed this year.
+//! keeps its group's size, with none signed this year, as does a count in a register that
+//! records no dates at all.
+
+mod rows;
 
 use chrono::NaiveDate;
 
@@ -26,6 +31,8 @@ use crate::evidence::Field;
 use crate::evidence::header::Header;
 use crate::evidence::records::{RowOutcome, is_one_of, skip, text};
 use crate::evidence::table::{SheetRow, Value};
+pub(crate) use rows::{GROUP_NONE, NOT_SHOWN};
+use rows::{group, person, unread, unreadable};
 
 /// Marks that say a person signed.
 const YES: &[&str] = &[
@@ -68,9 +75,8 @@ pub(super) enum Signed {
     Neither(String),
 }
 
-/// Why a group's row with its size but a blank count of who signed is skipped.
-pub(crate) const NO_COUNT: &str =
-    "a number in the group but no count of who signed, so no share can be worked out";
+/// Why a group's row with its size but a blank count of who signed gives none signed.
+pub(crate) const NO_COUNT: &str = "a number in the group but no count of who signed";
 
 /// Reads the Signed cell of a row.
 pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
@@ -230,18 +236,24 @@ fn judge(
         )
     };
     match (p.signed.clone(), column) {
-        (Signed::Neither(reason), _) => skip(reason, at),
+        (Signed::Neither(reason), _) => unread(p, reason, None, header),
         (Signed::Mark(_, Some(_)) | Signed::BadDate(_), Column::Counts | Column::Mixed) => {
-            skip(other("date", "counts"), at)
+            let reason = other("date", "counts");
+            unread(p, reason, None, header)
         }
         (Signed::Mark(..), Column::Counts | Column::Mixed) => {
-            skip(other("yes/no mark", "counts"), at)
+            let reason = other("yes/no mark", "counts");
+            unread(p, reason, None, header)
         }
         (Signed::BadDate(reason), _) => unreadable(p, reason, header),
         (Signed::Count(..), Column::Marks | Column::Mixed) => {
-            skip(other("count", "yes/no marks"), at)
+            let reason = other("count", "yes/no marks");
+            unread(p, reason, None, header)
         }
-        (Signed::ZeroOne(_), Column::Mixed) => skip(other("count or a yes/no mark", "counts"), at),
+        (Signed::ZeroOne(_), Column::Mixed) => {
+            let reason = other("count or a yes/no mark", "counts");
+            unread(p, reason, None, header)
+        }
         (Signed::Mark(yes, on), _) => person(p, Some(yes), on, header, dates_recorded),
         (Signed::ZeroOne(n), Column::Marks) => {
             person(p, Some(n == 1), None, header, dates_recorded)
@@ -270,153 +282,12 @@ fn judge(
             (Ok(None), Some(_)) => person(p, None, None, header, dates_recorded),
             (Ok(None), None) => skip("no name and no count of who signed", at),
             // `n/a` or `-`: said not to be known, rather than left blank.
-            (Ok(Some(_)), _) if !p.typed.trim().is_empty() => skip(
-                "the count of who signed is marked as not known, so no share can be worked out",
-                at,
-            ),
-            (Ok(Some(_)), _) => skip(NO_COUNT, at),
+            (Ok(Some(_)), _) if !p.typed.trim().is_empty() => {
+                let reason = "the count of who signed is marked as not known".to_string();
+                unread(p, reason, None, header)
+            }
+            (Ok(Some(_)), _) => unread(p, NO_COUNT.to_string(), None, header),
             (Err(reason), _) => skip(reason.clone(), header.col(Field::AgreementOf)),
         },
-    }
-}
-
-/// How a note ends for a person counted in their group but not shown signed this school
-/// year, for the warning that gathers them.
-pub(crate) const NOT_SHOWN: &str = "counted as not shown signed this school year";
-
-/// A person's row: `mark` is the Signed column's yes or no (`None` with no such column:
-/// then a date says they signed), `on` a date typed in that column.
-fn person(
-    p: Pending,
-    mark: Option<bool>,
-    on: Option<NaiveDate>,
-    header: &Header,
-    dates_recorded: bool,
-) -> RowOutcome<Agreement> {
-    let Some(key) = p.person else {
-        return skip(
-            "a yes/no mark with no name beside it",
-            header.col(Field::AgreementPerson),
-        );
-    };
-    let date_col = header.col(Field::AgreementDate);
-    let (date, note) = match (mark, p.date) {
-        (Some(false), Ok(Some(_))) => (
-            None,
-            Some((
-                format!("a date, but not marked signed; {NOT_SIGNED}"),
-                header.col(Field::AgreementSigned),
-            )),
-        ),
-        (Some(false), _) => (None, None),
-        (_, Err(reason)) => match on {
-            Some(d) => (Some(d), None),
-            None => (None, Some((format!("{reason}; {NOT_SHOWN}"), date_col))),
-        },
-        (Some(true), Ok(None)) if on.is_none() && dates_recorded => (
-            None,
-            Some((
-                format!("marked signed with no date; {NOT_SHOWN}"),
-                date_col.or(header.col(Field::AgreementSigned)),
-            )),
-        ),
-        (_, Ok(d)) => (d.or(on), None),
-    };
-    let record = Agreement {
-        group: p.group,
-        part: p.part,
-        person: Some(key),
-        signed: usize::from(date.is_some()),
-        of: 1,
-        date,
-        date_missing: false,
-    };
-    noted(record, note)
-}
-
-/// A person whose Signed cell is a date that cannot be read: one of their group, not
-/// shown signed this school year, as the note says.
-fn unreadable(p: Pending, reason: String, header: &Header) -> RowOutcome<Agreement> {
-    let Some(key) = p.person else {
-        return skip(
-            "a date signed with no name beside it",
-            header.col(Field::AgreementPerson),
-        );
-    };
-    let record = Agreement {
-        group: p.group,
-        part: p.part,
-        person: Some(key),
-        signed: 0,
-        of: 1,
-        date: None,
-        date_missing: false,
-    };
-    noted(
-        record,
-        Some((
-            format!("{reason}; {NOT_SHOWN}"),
-            header.col(Field::AgreementSigned),
-        )),
-    )
-}
-
-const NOT_SIGNED: &str = "counted as not signed";
-
-/// A group's count: `n` signed, out of `of_cell` when the cell gives it, else the Out of
-/// column's number.
-fn group(
-    p: Pending,
-    n: usize,
-    of_cell: Option<usize>,
-    header: &Header,
-    dates_recorded: bool,
-) -> RowOutcome<Agreement> {
-    let of = match p.of {
-        Ok(of) => of.or(of_cell),
-        Err(reason) => return skip(reason, header.col(Field::AgreementOf)),
-    };
-    let Some(of) = of else {
-        return skip(
-            "a count of who signed with no number in the group (Out of)",
-            header.col(Field::AgreementOf),
-        );
-    };
-    if n > of {
-        return skip(
-            format!("{n} signed out of {of}: more signed than are in the group"),
-            header.col(Field::AgreementSigned),
-        );
-    }
-    let none_this_year = "its group counted as none signed this school year";
-    let date_col = header.col(Field::AgreementDate);
-    let (date, note) = match p.date {
-        Ok(Some(d)) => (Some(d), None),
-        Ok(None) if !dates_recorded => (None, None),
-        Ok(None) => (
-            None,
-            Some((format!("a count with no date; {none_this_year}"), date_col)),
-        ),
-        Err(reason) => (
-            None,
-            Some((format!("{reason}; {none_this_year}"), date_col)),
-        ),
-    };
-    let record = Agreement {
-        group: p.group,
-        part: p.part,
-        person: None,
-        signed: n,
-        of,
-        date,
-        date_missing: note.is_some(),
-    };
-    noted(record, note)
-}
-
-fn noted(record: Agreement, note: Option<(String, Option<u32>)>) -> RowOutcome<Agreement> {
-    match note {
-        None => RowOutcome::Used(record),
-        Some((note, col)) => RowOutcome::Noted { record, note, col },
     }
 }
