@@ -34,8 +34,8 @@ pub struct VerifyArgs {
 pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
     let here = Path::new(".");
     let r = pipeline::run(here, today)?;
-    // Fail closed, as `report` does: nothing is packed from files that could not be read.
-    if r.diagnostics.has_errors() {
+    // Fail closed, as `report` does: nothing is packed while a level cannot be read.
+    if !r.unreadable_levels().is_empty() {
         return refused(&r.diagnostics, out);
     }
     let templates = Path::new("templates");
@@ -59,7 +59,11 @@ pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Resu
                 out.diagnostics(&all);
                 out.info(format::pack::written(&path, files, &fingerprint));
             }
-            Ok(ExitCode::from(EXIT_OK))
+            Ok(ExitCode::from(if r.diagnostics.has_errors() {
+                EXIT_FINDINGS
+            } else {
+                EXIT_OK
+            }))
         }
         PackOutcome::Refused(findings) => refused(&findings, out),
     }
@@ -71,7 +75,9 @@ fn refused(findings: &selfreview::diag::Diagnostics, out: &Output) -> anyhow::Re
         out.data(&serde_json::json!({ "pack": null, "diagnostics": findings }))?;
     } else {
         out.diagnostics(findings);
-        out.problem("The pack was not written: fix the problems above and run `selfreview pack` again.");
+        out.problem(
+            "The pack was not written: fix the problems above and run `selfreview pack` again.",
+        );
     }
     Ok(ExitCode::from(EXIT_FINDINGS))
 }

@@ -20,15 +20,17 @@ pub fn run(_args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitC
         out.diagnostics(&r.diagnostics);
         return Err(e.into());
     }
-    // Fail closed: a report drawn from files that could not be read in full would show
-    // what the group did not give, so nothing is written until they are fixed.
-    if r.diagnostics.has_errors() {
+    // Fail closed: a report drawn from a level that could not be read would show another
+    // level in its place, so nothing is written until it is fixed.
+    if !r.unreadable_levels().is_empty() {
         if out.json {
             let written: [&str; 0] = [];
             out.data(&serde_json::json!({ "written": written, "diagnostics": r.diagnostics }))?;
         } else {
             out.diagnostics(&r.diagnostics);
-            out.problem("Nothing was written: fix the problems above and run `selfreview report` again.");
+            out.problem(
+                "Nothing was written: fix the problems above and run `selfreview report` again.",
+            );
         }
         return Ok(ExitCode::from(EXIT_FINDINGS));
     }
@@ -54,5 +56,9 @@ pub fn run(_args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitC
         }
         out.info("Open out/report.html in a web browser; print it from there if you need paper.");
     }
-    Ok(ExitCode::from(EXIT_OK))
+    Ok(ExitCode::from(if r.diagnostics.has_errors() {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }))
 }

@@ -23,9 +23,9 @@ pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCo
         out.diagnostics(&r.diagnostics);
         return Err(e.into());
     }
-    // A snapshot of files that could not be read in full would be compared with later as
-    // if it were the review: none is kept until they are fixed.
-    let snapshot = if r.diagnostics.has_errors() {
+    // A snapshot with a level that could not be read would be compared with later as if
+    // it were the review: none is kept until it is fixed.
+    let snapshot = if !r.unreadable_levels().is_empty() {
         None
     } else {
         Some(r.save_snapshot()?)
@@ -65,7 +65,9 @@ pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCo
         }
         match &snapshot {
             Some(path) => out.info(format!("Snapshot saved to {}", path.display())),
-            None => out.problem("No snapshot was saved: fix the problems above and run `selfreview score` again."),
+            None => out.problem(
+                "No snapshot was saved: fix the problems above and run `selfreview score` again.",
+            ),
         }
     }
     let failed = r.diagnostics.has_errors() || (args.strict && !r.scored.ready);

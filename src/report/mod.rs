@@ -353,16 +353,13 @@ mod tests {
         let levels = [("A1.1", 2), ("A1.3", 3), ("C1.3", 2)];
         snapshot(dir.path(), "2025-11-01", Some("online-safety-21"), &levels);
         let p = previous_snapshot(dir.path(), day, "online-safety-18", dir.path()).expect("mapped");
-        assert_eq!(
-            p.levels.get("A1.1"),
-            Some(&3),
-            "the weaker of A1.1 and A1.3"
-        );
-        assert_eq!(
-            p.levels.get("C1.5"),
-            Some(&2),
-            "Cyber Security from Technical Security"
-        );
+        // Only aspects carried as they are compare like with like: A1.1 merged A1.1 and
+        // A1.3, and C1.5 Cyber Security is new, its level copied from Technical Security.
+        assert_eq!(p.levels.get("C1.3"), Some(&2), "carried as it is");
+        assert_eq!(p.levels.get("A1.1"), None, "merged: not compared");
+        assert_eq!(p.levels.get("C1.5"), None, "new: not compared");
+        assert!(p.not_comparable.contains(&"A1.1".to_string()));
+        assert!(p.not_comparable.contains(&"C1.5".to_string()));
         assert_eq!(p.levels.get("A1.3"), None);
         let same =
             previous_snapshot(dir.path(), day, "online-safety-21", dir.path()).expect("same");

@@ -137,7 +137,13 @@ fn a_level_written_plainly_is_read_and_one_that_cannot_be_read_stops_every_outpu
     crate::scoring_workbook(&book, "DSL", &plain);
     let json: serde_json::Value =
         serde_json::from_str(&stdout_of(dir, &["score", "--json"])).expect("json");
-    for (code, level) in [("A1.1", 1), ("A1.2", 2), ("A1.3", 2), ("A2.1", 3), ("A2.2", 2)] {
+    for (code, level) in [
+        ("A1.1", 1),
+        ("A1.2", 2),
+        ("A1.3", 2),
+        ("A2.1", 3),
+        ("A2.2", 2),
+    ] {
         assert_eq!(
             crate::aspect_json(&json, code)["agreed"],
             level,
@@ -158,24 +164,27 @@ fn a_level_written_plainly_is_read_and_one_that_cannot_be_read_stops_every_outpu
     let said = String::from_utf8_lossy(&refused.get_output().stderr).to_string()
         + &String::from_utf8_lossy(&refused.get_output().stdout);
     assert!(said.contains("invalid-level"), "{said}");
-    assert!(said.contains("dsl.xlsx") && said.contains("Scores!D2"), "{said}");
+    assert!(
+        said.contains("dsl.xlsx") && said.contains("Scores!D2"),
+        "{said}"
+    );
     assert!(said.contains("Nothing was written"), "{said}");
     assert!(
         std::fs::read_dir(dir.join("out")).map_or(0, |d| d.count()) == 0,
         "no report from a review that cannot be read"
     );
-    selfreview()
-        .arg("-C")
-        .arg(dir)
-        .arg("pack")
-        .assert()
-        .code(1);
+    selfreview().arg("-C").arg(dir).arg("pack").assert().code(1);
     assert!(
         std::fs::read_dir(dir.join("out")).map_or(0, |d| d.count()) == 0,
         "no pack either"
     );
     let before = std::fs::read_dir(dir.join("history")).map_or(0, |d| d.count());
-    selfreview().arg("-C").arg(dir).arg("score").assert().code(1);
+    selfreview()
+        .arg("-C")
+        .arg(dir)
+        .arg("score")
+        .assert()
+        .code(1);
     assert_eq!(
         std::fs::read_dir(dir.join("history")).map_or(0, |d| d.count()),
         before,
@@ -208,11 +217,19 @@ fn a_short_commentary_leaves_the_aspect_incomplete_and_no_records_support_nothin
         .success();
     let report = text(&dir.join("out/report.html"));
     assert!(
-        report.contains("Claimed level 2; no imported records check this level, so the records support none."),
+        report.contains(
+            "Claimed level 2; no imported records check this level, so the records support none."
+        ),
         "{report}"
     );
-    assert!(!report.contains("the school's records support level"), "{report}");
+    assert!(
+        !report.contains("the school's records support level"),
+        "{report}"
+    );
     let rows = crate::rows_by_code(&dir.join("out/summary.xlsx"), "Summary");
     assert_eq!(rows["B2.1"]["Complete"], "no");
-    assert_eq!(rows["B2.1"]["Evidenced"], "", "no records: nothing evidenced");
+    assert_eq!(
+        rows["B2.1"]["Evidenced"], "",
+        "no records: nothing evidenced"
+    );
 }

@@ -297,7 +297,13 @@ fn level_text(text: &str, labels: &[crate::framework::LevelText]) -> Option<u8> 
 /// The level a text starts with and what follows it: a number in digits or in words, after
 /// "Level", "Lvl" or "L" if written.
 fn leading_level(text: &str) -> Option<(u8, &str)> {
-    const WORDS: [(&str, u8); 5] = [("one", 1), ("two", 2), ("three", 3), ("four", 4), ("five", 5)];
+    const WORDS: [(&str, u8); 5] = [
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+    ];
     let lower = text.to_ascii_lowercase();
     let skip = ["level", "lvl", "l"]
         .iter()
@@ -309,7 +315,8 @@ fn leading_level(text: &str) -> Option<(u8, &str)> {
                     .is_some_and(|c| c.is_ascii_digit() || c.is_whitespace() || c == ':')
         })
         .map_or(0, |p| p.len());
-    let after = text[skip..].trim_start_matches(|c: char| c.is_whitespace() || (skip > 0 && c == ':'));
+    let after =
+        text[skip..].trim_start_matches(|c: char| c.is_whitespace() || (skip > 0 && c == ':'));
     let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
     if digits > 0 {
         return Some((after[..digits].parse().ok()?, &after[digits..]));
