@@ -37,7 +37,7 @@ fn the_demo_runs_every_stage_and_its_pack_verifies() {
     for fact in [
         "<li>Social Media Policy: by 14/11/2026</li>",
         "<li>Staff Code of Conduct: by 20/01/2027</li>",
-        "Every finished term had a check.",
+        "Every finished term had a check that passed.",
         "2 sessions for parents and carers in the last 12 months, attended by 23",
     ] {
         assert!(html.contains(fact), "{fact} missing from the report");
