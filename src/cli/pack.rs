@@ -34,6 +34,10 @@ pub struct VerifyArgs {
 pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
     let here = Path::new(".");
     let r = pipeline::run(here, today)?;
+    // Fail closed, as `report` does: nothing is packed while a level cannot be read.
+    if !r.unreadable_levels().is_empty() {
+        return refused(&r.diagnostics, out);
+    }
     let templates = Path::new("templates");
     let outcome = pack::pack(
         &r,
@@ -61,16 +65,21 @@ pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Resu
                 EXIT_OK
             }))
         }
-        PackOutcome::Refused(findings) => {
-            if out.json {
-                out.data(&serde_json::json!({ "pack": null, "diagnostics": findings }))?;
-            } else {
-                out.diagnostics(&findings);
-                out.problem("The pack was not written: fix the problems above and run `selfreview pack` again.");
-            }
-            Ok(ExitCode::from(EXIT_FINDINGS))
-        }
+        PackOutcome::Refused(findings) => refused(&findings, out),
     }
+}
+
+/// Says why the pack was not written.
+fn refused(findings: &selfreview::diag::Diagnostics, out: &Output) -> anyhow::Result<ExitCode> {
+    if out.json {
+        out.data(&serde_json::json!({ "pack": null, "diagnostics": findings }))?;
+    } else {
+        out.diagnostics(findings);
+        out.problem(
+            "The pack was not written: fix the problems above and run `selfreview pack` again.",
+        );
+    }
+    Ok(ExitCode::from(EXIT_FINDINGS))
 }
 
 pub fn run_verify(args: &VerifyArgs, out: &Output) -> anyhow::Result<ExitCode> {

@@ -20,6 +20,20 @@ pub fn run(_args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitC
         out.diagnostics(&r.diagnostics);
         return Err(e.into());
     }
+    // Fail closed: a report drawn from a level that could not be read would show another
+    // level in its place, so nothing is written until it is fixed.
+    if !r.unreadable_levels().is_empty() {
+        if out.json {
+            let written: [&str; 0] = [];
+            out.data(&serde_json::json!({ "written": written, "diagnostics": r.diagnostics }))?;
+        } else {
+            out.diagnostics(&r.diagnostics);
+            out.problem(
+                "Nothing was written: fix the problems above and run `selfreview report` again.",
+            );
+        }
+        return Ok(ExitCode::from(EXIT_FINDINGS));
+    }
     let previous = report::previous_snapshot(
         &r.paths.history(),
         r.scored.review_date,

@@ -23,7 +23,13 @@ pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCo
         out.diagnostics(&r.diagnostics);
         return Err(e.into());
     }
-    let snapshot = r.save_snapshot()?;
+    // A snapshot with a level that could not be read would be compared with later as if
+    // it were the review: none is kept until it is fixed.
+    let snapshot = if !r.unreadable_levels().is_empty() {
+        None
+    } else {
+        Some(r.save_snapshot()?)
+    };
 
     if out.json {
         let json = r.snapshot_json(Path::new("score --json"))?;
@@ -57,7 +63,12 @@ pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCo
                 map.1
             ));
         }
-        out.info(format!("Snapshot saved to {}", snapshot.display()));
+        match &snapshot {
+            Some(path) => out.info(format!("Snapshot saved to {}", path.display())),
+            None => out.problem(
+                "No snapshot was saved: fix the problems above and run `selfreview score` again.",
+            ),
+        }
     }
     let failed = r.diagnostics.has_errors() || (args.strict && !r.scored.ready);
     Ok(ExitCode::from(if failed { EXIT_FINDINGS } else { EXIT_OK }))

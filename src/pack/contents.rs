@@ -65,9 +65,15 @@ fn commentary_text(r: &Reviewed, a: &AspectScore, reviewers: &Reviewers) -> Stri
     let fw = &r.framework.framework;
     let mut s = format!("{} {}\n", a.code, a.name);
     match a.agreed {
-        Some(l) => s.push_str(&format!(
-            "Agreed level: {l} ({}); benchmark: {}\n",
+        Some(l) if report::group_agreed(a) => s.push_str(&format!(
+            "Agreed level: {l} ({}), agreed by the group; benchmark: {}\n",
             fw.level_label(l),
+            a.benchmark
+        )),
+        Some(l) => s.push_str(&format!(
+            "Level: {l} ({}), {}, not agreed by the group; benchmark: {}\n",
+            fw.level_label(l),
+            report::reached(a),
             a.benchmark
         )),
         None => s.push_str(&format!(

@@ -183,6 +183,21 @@ pub struct Snapshot<'a> {
 }
 
 impl Reviewed {
+    /// The findings of levels that could not be read (a level or agreed level written so
+    /// that it cannot be read, a formula with no saved result): while there are any, no
+    /// report, pack or snapshot is made, since each would show a level in its place that
+    /// the group did not give. Other errors are said in the outputs where they arise.
+    pub fn unreadable_levels(&self) -> Diagnostics {
+        let unreadable = |c: Code| matches!(c, Code::InvalidLevel | Code::LevelFormulaWithoutValue);
+        Diagnostics(
+            self.diagnostics
+                .iter()
+                .filter(|d| unreadable(d.code))
+                .cloned()
+                .collect(),
+        )
+    }
+
     /// The snapshot of this review.
     pub fn snapshot(&self) -> Snapshot<'_> {
         Snapshot {

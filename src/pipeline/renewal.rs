@@ -76,6 +76,11 @@ pub struct Since {
     pub declined: Vec<Change>,
     /// Aspects at the same level.
     pub unchanged: usize,
+    /// Aspects with a level then and now that are not compared, with their names: a
+    /// framework change made them from other aspects, so the level the snapshot gives them
+    /// is the map's copy of those aspects' levels, not one the school gave them.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub not_comparable: Vec<Change>,
 }
 
 /// One aspect's level then and now.
@@ -121,10 +126,14 @@ pub fn renewal(
             |(date, framework, levels)| match framework {
                 Some(f) if f != scored.framework => {
                     match crate::framework::map::find(&f, &scored.framework, review_dir) {
-                        Ok(Some(map)) => Since {
-                            map: Some(map.named()),
-                            ..compare(scored, date, &map.carry_levels(&levels))
-                        },
+                        Ok(Some(map)) => {
+                            let (comparable, left_out) = map.comparable_levels(&levels);
+                            let carried = map.carry_levels(&levels);
+                            let mut since = compare(scored, date, &comparable);
+                            since.map = Some(map.named());
+                            since.not_comparable = unpaired(scored, &carried, &left_out);
+                            since
+                        }
                         found => Since {
                             snapshot: date,
                             unmapped_title: crate::framework::title_of(&f, review_dir),
@@ -134,6 +143,7 @@ pub fn renewal(
                             improved: Vec::new(),
                             declined: Vec::new(),
                             unchanged: 0,
+                            not_comparable: Vec::new(),
                         },
                     }
                 }
@@ -231,6 +241,7 @@ fn compare(scored: &Scored, snapshot: NaiveDate, then: &BTreeMap<String, u8>) ->
         improved: Vec::new(),
         declined: Vec::new(),
         unchanged: 0,
+        not_comparable: Vec::new(),
     };
     for a in &scored.aspects {
         let (Some(&from), Some(to)) = (then.get(&a.code), a.counted) else {
@@ -249,6 +260,24 @@ fn compare(scored: &Scored, snapshot: NaiveDate, then: &BTreeMap<String, u8>) ->
         }
     }
     since
+}
+
+/// The aspects among `codes` with a level then (as carried) and now, as changes not to be
+/// counted.
+fn unpaired(scored: &Scored, carried: &BTreeMap<String, u8>, codes: &[String]) -> Vec<Change> {
+    scored
+        .aspects
+        .iter()
+        .filter(|a| codes.contains(&a.code))
+        .filter_map(|a| {
+            Some(Change {
+                code: a.code.clone(),
+                name: a.name.clone(),
+                from: *carried.get(&a.code)?,
+                to: a.counted?,
+            })
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -39,6 +39,9 @@ struct ToolAspect {
     element: String,
     strand: String,
     level: Option<u8>,
+    /// How the level was reached, when the group did not agree it ("middle of the
+    /// reviewers' levels"); empty for the group's own level.
+    level_how: &'static str,
     level_label: String,
     statement: String,
     benchmark: u8,
@@ -71,6 +74,11 @@ pub fn online_tool(r: &Reviewed) -> ToolView {
                 element: e.name.clone(),
                 strand: st.name.clone(),
                 level: scored.agreed,
+                level_how: if crate::report::group_agreed(scored) {
+                    ""
+                } else {
+                    crate::report::reached(scored)
+                },
                 level_label: scored
                     .agreed
                     .map(|l| fw.level_label(l).to_string())

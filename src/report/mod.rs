@@ -9,6 +9,7 @@
 //! as [`Reviewers`] names them.
 
 mod handover;
+pub(crate) mod reached;
 mod reviewers;
 mod summary;
 mod svg;
@@ -23,6 +24,7 @@ use minijinja::{Environment, UndefinedBehavior};
 use crate::error::{Error, Result};
 use crate::fsutil::write_atomic;
 use crate::pipeline::Reviewed;
+pub use reached::{group_agreed, reached, records_support};
 pub use reviewers::Reviewers;
 pub use view::{Previous, View, not_scored};
 
@@ -282,14 +284,16 @@ pub fn previous_snapshot(
     };
     let (mut levels, mut counted) = (levels_of("agreed"), levels_of("counted"));
     let (mut mapped, mut uncomparable) = (None, None);
+    let mut not_comparable = Vec::new();
     // A snapshot made before snapshots named their framework is taken to be the review's.
     if let Some(scored_with) = doc["framework"].as_str()
         && scored_with != framework
     {
         match crate::framework::map::find(scored_with, framework, review_dir) {
             Ok(Some(map)) => {
-                levels = map.carry_levels(&levels);
-                counted = map.carry_levels(&counted);
+                // Only aspects carried as they are compare like with like.
+                (levels, _) = map.comparable_levels(&levels);
+                (counted, not_comparable) = map.comparable_levels(&counted);
                 mapped = Some((scored_with.to_string(), map.named()));
             }
             // No map, or none that can be used: the review is named, its levels are not.
@@ -307,6 +311,7 @@ pub fn previous_snapshot(
         counted,
         mapped,
         uncomparable,
+        not_comparable,
     })
 }
 
@@ -348,16 +353,13 @@ mod tests {
         let levels = [("A1.1", 2), ("A1.3", 3), ("C1.3", 2)];
         snapshot(dir.path(), "2025-11-01", Some("online-safety-21"), &levels);
         let p = previous_snapshot(dir.path(), day, "online-safety-18", dir.path()).expect("mapped");
-        assert_eq!(
-            p.levels.get("A1.1"),
-            Some(&3),
-            "the weaker of A1.1 and A1.3"
-        );
-        assert_eq!(
-            p.levels.get("C1.5"),
-            Some(&2),
-            "Cyber Security from Technical Security"
-        );
+        // Only aspects carried as they are compare like with like: A1.1 merged A1.1 and
+        // A1.3, and C1.5 Cyber Security is new, its level copied from Technical Security.
+        assert_eq!(p.levels.get("C1.3"), Some(&2), "carried as it is");
+        assert_eq!(p.levels.get("A1.1"), None, "merged: not compared");
+        assert_eq!(p.levels.get("C1.5"), None, "new: not compared");
+        assert!(p.not_comparable.contains(&"A1.1".to_string()));
+        assert!(p.not_comparable.contains(&"C1.5".to_string()));
         assert_eq!(p.levels.get("A1.3"), None);
         let same =
             previous_snapshot(dir.path(), day, "online-safety-21", dir.path()).expect("same");

@@ -27,8 +27,12 @@ pub mod detail {
     pub const MEMBERS: &str = "Members";
     /// The school.
     pub const SCHOOL: &str = "School";
-    /// The framework id.
+    /// The framework, by its title as reviewers know it; in workbooks made before the id
+    /// had a row of its own, the framework id.
     pub const FRAMEWORK: &str = "Framework";
+    /// The framework id, which the reader matches against the review's; its row is hidden,
+    /// as reviewers know the framework by its title.
+    pub const FRAMEWORK_ID: &str = "Framework id";
     /// The framework version.
     pub const VERSION: &str = "Framework version";
 }

@@ -18,6 +18,7 @@ mod handover;
 mod import;
 mod init;
 mod interrupt;
+mod level_truth;
 mod lost;
 mod maps;
 mod migrate;

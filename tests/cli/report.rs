@@ -114,8 +114,8 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
         + start;
     insta::assert_snapshot!(html[start..end].to_string(), @r##"
     <tr class="strand"><th colspan="6" scope="rowgroup">A1 Responsibilities · average 2.5</th></tr>
-    <tr><td class="text"><a href="#aspect-A1.1">A1.1 Online Safety Responsibilities</a></td><td class="num">2</td><td class="num">–</td><td class="num">2</td><td>Meets benchmark</td><td>yes</td></tr>
-    <tr><td class="text"><a href="#aspect-A1.2">A1.2 Online Safety Group</a></td><td class="num">3</td><td class="num">3</td><td class="num">2</td><td class="below">1 below benchmark</td><td>yes</td></tr>
+    <tr><td class="text"><a href="#aspect-A1.1">A1.1 Online Safety Responsibilities</a></td><td class="num">2</td><td class="num">–</td><td class="num">2</td><td>Meets benchmark</td><td>no</td></tr>
+    <tr><td class="text"><a href="#aspect-A1.2">A1.2 Online Safety Group</a></td><td class="num">3</td><td class="num">3</td><td class="num">2</td><td class="below">1 below benchmark</td><td>no</td></tr>
     <tr><td class="text"><a href="#aspect-A1.3">A1.3 Professional Standards</a></td><td class="num">–</td><td class="num">–</td><td class="num">2</td><td>Not scored</td><td>no</td></tr>
     "##);
 
@@ -128,20 +128,12 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
     assert_eq!(names, ["Summary", "Chart", "Action plan", "Evidence"]);
     let summary = &sheets[0].1;
     assert_eq!(
-        summary[0][..7],
-        [
-            "Code",
-            "Aspect",
-            "Element",
-            "Strand",
-            "DSL",
-            "Agreed",
-            "Evidenced"
-        ]
+        summary[0][..8].join("|"),
+        "Code|Aspect|Element|Strand|DSL|Agreed|Level from|Evidenced"
     );
     assert_eq!(summary.len(), 22);
     assert_eq!(
-        summary[1][..9],
+        summary[1][..10],
         [
             "A1.1",
             "Online Safety Responsibilities",
@@ -149,12 +141,13 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
             "A1",
             "2",
             "2",
+            "the only reviewer's level",
             "",
             "2",
             "0"
         ]
     );
-    assert_eq!(summary[13][9], "Below benchmark", "C1.1");
+    assert_eq!(summary[13][10], "Below benchmark", "C1.1");
     let plan = &sheets[2].1;
     assert_eq!(plan[1][0], "C1.1", "furthest below the benchmark first");
     let evidence = &sheets[3].1;

@@ -36,7 +36,9 @@ fn score_reads_a_workbook_saved_by_libreoffice_and_judges_readiness() {
     assert_eq!(a11["agreed"], 2);
     assert_eq!(a11["benchmark"], 2);
     assert_eq!(a11["disagreement"], false);
-    assert_eq!(a11["complete"], true);
+    // Its commentary is too short to count, which stands in the way: not complete.
+    assert_eq!(a11["commentary_check"], "too-short");
+    assert_eq!(a11["complete"], false);
     assert_eq!(aspect("C1.1")["agreed"], 4);
     assert_eq!(aspect("A2.1")["complete"], false);
     assert_eq!(doc["ready"], false);

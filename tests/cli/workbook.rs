@@ -75,7 +75,12 @@ fn one_workbook_per_reviewer_listed_in_review_toml() {
             .map(|r| r[1].to_string())
     };
     assert_eq!(value("Reviewer").as_deref(), Some("DSL"));
-    assert_eq!(value("Framework").as_deref(), Some("online-safety-21"));
+    // Reviewers read the framework's title; the id the reader matches is on a hidden row.
+    assert_eq!(
+        value("Framework").as_deref(),
+        Some("Online safety self-review (21 aspects)")
+    );
+    assert_eq!(value("Framework id").as_deref(), Some("online-safety-21"));
     assert_eq!(value("Framework version").as_deref(), Some("1.0.0"));
     // Each aspect's row, then a row per level, below the heading row.
     let levels = wb.worksheet_range("Levels").expect("Levels sheet");

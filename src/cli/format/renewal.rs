@@ -85,7 +85,24 @@ pub fn renewal(r: &selfreview::pipeline::renewal::Renewal) -> String {
                 list(&s.declined),
                 s.unchanged
             );
+            not_compared(&mut o, &s.not_comparable);
         }
     }
     o
+}
+
+/// The aspects a framework change made from others, which are not compared, if any.
+fn not_compared(o: &mut String, changes: &[selfreview::pipeline::renewal::Change]) {
+    if changes.is_empty() {
+        return;
+    }
+    let named: Vec<String> = changes
+        .iter()
+        .map(|c| format!("{} {}", c.code, c.name))
+        .collect();
+    let _ = write!(
+        o,
+        " Not compared, as the framework change made them from other aspects, so the earlier review gave them no level of their own: {}.",
+        named.join(", ")
+    );
 }

@@ -109,6 +109,10 @@ fn aspect_line(o: &mut String, a: &AspectScore, paint: Paint) {
     } else if a.disagreement {
         flags.push_str("  differ");
     }
+    if a.agreed.is_some() && !selfreview::report::group_agreed(a) {
+        let how = selfreview::report::reached(a);
+        flags.push_str(&paint.yellow(&format!("  {how}, not agreed")));
+    }
     if !a.complete {
         flags.push_str("  incomplete");
     }

@@ -92,6 +92,31 @@ impl Map {
             })
             .collect()
     }
+
+    /// The levels of `levels` that can be compared like with like on the target framework:
+    /// only aspects the map carries as they are ([`Carry::Same`]). A merged or new aspect's
+    /// carried level is the map's copy of other aspects' levels, not a level the school
+    /// gave it, so a change from it is no change the school made. Returns those levels and
+    /// the target codes left out that way, where a source had a level.
+    pub fn comparable_levels(
+        &self,
+        levels: &BTreeMap<String, u8>,
+    ) -> (BTreeMap<String, u8>, Vec<String>) {
+        let carried = self.carry_levels(levels);
+        let mut left_out = Vec::new();
+        let mut comparable = BTreeMap::new();
+        for e in &self.aspects {
+            let Some(level) = carried.get(&e.code) else {
+                continue;
+            };
+            if e.carry == Carry::Same {
+                comparable.insert(e.code.clone(), *level);
+            } else {
+                left_out.push(e.code.clone());
+            }
+        }
+        (comparable, left_out)
+    }
 }
 
 /// A map file's text checked: the map if it has no errors, and every finding.

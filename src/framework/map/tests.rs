@@ -35,6 +35,20 @@ fn the_shipped_map_is_clean_and_carries_every_aspect() {
     assert_eq!(carried.get("C2.3"), Some(&4), "the weaker of C2.4 and C2.2");
     assert_eq!(carried.get("C2.2"), Some(&3));
     assert_eq!(carried.get("A1.1"), None);
+    let (comparable, left_out) = map.comparable_levels(&levels);
+    assert_eq!(
+        comparable.get("C2.2"),
+        Some(&3),
+        "carried as it is: comparable"
+    );
+    assert_eq!(
+        comparable.get("C1.5"),
+        None,
+        "a new aspect's copied level is not"
+    );
+    assert_eq!(comparable.get("C2.3"), None, "nor a merged aspect's");
+    assert!(left_out.contains(&"C1.5".to_string()) && left_out.contains(&"C2.3".to_string()));
+    assert!(!left_out.contains(&"C2.2".to_string()));
     // B1.2 has no level: the merged B1.1 takes none, not B1.1's level alone.
     let one: BTreeMap<String, u8> = [("B1.1".to_string(), 2)].into_iter().collect();
     assert_eq!(map.carry_levels(&one).get("B1.1"), None);

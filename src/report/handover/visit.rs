@@ -39,7 +39,13 @@ pub struct VisitView {
 struct Weak {
     code: String,
     name: String,
+    /// The level given, however it was reached.
     level: Option<u8>,
+    /// How it was reached, when the group did not agree it: "middle of the reviewers'
+    /// levels"; empty for the group's own level.
+    how: &'static str,
+    /// The level the records support, when it is not the level given.
+    records: Option<u8>,
     benchmark: u8,
     status: String,
 }
@@ -158,7 +164,13 @@ fn weak(a: &AspectScore) -> Option<Weak> {
     Some(Weak {
         code: a.code.clone(),
         name: a.name.clone(),
-        level: a.counted,
+        level: a.agreed,
+        how: if crate::report::group_agreed(a) {
+            ""
+        } else {
+            crate::report::reached(a)
+        },
+        records: a.counted.filter(|_| a.counted != a.agreed),
         benchmark: a.benchmark,
         status,
     })
@@ -219,12 +231,14 @@ fn checks(r: &Reviewed) -> Vec<Check> {
     let n = s.aspects.len();
     let count = |f: &dyn Fn(&AspectScore) -> bool| s.aspects.iter().filter(|a| f(a)).count();
     let levels = count(&|a| a.agreed.is_some());
+    // Only a level the group agreed is an agreed level.
+    let by_group = count(&crate::report::group_agreed);
     let agreed = count(&|a| a.agreed_commentary.is_some());
     let state = |done: bool| if done { "done" } else { "not-done" };
     let mut checks = vec![
         Check {
-            item: format!("Every aspect has an agreed level ({levels} of {n})."),
-            state: state(levels == n),
+            item: format!("Every aspect has a level agreed by the group ({by_group} of {n})."),
+            state: state(by_group == n),
         },
         Check {
             item: format!(

@@ -101,6 +101,12 @@ pub fn summary_sheet(
     headers.extend(inline.iter().map(|c| (*c, 9.0)));
     headers.extend([
         ("Agreed", 8.0),
+        width(
+            "Level from",
+            aspects.iter().map(crate::report::reached).collect(),
+            10.0,
+            18.0,
+        ),
         ("Evidenced", 10.0),
         ("Benchmark", 11.0),
         ("Gap", 5.0),
@@ -115,8 +121,8 @@ pub fn summary_sheet(
         aspect_row(sheet, row, a, inline, reviewers, agreed_col, &widths)?;
     }
     let last = u32::try_from(aspects.len()).expect("a few dozen aspects");
-    status_colours(sheet, last, agreed_col + 4)?;
-    print_table(sheet, Orientation::Landscape, last, agreed_col + 6, running)?;
+    status_colours(sheet, last, agreed_col + 5)?;
+    print_table(sheet, Orientation::Landscape, last, agreed_col + 7, running)?;
     Ok(across)
 }
 
@@ -154,31 +160,34 @@ fn aspect_row(
     if let Some(level) = a.agreed {
         sheet.write_with_format(row, agreed_col, level, &number)?;
     }
-    if let Some(level) = a.evidenced {
-        sheet.write_with_format(row, agreed_col + 1, level, &number)?;
+    let from = crate::report::reached(a);
+    sheet.write_with_format(row, agreed_col + 1, from, &wrap)?;
+    if let Some(level) = crate::report::records_support(a) {
+        sheet.write_with_format(row, agreed_col + 2, level, &number)?;
     }
-    sheet.write_with_format(row, agreed_col + 2, a.benchmark, &number)?;
+    sheet.write_with_format(row, agreed_col + 3, a.benchmark, &number)?;
     if let Some(gap) = a.gap_to_benchmark {
-        sheet.write_with_format(row, agreed_col + 3, gap, &number)?;
+        sheet.write_with_format(row, agreed_col + 4, gap, &number)?;
     }
     // A status is a few words on one line: in a font wider than the one the column is
     // sized for, it shrinks to fit rather than wrapping in a row one line tall.
     let status = status(a);
     let one_line = top.clone().set_shrink();
-    sheet.write_with_format(row, agreed_col + 4, status, &one_line)?;
+    sheet.write_with_format(row, agreed_col + 5, status, &one_line)?;
     let complete = if a.complete { "yes" } else { "no" };
-    sheet.write_with_format(row, agreed_col + 5, complete, &top)?;
+    sheet.write_with_format(row, agreed_col + 6, complete, &top)?;
     // A long explanation is cut short rather than made into a row taller than Excel
     // allows; the report and the pack carry it whole.
-    let why = explained(a).map(|w| shortened(w, WHY_WIDTH));
+    let why = a.records_differ.as_deref().map(|w| shortened(w, WHY_WIDTH));
     if let Some(why) = &why {
-        sheet.write_with_format(row, agreed_col + 6, why.as_str(), &wrap)?;
+        sheet.write_with_format(row, agreed_col + 7, why.as_str(), &wrap)?;
     }
     sheet.write_with_format(row, 1, a.name.as_str(), &wrap)?;
     let height = sheetprint::height(
         &[
             (a.code.as_str(), widths[0]),
             (a.name.as_str(), widths[1]),
+            (from, widths[usize::from(agreed_col + 1)]),
             (why.as_deref().unwrap_or(""), WHY_WIDTH),
         ],
         11.0,

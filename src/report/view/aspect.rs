@@ -141,7 +141,7 @@ pub(super) fn detail(
         descriptor: aspect.map(|x| x.descriptor.clone()).unwrap_or_default(),
         benchmark: a.benchmark,
         agreed: a.agreed,
-        evidenced: a.evidenced,
+        evidenced: crate::report::records_support(a),
         records_differ: a.records_differ.clone(),
         explanations: a
             .explanations

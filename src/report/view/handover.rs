@@ -34,10 +34,15 @@ pub(super) struct RenewalView {
     /// Mark under it, stays on the report's first page.
     improved: Vec<String>,
     improved_more: usize,
+    /// Aspects a framework change made from others, whose levels are not compared.
+    not_comparable: Vec<String>,
     declined: Vec<String>,
     declined_more: usize,
     unchanged: usize,
 }
+
+/// What the reports say before the aspects a framework change made from others.
+pub(super) const NOT_COMPARED: &str = "Not compared, as the framework change made them from other aspects, so the earlier review gave them no level of their own: ";
 
 /// Aspects named under the Mark in each direction; the rest are counted.
 const NAMED: usize = 6;
@@ -99,6 +104,9 @@ impl RenewalView {
             if !list.is_empty() {
                 texts.push(format!("{label}: {}; and {more} more.", list.join("; ")));
             }
+        }
+        if !self.not_comparable.is_empty() {
+            texts.push(format!("{NOT_COMPARED}{}.", self.not_comparable.join("; ")));
         }
         texts
     }
@@ -164,5 +172,15 @@ pub(super) fn renewal(r: &Renewal) -> RenewalView {
         declined,
         declined_more,
         unchanged: r.since.as_ref().map_or(0, |s| s.unchanged),
+        not_comparable: r
+            .since
+            .as_ref()
+            .map(|s| {
+                s.not_comparable
+                    .iter()
+                    .map(|c| format!("{} {}", c.code, c.name))
+                    .collect()
+            })
+            .unwrap_or_default(),
     }
 }

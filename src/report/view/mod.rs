@@ -46,6 +46,10 @@ pub struct Previous {
     /// its levels to the review's: `levels` and `counted` are then empty, and the reports
     /// say the two cannot be compared.
     pub uncomparable: Option<String>,
+    /// The aspects a framework map made from other aspects (merged or new), by code: the
+    /// level it carries to them is a copy of other aspects' levels, so they are left out of
+    /// `levels` and `counted` and named as not compared.
+    pub not_comparable: Vec<String>,
 }
 
 pub(super) use crate::dates::uk;
@@ -169,6 +173,8 @@ pub struct View {
     /// How many aspects have a level: with none, the reports say so instead of showing
     /// empty tables and a chart without a line on it.
     scored_count: usize,
+    /// How the levels shown were reached, when the group did not agree them all.
+    levels_reached: String,
     actions: Vec<PlanRow>,
     /// Whether any row of the action plan has planned actions, an owner or a date.
     any_planned: bool,
@@ -271,10 +277,11 @@ pub fn build(
             .collect(),
         excerpted: false,
         scored_count: s.aspects.iter().filter(|a| a.agreed.is_some()).count(),
+        levels_reached: crate::report::reached::tally(&s.aspects),
         any_planned: s.actions.iter().any(|p| p.planned.is_some()),
         actions: actions(fw, s),
         agenda: agenda(s, reviewers),
-        training: records::training(&r.metrics, fw),
+        training: records::training(&r.metrics, &r.evidence, fw),
         meetings: records::meetings(&r.metrics),
         incidents: records::incidents(&r.metrics),
         registers: registers::view(&r.metrics.registers, s.review_date),
@@ -386,7 +393,7 @@ fn elements(fw: &Framework, s: &Scored) -> Vec<Element> {
                                 code: a.code.clone(),
                                 name: a.name.clone(),
                                 agreed: a.agreed,
-                                evidenced: a.evidenced,
+                                evidenced: crate::report::records_support(a),
                                 benchmark: a.benchmark,
                                 status,
                                 below,

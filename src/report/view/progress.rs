@@ -16,6 +16,8 @@ pub(super) struct Progress {
     improved: Vec<String>,
     declined: Vec<String>,
     unchanged: usize,
+    /// Aspects a framework change made from others, named: their levels are not compared.
+    not_comparable: Vec<String>,
 }
 
 /// A framework named in words: its title, or, when neither selfreview nor the review's
@@ -57,5 +59,11 @@ pub(super) fn progress(s: &Scored, p: &Previous) -> Progress {
         improved,
         declined,
         unchanged,
+        not_comparable: s
+            .aspects
+            .iter()
+            .filter(|a| p.not_comparable.contains(&a.code))
+            .map(|a| format!("{} {}", a.code, a.name))
+            .collect(),
     }
 }

@@ -7,8 +7,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::{percent, uk};
+use crate::evidence::import::Evidence;
 use crate::framework::Framework;
-use crate::metrics::compute::Metrics;
+use crate::metrics::compute::{Metrics, TRAINING_MONTHS, TrainingCoverage, training_coverage};
 use crate::report::svg;
 use crate::text::group_name;
 
@@ -70,29 +71,77 @@ pub(super) struct Incidents {
 /// The share of `group` trained over `months` that the framework expects at the benchmark:
 /// the highest bound of the training checks a claim at the benchmark level calls for.
 fn expected_share(fw: &Framework, group: &str, months: u32) -> Option<f64> {
-    use crate::framework::{Metric, Param, Threshold};
-    fw.aspects()
-        .flat_map(|(_, _, a)| a.checks.iter().map(move |c| (a.benchmark, c)))
-        .filter(|(benchmark, c)| {
-            c.metric == Metric::TrainingCoverage
-                && c.supports_level >= *benchmark
-                && c.params.text(Param::Group) == Some(group)
-                && c.params.months() == Some(months)
-        })
-        .filter_map(|(_, c)| match c.threshold {
-            Threshold::AtLeast(t) => Some(t),
-            Threshold::AtMost(_) => None,
-        })
-        .reduce(f64::max)
+    expected(fw)
+        .into_iter()
+        .find(|((g, m), _)| g == group && *m == months)
+        .map(|(_, t)| t)
 }
 
-pub(super) fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
+/// Every (group, window) a training check at the benchmark measures, with the highest
+/// bound asked of it, in order of group and window.
+fn expected(fw: &Framework) -> Vec<((String, u32), f64)> {
+    use crate::framework::{Metric, Param, Threshold};
+    let mut asked: std::collections::BTreeMap<(String, u32), f64> = Default::default();
+    let checks = fw
+        .aspects()
+        .flat_map(|(_, _, a)| a.checks.iter().map(move |c| (a.benchmark, c)));
+    for (benchmark, c) in checks {
+        let (Metric::TrainingCoverage, Some(group), Some(months), Threshold::AtLeast(t)) = (
+            c.metric,
+            c.params.text(Param::Group),
+            c.params.months(),
+            c.threshold,
+        ) else {
+            continue;
+        };
+        if c.supports_level >= benchmark {
+            let bound = asked.entry((group.to_string(), months)).or_insert(t);
+            *bound = bound.max(t);
+        }
+    }
+    asked.into_iter().collect()
+}
+
+/// A group's name with the window its figure covers, where the chart shows the group over
+/// more than one window: "Staff, last 12 months".
+fn windowed(group: &str, months: u32, several: bool) -> String {
+    if several {
+        format!("{}, last {months} months", group_name(group))
+    } else {
+        group_name(group)
+    }
+}
+
+/// Training coverage by group over the reports' window and, where a check at the benchmark
+/// measures a group over another window, over that window too, each figure from the same
+/// computation the check uses, so a bar is only ever marked with the share asked of it.
+pub(super) fn training(m: &Metrics, e: &Evidence, fw: &Framework) -> Option<Training> {
     let groups = m.training.as_ref()?;
-    let bars: Vec<svg::Bar> = groups
+    let asked = expected(fw);
+    let other_window = |group: &str| {
+        asked
+            .iter()
+            .any(|((g, w), _)| g == group && *w != TRAINING_MONTHS)
+    };
+    let mut shown: Vec<(TrainingCoverage, bool)> = Vec::new();
+    for g in groups {
+        let several = other_window(&g.group);
+        shown.push((g.clone(), several));
+        if !g.dates_recorded {
+            continue;
+        }
+        let windows = asked
+            .iter()
+            .filter(|((group, w), _)| *group == g.group && *w != TRAINING_MONTHS);
+        for ((group, w), _) in windows {
+            shown.extend(training_coverage(e, group, *w, m.as_of).map(|c| (c, true)));
+        }
+    }
+    let bars: Vec<svg::Bar> = shown
         .iter()
-        .filter(|g| g.dates_recorded)
-        .map(|g| svg::Bar {
-            label: group_name(&g.group),
+        .filter(|(g, _)| g.dates_recorded)
+        .map(|(g, several)| svg::Bar {
+            label: windowed(&g.group, g.months, *several),
             share: g.share,
             note: format!("{} of {}", g.trained, g.people),
             target: expected_share(fw, &g.group, g.months),
@@ -104,15 +153,21 @@ pub(super) fn training(m: &Metrics, fw: &Framework) -> Option<Training> {
         // Named within a sentence: "no dates for staff".
         .map(|g| group_name(&g.group).to_lowercase())
         .collect();
+    let title = if shown.iter().any(|(g, _)| g.months != TRAINING_MONTHS) {
+        format!(
+            "Share of each group trained in online safety in the last {TRAINING_MONTHS} months, and over the window a check measures where it asks another, each with the share the framework expects"
+        )
+    } else {
+        format!(
+            "Share of each group trained in online safety in the last {TRAINING_MONTHS} months, with the share the framework expects"
+        )
+    };
     Some(Training {
-        svg: svg::bars(
-            "Share of each group trained in online safety in the last 24 months, with the share the framework expects",
-            &bars,
-        ),
-        rows: groups
+        svg: svg::bars(&title, &bars),
+        rows: shown
             .iter()
-            .map(|g| TrainingRow {
-                group: group_name(&g.group),
+            .map(|(g, several)| TrainingRow {
+                group: windowed(&g.group, g.months, *several),
                 people: g.people,
                 trained: g.trained,
                 percent: if g.dates_recorded {

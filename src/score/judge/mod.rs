@@ -1,7 +1,8 @@
 //! Judging each aspect and the review as a whole against the framework.
 //!
-//! An aspect is complete with an agreed level and commentary: with a group workbook, its
-//! agreed commentary, which is what the assessor reads; otherwise any reviewer's.
+//! An aspect is complete with an agreed level and commentary long enough to count: with a
+//! group workbook, its agreed commentary, which is what the assessor reads; otherwise any
+//! reviewer's.
 //! Commentary is sufficient when that agreed commentary (or, without a group workbook, the
 //! longest entry) has at least `min-commentary-words` words; citing no evidence is
 //! reported but does not by itself hold back readiness, since the commentary may describe
@@ -147,7 +148,14 @@ pub fn aspect(
         &commentary
     };
     let commentary_check = commentary::check(judged, &evidence, settings);
-    let complete = agreed.is_some() && !judged.is_empty();
+    // Complete as what stands in the way says: a commentary too short to count leaves the
+    // aspect incomplete.
+    let complete = agreed.is_some()
+        && !judged.is_empty()
+        && matches!(
+            commentary_check,
+            CommentaryCheck::Ok | CommentaryCheck::NoEvidence
+        );
     AspectScore {
         code: a.code.clone(),
         name: a.name.clone(),

@@ -232,7 +232,12 @@ fn fill(path: &Path, fw: &Framework, sheets: &Sheets, diags: &mut Diagnostics) -
         return None;
     };
     let details = &sheets.details;
-    let framework = details.get(detail::FRAMEWORK).to_string();
+    // Earlier workbooks give the id in the Framework row; later ones in a row of its own.
+    let framework = match details.get(detail::FRAMEWORK_ID) {
+        "" => details.get(detail::FRAMEWORK),
+        id => id,
+    }
+    .to_string();
     let version = details.get(detail::VERSION).to_string();
     if !check_framework(path, fw, &framework, &version, diags) {
         return None;

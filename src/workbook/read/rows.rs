@@ -180,9 +180,10 @@ impl RowReader<'_> {
         Some(text)
     }
 
-    /// A level from 1 to 5; numbers, `"2"` and `"2 - Established"` (the level's own label
-    /// after its number) are all accepted, and nothing else: a cell that holds more than
-    /// the level, a name or a note, is not a level.
+    /// A level from 1 to 5: a number, or text that gives one beyond doubt ([`level_text`]:
+    /// "2", "Level 2", "L2", "Two", "2 - Established", "Established"), and nothing else: a
+    /// cell that holds more than the level, a name, a note or another level's label, is not
+    /// a level.
     fn level(&mut self, r: u32, c: u32) -> Option<u8> {
         let cell = self.cell(r, c).clone();
         let blank = match &cell {
@@ -218,7 +219,7 @@ impl RowReader<'_> {
                         self.at(r, c),
                         format!("`{}` is not a level", spreadsheet::text(&cell)),
                     )
-                    .with_help("choose a level from 1 (aspirational) to 5 (nothing in place)"),
+                    .with_help("choose a level from 1 (aspirational) to 5 (nothing in place): the number alone, or the number and that level's own label"),
                 );
                 None
             }
@@ -253,22 +254,79 @@ impl RowReader<'_> {
     }
 }
 
-/// The level a text cell gives: its number alone, or followed by a dash, colon or full
-/// stop (or only a space) and the framework's label for that level.
+/// The level a text cell gives, read only where the number or the level's name leaves no
+/// doubt: its number (a digit, or written as a word, "Two"), perhaps after "Level", "Lvl"
+/// or "L" ("Level 1", "L2"), alone or followed by the framework's label for that level
+/// after a dash, colon, full stop or space or in brackets ("2 - Established",
+/// "2 (Established)"); or that label alone ("Established"). A number with another level's
+/// label ("2 - Developing"), or with anything else after it (a name, a note), is no level.
+/// Hand-written, as the forms are a closed list no parsing crate knows.
 fn level_text(text: &str, labels: &[crate::framework::LevelText]) -> Option<u8> {
     let text = text.trim();
-    let digits = text.len() - text.trim_start_matches(|c: char| c.is_ascii_digit()).len();
-    let level: u8 = text[..digits].parse().ok()?;
-    let rest = text[digits..].trim_start_matches(|c: char| {
-        c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':' | '.')
-    });
-    let label = labels
+    let label_of = |level: u8| {
+        labels
+            .iter()
+            .find(|l| l.level == level)
+            .map(|l| l.text.trim())
+            .filter(|l| !l.is_empty())
+    };
+    // A label alone, when it is one level's and no other's.
+    let named: Vec<u8> = labels
         .iter()
-        .find(|l| l.level == level)
-        .map(|l| l.text.trim());
-    let fits = rest.is_empty()
-        || label.is_some_and(|l| !l.is_empty() && rest.trim_end().eq_ignore_ascii_case(l));
+        .filter(|l| !l.text.trim().is_empty() && l.text.trim().eq_ignore_ascii_case(text))
+        .map(|l| l.level)
+        .collect();
+    if let [level] = named.as_slice() {
+        return Some(*level);
+    }
+    let (level, rest) = leading_level(text)?;
+    let rest = rest.trim();
+    let rest = rest
+        .strip_prefix('(')
+        .and_then(|r| r.strip_suffix(')'))
+        .unwrap_or_else(|| {
+            rest.trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}' | ':' | '.')
+            })
+        })
+        .trim();
+    let fits = rest.is_empty() || label_of(level).is_some_and(|l| rest.eq_ignore_ascii_case(l));
     fits.then_some(level)
+}
+
+/// The level a text starts with and what follows it: a number in digits or in words, after
+/// "Level", "Lvl" or "L" if written.
+fn leading_level(text: &str) -> Option<(u8, &str)> {
+    const WORDS: [(&str, u8); 5] = [
+        ("one", 1),
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+    ];
+    let lower = text.to_ascii_lowercase();
+    let skip = ["level", "lvl", "l"]
+        .iter()
+        .find(|p| {
+            lower.starts_with(*p)
+                && lower[p.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_ascii_digit() || c.is_whitespace() || c == ':')
+        })
+        .map_or(0, |p| p.len());
+    let after =
+        text[skip..].trim_start_matches(|c: char| c.is_whitespace() || (skip > 0 && c == ':'));
+    let digits = after.len() - after.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    if digits > 0 {
+        return Some((after[..digits].parse().ok()?, &after[digits..]));
+    }
+    let word = after
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or_default();
+    let (_, level) = WORDS.iter().find(|(w, _)| w.eq_ignore_ascii_case(word))?;
+    Some((*level, &after[word.len()..]))
 }
 
 /// `dd/mm/yyyy`, `d.m.yyyy`, `dd-mm-yyyy` or ISO `yyyy-mm-dd`; never month first.
@@ -311,16 +369,30 @@ mod level_tests {
 
     #[test]
     fn a_level_is_its_number_or_its_number_and_its_own_label_and_nothing_more() {
-        let labels = [LevelText {
-            level: 2,
-            text: "Established".to_string(),
-        }];
+        let labels = [
+            LevelText {
+                level: 2,
+                text: "Established".to_string(),
+            },
+            LevelText {
+                level: 3,
+                text: "Developing".to_string(),
+            },
+        ];
         for ok in [
             "2",
             " 2 ",
             "2 - Established",
             "2: established",
             "2 Established",
+            "Level 2",
+            "level 2 - Established",
+            "L2",
+            "Lvl 2",
+            "2 (Established)",
+            "Two",
+            "two - established",
+            "Established",
         ] {
             assert_eq!(level_text(ok, &labels), Some(2), "{ok}");
         }
@@ -333,6 +405,13 @@ mod level_tests {
             "Alfie",
             "",
             "3 - Established",
+            "2 (Developing)",
+            "Two (Developing)",
+            "Leo 2",
+            "Level",
+            "L 2 Alfie",
+            "Twofold",
+            "Level 2.5",
         ] {
             assert_eq!(level_text(not, &labels), None, "{not}");
         }

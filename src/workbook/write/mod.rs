@@ -308,7 +308,8 @@ fn instructions_sheet(
         details.push((detail::MEMBERS, members.join("; ")));
     }
     details.push((detail::SCHOOL, running.school.to_string()));
-    details.push((detail::FRAMEWORK, fw.id.clone()));
+    details.push((detail::FRAMEWORK, fw.title.clone()));
+    details.push((detail::FRAMEWORK_ID, fw.id.clone()));
     details.push((detail::VERSION, fw.version.clone()));
     let widths = [22.0, 40.0, 26.0, 26.0];
     let across: f64 = widths.iter().sum();
@@ -319,6 +320,9 @@ fn instructions_sheet(
     for (label, value) in &details {
         sheet.write_with_format(row, 0, *label, &bold)?;
         sheet.merge_range(row, 1, row, 3, value.as_str(), &f.wrap)?;
+        if *label == detail::FRAMEWORK_ID {
+            sheet.set_row_hidden(row)?;
+        }
         if sheetprint::lines(value, value_width) > 1 {
             let height = sheetprint::height(&[(value.as_str(), value_width)], 11.0);
             sheet.set_row_height(row, height)?;

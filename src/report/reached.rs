@@ -1,0 +1,123 @@
+//! How each aspect's level was reached, in the same few words in every output, so that no
+//! output calls a level agreed that the group did not agree: a group workbook's Agreed
+//! level is "agreed by the group"; one a framework change carried is "carried … for the
+//! group to check"; without a group workbook, the middle of the reviewers' levels (or a
+//! lone reviewer's level) is said to be just that; and with one whose Agreed cell is blank
+//! or could not be read, or after a merge the group must agree again, no level is claimed.
+
+use crate::score::{AgreedBy, AspectScore, NotAgreedWhy};
+
+/// How an aspect's level was reached, in a few words for a table's cell; empty when it has
+/// no level.
+pub fn reached(a: &AspectScore) -> &'static str {
+    match (a.agreed_by, a.not_agreed.as_ref().map(|n| n.why)) {
+        (Some(AgreedBy::Group), _) => "agreed by the group",
+        (Some(AgreedBy::Carried), _) => "carried by the framework change, for the group to check",
+        (Some(AgreedBy::Median), _) if a.reviewers.len() > 1 => {
+            "the middle of the reviewers' levels"
+        }
+        (Some(AgreedBy::Median), _) => "the only reviewer's level",
+        (None, Some(NotAgreedWhy::AgreeAgain)) => "to be agreed again",
+        (None, Some(NotAgreedWhy::Blank)) => "not agreed by the group",
+        (None, None) if !a.reviewers.is_empty() => "not agreed by the group",
+        (None, None) => "",
+    }
+}
+
+/// Whether the group agreed the aspect's level: the only level any output calls agreed.
+pub fn group_agreed(a: &AspectScore) -> bool {
+    a.agreed.is_some() && a.agreed_by == Some(AgreedBy::Group)
+}
+
+/// The level the school's records support, when an imported record measured one of the
+/// aspect's checks: with none measured (no records imported, or none that check it), the
+/// records support nothing, and no level is said to be theirs.
+pub fn records_support(a: &AspectScore) -> Option<u8> {
+    let measured = a
+        .evidence_checks
+        .iter()
+        .any(|c| c.status != crate::score::CheckStatus::EvidenceNeeded);
+    a.evidenced.filter(|_| measured)
+}
+
+/// How the levels shown were reached, in a sentence, when the group did not agree every
+/// one of them: "Of the 18 levels shown, 6 were agreed by the group; 12 are the middle of
+/// the reviewers' levels, not agreed by the group." Empty when the group agreed them all.
+pub fn tally(aspects: &[AspectScore]) -> String {
+    let with_level: Vec<&AspectScore> = aspects.iter().filter(|a| a.agreed.is_some()).collect();
+    if with_level.iter().all(|a| group_agreed(a)) {
+        return String::new();
+    }
+    let mut counts: Vec<(&'static str, usize)> = Vec::new();
+    for a in &with_level {
+        let how = reached(a);
+        match counts.iter_mut().find(|(h, _)| *h == how) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((how, 1)),
+        }
+    }
+    counts.sort_by_key(|(how, _)| *how != "agreed by the group");
+    let parts: Vec<String> = counts
+        .iter()
+        .map(|(how, n)| match *how {
+            "agreed by the group" => format!(
+                "{n} {} agreed by the group",
+                if *n == 1 { "was" } else { "were" }
+            ),
+            how => format!(
+                "{n} {} {how}, not agreed by the group",
+                if *n == 1 { "is" } else { "are" }
+            ),
+        })
+        .collect();
+    format!(
+        "Of the {} shown, {}.",
+        crate::text::plural(with_level.len(), "level", "levels"),
+        parts.join("; ")
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_groups_own_level_is_called_agreed() {
+        let (scored, _) = crate::score::score(
+            &crate::framework::load_embedded(crate::framework::DEFAULT_ID)
+                .expect("built in")
+                .framework,
+            &crate::score::Settings {
+                school: "S".into(),
+                review_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+                min_commentary_words: 40,
+                terms: crate::metrics::terms::Terms::English,
+            },
+            &[],
+            &crate::evidence::import::Evidence::default(),
+        );
+        let mut a = scored.aspects[0].clone();
+        assert_eq!(reached(&a), "");
+        a.evidenced = Some(3);
+        assert_eq!(records_support(&a), None, "no records checked it");
+        a.agreed = Some(3);
+        a.agreed_by = Some(AgreedBy::Median);
+        a.reviewers = [("A".to_string(), 2), ("B".to_string(), 3)].into();
+        assert_eq!(reached(&a), "the middle of the reviewers' levels");
+        assert!(!group_agreed(&a), "the middle level is not the group's");
+        a.agreed_by = Some(AgreedBy::Group);
+        assert_eq!(reached(&a), "agreed by the group");
+        assert!(group_agreed(&a));
+        let mut b = a.clone();
+        b.agreed_by = Some(AgreedBy::Median);
+        assert_eq!(
+            tally(&[a.clone()]),
+            "",
+            "all the group's own: nothing to add"
+        );
+        assert_eq!(
+            tally(&[a, b]),
+            "Of the 2 levels shown, 1 was agreed by the group; 1 is the middle of the reviewers' levels, not agreed by the group."
+        );
+    }
+}
