@@ -18,14 +18,27 @@ use super::script::formula_builds_text;
 use crate::privacy::names::Names;
 use crate::spreadsheet;
 
-/// Judges every formula of the workbook at `path`; `None` when it is no workbook the
-/// spreadsheet reader opens, or has no formula to refuse.
+/// Judges every formula of the workbook at `path`; `None` when its name is not a
+/// workbook's, or it has no formula to refuse.
+///
+/// Fails closed: a file named as a workbook that the spreadsheet reader cannot open, or a
+/// sheet whose formulas it cannot list, is refused as unsearchable, since a program that
+/// does open it may show text built by formulas no one has judged.
 pub(super) fn judge(names: &Names, path: &Path) -> Option<Verdict> {
     spreadsheet::Format::of(path)?;
-    let mut book = spreadsheet::open(path).ok()?;
+    let mut book = match spreadsheet::open(path) {
+        Ok(book) => book,
+        Err(e) => return Some(unjudged(&format!("the workbook could not be opened ({e})"))),
+    };
     for sheet in spreadsheet::sheet_names(&book) {
-        let Ok(formulas) = spreadsheet::formulas(&mut book, &sheet) else {
-            continue;
+        let formulas = match spreadsheet::formulas(&mut book, &sheet) {
+            Ok(formulas) => formulas,
+            Err(e) => {
+                let sheet = crate::privacy::redact(names, &sheet).unwrap_or(sheet);
+                return Some(unjudged(&format!(
+                    "the formulas of sheet `{sheet}` could not be read ({e})"
+                )));
+            }
         };
         for (row, col, formula) in formulas {
             if let Some(shown) = worked_out(&formula) {
@@ -44,6 +57,13 @@ pub(super) fn judge(names: &Names, path: &Path) -> Option<Verdict> {
         }
     }
     None
+}
+
+/// The verdict on a workbook whose formulas could not all be judged.
+fn unjudged(why: &str) -> Verdict {
+    Verdict::Unreadable(format!(
+        "{why}, so what its formulas show when it opens cannot be searched; save it again from a spreadsheet program, or paste its values only into a new workbook, and try again"
+    ))
 }
 
 /// Whether a formula could build text that is not written in it as one piece.
@@ -171,6 +191,25 @@ mod tests {
             assert!(!builds_text(f), "{f}");
         }
         assert_eq!(cell_name(2, 1), "B3");
+    }
+
+    #[test]
+    fn a_workbook_the_reader_cannot_open_is_refused_and_real_ones_of_every_format_are_judged() {
+        let names = Names::default();
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let fake = dir.path().join("log.xlsx");
+        std::fs::write(&fake, "Date,Result\n01/10/2026,Blocked\n").expect("written");
+        assert!(
+            matches!(judge(&names, &fake), Some(Verdict::Unreadable(w)) if w.contains("could not be opened"))
+        );
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/evidence");
+        for file in [
+            "filtering-checks.xls",
+            "policy-register.ods",
+            "filtering-checks.xlsx",
+        ] {
+            assert_eq!(judge(&names, &fixtures.join(file)), None, "{file}");
+        }
         assert_eq!(cell_name(0, 27), "AB1");
     }
 }
