@@ -5,12 +5,11 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use super::settle::PersonRow;
 use super::{Evidence, Request, Skipped, SourceReport};
 use crate::diag::Location;
 use crate::evidence::header::Header;
-use crate::evidence::mapping::{CategoryMapper, Scope};
-use crate::evidence::records::{self, Incident, Mappings, Meeting, RowOutcome, Training};
+use crate::evidence::mapping::CategoryMapper;
+use crate::evidence::records::{self, Mappings, Meeting, RowOutcome};
 use crate::evidence::registers::{self, Document};
 use crate::evidence::table::{Origin, SheetRow};
 use crate::evidence::{Field, Kind};
@@ -18,6 +17,7 @@ use crate::text::normalise;
 
 mod agreements;
 mod logs;
+mod people;
 
 pub(crate) use agreements::SAME_DAY;
 
@@ -256,67 +256,6 @@ impl<'e> Accumulator<'e> {
         });
     }
 
-    /// A training row, kept with the person's other rows so its note can be settled once
-    /// the review date is known.
-    fn training(&mut self, row: &SheetRow) -> (bool, Option<NaiveDate>) {
-        let outcome = records::training(row, &self.header, &self.maps);
-        let person = match &outcome {
-            RowOutcome::Used(t) => Some((t.key.clone(), t.person.clone(), t.date, false)),
-            RowOutcome::Noted { record: t, .. } => {
-                Some((t.key.clone(), t.person.clone(), t.date, true))
-            }
-            RowOutcome::Blank | RowOutcome::Skipped { .. } => None,
-        };
-        let taken = self.take(outcome, row.index, |e, t: Training| {
-            let d = t.date;
-            e.training.push(t);
-            d
-        });
-        if let Some((key, person, date, noted)) = person {
-            let at = self.place(
-                row.index,
-                self.header.col(Field::TrainingDate),
-                String::new(),
-            );
-            self.report.training_rows.push(PersonRow {
-                key,
-                person,
-                date,
-                row: at.row,
-                place: at.place,
-                noted: noted.then(|| self.report.noted.len() - 1),
-            });
-        }
-        taken
-    }
-
-    /// An incident row; `None` when it is left out as not about online safety.
-    fn incident(&mut self, row: &SheetRow) -> Option<(bool, Option<NaiveDate>)> {
-        let outcome = records::incident(
-            row,
-            &self.header,
-            &mut self.categories,
-            &mut self.evidence.private,
-            &mut self.report.unmapped_categories,
-        );
-        let outcome = match outcome {
-            RowOutcome::Used(mut incident) => {
-                if !self.in_scope(&mut incident) {
-                    self.report.rows_read += 1;
-                    self.report.rows_left_out += 1;
-                    return None;
-                }
-                RowOutcome::Used(incident)
-            }
-            other => other,
-        };
-        Some(self.take(outcome, row.index, |e, i: Incident| {
-            let d = i.date;
-            e.incidents.add(i);
-            Some(d)
-        }))
-    }
-
     fn take<T>(
         &mut self,
         outcome: RowOutcome<T>,
@@ -354,31 +293,6 @@ impl<'e> Accumulator<'e> {
                 (false, None)
             }
         }
-    }
-
-    /// Keeps only the incident's online safety categories; with none, counts it as left out
-    /// under each of its categories and says so.
-    fn in_scope(&mut self, incident: &mut Incident) -> bool {
-        let mapper = &self.categories;
-        if incident
-            .categories
-            .iter()
-            .any(|c| mapper.scope(c) == Scope::Online)
-        {
-            incident
-                .categories
-                .retain(|c| mapper.scope(c) == Scope::Online);
-            return true;
-        }
-        for c in &incident.categories {
-            *self
-                .report
-                .left_out_categories
-                .entry(c.clone())
-                .or_insert(0) += 1;
-            *self.evidence.left_out.entry(c.clone()).or_insert(0) += 1;
-        }
-        false
     }
 
     fn place(&self, row: u32, col: Option<u32>, reason: String) -> Skipped {
