@@ -77,7 +77,7 @@ mod tests {
         for (cells, kind) in [
             (&["SAFEGUARDING POLICIES", "", ""][..], Kind::Documents),
             (&["Curriculum"][..], Kind::Documents),
-            (&["", "Autumn term:"][..], Kind::Filtering),
+            (&["TERMLY CHECKS"][..], Kind::Filtering),
             (&["SPRING TERM"][..], Kind::Engagement),
         ] {
             assert!(heading(&row(cells), kind).is_some(), "{cells:?}");

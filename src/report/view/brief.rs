@@ -43,6 +43,9 @@ fn words(kind: Shortfall) -> &'static str {
         Shortfall::NotScored => "Not scored yet",
         Shortfall::AgreeAgain => "To be agreed again after the framework change",
         Shortfall::NotAgreed => "Not agreed by the group",
+        Shortfall::CarriedNotChecked => {
+            "Carried over by the framework change, not yet checked by the group"
+        }
         Shortfall::BelowBenchmark => "Below the benchmark",
         Shortfall::EvidenceDoesNotSupportLevel => "The records do not support the level claimed",
         Shortfall::EvidenceNeeded => "Evidence needed: records a check needs were not imported",
@@ -53,10 +56,11 @@ fn words(kind: Shortfall) -> &'static str {
     }
 }
 
-const ORDER: [Shortfall; 10] = [
+const ORDER: [Shortfall; 11] = [
     Shortfall::NotScored,
     Shortfall::AgreeAgain,
     Shortfall::NotAgreed,
+    Shortfall::CarriedNotChecked,
     Shortfall::BelowBenchmark,
     Shortfall::EvidenceDoesNotSupportLevel,
     Shortfall::EvidenceNeeded,

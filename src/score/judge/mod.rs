@@ -11,7 +11,7 @@
 
 use serde::Serialize;
 
-use super::{AspectScore, Average, Commentary, Settings, commentary, consolidate};
+use super::{AgreedBy, AspectScore, Average, Commentary, Settings, commentary, consolidate};
 use crate::framework::{Aspect, Element, Framework, Strand};
 use crate::rounding::round2;
 use crate::workbook::{Filled, ScoredBy};
@@ -57,6 +57,9 @@ pub enum Shortfall {
     AgreeAgain,
     /// `not-agreed`: the group workbook's Agreed level is blank though levels were given.
     NotAgreed,
+    /// `carried-not-checked`: a framework change carried the level over and the group has
+    /// not yet checked it (its "Review after the change" cell is not empty).
+    CarriedNotChecked,
     /// `below-benchmark`: the agreed level is below the benchmark.
     BelowBenchmark,
     /// `evidence-does-not-support-level`: a check the claimed level calls for is not met.
@@ -151,6 +154,7 @@ pub fn aspect(
     // Complete as what stands in the way says: a commentary too short to count leaves the
     // aspect incomplete.
     let complete = agreed.is_some()
+        && agreed_by != Some(AgreedBy::Carried)
         && !judged.is_empty()
         && matches!(
             commentary_check,
@@ -273,6 +277,19 @@ fn level_reason(a: &AspectScore, kinds: &mut Vec<Shortfall>, said: &mut Vec<Stri
         None => {
             kinds.push(Shortfall::NotScored);
             said.push("no level has been given yet".to_string());
+        }
+        Some(level) if a.agreed_by == Some(AgreedBy::Carried) => {
+            kinds.push(Shortfall::CarriedNotChecked);
+            said.push(format!(
+                "level {level} was carried over by the framework change and the group has not checked it yet: once it agrees the level, it empties the aspect's “Review after the change” cell"
+            ));
+            if level > a.benchmark {
+                kinds.push(Shortfall::BelowBenchmark);
+                said.push(format!(
+                    "level {level} is below the benchmark of {}",
+                    a.benchmark
+                ));
+            }
         }
         Some(level) if level > a.benchmark => {
             kinds.push(Shortfall::BelowBenchmark);
