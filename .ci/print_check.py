@@ -169,18 +169,64 @@ def small_pages(pdf, least):
     return problems
 
 
+def hidden_sheet_files(zf):
+    """The worksheet parts of a workbook's hidden sheets, which print on no page."""
+    strip = lambda xml: ET.fromstring(re.sub(r'\sxmlns(:\w+)?="[^"]+"', "", xml))
+    rels = {}
+    if "xl/_rels/workbook.xml.rels" in zf.namelist():
+        for rel in strip(zf.read("xl/_rels/workbook.xml.rels").decode("utf-8")).iter("Relationship"):
+            rels[rel.get("Id")] = "xl/" + rel.get("Target").lstrip("/").removeprefix("xl/")
+    hidden = set()
+    book = re.sub(r"\br:id=", "rid=", zf.read("xl/workbook.xml").decode("utf-8"))
+    for sheet in strip(book).iter("sheet"):
+        if sheet.get("state") in ("hidden", "veryHidden") and sheet.get("rid") in rels:
+            hidden.add(rels[sheet.get("rid")])
+    return hidden
+
+
+def column_number(reference):
+    """The 1-based column of a cell reference such as "C12"."""
+    number = 0
+    for letter in re.match(r"[A-Z]+", reference).group(0):
+        number = number * 26 + ord(letter) - ord("A") + 1
+    return number
+
+
+def visible_cells(root):
+    """The cells of a worksheet in rows and columns that are not hidden."""
+    hidden_columns = set()
+    for col in root.iter("col"):
+        if col.get("hidden") in ("1", "true"):
+            hidden_columns.update(range(int(col.get("min")), int(col.get("max")) + 1))
+    for row in root.iter("row"):
+        if row.get("hidden") in ("1", "true"):
+            continue
+        for cell in row.iter("c"):
+            if column_number(cell.get("r", "A")) not in hidden_columns:
+                yield cell
+
+
 def all_texts(book):
-    """Every text in a workbook: its shared strings, and the strings written in its cells
-    (as some writers do instead)."""
+    """Every text a workbook shows where it prints: its cells' shared strings (each once) and
+    the strings written in its cells (as some writers do instead), leaving out hidden sheets,
+    rows and columns, which print on no page."""
     zf = zipfile.ZipFile(book)
-    texts = []
-    for name in zf.namelist():
-        if name == "xl/sharedStrings.xml" or name.startswith("xl/worksheets/sheet"):
-            xml = zf.read(name).decode("utf-8")
-            root = ET.fromstring(re.sub(r'\sxmlns="[^"]+"', "", xml, count=1))
-            for item in list(root.iter("si")) + list(root.iter("is")):
+    strip = lambda xml: ET.fromstring(re.sub(r'\sxmlns="[^"]+"', "", xml, count=1))
+    shared = []
+    if "xl/sharedStrings.xml" in zf.namelist():
+        root = strip(zf.read("xl/sharedStrings.xml").decode("utf-8"))
+        shared = ["".join(t.text or "" for t in item.iter("t")) for item in root.iter("si")]
+    hidden = hidden_sheet_files(zf)
+    used, texts = set(), []
+    for name in sorted(zf.namelist()):
+        if not name.startswith("xl/worksheets/sheet") or name in hidden:
+            continue
+        for cell in visible_cells(strip(zf.read(name).decode("utf-8"))):
+            if cell.get("t") == "s" and cell.find("v") is not None:
+                used.add(int(cell.find("v").text))
+            for item in cell.iter("is"):
                 texts.append("".join(t.text or "" for t in item.iter("t")))
-    return texts
+    return [shared[i] for i in sorted(used) if i < len(shared)] + texts
 
 
 def longest_text(book):
