@@ -233,6 +233,7 @@ pub fn name_part(field: Field) -> Option<NamePart> {
         | DocumentApprovedOn
         | DocumentFrequency
         | DocumentStatus
+        | DocumentNotes
         | AgreementGroup
         | AgreementSigned
         | AgreementOf

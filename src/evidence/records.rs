@@ -251,7 +251,8 @@ pub fn reads(field: Field) -> bool {
             true
         }
         DocumentName | DocumentOwner | DocumentApprovedBy | DocumentLastReviewed
-        | DocumentNextDue | DocumentApprovedOn | DocumentFrequency | DocumentStatus => true,
+        | DocumentNextDue | DocumentApprovedOn | DocumentFrequency | DocumentStatus
+        | DocumentNotes => true,
         DocumentKept => false,
         AgreementGroup | AgreementPerson | AgreementSigned | AgreementOf | AgreementDate => true,
         FilteringDate | FilteringResult => true,

@@ -305,6 +305,8 @@ fields! {
     DocumentFrequency => DOCUMENT_FREQUENCY,
     /// Documents: whether it is in force.
     DocumentStatus => DOCUMENT_STATUS,
+    /// Documents: a note beside it, read only for whether it says the row is superseded.
+    DocumentNotes => DOCUMENT_NOTES,
 
     /// Agreements: the group the agreement is for.
     AgreementGroup => AGREEMENT_GROUP,

@@ -216,6 +216,14 @@ pub(super) const DOCUMENT_STATUS: Row = Row {
     ],
     ..row(Documents, "status", "Status", Text)
 };
+/// Documents: a note beside it ("Superseded by the 2026 policy"), read only for whether
+/// it says the row is no longer in force.
+pub(super) const DOCUMENT_NOTES: Row = Row {
+    about: "Notes; one saying the document is superseded or withdrawn takes it out of force.",
+    in_template: false,
+    aliases: &["notes", "note", "comments", "comment", "remarks"],
+    ..row(Documents, "notes", "Notes", Text)
+};
 /// Documents: where it is kept.
 pub(super) const DOCUMENT_KEPT: Row = Row {
     about: "Where it is kept: a folder, the website, a link.",

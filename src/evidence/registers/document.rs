@@ -106,58 +106,23 @@ fn next_review(
     (date, every)
 }
 
-/// Words of a document's status, or of its name, that say it is not in force, and what
-/// they say it is.
-const NOT_IN_FORCE: &[(&str, &str)] = &[
-    ("draft", "a draft"),
-    ("drafted", "a draft"),
-    ("not yet approved", "not yet approved"),
-    ("not approved", "not approved"),
-    ("unapproved", "not approved"),
-    ("awaiting approval", "not yet approved"),
-    ("pending approval", "not yet approved"),
-    ("awaiting ratification", "not yet approved"),
-    ("to be approved", "not yet approved"),
-    ("for approval", "not yet approved"),
-    ("withdrawn", "withdrawn"),
-    ("no longer used", "withdrawn"),
-    ("no longer in use", "withdrawn"),
-    ("not in use", "withdrawn"),
-    ("retired", "withdrawn"),
-    ("discontinued", "withdrawn"),
-    ("archived", "withdrawn"),
-    ("obsolete", "withdrawn"),
-    ("superseded", "superseded"),
-    ("replaced by", "superseded"),
-    ("expired", "expired"),
-];
-
-/// What the status cell or the name says the document is, when it is not in force: the
-/// words typed and what they mean, with the column they are in.
+/// What the status cell, the Approved by cell, a note or the name says the document is,
+/// when it is not in force: the words typed and what they mean, with the column they are
+/// in. Read by meaning in [`super::standing`].
 fn not_in_force(
     row: &SheetRow,
     header: &Header,
     name: &str,
 ) -> Option<(String, &'static str, Field)> {
-    [Field::DocumentStatus, Field::DocumentName]
-        .into_iter()
-        .map(|f| {
-            (
-                f,
-                if f == Field::DocumentName {
-                    name.to_string()
-                } else {
-                    text(row, header, f)
-                },
-            )
-        })
-        .find_map(|(f, typed)| {
-            let padded = format!(" {} ", crate::text::normalise(&typed));
-            NOT_IN_FORCE
-                .iter()
-                .find(|(w, _)| padded.contains(&format!(" {w} ")))
-                .map(|(_, what)| (typed, *what, f))
-        })
+    use super::standing::{name_says, note_says, status_says};
+    let said = |f: Field, says: fn(&str) -> Option<&'static str>| {
+        let typed = text(row, header, f);
+        says(&typed).map(|what| (typed, what, f))
+    };
+    said(Field::DocumentStatus, status_says)
+        .or_else(|| said(Field::DocumentApprovedBy, status_says))
+        .or_else(|| said(Field::DocumentNotes, note_says))
+        .or_else(|| name_says(name).map(|what| (name.to_string(), what, Field::DocumentName)))
 }
 
 /// The last review: the register's review date, or, where it gives none, the date the
