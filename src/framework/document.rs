@@ -289,10 +289,35 @@ impl Topic {
 }
 
 /// Words that say a row of the register is not a key document at all, whatever topic it
-/// names: a log, a contract, a poster, an incident report, a purchase.
+/// names: a log, a contract, a poster, an incident report, a purchase, and the papers that
+/// go with a policy (its checklist, sign-off sheet, template or form) rather than the policy.
 const NOT_DOCUMENTS: &[&str] = &[
     "log",
     "logs",
+    "logbook",
+    "checklist",
+    "checklists",
+    "check list",
+    "sign off",
+    "signoff",
+    "sign offs",
+    "signed off sheet",
+    "signature sheet",
+    "signatures",
+    "sheet",
+    "sheets",
+    "template",
+    "templates",
+    "form",
+    "forms",
+    "proforma",
+    "pro forma",
+    "tracker",
+    "audit tool",
+    "record sheet",
+    "crib sheet",
+    "slides",
+    "presentation",
     "contract",
     "contracts",
     "poster",
@@ -475,6 +500,33 @@ mod tests {
             "",
         ] {
             assert_eq!(Topic::of(name), Vec::<Topic>::new(), "{name}");
+        }
+    }
+
+    #[test]
+    fn the_papers_that_go_with_a_policy_are_not_the_policy() {
+        for name in [
+            "Online safety checklist",
+            "Online Safety Policy checklist",
+            "Online safety policy sign-off sheet",
+            "Online Safety Policy - staff sign off log",
+            "Online Safety Policy template",
+            "Acceptable Use Agreement form",
+            "Acceptable use agreement - parent consent form",
+            "Filtering and monitoring review checklist",
+            "Safeguarding policy audit tool",
+            "Data protection policy record sheet",
+            "Mobile phone policy proforma",
+            "Online safety policy staff training slides",
+        ] {
+            assert_eq!(Topic::of(name), Vec::<Topic>::new(), "{name}");
+        }
+        for (name, topic) in [
+            ("Online safety policy", Topic::OnlineSafetyPolicy),
+            ("Acceptable use policy (pupils)", Topic::AcceptableUse),
+            ("Filtering and monitoring review", Topic::FilteringMonitoring),
+        ] {
+            assert_eq!(Topic::of(name), vec![topic], "{name}");
         }
     }
 }
