@@ -251,14 +251,32 @@ pub fn status(d: &Document, months: &ReviewMonths, as_of: NaiveDate) -> Document
 }
 
 /// A document's name without its years, versions and drafts, so that the rows of one
-/// document reviewed year after year are known as one.
+/// document reviewed year after year are known as one. Only a year ("2024", "2024-25") or a
+/// version ("v2", "version 3", "1.1") is taken away: a key stage, a year group or a part
+/// ("Images Policy KS1", "Year 6 residential policy") names another document.
 fn family(name: &str) -> String {
-    crate::text::normalise(name)
+    let words: Vec<String> = crate::text::normalise(name)
         .split(' ')
-        .filter(|w| !w.chars().any(|c| c.is_ascii_digit()))
-        .filter(|w| !["v", "version", "draft", "final", "updated", "revised"].contains(w))
-        .collect::<Vec<_>>()
-        .join(" ")
+        .map(str::to_string)
+        .collect();
+    let mut kept: Vec<&str> = Vec::new();
+    for (i, w) in words.iter().enumerate() {
+        let before = i.checked_sub(1).map(|b| words[b].as_str());
+        let digits = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
+        let numbered = matches!(
+            before,
+            Some("year" | "yr" | "y" | "ks" | "stage" | "phase" | "part" | "section" | "key")
+        );
+        let version = w.len() > 1
+            && w.starts_with('v')
+            && w[1..].chars().all(|c| c.is_ascii_digit());
+        let worded = ["v", "version", "draft", "final", "updated", "revised", "rev"];
+        if (digits && !numbered) || version || worded.contains(&w.as_str()) {
+            continue;
+        }
+        kept.push(w);
+    }
+    kept.join(" ")
 }
 
 /// The latest review on or before `as_of` of each document, by [`family`]: a row reviewed

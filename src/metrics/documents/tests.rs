@@ -392,3 +392,25 @@ fn a_document_overdue_by_its_register_or_dated_wrongly_is_not_counted_as_reviewe
     );
     assert_eq!(status(&current, &months, as_of).dates_wrong(as_of), None);
 }
+
+#[test]
+fn only_years_and_versions_make_two_rows_one_document() {
+    let months = ReviewMonths::new();
+    let as_of = d(2026, 12, 1);
+    let e = evidence(vec![
+        doc("Images Policy KS1", Some(d(2025, 9, 1)), None),
+        doc("Year 6 residential policy", Some(d(2025, 9, 1)), None),
+        doc("E-Safety Policy 2024-25 v2", Some(d(2025, 9, 1)), None),
+        doc("Images Policy", Some(d(2026, 9, 1)), None),
+        doc("Residential policy", Some(d(2026, 9, 1)), None),
+        doc("E-Safety Policy version 3", Some(d(2026, 9, 1)), None),
+    ]);
+    let latest = Latest::of(&e, as_of);
+    let replaced: Vec<&str> = e
+        .documents
+        .iter()
+        .filter(|x| judged(&latest, x, &months, as_of).standing == Standing::Replaced)
+        .map(|x| x.name.as_str())
+        .collect();
+    assert_eq!(replaced, ["E-Safety Policy 2024-25 v2"]);
+}
