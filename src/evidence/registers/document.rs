@@ -99,6 +99,15 @@ fn next_review(
         (Some(a), Some(b)) => Some(a.min(b.months)),
         (a, b) => a.or(b.map(|f| f.months)),
     };
+    if column.is_none() && !often.trim().is_empty() {
+        let typed = crate::text::clip(often.trim(), crate::text::QUOTE_CHARS);
+        notes.push((
+            format!(
+                "review frequency: `{typed}` is not understood as how often (such as \"Annually\", \"Every September\" or \"Every 2 years\"), so no next review is worked out from it"
+            ),
+            header.col(Field::DocumentFrequency),
+        ));
+    }
     if let Some(f) = column.filter(|_| date.is_none() && cell.is_none()) {
         let at = header.col(Field::DocumentFrequency);
         notes.push((frequency_note("review frequency", &often, f, reviewed), at));

@@ -141,11 +141,26 @@ pub(super) fn frequency(text: &str) -> Option<Frequency> {
     let every = n
         .split(' ')
         .any(|w| ["every", "each", "once", "per"].contains(&w));
+    // "Every September", "each autumn term": one named month or term of the year comes
+    // round once a year; "in the summer term" after a frequency says when, not how often.
+    let named = n
+        .split(' ')
+        .filter(|w| {
+            ["autumn", "spring", "summer"].contains(w) || dates::month_from_name(w).is_some()
+        })
+        .count();
     let words: Vec<&str> = n
         .split(' ')
         .filter(|w| !FRAME.contains(w) && dates::month_from_name(w).is_none())
+        .filter(|w| named != 1 || *w != "term")
         .collect();
     let phrase = words.join(" ");
+    if every && named == 1 && ["", "half"].contains(&phrase.as_str()) {
+        return Some(Frequency {
+            months: 12,
+            ambiguous: false,
+        });
+    }
     if !every && BARE.contains(&phrase.as_str()) {
         return None;
     }
@@ -209,6 +224,12 @@ mod tests {
             ("Annually or sooner if needed", 12),
             ("Every 2 years, or sooner if guidance changes", 24),
             ("Annually (or as required)", 12),
+            ("Every September", 12),
+            ("each autumn term", 12),
+            ("Every Spring", 12),
+            ("once a year in the summer term", 12),
+            ("annually in Sept", 12),
+            ("every 2 years", 24),
         ] {
             assert_eq!(
                 frequency(typed),
@@ -233,6 +254,9 @@ mod tests {
             "TBC",
             "When the law changes",
             "Autumn 2025",
+            "September",
+            "Autumn term",
+            "Every autumn and spring term",
             "Every 0 years",
             "Annually or every 2 years",
             "Annually or when the head decides",
