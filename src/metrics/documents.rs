@@ -114,10 +114,35 @@ impl DocumentStatus {
         self.overdue || self.stale_after_months.is_some()
     }
 
+    /// The review dates the register types that give no day, in words, each with its
+    /// column and cell: "the last review, `31/02/2026`, is not a real date (“Last
+    /// reviewed”, row 2, column B)"; `None` when every date typed was read.
+    pub fn unread(&self) -> Option<String> {
+        let said: Vec<String> = self
+            .cells
+            .unread
+            .iter()
+            .map(|(c, why)| {
+                let what = if Some(c) == self.cells.next_due.as_ref() {
+                    "next review"
+                } else {
+                    "last review"
+                };
+                let cell = c.at.cell.clone().unwrap_or_else(|| format!("column {}", c.letters));
+                format!("its {what}: {why} (“{}”, {cell})", c.heading)
+            })
+            .collect();
+        (!said.is_empty()).then(|| said.join("; "))
+    }
+
     /// What is wrong with its review dates, in words, as the `document-review-dates-wrong`
-    /// warnings say it: a last review after the review date, a next review before the last.
+    /// warnings say it: a date that gives no day, a last review after the review date, a
+    /// next review before the last.
     pub fn dates_wrong(&self, as_of: NaiveDate) -> Option<String> {
         let uk = crate::dates::uk;
+        if let Some(unread) = self.unread().filter(|_| self.standing == Standing::Undated) {
+            return Some(unread);
+        }
         if let Some(ahead) = self.reviewed_after {
             return Some(format!(
                 "its last review, {}, is after the review date of {}, so it is not taken as a last review",

@@ -134,6 +134,16 @@ fn not_in_force(
         .or_else(|| name_says(name).map(|what| (name.to_string(), what, Field::DocumentName)))
 }
 
+/// The review dates the row types that give no day, and why: the last review's (or the
+/// approval date standing in for it) and the next review's, unless that says how often.
+fn unread(row: &SheetRow, header: &Header, last: Field) -> Vec<(Field, String)> {
+    [last, Field::DocumentNextDue]
+        .into_iter()
+        .filter(|f| *f != Field::DocumentNextDue || frequency(&text(row, header, *f)).is_none())
+        .filter_map(|f| records::date(row, header, f).err().map(|why| (f, why)))
+        .collect()
+}
+
 /// The last review: the register's review date, or, where it gives none, the date the
 /// document was approved. An approval date never stands in for a review date the register
 /// gives, however much later it is. Says which column it came from.
@@ -230,6 +240,7 @@ pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
         place: None,
         cells: Default::default(),
         name_at: None,
+        unread: unread(row, header, last_from),
     };
     with_notes(record, notes)
 }

@@ -48,6 +48,10 @@ pub struct Document {
     /// The cell of its name, for a finding that it names a pupil.
     #[serde(skip)]
     pub name_at: Option<Location>,
+    /// The review date columns whose cells give no day, and why: placed in
+    /// [`DateCells::unread`] once the row's cells are known.
+    #[serde(skip)]
+    pub unread: Vec<(Field, String)>,
 }
 
 /// A cell of the register, with its column's heading as the school typed it.
@@ -68,12 +72,22 @@ pub struct DateCells {
     pub last_reviewed: Option<Cell>,
     /// The next review's cell.
     pub next_due: Option<Cell>,
+    /// The review dates typed that give no day, each with its cell and why
+    /// ("`31/02/2026` is not a real date"), so that every output can say so rather than
+    /// that the register gives no date.
+    pub unread: Vec<(Cell, String)>,
 }
 
 impl DateCells {
     /// The cells of row `row` (0-based) of a register with `header`, read from `origin`,
     /// the last review's from the column `last` of the two it may come from.
-    pub fn of(origin: &Origin, header: &Header, row: u32, last: Field) -> Self {
+    pub fn of(
+        origin: &Origin,
+        header: &Header,
+        row: u32,
+        last: Field,
+        unread: &[(Field, String)],
+    ) -> Self {
         let cell = |field: Field| {
             let column = header.columns.iter().find(|c| c.field == Some(field))?;
             let col = header.col(field)?;
@@ -86,6 +100,10 @@ impl DateCells {
         DateCells {
             last_reviewed: cell(last),
             next_due: cell(Field::DocumentNextDue),
+            unread: unread
+                .iter()
+                .filter_map(|(f, why)| Some((cell(*f)?, why.clone())))
+                .collect(),
         }
     }
 }

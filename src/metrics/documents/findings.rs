@@ -38,6 +38,16 @@ pub fn findings(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Vec<Di
                 .with_help("review the document, then record the new dates in the register"),
             );
         }
+        if let Some(unread) = d.unread() {
+            out.push(
+                Diagnostic::warning(
+                    Code::DocumentReviewDatesWrong,
+                    d.cells.unread[0].0.at.clone(),
+                    format!("“{}”: {unread}", d.name),
+                )
+                .with_help("type the date as the register means it, such as 01/09/2026"),
+            );
+        }
         if let Some(ahead) = d.reviewed_after {
             out.push(reviewed_after(d, ahead, as_of, &at));
         }

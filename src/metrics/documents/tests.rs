@@ -27,6 +27,7 @@ fn doc(name: &str, last: Option<NaiveDate>, next: Option<NaiveDate>) -> Document
             "evidence/policies.xlsx",
         ))),
         name_at: None,
+        unread: Vec::new(),
     }
 }
 

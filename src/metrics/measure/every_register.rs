@@ -30,6 +30,7 @@ fn registers() -> Evidence {
         cells: Default::default(),
         place: None,
         name_at: None,
+        unread: Vec::new(),
     };
     let agreed = |group: &str, signed, of, date| Agreement {
         group: group.into(),

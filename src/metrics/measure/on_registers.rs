@@ -30,7 +30,21 @@ pub(super) fn documents_reviewed(
     let what = topic.words();
     let fact = match latest {
         _ if listed == 0 => format!("the policy register lists nothing that is {what}"),
-        None => format!("the policy register gives no date of last review for {what}"),
+        None => match e
+            .documents
+            .iter()
+            .find(|d| d.topics.contains(&topic) && !d.cells.unread.is_empty())
+        {
+            Some(d) => {
+                let (c, why) = &d.cells.unread[0];
+                let cell = c.at.cell.clone().unwrap_or_else(|| format!("column {}", c.letters));
+                format!(
+                    "the policy register gives no date of last review for {what} that can be read: “{}” has {why} (“{}”, {cell})",
+                    d.name, c.heading
+                )
+            }
+            None => format!("the policy register gives no date of last review for {what}"),
+        },
         Some((d, on)) if within > 0 => {
             format!(
                 "{what} (“{}”) was last reviewed on {}, within {}",

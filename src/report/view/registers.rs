@@ -86,7 +86,9 @@ fn said(x: &DocumentStatus, as_of: NaiveDate) -> String {
         ));
     }
     if x.standing == Standing::Undated {
-        out.push(if x.reviewed_after.is_some() {
+        out.push(if x.unread().is_some() {
+            "its review dates in the register are not dates that can be read, so it cannot be shown to be current".into()
+        } else if x.reviewed_after.is_some() {
             "no review date that can be used, so it cannot be shown to be current".into()
         } else {
             "no review dates in the register, so it cannot be shown to be current".into()

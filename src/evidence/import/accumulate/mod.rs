@@ -234,7 +234,7 @@ impl<'e> Accumulator<'e> {
             (self.header.col(Field::DocumentName)).map(|c| self.origin.cell(row.index, c));
         self.take(outcome, row.index, |e, mut d: Document| {
             d.place = Some(place);
-            d.cells = registers::DateCells::of(&origin, &header, index, d.last_from);
+            d.cells = registers::DateCells::of(&origin, &header, index, d.last_from, &d.unread);
             d.name_at = name_at;
             let date = d.last_reviewed;
             e.documents.push(d);
