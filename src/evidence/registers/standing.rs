@@ -203,7 +203,7 @@ pub fn note_says(typed: &str) -> Option<&'static str> {
     NOTE_SAYS
         .iter()
         .any(|w| contains(&n, w))
-        .then_some("superseded or withdrawn, as its note says")
+        .then_some("superseded or withdrawn")
 }
 
 #[cfg(test)]
