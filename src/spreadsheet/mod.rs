@@ -295,6 +295,16 @@ pub fn sheet_names(book: &Book) -> Vec<String> {
     book.sheet_names()
 }
 
+/// The names of the sheets a workbook hides (hidden, or hidden so that only a macro can
+/// show them): an old copy or a working sheet the school put out of sight.
+pub fn hidden_sheets(book: &Book) -> Vec<String> {
+    book.sheets_metadata()
+        .iter()
+        .filter(|s| s.visible != calamine::SheetVisible::Visible)
+        .map(|s| s.name.clone())
+        .collect()
+}
+
 /// A cell's content as trimmed text; numbers without a fraction print without `.0`.
 pub fn text(cell: &Data) -> String {
     match cell {

@@ -216,8 +216,8 @@ fn a_document_overdue_or_dated_wrongly_backs_no_check_as_current() {
     ));
     let visit = r.out("visit.html");
     assert!(
-        visit.contains("The policy register's review dates are put right (2 with dates that cannot be right: Social Media Policy: its last review, 15/12/2026"),
-        "the desk check names the misdated documents"
+        visit.contains("The policy register's review dates are put right (3 with dates that cannot be right: Filtering and monitoring review 2026: its last review: `31/09/2026` is not a real date (“Review dates Last reviewed”, Policies!D10); Social Media Policy: its last review, 15/12/2026"),
+        "the desk check names the misdated documents, a day that is no real date among them"
     );
     assert!(visit.contains("(3 out of date: Filtering and monitoring review 2025; Mobile Devices Policy; Cyber Security Policy)"));
 }

@@ -37,14 +37,18 @@ pub(super) fn read(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceR
     };
     spreadsheet::guarded(|| {
         let mut book = spreadsheet::open(req.path).map_err(fail)?;
-        let (mut acc, chosen) = choose_sheet(req, &mut book, evidence)?;
+        let hidden = spreadsheet::hidden_sheets(&book);
+        let (mut acc, chosen) = choose_sheet(req, &mut book, &hidden, evidence)?;
         let mut folded = vec![chosen.clone()];
         if req.sheet.is_none()
             && let Ok(acc) = acc.as_mut()
         {
             let names = spreadsheet::sheet_names(&book);
+            for name in names.iter().filter(|n| hidden.contains(n)) {
+                acc.sheet_unread(name, HIDDEN);
+            }
             let after = names.iter().skip_while(|n| **n != chosen).skip(1);
-            for name in after {
+            for name in after.filter(|n| !hidden.contains(n)) {
                 if fold_more(req, &mut book, name, acc)? {
                     folded.push(name.clone());
                 }
@@ -62,12 +66,18 @@ pub(super) fn read(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceR
     .map_err(fail)?
 }
 
-/// Streams the sheet that holds the records: the one `sheet` names, else the first whose
-/// first rows hold a header. With none, the error for the sheet that was to be read (the
-/// first), and its name.
+/// Why a hidden sheet is not read: the school put it out of sight, often an old year's copy
+/// or a working sheet, and a record on it is not one the school shows. Its names are still
+/// learnt, for records that name children.
+const HIDDEN: &str = "it is hidden in the workbook, so it is not read as evidence; unhide it, or name it with `sheet` in review.toml, to read it";
+
+/// Streams the sheet that holds the records: the one `sheet` names, else the first sheet
+/// not hidden whose first rows hold a header. With none, the error for the sheet that was
+/// to be read (the first), and its name.
 fn choose_sheet<'e>(
     req: &Request<'_>,
     book: &mut Book,
+    hidden: &[String],
     evidence: &'e mut Evidence,
 ) -> Result<(Result<Accumulator<'e>>, String)> {
     let names = spreadsheet::sheet_names(book);
@@ -84,7 +94,7 @@ fn choose_sheet<'e>(
             };
             vec![name]
         }
-        None => names.iter().collect(),
+        None => names.iter().filter(|n| !hidden.contains(n)).collect(),
     };
     let mut evidence = evidence;
     let mut first: Option<(String, Vec<SheetRow>)> = None;
@@ -109,9 +119,14 @@ fn choose_sheet<'e>(
         }
     }
     let Some((name, head)) = first else {
+        let message = if hidden.is_empty() {
+            "it has no sheets".to_string()
+        } else {
+            "every sheet of it is hidden, and a hidden sheet is not read as evidence; unhide the sheet of records, or name it with `sheet` in review.toml".to_string()
+        };
         return Err(Error::Evidence {
             path: req.shown.to_path_buf(),
-            message: "it has no sheets".into(),
+            message,
         });
     };
     let origin = Origin::new(req.shown, Some(&name));

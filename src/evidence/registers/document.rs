@@ -141,6 +141,8 @@ fn unread(row: &SheetRow, header: &Header, last: Field) -> Vec<(Field, String)> 
         .into_iter()
         .filter(|f| *f != Field::DocumentNextDue || frequency(&text(row, header, *f)).is_none())
         .filter_map(|f| records::date(row, header, f).err().map(|why| (f, why)))
+        // "n/a", "-" or "none" says there is no date; only a day that cannot be is wrong.
+        .filter(|(_, why)| why.ends_with(crate::dates::DateError::Impossible.describe()))
         .collect()
 }
 
