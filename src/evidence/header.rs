@@ -65,6 +65,9 @@ pub struct NoHeader {
     pub found: Vec<String>,
     /// The headers the required fields are known by.
     pub expected: Vec<String>,
+    /// The header was found, but two of its columns have one heading for one field ("Result"
+    /// twice): which is meant cannot be told, so neither is guessed. Says both cells.
+    pub doubled: Option<String>,
 }
 
 pub use crate::text::normalise;
@@ -244,6 +247,11 @@ pub fn detect(kind: Kind, rows: &[SheetRow], overrides: &ColumnMap) -> Result<He
         }
     }
     match best {
+        Some(header) if doubled(&header).is_some() => Err(NoHeader {
+            found: header.columns.iter().map(|c| c.header.clone()).collect(),
+            expected: expected(kind),
+            doubled: doubled(&header),
+        }),
         Some(mut header) => {
             find_people(kind, &mut header, overrides);
             Ok(header)
@@ -251,8 +259,31 @@ pub fn detect(kind: Kind, rows: &[SheetRow], overrides: &ColumnMap) -> Result<He
         None => Err(NoHeader {
             found: best_any.map(|(_, f)| f).unwrap_or_default(),
             expected: expected(kind),
+            doubled: None,
         }),
     }
+}
+
+/// Two columns with the same heading, the first taken for a field and the second left
+/// unused: which one the school means cannot be told. Says both cells
+/// ("`Result` heads both C1 and E1").
+fn doubled(header: &Header) -> Option<String> {
+    let mut mapped = header.columns.iter().filter(|c| c.field.is_some());
+    let (first, second) = mapped.find_map(|m| {
+        let again = header.columns.iter().find(|c| {
+            c.field.is_none() && c.index != m.index && normalise(&c.header) == normalise(&m.header)
+        })?;
+        Some((m, again))
+    })?;
+    // The row the heading sits on, counted from 1 as a spreadsheet shows it.
+    let row = header.last_row + 1;
+    Some(format!(
+        "two columns are headed `{}` ({}{row} and {}{row}), and which holds the {} cannot be told; rename the one not meant, or delete it",
+        first.header,
+        first.column,
+        second.column,
+        first.field.map(|f| f.to_string()).unwrap_or_default(),
+    ))
 }
 
 /// The headers row `i` of `head` may start: itself, and with the row below it when that

@@ -34,6 +34,7 @@ mod records;
 mod register_edges;
 mod register_honest;
 mod register_meaning;
+mod register_sheets;
 mod register_truth;
 mod register_words;
 mod registers;

@@ -81,8 +81,14 @@ fn read_columns(header: &Header) -> Vec<u32> {
 }
 
 pub(super) fn find_header(req: &Request<'_>, origin: &Origin, rows: &[SheetRow]) -> Result<Header> {
-    header::detect(req.kind, rows, req.columns).map_err(|NoHeader { found, expected }| {
+    header::detect(req.kind, rows, req.columns).map_err(|NoHeader { found, expected, doubled }| {
         let place = origin.sheet.as_ref().map_or(String::new(), |s| format!(" on sheet `{s}`"));
+        if let Some(doubled) = doubled {
+            return Error::Evidence {
+                path: req.shown.to_path_buf(),
+                message: format!("its heading row{place} is ambiguous: {doubled}"),
+            };
+        }
         // The best row may be a row of records: for records that name children, its cells
         // are not repeated back.
         let found = if found.is_empty() {

@@ -48,8 +48,9 @@ pub(super) fn read(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceR
                 acc.sheet_unread(name, HIDDEN);
             }
             let after = names.iter().skip_while(|n| **n != chosen).skip(1);
+            let first = fields_of(acc.header());
             for name in after.filter(|n| !hidden.contains(n)) {
-                if fold_more(req, &mut book, name, acc)? {
+                if fold_more(req, &mut book, name, &first, acc)? {
                     folded.push(name.clone());
                 }
             }
@@ -203,21 +204,33 @@ fn fields_of(header: &Header) -> Vec<String> {
 }
 
 /// Streams a sheet after the one the records were found on into the same records, when
-/// its headings map the same fields (a log kept one sheet per term); says whether it did.
+/// its headings map every field `first` (the first sheet read) maps, and maybe more (a log
+/// kept one sheet per term, a column added in spring); says whether it did.
 /// A sheet with other headings, or none, is named in the report as not read, with why.
 fn fold_more(
     req: &Request<'_>,
     book: &mut Book,
     name: &str,
+    first: &[String],
     acc: &mut Accumulator<'_>,
 ) -> Result<bool> {
     let mut head: Vec<SheetRow> = Vec::new();
     let mut same: Option<bool> = None;
     let decide = |head: &[SheetRow], acc: &mut Accumulator<'_>| {
-        let found = header::detect(req.kind, head, req.columns).ok();
-        let alike = found
-            .as_ref()
-            .is_some_and(|h| fields_of(h) == fields_of(acc.header()));
+        let detected = header::detect(req.kind, head, req.columns);
+        if let Err(doubled) = detected.as_ref().map_err(|e| e.doubled.clone())
+            && let Some(doubled) = doubled
+        {
+            acc.sheet_unread(name, &format!("its heading row is ambiguous: {doubled}"));
+            return false;
+        }
+        let found = detected.ok();
+        // A term's sheet may have a column more ("Checked by", "Notes"): it is read when it
+        // has every field the first sheet had, so no figure is read from fewer columns.
+        let alike = found.as_ref().is_some_and(|h| {
+            let theirs = fields_of(h);
+            first.iter().all(|f| theirs.contains(f))
+        });
         match found {
             Some(header) if alike => {
                 acc.next_sheet(Origin::new(req.shown, Some(name)), header, name);
@@ -225,7 +238,10 @@ fn fold_more(
                     acc.row(row);
                 }
             }
-            Some(_) => acc.sheet_unread(name, "its headings are not those of the sheets read"),
+            Some(_) => acc.sheet_unread(
+                name,
+                "its headings lack a column the sheets read have, so its records cannot be read alike",
+            ),
             None if head.iter().all(SheetRow::is_blank) => {}
             None => acc.sheet_unread(
                 name,

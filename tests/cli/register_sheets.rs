@@ -1,0 +1,68 @@
+//! How a workbook's sheets are chosen, through the binary: a hidden sheet is not read and
+//! is said so, a term's sheet with a column more is read with the rest, and a heading row
+//! with two columns of one heading is refused, naming both cells.
+
+use serde_json::Value;
+
+use crate::{fixtures, says, selfreview};
+
+fn import(file: &str) -> assert_cmd::assert::Assert {
+    selfreview()
+        .args(["import", "--as-of", "2026-11-01", "--kind", "filtering"])
+        .arg(fixtures().join("evidence").join(file))
+        .assert()
+}
+
+#[test]
+fn a_hidden_sheet_is_not_read_and_is_said_so() {
+    let out = import("filtering-terms.xlsx").success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
+    says(
+        &text,
+        &[
+            "sheets Autumn 2025, Spring 2026, Summer 2026,",
+            "sheets not read: old 2019 (it is hidden in the workbook, so it is not read as evidence",
+        ],
+    );
+    let json = selfreview()
+        .args(["--json", "import", "--as-of", "2026-11-01", "--kind", "filtering"])
+        .arg(fixtures().join("evidence/filtering-terms.xlsx"))
+        .assert()
+        .success();
+    let doc: Value = serde_json::from_slice(&json.get_output().stdout).expect("JSON");
+    let f = &doc["metrics"]["filtering"];
+    assert_eq!(f["checks"], 2, "the 12 months hold the spring and summer checks: {f}");
+    assert_eq!(f["failed"], 0, "the hidden sheet's failures are not counted: {f}");
+}
+
+#[test]
+fn a_terms_sheet_with_a_column_more_is_read() {
+    let out = import("filtering-terms.xlsx").success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
+    assert!(text.contains("Spring 2026") && text.contains("3 read, 3 used"), "{text}");
+}
+
+#[test]
+fn two_columns_of_one_heading_are_refused_naming_both() {
+    let out = import("filtering-two-results.xlsx").failure().code(2);
+    let err = String::from_utf8(out.get_output().stderr.clone()).expect("utf-8");
+    says(
+        &err,
+        &[
+            "filtering-two-results.xlsx: its heading row on sheet `Checks` is ambiguous: two columns are headed `Result` (C3 and E3)",
+        ],
+    );
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    std::fs::write(
+        tmp.path().join("log.csv"),
+        "Date,What was tested,Result,Checked by,result\n01/10/2026,Proxies,Blocked,IT,Not blocked\n",
+    )
+    .expect("write");
+    let out = selfreview()
+        .current_dir(tmp.path())
+        .args(["import", "--as-of", "2026-11-01", "--kind", "filtering", "log.csv"])
+        .assert()
+        .failure();
+    let err = String::from_utf8(out.get_output().stderr.clone()).expect("utf-8");
+    says(&err, &["two columns are headed `Result` (C1 and E1)"]);
+}
