@@ -32,6 +32,7 @@ mod privacy_edges;
 mod privacy_forms;
 mod records;
 mod register_edges;
+mod register_groups;
 mod register_honest;
 mod register_meaning;
 mod register_sheets;

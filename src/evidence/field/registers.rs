@@ -264,6 +264,10 @@ pub(super) const AGREEMENT_GROUP: Row = Row {
         "who",
         "signed by group",
         "agreement for",
+        "class group",
+        "class or group",
+        "year class",
+        "year group class",
     ],
     ..row(Agreements, "group", "Group", Text)
 };
@@ -297,6 +301,8 @@ pub(super) const AGREEMENT_SIGNED: Row = Row {
         "agreements signed",
         "returned",
         "number returned",
+        "no returned",
+        "no of returns",
         "signed returned",
         "signed count",
         "how many signed",

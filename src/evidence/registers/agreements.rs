@@ -44,6 +44,37 @@ fn person_key(name: &str) -> u64 {
     h.finish()
 }
 
+/// Why a row holding a group and nothing else is skipped: "Year 5" with no figures beside
+/// it is a group whose count was never typed, not a footer, and the lead should know it is
+/// missing. A group in capitals or ending with a colon ("KEY STAGE 2", "Key stage 2:") is a
+/// heading over the classes below it, and is left to be a note.
+fn no_figures(
+    part: &str,
+    person: &str,
+    placed: bool,
+    header: &Header,
+) -> Option<RowOutcome<Agreement>> {
+    let letters: Vec<char> = part.chars().filter(|c| c.is_alphabetic()).collect();
+    let capitals = letters.len() >= 3 && letters.iter().all(|c| !c.is_lowercase());
+    let heading = capitals || part.trim_end().ends_with(':');
+    // A sentence at the foot ("Returns chased by class teachers each September: 6
+    // classes") is a note, not a group: a group is named in a few words.
+    let sentence = part.split_whitespace().count() > 4 || part.contains([':', ';', '.']);
+    // In a register kept person by person, a group alone heads the people below it.
+    let by_person = header.col(Field::AgreementPerson).is_some();
+    (placed && !part.is_empty() && person.is_empty() && !heading && !sentence && !by_person).then(|| {
+        skip(
+            NO_FIGURES,
+            header
+                .col(Field::AgreementSigned)
+                .or(header.col(Field::AgreementGroup)),
+        )
+    })
+}
+
+/// Why a group's row with no figures beside it is skipped.
+pub(crate) const NO_FIGURES: &str = "a group with no figures: nothing beside it says how many signed or how many are in the group, so it is skipped and counts for no one";
+
 /// A row of an agreements register, read as far as it can be before the whole Signed
 /// column is known ([`super::settle`] finishes it); `Err` for a row that is blank or
 /// skipped whatever the column holds. A pupil's name is learnt into `private` and never
@@ -84,7 +115,7 @@ pub fn agreement(
         records::learn_names(row, header, private);
     }
     if is_note(row) {
-        return Err(skip(NOTE, None));
+        return Err(no_figures(&part, &person, group.is_some(), header).unwrap_or(skip(NOTE, None)));
     }
     if part.is_empty() {
         return Err(skip("no group", header.col(Field::AgreementGroup)));

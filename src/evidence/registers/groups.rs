@@ -144,6 +144,17 @@ const STAFF_WORDS: &[&str] = &[
     "ssa",
     "clerk",
     "librarian",
+    "lead",
+    "leads",
+    "leader",
+    "leaders",
+    "coordinator",
+    "coordinators",
+    "ordinator",
+    "ordinators",
+    "mentor",
+    "mentors",
+    "hoy",
 ];
 
 /// Words that say a group is pupils.
@@ -198,6 +209,14 @@ pub(crate) fn who(text: &str) -> Option<Who> {
     if PUPIL_PHRASES.iter().any(|p| n.contains(p)) {
         return Some(Who::Learners);
     }
+    // "Parent governor", "Parent staff governor": the last word for people names the role;
+    // "Y6 parents", "Parent helpers" are parents.
+    let last = |list: &[&str]| words.iter().rposition(|w| list.contains(w));
+    if let (Some(p), Some(g)) = (last(PARENT_WORDS), last(GOVERNOR_WORDS))
+        && g > p
+    {
+        return Some(Who::Governors);
+    }
     if any(PARENT_WORDS) {
         Some(Who::Parents)
     } else if any(GOVERNOR_WORDS) && !words.contains(&"clerk") {
@@ -229,6 +248,25 @@ fn class_code(w: &str) -> bool {
     (1..=2).contains(&digits)
         && (1..=2).contains(&rest.len())
         && rest.chars().all(|c| c.is_ascii_lowercase())
+}
+
+/// The year group a class code belongs to, as [`part_key`] names it: "4B" and "Class 4W"
+/// are `year 4`, "RB" and "R1" `reception`; `None` for anything else, a year group itself
+/// among it.
+pub(crate) fn class_year(part: &str) -> Option<String> {
+    let n = normalise(part);
+    let words: Vec<&str> = n.split(' ').filter(|w| !w.is_empty() && *w != "class").collect();
+    let [code] = words.as_slice() else {
+        return None;
+    };
+    if class_code(code) {
+        let digits: String = code.chars().take_while(char::is_ascii_digit).collect();
+        return Some(format!("year {}", digits.trim_start_matches('0')));
+    }
+    let reception = code.len() == 2
+        && code.starts_with('r')
+        && code[1..].chars().all(|c| c.is_ascii_digit() || c.is_ascii_lowercase());
+    reception.then(|| "reception".to_string())
 }
 
 /// Numbers in words, as a year group may be written ("year three").
@@ -311,6 +349,14 @@ mod tests {
             ("Volunteers", Some(Who::Volunteers)),
             ("Digital leaders", Some(Who::Learners)),
             ("Clerk to governors", Some(Who::Staff)),
+            ("Year 6 lead", Some(Who::Staff)),
+            ("KS2 leader", Some(Who::Staff)),
+            ("Year 3 teacher", Some(Who::Staff)),
+            ("EYFS co-ordinator", Some(Who::Staff)),
+            ("Phase leaders", Some(Who::Staff)),
+            ("Parent governor", Some(Who::Governors)),
+            ("Parent governors", Some(Who::Governors)),
+            ("Play leaders", Some(Who::Learners)),
             ("Oak", None),
             ("Blue team", None),
         ] {
@@ -338,5 +384,17 @@ mod tests {
         assert_eq!(part_key("Year 13"), "year 13");
         assert_eq!(part_key("Teaching staff"), "teaching staff");
         assert_ne!(part_key("Year 1"), part_key("Year 11"));
+    }
+
+    #[test]
+    fn a_class_code_belongs_to_its_year() {
+        assert_eq!(class_year("4B").as_deref(), Some("year 4"));
+        assert_eq!(class_year("Class 4W").as_deref(), Some("year 4"));
+        assert_eq!(class_year("10X").as_deref(), Some("year 10"));
+        assert_eq!(class_year("RB").as_deref(), Some("reception"));
+        assert_eq!(part_key("Year 4"), "year 4");
+        for not in ["Year 4", "Oak", "Staff", "4B and 4W"] {
+            assert_eq!(class_year(not), None, "{not}");
+        }
     }
 }

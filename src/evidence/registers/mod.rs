@@ -415,7 +415,7 @@ pub use agreements::agreement;
 pub use document::{document, worked_out};
 pub use engagement::engagement;
 pub use filtering::filtering;
-pub(crate) use groups::{Who, part_key, who};
+pub(crate) use groups::{Who, class_year, part_key, who};
 pub use logs::survey;
 pub use section::heading as section_heading;
 pub(crate) use signed::{GROUP_NONE, NO_COUNT, NOT_SHOWN};

@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use super::Accumulator;
 use crate::evidence::Field;
 use crate::evidence::records::{RowOutcome, text};
-use crate::evidence::registers::{self, Agreement, part_key};
+use crate::evidence::registers::{self, Agreement, class_year, part_key};
 use crate::evidence::table::SheetRow;
 use crate::text::normalise;
 
@@ -174,6 +174,66 @@ impl Accumulator<'_> {
             .collect()
     }
 
+    /// A year group counted both whole ("Year 4") and class by class ("4B", "4W") would count
+    /// each child twice: the classes stand and the year's own row is skipped, naming theirs,
+    /// unless the year's count is later than every class's (a recount of the whole year),
+    /// when the classes are skipped, naming it.
+    fn classes_over_years(
+        &self,
+        rows: Vec<(u32, RowOutcome<Agreement>)>,
+    ) -> Vec<(u32, RowOutcome<Agreement>)> {
+        let count = |o: &RowOutcome<Agreement>| match o {
+            RowOutcome::Used(a) | RowOutcome::Noted { record: a, .. } if a.person.is_none() => {
+                Some(a.clone())
+            }
+            _ => None,
+        };
+        // Each year counted whole: its row and date; each year's classes: their rows, dates.
+        let mut years: BTreeMap<(String, String), (u32, Option<NaiveDate>)> = BTreeMap::new();
+        let mut classes: BTreeMap<(String, String), Vec<(u32, Option<NaiveDate>)>> =
+            BTreeMap::new();
+        for (row, o) in &rows {
+            let Some(a) = count(o) else { continue };
+            match class_year(&a.part) {
+                Some(year) => classes.entry((a.group, year)).or_default().push((*row, a.date)),
+                None => {
+                    years.insert((a.group, part_key(&a.part)), (*row, a.date));
+                }
+            }
+        }
+        let mut fallen: BTreeMap<u32, String> = BTreeMap::new();
+        for (key, (row, date)) in &years {
+            let Some(parts) = classes.get(key) else { continue };
+            let list = |rows: &[u32]| {
+                let rows: Vec<String> = rows.iter().map(|r| (r + 1).to_string()).collect();
+                rows.join(", ")
+            };
+            if parts.iter().all(|(_, d)| date > d) {
+                for (r, _) in parts {
+                    let why = format!(
+                        "a class of a year group counted again, later, for the whole year on row {}: counted there, so each child counts once",
+                        row + 1
+                    );
+                    fallen.insert(*r, why);
+                }
+            } else {
+                let rows: Vec<u32> = parts.iter().map(|(r, _)| *r).collect();
+                let why = format!(
+                    "a year group whose classes are counted on rows {}: counted by its classes, so each child counts once",
+                    list(&rows)
+                );
+                fallen.insert(*row, why);
+            }
+        }
+        let col = self.header.col(Field::AgreementGroup);
+        rows.into_iter()
+            .map(|(row, outcome)| match fallen.remove(&row) {
+                Some(reason) => (row, RowOutcome::Skipped { reason, col }),
+                None => (row, outcome),
+            })
+            .collect()
+    }
+
     /// The agreement rows held until the whole Signed column was read, judged together and
     /// taken in the register's order; a person's row repeating an earlier one of the same
     /// group (as the figures know a person: the folded name) is noted as counted once.
@@ -193,6 +253,7 @@ impl Accumulator<'_> {
             })
             .collect();
         let rows = self.latest_counts(rows);
+        let rows = self.classes_over_years(rows);
         let mut people: BTreeMap<(String, String, u64), u32> = BTreeMap::new();
         for (row, outcome) in rows {
             let person = match &outcome {
