@@ -12,9 +12,29 @@ use crate::evidence::records::Mappings;
 use crate::evidence::{ColumnMap, Kind, SourceSpec};
 use crate::tomldoc::{SourceMap, TomlPath};
 
+/// The keys review.toml knows in the table at `path`, for naming the one a mistyped key was
+/// meant to be.
+fn known_keys(path: &TomlPath) -> &'static [&'static str] {
+    use crate::tomldoc::keys_of;
+    match crate::tomldoc::table_keys(path).as_slice() {
+        [] => keys_of::<RawReview>(),
+        ["evidence"] => keys_of::<RawSource>(),
+        ["terms"] => keys_of::<super::raw::RawTerm>(),
+        ["pack"] => keys_of::<super::raw::RawPack>(),
+        ["sign-off"] => keys_of::<super::handover::RawSignOff>(),
+        ["mark"] => keys_of::<super::handover::RawMark>(),
+        _ => &[],
+    }
+}
+
 /// Checks the text of a `review.toml`; `file` is the name used in findings.
 pub fn check(text: &str, file: &Path) -> (Option<Review>, Diagnostics) {
-    let parsed = crate::tomldoc::parse::<RawReview>(text, file, "the notes in review.toml");
+    let parsed = crate::tomldoc::parse_knowing::<RawReview>(
+        text,
+        file,
+        "the notes in review.toml",
+        &known_keys,
+    );
     let mut diags = parsed.diagnostics;
     let Some(raw) = parsed.raw else {
         return (None, diags);

@@ -7,12 +7,14 @@
 //! every key the mirror does not know is reported through `serde_ignored`. `deny_unknown_fields` would stop at the first unknown
 //! key; a school fixing a file wants every problem in one pass.
 
+mod known;
 mod source;
 
 use serde::de::DeserializeOwned;
 use toml::de::{DeTable, DeValue};
 
 use crate::diag::{Code, Diagnostic, Diagnostics};
+pub use known::{keys_of, table_keys};
 pub use source::{Seg, SourceMap, TomlPath};
 
 /// A TOML document read for deserialising into `T`.
@@ -30,6 +32,17 @@ pub fn parse<'a, T: DeserializeOwned>(
     text: &'a str,
     file: &std::path::Path,
     docs: &str,
+) -> Parsed<'a, T> {
+    parse_knowing(text, file, docs, &|_| &[])
+}
+
+/// [`parse`], with `known` giving the keys of the table at a path, so that an unknown key
+/// is reported with the known one nearest it ("did you mean `roles`?").
+pub fn parse_knowing<'a, T: DeserializeOwned>(
+    text: &'a str,
+    file: &std::path::Path,
+    docs: &str,
+    known: &dyn Fn(&TomlPath) -> &'static [&'static str],
 ) -> Parsed<'a, T> {
     // Windows editors may save UTF-8 with a byte-order mark, which TOML does not allow.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -55,12 +68,20 @@ pub fn parse<'a, T: DeserializeOwned>(
     let map = SourceMap::new(file, text, Some(tree.clone()));
     let (raw, unknown, wrong) = deserialize::<T>(tree);
     for path in unknown {
-        diagnostics.push(
-            Diagnostic::error(Code::UnknownKey, map.key(&path), unknown_key_message(&path))
-                .with_help(format!(
-                    "check the spelling against {docs}, or remove the key"
-                )),
-        );
+        let mut parent = path.clone();
+        let meant = match parent.0.pop() {
+            Some(Seg::Key(key)) => known::nearest(&key, known(&parent)),
+            _ => None,
+        };
+        let help = match meant {
+            Some(k) => format!("did you mean `{k}`? check the spelling against {docs}"),
+            None => format!("check the spelling against {docs}, or remove the key"),
+        };
+        let mut message = unknown_key_message(&path);
+        if let Some(k) = meant {
+            message.push_str(&format!("; the nearest key known there is `{k}`"));
+        }
+        diagnostics.push(Diagnostic::error(Code::UnknownKey, map.key(&path), message).with_help(help));
     }
     for (offset, message) in wrong {
         diagnostics.push(

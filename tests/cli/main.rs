@@ -40,6 +40,7 @@ mod register_truth;
 mod register_words;
 mod registers;
 mod report;
+mod review_keys;
 mod scope;
 mod score;
 mod shares;
