@@ -524,7 +524,10 @@ mod tests {
         for (name, topic) in [
             ("Online safety policy", Topic::OnlineSafetyPolicy),
             ("Acceptable use policy (pupils)", Topic::AcceptableUse),
-            ("Filtering and monitoring review", Topic::FilteringMonitoring),
+            (
+                "Filtering and monitoring review",
+                Topic::FilteringMonitoring,
+            ),
         ] {
             assert_eq!(Topic::of(name), vec![topic], "{name}");
         }

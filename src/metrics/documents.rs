@@ -128,7 +128,10 @@ impl DocumentStatus {
                 } else {
                     "last review"
                 };
-                let cell = c.at.cell.clone().unwrap_or_else(|| format!("column {}", c.letters));
+                let cell =
+                    c.at.cell
+                        .clone()
+                        .unwrap_or_else(|| format!("column {}", c.letters));
                 format!("its {what}: {why} (“{}”, {cell})", c.heading)
             })
             .collect();
@@ -292,10 +295,11 @@ fn family(name: &str) -> String {
             before,
             Some("year" | "yr" | "y" | "ks" | "stage" | "phase" | "part" | "section" | "key")
         );
-        let version = w.len() > 1
-            && w.starts_with('v')
-            && w[1..].chars().all(|c| c.is_ascii_digit());
-        let worded = ["v", "version", "draft", "final", "updated", "revised", "rev"];
+        let version =
+            w.len() > 1 && w.starts_with('v') && w[1..].chars().all(|c| c.is_ascii_digit());
+        let worded = [
+            "v", "version", "draft", "final", "updated", "revised", "rev",
+        ];
         if (digits && !numbered) || version || worded.contains(&w.as_str()) {
             continue;
         }

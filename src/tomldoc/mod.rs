@@ -81,7 +81,8 @@ pub fn parse_knowing<'a, T: DeserializeOwned>(
         if let Some(k) = meant {
             message.push_str(&format!("; the nearest key known there is `{k}`"));
         }
-        diagnostics.push(Diagnostic::error(Code::UnknownKey, map.key(&path), message).with_help(help));
+        diagnostics
+            .push(Diagnostic::error(Code::UnknownKey, map.key(&path), message).with_help(help));
     }
     for (offset, message) in wrong {
         diagnostics.push(

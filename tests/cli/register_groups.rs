@@ -69,7 +69,12 @@ fn a_role_word_decides_the_group() {
     };
     assert_eq!(
         of("staff"),
-        ["Year 6 lead", "KS2 leader", "Year 3 teacher", "EYFS co-ordinator"]
+        [
+            "Year 6 lead",
+            "KS2 leader",
+            "Year 3 teacher",
+            "EYFS co-ordinator"
+        ]
     );
     assert_eq!(of("governors"), ["Parent governor", "Staff governors"]);
     assert!(of("parents").is_empty(), "{g:?}");

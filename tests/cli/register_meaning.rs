@@ -42,7 +42,10 @@ fn listed(doc: &Value) -> Vec<(String, Vec<String>, String)> {
             let topics = d["topics"].as_array().expect("topics");
             (
                 d["name"].as_str().expect("name").to_string(),
-                topics.iter().map(|t| t.as_str().expect("topic").to_string()).collect(),
+                topics
+                    .iter()
+                    .map(|t| t.as_str().expect("topic").to_string())
+                    .collect(),
                 d["standing"].as_str().expect("standing").to_string(),
             )
         })
@@ -66,8 +69,15 @@ fn a_status_is_read_by_what_it_says_of_the_document() {
     ] {
         assert!(!names.iter().any(|n| n == gone), "{gone} is listed: {text}");
     }
-    for kept in ["Safeguarding Policy", "Social Media Policy", "Images Policy KS1"] {
-        assert!(names.iter().any(|n| n == kept), "{kept} is not listed: {text}");
+    for kept in [
+        "Safeguarding Policy",
+        "Social Media Policy",
+        "Images Policy KS1",
+    ] {
+        assert!(
+            names.iter().any(|n| n == kept),
+            "{kept} is not listed: {text}"
+        );
     }
     says(
         &text,
@@ -126,7 +136,11 @@ fn frequencies_that_name_the_month_or_term_are_yearly() {
             .unwrap_or_else(|| panic!("{want} is not listed: {text}"))
     };
     assert_eq!(every("Social Media Policy").0, 12, "{text}");
-    assert_eq!(every("Images Policy"), (12.into(), "2027-09-01".into()), "{text}");
+    assert_eq!(
+        every("Images Policy"),
+        (12.into(), "2027-09-01".into()),
+        "{text}"
+    );
     says(
         &text,
         &[

@@ -25,21 +25,37 @@ fn a_hidden_sheet_is_not_read_and_is_said_so() {
         ],
     );
     let json = selfreview()
-        .args(["--json", "import", "--as-of", "2026-11-01", "--kind", "filtering"])
+        .args([
+            "--json",
+            "import",
+            "--as-of",
+            "2026-11-01",
+            "--kind",
+            "filtering",
+        ])
         .arg(fixtures().join("evidence/filtering-terms.xlsx"))
         .assert()
         .success();
     let doc: Value = serde_json::from_slice(&json.get_output().stdout).expect("JSON");
     let f = &doc["metrics"]["filtering"];
-    assert_eq!(f["checks"], 2, "the 12 months hold the spring and summer checks: {f}");
-    assert_eq!(f["failed"], 0, "the hidden sheet's failures are not counted: {f}");
+    assert_eq!(
+        f["checks"], 2,
+        "the 12 months hold the spring and summer checks: {f}"
+    );
+    assert_eq!(
+        f["failed"], 0,
+        "the hidden sheet's failures are not counted: {f}"
+    );
 }
 
 #[test]
 fn a_terms_sheet_with_a_column_more_is_read() {
     let out = import("filtering-terms.xlsx").success();
     let text = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
-    assert!(text.contains("Spring 2026") && text.contains("3 read, 3 used"), "{text}");
+    assert!(
+        text.contains("Spring 2026") && text.contains("3 read, 3 used"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -60,7 +76,14 @@ fn two_columns_of_one_heading_are_refused_naming_both() {
     .expect("write");
     let out = selfreview()
         .current_dir(tmp.path())
-        .args(["import", "--as-of", "2026-11-01", "--kind", "filtering", "log.csv"])
+        .args([
+            "import",
+            "--as-of",
+            "2026-11-01",
+            "--kind",
+            "filtering",
+            "log.csv",
+        ])
         .assert()
         .failure();
     let err = String::from_utf8(out.get_output().stderr.clone()).expect("utf-8");

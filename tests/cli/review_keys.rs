@@ -42,7 +42,9 @@ fn a_mistyped_table_name_is_named_with_the_one_meant() {
         says(
             &err,
             &[
-                &format!("review.toml:{line}:11: error[unknown-key]: unknown key `role` in `evidence["),
+                &format!(
+                    "review.toml:{line}:11: error[unknown-key]: unknown key `role` in `evidence["
+                ),
                 "the nearest key known there is `roles`",
                 "help: did you mean `roles`?",
             ],

@@ -1,5 +1,6 @@
 //! The rows of the field table for the logs a school keeps of filtering checks, surveys
-//! and parent engagement, apart from [`super::registers`] only to keep each file short.
+//! and parent engagement, and a meeting register's items, apart from [`super::registers`]
+//! only to keep each file short.
 //!
 //! The headings come from technicians' filtering test logs, survey summaries and the logs
 //! of parents' sessions and newsletters schools keep for the Mark.
@@ -7,7 +8,31 @@
 use super::Row;
 use super::ValueType::{Count, Date, LongText, Text};
 use super::row;
-use crate::evidence::Kind::{Engagement, Filtering, Surveys};
+use crate::evidence::Kind::{Engagement, Filtering, Meetings, Surveys};
+
+/// Meetings: the agenda items or topics discussed.
+pub(super) const MEETING_ITEMS: Row = Row {
+    about: "The agenda items or topics discussed, e.g. Policy review; Filtering report.",
+    aliases: &[
+        "items",
+        "agenda",
+        "agenda items",
+        "topics",
+        "items discussed",
+        "main items",
+        "main items discussed",
+        "key items",
+        "agenda item",
+        "business",
+        "matters discussed",
+        "points discussed",
+        "summary of discussion",
+        "minutes",
+        "discussion",
+        "notes",
+    ],
+    ..row(Meetings, "items", "Items", LongText)
+};
 
 /// Filtering: when the check was made.
 pub(super) const FILTERING_DATE: Row = Row {

@@ -267,13 +267,7 @@ fields! {
         ..row(Meetings, "apologies", "Apologies", Text)
     },
     /// Meetings: the agenda items or topics discussed.
-    MeetingItems => Row {
-        about: "The agenda items or topics discussed, e.g. Policy review; Filtering report.",
-        aliases: &["items", "agenda", "agenda items", "topics", "items discussed", "main items",
-            "main items discussed", "key items", "agenda item", "business", "matters discussed",
-            "points discussed", "summary of discussion", "minutes", "discussion", "notes"],
-        ..row(Meetings, "items", "Items", LongText)
-    },
+    MeetingItems => MEETING_ITEMS,
     /// Meetings: the actions agreed.
     MeetingActionsAgreed => Row {
         about: "How many actions were agreed, or what they were.",

@@ -62,14 +62,16 @@ fn no_figures(
     let sentence = part.split_whitespace().count() > 4 || part.contains([':', ';', '.']);
     // In a register kept person by person, a group alone heads the people below it.
     let by_person = header.col(Field::AgreementPerson).is_some();
-    (placed && !part.is_empty() && person.is_empty() && !heading && !sentence && !by_person).then(|| {
-        skip(
-            NO_FIGURES,
-            header
-                .col(Field::AgreementSigned)
-                .or(header.col(Field::AgreementGroup)),
-        )
-    })
+    (placed && !part.is_empty() && person.is_empty() && !heading && !sentence && !by_person).then(
+        || {
+            skip(
+                NO_FIGURES,
+                header
+                    .col(Field::AgreementSigned)
+                    .or(header.col(Field::AgreementGroup)),
+            )
+        },
+    )
 }
 
 /// Why a group's row with no figures beside it is skipped.

@@ -255,7 +255,10 @@ fn class_code(w: &str) -> bool {
 /// among it.
 pub(crate) fn class_year(part: &str) -> Option<String> {
     let n = normalise(part);
-    let words: Vec<&str> = n.split(' ').filter(|w| !w.is_empty() && *w != "class").collect();
+    let words: Vec<&str> = n
+        .split(' ')
+        .filter(|w| !w.is_empty() && *w != "class")
+        .collect();
     let [code] = words.as_slice() else {
         return None;
     };
@@ -265,7 +268,9 @@ pub(crate) fn class_year(part: &str) -> Option<String> {
     }
     let reception = code.len() == 2
         && code.starts_with('r')
-        && code[1..].chars().all(|c| c.is_ascii_digit() || c.is_ascii_lowercase());
+        && code[1..]
+            .chars()
+            .all(|c| c.is_ascii_digit() || c.is_ascii_lowercase());
     reception.then(|| "reception".to_string())
 }
 

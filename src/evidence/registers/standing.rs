@@ -21,9 +21,15 @@ const NOT_IN_FORCE: &[(&str, &str)] = &[
     ("being drafted", "a draft"),
     ("proposed", "a draft"),
     ("for consultation", "out for consultation, not yet approved"),
-    ("out for consultation", "out for consultation, not yet approved"),
+    (
+        "out for consultation",
+        "out for consultation, not yet approved",
+    ),
     ("in consultation", "out for consultation, not yet approved"),
-    ("under consultation", "out for consultation, not yet approved"),
+    (
+        "under consultation",
+        "out for consultation, not yet approved",
+    ),
     ("consultation draft", "a draft"),
     ("for comment", "out for consultation, not yet approved"),
     ("under review", "under review, not yet approved again"),

@@ -37,7 +37,10 @@ pub(super) fn documents_reviewed(
         {
             Some(d) => {
                 let (c, why) = &d.cells.unread[0];
-                let cell = c.at.cell.clone().unwrap_or_else(|| format!("column {}", c.letters));
+                let cell =
+                    c.at.cell
+                        .clone()
+                        .unwrap_or_else(|| format!("column {}", c.letters));
                 format!(
                     "the policy register gives no date of last review for {what} that can be read: “{}” has {why} (“{}”, {cell})",
                     d.name, c.heading

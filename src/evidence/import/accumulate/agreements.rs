@@ -17,6 +17,9 @@ use crate::text::normalise;
 /// day, for the warning that names both rows.
 pub(crate) const SAME_DAY: &str = "a different count of the same group on the same day as row";
 
+/// A count's row (0-based) and the day it was counted.
+type Counted = (u32, Option<NaiveDate>);
+
 /// Whether count `a` is a lower share signed than count `b`: the less favourable of two.
 fn lower(a: &Agreement, b: &Agreement) -> bool {
     // signed/of < signed/of, in whole numbers.
@@ -189,13 +192,15 @@ impl Accumulator<'_> {
             _ => None,
         };
         // Each year counted whole: its row and date; each year's classes: their rows, dates.
-        let mut years: BTreeMap<(String, String), (u32, Option<NaiveDate>)> = BTreeMap::new();
-        let mut classes: BTreeMap<(String, String), Vec<(u32, Option<NaiveDate>)>> =
-            BTreeMap::new();
+        let mut years: BTreeMap<(String, String), Counted> = BTreeMap::new();
+        let mut classes: BTreeMap<(String, String), Vec<Counted>> = BTreeMap::new();
         for (row, o) in &rows {
             let Some(a) = count(o) else { continue };
             match class_year(&a.part) {
-                Some(year) => classes.entry((a.group, year)).or_default().push((*row, a.date)),
+                Some(year) => classes
+                    .entry((a.group, year))
+                    .or_default()
+                    .push((*row, a.date)),
                 None => {
                     years.insert((a.group, part_key(&a.part)), (*row, a.date));
                 }
@@ -203,7 +208,9 @@ impl Accumulator<'_> {
         }
         let mut fallen: BTreeMap<u32, String> = BTreeMap::new();
         for (key, (row, date)) in &years {
-            let Some(parts) = classes.get(key) else { continue };
+            let Some(parts) = classes.get(key) else {
+                continue;
+            };
             let list = |rows: &[u32]| {
                 let rows: Vec<String> = rows.iter().map(|r| (r + 1).to_string()).collect();
                 rows.join(", ")
