@@ -132,6 +132,15 @@ fn columns(kind: Kind, texts: &[Heading], overrides: &ColumnMap) -> Vec<Column> 
         {
             make_room(&mut out, f);
         }
+        // The school's own mapping wins over a heading the tool only recognised: the
+        // earlier column gives the field up.
+        if let Some(f) = wanted.filter(|f| overrides.get(&heading.text) == Some(*f))
+            && let Some(earlier) = out
+                .iter_mut()
+                .find(|c| c.field == Some(f) && overrides.get(&c.header).is_none())
+        {
+            earlier.field = None;
+        }
         let field = wanted.filter(|f| free(*f, &out));
         let index = u32::try_from(i).expect("columns fit u32");
         out.push(Column {
@@ -247,10 +256,10 @@ pub fn detect(kind: Kind, rows: &[SheetRow], overrides: &ColumnMap) -> Result<He
         }
     }
     match best {
-        Some(header) if doubled(&header).is_some() => Err(NoHeader {
+        Some(header) if doubled(kind, &header, overrides).is_some() => Err(NoHeader {
             found: header.columns.iter().map(|c| c.header.clone()).collect(),
             expected: expected(kind),
-            doubled: doubled(&header),
+            doubled: doubled(kind, &header, overrides),
         }),
         Some(mut header) => {
             find_people(kind, &mut header, overrides);
@@ -264,25 +273,35 @@ pub fn detect(kind: Kind, rows: &[SheetRow], overrides: &ColumnMap) -> Result<He
     }
 }
 
-/// Two columns with the same heading, the first taken for a field and the second left
-/// unused: which one the school means cannot be told. Says both cells
-/// ("`Result` heads both C1 and E1").
-fn doubled(header: &Header) -> Option<String> {
-    let mut mapped = header.columns.iter().filter(|c| c.field.is_some());
+/// Two columns that name one field, the first taken for it and the second left unused
+/// ("Result" twice, or "Result" and "Outcome"): which one the school means cannot be told,
+/// unless the school's own mapping names the one it means. Says both cells.
+fn doubled(kind: Kind, header: &Header, overrides: &ColumnMap) -> Option<String> {
+    let mut mapped = header
+        .columns
+        .iter()
+        .filter(|c| c.field.is_some() && overrides.get(&c.header).is_none());
     let (first, second) = mapped.find_map(|m| {
         let again = header.columns.iter().find(|c| {
-            c.field.is_none() && c.index != m.index && normalise(&c.header) == normalise(&m.header)
+            c.field.is_none()
+                && c.index != m.index
+                && overrides.get(&c.header).is_none()
+                && field_for(kind, &c.header, overrides) == m.field
         })?;
         Some((m, again))
     })?;
+    let field = first.field.map(|f| f.to_string()).unwrap_or_default();
     // The row the heading sits on, counted from 1 as a spreadsheet shows it.
     let row = header.last_row + 1;
+    if normalise(&first.header) == normalise(&second.header) {
+        return Some(format!(
+            "two columns are headed `{}` ({}{row} and {}{row}), and which holds the {field} cannot be told; rename the one not meant, or delete it",
+            first.header, first.column, second.column,
+        ));
+    }
     Some(format!(
-        "two columns are headed `{}` ({}{row} and {}{row}), and which holds the {} cannot be told; rename the one not meant, or delete it",
-        first.header,
-        first.column,
-        second.column,
-        first.field.map(|f| f.to_string()).unwrap_or_default(),
+        "two columns, `{}` ({}{row}) and `{}` ({}{row}), both read as the {field}, and which is meant cannot be told; rename the one not meant, or name the one meant under [evidence.columns] in review.toml (`\"{}\" = \"{field}\"`)",
+        first.header, first.column, second.header, second.column, first.header,
     ))
 }
 
@@ -505,6 +524,38 @@ mod tests {
                 h.col(Field::TrainingDate)
             ),
             (Some(0), Some(1), Some(2))
+        );
+    }
+
+    #[test]
+    fn two_columns_of_one_field_are_ambiguous_until_the_school_names_one() {
+        let rows = vec![
+            row(
+                0,
+                &["Date", "What was tested", "Result", "Checked by", "Outcome"],
+            ),
+            row(
+                1,
+                &["01/10/2026", "Proxies", "Blocked", "IT", "Not blocked"],
+            ),
+        ];
+        let none = ColumnMap::default();
+        let err = detect(Kind::Filtering, &rows, &none).expect_err("ambiguous");
+        let said = err.doubled.expect("says why");
+        assert!(said.contains("`Result` (C1) and `Outcome` (E1)"), "{said}");
+        let mut own = std::collections::BTreeMap::new();
+        own.insert("Outcome".to_string(), "result".to_string());
+        let own = ColumnMap::parse(Kind::Filtering, &own);
+        let h = detect(Kind::Filtering, &rows, &own).expect("the school named one");
+        assert_eq!(h.col(Field::FilteringResult), Some(4));
+        let same = vec![row(0, &["Date", "Tested", "Result", "Result"])];
+        let said = detect(Kind::Filtering, &same, &none)
+            .expect_err("ambiguous")
+            .doubled
+            .expect("says why");
+        assert!(
+            said.contains("two columns are headed `Result` (C1 and D1)"),
+            "{said}"
         );
     }
 

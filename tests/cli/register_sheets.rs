@@ -89,3 +89,47 @@ fn two_columns_of_one_heading_are_refused_naming_both() {
     let err = String::from_utf8(out.get_output().stderr.clone()).expect("utf-8");
     says(&err, &["two columns are headed `Result` (C1 and E1)"]);
 }
+
+#[test]
+fn two_headings_read_as_one_field_are_refused_until_the_school_names_one() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    crate::init_review(dir.path(), &[]).success();
+    std::fs::write(
+        dir.path().join("evidence/checks.csv"),
+        "Date checked,What was tested,Result,Checked by,Outcome\n01/10/2026,Proxies,Blocked,IT,Not blocked\n",
+    )
+    .expect("write");
+    let source = "[[evidence]]\nkind = \"filtering\"\npath = \"evidence/checks.csv\"\n";
+    crate::set_sources(dir.path(), source);
+    let run = |json: bool| {
+        let mut cmd = selfreview();
+        cmd.env("SELFREVIEW_TODAY", "2026-11-01")
+            .arg("-C")
+            .arg(dir.path());
+        if json {
+            cmd.arg("--json");
+        }
+        cmd.arg("import").assert()
+    };
+    let out = run(false);
+    let err = String::from_utf8(out.get_output().stderr.clone()).expect("utf-8");
+    says(
+        &err,
+        &[
+            "two columns, `Result` (C1) and `Outcome` (E1), both read as the result",
+            "(`\"Result\" = \"result\"`)",
+        ],
+    );
+    crate::set_sources(
+        dir.path(),
+        &format!("{source}\n[evidence.columns]\n\"Outcome\" = \"result\"\n"),
+    );
+    let out = run(true).success();
+    let doc: Value = serde_json::from_slice(&out.get_output().stdout).expect("JSON");
+    let f = &doc["metrics"]["filtering"];
+    assert_eq!(
+        (f["checks"].as_u64(), f["failed"].as_u64()),
+        (Some(1), Some(1)),
+        "the column the school names is read: {f}"
+    );
+}
