@@ -108,8 +108,9 @@ const IN_FORCE: &[&str] = &[
     "reviewed",
 ];
 
-/// A clause about another copy of the document, not this one: "draft archived", "old
-/// version removed", "previous draft deleted".
+/// A clause about another copy of the document, not this one: an earlier one put away
+/// ("draft archived", "old version removed") or the next one on its way ("new draft due in
+/// spring", "next version being written").
 fn about_another_copy(clause: &str) -> bool {
     let has = |words: &[&str]| words.iter().any(|w| contains(clause, w));
     let gone = has(&[
@@ -121,7 +122,7 @@ fn about_another_copy(clause: &str) -> bool {
         "filed",
         "discarded",
     ]);
-    let other = has(&[
+    let earlier = has(&[
         "draft",
         "drafts",
         "previous",
@@ -132,7 +133,17 @@ fn about_another_copy(clause: &str) -> bool {
         "prior",
         "last year s",
     ]);
-    gone && other
+    let coming = has(&[
+        "due",
+        "planned",
+        "in preparation",
+        "being prepared",
+        "being written",
+        "being drafted",
+        "to follow",
+    ]);
+    let next = has(&["new", "next", "updated", "revised"]);
+    (gone && earlier) || (coming && next)
 }
 
 /// Whether `phrase` stands as whole words in the normalised `text`.
@@ -245,6 +256,8 @@ mod tests {
             "Approved (draft archived)",
             "Approved - previous version removed",
             "Ratified; old draft deleted",
+            "Approved (new draft due in spring)",
+            "Current - next version being written",
             "Approved",
             "Current",
             "Live",
@@ -260,6 +273,7 @@ mod tests {
     #[test]
     fn an_archived_draft_with_nothing_saying_approved_is_not_in_force() {
         assert!(status_says("Draft archived").is_some());
+        assert!(status_says("New draft due in spring").is_some());
     }
 
     #[test]
