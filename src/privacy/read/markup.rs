@@ -15,7 +15,7 @@ use std::io::BufRead;
 
 use quick_xml::events::Event;
 
-use super::{Ctx, Verdict, script};
+use super::{Ctx, Verdict, hidden, script};
 use crate::privacy::scan::Scanner;
 use crate::privacy::shown::INLINE;
 
@@ -50,6 +50,12 @@ const HEADER_FOOTER: &[&str] = &[
 struct Reading<'n> {
     joined: Scanner<'n>,
     split: Scanner<'n>,
+    /// What a reader sees ([`hidden`]), and the text before its tracked changes.
+    shown: Scanner<'n>,
+    original: Scanner<'n>,
+    /// Whether `shown` and `original` run on across every tag, as in a web page, where a
+    /// style sheet can make any element inline.
+    fused: bool,
     asides: Scanner<'n>,
     /// A page's style strings run together.
     styles: Scanner<'n>,
@@ -64,6 +70,9 @@ impl<'n> Reading<'n> {
         Reading {
             joined: ctx.scanner(),
             split: ctx.scanner(),
+            shown: ctx.scanner(),
+            original: ctx.scanner(),
+            fused: false,
             asides: ctx.scanner(),
             styles: ctx.scanner(),
             embedded: None,
@@ -72,8 +81,19 @@ impl<'n> Reading<'n> {
     }
 
     fn text(&mut self, t: &str) {
+        self.seen(t, true, true);
+    }
+
+    /// Text that is shown, or was there before the tracked changes, or neither.
+    fn seen(&mut self, t: &str, shown: bool, original: bool) {
         self.joined.push(t);
         self.split.push(t);
+        if shown {
+            self.shown.push(t);
+        }
+        if original {
+            self.original.push(t);
+        }
     }
 
     /// A tag: always a space for the split reading, and for the joined one when `breaks`.
@@ -81,6 +101,10 @@ impl<'n> Reading<'n> {
         self.split.brk();
         if breaks {
             self.joined.brk();
+            if !self.fused {
+                self.shown.brk();
+                self.original.brk();
+            }
         }
     }
 
@@ -88,6 +112,8 @@ impl<'n> Reading<'n> {
     fn part(&mut self) {
         self.joined.part();
         self.split.part();
+        self.shown.part();
+        self.original.part();
     }
 
     fn aside(&mut self, t: &str) {
@@ -144,6 +170,8 @@ impl<'n> Reading<'n> {
     fn found(&self) -> bool {
         self.joined.found()
             || self.split.found()
+            || self.shown.found()
+            || self.original.found()
             || self.asides.found()
             || self.styles.found()
             || self.embedded.as_deref() == Some("")
@@ -152,6 +180,8 @@ impl<'n> Reading<'n> {
     fn finish(mut self) -> Verdict {
         let found = self.joined.finish()
             | self.split.finish()
+            | self.shown.finish()
+            | self.original.finish()
             | self.asides.finish()
             | self.styles.finish();
         match (self.embedded, self.built) {
@@ -180,9 +210,11 @@ pub(super) fn document(ctx: &mut Ctx<'_>, text: &str) -> Verdict {
 /// A page that runs a script is refused ([`script`]) unless the page is the tool's own.
 pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
     let mut reading = Reading::new(ctx);
+    reading.fused = true;
     if script::defines_entities(text) {
         reading.built = Some(script::ENTITIES);
     }
+    let mut page = hidden::Page::new(&style_sheets(text));
     let mut emitter = html5gum::DefaultEmitter::default();
     emitter.naively_switch_states(true);
     let mut in_style = false;
@@ -207,6 +239,12 @@ pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
                     }
                 }
                 in_style = name == "style";
+                let attributes: Vec<(String, String)> = tag
+                    .attributes
+                    .iter()
+                    .map(|(k, v)| (lossy(k).to_ascii_lowercase(), lossy(&v.value).into_owned()))
+                    .collect();
+                page.start(&name, &attributes, tag.self_closing);
                 for (key, value) in &tag.attributes {
                     let (key, value) = (lossy(key), lossy(&value.value));
                     if script::attribute_runs(&key, &value) {
@@ -226,6 +264,7 @@ pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
             html5gum::Token::EndTag(tag) => {
                 let name = lossy(&tag.name);
                 reading.tag(!INLINE.contains(&name.as_ref()));
+                page.end(&name.to_ascii_lowercase());
                 in_style = false;
                 if let Some(code) = in_script.take()
                     && !ctx.own_scripts.contains(&code.trim())
@@ -238,7 +277,7 @@ pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
             }
             html5gum::Token::String(s) => {
                 let s = lossy(&s.value);
-                reading.text(&s);
+                reading.seen(&s, page.shown(), true);
                 if let Some(code) = in_script.as_mut() {
                     code.push_str(&s);
                 }
@@ -260,6 +299,25 @@ pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
     reading.finish()
 }
 
+/// The text of every `<style>` of a page, wherever it stands, since a rule at the end of
+/// the page hides elements before it as well.
+fn style_sheets(text: &str) -> String {
+    let mut css = String::new();
+    let mut in_style = false;
+    let mut emitter = html5gum::DefaultEmitter::default();
+    emitter.naively_switch_states(true);
+    for token in html5gum::Tokenizer::new_with_emitter(text, emitter) {
+        let Ok(token) = token;
+        match token {
+            html5gum::Token::StartTag(tag) => in_style = tag.name.eq_ignore_ascii_case(b"style"),
+            html5gum::Token::EndTag(_) => in_style = false,
+            html5gum::Token::String(s) if in_style => css.push_str(&lossy(&s.value)),
+            _ => {}
+        }
+    }
+    css
+}
+
 fn lossy(bytes: &[u8]) -> Cow<'_, str> {
     String::from_utf8_lossy(bytes)
 }
@@ -275,6 +333,7 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
     let mut header_footer: Option<String> = None;
     let mut held_for = String::new();
     let mut cell = script::Cell::default();
+    let mut office = hidden::Office::default();
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -290,12 +349,14 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                     paragraph += 1;
                 }
                 cell.start(name);
+                office.start(name, false, val(&e).as_deref());
                 reading.tag(breaks(name, paragraph));
                 attributes(&e, &mut reading);
             }
             Event::Empty(e) => {
                 let name = e.local_name();
                 let name: &str = name.as_ref();
+                office.start(name, true, val(&e).as_deref());
                 reading.tag(breaks(name, paragraph));
                 attributes(&e, &mut reading);
             }
@@ -303,6 +364,7 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                 let name = e.local_name();
                 let name: &str = name.as_ref();
                 reading.tag(breaks(name, paragraph));
+                office.end(name);
                 if ROWS.contains(&name) {
                     reading.part();
                 }
@@ -320,13 +382,13 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                 Some(held) => held.push_str(&t.xml10_content()),
                 None => {
                     cell.text(&t.xml10_content());
-                    reading.text(&t.xml10_content());
+                    reading.seen(&t.xml10_content(), office.shown(), office.original());
                 }
             },
-            Event::CData(t) => reading.text(&t.into_inner()),
+            Event::CData(t) => reading.seen(&t.into_inner(), office.shown(), office.original()),
             Event::GeneralRef(r) => match (unescaped(&r), header_footer.as_mut()) {
                 (Some(t), Some(held)) => held.push_str(&t),
-                (Some(t), None) => reading.text(&t),
+                (Some(t), None) => reading.seen(&t, office.shown(), office.original()),
                 (None, _) => {}
             },
             Event::Comment(c) => reading.aside(&c.into_inner()),
@@ -343,7 +405,23 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
             return Ok(Verdict::Name);
         }
     }
+    if office.style_hides {
+        reading.built.get_or_insert(hidden::STYLE_HIDES);
+    }
     Ok(reading.finish())
+}
+
+/// An element's `val` attribute (`<w:vanish w:val="0"/>`), whatever its prefix.
+fn val(e: &quick_xml::events::BytesStart<'_>) -> Option<String> {
+    e.attributes()
+        .with_checks(false)
+        .flatten()
+        .find(|a| {
+            let key = a.key.local_name();
+            let key: &str = key.as_ref();
+            key == "val"
+        })
+        .map(|a| a.value.to_string())
 }
 
 /// A formula or a page header or footer, read when its element ends.
@@ -430,6 +508,9 @@ fn attributes(e: &quick_xml::events::BytesStart<'_>, reading: &mut Reading<'_>) 
         }
         if key == "style" {
             reading.style(&value);
+        }
+        if name == "text-properties" && hidden::odf_hides(key, &value) {
+            reading.built.get_or_insert(hidden::STYLE_HIDES);
         }
         reading.aside(&value);
     }

@@ -13,6 +13,7 @@
 
 mod container;
 mod formulas;
+mod hidden;
 mod markup;
 mod pdf;
 mod script;
