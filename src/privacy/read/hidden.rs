@@ -118,6 +118,43 @@ pub(super) fn odf_hides(key: &str, value: &str) -> bool {
     key == "display" && value.trim().eq_ignore_ascii_case("none")
 }
 
+/// Why a workbook is refused when a number format adds words to what its cells show.
+pub(super) const NUMBER_FORMAT: &str = "it is a spreadsheet with a custom number format that adds words to what a cell shows (such as `@\" Smith\"` or `0\" pupils\"`), so a cell can show a name its value does not hold; set those cells' format to General or Text (or paste them as values into a new workbook), or save the sheet as CSV and cite that, and try again";
+
+/// Whether a spreadsheet number format (Excel's `formatCode`) shows letters of its own:
+/// quoted text, an escaped character, a fill character or a currency's letters, rather
+/// than only the value, digits, dates and punctuation.
+pub(super) fn format_adds_letters(code: &str) -> bool {
+    let lower = code.to_ascii_lowercase();
+    let lower = lower.replace("general", " ").replace("am/pm", " ").replace("a/p", " ");
+    let mut chars = lower.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                if chars.by_ref().take_while(|&q| q != '"').any(char::is_alphabetic) {
+                    return true;
+                }
+            }
+            '\\' | '*' if chars.next().is_some_and(char::is_alphabetic) => return true,
+            '_' => {
+                chars.next();
+            }
+            '[' => {
+                let inside: String = chars.by_ref().take_while(|&q| q != ']').collect();
+                // `[$USD-409]` shows its letters; colours, conditions and `[h]` do not.
+                if let Some(currency) = inside.strip_prefix('$')
+                    && currency.split('-').next().is_some_and(|c| c.chars().any(char::is_alphabetic))
+                {
+                    return true;
+                }
+            }
+            c if c.is_alphabetic() && !"dmyhsebgn".contains(c) => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
 /// Elements that end at once in HTML.
 const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
@@ -313,6 +350,35 @@ pub(super) fn hides(declarations: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn number_formats_that_add_letters_are_told_from_those_that_only_show_the_value() {
+        for code in [
+            r#"@" Adeyemi""#,
+            r#""Grace "@"#,
+            r#"0" Adeyemi""#,
+            r#"0\A"#,
+            "*G0",
+            "[$USD-409]#,##0",
+            "0 x",
+        ] {
+            assert!(format_adds_letters(code), "{code}");
+        }
+        for code in [
+            "General",
+            "dd/mm/yyyy",
+            "hh:mm AM/PM",
+            "[h]:mm:ss",
+            "#,##0.00_);[Red](#,##0.00)",
+            r##""£"#,##0.00"##,
+            "[$€-x-euro]#,##0",
+            r#"[=6]"";0"#,
+            "0.0%",
+            "@",
+        ] {
+            assert!(!format_adds_letters(code), "{code}");
+        }
+    }
 
     #[test]
     fn declarations_that_hide_text_are_told_from_those_that_do_not() {

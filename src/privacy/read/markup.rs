@@ -334,6 +334,8 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
     let mut held_for = String::new();
     let mut cell = script::Cell::default();
     let mut office = hidden::Office::default();
+    // Inside an OpenDocument number style's text, which a cell shows beside its value.
+    let mut number_text = false;
     let mut buf = Vec::new();
     loop {
         buf.clear();
@@ -350,6 +352,9 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                 }
                 cell.start(name);
                 office.start(name, false, val(&e).as_deref());
+                let qualified = e.name();
+                let qualified: &str = qualified.as_ref();
+                number_text = qualified == "number:text";
                 reading.tag(breaks(name, paragraph));
                 attributes(&e, &mut reading);
             }
@@ -365,6 +370,7 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                 let name: &str = name.as_ref();
                 reading.tag(breaks(name, paragraph));
                 office.end(name);
+                number_text = false;
                 if ROWS.contains(&name) {
                     reading.part();
                 }
@@ -381,6 +387,9 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
             Event::Text(t) => match header_footer.as_mut() {
                 Some(held) => held.push_str(&t.xml10_content()),
                 None => {
+                    if number_text && t.xml10_content().chars().any(char::is_alphabetic) {
+                        reading.built.get_or_insert(hidden::NUMBER_FORMAT);
+                    }
                     cell.text(&t.xml10_content());
                     reading.seen(&t.xml10_content(), office.shown(), office.original());
                 }
@@ -508,6 +517,12 @@ fn attributes(e: &quick_xml::events::BytesStart<'_>, reading: &mut Reading<'_>) 
         }
         if key == "style" {
             reading.style(&value);
+        }
+        if name == "numFmt" && key == "formatCode" && hidden::format_adds_letters(&value) {
+            reading.built.get_or_insert(hidden::NUMBER_FORMAT);
+        }
+        if key == "formula" && script::refused_formula(&value) {
+            reading.built.get_or_insert(script::FORMULA);
         }
         if name == "text-properties" && hidden::odf_hides(key, &value) {
             reading.built.get_or_insert(hidden::STYLE_HIDES);
