@@ -79,7 +79,12 @@ fn a_name_split_by_text_a_reader_of_a_word_document_never_sees_is_found() {
     }
     // An insertion splitting the name as it was before the change.
     let inserted = format!("{ja}<w:ins w:id=\"2\"><w:r><w:t>QX</w:t></w:r></w:ins>{mie}");
-    cite(dir, "inserted.docx", &docx(&inserted), "private-name-in-pack");
+    cite(
+        dir,
+        "inserted.docx",
+        &docx(&inserted),
+        "private-name-in-pack",
+    );
     // A style that hides text makes what a reader sees unknowable.
     let styled = zipped(&[
         ("[Content_Types].xml", b"<Types/>"),
@@ -171,7 +176,11 @@ fn a_number_format_that_adds_words_and_a_workbook_inside_a_file_are_judged() {
     sheet.write_string(0, 0, "Ja").expect("cell");
     sheet.write_string(8, 1, "mie Fox").expect("cell");
     sheet
-        .write_formula(3, 3, rust_xlsxwriter::Formula::new("=A1&B9").set_result("0"))
+        .write_formula(
+            3,
+            3,
+            rust_xlsxwriter::Formula::new("=A1&B9").set_result("0"),
+        )
         .expect("formula");
     let inner = book.save_to_buffer().expect("workbook");
     let embedded = zipped(&[
@@ -202,9 +211,13 @@ fn import_never_shows_a_sheet_named_after_a_pupil() {
         let col = u16::try_from(col).expect("small");
         sheet.write_string(1, col, *cell).expect("cell");
     }
-    let other = book.add_worksheet().set_name("Jamie Fox notes").expect("name");
+    let other = book
+        .add_worksheet()
+        .set_name("Jamie Fox notes")
+        .expect("name");
     other.write_string(0, 0, "x").expect("cell");
-    book.save(dir.join("evidence/training.xlsx")).expect("saved");
+    book.save(dir.join("evidence/training.xlsx"))
+        .expect("saved");
     let review_toml = std::fs::read_to_string(dir.join("review.toml")).expect("read");
     std::fs::write(
         dir.join("review.toml"),

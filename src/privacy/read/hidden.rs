@@ -49,6 +49,8 @@ pub(super) struct Office {
     in_style: bool,
     /// Set when a style (not a run) hides text.
     pub(super) style_hides: bool,
+    /// Inside an OpenDocument number style's text.
+    pub(super) number_text: bool,
 }
 
 impl Office {
@@ -79,6 +81,7 @@ impl Office {
 
     /// An element ends.
     pub(super) fn end(&mut self, name: &str) {
+        self.number_text = false;
         match name {
             "r" => {
                 self.in_run = false;
@@ -126,14 +129,19 @@ pub(super) const NUMBER_FORMAT: &str = "it is a spreadsheet with a custom number
 /// than only the value, digits, dates and punctuation.
 pub(super) fn format_adds_letters(code: &str) -> bool {
     let lower = code.to_ascii_lowercase();
-    let lower = lower.replace("general", " ").replace("am/pm", " ").replace("a/p", " ");
+    let lower = lower
+        .replace("general", " ")
+        .replace("am/pm", " ")
+        .replace("a/p", " ");
     let mut chars = lower.chars();
     while let Some(c) = chars.next() {
         match c {
-            '"' => {
-                if chars.by_ref().take_while(|&q| q != '"').any(char::is_alphabetic) {
-                    return true;
-                }
+            '"' if chars
+                .by_ref()
+                .take_while(|&q| q != '"')
+                .any(char::is_alphabetic) =>
+            {
+                return true;
             }
             '\\' | '*' if chars.next().is_some_and(char::is_alphabetic) => return true,
             '_' => {
@@ -143,7 +151,10 @@ pub(super) fn format_adds_letters(code: &str) -> bool {
                 let inside: String = chars.by_ref().take_while(|&q| q != ']').collect();
                 // `[$USD-409]` shows its letters; colours, conditions and `[h]` do not.
                 if let Some(currency) = inside.strip_prefix('$')
-                    && currency.split('-').next().is_some_and(|c| c.chars().any(char::is_alphabetic))
+                    && currency
+                        .split('-')
+                        .next()
+                        .is_some_and(|c| c.chars().any(char::is_alphabetic))
                 {
                     return true;
                 }
@@ -157,8 +168,8 @@ pub(super) fn format_adds_letters(code: &str) -> bool {
 
 /// Elements that end at once in HTML.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr", "keygen",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr", "keygen",
 ];
 /// HTML elements whose content a browser does not show as text.
 const UNSHOWN_TAGS: &[&str] = &[
@@ -318,7 +329,8 @@ pub(super) fn hides(declarations: &str) -> bool {
         let Some(n) = number(v) else {
             return false;
         };
-        let unit = v.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
+        let unit =
+            v.trim_start_matches(|c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '+'));
         match unit.get(..2).unwrap_or(unit) {
             "px" | "pt" | "q" | "mm" => n < 2.0,
             "em" | "re" | "ex" | "ch" | "lh" => n < 0.1,
@@ -330,11 +342,17 @@ pub(super) fn hides(declarations: &str) -> bool {
         || value_of("visibility")
             .iter()
             .any(|v| v.starts_with("hidden") || v.starts_with("collapse"))
-        || value_of("content-visibility").iter().any(|v| v.starts_with("hidden"))
+        || value_of("content-visibility")
+            .iter()
+            .any(|v| v.starts_with("hidden"))
         || value_of("font-size").iter().any(small)
         || value_of("font").iter().any(small)
-        || value_of("opacity").iter().any(|v| number(v).is_some_and(|n| n < 0.1))
-        || value_of("color").iter().any(|v| v.starts_with("transparent"))
+        || value_of("opacity")
+            .iter()
+            .any(|v| number(v).is_some_and(|n| n < 0.1))
+        || value_of("color")
+            .iter()
+            .any(|v| v.starts_with("transparent"))
         || ["width", "height", "max-width", "max-height"]
             .iter()
             .any(|p| value_of(p).iter().any(|v| number(v) == Some(0.0)))
@@ -344,7 +362,11 @@ pub(super) fn hides(declarations: &str) -> bool {
         || value_of("transform").iter().any(|v| v.contains("scale(0"))
         || ["left", "top", "margin-left", "margin-top", "right"]
             .iter()
-            .any(|p| value_of(p).iter().any(|v| number(v).is_some_and(|n| n <= -100.0)))
+            .any(|p| {
+                value_of(p)
+                    .iter()
+                    .any(|v| number(v).is_some_and(|n| n <= -100.0))
+            })
 }
 
 #[cfg(test)]
@@ -419,7 +441,8 @@ mod tests {
         let page = Page::new(
             ".h{display:none} div.x > span#y:hover{visibility:hidden} p::before{display:none} @media print { .screen { display: none } } b{color:red}",
         );
-        let s = |t: &str, c: &[&str], i: Option<&str>| page.rules.iter().any(|r| r.applies(t, c, i));
+        let s =
+            |t: &str, c: &[&str], i: Option<&str>| page.rules.iter().any(|r| r.applies(t, c, i));
         assert!(s("span", &["h"], None));
         assert!(s("span", &[], Some("y")));
         assert!(!s("span", &[], Some("z")));

@@ -18,6 +18,7 @@ mod markup;
 mod pdf;
 mod script;
 mod text;
+mod xml;
 
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
