@@ -251,3 +251,31 @@ fn an_output_refused_for_a_childs_name_exits_as_a_problem_found() {
     assert!(stderr.contains("report.html was not written"), "{stderr}");
     assert!(!stdout.contains("Jamie") && !stderr.contains("Jamie"));
 }
+
+#[test]
+fn letters_written_as_symbols_or_digits_in_both_parts_are_the_name() {
+    let tmp = review(LOG, None);
+    let dir = tmp.path();
+    for (i, text) in [
+        "J**ie Fox",
+        "J*m*e Fox",
+        "Ja#ie F_x",
+        "J4m13 F0x",
+        "Fox, J?mi•",
+    ]
+    .iter()
+    .enumerate()
+    {
+        cite(
+            dir,
+            &format!("masked-{i}.txt"),
+            text.as_bytes(),
+            "private-name-in-pack",
+        );
+    }
+    packs(
+        dir,
+        "ordinary.txt",
+        b"Grades A* to C; 5 * 3 = 15; C# club; COVID-19 cover in 2025/26; Jamie's class; J*** Fox-hunting ban discussed.",
+    );
+}
