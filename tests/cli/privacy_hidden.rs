@@ -249,6 +249,10 @@ fn an_output_refused_for_a_childs_name_exits_as_a_problem_found() {
     let (status, stdout, stderr) = run(dir, &["report"]);
     assert_eq!(status, 1, "{stderr}");
     assert!(stderr.contains("report.html was not written"), "{stderr}");
+    assert!(
+        stderr.contains("It is in templates/report.html, line "),
+        "{stderr}"
+    );
     assert!(!stdout.contains("Jamie") && !stderr.contains("Jamie"));
 }
 
