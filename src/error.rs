@@ -116,10 +116,12 @@ pub enum Error {
         message: String,
     },
     /// An output that would hold a child's name, caught as a last check before writing.
-    #[error("{} was not written: a child's name is still in it after the names found in the workbooks and records were taken out. It may be in review.toml (the school's name, a reviewer, a mapping under [evidence.roles] or [evidence.groups]), a custom template in templates/ or the framework file; take it out and try again", path.display())]
+    #[error("{} was not written: a child's name is still in it after the names found in the workbooks and records were taken out. {}", path.display(), place.as_ref().map_or_else(|| "It may be in review.toml (the school's name, a reviewer, a mapping under [evidence.roles] or [evidence.groups]), a custom template in templates/ or the framework file; take it out and try again".to_string(), |p| format!("It is in {p}: take it out (or write it another way) and try again")))]
     NameInOutput {
         /// The output refused.
         path: PathBuf,
+        /// Where in the review's own files the name stands, when it could be found.
+        place: Option<String>,
     },
     /// An output whose text cannot all be searched for children's names, so it is not
     /// written: a custom template's page that runs a script of its own, say.

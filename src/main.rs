@@ -61,7 +61,7 @@ fn run() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             out.failure(&err);
-            ExitCode::from(cli::EXIT_FAILED)
+            ExitCode::from(cli::exit_code(&err))
         }
     }
 }

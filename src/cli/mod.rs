@@ -34,6 +34,18 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: the job could not be done (bad arguments, unreadable file, I/O).
 pub const EXIT_FAILED: u8 = 2;
 
+/// The exit code of a command that stopped with `err`: an output refused because it
+/// would hold a child's name, or could not be searched for one, is a problem found in the
+/// school's files ([`EXIT_FINDINGS`], as a refused pack is); anything else could not be
+/// done.
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    use selfreview::Error;
+    match err.downcast_ref::<Error>() {
+        Some(Error::NameInOutput { .. } | Error::OutputUnsearchable { .. }) => EXIT_FINDINGS,
+        _ => EXIT_FAILED,
+    }
+}
+
 /// Runs the command line's subcommand and returns the exit code.
 pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
     if let Some(dir) = &cli.chdir {

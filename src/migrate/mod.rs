@@ -204,6 +204,7 @@ fn guard(root: &Path, today: NaiveDate, paths: &Paths, path: &Path, bytes: &[u8]
     {
         return Err(Error::NameInOutput {
             path: path.to_path_buf(),
+            place: None,
         });
     }
     Ok(())

@@ -163,6 +163,8 @@ fn finish(
     findings
         .0
         .extend(documents::findings(&evidence, months, as_of));
+    // Findings echo sheet names, headings and cells of the school's files.
+    super::withhold::diagnostics(&mut findings, &evidence.private);
     let metrics = compute::compute(&evidence, as_of, terms, months);
     Imported {
         as_of,

@@ -237,6 +237,7 @@ impl Reviewed {
         {
             return Err(crate::error::Error::NameInOutput {
                 path: shown.to_path_buf(),
+                place: None,
             });
         }
         Ok(json)

@@ -331,6 +331,12 @@ pub fn diagnostics(found: &mut Diagnostics, names: &Names) {
         if let Some(clean) = redact(names, &d.location.file.to_string_lossy()) {
             d.location.file = clean.into();
         }
+        // A cell's place names its sheet, which may be named after a pupil.
+        if let Some(cell) = d.location.cell.as_mut()
+            && let Some(clean) = redact(names, cell)
+        {
+            *cell = clean;
+        }
         if let Some(clean) = redact(names, &d.message) {
             d.message = clean;
             let in_cell = d

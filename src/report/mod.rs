@@ -226,7 +226,10 @@ pub fn write(
         match crate::privacy::read::output(names, bytes, &name, own_scripts()) {
             crate::privacy::Verdict::Clean => {}
             crate::privacy::Verdict::Name => {
-                return Err(Error::NameInOutput { path: path.clone() });
+                return Err(Error::NameInOutput {
+                    path: path.clone(),
+                    place: crate::review::where_named(paths, names),
+                });
             }
             crate::privacy::Verdict::Unreadable(why) => {
                 return Err(Error::OutputUnsearchable {

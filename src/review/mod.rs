@@ -16,6 +16,7 @@
 
 pub mod handover;
 mod init;
+mod named;
 mod open;
 pub mod outputs;
 mod paths;
@@ -30,6 +31,7 @@ use crate::diag::Diagnostics;
 use crate::error::{Error, Result};
 use crate::evidence::SourceSpec;
 pub use init::{InitOptions, init};
+pub use named::where_named;
 pub use open::{Opened, open};
 pub use paths::Paths;
 pub use validate::check;

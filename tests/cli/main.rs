@@ -30,6 +30,7 @@ mod privacy;
 mod privacy_documents;
 mod privacy_edges;
 mod privacy_forms;
+mod privacy_hidden;
 mod records;
 mod register_edges;
 mod register_groups;

@@ -265,15 +265,43 @@ pub fn import_review(
 ) -> Result<(Evidence, Vec<SourceReport>)> {
     let mut evidence = Evidence::default();
     let mut reports = Vec::new();
-    for s in sources {
+    for (i, s) in sources.iter().enumerate() {
         let path = root.join(&s.path);
         let req = Request {
             as_of,
             ..Request::for_source(s, &path)
         };
-        reports.push(import(&req, &mut evidence)?);
+        match import(&req, &mut evidence) {
+            Ok(report) => reports.push(report),
+            Err(err) => return Err(withheld(err, &sources[i + 1..], root, &mut evidence)),
+        }
     }
     Ok((evidence, reports))
+}
+
+/// An import error with children's names taken out of it: its message may list a
+/// workbook's sheets or echo a cell, and its file may be named after a child. The names
+/// are those learnt so far and those of the sources of names listed after the one that
+/// failed, read for their names alone.
+fn withheld(
+    err: crate::error::Error,
+    later: &[SourceSpec],
+    root: &Path,
+    evidence: &mut Evidence,
+) -> crate::error::Error {
+    for s in later.iter().filter(|s| s.kind.names_children()) {
+        let path = root.join(&s.path);
+        let _ = import(&Request::for_source(s, &path), evidence);
+    }
+    let names = &evidence.private;
+    let clean = |text: &str| crate::privacy::redact(names, text).unwrap_or_else(|| text.into());
+    match err {
+        crate::error::Error::Evidence { path, message } => crate::error::Error::Evidence {
+            path: clean(&path.to_string_lossy()).into(),
+            message: clean(&message),
+        },
+        other => other,
+    }
 }
 
 impl<'a> Request<'a> {

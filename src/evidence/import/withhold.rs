@@ -114,12 +114,20 @@ impl SourceReport {
                 c.header = clean;
             }
         }
+        if let Some(clean) = redact(names, &self.path.to_string_lossy()) {
+            self.path = clean.into();
+        }
         for skipped in self.skipped.iter_mut().chain(self.noted.iter_mut()) {
-            if let Some(clean) = redact(names, &skipped.reason) {
-                skipped.reason = clean;
+            for text in [&mut skipped.reason, &mut skipped.place] {
+                if let Some(clean) = redact(names, text) {
+                    *text = clean;
+                }
             }
         }
-        for sheet in self.names_also_from.iter_mut().chain(self.sheet.as_mut()) {
+        // A sheet's name is the school's text too: one named after a pupil is never shown.
+        let sheets = self.names_also_from.iter_mut().chain(self.sheet.as_mut());
+        let groups = self.unplaced_groups.iter_mut().map(|(g, _)| g);
+        for sheet in sheets.chain(self.sheets_unread.iter_mut()).chain(groups) {
             if let Some(clean) = redact(names, sheet) {
                 *sheet = clean;
             }

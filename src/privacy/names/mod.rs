@@ -28,6 +28,7 @@ mod initials;
 mod masked;
 mod matching;
 mod spell;
+mod wildcard;
 
 use initials::Shape;
 pub(crate) use masked::MASK;
@@ -78,6 +79,8 @@ pub struct Names {
     /// Variants that end in one letter (an initial, "Grace A."), by their last two words, so
     /// that every "A" in a text is not tried against every pupil whose surname starts so.
     by_pair: HashMap<(u32, u32), Vec<u32>>,
+    /// Words matched with letters masked ([`wildcard`]).
+    wild: wildcard::Wild,
     people: usize,
     /// Cells of incident logs already read, with how many people each held: a log names the
     /// same pupils row after row, and a cell read again adds no spelling not already held.
@@ -249,6 +252,7 @@ impl Names {
         }
         self.add_initials(&forenames[0], surname);
         self.add_masked(&forenames[..1], surname);
+        self.add_wildcard(forenames, surname);
         true
     }
 

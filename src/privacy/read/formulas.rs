@@ -67,7 +67,7 @@ fn unjudged(why: &str) -> Verdict {
 }
 
 /// Whether a formula could build text that is not written in it as one piece.
-fn builds_text(formula: &str) -> bool {
+pub(super) fn builds_text(formula: &str) -> bool {
     let outside: String = formula.split('"').step_by(2).collect();
     let upper = outside.to_ascii_uppercase();
     formula_builds_text(formula)
@@ -82,7 +82,7 @@ fn builds_text(formula: &str) -> bool {
 
 /// The text a formula of quoted text, `&`, `CONCAT`, `CONCATENATE`, `CHAR` and `UNICHAR`
 /// of numbers gives; `None` for any other formula.
-fn worked_out(formula: &str) -> Option<String> {
+pub(super) fn worked_out(formula: &str) -> Option<String> {
     let f = formula.trim();
     let f = f.strip_prefix("of:").unwrap_or(f);
     let f = f.strip_prefix('=').unwrap_or(f);

@@ -11,59 +11,43 @@
 //! headers and footers with their `&C`-style codes taken out.
 
 use std::borrow::Cow;
-use std::io::BufRead;
 
-use quick_xml::events::Event;
-
-use super::{Ctx, Verdict, script};
+pub(super) use super::xml::{without_codes, xml};
+use super::{Ctx, Verdict, hidden, script};
 use crate::privacy::scan::Scanner;
 use crate::privacy::shown::INLINE;
 
-/// XML elements that hold a paragraph of text, inside which runs join.
-const PARAGRAPHS: &[&str] = &["p", "h", "si", "is", "title", "li", "text"];
-/// XML elements inside a paragraph that stand for a space, a tab or a line break.
-const SPACES: &[&str] = &[
-    "tab",
-    "br",
-    "cr",
-    "s",
-    "line-break",
-    "noBreakHyphen",
-    "sym",
-    "ptab",
-];
 /// Table rows (HTML, Word, spreadsheets, OpenDocument): the last cell of one row and the
 /// first of the next are not one name ("… | April" then "Green Flag | …").
-const ROWS: &[&str] = &["tr", "row", "table-row"];
-/// Spreadsheet page headers and footers, whose text carries `&L`, `&C`, `&P`-style codes.
-const HEADER_FOOTER: &[&str] = &[
-    "oddHeader",
-    "oddFooter",
-    "evenHeader",
-    "evenFooter",
-    "firstHeader",
-    "firstFooter",
-];
-
+pub(super) const ROWS: &[&str] = &["tr", "row", "table-row"];
 /// The text of one document read three ways: runs joined, every tag a space, and the
 /// asides (attributes, comments) each on their own.
-struct Reading<'n> {
+pub(super) struct Reading<'n> {
     joined: Scanner<'n>,
     split: Scanner<'n>,
+    /// What a reader sees ([`hidden`]), and the text before its tracked changes.
+    shown: Scanner<'n>,
+    original: Scanner<'n>,
+    /// Whether `shown` and `original` run on across every tag, as in a web page, where a
+    /// style sheet can make any element inline.
+    fused: bool,
     asides: Scanner<'n>,
     /// A page's style strings run together.
     styles: Scanner<'n>,
     embedded: Option<String>,
     /// Why what the page shows cannot be read from it: it runs a script, or its style
     /// sheet shows attributes' text.
-    built: Option<&'static str>,
+    pub(super) built: Option<&'static str>,
 }
 
 impl<'n> Reading<'n> {
-    fn new(ctx: &Ctx<'n>) -> Self {
+    pub(super) fn new(ctx: &Ctx<'n>) -> Self {
         Reading {
             joined: ctx.scanner(),
             split: ctx.scanner(),
+            shown: ctx.scanner(),
+            original: ctx.scanner(),
+            fused: false,
             asides: ctx.scanner(),
             styles: ctx.scanner(),
             embedded: None,
@@ -71,26 +55,43 @@ impl<'n> Reading<'n> {
         }
     }
 
-    fn text(&mut self, t: &str) {
+    pub(super) fn text(&mut self, t: &str) {
+        self.seen(t, true, true);
+    }
+
+    /// Text that is shown, or was there before the tracked changes, or neither.
+    pub(super) fn seen(&mut self, t: &str, shown: bool, original: bool) {
         self.joined.push(t);
         self.split.push(t);
+        if shown {
+            self.shown.push(t);
+        }
+        if original {
+            self.original.push(t);
+        }
     }
 
     /// A tag: always a space for the split reading, and for the joined one when `breaks`.
-    fn tag(&mut self, breaks: bool) {
+    pub(super) fn tag(&mut self, breaks: bool) {
         self.split.brk();
         if breaks {
             self.joined.brk();
+            if !self.fused {
+                self.shown.brk();
+                self.original.brk();
+            }
         }
     }
 
     /// The end of a table row: no name runs across it.
-    fn part(&mut self) {
+    pub(super) fn part(&mut self) {
         self.joined.part();
         self.split.part();
+        self.shown.part();
+        self.original.part();
     }
 
-    fn aside(&mut self, t: &str) {
+    pub(super) fn aside(&mut self, t: &str) {
         self.asides.push(t);
         self.asides.brk();
         let decoded = percent_encoding::percent_decode_str(t).decode_utf8_lossy();
@@ -123,7 +124,7 @@ impl<'n> Reading<'n> {
     }
 
     /// Style sheet text: its strings are read run together, and `attr()` builds text.
-    fn style(&mut self, css: &str) {
+    pub(super) fn style(&mut self, css: &str) {
         self.styles.push(&script::css_strings(css));
         if let Some(why) = script::css_refused(css) {
             self.built.get_or_insert(why);
@@ -141,17 +142,21 @@ impl<'n> Reading<'n> {
         }
     }
 
-    fn found(&self) -> bool {
+    pub(super) fn found(&self) -> bool {
         self.joined.found()
             || self.split.found()
+            || self.shown.found()
+            || self.original.found()
             || self.asides.found()
             || self.styles.found()
             || self.embedded.as_deref() == Some("")
     }
 
-    fn finish(mut self) -> Verdict {
+    pub(super) fn finish(mut self) -> Verdict {
         let found = self.joined.finish()
             | self.split.finish()
+            | self.shown.finish()
+            | self.original.finish()
             | self.asides.finish()
             | self.styles.finish();
         match (self.embedded, self.built) {
@@ -180,9 +185,11 @@ pub(super) fn document(ctx: &mut Ctx<'_>, text: &str) -> Verdict {
 /// A page that runs a script is refused ([`script`]) unless the page is the tool's own.
 pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
     let mut reading = Reading::new(ctx);
+    reading.fused = true;
     if script::defines_entities(text) {
         reading.built = Some(script::ENTITIES);
     }
+    let mut page = hidden::Page::new(&style_sheets(text));
     let mut emitter = html5gum::DefaultEmitter::default();
     emitter.naively_switch_states(true);
     let mut in_style = false;
@@ -207,25 +214,18 @@ pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
                     }
                 }
                 in_style = name == "style";
-                for (key, value) in &tag.attributes {
-                    let (key, value) = (lossy(key), lossy(&value.value));
-                    if script::attribute_runs(&key, &value) {
-                        reading.built = Some(script::SCRIPT);
-                    }
-                    if let Some(why) = script::attribute_refused(&name, &key, &value) {
-                        reading.built.get_or_insert(why);
-                    }
-                    match key.to_ascii_lowercase().as_str() {
-                        "style" => reading.style(&value),
-                        "srcdoc" => reading.page(ctx, &value),
-                        _ => {}
-                    }
-                    reading.aside(&value);
-                }
+                let attributes: Vec<(String, String)> = tag
+                    .attributes
+                    .iter()
+                    .map(|(k, v)| (lossy(k).to_ascii_lowercase(), lossy(&v.value).into_owned()))
+                    .collect();
+                page.start(&name, &attributes, tag.self_closing);
+                start_attributes(ctx, &mut reading, &name, &attributes);
             }
             html5gum::Token::EndTag(tag) => {
                 let name = lossy(&tag.name);
                 reading.tag(!INLINE.contains(&name.as_ref()));
+                page.end(&name.to_ascii_lowercase());
                 in_style = false;
                 if let Some(code) = in_script.take()
                     && !ctx.own_scripts.contains(&code.trim())
@@ -238,7 +238,7 @@ pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
             }
             html5gum::Token::String(s) => {
                 let s = lossy(&s.value);
-                reading.text(&s);
+                reading.seen(&s, page.shown(), true);
                 if let Some(code) = in_script.as_mut() {
                     code.push_str(&s);
                 }
@@ -260,179 +260,52 @@ pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
     reading.finish()
 }
 
-fn lossy(bytes: &[u8]) -> Cow<'_, str> {
-    String::from_utf8_lossy(bytes)
-}
-
-/// An XML document or part, streamed; an error means it is not well-formed XML.
-pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::Error> {
-    let mut reader = quick_xml::Reader::from_reader(r);
-    let config = reader.config_mut();
-    config.check_end_names = false;
-    config.allow_unmatched_ends = true;
-    let mut reading = Reading::new(ctx);
-    let mut paragraph = 0usize;
-    let mut header_footer: Option<String> = None;
-    let mut held_for = String::new();
-    let mut cell = script::Cell::default();
-    let mut buf = Vec::new();
-    loop {
-        buf.clear();
-        match reader.read_event_into(&mut buf)? {
-            Event::Start(e) => {
-                let name = e.local_name();
-                let name: &str = name.as_ref();
-                if HEADER_FOOTER.contains(&name) || name == "f" {
-                    held_for = name.to_string();
-                    header_footer = Some(String::new());
-                }
-                if PARAGRAPHS.contains(&name) {
-                    paragraph += 1;
-                }
-                cell.start(name);
-                reading.tag(breaks(name, paragraph));
-                attributes(&e, &mut reading);
-            }
-            Event::Empty(e) => {
-                let name = e.local_name();
-                let name: &str = name.as_ref();
-                reading.tag(breaks(name, paragraph));
-                attributes(&e, &mut reading);
-            }
-            Event::End(e) => {
-                let name = e.local_name();
-                let name: &str = name.as_ref();
-                reading.tag(breaks(name, paragraph));
-                if ROWS.contains(&name) {
-                    reading.part();
-                }
-                if let Some(why) = cell.end(name) {
-                    reading.built.get_or_insert(why);
-                }
-                if PARAGRAPHS.contains(&name) {
-                    paragraph = paragraph.saturating_sub(1);
-                }
-                if let Some(text) = header_footer.take() {
-                    held(&mut reading, &mut cell, &held_for, &text);
-                }
-            }
-            Event::Text(t) => match header_footer.as_mut() {
-                Some(held) => held.push_str(&t.xml10_content()),
-                None => {
-                    cell.text(&t.xml10_content());
-                    reading.text(&t.xml10_content());
-                }
-            },
-            Event::CData(t) => reading.text(&t.into_inner()),
-            Event::GeneralRef(r) => match (unescaped(&r), header_footer.as_mut()) {
-                (Some(t), Some(held)) => held.push_str(&t),
-                (Some(t), None) => reading.text(&t),
-                (None, _) => {}
-            },
-            Event::Comment(c) => reading.aside(&c.into_inner()),
-            Event::Eof => break,
-            Event::PI(p) if p.trim_ascii_start().starts_with("xml-stylesheet") => {
-                reading.built.get_or_insert(script::LINKED);
-            }
-            Event::DocType(d) if script::defines_entities(&d) => {
-                reading.built.get_or_insert(script::ENTITIES);
-            }
-            Event::Decl(_) | Event::PI(_) | Event::DocType(_) => {}
+/// A start tag's attributes (names in small letters): a script, a reversed or linked
+/// page refuses it; a style is read as a style sheet, `srcdoc` as a page of its own, and
+/// every value as an aside.
+fn start_attributes(
+    ctx: &Ctx<'_>,
+    reading: &mut Reading<'_>,
+    name: &str,
+    attributes: &[(String, String)],
+) {
+    for (key, value) in attributes {
+        if script::attribute_runs(key, value) {
+            reading.built = Some(script::SCRIPT);
         }
-        if reading.found() {
-            return Ok(Verdict::Name);
+        if let Some(why) = script::attribute_refused(name, key, value) {
+            reading.built.get_or_insert(why);
         }
-    }
-    Ok(reading.finish())
-}
-
-/// A formula or a page header or footer, read when its element ends.
-fn held(reading: &mut Reading<'_>, cell: &mut script::Cell, held_for: &str, text: &str) {
-    if held_for == "f" {
-        // A formula whose result may never have been saved: its strings, joined as the
-        // formula joins them.
-        reading.text(text);
-        reading.tag(true);
-        reading.text(&script::joined_strings(text));
-        cell.formula(text);
-    } else {
-        reading.text(&without_codes(text));
-    }
-    reading.tag(true);
-}
-
-/// What an escape (`&amp;`, `&#233;`) stands for, as quick-xml decodes it; `None` for a name
-/// XML does not define.
-fn unescaped(r: &quick_xml::events::BytesRef<'_>) -> Option<Cow<'static, str>> {
-    match r.resolve_char_ref() {
-        Ok(Some(c)) => Some(Cow::Owned(c.to_string())),
-        _ => quick_xml::escape::resolve_xml_entity(r).map(Cow::Borrowed),
+        match key.as_str() {
+            "style" => reading.style(value),
+            "srcdoc" => reading.page(ctx, value),
+            _ => {}
+        }
+        reading.aside(value);
     }
 }
 
-/// Whether an element's start or end parts the text for the joined reading: outside a
-/// paragraph every element does; inside one only paragraphs and spaces do.
-fn breaks(name: &str, paragraph: usize) -> bool {
-    paragraph == 0 || PARAGRAPHS.contains(&name) || SPACES.contains(&name)
-}
-
-/// A page header or footer's text with its codes (`&L`, `&C`, `&R`, `&P`, `&"Arial,Bold"`,
-/// `&12`) turned into spaces.
-pub(super) fn without_codes(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '&' {
-            out.push(c);
-            continue;
-        }
-        out.push(' ');
-        match chars.next() {
-            Some('"') => {
-                for q in chars.by_ref() {
-                    if q == '"' {
-                        break;
-                    }
-                }
-            }
-            Some(d) if d.is_ascii_digit() => {
-                while chars.peek().is_some_and(char::is_ascii_digit) {
-                    chars.next();
-                }
-            }
-            Some('&') => out.push('&'),
+/// The text of every `<style>` of a page, wherever it stands, since a rule at the end of
+/// the page hides elements before it as well.
+fn style_sheets(text: &str) -> String {
+    let mut css = String::new();
+    let mut in_style = false;
+    let mut emitter = html5gum::DefaultEmitter::default();
+    emitter.naively_switch_states(true);
+    for token in html5gum::Tokenizer::new_with_emitter(text, emitter) {
+        let Ok(token) = token;
+        match token {
+            html5gum::Token::StartTag(tag) => in_style = tag.name.eq_ignore_ascii_case(b"style"),
+            html5gum::Token::EndTag(_) => in_style = false,
+            html5gum::Token::String(s) if in_style => css.push_str(&lossy(&s.value)),
             _ => {}
         }
     }
-    out
+    css
 }
 
-/// An XML element's attributes, read as asides; a script element, an event handler or a
-/// script link (an SVG picture or an XHTML page may hold them) refuses the document.
-fn attributes(e: &quick_xml::events::BytesStart<'_>, reading: &mut Reading<'_>) {
-    let name = e.local_name();
-    let name: &str = name.as_ref();
-    if name.eq_ignore_ascii_case("script") {
-        reading.built = Some(script::SCRIPT);
-    }
-    for a in e.attributes().with_checks(false).flatten() {
-        let value = match a.normalized_value(quick_xml::XmlVersion::Implicit1_0) {
-            Ok(v) => v.into_owned(),
-            Err(_) => a.value.to_string(),
-        };
-        let key = a.key.local_name();
-        let key: &str = key.as_ref();
-        if script::attribute_runs(key, &value) {
-            reading.built = Some(script::SCRIPT);
-        }
-        if let Some(why) = script::attribute_refused(name, key, &value) {
-            reading.built.get_or_insert(why);
-        }
-        if key == "style" {
-            reading.style(&value);
-        }
-        reading.aside(&value);
-    }
+fn lossy(bytes: &[u8]) -> Cow<'_, str> {
+    String::from_utf8_lossy(bytes)
 }
 
 #[cfg(test)]

@@ -13,10 +13,12 @@
 
 mod container;
 mod formulas;
+mod hidden;
 mod markup;
 mod pdf;
 mod script;
 mod text;
+mod xml;
 
 use std::io::{Read, Seek, SeekFrom};
 use std::path::Path;
@@ -92,8 +94,9 @@ pub fn file(names: &Names, path: &Path) -> std::io::Result<Verdict> {
         .unwrap_or_default();
     let mut ctx = Ctx::new(names);
     let verdict = any(&mut ctx, std::io::BufReader::new(f), &hint, Some(path))?;
-    if verdict == Verdict::Clean {
-        // A workbook shows what its formulas give when it opens, not what was saved.
+    if verdict != Verdict::Name {
+        // A workbook shows what its formulas give when it opens, not what was saved; the
+        // formulas' own verdict names the sheet and cell, so it is said first.
         return Ok(formulas::judge(names, path).unwrap_or(verdict));
     }
     Ok(verdict)

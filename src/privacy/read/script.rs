@@ -29,7 +29,7 @@ pub(super) const LINKED: &str = "it is a document that takes what it shows from 
 pub(super) const ENTITIES: &str = "it is a document that defines its own entities (`<!ENTITY …>` in its DOCTYPE), which put text together as it opens, so what it shows cannot be searched; save it as PDF, or open it, make sure it shows no child's name and list it as checked by hand";
 
 /// Why a spreadsheet is refused when a formula builds text and no result was saved.
-pub(super) const FORMULA: &str = "it is a spreadsheet with a formula that builds text (`CHAR`, `CONCAT`, `MID`, a lookup…) whose result was never saved, so what the cell shows cannot be searched; open it in Excel or LibreOffice and save it, so each formula's result is kept, and try again";
+pub(super) const FORMULA: &str = "it is a spreadsheet with a formula that builds text (`&` or `CONCAT` over other cells, `CHAR` of a cell, `MID`, a lookup…), and what the cell shows when the workbook opens cannot be searched, whatever result was saved with it (or with none saved); open it in Excel or LibreOffice, replace the formulas by their values (copy the cells, then paste values only) and save it, or save the sheet as CSV and cite that, and try again";
 
 /// Whether a document defines entities of its own in an internal DTD subset.
 pub(super) fn defines_entities(text: &str) -> bool {
@@ -104,6 +104,7 @@ pub(super) fn formula_builds_text(formula: &str) -> bool {
 #[derive(Default)]
 pub(super) struct Cell {
     builds: bool,
+    built_from_cells: bool,
     in_value: bool,
     valued: bool,
 }
@@ -126,13 +127,22 @@ impl Cell {
     /// The cell's formula.
     pub(super) fn formula(&mut self, formula: &str) {
         self.builds |= formula_builds_text(formula);
+        // Text built from other cells is refused whatever result was saved, as the
+        // formulas of a workbook cited on its own are (`super::formulas`): a workbook
+        // inside another file is judged the same way.
+        self.built_from_cells |= refused_formula(formula);
     }
 
     /// An element ends; at a cell's end, why it cannot be searched, if it cannot.
     pub(super) fn end(&mut self, name: &str) -> Option<&'static str> {
         self.in_value &= name != "v";
-        (name == "c" && self.builds && !self.valued).then_some(FORMULA)
+        (name == "c" && (self.built_from_cells || self.builds && !self.valued)).then_some(FORMULA)
     }
+}
+
+/// Whether a formula builds text that cannot be worked out from the formula alone.
+pub(super) fn refused_formula(formula: &str) -> bool {
+    super::formulas::builds_text(formula) && super::formulas::worked_out(formula).is_none()
 }
 
 /// Whether a `<script>` with this `type` attribute (if any) runs: every type but data blocks.

@@ -8,6 +8,7 @@
 
 mod bidi;
 mod join;
+mod masks;
 mod tokens;
 
 use unicode_normalization::UnicodeNormalization;
@@ -26,6 +27,7 @@ pub struct Scanner<'n> {
     tokens: Tokenizer,
     readings: Readings,
     bidi: bidi::Bidi,
+    masks: masks::Masks,
     found: bool,
     /// The same text with its escapes decoded (`%20`, `\u0041`), and in the order it is
     /// shown where direction controls reorder it ([`bidi`]), read alongside.
@@ -40,6 +42,7 @@ impl<'n> Scanner<'n> {
             tokens: Tokenizer::default(),
             readings: Readings::default(),
             bidi: bidi::Bidi::default(),
+            masks: masks::Masks::default(),
             found: false,
             decoded: None,
         }
@@ -68,6 +71,7 @@ impl<'n> Scanner<'n> {
             self.shadow().brk();
         }
         for c in text.nfkd() {
+            self.masks.feed(self.names, c);
             let (names, readings, found) = (self.names, &mut self.readings, &mut self.found);
             self.tokens.feed(c, |t| take(names, readings, found, t));
         }
@@ -89,13 +93,14 @@ impl<'n> Scanner<'n> {
     /// forgotten.
     pub fn part(&mut self) {
         self.end_word();
+        self.masks.part(self.names);
         self.found |= self.readings.part(self.names).is_some();
         self.bidi.part();
     }
 
     /// Whether a name has been found so far.
     pub fn found(&self) -> bool {
-        self.found || self.decoded.as_ref().is_some_and(|d| d.found())
+        self.found || self.masks.found || self.decoded.as_ref().is_some_and(|d| d.found())
     }
 
     /// Ends the text and says whether it held a name.
@@ -103,10 +108,11 @@ impl<'n> Scanner<'n> {
         self.end_word();
         self.found |= self.readings.end(self.names).is_some();
         let decoded = self.decoded.as_mut().is_some_and(|d| d.finish());
-        self.found || decoded
+        self.found || self.masks.found || decoded
     }
 
     fn end_word(&mut self) {
+        self.masks.end(self.names);
         let (names, readings, found) = (self.names, &mut self.readings, &mut self.found);
         self.tokens.end(|t| take(names, readings, found, t));
     }
