@@ -11,6 +11,7 @@ use serde::Serialize;
 
 use super::Field;
 use super::header::{Header, normalise};
+use super::status;
 use super::mapping::{CategoryMapper, group_for_meeting, group_for_role, meeting_group_name, slug};
 use super::table::{SheetRow, Value};
 use crate::dates;
@@ -240,12 +241,12 @@ pub fn reads(field: Field) -> bool {
     use Field::*;
     match field {
         TrainingPerson | TrainingRole | TrainingGroup | TrainingCourse | TrainingDate
-        | TrainingNextDue => true,
+        | TrainingNextDue | TrainingStatus => true,
         TrainingProvider | TrainingCertificate => false,
         IncidentPerson | IncidentDate | IncidentCategory | IncidentAction | IncidentStatus => true,
         IncidentTime | IncidentYearGroup | IncidentDescription | IncidentActionBy
         | IncidentReportedBy => false,
-        MeetingDate | MeetingGroup | MeetingAttendees | MeetingItems => true,
+        MeetingDate | MeetingGroup | MeetingAttendees | MeetingItems | MeetingStatus => true,
         MeetingApologies | MeetingActionsAgreed | MeetingActionsCompleted => false,
         PupilName | PupilForename | PupilPreferredForename | PupilSurname | PupilLegalSurname => {
             true
@@ -253,12 +254,14 @@ pub fn reads(field: Field) -> bool {
         DocumentName | DocumentOwner | DocumentApprovedBy | DocumentLastReviewed
         | DocumentNextDue | DocumentApprovedOn | DocumentFrequency | DocumentStatus => true,
         DocumentKept => false,
-        AgreementGroup | AgreementPerson | AgreementSigned | AgreementOf | AgreementDate => true,
-        FilteringDate | FilteringResult => true,
+        AgreementGroup | AgreementPerson | AgreementSigned | AgreementOf | AgreementDate
+        | AgreementStatus => true,
+        FilteringDate | FilteringResult | FilteringStatus => true,
         FilteringTested | FilteringBy | FilteringAction => false,
-        SurveyDate | SurveyGroup | SurveyResponses => true,
-        SurveyTitle | SurveyFindings => false,
-        EngagementDate | EngagementType | EngagementTitle | EngagementAttendance => true,
+        SurveyDate | SurveyGroup | SurveyResponses | SurveyTitle | SurveyStatus => true,
+        SurveyFindings => false,
+        EngagementDate | EngagementType | EngagementTitle | EngagementAttendance
+        | EngagementStatus => true,
     }
 }
 
@@ -276,7 +279,12 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<
     }
     // A person whose date cannot be read is still one of the people to train: dropping the
     // row would raise the share trained.
+    let status = status::column(row, header, Field::TrainingStatus);
     let (date, note) = match date(row, header, Field::TrainingDate) {
+        // "Booked", "Cancelled", "Did not attend": the training did not take place for them.
+        _ if status.is_some() => (None, status.as_ref().map(|(typed, standing, _)| {
+            format!("{person}: `{}` says it {}; counted as not trained", typed.trim(), standing.says())
+        })),
         // With no date column at all the file is named once, not each person.
         Ok(None) if header.col(Field::TrainingDate).is_some() => (
             None,
@@ -309,7 +317,7 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<
         Some(note) => RowOutcome::Noted {
             record,
             note,
-            col: header.col(Field::TrainingDate),
+            col: status.map_or(header.col(Field::TrainingDate), |s| s.2),
         },
     }
 }
@@ -409,6 +417,18 @@ pub fn meeting(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<M
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
+    let held = status::column(row, header, Field::MeetingStatus).or_else(|| {
+        [Field::MeetingGroup, Field::MeetingItems]
+            .into_iter()
+            .find_map(|f| {
+                let typed = text(row, header, f);
+                let (standing, _) = status::starts(&typed, status::Standing::NOT_HELD)?;
+                Some((typed, standing, header.col(f)))
+            })
+    });
+    if let Some((typed, standing, col)) = held {
+        return skip(status::reason(&typed, standing), col);
+    }
     let group = text(row, header, Field::MeetingGroup);
     if group.is_empty() {
         return skip("no group or meeting name", header.col(Field::MeetingGroup));

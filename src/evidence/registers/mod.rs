@@ -390,6 +390,7 @@ mod groups;
 mod logs;
 mod section;
 mod signed;
+mod topic;
 
 pub(crate) use agreements::UNPLACED;
 pub use agreements::agreement;
