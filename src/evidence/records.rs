@@ -11,8 +11,8 @@ use serde::Serialize;
 
 use super::Field;
 use super::header::{Header, normalise};
-use super::status;
 use super::mapping::{CategoryMapper, group_for_meeting, group_for_role, meeting_group_name, slug};
+use super::status;
 use super::table::{SheetRow, Value};
 use crate::dates;
 use crate::privacy::{Names, Person};
@@ -279,12 +279,13 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<
     }
     // A person whose date cannot be read is still one of the people to train: dropping the
     // row would raise the share trained.
-    let status = status::column(row, header, Field::TrainingStatus);
+    let status = status::said(row, header, Field::TrainingStatus);
     let (date, note) = match date(row, header, Field::TrainingDate) {
         // "Booked", "Cancelled", "Did not attend": the training did not take place for them.
-        _ if status.is_some() => (None, status.as_ref().map(|(typed, standing, _)| {
-            format!("{person}: `{}` says it {}; counted as not trained", typed.trim(), standing.says())
-        })),
+        _ if let Some((why, _)) = &status => (
+            None,
+            Some(format!("{person}: {why}; counted as not trained")),
+        ),
         // With no date column at all the file is named once, not each person.
         Ok(None) if header.col(Field::TrainingDate).is_some() => (
             None,
@@ -317,7 +318,7 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<
         Some(note) => RowOutcome::Noted {
             record,
             note,
-            col: status.map_or(header.col(Field::TrainingDate), |s| s.2),
+            col: status.map_or(header.col(Field::TrainingDate), |s| s.1),
         },
     }
 }
@@ -417,15 +418,12 @@ pub fn meeting(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<M
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
-    let held = status::column(row, header, Field::MeetingStatus).or_else(|| {
-        [Field::MeetingGroup, Field::MeetingItems]
-            .into_iter()
-            .find_map(|f| {
-                let typed = text(row, header, f);
-                let (standing, _) = status::starts(&typed, status::Standing::NOT_HELD)?;
-                Some((typed, standing, header.col(f)))
-            })
-    });
+    let held = status::not_held(
+        row,
+        header,
+        Field::MeetingStatus,
+        &[Field::MeetingGroup, Field::MeetingItems],
+    );
     if let Some((typed, standing, col)) = held {
         return skip(status::reason(&typed, standing), col);
     }

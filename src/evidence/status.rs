@@ -201,7 +201,9 @@ fn holds(padded: &str, word: &str) -> bool {
     let spaced = format!(" {word} ");
     padded.match_indices(&spaced).any(|(at, _)| {
         let before = &padded[..=at];
-        !NEGATIONS.iter().any(|n| before.ends_with(&format!(" {n} ")))
+        !NEGATIONS
+            .iter()
+            .any(|n| before.ends_with(&format!(" {n} ")))
     })
 }
 
@@ -230,9 +232,42 @@ pub(crate) fn column(
     Some((typed, s, header.col(field)))
 }
 
+/// The cell saying a row did not take place: its Status column (`status`) for every word,
+/// else one of `cells` (a group, an agenda) that starts with words of what did not or has
+/// not yet taken place ("Postponed - snow"), with the words typed, what they say and the
+/// column.
+pub(crate) fn not_held(
+    row: &SheetRow,
+    header: &Header,
+    status: Field,
+    cells: &[Field],
+) -> Option<(String, Standing, Option<u32>)> {
+    column(row, header, status).or_else(|| {
+        cells.iter().find_map(|&f| {
+            let typed = text(row, header, f);
+            let (standing, _) = starts(&typed, Standing::NOT_HELD)?;
+            Some((typed, standing, header.col(f)))
+        })
+    })
+}
+
+/// What the Status cell of `field` in `row` says, in words ("`Booked` says it has not
+/// taken place …"), with its column, when it says the row does not count.
+pub(crate) fn said(row: &SheetRow, header: &Header, field: Field) -> Option<(String, Option<u32>)> {
+    let (typed, standing, col) = column(row, header, field)?;
+    Some((
+        format!("`{}` says it {}", typed.trim(), standing.says()),
+        col,
+    ))
+}
+
 /// Why a row whose cell `typed` says `standing` is not counted.
 pub(crate) fn reason(typed: &str, standing: Standing) -> String {
-    format!("`{}` says it {}; not counted", typed.trim(), standing.says())
+    format!(
+        "`{}` says it {}; not counted",
+        typed.trim(),
+        standing.says()
+    )
 }
 
 #[cfg(test)]

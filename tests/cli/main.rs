@@ -33,6 +33,7 @@ mod privacy_forms;
 mod records;
 mod register_edges;
 mod register_honest;
+mod register_status;
 mod register_truth;
 mod register_words;
 mod registers;

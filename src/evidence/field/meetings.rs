@@ -19,16 +19,29 @@ pub(super) const MEETING_DATE: Row = Row {
 pub(super) const MEETING_GROUP: Row = Row {
     required: true,
     about: "Which group met, e.g. Online safety group, Governors, Senior leadership.",
-    aliases: &["group", "meeting", "meeting type", "committee", "body", "forum",
-        "meeting of"],
+    aliases: &[
+        "group",
+        "meeting",
+        "meeting type",
+        "committee",
+        "body",
+        "forum",
+        "meeting of",
+    ],
     ..row(Meetings, "group", "Group", Text)
 };
 
 /// Meetings: who attended.
 pub(super) const MEETING_ATTENDEES: Row = Row {
     about: "Who attended: names, initials or roles, separated by semicolons.",
-    aliases: &["attended", "attendees", "present", "attendance", "members present",
-        "who attended"],
+    aliases: &[
+        "attended",
+        "attendees",
+        "present",
+        "attendance",
+        "members present",
+        "who attended",
+    ],
     ..row(Meetings, "attendees", "Attended", Text)
 };
 
@@ -42,9 +55,24 @@ pub(super) const MEETING_APOLOGIES: Row = Row {
 /// Meetings: the agenda items or topics discussed.
 pub(super) const MEETING_ITEMS: Row = Row {
     about: "The agenda items or topics discussed, e.g. Policy review; Filtering report.",
-    aliases: &["items", "agenda", "agenda items", "topics", "items discussed", "main items",
-        "main items discussed", "key items", "agenda item", "business", "matters discussed",
-        "points discussed", "summary of discussion", "minutes", "discussion", "notes"],
+    aliases: &[
+        "items",
+        "agenda",
+        "agenda items",
+        "topics",
+        "items discussed",
+        "main items",
+        "main items discussed",
+        "key items",
+        "agenda item",
+        "business",
+        "matters discussed",
+        "points discussed",
+        "summary of discussion",
+        "minutes",
+        "discussion",
+        "notes",
+    ],
     ..row(Meetings, "items", "Items", LongText)
 };
 

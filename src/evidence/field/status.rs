@@ -30,7 +30,14 @@ pub(super) const TRAINING_STATUS: Row = Row {
 pub(super) const MEETING_STATUS: Row = Row {
     in_template: false,
     about: "Whether it took place, e.g. Held, Cancelled, Postponed, Planned.",
-    aliases: &["status", "current status", "state", "meeting status", "held", "went ahead"],
+    aliases: &[
+        "status",
+        "current status",
+        "state",
+        "meeting status",
+        "held",
+        "went ahead",
+    ],
     ..row(Meetings, "status", "Status", Text)
 };
 /// Agreements: whether the agreement stands, e.g. Signed, Refused, Withdrawn.

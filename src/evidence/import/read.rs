@@ -4,10 +4,10 @@
 use super::accumulate::Accumulator;
 use super::{Evidence, Request, SourceReport};
 use crate::error::{Error, Result};
+use crate::evidence::Kind;
 use crate::evidence::csvfile;
 use crate::evidence::header::{self, Header, NoHeader};
 use crate::evidence::records;
-use crate::evidence::Kind;
 use crate::evidence::table::{Origin, SheetRow};
 use crate::spreadsheet;
 

@@ -12,9 +12,9 @@
 
 use super::{Engagement, optional_count, topic, with_notes};
 use crate::evidence::Field;
-use crate::evidence::status::{self, Standing};
 use crate::evidence::header::{Header, normalise};
 use crate::evidence::records::{RowOutcome, dated, skip, text};
+use crate::evidence::status::{self, Standing};
 use crate::evidence::table::SheetRow;
 
 /// Words that say a parent engagement row is a session rather than a communication.

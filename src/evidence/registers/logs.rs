@@ -84,7 +84,15 @@ fn asked(group: &str, title: &str) -> Vec<String> {
 }
 
 /// Responses written as words that say nobody answered.
-const NO_ONE: &[&str] = &["0", "nobody", "no one", "noone", "zero", "no responses", "no replies"];
+const NO_ONE: &[&str] = &[
+    "0",
+    "nobody",
+    "no one",
+    "noone",
+    "zero",
+    "no responses",
+    "no replies",
+];
 
 /// The cell of a survey's row (status, title, who was asked, responses) saying it did not
 /// run, has not yet, or is not valid, with what it says and its column.
@@ -92,15 +100,19 @@ fn not_run(row: &SheetRow, header: &Header) -> Option<(String, Standing, Option<
     if let Some(found) = status::column(row, header, Field::SurveyStatus) {
         return Some(found);
     }
-    [Field::SurveyTitle, Field::SurveyGroup, Field::SurveyResponses]
-        .into_iter()
-        .find_map(|f| {
-            let typed = text(row, header, f);
-            let (standing, word) = status::standing(&typed, Standing::NOT_HELD)?;
-            // "TBC" among the responses is a number not known.
-            let confirming = f == Field::SurveyResponses && ["tbc", "tba"].contains(&word);
-            (!confirming).then(|| (typed, standing, header.col(f)))
-        })
+    [
+        Field::SurveyTitle,
+        Field::SurveyGroup,
+        Field::SurveyResponses,
+    ]
+    .into_iter()
+    .find_map(|f| {
+        let typed = text(row, header, f);
+        let (standing, word) = status::standing(&typed, Standing::NOT_HELD)?;
+        // "TBC" among the responses is a number not known.
+        let confirming = f == Field::SurveyResponses && ["tbc", "tba"].contains(&word);
+        (!confirming).then(|| (typed, standing, header.col(f)))
+    })
 }
 
 /// A row of the surveys log. One whose status or words say it did not run, or has not yet

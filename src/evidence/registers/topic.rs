@@ -59,6 +59,10 @@ const ALONE: &[&str] = &[
     "thinkuknow",
     "think u know",
     "ceop",
+    "viral challenge",
+    "viral challenges",
+    "online challenge",
+    "online challenges",
 ];
 
 /// Words for being online, which say online safety beside a word of keeping safe.

@@ -9,12 +9,12 @@
 mod marks;
 
 use super::FilteringCheck;
-use crate::evidence::status::{self, Standing};
-use marks::{CROSSES, bare};
 use crate::evidence::Field;
 use crate::evidence::header::{Header, normalise};
 use crate::evidence::records::{RowOutcome, dated, skip, text};
+use crate::evidence::status::{self, Standing};
 use crate::evidence::table::SheetRow;
+use marks::{CROSSES, bare};
 
 /// Phrases that say content got through, whatever else the cell says: a block that was
 /// partial is a failed check.
@@ -355,8 +355,7 @@ fn not_made(result: &str) -> bool {
         .iter()
         .find(|p| n == **p || n.starts_with(&format!("{p} ")))
         .copied();
-    let Some(p) = listed.or_else(|| status::starts(&n, Standing::NOT_HELD).map(|(_, w)| w))
-    else {
+    let Some(p) = listed.or_else(|| status::starts(&n, Standing::NOT_HELD).map(|(_, w)| w)) else {
         return false;
     };
     let after = format!(" {} ", n[p.len()..].trim());
@@ -514,6 +513,12 @@ mod tests {
             "Missed - technician off sick",
             "Postponed to next week",
             "not yet",
+            "Planned",
+            "Scheduled",
+            "Scheduled 14/01/2027",
+            "To do",
+            "Booked with the technician",
+            "Provisional",
         ] {
             assert!(not_made(skipped), "{skipped}");
         }
@@ -522,6 +527,7 @@ mod tests {
             "Blocked",
             "Not blocked",
             "Missed - YouTube got through",
+            "Planned check: 2 sites got through",
             "",
         ] {
             assert!(!not_made(made), "{made}");
