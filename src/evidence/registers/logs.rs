@@ -64,10 +64,10 @@ const PUPILS: &[&str] = &[
     "pupil", "pupils", "learner", "learners", "student", "students", "child", "children",
 ];
 
-/// Who a survey asked, from its "who was asked" cell and its title: a year or class named
-/// alone ("Year 6") in a parent questionnaire is the parents of that year, so a title that
-/// names parents, carers or families makes it a survey of parents (and of pupils too when
-/// the title names both).
+/// Who a survey asked, from its "who was asked" cell and its title (with the column's
+/// heading): a year or class named alone ("Year 6") in a parent questionnaire is the
+/// parents of that year, so a title or heading that names parents, carers or families
+/// makes it a survey of parents (and of pupils too when it names both).
 fn asked(group: &str, title: &str) -> Vec<String> {
     let groups = survey_groups(group);
     let words = |t: &str| -> Vec<String> { normalise(t).split(' ').map(str::to_string).collect() };
@@ -143,7 +143,14 @@ pub fn survey(row: &SheetRow, header: &Header) -> RowOutcome<Survey> {
     let groups = if not_given(&group) {
         Vec::new()
     } else {
-        asked(&group, &text(row, header, Field::SurveyTitle))
+        // The column's own heading may say whose year it names ("Parents' year group").
+        let heading = header
+            .columns
+            .iter()
+            .find(|c| c.field == Some(Field::SurveyGroup))
+            .map_or("", |c| c.header.as_str());
+        let about = format!("{} {heading}", text(row, header, Field::SurveyTitle));
+        asked(&group, &about)
     };
     if groups.is_empty() {
         notes.push((

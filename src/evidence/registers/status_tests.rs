@@ -9,10 +9,13 @@ use crate::evidence::records::Mappings;
 use crate::evidence::{ColumnMap, Kind};
 
 fn read(kind: Kind, text: &str) -> (Evidence, SourceReport) {
+    read_mapped(kind, text, ColumnMap::default())
+}
+
+fn read_mapped(kind: Kind, text: &str, columns: ColumnMap) -> (Evidence, SourceReport) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("register.csv");
     std::fs::write(&path, text).expect("written");
-    let columns = ColumnMap::default();
     let req = Request {
         kind,
         path: &path,
@@ -156,4 +159,17 @@ fn a_meeting_or_training_that_did_not_take_place_does_not_count() {
     );
     let dated: Vec<bool> = e.training.iter().map(|t| t.date.is_some()).collect();
     assert_eq!(dated, vec![true, false, false]);
+}
+
+#[test]
+fn a_year_under_a_heading_that_names_parents_is_the_parents_of_that_year() {
+    // The school maps its own heading, as review.toml's [evidence.columns] does.
+    let written = [("Parents' year group".to_string(), "group".to_string())].into();
+    let (e, _) = read_mapped(
+        Kind::Surveys,
+        "Date,Parents' year group,Survey,Responses\n01/10/2026,Year 6,Online safety questionnaire,41\n",
+        ColumnMap::parse(Kind::Surveys, &written),
+    );
+    let asked: Vec<_> = e.surveys.iter().map(|s| s.groups.clone()).collect();
+    assert_eq!(asked, vec![vec!["parents".to_string()]]);
 }
