@@ -459,7 +459,7 @@ def parent_engagement():
         (D(2026, 1, 16), "Newsletter", "Online safety item: new devices", None),
         ("12/02/2026", "Workshop", "Gaming and online safety", 14),
         ("13.3.26", "Newsletter", "Online safety item: online challenges", None),
-        ("15 May 2026", "Workshop", "Early phones: what to agree at home", 9),
+        ("15 May 2026", "Workshop", "First phones: staying safe and what to agree at home", 9),
         ("26/06/2026", "Website", "Online safety page updated", None),
         (D(2026, 9, 11), "Newsletter", "Online safety item: the new agreements", None),
         ("16/10/2026", "Newsletter", "Online safety item: scams", None),

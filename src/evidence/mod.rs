@@ -17,6 +17,7 @@ pub mod records;
 pub mod registers;
 pub mod sheet;
 pub mod source;
+pub mod status;
 pub mod table;
 pub mod tally;
 pub mod template;

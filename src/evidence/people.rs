@@ -251,7 +251,13 @@ pub fn name_part(field: Field) -> Option<NamePart> {
         | EngagementDate
         | EngagementType
         | EngagementTitle
-        | EngagementAttendance => None,
+        | EngagementAttendance
+        | TrainingStatus
+        | MeetingStatus
+        | AgreementStatus
+        | FilteringStatus
+        | SurveyStatus
+        | EngagementStatus => None,
     }
 }
 

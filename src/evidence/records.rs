@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::Field;
 use super::header::{Header, normalise};
 use super::mapping::{CategoryMapper, group_for_meeting, group_for_role, meeting_group_name, slug};
+use super::status;
 use super::table::{SheetRow, Value};
 use crate::dates;
 use crate::privacy::{Names, Person};
@@ -240,12 +241,12 @@ pub fn reads(field: Field) -> bool {
     use Field::*;
     match field {
         TrainingPerson | TrainingRole | TrainingGroup | TrainingCourse | TrainingDate
-        | TrainingNextDue => true,
+        | TrainingNextDue | TrainingStatus => true,
         TrainingProvider | TrainingCertificate => false,
         IncidentPerson | IncidentDate | IncidentCategory | IncidentAction | IncidentStatus => true,
         IncidentTime | IncidentYearGroup | IncidentDescription | IncidentActionBy
         | IncidentReportedBy => false,
-        MeetingDate | MeetingGroup | MeetingAttendees | MeetingItems => true,
+        MeetingDate | MeetingGroup | MeetingAttendees | MeetingItems | MeetingStatus => true,
         MeetingApologies | MeetingActionsAgreed | MeetingActionsCompleted => false,
         PupilName | PupilForename | PupilPreferredForename | PupilSurname | PupilLegalSurname => {
             true
@@ -254,12 +255,14 @@ pub fn reads(field: Field) -> bool {
         | DocumentNextDue | DocumentApprovedOn | DocumentFrequency | DocumentStatus
         | DocumentNotes => true,
         DocumentKept => false,
-        AgreementGroup | AgreementPerson | AgreementSigned | AgreementOf | AgreementDate => true,
-        FilteringDate | FilteringResult => true,
+        AgreementGroup | AgreementPerson | AgreementSigned | AgreementOf | AgreementDate
+        | AgreementStatus => true,
+        FilteringDate | FilteringResult | FilteringStatus => true,
         FilteringTested | FilteringBy | FilteringAction => false,
-        SurveyDate | SurveyGroup | SurveyResponses => true,
-        SurveyTitle | SurveyFindings => false,
-        EngagementDate | EngagementType | EngagementTitle | EngagementAttendance => true,
+        SurveyDate | SurveyGroup | SurveyResponses | SurveyTitle | SurveyStatus => true,
+        SurveyFindings => false,
+        EngagementDate | EngagementType | EngagementTitle | EngagementAttendance
+        | EngagementStatus => true,
     }
 }
 
@@ -277,7 +280,13 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<
     }
     // A person whose date cannot be read is still one of the people to train: dropping the
     // row would raise the share trained.
+    let status = status::said(row, header, Field::TrainingStatus);
     let (date, note) = match date(row, header, Field::TrainingDate) {
+        // "Booked", "Cancelled", "Did not attend": the training did not take place for them.
+        _ if let Some((why, _)) = &status => (
+            None,
+            Some(format!("{person}: {why}; counted as not trained")),
+        ),
         // With no date column at all the file is named once, not each person.
         Ok(None) if header.col(Field::TrainingDate).is_some() => (
             None,
@@ -310,7 +319,7 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<
         Some(note) => RowOutcome::Noted {
             record,
             note,
-            col: header.col(Field::TrainingDate),
+            col: status.map_or(header.col(Field::TrainingDate), |s| s.1),
         },
     }
 }
@@ -410,6 +419,15 @@ pub fn meeting(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<M
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
+    let held = status::not_held(
+        row,
+        header,
+        Field::MeetingStatus,
+        &[Field::MeetingGroup, Field::MeetingItems],
+    );
+    if let Some((typed, standing, col)) = held {
+        return skip(status::reason(&typed, standing), col);
+    }
     let group = text(row, header, Field::MeetingGroup);
     if group.is_empty() {
         return skip("no group or meeting name", header.col(Field::MeetingGroup));

@@ -87,8 +87,10 @@ pub fn agreement_coverage(
         }
         match (a.person, a.date) {
             (Some(p), date) => {
+                // A date beside a person shows a signature only on a row that says they
+                // signed: a refusal or a withdrawal may be dated too.
                 let signed = people.entry(key).or_default().entry(p).or_insert(false);
-                *signed |= this_year(date);
+                *signed |= a.signed > 0 && this_year(date);
             }
             // A count with no date (a register with no dates at all, too) keeps its
             // group's size, with none shown signed this school year: the outputs say who

@@ -37,6 +37,7 @@ mod register_groups;
 mod register_honest;
 mod register_meaning;
 mod register_sheets;
+mod register_status;
 mod register_truth;
 mod register_words;
 mod registers;

@@ -87,7 +87,9 @@ fn a_pupil_whose_form_was_refused_lost_or_sent_home_stays_in_the_class_as_not_si
         &text,
         &[
             "12 used (5 with a note below), 0 skipped",
-            "note row 8, column C: the cell is neither a count nor a yes/no mark; counted as not signed",
+            // A refusal is read as one, without repeating the pupil's cell.
+            "note row 8, column C: the cell in the Signed column says it was refused, declined or not returned; counted as not signed",
+            "note row 9, column C: the cell is neither a count nor a yes/no mark; counted as not signed",
             "pupils 6 of 11 (54%)",
         ],
     );
@@ -255,7 +257,7 @@ fn only_online_safety_sessions_that_happened_count_and_each_other_row_says_why()
     let tmp = tempfile::tempdir().expect("temporary folder");
     let csv = "Date,Type,What,Parents attending\n\
                12/11/2025,Workshop,Online safety workshop for parents,nobody\n\
-               20/11/2025,Workshop,Gaming workshop for parents,no-one came\n\
+               20/11/2025,Workshop,Gaming safety workshop for parents,no-one came\n\
                20/10/2026,Workshop,Online safety workshop (planned),\n\
                21/10/2026,Workshop,Provisional - online safety evening,\n\
                24/10/2026,Workshop,Online safety workshop - moved to spring,\n\
@@ -265,7 +267,7 @@ fn only_online_safety_sessions_that_happened_count_and_each_other_row_says_why()
                07/07/2026,Sports day,Sports day,\n\
                10/12/2025,Nativity,Nativity play,\n\
                12/02/2026,Workshop,Screen time talk,14\n\
-               10/03/2026,Letter,Letter re TikTok,\n";
+               10/03/2026,Letter,Letter re TikTok safety,\n";
     let (text, doc) = import(tmp.path(), "engagement", "eng.csv", csv);
     let g = &doc["metrics"]["engagement"];
     assert_eq!(

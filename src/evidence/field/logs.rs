@@ -1,5 +1,5 @@
 //! The rows of the field table for the logs a school keeps of filtering checks, surveys
-//! and parent engagement, and a meeting register's items, apart from [`super::registers`]
+//! and parent engagement, apart from [`super::registers`]
 //! only to keep each file short.
 //!
 //! The headings come from technicians' filtering test logs, survey summaries and the logs
@@ -8,31 +8,7 @@
 use super::Row;
 use super::ValueType::{Count, Date, LongText, Text};
 use super::row;
-use crate::evidence::Kind::{Engagement, Filtering, Meetings, Surveys};
-
-/// Meetings: the agenda items or topics discussed.
-pub(super) const MEETING_ITEMS: Row = Row {
-    about: "The agenda items or topics discussed, e.g. Policy review; Filtering report.",
-    aliases: &[
-        "items",
-        "agenda",
-        "agenda items",
-        "topics",
-        "items discussed",
-        "main items",
-        "main items discussed",
-        "key items",
-        "agenda item",
-        "business",
-        "matters discussed",
-        "points discussed",
-        "summary of discussion",
-        "minutes",
-        "discussion",
-        "notes",
-    ],
-    ..row(Meetings, "items", "Items", LongText)
-};
+use crate::evidence::Kind::{Engagement, Filtering, Surveys};
 
 /// Filtering: when the check was made.
 pub(super) const FILTERING_DATE: Row = Row {

@@ -12,7 +12,9 @@
 //! field must be handled.
 
 mod logs;
+mod meetings;
 mod registers;
+mod status;
 
 use std::fmt;
 
@@ -95,10 +97,12 @@ const fn row(kind: Kind, name: &'static str, header: &'static str, value: ValueT
 }
 
 // Short names for the table's sake.
-use Kind::{Incidents, Meetings, Pupils, Training};
+use Kind::{Incidents, Pupils, Training};
 use ValueType::{Categories, Date, LongText, Text, Time};
 use logs::*;
+use meetings::*;
 use registers::*;
+use status::*;
 
 fields! {
     /// Training: the person trained.
@@ -161,6 +165,8 @@ fields! {
         aliases: &["certificate", "cert", "certificate ref", "certificate number"],
         ..row(Training, "certificate", "Certificate", Text)
     },
+    /// Training: whether it took place for this person.
+    TrainingStatus => TRAINING_STATUS,
 
     /// Incidents: when it happened or was reported.
     IncidentDate => Row {
@@ -239,47 +245,21 @@ fields! {
     },
 
     /// Meetings: when the meeting took place.
-    MeetingDate => Row {
-        required: true,
-        about: "When the meeting took place, as dd/mm/yyyy.",
-        aliases: &["date", "meeting date", "date of meeting"],
-        ..row(Meetings, "date", "Date", Date)
-    },
+    MeetingDate => MEETING_DATE,
     /// Meetings: which group met.
-    MeetingGroup => Row {
-        required: true,
-        about: "Which group met, e.g. Online safety group, Governors, Senior leadership.",
-        aliases: &["group", "meeting", "meeting type", "committee", "body", "forum",
-            "meeting of"],
-        ..row(Meetings, "group", "Group", Text)
-    },
+    MeetingGroup => MEETING_GROUP,
     /// Meetings: who attended.
-    MeetingAttendees => Row {
-        about: "Who attended: names, initials or roles, separated by semicolons.",
-        aliases: &["attended", "attendees", "present", "attendance", "members present",
-            "who attended"],
-        ..row(Meetings, "attendees", "Attended", Text)
-    },
+    MeetingAttendees => MEETING_ATTENDEES,
     /// Meetings: who sent apologies.
-    MeetingApologies => Row {
-        about: "Who sent apologies.",
-        aliases: &["apologies", "absent", "apologies received"],
-        ..row(Meetings, "apologies", "Apologies", Text)
-    },
+    MeetingApologies => MEETING_APOLOGIES,
     /// Meetings: the agenda items or topics discussed.
     MeetingItems => MEETING_ITEMS,
     /// Meetings: the actions agreed.
-    MeetingActionsAgreed => Row {
-        about: "How many actions were agreed, or what they were.",
-        aliases: &["actions agreed", "actions", "new actions", "action points"],
-        ..row(Meetings, "actions-agreed", "Actions agreed", Text)
-    },
+    MeetingActionsAgreed => MEETING_ACTIONS_AGREED,
     /// Meetings: the earlier actions reported done.
-    MeetingActionsCompleted => Row {
-        about: "How many earlier actions were reported done.",
-        aliases: &["actions completed", "completed actions", "actions done"],
-        ..row(Meetings, "actions-completed", "Actions completed", Text)
-    },
+    MeetingActionsCompleted => MEETING_ACTIONS_COMPLETED,
+    /// Meetings: whether the meeting took place.
+    MeetingStatus => MEETING_STATUS,
 
     /// Documents: the document's name or title.
     DocumentName => DOCUMENT_NAME,
@@ -312,6 +292,8 @@ fields! {
     AgreementOf => AGREEMENT_OF,
     /// Agreements: when it was signed.
     AgreementDate => AGREEMENT_DATE,
+    /// Agreements: whether the agreement stands.
+    AgreementStatus => AGREEMENT_STATUS,
 
     /// Filtering: when the check was made.
     FilteringDate => FILTERING_DATE,
@@ -323,6 +305,8 @@ fields! {
     FilteringBy => FILTERING_BY,
     /// Filtering: what was done about a failure.
     FilteringAction => FILTERING_ACTION,
+    /// Filtering: whether the check was made.
+    FilteringStatus => FILTERING_STATUS,
 
     /// Surveys: when the survey ran.
     SurveyDate => SURVEY_DATE,
@@ -334,6 +318,8 @@ fields! {
     SurveyResponses => SURVEY_RESPONSES,
     /// Surveys: what it found.
     SurveyFindings => SURVEY_FINDINGS,
+    /// Surveys: whether the survey ran.
+    SurveyStatus => SURVEY_STATUS,
 
     /// Engagement: when it happened or was sent.
     EngagementDate => ENGAGEMENT_DATE,
@@ -343,6 +329,8 @@ fields! {
     EngagementTitle => ENGAGEMENT_TITLE,
     /// Engagement: how many attended.
     EngagementAttendance => ENGAGEMENT_ATTENDANCE,
+    /// Engagement: whether it took place or went out.
+    EngagementStatus => ENGAGEMENT_STATUS,
 
     /// Pupils: the whole name.
     PupilName => Row {

@@ -4,6 +4,7 @@
 use super::accumulate::Accumulator;
 use super::{Evidence, Request, SourceReport};
 use crate::error::{Error, Result};
+use crate::evidence::Kind;
 use crate::evidence::csvfile;
 use crate::evidence::header::{self, Header, NoHeader};
 use crate::evidence::records;
@@ -49,7 +50,7 @@ fn read_text(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport>
         head.push(row?);
     }
     let header = find_header(req, &origin, &head)?;
-    rows.keep_only(&read_columns(&header));
+    rows.keep_only(&read_columns(&header, req.kind == Kind::Agreements));
     let mut acc = Accumulator::new(req, origin, header, evidence);
     for row in &head {
         acc.row(row);
@@ -66,12 +67,14 @@ fn read_text(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport>
     Ok(acc.finish())
 }
 
-/// The columns of fields the records read, and those naming people, in order.
-fn read_columns(header: &Header) -> Vec<u32> {
+/// The columns of fields the records read, and those naming people, in order; with
+/// `unmapped`, the columns no field was found for too (an agreements register's notes may
+/// say an agreement was refused, whatever the Signed column holds).
+fn read_columns(header: &Header, unmapped: bool) -> Vec<u32> {
     let mut used: Vec<u32> = header
         .columns
         .iter()
-        .filter(|c| c.field.is_some_and(records::reads))
+        .filter(|c| c.field.map_or(unmapped, records::reads))
         .map(|c| c.index)
         .chain(header.people.all())
         .collect();

@@ -10,10 +10,11 @@
 //! parents. Attendance written as "nobody" or "no-one came" is nought, not a number not
 //! known.
 
-use super::{Engagement, optional_count, with_notes};
+use super::{Engagement, optional_count, topic, with_notes};
 use crate::evidence::Field;
 use crate::evidence::header::{Header, normalise};
 use crate::evidence::records::{RowOutcome, dated, skip, text};
+use crate::evidence::status::{self, Standing};
 use crate::evidence::table::SheetRow;
 
 /// Words that say a parent engagement row is a session rather than a communication.
@@ -43,135 +44,9 @@ const SESSION_WORDS: &[&str] = &[
     "surgery",
 ];
 
-/// Words that say a session or communication did not take place.
-const CANCELLED: &[&str] = &[
-    "cancelled",
-    "canceled",
-    "cancelled due",
-    "postponed",
-    "did not run",
-    "didn t run",
-    "did not go ahead",
-    "didn t go ahead",
-    "did not happen",
-    "not held",
-    "not run",
-    "called off",
-    "rescheduled",
-    "abandoned",
-    "not sent",
-];
-
-/// Words that say a session or communication has not happened yet, or did not go ahead
-/// as a session: planned, provisional, moved, too few signed up.
-const NOT_HELD: &[&str] = &[
-    "planned",
-    "planning",
-    "provisional",
-    "provisionally",
-    "proposed",
-    "tentative",
-    "tbc",
-    "tba",
-    "to be confirmed",
-    "to be arranged",
-    "to be held",
-    "to be sent",
-    "will be",
-    "pencilled",
-    "penciled",
-    "moved",
-    "deferred",
-    "rearranged",
-    "on hold",
-    "not enough",
-    "insufficient",
-    "too few",
-    "no sign ups",
-    "no signups",
-    "no takers",
-    "low uptake",
-    "undersubscribed",
-    "under subscribed",
-    "not yet",
-    "upcoming",
-    "forthcoming",
-    "draft",
-];
-
 /// Marks of a not-known number, which in the attendance column are not a session's
 /// status: "TBC" there is attendance not known.
 const CONFIRMING: &[&str] = &["tbc", "tba", "to be confirmed"];
-
-/// Words that say a row is about online safety.
-const ONLINE: &[&str] = &[
-    "online",
-    "internet",
-    "e safety",
-    "esafety",
-    "digital",
-    "screen",
-    "screens",
-    "screentime",
-    "social media",
-    "gaming",
-    "game",
-    "games",
-    "tiktok",
-    "youtube",
-    "snapchat",
-    "instagram",
-    "whatsapp",
-    "facebook",
-    "roblox",
-    "fortnite",
-    "minecraft",
-    "discord",
-    "app",
-    "apps",
-    "phone",
-    "phones",
-    "smartphone",
-    "smartphones",
-    "mobile",
-    "mobiles",
-    "device",
-    "devices",
-    "tablet",
-    "tablets",
-    "ipad",
-    "ipads",
-    "console",
-    "consoles",
-    "cyber",
-    "cyberbullying",
-    "parental controls",
-    "filtering",
-    "safer internet",
-    "sid",
-    "technology",
-    "tech",
-    "web",
-    "ai",
-    "chatbot",
-    "chatbots",
-    "sexting",
-    "nudes",
-    "grooming",
-    "streaming",
-    "wifi",
-    "passwords",
-    "age ratings",
-    "pegi",
-    "computer",
-    "computers",
-    "computing",
-    "selfies",
-    "influencers",
-    "viral",
-    "challenge",
-    "challenges",
-];
 
 /// Words that, in a meeting's title, name one parent rather than parents.
 const ONE_PARENT: &[&str] = &[
@@ -183,9 +58,13 @@ fn holds(padded: &str, list: &[&str]) -> bool {
     list.iter().any(|w| padded.contains(&format!(" {w} ")))
 }
 
-/// The cell of a row (type, what, attendance) saying it did not take place or has not
-/// yet, with its field, if any does.
-fn not_held(row: &SheetRow, header: &Header) -> Option<(Field, String, &'static str)> {
+/// The cell of a row (status, type, what, attendance) saying it did not take place or has
+/// not yet, with its field and what it says, if any does. A Status column is read for every
+/// word of [`status`]; the others for what did not or has not yet taken place.
+fn not_held(row: &SheetRow, header: &Header) -> Option<(Field, String, Standing)> {
+    if let Some((typed, standing, _)) = status::column(row, header, Field::EngagementStatus) {
+        return Some((Field::EngagementStatus, typed, standing));
+    }
     [
         Field::EngagementType,
         Field::EngagementTitle,
@@ -194,22 +73,10 @@ fn not_held(row: &SheetRow, header: &Header) -> Option<(Field, String, &'static 
     .into_iter()
     .map(|f| (f, text(row, header, f)))
     .find_map(|(f, typed)| {
-        let padded = format!(" {} ", normalise(&typed));
-        let not_yet = NOT_HELD
-            .iter()
-            .filter(|w| f != Field::EngagementAttendance || !CONFIRMING.contains(w))
-            .any(|w| padded.contains(&format!(" {w} ")));
-        if holds(&padded, CANCELLED) {
-            Some((f, typed, "did not take place"))
-        } else if not_yet {
-            Some((
-                f,
-                typed,
-                "has not taken place (planned, provisional, moved or too few signed up)",
-            ))
-        } else {
-            None
-        }
+        let (standing, word) = status::standing(&typed, Standing::NOT_HELD)?;
+        // "TBC" in the attendance column is attendance not known, not a session's status.
+        let confirming = f == Field::EngagementAttendance && CONFIRMING.contains(&word);
+        (!confirming).then_some((f, typed, standing))
     })
 }
 
@@ -255,11 +122,8 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
-    if let Some((field, typed, why)) = not_held(row, header) {
-        return skip(
-            format!("`{}` says it {why}; not counted", typed.trim()),
-            header.col(field),
-        );
+    if let Some((field, typed, standing)) = not_held(row, header) {
+        return skip(status::reason(&typed, standing), header.col(field));
     }
     let kind = normalise(&text(row, header, Field::EngagementType));
     let title = normalise(&text(row, header, Field::EngagementTitle));
@@ -269,7 +133,7 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
             header.col(Field::EngagementType),
         );
     }
-    if !holds(&format!(" {kind} {title} "), ONLINE) {
+    if !topic::online_safety(&format!("{kind} {title}")) {
         return skip(
             "its type and title do not say it is about online safety; not counted",
             header

@@ -5,6 +5,7 @@ use super::{Survey, Who, not_given, optional_count, who, with_notes};
 use crate::evidence::Field;
 use crate::evidence::header::{Header, normalise};
 use crate::evidence::records::{RowOutcome, dated, skip, text};
+use crate::evidence::status::{self, Standing};
 use crate::evidence::table::SheetRow;
 
 /// Who one part of a survey's "who was asked" cell names: learners by any of their names,
@@ -19,8 +20,9 @@ fn named_group(part: &str) -> Option<&'static str> {
         .and_then(|h| h.split(" in ").next())
         .unwrap_or(&n);
     // The word for who answered decides over the year beside it: "Y6 parents" are
-    // parents, "Year 6 teachers" staff.
-    match who(head)? {
+    // parents, "Year 6 teachers" staff. Words before "of" that name no one ("asked of
+    // Year 6 parents") leave it to the rest.
+    match who(head).or_else(|| who(&n))? {
         Who::Learners => Some("learners"),
         Who::Parents => Some("parents"),
         Who::Governors => Some("governors"),
@@ -57,15 +59,83 @@ pub(super) fn survey_groups(text: &str) -> Vec<String> {
     groups
 }
 
-/// A row of the surveys log.
+/// Words for pupils themselves, as against a year or class named alone.
+const PUPILS: &[&str] = &[
+    "pupil", "pupils", "learner", "learners", "student", "students", "child", "children",
+];
+
+/// Who a survey asked, from its "who was asked" cell and its title (with the column's
+/// heading): a year or class named alone ("Year 6") in a parent questionnaire is the
+/// parents of that year, so a title or heading that names parents, carers or families
+/// makes it a survey of parents (and of pupils too when it names both).
+fn asked(group: &str, title: &str) -> Vec<String> {
+    let groups = survey_groups(group);
+    let words = |t: &str| -> Vec<String> { normalise(t).split(' ').map(str::to_string).collect() };
+    let names_pupils = |t: &str| words(t).iter().any(|w| PUPILS.contains(&w.as_str()));
+    let year_alone = groups == ["learners"] && !names_pupils(group);
+    if !year_alone || who(title) != Some(Who::Parents) {
+        return groups;
+    }
+    if names_pupils(title) {
+        vec!["learners".to_string(), "parents".to_string()]
+    } else {
+        vec!["parents".to_string()]
+    }
+}
+
+/// Responses written as words that say nobody answered.
+const NO_ONE: &[&str] = &[
+    "0",
+    "nobody",
+    "no one",
+    "noone",
+    "zero",
+    "no responses",
+    "no replies",
+];
+
+/// The cell of a survey's row (status, title, who was asked, responses) saying it did not
+/// run, has not yet, or is not valid, with what it says and its column.
+fn not_run(row: &SheetRow, header: &Header) -> Option<(String, Standing, Option<u32>)> {
+    if let Some(found) = status::column(row, header, Field::SurveyStatus) {
+        return Some(found);
+    }
+    [
+        Field::SurveyTitle,
+        Field::SurveyGroup,
+        Field::SurveyResponses,
+    ]
+    .into_iter()
+    .find_map(|f| {
+        let typed = text(row, header, f);
+        let (standing, word) = status::standing(&typed, Standing::NOT_HELD)?;
+        // "TBC" among the responses is a number not known.
+        let confirming = f == Field::SurveyResponses && ["tbc", "tba"].contains(&word);
+        (!confirming).then(|| (typed, standing, header.col(f)))
+    })
+}
+
+/// A row of the surveys log. One whose status or words say it did not run, or has not yet
+/// ("Cancelled", "Planned", "Draft", "not yet run"), and one nobody answered, are skipped
+/// with the reason: neither is a survey done.
 pub fn survey(row: &SheetRow, header: &Header) -> RowOutcome<Survey> {
     let date = match dated(row, header, Field::SurveyDate) {
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
+    if let Some((typed, standing, col)) = not_run(row, header) {
+        return skip(status::reason(&typed, standing), col);
+    }
     let group = text(row, header, Field::SurveyGroup);
     if group.is_empty() {
         return skip("no group asked", header.col(Field::SurveyGroup));
+    }
+    let answered = normalise(&text(row, header, Field::SurveyResponses));
+    if NO_ONE.contains(&answered.as_str()) {
+        return skip(
+            "nobody responded, so it is not counted as a survey done",
+            header.col(Field::SurveyResponses),
+        );
     }
     let mut notes = Vec::new();
     // `n/a`, `-`, `?`: who was asked is not known; the survey counts as a survey of no
@@ -73,7 +143,14 @@ pub fn survey(row: &SheetRow, header: &Header) -> RowOutcome<Survey> {
     let groups = if not_given(&group) {
         Vec::new()
     } else {
-        survey_groups(&group)
+        // The column's own heading may say whose year it names ("Parents' year group").
+        let heading = header
+            .columns
+            .iter()
+            .find(|c| c.field == Some(Field::SurveyGroup))
+            .map_or("", |c| c.header.as_str());
+        let about = format!("{} {heading}", text(row, header, Field::SurveyTitle));
+        asked(&group, &about)
     };
     if groups.is_empty() {
         notes.push((

@@ -409,6 +409,7 @@ mod logs;
 mod section;
 mod signed;
 mod standing;
+mod topic;
 
 pub(crate) use agreements::UNPLACED;
 pub use agreements::agreement;
@@ -421,5 +422,7 @@ pub use section::heading as section_heading;
 pub(crate) use signed::{GROUP_NONE, NO_COUNT, NOT_SHOWN};
 pub use signed::{Pending, Settled, settle};
 
+#[cfg(test)]
+mod status_tests;
 #[cfg(test)]
 mod tests;

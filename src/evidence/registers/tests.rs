@@ -297,9 +297,9 @@ fn surveys_and_engagement_are_read_by_who_and_what() {
          10/10/2026,Workshop,Keeping children safe online,23\n\
          01/11/2026,Newsletter,Autumn newsletter: gaming and age ratings,\n\
          05/11/2026,,Coffee morning on screen time,9\n\
-         07/11/2026,,Text message about a viral challenge,\n\
-         12/11/2026,Letter,Letter home about apps,lots\n\
-         13/11/2026,Workshop,Gaming,-4\n",
+         07/11/2026,,Text message about a viral challenge and staying safe online,\n\
+         12/11/2026,Letter,Letter home about apps and their risks,lots\n\
+         13/11/2026,Workshop,Gaming safely,-4\n",
     );
     let kinds: Vec<(bool, Option<usize>)> = e
         .engagement
@@ -723,9 +723,9 @@ fn a_cancelled_session_is_skipped_and_one_attended_by_nobody_is_noted() {
          10/10/2026,Workshop,Online safety workshop,0\n\
          11/10/2026,Workshop (cancelled),Online safety workshop,\n\
          12/10/2026,Coffee morning,Online safety,cancelled\n\
-         13/10/2026,Workshop,Gaming - postponed,\n\
+         13/10/2026,Workshop,Gaming safety - postponed,\n\
          14/10/2026,Talk,Did not run,\n\
-         15/10/2026,Workshop,Gaming,14\n",
+         15/10/2026,Workshop,Online gaming safety,14\n",
     );
     let kept: Vec<(bool, Option<usize>)> = e
         .engagement
@@ -739,7 +739,7 @@ fn a_cancelled_session_is_skipped_and_one_attended_by_nobody_is_noted() {
         vec![
             "`Workshop (cancelled)` says it did not take place; not counted",
             "`cancelled` says it did not take place; not counted",
-            "`Gaming - postponed` says it did not take place; not counted",
+            "`Gaming safety - postponed` says it did not take place; not counted",
             "`Did not run` says it did not take place; not counted",
         ]
     );

@@ -255,3 +255,19 @@ fn a_term_whose_checks_all_failed_is_checked_and_named_as_none_passed() {
     };
     assert_eq!(none.outcome(), "no check");
 }
+
+#[test]
+fn a_person_dated_but_not_signed_is_not_counted_as_signed() {
+    // A refusal or a withdrawal may carry a date: the row, not its date, says who signed.
+    let refused = Agreement {
+        signed: 0,
+        ..person(2, Some(d(2026, 9, 3)))
+    };
+    let e = Evidence {
+        agreements: vec![person(1, Some(d(2026, 9, 3))), refused],
+        kinds: vec![Kind::Agreements],
+        ..Evidence::default()
+    };
+    let c = agreement_coverage(&e, "pupils", d(2026, 12, 1)).expect("pupils");
+    assert_eq!((c.signed, c.of), (1, 2));
+}

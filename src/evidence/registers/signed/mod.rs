@@ -21,6 +21,7 @@
 //! keeps its group's size, with none signed this year, as does a count in a register that
 //! records no dates at all.
 
+mod refusal;
 mod rows;
 
 use chrono::NaiveDate;
@@ -32,7 +33,7 @@ use crate::evidence::header::Header;
 use crate::evidence::records::{RowOutcome, is_one_of, skip, text};
 use crate::evidence::table::{SheetRow, Value};
 pub(crate) use rows::{GROUP_NONE, NOT_SHOWN};
-use rows::{group, person, unread, unreadable};
+use rows::{group, person, refused, unread, unreadable};
 
 /// Marks that say a person signed.
 const YES: &[&str] = &[
@@ -134,6 +135,9 @@ pub struct Pending {
     pub(super) typed: String,
     pub(super) of: Result<Option<usize>, String>,
     pub(super) date: Result<Option<NaiveDate>, String>,
+    /// Why the row's agreement does not stand, and the column that says so, when a cell
+    /// says it was refused, withdrawn or is void ([`refusal::refusal`]).
+    pub(super) refused: Option<(String, Option<u32>)>,
 }
 
 impl Pending {
@@ -152,6 +156,7 @@ impl Pending {
             typed: text(row, header, Field::AgreementSigned),
             of: given_count(row, header, Field::AgreementOf).map(|c| c.map(|(n, _)| n)),
             date: crate::evidence::records::date(row, header, Field::AgreementDate),
+            refused: refusal::refusal(row, header),
         }
     }
 }
@@ -236,6 +241,13 @@ fn judge(
             p.typed
         )
     };
+    if let Some((reason, col)) = p.refused.clone() {
+        let of = match p.signed {
+            Signed::Count(_, of) => of,
+            _ => None,
+        };
+        return refused(p, reason, of, col, header);
+    }
     match (p.signed.clone(), column) {
         (Signed::Neither(reason), _) => unread(p, reason, None, header),
         (Signed::Mark(_, Some(_)) | Signed::BadDate(_), Column::Counts | Column::Mixed) => {

@@ -41,6 +41,23 @@ pub(super) fn unread(
     noted(record, Some((format!("{reason}; {ends}"), at)))
 }
 
+/// A row that a cell says was refused, withdrawn or is void: read as [`unread`] reads a
+/// row whose count cannot be read (the person not signed, the group's number with none
+/// signed), the note at the cell that says so.
+pub(super) fn refused(
+    p: Pending,
+    reason: String,
+    of: Option<usize>,
+    col: Option<u32>,
+    header: &Header,
+) -> RowOutcome<Agreement> {
+    match unread(p, reason, of, header) {
+        RowOutcome::Noted { record, note, .. } => RowOutcome::Noted { record, note, col },
+        RowOutcome::Skipped { reason, .. } => RowOutcome::Skipped { reason, col },
+        other => other,
+    }
+}
+
 /// How a note ends for a person counted in their group but not shown signed this school
 /// year, for the warning that gathers them.
 pub(crate) const NOT_SHOWN: &str = "counted as not shown signed this school year";

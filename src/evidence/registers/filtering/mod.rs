@@ -6,11 +6,15 @@
 //! ("Blocked, YouTube available", "All blocked bar one", "Blocked 9/10"), and any word not
 //! known to be harmless leaves the result unclear, never a pass.
 
+mod marks;
+
 use super::FilteringCheck;
 use crate::evidence::Field;
 use crate::evidence::header::{Header, normalise};
 use crate::evidence::records::{RowOutcome, dated, skip, text};
+use crate::evidence::status::{self, Standing};
 use crate::evidence::table::SheetRow;
+use marks::{CROSSES, bare};
 
 /// Phrases that say content got through, whatever else the cell says: a block that was
 /// partial is a failed check.
@@ -232,11 +236,6 @@ const NOT_MADE: &[&str] = &[
     "pending",
 ];
 
-/// Marks that say no: beside a result, something got through.
-const CROSSES: &[char] = &['✗', '✘', '☒', '❌', '❎', '✕', '✖'];
-/// Marks that say yes.
-const TICKS: &[char] = &['✓', '✔', '☑', '✅'];
-
 /// What the result column's heading asks, which is what a bare yes or no answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Asks {
@@ -300,45 +299,6 @@ fn take(padded: &mut String, list: &[&str]) -> bool {
     found
 }
 
-/// The counts a result gives as "9/10", "9 of 10" or "9 out of 10": whether any says fewer
-/// than all, and the text with those that say all (10/10) taken out.
-fn fractions(text: &str) -> (bool, String) {
-    let joined = text
-        .to_lowercase()
-        .replace(" out of ", "/")
-        .replace(" of ", "/")
-        .replace(" / ", "/");
-    let mut partial = false;
-    let mut kept = Vec::new();
-    for word in joined.split_whitespace() {
-        let core = word.trim_matches(|c: char| !c.is_ascii_digit());
-        let pair = core
-            .split_once('/')
-            .and_then(|(a, b)| Some((a.parse::<u64>().ok()?, b.parse::<u64>().ok()?)));
-        match pair {
-            Some((n, m)) if n < m => partial = true,
-            Some(_) => {}
-            None => kept.push(word),
-        }
-    }
-    (partial, kept.join(" "))
-}
-
-/// A bare answer to the heading's question: yes, no, a tick or a cross alone.
-fn bare(t: &str, asks: Asks) -> Option<Option<bool>> {
-    let n = normalise(t);
-    let yes = matches!(n.as_str(), "y" | "yes" | "true") || (n.is_empty() && t.contains(TICKS));
-    let no = matches!(n.as_str(), "n" | "no" | "false");
-    let cross = n.is_empty() && t.contains(CROSSES) || n == "x";
-    Some(match asks {
-        _ if !(yes || no || cross) => return None,
-        Asks::Blocked => Some(!yes),
-        Asks::Reached if cross => None,
-        Asks::Reached => Some(yes),
-        Asks::Unclear => cross.then_some(true),
-    })
-}
-
 /// What a filtering check's result says, under a column whose heading asks `asks`:
 /// `Some(true)` content got through (the check failed), `Some(false)` the filter held,
 /// `None` it cannot be told. A pass only when the result plainly says the filter held and
@@ -354,11 +314,15 @@ pub(crate) fn got_through(result: &str, asks: Asks) -> Option<bool> {
     if let Some(answer) = bare(t, asks) {
         return answer;
     }
-    let (partial, rest) = fractions(t);
-    if partial || t.contains(CROSSES) {
+    let counts = marks::counts(t);
+    if counts.partial || t.contains(CROSSES) {
         return Some(true);
     }
-    let mut rest = format!(" {} ", normalise(&rest));
+    // More blocked than were tested, or nothing tested: the count says nothing.
+    if counts.impossible.is_some() || counts.none_tested {
+        return None;
+    }
+    let mut rest = format!(" {} ", normalise(&counts.rest));
     let has = |rest: &str, list: &[&str]| list.iter().any(|w| rest.contains(&format!(" {w} ")));
     let loaded = take(&mut rest, FAILED_TO_LOAD);
     if has(&rest, GOT_THROUGH) {
@@ -373,15 +337,25 @@ pub(crate) fn got_through(result: &str, asks: Asks) -> Option<bool> {
     (held && plain).then_some(false)
 }
 
-/// Whether a result says the check was not made: it starts with a phrase of [`NOT_MADE`]
-/// and what follows gives a reason ("Missed - technician off sick"), not a finding:
-/// "Missed 2 sites" is a check that found two.
+/// Whether a result says the check was not made: it starts with a phrase of [`NOT_MADE`],
+/// or with a word of [`status`] saying it did not or has not yet taken place ("Planned",
+/// "Scheduled 14/01/2027", "To do"), and what follows gives a reason ("Missed - technician
+/// off sick") or a date, not a finding: "Missed 2 sites" is a check that found two.
 fn not_made(result: &str) -> bool {
-    let n = normalise(result);
-    let Some(p) = NOT_MADE
+    // A date after the words ("Scheduled 14/01/2027") is when, not a count of sites.
+    let undated: Vec<&str> = result
+        .split_whitespace()
+        .filter(|w| {
+            let parts = w.split(['/', '.', '-']).filter(|p| !p.is_empty()).count();
+            !(parts == 3 && crate::dates::looks_like_date(w))
+        })
+        .collect();
+    let n = normalise(&undated.join(" "));
+    let listed = NOT_MADE
         .iter()
         .find(|p| n == **p || n.starts_with(&format!("{p} ")))
-    else {
+        .copied();
+    let Some(p) = listed.or_else(|| status::starts(&n, Standing::NOT_HELD).map(|(_, w)| w)) else {
         return false;
     };
     let after = format!(" {} ", n[p.len()..].trim());
@@ -402,8 +376,21 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
+    if let Some((typed, standing, at)) = status::column(row, header, Field::FilteringStatus) {
+        return skip(status::reason(&typed, standing), at);
+    }
     let col = header.col(Field::FilteringResult);
     let typed = text(row, header, Field::FilteringResult);
+    let counts = marks::counts(&typed);
+    if counts.none_tested {
+        return skip(
+            format!(
+                "`{}` counts nothing tested; not counted as a check",
+                typed.trim()
+            ),
+            col,
+        );
+    }
     if not_made(&typed) {
         return skip(
             format!(
@@ -428,6 +415,14 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
         (Some(_), _) => RowOutcome::Used(check),
         // With no result column the log is named once, as not recording results.
         (None, None) => RowOutcome::Used(check),
+        (None, Some(_)) if counts.impossible.is_some() => RowOutcome::Noted {
+            record: check,
+            note: format!(
+                "`{}` counts more blocked than were tested, so the result cannot be read; not counted as a pass",
+                typed.trim()
+            ),
+            col,
+        },
         (None, Some(_)) if typed.trim().is_empty() => RowOutcome::Noted {
             record: check,
             note: "no result recorded; not counted as a pass".into(),
@@ -518,6 +513,12 @@ mod tests {
             "Missed - technician off sick",
             "Postponed to next week",
             "not yet",
+            "Planned",
+            "Scheduled",
+            "Scheduled 14/01/2027",
+            "To do",
+            "Booked with the technician",
+            "Provisional",
         ] {
             assert!(not_made(skipped), "{skipped}");
         }
@@ -526,6 +527,7 @@ mod tests {
             "Blocked",
             "Not blocked",
             "Missed - YouTube got through",
+            "Planned check: 2 sites got through",
             "",
         ] {
             assert!(!not_made(made), "{made}");

@@ -1,0 +1,101 @@
+//! The rows of the field table for the Status columns of the logs and registers: whether
+//! what a row records took place, is still to come, or was refused.
+//!
+//! They are read through [`crate::evidence::status`], the one list of the words schools
+//! write there ("Cancelled", "Planned", "Refused", "Withdrawn"). None is in a template:
+//! a school that keeps no such column records only what happened. The policy register's
+//! status is [`super::registers`]' `DOCUMENT_STATUS`, read for whether a document is in
+//! force; an incident log's is whether an incident is closed.
+
+use super::Row;
+use super::ValueType::Text;
+use super::row;
+use crate::evidence::Kind::{Agreements, Engagement, Filtering, Meetings, Surveys, Training};
+
+/// Training: whether the training took place for this person.
+pub(super) const TRAINING_STATUS: Row = Row {
+    in_template: false,
+    about: "Whether it took place, e.g. Completed, Booked, Cancelled, Did not attend: only completed training counts.",
+    aliases: &[
+        "status",
+        "current status",
+        "training status",
+        "completion status",
+        "progress",
+        "attendance status",
+    ],
+    ..row(Training, "status", "Status", Text)
+};
+/// Meetings: whether the meeting took place.
+pub(super) const MEETING_STATUS: Row = Row {
+    in_template: false,
+    about: "Whether it took place, e.g. Held, Cancelled, Postponed, Planned.",
+    aliases: &[
+        "status",
+        "current status",
+        "state",
+        "meeting status",
+        "held",
+        "went ahead",
+    ],
+    ..row(Meetings, "status", "Status", Text)
+};
+/// Agreements: whether the agreement stands, e.g. Signed, Refused, Withdrawn.
+pub(super) const AGREEMENT_STATUS: Row = Row {
+    in_template: false,
+    about: "Whether the agreement stands, e.g. Signed, Refused, Declined, Not returned, Withdrawn.",
+    aliases: &[
+        "status",
+        "current status",
+        "state",
+        "agreement status",
+        "aua status",
+        "form status",
+        "return status",
+        "returned status",
+    ],
+    ..row(Agreements, "status", "Status", Text)
+};
+/// Filtering: whether the check was made (the result column, often headed "Status", says
+/// what it found).
+pub(super) const FILTERING_STATUS: Row = Row {
+    in_template: false,
+    about: "Whether the check was made, e.g. Done, Planned, Cancelled.",
+    aliases: &[
+        "check status",
+        "test status",
+        "progress",
+        "carried out",
+        "check made",
+        "done",
+    ],
+    ..row(Filtering, "status", "Check status", Text)
+};
+/// Surveys: whether the survey ran.
+pub(super) const SURVEY_STATUS: Row = Row {
+    in_template: false,
+    about: "Whether it ran, e.g. Closed, Planned, Cancelled, Draft.",
+    aliases: &[
+        "status",
+        "current status",
+        "state",
+        "progress",
+        "survey status",
+    ],
+    ..row(Surveys, "status", "Status", Text)
+};
+/// Engagement: whether the session took place or the communication went out.
+pub(super) const ENGAGEMENT_STATUS: Row = Row {
+    in_template: false,
+    about: "Whether it took place or went out, e.g. Held, Sent, Cancelled, Postponed, Planned.",
+    aliases: &[
+        "status",
+        "current status",
+        "state",
+        "progress",
+        "session status",
+        "event status",
+        "went ahead",
+    ],
+    ..row(Engagement, "status", "Status", Text)
+};

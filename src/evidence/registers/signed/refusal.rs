@@ -1,0 +1,71 @@
+//! Whether anything in an agreements register's row says the agreement does not stand:
+//! refused, declined, not returned, withdrawn or void, with or without a date beside it.
+//!
+//! A date in the Signed column is a signature only when nothing else in the row says
+//! otherwise: "Refused 03/09/2026", a Status of "Declined" beside a date, or "Withdrawn"
+//! in a notes column all say the person has not signed. The words are read through
+//! [`crate::evidence::status`], in the Status column (every word there), the Signed and
+//! date cells, and every column the register's headings did not map (only the words of a
+//! refusal or of an agreement no longer valid there, so a note such as "planned to chase"
+//! is no refusal). The cells of the other columns are never quoted: they may name a child.
+
+use crate::evidence::Field;
+use crate::evidence::header::Header;
+use crate::evidence::records::text;
+use crate::evidence::status::{self, Standing};
+use crate::evidence::table::SheetRow;
+
+/// What a standing says of an agreement.
+fn says(standing: Standing) -> &'static str {
+    match standing {
+        Standing::Refused => "it was refused, declined or not returned",
+        Standing::NotValid => "it was withdrawn or is void",
+        Standing::NotYet => "it is still to come",
+        Standing::DidNotHappen => "it was cancelled",
+    }
+}
+
+/// The standings a cell other than the Status column is read for.
+const IN_OTHER_CELLS: &[Standing] = &[Standing::Refused, Standing::NotValid];
+
+/// The reason a row's agreement does not stand, with the column that says so, if any
+/// cell of the row says so.
+pub(super) fn refusal(row: &SheetRow, header: &Header) -> Option<(String, Option<u32>)> {
+    let heading = |field: Field| {
+        header
+            .columns
+            .iter()
+            .find(|c| c.field == Some(field))
+            .map_or(String::new(), |c| c.header.clone())
+    };
+    if let Some((_, standing, col)) = status::column(row, header, Field::AgreementStatus) {
+        let reason = format!(
+            "the {} column says {}",
+            heading(Field::AgreementStatus),
+            says(standing)
+        );
+        return Some((reason, col));
+    }
+    for field in [Field::AgreementSigned, Field::AgreementDate] {
+        let typed = text(row, header, field);
+        if let Some((standing, _)) = status::standing(&typed, IN_OTHER_CELLS) {
+            let reason = format!(
+                "`{}` in the {} column says {}",
+                typed.trim(),
+                heading(field),
+                says(standing)
+            );
+            return Some((reason, header.col(field)));
+        }
+    }
+    header
+        .columns
+        .iter()
+        .filter(|c| c.field.is_none())
+        .find_map(|c| {
+            let typed = row.get(c.index).text();
+            let (standing, _) = status::standing(&typed, IN_OTHER_CELLS)?;
+            let reason = format!("the {} column says {}", c.header, says(standing));
+            Some((reason, Some(c.index)))
+        })
+}
