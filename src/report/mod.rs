@@ -25,8 +25,8 @@ use minijinja::{Environment, UndefinedBehavior};
 use crate::error::{Error, Result};
 use crate::pipeline::Reviewed;
 pub use reached::{
-    commentary_by, commentary_heading, group_agreed, rationale_heading, reached, reached_in_full,
-    records_support,
+    agreed_in_full, commentary_by, commentary_heading, group_agreed, rationale_heading, reached,
+    reached_in_full, records_support,
 };
 pub use reviewers::Reviewers;
 pub use view::{Previous, View, not_scored};

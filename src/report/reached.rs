@@ -91,6 +91,14 @@ pub fn group_agreed(a: &AspectScore) -> bool {
     a.agreed.is_some() && a.agreed_by == Some(AgreedBy::Group)
 }
 
+/// Whether the group agreed both the aspect's level and its commentary.
+pub fn agreed_in_full(a: &AspectScore) -> bool {
+    group_agreed(a)
+        && a.agreed_commentary
+            .as_ref()
+            .is_some_and(|c| c.by == CommentaryBy::Group)
+}
+
 /// The level the school's records support, when an imported record measured one of the
 /// aspect's checks: with none measured (no records imported, or none that check it), the
 /// records support nothing, and no level is said to be theirs.
@@ -181,5 +189,74 @@ mod tests {
             tally(&[a, b]),
             "Of the 2 levels shown, 1 was agreed by the group; 1 is the middle of the reviewers' levels, not agreed by the group."
         );
+    }
+
+    #[test]
+    fn no_heading_calls_a_level_or_commentary_agreed_that_the_group_did_not_agree() {
+        use crate::score::{NotAgreed, NotAgreedWhy};
+        let (scored, _) = crate::score::score(
+            &crate::framework::load_embedded(crate::framework::DEFAULT_ID)
+                .expect("built in")
+                .framework,
+            &crate::score::Settings {
+                school: "S".into(),
+                review_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
+                min_commentary_words: 40,
+                terms: crate::metrics::terms::Terms::English,
+            },
+            &[],
+            &crate::evidence::import::Evidence::default(),
+        );
+        let base = scored.aspects[0].clone();
+        let not = |why| NotAgreed {
+            why,
+            middle: Some(2),
+            change: None,
+        };
+        let ways = [
+            (Some(3), Some(AgreedBy::Group), None),
+            (Some(3), Some(AgreedBy::Carried), None),
+            (Some(3), Some(AgreedBy::Median), None),
+            (None, None, Some(not(NotAgreedWhy::AgreeAgain))),
+            (None, None, Some(not(NotAgreedWhy::Blank))),
+        ];
+        for reviewers in [1usize, 2] {
+            for (agreed, by, not_agreed) in ways.clone() {
+                let mut a = base.clone();
+                (a.agreed, a.agreed_by, a.not_agreed) = (agreed, by, not_agreed);
+                a.reviewers = (0..reviewers).map(|i| (format!("R{i}"), 3)).collect();
+                let own = group_agreed(&a);
+                let heading = rationale_heading(&a);
+                assert_eq!(
+                    heading.contains("group agreed this level"),
+                    own,
+                    "{heading}"
+                );
+                let full = reached_in_full(&a);
+                assert_eq!(full.starts_with("agreed by the group"), own, "{full}");
+                assert_eq!(reached(&a) == "agreed by the group", own);
+            }
+        }
+        let commentary = |by| AgreedCommentary {
+            text: "Written.".into(),
+            words: 1,
+            by,
+        };
+        for by in [
+            CommentaryBy::Group,
+            CommentaryBy::OnlyReviewer,
+            CommentaryBy::Carried,
+        ] {
+            let c = commentary(by);
+            let own = by == CommentaryBy::Group;
+            assert_eq!(commentary_heading(&c) == "Agreed commentary", own);
+            assert_eq!(commentary_by(&c) == "agreed by the group", own);
+            assert_eq!(
+                commentary_heading(&c).to_lowercase().contains("agreed"),
+                own,
+                "{}",
+                commentary_heading(&c)
+            );
+        }
     }
 }
