@@ -547,5 +547,17 @@ fn a_run_that_refuses_leaves_no_earlier_report_or_pack_to_be_taken_for_this_one(
         .failure();
     let said = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
     assert!(said.contains("review.toml"), "{said}");
+    assert_eq!(names_in(&dir.join("out")), [pack.clone(), "notes.txt".to_string()]);
+
+    // Records of children's names that cannot be read: the names in the school's text
+    // cannot be taken out, so the report refuses, and so does the pack.
+    std::fs::write(dir.join("review.toml"), &settings).expect("mended");
+    made();
+    std::fs::write(dir.join("evidence/reporting-log.xlsx"), "not a workbook").expect("spoilt");
+    let refused = selfreview().arg("-C").arg(dir).arg("report").assert().failure();
+    let said = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert!(said.contains("reporting-log.xlsx"), "{said}");
     assert_eq!(names_in(&dir.join("out")), [pack, "notes.txt".to_string()]);
+    selfreview().arg("-C").arg(dir).arg("pack").assert().failure();
+    assert_eq!(names_in(&dir.join("out")), ["notes.txt"]);
 }
