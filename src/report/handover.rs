@@ -30,6 +30,9 @@ pub struct ToolView {
     given_count: usize,
     /// The aspects still flagged for review after a framework change.
     flagged: Vec<String>,
+    /// Every level and commentary on the page is the group's own: only then is the page
+    /// headed "Agreed levels and commentary".
+    all_agreed: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -121,6 +124,9 @@ pub fn online_tool(r: &Reviewed) -> ToolView {
                 .workbooks
                 .iter()
                 .any(|w| w.reviewer == crate::workbook::layout::GROUP_REVIEWER),
+        all_agreed: aspects
+            .iter()
+            .all(|a| a.level_how.is_empty() && (a.commentary.is_empty() || a.commentary_agreed)),
         aspects,
         flagged,
     }

@@ -140,6 +140,11 @@ fn a_merged_aspect_the_group_had_not_agreed_in_full_is_to_be_agreed_again_everyw
     assert_eq!(b11["agreed_commentary"]["by"], "carried", "{b11}");
 
     run(&dir, &["report"]).success();
+    reports_say_b11_is_to_be_agreed_again(&dir);
+}
+
+/// The reports say B1.1 is to be agreed again, and head what was carried for it as such.
+fn reports_say_b11_is_to_be_agreed_again(dir: &Path) {
     let report = std::fs::read_to_string(dir.join("out/report.html")).expect("report");
     says(
         &report,

@@ -339,36 +339,10 @@ fn carried_demo(tmp: &Path) -> std::path::PathBuf {
     dir
 }
 
-#[test]
-fn a_carried_level_and_its_commentary_are_said_to_be_carried_in_every_output() {
-    let tmp = tempfile::tempdir().expect("a temporary folder");
-    let dir = carried_demo(tmp.path());
-    let json: serde_json::Value =
-        serde_json::from_str(&stdout_of(&dir, &["score", "--json"])).expect("json");
-    let b11 = crate::aspect_json(&json, "B1.1");
-    assert_eq!(b11["agreed_by"], "carried");
-    assert_eq!(b11["agreed_commentary"]["by"], "carried", "{b11}");
-    assert_eq!(
-        crate::aspect_json(&json, "A1.2")["agreed_commentary"]["by"],
-        "group"
-    );
-    let said = stdout_of(&dir, &["score"]);
-    assert!(!said.contains("agreed because"), "{said}");
-    assert!(
-        said.contains("Why the group agreed the old framework's levels, carried by the framework change for it to check: From B1.2"),
-        "{said}"
-    );
-    assert!(
-        said.contains("Why the group agreed this level: The group has met six times"),
-        "A1.2 the group agreed: {said}"
-    );
-    assert!(
-        said.contains("Agreed commentary (what the assessor reads): 13 of 18 aspects; 4 more carried by the framework change, for the group to check"),
-        "{said}"
-    );
+/// No page heads what migrate carried as agreed, and each says it was carried.
+fn pages_say_what_was_carried(out: &Path) {
     // What migrate carried under an old aspect's code starts "From B1.2 …": no heading
     // beside it may call it agreed, in any page.
-    let out = dir.join("out");
     for page in [
         "report.html",
         "online-tool.html",
@@ -403,12 +377,21 @@ fn a_carried_level_and_its_commentary_are_said_to_be_carried_in_every_output() {
         "{tool}"
     );
     assert!(tool.contains("Commentary, not agreed"), "{tool}");
+    assert!(
+        tool.contains("Levels and commentary, not all agreed by the group, as of")
+            && !tool.contains("Agreed levels and commentary"),
+        "{tool}"
+    );
     let visit = text(&out.join("visit.html"));
     assert!(
         visit.contains("Every aspect has a commentary agreed by the group saying how the benchmark is met and what shows it (13 of 18)."),
         "{visit}"
     );
-    let pack = std::fs::read_dir(&out)
+}
+
+/// The pack's commentary and summary.xlsx say which levels were carried.
+fn pack_and_summary_say_what_was_carried(out: &Path) {
+    let pack = std::fs::read_dir(out)
         .expect("out")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .find(|p| p.extension().is_some_and(|x| x == "zip"))
@@ -447,6 +430,38 @@ fn a_carried_level_and_its_commentary_are_said_to_be_carried_in_every_output() {
     assert!(!chart.contains("Agreed"), "{chart}");
 }
 
+#[test]
+fn a_carried_level_and_its_commentary_are_said_to_be_carried_in_every_output() {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let dir = carried_demo(tmp.path());
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(&dir, &["score", "--json"])).expect("json");
+    let b11 = crate::aspect_json(&json, "B1.1");
+    assert_eq!(b11["agreed_by"], "carried");
+    assert_eq!(b11["agreed_commentary"]["by"], "carried", "{b11}");
+    assert_eq!(
+        crate::aspect_json(&json, "A1.2")["agreed_commentary"]["by"],
+        "group"
+    );
+    let said = stdout_of(&dir, &["score"]);
+    assert!(!said.contains("agreed because"), "{said}");
+    assert!(
+        said.contains("Why the group agreed the old framework's levels, carried by the framework change for it to check: From B1.2"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Why the group agreed this level: The group has met six times"),
+        "A1.2 the group agreed: {said}"
+    );
+    assert!(
+        said.contains("Agreed commentary (what the assessor reads): 13 of 18 aspects; 4 more carried by the framework change, for the group to check"),
+        "{said}"
+    );
+    let out = dir.join("out");
+    pages_say_what_was_carried(&out);
+    pack_and_summary_say_what_was_carried(&out);
+}
+
 /// The names of the files in `dir`, sorted.
 fn names_in(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir)
@@ -474,18 +489,8 @@ fn a_run_that_refuses_leaves_no_earlier_report_or_pack_to_be_taken_for_this_one(
         commentary: "Written down and shared with staff.",
         ..AspectRow::default()
     };
-    let made = || {
-        for command in ["report", "pack"] {
-            selfreview()
-                .arg("-C")
-                .arg(dir)
-                .arg(command)
-                .assert()
-                .success();
-        }
-    };
     crate::scoring_workbook(&book, "DSL", &[row("2")]);
-    made();
+    made(dir);
     let report = text(&dir.join("out/report.html"));
     assert!(
         report.contains("The only reviewer's commentary:</strong> Written down"),
@@ -496,34 +501,21 @@ fn a_run_that_refuses_leaves_no_earlier_report_or_pack_to_be_taken_for_this_one(
     assert_eq!(
         before.len(),
         7,
-        "five reports, the pack and the notes: {before:?}"
+        "five reports, the pack, the notes: {before:?}"
     );
-    let pack = before
-        .iter()
-        .find(|n| n.ends_with(".zip"))
-        .expect("a pack")
-        .clone();
+    let pack = before.iter().find(|n| n.ends_with(".zip")).expect("a pack");
+    let pack_and_notes = [pack.clone(), "notes.txt".to_string()];
 
     // A level that cannot be read: nothing from the earlier run is left to look current,
     // and what is not the tool's is left alone.
     crate::scoring_workbook(&book, "DSL", &[row("2 - Developing")]);
-    let refused = selfreview()
-        .arg("-C")
-        .arg(dir)
-        .arg("report")
-        .assert()
-        .code(1);
-    let said = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    let said = refused(dir, "report");
     assert!(
         said.contains("Nothing was written, and the earlier out/report.html, out/governors.html, out/online-tool.html, out/visit.html, out/summary.xlsx were removed"),
         "{said}"
     );
-    assert_eq!(
-        names_in(&dir.join("out")),
-        [pack.clone(), "notes.txt".to_string()]
-    );
-    let refused = selfreview().arg("-C").arg(dir).arg("pack").assert().code(1);
-    let said = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
+    assert_eq!(names_in(&dir.join("out")), pack_and_notes);
+    let said = refused(dir, "pack");
     assert!(
         said.contains("The earlier pack") && said.contains("was removed"),
         "{said}"
@@ -532,32 +524,42 @@ fn a_run_that_refuses_leaves_no_earlier_report_or_pack_to_be_taken_for_this_one(
 
     // A review that cannot be opened at all refuses the same way.
     crate::scoring_workbook(&book, "DSL", &[row("2")]);
-    made();
+    made(dir);
     let settings = std::fs::read_to_string(dir.join("review.toml")).expect("settings");
-    std::fs::write(
-        dir.join("review.toml"),
-        format!("{settings}\nnot toml at all ["),
-    )
-    .expect("broken");
-    let refused = selfreview()
-        .arg("-C")
-        .arg(dir)
-        .arg("report")
-        .assert()
-        .failure();
-    let said = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
-    assert!(said.contains("review.toml"), "{said}");
-    assert_eq!(names_in(&dir.join("out")), [pack.clone(), "notes.txt".to_string()]);
+    std::fs::write(dir.join("review.toml"), format!("{settings}\nnot toml [")).expect("broken");
+    assert!(refused(dir, "report").contains("review.toml"));
+    assert_eq!(names_in(&dir.join("out")), pack_and_notes);
 
     // Records of children's names that cannot be read: the names in the school's text
     // cannot be taken out, so the report refuses, and so does the pack.
     std::fs::write(dir.join("review.toml"), &settings).expect("mended");
-    made();
+    made(dir);
     std::fs::write(dir.join("evidence/reporting-log.xlsx"), "not a workbook").expect("spoilt");
-    let refused = selfreview().arg("-C").arg(dir).arg("report").assert().failure();
-    let said = String::from_utf8_lossy(&refused.get_output().stderr).to_string();
-    assert!(said.contains("reporting-log.xlsx"), "{said}");
-    assert_eq!(names_in(&dir.join("out")), [pack, "notes.txt".to_string()]);
-    selfreview().arg("-C").arg(dir).arg("pack").assert().failure();
+    assert!(refused(dir, "report").contains("reporting-log.xlsx"));
+    assert_eq!(names_in(&dir.join("out")), pack_and_notes);
+    refused(dir, "pack");
     assert_eq!(names_in(&dir.join("out")), ["notes.txt"]);
+}
+
+/// Runs `report`, then `pack`, each of which must succeed.
+fn made(dir: &Path) {
+    for command in ["report", "pack"] {
+        selfreview()
+            .arg("-C")
+            .arg(dir)
+            .arg(command)
+            .assert()
+            .success();
+    }
+}
+
+/// Runs `command`, which must fail; returns what it said on standard error.
+fn refused(dir: &Path, command: &str) -> String {
+    let out = selfreview()
+        .arg("-C")
+        .arg(dir)
+        .arg(command)
+        .assert()
+        .failure();
+    String::from_utf8_lossy(&out.get_output().stderr).to_string()
 }
