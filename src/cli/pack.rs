@@ -34,23 +34,24 @@ pub struct VerifyArgs {
 pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
     let here = Path::new(".");
     let r = pipeline::run(here, today)?;
+    let target = pack::destination(&r, args.output.as_deref());
     // Fail closed, as `report` does: nothing is packed while a level cannot be read.
     if !r.unreadable_levels().is_empty() {
-        return refused(&r.diagnostics, out);
+        return refused(&r, &target, &r.diagnostics, out);
     }
     let templates = Path::new("templates");
     let outcome = pack::pack(
         &r,
         args.output.as_deref(),
         templates.is_dir().then_some(templates),
-    )?;
+    );
     match outcome {
-        PackOutcome::Written {
+        Ok(PackOutcome::Written {
             path,
             files,
             fingerprint,
             warnings,
-        } => {
+        }) => {
             let mut all = r.diagnostics.clone();
             all.0.extend(warnings.0);
             if out.json {
@@ -65,19 +66,35 @@ pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Resu
                 EXIT_OK
             }))
         }
-        PackOutcome::Refused(findings) => refused(&findings, out),
+        Ok(PackOutcome::Refused(findings)) => refused(&r, &target, &findings, out),
+        Err(e) => {
+            if pack::withdraw(&r, &target)? {
+                out.problem(format::pack::withdrawn(&target));
+            }
+            Err(e.into())
+        }
     }
 }
 
-/// Says why the pack was not written.
-fn refused(findings: &selfreview::diag::Diagnostics, out: &Output) -> anyhow::Result<ExitCode> {
+/// Says why the pack was not written, after removing an earlier pack it would have
+/// replaced, so that one is not taken for this review's.
+fn refused(
+    r: &pipeline::Reviewed,
+    target: &Path,
+    findings: &selfreview::diag::Diagnostics,
+    out: &Output,
+) -> anyhow::Result<ExitCode> {
+    let removed = pack::withdraw(r, target)?;
     if out.json {
-        out.data(&serde_json::json!({ "pack": null, "diagnostics": findings }))?;
+        out.data(&serde_json::json!({ "pack": null, "removed": removed.then_some(target), "diagnostics": findings }))?;
     } else {
         out.diagnostics(findings);
         out.problem(
             "The pack was not written: fix the problems above and run `selfreview pack` again.",
         );
+        if removed {
+            out.problem(format::pack::withdrawn(target));
+        }
     }
     Ok(ExitCode::from(EXIT_FINDINGS))
 }

@@ -91,10 +91,15 @@ fn commentary_text(r: &Reviewed, a: &AspectScore, reviewers: &Reviewers) -> Stri
         s.push_str(&format!("Levels given: {}\n", levels.join(", ")));
     }
     if let Some(rationale) = &a.rationale {
-        s.push_str(&format!("Why the group agreed this level: {rationale}\n"));
+        let heading = report::rationale_heading(a);
+        s.push_str(&format!("{heading}: {rationale}\n"));
     }
     match &a.agreed_commentary {
-        Some(c) => s.push_str(&format!("\nAgreed commentary:\n{}\n", c.text)),
+        Some(c) => s.push_str(&format!(
+            "\n{}:\n{}\n",
+            report::commentary_heading(c),
+            c.text
+        )),
         None => s.push_str("\nNo agreed commentary.\n"),
     }
     let own = a.commentary.iter().filter(|c| {

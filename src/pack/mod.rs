@@ -62,6 +62,30 @@ pub fn default_name(school: &str, date: chrono::NaiveDate) -> String {
     format!("{slug}-evidence-{}.zip", date.format("%Y-%m-%d"))
 }
 
+/// Where the pack goes: `output`, or `out/<default name>`.
+pub fn destination(r: &Reviewed, output: Option<&Path>) -> PathBuf {
+    output.map(Path::to_path_buf).unwrap_or_else(|| {
+        r.paths
+            .out()
+            .join(default_name(&r.scored.school, r.scored.review_date))
+    })
+}
+
+/// Removes the earlier pack at `path`, when a run that would have replaced it refuses: a
+/// pack left from an earlier run reads as this review's, and may hold what this run
+/// refused. Only an evidence pack selfreview made, in a place a pack may be written, is
+/// removed; returns whether one was.
+pub fn withdraw(r: &Reviewed, path: &Path) -> Result<bool> {
+    if !path.is_file() || target::check(path, &r.paths).is_err() {
+        return Ok(false);
+    }
+    std::fs::remove_file(path).map_err(|source| crate::error::Error::Write {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    Ok(true)
+}
+
 /// Builds the pack for a reviewed review and writes it to `output` (default:
 /// `out/<default name>`), atomically. An output that would replace one of the review's own
 /// files, or anything but an earlier pack, is refused before anything is built.
@@ -72,11 +96,7 @@ pub fn default_name(school: &str, date: chrono::NaiveDate) -> String {
 /// privacy guard reads every planned entry (`privacy::guard`), and only a plan with no
 /// error is written (`write`).
 pub fn pack(r: &Reviewed, output: Option<&Path>, templates: Option<&Path>) -> Result<PackOutcome> {
-    let path = output.map(Path::to_path_buf).unwrap_or_else(|| {
-        r.paths
-            .out()
-            .join(default_name(&r.scored.school, r.scored.review_date))
-    });
+    let path = destination(r, output);
     target::check(&path, &r.paths)?;
     let documents = plan::documents(r);
     let made = contents::render(r, &documents.links, templates)?;

@@ -30,6 +30,9 @@ pub struct ToolView {
     given_count: usize,
     /// The aspects still flagged for review after a framework change.
     flagged: Vec<String>,
+    /// Every level and commentary on the page is the group's own: only then is the page
+    /// headed "Agreed levels and commentary".
+    all_agreed: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -47,6 +50,9 @@ struct ToolAspect {
     benchmark: u8,
     commentary: String,
     commentary_by: &'static str,
+    /// Whether the group agreed the commentary for this aspect: only then is it labelled
+    /// "Agreed commentary".
+    commentary_agreed: bool,
     /// With no agreed level though levels were given, why: "To be agreed again" or "Not
     /// agreed by the group"; else empty.
     not_agreed: &'static str,
@@ -90,11 +96,8 @@ pub fn online_tool(r: &Reviewed) -> ToolView {
                     .to_string(),
                 benchmark: a.benchmark,
                 commentary: agreed.map(|c| c.text.clone()).unwrap_or_default(),
-                commentary_by: match agreed.map(|c| c.by) {
-                    Some(CommentaryBy::Group) => "agreed by the group",
-                    Some(CommentaryBy::OnlyReviewer) => "the only reviewer's",
-                    None => "",
-                },
+                commentary_by: agreed.map_or("", crate::report::commentary_by),
+                commentary_agreed: agreed.is_some_and(|c| c.by == CommentaryBy::Group),
                 not_agreed: if scored.not_agreed.is_some() {
                     super::view::not_scored(scored)
                 } else {
@@ -121,6 +124,9 @@ pub fn online_tool(r: &Reviewed) -> ToolView {
                 .workbooks
                 .iter()
                 .any(|w| w.reviewer == crate::workbook::layout::GROUP_REVIEWER),
+        all_agreed: aspects
+            .iter()
+            .all(|a| a.level_how.is_empty() && (a.commentary.is_empty() || a.commentary_agreed)),
         aspects,
         flagged,
     }

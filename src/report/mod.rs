@@ -14,6 +14,7 @@ mod reviewers;
 mod summary;
 mod svg;
 mod view;
+mod written;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -22,11 +23,14 @@ use chrono::NaiveDate;
 use minijinja::{Environment, UndefinedBehavior};
 
 use crate::error::{Error, Result};
-use crate::fsutil::write_atomic;
 use crate::pipeline::Reviewed;
-pub use reached::{group_agreed, reached, records_support};
+pub use reached::{
+    agreed_in_full, commentary_by, commentary_heading, group_agreed, rationale_heading, reached,
+    reached_in_full, records_support,
+};
 pub use reviewers::Reviewers;
 pub use view::{Previous, View, not_scored};
+pub use written::{OUTPUTS, withdraw, write};
 
 /// The embedded templates: (name, text).
 const TEMPLATES: [(&str, &str); 5] = [
@@ -197,54 +201,6 @@ fn template_error(path: &Path, e: &minijinja::Error) -> Error {
         line: e.line(),
         message: e.to_string(),
     }
-}
-
-/// Writes the rendered reports into the review's `out/`, each atomically; returns the paths
-/// written. Nothing is written if any of them would land on one of the review's own files
-/// (an out/ folder linked into evidence/, say) or on something that is not a file, or if any
-/// would hold one of `names`: the names were taken out of the school's text before
-/// rendering, so this is the last check, and it fails closed.
-pub fn write(
-    rendered: &Rendered,
-    paths: &crate::review::Paths,
-    names: &crate::privacy::Names,
-) -> Result<Vec<PathBuf>> {
-    let out = paths.out();
-    let files = [
-        (out.join("report.html"), rendered.report.as_bytes()),
-        (out.join("governors.html"), rendered.governors.as_bytes()),
-        (
-            out.join("online-tool.html"),
-            rendered.online_tool.as_bytes(),
-        ),
-        (out.join("visit.html"), rendered.visit.as_bytes()),
-        (out.join("summary.xlsx"), rendered.summary.as_slice()),
-    ];
-    for (path, bytes) in &files {
-        crate::review::outputs::check_place(path, paths)?;
-        let name = path.to_string_lossy();
-        match crate::privacy::read::output(names, bytes, &name, own_scripts()) {
-            crate::privacy::Verdict::Clean => {}
-            crate::privacy::Verdict::Name => {
-                return Err(Error::NameInOutput {
-                    path: path.clone(),
-                    place: crate::review::where_named(paths, names),
-                });
-            }
-            crate::privacy::Verdict::Unreadable(why) => {
-                return Err(Error::OutputUnsearchable {
-                    path: path.clone(),
-                    why,
-                });
-            }
-        }
-    }
-    let mut written = Vec::new();
-    for (path, bytes) in files {
-        write_atomic(&path, bytes)?;
-        written.push(path);
-    }
-    Ok(written)
 }
 
 /// The latest snapshot in `history` dated before `before`, if any. Snapshots are the JSON

@@ -5,18 +5,24 @@ use super::{AgreedCommentary, Commentary, CommentaryBy, CommentaryCheck, Setting
 use crate::workbook::layout::GROUP_REVIEWER;
 
 /// The one commentary for the assessor: the group's (first in `commentary` when there is a
-/// group workbook), or the only reviewer's when one person scored the review alone.
+/// group workbook), or the only reviewer's when one person scored the review alone. The
+/// group's is `Carried` while the aspect is `flagged` for review after a framework change.
 pub(super) fn agreed(
     commentary: &[Commentary],
     has_group: bool,
     books: usize,
+    flagged: bool,
 ) -> Option<AgreedCommentary> {
     let (first, by) = match (has_group, books) {
         (true, _) => (
             commentary
                 .first()
                 .filter(|c| c.reviewer == GROUP_REVIEWER)?,
-            CommentaryBy::Group,
+            if flagged {
+                CommentaryBy::Carried
+            } else {
+                CommentaryBy::Group
+            },
         ),
         (false, 1) => (commentary.first()?, CommentaryBy::OnlyReviewer),
         (false, _) => return None,

@@ -27,9 +27,7 @@ use crate::framework::{Aspect, Framework};
 use crate::workbook::{Filled, ScoredBy};
 pub use checks::{CheckResult, CheckStatus};
 pub use consolidate::{median_toward_weaker, spread};
-pub use judge::{
-    CommentaryCheck, Milestones, NotAgreed, NotAgreedWhy, Reason, Shortfall, described,
-};
+pub use judge::{CommentaryCheck, Milestones, NotAgreed, NotAgreedWhy, Reason, Shortfall};
 pub use plan::{AgendaItem, PlanItem};
 
 /// What scoring needs besides the framework and the workbooks.
@@ -76,6 +74,10 @@ pub enum CommentaryBy {
     Group,
     /// The only reviewer's own commentary, in a review scored by one person.
     OnlyReviewer,
+    /// A group workbook's Agreed commentary as a framework change carried it from the old
+    /// aspects, while its "Review after the change" cell still asks the group to check it:
+    /// the group wrote it for other aspects and has not yet agreed it for this one.
+    Carried,
 }
 
 /// Where an aspect's agreed level came from.

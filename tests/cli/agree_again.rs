@@ -13,11 +13,14 @@ use crate::{aspect_json, init_review, rows_by_code, says};
 
 const AGREED: &str = "The group agreed this in the meeting after reading the curriculum map, the pupil survey results and the minutes of the digital leaders, which show learners shaping the programme each term across every year group, and the programme is reviewed each summer with the digital leaders and the class teachers together.";
 
+const RATIONALE: &str = "The minutes show the programme reviewed each summer.";
+
 fn start(members: &[(&str, u8)], agreed: Option<u8>) -> Start {
     Start {
         levels: members.iter().map(|(m, l)| (m.to_string(), *l)).collect(),
         own: agreed,
         agreed_commentary: AGREED.into(),
+        rationale: RATIONALE.into(),
         evidence: "curriculum-map.pdf".into(),
         ..Start::default()
     }
@@ -126,15 +129,69 @@ fn a_merged_aspect_the_group_had_not_agreed_in_full_is_to_be_agreed_again_everyw
         ],
     );
 
+    // What the group wrote for the old aspects is not a reason it agreed this level.
+    says(
+        &screen,
+        &[
+            "What the group wrote for the old framework's aspects, before it agrees this level again: From B1.1",
+        ],
+    );
+    assert!(!screen.contains("agreed because"), "{screen}");
+    assert_eq!(b11["agreed_commentary"]["by"], "carried", "{b11}");
+
     run(&dir, &["report"]).success();
+    reports_say_b11_is_to_be_agreed_again(&dir);
+}
+
+/// The reports say B1.1 is to be agreed again, and head what was carried for it as such.
+fn reports_say_b11_is_to_be_agreed_again(dir: &Path) {
     let report = std::fs::read_to_string(dir.join("out/report.html")).expect("report");
     says(
         &report,
         &[
             "To be agreed again",
             "B1.1 Online Safety Education Programme (agreed at level 3)",
+            "What the group wrote for the old framework&#x27;s aspects, before it agrees this level again:</strong> From B1.1",
+            "Commentary carried by the framework change, for the group to check:</strong>",
         ],
     );
+    assert!(
+        !report.contains("Why the group agreed this level:</strong> From"),
+        "{report}"
+    );
+    let tool = std::fs::read_to_string(dir.join("out/online-tool.html")).expect("tool");
+    says(&tool, &["Commentary, not agreed"]);
+    let visit = std::fs::read_to_string(dir.join("out/visit.html")).expect("visit");
+    says(&visit, &["<td class=\"below\">to be agreed again</td>"]);
+    let summary = dir.join("out/summary.xlsx");
+    let rows = rows_by_code(&summary, "Summary");
+    assert_eq!(rows["B1.1"]["Level"], "");
+    assert_eq!(rows["B1.1"]["How reached"], "to be agreed again");
+    assert_eq!(rows["B1.1"]["Status"], "To be agreed again");
+    let chart = chart_text(&summary);
+    says(
+        &chart,
+        &[
+            "No bars for B1.1: to be agreed again after the framework change, so no level is claimed.",
+        ],
+    );
+    says(
+        &chart,
+        &["B1.1\nOnline Safety Education Programme\nto be agreed again\n2"],
+    );
+}
+
+/// Every cell of summary.xlsx's Chart sheet, a line each.
+fn chart_text(path: &Path) -> String {
+    use calamine::Reader;
+    let mut wb = calamine::open_workbook_auto(path).expect("calamine opens it");
+    let range = wb.worksheet_range("Chart").expect("the Chart sheet");
+    range
+        .rows()
+        .flat_map(|r| r.iter().map(|c| c.to_string()))
+        .filter(|c| !c.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 #[test]
@@ -163,7 +220,25 @@ fn a_blank_agreed_cell_in_a_group_workbook_claims_no_level() {
             "no level is claimed: not agreed by the group: its Agreed level is blank; the reviewers' middle level is 2, not counted",
         ],
     );
+    assert!(
+        screen
+            .contains("What the group wrote of the level, though it has agreed none: The minutes"),
+        "{screen}"
+    );
     run(&dir, &["report"]).success();
     let report = std::fs::read_to_string(dir.join("out/report.html")).expect("report");
-    says(&report, &["Not agreed by the group"]);
+    says(
+        &report,
+        &[
+            "Not agreed by the group",
+            "What the group wrote of the level, though it has agreed none:</strong> The minutes",
+        ],
+    );
+    let chart = chart_text(&dir.join("out/summary.xlsx"));
+    says(
+        &chart,
+        &[
+            "No bars for B1.2: not agreed by the group (the Agreed level is blank), so no level is claimed.",
+        ],
+    );
 }

@@ -234,7 +234,7 @@ fn without_a_group_workbook_the_pack_says_what_it_carries_instead() {
         .stderr(predicate::str::contains("as the only reviewer gave them"));
     let text = entry(&pack_path(tmp.path()), "aspects/A1.1/commentary.txt");
     assert!(
-        text.contains(&format!("Agreed commentary:\n{OWN}")),
+        text.contains(&format!("The only reviewer's commentary:\n{OWN}")),
         "{text}"
     );
 }

@@ -129,7 +129,7 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
     let summary = &sheets[0].1;
     assert_eq!(
         summary[0][..8].join("|"),
-        "Code|Aspect|Element|Strand|DSL|Agreed|Level from|Evidenced"
+        "Code|Aspect|Element|Strand|DSL|Level|How reached|Evidenced"
     );
     assert_eq!(summary.len(), 22);
     assert_eq!(

@@ -198,7 +198,7 @@ fn a_group_workbook_filled_by_openpyxl_gives_agreed_levels_and_the_agenda() {
         .assert()
         .success()
         .stdout(predicate::str::contains(
-            "agreed because: Two part-time staff missed the last session.",
+            "Why the group agreed this level: Two part-time staff missed the last session.",
         ))
         .stdout(predicate::str::contains(
             "A1.2 Online Safety Group: Ann 1, Bob 2, Cat 3",

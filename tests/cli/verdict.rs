@@ -117,7 +117,7 @@ fn records_that_contradict_the_claims_hold_back_readiness_in_every_output() {
 
     let rows = crate::rows_by_code(&tmp.path().join("out/summary.xlsx"), "Summary");
     let b21 = &rows["B2.1"];
-    assert_eq!(b21["Agreed"], "2");
+    assert_eq!(b21["Level"], "2");
     assert_eq!(b21["Evidenced"], "3");
     assert_eq!(b21["Status"], "Below benchmark on the records");
 }

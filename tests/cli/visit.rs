@@ -105,7 +105,7 @@ fn the_visit_page_has_the_agenda_and_the_desk_check() {
         "suggested evidence"
     );
     assert!(
-        html.contains("class=\"not-done\">Every aspect has an agreed commentary"),
+        html.contains("class=\"not-done\">Every aspect has a commentary agreed by the group"),
         "desk check"
     );
     assert!(html.contains("class=\"done\">The children&#x27;s names to keep out are known"));

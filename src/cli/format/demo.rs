@@ -109,7 +109,7 @@ fn handover(r: &selfreview::pipeline::Reviewed) -> String {
         .scored
         .aspects
         .iter()
-        .filter(|a| a.agreed_commentary.is_some())
+        .filter(|a| selfreview::report::agreed_in_full(a))
         .count();
     let mut text = format!(
         "\n   The group workbook (scores/group.xlsx) gives the agreed level and agreed commentary of {agreed} aspects: the pack carries those, not each reviewer's own remarks."

@@ -57,3 +57,11 @@ pub fn not_intact(pack: &Path, verified: &Verified) -> String {
         selfreview::text::plural(verified.findings.0.len(), "problem", "problems")
     )
 }
+
+/// What is said of an earlier pack removed by a run that refused.
+pub fn withdrawn(path: &Path) -> String {
+    format!(
+        "The earlier pack {} was removed, so that it is not taken for this review's.",
+        path.display()
+    )
+}

@@ -49,18 +49,9 @@ fn heading(o: &mut String, s: &Scored) {
     } else {
         let _ = writeln!(o, "Workbooks: {} ({})", names.len(), names.join(", "));
     }
-    let agreed = s
-        .aspects
-        .iter()
-        .filter(|a| a.agreed_commentary.is_some())
-        .count();
     let group = names.contains(&selfreview::workbook::layout::GROUP_REVIEWER);
     if group || names.len() == 1 {
-        let _ = writeln!(
-            o,
-            "Agreed commentary (what the assessor reads): {agreed} of {} aspects",
-            s.aspects.len()
-        );
+        let _ = writeln!(o, "{}", verdict::commentary_count(s));
     } else if names.len() > 1 {
         let _ = writeln!(
             o,
@@ -126,10 +117,11 @@ fn aspect_line(o: &mut String, a: &AspectScore, paint: Paint) {
         levels(a.reviewers.iter())
     );
     if let Some(rationale) = &a.rationale {
-        let _ = writeln!(o, "{:<48} agreed because: {rationale}", "");
+        let heading = selfreview::report::rationale_heading(a);
+        let _ = writeln!(o, "{:<48} {heading}: {rationale}", "");
     }
     if let Some(n) = &a.not_agreed {
-        let how = selfreview::score::described(None, Some(n), a.reviewers.len());
+        let how = selfreview::report::reached_in_full(a);
         let middle = n.middle.map_or_else(String::new, |m| {
             format!("; the reviewers' middle level is {m}, not counted")
         });

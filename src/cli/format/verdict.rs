@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use selfreview::Framework;
-use selfreview::score::Scored;
+use selfreview::score::{CommentaryBy, Scored};
 
 use super::Paint;
 use super::score::levels;
@@ -85,4 +85,33 @@ pub(super) fn next_steps(o: &mut String, s: &Scored, fw: &Framework) {
             let _ = writeln!(o, "      * {action}");
         }
     }
+}
+
+/// How many aspects have the commentary the assessor reads, and whose it is: only the
+/// group's own is counted as agreed.
+pub(super) fn commentary_count(s: &Scored) -> String {
+    let by = |who: CommentaryBy| {
+        s.aspects
+            .iter()
+            .filter(|a| a.agreed_commentary.as_ref().is_some_and(|c| c.by == who))
+            .count()
+    };
+    let n = s.aspects.len();
+    let only = by(CommentaryBy::OnlyReviewer);
+    if only > 0 {
+        return format!(
+            "Commentary (what the assessor reads): the only reviewer's, not agreed by a group, for {only} of {n} aspects"
+        );
+    }
+    let mut said = format!(
+        "Agreed commentary (what the assessor reads): {} of {n} aspects",
+        by(CommentaryBy::Group)
+    );
+    let carried = by(CommentaryBy::Carried);
+    if carried > 0 {
+        said.push_str(&format!(
+            "; {carried} more carried by the framework change, for the group to check"
+        ));
+    }
+    said
 }

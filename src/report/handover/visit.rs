@@ -156,7 +156,11 @@ fn weakest(aspects: &[AspectScore]) -> Vec<Weak> {
 /// An aspect at or below its benchmark (or not scored), as the records let it stand.
 fn weak(a: &AspectScore) -> Option<Weak> {
     let status = match a.gap_to_benchmark {
-        None => "not scored".to_string(),
+        // Levels given that the group has not agreed are not "not scored".
+        None => {
+            let said = crate::report::view::not_scored(a);
+            said[..1].to_lowercase() + &said[1..]
+        }
         Some(0) => "at the benchmark".to_string(),
         Some(g) if g > 0 => format!("{g} below the benchmark"),
         Some(_) => return None,
@@ -233,7 +237,13 @@ fn checks(r: &Reviewed) -> Vec<Check> {
     let levels = count(&|a| a.agreed.is_some());
     // Only a level the group agreed is an agreed level.
     let by_group = count(&crate::report::group_agreed);
-    let agreed = count(&|a| a.agreed_commentary.is_some());
+    // Only the group's own commentary for the aspect is an agreed commentary: not one a
+    // framework change carried, nor a lone reviewer's.
+    let agreed = count(&|a| {
+        a.agreed_commentary
+            .as_ref()
+            .is_some_and(|c| c.by == crate::score::CommentaryBy::Group)
+    });
     let state = |done: bool| if done { "done" } else { "not-done" };
     let mut checks = vec![
         Check {
@@ -242,7 +252,7 @@ fn checks(r: &Reviewed) -> Vec<Check> {
         },
         Check {
             item: format!(
-                "Every aspect has an agreed commentary saying how the benchmark is met and what shows it ({agreed} of {n})."
+                "Every aspect has a commentary agreed by the group saying how the benchmark is met and what shows it ({agreed} of {n})."
             ),
             state: state(agreed == n),
         },

@@ -1,4 +1,4 @@
-//! The Chart sheet of `summary.xlsx`: each aspect's agreed and evidenced level against the
+//! The Chart sheet of `summary.xlsx`: each aspect's level and evidenced level against the
 //! benchmark, read as the report's radar is read, better higher up.
 //!
 //! The value axis runs from level 5 at the foot to level 1 at the top, in whole steps, so a
@@ -15,7 +15,7 @@ use rust_xlsxwriter::{
     FormatAlign, FormatBorder, Worksheet, XlsxError,
 };
 
-use crate::score::AspectScore;
+use crate::score::{AspectScore, NotAgreedWhy};
 use crate::sheetprint::{self, Orientation, Running};
 
 /// The sheet's name.
@@ -53,9 +53,9 @@ pub fn sheet(
         "Levels against the benchmark: level 1 (aspirational) at the top, so a taller bar is a better level",
         &Format::new().set_bold().set_font_size(12),
     )?;
-    let name_width = figures(sheet, aspects)?;
+    let (name_width, evidenced_width) = figures(sheet, aspects)?;
     // The columns the chart spans: those of the figures, then even ones to its right edge.
-    let used: f64 = [7.0, name_width, 11.0, 11.0, 11.0]
+    let used: f64 = [7.0, name_width, 11.0, evidenced_width, 11.0]
         .iter()
         .map(|w| w * 7.0 + 5.0)
         .sum();
@@ -73,13 +73,24 @@ pub fn sheet(
     Ok(())
 }
 
-/// Writes the chart's figures from [`HEAD`] down; returns the Aspect column's width.
-fn figures(sheet: &mut Worksheet, aspects: &[AspectScore]) -> Result<f64, XlsxError> {
+/// What the Evidenced figure says of an aspect with no level: why it has none. Levels given
+/// that the group has not agreed are not "not scored".
+fn no_level(a: &AspectScore) -> &'static str {
+    match a.not_agreed.as_ref().map(|n| n.why) {
+        Some(NotAgreedWhy::AgreeAgain) => "to be agreed again",
+        Some(NotAgreedWhy::Blank) => "not agreed",
+        None => "not scored",
+    }
+}
+
+/// Writes the chart's figures from [`HEAD`] down; returns the widths of the Aspect and
+/// Evidenced columns.
+fn figures(sheet: &mut Worksheet, aspects: &[AspectScore]) -> Result<(f64, f64), XlsxError> {
     let heading = Format::new()
         .set_bold()
         .set_background_color("#DDEBF7")
         .set_border_bottom(FormatBorder::Thin);
-    for (c, h) in (0u16..).zip(["Code", "Aspect", "Agreed", "Evidenced", "Benchmark"]) {
+    for (c, h) in (0u16..).zip(["Code", "Aspect", "Level", "Evidenced", "Benchmark"]) {
         sheet.write_with_format(HEAD, c, h, &heading)?;
     }
     let names = aspects.iter().map(|a| a.name.as_str());
@@ -102,7 +113,7 @@ fn figures(sheet: &mut Worksheet, aspects: &[AspectScore]) -> Result<f64, XlsxEr
         }
         match a.evidenced {
             Some(level) => sheet.write_with_format(row, 3, level, &top)?,
-            None if a.agreed.is_none() => sheet.write_with_format(row, 3, "not scored", &none)?,
+            None if a.agreed.is_none() => sheet.write_with_format(row, 3, no_level(a), &none)?,
             None => {
                 sheet.write_with_format(row, MARK_COL, FOOT, &top)?;
                 sheet.write_with_format(row, 3, "no check", &none)?
@@ -112,24 +123,24 @@ fn figures(sheet: &mut Worksheet, aspects: &[AspectScore]) -> Result<f64, XlsxEr
     }
     sheet.set_column_width(0, 7)?;
     sheet.set_column_width(1, name_width)?;
-    for c in 2u16..=4 {
+    let said = aspects.iter().filter(|a| a.agreed.is_none()).map(no_level);
+    let evidenced_width = sheetprint::width_for(said.chain(["Evidenced"]), 11.0, 20.0);
+    for c in [2u16, 4] {
         sheet.set_column_width(c, 11)?;
     }
+    sheet.set_column_width(3, evidenced_width)?;
     sheet.set_column_hidden(MARK_COL)?;
-    Ok(name_width)
+    Ok((name_width, evidenced_width))
 }
 
-/// The note under the chart naming the aspects with no Evidenced bar and those with no bar
-/// at all, wrapped across the chart's `width` in pixels; none when every aspect has both.
+/// The note under the chart naming the aspects with no Evidenced bar, those with no bar
+/// at all and those whose Level bar the group did not agree, wrapped across the chart's `width` in pixels; none when every aspect has both.
 fn note(sheet: &mut Worksheet, aspects: &[AspectScore], width: f64) -> Result<(), XlsxError> {
-    let codes = |unchecked: bool| -> Vec<&str> {
-        aspects
-            .iter()
-            .filter(|a| a.evidenced.is_none() && (a.agreed.is_some() == unchecked))
-            .map(|a| a.code.as_str())
-            .collect()
-    };
-    let (unchecked, unscored) = (codes(true), codes(false));
+    let unchecked: Vec<&str> = aspects
+        .iter()
+        .filter(|a| a.evidenced.is_none() && a.agreed.is_some())
+        .map(|a| a.code.as_str())
+        .collect();
     let mut said = Vec::new();
     if !unchecked.is_empty() {
         said.push(format!(
@@ -137,12 +148,7 @@ fn note(sheet: &mut Worksheet, aspects: &[AspectScore], width: f64) -> Result<()
             unchecked.join(", ")
         ));
     }
-    if !unscored.is_empty() {
-        said.push(format!(
-            "No bars for {}: not scored yet.",
-            unscored.join(", ")
-        ));
-    }
+    said.extend(unlike_agreed(aspects));
     if said.is_empty() {
         return Ok(());
     }
@@ -152,6 +158,45 @@ fn note(sheet: &mut Worksheet, aspects: &[AspectScore], width: f64) -> Result<()
     let units = (width - 5.0) / 7.0;
     sheet.set_row_height(NOTE, sheetprint::height(&[(&text, units)], 11.0))?;
     Ok(())
+}
+
+/// What the note says of the aspects whose bar is not a level the group agreed: those
+/// with no bar at all, by why they have none, and those whose level was reached otherwise,
+/// by how, each kind in a sentence.
+fn unlike_agreed(aspects: &[AspectScore]) -> Vec<String> {
+    // (has a level, why none or how it was reached, the aspects' codes)
+    let mut kinds: Vec<(bool, &'static str, Vec<&str>)> = Vec::new();
+    for a in aspects.iter().filter(|a| !crate::report::group_agreed(a)) {
+        let how = match (a.agreed, a.not_agreed.as_ref().map(|n| n.why)) {
+            (Some(_), _) => crate::report::reached(a),
+            (None, Some(NotAgreedWhy::AgreeAgain)) => {
+                "to be agreed again after the framework change, so no level is claimed"
+            }
+            (None, Some(NotAgreedWhy::Blank)) => {
+                "not agreed by the group (the Agreed level is blank), so no level is claimed"
+            }
+            (None, None) => "not scored yet",
+        };
+        let level = a.agreed.is_some();
+        match kinds.iter_mut().find(|(l, h, _)| *l == level && *h == how) {
+            Some((_, _, codes)) => codes.push(&a.code),
+            None => kinds.push((level, how, vec![&a.code])),
+        }
+    }
+    kinds
+        .into_iter()
+        .map(|(level, how, codes)| match (level, codes.len()) {
+            (false, _) => format!("No bars for {}: {how}.", codes.join(", ")),
+            (true, 1) => format!(
+                "The Level bar of {} is {how}, not agreed by the group.",
+                codes[0]
+            ),
+            (true, _) => format!(
+                "The Level bars of {} are {how}, not agreed by the group.",
+                codes.join(", ")
+            ),
+        })
+        .collect()
 }
 
 /// Type of a size that reads beside the sheet's own 11-point text.

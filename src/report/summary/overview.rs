@@ -27,6 +27,9 @@ pub const REVIEWERS_SHEET: &str = "Reviewers";
 /// The Summary sheet's first column of reviewers' levels.
 const FIRST_LEVEL_COL: u16 = 4;
 
+/// The heading of the column saying how each level was reached.
+pub const HOW_REACHED: &str = "How reached";
+
 /// The widest the Aspect and Why columns grow before their text wraps.
 const ASPECT_MOST: f64 = 34.0;
 const WHY_WIDTH: f64 = 38.0;
@@ -100,9 +103,11 @@ pub fn summary_sheet(
     ];
     headers.extend(inline.iter().map(|c| (*c, 9.0)));
     headers.extend([
-        ("Agreed", 8.0),
+        // A level is "agreed" only when the group agreed it: the column says "Level", and
+        // the next says how each was reached.
+        ("Level", 8.0),
         width(
-            "Level from",
+            HOW_REACHED,
             aspects.iter().map(crate::report::reached).collect(),
             10.0,
             18.0,
@@ -210,7 +215,14 @@ fn status_colours(sheet: &mut Worksheet, last: u32, status_col: u16) -> Result<(
     let red = Format::new().set_background_color("#F8CBAD").set_bold();
     let green = Format::new().set_background_color("#C6EFCE");
     let grey = Format::new().set_background_color("#EDEDED");
-    for (text, format) in [("Below", &red), ("Meets", &green), ("Not scored", &grey)] {
+    let rules = [
+        ("Below", &red),
+        ("Meets", &green),
+        ("Not scored", &grey),
+        ("Not agreed", &grey),
+        ("To be agreed", &grey),
+    ];
+    for (text, format) in rules {
         let rule = ConditionalFormatText::new()
             .set_rule(ConditionalFormatTextRule::BeginsWith(text.to_string()))
             .set_format(format);

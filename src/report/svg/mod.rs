@@ -27,8 +27,17 @@ pub struct Bar {
     pub share: f64,
     /// Text printed after the bar, e.g. "18 of 20".
     pub note: String,
-    /// The share expected of this bar's group, marked on the bar when known.
-    pub target: Option<f64>,
+    /// What is expected of this bar's group, marked on the bar when known.
+    pub target: Option<Expected>,
+}
+
+/// A mark on a bar: the share a check expects, and the words under it, which say what
+/// the check asks ("90% expected", "all expected (none untrained)").
+pub struct Expected {
+    /// The share, 0 to 1.
+    pub share: f64,
+    /// The words under the mark.
+    pub said: String,
 }
 
 /// Horizontal bars of shares, each with a marker at its own expected share when known.
@@ -78,15 +87,15 @@ pub fn bars(title: &str, items: &[Bar]) -> String {
             crate::rounding::percent(b.share),
             esc(&b.note)
         );
-        if let Some(t) = b.target {
-            let x = label_w + bar_w * t.clamp(0.0, 1.0);
+        if let Some(t) = &b.target {
+            let x = label_w + bar_w * t.share.clamp(0.0, 1.0);
             let _ = write!(
                 s,
-                r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="#b00020" stroke-width="3"/><text x="{x:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#b00020">{:.0}% expected</text>"##,
+                r##"<line x1="{x:.1}" y1="{:.1}" x2="{x:.1}" y2="{:.1}" stroke="#b00020" stroke-width="3"/><text x="{x:.1}" y="{:.1}" font-size="10" text-anchor="middle" fill="#b00020">{}</text>"##,
                 y - 3.0,
                 y + 21.0,
                 y + 31.0,
-                t * 100.0
+                esc(&t.said)
             );
         }
     }
@@ -147,13 +156,19 @@ mod tests {
                     label: "staff".into(),
                     share: 0.5,
                     note: "1 of 2".into(),
-                    target: Some(0.9),
+                    target: Some(Expected {
+                        share: 0.9,
+                        said: "90% expected".into(),
+                    }),
                 },
                 Bar {
                     label: "governors".into(),
                     share: 1.0,
                     note: "2 of 2".into(),
-                    target: Some(0.5),
+                    target: Some(Expected {
+                        share: 0.5,
+                        said: "50% expected".into(),
+                    }),
                 },
                 Bar {
                     label: "volunteers".into(),

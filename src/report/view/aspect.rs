@@ -9,7 +9,7 @@ use super::{Named, Said, excerpted, named, said};
 use crate::framework::Framework;
 use crate::report::Reviewers;
 use crate::score::{
-    AspectScore, CheckResult, CheckStatus, CommentaryBy, CommentaryCheck, Explanation, NotAgreedWhy,
+    AspectScore, CheckResult, CheckStatus, CommentaryCheck, Explanation, NotAgreedWhy,
 };
 
 #[derive(Debug, Serialize)]
@@ -45,12 +45,16 @@ pub(super) struct Detail {
     /// With no agreed level, why the group has agreed none, in a sentence; else empty.
     not_agreed: String,
     rationale: Option<String>,
+    /// The rationale's heading, as true as the level: "Why the group agreed this level" only
+    /// for a level the group agreed.
+    rationale_heading: &'static str,
     reviewers: Vec<Named>,
     /// Many reviewers' levels in brief, counted by level, instead of each by name.
     reviewers_in_brief: Option<String>,
     /// The one commentary for the assessor, and whose it is.
     agreed_commentary: Option<String>,
-    agreed_commentary_by: &'static str,
+    /// Its heading: "Agreed commentary" only when the group agreed it for this aspect.
+    agreed_commentary_heading: &'static str,
     /// Reviewers' own commentary (none in the pack unless review.toml asks).
     commentary: Vec<Said>,
     commentary_check: String,
@@ -153,17 +157,17 @@ pub(super) fn detail(
             .map(|l| fw.level_label(l).to_string())
             .unwrap_or_default(),
         statement,
-        agreed_how: agreed_how(a),
+        agreed_how: crate::report::reached_in_full(a),
         not_agreed: not_agreed(a),
         rationale: a.rationale.clone(),
+        rationale_heading: crate::report::rationale_heading(a),
         reviewers: named(reviewers.levels(&a.reviewers).into_iter()),
         reviewers_in_brief: in_brief(a.reviewers.values()),
         agreed_commentary: a.agreed_commentary.as_ref().map(|c| c.text.clone()),
-        agreed_commentary_by: match a.agreed_commentary.as_ref().map(|c| c.by) {
-            Some(CommentaryBy::Group) => "agreed by the group",
-            Some(CommentaryBy::OnlyReviewer) => "the reviewer's",
-            None => "",
-        },
+        agreed_commentary_heading: a
+            .agreed_commentary
+            .as_ref()
+            .map_or("", crate::report::commentary_heading),
         // The only reviewer's commentary is the agreed one: it is not said twice.
         commentary: excerpted(
             said(&a.commentary, reviewers)
@@ -192,11 +196,6 @@ pub(super) fn detail(
             .collect(),
         checks: a.evidence_checks.iter().map(check_view).collect(),
     }
-}
-
-/// How the level was agreed, or why the group has agreed none, in words.
-fn agreed_how(a: &AspectScore) -> String {
-    crate::score::described(a.agreed_by, a.not_agreed.as_ref(), a.reviewers.len())
 }
 
 /// Why the group has agreed no level, with the reviewers' middle level (never counted) and,

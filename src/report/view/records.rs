@@ -68,38 +68,73 @@ pub(super) struct Incidents {
     by_term: Vec<CountRow>,
 }
 
-/// The share of `group` trained over `months` that the framework expects at the benchmark:
-/// the highest bound of the training checks a claim at the benchmark level calls for.
-fn expected_share(fw: &Framework, group: &str, months: u32) -> Option<f64> {
+/// What the training checks a claim at the benchmark calls for ask of one group over one
+/// window: the highest share trained (`training.coverage`) and the fewest people left
+/// untrained (`training.overdue`), each where a check asks it.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+struct Asked {
+    share: Option<f64>,
+    untrained: Option<f64>,
+}
+
+/// What the checks at the benchmark ask of `group` over `months`.
+fn asked_of(fw: &Framework, group: &str, months: u32) -> Option<Asked> {
     expected(fw)
         .into_iter()
         .find(|((g, m), _)| g == group && *m == months)
-        .map(|(_, t)| t)
+        .map(|(_, a)| a)
 }
 
-/// Every (group, window) a training check at the benchmark measures, with the highest
-/// bound asked of it, in order of group and window.
-fn expected(fw: &Framework) -> Vec<((String, u32), f64)> {
+/// Every (group, window) a training check at the benchmark measures, with what is asked of
+/// it, in order of group and window.
+fn expected(fw: &Framework) -> Vec<((String, u32), Asked)> {
     use crate::framework::{Metric, Param, Threshold};
-    let mut asked: std::collections::BTreeMap<(String, u32), f64> = Default::default();
+    let mut asked: std::collections::BTreeMap<(String, u32), Asked> = Default::default();
     let checks = fw
         .aspects()
-        .flat_map(|(_, _, a)| a.checks.iter().map(move |c| (a.benchmark, c)));
-    for (benchmark, c) in checks {
-        let (Metric::TrainingCoverage, Some(group), Some(months), Threshold::AtLeast(t)) = (
-            c.metric,
-            c.params.text(Param::Group),
-            c.params.months(),
-            c.threshold,
-        ) else {
+        .flat_map(|(_, _, a)| a.checks.iter().map(move |c| (a.benchmark, c)))
+        .filter(|(benchmark, c)| c.supports_level >= *benchmark);
+    for (_, c) in checks {
+        let (Some(group), Some(months)) = (c.params.text(Param::Group), c.params.months()) else {
             continue;
         };
-        if c.supports_level >= benchmark {
-            let bound = asked.entry((group.to_string(), months)).or_insert(t);
-            *bound = bound.max(t);
+        let a = match (c.metric, c.threshold) {
+            (Metric::TrainingCoverage, Threshold::AtLeast(_))
+            | (Metric::TrainingOverdue, Threshold::AtMost(_)) => {
+                asked.entry((group.to_string(), months)).or_default()
+            }
+            _ => continue,
+        };
+        match c.threshold {
+            Threshold::AtLeast(t) => a.share = Some(a.share.map_or(t, |s| s.max(t))),
+            Threshold::AtMost(n) => a.untrained = Some(a.untrained.map_or(n, |u| u.min(n))),
         }
     }
     asked.into_iter().collect()
+}
+
+/// The mark on a bar of `people`: the strictest of what the checks at the benchmark ask,
+/// in the words of the check it comes from.
+fn mark(asked: Asked, people: usize) -> Option<svg::Expected> {
+    let by_share = asked.share.map(|t| svg::Expected {
+        share: t,
+        said: format!("{:.0}% expected", t * 100.0),
+    });
+    let by_count = asked
+        .untrained
+        .filter(|_| people > 0)
+        .map(|n| svg::Expected {
+            share: ((people as f64 - n) / people as f64).clamp(0.0, 1.0),
+            said: if n < 1.0 {
+                "all expected (none untrained)".to_string()
+            } else {
+                format!("at most {n:.0} untrained expected")
+            },
+        });
+    match (by_share, by_count) {
+        (Some(s), Some(c)) => Some(if c.share >= s.share { c } else { s }),
+        (s, c) => s.or(c),
+    }
 }
 
 /// A group's name with the window its figure covers, where the chart shows the group over
@@ -114,7 +149,8 @@ fn windowed(group: &str, months: u32, several: bool) -> String {
 
 /// Training coverage by group over the reports' window and, where a check at the benchmark
 /// measures a group over another window, over that window too, each figure from the same
-/// computation the check uses, so a bar is only ever marked with the share asked of it.
+/// computation the check uses, so a bar is only ever marked with what a check asks of it
+/// over that window: a share trained, or no one left untrained.
 pub(super) fn training(m: &Metrics, e: &Evidence, fw: &Framework) -> Option<Training> {
     let groups = m.training.as_ref()?;
     let asked = expected(fw);
@@ -144,7 +180,7 @@ pub(super) fn training(m: &Metrics, e: &Evidence, fw: &Framework) -> Option<Trai
             label: windowed(&g.group, g.months, *several),
             share: g.share,
             note: format!("{} of {}", g.trained, g.people),
-            target: expected_share(fw, &g.group, g.months),
+            target: asked_of(fw, &g.group, g.months).and_then(|a| mark(a, g.people)),
         })
         .collect();
     let undated = groups
@@ -249,11 +285,39 @@ mod tests {
         let fw = load_embedded("online-safety-21")
             .expect("embedded")
             .framework;
-        assert_eq!(expected_share(&fw, "staff", 24), Some(0.9));
-        assert_eq!(expected_share(&fw, "governors", 24), Some(0.5));
-        assert_eq!(expected_share(&fw, "volunteers", 24), None);
+        let share = |group, months| asked_of(&fw, group, months).and_then(|a| a.share);
+        assert_eq!(share("staff", 24), Some(0.9));
+        assert_eq!(share("governors", 24), Some(0.5));
+        assert_eq!(asked_of(&fw, "volunteers", 24), None);
         // The level-1 check over a year is not what the benchmark asks.
-        assert_eq!(expected_share(&fw, "staff", 12), None);
+        assert_eq!(asked_of(&fw, "staff", 12), None);
+    }
+
+    #[test]
+    fn a_bar_is_marked_with_what_its_own_windows_check_asks() {
+        let fw = load_embedded("online-safety-18")
+            .expect("embedded")
+            .framework;
+        // Over two years the benchmark asks that no member of staff is untrained: stricter
+        // than the nine in ten a weaker level asks over the same window.
+        let two_years = asked_of(&fw, "staff", 24).expect("asked");
+        assert_eq!(two_years.untrained, Some(0.0));
+        let m = mark(two_years, 14).expect("marked");
+        assert_eq!(
+            (m.share, m.said.as_str()),
+            (1.0, "all expected (none untrained)")
+        );
+        let year = mark(asked_of(&fw, "staff", 12).expect("asked"), 14).expect("marked");
+        assert_eq!((year.share, year.said.as_str()), (0.9, "90% expected"));
+        let lenient = Asked {
+            share: Some(0.5),
+            untrained: Some(2.0),
+        };
+        let m = mark(lenient, 10).expect("marked");
+        assert_eq!(
+            (m.share, m.said.as_str()),
+            (0.8, "at most 2 untrained expected")
+        );
     }
 
     #[test]

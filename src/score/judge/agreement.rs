@@ -88,27 +88,6 @@ pub(super) fn reason(n: &NotAgreed) -> (Shortfall, String) {
     }
 }
 
-/// How an agreed level, or the lack of one, is described to the school.
-pub fn described(
-    agreed_by: Option<AgreedBy>,
-    not_agreed: Option<&NotAgreed>,
-    reviewers: usize,
-) -> String {
-    match (agreed_by, not_agreed) {
-        (Some(AgreedBy::Group), _) => "agreed by the group".to_string(),
-        (Some(AgreedBy::Carried), _) => "carried by the framework change from the levels the group had agreed, for the group to check".to_string(),
-        (Some(AgreedBy::Median), _) if reviewers > 1 => {
-            "the middle of the reviewers' levels, as there is no group workbook".to_string()
-        }
-        (Some(AgreedBy::Median), _) => "the reviewer's level".to_string(),
-        (None, Some(n)) => match n.why {
-            NotAgreedWhy::AgreeAgain => "to be agreed again after the framework change".to_string(),
-            NotAgreedWhy::Blank => "not agreed by the group: its Agreed level is blank".to_string(),
-        },
-        (None, None) => String::new(),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -148,10 +127,6 @@ mod tests {
         assert_eq!(
             agree((None, None), false, &[1, 2, 3]),
             (Some(2), Some(AgreedBy::Median), None)
-        );
-        assert_eq!(
-            described(Some(AgreedBy::Median), None, 3),
-            "the middle of the reviewers' levels, as there is no group workbook"
         );
         let (kind, text) = reason(&NotAgreed {
             why: NotAgreedWhy::Blank,

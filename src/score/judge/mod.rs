@@ -18,7 +18,7 @@ use crate::workbook::{Filled, ScoredBy};
 
 mod agreement;
 mod gathered;
-pub use agreement::{NotAgreed, NotAgreedWhy, described};
+pub use agreement::{NotAgreed, NotAgreedWhy};
 use gathered::Gathered;
 
 /// Whether an aspect's commentary is enough to show its level.
@@ -139,7 +139,13 @@ pub fn aspect(
     let (reviewers, commentary) = rows.reviewers_and_commentary();
     let levels: Vec<u8> = reviewers.values().copied().collect();
     let (agreed, agreed_by, not_agreed) = agreement::agree(group, has_group, &levels);
-    let agreed_commentary = commentary::agreed(&commentary, has_group, books.len());
+    // While the "Review after the change" cell asks the group to check the aspect, what the
+    // framework change carried into its Agreed commentary is not yet the group's for it.
+    let flagged = agreed_by == Some(AgreedBy::Carried)
+        || not_agreed
+            .as_ref()
+            .is_some_and(|n| n.why == NotAgreedWhy::AgreeAgain);
+    let agreed_commentary = commentary::agreed(&commentary, has_group, books.len(), flagged);
     let spread = consolidate::spread(&levels);
     // With a group workbook, the agreed commentary is what the assessor reads, so it alone
     // is judged; otherwise the longest of the reviewers' commentaries.
@@ -323,7 +329,7 @@ fn commentary_reason(
             let n = a
                 .agreed_commentary
                 .as_ref()
-                .filter(|c| c.by == super::CommentaryBy::Group)
+                .filter(|c| c.by != super::CommentaryBy::OnlyReviewer)
                 .map_or(longest, |c| c.words);
             kinds.push(Shortfall::CommentaryTooShort);
             let has = if n == 1 {

@@ -111,3 +111,40 @@ fn a_blank_agreed_cell_never_makes_the_review_ready() {
             .starts_with("Online Safety Group (A1.2): not agreed by the group")
     );
 }
+
+#[test]
+fn commentary_a_framework_change_carried_is_the_groups_only_once_it_checks_it() {
+    let flagged = |code: &str, agreed: Option<u8>| {
+        let mut r = row(code, vec![("Ann", 2)], "Notes.", &["policy.pdf"]);
+        r.agreed = agreed;
+        r.agreed_commentary = Some(LONG.into());
+        r.change_flag = "Merged from two aspects: check the level and commentary.".into();
+        r
+    };
+    let mut checked = flagged("A1.3", Some(2));
+    checked.change_flag = String::new();
+    let books = vec![group(vec![
+        flagged("A1.1", Some(2)),
+        flagged("A1.2", None),
+        checked,
+    ])];
+    let (scored, _) = score(&fw(), &settings(), &books, &good_records());
+    let by = |code| {
+        let a = aspect(&scored, code);
+        (a.agreed_by, a.agreed_commentary.as_ref().map(|c| c.by))
+    };
+    assert_eq!(
+        by("A1.1"),
+        (Some(AgreedBy::Carried), Some(CommentaryBy::Carried))
+    );
+    assert_eq!(
+        by("A1.2"),
+        (None, Some(CommentaryBy::Carried)),
+        "to be agreed again"
+    );
+    assert_eq!(
+        by("A1.3"),
+        (Some(AgreedBy::Group), Some(CommentaryBy::Group)),
+        "checked: the group's own"
+    );
+}

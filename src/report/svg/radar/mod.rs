@@ -108,7 +108,7 @@ pub fn radar(spokes: &[Spoke], printed: f64) -> String {
     let (x0, y0) = (bounds.0 - 6.0, bounds.1 - 6.0);
     let (w, h) = (bounds.2 - bounds.0 + 12.0, bounds.3 - bounds.1 + 12.0);
     let mut s = format!(
-        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.0} {y0:.0} {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="img" aria-labelledby="radar-title"><title id="radar-title">Agreed levels against the benchmark for each aspect; level 1 is at the rim</title>"#
+        r#"<svg xmlns="http://www.w3.org/2000/svg" viewBox="{x0:.0} {y0:.0} {w:.0} {h:.0}" width="{w:.0}" height="{h:.0}" role="img" aria-labelledby="radar-title"><title id="radar-title">Each aspect's level against the benchmark; level 1 is at the rim</title>"#
     );
     if spokes.is_empty() {
         s.push_str("</svg>");
