@@ -75,6 +75,29 @@ fn the_middle_of_the_reviewers_levels_is_never_called_agreed() {
         said.contains("the middle of the reviewers' levels, not agreed"),
         "{said}"
     );
+    // Nor does it count toward readiness: the reason names it as not agreed.
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout_of(dir, &["score", "--json"])).expect("json");
+    let reason = json["reasons"]
+        .as_array()
+        .expect("reasons")
+        .iter()
+        .find(|r| r["aspect"] == "A1.1")
+        .expect("A1.1 holds readiness back");
+    assert!(
+        reason["kinds"]
+            .as_array()
+            .expect("kinds")
+            .contains(&serde_json::json!("not-agreed")),
+        "{reason}"
+    );
+    assert!(
+        reason["message"]
+            .as_str()
+            .expect("message")
+            .contains("only the middle of the 2 reviewers' levels"),
+        "{reason}"
+    );
 }
 
 #[test]

@@ -55,7 +55,8 @@ pub enum Shortfall {
     /// `agree-again`: a framework change merged the aspect from aspects the group had not
     /// all agreed; no level is claimed until the group agrees one.
     AgreeAgain,
-    /// `not-agreed`: the group workbook's Agreed level is blank though levels were given.
+    /// `not-agreed`: the group workbook's Agreed level is blank though levels were given, or
+    /// several reviewers gave levels and no group workbook records one they agreed.
     NotAgreed,
     /// `carried-not-checked`: a framework change carried the level over and the group has
     /// not yet checked it (its "Review after the change" cell is not empty).
@@ -288,6 +289,22 @@ fn level_reason(a: &AspectScore, kinds: &mut Vec<Shortfall>, said: &mut Vec<Stri
             kinds.push(Shortfall::CarriedNotChecked);
             said.push(format!(
                 "level {level} was carried over by the framework change and the group has not checked it yet: once it agrees the level, it empties the aspect's “Review after the change” cell"
+            ));
+            if level > a.benchmark {
+                kinds.push(Shortfall::BelowBenchmark);
+                said.push(format!(
+                    "level {level} is below the benchmark of {}",
+                    a.benchmark
+                ));
+            }
+        }
+        // Several reviewers and no group workbook: the middle of their levels is a figure
+        // worked out, not a level anyone agreed, and the Mark asks for the group's.
+        Some(level) if a.agreed_by == Some(AgreedBy::Median) && a.reviewers.len() > 1 => {
+            kinds.push(Shortfall::NotAgreed);
+            said.push(format!(
+                "not agreed by the group: level {level} is only the middle of the {} reviewers' levels, and a level is agreed in the group's workbook",
+                a.reviewers.len()
             ));
             if level > a.benchmark {
                 kinds.push(Shortfall::BelowBenchmark);

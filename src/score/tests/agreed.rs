@@ -148,3 +148,23 @@ fn commentary_a_framework_change_carried_is_the_groups_only_once_it_checks_it() 
         "checked: the group's own"
     );
 }
+
+#[test]
+fn several_reviewers_without_a_group_workbook_are_never_ready_on_their_middle_level() {
+    let alone = [everything_at("Ann", 2)];
+    let (one, _) = score(&fw(), &settings(), &alone, &good_records());
+    assert!(one.ready, "{:?}", one.reasons);
+    let two = [everything_at("Ann", 2), everything_at("Bob", 2)];
+    let (scored, _) = score(&fw(), &settings(), &two, &good_records());
+    assert!(!scored.ready);
+    assert_eq!(scored.reasons.len(), fw().aspects().count());
+    assert!(
+        scored
+            .reasons
+            .iter()
+            .all(|r| r.kinds.contains(&Shortfall::NotAgreed)
+                && r.message.contains("middle of the 2 reviewers' levels")),
+        "{:?}",
+        scored.reasons
+    );
+}
