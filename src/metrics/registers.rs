@@ -154,8 +154,9 @@ pub struct FilteringSummary {
     pub unchecked: Vec<String>,
     /// Each finished term with its checks and their results, in order.
     pub by_term: Vec<TermChecks>,
-    /// Of the finished terms, those with checks of which none passed: checked, but every
-    /// check found something getting through or does not say whether the filter held.
+    /// Of the finished terms, those with checks whose latest did not pass: checked, but the
+    /// last check of the term found something getting through or does not say whether the
+    /// filter held, so a pass earlier in the term does not stand.
     pub none_passed: Vec<String>,
 }
 
@@ -172,17 +173,21 @@ pub struct TermChecks {
     pub failed: usize,
     /// Of them, checks whose result does not say whether the filter held.
     pub unclear: usize,
+    /// Whether the term's latest check passed (of two on its last day, both must): a term
+    /// passes only then.
+    pub latest_passed: bool,
 }
 
 impl TermChecks {
     /// The term's checks in a word or two, as every output gives them: "no check",
-    /// "passed", "some failed", "failed" (none passed and at least one found something
-    /// getting through) or "unclear" (none passed and none failed).
+    /// "passed", "some failed" (the latest passed, an earlier one did not), "failed" (the
+    /// latest did not pass and at least one found something getting through) or "unclear"
+    /// (the latest did not pass and none failed).
     pub fn outcome(&self) -> &'static str {
         match (self.checks, self.passed, self.failed) {
             (0, _, _) => "no check",
             (n, p, _) if p == n => "passed",
-            (_, p, _) if p > 0 => "some failed",
+            _ if self.latest_passed => "some failed",
             (_, _, f) if f > 0 => "failed",
             _ => "unclear",
         }
@@ -192,8 +197,8 @@ impl TermChecks {
 impl FilteringSummary {
     /// The finished terms in words, as every output gives them: which had no check, and
     /// which had checks of which none passed ("every finished term had a check, but in
-    /// 2025-26 spring no check passed, so those terms do not count as checked"). A term
-    /// counts as checked only when a check in it passed.
+    /// 2025-26 spring the latest check did not pass, so that term does not count as
+    /// checked"). A term counts as checked only when its latest check passed.
     pub fn terms_words(&self) -> String {
         let mut out = match (self.unchecked.is_empty(), self.none_passed.is_empty()) {
             (true, true) => "every finished term had a check that passed".to_string(),
@@ -202,7 +207,7 @@ impl FilteringSummary {
         };
         if !self.none_passed.is_empty() {
             out.push_str(&format!(
-                ", but in {} no check passed, so {} not count as checked",
+                ", but in {} the latest check did not pass, so {} not count as checked",
                 self.none_passed.join(" and "),
                 if self.none_passed.len() == 1 {
                     "that term does"
@@ -260,17 +265,31 @@ pub fn filtering(
             passed: 0,
             failed: 0,
             unclear: 0,
+            latest_passed: false,
         })
         .collect();
+    // Each term's latest day with a check, by the term's place in `by_term`.
+    let mut latest: Vec<Option<NaiveDate>> = vec![None; by_term.len()];
     for c in e.filtering.iter().filter(|c| c.date <= as_of) {
         let Some(term) = terms.of(c.date) else {
             continue;
         };
-        if let Some(t) = by_term.iter_mut().find(|t| t.term == term) {
+        if let Some(i) = by_term.iter().position(|t| t.term == term) {
+            let t = &mut by_term[i];
+            let passed = !c.failed && !c.unclear;
             t.checks += 1;
             t.failed += usize::from(c.failed);
             t.unclear += usize::from(c.unclear && !c.failed);
-            t.passed += usize::from(!c.failed && !c.unclear);
+            t.passed += usize::from(passed);
+            // A later check decides the term; of two on one day, a pass needs both.
+            match latest[i] {
+                Some(d) if d > c.date => {}
+                Some(d) if d == c.date => t.latest_passed &= passed,
+                _ => {
+                    latest[i] = Some(c.date);
+                    t.latest_passed = passed;
+                }
+            }
         }
     }
     Some(FilteringSummary {
@@ -291,7 +310,7 @@ pub fn filtering(
             .collect(),
         none_passed: by_term
             .iter()
-            .filter(|t| t.checks > 0 && t.passed == 0)
+            .filter(|t| t.checks > 0 && !t.latest_passed)
             .map(|t| t.term.clone())
             .collect(),
         terms: by_term.iter().map(|t| t.term.clone()).collect(),

@@ -32,6 +32,7 @@ mod privacy_edges;
 mod privacy_forms;
 mod privacy_hidden;
 mod records;
+mod register_columns;
 mod register_edges;
 mod register_groups;
 mod register_honest;

@@ -129,7 +129,7 @@ fn terms_whose_filtering_checks_all_failed_are_named_in_every_output() {
     // the terms whose checks all failed are named as the reason in every output.
     let (status, fact) = r.check("C1.1", "filtering.terms-unchecked");
     assert_eq!(status, "not-met");
-    let why = "no filtering check passed in 2 of the 3 terms finished in the last year: in 2025-26 spring and 2025-26 summer every check found something getting through or did not say whether the filter held";
+    let why = "the latest filtering check did not pass in 2 of the 3 terms finished in the last year: in 2025-26 spring and 2025-26 summer the latest check found something getting through or did not say whether the filter held";
     assert!(fact.ends_with(why), "{fact}");
     assert!(r.text.contains(why), "the terminal names the terms");
     let reason = r.score["reasons"]
@@ -146,7 +146,7 @@ fn terms_whose_filtering_checks_all_failed_are_named_in_every_output() {
     assert!(html.contains(why), "the report names the terms");
     assert!(
         html.contains(
-            "Every finished term had a check, but in 2025-26 spring and 2025-26 summer no check passed, so those terms do not count as checked."
+            "Every finished term had a check, but in 2025-26 spring and 2025-26 summer the latest check did not pass, so those terms do not count as checked."
         ),
         "the report says which terms failed"
     );
@@ -155,17 +155,17 @@ fn terms_whose_filtering_checks_all_failed_are_named_in_every_output() {
     let rows = evidence_rows(&r.dir.path().join("out/summary.xlsx"));
     let failed = row(&rows, "Filtering checks finding something that got through");
     assert_eq!((failed.2.as_str(), failed.3.as_str()), ("3", "6"));
-    let terms = row(&rows, "Terms in which no filtering check passed");
+    let terms = row(&rows, "Terms whose latest filtering check did not pass");
     assert_eq!((terms.2.as_str(), terms.3.as_str()), ("2", "3"));
     let unchecked = row(
         &rows,
-        "Terms not counted as checked: no filtering check passed",
+        "Terms not counted as checked: latest check did not pass",
     );
     assert_eq!((unchecked.2.as_str(), unchecked.3.as_str()), ("2", "3"));
     for term in ["2025-26 spring", "2025-26 summer"] {
         assert!(
             rows.iter().any(
-                |x| x.0 == "Term whose filtering checks all failed or were unclear" && x.1 == term
+                |x| x.0 == "Term whose latest filtering check failed or was unclear" && x.1 == term
             ),
             "{term} is named in {rows:?}"
         );
@@ -182,7 +182,7 @@ fn terms_whose_filtering_checks_all_failed_are_named_in_every_output() {
         ]
     );
     let index = plain(&crate::handover::entry(&r.pack, "index.html"));
-    assert!(index.contains("in 2025-26 spring and 2025-26 summer no check passed, so those terms do not count as checked"));
+    assert!(index.contains("in 2025-26 spring and 2025-26 summer the latest check did not pass, so those terms do not count as checked"));
 }
 
 #[test]
@@ -344,7 +344,7 @@ fn governors_see_the_terms_the_filtering_held_in_and_those_it_failed_in_plain_wo
         section,
         &[
             "Of the 3 school terms that finished in the last 12 months, the filtering was checked and held in 1: autumn term 2025-26.",
-            "In spring term 2025-26 and summer term 2025-26 every check found something getting through or did not say whether the filter held, so those terms do not count as checked.",
+            "In spring term 2025-26 and summer term 2025-26 the latest check found something getting through or did not say whether the filter held, so those terms do not count as checked.",
         ],
     );
     for code in ["C1.1", "terms-unchecked", "none_passed", "2025-26 spring"] {

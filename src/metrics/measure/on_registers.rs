@@ -138,10 +138,10 @@ pub(super) fn filtering_checks(
     )
 }
 
-/// `filtering.terms-unchecked`: finished terms in the window with no check that passed. A
-/// term counts as checked only when a check in it found the filter holding (a failure put
-/// right by a passing re-check in the same term counts); a term whose checks all failed or
-/// do not say whether the filter held is not checked, and is named as such.
+/// `filtering.terms-unchecked`: finished terms in the window whose latest check did not
+/// pass. A term counts as checked only when its latest check found the filter holding (a
+/// failure put right by a passing re-check in the same term counts, a pass followed by a
+/// failure does not); such a term is not checked, and is named as such.
 pub(super) fn terms_unchecked(
     e: &Evidence,
     months: u32,
@@ -158,7 +158,7 @@ pub(super) fn terms_unchecked(
     if n == 0 {
         return count(
             0,
-            format!("a filtering check passed in each of the {finished}"),
+            format!("the latest filtering check passed in each of the {finished}"),
         );
     }
     let mut why = Vec::new();
@@ -170,14 +170,14 @@ pub(super) fn terms_unchecked(
     }
     if !s.none_passed.is_empty() {
         why.push(format!(
-            "in {} every check found something getting through or did not say whether the filter held",
+            "in {} the latest check found something getting through or did not say whether the filter held",
             s.none_passed.join(" and ")
         ));
     }
     count(
         n,
         format!(
-            "no filtering check passed in {n} of the {finished}: {}",
+            "the latest filtering check did not pass in {n} of the {finished}: {}",
             why.join("; ")
         ),
     )

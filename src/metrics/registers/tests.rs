@@ -215,8 +215,8 @@ fn a_term_whose_checks_all_failed_is_checked_and_named_as_none_passed() {
     };
     let e = Evidence {
         filtering: vec![
-            check(d(2025, 9, 12), false, false),
-            check(d(2025, 10, 1), true, false),
+            check(d(2025, 9, 12), true, false),
+            check(d(2025, 10, 1), false, false),
             check(d(2026, 1, 15), true, false),
             check(d(2026, 4, 20), false, true),
         ],
@@ -244,7 +244,7 @@ fn a_term_whose_checks_all_failed_is_checked_and_named_as_none_passed() {
     );
     assert_eq!(
         s.terms_words(),
-        "every finished term had a check, but in 2025-26 spring and 2025-26 summer no check passed, so those terms do not count as checked"
+        "every finished term had a check, but in 2025-26 spring and 2025-26 summer the latest check did not pass, so those terms do not count as checked"
     );
     let none = TermChecks {
         term: "2025-26 autumn".into(),
@@ -252,8 +252,53 @@ fn a_term_whose_checks_all_failed_is_checked_and_named_as_none_passed() {
         passed: 0,
         failed: 0,
         unclear: 0,
+        latest_passed: false,
     };
     assert_eq!(none.outcome(), "no check");
+}
+
+#[test]
+fn a_term_passes_only_when_its_latest_check_passed() {
+    let check = |date, failed, unclear| FilteringCheck {
+        date,
+        failed,
+        unclear,
+    };
+    let term = |checks: Vec<FilteringCheck>| {
+        let e = Evidence {
+            filtering: checks,
+            kinds: vec![Kind::Filtering],
+            ..Evidence::default()
+        };
+        filtering(&e, 12, d(2026, 12, 1), &Terms::English).expect("imported")
+    };
+    // A pass in February, then a failure in March not put right: spring did not pass.
+    let s = term(vec![
+        check(d(2026, 2, 10), false, false),
+        check(d(2026, 3, 20), true, false),
+    ]);
+    assert_eq!(s.none_passed, vec!["2025-26 spring"]);
+    let spring = s.by_term.iter().find(|t| t.term == "2025-26 spring");
+    assert_eq!(spring.map(|t| t.outcome()), Some("failed"));
+    // A result that cannot be read, last, leaves the term unpassed too.
+    let s = term(vec![
+        check(d(2026, 2, 10), false, false),
+        check(d(2026, 3, 20), false, true),
+    ]);
+    assert_eq!(s.none_passed, vec!["2025-26 spring"]);
+    // Of a pass and a failure on the last day, the term did not pass.
+    let s = term(vec![
+        check(d(2026, 3, 20), false, false),
+        check(d(2026, 3, 20), true, false),
+    ]);
+    assert_eq!(s.none_passed, vec!["2025-26 spring"]);
+    // A failure put right by a later pass in the same term counts.
+    let s = term(vec![
+        check(d(2026, 3, 20), true, false),
+        check(d(2026, 2, 10), false, false),
+        check(d(2026, 3, 27), false, false),
+    ]);
+    assert!(!s.none_passed.contains(&"2025-26 spring".to_string()));
 }
 
 #[test]

@@ -345,7 +345,7 @@ impl Value {
 }
 
 /// The filtering checks: how many, how many found something getting through or do not
-/// say, the terms missed, the terms in which no check passed (each named), and the terms
+/// say, the terms missed, the terms whose latest check did not pass (each named), and the terms
 /// not counted as checked, as the report gives them.
 fn filtering_rows(rows: &mut Rows, f: &FilteringSummary) -> Result<(), XlsxError> {
     rows.put(
@@ -381,15 +381,15 @@ fn filtering_rows(rows: &mut Rows, f: &FilteringSummary) -> Result<(), XlsxError
     )?;
     let none_passed = f.none_passed.len() as f64;
     rows.put(
-        "Terms in which no filtering check passed",
+        "Terms whose latest filtering check did not pass",
         "all",
         none_passed,
         terms,
         months,
     )?;
-    // A term counts as checked only with a check that passed: the termly check goes by this.
+    // A term counts as checked only when its latest check passed: the termly check goes by this.
     rows.put(
-        "Terms not counted as checked: no filtering check passed",
+        "Terms not counted as checked: latest check did not pass",
         "all",
         missed + none_passed,
         terms,
@@ -397,7 +397,7 @@ fn filtering_rows(rows: &mut Rows, f: &FilteringSummary) -> Result<(), XlsxError
     )?;
     for t in f.by_term.iter().filter(|t| f.none_passed.contains(&t.term)) {
         rows.put(
-            "Term whose filtering checks all failed or were unclear",
+            "Term whose latest filtering check failed or was unclear",
             &t.term,
             t.checks as f64,
             None,

@@ -157,8 +157,8 @@ fn and_list(items: &[String]) -> String {
     }
 }
 
-/// The filtering by term, for governors: the terms in which a check passed, the terms whose
-/// checks all failed or were unclear, and the terms with no check, in sentences.
+/// The filtering by term, for governors: the terms whose latest check passed, the terms
+/// whose latest check failed or was unclear, and the terms with no check, in sentences.
 fn for_governors(f: &crate::metrics::registers::FilteringSummary) -> String {
     let words = |terms: Vec<&String>| {
         and_list(&terms.into_iter().map(|t| term_words(t)).collect::<Vec<_>>())
@@ -166,7 +166,7 @@ fn for_governors(f: &crate::metrics::registers::FilteringSummary) -> String {
     let held: Vec<&String> = f
         .by_term
         .iter()
-        .filter(|t| t.passed > 0)
+        .filter(|t| t.latest_passed)
         .map(|t| &t.term)
         .collect();
     let mut out = format!(
@@ -187,7 +187,7 @@ fn for_governors(f: &crate::metrics::registers::FilteringSummary) -> String {
             "those terms do"
         };
         out.push_str(&format!(
-            " In {} every check found something getting through or did not say whether the filter held, so {those} not count as checked.",
+            " In {} the latest check found something getting through or did not say whether the filter held, so {those} not count as checked.",
             words(f.none_passed.iter().collect())
         ));
     }
