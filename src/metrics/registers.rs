@@ -12,7 +12,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::Serialize;
 
 use super::compute::within;
@@ -220,27 +220,6 @@ impl FilteringSummary {
     }
 }
 
-/// The terms a window of `months` up to `as_of` touches, in order, without the term
-/// `as_of` falls in (it has not finished).
-fn finished_terms(as_of: NaiveDate, months: u32, terms: &Terms) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let current = terms.of(as_of);
-    // A window reaching before the calendar's start has no terms worth walking through.
-    let Some(mut day) = as_of.checked_sub_months(chrono::Months::new(months)) else {
-        return out;
-    };
-    while day < as_of {
-        day = day.checked_add_days(Days::new(1)).unwrap_or(as_of);
-        if let Some(term) = terms.of(day)
-            && Some(&term) != current.as_ref()
-            && out.last() != Some(&term)
-        {
-            out.push(term);
-        }
-    }
-    out
-}
-
 /// The filtering checks over `months`; `None` when no log was imported, or none imported
 /// holds a check.
 pub fn filtering(
@@ -257,7 +236,8 @@ pub fn filtering(
         .iter()
         .filter(|c| within(c.date, as_of, months))
         .collect();
-    let mut by_term: Vec<TermChecks> = finished_terms(as_of, months, terms)
+    let mut by_term: Vec<TermChecks> = terms
+        .finished(as_of, months)
         .into_iter()
         .map(|term| TermChecks {
             term,

@@ -36,6 +36,27 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
 }
 
 impl Terms {
+    /// The terms a window of `months` up to `as_of` touches, in order, without the term
+    /// `as_of` falls in (it has not finished).
+    pub fn finished(&self, as_of: NaiveDate, months: u32) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        let current = self.of(as_of);
+        // A window reaching before the calendar's start has no terms worth walking through.
+        let Some(mut day) = as_of.checked_sub_months(chrono::Months::new(months)) else {
+            return out;
+        };
+        while day < as_of {
+            day = day.checked_add_days(chrono::Days::new(1)).unwrap_or(as_of);
+            if let Some(term) = self.of(day)
+                && Some(&term) != current.as_ref()
+                && out.last() != Some(&term)
+            {
+                out.push(term);
+            }
+        }
+        out
+    }
+
     /// The term a date falls in, e.g. `2024-25 autumn`; `None` before a school's first term.
     pub fn of(&self, date: NaiveDate) -> Option<String> {
         match self {

@@ -16,7 +16,6 @@ use crate::evidence::records::{RowOutcome, dated, skip, text};
 use crate::evidence::status::{self, Standing};
 use crate::evidence::table::SheetRow;
 use marks::{CROSSES, bare};
-use others::Says;
 
 /// Phrases that say content got through, whatever else the cell says: a block that was
 /// partial is a failed check.
@@ -402,36 +401,14 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
             col,
         );
     }
-    let other = others::other_cells(row, header);
-    if let Some((Says::NotMade, at, name)) = &other {
-        return skip(
-            format!(
-                "the {name} column says the check was not made or not finished; not counted as a check"
-            ),
-            Some(*at),
-        );
-    }
     let heading = header
         .columns
         .iter()
         .find(|c| c.field == Some(Field::FilteringResult))
         .map_or("", |c| c.header.as_str());
     let read = got_through(&typed, Asks::of(heading));
-    if let Some((Says::GotThrough, at, name)) = other
-        && read != Some(true)
-    {
-        let check = FilteringCheck {
-            date,
-            failed: true,
-            unclear: false,
-        };
-        return RowOutcome::Noted {
-            record: check,
-            note: format!(
-                "the {name} column says content got through or a failure is not put right; counted as a failed check"
-            ),
-            col: Some(at),
-        };
+    if let Some(outcome) = others::outcome(row, header, date, read) {
+        return outcome;
     }
     let check = FilteringCheck {
         date,

@@ -8,8 +8,12 @@
 //! made or not finished means no check was made. The cells are never quoted: a note may
 //! name a child.
 
+use chrono::NaiveDate;
+
+use super::FilteringCheck;
 use crate::evidence::Field;
 use crate::evidence::header::{Header, normalise};
+use crate::evidence::records::{RowOutcome, skip};
 use crate::evidence::table::SheetRow;
 
 /// What another cell of the row says of the check.
@@ -160,6 +164,38 @@ pub(super) fn other_cells(row: &SheetRow, header: &Header) -> Option<(Says, u32,
         .collect();
     found.sort_by_key(|(s, ..)| *s != Says::GotThrough);
     found.into_iter().next()
+}
+
+/// The row's outcome when another cell decides it, given what its result says (`read`,
+/// as [`super::got_through`]): a check not made is skipped naming the column; a check
+/// whose result is not already a failure becomes one, noted at the column that says so.
+pub(super) fn outcome(
+    row: &SheetRow,
+    header: &Header,
+    date: NaiveDate,
+    read: Option<bool>,
+) -> Option<RowOutcome<FilteringCheck>> {
+    let (says, at, name) = other_cells(row, header)?;
+    match says {
+        Says::NotMade => Some(skip(
+            format!(
+                "the {name} column says the check was not made or not finished; not counted as a check"
+            ),
+            Some(at),
+        )),
+        Says::GotThrough if read == Some(true) => None,
+        Says::GotThrough => Some(RowOutcome::Noted {
+            record: FilteringCheck {
+                date,
+                failed: true,
+                unclear: false,
+            },
+            note: format!(
+                "the {name} column says content got through or a failure is not put right; counted as a failed check"
+            ),
+            col: Some(at),
+        }),
+    }
 }
 
 #[cfg(test)]
