@@ -424,7 +424,8 @@ def filtering_checks():
     rows = [
         ("03/12/2025", "Test site: all categories", "Blocked - pass", "Technician", ""),
         (D(2026, 2, 12), "Pupil and staff profiles", "Pass", "Technician", ""),
-        ("25.3.26", "Proxy and VPN sites", "Not blocked - reported to provider", "Technician", "Provider added the category; retested 27/03"),
+        ("25.3.26", "Proxy and VPN sites", "Not blocked - reported to provider", "Technician", "Provider added the category"),
+        ("27/03/2026", "Proxy and VPN sites: retest", "Blocked - pass", "Technician", ""),
         ("5 May 2026", "Test site: all categories", "Blocked - pass", "Technician", ""),
         ("30/06/2026", "New tablets", "Pass", "Technician", ""),
         (D(2026, 9, 23), "Annual review: test site and search terms", "Pass", "Technician and DSL", ""),
