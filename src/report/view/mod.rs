@@ -143,14 +143,13 @@ pub struct View {
     framework_version: String,
     generator: String,
     ready: bool,
+    /// What holds each aspect back, in full (each aspect's section says it; the first page
+    /// only counts them).
     reasons: Vec<String>,
-    /// The reasons grouped by what holds the aspects back, when there are too many to give
-    /// in full on the first page.
+    /// The reasons grouped by what holds the aspects back, in brief, for the first page.
     reasons_brief: Vec<brief::Group>,
-    /// Evidence findings about aspects not already among the reasons: the first few.
-    evidence_findings: Vec<String>,
-    /// How many more evidence findings there are than are listed.
-    findings_more: usize,
+    /// Evidence findings about aspects not already among the reasons, grouped the same way.
+    evidence_findings: Vec<brief::Group>,
     milestones: Vec<Milestone>,
     elements_complete: usize,
     element_count: usize,
@@ -236,7 +235,7 @@ pub fn build(
 ) -> View {
     let fw = &r.framework.framework;
     let s = &r.scored;
-    let findings = findings(s);
+    let mut named = brief::NAMED_IN_ALL;
     let mut view = View {
         school: s.school.clone(),
         review_date: uk(s.review_date),
@@ -245,9 +244,8 @@ pub fn build(
         generator: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
         ready: s.ready,
         reasons: s.reasons.iter().map(|r| r.message.clone()).collect(),
-        reasons_brief: brief::groups(s),
-        evidence_findings: findings.0,
-        findings_more: findings.1,
+        reasons_brief: brief::groups(s, &s.reasons, &mut named),
+        evidence_findings: brief::findings(s, &mut named),
         milestones: milestones(s),
         elements_complete: s.milestones.elements_complete,
         element_count: s.elements.len(),
@@ -300,21 +298,6 @@ pub fn build(
     view.excerpted = view.details.iter().any(Detail::excerpted);
     view.radar_svg = radar(s, previous, view.radar_mm);
     view
-}
-
-/// The evidence findings the first page lists, the first few and how many more. Each
-/// aspect is listed once: a finding already given as a reason is not repeated.
-fn findings(s: &Scored) -> (Vec<String>, usize) {
-    let findings: Vec<String> = s
-        .evidence_findings
-        .iter()
-        .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
-        .map(|r| r.message.clone())
-        .collect();
-    brief::first(
-        &findings,
-        brief::IN_FULL.saturating_sub(s.reasons.len()).max(2),
-    )
 }
 
 fn milestones(s: &Scored) -> Vec<Milestone> {
