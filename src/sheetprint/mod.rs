@@ -22,7 +22,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 mod pages;
 
-pub use pages::{breaks, scale_to_width};
+pub use pages::{Kept, breaks, scale_to_width, set_breaks};
 
 /// Which way a sheet prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -187,7 +187,8 @@ fn scores_sheet(
             .collect(),
     };
     let last_col = u16::try_from(headers.len() - 1).expect("a few dozen columns");
-    let widths = columns::heading_row(sheet, fw, &headers, &level_cols, members.as_ref(), f)?;
+    let (widths, heading) =
+        columns::heading_row(sheet, fw, &headers, &level_cols, members.as_ref(), f)?;
     let levels = DataValidation::new()
         .allow_list_strings(&["1", "2", "3", "4", "5"])?
         .set_input_title("Level")?
@@ -212,20 +213,34 @@ fn scores_sheet(
         } else {
             sheetprint::MAX_ROW_LINES
         },
+        group: members.is_some(),
     };
 
     let mut row = 1u32;
+    // Each aspect's rows, with the element's and strand's heading rows above its first.
+    let mut kept: Vec<sheetprint::Kept> = Vec::new();
+    let mut heads: Vec<f64> = Vec::new();
     for element in &fw.elements {
         sheet.write_with_format(row, 0, element.code.as_str(), &f.element)?;
         sheet.merge_range(row, 1, row, last_col, &element.name, &f.element)?;
+        heads.push(sheetprint::height(&[], 12.0));
         row += 1;
         for strand in &element.strands {
             sheet.write_with_format(row, 0, strand.code.as_str(), &f.strand)?;
             sheet.merge_range(row, 1, row, last_col, &strand.name, &f.strand)?;
+            heads.push(sheetprint::height(&[], 11.0));
             row += 1;
             for aspect in &strand.aspects {
                 let start = prefill.get(&aspect.code);
-                row = aspects::write(sheet, row, fw, aspect, &cols, start, &levels, f)?;
+                let rows = aspects::write(sheet, row, fw, aspect, &cols, start, &levels, f)?;
+                row += u32::try_from(rows.len()).expect("a few rows an aspect");
+                let mut heights = std::mem::take(&mut heads);
+                let count = heights.len();
+                heights.extend(rows);
+                kept.push(sheetprint::Kept {
+                    heights,
+                    heads: count,
+                });
             }
         }
     }
@@ -247,9 +262,25 @@ fn scores_sheet(
         .filter(|(c, _)| !hidden(c))
         .map(|(_, w)| w)
         .sum();
-    if members.is_none() || across > columns::GROUP_UNITS {
+    let scale = if (members.is_none() || across > columns::GROUP_UNITS)
+        && across > sheetprint::READABLE_UNITS
+    {
         sheetprint::keep_readable(sheet, across, 1)?;
-    }
+        sheetprint::FLOW_SCALE
+    } else {
+        // At one scale in both office programs, so that the breaks below fall where meant.
+        let shown: Vec<f64> = (0u16..)
+            .zip(&widths)
+            .filter(|(c, _)| !hidden(c))
+            .map(|(_, w)| *w)
+            .collect();
+        let scale = sheetprint::scale_to_width(&shown, Orientation::Landscape);
+        sheet.set_print_scale(scale);
+        scale
+    };
+    // An element's or strand's heading row always prints on the page of its first aspect.
+    let breaks = sheetprint::breaks(&kept, 1, heading, scale, Orientation::Landscape);
+    sheetprint::set_breaks(sheet, &breaks)?;
     protect(sheet);
     Ok(members)
 }
