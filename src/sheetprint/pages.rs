@@ -210,16 +210,28 @@ mod tests {
         let room = body_height(Orientation::Landscape) * ROOM_SHARE - 18.0;
         for before in [room - 40.0, room - 20.0, room - 5.0] {
             let groups = vec![
-                Kept { heights: vec![before], heads: 0 },
-                Kept { heights: vec![16.0, 15.0, 30.0, 20.0], heads: 2 },
+                Kept {
+                    heights: vec![before],
+                    heads: 0,
+                },
+                Kept {
+                    heights: vec![16.0, 15.0, 30.0, 20.0],
+                    heads: 2,
+                },
             ];
             let found = breaks(&groups, 1, 18.0, 100, Orientation::Landscape);
             assert_eq!(found, vec![2], "{before}");
         }
         // Taller than a page, the group still starts one rather than leave its headings.
         let groups = vec![
-            Kept { heights: vec![room - 20.0], heads: 0 },
-            Kept { heights: vec![16.0, 15.0, 300.0, 300.0], heads: 2 },
+            Kept {
+                heights: vec![room - 20.0],
+                heads: 0,
+            },
+            Kept {
+                heights: vec![16.0, 15.0, 300.0, 300.0],
+                heads: 2,
+            },
         ];
         assert_eq!(
             breaks(&groups, 1, 18.0, 100, Orientation::Landscape),

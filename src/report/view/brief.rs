@@ -89,7 +89,9 @@ fn grouped(reasons: &[Reason], name: impl Fn(&str) -> String, budget: &mut usize
             let held: Vec<&Reason> = reasons
                 .iter()
                 .filter(|r| r.kinds.contains(&kind))
-                .filter(|r| kind == Shortfall::NotScored || !r.kinds.contains(&Shortfall::NotScored))
+                .filter(|r| {
+                    kind == Shortfall::NotScored || !r.kinds.contains(&Shortfall::NotScored)
+                })
                 .collect();
             if held.is_empty() {
                 return None;
@@ -143,7 +145,11 @@ mod tests {
         let reasons: Vec<Reason> = (0..20)
             .map(|i| Reason {
                 aspect: format!("A{i}.1"),
-                kinds: ORDER.iter().copied().filter(|&k| k != Shortfall::NotScored).collect(),
+                kinds: ORDER
+                    .iter()
+                    .copied()
+                    .filter(|&k| k != Shortfall::NotScored)
+                    .collect(),
                 message: "the online safety policy (“a very long title”) ".repeat(40),
             })
             .collect();
@@ -153,8 +159,15 @@ mod tests {
         assert_eq!(groups.len(), ORDER.len() - 1);
         let named: usize = groups.iter().map(|g| g.named.len()).sum();
         assert_eq!(named, NAMED_IN_ALL);
-        assert!(groups.iter().all(|g| g.count == 20 && g.named.len() + g.more == 20));
-        let lines: f64 = groups.iter().map(|g| super::super::first_page::lines(&g.text())).sum();
+        assert!(
+            groups
+                .iter()
+                .all(|g| g.count == 20 && g.named.len() + g.more == 20)
+        );
+        let lines: f64 = groups
+            .iter()
+            .map(|g| super::super::first_page::lines(&g.text()))
+            .sum();
         assert!(lines <= 20.0, "{lines} printed lines");
         assert!(groups.iter().all(|g| !g.text().contains("very long title")));
     }
@@ -175,7 +188,10 @@ mod tests {
         let texts: Vec<String> = groups.iter().map(Group::text).collect();
         assert_eq!(
             texts,
-            ["Not scored yet (1): A1.1; and 0 more.", "No commentary (1): A1.2; and 0 more."]
+            [
+                "Not scored yet (1): A1.1; and 0 more.",
+                "No commentary (1): A1.2; and 0 more."
+            ]
         );
     }
 

@@ -351,7 +351,9 @@ fn instructions_sheet(
     for (label, value) in &details {
         sheet.write_with_format(row, 0, *label, &bold)?;
         sheet.merge_range(row, 1, row, 3, value.as_str(), &f.wrap)?;
-        if *label == detail::FRAMEWORK_ID {
+        // What the tool reads a workbook by, its format and the framework's id, is kept
+        // off the page: the rows shown say in words whose workbook it is and for what.
+        if [detail::FORMAT, detail::FRAMEWORK_ID].contains(label) {
             sheet.set_row_hidden(row)?;
         }
         if sheetprint::lines(value, value_width) > 1 {
@@ -397,6 +399,7 @@ fn instructions(kind: &ScoredBy, hidden: bool) -> Vec<&'static str> {
         }
         lines.push("7. In Agreed commentary, write the one commentary the group agrees for the assessor: what the school does, how it meets the benchmark and the evidence that shows it. The Commentary column holds the members' own words as working notes; only the agreed commentary goes in the evidence pack.");
     }
+    lines.push("A row's height was set for the text it held when the workbook was made. If text typed later is cut off in a cell, make the rows fit it again: select the rows, then in Excel choose Home > Format > AutoFit Row Height, or in LibreOffice Format > Rows > Optimal Height.");
     lines.push("Only the pale yellow cells can be changed. Save the file under the same name; the tool reads xlsx and ods.");
     lines
 }

@@ -242,10 +242,7 @@ fn place(
         let spoke = &spokes[i];
         let whole = SHAPES.map(|shape| label_lines(&spoke.code, &spoke.name, shape));
         let shorter = CUT_SHAPES.map(|shape| label_lines(&spoke.code, &spoke.name, shape));
-        let named: Vec<&Vec<String>> = whole
-            .iter()
-            .chain(shorter.iter().filter(|_| cut))
-            .collect();
+        let named: Vec<&Vec<String>> = whole.iter().chain(shorter.iter().filter(|_| cut)).collect();
         let code = &least(&spoke.code, &spoke.name);
         let at = |step: u8, lines: &Vec<String>| {
             let dist = RADAR_RADIUS + FIRST_OUT + STEP_OUT * f64::from(step);
