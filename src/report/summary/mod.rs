@@ -231,7 +231,7 @@ fn evidence_sheet(
     if last == 0 {
         empty_line(
             sheet,
-            "No figures yet: no records have been imported, or those imported hold none.",
+            "No figures yet: no records were imported, or those imported hold none.",
         )?;
     }
     // Landscape, as every other sheet: one rule for the page head and the scale.
