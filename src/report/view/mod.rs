@@ -14,6 +14,7 @@ use super::Reviewers;
 use super::svg;
 
 mod aspect;
+pub use aspect::said_by;
 mod brief;
 mod first_page;
 mod handover;
