@@ -121,9 +121,9 @@ const PLAN_COLUMNS: [(&str, f64); 10] = [
     ("Aspect", 22.0),
     ("Level now", 7.0),
     ("Next level", 7.0),
-    ("What the next level looks like", 42.0),
-    ("Improvement actions", 42.0),
-    ("Planned actions", 30.0),
+    ("What the next level looks like", 38.0),
+    ("Improvement actions", 36.0),
+    ("Planned actions", 40.0),
     ("Owner", 13.0),
     ("Target date", 11.0),
     ("Status", 12.0),
@@ -150,6 +150,8 @@ fn plan_sheet(
     }
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let top = Format::new().set_align(FormatAlign::Top);
+    // A level is centred in its column, clear of the text the next column starts with.
+    let level = top.clone().set_align(FormatAlign::Center);
     let date = Format::new()
         .set_num_format("dd/mm/yyyy")
         .set_align(FormatAlign::Top);
@@ -167,8 +169,8 @@ fn plan_sheet(
             .map_or(("", ""), |x| (x.actions.as_str(), x.owner.as_str()));
         sheet.write_with_format(row, 0, p.aspect.as_str(), &top)?;
         sheet.write_with_format(row, 1, p.name.as_str(), &wrap)?;
-        sheet.write_with_format(row, 2, p.level, &top)?;
-        sheet.write_with_format(row, 3, p.next_level, &top)?;
+        sheet.write_with_format(row, 2, p.level, &level)?;
+        sheet.write_with_format(row, 3, p.next_level, &level)?;
         sheet.write_with_format(row, 4, p.next_statement.as_str(), &wrap)?;
         sheet.write_with_format(row, 5, actions.as_str(), &wrap)?;
         if p.planned.is_some() {

@@ -14,6 +14,7 @@ use super::Reviewers;
 use super::svg;
 
 mod aspect;
+mod plan;
 pub use aspect::said_by;
 mod brief;
 mod first_page;
@@ -96,7 +97,7 @@ struct Element {
     strands: Vec<Group>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 struct PlanRow {
     code: String,
     name: String,
@@ -178,6 +179,8 @@ pub struct View {
     actions: Vec<PlanRow>,
     /// Whether any row of the action plan has planned actions, an owner or a date.
     any_planned: bool,
+    /// The Planned column's share of the action plan's width, in percent.
+    planned_percent: usize,
 
     agenda: Vec<AgendaRow>,
     training: Option<Training>,
@@ -278,6 +281,7 @@ pub fn build(
         scored_count: s.aspects.iter().filter(|a| a.agreed.is_some()).count(),
         levels_reached: crate::report::reached::tally(&s.aspects),
         any_planned: s.actions.iter().any(|p| p.planned.is_some()),
+        planned_percent: 0,
         actions: actions(fw, s),
         agenda: agenda(s, reviewers),
         training: records::training(&r.metrics, &r.evidence, fw),
@@ -296,6 +300,7 @@ pub fn build(
         flagged: crate::score::flagged(&r.diagnostics),
     };
     view.radar_mm = first_page::radar_mm(&view);
+    view.planned_percent = plan::planned_percent(&view.actions);
     view.excerpted = view.details.iter().any(Detail::excerpted);
     view.radar_svg = radar(s, previous, view.radar_mm);
     view
