@@ -152,7 +152,7 @@ fn the_registers_are_measured_with_the_facts_behind_them() {
     let terms = check("filtering.terms-unchecked", "", "at-most = 0");
     assert_eq!(
         on_registers(&terms),
-        (2.0, "no filtering check passed in 2 of the 3 terms finished in the last year: no check was recorded in 2025-26 spring; in 2025-26 summer every check found something getting through or did not say whether the filter held".into())
+        (2.0, "no filtering check passed in 2 of the 3 terms finished in the last year: no check was recorded in spring term 2025-26; in summer term 2025-26 every check found something getting through or did not say whether the filter held".into())
     );
     assert_eq!(expectation(&terms), "no terms without a passing check");
     let surveys = check("surveys.count", "group = \"learners\"", "at-least = 1");

@@ -264,7 +264,8 @@ fn incident_rows(rows: &mut Rows, i: &IncidentSummary) -> Result<(), XlsxError> 
         )?;
     }
     for c in &i.by_term {
-        rows.put("Incidents by term", &c.label, c.count as f64, None, None)?;
+        let term = crate::metrics::terms::in_words(&c.label);
+        rows.put("Incidents by term", &term, c.count as f64, None, None)?;
     }
     Ok(())
 }
@@ -400,7 +401,7 @@ fn filtering_rows(rows: &mut Rows, f: &FilteringSummary) -> Result<(), XlsxError
     for t in f.by_term.iter().filter(|t| f.none_passed.contains(&t.term)) {
         rows.put(
             "Term whose filtering checks all failed or were unclear",
-            &t.term,
+            &crate::metrics::terms::in_words(&t.term),
             t.checks as f64,
             None,
             months,
