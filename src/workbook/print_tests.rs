@@ -323,3 +323,17 @@ fn the_instructions_print_words_and_keep_the_ids_the_tool_reads_on_hidden_rows()
     assert!(text.contains("AutoFit Row Height"), "{text}");
     assert!(text.contains("Format > Rows > Optimal Height"), "{text}");
 }
+
+#[test]
+fn a_blank_workbook_leaves_its_scores_pages_to_the_office_program() {
+    // Its rows grow as a reviewer types, so breaks placed for empty rows would fall
+    // mid-page once it is filled in.
+    let kind = ScoredBy::Individual {
+        reviewer: "DSL".to_string(),
+    };
+    let bytes = write::render(&framework(), &kind, "Hill Primary", day()).expect("renders");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("dsl.xlsx");
+    std::fs::write(&path, bytes).expect("written");
+    assert!(scores_breaks(&path).is_empty());
+}

@@ -278,9 +278,15 @@ fn scores_sheet(
         sheet.set_print_scale(scale);
         scale
     };
-    // An element's or strand's heading row always prints on the page of its first aspect.
-    let breaks = sheetprint::breaks(&kept, 1, heading, scale, Orientation::Landscape);
-    sheetprint::set_breaks(sheet, &breaks)?;
+    // An element's or strand's heading row always prints on the page of its first aspect,
+    // where the tool writes the text the rows hold (a group's gathered notes, a workbook
+    // carried to a revised framework) and so knows how tall they print. A blank workbook
+    // gets none: its rows grow as people type, and breaks placed for empty rows would then
+    // fall mid-page, each leaving a short page after the program's own.
+    if prefill.values().any(|s| !s.is_empty()) {
+        let breaks = sheetprint::breaks(&kept, 1, heading, scale, Orientation::Landscape);
+        sheetprint::set_breaks(sheet, &breaks)?;
+    }
     protect(sheet);
     Ok(members)
 }
