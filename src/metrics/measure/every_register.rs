@@ -110,10 +110,8 @@ fn the_registers_are_measured_with_the_facts_behind_them() {
         "at-least = 1",
     );
     assert_eq!(on_registers(&two_years).0, 1.0);
-    assert_eq!(
-        expectation(&two_years),
-        "the online safety policy reviewed in the last two years and still current"
-    );
+    let two = "the online safety policy reviewed in the last two years and still current";
+    assert_eq!(expectation(&two_years), two);
     let filtering = check(
         "documents.reviewed",
         "document = \"filtering-monitoring\"",

@@ -75,6 +75,49 @@ fn pieces<'a>(start: Option<&'a Start>, cols: &Columns<'_>) -> (Vec<Vec<&'a str>
     (all, rows)
 }
 
+/// Writes every element's and strand's heading row and each aspect's rows below the
+/// Scores sheet's heading; returns the next free row and each aspect's rows' heights, with
+/// the heading rows above its first, for the sheet's page breaks.
+pub(super) fn rows(
+    sheet: &mut Worksheet,
+    fw: &Framework,
+    prefill: &crate::workbook::prefill::Prefill,
+    cols: &Columns<'_>,
+    levels: &DataValidation,
+    last_col: u16,
+    f: &Formats,
+) -> Result<(u32, Vec<sheetprint::Kept>), XlsxError> {
+    let mut row = 1u32;
+    // Each aspect's rows, with the element's and strand's heading rows above its first.
+    let mut kept: Vec<sheetprint::Kept> = Vec::new();
+    let mut heads: Vec<f64> = Vec::new();
+    for element in &fw.elements {
+        sheet.write_with_format(row, 0, element.code.as_str(), &f.element)?;
+        sheet.merge_range(row, 1, row, last_col, &element.name, &f.element)?;
+        heads.push(sheetprint::height(&[], 12.0));
+        row += 1;
+        for strand in &element.strands {
+            sheet.write_with_format(row, 0, strand.code.as_str(), &f.strand)?;
+            sheet.merge_range(row, 1, row, last_col, &strand.name, &f.strand)?;
+            heads.push(sheetprint::height(&[], 11.0));
+            row += 1;
+            for aspect in &strand.aspects {
+                let start = prefill.get(&aspect.code);
+                let rows = write(sheet, row, fw, aspect, cols, start, levels, f)?;
+                row += u32::try_from(rows.len()).expect("a few rows an aspect");
+                let mut heights = std::mem::take(&mut heads);
+                let count = heights.len();
+                heights.extend(rows);
+                kept.push(sheetprint::Kept {
+                    heights,
+                    heads: count,
+                });
+            }
+        }
+    }
+    Ok((row, kept))
+}
+
 /// Writes the rows of `aspect` from `row` on; returns the height in points of each row
 /// written, the aspect's own first.
 #[allow(

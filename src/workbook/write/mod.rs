@@ -216,68 +216,13 @@ fn scores_sheet(
         group: members.is_some(),
     };
 
-    let mut row = 1u32;
-    // Each aspect's rows, with the element's and strand's heading rows above its first.
-    let mut kept: Vec<sheetprint::Kept> = Vec::new();
-    let mut heads: Vec<f64> = Vec::new();
-    for element in &fw.elements {
-        sheet.write_with_format(row, 0, element.code.as_str(), &f.element)?;
-        sheet.merge_range(row, 1, row, last_col, &element.name, &f.element)?;
-        heads.push(sheetprint::height(&[], 12.0));
-        row += 1;
-        for strand in &element.strands {
-            sheet.write_with_format(row, 0, strand.code.as_str(), &f.strand)?;
-            sheet.merge_range(row, 1, row, last_col, &strand.name, &f.strand)?;
-            heads.push(sheetprint::height(&[], 11.0));
-            row += 1;
-            for aspect in &strand.aspects {
-                let start = prefill.get(&aspect.code);
-                let rows = aspects::write(sheet, row, fw, aspect, &cols, start, &levels, f)?;
-                row += u32::try_from(rows.len()).expect("a few rows an aspect");
-                let mut heights = std::mem::take(&mut heads);
-                let count = heights.len();
-                heights.extend(rows);
-                kept.push(sheetprint::Kept {
-                    heights,
-                    heads: count,
-                });
-            }
-        }
-    }
-
+    let (row, kept) = aspects::rows(sheet, fw, prefill, &cols, &levels, last_col, f)?;
     for (col, width) in (0u16..).zip(&widths) {
         sheet.set_column_width(col, *width)?;
     }
     sheet.set_freeze_panes(1, 2)?;
     print_setup(sheet, Orientation::Landscape, row - 1, last_col, running)?;
-    // A sheet too wide to read on one page prints at a readable size over several, the
-    // code and the aspect's name heading every page; a group's is laid out to fit one.
-    let hidden = |col: &u16| {
-        members
-            .as_ref()
-            .is_some_and(|m| m.hidden && m.keyed.iter().any(|(c, _)| c == col))
-    };
-    let across: f64 = (0u16..)
-        .zip(&widths)
-        .filter(|(c, _)| !hidden(c))
-        .map(|(_, w)| w)
-        .sum();
-    let scale = if (members.is_none() || across > columns::GROUP_UNITS)
-        && across > sheetprint::READABLE_UNITS
-    {
-        sheetprint::keep_readable(sheet, across, 1)?;
-        sheetprint::FLOW_SCALE
-    } else {
-        // At one scale in both office programs, so that the breaks below fall where meant.
-        let shown: Vec<f64> = (0u16..)
-            .zip(&widths)
-            .filter(|(c, _)| !hidden(c))
-            .map(|(_, w)| *w)
-            .collect();
-        let scale = sheetprint::scale_to_width(&shown, Orientation::Landscape);
-        sheet.set_print_scale(scale);
-        scale
-    };
+    let scale = print_scale(sheet, &widths, members.as_ref())?;
     // An element's or strand's heading row always prints on the page of its first aspect,
     // where the tool writes the text the rows hold (a group's gathered notes, a workbook
     // carried to a revised framework) and so knows how tall they print. A blank workbook
@@ -289,6 +234,41 @@ fn scores_sheet(
     }
     protect(sheet);
     Ok(members)
+}
+
+/// Sets the Scores sheet's print scale and returns it: one page wide at the scale that fits
+/// its shown columns, or too wide to read that way, at a readable size over several pages.
+fn print_scale(
+    sheet: &mut Worksheet,
+    widths: &[f64],
+    members: Option<&columns::Members>,
+) -> Result<u16, XlsxError> {
+    // A sheet too wide to read on one page prints at a readable size over several, the
+    // code and the aspect's name heading every page; a group's is laid out to fit one.
+    let hidden =
+        |col: &u16| members.is_some_and(|m| m.hidden && m.keyed.iter().any(|(c, _)| c == col));
+    let across: f64 = (0u16..)
+        .zip(widths)
+        .filter(|(c, _)| !hidden(c))
+        .map(|(_, w)| w)
+        .sum();
+    let scale = if (members.is_none() || across > columns::GROUP_UNITS)
+        && across > sheetprint::READABLE_UNITS
+    {
+        sheetprint::keep_readable(sheet, across, 1)?;
+        sheetprint::FLOW_SCALE
+    } else {
+        // At one scale in both office programs, so that the breaks below fall where meant.
+        let shown: Vec<f64> = (0u16..)
+            .zip(widths)
+            .filter(|(c, _)| !hidden(c))
+            .map(|(_, w)| *w)
+            .collect();
+        let scale = sheetprint::scale_to_width(&shown, Orientation::Landscape);
+        sheet.set_print_scale(scale);
+        scale
+    };
+    Ok(scale)
 }
 
 /// The Scores sheet's headings, and for a group where its members' level columns are and
