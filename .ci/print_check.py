@@ -47,10 +47,13 @@ margin is cut off there and never printed whole; a page made wider than the pape
 printed smaller, which --min-text-height finds.
 
 --rows-kept SHEET requires, on every page of a workbook's sheet SHEET (named at the page's
-foot) but the last, that the last row begun on the page is not a heading row: a row whose
-first column holds an aspect's code (such as A1.1), the row the Levels sheet heads each
-aspect's levels with. Rows are told by where their first word starts: under the first
-heading of the sheet's heading row (Code), or under its third (Level) for a level's row.
+foot) but the last, that the last row begun on the page is not a heading row. On the Levels
+sheet that is a row whose first column holds an aspect's code (such as A1.1), the row it
+heads each aspect's levels with; rows are told by where their first word starts: under the
+first heading of the sheet's heading row (Code), or under its third (Level) for a level's
+row. On any other sheet (Scores) it is a row whose first column holds an element's or a
+strand's code (such as B or B1), which heads the aspects under it, each row of which has an
+aspect's code there.
 
 --min-text-height requires the words on each page to be, at the median, at least PT points
 tall (from the top of the tallest letter to the foot of the lowest): a sheet fitted to one
@@ -574,8 +577,12 @@ def words_of(pdf):
     return out
 
 
+STRAND = re.compile(r"[A-Z]\d?")
+
+
 def headings_at_foot(pdf, sizes, sheet):
-    """Pages of `sheet` before its last whose last row begun is an aspect's heading row."""
+    """Pages of `sheet` before its last whose last row begun is a heading row: an aspect's
+    on the Levels sheet, an element's or a strand's on the Scores sheet."""
     found = words_of(pdf)
     pages = []
     for number, (_, height) in enumerate(sizes, start=1):
@@ -586,24 +593,37 @@ def headings_at_foot(pdf, sizes, sheet):
     problems = []
     if not pages:
         return [f"no page is of the sheet {sheet!r}"]
+    levels = sheet == "Levels"
     for foot, page in pages[:-1]:
-        head = sorted((w for w in page if w[3] < 80), key=lambda w: (w[3], w[2]))
+        # The heading row, repeated at the top of the page: tall where names are turned.
+        head = sorted((w for w in page if w[3] < 200), key=lambda w: (w[3], w[2]))
         code = next((w for w in head if w[1] == "Code"), None)
-        level = next((w for w in head if w[1] == "Level"), None)
+        level = next((w for w in head if w[1] == "Level"), None) if levels else code
         if code is None or level is None:
-            problems.append(f"page {page[0][0]}: no heading row with Code and Level")
+            problems.append(f"page {page[0][0]}: no heading row with Code"
+                            + (" and Level" if levels else ""))
             continue
+
+        def kind(w):
+            if abs(w[2] - code[2]) < 2:
+                if levels and CODE.fullmatch(w[1]):
+                    return "heading"
+                if not levels and STRAND.fullmatch(w[1]):
+                    return "heading"
+                if not levels and CODE.fullmatch(w[1]):
+                    return "row"
+            if levels and abs(w[2] - level[2]) < 2 and re.fullmatch(r"[1-5]", w[1]):
+                return "row"
+            return None
+
         starts = [
-            (w[3], "heading" if CODE.fullmatch(w[1]) else "level", w)
-            for w in page
-            if code[5] < w[3] and w[5] < foot
-            and ((abs(w[2] - code[2]) < 2 and CODE.fullmatch(w[1]))
-                 or (abs(w[2] - level[2]) < 2 and re.fullmatch(r"[1-5]", w[1])))
+            (w[3], kind(w), w) for w in page if code[5] < w[3] and w[5] < foot and kind(w)
         ]
         if starts and max(starts)[1] == "heading":
+            what = "levels" if levels else "first aspect"
             problems.append(
                 f"page {page[0][0]}: the heading row of {max(starts)[2][1]} is the last row on "
-                f"the page, its levels on the next"
+                f"the page, its {what} on the next"
             )
     return problems
 

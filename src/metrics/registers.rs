@@ -203,12 +203,15 @@ impl FilteringSummary {
         let mut out = match (self.unchecked.is_empty(), self.none_passed.is_empty()) {
             (true, true) => "every finished term had a check that passed".to_string(),
             (true, false) => "every finished term had a check".to_string(),
-            (false, _) => format!("no check was recorded in {}", self.unchecked.join(", ")),
+            (false, _) => format!(
+                "no check was recorded in {}",
+                super::terms::list_in_words(&self.unchecked, ", ")
+            ),
         };
         if !self.none_passed.is_empty() {
             out.push_str(&format!(
                 ", but in {} the latest check did not pass, so {} not count as checked",
-                self.none_passed.join(" and "),
+                super::terms::list_in_words(&self.none_passed, " and "),
                 if self.none_passed.len() == 1 {
                     "that term does"
                 } else {

@@ -81,9 +81,42 @@ impl Terms {
     }
 }
 
+/// A term as people say it, the one way every output says it: "2025-26 spring" is
+/// "spring term 2025-26"; a school's own term names are as the school wrote them.
+pub fn in_words(term: &str) -> String {
+    match term.split_once(' ') {
+        Some((year, name))
+            if year.len() == 7
+                && year.chars().filter(char::is_ascii_digit).count() == 6
+                && !name.contains(' ') =>
+        {
+            format!("{name} term {year}")
+        }
+        _ => term.to_string(),
+    }
+}
+
+/// Terms in words, joined by `between`: "autumn term 2025-26, spring term 2025-26".
+pub fn list_in_words(terms: &[String], between: &str) -> String {
+    let words: Vec<String> = terms.iter().map(|t| in_words(t)).collect();
+    words.join(between)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_term_is_said_one_way() {
+        assert_eq!(in_words("2025-26 spring"), "spring term 2025-26");
+        assert_eq!(in_words("Michaelmas 2025"), "Michaelmas 2025");
+        assert_eq!(in_words("Term 1"), "Term 1");
+        let both = ["2025-26 autumn".to_string(), "2025-26 spring".to_string()];
+        assert_eq!(
+            list_in_words(&both, " and "),
+            "autumn term 2025-26 and spring term 2025-26"
+        );
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).expect("valid")

@@ -214,11 +214,7 @@ fn finding(a: &AspectScore) -> Option<Reason> {
     if parts.is_empty() {
         return None;
     }
-    let body: Vec<String> = parts
-        .into_iter()
-        .map(|(fact, needs)| format!("{fact}; {}", needs.join(" and ")))
-        .collect();
-    let mut message = format!("{} ({}): {}.", a.name, a.code, body.join("; "));
+    let mut message = format!("{} ({}): {}.", a.name, a.code, said_once(&parts));
     match (a.agreed, a.evidenced, &a.records_differ) {
         (Some(c), Some(e), None) if e > c => {
             message.push_str(&format!(
@@ -243,6 +239,55 @@ fn finding(a: &AspectScore) -> Option<Reason> {
         kinds,
         message,
     })
+}
+
+/// The facts and what each check needs, each fact said once and a document named once:
+/// two facts about one document ("the policy (“…”) was last reviewed on 01/04/2025,
+/// within the last two years, but …" and "… 01/04/2025, not within the last year") share
+/// their start, and the second goes on from it.
+fn said_once(parts: &[(String, Vec<String>)]) -> String {
+    let mut out = String::new();
+    let mut shared: Option<&str> = None;
+    for (i, (fact, needs)) in parts.iter().enumerate() {
+        let needs = needs.join(" and ");
+        let prefix = |others: &[(String, Vec<String>)]| {
+            others
+                .iter()
+                .filter_map(|(other, _)| common_clause(fact, other))
+                .max_by_key(|p| p.len())
+        };
+        let (joiner, text) = match (shared, prefix(&parts[i + 1..])) {
+            (Some(p), _) if fact.starts_with(p) => {
+                (", ", format!("and {} ({needs})", &fact[p.len()..]))
+            }
+            (_, Some(p)) => {
+                shared = Some(p);
+                ("; ", format!("{fact} ({needs})"))
+            }
+            _ => {
+                shared = None;
+                ("; ", format!("{fact}; {needs}"))
+            }
+        };
+        if !out.is_empty() {
+            out.push_str(joiner);
+        }
+        out.push_str(&text);
+    }
+    out
+}
+
+/// The start two facts share, up to and with the ", " that ends a clause, when it is long
+/// enough to name something (a document and a date).
+fn common_clause<'a>(a: &'a str, b: &str) -> Option<&'a str> {
+    let same = a
+        .char_indices()
+        .zip(b.chars())
+        .take_while(|((_, x), y)| x == y)
+        .last()
+        .map_or(0, |((i, x), _)| i + x.len_utf8());
+    let end = a[..same].rfind(", ")? + 2;
+    (end >= 30).then(|| &a[..end])
 }
 
 impl AspectScore {
@@ -318,6 +363,55 @@ pub(super) fn unevidenced_findings(
                 ),
             )
             .with_help("cite the documents that show it in the workbook's Evidence column, or import the records that support it"),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_document_two_checks_are_about_is_named_once() {
+        let policy =
+            "the online safety policy (“Online Safety Policy”) was last reviewed on 01/04/2025, ";
+        let parts = vec![
+            (
+                format!("{policy}within the last two years, but it is overdue"),
+                vec!["level 3 or better needs it current".to_string()],
+            ),
+            (
+                format!("{policy}not within the last year"),
+                vec!["level 2 or better needs it reviewed".to_string()],
+            ),
+            (
+                "no filtering check was recorded".to_string(),
+                vec!["level 2 or better needs 3 checks".to_string()],
+            ),
+        ];
+        let said = said_once(&parts);
+        assert_eq!(said.matches("Online Safety Policy").count(), 1, "{said}");
+        assert_eq!(said.matches("01/04/2025").count(), 1, "{said}");
+        assert_eq!(
+            said,
+            format!(
+                "{policy}within the last two years, but it is overdue (level 3 or better needs it current), and not within the last year (level 2 or better needs it reviewed); no filtering check was recorded; level 2 or better needs 3 checks"
+            )
+        );
+        // Facts that share no clause are said as they were.
+        let apart = vec![
+            (
+                "8 of 16 staff trained".to_string(),
+                vec!["level 2 needs 9 in 10".to_string()],
+            ),
+            (
+                "no meetings".to_string(),
+                vec!["level 3 needs 3".to_string()],
+            ),
+        ];
+        assert_eq!(
+            said_once(&apart),
+            "8 of 16 staff trained; level 2 needs 9 in 10; no meetings; level 3 needs 3"
         );
     }
 }

@@ -22,7 +22,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 mod pages;
 
-pub use pages::{breaks, scale_to_width};
+pub use pages::{Kept, breaks, scale_to_width, set_breaks};
 
 /// Which way a sheet prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,33 +164,66 @@ pub fn keep_readable(sheet: &mut Worksheet, across: f64, repeat_to: u16) -> Resu
 pub fn width_for<'a>(texts: impl IntoIterator<Item = &'a str>, least: f64, most: f64) -> f64 {
     let longest = texts
         .into_iter()
-        .map(|t| t.lines().map(|l| l.chars().count()).max().unwrap_or(0))
-        .max()
-        .unwrap_or(0);
-    ((longest as f64 + 2.0) / CHARS_PER_UNIT)
-        .ceil()
-        .clamp(least, most)
+        .flat_map(str::lines)
+        .map(units)
+        .fold(0.0, f64::max);
+    (longest + 2.0 / CHARS_PER_UNIT).ceil().clamp(least, most)
 }
 
-/// Characters of running text counted to a unit of column width. About 1.3 average
-/// characters of English fit in a digit's width in Calibri; fewer are counted, for the
-/// cell's padding and for text with more capitals and wide letters than the average.
+/// Characters of running text counted to a unit of column width, for the room a cell's
+/// padding takes: about 1.3 average characters of English fit in a digit's width in
+/// Calibri.
 const CHARS_PER_UNIT: f64 = 1.2;
+
+/// How wide `c` prints in Calibri (and Carlito, which has its widths), in thousandths of
+/// the type's size: narrow letters and punctuation less than a digit (507), capitals and
+/// "m" and "w" more.
+fn advance(c: char) -> u16 {
+    const LOWER: [u16; 26] = [
+        479, 525, 423, 525, 498, 305, 471, 525, 229, 239, 455, 229, 799, 525, 527, 525, 525, 349,
+        391, 335, 525, 452, 715, 433, 453, 395,
+    ];
+    const UPPER: [u16; 26] = [
+        579, 544, 533, 615, 488, 459, 631, 623, 252, 319, 520, 420, 855, 646, 662, 517, 673, 543,
+        459, 487, 642, 567, 890, 519, 487, 468,
+    ];
+    match c {
+        'a'..='z' => LOWER[usize::from(c as u8 - b'a')],
+        'A'..='Z' => UPPER[usize::from(c as u8 - b'A')],
+        '0'..='9' => 507,
+        ' ' => 226,
+        '.' | ',' | ':' | ';' | '\'' | '’' | '‘' | '!' | '|' => 260,
+        '-' | '(' | ')' | '[' | ']' | '/' | '"' | '“' | '”' => 360,
+        // An accented or other letter, as wide as most of its kind.
+        _ if c.is_lowercase() => 530,
+        _ if c.is_uppercase() => 650,
+        _ => 700,
+    }
+}
+
+/// How wide `text` prints on one line, in units of column width (a digit's width), with a
+/// twenty-fifth more for text that runs wider than the widths say (a bold word, kerning
+/// that differs between the programs): average English then counts as 0.83 of a unit a
+/// character, and a line of capitals or "m"s as much wider as it prints.
+fn units(text: &str) -> f64 {
+    text.chars().map(|c| f64::from(advance(c))).sum::<f64>() / 507.0 * 1.04
+}
 
 /// How many lines `text` takes in a column `width` characters wide (the xlsx unit: the width
 /// of a digit) once wrapped at word boundaries; a line break in the text starts a new line.
 pub fn lines(text: &str, width: f64) -> usize {
-    let room = (width * CHARS_PER_UNIT - 1.0).max(1.0);
+    let room = (width - 1.0 / CHARS_PER_UNIT).max(1.0);
+    let space = units(" ");
     text.split('\n')
         .map(|paragraph| {
             let mut count = 1usize;
             let mut used = 0.0f64;
             for word in paragraph.split_whitespace() {
-                let w = word.chars().count() as f64;
+                let w = units(word);
                 if used == 0.0 {
                     used = w;
-                } else if used + 1.0 + w <= room {
-                    used += 1.0 + w;
+                } else if used + space + w <= room {
+                    used += space + w;
                 } else {
                     count += 1;
                     used = w;
@@ -315,6 +348,23 @@ pub fn height(cells: &[(&str, f64)], size: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn text_is_measured_by_how_wide_its_letters_print() {
+        // 28 letters that print about 25 units wide in Carlito: a column 25 wide wraps
+        // them, and the width found for them holds them on one line.
+        let grooming = "Grooming or unwanted contact";
+        assert_eq!(lines(grooming, 25.0), 2);
+        let width = width_for([grooming], 10.0, 40.0);
+        assert_eq!(lines(grooming, width), 1, "{width}");
+        // A name of capitals and wide letters takes more room than as many narrow ones.
+        let name =
+            "Mrs Philippa Montgomery-Fotheringham (Online Safety Lead and Deputy Headteacher)";
+        assert_eq!(lines(name, 70.0), 2);
+        assert_eq!(lines(&"il ".repeat(27), 70.0), 1);
+        assert!(units("MMMM") > 1.5 * units("nnnn"));
+        assert!(units("Łukasiewicz") > units("lukasiewicz") * 0.9);
+    }
 
     #[test]
     fn text_wraps_at_words_and_line_breaks() {

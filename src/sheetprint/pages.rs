@@ -9,6 +9,8 @@
 //! of a column's width, so the rows a page holds would differ between them; a sheet given
 //! [`scale_to_width`] instead prints at one scale in both, and a page holds the same rows.
 
+use rust_xlsxwriter::{Worksheet, XlsxError};
+
 use super::Orientation;
 
 /// The width in points, at full size, of one unit of column width (a digit of Calibri 11)
@@ -53,15 +55,39 @@ pub fn scale_to_width(widths: &[f64], orientation: Orientation) -> u16 {
     scale.clamp(10.0, 100.0) as u16
 }
 
+/// Rows printed together: the heights in points of each, in order, the first `heads` of
+/// them headings (an aspect's heading row on the Levels sheet; an element's and a strand's
+/// heading rows above their first aspect on the Scores sheet).
+#[derive(Debug, Clone, Default)]
+pub struct Kept {
+    /// Each row's height in points, in order.
+    pub heights: Vec<f64>,
+    /// How many of the first rows are headings.
+    pub heads: usize,
+}
+
+/// The most manual page breaks a sheet may hold: Excel refuses a file with more.
+const MOST_BREAKS: usize = 1023;
+
+/// Sets `breaks` (from [`breaks`]) as the sheet's manual page breaks: none where there are
+/// none, and past the most Excel accepts, the rest of a very long sheet left to the office
+/// program's own breaks.
+pub fn set_breaks(sheet: &mut Worksheet, breaks: &[u32]) -> Result<(), XlsxError> {
+    if !breaks.is_empty() {
+        sheet.set_page_breaks(&breaks[..breaks.len().min(MOST_BREAKS)])?;
+    }
+    Ok(())
+}
+
 /// The manual page breaks, as the rows that start a new page, for a sheet printed at
 /// `scale` percent in `orientation` whose heading row (`heading` points tall) repeats on
-/// every page and whose rows after it come in `groups`: each the heights in points of its
-/// rows, in order, the first group starting at row `first`. A group that fits on a page is
-/// never split: when it does not fit in what is left of a page, a new page starts with it.
-/// A group taller than a page starts a page when its first two rows (a heading and the
-/// first row it heads) do not fit in what is left, and runs on over the pages after.
+/// every page and whose rows after it come in `groups`, the first group starting at row
+/// `first`. A group that fits on a page is never split: when it does not fit in what is
+/// left of a page, a new page starts with it. A group taller than a page starts a page
+/// when its headings and the first row they head do not fit in what is left, and runs on
+/// over the pages after, never leaving a heading at a page's foot.
 pub fn breaks(
-    groups: &[Vec<f64>],
+    groups: &[Kept],
     first: u32,
     heading: f64,
     scale: u16,
@@ -72,16 +98,17 @@ pub fn breaks(
     let mut used = 0.0;
     let mut row = first;
     for group in groups {
-        let whole: f64 = group.iter().sum();
-        let head: f64 = group.iter().take(2).sum();
+        let whole: f64 = group.heights.iter().sum();
+        let head: f64 = group.heights.iter().take(group.heads + 1).sum();
         let needed = if whole <= room { whole } else { head };
         if used > 0.0 && used + needed > room {
             out.push(row);
             used = 0.0;
         }
-        for (i, height) in group.iter().enumerate() {
-            // Within a group taller than a page, a row that does not fit starts the next.
-            if i > 0 && used > 0.0 && used + height > room {
+        for (i, height) in group.heights.iter().enumerate() {
+            // Within a group taller than a page, a row after its headings that does not
+            // fit starts the next.
+            if i > group.heads && used > 0.0 && used + height > room {
                 out.push(row);
                 used = 0.0;
             }
@@ -113,6 +140,16 @@ mod tests {
     }
 
     /// Heights of the rows on each page, from the breaks.
+    fn kept(groups: &[Vec<f64>], heads: usize) -> Vec<Kept> {
+        groups
+            .iter()
+            .map(|g| Kept {
+                heights: g.clone(),
+                heads,
+            })
+            .collect()
+    }
+
     fn pages(groups: &[Vec<f64>], breaks: &[u32]) -> Vec<f64> {
         let rows: Vec<f64> = groups.iter().flatten().copied().collect();
         let mut out = vec![0.0];
@@ -135,7 +172,7 @@ mod tests {
                 g
             })
             .collect();
-        let found = breaks(&groups, 1, 18.0, 78, Orientation::Portrait);
+        let found = breaks(&kept(&groups, 1), 1, 18.0, 78, Orientation::Portrait);
         assert!(found.len() > 3, "{found:?}");
         // Every break starts a group: the row after its last.
         let starts: Vec<u32> = groups
@@ -159,10 +196,46 @@ mod tests {
     fn a_group_taller_than_a_page_keeps_its_heading_with_its_first_row() {
         let tall = vec![40.0, 400.0, 400.0, 400.0];
         let groups = vec![vec![30.0; 20], tall];
-        let found = breaks(&groups, 1, 18.0, 100, Orientation::Portrait);
+        let found = breaks(&kept(&groups, 1), 1, 18.0, 100, Orientation::Portrait);
         // 600 points used: the heading and its first row (440) do not fit in what is
         // left, so the tall group starts a page; its rows then run on one a page.
         assert_eq!(found, vec![21, 23, 24]);
         assert!(breaks(&[], 1, 18.0, 100, Orientation::Portrait).is_empty());
+    }
+
+    #[test]
+    fn two_headings_stay_with_the_first_row_they_head() {
+        // An element's and a strand's heading rows over a first aspect taller than what is
+        // left of the page: both move to the next page with it, whatever their heights.
+        let room = body_height(Orientation::Landscape) * ROOM_SHARE - 18.0;
+        for before in [room - 40.0, room - 20.0, room - 5.0] {
+            let groups = vec![
+                Kept {
+                    heights: vec![before],
+                    heads: 0,
+                },
+                Kept {
+                    heights: vec![16.0, 15.0, 30.0, 20.0],
+                    heads: 2,
+                },
+            ];
+            let found = breaks(&groups, 1, 18.0, 100, Orientation::Landscape);
+            assert_eq!(found, vec![2], "{before}");
+        }
+        // Taller than a page, the group still starts one rather than leave its headings.
+        let groups = vec![
+            Kept {
+                heights: vec![room - 20.0],
+                heads: 0,
+            },
+            Kept {
+                heights: vec![16.0, 15.0, 300.0, 300.0],
+                heads: 2,
+            },
+        ];
+        assert_eq!(
+            breaks(&groups, 1, 18.0, 100, Orientation::Landscape),
+            vec![2, 5]
+        );
     }
 }

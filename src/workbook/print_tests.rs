@@ -87,9 +87,26 @@ fn a_small_groups_level_columns_print_beside_the_agreed_level_with_their_names_t
         styles.contains(r#"textRotation="90""#),
         "headings turned up"
     );
-    // One page wide, not spread over several at a fixed scale.
-    assert!(scores.contains(r#"fitToHeight="0""#), "{scores:.2000}");
-    assert!(!scores.contains("scale="));
+    // One page wide, at the scale that fits its columns to the page (so that the page
+    // breaks placed from its rows' heights fall where meant), not spread over several at
+    // the scale of a sheet too wide for one.
+    let scale: u16 = scores
+        .split(r#"scale=""#)
+        .nth(1)
+        .and_then(|s| s.split('"').next())
+        .and_then(|s| s.parse().ok())
+        .expect("a print scale");
+    assert!((55..100).contains(&scale), "{scale}");
+    assert_ne!(scale, crate::sheetprint::FLOW_SCALE);
+    // A1.1's row (the fourth) leaves lines for the meeting to type its agreed commentary.
+    let ht: f64 = scores
+        .split(r#"<row r="4" "#)
+        .nth(1)
+        .and_then(|r| r.split(r#"ht=""#).nth(1))
+        .and_then(|h| h.split('"').next())
+        .and_then(|h| h.parse().ok())
+        .expect("A1.1's row has a height");
+    assert!(ht >= 6.0 * crate::sheetprint::WRAPPED_LINE_POINTS, "{ht}");
     let book = part(&path, "xl/workbook.xml");
     assert!(!book.contains(layout::REVIEWERS_SHEET));
     let (filled, diags) = read(&path, &framework());
@@ -210,4 +227,113 @@ fn the_levels_sheet_breaks_its_pages_before_an_aspects_heading_row() {
             );
         }
     }
+}
+
+/// The Scores sheet's manual breaks, each the last row of its page counted from 1.
+fn scores_breaks(path: &Path) -> Vec<usize> {
+    part(path, "xl/worksheets/sheet1.xml")
+        .split("<brk id=\"")
+        .skip(1)
+        .map(|b| b.split('"').next().expect("an id").parse().expect("a row"))
+        .collect()
+}
+
+#[test]
+fn the_scores_sheet_never_ends_a_page_on_an_element_or_strand_heading() {
+    let fw = framework();
+    let members = vec!["Online Safety Lead".to_string(), "DSL".to_string()];
+    let kinds = [
+        ScoredBy::Individual {
+            reviewer: "DSL".to_string(),
+        },
+        ScoredBy::Group {
+            members: members.clone(),
+        },
+    ];
+    for kind in kinds {
+        // Commentary of uneven lengths, so that pages fill at many places.
+        let mut prefill = prefill::Prefill::new();
+        for (i, (_, _, aspect)) in fw.aspects().enumerate() {
+            let words = "The school keeps records of this and reviews them each term. ";
+            let start = prefill::Start {
+                commentary: words.repeat(2 + i % 7),
+                ..prefill::Start::default()
+            };
+            prefill.insert(aspect.code.clone(), start);
+        }
+        let bytes =
+            write::render_from(&fw, &kind, "Hill Primary", day(), &prefill).expect("renders");
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let path = dir.path().join("book.xlsx");
+        std::fs::write(&path, bytes).expect("written");
+        let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("opens");
+        let range = book.worksheet_range(layout::SCORES_SHEET).expect("sheet");
+        let codes: Vec<String> = range.rows().map(|r| r[0].to_string()).collect();
+        let breaks = scores_breaks(&path);
+        assert!(breaks.len() >= 2, "{kind:?}: {breaks:?}");
+        let heading = |code: &str| !code.contains('.');
+        for b in breaks {
+            // Row `b` (from 1) is codes[b - 1], the page's last; the next page starts at
+            // codes[b].
+            assert!(
+                !heading(&codes[b - 1]),
+                "{kind:?}: page ends on {}",
+                codes[b - 1]
+            );
+            assert!(codes[b] != "A1.1" || b == 3, "{kind:?}");
+        }
+        let sheet = part(&path, "xl/worksheets/sheet1.xml");
+        assert!(
+            sheet.contains(r#"<pageSetup paperSize="9" scale=""#),
+            "{sheet:.300}"
+        );
+    }
+}
+
+#[test]
+fn the_instructions_print_words_and_keep_the_ids_the_tool_reads_on_hidden_rows() {
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let (_, path) = group(3, dir.path());
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&path).expect("opens");
+    let range = book
+        .worksheet_range(layout::INSTRUCTIONS_SHEET)
+        .expect("sheet");
+    let labels: Vec<String> = range.rows().map(|r| r[0].to_string()).collect();
+    let xml = part(&path, "xl/worksheets/sheet2.xml");
+    let hidden = |label: &str| {
+        let at = labels.iter().position(|l| l == label).expect(label) + 1;
+        let row = xml
+            .split(&format!(r#"<row r="{at}""#))
+            .nth(1)
+            .and_then(|r| r.split('>').next())
+            .expect("the row");
+        row.contains(r#"hidden="1""#)
+    };
+    assert!(hidden(layout::detail::FORMAT));
+    assert!(hidden(layout::detail::FRAMEWORK_ID));
+    for shown in [
+        layout::detail::REVIEWER,
+        layout::detail::SCHOOL,
+        layout::detail::FRAMEWORK,
+    ] {
+        assert!(!hidden(shown), "{shown}");
+    }
+    // How to make a row fit text typed later, in both office programs.
+    let text = labels.join("\n");
+    assert!(text.contains("AutoFit Row Height"), "{text}");
+    assert!(text.contains("Format > Rows > Optimal Height"), "{text}");
+}
+
+#[test]
+fn a_blank_workbook_leaves_its_scores_pages_to_the_office_program() {
+    // Its rows grow as a reviewer types, so breaks placed for empty rows would fall
+    // mid-page once it is filled in.
+    let kind = ScoredBy::Individual {
+        reviewer: "DSL".to_string(),
+    };
+    let bytes = write::render(&framework(), &kind, "Hill Primary", day()).expect("renders");
+    let dir = tempfile::tempdir().expect("temporary folder");
+    let path = dir.path().join("dsl.xlsx");
+    std::fs::write(&path, bytes).expect("written");
+    assert!(scores_breaks(&path).is_empty());
 }

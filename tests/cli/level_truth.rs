@@ -67,8 +67,9 @@ fn the_middle_of_the_reviewers_levels_is_never_called_agreed() {
         "the middle of the reviewers' levels"
     );
     assert_eq!(
-        rows["A1.1"]["Why the records differ"], why,
-        "given though the records bear the claim out"
+        rows["A1.1"]["Why the records differ"],
+        format!("DSL and OSL: {why}"),
+        "given, after who gave it, though the records bear the claim out"
     );
     let said = stdout_of(dir, &["score"]);
     assert!(

@@ -475,10 +475,16 @@ fn thirty_reviewers_giving_one_reason_are_counted_once_and_their_commentary_kept
         .assert()
         .success();
     let report = std::fs::read_to_string(tmp.path().join("out/report.html")).expect("written");
-    // Once under the aspect, not thirty times; the verdict, with more aspects in the way
-    // than fit beside the radar, groups them and leaves the reasons to each aspect.
+    // Once under the aspect, not thirty times; the verdict groups the aspects in the way
+    // and leaves the reasons to each aspect.
     assert_eq!(report.matches(why).count(), 1, "the reason once");
-    assert!(report.contains("Each aspect's section below says in full what holds it back."));
+    assert!(report.contains("Each aspect's section below says in full what holds it back"));
+    // summary.xlsx names who gave each reason, each on a line of its own.
+    let summary = crate::rows_by_code(&tmp.path().join("out/summary.xlsx"), "Summary");
+    assert_eq!(
+        summary["B2.1"]["Why the records differ"],
+        format!("29 reviewers: {why}\nTeacher 30: {other}")
+    );
     // The label prints with the first explanation; the second follows in a list of its own.
     assert!(report.contains(&format!(
         "<p class=\"label\"><strong>Why the records differ:</strong></p><ul class=\"tight first\"><li><strong>29 reviewers:</strong> {why}</li></ul></div>"

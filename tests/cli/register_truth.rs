@@ -129,7 +129,7 @@ fn terms_whose_filtering_checks_all_failed_are_named_in_every_output() {
     // the terms whose checks all failed are named as the reason in every output.
     let (status, fact) = r.check("C1.1", "filtering.terms-unchecked");
     assert_eq!(status, "not-met");
-    let why = "the latest filtering check did not pass in 2 of the 3 terms finished in the last year: in 2025-26 spring and 2025-26 summer the latest check found something getting through or did not say whether the filter held";
+    let why = "the latest filtering check did not pass in 2 of the 3 terms finished in the last year: in spring term 2025-26 and summer term 2025-26 the latest check found something getting through or did not say whether the filter held";
     assert!(fact.ends_with(why), "{fact}");
     assert!(r.text.contains(why), "the terminal names the terms");
     let reason = r.score["reasons"]
@@ -146,7 +146,7 @@ fn terms_whose_filtering_checks_all_failed_are_named_in_every_output() {
     assert!(html.contains(why), "the report names the terms");
     assert!(
         html.contains(
-            "Every finished term had a check, but in 2025-26 spring and 2025-26 summer the latest check did not pass, so those terms do not count as checked."
+            "Every finished term had a check, but in spring term 2025-26 and summer term 2025-26 the latest check did not pass, so those terms do not count as checked."
         ),
         "the report says which terms failed"
     );
@@ -162,7 +162,7 @@ fn terms_whose_filtering_checks_all_failed_are_named_in_every_output() {
         "Terms not counted as checked: latest check did not pass",
     );
     assert_eq!((unchecked.2.as_str(), unchecked.3.as_str()), ("2", "3"));
-    for term in ["2025-26 spring", "2025-26 summer"] {
+    for term in ["spring term 2025-26", "summer term 2025-26"] {
         assert!(
             rows.iter().any(
                 |x| x.0 == "Term whose latest filtering check failed or was unclear" && x.1 == term
@@ -182,7 +182,7 @@ fn terms_whose_filtering_checks_all_failed_are_named_in_every_output() {
         ]
     );
     let index = plain(&crate::handover::entry(&r.pack, "index.html"));
-    assert!(index.contains("in 2025-26 spring and 2025-26 summer the latest check did not pass, so those terms do not count as checked"));
+    assert!(index.contains("in spring term 2025-26 and summer term 2025-26 the latest check did not pass, so those terms do not count as checked"));
 }
 
 #[test]

@@ -520,7 +520,7 @@ fn score_checks_claims_against_the_registers_and_names_what_has_nothing_behind_i
     let c11 = facts("C1.1");
     assert!(
         c11.contains(&// Spring's pass was followed by a failure not put right in that term.
-        "not-met the latest filtering check did not pass in 2 of the 3 terms finished in the last year: no check was recorded in 2025-26 summer; in 2025-26 spring the latest check found something getting through or did not say whether the filter held".to_string()),
+        "not-met the latest filtering check did not pass in 2 of the 3 terms finished in the last year: no check was recorded in summer term 2025-26; in spring term 2025-26 the latest check found something getting through or did not say whether the filter held".to_string()),
         "{c11:?}"
     );
     let a22 = facts("A2.2");
@@ -643,7 +643,7 @@ fn the_report_lists_what_falls_due_and_the_summary_gives_the_registers_figures()
         html.contains("<td class=\"text\">Filtering and monitoring review 2025</td><td>20/10/2025</td><td>20/10/2026 (worked out from the last review)</td><td class=\"below\">Not reviewed in time</td>"),
         "worked-out due date"
     );
-    assert!(html.contains("No check was recorded in 2025-26 summer, but in 2025-26 spring the latest check did not pass, so that term does not count as checked."));
+    assert!(html.contains("No check was recorded in summer term 2025-26, but in spring term 2025-26 the latest check did not pass, so that term does not count as checked."));
     assert!(html.contains("Signed since 01/09/2026, the start of the school year"));
     for name in ["Zofia", "Kwame", "Fairbairn", "Thistlewood", "Okafor"] {
         assert!(!html.contains(name), "{name} in the report");

@@ -111,7 +111,8 @@ fn the_registers_are_measured_with_the_facts_behind_them() {
         "at-least = 1",
     );
     assert_eq!(on_registers(&two_years).0, 1.0);
-    assert_eq!(expectation(&two_years), "at least 1 document reviewed");
+    let two = "the online safety policy reviewed in the last two years and still current";
+    assert_eq!(expectation(&two_years), two);
     let filtering = check(
         "documents.reviewed",
         "document = \"filtering-monitoring\"",
@@ -150,7 +151,7 @@ fn the_registers_are_measured_with_the_facts_behind_them() {
     let terms = check("filtering.terms-unchecked", "", "at-most = 0");
     assert_eq!(
         on_registers(&terms),
-        (2.0, "the latest filtering check did not pass in 2 of the 3 terms finished in the last year: no check was recorded in 2025-26 spring; in 2025-26 summer the latest check found something getting through or did not say whether the filter held".into())
+        (2.0, "the latest filtering check did not pass in 2 of the 3 terms finished in the last year: no check was recorded in spring term 2025-26; in summer term 2025-26 the latest check found something getting through or did not say whether the filter held".into())
     );
     assert_eq!(expectation(&terms), "no terms without a passing check");
     let surveys = check("surveys.count", "group = \"learners\"", "at-least = 1");

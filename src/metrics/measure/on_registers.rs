@@ -165,13 +165,13 @@ pub(super) fn terms_unchecked(
     if !s.unchecked.is_empty() {
         why.push(format!(
             "no check was recorded in {}",
-            s.unchecked.join(", ")
+            crate::metrics::terms::list_in_words(&s.unchecked, ", ")
         ));
     }
     if !s.none_passed.is_empty() {
         why.push(format!(
             "in {} the latest check found something getting through or did not say whether the filter held",
-            s.none_passed.join(" and ")
+            crate::metrics::terms::list_in_words(&s.none_passed, " and ")
         ));
     }
     count(

@@ -13,6 +13,9 @@ fn days(t: f64) -> String {
 /// What a check asks of its metric, in words: "9 in 10", "at least 6 meetings",
 /// "no gap longer than 120 days".
 pub fn expectation(check: &Check) -> String {
+    if let Some(words) = one_document(check) {
+        return words;
+    }
     let (one, many) = noun(check.metric);
     let count = |v: f64| {
         let n = v.ceil() as usize;
@@ -32,6 +35,23 @@ pub fn expectation(check: &Check) -> String {
         (ValueKind::Count, Threshold::AtMost(t)) => format!("no more than {}", count(t.floor())),
         (ValueKind::Count, Threshold::AtLeast(t)) => format!("at least {}", count(t)),
     }
+}
+
+/// A check that one document is reviewed in time, said of the document rather than as a
+/// count of one: "the online safety policy reviewed in the last year and still current".
+fn one_document(check: &Check) -> Option<String> {
+    let Threshold::AtLeast(t) = check.threshold else {
+        return None;
+    };
+    if check.metric != Metric::DocumentsReviewed || t > 1.0 {
+        return None;
+    }
+    let topic = crate::framework::Topic::from_name(check.params.text(Param::Document)?)?;
+    let months = check.params.months().map(window)?;
+    Some(format!(
+        "{} reviewed in {months} and still current",
+        topic.words()
+    ))
 }
 
 /// A share said with whom it counts and what they did, so that two checks on different

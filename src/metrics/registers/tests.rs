@@ -244,7 +244,7 @@ fn a_term_whose_checks_all_failed_is_checked_and_named_as_none_passed() {
     );
     assert_eq!(
         s.terms_words(),
-        "every finished term had a check, but in 2025-26 spring and 2025-26 summer the latest check did not pass, so those terms do not count as checked"
+        "every finished term had a check, but in spring term 2025-26 and summer term 2025-26 the latest check did not pass, so those terms do not count as checked"
     );
     let none = TermChecks {
         term: "2025-26 autumn".into(),

@@ -121,9 +121,9 @@ const PLAN_COLUMNS: [(&str, f64); 10] = [
     ("Aspect", 22.0),
     ("Level now", 7.0),
     ("Next level", 7.0),
-    ("What the next level looks like", 42.0),
-    ("Improvement actions", 42.0),
-    ("Planned actions", 30.0),
+    ("What the next level looks like", 38.0),
+    ("Improvement actions", 36.0),
+    ("Planned actions", 40.0),
     ("Owner", 13.0),
     ("Target date", 11.0),
     ("Status", 12.0),
@@ -150,6 +150,8 @@ fn plan_sheet(
     }
     let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
     let top = Format::new().set_align(FormatAlign::Top);
+    // A level is centred in its column, clear of the text the next column starts with.
+    let level = top.clone().set_align(FormatAlign::Center);
     let date = Format::new()
         .set_num_format("dd/mm/yyyy")
         .set_align(FormatAlign::Top);
@@ -167,8 +169,8 @@ fn plan_sheet(
             .map_or(("", ""), |x| (x.actions.as_str(), x.owner.as_str()));
         sheet.write_with_format(row, 0, p.aspect.as_str(), &top)?;
         sheet.write_with_format(row, 1, p.name.as_str(), &wrap)?;
-        sheet.write_with_format(row, 2, p.level, &top)?;
-        sheet.write_with_format(row, 3, p.next_level, &top)?;
+        sheet.write_with_format(row, 2, p.level, &level)?;
+        sheet.write_with_format(row, 3, p.next_level, &level)?;
         sheet.write_with_format(row, 4, p.next_statement.as_str(), &wrap)?;
         sheet.write_with_format(row, 5, actions.as_str(), &wrap)?;
         if p.planned.is_some() {
@@ -231,7 +233,7 @@ fn evidence_sheet(
     if last == 0 {
         empty_line(
             sheet,
-            "No figures yet: no records have been imported, or those imported hold none.",
+            "No figures yet: no records were imported, or those imported hold none.",
         )?;
     }
     // Landscape, as every other sheet: one rule for the page head and the scale.
@@ -262,7 +264,8 @@ fn incident_rows(rows: &mut Rows, i: &IncidentSummary) -> Result<(), XlsxError> 
         )?;
     }
     for c in &i.by_term {
-        rows.put("Incidents by term", &c.label, c.count as f64, None, None)?;
+        let term = crate::metrics::terms::in_words(&c.label);
+        rows.put("Incidents by term", &term, c.count as f64, None, None)?;
     }
     Ok(())
 }
@@ -398,7 +401,7 @@ fn filtering_rows(rows: &mut Rows, f: &FilteringSummary) -> Result<(), XlsxError
     for t in f.by_term.iter().filter(|t| f.none_passed.contains(&t.term)) {
         rows.put(
             "Term whose latest filtering check failed or was unclear",
-            &t.term,
+            &crate::metrics::terms::in_words(&t.term),
             t.checks as f64,
             None,
             months,

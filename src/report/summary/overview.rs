@@ -181,9 +181,9 @@ fn aspect_row(
     sheet.write_with_format(row, agreed_col + 5, status, &one_line)?;
     let complete = if a.complete { "yes" } else { "no" };
     sheet.write_with_format(row, agreed_col + 6, complete, &top)?;
-    // A long explanation is cut short rather than made into a row taller than Excel
-    // allows; the report and the pack carry it whole.
-    let why = a.records_differ.as_deref().map(|w| shortened(w, WHY_WIDTH));
+    // Each reviewer's explanation under their name; a long one is cut short, saying so and
+    // where the whole is, rather than made into a row taller than a page holds well.
+    let why = why_records_differ(a, reviewers).map(|w| shortened(&w, WHY_WIDTH));
     if let Some(why) = &why {
         sheet.write_with_format(row, agreed_col + 7, why.as_str(), &wrap)?;
     }
@@ -201,12 +201,38 @@ fn aspect_row(
     Ok(())
 }
 
-/// `text` as it fits a row no taller than Excel allows in a column `width` wide: whole, or
-/// its first piece and an ellipsis.
+/// The most lines the Why cell holds: rows this tall still let a landscape page hold
+/// several, where rows as tall as Excel allows left pages half empty.
+const WHY_LINES: usize = 16;
+
+/// What the Why cell says it is cut: the rest is under the aspect in the report.
+const CUT: &str = "… (cut short here: the whole is under the aspect in report.html)";
+
+/// Why the records differ, each explanation after the reviewers who gave it (the group's
+/// alone), one to a line.
+fn why_records_differ(a: &AspectScore, reviewers: &Reviewers) -> Option<String> {
+    a.records_differ.as_ref()?;
+    if a.explanations.is_empty() {
+        return a.records_differ.clone();
+    }
+    let said: Vec<String> = a
+        .explanations
+        .iter()
+        .map(|e| crate::report::view::said_by(e, reviewers))
+        .collect();
+    Some(said.join("\n"))
+}
+
+/// `text` as it fits [`WHY_LINES`] in a column `width` wide: whole, or its start and
+/// [`CUT`], saying where the whole is.
 fn shortened(text: &str, width: f64) -> String {
-    match sheetprint::split(text, width) {
-        Some(pieces) if pieces.len() > 1 => format!("{} …", pieces[0].trim_end()),
-        _ => text.to_string(),
+    if sheetprint::lines(text, width) <= WHY_LINES {
+        return text.to_string();
+    }
+    let room = WHY_LINES - sheetprint::lines(CUT, width);
+    match sheetprint::split_within(text, width, room) {
+        Some(pieces) => format!("{} {CUT}", pieces[0].trim_end()),
+        None => text.to_string(),
     }
 }
 
@@ -274,4 +300,21 @@ pub fn reviewers_sheet(
     sheetprint::keep_readable(sheet, across.iter().sum(), 0)?;
     sheet.set_freeze_panes(1, 1)?;
     Ok(across)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_why_too_long_for_its_cell_says_it_is_cut_and_where_the_whole_is() {
+        let short = "Headteacher: the register's dates are those of the old documents.";
+        assert_eq!(shortened(short, WHY_WIDTH), short);
+        let long = "DSL: the minutes of the governing body record each review. ".repeat(40);
+        let cut = shortened(&long, WHY_WIDTH);
+        assert!(cut.ends_with(CUT), "{cut}");
+        assert!(cut.starts_with("DSL: the minutes"));
+        assert!(sheetprint::lines(&cut, WHY_WIDTH) <= WHY_LINES, "{cut}");
+        assert!(cut.len() > 400, "as much as fits is kept: {cut}");
+    }
 }

@@ -91,6 +91,16 @@ pub(super) struct ExplanationView {
 /// Reviewers named one by one up to so many; more are counted.
 const NAMED_REVIEWERS: usize = 6;
 
+/// An explanation as one line of text: "Headteacher and DSL: …", or the group's alone.
+pub fn said_by(e: &Explanation, reviewers: &Reviewers) -> String {
+    let view = explanation(e, reviewers);
+    if view.by.is_empty() {
+        view.text
+    } else {
+        format!("{}: {}", view.by, view.text)
+    }
+}
+
 fn explanation(e: &Explanation, reviewers: &Reviewers) -> ExplanationView {
     let names: Vec<&str> = e.by.iter().map(|n| reviewers.shown(n)).collect();
     let by = match names.as_slice() {

@@ -25,7 +25,7 @@ const LINE_CHARS: usize = 105;
 
 /// How many printed lines `text` takes, wrapped at [`LINE_CHARS`], with a little spacing
 /// for the paragraph or list item it is.
-fn lines(text: &str) -> f64 {
+pub(super) fn lines(text: &str) -> f64 {
     let chars = text.chars().count().max(1);
     chars.div_ceil(LINE_CHARS) as f64 + 0.25
 }
@@ -34,15 +34,10 @@ fn lines(text: &str) -> f64 {
 pub fn radar_mm(v: &View) -> u32 {
     // The verdict's sentence and its milestones; then what stands in the way.
     let mut text: Vec<String> = vec!["x".into(); 1 + v.milestones.len()];
-    if v.reasons_brief.is_empty() {
-        text.extend(v.reasons.iter().cloned());
-    } else {
-        text.extend(v.reasons_brief.iter().map(super::brief::Group::text));
+    text.extend(v.reasons_brief.iter().map(super::brief::Group::text));
+    text.extend(v.evidence_findings.iter().map(super::brief::Group::text));
+    if !(v.reasons_brief.is_empty() && v.evidence_findings.is_empty()) {
         text.push("Each aspect's section below says in full what holds it back.".into());
-    }
-    text.extend(v.evidence_findings.iter().cloned());
-    if v.findings_more > 0 {
-        text.push("And more: see each aspect's section below.".into());
     }
     text.extend(v.sign_off.texts());
     if !v.flagged.is_empty() {

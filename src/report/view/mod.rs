@@ -14,6 +14,8 @@ use super::Reviewers;
 use super::svg;
 
 mod aspect;
+mod plan;
+pub use aspect::said_by;
 mod brief;
 mod first_page;
 mod handover;
@@ -95,7 +97,7 @@ struct Element {
     strands: Vec<Group>,
 }
 
-#[derive(Debug, Serialize)]
+#[derive(Debug, Default, Serialize)]
 struct PlanRow {
     code: String,
     name: String,
@@ -143,14 +145,13 @@ pub struct View {
     framework_version: String,
     generator: String,
     ready: bool,
+    /// What holds each aspect back, in full (each aspect's section says it; the first page
+    /// only counts them).
     reasons: Vec<String>,
-    /// The reasons grouped by what holds the aspects back, when there are too many to give
-    /// in full on the first page.
+    /// The reasons grouped by what holds the aspects back, in brief, for the first page.
     reasons_brief: Vec<brief::Group>,
-    /// Evidence findings about aspects not already among the reasons: the first few.
-    evidence_findings: Vec<String>,
-    /// How many more evidence findings there are than are listed.
-    findings_more: usize,
+    /// Evidence findings about aspects not already among the reasons, grouped the same way.
+    evidence_findings: Vec<brief::Group>,
     milestones: Vec<Milestone>,
     elements_complete: usize,
     element_count: usize,
@@ -178,6 +179,8 @@ pub struct View {
     actions: Vec<PlanRow>,
     /// Whether any row of the action plan has planned actions, an owner or a date.
     any_planned: bool,
+    /// The Planned column's share of the action plan's width, in percent.
+    planned_percent: usize,
 
     agenda: Vec<AgendaRow>,
     training: Option<Training>,
@@ -236,7 +239,7 @@ pub fn build(
 ) -> View {
     let fw = &r.framework.framework;
     let s = &r.scored;
-    let findings = findings(s);
+    let mut named = brief::NAMED_IN_ALL;
     let mut view = View {
         school: s.school.clone(),
         review_date: uk(s.review_date),
@@ -245,9 +248,8 @@ pub fn build(
         generator: format!("selfreview {}", env!("CARGO_PKG_VERSION")),
         ready: s.ready,
         reasons: s.reasons.iter().map(|r| r.message.clone()).collect(),
-        reasons_brief: brief::groups(s),
-        evidence_findings: findings.0,
-        findings_more: findings.1,
+        reasons_brief: brief::groups(s, &s.reasons, &mut named),
+        evidence_findings: brief::findings(s, &mut named),
         milestones: milestones(s),
         elements_complete: s.milestones.elements_complete,
         element_count: s.elements.len(),
@@ -279,6 +281,7 @@ pub fn build(
         scored_count: s.aspects.iter().filter(|a| a.agreed.is_some()).count(),
         levels_reached: crate::report::reached::tally(&s.aspects),
         any_planned: s.actions.iter().any(|p| p.planned.is_some()),
+        planned_percent: 0,
         actions: actions(fw, s),
         agenda: agenda(s, reviewers),
         training: records::training(&r.metrics, &r.evidence, fw),
@@ -297,24 +300,10 @@ pub fn build(
         flagged: crate::score::flagged(&r.diagnostics),
     };
     view.radar_mm = first_page::radar_mm(&view);
+    view.planned_percent = plan::planned_percent(&view.actions);
     view.excerpted = view.details.iter().any(Detail::excerpted);
     view.radar_svg = radar(s, previous, view.radar_mm);
     view
-}
-
-/// The evidence findings the first page lists, the first few and how many more. Each
-/// aspect is listed once: a finding already given as a reason is not repeated.
-fn findings(s: &Scored) -> (Vec<String>, usize) {
-    let findings: Vec<String> = s
-        .evidence_findings
-        .iter()
-        .filter(|f| !s.reasons.iter().any(|r| r.aspect == f.aspect))
-        .map(|r| r.message.clone())
-        .collect();
-    brief::first(
-        &findings,
-        brief::IN_FULL.saturating_sub(s.reasons.len()).max(2),
-    )
 }
 
 fn milestones(s: &Scored) -> Vec<Milestone> {

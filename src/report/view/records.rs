@@ -240,10 +240,10 @@ pub(super) fn meetings(m: &Metrics) -> Option<Meetings> {
 
 pub(super) fn incidents(m: &Metrics) -> Option<Incidents> {
     let i = m.incidents.as_ref()?;
-    let rows = |list: &[crate::metrics::compute::Count]| {
+    let rows = |list: &[crate::metrics::compute::Count], words: fn(&str) -> String| {
         list.iter()
             .map(|c| CountRow {
-                label: c.label.clone(),
+                label: words(&c.label),
                 count: c.count,
             })
             .collect()
@@ -261,8 +261,8 @@ pub(super) fn incidents(m: &Metrics) -> Option<Incidents> {
             .collect(),
         actioned: recorded(i.actioned_share, i.actioned_recorded),
         closed: recorded(i.closed_share, i.closed_recorded),
-        by_category: rows(&i.by_category),
-        by_term: rows(&i.by_term),
+        by_category: rows(&i.by_category, str::to_string),
+        by_term: rows(&i.by_term, crate::metrics::terms::in_words),
     })
 }
 

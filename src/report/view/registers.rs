@@ -133,21 +133,6 @@ fn documents(r: &Registers, as_of: NaiveDate) -> Option<Documents> {
     })
 }
 
-/// A term as people say it: "2025-26 spring" is "spring term 2025-26"; a school's own
-/// term names are as the school wrote them.
-fn term_words(term: &str) -> String {
-    match term.split_once(' ') {
-        Some((year, name))
-            if year.len() == 7
-                && year.chars().filter(char::is_ascii_digit).count() == 6
-                && !name.contains(' ') =>
-        {
-            format!("{name} term {year}")
-        }
-        _ => term.to_string(),
-    }
-}
-
 /// "a", "a and b", "a, b and c".
 fn and_list(items: &[String]) -> String {
     match items {
@@ -161,7 +146,12 @@ fn and_list(items: &[String]) -> String {
 /// whose latest check failed or was unclear, and the terms with no check, in sentences.
 fn for_governors(f: &crate::metrics::registers::FilteringSummary) -> String {
     let words = |terms: Vec<&String>| {
-        and_list(&terms.into_iter().map(|t| term_words(t)).collect::<Vec<_>>())
+        and_list(
+            &terms
+                .into_iter()
+                .map(|t| crate::metrics::terms::in_words(t))
+                .collect::<Vec<_>>(),
+        )
     };
     let held: Vec<&String> = f
         .by_term

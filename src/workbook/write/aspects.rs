@@ -27,6 +27,21 @@ pub(super) struct Columns<'a> {
     pub(super) given: Option<(u16, &'a Members, &'a [String])>,
     /// The most lines of text a row holds before the text goes on in the next.
     pub(super) piece_lines: usize,
+    /// Whether the sheet is a group's, whose meeting types its rationale and agreed
+    /// commentary into rows sized for the members' gathered notes.
+    pub(super) group: bool,
+}
+
+/// The lines an aspect's own row leaves for the text a group's meeting types into an empty
+/// cell, where the office program may not grow the row as it is typed (a row given a
+/// height by another program keeps it): a few for why the group settled on its level, more
+/// for the commentary it agrees for the assessor.
+fn room(header: &str) -> usize {
+    match header {
+        layout::RATIONALE => 3,
+        layout::AGREED_COMMENTARY => 6,
+        _ => 1,
+    }
 }
 
 /// The text a row starts with under `header`, for the columns of text; a target date that
@@ -60,7 +75,51 @@ fn pieces<'a>(start: Option<&'a Start>, cols: &Columns<'_>) -> (Vec<Vec<&'a str>
     (all, rows)
 }
 
-/// Writes the rows of `aspect` from `row` on; returns the next free row.
+/// Writes every element's and strand's heading row and each aspect's rows below the
+/// Scores sheet's heading; returns the next free row and each aspect's rows' heights, with
+/// the heading rows above its first, for the sheet's page breaks.
+pub(super) fn rows(
+    sheet: &mut Worksheet,
+    fw: &Framework,
+    prefill: &crate::workbook::prefill::Prefill,
+    cols: &Columns<'_>,
+    levels: &DataValidation,
+    last_col: u16,
+    f: &Formats,
+) -> Result<(u32, Vec<sheetprint::Kept>), XlsxError> {
+    let mut row = 1u32;
+    // Each aspect's rows, with the element's and strand's heading rows above its first.
+    let mut kept: Vec<sheetprint::Kept> = Vec::new();
+    let mut heads: Vec<f64> = Vec::new();
+    for element in &fw.elements {
+        sheet.write_with_format(row, 0, element.code.as_str(), &f.element)?;
+        sheet.merge_range(row, 1, row, last_col, &element.name, &f.element)?;
+        heads.push(sheetprint::height(&[], 12.0));
+        row += 1;
+        for strand in &element.strands {
+            sheet.write_with_format(row, 0, strand.code.as_str(), &f.strand)?;
+            sheet.merge_range(row, 1, row, last_col, &strand.name, &f.strand)?;
+            heads.push(sheetprint::height(&[], 11.0));
+            row += 1;
+            for aspect in &strand.aspects {
+                let start = prefill.get(&aspect.code);
+                let rows = write(sheet, row, fw, aspect, cols, start, levels, f)?;
+                row += u32::try_from(rows.len()).expect("a few rows an aspect");
+                let mut heights = std::mem::take(&mut heads);
+                let count = heights.len();
+                heights.extend(rows);
+                kept.push(sheetprint::Kept {
+                    heights,
+                    heads: count,
+                });
+            }
+        }
+    }
+    Ok((row, kept))
+}
+
+/// Writes the rows of `aspect` from `row` on; returns the height in points of each row
+/// written, the aspect's own first.
 #[allow(
     clippy::too_many_arguments,
     reason = "one call site, each argument distinct"
@@ -74,7 +133,7 @@ pub(super) fn write(
     start: Option<&Start>,
     levels: &DataValidation,
     f: &Formats,
-) -> Result<u32, XlsxError> {
+) -> Result<Vec<f64>, XlsxError> {
     let (pieces, count) = pieces(start, cols);
     own_row(sheet, row, fw, aspect, cols, f)?;
     if let Some(start) = start {
@@ -92,6 +151,8 @@ pub(super) fn write(
         None => None,
     };
     let continued = layout::continued(&aspect.name);
+    let blank = room_to_type(cols, &pieces);
+    let mut heights = Vec::with_capacity(count);
     let mut at = row;
     for part in 0..count {
         let name = if part == 0 {
@@ -101,8 +162,11 @@ pub(super) fn write(
             continued.as_str()
         };
         let mut texts = vec![(name, cols.widths[1])];
-        if let (0, Some((result, width))) = (part, &given) {
-            texts.push((result.as_str(), *width));
+        if part == 0 {
+            if let Some((result, width)) = &given {
+                texts.push((result.as_str(), *width));
+            }
+            texts.extend(blank.iter().map(|(t, w)| (t.as_str(), *w)));
         }
         for ((col, width), column) in (0u16..).zip(cols.widths).zip(&pieces) {
             let Some(text) = column.get(part).filter(|t| !t.trim().is_empty()) else {
@@ -111,19 +175,39 @@ pub(super) fn write(
             texts.push((text.trim_end(), *width));
             sheet.write_with_format(at, col, *text, &f.input)?;
         }
-        fit(sheet, at, &texts)?;
+        heights.push(fit(sheet, at, &texts)?);
         at += 1;
     }
-    Ok(at)
+    Ok(heights)
+}
+
+/// Stand-ins for the lines a group's empty typing cells are given on the aspect's own
+/// row, each with its column's width; none in a member's own workbook.
+fn room_to_type(cols: &Columns<'_>, pieces: &[Vec<&str>]) -> Vec<(String, f64)> {
+    if !cols.group {
+        return Vec::new();
+    }
+    cols.headers
+        .iter()
+        .zip(cols.widths)
+        .zip(pieces)
+        .filter(|(_, column)| column.first().is_none_or(|t| t.trim().is_empty()))
+        .filter_map(|((header, width), _)| {
+            let lines = room(header);
+            (lines > 1).then(|| ("\n".repeat(lines - 1), *width))
+        })
+        .collect()
 }
 
 /// A row holding only what the framework says keeps the office program's height, which
-/// grows as a reviewer types; text we write that wraps gets the height it needs.
-fn fit(sheet: &mut Worksheet, row: u32, texts: &[(&str, f64)]) -> Result<(), XlsxError> {
+/// grows as a reviewer types; text we write that wraps gets the height it needs. Returns
+/// the row's height as it prints, for placing the sheet's page breaks.
+fn fit(sheet: &mut Worksheet, row: u32, texts: &[(&str, f64)]) -> Result<f64, XlsxError> {
+    let height = sheetprint::height(texts, 11.0);
     if texts.iter().any(|(t, w)| sheetprint::lines(t, *w) > 1) {
-        sheet.set_row_height(row, sheetprint::height(texts, 11.0))?;
+        sheet.set_row_height(row, height)?;
     }
-    Ok(())
+    Ok(height)
 }
 
 /// A row continuing `aspect`: its code, its name marked continued, locked level cells and

@@ -177,7 +177,8 @@ fn fit(widths: &mut [f64], most: f64) {
 }
 
 /// Writes the Scores sheet's heading row, as tall as its wrapped headings (and a group's
-/// names turned up their columns); returns each column's width. `members` are the columns
+/// names turned up their columns); returns each column's width and the row's height.
+/// `members` are the columns
 /// of a group's members' levels, and `hidden` whether they are hidden.
 pub(super) fn heading_row(
     sheet: &mut Worksheet,
@@ -186,7 +187,7 @@ pub(super) fn heading_row(
     level_cols: &[u16],
     members: Option<&Members>,
     f: &Formats,
-) -> Result<Vec<f64>, XlsxError> {
+) -> Result<(Vec<f64>, f64), XlsxError> {
     let group = members.is_some();
     let turned = f.header.clone().set_rotation(90);
     let mut widths = widths(fw, headers, level_cols, members);
@@ -221,9 +222,11 @@ pub(super) fn heading_row(
             sheet.set_column_hidden(col)?;
         }
     }
-    let height = sheetprint::height(&heading, 11.0).max(tallest);
-    sheet.set_row_height(0, height.min(sheetprint::MAX_ROW_POINTS))?;
-    Ok(widths)
+    let height = sheetprint::height(&heading, 11.0)
+        .max(tallest)
+        .min(sheetprint::MAX_ROW_POINTS);
+    sheet.set_row_height(0, height)?;
+    Ok((widths, height))
 }
 
 /// The Levels given cell of the row `row`: a formula gathering each member's level under

@@ -35,7 +35,7 @@ pub(super) fn levels_sheet(
         .set_border_top(FormatBorder::Thin);
     let mut row = 1u32;
     // Each aspect's row heights, its heading row's first.
-    let mut groups: Vec<Vec<f64>> = Vec::new();
+    let mut groups: Vec<sheetprint::Kept> = Vec::new();
     for (_, _, aspect) in fw.aspects() {
         let benchmark = format!("Benchmark: level {}", aspect.benchmark);
         let descriptor = crate::text::flow(&aspect.descriptor);
@@ -50,7 +50,10 @@ pub(super) fn levels_sheet(
         ];
         let height = sheetprint::height(&texts, 11.0);
         sheet.set_row_height(row, height)?;
-        groups.push(vec![height]);
+        groups.push(sheetprint::Kept {
+            heights: vec![height],
+            heads: 1,
+        });
         row += 1;
         for l in &aspect.levels {
             let mark = if l.level == aspect.benchmark {
@@ -65,7 +68,8 @@ pub(super) fn levels_sheet(
             let texts = [(label.as_str(), level_w), (text.as_str(), text_w)];
             let height = sheetprint::height(&texts, 11.0);
             sheet.set_row_height(row, height)?;
-            groups.last_mut().expect("the aspect's own").push(height);
+            let own = groups.last_mut().expect("the aspect's own");
+            own.heights.push(height);
             row += 1;
         }
     }
@@ -80,7 +84,7 @@ pub(super) fn levels_sheet(
     // that takes.
     let heading = sheetprint::height(&[], 11.0);
     let breaks = sheetprint::breaks(&groups, 1, heading, scale, Orientation::Portrait);
-    sheet.set_page_breaks(&breaks)?;
+    sheetprint::set_breaks(sheet, &breaks)?;
     protect(sheet);
     Ok(())
 }

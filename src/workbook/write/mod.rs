@@ -187,7 +187,8 @@ fn scores_sheet(
             .collect(),
     };
     let last_col = u16::try_from(headers.len() - 1).expect("a few dozen columns");
-    let widths = columns::heading_row(sheet, fw, &headers, &level_cols, members.as_ref(), f)?;
+    let (widths, heading) =
+        columns::heading_row(sheet, fw, &headers, &level_cols, members.as_ref(), f)?;
     let levels = DataValidation::new()
         .allow_list_strings(&["1", "2", "3", "4", "5"])?
         .set_input_title("Level")?
@@ -212,46 +213,62 @@ fn scores_sheet(
         } else {
             sheetprint::MAX_ROW_LINES
         },
+        group: members.is_some(),
     };
 
-    let mut row = 1u32;
-    for element in &fw.elements {
-        sheet.write_with_format(row, 0, element.code.as_str(), &f.element)?;
-        sheet.merge_range(row, 1, row, last_col, &element.name, &f.element)?;
-        row += 1;
-        for strand in &element.strands {
-            sheet.write_with_format(row, 0, strand.code.as_str(), &f.strand)?;
-            sheet.merge_range(row, 1, row, last_col, &strand.name, &f.strand)?;
-            row += 1;
-            for aspect in &strand.aspects {
-                let start = prefill.get(&aspect.code);
-                row = aspects::write(sheet, row, fw, aspect, &cols, start, &levels, f)?;
-            }
-        }
-    }
-
+    let (row, kept) = aspects::rows(sheet, fw, prefill, &cols, &levels, last_col, f)?;
     for (col, width) in (0u16..).zip(&widths) {
         sheet.set_column_width(col, *width)?;
     }
     sheet.set_freeze_panes(1, 2)?;
     print_setup(sheet, Orientation::Landscape, row - 1, last_col, running)?;
-    // A sheet too wide to read on one page prints at a readable size over several, the
-    // code and the aspect's name heading every page; a group's is laid out to fit one.
-    let hidden = |col: &u16| {
-        members
-            .as_ref()
-            .is_some_and(|m| m.hidden && m.keyed.iter().any(|(c, _)| c == col))
-    };
-    let across: f64 = (0u16..)
-        .zip(&widths)
-        .filter(|(c, _)| !hidden(c))
-        .map(|(_, w)| w)
-        .sum();
-    if members.is_none() || across > columns::GROUP_UNITS {
-        sheetprint::keep_readable(sheet, across, 1)?;
+    let scale = print_scale(sheet, &widths, members.as_ref())?;
+    // An element's or strand's heading row always prints on the page of its first aspect,
+    // where the tool writes the text the rows hold (a group's gathered notes, a workbook
+    // carried to a revised framework) and so knows how tall they print. A blank workbook
+    // gets none: its rows grow as people type, and breaks placed for empty rows would then
+    // fall mid-page, each leaving a short page after the program's own.
+    if prefill.values().any(|s| !s.is_empty()) {
+        let breaks = sheetprint::breaks(&kept, 1, heading, scale, Orientation::Landscape);
+        sheetprint::set_breaks(sheet, &breaks)?;
     }
     protect(sheet);
     Ok(members)
+}
+
+/// Sets the Scores sheet's print scale and returns it: one page wide at the scale that fits
+/// its shown columns, or too wide to read that way, at a readable size over several pages.
+fn print_scale(
+    sheet: &mut Worksheet,
+    widths: &[f64],
+    members: Option<&columns::Members>,
+) -> Result<u16, XlsxError> {
+    // A sheet too wide to read on one page prints at a readable size over several, the
+    // code and the aspect's name heading every page; a group's is laid out to fit one.
+    let hidden =
+        |col: &u16| members.is_some_and(|m| m.hidden && m.keyed.iter().any(|(c, _)| c == col));
+    let across: f64 = (0u16..)
+        .zip(widths)
+        .filter(|(c, _)| !hidden(c))
+        .map(|(_, w)| w)
+        .sum();
+    let scale = if (members.is_none() || across > columns::GROUP_UNITS)
+        && across > sheetprint::READABLE_UNITS
+    {
+        sheetprint::keep_readable(sheet, across, 1)?;
+        sheetprint::FLOW_SCALE
+    } else {
+        // At one scale in both office programs, so that the breaks below fall where meant.
+        let shown: Vec<f64> = (0u16..)
+            .zip(widths)
+            .filter(|(c, _)| !hidden(c))
+            .map(|(_, w)| *w)
+            .collect();
+        let scale = sheetprint::scale_to_width(&shown, Orientation::Landscape);
+        sheet.set_print_scale(scale);
+        scale
+    };
+    Ok(scale)
 }
 
 /// The Scores sheet's headings, and for a group where its members' level columns are and
@@ -320,7 +337,9 @@ fn instructions_sheet(
     for (label, value) in &details {
         sheet.write_with_format(row, 0, *label, &bold)?;
         sheet.merge_range(row, 1, row, 3, value.as_str(), &f.wrap)?;
-        if *label == detail::FRAMEWORK_ID {
+        // What the tool reads a workbook by, its format and the framework's id, is kept
+        // off the page: the rows shown say in words whose workbook it is and for what.
+        if [detail::FORMAT, detail::FRAMEWORK_ID].contains(label) {
             sheet.set_row_hidden(row)?;
         }
         if sheetprint::lines(value, value_width) > 1 {
@@ -366,6 +385,7 @@ fn instructions(kind: &ScoredBy, hidden: bool) -> Vec<&'static str> {
         }
         lines.push("7. In Agreed commentary, write the one commentary the group agrees for the assessor: what the school does, how it meets the benchmark and the evidence that shows it. The Commentary column holds the members' own words as working notes; only the agreed commentary goes in the evidence pack.");
     }
+    lines.push("A row's height was set for the text it held when the workbook was made. If text typed later is cut off in a cell, make the rows fit it again: select the rows, then in Excel choose Home > Format > AutoFit Row Height, or in LibreOffice Format > Rows > Optimal Height.");
     lines.push("Only the pale yellow cells can be changed. Save the file under the same name; the tool reads xlsx and ods.");
     lines
 }

@@ -360,7 +360,7 @@ mod tests {
     fn no_line_to_the_rim_runs_through_another_label_and_no_two_labels_touch_and_all_can_be_read() {
         for (id, spokes) in sets() {
             let n = spokes.len();
-            for mm in [96.0, 80.0, 60.0] {
+            for mm in [96.0, 80.0, 72.0, 66.0, 60.0] {
                 let (placed, bounds, kind) = sized(&spokes, points(mm));
                 let printed = kind.size * points(mm) / (bounds.3 - bounds.1 + 12.0);
                 assert!(
@@ -371,6 +371,11 @@ mod tests {
                 let wide = (bounds.2 - bounds.0 + 12.0) * points(mm) / (bounds.3 - bounds.1 + 12.0);
                 assert!(wide < points(180.0), "{id} at {mm} mm: {wide:.0} pt wide");
                 assert_eq!(placed.len(), n);
+                // Every label names its aspect, in a short form ending "…" if cut.
+                for label in &placed {
+                    let named = label.lines.len() > 1 || label.lines[0].contains(' ');
+                    assert!(named, "{id} at {mm} mm: {:?}", label.lines);
+                }
                 let (across, down) = kind.gap();
                 for (i, a) in placed.iter().enumerate() {
                     for b in &placed[i + 1..] {
@@ -415,7 +420,7 @@ mod tests {
                 .count()
         };
         assert_eq!(cut(&full), 0);
-        assert!(cut(&small) > 0 || small.iter().any(|l| l.lines.len() == 1));
+        assert!(cut(&small) > 0);
         let svg = radar(&spokes, points(60.0));
         assert!(
             svg.contains(&format!(r#"font-size="{:.1}""#, small_kind.size)),

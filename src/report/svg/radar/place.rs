@@ -6,7 +6,8 @@
 //! together than a label is wide, so the order matters: a label placed early can leave the
 //! next no place its line does not cross. Every order round the chart, either way from any
 //! spoke, is tried with the names whole (or cut only where no short form fits their
-//! lines), then with names cut shorter, ending in "…", and last with the code alone.
+//! lines), then with names cut shorter, ending in "…", and last with a few letters of the
+//! name under the code.
 
 use std::fmt::Write as _;
 
@@ -42,8 +43,17 @@ impl Type {
 /// shape is cut, ending in "…".
 const SHAPES: [(usize, usize); 2] = [(19, 2), (13, 3)];
 /// Shapes that cut a name more, tried when no order round the chart places every label
-/// with the shapes above; the last is the code alone.
-const CUT_SHAPES: [(usize, usize); 5] = [(13, 2), (10, 2), (13, 1), (8, 1), (0, 0)];
+/// with the shapes above; the last, the least a label shows, is the code and the name's
+/// start on one line (`least`).
+const CUT_SHAPES: [(usize, usize); 5] = [(13, 2), (10, 2), (13, 1), (8, 1), (6, 1)];
+
+/// The least a label shows: the code and the first letters of the name's shortest form,
+/// ending "…" if cut, on one line as short as the code alone was, since a code alone
+/// tells a reader nothing.
+fn least(code: &str, name: &str) -> Vec<String> {
+    let lines = label_lines(code, name, (7, 1));
+    vec![lines.join(" ")]
+}
 /// How far beyond the rim a label first sits, and each step further out it may be moved.
 const FIRST_OUT: f64 = 14.0;
 const STEP_OUT: f64 = 6.0;
@@ -232,11 +242,8 @@ fn place(
         let spoke = &spokes[i];
         let whole = SHAPES.map(|shape| label_lines(&spoke.code, &spoke.name, shape));
         let shorter = CUT_SHAPES.map(|shape| label_lines(&spoke.code, &spoke.name, shape));
-        let named: Vec<&Vec<String>> = whole
-            .iter()
-            .chain(shorter[..shorter.len() - 1].iter().filter(|_| cut))
-            .collect();
-        let code = &shorter[shorter.len() - 1];
+        let named: Vec<&Vec<String>> = whole.iter().chain(shorter.iter().filter(|_| cut)).collect();
+        let code = &least(&spoke.code, &spoke.name);
         let at = |step: u8, lines: &Vec<String>| {
             let dist = RADAR_RADIUS + FIRST_OUT + STEP_OUT * f64::from(step);
             Label::at(i, n, dist, lines, kind)
