@@ -54,6 +54,7 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
     }
     let today = dates::today()?;
     sweep_leftovers();
+    output::keep_out(selfreview::pipeline::names_to_keep_out(std::path::Path::new(".")));
     match cli.command {
         Command::Demo(args) => demo::run(&args, today, out),
         Command::Init(args) => init::run(&args, today, out),

@@ -6,11 +6,46 @@
 
 use std::fmt::Display;
 use std::io::IsTerminal;
+use std::sync::OnceLock;
 
+use selfreview::privacy::{Names, redact};
 use selfreview::{Diagnostic, Diagnostics, Error, Severity};
 use serde::Serialize;
 
 use super::terminal::{Keep, escape};
+
+/// The children's names nothing printed may repeat (see `pipeline::names_to_keep_out`).
+static KEPT_OUT: OnceLock<Names> = OnceLock::new();
+
+/// Sets the names every line and JSON document printed is cleaned of; once, before a
+/// command runs.
+pub fn keep_out(names: Names) {
+    let _ = KEPT_OUT.set(names);
+}
+
+/// `text` with every kept-out name replaced by the placeholder.
+fn clean(text: &str) -> String {
+    KEPT_OUT
+        .get()
+        .and_then(|names| redact(names, text))
+        .unwrap_or_else(|| text.to_string())
+}
+
+/// Every string of a JSON document (object keys too) cleaned of names.
+fn clean_json(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) => *s = clean(s),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(clean_json),
+        serde_json::Value::Object(map) => {
+            let old = std::mem::take(map);
+            for (k, mut v) in old {
+                clean_json(&mut v);
+                map.insert(clean(&k), v);
+            }
+        }
+        _ => {}
+    }
+}
 
 /// How to print.
 #[derive(Debug, Clone, Copy)]
@@ -36,7 +71,7 @@ impl Output {
     /// A line of human text for standard output; silent with `--json` or `--quiet`.
     pub fn info(&self, text: impl Display) {
         if !self.json && !self.quiet {
-            println!("{}", escape(&text.to_string(), self.ours()));
+            println!("{}", escape(&clean(&text.to_string()), self.ours()));
         }
     }
 
@@ -52,13 +87,15 @@ impl Output {
     /// A line about a problem, on standard error; shown even with `--quiet`.
     pub fn problem(&self, text: impl Display) {
         if !self.json {
-            eprintln!("{}", escape(&text.to_string(), self.ours()));
+            eprintln!("{}", escape(&clean(&text.to_string()), self.ours()));
         }
     }
 
     /// A JSON document on standard output.
     pub fn data<T: Serialize>(&self, value: &T) -> anyhow::Result<()> {
-        println!("{}", serde_json::to_string_pretty(value)?);
+        let mut value = serde_json::to_value(value)?;
+        clean_json(&mut value);
+        println!("{}", serde_json::to_string_pretty(&value)?);
         Ok(())
     }
 
@@ -68,7 +105,7 @@ impl Output {
             if self.quiet && d.severity != Severity::Error {
                 continue;
             }
-            eprintln!("{}", shown(d));
+            eprintln!("{}", clean(&shown(d)));
         }
     }
 
@@ -89,17 +126,18 @@ impl Output {
             }
         }
         if self.json {
-            let doc = serde_json::json!({
+            let mut doc = serde_json::json!({
                 "error": chain.join(": "),
                 "diagnostics": diagnostics,
             });
+            clean_json(&mut doc);
             println!("{doc:#}");
             return;
         }
         if let Some(diagnostics) = diagnostics {
             self.diagnostics(diagnostics);
         }
-        eprintln!("error: {}", escape(&chain.join(": "), self.ours()));
+        eprintln!("error: {}", escape(&clean(&chain.join(": ")), self.ours()));
     }
 }
 

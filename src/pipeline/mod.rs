@@ -7,6 +7,7 @@
 //! borrows it.
 
 pub mod imported;
+mod kept_out;
 pub mod renewal;
 mod signoff;
 mod withhold;
@@ -23,6 +24,8 @@ use crate::metrics::documents;
 use crate::review::{self, Paths, Review};
 use crate::score::{self, Scored, Settings};
 use crate::workbook;
+
+pub use kept_out::names_to_keep_out;
 
 /// A review read and scored. It is never copied: every later stage borrows it.
 #[derive(Debug)]
