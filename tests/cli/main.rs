@@ -32,6 +32,7 @@ mod privacy_edges;
 mod privacy_forms;
 mod privacy_hidden;
 mod privacy_messages;
+mod privacy_split;
 mod records;
 mod register_edges;
 mod register_groups;
