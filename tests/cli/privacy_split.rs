@@ -61,3 +61,19 @@ fn a_damaged_scoring_workbook_stops_report_and_pack_writing_anything() {
         .unwrap_or_default();
     assert!(written.is_empty(), "{written:?}");
 }
+
+#[test]
+fn a_pupil_list_in_utf16_without_its_mark_is_refused_for_that_reason() {
+    let text = "First name,Surname\r\nZoë,Brontë\r\n";
+    let wide: String = String::new();
+    let tmp = review(LOG, Some(&wide));
+    let dir = tmp.path();
+    let bytes: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    std::fs::write(dir.join("evidence/pupils.csv"), bytes).expect("write");
+    let (status, _, stderr) = run(dir, &["import"]);
+    assert_ne!(status, 0, "{stderr}");
+    assert!(
+        stderr.contains("UTF-16 text without a byte order mark"),
+        "{stderr}"
+    );
+}
