@@ -8,7 +8,10 @@ use crate::privacy::{Names, PLACEHOLDER, redact};
 /// child only when read together, first column before second; each such pair is replaced:
 /// the name cut out of the two read as one, the first keeping what is left, the second
 /// the placeholder.
-pub fn split_names(names: &Names, texts: &mut [(&'static str, &mut String)]) -> Vec<(&'static str, &'static str)> {
+pub fn split_names(
+    names: &Names,
+    texts: &mut [(&'static str, &mut String)],
+) -> Vec<(&'static str, &'static str)> {
     let mut found = Vec::new();
     for i in 0..texts.len() {
         for j in i + 1..texts.len() {
@@ -59,7 +62,10 @@ mod tests {
             split_names(&names, &mut texts),
             vec![("Planned actions", "Owner")]
         );
-        assert!(!names.found_in(&format!("{actions} {owner}")), "{actions} {owner}");
+        assert!(
+            !names.found_in(&format!("{actions} {owner}")),
+            "{actions} {owner}"
+        );
         assert!(actions.starts_with("Give the certificate to"), "{actions}");
         assert_eq!(other, "Talk to the class");
         let (mut a, mut b) = ("Zoë".to_string(), "Hall".to_string());

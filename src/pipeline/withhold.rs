@@ -57,7 +57,12 @@ pub fn workbooks(books: &mut [Filled], names: &Names) -> Diagnostics {
                 }
             }
             for (first, second) in super::across::split_names(names, &mut texts) {
-                found.push(split_finding(at(first), at(second), &row.code, (first, second)));
+                found.push(split_finding(
+                    at(first),
+                    at(second),
+                    &row.code,
+                    (first, second),
+                ));
             }
             row.agreed_commentary = agreed.filter(|_| had_agreed);
             // The citation is kept as written so the pack can find (and refuse) the file; what
@@ -93,7 +98,11 @@ fn split_finding(
         Some(cell) => format!("{} ({cell})", column.to_lowercase()),
         None => column.to_lowercase(),
     };
-    let both = format!("{} and {}", place(&first, columns.0), place(&second, columns.1));
+    let both = format!(
+        "{} and {}",
+        place(&first, columns.0),
+        place(&second, columns.1)
+    );
     Diagnostic::error(
         Code::PrivateNameInWorkbook,
         first,

@@ -38,7 +38,10 @@ const EVERY: &[&[&str]] = &[&["import"], &["score"], &["report"], &["pack"]];
 fn an_unknown_key_or_a_wrong_value_in_review_toml_named_after_a_pupil_is_not_repeated() {
     for (from, to) in [
         ("min-commentary-words = 40", "\"Alfie Brooks\" = 40"),
-        ("min-commentary-words = 40", "min-commentary-words = \"Alfie Brooks\""),
+        (
+            "min-commentary-words = 40",
+            "min-commentary-words = \"Alfie Brooks\"",
+        ),
     ] {
         let tmp = review(LOG, None);
         let dir = tmp.path();

@@ -10,7 +10,10 @@ const LOG: &str = "Date,Category,Pupil\n01/10/2026,Gaming,Alfie Brooks\n";
 fn a_name_split_between_planned_actions_and_owner_is_refused_by_score_report_and_pack() {
     let tmp = review(LOG, None);
     let dir = tmp.path();
-    workbook(dir, &[("A1.1", CLEAN, "", "Give the certificate to Alfie", "Brooks")]);
+    workbook(
+        dir,
+        &[("A1.1", CLEAN, "", "Give the certificate to Alfie", "Brooks")],
+    );
     let mut printed = String::new();
     for args in [&["score"][..], &["report"], &["pack"]] {
         let (status, stdout, stderr) = run(dir, args);

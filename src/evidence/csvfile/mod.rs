@@ -69,7 +69,14 @@ fn wide_without_bom(sample: &[u8]) -> bool {
     if pairs < 4 {
         return false;
     }
-    let zeros = |start: usize| sample.iter().skip(start).step_by(2).filter(|b| **b == 0).count();
+    let zeros = |start: usize| {
+        sample
+            .iter()
+            .skip(start)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
     let (even, odd) = (zeros(0), zeros(1));
     let most = pairs * 9 / 10;
     (odd >= most && even == 0) || (even >= most && odd == 0)
@@ -478,7 +485,11 @@ mod tests {
             let path = dir.path().join("pupils.csv");
             std::fs::write(&path, bytes).expect("write");
             let err = open(&path).err().expect("refused");
-            assert!(err.to_string().contains("UTF-16 text without a byte order mark"), "{err}");
+            assert!(
+                err.to_string()
+                    .contains("UTF-16 text without a byte order mark"),
+                "{err}"
+            );
         }
         assert!(!wide_without_bom(b"Name\0,Role\nAmy,TA\n"));
     }
