@@ -12,6 +12,7 @@ mod format;
 mod framework;
 mod import;
 mod init;
+mod kept_out;
 mod migrate;
 pub mod output;
 mod pack;
@@ -54,6 +55,9 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
     }
     let today = dates::today()?;
     sweep_leftovers();
+    kept_out::keep_out(selfreview::pipeline::names_to_keep_out(
+        std::path::Path::new("."),
+    ));
     match cli.command {
         Command::Demo(args) => demo::run(&args, today, out),
         Command::Init(args) => init::run(&args, today, out),

@@ -10,6 +10,7 @@ use std::io::IsTerminal;
 use selfreview::{Diagnostic, Diagnostics, Error, Severity};
 use serde::Serialize;
 
+use super::kept_out::{clean, clean_json};
 use super::terminal::{Keep, escape};
 
 /// How to print.
@@ -36,7 +37,7 @@ impl Output {
     /// A line of human text for standard output; silent with `--json` or `--quiet`.
     pub fn info(&self, text: impl Display) {
         if !self.json && !self.quiet {
-            println!("{}", escape(&text.to_string(), self.ours()));
+            println!("{}", escape(&clean(&text.to_string()), self.ours()));
         }
     }
 
@@ -52,13 +53,15 @@ impl Output {
     /// A line about a problem, on standard error; shown even with `--quiet`.
     pub fn problem(&self, text: impl Display) {
         if !self.json {
-            eprintln!("{}", escape(&text.to_string(), self.ours()));
+            eprintln!("{}", escape(&clean(&text.to_string()), self.ours()));
         }
     }
 
     /// A JSON document on standard output.
     pub fn data<T: Serialize>(&self, value: &T) -> anyhow::Result<()> {
-        println!("{}", serde_json::to_string_pretty(value)?);
+        let mut value = serde_json::to_value(value)?;
+        clean_json(&mut value);
+        println!("{}", serde_json::to_string_pretty(&value)?);
         Ok(())
     }
 
@@ -68,7 +71,7 @@ impl Output {
             if self.quiet && d.severity != Severity::Error {
                 continue;
             }
-            eprintln!("{}", shown(d));
+            eprintln!("{}", clean(&shown(d)));
         }
     }
 
@@ -89,17 +92,18 @@ impl Output {
             }
         }
         if self.json {
-            let doc = serde_json::json!({
+            let mut doc = serde_json::json!({
                 "error": chain.join(": "),
                 "diagnostics": diagnostics,
             });
+            clean_json(&mut doc);
             println!("{doc:#}");
             return;
         }
         if let Some(diagnostics) = diagnostics {
             self.diagnostics(diagnostics);
         }
-        eprintln!("error: {}", escape(&chain.join(": "), self.ours()));
+        eprintln!("error: {}", escape(&clean(&chain.join(": ")), self.ours()));
     }
 }
 

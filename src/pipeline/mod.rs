@@ -6,7 +6,9 @@
 //! result, [`Reviewed`], holds every imported record; it is made once and every later stage
 //! borrows it.
 
+mod across;
 pub mod imported;
+mod kept_out;
 pub mod renewal;
 mod signoff;
 mod withhold;
@@ -23,6 +25,8 @@ use crate::metrics::documents;
 use crate::review::{self, Paths, Review};
 use crate::score::{self, Scored, Settings};
 use crate::workbook;
+
+pub use kept_out::names_to_keep_out;
 
 /// A review read and scored. It is never copied: every later stage borrows it.
 #[derive(Debug)]
@@ -184,11 +188,17 @@ pub struct Snapshot<'a> {
 
 impl Reviewed {
     /// The findings of levels that could not be read (a level or agreed level written so
-    /// that it cannot be read, a formula with no saved result): while there are any, no
-    /// report, pack or snapshot is made, since each would show a level in its place that
-    /// the group did not give. Other errors are said in the outputs where they arise.
+    /// that it cannot be read, a formula with no saved result, a scoring workbook that
+    /// cannot be read at all): while there are any, no report, pack or snapshot is made,
+    /// since each would show a level in its place that the group did not give, or leave a
+    /// reviewer's levels out. Other errors are said in the outputs where they arise.
     pub fn unreadable_levels(&self) -> Diagnostics {
-        let unreadable = |c: Code| matches!(c, Code::InvalidLevel | Code::LevelFormulaWithoutValue);
+        let unreadable = |c: Code| {
+            matches!(
+                c,
+                Code::InvalidLevel | Code::LevelFormulaWithoutValue | Code::UnreadableWorkbook
+            )
+        };
         Diagnostics(
             self.diagnostics
                 .iter()

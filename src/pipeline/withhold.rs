@@ -39,7 +39,7 @@ pub fn workbooks(books: &mut [Filled], names: &Names) -> Diagnostics {
             };
             let had_agreed = row.agreed_commentary.is_some();
             let mut agreed = row.agreed_commentary.take();
-            let texts = [
+            let mut texts = [
                 (layout::COMMENTARY, &mut row.commentary),
                 (
                     layout::AGREED_COMMENTARY,
@@ -50,11 +50,19 @@ pub fn workbooks(books: &mut [Filled], names: &Names) -> Diagnostics {
                 (layout::ACTIONS, &mut row.actions),
                 (layout::OWNER, &mut row.owner),
             ];
-            for (column, text) in texts {
+            for (column, text) in texts.iter_mut() {
                 if let Some(clean) = redact(names, text) {
-                    *text = clean;
+                    **text = clean;
                     found.push(finding(at(column), &row.code, column));
                 }
+            }
+            for (first, second) in super::across::split_names(names, &mut texts) {
+                found.push(split_finding(
+                    at(first),
+                    at(second),
+                    &row.code,
+                    (first, second),
+                ));
             }
             row.agreed_commentary = agreed.filter(|_| had_agreed);
             // The citation is kept as written so the pack can find (and refuse) the file; what
@@ -75,6 +83,30 @@ fn finding(at: Location, code: &str, column: &str) -> Diagnostic {
             "the {} for {code} names a pupil; reports show {PLACEHOLDER} in its place, and no pack can be made until it is taken out",
             column.to_lowercase()
         ),
+    )
+    .with_help(HELP)
+}
+
+/// A name split between the cells `first` and `second` of a row, at the first, naming both.
+fn split_finding(
+    first: Location,
+    second: Location,
+    code: &str,
+    columns: (&str, &str),
+) -> Diagnostic {
+    let place = |at: &Location, column: &str| match &at.cell {
+        Some(cell) => format!("{} ({cell})", column.to_lowercase()),
+        None => column.to_lowercase(),
+    };
+    let both = format!(
+        "{} and {}",
+        place(&first, columns.0),
+        place(&second, columns.1)
+    );
+    Diagnostic::error(
+        Code::PrivateNameInWorkbook,
+        first,
+        format!("the {both} for {code} name a pupil when read together, as the reports show them; reports show {PLACEHOLDER} in its place, and no pack can be made until it is taken out"),
     )
     .with_help(HELP)
 }

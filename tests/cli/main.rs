@@ -31,6 +31,8 @@ mod privacy_documents;
 mod privacy_edges;
 mod privacy_forms;
 mod privacy_hidden;
+mod privacy_messages;
+mod privacy_split;
 mod records;
 mod register_columns;
 mod register_edges;

@@ -61,6 +61,27 @@ pub struct CsvRows {
     done: bool,
 }
 
+/// Whether `sample` reads as UTF-16 written without its byte order mark: nearly every
+/// second byte (the odd ones for little-endian, the even ones for big-endian) is zero, and
+/// the others are not.
+fn wide_without_bom(sample: &[u8]) -> bool {
+    let pairs = sample.len() / 2;
+    if pairs < 4 {
+        return false;
+    }
+    let zeros = |start: usize| {
+        sample
+            .iter()
+            .skip(start)
+            .step_by(2)
+            .filter(|b| **b == 0)
+            .count()
+    };
+    let (even, odd) = (zeros(0), zeros(1));
+    let most = pairs * 9 / 10;
+    (odd >= most && even == 0) || (even >= most && odd == 0)
+}
+
 /// Opens `path` as CSV, detecting encoding and delimiter.
 pub fn open(path: &Path) -> Result<CsvRows> {
     let read_err = |source| Error::Read {
@@ -89,6 +110,11 @@ pub fn open(path: &Path) -> Result<CsvRows> {
     }
     if sample.iter().all(u8::is_ascii_whitespace) {
         return Err(bad("the file is empty"));
+    }
+    if sample.contains(&0) && wide_without_bom(&sample) {
+        return Err(bad(
+            "it is UTF-16 text without a byte order mark, which cannot be told apart from a damaged file; save it again from Excel as \"CSV UTF-8\" (or as \"Unicode Text\", which adds the mark)",
+        ));
     }
     if sample.contains(&0) {
         return Err(bad(
@@ -447,6 +473,25 @@ mod tests {
         let mut be = vec![0xFE, 0xFF];
         be.extend(text.encode_utf16().flat_map(u16::to_be_bytes));
         assert_eq!(rows(&be), [["Name", "Role"], ["Zoë Ødegaard", "TA"]]);
+    }
+
+    #[test]
+    fn utf16_without_its_mark_is_named_as_such() {
+        let text = "First name,Surname\r\nZoë,Brontë\r\n";
+        let le: Vec<u8> = text.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = text.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        for bytes in [le, be] {
+            let dir = tempfile::tempdir().expect("a temporary folder");
+            let path = dir.path().join("pupils.csv");
+            std::fs::write(&path, bytes).expect("write");
+            let err = open(&path).err().expect("refused");
+            assert!(
+                err.to_string()
+                    .contains("UTF-16 text without a byte order mark"),
+                "{err}"
+            );
+        }
+        assert!(!wide_without_bom(b"Name\0,Role\nAmy,TA\n"));
     }
 
     #[test]
