@@ -31,6 +31,7 @@ mod privacy_documents;
 mod privacy_edges;
 mod privacy_forms;
 mod privacy_hidden;
+mod privacy_writing;
 mod records;
 mod register_edges;
 mod register_groups;

@@ -35,12 +35,22 @@ impl Variant {
                 && words.iter().all(|(_, f)| f & CAPITAL != 0))
     }
 
+    /// Whether a title straight before place `i` leaves the name a pupil's. A title before
+    /// a surname alone ("Mr Hall") marks an adult, and no variant is a surname alone; so
+    /// does a title before an initial and a surname ("Mr G. Adeyemi"), or before a name of
+    /// everyday words only ever written surname first ("Mr Hall May 2027"). A title before
+    /// a pupil's whole name ("Miss Grace Adeyemi", "Dr Łukasz Kowalski") or a one-word
+    /// name ("Miss Zephyrine") is the pupil's name: "Miss" and "Ms" are girls' titles too.
+    /// A title inside the words matched (where a middle name stands) ends the name.
+    fn pupil_after_title(&self, i: usize) -> bool {
+        i == 0 && !self.shape.is_initial(0) && !(self.surname_first && self.cased)
+    }
+
     /// Whether the word seen at place `i` is the word `want` the variant has there.
     fn word_fits(&self, i: usize, (seen, flags): Seen, want: u32, joined: bool) -> bool {
         let capital = flags & CAPITAL != 0;
         let comma = i > 0 && flags & COMMA != 0;
-        if flags & TITLED != 0 {
-            // "Mr Hall", "PC Jones": an adult, not a pupil.
+        if flags & TITLED != 0 && !self.pupil_after_title(i) {
             return false;
         }
         if want == ANY {

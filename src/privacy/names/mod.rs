@@ -11,7 +11,7 @@
 //! made only of everyday words ("May Do") only written with its capitals. The names are
 //! never shown, printed or serialised: [`Names`] prints as a count.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
@@ -60,6 +60,9 @@ struct Variant {
     cased: bool,
     /// Whether it holds an initial, and where ([`Shape`]).
     shape: Shape,
+    /// Only ever written surname first ("Hall May"): after a title, a name of everyday
+    /// words so written is an adult's surname and the next word ("Mr Hall May 2027").
+    surname_first: bool,
 }
 
 /// A place in a variant that any word fills.
@@ -74,7 +77,8 @@ pub type Seen = (Option<u32>, u16);
 pub struct Names {
     vocab: HashMap<String, u32>,
     variants: Vec<Variant>,
-    seen: HashSet<(Box<[u32]>, Shape)>,
+    /// Every variant held, with its index in `variants`.
+    seen: HashMap<(Box<[u32]>, Shape), u32>,
     by_last: HashMap<u32, Vec<u32>>,
     /// Variants that end in one letter (an initial, "Grace A."), by their last two words, so
     /// that every "A" in a text is not tried against every pupil whose surname starts so.
@@ -243,7 +247,7 @@ impl Names {
         let any = || ANY_WORD.to_string();
         for f in &firsts {
             self.insert(&[f.as_slice(), surname].concat());
-            self.insert(&[surname, f.as_slice()].concat());
+            self.insert_ordered(&[surname, f.as_slice()].concat(), Shape::Whole, true);
             self.insert(&[f.concat() + &surname.concat()]);
             self.insert(&[surname.concat() + &f.concat()]);
             // A middle name the list does not hold: "Alfie James Brooks".
@@ -278,6 +282,12 @@ impl Names {
 
     /// Holds one way of writing a name, of the given shape.
     fn insert_shaped(&mut self, spelt: &[String], shape: Shape) {
+        self.insert_ordered(spelt, shape, false);
+    }
+
+    /// Holds one way of writing a name, of the given shape, and whether it is a surname
+    /// before a forename. Held both ways, it counts as a forename first (failing closed).
+    fn insert_ordered(&mut self, spelt: &[String], shape: Shape, surname_first: bool) {
         let spelt = &spelt[..spelt.len().min(MAX_WORDS)];
         let ids: Box<[u32]> = spelt
             .iter()
@@ -293,7 +303,8 @@ impl Names {
             Some(&last) if last != ANY && ids[0] != ANY => last,
             _ => return,
         };
-        if !self.seen.insert((ids.clone(), shape)) {
+        if let Some(&held) = self.seen.get(&(ids.clone(), shape)) {
+            self.variants[held as usize].surname_first &= surname_first;
             return;
         }
         let cased = spelt
@@ -301,6 +312,7 @@ impl Names {
             .enumerate()
             .all(|(i, w)| w == ANY_WORD || shape.is_initial(i) || is_common(w));
         let index = u32::try_from(self.variants.len()).expect("fewer than 4 billion variants");
+        self.seen.insert((ids.clone(), shape), index);
         let before = ids.len().checked_sub(2).map(|i| ids[i]);
         match before {
             Some(before) if before != ANY && spelt[spelt.len() - 1].chars().count() == 1 => {
@@ -312,6 +324,7 @@ impl Names {
             words: ids,
             cased,
             shape,
+            surname_first,
         });
     }
 
