@@ -10,13 +10,19 @@ const SECRETS: &[&str] = &["Adeyemi", "Neill", "Kowalski", "Zephyrine", "Rain", 
 
 /// Writes `commentary` for A1.1 and expects the pack refused for a name in the workbook.
 fn names_a_pupil(dir: &std::path::Path, commentary: &str) {
-    workbook(dir, &[("A1.1", &format!("{CLEAN} {commentary}"), "", "", "")]);
+    workbook(
+        dir,
+        &[("A1.1", &format!("{CLEAN} {commentary}"), "", "", "")],
+    );
     refused(dir, "private-name-in-workbook", SECRETS);
 }
 
 /// Writes `commentary` for A1.1 and expects the pack written.
 fn names_no_pupil(dir: &std::path::Path, commentary: &str) {
-    workbook(dir, &[("A1.1", &format!("{CLEAN} {commentary}"), "", "", "")]);
+    workbook(
+        dir,
+        &[("A1.1", &format!("{CLEAN} {commentary}"), "", "", "")],
+    );
     let (status, _, stderr) = run(dir, &["pack"]);
     assert_eq!(status, 0, "{commentary}: {stderr}");
     std::fs::remove_file(dir.join(ZIP)).expect("remove pack");
@@ -40,6 +46,26 @@ fn a_title_before_a_pupils_whole_name_or_one_word_name_is_still_the_pupils_name(
         "Mrs G. Adeyemi chairs the parents' forum.",
         "Staff will ring the bell at break.",
         "Parents have a grace period to reply.",
+    ] {
+        names_no_pupil(tmp.path(), commentary);
+    }
+}
+
+#[test]
+fn siblings_named_before_the_surname_they_share_are_each_a_pupils_name() {
+    // Only Grace is listed: her brothers' names stand between her forename and surname.
+    let pupils = "Legal Forename,Legal Surname\nGrace,Adeyemi\nWilliam,Bell\n";
+    let tmp = review("Date,Category\n01/10/2026,Gaming\n", Some(pupils));
+    for commentary in [
+        "Grace and Tom Adeyemi joined the digital leaders.",
+        "Tom, Grace and Ola Adeyemi joined the digital leaders.",
+        "Grace, Tom and Ola Adeyemi joined the digital leaders.",
+    ] {
+        names_a_pupil(tmp.path(), commentary);
+    }
+    for commentary in [
+        "Mr Adeyemi (IT technician) and Mrs Adeyemi set up the filter.",
+        "Staff will ring the bell and parents have a grace period.",
     ] {
         names_no_pupil(tmp.path(), commentary);
     }

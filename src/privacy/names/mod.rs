@@ -86,6 +86,9 @@ pub struct Names {
     /// Words matched with letters masked ([`wildcard`]).
     wild: wildcard::Wild,
     people: usize,
+    /// The id of "and", held once a name has a middle-name place: siblings named together
+    /// share a surname ("Grace and Tom Adeyemi", "Tom, Grace and Ola Adeyemi").
+    and: Option<u32>,
     /// Cells of incident logs already read, with how many people each held: a log names the
     /// same pupils row after row, and a cell read again adds no spelling not already held.
     /// Bounded by [`MAX_CELLS_KEPT`] and [`MAX_CELL_KEPT`], so a log of ten million different
@@ -243,6 +246,10 @@ impl Names {
         if letters < 3 || forenames.iter().chain(surname).all(|w| is_filler(w)) {
             return false;
         }
+        if self.and.is_none() {
+            let next = u32::try_from(self.vocab.len()).expect("fewer than 4 billion words");
+            self.and = Some(*self.vocab.entry("and".to_string()).or_insert(next));
+        }
         let firsts = [forenames.to_vec(), forenames[..1].to_vec()];
         let any = || ANY_WORD.to_string();
         for f in &firsts {
@@ -250,9 +257,12 @@ impl Names {
             self.insert_ordered(&[surname, f.as_slice()].concat(), Shape::Whole, true);
             self.insert(&[f.concat() + &surname.concat()]);
             self.insert(&[surname.concat() + &f.concat()]);
-            // A middle name the list does not hold: "Alfie James Brooks".
+            // A middle name the list does not hold: "Alfie James Brooks"; or a brother or
+            // sister named with the pupil ("Grace and Tom Adeyemi", "Grace, Tom and Ola
+            // Adeyemi").
             self.insert(&[f.as_slice(), &[any()], surname].concat());
             self.insert(&[f.as_slice(), &[any(), any()], surname].concat());
+            self.insert(&[f.as_slice(), &[any(), any(), any()], surname].concat());
         }
         self.add_initials(&forenames[0], surname);
         self.add_masked(&forenames[..1], surname);
@@ -383,7 +393,7 @@ impl Names {
             .flatten()
             .filter_map(|&v| {
                 let v = &self.variants[v as usize];
-                v.fits(recent).then_some(v.words.len())
+                v.fits(recent, self.and).then_some(v.words.len())
             })
             .max()
     }

@@ -217,6 +217,30 @@ fn a_title_before_a_whole_name_or_a_one_word_name_is_the_pupils_name() {
 }
 
 #[test]
+fn siblings_named_together_before_the_surname_they_share_are_found() {
+    let n = held(&["Grace Adeyemi", "Jack Palmer"]);
+    for text in [
+        "Grace and Tom Adeyemi",
+        "Tom, Grace and Ola Adeyemi",
+        "Grace, Tom and Ola Adeyemi",
+        "Grace & Tom Adeyemi",
+        "Jack and Tom Palmer",
+    ] {
+        assert!(n.found_in(text), "{text}");
+    }
+    for text in [
+        "Grace and Adeyemi",
+        "Jack and Palmer",
+        "Jack, Tom Palmer",
+        "by grace and good Adeyemi",
+        "Mr Adeyemi (IT technician)",
+        "a grace period",
+    ] {
+        assert!(!n.found_in(text), "{text}");
+    }
+}
+
+#[test]
 fn a_whole_name_typed_in_lower_case_is_found_when_a_part_is_no_everyday_word() {
     let pupils = [
         "Grace Adeyemi",
