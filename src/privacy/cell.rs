@@ -92,15 +92,24 @@ fn is_year_group(word: &str) -> bool {
         )
 }
 
-/// Whether a piece of a cell can name a child: not empty, not an adult by title ("Mr Patel",
-/// "PC Jones"), not an agency's acronym ("CEOP", "NSPCC"), not a note that opens with a
+/// Whether a piece of a cell can name a child: not empty, not an adult by title and surname
+/// ("Mr Patel", "PC Jones", "Mrs A. Khan"; a title before a whole name may be a pupil's),
+/// not an agency's acronym ("CEOP", "NSPCC"), not a note that opens with a
 /// word such as "pupil" or "staff" ("Pupil at St Mary's").
 fn is_a_child(piece: &str) -> bool {
     let folded = words(piece, false);
     let Some(first) = folded.first() else {
         return false;
     };
-    if folded.iter().any(|w| crate::privacy::scan::is_title(w)) {
+    let titled = folded.iter().any(|w| crate::privacy::scan::is_title(w));
+    // "Mr Patel", "Mr G. Patel": a title before a surname, or an initial and a surname, is
+    // an adult; before a whole name ("Miss Grace Adeyemi") it may be a pupil's.
+    let named: Vec<&String> = folded
+        .iter()
+        .filter(|w| !crate::privacy::scan::is_title(w))
+        .collect();
+    let long = named.iter().filter(|w| w.chars().count() > 1).count();
+    if titled && long < 2 {
         return false;
     }
     if super::words::is_filler(first) {
@@ -115,6 +124,15 @@ fn is_a_child(piece: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_before_a_surname_is_an_adult_and_before_a_whole_name_may_be_a_pupil() {
+        assert!(people_in_cell("Mr Patel / PC Jones / Mrs A. Khan").is_empty());
+        assert_eq!(
+            people_in_cell("Miss Grace Adeyemi (Year 6)"),
+            ["Miss Grace Adeyemi"]
+        );
+    }
 
     #[test]
     fn cells_are_cut_into_people() {

@@ -33,6 +33,7 @@ mod privacy_forms;
 mod privacy_hidden;
 mod privacy_messages;
 mod privacy_split;
+mod privacy_writing;
 mod records;
 mod register_columns;
 mod register_edges;

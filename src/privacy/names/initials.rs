@@ -61,9 +61,10 @@ impl Names {
             let middle = [f.clone(), ANY_WORD.to_string()];
             self.insert_shaped(&[middle.as_slice(), surname].concat(), Shape::Initial(0));
             let at = u8::try_from(surname.len().min(super::MAX_WORDS - 1)).unwrap_or(0);
-            self.insert_shaped(
+            self.insert_ordered(
                 &[surname, std::slice::from_ref(&f)].concat(),
                 Shape::Initial(at),
+                true,
             );
             self.insert_local(format!("{f}{surname_whole}"));
             self.insert_local(format!("{surname_whole}{f}"));

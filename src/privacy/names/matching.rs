@@ -5,7 +5,7 @@ use crate::privacy::scan::{AT, CAPITAL, COMMA, DOTTED, JOINED, NEWLINE, STOPPED,
 
 impl Variant {
     /// Whether the newest words of `recent` are this way of writing the name.
-    pub(super) fn fits(&self, recent: &[Seen]) -> bool {
+    pub(super) fn fits(&self, recent: &[Seen], and: Option<u32>) -> bool {
         let n = self.words.len();
         if n > recent.len() {
             return false;
@@ -21,7 +21,7 @@ impl Variant {
             .iter()
             .zip(self.words.iter())
             .enumerate()
-            .all(|(i, (&seen, &want))| self.word_fits(i, seen, want, joined));
+            .all(|(i, (&seen, &want))| self.word_fits(i, seen, want, joined, and));
         if !fits {
             return false;
         }
@@ -35,17 +35,40 @@ impl Variant {
                 && words.iter().all(|(_, f)| f & CAPITAL != 0))
     }
 
+    /// Whether a title straight before place `i` leaves the name a pupil's. A title before
+    /// a surname alone ("Mr Hall") marks an adult, and no variant is a surname alone; so
+    /// does a title before an initial and a surname ("Mr G. Adeyemi"), or before a name of
+    /// everyday words only ever written surname first ("Mr Hall May 2027"). A title before
+    /// a pupil's whole name ("Miss Grace Adeyemi", "Dr Łukasz Kowalski") or a one-word
+    /// name ("Miss Zephyrine") is the pupil's name: "Miss" and "Ms" are girls' titles too.
+    /// A title inside the words matched (where a middle name stands) ends the name.
+    fn pupil_after_title(&self, i: usize) -> bool {
+        i == 0 && !self.shape.is_initial(0) && !(self.surname_first && self.cased)
+    }
+
     /// Whether the word seen at place `i` is the word `want` the variant has there.
-    fn word_fits(&self, i: usize, (seen, flags): Seen, want: u32, joined: bool) -> bool {
+    fn word_fits(
+        &self,
+        i: usize,
+        (seen, flags): Seen,
+        want: u32,
+        joined: bool,
+        and: Option<u32>,
+    ) -> bool {
         let capital = flags & CAPITAL != 0;
         let comma = i > 0 && flags & COMMA != 0;
-        if flags & TITLED != 0 {
-            // "Mr Hall", "PC Jones": an adult, not a pupil.
+        if flags & TITLED != 0 && !self.pupil_after_title(i) {
             return false;
         }
         if want == ANY {
-            // A middle name is written as a name, within the name.
-            return capital && !comma;
+            // A middle name is written as a name, within the name; so is a brother's or a
+            // sister's forename before the surname they share, after a comma ("Grace, Tom
+            // and Ola Adeyemi") where the name has a part no everyday word spells, and with
+            // "and" before another forename ("Grace and Tom Adeyemi").
+            // The surname itself ends the name: "Grace Adeyemi and Grace Adeyemi" is two.
+            let sibling_and = seen.is_some() && seen == and && self.words[i + 1] == ANY;
+            let surname = seen == self.words.last().copied();
+            return !surname && ((capital && (!comma || !self.cased)) || (sibling_and && !comma));
         }
         if seen != Some(want) {
             return false;

@@ -11,7 +11,7 @@
 //! made only of everyday words ("May Do") only written with its capitals. The names are
 //! never shown, printed or serialised: [`Names`] prints as a count.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use rustc_hash::FxHashMap;
 
@@ -60,6 +60,9 @@ struct Variant {
     cased: bool,
     /// Whether it holds an initial, and where ([`Shape`]).
     shape: Shape,
+    /// Only ever written surname first ("Hall May"): after a title, a name of everyday
+    /// words so written is an adult's surname and the next word ("Mr Hall May 2027").
+    surname_first: bool,
 }
 
 /// A place in a variant that any word fills.
@@ -74,7 +77,8 @@ pub type Seen = (Option<u32>, u16);
 pub struct Names {
     vocab: HashMap<String, u32>,
     variants: Vec<Variant>,
-    seen: HashSet<(Box<[u32]>, Shape)>,
+    /// Every variant held, with its index in `variants`.
+    seen: HashMap<(Box<[u32]>, Shape), u32>,
     by_last: HashMap<u32, Vec<u32>>,
     /// Variants that end in one letter (an initial, "Grace A."), by their last two words, so
     /// that every "A" in a text is not tried against every pupil whose surname starts so.
@@ -82,6 +86,9 @@ pub struct Names {
     /// Words matched with letters masked ([`wildcard`]).
     wild: wildcard::Wild,
     people: usize,
+    /// The id of "and", held once a name has a middle-name place: siblings named together
+    /// share a surname ("Grace and Tom Adeyemi", "Tom, Grace and Ola Adeyemi").
+    and: Option<u32>,
     /// Cells of incident logs already read, with how many people each held: a log names the
     /// same pupils row after row, and a cell read again adds no spelling not already held.
     /// Bounded by [`MAX_CELLS_KEPT`] and [`MAX_CELL_KEPT`], so a log of ten million different
@@ -239,16 +246,23 @@ impl Names {
         if letters < 3 || forenames.iter().chain(surname).all(|w| is_filler(w)) {
             return false;
         }
+        if self.and.is_none() {
+            let next = u32::try_from(self.vocab.len()).expect("fewer than 4 billion words");
+            self.and = Some(*self.vocab.entry("and".to_string()).or_insert(next));
+        }
         let firsts = [forenames.to_vec(), forenames[..1].to_vec()];
         let any = || ANY_WORD.to_string();
         for f in &firsts {
             self.insert(&[f.as_slice(), surname].concat());
-            self.insert(&[surname, f.as_slice()].concat());
+            self.insert_ordered(&[surname, f.as_slice()].concat(), Shape::Whole, true);
             self.insert(&[f.concat() + &surname.concat()]);
             self.insert(&[surname.concat() + &f.concat()]);
-            // A middle name the list does not hold: "Alfie James Brooks".
+            // A middle name the list does not hold: "Alfie James Brooks"; or a brother or
+            // sister named with the pupil ("Grace and Tom Adeyemi", "Grace, Tom and Ola
+            // Adeyemi").
             self.insert(&[f.as_slice(), &[any()], surname].concat());
             self.insert(&[f.as_slice(), &[any(), any()], surname].concat());
+            self.insert(&[f.as_slice(), &[any(), any(), any()], surname].concat());
         }
         self.add_initials(&forenames[0], surname);
         self.add_masked(&forenames[..1], surname);
@@ -278,6 +292,12 @@ impl Names {
 
     /// Holds one way of writing a name, of the given shape.
     fn insert_shaped(&mut self, spelt: &[String], shape: Shape) {
+        self.insert_ordered(spelt, shape, false);
+    }
+
+    /// Holds one way of writing a name, of the given shape, and whether it is a surname
+    /// before a forename. Held both ways, it counts as a forename first (failing closed).
+    fn insert_ordered(&mut self, spelt: &[String], shape: Shape, surname_first: bool) {
         let spelt = &spelt[..spelt.len().min(MAX_WORDS)];
         let ids: Box<[u32]> = spelt
             .iter()
@@ -293,7 +313,8 @@ impl Names {
             Some(&last) if last != ANY && ids[0] != ANY => last,
             _ => return,
         };
-        if !self.seen.insert((ids.clone(), shape)) {
+        if let Some(&held) = self.seen.get(&(ids.clone(), shape)) {
+            self.variants[held as usize].surname_first &= surname_first;
             return;
         }
         let cased = spelt
@@ -301,6 +322,7 @@ impl Names {
             .enumerate()
             .all(|(i, w)| w == ANY_WORD || shape.is_initial(i) || is_common(w));
         let index = u32::try_from(self.variants.len()).expect("fewer than 4 billion variants");
+        self.seen.insert((ids.clone(), shape), index);
         let before = ids.len().checked_sub(2).map(|i| ids[i]);
         match before {
             Some(before) if before != ANY && spelt[spelt.len() - 1].chars().count() == 1 => {
@@ -312,6 +334,7 @@ impl Names {
             words: ids,
             cased,
             shape,
+            surname_first,
         });
     }
 
@@ -370,7 +393,7 @@ impl Names {
             .flatten()
             .filter_map(|&v| {
                 let v = &self.variants[v as usize];
-                v.fits(recent).then_some(v.words.len())
+                v.fits(recent, self.and).then_some(v.words.len())
             })
             .max()
     }

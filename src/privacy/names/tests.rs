@@ -117,10 +117,12 @@ fn titled_adults_and_lowercase_everyday_words_are_not_pupils() {
     for text in [
         "Filtering test, Mr Hall, May 2027",
         "Lead: Mrs Green\nApril 2027 review",
-        "Mr Ali Said the review went well.",
+        "Mr Hall May 2027 filtering test",
     ] {
         assert!(!n.found_in(text), "{text}");
     }
+    // A title before a pupil's whole name is the pupil's name.
+    assert!(n.found_in("Mr Ali Said the review went well."));
     assert!(n.found_in("Harry May joined") && n.found_in("May Hall joined"));
     // "Harry" is no everyday word, so Harry May is his name in any case: the sentence
     // names the pupil.
@@ -154,6 +156,88 @@ fn only_a_title_written_as_one_directly_before_a_name_marks_an_adult() {
     assert!(!n.found_in("Lead: Mrs Green\nApril 2027 review"));
     assert!(!n.found_in("Key dates for April\nGreen Week is 20-24 April"));
     assert!(n.found_in("April Green joined"));
+}
+
+#[test]
+fn a_title_before_a_whole_name_or_a_one_word_name_is_the_pupils_name() {
+    let mut n = Names::default();
+    for person in [
+        Person {
+            forenames: vec!["Grace"],
+            surnames: vec!["Adeyemi"],
+            whole: vec![],
+        },
+        Person {
+            forenames: vec!["Siobhán", "Shiv"],
+            surnames: vec!["O'Neill"],
+            whole: vec![],
+        },
+        Person {
+            forenames: vec!["Łukasz"],
+            surnames: vec!["Kowalski"],
+            whole: vec![],
+        },
+        Person {
+            forenames: vec!["Zephyrine"],
+            surnames: vec![],
+            whole: vec![],
+        },
+        Person {
+            forenames: vec!["Summer"],
+            surnames: vec!["Rain"],
+            whole: vec![],
+        },
+    ] {
+        n.add_person(&person);
+    }
+    for text in [
+        "Miss Grace Adeyemi (Year 6) won the prize.",
+        "Ms Siobhán O'Neill, pupil in Year 4, spoke.",
+        "Mr Shiv O'Neill",
+        "Dr Łukasz Kowalski visited.",
+        "Miss Zephyrine of Year 3.",
+        "Miss Summer Rain",
+        "Mrs Adeyemi Grace",
+        "Miss Grace A. said",
+        "Mr Grace James Adeyemi",
+    ] {
+        assert!(n.found_in(text), "{text}");
+    }
+    for text in [
+        "Mr Adeyemi (IT technician) fixed it",
+        "Mr G. Adeyemi",
+        "Ms G A Adeyemi",
+        "Miss Rain Summer term",
+        "Mrs O'Neill rang",
+        "Staff will ring the bell",
+        "a grace period",
+    ] {
+        assert!(!n.found_in(text), "{text}");
+    }
+}
+
+#[test]
+fn siblings_named_together_before_the_surname_they_share_are_found() {
+    let n = held(&["Grace Adeyemi", "Jack Palmer"]);
+    for text in [
+        "Grace and Tom Adeyemi",
+        "Tom, Grace and Ola Adeyemi",
+        "Grace, Tom and Ola Adeyemi",
+        "Grace & Tom Adeyemi",
+        "Jack and Tom Palmer",
+    ] {
+        assert!(n.found_in(text), "{text}");
+    }
+    for text in [
+        "Grace and Adeyemi",
+        "Jack and Palmer",
+        "Jack, Tom Palmer",
+        "by grace and good Adeyemi",
+        "Mr Adeyemi (IT technician)",
+        "a grace period",
+    ] {
+        assert!(!n.found_in(text), "{text}");
+    }
 }
 
 #[test]
