@@ -97,6 +97,13 @@ pub fn run(
                     CheckStatus::NotMet,
                     c.note.clone(),
                 ),
+                // The records were there and every row was skipped: nothing valid.
+                Err(why) if why.not_met() => (
+                    None,
+                    Some(why.to_string()),
+                    CheckStatus::NotMet,
+                    c.note.clone(),
+                ),
                 Err(why) => (
                     None,
                     None,

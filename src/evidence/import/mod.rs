@@ -21,6 +21,7 @@ use crate::privacy::Names;
 
 mod accumulate;
 mod read;
+mod skips;
 pub mod settle;
 #[cfg(test)]
 mod tests;
@@ -76,6 +77,21 @@ pub struct Evidence {
     /// that is not a spreadsheet), as review.toml names them, with their kind and why: a
     /// kind none of whose sources could be read is said to be unreadable, not empty.
     pub unreadable: Vec<(PathBuf, Kind, String)>,
+    /// Every record's row that was skipped, with its kind and why (footers and section
+    /// headings are no records and are not among them): a kind whose sources held rows,
+    /// all skipped, shows nothing valid, which is not the same as holding nothing.
+    pub skips: Vec<Skip>,
+}
+
+/// A record's row that was skipped, for the figures that say every row was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    /// The kind of source it was in.
+    pub kind: Kind,
+    /// The group it counted, for an agreements register's row whose group was read.
+    pub group: Option<String>,
+    /// Why it was skipped.
+    pub reason: String,
 }
 
 impl Evidence {

@@ -419,6 +419,7 @@ pub use filtering::filtering;
 pub(crate) use groups::{Who, class_year, part_key, who};
 pub use logs::survey;
 pub use section::heading as section_heading;
+pub use section::SECTION_HEADING;
 pub(crate) use signed::{GROUP_NONE, NO_COUNT, NOT_SHOWN};
 pub use signed::{Pending, Settled, settle};
 

@@ -92,10 +92,21 @@ pub(super) fn signed_share(
     group: &str,
     as_of: NaiveDate,
 ) -> Result<Measured, Unmeasured> {
-    let c =
-        registers::agreement_coverage(e, group, as_of).ok_or_else(|| Unmeasured::NobodySigned {
-            group: group.to_string(),
-        })?;
+    let c = registers::agreement_coverage(e, group, as_of).ok_or_else(|| {
+        // The group's rows were there and all skipped: nothing valid, so not met.
+        match e.all_skipped(crate::evidence::Kind::Agreements, Some(group)) {
+            Some(why) => Unmeasured::AllSkipped {
+                what: format!(
+                    "the acceptable use agreement records for {}",
+                    super::group_words(group)
+                ),
+                why,
+            },
+            None => Unmeasured::NobodySigned {
+                group: group.to_string(),
+            },
+        }
+    })?;
     Ok(Measured {
         value: c.share,
         fact: format!(
