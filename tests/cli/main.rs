@@ -33,6 +33,7 @@ mod privacy_forms;
 mod privacy_hidden;
 mod records;
 mod register_edges;
+mod register_empty;
 mod register_groups;
 mod register_honest;
 mod register_meaning;

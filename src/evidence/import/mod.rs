@@ -88,8 +88,9 @@ pub struct Evidence {
 pub struct Skip {
     /// The kind of source it was in.
     pub kind: Kind,
-    /// The group it counted, for an agreements register's row whose group was read.
-    pub group: Option<String>,
+    /// What the row was of, when read: the group an agreements row counted, the name of a
+    /// policy register's document.
+    pub subject: Option<String>,
     /// Why it was skipped.
     pub reason: String,
 }

@@ -16,7 +16,7 @@ impl Evidence {
         let rows: Vec<&Skip> = self
             .skips
             .iter()
-            .filter(|s| s.kind == kind && group.is_none_or(|g| s.group.as_deref() == Some(g)))
+            .filter(|s| s.kind == kind && group.is_none_or(|g| s.subject.as_deref() == Some(g)))
             .collect();
         (!rows.is_empty()).then(|| skipped_words(&rows))
     }
@@ -26,7 +26,7 @@ impl Evidence {
 fn skipped_words(rows: &[&Skip]) -> String {
     let mut reasons: Vec<(String, usize)> = Vec::new();
     for s in rows {
-        let why = kind_of(&s.reason);
+        let why = kind_of(&s.reason());
         match reasons.iter_mut().find(|(r, _)| *r == why) {
             Some((_, n)) => *n += 1,
             None => reasons.push((why, 1)),
@@ -51,12 +51,24 @@ fn skipped_words(rows: &[&Skip]) -> String {
     format!("{every}: {}", named.join("; "))
 }
 
+impl Skip {
+    /// Why the row was skipped, without the name of what it was of ("it is a draft"
+    /// for "Online Safety Policy is a draft") or the "not counted" the sentence says.
+    pub fn reason(&self) -> String {
+        let reason = self
+            .reason
+            .trim_end_matches("; not counted")
+            .trim_end_matches(": not counted");
+        match self.subject.as_deref().and_then(|s| reason.strip_prefix(s)) {
+            Some(rest) if rest.starts_with(' ') => format!("it{rest}"),
+            _ => reason.to_string(),
+        }
+    }
+}
+
 /// A reason as it is counted: the day of a row dated after the review date is left out,
-/// so those rows count as one reason, and "not counted" is said once by the sentence.
+/// so those rows count as one reason.
 fn kind_of(reason: &str) -> String {
-    let reason = reason
-        .trim_end_matches("; not counted")
-        .trim_end_matches(": not counted");
     match reason.find("after the review date") {
         Some(at) if reason.starts_with("dated ") => format!("dated {}", &reason[at..]),
         _ => reason.to_string(),
@@ -70,7 +82,7 @@ mod tests {
     fn skip(reason: &str, group: Option<&str>) -> Skip {
         Skip {
             kind: Kind::Documents,
-            group: group.map(str::to_string),
+            subject: group.map(str::to_string),
             reason: reason.to_string(),
         }
     }
@@ -91,6 +103,20 @@ mod tests {
             "all 5 were skipped: dated after the review date (23/11/2026) (3 rows); `Draft` says it is not valid (2 rows)"
         );
         assert_eq!(e.all_skipped(Kind::Surveys, None), None);
+    }
+
+    #[test]
+    fn a_document_skipped_is_counted_without_its_name() {
+        let mut e = Evidence::default();
+        for name in ["Online Safety Policy", "Acceptable Use Policy"] {
+            let mut s = skip(&format!("{name} is a draft: `Draft` says so; not listed"), None);
+            s.subject = Some(name.to_string());
+            e.skips.push(s);
+        }
+        assert_eq!(
+            e.all_skipped(Kind::Documents, None).unwrap(),
+            "all 2 were skipped: it is a draft: `Draft` says so; not listed (2 rows)"
+        );
     }
 
     #[test]

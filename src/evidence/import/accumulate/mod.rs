@@ -40,7 +40,8 @@ pub(super) struct Accumulator<'e> {
     seen: BTreeMap<String, u32>,
     /// The cells (row, column) of the sheet that hold a formula, where a blank one matters.
     formulas: std::collections::BTreeSet<(u32, u32)>,
-    /// The group of each agreements row skipped once its group was read, by row.
+    /// What each row skipped was of, by row: an agreements row's group, once read; a
+    /// policy register's document name.
     groups: BTreeMap<u32, String>,
 }
 
@@ -231,6 +232,12 @@ impl<'e> Accumulator<'e> {
             },
             "the same document with the same dates",
         );
+        if let RowOutcome::Skipped { .. } = outcome {
+            let name = records::text(row, &self.header, Field::DocumentName);
+            if !name.is_empty() {
+                self.groups.insert(row.index, name);
+            }
+        }
         let place = self.origin.row(row.index);
         let (origin, header, index) = (self.origin.clone(), self.header.clone(), row.index);
         let name_at =
@@ -294,7 +301,7 @@ impl<'e> Accumulator<'e> {
                 if !no_record(&reason) {
                     self.evidence.skips.push(super::Skip {
                         kind: self.kind,
-                        group: self.groups.remove(&row),
+                        subject: self.groups.remove(&row),
                         reason: reason.clone(),
                     });
                 }
