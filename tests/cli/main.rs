@@ -36,6 +36,7 @@ mod register_edges;
 mod register_empty;
 mod register_groups;
 mod register_honest;
+mod register_latest;
 mod register_meaning;
 mod register_sheets;
 mod register_status;

@@ -15,7 +15,7 @@ const LONG: &str = "The register is kept by the office and checked each term by 
 
 /// `score --json` on a review (dated 01/11/2026) claiming level 2 for every aspect, whose
 /// only evidence is `csv` imported as `kind`.
-fn scored(kind: &str, csv: &str) -> Value {
+pub(crate) fn scored(kind: &str, csv: &str) -> Value {
     let tmp = tempfile::tempdir().expect("temporary folder");
     let dir = tmp.path();
     init_review(dir, &[]).success();
@@ -48,7 +48,7 @@ fn run(dir: &Path, args: &[&str]) -> String {
 }
 
 /// Every check of `metric` run, as (status, fact or detail).
-fn checks(doc: &Value, metric: &str) -> Vec<(String, String)> {
+pub(crate) fn checks(doc: &Value, metric: &str) -> Vec<(String, String)> {
     let mut found = Vec::new();
     for a in doc["aspects"].as_array().expect("aspects") {
         for c in a["evidence_checks"].as_array().into_iter().flatten() {
