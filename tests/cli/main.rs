@@ -32,6 +32,7 @@ mod privacy_edges;
 mod privacy_forms;
 mod privacy_hidden;
 mod records;
+mod register_awaited;
 mod register_edges;
 mod register_empty;
 mod register_groups;

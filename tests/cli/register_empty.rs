@@ -13,9 +13,16 @@ use crate::{filled_workbook, init_review, selfreview, set_sources};
 const LONG: &str = "The register is kept by the office and checked each term by the online \
     safety lead, who follows up anything missing and reports to governors each term.";
 
-/// `score --json` on a review (dated 01/11/2026) claiming level 2 for every aspect, whose
-/// only evidence is `csv` imported as `kind`.
+/// `score --json` on a [`review`] of `csv` imported as `kind`.
 pub(crate) fn scored(kind: &str, csv: &str) -> Value {
+    let tmp = review(kind, csv);
+    let out = run(tmp.path(), &["--json", "score"]);
+    serde_json::from_str(&out).expect("JSON")
+}
+
+/// A review (dated 01/11/2026) claiming level 2 for every aspect, whose only evidence is
+/// `csv` imported as `kind`, its folder kept while the value lives.
+pub(crate) fn review(kind: &str, csv: &str) -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("temporary folder");
     let dir = tmp.path();
     init_review(dir, &[]).success();
@@ -31,11 +38,11 @@ pub(crate) fn scored(kind: &str, csv: &str) -> Value {
     let rows: Vec<(&str, u8, &str, &str)> =
         codes.iter().map(|c| (*c, 2, LONG, "policy.pdf")).collect();
     filled_workbook(&dir.join("scores/osl.xlsx"), "OSL", &rows);
-    let out = run(dir, &["--json", "score"]);
-    serde_json::from_str(&out).expect("JSON")
+    tmp
 }
 
-fn run(dir: &Path, args: &[&str]) -> String {
+/// The standard output of `selfreview -C DIR ARGS…` on 01/11/2026.
+pub(crate) fn run(dir: &Path, args: &[&str]) -> String {
     let out = selfreview()
         .env("SELFREVIEW_TODAY", "2026-11-01")
         .arg("-C")
