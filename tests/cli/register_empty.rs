@@ -156,3 +156,15 @@ fn a_group_whose_only_count_is_after_the_review_date_is_not_met() {
         assert!(fact.contains("after the review date"), "{fact}");
     }
 }
+
+#[test]
+fn a_training_file_that_cannot_be_read_is_said_so_not_to_support_a_level() {
+    let tmp = review("training", "Colour,Shape\nred,square\n");
+    let text = run(tmp.path(), &["score"]);
+    let staff = text
+        .lines()
+        .find(|l| l.contains("Staff (B2.1):"))
+        .unwrap_or_else(|| panic!("no finding for B2.1: {text}"));
+    assert!(staff.contains("could not be read"), "{staff}");
+    assert!(!staff.contains("The records support"), "{staff}");
+}
