@@ -346,10 +346,20 @@ mod tests {
 
     #[test]
     fn a_form_sent_out_is_awaited_until_the_words_say_it_came_back() {
-        for typed in ["Sent out", "Sent home 03/09/2026", "Issued", "Reminder sent"] {
+        for typed in [
+            "Sent out",
+            "Sent home 03/09/2026",
+            "Issued",
+            "Reminder sent",
+        ] {
             assert!(super::sent_out(typed), "{typed}");
         }
-        for typed in ["Sent and returned", "Signed", "Issued, signed copy received", ""] {
+        for typed in [
+            "Sent and returned",
+            "Signed",
+            "Issued, signed copy received",
+            "",
+        ] {
             assert!(!super::sent_out(typed), "{typed}");
         }
     }

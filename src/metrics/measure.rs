@@ -111,14 +111,7 @@ pub fn measure(
         }
         Metric::DocumentsReviewed => {
             let topic = Topic::from_name(text(Param::Document)).expect(FILLED);
-            // A document on the topic listed on a row that was skipped is said so, however
-            // many others were skipped too: the register is there, and shows it not valid.
-            if on_registers::skipped_on(e, topic).is_none() {
-                need(e, Kind::Documents, "policy registers")?;
-                unrecorded(e, Field::DocumentLastReviewed)?;
-                held(e, Kind::Documents, e.documents.is_empty(), "policy registers")?;
-            }
-            Ok(on_registers::documents_reviewed(e, topic, months(), as_of))
+            documents(e, topic, months(), as_of)
         }
         Metric::AgreementsSignedShare => {
             need(e, Kind::Agreements, "acceptable use agreement records")?;
@@ -126,18 +119,15 @@ pub fn measure(
             on_registers::signed_share(e, text(Param::Group), as_of)
         }
         Metric::FilteringChecks => {
-            need(e, Kind::Filtering, "filtering check logs")?;
-            held(e, Kind::Filtering, e.filtering.is_empty(), "filtering check logs")?;
+            kept(e, Kind::Filtering, "filtering check logs")?;
             Ok(on_registers::filtering_checks(e, months(), as_of, terms))
         }
         Metric::FilteringTermsUnchecked => {
-            need(e, Kind::Filtering, "filtering check logs")?;
-            held(e, Kind::Filtering, e.filtering.is_empty(), "filtering check logs")?;
+            kept(e, Kind::Filtering, "filtering check logs")?;
             Ok(on_registers::terms_unchecked(e, months(), as_of, terms))
         }
         Metric::SurveysCount => {
-            need(e, Kind::Surveys, "survey records")?;
-            held(e, Kind::Surveys, e.surveys.is_empty(), "survey records")?;
+            kept(e, Kind::Surveys, "survey records")?;
             Ok(on_registers::surveys(
                 e,
                 text(Param::Group),
@@ -146,8 +136,7 @@ pub fn measure(
             ))
         }
         Metric::EngagementSessions | Metric::EngagementCommunications => {
-            need(e, Kind::Engagement, "parent engagement records")?;
-            held(e, Kind::Engagement, e.engagement.is_empty(), "parent engagement records")?;
+            kept(e, Kind::Engagement, "parent engagement records")?;
             let sessions = check.metric == Metric::EngagementSessions;
             Ok(on_registers::engagement(e, sessions, months(), as_of))
         }
@@ -184,9 +173,39 @@ fn empty(e: &Evidence, kind: Kind, what: &'static str) -> Unmeasured {
     }
 }
 
-/// Fails, saying the registers are empty or every row was skipped, when `empty`.
-fn held(e: &Evidence, kind: Kind, none: bool, what: &'static str) -> Result<(), Unmeasured> {
-    if none { Err(empty(e, kind, what)) } else { Ok(()) }
+/// Fails as [`need`] does, and, saying the registers are empty or every row was skipped,
+/// when no record of `kind` was kept.
+fn kept(e: &Evidence, kind: Kind, what: &'static str) -> Result<(), Unmeasured> {
+    need(e, kind, what)?;
+    let none = match kind {
+        Kind::Documents => e.documents.is_empty(),
+        Kind::Filtering => e.filtering.is_empty(),
+        Kind::Surveys => e.surveys.is_empty(),
+        Kind::Engagement => e.engagement.is_empty(),
+        _ => false,
+    };
+    if none {
+        Err(empty(e, kind, what))
+    } else {
+        Ok(())
+    }
+}
+
+/// `documents.reviewed` on `topic`. A document on the topic listed on a row that was
+/// skipped is said so, however many others were skipped too: the register is there, and
+/// shows it not valid.
+fn documents(
+    e: &Evidence,
+    topic: Topic,
+    months: u32,
+    as_of: NaiveDate,
+) -> Result<Measured, Unmeasured> {
+    if on_registers::skipped_on(e, topic).is_none() {
+        need(e, Kind::Documents, "policy registers")?;
+        unrecorded(e, Field::DocumentLastReviewed)?;
+        kept(e, Kind::Documents, "policy registers")?;
+    }
+    Ok(on_registers::documents_reviewed(e, topic, months, as_of))
 }
 
 /// Fails, naming the source, when a source has no column for `field`.

@@ -43,6 +43,9 @@ fn a_percentage_in_the_signed_column_is_not_read_as_people() {
     // `import` says the cell is a percentage, not that more signed than are in the group.
     let tmp = review("agreements", csv);
     let text = run(tmp.path(), &["import"]);
-    assert!(text.contains("is a percentage, not a number of people"), "{text}");
+    assert!(
+        text.contains("is a percentage, not a number of people"),
+        "{text}"
+    );
     assert!(!text.contains("more signed than"), "{text}");
 }

@@ -110,10 +110,22 @@ fn a_register_of_footers_alone_still_wants_evidence() {
 #[test]
 fn a_survey_log_whose_surveys_did_not_count_is_not_met() {
     for (row, why) in [
-        ("02/10/2026,Parents,Online safety survey,0,", "nobody responded"),
-        ("02/10/2026,Parents,Online safety survey,41,Planned", "`Planned`"),
-        ("02/10/2026,Parents,Online safety survey,41,Draft", "`Draft`"),
-        ("02/12/2026,Parents,Online safety survey,41,", "after the review date"),
+        (
+            "02/10/2026,Parents,Online safety survey,0,",
+            "nobody responded",
+        ),
+        (
+            "02/10/2026,Parents,Online safety survey,41,Planned",
+            "`Planned`",
+        ),
+        (
+            "02/10/2026,Parents,Online safety survey,41,Draft",
+            "`Draft`",
+        ),
+        (
+            "02/12/2026,Parents,Online safety survey,41,",
+            "after the review date",
+        ),
     ] {
         let csv = format!("Date,Who was asked,Survey,Responses,Status\n{row}\n");
         not_met(&scored("surveys", &csv), "surveys.count", &["skipped", why]);
@@ -126,10 +138,18 @@ fn logs_of_sessions_checks_and_meetings_that_never_happened_are_not_met() {
         10/10/2026,Workshop,Online safety for parents,20,Cancelled\n\
         11/10/2026,Workshop,Online safety for parents,20,Postponed\n";
     let doc = scored("engagement", engagement);
-    not_met(&doc, "engagement.sessions", &["all 2 were skipped", "(1 row)"]);
+    not_met(
+        &doc,
+        "engagement.sessions",
+        &["all 2 were skipped", "(1 row)"],
+    );
     let filtering = "Date checked,What was tested,Result\n\
         10/10/2026,Adult content,Planned\n";
-    not_met(&scored("filtering", filtering), "filtering.checks", &["skipped", "Planned"]);
+    not_met(
+        &scored("filtering", filtering),
+        "filtering.checks",
+        &["skipped", "Planned"],
+    );
     let meetings = "Date,Group,Items,Status\n\
         15/09/2026,Online Safety Group,Filtering report,Cancelled\n\
         15/10/2026,Online Safety Group,Filtering report,Cancelled\n";

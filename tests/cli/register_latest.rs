@@ -22,7 +22,10 @@ fn a_later_overdue_review_of_the_same_document_decides_its_check() {
         assert!(!policy.is_empty(), "{doc}");
         for (status, fact) in policy {
             assert_eq!(status, "not-met", "{fact}");
-            assert!(fact.contains("01/10/2026") && fact.contains("overdue"), "{fact}");
+            assert!(
+                fact.contains("01/10/2026") && fact.contains("overdue"),
+                "{fact}"
+            );
         }
     }
 }

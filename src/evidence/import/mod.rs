@@ -21,8 +21,8 @@ use crate::privacy::Names;
 
 mod accumulate;
 mod read;
-mod skips;
 pub mod settle;
+mod skips;
 #[cfg(test)]
 mod tests;
 mod withhold;

@@ -32,7 +32,7 @@ fn skipped_words(rows: &[&Skip]) -> String {
             None => reasons.push((why, 1)),
         }
     }
-    reasons.sort_by(|a, b| b.1.cmp(&a.1));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.1));
     let mut named: Vec<String> = reasons
         .iter()
         .take(REASONS_NAMED)
@@ -40,7 +40,10 @@ fn skipped_words(rows: &[&Skip]) -> String {
         .collect();
     let rest: usize = reasons.iter().skip(REASONS_NAMED).map(|(_, n)| n).sum();
     if rest > 0 {
-        named.push(format!("other reasons ({})", crate::text::plural(rest, "row", "rows")));
+        named.push(format!(
+            "other reasons ({})",
+            crate::text::plural(rest, "row", "rows")
+        ));
     }
     let total = rows.len();
     let every = if total == 1 {
@@ -93,13 +96,22 @@ mod tests {
         assert_eq!(e.all_skipped(Kind::Documents, None), None);
         e.skips = vec![
             skip("`Draft` says it is not valid; not counted", None),
-            skip("dated 20/12/2026, after the review date (23/11/2026): not counted", None),
+            skip(
+                "dated 20/12/2026, after the review date (23/11/2026): not counted",
+                None,
+            ),
             skip("`Draft` says it is not valid; not counted", None),
-            skip("dated 21/12/2026, after the review date (23/11/2026): not counted", None),
-            skip("dated 22/12/2026, after the review date (23/11/2026): not counted", None),
+            skip(
+                "dated 21/12/2026, after the review date (23/11/2026): not counted",
+                None,
+            ),
+            skip(
+                "dated 22/12/2026, after the review date (23/11/2026): not counted",
+                None,
+            ),
         ];
         assert_eq!(
-            e.all_skipped(Kind::Documents, None).unwrap(),
+            e.all_skipped(Kind::Documents, None).expect("skipped"),
             "all 5 were skipped: dated after the review date (23/11/2026) (3 rows); `Draft` says it is not valid (2 rows)"
         );
         assert_eq!(e.all_skipped(Kind::Surveys, None), None);
@@ -109,25 +121,34 @@ mod tests {
     fn a_document_skipped_is_counted_without_its_name() {
         let mut e = Evidence::default();
         for name in ["Online Safety Policy", "Acceptable Use Policy"] {
-            let mut s = skip(&format!("{name} is a draft: `Draft` says so; not listed"), None);
+            let mut s = skip(
+                &format!("{name} is a draft: `Draft` says so; not listed"),
+                None,
+            );
             s.subject = Some(name.to_string());
             e.skips.push(s);
         }
         assert_eq!(
-            e.all_skipped(Kind::Documents, None).unwrap(),
+            e.all_skipped(Kind::Documents, None).expect("skipped"),
             "all 2 were skipped: it is a draft: `Draft` says so; not listed (2 rows)"
         );
     }
 
     #[test]
     fn a_group_counts_only_its_own_skipped_rows() {
-        let mut e = Evidence::default();
-        e.skips = vec![
-            skip("no name", Some("pupils")),
-            skip("dated 20/12/2026, after the review date (23/11/2026): not counted", Some("staff")),
-        ];
+        let e = Evidence {
+            skips: vec![
+                skip("no name", Some("pupils")),
+                skip(
+                    "dated 20/12/2026, after the review date (23/11/2026): not counted",
+                    Some("staff"),
+                ),
+            ],
+            ..Evidence::default()
+        };
         assert_eq!(
-            e.all_skipped(Kind::Documents, Some("staff")).unwrap(),
+            e.all_skipped(Kind::Documents, Some("staff"))
+                .expect("skipped"),
             "its only row was skipped: dated after the review date (23/11/2026) (1 row)"
         );
         assert_eq!(e.all_skipped(Kind::Documents, Some("governors")), None);

@@ -426,8 +426,8 @@ pub use engagement::engagement;
 pub use filtering::filtering;
 pub(crate) use groups::{Who, class_year, part_key, who};
 pub use logs::survey;
-pub use section::heading as section_heading;
 pub use section::SECTION_HEADING;
+pub use section::heading as section_heading;
 pub(crate) use signed::{GROUP_NONE, NO_COUNT, NOT_SHOWN};
 pub use signed::{Pending, Settled, settle};
 

@@ -44,4 +44,3 @@ pub fn reviewed(
         .or_else(|| dated().max_by_key(|(_, r)| *r));
     (within, latest, on_topic.len())
 }
-

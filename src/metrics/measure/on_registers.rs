@@ -29,9 +29,8 @@ pub(super) fn documents_reviewed(
     let (within, latest, listed) = documents::reviewed(e, topic, months, as_of);
     let what = topic.words();
     let fact = match latest {
-        _ if listed == 0 => skipped_on(e, topic).unwrap_or_else(|| {
-            format!("the policy register lists nothing that is {what}")
-        }),
+        _ if listed == 0 => skipped_on(e, topic)
+            .unwrap_or_else(|| format!("the policy register lists nothing that is {what}")),
         None => match e
             .documents
             .iter()
@@ -94,7 +93,9 @@ pub(super) fn documents_reviewed(
 pub(super) fn skipped_on(e: &Evidence, topic: Topic) -> Option<String> {
     let s = e.skips.iter().find(|s| {
         s.kind == crate::evidence::Kind::Documents
-            && s.subject.as_deref().is_some_and(|n| Topic::of(n).contains(&topic))
+            && s.subject
+                .as_deref()
+                .is_some_and(|n| Topic::of(n).contains(&topic))
     })?;
     Some(format!(
         "the policy register lists “{}” as {}, but its row was skipped: {}",

@@ -421,9 +421,15 @@ fn records_that_could_not_be_read_are_never_said_to_support_a_level() {
         .find(|f| f.aspect == "B2.1")
         .expect("a finding");
     assert!(
-        finding.message.contains("could not be read, so they say nothing of the level 2 claimed"),
+        finding
+            .message
+            .contains("could not be read, so they say nothing of the level 2 claimed"),
         "{}",
         finding.message
     );
-    assert!(!finding.message.contains("The records support"), "{}", finding.message);
+    assert!(
+        !finding.message.contains("The records support"),
+        "{}",
+        finding.message
+    );
 }
