@@ -139,7 +139,34 @@ const NOT_YET: &[&str] = &[
     "todo",
     "in preparation",
     "being prepared",
+    "pending",
+    "awaiting",
+    "awaited",
 ];
+
+/// Words that say a form was sent out to be signed and returned: for an agreement, it is
+/// still awaited, whatever mark stands beside it, unless the words say it came back.
+const SENT: &[&str] = &[
+    "sent",
+    "sent out",
+    "sent home",
+    "issued",
+    "handed out",
+    "given out",
+    "distributed",
+    "chased",
+    "reminder sent",
+];
+
+/// Words beside [`SENT`] that say the form came back.
+const BACK: &[&str] = &["returned", "received", "signed", "back", "completed"];
+
+/// Whether `text` says a form was sent out and does not say it came back: "Sent out",
+/// "Issued 03/09", but not "Sent and returned".
+pub(crate) fn sent_out(text: &str) -> bool {
+    let padded = format!(" {} ", normalise(text));
+    SENT.iter().any(|w| holds(&padded, w)) && !BACK.iter().any(|w| holds(&padded, w))
+}
 
 /// Words that say a record is not valid.
 const NOT_VALID: &[&str] = &[
@@ -296,6 +323,8 @@ mod tests {
             ("Declined 03/09/2026", Standing::Refused),
             ("Not returned", Standing::Refused),
             ("Opted out", Standing::Refused),
+            ("Pending", Standing::NotYet),
+            ("Awaiting return", Standing::NotYet),
         ] {
             assert_eq!(standing(typed, all).map(|s| s.0), Some(want), "{typed}");
         }
@@ -312,6 +341,26 @@ mod tests {
             "Plan",
         ] {
             assert_eq!(standing(fine, all), None, "{fine}");
+        }
+    }
+
+    #[test]
+    fn a_form_sent_out_is_awaited_until_the_words_say_it_came_back() {
+        for typed in [
+            "Sent out",
+            "Sent home 03/09/2026",
+            "Issued",
+            "Reminder sent",
+        ] {
+            assert!(super::sent_out(typed), "{typed}");
+        }
+        for typed in [
+            "Sent and returned",
+            "Signed",
+            "Issued, signed copy received",
+            "",
+        ] {
+            assert!(!super::sent_out(typed), "{typed}");
         }
     }
 

@@ -7,8 +7,6 @@
 //! [`Metric`]: a metric added to the framework's list does not compile until it is
 //! measured here.
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 
 use super::compute::{
@@ -23,7 +21,10 @@ use crate::evidence::{Field, Kind};
 use crate::framework::{Check, Metric, Param, Topic};
 
 mod on_registers;
+mod unmeasured;
 mod words;
+
+pub use unmeasured::Unmeasured;
 
 pub use words::expectation;
 
@@ -109,11 +110,8 @@ pub fn measure(
             incident_share(&s, "are recorded as closed", s.closed_share, s.closed)
         }
         Metric::DocumentsReviewed => {
-            need(e, Kind::Documents, "policy registers")?;
-            unrecorded(e, Field::DocumentLastReviewed)?;
-            held(e.documents.is_empty(), "policy registers")?;
             let topic = Topic::from_name(text(Param::Document)).expect(FILLED);
-            Ok(on_registers::documents_reviewed(e, topic, months(), as_of))
+            documents(e, topic, months(), as_of)
         }
         Metric::AgreementsSignedShare => {
             need(e, Kind::Agreements, "acceptable use agreement records")?;
@@ -121,18 +119,15 @@ pub fn measure(
             on_registers::signed_share(e, text(Param::Group), as_of)
         }
         Metric::FilteringChecks => {
-            need(e, Kind::Filtering, "filtering check logs")?;
-            held(e.filtering.is_empty(), "filtering check logs")?;
+            kept(e, Kind::Filtering, "filtering check logs")?;
             Ok(on_registers::filtering_checks(e, months(), as_of, terms))
         }
         Metric::FilteringTermsUnchecked => {
-            need(e, Kind::Filtering, "filtering check logs")?;
-            held(e.filtering.is_empty(), "filtering check logs")?;
+            kept(e, Kind::Filtering, "filtering check logs")?;
             Ok(on_registers::terms_unchecked(e, months(), as_of, terms))
         }
         Metric::SurveysCount => {
-            need(e, Kind::Surveys, "survey records")?;
-            held(e.surveys.is_empty(), "survey records")?;
+            kept(e, Kind::Surveys, "survey records")?;
             Ok(on_registers::surveys(
                 e,
                 text(Param::Group),
@@ -141,72 +136,11 @@ pub fn measure(
             ))
         }
         Metric::EngagementSessions | Metric::EngagementCommunications => {
-            need(e, Kind::Engagement, "parent engagement records")?;
-            held(e.engagement.is_empty(), "parent engagement records")?;
+            kept(e, Kind::Engagement, "parent engagement records")?;
             let sessions = check.metric == Metric::EngagementSessions;
             Ok(on_registers::engagement(e, sessions, months(), as_of))
         }
     }
-}
-
-/// Why a check's metric could not be measured: the records it rests on are not there. The
-/// check is then "evidence needed", and the sentence says what to import or map.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum Unmeasured {
-    /// No source of the kind the metric counts was imported.
-    #[error("no {what} were imported")]
-    NotImported {
-        /// The kind of record, in words ("training records").
-        what: &'static str,
-    },
-    /// A source was imported without the column the metric rests on.
-    #[error("{} has {what} (map it under [evidence.columns])", path.display())]
-    NoColumn {
-        /// The source, as review.toml names it.
-        path: PathBuf,
-        /// What is missing, in words ("no column of training dates").
-        what: &'static str,
-    },
-    /// The training records name nobody in the group the check asks about.
-    #[error("nobody in the training records is in the {group} group")]
-    NobodyInGroup {
-        /// The group asked about.
-        group: String,
-    },
-    /// The registers of a kind were imported and hold no records at all: a blank template,
-    /// most likely, rather than a school that never checked anything.
-    #[error("the {what} imported hold no records")]
-    NoRecords {
-        /// The kind of record, in words ("policy registers").
-        what: &'static str,
-    },
-    /// Every source of the kind was listed but could not be read: the check rests on no
-    /// records because none could be opened, not because the school kept none.
-    #[error("{} could not be read ({why})", path.display())]
-    Unreadable {
-        /// The source, as review.toml names it.
-        path: PathBuf,
-        /// Why, in words.
-        why: String,
-    },
-    /// The agreements records list nobody in the group the check asks about.
-    #[error("nobody in the acceptable use agreement records is in the {group} group")]
-    NobodySigned {
-        /// The group asked about.
-        group: String,
-    },
-    /// The training records name nobody whose role mentions the words the check asks about.
-    #[error("nobody in the training records has the role {}", role.split('|').map(str::trim).collect::<Vec<_>>().join(" or "))]
-    NobodyInRole {
-        /// The role asked about.
-        role: String,
-    },
-    /// A share of incidents was asked for, and none were logged in the window.
-    #[error("no incidents were logged in {span}")]
-    NoIncidents {
-        /// The window, in words ("the last 12 months").
-        span: String,
-    },
 }
 
 /// Fails, saying what was not imported, when no source of `kind` was; and saying the
@@ -221,19 +155,57 @@ pub(super) fn need(e: &Evidence, kind: Kind, what: &'static str) -> Result<(), U
     } else if !e.kinds.contains(&kind) {
         Err(Unmeasured::NotImported { what })
     } else if !e.holds_records(kind) {
-        Err(Unmeasured::NoRecords { what })
+        Err(empty(e, kind, what))
     } else {
         Ok(())
     }
 }
 
-/// Fails, saying the registers are empty, when `empty`.
-fn held(empty: bool, what: &'static str) -> Result<(), Unmeasured> {
-    if empty {
-        Err(Unmeasured::NoRecords { what })
+/// Why a kind imported stands behind nothing: every row it held was skipped (which the
+/// check counts as not met), or it held no record's row at all.
+fn empty(e: &Evidence, kind: Kind, what: &'static str) -> Unmeasured {
+    match e.all_skipped(kind, None) {
+        Some(why) => Unmeasured::AllSkipped {
+            what: format!("the {what} imported"),
+            why,
+        },
+        None => Unmeasured::NoRecords { what },
+    }
+}
+
+/// Fails as [`need`] does, and, saying the registers are empty or every row was skipped,
+/// when no record of `kind` was kept.
+fn kept(e: &Evidence, kind: Kind, what: &'static str) -> Result<(), Unmeasured> {
+    need(e, kind, what)?;
+    let none = match kind {
+        Kind::Documents => e.documents.is_empty(),
+        Kind::Filtering => e.filtering.is_empty(),
+        Kind::Surveys => e.surveys.is_empty(),
+        Kind::Engagement => e.engagement.is_empty(),
+        _ => false,
+    };
+    if none {
+        Err(empty(e, kind, what))
     } else {
         Ok(())
     }
+}
+
+/// `documents.reviewed` on `topic`. A document on the topic listed on a row that was
+/// skipped is said so, however many others were skipped too: the register is there, and
+/// shows it not valid.
+fn documents(
+    e: &Evidence,
+    topic: Topic,
+    months: u32,
+    as_of: NaiveDate,
+) -> Result<Measured, Unmeasured> {
+    if on_registers::skipped_on(e, topic).is_none() {
+        need(e, Kind::Documents, "policy registers")?;
+        unrecorded(e, Field::DocumentLastReviewed)?;
+        kept(e, Kind::Documents, "policy registers")?;
+    }
+    Ok(on_registers::documents_reviewed(e, topic, months, as_of))
 }
 
 /// Fails, naming the source, when a source has no column for `field`.

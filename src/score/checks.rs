@@ -60,6 +60,9 @@ pub struct CheckResult {
     /// Why the evidence is needed, or the framework's note on a failed check.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub detail: Option<String>,
+    /// The records the check needs were listed and could not be read.
+    #[serde(skip)]
+    pub unreadable: bool,
 }
 
 impl CheckResult {
@@ -89,11 +92,20 @@ pub fn run(
         .iter()
         .filter(|c| level <= c.supports_level)
         .map(|c| {
-            let (value, fact, status, detail) = match measure::measure(c, evidence, as_of, terms) {
+            let measured = measure::measure(c, evidence, as_of, terms);
+            let unreadable = matches!(measured, Err(measure::Unmeasured::Unreadable { .. }));
+            let (value, fact, status, detail) = match measured {
                 Ok(m) if c.passes(m.value) => (Some(m.value), Some(m.fact), CheckStatus::Met, None),
                 Ok(m) => (
                     Some(m.value),
                     Some(m.fact),
+                    CheckStatus::NotMet,
+                    c.note.clone(),
+                ),
+                // The records were there and every row was skipped: nothing valid.
+                Err(why) if why.not_met() => (
+                    None,
+                    Some(why.to_string()),
                     CheckStatus::NotMet,
                     c.note.clone(),
                 ),
@@ -120,6 +132,7 @@ pub fn run(
                 needs: format!("{at} needs {}", measure::expectation(c)),
                 status,
                 detail,
+                unreadable,
             }
         })
         .collect()
@@ -216,11 +229,7 @@ fn finding(a: &AspectScore) -> Option<Reason> {
     }
     let mut message = format!("{} ({}): {}.", a.name, a.code, said_once(&parts));
     match (a.agreed, a.evidenced, &a.records_differ) {
-        (Some(c), Some(e), None) if e > c => {
-            message.push_str(&format!(
-                " The records support level {e}, not the level {c} claimed."
-            ));
-        }
+        (Some(c), Some(e), None) if e > c => message.push_str(&verdict(a, c, e)),
         (_, _, Some(why)) => {
             message.push_str(&format!(" The group records why the records differ: {why}"));
         }
@@ -288,6 +297,23 @@ fn common_clause<'a>(a: &'a str, b: &str) -> Option<&'a str> {
         .map_or(0, |((i, x), _)| i + x.len_utf8());
     let end = a[..same].rfind(", ")? + 2;
     (end >= 30).then(|| &a[..end])
+}
+
+/// What the records say of a claim they hold back: the level they support, or, when every
+/// check short of it wants records that could not be read, that they could not be read.
+fn verdict(a: &AspectScore, claimed: u8, evidenced: u8) -> String {
+    let short: Vec<&CheckResult> = a
+        .evidence_checks
+        .iter()
+        .filter(|r| r.status != CheckStatus::Met)
+        .collect();
+    if !short.is_empty() && short.iter().all(|r| r.unreadable) {
+        format!(
+            " The records these checks need could not be read, so they say nothing of the level {claimed} claimed: level {evidenced} stands only until they can be read."
+        )
+    } else {
+        format!(" The records support level {evidenced}, not the level {claimed} claimed.")
+    }
 }
 
 impl AspectScore {

@@ -22,6 +22,7 @@ use crate::privacy::Names;
 mod accumulate;
 mod read;
 pub mod settle;
+mod skips;
 #[cfg(test)]
 mod tests;
 mod withhold;
@@ -76,6 +77,22 @@ pub struct Evidence {
     /// that is not a spreadsheet), as review.toml names them, with their kind and why: a
     /// kind none of whose sources could be read is said to be unreadable, not empty.
     pub unreadable: Vec<(PathBuf, Kind, String)>,
+    /// Every record's row that was skipped, with its kind and why (footers and section
+    /// headings are no records and are not among them): a kind whose sources held rows,
+    /// all skipped, shows nothing valid, which is not the same as holding nothing.
+    pub skips: Vec<Skip>,
+}
+
+/// A record's row that was skipped, for the figures that say every row was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Skip {
+    /// The kind of source it was in.
+    pub kind: Kind,
+    /// What the row was of, when read: the group an agreements row counted, the name of a
+    /// policy register's document.
+    pub subject: Option<String>,
+    /// Why it was skipped.
+    pub reason: String,
 }
 
 impl Evidence {

@@ -188,6 +188,10 @@ pub(super) fn count(
 /// (a date, a phone number, a key held down), and is not used.
 pub(crate) const MOST_PEOPLE: usize = 10_000;
 
+/// How the reason ends for a percentage typed where a number of people belongs.
+pub(crate) const PERCENT: &str =
+    "is a percentage, not a number of people, so it is not used: give how many (28, or 28 of 30)";
+
 /// How the reason ends for a count of more people than a school has.
 pub(crate) const TOO_MANY: &str = "is more people than a school has, so it is not used";
 
@@ -208,6 +212,10 @@ fn read_count(
             let t = without_thousands_separators(&other.text());
             if t.trim_start().starts_with('-') {
                 return Err(format!("`{t}` is not a number"));
+            }
+            // "95%" is a share of the group, not 95 people: it is not read as a count.
+            if t.contains('%') {
+                return Err(format!("`{}` {PERCENT}", t.trim()));
             }
             let numbers: Vec<usize> = t
                 .split(|c: char| !c.is_ascii_digit())
@@ -418,6 +426,7 @@ pub use engagement::engagement;
 pub use filtering::filtering;
 pub(crate) use groups::{Who, class_year, part_key, who};
 pub use logs::survey;
+pub use section::SECTION_HEADING;
 pub use section::heading as section_heading;
 pub(crate) use signed::{GROUP_NONE, NO_COUNT, NOT_SHOWN};
 pub use signed::{Pending, Settled, settle};

@@ -53,11 +53,14 @@ pub fn heading(row: &SheetRow, kind: Kind) -> Option<String> {
         kind == Kind::Documents && !words.split(' ').any(|w| DOCUMENT_WORDS.contains(&w));
     (reads_so && (capitals || text.ends_with(':') || no_document)).then(|| {
         format!(
-            "`{}` stands alone in its row: a section heading, not a record",
+            "`{}` stands alone in its row: {SECTION_HEADING}",
             crate::text::clip(text, crate::text::QUOTE_CHARS)
         )
     })
 }
+
+/// How the reason a section heading's row is skipped ends.
+pub const SECTION_HEADING: &str = "a section heading, not a record";
 
 #[cfg(test)]
 mod tests {

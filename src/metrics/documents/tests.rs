@@ -415,3 +415,31 @@ fn only_years_and_versions_make_two_rows_one_document() {
         .collect();
     assert_eq!(replaced, ["E-Safety Policy 2024-25 v2"]);
 }
+
+#[test]
+fn the_latest_review_of_a_document_listed_twice_decides_whether_it_counts() {
+    // Reviewed on 08/09/2026 and due in 2027, then reviewed again on 01/10/2026 and due on
+    // 01/11/2026: the later review stands, and it is overdue.
+    let e = evidence(vec![
+        doc(
+            "Online Safety Policy",
+            Some(d(2026, 9, 8)),
+            Some(d(2027, 9, 8)),
+        ),
+        doc(
+            "Online Safety Policy",
+            Some(d(2026, 10, 1)),
+            Some(d(2026, 11, 1)),
+        ),
+    ]);
+    let (within, latest, listed) = reviewed(&e, Topic::OnlineSafetyPolicy, 12, d(2026, 11, 23));
+    assert_eq!((within, listed), (0, 1));
+    assert_eq!(latest.map(|(_, on)| on), Some(d(2026, 10, 1)));
+    // Listed the other way round, the later review still decides.
+    let e = evidence(e.documents.into_iter().rev().collect());
+    let (within, _, _) = reviewed(&e, Topic::OnlineSafetyPolicy, 12, d(2026, 11, 23));
+    assert_eq!(within, 0);
+    // Once the later review is current, the document counts once.
+    let (within, _, _) = reviewed(&e, Topic::OnlineSafetyPolicy, 12, d(2026, 10, 20));
+    assert_eq!(within, 1);
+}

@@ -29,7 +29,8 @@ pub(super) fn documents_reviewed(
     let (within, latest, listed) = documents::reviewed(e, topic, months, as_of);
     let what = topic.words();
     let fact = match latest {
-        _ if listed == 0 => format!("the policy register lists nothing that is {what}"),
+        _ if listed == 0 => skipped_on(e, topic)
+            .unwrap_or_else(|| format!("the policy register lists nothing that is {what}")),
         None => match e
             .documents
             .iter()
@@ -86,16 +87,45 @@ pub(super) fn documents_reviewed(
     count(within, fact)
 }
 
+/// The fact for a document on `topic` the policy register lists on a row that was skipped
+/// (a draft, one not in force), saying why: "the policy register lists “Online Safety
+/// Policy”, but its row was skipped: it is a draft …".
+pub(super) fn skipped_on(e: &Evidence, topic: Topic) -> Option<String> {
+    let s = e.skips.iter().find(|s| {
+        s.kind == crate::evidence::Kind::Documents
+            && s.subject
+                .as_deref()
+                .is_some_and(|n| Topic::of(n).contains(&topic))
+    })?;
+    Some(format!(
+        "the policy register lists “{}” as {}, but its row was skipped: {}",
+        s.subject.as_deref().unwrap_or_default(),
+        topic.words(),
+        s.reason()
+    ))
+}
+
 /// `agreements.signed-share`: the share of `group` who signed this school year.
 pub(super) fn signed_share(
     e: &Evidence,
     group: &str,
     as_of: NaiveDate,
 ) -> Result<Measured, Unmeasured> {
-    let c =
-        registers::agreement_coverage(e, group, as_of).ok_or_else(|| Unmeasured::NobodySigned {
-            group: group.to_string(),
-        })?;
+    let c = registers::agreement_coverage(e, group, as_of).ok_or_else(|| {
+        // The group's rows were there and all skipped: nothing valid, so not met.
+        match e.all_skipped(crate::evidence::Kind::Agreements, Some(group)) {
+            Some(why) => Unmeasured::AllSkipped {
+                what: format!(
+                    "the acceptable use agreement records for {}",
+                    super::group_words(group)
+                ),
+                why,
+            },
+            None => Unmeasured::NobodySigned {
+                group: group.to_string(),
+            },
+        }
+    })?;
     Ok(Measured {
         value: c.share,
         fact: format!(

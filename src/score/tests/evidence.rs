@@ -212,6 +212,7 @@ fn the_evidenced_level_is_the_best_level_whose_checks_pass() {
         needs: String::new(),
         status,
         detail: None,
+        unreadable: false,
     };
     let r = [
         result(3, CheckStatus::Met, true),
@@ -398,4 +399,37 @@ fn an_aspect_with_nothing_behind_its_level_is_unevidenced_and_holds_back_readine
         &meetings_only,
     );
     assert!(scored.aspects.iter().all(|a| !a.unevidenced));
+}
+
+#[test]
+fn records_that_could_not_be_read_are_never_said_to_support_a_level() {
+    let e = crate::evidence::import::Evidence {
+        unreadable: vec![(
+            "evidence/training.xlsx".into(),
+            crate::evidence::Kind::Training,
+            "no header row for training records was found".into(),
+        )],
+        kinds: vec![crate::evidence::Kind::Training],
+        ..Default::default()
+    };
+    let (scored, _) = score(&fw(), &settings(), &[everything_at("Ann", 2)], &e);
+    let b21 = aspect(&scored, "B2.1");
+    assert!(b21.evidenced > b21.agreed, "{b21:?}");
+    let finding = scored
+        .evidence_findings
+        .iter()
+        .find(|f| f.aspect == "B2.1")
+        .expect("a finding");
+    assert!(
+        finding
+            .message
+            .contains("could not be read, so they say nothing of the level 2 claimed"),
+        "{}",
+        finding.message
+    );
+    assert!(
+        !finding.message.contains("The records support"),
+        "{}",
+        finding.message
+    );
 }

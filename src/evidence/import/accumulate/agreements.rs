@@ -255,7 +255,16 @@ impl Accumulator<'_> {
             .rows
             .into_iter()
             .map(|(row, o)| {
+                let group = match &o {
+                    RowOutcome::Used(a) | RowOutcome::Noted { record: a, .. } => {
+                        Some(a.group.clone())
+                    }
+                    _ => None,
+                };
                 let o = self.after_review(o, |a| a.date, Field::AgreementDate);
+                if let (RowOutcome::Skipped { .. }, Some(group)) = (&o, group) {
+                    self.groups.insert(row, group);
+                }
                 (row, o)
             })
             .collect();

@@ -40,6 +40,9 @@ pub(super) struct Accumulator<'e> {
     seen: BTreeMap<String, u32>,
     /// The cells (row, column) of the sheet that hold a formula, where a blank one matters.
     formulas: std::collections::BTreeSet<(u32, u32)>,
+    /// What each row skipped was of, by row: an agreements row's group, once read; a
+    /// policy register's document name.
+    groups: BTreeMap<u32, String>,
 }
 
 impl<'e> Accumulator<'e> {
@@ -103,6 +106,7 @@ impl<'e> Accumulator<'e> {
             agreements: Vec::new(),
             seen: BTreeMap::new(),
             formulas: std::collections::BTreeSet::new(),
+            groups: BTreeMap::new(),
             people: 0,
             names_before,
             kind: req.kind,
@@ -228,6 +232,12 @@ impl<'e> Accumulator<'e> {
             },
             "the same document with the same dates",
         );
+        if let RowOutcome::Skipped { .. } = outcome {
+            let name = records::text(row, &self.header, Field::DocumentName);
+            if !name.is_empty() {
+                self.groups.insert(row.index, name);
+            }
+        }
         let place = self.origin.row(row.index);
         let (origin, header, index) = (self.origin.clone(), self.header.clone(), row.index);
         let name_at =
@@ -288,6 +298,13 @@ impl<'e> Accumulator<'e> {
                 } else {
                     crate::text::clip_quotes(&reason)
                 };
+                if !no_record(&reason) {
+                    self.evidence.skips.push(super::Skip {
+                        kind: self.kind,
+                        subject: self.groups.remove(&row),
+                        reason: reason.clone(),
+                    });
+                }
                 let skipped = self.place(row, col, reason);
                 self.report.skipped.push(skipped);
                 (false, None)
@@ -367,6 +384,12 @@ impl<'e> Accumulator<'e> {
         }
         self.report
     }
+}
+
+/// Whether a row skipped for `reason` was no record at all: a footer, a note or a section
+/// heading, which a blank template holds too.
+fn no_record(reason: &str) -> bool {
+    reason == records::NOTE || reason.ends_with(registers::SECTION_HEADING)
 }
 
 /// A reason for skipping a row with any cell value in it taken out: for records that name

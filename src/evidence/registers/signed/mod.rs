@@ -94,6 +94,13 @@ pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
         Value::Text(t) if t.trim() == "0" || t.trim() == "1" => {
             return Signed::ZeroOne(usize::from(t.trim() == "1"));
         }
+        // "Y?": a mark in doubt does not say the agreement was signed.
+        Value::Text(t) if t.contains('?') => {
+            return Signed::Neither(format!(
+                "`{}` is a mark with a question mark, which does not say it was signed",
+                t.trim()
+            ));
+        }
         Value::Text(t) if TICKS.contains(&t.trim()) => return Signed::Mark(true, None),
         Value::Text(t) if CROSSES.contains(&t.trim()) => return Signed::Mark(false, None),
         Value::Text(t) if is_one_of(t, YES) => return Signed::Mark(true, None),
@@ -115,7 +122,9 @@ pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
     match count(row, header, Field::AgreementSigned) {
         Ok(Some((n, of))) => Signed::Count(n, of),
         Ok(None) => Signed::Blank,
-        Err(reason) if reason.contains(super::TOO_MANY) => Signed::Neither(reason),
+        Err(reason) if reason.contains(super::TOO_MANY) || reason.contains(super::PERCENT) => {
+            Signed::Neither(reason)
+        }
         Err(_) => Signed::Neither(format!("`{typed}` is neither a count nor a yes/no mark")),
     }
 }

@@ -46,6 +46,13 @@ pub(super) fn refusal(row: &SheetRow, header: &Header) -> Option<(String, Option
         );
         return Some((reason, col));
     }
+    if status::sent_out(&text(row, header, Field::AgreementStatus)) {
+        let reason = format!(
+            "the {} column says it was sent out and is still awaited",
+            heading(Field::AgreementStatus)
+        );
+        return Some((reason, header.col(Field::AgreementStatus)));
+    }
     for field in [Field::AgreementSigned, Field::AgreementDate] {
         let typed = text(row, header, field);
         if let Some((standing, _)) = status::standing(&typed, IN_OTHER_CELLS) {
