@@ -167,6 +167,9 @@ fields! {
     },
     /// Training: whether it took place for this person.
     TrainingStatus => TRAINING_STATUS,
+    /// Training: a note beside it, read for whether it says the training did not take
+    /// place ("Did not attend - off sick").
+    TrainingNotes => TRAINING_NOTES,
 
     /// Incidents: when it happened or was reported.
     IncidentDate => Row {
