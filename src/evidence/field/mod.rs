@@ -131,7 +131,8 @@ fields! {
     TrainingCourse => Row {
         about: "What the training was.",
         aliases: &["course", "course title", "course name", "training", "training course",
-            "training title", "relevant training in last 12 months", "session", "module"],
+            "training title", "relevant training in last 12 months", "session", "module",
+            "course attended", "training attended", "training completed"],
         ..row(Training, "course", "Course", Text)
     },
     /// Training: who delivered it.
