@@ -253,6 +253,7 @@ pub fn name_part(field: Field) -> Option<NamePart> {
         | EngagementTitle
         | EngagementAttendance
         | TrainingStatus
+        | TrainingNotes
         | MeetingStatus
         | AgreementStatus
         | FilteringStatus

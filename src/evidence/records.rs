@@ -241,7 +241,7 @@ pub fn reads(field: Field) -> bool {
     use Field::*;
     match field {
         TrainingPerson | TrainingRole | TrainingGroup | TrainingCourse | TrainingDate
-        | TrainingNextDue | TrainingStatus => true,
+        | TrainingNextDue | TrainingStatus | TrainingNotes => true,
         TrainingProvider | TrainingCertificate => false,
         IncidentPerson | IncidentDate | IncidentCategory | IncidentAction | IncidentStatus => true,
         IncidentTime | IncidentYearGroup | IncidentDescription | IncidentActionBy
@@ -280,9 +280,16 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<
     }
     // A person whose date cannot be read is still one of the people to train: dropping the
     // row would raise the share trained.
-    let status = status::said(row, header, Field::TrainingStatus);
+    // The Status column, a note or the course's name may say it did not take place.
+    let status = status::said_in(
+        row,
+        header,
+        Field::TrainingStatus,
+        &[Field::TrainingNotes, Field::TrainingCourse],
+        status::Standing::NOT_TRAINED,
+    );
     let (date, note) = match date(row, header, Field::TrainingDate) {
-        // "Booked", "Cancelled", "Did not attend": the training did not take place for them.
+        // "Booked", "Cancelled", "Did not attend", "Failed": not trained.
         _ if let Some((why, _)) = &status => (
             None,
             Some(format!("{person}: {why}; counted as not trained")),

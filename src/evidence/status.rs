@@ -29,6 +29,10 @@ pub(crate) enum Standing {
     NotValid,
     /// It was refused: refused, declined, not returned, opted out.
     Refused,
+    /// It was tried and not passed: a failed assessment, a course not passed. Read only
+    /// where passing is what counts (training), since a filtering check that failed still
+    /// took place.
+    Failed,
 }
 
 impl Standing {
@@ -41,6 +45,7 @@ impl Standing {
             }
             Standing::NotValid => "is not valid (a draft, withdrawn, superseded or void)",
             Standing::Refused => "was refused, declined or not returned",
+            Standing::Failed => "was not passed",
         }
     }
 
@@ -57,12 +62,22 @@ impl Standing {
     pub(crate) const NOT_HELD: &'static [Standing] =
         &[Standing::DidNotHappen, Standing::NotYet, Standing::NotValid];
 
+    /// The standings that say a person was not trained: every one, and a course failed.
+    pub(crate) const NOT_TRAINED: &'static [Standing] = &[
+        Standing::DidNotHappen,
+        Standing::NotYet,
+        Standing::NotValid,
+        Standing::Refused,
+        Standing::Failed,
+    ];
+
     fn words(self) -> &'static [&'static str] {
         match self {
             Standing::DidNotHappen => DID_NOT_HAPPEN,
             Standing::NotYet => NOT_YET,
             Standing::NotValid => NOT_VALID,
             Standing::Refused => REFUSED,
+            Standing::Failed => FAILED,
         }
     }
 }
@@ -94,6 +109,19 @@ const DID_NOT_HAPPEN: &[&str] = &[
     "dna",
     "no show",
     "not attended",
+    "absent",
+    "never went out",
+    "never sent",
+    "not sent out",
+    "did not go out",
+    "didn t go out",
+    "never ran",
+    "never run",
+    "never happened",
+    "never took place",
+    "never held",
+    "not issued",
+    "never issued",
 ];
 
 /// Words that say a thing has not taken place yet, or did not go ahead as planned.
@@ -142,6 +170,19 @@ const NOT_YET: &[&str] = &[
     "pending",
     "awaiting",
     "awaited",
+    "not completed",
+    "not yet completed",
+    "not complete",
+    "incomplete",
+    "not finished",
+    "unfinished",
+    "in progress",
+    "ongoing",
+    "underway",
+    "under way",
+    "part completed",
+    "partly completed",
+    "partially completed",
 ];
 
 /// Words that say a form was sent out to be signed and returned: for an agreement, it is
@@ -208,6 +249,20 @@ const REFUSED: &[&str] = &[
     "objected",
 ];
 
+/// Words that say what was tried was not passed.
+const FAILED: &[&str] = &[
+    "failed",
+    "fail",
+    "not passed",
+    "did not pass",
+    "didn t pass",
+    "unsuccessful",
+    "not achieved",
+    "resit",
+    "re sit",
+    "retake",
+];
+
 /// Words before a status word that say it does not apply: "not cancelled".
 const NEGATIONS: &[&str] = &["not", "never", "no", "wasn t", "was not", "nothing"];
 
@@ -247,6 +302,19 @@ pub(crate) fn starts(text: &str, standings: &[Standing]) -> Option<(Standing, &'
     })
 }
 
+/// Whether any clause of `text` (cut at dashes, semicolons, full stops, commas and
+/// brackets) starts with words of `standings`: a note or a course name says its status in
+/// a clause of its own ("Off sick - did not attend", "Online safety update - CANCELLED"),
+/// while "Attended in place of the cancelled session" is training that took place.
+pub(crate) fn clause_starts(
+    text: &str,
+    standings: &[Standing],
+) -> Option<(Standing, &'static str)> {
+    text.split([';', '.', ',', '(', ')', '[', ']', ':', '–', '—', '/'])
+        .flat_map(|p| p.split(" - "))
+        .find_map(|clause| starts(clause, standings))
+}
+
 /// The Status cell of `field` in `row`, when it says the row does not count: the words
 /// as typed, what they say, and the column.
 pub(crate) fn column(
@@ -254,8 +322,18 @@ pub(crate) fn column(
     header: &Header,
     field: Field,
 ) -> Option<(String, Standing, Option<u32>)> {
+    column_of(row, header, field, Standing::ALL)
+}
+
+/// The Status cell of `field` in `row`, when it holds words of `standings`.
+fn column_of(
+    row: &SheetRow,
+    header: &Header,
+    field: Field,
+    standings: &[Standing],
+) -> Option<(String, Standing, Option<u32>)> {
     let typed = text(row, header, field);
-    let (s, _) = standing(&typed, Standing::ALL)?;
+    let (s, _) = standing(&typed, standings)?;
     Some((typed, s, header.col(field)))
 }
 
@@ -278,10 +356,25 @@ pub(crate) fn not_held(
     })
 }
 
-/// What the Status cell of `field` in `row` says, in words ("`Booked` says it has not
-/// taken place …"), with its column, when it says the row does not count.
-pub(crate) fn said(row: &SheetRow, header: &Header, field: Field) -> Option<(String, Option<u32>)> {
-    let (typed, standing, col) = column(row, header, field)?;
+/// What a row says, in words, when its Status cell (`status`) holds words of
+/// `standings`, or one of `cells` (a note, a course's name) has a clause that starts with
+/// them ("Off sick - did not attend", "Online safety update - CANCELLED"): with its
+/// column.
+pub(crate) fn said_in(
+    row: &SheetRow,
+    header: &Header,
+    status: Field,
+    cells: &[Field],
+    standings: &[Standing],
+) -> Option<(String, Option<u32>)> {
+    let found = column_of(row, header, status, standings).or_else(|| {
+        cells.iter().find_map(|&f| {
+            let typed = text(row, header, f);
+            let (standing, _) = clause_starts(&typed, standings)?;
+            Some((typed, standing, header.col(f)))
+        })
+    })?;
+    let (typed, standing, col) = found;
     Some((
         format!("`{}` says it {}", typed.trim(), standing.says()),
         col,

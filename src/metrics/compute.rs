@@ -141,11 +141,49 @@ pub fn training_role_coverage(
         .filter(|w| !w.is_empty())
         .map(|w| format!(" {w} "))
         .collect();
-    let holds = |t: &Training| {
-        let have = format!(" {} ", normalise(&t.role));
-        wanted.iter().any(|w| have.contains(w.as_str()))
-    };
+    let holds = |t: &Training| holds_role(&t.role, &wanted);
     coverage_of(e, role, holds, months, as_of)
+}
+
+/// Words beside a role that make it someone else's: a deputy or an assistant to the DSL
+/// is not the DSL.
+const STANDING_IN: &[&str] = &[
+    "deputy",
+    "assistant",
+    "alternate",
+    "alternative",
+    "backup",
+    "back up",
+    "second",
+    "trainee",
+    "shadow",
+];
+
+/// Whether `role` holds one of the `wanted` roles (each ` padded `) in a part of its own
+/// that no word like "deputy" qualifies: "Deputy Head / DSL" and "Head (DSL)" hold the
+/// DSL, "Deputy DSL" and "Designated Safeguarding Lead (deputy)" do not. Parts are cut at
+/// slashes, commas, semicolons, ampersands and "and".
+fn holds_role(role: &str, wanted: &[String]) -> bool {
+    let lowered = role.to_lowercase();
+    lowered
+        .split(['/', ',', ';', '&', '+', '|'])
+        .flat_map(|p| p.split(" and "))
+        .map(|p| format!(" {} ", normalise(p)))
+        .any(|part| {
+            wanted.iter().any(|w| {
+                part.match_indices(w.as_str()).any(|(at, _)| {
+                    let before = &part[..=at];
+                    let after = &part[at + w.len() - 1..];
+                    let qualified = STANDING_IN.iter().any(|q| {
+                        before.ends_with(&format!(" {q} "))
+                            || before.ends_with(&format!(" {q} to the "))
+                            || before.ends_with(&format!(" {q} to "))
+                            || after.starts_with(&format!(" {q} "))
+                    });
+                    !qualified
+                })
+            })
+        })
 }
 
 /// Coverage over `months` of the people whose records pass `counts`, reported as `group`.

@@ -131,7 +131,8 @@ fields! {
     TrainingCourse => Row {
         about: "What the training was.",
         aliases: &["course", "course title", "course name", "training", "training course",
-            "training title", "relevant training in last 12 months", "session", "module"],
+            "training title", "relevant training in last 12 months", "session", "module",
+            "course attended", "training attended", "training completed"],
         ..row(Training, "course", "Course", Text)
     },
     /// Training: who delivered it.
@@ -167,6 +168,9 @@ fields! {
     },
     /// Training: whether it took place for this person.
     TrainingStatus => TRAINING_STATUS,
+    /// Training: a note beside it, read for whether it says the training did not take
+    /// place ("Did not attend - off sick").
+    TrainingNotes => TRAINING_NOTES,
 
     /// Incidents: when it happened or was reported.
     IncidentDate => Row {

@@ -26,6 +26,14 @@ pub(super) const TRAINING_STATUS: Row = Row {
     ],
     ..row(Training, "status", "Status", Text)
 };
+/// Training: a note beside it; one that says the person did not attend, or that it was
+/// cancelled, booked or failed, leaves them untrained.
+pub(super) const TRAINING_NOTES: Row = Row {
+    in_template: false,
+    about: "Notes; one saying it did not take place for them (Did not attend, Cancelled, Booked for January, Failed) counts them as not trained.",
+    aliases: &["notes", "note", "comments", "comment", "remarks"],
+    ..row(Training, "notes", "Notes", Text)
+};
 /// Meetings: whether the meeting took place.
 pub(super) const MEETING_STATUS: Row = Row {
     in_template: false,

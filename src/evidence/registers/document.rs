@@ -116,22 +116,48 @@ fn next_review(
 }
 
 /// What the status cell, the Approved by cell, a note or the name says the document is,
-/// when it is not in force: the words typed and what they mean, with the column they are
-/// in. Read by meaning in [`super::standing`].
+/// when it is not in force: the words typed and what they mean (`None` for a status not
+/// understood), with the column they are in. Read by meaning in [`super::standing`].
 fn not_in_force(
     row: &SheetRow,
     header: &Header,
     name: &str,
-) -> Option<(String, &'static str, Field)> {
-    use super::standing::{name_says, note_says, status_says};
+) -> Option<(String, Option<&'static str>, Field)> {
+    use super::standing::{Says, name_says, note_says, status_cell_says, status_says};
     let said = |f: Field, says: fn(&str) -> Option<&'static str>| {
         let typed = text(row, header, f);
-        says(&typed).map(|what| (typed, what, f))
+        says(&typed).map(|what| (typed, Some(what), f))
     };
-    said(Field::DocumentStatus, status_says)
+    let status = text(row, header, Field::DocumentStatus);
+    let in_status = status_cell_says(&status).map(|says| match says {
+        Says::NotInForce(what) => (status.clone(), Some(what), Field::DocumentStatus),
+        Says::NotUnderstood => (status.clone(), None, Field::DocumentStatus),
+    });
+    in_status
         .or_else(|| said(Field::DocumentApprovedBy, status_says))
         .or_else(|| said(Field::DocumentNotes, note_says))
-        .or_else(|| name_says(name).map(|what| (name.to_string(), what, Field::DocumentName)))
+        .or_else(|| name_says(name).map(|what| (name.to_string(), Some(what), Field::DocumentName)))
+}
+
+/// Why a document not in force is not listed, from what [`not_in_force`] found.
+fn not_listed(name: &str, typed: &str, what: Option<&str>, field: Field) -> String {
+    let clip = |t: &str| crate::text::clip(t.trim(), crate::text::QUOTE_CHARS);
+    let Some(what) = what else {
+        return format!(
+            "status not understood: `{}` does not say {} is in force (such as \"Approved\", \"Ratified\", \"Current\" or \"Live\"), so it is not counted as approved and backs no check",
+            clip(typed),
+            clip(name)
+        );
+    };
+    let said = if field == Field::DocumentName {
+        String::new()
+    } else {
+        format!(": `{}` says so", clip(typed))
+    };
+    format!(
+        "{} is {what}{said}; a document not in force backs no check, so it is not listed",
+        clip(name)
+    )
 }
 
 /// The review dates the row types that give no day, and why: the last review's (or the
@@ -192,19 +218,7 @@ pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
         return skip("no document name", header.col(Field::DocumentName));
     }
     if let Some((typed, what, field)) = not_in_force(row, header, &name) {
-        let clip = |t: &str| crate::text::clip(t.trim(), crate::text::QUOTE_CHARS);
-        let said = if field == Field::DocumentName {
-            String::new()
-        } else {
-            format!(": `{}` says so", clip(&typed))
-        };
-        return skip(
-            format!(
-                "{} is {what}{said}; a document not in force backs no check, so it is not listed",
-                clip(&name)
-            ),
-            header.col(field),
-        );
+        return skip(not_listed(&name, &typed, what, field), header.col(field));
     }
     let mut notes = Vec::new();
     let (last_reviewed, last_from) = last_review(row, header, &mut notes);

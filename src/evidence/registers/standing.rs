@@ -2,24 +2,27 @@
 //! meaning, clause by clause, not by any occurrence of a word: "Approved (draft archived)"
 //! is approved (the clause in brackets is about an earlier copy), "For consultation",
 //! "Under review" and "Awaiting approval" are not, and an Approved by cell of "FGB
-//! (pending)" says the approval has not been given. Kept to the policy register: the
-//! other registers' words for what did not happen are read where those registers are.
+//! (pending)" says the approval has not been given. The words every register shares for
+//! what is not valid, was refused or has not happened ("Draft", "Rejected", "Deferred")
+//! come from [`crate::evidence::status`]; the phrases kept here are the policy register's
+//! own ("Out for consultation", "Approved in principle", "Ready for FGB").
+//!
+//! It fails closed: a Status cell that says nothing recognised as in force ("N/A",
+//! "Approved?") is not taken as approval, and import says at its cell that it was not
+//! understood.
 
+use crate::evidence::status::{self, Standing};
 use crate::text::normalise;
 
 /// Phrases of a status, an Approved by cell or a name that say the document is not in
 /// force, and what they say it is.
 const NOT_IN_FORCE: &[(&str, &str)] = &[
-    ("draft", "a draft"),
-    ("drafted", "a draft"),
     ("working copy", "a working copy"),
     ("working draft", "a draft"),
     ("work in progress", "a draft"),
     ("wip", "a draft"),
-    ("in progress", "a draft"),
     ("being written", "a draft"),
     ("being drafted", "a draft"),
-    ("proposed", "a draft"),
     ("for consultation", "out for consultation, not yet approved"),
     (
         "out for consultation",
@@ -42,7 +45,6 @@ const NOT_IN_FORCE: &[(&str, &str)] = &[
     ("needs updating", "out of date"),
     ("out of date", "out of date"),
     ("outdated", "out of date"),
-    ("expired", "expired"),
     ("lapsed", "expired"),
     ("not yet approved", "not yet approved"),
     ("not approved", "not approved"),
@@ -62,8 +64,6 @@ const NOT_IN_FORCE: &[(&str, &str)] = &[
     ("to be agreed", "not yet approved"),
     ("for approval", "not yet approved"),
     ("for ratification", "not yet approved"),
-    ("tbc", "not yet approved"),
-    ("withdrawn", "withdrawn"),
     ("no longer used", "withdrawn"),
     ("no longer in use", "withdrawn"),
     ("not in use", "withdrawn"),
@@ -71,10 +71,53 @@ const NOT_IN_FORCE: &[(&str, &str)] = &[
     ("discontinued", "withdrawn"),
     ("archived", "withdrawn"),
     ("obsolete", "withdrawn"),
-    ("superseded", "superseded"),
     ("replaced", "superseded"),
     ("replaced by", "superseded"),
+    ("in draft", "a draft"),
+    ("old version", "an old version"),
+    ("previous version", "an old version"),
+    ("earlier version", "an old version"),
+    ("in principle", "approved only in principle, not finally"),
+    ("subject to", "approved only on conditions not yet met"),
+    ("conditional", "approved only on conditions not yet met"),
+    ("conditionally", "approved only on conditions not yet met"),
+    ("ready for", "not yet approved"),
+    ("returned for", "sent back for changes, not approved"),
+    ("sent back", "sent back for changes, not approved"),
+    ("referred back", "sent back for changes, not approved"),
+    (
+        "amendments requested",
+        "sent back for changes, not approved",
+    ),
+    ("amendment requested", "sent back for changes, not approved"),
+    ("amendments required", "sent back for changes, not approved"),
+    ("amendments needed", "sent back for changes, not approved"),
+    ("changes requested", "sent back for changes, not approved"),
+    ("changes required", "sent back for changes, not approved"),
+    ("to be amended", "sent back for changes, not approved"),
+    ("needs amending", "sent back for changes, not approved"),
 ];
+
+/// What a word of [`status`] says a document is: "a draft", "superseded", "not yet
+/// approved".
+fn standing_says(standing: Standing, word: &'static str) -> &'static str {
+    match standing {
+        Standing::NotValid => match word {
+            "draft" | "drafted" => "a draft",
+            "void" | "voided" | "invalid" => "void",
+            w if w.ends_with("in error") => "entered in error",
+            w => w,
+        },
+        Standing::NotYet => "not yet approved",
+        Standing::DidNotHappen => "not approved: its approval did not take place",
+        Standing::Refused => "not approved: it was rejected, declined or not signed",
+        Standing::Failed => "not approved",
+    }
+}
+
+/// Words before a word of [`IN_FORCE`] that say it does not hold: "not current", "no
+/// longer live".
+const NEGATIONS: &[&str] = &["not", "not yet", "never", "no longer", "nor", "isn t"];
 
 /// Phrases of a note beside a document that say the row itself is no longer in force. A
 /// note speaks of many things ("new draft due in spring"): only these settle the row.
@@ -89,6 +132,20 @@ const NOTE_SAYS: &[&str] = &[
     "obsolete",
     "do not use",
     "archived",
+];
+
+/// Phrases of a note that say the approval is still awaited wherever they stand in a
+/// clause ("with governors for approval").
+const APPROVAL_AWAITED: &[&str] = &[
+    "for approval",
+    "for ratification",
+    "for sign off",
+    "awaiting approval",
+    "awaiting ratification",
+    "to be approved",
+    "to be ratified",
+    "not yet approved",
+    "not yet ratified",
 ];
 
 /// Words of a clause that say the document is in force.
@@ -106,7 +163,31 @@ const IN_FORCE: &[&str] = &[
     "signed off",
     "up to date",
     "reviewed",
+    "final",
+    "finalised",
+    "finalized",
+    "complete",
+    "completed",
+    "in date",
+    "valid",
+    "endorsed",
+    "accepted",
+    "signed",
+    "issued",
+    "in place",
+    "implemented",
+    "renewed",
 ];
+
+/// What a status cell says of the document, when it does not say it is in force.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Says {
+    /// It says the document is not in force, and what it is: "a draft".
+    NotInForce(&'static str),
+    /// It says nothing recognised as in force ("N/A", "See folder"), so it is not taken
+    /// as approval.
+    NotUnderstood,
+}
 
 /// A clause about another copy of the document, not this one: an earlier one put away
 /// ("draft archived", "old version removed") or the next one on its way ("new draft due in
@@ -143,7 +224,44 @@ fn about_another_copy(clause: &str) -> bool {
         "to follow",
     ]);
     let next = has(&["new", "next", "updated", "revised"]);
-    (gone && earlier) || (coming && next)
+    let replaces = ["replaces", "replacing", "supersedes", "superseding"]
+        .iter()
+        .any(|w| clause == *w || clause.starts_with(&format!("{w} ")));
+    (gone && earlier) || (coming && next) || replaces
+}
+
+/// A clause about the document's next review, not its standing now: "review scheduled
+/// Sept 2027", "pending review in spring", "will be reviewed annually".
+fn about_next_review(clause: &str) -> bool {
+    let has = |words: &[&str]| words.iter().any(|w| contains(clause, w));
+    has(&[
+        "review", "reviewed", "renewal", "revision", "refresh", "update",
+    ]) && has(&[
+        "due",
+        "planned",
+        "scheduled",
+        "booked",
+        "will be",
+        "pending",
+        "next",
+        "expected",
+        "set for",
+        "diarised",
+    ])
+}
+
+/// Whether a clause holds a word of [`IN_FORCE`] said not to hold: "not current".
+fn negated_in_force(clause: &str) -> bool {
+    IN_FORCE.iter().any(|w| {
+        NEGATIONS
+            .iter()
+            .any(|n| contains(clause, &format!("{n} {w}")))
+    })
+}
+
+/// Whether a clause says the document is in force, and nothing against it.
+fn in_force_clause(clause: &str) -> bool {
+    IN_FORCE.iter().any(|w| contains(clause, w)) && not_in_force_clause(clause).is_none()
 }
 
 /// Whether `phrase` stands as whole words in the normalised `text`.
@@ -151,13 +269,57 @@ fn contains(text: &str, phrase: &str) -> bool {
     format!(" {text} ").contains(&format!(" {phrase} "))
 }
 
-/// What a clause says the document is when not in force: the longest phrase it holds.
+/// What a clause says the document is when not in force: the longest phrase of the
+/// register's own it holds, else a shared status word, else a word of [`IN_FORCE`] said
+/// not to hold.
 fn not_in_force_clause(clause: &str) -> Option<&'static str> {
     NOT_IN_FORCE
         .iter()
         .filter(|(w, _)| contains(clause, w))
         .max_by_key(|(w, _)| w.len())
         .map(|(_, what)| *what)
+        .or_else(|| status::standing(clause, Standing::ALL).map(|(s, w)| standing_says(s, w)))
+        .or_else(|| negated_in_force(clause).then_some("not approved or not current"))
+}
+
+/// What a clause of a note says when it starts by saying the document is not in force
+/// ("Still in draft", "Awaiting FGB", "Not yet approved"): a note's status stands at the
+/// head of its clause, once words like "still" or "currently" are set aside.
+fn note_clause(clause: &str) -> Option<&'static str> {
+    let mut c = clause;
+    while let Some(rest) = [
+        "still",
+        "currently",
+        "now",
+        "only",
+        "remains",
+        "it is",
+        "this is",
+        "policy is",
+        "document is",
+        "is",
+    ]
+    .iter()
+    .find_map(|f| c.strip_prefix(&format!("{f} ")))
+    {
+        c = rest;
+    }
+    let heads = |p: &str| c == p || c.starts_with(&format!("{p} "));
+    // Whoever holds it, a document "for approval" has not been approved.
+    let awaited = APPROVAL_AWAITED.iter().any(|w| contains(c, w));
+    if awaited {
+        return Some("not yet approved");
+    }
+    NOT_IN_FORCE
+        .iter()
+        .filter(|(w, _)| heads(w))
+        .max_by_key(|(w, _)| w.len())
+        .map(|(_, what)| *what)
+        .or_else(|| status::starts(c, Standing::ALL).map(|(s, w)| standing_says(s, w)))
+        .or_else(|| {
+            let negated = NEGATIONS.iter().any(|n| heads(n)) && negated_in_force(c);
+            negated.then_some("not approved or not current")
+        })
 }
 
 /// A cell cut into clauses: the text outside brackets first, then each bracketed part,
@@ -193,15 +355,35 @@ fn clauses(typed: &str) -> Vec<String> {
 /// about another copy ("draft archived") says nothing of this one, beside a clause saying
 /// it is in force; every other clause saying it is not in force decides, whatever else the
 /// cell says ("Approved, awaiting sign off" is not yet approved).
+///
+/// A question mark ("Approved?", "FGB?") says nobody is sure it was approved.
 pub fn status_says(typed: &str) -> Option<&'static str> {
+    if typed.contains('?') {
+        return Some("not known to be approved (the cell asks a question)");
+    }
     let parts = clauses(typed);
-    let positive = parts
-        .iter()
-        .any(|c| IN_FORCE.iter().any(|w| contains(c, w)) && not_in_force_clause(c).is_none());
+    let positive = parts.iter().any(|c| in_force_clause(c));
     parts
         .iter()
-        .filter(|c| !(positive && about_another_copy(c)))
+        .filter(|c| !(positive && (about_another_copy(c) || about_next_review(c))))
         .find_map(|c| not_in_force_clause(c))
+}
+
+/// What a Status cell says, when it does not say the document is in force: what it says
+/// the document is, or, failing closed, that it says nothing recognised as in force. A
+/// blank cell says nothing either way.
+pub fn status_cell_says(typed: &str) -> Option<Says> {
+    // A column headed "In force", "Current" or "Live" answers yes or no.
+    match normalise(typed).as_str() {
+        "yes" | "y" | "true" => return None,
+        "no" | "n" | "false" => return Some(Says::NotInForce("not in force")),
+        _ => {}
+    }
+    if let Some(what) = status_says(typed) {
+        return Some(Says::NotInForce(what));
+    }
+    let understood = typed.trim().is_empty() || clauses(typed).iter().any(|c| in_force_clause(c));
+    (!understood).then_some(Says::NotUnderstood)
 }
 
 /// What a document's name says it is, when not in force: "Acceptable Use Policy (working
@@ -210,78 +392,24 @@ pub fn name_says(name: &str) -> Option<&'static str> {
     status_says(name)
 }
 
-/// Whether a note beside a document says this row is no longer in force ("Superseded by
-/// the 2026 policy", "Replaced by Online Safety Policy"): then it is superseded.
+/// Whether a note beside a document says this row is not in force: superseded ("Replaced
+/// by Online Safety Policy") anywhere in it, or a clause that starts by saying so ("Still
+/// in draft - awaiting FGB"), whatever the Status column says. A clause about another copy
+/// or the next review ("New draft due in spring") says nothing of this one.
 pub fn note_says(typed: &str) -> Option<&'static str> {
     let n = normalise(typed);
     if n.starts_with("replaces") || n.starts_with("supersedes") {
         return None;
     }
-    NOTE_SAYS
+    if NOTE_SAYS.iter().any(|w| contains(&n, w)) {
+        return Some("superseded or withdrawn");
+    }
+    clauses(typed)
         .iter()
-        .any(|w| contains(&n, w))
-        .then_some("superseded or withdrawn")
+        .filter(|c| !about_another_copy(c) && !about_next_review(c))
+        .find_map(|c| note_clause(c))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn statuses_that_say_the_document_is_not_current_and_approved() {
-        for typed in [
-            "For consultation",
-            "Out for consultation",
-            "Out of date",
-            "(working copy)",
-            "Under review",
-            "Awaiting approval",
-            "Not yet approved",
-            "Pending",
-            "FGB (pending)",
-            "Approved, awaiting sign-off",
-            "Draft v3",
-            "Superseded",
-            "Replaced",
-            "TBC",
-            "Lapsed",
-        ] {
-            assert!(status_says(typed).is_some(), "{typed}");
-        }
-    }
-
-    #[test]
-    fn statuses_that_say_it_is_in_force() {
-        for typed in [
-            "Approved (draft archived)",
-            "Approved - previous version removed",
-            "Ratified; old draft deleted",
-            "Approved (new draft due in spring)",
-            "Current - next version being written",
-            "Approved",
-            "Current",
-            "Live",
-            "FGB",
-            "Full governing body",
-            "Headteacher",
-            "",
-        ] {
-            assert_eq!(status_says(typed), None, "{typed}");
-        }
-    }
-
-    #[test]
-    fn an_archived_draft_with_nothing_saying_approved_is_not_in_force() {
-        assert!(status_says("Draft archived").is_some());
-        assert!(status_says("New draft due in spring").is_some());
-    }
-
-    #[test]
-    fn a_note_settles_a_row_only_when_it_speaks_of_that_row() {
-        assert!(note_says("Superseded by the 2026 policy").is_some());
-        assert!(note_says("Replaced by Online Safety Policy").is_some());
-        assert_eq!(note_says("Replaces the 2023 policy"), None);
-        assert_eq!(note_says("New draft due in spring"), None);
-        assert_eq!(note_says("Shared with staff at INSET"), None);
-    }
-}
+#[path = "standing_tests.rs"]
+mod tests;

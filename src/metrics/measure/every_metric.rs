@@ -153,6 +153,7 @@ fn a_role_is_found_by_its_words_in_the_role_column() {
     );
     let mut e = records();
     e.training[0].role = "Deputy Head / DSL".into();
+    e.training[1].role = "Headteacher (DSL)".into();
     e.training[2].role = "Designated Safeguarding Lead (deputy)".into();
     e.training[3].role = "DSLR photography club".into();
     let m = measure(&dsl, &e, as_of(), &Terms::English).expect("two people hold the role");
@@ -161,6 +162,20 @@ fn a_role_is_found_by_its_words_in_the_role_column() {
         (
             1.0,
             "2 of 2 people whose role is DSL or designated safeguarding lead trained in the last two years (100%)".into()
+        )
+    );
+    // A deputy alone is not the DSL.
+    let mut deputies = records();
+    deputies.training[0].role = "Deputy DSL".into();
+    deputies.training[1].role = "Deputy Designated Safeguarding Lead".into();
+    deputies.training[2].role = "DSL (deputy)".into();
+    deputies.training[3].role = "Assistant to the DSL".into();
+    let none = measure(&dsl, &deputies, as_of(), &Terms::English).map_err(|e| e.to_string());
+    assert_eq!(
+        none,
+        Err(
+            "nobody in the training records has the role DSL or designated safeguarding lead"
+                .into()
         )
     );
     let nobody = measure(&dsl, &records(), as_of(), &Terms::English).map_err(|e| e.to_string());

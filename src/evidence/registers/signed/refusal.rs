@@ -22,6 +22,7 @@ fn says(standing: Standing) -> &'static str {
         Standing::NotValid => "it was withdrawn or is void",
         Standing::NotYet => "it is still to come",
         Standing::DidNotHappen => "it was cancelled",
+        Standing::Failed => "it was not passed",
     }
 }
 
