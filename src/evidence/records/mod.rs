@@ -11,11 +11,14 @@ use serde::Serialize;
 
 use super::Field;
 use super::header::{Header, normalise};
-use super::mapping::{CategoryMapper, group_for_meeting, group_for_role, meeting_group_name, slug};
+use super::mapping::{CategoryMapper, group_for_role, slug};
 use super::status;
 use super::table::{SheetRow, Value};
 use crate::dates;
 use crate::privacy::{Names, Person};
+
+mod meeting;
+pub use meeting::meeting;
 
 /// One person's training, as recorded.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -418,38 +421,6 @@ pub fn pupil(row: &SheetRow, header: &Header, names: &mut Names) -> RowOutcome<(
         return skip("no name that could be read", None);
     }
     RowOutcome::Used(())
-}
-
-/// A meeting row.
-pub fn meeting(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<Meeting> {
-    let date = match dated(row, header, Field::MeetingDate) {
-        Ok(d) => d,
-        Err(outcome) => return outcome,
-    };
-    let held = status::not_held(
-        row,
-        header,
-        Field::MeetingStatus,
-        &[Field::MeetingGroup, Field::MeetingItems],
-    );
-    if let Some((typed, standing, col)) = held {
-        return skip(status::reason(&typed, standing), col);
-    }
-    let group = text(row, header, Field::MeetingGroup);
-    if group.is_empty() {
-        return skip("no group or meeting name", header.col(Field::MeetingGroup));
-    }
-    let attendees = text(row, header, Field::MeetingAttendees)
-        .split([';', ',', '\n'])
-        .filter(|p| !p.trim().is_empty())
-        .count();
-    RowOutcome::Used(Meeting {
-        date,
-        group: group_for_meeting(&group, &maps.groups),
-        name: meeting_group_name(&group, &maps.groups),
-        attendees,
-        items: normalise(&text(row, header, Field::MeetingItems)),
-    })
 }
 
 #[cfg(test)]
