@@ -91,5 +91,8 @@ fn a_term_passes_only_when_its_latest_check_passed() {
     };
     assert_eq!(outcome("2025-26 autumn"), Some(true.into()), "{f}");
     assert_eq!(outcome("2025-26 spring"), Some(false.into()), "{f}");
-    says(&text, &["spring term 2025-26 the latest check did not pass"]);
+    says(
+        &text,
+        &["spring term 2025-26 the latest check did not pass"],
+    );
 }
