@@ -10,11 +10,10 @@ aspect's section (it once quoted them on the first page and pushed the radar to 
 The group workbook is taken away, so the members' levels stand. Needs openpyxl. What is
 written is fixed, so the review is the same on every run.
 """
-import os
 import re
 import sys
 
-import openpyxl
+from partly_scored import fill_members
 
 WHY = (
     "The register was brought together from three older lists when the school joined the "
@@ -47,18 +46,7 @@ def fill(sheet, member):
 
 
 def main(review):
-    scores = os.path.join(review, "scores")
-    group = os.path.join(scores, "group.xlsx")
-    if os.path.exists(group):
-        os.remove(group)
-    books = sorted(os.path.join(scores, n) for n in os.listdir(scores) if n.endswith(".xlsx"))
-    if len(books) < 3:
-        sys.exit(f"{scores}: needs three or more members' workbooks, found {len(books)}")
-    for member, path in enumerate(books):
-        wb = openpyxl.load_workbook(path)
-        fill(wb["Scores"], member)
-        wb.save(path)
-    print(f"{scores}: {len(books)} members claiming level 1 on every aspect")
+    fill_members(review, fill, "claiming level 1 on every aspect")
 
 
 if __name__ == "__main__":

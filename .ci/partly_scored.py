@@ -55,7 +55,9 @@ def fill(sheet, member):
             words.value = "Roles are written down." if index % 7 == 0 else COMMENTARY
 
 
-def main(review):
+def fill_members(review, fill, said):
+    """Takes out the review's group workbook and fills each member's with `fill(sheet,
+    member)`; `said` says what the members then hold."""
     scores = os.path.join(review, "scores")
     group = os.path.join(scores, "group.xlsx")
     if os.path.exists(group):
@@ -67,7 +69,11 @@ def main(review):
         wb = openpyxl.load_workbook(path)
         fill(wb["Scores"], member)
         wb.save(path)
-    print(f"{scores}: {len(books)} members part way through their scoring")
+    print(f"{scores}: {len(books)} members {said}")
+
+
+def main(review):
+    fill_members(review, fill, "part way through their scoring")
 
 
 if __name__ == "__main__":

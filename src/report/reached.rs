@@ -151,8 +151,8 @@ pub fn tally(aspects: &[AspectScore]) -> String {
 mod tests {
     use super::*;
 
-    #[test]
-    fn only_the_groups_own_level_is_called_agreed() {
+    /// The first aspect of the shipped framework, scored with no workbooks and no records.
+    fn unscored_aspect() -> AspectScore {
         let (scored, _) = crate::score::score(
             &crate::framework::load_embedded(crate::framework::DEFAULT_ID)
                 .expect("built in")
@@ -166,7 +166,12 @@ mod tests {
             &[],
             &crate::evidence::import::Evidence::default(),
         );
-        let mut a = scored.aspects[0].clone();
+        scored.aspects[0].clone()
+    }
+
+    #[test]
+    fn only_the_groups_own_level_is_called_agreed() {
+        let mut a = unscored_aspect();
         assert_eq!(reached(&a), "");
         a.evidenced = Some(3);
         assert_eq!(records_support(&a), None, "no records checked it");
@@ -194,20 +199,7 @@ mod tests {
     #[test]
     fn no_heading_calls_a_level_or_commentary_agreed_that_the_group_did_not_agree() {
         use crate::score::{NotAgreed, NotAgreedWhy};
-        let (scored, _) = crate::score::score(
-            &crate::framework::load_embedded(crate::framework::DEFAULT_ID)
-                .expect("built in")
-                .framework,
-            &crate::score::Settings {
-                school: "S".into(),
-                review_date: chrono::NaiveDate::from_ymd_opt(2026, 11, 1).expect("date"),
-                min_commentary_words: 40,
-                terms: crate::metrics::terms::Terms::English,
-            },
-            &[],
-            &crate::evidence::import::Evidence::default(),
-        );
-        let base = scored.aspects[0].clone();
+        let base = unscored_aspect();
         let not = |why| NotAgreed {
             why,
             middle: Some(2),

@@ -2,33 +2,9 @@
 //! withdrawn beside a date, surveys not run or answered by nobody, parent questionnaires
 //! naming a year, filtering checks still to do.
 
-use std::path::Path;
-
-use crate::evidence::import::{Evidence, Request, SourceReport, import};
-use crate::evidence::records::Mappings;
+use super::tests::{read, read_mapped};
+use crate::evidence::import::Evidence;
 use crate::evidence::{ColumnMap, Kind};
-
-fn read(kind: Kind, text: &str) -> (Evidence, SourceReport) {
-    read_mapped(kind, text, ColumnMap::default())
-}
-
-fn read_mapped(kind: Kind, text: &str, columns: ColumnMap) -> (Evidence, SourceReport) {
-    let dir = tempfile::tempdir().expect("temporary folder");
-    let path = dir.path().join("register.csv");
-    std::fs::write(&path, text).expect("written");
-    let req = Request {
-        kind,
-        path: &path,
-        shown: Path::new("evidence/register.csv"),
-        sheet: None,
-        columns: &columns,
-        maps: Mappings::default(),
-        as_of: None,
-    };
-    let mut evidence = Evidence::default();
-    let report = import(&req, &mut evidence).expect("imported");
-    (evidence, report)
-}
 
 /// Each group's people or count and how many of them a record says signed, whatever the
 /// date: a refusal may be dated.

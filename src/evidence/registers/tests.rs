@@ -10,11 +10,16 @@ use crate::evidence::records::Mappings;
 use crate::evidence::{ColumnMap, Field, Kind};
 use crate::framework::Topic;
 
-fn read(kind: Kind, text: &str) -> (Evidence, SourceReport) {
+/// A register of `kind` written as CSV in a temporary folder and imported.
+pub(super) fn read(kind: Kind, text: &str) -> (Evidence, SourceReport) {
+    read_mapped(kind, text, ColumnMap::default())
+}
+
+/// The same with the school's own column mapping.
+pub(super) fn read_mapped(kind: Kind, text: &str, columns: ColumnMap) -> (Evidence, SourceReport) {
     let dir = tempfile::tempdir().expect("temporary folder");
     let path = dir.path().join("register.csv");
     std::fs::write(&path, text).expect("written");
-    let columns = ColumnMap::default();
     let req = Request {
         kind,
         path: &path,
