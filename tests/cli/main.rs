@@ -141,6 +141,31 @@ pub fn line_of(text: &str, start: &str) -> usize {
         + 1
 }
 
+/// `import --as-of DATE --kind KIND FILE` run twice, with `--json` and without: the JSON
+/// and the text (standard output, then standard error).
+pub fn import_both(file: &Path, kind: &str, as_of: &str) -> (serde_json::Value, String) {
+    let run = |json: bool| {
+        let mut cmd = selfreview();
+        if json {
+            cmd.arg("--json");
+        }
+        let out = cmd
+            .args(["import", "--as-of", as_of, "--kind", kind])
+            .arg(file)
+            .assert()
+            .success();
+        out.get_output().clone()
+    };
+    let json = run(true);
+    let text = run(false);
+    let text = format!(
+        "{}{}",
+        String::from_utf8(text.stdout).expect("utf-8"),
+        String::from_utf8(text.stderr).expect("utf-8")
+    );
+    (serde_json::from_slice(&json.stdout).expect("JSON"), text)
+}
+
 /// The standard output of `selfreview -C dir ARGS`, which must succeed.
 #[track_caller]
 pub fn stdout_of(dir: &Path, args: &[&str]) -> String {

@@ -7,32 +7,13 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::{says, selfreview};
+use crate::says;
 
 /// `import --kind KIND` of `csv` as of 1 December 2026: its JSON and its text.
 pub(crate) fn import(dir: &Path, kind: &str, csv: &str) -> (Value, String) {
     let file = dir.join(format!("{kind}.csv"));
     std::fs::write(&file, csv).expect("write the register");
-    let run = |json: bool| {
-        let mut cmd = selfreview();
-        if json {
-            cmd.arg("--json");
-        }
-        let out = cmd
-            .args(["import", "--as-of", "2026-12-01", "--kind", kind])
-            .arg(&file)
-            .assert()
-            .success();
-        out.get_output().clone()
-    };
-    let json = run(true);
-    let text = run(false);
-    let text = format!(
-        "{}{}",
-        String::from_utf8(text.stdout).expect("utf-8"),
-        String::from_utf8(text.stderr).expect("utf-8")
-    );
-    (serde_json::from_slice(&json.stdout).expect("JSON"), text)
+    crate::import_both(&file, kind, "2026-12-01")
 }
 
 #[test]

@@ -6,31 +6,12 @@
 
 use serde_json::Value;
 
-use crate::{fixtures, says, selfreview};
+use crate::{fixtures, says};
 
 /// `import` of the register fixture: the JSON and the text, warnings included.
 fn import() -> (Value, String) {
     let file = fixtures().join("evidence/policy-register-standing.csv");
-    let run = |json: bool| {
-        let mut cmd = selfreview();
-        if json {
-            cmd.arg("--json");
-        }
-        let out = cmd
-            .args(["import", "--as-of", "2026-11-01", "--kind", "documents"])
-            .arg(&file)
-            .assert()
-            .success();
-        out.get_output().clone()
-    };
-    let json = run(true);
-    let text = run(false);
-    let text = format!(
-        "{}{}",
-        String::from_utf8(text.stdout).expect("utf-8"),
-        String::from_utf8(text.stderr).expect("utf-8")
-    );
-    (serde_json::from_slice(&json.stdout).expect("JSON"), text)
+    crate::import_both(&file, "documents", "2026-11-01")
 }
 
 fn listed(doc: &Value) -> Vec<(String, Vec<String>, String)> {
