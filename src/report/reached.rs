@@ -20,7 +20,8 @@ pub fn reached(a: &AspectScore) -> &'static str {
         (Some(AgreedBy::Median), _) if a.reviewers.len() > 1 => {
             "the middle of the reviewers' levels"
         }
-        (Some(AgreedBy::Median), _) => "the only reviewer's level",
+        (Some(AgreedBy::Median), _) => "one reviewer's level, not agreed by the group",
+        (Some(AgreedBy::OnlyReviewer), _) => "the only reviewer's level",
         (None, Some(NotAgreedWhy::AgreeAgain)) => "to be agreed again",
         (None, Some(NotAgreedWhy::Blank)) => "not agreed by the group",
         (None, None) if !a.reviewers.is_empty() => "not agreed by the group",
@@ -40,7 +41,10 @@ pub fn reached_in_full(a: &AspectScore) -> String {
         (Some(AgreedBy::Median), _) if a.reviewers.len() > 1 => {
             "the middle of the reviewers' levels, as there is no group workbook"
         }
-        (Some(AgreedBy::Median), _) => "the only reviewer's level, not agreed by a group",
+        (Some(AgreedBy::Median), _) => {
+            "the level of the one reviewer who scored it, as there is no group workbook"
+        }
+        (Some(AgreedBy::OnlyReviewer), _) => "the only reviewer's level, not agreed by a group",
         (None, Some(NotAgreedWhy::AgreeAgain)) => "to be agreed again after the framework change",
         (None, Some(NotAgreedWhy::Blank)) => "not agreed by the group: its Agreed level is blank",
         (None, None) => "",
@@ -59,7 +63,9 @@ pub fn rationale_heading(a: &AspectScore) -> &'static str {
         (None, Some(NotAgreedWhy::AgreeAgain)) => {
             "What the group wrote for the old framework's aspects, before it agrees this level again"
         }
-        (Some(AgreedBy::Median), _) => "The reasons given for this level, not agreed by the group",
+        (Some(AgreedBy::Median | AgreedBy::OnlyReviewer), _) => {
+            "The reasons given for this level, not agreed by the group"
+        }
         (None, _) => "What the group wrote of the level, though it has agreed none",
     }
 }

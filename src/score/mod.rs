@@ -86,9 +86,12 @@ pub enum CommentaryBy {
 pub enum AgreedBy {
     /// A group workbook's Agreed column.
     Group,
-    /// The median of the reviewers' levels, toward the weaker level on a tie: only where
-    /// there is no group workbook.
+    /// The median of the reviewers' levels, toward the weaker level on a tie: where there
+    /// are several reviewers' workbooks and no group workbook. Worked out, not agreed, so
+    /// it never makes the review ready.
     Median,
+    /// The level in the one scoring workbook of a review with no group workbook.
+    OnlyReviewer,
     /// A group workbook's Agreed level as a framework change carried it (the weakest the
     /// group had agreed for the aspects merged into it), until the group checks it.
     Carried,

@@ -143,7 +143,7 @@ fn report_governors_report_and_summary_are_written_and_read_back() {
             "A1",
             "2",
             "2",
-            "the only reviewer's level",
+            "one reviewer's level, not agreed by the group",
             "",
             "2",
             "0"

@@ -38,18 +38,27 @@ pub enum NotAgreedWhy {
 }
 
 /// The agreed level, where it came from, and, with a group workbook that gives none, why.
-/// `group` is the group workbook's Agreed level and its "Review after the change" cell.
+/// `group` is the group workbook's Agreed level and its "Review after the change" cell;
+/// `workbooks` how many scoring workbooks the review has.
 pub(super) fn agree(
     group: (Option<u8>, Option<String>),
     has_group: bool,
     levels: &[u8],
+    workbooks: usize,
 ) -> (Option<u8>, Option<AgreedBy>, Option<NotAgreed>) {
     let middle = consolidate::median_toward_weaker(levels);
     let (group_agreed, flag) = group;
     match (group_agreed, has_group) {
         (Some(level), _) if flag.is_some() => (Some(level), Some(AgreedBy::Carried), None),
         (Some(level), _) => (Some(level), Some(AgreedBy::Group), None),
-        (None, false) => (middle, middle.map(|_| AgreedBy::Median), None),
+        (None, false) => {
+            let by = if workbooks > 1 {
+                AgreedBy::Median
+            } else {
+                AgreedBy::OnlyReviewer
+            };
+            (middle, middle.map(|_| by), None)
+        }
         (None, true) => {
             let why = if flag.is_some() {
                 NotAgreedWhy::AgreeAgain
@@ -96,27 +105,27 @@ mod tests {
     fn with_a_group_workbook_only_the_groups_level_is_agreed() {
         let flag = || Some("To be agreed again: merged from B1.1 and B1.2.".to_string());
         assert_eq!(
-            agree((Some(3), None), true, &[2, 2]),
+            agree((Some(3), None), true, &[2, 2], 3),
             (Some(3), Some(AgreedBy::Group), None)
         );
         assert_eq!(
-            agree((Some(3), flag()), true, &[2, 2]),
+            agree((Some(3), flag()), true, &[2, 2], 3),
             (Some(3), Some(AgreedBy::Carried), None),
             "a carried level is said to be carried"
         );
-        let (level, by, not) = agree((None, None), true, &[1, 2]);
+        let (level, by, not) = agree((None, None), true, &[1, 2], 3);
         assert_eq!((level, by), (None, None), "the middle level is not claimed");
         let not = not.expect("said why");
         assert_eq!(
             (not.why, not.middle, not.change),
             (NotAgreedWhy::Blank, Some(2), None)
         );
-        let (level, _, not) = agree((None, flag()), true, &[1, 1]);
+        let (level, _, not) = agree((None, flag()), true, &[1, 1], 3);
         assert_eq!(level, None);
         let not = not.expect("said why");
         assert_eq!((not.why, not.change), (NotAgreedWhy::AgreeAgain, flag()));
         assert_eq!(
-            agree((None, None), true, &[]),
+            agree((None, None), true, &[], 3),
             (None, None, None),
             "nobody gave a level: it is not scored"
         );
@@ -125,7 +134,7 @@ mod tests {
     #[test]
     fn without_a_group_workbook_the_middle_level_stands_and_says_so() {
         assert_eq!(
-            agree((None, None), false, &[1, 2, 3]),
+            agree((None, None), false, &[1, 2, 3], 3),
             (Some(2), Some(AgreedBy::Median), None)
         );
         let (kind, text) = reason(&NotAgreed {

@@ -139,7 +139,7 @@ pub fn aspect(
     let group = (rows.group_agreed, rows.group_flag.take());
     let (reviewers, commentary) = rows.reviewers_and_commentary();
     let levels: Vec<u8> = reviewers.values().copied().collect();
-    let (agreed, agreed_by, not_agreed) = agreement::agree(group, has_group, &levels);
+    let (agreed, agreed_by, not_agreed) = agreement::agree(group, has_group, &levels, books.len());
     // While the "Review after the change" cell asks the group to check the aspect, what the
     // framework change carried into its Agreed commentary is not yet the group's for it.
     let flagged = agreed_by == Some(AgreedBy::Carried)
@@ -161,7 +161,7 @@ pub fn aspect(
     // Complete as what stands in the way says: a commentary too short to count leaves the
     // aspect incomplete.
     let complete = agreed.is_some()
-        && agreed_by != Some(AgreedBy::Carried)
+        && !matches!(agreed_by, Some(AgreedBy::Carried | AgreedBy::Median))
         && !judged.is_empty()
         && matches!(
             commentary_check,
@@ -275,53 +275,40 @@ pub fn readiness(
 }
 
 fn level_reason(a: &AspectScore, kinds: &mut Vec<Shortfall>, said: &mut Vec<String>) {
-    match a.agreed {
-        None if a.not_agreed.is_some() => {
-            let (kind, text) = a.not_agreed.as_ref().map(agreement::reason).unzip();
-            kinds.extend(kind);
-            said.extend(text);
-        }
-        None => {
+    let Some(level) = a.agreed else {
+        if let Some(n) = &a.not_agreed {
+            let (kind, text) = agreement::reason(n);
+            kinds.push(kind);
+            said.push(text);
+        } else {
             kinds.push(Shortfall::NotScored);
             said.push("no level has been given yet".to_string());
         }
-        Some(level) if a.agreed_by == Some(AgreedBy::Carried) => {
+        return;
+    };
+    match a.agreed_by {
+        Some(AgreedBy::Carried) => {
             kinds.push(Shortfall::CarriedNotChecked);
             said.push(format!(
                 "level {level} was carried over by the framework change and the group has not checked it yet: once it agrees the level, it empties the aspect's “Review after the change” cell"
             ));
-            if level > a.benchmark {
-                kinds.push(Shortfall::BelowBenchmark);
-                said.push(format!(
-                    "level {level} is below the benchmark of {}",
-                    a.benchmark
-                ));
-            }
         }
-        // Several reviewers and no group workbook: the middle of their levels is a figure
-        // worked out, not a level anyone agreed, and the Mark asks for the group's.
-        Some(level) if a.agreed_by == Some(AgreedBy::Median) && a.reviewers.len() > 1 => {
+        // Several reviewers' workbooks and no group workbook: the middle of their levels is
+        // a figure worked out, not a level anyone agreed, and the Mark asks for the group's.
+        Some(AgreedBy::Median) => {
             kinds.push(Shortfall::NotAgreed);
             said.push(format!(
-                "not agreed by the group: level {level} is only the middle of the {} reviewers' levels, and a level is agreed in the group's workbook",
-                a.reviewers.len()
-            ));
-            if level > a.benchmark {
-                kinds.push(Shortfall::BelowBenchmark);
-                said.push(format!(
-                    "level {level} is below the benchmark of {}",
-                    a.benchmark
-                ));
-            }
-        }
-        Some(level) if level > a.benchmark => {
-            kinds.push(Shortfall::BelowBenchmark);
-            said.push(format!(
-                "level {level} is below the benchmark of {}",
-                a.benchmark
+                "not agreed by the group: level {level} is only the middle of the levels the reviewers gave; the group writes the level it agrees in a group workbook's Agreed column"
             ));
         }
-        Some(_) => {}
+        _ => {}
+    }
+    if level > a.benchmark {
+        kinds.push(Shortfall::BelowBenchmark);
+        said.push(format!(
+            "level {level} is below the benchmark of {}",
+            a.benchmark
+        ));
     }
 }
 

@@ -73,9 +73,14 @@ fn one_reviewer_alone_gives_the_agreed_commentary_and_several_do_not() {
     let (several, _) = score(&fw(), &settings(), &books, &good_records());
     let a = aspect(&several, "A1.1");
     assert_eq!(a.agreed_commentary, None);
-    assert!(
-        a.complete,
+    assert_eq!(
+        a.commentary_check,
+        CommentaryCheck::Ok,
         "without a group workbook the reviewers' commentary is judged"
+    );
+    assert!(
+        !a.complete,
+        "the middle of their levels is worked out, not agreed"
     );
 }
 
@@ -163,8 +168,41 @@ fn several_reviewers_without_a_group_workbook_are_never_ready_on_their_middle_le
             .reasons
             .iter()
             .all(|r| r.kinds.contains(&Shortfall::NotAgreed)
-                && r.message.contains("middle of the 2 reviewers' levels")),
+                && r.message
+                    .contains("only the middle of the levels the reviewers gave")),
         "{:?}",
         scored.reasons
+    );
+}
+
+#[test]
+fn an_aspect_only_one_of_several_reviewers_scored_is_not_agreed_either() {
+    let mut bob = everything_at("Bob", 2);
+    bob.rows.retain(|r| r.code == "A1.1");
+    let mut ann = everything_at("Ann", 2);
+    ann.rows.retain(|r| r.code != "A1.1");
+    let (scored, _) = score(&fw(), &settings(), &[ann, bob], &good_records());
+    assert!(!scored.ready);
+    for a in &scored.aspects {
+        assert_eq!(a.reviewers.len(), 1, "{}", a.code);
+        assert_eq!(a.agreed_by, Some(AgreedBy::Median), "{}", a.code);
+        assert!(
+            !a.complete,
+            "{}: a worked-out level leaves it incomplete",
+            a.code
+        );
+    }
+    assert_eq!(scored.reasons.len(), fw().aspects().count());
+    let (alone, _) = score(
+        &fw(),
+        &settings(),
+        &[everything_at("Ann", 2)],
+        &good_records(),
+    );
+    assert!(
+        alone
+            .aspects
+            .iter()
+            .all(|a| a.agreed_by == Some(AgreedBy::OnlyReviewer))
     );
 }
