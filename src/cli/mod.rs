@@ -58,6 +58,9 @@ pub fn run(cli: Cli, out: &output::Output) -> anyhow::Result<ExitCode> {
     kept_out::keep_out(selfreview::pipeline::names_to_keep_out(
         std::path::Path::new("."),
     ));
+    if let Some(notice) = kept_out::notice().filter(|_| !out.json) {
+        out.notice(&notice);
+    }
     match cli.command {
         Command::Demo(args) => demo::run(&args, today, out),
         Command::Init(args) => init::run(&args, today, out),

@@ -7,11 +7,11 @@
 use std::fmt::Display;
 use std::io::IsTerminal;
 
-use selfreview::{Diagnostic, Diagnostics, Error, Severity};
+use selfreview::{Diagnostics, Error, Severity};
 use serde::Serialize;
 
-use super::kept_out::{clean, clean_json};
-use super::terminal::{Keep, escape};
+use super::kept_out::{clean, clean_json, withheld_findings, withholding};
+use super::terminal::{Keep, escape, finding};
 
 /// How to print.
 #[derive(Debug, Clone, Copy)]
@@ -36,7 +36,8 @@ impl Output {
 
     /// A line of human text for standard output; silent with `--json` or `--quiet`.
     pub fn info(&self, text: impl Display) {
-        if !self.json && !self.quiet {
+        // Withheld lines are not printed one by one: the notice has said why.
+        if !self.json && !self.quiet && !withholding() {
             println!("{}", escape(&clean(&text.to_string()), self.ours()));
         }
     }
@@ -52,9 +53,15 @@ impl Output {
 
     /// A line about a problem, on standard error; shown even with `--quiet`.
     pub fn problem(&self, text: impl Display) {
-        if !self.json {
+        if !self.json && !withholding() {
             eprintln!("{}", escape(&clean(&text.to_string()), self.ours()));
         }
+    }
+
+    /// A line of the tool's own on standard error, printed as it is: only for text that
+    /// quotes nothing of the school's but what has passed the name check already.
+    pub fn notice(&self, text: &str) {
+        eprintln!("{}", escape(text, self.ours()));
     }
 
     /// A JSON document on standard output.
@@ -67,11 +74,20 @@ impl Output {
 
     /// Findings, in human form on standard error; warnings are hidden by `--quiet`.
     pub fn diagnostics(&self, diagnostics: &Diagnostics) {
+        if withholding() {
+            let shown = diagnostics
+                .iter()
+                .filter(|d| !self.quiet || d.severity == Severity::Error);
+            if let Some(line) = withheld_findings(shown) {
+                eprintln!("{line}");
+            }
+            return;
+        }
         for d in diagnostics.iter() {
             if self.quiet && d.severity != Severity::Error {
                 continue;
             }
-            eprintln!("{}", clean(&shown(d)));
+            eprintln!("{}", finding(d, clean));
         }
     }
 
@@ -103,27 +119,12 @@ impl Output {
         if let Some(diagnostics) = diagnostics {
             self.diagnostics(diagnostics);
         }
+        if withholding() {
+            eprintln!(
+                "error: the command stopped; what it said is withheld, as the notice above says"
+            );
+            return;
+        }
         eprintln!("error: {}", escape(&clean(&chain.join(": ")), self.ours()));
     }
-}
-
-/// A finding as [`Diagnostic`]'s own form prints it, each part escaped on its own, line
-/// breaks included, so that a name in it can neither move the cursor nor begin a line.
-fn shown(d: &Diagnostic) -> String {
-    let field = Keep {
-        newlines: false,
-        colours: false,
-    };
-    let mut line = format!(
-        "{}: {}[{}]: {}",
-        escape(&d.location.to_string(), field),
-        d.severity,
-        d.code,
-        escape(&d.message, field)
-    );
-    if let Some(help) = &d.help {
-        line.push_str("\n  help: ");
-        line.push_str(&escape(help, field));
-    }
-    line
 }

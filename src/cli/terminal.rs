@@ -9,6 +9,7 @@
 //! `\x1b`, `\u{202e}`). The only sequences left as they are, when colour is on, are the
 //! four colour codes [`super::format::Paint`] writes; they change colour and nothing else.
 
+use selfreview::Diagnostic;
 use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
 
 /// The colour sequences our own text holds: red, green, yellow and back to plain.
@@ -67,6 +68,31 @@ fn unsafe_to_show(c: char) -> bool {
             | GeneralCategory::LineSeparator
             | GeneralCategory::ParagraphSeparator
     )
+}
+
+/// A finding as [`Diagnostic`]'s own form prints it, each part cleaned by `clean` and
+/// escaped on its own, line
+/// breaks included, so that a name in it can neither move the cursor nor begin a line.
+pub fn finding(d: &Diagnostic, clean: impl Fn(&str) -> String) -> String {
+    let field = Keep {
+        newlines: false,
+        colours: false,
+    };
+    // Each part is cleaned before it is escaped: escaping a line break or a zero-width
+    // character would hide a name written across it from the check.
+    let part = |text: &str| escape(&clean(text), field);
+    let mut line = format!(
+        "{}: {}[{}]: {}",
+        part(&d.location.to_string()),
+        d.severity,
+        d.code,
+        part(&d.message)
+    );
+    if let Some(help) = &d.help {
+        line.push_str("\n  help: ");
+        line.push_str(&part(help));
+    }
+    line
 }
 
 #[cfg(test)]

@@ -26,7 +26,7 @@ use crate::review::{self, Paths, Review};
 use crate::score::{self, Scored, Settings};
 use crate::workbook;
 
-pub use kept_out::names_to_keep_out;
+pub use kept_out::{KeptOut, names_to_keep_out};
 
 /// A review read and scored. It is never copied: every later stage borrows it.
 #[derive(Debug)]

@@ -451,7 +451,9 @@ fn names_that_cannot_be_checked_stop_the_migration_before_anything_is_written() 
     let before = files(&dir);
     run(&dir, &["migrate", "--to", "online-safety-18"])
         .code(2)
-        .stderr(predicate::str::contains("nothing was written"));
+        .stderr(predicate::str::contains(
+            "evidence/pupil-list.csv: cannot import",
+        ));
     assert_eq!(files(&dir), before);
 }
 

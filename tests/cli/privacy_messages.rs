@@ -92,3 +92,33 @@ fn an_evidence_file_named_after_a_pupil_is_not_repeated_by_import() {
     assert!(all.contains("[name removed]"), "{all}");
     named_nowhere(&all);
 }
+
+#[test]
+fn while_a_pupil_list_cannot_be_read_no_message_can_repeat_a_name_from_it() {
+    // A pupil list saved as UTF-16 with no byte-order mark cannot be read, so its names are
+    // not known; review.toml has a key named after one of them and an unquoted value.
+    let list: Vec<u8> = "First name,Surname\r\nPoppy,Walsh\r\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    for (from, to) in [
+        ("min-commentary-words = 40", "\"Poppy Walsh\" = 3"),
+        (
+            "min-commentary-words = 40",
+            "min-commentary-words = Poppy Walsh",
+        ),
+    ] {
+        let tmp = review(LOG, Some("First name,Surname\nAda,Lane\n"));
+        let dir = tmp.path();
+        std::fs::write(dir.join("evidence/pupils.csv"), &list).expect("write");
+        let toml = std::fs::read_to_string(dir.join("review.toml")).expect("review.toml");
+        std::fs::write(dir.join("review.toml"), toml.replace(from, to)).expect("write");
+        let mut commands = EVERY.to_vec();
+        commands.push(&["workbook"]);
+        let all = printed(dir, &commands);
+        assert!(all.contains("evidence/pupils.csv"), "{all}");
+        assert!(all.contains("is withheld"), "{all}");
+        assert!(!all.contains("Poppy") && !all.contains("Walsh"), "{all}");
+        named_nowhere(&all);
+    }
+}

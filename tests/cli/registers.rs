@@ -916,9 +916,8 @@ fn an_agreements_register_that_cannot_be_read_stops_the_reports_as_an_incident_l
         .clone();
     let stderr = String::from_utf8(out.stderr).expect("utf-8");
     assert!(
-        stderr.contains(
-            "nothing was written: evidence/acceptable-use-agreements.xlsx could not be read"
-        ),
+        stderr.contains("  evidence/acceptable-use-agreements.xlsx: cannot import")
+            && stderr.contains("findings withheld: error[evidence-not-imported]"),
         "{stderr}"
     );
     assert!(!dir.join("out/report.html").exists());
