@@ -68,7 +68,7 @@ pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Resu
         }
         Ok(PackOutcome::Refused(findings)) => refused(&r, &target, &findings, out),
         Err(e) => {
-            if pack::withdraw(&r, &target)? {
+            if withdrawn(&r, &target, out) {
                 out.problem(format::pack::withdrawn(&target));
             }
             Err(e.into())
@@ -84,7 +84,7 @@ fn refused(
     findings: &selfreview::diag::Diagnostics,
     out: &Output,
 ) -> anyhow::Result<ExitCode> {
-    let removed = pack::withdraw(r, target)?;
+    let removed = withdrawn(r, target, out);
     if out.json {
         out.data(&serde_json::json!({ "pack": null, "removed": removed.then_some(target), "diagnostics": findings }))?;
     } else {
@@ -97,6 +97,15 @@ fn refused(
         }
     }
     Ok(ExitCode::from(EXIT_FINDINGS))
+}
+
+/// Removes an earlier pack at `target`; whether one was. A pack that cannot be removed is
+/// said, never put in the place of the refusal the school must hear.
+fn withdrawn(r: &pipeline::Reviewed, target: &Path, out: &Output) -> bool {
+    pack::withdraw(r, target).unwrap_or_else(|also| {
+        out.problem(format!("The earlier pack could not be removed: {also}."));
+        false
+    })
 }
 
 pub fn run_verify(args: &VerifyArgs, out: &Output) -> anyhow::Result<ExitCode> {

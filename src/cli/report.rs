@@ -29,7 +29,14 @@ pub fn run(_args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitC
     // Fail closed: a report drawn from a level that could not be read would show another
     // level in its place, so nothing is written until it is fixed.
     if !r.unreadable_levels().is_empty() {
-        let removed = report::withdraw(&r.paths)?;
+        // The refusal is what the school must hear; a file that could not be removed is
+        // said beside it, never in its place.
+        let removed = report::withdraw(&r.paths).unwrap_or_else(|also| {
+            out.problem(format!(
+                "The earlier reports could not all be removed: {also}."
+            ));
+            Vec::new()
+        });
         if out.json {
             let written: [&str; 0] = [];
             out.data(&serde_json::json!({ "written": written, "removed": removed, "diagnostics": r.diagnostics }))?;

@@ -82,7 +82,10 @@ pub fn withdraw(paths: &Paths) -> Result<Vec<PathBuf>> {
         let Ok(meta) = std::fs::symlink_metadata(&path) else {
             continue;
         };
-        if meta.is_dir() || crate::review::outputs::check_place(&path, paths).is_err() {
+        if meta.is_dir()
+            || crate::review::outputs::check_place(&path, paths).is_err()
+            || !made_by_selfreview(&path)
+        {
             continue;
         }
         std::fs::remove_file(&path).map_err(|source| Error::Write {
@@ -94,23 +97,58 @@ pub fn withdraw(paths: &Paths) -> Result<Vec<PathBuf>> {
     Ok(removed)
 }
 
+/// The most of a file read to tell whether selfreview made it.
+const MARK_LIMIT: u64 = 256 << 20;
+
+/// Whether the file at `path` is a report selfreview wrote: a page whose footer says it
+/// was made by selfreview, or a workbook whose author is selfreview. Anything else of the
+/// same name (the school's own file, or one from another program) is never removed.
+fn made_by_selfreview(path: &std::path::Path) -> bool {
+    use std::io::Read;
+    let Ok(file) = std::fs::File::open(path) else {
+        return false;
+    };
+    if path.extension().is_some_and(|e| e == "xlsx") {
+        let Ok(mut zip) = zip::ZipArchive::new(file) else {
+            return false;
+        };
+        let Ok(core) = zip.by_name("docProps/core.xml") else {
+            return false;
+        };
+        let mut text = String::new();
+        return core.take(MARK_LIMIT).read_to_string(&mut text).is_ok()
+            && text.contains("<dc:creator>selfreview</dc:creator>");
+    }
+    let mut bytes = Vec::new();
+    file.take(MARK_LIMIT).read_to_end(&mut bytes).is_ok()
+        && String::from_utf8_lossy(&bytes).contains("<footer>Made by selfreview ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// An xlsx whose author is `author`, as rust_xlsxwriter writes it.
+    fn workbook(path: &std::path::Path, author: &str) {
+        let mut wb = rust_xlsxwriter::Workbook::new();
+        wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_author(author));
+        wb.add_worksheet();
+        wb.save(path).expect("workbook");
+    }
+
     #[test]
-    fn only_the_reports_are_withdrawn() {
+    fn only_the_reports_selfreview_made_are_withdrawn() {
         let dir = tempfile::tempdir().expect("temporary folder");
         let paths = Paths::new(dir.path());
         let out = paths.out();
         std::fs::create_dir_all(&out).expect("out");
-        for name in [
-            "report.html",
-            "summary.xlsx",
-            "school-evidence-2026-11-01.zip",
-            "notes.txt",
-        ] {
-            std::fs::write(out.join(name), "earlier").expect("write");
+        let ours = "<html><body>…<footer>Made by selfreview 1.0.0 from the school's own scoring workbooks.</footer></body></html>";
+        std::fs::write(out.join("report.html"), ours).expect("write");
+        std::fs::write(out.join("governors.html"), "<p>The school's own page</p>").expect("write");
+        std::fs::write(out.join("online-tool.html"), "earlier").expect("write");
+        workbook(&out.join("summary.xlsx"), "selfreview");
+        for name in ["school-evidence-2026-11-01.zip", "notes.txt"] {
+            std::fs::write(out.join(name), ours).expect("write");
         }
         std::fs::create_dir(out.join("visit.html")).expect("a folder of that name");
         let removed = withdraw(&paths).expect("withdrawn");
@@ -118,16 +156,23 @@ mod tests {
             removed,
             vec![out.join("report.html"), out.join("summary.xlsx")]
         );
-        assert!(
-            out.join("notes.txt").exists() && out.join("school-evidence-2026-11-01.zip").exists()
-        );
+        for kept in [
+            "notes.txt",
+            "school-evidence-2026-11-01.zip",
+            "governors.html",
+            "online-tool.html",
+        ] {
+            assert!(out.join(kept).is_file(), "{kept} is not ours to remove");
+        }
         assert!(
             out.join("visit.html").is_dir(),
             "a folder is not ours to remove"
         );
+        workbook(&out.join("summary.xlsx"), "Bursar");
         assert_eq!(
             withdraw(&paths).expect("nothing left"),
-            Vec::<PathBuf>::new()
+            Vec::<PathBuf>::new(),
+            "a workbook another program or person wrote stays"
         );
     }
 }

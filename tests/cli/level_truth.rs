@@ -559,6 +559,23 @@ fn a_run_that_refuses_leaves_no_earlier_report_or_pack_to_be_taken_for_this_one(
     assert_eq!(names_in(&dir.join("out")), pack_and_notes);
     refused(dir, "pack");
     assert_eq!(names_in(&dir.join("out")), ["notes.txt"]);
+
+    // A file of a report's name that selfreview did not make is the school's: it stays.
+    std::fs::write(dir.join("evidence/reporting-log.xlsx"), "not a workbook").expect("spoilt");
+    let own = "<html><body><p>The governors' own page</p></body></html>";
+    std::fs::write(dir.join("out/governors.html"), own).expect("the school's page");
+    let mut summary = rust_xlsxwriter::Workbook::new();
+    summary.set_properties(&rust_xlsxwriter::DocProperties::new().set_author("Bursar"));
+    summary.add_worksheet();
+    summary
+        .save(dir.join("out/summary.xlsx"))
+        .expect("the school's workbook");
+    refused(dir, "report");
+    assert_eq!(
+        names_in(&dir.join("out")),
+        ["governors.html", "notes.txt", "summary.xlsx"]
+    );
+    assert_eq!(text(&dir.join("out/governors.html")), own);
 }
 
 /// Runs `report`, then `pack`, each of which must succeed.
