@@ -309,7 +309,7 @@ fn verdict(a: &AspectScore, claimed: u8, evidenced: u8) -> String {
         .collect();
     if !short.is_empty() && short.iter().all(|r| r.unreadable) {
         format!(
-            " The records these checks need could not be read, so they say nothing of the level {claimed} claimed: level {evidenced} stands only until they can be read."
+            " The records these checks need could not be read, so they say nothing of the level {claimed} claimed; until they can be read, the evidence shows no more than level {evidenced}."
         )
     } else {
         format!(" The records support level {evidenced}, not the level {claimed} claimed.")
