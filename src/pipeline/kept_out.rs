@@ -142,15 +142,18 @@ fn in_evidence_entry(lines: &[&str], at: usize) -> bool {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_pupil_list_is_read_even_when_review_toml_has_a_problem() {
+    /// A folder whose evidence/pupils.csv names Jamie Fox.
+    fn folder_with_pupils() -> tempfile::TempDir {
         let dir = tempfile::tempdir().expect("a temporary folder");
         std::fs::create_dir(dir.path().join("evidence")).expect("mkdir");
-        std::fs::write(
-            dir.path().join("evidence/pupils.csv"),
-            "First name,Surname\nJamie,Fox\n",
-        )
-        .expect("write");
+        let list = "First name,Surname\nJamie,Fox\n";
+        std::fs::write(dir.path().join("evidence/pupils.csv"), list).expect("write");
+        dir
+    }
+
+    #[test]
+    fn the_pupil_list_is_read_even_when_review_toml_has_a_problem() {
+        let dir = folder_with_pupils();
         let toml = "school = \"Hill\"\n\"Jamie Fox\" = 40\n[[evidence]]\nkind = \"pupils\"\npath = \"evidence/pupils.csv\"\n";
         std::fs::write(dir.path().join("review.toml"), toml).expect("write");
         assert!(review::load(dir.path()).is_err());
@@ -181,13 +184,7 @@ mod tests {
 
     #[test]
     fn a_line_that_is_not_toml_outside_the_evidence_entries_hides_no_list() {
-        let dir = tempfile::tempdir().expect("a temporary folder");
-        std::fs::create_dir(dir.path().join("evidence")).expect("mkdir");
-        std::fs::write(
-            dir.path().join("evidence/pupils.csv"),
-            "First name,Surname\nJamie,Fox\n",
-        )
-        .expect("write");
+        let dir = folder_with_pupils();
         let toml = "school = \"Hill\"\nreview_date = 2026/01/05\nlead = Jamie Fox\n[[evidence]]\nkind = \"pupils\"\npath = \"evidence/pupils.csv\"\n";
         std::fs::write(dir.path().join("review.toml"), toml).expect("write");
         let kept = names_to_keep_out(dir.path());
