@@ -108,6 +108,7 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     }
     let renewal = handover(&review, &scored, &paths, root, today, &mut diagnostics);
     diagnostics.sort();
+    scored.hold_for_problems(&diagnostics);
     let metrics = compute::compute(
         &evidence,
         settings.review_date,

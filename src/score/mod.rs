@@ -263,6 +263,9 @@ pub struct Scored {
     pub ready: bool,
     /// What holds back readiness: one reason per aspect, naming it.
     pub reasons: Vec<Reason>,
+    /// The errors found in the review's own files, each as "where: what" (see
+    /// [`Scored::hold_for_problems`]); while there is one, the review is not ready.
+    pub problems: Vec<String>,
     /// Where the school's own records differ from a claimed level, or lack what a check
     /// needs: one finding per aspect, naming it.
     pub evidence_findings: Vec<Reason>,
@@ -319,9 +322,30 @@ pub fn score(
         milestones,
         ready,
         reasons,
+        problems: Vec::new(),
         evidence_findings,
     };
     (scored, diags)
+}
+
+impl Scored {
+    /// Holds the verdict back for every error found in the review's own files (a second
+    /// workbook for one reviewer, a second row for an aspect, records that could not be
+    /// imported, …): the levels and checks the verdict stands on would then be read from
+    /// whichever file or row came first, or from no records at all, so calling the review
+    /// ready would not be true. Each error is kept as "where: what" for the verdict to say.
+    pub fn hold_for_problems(&mut self, diagnostics: &Diagnostics) {
+        self.problems = diagnostics
+            .iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .map(|d| format!("{}: {}", d.location, d.message))
+            .collect();
+        self.problems.dedup();
+        if !self.problems.is_empty() {
+            self.ready = false;
+            self.milestones.ready = false;
+        }
+    }
 }
 
 /// An aspect as the workbooks judge it, weighed against the school's records: the level

@@ -34,6 +34,7 @@ mod privacy_hidden;
 mod privacy_messages;
 mod privacy_split;
 mod privacy_writing;
+mod ready_truth;
 mod records;
 mod register_awaited;
 mod register_columns;

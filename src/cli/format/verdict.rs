@@ -9,6 +9,9 @@ use selfreview::score::{CommentaryBy, Scored};
 use super::Paint;
 use super::score::levels;
 
+/// The problems in the review's files the verdict names; the rest are counted.
+const PROBLEMS_SHOWN: usize = 5;
+
 pub(super) fn verdict(o: &mut String, s: &Scored, paint: Paint) {
     if s.ready {
         let _ = writeln!(
@@ -20,16 +23,39 @@ pub(super) fn verdict(o: &mut String, s: &Scored, paint: Paint) {
         );
         return;
     }
+    let mut why = Vec::new();
+    if !s.problems.is_empty() {
+        why.push(format!(
+            "{} in the review's files to fix first",
+            selfreview::metrics::measure::plural(s.problems.len(), "problem", "problems")
+        ));
+    }
+    if !s.reasons.is_empty() {
+        why.push(format!(
+            "{} {} it back",
+            selfreview::metrics::measure::plural(s.reasons.len(), "aspect", "aspects"),
+            if s.reasons.len() == 1 {
+                "holds"
+            } else {
+                "hold"
+            }
+        ));
+    }
     let held = format!(
-        "Not yet ready to apply for the Online Safety Mark ({} {} it back):",
-        selfreview::metrics::measure::plural(s.reasons.len(), "aspect", "aspects"),
-        if s.reasons.len() == 1 {
-            "holds"
-        } else {
-            "hold"
-        }
+        "Not yet ready to apply for the Online Safety Mark ({}):",
+        why.join("; ")
     );
     let _ = writeln!(o, "\n{}", paint.red(&held));
+    for p in s.problems.iter().take(PROBLEMS_SHOWN) {
+        let _ = writeln!(o, "  - {p}");
+    }
+    if s.problems.len() > PROBLEMS_SHOWN {
+        let _ = writeln!(
+            o,
+            "  - and {} more (the errors above)",
+            s.problems.len() - PROBLEMS_SHOWN
+        );
+    }
     for r in &s.reasons {
         let _ = writeln!(o, "  - {}", r.message);
     }

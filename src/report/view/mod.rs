@@ -148,6 +148,8 @@ pub struct View {
     /// What holds each aspect back, in full (each aspect's section says it; the first page
     /// only counts them).
     reasons: Vec<String>,
+    /// The errors in the review's files that hold the verdict back whatever the aspects say.
+    problems: Vec<String>,
     /// The reasons grouped by what holds the aspects back, in brief, for the first page.
     reasons_brief: Vec<brief::Group>,
     /// Evidence findings about aspects not already among the reasons, grouped the same way.
@@ -249,6 +251,7 @@ pub fn build(
         ready: s.ready,
         reasons: s.reasons.iter().map(|r| r.message.clone()).collect(),
         reasons_brief: brief::groups(s, &s.reasons, &mut named),
+        problems: s.problems.clone(),
         evidence_findings: brief::findings(s, &mut named),
         milestones: milestones(s),
         elements_complete: s.milestones.elements_complete,
