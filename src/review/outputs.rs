@@ -22,7 +22,33 @@ pub fn check_place(path: &Path, paths: &Paths) -> Result<()> {
         return refuse(format!("it is {what}, not a file; choose a file name"));
     }
     let at = resolved(path);
+    // The review the command runs in, and any review folder the path itself lies in (a
+    // path may lead out of this review into another, or up into the one this is below).
+    let mut roots = vec![std::fs::canonicalize(&paths.root).unwrap_or_else(|_| paths.root.clone())];
+    roots.extend(
+        at.ancestors()
+            .skip(1)
+            .filter(|dir| dir.join(super::REVIEW_FILE).is_file())
+            .map(Path::to_path_buf),
+    );
+    roots.dedup();
+    for root in roots {
+        inside_inputs(path, &at, &Paths::new(&root))?;
+    }
+    Ok(())
+}
+
+/// Refuses `path` (resolved to `at`) when it is review.toml or inside an input folder of
+/// the review at `paths`.
+fn inside_inputs(path: &Path, at: &Path, paths: &Paths) -> Result<()> {
+    let refuse = |why: String| {
+        Err(Error::OutputRefused {
+            path: path.to_path_buf(),
+            why,
+        })
+    };
     let root = paths.root.as_path();
+    let is_review = paths.review_file().is_file();
     let inputs = [
         ("evidence", paths.evidence()),
         ("scores", paths.scores()),
@@ -30,15 +56,20 @@ pub fn check_place(path: &Path, paths: &Paths) -> Result<()> {
         ("frameworks", root.join("frameworks")),
     ];
     for (name, dir) in inputs {
-        if let Ok(dir) = std::fs::canonicalize(&dir)
-            && at.starts_with(&dir)
-        {
+        // In a review, a folder not made yet is where it would be made, below the review
+        // folder; elsewhere only a folder that is there is kept clear.
+        let dir = match std::fs::canonicalize(&dir) {
+            Ok(dir) => dir,
+            Err(_) if is_review => resolved(&dir),
+            Err(_) => continue,
+        };
+        if at.starts_with(&dir) {
             return refuse(format!(
                 "it is inside {name}/, which holds the review's own files; write to out/ or outside the review folder"
             ));
         }
     }
-    if std::fs::canonicalize(paths.review_file()).is_ok_and(|r| r == at) {
+    if is_review && resolved(&paths.review_file()) == at {
         return refuse("it is review.toml, the review's settings; choose another name".into());
     }
     Ok(())

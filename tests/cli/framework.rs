@@ -448,6 +448,67 @@ fn export_never_replaces_a_file_without_force_nor_writes_into_the_review() {
     assert!(!dir.join("evidence/f.toml").exists());
 }
 
+#[test]
+fn export_never_writes_over_a_reviews_files_from_outside_it() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    std::fs::create_dir(dir.join("review")).expect("folder");
+    crate::init_review(&dir.join("review"), &[]).success();
+    std::fs::create_dir_all(dir.join("review/notes")).expect("folder");
+    std::fs::write(dir.join("review/scores/group.xlsx"), "the group's").expect("write");
+    let before = |p: &str| std::fs::read(dir.join(p)).expect("there");
+    let kept = [
+        ("review/review.toml", before("review/review.toml")),
+        (
+            "review/scores/group.xlsx",
+            before("review/scores/group.xlsx"),
+        ),
+    ];
+    // From the folder above the review, from a folder inside it, by any way of writing it.
+    for (from, output) in [
+        ("", "review/review.toml"),
+        ("", "review/scores/group.xlsx"),
+        ("", "review/evidence/surveys.csv"),
+        ("", "./review/../review/frameworks/f.toml"),
+        ("review/notes", "../review.toml"),
+        ("review/notes", "../scores/group.xlsx"),
+    ] {
+        let out = selfreview()
+            .current_dir(dir.join(from))
+            .args([
+                "framework",
+                "export",
+                "online-safety-18",
+                "-o",
+                output,
+                "--force",
+            ])
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(2), "{from} {output}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains("the review's"),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for (path, bytes) in kept {
+        assert_eq!(
+            std::fs::read(dir.join(path)).expect("kept"),
+            bytes,
+            "{path}"
+        );
+    }
+    assert!(!dir.join("review/evidence/surveys.csv").exists());
+    assert!(!dir.join("review/frameworks/f.toml").exists());
+    // Outside the review's input folders it writes as before.
+    selfreview()
+        .current_dir(dir.join("review/notes"))
+        .args(["framework", "export", "online-safety-18", "-o", "mine.toml"])
+        .assert()
+        .success();
+}
+
 /// `framework check` on `text` written as a file: its exit code and what it printed.
 fn check_text(text: &str) -> (i32, String) {
     let tmp = tempfile::tempdir().expect("temporary folder");
