@@ -1,9 +1,9 @@
 //! Findings about a user's data: what is wrong, where, and what to do about it.
 //!
-//! A [`Diagnostic`] means the job ran and found a problem in a file the school wrote;
-//! an [`crate::Error`] means the job could not be done at all. Every diagnostic carries a
-//! stable kebab-case [`Code`] so that schools, scripts and our tests can rely on it
-//! across releases, and a [`Location`] the user can find in their editor or spreadsheet.
+//! A [`Diagnostic`] means the job ran and found a problem in a file the school wrote; an
+//! [`crate::Error`] means the job could not be done at all. Every diagnostic carries a stable
+//! kebab-case [`Code`] that schools, scripts and our tests can rely on across releases,
+//! and a [`Location`] the user can find in their editor or spreadsheet.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -117,8 +117,7 @@ codes! {
     InvalidDate => "invalid-date",
     /// The same reviewer is listed twice.
     DuplicateReviewer => "duplicate-reviewer",
-    /// An evidence source, or a framework's `evidence-kinds`, names a kind the tool does
-    /// not import.
+    /// An evidence source or a framework's `evidence-kinds` names a kind not imported.
     UnknownEvidenceKind => "unknown-evidence-kind",
     /// A file in `scores/` that cannot be opened as a spreadsheet.
     UnreadableWorkbook => "unreadable-workbook",
@@ -214,6 +213,8 @@ codes! {
     NamesUnreadable => "names-unreadable",
     /// No pupil list or incident log with names: nothing to check the pack against.
     NoSourceOfNames => "no-source-of-names",
+    /// A snapshot in history/ that cannot be read; passed over for an earlier one.
+    SnapshotUnreadable => "snapshot-unreadable",
     /// A file the pack would hold that cannot be read as text, so it cannot be searched.
     UnsearchableEvidence => "unsearchable-evidence",
     /// A file listed as checked by hand that the evidence folder does not hold.

@@ -11,6 +11,7 @@ pub mod imported;
 mod kept_out;
 pub mod renewal;
 mod signoff;
+pub mod snapshots;
 mod withhold;
 
 use std::path::Path;
@@ -107,6 +108,9 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
         diagnostics.push(no_source_of_names());
     }
     let renewal = handover(&review, &scored, &paths, root, today, &mut diagnostics);
+    diagnostics
+        .0
+        .extend(snapshots::unreadable(&paths.history()).0);
     diagnostics.sort();
     scored.hold_for_problems(&diagnostics);
     let metrics = compute::compute(

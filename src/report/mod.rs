@@ -227,8 +227,13 @@ pub fn previous_snapshot(
         })
         .collect();
     dated.sort();
-    let (date, path) = dated.pop()?;
-    let doc: serde_json::Value = serde_json::from_slice(&std::fs::read(path).ok()?).ok()?;
+    // The latest that reads as a snapshot; one that does not is passed over (and warned of
+    // by `pipeline::snapshots::unreadable`), never taken as there being no earlier review.
+    let (date, doc) = dated.into_iter().rev().find_map(|(date, path)| {
+        crate::pipeline::snapshots::read(&path)
+            .ok()
+            .map(|doc| (date, doc))
+    })?;
     let aspects = doc["aspects"].as_array()?;
     let levels_of = |key: &str| -> BTreeMap<String, u8> {
         aspects

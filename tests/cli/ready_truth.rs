@@ -128,3 +128,31 @@ fn records_that_cannot_be_imported_hold_the_verdict_back() {
         held_back(dir, "evidence/surveys.csv");
     }
 }
+
+#[test]
+fn a_damaged_snapshot_is_warned_of_and_passed_over_for_an_earlier_one() {
+    let tmp = ready_review();
+    let dir = tmp.path();
+    let whole = std::fs::read(dir.join("history/2023-11-20.json")).expect("snapshot");
+    for damaged in [&whole[..whole.len() / 2], b"", b"null", b"{"] {
+        std::fs::write(dir.join("history/2025-11-01.json"), damaged).expect("damaged");
+        let out = selfreview()
+            .arg("-C")
+            .arg(dir)
+            .arg("report")
+            .output()
+            .expect("runs");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            said.contains("history/2025-11-01.json: warning[snapshot-unreadable]"),
+            "{said}"
+        );
+        let governors = std::fs::read_to_string(dir.join("out/governors.html")).expect("page");
+        assert!(!governors.contains("first scored review"), "{governors}");
+        let earlier = governors.replace("&#x2f;", "/");
+        assert!(
+            earlier.contains("Since 20/11/2023"),
+            "compared with the earlier one"
+        );
+    }
+}
