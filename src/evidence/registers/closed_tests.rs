@@ -149,7 +149,7 @@ fn an_agreement_counts_only_a_status_that_says_it_stands() {
          A Three,Teacher,03/09/2026,Yes\n\
          B One,Teacher,03/09/2026,To be signed\n\
          B Two,Teacher,03/09/2026,Un-signed\n\
-         B Three,Teacher,03/09/2026,On file maybe\n\
+         B Three,Teacher,03/09/2026,See office\n\
          B Four,Teacher,03/09/2026,No\n\
          B Five,Teacher,03/09/2026,Never returned\n",
     );

@@ -377,8 +377,13 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
-    if let Some((typed, standing, at)) = status::column(row, header, Field::FilteringStatus) {
-        return skip(status::reason(&typed, standing), at);
+    // A check its status says failed ("Failed - fix pending") was made, whatever else the
+    // cell says: it is a failed check, never one skipped as not made.
+    let status_typed = text(row, header, Field::FilteringStatus);
+    let status_failed =
+        !status::says_no(&status_typed) && got_through(&status_typed, Asks::Unclear) == Some(true);
+    if !status_failed && let Some(said) = status::column(row, header, Field::FilteringStatus) {
+        return skip(status::reason(&said.quote(), said.standing), said.col);
     }
     let col = header.col(Field::FilteringResult);
     let typed = text(row, header, Field::FilteringResult);
@@ -392,7 +397,7 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
             col,
         );
     }
-    if not_made(&typed) {
+    if !status_failed && not_made(&typed) {
         return skip(
             format!(
                 "`{}` says the check was not made; not counted as a check",
@@ -406,7 +411,11 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
         .iter()
         .find(|c| c.field == Some(Field::FilteringResult))
         .map_or("", |c| c.header.as_str());
-    let read = got_through(&typed, Asks::of(heading));
+    let read = if status_failed {
+        Some(true)
+    } else {
+        got_through(&typed, Asks::of(heading))
+    };
     if let Some(outcome) = others::outcome(row, header, date, read) {
         return outcome;
     }
