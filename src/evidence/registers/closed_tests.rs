@@ -172,21 +172,30 @@ fn a_reason_quotes_the_words_read_and_the_heading_never_the_rest_of_the_cell() {
     );
     let why = reasons(&report);
     assert!(!why.contains("Bloggs"), "{why}");
-    assert!(why.contains("Status") && why.contains("\"cancelled\""), "{why}");
+    assert!(
+        why.contains("Status") && why.contains("\"cancelled\""),
+        "{why}"
+    );
     let (_, report) = read(
         Kind::Engagement,
         "Date,Type,Title,Attendance\n01/10/2026,Workshop,Online safety talk by Jo Bloggs - cancelled,\n",
     );
     let why = reasons(&report);
     assert!(!why.contains("Bloggs"), "{why}");
-    assert!(why.contains("Title") && why.contains("\"cancelled\""), "{why}");
+    assert!(
+        why.contains("Title") && why.contains("\"cancelled\""),
+        "{why}"
+    );
     let (_, report) = read(
         Kind::Training,
         "Name,Role,Course,Date,Notes\nA One,Teacher,Online safety,01/10/2026,Jo Bloggs covered - did not attend\n",
     );
     let why = reasons(&report);
     assert!(!why.contains("Bloggs"), "{why}");
-    assert!(why.contains("Notes") && why.contains("\"did not attend\""), "{why}");
+    assert!(
+        why.contains("Notes") && why.contains("\"did not attend\""),
+        "{why}"
+    );
     let (_, report) = read(
         Kind::Surveys,
         "Date,Title,Group,Status\n01/10/2026,Online safety survey,Parents,Deferred - Jo Bloggs away\n",

@@ -341,7 +341,10 @@ fn note_clause(clause: &str) -> Option<&'static str> {
         .map(|(_, what)| *what)
         .or_else(|| status::starts(c, Standing::ALL).map(|(s, w)| standing_says(s, w)))
         .or_else(|| {
-            let denied = status::NEGATIONS.iter().chain(status::STILL_TO_COME).any(|n| heads(n));
+            let denied = status::NEGATIONS
+                .iter()
+                .chain(status::STILL_TO_COME)
+                .any(|n| heads(n));
             denied.then(|| negated_in_force(c)).flatten()
         })
 }

@@ -168,14 +168,34 @@ pub(crate) fn read_under(heading: &str, typed: &str, standings: &[Standing]) -> 
 /// Words that may follow a status word in a title or a note and leave it the row's
 /// status: "postponed to spring", "cancelled due to snow", "planned for June".
 const LINKS: &[&str] = &[
-    "to", "until", "till", "due", "because", "owing", "as", "for", "from", "by", "on", "in",
-    "at", "after", "again", "indefinitely", "today", "tomorrow", "this", "next", "last",
+    "to",
+    "until",
+    "till",
+    "due",
+    "because",
+    "owing",
+    "as",
+    "for",
+    "from",
+    "by",
+    "on",
+    "in",
+    "at",
+    "after",
+    "again",
+    "indefinitely",
+    "today",
+    "tomorrow",
+    "this",
+    "next",
+    "last",
 ];
 
 /// The status a title, a course's name or a note says of its own row, as whole words of
 /// `standings` not denied: a clause that is the word ("Online safety evening -
 /// CANCELLED"), ends with it ("Workshop postponed"), has it before a reason or a date
-/// ("postponed to spring", "cancelled 03/10"), or a cell that starts with it ("Cancelled
+/// ("postponed to spring", "cancelled 03/10"), a phrase of several words at the head of a
+/// clause ("Workshop - not enough sign-ups"), or a cell that starts with it ("Cancelled
 /// online safety evening"). A status word before a noun inside a clause is the subject's,
 /// not the row's: "Talk on the planned phone ban" took place.
 pub(crate) fn said_of(text: &str, standings: &[Standing]) -> Option<(Standing, &'static str)> {
@@ -192,10 +212,15 @@ pub(crate) fn said_of(text: &str, standings: &[Standing]) -> Option<(Standing, &
                         let before = &padded[..=at];
                         let after = padded[at + m.len()..].trim();
                         let next = after.split(' ').next().unwrap_or("");
-                        let negated = NEGATIONS.iter().any(|n| before.ends_with(&format!(" {n} ")));
+                        let negated = NEGATIONS
+                            .iter()
+                            .any(|n| before.ends_with(&format!(" {n} ")));
+                        // A phrase of several words ("not enough", "did not run") is
+                        // no word before a noun: at the head of a clause it is the status.
                         let placed = after.is_empty()
                             || LINKS.contains(&next)
-                            || next.starts_with(|ch: char| ch.is_ascii_digit());
+                            || next.starts_with(|ch: char| ch.is_ascii_digit())
+                            || (w.contains(' ') && before.trim().is_empty());
                         !negated && placed
                     })
                 })

@@ -24,7 +24,11 @@ fn a_status_is_read_from_the_head_of_its_clauses() {
         "Meeting held",
         "Signed and returned",
     ] {
-        assert_eq!(read(done, Standing::NOT_TRAINED), Some(Read::Done), "{done}");
+        assert_eq!(
+            read(done, Standing::NOT_TRAINED),
+            Some(Read::Done),
+            "{done}"
+        );
     }
     for (typed, words) in [
         ("No", "no"),
@@ -46,7 +50,11 @@ fn a_status_is_read_from_the_head_of_its_clauses() {
         assert_eq!(not(typed).map(|n| n.1), Some(words.to_string()), "{typed}");
     }
     for unknown in ["Enrolled", "On the list", "See HR"] {
-        assert_eq!(read(unknown, Standing::NOT_TRAINED), Some(Read::Unknown), "{unknown}");
+        assert_eq!(
+            read(unknown, Standing::NOT_TRAINED),
+            Some(Read::Unknown),
+            "{unknown}"
+        );
     }
     assert_eq!(read("  ", Standing::ALL), None);
 }
@@ -57,7 +65,10 @@ fn a_heading_that_names_a_status_turns_a_yes_into_it() {
         read_under("Cancelled?", "Yes", Standing::ALL),
         Some(Read::Not(Standing::DidNotHappen, _))
     ));
-    assert_eq!(read_under("Cancelled?", "No", Standing::ALL), Some(Read::Done));
+    assert_eq!(
+        read_under("Cancelled?", "No", Standing::ALL),
+        Some(Read::Done)
+    );
     assert!(matches!(
         read_under("Held?", "No", Standing::ALL),
         Some(Read::Not(Standing::NotDone, _))

@@ -171,7 +171,9 @@ impl Said {
 /// Words of the lists as a message shows them: "didn t attend" as "didn't attend".
 pub(crate) fn spoken(words: &str) -> String {
     let w = format!("{words} ").replace("n t ", "n't ");
-    let w = w.strip_prefix("un ").map_or(w.clone(), |rest| format!("un-{rest}"));
+    let w = w
+        .strip_prefix("un ")
+        .map_or(w.clone(), |rest| format!("un-{rest}"));
     w.trim_end().to_string()
 }
 
@@ -283,7 +285,9 @@ pub(crate) fn said_in(
         }
         Some((Read::Done, ..)) | None => {}
     }
-    let said = cells.iter().find_map(|&f| other(row, header, f, standings))?;
+    let said = cells
+        .iter()
+        .find_map(|&f| other(row, header, f, standings))?;
     Some((
         format!("{}: it {}", said.quote(), said.standing.says()),
         said.col,
