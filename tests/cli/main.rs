@@ -55,6 +55,7 @@ mod scope;
 mod score;
 mod shares;
 mod signoff;
+mod status_closed;
 mod status_words;
 mod today;
 mod verdict;

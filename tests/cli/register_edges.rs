@@ -794,10 +794,15 @@ fn a_cancelled_session_is_skipped_and_one_nobody_attended_does_not_count_as_held
          13/10/2026,Parent workshop,Gaming safety,did not run\n\
          14/10/2026,Workshop,Gaming safety,14\n",
     );
-    assert!(text.contains("skipped row 3, column B: `Workshop (cancelled)` says it did not take place; not counted"), "{text}");
     assert!(
         text.contains(
-            "skipped row 5, column D: `did not run` says it did not take place; not counted"
+            "skipped row 3, column B: Type says \"cancelled\": it did not take place; not counted"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "skipped row 5, column D: Attended says \"did not run\": it did not take place; not counted"
         ),
         "{text}"
     );

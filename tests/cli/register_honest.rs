@@ -88,7 +88,7 @@ fn a_pupil_whose_form_was_refused_lost_or_sent_home_stays_in_the_class_as_not_si
         &[
             "12 used (5 with a note below), 0 skipped",
             // A refusal is read as one, without repeating the pupil's cell.
-            "note row 8, column C: the cell in the Signed column says it was refused, declined or not returned; counted as not signed",
+            "note row 8, column C: the Signed column says it was refused, declined or not returned; counted as not signed",
             "note row 9, column C: the cell is neither a count nor a yes/no mark; counted as not signed",
             "pupils 6 of 11 (54%)",
         ],
@@ -278,8 +278,8 @@ fn only_online_safety_sessions_that_happened_count_and_each_other_row_says_why()
     says(
         &text,
         &[
-            "skipped row 4, column C: `Online safety workshop (planned)` says it has not taken place",
-            "skipped row 7, column C: `Online safety workshop - not enough sign-ups` says it has not taken place",
+            "skipped row 4, column C: What says \"planned\": it has not taken place",
+            "skipped row 7, column C: What says \"not enough\": it has not taken place",
             "skipped row 8, column B: a meeting with one parent or family is not a session for parents",
             "skipped row 10, column C: its type and title do not say it is about online safety",
             "note row 2, column D: attended by nobody",

@@ -84,11 +84,11 @@ fn an_agreement_refused_or_withdrawn_beside_a_date_is_not_signed() {
     says(
         &text,
         &[
-            "note Sheet!C5: the cell in the AUA signed column says it was refused, declined or not returned; counted as not signed",
-            "note Sheet!E6: the Status column says it was refused, declined or not returned; counted as not signed",
-            "note Sheet!E7: the Status column says it was refused, declined or not returned",
+            "note Sheet!C5: the AUA signed column says it was refused, declined or not returned; counted as not signed",
+            "note Sheet!E6: the Status column says \"declined\": it was refused, declined or not returned; counted as not signed",
+            "note Sheet!E7: the Status column says \"not returned\": it was refused, declined or not returned",
             "note Sheet!F8: the Notes column says it was withdrawn or is void; counted as not signed",
-            "note row 3, column E: the Status column says it was withdrawn or is void; its group's number counted with none signed",
+            "note row 3, column E: the Status column says \"void\": it was withdrawn or is void; its group's number counted with none signed",
         ],
     );
 }
@@ -105,9 +105,9 @@ fn a_crossed_impossible_or_planned_filtering_check_is_no_pass() {
         &text,
         &[
             "skipped Sheet!C11: `0/0` counts nothing tested; not counted as a check",
-            "skipped Sheet!C14: `Planned` says the check was not made",
-            "skipped Sheet!C15: `Scheduled` says the check was not made",
-            "skipped Sheet!C16: `To do` says the check was not made",
+            "skipped Sheet!C14: Blocked? says \"planned\": the check was not made",
+            "skipped Sheet!C15: Blocked? says \"scheduled\": the check was not made",
+            "skipped Sheet!C16: Blocked? says \"to do\": the check was not made",
             "note Sheet!C10: `Blocked 11/10` counts more blocked than were tested, so the result cannot be read; not counted as a pass",
         ],
     );
@@ -140,10 +140,10 @@ fn a_survey_not_run_or_answered_by_nobody_is_not_done_and_a_parent_questionnaire
         &text,
         &[
             "skipped row 4, column D: nobody responded, so it is not counted as a survey done",
-            "skipped row 5, column E: `Cancelled` says it did not take place; not counted",
-            "skipped row 6, column E: `Planned` says it has not taken place",
-            "skipped row 7, column C: `Parent survey (not yet run)` says it has not taken place",
-            "skipped row 9, column C: `Draft parent survey` says it is not valid",
+            "skipped row 5, column E: Status says \"cancelled\": it did not take place; not counted",
+            "skipped row 6, column E: Status says \"planned\": it has not taken place",
+            "skipped row 7, column C: Survey says \"not yet\": it has not taken place",
+            "skipped row 9, column C: Survey says \"draft\": it is not valid",
         ],
     );
 }
@@ -166,9 +166,9 @@ fn only_parent_sessions_that_took_place_and_are_about_online_safety_count() {
     says(
         &text,
         &[
-            "skipped Sheet!E8: `Cancelled` says it did not take place; not counted",
-            "skipped Sheet!E9: `Postponed` says it did not take place; not counted",
-            "skipped Sheet!E10: `Planned` says it has not taken place",
+            "skipped Sheet!E8: Status says \"cancelled\": it did not take place; not counted",
+            "skipped Sheet!E9: Status says \"postponed\": it did not take place; not counted",
+            "skipped Sheet!E10: Status says \"planned\": it has not taken place",
         ],
     );
 }
@@ -186,10 +186,10 @@ fn a_meeting_cancelled_and_training_booked_or_missed_do_not_count() {
     says(
         &text,
         &[
-            "skipped row 3, column D: `Cancelled` says it did not take place; not counted",
-            "skipped row 4, column C: `Postponed - snow` says it did not take place; not counted",
-            "Ben Jones: `Did not attend` says it did not take place; counted as not trained",
-            "Dev Brown: `Booked` says it has not taken place",
+            "skipped row 3, column D: Status says \"cancelled\": it did not take place; not counted",
+            "skipped row 4, column C: Items says \"postponed\": it did not take place; not counted",
+            "Ben Jones: Status says \"did not attend\": it did not take place; counted as not trained",
+            "Dev Brown: Status says \"booked\": it has not taken place",
         ],
     );
 }

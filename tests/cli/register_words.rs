@@ -83,8 +83,8 @@ fn a_row_saying_the_check_was_not_made_is_no_check() {
     says(
         &text,
         &[
-            "skipped row 2, column C: `Not done` says the check was not made; not counted as a check",
-            "skipped row 4, column C: `Missed - technician off sick` says the check was not made",
+            "skipped row 2, column C: Result says \"not done\": the check was not made; not counted as a check",
+            "skipped row 4, column C: Result says \"missed\": the check was not made",
         ],
     );
 }

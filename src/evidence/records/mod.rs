@@ -269,6 +269,9 @@ pub fn reads(field: Field) -> bool {
     }
 }
 
+/// What a training Status cell must say for the person to count as trained.
+const TRAINED: &str = "trained (completed, passed, attended, certificate, yes or a tick)";
+
 /// A training row.
 pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<Training> {
     if row.is_blank() {
@@ -289,7 +292,7 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<
         header,
         Field::TrainingStatus,
         &[Field::TrainingNotes, Field::TrainingCourse],
-        status::Standing::NOT_TRAINED,
+        (status::Standing::NOT_TRAINED, TRAINED),
     );
     let (date, note) = match date(row, header, Field::TrainingDate) {
         // "Booked", "Cancelled", "Did not attend", "Failed": not trained.

@@ -59,11 +59,12 @@ fn holds(padded: &str, list: &[&str]) -> bool {
 }
 
 /// The cell of a row (status, type, what, attendance) saying it did not take place or has
-/// not yet, with its field and what it says, if any does. A Status column is read for every
-/// word of [`status`]; the others for what did not or has not yet taken place.
-fn not_held(row: &SheetRow, header: &Header) -> Option<(Field, String, Standing)> {
-    if let Some((typed, standing, _)) = status::column(row, header, Field::EngagementStatus) {
-        return Some((Field::EngagementStatus, typed, standing));
+/// not yet, with what it says, if any does. A Status column is read for every word of
+/// [`status`] from the head of its clauses; the others for what did not or has not yet
+/// taken place where the words stand for the row ([`status::said_of`]).
+fn not_held(row: &SheetRow, header: &Header) -> Option<status::Said> {
+    if let Some(said) = status::column(row, header, Field::EngagementStatus) {
+        return Some(said);
     }
     [
         Field::EngagementType,
@@ -71,12 +72,12 @@ fn not_held(row: &SheetRow, header: &Header) -> Option<(Field, String, Standing)
         Field::EngagementAttendance,
     ]
     .into_iter()
-    .map(|f| (f, text(row, header, f)))
-    .find_map(|(f, typed)| {
-        let (standing, word) = status::standing(&typed, Standing::NOT_HELD)?;
+    .find_map(|f| {
+        let said = status::other(row, header, f, Standing::NOT_HELD)?;
         // "TBC" in the attendance column is attendance not known, not a session's status.
-        let confirming = f == Field::EngagementAttendance && CONFIRMING.contains(&word);
-        (!confirming).then_some((f, typed, standing))
+        let confirming =
+            f == Field::EngagementAttendance && CONFIRMING.contains(&said.words.as_str());
+        (!confirming).then_some(said)
     })
 }
 
@@ -122,8 +123,8 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
-    if let Some((field, typed, standing)) = not_held(row, header) {
-        return skip(status::reason(&typed, standing), header.col(field));
+    if let Some(said) = not_held(row, header) {
+        return skip(status::reason(&said.quote(), said.standing), said.col);
     }
     let kind = normalise(&text(row, header, Field::EngagementType));
     let title = normalise(&text(row, header, Field::EngagementTitle));

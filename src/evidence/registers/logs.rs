@@ -95,10 +95,12 @@ const NO_ONE: &[&str] = &[
 ];
 
 /// The cell of a survey's row (status, title, who was asked, responses) saying it did not
-/// run, has not yet, or is not valid, with what it says and its column.
-fn not_run(row: &SheetRow, header: &Header) -> Option<(String, Standing, Option<u32>)> {
-    if let Some(found) = status::column(row, header, Field::SurveyStatus) {
-        return Some(found);
+/// run, has not yet, or is not valid, with what it says and its column: a Status column
+/// from the head of its clauses, the others where the words stand for the row
+/// ([`status::said_of`]), so that "Survey on the planned phone ban" ran.
+fn not_run(row: &SheetRow, header: &Header) -> Option<status::Said> {
+    if let Some(said) = status::column(row, header, Field::SurveyStatus) {
+        return Some(said);
     }
     [
         Field::SurveyTitle,
@@ -107,11 +109,11 @@ fn not_run(row: &SheetRow, header: &Header) -> Option<(String, Standing, Option<
     ]
     .into_iter()
     .find_map(|f| {
-        let typed = text(row, header, f);
-        let (standing, word) = status::standing(&typed, Standing::NOT_HELD)?;
+        let said = status::other(row, header, f, Standing::NOT_HELD)?;
         // "TBC" among the responses is a number not known.
-        let confirming = f == Field::SurveyResponses && ["tbc", "tba"].contains(&word);
-        (!confirming).then(|| (typed, standing, header.col(f)))
+        let confirming =
+            f == Field::SurveyResponses && ["tbc", "tba"].contains(&said.words.as_str());
+        (!confirming).then_some(said)
     })
 }
 
@@ -123,8 +125,8 @@ pub fn survey(row: &SheetRow, header: &Header) -> RowOutcome<Survey> {
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
-    if let Some((typed, standing, col)) = not_run(row, header) {
-        return skip(status::reason(&typed, standing), col);
+    if let Some(said) = not_run(row, header) {
+        return skip(status::reason(&said.quote(), said.standing), said.col);
     }
     let group = text(row, header, Field::SurveyGroup);
     if group.is_empty() {

@@ -432,6 +432,8 @@ pub(crate) use signed::{GROUP_NONE, NO_COUNT, NOT_SHOWN};
 pub use signed::{Pending, Settled, settle};
 
 #[cfg(test)]
+mod closed_tests;
+#[cfg(test)]
 mod status_tests;
 #[cfg(test)]
 mod tests;

@@ -112,15 +112,13 @@ fn standing_says(standing: Standing, word: &'static str) -> &'static str {
         Standing::DidNotHappen => "not approved: its approval did not take place",
         Standing::Refused => "not approved: it was rejected, declined or not signed",
         Standing::Failed => "not approved",
+        Standing::NotDone => "not in force",
     }
 }
 
-/// Words before a word of [`IN_FORCE`] that say it does not hold: "not current", "no
-/// longer live".
-const NEGATIONS: &[&str] = &["not", "not yet", "never", "no longer", "nor", "isn t"];
-
-/// Phrases of a note beside a document that say the row itself is no longer in force. A
-/// note speaks of many things ("new draft due in spring"): only these settle the row.
+/// Phrases at the head of a note's clause that say this row itself is no longer in force
+/// ("Superseded by the 2026 policy", "This policy has been withdrawn"). A clause about
+/// another copy ("Previous version archived") says nothing of this one.
 const NOTE_SAYS: &[&str] = &[
     "superseded",
     "replaced by",
@@ -202,6 +200,10 @@ fn about_another_copy(clause: &str) -> bool {
         "shredded",
         "filed",
         "discarded",
+        "withdrawn",
+        "superseded",
+        "replaced",
+        "retired",
     ]);
     let earlier = has(&[
         "draft",
@@ -250,13 +252,22 @@ fn about_next_review(clause: &str) -> bool {
     ])
 }
 
-/// Whether a clause holds a word of [`IN_FORCE`] said not to hold: "not current".
-fn negated_in_force(clause: &str) -> bool {
-    IN_FORCE.iter().any(|w| {
-        NEGATIONS
+/// What a clause holding a word of [`IN_FORCE`] said not to hold ("not current", "no
+/// longer live", through [`status::NEGATIONS`]) or still to come ("to be reviewed", "due
+/// to be signed", through [`status::STILL_TO_COME`]) says the document is.
+fn negated_in_force(clause: &str) -> Option<&'static str> {
+    let before = |list: &[&str]| {
+        IN_FORCE
             .iter()
-            .any(|n| contains(clause, &format!("{n} {w}")))
-    })
+            .any(|w| list.iter().any(|n| contains(clause, &format!("{n} {w}"))))
+    };
+    if before(status::STILL_TO_COME) {
+        Some("not yet approved or reviewed: it is still to be")
+    } else if before(status::NEGATIONS) {
+        Some("not approved or not current")
+    } else {
+        None
+    }
 }
 
 /// Whether a clause says the document is in force, and nothing against it.
@@ -279,7 +290,7 @@ fn not_in_force_clause(clause: &str) -> Option<&'static str> {
         .max_by_key(|(w, _)| w.len())
         .map(|(_, what)| *what)
         .or_else(|| status::standing(clause, Standing::ALL).map(|(s, w)| standing_says(s, w)))
-        .or_else(|| negated_in_force(clause).then_some("not approved or not current"))
+        .or_else(|| negated_in_force(clause))
 }
 
 /// What a clause of a note says when it starts by saying the document is not in force
@@ -298,6 +309,16 @@ fn note_clause(clause: &str) -> Option<&'static str> {
         "policy is",
         "document is",
         "is",
+        "this policy",
+        "this document",
+        "this",
+        "policy",
+        "document",
+        "it",
+        "has been",
+        "have been",
+        "was",
+        "been",
     ]
     .iter()
     .find_map(|f| c.strip_prefix(&format!("{f} ")))
@@ -310,6 +331,9 @@ fn note_clause(clause: &str) -> Option<&'static str> {
     if awaited {
         return Some("not yet approved");
     }
+    if NOTE_SAYS.iter().any(|w| heads(w)) {
+        return Some("superseded or withdrawn");
+    }
     NOT_IN_FORCE
         .iter()
         .filter(|(w, _)| heads(w))
@@ -317,8 +341,11 @@ fn note_clause(clause: &str) -> Option<&'static str> {
         .map(|(_, what)| *what)
         .or_else(|| status::starts(c, Standing::ALL).map(|(s, w)| standing_says(s, w)))
         .or_else(|| {
-            let negated = NEGATIONS.iter().any(|n| heads(n)) && negated_in_force(c);
-            negated.then_some("not approved or not current")
+            let denied = status::NEGATIONS
+                .iter()
+                .chain(status::STILL_TO_COME)
+                .any(|n| heads(n));
+            denied.then(|| negated_in_force(c)).flatten()
         })
 }
 
@@ -392,18 +419,12 @@ pub fn name_says(name: &str) -> Option<&'static str> {
     status_says(name)
 }
 
-/// Whether a note beside a document says this row is not in force: superseded ("Replaced
-/// by Online Safety Policy") anywhere in it, or a clause that starts by saying so ("Still
-/// in draft - awaiting FGB"), whatever the Status column says. A clause about another copy
-/// or the next review ("New draft due in spring") says nothing of this one.
+/// Whether a note beside a document says this row is not in force: a clause of its own
+/// that starts by saying so ("Replaced by Online Safety Policy", "Still in draft -
+/// awaiting FGB"), whatever the Status column says. A clause about another copy or the
+/// next review ("Previous version archived", "New draft due in spring", "Replaces the 2023
+/// policy") says nothing of this one.
 pub fn note_says(typed: &str) -> Option<&'static str> {
-    let n = normalise(typed);
-    if n.starts_with("replaces") || n.starts_with("supersedes") {
-        return None;
-    }
-    if NOTE_SAYS.iter().any(|w| contains(&n, w)) {
-        return Some("superseded or withdrawn");
-    }
     clauses(typed)
         .iter()
         .filter(|c| !about_another_copy(c) && !about_next_review(c))

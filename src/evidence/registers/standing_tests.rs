@@ -101,3 +101,40 @@ fn a_note_saying_the_document_is_still_a_draft_takes_it_out_of_force() {
         assert_eq!(note_says(typed), None, "{typed}");
     }
 }
+
+#[test]
+fn a_status_still_to_come_is_not_in_force() {
+    for typed in [
+        "To be reviewed",
+        "To be signed",
+        "To be adopted",
+        "Due to be reviewed",
+        "Yet to be signed off",
+        "Still to be approved",
+    ] {
+        assert!(
+            matches!(status_cell_says(typed), Some(Says::NotInForce(_))),
+            "{typed}"
+        );
+    }
+}
+
+#[test]
+fn a_note_speaks_of_this_document_only_in_its_own_clauses() {
+    for other in [
+        "Previous version archived",
+        "Old version withdrawn",
+        "Earlier draft superseded",
+        "Shared with staff; previous version archived",
+    ] {
+        assert_eq!(note_says(other), None, "{other}");
+    }
+    for this in [
+        "Archived",
+        "This policy has been superseded",
+        "Withdrawn - replaced by the Online Safety Policy",
+        "Reviewed in May; now obsolete",
+    ] {
+        assert!(note_says(this).is_some(), "{this}");
+    }
+}

@@ -742,10 +742,10 @@ fn a_cancelled_session_is_skipped_and_one_attended_by_nobody_is_noted() {
     assert_eq!(
         reasons,
         vec![
-            "`Workshop (cancelled)` says it did not take place; not counted",
-            "`cancelled` says it did not take place; not counted",
-            "`Gaming safety - postponed` says it did not take place; not counted",
-            "`Did not run` says it did not take place; not counted",
+            "Type says \"cancelled\": it did not take place; not counted",
+            "Attended says \"cancelled\": it did not take place; not counted",
+            "What says \"postponed\": it did not take place; not counted",
+            "What says \"did not run\": it did not take place; not counted",
         ]
     );
     assert_eq!(

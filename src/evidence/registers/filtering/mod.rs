@@ -211,31 +211,12 @@ const FILLER: &[&str] = &[
     "network",
 ];
 
-/// Results that say the check was not made at all, at the start of the cell ("Not done",
-/// "Cancelled", "Missed - technician off sick").
-const NOT_MADE: &[&str] = &[
-    "not done",
-    "not carried out",
-    "not completed",
-    "not checked",
-    "not tested",
-    "not possible",
-    "not yet",
-    "no check",
-    "no test",
-    "cancelled",
-    "canceled",
-    "postponed",
-    "rescheduled",
-    "missed",
-    "skipped",
-    "did not happen",
-    "didn t happen",
-    "to do",
-    "todo",
-    "outstanding",
-    "pending",
-];
+/// Words that, at the start of a result, say the check was not made ("Missed - technician
+/// off sick", "Skipped this week"), though elsewhere they say what a check found ("2 sites
+/// missed"). Beside them a result is read at its start for [`others::NOT_MADE`], the one
+/// list of what says a check was not made or not finished, and for the words of
+/// [`status`] saying it did not or has not yet taken place ("Cancelled", "To do").
+const NOT_MADE_AT_START: &[&str] = &["missed", "skipped", "outstanding"];
 
 /// What the result column's heading asks, which is what a bare yes or no answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -338,11 +319,12 @@ pub(crate) fn got_through(result: &str, asks: Asks) -> Option<bool> {
     (held && plain).then_some(false)
 }
 
-/// Whether a result says the check was not made: it starts with a phrase of [`NOT_MADE`],
+/// The words that say a result was not made, if it says so: it starts with a phrase of
+/// [`others::NOT_MADE`] or [`NOT_MADE_AT_START`],
 /// or with a word of [`status`] saying it did not or has not yet taken place ("Planned",
 /// "Scheduled 14/01/2027", "To do"), and what follows gives a reason ("Missed - technician
 /// off sick") or a date, not a finding: "Missed 2 sites" is a check that found two.
-fn not_made(result: &str) -> bool {
+fn not_made(result: &str) -> Option<&'static str> {
     // A date after the words ("Scheduled 14/01/2027") is when, not a count of sites.
     let undated: Vec<&str> = result
         .split_whitespace()
@@ -352,20 +334,19 @@ fn not_made(result: &str) -> bool {
         })
         .collect();
     let n = normalise(&undated.join(" "));
-    let listed = NOT_MADE
+    let listed = others::NOT_MADE
         .iter()
+        .chain(NOT_MADE_AT_START)
         .find(|p| n == **p || n.starts_with(&format!("{p} ")))
         .copied();
-    let Some(p) = listed.or_else(|| status::starts(&n, Standing::NOT_HELD).map(|(_, w)| w)) else {
-        return false;
-    };
+    let p = listed.or_else(|| status::starts(&n, Standing::NOT_HELD).map(|(_, w)| w))?;
     let after = format!(" {} ", n[p.len()..].trim());
     let says = |list: &[&str]| list.iter().any(|w| after.contains(&format!(" {w} ")));
     let finding = after.chars().any(|c| c.is_ascii_digit())
         || says(HELD)
         || says(GOT_THROUGH)
         || says(REACHED);
-    !finding
+    (!finding).then_some(p)
 }
 
 /// A row of the filtering checks log. A row whose result says the check was not made
@@ -377,8 +358,13 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
         Ok(d) => d,
         Err(outcome) => return outcome,
     };
-    if let Some((typed, standing, at)) = status::column(row, header, Field::FilteringStatus) {
-        return skip(status::reason(&typed, standing), at);
+    // A check its status says failed ("Failed - fix pending") was made, whatever else the
+    // cell says: it is a failed check, never one skipped as not made.
+    let status_typed = text(row, header, Field::FilteringStatus);
+    let status_failed =
+        !status::says_no(&status_typed) && got_through(&status_typed, Asks::Unclear) == Some(true);
+    if !status_failed && let Some(said) = status::column(row, header, Field::FilteringStatus) {
+        return skip(status::reason(&said.quote(), said.standing), said.col);
     }
     let col = header.col(Field::FilteringResult);
     let typed = text(row, header, Field::FilteringResult);
@@ -392,11 +378,13 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
             col,
         );
     }
-    if not_made(&typed) {
+    // Only the words read are quoted: the rest of a result may name someone.
+    if let Some(words) = not_made(&typed).filter(|_| !status_failed) {
         return skip(
             format!(
-                "`{}` says the check was not made; not counted as a check",
-                typed.trim()
+                "{} says \"{}\": the check was not made; not counted as a check",
+                status::heading(header, Field::FilteringResult),
+                status::spoken(words)
             ),
             col,
         );
@@ -406,7 +394,11 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
         .iter()
         .find(|c| c.field == Some(Field::FilteringResult))
         .map_or("", |c| c.header.as_str());
-    let read = got_through(&typed, Asks::of(heading));
+    let read = if status_failed {
+        Some(true)
+    } else {
+        got_through(&typed, Asks::of(heading))
+    };
     if let Some(outcome) = others::outcome(row, header, date, read) {
         return outcome;
     }
@@ -524,7 +516,7 @@ mod tests {
             "Booked with the technician",
             "Provisional",
         ] {
-            assert!(not_made(skipped), "{skipped}");
+            assert!(not_made(skipped).is_some(), "{skipped}");
         }
         for made in [
             "Missed 2 sites",
@@ -534,7 +526,7 @@ mod tests {
             "Planned check: 2 sites got through",
             "",
         ] {
-            assert!(!not_made(made), "{made}");
+            assert!(not_made(made).is_none(), "{made}");
         }
     }
 }

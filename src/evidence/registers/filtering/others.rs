@@ -84,8 +84,9 @@ const BETWEEN: &[&str] = &[
     "actually", "really", "yet", "fully", "properly", "been", "all",
 ];
 
-/// Phrases saying the check was not made or not finished, anywhere in the cell.
-const NOT_MADE: &[&str] = &[
+/// Phrases saying the check was not made or not finished: anywhere in a cell beside the
+/// result, and at the start of the result itself ([`super::not_made`]).
+pub(super) const NOT_MADE: &[&str] = &[
     "not done",
     "not tested",
     "not checked",

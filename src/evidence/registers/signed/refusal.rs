@@ -12,7 +12,7 @@
 use crate::evidence::Field;
 use crate::evidence::header::Header;
 use crate::evidence::records::text;
-use crate::evidence::status::{self, Standing};
+use crate::evidence::status::{self, Read, Standing, spoken};
 use crate::evidence::table::SheetRow;
 
 /// What a standing says of an agreement.
@@ -23,6 +23,7 @@ fn says(standing: Standing) -> &'static str {
         Standing::NotYet => "it is still to come",
         Standing::DidNotHappen => "it was cancelled",
         Standing::Failed => "it was not passed",
+        Standing::NotDone => "it was not signed or returned",
     }
 }
 
@@ -32,38 +33,33 @@ const IN_OTHER_CELLS: &[Standing] = &[Standing::Refused, Standing::NotValid];
 /// The reason a row's agreement does not stand, with the column that says so, if any
 /// cell of the row says so.
 pub(super) fn refusal(row: &SheetRow, header: &Header) -> Option<(String, Option<u32>)> {
-    let heading = |field: Field| {
-        header
-            .columns
-            .iter()
-            .find(|c| c.field == Some(field))
-            .map_or(String::new(), |c| c.header.clone())
-    };
-    if let Some((_, standing, col)) = status::column(row, header, Field::AgreementStatus) {
+    let status = status::cell(row, header, Field::AgreementStatus, Standing::ALL);
+    if let Some((Read::Not(standing, words), heading, col)) = &status {
         let reason = format!(
-            "the {} column says {}",
-            heading(Field::AgreementStatus),
-            says(standing)
+            "the {heading} column says \"{}\": {}",
+            spoken(words),
+            says(*standing)
         );
-        return Some((reason, col));
+        return Some((reason, *col));
     }
     if status::sent_out(&text(row, header, Field::AgreementStatus)) {
         let reason = format!(
             "the {} column says it was sent out and is still awaited",
-            heading(Field::AgreementStatus)
+            status::heading(header, Field::AgreementStatus)
         );
         return Some((reason, header.col(Field::AgreementStatus)));
     }
+    // Fail closed: a status that says nothing known to mean signed is not a signature.
+    if let Some((Read::Unknown, heading, col)) = status {
+        let reason = format!(
+            "the {heading} column says nothing selfreview reads as signed (signed, returned, received, agreed, yes or a tick)"
+        );
+        return Some((reason, col));
+    }
     for field in [Field::AgreementSigned, Field::AgreementDate] {
-        let typed = text(row, header, field);
-        if let Some((standing, _)) = status::standing(&typed, IN_OTHER_CELLS) {
-            let reason = format!(
-                "`{}` in the {} column says {}",
-                typed.trim(),
-                heading(field),
-                says(standing)
-            );
-            return Some((reason, header.col(field)));
+        if let Some(said) = status::other(row, header, field, IN_OTHER_CELLS) {
+            let reason = format!("the {} column says {}", said.heading, says(said.standing));
+            return Some((reason, said.col));
         }
     }
     header

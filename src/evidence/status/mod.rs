@@ -10,13 +10,23 @@
 //! row out (or, for a person, counts them as not signed or not trained) with the reason.
 //!
 //! Words are matched whole, after [`crate::text::normalise`], and a word said not to apply
-//! ("not cancelled", "never postponed") says nothing.
+//! ("not cancelled", "never postponed") says nothing. A Status column is read by
+//! [`cell::read`], clause by clause from its start, so that "Held - 2 governors absent" is
+//! a meeting held and "No" under "Held?" one that was not; a title or a note by
+//! [`cell::said_of`]. A reason quotes only the words read and the column's heading
+//! (`Status says "deferred"`), never the rest of the cell, which may name a child.
+
+mod cell;
+mod words;
 
 use super::Field;
 use super::header::Header;
 use super::records::text;
 use super::table::SheetRow;
 use crate::text::normalise;
+pub(crate) use cell::{Read, said_of, says_no};
+use words::{BACK, DID_NOT_HAPPEN, FAILED, NOT_VALID, NOT_YET, REFUSED, SENT};
+pub(crate) use words::{NEGATIONS, STILL_TO_COME};
 
 /// What a status word says of a row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +43,9 @@ pub(crate) enum Standing {
     /// where passing is what counts (training), since a filtering check that failed still
     /// took place.
     Failed,
+    /// It was not done: a bare no or a cross ("No" under "Held?"), or a word saying it was
+    /// done denied ("not attended", "didn't complete", "un-signed").
+    NotDone,
 }
 
 impl Standing {
@@ -46,6 +59,7 @@ impl Standing {
             Standing::NotValid => "is not valid (a draft, withdrawn, superseded or void)",
             Standing::Refused => "was refused, declined or not returned",
             Standing::Failed => "was not passed",
+            Standing::NotDone => "was not done",
         }
     }
 
@@ -55,12 +69,17 @@ impl Standing {
         Standing::NotYet,
         Standing::NotValid,
         Standing::Refused,
+        Standing::NotDone,
     ];
 
     /// The standings that say a thing did not or has not yet taken place, for the words of
     /// a title or a result, where "refused" may say the filter held.
-    pub(crate) const NOT_HELD: &'static [Standing] =
-        &[Standing::DidNotHappen, Standing::NotYet, Standing::NotValid];
+    pub(crate) const NOT_HELD: &'static [Standing] = &[
+        Standing::DidNotHappen,
+        Standing::NotYet,
+        Standing::NotValid,
+        Standing::NotDone,
+    ];
 
     /// The standings that say a person was not trained: every one, and a course failed.
     pub(crate) const NOT_TRAINED: &'static [Standing] = &[
@@ -69,6 +88,7 @@ impl Standing {
         Standing::NotValid,
         Standing::Refused,
         Standing::Failed,
+        Standing::NotDone,
     ];
 
     fn words(self) -> &'static [&'static str] {
@@ -78,129 +98,11 @@ impl Standing {
             Standing::NotValid => NOT_VALID,
             Standing::Refused => REFUSED,
             Standing::Failed => FAILED,
+            // Said by a bare no or a denied word of [`words::DONE`], not by words of its own.
+            Standing::NotDone => &[],
         }
     }
 }
-
-/// Words that say a thing did not take place.
-const DID_NOT_HAPPEN: &[&str] = &[
-    "cancelled",
-    "canceled",
-    "cancelation",
-    "cancellation",
-    "postponed",
-    "did not run",
-    "didn t run",
-    "did not go ahead",
-    "didn t go ahead",
-    "did not happen",
-    "didn t happen",
-    "did not take place",
-    "didn t take place",
-    "not held",
-    "not run",
-    "not carried out",
-    "called off",
-    "rescheduled",
-    "abandoned",
-    "not sent",
-    "did not attend",
-    "didn t attend",
-    "dna",
-    "no show",
-    "not attended",
-    "absent",
-    "never went out",
-    "never sent",
-    "not sent out",
-    "did not go out",
-    "didn t go out",
-    "never ran",
-    "never run",
-    "never happened",
-    "never took place",
-    "never held",
-    "not issued",
-    "never issued",
-];
-
-/// Words that say a thing has not taken place yet, or did not go ahead as planned.
-const NOT_YET: &[&str] = &[
-    "planned",
-    "planning",
-    "provisional",
-    "provisionally",
-    "proposed",
-    "tentative",
-    "tbc",
-    "tba",
-    "to be confirmed",
-    "to be arranged",
-    "to be held",
-    "to be sent",
-    "to be run",
-    "to be done",
-    "to be completed",
-    "will be",
-    "pencilled",
-    "penciled",
-    "moved",
-    "deferred",
-    "rearranged",
-    "on hold",
-    "not enough",
-    "insufficient",
-    "too few",
-    "no sign ups",
-    "no signups",
-    "no takers",
-    "low uptake",
-    "undersubscribed",
-    "under subscribed",
-    "not yet",
-    "not started",
-    "upcoming",
-    "forthcoming",
-    "scheduled",
-    "booked",
-    "to do",
-    "todo",
-    "in preparation",
-    "being prepared",
-    "pending",
-    "awaiting",
-    "awaited",
-    "not completed",
-    "not yet completed",
-    "not complete",
-    "incomplete",
-    "not finished",
-    "unfinished",
-    "in progress",
-    "ongoing",
-    "underway",
-    "under way",
-    "part completed",
-    "partly completed",
-    "partially completed",
-];
-
-/// Words that say a form was sent out to be signed and returned: for an agreement, it is
-/// still awaited, whatever mark stands beside it, unless the words say it came back.
-const SENT: &[&str] = &[
-    "sent",
-    "sent out",
-    "sent home",
-    "issued",
-    "handed out",
-    "given out",
-    "distributed",
-    "chased",
-    "reminder sent",
-];
-
-/// Words beside [`SENT`] that say the form came back.
-const BACK: &[&str] = &["returned", "received", "signed", "back", "completed"];
 
 /// Whether `text` says a form was sent out and does not say it came back: "Sent out",
 /// "Issued 03/09", but not "Sent and returned".
@@ -208,63 +110,6 @@ pub(crate) fn sent_out(text: &str) -> bool {
     let padded = format!(" {} ", normalise(text));
     SENT.iter().any(|w| holds(&padded, w)) && !BACK.iter().any(|w| holds(&padded, w))
 }
-
-/// Words that say a record is not valid.
-const NOT_VALID: &[&str] = &[
-    "draft",
-    "drafted",
-    "withdrawn",
-    "superseded",
-    "void",
-    "voided",
-    "invalid",
-    "expired",
-    "revoked",
-    "rescinded",
-    "retracted",
-    "entered in error",
-    "logged in error",
-    "recorded in error",
-    "in error",
-];
-
-/// Words that say an agreement (or anything asked of someone) was refused.
-const REFUSED: &[&str] = &[
-    "refused",
-    "refusal",
-    "declined",
-    "not returned",
-    "not signed",
-    "unsigned",
-    "did not sign",
-    "didn t sign",
-    "won t sign",
-    "will not sign",
-    "opted out",
-    "opt out",
-    "rejected",
-    "not received",
-    "not agreed",
-    "disagreed",
-    "objected",
-];
-
-/// Words that say what was tried was not passed.
-const FAILED: &[&str] = &[
-    "failed",
-    "fail",
-    "not passed",
-    "did not pass",
-    "didn t pass",
-    "unsuccessful",
-    "not achieved",
-    "resit",
-    "re sit",
-    "retake",
-];
-
-/// Words before a status word that say it does not apply: "not cancelled".
-const NEGATIONS: &[&str] = &["not", "never", "no", "wasn t", "was not", "nothing"];
 
 /// The first of `standings` whose words `text` holds, with the words found; `None` when
 /// it holds none, or only ones said not to apply ("not cancelled").
@@ -302,92 +147,157 @@ pub(crate) fn starts(text: &str, standings: &[Standing]) -> Option<(Standing, &'
     })
 }
 
-/// Whether any clause of `text` (cut at dashes, semicolons, full stops, commas and
-/// brackets) starts with words of `standings`: a note or a course name says its status in
-/// a clause of its own ("Off sick - did not attend", "Online safety update - CANCELLED"),
-/// while "Attended in place of the cancelled session" is training that took place.
-pub(crate) fn clause_starts(
-    text: &str,
-    standings: &[Standing],
-) -> Option<(Standing, &'static str)> {
-    text.split([';', '.', ',', '(', ')', '[', ']', ':', '–', '—', '/'])
-        .flat_map(|p| p.split(" - "))
-        .find_map(|clause| starts(clause, standings))
+/// What a cell says of its row, in words safe to show: the words read, from the lists
+/// only, and the heading of the column they were read in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Said {
+    /// What the words say the row is.
+    pub standing: Standing,
+    /// The words read ("deferred", "not attended", "no").
+    pub words: String,
+    /// The column's heading as the school typed it ("Status", "Held?").
+    pub heading: String,
+    /// The column.
+    pub col: Option<u32>,
 }
 
-/// The Status cell of `field` in `row`, when it says the row does not count: the words
-/// as typed, what they say, and the column.
-pub(crate) fn column(
+impl Said {
+    /// `Status says "deferred"`.
+    pub(crate) fn quote(&self) -> String {
+        format!("{} says \"{}\"", self.heading.trim(), spoken(&self.words))
+    }
+}
+
+/// Words of the lists as a message shows them: "didn t attend" as "didn't attend".
+pub(crate) fn spoken(words: &str) -> String {
+    let w = format!("{words} ").replace("n t ", "n't ");
+    let w = w
+        .strip_prefix("un ")
+        .map_or(w.clone(), |rest| format!("un-{rest}"));
+    w.trim_end().to_string()
+}
+
+/// The heading of `field`'s column as typed, or its name when the column has none.
+pub(crate) fn heading(header: &Header, field: Field) -> String {
+    header
+        .columns
+        .iter()
+        .find(|c| c.field == Some(field))
+        .map(|c| c.header.trim().to_string())
+        .filter(|h| !h.is_empty())
+        .unwrap_or_else(|| "A cell".into())
+}
+
+/// What a Status cell of `field` says, read for `standings`: `None` when the row has no
+/// such column or the cell is blank.
+pub(crate) fn cell(
     row: &SheetRow,
     header: &Header,
     field: Field,
-) -> Option<(String, Standing, Option<u32>)> {
-    column_of(row, header, field, Standing::ALL)
+    standings: &[Standing],
+) -> Option<(Read, String, Option<u32>)> {
+    let col = header.col(field)?;
+    let heading = heading(header, field);
+    let read = cell::read_under(&heading, &text(row, header, field), standings)?;
+    Some((read, heading, Some(col)))
 }
 
-/// The Status cell of `field` in `row`, when it holds words of `standings`.
-fn column_of(
+/// The Status cell of `field` in `row`, when it says the row does not count.
+pub(crate) fn column(row: &SheetRow, header: &Header, field: Field) -> Option<Said> {
+    match cell(row, header, field, Standing::ALL)? {
+        (Read::Not(standing, words), heading, col) => Some(Said {
+            standing,
+            words,
+            heading,
+            col,
+        }),
+        _ => None,
+    }
+}
+
+/// The cell of `field` in `row` when its words say the row did not happen
+/// ([`said_of`], read for `standings`).
+pub(crate) fn other(
     row: &SheetRow,
     header: &Header,
     field: Field,
     standings: &[Standing],
-) -> Option<(String, Standing, Option<u32>)> {
-    let typed = text(row, header, field);
-    let (s, _) = standing(&typed, standings)?;
-    Some((typed, s, header.col(field)))
+) -> Option<Said> {
+    let (standing, words) = said_of(&text(row, header, field), standings)?;
+    Some(Said {
+        standing,
+        words: words.into(),
+        heading: heading(header, field),
+        col: header.col(field),
+    })
 }
 
 /// The cell saying a row did not take place: its Status column (`status`) for every word,
 /// else one of `cells` (a group, an agenda) that starts with words of what did not or has
-/// not yet taken place ("Postponed - snow"), with the words typed, what they say and the
-/// column.
+/// not yet taken place ("Postponed - snow"): the words read with the heading, what they
+/// say and the column.
 pub(crate) fn not_held(
     row: &SheetRow,
     header: &Header,
     status: Field,
     cells: &[Field],
 ) -> Option<(String, Standing, Option<u32>)> {
-    column(row, header, status).or_else(|| {
+    let said = column(row, header, status).or_else(|| {
         cells.iter().find_map(|&f| {
-            let typed = text(row, header, f);
-            let (standing, _) = starts(&typed, Standing::NOT_HELD)?;
-            Some((typed, standing, header.col(f)))
+            let (standing, words) = starts(&text(row, header, f), Standing::NOT_HELD)?;
+            Some(Said {
+                standing,
+                words: words.into(),
+                heading: heading(header, f),
+                col: header.col(f),
+            })
         })
-    })
+    })?;
+    Some((said.quote(), said.standing, said.col))
 }
 
-/// What a row says, in words, when its Status cell (`status`) holds words of
-/// `standings`, or one of `cells` (a note, a course's name) has a clause that starts with
-/// them ("Off sick - did not attend", "Online safety update - CANCELLED"): with its
-/// column.
+/// What a row says, in words, when it was not done: its Status cell (`status`), read
+/// failing closed, so that only words of [`words::DONE`], a yes or a tick count and any other
+/// status is not done; else one of `cells` (a note, a course's name) whose words say it
+/// did not take place ([`said_of`]). `done` names, for the reason, what counts as done.
 pub(crate) fn said_in(
     row: &SheetRow,
     header: &Header,
     status: Field,
     cells: &[Field],
-    standings: &[Standing],
+    (standings, done): (&[Standing], &str),
 ) -> Option<(String, Option<u32>)> {
-    let found = column_of(row, header, status, standings).or_else(|| {
-        cells.iter().find_map(|&f| {
-            let typed = text(row, header, f);
-            let (standing, _) = clause_starts(&typed, standings)?;
-            Some((typed, standing, header.col(f)))
-        })
-    })?;
-    let (typed, standing, col) = found;
+    match cell(row, header, status, standings) {
+        Some((Read::Not(standing, words), heading, col)) => {
+            let said = Said {
+                standing,
+                words,
+                heading,
+                col,
+            };
+            return Some((format!("{}: it {}", said.quote(), standing.says()), col));
+        }
+        Some((Read::Unknown, heading, col)) => {
+            return Some((
+                format!("the {heading} column says nothing selfreview reads as {done}"),
+                col,
+            ));
+        }
+        Some((Read::Done, ..)) | None => {}
+    }
+    let said = cells
+        .iter()
+        .find_map(|&f| other(row, header, f, standings))?;
     Some((
-        format!("`{}` says it {}", typed.trim(), standing.says()),
-        col,
+        format!("{}: it {}", said.quote(), said.standing.says()),
+        said.col,
     ))
 }
 
-/// Why a row whose cell `typed` says `standing` is not counted.
-pub(crate) fn reason(typed: &str, standing: Standing) -> String {
-    format!(
-        "`{}` says it {}; not counted",
-        typed.trim(),
-        standing.says()
-    )
+/// Why a row is not counted, given what a cell says of it (`said`, as [`Said::quote`])
+/// and what that means.
+pub(crate) fn reason(said: &str, standing: Standing) -> String {
+    format!("{said}: it {}; not counted", standing.says())
 }
 
 #[cfg(test)]
