@@ -10,6 +10,7 @@
 //! parents. Attendance written as "nobody" or "no-one came" is nought, not a number not
 //! known.
 
+use super::audience::{Audience, audience, counts_parents};
 use super::{Engagement, optional_count, topic, with_notes};
 use crate::evidence::Field;
 use crate::evidence::header::{Header, normalise};
@@ -64,6 +65,11 @@ fn holds(padded: &str, list: &[&str]) -> bool {
 fn not_held(row: &SheetRow, header: &Header) -> Option<(Field, String, Standing)> {
     if let Some((typed, standing, _)) = status::column(row, header, Field::EngagementStatus) {
         return Some((Field::EngagementStatus, typed, standing));
+    }
+    // A note says so in a clause of its own: "Cancelled - speaker ill", "Snow day".
+    let notes = text(row, header, Field::EngagementNotes);
+    if let Some((standing, _)) = status::clause_starts(&notes, Standing::NOT_HELD) {
+        return Some((Field::EngagementNotes, notes, standing));
     }
     [
         Field::EngagementType,
@@ -161,6 +167,30 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
         says(&kind)
             || (attendance.is_some() && !kind.contains("letter") && !kind.contains("newsletter"))
     };
+    let said = text(row, header, Field::EngagementAudience);
+    let parents_counted = header
+        .columns
+        .iter()
+        .any(|c| c.field == Some(Field::EngagementAttendance) && counts_parents(&c.header));
+    let col = header
+        .col(Field::EngagementAudience)
+        .filter(|_| !said.trim().is_empty())
+        .or(header.col(Field::EngagementTitle));
+    match audience(&said, &kind, &title, session, parents_counted) {
+        Audience::Parents => {}
+        Audience::Others(word) => {
+            return skip(
+                format!("`{word}` says it was for someone other than parents and carers; not counted as parent engagement"),
+                col,
+            );
+        }
+        Audience::Unclear => {
+            return skip(
+                "nothing says it was for parents or carers (name them in an Audience column or the title); not counted as parent engagement",
+                col,
+            );
+        }
+    }
     if session && attendance == Some(0) {
         notes.push((
             "attended by nobody: not counted as a session parents attended".to_string(),
