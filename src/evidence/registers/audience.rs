@@ -148,12 +148,36 @@ mod tests {
     #[test]
     fn a_row_for_pupils_or_staff_is_not_for_parents() {
         for (said, kind, title, session, want) in [
-            ("", "Assembly", "Internet safety day assembly", true, "assembly"),
+            (
+                "",
+                "Assembly",
+                "Internet safety day assembly",
+                true,
+                "assembly",
+            ),
             ("", "Training", "Staff INSET: online safety", true, "staff"),
             ("", "Workshop", "Year 6 pupils' workshop", true, "pupils"),
-            ("Year 6 pupils", "Workshop", "Online safety workshop", true, "pupils"),
-            ("Staff", "Newsletter", "Online safety update", false, "staff"),
-            ("", "Newsletter", "Staff newsletter: online safety", false, "staff"),
+            (
+                "Year 6 pupils",
+                "Workshop",
+                "Online safety workshop",
+                true,
+                "pupils",
+            ),
+            (
+                "Staff",
+                "Newsletter",
+                "Online safety update",
+                false,
+                "staff",
+            ),
+            (
+                "",
+                "Newsletter",
+                "Staff newsletter: online safety",
+                false,
+                "staff",
+            ),
         ] {
             assert_eq!(
                 audience(said, kind, title, session, false),

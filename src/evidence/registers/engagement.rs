@@ -118,6 +118,38 @@ fn nobody(typed: &str) -> bool {
         .any(|w| n == *w || n.starts_with(&format!("{w} ")))
 }
 
+/// Why a row is not counted as parent engagement when its Audience cell, or else its type
+/// and title, do not show it was for parents ([`audience`]), naming the cell.
+fn not_for_parents(
+    row: &SheetRow,
+    header: &Header,
+    (kind, title): (&str, &str),
+    session: bool,
+) -> Option<RowOutcome<Engagement>> {
+    let said = text(row, header, Field::EngagementAudience);
+    let parents_counted = header
+        .columns
+        .iter()
+        .any(|c| c.field == Some(Field::EngagementAttendance) && counts_parents(&c.header));
+    let col = header
+        .col(Field::EngagementAudience)
+        .filter(|_| !said.trim().is_empty())
+        .or(header.col(Field::EngagementTitle));
+    match audience(&said, kind, title, session, parents_counted) {
+        Audience::Parents => None,
+        Audience::Others(word) => Some(skip(
+            format!(
+                "`{word}` says it was for someone other than parents and carers; not counted as parent engagement"
+            ),
+            col,
+        )),
+        Audience::Unclear => Some(skip(
+            "nothing says it was for parents or carers (name them in an Audience column or the title); not counted as parent engagement",
+            col,
+        )),
+    }
+}
+
 /// A row of the parent engagement log: a session when its type says so or attendance is
 /// recorded, otherwise a communication. A row not about online safety, one that says it
 /// did not or has not yet taken place, and a meeting with one parent are skipped with the
@@ -167,29 +199,8 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
         says(&kind)
             || (attendance.is_some() && !kind.contains("letter") && !kind.contains("newsletter"))
     };
-    let said = text(row, header, Field::EngagementAudience);
-    let parents_counted = header
-        .columns
-        .iter()
-        .any(|c| c.field == Some(Field::EngagementAttendance) && counts_parents(&c.header));
-    let col = header
-        .col(Field::EngagementAudience)
-        .filter(|_| !said.trim().is_empty())
-        .or(header.col(Field::EngagementTitle));
-    match audience(&said, &kind, &title, session, parents_counted) {
-        Audience::Parents => {}
-        Audience::Others(word) => {
-            return skip(
-                format!("`{word}` says it was for someone other than parents and carers; not counted as parent engagement"),
-                col,
-            );
-        }
-        Audience::Unclear => {
-            return skip(
-                "nothing says it was for parents or carers (name them in an Audience column or the title); not counted as parent engagement",
-                col,
-            );
-        }
+    if let Some(why) = not_for_parents(row, header, (&kind, &title), session) {
+        return why;
     }
     if session && attendance == Some(0) {
         notes.push((

@@ -800,7 +800,13 @@ fn parent_engagement_counts_only_what_was_for_parents_and_took_place() {
     assert!(reasons[0].contains("`assembly`"), "{reasons:?}");
     assert!(reasons[1].contains("`staff`"), "{reasons:?}");
     assert!(reasons[2].contains("`pupils`"), "{reasons:?}");
-    assert!(reasons[3].contains("nothing says it was for parents"), "{reasons:?}");
+    assert!(
+        reasons[3].contains("nothing says it was for parents"),
+        "{reasons:?}"
+    );
     assert!(reasons[7].contains("speaker ill"), "{reasons:?}");
-    assert!(reasons[8].contains("nothing says it was for parents"), "{reasons:?}");
+    assert!(
+        reasons[8].contains("nothing says it was for parents"),
+        "{reasons:?}"
+    );
 }
