@@ -9,7 +9,7 @@ use selfreview::pipeline::imported;
 use selfreview::review;
 
 use super::output::Output;
-use super::{EXIT_FINDINGS, EXIT_OK, format};
+use super::{EXIT_FAILED, EXIT_FINDINGS, EXIT_OK, format};
 
 /// The arguments of `selfreview import`; the help text is on the subcommand.
 #[derive(Debug, clap::Args)]
@@ -43,6 +43,14 @@ pub fn run(args: &Args, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCo
             out.info(format::import::source(r));
         }
         out.info(format::metrics::metrics(&imported.metrics));
+    }
+    // A source that could not be imported is named after everything that could be: the
+    // import was not done in full.
+    for f in &imported.failed {
+        out.problem(format!("error: {}", f.reason));
+    }
+    if !imported.failed.is_empty() {
+        return Ok(ExitCode::from(EXIT_FAILED));
     }
     // A finding at error severity (a pupil's name where reports would show it) is a
     // problem the lead must fix: the import was done, with problems.

@@ -52,6 +52,14 @@ impl Header {
             .map(|c| c.index)
     }
 
+    /// Every column of a field: more than one only for a field that [`Field::gathers`].
+    pub fn cols(&self, field: Field) -> impl Iterator<Item = u32> + '_ {
+        self.columns
+            .iter()
+            .filter(move |c| c.field == Some(field))
+            .map(|c| c.index)
+    }
+
     /// How many fields were mapped.
     fn mapped(&self) -> usize {
         self.columns.iter().filter(|c| c.field.is_some()).count()
@@ -72,27 +80,54 @@ pub struct NoHeader {
 
 pub use crate::text::normalise;
 
+/// How plainly a heading names its field, so that of two columns read as one field the
+/// plainer is taken ("Main items" over "Notes", "Signed" over "Returned?") and only two
+/// equally plain ones are refused as ambiguous.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Strength {
+    /// A heading read once the words saying how to fill it in are taken off ("Returned?
+    /// Yes/No").
+    Hinted,
+    /// One of the other headings schools give the field.
+    Alias,
+    /// The field's own heading, as the template writes it.
+    Own,
+    /// The school's own mapping in review.toml.
+    School,
+}
+
 /// The field a header names, if any: the school's own mapping first, then the template
 /// header and the known variants.
 pub fn field_for(kind: Kind, header: &str, overrides: &ColumnMap) -> Option<Field> {
+    reading(kind, header, overrides).map(|(f, _)| f)
+}
+
+/// The field a header names and how plainly it names it.
+fn reading(kind: Kind, header: &str, overrides: &ColumnMap) -> Option<(Field, Strength)> {
     let h = normalise(header);
     if h.is_empty() {
         return None;
     }
     if let Some(field) = overrides.get(&h) {
-        return (field.kind() == kind).then_some(field);
+        return (field.kind() == kind).then_some((field, Strength::School));
     }
     let known = |h: &str| {
-        kind.fields()
-            .find(|f| normalise(f.header()) == h || f.aliases().contains(&h))
+        kind.fields().find_map(|f| {
+            if normalise(f.header()) == h {
+                Some((f, Strength::Own))
+            } else {
+                f.aliases().contains(&h).then_some((f, Strength::Alias))
+            }
+        })
     };
     // "Signed (Y/N)", "Returned? Yes/No": a heading that says how to fill it in is still
-    // the heading before it.
+    // the heading before it, though less plainly than one that says no more.
     known(&h).or_else(|| {
         [" y n", " yes no", " y or n", " yes or no", " tick"]
             .iter()
             .find_map(|how| h.strip_suffix(how))
             .and_then(known)
+            .map(|(f, s)| (f, s.min(Strength::Hinted)))
     })
 }
 
@@ -119,6 +154,8 @@ const EITHER_REVIEW: &[&str] = &["review date", "date of review"];
 
 fn columns(kind: Kind, texts: &[Heading], overrides: &ColumnMap) -> Vec<Column> {
     let mut out: Vec<Column> = Vec::new();
+    // How plainly each column of `out` names the field it took.
+    let mut strengths: Vec<Strength> = Vec::new();
     let free = |f: Field, out: &[Column]| !out.iter().any(|c| c.field == Some(f));
     for (i, heading) in texts.iter().enumerate() {
         if heading.text.trim().is_empty() {
@@ -126,22 +163,25 @@ fn columns(kind: Kind, texts: &[Heading], overrides: &ColumnMap) -> Vec<Column> 
         }
         let wanted = std::iter::once(&heading.text)
             .chain(&heading.others)
-            .find_map(|t| field_for(kind, t, overrides));
-        if let Some(f) = wanted
+            .find_map(|t| reading(kind, t, overrides));
+        if let Some((f, _)) = wanted
             && !free(f, &out)
         {
             make_room(&mut out, f);
         }
-        // The school's own mapping wins over a heading the tool only recognised: the
-        // earlier column gives the field up.
-        if let Some(f) = wanted.filter(|f| overrides.get(&heading.text) == Some(*f))
-            && let Some(earlier) = out
-                .iter_mut()
-                .find(|c| c.field == Some(f) && overrides.get(&c.header).is_none())
+        // A plainer heading wins over one that names the field less plainly, and the
+        // school's own mapping over any heading the tool only recognised: the earlier
+        // column gives the field up. A note or a status is read from every column naming it.
+        if let Some((f, strength)) = wanted.filter(|(f, _)| !f.gathers())
+            && let Some(at) = out.iter().position(|c| c.field == Some(f))
+            && strengths[at] < strength
+            && (strength == Strength::School || !f.refuses_rivals())
         {
-            earlier.field = None;
+            out[at].field = None;
         }
-        let field = wanted.filter(|f| free(*f, &out));
+        let field = wanted
+            .filter(|(f, _)| f.gathers() || free(*f, &out))
+            .map(|(f, _)| f);
         let index = u32::try_from(i).expect("columns fit u32");
         out.push(Column {
             index,
@@ -149,6 +189,7 @@ fn columns(kind: Kind, texts: &[Heading], overrides: &ColumnMap) -> Vec<Column> 
             header: heading.text.trim().to_string(),
             field,
         });
+        strengths.push(wanted.map_or(Strength::Hinted, |(_, s)| s));
     }
     out
 }
@@ -273,20 +314,25 @@ pub fn detect(kind: Kind, rows: &[SheetRow], overrides: &ColumnMap) -> Result<He
     }
 }
 
-/// Two columns that name one field, the first taken for it and the second left unused
-/// ("Result" twice, or "Result" and "Outcome"): which one the school means cannot be told,
-/// unless the school's own mapping names the one it means. Says both cells.
+/// Two columns that name one field equally plainly, the first taken for it and the second
+/// left unused ("Result" twice, or "Result" and "Outcome"): which one the school means
+/// cannot be told, unless the school's own mapping names the one it means. A column naming
+/// the field less plainly than the one taken ("Notes" beside "Main items") is no rival.
+/// Says both cells.
 fn doubled(kind: Kind, header: &Header, overrides: &ColumnMap) -> Option<String> {
     let mut mapped = header
         .columns
         .iter()
         .filter(|c| c.field.is_some() && overrides.get(&c.header).is_none());
     let (first, second) = mapped.find_map(|m| {
+        let taken = reading(kind, &m.header, overrides).map(|(_, s)| s);
         let again = header.columns.iter().find(|c| {
             c.field.is_none()
                 && c.index != m.index
                 && overrides.get(&c.header).is_none()
-                && field_for(kind, &c.header, overrides) == m.field
+                && reading(kind, &c.header, overrides).is_some_and(|(f, s)| {
+                    Some(f) == m.field && (f.refuses_rivals() || taken.is_none_or(|t| s >= t))
+                })
         })?;
         Some((m, again))
     })?;
@@ -557,6 +603,88 @@ mod tests {
             said.contains("two columns are headed `Result` (C1 and D1)"),
             "{said}"
         );
+    }
+
+    #[test]
+    fn a_plainer_heading_wins_and_notes_or_statuses_are_read_from_every_column() {
+        let none = ColumnMap::default();
+        let found = |kind: Kind, heads: &[&str]| {
+            let rows = vec![row(0, heads)];
+            detect(kind, &rows, &none).unwrap_or_else(|e| panic!("{heads:?}: {e:?}"))
+        };
+        let h = found(Kind::Meetings, &["Date", "Group", "Main items", "Notes"]);
+        assert_eq!(h.col(Field::MeetingItems), Some(2));
+        assert_eq!(h.col(Field::MeetingNotes), Some(3));
+        let h = found(
+            Kind::Meetings,
+            &["Date", "Group", "Status", "Held", "Notes", "Comments"],
+        );
+        assert_eq!(h.cols(Field::MeetingStatus).collect::<Vec<_>>(), [2, 3]);
+        assert_eq!(h.cols(Field::MeetingNotes).collect::<Vec<_>>(), [4, 5]);
+        let h = found(
+            Kind::Training,
+            &[
+                "Name",
+                "Role",
+                "Date completed",
+                "Status",
+                "Progress",
+                "Notes",
+                "Comments",
+            ],
+        );
+        assert_eq!(h.cols(Field::TrainingStatus).collect::<Vec<_>>(), [3, 4]);
+        assert_eq!(h.cols(Field::TrainingNotes).collect::<Vec<_>>(), [5, 6]);
+        let h = found(Kind::Engagement, &["Date", "What", "Status", "Progress"]);
+        assert_eq!(h.cols(Field::EngagementStatus).collect::<Vec<_>>(), [2, 3]);
+        // The field's own heading is plainer than another a school gives it, on either side.
+        for heads in [
+            ["Group", "Returned?", "Signed"],
+            ["Group", "Signed", "Returned?"],
+        ] {
+            let h = found(Kind::Agreements, &heads);
+            let at = heads.iter().position(|h| *h == "Signed").map(|i| i as u32);
+            assert_eq!(h.col(Field::AgreementSigned), at, "{heads:?}");
+        }
+        // Two headings as plain as each other are still refused.
+        let rows = vec![row(0, &["Group", "Returned", "Number signed"])];
+        assert!(detect(Kind::Agreements, &rows, &none).is_err());
+    }
+
+    #[test]
+    fn headings_schools_give_people_roles_and_concerns_are_recognised() {
+        let none = ColumnMap::default();
+        for (kind, heading, field) in [
+            (
+                Kind::Training,
+                "Name of staff member",
+                Field::TrainingPerson,
+            ),
+            (Kind::Training, "Staff member name", Field::TrainingPerson),
+            (
+                Kind::Training,
+                "Name of member of staff",
+                Field::TrainingPerson,
+            ),
+            (Kind::Training, "Job title", Field::TrainingRole),
+            (Kind::Training, "Role/position", Field::TrainingRole),
+            (Kind::Training, "Position / role", Field::TrainingRole),
+            (Kind::Incidents, "Type of concern", Field::IncidentCategory),
+            (Kind::Incidents, "Concern type", Field::IncidentCategory),
+            (
+                Kind::Incidents,
+                "Nature of concern",
+                Field::IncidentCategory,
+            ),
+            (Kind::Incidents, "Concern category", Field::IncidentCategory),
+            (Kind::Incidents, "Type of incident", Field::IncidentCategory),
+            (Kind::Engagement, "Audience", Field::EngagementAudience),
+            (Kind::Engagement, "Who for", Field::EngagementAudience),
+            (Kind::Engagement, "Notes", Field::EngagementNotes),
+            (Kind::Meetings, "Comments", Field::MeetingNotes),
+        ] {
+            assert_eq!(field_for(kind, heading, &none), Some(field), "{heading}");
+        }
     }
 
     #[test]

@@ -222,6 +222,7 @@ pub fn name_part(field: Field) -> Option<NamePart> {
         | MeetingAttendees
         | MeetingApologies
         | MeetingItems
+        | MeetingNotes
         | MeetingActionsAgreed
         | MeetingActionsCompleted
         | DocumentName
@@ -258,7 +259,9 @@ pub fn name_part(field: Field) -> Option<NamePart> {
         | AgreementStatus
         | FilteringStatus
         | SurveyStatus
-        | EngagementStatus => None,
+        | EngagementStatus
+        | EngagementNotes
+        | EngagementAudience => None,
     }
 }
 

@@ -130,7 +130,7 @@ mod tests {
         assert_eq!(
             map.unknown().map(ToString::to_string).as_deref(),
             Some(
-                "column `Who` is mapped to `person`, which is not a field of meetings records (fields: date, group, attendees, apologies, items, actions-agreed, actions-completed, status)"
+                "column `Who` is mapped to `person`, which is not a field of meetings records (fields: date, group, attendees, apologies, items, actions-agreed, actions-completed, status, notes)"
             )
         );
     }

@@ -31,13 +31,26 @@ pub struct Imported {
     pub sources: Vec<SourceReport>,
     /// The figures derived from them.
     pub metrics: Metrics,
+    /// The sources that could not be imported, each with its file and why: every other
+    /// source is still read and shown.
+    pub failed: Vec<FailedSource>,
     /// Findings about dates: records older than their window, dated after the review date,
     /// a review date not set, or documents whose review is overdue.
     #[serde(skip)]
     pub findings: Diagnostics,
 }
 
-/// Reads every `[[evidence]]` source of the review in `root`. The metrics are for `as_of`,
+/// A source `import` could not read, with its file and why.
+#[derive(Debug, Serialize)]
+pub struct FailedSource {
+    /// The file, as review.toml names it.
+    pub path: PathBuf,
+    /// Why it could not be imported, as the command line says it.
+    pub reason: String,
+}
+
+/// Reads every `[[evidence]]` source of the review in `root`, each on its own: one that
+/// cannot be imported is listed in [`Imported::failed`] and the others are still read. The metrics are for `as_of`,
 /// else the review date, else `today`.
 pub fn from_review(
     review: &Review,
@@ -50,18 +63,26 @@ pub fn from_review(
         findings.push(dating::date_not_set(Path::new(review::REVIEW_FILE), today));
     }
     let as_of = as_of.or(review.review_date).unwrap_or(today);
-    let (evidence, reports) = import::import_review(&review.evidence, root, Some(as_of))?;
+    let (evidence, reports, failed) = import::import_each(&review.evidence, root, Some(as_of));
     // Import works without a framework; documents are then judged by their own dates.
     let months = crate::framework::resolve(&review.framework, root)
         .map(|f| documents::review_months(&f.framework))
         .unwrap_or_default();
-    Ok(finish(
+    let mut imported = finish(
         evidence,
         reports,
         as_of,
         (&review.terms(), &months),
         findings,
-    ))
+    );
+    imported.failed = failed
+        .into_iter()
+        .map(|f| FailedSource {
+            path: f.path,
+            reason: f.error.to_string(),
+        })
+        .collect();
+    Ok(imported)
 }
 
 /// Reads `files` as evidence of one `kind`, without a review folder. The metrics are for
@@ -170,6 +191,7 @@ fn finish(
         as_of,
         sources: reports,
         metrics,
+        failed: Vec::new(),
         findings,
     }
 }

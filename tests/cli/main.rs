@@ -41,6 +41,7 @@ mod register_columns;
 mod register_edges;
 mod register_empty;
 mod register_groups;
+mod register_held;
 mod register_honest;
 mod register_latest;
 mod register_meaning;

@@ -450,7 +450,7 @@ fn import_csv(kind: &str, csv: &str) -> String {
 fn a_number_marked_not_known_keeps_its_row_and_thousands_are_read() {
     let text = import_csv(
         "engagement",
-        "Date,Type,What,Attended\n01/11/2026,Letter,Letter home about apps and staying safe,n/a\n02/11/2026,Newsletter,Online safety news,-\n03/11/2026,Workshop,Gaming safety,not known\n",
+        "Date,Type,What,Parents attended\n01/11/2026,Letter,Letter home about apps and staying safe,n/a\n02/11/2026,Newsletter,Online safety news,-\n03/11/2026,Workshop,Gaming safety,not known\n",
     );
     says(
         &text,
@@ -608,7 +608,7 @@ fn a_filtering_result_saying_anything_got_through_fails_and_an_unreadable_one_is
 fn counts_of_one_are_written_in_the_singular() {
     let text = import_csv(
         "engagement",
-        "Date,Type,What,Attended\n01/11/2026,Workshop,Gaming safety,12\n02/11/2026,Newsletter,Online safety news,\n",
+        "Date,Type,What,Parents attended\n01/11/2026,Workshop,Gaming safety,12\n02/11/2026,Newsletter,Online safety news,\n",
     );
     assert!(
         text.contains("1 session, attended by 12 parents and carers, 1 communication,"),
@@ -616,7 +616,7 @@ fn counts_of_one_are_written_in_the_singular() {
     );
     let text = import_csv(
         "engagement",
-        "Date,Type,What,Attended\n01/11/2026,Workshop,Gaming safety,12\n03/11/2026,Workshop,Online safety,8\n02/11/2026,Newsletter,Online safety news,\n05/11/2026,Letter,Letter home about apps and staying safe,\n",
+        "Date,Type,What,Parents attended\n01/11/2026,Workshop,Gaming safety,12\n03/11/2026,Workshop,Online safety,8\n02/11/2026,Newsletter,Online safety news,\n05/11/2026,Letter,Letter home about apps and staying safe,\n",
     );
     assert!(
         text.contains("2 sessions, attended by 20 parents and carers, 2 communications,"),
@@ -713,7 +713,7 @@ fn a_check_survey_or_session_on_the_anniversary_day_is_within_the_last_year_as_a
     );
     let text = import_csv(
         "engagement",
-        "Date,Type,What,Attended\n01/12/2025,Workshop,Gaming safety,12\n30/11/2025,Newsletter,Online safety news,\n",
+        "Date,Type,What,Parents attended\n01/12/2025,Workshop,Gaming safety,12\n30/11/2025,Newsletter,Online safety news,\n",
     );
     assert!(
         text.contains(
@@ -727,7 +727,7 @@ fn a_check_survey_or_session_on_the_anniversary_day_is_within_the_last_year_as_a
 fn a_survey_session_or_check_typed_again_is_taken_once_naming_the_first_row() {
     let text = import_csv(
         "engagement",
-        "Date,Type,What,Attended\n\
+        "Date,Type,What,Parents attended\n\
          01/11/2026,Newsletter,Online safety newsletter,\n\
          1 Nov 2026,newsletter , online  safety newsletter.,\n\
          2026-11-01,NEWSLETTER,Online Safety Newsletter,\n\
@@ -787,7 +787,7 @@ fn a_person_listed_again_in_an_agreements_register_is_noted_as_counted_once() {
 fn a_cancelled_session_is_skipped_and_one_nobody_attended_does_not_count_as_held() {
     let text = import_csv(
         "engagement",
-        "Date,Type,What,Attended\n\
+        "Date,Type,What,Parents attended\n\
          10/10/2026,Workshop,Online safety workshop,0\n\
          11/10/2026,Workshop (cancelled),Online safety workshop,\n\
          12/10/2026,Coffee morning,Online safety,cancelled\n\
@@ -864,7 +864,7 @@ fn numbers_not_known_are_never_nought_and_a_figure_that_is_no_count_keeps_its_ro
     assert_eq!(parents["responses_not_known"], 1, "{parents}");
     let text = import_csv(
         "engagement",
-        "Date,Type,What,Attended\n01/11/2026,Workshop,Gaming safety A,n/a\n02/11/2026,Workshop,Gaming safety B,10\n03/11/2026,Workshop,Gaming safety C,c. 40\n04/11/2026,Workshop,Gaming safety D,2.5\n",
+        "Date,Type,What,Parents attended\n01/11/2026,Workshop,Gaming safety A,n/a\n02/11/2026,Workshop,Gaming safety B,10\n03/11/2026,Workshop,Gaming safety C,c. 40\n04/11/2026,Workshop,Gaming safety D,2.5\n",
     );
     assert!(
         text.contains("4 sessions, attended by at least 50 parents and carers (2 sessions' attendance not known)"),
@@ -935,7 +935,7 @@ fn rows_of_totals_under_every_log_are_footers_not_dates_that_cannot_be_read() {
         ),
         (
             "engagement",
-            "Date,Type,What,Attended\n01/10/2026,Workshop,A,20\nTotal,,,20\nGrand total,,,20\n",
+            "Date,Type,What,Parents attended\n01/10/2026,Workshop,A,20\nTotal,,,20\nGrand total,,,20\n",
         ),
         (
             "filtering",

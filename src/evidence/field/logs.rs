@@ -262,3 +262,23 @@ pub(super) const ENGAGEMENT_ATTENDANCE: Row = Row {
     ],
     ..row(Engagement, "attendance", "Attended", Count)
 };
+/// Engagement: who a session or a communication was for. Only those for parents and
+/// carers (or families) count; one for pupils or staff is not parent engagement.
+pub(super) const ENGAGEMENT_AUDIENCE: Row = Row {
+    in_template: false,
+    about: "Who it was for, e.g. Parents and carers, Year 6 parents, Families. A row for pupils or staff is not counted.",
+    aliases: &[
+        "audience",
+        "target audience",
+        "intended audience",
+        "for",
+        "who for",
+        "who it was for",
+        "aimed at",
+        "intended for",
+        "for whom",
+        "participants",
+        "who",
+    ],
+    ..row(Engagement, "audience", "Audience", Text)
+};

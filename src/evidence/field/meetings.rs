@@ -71,7 +71,6 @@ pub(super) const MEETING_ITEMS: Row = Row {
         "summary of discussion",
         "minutes",
         "discussion",
-        "notes",
     ],
     ..row(Meetings, "items", "Items", LongText)
 };

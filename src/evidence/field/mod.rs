@@ -110,7 +110,9 @@ fields! {
         required: true,
         about: "The person trained: a name or initials.",
         aliases: &["name", "staff name", "staff member", "member of staff", "person",
-            "full name", "employee", "trainee", "attendee", "delegate", "governor name"],
+            "full name", "employee", "trainee", "attendee", "delegate", "governor name",
+            "name of staff member", "staff member name", "name of member of staff",
+            "staff member s name", "name of staff", "employee name", "name of governor"],
         ..row(Training, "person", "Name", Text)
     },
     /// Training: their role.
@@ -118,7 +120,8 @@ fields! {
         required: true,
         about: "Their role, e.g. Teacher, Teaching assistant, Governor, Chair of Governors.",
         aliases: &["role", "position", "job title", "post", "job role", "staff role",
-            "designation"],
+            "designation", "role position", "position role", "job title role", "role job title",
+            "staff position", "position held", "role in school"],
         ..row(Training, "role", "Role", Text)
     },
     /// Training: the group the person counts in, when the school gives it.
@@ -190,7 +193,9 @@ fields! {
     IncidentCategory => Row {
         about: "One or more categories, separated by semicolons, e.g. Cyberbullying; Inappropriate content.",
         aliases: &["category", "categories", "type", "incident type", "concern type",
-            "nature of incident", "classification", "tags", "category of concern"],
+            "nature of incident", "classification", "tags", "category of concern", "type of concern",
+            "concern category", "nature of concern", "type of incident", "incident category",
+            "category type", "concern types", "types of concern"],
         ..row(Incidents, "category", "Category", Categories)
     },
     /// Incidents: the pupil or person concerned. Read from safeguarding exports so the pack
@@ -264,6 +269,8 @@ fields! {
     MeetingActionsCompleted => MEETING_ACTIONS_COMPLETED,
     /// Meetings: whether the meeting took place.
     MeetingStatus => MEETING_STATUS,
+    /// Meetings: a note beside it, read for whether it says the meeting did not take place.
+    MeetingNotes => MEETING_NOTES,
 
     /// Documents: the document's name or title.
     DocumentName => DOCUMENT_NAME,
@@ -335,6 +342,10 @@ fields! {
     EngagementAttendance => ENGAGEMENT_ATTENDANCE,
     /// Engagement: whether it took place or went out.
     EngagementStatus => ENGAGEMENT_STATUS,
+    /// Engagement: a note beside it, read for whether it says the row did not take place.
+    EngagementNotes => ENGAGEMENT_NOTES,
+    /// Engagement: who it was for: parents and carers, or pupils or staff.
+    EngagementAudience => ENGAGEMENT_AUDIENCE,
 
     /// Pupils: the whole name.
     PupilName => Row {

@@ -10,6 +10,7 @@
 use super::Row;
 use super::ValueType::Text;
 use super::row;
+use crate::evidence::Field;
 use crate::evidence::Kind::{Agreements, Engagement, Filtering, Meetings, Surveys, Training};
 
 /// Training: whether the training took place for this person.
@@ -47,6 +48,23 @@ pub(super) const MEETING_STATUS: Row = Row {
         "went ahead",
     ],
     ..row(Meetings, "status", "Status", Text)
+};
+/// Meetings: a note beside it; one that says the meeting did not go ahead ("Inquorate -
+/// meeting did not go ahead") leaves it uncounted. With no items column, its notes are
+/// read for the items too.
+pub(super) const MEETING_NOTES: Row = Row {
+    in_template: false,
+    about: "Notes; one saying the meeting did not go ahead (Cancelled, Inquorate, Postponed) means it is not counted.",
+    aliases: &[
+        "notes",
+        "note",
+        "comments",
+        "comment",
+        "remarks",
+        "other notes",
+        "additional notes",
+    ],
+    ..row(Meetings, "notes", "Notes", Text)
 };
 /// Agreements: whether the agreement stands, e.g. Signed, Refused, Withdrawn.
 pub(super) const AGREEMENT_STATUS: Row = Row {
@@ -107,3 +125,50 @@ pub(super) const ENGAGEMENT_STATUS: Row = Row {
     ],
     ..row(Engagement, "status", "Status", Text)
 };
+/// Engagement: a note beside it; one that says the session did not take place
+/// ("Cancelled - speaker ill") leaves it uncounted.
+pub(super) const ENGAGEMENT_NOTES: Row = Row {
+    in_template: false,
+    about: "Notes; one saying it did not take place (Cancelled - speaker ill, Snow day) means it is not counted.",
+    aliases: &[
+        "notes",
+        "note",
+        "comments",
+        "comment",
+        "remarks",
+        "other notes",
+        "additional notes",
+    ],
+    ..row(Engagement, "notes", "Notes", Text)
+};
+
+impl Field {
+    /// Whether every column naming this field is read, rather than one: a status, a note or
+    /// a meeting's items, read for words that say the row did not take place (or, for items,
+    /// what was discussed), where two columns ("Status" and "Progress", "Notes" and
+    /// "Comments", "Status" and "Held") are both meant and either may say so.
+    pub fn gathers(self) -> bool {
+        matches!(
+            self,
+            Field::TrainingStatus
+                | Field::TrainingNotes
+                | Field::MeetingStatus
+                | Field::MeetingNotes
+                | Field::MeetingItems
+                | Field::SurveyStatus
+                | Field::FilteringStatus
+                | Field::EngagementStatus
+                | Field::EngagementNotes
+        )
+    }
+}
+
+impl Field {
+    /// Whether a second column naming this field is refused however plainly each is headed:
+    /// a filtering check's result beside another ("Result" and "Outcome") may say the filter
+    /// held where the other says it did not, and a pass read from the wrong one would say
+    /// the filter works when the register does not show it.
+    pub fn refuses_rivals(self) -> bool {
+        self == Field::FilteringResult
+    }
+}

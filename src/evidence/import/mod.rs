@@ -274,15 +274,42 @@ pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport
 }
 
 /// Imports every source a review lists, paths relative to the review folder at `root`,
-/// for the review date `as_of` when it is known.
+/// for the review date `as_of` when it is known; the first source that cannot be imported
+/// refuses the whole (the reports and the pack stand on every source).
 pub fn import_review(
     sources: &[SourceSpec],
     root: &Path,
     as_of: Option<NaiveDate>,
 ) -> Result<(Evidence, Vec<SourceReport>)> {
+    let (evidence, reports, failed) = import_each(sources, root, as_of);
+    match failed.into_iter().next() {
+        Some(failure) => Err(failure.error),
+        None => Ok((evidence, reports)),
+    }
+}
+
+/// A source that could not be imported: the file as review.toml names it and why, with
+/// children's names taken out.
+#[derive(Debug)]
+pub struct Failed {
+    /// The file, as review.toml names it.
+    pub path: PathBuf,
+    /// Why it could not be imported.
+    pub error: crate::error::Error,
+}
+
+/// Imports every source a review lists, each on its own: one that cannot be imported (a
+/// register whose headings are not recognised) is named with why, and every other is
+/// still imported, so `import` can report them all.
+pub fn import_each(
+    sources: &[SourceSpec],
+    root: &Path,
+    as_of: Option<NaiveDate>,
+) -> (Evidence, Vec<SourceReport>, Vec<Failed>) {
     let mut evidence = Evidence::default();
     let mut reports = Vec::new();
-    for (i, s) in sources.iter().enumerate() {
+    let mut failed = Vec::new();
+    for s in sources {
         let path = root.join(&s.path);
         let req = Request {
             as_of,
@@ -290,26 +317,25 @@ pub fn import_review(
         };
         match import(&req, &mut evidence) {
             Ok(report) => reports.push(report),
-            Err(err) => return Err(withheld(err, &sources[i + 1..], root, &mut evidence)),
+            Err(error) => failed.push((s.path.clone(), error)),
         }
     }
-    Ok((evidence, reports))
+    // The names are learnt from every source that could be read, whichever came later.
+    let failed = failed
+        .into_iter()
+        .map(|(path, error)| Failed {
+            path: crate::privacy::redact(&evidence.private, &path.to_string_lossy())
+                .map_or(path, PathBuf::from),
+            error: withheld(error, &evidence),
+        })
+        .collect();
+    (evidence, reports, failed)
 }
 
 /// An import error with children's names taken out of it: its message may list a
 /// workbook's sheets or echo a cell, and its file may be named after a child. The names
-/// are those learnt so far and those of the sources of names listed after the one that
-/// failed, read for their names alone.
-fn withheld(
-    err: crate::error::Error,
-    later: &[SourceSpec],
-    root: &Path,
-    evidence: &mut Evidence,
-) -> crate::error::Error {
-    for s in later.iter().filter(|s| s.kind.names_children()) {
-        let path = root.join(&s.path);
-        let _ = import(&Request::for_source(s, &path), evidence);
-    }
+/// are those learnt from every source that could be read.
+fn withheld(err: crate::error::Error, evidence: &Evidence) -> crate::error::Error {
     let names = &evidence.private;
     let clean = |text: &str| crate::privacy::redact(names, text).unwrap_or_else(|| text.into());
     match err {

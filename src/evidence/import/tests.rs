@@ -284,7 +284,7 @@ fn a_mapping_to_no_field_of_the_kind_refuses_the_source() {
     assert!(matches!(err, Error::ColumnMapping { .. }), "{err:?}");
     assert!(
         err.to_string().contains(
-            "column `Who` is mapped to `person`, which is not a field of meetings records (fields: date, group, attendees, apologies, items, actions-agreed, actions-completed, status)"
+            "column `Who` is mapped to `person`, which is not a field of meetings records (fields: date, group, attendees, apologies, items, actions-agreed, actions-completed, status, notes)"
         ),
         "{err}"
     );

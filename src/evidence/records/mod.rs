@@ -114,11 +114,26 @@ pub struct Mappings {
     pub groups: BTreeMap<String, String>,
 }
 
+/// The cell of `field` as text; for a field read from several columns (a status beside a
+/// progress column, notes beside comments), every one that is not blank, joined by
+/// semicolons so each is read as a clause of its own.
 pub(super) fn text(row: &SheetRow, header: &Header, field: Field) -> String {
+    if !field.gathers() {
+        return header
+            .col(field)
+            .map(|c| row.get(c).text())
+            .unwrap_or_default();
+    }
+    texts(row, header, field).join("; ")
+}
+
+/// Each column's cell of `field` that is not blank, as text.
+pub(crate) fn texts(row: &SheetRow, header: &Header, field: Field) -> Vec<String> {
     header
-        .col(field)
+        .cols(field)
         .map(|c| row.get(c).text())
-        .unwrap_or_default()
+        .filter(|t| !t.trim().is_empty())
+        .collect()
 }
 
 /// A cell as text without copying it when it already is text: the hot path of big logs.
@@ -249,7 +264,8 @@ pub fn reads(field: Field) -> bool {
         IncidentPerson | IncidentDate | IncidentCategory | IncidentAction | IncidentStatus => true,
         IncidentTime | IncidentYearGroup | IncidentDescription | IncidentActionBy
         | IncidentReportedBy => false,
-        MeetingDate | MeetingGroup | MeetingAttendees | MeetingItems | MeetingStatus => true,
+        MeetingDate | MeetingGroup | MeetingAttendees | MeetingItems | MeetingStatus
+        | MeetingNotes => true,
         MeetingApologies | MeetingActionsAgreed | MeetingActionsCompleted => false,
         PupilName | PupilForename | PupilPreferredForename | PupilSurname | PupilLegalSurname => {
             true
@@ -265,7 +281,7 @@ pub fn reads(field: Field) -> bool {
         SurveyDate | SurveyGroup | SurveyResponses | SurveyTitle | SurveyStatus => true,
         SurveyFindings => false,
         EngagementDate | EngagementType | EngagementTitle | EngagementAttendance
-        | EngagementStatus => true,
+        | EngagementStatus | EngagementNotes | EngagementAudience => true,
     }
 }
 

@@ -81,11 +81,11 @@ fn status_words_are_whole_words_at_the_head_of_a_clause_and_a_negation_is_kept()
     assert_eq!(held, [1, 6], "{}", reasons(&report));
     let (e, report) = read(
         Kind::Engagement,
-        "Date,Type,Title,Attendance\n\
-         01/10/2026,Workshop,Online safety: planned changes to the filtering,20\n\
-         02/10/2026,Workshop,Online safety workshop postponed to spring,\n\
-         03/10/2026,Workshop,Online safety evening - CANCELLED,\n\
-         04/10/2026,Workshop,Planned: online safety talk,\n",
+        "Date,Type,Title,Audience,Attendance\n\
+         01/10/2026,Workshop,Online safety: planned changes to the filtering,Parents,20\n\
+         02/10/2026,Workshop,Online safety workshop postponed to spring,Parents,\n\
+         03/10/2026,Workshop,Online safety evening - CANCELLED,Parents,\n\
+         04/10/2026,Workshop,Planned: online safety talk,Parents,\n",
     );
     assert_eq!(e.engagement.len(), 1, "{}", reasons(&report));
     let (e, report) = read(

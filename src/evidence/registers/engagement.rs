@@ -10,6 +10,7 @@
 //! parents. Attendance written as "nobody" or "no-one came" is nought, not a number not
 //! known.
 
+use super::audience::{Audience, audience, counts_parents};
 use super::{Engagement, optional_count, topic, with_notes};
 use crate::evidence::Field;
 use crate::evidence::header::{Header, normalise};
@@ -66,7 +67,9 @@ fn not_held(row: &SheetRow, header: &Header) -> Option<status::Said> {
     if let Some(said) = status::column(row, header, Field::EngagementStatus) {
         return Some(said);
     }
+    // A note says so where its words stand for the row: "Cancelled - speaker ill".
     [
+        Field::EngagementNotes,
         Field::EngagementType,
         Field::EngagementTitle,
         Field::EngagementAttendance,
@@ -111,6 +114,38 @@ fn nobody(typed: &str) -> bool {
         ]
         .iter()
         .any(|w| n == *w || n.starts_with(&format!("{w} ")))
+}
+
+/// Why a row is not counted as parent engagement when its Audience cell, or else its type
+/// and title, do not show it was for parents ([`audience`]), naming the cell.
+fn not_for_parents(
+    row: &SheetRow,
+    header: &Header,
+    (kind, title): (&str, &str),
+    session: bool,
+) -> Option<RowOutcome<Engagement>> {
+    let said = text(row, header, Field::EngagementAudience);
+    let parents_counted = header
+        .columns
+        .iter()
+        .any(|c| c.field == Some(Field::EngagementAttendance) && counts_parents(&c.header));
+    let col = header
+        .col(Field::EngagementAudience)
+        .filter(|_| !said.trim().is_empty())
+        .or(header.col(Field::EngagementTitle));
+    match audience(&said, kind, title, session, parents_counted) {
+        Audience::Parents => None,
+        Audience::Others(word) => Some(skip(
+            format!(
+                "`{word}` says it was for someone other than parents and carers; not counted as parent engagement"
+            ),
+            col,
+        )),
+        Audience::Unclear => Some(skip(
+            "nothing says it was for parents or carers (name them in an Audience column or the title); not counted as parent engagement",
+            col,
+        )),
+    }
 }
 
 /// A row of the parent engagement log: a session when its type says so or attendance is
@@ -162,6 +197,9 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
         says(&kind)
             || (attendance.is_some() && !kind.contains("letter") && !kind.contains("newsletter"))
     };
+    if let Some(why) = not_for_parents(row, header, (&kind, &title), session) {
+        return why;
+    }
     if session && attendance == Some(0) {
         notes.push((
             "attended by nobody: not counted as a session parents attended".to_string(),

@@ -408,6 +408,7 @@ pub(super) fn with_notes<T>(record: T, mut notes: Vec<(String, Option<u32>)>) ->
 }
 
 mod agreements;
+mod audience;
 mod document;
 mod engagement;
 mod filtering;

@@ -298,7 +298,7 @@ fn surveys_and_engagement_are_read_by_who_and_what() {
     );
     let (e, report) = read(
         Kind::Engagement,
-        "Date,Type,What,Number attended\n\
+        "Date,Type,What,Parents attending\n\
          10/10/2026,Workshop,Keeping children safe online,23\n\
          01/11/2026,Newsletter,Autumn newsletter: gaming and age ratings,\n\
          05/11/2026,,Coffee morning on screen time,9\n\
@@ -724,7 +724,7 @@ fn a_number_not_given_in_an_agreements_register_is_no_number_and_no_nought() {
 fn a_cancelled_session_is_skipped_and_one_attended_by_nobody_is_noted() {
     let (e, report) = read(
         Kind::Engagement,
-        "Date,Type,What,Attended\n\
+        "Date,Type,What,Parents attended\n\
          10/10/2026,Workshop,Online safety workshop,0\n\
          11/10/2026,Workshop (cancelled),Online safety workshop,\n\
          12/10/2026,Coffee morning,Online safety,cancelled\n\
@@ -743,7 +743,7 @@ fn a_cancelled_session_is_skipped_and_one_attended_by_nobody_is_noted() {
         reasons,
         vec![
             "Type says \"cancelled\": it did not take place; not counted",
-            "Attended says \"cancelled\": it did not take place; not counted",
+            "Parents attended says \"cancelled\": it did not take place; not counted",
             "What says \"postponed\": it did not take place; not counted",
             "What says \"did not run\": it did not take place; not counted",
         ]
@@ -770,4 +770,47 @@ fn a_count_said_to_be_approximate_is_known_as_one() {
     for typed in ["200", "1,204", "28 of 30", "28/30", "12 parents"] {
         assert!(!super::approximate(typed), "{typed}");
     }
+}
+
+#[test]
+fn parent_engagement_counts_only_what_was_for_parents_and_took_place() {
+    let (e, report) = read(
+        Kind::Engagement,
+        "Date,Type,What,Audience,Attended,Status,Notes\n\
+         01/10/2026,Assembly,Internet safety day assembly,,210,Held,\n\
+         02/10/2026,Training,Staff INSET: online safety,Staff,40,Held,\n\
+         03/10/2026,Workshop,Year 6 pupils' workshop on online safety,,30,,\n\
+         04/10/2026,Workshop,Online safety workshop,Whole school,30,,\n\
+         05/10/2026,Workshop,Online safety workshop,Parents,,Not taken place,\n\
+         06/10/2026,Workshop,Online safety workshop,Parents,,Snow day,\n\
+         07/10/2026,Workshop,Online safety workshop,Parents,,Postponed,\n\
+         08/10/2026,Workshop,Online safety workshop,Parents,,,Cancelled - speaker ill\n\
+         09/10/2026,Workshop,Online safety workshop,,25,,\n\
+         10/10/2026,Workshop,Online safety workshop,Y6 parents and carers,25,Held,Good turnout\n",
+    );
+    let kept: Vec<Option<usize>> = e.engagement.iter().map(|g| g.attendance).collect();
+    assert_eq!(kept, vec![Some(25)], "{:?}", report.skipped);
+    let at: Vec<(u32, &str)> = report
+        .skipped
+        .iter()
+        .map(|s| (s.row, s.place.as_str()))
+        .collect();
+    assert_eq!(at.len(), 9, "{at:?}");
+    let reasons: Vec<&str> = report.skipped.iter().map(|s| s.reason.as_str()).collect();
+    assert!(reasons[0].contains("`assembly`"), "{reasons:?}");
+    assert!(reasons[1].contains("`staff`"), "{reasons:?}");
+    assert!(reasons[2].contains("`pupils`"), "{reasons:?}");
+    assert!(
+        reasons[3].contains("nothing says it was for parents"),
+        "{reasons:?}"
+    );
+    assert!(
+        reasons[7].contains("Notes says \"cancelled\""),
+        "{reasons:?}"
+    );
+    assert!(!reasons[7].contains("speaker ill"), "{reasons:?}");
+    assert!(
+        reasons[8].contains("nothing says it was for parents"),
+        "{reasons:?}"
+    );
 }

@@ -44,6 +44,8 @@ pub(super) const DID_NOT_HAPPEN: &[&str] = &[
     "never held",
     "not issued",
     "never issued",
+    "not taken place",
+    "snow day",
 ];
 
 /// Words that say a thing has not taken place yet, or did not go ahead as planned.
