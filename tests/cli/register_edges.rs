@@ -802,7 +802,7 @@ fn a_cancelled_session_is_skipped_and_one_nobody_attended_does_not_count_as_held
     );
     assert!(
         text.contains(
-            "skipped row 5, column D: Attended says \"did not run\": it did not take place; not counted"
+            "skipped row 5, column D: Parents attended says \"did not run\": it did not take place; not counted"
         ),
         "{text}"
     );

@@ -62,10 +62,10 @@ fn a_meeting_that_did_not_go_ahead_or_an_item_deferred_is_not_counted_and_says_w
         &text,
         &[
             "Main items → items, Notes → notes, Status → status, Held → status",
-            "skipped row 3, column D: `Inquorate - meeting did not go ahead` says it did not take place",
-            "skipped row 4, column F: `No` says it did not take place",
-            "skipped row 5, column E: `Inquorate` says it did not take place",
-            "note row 2, column C: item `Filtering and monitoring review deferred` says it was not taken",
+            "skipped row 3, column D: Notes says \"did not go ahead\": it did not take place",
+            "skipped row 4, column F: Held says \"no\"",
+            "skipped row 5, column E: Status says \"inquorate\": it did not take place",
+            "note row 2, column C: an item under Main items says \"deferred\": it was not taken",
         ],
     );
     assert_eq!(json["metrics"]["meetings"][0]["count"], 1, "{json}");
@@ -97,9 +97,9 @@ fn only_sessions_for_parents_count_as_parent_engagement() {
             "skipped row 2, column C: `assembly` says it was for someone other than parents",
             "skipped row 3, column D: `staff` says",
             "skipped row 4, column C: `pupils` says",
-            "`Not taken place` says it did not take place",
-            "`Snow day` says it did not take place",
-            "`Cancelled - speaker ill` says it did not take place",
+            "Status says \"not taken place\": it did not take place",
+            "Status says \"snow day\": it did not take place",
+            "Notes says \"cancelled\": it did not take place",
             "skipped row 8, column C: nothing says it was for parents or carers",
         ],
     );

@@ -62,7 +62,7 @@ fn a_title_says_a_status_only_where_the_word_stands_for_the_row() {
         &text,
         &[
             "skipped row 3, column C: Title says \"postponed\"",
-            "skipped row 5, column E: Status says \"no\"",
+            "skipped row 5, column F: Status says \"no\"",
         ],
     );
     let (doc, text) = import("surveys");

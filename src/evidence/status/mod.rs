@@ -188,18 +188,32 @@ pub(crate) fn heading(header: &Header, field: Field) -> String {
         .unwrap_or_else(|| "A cell".into())
 }
 
-/// What a Status cell of `field` says, read for `standings`: `None` when the row has no
-/// such column or the cell is blank.
+/// What the Status cells of `field` say, read for `standings`, each under its own heading
+/// (a register may have Status and Held? both): the first that says the row does not
+/// count, else one that says it was done, else the first read; `None` when the row has
+/// no such column or every such cell is blank.
 pub(crate) fn cell(
     row: &SheetRow,
     header: &Header,
     field: Field,
     standings: &[Standing],
 ) -> Option<(Read, String, Option<u32>)> {
-    let col = header.col(field)?;
-    let heading = heading(header, field);
-    let read = cell::read_under(&heading, &text(row, header, field), standings)?;
-    Some((read, heading, Some(col)))
+    let read: Vec<(Read, String, Option<u32>)> = header
+        .columns
+        .iter()
+        .filter(|c| c.field == Some(field))
+        .filter_map(|c| {
+            let heading = c.header.trim().to_string();
+            let said = cell::read_under(&heading, &row.get(c.index).text(), standings)?;
+            Some((said, heading, Some(c.index)))
+        })
+        .collect();
+    let rank = |r: &Read| match r {
+        Read::Not(..) => 0,
+        Read::Done => 1,
+        Read::Unknown => 2,
+    };
+    read.into_iter().min_by_key(|(r, _, _)| rank(r))
 }
 
 /// The Status cell of `field` in `row`, when it says the row does not count.
