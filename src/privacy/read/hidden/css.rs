@@ -1,7 +1,9 @@
-//! Which elements of a web page its styles hide.
+//! Which elements of a web page its styles hide, and which they show in capitals.
+
+use super::Transform;
 
 /// Elements that end at once in HTML.
-const VOID: &[&str] = &[
+pub(crate) const VOID: &[&str] = &[
     "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
     "track", "wbr", "keygen",
 ];
@@ -20,19 +22,26 @@ pub(super) struct Subject {
 }
 
 /// Where the reading of a web page stands: the open elements, each with whether it hides
-/// what it holds.
+/// what it holds and how it shows its letters, if it says.
 #[derive(Default)]
 pub(crate) struct Page {
-    open: Vec<(String, bool)>,
+    open: Vec<(String, bool, Option<Transform>)>,
     hidden: usize,
     pub(super) rules: Vec<Subject>,
+    /// The subjects of rules that say how letters are shown (`text-transform`,
+    /// `font-variant: small-caps`).
+    cases: Vec<(Subject, Transform)>,
 }
 
 impl Page {
     /// A page whose style sheets (the text of every `<style>`) are `css`.
     pub(crate) fn new(css: &str) -> Self {
         Page {
-            rules: hiding_subjects(css),
+            rules: subjects(css, |d| hides(d).then_some(()))
+                .into_iter()
+                .map(|(s, ())| s)
+                .collect(),
+            cases: subjects(css, transform),
             ..Page::default()
         }
     }
@@ -51,16 +60,26 @@ impl Page {
             || get("hidden").is_some()
             || get("style").is_some_and(|s| hides(s))
             || self.rules.iter().any(|r| r.applies(tag, &classes, id));
+        // The element's own style decides; else the rules that could apply, capitals first.
+        let ruled = || {
+            let all: Vec<Transform> = (self.cases.iter())
+                .filter(|(r, _)| r.applies(tag, &classes, id))
+                .map(|(_, t)| *t)
+                .collect();
+            let capitals = all.iter().copied().find(|t| *t != Transform::AsWritten);
+            capitals.or(all.first().copied())
+        };
+        let case = get("style").and_then(|s| transform(s)).or_else(ruled);
         self.hidden += usize::from(hides);
-        self.open.push((tag.to_string(), hides));
+        self.open.push((tag.to_string(), hides, case));
     }
 
     /// An element ends: it and any left open inside it.
     pub(crate) fn end(&mut self, tag: &str) {
-        let Some(at) = self.open.iter().rposition(|(t, _)| t == tag) else {
+        let Some(at) = self.open.iter().rposition(|(t, _, _)| t == tag) else {
             return;
         };
-        for (_, hid) in self.open.drain(at..) {
+        for (_, hid, _) in self.open.drain(at..) {
             self.hidden -= usize::from(hid);
         }
     }
@@ -68,6 +87,15 @@ impl Page {
     /// Whether text here is shown.
     pub(crate) fn shown(&self) -> bool {
         self.hidden == 0
+    }
+
+    /// How text here shows its letters: as the innermost element that says, says.
+    pub(crate) fn transform(&self) -> Transform {
+        self.open
+            .iter()
+            .rev()
+            .find_map(|(_, _, t)| *t)
+            .unwrap_or_default()
     }
 }
 
@@ -79,8 +107,8 @@ impl Subject {
     }
 }
 
-/// The subjects of every rule of `css` whose declarations hide text.
-fn hiding_subjects(css: &str) -> Vec<Subject> {
+/// The subjects of every rule of `css` whose declarations `say` something of, with what.
+fn subjects<T: Copy>(css: &str, say: impl Fn(&str) -> Option<T>) -> Vec<(Subject, T)> {
     let mut out = Vec::new();
     let mut from = 0;
     for (close, _) in css.match_indices('}') {
@@ -90,9 +118,9 @@ fn hiding_subjects(css: &str) -> Vec<Subject> {
         let Some(open) = chunk.rfind('{') else {
             continue;
         };
-        if hides(&chunk[open + 1..]) {
+        if let Some(said) = say(&chunk[open + 1..]) {
             let selectors = chunk[..open].rsplit(['{', '}', ';']).next().unwrap_or("");
-            out.extend(selectors.split(',').filter_map(subject));
+            out.extend(selectors.split(',').filter_map(subject).map(|s| (s, said)));
         }
     }
     out
@@ -135,6 +163,32 @@ fn subject(selector: &str) -> Option<Subject> {
     }
     put(mark, &plain[from..]);
     Some(s)
+}
+
+/// How CSS declarations show letters, if they say: `text-transform` (the last one given),
+/// or small capitals, which look like capitals.
+pub(super) fn transform(declarations: &str) -> Option<Transform> {
+    let d = declarations.to_ascii_lowercase();
+    let mut said = None;
+    for decl in d.split(';') {
+        let Some((prop, value)) = decl.split_once(':') else {
+            continue;
+        };
+        let value = value.trim();
+        said = match prop.trim() {
+            "text-transform" if value.starts_with("uppercase") => Some(Transform::Upper),
+            "text-transform" if value.starts_with("capitalize") => Some(Transform::Capitalize),
+            "text-transform" => Some(Transform::AsWritten),
+            "font-variant" | "font-variant-caps" | "font" if value.contains("small-caps") => {
+                Some(Transform::Upper)
+            }
+            "font-variant" | "font-variant-caps" if value.contains("caps") => {
+                Some(Transform::Upper)
+            }
+            _ => said,
+        };
+    }
+    said
 }
 
 /// Whether CSS declarations hide the text of what they apply to, or make it too small,
@@ -184,9 +238,11 @@ pub(super) fn hides(declarations: &str) -> bool {
         || value_of("opacity")
             .iter()
             .any(|v| number(v).is_some_and(|n| n < 0.1))
-        || value_of("color")
-            .iter()
-            .any(|v| v.starts_with("transparent"))
+        || value_of("color").iter().any(|v| {
+            ["transparent", "white", "#fff", "#ffffff", "rgb(255,255,255", "rgba(255,255,255"]
+                .iter()
+                .any(|w| v.starts_with(w) && !v[w.len()..].starts_with(|c: char| c.is_ascii_hexdigit()))
+        })
         || ["width", "height", "max-width", "max-height"]
             .iter()
             .any(|p| value_of(p).iter().any(|v| number(v) == Some(0.0)))

@@ -19,8 +19,10 @@
 //! leave out more than a browser would, never less.
 
 mod css;
+mod inner;
 
-pub(super) use css::Page;
+pub(super) use css::{Page, VOID};
+pub(super) use inner::Inner;
 
 /// Office elements whose text is not shown: tracked deletions and text moved away, field
 /// codes, ruby and phonetic guides, the tracked changes of an OpenDocument file.
@@ -50,6 +52,8 @@ pub(super) struct Office {
     in_run: bool,
     in_run_props: bool,
     run_hidden: bool,
+    /// The run is shown in capitals (`w:caps`, `w:smallCaps`) whatever its letters.
+    run_caps: bool,
     in_style: bool,
     /// Set when a style (not a run) hides text.
     pub(super) style_hides: bool,
@@ -67,6 +71,9 @@ impl Office {
                 self.style_hides = true;
             }
         }
+        if self.in_run_props {
+            self.run_property(name, value);
+        }
         if empty {
             return;
         }
@@ -74,6 +81,7 @@ impl Office {
             "r" => {
                 self.in_run = true;
                 self.run_hidden = false;
+                self.run_caps = false;
             }
             "rPr" if self.in_run => self.in_run_props = true,
             "style" => self.in_style = true,
@@ -91,6 +99,7 @@ impl Office {
                 self.in_run = false;
                 self.in_run_props = false;
                 self.run_hidden = false;
+                self.run_caps = false;
             }
             "rPr" => self.in_run_props = false,
             "style" => self.in_style = false,
@@ -104,14 +113,82 @@ impl Office {
         }
     }
 
+    /// A property of the run: capitals it adds, or a look that leaves it unseen on a page
+    /// (white, or a size of a point or less; `w:sz` counts half points).
+    fn run_property(&mut self, name: &str, value: Option<&str>) {
+        match name {
+            "caps" | "smallCaps" if !value.is_some_and(off) => self.run_caps = true,
+            "color" if value.is_some_and(|v| v.eq_ignore_ascii_case("FFFFFF")) => {
+                self.run_hidden = true;
+            }
+            "sz" | "szCs" if value.and_then(|v| v.trim().parse::<f64>().ok()).is_some_and(|s| s <= 2.0) => {
+                self.run_hidden = true;
+            }
+            _ => {}
+        }
+    }
+
     /// Whether text here is shown.
     pub(super) fn shown(&self) -> bool {
         self.not_shown == 0 && !self.run_hidden
     }
 
+    /// Whether text here is shown, and whether it was there before the tracked changes.
+    pub(super) fn seen(&self) -> (bool, bool) {
+        (self.shown(), self.original())
+    }
+
+    /// How the run's letters are shown.
+    pub(super) fn transform(&self) -> Transform {
+        if self.run_caps {
+            Transform::Upper
+        } else {
+            Transform::AsWritten
+        }
+    }
+
     /// Whether text here was there before the tracked changes.
     pub(super) fn original(&self) -> bool {
         self.not_original == 0 && !self.run_hidden
+    }
+}
+
+/// How a document's formatting shows the letters of its text: capitals added by a style
+/// (`text-transform`, small capitals, Word's All caps) can make everyday words a name, as
+/// "summer rain" shown as SUMMER RAIN.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) enum Transform {
+    /// As the letters are written (or in small letters, which adds no capital).
+    #[default]
+    AsWritten,
+    /// Every letter a capital.
+    Upper,
+    /// The first letter of every word a capital.
+    Capitalize,
+}
+
+impl Transform {
+    /// `text` as shown; `None` when it is shown as written. Under [`Transform::Capitalize`]
+    /// a piece's first letter is taken for a word's, since whether the piece before ended a
+    /// word is not known here: a capital inside a word only makes the reading stricter.
+    pub(crate) fn apply(self, text: &str) -> Option<String> {
+        match self {
+            Transform::AsWritten => None,
+            Transform::Upper => Some(text.to_uppercase()),
+            Transform::Capitalize => {
+                let mut out = String::with_capacity(text.len());
+                let mut start = true;
+                for c in text.chars() {
+                    if start && c.is_alphabetic() {
+                        out.extend(c.to_uppercase());
+                    } else {
+                        out.push(c);
+                    }
+                    start = !c.is_alphanumeric();
+                }
+                Some(out)
+            }
+        }
     }
 }
 
