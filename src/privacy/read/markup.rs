@@ -99,6 +99,10 @@ impl<'n> Reading<'n> {
                 self.original.brk();
             }
         }
+        for reading in [&mut self.joined, &mut self.shown, &mut self.original] {
+            reading.edge();
+        }
+        self.inner.edge();
     }
 
     /// The end of a table row: no name runs across it.

@@ -96,6 +96,12 @@ impl<'n> Scanner<'n> {
         self.found |= self.address.end();
     }
 
+    /// The edge of a piece of markup (a tag) that joins the words either side: the word
+    /// goes on, but a web address ends, as a link's text ends at its closing tag.
+    pub fn edge(&mut self) {
+        self.found |= self.address.end();
+    }
+
     /// A boundary no name runs across (the end of a table row): the words before it are
     /// forgotten.
     pub fn part(&mut self) {

@@ -118,6 +118,10 @@ pub struct Filled {
     pub version: String,
     /// The aspect rows, in sheet order.
     pub rows: Vec<Row>,
+    /// The cell each reviewer's name was read from (`Instructions!B4`, or a group member's
+    /// column heading), in the order of [`ScoredBy`], for findings about the name.
+    #[serde(skip)]
+    pub named_at: Vec<String>,
 }
 
 impl Filled {
@@ -242,13 +246,30 @@ fn fill(path: &Path, fw: &Framework, sheets: &Sheets, diags: &mut Diagnostics) -
     if !check_framework(path, fw, &framework, &version, diags) {
         return None;
     }
-    let scored_by = match &table.members {
-        Some(members) => ScoredBy::Group {
-            members: members.iter().map(|(_, m)| m.clone()).collect(),
-        },
-        None => ScoredBy::Individual {
-            reviewer: details.get(detail::REVIEWER).to_string(),
-        },
+    let at = |sheet: &str, row: u32, col: u32| {
+        Location::cell(path, sheet, row, col)
+            .cell
+            .unwrap_or_default()
+    };
+    let (scored_by, named_at) = match &table.members {
+        Some(members) => (
+            ScoredBy::Group {
+                members: members.iter().map(|(_, m)| m.clone()).collect(),
+            },
+            (members.iter())
+                .map(|(col, _)| at(layout::SCORES_SHEET, table.header_row, *col))
+                .collect(),
+        ),
+        None => (
+            ScoredBy::Individual {
+                reviewer: details.get(detail::REVIEWER).to_string(),
+            },
+            vec![at(
+                layout::INSTRUCTIONS_SHEET,
+                details.row(detail::REVIEWER),
+                1,
+            )],
+        ),
     };
     if let ScoredBy::Individual { reviewer } = &scored_by
         && layout::is_reserved(reviewer)
@@ -273,6 +294,7 @@ fn fill(path: &Path, fw: &Framework, sheets: &Sheets, diags: &mut Diagnostics) -
         framework,
         version,
         rows,
+        named_at,
     })
 }
 

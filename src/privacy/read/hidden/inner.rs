@@ -116,6 +116,11 @@ impl<'n> Inner<'n> {
         self.in_word = false;
     }
 
+    /// The edge of a tag that joins the words either side ([`Scanner::edge`]).
+    pub(crate) fn edge(&mut self) {
+        self.scanner.edge();
+    }
+
     /// A boundary no name runs across (the end of a table row).
     /// The elements still open across it are read as written.
     pub(crate) fn part(&mut self) {

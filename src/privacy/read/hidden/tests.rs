@@ -250,3 +250,11 @@ fn a_name_split_by_a_run_or_element_inside_a_word_is_found_either_way() {
         assert_eq!(judged(page.as_bytes(), "a.html"), Clean, "{page}");
     }
 }
+
+#[test]
+fn a_web_address_ends_at_the_tag_after_it() {
+    let page = b"<p><span>see summer-rain.co.uk</span><button>Copy</button></p>";
+    assert_eq!(judged(page, "a.html"), Clean);
+    let page = b"<p><span>see Summer-Rain.co.uk</span><button>Copy</button></p>";
+    assert_eq!(judged(page, "a.html"), Name);
+}
