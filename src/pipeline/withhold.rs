@@ -217,11 +217,15 @@ fn reviewers(book: &mut Filled, names: &Names, found: &mut Diagnostics) {
                     cell: Some(cell.clone()),
                     ..Location::file(&book.path)
                 },
-                format!("the reviewer's name in {cell} of this workbook is named like a pupil; reports show {PLACEHOLDER} in its place"),
+                format!(
+                    "the reviewer's name in {cell} of this workbook is named like a pupil; reports show {PLACEHOLDER} in its place"
+                ),
             ),
             None => (
                 Location::file(&book.path),
-                format!("a reviewer of this workbook is named like a pupil; reports show {PLACEHOLDER} in its place"),
+                format!(
+                    "a reviewer of this workbook is named like a pupil; reports show {PLACEHOLDER} in its place"
+                ),
             ),
         };
         found.push(Diagnostic::error(Code::PrivateNameInWorkbook, at, message).with_help(help));

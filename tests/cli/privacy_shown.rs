@@ -48,8 +48,14 @@ fn capitals_symbols_and_pieces_inside_words_that_make_a_name_refuse_the_pack() {
     let tmp = review(LOG, Some(PUPILS));
     let dir = tmp.path();
     let documents = [
-        ("caps.docx", docx(&run_of("<w:caps/>", "notes on summer rain"))),
-        ("small.docx", docx(&run_of("<w:smallCaps/>", "from will bell"))),
+        (
+            "caps.docx",
+            docx(&run_of("<w:caps/>", "notes on summer rain")),
+        ),
+        (
+            "small.docx",
+            docx(&run_of("<w:smallCaps/>", "from will bell")),
+        ),
         (
             "symbol.docx",
             docx(&format!(
@@ -105,7 +111,10 @@ fn a_web_address_of_everyday_words_is_no_pupils_name_but_a_childs_address_is() {
         workbook(dir, &[("A1.1", text, "", "", "")]);
         let (status, stdout, stderr) = run(dir, &["report"]);
         assert_eq!(status, 1, "{text}: {stderr}");
-        assert!(stderr.contains("error[private-name-in-workbook]"), "{stderr}");
+        assert!(
+            stderr.contains("error[private-name-in-workbook]"),
+            "{stderr}"
+        );
         for s in SECRETS {
             assert!(!stdout.contains(s) && !stderr.contains(s), "{s}: {stderr}");
         }
@@ -128,9 +137,13 @@ fn a_reviewer_named_like_a_pupil_is_named_by_the_sheet_and_cell() {
         let (status, stdout, stderr) = run(dir, args);
         assert_eq!(status, 1, "{args:?}: {stderr}");
         assert!(
-            stderr.contains("error[private-name-in-workbook]") && stderr.contains("Instructions!B1"),
+            stderr.contains("error[private-name-in-workbook]")
+                && stderr.contains("Instructions!B1"),
             "{args:?}: {stderr}"
         );
-        assert!(!stdout.contains("Will Bell") && !stderr.contains("Will Bell"), "{stderr}");
+        assert!(
+            !stdout.contains("Will Bell") && !stderr.contains("Will Bell"),
+            "{stderr}"
+        );
     }
 }

@@ -12,8 +12,8 @@
 
 use std::borrow::Cow;
 
-pub(super) use super::xml::{without_codes, xml};
 use super::hidden::{Inner, Transform};
+pub(super) use super::xml::{without_codes, xml};
 use super::{Ctx, Verdict, hidden, script};
 use crate::privacy::scan::Scanner;
 use crate::privacy::shown::INLINE;

@@ -59,19 +59,13 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                     paragraph += 1;
                 }
                 cell.start(name);
-                open(&mut office, &e, false);
-                reading.tag(breaks(name, paragraph));
-                reading.open(name);
-                attributes(&e, &mut reading);
-                symbol(&e, &mut reading, &mut cell, &office);
+                let breaks = breaks(name, paragraph);
+                started(&e, (&mut reading, &mut cell, &mut office), false, breaks);
             }
             Event::Empty(e) => {
                 let name = e.local_name();
-                let name: &str = name.as_ref();
-                open(&mut office, &e, true);
-                reading.tag(breaks(name, paragraph));
-                attributes(&e, &mut reading);
-                symbol(&e, &mut reading, &mut cell, &office);
+                let breaks = breaks(name.as_ref(), paragraph);
+                started(&e, (&mut reading, &mut cell, &mut office), true, breaks);
             }
             Event::End(e) => {
                 let name = e.local_name();
@@ -129,6 +123,24 @@ fn tolerant<R: BufRead>(r: R) -> quick_xml::Reader<R> {
     config.check_end_names = false;
     config.allow_unmatched_ends = true;
     reader
+}
+
+/// An element starts (`empty` when it also ends; `breaks` when it parts the joined
+/// reading): the office state, the tag, its attributes and a symbol it stands for.
+fn started(
+    e: &quick_xml::events::BytesStart<'_>,
+    (reading, cell, office): (&mut Reading<'_>, &mut script::Cell, &mut hidden::Office),
+    empty: bool,
+    breaks: bool,
+) {
+    open(office, e, empty);
+    reading.tag(breaks);
+    if !empty {
+        let name = e.local_name();
+        reading.open(name.as_ref());
+    }
+    attributes(e, reading);
+    symbol(e, reading, cell, office);
 }
 
 /// An element opens for `office`, with its `val` and whether it is an OpenDocument number

@@ -13,9 +13,42 @@ const LONGEST: usize = 512;
 
 /// Endings of a host name that make a run of words joined by dots a domain.
 const ENDINGS: &[&str] = &[
-    "ac", "academy", "app", "au", "biz", "ca", "co", "com", "cymru", "de", "dev", "edu",
-    "education", "es", "eu", "fr", "gov", "ie", "in", "info", "io", "it", "london", "me",
-    "net", "nhs", "nl", "nz", "online", "org", "sch", "school", "scot", "site", "uk", "us",
+    "ac",
+    "academy",
+    "app",
+    "au",
+    "biz",
+    "ca",
+    "co",
+    "com",
+    "cymru",
+    "de",
+    "dev",
+    "edu",
+    "education",
+    "es",
+    "eu",
+    "fr",
+    "gov",
+    "ie",
+    "in",
+    "info",
+    "io",
+    "it",
+    "london",
+    "me",
+    "net",
+    "nhs",
+    "nl",
+    "nz",
+    "online",
+    "org",
+    "sch",
+    "school",
+    "scot",
+    "site",
+    "uk",
+    "us",
     "wales",
 ];
 
@@ -57,7 +90,9 @@ impl Address {
 fn is_address(run: &str) -> bool {
     let run = run
         .trim_start_matches(['<', '(', '[', '"', '\'', '\u{201c}', '\u{2018}'])
-        .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '>', '"', '\'', '\u{201d}', '\u{2019}'])
+        .trim_end_matches([
+            '.', ',', ';', ':', '!', '?', ')', ']', '>', '"', '\'', '\u{201d}', '\u{2019}',
+        ])
         .to_ascii_lowercase();
     if run.contains("://") || run.starts_with("www.") {
         return true;
@@ -69,7 +104,9 @@ fn is_address(run: &str) -> bool {
     let labels: Vec<&str> = host.split('.').collect();
     labels.len() >= 2
         && labels.iter().all(|l| {
-            !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            !l.is_empty()
+                && l.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
         })
         && labels.last().is_some_and(|l| ENDINGS.contains(l))
 }
@@ -89,7 +126,13 @@ mod tests {
         ] {
             assert!(is_address(run), "{run}");
         }
-        for run in ["summer-rain", "summer_rain.docx", "summer.rain", "rain@", "a..uk"] {
+        for run in [
+            "summer-rain",
+            "summer_rain.docx",
+            "summer.rain",
+            "rain@",
+            "a..uk",
+        ] {
             assert!(!is_address(run), "{run}");
         }
     }

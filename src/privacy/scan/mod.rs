@@ -77,8 +77,9 @@ impl<'n> Scanner<'n> {
             self.masks.feed(self.names, c);
             let (names, readings) = (self.names, &mut self.readings);
             let (found, pending) = (&mut self.found, &mut self.address.pending);
-            self.tokens
-                .feed(c, |t| take(names, readings, (&mut *found, &mut *pending), t));
+            self.tokens.feed(c, |t| {
+                take(names, readings, (&mut *found, &mut *pending), t)
+            });
             self.found |= self.address.feed(c);
         }
     }

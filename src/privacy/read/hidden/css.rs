@@ -239,9 +239,16 @@ pub(super) fn hides(declarations: &str) -> bool {
             .iter()
             .any(|v| number(v).is_some_and(|n| n < 0.1))
         || value_of("color").iter().any(|v| {
-            ["transparent", "white", "#fff", "#ffffff", "rgb(255,255,255", "rgba(255,255,255"]
-                .iter()
-                .any(|w| v.starts_with(w) && !v[w.len()..].starts_with(|c: char| c.is_ascii_hexdigit()))
+            [
+                "transparent",
+                "white",
+                "#fff",
+                "#ffffff",
+                "rgb(255,255,255",
+                "rgba(255,255,255",
+            ]
+            .iter()
+            .any(|w| v.starts_with(w) && !v[w.len()..].starts_with(|c: char| c.is_ascii_hexdigit()))
         })
         || ["width", "height", "max-width", "max-height"]
             .iter()
@@ -258,4 +265,3 @@ pub(super) fn hides(declarations: &str) -> bool {
                     .any(|v| number(v).is_some_and(|n| n <= -100.0))
             })
 }
-

@@ -86,7 +86,8 @@ impl<'n> Inner<'n> {
             if let Some(text) = held.filter(|t| !t.is_empty()) {
                 // Inside a word from its first character to its last.
                 let inside = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-                let began = frame.began && inside(text.chars().next()) && inside(text.chars().last());
+                let began =
+                    frame.began && inside(text.chars().next()) && inside(text.chars().last());
                 self.ended = Some(Ended {
                     text,
                     to: self.holder(),

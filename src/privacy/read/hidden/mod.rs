@@ -121,7 +121,11 @@ impl Office {
             "color" if value.is_some_and(|v| v.eq_ignore_ascii_case("FFFFFF")) => {
                 self.run_hidden = true;
             }
-            "sz" | "szCs" if value.and_then(|v| v.trim().parse::<f64>().ok()).is_some_and(|s| s <= 2.0) => {
+            "sz" | "szCs"
+                if value
+                    .and_then(|v| v.trim().parse::<f64>().ok())
+                    .is_some_and(|s| s <= 2.0) =>
+            {
                 self.run_hidden = true;
             }
             _ => {}

@@ -1,5 +1,5 @@
-use super::*;
 use super::css::hides;
+use super::*;
 
 #[test]
 fn number_formats_that_add_letters_are_told_from_those_that_only_show_the_value() {
@@ -69,8 +69,7 @@ fn style_sheet_rules_hide_the_elements_their_selectors_could_apply_to() {
     let page = Page::new(
         ".h{display:none} div.x > span#y:hover{visibility:hidden} p::before{display:none} @media print { .screen { display: none } } b{color:red}",
     );
-    let s =
-        |t: &str, c: &[&str], i: Option<&str>| page.rules.iter().any(|r| r.applies(t, c, i));
+    let s = |t: &str, c: &[&str], i: Option<&str>| page.rules.iter().any(|r| r.applies(t, c, i));
     assert!(s("span", &["h"], None));
     assert!(s("span", &[], Some("y")));
     assert!(!s("span", &[], Some("z")));
@@ -191,10 +190,12 @@ fn capitals_added_by_formatting_are_read_as_shown() {
 
 #[test]
 fn a_symbol_inserted_into_a_word_is_read_as_its_letter() {
-    let sym = |font: &str, c: &str| {
-        format!("<w:r><w:sym w:font=\"{font}\" w:char=\"{c}\"/></w:r>")
-    };
-    for s in [sym("Arial", "0061"), sym("Symbol", "F061"), sym("Wingdings", "f061")] {
+    let sym = |font: &str, c: &str| format!("<w:r><w:sym w:font=\"{font}\" w:char=\"{c}\"/></w:r>");
+    for s in [
+        sym("Arial", "0061"),
+        sym("Symbol", "F061"),
+        sym("Wingdings", "f061"),
+    ] {
         let doc = docx(&format!(
             "{}{s}{}",
             run("", "Spoke to Gr"),
