@@ -14,8 +14,10 @@ use serde::Serialize;
 
 mod agreed;
 mod continued;
+mod reserved;
 mod rows;
 
+use reserved::reserved;
 use rows::RowReader;
 
 use super::layout::{self, ScoredBy, detail, same_header};
@@ -325,20 +327,6 @@ fn read_details(range: &Range<Data>) -> Details {
         (at, cell(0), cell(1))
     });
     Details(rows.filter(|(_, l, _)| !l.is_empty()).collect())
-}
-
-/// A workbook whose reviewer is named as the group or a column is ("Group"): counted, it
-/// would pass for a reviewer of that name, so it is named and not counted, as review.toml
-/// refuses the name.
-fn reserved(path: &Path, row: u32, name: &str) -> Diagnostic {
-    Diagnostic::error(
-        Code::ReservedReviewerName,
-        Location::cell(path, layout::INSTRUCTIONS_SHEET, row, 1),
-        format!(
-            "the reviewer is named `{name}`, which the workbooks use for the group or for a column, so this workbook is not counted"
-        ),
-    )
-    .with_help("write the reviewer's own name (or role or initials) in that cell; a group's agreed levels belong in a group workbook, made with `selfreview workbook --group`")
 }
 
 /// Whether the workbook was made for the review's framework; one made for another is
