@@ -188,21 +188,17 @@ pub fn reviewer_names(reviewers: &[String], names: &Names, file: &Path, toml: &s
 
 /// A reviewer or member named like a pupil (a pupils' representative, say) is shown by role.
 fn reviewers(book: &mut Filled, names: &Names, found: &mut Diagnostics) {
+    // Which of the reviewers' names (in the order of `named_at`) a pupil's name is in.
+    let mut named = Vec::new();
     let mut renamed = false;
-    match &mut book.kind {
-        ScoredBy::Individual { reviewer } => {
-            if let Some(clean) = redact(names, reviewer) {
-                *reviewer = clean;
-                renamed = true;
-            }
-        }
-        ScoredBy::Group { members } => {
-            for m in members.iter_mut() {
-                if let Some(clean) = redact(names, m) {
-                    *m = clean;
-                    renamed = true;
-                }
-            }
+    let who: Vec<&mut String> = match &mut book.kind {
+        ScoredBy::Individual { reviewer } => vec![reviewer],
+        ScoredBy::Group { members } => members.iter_mut().collect(),
+    };
+    for (i, name) in who.into_iter().enumerate() {
+        if let Some(clean) = redact(names, name) {
+            *name = clean;
+            named.push(i);
         }
     }
     for row in &mut book.rows {
@@ -213,14 +209,35 @@ fn reviewers(book: &mut Filled, names: &Names, found: &mut Diagnostics) {
             }
         }
     }
-    if renamed {
+    let help = "name pupils' representatives by their role, e.g. \"Pupil representative (Y6)\", in review.toml and the workbook";
+    for i in &named {
+        let (at, message) = match book.named_at.get(*i) {
+            Some(cell) => (
+                Location {
+                    cell: Some(cell.clone()),
+                    ..Location::file(&book.path)
+                },
+                format!(
+                    "the reviewer's name in {cell} of this workbook is named like a pupil; reports show {PLACEHOLDER} in its place"
+                ),
+            ),
+            None => (
+                Location::file(&book.path),
+                format!(
+                    "a reviewer of this workbook is named like a pupil; reports show {PLACEHOLDER} in its place"
+                ),
+            ),
+        };
+        found.push(Diagnostic::error(Code::PrivateNameInWorkbook, at, message).with_help(help));
+    }
+    if renamed && named.is_empty() {
         found.push(
             Diagnostic::error(
                 Code::PrivateNameInWorkbook,
                 Location::file(&book.path),
                 format!("a reviewer of this workbook is named like a pupil; reports show {PLACEHOLDER} in its place"),
             )
-            .with_help("name pupils' representatives by their role, e.g. \"Pupil representative (Y6)\", in review.toml and the workbook"),
+            .with_help(help),
         );
     }
 }

@@ -90,6 +90,7 @@ mod tests {
             kind,
             framework: "online-safety-18".into(),
             version: "1.0.0".into(),
+            named_at: Vec::new(),
             rows: vec![row],
         }
     }

@@ -309,6 +309,7 @@ fn a_group_starts_from_its_members_own_levels_and_commentary() {
         },
         framework: fw.id.clone(),
         version: fw.version.clone(),
+        named_at: Vec::new(),
         rows: vec![Row {
             code: "A1.1".into(),
             sheet_row: 4,

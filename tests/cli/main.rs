@@ -32,6 +32,7 @@ mod privacy_edges;
 mod privacy_forms;
 mod privacy_hidden;
 mod privacy_messages;
+mod privacy_shown;
 mod privacy_split;
 mod privacy_writing;
 mod ready_truth;

@@ -49,6 +49,7 @@ fn book(rows: Vec<Row>) -> Filled {
         },
         framework: "online-safety-21".into(),
         version: "1.0.0".into(),
+        named_at: Vec::new(),
         rows,
     }
 }

@@ -4,8 +4,10 @@ use super::{ANY, Seen, Variant};
 use crate::privacy::scan::{AT, CAPITAL, COMMA, DOTTED, JOINED, NEWLINE, STOPPED, TITLED};
 
 impl Variant {
-    /// Whether the newest words of `recent` are this way of writing the name.
-    pub(super) fn fits(&self, recent: &[Seen], and: Option<u32>) -> bool {
+    /// Whether the newest words of `recent` are this way of writing the name; `strict`
+    /// when a name of everyday words may not be read in small letters by being joined as
+    /// an address's words are (inside a web address, "summer-rain.co.uk" is no name).
+    pub(super) fn fits(&self, recent: &[Seen], and: Option<u32>, strict: bool) -> bool {
         let n = self.words.len();
         if n > recent.len() {
             return false;
@@ -16,7 +18,9 @@ impl Variant {
             return false;
         }
         // An address or file name ("alfie.brooks") is written without capitals.
-        let joined = n > 1 && words[1..].iter().all(|(_, f)| f & JOINED != 0);
+        // An initial stands for a part no everyday word need spell ("grace.a@"): it counts.
+        let strict = strict && !self.shape.has_initial();
+        let joined = !strict && n > 1 && words[1..].iter().all(|(_, f)| f & JOINED != 0);
         let fits = words
             .iter()
             .zip(self.words.iter())

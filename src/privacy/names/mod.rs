@@ -377,8 +377,10 @@ impl Names {
         })
     }
 
-    /// The length in words of the longest name ending at the newest of `recent`.
-    pub(super) fn name_length_ending(&self, recent: &[Seen]) -> Option<usize> {
+    /// The length in words of the longest name ending at the newest of `recent`; `strict`
+    /// leaves out names of everyday words read in small letters only by being joined as an
+    /// address's words are ([`Variant::fits`]).
+    pub(crate) fn name_length_ending(&self, recent: &[Seen], strict: bool) -> Option<usize> {
         let Some(&(Some(last), _)) = recent.last() else {
             return None;
         };
@@ -393,7 +395,7 @@ impl Names {
             .flatten()
             .filter_map(|&v| {
                 let v = &self.variants[v as usize];
-                v.fits(recent, self.and).then_some(v.words.len())
+                v.fits(recent, self.and, strict).then_some(v.words.len())
             })
             .max()
     }

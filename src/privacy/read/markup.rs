@@ -12,6 +12,7 @@
 
 use std::borrow::Cow;
 
+use super::hidden::{Inner, Transform};
 pub(super) use super::xml::{without_codes, xml};
 use super::{Ctx, Verdict, hidden, script};
 use crate::privacy::scan::Scanner;
@@ -28,6 +29,8 @@ pub(super) struct Reading<'n> {
     /// What a reader sees ([`hidden`]), and the text before its tracked changes.
     shown: Scanner<'n>,
     original: Scanner<'n>,
+    /// The text with every element that begins and ends inside a word left out ([`Inner`]).
+    inner: Inner<'n>,
     /// Whether `shown` and `original` run on across every tag, as in a web page, where a
     /// style sheet can make any element inline.
     fused: bool,
@@ -47,6 +50,7 @@ impl<'n> Reading<'n> {
             split: ctx.scanner(),
             shown: ctx.scanner(),
             original: ctx.scanner(),
+            inner: Inner::new(ctx.scanner()),
             fused: false,
             asides: ctx.scanner(),
             styles: ctx.scanner(),
@@ -56,19 +60,32 @@ impl<'n> Reading<'n> {
     }
 
     pub(super) fn text(&mut self, t: &str) {
-        self.seen(t, true, true);
+        self.seen(t, (true, true), Transform::AsWritten);
     }
 
-    /// Text that is shown, or was there before the tracked changes, or neither.
-    pub(super) fn seen(&mut self, t: &str, shown: bool, original: bool) {
+    /// Text that is shown, or was there before the tracked changes, or neither; those two
+    /// readings take its letters as its formatting shows them (`case`).
+    pub(super) fn seen(&mut self, t: &str, (shown, original): (bool, bool), case: Transform) {
         self.joined.push(t);
         self.split.push(t);
+        self.inner.text(t);
+        let as_shown = case.apply(t);
+        let as_shown = as_shown.as_deref().unwrap_or(t);
         if shown {
-            self.shown.push(t);
+            self.shown.push(as_shown);
         }
         if original {
-            self.original.push(t);
+            self.original.push(as_shown);
         }
+    }
+
+    /// An element that holds text starts, or ends ([`Inner`]).
+    pub(super) fn open(&mut self, tag: &str) {
+        self.inner.open(tag);
+    }
+
+    pub(super) fn close(&mut self, tag: &str) {
+        self.inner.close(tag);
     }
 
     /// A tag: always a space for the split reading, and for the joined one when `breaks`.
@@ -76,11 +93,16 @@ impl<'n> Reading<'n> {
         self.split.brk();
         if breaks {
             self.joined.brk();
+            self.inner.brk();
             if !self.fused {
                 self.shown.brk();
                 self.original.brk();
             }
         }
+        for reading in [&mut self.joined, &mut self.shown, &mut self.original] {
+            reading.edge();
+        }
+        self.inner.edge();
     }
 
     /// The end of a table row: no name runs across it.
@@ -89,6 +111,7 @@ impl<'n> Reading<'n> {
         self.split.part();
         self.shown.part();
         self.original.part();
+        self.inner.part();
     }
 
     pub(super) fn aside(&mut self, t: &str) {
@@ -147,6 +170,7 @@ impl<'n> Reading<'n> {
             || self.split.found()
             || self.shown.found()
             || self.original.found()
+            || self.inner.found()
             || self.asides.found()
             || self.styles.found()
             || self.embedded.as_deref() == Some("")
@@ -157,6 +181,7 @@ impl<'n> Reading<'n> {
             | self.split.finish()
             | self.shown.finish()
             | self.original.finish()
+            | self.inner.finish()
             | self.asides.finish()
             | self.styles.finish();
         match (self.embedded, self.built) {
@@ -220,10 +245,14 @@ pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
                     .map(|(k, v)| (lossy(k).to_ascii_lowercase(), lossy(&v.value).into_owned()))
                     .collect();
                 page.start(&name, &attributes, tag.self_closing);
+                if !tag.self_closing && !hidden::VOID.contains(&name.as_str()) {
+                    reading.open(&name);
+                }
                 start_attributes(ctx, &mut reading, &name, &attributes);
             }
             html5gum::Token::EndTag(tag) => {
                 let name = lossy(&tag.name);
+                reading.close(&name.to_ascii_lowercase());
                 reading.tag(!INLINE.contains(&name.as_ref()));
                 page.end(&name.to_ascii_lowercase());
                 in_style = false;
@@ -238,7 +267,7 @@ pub(super) fn html(ctx: &Ctx<'_>, text: &str) -> Verdict {
             }
             html5gum::Token::String(s) => {
                 let s = lossy(&s.value);
-                reading.seen(&s, page.shown(), true);
+                reading.seen(&s, (page.shown(), true), page.transform());
                 if let Some(code) = in_script.as_mut() {
                     code.push_str(&s);
                 }

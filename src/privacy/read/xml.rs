@@ -23,7 +23,6 @@ const SPACES: &[&str] = &[
     "s",
     "line-break",
     "noBreakHyphen",
-    "sym",
     "ptab",
 ];
 /// Spreadsheet page headers and footers, whose text carries `&L`, `&C`, `&P`-style codes.
@@ -60,20 +59,18 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                     paragraph += 1;
                 }
                 cell.start(name);
-                open(&mut office, &e, false);
-                reading.tag(breaks(name, paragraph));
-                attributes(&e, &mut reading);
+                let breaks = breaks(name, paragraph);
+                started(&e, (&mut reading, &mut cell, &mut office), false, breaks);
             }
             Event::Empty(e) => {
                 let name = e.local_name();
-                let name: &str = name.as_ref();
-                open(&mut office, &e, true);
-                reading.tag(breaks(name, paragraph));
-                attributes(&e, &mut reading);
+                let breaks = breaks(name.as_ref(), paragraph);
+                started(&e, (&mut reading, &mut cell, &mut office), true, breaks);
             }
             Event::End(e) => {
                 let name = e.local_name();
                 let name: &str = name.as_ref();
+                reading.close(name);
                 reading.tag(breaks(name, paragraph));
                 office.end(name);
                 if ROWS.contains(&name) {
@@ -93,10 +90,10 @@ pub(super) fn xml(ctx: &Ctx<'_>, r: impl BufRead) -> Result<Verdict, quick_xml::
                 Some(held) => held.push_str(&t.xml10_content()),
                 None => text(&mut reading, &mut cell, &office, &t.xml10_content()),
             },
-            Event::CData(t) => reading.seen(&t.into_inner(), office.shown(), office.original()),
+            Event::CData(t) => reading.seen(&t.into_inner(), office.seen(), office.transform()),
             Event::GeneralRef(r) => match (unescaped(&r), header_footer.as_mut()) {
                 (Some(t), Some(held)) => held.push_str(&t),
-                (Some(t), None) => reading.seen(&t, office.shown(), office.original()),
+                (Some(t), None) => reading.seen(&t, office.seen(), office.transform()),
                 (None, _) => {}
             },
             Event::Comment(c) => reading.aside(&c.into_inner()),
@@ -128,6 +125,24 @@ fn tolerant<R: BufRead>(r: R) -> quick_xml::Reader<R> {
     reader
 }
 
+/// An element starts (`empty` when it also ends; `breaks` when it parts the joined
+/// reading): the office state, the tag, its attributes and a symbol it stands for.
+fn started(
+    e: &quick_xml::events::BytesStart<'_>,
+    (reading, cell, office): (&mut Reading<'_>, &mut script::Cell, &mut hidden::Office),
+    empty: bool,
+    breaks: bool,
+) {
+    open(office, e, empty);
+    reading.tag(breaks);
+    if !empty {
+        let name = e.local_name();
+        reading.open(name.as_ref());
+    }
+    attributes(e, reading);
+    symbol(e, reading, cell, office);
+}
+
 /// An element opens for `office`, with its `val` and whether it is an OpenDocument number
 /// style's text, which a cell shows beside its value.
 fn open(office: &mut hidden::Office, e: &quick_xml::events::BytesStart<'_>, empty: bool) {
@@ -144,7 +159,41 @@ fn text(reading: &mut Reading<'_>, cell: &mut script::Cell, office: &hidden::Off
         reading.built.get_or_insert(hidden::NUMBER_FORMAT);
     }
     cell.text(t);
-    reading.seen(t, office.shown(), office.original());
+    reading.seen(t, office.seen(), office.transform());
+}
+
+/// A symbol Word inserts (`<w:sym w:font="Symbol" w:char="F061"/>`), read as the character
+/// it stands for, since it may be a letter of a word: a symbol font's characters are kept
+/// at U+F000 and above, each standing for the character `F000` below it.
+fn symbol(
+    e: &quick_xml::events::BytesStart<'_>,
+    reading: &mut Reading<'_>,
+    cell: &mut script::Cell,
+    office: &hidden::Office,
+) {
+    let name = e.local_name();
+    let name: &str = name.as_ref();
+    if name != "sym" {
+        return;
+    }
+    let code = e.attributes().with_checks(false).flatten().find_map(|a| {
+        let key = a.key.local_name();
+        let key: &str = key.as_ref();
+        (key == "char").then(|| a.value.to_string())
+    });
+    let Some(code) = code.and_then(|c| u32::from_str_radix(c.trim(), 16).ok()) else {
+        // What it shows cannot be told: a space, as it was read before symbols were.
+        reading.tag(true);
+        return;
+    };
+    let code = if (0xF000..=0xF0FF).contains(&code) {
+        code - 0xF000
+    } else {
+        code
+    };
+    if let Some(c) = char::from_u32(code) {
+        text(reading, cell, office, &c.to_string());
+    }
 }
 
 /// An element's `val` attribute (`<w:vanish w:val="0"/>`), whatever its prefix.

@@ -17,6 +17,9 @@ use crate::privacy::names::{MASK, MAX_WORDS, Names, Seen};
 /// The bytes of a text a word came from (unused where only finding matters).
 pub(crate) type Span = (usize, usize);
 
+/// A name found: its span, and whether it is a name even inside a web or e-mail address.
+type Found = (Span, bool);
+
 /// The last words read, and where each came from.
 #[derive(Default)]
 struct Window {
@@ -25,8 +28,9 @@ struct Window {
 }
 
 impl Window {
-    /// Adds a word; the span of the name it ends, if any. `look` says whether to look.
-    fn push(&mut self, names: &Names, seen: Seen, span: Span, look: bool) -> Option<Span> {
+    /// Adds a word; the span of the name it ends, if any, and whether it is a name outside
+    /// an address too (`names::Names::name_length_ending`). `look` says whether to look.
+    fn push(&mut self, names: &Names, seen: Seen, span: Span, look: bool) -> Option<Found> {
         if self.recent.len() == MAX_WORDS {
             self.recent.remove(0);
             self.spans.remove(0);
@@ -36,8 +40,9 @@ impl Window {
         if !look || seen.0.is_none() {
             return None;
         }
-        let len = names.name_length_ending(&self.recent)?;
-        Some((self.spans[self.spans.len() - len].0, span.1))
+        let len = names.name_length_ending(&self.recent, false)?;
+        let strict = names.name_length_ending(&self.recent, true).is_some();
+        Some(((self.spans[self.spans.len() - len].0, span.1), strict))
     }
 
     fn clear(&mut self) {
@@ -105,6 +110,9 @@ pub(crate) struct Readings {
     since_join: usize,
     /// Room for two pieces put together, kept so that trying them allocates nothing.
     scratch: String,
+    /// The names found by the last call were all names of everyday words in small letters,
+    /// joined as an address's words are: no name if the text turns out to be an address.
+    pub(crate) only_in_address: bool,
 }
 
 impl Readings {
@@ -119,6 +127,7 @@ impl Readings {
         overlong: bool,
         span: Span,
     ) -> [Option<Span>; 2] {
+        self.only_in_address = false;
         let plain = self.plain.push(names, (id, flags), span, true);
         let single = word.len() == 1;
         let p = &self.pending;
@@ -146,7 +155,7 @@ impl Readings {
             p.letters &= single;
             p.last_capital = flags & CAPITAL != 0;
             p.overlong |= overlong;
-            return [plain, None];
+            return self.found([plain, None]);
         }
         let joined = self.flush(names);
         let p = &mut self.pending;
@@ -154,12 +163,19 @@ impl Readings {
         p.word.push_str(word);
         (p.active, p.id, p.flags, p.span, p.pieces) = (true, id, flags, span, 1);
         (p.letters, p.last_capital, p.overlong) = (single, flags & CAPITAL != 0, overlong);
-        [plain, joined]
+        self.found([plain, joined])
+    }
+
+    /// The spans of the names found, noting whether each is a name only outside an address.
+    fn found<const N: usize>(&mut self, found: [Option<Found>; N]) -> [Option<Span>; N] {
+        let any = found.iter().flatten().next().is_some();
+        self.only_in_address = any && found.iter().flatten().all(|(_, strict)| !strict);
+        found.map(|f| f.map(|(span, _)| span))
     }
 
     /// Gives the word being put together to the joined reading. A word of one piece keeps
     /// the id the plain reading found; a joined one is looked up.
-    fn flush(&mut self, names: &Names) -> Option<Span> {
+    fn flush(&mut self, names: &Names) -> Option<Found> {
         let p = &mut self.pending;
         if !p.active {
             return None;
@@ -183,7 +199,9 @@ impl Readings {
     /// The end of the text, or of a part no word runs across: the word being put together
     /// is read; the span of a name it ends, if any.
     pub(crate) fn end(&mut self, names: &Names) -> Option<Span> {
-        self.flush(names)
+        let found = self.flush(names);
+        let [found] = self.found([found]);
+        found
     }
 
     /// A boundary no name runs across: what was read is forgotten, after reading the word

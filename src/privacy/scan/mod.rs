@@ -6,6 +6,7 @@
 //! that are not joined (two table cells, two paragraphs): a word ends there. The words are
 //! read as written and with a word's spaced-out or hyphenated pieces joined ([`join`]).
 
+mod address;
 mod bidi;
 mod join;
 mod masks;
@@ -28,6 +29,7 @@ pub struct Scanner<'n> {
     readings: Readings,
     bidi: bidi::Bidi,
     masks: masks::Masks,
+    address: address::Address,
     found: bool,
     /// The same text with its escapes decoded (`%20`, `\u0041`), and in the order it is
     /// shown where direction controls reorder it ([`bidi`]), read alongside.
@@ -43,6 +45,7 @@ impl<'n> Scanner<'n> {
             readings: Readings::default(),
             bidi: bidi::Bidi::default(),
             masks: masks::Masks::default(),
+            address: address::Address::default(),
             found: false,
             decoded: None,
         }
@@ -72,8 +75,12 @@ impl<'n> Scanner<'n> {
         }
         for c in text.nfkd() {
             self.masks.feed(self.names, c);
-            let (names, readings, found) = (self.names, &mut self.readings, &mut self.found);
-            self.tokens.feed(c, |t| take(names, readings, found, t));
+            let (names, readings) = (self.names, &mut self.readings);
+            let (found, pending) = (&mut self.found, &mut self.address.pending);
+            self.tokens.feed(c, |t| {
+                take(names, readings, (&mut *found, &mut *pending), t)
+            });
+            self.found |= self.address.feed(c);
         }
     }
 
@@ -87,6 +94,13 @@ impl<'n> Scanner<'n> {
     /// A boundary: the current word ends here.
     pub fn brk(&mut self) {
         self.end_word();
+        self.found |= self.address.end();
+    }
+
+    /// The edge of a piece of markup (a tag) that joins the words either side: the word
+    /// goes on, but a web address ends, as a link's text ends at its closing tag.
+    pub fn edge(&mut self) {
+        self.found |= self.address.end();
     }
 
     /// A boundary no name runs across (the end of a table row): the words before it are
@@ -94,7 +108,9 @@ impl<'n> Scanner<'n> {
     pub fn part(&mut self) {
         self.end_word();
         self.masks.part(self.names);
-        self.found |= self.readings.part(self.names).is_some();
+        let ended = self.readings.part(self.names).is_some();
+        self.ended(ended);
+        self.found |= self.address.end();
         self.bidi.part();
     }
 
@@ -106,20 +122,40 @@ impl<'n> Scanner<'n> {
     /// Ends the text and says whether it held a name.
     pub fn finish(&mut self) -> bool {
         self.end_word();
-        self.found |= self.readings.end(self.names).is_some();
+        let ended = self.readings.end(self.names).is_some();
+        self.ended(ended);
+        self.found |= self.address.end();
         let decoded = self.decoded.as_mut().is_some_and(|d| d.finish());
         self.found || self.masks.found || decoded
     }
 
     fn end_word(&mut self) {
         self.masks.end(self.names);
-        let (names, readings, found) = (self.names, &mut self.readings, &mut self.found);
-        self.tokens.end(|t| take(names, readings, found, t));
+        let (names, readings) = (self.names, &mut self.readings);
+        let (found, pending) = (&mut self.found, &mut self.address.pending);
+        self.tokens
+            .end(|t| take(names, readings, (&mut *found, &mut *pending), t));
+    }
+
+    /// A name ended with the text or a part: found, or waiting on its address.
+    fn ended(&mut self, any: bool) {
+        if any {
+            note(&self.readings, (&mut self.found, &mut self.address.pending));
+        }
+    }
+}
+
+/// A name was found: it counts, or waits on whether its run of characters is an address.
+fn note(readings: &Readings, (found, pending): (&mut bool, &mut bool)) {
+    if readings.only_in_address {
+        *pending = true;
+    } else {
+        *found = true;
     }
 }
 
 /// Keeps the last words read, and notes when they end a name.
-fn take(names: &Names, readings: &mut Readings, found: &mut bool, token: Token<'_>) {
+fn take(names: &Names, readings: &mut Readings, found: (&mut bool, &mut bool), token: Token<'_>) {
     match token {
         Token::Start => {}
         Token::End {
@@ -133,7 +169,9 @@ fn take(names: &Names, readings: &mut Readings, found: &mut bool, token: Token<'
                 names.id_of(word, flags)
             };
             let ends = readings.word(names, word, (id, flags), overlong, (0, 0));
-            *found |= ends.iter().any(Option::is_some);
+            if ends.iter().any(Option::is_some) {
+                note(readings, found);
+            }
         }
     }
 }
@@ -275,6 +313,37 @@ mod tests {
             names.found_in("\u{202E}Grace Adeyemi\u{202C}"),
             "as stored, too"
         );
+    }
+
+    #[test]
+    fn everyday_words_in_small_letters_in_an_address_are_no_name() {
+        let mut names = Names::default();
+        names.add_cell("Summer Rain");
+        names.add_cell("Grace Adeyemi");
+        for text in [
+            "see summer-rain.co.uk for the fair",
+            "https://www.example.org/summer-rain/",
+            "www.summer-rain.com",
+            "write to summer.rain@example.org.",
+            "(summer-rain.org.uk)",
+        ] {
+            assert!(!names.found_in(text), "{text:?}");
+        }
+        for text in [
+            "grace.adeyemi@example.org",
+            "https://example.org/grace-adeyemi",
+            "Summer-Rain.co.uk",
+            "summer-rain_notes.docx",
+            "summer-rain",
+            "Summer Rain wrote www.example.org",
+        ] {
+            assert!(names.found_in(text), "{text:?}");
+        }
+        let mut s = Scanner::new(&names);
+        s.push("see summer-ra");
+        s.push("in.co");
+        s.push(".uk today");
+        assert!(!s.finish(), "an address across pieces");
     }
 
     #[test]

@@ -11,6 +11,7 @@ fn group(rows: Vec<Row>) -> Filled {
         },
         framework: "online-safety-21".into(),
         version: "1.0.0".into(),
+        named_at: Vec::new(),
         rows,
     }
 }

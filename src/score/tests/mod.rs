@@ -63,6 +63,7 @@ fn individual(name: &str, rows: Vec<Row>) -> Filled {
         },
         framework: "online-safety-21".into(),
         version: "1.0.0".into(),
+        named_at: Vec::new(),
         rows,
     }
 }
@@ -180,6 +181,7 @@ fn a_group_workbook_agreed_level_and_rationale_win() {
         },
         framework: "online-safety-21".into(),
         version: "1.0.0".into(),
+        named_at: Vec::new(),
         rows: vec![r],
     };
     let (scored, _) = score(&fw(), &settings(), &[group], &good_records());

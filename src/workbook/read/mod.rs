@@ -14,8 +14,10 @@ use serde::Serialize;
 
 mod agreed;
 mod continued;
+mod reserved;
 mod rows;
 
+use reserved::reserved;
 use rows::RowReader;
 
 use super::layout::{self, ScoredBy, detail, same_header};
@@ -118,6 +120,10 @@ pub struct Filled {
     pub version: String,
     /// The aspect rows, in sheet order.
     pub rows: Vec<Row>,
+    /// The cell each reviewer's name was read from (`Instructions!B4`, or a group member's
+    /// column heading), in the order of [`ScoredBy`], for findings about the name.
+    #[serde(skip)]
+    pub named_at: Vec<String>,
 }
 
 impl Filled {
@@ -242,13 +248,30 @@ fn fill(path: &Path, fw: &Framework, sheets: &Sheets, diags: &mut Diagnostics) -
     if !check_framework(path, fw, &framework, &version, diags) {
         return None;
     }
-    let scored_by = match &table.members {
-        Some(members) => ScoredBy::Group {
-            members: members.iter().map(|(_, m)| m.clone()).collect(),
-        },
-        None => ScoredBy::Individual {
-            reviewer: details.get(detail::REVIEWER).to_string(),
-        },
+    let at = |sheet: &str, row: u32, col: u32| {
+        Location::cell(path, sheet, row, col)
+            .cell
+            .unwrap_or_default()
+    };
+    let (scored_by, named_at) = match &table.members {
+        Some(members) => (
+            ScoredBy::Group {
+                members: members.iter().map(|(_, m)| m.clone()).collect(),
+            },
+            (members.iter())
+                .map(|(col, _)| at(layout::SCORES_SHEET, table.header_row, *col))
+                .collect(),
+        ),
+        None => (
+            ScoredBy::Individual {
+                reviewer: details.get(detail::REVIEWER).to_string(),
+            },
+            vec![at(
+                layout::INSTRUCTIONS_SHEET,
+                details.row(detail::REVIEWER),
+                1,
+            )],
+        ),
     };
     if let ScoredBy::Individual { reviewer } = &scored_by
         && layout::is_reserved(reviewer)
@@ -273,6 +296,7 @@ fn fill(path: &Path, fw: &Framework, sheets: &Sheets, diags: &mut Diagnostics) -
         framework,
         version,
         rows,
+        named_at,
     })
 }
 
@@ -303,20 +327,6 @@ fn read_details(range: &Range<Data>) -> Details {
         (at, cell(0), cell(1))
     });
     Details(rows.filter(|(_, l, _)| !l.is_empty()).collect())
-}
-
-/// A workbook whose reviewer is named as the group or a column is ("Group"): counted, it
-/// would pass for a reviewer of that name, so it is named and not counted, as review.toml
-/// refuses the name.
-fn reserved(path: &Path, row: u32, name: &str) -> Diagnostic {
-    Diagnostic::error(
-        Code::ReservedReviewerName,
-        Location::cell(path, layout::INSTRUCTIONS_SHEET, row, 1),
-        format!(
-            "the reviewer is named `{name}`, which the workbooks use for the group or for a column, so this workbook is not counted"
-        ),
-    )
-    .with_help("write the reviewer's own name (or role or initials) in that cell; a group's agreed levels belong in a group workbook, made with `selfreview workbook --group`")
 }
 
 /// Whether the workbook was made for the review's framework; one made for another is
