@@ -304,7 +304,13 @@ mod tests {
             .filter(|n| n.starts_with("xl/worksheets/sheet"))
             .collect();
         sheets.sort_by_key(|n| (n.len(), n.clone()));
-        let kept = ["orientation", "scale", "fitToHeight", "fitToWidth", "fitToPage"];
+        let kept = [
+            "orientation",
+            "scale",
+            "fitToHeight",
+            "fitToWidth",
+            "fitToPage",
+        ];
         let mut out = Vec::new();
         for name in sheets {
             let mut xml = String::new();
@@ -372,7 +378,11 @@ mod tests {
         }
         for s in &books {
             let file = s.path.trim_start_matches("scores/");
-            let at = if file == "group.xlsx" { &group_dir } else { &members_dir };
+            let at = if file == "group.xlsx" {
+                &group_dir
+            } else {
+                &members_dir
+            };
             let now = std::fs::read(at.join(file)).expect("the writer made it");
             assert_eq!(
                 print_layout(s.bytes),
