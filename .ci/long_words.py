@@ -5,7 +5,10 @@ where each document is kept and the name of the one overdue for review. CI print
 reports of the review changed so, to check that no page lets such a word run past its
 margin. Prints the link and the word, one a line, for the check to look for.
 
-    python3 long_words.py REVIEW_DIR [CODE]
+    python3 long_words.py REVIEW_DIR [CODE] [--no-evidence]
+
+--no-evidence leaves the Evidence column alone, for a review to be packed: the pack
+refuses a citation that is not a file in the evidence folder.
 
 Needs openpyxl. The words are fixed, so the review is the same on every run.
 """
@@ -39,13 +42,15 @@ def fill_row(sheet, code, texts):
     return False
 
 
-def main(review, code="A1.1"):
+def main(review, code="A1.1", *flags):
     scores = os.path.join(review, "scores")
     group = os.path.join(scores, "group.xlsx")
     for path in sorted(glob.glob(os.path.join(scores, "*.xlsx"))):
         wb = openpyxl.load_workbook(path)
         texts = {"Commentary": LONG, "Evidence": ADDRESS, "Why the records differ": LONG,
                  "Planned actions": LONG}
+        if "--no-evidence" in flags:
+            del texts["Evidence"]
         if path == group:
             texts = {**texts, "Agreed commentary": LONG, "Rationale": LONG}
         if not fill_row(wb["Scores"], code, texts):

@@ -292,4 +292,104 @@ mod tests {
         );
         assert!(demo.reviewed.renewal.is_some());
     }
+
+    /// How each sheet of a workbook prints: its manual page breaks (the rows they follow)
+    /// and the page set-up a program keeps when it saves the workbook again.
+    fn print_layout(bytes: &[u8]) -> Vec<(Vec<String>, Vec<String>)> {
+        use quick_xml::events::Event;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a workbook");
+        let mut sheets: Vec<String> = zip
+            .file_names()
+            .filter_map(|n| n.ok().map(|n| n.to_string()))
+            .filter(|n| n.starts_with("xl/worksheets/sheet"))
+            .collect();
+        sheets.sort_by_key(|n| (n.len(), n.clone()));
+        let kept = [
+            "orientation",
+            "scale",
+            "fitToHeight",
+            "fitToWidth",
+            "fitToPage",
+        ];
+        let mut out = Vec::new();
+        for name in sheets {
+            let mut xml = String::new();
+            std::io::Read::read_to_string(&mut zip.by_name(&name).expect("listed"), &mut xml)
+                .expect("the sheet reads");
+            let (mut breaks, mut setup) = (Vec::new(), Vec::new());
+            let mut in_rows = false;
+            let mut reader = quick_xml::Reader::from_str(&xml);
+            loop {
+                match reader.read_event().expect("the sheet parses") {
+                    Event::Start(e) | Event::Empty(e) => {
+                        let tag = e.name().0.to_string();
+                        in_rows |= tag == "rowBreaks";
+                        for a in e.attributes().flatten() {
+                            let (key, value) = (a.key.0.to_string(), a.value.to_string());
+                            if tag == "brk" && in_rows && key == "id" {
+                                breaks.push(value);
+                            } else if (tag == "pageSetup" || tag == "pageSetUpPr")
+                                && kept.contains(&key.as_str())
+                            {
+                                setup.push(format!("{key}={value}"));
+                            }
+                        }
+                    }
+                    Event::End(e) if e.name().0 == "rowBreaks" => in_rows = false,
+                    Event::Eof => break,
+                    _ => {}
+                }
+            }
+            setup.sort();
+            out.push((breaks, setup));
+        }
+        out
+    }
+
+    /// The sample workbooks were made by the workbook writer and filled in by a script
+    /// (samples/make.py): each must still print as the writer lays it out now, its page
+    /// breaks and page set-up the same, so that the demo shows what a school gets. Make
+    /// them again with that script when the writer's layout changes.
+    #[test]
+    fn the_sample_workbooks_print_as_the_writer_lays_them_out_now() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        let (members_dir, group_dir) = (dir.path().join("members"), dir.path().join("group"));
+        let fw = crate::framework::load_embedded("online-safety-21").expect("shipped");
+        let members = ["Online Safety Lead", "DSL", "Link Governor"].map(String::from);
+        let books: Vec<&Sample> = SAMPLES
+            .iter()
+            .filter(|s| s.path.starts_with("scores/"))
+            .collect();
+        std::fs::create_dir_all(&group_dir).expect("made");
+        for s in books.iter().filter(|s| s.path != "scores/group.xlsx") {
+            let file = s.path.trim_start_matches("scores/");
+            std::fs::write(group_dir.join(file), s.bytes).expect("written");
+        }
+        for (at, group) in [(&members_dir, false), (&group_dir, true)] {
+            let request = Request {
+                dir: at,
+                school: "Oakfield Primary School",
+                reviewers: &members,
+                group,
+                force: false,
+                as_of: NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date"),
+            };
+            workbook::write_all(&fw.framework, &request).expect("written");
+        }
+        for s in &books {
+            let file = s.path.trim_start_matches("scores/");
+            let at = if file == "group.xlsx" {
+                &group_dir
+            } else {
+                &members_dir
+            };
+            let now = std::fs::read(at.join(file)).expect("the writer made it");
+            assert_eq!(
+                print_layout(s.bytes),
+                print_layout(&now),
+                "samples/{} prints otherwise than the writer lays it out now: run samples/make.py",
+                s.path
+            );
+        }
+    }
 }

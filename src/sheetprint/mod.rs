@@ -22,7 +22,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 
 mod pages;
 
-pub use pages::{Kept, breaks, scale_to_width, set_breaks};
+pub use pages::{Kept, LEAST_SCALE, breaks, narrow_to_least_scale, scale_to_width, set_breaks};
 
 /// Which way a sheet prints.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

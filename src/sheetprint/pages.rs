@@ -55,6 +55,38 @@ pub fn scale_to_width(widths: &[f64], orientation: Orientation) -> u16 {
     scale.clamp(10.0, 100.0) as u16
 }
 
+/// The least print scale, in percent, of a sheet printed one page wide: type of 11 points
+/// prints at about 7.7 points, as small as a page held at arm's length reads.
+pub const LEAST_SCALE: u16 = 70;
+
+/// Narrows the columns `flexible` names (each with the least width it may take) of columns
+/// `widths` wide, each by its share of the room it can give, until they print one page wide
+/// in `orientation` at [`LEAST_SCALE`] or more; the other columns keep their widths. As
+/// near as the flexible columns allow when they cannot give enough.
+pub fn narrow_to_least_scale(
+    widths: &mut [f64],
+    flexible: &[(usize, f64)],
+    orientation: Orientation,
+) {
+    let room = body_width(orientation) * 100.0 / f64::from(LEAST_SCALE) / UNIT_POINTS;
+    let padded: f64 = widths.iter().map(|w| w + COLUMN_PADDING).sum();
+    // Whole units, a little under the room, so that the scale rounded down stays at least
+    // the least.
+    let excess = padded - (room - 0.5);
+    let slack: f64 = flexible
+        .iter()
+        .map(|&(c, least)| (widths[c] - least).max(0.0))
+        .sum();
+    if excess <= 0.0 || slack <= 0.0 {
+        return;
+    }
+    let share = (excess / slack).min(1.0);
+    for &(c, least) in flexible {
+        let give = (widths[c] - least).max(0.0) * share;
+        widths[c] = (widths[c] - give).floor().max(least);
+    }
+}
+
 /// Rows printed together: the heights in points of each, in order, the first `heads` of
 /// them headings (an aspect's heading row on the Levels sheet; an element's and a strand's
 /// heading rows above their first aspect on the Scores sheet).
@@ -237,5 +269,35 @@ mod tests {
             breaks(&groups, 1, 18.0, 100, Orientation::Landscape),
             vec![2, 5]
         );
+    }
+}
+
+#[cfg(test)]
+mod narrow_tests {
+    use super::*;
+
+    #[test]
+    fn flexible_columns_narrow_until_the_sheet_prints_at_the_least_scale() {
+        // The Summary sheet of four members' review: codes, names, four members' levels and the
+        // rest, with a long status.
+        let before = vec![
+            6.0, 34.0, 8.0, 7.0, 9.0, 9.0, 9.0, 9.0, 8.0, 18.0, 10.0, 11.0, 5.0, 34.0, 9.0, 38.0,
+        ];
+        assert!(scale_to_width(&before, Orientation::Landscape) < LEAST_SCALE);
+        let flexible = [(1, 16.0), (9, 10.0), (13, 11.0), (15, 24.0)];
+        let mut widths = before.clone();
+        narrow_to_least_scale(&mut widths, &flexible, Orientation::Landscape);
+        let scale = scale_to_width(&widths, Orientation::Landscape);
+        assert!((LEAST_SCALE..LEAST_SCALE + 3).contains(&scale), "{scale}");
+        for (c, (now, was)) in widths.iter().zip(&before).enumerate() {
+            if !flexible.iter().any(|&(f, _)| f == c) {
+                assert_eq!(now, was, "column {c} is not to be narrowed");
+            }
+        }
+        assert!(flexible.iter().all(|&(c, least)| widths[c] >= least));
+        // A sheet that already prints at the least scale or more is left as it is.
+        let mut narrow = vec![20.0, 30.0, 40.0];
+        narrow_to_least_scale(&mut narrow, &[(2, 10.0)], Orientation::Landscape);
+        assert_eq!(narrow, [20.0, 30.0, 40.0]);
     }
 }

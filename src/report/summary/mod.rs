@@ -123,7 +123,7 @@ const PLAN_COLUMNS: [(&str, f64); 10] = [
     ("Next level", 7.0),
     ("What the next level looks like", 38.0),
     ("Improvement actions", 36.0),
-    ("Planned actions", 40.0),
+    ("Planned actions", 36.0),
     ("Owner", 13.0),
     ("Target date", 11.0),
     ("Status", 12.0),

@@ -119,9 +119,17 @@ pub fn summary_sheet(
         ("Complete", 9.0),
         ("Why the records differ", WHY_WIDTH),
     ]);
-    let across = heading_row(sheet, &headers)?;
     let agreed_col = FIRST_LEVEL_COL + u16::try_from(inline.len()).expect("a handful of reviewers");
-    let widths: Vec<f64> = headers.iter().map(|(_, w)| *w).collect();
+    // The texts that wrap give up room, so that the sheet prints at a size that can be read
+    // however many members' columns it holds.
+    let mut widths: Vec<f64> = headers.iter().map(|(_, w)| *w).collect();
+    let at = |offset: u16| usize::from(agreed_col + offset);
+    let flexible = [(1, 16.0), (at(1), 10.0), (at(5), 11.0), (at(7), 24.0)];
+    sheetprint::narrow_to_least_scale(&mut widths, &flexible, Orientation::Landscape);
+    for ((_, w), narrowed) in headers.iter_mut().zip(&widths) {
+        *w = *narrowed;
+    }
+    let across = heading_row(sheet, &headers)?;
     for (row, a) in (1u32..).zip(aspects) {
         aspect_row(sheet, row, a, inline, reviewers, agreed_col, &widths)?;
     }
@@ -174,16 +182,15 @@ fn aspect_row(
     if let Some(gap) = a.gap_to_benchmark {
         sheet.write_with_format(row, agreed_col + 4, gap, &number)?;
     }
-    // A status is a few words on one line: in a font wider than the one the column is
-    // sized for, it shrinks to fit rather than wrapping in a row one line tall.
+    // A status is a few words, wrapped where the column was narrowed for the page's scale.
     let status = status(a);
-    let one_line = top.clone().set_shrink();
-    sheet.write_with_format(row, agreed_col + 5, status, &one_line)?;
+    sheet.write_with_format(row, agreed_col + 5, status, &wrap)?;
     let complete = if a.complete { "yes" } else { "no" };
     sheet.write_with_format(row, agreed_col + 6, complete, &top)?;
     // Each reviewer's explanation under their name; a long one is cut short, saying so and
     // where the whole is, rather than made into a row taller than a page holds well.
-    let why = why_records_differ(a, reviewers).map(|w| shortened(&w, WHY_WIDTH));
+    let why_width = widths[usize::from(agreed_col + 7)];
+    let why = why_records_differ(a, reviewers).map(|w| shortened(&w, why_width));
     if let Some(why) = &why {
         sheet.write_with_format(row, agreed_col + 7, why.as_str(), &wrap)?;
     }
@@ -193,7 +200,12 @@ fn aspect_row(
             (a.code.as_str(), widths[0]),
             (a.name.as_str(), widths[1]),
             (from, widths[usize::from(agreed_col + 1)]),
-            (why.as_deref().unwrap_or(""), WHY_WIDTH),
+            (why.as_deref().unwrap_or(""), why_width),
+            // Bold where it is below the benchmark, so counted wider.
+            (
+                status,
+                widths[usize::from(agreed_col + 5)] / sheetprint::BOLD_WIDER,
+            ),
         ],
         11.0,
     );

@@ -10,7 +10,7 @@ use super::View;
 /// The radar's printed height, in millimetres, when the first page's text fits beside it.
 pub const FULL_MM: u32 = 96;
 /// The smallest it is printed: its labels are drawn larger for the size and cut shorter
-/// where they crowd, so that they still print about 6.6 points tall (`svg::radar`).
+/// where they crowd, so that they still print at least 7 points tall (`svg::radar`).
 const LEAST_MM: u32 = 60;
 /// Printed lines of text that fit on the first page beside a full-size radar, measured
 /// on the sample school's report and reviews part way through, with a few to spare.
