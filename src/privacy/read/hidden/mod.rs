@@ -13,7 +13,7 @@
 //! joins text across every tag. An element is not shown when it is a `<template>`, ruby
 //! text (`<rt>`, `<rp>`), a script or style sheet, has the `hidden` attribute, or when its
 //! own style or a rule of the page's style sheet whose selector could apply to it hides it
-//! ([`hides`]: `display: none`, `visibility: hidden`, a font size or opacity of nothing,
+//! ([`css::hides`]: `display: none`, `visibility: hidden`, a font size or opacity of nothing,
 //! clipping, text moved off the page …). A selector is read loosely: its last part's
 //! element name, classes and id decide, whatever else it asks, so the shown reading may
 //! leave out more than a browser would, never less.
