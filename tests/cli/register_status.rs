@@ -104,11 +104,11 @@ fn a_crossed_impossible_or_planned_filtering_check_is_no_pass() {
     says(
         &text,
         &[
-            "skipped Sheet!C11: `0/0` counts nothing tested; not counted as a check",
+            "skipped Sheet!C11: Blocked? counts nothing tested; not counted as a check",
             "skipped Sheet!C14: Blocked? says \"planned\": the check was not made",
             "skipped Sheet!C15: Blocked? says \"scheduled\": the check was not made",
             "skipped Sheet!C16: Blocked? says \"to do\": the check was not made",
-            "note Sheet!C10: `Blocked 11/10` counts more blocked than were tested, so the result cannot be read; not counted as a pass",
+            "note Sheet!C10: Blocked? counts more blocked than were tested, so the result cannot be read; not counted as a pass",
         ],
     );
 }

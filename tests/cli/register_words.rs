@@ -64,7 +64,7 @@ fn a_filtering_result_that_qualifies_blocked_is_no_pass() {
         &text,
         &[
             "9 checks, 7 finding something that got through, 1 with a result that does not say whether the filter held",
-            "`Working` does not say whether the filter blocked the content; not counted as a pass",
+            "Result does not say whether the filter blocked the content; not counted as a pass",
         ],
     );
 }

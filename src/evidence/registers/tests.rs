@@ -264,7 +264,7 @@ fn a_filtering_check_whose_result_cannot_be_read_is_kept_as_made_and_not_passed(
         vec![
             (
                 "row 2, column C",
-                "`see notes` does not say whether the filter blocked the content; not counted as a pass"
+                "Result does not say whether the filter blocked the content; not counted as a pass"
             ),
             (
                 "row 3, column C",

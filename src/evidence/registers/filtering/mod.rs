@@ -369,12 +369,12 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
     let col = header.col(Field::FilteringResult);
     let typed = text(row, header, Field::FilteringResult);
     let counts = marks::counts(&typed);
+    // A result is named by its column's heading, never quoted: the rest of what was typed
+    // there may name someone.
+    let named = status::heading(header, Field::FilteringResult);
     if counts.none_tested {
         return skip(
-            format!(
-                "`{}` counts nothing tested; not counted as a check",
-                typed.trim()
-            ),
+            format!("{named} counts nothing tested; not counted as a check"),
             col,
         );
     }
@@ -414,8 +414,7 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
         (None, Some(_)) if counts.impossible.is_some() => RowOutcome::Noted {
             record: check,
             note: format!(
-                "`{}` counts more blocked than were tested, so the result cannot be read; not counted as a pass",
-                typed.trim()
+                "{named} counts more blocked than were tested, so the result cannot be read; not counted as a pass"
             ),
             col,
         },
@@ -427,8 +426,7 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
         (None, Some(_)) => RowOutcome::Noted {
             record: check,
             note: format!(
-                "`{}` does not say whether the filter blocked the content; not counted as a pass",
-                typed.trim()
+                "{named} does not say whether the filter blocked the content; not counted as a pass"
             ),
             col,
         },
