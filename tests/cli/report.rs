@@ -267,3 +267,27 @@ fn a_school_can_use_its_own_templates_and_mistakes_in_them_are_named() {
         ))
         .stderr(predicate::str::contains("undefined"));
 }
+
+#[test]
+fn line_breaks_the_school_typed_are_kept_in_the_report() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    crate::init_review(dir, &[]).success();
+    let row = crate::AspectRow {
+        code: "A1.1",
+        level: 3,
+        commentary: "First paragraph about the policy.\n\nSecond paragraph about staff.",
+        actions: "1. Train new staff in September\n2. Update the policy",
+        ..crate::AspectRow::default()
+    };
+    crate::scoring_workbook(&dir.join("scores/dsl.xlsx"), "DSL", &[row]);
+    selfreview().arg("-C").arg(dir).arg("report").assert();
+    let html = read_html(&dir.join("out/report.html"));
+    for typed in [
+        "<span class=\"typed\">First paragraph about the policy.\n\nSecond paragraph",
+        "<p class=\"next typed\">1. Train new staff in September\n2. Update the policy</p>",
+    ] {
+        assert!(html.contains(typed), "{typed} not in the report");
+    }
+    assert!(html.contains(".typed { white-space: pre-line; }"));
+}
