@@ -17,7 +17,7 @@ static KEPT_OUT: OnceLock<KeptOut> = OnceLock::new();
 
 /// What a withheld line says in its place.
 const WITHHELD: &str =
-    "(withheld: a list of children could not be read, so this could hold a child's name)";
+    "(withheld: a file that names children could not be read, so this could hold a child's name)";
 
 /// Sets the names every line and JSON document printed is cleaned of; once, before a
 /// command runs.
@@ -39,7 +39,7 @@ pub fn notice() -> Option<String> {
         .map(|u| format!("  {}", unquoted(&redacted(u))))
         .collect();
     Some(format!(
-        "A list of children's names could not be read, so what this command would print is withheld: it could quote a child's name the tool cannot yet recognise. Mend the list named here (or its line in review.toml) and run the command again.\n{}",
+        "A file that names children (a pupil list, incident log or acceptable use agreements register) could not be read, so what this command would print is withheld: it could quote a child's name the tool cannot yet recognise. Mend the file named here (or its line in review.toml) and run the command again.\n{}",
         lists.join("\n")
     ))
 }
