@@ -20,6 +20,7 @@ use crate::error::Result;
 use crate::privacy::Names;
 
 mod accumulate;
+mod pupils;
 mod read;
 pub mod settle;
 mod skips;
@@ -244,7 +245,17 @@ impl SourceReport {
 
 /// Imports one source into `evidence`.
 pub fn import(req: &Request<'_>, evidence: &mut Evidence) -> Result<SourceReport> {
-    let report = match read::read(req, evidence) {
+    let read = read::read(req, evidence).and_then(|report| {
+        // A pupil list read only in part leaves names unknown: it is not read at all.
+        match pupils::not_understood(&report).filter(|_| req.kind == Kind::Pupils) {
+            Some(message) => Err(crate::error::Error::Evidence {
+                path: req.shown.to_path_buf(),
+                message,
+            }),
+            None => Ok(report),
+        }
+    });
+    let report = match read {
         Ok(report) => report,
         Err(err) => {
             let why = match &err {

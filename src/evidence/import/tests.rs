@@ -222,15 +222,45 @@ fn a_source_without_a_column_its_figures_need_is_recorded_as_such() {
 fn a_pupil_list_gives_names_and_a_count_only() {
     let (evidence, report) = import_csv(
         Kind::Pupils,
-        "Legal Surname,Forename,Year\nLee,Amy,Y5\nHart,Ben,Y6\n,,Y6\n",
+        "Legal Surname,Forename,Year\nLee,Amy,Y5\nHart,Ben,Y6\n",
     );
     assert_eq!(evidence.pupils, 2);
-    assert_eq!((report.rows_read, report.rows_used), (3, 2));
-    assert_eq!(
-        reasons(&report.skipped),
-        [("row 4", "no name that could be read")]
-    );
+    assert_eq!((report.rows_read, report.rows_used), (2, 2));
     assert!(evidence.private.found_in("Amy Lee"));
+    // A row that gives no name leaves the list's names not all known: it is not read.
+    let (_dir, path) = file(
+        "pupils.csv",
+        "Legal Surname,Forename,Year\nLee,Amy,Y5\n,,Y6\n",
+    );
+    let mut partly = Evidence::default();
+    let refused = import(
+        &request(Kind::Pupils, &path, &ColumnMap::default()),
+        &mut partly,
+    )
+    .expect_err("a row with no name");
+    assert!(
+        refused
+            .to_string()
+            .contains("row 3: no name that could be read"),
+        "{refused}"
+    );
+    assert_eq!(partly.unreadable.len(), 1);
+    // A column that looks like part of the names but is not read as one: the same.
+    let (_dir, path) = file(
+        "pupils.csv",
+        "Forename,Surname,Preferred name\nAmy,Lee,Mia\n",
+    );
+    let refused = import(
+        &request(Kind::Pupils, &path, &ColumnMap::default()),
+        &mut partly,
+    );
+    assert!(
+        refused
+            .as_ref()
+            .is_err_and(|e| e.to_string().contains("`Preferred name`"))
+            || refused.is_ok_and(|_| partly.private.found_in("Mia Lee")),
+        "a preferred name is read or the list refused"
+    );
     assert_eq!(evidence.name_sources[0].2, 2);
     assert!(evidence.training.is_empty() && evidence.incidents.is_empty());
 }
