@@ -281,7 +281,7 @@ fn line_breaks_the_school_typed_are_kept_in_the_report() {
         ..crate::AspectRow::default()
     };
     crate::scoring_workbook(&dir.join("scores/dsl.xlsx"), "DSL", &[row]);
-    selfreview().arg("-C").arg(dir).arg("report").assert();
+    let _ = selfreview().arg("-C").arg(dir).arg("report").assert();
     let html = read_html(&dir.join("out/report.html"));
     for typed in [
         "<span class=\"typed\">First paragraph about the policy.\n\nSecond paragraph",
