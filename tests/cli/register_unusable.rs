@@ -37,7 +37,10 @@ fn an_agreements_row_that_cannot_be_used_leaves_its_group_not_met() {
         let doc = scored("agreements", &register(row));
         for (status, fact) in staff(&doc) {
             assert_eq!(status, "not-met", "{row}: {fact}");
-            assert!(fact.contains("could not be used") && fact.contains(why), "{fact}");
+            assert!(
+                fact.contains("could not be used") && fact.contains(why),
+                "{fact}"
+            );
         }
         assert_eq!(doc["ready"], false, "{row}");
     }

@@ -77,6 +77,10 @@ pub(super) fn doubt(row: &SheetRow, header: &Header) -> Option<(String, Option<u
     }
     let col = header.col(Field::TrainingDate)?;
     let typed = text(row, header, Field::TrainingDate);
+    // Words with no date ("not yet") are no date at all, and said so where dates are read.
+    if !typed.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
     let words = status::said_of(&typed, &[Standing::NotYet, Standing::DidNotHappen])
         .map(|(_, w)| w)
         .or_else(|| holds(&typed, TO_COME))?;
@@ -139,6 +143,9 @@ mod tests {
         }
         assert_eq!(trained("2 Sept 2026", ""), (true, None));
         assert_eq!(trained("Completed 2 Sept 2026", ""), (true, None));
+        // Words with no date are no date, as the date reader says.
+        let (yes, note) = trained("booked", "");
+        assert!(!yes && note.expect("a note").contains("`booked`"));
     }
 
     #[test]
