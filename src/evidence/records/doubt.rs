@@ -86,7 +86,7 @@ pub(super) fn doubt(row: &SheetRow, header: &Header) -> Option<(String, Option<u
         .or_else(|| holds(&typed, TO_COME))?;
     let heading = status::heading(header, Field::TrainingDate);
     let why = format!(
-        "the {heading} column says \"{}\": a date still to come, not one the training was completed",
+        "the {heading} column says \"{}\": a date still to come, not the day the training was completed",
         status::spoken(words)
     );
     Some((why, Some(col)))
