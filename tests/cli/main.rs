@@ -49,6 +49,7 @@ mod register_meaning;
 mod register_sheets;
 mod register_status;
 mod register_truth;
+mod register_unusable;
 mod register_words;
 mod registers;
 mod report;

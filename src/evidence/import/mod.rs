@@ -94,6 +94,9 @@ pub struct Skip {
     pub subject: Option<String>,
     /// Why it was skipped.
     pub reason: String,
+    /// It could not be used (an agreements row with no group, or whose count cannot be
+    /// read), rather than being replaced by another row or dated after the review date.
+    pub unusable: bool,
 }
 
 impl Evidence {

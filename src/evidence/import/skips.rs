@@ -20,10 +20,51 @@ impl Evidence {
             .collect();
         (!rows.is_empty()).then(|| skipped_words(&rows))
     }
+
+    /// Why `group`'s agreements cannot be measured, when a register held a row that could
+    /// not be used and may be theirs: one of the group whose count cannot be read, or one
+    /// with no group at all, which may be any group's. Leaving such a row out could raise
+    /// the share signed, so the group's check is not met rather than left without evidence.
+    pub fn unusable_agreements(&self, group: &str) -> Option<String> {
+        let of = |grouped: bool| -> Vec<&Skip> {
+            self.skips
+                .iter()
+                .filter(|s| s.kind == Kind::Agreements && s.unusable)
+                .filter(|s| match &s.subject {
+                    Some(g) => grouped && g == group,
+                    None => !grouped,
+                })
+                .collect()
+        };
+        let (theirs, ungrouped) = (of(true), of(false));
+        let says = |rows: &[&Skip], whose: &str| {
+            format!("{whose} could not be used: {}", reasons(rows).join("; "))
+        };
+        let mut why = Vec::new();
+        if !theirs.is_empty() {
+            why.push(says(&theirs, "some of theirs"));
+        }
+        if !ungrouped.is_empty() {
+            why.push(says(&ungrouped, "some with no group, which may be theirs,"));
+        }
+        (!why.is_empty()).then(|| why.join("; and "))
+    }
 }
 
 /// The skipped rows as words, each reason with how many rows it was given for.
 fn skipped_words(rows: &[&Skip]) -> String {
+    let total = rows.len();
+    let every = if total == 1 {
+        "its only row was skipped".to_string()
+    } else {
+        format!("all {total} were skipped")
+    };
+    format!("{every}: {}", reasons(rows).join("; "))
+}
+
+/// Each reason the rows were skipped for, with how many rows it was given for, the most
+/// given first.
+fn reasons(rows: &[&Skip]) -> Vec<String> {
     let mut reasons: Vec<(String, usize)> = Vec::new();
     for s in rows {
         let why = kind_of(&s.reason());
@@ -45,13 +86,7 @@ fn skipped_words(rows: &[&Skip]) -> String {
             crate::text::plural(rest, "row", "rows")
         ));
     }
-    let total = rows.len();
-    let every = if total == 1 {
-        "its only row was skipped".to_string()
-    } else {
-        format!("all {total} were skipped")
-    };
-    format!("{every}: {}", named.join("; "))
+    named
 }
 
 impl Skip {
@@ -87,6 +122,7 @@ mod tests {
             kind: Kind::Documents,
             subject: group.map(str::to_string),
             reason: reason.to_string(),
+            unusable: false,
         }
     }
 

@@ -17,6 +17,7 @@ use super::table::{SheetRow, Value};
 use crate::dates;
 use crate::privacy::{Names, Person};
 
+mod doubt;
 mod meeting;
 pub use meeting::meeting;
 
@@ -303,13 +304,15 @@ pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<
     // A person whose date cannot be read is still one of the people to train: dropping the
     // row would raise the share trained.
     // The Status column, a note or the course's name may say it did not take place.
-    let status = status::said_in(
-        row,
-        header,
-        Field::TrainingStatus,
-        &[Field::TrainingNotes, Field::TrainingCourse],
-        (status::Standing::NOT_TRAINED, TRAINED),
-    );
+    let status = doubt::doubt(row, header).or_else(|| {
+        status::said_in(
+            row,
+            header,
+            Field::TrainingStatus,
+            &[Field::TrainingNotes, Field::TrainingCourse],
+            (status::Standing::NOT_TRAINED, TRAINED),
+        )
+    });
     let (date, note) = match date(row, header, Field::TrainingDate) {
         // "Booked", "Cancelled", "Did not attend", "Failed": not trained.
         _ if let Some((why, _)) = &status => (

@@ -35,6 +35,10 @@ pub(super) fn agreement_group(part: &str, maps: &Mappings) -> Option<String> {
     )
 }
 
+/// Why a row with figures but no group is skipped: it may be any group's, so every
+/// group's agreements check is then not met.
+pub(crate) const NO_GROUP: &str = "no group";
+
 /// Why a row of a group the tool cannot place is not counted.
 pub(crate) const UNPLACED: &str = "the group is not one selfreview can place as pupils (a year, class or key stage), parents, staff, governors or volunteers, so the row is not counted as anyone";
 
@@ -120,7 +124,7 @@ pub fn agreement(
         return Err(no_figures(&part, &person, group.is_some(), header).unwrap_or(skip(NOTE, None)));
     }
     if part.is_empty() {
-        return Err(skip("no group", header.col(Field::AgreementGroup)));
+        return Err(skip(NO_GROUP, header.col(Field::AgreementGroup)));
     }
     let Some(group) = group else {
         return Err(skip(UNPLACED, header.col(Field::AgreementGroup)));

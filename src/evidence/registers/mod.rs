@@ -420,8 +420,8 @@ mod signed;
 mod standing;
 mod topic;
 
-pub(crate) use agreements::UNPLACED;
 pub use agreements::agreement;
+pub(crate) use agreements::{NO_GROUP, UNPLACED};
 pub use document::{document, worked_out};
 pub use engagement::engagement;
 pub use filtering::filtering;
@@ -438,3 +438,5 @@ mod closed_tests;
 mod status_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod unusable_tests;

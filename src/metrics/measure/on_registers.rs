@@ -111,6 +111,15 @@ pub(super) fn signed_share(
     group: &str,
     as_of: NaiveDate,
 ) -> Result<Measured, Unmeasured> {
+    if let Some(why) = e.unusable_agreements(group) {
+        return Err(Unmeasured::AllSkipped {
+            what: format!(
+                "the acceptable use agreement records for {}",
+                super::group_words(group)
+            ),
+            why,
+        });
+    }
     let c = registers::agreement_coverage(e, group, as_of).ok_or_else(|| {
         // The group's rows were there and all skipped: nothing valid, so not met.
         match e.all_skipped(crate::evidence::Kind::Agreements, Some(group)) {

@@ -254,15 +254,14 @@ impl Accumulator<'_> {
         let rows = settled
             .rows
             .into_iter()
-            .map(|(row, o)| {
-                let group = match &o {
-                    RowOutcome::Used(a) | RowOutcome::Noted { record: a, .. } => {
-                        Some(a.group.clone())
-                    }
-                    _ => None,
-                };
+            .map(|(row, group, o)| {
+                // A row of a known group that cannot be used leaves that group's check
+                // not met: leaving it out could raise the group's share signed.
+                if matches!(o, RowOutcome::Skipped { .. }) {
+                    self.unusable.insert(row);
+                }
                 let o = self.after_review(o, |a| a.date, Field::AgreementDate);
-                if let (RowOutcome::Skipped { .. }, Some(group)) = (&o, group) {
+                if let RowOutcome::Skipped { .. } = &o {
                     self.groups.insert(row, group);
                 }
                 (row, o)

@@ -43,6 +43,9 @@ pub(super) struct Accumulator<'e> {
     /// What each row skipped was of, by row: an agreements row's group, once read; a
     /// policy register's document name.
     groups: BTreeMap<u32, String>,
+    /// The rows skipped because they could not be used (an agreements row with no group,
+    /// or whose count cannot be read), not because another row stands for them.
+    unusable: std::collections::BTreeSet<u32>,
 }
 
 impl<'e> Accumulator<'e> {
@@ -107,6 +110,7 @@ impl<'e> Accumulator<'e> {
             seen: BTreeMap::new(),
             formulas: std::collections::BTreeSet::new(),
             groups: BTreeMap::new(),
+            unusable: std::collections::BTreeSet::new(),
             people: 0,
             names_before,
             kind: req.kind,
@@ -151,6 +155,10 @@ impl<'e> Accumulator<'e> {
                     }
                     Err(outcome) => {
                         self.unplaced(&outcome, row);
+                        if matches!(&outcome, RowOutcome::Skipped { reason, .. } if reason == registers::NO_GROUP)
+                        {
+                            self.unusable.insert(row.index);
+                        }
                         self.agreement(outcome, row.index)
                     }
                 }
@@ -302,6 +310,7 @@ impl<'e> Accumulator<'e> {
                     self.evidence.skips.push(super::Skip {
                         kind: self.kind,
                         subject: self.groups.remove(&row),
+                        unusable: self.unusable.remove(&row),
                         reason: reason.clone(),
                     });
                 }

@@ -59,6 +59,37 @@ const NO: &[&str] = &[
     "pending",
 ];
 
+/// Words that, typed beside a count ("14 (pending)", "3 not returned"), say the count is
+/// not of agreements signed.
+const NOT_SIGNED_BESIDE: &[&str] = &[
+    "pending",
+    "awaiting",
+    "awaited",
+    "outstanding",
+    "not signed",
+    "not returned",
+    "not yet",
+    "unsigned",
+    "missing",
+    "to come",
+    "chasing",
+    "chased",
+    "due",
+    "expected",
+];
+
+/// The words of [`NOT_SIGNED_BESIDE`] a cell holding a number holds, whole.
+fn not_signed_beside(typed: &str) -> Option<&'static str> {
+    if !typed.chars().any(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let padded = format!(" {} ", crate::text::normalise(typed));
+    NOT_SIGNED_BESIDE
+        .iter()
+        .find(|w| padded.contains(&format!(" {w} ")))
+        .copied()
+}
+
 /// What one Signed cell holds, before the column is known.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Signed {
@@ -105,6 +136,13 @@ pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
         Value::Text(t) if CROSSES.contains(&t.trim()) => return Signed::Mark(false, None),
         Value::Text(t) if is_one_of(t, YES) => return Signed::Mark(true, None),
         Value::Text(t) if is_one_of(t, NO) => return Signed::Mark(false, None),
+        // "14 (pending)": the words beside the count say it is not yet signed.
+        Value::Text(t) if let Some(words) = not_signed_beside(t) => {
+            return Signed::Neither(format!(
+                "`{}` says \"{words}\" beside the count, which does not say they signed",
+                t.trim()
+            ));
+        }
         // `n/a`, `-`, `none`: nothing given, as a blank cell gives nothing.
         Value::Text(t) if not_given(t) => return Signed::Blank,
         _ => {}
@@ -207,7 +245,13 @@ pub fn settle(rows: Vec<Pending>, header: &Header) -> Settled {
     let dates_recorded = header.col(Field::AgreementDate).is_some() || dates_in_signed;
     let rows = rows
         .into_iter()
-        .map(|p| (p.index, judge(p, column, header, dates_recorded)))
+        .map(|p| {
+            (
+                p.index,
+                p.group.clone(),
+                judge(p, column, header, dates_recorded),
+            )
+        })
         .collect();
     Settled {
         rows,
@@ -218,8 +262,8 @@ pub fn settle(rows: Vec<Pending>, header: &Header) -> Settled {
 /// A register's rows judged together.
 #[derive(Debug)]
 pub struct Settled {
-    /// Each row's record or reason, in the register's order.
-    pub rows: Vec<(u32, RowOutcome<Agreement>)>,
+    /// Each row's group and record or reason, in the register's order.
+    pub rows: Vec<(u32, String, RowOutcome<Agreement>)>,
     /// The Signed column gives the dates people signed: the register records dates, with
     /// or without a column of its own for them.
     pub dates_in_signed: bool,

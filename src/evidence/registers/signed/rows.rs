@@ -162,6 +162,9 @@ pub(super) fn group(
             None => skip(reason, header.col(Field::AgreementOf)),
         };
     };
+    if of == 0 {
+        return skip(NOBODY_IN_GROUP, header.col(Field::AgreementOf));
+    }
     if n > of {
         let reason = format!("{n} signed out of {of}: more signed than are in the group");
         return unread(p, reason, Some(of), header);
@@ -191,6 +194,11 @@ pub(super) fn group(
     };
     noted(record, note)
 }
+
+/// Why a group's count with no one in the group is skipped: a share of nobody cannot be
+/// read, and the group's check is then not met rather than left without evidence.
+pub(crate) const NOBODY_IN_GROUP: &str =
+    "the number in the group (Out of) is 0, so the count of who signed cannot be read";
 
 fn noted(record: Agreement, note: Option<(String, Option<u32>)>) -> RowOutcome<Agreement> {
     match note {
