@@ -16,12 +16,14 @@
 //! Calibri wider, may then show the last lines of a long text only once its rows are fitted
 //! (the README says how). No row may be taller than
 //! [`MAX_ROW_POINTS`], so text that needs more is cut into pieces ([`split`]) that go on
-//! rows of their own.
+//! rows of their own, each marked as continuing the row above ([`Pieces`], [`CONTINUED`]).
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
+mod continued;
 mod pages;
 
+pub use continued::{CONTINUED, Pieces, continued};
 pub use pages::{Kept, LEAST_SCALE, breaks, narrow_to_least_scale, scale_to_width, set_breaks};
 
 /// Which way a sheet prints.

@@ -85,13 +85,10 @@ pub const CHANGE_FLAG: &str = "Review after the change";
 /// What marks a row that continues the aspect above it: text too long for one row (no row
 /// may be taller than Excel allows) goes on as many rows below as it needs, each with the
 /// aspect's code and its name followed by this. Their pieces are read back joined onto the
-/// aspect's own row; a level in one is never counted.
-pub const CONTINUED: &str = "(continued)";
-
-/// The Aspect cell of a row continuing the aspect named `name`.
-pub fn continued(name: &str) -> String {
-    format!("{name} {CONTINUED}")
-}
+/// aspect's own row; a level in one is never counted. Every workbook selfreview writes marks
+/// such rows alike, from [`crate::sheetprint`]; the Aspect cell of a continuation row is
+/// [`continued`] of the aspect's name.
+pub use crate::sheetprint::{CONTINUED, continued};
 
 /// Whether a row whose Code and Aspect cells read `code` and `aspect` continues an aspect,
 /// and the aspect's code if so: the Aspect cell ends with "(continued)", or the Code cell

@@ -7,13 +7,15 @@
 //! with nothing to show says why in a line. Every sheet prints on A4 landscape, one page
 //! wide, the tables at one scale, with its heading row on every page, the school and the
 //! review date at the head of every page, and rows as tall as their wrapped text
-//! ([`crate::sheetprint`]). The document date is the review date, so the bytes depend only
+//! ([`crate::sheetprint`]); text too long for a row runs on in rows below, each naming the
+//! aspect it continues, so that no row is taller than Excel allows and every word prints. The document date is the review date, so the bytes depend only
 //! on the review.
 
 mod chart;
 #[cfg(test)]
 mod fits;
 mod overview;
+mod plan;
 
 use chrono::Datelike;
 use rust_xlsxwriter::{
@@ -26,6 +28,11 @@ use crate::metrics::documents::Standing;
 use crate::metrics::registers::{FilteringSummary, REGISTER_MONTHS, Registers};
 use crate::pipeline::Reviewed;
 use crate::sheetprint::{self, Orientation, Running};
+
+/// The most lines of text a cell holds on one row; longer text runs on in rows below,
+/// each naming the aspect it continues ([`sheetprint::Pieces`]). Rows this tall still let a
+/// landscape page hold several, where rows as tall as Excel allows left pages half empty.
+const LONG_TEXT_LINES: usize = 16;
 
 /// Writes the heading row of a sheet whose columns are `columns` (heading and width), sized
 /// to its wrapped headings in bold, frozen on screen and repeated on every printed page.
@@ -102,7 +109,7 @@ pub fn render(r: &Reviewed, reviewers: &Reviewers) -> Result<Vec<u8>, XlsxError>
         }
     }
     chart::sheet(wb.add_worksheet(), &s.aspects, &running)?;
-    widths.push(("Action plan", plan_sheet(wb.add_worksheet(), r, &running)?));
+    widths.push(("Action plan", plan::sheet(wb.add_worksheet(), r, &running)?));
     widths.push(("Evidence", evidence_sheet(wb.add_worksheet(), r, &running)?));
     let scale = widths
         .iter()
@@ -113,88 +120,6 @@ pub fn render(r: &Reviewed, reviewers: &Reviewers) -> Result<Vec<u8>, XlsxError>
         wb.worksheet_from_name(name)?.set_print_scale(scale);
     }
     wb.save_to_buffer()
-}
-
-/// The Action plan sheet's columns: heading and width.
-const PLAN_COLUMNS: [(&str, f64); 10] = [
-    ("Code", 7.0),
-    ("Aspect", 22.0),
-    ("Level now", 7.0),
-    ("Next level", 7.0),
-    ("What the next level looks like", 38.0),
-    ("Improvement actions", 36.0),
-    ("Planned actions", 36.0),
-    ("Owner", 13.0),
-    ("Target date", 11.0),
-    ("Status", 12.0),
-];
-
-/// Writes the Action plan sheet; returns its columns' widths.
-fn plan_sheet(
-    sheet: &mut Worksheet,
-    r: &Reviewed,
-    running: &Running<'_>,
-) -> Result<Vec<f64>, XlsxError> {
-    sheet.set_name("Action plan")?;
-    let across = heading_row(sheet, &PLAN_COLUMNS)?;
-    if r.scored.actions.is_empty() {
-        let scored = r.scored.aspects.iter().any(|a| a.agreed.is_some());
-        empty_line(
-            sheet,
-            if scored {
-                "Nothing to plan: every scored aspect is at level 1, the aspirational level."
-            } else {
-                "Nothing to plan yet: no aspect has an agreed level."
-            },
-        )?;
-    }
-    let wrap = Format::new().set_text_wrap().set_align(FormatAlign::Top);
-    let top = Format::new().set_align(FormatAlign::Top);
-    // A level is centred in its column, clear of the text the next column starts with.
-    let level = top.clone().set_align(FormatAlign::Center);
-    let date = Format::new()
-        .set_num_format("dd/mm/yyyy")
-        .set_align(FormatAlign::Top);
-    let width = |c: usize| PLAN_COLUMNS[c].1;
-    for (row, p) in (1u32..).zip(&r.scored.actions) {
-        let actions: Vec<String> = p
-            .improvement_actions
-            .iter()
-            .map(|a| format!("• {a}"))
-            .collect();
-        let actions = actions.join("\n");
-        let (planned, owner) = p
-            .planned
-            .as_ref()
-            .map_or(("", ""), |x| (x.actions.as_str(), x.owner.as_str()));
-        sheet.write_with_format(row, 0, p.aspect.as_str(), &top)?;
-        sheet.write_with_format(row, 1, p.name.as_str(), &wrap)?;
-        sheet.write_with_format(row, 2, p.level, &level)?;
-        sheet.write_with_format(row, 3, p.next_level, &level)?;
-        sheet.write_with_format(row, 4, p.next_statement.as_str(), &wrap)?;
-        sheet.write_with_format(row, 5, actions.as_str(), &wrap)?;
-        if p.planned.is_some() {
-            sheet.write_with_format(row, 6, planned, &wrap)?;
-            sheet.write_with_format(row, 7, owner, &wrap)?;
-        }
-        if let Some(t) = p.planned.as_ref().and_then(|x| x.target) {
-            sheet.write_with_format(row, 8, &t, &date)?;
-        }
-        let height = sheetprint::height(
-            &[
-                (p.name.as_str(), width(1)),
-                (p.next_statement.as_str(), width(4)),
-                (actions.as_str(), width(5)),
-                (planned, width(6)),
-                (owner, width(7)),
-            ],
-            11.0,
-        );
-        sheet.set_row_height(row, height)?;
-    }
-    let last = u32::try_from(r.scored.actions.len()).expect("a few dozen aspects");
-    print_table(sheet, Orientation::Landscape, last, 9, running)?;
-    Ok(across)
 }
 
 /// Writes the Evidence sheet; returns its columns' widths.
@@ -445,8 +370,8 @@ impl Rows {
     }
 
     /// Writes the heading row and the rows, the two columns of words as wide as their
-    /// longest entry within a cap and wrapped beyond it; returns the last row and the
-    /// columns' widths.
+    /// longest entry within a cap and wrapped beyond it, a group or category too long for
+    /// a row running on in rows below; returns the last row and the columns' widths.
     fn write(&self, sheet: &mut Worksheet) -> Result<(u32, Vec<f64>), XlsxError> {
         let what = self.0.iter().map(|r| r.0.as_str());
         let who = self.0.iter().map(|r| r.1.as_str());
@@ -469,8 +394,11 @@ impl Rows {
         let mut row = 0u32;
         for (what, who, value, of, months) in &self.0 {
             row += 1;
+            // A group or category as long as a paragraph (typed into a record) runs on in
+            // rows below, each naming the measure it continues.
+            let pieces = sheetprint::Pieces::new(&[(who.as_str(), columns[1].1)], LONG_TEXT_LINES);
             sheet.write_with_format(row, 0, what.as_str(), &wrap)?;
-            sheet.write_with_format(row, 1, who.as_str(), &wrap)?;
+            sheet.write_with_format(row, 1, pieces.shown(0, 0), &wrap)?;
             match value {
                 Value::Number(n) => sheet.write_with_format(row, 2, *n, &top)?,
                 Value::NotKnown => sheet.write_with_format(row, 2, "not known", &top)?,
@@ -481,9 +409,25 @@ impl Rows {
             if let Some(months) = months {
                 sheet.write_with_format(row, 4, *months, &top)?;
             }
-            let texts = [(what.as_str(), columns[0].1), (who.as_str(), columns[1].1)];
-            if texts.iter().any(|(t, w)| sheetprint::lines(t, *w) > 1) {
-                sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
+            let continued = sheetprint::continued(what);
+            for part in 0..pieces.rows() {
+                let name = if part == 0 {
+                    what.as_str()
+                } else {
+                    continued.as_str()
+                };
+                if part > 0 {
+                    row += 1;
+                    sheet.write_with_format(row, 0, name, &wrap)?;
+                    sheet.write_with_format(row, 1, pieces.shown(0, part), &wrap)?;
+                }
+                let texts = [
+                    (name, columns[0].1),
+                    (pieces.shown(0, part).trim_end(), columns[1].1),
+                ];
+                if texts.iter().any(|(t, w)| sheetprint::lines(t, *w) > 1) {
+                    sheet.set_row_height(row, sheetprint::height(&texts, 11.0))?;
+                }
             }
         }
         Ok((row, across))
@@ -503,6 +447,122 @@ mod tests {
     fn bytes(root: &Path) -> Vec<u8> {
         let r = crate::pipeline::run(root, day()).expect("the review runs");
         render(&r, &Reviewers::as_named()).expect("renders")
+    }
+
+    /// Every row height the workbook `bytes` sets, in points, with its sheet's part.
+    fn heights(bytes: &[u8]) -> Vec<(String, f64)> {
+        use std::io::Read;
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+        let mut out = Vec::new();
+        for i in 0..zip.len() {
+            let mut file = zip.by_index(i).expect("a part");
+            let name = file.name().expect("a name").to_string();
+            if !name.starts_with("xl/worksheets/sheet") {
+                continue;
+            }
+            let mut xml = String::new();
+            file.read_to_string(&mut xml).expect("reads");
+            for piece in xml.split(" ht=\"").skip(1) {
+                let end = piece.find('"').expect("a closed attribute");
+                out.push((name.clone(), piece[..end].parse().expect("points")));
+            }
+        }
+        out
+    }
+
+    /// The text of every cell of `sheet` in the workbook `bytes`, row by row, read back
+    /// as an office program reads it.
+    fn cells(bytes: &[u8], sheet: &str) -> Vec<Vec<String>> {
+        use calamine::Reader;
+        let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).expect("opens");
+        let range = wb.worksheet_range(sheet).expect("the sheet");
+        range
+            .rows()
+            .map(|r| r.iter().map(ToString::to_string).collect())
+            .collect()
+    }
+
+    /// Twenty numbered actions, each a line, about 2,000 characters in all.
+    fn twenty_actions() -> Vec<String> {
+        (1..=20)
+            .map(|k| format!("{k}. Action {k}: review the acceptable use agreements with the class teachers and report back to governors"))
+            .collect()
+    }
+
+    #[test]
+    fn long_texts_run_on_in_rows_that_each_fit_excel_and_lose_nothing() {
+        let samples = Path::new(env!("CARGO_MANIFEST_DIR")).join("samples");
+        let mut r = crate::pipeline::run(&samples, day()).expect("the review runs");
+        let lines = twenty_actions();
+        let item = r
+            .scored
+            .actions
+            .first_mut()
+            .expect("the demo plans actions");
+        let code = item.aspect.clone();
+        item.planned = Some(crate::score::Planned {
+            actions: lines.join("\n"),
+            owner: "Online Safety Lead".into(),
+            target: None,
+        });
+        let aspect = &mut r.scored.aspects[0];
+        let why_code = aspect.code.clone();
+        aspect.records_differ = Some(lines.join(" "));
+        aspect.explanations.clear();
+        let incidents = r
+            .metrics
+            .incidents
+            .as_mut()
+            .expect("the demo has incidents");
+        let category = &mut incidents.by_category.first_mut().expect("a category").label;
+        *category = lines.join(" ");
+        let bytes = render(&r, &Reviewers::as_named()).expect("renders");
+        for (sheet, text_col) in [("Action plan", 6), ("Summary", usize::MAX)] {
+            let rows = cells(&bytes, sheet);
+            let (wanted, col) = if sheet == "Summary" {
+                let col = rows[0].iter().position(|h| h == "Why the records differ");
+                (&why_code, col.expect("the Why column"))
+            } else {
+                (&code, text_col)
+            };
+            let own: Vec<&Vec<String>> = rows.iter().filter(|r| &r[0] == wanted).collect();
+            assert!(own.len() > 1, "{sheet}: the text runs on: {own:#?}");
+            assert!(
+                own[1..]
+                    .iter()
+                    .all(|r| r[1].ends_with(crate::sheetprint::CONTINUED)),
+                "{sheet}: {own:#?}"
+            );
+            let joined: String = own.iter().map(|r| r[col].as_str()).collect();
+            for line in &lines {
+                assert!(
+                    joined.contains(line.as_str()),
+                    "{sheet}: {line} is lost: {joined}"
+                );
+            }
+        }
+        let rows = cells(&bytes, "Evidence");
+        let at = rows
+            .iter()
+            .position(|r| r[0] == "Incidents by category")
+            .expect("the category's row");
+        let continued = crate::sheetprint::continued("Incidents by category");
+        let more = rows[at + 1..]
+            .iter()
+            .take_while(|r| r[0] == continued)
+            .count();
+        assert!(more > 0, "{:#?}", &rows[at..]);
+        let joined: String = rows[at..=at + more].iter().map(|r| r[1].as_str()).collect();
+        assert_eq!(joined, lines.join(" "));
+        let heights = heights(&bytes);
+        assert!(!heights.is_empty());
+        let tall: Vec<_> = heights
+            .iter()
+            .filter(|(_, h)| *h > crate::sheetprint::MAX_ROW_POINTS)
+            .collect();
+        assert!(tall.is_empty(), "{tall:?}");
+        let misfits = fits::misfits(&bytes);
+        assert!(misfits.is_empty(), "{misfits:#?}");
     }
 
     #[test]

@@ -12,7 +12,7 @@ use rust_xlsxwriter::{
     ConditionalFormatText, ConditionalFormatTextRule, Format, FormatAlign, Worksheet, XlsxError,
 };
 
-use super::{heading_row, print_table};
+use super::{LONG_TEXT_LINES, heading_row, print_table};
 use crate::pipeline::Reviewed;
 use crate::report::Reviewers;
 use crate::score::AspectScore;
@@ -130,10 +130,11 @@ pub fn summary_sheet(
         *w = *narrowed;
     }
     let across = heading_row(sheet, &headers)?;
-    for (row, a) in (1u32..).zip(aspects) {
-        aspect_row(sheet, row, a, inline, reviewers, agreed_col, &widths)?;
+    let mut row = 1u32;
+    for a in aspects {
+        row += aspect_row(sheet, row, a, inline, reviewers, agreed_col, &widths)?;
     }
-    let last = u32::try_from(aspects.len()).expect("a few dozen aspects");
+    let last = row - 1;
     status_colours(sheet, last, agreed_col + 5)?;
     print_table(sheet, Orientation::Landscape, last, agreed_col + 7, running)?;
     Ok(across)
@@ -147,7 +148,9 @@ fn status_width(aspects: &[AspectScore]) -> (&'static str, f64) {
     ("Status", w.ceil())
 }
 
-/// One aspect's row of the Summary sheet: levels from `agreed_col` on.
+/// One aspect's row of the Summary sheet, levels from `agreed_col` on, and the rows
+/// continuing its reasons why the records differ where they run past
+/// [`LONG_TEXT_LINES`]; returns how many rows it wrote.
 fn aspect_row(
     sheet: &mut Worksheet,
     row: u32,
@@ -156,7 +159,7 @@ fn aspect_row(
     reviewers: &Reviewers,
     agreed_col: u16,
     widths: &[f64],
-) -> Result<(), XlsxError> {
+) -> Result<u32, XlsxError> {
     // Every cell reads from the top of its row, as the wrapped ones do.
     let top = Format::new().set_align(FormatAlign::Top);
     let number = top.clone().set_align(FormatAlign::Center);
@@ -187,12 +190,13 @@ fn aspect_row(
     sheet.write_with_format(row, agreed_col + 5, status, &wrap)?;
     let complete = if a.complete { "yes" } else { "no" };
     sheet.write_with_format(row, agreed_col + 6, complete, &top)?;
-    // Each reviewer's explanation under their name; a long one is cut short, saying so and
-    // where the whole is, rather than made into a row taller than a page holds well.
-    let why_width = widths[usize::from(agreed_col + 7)];
-    let why = why_records_differ(a, reviewers).map(|w| shortened(&w, why_width));
-    if let Some(why) = &why {
-        sheet.write_with_format(row, agreed_col + 7, why.as_str(), &wrap)?;
+    // Each reviewer's explanation under their name; a long one runs on in rows below.
+    let why_col = agreed_col + 7;
+    let why_width = widths[usize::from(why_col)];
+    let why = why_records_differ(a, reviewers).unwrap_or_default();
+    let pieces = sheetprint::Pieces::new(&[(why.as_str(), why_width)], LONG_TEXT_LINES);
+    if !why.is_empty() {
+        sheet.write_with_format(row, why_col, pieces.shown(0, 0), &wrap)?;
     }
     sheet.write_with_format(row, 1, a.name.as_str(), &wrap)?;
     let height = sheetprint::height(
@@ -200,7 +204,7 @@ fn aspect_row(
             (a.code.as_str(), widths[0]),
             (a.name.as_str(), widths[1]),
             (from, widths[usize::from(agreed_col + 1)]),
-            (why.as_deref().unwrap_or(""), why_width),
+            (pieces.shown(0, 0).trim_end(), why_width),
             // Bold where it is below the benchmark, so counted wider.
             (
                 status,
@@ -210,15 +214,21 @@ fn aspect_row(
         11.0,
     );
     sheet.set_row_height(row, height)?;
-    Ok(())
+    let continued = sheetprint::continued(&a.name);
+    for (at, part) in (row + 1..).zip(1..pieces.rows()) {
+        let piece = pieces.shown(0, part);
+        sheet.write_with_format(at, 0, a.code.as_str(), &wrap)?;
+        sheet.write_with_format(at, 1, continued.as_str(), &wrap)?;
+        sheet.write_with_format(at, why_col, piece, &wrap)?;
+        let cells = [
+            (a.code.as_str(), widths[0]),
+            (continued.as_str(), widths[1]),
+            (piece.trim_end(), why_width),
+        ];
+        sheet.set_row_height(at, sheetprint::height(&cells, 11.0))?;
+    }
+    Ok(u32::try_from(pieces.rows()).expect("a few rows an aspect"))
 }
-
-/// The most lines the Why cell holds: rows this tall still let a landscape page hold
-/// several, where rows as tall as Excel allows left pages half empty.
-const WHY_LINES: usize = 16;
-
-/// What the Why cell says it is cut: the rest is under the aspect in the report.
-const CUT: &str = "… (cut short here: the whole is under the aspect in report.html)";
 
 /// Why the records differ, each explanation after the reviewers who gave it (the group's
 /// alone), one to a line.
@@ -233,19 +243,6 @@ fn why_records_differ(a: &AspectScore, reviewers: &Reviewers) -> Option<String> 
         .map(|e| crate::report::view::said_by(e, reviewers))
         .collect();
     Some(said.join("\n"))
-}
-
-/// `text` as it fits [`WHY_LINES`] in a column `width` wide: whole, or its start and
-/// [`CUT`], saying where the whole is.
-fn shortened(text: &str, width: f64) -> String {
-    if sheetprint::lines(text, width) <= WHY_LINES {
-        return text.to_string();
-    }
-    let room = WHY_LINES - sheetprint::lines(CUT, width);
-    match sheetprint::split_within(text, width, room) {
-        Some(pieces) => format!("{} {CUT}", pieces[0].trim_end()),
-        None => text.to_string(),
-    }
 }
 
 /// Colours the status column by what it says.
@@ -312,21 +309,4 @@ pub fn reviewers_sheet(
     sheetprint::keep_readable(sheet, across.iter().sum(), 0)?;
     sheet.set_freeze_panes(1, 1)?;
     Ok(across)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_why_too_long_for_its_cell_says_it_is_cut_and_where_the_whole_is() {
-        let short = "Headteacher: the register's dates are those of the old documents.";
-        assert_eq!(shortened(short, WHY_WIDTH), short);
-        let long = "DSL: the minutes of the governing body record each review. ".repeat(40);
-        let cut = shortened(&long, WHY_WIDTH);
-        assert!(cut.ends_with(CUT), "{cut}");
-        assert!(cut.starts_with("DSL: the minutes"));
-        assert!(sheetprint::lines(&cut, WHY_WIDTH) <= WHY_LINES, "{cut}");
-        assert!(cut.len() > 400, "as much as fits is kept: {cut}");
-    }
 }

@@ -62,17 +62,17 @@ fn text_of<'a>(start: &'a Start, header: &str) -> Option<&'a str> {
     Some(text.as_str())
 }
 
-/// Each column's pieces of text, by column; the number of rows they need.
-fn pieces<'a>(start: Option<&'a Start>, cols: &Columns<'_>) -> (Vec<Vec<&'a str>>, usize) {
-    let mut all = Vec::with_capacity(cols.headers.len());
-    for (header, width) in cols.headers.iter().zip(cols.widths) {
-        let text = start.and_then(|s| text_of(s, header)).unwrap_or("");
-        // A word longer than a cell holds is refused before writing; here it is left whole.
-        let split = sheetprint::split_within(text, *width, cols.piece_lines);
-        all.push(split.unwrap_or_else(|| vec![text]));
-    }
-    let rows = all.iter().map(Vec::len).max().unwrap_or(1).max(1);
-    (all, rows)
+/// Each column's pieces of text, by column, as every workbook cuts long text
+/// ([`sheetprint::Pieces`]).
+fn pieces<'a>(start: Option<&'a Start>, cols: &Columns<'_>) -> sheetprint::Pieces<'a> {
+    let texts: Vec<(&str, f64)> = cols
+        .headers
+        .iter()
+        .zip(cols.widths)
+        .map(|(header, width)| (start.and_then(|s| text_of(s, header)).unwrap_or(""), *width))
+        .collect();
+    // A word longer than a cell holds is refused before writing; here it is left whole.
+    sheetprint::Pieces::new(&texts, cols.piece_lines)
 }
 
 /// Writes every element's and strand's heading row and each aspect's rows below the
@@ -134,7 +134,8 @@ pub(super) fn write(
     levels: &DataValidation,
     f: &Formats,
 ) -> Result<Vec<f64>, XlsxError> {
-    let (pieces, count) = pieces(start, cols);
+    let pieces = pieces(start, cols);
+    let count = pieces.rows();
     own_row(sheet, row, fw, aspect, cols, f)?;
     if let Some(start) = start {
         start_row(sheet, row, cols.headers, start, f)?;
@@ -151,7 +152,7 @@ pub(super) fn write(
         None => None,
     };
     let continued = layout::continued(&aspect.name);
-    let blank = room_to_type(cols, &pieces);
+    let blank = room_to_type(cols, pieces.columns());
     let mut heights = Vec::with_capacity(count);
     let mut at = row;
     for part in 0..count {
@@ -168,7 +169,7 @@ pub(super) fn write(
             }
             texts.extend(blank.iter().map(|(t, w)| (t.as_str(), *w)));
         }
-        for ((col, width), column) in (0u16..).zip(cols.widths).zip(&pieces) {
+        for ((col, width), column) in (0u16..).zip(cols.widths).zip(pieces.columns()) {
             let Some(text) = column.get(part).filter(|t| !t.trim().is_empty()) else {
                 continue;
             };
