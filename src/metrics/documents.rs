@@ -232,10 +232,15 @@ pub fn status(d: &Document, months: &ReviewMonths, as_of: NaiveDate) -> Document
         ..d.clone()
     };
     let interval = interval(d, months);
-    let by_interval = interval.and_then(|m| review_due(d.last_reviewed?, m));
+    // A next review typed but not read leaves the review date not known: nothing is
+    // worked out in its place.
+    let next_unread = next_unread(d);
+    let by_interval = interval
+        .filter(|_| !next_unread)
+        .and_then(|m| review_due(d.last_reviewed?, m));
     // The register's own word: its next review date, or how often it says the document
     // is reviewed ("Annually") after the last review.
-    let by_register = register_due(d, d.last_reviewed);
+    let by_register = register_due(d, d.last_reviewed).filter(|_| !next_unread);
     let due = by_register.or(by_interval);
     let soon = as_of
         .checked_add_days(Days::new(DUE_SOON_DAYS))
@@ -252,7 +257,9 @@ pub fn status(d: &Document, months: &ReviewMonths, as_of: NaiveDate) -> Document
         Standing::Overdue
     } else if stale_after_months.is_some() {
         Standing::Stale
-    } else if d.last_reviewed.is_none() && (d.next_due.is_none() || reviewed_after.is_some()) {
+    } else if next_unread
+        || d.last_reviewed.is_none() && (d.next_due.is_none() || reviewed_after.is_some())
+    {
         Standing::Undated
     } else if due.is_some_and(|n| n <= soon) {
         Standing::DueSoon
@@ -386,6 +393,17 @@ pub enum NotCurrent {
     Overdue(NaiveDate),
     /// The register's next review is dated on this day, before the last review itself.
     NextBeforeLast(NaiveDate),
+    /// The register's next review cell holds something that cannot be read as a date or
+    /// as how often, so when the review falls due is not known.
+    NextUnread,
+}
+
+/// Whether the register's next review cell for `d` holds something that is neither a date
+/// nor how often ("TBC", "10/31/2026"), as import found it.
+fn next_unread(d: &Document) -> bool {
+    d.unread
+        .iter()
+        .any(|(f, _)| *f == crate::evidence::Field::DocumentNextDue)
 }
 
 /// Whether the register's own dates keep `d` from counting as current as of `as_of`, as
@@ -394,6 +412,9 @@ pub enum NotCurrent {
 /// after `as_of` is not a last review, as everywhere else.
 pub fn not_current(d: &Document, as_of: NaiveDate) -> Option<NotCurrent> {
     let last = d.last_reviewed.filter(|r| *r <= as_of);
+    if next_unread(d) {
+        return Some(NotCurrent::NextUnread);
+    }
     if let Some(next) = d.next_due.filter(|n| last.is_some_and(|l| *n < l)) {
         return Some(NotCurrent::NextBeforeLast(next));
     }

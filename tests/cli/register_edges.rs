@@ -505,7 +505,7 @@ fn a_review_frequency_gives_the_due_date_it_says_and_the_note_says_so() {
             "Images policy: next review due: `Every 2 years` says how often, not a date: the next review is worked out as 24 months after the last review",
             "Mobile devices policy: next review due: `Termly` says how often, not a date: the next review would be worked out as 4 months after the last review, but the register gives no last review date",
             "Data protection policy: next review due: `Bi-annually` can mean twice a year or every two years, not a date: the next review is worked out as 6 months after the last review, the sooner of the two",
-            "Staff code of conduct: next review due: `TBC` is not a date, so the register gives no next review date",
+            "Staff code of conduct: next review due: `TBC` is not a date, so its next review is not known and the document is not taken as current",
         ]
     );
     assert!(!text.contains("not tracked"), "{text}");

@@ -1,7 +1,7 @@
 //! Rows of the policy register: a document, its owner and approver, and its review dates,
 //! as dates or, for the next review, as how often it is reviewed ("Annually").
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::frequency::{Frequency, frequency};
 use super::{Document, date_noted, with_notes};
@@ -18,17 +18,7 @@ fn month_end_if_only_a_month(row: &SheetRow, header: &Header, day: NaiveDate) ->
     let Some(Value::Text(t)) = header.col(Field::DocumentNextDue).map(|c| row.get(c)) else {
         return day;
     };
-    let words = t
-        .split([' ', '-', '/', '.'])
-        .filter(|w| !w.is_empty())
-        .count();
-    let has_letters = t.chars().any(char::is_alphabetic);
-    if words != 2 || !has_letters || day.day() != 1 {
-        return day;
-    }
-    day.checked_add_months(chrono::Months::new(1))
-        .and_then(|next| next.pred_opt())
-        .unwrap_or(day)
+    super::next_due::month_end_of(t, day)
 }
 
 /// A frequency's note for a row with a last review: "the next review is worked out as 12
@@ -83,15 +73,20 @@ fn next_review(
                     notes.push((frequency_note("next review due", &typed, f, reviewed), col));
                     (None, Some(f.months))
                 }
-                None => {
-                    notes.push((
-                        format!(
-                            "next review due: {reason}, so the register gives no next review date"
-                        ),
-                        col,
-                    ));
-                    (None, None)
-                }
+                None => match super::next_due::read(&typed) {
+                    Some(d) => (Some(d), None),
+                    None => {
+                        let known = super::next_due::says_none(&typed);
+                        let then = if known {
+                            "so the register gives no next review date"
+                        } else {
+                            "so its next review is not known and the document is not taken as current"
+                        };
+                        let why = super::next_due::why(&typed, reason);
+                        notes.push((format!("next review due: {why}, {then}"), col));
+                        (None, None)
+                    }
+                },
             }
         }
     };
@@ -162,13 +157,32 @@ fn not_listed(name: &str, typed: &str, what: Option<&str>, field: Field) -> Stri
 
 /// The review dates the row types that give no day, and why: the last review's (or the
 /// approval date standing in for it) and the next review's, unless that says how often.
+///
+/// A next review typed but not read, neither as a date, nor as how often, nor as saying
+/// there is none ("n/a"), is among them: "TBC" or "Sep 2026 (overdue)" leaves the next
+/// review not known, never one worked out from the last review.
 fn unread(row: &SheetRow, header: &Header, last: Field) -> Vec<(Field, String)> {
+    let next_unread = |f: Field, why: &str| {
+        let typed = text(row, header, f);
+        f == Field::DocumentNextDue
+            && frequency(&typed).is_none()
+            && super::next_due::read(&typed).is_none()
+            && (why.ends_with(crate::dates::DateError::Impossible.describe())
+                || !super::next_due::says_none(&typed))
+    };
     [last, Field::DocumentNextDue]
         .into_iter()
-        .filter(|f| *f != Field::DocumentNextDue || frequency(&text(row, header, *f)).is_none())
         .filter_map(|f| records::date(row, header, f).err().map(|why| (f, why)))
-        // "n/a", "-" or "none" says there is no date; only a day that cannot be is wrong.
-        .filter(|(_, why)| why.ends_with(crate::dates::DateError::Impossible.describe()))
+        // On the last review, "n/a", "-" or "none" says there is no date; only a day that
+        // cannot be is wrong.
+        .filter(|(f, why)| {
+            next_unread(*f, why)
+                || (*f == last && why.ends_with(crate::dates::DateError::Impossible.describe()))
+        })
+        .map(|(f, why)| match f {
+            Field::DocumentNextDue => (f, super::next_due::why(&text(row, header, f), why)),
+            _ => (f, why),
+        })
         .collect()
 }
 

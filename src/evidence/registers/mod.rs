@@ -415,9 +415,11 @@ mod filtering;
 mod frequency;
 mod groups;
 mod logs;
+mod next_due;
 mod section;
 mod signed;
 mod standing;
+mod title;
 mod topic;
 
 pub use agreements::agreement;
@@ -434,6 +436,8 @@ pub use signed::{Pending, Settled, settle};
 
 #[cfg(test)]
 mod closed_tests;
+#[cfg(test)]
+mod next_due_tests;
 #[cfg(test)]
 mod status_tests;
 #[cfg(test)]

@@ -34,6 +34,20 @@ const NOT_IN_FORCE: &[(&str, &str)] = &[
         "out for consultation, not yet approved",
     ),
     ("consultation draft", "a draft"),
+    (
+        "consultation copy",
+        "out for consultation, not yet approved",
+    ),
+    (
+        "consultation version",
+        "out for consultation, not yet approved",
+    ),
+    ("to be updated", "out of date: it is still to be updated"),
+    ("to be revised", "out of date: it is still to be revised"),
+    (
+        "to be rewritten",
+        "out of date: it is still to be rewritten",
+    ),
     ("for comment", "out for consultation, not yet approved"),
     ("under review", "under review, not yet approved again"),
     ("being reviewed", "under review, not yet approved again"),
@@ -416,7 +430,7 @@ pub fn status_cell_says(typed: &str) -> Option<Says> {
 /// What a document's name says it is, when not in force: "Acceptable Use Policy (working
 /// copy)", "E-Safety Policy DRAFT".
 pub fn name_says(name: &str) -> Option<&'static str> {
-    status_says(name)
+    status_says(name).or_else(|| super::title::says(name, &clauses(name)))
 }
 
 /// Whether a note beside a document says this row is not in force: a clause of its own

@@ -443,3 +443,26 @@ fn the_latest_review_of_a_document_listed_twice_decides_whether_it_counts() {
     let (within, _, _) = reviewed(&e, Topic::OnlineSafetyPolicy, 12, d(2026, 10, 20));
     assert_eq!(within, 1);
 }
+
+#[test]
+fn a_next_review_that_cannot_be_read_leaves_the_document_not_current() {
+    let fw = load_embedded(DEFAULT_ID).expect("embedded").framework;
+    let months = review_months(&fw);
+    let as_of = d(2026, 3, 1);
+    let unread = Document {
+        unread: vec![(
+            crate::evidence::Field::DocumentNextDue,
+            "`TBC` is not a date".into(),
+        )],
+        ..doc("Online Safety Policy", Some(d(2025, 10, 1)), None)
+    };
+    let s = status(&unread, &months, as_of);
+    assert_eq!(s.standing, Standing::Undated);
+    assert_eq!((s.due, s.due_computed), (None, false));
+    assert_eq!(not_current(&unread, as_of), Some(NotCurrent::NextUnread));
+    let e = evidence(vec![unread]);
+    assert_eq!(reviewed(&e, Topic::OnlineSafetyPolicy, 12, as_of).0, 0);
+    // Read, the same document is current, its due date worked out.
+    let read = doc("Online Safety Policy", Some(d(2025, 10, 1)), None);
+    assert_eq!(status(&read, &months, as_of).standing, Standing::Current);
+}

@@ -31,13 +31,15 @@ pub(super) fn documents_reviewed(
     let fact = match latest {
         _ if listed == 0 => skipped_on(e, topic)
             .unwrap_or_else(|| format!("the policy register lists nothing that is {what}")),
-        None => match e
-            .documents
-            .iter()
-            .find(|d| d.topics.contains(&topic) && !d.cells.unread.is_empty())
-        {
-            Some(d) => {
-                let (c, why) = &d.cells.unread[0];
+        None => match e.documents.iter().find_map(|d| {
+            let last = d
+                .cells
+                .unread
+                .iter()
+                .find(|(c, _)| Some(c) != d.cells.next_due.as_ref());
+            last.filter(|_| d.topics.contains(&topic)).map(|u| (d, u))
+        }) {
+            Some((d, (c, why))) => {
                 let cell =
                     c.at.cell
                         .clone()
@@ -65,6 +67,9 @@ pub(super) fn documents_reviewed(
                 ),
                 Some(NotCurrent::Overdue(due)) => {
                     format!("its next review was due on {}, so it is overdue", uk(due))
+                }
+                Some(NotCurrent::NextUnread) => {
+                    "its next review cannot be read as a date, so when it falls due is not known and it is not taken as current".to_string()
                 }
                 None => "it is not taken as current".to_string(),
             };

@@ -1,0 +1,193 @@
+//! A policy register's next review cell typed with more than a date: "By 31/10/2026", "Due
+//! Sept 2026", a term ("Spring 2026", read as the term's first day, the soonest it can
+//! mean), or a date with a remark in brackets ("31/10/2026 (provisional)"). Anything else
+//! typed there is not read as a date, and the document's next review is then not known:
+//! it is never replaced by one worked out from the last review. A cell saying the review is
+//! overdue ("Sep 2026 (overdue)") is not read as a date to come either.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::dates;
+
+/// Words before a date that say it is the day by which the review falls due.
+const BY: &[&str] = &[
+    "on or before",
+    "no later than",
+    "not later than",
+    "due by",
+    "due before",
+    "due on",
+    "due in",
+    "due",
+    "by",
+    "before",
+];
+
+/// Words that say the review's day has already passed.
+const PASSED: &[&str] = &["overdue", "late", "missed", "passed", "expired", "lapsed"];
+
+/// Whether the cell says the review is overdue, wherever the word stands.
+fn says_passed(typed: &str) -> bool {
+    crate::text::normalise(typed)
+        .split(' ')
+        .any(|w| PASSED.contains(&w))
+}
+
+/// The cell without its bracketed remarks and without the words before the date that say
+/// it is due by then.
+pub(super) fn plain(typed: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in typed.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    let mut t = out
+        .trim()
+        .trim_end_matches(['.', ',', ';'])
+        .trim()
+        .to_string();
+    let lower = t.to_lowercase();
+    if let Some(by) = BY.iter().find(|b| lower.starts_with(&format!("{b} "))) {
+        t = t[by.len()..].trim().to_string();
+    }
+    t
+}
+
+/// The first day of a school term typed with its year: "Spring 2026", "Summer term 2026",
+/// "Autumn Term 2025-26". The autumn term starts on 1 September, spring on 1 January and
+/// summer on 1 April, the soonest each can start.
+fn term_start(text: &str) -> Option<NaiveDate> {
+    let words: Vec<String> = text.split_whitespace().map(str::to_lowercase).collect();
+    let (term, year) = match words.as_slice() {
+        [t, y] | [t, _, y] if words.len() == 2 || words[1] == "term" => (t.as_str(), y),
+        _ => return None,
+    };
+    let (first, second) = match year.split_once(['-', '/']) {
+        Some((a, b)) => (a, Some(b)),
+        None => (year.as_str(), None),
+    };
+    let first: i32 = first.parse().ok().filter(|y| (1990..=2100).contains(y))?;
+    if let Some(b) = second {
+        // "2025-26" or "2025/2026": the second year follows the first.
+        let follows = b.parse::<i32>().ok().is_some_and(|n| {
+            (b.len() == 2 && n == (first + 1) % 100) || (b.len() == 4 && n == first + 1)
+        });
+        if !follows {
+            return None;
+        }
+    }
+    let academic = |y: i32| if second.is_some() { y + 1 } else { y };
+    let (y, m) = match term {
+        "autumn" => (first, 9),
+        "spring" => (academic(first), 1),
+        "summer" => (academic(first), 4),
+        _ => return None,
+    };
+    NaiveDate::from_ymd_opt(y, m, 1)
+}
+
+/// The date a next review cell gives once its remarks and leading "by" are set aside, or
+/// its term's first day; `None` when it says the review is overdue or gives no date.
+pub(super) fn read(typed: &str) -> Option<NaiveDate> {
+    if says_passed(typed) {
+        return None;
+    }
+    let p = plain(typed);
+    match dates::parse(&p) {
+        Ok(day) => Some(month_end_of(&p, day)),
+        Err(_) => term_start(&p),
+    }
+}
+
+/// A review due "September 2026" or "Sep-26" is due by the end of that month, not on its
+/// first day: a date typed as a month and a year alone (`t`), read as `day`, is moved to
+/// the month's last day.
+pub(super) fn month_end_of(t: &str, day: NaiveDate) -> NaiveDate {
+    let words = t
+        .split([' ', '-', '/', '.'])
+        .filter(|w| !w.is_empty())
+        .count();
+    let has_letters = t.chars().any(char::is_alphabetic);
+    if words != 2 || !has_letters || day.day() != 1 {
+        return day;
+    }
+    day.checked_add_months(chrono::Months::new(1))
+        .and_then(|next| next.pred_opt())
+        .unwrap_or(day)
+}
+
+/// Whether the cell says there is no next review date ("n/a", "-", "none"), rather than
+/// giving one that cannot be read.
+pub(super) fn says_none(typed: &str) -> bool {
+    let t = typed.trim().to_lowercase();
+    t.is_empty()
+        || [
+            "n/a",
+            "na",
+            "n.a.",
+            "-",
+            "–",
+            "—",
+            "none",
+            "nil",
+            "not applicable",
+        ]
+        .contains(&t.as_str())
+}
+
+/// Why the cell gives no next review date, for the note and the warning at its cell.
+pub(super) fn why(typed: &str, why: String) -> String {
+    if says_passed(typed) {
+        let t = crate::text::clip(typed.trim(), crate::text::QUOTE_CHARS);
+        format!("`{t}` says the review is overdue, with no date still to come")
+    } else {
+        why
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(y, m, day)
+    }
+
+    #[test]
+    fn a_date_after_by_or_with_a_remark_is_read_and_a_term_as_its_first_day() {
+        assert_eq!(read("By 31/10/2026"), d(2026, 10, 31));
+        assert_eq!(read("Due by 1 Sept 2026"), d(2026, 9, 1));
+        assert_eq!(read("31/10/2026 (provisional)"), d(2026, 10, 31));
+        assert_eq!(read("Spring 2026"), d(2026, 1, 1));
+        assert_eq!(read("Summer term 2026"), d(2026, 4, 1));
+        assert_eq!(read("Autumn Term 2026"), d(2026, 9, 1));
+        assert_eq!(read("Spring 2025-26"), d(2026, 1, 1));
+        assert_eq!(read("Autumn term 2025/26"), d(2025, 9, 1));
+        assert_eq!(plain("By Sep 2026"), "Sep 2026");
+    }
+
+    #[test]
+    fn an_overdue_cell_or_one_with_no_date_is_not_read() {
+        for typed in [
+            "Sep 2026 (overdue)",
+            "Overdue",
+            "31/10/2026 - late",
+            "10/31/2026",
+            "TBC",
+            "When Ofsted visits",
+            "Spring",
+            "Winter 2026",
+            "Spring 2025-27",
+            "Byron 2026",
+        ] {
+            assert_eq!(read(typed), None, "{typed}");
+        }
+        assert!(why("Sep 2026 (overdue)", String::new()).contains("overdue"));
+        assert!(says_none("n/a") && says_none(" - ") && !says_none("TBC"));
+    }
+}
