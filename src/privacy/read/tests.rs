@@ -610,3 +610,66 @@ fn pages_shown_otherwise_than_stored_and_unsaved_text_formulas_are_unsearchable(
     let sum = sheet(r#"<c r="A1"><f>SUM(B1:B3)</f></c>"#);
     assert_eq!(bytes(&n, &sum, "f.xlsx"), Verdict::Clean);
 }
+
+fn utf16le(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+fn utf16be(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(u16::to_be_bytes).collect()
+}
+
+/// A browser drops the NUL characters of a page, whatever charset it declares, and shows
+/// the letters between them.
+#[test]
+fn text_with_nul_characters_is_read_as_it_shows_without_them() {
+    let n = names();
+    let pages: Vec<Vec<u8>> = vec![
+        [
+            b"<meta charset=\"utf-16\"><p>".to_vec(),
+            utf16le("Jamie O'Neill"),
+        ]
+        .concat(),
+        [
+            b"<meta charset=\"utf-16le\"><p>".to_vec(),
+            utf16le("Jamie O'Neill"),
+        ]
+        .concat(),
+        [
+            b"<meta charset=\"utf-16be\"><p>".to_vec(),
+            utf16be("Jamie O'Neill"),
+        ]
+        .concat(),
+        [
+            b"<html><body><p>".to_vec(),
+            utf16le("Jamie O'Neill"),
+            b"</p></body></html>".to_vec(),
+        ]
+        .concat(),
+        [b"<p>".to_vec(), utf16be("Jamie O'Neill"), b"</p>".to_vec()].concat(),
+    ];
+    for page in &pages {
+        for hint in ["a.html", "page"] {
+            assert_ne!(bytes(&n, page, hint), Verdict::Clean, "{hint}: {page:?}");
+        }
+    }
+    let notes = [b"Policy notes. ".to_vec(), utf16le("Jamie O'Neill")].concat();
+    assert_ne!(bytes(&n, &notes, "a.txt"), Verdict::Clean);
+    let odd = [b"Policy notes! ".to_vec(), utf16be("Jamie O'Neill")].concat();
+    assert_ne!(bytes(&n, &odd, "a.txt"), Verdict::Clean);
+    let equiv = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-16LE\"><p>";
+    let equiv = [equiv.to_vec(), utf16le("Jamie O'Neill")].concat();
+    assert_ne!(bytes(&n, &equiv, "a.html"), Verdict::Clean);
+    // A NUL past the start of text read without any is refused, not passed over.
+    let late = [vec![b'x'; 70_000], utf16le(" Jamie O'Neill")].concat();
+    assert!(matches!(bytes(&n, &late, "a.txt"), Verdict::Unreadable(_)));
+    // Ordinary pages and notes with NULs and no name stay clean.
+    let clean = [
+        b"<meta charset=\"utf-16\"><p>".to_vec(),
+        utf16le("Our policy"),
+    ]
+    .concat();
+    assert_eq!(bytes(&n, &clean, "a.html"), Verdict::Clean);
+    let clean = [b"Policy notes. ".to_vec(), utf16le("Reviewed in May")].concat();
+    assert_eq!(bytes(&n, &clean, "a.txt"), Verdict::Clean);
+}
