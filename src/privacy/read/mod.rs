@@ -16,6 +16,7 @@ mod formulas;
 mod hidden;
 mod markup;
 mod pdf;
+mod png;
 mod script;
 mod text;
 mod xml;

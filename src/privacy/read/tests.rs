@@ -673,3 +673,54 @@ fn text_with_nul_characters_is_read_as_it_shows_without_them() {
     let clean = [b"Policy notes. ".to_vec(), utf16le("Reviewed in May")].concat();
     assert_eq!(bytes(&n, &clean, "a.txt"), Verdict::Clean);
 }
+
+/// What a part of an office document is comes from its bytes: text or XML stored among its
+/// pictures, fonts or thumbnails is read like any other part.
+#[test]
+fn text_parts_stored_among_pictures_and_fonts_are_read() {
+    let n = names();
+    let body: &[u8] =
+        b"<w:document><w:body><w:p><w:r><w:t>Jamie O'Neill</w:t></w:r></w:p></w:body></w:document>";
+    let sheet: &[u8] = b"<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>Jamie O'Neill</t></is></c></row></sheetData></worksheet>";
+    let mut bom = vec![0xFF, 0xFE];
+    bom.extend(utf16le("Jamie O'Neill"));
+    let office: &[(&str, &[u8])] = &[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", b"<w:document><w:body/></w:document>"),
+    ];
+    let odf: &[(&str, &[u8])] = &[
+        ("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ("content.xml", b"<office:document-content/>"),
+    ];
+    let cases: &[(&[(&str, &[u8])], &str, &[u8])] = &[
+        (office, "word/media/doc.xml", body),
+        (office, "word/fonts/font1.xml", body),
+        (office, "docProps/thumbnail.xml", body),
+        (office, "xl/media/sheet1.xml", sheet),
+        (office, "word/media/notes.bin", b"Jamie O'Neill"),
+        (office, "word/media/notes.txt", &bom),
+        (office, "ppt/media/notes.bin", &bom[2..]),
+        (odf, "Pictures/x.xml", body),
+        (odf, "Thumbnails/thumbnail.png", b"Jamie O'Neill"),
+    ];
+    for (base, name, data) in cases {
+        let mut parts = base.to_vec();
+        parts.push((name, data));
+        let file = zip_of(&parts);
+        assert_eq!(bytes(&n, &file, "a.docx"), Verdict::Name, "{name}");
+    }
+    // A binary font and printer settings stay furniture: no alarm and no refusal.
+    let font: &[u8] = b"\0\x01\0\0\0\x0f\0\x80\0\x03\0\x70OS/2\x8a\x0b\xfe\x11\0\0\x01\x78";
+    for name in [
+        "word/fonts/font1.odttf",
+        "xl/printerSettings/printerSettings1.bin",
+    ] {
+        let mut parts = office.to_vec();
+        parts.push((name, font));
+        assert_eq!(
+            bytes(&n, &zip_of(&parts), "a.docx"),
+            Verdict::Clean,
+            "{name}"
+        );
+    }
+}
