@@ -12,6 +12,7 @@
 //! inside it could not be ruled out.
 
 mod container;
+mod delimited;
 mod formulas;
 mod hidden;
 mod markup;

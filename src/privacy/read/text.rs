@@ -17,7 +17,7 @@ use super::{Ctx, Verdict, WHOLE_LIMIT, markup};
 const CHUNK: usize = 64 * 1024;
 
 /// The code pages European names are written in by older Windows programs.
-const SINGLE_BYTE: [&Encoding; 6] = [
+pub(super) const SINGLE_BYTE: [&Encoding; 6] = [
     WINDOWS_1252,
     WINDOWS_1250,
     WINDOWS_1254,
@@ -119,6 +119,9 @@ pub(super) fn read(
     if is_markup {
         return read_markup(ctx, r, encoding);
     }
+    if lower_hint.ends_with(".csv") {
+        return super::delimited::read(ctx, r, encoding, head.contains(&0));
+    }
     read_plain(ctx, r, encoding, head.contains(&0))
 }
 
@@ -132,7 +135,7 @@ fn without_nuls(bytes: &[u8]) -> Option<Vec<u8>> {
 
 /// Reads a file that must be searched whole, up to [`WHOLE_LIMIT`]; past it, the verdict
 /// that `what` is too large to search.
-fn whole(r: &mut impl Read, what: &str) -> std::io::Result<Result<Vec<u8>, Verdict>> {
+pub(super) fn whole(r: &mut impl Read, what: &str) -> std::io::Result<Result<Vec<u8>, Verdict>> {
     let mut bytes = Vec::new();
     r.take(WHOLE_LIMIT + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > WHOLE_LIMIT {
@@ -191,7 +194,7 @@ fn read_markup(
 /// letters) is read with them left out too, as UTF-8 and Windows-1252, the way an editor
 /// shows it; a NUL further on in text whose start had none is refused, since the text
 /// was not read that way from its start.
-fn read_plain(
+pub(super) fn read_plain(
     ctx: &mut Ctx<'_>,
     mut r: impl Read,
     encoding: &'static Encoding,
