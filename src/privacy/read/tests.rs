@@ -692,7 +692,8 @@ fn text_parts_stored_among_pictures_and_fonts_are_read() {
         ("mimetype", b"application/vnd.oasis.opendocument.text"),
         ("content.xml", b"<office:document-content/>"),
     ];
-    let cases: &[(&[(&str, &[u8])], &str, &[u8])] = &[
+    type Parts<'a> = &'a [(&'a str, &'a [u8])];
+    let cases: &[(Parts<'_>, &str, &[u8])] = &[
         (office, "word/media/doc.xml", body),
         (office, "word/fonts/font1.xml", body),
         (office, "docProps/thumbnail.xml", body),
