@@ -1,7 +1,9 @@
 //! Whether the last words read are one way of writing a name ([`Variant::fits`]).
 
 use super::{ANY, Seen, Variant};
-use crate::privacy::scan::{AT, CAPITAL, COMMA, DOTTED, JOINED, NEWLINE, STOPPED, TITLED};
+use crate::privacy::scan::{
+    APOSTROPHE, AT, CAPITAL, COMMA, DOTTED, JOINED, NEWLINE, STOPPED, TITLED,
+};
 
 impl Variant {
     /// Whether the newest words of `recent` are this way of writing the name; `strict`
@@ -78,6 +80,11 @@ impl Variant {
             return false;
         }
         if self.shape.is_initial(i) {
+            // The letter after an apostrophe ("Maya's", "Maya'd") is part of the word
+            // before, never an initial.
+            if flags & APOSTROPHE != 0 {
+                return false;
+            }
             // An initial with a part no everyday word spells is the name in any case ("g
             // Adeyemi"); where the part written out is an everyday word, the initial is a
             // capital with its full stop ("Grace A.", so "May I ask" is no alarm), except

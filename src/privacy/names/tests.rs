@@ -602,6 +602,37 @@ fn a_listed_part_with_the_other_parts_initial_is_the_name() {
 }
 
 #[test]
+fn an_apostrophe_s_is_never_an_initial() {
+    let n = held(&[
+        "Maya Singh",
+        "Siobhán O'Neill",
+        "Isla Smith",
+        "Grace Adeyemi",
+    ]);
+    for text in [
+        "Maya's mum helped.",
+        "Maya\u{2019}s class used it.",
+        "MAYA'S group met.",
+        "Maya's. Then",
+        "Siobhán's teacher reviewed it.",
+        "Isla's group met.",
+        "Maya'd said so.",
+    ] {
+        assert!(!n.found_in(text), "{text:?}");
+    }
+    // An initial in quotes is still one, and so is the whole name with an apostrophe-s.
+    for text in [
+        "'G. Adeyemi' signed",
+        "Maya S. helped",
+        "Maya Singh's mum helped",
+        "Siobhán O'Neill's work",
+        "Siobhán O. helped",
+    ] {
+        assert!(n.found_in(text), "{text:?}");
+    }
+}
+
+#[test]
 fn an_initial_is_never_tried_against_every_pupil() {
     // Two thousand pupils whose surnames all start with an A.
     let letters = |i: usize| -> String {

@@ -7,15 +7,18 @@
 //! are, up to [`super::MAX_DEPTH`] deep and within [`super::BUDGET`] bytes unpacked, each
 //! part charged to the budget before it is read ([`crate::spreadsheet::package`], which the
 //! spreadsheet reader opens office documents with too).
-//! Pictures, fonts and printer settings inside an office document are its furniture, not
-//! its text, and are passed over; anything else that cannot be read makes the whole file
-//! unreadable. Of the older Office formats only .xls workbooks can be read, cell by cell,
+//! What a part is, is told from its bytes, not its name or folder: a part that is text,
+//! XML, a zip or a PDF is read wherever it is stored (`word/media/`, `Pictures/`, a
+//! thumbnail's name). Pictures are not looked at, but a PNG's text chunks are read
+//! ([`super::png`]); binary fonts and printer settings stored where an office document keeps
+//! them are its furniture and are passed over; anything else that cannot be read makes the
+//! whole file unreadable. Of the older Office formats only .xls workbooks can be read, cell by cell,
 //! through the spreadsheet reader the import uses.
 
 use std::io::{Cursor, Read, Seek};
 use std::path::Path;
 
-use super::{Ctx, Format, MAX_DEPTH, Verdict, WHOLE_LIMIT, any, markup, sniff, text};
+use super::{Ctx, Format, MAX_DEPTH, Verdict, WHOLE_LIMIT, any, markup, png, sniff, text};
 use crate::spreadsheet::package::{Package, PartError};
 
 /// A zip file or office document.
@@ -105,11 +108,15 @@ fn part(
     let format = sniff(&head);
     let rest = Cursor::new(head.clone()).chain(entry);
     match format {
-        Format::Media(what) if office => {
-            let _ = what;
-            Ok(Verdict::Clean)
+        // A picture is not looked at, but the details a PNG carries as text are read.
+        Format::Media(_) if office => {
+            let mut whole = Vec::new();
+            rest.take(WHOLE_LIMIT).read_to_end(&mut whole)?;
+            Ok(png::read(ctx, &whole))
         }
-        _ if office && furniture(name) => Ok(Verdict::Clean),
+        // Fonts and printer settings are binary furniture; a part stored beside them that
+        // is text, XML or a document is read below, wherever it is stored.
+        Format::Binary if office && furniture(name) => Ok(Verdict::Clean),
         Format::Text(encoding) if head.starts_with(b"<?xml") || head.starts_with(b"<") => {
             if encoding == encoding_rs::UTF_8 {
                 match markup::xml(ctx, std::io::BufReader::new(rest)) {

@@ -12,10 +12,12 @@
 //! inside it could not be ruled out.
 
 mod container;
+mod delimited;
 mod formulas;
 mod hidden;
 mod markup;
 mod pdf;
+mod png;
 mod script;
 mod text;
 mod xml;

@@ -610,3 +610,118 @@ fn pages_shown_otherwise_than_stored_and_unsaved_text_formulas_are_unsearchable(
     let sum = sheet(r#"<c r="A1"><f>SUM(B1:B3)</f></c>"#);
     assert_eq!(bytes(&n, &sum, "f.xlsx"), Verdict::Clean);
 }
+
+fn utf16le(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(u16::to_le_bytes).collect()
+}
+
+fn utf16be(s: &str) -> Vec<u8> {
+    s.encode_utf16().flat_map(u16::to_be_bytes).collect()
+}
+
+/// A browser drops the NUL characters of a page, whatever charset it declares, and shows
+/// the letters between them.
+#[test]
+fn text_with_nul_characters_is_read_as_it_shows_without_them() {
+    let n = names();
+    let pages: Vec<Vec<u8>> = vec![
+        [
+            b"<meta charset=\"utf-16\"><p>".to_vec(),
+            utf16le("Jamie O'Neill"),
+        ]
+        .concat(),
+        [
+            b"<meta charset=\"utf-16le\"><p>".to_vec(),
+            utf16le("Jamie O'Neill"),
+        ]
+        .concat(),
+        [
+            b"<meta charset=\"utf-16be\"><p>".to_vec(),
+            utf16be("Jamie O'Neill"),
+        ]
+        .concat(),
+        [
+            b"<html><body><p>".to_vec(),
+            utf16le("Jamie O'Neill"),
+            b"</p></body></html>".to_vec(),
+        ]
+        .concat(),
+        [b"<p>".to_vec(), utf16be("Jamie O'Neill"), b"</p>".to_vec()].concat(),
+    ];
+    for page in &pages {
+        for hint in ["a.html", "page"] {
+            assert_ne!(bytes(&n, page, hint), Verdict::Clean, "{hint}: {page:?}");
+        }
+    }
+    let notes = [b"Policy notes. ".to_vec(), utf16le("Jamie O'Neill")].concat();
+    assert_ne!(bytes(&n, &notes, "a.txt"), Verdict::Clean);
+    let odd = [b"Policy notes! ".to_vec(), utf16be("Jamie O'Neill")].concat();
+    assert_ne!(bytes(&n, &odd, "a.txt"), Verdict::Clean);
+    let equiv = b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=UTF-16LE\"><p>";
+    let equiv = [equiv.to_vec(), utf16le("Jamie O'Neill")].concat();
+    assert_ne!(bytes(&n, &equiv, "a.html"), Verdict::Clean);
+    // A NUL past the start of text read without any is refused, not passed over.
+    let late = [vec![b'x'; 70_000], utf16le(" Jamie O'Neill")].concat();
+    assert!(matches!(bytes(&n, &late, "a.txt"), Verdict::Unreadable(_)));
+    // Ordinary pages and notes with NULs and no name stay clean.
+    let clean = [
+        b"<meta charset=\"utf-16\"><p>".to_vec(),
+        utf16le("Our policy"),
+    ]
+    .concat();
+    assert_eq!(bytes(&n, &clean, "a.html"), Verdict::Clean);
+    let clean = [b"Policy notes. ".to_vec(), utf16le("Reviewed in May")].concat();
+    assert_eq!(bytes(&n, &clean, "a.txt"), Verdict::Clean);
+}
+
+/// What a part of an office document is comes from its bytes: text or XML stored among its
+/// pictures, fonts or thumbnails is read like any other part.
+#[test]
+fn text_parts_stored_among_pictures_and_fonts_are_read() {
+    let n = names();
+    let body: &[u8] =
+        b"<w:document><w:body><w:p><w:r><w:t>Jamie O'Neill</w:t></w:r></w:p></w:body></w:document>";
+    let sheet: &[u8] = b"<worksheet><sheetData><row><c t=\"inlineStr\"><is><t>Jamie O'Neill</t></is></c></row></sheetData></worksheet>";
+    let mut bom = vec![0xFF, 0xFE];
+    bom.extend(utf16le("Jamie O'Neill"));
+    let office: &[(&str, &[u8])] = &[
+        ("[Content_Types].xml", b"<Types/>"),
+        ("word/document.xml", b"<w:document><w:body/></w:document>"),
+    ];
+    let odf: &[(&str, &[u8])] = &[
+        ("mimetype", b"application/vnd.oasis.opendocument.text"),
+        ("content.xml", b"<office:document-content/>"),
+    ];
+    type Parts<'a> = &'a [(&'a str, &'a [u8])];
+    let cases: &[(Parts<'_>, &str, &[u8])] = &[
+        (office, "word/media/doc.xml", body),
+        (office, "word/fonts/font1.xml", body),
+        (office, "docProps/thumbnail.xml", body),
+        (office, "xl/media/sheet1.xml", sheet),
+        (office, "word/media/notes.bin", b"Jamie O'Neill"),
+        (office, "word/media/notes.txt", &bom),
+        (office, "ppt/media/notes.bin", &bom[2..]),
+        (odf, "Pictures/x.xml", body),
+        (odf, "Thumbnails/thumbnail.png", b"Jamie O'Neill"),
+    ];
+    for (base, name, data) in cases {
+        let mut parts = base.to_vec();
+        parts.push((name, data));
+        let file = zip_of(&parts);
+        assert_eq!(bytes(&n, &file, "a.docx"), Verdict::Name, "{name}");
+    }
+    // A binary font and printer settings stay furniture: no alarm and no refusal.
+    let font: &[u8] = b"\0\x01\0\0\0\x0f\0\x80\0\x03\0\x70OS/2\x8a\x0b\xfe\x11\0\0\x01\x78";
+    for name in [
+        "word/fonts/font1.odttf",
+        "xl/printerSettings/printerSettings1.bin",
+    ] {
+        let mut parts = office.to_vec();
+        parts.push((name, font));
+        assert_eq!(
+            bytes(&n, &zip_of(&parts), "a.docx"),
+            Verdict::Clean,
+            "{name}"
+        );
+    }
+}

@@ -17,7 +17,7 @@ use super::{Ctx, Verdict, WHOLE_LIMIT, markup};
 const CHUNK: usize = 64 * 1024;
 
 /// The code pages European names are written in by older Windows programs.
-const SINGLE_BYTE: [&Encoding; 6] = [
+pub(super) const SINGLE_BYTE: [&Encoding; 6] = [
     WINDOWS_1252,
     WINDOWS_1250,
     WINDOWS_1254,
@@ -119,12 +119,23 @@ pub(super) fn read(
     if is_markup {
         return read_markup(ctx, r, encoding);
     }
-    read_plain(ctx, r, encoding)
+    if lower_hint.ends_with(".csv") {
+        return super::delimited::read(ctx, r, encoding, head.contains(&0));
+    }
+    read_plain(ctx, r, encoding, head.contains(&0))
+}
+
+/// The bytes with every NUL left out, as a browser or a text editor shows them ("G\0r\0a…"
+/// is "Gra…"), or `None` when there is none.
+fn without_nuls(bytes: &[u8]) -> Option<Vec<u8>> {
+    bytes
+        .contains(&0)
+        .then(|| bytes.iter().copied().filter(|b| *b != 0).collect())
 }
 
 /// Reads a file that must be searched whole, up to [`WHOLE_LIMIT`]; past it, the verdict
 /// that `what` is too large to search.
-fn whole(r: &mut impl Read, what: &str) -> std::io::Result<Result<Vec<u8>, Verdict>> {
+pub(super) fn whole(r: &mut impl Read, what: &str) -> std::io::Result<Result<Vec<u8>, Verdict>> {
     let mut bytes = Vec::new();
     r.take(WHOLE_LIMIT + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > WHOLE_LIMIT {
@@ -156,8 +167,19 @@ fn read_markup(
         tried.extend(SINGLE_BYTE);
     }
     let mut verdict = Verdict::Clean;
-    for e in tried {
-        let (decoded, _) = e.decode_with_bom_removal(&bytes);
+    // A page holding NULs shows the text between them, whatever charset it declares: a
+    // browser takes `<meta charset="utf-16">` for UTF-8 and drops the NULs of the UTF-16.
+    let stripped = without_nuls(&bytes);
+    let readings = tried
+        .into_iter()
+        .map(|e| (e, &bytes))
+        .chain(stripped.iter().flat_map(|s| {
+            std::iter::once(UTF_8)
+                .chain(SINGLE_BYTE)
+                .map(move |e| (e, s))
+        }));
+    for (e, bytes) in readings {
+        let (decoded, _) = e.decode_with_bom_removal(bytes);
         match markup::document(ctx, &decoded) {
             Verdict::Name => return Ok(Verdict::Name),
             Verdict::Unreadable(why) => verdict = Verdict::Unreadable(why),
@@ -168,11 +190,15 @@ fn read_markup(
 }
 
 /// Reads plain text as it streams, in `encoding` or, when that is a guess, in each code
-/// page it might be.
-fn read_plain(
+/// page it might be. Text whose start holds NULs (UTF-16, or text with NULs between its
+/// letters) is read with them left out too, as UTF-8 and Windows-1252, the way an editor
+/// shows it; a NUL further on in text whose start had none is refused, since the text
+/// was not read that way from its start.
+pub(super) fn read_plain(
     ctx: &mut Ctx<'_>,
     mut r: impl Read,
     encoding: &'static Encoding,
+    nuls: bool,
 ) -> std::io::Result<Verdict> {
     // Text that is not UTF-8 was saved by an older program in its own code page; which one
     // cannot be told for sure, so it is read in each that European names are written in.
@@ -192,15 +218,30 @@ fn read_plain(
             } else {
                 e.new_decoder_without_bom_handling()
             };
-            (decoder, ctx.scanner())
+            (decoder, ctx.scanner(), false)
         })
         .collect();
+    if nuls {
+        for e in [UTF_8, WINDOWS_1252] {
+            readers.push((e.new_decoder_with_bom_removal(), ctx.scanner(), true));
+        }
+    }
     let mut buf = vec![0u8; CHUNK];
+    let mut kept = Vec::with_capacity(CHUNK);
     let mut out = String::with_capacity(CHUNK * 3 + 16);
     loop {
         let n = r.read(&mut buf)?;
-        for (decoder, scanner) in &mut readers {
-            let mut input = &buf[..n];
+        if !nuls && buf[..n].contains(&0) {
+            return Ok(Verdict::Unreadable(
+                "it is text with NUL characters part of the way through, which hide words from a search; save it again as plain text".into(),
+            ));
+        }
+        if nuls {
+            kept.clear();
+            kept.extend(buf[..n].iter().filter(|b| **b != 0));
+        }
+        for (decoder, scanner, drop) in &mut readers {
+            let mut input = if *drop { &kept[..] } else { &buf[..n] };
             loop {
                 out.clear();
                 let (result, read, _) = decoder.decode_to_string(input, &mut out, n == 0);
@@ -218,7 +259,9 @@ fn read_plain(
             break;
         }
     }
-    let found = readers.iter_mut().fold(false, |f, (_, s)| s.finish() | f);
+    let found = readers
+        .iter_mut()
+        .fold(false, |f, (_, s, _)| s.finish() | f);
     Ok(if found { Verdict::Name } else { Verdict::Clean })
 }
 

@@ -17,7 +17,7 @@ use unicode_normalization::UnicodeNormalization;
 use super::names::Names;
 pub(crate) use join::{Readings, Span};
 pub use tokens::{
-    AT, CAPITAL, COMMA, DOTTED, JOINED, LINE_HYPHEN, NEWLINE, SPACED, STOPPED, SYMBOL,
+    APOSTROPHE, AT, CAPITAL, COMMA, DOTTED, JOINED, LINE_HYPHEN, NEWLINE, SPACED, STOPPED, SYMBOL,
     SYMBOL_AFTER, SYMBOL_BEFORE, TITLED, is_stop, is_title, is_title_before_a_name,
 };
 pub(crate) use tokens::{Token, Tokenizer};

@@ -17,7 +17,7 @@ pub(crate) enum Token<'a> {
         /// It was longer than any name's word.
         overlong: bool,
         /// [`CAPITAL`], [`COMMA`], [`TITLED`], [`NEWLINE`], [`JOINED`], [`SPACED`],
-        /// [`LINE_HYPHEN`], [`STOPPED`], [`DOTTED`], [`AT`].
+        /// [`LINE_HYPHEN`], [`STOPPED`], [`DOTTED`], [`AT`], [`APOSTROPHE`].
         flags: u16,
     },
 }
@@ -61,6 +61,9 @@ pub(crate) struct Tokenizer {
     /// The last character before the next word is a symbol that may stand for a letter
     /// ("*race").
     symbol_before: bool,
+    /// The word being read began straight after an apostrophe that follows a letter, as
+    /// the "s" of "Maya's" does.
+    apostrophe: bool,
 }
 
 impl Tokenizer {
@@ -88,9 +91,13 @@ impl Tokenizer {
                     self.soft = true;
                 }
             }
-            Piece::Apostrophe => self.end(on),
+            Piece::Apostrophe => {
+                self.end(on);
+                self.apostrophe = before > 0;
+            }
             Piece::Break => {
                 self.end_before(c, on);
+                self.apostrophe = false;
                 self.comma |= c == ',';
                 self.stop |= is_stop(c) || (self.dot && c.is_whitespace());
                 self.dot = c == '.';
@@ -162,6 +169,7 @@ impl Tokenizer {
                 0
             }
             | if self.symbol_before { SYMBOL_BEFORE } else { 0 }
+            | if self.apostrophe { APOSTROPHE } else { 0 }
             | if self.stop && self.last_len > 1 {
                 STOPPED
             } else {
@@ -187,6 +195,7 @@ impl Tokenizer {
         self.stop = false;
         self.symbol = false;
         self.symbol_before = false;
+        self.apostrophe = false;
     }
 }
 
@@ -225,6 +234,10 @@ pub const SYMBOL: u16 = 1024;
 pub const SYMBOL_BEFORE: u16 = 2048;
 /// A symbol that may stand for a letter stands straight after this word ("Adeyem*").
 pub const SYMBOL_AFTER: u16 = 4096;
+
+/// This word goes on straight after an apostrophe that follows a letter ("Maya's",
+/// "O'Neill"): an "s" so written is a possessive, never an initial.
+pub const APOSTROPHE: u16 = 8192;
 
 /// Whether `c`, at the start or the end of a word, may stand for a letter of it ("*race",
 /// "Adeyem#"): a symbol, not the punctuation a sentence puts after or before a word.
