@@ -284,10 +284,12 @@ fn line_breaks_the_school_typed_are_kept_in_the_report() {
     let _ = selfreview().arg("-C").arg(dir).arg("report").assert();
     let html = read_html(&dir.join("out/report.html"));
     for typed in [
-        "<span class=\"typed\">First paragraph about the policy.\n\nSecond paragraph",
-        "<p class=\"next typed\">1. Train new staff in September\n2. Update the policy</p>",
+        "First paragraph about the policy.\n\nSecond paragraph",
+        "<p class=\"next\">1. Train new staff in September\n2. Update the policy</p>",
     ] {
         assert!(html.contains(typed), "{typed} not in the report");
     }
-    assert!(html.contains(".typed { white-space: pre-line; }"));
+    assert!(html.contains(
+        "article.aspect p, article.aspect li, article.aspect td.text, .plan td.text p.next { white-space: pre-line; }"
+    ));
 }
