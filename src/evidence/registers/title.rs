@@ -1,5 +1,5 @@
 //! Whether a document's name marks the copy as not in force the way registers mark it: a
-//! word of its own in a bracket or clause ("[OLD] Online Safety Policy", "Online Safety
+//! word of its own in a bracket or clause ("\[OLD\] Online Safety Policy", "Online Safety
 //! Policy (consultation copy)", "E-Safety Policy - archive"), or at the start or end of the
 //! name ("OLD Online Safety Policy", "zz Online Safety Policy 2019 archive"). A word that
 //! is part of what the document is called is not such a mark: "Old Trafford trip policy"
