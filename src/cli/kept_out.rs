@@ -5,12 +5,10 @@
 //! files is printed: each line is withheld and one notice says which list to mend (fail
 //! closed).
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use selfreview::pipeline::KeptOut;
 use selfreview::privacy::redact;
-use selfreview::{Diagnostic, Severity};
 
 /// The children's names nothing printed may repeat (see `pipeline::names_to_keep_out`).
 static KEPT_OUT: OnceLock<KeptOut> = OnceLock::new();
@@ -42,23 +40,6 @@ pub fn notice() -> Option<String> {
         "A file that names children (a pupil list, incident log or acceptable use agreements register) could not be read, so what this command would print is withheld: it could quote a child's name the tool cannot yet recognise. Mend the file named here (or its line in review.toml) and run the command again.\n{}",
         lists.join("\n")
     ))
-}
-
-/// One line in place of withheld findings: how many of each severity, by their codes
-/// (the tool's own words, which quote nothing); `None` when there are none.
-pub fn withheld_findings<'a>(findings: impl Iterator<Item = &'a Diagnostic>) -> Option<String> {
-    let mut by: BTreeMap<(Severity, String), usize> = BTreeMap::new();
-    for d in findings {
-        *by.entry((d.severity, d.code.to_string())).or_default() += 1;
-    }
-    if by.is_empty() {
-        return None;
-    }
-    let parts: Vec<String> = by
-        .iter()
-        .map(|((severity, code), n)| format!("{severity}[{code}] ×{n}"))
-        .collect();
-    Some(format!("findings withheld: {}", parts.join(", ")))
 }
 
 /// `text` with whatever it quotes (between backticks or quotation marks) shown as "…": the

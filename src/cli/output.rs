@@ -10,7 +10,8 @@ use std::io::IsTerminal;
 use selfreview::{Diagnostics, Error, Severity};
 use serde::Serialize;
 
-use super::kept_out::{clean, clean_json, withheld_findings, withholding};
+use super::format::withheld::withheld_findings;
+use super::kept_out::{clean, clean_json, withholding};
 use super::terminal::{Keep, escape, finding};
 
 /// How to print.

@@ -917,7 +917,8 @@ fn an_agreements_register_that_cannot_be_read_stops_the_reports_as_an_incident_l
     let stderr = String::from_utf8(out.stderr).expect("utf-8");
     assert!(
         stderr.contains("  evidence/acceptable-use-agreements.xlsx: cannot import")
-            && stderr.contains("findings withheld: error[evidence-not-imported]"),
+            && stderr.contains("Also withheld: 1 problem to fix and 3 warnings")
+            && stderr.contains("error[evidence-not-imported] ×1"),
         "{stderr}"
     );
     assert!(!dir.join("out/report.html").exists());

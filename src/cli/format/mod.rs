@@ -16,6 +16,7 @@ pub mod renewal;
 pub mod score;
 pub mod show;
 mod verdict;
+pub mod withheld;
 pub mod workbook;
 
 /// Colours for text on a terminal: none when standard output is not one, or `NO_COLOR` is

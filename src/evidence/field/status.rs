@@ -49,21 +49,23 @@ pub(super) const MEETING_STATUS: Row = Row {
     ],
     ..row(Meetings, "status", "Status", Text)
 };
+/// The headings of a Notes column beside a row, in meeting and engagement registers alike.
+const NOTES: &[&str] = &[
+    "notes",
+    "note",
+    "comments",
+    "comment",
+    "remarks",
+    "other notes",
+    "additional notes",
+];
 /// Meetings: a note beside it; one that says the meeting did not go ahead ("Inquorate -
 /// meeting did not go ahead") leaves it uncounted. With no items column, its notes are
 /// read for the items too.
 pub(super) const MEETING_NOTES: Row = Row {
     in_template: false,
     about: "Notes; one saying the meeting did not go ahead (Cancelled, Inquorate, Postponed) means it is not counted.",
-    aliases: &[
-        "notes",
-        "note",
-        "comments",
-        "comment",
-        "remarks",
-        "other notes",
-        "additional notes",
-    ],
+    aliases: NOTES,
     ..row(Meetings, "notes", "Notes", Text)
 };
 /// Agreements: whether the agreement stands, e.g. Signed, Refused, Withdrawn.
@@ -130,15 +132,7 @@ pub(super) const ENGAGEMENT_STATUS: Row = Row {
 pub(super) const ENGAGEMENT_NOTES: Row = Row {
     in_template: false,
     about: "Notes; one saying it did not take place (Cancelled - speaker ill, Snow day) means it is not counted.",
-    aliases: &[
-        "notes",
-        "note",
-        "comments",
-        "comment",
-        "remarks",
-        "other notes",
-        "additional notes",
-    ],
+    aliases: NOTES,
     ..row(Engagement, "notes", "Notes", Text)
 };
 

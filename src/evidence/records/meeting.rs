@@ -210,7 +210,7 @@ pub fn meeting(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<M
         .split([';', ',', '\n'])
         .filter(|p| !p.trim().is_empty())
         .count();
-    let (items, mut notes) = items(row, header);
+    let (items, notes) = items(row, header);
     let meeting = Meeting {
         date,
         group: group_for_meeting(&group, &maps.groups),
@@ -218,20 +218,7 @@ pub fn meeting(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<M
         attendees,
         items,
     };
-    if notes.is_empty() {
-        return RowOutcome::Used(meeting);
-    }
-    let col = notes[0].1;
-    let note = notes
-        .drain(..)
-        .map(|(n, _)| n)
-        .collect::<Vec<_>>()
-        .join("; ");
-    RowOutcome::Noted {
-        record: meeting,
-        note,
-        col,
-    }
+    RowOutcome::with_notes(meeting, notes)
 }
 
 #[cfg(test)]

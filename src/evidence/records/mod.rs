@@ -10,16 +10,17 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Field;
-use super::header::{Header, normalise};
-use super::mapping::{CategoryMapper, group_for_role, slug};
-use super::status;
+use super::header::Header;
+use super::mapping::CategoryMapper;
 use super::table::{SheetRow, Value};
 use crate::dates;
 use crate::privacy::{Names, Person};
 
 mod doubt;
 mod meeting;
+mod training;
 pub use meeting::meeting;
+pub use training::training;
 
 /// One person's training, as recorded.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -95,6 +96,22 @@ pub enum RowOutcome<T> {
         /// The column at fault, if one is.
         col: Option<u32>,
     },
+}
+
+impl<T> RowOutcome<T> {
+    /// The outcome for a record with the notes gathered while reading it: used, or used
+    /// with the notes joined, naming the first note's column.
+    pub(crate) fn with_notes(record: T, notes: Vec<(String, Option<u32>)>) -> Self {
+        let Some(&(_, col)) = notes.first() else {
+            return RowOutcome::Used(record);
+        };
+        let note = notes
+            .into_iter()
+            .map(|(n, _)| n)
+            .collect::<Vec<_>>()
+            .join("; ");
+        RowOutcome::Noted { record, note, col }
+    }
 }
 
 pub(super) fn skip<T>(reason: impl Into<String>, col: Option<u32>) -> RowOutcome<T> {
@@ -284,80 +301,6 @@ pub fn reads(field: Field) -> bool {
         EngagementDate | EngagementType | EngagementTitle | EngagementAttendance
         | EngagementStatus | EngagementNotes | EngagementAudience => true,
     }
-}
-
-/// What a training Status cell must say for the person to count as trained.
-const TRAINED: &str = "trained (completed, passed, attended, certificate, yes or a tick)";
-
-/// A training row.
-pub fn training(row: &SheetRow, header: &Header, maps: &Mappings) -> RowOutcome<Training> {
-    if row.is_blank() {
-        return RowOutcome::Blank;
-    }
-    if is_note(row) {
-        return skip(NOTE, None);
-    }
-    let person = text(row, header, Field::TrainingPerson);
-    if person.is_empty() {
-        return skip("no name", header.col(Field::TrainingPerson));
-    }
-    // A person whose date cannot be read is still one of the people to train: dropping the
-    // row would raise the share trained.
-    // The Status column, a note or the course's name may say it did not take place.
-    let status = doubt::doubt(row, header).or_else(|| {
-        status::said_in(
-            row,
-            header,
-            Field::TrainingStatus,
-            &[Field::TrainingNotes, Field::TrainingCourse],
-            (status::Standing::NOT_TRAINED, TRAINED),
-        )
-    });
-    let (date, note) = match date(row, header, Field::TrainingDate) {
-        // "Booked", "Cancelled", "Did not attend", "Failed": not trained.
-        _ if let Some((why, _)) = &status => (
-            None,
-            Some(format!("{person}: {why}; counted as not trained")),
-        ),
-        // With no date column at all the file is named once, not each person.
-        Ok(None) if header.col(Field::TrainingDate).is_some() => (
-            None,
-            Some(format!("{person}: no date; counted as not trained")),
-        ),
-        Ok(d) => (d, None),
-        Err(reason) => (
-            None,
-            Some(format!("{person}: {reason}; counted as not trained")),
-        ),
-    };
-    let role = text(row, header, Field::TrainingRole);
-    let explicit = text(row, header, Field::TrainingGroup);
-    let group = if explicit.is_empty() {
-        group_for_role(&role, &maps.roles)
-    } else {
-        slug(&explicit)
-    };
-    let record = Training {
-        key: normalise(&person),
-        person,
-        role,
-        group,
-        course: text(row, header, Field::TrainingCourse),
-        date,
-        next_due: date_or_none(row, header, Field::TrainingNextDue),
-    };
-    match note {
-        None => RowOutcome::Used(record),
-        Some(note) => RowOutcome::Noted {
-            record,
-            note,
-            col: status.map_or(header.col(Field::TrainingDate), |s| s.1),
-        },
-    }
-}
-
-fn date_or_none(row: &SheetRow, header: &Header, field: Field) -> Option<NaiveDate> {
-    date(row, header, field).ok().flatten()
 }
 
 /// An incident row; names of the people concerned go into `private`.

@@ -394,17 +394,8 @@ fn date_noted(
 }
 
 /// The outcome for a record with the notes gathered while reading it.
-pub(super) fn with_notes<T>(record: T, mut notes: Vec<(String, Option<u32>)>) -> RowOutcome<T> {
-    if notes.is_empty() {
-        return RowOutcome::Used(record);
-    }
-    let col = notes[0].1;
-    let note = notes
-        .drain(..)
-        .map(|(n, _)| n)
-        .collect::<Vec<_>>()
-        .join("; ");
-    RowOutcome::Noted { record, note, col }
+pub(super) fn with_notes<T>(record: T, notes: Vec<(String, Option<u32>)>) -> RowOutcome<T> {
+    RowOutcome::with_notes(record, notes)
 }
 
 mod agreements;
