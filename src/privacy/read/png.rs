@@ -4,6 +4,10 @@
 //! A picture inside an office document is not looked at, but its text chunks are read,
 //! compressed ones unpacked within the file's budget, so a name typed into a picture's
 //! details is found. The image data itself is left alone.
+//!
+//! Written by hand rather than with the `png` crate: that crate decodes images, and only
+//! the chunk list (length, type, data, checksum) is walked here, with `flate2` for the
+//! compressed chunks.
 
 use std::io::Read;
 
