@@ -147,6 +147,8 @@ codes! {
     CopiedWorkbook => "copied-workbook",
     /// A level cell holding a formula whose result was never saved.
     LevelFormulaWithoutValue => "level-formula-without-value",
+    /// An agreed level worked out by a formula rather than typed as the level agreed.
+    AgreedLevelFormula => "agreed-level-formula",
     /// An agreed commentary typed as a formula whose result was never saved.
     CommentaryFormulaWithoutValue => "commentary-formula-without-value",
     /// A group workbook whose members' notes are gathered in Commentary has no Agreed

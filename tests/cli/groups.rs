@@ -21,6 +21,8 @@ enum Cell<'a> {
     Text(&'a str),
     /// A formula whose result was never saved.
     Formula,
+    /// A formula that works out the middle of the two members' levels, its result saved.
+    Median(u8),
 }
 
 /// Writes a workbook of our layout: `details` on the Instructions sheet, `headers` on the
@@ -50,6 +52,11 @@ fn book(
                 Cell::Formula => sheet
                     .write_formula(r, c, rust_xlsxwriter::Formula::new("=1+1"))
                     .map(|_| ()),
+                Cell::Median(l) => {
+                    let f = format!("=MEDIAN(D{row}:E{row})", row = r + 1);
+                    let formula = rust_xlsxwriter::Formula::new(f).set_result(l.to_string());
+                    sheet.write_formula(r, c, formula).map(|_| ())
+                }
             }
             .expect("write");
         }
@@ -407,6 +414,45 @@ fn an_agreed_commentary_formula_never_saved_is_named_as_one() {
             .is_some_and(|m| m.contains("formula whose result was never saved")),
         "{formula}"
     );
+}
+
+#[test]
+fn an_agreed_level_worked_out_by_a_formula_is_not_agreed_and_holds_the_verdict_back() {
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let dir = tmp.path();
+    init_review(dir, &[]).success();
+    book(
+        &dir.join("scores/group.xlsx"),
+        &details("Group", "online-safety-21"),
+        &["DSL", "OSL", "Agreed", "Rationale", "Agreed commentary"],
+        &|code| {
+            let agreed = if code == "A1.1" {
+                Cell::Median(2)
+            } else {
+                Cell::Level(2)
+            };
+            vec![
+                Cell::Level(2),
+                Cell::Level(2),
+                agreed,
+                Cell::Text("Records seen."),
+                Cell::Text(AGREED),
+            ]
+        },
+    );
+    let doc = score(dir);
+    let formula = doc["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .find(|d| d["code"] == "agreed-level-formula")
+        .unwrap_or_else(|| panic!("named: {:?}", codes(&doc)));
+    assert_eq!(formula["location"]["cell"], "Scores!F2");
+    assert_eq!(formula["severity"], "error", "{formula}");
+    let a11 = crate::aspect_json(&doc, "A1.1");
+    assert!(a11["agreed"].is_null(), "{a11}");
+    assert_eq!(crate::aspect_json(&doc, "A1.2")["agreed"], 2);
+    assert_eq!(doc["ready"], false);
 }
 
 #[test]

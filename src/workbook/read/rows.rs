@@ -122,7 +122,7 @@ impl RowReader<'_> {
             }
             _ => {}
         }
-        let agreed = self.table.agreed.and_then(|c| self.level(r, c));
+        let agreed = self.table.agreed.and_then(|c| self.agreed_level(r, c));
         let evidence_text = self.text(r, layout::EVIDENCE);
         let evidence = citations::split(&evidence_text, &|_| false);
         let evidence_cell = self
@@ -178,6 +178,26 @@ impl RowReader<'_> {
             );
         }
         Some(text)
+    }
+
+    /// The group's agreed level: a level the group typed. A formula there (the median of the
+    /// members' levels, say) works a level out rather than records one agreed, so it is not
+    /// counted, and named at its cell; a formula whose result was never saved is named as
+    /// [`Self::level`] names one.
+    fn agreed_level(&mut self, r: u32, c: u32) -> Option<u8> {
+        let level = self.level(r, c)?;
+        if !self.formulas.contains(&(r, c)) {
+            return Some(level);
+        }
+        self.diags.push(
+            Diagnostic::error(
+                Code::AgreedLevelFormula,
+                self.at(r, c),
+                "the agreed level is worked out by a formula, not typed as the level the group agreed, so it is not counted".to_string(),
+            )
+            .with_help("when the group has agreed, type the level it agreed as a number in place of the formula"),
+        );
+        None
     }
 
     /// A level from 1 to 5: a number, or text that gives one beyond doubt ([`level_text`]:
