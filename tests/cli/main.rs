@@ -31,6 +31,7 @@ mod privacy_documents;
 mod privacy_edges;
 mod privacy_forms;
 mod privacy_hidden;
+mod privacy_holes;
 mod privacy_messages;
 mod privacy_shown;
 mod privacy_split;
