@@ -40,3 +40,33 @@ fn a_citation_cut_into_halves_of_a_name_is_never_shown_in_either_half() {
         assert!(!text.contains("documents/Grace"), "{}", path.display());
     }
 }
+
+#[test]
+fn a_pack_is_never_written_under_a_childs_name_given_on_the_command_line() {
+    let tmp = review(LOG, Some(PUPILS));
+    let dir = tmp.path();
+    for name in [
+        "out/Grace Adeyemi.zip",
+        "out/adeyemi_grace.zip",
+        "Summer Rain/pack.zip",
+    ] {
+        let (status, stdout, stderr) = run(dir, &["pack", "-o", name]);
+        assert_eq!(status, 2, "{name}: {stderr}");
+        assert!(stderr.contains("--output"), "{name}: {stderr}");
+        for s in ["Adeyemi", "adeyemi", "Summer Rain"] {
+            assert!(
+                !stdout.contains(s) && !stderr.contains(s),
+                "{name}: {stderr}"
+            );
+        }
+        assert!(!dir.join(name).exists(), "{name} written");
+    }
+    let entries: Vec<_> = std::fs::read_dir(dir.join("out"))
+        .expect("out")
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert!(entries.is_empty(), "{entries:?}");
+    let (status, _, stderr) = run(dir, &["pack", "-o", "out/ours.zip"]);
+    assert_eq!(status, 0, "{stderr}");
+}
