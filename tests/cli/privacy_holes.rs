@@ -132,3 +132,26 @@ fn a_pupil_list_with_one_cell_in_windows_encoding_still_names_that_child() {
     }
     assert!(!stdout.contains("Brontë") && !stderr.contains("Brontë"));
 }
+
+#[test]
+fn a_pupil_list_row_shifted_out_of_its_columns_makes_the_list_unreadable() {
+    for list in [
+        "First name,Surname,Year\nSummer,Rain,5\n,Grace,Adeyemi,5\n",
+        "First name,Surname,Year\nSummer,Rain,5\n,Grace,Adeyemi\n",
+        "First name,Surname,Year\nSummer,Rain,5\nGrace,Adeyemi,5,6B\n",
+    ] {
+        let tmp = review(LOG, Some(list));
+        let dir = tmp.path();
+        workbook(dir, &[("A1.1", CLEAN, "", "ask Grace Adeyemi", "")]);
+        let (status, stdout, stderr) = run(dir, &["import"]);
+        assert_eq!(status, 2, "{list}: {stderr}");
+        assert!(stderr.contains("pupils.csv"), "{list}: {stderr}");
+        assert!(!stdout.contains("Adeyemi") && !stderr.contains("Adeyemi"));
+        let (status, _, stderr) = run(dir, &["pack"]);
+        assert_eq!(status, 1, "{list}: {stderr}");
+        assert!(stderr.contains("names-unreadable"), "{list}: {stderr}");
+        for (path, text) in outputs(dir) {
+            assert!(!text.contains("Adeyemi"), "{}", path.display());
+        }
+    }
+}
