@@ -107,6 +107,15 @@ pub enum Error {
         /// Why, and what to do instead.
         why: String,
     },
+    /// An output path given on the command line that names a child: the file would be named
+    /// after them. The path is never said.
+    #[error(
+        "will not write to the path given with {option}: it names a child, and a file's name is seen wherever it goes; give it another name"
+    )]
+    OutputNamed {
+        /// The command-line option that gave the path.
+        option: &'static str,
+    },
     /// An evidence spreadsheet that cannot be imported at all.
     #[error("cannot import {}: {message}", path.display())]
     Evidence {

@@ -34,6 +34,7 @@ pub struct VerifyArgs {
 pub fn run_pack(args: &PackArgs, today: NaiveDate, out: &Output) -> anyhow::Result<ExitCode> {
     let here = Path::new(".");
     let r = pipeline::run(here, today)?;
+    pack::check_output_name(&r, args.output.as_deref())?;
     let target = pack::destination(&r, args.output.as_deref());
     // Fail closed, as `report` does: nothing is packed while a level cannot be read.
     if !r.unreadable_levels().is_empty() {

@@ -71,6 +71,20 @@ pub fn destination(r: &Reviewed, output: Option<&Path>) -> PathBuf {
     })
 }
 
+/// Refuses an `output` path (given with `pack -o`) that names a child on the review's lists
+/// of names, before anything is written or removed there.
+pub fn check_output_name(r: &Reviewed, output: Option<&Path>) -> Result<()> {
+    let named = output.is_some_and(|p| {
+        crate::privacy::read::text_holds_name(&r.evidence.private, &p.to_string_lossy())
+    });
+    if named {
+        return Err(crate::error::Error::OutputNamed {
+            option: "--output (-o)",
+        });
+    }
+    Ok(())
+}
+
 /// Removes the earlier pack at `path`, when a run that would have replaced it refuses: a
 /// pack left from an earlier run reads as this review's, and may hold what this run
 /// refused. Only an evidence pack selfreview made, in a place a pack may be written, is
@@ -96,6 +110,7 @@ pub fn withdraw(r: &Reviewed, path: &Path) -> Result<bool> {
 /// privacy guard reads every planned entry (`privacy::guard`), and only a plan with no
 /// error is written (`write`).
 pub fn pack(r: &Reviewed, output: Option<&Path>, templates: Option<&Path>) -> Result<PackOutcome> {
+    check_output_name(r, output)?;
     let path = destination(r, output);
     target::check(&path, &r.paths)?;
     let documents = plan::documents(r);

@@ -65,7 +65,6 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
     diagnostics.0.extend(crate::framework::map::survey(root).0);
     let (mut books, found) = workbook::read_dir(&paths.scores(), &framework.framework)?;
     diagnostics.0.extend(found.0);
-    cite_existing_files(&mut books, &paths.evidence());
     let mut settings = Settings {
         school: review.school.clone(),
         review_date: review.review_date.unwrap_or(today),
@@ -76,6 +75,7 @@ pub fn run(root: &Path, today: chrono::NaiveDate) -> Result<Reviewed> {
         diagnostics.push(dating::date_not_set(&paths.review_file(), today));
     }
     let mut evidence = import_evidence(&review, root, settings.review_date, &mut diagnostics);
+    cite_existing_files(&mut books, &paths.evidence(), &evidence.private);
     diagnostics
         .0
         .extend(withhold::workbooks(&mut books, &evidence.private).0);
@@ -316,15 +316,22 @@ pub fn snapshot_date(path: &Path) -> Option<(chrono::NaiveDate, bool)> {
 }
 
 /// Tells the citations in each Evidence cell apart knowing the evidence folder, so a file
-/// whose name holds a comma or semicolon is cited whole (see `workbook::citations`).
-fn cite_existing_files(books: &mut [workbook::Filled], evidence: &Path) {
+/// whose name holds a comma or semicolon is cited whole (see `workbook::citations`), and
+/// pieces that name a child only when read together stay one citation, so the name in it is
+/// found and taken out like any other.
+fn cite_existing_files(
+    books: &mut [workbook::Filled],
+    evidence: &Path,
+    names: &crate::privacy::Names,
+) {
     let exists = |name: &str| {
         let rel = name.trim().replace('\\', "/");
         let rel = rel.strip_prefix("evidence/").unwrap_or(&rel);
         workbook::citations::locate(evidence, rel).is_some()
     };
     for row in books.iter_mut().flat_map(|b| b.rows.iter_mut()) {
-        row.evidence = workbook::citations::split(&row.evidence_text, &exists);
+        let named = |text: &str| names.found_in(text);
+        row.evidence = workbook::citations::split_keeping(&row.evidence_text, &exists, &named);
     }
 }
 

@@ -10,6 +10,10 @@
 //!    back together wherever they make the name of an existing file, longest first, so a
 //!    file's name is never cut in two; the other pieces are citations on their own.
 //!
+//! 4. Neighbouring pieces that, put back together, hold something that must stay whole
+//!    (a child's name typed as "Grace, Adeyemi.txt") are kept as one citation, so that the
+//!    name is found, taken out of what is shown, and never printed half by half.
+//!
 //! Names are compared in Unicode normal form C, so "é" typed as one character and as "e"
 //! with an accent mark find the same file, whichever way the file system stores it.
 
@@ -20,6 +24,17 @@ use unicode_normalization::UnicodeNormalization;
 /// The citations in an Evidence cell; `exists` says whether a name is in the evidence
 /// folder (give `|_| false` where the folder is not known).
 pub fn split(cell: &str, exists: &dyn Fn(&str) -> bool) -> Vec<String> {
+    split_keeping(cell, exists, &|_| false)
+}
+
+/// The citations in an Evidence cell, as [`split`] tells them apart, except that a run of
+/// neighbouring pieces for which `whole` holds (and which no shorter run from its first
+/// piece does without that piece) is kept as one citation.
+pub fn split_keeping(
+    cell: &str,
+    exists: &dyn Fn(&str) -> bool,
+    whole: &dyn Fn(&str) -> bool,
+) -> Vec<String> {
     let mut out = Vec::new();
     for line in cell.lines().map(str::trim).filter(|l| !l.is_empty()) {
         if exists(line) {
@@ -33,7 +48,8 @@ pub fn split(cell: &str, exists: &dyn Fn(&str) -> bool) -> Vec<String> {
             let joined = (i + 1..=pieces.len())
                 .rev()
                 .map(|j| (j, pieces[i..j].concat()))
-                .find(|(j, text)| *j > i + 1 && exists(clean(text)));
+                .find(|(j, text)| *j > i + 1 && exists(clean(text)))
+                .or_else(|| kept_whole(&pieces, i, whole));
             let (next, text) = joined.unwrap_or((i + 1, pieces[i].to_string()));
             let text = clean(&text);
             if !text.is_empty() {
@@ -43,6 +59,19 @@ pub fn split(cell: &str, exists: &dyn Fn(&str) -> bool) -> Vec<String> {
         }
     }
     out
+}
+
+/// The shortest run of two or more pieces from `i` that `whole` holds for, when the pieces
+/// after `i` do not hold it alone: `i` is part of what must stay whole.
+fn kept_whole(pieces: &[&str], i: usize, whole: &dyn Fn(&str) -> bool) -> Option<(usize, String)> {
+    if whole(clean(pieces[i])) {
+        return None;
+    }
+    (i + 2..=pieces.len()).find_map(|j| {
+        let text = pieces[i..j].concat();
+        let rest = pieces[i + 1..j].concat();
+        (whole(clean(&text)) && !whole(clean(&rest))).then_some((j, text))
+    })
 }
 
 /// The line cut after each semicolon and comma, each piece keeping its separator, so that
@@ -119,6 +148,29 @@ mod tests {
         assert_eq!(
             split("policy.pdf\nminutes, spring 2025.txt\n\n", &files),
             ["policy.pdf", "minutes, spring 2025.txt"]
+        );
+    }
+
+    #[test]
+    fn pieces_that_hold_a_name_only_together_stay_one_citation() {
+        let none = |_: &str| false;
+        let name = |t: &str| t.contains("Grace") && t.contains("Adeyemi");
+        assert_eq!(
+            split_keeping(
+                "policy.pdf, documents/Grace, Adeyemi.txt; b.pdf",
+                &none,
+                &name
+            ),
+            ["policy.pdf", "documents/Grace, Adeyemi.txt", "b.pdf"]
+        );
+        // Only the pieces the name needs are joined.
+        assert_eq!(
+            split_keeping("a.pdf, Grace; Adeyemi, b.pdf", &none, &name),
+            ["a.pdf", "Grace; Adeyemi", "b.pdf"]
+        );
+        assert_eq!(
+            split("documents/Grace, Adeyemi.txt", &none),
+            ["documents/Grace", "Adeyemi.txt"]
         );
     }
 

@@ -31,6 +31,7 @@ mod privacy_documents;
 mod privacy_edges;
 mod privacy_forms;
 mod privacy_hidden;
+mod privacy_holes;
 mod privacy_messages;
 mod privacy_shown;
 mod privacy_split;
@@ -499,7 +500,14 @@ pub fn text_pdf(lines: &[&str]) -> Vec<u8> {
             )
         })
         .collect();
-    let text = format!("BT /F1 12 Tf 60 780 Td 16 TL {} ET", body.join(" "));
+    content_pdf(&format!(
+        "BT /F1 12 Tf 60 780 Td 16 TL {} ET",
+        body.join(" ")
+    ))
+}
+
+/// A one-page PDF whose page content is `text` (with Helvetica as /F1).
+pub fn content_pdf(text: &str) -> Vec<u8> {
     let objects = [
         "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
         "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),

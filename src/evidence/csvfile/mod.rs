@@ -1,8 +1,9 @@
 //! Reading CSV exports as schools' systems and Excel write them.
 //!
 //! Excel on Windows saves "CSV" in Windows-1252 unless told otherwise, some systems add a
-//! UTF-8 byte-order mark, and European settings use semicolons. The encoding and the
-//! delimiter are detected from the start of the file; rows are then streamed, parsed on a
+//! UTF-8 byte-order mark, and European settings use semicolons. UTF-16 and the delimiter
+//! are detected from the start of the file, and each cell is read as UTF-8 when it is valid
+//! UTF-8 and as Windows-1252 otherwise, so a file that mixes the two loses no letter; rows are then streamed, parsed on a
 //! second thread ([`split`]), so a log of a million rows needs no more memory than a few
 //! batches of rows.
 //!
@@ -39,17 +40,10 @@ mod split;
 mod utf16;
 use guard::Guard;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Encoding {
-    Utf8,
-    Windows1252,
-}
-
 /// A CSV file, read row by row.
 pub struct CsvRows {
     path: std::path::PathBuf,
     split: Split,
-    encoding: Encoding,
     /// The batch of records being taken, how many of it are records, and the next one.
     batch: Vec<ByteRecord>,
     filled: usize,
@@ -121,7 +115,6 @@ pub fn open(path: &Path) -> Result<CsvRows> {
             "it is not a text file, so it cannot be read as CSV; if it is a spreadsheet, give it its proper extension (.xlsx, .xls or .ods); if it was saved as text from Excel, save it again as \"CSV UTF-8\"",
         ));
     }
-    let encoding = detect_encoding(&sample);
     let delimiter = detect_delimiter(&sample);
     let reader = ReaderBuilder::new()
         .has_headers(false)
@@ -131,7 +124,6 @@ pub fn open(path: &Path) -> Result<CsvRows> {
     Ok(CsvRows {
         path: path.to_path_buf(),
         split: Split::start(reader).map_err(read_err)?,
-        encoding,
         batch: Vec::new(),
         filled: 0,
         at: 0,
@@ -149,19 +141,6 @@ fn source(path: &Path, wide: bool) -> std::io::Result<Box<dyn Read + Send>> {
     } else {
         Box::new(file)
     })
-}
-
-fn detect_encoding(sample: &[u8]) -> Encoding {
-    if sample.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        return Encoding::Utf8;
-    }
-    match std::str::from_utf8(sample) {
-        Ok(_) => Encoding::Utf8,
-        // The sample may end part-way through a character; that alone is not a reason to
-        // give up on UTF-8.
-        Err(e) if e.error_len().is_none() => Encoding::Utf8,
-        Err(_) => Encoding::Windows1252,
-    }
 }
 
 /// The delimiter used most on the first lines: comma, semicolon or tab (comma on a tie).
@@ -242,7 +221,7 @@ impl CsvRows {
                 .as_ref()
                 .is_none_or(|k| k.get(i).copied().unwrap_or(false));
             let value = if wanted {
-                decode(self.encoding, field, row.cells.get_mut(i))
+                decode(field, row.cells.get_mut(i))
             } else if field.iter().all(u8::is_ascii_whitespace) {
                 Some(Value::Empty)
             } else {
@@ -261,13 +240,15 @@ impl CsvRows {
 
 /// A field's value as [`Value::from_text`] gives it; `None` when it was written into `cell`,
 /// which held text, in place.
-fn decode(encoding: Encoding, bytes: &[u8], cell: Option<&mut Value>) -> Option<Value> {
-    let text = match encoding {
-        Encoding::Utf8 => match std::str::from_utf8(bytes) {
-            Ok(text) => std::borrow::Cow::Borrowed(text),
-            Err(_) => String::from_utf8_lossy(bytes),
-        },
-        Encoding::Windows1252 => WINDOWS_1252.decode_without_bom_handling(bytes).0,
+fn decode(bytes: &[u8], cell: Option<&mut Value>) -> Option<Value> {
+    // Each cell is read on its own: a file mixes the two when one cell was pasted in from
+    // another program ("Zo\xEB" from a Windows program in a UTF-8 file, or UTF-8 "Zoë" in
+    // a Windows-1252 one). A cell that is valid UTF-8 is read so (Windows-1252 text with
+    // accents almost never is), and any other as Windows-1252, so that no letter of a
+    // child's name is lost to a replacement mark or read as other letters.
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => std::borrow::Cow::Borrowed(text),
+        Err(_) => WINDOWS_1252.decode_without_bom_handling(bytes).0,
     };
     // Most cells neither start nor end with a space: they need no trimming.
     let plain = |b: Option<&u8>| b.is_some_and(|b| b.is_ascii() && !b.is_ascii_whitespace());
@@ -322,7 +303,6 @@ mod tests {
         if wide {
             sample = utf16::decode(&sample);
         }
-        let encoding = detect_encoding(&sample);
         let delimiter = detect_delimiter(&sample);
         let mut reader = ReaderBuilder::new()
             .has_headers(false)
@@ -352,11 +332,9 @@ mod tests {
                 } else {
                     field
                 };
-                match encoding {
-                    Encoding::Utf8 => Value::from_text(&String::from_utf8_lossy(field)),
-                    Encoding::Windows1252 => {
-                        Value::from_text(&WINDOWS_1252.decode_without_bom_handling(field).0)
-                    }
+                match std::str::from_utf8(field) {
+                    Ok(text) => Value::from_text(text),
+                    Err(_) => Value::from_text(&WINDOWS_1252.decode_without_bom_handling(field).0),
                 }
             });
             rows.push(cells.collect());
@@ -453,6 +431,15 @@ mod tests {
     fn utf8_with_bom_semicolons_and_crlf() {
         let got = rows(b"\xEF\xBB\xBFName;Role\r\nZo\xC3\xAB;TA\r\n");
         assert_eq!(got, [["Name", "Role"], ["Zoë", "TA"]]);
+    }
+
+    #[test]
+    fn a_windows_1252_cell_in_a_utf8_file_is_read_as_windows_1252() {
+        let got = rows(b"Name,Surname\nZo\xC3\xAB,Bront\xC3\xAB\nZo\xEB,Bront\xEB\n");
+        assert_eq!(
+            got,
+            [["Name", "Surname"], ["Zoë", "Brontë"], ["Zoë", "Brontë"]]
+        );
     }
 
     #[test]

@@ -241,7 +241,7 @@ fn a_pupil_list_gives_names_and_a_count_only() {
     assert!(
         refused
             .to_string()
-            .contains("row 3: no name that could be read"),
+            .contains("row 3: its forename is blank but cells to its right hold text"),
         "{refused}"
     );
     assert_eq!(partly.unreadable.len(), 1);

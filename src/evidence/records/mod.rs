@@ -382,10 +382,35 @@ pub fn pupil(row: &SheetRow, header: &Header, names: &mut Names) -> RowOutcome<(
     if row.is_blank() {
         return RowOutcome::Blank;
     }
+    if let Some(why) = shifted(row, header) {
+        return skip(why, None);
+    }
     if learn_names(row, header, names) == 0 {
         return skip("no name that could be read", None);
     }
     RowOutcome::Used(())
+}
+
+/// Why a pupil list's row looks shifted out of its columns, so that its name parts may
+/// stand under the wrong headings ("Adeyemi" under Year): text in a cell with no heading
+/// above it, or a blank (first) forename with text to its right.
+fn shifted(row: &SheetRow, header: &Header) -> Option<&'static str> {
+    let headed = |i: usize| header.columns.iter().any(|c| c.index as usize == i);
+    if (0..row.cells.len()).any(|i| !row.cells[i].is_empty() && !headed(i)) {
+        return Some(
+            "text in a cell with no heading above it, so the row may be shifted out of its columns",
+        );
+    }
+    let first = header.people.forenames.iter().min()?;
+    let blank = row.get(*first).is_empty();
+    let right = row
+        .cells
+        .iter()
+        .skip(*first as usize + 1)
+        .any(|c| !c.is_empty());
+    (blank && right).then_some(
+        "its forename is blank but cells to its right hold text, so the row may be shifted out of its columns",
+    )
 }
 
 #[cfg(test)]

@@ -47,9 +47,13 @@ impl Variant {
     /// everyday words only ever written surname first ("Mr Hall May 2027"). A title before
     /// a pupil's whole name ("Miss Grace Adeyemi", "Dr Łukasz Kowalski") or a one-word
     /// name ("Miss Zephyrine") is the pupil's name: "Miss" and "Ms" are girls' titles too.
+    /// A title before a surname and then an initial ("Mrs Patel, a governor", "Dr Okafor,
+    /// o.b.e.") is an adult too: a pupil's name is not written title, surname, initial.
     /// A title inside the words matched (where a middle name stands) ends the name.
     fn pupil_after_title(&self, i: usize) -> bool {
-        i == 0 && !self.shape.is_initial(0) && !(self.surname_first && self.cased)
+        i == 0
+            && !self.shape.is_initial(0)
+            && !(self.surname_first && (self.cased || self.shape.has_initial()))
     }
 
     /// Whether the word seen at place `i` is the word `want` the variant has there.

@@ -123,6 +123,18 @@ fn titled_adults_and_lowercase_everyday_words_are_not_pupils() {
     }
     // A title before a pupil's whole name is the pupil's name.
     assert!(n.found_in("Mr Ali Said the review went well."));
+    // A title, a surname, a comma and a word in small letters is an adult; without the
+    // title the initial is the pupil's.
+    let p = held(&["Amelia Patel", "Oluwaseun Okafor", "Grace Adeyemi"]);
+    for text in [
+        "Mrs Patel, a governor, attended.",
+        "Dr Okafor, o.b.e., spoke.",
+        "Mr Adeyemi, g-suite admin, set it up.",
+    ] {
+        assert!(!p.found_in(text), "{text}");
+    }
+    assert!(p.found_in("Patel, A. joined") && p.found_in("Adeyemi, g"));
+    assert!(p.found_in("Miss Amelia Patel") && p.found_in("Mrs Grace Adeyemi"));
     assert!(n.found_in("Harry May joined") && n.found_in("May Hall joined"));
     // "Harry" is no everyday word, so Harry May is his name in any case: the sentence
     // names the pupil.

@@ -17,6 +17,7 @@ mod formulas;
 mod hidden;
 mod markup;
 mod pdf;
+mod pdf_layout;
 mod png;
 mod script;
 mod text;

@@ -8,6 +8,8 @@
 //! no text layer (a scan, a photo), or one that cannot be opened (damaged, or protected by a
 //! password other than the empty one), is unreadable: a name in it could not be ruled out.
 //! The extractor has been known to panic on damaged files; that is caught and reported.
+//! Glyphs are read twice: in the order the page draws them, and by where they stand
+//! ([`super::pdf_layout`]), so letters drawn one by one out of order are read as shown.
 
 use std::io::Read;
 
@@ -25,7 +27,8 @@ pub(super) fn read(ctx: &mut Ctx<'_>, r: impl Read) -> Verdict {
     if bytes.len() as u64 > WHOLE_LIMIT {
         return Verdict::Unreadable("it is a PDF larger than 256 MB, too large to search".into());
     }
-    let (text, asides, attached) = match crate::spreadsheet::guarded(|| extract(&bytes)) {
+    let ((text, laid_out), asides, attached) = match crate::spreadsheet::guarded(|| extract(&bytes))
+    {
         Ok(Ok(found)) => found,
         Ok(Err(why)) => return Verdict::Unreadable(why),
         Err(_) => return Verdict::Unreadable("it is a damaged PDF".into()),
@@ -64,6 +67,8 @@ pub(super) fn read(ctx: &mut Ctx<'_>, r: impl Read) -> Verdict {
     let mut scanner = ctx.scanner();
     scanner.push(&text);
     scanner.brk();
+    scanner.push(&laid_out);
+    scanner.brk();
     scanner.push(&asides);
     if scanner.finish() {
         Verdict::Name
@@ -72,8 +77,9 @@ pub(super) fn read(ctx: &mut Ctx<'_>, r: impl Read) -> Verdict {
     }
 }
 
-/// The pages' text, every other string in the file, and the files attached to it.
-type Extracted = (String, String, Vec<Vec<u8>>);
+/// The pages' text (as drawn, and as laid out), every other string in the file, and the
+/// files attached to it.
+type Extracted = ((String, String), String, Vec<Vec<u8>>);
 
 /// The pages' text, every other string in the file, and the files attached to it.
 fn extract(bytes: &[u8]) -> Result<Extracted, String> {
@@ -87,6 +93,12 @@ fn extract(bytes: &[u8]) -> Result<Extracted, String> {
     let mut out = pdf_extract::PlainTextOutput::new(&mut text);
     pdf_extract::output_doc(&doc, &mut out)
         .map_err(|_| "it is a PDF whose text could not be read (it may be damaged)".to_string())?;
+    // The same glyphs read again by where they stand on the page, for a page that draws
+    // them out of order (`pdf_layout`).
+    let mut layout = super::pdf_layout::Layout::default();
+    pdf_extract::output_doc(&doc, &mut layout)
+        .map_err(|_| "it is a PDF whose text could not be read (it may be damaged)".to_string())?;
+    let text = (text, layout.text);
     let mut asides = String::new();
     let mut attached = Vec::new();
     for object in doc.objects.values() {

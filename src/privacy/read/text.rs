@@ -119,8 +119,10 @@ pub(super) fn read(
     if is_markup {
         return read_markup(ctx, r, encoding);
     }
-    if lower_hint.ends_with(".csv") {
-        return super::delimited::read(ctx, r, encoding, head.contains(&0));
+    // A table is told by its content, whatever its name (.csv, .tsv, .txt, .dat or none).
+    let named_csv = lower_hint.ends_with(".csv");
+    if let Some(delimiter) = super::delimited::delimiter(start, named_csv) {
+        return super::delimited::read(ctx, r, encoding, head.contains(&0), delimiter);
     }
     read_plain(ctx, r, encoding, head.contains(&0))
 }
