@@ -1,0 +1,58 @@
+//! A register taken out of review.toml holds the review back wherever a claimed level needs
+//! it: the checks resting on it are not merely "evidence needed", and the reason names the
+//! kind and how to list it again.
+
+use crate::ready_truth::{ready_review, scored};
+
+/// The registers the ready review lists whose checks the framework does not mark required.
+const OPTIONAL: [&str; 5] = [
+    "documents",
+    "agreements",
+    "filtering",
+    "surveys",
+    "engagement",
+];
+
+/// review.toml of `dir` without its `[[evidence]]` entry for `kind`.
+fn unlist(dir: &std::path::Path, kind: &str) {
+    let path = dir.join("review.toml");
+    let text = std::fs::read_to_string(&path).expect("review.toml");
+    let entry = format!("[[evidence]]\nkind = \"{kind}\"\n");
+    let start = text.find(&entry).expect("listed");
+    let end = text[start..]
+        .find("\n\n")
+        .map_or(text.len(), |e| start + e + 2);
+    std::fs::write(&path, format!("{}{}", &text[..start], &text[end..])).expect("written");
+}
+
+#[test]
+fn the_ready_review_lists_every_register_and_is_ready() {
+    let tmp = ready_review();
+    let text = std::fs::read_to_string(tmp.path().join("review.toml")).expect("review.toml");
+    for kind in OPTIONAL {
+        assert!(text.contains(&format!("kind = \"{kind}\"")), "{kind}");
+    }
+    let (doc, code) = scored(tmp.path());
+    assert_eq!((doc["ready"].as_bool(), code), (Some(true), 0), "{doc:#}");
+}
+
+#[test]
+fn a_register_taken_out_of_review_toml_holds_the_review_back_and_says_how_to_list_it() {
+    for kind in OPTIONAL {
+        let tmp = ready_review();
+        unlist(tmp.path(), kind);
+        let (doc, code) = scored(tmp.path());
+        assert_eq!(doc["ready"], false, "{kind}: {doc:#}");
+        assert_ne!(code, 0, "{kind}");
+        let how = format!(
+            "review.toml lists no register of kind \"{kind}\"; add one as [[evidence]] with kind = \"{kind}\""
+        );
+        let reasons = doc["reasons"].as_array().expect("reasons");
+        assert!(
+            reasons
+                .iter()
+                .any(|r| r["message"].as_str().is_some_and(|m| m.contains(&how))),
+            "{kind}: {reasons:#?}"
+        );
+    }
+}
