@@ -1,6 +1,6 @@
 //! A register taken out of review.toml holds the review back wherever a claimed level needs
 //! it: the checks resting on it are not merely "evidence needed", and the reason names the
-//! kind and how to list it again.
+//! kind and how to list it again. A survey nobody answered backs nothing either.
 
 use crate::ready_truth::{ready_review, scored};
 
@@ -54,5 +54,37 @@ fn a_register_taken_out_of_review_toml_holds_the_review_back_and_says_how_to_lis
                 .any(|r| r["message"].as_str().is_some_and(|m| m.contains(&how))),
             "{kind}: {reasons:#?}"
         );
+    }
+}
+
+#[test]
+fn a_survey_nobody_answered_is_skipped_in_every_wording_and_holds_the_review_back() {
+    for none in [
+        "none",
+        "nil",
+        "no responses",
+        "0 returned",
+        "No-one replied",
+    ] {
+        let tmp = ready_review();
+        let path = tmp.path().join("evidence/surveys.csv");
+        let text = std::fs::read_to_string(&path).expect("surveys");
+        let changed = text.replace("June 2026,90", &format!("June 2026,{none}"));
+        assert_ne!(changed, text, "the fixture has the survey");
+        std::fs::write(&path, changed).expect("written");
+        let out = crate::selfreview()
+            .arg("-C")
+            .arg(tmp.path())
+            .arg("import")
+            .output()
+            .expect("runs");
+        let said = String::from_utf8_lossy(&out.stdout).to_string();
+        assert!(
+            said.contains("nobody responded, so it is not counted as a survey done"),
+            "{none}: {said}"
+        );
+        let (doc, code) = scored(tmp.path());
+        assert_eq!(doc["ready"], false, "{none}: {doc:#}");
+        assert_ne!(code, 0, "{none}");
     }
 }
