@@ -88,3 +88,35 @@ fn a_survey_nobody_answered_is_skipped_in_every_wording_and_holds_the_review_bac
         assert_ne!(code, 0, "{none}");
     }
 }
+
+#[test]
+fn an_inquorate_attendance_and_an_item_without_papers_are_not_counted() {
+    let tmp = ready_review();
+    std::fs::write(
+        tmp.path().join("evidence/meetings.csv"),
+        "Date,Meeting,Present,Agenda items\n\
+         12/11/2025,Online safety group,Inquorate,Filtering report\n\
+         10/02/2026,Online safety group,6,Policy review (no papers); Budget\n",
+    )
+    .expect("written");
+    let toml = tmp.path().join("review.toml");
+    let text = std::fs::read_to_string(&toml).expect("review.toml");
+    let repointed = text.replace("evidence/meeting-register.ods", "evidence/meetings.csv");
+    assert_ne!(repointed, text, "the fixture lists its meeting register");
+    std::fs::write(&toml, repointed).expect("written");
+    let out = crate::selfreview()
+        .arg("-C")
+        .arg(tmp.path())
+        .arg("import")
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(
+        said.contains("skipped row 2, column C: Present says \"inquorate\""),
+        "{said}"
+    );
+    assert!(
+        said.contains("an item under Agenda items says \"no papers\": it was not taken"),
+        "{said}"
+    );
+}
