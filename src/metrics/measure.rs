@@ -153,7 +153,10 @@ pub(super) fn need(e: &Evidence, kind: Kind, what: &'static str) -> Result<(), U
             why: why.trim_end_matches('.').to_string(),
         })
     } else if !e.kinds.contains(&kind) {
-        Err(Unmeasured::NotImported { what })
+        Err(Unmeasured::NotImported {
+            what,
+            kind: kind.as_str(),
+        })
     } else if !e.holds_records(kind) {
         Err(empty(e, kind, what))
     } else {

@@ -94,6 +94,8 @@ pub fn run(
         .map(|c| {
             let measured = measure::measure(c, evidence, as_of, terms);
             let unreadable = matches!(measured, Err(measure::Unmeasured::Unreadable { .. }));
+            // No register of the kind listed at all: fail closed, as a required check does.
+            let not_listed = matches!(&measured, Err(why) if why.not_listed());
             let (value, fact, status, detail) = match measured {
                 Ok(m) if c.passes(m.value) => (Some(m.value), Some(m.fact), CheckStatus::Met, None),
                 Ok(m) => (
@@ -126,7 +128,7 @@ pub fn run(
                 rule: c.describe(),
                 threshold: c.threshold,
                 supports_level: c.supports_level,
-                required: c.required,
+                required: c.required || not_listed,
                 value: value.map(|v| shown(c, v)),
                 fact,
                 needs: format!("{at} needs {}", measure::expectation(c)),

@@ -46,6 +46,7 @@ mod register_groups;
 mod register_held;
 mod register_honest;
 mod register_latest;
+mod register_listed;
 mod register_marked;
 mod register_meaning;
 mod register_sheets;

@@ -10,7 +10,7 @@ use crate::selfreview;
 const READY: &str = "tests/fixtures/ready";
 
 /// A copy of the ready review in a temporary folder.
-fn ready_review() -> tempfile::TempDir {
+pub(crate) fn ready_review() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().expect("temporary folder");
     for sub in ["evidence", "evidence/documents", "scores", "history"] {
         std::fs::create_dir_all(tmp.path().join(sub)).expect("folder");
@@ -35,7 +35,7 @@ fn ready_review() -> tempfile::TempDir {
 }
 
 /// `score --json` of `dir`: the document and the exit code.
-fn scored(dir: &Path) -> (serde_json::Value, i32) {
+pub(crate) fn scored(dir: &Path) -> (serde_json::Value, i32) {
     let out = selfreview()
         .arg("-C")
         .arg(dir)

@@ -31,10 +31,25 @@ fn review(dir: &Path, explained: &[(&str, &str)]) {
         )
         .expect("copy");
     }
+    // The other registers are listed as the blank templates init made: checks resting on
+    // them are "evidence needed", not held against the level.
+    let blank: String = [
+        ("incidents", "incident-log.xlsx"),
+        ("documents", "policy-register.xlsx"),
+        ("agreements", "acceptable-use-agreements.xlsx"),
+        ("filtering", "filtering-checks.xlsx"),
+        ("surveys", "surveys.xlsx"),
+        ("engagement", "parent-engagement.xlsx"),
+    ]
+    .iter()
+    .map(|(k, p)| format!("\n[[evidence]]\nkind = \"{k}\"\npath = \"evidence/{p}\"\n"))
+    .collect();
     set_sources(
         dir,
-        "[[evidence]]\nkind = \"training\"\npath = \"evidence/half-the-staff-trained.csv\"\n\n\
-         [[evidence]]\nkind = \"meetings\"\npath = \"evidence/governors-meet-group-does-not.csv\"\n",
+        &format!(
+            "[[evidence]]\nkind = \"training\"\npath = \"evidence/half-the-staff-trained.csv\"\n\n\
+             [[evidence]]\nkind = \"meetings\"\npath = \"evidence/governors-meet-group-does-not.csv\"\n{blank}"
+        ),
     );
     let codes = [
         "A1.1", "A1.2", "A1.3", "A2.1", "A2.2", "A2.3", "B1.1", "B1.2", "B2.1", "B3.1", "B4.1",
@@ -224,22 +239,22 @@ fn an_explanation_of_a_word_or_a_dash_lets_nothing_stand() {
 }
 
 #[test]
-fn checks_without_their_records_are_evidence_needed_and_required_ones_block() {
+fn checks_whose_register_is_not_listed_hold_the_review_back_and_say_how_to_list_it() {
     let tmp = tempfile::tempdir().expect("temporary folder");
     review(tmp.path(), &[]);
     set_sources(tmp.path(), "");
     let out = run(tmp.path(), &["score", "--strict"]).code(1);
     let text = String::from_utf8_lossy(&out.get_output().stdout).to_string();
     assert!(
-        text.contains("Staff (B2.1): evidence needed: no training records were imported; level 3 or better needs at least half the staff trained in the last two years and level 2 needs 9 in 10 staff trained in the last two years"),
+        text.contains("Staff (B2.1): evidence needed: no training records were imported: review.toml lists no register of kind \"training\"; add one as [[evidence]] with kind = \"training\" and its path; level 3 or better needs at least half the staff trained in the last two years and level 2 needs 9 in 10 staff trained in the last two years"),
         "{text}"
     );
-    // The policy-review check is not required: listed, but not holding back readiness.
+    // No meeting register is listed at all: the policy-review check is not required, but
+    // a kind missing from review.toml holds readiness back and says how to add it.
     assert!(
-        text.contains("What the school's records show against other claims:\n")
-            && text.contains(
-                "Online Safety Policy (A2.1): evidence needed: no meeting registers were imported"
-            ),
+        text.contains(
+            "Online Safety Policy (A2.1): evidence needed: no meeting registers were imported: review.toml lists no register of kind \"meetings\"; add one as [[evidence]] with kind = \"meetings\" and its path"
+        ),
         "{text}"
     );
 }

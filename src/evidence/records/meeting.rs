@@ -68,6 +68,11 @@ const ITEM_OFF: &[&str] = &[
     "withdrawn",
     "awaited",
     "to follow",
+    "no papers",
+    "no paper",
+    "papers not circulated",
+    "papers not sent",
+    "papers not ready",
 ];
 
 /// Answers in a Held column that say the meeting did not go ahead.
@@ -95,7 +100,8 @@ fn said_word(text: &str, words: &[&'static str]) -> Option<&'static str> {
 /// The cell saying the meeting did not take place, with what it says (its heading and the
 /// words read, never the rest of the cell, which could name someone), what that means and
 /// the column: a Status column (any word of [`status`], a "No" under a Held heading, or an
-/// inquorate meeting), a note, then the group or the first item.
+/// inquorate meeting), a note, an attendance written as "Inquorate", then the group or the
+/// first item.
 fn not_held(row: &SheetRow, header: &Header) -> Option<(String, Standing, Option<u32>)> {
     let quote = |field: Field, words: &str| {
         let heading = status::heading(header, field);
@@ -137,6 +143,16 @@ fn not_held(row: &SheetRow, header: &Header) -> Option<(String, Standing, Option
         }
         if let Some(w) = said_word(&typed, MEETING_OFF) {
             return Some((quote(Field::MeetingNotes, w), Standing::DidNotHappen, col));
+        }
+    }
+    // "Inquorate" where the attendance is written: too few came for the meeting to count.
+    for (typed, col) in cells(Field::MeetingAttendees) {
+        if let Some(w) = said_word(&typed, MEETING_OFF) {
+            return Some((
+                quote(Field::MeetingAttendees, w),
+                Standing::DidNotHappen,
+                col,
+            ));
         }
     }
     status::not_held(row, header, Field::MeetingStatus, &[Field::MeetingGroup]).or_else(|| {
@@ -277,6 +293,31 @@ mod tests {
     }
 
     #[test]
+    fn an_attendance_written_as_inquorate_is_a_meeting_that_did_not_count() {
+        let heads = ["Date", "Group", "Present", "Main items"];
+        for present in [
+            "Inquorate",
+            "Inquorate - 2 governors",
+            "not quorate",
+            "No quorum",
+        ] {
+            let got = read(
+                &heads,
+                &["01/10/2026", "Governors", present, "Filtering report"],
+            );
+            let RowOutcome::Skipped { col, .. } = got else {
+                panic!("{present}: {got:?}");
+            };
+            assert_eq!(col, Some(2), "{present}");
+        }
+        let got = read(
+            &heads,
+            &["01/10/2026", "Governors", "6 governors", "Filtering report"],
+        );
+        assert!(matches!(got, RowOutcome::Used(_)), "{got:?}");
+    }
+
+    #[test]
     fn an_item_that_says_it_did_not_happen_is_not_searched() {
         let heads = ["Date", "Group", "Main items"];
         for item in [
@@ -286,6 +327,8 @@ mod tests {
             "Online safety report postponed",
             "Online safety report - carried forward to next meeting",
             "Online safety report cancelled",
+            "Policy review (no papers)",
+            "Policy review - papers not circulated",
         ] {
             let cell = format!("Minutes of last meeting; {item}");
             let got = read(&heads, &["01/10/2026", "Governors", &cell]);

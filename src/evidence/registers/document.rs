@@ -95,11 +95,9 @@ fn next_review(
         (a, b) => a.or(b.map(|f| f.months)),
     };
     if column.is_none() && !often.trim().is_empty() {
-        let typed = crate::text::clip(often.trim(), crate::text::QUOTE_CHARS);
+        // The cell is never quoted: free text here may name someone ("After … incident").
         notes.push((
-            format!(
-                "review frequency: `{typed}` is not understood as how often (such as \"Annually\", \"Every September\" or \"Every 2 years\"), so no next review is worked out from it"
-            ),
+            "review frequency: the cell is not understood as how often (such as \"Annually\", \"Every September\" or \"Every 2 years\"), so no next review is worked out from it".to_string(),
             header.col(Field::DocumentFrequency),
         ));
     }

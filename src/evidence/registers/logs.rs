@@ -83,16 +83,54 @@ fn asked(group: &str, title: &str) -> Vec<String> {
     }
 }
 
-/// Responses written as words that say nobody answered.
+/// Words that open a responses cell saying nobody answered ("0 returned", "none", "nil",
+/// "no responses", "nobody").
 const NO_ONE: &[&str] = &[
-    "0",
-    "nobody",
-    "no one",
-    "noone",
-    "zero",
-    "no responses",
-    "no replies",
+    "0", "00", "zero", "none", "nil", "nobody", "noone", "nought", "no",
 ];
+
+/// Words that may follow such an opening without changing it ("no one replied", "0 forms
+/// returned", "none back yet").
+const NO_ONE_AFTER: &[&str] = &[
+    "one",
+    "responses",
+    "response",
+    "responded",
+    "replies",
+    "reply",
+    "replied",
+    "returned",
+    "returns",
+    "received",
+    "back",
+    "yet",
+    "answers",
+    "answered",
+    "forms",
+    "form",
+    "completed",
+    "submitted",
+    "so",
+    "far",
+    "at",
+    "all",
+    "in",
+];
+
+/// Whether a responses cell says nobody answered: a word for none first, and nothing after
+/// it but words about responses ("0 returned", "nil", "no responses received"). "No" alone
+/// opens only with words after it ("no replies"), so it is never read as a bare answer.
+fn nobody_answered(cell: &str) -> bool {
+    let words = normalise(cell);
+    let mut words = words.split(' ').filter(|w| !w.is_empty());
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let rest: Vec<&str> = words.collect();
+    NO_ONE.contains(&first)
+        && (first != "no" || !rest.is_empty())
+        && rest.iter().all(|w| NO_ONE_AFTER.contains(w))
+}
 
 /// The cell of a survey's row (status, title, who was asked, responses) saying it did not
 /// run, has not yet, or is not valid, with what it says and its column: a Status column
@@ -132,8 +170,7 @@ pub fn survey(row: &SheetRow, header: &Header) -> RowOutcome<Survey> {
     if group.is_empty() {
         return skip("no group asked", header.col(Field::SurveyGroup));
     }
-    let answered = normalise(&text(row, header, Field::SurveyResponses));
-    if NO_ONE.contains(&answered.as_str()) {
+    if nobody_answered(&text(row, header, Field::SurveyResponses)) {
         return skip(
             "nobody responded, so it is not counted as a survey done",
             header.col(Field::SurveyResponses),
@@ -167,4 +204,41 @@ pub fn survey(row: &SheetRow, header: &Header) -> RowOutcome<Survey> {
         responses,
     };
     with_notes(survey, notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nobody_answered;
+
+    #[test]
+    fn a_responses_cell_saying_nobody_answered_is_read_so_in_its_many_wordings() {
+        for none in [
+            "0",
+            "none",
+            "None",
+            "nil",
+            "Nil.",
+            "no responses",
+            "No responses received",
+            "0 returned",
+            "0 forms returned",
+            "no one",
+            "No-one replied",
+            "nobody",
+            "zero",
+            "none back yet",
+        ] {
+            assert!(nobody_answered(none), "{none}");
+        }
+        for some in [
+            "12",
+            "no",
+            "",
+            "none of the parents but 12 pupils",
+            "40 returned",
+            "N/A",
+        ] {
+            assert!(!nobody_answered(some), "{some}");
+        }
+    }
 }

@@ -189,6 +189,7 @@ const IN_FORCE: &[&str] = &[
     "in place",
     "implemented",
     "renewed",
+    "updated",
 ];
 
 /// What a status cell says of the document, when it does not say it is in force.

@@ -138,3 +138,13 @@ fn a_note_speaks_of_this_document_only_in_its_own_clauses() {
         assert!(note_says(this).is_some(), "{this}");
     }
 }
+
+#[test]
+fn a_status_saying_the_document_was_updated_is_in_force_and_one_still_to_update_is_not() {
+    for typed in ["Updated", "Updated and approved", "Reviewed and updated"] {
+        assert_eq!(status_cell_says(typed), None, "{typed}");
+    }
+    for typed in ["To be updated", "Still to be updated", "Not yet updated"] {
+        assert!(status_cell_says(typed).is_some(), "{typed}");
+    }
+}

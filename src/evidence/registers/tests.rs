@@ -212,6 +212,8 @@ fn a_filtering_result_that_says_anything_got_through_fails_and_an_unclear_one_ne
         "All blocked",
         "Blocked, could not access",
         "Did not load",
+        "✓",
+        "✔",
     ] {
         assert_eq!(got_through(held), Some(false), "{held}");
     }
@@ -238,7 +240,7 @@ fn a_filtering_result_that_says_anything_got_through_fails_and_an_unclear_one_ne
         "No issues",
         "Yes",
         "No",
-        "✓",
+        "✓?",
     ] {
         assert_eq!(got_through(unclear), None, "{unclear}");
     }

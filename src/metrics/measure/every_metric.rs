@@ -265,15 +265,15 @@ fn a_metric_without_its_records_says_what_is_missing() {
     let why = unmeasured;
     assert_eq!(
         why("training.coverage", "group = \"staff\""),
-        "no training records were imported"
+        "no training records were imported: review.toml lists no register of kind \"training\"; add one as [[evidence]] with kind = \"training\" and its path"
     );
     assert_eq!(
         why("meetings.with-item", "topic = \"filtering\""),
-        "no meeting registers were imported"
+        "no meeting registers were imported: review.toml lists no register of kind \"meetings\"; add one as [[evidence]] with kind = \"meetings\" and its path"
     );
     assert_eq!(
         why("incidents.closed-share", ""),
-        "no incident logs were imported"
+        "no incident logs were imported: review.toml lists no register of kind \"incidents\"; add one as [[evidence]] with kind = \"incidents\" and its path"
     );
     let nobody = measure(
         &check("training.coverage", "group = \"governors\"", "at-least = 0"),

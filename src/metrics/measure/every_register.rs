@@ -183,20 +183,23 @@ fn a_register_metric_without_its_records_says_what_is_missing() {
     let why = unmeasured;
     assert_eq!(
         why("documents.reviewed", "document = \"images\""),
-        "no policy registers were imported"
+        "no policy registers were imported: review.toml lists no register of kind \"documents\"; add one as [[evidence]] with kind = \"documents\" and its path"
     );
     assert_eq!(
         why("agreements.signed-share", "group = \"staff\""),
-        "no acceptable use agreement records were imported"
+        "no acceptable use agreement records were imported: review.toml lists no register of kind \"agreements\"; add one as [[evidence]] with kind = \"agreements\" and its path"
     );
     assert_eq!(
         why("filtering.terms-unchecked", ""),
-        "no filtering check logs were imported"
+        "no filtering check logs were imported: review.toml lists no register of kind \"filtering\"; add one as [[evidence]] with kind = \"filtering\" and its path"
     );
-    assert_eq!(why("surveys.count", ""), "no survey records were imported");
+    assert_eq!(
+        why("surveys.count", ""),
+        "no survey records were imported: review.toml lists no register of kind \"surveys\"; add one as [[evidence]] with kind = \"surveys\" and its path"
+    );
     assert_eq!(
         why("engagement.sessions", ""),
-        "no parent engagement records were imported"
+        "no parent engagement records were imported: review.toml lists no register of kind \"engagement\"; add one as [[evidence]] with kind = \"engagement\" and its path"
     );
     let nobody = measure(
         &check(

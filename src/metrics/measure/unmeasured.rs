@@ -6,11 +6,17 @@ use std::path::PathBuf;
 /// check is then "evidence needed", and the sentence says what to import or map.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum Unmeasured {
-    /// No source of the kind the metric counts was imported.
-    #[error("no {what} were imported")]
+    /// No source of the kind the metric counts is listed in review.toml. Unlike a
+    /// register listed and empty, this holds readiness back: a register taken out of
+    /// review.toml must not turn a failing check into one that is merely not known.
+    #[error(
+        "no {what} were imported: review.toml lists no register of kind \"{kind}\"; add one as [[evidence]] with kind = \"{kind}\" and its path"
+    )]
     NotImported {
         /// The kind of record, in words ("training records").
         what: &'static str,
+        /// The kind as review.toml names it ("training").
+        kind: &'static str,
     },
     /// A source was imported without the column the metric rests on.
     #[error("{} has {what} (map it under [evidence.columns])", path.display())]
@@ -77,5 +83,11 @@ impl Unmeasured {
     /// and every row they held was skipped.
     pub fn not_met(&self) -> bool {
         matches!(self, Unmeasured::AllSkipped { .. })
+    }
+
+    /// Whether no register of the kind the check needs is listed at all: the check then
+    /// holds readiness back, whatever the framework says of it.
+    pub fn not_listed(&self) -> bool {
+        matches!(self, Unmeasured::NotImported { .. })
     }
 }

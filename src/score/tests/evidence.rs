@@ -151,25 +151,20 @@ fn an_explanation_too_short_to_say_anything_is_taken_as_blank() {
 }
 
 #[test]
-fn missing_records_hold_back_readiness_only_where_the_check_is_required() {
-    let (scored, _) = score(
-        &fw(),
-        &settings(),
-        &[everything_at("Ann", 2)],
-        &Evidence::default(),
-    );
+fn registers_listed_without_rows_hold_back_readiness_only_where_the_check_is_required() {
+    let listed = Evidence {
+        kinds: crate::evidence::Kind::TEMPLATES.to_vec(),
+        ..Evidence::default()
+    };
+    let (scored, _) = score(&fw(), &settings(), &[everything_at("Ann", 2)], &listed);
     assert!(!scored.ready);
     let held: Vec<&str> = scored.reasons.iter().map(|r| r.aspect.as_str()).collect();
+    // A hand-made record set with no sources reads as meetings and incident logs with
+    // nothing in them, so A2.1 and D1.1 count none; every other register holds no rows.
     assert_eq!(
         held,
-        ["A1.2", "B2.1", "B3.1"],
-        "the aspects with required checks"
-    );
-    assert!(
-        scored
-            .reasons
-            .iter()
-            .all(|r| r.kinds == [Shortfall::EvidenceNeeded])
+        ["A1.2", "A2.1", "B2.1", "B3.1", "D1.1"],
+        "the aspects with required checks, and those counting no meetings or incidents"
     );
     let a12 = aspect(&scored, "A1.2");
     assert_eq!(
@@ -177,23 +172,44 @@ fn missing_records_hold_back_readiness_only_where_the_check_is_required() {
         (Some(2), Some(4)),
         "level 4 needs no records"
     );
-    assert!(
-        a12.evidence_checks
-            .iter()
-            .all(|c| c.status == CheckStatus::EvidenceNeeded)
-    );
-    // The policy check (A2.1) is not required: listed as evidence needed, not holding back.
-    let a21 = aspect(&scored, "A2.1");
-    assert_eq!(a21.counted, Some(2));
+    // The cyber security policy check (C1.3) is not required and its register is listed:
+    // listed as evidence needed, not holding back.
+    let c13 = aspect(&scored, "C1.3");
+    assert_eq!(c13.counted, Some(2));
     let f = scored
         .evidence_findings
         .iter()
-        .find(|f| f.aspect == "A2.1")
+        .find(|f| f.aspect == "C1.3")
         .expect("listed");
     assert_eq!(f.kinds, [Shortfall::EvidenceNeeded]);
     assert!(
         f.message
-            .contains("evidence needed: no meeting registers were imported"),
+            .contains("evidence needed: the policy registers imported hold no records"),
+        "{}",
+        f.message
+    );
+}
+
+#[test]
+fn a_register_kind_not_listed_at_all_holds_back_every_check_that_needs_it() {
+    let (scored, _) = score(
+        &fw(),
+        &settings(),
+        &[everything_at("Ann", 2)],
+        &Evidence::default(),
+    );
+    assert!(!scored.ready);
+    let a21 = aspect(&scored, "A2.1");
+    assert!(a21.evidence_checks.iter().all(|c| c.required), "{a21:?}");
+    let f = scored
+        .reasons
+        .iter()
+        .find(|f| f.aspect == "A2.1")
+        .expect("held back");
+    assert!(
+        f.message.contains(
+            "review.toml lists no register of kind \"documents\"; add one as [[evidence]] with kind = \"documents\""
+        ),
         "{}",
         f.message
     );
@@ -305,7 +321,9 @@ fn claimed_levels_are_checked_against_the_records() {
     );
     assert_eq!(
         a12.evidence_checks[0].detail.as_deref(),
-        Some("no meeting registers were imported")
+        Some(
+            "no meeting registers were imported: review.toml lists no register of kind \"meetings\"; add one as [[evidence]] with kind = \"meetings\" and its path"
+        )
     );
     let a12 = scored
         .evidence_findings

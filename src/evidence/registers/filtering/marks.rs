@@ -37,6 +37,8 @@ pub(super) fn bare(t: &str, asks: Asks) -> Option<Option<bool>> {
         Asks::Reached if yes => Some(true),
         Asks::Reached if cross => None,
         Asks::Reached => Some(false),
+        // A tick alone under "Result" is the check passed; a bare yes or no is not.
+        Asks::Unclear if tick && rest.is_empty() => Some(false),
         Asks::Unclear => None,
     })
 }

@@ -51,6 +51,8 @@ const GOT_THROUGH: &[&str] = &[
 /// Phrases that say the filter held, read once the phrases above are ruled out.
 const HELD: &[&str] = &[
     "blocked",
+    "success",
+    "successful",
     "all blocked",
     "pass",
     "passed",
@@ -155,6 +157,17 @@ const EXCEPTIONS: &[&str] = &[
 /// "Blocked by the filter on all devices". Any other word leaves a result unclear.
 const FILLER: &[&str] = &[
     "all",
+    // What the filter did beside blocking: "Blocked & logged", "Filtered - alert
+    // received by DSL".
+    "logged",
+    "alert",
+    "alerts",
+    "alerted",
+    "received",
+    "raised",
+    "dsl",
+    "flagged",
+    "recorded",
     "everything",
     "every",
     "each",
@@ -471,6 +484,13 @@ mod tests {
             "Blocked by the filter on all devices",
             "Blocked - working as expected",
             "Blocked ✓",
+            "Success",
+            "Successful",
+            "Blocked & logged",
+            "Filtered - alert received by DSL",
+            "Blocked and flagged",
+            "✓",
+            "✔",
         ] {
             assert_eq!(got_through(held, Asks::Unclear), Some(false), "{held}");
         }
