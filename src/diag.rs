@@ -31,8 +31,7 @@ impl fmt::Display for Severity {
 
 macro_rules! codes {
     ($($(#[$doc:meta])* $variant:ident => $text:literal,)*) => {
-        /// Stable identifiers of every kind of finding. The text form never changes once
-        /// released; add new codes rather than renaming old ones.
+        /// Stable identifiers of every kind of finding: add codes, never rename released ones.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
             $($(#[$doc])* $variant,)*
@@ -147,12 +146,11 @@ codes! {
     CopiedWorkbook => "copied-workbook",
     /// A level cell holding a formula whose result was never saved.
     LevelFormulaWithoutValue => "level-formula-without-value",
-    /// An agreed level worked out by a formula rather than typed as the level agreed.
+    /// An agreed level worked out by a formula, not typed as the level agreed.
     AgreedLevelFormula => "agreed-level-formula",
     /// An agreed commentary typed as a formula whose result was never saved.
     CommentaryFormulaWithoutValue => "commentary-formula-without-value",
-    /// A group workbook whose members' notes are gathered in Commentary has no Agreed
-    /// commentary column (deleted or renamed).
+    /// A group workbook gathering members' notes in Commentary lost its Agreed commentary column.
     AgreedCommentaryColumnMissing => "agreed-commentary-column-missing",
     /// An aspect a move to a revised framework changed, not yet reviewed by the group.
     ReviewAfterChange => "review-after-change",
