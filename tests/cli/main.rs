@@ -214,7 +214,7 @@ pub const REVIEW_CODES: [Code; 3] = [
 /// Codes about scoring workbooks, reported by `score`. Each is produced by a unit test in
 /// `src/workbook/tests.rs` or `src/score/tests.rs`; `tests/cli/score.rs` runs some of them
 /// through the binary.
-pub const WORKBOOK_CODES: [Code; 30] = [
+pub const WORKBOOK_CODES: [Code; 31] = [
     Code::AgreedCommentaryColumnMissing,
     Code::CommentaryFormulaWithoutValue,
     Code::UnreadableWorkbook,
@@ -231,6 +231,7 @@ pub const WORKBOOK_CODES: [Code; 30] = [
     Code::CopiedWorkbook,
     Code::ReservedReviewerName,
     Code::LevelFormulaWithoutValue,
+    Code::AgreedLevelFormula,
     Code::EvidenceNotImported,
     Code::ReviewDateNotSet,
     Code::RecordsPredateWindow,
