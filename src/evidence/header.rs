@@ -122,12 +122,30 @@ fn reading(kind: Kind, header: &str, overrides: &ColumnMap) -> Option<(Field, St
     };
     // "Signed (Y/N)", "Returned? Yes/No": a heading that says how to fill it in is still
     // the heading before it, though less plainly than one that says no more.
-    known(&h).or_else(|| {
-        [" y n", " yes no", " y or n", " yes or no", " tick"]
-            .iter()
-            .find_map(|how| h.strip_suffix(how))
-            .and_then(known)
-            .map(|(f, s)| (f, s.min(Strength::Hinted)))
+    known(&h)
+        .or_else(|| {
+            [" y n", " yes no", " y or n", " yes or no", " tick"]
+                .iter()
+                .find_map(|how| h.strip_suffix(how))
+                .and_then(known)
+                .map(|(f, s)| (f, s.min(Strength::Hinted)))
+        })
+        .or_else(|| reworded(kind, &h))
+}
+
+/// The field a heading names once it is put more plainly ("What tested", "Title of
+/// policy"): compared word for word with the known headings put the same way, as
+/// [`super::wording`] says. Less plain than any heading known as it stands.
+fn reworded(kind: Kind, h: &str) -> Option<(Field, Strength)> {
+    use super::wording::{core, plainer};
+    let forms = plainer(h);
+    forms.iter().find_map(|form| {
+        kind.fields()
+            .find(|f| {
+                core(&normalise(f.header())) == *form
+                    || f.aliases().iter().any(|a| core(a) == *form)
+            })
+            .map(|f| (f, Strength::Hinted))
     })
 }
 
@@ -151,6 +169,12 @@ impl Heading {
 /// Headings that name a policy's last review in one register and its next in another:
 /// taken as the next review unless another column names that.
 const EITHER_REVIEW: &[&str] = &["review date", "date of review"];
+
+/// Whether a heading can name a policy's last review or its next ("Review date").
+pub fn either_review(heading: &str) -> bool {
+    let h = normalise(heading);
+    EITHER_REVIEW.iter().any(|e| h.ends_with(e))
+}
 
 fn columns(kind: Kind, texts: &[Heading], overrides: &ColumnMap) -> Vec<Column> {
     let mut out: Vec<Column> = Vec::new();
@@ -205,12 +229,10 @@ fn make_room(out: &mut [Column], wanted: Field) {
     {
         return;
     }
-    if let Some(c) = out.iter_mut().find(|c| {
-        c.field == Some(wanted)
-            && EITHER_REVIEW
-                .iter()
-                .any(|e| normalise(&c.header).ends_with(e))
-    }) {
+    if let Some(c) = out
+        .iter_mut()
+        .find(|c| c.field == Some(wanted) && either_review(&c.header))
+    {
         c.field = Some(Field::DocumentLastReviewed);
     }
 }
@@ -693,6 +715,52 @@ mod tests {
         let err = detect(Kind::Meetings, &rows, &ColumnMap::default()).expect_err("no header");
         assert_eq!(err.found, ["Colour", "Shape"]);
         assert_eq!(err.expected, ["Date", "Group"]);
+    }
+
+    #[test]
+    fn headings_put_another_way_are_still_their_fields() {
+        use Field::*;
+        let cases = [
+            (Kind::Documents, "Title of policy", DocumentName),
+            (Kind::Documents, "Name of the document", DocumentName),
+            (
+                Kind::Documents,
+                "Date of the last review",
+                DocumentLastReviewed,
+            ),
+            (Kind::Filtering, "What tested", FilteringTested),
+            (Kind::Filtering, "What were tested?", FilteringTested),
+            (Kind::Filtering, "Date (dd/mm/yyyy)", FilteringDate),
+            (Kind::Filtering, "Date of the check", FilteringDate),
+        ];
+        for (kind, heading, field) in cases {
+            assert_eq!(
+                field_for(kind, heading, &ColumnMap::default()),
+                Some(field),
+                "{heading}"
+            );
+        }
+        // A heading of filler words alone names nothing.
+        assert_eq!(
+            field_for(Kind::Filtering, "The", &ColumnMap::default()),
+            None
+        );
+    }
+
+    #[test]
+    fn known_headings_put_plainly_still_name_one_field_each() {
+        use crate::evidence::wording::core;
+        for kind in Kind::ALL {
+            let mut seen: std::collections::BTreeMap<String, Field> = Default::default();
+            for f in kind.fields() {
+                let own = normalise(f.header());
+                for a in std::iter::once(own.as_str()).chain(f.aliases().iter().copied()) {
+                    if let Some(other) = seen.insert(core(a), f) {
+                        assert_eq!(other, f, "{kind:?}: `{a}` put plainly names two fields");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub mod table;
 pub mod tally;
 pub mod template;
 pub mod unrecorded;
+pub mod wording;
 
 use serde::{Deserialize, Serialize};
 

@@ -49,6 +49,7 @@ mod register_latest;
 mod register_listed;
 mod register_marked;
 mod register_meaning;
+mod register_reworded;
 mod register_sheets;
 mod register_status;
 mod register_truth;

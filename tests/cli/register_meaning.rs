@@ -63,13 +63,13 @@ fn a_status_is_read_by_what_it_says_of_the_document() {
     says(
         &text,
         &[
-            "skipped row 5, column D: Online Safety Policy is out for consultation, not yet approved: `For consultation` says so",
-            "skipped row 6, column D: Child Protection Policy is out of date: `Out of date` says so",
+            "skipped row 5, column D: Online Safety Policy is out for consultation, not yet approved, as its status says",
+            "skipped row 6, column D: Child Protection Policy is out of date, as its status says",
             "skipped row 7, column A: Acceptable Use Policy (working copy) is a working copy",
             "skipped row 8, column D: Anti-bullying Policy is under review",
-            "skipped row 11, column C: Mobile Phone Policy is not yet approved: `FGB (pending)` says so",
-            "skipped row 12, column C: Remote Learning Policy is not yet approved: `pending` says so",
-            "skipped row 15, column H: E-Safety Policy 2023 is superseded or withdrawn: `Superseded by the Online Safety Policy` says so",
+            "skipped row 11, column C: Mobile Phone Policy is not yet approved, as its Approved by cell says",
+            "skipped row 12, column C: Remote Learning Policy is not yet approved, as its Approved by cell says",
+            "skipped row 15, column H: E-Safety Policy 2023 is superseded or withdrawn, as its notes say",
         ],
     );
 }

@@ -195,7 +195,7 @@ fn drafts_withdrawn_and_superseded_documents_and_non_documents_back_no_topic() {
         &text,
         &[
             "`SAFEGUARDING POLICIES` stands alone in its row: a section heading, not a record",
-            "Online Safety Policy (DRAFT - not yet approved) is a draft: `Draft` says so; a document not in force backs no check, so it is not listed",
+            "Online Safety Policy (DRAFT - not yet approved) is a draft, as its status says; a document not in force backs no check, so it is not listed",
             "Acceptable Use Agreements is withdrawn",
             "Filtering and Monitoring Review is superseded",
         ],

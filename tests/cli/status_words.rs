@@ -86,8 +86,8 @@ fn a_policy_is_in_force_only_when_its_status_says_so_and_its_notes_do_not_deny_i
             "skipped row 8, column B: Data Protection Policy is not approved or not current",
             "skipped row 9, column B: Images Policy is not approved",
             "skipped row 10, column B: Cyber Security Policy is an old version",
-            "skipped row 11, column B: status not understood: `N/A` does not say Behaviour Policy is in force",
-            "skipped row 12, column E: Anti-bullying Policy is a draft: `Still in draft - awaiting FGB` says so",
+            "skipped row 11, column B: status not understood: the status does not say Behaviour Policy is in force",
+            "skipped row 12, column E: Anti-bullying Policy is a draft, as its notes say",
         ],
     );
 }

@@ -158,7 +158,7 @@ mod tests {
         let mut e = Evidence::default();
         for name in ["Online Safety Policy", "Acceptable Use Policy"] {
             let mut s = skip(
-                &format!("{name} is a draft: `Draft` says so; not listed"),
+                &format!("{name} is a draft, as its status says; not listed"),
                 None,
             );
             s.subject = Some(name.to_string());
@@ -166,7 +166,7 @@ mod tests {
         }
         assert_eq!(
             e.all_skipped(Kind::Documents, None).expect("skipped"),
-            "all 2 were skipped: it is a draft: `Draft` says so; not listed (2 rows)"
+            "all 2 were skipped: it is a draft, as its status says; not listed (2 rows)"
         );
     }
 

@@ -109,48 +109,45 @@ fn next_review(
 }
 
 /// What the status cell, the Approved by cell, a note or the name says the document is,
-/// when it is not in force: the words typed and what they mean (`None` for a status not
-/// understood), with the column they are in. Read by meaning in [`super::standing`].
+/// when it is not in force: what it means (`None` for a status not understood), with the
+/// column that says so. Read by meaning in [`super::standing`].
 fn not_in_force(
     row: &SheetRow,
     header: &Header,
     name: &str,
-) -> Option<(String, Option<&'static str>, Field)> {
+) -> Option<(Option<&'static str>, Field)> {
     use super::standing::{Says, name_says, note_says, status_cell_says, status_says};
     let said = |f: Field, says: fn(&str) -> Option<&'static str>| {
-        let typed = text(row, header, f);
-        says(&typed).map(|what| (typed, Some(what), f))
+        says(&text(row, header, f)).map(|what| (Some(what), f))
     };
     let status = text(row, header, Field::DocumentStatus);
     let in_status = status_cell_says(&status).map(|says| match says {
-        Says::NotInForce(what) => (status.clone(), Some(what), Field::DocumentStatus),
-        Says::NotUnderstood => (status.clone(), None, Field::DocumentStatus),
+        Says::NotInForce(what) => (Some(what), Field::DocumentStatus),
+        Says::NotUnderstood => (None, Field::DocumentStatus),
     });
     in_status
         .or_else(|| said(Field::DocumentApprovedBy, status_says))
         .or_else(|| said(Field::DocumentNotes, note_says))
-        .or_else(|| name_says(name).map(|what| (name.to_string(), Some(what), Field::DocumentName)))
+        .or_else(|| name_says(name).map(|what| (Some(what), Field::DocumentName)))
 }
 
-/// Why a document not in force is not listed, from what [`not_in_force`] found.
-fn not_listed(name: &str, typed: &str, what: Option<&str>, field: Field) -> String {
-    let clip = |t: &str| crate::text::clip(t.trim(), crate::text::QUOTE_CHARS);
+/// Why a document not in force is not listed, from what [`not_in_force`] found. The
+/// cell is never quoted: a status or a note may say who ("Withdrawn after a complaint
+/// from …"); its column is named instead, and the row's place gives the cell.
+fn not_listed(name: &str, what: Option<&str>, field: Field) -> String {
+    let name = crate::text::clip(name.trim(), crate::text::QUOTE_CHARS);
     let Some(what) = what else {
         return format!(
-            "status not understood: `{}` does not say {} is in force (such as \"Approved\", \"Ratified\", \"Current\" or \"Live\"), so it is not counted as approved and backs no check",
-            clip(typed),
-            clip(name)
+            "status not understood: the status does not say {name} is in force (such as \"Approved\", \"Ratified\", \"Current\" or \"Live\"), so it is not counted as approved and backs no check"
         );
     };
-    let said = if field == Field::DocumentName {
-        String::new()
-    } else {
-        format!(": `{}` says so", clip(typed))
+    let said = match field {
+        Field::DocumentName => "",
+        Field::DocumentStatus => ", as its status says",
+        Field::DocumentApprovedBy => ", as its Approved by cell says",
+        _ => ", as its notes say",
     };
-    format!(
-        "{} is {what}{said}; a document not in force backs no check, so it is not listed",
-        clip(name)
-    )
+    format!("{name} is {what}{said}; a document not in force backs no check, so it is not listed")
 }
 
 /// The review dates the row types that give no day, and why: the last review's (or the
@@ -184,6 +181,37 @@ fn unread(row: &SheetRow, header: &Header, last: Field) -> Vec<(Field, String)> 
         .collect()
 }
 
+/// The day a last review or approval cell gives: a date, or the words and term
+/// [`super::next_due::read_done`] reads, a term noted as read as its first day. Anything
+/// else is noted as not read.
+fn done_on(
+    row: &SheetRow,
+    header: &Header,
+    field: Field,
+    what: &str,
+    notes: &mut Vec<(String, Option<u32>)>,
+) -> Option<NaiveDate> {
+    let typed = text(row, header, field);
+    let impossible = |why: &str| why.ends_with(crate::dates::DateError::Impossible.describe());
+    match records::date(row, header, field) {
+        Err(why) if !impossible(&why) => match super::next_due::read_done(&typed) {
+            Some((day, term)) => {
+                if term {
+                    let t = crate::text::clip(typed.trim(), crate::text::QUOTE_CHARS);
+                    let on = crate::dates::uk(day);
+                    notes.push((
+                        format!("{what}: `{t}` is a term, taken as its first day, {on}, the longest ago it can mean"),
+                        header.col(field),
+                    ));
+                }
+                Some(day)
+            }
+            None => date_noted(row, header, field, what, notes),
+        },
+        _ => date_noted(row, header, field, what, notes),
+    }
+}
+
 /// The last review: the register's review date, or, where it gives none, the date the
 /// document was approved. An approval date never stands in for a review date the register
 /// gives, however much later it is. Says which column it came from.
@@ -192,7 +220,7 @@ fn last_review(
     header: &Header,
     notes: &mut Vec<(String, Option<u32>)>,
 ) -> (Option<NaiveDate>, Field) {
-    let reviewed = date_noted(
+    let reviewed = done_on(
         row,
         header,
         Field::DocumentLastReviewed,
@@ -203,7 +231,7 @@ fn last_review(
         .trim()
         .is_empty();
     if reviewed.is_none() && blank && header.col(Field::DocumentApprovedOn).is_some() {
-        let approved = date_noted(row, header, Field::DocumentApprovedOn, "approved", notes);
+        let approved = done_on(row, header, Field::DocumentApprovedOn, "approved", notes);
         if let Some((note, _)) = notes.last_mut().filter(|_| approved.is_none()) {
             note.push_str(", so the register gives no date of its last review");
         }
@@ -229,8 +257,8 @@ pub fn document(row: &SheetRow, header: &Header) -> RowOutcome<Document> {
         }
         return skip("no document name", header.col(Field::DocumentName));
     }
-    if let Some((typed, what, field)) = not_in_force(row, header, &name) {
-        return skip(not_listed(&name, &typed, what, field), header.col(field));
+    if let Some((what, field)) = not_in_force(row, header, &name) {
+        return skip(not_listed(&name, what, field), header.col(field));
     }
     let mut notes = Vec::new();
     let (last_reviewed, last_from) = last_review(row, header, &mut notes);

@@ -93,7 +93,7 @@ fn term_start(text: &str) -> Option<NaiveDate> {
 
 /// The date a next review cell gives once its remarks and leading "by" are set aside, or
 /// its term's first day; `None` when it says the review is overdue or gives no date.
-pub(super) fn read(typed: &str) -> Option<NaiveDate> {
+pub(crate) fn read(typed: &str) -> Option<NaiveDate> {
     if says_passed(typed) {
         return None;
     }
@@ -101,6 +101,48 @@ pub(super) fn read(typed: &str) -> Option<NaiveDate> {
     match dates::parse(&p) {
         Ok(day) => Some(month_end_of(&p, day)),
         Err(_) => term_start(&p),
+    }
+}
+
+/// Words before a date that say it is the day the document was reviewed or approved:
+/// "Reviewed 08/07/2026", "Last updated: 1 Sept 2025".
+const DONE_ON: &[&str] = &[
+    "last reviewed on",
+    "last reviewed",
+    "reviewed on",
+    "reviewed",
+    "last updated on",
+    "last updated",
+    "updated on",
+    "updated",
+    "approved on",
+    "approved",
+    "ratified on",
+    "ratified",
+    "agreed on",
+    "agreed",
+    "adopted on",
+    "adopted",
+    "signed off on",
+    "signed off",
+];
+
+/// A last review (or approval) cell typed with more than a date: the day it gives once a
+/// bracketed remark and the words before it saying it was done then ("Reviewed", "Approved
+/// on:") are set aside, or a term's first day ("Summer 2026" is taken as 1 April 2026, the
+/// longest ago it can mean, so the document falls due no later than it truly does). Says
+/// whether the day was a term's. A month and a year stay the month's first day, for the
+/// same reason.
+pub(super) fn read_done(typed: &str) -> Option<(NaiveDate, bool)> {
+    let p = plain(typed);
+    let lower = p.to_lowercase();
+    let p = match DONE_ON.iter().find(|w| lower.starts_with(*w)) {
+        Some(w) => p[w.len()..].trim_start_matches([' ', ':', '-']).trim(),
+        None => p.as_str(),
+    };
+    match dates::parse(p) {
+        Ok(day) => Some((day, false)),
+        Err(_) => term_start(p).map(|day| (day, true)),
     }
 }
 
@@ -169,6 +211,27 @@ mod tests {
         assert_eq!(read("Spring 2025-26"), d(2026, 1, 1));
         assert_eq!(read("Autumn term 2025/26"), d(2025, 9, 1));
         assert_eq!(plain("By Sep 2026"), "Sep 2026");
+    }
+
+    #[test]
+    fn a_last_review_typed_with_words_or_as_a_term_is_read_as_its_longest_ago() {
+        let day = |t: &str| read_done(t).map(|(d, _)| d);
+        assert_eq!(day("Reviewed 08/07/2026"), d(2026, 7, 8));
+        assert_eq!(day("Last reviewed: 8 July 2026"), d(2026, 7, 8));
+        assert_eq!(day("Approved on 1/9/2025 (FGB)"), d(2025, 9, 1));
+        assert_eq!(day("Updated - Sept 2025"), d(2025, 9, 1));
+        let term = |t: &str| read_done(t).map(|(day, term)| (Some(day), term));
+        assert_eq!(term("Summer 2026"), Some((d(2026, 4, 1), true)));
+        assert_eq!(term("Autumn term 2025/26"), Some((d(2025, 9, 1), true)));
+        for typed in [
+            "Reviewed",
+            "Summer",
+            "TBC",
+            "Reviewed by the head",
+            "31/02/2026",
+        ] {
+            assert_eq!(read_done(typed), None, "{typed}");
+        }
     }
 
     #[test]

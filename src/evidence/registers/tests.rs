@@ -80,13 +80,15 @@ fn a_policy_register_is_read_with_its_dates_typed_several_ways() {
     );
     assert_eq!(e.documents[2].last_reviewed, Some(d(2025, 6, 30)));
     assert!(e.documents[3].topics.is_empty());
-    // Unreadable dates keep the document, with a note naming it and the cell.
+    // A term is read as its first day; unreadable dates keep the document, with a note
+    // naming it and the cell.
+    assert_eq!(e.documents[4].last_reviewed, Some(d(2025, 9, 1)));
     assert_eq!(report.noted.len(), 1, "{:?}", report.noted);
     assert_eq!(report.noted[0].place, "row 7, column D");
     assert!(
         report.noted[0]
             .reason
-            .starts_with("Staff code of conduct: last reviewed: `Autumn 2025` is not a date"),
+            .starts_with("Staff code of conduct: last reviewed: `Autumn 2025` is a term, taken as its first day, 01/09/2025"),
         "{}",
         report.noted[0].reason
     );

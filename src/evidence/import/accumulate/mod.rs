@@ -16,6 +16,7 @@ use crate::evidence::{Field, Kind};
 use crate::text::normalise;
 
 mod agreements;
+mod either;
 mod logs;
 mod people;
 
@@ -46,6 +47,9 @@ pub(super) struct Accumulator<'e> {
     /// The rows skipped because they could not be used (an agreements row with no group,
     /// or whose count cannot be read), not because another row stands for them.
     unusable: std::collections::BTreeSet<u32>,
+    /// A policy register's rows held until its review date column, which can mean either
+    /// review, has been read through (see [`either`]).
+    held: Option<Vec<SheetRow>>,
 }
 
 impl<'e> Accumulator<'e> {
@@ -105,7 +109,7 @@ impl<'e> Accumulator<'e> {
             unplaced_groups: Vec::new(),
         };
         let names_before = evidence.private.len();
-        Accumulator {
+        let mut acc = Accumulator {
             agreements: Vec::new(),
             seen: BTreeMap::new(),
             formulas: std::collections::BTreeSet::new(),
@@ -121,12 +125,15 @@ impl<'e> Accumulator<'e> {
             header,
             evidence,
             report,
-        }
+            held: None,
+        };
+        acc.hold_if_either();
+        acc
     }
 
     /// Reads one row of the sheet; rows of the header and above are passed over.
     pub(super) fn row(&mut self, row: &SheetRow) {
-        if row.index <= self.header.last_row {
+        if row.index <= self.header.last_row || self.held_row(row) {
             return;
         }
         if let Some(reason) = registers::section_heading(row, self.kind) {
@@ -358,8 +365,10 @@ impl<'e> Accumulator<'e> {
     /// Goes on to another sheet of the same workbook whose headings map the same fields:
     /// its rows are read as more of the same records, and their places name that sheet.
     pub(super) fn next_sheet(&mut self, origin: Origin, header: Header, name: &str) {
+        self.release();
         self.origin = origin;
         self.header = header;
+        self.hold_if_either();
         // The cells that hold a formula are the first sheet's.
         self.formulas.clear();
         self.report.sheets_read += 1;
@@ -380,6 +389,7 @@ impl<'e> Accumulator<'e> {
     }
 
     pub(super) fn finish(mut self) -> SourceReport {
+        self.release();
         self.settle_agreements();
         if self.kind.names_children() {
             let people = if self.kind == Kind::Pupils {
