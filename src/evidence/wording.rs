@@ -29,9 +29,9 @@ pub fn core(heading: &str) -> String {
         .join(" ")
 }
 
-/// The plainer forms of a normalised heading, each as [`core`] gives it, without the
-/// heading's own core form first: what to compare with the known headings' core forms when
-/// the heading itself matches none.
+/// The plainer forms of a normalised heading, each as [`core()`] gives it, the heading's
+/// own first: what to compare with the known headings' core forms when the heading itself
+/// matches none.
 pub fn plainer(heading: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut push = |h: &str| {
