@@ -126,3 +126,36 @@ fn a_document_not_in_force_is_skipped_without_repeating_its_status_or_notes() {
         "{text}{warnings}"
     );
 }
+
+#[test]
+fn a_review_date_beside_an_approval_date_or_a_frequency_stays_the_next_review() {
+    for csv in [
+        "Policy,Date approved,Review date\n\
+         Online Safety Policy,01/09/2024,01/10/2026\n",
+        "Policy,Review date\n\
+         Online Safety Policy,01/10/2026\n\
+         Social Media Policy,Annually\n",
+    ] {
+        let (_, text, warnings) = import_csv("documents", csv);
+        assert!(text.contains("Review date → next-review"), "{text}");
+        assert!(warnings.contains("document-review-overdue"), "{warnings}");
+    }
+}
+
+#[test]
+fn a_last_review_cell_with_words_that_deny_it_is_no_review() {
+    let (doc, text, _) = import_csv(
+        "documents",
+        "Policy,Date of the last review,Next review due\n\
+         Online Safety Policy,Due 01/09/2026,01/09/2027\n\
+         Acceptable Use Policy,Reviewed 08/10/2026 - not approved,01/09/2027\n\
+         Data Protection Policy,1/10/2026 draft,01/09/2027\n",
+    );
+    assert!(
+        text.contains("Date of the last review → last-reviewed"),
+        "{text}"
+    );
+    let docs = documents(&doc);
+    assert_eq!(docs.len(), 3, "{text}");
+    assert!(docs.iter().all(|d| d.1.is_null()), "{text}");
+}

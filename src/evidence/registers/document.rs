@@ -208,6 +208,17 @@ fn done_on(
             }
             None => date_noted(row, header, field, what, notes),
         },
+        Ok(Some(_))
+            if matches!(header.col(field).map(|c| row.get(c)), Some(Value::Text(_)))
+                && !super::next_due::only_a_date(&typed) =>
+        {
+            let t = crate::text::clip(typed.trim(), crate::text::QUOTE_CHARS);
+            notes.push((
+                format!("{what}: `{t}` has words beside the date that may say it was not done then, so it is not read as a date; give the date alone"),
+                header.col(field),
+            ));
+            None
+        }
         _ => date_noted(row, header, field, what, notes),
     }
 }

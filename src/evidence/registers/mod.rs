@@ -420,7 +420,7 @@ pub use engagement::engagement;
 pub use filtering::filtering;
 pub(crate) use groups::{Who, class_year, part_key, who};
 pub use logs::survey;
-pub(crate) use next_due::read as read_next_due;
+pub(crate) use next_due::read_done;
 pub use section::SECTION_HEADING;
 pub use section::heading as section_heading;
 pub(crate) use signed::{GROUP_NONE, NO_COUNT, NOT_SHOWN};

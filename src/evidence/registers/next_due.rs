@@ -93,7 +93,7 @@ fn term_start(text: &str) -> Option<NaiveDate> {
 
 /// The date a next review cell gives once its remarks and leading "by" are set aside, or
 /// its term's first day; `None` when it says the review is overdue or gives no date.
-pub(crate) fn read(typed: &str) -> Option<NaiveDate> {
+pub(super) fn read(typed: &str) -> Option<NaiveDate> {
     if says_passed(typed) {
         return None;
     }
@@ -133,17 +133,85 @@ const DONE_ON: &[&str] = &[
 /// longest ago it can mean, so the document falls due no later than it truly does). Says
 /// whether the day was a term's. A month and a year stay the month's first day, for the
 /// same reason.
-pub(super) fn read_done(typed: &str) -> Option<(NaiveDate, bool)> {
-    let p = plain(typed);
-    let lower = p.to_lowercase();
+pub(crate) fn read_done(typed: &str) -> Option<(NaiveDate, bool)> {
+    let lower = typed.trim().to_lowercase();
     let p = match DONE_ON.iter().find(|w| lower.starts_with(*w)) {
-        Some(w) => p[w.len()..].trim_start_matches([' ', ':', '-']).trim(),
-        None => p.as_str(),
+        Some(w) => typed.trim()[w.len()..].trim_start_matches([' ', ':', '-']),
+        None => typed.trim(),
     };
-    match dates::parse(p) {
-        Ok(day) => Some((day, false)),
-        Err(_) => term_start(p).map(|day| (day, true)),
+    // Only a bracketed remark is set aside: any other word beside the date ("Due
+    // 01/09/2026", "1/10/2026 draft", "08/10/2026 - not approved") may say the review was
+    // not done, so the cell is not read as a day it was.
+    let p = plain_remark(p);
+    if !only_a_date(&p) {
+        return None;
     }
+    match dates::parse(&p) {
+        Ok(day) => Some((day, false)),
+        Err(_) => term_start(&p).map(|day| (day, true)),
+    }
+}
+
+/// `typed` without its bracketed remarks, trimmed.
+fn plain_remark(typed: &str) -> String {
+    let mut out = String::new();
+    let mut depth = 0usize;
+    for c in typed.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out.trim()
+        .trim_end_matches(['.', ',', ';'])
+        .trim()
+        .to_string()
+}
+
+/// Whether every word of letters in `p` is a part of a date or a term: a month's name, a
+/// weekday's, a term's, a day's ordinal ("1st"), or "of", once any bracketed remark is
+/// set aside. Numbers and times pass.
+pub(crate) fn only_a_date(p: &str) -> bool {
+    let p = plain_remark(p);
+    const PARTS: &[&str] = &[
+        "spring",
+        "summer",
+        "autumn",
+        "term",
+        "of",
+        "the",
+        "st",
+        "nd",
+        "rd",
+        "th",
+        "am",
+        "pm",
+        "mon",
+        "monday",
+        "tue",
+        "tues",
+        "tuesday",
+        "wed",
+        "wednesday",
+        "thu",
+        "thur",
+        "thurs",
+        "thursday",
+        "fri",
+        "friday",
+        "sat",
+        "saturday",
+        "sun",
+        "sunday",
+    ];
+    p.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic))
+        .all(|w| {
+            let l = w.to_lowercase();
+            dates::month_from_name(&l).is_some() || PARTS.contains(&l.as_str())
+        })
 }
 
 /// A review due "September 2026" or "Sep-26" is due by the end of that month, not on its
@@ -224,6 +292,10 @@ mod tests {
         assert_eq!(term("Summer 2026"), Some((d(2026, 4, 1), true)));
         assert_eq!(term("Autumn term 2025/26"), Some((d(2025, 9, 1), true)));
         for typed in [
+            "Due 01/09/2026",
+            "By 01/09/2026",
+            "Reviewed 08/10/2026 - not approved",
+            "1/10/2026 draft",
             "Reviewed",
             "Summer",
             "TBC",

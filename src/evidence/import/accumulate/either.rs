@@ -5,8 +5,9 @@
 //! date in the column is on or before the review date, the column cannot be a schedule of
 //! reviews to come: reading it so would call every policy overdue. It is then read as when
 //! each document was last reviewed, and the school is told so at the heading. One date
-//! still to come is enough to keep the column as the next review, with any past dates
-//! overdue. The rows are held until the column has been read through (a policy register
+//! still to come, or a cell not read as a day ("Annually", "TBC"), is enough to keep the
+//! column as the next review, with any past dates overdue; so is a column of approval
+//! dates beside it. The rows are held until the column has been read through (a policy register
 //! is short), so that every row is read under one meaning.
 
 use chrono::NaiveDate;
@@ -22,7 +23,10 @@ const MOST_HELD: usize = 10_000;
 
 /// The column of `header` that can mean either review, when no column names the last one.
 fn either_column(header: &Header) -> Option<usize> {
-    if header.col(Field::DocumentLastReviewed).is_some() {
+    // Beside an approval date, a review date is the review to come.
+    if header.col(Field::DocumentLastReviewed).is_some()
+        || header.col(Field::DocumentApprovedOn).is_some()
+    {
         return None;
     }
     header.columns.iter().position(|c| {
@@ -60,12 +64,17 @@ impl Accumulator<'_> {
         };
         if let (Some(at), Some(as_of)) = (either_column(&self.header), self.as_of) {
             let col = self.header.columns[at].index;
-            let dates: Vec<NaiveDate> = held
+            // Every cell typed in the column must read as a day on or before the review
+            // date: one that does not ("Annually", "TBC", a day to come) keeps the column
+            // the next review.
+            let cells: Vec<Option<NaiveDate>> = held
                 .iter()
                 .filter(|r| r.index > self.header.last_row)
-                .filter_map(|r| date_in(r, &self.header))
+                .filter(|r| !records::text(r, &self.header, Field::DocumentNextDue).is_empty())
+                .map(|r| date_in(r, &self.header))
                 .collect();
-            if !dates.is_empty() && dates.iter().all(|d| *d <= as_of) {
+            let past = cells.iter().all(|d| d.is_some_and(|d| d <= as_of));
+            if !cells.is_empty() && past {
                 let heading = self.header.columns[at].header.clone();
                 self.header.columns[at].field = Some(Field::DocumentLastReviewed);
                 for c in self.report.columns.iter_mut().filter(|c| c.index == col) {
@@ -93,10 +102,11 @@ impl Accumulator<'_> {
 fn date_in(row: &SheetRow, header: &Header) -> Option<NaiveDate> {
     match records::date(row, header, Field::DocumentNextDue) {
         Ok(d) => d,
-        Err(_) => crate::evidence::registers::read_next_due(&records::text(
+        Err(_) => crate::evidence::registers::read_done(&records::text(
             row,
             header,
             Field::DocumentNextDue,
-        )),
+        ))
+        .map(|(day, _)| day),
     }
 }
