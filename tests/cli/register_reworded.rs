@@ -5,38 +5,8 @@
 
 use serde_json::Value;
 
-use crate::{says, selfreview};
-
-/// `import` of `csv` as `kind` on 01/11/2026: the JSON, the text and the warnings.
-fn import_csv(kind: &str, csv: &str) -> (Value, String, String) {
-    let tmp = tempfile::tempdir().expect("temporary folder");
-    std::fs::write(tmp.path().join("register.csv"), csv).expect("write the register");
-    let run = |json: bool| {
-        let mut cmd = selfreview();
-        cmd.current_dir(tmp.path());
-        if json {
-            cmd.arg("--json");
-        }
-        cmd.args([
-            "import",
-            "--as-of",
-            "2026-11-01",
-            "--kind",
-            kind,
-            "register.csv",
-        ])
-        .assert()
-        .success()
-        .get_output()
-        .clone()
-    };
-    let (json, text) = (run(true), run(false));
-    (
-        serde_json::from_slice(&json.stdout).expect("JSON"),
-        String::from_utf8(text.stdout).expect("utf-8"),
-        String::from_utf8(text.stderr).expect("utf-8"),
-    )
-}
+use crate::register_words::import_csv;
+use crate::says;
 
 fn documents(doc: &Value) -> Vec<(String, Value, Value)> {
     doc["metrics"]["documents"]["documents"]

@@ -32,7 +32,7 @@ fn import_file(kind: &str, dir: &Path, file: &str) -> (Value, String, String) {
     )
 }
 
-fn import_csv(kind: &str, csv: &str) -> (Value, String, String) {
+pub(crate) fn import_csv(kind: &str, csv: &str) -> (Value, String, String) {
     let tmp = tempfile::tempdir().expect("temporary folder");
     std::fs::write(tmp.path().join("log.csv"), csv).expect("write the log");
     import_file(kind, tmp.path(), "log.csv")

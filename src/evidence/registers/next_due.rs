@@ -36,21 +36,7 @@ fn says_passed(typed: &str) -> bool {
 /// The cell without its bracketed remarks and without the words before the date that say
 /// it is due by then.
 pub(super) fn plain(typed: &str) -> String {
-    let mut out = String::new();
-    let mut depth = 0usize;
-    for c in typed.chars() {
-        match c {
-            '(' | '[' => depth += 1,
-            ')' | ']' => depth = depth.saturating_sub(1),
-            _ if depth == 0 => out.push(c),
-            _ => {}
-        }
-    }
-    let mut t = out
-        .trim()
-        .trim_end_matches(['.', ',', ';'])
-        .trim()
-        .to_string();
+    let mut t = plain_remark(typed);
     let lower = t.to_lowercase();
     if let Some(by) = BY.iter().find(|b| lower.starts_with(&format!("{b} "))) {
         t = t[by.len()..].trim().to_string();
