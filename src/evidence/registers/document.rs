@@ -212,9 +212,9 @@ fn done_on(
             if matches!(header.col(field).map(|c| row.get(c)), Some(Value::Text(_)))
                 && !super::next_due::only_a_date(&typed) =>
         {
-            let t = crate::text::clip(typed.trim(), crate::text::QUOTE_CHARS);
+            // The cell is not quoted: its other words may name someone.
             notes.push((
-                format!("{what}: `{t}` has words beside the date that may say it was not done then, so it is not read as a date; give the date alone"),
+                format!("{what}: the cell has words beside its date that may say it was not done then, so it is not read as a date; give the date alone"),
                 header.col(field),
             ));
             None
