@@ -19,7 +19,7 @@ import sys
 
 LAYERS = [
     # the small shared modules at the bottom
-    "dates", "diag", "text", "rounding", "error", "fsutil", "tomldoc", "sheetprint",
+    "text", "dates", "diag", "rounding", "error", "fsutil", "tomldoc", "sheetprint",
     # reading files
     "spreadsheet", "privacy",
     # the stages, in the order data flows through them

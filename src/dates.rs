@@ -104,6 +104,151 @@ pub fn parse(text: &str) -> Result<NaiveDate, DateError> {
     }
 }
 
+/// Words of letters a date or a term is written with besides a month's name: a term's,
+/// a weekday's, a day's ordinal ("1st"), "of", and a time's "am" or "pm".
+const DATE_PARTS: &[&str] = &[
+    "spring",
+    "summer",
+    "autumn",
+    "term",
+    "of",
+    "the",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "am",
+    "pm",
+    "mon",
+    "monday",
+    "tue",
+    "tues",
+    "tuesday",
+    "wed",
+    "wednesday",
+    "thu",
+    "thur",
+    "thurs",
+    "thursday",
+    "fri",
+    "friday",
+    "sat",
+    "saturday",
+    "sun",
+    "sunday",
+];
+
+/// Whether a word of letters, in lower case, is a part of a date or a term: a month's
+/// name, a weekday's, a term's, a day's ordinal, "of".
+pub fn date_word(word: &str) -> bool {
+    month_from_name(word).is_some() || DATE_PARTS.contains(&word)
+}
+
+/// Words typed in a date column in place of a date that are safe to repeat: they say the
+/// date is not known yet or what kind of date it is, and name no one.
+const IN_PLACE_OF_A_DATE: &[&str] = &[
+    "tbc",
+    "tba",
+    "tbd",
+    "n",
+    "a",
+    "na",
+    "none",
+    "nil",
+    "unknown",
+    "pending",
+    "ongoing",
+    "asap",
+    "due",
+    "by",
+    "before",
+    "on",
+    "overdue",
+    "late",
+    "reviewed",
+    "approved",
+    "last",
+    "next",
+    "review",
+    "not",
+    "yet",
+    "no",
+    "date",
+    "soon",
+    "missed",
+    "passed",
+    "expired",
+    "lapsed",
+    "later",
+    "than",
+    "or",
+    "in",
+    "updated",
+    "ratified",
+    "agreed",
+    "adopted",
+    "signed",
+    "off",
+    "booked",
+    "planned",
+    "scheduled",
+    "expected",
+    "provisional",
+    "completed",
+    "cancelled",
+    "postponed",
+    "for",
+    "when",
+    "today",
+    "tomorrow",
+    "yesterday",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "day",
+    "days",
+    "ago",
+    "this",
+    "end",
+    "start",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "thirtieth",
+];
+
+/// A date cell for a message: quoted when it holds only digits, a date's words
+/// ([`date_word`]) and words that stand in for a date ("TBC", "overdue"), so a name or a
+/// remark beside it is never repeated (see [`crate::text::quote_cell`]). A month's name
+/// counts as a date's word only beside a number: alone, "May" or "June" may be someone's
+/// name.
+pub fn quoted(typed: &str) -> String {
+    let numbered = typed.chars().any(|c| c.is_ascii_digit());
+    crate::text::quote_cell(typed, |w| {
+        IN_PLACE_OF_A_DATE.contains(&w) || (date_word(w) && (numbered || DATE_PARTS.contains(&w)))
+    })
+}
+
 /// Whether `text` is meant as a date even when [`parse`] cannot read it: a date naming a
 /// day that does not exist (`31/09/2026`), or text naming a month or a term of a year
 /// (`Sept`, `Spring 2026`). A cell like that is a date typed wrongly, never a number,
@@ -259,6 +404,35 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> Result<NaiveDate, DateError> {
         Ok(NaiveDate::from_ymd_opt(y, m, day).expect("valid test date"))
+    }
+
+    #[test]
+    fn a_date_cell_is_quoted_only_when_it_holds_nothing_but_a_date() {
+        for shown in [
+            "31/02/2026",
+            "Sept 2026",
+            "Summer 2026",
+            "1st of June 2026",
+            "TBC",
+            "Sep 2026 (overdue)",
+            "not yet",
+            "next week",
+        ] {
+            assert_eq!(quoted(shown), format!("`{shown}`"), "{shown}");
+        }
+        for hidden in [
+            "Reviewed by Jane Smith",
+            "Ask Mr Patel",
+            "Summer 2026 (Jane)",
+            "01/09/2026 per A. Khan",
+            "June",
+            "May",
+            "April Jones",
+            "10/1O/2026",
+            "",
+        ] {
+            assert_eq!(quoted(hidden), crate::text::UNQUOTED, "{hidden}");
+        }
     }
 
     #[test]

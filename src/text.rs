@@ -30,6 +30,28 @@ pub fn clip(text: &str, max: usize) -> String {
     }
 }
 
+/// How a message names a cell it does not quote.
+pub const UNQUOTED: &str = "the cell";
+
+/// A cell's text for a message about it: between backticks when every word of letters in
+/// it is one `expected` accepts (given in lower case), and [`UNQUOTED`] otherwise. A date,
+/// count or mark column may hold anything ("Reviewed by Jane Smith", "Ask Mr Patel"), and a
+/// note, warning or `--json` line goes wherever the lead sends it: only the words the
+/// column is meant to hold are repeated, and a cell holding any other is named by its
+/// place alone. Letters in a word with digits ("1st", "10O") are a word of their own.
+pub fn quote_cell(typed: &str, expected: impl Fn(&str) -> bool) -> String {
+    let t = typed.trim();
+    let known = t
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .all(|w| expected(&w.to_lowercase()));
+    if known && !t.is_empty() {
+        format!("`{}`", clip(t, QUOTE_CHARS))
+    } else {
+        UNQUOTED.to_string()
+    }
+}
+
 /// `message` with every piece of it quoted between backticks cut to [`QUOTE_CHARS`]: a
 /// message that repeats a cell stays one line, however long the cell.
 pub fn clip_quotes(message: &str) -> String {

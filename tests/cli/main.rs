@@ -27,6 +27,7 @@ mod pack;
 mod plain;
 mod print;
 mod privacy;
+mod privacy_cells;
 mod privacy_documents;
 mod privacy_edges;
 mod privacy_forms;

@@ -203,7 +203,9 @@ pub(super) fn date(
             };
             dates::parse(&t)
                 .map(Some)
-                .map_err(|e| format!("`{t}` {}", e.describe()))
+                // Only a cell that reads as a date is quoted: any other words there may
+                // name someone.
+                .map_err(|e| format!("{} {}", dates::quoted(&t), e.describe()))
         }
     }
 }

@@ -197,10 +197,11 @@ fn done_on(
         Err(why) if !impossible(&why) => match super::next_due::read_done(&typed) {
             Some((day, term)) => {
                 if term {
-                    let t = crate::text::clip(typed.trim(), crate::text::QUOTE_CHARS);
+                    // A remark in brackets beside the term may name someone.
+                    let t = crate::dates::quoted(&typed);
                     let on = crate::dates::uk(day);
                     notes.push((
-                        format!("{what}: `{t}` is a term, taken as its first day, {on}, the longest ago it can mean"),
+                        format!("{what}: {t} is a term, taken as its first day, {on}, the longest ago it can mean"),
                         header.col(field),
                     ));
                 }

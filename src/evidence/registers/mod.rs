@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::Field;
-use super::header::{Header, normalise};
+use super::header::Header;
 use super::records::{self, RowOutcome};
-use super::table::{Origin, SheetRow, Value};
+use super::table::{Origin, SheetRow};
 use crate::diag::Location;
 use crate::framework::Topic;
 
@@ -164,218 +164,6 @@ pub struct Engagement {
     pub attendance: Option<usize>,
 }
 
-/// A count column's value: a number, or text such as "28", "28 of 30" or "28/30" (the
-/// second number is returned too); `Err` holds the reason for skipping.
-pub(super) fn count(
-    row: &SheetRow,
-    header: &Header,
-    field: Field,
-) -> Result<Option<(usize, Option<usize>)>, String> {
-    let counted = read_count(row, header, field)?;
-    if let Some((n, of)) = counted
-        && (n > MOST_PEOPLE || of.is_some_and(|of| of > MOST_PEOPLE))
-    {
-        let typed = header
-            .col(field)
-            .map(|c| row.get(c).text())
-            .unwrap_or_default();
-        return Err(format!("`{}` {TOO_MANY}", typed.trim()));
-    }
-    Ok(counted)
-}
-
-/// The most people a count in a school's register can be: more is a figure typed wrongly
-/// (a date, a phone number, a key held down), and is not used.
-pub(crate) const MOST_PEOPLE: usize = 10_000;
-
-/// How the reason ends for a percentage typed where a number of people belongs.
-pub(crate) const PERCENT: &str =
-    "is a percentage, not a number of people, so it is not used: give how many (28, or 28 of 30)";
-
-/// How the reason ends for a count of more people than a school has.
-pub(crate) const TOO_MANY: &str = "is more people than a school has, so it is not used";
-
-fn read_count(
-    row: &SheetRow,
-    header: &Header,
-    field: Field,
-) -> Result<Option<(usize, Option<usize>)>, String> {
-    let Some(col) = header.col(field) else {
-        return Ok(None);
-    };
-    match row.get(col) {
-        Value::Empty => Ok(None),
-        Value::Number(n) if *n >= 0.0 && n.fract() == 0.0 && *n < 1e9 => {
-            Ok(Some((*n as usize, None)))
-        }
-        other => {
-            let t = without_thousands_separators(&other.text());
-            if t.trim_start().starts_with('-') {
-                return Err(format!("`{t}` is not a number"));
-            }
-            // "95%" is a share of the group, not 95 people: it is not read as a count.
-            if t.contains('%') {
-                return Err(format!("`{}` {PERCENT}", t.trim()));
-            }
-            let numbers: Vec<usize> = t
-                .split(|c: char| !c.is_ascii_digit())
-                .filter(|p| !p.is_empty())
-                .filter_map(|p| p.parse().ok())
-                .collect();
-            match numbers.as_slice() {
-                [n] => Ok(Some((*n, None))),
-                [n, of] if t.contains('/') || normalise(&t).contains(" of ") => {
-                    Ok(Some((*n, Some(*of))))
-                }
-                _ => Err(format!("`{t}` is not a number")),
-            }
-        }
-    }
-}
-
-/// `text` with the commas that separate thousands taken out: "1,204" → "1204",
-/// "1,204 of 1,530" → "1204 of 1530". A comma is a separator only between a digit and
-/// exactly three more digits; "3,4" is left alone (and is then not one number).
-fn without_thousands_separators(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let digit = |i: usize| chars.get(i).is_some_and(char::is_ascii_digit);
-    chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, c)| {
-            let separator = *c == ','
-                && i > 0
-                && digit(i - 1)
-                && (1..=3).all(|k| digit(i + k))
-                && !digit(i + 4);
-            !separator
-        })
-        .map(|(_, c)| *c)
-        .collect()
-}
-
-/// What a school writes in a number column to say the number is not known.
-const UNKNOWN: &[&str] = &[
-    "n/a",
-    "na",
-    "n.a.",
-    "-",
-    "–",
-    "—",
-    "none",
-    "unknown",
-    "not known",
-    "not recorded",
-    "?",
-    "tbc",
-    "nil",
-];
-
-/// Whether a number cell says the number is not given: `n/a`, `-`, `none`, `nil`, … .
-pub(super) fn not_given(text: &str) -> bool {
-    UNKNOWN.contains(&text.trim().to_lowercase().as_str())
-}
-
-/// A count column's value where a mark such as `n/a` or `-` is no number at all (`None`),
-/// never a count of nought and never a reason to skip the row.
-pub(super) fn given_count(
-    row: &SheetRow,
-    header: &Header,
-    field: Field,
-) -> Result<Option<(usize, Option<usize>)>, String> {
-    match header.col(field) {
-        Some(col) if not_given(&row.get(col).text()) => Ok(None),
-        _ => count(row, header, field),
-    }
-}
-
-/// An optional count column's value, where a mark such as `n/a`, `-` or `none` says the
-/// number is not known: the row is kept without it, and the note says so.
-pub(super) fn optional_count(
-    row: &SheetRow,
-    header: &Header,
-    field: Field,
-    what: &str,
-    notes: &mut Vec<(String, Option<u32>)>,
-) -> Option<usize> {
-    let col = header.col(field)?;
-    let t = row.get(col).text();
-    if not_given(&t) {
-        notes.push((
-            format!("{what} `{}` taken as not known", t.trim()),
-            Some(col),
-        ));
-        return None;
-    }
-    match count(row, header, field) {
-        Ok(Some((n, _))) => {
-            let typed = row.get(col).text();
-            if approximate(&typed) {
-                notes.push((
-                    format!("{what} `{}` is approximate: taken as {n}", typed.trim()),
-                    Some(col),
-                ));
-            }
-            Some(n)
-        }
-        Ok(None) => None,
-        Err(reason) if reason.ends_with(TOO_MANY) => {
-            notes.push((
-                format!("{what} {reason}: the row counts without it"),
-                Some(col),
-            ));
-            None
-        }
-        // A figure that cannot be a count of people (-5, 12.7, 1e20) is left out, not the
-        // row: the session or survey still happened.
-        Err(_) => {
-            notes.push((
-                format!(
-                    "{what} `{}` is not a whole number of people: the row counts without it",
-                    row.get(col).text().trim()
-                ),
-                Some(col),
-            ));
-            None
-        }
-    }
-}
-
-/// Words and marks that say a number is approximate: "about 200", "30+", "c. 40", "~25".
-const APPROXIMATE: &[&str] = &[
-    "about",
-    "approx",
-    "approximately",
-    "around",
-    "roughly",
-    "c",
-    "ca",
-    "circa",
-    "est",
-    "estimated",
-    "over",
-    "nearly",
-    "almost",
-    "under",
-    "least",
-    "more",
-    "less",
-    "fewer",
-    "plus",
-    "odd",
-    "ish",
-    "some",
-];
-
-/// Whether a count as typed says it is approximate.
-fn approximate(typed: &str) -> bool {
-    typed.contains(['+', '~', '>', '<', '≈'])
-        || typed
-            .to_lowercase()
-            .split(|c: char| !c.is_alphabetic())
-            .any(|w| APPROXIMATE.contains(&w))
-}
-
 /// A date cell that, unreadable, makes a note rather than a skipped row.
 fn date_noted(
     row: &SheetRow,
@@ -400,6 +188,7 @@ pub(super) fn with_notes<T>(record: T, notes: Vec<(String, Option<u32>)>) -> Row
 
 mod agreements;
 mod audience;
+mod counts;
 mod document;
 mod engagement;
 mod filtering;
@@ -415,6 +204,8 @@ mod topic;
 
 pub use agreements::agreement;
 pub(crate) use agreements::{NO_GROUP, UNPLACED};
+pub(crate) use counts::{PERCENT, TOO_MANY};
+use counts::{count, count_word, given_count, not_given, optional_count};
 pub use document::{document, worked_out};
 pub use engagement::engagement;
 pub use filtering::filtering;

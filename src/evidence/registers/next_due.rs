@@ -160,44 +160,10 @@ fn plain_remark(typed: &str) -> String {
 /// weekday's, a term's, a day's ordinal ("1st"), or "of", once any bracketed remark is
 /// set aside. Numbers and times pass.
 pub(crate) fn only_a_date(p: &str) -> bool {
-    let p = plain_remark(p);
-    const PARTS: &[&str] = &[
-        "spring",
-        "summer",
-        "autumn",
-        "term",
-        "of",
-        "the",
-        "st",
-        "nd",
-        "rd",
-        "th",
-        "am",
-        "pm",
-        "mon",
-        "monday",
-        "tue",
-        "tues",
-        "tuesday",
-        "wed",
-        "wednesday",
-        "thu",
-        "thur",
-        "thurs",
-        "thursday",
-        "fri",
-        "friday",
-        "sat",
-        "saturday",
-        "sun",
-        "sunday",
-    ];
-    p.split(|c: char| !c.is_alphanumeric())
+    plain_remark(p)
+        .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic))
-        .all(|w| {
-            let l = w.to_lowercase();
-            dates::month_from_name(&l).is_some() || PARTS.contains(&l.as_str())
-        })
+        .all(|w| dates::date_word(&w.to_lowercase()))
 }
 
 /// A review due "September 2026" or "Sep-26" is due by the end of that month, not on its
@@ -239,8 +205,9 @@ pub(super) fn says_none(typed: &str) -> bool {
 /// Why the cell gives no next review date, for the note and the warning at its cell.
 pub(super) fn why(typed: &str, why: String) -> String {
     if says_passed(typed) {
-        let t = crate::text::clip(typed.trim(), crate::text::QUOTE_CHARS);
-        format!("`{t}` says the review is overdue, with no date still to come")
+        // Quoted only when it holds nothing but a date and the words saying so.
+        let t = dates::quoted(typed);
+        format!("{t} says the review is overdue, with no date still to come")
     } else {
         why
     }

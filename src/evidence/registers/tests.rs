@@ -581,7 +581,7 @@ fn a_count_whose_date_cannot_be_read_keeps_its_group_in_the_total() {
 
 #[test]
 fn commas_that_separate_thousands_are_read_and_others_are_not() {
-    use super::without_thousands_separators as strip;
+    use super::counts::without_thousands_separators as strip;
     assert_eq!(strip("1,204"), "1204");
     assert_eq!(strip("12,345,678"), "12345678");
     assert_eq!(strip("1,204 of 1,530"), "1204 of 1530");
@@ -769,10 +769,10 @@ fn a_count_said_to_be_approximate_is_known_as_one() {
         "over 50",
         "40ish",
     ] {
-        assert!(super::approximate(typed), "{typed}");
+        assert!(super::counts::approximate(typed), "{typed}");
     }
     for typed in ["200", "1,204", "28 of 30", "28/30", "12 parents"] {
-        assert!(!super::approximate(typed), "{typed}");
+        assert!(!super::counts::approximate(typed), "{typed}");
     }
 }
 

@@ -90,6 +90,37 @@ fn not_signed_beside(typed: &str) -> Option<&'static str> {
         .copied()
 }
 
+/// A Signed cell for a message, quoted only when its words are a mark's, a count's or a
+/// date's: the cell sits beside a child's name, and any other word may be one.
+fn shown(typed: &str) -> String {
+    const MARKED: &[&str] = &[
+        "not",
+        "signed",
+        "returned",
+        "unsigned",
+        "outstanding",
+        "missing",
+        "awaiting",
+        "awaited",
+        "pending",
+        "yet",
+        "to",
+        "come",
+        "chasing",
+        "chased",
+    ];
+    // A month's name alone ("May", "June") may be someone's: it is a date's word only
+    // beside a number.
+    let numbered = typed.chars().any(|c| c.is_ascii_digit());
+    crate::text::quote_cell(typed, |w| {
+        is_one_of(w, YES)
+            || is_one_of(w, NO)
+            || MARKED.contains(&w)
+            || super::count_word(w)
+            || (numbered && dates::date_word(w))
+    })
+}
+
 /// What one Signed cell holds, before the column is known.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) enum Signed {
@@ -128,8 +159,8 @@ pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
         // "Y?": a mark in doubt does not say the agreement was signed.
         Value::Text(t) if t.contains('?') => {
             return Signed::Neither(format!(
-                "`{}` is a mark with a question mark, which does not say it was signed",
-                t.trim()
+                "{} is a mark with a question mark, which does not say it was signed",
+                shown(t)
             ));
         }
         Value::Text(t) if TICKS.contains(&t.trim()) => return Signed::Mark(true, None),
@@ -139,8 +170,8 @@ pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
         // "14 (pending)": the words beside the count say it is not yet signed.
         Value::Text(t) if let Some(words) = not_signed_beside(t) => {
             return Signed::Neither(format!(
-                "`{}` says \"{words}\" beside the count, which does not say they signed",
-                t.trim()
+                "{} says \"{words}\" beside the count, which does not say they signed",
+                shown(t)
             ));
         }
         // `n/a`, `-`, `none`: nothing given, as a blank cell gives nothing.
@@ -153,7 +184,7 @@ pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
     match dates::parse(&typed) {
         Ok(d) => return Signed::Mark(true, Some(d)),
         Err(e) if dates::looks_like_date(&typed) => {
-            return Signed::BadDate(format!("`{}` {}", typed.trim(), e.describe()));
+            return Signed::BadDate(format!("{} {}", crate::dates::quoted(&typed), e.describe()));
         }
         Err(_) => {}
     }
@@ -163,7 +194,10 @@ pub(super) fn read(row: &SheetRow, header: &Header) -> Signed {
         Err(reason) if reason.contains(super::TOO_MANY) || reason.contains(super::PERCENT) => {
             Signed::Neither(reason)
         }
-        Err(_) => Signed::Neither(format!("`{typed}` is neither a count nor a yes/no mark")),
+        Err(_) => Signed::Neither(format!(
+            "{} is neither a count nor a yes/no mark",
+            shown(&typed)
+        )),
     }
 }
 
@@ -290,8 +324,8 @@ fn judge(
             format!("most of the {heading} column holds {most}")
         };
         format!(
-            "`{}` is a {what}, but {of_column}: keep the column to counts for groups or to a mark for each person",
-            p.typed
+            "{} is a {what}, but {of_column}: keep the column to counts for groups or to a mark for each person",
+            shown(&p.typed)
         )
     };
     if let Some((reason, col)) = p.refused.clone() {
@@ -336,8 +370,8 @@ fn judge(
             Ok(Some(_)) => group(p, n, None, header, dates_recorded),
             _ => skip(
                 format!(
-                    "`{}` in the {heading} column could be a count or a yes/no mark: give each person's name beside a mark, or the number in the group (Out of) beside a count",
-                    p.typed
+                    "{} in the {heading} column could be a count or a yes/no mark: give each person's name beside a mark, or the number in the group (Out of) beside a count",
+                    shown(&p.typed)
                 ),
                 at,
             ),
