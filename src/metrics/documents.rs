@@ -57,7 +57,8 @@ pub enum Standing {
     Overdue,
     /// The last review is older than the framework allows for its topic.
     Stale,
-    /// Neither a last review nor a next review date is recorded.
+    /// No last review date that can be used is recorded (a next review to come may be):
+    /// the document cannot be shown to be current.
     Undated,
     /// Another row of the register is the same document reviewed since (last year's
     /// "E-Safety Policy 2024" beside this year's "E-Safety Policy 2025").
@@ -169,6 +170,9 @@ pub struct DocumentSummary {
     pub documents: Vec<DocumentStatus>,
     /// The topics the framework's checks ask about that no document covers.
     pub topics_missing: Vec<Topic>,
+    /// The topics the framework's checks ask about that only a document not in force (a
+    /// draft, one withdrawn) covers: the register lists it, but it backs no check.
+    pub topics_not_in_force: Vec<Topic>,
 }
 
 impl DocumentSummary {
@@ -257,9 +261,10 @@ pub fn status(d: &Document, months: &ReviewMonths, as_of: NaiveDate) -> Document
         Standing::Overdue
     } else if stale_after_months.is_some() {
         Standing::Stale
-    } else if next_unread
-        || d.last_reviewed.is_none() && (d.next_due.is_none() || reviewed_after.is_some())
-    {
+    } else if next_unread || d.last_reviewed.is_none() && due.is_none_or(|n| n > soon) {
+        // A next review still to come does not say when the document was last reviewed:
+        // with no last review it cannot be shown to be current (one falling due soon is
+        // listed as that, so the lead sees it coming).
         Standing::Undated
     } else if due.is_some_and(|n| n <= soon) {
         Standing::DueSoon
@@ -282,60 +287,6 @@ pub fn status(d: &Document, months: &ReviewMonths, as_of: NaiveDate) -> Document
         stale_after_months,
         place: d.place.clone(),
         cells: d.cells.clone(),
-    }
-}
-
-/// A document's name without its years, versions and drafts, so that the rows of one
-/// document reviewed year after year are known as one. Only a year ("2024", "2024-25") or a
-/// version ("v2", "version 3", "1.1") is taken away: a key stage, a year group or a part
-/// ("Images Policy KS1", "Year 6 residential policy") names another document.
-fn family(name: &str) -> String {
-    let words: Vec<String> = crate::text::normalise(name)
-        .split(' ')
-        .map(str::to_string)
-        .collect();
-    let mut kept: Vec<&str> = Vec::new();
-    for (i, w) in words.iter().enumerate() {
-        let before = i.checked_sub(1).map(|b| words[b].as_str());
-        let digits = !w.is_empty() && w.chars().all(|c| c.is_ascii_digit());
-        let numbered = matches!(
-            before,
-            Some("year" | "yr" | "y" | "ks" | "stage" | "phase" | "part" | "section" | "key")
-        );
-        let version =
-            w.len() > 1 && w.starts_with('v') && w[1..].chars().all(|c| c.is_ascii_digit());
-        let worded = [
-            "v", "version", "draft", "final", "updated", "revised", "rev",
-        ];
-        if (digits && !numbered) || version || worded.contains(&w.as_str()) {
-            continue;
-        }
-        kept.push(w);
-    }
-    kept.join(" ")
-}
-
-/// The latest review on or before `as_of` of each document, by [`family`]: a row reviewed
-/// before its document's latest is replaced. Worked out once, so a long register is read
-/// in one pass.
-pub struct Latest(BTreeMap<String, NaiveDate>);
-
-impl Latest {
-    /// The latest reviews of the register's documents as of `as_of`.
-    pub fn of(e: &Evidence, as_of: NaiveDate) -> Self {
-        let mut latest: BTreeMap<String, NaiveDate> = BTreeMap::new();
-        for d in &e.documents {
-            if let Some(r) = d.last_reviewed.filter(|r| *r <= as_of) {
-                let entry = latest.entry(family(&d.name)).or_insert(r);
-                *entry = (*entry).max(r);
-            }
-        }
-        Latest(latest)
-    }
-
-    fn replaces(&self, d: &Document) -> bool {
-        d.last_reviewed
-            .is_some_and(|mine| self.0.get(&family(&d.name)).is_some_and(|l| *l > mine))
     }
 }
 
@@ -368,14 +319,26 @@ pub fn summary(e: &Evidence, months: &ReviewMonths, as_of: NaiveDate) -> Option<
         .iter()
         .map(|d| judged(&latest, d, months, as_of))
         .collect();
-    let topics_missing = months
+    let not_in_force: Vec<Topic> = e
+        .skips
+        .iter()
+        .filter(|s| s.kind == crate::evidence::Kind::Documents)
+        .filter(|s| {
+            s.reason
+                .contains(crate::evidence::registers::BACKS_NO_CHECK)
+        })
+        .filter_map(|s| s.subject.as_deref())
+        .flat_map(Topic::of)
+        .collect();
+    let (topics_not_in_force, topics_missing) = months
         .keys()
         .filter(|t| !e.documents.iter().any(|d| d.topics.contains(t)))
         .copied()
-        .collect();
+        .partition(|t| not_in_force.contains(t));
     Some(DocumentSummary {
         documents,
         topics_missing,
+        topics_not_in_force,
     })
 }
 
@@ -432,6 +395,8 @@ fn register_due(d: &Document, last: Option<NaiveDate>) -> Option<NaiveDate> {
     }
 }
 
+mod latest;
+pub use latest::Latest;
 mod reviewed;
 pub use reviewed::reviewed;
 

@@ -107,19 +107,46 @@ pub fn from_files(
             maps: Mappings::default(),
             as_of: Some(as_of),
         };
-        reports.push(import::import(&req, &mut evidence)?);
+        let report = import::import(&req, &mut evidence).map_err(|e| match e {
+            crate::Error::Evidence { path, message } => crate::Error::Evidence {
+                path,
+                message: outside_a_folder(message),
+            },
+            other => other,
+        })?;
+        reports.push(report);
     }
     let findings = Diagnostics::default();
     let months = crate::framework::load_embedded(crate::framework::DEFAULT_ID)
         .map(|f| documents::review_months(&f.framework))
         .unwrap_or_default();
-    Ok(finish(
+    let mut imported = finish(
         evidence,
         reports,
         as_of,
         (&Terms::English, &months),
         findings,
-    ))
+    );
+    for d in &mut imported.findings.0 {
+        if let Some(help) = d.help.take() {
+            d.help = Some(outside_a_folder(help));
+        } else {
+            d.message = outside_a_folder(std::mem::take(&mut d.message));
+        }
+    }
+    Ok(imported)
+}
+
+/// Advice that points at review.toml, said for files read with `--kind`, where there is
+/// none: what it offers (a column mapped, a sheet named) is had by importing the file
+/// from a review folder.
+fn outside_a_folder(advice: String) -> String {
+    if !advice.contains("review.toml") {
+        return advice;
+    }
+    format!(
+        "{advice} (files read with --kind have no review.toml: rename the heading or sheet in the file, or list it as [[evidence]] in a review folder's review.toml and run import there)"
+    )
 }
 
 /// A policy register row that gives how often (`Annually`) and a last review dated after

@@ -52,6 +52,7 @@ mod register_marked;
 mod register_meaning;
 mod register_reworded;
 mod register_sheets;
+mod register_standing;
 mod register_status;
 mod register_truth;
 mod register_unusable;

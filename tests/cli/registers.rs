@@ -147,7 +147,7 @@ fn import_says_what_is_out_of_date_and_what_falls_due() {
     says(
         &text,
         &[
-            "documents: 7 listed, 1 overdue, 1 reviewed too long ago, 1 due in the next 90 days, 2 undated",
+            "documents: 7 listed, 1 overdue, 1 reviewed too long ago, 1 due in the next 90 days, 2 with no last review date",
             "due soon: “Staff Code of Conduct” (by 01/02/2027)",
         ],
     );

@@ -25,7 +25,7 @@ pub fn documents(s: &mut String, d: &DocumentSummary) {
     line(
         s,
         &format!(
-            "  documents: {} listed, {} overdue, {} reviewed too long ago, {} due in the next 90 days, {} undated",
+            "  documents: {} listed, {} overdue, {} reviewed too long ago, {} due in the next 90 days, {} with no last review date",
             d.documents.len(),
             d.count(Standing::Overdue),
             d.count(Standing::Stale),
@@ -50,6 +50,16 @@ pub fn documents(s: &mut String, d: &DocumentSummary) {
         line(
             s,
             &format!("    not in the register: {}", missing.join(", ")),
+        );
+    }
+    if !d.topics_not_in_force.is_empty() {
+        let listed: Vec<&str> = d.topics_not_in_force.iter().map(|t| t.words()).collect();
+        line(
+            s,
+            &format!(
+                "    in the register but not in force (a draft, withdrawn or not approved), so backing no check: {}",
+                listed.join(", ")
+            ),
         );
     }
 }

@@ -131,6 +131,11 @@ fn not_in_force(
         .or_else(|| name_says(name).map(|what| (Some(what), Field::DocumentName)))
 }
 
+/// What the reason a row is skipped says of a document the register lists but not as in
+/// force (a draft, withdrawn, a status not understood), so the summary can tell it from a
+/// document the register does not list at all.
+pub const BACKS_NO_CHECK: &str = "backs no check";
+
 /// Why a document not in force is not listed, from what [`not_in_force`] found. The
 /// cell is never quoted: a status or a note may say who ("Withdrawn after a complaint
 /// from …"); its column is named instead, and the row's place gives the cell.
@@ -138,7 +143,7 @@ fn not_listed(name: &str, what: Option<&str>, field: Field) -> String {
     let name = crate::text::clip(name.trim(), crate::text::QUOTE_CHARS);
     let Some(what) = what else {
         return format!(
-            "status not understood: the status does not say {name} is in force (such as \"Approved\", \"Ratified\", \"Current\" or \"Live\"), so it is not counted as approved and backs no check"
+            "status not understood: the status does not say {name} is in force (such as \"Approved\", \"Ratified\", \"Current\" or \"Live\"), so it is not counted as approved and {BACKS_NO_CHECK}"
         );
     };
     let said = match field {
@@ -147,7 +152,7 @@ fn not_listed(name: &str, what: Option<&str>, field: Field) -> String {
         Field::DocumentApprovedBy => ", as its Approved by cell says",
         _ => ", as its notes say",
     };
-    format!("{name} is {what}{said}; a document not in force backs no check, so it is not listed")
+    format!("{name} is {what}{said}; a document not in force {BACKS_NO_CHECK}, so it is not listed")
 }
 
 /// The review dates the row types that give no day, and why: the last review's (or the

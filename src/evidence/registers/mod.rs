@@ -206,7 +206,7 @@ pub use agreements::agreement;
 pub(crate) use agreements::{NO_GROUP, UNPLACED};
 pub(crate) use counts::{PERCENT, TOO_MANY};
 use counts::{count, count_word, given_count, not_given, optional_count};
-pub use document::{document, worked_out};
+pub use document::{BACKS_NO_CHECK, document, worked_out};
 pub use engagement::engagement;
 pub use filtering::filtering;
 pub(crate) use groups::{Who, class_year, part_key, who};

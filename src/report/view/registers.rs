@@ -31,6 +31,7 @@ pub(super) struct Documents {
     due_soon: Vec<DocumentRow>,
     days: u64,
     missing: Vec<&'static str>,
+    not_in_force: Vec<&'static str>,
 }
 
 #[derive(Debug, Serialize)]
@@ -90,6 +91,11 @@ fn said(x: &DocumentStatus, as_of: NaiveDate) -> String {
             "its review dates in the register are not dates that can be read, so it cannot be shown to be current".into()
         } else if x.reviewed_after.is_some() {
             "no review date that can be used, so it cannot be shown to be current".into()
+        } else if let Some(next) = x.due {
+            format!(
+                "no last review date in the register (its next review is due {}), so it cannot be shown to be current",
+                uk(next)
+            )
         } else {
             "no review dates in the register, so it cannot be shown to be current".into()
         });
@@ -111,6 +117,8 @@ fn documents(r: &Registers, as_of: NaiveDate) -> Option<Documents> {
         standing: {
             let standing = if x.overdue && x.stale_after_months.is_some() {
                 "Review overdue; not reviewed in time"
+            } else if x.standing == Standing::Undated && x.due.is_some() {
+                "No last review date"
             } else {
                 standing(x.standing)
             };
@@ -130,6 +138,7 @@ fn documents(r: &Registers, as_of: NaiveDate) -> Option<Documents> {
         due_soon: d.due_soon().into_iter().map(row).collect(),
         days: DUE_SOON_DAYS,
         missing: d.topics_missing.iter().map(|t| t.words()).collect(),
+        not_in_force: d.topics_not_in_force.iter().map(|t| t.words()).collect(),
     })
 }
 
