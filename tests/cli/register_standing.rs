@@ -90,3 +90,27 @@ fn import_with_kind_says_there_is_no_review_toml_to_map_a_column_in() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_review_date_that_is_a_formula_never_saved_is_noted_and_a_day_that_cannot_be_is_named() {
+    let file = crate::fixtures().join("evidence/policy-register-unsaved-formulas.xlsx");
+    let (doc, text) = crate::import_both(&file, "documents", "2026-11-01");
+    says(
+        &text,
+        &[
+            "note Policies!C2: Online Safety Policy: its last reviewed and next review dates are formulas whose values were never saved",
+            "note Policies!D3: Acceptable Use Policy: its next review date is a formula whose value was never saved",
+        ],
+    );
+    let first = &doc["metrics"]["documents"]["documents"][0];
+    assert_eq!(first["standing"], "undated", "{text}");
+    assert!(
+        !text.contains("Filtering and Monitoring Policy: its"),
+        "{text}"
+    );
+    let (_, text, _) = import_csv(
+        "documents",
+        "Document,Owner,Last reviewed,Next review due\nOnline Safety Policy,DSL,Approved 31/02/2026,01/09/2027\n",
+    );
+    says(&text, &["`Approved 31/02/2026` is not a real date"]);
+}

@@ -151,6 +151,14 @@ fn fold_sheet<'e>(
         head: Vec::new(),
         evidence,
     });
+    // A policy register's dates may be formulas, read as its rows are: one never saved
+    // reads blank, and its note says so. The register is small, so its formulas are
+    // looked for before its rows are read.
+    let formulas = if req.kind == Kind::Documents {
+        spreadsheet::formula_cells(book, name).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
     let decide = |head: Vec<SheetRow>, evidence: &'e mut Evidence| match header::detect(
         req.kind,
         &head,
@@ -159,6 +167,7 @@ fn fold_sheet<'e>(
         Ok(header) => {
             let origin = Origin::new(req.shown, Some(name));
             let mut acc = Accumulator::new(req, origin, header, evidence);
+            acc.formulas(formulas.iter().copied());
             for row in &head {
                 acc.row(row);
             }

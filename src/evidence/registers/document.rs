@@ -212,6 +212,12 @@ fn done_on(
                 }
                 Some(day)
             }
+            None if super::next_due::done_impossible(&typed) => {
+                let t = crate::dates::quoted(&typed);
+                let not_real = crate::dates::DateError::Impossible.describe();
+                notes.push((format!("{what}: {t} {not_real}"), header.col(field)));
+                None
+            }
             None => date_noted(row, header, field, what, notes),
         },
         Ok(Some(_))

@@ -120,6 +120,22 @@ const DONE_ON: &[&str] = &[
 /// whether the day was a term's. A month and a year stay the month's first day, for the
 /// same reason.
 pub(crate) fn read_done(typed: &str) -> Option<(NaiveDate, bool)> {
+    let p = done_words(typed)?;
+    match dates::parse(&p) {
+        Ok(day) => Some((day, false)),
+        Err(_) => term_start(&p).map(|day| (day, true)),
+    }
+}
+
+/// Whether a last review cell typed with words ("Approved 31/02/2026") gives a day that
+/// does not exist, once the words [`read_done`] sets aside are.
+pub(crate) fn done_impossible(typed: &str) -> bool {
+    done_words(typed).is_some_and(|p| dates::parse(&p) == Err(dates::DateError::Impossible))
+}
+
+/// What of a last review cell may be its date: the cell without the words before it saying
+/// it was done then and without a bracketed remark; `None` when any other word is left.
+fn done_words(typed: &str) -> Option<String> {
     let lower = typed.trim().to_lowercase();
     let p = match DONE_ON.iter().find(|w| lower.starts_with(*w)) {
         Some(w) => typed.trim()[w.len()..].trim_start_matches([' ', ':', '-']),
@@ -129,13 +145,7 @@ pub(crate) fn read_done(typed: &str) -> Option<(NaiveDate, bool)> {
     // 01/09/2026", "1/10/2026 draft", "08/10/2026 - not approved") may say the review was
     // not done, so the cell is not read as a day it was.
     let p = plain_remark(p);
-    if !only_a_date(&p) {
-        return None;
-    }
-    match dates::parse(&p) {
-        Ok(day) => Some((day, false)),
-        Err(_) => term_start(&p).map(|day| (day, true)),
-    }
+    only_a_date(&p).then_some(p)
 }
 
 /// `typed` without its bracketed remarks, trimmed.
@@ -257,6 +267,16 @@ mod tests {
         ] {
             assert_eq!(read_done(typed), None, "{typed}");
         }
+    }
+
+    #[test]
+    fn a_last_review_typed_with_words_and_a_day_that_does_not_exist_is_told_apart() {
+        use super::done_impossible;
+        assert!(done_impossible("Approved 31/02/2026"));
+        assert!(done_impossible("Reviewed: 30/02/2026 (FGB)"));
+        assert!(!done_impossible("Approved 28/02/2026"));
+        assert!(!done_impossible("Reviewed by Jane Smith"));
+        assert!(!done_impossible("31/02/2026 draft"));
     }
 
     #[test]

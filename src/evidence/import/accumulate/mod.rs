@@ -19,6 +19,7 @@ mod agreements;
 mod either;
 mod logs;
 mod people;
+mod unsaved;
 
 pub(crate) use agreements::SAME_DAY;
 
@@ -237,8 +238,10 @@ impl<'e> Accumulator<'e> {
 
     /// A policy register's row, listed once however many rows repeat it.
     fn document(&mut self, row: &SheetRow) -> (bool, Option<NaiveDate>) {
+        let read = registers::document(row, &self.header);
+        let read = self.unsaved_dates(row, read);
         let outcome = self.once(
-            registers::document(row, &self.header),
+            read,
             row.index,
             |d| {
                 let dates = (d.last_reviewed, d.next_due, d.every_months);
