@@ -133,3 +133,16 @@ fn two_headings_read_as_one_field_are_refused_until_the_school_names_one() {
         "the column the school names is read: {f}"
     );
 }
+
+#[test]
+fn a_log_whose_records_are_only_on_a_hidden_sheet_is_refused_naming_that_sheet() {
+    let out = import("filtering-hidden-log.xlsx").failure();
+    let stderr = String::from_utf8(out.get_output().stderr.clone()).expect("utf-8");
+    says(
+        &stderr,
+        &[
+            "no header row for filtering records was found",
+            "It also has a hidden sheet (Log), not read as evidence: unhide the one that holds the records, or name it with `sheet`",
+        ],
+    );
+}

@@ -137,6 +137,25 @@ fn choose_sheet<'e>(
             path: req.shown.to_path_buf(),
             message: "its header could not be read twice alike".into(),
         })?;
+    // The records may be on a sheet the school hid: say which, rather than leave the lead
+    // wondering why the visible sheet was read.
+    let err = match err {
+        Error::Evidence { path, message } if req.sheet.is_none() && !hidden.is_empty() => {
+            Error::Evidence {
+                path,
+                message: format!(
+                    "{message}. It also has {} ({}), not read as evidence: unhide the one that holds the records, or name it with `sheet` in review.toml",
+                    if hidden.len() == 1 {
+                        "a hidden sheet"
+                    } else {
+                        "hidden sheets"
+                    },
+                    hidden.join(", ")
+                ),
+            }
+        }
+        other => other,
+    };
     Ok((Err(err), name))
 }
 
