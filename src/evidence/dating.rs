@@ -250,6 +250,7 @@ mod tests {
             skipped: Vec::new(),
             noted: Vec::new(),
             date_range: range,
+            dates_counted: range,
             unmapped_categories: Default::default(),
             rows_left_out: 0,
             left_out_categories: Default::default(),

@@ -686,3 +686,36 @@ fn a_csv_named_xlsx_in_scores_is_told_what_scores_takes() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_dates_shown_are_those_that_count_and_later_ones_are_only_said_to_be_there() {
+    for (kind, csv) in [
+        (
+            "filtering",
+            "Date checked,What was tested,Result\n01/10/2026,Adult content,Blocked\n05/11/2026,Gambling,Blocked\n",
+        ),
+        (
+            "training",
+            "Name,Role,Course,Date completed\nAnn Lee,Teacher,Online safety,01/10/2026\nBob Hart,TA,Online safety,05/11/2026\n",
+        ),
+    ] {
+        let (doc, text, _) = crate::register_words::import_csv(kind, csv);
+        assert!(
+            text.contains(
+                "dates 01/10/2026 to 01/10/2026, and later ones after the review date, not counted"
+            ),
+            "{kind}: {text}"
+        );
+        let source = &doc["sources"][0];
+        assert_eq!(source["dates_counted"][1], "2026-10-01", "{kind}: {source}");
+        assert_eq!(source["date_range"][1], "2026-11-05", "{kind}: {source}");
+    }
+    let (_, text, _) = crate::register_words::import_csv(
+        "filtering",
+        "Date checked,What was tested,Result\n05/11/2026,Gambling,Blocked\n",
+    );
+    assert!(
+        text.contains("every date after the review date, so none counted"),
+        "{text}"
+    );
+}

@@ -59,9 +59,19 @@ fn header_and_columns(s: &mut String, r: &SourceReport) {
 }
 
 fn rows(s: &mut String, r: &SourceReport) {
-    let range = r.date_range.map_or(String::new(), |(a, b)| {
-        format!("; dates {} to {}", uk(a), uk(b))
-    });
+    // The dates shown are those that count: a record after the review date is skipped or
+    // noted as such below, and is said here only as there being later ones.
+    let later = r.date_range.map(|(_, b)| b) > r.dates_counted.map(|(_, b)| b);
+    let range = match (r.dates_counted, later) {
+        (Some((a, b)), false) => format!("; dates {} to {}", uk(a), uk(b)),
+        (Some((a, b)), true) => format!(
+            "; dates {} to {}, and later ones after the review date, not counted",
+            uk(a),
+            uk(b)
+        ),
+        (None, true) => "; every date after the review date, so none counted".to_string(),
+        (None, false) => String::new(),
+    };
     let noted = match r.noted.len() {
         0 => String::new(),
         n => format!(" ({n} with a note below)"),

@@ -199,8 +199,12 @@ pub struct SourceReport {
     /// Rows used, but read in a way the school should know about (a training row whose
     /// date cannot be read counts as not trained), with what to know.
     pub noted: Vec<Skipped>,
-    /// The earliest and latest dates among the records used.
+    /// The earliest and latest dates among the records used, those after the review date
+    /// too (for the warning that every record is after it).
     pub date_range: Option<(NaiveDate, NaiveDate)>,
+    /// The earliest and latest dates on or before the review date: the records that count,
+    /// which is the range `import` shows.
+    pub dates_counted: Option<(NaiveDate, NaiveDate)>,
     /// Incident categories not in the school's mapping or the built-in list, with counts.
     pub unmapped_categories: BTreeMap<String, usize>,
     /// Incidents left out because none of their categories is about online safety

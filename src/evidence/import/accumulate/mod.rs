@@ -99,6 +99,7 @@ impl<'e> Accumulator<'e> {
             skipped: Vec::new(),
             noted: Vec::new(),
             date_range: None,
+            dates_counted: None,
             unmapped_categories: BTreeMap::new(),
             rows_left_out: 0,
             left_out_categories: BTreeMap::new(),
@@ -278,10 +279,14 @@ impl<'e> Accumulator<'e> {
 
     /// Takes in the earliest and latest dates of the records used.
     fn widen(&mut self, d: NaiveDate) {
-        self.report.date_range = Some(match self.report.date_range {
+        let wider = |range: Option<(NaiveDate, NaiveDate)>| match range {
             None => (d, d),
             Some((a, b)) => (a.min(d), b.max(d)),
-        });
+        };
+        self.report.date_range = Some(wider(self.report.date_range));
+        if self.as_of.is_none_or(|as_of| d <= as_of) {
+            self.report.dates_counted = Some(wider(self.report.dates_counted));
+        }
     }
 
     fn take<T>(
