@@ -17,6 +17,7 @@ use std::path::Path;
 
 use calamine::{Data, Ods, Reader, Sheets, Xls, Xlsx, open_workbook};
 
+mod concealed;
 mod error;
 mod limits;
 mod ods;
@@ -26,6 +27,7 @@ mod xls;
 mod xlsx;
 mod xml;
 
+pub use concealed::{Concealed, concealed_rows};
 pub use error::Error;
 use package::{Budget, Package};
 use sniff::Sniffed;

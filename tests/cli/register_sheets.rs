@@ -146,3 +146,35 @@ fn a_log_whose_records_are_only_on_a_hidden_sheet_is_refused_naming_that_sheet()
         ],
     );
 }
+
+#[test]
+fn rows_hidden_or_struck_through_are_set_aside_but_a_failed_check_still_counts() {
+    for ext in ["xlsx", "ods"] {
+        let out = selfreview()
+            .args(["import", "--as-of", "2026-11-01", "--kind", "documents"])
+            .arg(fixtures().join(format!("evidence/policy-register-set-aside.{ext}")))
+            .assert()
+            .success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
+        says(
+            &text,
+            &[
+                "rows: 4 read, 2 used, 2 skipped",
+                "skipped Policies, row 3: the row is hidden in the workbook, so it is not read as evidence",
+                "skipped Policies, row 4: every filled cell of the row is struck through, so it is taken as crossed out",
+            ],
+        );
+        // Only its name struck through, a row is read as it stands.
+        assert!(!text.contains("row 5:"), "{ext}: {text}");
+        let out = import(&format!("filtering-set-aside.{ext}")).success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
+        says(
+            &text,
+            &[
+                "skipped Checks, row 3: the row is hidden in the workbook",
+                "note Checks, row 4: the row is hidden or struck through in the workbook, but a check that failed or cannot be read is counted all the same",
+                "2 checks, 1 finding something that got through",
+            ],
+        );
+    }
+}

@@ -178,6 +178,13 @@ fn fold_sheet<'e>(
     } else {
         Vec::new()
     };
+    // Rows the school hid or struck through are set aside as it set them aside; a pupil
+    // list's and an incident log's are read all the same, so that no name goes unlearnt.
+    let concealed = if req.kind.names_children() && req.kind != Kind::Agreements {
+        Default::default()
+    } else {
+        spreadsheet::concealed_rows(req.path, name)
+    };
     let decide = |head: Vec<SheetRow>, evidence: &'e mut Evidence| match header::detect(
         req.kind,
         &head,
@@ -187,6 +194,7 @@ fn fold_sheet<'e>(
             let origin = Origin::new(req.shown, Some(name));
             let mut acc = Accumulator::new(req, origin, header, evidence);
             acc.formulas(formulas.iter().copied());
+            acc.concealed(concealed.clone());
             for row in &head {
                 acc.row(row);
             }

@@ -31,6 +31,7 @@ impl Accumulator<'_> {
             ],
         );
         let read = registers::filtering(row, &self.header);
+        let read = self.still_counted(row, read);
         let read = self.after_review(read, |c| Some(c.date), Field::FilteringDate);
         let outcome = self.once(
             read,

@@ -16,6 +16,7 @@ use crate::evidence::{Field, Kind};
 use crate::text::normalise;
 
 mod agreements;
+mod concealed;
 mod either;
 mod logs;
 mod people;
@@ -42,6 +43,8 @@ pub(super) struct Accumulator<'e> {
     seen: BTreeMap<String, u32>,
     /// The cells (row, column) of the sheet that hold a formula, where a blank one matters.
     formulas: std::collections::BTreeSet<(u32, u32)>,
+    /// The rows (from 0) the workbook hides or strikes through.
+    concealed: BTreeMap<u32, crate::spreadsheet::Concealed>,
     /// What each row skipped was of, by row: an agreements row's group, once read; a
     /// policy register's document name.
     groups: BTreeMap<u32, String>,
@@ -115,6 +118,7 @@ impl<'e> Accumulator<'e> {
             agreements: Vec::new(),
             seen: BTreeMap::new(),
             formulas: std::collections::BTreeSet::new(),
+            concealed: BTreeMap::new(),
             groups: BTreeMap::new(),
             unusable: std::collections::BTreeSet::new(),
             people: 0,
@@ -135,7 +139,7 @@ impl<'e> Accumulator<'e> {
 
     /// Reads one row of the sheet; rows of the header and above are passed over.
     pub(super) fn row(&mut self, row: &SheetRow) {
-        if row.index <= self.header.last_row || self.held_row(row) {
+        if row.index <= self.header.last_row || self.set_aside(row) || self.held_row(row) {
             return;
         }
         if let Some(reason) = registers::section_heading(row, self.kind) {
