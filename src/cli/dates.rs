@@ -22,6 +22,25 @@ pub fn today() -> anyhow::Result<NaiveDate> {
 /// Reads a date argument written year-month-day; other forms are refused with the same day
 /// written the way wanted, where it can be read day first.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    let read = parse_ymd(text)?;
+    // A review, a record and a sign-off all fall within a school's lifetime: a year far
+    // outside it ("0000-01-01", "9999-12-31") is a slip, and every window and term worked
+    // out from it would mislead.
+    if !(YEARS.contains(&chrono::Datelike::year(&read))) {
+        return Err(format!(
+            "`{text}` is a year no review can be for: give a date between {} and {}",
+            YEARS.start(),
+            YEARS.end()
+        ));
+    }
+    Ok(read)
+}
+
+/// The years a date on the command line may fall in.
+const YEARS: std::ops::RangeInclusive<i32> = 1990..=2100;
+
+/// [`parse_date`] before its year is judged.
+fn parse_ymd(text: &str) -> Result<NaiveDate, String> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").map_err(|_| {
         // Read day first, as the school wrote it, to show the same day in the form wanted.
         match selfreview::dates::parse(text) {
@@ -77,5 +96,15 @@ mod tests {
                 .expect_err("refused")
                 .contains("not a date written")
         );
+    }
+
+    #[test]
+    fn a_year_no_review_can_be_for_is_refused() {
+        for far in ["0000-01-01", "9999-12-31", "1066-10-14"] {
+            let said = parse_date(far).expect_err("refused");
+            assert!(said.contains("a year no review can be for"), "{said}");
+        }
+        assert!(parse_date("2026-11-01").is_ok());
+        assert!(parse_date("1990-01-01").is_ok());
     }
 }

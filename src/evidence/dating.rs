@@ -120,13 +120,15 @@ fn unplaced_groups(report: &SourceReport) -> Option<Diagnostic> {
     let listed = report
         .unplaced_groups
         .iter()
-        .map(|(g, rows)| {
+        // A group is named by its rows, never by what is written: an agreements register
+        // names children, and a group written "Oak (Zara Ahmed)" holds one.
+        .map(|(_, rows)| {
             let rows: Vec<String> = rows.iter().map(u32::to_string).collect();
             let word = if rows.len() == 1 { "row" } else { "rows" };
-            format!("“{g}” ({word} {})", rows.join(", "))
+            format!("the group on {word} {}", rows.join(", "))
         })
         .collect::<Vec<_>>()
-        .join(", ");
+        .join("; ");
     let mut at = Location::file(&report.path);
     at.cell = first_rows.first().map(|r| format!("row {r}"));
     Some(
@@ -134,7 +136,7 @@ fn unplaced_groups(report: &SourceReport) -> Option<Diagnostic> {
             Code::AgreementGroupUnplaced,
             at,
             format!(
-                "groups selfreview cannot place as pupils, parents, staff, governors or volunteers are not counted as anyone: {listed}"
+                "groups selfreview cannot place as pupils, parents, staff, governors or volunteers are not counted as anyone: {listed} (a group's name is not repeated, as it may hold a child's)"
             ),
         )
         .with_help("name the group as the register means it (\"Year 4\", \"Teaching staff\"), or map it under [evidence.roles] in review.toml (`\"Oak\" = \"pupils\"`)"),

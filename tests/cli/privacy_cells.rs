@@ -113,3 +113,21 @@ fn counts_and_marks_with_names_beside_them_repeat_none() {
         "{text}"
     );
 }
+
+#[test]
+fn a_group_the_register_cannot_place_is_named_by_its_rows_alone() {
+    let text = named_nowhere(
+        "agreements",
+        "Group,Signed,Out of,Date counted\nOak (Jane Smith),20,22,10/09/2026\nYear 3,20,22,10/09/2026\nPatel group,3,4,10/09/2026\n",
+    );
+    assert!(!text.contains("Oak"), "{text}");
+    let (_, _, warnings) = import_csv(
+        "agreements",
+        "Group,Signed,Out of,Date counted\nOak (Jane Smith),20,22,10/09/2026\nYear 3,20,22,10/09/2026\n",
+    );
+    assert!(
+        warnings
+            .contains("not counted as anyone: the group on row 2 (a group's name is not repeated"),
+        "{warnings}"
+    );
+}

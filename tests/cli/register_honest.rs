@@ -126,7 +126,7 @@ fn adult_groups_are_placed_as_adults_and_a_group_that_cannot_be_placed_is_named(
         &text,
         &[
             "warning[agreement-group-unplaced]",
-            "“Oak” (row 11), “Blue team” (row 12)",
+            "are not counted as anyone: the group on row 11; the group on row 12 (a group's name is not repeated",
             "[evidence.roles]",
             "skipped row 11, column A: the group is not one selfreview can place",
         ],

@@ -22,15 +22,31 @@ pub fn demo(r: &selfreview::pipeline::Reviewed) -> String {
 
 /// The register's line of `import`, and one line for each document out of date or due soon.
 pub fn documents(s: &mut String, d: &DocumentSummary) {
+    // Counted by what the register lacks, whatever else stands against the document: a
+    // document due soon may have no last review date too.
+    let standing = d
+        .documents
+        .iter()
+        .filter(|x| x.standing != Standing::Replaced);
+    let no_last = standing
+        .clone()
+        .filter(|x| x.last_reviewed.is_none())
+        .count();
+    let next_unread = standing
+        .filter(|x| x.standing == Standing::Undated && x.last_reviewed.is_some())
+        .count();
+    let next_unread = match next_unread {
+        0 => String::new(),
+        n => format!(", {n} whose next review date cannot be read"),
+    };
     line(
         s,
         &format!(
-            "  documents: {} listed, {} overdue, {} reviewed too long ago, {} due in the next 90 days, {} with no last review date",
+            "  documents: {} listed, {} overdue, {} reviewed too long ago, {} due in the next 90 days, {no_last} with no last review date{next_unread}",
             d.documents.len(),
             d.count(Standing::Overdue),
             d.count(Standing::Stale),
             d.count(Standing::DueSoon),
-            d.count(Standing::Undated)
         ),
     );
     for doc in d.documents.iter().filter(|x| x.late()) {
