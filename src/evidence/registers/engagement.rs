@@ -95,8 +95,14 @@ fn one_to_one(kind: &str, title: &str) -> bool {
     ) || (meeting && holds(&both, ONE_PARENT))
 }
 
-/// Attendance written as words that say nobody came: nought.
+/// Attendance written as words that say nobody came: nought. Only words that say no more
+/// than that may follow ("no-one came", "nobody turned up"): "no-one came except the Year
+/// 6 parents" says someone did.
 fn nobody(typed: &str) -> bool {
+    const AFTER: &[&str] = &[
+        "came", "attended", "turned", "up", "showed", "show", "present", "at", "all", "on", "the",
+        "day", "this", "time", "in", "person", "booked", "signed",
+    ];
     let n = normalise(typed);
     !n.chars().any(|c| c.is_ascii_digit())
         && [
@@ -113,7 +119,11 @@ fn nobody(typed: &str) -> bool {
             "no show",
         ]
         .iter()
-        .any(|w| n == *w || n.starts_with(&format!("{w} ")))
+        .any(|w| {
+            n == *w
+                || n.strip_prefix(&format!("{w} "))
+                    .is_some_and(|rest| rest.split(' ').all(|r| AFTER.contains(&r)))
+        })
 }
 
 /// Why a row is not counted as parent engagement when its Audience cell, or else its type
@@ -212,4 +222,32 @@ pub fn engagement(row: &SheetRow, header: &Header) -> RowOutcome<Engagement> {
         attendance,
     };
     with_notes(engagement, notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nobody;
+
+    #[test]
+    fn attendance_saying_nobody_came_is_told_from_one_that_names_who_did() {
+        for none in [
+            "nobody",
+            "No-one came",
+            "none",
+            "nobody turned up",
+            "Nil",
+            "no show",
+        ] {
+            assert!(nobody(none), "{none}");
+        }
+        for some in [
+            "no-one came except Noah Harper",
+            "nobody but the Year 6 parents",
+            "none of the dads, 12 mums",
+            "12",
+            "",
+        ] {
+            assert!(!nobody(some), "{some}");
+        }
+    }
 }
