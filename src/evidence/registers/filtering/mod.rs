@@ -288,7 +288,9 @@ fn take(padded: &mut String, list: &[&str]) -> bool {
 
 /// What a filtering check's result says, under a column whose heading asks `asks`:
 /// `Some(true)` content got through (the check failed), `Some(false)` the filter held,
-/// `None` it cannot be told. A pass only when the result plainly says the filter held and
+/// `None` it cannot be told. A result worded in the negative is read for what it denies
+/// ([`negation`]): "None accessible" says the filter held, "None blocked" that it did not.
+/// A pass only when the result plainly says the filter held and
 /// every other word in it is one of [`FILLER`] or [`VAGUE`]; one that makes an exception
 /// ("except", "bar"), gives fewer than all ("9/10"), bears a cross, or says anything
 /// reached the screen ("available", "missed", "unfiltered") is a fail. An unclear result
