@@ -1,10 +1,10 @@
 //! Filtering results worded in the negative, and a Status column beside a Result column,
-//! through the binary, from a csv and an xlsx log alike.
+//! through the binary, from csv, xlsx, xls and ods logs alike.
 
 use serde_json::Value;
 
 use crate::register_words::{import_csv, import_file};
-use crate::says;
+use crate::{fixtures, says};
 
 /// The log's rows: a date, what was tested, the result and the check status.
 const ROWS: &[[&str; 4]] = &[
@@ -144,5 +144,28 @@ fn two_columns_either_of_which_may_be_the_result_are_still_refused() {
             .clone();
         let stderr = String::from_utf8(out.stderr).expect("utf-8");
         says(&stderr, &["log.csv", "is ambiguous"]);
+    }
+}
+
+#[test]
+fn a_log_with_a_status_beside_its_result_reads_alike_in_every_format() {
+    for file in [
+        "filtering-status.csv",
+        "filtering-status.xlsx",
+        "filtering-status.xls",
+        "filtering-status.ods",
+    ] {
+        let (doc, text, _) = import_file("filtering", &fixtures().join("evidence"), file);
+        // Four that deny anything got through, three that deny a block or say a site
+        // loaded, and one cancelled.
+        assert_eq!(figures(&doc), (7, 3, 0), "{file}: {text}");
+        says(
+            &text,
+            &[
+                "Result → result, Status → status",
+                "header on row 2",
+                "Status says \"cancelled\"",
+            ],
+        );
     }
 }
