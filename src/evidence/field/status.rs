@@ -93,6 +93,8 @@ pub(super) const FILTERING_STATUS: Row = Row {
     aliases: &[
         "check status",
         "test status",
+        "current status",
+        "overall status",
         "progress",
         "carried out",
         "check made",

@@ -100,6 +100,9 @@ enum Strength {
     School,
 }
 
+/// Words at the end of a heading that say how to fill it in ("Signed (Y/N)"), normalised.
+const HOW: &[&str] = &[" y n", " yes no", " y or n", " yes or no", " tick"];
+
 /// The field a header names, if any: the school's own mapping first, then the template
 /// header and the known variants.
 pub fn field_for(kind: Kind, header: &str, overrides: &ColumnMap) -> Option<Field> {
@@ -128,8 +131,7 @@ fn reading(kind: Kind, header: &str, overrides: &ColumnMap) -> Option<(Field, St
     // the heading before it, though less plainly than one that says no more.
     known(&h)
         .or_else(|| {
-            [" y n", " yes no", " y or n", " yes or no", " tick"]
-                .iter()
+            HOW.iter()
                 .find_map(|how| h.strip_suffix(how))
                 .and_then(known)
                 .map(|(f, s)| (f, s.min(Strength::Hinted)))
@@ -623,11 +625,14 @@ mod tests {
             ],
         ] {
             let h = found(&heads, &none).unwrap_or_else(|e| panic!("{heads:?}: {e:?}"));
-            let at = |name: &str| heads.iter().position(|h| *h == name).map(|i| i as u32);
-            assert_eq!(h.col(Field::FilteringStatus), at("Status"), "{heads:?}");
-            assert_ne!(h.col(Field::FilteringResult), at("Status"), "{heads:?}");
+            let status = heads.iter().position(|h| h.starts_with("Status"));
+            let status = status.map(|i| i as u32);
+            assert_eq!(h.col(Field::FilteringStatus), status, "{heads:?}");
+            assert_ne!(h.col(Field::FilteringResult), status, "{heads:?}");
             assert!(h.col(Field::FilteringResult).is_some(), "{heads:?}");
         }
+        let h = found(&["Date", "Result", "Current status"], &none).expect("found");
+        assert_eq!(h.col(Field::FilteringStatus), Some(2));
         let h = found(&["Date", "Status", "Check status"], &none).expect("found");
         assert_eq!(h.col(Field::FilteringResult), Some(1));
         assert_eq!(h.col(Field::FilteringStatus), Some(2));

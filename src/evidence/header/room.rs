@@ -3,7 +3,7 @@
 //! log's "Status" is the check's result unless another column holds the result, when it
 //! says whether the check was made.
 
-use super::{Column, Strength};
+use super::{Column, HOW, Strength};
 use crate::evidence::Field;
 use crate::text::normalise;
 
@@ -52,9 +52,12 @@ pub(super) fn give_way(
     let Some(at) = out.iter().position(|c| c.field == Some(field)) else {
         return wanted;
     };
+    // "Status (Y/N)" gives way as "Status" does.
     let own = |s: Strength, h: &str| {
+        let h = normalise(h);
+        let h = HOW.iter().find_map(|how| h.strip_suffix(how)).unwrap_or(&h);
         (s != Strength::School)
-            .then(|| field.beside_rival(&normalise(h)))
+            .then(|| field.beside_rival(h))
             .flatten()
     };
     match (own(strength, heading), own(strengths[at], &out[at].header)) {
