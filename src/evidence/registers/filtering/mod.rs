@@ -303,7 +303,7 @@ pub(crate) fn got_through(result: &str, asks: Asks) -> Option<bool> {
     if let Some(answer) = bare(t, asks) {
         return answer;
     }
-    let counts = marks::counts(t);
+    let counts = marks::counts(&negation::none_counted(t));
     if counts.partial || t.contains(CROSSES) {
         return Some(true);
     }
@@ -517,6 +517,8 @@ mod tests {
             "Sites were not accessible",
             "Blocked - none got through",
             "Did not load",
+            "0/10 accessible",
+            "0 of 10 sites got through",
         ] {
             assert_eq!(got_through(held, Asks::Unclear), Some(false), "{held}");
             assert_eq!(got_through(held, Asks::Blocked), Some(false), "{held}");
@@ -527,6 +529,7 @@ mod tests {
             "None blocked",
             "0 blocked",
             "0/10 blocked",
+            "2 of 10 accessible",
             "No block",
             "Nothing blocked",
             "not all blocked",

@@ -218,8 +218,7 @@ pub(super) fn read(text: &str) -> Negated {
         rest: String::new(),
     };
     let mut kept: Vec<String> = Vec::new();
-    let apostrophe = |c: char| matches!(c, '\'' | '’' | '‘' | '`');
-    for part in text.split(|c: char| !(c.is_alphanumeric() || c.is_whitespace() || apostrophe(c))) {
+    for part in text.split(breaks) {
         let n = normalise(part);
         let words: Vec<&str> = n.split(' ').filter(|w| !w.is_empty()).collect();
         let mut i = 0;
@@ -244,9 +243,69 @@ pub(super) fn read(text: &str) -> Negated {
     found
 }
 
+/// Whether a mark other than an apostrophe breaks a phrase here.
+fn breaks(c: char) -> bool {
+    !(c.is_alphanumeric() || c.is_whitespace() || matches!(c, '\'' | '’' | '‘' | '`'))
+}
+
+/// How many words a count of none out of some ("0/10", "0 of 10", "0 out of 10") at the
+/// start of `words` runs to.
+fn none_of(words: &[&str]) -> Option<usize> {
+    let some = |w: &str| w.parse::<u64>().is_ok_and(|m| m > 0);
+    match words {
+        [w, ..] if w.split_once('/').is_some_and(|(n, m)| n == "0" && some(m)) => Some(1),
+        ["0", "of" | "/", m, ..] if some(m) => Some(3),
+        ["0", "out", "of", m, ..] if some(m) => Some(4),
+        _ => None,
+    }
+}
+
+/// `text` with a count of none reaching the screen ("0/10 accessible", "0 of 10 sites got
+/// through") put as the negative phrase it is ("0 accessible"), so that it is not read
+/// as a count short of all blocked. A count of none blocked ("0/10 blocked") is left as
+/// it stands, a count short of all.
+pub(super) fn none_counted(text: &str) -> String {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    let mut out: Vec<&str> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(len) = none_of(&words[i..]) {
+            let after = words[i + len..].join(" ");
+            let upto = after.split(breaks).next().unwrap_or("");
+            let n = format!("0 {}", normalise(upto));
+            let said: Vec<&str> = n.split(' ').filter(|w| !w.is_empty()).collect();
+            if phrase(&said).is_some_and(|(_, holding)| !holding) {
+                out.push("0");
+                i += len;
+                continue;
+            }
+        }
+        out.push(words[i]);
+        i += 1;
+    }
+    out.join(" ")
+}
+
 #[cfg(test)]
 mod tests {
-    use super::read;
+    use super::{none_counted, read};
+
+    #[test]
+    fn a_count_of_none_reaching_the_screen_is_a_negative_phrase() {
+        for (counted, put) in [
+            ("0/10 accessible", "0 accessible"),
+            ("0 of 10 sites got through", "0 sites got through"),
+            ("0 out of 12 loaded", "0 loaded"),
+            ("Blocked, 0/10 accessible", "Blocked, 0 accessible"),
+            ("0/10 blocked", "0/10 blocked"),
+            ("0/10 - accessible", "0/10 - accessible"),
+            ("0/0 accessible", "0/0 accessible"),
+            ("2/10 accessible", "2/10 accessible"),
+            ("Blocked 0/10", "Blocked 0/10"),
+        ] {
+            assert_eq!(none_counted(counted), put, "{counted}");
+        }
+    }
 
     #[test]
     fn a_negator_before_a_word_of_reaching_or_failing_says_the_filter_held() {

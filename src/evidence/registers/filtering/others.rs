@@ -122,7 +122,7 @@ fn take(padded: &mut String, list: &[&str]) {
 /// failure outweighs an unfinished check), then a check not made.
 pub(super) fn says(cell: &str) -> Option<Says> {
     // "None blocked" says content got through; "None accessible" that it did not.
-    let negated = super::negation::read(cell);
+    let negated = super::negation::read(&super::negation::none_counted(cell));
     if negated.failed {
         return Some(Says::GotThrough);
     }
@@ -233,6 +233,7 @@ mod tests {
             "None of the sites could be accessed",
             "No fails",
             "No breaches found",
+            "0 of 10 sites accessible",
             "All sites inaccessible",
             "Page failed to load as expected",
             "Checked on all devices",
