@@ -7,6 +7,7 @@ mod agreement_counts;
 mod citations;
 mod dates;
 mod demo;
+mod filtering_words;
 mod first;
 mod forgery;
 mod framework;

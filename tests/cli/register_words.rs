@@ -11,7 +11,7 @@ use serde_json::Value;
 use crate::{says, selfreview};
 
 /// `import` of `file` (written from `csv`) as `kind`: the JSON, the text and the warnings.
-fn import_file(kind: &str, dir: &Path, file: &str) -> (Value, String, String) {
+pub(crate) fn import_file(kind: &str, dir: &Path, file: &str) -> (Value, String, String) {
     let run = |json: bool| {
         let mut cmd = selfreview();
         cmd.current_dir(dir);

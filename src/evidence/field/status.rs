@@ -85,13 +85,16 @@ pub(super) const AGREEMENT_STATUS: Row = Row {
     ..row(Agreements, "status", "Status", Text)
 };
 /// Filtering: whether the check was made (the result column, often headed "Status", says
-/// what it found).
+/// what it found; a "Status" beside a result column is this field, as
+/// [`Field::beside_rival`] says).
 pub(super) const FILTERING_STATUS: Row = Row {
     in_template: false,
     about: "Whether the check was made, e.g. Done, Planned, Cancelled.",
     aliases: &[
         "check status",
         "test status",
+        "current status",
+        "overall status",
         "progress",
         "carried out",
         "check made",
@@ -164,5 +167,12 @@ impl Field {
     /// the filter works when the register does not show it.
     pub fn refuses_rivals(self) -> bool {
         self == Field::FilteringResult
+    }
+
+    /// The field a column headed `heading` (normalised) names instead of this one when
+    /// another column names this one: a filtering log's "Status" is the check's result
+    /// when it stands alone, and beside a Result column says whether the check was made.
+    pub fn beside_rival(self, heading: &str) -> Option<Field> {
+        (self == Field::FilteringResult && heading == "status").then_some(Field::FilteringStatus)
     }
 }

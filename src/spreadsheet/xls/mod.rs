@@ -126,8 +126,8 @@ mod fixture_tests {
             }
         }
         assert_eq!(
-            checked, 5,
-            "all five .xls fixtures are followed to their sheets"
+            checked, 6,
+            "all six .xls fixtures are followed to their sheets"
         );
     }
 }

@@ -7,6 +7,7 @@
 //! known to be harmless leaves the result unclear, never a pass.
 
 mod marks;
+mod negation;
 mod others;
 
 use super::FilteringCheck;
@@ -48,7 +49,9 @@ const GOT_THROUGH: &[&str] = &[
     "breach",
 ];
 
-/// Phrases that say the filter held, read once the phrases above are ruled out.
+/// Phrases that say the filter held, read once the phrases above are ruled out. Those that
+/// deny content reached the screen ("Not accessible", "Nothing got through") are read by
+/// [`negation`].
 const HELD: &[&str] = &[
     "blocked",
     "success",
@@ -61,19 +64,8 @@ const HELD: &[&str] = &[
     "denied",
     "refused",
     "prevented",
-    "nothing got through",
-    "none got through",
-    "not accessible",
     "inaccessible",
-    "not allowed",
-    "not reached",
-    "not loaded",
-    "did not load",
-    "didn t load",
-    "could not access",
-    "couldn t access",
     "access denied",
-    "no access",
     "access blocked",
 ];
 
@@ -296,7 +288,9 @@ fn take(padded: &mut String, list: &[&str]) -> bool {
 
 /// What a filtering check's result says, under a column whose heading asks `asks`:
 /// `Some(true)` content got through (the check failed), `Some(false)` the filter held,
-/// `None` it cannot be told. A pass only when the result plainly says the filter held and
+/// `None` it cannot be told. A result worded in the negative is read for what it denies
+/// ([`negation`]): "None accessible" says the filter held, "None blocked" that it did not.
+/// A pass only when the result plainly says the filter held and
 /// every other word in it is one of [`FILLER`] or [`VAGUE`]; one that makes an exception
 /// ("except", "bar"), gives fewer than all ("9/10"), bears a cross, or says anything
 /// reached the screen ("available", "missed", "unfiltered") is a fail. An unclear result
@@ -309,7 +303,7 @@ pub(crate) fn got_through(result: &str, asks: Asks) -> Option<bool> {
     if let Some(answer) = bare(t, asks) {
         return answer;
     }
-    let counts = marks::counts(t);
+    let counts = marks::counts(&negation::none_counted(t));
     if counts.partial || t.contains(CROSSES) {
         return Some(true);
     }
@@ -317,13 +311,19 @@ pub(crate) fn got_through(result: &str, asks: Asks) -> Option<bool> {
     if counts.impossible.is_some() || counts.none_tested {
         return None;
     }
-    let mut rest = format!(" {} ", normalise(&counts.rest));
+    // "None blocked" says the filter did not hold; "None accessible" and "No fails" that it
+    // did, before their words of reaching and failing are read below.
+    let negated = negation::read(&counts.rest);
+    if negated.failed {
+        return Some(true);
+    }
+    let mut rest = format!(" {} ", negated.rest);
     let has = |rest: &str, list: &[&str]| list.iter().any(|w| rest.contains(&format!(" {w} ")));
     let loaded = take(&mut rest, FAILED_TO_LOAD);
     if has(&rest, GOT_THROUGH) {
         return Some(true);
     }
-    let held = take(&mut rest, HELD) || loaded;
+    let held = take(&mut rest, HELD) || loaded || negated.held;
     let vague = take(&mut rest, VAGUE);
     if has(&rest, REACHED) || ((held || vague) && has(&rest, EXCEPTIONS)) {
         return Some(true);
@@ -494,6 +494,66 @@ mod tests {
         ] {
             assert_eq!(got_through(held, Asks::Unclear), Some(false), "{held}");
         }
+    }
+
+    #[test]
+    fn a_result_worded_in_the_negative_is_read_for_what_it_denies() {
+        for held in [
+            "None accessible",
+            "No sites accessible",
+            "0 got through",
+            "Zero sites got through",
+            "No fails",
+            "Not a fail",
+            "No failures",
+            "0 failures",
+            "None loaded",
+            "Nothing accessible",
+            "No content reached",
+            "0 sites accessible",
+            "No breaches",
+            "Nothing got through",
+            "Not accessible",
+            "Sites were not accessible",
+            "Blocked - none got through",
+            "Did not load",
+            "0/10 accessible",
+            "0 of 10 sites got through",
+        ] {
+            assert_eq!(got_through(held, Asks::Unclear), Some(false), "{held}");
+            assert_eq!(got_through(held, Asks::Blocked), Some(false), "{held}");
+        }
+        for failed in [
+            "No - accessible",
+            "Not blocked",
+            "None blocked",
+            "0 blocked",
+            "0/10 blocked",
+            "2 of 10 accessible",
+            "No block",
+            "Nothing blocked",
+            "not all blocked",
+            "Not passed",
+            "Did not pass",
+            "No pass",
+            "No fails - 2 sites loaded",
+            "None accessible except YouTube",
+            "0 got through bar one",
+        ] {
+            assert_eq!(got_through(failed, Asks::Unclear), Some(true), "{failed}");
+        }
+        for unclear in [
+            "No sites accessible on staff laptops",
+            "No",
+            "None",
+            "No failures - see notes",
+        ] {
+            assert_eq!(got_through(unclear, Asks::Unclear), None, "{unclear}");
+        }
+        // A bare no still answers the heading's question.
+        assert_eq!(got_through("No", Asks::Blocked), Some(true));
+        assert_eq!(got_through("No", Asks::Reached), Some(false));
+        assert_eq!(got_through("No - accessible", Asks::Reached), Some(true));
     }
 
     #[test]

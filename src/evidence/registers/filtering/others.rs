@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use super::FilteringCheck;
 use crate::evidence::Field;
-use crate::evidence::header::{Header, normalise};
+use crate::evidence::header::Header;
 use crate::evidence::records::{RowOutcome, skip};
 use crate::evidence::table::SheetRow;
 
@@ -26,22 +26,12 @@ pub(super) enum Says {
 }
 
 /// Phrases saying nothing got through, taken out before [`GOT_THROUGH`] is looked for, so
-/// "nothing got through" and "page failed to load" are no failure.
+/// "page failed to load" is no failure; those that deny content reached the screen
+/// ("Nothing got through", "0 sites accessible") are read by [`super::negation`] first.
 const HELD: &[&str] = &[
-    "nothing got through",
-    "none got through",
-    "no sites got through",
-    "nothing was accessible",
-    "nothing accessible",
-    "not accessible",
     "inaccessible",
-    "not loaded",
-    "did not load",
-    "didn t load",
     "failed to load",
     "fails to load",
-    "could not access",
-    "couldn t access",
     "not unblocked",
 ];
 
@@ -131,7 +121,13 @@ fn take(padded: &mut String, list: &[&str]) {
 /// What one cell says of the check, if anything: content getting through first (a
 /// failure outweighs an unfinished check), then a check not made.
 pub(super) fn says(cell: &str) -> Option<Says> {
-    let words: Vec<String> = normalise(cell)
+    // "None blocked" says content got through; "None accessible" that it did not.
+    let negated = super::negation::read(&super::negation::none_counted(cell));
+    if negated.failed {
+        return Some(Says::GotThrough);
+    }
+    let words: Vec<String> = negated
+        .rest
         .split_whitespace()
         .map(str::to_string)
         .collect();
@@ -212,6 +208,9 @@ mod tests {
             "Reported to provider, not resolved",
             "Not blocked on guest wifi",
             "Check failed on 2 devices",
+            "None blocked on the iPads",
+            "No - accessible on guest wifi",
+            "Not passed",
         ] {
             assert_eq!(says(through), Some(Says::GotThrough), "{through}");
         }
@@ -230,6 +229,11 @@ mod tests {
             "No action required",
             "SWGfL test set",
             "Nothing got through",
+            "0 sites accessible",
+            "None of the sites could be accessed",
+            "No fails",
+            "No breaches found",
+            "0 of 10 sites accessible",
             "All sites inaccessible",
             "Page failed to load as expected",
             "Checked on all devices",

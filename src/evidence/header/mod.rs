@@ -8,10 +8,14 @@
 
 use serde::Serialize;
 
+mod room;
+
 use super::people::name_part;
 pub use super::people::{PeopleColumns, people_columns};
 use super::table::SheetRow;
 use super::{ColumnMap, Field, Kind};
+pub use room::either_review;
+use room::{give_way, make_room};
 
 /// How many rows from the top may hold the header.
 pub const SEARCH_ROWS: usize = 30;
@@ -96,6 +100,9 @@ enum Strength {
     School,
 }
 
+/// Words at the end of a heading that say how to fill it in ("Signed (Y/N)"), normalised.
+const HOW: &[&str] = &[" y n", " yes no", " y or n", " yes or no", " tick"];
+
 /// The field a header names, if any: the school's own mapping first, then the template
 /// header and the known variants.
 pub fn field_for(kind: Kind, header: &str, overrides: &ColumnMap) -> Option<Field> {
@@ -124,8 +131,7 @@ fn reading(kind: Kind, header: &str, overrides: &ColumnMap) -> Option<(Field, St
     // the heading before it, though less plainly than one that says no more.
     known(&h)
         .or_else(|| {
-            [" y n", " yes no", " y or n", " yes or no", " tick"]
-                .iter()
+            HOW.iter()
                 .find_map(|how| h.strip_suffix(how))
                 .and_then(known)
                 .map(|(f, s)| (f, s.min(Strength::Hinted)))
@@ -166,16 +172,6 @@ impl Heading {
     }
 }
 
-/// Headings that name a policy's last review in one register and its next in another:
-/// taken as the next review unless another column names that.
-const EITHER_REVIEW: &[&str] = &["review date", "date of review"];
-
-/// Whether a heading can name a policy's last review or its next ("Review date").
-pub fn either_review(heading: &str) -> bool {
-    let h = normalise(heading);
-    EITHER_REVIEW.iter().any(|e| h.ends_with(e))
-}
-
 fn columns(kind: Kind, texts: &[Heading], overrides: &ColumnMap) -> Vec<Column> {
     let mut out: Vec<Column> = Vec::new();
     // How plainly each column of `out` names the field it took.
@@ -187,7 +183,8 @@ fn columns(kind: Kind, texts: &[Heading], overrides: &ColumnMap) -> Vec<Column> 
         }
         let wanted = std::iter::once(&heading.text)
             .chain(&heading.others)
-            .find_map(|t| reading(kind, t, overrides));
+            .find_map(|t| reading(kind, t, overrides))
+            .map(|(f, s)| give_way(&mut out, &strengths, (f, s), &heading.text));
         if let Some((f, _)) = wanted
             && !free(f, &out)
         {
@@ -216,25 +213,6 @@ fn columns(kind: Kind, texts: &[Heading], overrides: &ColumnMap) -> Vec<Column> 
         strengths.push(wanted.map_or(Strength::Hinted, |(_, s)| s));
     }
     out
-}
-
-/// A second column naming the next review when an earlier one took it with a heading that
-/// can mean either review ("Review date" beside "Next review"): the earlier one is then the
-/// last review, if no column names that.
-fn make_room(out: &mut [Column], wanted: Field) {
-    if wanted != Field::DocumentNextDue
-        || out
-            .iter()
-            .any(|c| c.field == Some(Field::DocumentLastReviewed))
-    {
-        return;
-    }
-    if let Some(c) = out
-        .iter_mut()
-        .find(|c| c.field == Some(wanted) && either_review(&c.header))
-    {
-        c.field = Some(Field::DocumentLastReviewed);
-    }
 }
 
 /// The header texts of two rows read as one: a top cell left blank because it was merged
@@ -625,6 +603,58 @@ mod tests {
             said.contains("two columns are headed `Result` (C1 and D1)"),
             "{said}"
         );
+    }
+
+    #[test]
+    fn a_filtering_status_beside_a_result_is_the_check_status_and_alone_the_result() {
+        let none = ColumnMap::default();
+        let found = |heads: &[&str], own: &ColumnMap| {
+            let rows = vec![row(0, heads)];
+            detect(Kind::Filtering, &rows, own)
+        };
+        for heads in [
+            ["Date", "What was tested", "Result", "Status", "Checked by"],
+            ["Date", "What was tested", "Status", "Result", "Checked by"],
+            ["Date", "What was tested", "Outcome", "Status", "Checked by"],
+            [
+                "Date",
+                "What was tested",
+                "Status",
+                "Was it blocked?",
+                "Checked by",
+            ],
+        ] {
+            let h = found(&heads, &none).unwrap_or_else(|e| panic!("{heads:?}: {e:?}"));
+            let status = heads.iter().position(|h| h.starts_with("Status"));
+            let status = status.map(|i| i as u32);
+            assert_eq!(h.col(Field::FilteringStatus), status, "{heads:?}");
+            assert_ne!(h.col(Field::FilteringResult), status, "{heads:?}");
+            assert!(h.col(Field::FilteringResult).is_some(), "{heads:?}");
+        }
+        let h = found(&["Date", "Result", "Current status"], &none).expect("found");
+        assert_eq!(h.col(Field::FilteringStatus), Some(2));
+        let h = found(&["Date", "Status", "Check status"], &none).expect("found");
+        assert_eq!(h.col(Field::FilteringResult), Some(1));
+        assert_eq!(h.col(Field::FilteringStatus), Some(2));
+        // Two columns that could each be the result are still refused.
+        for heads in [
+            &["Date", "Status", "Status"][..],
+            &["Date", "Result", "Outcome", "Status"],
+        ] {
+            let err = found(heads, &none).expect_err("ambiguous");
+            assert!(err.doubled.is_some(), "{heads:?}");
+        }
+        // The school's own mapping of Status to the result is kept.
+        let mut own = std::collections::BTreeMap::new();
+        own.insert("Status".to_string(), "result".to_string());
+        let own = ColumnMap::parse(Kind::Filtering, &own);
+        let h = found(&["Date", "Result", "Status"], &own).expect("found");
+        assert_eq!(h.col(Field::FilteringResult), Some(2));
+        // Other kinds' Status beside a Results column is their own status.
+        let rows = vec![row(0, &["Date", "Who was asked", "Results", "Status"])];
+        let h = detect(Kind::Surveys, &rows, &none).expect("found");
+        assert_eq!(h.col(Field::SurveyStatus), Some(3));
+        assert_eq!(h.col(Field::SurveyFindings), Some(2));
     }
 
     #[test]
