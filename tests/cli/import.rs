@@ -698,6 +698,10 @@ fn the_dates_shown_are_those_that_count_and_later_ones_are_only_said_to_be_there
             "training",
             "Name,Role,Course,Date completed\nAnn Lee,Teacher,Online safety,01/10/2026\nBob Hart,TA,Online safety,05/11/2026\n",
         ),
+        (
+            "meetings",
+            "Date,Group,Items\n01/10/2026,Online safety group,Filtering report\n05/11/2026,Online safety group,Filtering report\n",
+        ),
     ] {
         let (doc, text, _) = crate::register_words::import_csv(kind, csv);
         assert!(
@@ -710,6 +714,16 @@ fn the_dates_shown_are_those_that_count_and_later_ones_are_only_said_to_be_there
         assert_eq!(source["dates_counted"][1], "2026-10-01", "{kind}: {source}");
         assert_eq!(source["date_range"][1], "2026-11-05", "{kind}: {source}");
     }
+    let (doc, text, _) = crate::register_words::import_csv(
+        "meetings",
+        "Date,Group,Items\n01/10/2026,Online safety group,Filtering report\n05/11/2026,Online safety group,Filtering report\n",
+    );
+    // A meeting after the review date is skipped, as a check or a survey is.
+    assert_eq!(doc["sources"][0]["rows_used"], 1, "{text}");
+    assert!(
+        text.contains("dated 05/11/2026, after the review date (01/11/2026): not counted"),
+        "{text}"
+    );
     let (_, text, _) = crate::register_words::import_csv(
         "filtering",
         "Date checked,What was tested,Result\n05/11/2026,Gambling,Blocked\n",

@@ -225,8 +225,10 @@ impl<'e> Accumulator<'e> {
 
     /// A meeting row, counted once however many rows repeat it.
     fn meeting(&mut self, row: &SheetRow) -> (bool, Option<NaiveDate>) {
+        let read = records::meeting(row, &self.header, &self.maps);
+        let read = self.after_review(read, |m| Some(m.date), Field::MeetingDate);
         let outcome = self.once(
-            records::meeting(row, &self.header, &self.maps),
+            read,
             row.index,
             |m| {
                 let words = (normalise(&m.name), normalise(&m.items));
