@@ -216,20 +216,19 @@ fn units(text: &str) -> f64 {
     text.chars().map(|c| f64::from(advance(c))).sum::<f64>() / 507.0 * 1.04
 }
 
-/// How much more room a line of a column has than its width less the cell's padding, as
-/// a share and in units: fitted to the lines LibreOffice draws wrapping running text in
-/// Carlito 11 in columns 24 to 50 wide, which [`units`] (counting each character a little
-/// wider than it prints) would otherwise put at up to a tenth more, a line in ten on a
-/// long note. With them the count matches what is printed or is a line over, never short.
+/// How much more room a line of a column has than its width less the cell's padding:
+/// fitted to the lines LibreOffice draws wrapping running text in Carlito 11 in columns 24
+/// to 50 wide, which [`units`] (counting each character a little wider than it prints)
+/// would otherwise put at up to a sixth more on a long note in a narrow column. With it
+/// the count matches what is printed or is a line over, a tenth over on the longest
+/// notes, and never short: LibreOffice breaks a long address at its hyphens, leaving
+/// lines part empty that a closer count would miss, and the row would then cut it off.
 const ROOM_WIDER: f64 = 1.03;
-
-/// See [`ROOM_WIDER`].
-const ROOM_MORE: f64 = 1.2;
 
 /// How many lines `text` takes in a column `width` characters wide (the xlsx unit: the width
 /// of a digit) once wrapped at word boundaries; a line break in the text starts a new line.
 pub fn lines(text: &str, width: f64) -> usize {
-    let room = ((width - 1.0 / CHARS_PER_UNIT) * ROOM_WIDER + ROOM_MORE).max(1.0);
+    let room = ((width - 1.0 / CHARS_PER_UNIT) * ROOM_WIDER).max(1.0);
     let space = units(" ");
     text.split('\n')
         .map(|paragraph| {
@@ -521,8 +520,8 @@ mod tests {
     }
 
     /// Texts LibreOffice 24.2 printed wrapped in columns of each width (Carlito 11, at full
-    /// size), with the lines it drew for each: the estimate is never short of them and at
-    /// most a line over.
+    /// size), with the lines it drew for each: the estimate is never short of them, and at
+    /// most a line over or, for the longest, a tenth.
     #[test]
     fn lines_match_what_libreoffice_prints_within_a_line() {
         let texts = [
@@ -541,7 +540,7 @@ mod tests {
             for (text, want) in texts.iter().zip(counts) {
                 let got = lines(text, width);
                 assert!(
-                    (want..=want + 1).contains(&got),
+                    (want..=want + 1 + want / 9).contains(&got),
                     "{got} lines counted, {want} printed, at {width}: {text}"
                 );
             }
