@@ -77,18 +77,18 @@ pub(super) fn hides(members: &[String], others: &[String], fw: &Framework) -> bo
 /// The least width a column of text under `header` is narrowed to, so that the Scores
 /// sheet prints one page wide with its text at 9 points or more
 /// ([`sheetprint::BODY_SCALE`]); `None` for a column that keeps its width (codes, levels,
-/// names, dates). The text then wraps over more lines rather than print smaller.
+/// names, dates, and the aspect's name, sized to stay on a line or two so that a blank
+/// row keeps the height the office program gives it). The text then wraps over more
+/// lines rather than print smaller.
 fn least(header: &str, group: bool) -> Option<f64> {
     let least = match header {
-        layout::ASPECT if group => 14.0,
-        layout::ASPECT => 20.0,
-        layout::COMMENTARY if group => 20.0,
-        layout::COMMENTARY => 30.0,
+        layout::COMMENTARY if group => 19.0,
+        layout::COMMENTARY => 26.0,
         layout::AGREED_COMMENTARY => 16.0,
         layout::EVIDENCE | layout::RATIONALE | layout::CHANGE_FLAG if group => 10.0,
-        layout::EVIDENCE | layout::RATIONALE | layout::CHANGE_FLAG => 14.0,
+        layout::EVIDENCE | layout::RATIONALE | layout::CHANGE_FLAG => 12.0,
         layout::ACTIONS if group => 10.0,
-        layout::ACTIONS => 16.0,
+        layout::ACTIONS => 14.0,
         layout::RECORDS_DIFFER if !group => 12.0,
         layout::LEVELS_GIVEN => 10.0,
         _ => return None,
