@@ -225,6 +225,9 @@ fn units(text: &str) -> f64 {
 /// lines part empty that a closer count would miss, and the row would then cut it off.
 const ROOM_WIDER: f64 = 1.03;
 
+/// The share of a line counted as filled by each piece of a word too long for the line.
+const BROKEN_SHARE: f64 = 0.8;
+
 /// How many lines `text` takes in a column `width` characters wide (the xlsx unit: the width
 /// of a digit) once wrapped at word boundaries; a line break in the text starts a new line.
 pub fn lines(text: &str, width: f64) -> usize {
@@ -244,10 +247,12 @@ pub fn lines(text: &str, width: f64) -> usize {
                     count += 1;
                     used = w;
                 }
-                // A word longer than the line breaks where the line ends.
+                // A word longer than the line breaks over lines, at its hyphens, slashes
+                // and dots where it has them (a file name, an address), which leaves
+                // each line part empty: counted as filling no more than most of one.
                 while used > room {
                     count += 1;
-                    used -= room;
+                    used -= room * BROKEN_SHARE;
                 }
             }
             count

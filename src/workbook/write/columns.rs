@@ -62,15 +62,7 @@ const TURNED_POINTS: f64 = 120.0;
 /// every page taller than [`TURNED_POINTS`].
 pub(super) fn hides(members: &[String], others: &[String], fw: &Framework) -> bool {
     let rest: f64 = others.iter().map(|h| width(h, false, true, fw)).sum();
-    // The other columns as narrow as they may be made, and the members' beside them, must
-    // print one page wide with the text at its readable size.
-    let least: Vec<f64> = others
-        .iter()
-        .map(|h| least(h, true).unwrap_or_else(|| width(h, false, true, fw)))
-        .chain(members.iter().map(|_| MEMBER_WIDTH))
-        .collect();
     rest + MEMBER_WIDTH * members.len() as f64 > GROUP_UNITS
-        || sheetprint::padded(&least) > sheetprint::room_at(sheetprint::BODY_SCALE, Landscape)
         || members.iter().any(|m| turned_height(m) > TURNED_POINTS)
 }
 
@@ -82,10 +74,14 @@ pub(super) fn hides(members: &[String], others: &[String], fw: &Framework) -> bo
 /// lines rather than print smaller.
 fn least(header: &str, group: bool) -> Option<f64> {
     let least = match header {
-        layout::COMMENTARY if group => 19.0,
+        layout::COMMENTARY if group => 24.0,
+        // Room for what a meeting types into rows sized for the members' notes.
+        layout::AGREED_COMMENTARY if group => 20.0,
         layout::COMMENTARY => 26.0,
         layout::AGREED_COMMENTARY => 16.0,
-        layout::EVIDENCE | layout::RATIONALE | layout::CHANGE_FLAG if group => 10.0,
+        // File names, which break only at their hyphens and dots.
+        layout::EVIDENCE if group => 14.0,
+        layout::RATIONALE | layout::CHANGE_FLAG if group => 10.0,
         layout::EVIDENCE | layout::RATIONALE | layout::CHANGE_FLAG => 12.0,
         layout::ACTIONS if group => 10.0,
         layout::ACTIONS => 14.0,
@@ -98,8 +94,14 @@ fn least(header: &str, group: bool) -> Option<f64> {
 
 /// Narrows the shown text columns of `widths` (each to no less than its [`least`]) until
 /// the columns shown print one page wide on A4 landscape at [`sheetprint::BODY_SCALE`] or
-/// more; hidden members' columns take no room on the page and keep their widths.
+/// more; hidden members' columns take no room on the page and keep their widths. A group
+/// whose members' columns print keeps its widths, laid out within [`GROUP_UNITS`]: made
+/// narrower, its agreed commentary would outgrow rows sized for the members' notes as the
+/// meeting types it.
 fn narrow_to_body(widths: &mut [f64], headers: &[String], members: Option<&Members>) {
+    if members.is_some_and(|m| !m.hidden) {
+        return;
+    }
     let group = members.is_some();
     let hidden = |col: usize| {
         members.is_some_and(|m| m.hidden && m.keyed.iter().any(|(c, _)| usize::from(*c) == col))
