@@ -59,6 +59,22 @@ pub fn scale_to_width(widths: &[f64], orientation: Orientation) -> u16 {
 /// prints at about 7.7 points, as small as a page held at arm's length reads.
 pub const LEAST_SCALE: u16 = 70;
 
+/// The least print scale, in percent, of a scoring workbook's Scores sheet, where people
+/// read and write at length: its 11-point text then prints at 9 points or more.
+pub const BODY_SCALE: u16 = 82;
+
+/// How wide, in units with each column's padding ([`padded`]), columns may be that print
+/// one page wide in `orientation` at `scale` percent or more: a little under the room, so
+/// that the scale rounded down is still at least `scale`.
+pub fn room_at(scale: u16, orientation: Orientation) -> f64 {
+    body_width(orientation) * 100.0 / f64::from(scale.max(1)) / UNIT_POINTS - 0.5
+}
+
+/// How wide columns `widths` wide are with the padding the xlsx format adds to each.
+pub fn padded(widths: &[f64]) -> f64 {
+    widths.iter().map(|w| w + COLUMN_PADDING).sum()
+}
+
 /// Narrows the columns `flexible` names (each with the least width it may take) of columns
 /// `widths` wide, each by its share of the room it can give, until they print one page wide
 /// in `orientation` at [`LEAST_SCALE`] or more; the other columns keep their widths. As
@@ -68,11 +84,17 @@ pub fn narrow_to_least_scale(
     flexible: &[(usize, f64)],
     orientation: Orientation,
 ) {
-    let room = body_width(orientation) * 100.0 / f64::from(LEAST_SCALE) / UNIT_POINTS;
-    let padded: f64 = widths.iter().map(|w| w + COLUMN_PADDING).sum();
-    // Whole units, a little under the room, so that the scale rounded down stays at least
-    // the least.
-    let excess = padded - (room - 0.5);
+    narrow_to_scale(widths, flexible, orientation, LEAST_SCALE);
+}
+
+/// As [`narrow_to_least_scale`], to print at `scale` percent or more.
+pub fn narrow_to_scale(
+    widths: &mut [f64],
+    flexible: &[(usize, f64)],
+    orientation: Orientation,
+    scale: u16,
+) {
+    let excess = padded(widths) - room_at(scale, orientation);
     let slack: f64 = flexible
         .iter()
         .map(|&(c, least)| (widths[c] - least).max(0.0))

@@ -17,7 +17,7 @@ use rust_xlsxwriter::{Format, Formula, Worksheet, XlsxError, column_number_to_na
 
 use super::Formats;
 use crate::framework::Framework;
-use crate::sheetprint;
+use crate::sheetprint::{self, Orientation::Landscape};
 use crate::workbook::layout;
 use crate::workbook::prefill::Start;
 
@@ -64,6 +64,74 @@ pub(super) fn hides(members: &[String], others: &[String], fw: &Framework) -> bo
     let rest: f64 = others.iter().map(|h| width(h, false, true, fw)).sum();
     rest + MEMBER_WIDTH * members.len() as f64 > GROUP_UNITS
         || members.iter().any(|m| turned_height(m) > TURNED_POINTS)
+}
+
+/// The least width a column of text under `header` is narrowed to, so that the Scores
+/// sheet prints one page wide with its text at 9 points or more
+/// ([`sheetprint::BODY_SCALE`]); `None` for a column that keeps its width (codes, levels,
+/// names, dates, and the aspect's name, sized to stay on a line or two so that a blank
+/// row keeps the height the office program gives it). The text then wraps over more
+/// lines rather than print smaller.
+fn least(header: &str, group: bool) -> Option<f64> {
+    let least = match header {
+        layout::COMMENTARY if group => 24.0,
+        // Room for what a meeting types into rows sized for the members' notes.
+        layout::AGREED_COMMENTARY if group => 20.0,
+        layout::COMMENTARY => 26.0,
+        layout::AGREED_COMMENTARY => 16.0,
+        // File names, which break only at their hyphens and dots.
+        layout::EVIDENCE if group => 14.0,
+        layout::RATIONALE | layout::CHANGE_FLAG if group => 10.0,
+        layout::EVIDENCE | layout::RATIONALE | layout::CHANGE_FLAG => 12.0,
+        layout::ACTIONS if group => 10.0,
+        layout::ACTIONS => 14.0,
+        layout::RECORDS_DIFFER if !group => 12.0,
+        layout::LEVELS_GIVEN => 10.0,
+        _ => return None,
+    };
+    Some(least)
+}
+
+/// Narrows the shown text columns of `widths` (each to no less than its [`least`]) until
+/// the columns shown print one page wide on A4 landscape at [`sheetprint::BODY_SCALE`] or
+/// more; hidden members' columns take no room on the page and keep their widths. A group
+/// whose members' columns print keeps its widths, laid out within [`GROUP_UNITS`]: made
+/// narrower, its agreed commentary would outgrow rows sized for the members' notes as the
+/// meeting types it.
+fn narrow_to_body(widths: &mut [f64], headers: &[String], members: Option<&Members>) {
+    if members.is_some_and(|m| !m.hidden) {
+        return;
+    }
+    let group = members.is_some();
+    let hidden = |col: usize| {
+        members.is_some_and(|m| m.hidden && m.keyed.iter().any(|(c, _)| usize::from(*c) == col))
+    };
+    let shown: Vec<usize> = (0..widths.len()).filter(|&c| !hidden(c)).collect();
+    let mut narrowed: Vec<f64> = shown.iter().map(|&c| widths[c]).collect();
+    let flexible: Vec<(usize, f64)> = shown
+        .iter()
+        .enumerate()
+        .filter_map(|(i, &c)| {
+            let member = members.is_some_and(|m| m.keyed.iter().any(|(k, _)| usize::from(*k) == c));
+            let least = if member {
+                None
+            } else {
+                least(&headers[c], group)
+            }?;
+            Some((i, least))
+        })
+        .collect();
+    // The other text columns give their room first: the commentary holds the most text
+    // (a group's gathers every member's), and each unit it gives costs the most lines.
+    let (commentary, others): (Vec<_>, Vec<_>) = flexible
+        .into_iter()
+        .partition(|&(i, _)| headers[shown[i]] == layout::COMMENTARY);
+    for pass in [others, commentary] {
+        sheetprint::narrow_to_scale(&mut narrowed, &pass, Landscape, sheetprint::BODY_SCALE);
+    }
+    for (&c, w) in shown.iter().zip(narrowed) {
+        widths[c] = w;
+    }
 }
 
 /// The width of the Levels given column for `members`: enough that their letters and
@@ -194,6 +262,7 @@ pub(super) fn heading_row(
     if !group {
         fit(&mut widths, sheetprint::READABLE_UNITS);
     }
+    narrow_to_body(&mut widths, headers, members);
     let mut heading = Vec::with_capacity(headers.len());
     let mut tallest: f64 = 0.0;
     for ((col, header), &width) in (0u16..).zip(headers).zip(&widths) {
