@@ -191,9 +191,15 @@ impl XlsxRows {
                     let r: Option<u32> = tag.unescaped_attr("r").and_then(|v| v.parse().ok());
                     let next = self.row.map_or(0, |r| r + 1);
                     self.row = Some(r.map_or(next, |r| r.saturating_sub(1)));
-                    self.hidden = tag
-                        .unescaped_attr("hidden")
-                        .is_some_and(|v| matches!(v.as_str(), "1" | "true"));
+                    // A row set to no height is as hidden as one marked so.
+                    let flat = tag
+                        .unescaped_attr("ht")
+                        .and_then(|v| v.parse::<f64>().ok())
+                        .is_some_and(|h| h <= 0.0);
+                    self.hidden = flat
+                        || tag
+                            .unescaped_attr("hidden")
+                            .is_some_and(|v| matches!(v.as_str(), "1" | "true"));
                     (self.filled, self.struck) = (0, 0);
                     if *closed {
                         self.end_row();

@@ -178,3 +178,65 @@ fn rows_hidden_or_struck_through_are_set_aside_but_a_failed_check_still_counts()
         );
     }
 }
+
+#[test]
+fn rows_set_aside_on_a_later_sheet_or_set_to_no_height_are_skipped_too() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let tmp = tempfile::tempdir().expect("temporary folder");
+    let path = tmp.path().join("terms.xlsx");
+    let mut wb = Workbook::new();
+    let struck = Format::new().set_font_strikethrough();
+    for (title, rows) in [
+        ("Autumn", vec![("01/12/2025", "Blocked")]),
+        (
+            "Spring",
+            vec![
+                ("01/03/2026", "Blocked"),
+                ("02/03/2026", "Blocked"),
+                ("03/03/2026", "Blocked"),
+            ],
+        ),
+    ] {
+        let ws = wb.add_worksheet().set_name(title).expect("sheet name");
+        for (c, h) in ["Date checked", "What was tested", "Result"]
+            .iter()
+            .enumerate()
+        {
+            ws.write_string(0, c as u16, *h).expect("heading");
+        }
+        for (r, (date, result)) in rows.iter().enumerate() {
+            let r = r as u32 + 1;
+            let format = if title == "Spring" && r == 2 {
+                struck.clone()
+            } else {
+                Format::new()
+            };
+            ws.write_string_with_format(r, 0, *date, &format)
+                .expect("date");
+            ws.write_string_with_format(r, 1, "Adult content", &format)
+                .expect("what");
+            ws.write_string_with_format(r, 2, *result, &format)
+                .expect("result");
+        }
+        if title == "Spring" {
+            ws.set_row_hidden(1).expect("hidden row");
+            ws.set_row_height(3, 0).expect("a row of no height");
+        }
+    }
+    wb.save(&path).expect("save");
+    let out = selfreview()
+        .args(["import", "--as-of", "2026-11-01", "--kind", "filtering"])
+        .arg(&path)
+        .assert()
+        .success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
+    says(
+        &text,
+        &[
+            "rows: 4 read, 1 used, 3 skipped",
+            "skipped Spring, row 2: the row is hidden in the workbook",
+            "skipped Spring, row 3: every filled cell of the row is struck through",
+            "skipped Spring, row 4: the row is hidden in the workbook",
+        ],
+    );
+}

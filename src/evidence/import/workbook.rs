@@ -170,21 +170,7 @@ fn fold_sheet<'e>(
         head: Vec::new(),
         evidence,
     });
-    // A policy register's dates may be formulas, read as its rows are: one never saved
-    // reads blank, and its note says so. The register is small, so its formulas are
-    // looked for before its rows are read.
-    let formulas = if req.kind == Kind::Documents {
-        spreadsheet::formula_cells(book, name).unwrap_or_default()
-    } else {
-        Vec::new()
-    };
-    // Rows the school hid or struck through are set aside as it set them aside; a pupil
-    // list's and an incident log's are read all the same, so that no name goes unlearnt.
-    let concealed = if req.kind.names_children() && req.kind != Kind::Agreements {
-        Default::default()
-    } else {
-        spreadsheet::concealed_rows(req.path, name)
-    };
+    let (formulas, concealed) = looks(req, book, name);
     let decide = |head: Vec<SheetRow>, evidence: &'e mut Evidence| match header::detect(
         req.kind,
         &head,
@@ -242,6 +228,32 @@ fn fields_of(header: &Header) -> Vec<String> {
 /// Streams a sheet after the one the records were found on into the same records, when
 /// its headings map every field `first` (the first sheet read) maps, and maybe more (a log
 /// kept one sheet per term, a column added in spring); says whether it did.
+/// What the sheet's rows do not show as values, looked for before they are read: the
+/// cells of a policy register that hold a formula (a date never saved reads blank, and its
+/// note says so; the register is small), and the rows the school hid or struck through,
+/// set aside as it set them aside (a pupil list's and an incident log's are read all the
+/// same, so that no name goes unlearnt).
+fn looks(
+    req: &Request<'_>,
+    book: &mut Book,
+    name: &str,
+) -> (
+    Vec<(u32, u32)>,
+    std::collections::BTreeMap<u32, spreadsheet::Concealed>,
+) {
+    let formulas = if req.kind == Kind::Documents {
+        spreadsheet::formula_cells(book, name).unwrap_or_default()
+    } else {
+        Vec::new()
+    };
+    let concealed = if req.kind.names_children() && req.kind != Kind::Agreements {
+        Default::default()
+    } else {
+        spreadsheet::concealed_rows(req.path, name)
+    };
+    (formulas, concealed)
+}
+
 /// A sheet with other headings, or none, is named in the report as not read, with why.
 fn fold_more(
     req: &Request<'_>,
@@ -252,6 +264,7 @@ fn fold_more(
 ) -> Result<bool> {
     let mut head: Vec<SheetRow> = Vec::new();
     let mut same: Option<bool> = None;
+    let (formulas, concealed) = looks(req, book, name);
     let decide = |head: &[SheetRow], acc: &mut Accumulator<'_>| {
         let detected = header::detect(req.kind, head, req.columns);
         if let Err(doubled) = detected.as_ref().map_err(|e| e.doubled.clone())
@@ -270,6 +283,8 @@ fn fold_more(
         match found {
             Some(header) if alike => {
                 acc.next_sheet(Origin::new(req.shown, Some(name)), header, name);
+                acc.formulas(formulas.iter().copied());
+                acc.concealed(concealed.clone());
                 for row in head {
                     acc.row(row);
                 }

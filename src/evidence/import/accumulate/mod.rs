@@ -383,8 +383,9 @@ impl<'e> Accumulator<'e> {
         self.origin = origin;
         self.header = header;
         self.hold_if_either();
-        // The cells that hold a formula are the first sheet's.
+        // The cells that hold a formula, and the rows set aside, were the last sheet's.
         self.formulas.clear();
+        self.concealed.clear();
         self.report.sheets_read += 1;
         self.report.sheet = Some(match self.report.sheet.take() {
             Some(read) => format!("{read}, {name}"),
