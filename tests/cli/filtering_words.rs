@@ -171,3 +171,36 @@ fn a_log_with_a_status_beside_its_result_reads_alike_in_every_format() {
         );
     }
 }
+
+#[test]
+fn a_sign_or_a_question_in_any_script_is_no_pass_and_a_failing_status_fails() {
+    let (doc, text, _) = import_csv(
+        "filtering",
+        "Date checked,What was tested,Result,Status,Checked by\n\
+         01/12/2025,Adult sites,Blocked ❓,Done,IT\n\
+         02/12/2025,Adult sites,Blocked 👎,Done,IT\n\
+         03/12/2025,Adult sites,Blocked ⚠️,Done,IT\n\
+         04/12/2025,Adult sites,Blocked ？,Done,IT\n\
+         05/12/2025,Adult sites,Blocked ×,Done,IT\n\
+         06/12/2025,Adult sites,Blocked,Failing,IT\n\
+         07/12/2025,Adult sites,Blocked,Unsuccessful,IT\n\
+         08/12/2025,Adult sites,Blocked,Fix pending,IT\n\
+         09/12/2025,Adult sites,Blocked,✗,IT\n\
+         10/12/2025,Adult sites,Blocked,🔴,IT\n\
+         11/12/2025,Adult sites,Blocked ✓,Done,IT\n",
+    );
+    // Four unclear results and one doubted by its status; five failures; one pass.
+    assert_eq!(figures(&doc), (11, 5, 5), "{text}");
+    says(
+        &text,
+        &[
+            "Status holds a question or a sign that is not read, so the check is not counted as a pass",
+        ],
+    );
+    let (doc, text, _) = import_csv(
+        "filtering",
+        "Date checked,What was tested,Site loaded?\n01/12/2025,Adult sites,Yes\n02/12/2025,Gambling,No\n",
+    );
+    assert!(text.contains("Site loaded? → result"), "{text}");
+    assert_eq!(figures(&doc), (2, 1, 0), "{text}");
+}

@@ -79,6 +79,14 @@ pub(super) const FILTERING_RESULT: Row = Row {
         "site reachable",
         "got through",
         "did it get through",
+        "loaded",
+        "site loaded",
+        "page loaded",
+        "did it load",
+        "did the site load",
+        "did the page load",
+        "site opened",
+        "did it open",
     ],
     ..row(Filtering, "result", "Result", Text)
 };

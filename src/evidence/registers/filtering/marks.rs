@@ -10,9 +10,9 @@ use super::Asks;
 use crate::evidence::header::normalise;
 
 /// Marks that say no: beside a result, something got through.
-pub(super) const CROSSES: &[char] = &['✗', '✘', '☒', '❌', '❎', '✕', '✖'];
+pub(super) const CROSSES: &[char] = &['✗', '✘', '☒', '❌', '❎', '✕', '✖', '×', '⨯'];
 /// Marks that say yes.
-const TICKS: &[char] = &['✓', '✔', '☑', '✅'];
+pub(super) const TICKS: &[char] = &['✓', '✔', '☑', '✅', '√'];
 
 /// A bare answer to the heading's question: yes, no, a tick or a cross, alone or with a
 /// mark beside it ("Yes ❌", "No ✗", "X"); `None` when the result is more than that.

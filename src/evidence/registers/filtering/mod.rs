@@ -9,6 +9,7 @@
 mod marks;
 mod negation;
 mod others;
+mod words;
 
 use super::FilteringCheck;
 use crate::evidence::Field;
@@ -17,204 +18,7 @@ use crate::evidence::records::{RowOutcome, dated, skip, text};
 use crate::evidence::status::{self, Standing};
 use crate::evidence::table::SheetRow;
 use marks::{CROSSES, bare};
-
-/// Phrases that say content got through, whatever else the cell says: a block that was
-/// partial is a failed check.
-const GOT_THROUGH: &[&str] = &[
-    "partially blocked",
-    "partly blocked",
-    "part blocked",
-    "not fully blocked",
-    "not all blocked",
-    "not completely blocked",
-    "not blocked",
-    "unblocked",
-    "some allowed",
-    "some accessible",
-    "some got through",
-    "some loaded",
-    "some reached",
-    "some not blocked",
-    "not ok",
-    "not okay",
-    "not working",
-    "not filtered",
-    "not denied",
-    "not caught",
-    "not picked up",
-    "fail",
-    "failed",
-    "fails",
-    "failure",
-    "breach",
-];
-
-/// Phrases that say the filter held, read once the phrases above are ruled out. Those that
-/// deny content reached the screen ("Not accessible", "Nothing got through") are read by
-/// [`negation`].
-const HELD: &[&str] = &[
-    "blocked",
-    "success",
-    "successful",
-    "all blocked",
-    "pass",
-    "passed",
-    "passes",
-    "filtered",
-    "denied",
-    "refused",
-    "prevented",
-    "inaccessible",
-    "access denied",
-    "access blocked",
-];
-
-/// Words that say the check went well without saying what happened to the content:
-/// harmless beside "blocked", never a pass alone ("Working", "Worked", "OK", "No issues").
-const VAGUE: &[&str] = &[
-    "ok",
-    "okay",
-    "working",
-    "worked",
-    "works",
-    "fine",
-    "good",
-    "as expected",
-    "correct",
-    "satisfactory",
-    "no issues",
-    "no issue",
-    "no problems",
-    "no problem",
-    "no concerns",
-    "done",
-    "complete",
-    "completed",
-];
-
-/// Words that say content got through, read after the phrases above, since "not
-/// accessible" and "no issues" hold the same words.
-const REACHED: &[&str] = &[
-    "allowed",
-    "accessible",
-    "accessed",
-    "available",
-    "unfiltered",
-    "missed",
-    "got through",
-    "slipped",
-    "leaked",
-    "reached",
-    "loaded",
-    "opened",
-    "visible",
-    "issue",
-    "issues",
-    "problem",
-    "problems",
-    "concern",
-];
-
-/// Phrases that say the filter held though they hold a word of failure: the page
-/// "failed to load".
-const FAILED_TO_LOAD: &[&str] = &[
-    "failed to load",
-    "fails to load",
-    "failed to open",
-    "failed to connect",
-    "could not load",
-    "would not load",
-];
-
-/// Words that, beside a result saying the filter held, make an exception to it: something
-/// got through ("No issues found except YouTube", "All blocked bar one").
-const EXCEPTIONS: &[&str] = &[
-    "except",
-    "excepting",
-    "excluding",
-    "apart from",
-    "other than",
-    "save for",
-    "bar",
-    "barring",
-    "besides",
-    "but not",
-    "not on",
-    "not for",
-    "not in",
-    "not with",
-];
-
-/// Words that may stand beside "blocked" in a plain pass: "All sites fully blocked",
-/// "Blocked by the filter on all devices". Any other word leaves a result unclear.
-const FILLER: &[&str] = &[
-    "all",
-    // What the filter did beside blocking: "Blocked & logged", "Filtered - alert
-    // received by DSL".
-    "logged",
-    "alert",
-    "alerts",
-    "alerted",
-    "received",
-    "raised",
-    "dsl",
-    "flagged",
-    "recorded",
-    "everything",
-    "every",
-    "each",
-    "fully",
-    "completely",
-    "entirely",
-    "totally",
-    "successfully",
-    "correctly",
-    "properly",
-    "content",
-    "site",
-    "sites",
-    "website",
-    "websites",
-    "page",
-    "pages",
-    "url",
-    "urls",
-    "search",
-    "searches",
-    "term",
-    "terms",
-    "category",
-    "categories",
-    "test",
-    "tests",
-    "tested",
-    "check",
-    "checked",
-    "the",
-    "a",
-    "an",
-    "was",
-    "were",
-    "is",
-    "are",
-    "been",
-    "as",
-    "by",
-    "filter",
-    "filtering",
-    "and",
-    "on",
-    "device",
-    "devices",
-    "it",
-    "them",
-    "they",
-    "yes",
-    "y",
-    "at",
-    "school",
-    "network",
-];
+use words::{EXCEPTIONS, FAILED_TO_LOAD, FILLER, GOT_THROUGH, HELD, REACHED, VAGUE};
 
 /// Words that, at the start of a result, say the check was not made ("Missed - technician
 /// off sick", "Skipped this week"), though elsewhere they say what a check found ("2 sites
@@ -222,6 +26,21 @@ const FILLER: &[&str] = &[
 /// list of what says a check was not made or not finished, and for the words of
 /// [`status`] saying it did not or has not yet taken place ("Cancelled", "To do").
 const NOT_MADE_AT_START: &[&str] = &["missed", "skipped", "outstanding"];
+
+/// Question marks in the scripts and symbol sets a log may be typed with.
+const QUESTIONS: &[char] = &['?', '？', '¿', '⁉', '‽', '❓', '❔', '⸮', '؟'];
+
+/// Whether `c` is a sign the result is not read for: neither a letter, a digit, a space,
+/// punctuation that only parts words, nor a tick.
+fn unread_sign(c: char) -> bool {
+    const PARTING: &str = ".,;:-–—()[]{}/\\&'’‘\"“”!+%#*_~=<>|@";
+    !(c.is_alphanumeric()
+        || c.is_whitespace()
+        || PARTING.contains(c)
+        || marks::TICKS.contains(&c)
+        || CROSSES.contains(&c)
+        || c == '\u{fe0f}')
+}
 
 /// What the result column's heading asks, which is what a bare yes or no answers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -297,7 +116,9 @@ fn take(padded: &mut String, list: &[&str]) -> bool {
 /// is never a pass: it fails closed.
 pub(crate) fn got_through(result: &str, asks: Asks) -> Option<bool> {
     let t = result.trim();
-    if t.contains('?') {
+    // A question mark in any script, or a sign read no way here (👎, ⚠️, 🔴), leaves
+    // the result unclear: it may say the check went wrong, and it is never a pass.
+    if t.contains(QUESTIONS) || t.chars().any(unread_sign) {
         return None;
     }
     if let Some(answer) = bare(t, asks) {
@@ -362,6 +183,19 @@ fn not_made(result: &str) -> Option<&'static str> {
     (!finding).then_some(p)
 }
 
+/// What the check's status cell says against a pass: that the check failed, and that a
+/// pass is in doubt. A cross under a plain status is a failure, never a check not made;
+/// under a question ("Done?") it answers no. A question or a sign not read there (🔴, 👎)
+/// leaves a pass in doubt.
+fn status_says(row: &SheetRow, header: &Header) -> (bool, bool) {
+    let typed = text(row, header, Field::FilteringStatus);
+    let asks = status::heading(header, Field::FilteringStatus).contains('?');
+    let failed = (typed.contains(CROSSES) && !asks)
+        || (!status::says_no(&typed) && got_through(&typed, Asks::Unclear) == Some(true));
+    let doubt = typed.contains(QUESTIONS) || typed.chars().any(unread_sign);
+    (failed, doubt)
+}
+
 /// A row of the filtering checks log. A row whose result says the check was not made
 /// ("Not done", "Cancelled") is skipped with that reason. A result that cannot be read (or
 /// none) keeps the check, as a check made, with a note naming the cell: it is not counted
@@ -373,9 +207,7 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
     };
     // A check its status says failed ("Failed - fix pending") was made, whatever else the
     // cell says: it is a failed check, never one skipped as not made.
-    let status_typed = text(row, header, Field::FilteringStatus);
-    let status_failed =
-        !status::says_no(&status_typed) && got_through(&status_typed, Asks::Unclear) == Some(true);
+    let (status_failed, status_doubt) = status_says(row, header);
     if !status_failed && let Some(said) = status::column(row, header, Field::FilteringStatus) {
         return skip(status::reason(&said.quote(), said.standing), said.col);
     }
@@ -412,6 +244,8 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
     } else {
         got_through(&typed, Asks::of(heading))
     };
+    let doubted = status_doubt && read == Some(false);
+    let read = read.filter(|_| !doubted);
     if let Some(outcome) = others::outcome(row, header, date, read) {
         return outcome;
     }
@@ -421,6 +255,14 @@ pub fn filtering(row: &SheetRow, header: &Header) -> RowOutcome<FilteringCheck> 
         unclear: read.is_none(),
     };
     match (read, col) {
+        _ if doubted => RowOutcome::Noted {
+            record: check,
+            note: format!(
+                "{} holds a question or a sign that is not read, so the check is not counted as a pass",
+                status::heading(header, Field::FilteringStatus)
+            ),
+            col: header.col(Field::FilteringStatus),
+        },
         (Some(_), _) => RowOutcome::Used(check),
         // With no result column the log is named once, as not recording results.
         (None, None) => RowOutcome::Used(check),
