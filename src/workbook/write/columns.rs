@@ -77,12 +77,15 @@ fn least(header: &str, group: bool) -> Option<f64> {
         layout::COMMENTARY if group => 24.0,
         // Room for what a meeting types into rows sized for the members' notes.
         layout::AGREED_COMMENTARY if group => 20.0,
-        layout::COMMENTARY => 26.0,
+        layout::COMMENTARY => 24.0,
         layout::AGREED_COMMENTARY => 16.0,
+        // What changed names the aspects of both frameworks, whose longest words
+        // ("Responsibilities") an office program does not break: narrower, it cuts them.
+        layout::CHANGE_FLAG => 17.5,
         // File names, which break only at their hyphens and dots.
         layout::EVIDENCE if group => 14.0,
-        layout::RATIONALE | layout::CHANGE_FLAG if group => 10.0,
-        layout::EVIDENCE | layout::RATIONALE | layout::CHANGE_FLAG => 12.0,
+        layout::RATIONALE if group => 10.0,
+        layout::EVIDENCE | layout::RATIONALE => 12.0,
         layout::ACTIONS if group => 10.0,
         layout::ACTIONS => 14.0,
         layout::RECORDS_DIFFER if !group => 12.0,
